@@ -126,7 +126,11 @@ final class Builtins {
         return GoFmt.sprint(printable);
     }
 
-    private static int length(Object v) throws TemplateFunctionException {
+    private static int length(Object raw) throws TemplateFunctionException {
+        if (raw == null) {
+            throw new TemplateFunctionException("reflect: call of reflect.Value.Type on zero Value");
+        }
+        Object v = raw instanceof Executor.Iface i ? i.value() : raw;
         if (v == null) {
             throw new TemplateFunctionException("len of nil pointer");
         }

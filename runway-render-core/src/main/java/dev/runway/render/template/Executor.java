@@ -393,7 +393,7 @@ final class Executor {
         if (value instanceof GoStruct s) {
             TemplateFunction method = s.method(fieldName);
             if (method != null) {
-                return evalCall(dot, method, n, fieldName, args, fin);
+                return evalCall(dot, method, n, n, fieldName, args, fin);
             }
             if (s.hasField(fieldName)) {
                 if (hasArgs) {
@@ -426,7 +426,7 @@ final class Executor {
                 throw error(GoQuote.quote(name) + " is not a defined function");
             }
         }
-        return evalCall(dot, f, cmd, name, args, fin);
+        return evalCall(dot, f, id, cmd, name, args, fin);
     }
 
     /** and/or evaluate their arguments only as far as needed (Go 1.18). */
@@ -449,15 +449,19 @@ final class Executor {
         return v;
     }
 
-    private Object evalCall(Object dot, TemplateFunction f, Node at, String name, List<Node> args, Object fin) {
+    private Object evalCall(Object dot, TemplateFunction f, Node ident, Node at, String name, List<Node> args,
+                            Object fin) {
         List<Object> argv = new ArrayList<>((args == null ? 0 : args.size()) + 1);
+        // Go's len tells a nil map element ("len of nil pointer") from no value at all; it gets the raw value.
+        boolean raw = f == Builtins.get("len") && set.function(name) == null;
         if (args != null) {
             for (int i = 1; i < args.size(); i++) {
-                argv.add(unbox(evalArg(dot, args.get(i))));
+                Object v = evalArg(dot, args.get(i));
+                argv.add(raw ? v : unbox(v));
             }
         }
         if (fin != MISSING) {
-            argv.add(unbox(fin));
+            argv.add(raw ? fin : unbox(fin));
         }
         try {
             return f.call(new TemplateContext(set, scope), argv);
@@ -465,7 +469,7 @@ final class Executor {
             node = at;
             throw error("error calling " + name + ": " + e.getMessage());
         } catch (TemplateArityException e) {
-            node = at;
+            node = ident;
             throw error(e.getMessage());
         } catch (TemplateExecException | BreakSignal | ContinueSignal e) {
             throw e;

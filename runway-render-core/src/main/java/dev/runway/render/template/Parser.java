@@ -112,11 +112,7 @@ final class Parser {
                 }
                 index = mark;
             }
-            Node n = textOrAction();
-            if (n instanceof End || n instanceof Else) {
-                throw error("unexpected " + n);
-            }
-            nodes.add(n);
+            nodes.add(textOrAction());
         }
         if (peek().kind() == Kind.ERROR) {
             throw error(peek().val());
