@@ -196,9 +196,7 @@ final class SemanticCheck {
                 .flatMap(t -> t.map("metadata")).flatMap(m -> m.map("labels")));
         spec.map("template").flatMap(t -> t.map("metadata")).ifPresent(m -> labels(r, m.map("labels"), labelsPath));
         if (selector.isEmpty()) {
-            findings.error(r, "selector.missing", "spec.selector", spec.line(), "spec.selector: Required value",
-                    "add spec.selector.matchLabels with the pod template's identifying labels");
-            return;
+            return; // a required field: the structure check reports it
         }
         YMap sel = selector.get();
         labels(r, sel.map("matchLabels"), "spec.selector.matchLabels");
@@ -334,7 +332,8 @@ final class SemanticCheck {
                     c.lineOf("name"), "Invalid value \"" + name + "\": " + problem,
                     "use lowercase letters, digits and '-', at most 63"));
         }
-        if (c.text("image").map(String::isBlank).orElse(true)) {
+        YNode image = c.get("image");
+        if (image == null || image instanceof YScalar s && (s.type() == ScalarType.NULL || s.value().isBlank())) {
             // The API server requires it only for bare Pods; controllers accept the template and then fail every pod.
             findings.error(r, "container.image-missing", at + ".image", c.line(),
                     "image is missing: no pod of this template can start", "set the container image");
