@@ -15,7 +15,24 @@ import java.util.regex.Pattern;
  *
  * @param segments the keys, names or indexes from the resource's root
  */
-public record FieldPath(List<String> segments) {
+public record FieldPath(List<FieldPath.Segment> segments) {
+
+    /**
+     * One step of a path.
+     *
+     * @param text      the map key, item name, item index or {@code *}
+     * @param bracketed written in brackets: a list item, or a key that is not a plain word
+     */
+    public record Segment(String text, boolean bracketed) {
+        public Segment {
+            java.util.Objects.requireNonNull(text, "text");
+        }
+
+        /** Whether this segment selects the map key or list item {@code key} ({@code *} selects all). */
+        boolean matches(String key) {
+            return "*".equals(text) || text.equals(key);
+        }
+    }
 
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_\\-]+");
     /** The root of a resource: no segments. */
@@ -34,7 +51,7 @@ public record FieldPath(List<String> segments) {
             throw new IllegalArgumentException("field path is empty: write it as in failure messages, "
                     + "for example spec.template.metadata.annotations[checksum/gcp-credentials]");
         }
-        List<String> segments = new ArrayList<>();
+        List<Segment> segments = new ArrayList<>();
         int i = 0;
         boolean expectSegment = true;
         while (i < text.length()) {
@@ -48,7 +65,7 @@ public record FieldPath(List<String> segments) {
                 if (key.isEmpty()) {
                     throw syntax(path, i, "empty brackets");
                 }
-                segments.add(key);
+                segments.add(new Segment(key, true));
                 i = close + 1;
                 expectSegment = false;
             } else if (c == '.') {
@@ -68,7 +85,7 @@ public record FieldPath(List<String> segments) {
                 while (end < text.length() && text.charAt(end) != '.' && text.charAt(end) != '[') {
                     end++;
                 }
-                segments.add(text.substring(i, end));
+                segments.add(new Segment(text.substring(i, end), false));
                 i = end;
                 expectSegment = false;
             }
@@ -84,16 +101,16 @@ public record FieldPath(List<String> segments) {
 
     /** This path with a map key appended. */
     FieldPath key(String key) {
-        return append(key);
+        return append(new Segment(key, false));
     }
 
     /** This path with a list item appended: its name when it has one, else its index. */
     FieldPath item(String nameOrIndex) {
-        return append(nameOrIndex);
+        return append(new Segment(nameOrIndex, true));
     }
 
-    private FieldPath append(String segment) {
-        List<String> next = new ArrayList<>(segments.size() + 1);
+    private FieldPath append(Segment segment) {
+        List<Segment> next = new ArrayList<>(segments.size() + 1);
         next.addAll(segments);
         next.add(segment);
         return new FieldPath(next);
@@ -107,14 +124,15 @@ public record FieldPath(List<String> segments) {
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder();
-        for (String segment : segments) {
-            if (PLAIN_KEY.matcher(segment).matches() && !isIndex(segment)) {
+        for (Segment segment : segments) {
+            String text = segment.text();
+            if (!segment.bracketed() && PLAIN_KEY.matcher(text).matches() && !isIndex(text)) {
                 if (!out.isEmpty()) {
                     out.append('.');
                 }
-                out.append(segment);
+                out.append(text);
             } else {
-                out.append('[').append(segment).append(']');
+                out.append('[').append(text).append(']');
             }
         }
         return out.toString();

@@ -40,14 +40,14 @@ final class Masking {
     }
 
     @SuppressWarnings("unchecked")
-    private static int maskIn(Object node, List<String> segments, int depth) {
-        String segment = segments.get(depth);
+    private static int maskIn(Object node, List<FieldPath.Segment> segments, int depth) {
+        FieldPath.Segment segment = segments.get(depth);
         boolean last = depth == segments.size() - 1;
         int count = 0;
         if (node instanceof Map<?, ?> raw) {
             Map<Object, Object> map = (Map<Object, Object>) raw;
             for (Map.Entry<Object, Object> entry : map.entrySet()) {
-                if ("*".equals(segment) || segment.equals(String.valueOf(entry.getKey()))) {
+                if (segment.matches(String.valueOf(entry.getKey()))) {
                     if (last) {
                         entry.setValue(SnapshotOptions.MASK_MARKER);
                         count++;
@@ -60,12 +60,14 @@ final class Masking {
             List<Object> list = (List<Object>) raw;
             List<Integer> targets = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
-                if ("*".equals(segment) || segment.equals(StructuralDiff.itemName(list.get(i)))) {
+                String name = StructuralDiff.itemName(list.get(i));
+                if ("*".equals(segment.text()) || (name != null && segment.matches(name))) {
                     targets.add(i);
                 }
             }
-            if (targets.isEmpty() && FieldPath.isIndex(segment) && Integer.parseInt(segment) < list.size()) {
-                targets.add(Integer.parseInt(segment));
+            if (targets.isEmpty() && FieldPath.isIndex(segment.text())
+                    && Integer.parseInt(segment.text()) < list.size()) {
+                targets.add(Integer.parseInt(segment.text()));
             }
             for (int i : targets) {
                 if (last) {

@@ -67,9 +67,22 @@ public record SnapshotDifference(String resource, FieldPath path, Change change,
                     && beforeLines[line].equals(afterLines[line])) {
                 line++;
             }
-            String was = line < beforeLines.length ? brief(beforeLines[line]) : "(no line)";
-            String now = line < afterLines.length ? brief(afterLines[line]) : "(no line)";
-            return "text differs from line " + (line + 1) + ": " + was + " -> " + now;
+            if (line >= beforeLines.length || line >= afterLines.length) {
+                String was = line < beforeLines.length ? brief(beforeLines[line]) : "(no line)";
+                String now = line < afterLines.length ? brief(afterLines[line]) : "(no line)";
+                return "text differs from line " + (line + 1) + ": " + was + " -> " + now;
+            }
+            // Show both lines from a little before their first differing character.
+            String was = beforeLines[line];
+            String now = afterLines[line];
+            int column = 0;
+            while (column < was.length() && column < now.length() && was.charAt(column) == now.charAt(column)) {
+                column++;
+            }
+            int from = Math.max(0, column - 30);
+            String prefix = from > 0 ? "..." : "";
+            return "text differs from line " + (line + 1) + ", column " + (column + 1) + ": "
+                    + prefix + brief(was.substring(from)) + " -> " + prefix + brief(now.substring(from));
         }
         return brief(expected) + " -> " + brief(actual);
     }
