@@ -98,7 +98,7 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
         }
         Class<?> testClass = context.getRequiredTestClass();
         ClassRecord record = classRecord(context, testClass);
-        return Snapshotter.of(new ChartSnapshots(record.settings), testClass, method.get().getName(), options,
+        return Snapshotter.of(new ChartSnapshots(record.settings()), testClass, method.get().getName(), options,
                 record.used::add);
     }
 
@@ -125,9 +125,10 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
         ClassRecord record = classRecord(context, testClass);
         Set<String> passed = new HashSet<>(record.passed);
         passed.removeAll(record.notPassed);
-        List<Path> orphans = SnapshotOrphans.inClass(record.settings.root(), SnapshotId.folderOf(testClass),
+        SnapshotSettings settings = record.settings();
+        List<Path> orphans = SnapshotOrphans.inClass(settings.root(), SnapshotId.folderOf(testClass),
                 methodsOf(testClass), passed, Set.copyOf(record.used));
-        report(record.settings, orphans, context::publishReportEntry);
+        report(settings, orphans, context::publishReportEntry);
     }
 
     /** Deletes, reports or fails, as the settings say. */
@@ -155,9 +156,14 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
         RunRecord run = context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(RunRecord.class, k -> new RunRecord(), RunRecord.class);
         return run.classes.computeIfAbsent(testClass, c -> {
-            SnapshotSettings settings = fixedSettings != null ? fixedSettings : settingsFrom(context);
-            run.noteClass(c, settings);
-            return new ClassRecord(settings);
+            try {
+                SnapshotSettings settings = fixedSettings != null ? fixedSettings : settingsFrom(context);
+                run.noteClass(c, settings);
+                return new ClassRecord(settings, null);
+            } catch (IllegalArgumentException e) {
+                // Reported where settings are needed (parameter resolution, after the class), not in a watcher.
+                return new ClassRecord(null, e);
+            }
         });
     }
 
@@ -190,13 +196,23 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
 
     /** What one test class did in this run. */
     private static final class ClassRecord {
-        final SnapshotSettings settings;
+        private final SnapshotSettings settings;
+        private final IllegalArgumentException settingsError;
         final Set<String> passed = ConcurrentHashMap.newKeySet();
         final Set<String> notPassed = ConcurrentHashMap.newKeySet();
         final Set<SnapshotId> used = ConcurrentHashMap.newKeySet();
 
-        ClassRecord(SnapshotSettings settings) {
+        ClassRecord(SnapshotSettings settings, IllegalArgumentException settingsError) {
             this.settings = settings;
+            this.settingsError = settingsError;
+        }
+
+        SnapshotSettings settings() {
+            if (settingsError != null) {
+                throw new IllegalArgumentException("chart snapshot settings: " + settingsError.getMessage(),
+                        settingsError);
+            }
+            return settings;
         }
     }
 
@@ -204,7 +220,8 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
      * The whole run: at its end (JUnit closes the root store), snapshot folders of test classes that exist nowhere
      * in the test class directories are reported.
      */
-    static final class RunRecord implements ExtensionContext.Store.CloseableResource {
+    @SuppressWarnings("deprecation") // CloseableResource for JUnit before 5.13, AutoCloseable for 5.13 and later
+    static final class RunRecord implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final Map<Class<?>, ClassRecord> classes = new ConcurrentHashMap<>();
         private final Map<Path, Set<Path>> classDirsByRoot = new ConcurrentHashMap<>();
         private final Map<Path, SnapshotSettings> settingsByRoot = new ConcurrentHashMap<>();
