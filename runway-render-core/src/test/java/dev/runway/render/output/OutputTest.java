@@ -43,6 +43,8 @@ class OutputTest {
         assertEquals(1_000_000, Files.getLastModifiedTime(file).toMillis(), "unchanged content keeps its timestamp");
         assertTrue(AtomicFiles.writeIfChanged(file, "two\n"));
         assertEquals("two\n", Files.readString(file));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+                "a build output is readable by all, not private like a temporary file");
         try (var left = Files.list(file.getParent())) {
             assertEquals(List.of("x.yaml"), left.map(p -> p.getFileName().toString()).toList(), "no temporary files left");
         }
