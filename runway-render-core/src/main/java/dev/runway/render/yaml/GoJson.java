@@ -69,7 +69,7 @@ public final class GoJson {
     }
 
     private static void write(StringBuilder sb, Object v, boolean escapeHtml, String indent, int depth) {
-        if (v == null) {
+        if (v == null || (v instanceof dev.runway.render.gofmt.GoSlice slice && slice.isNil())) {
             sb.append("null");
         } else if (v instanceof String s) {
             writeString(sb, s, escapeHtml);
