@@ -69,6 +69,51 @@ public final class IntegrityCheck {
         return findings;
     }
 
+    /**
+     * Compares values as the user wrote them (for example read from the POM's XML text) with the values the
+     * renderer received (after Maven interpolated the plugin configuration). Maven replaces {@code ${name}} when a
+     * property of that name exists, which silently swaps a Flux variable for a build-time value or an empty string.
+     *
+     * @param written  value path to the text as written
+     * @param received value path to the text received
+     * @param where    where the values were written (e.g. {@code pom.xml <values>}), for messages
+     */
+    public static List<FluxFinding> compareValues(Map<String, String> written, Map<String, String> received,
+                                                  String where) {
+        List<FluxFinding> findings = new ArrayList<>();
+        for (Map.Entry<String, String> e : written.entrySet()) {
+            String wrote = e.getValue();
+            if (wrote == null || !wrote.contains("${")) {
+                continue;
+            }
+            String got = received.get(e.getKey());
+            if (wrote.equals(got)) {
+                continue;
+            }
+            YamlTree.Scalar fake = new YamlTree.Scalar(List.of(e.getKey()), e.getKey(), false, wrote,
+                    org.snakeyaml.engine.v2.common.ScalarStyle.DOUBLE_QUOTED, false, 0, 0);
+            List<String> expressions = new ArrayList<>();
+            for (EnvsubstNode node : new EnvsubstParser(wrote).parseTolerant().nodes()) {
+                if (node instanceof EnvsubstNode.Func f) {
+                    expressions.add(wrote.substring(f.start(), f.end()));
+                }
+            }
+            if (expressions.isEmpty()) {
+                continue;
+            }
+            String message = got == null ? "value " + e.getKey() + " (" + wrote + ") did not reach the renderer"
+                    : describeChange(new Spot(fake, expressions, 0),
+                    new YamlTree.Scalar(List.of(e.getKey()), e.getKey(), false, got,
+                            org.snakeyaml.engine.v2.common.ScalarStyle.DOUBLE_QUOTED, false, 0, 0),
+                    "in " + where + " before it reached the renderer (Maven property interpolation does this)");
+            findings.add(new FluxFinding(Severity.ERROR, "flux/integrity-value-interpolated", "", e.getKey(), where,
+                    0, 0, message,
+                    "put Flux variables in a values file (Maven does not interpolate it), or make sure no Maven"
+                            + " property has the variable's name"));
+        }
+        return findings;
+    }
+
     private record Spot(YamlTree.Scalar scalar, List<String> expressions, int firstOffset) {
     }
 
@@ -109,7 +154,8 @@ public final class IntegrityCheck {
             List<String> haveExpressions = have == null ? List.of() : have.expressions();
             if (!haveExpressions.equals(want.expressions())) {
                 findings.add(FluxFinding.at(Severity.ERROR, "flux/integrity-placeholder-altered", where,
-                        describeChange(want, diskScalar.get()),
+                        describeChange(want, diskScalar.get(), "between rendering and the file on disk (Maven"
+                                + " property interpolation or resource filtering does this)"),
                         "exclude the rendered file from Maven resource filtering (or set the plugin's"
                                 + " escapeString / use @...@ delimiters), and write it without re-escaping '$'"));
                 continue;
@@ -162,7 +208,7 @@ public final class IntegrityCheck {
     }
 
     /** Says what became of each placeholder, by matching the rendered value's literal parts against the disk value. */
-    private static String describeChange(Spot want, YamlTree.Scalar disk) {
+    private static String describeChange(Spot want, YamlTree.Scalar disk, String stage) {
         String rendered = want.scalar().value();
         String onDisk = disk.value();
         if (onDisk.equals(rendered)) {
@@ -199,8 +245,7 @@ public final class IntegrityCheck {
                 }
             }
             if (!parts.isEmpty()) {
-                return String.join("; ", parts) + " between rendering and the file on disk (Maven property"
-                        + " interpolation or resource filtering does this)";
+                return String.join("; ", parts) + " " + stage;
             }
         }
         return "the placeholders " + want.expressions() + " of the render are not in the value on disk (\""

@@ -31,6 +31,63 @@ public record PostBuild(Map<String, String> substitute, List<VariableSource> sub
         return new PostBuild(Map.of(), List.of(VariableSource.of(clusterVars)), strict);
     }
 
+    /**
+     * Reads {@code spec.postBuild} of a Flux Kustomization file. {@code substituteFrom} references are resolved
+     * against {@code available} (ConfigMaps and Secrets read from files, matched by kind and name); a reference
+     * with no match is a missing object. Throws {@link IllegalArgumentException} naming the file, line and field
+     * when the Kustomization is malformed (a non-string {@code substitute} value, a reference without kind or name).
+     */
+    public static PostBuild fromKustomization(String yaml, String sourceName, List<ClusterVars> available,
+                                              boolean strict) {
+        YamlTree tree;
+        try {
+            tree = YamlTree.parse(yaml);
+        } catch (YamlTree.YamlParseException e) {
+            throw new IllegalArgumentException(sourceName + ":" + e.line() + ":" + e.column() + ": not valid YAML: "
+                    + e.getMessage(), e);
+        }
+        if (!"Kustomization".equals(tree.string("kind").orElse(""))) {
+            throw new IllegalArgumentException(sourceName + ": not a Flux Kustomization (kind is '"
+                    + tree.string("kind").orElse("") + "')");
+        }
+        Map<String, String> substitute = new LinkedHashMap<>();
+        Map<Integer, Map<String, String>> refs = new java.util.TreeMap<>();
+        Map<Integer, Integer> refLines = new LinkedHashMap<>();
+        for (YamlTree.Scalar s : tree.scalars()) {
+            List<Object> seg = s.segments();
+            if (s.key() || seg.size() < 4 || !"spec".equals(seg.get(0)) || !"postBuild".equals(seg.get(1))) {
+                continue;
+            }
+            int line = tree.positions().line(s.start());
+            if ("substitute".equals(seg.get(2)) && seg.size() == 4) {
+                if (s.plain() && !(GoYamlV2.resolvePlain(s.value()) instanceof String)) {
+                    throw new IllegalArgumentException(sourceName + ":" + line + ": " + s.path() + " is "
+                            + GoValues.typeName(GoYamlV2.resolvePlain(s.value()))
+                            + "; substitute values must be strings: quote it (\"" + s.value() + "\")");
+                }
+                substitute.put((String) seg.get(3), s.value());
+            } else if ("substituteFrom".equals(seg.get(2)) && seg.size() == 5 && seg.get(3) instanceof Integer i) {
+                refs.computeIfAbsent(i, k -> new LinkedHashMap<>()).put(String.valueOf(seg.get(4)), s.value());
+                refLines.putIfAbsent(i, line);
+            }
+        }
+        List<VariableSource> from = new java.util.ArrayList<>();
+        for (Map.Entry<Integer, Map<String, String>> e : refs.entrySet()) {
+            String kind = e.getValue().getOrDefault("kind", "");
+            String name = e.getValue().getOrDefault("name", "");
+            if (!(kind.equals("ConfigMap") || kind.equals("Secret")) || name.isEmpty()) {
+                throw new IllegalArgumentException(sourceName + ":" + refLines.get(e.getKey())
+                        + ": spec.postBuild.substituteFrom[" + e.getKey() + "] needs kind (ConfigMap or Secret) and"
+                        + " name");
+            }
+            boolean optional = "true".equals(e.getValue().get("optional"));
+            ClusterVars match = available.stream().filter(v -> v.kind().equals(kind) && v.name().equals(name))
+                    .findFirst().orElse(null);
+            from.add(new VariableSource(kind, name, optional, match));
+        }
+        return new PostBuild(substitute, from, strict);
+    }
+
     /** Only inline variables. */
     public static PostBuild inline(Map<String, String> substitute, boolean strict) {
         return new PostBuild(substitute, List.of(), strict);

@@ -194,4 +194,39 @@ class FluxSubstitutionTest {
         assertThrows(FluxSubstitutionException.class, () -> new PostBuild(Map.of(),
                 List.of(VariableSource.missing("Secret", "s", false)), false).variables());
     }
+
+    @Test
+    void postBuildFromAKustomizationFile() {
+        ClusterVars clusterVars = ClusterVars.parse("""
+                kind: ConfigMap
+                metadata:
+                  name: flux-cluster-vars
+                data:
+                  gcp_project_id: from-configmap
+                  aws_account_id: "123456789012"
+                """, "flux-cluster-vars.yaml");
+        PostBuild postBuild = PostBuild.fromKustomization("""
+                apiVersion: kustomize.toolkit.fluxcd.io/v1
+                kind: Kustomization
+                metadata:
+                  name: payments
+                  namespace: flux-system
+                spec:
+                  postBuild:
+                    substitute:
+                      gcp_project_id: inline
+                    substituteFrom:
+                      - kind: ConfigMap
+                        name: flux-cluster-vars
+                      - kind: Secret
+                        name: optional-secret
+                        optional: true
+                """, "ks.yaml", List.of(clusterVars), true);
+        assertEquals(Map.of("gcp_project_id", "inline", "aws_account_id", "123456789012"), postBuild.variables());
+        assertTrue(postBuild.strict());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PostBuild.fromKustomization(
+                "kind: Kustomization\nspec:\n  postBuild:\n    substitute:\n      n: 1\n", "ks.yaml", List.of(), false));
+        assertEquals("ks.yaml:5: spec.postBuild.substitute.n is number; substitute values must be strings: quote it"
+                + " (\"1\")", e.getMessage());
+    }
 }

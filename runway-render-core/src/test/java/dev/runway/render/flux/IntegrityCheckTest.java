@@ -93,4 +93,19 @@ class IntegrityCheckTest {
         String withoutServiceAccount = RENDER.substring(RENDER.indexOf("---\n# Source: runway-eks/templates/configmap"));
         assertEquals("flux/integrity-missing-resource", compare(withoutServiceAccount).get(0).rule());
     }
+
+    @Test
+    void mavenInterpolationOfPluginConfigurationIsCaught() {
+        List<FluxFinding> findings = IntegrityCheck.compareValues(
+                java.util.Map.of("gcp.projectId", "${gcp_project_id}", "env.URL", "https://${gcp_project_id}.x",
+                        "env.PLAIN", "no placeholder"),
+                java.util.Map.of("gcp.projectId", "", "env.URL", "https://build-project.x", "env.PLAIN", "changed"),
+                "pom.xml <values>");
+        assertEquals(2, findings.size(), findings.toString());
+        FluxFinding emptied = findings.stream().filter(f -> f.path().equals("gcp.projectId")).findFirst().orElseThrow();
+        assertTrue(emptied.message().startsWith("${gcp_project_id} was emptied in pom.xml <values>"),
+                emptied.message());
+        FluxFinding replaced = findings.stream().filter(f -> f.path().equals("env.URL")).findFirst().orElseThrow();
+        assertTrue(replaced.message().contains("was replaced by `build-project`"), replaced.message());
+    }
 }
