@@ -176,6 +176,69 @@ public final class Provenance {
         return findings;
     }
 
+    /**
+     * Flags placeholders written in user values files that reach the render, outside the chart's own Flux values
+     * ({@code expected}, e.g. {@link #RUNWAY_EKS_FLUX_VALUES}). Findings point at the values file and line, where
+     * the fix belongs. Needs no second render.
+     */
+    public static List<FluxFinding> fromUserValuesFiles(RenderedChart render, List<Path> valuesFiles,
+                                                        VariablePolicy policy, Map<String, String> expected) {
+        Set<String> rendered = new LinkedHashSet<>();
+        for (Placeholder p : PlaceholderScanner.scan(render).placeholders()) {
+            rendered.add(p.expression());
+        }
+        List<FluxFinding> findings = new ArrayList<>();
+        for (Path file : valuesFiles) {
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                continue; // the renderer reports unreadable values files
+            }
+            YamlTree tree;
+            try {
+                tree = YamlTree.parse(text);
+            } catch (YamlTree.YamlParseException e) {
+                continue;
+            }
+            for (EnvsubstNode node : new EnvsubstParser(text).parseTolerant().nodes()) {
+                if (!(node instanceof EnvsubstNode.Func f)) {
+                    continue;
+                }
+                String expression = text.substring(f.start(), f.end());
+                var scalar = tree.scalarAt(f.start());
+                if (scalar.isEmpty() || !rendered.contains(expression)) {
+                    continue; // in a comment, or never reaches the render
+                }
+                String valuePath = dotted(scalar.get().segments());
+                if (f.param().equals(expected.get(valuePath))) {
+                    continue;
+                }
+                FluxLocation location = new FluxLocation("", file.toString(), valuePath,
+                        scalar.get().key() ? FluxLocation.Context.KEY : FluxLocation.Context.VALUE,
+                        PlaceholderScanner.styleName(scalar.get().style()), tree.positions().line(f.start()),
+                        tree.positions().column(f.start()));
+                findings.add(finding(expression, f.param(), "user value " + valuePath, location, policy));
+            }
+        }
+        return findings;
+    }
+
+    private static String dotted(List<Object> segments) {
+        StringBuilder out = new StringBuilder();
+        for (Object s : segments) {
+            if (s instanceof Integer i) {
+                out.append('[').append(i).append(']');
+            } else {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(s);
+            }
+        }
+        return out.toString();
+    }
+
     /** The chart's templates and values files, for {@link #fromChartSources}. */
     public static Map<String, String> readChartSources(Path chartDir) {
         Map<String, String> files = new TreeMap<>();
