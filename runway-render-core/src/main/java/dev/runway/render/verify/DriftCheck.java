@@ -249,8 +249,8 @@ public final class DriftCheck {
     }
 
     static String unified(String from, String to, String fromName, String toName) {
-        List<String> a = from.isEmpty() ? List.of() : List.of(from.split("\n", -1));
-        List<String> b = to.isEmpty() ? List.of() : List.of(to.split("\n", -1));
+        List<String> a = from.isEmpty() ? List.of() : List.of(from.split("\n"));
+        List<String> b = to.isEmpty() ? List.of() : List.of(to.split("\n"));
         Patch<String> patch = DiffUtils.diff(a, b);
         List<String> lines = UnifiedDiffUtils.generateUnifiedDiff("a/" + fromName, "b/" + toName, a, patch, 3);
         return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
