@@ -99,7 +99,7 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
         Class<?> testClass = context.getRequiredTestClass();
         ClassRecord record = classRecord(context, testClass);
         return Snapshotter.of(new ChartSnapshots(record.settings()), testClass, method.get().getName(), options,
-                record.used::add);
+                record::record);
     }
 
     @Override
@@ -127,7 +127,7 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
         passed.removeAll(record.notPassed);
         SnapshotSettings settings = record.settings();
         List<Path> orphans = SnapshotOrphans.inClass(settings.root(), SnapshotId.folderOf(testClass),
-                methodsOf(testClass), passed, Set.copyOf(record.used));
+                methodsOf(testClass), passed, Set.copyOf(record.used.keySet()));
         report(settings, orphans, context::publishReportEntry);
     }
 
@@ -200,11 +200,22 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
         private final IllegalArgumentException settingsError;
         final Set<String> passed = ConcurrentHashMap.newKeySet();
         final Set<String> notPassed = ConcurrentHashMap.newKeySet();
-        final Set<SnapshotId> used = ConcurrentHashMap.newKeySet();
+        /** Snapshot id to the text checked first in this run. */
+        final Map<SnapshotId, String> used = new ConcurrentHashMap<>();
 
         ClassRecord(SnapshotSettings settings, IllegalArgumentException settingsError) {
             this.settings = settings;
             this.settingsError = settingsError;
+        }
+
+        /** Two checks of one snapshot in a run must agree, or the file flips between them in update mode. */
+        void record(SnapshotId id, String text) {
+            String earlier = used.putIfAbsent(id, text);
+            if (earlier != null && !earlier.equals(text)) {
+                throw new AssertionFailedError("Chart snapshot " + id + " was already checked in this run with "
+                        + "other content. A @ParameterizedTest or @RepeatedTest needs a name per invocation, for "
+                        + "example snapshot.assertMatches(chart, valuesFileName).", earlier, text);
+            }
         }
 
         SnapshotSettings settings() {

@@ -4,6 +4,7 @@ import dev.runway.render.snapshot.SnapshotOptions;
 import dev.runway.render.snapshot.Snapshotter;
 import dev.runway.render.snapshot.RenderedCharts;
 import dev.runway.render.RenderedChart;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -84,6 +85,20 @@ class ChartSnapshotExtensionTest {
         @ValueSource(strings = {"1", "2"})
         void parameterized(String replicas, Snapshotter snapshot) {
             snapshot.assertMatches(chart(replicas), "r" + replicas);
+        }
+    }
+
+    @ExtendWith({OnlyInNestedLauncher.class, ChartSnapshotExtension.class})
+    static class SampleUnnamedInvocationsTest {
+        @ParameterizedTest
+        @ValueSource(strings = {"1", "2"})
+        void unnamed(String replicas, Snapshotter snapshot) {
+            snapshot.assertMatches(chart(replicas));
+        }
+
+        @RepeatedTest(2)
+        void repeated(Snapshotter snapshot) {
+            snapshot.assertMatches(chart("7"));
         }
     }
 
@@ -234,6 +249,19 @@ class ChartSnapshotExtensionTest {
                 selectMethod(SampleChartTest.class, "defaults", Snapshotter.class.getName()));
         assertFalse(Files.exists(gone), "update mode deletes the folder of a removed class");
         assertTrue(Files.exists(folder().resolve("defaults.yaml")));
+    }
+
+    @Test
+    void invocationsThatShareASnapshotMustAgree() throws Exception {
+        Run run = run(Map.of(), selectClass(SampleUnnamedInvocationsTest.class));
+
+        assertEquals(3, run.succeeded(), "both repetitions and the first parameterized invocation pass: "
+                + run.failureText());
+        assertEquals(1, run.failures().size(), run.failureText());
+        assertTrue(run.failureText().contains("Chart snapshot ChartSnapshotExtensionTest.SampleUnnamedInvocationsTest"
+                + "/unnamed was already checked in this run with other content"), run.failureText());
+        assertTrue(Files.readString(root.resolve("ChartSnapshotExtensionTest.SampleUnnamedInvocationsTest/unnamed.yaml"))
+                .contains("replicas: 1"), "the second invocation did not overwrite the first one's snapshot");
     }
 
     @Test
