@@ -4,6 +4,7 @@ import dev.runway.render.snapshot.SnapshotOptions;
 import dev.runway.render.snapshot.Snapshotter;
 import dev.runway.render.snapshot.RenderedCharts;
 import dev.runway.render.RenderedChart;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -99,6 +100,17 @@ class ChartSnapshotExtensionTest {
         @RepeatedTest(2)
         void repeated(Snapshotter snapshot) {
             snapshot.assertMatches(chart("7"));
+        }
+    }
+
+    @ExtendWith({OnlyInNestedLauncher.class, ChartSnapshotExtension.class})
+    static class SampleOuterTest {
+        @Nested
+        class Inner {
+            @Test
+            void nested(Snapshotter snapshot) {
+                snapshot.assertMatches(chart("4"));
+            }
         }
     }
 
@@ -249,6 +261,21 @@ class ChartSnapshotExtensionTest {
                 selectMethod(SampleChartTest.class, "defaults", Snapshotter.class.getName()));
         assertFalse(Files.exists(gone), "update mode deletes the folder of a removed class");
         assertTrue(Files.exists(folder().resolve("defaults.yaml")));
+    }
+
+    @Test
+    void nestedClassesGetTheirOwnFolderAndAreNotTakenForRemovedClasses() throws Exception {
+        Path nested = root.resolve("ChartSnapshotExtensionTest.SampleOuterTest.Inner");
+        Files.createDirectories(nested);
+        Files.writeString(nested.resolve("gone.yaml"), "---\nkind: X\n");
+
+        Run run = run(Map.of("runway.snapshot.orphans", "fail"), selectClass(SampleOuterTest.class));
+
+        assertTrue(Files.isRegularFile(nested.resolve("nested.yaml")));
+        assertEquals(1, run.failures().size(), run.failureText());
+        assertTrue(run.failureText().contains("ChartSnapshotExtensionTest.SampleOuterTest.Inner/gone.yaml"),
+                run.failureText());
+        assertFalse(run.failureText().contains("nested.yaml"), run.failureText());
     }
 
     @Test
