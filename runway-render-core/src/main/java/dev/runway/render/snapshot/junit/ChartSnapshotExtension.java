@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -132,8 +133,7 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
     }
 
     /** Deletes, reports or fails, as the settings say. */
-    static void report(SnapshotSettings settings, List<Path> orphans, java.util.function.BiConsumer<String, String>
-            reportEntry) {
+    static void report(SnapshotSettings settings, List<Path> orphans, BiConsumer<String, String> reportEntry) {
         if (orphans.isEmpty()) {
             return;
         }
