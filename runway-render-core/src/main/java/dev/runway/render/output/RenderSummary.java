@@ -1,0 +1,63 @@
+package dev.runway.render.output;
+
+import dev.runway.render.RenderedChart;
+import dev.runway.render.RenderedManifest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a render produced, in one log line: resources by kind and the Flux variables left for the cluster.
+ *
+ * @param resources     number of manifests
+ * @param kinds         count per kind, sorted by kind
+ * @param fluxVariables the {@code ${name}} variables that stay literal for Flux, sorted
+ */
+public record RenderSummary(int resources, Map<String, Integer> kinds, Set<String> fluxVariables) {
+
+    // Flux's own variable-name rule (envsubst): ${name} or ${name:=default} and friends; the name is what counts.
+    private static final Pattern FLUX_VARIABLE = Pattern.compile("\\$\\{([_a-zA-Z][_a-zA-Z0-9]*)[^}]*}");
+
+    public RenderSummary {
+        kinds = Map.copyOf(kinds);
+        fluxVariables = Set.copyOf(fluxVariables);
+    }
+
+    public static RenderSummary of(RenderedChart chart) {
+        Map<String, Integer> kinds = new TreeMap<>();
+        Set<String> variables = new TreeSet<>();
+        List<RenderedManifest> manifests = chart.manifests();
+        for (RenderedManifest manifest : manifests) {
+            kinds.merge(manifest.kind().isEmpty() ? "(no kind)" : manifest.kind(), 1, Integer::sum);
+            Matcher m = FLUX_VARIABLE.matcher(manifest.text());
+            while (m.find()) {
+                variables.add(m.group(1));
+            }
+        }
+        return new RenderSummary(manifests.size(), kinds, variables);
+    }
+
+    /** {@code 5 resources (1 ConfigMap, 1 Deployment, ...); Flux variables kept: ${a}, ${b}}. */
+    public String describe() {
+        StringBuilder out = new StringBuilder().append(resources).append(resources == 1 ? " resource" : " resources");
+        if (!kinds.isEmpty()) {
+            out.append(" (");
+            new TreeMap<>(kinds).forEach((kind, n) -> out.append(n).append(' ').append(kind).append(", "));
+            out.setLength(out.length() - 2);
+            out.append(')');
+        }
+        out.append("; Flux variables kept: ");
+        if (fluxVariables.isEmpty()) {
+            out.append("none");
+        } else {
+            new TreeSet<>(fluxVariables).forEach(v -> out.append("${").append(v).append("}, "));
+            out.setLength(out.length() - 2);
+        }
+        return out.toString();
+    }
+}
