@@ -7,10 +7,7 @@ import dev.runway.render.RenderedChart;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,24 +39,12 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
  * Runs small test classes that use the extension in a nested JUnit Platform launcher, with the snapshot root in a
  * temporary folder (passed as a configuration parameter, the way {@code junit-platform.properties} would).
  */
-class ChartSnapshotExtensionTest {
-
-    private static final String SAMPLE_FLAG = "runway.snapshot.selftest";
+public class ChartSnapshotExtensionTest {
 
     @TempDir
     Path root;
 
-    /** The sample classes below run only inside {@link #run}, never on their own in the build or an IDE. */
-    static final class OnlyInNestedLauncher implements ExecutionCondition {
-        @Override
-        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            return context.getConfigurationParameter(SAMPLE_FLAG).isPresent()
-                    ? ConditionEvaluationResult.enabled("run by ChartSnapshotExtensionTest")
-                    : ConditionEvaluationResult.disabled("a sample for ChartSnapshotExtensionTest");
-        }
-    }
-
-    static RenderedChart chart(String replicas) {
+    public static RenderedChart chart(String replicas) {
         return RenderedCharts.parse("---\n# Source: sample/templates/deployment.yaml\napiVersion: apps/v1\n"
                 + "kind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: " + replicas + "\n");
     }
@@ -136,7 +121,7 @@ class ChartSnapshotExtensionTest {
     private Run run(Map<String, String> settings, DiscoverySelector... selectors) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
-                .configurationParameter(SAMPLE_FLAG, "true")
+                .configurationParameter(OnlyInNestedLauncher.FLAG, "true")
                 .configurationParameter("runway.snapshot.dir", root.toString())
                 .configurationParameter("runway.snapshot.ci", "false")
                 .configurationParameter("runway.snapshot.update", "false");
@@ -276,6 +261,22 @@ class ChartSnapshotExtensionTest {
         assertTrue(run.failureText().contains("ChartSnapshotExtensionTest.SampleOuterTest.Inner/gone.yaml"),
                 run.failureText());
         assertFalse(run.failureText().contains("nested.yaml"), run.failureText());
+    }
+
+    @Test
+    void classesThatShareASnapshotFolderAreWarnedAboutAndNotCheckedForOrphans() throws Exception {
+        Path shared = root.resolve("SharedNameSample");
+        Files.createDirectories(shared);
+        Files.writeString(shared.resolve("fromB.yaml"), "---\nkind: X\n");
+
+        Run run = run(Map.of("runway.snapshot.orphans", "delete"),
+                selectClass("dev.runway.render.snapshot.junit.samplea.SharedNameSample"));
+
+        assertEquals(1, run.succeeded(), run.failureText());
+        assertTrue(Files.exists(shared.resolve("fromB.yaml")), "another class's snapshot must survive");
+        assertTrue(run.reportEntries().stream().anyMatch(e -> e.contains("dev.runway.render.snapshot.junit.samplea"
+                + ".SharedNameSample, dev.runway.render.snapshot.junit.sampleb.SharedNameSample share the snapshot "
+                + "folder SharedNameSample")), run.reportEntries().toString());
     }
 
     @Test
