@@ -30,6 +30,8 @@ import java.util.ServiceLoader;
 public final class HelmRenderer {
     private final PreparedChart prepared;
     private final ValuesSchemaValidator validator;
+    /** kubeVersion checks already made, by kube version: the chart's range never changes. */
+    private final Map<String, Boolean> kubeVersionOk = new java.util.concurrent.ConcurrentHashMap<>();
 
     private HelmRenderer(PreparedChart prepared, ValuesSchemaValidator validator) {
         this.prepared = prepared;
@@ -115,7 +117,8 @@ public final class HelmRenderer {
             throw new RenderException(e.getMessage(), e);
         }
         String required = chart.metadata().kubeVersion();
-        if (!required.isEmpty() && !KubeVersionCheck.satisfied(required, capabilities.kubeVersion().version())) {
+        if (!required.isEmpty() && !kubeVersionOk.computeIfAbsent(capabilities.kubeVersion().version(),
+                v -> KubeVersionCheck.satisfied(required, v))) {
             throw new RenderException("chart requires kubeVersion: " + required
                     + " which is incompatible with Kubernetes " + capabilities.kubeVersion().version());
         }
