@@ -1,0 +1,73 @@
+package dev.runway.maven;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One named environment of {@code runway:render} and {@code runway:verify}, configured in the POM:
+ * <pre>{@code
+ * <environment>
+ *   <name>production</name>
+ *   <valuesFiles><valuesFile>.runway/production.yaml</valuesFile></valuesFiles>
+ *   <set><set>replicas=4</set></set>
+ * </environment>
+ * }</pre>
+ * Its values files and overrides come after the goal's own, so they win. Keep Flux placeholders such as
+ * {@code ${gcp_project_id}} in values files: Maven interpolates {@code ${...}} in the POM.
+ */
+public class Environment {
+
+    /** The environment's name: the output folder {@code target/runway/<name>/}. */
+    private String name;
+    /** Values files for this environment, after the goal's own. */
+    private List<File> valuesFiles = new ArrayList<>();
+    /** {@code --set} entries for this environment. */
+    private List<String> set = new ArrayList<>();
+    /** {@code --set-string} entries for this environment. */
+    private List<String> setString = new ArrayList<>();
+    /** {@code --set-file} entries for this environment. */
+    private List<String> setFile = new ArrayList<>();
+    /** Release name for this environment; defaults to the goal's. */
+    private String releaseName;
+    /** Release namespace for this environment; defaults to the goal's. */
+    private String namespace;
+    /** Committed manifests of this environment for drift checks; defaults to {@code <committedManifestsDirectory>/<name>}. */
+    private File committedManifests;
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public List<File> getValuesFiles() {
+        return valuesFiles == null ? List.of() : valuesFiles;
+    }
+
+    public List<String> getSet() {
+        return set == null ? List.of() : set;
+    }
+
+    public List<String> getSetString() {
+        return setString == null ? List.of() : setString;
+    }
+
+    public List<String> getSetFile() {
+        return setFile == null ? List.of() : setFile;
+    }
+
+    public String getReleaseName() {
+        return releaseName;
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    public File getCommittedManifests() {
+        return committedManifests;
+    }
+}

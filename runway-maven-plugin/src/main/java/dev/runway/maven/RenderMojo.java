@@ -1,0 +1,80 @@
+package dev.runway.maven;
+
+import dev.runway.render.RenderedChart;
+import dev.runway.render.output.ManifestFiles;
+import dev.runway.render.output.ManifestLayout;
+import dev.runway.render.output.OutputFile;
+import dev.runway.render.output.OutputSync;
+import dev.runway.render.output.RenderSummary;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders the runway-eks chart (or {@code chartDirectory}) for each environment into
+ * {@code ${project.build.directory}/runway/<environment>/}, as {@code helm template} would. Every environment is
+ * rendered before anything is written, files are written atomically and only when their content changed, and a
+ * failed render leaves the earlier output untouched. Works offline; the output is byte-for-byte reproducible.
+ */
+@Mojo(name = "render", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
+public class RenderMojo extends AbstractRenderMojo {
+
+    /** Where the environments' folders go. */
+    @Parameter(property = "runway.outputDirectory", defaultValue = "${project.build.directory}/runway")
+    protected File outputDirectory;
+
+    /**
+     * {@code SINGLE_FILE}: one {@code manifests.yaml} per environment, exactly {@code helm template}'s output.
+     * {@code PER_RESOURCE}: one file per resource and a {@code kustomization.yaml}.
+     */
+    @Parameter(property = "runway.layout", defaultValue = "SINGLE_FILE")
+    protected ManifestLayout layout;
+
+    @Override
+    protected String goal() {
+        return "runway:render";
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skipped()) {
+            return;
+        }
+        Map<EnvironmentRender, RenderedChart> rendered = renderAll(plan(null));
+        for (Map.Entry<EnvironmentRender, RenderedChart> entry : rendered.entrySet()) {
+            EnvironmentRender env = entry.getKey();
+            Path directory = outputDirectory.toPath().resolve(env.name());
+            List<OutputFile> files = ManifestFiles.plan(entry.getValue(), layout);
+            OutputSync.Result result;
+            try {
+                result = OutputSync.sync(directory, files);
+            } catch (UncheckedIOException e) {
+                throw new MojoExecutionException(e.getMessage(), e);
+            }
+            getLog().info("[" + env.name() + "] " + RenderSummary.of(entry.getValue()).describe());
+            getLog().info("[" + env.name() + "] " + relative(directory) + ": " + describe(result));
+        }
+    }
+
+    private static String describe(OutputSync.Result result) {
+        if (!result.changed()) {
+            return "up to date (" + result.unchanged().size() + (result.unchanged().size() == 1 ? " file)" : " files)");
+        }
+        StringBuilder out = new StringBuilder().append(result.written().size()).append(" written");
+        if (!result.unchanged().isEmpty()) {
+            out.append(", ").append(result.unchanged().size()).append(" unchanged");
+        }
+        if (!result.deleted().isEmpty()) {
+            out.append(", ").append(result.deleted().size()).append(" stale removed ").append(result.deleted());
+        }
+        return out.toString();
+    }
+}

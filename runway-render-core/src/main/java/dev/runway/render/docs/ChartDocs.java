@@ -1,0 +1,66 @@
+package dev.runway.render.docs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The values documentation of a chart directory: reads {@code Chart.yaml}, {@code values.yaml} (helm-docs
+ * comments) and {@code values.schema.json} when present, and works out the README with a fresh values table.
+ * Writes nothing: the caller writes {@link DocsUpdate#expected()} or reports a stale README.
+ */
+public final class ChartDocs {
+
+    private ChartDocs() {
+    }
+
+    /** The rows of the chart's values table. */
+    public static List<ValueRow> rows(Path chartDirectory) {
+        Path values = chartDirectory.resolve("values.yaml");
+        String valuesText = readRequired(values, "a chart documents the values in its values.yaml");
+        Path schemaFile = chartDirectory.resolve("values.schema.json");
+        ValuesSchemaReader schema = Files.isRegularFile(schemaFile)
+                ? ValuesSchemaReader.parse(read(schemaFile), schemaFile.toString())
+                : ValuesSchemaReader.empty();
+        return ValuesTable.rows(valuesText, values.toString(), schema);
+    }
+
+    /** The values table alone, rendered with {@code template}. */
+    public static String valuesTable(Path chartDirectory, DocsTemplate template) {
+        return template.render(metadata(chartDirectory), rows(chartDirectory));
+    }
+
+    /** The README at {@code readme} as it should be, next to what it is now. */
+    public static DocsUpdate update(Path chartDirectory, Path readme, DocsTemplate template) {
+        ChartMetadata chart = metadata(chartDirectory);
+        List<ValueRow> rows = rows(chartDirectory);
+        String table = template.render(chart, rows);
+        String current = Files.isRegularFile(readme) ? read(readme) : "";
+        String expected = ReadmeSection.apply(current.replace("\r\n", "\n"), readme.toString(), table, chart.name());
+        return new DocsUpdate(readme, current, expected, rows);
+    }
+
+    static ChartMetadata metadata(Path chartDirectory) {
+        Path chartYaml = chartDirectory.resolve("Chart.yaml");
+        return ChartMetadata.parse(readRequired(chartYaml, "is " + chartDirectory + " a chart directory?"),
+                chartYaml.toString());
+    }
+
+    private static String readRequired(Path file, String hint) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new DocsException(file + " does not exist; " + hint);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static String read(Path file) {
+        return readRequired(file, "");
+    }
+}

@@ -1,0 +1,109 @@
+package dev.runway.render.docs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the rows of a values table from a values file and its schema, as helm-docs does: one row per leaf
+ * value (scalars, lists, empty maps), and one row for a documented map, which then stands for its children.
+ * Rows follow the order of values.yaml.
+ */
+public final class ValuesTable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ValuesTable() {
+    }
+
+    public static List<ValueRow> rows(String valuesYaml, String valuesSourceName, ValuesSchemaReader schema) {
+        Object values = load(valuesYaml, valuesSourceName);
+        Map<String, ValueComment> comments = ValueCommentParser.parse(valuesYaml);
+        List<ValueRow> rows = new ArrayList<>();
+        if (values instanceof Map<?, ?> map) {
+            walk(map, new ArrayList<>(), comments, schema, rows);
+        } else if (values != null) {
+            throw new DocsException(valuesSourceName + ": the top of a values file must be a map of keys to values");
+        }
+        return rows;
+    }
+
+    private static void walk(Map<?, ?> map, List<String> parent, Map<String, ValueComment> comments,
+                             ValuesSchemaReader schema, List<ValueRow> rows) {
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            List<String> path = new ArrayList<>(parent);
+            path.add(String.valueOf(entry.getKey()));
+            String key = String.join(".", path);
+            ValueComment comment = comments.get(key);
+            Object value = entry.getValue();
+            if (value instanceof Map<?, ?> child && !child.isEmpty() && comment == null) {
+                walk(child, path, comments, schema, rows);
+            } else {
+                rows.add(row(key, path, value, comment, schema.facts(path)));
+            }
+        }
+    }
+
+    private static ValueRow row(String key, List<String> path, Object value, ValueComment comment, SchemaFacts facts) {
+        String type = comment != null && !comment.typeHint().isEmpty() ? comment.typeHint()
+                : !facts.type().isEmpty() ? facts.type() : inferredType(value);
+        String description = comment != null && !comment.description().isEmpty() ? comment.description()
+                : facts.description();
+        List<String> allowed = new ArrayList<>();
+        if (!facts.allowed().isEmpty()) {
+            allowed.add("one of " + String.join(", ", facts.allowed()));
+        }
+        if (!facts.constraints().isEmpty()) {
+            allowed.add(facts.constraints());
+        }
+        String defaultValue = value == null && !facts.defaultJson().isEmpty() ? facts.defaultJson() : json(value);
+        boolean required = facts.required() || comment != null && comment.required();
+        return new ValueRow(key, type, defaultValue, required, String.join("; ", allowed), description, comment != null);
+    }
+
+    private static String inferredType(Object value) {
+        if (value instanceof String) {
+            return "string";
+        } else if (value instanceof Boolean) {
+            return "boolean";
+        } else if (value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger) {
+            return "integer";
+        } else if (value instanceof Number) {
+            return "number";
+        } else if (value instanceof List<?>) {
+            return "array";
+        } else if (value instanceof Map<?, ?>) {
+            return "object";
+        }
+        return "";
+    }
+
+    private static String json(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(value);
+        }
+    }
+
+    private static Object load(String yaml, String sourceName) {
+        LoadSettings settings = LoadSettings.builder().setLabel(sourceName).setAllowDuplicateKeys(false).build();
+        try {
+            return new Load(settings).loadFromString(yaml);
+        } catch (MarkedYamlEngineException e) {
+            throw new DocsException(sourceName + ": not valid YAML: " + e.getMessage().strip(), e);
+        } catch (YamlEngineException e) {
+            throw new DocsException(sourceName + ": not valid YAML: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.runway.render.flux;
+
+/**
+ * Flux's envsubst refused the text. {@link #getMessage()} is Flux's own error text ({@code bad substitution},
+ * {@code missing closing brace}, {@code unable to parse variable name}, ...) so users can match it with the
+ * Kustomization's status; {@link #offset()} is where the parser stopped and {@link #expressionStart()} the
+ * {@code ${} it was reading (both char offsets in the parsed text, -1 when unknown).
+ */
+public final class EnvsubstException extends RuntimeException {
+
+    /** The error kinds of fluxcd/pkg/envsubst/parse/parse.go and template.go. */
+    public enum Kind {
+        BAD_SUBSTITUTION("bad substitution"),
+        MISSING_CLOSING_BRACE("missing closing brace"),
+        PARSE_VARIABLE_NAME("unable to parse variable name"),
+        PARSE_FUNC_SUBSTITUTION("unable to parse substitution within function"),
+        PARSE_DEFAULT_FUNCTION("unable to parse default function"),
+        VARIABLE_NOT_SET("variable not set (strict mode)");
+
+        private final String text;
+
+        Kind(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    private final Kind kind;
+    private final int offset;
+    private final int expressionStart;
+
+    public EnvsubstException(Kind kind, String message, int offset, int expressionStart) {
+        super(message);
+        this.kind = kind;
+        this.offset = offset;
+        this.expressionStart = expressionStart;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public int offset() {
+        return offset;
+    }
+
+    public int expressionStart() {
+        return expressionStart;
+    }
+}

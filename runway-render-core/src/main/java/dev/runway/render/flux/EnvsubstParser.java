@@ -1,0 +1,470 @@
+package dev.runway.render.flux;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parser of Flux's envsubst (fluxcd/pkg/envsubst/parse: parse.go and scan.go, forked from drone/envsubst),
+ * reproduced step by step because its quirks decide what Flux does with a manifest: it works on UTF-8 bytes,
+ * un-reads by the width of the last rune read, and removes escape characters from its buffer as it goes
+ * ({@code $$} to {@code $} in plain text; {@code \/}, {@code \\} and {@code $$} inside replace patterns). A parallel
+ * array maps every byte of the (shrinking) buffer back to its char offset in the original text, for positions.
+ *
+ * <p>Not thread-safe: one instance parses one text.
+ */
+final class EnvsubstParser {
+
+    private static final int EOF = 0; // Go's scanner uses rune(0) as eof
+
+    private static final int TOKEN_ILLEGAL = 0;
+    private static final int TOKEN_EOF = 1;
+    private static final int TOKEN_IDENT = 2;
+    private static final int TOKEN_LBRACK = 3;
+    private static final int TOKEN_RBRACK = 4;
+
+    private static final int SCAN_IDENT = 1;
+    private static final int SCAN_LBRACK = 2;
+    private static final int SCAN_RBRACK = 4;
+    private static final int SCAN_ESCAPE = 8;
+
+    private static final int ESCAPE_DOLLAR = 1;
+    private static final int ESCAPE_BACKSLASH = 2;
+    private static final int ESCAPE_ALL = ESCAPE_DOLLAR | ESCAPE_BACKSLASH;
+
+    @FunctionalInterface
+    private interface Accept {
+        boolean test(int rune, int i);
+    }
+
+    private static final Accept ACCEPT_RUNE = (r, i) -> true;
+    private static final Accept ACCEPT_IDENT = (r, i) -> Character.isLetter(r) || Character.isDigit(r) || r == '_';
+    private static final Accept ACCEPT_COLON = (r, i) -> r == ':';
+    private static final Accept ACCEPT_ONE_HASH = (r, i) -> r == '#' && i == 1;
+    private static final Accept ACCEPT_NOT_CLOSING = (r, i) -> r != '}';
+    private static final Accept ACCEPT_HASH_FUNC = (r, i) -> r == '#' && i < 3;
+    private static final Accept ACCEPT_PERCENT_FUNC = (r, i) -> r == '%' && i < 3;
+    private static final Accept ACCEPT_DEFAULT_FUNC = (r, i) ->
+            (i == 1 && r == ':') || (i == 2 && (r == '=' || r == '-' || r == '?' || r == '+'));
+    private static final Accept ACCEPT_REPLACE_FUNC = (r, i) ->
+            (i == 1 && r == '/') || (i == 2 && (r == '/' || r == '#' || r == '%'));
+    private static final Accept ACCEPT_ONE_EQUAL = (r, i) -> i == 1 && r == '=';
+    private static final Accept ACCEPT_ONE_COLON = (r, i) -> i == 1 && r == ':';
+    private static final Accept REJECT_COLON_CLOSE = (r, i) -> r != ':' && r != '}';
+    private static final Accept ACCEPT_SLASH = (r, i) -> r == '/';
+    private static final Accept ACCEPT_NOT_SLASH = (r, i) -> r != '/';
+    private static final Accept ACCEPT_CASING_FUNC = (r, i) -> (r == ',' || r == '^') && i < 3;
+
+    /** What a tolerant parse found: every expression that parsed, and every error with where it happened. */
+    record Outcome(List<EnvsubstNode> nodes, List<EnvsubstException> errors) {
+    }
+
+    private final String source;
+    private byte[] buf;
+    private int[] origin; // origin[i]: char offset in source of buf[i]; origin[len]: end
+    private int len;
+    private int pos;
+    private int start;
+    private int width;
+    private int mode;
+    private int escapeChars;
+    private Accept accept;
+    private int exprStart; // char offset of the outermost ${ being parsed
+
+    EnvsubstParser(String source) {
+        this.source = source;
+        init(0);
+    }
+
+    /** Parses the whole text the way Flux does: the first error aborts. */
+    EnvsubstNode parse() {
+        Outcome outcome = run(false);
+        return outcome.nodes().size() == 1 ? outcome.nodes().get(0) : new EnvsubstNode.Sequence(outcome.nodes());
+    }
+
+    /** Parses on after errors (restarting just after a failed {@code ${}), to report every malformed expression. */
+    Outcome parseTolerant() {
+        return run(true);
+    }
+
+    private void init(int fromChar) {
+        String rest = source.substring(fromChar);
+        byte[] bytes = rest.getBytes(StandardCharsets.UTF_8);
+        int[] map = new int[bytes.length + 1];
+        int b = 0;
+        for (int c = 0; c < rest.length(); ) {
+            int cp = rest.codePointAt(c);
+            int n = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            for (int k = 0; k < n; k++) {
+                map[b + k] = fromChar + c;
+            }
+            b += n;
+            c += Character.charCount(cp);
+        }
+        map[bytes.length] = source.length();
+        buf = bytes;
+        origin = map;
+        len = bytes.length;
+        pos = 0;
+        start = 0;
+        width = 0;
+        accept = null;
+    }
+
+    private Outcome run(boolean tolerant) {
+        List<EnvsubstNode> nodes = new ArrayList<>();
+        List<EnvsubstException> errors = new ArrayList<>();
+        while (true) {
+            // parseAny
+            accept = ACCEPT_RUNE;
+            mode = SCAN_IDENT | SCAN_LBRACK | SCAN_ESCAPE;
+            escapeChars = ESCAPE_DOLLAR;
+            int token = scan();
+            if (token == TOKEN_EOF) {
+                break;
+            } else if (token == TOKEN_IDENT) {
+                nodes.add(new EnvsubstNode.Text(string()));
+            } else if (token == TOKEN_LBRACK) {
+                int dollar = origin[start];
+                exprStart = dollar;
+                try {
+                    nodes.add(parseFunc(start));
+                } catch (EnvsubstException e) {
+                    if (!tolerant) {
+                        throw e;
+                    }
+                    errors.add(e);
+                    nodes.add(new EnvsubstNode.Text("${"));
+                    init(dollar + 2);
+                }
+            } else {
+                EnvsubstException e = error(EnvsubstException.Kind.BAD_SUBSTITUTION);
+                if (!tolerant) {
+                    throw e;
+                }
+                errors.add(e);
+                break;
+            }
+        }
+        return new Outcome(nodes, errors);
+    }
+
+    private EnvsubstException error(EnvsubstException.Kind kind) {
+        return new EnvsubstException(kind, kind.text(), origin[Math.min(pos, len)], exprStart);
+    }
+
+    // ---- parser (parse.go) ----
+
+    private EnvsubstNode parseFunc(int dollarPos) {
+        escapeChars = ESCAPE_ALL;
+        if (peek() == '#') {
+            return parseLenFunc(dollarPos);
+        }
+        accept = ACCEPT_IDENT;
+        mode = SCAN_IDENT;
+        String name;
+        if (scan() == TOKEN_IDENT) {
+            name = string();
+        } else {
+            throw error(EnvsubstException.Kind.PARSE_VARIABLE_NAME);
+        }
+        switch (peek()) {
+            case ':':
+                return parseDefaultOrSubstr(name, dollarPos);
+            case '=':
+                return parseDefaultFunc(name, dollarPos);
+            case ',':
+            case '^':
+                return parseCasingFunc(name, dollarPos);
+            case '/':
+                return parseReplaceFunc(name, dollarPos);
+            case '#':
+                return parseRemoveFunc(name, ACCEPT_HASH_FUNC, dollarPos);
+            case '%':
+                return parseRemoveFunc(name, ACCEPT_PERCENT_FUNC, dollarPos);
+            default:
+                break;
+        }
+        accept = ACCEPT_IDENT;
+        mode = SCAN_RBRACK;
+        if (scan() == TOKEN_RBRACK) {
+            return func(name, "", List.of(), dollarPos);
+        }
+        throw error(EnvsubstException.Kind.MISSING_CLOSING_BRACE);
+    }
+
+    private EnvsubstNode.Func func(String param, String operator, List<EnvsubstNode> args, int dollarPos) {
+        return new EnvsubstNode.Func(param, operator, args, origin[dollarPos], origin[pos]);
+    }
+
+    private EnvsubstNode parseParam(Accept acceptFunc, int scanMode) {
+        accept = acceptFunc;
+        mode = scanMode | SCAN_LBRACK;
+        int token = scan();
+        if (token == TOKEN_LBRACK) {
+            return parseFunc(start);
+        } else if (token == TOKEN_IDENT || token == TOKEN_RBRACK) {
+            return new EnvsubstNode.Text(string());
+        }
+        throw error(EnvsubstException.Kind.PARSE_FUNC_SUBSTITUTION);
+    }
+
+    private EnvsubstNode parseDefaultOrSubstr(String name, int dollarPos) {
+        read();
+        int r = peek();
+        unread();
+        if (r == '=' || r == '-' || r == '?' || r == '+') {
+            return parseDefaultFunc(name, dollarPos);
+        }
+        return parseSubstrFunc(name, dollarPos);
+    }
+
+    private EnvsubstNode parseSubstrFunc(String name, int dollarPos) {
+        accept = ACCEPT_ONE_COLON;
+        mode = SCAN_IDENT;
+        if (scan() != TOKEN_IDENT) {
+            throw error(EnvsubstException.Kind.BAD_SUBSTITUTION);
+        }
+        String operator = string();
+        List<EnvsubstNode> args = new ArrayList<>();
+        args.add(parseParam(REJECT_COLON_CLOSE, SCAN_IDENT));
+        accept = ACCEPT_COLON;
+        mode = SCAN_IDENT | SCAN_RBRACK;
+        int token = scan();
+        if (token == TOKEN_RBRACK) {
+            return func(name, operator, args, dollarPos);
+        } else if (token != TOKEN_IDENT) {
+            throw error(EnvsubstException.Kind.BAD_SUBSTITUTION);
+        }
+        args.add(parseParam(ACCEPT_NOT_CLOSING, SCAN_IDENT));
+        consumeRbrack();
+        return func(name, operator, args, dollarPos);
+    }
+
+    private EnvsubstNode parseRemoveFunc(String name, Accept acceptFunc, int dollarPos) {
+        accept = acceptFunc;
+        mode = SCAN_IDENT;
+        if (scan() != TOKEN_IDENT) {
+            throw error(EnvsubstException.Kind.BAD_SUBSTITUTION);
+        }
+        String operator = string();
+        List<EnvsubstNode> args = List.of(parseParam(ACCEPT_NOT_CLOSING, SCAN_IDENT));
+        consumeRbrack();
+        return func(name, operator, args, dollarPos);
+    }
+
+    private EnvsubstNode parseReplaceFunc(String name, int dollarPos) {
+        accept = ACCEPT_REPLACE_FUNC;
+        mode = SCAN_IDENT;
+        if (scan() != TOKEN_IDENT) {
+            throw error(EnvsubstException.Kind.BAD_SUBSTITUTION);
+        }
+        String operator = string();
+        List<EnvsubstNode> args = new ArrayList<>();
+        if (peek() == '/') {
+            // An empty pattern (${var/#/prefix}): the next rune is already the delimiter.
+            args.add(new EnvsubstNode.Text(""));
+        } else {
+            args.add(parseParam(ACCEPT_NOT_SLASH, SCAN_IDENT | SCAN_ESCAPE));
+        }
+        accept = ACCEPT_SLASH;
+        mode = SCAN_IDENT;
+        if (scan() != TOKEN_IDENT) {
+            throw error(EnvsubstException.Kind.BAD_SUBSTITUTION);
+        }
+        if (peek() == '}') {
+            consumeRbrack();
+            return func(name, operator, args, dollarPos);
+        }
+        args.add(parseParam(ACCEPT_NOT_CLOSING, SCAN_IDENT | SCAN_ESCAPE));
+        consumeRbrack();
+        return func(name, operator, args, dollarPos);
+    }
+
+    private EnvsubstNode parseDefaultFunc(String name, int dollarPos) {
+        accept = peek() == '=' ? ACCEPT_ONE_EQUAL : ACCEPT_DEFAULT_FUNC;
+        mode = SCAN_IDENT;
+        if (scan() != TOKEN_IDENT) {
+            throw error(EnvsubstException.Kind.PARSE_DEFAULT_FUNCTION);
+        }
+        String operator = string();
+        List<EnvsubstNode> args = new ArrayList<>();
+        while (true) {
+            if (peek() == '}') {
+                consumeRbrack();
+                return func(name, operator, args, dollarPos);
+            }
+            args.add(parseParam(ACCEPT_NOT_CLOSING, SCAN_IDENT));
+        }
+    }
+
+    private EnvsubstNode parseCasingFunc(String name, int dollarPos) {
+        accept = ACCEPT_CASING_FUNC;
+        mode = SCAN_IDENT;
+        if (scan() != TOKEN_IDENT) {
+            throw error(EnvsubstException.Kind.BAD_SUBSTITUTION);
+        }
+        String operator = string();
+        consumeRbrack();
+        return func(name, operator, List.of(), dollarPos);
+    }
+
+    private EnvsubstNode parseLenFunc(int dollarPos) {
+        accept = ACCEPT_ONE_HASH;
+        mode = SCAN_IDENT;
+        if (scan() != TOKEN_IDENT) {
+            throw error(EnvsubstException.Kind.BAD_SUBSTITUTION);
+        }
+        String operator = string();
+        accept = ACCEPT_IDENT;
+        mode = SCAN_IDENT;
+        if (scan() != TOKEN_IDENT) {
+            throw error(EnvsubstException.Kind.BAD_SUBSTITUTION);
+        }
+        String param = string();
+        consumeRbrack();
+        return func(param, operator, List.of(), dollarPos);
+    }
+
+    private void consumeRbrack() {
+        mode = SCAN_RBRACK;
+        if (scan() != TOKEN_RBRACK) {
+            throw error(EnvsubstException.Kind.BAD_SUBSTITUTION);
+        }
+    }
+
+    // ---- scanner (scan.go) ----
+
+    private int read() {
+        if (pos >= len) {
+            width = 0;
+            return EOF;
+        }
+        int b0 = buf[pos] & 0xff;
+        int n;
+        int r;
+        if (b0 < 0x80) {
+            n = 1;
+            r = b0;
+        } else if (b0 >= 0xf0 && pos + 3 < len) {
+            n = 4;
+            r = ((b0 & 0x07) << 18) | ((buf[pos + 1] & 0x3f) << 12) | ((buf[pos + 2] & 0x3f) << 6) | (buf[pos + 3] & 0x3f);
+        } else if (b0 >= 0xe0 && pos + 2 < len) {
+            n = 3;
+            r = ((b0 & 0x0f) << 12) | ((buf[pos + 1] & 0x3f) << 6) | (buf[pos + 2] & 0x3f);
+        } else if (b0 >= 0xc0 && pos + 1 < len) {
+            n = 2;
+            r = ((b0 & 0x1f) << 6) | (buf[pos + 1] & 0x3f);
+        } else {
+            n = 1;
+            r = 0xFFFD; // utf8.RuneError
+        }
+        width = n;
+        pos += n;
+        return r;
+    }
+
+    private void unread() {
+        pos -= width;
+    }
+
+    /** Removes the byte just read from the buffer (an escape character), as scan.go's skip does. */
+    private void skip() {
+        int at = pos - 1;
+        System.arraycopy(buf, at + 1, buf, at, len - at - 1);
+        System.arraycopy(origin, at + 1, origin, at, len - at);
+        len--;
+    }
+
+    private int peek() {
+        int r = read();
+        unread();
+        return r;
+    }
+
+    private String string() {
+        return new String(buf, start, pos - start, StandardCharsets.UTF_8);
+    }
+
+    private boolean shouldEscape(int character) {
+        return (escapeChars & character) != 0;
+    }
+
+    private int scan() {
+        start = pos;
+        int r = read();
+        if (r == EOF) {
+            return TOKEN_EOF;
+        } else if (scanLbrack(r)) {
+            return TOKEN_LBRACK;
+        } else if (scanRbrack(r)) {
+            return TOKEN_RBRACK;
+        } else if (scanIdent(r)) {
+            return TOKEN_IDENT;
+        }
+        return TOKEN_ILLEGAL;
+    }
+
+    private boolean scanIdent(int first) {
+        if ((mode & SCAN_IDENT) == 0) {
+            return false;
+        }
+        if (scanEscaped(first)) {
+            skip();
+        } else if (!accept.test(first, pos - start)) {
+            return false;
+        }
+        while (true) {
+            int r = read();
+            if (r == EOF) {
+                unread();
+                break;
+            }
+            if (scanLbrack(r)) {
+                unread();
+                unread();
+                break;
+            }
+            if (scanEscaped(r)) {
+                skip();
+                continue;
+            }
+            if (!accept.test(r, pos - start)) {
+                unread();
+                break;
+            }
+        }
+        return true;
+    }
+
+    private boolean scanLbrack(int r) {
+        if ((mode & SCAN_LBRACK) == 0) {
+            return false;
+        }
+        if (r == '$') {
+            if (read() == '{') {
+                return true;
+            }
+            unread();
+        }
+        return false;
+    }
+
+    private boolean scanRbrack(int r) {
+        return (mode & SCAN_RBRACK) != 0 && r == '}';
+    }
+
+    private boolean scanEscaped(int r) {
+        if ((mode & SCAN_ESCAPE) == 0) {
+            return false;
+        }
+        if (r == '$' && shouldEscape(ESCAPE_DOLLAR) && peek() == '$') {
+            return true;
+        }
+        if (r == '\\' && shouldEscape(ESCAPE_BACKSLASH)) {
+            int next = peek();
+            return next == '/' || next == '\\';
+        }
+        return false;
+    }
+}

@@ -1,0 +1,196 @@
+package dev.runway.render.flux;
+
+import dev.runway.render.RenderedChart;
+import dev.runway.render.RenderedManifest;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds every Flux placeholder in rendered manifests, the way kustomize-controller reads them: Flux's envsubst
+ * runs over each resource's whole YAML text (keys, values, block scalars and comments alike), so the scan works
+ * on the text with Flux's own parser and then ties each hit to the YAML field that holds it.
+ */
+public final class PlaceholderScanner {
+
+    private PlaceholderScanner() {
+    }
+
+    /** Scans every manifest of a render; lines are lines of the render's output. */
+    public static ScanResult scan(RenderedChart chart) {
+        return scanLocated(ManifestStream.locate(chart));
+    }
+
+    /** Scans manifests on their own; lines count from each manifest's first line. */
+    public static ScanResult scan(List<RenderedManifest> manifests) {
+        return scanLocated(manifests.stream().map(m -> new ManifestStream.Located(m, 0)).toList());
+    }
+
+    private static ScanResult scanLocated(List<ManifestStream.Located> located) {
+        List<Placeholder> placeholders = new ArrayList<>();
+        List<MalformedPlaceholder> malformed = new ArrayList<>();
+        List<DollarEscape> escapes = new ArrayList<>();
+        List<FluxFinding> findings = new ArrayList<>();
+        for (ManifestStream.Located l : located) {
+            scanManifest(l.manifest(), l.lineOffset(), placeholders, malformed, escapes, findings);
+        }
+        return new ScanResult(placeholders, malformed, escapes, findings);
+    }
+
+    /** Ties offsets of one manifest's text to resources, fields, lines and columns. */
+    static final class Locator {
+        private final RenderedManifest manifest;
+        private final int lineOffset;
+        private final YamlTree tree;
+        private final TextPositions positions;
+
+        Locator(RenderedManifest manifest, int lineOffset, YamlTree tree) {
+            this.manifest = manifest;
+            this.lineOffset = lineOffset;
+            this.tree = tree;
+            this.positions = new TextPositions(manifest.text());
+        }
+
+        FluxLocation at(int offset) {
+            String path = "";
+            FluxLocation.Context context = FluxLocation.Context.OTHER;
+            String style = "";
+            if (tree != null) {
+                Optional<YamlTree.Scalar> scalar = tree.scalarAt(offset);
+                if (scalar.isPresent()) {
+                    path = scalar.get().path();
+                    context = scalar.get().key() ? FluxLocation.Context.KEY : FluxLocation.Context.VALUE;
+                    style = styleName(scalar.get().style());
+                } else if (tree.inComment(offset)) {
+                    path = "(comment)";
+                    context = FluxLocation.Context.COMMENT;
+                }
+            }
+            return new FluxLocation(ManifestStream.resourceId(manifest), manifest.source(), path, context, style,
+                    positions.line(offset) + lineOffset, positions.column(offset));
+        }
+    }
+
+    static String styleName(ScalarStyle style) {
+        return switch (style) {
+            case PLAIN -> "plain";
+            case DOUBLE_QUOTED, JSON_SCALAR_STYLE -> "double-quoted";
+            case SINGLE_QUOTED -> "single-quoted";
+            case LITERAL -> "literal";
+            case FOLDED -> "folded";
+        };
+    }
+
+    private static void scanManifest(RenderedManifest manifest, int lineOffset, List<Placeholder> placeholders,
+                                     List<MalformedPlaceholder> malformed, List<DollarEscape> escapes,
+                                     List<FluxFinding> findings) {
+        String text = manifest.text();
+        YamlTree tree = null;
+        try {
+            tree = YamlTree.parse(text);
+        } catch (YamlTree.YamlParseException e) {
+            findings.add(new FluxFinding(Severity.WARNING, "flux/unparsable-yaml", ManifestStream.resourceId(manifest),
+                    "", manifest.source(), e.line() + lineOffset, e.column(),
+                    "the manifest is not valid YAML (" + e.getMessage() + "), so placeholders cannot be tied to fields",
+                    "fix the template so it renders valid YAML"));
+        }
+        Locator locator = new Locator(manifest, lineOffset, tree);
+        EnvsubstParser.Outcome outcome = new EnvsubstParser(text).parseTolerant();
+        List<int[]> spans = new ArrayList<>();
+        int firstOfManifest = placeholders.size();
+        for (EnvsubstNode node : outcome.nodes()) {
+            if (node instanceof EnvsubstNode.Func func) {
+                spans.add(new int[] {func.start(), func.end()});
+                collect(func, false, text, locator, placeholders);
+            }
+        }
+        for (EnvsubstException e : outcome.errors()) {
+            int start = e.expressionStart();
+            int lineEnd = text.indexOf('\n', start);
+            String snippet = text.substring(start, lineEnd < 0 ? text.length() : lineEnd);
+            if (snippet.length() > 60) {
+                snippet = snippet.substring(0, 60) + "...";
+            }
+            FluxLocation location = locator.at(start);
+            malformed.add(new MalformedPlaceholder(snippet, e.getMessage(), location));
+            findings.add(FluxFinding.at(Severity.ERROR, "flux/malformed-placeholder", location,
+                    "Flux cannot parse `" + snippet + "` (" + e.getMessage() + "); kustomize-controller then fails the"
+                            + " whole Kustomization with \"envsubst error: variable substitution failed: "
+                            + e.getMessage() + "\"",
+                    "write ${name} with a name of letters, digits and '_' (" + FluxVariableNames.REGEX
+                            + "); for literal text write $${...}"));
+        }
+        findEscapes(text, spans, locator, escapes, findings);
+        for (Placeholder p : placeholders.subList(firstOfManifest, placeholders.size())) {
+            if (!p.definable()) {
+                findings.add(FluxFinding.at(Severity.ERROR, "flux/invalid-variable-name", p.location(),
+                        "`" + p.expression() + "` names a variable Flux can never define: kustomize-controller rejects"
+                                + " variable names that do not match " + FluxVariableNames.REGEX
+                                + ", so it always becomes empty (or fails in strict mode)",
+                        "rename the variable to letters, digits and '_', not starting with a digit"));
+            }
+        }
+    }
+
+    private static void collect(EnvsubstNode.Func func, boolean nested, String text, Locator locator,
+                                List<Placeholder> out) {
+        out.add(new Placeholder(text.substring(func.start(), func.end()), func.param(), Placeholder.Form.of(func),
+                func.operator(), nested, locator.at(func.start()), func.start()));
+        for (EnvsubstNode arg : func.args()) {
+            if (arg instanceof EnvsubstNode.Func inner) {
+                collect(inner, true, text, locator, out);
+            } else if (arg instanceof EnvsubstNode.Sequence sequence) {
+                for (EnvsubstNode child : sequence.nodes()) {
+                    if (child instanceof EnvsubstNode.Func inner) {
+                        collect(inner, true, text, locator, out);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void findEscapes(String text, List<int[]> spans, Locator locator, List<DollarEscape> escapes,
+                                    List<FluxFinding> findings) {
+        int span = 0;
+        int i = 0;
+        while (i < text.length()) {
+            if (span < spans.size() && i == spans.get(span)[0]) {
+                i = spans.get(span)[1];
+                span++;
+                continue;
+            }
+            while (span < spans.size() && spans.get(span)[0] < i) {
+                span++;
+            }
+            if (text.charAt(i) == '$' && i + 1 < text.length() && text.charAt(i + 1) == '$') {
+                int end = i + 2;
+                while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != '"'
+                        && text.charAt(end) != '\'' && end - i < 60) {
+                    end++;
+                    if (text.charAt(end - 1) == '}') {
+                        break;
+                    }
+                }
+                String escaped = text.substring(i, end);
+                boolean keeps = i + 2 < text.length() && text.charAt(i + 2) == '{';
+                FluxLocation location = locator.at(i);
+                escapes.add(new DollarEscape(escaped, keeps, location));
+                String printed = escaped.substring(1);
+                if (keeps) {
+                    findings.add(FluxFinding.at(Severity.INFO, "flux/escaped-placeholder", location,
+                            "`" + escaped + "` is escaped: Flux prints `" + printed + "` literally", ""));
+                } else {
+                    findings.add(FluxFinding.at(Severity.WARNING, "flux/dollar-dollar", location,
+                            "Flux's envsubst turns `$$` into `$`: `" + escaped + "` reaches the cluster as `"
+                                    + printed + "`",
+                            "if the text must keep `$$`, write it as `" + FluxEscaping.escape(escaped) + "`"));
+                }
+                i += 2;
+                continue;
+            }
+            i++;
+        }
+    }
+}

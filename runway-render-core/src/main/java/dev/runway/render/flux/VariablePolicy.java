@@ -1,0 +1,65 @@
+package dev.runway.render.flux;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which Flux variables rendered manifests may reference. The runway-eks chart needs exactly the four cluster
+ * variables of {@code flux-cluster-vars}; any other reference is an error with its location, because it would
+ * read a cluster variable the service should not see (or silently become empty).
+ */
+public record VariablePolicy(Set<String> allowed) {
+
+    /** The four variables the runway-eks chart uses by default. */
+    public static final Set<String> DEFAULT_VARIABLES =
+            Set.of("aws_account_id", "gcp_project_number", "gcp_wip_id", "gcp_project_id");
+
+    public VariablePolicy {
+        allowed = Set.copyOf(new LinkedHashSet<>(allowed));
+    }
+
+    public static VariablePolicy defaults() {
+        return new VariablePolicy(DEFAULT_VARIABLES);
+    }
+
+    public static VariablePolicy of(Collection<String> allowed) {
+        return new VariablePolicy(Set.copyOf(allowed));
+    }
+
+    /** Allows exactly the variables a {@code flux-cluster-vars} ConfigMap (or Secret) defines. */
+    public static VariablePolicy from(ClusterVars vars) {
+        return new VariablePolicy(vars.values().keySet());
+    }
+
+    public boolean allows(String variable) {
+        return allowed.contains(variable);
+    }
+
+    /** Findings for every placeholder outside the allowlist, and notes on defaults that hide a missing variable. */
+    public List<FluxFinding> check(ScanResult scan) {
+        List<FluxFinding> findings = new ArrayList<>();
+        String allowedList = String.join(", ", allowed.stream().sorted().toList());
+        for (Placeholder p : scan.placeholders()) {
+            if (!p.definable()) {
+                continue; // the scanner reports names Flux can never define
+            }
+            boolean comment = p.location().context() == FluxLocation.Context.COMMENT;
+            if (!allows(p.variable())) {
+                findings.add(FluxFinding.at(comment ? Severity.WARNING : Severity.ERROR, "flux/unknown-variable",
+                        p.location(), "`" + p.expression() + "` references Flux variable '" + p.variable()
+                                + "', which is not allowed (allowed: " + allowedList + ")"
+                                + (comment ? "; it is in a comment, which Flux substitutes too" : ""),
+                        "use one of the allowed variables, or write $$" + p.expression().substring(1)
+                                + " if the text must stay literal"));
+            } else if (p.form() == Placeholder.Form.DEFAULT && !p.nested()) {
+                findings.add(FluxFinding.at(Severity.INFO, "flux/default-hides-missing-variable", p.location(),
+                        "`" + p.expression() + "` has a default: if the cluster does not define '" + p.variable()
+                                + "', Flux uses the default instead of failing, even in strict mode", ""));
+            }
+        }
+        return findings;
+    }
+}

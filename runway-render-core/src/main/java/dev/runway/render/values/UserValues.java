@@ -1,0 +1,265 @@
+package dev.runway.render.values;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The user's values as {@code helm template -f a.yaml -f b.yaml --set ...} builds them (Helm's
+ * {@code pkg/cli/values} {@code Options.MergeValues}): values files deep-merged in the order given, then every
+ * {@code --set-json}, then {@code --set}, {@code --set-string}, {@code --set-file} and {@code --set-literal}, each
+ * group in the order given, whatever order the flags had on the command line. Later sources win.
+ *
+ * <pre>{@code
+ * MergedValues merged = UserValues.builder()
+ *         .valuesFile(Path.of("values-prod.yaml"))
+ *         .set("image.tag=1.4.2")
+ *         .build()
+ *         .merge();
+ * }</pre>
+ */
+public final class UserValues {
+
+    /** The kinds of source, in the order Helm applies them. */
+    public enum Kind {
+        VALUES_FILE("-f"), SET_JSON("--set-json"), SET("--set"), SET_STRING("--set-string"), SET_FILE("--set-file"),
+        SET_LITERAL("--set-literal");
+
+        private final String flag;
+
+        Kind(String flag) {
+            this.flag = flag;
+        }
+
+        public String flag() {
+            return flag;
+        }
+    }
+
+    /** One source: a values file (path or in-memory text) or one flag's argument. */
+    public record Source(Kind kind, String argument, Path file, String text) {
+        public Source {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(argument, "argument");
+        }
+
+        @Override
+        public String toString() {
+            return kind == Kind.VALUES_FILE ? argument : kind.flag() + " " + argument;
+        }
+    }
+
+    private final List<Source> sources;
+    private final ValuesFiles files;
+    private final FileValueReader fileReader;
+
+    private UserValues(Builder builder) {
+        this.sources = List.copyOf(builder.sources);
+        this.files = builder.files;
+        this.fileReader = builder.fileReader;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public List<Source> sources() {
+        return sources;
+    }
+
+    /**
+     * Reads and merges everything. Errors: {@link ValuesFileException} for a file (with line and column),
+     * {@link SetValueException} for a flag (Helm's text, such as {@code failed parsing --set data: key "a" has no value}).
+     */
+    public MergedValues merge() {
+        Map<String, Object> base = new LinkedHashMap<>();
+        List<Provenance> provenance = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            for (Source source : sources) {
+                if (source.kind() != kind) {
+                    continue;
+                }
+                if (kind == Kind.VALUES_FILE) {
+                    ValuesDocument document = source.file() != null
+                            ? files.read(source.file())
+                            : files.read(source.text(), source.argument());
+                    base = GoValues.mergeMaps(base, document.values());
+                    provenance.add(new Provenance(source, document, List.of()));
+                } else {
+                    apply(source, base);
+                    provenance.add(new Provenance(source, null, writtenLeaves(source)));
+                }
+            }
+        }
+        return new MergedValues(base, new Origins(List.copyOf(provenance)));
+    }
+
+    private void apply(Source source, Map<String, Object> base) {
+        String line = source.argument();
+        try {
+            switch (source.kind()) {
+                case SET_JSON -> Strvals.parseJson(line, base);
+                case SET -> Strvals.parseInto(line, base);
+                case SET_STRING -> Strvals.parseIntoString(line, base);
+                case SET_FILE -> Strvals.parseIntoFile(line, base, fileReader);
+                case SET_LITERAL -> Strvals.parseLiteralInto(line, base);
+                default -> throw new IllegalStateException(source.kind().name());
+            }
+        } catch (SetValueException e) {
+            if (source.kind() == Kind.SET_JSON) {
+                // Helm's text hides the cause; we keep Helm's words and add it.
+                throw new SetValueException("failed parsing --set-json data " + line + " (" + e.getMessage() + ")");
+            }
+            throw new SetValueException("failed parsing " + source.kind().flag() + " data: " + e.getMessage());
+        }
+    }
+
+    /** The paths a flag sets, found by applying it to an empty map (for telling where a value came from). */
+    private List<ValuesPath> writtenLeaves(Source source) {
+        Map<String, Object> scratch = new LinkedHashMap<>();
+        try {
+            switch (source.kind()) {
+                case SET_JSON -> Strvals.parseJson(source.argument(), scratch);
+                case SET_STRING, SET_FILE -> Strvals.parseIntoString(source.argument(), scratch);
+                case SET_LITERAL -> Strvals.parseLiteralInto(source.argument(), scratch);
+                default -> Strvals.parseInto(source.argument(), scratch);
+            }
+        } catch (SetValueException ignored) {
+            // It was applied above without error; nothing else can go wrong here.
+        }
+        List<ValuesPath> leaves = new ArrayList<>();
+        collectLeaves(scratch, ValuesPath.ROOT, leaves);
+        return List.copyOf(leaves);
+    }
+
+    private static void collectLeaves(Object value, ValuesPath path, List<ValuesPath> leaves) {
+        if (value instanceof Map<?, ?> map && (path.isRoot() || !map.isEmpty())) {
+            map.forEach((k, v) -> collectLeaves(v, path.child((String) k), leaves));
+        } else if (value instanceof List<?> list && !list.isEmpty()) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) != null) {
+                    collectLeaves(list.get(i), path.child(i), leaves);
+                }
+            }
+        } else {
+            leaves.add(path);
+        }
+    }
+
+    private record Provenance(Source source, ValuesDocument document, List<ValuesPath> leaves) {
+        Optional<ValueOrigin> origin(ValuesPath path, boolean key) {
+            if (document != null) {
+                Optional<SourcePosition> at = key ? document.keyPositionOf(path).or(() -> document.positionOf(path))
+                        : document.positionOf(path);
+                return at.map(ValueOrigin::file);
+            }
+            for (ValuesPath leaf : leaves) {
+                if (path.startsWith(leaf)) {
+                    return Optional.of(ValueOrigin.flag(source.toString()));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Later sources win, so the last source that holds the path is where its value came from. */
+    private record Origins(List<Provenance> provenance) implements ValueOrigins {
+        @Override
+        public Optional<ValueOrigin> originOf(ValuesPath path) {
+            return find(path, false);
+        }
+
+        @Override
+        public Optional<ValueOrigin> keyOriginOf(ValuesPath path) {
+            return find(path, true);
+        }
+
+        private Optional<ValueOrigin> find(ValuesPath path, boolean key) {
+            for (int i = provenance.size() - 1; i >= 0; i--) {
+                Optional<ValueOrigin> origin = provenance.get(i).origin(path, key);
+                if (origin.isPresent()) {
+                    return origin;
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Collects sources; each group keeps the order of its calls. */
+    public static final class Builder {
+        private final List<Source> sources = new ArrayList<>();
+        private ValuesFiles files = ValuesFiles.standard();
+        private FileValueReader fileReader = path -> Files.readString(Path.of(path));
+
+        private Builder() {
+        }
+
+        /** {@code -f file}. */
+        public Builder valuesFile(Path file) {
+            sources.add(new Source(Kind.VALUES_FILE, file.toString(), file, null));
+            return this;
+        }
+
+        /** A values file given as text; {@code sourceName} names it in messages. */
+        public Builder valuesYaml(String sourceName, String yaml) {
+            sources.add(new Source(Kind.VALUES_FILE, sourceName, null, Objects.requireNonNull(yaml, "yaml")));
+            return this;
+        }
+
+        /** {@code --set line}. */
+        public Builder set(String line) {
+            return add(Kind.SET, line);
+        }
+
+        /** {@code --set-string line}. */
+        public Builder setString(String line) {
+            return add(Kind.SET_STRING, line);
+        }
+
+        /** {@code --set-json line}. */
+        public Builder setJson(String line) {
+            return add(Kind.SET_JSON, line);
+        }
+
+        /** {@code --set-file line}: each value names a file whose content becomes the string. */
+        public Builder setFile(String line) {
+            return add(Kind.SET_FILE, line);
+        }
+
+        /** {@code --set-literal line}. */
+        public Builder setLiteral(String line) {
+            return add(Kind.SET_LITERAL, line);
+        }
+
+        /** How values files are read (limits, decoder). */
+        public Builder files(ValuesFiles files) {
+            this.files = Objects.requireNonNull(files, "files");
+            return this;
+        }
+
+        /** How {@code --set-file} reads a file; by default from disk, relative to the working directory. */
+        public Builder fileReader(FileValueReader fileReader) {
+            this.fileReader = Objects.requireNonNull(fileReader, "fileReader");
+            return this;
+        }
+
+        /** {@code --set-file} paths relative to {@code dir}. */
+        public Builder fileReaderRelativeTo(Path dir) {
+            return fileReader(path -> Files.readString(dir.resolve(path)));
+        }
+
+        private Builder add(Kind kind, String line) {
+            sources.add(new Source(kind, Objects.requireNonNull(line, "line"), null, null));
+            return this;
+        }
+
+        public UserValues build() {
+            return new UserValues(this);
+        }
+    }
+}

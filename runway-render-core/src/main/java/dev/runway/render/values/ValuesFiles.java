@@ -1,0 +1,202 @@
+package dev.runway.render.values;
+
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads values files safely. Before any value is built, one streaming pass over the YAML events checks the
+ * {@link ValuesLimits} (size, nesting depth, number of aliases, size after alias expansion), so a billion-laughs
+ * file or a 100000-level list stops with a clear message at the line that crosses the limit. Then the first
+ * document is composed (syntax errors name the line and column), positions are recorded, and the Go values are
+ * built by a {@link YamlValueDecoder}.
+ */
+public final class ValuesFiles {
+    private final ValuesLimits limits;
+    private final YamlValueDecoder decoder;
+
+    private ValuesFiles(ValuesLimits limits, YamlValueDecoder decoder) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.decoder = decoder;
+    }
+
+    /** A reader with the default limits and the built-in decoder. */
+    public static ValuesFiles standard() {
+        return new ValuesFiles(ValuesLimits.DEFAULT, null);
+    }
+
+    public static ValuesFiles withLimits(ValuesLimits limits) {
+        return new ValuesFiles(limits, null);
+    }
+
+    /** Builds the values with another decoder (for example {@code GoYaml::read}); limits and positions stay. */
+    public ValuesFiles withDecoder(YamlValueDecoder decoder) {
+        return new ValuesFiles(limits, Objects.requireNonNull(decoder, "decoder"));
+    }
+
+    public ValuesLimits limits() {
+        return limits;
+    }
+
+    /** Reads a file from disk (UTF-8), named in messages as given. */
+    public ValuesDocument read(Path file) {
+        String name = file.toString();
+        try {
+            long size = Files.size(file);
+            if (size > (long) limits.maxChars() * 4) {
+                throw new ValuesFileException(name, null, "the file has " + size + " bytes; values files are limited to "
+                        + limits.maxChars() + " characters");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return read(text, name);
+        } catch (CharacterCodingException e) {
+            throw new ValuesFileException(name, null, "the file is not UTF-8 text");
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ValuesFileException(name, null, "no such file");
+        } catch (IOException e) {
+            throw new ValuesFileException(name, null, "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    /** Reads values from text; {@code sourceName} names the file in messages and positions. */
+    public ValuesDocument read(String text, String sourceName) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(sourceName, "sourceName");
+        if (text.length() > limits.maxChars()) {
+            throw new ValuesFileException(sourceName, null, "the file has " + text.length()
+                    + " characters; values files are limited to " + limits.maxChars());
+        }
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(sourceName)
+                .setMaxAliasesForCollections(Math.max(limits.maxAliases(), 1))
+                .setAllowRecursiveKeys(false)
+                .setCodePointLimit(Math.max(limits.maxChars(), 1))
+                .setUseMarks(true)
+                .setSchema(YamlNodes.UNRESOLVED)
+                .build();
+        try {
+            checkLimits(text, sourceName, settings);
+            // Go's YAML reader decodes only the first document of a values file; the rest is ignored.
+            java.util.Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
+            Optional<Node> root = documents.hasNext() ? Optional.of(documents.next()) : Optional.empty();
+            Map<ValuesPath, SourcePosition> valuePositions = Map.of();
+            Map<ValuesPath, SourcePosition> keyPositions = Map.of();
+            if (root.isPresent()) {
+                YamlNodes.Positions positions = YamlNodes.positions(root.get(), sourceName);
+                valuePositions = positions.values();
+                keyPositions = positions.keys();
+            }
+            Object values = decoder != null
+                    ? decoder.decode(text, sourceName)
+                    : root.map(node -> YamlNodes.toGoValue(node, sourceName)).orElse(null);
+            return new ValuesDocument(sourceName, topLevelMap(values, sourceName, root), valuePositions, keyPositions);
+        } catch (MarkedYamlEngineException e) {
+            SourcePosition at = e.getProblemMark().or(e::getContextMark)
+                    .map(mark -> YamlNodes.position(sourceName, mark)).orElse(null);
+            String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+            String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+            throw new ValuesFileException(sourceName, at, "YAML syntax error: " + problem + context);
+        } catch (YamlEngineException e) {
+            throw new ValuesFileException(sourceName, null, "YAML error: " + e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> topLevelMap(Object values, String sourceName, Optional<Node> root) {
+        if (values == null) {
+            return new LinkedHashMap<>();
+        }
+        if (values instanceof Map<?, ?> map) {
+            return GoValues.mutableCopy((Map<String, Object>) map);
+        }
+        SourcePosition at = root.map(node -> YamlNodes.position(sourceName, node)).orElse(null);
+        throw new ValuesFileException(sourceName, at, "the top level of a values file must be a map of names to values, "
+                + "found " + GoValues.describeKind(values));
+    }
+
+    /** One streaming pass over the events: depth, alias count and the size of everything aliases expand to. */
+    private void checkLimits(String text, String sourceName, LoadSettings settings) {
+        Map<Anchor, Long> anchorSizes = new HashMap<>();
+        Deque<long[]> open = new ArrayDeque<>();
+        Deque<Optional<Anchor>> openAnchors = new ArrayDeque<>();
+        long total = 0;
+        int aliases = 0;
+        for (Event event : new Parse(settings).parseString(text)) {
+            if (event instanceof CollectionStartEvent start) {
+                if (open.size() + 1 > limits.maxDepth()) {
+                    throw limit(sourceName, event, "values are nested more than " + limits.maxDepth()
+                            + " levels deep");
+                }
+                open.push(new long[] {1});
+                openAnchors.push(start.getAnchor());
+            } else if (event.getEventId() == Event.ID.MappingEnd || event.getEventId() == Event.ID.SequenceEnd) {
+                long size = open.pop()[0];
+                openAnchors.pop().ifPresent(anchor -> anchorSizes.put(anchor, size));
+                total = add(open, total, size, sourceName, event);
+            } else if (event instanceof ScalarEvent scalar) {
+                scalar.getAnchor().ifPresent(anchor -> anchorSizes.put(anchor, 1L));
+                total = add(open, total, 1, sourceName, event);
+            } else if (event instanceof AliasEvent alias) {
+                aliases++;
+                if (aliases > limits.maxAliases()) {
+                    throw limit(sourceName, event, "more than " + limits.maxAliases() + " aliases (*name)");
+                }
+                long size = anchorSizes.getOrDefault(((NodeEvent) alias).getAnchor().orElse(null), 1L);
+                total = add(open, total, size, sourceName, event);
+            }
+        }
+    }
+
+    private long add(Deque<long[]> open, long total, long size, String sourceName, Event event) {
+        if (open.isEmpty()) {
+            total += size;
+        } else {
+            open.peek()[0] += size;
+        }
+        long pending = total;
+        for (long[] counter : open) {
+            pending += counter[0];
+        }
+        if (pending > limits.maxExpandedNodes() || size > limits.maxExpandedNodes()) {
+            throw limit(sourceName, event, "the values expand to more than " + limits.maxExpandedNodes()
+                    + " entries once aliases (*name) are expanded");
+        }
+        return total;
+    }
+
+    private static ValuesFileException limit(String sourceName, Event event, String what) {
+        SourcePosition at = event.getStartMark().map(mark -> YamlNodes.position(sourceName, mark)).orElse(null);
+        return new ValuesFileException(sourceName, at, "limit crossed: " + what
+                + "; values files this large or this deeply nested are refused to protect the renderer");
+    }
+}

@@ -1,0 +1,106 @@
+package dev.runway.render.verify;
+
+import dev.runway.render.RenderedChart;
+import dev.runway.render.RenderedManifest;
+import dev.runway.render.verify.KubeSchema.KindInfo;
+import dev.runway.render.verify.YNode.YMap;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Verifies rendered manifests without a cluster: strict Kubernetes structure ({@link StructureCheck}), the API
+ * server's and the platform's semantic rules ({@link SemanticCheck}) and, for runway-eks services, the identity
+ * wiring ({@link IdentityCheck}).
+ *
+ * <pre>{@code
+ * VerifyResult result = new ManifestVerifier().verify(rendered, VerifyOptions.runwayEks("payments"));
+ * result.lines().forEach(System.out::println);
+ * }</pre>
+ */
+public final class ManifestVerifier {
+    private final KubeSchema schema = new KubeSchema();
+
+    /** The Kubernetes release whose API the structure checks follow. */
+    public static String kubernetesVersion() {
+        return KubeSchema.KUBERNETES_VERSION;
+    }
+
+    /** A manifest file's text to verify, and the name findings give it. */
+    public record Source(String file, String text) {
+    }
+
+    /**
+     * Splits {@code helm template} output into one source per document, named by its {@code # Source:} comment
+     * (documents without one are named {@code fallbackFile}).
+     */
+    public static List<Source> fromHelmOutput(String output, String fallbackFile) {
+        List<Source> sources = new ArrayList<>();
+        for (String part : YamlReader.splitDocuments(output)) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String file = fallbackFile;
+            StringBuilder text = new StringBuilder();
+            for (String line : part.split("\n", -1)) {
+                if (line.startsWith("# Source: ") && file.equals(fallbackFile) && text.toString().isBlank()) {
+                    file = line.substring("# Source: ".length()).strip();
+                    continue;
+                }
+                text.append(line).append('\n');
+            }
+            String body = text.toString().strip();
+            if (!body.isEmpty()) {
+                sources.add(new Source(file, body + "\n"));
+            }
+        }
+        return sources;
+    }
+
+    /** Verifies the manifests of a render. */
+    public VerifyResult verify(RenderedChart chart, VerifyOptions options) {
+        List<Source> sources = new ArrayList<>();
+        for (RenderedManifest m : chart.manifests()) {
+            sources.add(new Source(m.source(), m.text()));
+        }
+        return verify(sources, options);
+    }
+
+    /** Verifies manifest files (each may hold several YAML documents). */
+    public VerifyResult verify(List<Source> sources, VerifyOptions options) {
+        Findings findings = new Findings();
+        List<Resource> resources = new ArrayList<>();
+        for (Source source : sources) {
+            List<YamlReader.Document> documents;
+            try {
+                documents = YamlReader.read(source.text(), source.file());
+            } catch (YamlReader.YamlSyntaxException e) {
+                findings.add(new Finding(Severity.ERROR, "structure.yaml", ResourceRef.none(), "",
+                        "YAML syntax error: " + e.getMessage(), "fix the YAML at that line", source.file(), e.line()));
+                continue;
+            }
+            for (YamlReader.Document doc : documents) {
+                if (doc.root() instanceof YMap map) {
+                    resources.add(Resource.of(map, source.file(), doc.text()));
+                } else {
+                    findings.add(new Finding(Severity.ERROR, "structure.yaml", ResourceRef.none(), "",
+                            "a manifest must be a YAML mapping, got " + doc.root().typeName(),
+                            "write the resource as a mapping with apiVersion, kind and metadata", source.file(),
+                            doc.root().line()));
+                }
+            }
+        }
+        StructureCheck structure = new StructureCheck(schema);
+        Map<Resource, KindInfo> kinds = new IdentityHashMap<>();
+        for (Resource r : resources) {
+            structure.check(r, findings).ifPresent(info -> kinds.put(r, info));
+        }
+        new SemanticCheck(resources, kinds, options, findings).run();
+        if (options.checksIdentity()) {
+            new IdentityCheck(resources, options.serviceId(), findings).run();
+        }
+        return new VerifyResult(resources.stream().map(Resource::ref).toList(), findings.list());
+    }
+}

@@ -1,0 +1,166 @@
+package dev.runway.render.chart;
+
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runway.render.oracle.HelmOracle;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Hostile strings (newlines, {@code : }, {@code ---}, anchors, tags, template and Flux syntax, very long strings,
+ * unicode look-alikes and controls) put into each user-supplied text value of runway-eks, one field at a time: the
+ * render has the same resources and keys as without it, and the field holds exactly the string given; or the
+ * chart's schema refuses the value with a message naming the field (label syntax; the three line breaks that
+ * Helm's toYaml writes back altered).
+ */
+class HostileValuesTest {
+
+    /**
+     * Where a hostile string goes: a values path and where to find it again in the output (empty: the env entry).
+     * {@code constrained}: the schema may refuse some strings there.
+     */
+    private record Field(String description, String kind, List<String> valuesPath, List<String> outputPath,
+                         boolean constrained) {
+        Field(String description, String kind, List<String> valuesPath, List<String> outputPath) {
+            this(description, kind, valuesPath, outputPath, true);
+        }
+    }
+
+    private static final List<Field> FIELDS = List.of(
+            new Field("env value", "Deployment", List.of("env", "HOSTILE"), List.of(), false),
+            new Field("extra label", "Service", List.of("labels", "example.com/hostile"),
+                    List.of("metadata", "labels", "example.com/hostile")),
+            new Field("pod label", "Deployment", List.of("podLabels", "example.com/hostile"),
+                    List.of("spec", "template", "metadata", "labels", "example.com/hostile")),
+            new Field("annotation", "ConfigMap", List.of("annotations", "example.com/hostile"),
+                    List.of("metadata", "annotations", "example.com/hostile")),
+            new Field("pod annotation", "Deployment", List.of("podAnnotations", "example.com/hostile"),
+                    List.of("spec", "template", "metadata", "annotations", "example.com/hostile")),
+            new Field("service account annotation", "ServiceAccount",
+                    List.of("serviceAccount", "annotations", "example.com/hostile"),
+                    List.of("metadata", "annotations", "example.com/hostile")),
+            new Field("node selector", "Deployment", List.of("nodeSelector", "example.com/hostile"),
+                    List.of("spec", "template", "spec", "nodeSelector", "example.com/hostile")));
+
+    private static final Pattern SURROGATE_PAIR = Pattern.compile("\\\\u(d[89ab][0-9a-f]{2})\\\\u(d[c-f][0-9a-f]{2})",
+            Pattern.CASE_INSENSITIVE);
+
+    @TempDir
+    Path dir;
+
+    static List<String> corpus() throws IOException {
+        try (InputStream in = HostileValuesTest.class.getResourceAsStream("/hostile/values.json")) {
+            return new ObjectMapper().readValue(in, new TypeReference<>() {
+            });
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyHostileValueStaysInsideItsField() throws IOException {
+        List<String> corpus = corpus();
+        assertTrue(corpus.size() >= 50, "the corpus must hold at least 50 values, has " + corpus.size());
+        RunwayEksChartTest.Manifests baseline = RunwayEksChartTest.Manifests.parse(render(Map.of()).output());
+        return IntStream.range(0, corpus.size()).boxed().flatMap(i -> FIELDS.stream().map(field ->
+                DynamicTest.dynamicTest(i + " in " + field.description() + ": " + printable(corpus.get(i)),
+                        () -> checkValue(corpus.get(i), field, baseline))));
+    }
+
+    private void checkValue(String hostile, Field field, RunwayEksChartTest.Manifests baseline) throws IOException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        put(values, field.valuesPath(), hostile);
+        HelmOracle.Result result = render(values);
+        if (result.failed()) {
+            assertTrue(field.constrained(), () -> field.description() + " takes any string, but Helm failed: "
+                    + result.error());
+            assertTrue(result.error().contains("values don't meet the specifications of the schema")
+                            && result.error().contains("/" + field.valuesPath().get(0)),
+                    () -> "only the schema may refuse it, naming " + field.valuesPath().get(0) + ": " + result.error());
+            return;
+        }
+        RunwayEksChartTest.Manifests rendered = RunwayEksChartTest.Manifests.parse(result.output());
+
+        assertEquals(baseline.documents().size(), rendered.documents().size(), "no document added or lost");
+        for (int i = 0; i < baseline.documents().size(); i++) {
+            Map<String, Object> before = baseline.documents().get(i);
+            Map<String, Object> after = rendered.documents().get(i);
+            assertEquals(before.get("kind"), after.get("kind"), "resources keep their order and kind");
+            assertEquals(before.keySet(), after.keySet(), "no top-level key added or lost in " + after.get("kind"));
+        }
+        Map<String, Object> resource = rendered.single(field.kind());
+        Object found = field.outputPath().isEmpty()
+                ? envValue(rendered, resource, "HOSTILE")
+                : rendered.path(resource, field.outputPath().toArray(String[]::new));
+        assertEquals(hostile, found, field.description() + " must hold exactly the value given");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object envValue(RunwayEksChartTest.Manifests rendered, Map<String, Object> deployment,
+                                   String name) {
+        Map<String, Object> container = ((List<Map<String, Object>>) rendered.path(deployment, "spec", "template",
+                "spec", "containers")).get(0);
+        return ((List<Map<String, Object>>) container.get("env")).stream()
+                .filter(e -> name.equals(e.get("name"))).findFirst().map(e -> e.get("value")).orElse(null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> values, List<String> path, String value) {
+        Map<String, Object> current = values;
+        for (String key : path.subList(0, path.size() - 1)) {
+            current = (Map<String, Object>) current.computeIfAbsent(key, k -> new LinkedHashMap<>());
+        }
+        current.put(path.get(path.size() - 1), value);
+    }
+
+    private HelmOracle.Result render(Map<String, Object> extra) throws IOException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("serviceId", "payments");
+        values.put("image", Map.of("repository", "registry.example.com/payments", "tag", "1.0.0"));
+        values.putAll(extra);
+        // JSON is YAML, and with every non-ASCII character escaped no YAML 1.1 reader can take a string for a bool,
+        // a number or a line break: the file says exactly what we mean.
+        String json = astralEscapes(new ObjectMapper().writer().with(JsonWriteFeature.ESCAPE_NON_ASCII)
+                .writeValueAsString(values));
+        Path file = Files.writeString(dir.resolve("values.yaml"), json, StandardCharsets.UTF_8);
+        HelmOracle.Result result = HelmOracle.template(HelmOracle.Request.of(RunwayEksMatrix.chartDirectory(),
+                "payments", "payments", file));
+        return result;
+    }
+
+    /** JSON escapes a character beyond U+FFFF as two surrogates; YAML wants one {@code \UXXXXXXXX} escape. */
+    private static String astralEscapes(String json) {
+        Matcher pair = SURROGATE_PAIR.matcher(json);
+        StringBuilder out = new StringBuilder();
+        while (pair.find()) {
+            int codePoint = Character.toCodePoint((char) Integer.parseInt(pair.group(1), 16),
+                    (char) Integer.parseInt(pair.group(2), 16));
+            pair.appendReplacement(out, Matcher.quoteReplacement(String.format("\\U%08x", codePoint)));
+        }
+        return pair.appendTail(out).toString();
+    }
+
+    private static String printable(String value) {
+        StringBuilder out = new StringBuilder();
+        value.codePoints().limit(40).forEach(c -> out.append(c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)
+                || c == 0x2028 || c == 0x202e ? String.format("\\u%04x", c) : Character.toString(c)));
+        return value.length() > 40 ? out + "..." : out.toString();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.runway.render.chart;
+
+import dev.runway.render.oracle.HelmOracle;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bad values stop the real Helm engine with a message that names the offending value. */
+class RunwayEksBadValuesTest {
+
+    private static final String VALID = "serviceId: payments\nimage:\n  repository: registry.example.com/payments\n";
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> badValues() {
+        return Stream.of(
+                Arguments.of("id too long", "serviceId: payments-api-eu-west-fraud-x\nimage:\n  repository: r/x\n",
+                        "payments-api-eu-west-fraud-x", new String[]{"serviceId"}),
+                Arguments.of("id uppercase", "serviceId: Payments\nimage:\n  repository: r/x\n", "Payments",
+                        new String[]{"serviceId"}),
+                Arguments.of("id one character", "serviceId: p\nimage:\n  repository: r/x\n", "p",
+                        new String[]{"serviceId"}),
+                Arguments.of("id with underscore", "serviceId: pay_ments\nimage:\n  repository: r/x\n", "pay_ments",
+                        new String[]{"serviceId"}),
+                Arguments.of("missing image", "serviceId: payments\n", "payments", new String[]{"image"}),
+                Arguments.of("empty image repository", "serviceId: payments\nimage:\n  repository: \"\"\n",
+                        "payments", new String[]{"repository"}),
+                Arguments.of("port 70000", VALID + "port: 70000\n", "payments", new String[]{"port"}),
+                Arguments.of("service port 0", VALID + "service:\n  port: 0\n", "payments", new String[]{"port"}),
+                Arguments.of("unknown top-level key", VALID + "replica: 3\n", "payments", new String[]{"replica"}),
+                Arguments.of("unknown credential source", VALID + "gcpWorkloadIdentity:\n  credentialSource: gke\n",
+                        "payments", new String[]{"credentialSource"}),
+                Arguments.of("env value not a string", VALID + "env:\n  PORT: 8080\n", "payments",
+                        new String[]{"PORT"}),
+                Arguments.of("reserved env name", VALID + "env:\n  GOOGLE_APPLICATION_CREDENTIALS: /x\n", "payments",
+                        new String[]{"GOOGLE_APPLICATION_CREDENTIALS"}),
+                Arguments.of("account id not 12 digits", VALID + "aws:\n  accountId: \"12345\"\n", "payments",
+                        new String[]{"accountId"}),
+                Arguments.of("wrong namespace", VALID, "default",
+                        new String[]{"release namespace \"default\" must equal serviceId \"payments\"",
+                                "--namespace payments"}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badValues")
+    void helmRefusesWithAMessageNamingTheValue(String description, String values, String namespace,
+                                               String[] expectedInMessage) throws IOException {
+        Path file = Files.writeString(dir.resolve("values.yaml"), values, StandardCharsets.UTF_8);
+        HelmOracle.Result result = HelmOracle.template(
+                HelmOracle.Request.of(RunwayEksMatrix.chartDirectory(), "payments", namespace, file));
+        assertNull(result.output(), description + ": Helm must refuse these values");
+        assertNotNull(result.error());
+        for (String expected : expectedInMessage) {
+            assertTrue(result.error().contains(expected),
+                    description + ": message must name '" + expected + "' but was: " + result.error());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badValues")
+    void theSameValuesFixedRender(String description, String values, String namespace, String[] unused)
+            throws IOException {
+        // Guards the cases above: each differs from a valid input only by its defect.
+        Path file = Files.writeString(dir.resolve("values.yaml"), VALID, StandardCharsets.UTF_8);
+        HelmOracle.Result result = HelmOracle.template(
+                HelmOracle.Request.of(RunwayEksMatrix.chartDirectory(), "payments", "payments", file));
+        assertNull(result.error(), description + ": the valid baseline must render");
+    }
+}

@@ -1,0 +1,83 @@
+package dev.runway.render.chart;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The values matrix of the runway-eks chart: every combination of credential source, profiling, autoscaling and
+ * disruption budget, for a short and a long service id, with extras (env, resources, annotations, scheduling)
+ * spread over the cases. Shared by the chart tests (real Helm) and the engine's conformance tests (ours vs Helm).
+ */
+public final class RunwayEksMatrix {
+
+    /** The shortest and the longest id the chart accepts (2 and 26 characters). */
+    static final String SHORT_ID = "ab";
+    static final String LONG_ID = "payments-api-eu-west-fraud";
+
+    /** One combination: the service id (also the release namespace) and the values file text. */
+    public record Case(String name, String serviceId, String credentialSource, boolean profiling,
+                       boolean autoscaling, boolean disruptionBudget, String valuesYaml) {
+
+        public boolean oidc() {
+            return "kubernetes-oidc".equals(credentialSource);
+        }
+    }
+
+    private RunwayEksMatrix() {
+    }
+
+    /** The chart directory, as the build passes it to tests. */
+    public static Path chartDirectory() {
+        return Path.of(System.getProperty("runway.chartDir", "../charts/runway-eks"));
+    }
+
+    public static List<Case> cases() {
+        List<Case> cases = new ArrayList<>();
+        int index = 0;
+        for (String id : List.of(SHORT_ID, LONG_ID)) {
+            for (String source : List.of("aws-imds", "kubernetes-oidc")) {
+                for (boolean profiling : List.of(false, true)) {
+                    for (boolean autoscaling : List.of(false, true)) {
+                        for (boolean pdb : List.of(false, true)) {
+                            cases.add(combination(index++, id, source, profiling, autoscaling, pdb));
+                        }
+                    }
+                }
+            }
+        }
+        return List.copyOf(cases);
+    }
+
+    private static Case combination(int index, String id, String source, boolean profiling, boolean autoscaling,
+                                    boolean pdb) {
+        StringBuilder yaml = new StringBuilder()
+                .append("serviceId: ").append(id).append('\n')
+                .append("image:\n  repository: registry.example.com/runway/").append(id).append('\n')
+                .append("  tag: \"").append(index % 3 == 0 ? "1.0." + index : "v2-rc" + index).append("\"\n")
+                .append("gcpWorkloadIdentity:\n  credentialSource: ").append(source).append('\n')
+                .append("profiling:\n  enabled: ").append(profiling).append('\n')
+                .append("autoscaling:\n  enabled: ").append(autoscaling).append('\n')
+                .append("podDisruptionBudget:\n  enabled: ").append(pdb).append('\n');
+        if (pdb && index % 2 == 0) {
+            yaml.append("  minAvailable: \"50%\"\n");
+        }
+        // Extras rotate over the cases so each appears with both credential sources and both ids.
+        switch (index % 4) {
+            case 0 -> yaml.append("env:\n  LOG_LEVEL: debug\n  FEATURES: \"a,b\"\n  EMPTY: \"\"\n  PORT_NUMBER: \"8080\"\n");
+            case 1 -> yaml.append("resources:\n  requests:\n    cpu: 250m\n    memory: 512Mi\n  limits:\n    cpu: \"1\"\n"
+                    + "    memory: 1Gi\n");
+            case 2 -> yaml.append("annotations:\n  runway.gitlab.com/owner: \"team-payments\"\n"
+                    + "podAnnotations:\n  prometheus.io/scrape: \"true\"\nlabels:\n  tier: backend\n"
+                    + "serviceAccount:\n  annotations:\n    example.com/note: \"kept\"\n");
+            default -> yaml.append("port: 5052\nservice:\n  port: 8080\nreplicas: 3\n"
+                    + "nodeSelector:\n  kubernetes.io/arch: arm64\n"
+                    + "tolerations:\n  - key: dedicated\n    operator: Equal\n    value: runway\n    effect: NoSchedule\n"
+                    + "priorityClassName: runway-high\n");
+        }
+        String name = String.format("%02d-%s-%s%s%s%s", index, id.length() <= 2 ? "short" : "long",
+                source.equals("aws-imds") ? "imds" : "oidc", profiling ? "-profiling" : "",
+                autoscaling ? "-hpa" : "", pdb ? "-pdb" : "");
+        return new Case(name, id, source, profiling, autoscaling, pdb, yaml.toString());
+    }
+}
