@@ -16,6 +16,10 @@ final class DataFunctions {
             Args.count("toYaml", a, 1);
             return GoYaml.toYaml(a.get(0));
         });
+        r.add("toYamlPretty", (c, a) -> {
+            Args.count("toYamlPretty", a, 1);
+            return GoYaml.toYamlPretty(a.get(0));
+        });
         r.add("fromYaml", (c, a) -> {
             Args.count("fromYaml", a, 1);
             return GoYaml.fromYaml(Args.string(a, 0));
