@@ -1,5 +1,5 @@
 import os, re, shutil, json
-base = '/work/wt/funcs/runway-render-core/src/test/resources'
+base = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 conf = base + '/conformance'
 cases = [l.strip() for l in open(base + '/funcs-oracle/cases.txt', encoding='utf-8') if l.strip() and not l.startswith('#')]
 errors = [l.strip() for l in open(base + '/funcs-oracle/errors.txt', encoding='utf-8') if l.strip() and not l.startswith('#')]

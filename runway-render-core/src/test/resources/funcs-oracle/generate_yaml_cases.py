@@ -1,5 +1,5 @@
 import os, re, json
-base = '/work/wt/funcs/runway-render-core/src/test'
+base = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 conf = base + '/resources/conformance'
 src = open(base + '/java/dev/runway/render/yaml/OracleCases.java', encoding='utf-8').read()
 
