@@ -1,5 +1,7 @@
 package dev.runway.render.values;
 
+import dev.runway.render.yaml.GoYaml;
+import dev.runway.render.yaml.GoYamlException;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -32,7 +34,8 @@ import java.util.Optional;
  * {@link ValuesLimits} (size, nesting depth, number of aliases, size after alias expansion), so a billion-laughs
  * file or a 100000-level list stops with a clear message at the line that crosses the limit. Then the first
  * document is composed (syntax errors name the line and column), positions are recorded, and the Go values are
- * built by a {@link YamlValueDecoder}.
+ * built by a {@link YamlValueDecoder}: by default {@link GoYaml#read}, the reader {@code fromYaml} uses too, so
+ * values files and templates agree on what YAML means.
  */
 public final class ValuesFiles {
     private final ValuesLimits limits;
@@ -43,13 +46,23 @@ public final class ValuesFiles {
         this.decoder = decoder;
     }
 
-    /** A reader with the default limits and the built-in decoder. */
+    /** The shared Helm-compatible YAML reader (FUNCS' {@link GoYaml#read}), with Go's error turned into ours. */
+    private static final YamlValueDecoder GO_YAML = (text, sourceName) -> {
+        try {
+            return GoYaml.read(text, sourceName);
+        } catch (GoYamlException e) {
+            SourcePosition at = e.line() > 0 ? new SourcePosition(sourceName, e.line(), Math.max(e.column(), 1)) : null;
+            throw new ValuesFileException(sourceName, at, e.getMessage());
+        }
+    };
+
+    /** A reader with the default limits and Helm's YAML reading. */
     public static ValuesFiles standard() {
-        return new ValuesFiles(ValuesLimits.DEFAULT, null);
+        return new ValuesFiles(ValuesLimits.DEFAULT, GO_YAML);
     }
 
     public static ValuesFiles withLimits(ValuesLimits limits) {
-        return new ValuesFiles(limits, null);
+        return new ValuesFiles(limits, GO_YAML);
     }
 
     /** Builds the values with another decoder (for example {@code GoYaml::read}); limits and positions stay. */
@@ -59,6 +72,10 @@ public final class ValuesFiles {
 
     public ValuesLimits limits() {
         return limits;
+    }
+
+    private Object decode(String text, String sourceName) {
+        return decoder.decode(text, sourceName);
     }
 
     /** Reads a file from disk (UTF-8), named in messages as given. */
@@ -116,9 +133,7 @@ public final class ValuesFiles {
                 valuePositions = positions.values();
                 keyPositions = positions.keys();
             }
-            Object values = decoder != null
-                    ? decoder.decode(text, sourceName)
-                    : root.map(node -> YamlNodes.toGoValue(node, sourceName)).orElse(null);
+            Object values = decode(text, sourceName);
             return new ValuesDocument(sourceName, topLevelMap(values, sourceName, root), valuePositions, keyPositions);
         } catch (MarkedYamlEngineException e) {
             SourcePosition at = e.getProblemMark().or(e::getContextMark)
