@@ -11,6 +11,7 @@ import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -122,9 +123,10 @@ public final class ValuesFiles {
                 .setSchema(YamlNodes.UNRESOLVED)
                 .build();
         try {
-            checkLimits(text, sourceName, settings);
-            // Go's YAML reader decodes only the first document of a values file; the rest is ignored.
-            java.util.Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
+            // Go's YAML reader decodes only the first document of a values file; the rest is ignored (even when broken).
+            int firstDocumentEnd = checkLimits(text, sourceName, settings);
+            java.util.Iterator<Node> documents = new Compose(settings)
+                    .composeAllFromString(text.substring(0, firstDocumentEnd)).iterator();
             Optional<Node> root = documents.hasNext() ? Optional.of(documents.next()) : Optional.empty();
             Map<ValuesPath, SourcePosition> valuePositions = Map.of();
             Map<ValuesPath, SourcePosition> keyPositions = Map.of();
@@ -159,14 +161,21 @@ public final class ValuesFiles {
                 + "found " + GoValues.describeKind(values));
     }
 
-    /** One streaming pass over the events: depth, alias count and the size of everything aliases expand to. */
-    private void checkLimits(String text, String sourceName, LoadSettings settings) {
+    /**
+     * One streaming pass over the events of the first document: depth, alias count and the size of everything
+     * aliases expand to. Returns where the first document ends (a char offset).
+     */
+    private int checkLimits(String text, String sourceName, LoadSettings settings) {
         Map<Anchor, Long> anchorSizes = new HashMap<>();
         Deque<long[]> open = new ArrayDeque<>();
         Deque<Optional<Anchor>> openAnchors = new ArrayDeque<>();
         long total = 0;
         int aliases = 0;
         for (Event event : new Parse(settings).parseString(text)) {
+            if (event.getEventId() == Event.ID.DocumentEnd) {
+                int codePoints = event.getEndMark().map(Mark::getIndex).orElse(text.codePointCount(0, text.length()));
+                return text.offsetByCodePoints(0, Math.min(codePoints, text.codePointCount(0, text.length())));
+            }
             if (event instanceof CollectionStartEvent start) {
                 if (open.size() + 1 > limits.maxDepth()) {
                     throw limit(sourceName, event, "values are nested more than " + limits.maxDepth()
@@ -190,6 +199,7 @@ public final class ValuesFiles {
                 total = add(open, total, size, sourceName, event);
             }
         }
+        return text.length();
     }
 
     private long add(Deque<long[]> open, long total, long size, String sourceName, Event event) {
