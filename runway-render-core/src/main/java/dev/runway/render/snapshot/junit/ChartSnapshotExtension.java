@@ -23,6 +23,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -99,7 +101,7 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
         Class<?> testClass = context.getRequiredTestClass();
         ClassRecord record = classRecord(context, testClass);
         return Snapshotter.of(new ChartSnapshots(record.settings()), testClass, method.get().getName(), options,
-                record.used::add);
+                record::record);
     }
 
     @Override
@@ -126,14 +128,24 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
         Set<String> passed = new HashSet<>(record.passed);
         passed.removeAll(record.notPassed);
         SnapshotSettings settings = record.settings();
-        List<Path> orphans = SnapshotOrphans.inClass(settings.root(), SnapshotId.folderOf(testClass),
-                methodsOf(testClass), passed, Set.copyOf(record.used));
+        String folder = SnapshotId.folderOf(testClass);
+        List<String> sharing = runRecord(context).classesSharingFolder(testClass);
+        if (sharing.size() > 1) {
+            // Classes with one simple name in different packages write to one folder: their files cannot be told
+            // apart, so none of them is called an orphan (update mode would delete another class's snapshots).
+            String warning = "test classes " + String.join(", ", sharing) + " share the snapshot folder " + folder
+                    + "; their snapshots can overwrite each other and are not checked for orphans. Rename one.";
+            context.publishReportEntry(REPORT_KEY, warning);
+            System.err.println("[runway snapshot] " + warning);
+            return;
+        }
+        List<Path> orphans = SnapshotOrphans.inClass(settings.root(), folder, methodsOf(testClass), passed,
+                Set.copyOf(record.used.keySet()));
         report(settings, orphans, context::publishReportEntry);
     }
 
     /** Deletes, reports or fails, as the settings say. */
-    static void report(SnapshotSettings settings, List<Path> orphans, java.util.function.BiConsumer<String, String>
-            reportEntry) {
+    static void report(SnapshotSettings settings, List<Path> orphans, BiConsumer<String, String> reportEntry) {
         if (orphans.isEmpty()) {
             return;
         }
@@ -152,9 +164,14 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
         System.err.println("[runway snapshot] " + message);
     }
 
-    private ClassRecord classRecord(ExtensionContext context, Class<?> testClass) {
-        RunRecord run = context.getRoot().getStore(NAMESPACE)
+    @SuppressWarnings("deprecation") // getOrComputeIfAbsent: computeIfAbsent only exists from JUnit 5.13
+    private static RunRecord runRecord(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(RunRecord.class, k -> new RunRecord(), RunRecord.class);
+    }
+
+    private ClassRecord classRecord(ExtensionContext context, Class<?> testClass) {
+        RunRecord run = runRecord(context);
         return run.classes.computeIfAbsent(testClass, c -> {
             try {
                 SnapshotSettings settings = fixedSettings != null ? fixedSettings : settingsFrom(context);
@@ -200,11 +217,22 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
         private final IllegalArgumentException settingsError;
         final Set<String> passed = ConcurrentHashMap.newKeySet();
         final Set<String> notPassed = ConcurrentHashMap.newKeySet();
-        final Set<SnapshotId> used = ConcurrentHashMap.newKeySet();
+        /** Snapshot id to the text checked first in this run. */
+        final Map<SnapshotId, String> used = new ConcurrentHashMap<>();
 
         ClassRecord(SnapshotSettings settings, IllegalArgumentException settingsError) {
             this.settings = settings;
             this.settingsError = settingsError;
+        }
+
+        /** Two checks of one snapshot in a run must agree, or the file flips between them in update mode. */
+        void record(SnapshotId id, String text) {
+            String earlier = used.putIfAbsent(id, text);
+            if (earlier != null && !earlier.equals(text)) {
+                throw new AssertionFailedError("Chart snapshot " + id + " was already checked in this run with "
+                        + "other content. A @ParameterizedTest or @RepeatedTest needs a name per invocation, for "
+                        + "example snapshot.assertMatches(chart, valuesFileName).", earlier, text);
+            }
         }
 
         SnapshotSettings settings() {
@@ -225,6 +253,8 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
         final Map<Class<?>, ClassRecord> classes = new ConcurrentHashMap<>();
         private final Map<Path, Set<Path>> classDirsByRoot = new ConcurrentHashMap<>();
         private final Map<Path, SnapshotSettings> settingsByRoot = new ConcurrentHashMap<>();
+        /** Per class directory: snapshot folder name to the binary names of the classes that map to it. */
+        private final Map<Path, Map<String, List<String>>> classesByFolder = new ConcurrentHashMap<>();
 
         void noteClass(Class<?> testClass, SnapshotSettings settings) {
             settingsByRoot.putIfAbsent(settings.root(), settings);
@@ -241,7 +271,7 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
                 }
                 Set<String> known = new HashSet<>();
                 for (Path dir : dirs) {
-                    known.addAll(classFolders(dir));
+                    known.addAll(classesByFolder(dir).keySet());
                 }
                 List<Path> orphans = SnapshotOrphans.inRemovedClasses(entry.getKey(), known);
                 report(entry.getValue(), orphans, (key, value) -> { });
@@ -261,16 +291,31 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
             }
         }
 
-        /** Folder names ({@code Outer.Inner}) of every class file under a class directory. */
-        static Set<String> classFolders(Path classDirectory) {
-            Set<String> folders = new HashSet<>();
+        /** The classes (binary names) in the test class's directory whose snapshot folder is the test class's. */
+        List<String> classesSharingFolder(Class<?> testClass) {
+            return classDirectory(testClass)
+                    .map(dir -> classesByFolder(dir).getOrDefault(SnapshotId.folderOf(testClass), List.of()))
+                    .orElse(List.of());
+        }
+
+        private Map<String, List<String>> classesByFolder(Path classDirectory) {
+            return classesByFolder.computeIfAbsent(classDirectory, RunRecord::scan);
+        }
+
+        /** Snapshot folder names ({@code Outer.Inner}) of every class file under a class directory. */
+        private static Map<String, List<String>> scan(Path classDirectory) {
+            Map<String, List<String>> folders = new HashMap<>();
             try (Stream<Path> files = Files.walk(classDirectory)) {
-                files.map(p -> p.getFileName().toString())
-                        .filter(n -> n.endsWith(".class"))
-                        .forEach(n -> folders.add(n.substring(0, n.length() - ".class".length()).replace('$', '.')));
+                files.filter(p -> p.getFileName().toString().endsWith(".class")).forEach(p -> {
+                    String relative = classDirectory.relativize(p).toString().replace('\\', '/');
+                    String binaryName = relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+                    String simple = binaryName.substring(binaryName.lastIndexOf('.') + 1);
+                    folders.computeIfAbsent(simple.replace('$', '.'), k -> new ArrayList<>()).add(binaryName);
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list test classes in " + classDirectory, e);
             }
+            folders.values().forEach(list -> list.sort(null));
             return folders;
         }
     }
