@@ -372,8 +372,9 @@ final class SemanticCheck {
                 portRange(r, s, pAt + ".containerPort", 1, "containerPort");
                 String protocol = p.text("protocol").orElse("TCP");
                 if (!numbers.add(s.value() + "/" + protocol)) {
-                    findings.warning(r, "port.duplicate", pAt + ".containerPort", s.line(),
-                            "port " + s.value() + "/" + protocol + " is listed twice", "remove the duplicate port");
+                    findings.error(r, "port.duplicate", pAt + ".containerPort", s.line(),
+                            "port " + s.value() + "/" + protocol + " is listed twice: server-side apply rejects"
+                                    + " duplicate entries", "remove the duplicate port");
                 }
             }
             if (p.get("hostPort") instanceof YScalar s && s.isNumber()) {
@@ -455,9 +456,10 @@ final class SemanticCheck {
                                 + name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9_]", "_") + ")");
             }
             if (!name.isEmpty() && !names.add(name)) {
-                findings.warning(r, "env.duplicate-name", eAt + ".name", e.lineOf("name"),
-                        "environment variable \"" + name + "\" is set twice; the last one wins",
-                        "remove one of the entries");
+                // env is a map-list keyed by name: server-side apply (Flux) rejects duplicate keys.
+                findings.error(r, "env.duplicate-name", eAt + ".name", e.lineOf("name"),
+                        "environment variable \"" + name + "\" is set twice: server-side apply rejects duplicate"
+                                + " entries (client-side apply keeps the last)", "remove one of the entries");
             }
             if (e.get("value") != null && e.map("valueFrom").isPresent()) {
                 findings.error(r, "env.value-and-valuefrom", eAt, e.line(),
