@@ -20,11 +20,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -269,13 +271,41 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
                 if (dirs == null || dirs.isEmpty()) {
                     continue; // classes loaded from jars: cannot tell which classes exist
                 }
+                // Every class directory on the classpath too: Kotlin and Java test classes, for example, compile
+                // to different directories, and a class not seen in this run must still count as existing.
+                Set<Path> allDirs = new HashSet<>(dirs);
+                allDirs.addAll(classpathDirectories());
                 Set<String> known = new HashSet<>();
-                for (Path dir : dirs) {
+                for (Path dir : allDirs) {
                     known.addAll(classesByFolder(dir).keySet());
                 }
                 List<Path> orphans = SnapshotOrphans.inRemovedClasses(entry.getKey(), known);
                 report(entry.getValue(), orphans, (key, value) -> { });
             }
+        }
+
+        /** Directory roots of the classpath (jar entries do not answer {@code getResources("")}). */
+        private static Set<Path> classpathDirectories() {
+            Set<Path> result = new HashSet<>();
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            if (loader == null) {
+                loader = ChartSnapshotExtension.class.getClassLoader();
+            }
+            try {
+                Enumeration<URL> roots = loader.getResources("");
+                while (roots.hasMoreElements()) {
+                    URL url = roots.nextElement();
+                    if ("file".equals(url.getProtocol())) {
+                        Path dir = Path.of(url.toURI());
+                        if (Files.isDirectory(dir)) {
+                            result.add(dir);
+                        }
+                    }
+                }
+            } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+                return Set.of(); // fall back to the directories of the classes that ran
+            }
+            return result;
         }
 
         private static Optional<Path> classDirectory(Class<?> testClass) {
