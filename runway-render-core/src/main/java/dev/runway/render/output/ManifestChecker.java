@@ -3,12 +3,8 @@ package dev.runway.render.output;
 import dev.runway.render.RenderedChart;
 
 import java.util.List;
-import java.util.ServiceLoader;
 
-/**
- * A check that runs on a render (verification rules, Flux substitution checks). Each one is registered as a
- * service, so the build tools run every check the core has without naming them.
- */
+/** A check that runs on a render (verification rules, Flux substitution checks). */
 public interface ManifestChecker {
 
     /** A short name for logs and reports ({@code verify}, {@code flux}). */
@@ -16,9 +12,8 @@ public interface ManifestChecker {
 
     List<CheckFinding> check(RenderRequest request, RenderedChart chart);
 
-    /** All checkers on the classpath of {@code loader}, sorted by name so reports are stable. */
-    static List<ManifestChecker> findAll(ClassLoader loader) {
-        return ServiceLoader.load(ManifestChecker.class, loader).stream().map(ServiceLoader.Provider::get)
-                .sorted(java.util.Comparator.comparing(ManifestChecker::name)).toList();
+    /** Every check the core has, in a stable order: what {@code runway:verify} runs. */
+    static List<ManifestChecker> standard() {
+        return List.of(new VerifyChecker());
     }
 }

@@ -95,11 +95,9 @@ final class YamlNodes {
                     mergeInto(merged, tuple.getValueNode(), file);
                     continue;
                 }
+                // go-yaml v2 (not strict, as Helm uses it) lets a repeated key win silently: y and on are both "true".
                 String key = keyString(tuple.getKeyNode(), file);
-                if (out.containsKey(key)) {
-                    throw new ValuesFileException(file, position(file, tuple.getKeyNode()),
-                            "key " + GoText.quote(key) + " is already set in this map; remove one of the two");
-                }
+                out.remove(key);
                 out.put(key, toGoValue(tuple.getValueNode(), file));
             }
             merged.forEach(out::putIfAbsent);

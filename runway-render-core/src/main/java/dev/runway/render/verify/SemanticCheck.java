@@ -236,6 +236,10 @@ final class SemanticCheck {
             }
             volumeReferences(r, volume, at);
         }
+        if (spec.get("containers") instanceof YNode.YSeq seq && seq.items().isEmpty()) {
+            findings.error(r, "pod.containers-empty", path + ".containers", seq.line(),
+                    "containers: Required value: a pod needs at least one container", "add the service's container");
+        }
         Set<String> portNames = new HashSet<>();
         Set<String> containerNames = new HashSet<>();
         for (String list : List.of("initContainers", "containers")) {
@@ -434,10 +438,13 @@ final class SemanticCheck {
                 continue;
             }
             String eAt = at + ".env[" + i + "]";
-            String name = e.text("name").orElse("");
+            if (e.get("name") != null && e.string("name").isEmpty()) {
+                continue; // not a string: the structure check reports it
+            }
+            String name = e.string("name").orElse("");
             Optional<String> rejected = Names.envVarNameRejected(name);
             if (rejected.isPresent()) {
-                if (!name.isEmpty() || e.get("name") != null) {
+                if (e.get("name") != null) {
                     findings.error(r, "env.invalid-name", eAt + ".name", e.lineOf("name"),
                             "Invalid value \"" + name + "\": " + rejected.get(), "use a name like MY_SETTING");
                 }

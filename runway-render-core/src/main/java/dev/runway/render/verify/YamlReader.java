@@ -189,7 +189,7 @@ final class YamlReader {
             for (NodeTuple tuple : node.getValue()) {
                 Node keyNode = tuple.getKeyNode();
                 if (keyNode instanceof ScalarNode k && k.isPlain() && k.getValue().equals("<<")
-                        && !Tag.STR.equals(k.getTag()) || Tag.MERGE.equals(keyNode.getTag())) {
+                        && (k.isResolved() || Tag.MERGE.equals(k.getTag()))) {
                     YNode merged = convert(tuple.getValueNode());
                     if (merged instanceof YMap m) {
                         merges.add(m);

@@ -75,9 +75,10 @@ class ValuesFilesTest {
     }
 
     @Test
-    void duplicateKeysAreRefusedWithTheLine() {
-        ValuesFileException e = assertThrows(ValuesFileException.class, () -> files.read("a: 1\nb: 2\na: 3\n", "v.yaml"));
-        assertEquals(3, e.position().orElseThrow().line(), e.getMessage());
+    void repeatedKeysLastOneWinsAsInHelm() {
+        ValuesDocument doc = files.read("a: 1\nb: 2\na: 3\n", "v.yaml");
+        assertEquals(Map.of("a", 3.0, "b", 2.0), doc.values());
+        assertEquals(3, doc.positionOf(ValuesPath.of("a")).orElseThrow().line());
     }
 
     @Test
