@@ -14,6 +14,6 @@ public interface ManifestChecker {
 
     /** Every check the core has, in a stable order: what {@code runway:verify} runs. */
     static List<ManifestChecker> standard() {
-        return List.of(new VerifyChecker());
+        return List.of(new VerifyChecker(), new dev.runway.render.flux.FluxManifestChecker());
     }
 }

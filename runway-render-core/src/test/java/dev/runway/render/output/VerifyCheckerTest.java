@@ -36,6 +36,6 @@ class VerifyCheckerTest {
         assertEquals("Service/demo/demo", error.resource());
         assertTrue(error.path().contains("port"), error.line());
         assertTrue(error.line().startsWith("ERROR Service/demo/demo spec.ports"), error.line());
-        assertEquals(List.of("verify"), ManifestChecker.standard().stream().map(ManifestChecker::name).toList());
+        assertEquals(List.of("verify", "flux"), ManifestChecker.standard().stream().map(ManifestChecker::name).toList());
     }
 }
