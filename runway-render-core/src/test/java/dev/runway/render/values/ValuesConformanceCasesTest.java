@@ -98,6 +98,14 @@ class ValuesConformanceCasesTest {
                 assertFalse(output.contains("limits"), output);
                 assertTrue(output.contains("keep: default"), output);
             }
+            case "globals-subchart" -> {
+                String sub = output.substring(output.indexOf("# Source: parent/charts/sub/templates/cm.yaml"));
+                sub = sub.contains("\n---") ? sub.substring(0, sub.indexOf("\n---")) : sub;
+                for (String fact : List.of("env: prod", "team: a", "x: 1", "name: user", "z: only-sub")) {
+                    assertTrue(sub.contains(fact), fact + " in\n" + sub);
+                }
+                assertFalse(sub.contains("own: parent"), sub);
+            }
             default -> throw new AssertionError("no facts written down for " + name + ":\n" + output);
         }
     }
