@@ -291,8 +291,10 @@ final class IdentityCheck {
         audience.filter(a -> !AUDIENCE.matcher(a).matches()).ifPresent(a -> fieldError(cm, at, line, "audience",
                 "\"" + a + "\" is not a workload identity pool provider", "use //iam.googleapis.com/projects/"
                         + "${gcp_project_number}/locations/global/workloadIdentityPools/${gcp_wip_id}/providers/<provider>"));
-        requireText(cm, at, line, root, "token_url", null);
-        Optional<String> impersonation = requireText(cm, at, line, root, "service_account_impersonation_url", null);
+        requireText(cm, at, line, root, "token_url", null, "older Google client libraries reject a file without it"
+                + " (the Java library defaults it)");
+        Optional<String> impersonation = requireText(cm, at, line, root, "service_account_impersonation_url", null,
+                "without it the workload uses the federated identity directly, not the Google account eks-" + id);
         impersonation.ifPresent(url -> {
             Matcher m = IMPERSONATION.matcher(url);
             if (!m.matches()) {
@@ -320,7 +322,8 @@ final class IdentityCheck {
             for (String field : List.of("region_url", "url", "regional_cred_verification_url")) {
                 if (!source.path(field).isTextual() || source.path(field).asText().isEmpty()) {
                     fieldError(cm, at, line, "credential_source." + field, "credential_source." + field
-                            + " is missing: Google's client needs it for AWS credentials", "add credential_source." + field);
+                            + " is missing: Google's client needs it to reach AWS (region_url only when AWS_REGION is unset)",
+                            "add credential_source." + field);
                 }
             }
             tokenType.filter(v -> !v.equals(AWS_TOKEN_TYPE)).ifPresent(v -> fieldError(cm, at, line,
@@ -377,9 +380,14 @@ final class IdentityCheck {
     }
 
     private Optional<String> requireText(Resource cm, String at, int line, JsonNode root, String field, String expected) {
+        return requireText(cm, at, line, root, field, expected, "Google's client libraries reject the file");
+    }
+
+    private Optional<String> requireText(Resource cm, String at, int line, JsonNode root, String field, String expected,
+                                         String why) {
         JsonNode node = root.get(field);
         if (node == null || !node.isTextual() || node.asText().isEmpty()) {
-            fieldError(cm, at, line, field, field + " is missing from the credentials file: Google's client rejects it",
+            fieldError(cm, at, line, field, field + " is missing from the credentials file: " + why,
                     "add \"" + field + "\"" + (expected == null ? "" : ": \"" + expected + "\""));
             return Optional.empty();
         }

@@ -26,6 +26,9 @@ final class StructureCheck {
     private static final BigDecimal INT64_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
     private static final BigDecimal INT64_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
+    private static final java.util.regex.Pattern FLUX_VARIABLE =
+            java.util.regex.Pattern.compile("\\$\\{[_A-Za-z][_A-Za-z0-9]*(:?[-=+?][^}]*)?}");
+
     private final KubeSchema schema;
 
     StructureCheck(KubeSchema schema) {
@@ -206,6 +209,16 @@ final class StructureCheck {
 
     private void scalar(Resource r, YNode node, Shape.Scalar shape, String path, Findings findings) {
         YScalar s = node instanceof YScalar sc ? sc : null;
+        if (s != null && s.type() == ScalarType.STRING && shape != Shape.Scalar.STRING && shape != Shape.Scalar.ANY
+                && FLUX_VARIABLE.matcher(s.value()).matches()) {
+            // Flux substitutes the text before the API server sees it: an unquoted ${var} turns into its value.
+            findings.info(r, "structure.flux-variable", path, node.line(), "Flux variable " + s.value()
+                    + " stands where a " + shape.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + " is required: checked only after substitution",
+                    "make sure the variable's value is a valid " + shape.name().toLowerCase(java.util.Locale.ROOT)
+                            .replace('_', ' ') + " and the placeholder is not quoted");
+            return;
+        }
         switch (shape) {
             case ANY -> {
             }

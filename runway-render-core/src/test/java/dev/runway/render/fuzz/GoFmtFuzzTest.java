@@ -26,4 +26,9 @@ class GoFmtFuzzTest {
         assertNotNull(GoFmt.sprintf(format, args.toArray()));
         assertNotNull(GoFmt.sprint(args.toArray()));
     }
+
+    @FuzzTest(maxDuration = "10s")
+    void sprintNeverThrows(FuzzedDataProvider data) {
+        assertNotNull(GoFmt.sprint(FuzzValues.goValue(data, 3)));
+    }
 }

@@ -1,0 +1,327 @@
+package dev.runway.render.verify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Reports for the places users look: GitLab Code Quality JSON and JUnit XML (both shown in merge requests), and a
+ * Markdown summary rendered with Mustache. Files are written to a temporary file next to the target and moved into
+ * place, so a reader never sees half a report.
+ */
+public final class VerifyReports {
+    private static final String SUMMARY_TEMPLATE = "dev/runway/render/verify/verify-summary.md.mustache";
+    private static final List<String> CHECK_GROUPS = List.of("structure", "rules", "identity", "drift");
+
+    /**
+     * What the reports are about.
+     *
+     * @param title       a heading, for example the service id
+     * @param resources   every resource that was verified (so clean ones show up too)
+     * @param findings    all findings (verification and drift)
+     * @param drift       the drift report, or null when drift was not checked
+     * @param defaultPath the file that findings without a file of their own point at (Code Quality needs a path)
+     */
+    public record Input(String title, List<ResourceRef> resources, List<Finding> findings, DriftCheck.Report drift,
+                        String defaultPath) {
+        public Input {
+            resources = List.copyOf(resources);
+            findings = List.copyOf(findings);
+            Objects.requireNonNull(title, "title");
+            defaultPath = Objects.requireNonNullElse(defaultPath, "");
+        }
+
+        /** Verification findings plus drift findings, for one service. */
+        public static Input of(String title, VerifyResult result, DriftCheck.Report drift, String defaultPath) {
+            List<Finding> all = new ArrayList<>(result.findings());
+            if (drift != null) {
+                all.addAll(drift.findings());
+            }
+            return new Input(title, result.resources(), all, drift, defaultPath);
+        }
+    }
+
+    private VerifyReports() {
+    }
+
+    // ---- GitLab Code Quality ----
+
+    /** The GitLab Code Quality report (a JSON array of issues). */
+    public static String codeQuality(Input input) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode issues = mapper.createArrayNode();
+        Set<String> fingerprints = new LinkedHashSet<>();
+        for (Finding f : input.findings()) {
+            ObjectNode issue = issues.addObject();
+            issue.put("description", f.resource() + " " + (f.path().isEmpty() ? "" : f.path() + ": ")
+                    + f.message() + (f.fix().isEmpty() ? "" : ". Fix: " + f.fix()));
+            issue.put("check_name", f.check());
+            // Unique per report, stable across runs while the problem stays.
+            String fingerprint = sha256(f.identity());
+            for (int n = 1; !fingerprints.add(fingerprint); n++) {
+                fingerprint = sha256(f.identity() + "#" + n);
+            }
+            issue.put("fingerprint", fingerprint);
+            issue.put("severity", switch (f.severity()) {
+                case ERROR -> "critical";
+                case WARNING -> "minor";
+                case INFO -> "info";
+            });
+            ObjectNode location = issue.putObject("location");
+            location.put("path", f.file().isEmpty() ? input.defaultPath() : f.file());
+            location.putObject("lines").put("begin", Math.max(1, f.line()));
+        }
+        try {
+            return mapper.writeValueAsString(issues) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- JUnit XML ----
+
+    /** JUnit XML: one test case per resource and check group (structure, rules, identity, drift). */
+    public static String junit(Input input) {
+        Map<String, Map<String, List<Finding>>> cases = new LinkedHashMap<>();
+        Set<String> groups = new LinkedHashSet<>(List.of("structure", "rules"));
+        if (input.findings().stream().anyMatch(f -> f.check().startsWith("identity."))) {
+            groups.add("identity");
+        }
+        if (input.drift() != null) {
+            groups.add("drift");
+        }
+        for (ResourceRef r : input.resources()) {
+            Map<String, List<Finding>> perGroup = cases.computeIfAbsent(r.toString(), k -> new LinkedHashMap<>());
+            groups.forEach(g -> perGroup.putIfAbsent(g, new ArrayList<>()));
+        }
+        for (Finding f : input.findings()) {
+            String resource = f.resource().equals(ResourceRef.none()) ? "manifests" : f.resource().toString();
+            cases.computeIfAbsent(resource, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(group(f.check()), k -> new ArrayList<>()).add(f);
+        }
+        int tests = 0;
+        int failures = 0;
+        int skipped = 0;
+        for (Map<String, List<Finding>> perGroup : cases.values()) {
+            for (List<Finding> list : perGroup.values()) {
+                tests++;
+                if (list.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
+                    failures++;
+                } else if (list.stream().anyMatch(f -> f.check().equals("structure.not-checked"))) {
+                    skipped++;
+                }
+            }
+        }
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuites");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", "runway-verify " + input.title());
+            xml.writeAttribute("tests", Integer.toString(tests));
+            xml.writeAttribute("failures", Integer.toString(failures));
+            xml.writeAttribute("errors", "0");
+            xml.writeAttribute("skipped", Integer.toString(skipped));
+            xml.writeCharacters("\n");
+            for (Map.Entry<String, Map<String, List<Finding>>> resource : cases.entrySet()) {
+                List<String> ordered = new ArrayList<>(resource.getValue().keySet());
+                ordered.sort((a, b) -> Integer.compare(CHECK_GROUPS.indexOf(a), CHECK_GROUPS.indexOf(b)));
+                for (String group : ordered) {
+                    List<Finding> list = resource.getValue().get(group);
+                    xml.writeCharacters("  ");
+                    xml.writeStartElement("testcase");
+                    xml.writeAttribute("classname", resource.getKey());
+                    xml.writeAttribute("name", group);
+                    xml.writeAttribute("time", "0");
+                    List<Finding> errors = list.stream().filter(f -> f.severity() == Severity.ERROR).toList();
+                    String lines = String.join("\n", list.stream().map(Finding::toLine).toList());
+                    if (!errors.isEmpty()) {
+                        xml.writeStartElement("failure");
+                        xml.writeAttribute("message", errors.size() + " error(s): " + errors.get(0).message());
+                        xml.writeAttribute("type", errors.get(0).check());
+                        xml.writeCharacters(lines);
+                        xml.writeEndElement();
+                    } else if (list.stream().anyMatch(f -> f.check().equals("structure.not-checked"))) {
+                        xml.writeStartElement("skipped");
+                        xml.writeAttribute("message", "not a built-in kind: not checked");
+                        xml.writeEndElement();
+                    }
+                    if (!list.isEmpty() && errors.isEmpty()) {
+                        xml.writeStartElement("system-out");
+                        xml.writeCharacters(lines);
+                        xml.writeEndElement();
+                    }
+                    xml.writeEndElement();
+                    xml.writeCharacters("\n");
+                }
+            }
+            xml.writeEndElement();
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write JUnit XML", e);
+        }
+        return out + "\n";
+    }
+
+    static String group(String check) {
+        String prefix = check.contains(".") ? check.substring(0, check.indexOf('.')) : check;
+        return switch (prefix) {
+            case "structure", "identity", "drift" -> prefix;
+            default -> "rules";
+        };
+    }
+
+    // ---- Markdown ----
+
+    /** A Markdown summary for people (merge request comments, job pages). */
+    public static String markdown(Input input) {
+        Map<String, Object> scope = new LinkedHashMap<>();
+        long errors = input.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long warnings = input.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
+        long infos = input.findings().stream().filter(f -> f.severity() == Severity.INFO).count();
+        scope.put("title", input.title());
+        scope.put("kubernetesVersion", KubeSchema.KUBERNETES_VERSION);
+        scope.put("passed", errors == 0);
+        scope.put("errors", errors);
+        scope.put("warnings", warnings);
+        scope.put("infos", infos);
+        scope.put("resourceCount", input.resources().size());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Finding f : input.findings()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("severity", f.severity().word());
+            row.put("resource", cell(f.resource().toString()));
+            row.put("path", cell(f.path().isEmpty() ? "-" : f.path()));
+            row.put("message", cell(f.message()));
+            row.put("fix", cell(f.fix()));
+            row.put("check", cell(f.check()));
+            rows.add(row);
+        }
+        scope.put("findings", rows);
+        scope.put("hasFindings", !rows.isEmpty());
+        List<Map<String, Object>> resources = new ArrayList<>();
+        for (ResourceRef r : input.resources()) {
+            long e = input.findings().stream().filter(f -> f.resource().equals(r) && f.severity() == Severity.ERROR).count();
+            long w = input.findings().stream().filter(f -> f.resource().equals(r) && f.severity() == Severity.WARNING).count();
+            resources.add(Map.of("name", cell(r.toString()), "status", e > 0 ? "failed" : w > 0 ? "warnings" : "ok"));
+        }
+        scope.put("resources", resources);
+        if (input.drift() != null) {
+            Map<String, Object> drift = new LinkedHashMap<>();
+            drift.put("clean", input.drift().clean());
+            drift.put("mode", input.drift().mode().name().toLowerCase(Locale.ROOT));
+            drift.put("updateCommand", input.drift().updateCommand());
+            List<Map<String, Object>> diffs = new ArrayList<>();
+            for (DriftCheck.ResourceDiff d : input.drift().differences()) {
+                diffs.add(Map.of("resource", d.resource().toString(), "status",
+                        d.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), "diff", d.diff()));
+            }
+            drift.put("diffs", diffs);
+            scope.put("drift", drift);
+        }
+        DefaultMustacheFactory factory = new DefaultMustacheFactory() {
+            @Override
+            public void encode(String value, Writer writer) {
+                try {
+                    writer.write(value); // Markdown, not HTML: values are escaped for tables in Java
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        Mustache template;
+        try (Reader reader = new InputStreamReader(Objects.requireNonNull(
+                VerifyReports.class.getClassLoader().getResourceAsStream(SUMMARY_TEMPLATE), SUMMARY_TEMPLATE),
+                StandardCharsets.UTF_8)) {
+            template = factory.compile(reader, SUMMARY_TEMPLATE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringWriter out = new StringWriter();
+        template.execute(out, scope);
+        return out.toString();
+    }
+
+    /** Escapes text for a Markdown table cell. */
+    private static String cell(String text) {
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", " ");
+    }
+
+    // ---- files ----
+
+    /** Writes the three reports (any of the paths may be null to skip it). */
+    public static void write(Input input, Path codeQualityJson, Path junitXml, Path markdownSummary) {
+        if (codeQualityJson != null) {
+            writeAtomically(codeQualityJson, codeQuality(input));
+        }
+        if (junitXml != null) {
+            writeAtomically(junitXml, junit(input));
+        }
+        if (markdownSummary != null) {
+            writeAtomically(markdownSummary, markdown(input));
+        }
+    }
+
+    /** Writes {@code text} to a temporary file beside {@code target}, then moves it over the target. */
+    public static void writeAtomically(Path target, String text) {
+        Path dir = target.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            try {
+                Files.writeString(temp, text, StandardCharsets.UTF_8);
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write report " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
