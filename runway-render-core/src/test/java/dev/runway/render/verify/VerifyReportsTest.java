@@ -162,4 +162,17 @@ class VerifyReportsTest {
             assertEquals(3, files.count(), "no temporary files left");
         }
     }
+
+    @Test
+    void reportsAcceptTheBuildToolsCheckFindings() throws Exception {
+        VerifyReports.Input in = VerifyReports.Input.ofCheckFindings("staging", List.of("ConfigMap/payments/a"),
+                List.of(new dev.runway.render.output.CheckFinding(dev.runway.render.output.CheckFinding.Severity.ERROR,
+                        "flux.unquoted-number", "ConfigMap/payments/a", "data.PORT", "becomes a number")),
+                "deploy/staging/manifests.yaml");
+        JsonNode issue = new ObjectMapper().readTree(VerifyReports.codeQuality(in)).get(0);
+        assertEquals("flux.unquoted-number", issue.path("check_name").asText());
+        assertEquals("deploy/staging/manifests.yaml", issue.path("location").path("path").asText());
+        assertTrue(VerifyReports.junit(in).contains("classname=\"ConfigMap/payments/a\" name=\"rules\""));
+        assertTrue(VerifyReports.markdown(in).contains("| error | ConfigMap/payments/a | `data.PORT` | becomes a number |"));
+    }
 }
