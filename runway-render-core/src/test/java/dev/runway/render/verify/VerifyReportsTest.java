@@ -175,4 +175,18 @@ class VerifyReportsTest {
         assertTrue(VerifyReports.junit(in).contains("classname=\"ConfigMap/payments/a\" name=\"rules\""));
         assertTrue(VerifyReports.markdown(in).contains("| error | ConfigMap/payments/a | `data.PORT` | becomes a number |"));
     }
+
+    @Test
+    void findingsOfAnOutputFilePointAtItsLines() {
+        String output = "---\n# Source: runway-eks/templates/configmap.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                + "  name: a\n  namespace: payments\ndata:\n  K: v\n---\n# Source: runway-eks/templates/cm2.yaml\n"
+                + "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n  namespace: payments\ndata:\n  PORT: 8080\n";
+        VerifyResult result = new ManifestVerifier().verify(
+                ManifestVerifier.fromOutputFile(output, "deploy/staging/manifests.yaml"), VerifyOptions.namespace("payments"));
+        assertEquals(1, result.findings().size(), result.lines().toString());
+        Finding f = result.findings().get(0);
+        assertEquals("deploy/staging/manifests.yaml", f.file());
+        assertEquals(18, f.line());
+        assertEquals("  PORT: 8080", output.split("\n")[f.line() - 1]);
+    }
 }
