@@ -424,11 +424,15 @@ final class SemanticCheck {
                 Names.portName(name).ifPresent(problem -> findings.error(r, "port.invalid-name", pAt + ".name",
                         p.lineOf("name"), "Invalid value \"" + name + "\": " + problem,
                         "use at most 15 lowercase letters, digits and '-', with at least one letter (IANA_SVC_NAME)"));
-                if (!podPortNames.add(name)) {
+                if (!own.add(name)) {
                     findings.error(r, "port.duplicate-name", pAt + ".name", p.lineOf("name"),
-                            "Duplicate value: \"" + name + "\"", "give each port of the pod its own name");
+                            "Duplicate value: \"" + name + "\"", "give each port of the container its own name");
+                } else if (!podPortNames.add(name)) {
+                    // Accepted (the rule is per container), but a Service targetPort by this name is ambiguous.
+                    findings.warning(r, "port.duplicate-name", pAt + ".name", p.lineOf("name"),
+                            "another container of the pod already has a port named \"" + name + "\"",
+                            "give each port of the pod its own name, so a Service targetPort names one port");
                 }
-                own.add(name);
             });
         }
         return own;
