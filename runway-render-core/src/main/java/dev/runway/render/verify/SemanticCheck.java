@@ -277,6 +277,14 @@ final class SemanticCheck {
             findings.error(r, "pod.containers-empty", path + ".containers", seq.line(),
                     "containers: Required value: a pod needs at least one container", "add the service's container");
         }
+        if (r.kind().equals("StatefulSet")) {
+            // Each volumeClaimTemplate becomes a volume of the pod, named after the template.
+            for (YNode claim : r.root().map("spec").map(s -> s.list("volumeClaimTemplates")).orElse(List.of())) {
+                if (claim instanceof YMap c) {
+                    c.map("metadata").flatMap(m -> m.text("name")).ifPresent(n -> volumes.putIfAbsent(n, -1));
+                }
+            }
+        }
         Set<String> portNames = new HashSet<>();
         Set<String> containerNames = new HashSet<>();
         for (String list : List.of("initContainers", "containers")) {
