@@ -152,6 +152,8 @@ abstract class AbstractRenderMojo extends AbstractMojo {
             problems.addAll(PlaceholderCheck.check("set", rawConfiguration("set"), sets));
             problems.addAll(PlaceholderCheck.check("setString", rawConfiguration("setString"), setStrings));
             problems.addAll(PlaceholderCheck.check("setFile", rawConfiguration("setFile"), setFiles));
+            reportProblems(problems);
+            problems.clear();
             String id = firstNonBlank(serviceId, ServiceIds.find(files, concat(sets, setStrings)));
             String release = firstNonBlank(env.getReleaseName(), releaseName, id);
             String ns = firstNonBlank(env.getNamespace(), namespace, id);
@@ -172,19 +174,13 @@ abstract class AbstractRenderMojo extends AbstractMojo {
             throw new MojoFailureException("runway.environment names " + unknown + " but the configured environments "
                     + "are " + names);
         }
-        reportProblems(problems);
         return renders;
     }
 
     /** Renders every environment before anything is written, so one failure leaves all earlier output alone. */
     protected Map<EnvironmentRender, RenderedChart> renderAll(List<EnvironmentRender> renders)
             throws MojoExecutionException, MojoFailureException {
-        ManifestRenderer renderer;
-        try {
-            renderer = ManifestRenderer.find(getClass().getClassLoader());
-        } catch (IllegalStateException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        ManifestRenderer renderer = ManifestRenderer.engine();
         Map<EnvironmentRender, RenderedChart> rendered = new LinkedHashMap<>();
         for (EnvironmentRender render : renders) {
             try {

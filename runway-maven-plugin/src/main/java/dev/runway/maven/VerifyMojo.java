@@ -70,9 +70,6 @@ public class VerifyMojo extends AbstractRenderMojo {
         Path committedRoot = committedManifestsDirectory == null ? null : committedManifestsDirectory.toPath();
         Map<EnvironmentRender, RenderedChart> rendered = renderAll(plan(committedRoot));
         List<ManifestChecker> checkers = ManifestChecker.findAll(getClass().getClassLoader());
-        if (checkers.isEmpty()) {
-            getLog().warn("runway:verify: this runway-render-core registers no checks; only drift is verified");
-        }
         List<String> failures = new ArrayList<>();
         for (Map.Entry<EnvironmentRender, RenderedChart> entry : rendered.entrySet()) {
             EnvironmentRender env = entry.getKey();

@@ -69,6 +69,9 @@ public final class GoFmt {
         if (v instanceof String) {
             return "string";
         }
+        if (v instanceof GoTyped typed) {
+            return typed.goTypeName();
+        }
         if (v instanceof Boolean) {
             return "bool";
         }

@@ -2,12 +2,13 @@ package dev.runway.render.output;
 
 import dev.runway.render.RenderedChart;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
 
 /**
  * A check that runs on a render (verification rules, Flux substitution checks). Each one is registered as a
- * service, so the build tools run every check the core has without naming them.
+ * service in META-INF/services, so the build tools run every check the core has without naming them.
  */
 public interface ManifestChecker {
 
@@ -16,9 +17,9 @@ public interface ManifestChecker {
 
     List<CheckFinding> check(RenderRequest request, RenderedChart chart);
 
-    /** All checkers on the classpath of {@code loader}, sorted by name so reports are stable. */
+    /** Every checker on the classpath of {@code loader}, sorted by name so reports are stable. */
     static List<ManifestChecker> findAll(ClassLoader loader) {
         return ServiceLoader.load(ManifestChecker.class, loader).stream().map(ServiceLoader.Provider::get)
-                .sorted(java.util.Comparator.comparing(ManifestChecker::name)).toList();
+                .sorted(Comparator.comparing(ManifestChecker::name)).toList();
     }
 }

@@ -2,14 +2,13 @@ package dev.runway.render.output;
 
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
+import dev.runway.render.flux.PlaceholderScanner;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What a render produced, in one log line: resources by kind and the Flux variables left for the cluster.
@@ -20,9 +19,6 @@ import java.util.regex.Pattern;
  */
 public record RenderSummary(int resources, Map<String, Integer> kinds, Set<String> fluxVariables) {
 
-    // Flux's own variable-name rule (envsubst): ${name} or ${name:=default} and friends; the name is what counts.
-    private static final Pattern FLUX_VARIABLE = Pattern.compile("\\$\\{([_a-zA-Z][_a-zA-Z0-9]*)[^}]*}");
-
     public RenderSummary {
         kinds = Map.copyOf(kinds);
         fluxVariables = Set.copyOf(fluxVariables);
@@ -30,15 +26,12 @@ public record RenderSummary(int resources, Map<String, Integer> kinds, Set<Strin
 
     public static RenderSummary of(RenderedChart chart) {
         Map<String, Integer> kinds = new TreeMap<>();
-        Set<String> variables = new TreeSet<>();
         List<RenderedManifest> manifests = chart.manifests();
         for (RenderedManifest manifest : manifests) {
             kinds.merge(manifest.kind().isEmpty() ? "(no kind)" : manifest.kind(), 1, Integer::sum);
-            Matcher m = FLUX_VARIABLE.matcher(manifest.text());
-            while (m.find()) {
-                variables.add(m.group(1));
-            }
         }
+        // Flux's own reading of the placeholders (envsubst rules), so the log agrees with the Flux checks.
+        Set<String> variables = new TreeSet<>(PlaceholderScanner.scan(chart).variables());
         return new RenderSummary(manifests.size(), kinds, variables);
     }
 

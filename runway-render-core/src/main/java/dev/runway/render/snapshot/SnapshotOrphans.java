@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -32,7 +33,7 @@ public final class SnapshotOrphans {
     public static List<Path> inClass(Path root, String classFolder, Set<String> existingMethods,
                                      Set<String> passedMethods, Set<SnapshotId> used) {
         Path folder = root.resolve(classFolder);
-        Set<Path> usedFiles = new java.util.HashSet<>();
+        Set<Path> usedFiles = new HashSet<>();
         for (SnapshotId id : used) {
             usedFiles.add(root.resolve(id.relativePath()).normalize());
         }

@@ -59,8 +59,4 @@ record SnapshotResource(String kind, String namespace, String name, String sourc
         return withNamespace && !namespace.isEmpty() ? kind + "/" + name + " (namespace " + namespace + ")"
                 : kind + "/" + name;
     }
-
-    SnapshotResource withContent(Object newContent) {
-        return new SnapshotResource(kind, namespace, name, source, ordinal, newContent);
-    }
 }

@@ -45,6 +45,7 @@ final class SnapshotYaml {
 
     /** A YAML text that could not be parsed, with the 1-based line and column of the problem. */
     static final class YamlSyntaxException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
         private final int line;
         private final int column;
         private final String problem;

@@ -3,7 +3,6 @@ package dev.runway.render.snapshot;
 import dev.runway.render.RenderedChart;
 
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * The snapshots of one test method: {@code assertMatches(chart)} checks {@code <TestClass>/<method>.yaml},
@@ -16,34 +15,34 @@ public final class Snapshotter {
     private final Class<?> testClass;
     private final String method;
     private final SnapshotOptions options;
-    private final Consumer<SnapshotId> usage;
+    private final SnapshotLedger ledger;
 
     private Snapshotter(ChartSnapshots snapshots, Class<?> testClass, String method, SnapshotOptions options,
-                        Consumer<SnapshotId> usage) {
+                        SnapshotLedger ledger) {
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
         this.testClass = Objects.requireNonNull(testClass, "testClass");
         this.method = Objects.requireNonNull(method, "method");
         this.options = Objects.requireNonNull(options, "options");
-        this.usage = Objects.requireNonNull(usage, "usage");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
     }
 
     /** A snapshotter for one test method, with default options. */
     public static Snapshotter of(ChartSnapshots snapshots, Class<?> testClass, String method) {
-        return new Snapshotter(snapshots, testClass, method, SnapshotOptions.defaults(), id -> { });
+        return new Snapshotter(snapshots, testClass, method, SnapshotOptions.defaults(), SnapshotLedger.NONE);
     }
 
     /**
-     * A snapshotter that tells {@code usage} about every snapshot it checks (before checking), so a test framework
+     * A snapshotter that records every snapshot it checks in {@code ledger} (before checking), so a test framework
      * can find snapshots no test uses any more.
      */
     public static Snapshotter of(ChartSnapshots snapshots, Class<?> testClass, String method, SnapshotOptions options,
-                                 Consumer<SnapshotId> usage) {
-        return new Snapshotter(snapshots, testClass, method, options, usage);
+                                 SnapshotLedger ledger) {
+        return new Snapshotter(snapshots, testClass, method, options, ledger);
     }
 
     /** The same test's snapshotter with other options for the following checks. */
     public Snapshotter withOptions(SnapshotOptions newOptions) {
-        return new Snapshotter(snapshots, testClass, method, newOptions, usage);
+        return new Snapshotter(snapshots, testClass, method, newOptions, ledger);
     }
 
     public SnapshotOptions options() {
@@ -73,8 +72,11 @@ public final class Snapshotter {
     /** Checks the chart against this test's snapshot with that name, with other options. */
     public SnapshotOutcome assertMatches(RenderedChart chart, String name, SnapshotOptions checkOptions) {
         SnapshotId id = idOf(name);
-        usage.accept(id);
-        return snapshots.assertMatches(chart, id, checkOptions);
+        String text = snapshots.snapshotText(chart, id, checkOptions);
+        ledger.record(id, text);
+        SnapshotOutcome outcome = snapshots.check(id, text);
+        ledger.outcome(outcome);
+        return outcome;
     }
 
     /** Parses {@code helm template} output (see {@link RenderedCharts#parse}) and checks it. */

@@ -59,10 +59,17 @@ class ChartDocsTest {
         assertEquals(List.of(), rows.stream().filter(r -> !r.documented()).map(ValueRow::key).toList());
     }
 
+    /** This repository's own docs check; {@code -Drunway.updateDocs=true} rewrites the README's table. */
     @Test
-    void committedRunwayEksReadmeIsUpToDate() {
-        DocsUpdate update = ChartDocs.update(RUNWAY_EKS, RUNWAY_EKS.resolve("README.md"), DocsTemplate.defaultTemplate());
-        assertTrue(update.upToDate(), update.outOfDateMessage("mvn runway:docs"));
+    void committedRunwayEksReadmeIsUpToDate() throws IOException {
+        Path readme = RUNWAY_EKS.resolve("README.md");
+        DocsUpdate update = ChartDocs.update(RUNWAY_EKS, readme, DocsTemplate.defaultTemplate());
+        if (Boolean.getBoolean("runway.updateDocs")) {
+            Files.writeString(readme, update.expected());
+            update = ChartDocs.update(RUNWAY_EKS, readme, DocsTemplate.defaultTemplate());
+        }
+        assertTrue(update.upToDate(), update.outOfDateMessage(
+                "./mvnw -pl runway-render-core test -Dtest=ChartDocsTest -Drunway.updateDocs=true"));
     }
 
     @Test

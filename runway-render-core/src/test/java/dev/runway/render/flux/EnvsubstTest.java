@@ -203,4 +203,39 @@ class EnvsubstTest {
         assertEquals(kind, e.kind(), text);
         assertEquals(kind.text(), e.getMessage());
     }
+
+    @Test
+    void trimPatternsAreGlobsLikeGoPathMatch() {
+        // funcs.go trims with path.Match globs: *, ?, [class], [^class], backslash escapes; a malformed glob
+        // leaves the value unchanged.
+        Map<String, String> v = Map.of("v", "eks-pool-01");
+        assertEquals("pool-01", eval("${v#???-}", v));
+        assertEquals("01", eval("${v##*-}", v));
+        assertEquals("eks-pool-01", eval("${v##*[-]}", v), "Go's path.Match rejects [-]: unchanged");
+        assertEquals("01", eval("${v##*[\\-]}", v));
+        // % and %% reverse the value and the pattern text (funcs.go trimShortestSuffix), so a class such as
+        // [0-9] turns into the malformed ]9-0[ and the value stays unchanged.
+        assertEquals("eks-pool-01", eval("${v%[0-9][0-9]}", v));
+        assertEquals("eks-pool-0", eval("${v%?}", v));
+        assertEquals("eks-pool-01", eval("${v%[^0-9]}", v));
+        assertEquals("eks-pool", eval("${v%-*}", v));
+        assertEquals("eks", eval("${v%%-*}", v));
+        assertEquals("eks-pool-01", eval("${v#[}", v), "bad pattern: unchanged");
+        assertEquals("pool-01", eval("${v#eks\\-}", v));
+        assertEquals(Boolean.TRUE, Envsubst.Glob.match("a*/b", "a/x/b"));
+        assertEquals(Boolean.FALSE, Envsubst.Glob.match("a?c", "abbc"));
+    }
+
+    @Test
+    void replaceEdgeCasesFollowGoStringsReplace() {
+        Map<String, String> v = Map.of("v", "a.b.c");
+        assertEquals("a-b.c", eval("${v/./-}", v));
+        assertEquals("a-b-c", eval("${v//./-}", v));
+        assertError("${var//.}", EnvsubstException.Kind.BAD_SUBSTITUTION); // the pattern runs on past '}'
+        assertEquals("abc", eval("${v//./}", v));
+        assertEquals("a.b.c", eval("${v/#x/y}", v));
+        assertEquals("a.b.c", eval("${v/#a/}", v), "replacePrefix needs two arguments (funcs.go)");
+        assertEquals("-a-.-b-", Envsubst.goReplace("a.b", "", "-", -1), "Go inserts around every rune");
+        assertEquals("-a.b", Envsubst.goReplace("a.b", "", "-", 1));
+    }
 }

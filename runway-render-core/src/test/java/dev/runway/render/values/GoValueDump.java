@@ -58,7 +58,11 @@ final class GoValueDump {
         } else if (value instanceof Long l) {
             out.append("int64:").append(l);
         } else if (value instanceof Double d) {
-            out.append("float64:").append(d == Math.rint(d) && Math.abs(d) < 1e21 ? String.valueOf(d.longValue()) : d.toString());
+            // encoding/json: shortest digits, plain notation below 1e21
+            String text = Math.abs(d) < 1e21 && (d == 0 || Math.abs(d) >= 1e-6)
+                    ? new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString()
+                    : d.toString();
+            out.append("float64:").append(text);
         } else {
             throw new IllegalArgumentException("not a Go value: " + value.getClass());
         }

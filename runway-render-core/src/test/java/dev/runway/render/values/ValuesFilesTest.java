@@ -51,6 +51,18 @@ class ValuesFilesTest {
     }
 
     @Test
+    void aBrokenLaterDocumentIsIgnoredAsHelmIgnoresIt() {
+        assertEquals(Map.of("a", 1.0), files.read("a: 1\n---\n- [bad\n", "v.yaml").values());
+    }
+
+    @Test
+    void tabIndentationPointsAtTheTab() {
+        ValuesFileException e = assertThrows(ValuesFileException.class, () -> files.read("a: x\n\tb: 2\n", "v.yaml"));
+        assertEquals(new SourcePosition("v.yaml", 2, 1), e.position().orElseThrow());
+        assertTrue(e.getMessage().contains("TAB"), e.getMessage());
+    }
+
+    @Test
     void syntaxErrorNamesFileLineAndColumn() {
         ValuesFileException e = assertThrows(ValuesFileException.class,
                 () -> files.read("a: 1\nb: [1, 2\nc: 3\n", "values-prod.yaml"));
@@ -75,9 +87,10 @@ class ValuesFilesTest {
     }
 
     @Test
-    void duplicateKeysAreRefusedWithTheLine() {
-        ValuesFileException e = assertThrows(ValuesFileException.class, () -> files.read("a: 1\nb: 2\na: 3\n", "v.yaml"));
-        assertEquals(3, e.position().orElseThrow().line(), e.getMessage());
+    void repeatedKeysLastOneWinsAsInHelm() {
+        ValuesDocument doc = files.read("a: 1\nb: 2\na: 3\n", "v.yaml");
+        assertEquals(Map.of("a", 3.0, "b", 2.0), doc.values());
+        assertEquals(3, doc.positionOf(ValuesPath.of("a")).orElseThrow().line());
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.runway.render.snapshot.junit;
 import dev.runway.render.snapshot.ChartSnapshots;
 import dev.runway.render.snapshot.OrphanPolicy;
 import dev.runway.render.snapshot.SnapshotId;
+import dev.runway.render.snapshot.SnapshotLedger;
+import dev.runway.render.snapshot.SnapshotOutcome;
 import dev.runway.render.snapshot.SnapshotMode;
 import dev.runway.render.snapshot.SnapshotOptions;
 import dev.runway.render.snapshot.SnapshotOrphans;
@@ -20,16 +22,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -57,6 +63,7 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(ChartSnapshotExtension.class);
     private static final String REPORT_KEY = "runway.snapshot.orphans";
+    private static final String WRITTEN_KEY = "runway.snapshot.written";
     private static final List<String> SETTING_KEYS = List.of(SnapshotSettings.UPDATE_PROPERTY,
             SnapshotSettings.CI_PROPERTY, SnapshotSettings.DIR_PROPERTY, SnapshotSettings.ORPHANS_PROPERTY);
 
@@ -99,7 +106,7 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
         Class<?> testClass = context.getRequiredTestClass();
         ClassRecord record = classRecord(context, testClass);
         return Snapshotter.of(new ChartSnapshots(record.settings()), testClass, method.get().getName(), options,
-                record.used::add);
+                record);
     }
 
     @Override
@@ -126,14 +133,40 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
         Set<String> passed = new HashSet<>(record.passed);
         passed.removeAll(record.notPassed);
         SnapshotSettings settings = record.settings();
-        List<Path> orphans = SnapshotOrphans.inClass(settings.root(), SnapshotId.folderOf(testClass),
-                methodsOf(testClass), passed, Set.copyOf(record.used));
+        String folder = SnapshotId.folderOf(testClass);
+        List<String> sharing = runRecord(context).classesSharingFolder(testClass);
+        if (sharing.size() > 1) {
+            // Classes with one simple name in different packages write to one folder: their files cannot be told
+            // apart, so none of them is called an orphan (update mode would delete another class's snapshots).
+            String warning = "test classes " + String.join(", ", sharing) + " share the snapshot folder " + folder
+                    + "; their snapshots can overwrite each other and are not checked for orphans. Rename one.";
+            context.publishReportEntry(REPORT_KEY, warning);
+            System.err.println("[runway snapshot] " + warning);
+            return;
+        }
+        reportWritten(settings, record.written, context::publishReportEntry);
+        List<Path> orphans = SnapshotOrphans.inClass(settings.root(), folder, methodsOf(testClass), passed,
+                Set.copyOf(record.used.keySet()));
         report(settings, orphans, context::publishReportEntry);
     }
 
+    /** Tells people which snapshot files this class wrote, so that they review and commit them. */
+    private static void reportWritten(SnapshotSettings settings, Set<Path> written,
+                                      BiConsumer<String, String> reportEntry) {
+        if (written.isEmpty()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder();
+        message.append(written.size()).append(written.size() == 1 ? " snapshot" : " snapshots")
+                .append(" written; review and commit:");
+        written.stream().map(f -> settings.root().relativize(f).toString().replace('\\', '/')).sorted()
+                .forEach(f -> message.append("\n  ").append(f));
+        reportEntry.accept(WRITTEN_KEY, message.toString());
+        System.err.println("[runway snapshot] " + message);
+    }
+
     /** Deletes, reports or fails, as the settings say. */
-    static void report(SnapshotSettings settings, List<Path> orphans, java.util.function.BiConsumer<String, String>
-            reportEntry) {
+    static void report(SnapshotSettings settings, List<Path> orphans, BiConsumer<String, String> reportEntry) {
         if (orphans.isEmpty()) {
             return;
         }
@@ -152,9 +185,14 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
         System.err.println("[runway snapshot] " + message);
     }
 
-    private ClassRecord classRecord(ExtensionContext context, Class<?> testClass) {
-        RunRecord run = context.getRoot().getStore(NAMESPACE)
+    @SuppressWarnings("deprecation") // getOrComputeIfAbsent: computeIfAbsent only exists from JUnit 5.13
+    private static RunRecord runRecord(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(RunRecord.class, k -> new RunRecord(), RunRecord.class);
+    }
+
+    private ClassRecord classRecord(ExtensionContext context, Class<?> testClass) {
+        RunRecord run = runRecord(context);
         return run.classes.computeIfAbsent(testClass, c -> {
             try {
                 SnapshotSettings settings = fixedSettings != null ? fixedSettings : settingsFrom(context);
@@ -195,16 +233,38 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
     }
 
     /** What one test class did in this run. */
-    private static final class ClassRecord {
+    private static final class ClassRecord implements SnapshotLedger {
         private final SnapshotSettings settings;
         private final IllegalArgumentException settingsError;
         final Set<String> passed = ConcurrentHashMap.newKeySet();
         final Set<String> notPassed = ConcurrentHashMap.newKeySet();
-        final Set<SnapshotId> used = ConcurrentHashMap.newKeySet();
+        /** Snapshot id to the text checked first in this run. */
+        final Map<SnapshotId, String> used = new ConcurrentHashMap<>();
 
         ClassRecord(SnapshotSettings settings, IllegalArgumentException settingsError) {
             this.settings = settings;
             this.settingsError = settingsError;
+        }
+
+        /** Two checks of one snapshot in a run must agree, or the file flips between them in update mode. */
+        @Override
+        public void record(SnapshotId id, String text) {
+            String earlier = used.putIfAbsent(id, text);
+            if (earlier != null && !earlier.equals(text)) {
+                throw new AssertionFailedError("Chart snapshot " + id + " was already checked in this run with "
+                        + "other content. A @ParameterizedTest or @RepeatedTest needs a name per invocation, for "
+                        + "example snapshot.assertMatches(chart, valuesFileName).", earlier, text);
+            }
+        }
+
+        /** Files written or rewritten in this run: people must review and commit them. */
+        final Set<Path> written = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void outcome(SnapshotOutcome outcome) {
+            if (outcome.status() != SnapshotOutcome.Status.MATCHED) {
+                written.add(outcome.file());
+            }
         }
 
         SnapshotSettings settings() {
@@ -225,6 +285,8 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
         final Map<Class<?>, ClassRecord> classes = new ConcurrentHashMap<>();
         private final Map<Path, Set<Path>> classDirsByRoot = new ConcurrentHashMap<>();
         private final Map<Path, SnapshotSettings> settingsByRoot = new ConcurrentHashMap<>();
+        /** Per class directory: snapshot folder name to the binary names of the classes that map to it. */
+        private final Map<Path, Map<String, List<String>>> classesByFolder = new ConcurrentHashMap<>();
 
         void noteClass(Class<?> testClass, SnapshotSettings settings) {
             settingsByRoot.putIfAbsent(settings.root(), settings);
@@ -239,13 +301,41 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
                 if (dirs == null || dirs.isEmpty()) {
                     continue; // classes loaded from jars: cannot tell which classes exist
                 }
+                // Every class directory on the classpath too: Kotlin and Java test classes, for example, compile
+                // to different directories, and a class not seen in this run must still count as existing.
+                Set<Path> allDirs = new HashSet<>(dirs);
+                allDirs.addAll(classpathDirectories());
                 Set<String> known = new HashSet<>();
-                for (Path dir : dirs) {
-                    known.addAll(classFolders(dir));
+                for (Path dir : allDirs) {
+                    known.addAll(classesByFolder(dir).keySet());
                 }
                 List<Path> orphans = SnapshotOrphans.inRemovedClasses(entry.getKey(), known);
                 report(entry.getValue(), orphans, (key, value) -> { });
             }
+        }
+
+        /** Directory roots of the classpath (jar entries do not answer {@code getResources("")}). */
+        private static Set<Path> classpathDirectories() {
+            Set<Path> result = new HashSet<>();
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            if (loader == null) {
+                loader = ChartSnapshotExtension.class.getClassLoader();
+            }
+            try {
+                Enumeration<URL> roots = loader.getResources("");
+                while (roots.hasMoreElements()) {
+                    URL url = roots.nextElement();
+                    if ("file".equals(url.getProtocol())) {
+                        Path dir = Path.of(url.toURI());
+                        if (Files.isDirectory(dir)) {
+                            result.add(dir);
+                        }
+                    }
+                }
+            } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+                return Set.of(); // fall back to the directories of the classes that ran
+            }
+            return result;
         }
 
         private static Optional<Path> classDirectory(Class<?> testClass) {
@@ -261,16 +351,31 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
             }
         }
 
-        /** Folder names ({@code Outer.Inner}) of every class file under a class directory. */
-        static Set<String> classFolders(Path classDirectory) {
-            Set<String> folders = new HashSet<>();
+        /** The classes (binary names) in the test class's directory whose snapshot folder is the test class's. */
+        List<String> classesSharingFolder(Class<?> testClass) {
+            return classDirectory(testClass)
+                    .map(dir -> classesByFolder(dir).getOrDefault(SnapshotId.folderOf(testClass), List.of()))
+                    .orElse(List.of());
+        }
+
+        private Map<String, List<String>> classesByFolder(Path classDirectory) {
+            return classesByFolder.computeIfAbsent(classDirectory, RunRecord::scan);
+        }
+
+        /** Snapshot folder names ({@code Outer.Inner}) of every class file under a class directory. */
+        private static Map<String, List<String>> scan(Path classDirectory) {
+            Map<String, List<String>> folders = new HashMap<>();
             try (Stream<Path> files = Files.walk(classDirectory)) {
-                files.map(p -> p.getFileName().toString())
-                        .filter(n -> n.endsWith(".class"))
-                        .forEach(n -> folders.add(n.substring(0, n.length() - ".class".length()).replace('$', '.')));
+                files.filter(p -> p.getFileName().toString().endsWith(".class")).forEach(p -> {
+                    String relative = classDirectory.relativize(p).toString().replace('\\', '/');
+                    String binaryName = relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+                    String simple = binaryName.substring(binaryName.lastIndexOf('.') + 1);
+                    folders.computeIfAbsent(simple.replace('$', '.'), k -> new ArrayList<>()).add(binaryName);
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list test classes in " + classDirectory, e);
             }
+            folders.values().forEach(list -> list.sort(null));
             return folders;
         }
     }

@@ -4,11 +4,10 @@ import dev.runway.render.snapshot.SnapshotOptions;
 import dev.runway.render.snapshot.Snapshotter;
 import dev.runway.render.snapshot.RenderedCharts;
 import dev.runway.render.RenderedChart;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,24 +39,12 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
  * Runs small test classes that use the extension in a nested JUnit Platform launcher, with the snapshot root in a
  * temporary folder (passed as a configuration parameter, the way {@code junit-platform.properties} would).
  */
-class ChartSnapshotExtensionTest {
-
-    private static final String SAMPLE_FLAG = "runway.snapshot.selftest";
+public class ChartSnapshotExtensionTest {
 
     @TempDir
     Path root;
 
-    /** The sample classes below run only inside {@link #run}, never on their own in the build or an IDE. */
-    static final class OnlyInNestedLauncher implements ExecutionCondition {
-        @Override
-        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            return context.getConfigurationParameter(SAMPLE_FLAG).isPresent()
-                    ? ConditionEvaluationResult.enabled("run by ChartSnapshotExtensionTest")
-                    : ConditionEvaluationResult.disabled("a sample for ChartSnapshotExtensionTest");
-        }
-    }
-
-    static RenderedChart chart(String replicas) {
+    public static RenderedChart chart(String replicas) {
         return RenderedCharts.parse("---\n# Source: sample/templates/deployment.yaml\napiVersion: apps/v1\n"
                 + "kind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: " + replicas + "\n");
     }
@@ -87,6 +74,31 @@ class ChartSnapshotExtensionTest {
         }
     }
 
+    @ExtendWith({OnlyInNestedLauncher.class, ChartSnapshotExtension.class})
+    static class SampleUnnamedInvocationsTest {
+        @ParameterizedTest
+        @ValueSource(strings = {"1", "2"})
+        void unnamed(String replicas, Snapshotter snapshot) {
+            snapshot.assertMatches(chart(replicas));
+        }
+
+        @RepeatedTest(2)
+        void repeated(Snapshotter snapshot) {
+            snapshot.assertMatches(chart("7"));
+        }
+    }
+
+    @ExtendWith({OnlyInNestedLauncher.class, ChartSnapshotExtension.class})
+    static class SampleOuterTest {
+        @Nested
+        class Inner {
+            @Test
+            void nested(Snapshotter snapshot) {
+                snapshot.assertMatches(chart("4"));
+            }
+        }
+    }
+
     static class SampleWithOptionsTest {
         @RegisterExtension
         static final ChartSnapshotExtension SNAPSHOTS =
@@ -100,7 +112,7 @@ class ChartSnapshotExtensionTest {
     }
 
     /** What a nested run reported. */
-    record Run(List<String> failures, List<String> reportEntries, long succeeded) {
+    record Run(List<String> failures, List<String> reportEntries, List<String> written, long succeeded) {
         String failureText() {
             return String.join("\n", failures);
         }
@@ -109,7 +121,7 @@ class ChartSnapshotExtensionTest {
     private Run run(Map<String, String> settings, DiscoverySelector... selectors) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
-                .configurationParameter(SAMPLE_FLAG, "true")
+                .configurationParameter(OnlyInNestedLauncher.FLAG, "true")
                 .configurationParameter("runway.snapshot.dir", root.toString())
                 .configurationParameter("runway.snapshot.ci", "false")
                 .configurationParameter("runway.snapshot.update", "false");
@@ -117,6 +129,7 @@ class ChartSnapshotExtensionTest {
         LauncherDiscoveryRequest discovery = request.build();
         List<String> failures = new CopyOnWriteArrayList<>();
         List<String> entries = new CopyOnWriteArrayList<>();
+        List<String> written = new CopyOnWriteArrayList<>();
         long[] succeeded = {0};
         Launcher launcher = LauncherFactory.create();
         launcher.execute(discovery, new TestExecutionListener() {
@@ -130,10 +143,11 @@ class ChartSnapshotExtensionTest {
 
             @Override
             public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
-                entries.addAll(entry.getKeyValuePairs().values());
+                entry.getKeyValuePairs().forEach((key, value) ->
+                        (key.equals("runway.snapshot.written") ? written : entries).add(value));
             }
         });
-        return new Run(new ArrayList<>(failures), new ArrayList<>(entries), succeeded[0]);
+        return new Run(new ArrayList<>(failures), new ArrayList<>(entries), new ArrayList<>(written), succeeded[0]);
     }
 
     private Path folder() {
@@ -152,9 +166,13 @@ class ChartSnapshotExtensionTest {
         }
         assertTrue(Files.readString(folder().resolve("variants-three.yaml")).contains("  replicas: 3\n"));
         assertEquals(List.of(), run.reportEntries(), "no orphans on a first run");
+        assertEquals(1, run.written().size(), run.written().toString());
+        assertTrue(run.written().get(0).startsWith("5 snapshots written; review and commit:\n"
+                + "  ChartSnapshotExtensionTest.SampleChartTest/defaults.yaml\n"), run.written().get(0));
 
         Run again = run(Map.of(), selectClass(SampleChartTest.class));
         assertEquals(4, again.succeeded(), again.failureText());
+        assertEquals(List.of(), again.written(), "nothing written when everything matches");
     }
 
     @Test
@@ -234,6 +252,50 @@ class ChartSnapshotExtensionTest {
                 selectMethod(SampleChartTest.class, "defaults", Snapshotter.class.getName()));
         assertFalse(Files.exists(gone), "update mode deletes the folder of a removed class");
         assertTrue(Files.exists(folder().resolve("defaults.yaml")));
+    }
+
+    @Test
+    void nestedClassesGetTheirOwnFolderAndAreNotTakenForRemovedClasses() throws Exception {
+        Path nested = root.resolve("ChartSnapshotExtensionTest.SampleOuterTest.Inner");
+        Files.createDirectories(nested);
+        Files.writeString(nested.resolve("gone.yaml"), "---\nkind: X\n");
+
+        Run run = run(Map.of("runway.snapshot.orphans", "fail"), selectClass(SampleOuterTest.class));
+
+        assertTrue(Files.isRegularFile(nested.resolve("nested.yaml")));
+        assertEquals(1, run.failures().size(), run.failureText());
+        assertTrue(run.failureText().contains("ChartSnapshotExtensionTest.SampleOuterTest.Inner/gone.yaml"),
+                run.failureText());
+        assertFalse(run.failureText().contains("nested.yaml"), run.failureText());
+    }
+
+    @Test
+    void classesThatShareASnapshotFolderAreWarnedAboutAndNotCheckedForOrphans() throws Exception {
+        Path shared = root.resolve("SharedNameSample");
+        Files.createDirectories(shared);
+        Files.writeString(shared.resolve("fromB.yaml"), "---\nkind: X\n");
+
+        Run run = run(Map.of("runway.snapshot.orphans", "delete"),
+                selectClass("dev.runway.render.snapshot.junit.samplea.SharedNameSample"));
+
+        assertEquals(1, run.succeeded(), run.failureText());
+        assertTrue(Files.exists(shared.resolve("fromB.yaml")), "another class's snapshot must survive");
+        assertTrue(run.reportEntries().stream().anyMatch(e -> e.contains("dev.runway.render.snapshot.junit.samplea"
+                + ".SharedNameSample, dev.runway.render.snapshot.junit.sampleb.SharedNameSample share the snapshot "
+                + "folder SharedNameSample")), run.reportEntries().toString());
+    }
+
+    @Test
+    void invocationsThatShareASnapshotMustAgree() throws Exception {
+        Run run = run(Map.of(), selectClass(SampleUnnamedInvocationsTest.class));
+
+        assertEquals(3, run.succeeded(), "both repetitions and the first parameterized invocation pass: "
+                + run.failureText());
+        assertEquals(1, run.failures().size(), run.failureText());
+        assertTrue(run.failureText().contains("Chart snapshot ChartSnapshotExtensionTest.SampleUnnamedInvocationsTest"
+                + "/unnamed was already checked in this run with other content"), run.failureText());
+        assertTrue(Files.readString(root.resolve("ChartSnapshotExtensionTest.SampleUnnamedInvocationsTest/unnamed.yaml"))
+                .contains("replicas: 1"), "the second invocation did not overwrite the first one's snapshot");
     }
 
     @Test

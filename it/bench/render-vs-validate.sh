@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# How much runway:render adds to a Maven run: wall time of `mvn runway:render` on the sample service over the
+# time of an empty Maven run (`mvn validate`) of the same project, as a ratio. Both runs start a JVM and read the
+# POM; the difference is what the plugin costs (loading it, reading values, rendering two environments, writing).
+#
+#   it/bench/render-vs-validate.sh [runs]        # default 7 runs of each, medians compared
+#   SKIP_BUILD=1 it/bench/render-vs-validate.sh  # reuse the plugin already installed in it/target/it-repo
+#
+# Offline after the first build: the plugin comes from it/target/it-repo, everything else from ~/.m2 (read-only).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+runs=${1:-7}
+sample="$root/samples/payments-service"
+it_repo="$root/it/target/it-repo"
+# The build's own local repository (set OUTER_REPO when settings.xml moves it).
+outer_repo=${OUTER_REPO:-$HOME/.m2/repository}
+out_dir="$root/it/target/bench"
+mkdir -p "$out_dir"
+
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+  echo "Building core and the plugin into it/target/it-repo ..."
+  ./mvnw -B -ntp -q -DskipTests -pl it -am pre-integration-test
+fi
+
+mvn_sample() {
+  "$root/mvnw" -B -ntp -q -o -f "$sample/pom.xml" \
+    -Dmaven.repo.local="$it_repo" -Dmaven.repo.local.tail="$outer_repo" \
+    -Dmaven.repo.local.tail.ignoreAvailability=true "$@" >"$out_dir/last.log" 2>&1 || {
+      echo "mvn $* failed:" >&2; cat "$out_dir/last.log" >&2; exit 1; }
+}
+
+millis() { date +%s%3N; }
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+
+echo "Warming up ..."
+mvn_sample validate
+mvn_sample runway:render
+
+: >"$out_dir/validate.ms"
+: >"$out_dir/render.ms"
+for ((i = 1; i <= runs; i++)); do
+  t0=$(millis); mvn_sample validate; t1=$(millis)
+  echo $((t1 - t0)) >>"$out_dir/validate.ms"
+  t0=$(millis); mvn_sample runway:render; t1=$(millis)
+  echo $((t1 - t0)) >>"$out_dir/render.ms"
+  echo "run $i/$runs: validate $(tail -1 "$out_dir/validate.ms") ms, runway:render $(tail -1 "$out_dir/render.ms") ms"
+done
+
+validate=$(median <"$out_dir/validate.ms")
+render=$(median <"$out_dir/render.ms")
+ratio=$(awk -v r="$render" -v v="$validate" 'BEGIN {printf "%.2f", r / v}')
+summary="runway:render ${render} ms / validate ${validate} ms = ${ratio} (medians of ${runs} runs, $(nproc) cores, $(java -version 2>&1 | head -1))"
+echo "$summary" | tee "$out_dir/render-vs-validate.txt"

@@ -1,0 +1,155 @@
+package dev.runway.maven;
+
+import dev.runway.render.output.ChartSource;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** How the goals' parameters become one render request per environment (no Maven run needed). */
+class RenderPlanTest {
+
+    @TempDir
+    Path basedir;
+
+    private RenderMojo mojo;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        Files.createDirectories(basedir.resolve(".runway"));
+        Files.writeString(basedir.resolve(".runway/values.yaml"), "serviceId: payments\n");
+        Files.writeString(basedir.resolve(".runway/staging.yaml"), "replicas: 1\n");
+        MavenProject project = new MavenProject(new Model());
+        project.setFile(basedir.resolve("pom.xml").toFile());
+        project.setOriginalModel(new Model());
+        mojo = new RenderMojo();
+        mojo.project = project;
+    }
+
+    private static Environment environment(String name, String... valuesFiles) {
+        Environment env = new Environment();
+        env.setName(name);
+        List<File> files = new ArrayList<>();
+        for (String file : valuesFiles) {
+            files.add(new File(file));
+        }
+        try {
+            var field = Environment.class.getDeclaredField("valuesFiles");
+            field.setAccessible(true);
+            field.set(env, files);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+        return env;
+    }
+
+    @Test
+    void withoutEnvironmentsOneDefaultRenderOfTheBundledChartWithTheDefaultValuesFile() throws Exception {
+        List<EnvironmentRender> plan = mojo.plan(null);
+        assertEquals(1, plan.size());
+        EnvironmentRender render = plan.get(0);
+        assertEquals("default", render.name());
+        assertEquals(ChartSource.RUNWAY_EKS, render.request().chart());
+        assertEquals(List.of(basedir.resolve(".runway/values.yaml")), render.request().valuesFiles());
+        assertEquals("payments", render.request().releaseName(), "release name defaults to the values' serviceId");
+        assertEquals("payments", render.request().namespace());
+        assertNull(render.committedManifests());
+    }
+
+    @Test
+    void environmentsAddTheirFilesAndSetsAfterTheGoalsOwn() throws Exception {
+        mojo.set = List.of("replicas=2");
+        mojo.environments = List.of(environment("staging", ".runway/staging.yaml"), environment("production"));
+        List<EnvironmentRender> plan = mojo.plan(basedir.resolve("deploy"));
+        assertEquals(List.of("staging", "production"), plan.stream().map(EnvironmentRender::name).toList());
+        assertEquals(List.of(basedir.resolve(".runway/values.yaml"), basedir.resolve(".runway/staging.yaml")),
+                plan.get(0).request().valuesFiles());
+        assertEquals(List.of("replicas=2"), plan.get(1).request().set());
+        assertEquals(basedir.resolve("deploy/production"), plan.get(1).committedManifests());
+    }
+
+    @Test
+    void environmentSelectionAndItsMistakes() throws Exception {
+        mojo.environments = List.of(environment("staging"), environment("production"));
+        mojo.environment = "production";
+        assertEquals(List.of("production"), mojo.plan(null).stream().map(EnvironmentRender::name).toList());
+        mojo.environment = "prod";
+        MojoFailureException unknown = assertThrows(MojoFailureException.class, () -> mojo.plan(null));
+        assertTrue(unknown.getMessage().contains("[prod]") && unknown.getMessage().contains("[staging, production]"),
+                unknown.getMessage());
+    }
+
+    @Test
+    void badConfigurationIsReportedWithTheFix() {
+        mojo.environments = List.of(environment("staging"), environment("staging"));
+        assertTrue(assertThrows(MojoFailureException.class, () -> mojo.plan(null)).getMessage()
+                .contains("environment 'staging' is configured twice"));
+        mojo.environments = List.of(environment("../x"));
+        assertTrue(assertThrows(MojoFailureException.class, () -> mojo.plan(null)).getMessage()
+                .contains("must be a plain folder name"));
+        mojo.environments = List.of(environment("staging", ".runway/missing.yaml"));
+        assertTrue(assertThrows(MojoFailureException.class, () -> mojo.plan(null)).getMessage()
+                .contains("missing.yaml does not exist"));
+        mojo.environments = null;
+        mojo.chartDirectory = basedir.resolve("nochart").toFile();
+        assertTrue(assertThrows(MojoFailureException.class, () -> mojo.plan(null)).getMessage()
+                .contains("has no Chart.yaml"));
+    }
+
+    @Test
+    void noServiceIdAnywhereSaysWhereToSetIt() throws IOException {
+        Files.writeString(basedir.resolve(".runway/values.yaml"), "replicas: 1\n");
+        MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo.plan(null));
+        assertTrue(e.getMessage().contains("Set serviceId in .runway/values.yaml"), e.getMessage());
+        mojo.serviceId = "ledger";
+        assertDoesNotThrowPlan("ledger");
+    }
+
+    @Test
+    void placeholderFromThePomThatMavenReplacedIsFoundInTheOriginalModel() {
+        Xpp3Dom configuration = new Xpp3Dom("configuration");
+        Xpp3Dom sets = new Xpp3Dom("set");
+        Xpp3Dom entry = new Xpp3Dom("set");
+        entry.setValue("gcp.projectId=${gcp_project_id}");
+        sets.addChild(entry);
+        configuration.addChild(sets);
+        Plugin plugin = new Plugin();
+        plugin.setGroupId("dev.runway");
+        plugin.setArtifactId("runway-maven-plugin");
+        plugin.setConfiguration(configuration);
+        Model original = new Model();
+        original.setBuild(new Build());
+        original.getBuild().addPlugin(plugin);
+        mojo.project.setOriginalModel(original);
+        mojo.set = List.of("gcp.projectId=my-project-123");
+        MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo.plan(null));
+        assertTrue(e.getMessage().contains("Maven replaced ${gcp_project_id}"), e.getMessage());
+        mojo.set = List.of("gcp.projectId=${gcp_project_id}");
+        assertDoesNotThrowPlan("payments");
+    }
+
+    private void assertDoesNotThrowPlan(String release) {
+        try {
+            assertEquals(release, mojo.plan(null).get(0).request().releaseName());
+        } catch (MojoFailureException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.runway.render;
+
+import dev.runway.render.template.TemplateFunction;
+
+import java.util.Map;
+
+/** Where the engine gets the Sprig and Helm function library (the funcs package). */
+final class FunctionLibraryBridge {
+    private FunctionLibraryBridge() {
+    }
+
+    static Map<String, TemplateFunction> library() {
+        return dev.runway.render.funcs.FunctionLibrary.functions();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.runway.render;
+
+import dev.runway.render.chart.Capabilities;
+import dev.runway.render.chart.Chart;
+import dev.runway.render.chart.EngineFunctions;
+import dev.runway.render.chart.PreparedChart;
+import dev.runway.render.chart.ValuesCoalescer;
+import dev.runway.render.chart.ValuesSchemaValidator;
+import dev.runway.render.manifest.ManifestSorter;
+import dev.runway.render.template.TemplateFunction;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The entry point: renders a chart exactly as {@code helm template} does, in pure Java.
+ *
+ * <pre>{@code
+ * RenderedChart out = HelmRenderer.render(Chart.loadClasspath("charts/runway-eks"), userValues,
+ *         RenderOptions.of("payments", "payments"));
+ * }</pre>
+ *
+ * The steps are Helm's: coalesce chart defaults with the user values, check values.schema.json, check the
+ * chart's kubeVersion, render every template, then split, filter and sort the manifests. For many renders of
+ * one chart, {@link #prepare(Chart)} parses the templates once.
+ */
+public final class HelmRenderer {
+    private final PreparedChart prepared;
+    private final ValuesSchemaValidator validator;
+
+    private HelmRenderer(PreparedChart prepared, ValuesSchemaValidator validator) {
+        this.prepared = prepared;
+        this.validator = validator;
+    }
+
+    /** Renders once. */
+    public static RenderedChart render(Chart chart, Map<String, Object> userValues, RenderOptions options) {
+        return prepare(chart).render(userValues, options);
+    }
+
+    /** Parses the chart's templates once, for repeated renders. The result is thread-safe. */
+    public static HelmRenderer prepare(Chart chart) {
+        return new HelmRenderer(new PreparedChart(chart, functions()), defaultValidator().orElse(null));
+    }
+
+    /** Like {@link #prepare(Chart)} with an explicit schema validator (null: no schema check). */
+    public static HelmRenderer prepare(Chart chart, ValuesSchemaValidator validator) {
+        return new HelmRenderer(new PreparedChart(chart, functions()), validator);
+    }
+
+    /** Deep include chains (Helm allows 1000 levels) need more stack than a default thread has. */
+    private static final long DEEP_STACK_BYTES = 1L << 30;
+
+    public RenderedChart render(Map<String, Object> userValues, RenderOptions options) {
+        try {
+            return renderOnThisThread(userValues, options);
+        } catch (StackOverflowError e) {
+            return renderWithDeepStack(userValues, options);
+        }
+    }
+
+    private RenderedChart renderWithDeepStack(Map<String, Object> userValues, RenderOptions options) {
+        RenderedChart[] result = new RenderedChart[1];
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(null, () -> {
+            try {
+                result[0] = renderOnThisThread(userValues, options);
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "runway-render-deep-stack", DEEP_STACK_BYTES);
+        worker.start();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RenderException("rendering was interrupted", e);
+        }
+        if (failure[0] instanceof StackOverflowError) {
+            throw new RenderException("the templates nest too deeply to render (stack overflow): look for"
+                    + " templates that call themselves through include or template");
+        }
+        if (failure[0] instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure[0] instanceof Error err) {
+            throw err;
+        }
+        return result[0];
+    }
+
+    private RenderedChart renderOnThisThread(Map<String, Object> userValues, RenderOptions options) {
+        Chart chart = prepared.chart();
+        Map<String, Object> values;
+        try {
+            values = ValuesCoalescer.coalesce(chart, userValues);
+        } catch (IllegalArgumentException e) {
+            throw new RenderException(e.getMessage(), e);
+        }
+        if (validator != null) {
+            String failures = validator.validate(chart, values);
+            if (failures != null) {
+                throw new RenderException(
+                        "values don't meet the specifications of the schema(s) in the following chart(s):\n"
+                                + failures);
+            }
+        }
+        Capabilities capabilities;
+        try {
+            capabilities = new Capabilities(options.kubeVersion());
+        } catch (IllegalArgumentException e) {
+            throw new RenderException(e.getMessage(), e);
+        }
+        String required = chart.metadata().kubeVersion();
+        if (!required.isEmpty() && !KubeVersionCheck.satisfied(required, capabilities.kubeVersion().version())) {
+            throw new RenderException("chart requires kubeVersion: " + required
+                    + " which is incompatible with Kubernetes " + capabilities.kubeVersion().version());
+        }
+        Map<String, String> rendered = prepared.render(values, options, capabilities);
+        List<RenderedManifest> manifests = ManifestSorter.sort(rendered);
+        return new RenderedChart(manifests, ManifestSorter.join(manifests));
+    }
+
+    /** Every function a Helm template can call: the function library and the engine's own. */
+    static Map<String, TemplateFunction> functions() {
+        Map<String, TemplateFunction> all = new HashMap<>(FunctionLibraryBridge.library());
+        all.putAll(EngineFunctions.functions());
+        return all;
+    }
+
+    private static Optional<ValuesSchemaValidator> defaultValidator() {
+        return ServiceLoader.load(ValuesSchemaValidator.class, HelmRenderer.class.getClassLoader()).findFirst();
+    }
+}

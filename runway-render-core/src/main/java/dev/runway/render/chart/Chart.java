@@ -1,0 +1,49 @@
+package dev.runway.render.chart;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded Helm chart: Chart.yaml, the default values, the optional values schema, the templates, the other
+ * files (for {@code .Files}) and the subcharts under {@code charts/}. Immutable once loaded; render it as often
+ * as you like.
+ *
+ * @param metadata     Chart.yaml
+ * @param values       values.yaml in the Go value model (empty when the chart has none)
+ * @param schema       values.schema.json text, or null
+ * @param templates    files under templates/, in load order
+ * @param files        every other file that .helmignore keeps
+ * @param dependencies subcharts, in name order
+ */
+public record Chart(ChartMetadata metadata, Map<String, Object> values, String schema, List<ChartFile> templates,
+                    List<ChartFile> files, List<Chart> dependencies) {
+
+    public Chart {
+        templates = List.copyOf(templates);
+        files = List.copyOf(files);
+        dependencies = List.copyOf(dependencies);
+    }
+
+    public String name() {
+        return metadata.name();
+    }
+
+    /** Loads a chart from a directory. */
+    public static Chart load(Path directory) {
+        return ChartLoader.loadDirectory(directory);
+    }
+
+    /** Loads a chart packed as classpath resources, for example {@code charts/runway-eks} in the core jar. */
+    public static Chart loadClasspath(String resourceDirectory) {
+        return ChartLoader.loadClasspath(resourceDirectory, Chart.class.getClassLoader());
+    }
+
+    public boolean isLibrary() {
+        return "library".equals(metadata.type());
+    }
+
+    Chart withDependencies(List<Chart> deps) {
+        return new Chart(metadata, values, schema, templates, files, deps);
+    }
+}

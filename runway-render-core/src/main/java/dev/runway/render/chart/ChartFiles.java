@@ -1,0 +1,199 @@
+package dev.runway.render.chart;
+
+import dev.runway.render.template.GoStruct;
+import dev.runway.render.template.TemplateArityException;
+import dev.runway.render.template.TemplateFunction;
+import dev.runway.render.yaml.GoYaml;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * {@code .Files}: the chart's non-template files, with Helm's methods Get, GetBytes, Glob, Lines, AsConfig and
+ * AsSecrets (Helm's engine.files).
+ */
+public final class ChartFiles implements GoStruct {
+    private final Map<String, byte[]> files;
+
+    ChartFiles(List<ChartFile> chartFiles) {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        for (ChartFile f : chartFiles) {
+            m.put(f.name(), f.data());
+        }
+        this.files = m;
+    }
+
+    private ChartFiles(Map<String, byte[]> files) {
+        this.files = files;
+    }
+
+    @Override
+    public String goTypeName() {
+        return "engine.files";
+    }
+
+    @Override
+    public boolean hasField(String name) {
+        return false;
+    }
+
+    @Override
+    public int goLength() {
+        return files.size();
+    }
+
+    @Override
+    public Object field(String name) {
+        return null;
+    }
+
+    @Override
+    public TemplateFunction method(String name) {
+        return switch (name) {
+            case "Get" -> (c, a) -> {
+                arity(name, a, 1);
+                byte[] b = files.get(stringArg(a.get(0)));
+                return b == null ? "" : new String(b, StandardCharsets.UTF_8);
+            };
+            case "GetBytes" -> (c, a) -> {
+                arity(name, a, 1);
+                byte[] b = files.get(stringArg(a.get(0)));
+                return b == null ? new byte[0] : b.clone();
+            };
+            case "Glob" -> (c, a) -> {
+                arity(name, a, 1);
+                return glob(stringArg(a.get(0)));
+            };
+            case "Lines" -> (c, a) -> {
+                arity(name, a, 1);
+                return lines(stringArg(a.get(0)));
+            };
+            case "AsConfig" -> (c, a) -> {
+                arity(name, a, 0);
+                Map<String, Object> m = new TreeMap<>();
+                files.forEach((k, v) -> m.put(baseName(k), new String(v, StandardCharsets.UTF_8)));
+                return GoYaml.toYaml(m);
+            };
+            case "AsSecrets" -> (c, a) -> {
+                arity(name, a, 0);
+                Map<String, Object> m = new TreeMap<>();
+                files.forEach((k, v) -> m.put(baseName(k), Base64.getEncoder().encodeToString(v)));
+                return GoYaml.toYaml(m);
+            };
+            default -> null;
+        };
+    }
+
+    private static void arity(String name, List<Object> a, int want) {
+        if (a.size() != want) {
+            throw new TemplateArityException("wrong number of args for " + name + ": want " + want + " got "
+                    + a.size());
+        }
+    }
+
+    private static String stringArg(Object o) {
+        if (o instanceof String s) {
+            return s;
+        }
+        throw new TemplateArityException("wrong type for value; expected string; got "
+                + (o == null ? "<nil>" : o.getClass().getSimpleName()));
+    }
+
+    private static String baseName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private ChartFiles glob(String pattern) {
+        Pattern regex = globRegex(pattern);
+        Map<String, byte[]> matched = new LinkedHashMap<>();
+        files.forEach((k, v) -> {
+            if (regex.matcher(k).matches()) {
+                matched.put(k, v);
+            }
+        });
+        return new ChartFiles(matched);
+    }
+
+    private List<Object> lines(String path) {
+        byte[] b = files.get(path);
+        if (b == null) {
+            return new ArrayList<>();
+        }
+        String s = new String(b, StandardCharsets.UTF_8);
+        if (s.endsWith("\n")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return new ArrayList<>(Arrays.asList((Object[]) s.split("\n", -1)));
+    }
+
+    /** gobwas/glob with '/' as separator: * and ? stay within a segment, ** crosses, {a,b} alternatives. */
+    static Pattern globRegex(String glob) {
+        StringBuilder r = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            switch (c) {
+                case '*' -> {
+                    if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                        r.append(".*");
+                        i++;
+                    } else {
+                        r.append("[^/]*");
+                    }
+                }
+                case '?' -> r.append("[^/]");
+                case '{' -> {
+                    r.append("(?:");
+                    depth++;
+                }
+                case '}' -> {
+                    r.append(depth > 0 ? ")" : "\\}");
+                    depth = Math.max(0, depth - 1);
+                }
+                case ',' -> r.append(depth > 0 ? "|" : ",");
+                case '[' -> {
+                    int end = glob.indexOf(']', i + 1);
+                    if (end < 0) {
+                        r.append("\\[");
+                    } else {
+                        String cls = glob.substring(i + 1, end);
+                        r.append('[').append(cls.startsWith("!") ? "^" + cls.substring(1) : cls).append(']');
+                        i = end;
+                    }
+                }
+                case '\\' -> {
+                    if (i + 1 < glob.length()) {
+                        r.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
+                    }
+                }
+                default -> r.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(r.toString());
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("map[");
+        boolean first = true;
+        for (Map.Entry<String, byte[]> e : new TreeMap<>(files).entrySet()) {
+            if (!first) {
+                b.append(' ');
+            }
+            first = false;
+            b.append(e.getKey()).append(":[");
+            for (int i = 0; i < e.getValue().length; i++) {
+                b.append(i == 0 ? "" : " ").append(e.getValue()[i] & 0xff);
+            }
+            b.append(']');
+        }
+        return b.append(']').toString();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.runway.render.chart;
+
+import dev.runway.render.template.ExecutionScope;
+import dev.runway.render.template.FunctionContext;
+import dev.runway.render.template.TemplateArityException;
+import dev.runway.render.template.TemplateContext;
+import dev.runway.render.template.TemplateExecException;
+import dev.runway.render.template.TemplateFunction;
+import dev.runway.render.template.TemplateFunctionException;
+import dev.runway.render.template.TemplateParseException;
+import dev.runway.render.template.TemplateSet;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The functions Helm's engine adds itself: include (with Helm's recursion limit), tpl, required, fail and
+ * lookup (an empty map, as with {@code helm template} and no cluster).
+ */
+public final class EngineFunctions {
+    /** Helm's recursionMaxNums: an include may nest this deep per template name. */
+    static final int INCLUDE_RECURSION_LIMIT = 1000;
+    /** Helm wraps messages of required and fail in these, to recover them from Go's error chain. */
+    static final String ERR_START = "HELM_ERR_START";
+    static final String ERR_END = "HELM_ERR_END";
+
+    private EngineFunctions() {
+    }
+
+    public static Map<String, TemplateFunction> functions() {
+        Map<String, TemplateFunction> m = new LinkedHashMap<>();
+        m.put("include", EngineFunctions::include);
+        m.put("tpl", EngineFunctions::tpl);
+        m.put("required", EngineFunctions::required);
+        m.put("fail", EngineFunctions::fail);
+        m.put("lookup", EngineFunctions::lookup);
+        return m;
+    }
+
+    private static TemplateContext context(FunctionContext c) {
+        if (c instanceof TemplateContext t) {
+            return t;
+        }
+        throw new IllegalStateException("include and tpl need the template engine's context");
+    }
+
+    private static void arity(String name, List<Object> a, int want) {
+        if (a.size() != want) {
+            throw new TemplateArityException("wrong number of args for " + name + ": want " + want + " got "
+                    + a.size());
+        }
+    }
+
+    private static String string(Object o) {
+        if (o instanceof String s) {
+            return s;
+        }
+        throw new TemplateArityException("wrong type for value; expected string; got "
+                + dev.runway.render.gofmt.GoFmt.typeName(o));
+    }
+
+    private static Object include(FunctionContext c, List<Object> a) throws TemplateFunctionException {
+        arity("include", a, 2);
+        String name = string(a.get(0));
+        TemplateContext ctx = context(c);
+        ExecutionScope scope = ctx.scope();
+        String key = "include:" + name;
+        int count = scope.counter(key);
+        if (count > INCLUDE_RECURSION_LIMIT) {
+            throw new TemplateFunctionException("rendering template has a nested reference name: " + name
+                    + ": unable to execute template");
+        }
+        scope.setCounter(key, count + 1);
+        try {
+            return ctx.templates().execute(name, a.get(1), scope);
+        } catch (TemplateExecException e) {
+            throw new TemplateFunctionException(e.getMessage(), e);
+        } finally {
+            scope.setCounter(key, scope.counter(key) - 1);
+        }
+    }
+
+    private static Object tpl(FunctionContext c, List<Object> a) throws TemplateFunctionException {
+        arity("tpl", a, 2);
+        String text = string(a.get(0));
+        TemplateContext ctx = context(c);
+        TemplateSet copy = ctx.templates().copy();
+        try {
+            copy.parse(copy.name(), text);
+        } catch (TemplateParseException e) {
+            throw new TemplateFunctionException("cannot parse template " + quote(text) + ": " + e.getMessage(), e);
+        }
+        try {
+            return copy.execute(copy.name(), a.get(1), ctx.scope()).replace("<no value>", "");
+        } catch (TemplateExecException e) {
+            throw new TemplateFunctionException("error during tpl function execution for " + quote(text) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String quote(String s) {
+        return dev.runway.render.gofmt.GoFmt.sprintf("%q", s);
+    }
+
+    private static Object required(FunctionContext c, List<Object> a) throws TemplateFunctionException {
+        arity("required", a, 2);
+        String warn = string(a.get(0));
+        Object val = a.get(1);
+        if (val == null || "".equals(val)) {
+            throw new TemplateFunctionException(ERR_START + warn + ERR_END);
+        }
+        return val;
+    }
+
+    private static Object fail(FunctionContext c, List<Object> a) throws TemplateFunctionException {
+        arity("fail", a, 1);
+        throw new TemplateFunctionException(ERR_START + string(a.get(0)) + ERR_END);
+    }
+
+    private static Object lookup(FunctionContext c, List<Object> a) {
+        arity("lookup", a, 4);
+        for (Object o : a) {
+            string(o);
+        }
+        return new LinkedHashMap<String, Object>();
+    }
+}

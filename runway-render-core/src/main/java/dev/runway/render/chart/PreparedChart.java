@@ -1,0 +1,121 @@
+package dev.runway.render.chart;
+
+import dev.runway.render.RenderException;
+import dev.runway.render.RenderOptions;
+import dev.runway.render.template.ExecutionScope;
+import dev.runway.render.template.TemplateExecException;
+import dev.runway.render.template.TemplateFunction;
+import dev.runway.render.template.TemplateParseException;
+import dev.runway.render.template.TemplateSet;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A chart with its templates parsed once into a template set (Helm's engine.Render, split so that repeated
+ * renders skip parsing). Templates are parsed deepest path first, so a parent's definitions win over a
+ * subchart's; each non-partial template runs with its own chart's .Chart, .Files and .Values, and
+ * {@code <no value>} is removed from its output. Thread-safe.
+ */
+public final class PreparedChart {
+    private record Template(String name, Chart chart, String chartPath) {
+    }
+
+    private final Chart chart;
+    private final List<Template> order;
+    private final TemplateSet set;
+
+    public PreparedChart(Chart chart, Map<String, TemplateFunction> functions) {
+        this.chart = chart;
+        List<Template> all = new ArrayList<>();
+        Map<String, String> texts = new LinkedHashMap<>();
+        collect(chart, chart.name(), all, texts);
+        all.sort((a, b) -> ChartRenderer.RENDER_ORDER.compare(a.name(), b.name()));
+        this.order = List.copyOf(all);
+        this.set = new TemplateSet("gotpl", functions);
+        for (Template t : order) {
+            try {
+                set.parse(t.name(), texts.get(t.name()));
+            } catch (TemplateParseException e) {
+                throw new RenderException(HelmErrors.parseError(t.name(), e));
+            }
+        }
+    }
+
+    public Chart chart() {
+        return chart;
+    }
+
+    private static void collect(Chart chart, String fullPath, List<Template> out, Map<String, String> texts) {
+        for (Chart sub : chart.dependencies()) {
+            collect(sub, fullPath + "/charts/" + sub.name(), out, texts);
+        }
+        for (ChartFile f : chart.templates()) {
+            if (chart.isLibrary() && !ChartRenderer.baseName(f.name()).startsWith("_")) {
+                continue;
+            }
+            String name = fullPath + "/" + f.name();
+            out.add(new Template(name, chart, fullPath));
+            texts.put(name, f.text());
+        }
+    }
+
+    /** Renders every template with the coalesced {@code values}; returns text per template path, in render order. */
+    public Map<String, String> render(Map<String, Object> values, RenderOptions options, Capabilities capabilities) {
+        Map<String, Object> release = new LinkedHashMap<>();
+        release.put("Name", options.releaseName());
+        release.put("Namespace", options.namespace());
+        release.put("IsUpgrade", options.upgrade());
+        release.put("IsInstall", !options.upgrade());
+        release.put("Revision", 1);
+        release.put("Service", "Helm");
+        Map<Chart, Map<String, Object>> scopes = new java.util.IdentityHashMap<>();
+        scope(chart, true, values, release, capabilities, scopes);
+
+        ExecutionScope execution = new ExecutionScope();
+        Map<String, String> rendered = new LinkedHashMap<>();
+        for (Template t : order) {
+            if (ChartRenderer.baseName(t.name()).startsWith("_")) {
+                continue;
+            }
+            Map<String, Object> vals = scopes.get(t.chart());
+            Map<String, Object> template = new LinkedHashMap<>();
+            template.put("Name", t.name());
+            template.put("BasePath", t.chartPath() + "/templates");
+            vals.put("Template", template);
+            String out;
+            try {
+                out = set.execute(t.name(), vals, execution);
+            } catch (TemplateExecException e) {
+                throw new RenderException(HelmErrors.execError(t.name(), e));
+            }
+            rendered.put(t.name(), out.replace("<no value>", ""));
+        }
+        return rendered;
+    }
+
+    /** recAllTpls: each chart sees its own .Chart, .Files and .Values (its part of the parent's values). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> scope(Chart chart, boolean root, Map<String, Object> values,
+                                             Map<String, Object> release, Capabilities capabilities,
+                                             Map<Chart, Map<String, Object>> out) {
+        Map<String, Object> subcharts = new LinkedHashMap<>();
+        Map<String, Object> next = new LinkedHashMap<>();
+        next.put("Chart", chart.metadata().asRoot(root));
+        next.put("Files", new ChartFiles(chart.files()));
+        next.put("Release", release);
+        next.put("Capabilities", capabilities);
+        next.put("Values", values);
+        next.put("Subcharts", subcharts);
+        for (Chart sub : chart.dependencies()) {
+            Object subValues = values.get(sub.name());
+            Map<String, Object> sv = subValues instanceof Map ? (Map<String, Object>) subValues
+                    : new LinkedHashMap<>();
+            subcharts.put(sub.name(), scope(sub, false, sv, release, capabilities, out));
+        }
+        out.put(chart, next);
+        return next;
+    }
+}

@@ -1,0 +1,315 @@
+package dev.runway.render.flux;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runway.render.RenderedChart;
+import dev.runway.render.RenderedManifest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Substitutes realistic sample values the way Flux will, reads the result back the way kustomize-controller does
+ * (go-yaml v2 rules), and reports every field whose meaning changes: a placeholder in an unquoted scalar that
+ * turns into a number or boolean (fatal in ConfigMap {@code data}, annotations, labels, env values), a value that
+ * reads differently than the text intends (a {@code #} or {@code : } in a plain scalar, an escape that hides a
+ * placeholder), JSON inside a ConfigMap that stops parsing, and YAML that stops parsing at all.
+ */
+public final class SafetyCheck {
+
+    /** A named set of variable values to try. */
+    public record SampleSet(String name, Map<String, String> values) {
+        public SampleSet {
+            values = Map.copyOf(values);
+        }
+    }
+
+    /**
+     * Realistic values for the runway-eks variables: a 12-digit AWS account id and a 12-digit project number (both
+     * read as numbers when unquoted), and account ids with a leading zero, which go-yaml v2 reads as a float
+     * that loses the zero.
+     */
+    public static final List<SampleSet> DEFAULT_SAMPLES = List.of(
+            new SampleSet("typical", Map.of("aws_account_id", "123456789012", "gcp_project_number", "123456789012",
+                    "gcp_wip_id", "eks-pool", "gcp_project_id", "acme-payments-prod")),
+            new SampleSet("leading zero", Map.of("aws_account_id", "012345678901", "gcp_project_number",
+                    "100000000001", "gcp_wip_id", "pool-1", "gcp_project_id", "acme-1")));
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private SafetyCheck() {
+    }
+
+    /** Checks a render with the default samples. */
+    public static List<FluxFinding> check(RenderedChart chart) {
+        return check(chart, DEFAULT_SAMPLES);
+    }
+
+    /** Checks a render with the given samples; variables a sample does not set become empty, as in Flux. */
+    public static List<FluxFinding> check(RenderedChart chart, List<SampleSet> samples) {
+        List<FluxFinding> findings = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (ManifestStream.Located located : ManifestStream.locate(chart)) {
+            for (SampleSet sample : samples) {
+                for (FluxFinding f : checkManifest(located.manifest(), located.lineOffset(), sample)) {
+                    if (seen.add(f.rule() + "|" + f.resource() + "|" + f.path())) {
+                        findings.add(f);
+                    }
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static List<FluxFinding> checkManifest(RenderedManifest manifest, int lineOffset, SampleSet sample) {
+        List<FluxFinding> out = new ArrayList<>();
+        String text = manifest.text();
+        YamlTree before;
+        try {
+            before = YamlTree.parse(text);
+        } catch (YamlTree.YamlParseException e) {
+            return out; // the scanner reports bad YAML
+        }
+        if (FluxSubstitution.disabled(before)) {
+            return out;
+        }
+        EnvsubstParser.Outcome outcome = new EnvsubstParser(text).parseTolerant();
+        if (!outcome.errors().isEmpty()) {
+            return out; // Flux fails this resource anyway; the scanner reports it
+        }
+        List<EnvsubstNode.Func> funcs = outcome.nodes().stream().filter(n -> n instanceof EnvsubstNode.Func)
+                .map(n -> (EnvsubstNode.Func) n).toList();
+        if (funcs.isEmpty()) {
+            return out;
+        }
+        Map<String, String> vars = new LinkedHashMap<>();
+        sample.values().forEach((k, v) -> vars.put(k, v.replace("\n", "")));
+        java.util.function.Function<String, Optional<String>> lookup = name -> Optional.ofNullable(vars.get(name));
+        String substituted = Envsubst.eval(text, lookup, false);
+        PlaceholderScanner.Locator locator = new PlaceholderScanner.Locator(manifest, lineOffset, before);
+        String resource = ManifestStream.resourceId(manifest);
+        String sampleText = describe(sample);
+        Object after;
+        try {
+            after = GoYamlV2.toGoValue(YamlTree.parse(substituted).root());
+        } catch (YamlTree.YamlParseException e) {
+            out.add(new FluxFinding(Severity.ERROR, "flux/substitution-breaks-yaml", resource, "",
+                    manifest.source(), e.line() + lineOffset, e.column(),
+                    "after Flux substitutes " + sampleText + " the resource is no longer valid YAML ("
+                            + e.getMessage() + "); kustomize-controller fails with \"envsubst error: YAMLToJSON\"",
+                    "quote values that hold placeholders, e.g. {{ ... | quote }}"));
+            return out;
+        }
+        for (YamlTree.Scalar scalar : before.scalars()) {
+            if (scalar.key()) {
+                continue;
+            }
+            EnvsubstNode.Func first = funcs.stream()
+                    .filter(f -> f.start() >= scalar.start() && f.start() < scalar.end()).findFirst().orElse(null);
+            if (first == null) {
+                continue;
+            }
+            String expression = text.substring(first.start(), first.end());
+            String used = describeUsed(funcs.stream()
+                    .filter(f -> f.start() >= scalar.start() && f.start() < scalar.end()).toList(), vars,
+                    sample.name());
+            FluxLocation location = locator.at(first.start());
+            Object baseline = scalar.plain() && !scalar.explicitTag() ? GoYamlV2.resolvePlain(scalar.value())
+                    : scalar.value();
+            String expected;
+            try {
+                expected = Envsubst.eval(scalar.value(), lookup, false);
+            } catch (EnvsubstException e) {
+                expected = null;
+            }
+            List<Object> segments = new ArrayList<>();
+            for (Object segment : scalar.segments()) {
+                segments.add(segment instanceof String s ? safeEval(s, lookup) : segment);
+            }
+            Optional<Object> actual = navigate(after, segments);
+            if (actual == null) {
+                out.add(FluxFinding.at(Severity.ERROR, "flux/field-moves", location, "after Flux substitutes "
+                        + used + " the field " + scalar.path() + " is no longer where the template put it",
+                        "quote values that hold placeholders"));
+                continue;
+            }
+            Object value = actual.orElse(null);
+            boolean stringField = stringTyped(manifest.kind(), scalar.segments());
+            if (baseline instanceof String && !(value instanceof String)) {
+                out.add(FluxFinding.at(stringField ? Severity.ERROR : Severity.WARNING, "flux/type-changes", location,
+                        "`" + expression + "` sits in an unquoted scalar: after Flux substitutes " + used
+                                + " it reads as " + GoValues.typeName(value) + " " + GoValues.display(value)
+                                + " instead of the string \"" + expected + "\""
+                                + (stringField ? "; " + fieldRule(manifest.kind(), scalar.segments())
+                                + " must be strings, so the apply fails"
+                                : "; that is fine only if the field takes a " + GoValues.typeName(value)),
+                        "quote the value in the template so it stays a string: \"" + scalar.value()
+                                + "\" (e.g. {{ ... | quote }})"));
+                continue;
+            }
+            if (expected != null && value instanceof String s && !s.equals(expected)) {
+                out.add(FluxFinding.at(Severity.ERROR, "flux/value-changes", location,
+                        "after Flux substitutes " + used + " the value reads as \"" + abbreviate(s)
+                                + "\" instead of \"" + abbreviate(expected) + "\"",
+                        "quote the scalar (double quotes or {{ ... | quote }}) and do not escape '$' in it"));
+                continue;
+            }
+            if (value instanceof String s && holdsJson(manifest.kind(), scalar.segments(), s)) {
+                checkJson(scalar, s, location, used, out);
+            }
+        }
+        return out;
+    }
+
+    private static void checkJson(YamlTree.Scalar scalar, String substituted, FluxLocation location,
+                                  String sampleText, List<FluxFinding> out) {
+        String jsonError = jsonError(substituted);
+        if (jsonError != null) {
+            out.add(FluxFinding.at(Severity.ERROR, "flux/json-breaks", location,
+                    "the JSON in " + scalar.path() + " does not parse after Flux substitutes " + sampleText + ": "
+                            + jsonError,
+                    "build the JSON with toJson/toPrettyJson so every placeholder sits inside a JSON string"));
+        } else if (jsonError(scalar.value()) != null) {
+            out.add(FluxFinding.at(Severity.WARNING, "flux/json-bare-placeholder", location,
+                    "the JSON in " + scalar.path() + " is only valid after substitution: a placeholder stands as a"
+                            + " bare JSON value, so its JSON type depends on the variable's value",
+                    "put the placeholder inside a JSON string (\"${...}\")"));
+        }
+    }
+
+    private static String jsonError(String text) {
+        try {
+            JSON.readTree(text);
+            return null;
+        } catch (JsonProcessingException e) {
+            String message = e.getOriginalMessage();
+            var loc = e.getLocation();
+            return (message == null ? "invalid JSON" : message.lines().findFirst().orElse(message))
+                    + (loc != null ? " (JSON line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")" : "");
+        }
+    }
+
+    private static boolean holdsJson(String kind, List<Object> segments, String value) {
+        if (segments.size() != 2 || !(segments.get(1) instanceof String key)) {
+            return false;
+        }
+        boolean data = (kind.equals("ConfigMap") && "data".equals(segments.get(0)))
+                || (kind.equals("Secret") && "stringData".equals(segments.get(0)));
+        String trimmed = value.strip();
+        return data && (key.endsWith(".json") || trimmed.startsWith("{") || trimmed.startsWith("["));
+    }
+
+    /** Fields Kubernetes types as strings, where a number or boolean makes the apply fail. */
+    static boolean stringTyped(String kind, List<Object> segments) {
+        int n = segments.size();
+        if (n == 0) {
+            return false;
+        }
+        Object first = segments.get(0);
+        if (kind.equals("ConfigMap") && n == 2 && ("data".equals(first) || "binaryData".equals(first))) {
+            return true;
+        }
+        if (kind.equals("Secret") && n == 2 && ("data".equals(first) || "stringData".equals(first))) {
+            return true;
+        }
+        if (n >= 3 && "metadata".equals(segments.get(n - 3))
+                && ("labels".equals(segments.get(n - 2)) || "annotations".equals(segments.get(n - 2)))) {
+            return true;
+        }
+        if (n >= 2 && "metadata".equals(segments.get(n - 2))
+                && ("name".equals(segments.get(n - 1)) || "namespace".equals(segments.get(n - 1)))) {
+            return true;
+        }
+        Object last = segments.get(n - 1);
+        if (n >= 3 && "value".equals(last) && "env".equals(segments.get(n - 3))) {
+            return true;
+        }
+        if (n >= 2 && last instanceof Integer && ("args".equals(segments.get(n - 2))
+                || "command".equals(segments.get(n - 2)))) {
+            return true;
+        }
+        return "image".equals(last) || "serviceAccountName".equals(last);
+    }
+
+    private static String fieldRule(String kind, List<Object> segments) {
+        Object first = segments.get(0);
+        if (kind.equals("ConfigMap") && ("data".equals(first) || "binaryData".equals(first))) {
+            return "ConfigMap " + first + " values";
+        }
+        if (kind.equals("Secret")) {
+            return "Secret " + first + " values";
+        }
+        int n = segments.size();
+        if (n >= 2 && ("labels".equals(segments.get(n - 2)) || "annotations".equals(segments.get(n - 2)))) {
+            return segments.get(n - 2) + " values";
+        }
+        return "values of " + YamlTree.formatPath(segments);
+    }
+
+    /** The value at a path: null when the path does not exist, Optional.empty() for a YAML null. */
+    private static Optional<Object> navigate(Object root, List<Object> segments) {
+        Object node = root;
+        for (Object segment : segments) {
+            if (segment instanceof Integer index && node instanceof List<?> list) {
+                if (index >= list.size()) {
+                    return null;
+                }
+                node = list.get(index);
+            } else if (segment instanceof String key && node instanceof Map<?, ?> map) {
+                if (!map.containsKey(key)) {
+                    return null;
+                }
+                node = map.get(key);
+            } else {
+                return null;
+            }
+        }
+        return Optional.ofNullable(node);
+    }
+
+    private static String safeEval(String text, java.util.function.Function<String, Optional<String>> lookup) {
+        try {
+            return Envsubst.eval(text, lookup, false);
+        } catch (EnvsubstException e) {
+            return text;
+        }
+    }
+
+    private static String describe(SampleSet sample) {
+        StringBuilder out = new StringBuilder();
+        sample.values().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            if (!out.isEmpty()) {
+                out.append(", ");
+            }
+            out.append(e.getKey()).append('=').append(e.getValue());
+        });
+        return "(sample '" + sample.name() + "': " + out + ")";
+    }
+
+    private static String describeUsed(List<EnvsubstNode.Func> funcs, Map<String, String> vars, String sample) {
+        Set<String> names = new LinkedHashSet<>();
+        for (EnvsubstNode.Func f : funcs) {
+            Envsubst.expressions(f).forEach(e -> names.add(e.param()));
+        }
+        StringBuilder out = new StringBuilder();
+        for (String name : names) {
+            if (!out.isEmpty()) {
+                out.append(", ");
+            }
+            out.append(name).append('=').append(vars.getOrDefault(name, "(unset: empty)"));
+        }
+        return out + " (sample '" + sample + "')";
+    }
+
+    private static String abbreviate(String s) {
+        String oneLine = s.replace("\n", "\\n");
+        return oneLine.length() > 80 ? oneLine.substring(0, 77) + "..." : oneLine;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.runway.render.flux;
+
+import dev.runway.render.RenderedManifest;
+
+/**
+ * One resource after Flux's post-build substitution.
+ *
+ * @param manifest the rendered manifest
+ * @param status   what Flux did with it
+ * @param text     the YAML after substitution (the original text when nothing was substituted)
+ * @param object   the resource as kustomize-controller reads it back (sigs.k8s.io/yaml YAMLToJSON, go-yaml v2
+ *                 rules), in the Go value model; null when it failed
+ * @param error    the controller's error message when status is FAILED, else empty
+ */
+public record SubstitutedManifest(RenderedManifest manifest, Status status, String text, Object object,
+                                  String error) {
+
+    /** What kustomize-controller did with the resource. */
+    public enum Status {
+        /** Variables were substituted. */
+        SUBSTITUTED,
+        /** The resource opted out with {@code kustomize.toolkit.fluxcd.io/substitute: disabled}. */
+        DISABLED,
+        /** No variable is defined at all, so Flux skips substitution for every resource. */
+        NO_VARIABLES,
+        /** Flux would fail the Kustomization on this resource. */
+        FAILED
+    }
+
+    public boolean failed() {
+        return status == Status.FAILED;
+    }
+}

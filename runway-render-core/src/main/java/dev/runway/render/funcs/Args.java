@@ -1,0 +1,103 @@
+package dev.runway.render.funcs;
+
+import dev.runway.render.gofmt.GoFmt;
+import dev.runway.render.gofmt.GoSlice;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * text/template's checks of a call against the Go signature of the function: argument count and the Go type of each
+ * argument (a Go {@code int} parameter takes only an int, not an int64 or a float64).
+ */
+final class Args {
+
+    private Args() {
+    }
+
+    static void count(String fn, List<Object> args, int want) throws WrongArgumentException {
+        if (args.size() != want) {
+            throw new WrongArgumentException("wrong number of args for " + fn + ": want " + want + " got "
+                    + args.size());
+        }
+    }
+
+    static void atLeast(String fn, List<Object> args, int want) throws WrongArgumentException {
+        if (args.size() < want) {
+            throw new WrongArgumentException("wrong number of args for " + fn + ": want at least " + want + " got "
+                    + args.size());
+        }
+    }
+
+    static void range(String fn, List<Object> args, int min, int max) throws WrongArgumentException {
+        if (args.size() < min) {
+            atLeast(fn, args, min);
+        }
+        if (args.size() > max) {
+            count(fn, args, max);
+        }
+    }
+
+    static String string(List<Object> args, int i) throws WrongArgumentException {
+        Object v = args.get(i);
+        if (v instanceof String s) {
+            return s;
+        }
+        throw wrongType("string", v);
+    }
+
+    static int integer(List<Object> args, int i) throws WrongArgumentException {
+        Object v = args.get(i);
+        if (v instanceof Integer n) {
+            return n;
+        }
+        throw wrongType("int", v);
+    }
+
+    static boolean bool(List<Object> args, int i) throws WrongArgumentException {
+        Object v = args.get(i);
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        throw wrongType("bool", v);
+    }
+
+    /**
+     * A map[string]interface{} parameter. A nil interface value is rejected as text/template does; only a literal
+     * {@code nil} (which the executor turns into a nil map before calling) would pass, and arrives here as null too,
+     * so the executor must reject non-literal nils itself if it wants Go's exact behaviour for them.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(List<Object> args, int i) throws WrongArgumentException {
+        Object v = args.get(i);
+        if (v == null) {
+            throw wrongType("map[string]interface {}", null);
+        }
+        if (v instanceof Map<?, ?> m) {
+            return (Map<String, Object>) m;
+        }
+        throw wrongType("map[string]interface {}", v);
+    }
+
+    /** A []interface{} parameter; nil is allowed. */
+    @SuppressWarnings("unchecked")
+    static List<Object> list(List<Object> args, int i) throws WrongArgumentException {
+        Object v = args.get(i);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof List<?> l && !(v instanceof GoSlice s && !s.elementType().equals("interface {}"))) {
+            return (List<Object>) l;
+        }
+        throw wrongType("[]interface {}", v);
+    }
+
+    static WrongArgumentException wrongType(String expected, Object v) {
+        if (v == null) {
+            // A nil interface{} value (a missing or null key) has the static type interface {}.
+            return new WrongArgumentException("wrong type for value; expected " + expected + "; got interface {}");
+        }
+        return new WrongArgumentException("wrong type for value; expected " + expected + "; got "
+                + GoFmt.typeName(v));
+    }
+}

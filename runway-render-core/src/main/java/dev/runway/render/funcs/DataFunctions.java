@@ -1,0 +1,92 @@
+package dev.runway.render.funcs;
+
+import dev.runway.render.template.TemplateFunctionException;
+import dev.runway.render.yaml.GoJson;
+import dev.runway.render.yaml.GoYaml;
+import dev.runway.render.yaml.GoYamlException;
+
+/** Helm's serialisation functions (toYaml, fromYaml, toJson, fromJson, toToml) and Sprig's JSON variants. */
+final class DataFunctions {
+
+    private DataFunctions() {
+    }
+
+    static void register(Registry r) {
+        r.add("toYaml", (c, a) -> {
+            Args.count("toYaml", a, 1);
+            return GoYaml.toYaml(a.get(0));
+        });
+        r.add("mustToYaml", (c, a) -> {
+            Args.count("mustToYaml", a, 1);
+            try {
+                String s = GoYaml.marshal(a.get(0));
+                return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+            } catch (GoJson.GoJsonException e) {
+                throw new TemplateFunctionException("error marshaling into JSON: " + e.getMessage());
+            } catch (GoYamlException e) {
+                throw new TemplateFunctionException(e.getMessage());
+            }
+        });
+        r.add("fromYaml", (c, a) -> {
+            Args.count("fromYaml", a, 1);
+            return GoYaml.fromYaml(Args.string(a, 0));
+        });
+        r.add("fromYamlArray", (c, a) -> {
+            Args.count("fromYamlArray", a, 1);
+            return GoYaml.fromYamlArray(Args.string(a, 0));
+        });
+        r.add("toJson", (c, a) -> {
+            Args.count("toJson", a, 1);
+            return GoJson.toJson(a.get(0));
+        });
+        r.add("mustToJson", (c, a) -> {
+            Args.count("mustToJson", a, 1);
+            try {
+                return GoJson.marshal(a.get(0));
+            } catch (GoJson.GoJsonException e) {
+                throw new TemplateFunctionException(e.getMessage());
+            }
+        });
+        r.add("toPrettyJson", (c, a) -> {
+            Args.count("toPrettyJson", a, 1);
+            return GoJson.toPrettyJson(a.get(0));
+        });
+        r.add("mustToPrettyJson", (c, a) -> {
+            Args.count("mustToPrettyJson", a, 1);
+            String s = GoJson.toPrettyJson(a.get(0));
+            if (s.isEmpty()) {
+                GoJson.marshal(a.get(0));
+            }
+            return s;
+        });
+        r.add("toRawJson", (c, a) -> {
+            Args.count("toRawJson", a, 1);
+            try {
+                return GoJson.marshalRaw(a.get(0));
+            } catch (GoJson.GoJsonException e) {
+                throw new TemplateFunctionException(e.getMessage());
+            }
+        });
+        r.alias("mustToRawJson", "toRawJson");
+        r.add("fromJson", (c, a) -> {
+            Args.count("fromJson", a, 1);
+            return GoJson.fromJson(Args.string(a, 0));
+        });
+        r.add("fromJsonArray", (c, a) -> {
+            Args.count("fromJsonArray", a, 1);
+            return GoJson.fromJsonArray(Args.string(a, 0));
+        });
+        r.add("mustFromJson", (c, a) -> {
+            Args.count("mustFromJson", a, 1);
+            try {
+                return GoJson.read(Args.string(a, 0));
+            } catch (GoYamlException e) {
+                throw new TemplateFunctionException(e.getMessage());
+            }
+        });
+        r.add("toToml", (c, a) -> {
+            Args.count("toToml", a, 1);
+            return Toml.encode(a.get(0));
+        });
+    }
+}

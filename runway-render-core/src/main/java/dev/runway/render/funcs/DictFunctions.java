@@ -1,0 +1,222 @@
+package dev.runway.render.funcs;
+
+import dev.runway.render.gofmt.GoSlice;
+import dev.runway.render.template.TemplateFunctionException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Sprig's dict functions (dict.go), merge and mergeOverwrite with dario.cat/mergo's rules. */
+final class DictFunctions {
+
+    private DictFunctions() {
+    }
+
+    static void register(Registry r) {
+        r.add("dict", (c, a) -> {
+            Map<String, Object> d = new LinkedHashMap<>();
+            for (int i = 0; i < a.size(); i += 2) {
+                String key = GoValues.strval(a.get(i));
+                d.put(key, i + 1 < a.size() ? a.get(i + 1) : "");
+            }
+            return d;
+        });
+        r.add("get", (c, a) -> {
+            Args.count("get", a, 2);
+            Map<String, Object> d = Args.map(a, 0);
+            String key = Args.string(a, 1);
+            if (d != null && d.containsKey(key)) {
+                return d.get(key);
+            }
+            return "";
+        });
+        r.add("set", (c, a) -> {
+            Args.count("set", a, 3);
+            Map<String, Object> d = Args.map(a, 0);
+            String key = Args.string(a, 1);
+            if (d == null) {
+                throw new TemplateFunctionException("assignment to entry in nil map");
+            }
+            d.put(key, a.get(2));
+            return d;
+        });
+        r.add("unset", (c, a) -> {
+            Args.count("unset", a, 2);
+            Map<String, Object> d = Args.map(a, 0);
+            String key = Args.string(a, 1);
+            if (d != null) {
+                d.remove(key);
+            }
+            return d;
+        });
+        r.add("hasKey", (c, a) -> {
+            Args.count("hasKey", a, 2);
+            Map<String, Object> d = Args.map(a, 0);
+            String key = Args.string(a, 1);
+            return d != null && d.containsKey(key);
+        });
+        r.add("pluck", (c, a) -> {
+            Args.atLeast("pluck", a, 1);
+            String key = Args.string(a, 0);
+            List<Object> res = new ArrayList<>();
+            for (int i = 1; i < a.size(); i++) {
+                Map<String, Object> d = Args.map(a, i);
+                if (d != null && d.containsKey(key)) {
+                    res.add(d.get(key));
+                }
+            }
+            return res;
+        });
+        r.add("keys", (c, a) -> {
+            List<String> k = new ArrayList<>();
+            for (int i = 0; i < a.size(); i++) {
+                Map<String, Object> d = Args.map(a, i);
+                if (d != null) {
+                    k.addAll(d.keySet());
+                }
+            }
+            return GoSlice.ofStrings(k);
+        });
+        r.add("values", (c, a) -> {
+            Args.count("values", a, 1);
+            Map<String, Object> d = Args.map(a, 0);
+            return d == null ? new ArrayList<>() : new ArrayList<>(d.values());
+        });
+        r.add("pick", (c, a) -> {
+            Args.atLeast("pick", a, 1);
+            Map<String, Object> d = Args.map(a, 0);
+            Map<String, Object> res = new LinkedHashMap<>();
+            for (int i = 1; i < a.size(); i++) {
+                String k = Args.string(a, i);
+                if (d != null && d.containsKey(k)) {
+                    res.put(k, d.get(k));
+                }
+            }
+            return res;
+        });
+        r.add("omit", (c, a) -> {
+            Args.atLeast("omit", a, 1);
+            Map<String, Object> d = Args.map(a, 0);
+            List<String> omit = new ArrayList<>();
+            for (int i = 1; i < a.size(); i++) {
+                omit.add(Args.string(a, i));
+            }
+            Map<String, Object> res = new LinkedHashMap<>();
+            if (d != null) {
+                d.forEach((k, v) -> {
+                    if (!omit.contains(k)) {
+                        res.put(k, v);
+                    }
+                });
+            }
+            return res;
+        });
+        for (String name : List.of("merge", "mustMerge", "mergeOverwrite", "mustMergeOverwrite")) {
+            boolean overwrite = name.contains("Overwrite");
+            r.add(name, (c, a) -> {
+                Args.atLeast(name, a, 1);
+                Map<String, Object> dst = Args.map(a, 0);
+                if (dst == null) {
+                    dst = new LinkedHashMap<>();
+                }
+                for (int i = 1; i < a.size(); i++) {
+                    Map<String, Object> src = Args.map(a, i);
+                    if (src != null) {
+                        mergeInto(dst, src, overwrite);
+                    }
+                }
+                return dst;
+            });
+        }
+        r.add("deepCopy", (c, a) -> {
+            Args.count("deepCopy", a, 1);
+            return GoValues.deepCopy(a.get(0));
+        });
+        r.add("mustDeepCopy", (c, a) -> {
+            Args.count("mustDeepCopy", a, 1);
+            return GoValues.deepCopy(a.get(0));
+        });
+        r.add("dig", (c, a) -> {
+            if (a.size() < 3) {
+                throw new TemplateFunctionException("dig needs at least three arguments");
+            }
+            Object last = a.get(a.size() - 1);
+            if (!(last instanceof Map)) {
+                throw new TemplateFunctionException("interface conversion: interface {} is "
+                        + dev.runway.render.gofmt.GoFmt.typeName(last) + ", not map[string]interface {}");
+            }
+            Object def = a.get(a.size() - 2);
+            List<String> ks = new ArrayList<>();
+            for (int i = 0; i < a.size() - 2; i++) {
+                if (!(a.get(i) instanceof String s)) {
+                    throw new TemplateFunctionException("interface conversion: interface {} is "
+                            + dev.runway.render.gofmt.GoFmt.typeName(a.get(i)) + ", not string");
+                }
+                ks.add(s);
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> dict = (Map<String, Object>) last;
+            return dig(dict, def, ks);
+        });
+    }
+
+    private static Object dig(Map<String, Object> dict, Object def, List<String> ks) throws TemplateFunctionException {
+        String k = ks.get(0);
+        if (!dict.containsKey(k)) {
+            return def;
+        }
+        Object step = dict.get(k);
+        if (ks.size() == 1) {
+            return step;
+        }
+        if (!(step instanceof Map)) {
+            throw new TemplateFunctionException("interface conversion: interface {} is "
+                    + dev.runway.render.gofmt.GoFmt.typeName(step) + ", not map[string]interface {}");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> next = (Map<String, Object>) step;
+        return dig(next, def, ks.subList(1, ks.size()));
+    }
+
+    /** mergo's deepMerge of two map[string]interface{} (Merge, or MergeWithOverwrite when overwrite is set). */
+    static void mergeInto(Map<String, Object> dst, Map<String, Object> src, boolean overwrite) {
+        boolean srcEmpty = src.isEmpty();
+        for (Map.Entry<String, Object> e : new ArrayList<>(src.entrySet())) {
+            String key = e.getKey();
+            Object s = e.getValue();
+            boolean dstHas = dst.containsKey(key);
+            Object d = dst.get(key);
+            if (s == null) {
+                if (overwrite) {
+                    dst.put(key, null);
+                }
+                continue;
+            }
+            if (s instanceof Map<?, ?> sm) {
+                if (d instanceof Map<?, ?> dm) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> dTyped = (Map<String, Object>) dm;
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> sTyped = (Map<String, Object>) sm;
+                    mergeInto(dTyped, sTyped, overwrite);
+                }
+            } else if (GoValues.isList(s)) {
+                Object dstSlice = (!dstHas || d == null) ? new ArrayList<>() : d;
+                if (!srcEmpty && (overwrite || dst.isEmpty())) {
+                    dstSlice = s;
+                }
+                dst.put(key, dstSlice);
+            }
+            boolean dstEmpty = !dstHas || GoValues.empty(d);
+            if (dstHas && !GoValues.empty(d)
+                    && (GoValues.isList(s) || (s instanceof Map && d instanceof Map))) {
+                continue;
+            }
+            if (overwrite || dstEmpty) {
+                dst.put(key, s);
+            }
+        }
+    }
+}

@@ -1,0 +1,307 @@
+package dev.runway.render.funcs;
+
+import dev.runway.render.gofmt.GoSlice;
+import dev.runway.render.template.TemplateFunctionException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sprig's list functions (list.go). Each {@code x} panics where {@code mustX} returns the error; both reach the
+ * template as {@code error calling x: <message>}.
+ */
+final class ListFunctions {
+
+    private ListFunctions() {
+    }
+
+    /** reflect.TypeOf(nil).Kind() dereferences a nil type: Go's runtime panic text. */
+    static final String NIL_PANIC = "runtime error: invalid memory address or nil pointer dereference";
+
+    @FunctionalInterface
+    interface ListOp {
+        Object apply(List<Object> list) throws TemplateFunctionException;
+    }
+
+    /** Registers {@code name} and {@code mustName} for an operation on one list argument. */
+    private static void listFn(Registry r, String name, String mustName, String errorFormat, int arity, int listIndex,
+                               ListOp op) {
+        dev.runway.render.template.TemplateFunction f = (c, a) -> {
+            Args.count(name, a, arity);
+            return op.apply(requireList(a.get(listIndex), errorFormat));
+        };
+        r.add(name, f);
+        if (mustName != null) {
+            r.add(mustName, (c, a) -> {
+                Args.count(mustName, a, arity);
+                return op.apply(requireList(a.get(listIndex), errorFormat));
+            });
+        }
+    }
+
+    static List<Object> requireList(Object v, String errorFormat) throws TemplateFunctionException {
+        if (v == null) {
+            throw new TemplateFunctionException(NIL_PANIC);
+        }
+        if (!GoValues.isList(v)) {
+            throw new TemplateFunctionException(String.format(errorFormat, GoValues.kindOf(v)));
+        }
+        return GoValues.asList(v);
+    }
+
+    static void register(Registry r) {
+        r.add("list", (c, a) -> new ArrayList<>(a));
+        r.alias("tuple", "list");
+        r.add("append", (c, a) -> {
+            Args.count("append", a, 2);
+            return push(requireList(a.get(0), "Cannot push on type %s"), a.get(1));
+        });
+        r.alias("push", "append");
+        r.alias("mustAppend", "append");
+        r.alias("mustPush", "append");
+        r.add("prepend", (c, a) -> {
+            Args.count("prepend", a, 2);
+            List<Object> l = requireList(a.get(0), "Cannot prepend on type %s");
+            List<Object> out = new ArrayList<>();
+            out.add(a.get(1));
+            out.addAll(l);
+            return out;
+        });
+        r.alias("mustPrepend", "prepend");
+        r.add("chunk", (c, a) -> {
+            Args.count("chunk", a, 2);
+            int size = Args.integer(a, 0);
+            return chunk(size, requireList(a.get(1), "Cannot chunk type %s"));
+        });
+        r.alias("mustChunk", "chunk");
+        listFn(r, "first", "mustFirst", "Cannot find first on type %s", 1, 0, l -> l.isEmpty() ? null : l.get(0));
+        listFn(r, "last", "mustLast", "Cannot find last on type %s", 1, 0,
+                l -> l.isEmpty() ? null : l.get(l.size() - 1));
+        listFn(r, "rest", "mustRest", "Cannot find rest on type %s", 1, 0,
+                l -> l.isEmpty() ? GoSlice.nilInterfaces() : new ArrayList<>(l.subList(1, l.size())));
+        listFn(r, "initial", "mustInitial", "Cannot find initial on type %s", 1, 0,
+                l -> l.isEmpty() ? GoSlice.nilInterfaces() : new ArrayList<>(l.subList(0, l.size() - 1)));
+        listFn(r, "reverse", "mustReverse", "Cannot find reverse on type %s", 1, 0, l -> {
+            List<Object> out = new ArrayList<>(l);
+            java.util.Collections.reverse(out);
+            return out;
+        });
+        listFn(r, "compact", "mustCompact", "Cannot compact on type %s", 1, 0, l -> {
+            List<Object> out = new ArrayList<>();
+            for (Object o : l) {
+                if (!GoValues.empty(o)) {
+                    out.add(o);
+                }
+            }
+            return out;
+        });
+        listFn(r, "uniq", "mustUniq", "Cannot find uniq on type %s", 1, 0, l -> {
+            List<Object> out = new ArrayList<>();
+            for (Object o : l) {
+                if (!inList(out, o)) {
+                    out.add(o);
+                }
+            }
+            return out;
+        });
+        dev.runway.render.template.TemplateFunction without = (c, a) -> {
+            Args.atLeast("without", a, 1);
+            List<Object> l = requireList(a.get(0), "Cannot find without on type %s");
+            List<Object> omit = a.subList(1, a.size());
+            List<Object> out = new ArrayList<>();
+            for (Object o : l) {
+                if (!inList(omit, o)) {
+                    out.add(o);
+                }
+            }
+            return out;
+        };
+        r.add("without", without);
+        r.add("mustWithout", without);
+        dev.runway.render.template.TemplateFunction has = (c, a) -> {
+            Args.count("has", a, 2);
+            Object haystack = a.get(1);
+            if (haystack == null) {
+                return false;
+            }
+            return inList(requireList(haystack, "Cannot find has on type %s"), a.get(0));
+        };
+        r.add("has", has);
+        r.add("mustHas", has);
+        dev.runway.render.template.TemplateFunction slice = (c, a) -> {
+            Args.atLeast("slice", a, 1);
+            Object v = a.get(0);
+            if (v == null) {
+                throw new TemplateFunctionException(NIL_PANIC);
+            }
+            if (!GoValues.isList(v)) {
+                throw new TemplateFunctionException("list should be type of slice or array but "
+                        + GoValues.kindOf(v));
+            }
+            List<Object> l = GoValues.asList(v);
+            if (l.isEmpty()) {
+                return null;
+            }
+            int start = a.size() > 1 ? GoValues.toInt(a.get(1)) : 0;
+            int end = a.size() > 2 ? GoValues.toInt(a.get(2)) : l.size();
+            if (end < 0 || end > l.size()) {
+                throw new TemplateFunctionException("reflect: slice index out of range");
+            }
+            if (start < 0 || start > end) {
+                throw new TemplateFunctionException("reflect: slice index out of range");
+            }
+            List<Object> out = new ArrayList<>(l.subList(start, end));
+            if (v instanceof GoSlice gs && gs.elementType().equals("string")) {
+                return GoSlice.ofStrings(out.stream().map(String::valueOf).toList());
+            }
+            return out;
+        };
+        r.add("slice", slice);
+        r.add("mustSlice", slice);
+        r.add("concat", (c, a) -> {
+            List<Object> res = new ArrayList<>();
+            for (Object l : a) {
+                if (l == null) {
+                    throw new TemplateFunctionException(NIL_PANIC);
+                }
+                if (!GoValues.isList(l)) {
+                    throw new TemplateFunctionException("Cannot concat type " + GoValues.kindOf(l) + " as list");
+                }
+                res.addAll(GoValues.asList(l));
+            }
+            return res.isEmpty() ? GoSlice.nilInterfaces() : res;
+        });
+        r.add("until", (c, a) -> {
+            Args.count("until", a, 1);
+            int count = Args.integer(a, 0);
+            return untilStep(0, count, count < 0 ? -1 : 1);
+        });
+        r.add("untilStep", (c, a) -> {
+            Args.count("untilStep", a, 3);
+            return untilStep(Args.integer(a, 0), Args.integer(a, 1), Args.integer(a, 2));
+        });
+        r.add("seq", (c, a) -> {
+            int[] p = new int[a.size()];
+            for (int i = 0; i < a.size(); i++) {
+                p[i] = Args.integer(a, i);
+            }
+            return seq(p);
+        });
+    }
+
+    private static List<Object> push(List<Object> l, Object v) {
+        List<Object> out = new ArrayList<>(l);
+        out.add(v);
+        return out;
+    }
+
+    static boolean inList(List<Object> haystack, Object needle) {
+        for (Object h : haystack) {
+            if (GoValues.deepEqual(needle, h)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Object> chunk(int size, List<Object> l) throws TemplateFunctionException {
+        int len = l.size();
+        if (size == 0) {
+            throw new TemplateFunctionException("runtime error: integer divide by zero");
+        }
+        int cs = (int) (Math.floor((double) (len - 1) / size) + 1);
+        if (cs < 0) {
+            throw new TemplateFunctionException("runtime error: makeslice: len out of range");
+        }
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < cs; i++) {
+            int clen = size;
+            if (i == cs - 1) {
+                clen = (int) Math.floor((double) len % size);
+                if (clen == 0) {
+                    clen = size;
+                }
+            }
+            List<Object> part = new ArrayList<>();
+            for (int j = 0; j < clen; j++) {
+                int ix = i * size + j;
+                if (ix >= len) {
+                    throw new TemplateFunctionException("reflect: slice index out of range");
+                }
+                part.add(l.get(ix));
+            }
+            out.add(part);
+        }
+        return out;
+    }
+
+    static GoSlice untilStep(int start, int stop, int step) {
+        List<Integer> v = new ArrayList<>();
+        if (stop < start) {
+            if (step >= 0) {
+                return GoSlice.ofInts(v);
+            }
+            for (int i = start; i > stop; i += step) {
+                v.add(i);
+            }
+            return GoSlice.ofInts(v);
+        }
+        if (step <= 0) {
+            return GoSlice.ofInts(v);
+        }
+        for (int i = start; i < stop; i += step) {
+            v.add(i);
+        }
+        return GoSlice.ofInts(v);
+    }
+
+    private static String seq(int[] params) {
+        int increment = 1;
+        switch (params.length) {
+            case 0:
+                return "";
+            case 1: {
+                int start = 1;
+                int end = params[0];
+                if (end < start) {
+                    increment = -1;
+                }
+                return join(untilStep(start, end + increment, increment));
+            }
+            case 3: {
+                int start = params[0];
+                int end = params[2];
+                int step = params[1];
+                if (end < start) {
+                    increment = -1;
+                    if (step > 0) {
+                        return "";
+                    }
+                }
+                return join(untilStep(start, end + increment, step));
+            }
+            case 2: {
+                int start = params[0];
+                int end = params[1];
+                int step = 1;
+                if (end < start) {
+                    step = -1;
+                }
+                return join(untilStep(start, end + step, step));
+            }
+            default:
+                return "";
+        }
+    }
+
+    private static String join(List<Object> ints) {
+        StringBuilder sb = new StringBuilder();
+        for (Object i : ints) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(i);
+        }
+        return sb.toString();
+    }
+}

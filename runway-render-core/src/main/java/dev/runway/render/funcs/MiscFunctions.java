@@ -1,0 +1,336 @@
+package dev.runway.render.funcs;
+
+import dev.runway.render.template.TemplateFunctionException;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Paths, URLs, random values, UUIDs and dates. Random and time-based results cannot be byte-compared. */
+final class MiscFunctions {
+
+    private MiscFunctions() {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static void register(Registry r) {
+        r.add("hello", (c, a) -> {
+            Args.count("hello", a, 0);
+            return "Hello!";
+        });
+        for (String prefix : List.of("", "os")) {
+            r.add(prefix.isEmpty() ? "base" : "osBase", (c, a) -> {
+                Args.count("base", a, 1);
+                return base(Args.string(a, 0));
+            });
+            r.add(prefix.isEmpty() ? "dir" : "osDir", (c, a) -> {
+                Args.count("dir", a, 1);
+                return dir(Args.string(a, 0));
+            });
+            r.add(prefix.isEmpty() ? "clean" : "osClean", (c, a) -> {
+                Args.count("clean", a, 1);
+                return clean(Args.string(a, 0));
+            });
+            r.add(prefix.isEmpty() ? "ext" : "osExt", (c, a) -> {
+                Args.count("ext", a, 1);
+                String p = Args.string(a, 0);
+                for (int i = p.length() - 1; i >= 0 && p.charAt(i) != '/'; i--) {
+                    if (p.charAt(i) == '.') {
+                        return p.substring(i);
+                    }
+                }
+                return "";
+            });
+            r.add(prefix.isEmpty() ? "isAbs" : "osIsAbs", (c, a) -> {
+                Args.count("isAbs", a, 1);
+                return Args.string(a, 0).startsWith("/");
+            });
+        }
+        r.add("urlquery", (c, a) -> {
+            StringBuilder sb = new StringBuilder();
+            for (Object o : a) {
+                sb.append(o instanceof String s ? s : dev.runway.render.gofmt.GoFmt.sprint(o));
+            }
+            return URLEncoder.encode(sb.toString(), StandardCharsets.UTF_8);
+        });
+        r.add("uuidv4", (c, a) -> {
+            Args.count("uuidv4", a, 0);
+            return UUID.randomUUID().toString();
+        });
+        r.add("randAlphaNum", (c, a) -> random("randAlphaNum", a,
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"));
+        r.add("randAlpha", (c, a) -> random("randAlpha", a, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"));
+        r.add("randNumeric", (c, a) -> random("randNumeric", a, "0123456789"));
+        r.add("randAscii", (c, a) -> {
+            StringBuilder ascii = new StringBuilder();
+            for (char ch = 32; ch < 127; ch++) {
+                ascii.append(ch);
+            }
+            return random("randAscii", a, ascii.toString());
+        });
+        r.add("randBytes", (c, a) -> {
+            Args.count("randBytes", a, 1);
+            byte[] b = new byte[Math.max(Args.integer(a, 0), 0)];
+            RANDOM.nextBytes(b);
+            return Base64.getEncoder().encodeToString(b);
+        });
+        r.add("shuffle", (c, a) -> {
+            Args.count("shuffle", a, 1);
+            List<Integer> cps = new ArrayList<>();
+            Args.string(a, 0).codePoints().forEach(cps::add);
+            java.util.Collections.shuffle(cps, RANDOM);
+            StringBuilder sb = new StringBuilder();
+            cps.forEach(sb::appendCodePoint);
+            return sb.toString();
+        });
+        r.add("now", (c, a) -> {
+            Args.count("now", a, 0);
+            return GoTime.now();
+        });
+        r.add("date", (c, a) -> {
+            Args.count("date", a, 2);
+            return dateInZone(Args.string(a, 0), a.get(1), ZoneId.systemDefault().getId());
+        });
+        r.add("htmlDate", (c, a) -> {
+            Args.count("htmlDate", a, 1);
+            return dateInZone("2006-01-02", a.get(0), ZoneId.systemDefault().getId());
+        });
+        for (String name : List.of("dateInZone", "date_in_zone")) {
+            r.add(name, (c, a) -> {
+                Args.count(name, a, 3);
+                return dateInZone(Args.string(a, 0), a.get(1), Args.string(a, 2));
+            });
+        }
+        r.add("htmlDateInZone", (c, a) -> {
+            Args.count("htmlDateInZone", a, 2);
+            return dateInZone("2006-01-02", a.get(0), Args.string(a, 1));
+        });
+        r.add("unixEpoch", (c, a) -> {
+            Args.count("unixEpoch", a, 1);
+            if (!(a.get(0) instanceof GoTime t)) {
+                throw Args.wrongType("time.Time", a.get(0));
+            }
+            return Long.toString(t.time.toEpochSecond());
+        });
+        r.add("duration", (c, a) -> {
+            Args.count("duration", a, 1);
+            Object v = a.get(0);
+            long n = 0;
+            if (v instanceof String str) {
+                Long parsed = dev.runway.render.gofmt.GoStrconv.parseInt(str, 10);
+                n = parsed == null ? 0 : parsed;
+            } else if (v instanceof Long l) {
+                n = l;
+            }
+            return GoDuration.format(n * 1_000_000_000L);
+        });
+        r.add("durationRound", (c, a) -> {
+            Args.count("durationRound", a, 1);
+            Object v = a.get(0);
+            long d = 0;
+            if (v instanceof String str) {
+                Long parsed = GoDuration.parse(str);
+                d = parsed == null ? 0 : parsed;
+            } else if (v instanceof Long l) {
+                d = l;
+            } else if (v instanceof GoTime t) {
+                d = java.time.Duration.between(t.time, ZonedDateTime.now()).toNanos();
+            }
+            return durationRound(d);
+        });
+        for (String name : List.of("toDate", "mustToDate")) {
+            boolean must = name.startsWith("must");
+            r.add(name, (c, a) -> {
+                Args.count(name, a, 2);
+                String layout = Args.string(a, 0);
+                String value = Args.string(a, 1);
+                try {
+                    java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter
+                            .ofPattern(GoTime.javaPattern(layout), java.util.Locale.US)
+                            .withZone(ZoneId.systemDefault());
+                    java.time.temporal.TemporalAccessor ta = f.parseBest(value, ZonedDateTime::from,
+                            java.time.LocalDateTime::from, java.time.LocalDate::from);
+                    ZonedDateTime z;
+                    if (ta instanceof ZonedDateTime zz) {
+                        z = zz;
+                    } else if (ta instanceof java.time.LocalDateTime ldt) {
+                        z = ldt.atZone(ZoneId.systemDefault());
+                    } else {
+                        z = ((java.time.LocalDate) ta).atStartOfDay(ZoneId.systemDefault());
+                    }
+                    return new GoTime(z);
+                } catch (RuntimeException e) {
+                    if (must) {
+                        throw new TemplateFunctionException("parsing time " + dev.runway.render.gofmt.GoStrconv
+                                .quote(value) + " as " + dev.runway.render.gofmt.GoStrconv.quote(layout)
+                                + ": cannot parse");
+                    }
+                    return new GoTime(ZonedDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneId.of("UTC")));
+                }
+            });
+        }
+        for (String name : List.of("dateModify", "date_modify", "mustDateModify", "must_date_modify")) {
+            boolean must = name.startsWith("must");
+            r.add(name, (c, a) -> {
+                Args.count(name, a, 2);
+                String fmt = Args.string(a, 0);
+                if (!(a.get(1) instanceof GoTime t)) {
+                    throw Args.wrongType("time.Time", a.get(1));
+                }
+                Long d = GoDuration.parse(fmt);
+                if (d == null) {
+                    if (must) {
+                        throw new TemplateFunctionException("time: invalid duration "
+                                + dev.runway.render.gofmt.GoStrconv.quote(fmt));
+                    }
+                    return t;
+                }
+                return new GoTime(t.time.plusNanos(d));
+            });
+        }
+        r.add("ago", (c, a) -> {
+            Args.count("ago", a, 1);
+            ZonedDateTime t = a.get(0) instanceof GoTime gt ? gt.time
+                    : a.get(0) instanceof Integer || a.get(0) instanceof Long
+                    ? Instant.ofEpochSecond(((Number) a.get(0)).longValue()).atZone(ZoneId.systemDefault())
+                    : ZonedDateTime.now();
+            long nanos = java.time.Duration.between(t, ZonedDateTime.now()).toNanos();
+            long rounded = Math.round(nanos / 1e9) * 1_000_000_000L;
+            return GoDuration.format(rounded);
+        });
+        r.add("urlParse", (c, a) -> {
+            Args.count("urlParse", a, 1);
+            return urlParse(Args.string(a, 0));
+        });
+    }
+
+    private static String durationRound(long d) {
+        long u = Math.abs(d);
+        long second = 1_000_000_000L;
+        long minute = 60 * second;
+        long hour = 60 * minute;
+        long day = 24 * hour;
+        long month = 30 * day;
+        long year = 365 * day;
+        if (u > year) {
+            return (u / year) + "y";
+        } else if (u > month) {
+            return (u / month) + "mo";
+        } else if (u > day) {
+            return (u / day) + "d";
+        } else if (u > hour) {
+            return (u / hour) + "h";
+        } else if (u > minute) {
+            return (u / minute) + "m";
+        } else if (u > second) {
+            return (u / second) + "s";
+        }
+        return "0s";
+    }
+
+    private static String random(String name, List<Object> a, String alphabet) throws WrongArgumentException {
+        Args.count(name, a, 1);
+        int n = Args.integer(a, 0);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    private static String dateInZone(String fmt, Object date, String zone) {
+        ZonedDateTime t;
+        if (date instanceof GoTime gt) {
+            t = gt.time;
+        } else if (date instanceof Integer || date instanceof Long) {
+            t = Instant.ofEpochSecond(((Number) date).longValue()).atZone(ZoneId.systemDefault());
+        } else {
+            t = ZonedDateTime.now();
+        }
+        ZoneId z;
+        try {
+            z = zone.equals("Local") ? ZoneId.systemDefault() : ZoneId.of(zone);
+        } catch (RuntimeException e) {
+            z = ZoneId.of("UTC");
+        }
+        return new GoTime(t.withZoneSameInstant(z)).format(fmt);
+    }
+
+    /** path.Base. */
+    static String base(String p) {
+        if (p.isEmpty()) {
+            return ".";
+        }
+        while (p.length() > 0 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        int i = p.lastIndexOf('/');
+        if (i >= 0) {
+            p = p.substring(i + 1);
+        }
+        return p.isEmpty() ? "/" : p;
+    }
+
+    /** path.Dir. */
+    static String dir(String p) {
+        int i = p.lastIndexOf('/');
+        return clean(p.substring(0, i + 1));
+    }
+
+    /** path.Clean. */
+    static String clean(String p) {
+        if (p.isEmpty()) {
+            return ".";
+        }
+        boolean rooted = p.startsWith("/");
+        List<String> out = new ArrayList<>();
+        for (String part : p.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (!out.isEmpty() && !out.get(out.size() - 1).equals("..")) {
+                    out.remove(out.size() - 1);
+                } else if (!rooted) {
+                    out.add("..");
+                }
+                continue;
+            }
+            out.add(part);
+        }
+        String joined = String.join("/", out);
+        if (rooted) {
+            return "/" + joined;
+        }
+        return joined.isEmpty() ? "." : joined;
+    }
+
+    private static Map<String, Object> urlParse(String s) throws TemplateFunctionException {
+        try {
+            java.net.URI u = new java.net.URI(s);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("fragment", u.getFragment() == null ? "" : u.getFragment());
+            m.put("host", u.getRawAuthority() == null ? "" : (u.getHost() == null ? u.getRawAuthority()
+                    .replaceFirst("^[^@]*@", "") : u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "")));
+            m.put("hostname", u.getHost() == null ? "" : u.getHost());
+            m.put("opaque", u.isOpaque() ? u.getRawSchemeSpecificPart() : "");
+            m.put("path", u.getPath() == null ? "" : u.getPath());
+            m.put("query", u.getRawQuery() == null ? "" : u.getRawQuery());
+            m.put("scheme", u.getScheme() == null ? "" : u.getScheme());
+            m.put("userinfo", u.getRawUserInfo() == null ? "" : u.getRawUserInfo());
+            return m;
+        } catch (java.net.URISyntaxException e) {
+            throw new TemplateFunctionException("unable to parse url: parse \"" + s + "\": " + e.getReason());
+        }
+    }
+}

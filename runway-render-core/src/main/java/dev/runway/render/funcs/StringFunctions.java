@@ -1,0 +1,443 @@
+package dev.runway.render.funcs;
+
+import dev.runway.render.gofmt.GoFmt;
+import dev.runway.render.gofmt.GoSlice;
+import dev.runway.render.template.TemplateFunctionException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Sprig's string functions (strings.go and the goutils/xstrings helpers it wraps). */
+final class StringFunctions {
+
+    private StringFunctions() {
+    }
+
+    static void register(Registry r) {
+        r.add("trim", (c, a) -> {
+            Args.count("trim", a, 1);
+            return GoStrings.trimSpace(Args.string(a, 0));
+        });
+        r.add("upper", (c, a) -> {
+            Args.count("upper", a, 1);
+            return GoStrings.toUpper(Args.string(a, 0));
+        });
+        r.add("lower", (c, a) -> {
+            Args.count("lower", a, 1);
+            return GoStrings.toLower(Args.string(a, 0));
+        });
+        r.add("title", (c, a) -> {
+            Args.count("title", a, 1);
+            return GoStrings.title(Args.string(a, 0));
+        });
+        r.add("untitle", (c, a) -> {
+            Args.count("untitle", a, 1);
+            return uncapitalize(Args.string(a, 0));
+        });
+        r.add("substr", (c, a) -> {
+            Args.count("substr", a, 3);
+            int start = Args.integer(a, 0);
+            int end = Args.integer(a, 1);
+            String s = Args.string(a, 2);
+            try {
+                if (start < 0) {
+                    return GoStrings.sliceBytes(s, null, end);
+                }
+                int len = GoStrings.utf8(s).length;
+                if (end < 0 || end > len) {
+                    return GoStrings.sliceBytes(s, start, null);
+                }
+                return GoStrings.sliceBytes(s, start, end);
+            } catch (GoStrings.SlicePanic e) {
+                throw new TemplateFunctionException(e.getMessage());
+            }
+        });
+        r.add("repeat", (c, a) -> {
+            Args.count("repeat", a, 2);
+            int count = Args.integer(a, 0);
+            String s = Args.string(a, 1);
+            if (count < 0) {
+                throw new TemplateFunctionException("strings: negative Repeat count");
+            }
+            return s.repeat(count);
+        });
+        TemplateFunction2 trimAll = (a) -> GoStrings.trimCutset(Args.string(a, 1), Args.string(a, 0));
+        r.add("trimAll", (c, a) -> {
+            Args.count("trimAll", a, 2);
+            return trimAll.apply(a);
+        });
+        r.add("trimall", (c, a) -> {
+            Args.count("trimall", a, 2);
+            return trimAll.apply(a);
+        });
+        r.add("trimSuffix", (c, a) -> {
+            Args.count("trimSuffix", a, 2);
+            String suffix = Args.string(a, 0);
+            String s = Args.string(a, 1);
+            return s.endsWith(suffix) ? s.substring(0, s.length() - suffix.length()) : s;
+        });
+        r.add("trimPrefix", (c, a) -> {
+            Args.count("trimPrefix", a, 2);
+            String prefix = Args.string(a, 0);
+            String s = Args.string(a, 1);
+            return s.startsWith(prefix) ? s.substring(prefix.length()) : s;
+        });
+        r.add("nospace", (c, a) -> {
+            Args.count("nospace", a, 1);
+            StringBuilder sb = new StringBuilder();
+            Args.string(a, 0).codePoints().filter(cp -> !GoStrings.isSpace(cp)).forEach(sb::appendCodePoint);
+            return sb.toString();
+        });
+        r.add("initials", (c, a) -> {
+            Args.count("initials", a, 1);
+            return initials(Args.string(a, 0));
+        });
+        r.add("swapcase", (c, a) -> {
+            Args.count("swapcase", a, 1);
+            return swapCase(Args.string(a, 0));
+        });
+        r.add("snakecase", (c, a) -> {
+            Args.count("snakecase", a, 1);
+            return CaseConversion.toSnakeCase(Args.string(a, 0));
+        });
+        r.add("kebabcase", (c, a) -> {
+            Args.count("kebabcase", a, 1);
+            return CaseConversion.toKebabCase(Args.string(a, 0));
+        });
+        r.add("camelcase", (c, a) -> {
+            Args.count("camelcase", a, 1);
+            return CaseConversion.toCamelCase(Args.string(a, 0));
+        });
+        r.add("wrap", (c, a) -> {
+            Args.count("wrap", a, 2);
+            return WordWrap.wrap(Args.string(a, 1), Args.integer(a, 0), "\n", false);
+        });
+        r.add("wrapWith", (c, a) -> {
+            Args.count("wrapWith", a, 3);
+            return WordWrap.wrap(Args.string(a, 2), Args.integer(a, 0), Args.string(a, 1), true);
+        });
+        r.add("contains", (c, a) -> {
+            Args.count("contains", a, 2);
+            return Args.string(a, 1).contains(Args.string(a, 0));
+        });
+        r.add("hasPrefix", (c, a) -> {
+            Args.count("hasPrefix", a, 2);
+            return Args.string(a, 1).startsWith(Args.string(a, 0));
+        });
+        r.add("hasSuffix", (c, a) -> {
+            Args.count("hasSuffix", a, 2);
+            return Args.string(a, 1).endsWith(Args.string(a, 0));
+        });
+        r.add("quote", (c, a) -> {
+            List<String> out = new ArrayList<>();
+            for (Object o : a) {
+                if (o != null) {
+                    out.add(GoFmt.sprintf("%q", GoValues.strval(o)));
+                }
+            }
+            return String.join(" ", out);
+        });
+        r.add("squote", (c, a) -> {
+            List<String> out = new ArrayList<>();
+            for (Object o : a) {
+                if (o != null) {
+                    out.add("'" + GoFmt.formatValue(o) + "'");
+                }
+            }
+            return String.join(" ", out);
+        });
+        r.add("cat", (c, a) -> {
+            List<Object> nonNil = new ArrayList<>();
+            for (Object o : a) {
+                if (o != null) {
+                    nonNil.add(o);
+                }
+            }
+            String format = String.join(" ", java.util.Collections.nCopies(nonNil.size(), "%v"));
+            return GoFmt.sprintf(format, nonNil.toArray());
+        });
+        r.add("indent", (c, a) -> {
+            Args.count("indent", a, 2);
+            return indent(Args.integer(a, 0), Args.string(a, 1));
+        });
+        r.add("nindent", (c, a) -> {
+            Args.count("nindent", a, 2);
+            return "\n" + indent(Args.integer(a, 0), Args.string(a, 1));
+        });
+        r.add("replace", (c, a) -> {
+            Args.count("replace", a, 3);
+            return goReplace(Args.string(a, 2), Args.string(a, 0), Args.string(a, 1));
+        });
+        r.add("plural", (c, a) -> {
+            Args.count("plural", a, 3);
+            String one = Args.string(a, 0);
+            String many = Args.string(a, 1);
+            int count = Args.integer(a, 2);
+            return count == 1 ? one : many;
+        });
+        // text/template's own print family, for completeness; the engine may register its builtins over these.
+        r.add("printf", (c, a) -> {
+            Args.atLeast("printf", a, 1);
+            return GoFmt.sprintf(Args.string(a, 0), a.subList(1, a.size()).toArray());
+        });
+        r.add("print", (c, a) -> GoFmt.sprint(a.toArray()));
+        r.add("println", (c, a) -> GoFmt.sprintln(a.toArray()));
+        r.add("toString", (c, a) -> {
+            Args.count("toString", a, 1);
+            return GoValues.strval(a.get(0));
+        });
+        r.add("toStrings", (c, a) -> {
+            Args.count("toStrings", a, 1);
+            return GoSlice.ofStrings(strslice(a.get(0)));
+        });
+        r.add("split", (c, a) -> {
+            Args.count("split", a, 2);
+            return indexedParts(goSplit(Args.string(a, 1), Args.string(a, 0), -1));
+        });
+        r.add("splitn", (c, a) -> {
+            Args.count("splitn", a, 3);
+            String sep = Args.string(a, 0);
+            int n = Args.integer(a, 1);
+            return indexedParts(goSplit(Args.string(a, 2), sep, n));
+        });
+        r.add("splitList", (c, a) -> {
+            Args.count("splitList", a, 2);
+            return GoSlice.ofStrings(goSplit(Args.string(a, 1), Args.string(a, 0), -1));
+        });
+        r.add("join", (c, a) -> {
+            Args.count("join", a, 2);
+            String sep = Args.string(a, 0);
+            return String.join(sep, strslice(a.get(1)));
+        });
+        r.add("abbrev", (c, a) -> {
+            Args.count("abbrev", a, 2);
+            int width = Args.integer(a, 0);
+            String s = Args.string(a, 1);
+            if (width < 4) {
+                return s;
+            }
+            return abbreviate(s, 0, width);
+        });
+        r.add("abbrevboth", (c, a) -> {
+            Args.count("abbrevboth", a, 3);
+            int left = Args.integer(a, 0);
+            int right = Args.integer(a, 1);
+            String s = Args.string(a, 2);
+            if (right < 4 || left > 0 && right < 7) {
+                return s;
+            }
+            return abbreviate(s, left, right);
+        });
+        r.add("trunc", (c, a) -> {
+            Args.count("trunc", a, 2);
+            int n = Args.integer(a, 0);
+            String s = Args.string(a, 1);
+            byte[] b = GoStrings.utf8(s);
+            if (n < 0 && b.length + n > 0) {
+                return GoStrings.fromUtf8(b, b.length + n, b.length);
+            }
+            if (n >= 0 && b.length > n) {
+                return GoStrings.fromUtf8(b, 0, n);
+            }
+            return s;
+        });
+        r.add("sortAlpha", (c, a) -> {
+            Args.count("sortAlpha", a, 1);
+            Object v = a.get(0);
+            if (GoValues.isList(v)) {
+                List<String> strings = new ArrayList<>(strslice(v));
+                strings.sort(StringFunctions::compareBytes);
+                return GoSlice.ofStrings(strings);
+            }
+            return GoSlice.ofStrings(List.of(GoValues.strval(v)));
+        });
+    }
+
+    @FunctionalInterface
+    private interface TemplateFunction2 {
+        Object apply(List<Object> args) throws TemplateFunctionException;
+    }
+
+    /** Go compares strings by bytes: UTF-8 order, which is code point order. */
+    static int compareBytes(String x, String y) {
+        int i = 0;
+        int j = 0;
+        while (i < x.length() && j < y.length()) {
+            int cx = x.codePointAt(i);
+            int cy = y.codePointAt(j);
+            if (cx != cy) {
+                return Integer.compare(cx, cy);
+            }
+            i += Character.charCount(cx);
+            j += Character.charCount(cy);
+        }
+        return Integer.compare(x.length() - i, y.length() - j);
+    }
+
+    static String indent(int spaces, String v) {
+        String pad = spaces > 0 ? " ".repeat(spaces) : "";
+        return pad + v.replace("\n", "\n" + pad);
+    }
+
+    /** strings.Replace(s, old, new, -1), including Go's behaviour for an empty old string. */
+    static String goReplace(String s, String old, String replacement) {
+        if (old.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            sb.append(replacement);
+            s.codePoints().forEach(cp -> sb.appendCodePoint(cp).append(replacement));
+            return sb.toString();
+        }
+        return s.replace(old, replacement);
+    }
+
+    /** strings.SplitN (n < 0: all). */
+    static List<String> goSplit(String s, String sep, int n) {
+        List<String> out = new ArrayList<>();
+        if (n == 0) {
+            return out;
+        }
+        if (sep.isEmpty()) {
+            int[] cps = s.codePoints().toArray();
+            int limit = n < 0 || n > cps.length ? cps.length : n;
+            for (int i = 0; i < limit; i++) {
+                if (i == limit - 1 && limit < cps.length) {
+                    StringBuilder rest = new StringBuilder();
+                    for (int k = i; k < cps.length; k++) {
+                        rest.appendCodePoint(cps[k]);
+                    }
+                    out.add(rest.toString());
+                } else {
+                    out.add(new String(Character.toChars(cps[i])));
+                }
+            }
+            return out;
+        }
+        int start = 0;
+        while (n < 0 || out.size() < n - 1) {
+            int idx = s.indexOf(sep, start);
+            if (idx < 0) {
+                break;
+            }
+            out.add(s.substring(start, idx));
+            start = idx + sep.length();
+        }
+        out.add(s.substring(start));
+        return out;
+    }
+
+    private static Map<String, Object> indexedParts(List<String> parts) {
+        Map<String, Object> res = new LinkedHashMap<>();
+        for (int i = 0; i < parts.size(); i++) {
+            res.put("_" + i, parts.get(i));
+        }
+        return res;
+    }
+
+    /** Sprig's strslice: a []string from a list (nil items dropped) or a single value. */
+    static List<String> strslice(Object v) {
+        if (GoValues.isList(v)) {
+            List<String> out = new ArrayList<>();
+            for (Object o : GoValues.asList(v)) {
+                if (o != null) {
+                    out.add(GoValues.strval(o));
+                }
+            }
+            return out;
+        }
+        if (v == null) {
+            return new ArrayList<>();
+        }
+        return new ArrayList<>(List.of(GoValues.strval(v)));
+    }
+
+    /** goutils.Uncapitalize: the first letter of every whitespace-separated word in lower case. */
+    static String uncapitalize(String s) {
+        StringBuilder sb = new StringBuilder();
+        boolean next = true;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (GoStrings.isSpace(c)) {
+                next = true;
+                sb.appendCodePoint(c);
+            } else if (next) {
+                sb.appendCodePoint(Character.toLowerCase(c));
+                next = false;
+            } else {
+                sb.appendCodePoint(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** goutils.Initials. */
+    static String initials(String s) {
+        StringBuilder sb = new StringBuilder();
+        boolean lastWasGap = true;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (GoStrings.isSpace(c)) {
+                lastWasGap = true;
+            } else if (lastWasGap) {
+                sb.appendCodePoint(c);
+                lastWasGap = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** goutils.SwapCase: a lower-case letter after whitespace becomes title case. */
+    static String swapCase(String s) {
+        StringBuilder sb = new StringBuilder();
+        boolean whitespace = true;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
+                sb.appendCodePoint(Character.toLowerCase(c));
+                whitespace = false;
+            } else if (Character.isLowerCase(c)) {
+                sb.appendCodePoint(whitespace ? Character.toTitleCase(c) : Character.toUpperCase(c));
+                whitespace = false;
+            } else {
+                sb.appendCodePoint(c);
+                whitespace = GoStrings.isSpace(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** goutils.AbbreviateFull (rune based). */
+    static String abbreviate(String str, int offset, int maxWidth) {
+        final String abbrevMarker = "...";
+        int[] cps = str.codePoints().toArray();
+        int len = cps.length;
+        if (len <= maxWidth) {
+            return str;
+        }
+        if (offset > len) {
+            offset = len;
+        }
+        if (len - offset < maxWidth - 3) {
+            offset = len - (maxWidth - 3);
+        }
+        if (offset <= 4) {
+            return sub(cps, 0, maxWidth - 3) + abbrevMarker;
+        }
+        if (offset + maxWidth - 3 < len) {
+            return abbrevMarker + abbreviate(sub(cps, offset, len), 0, maxWidth - 3);
+        }
+        return abbrevMarker + sub(cps, len - (maxWidth - 3), len);
+    }
+
+    private static String sub(int[] cps, int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = Math.max(from, 0); i < to && i < cps.length; i++) {
+            sb.appendCodePoint(cps[i]);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,561 @@
+package dev.runway.render.template;
+
+import dev.runway.render.gofmt.GoFmt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Walks a parse tree and writes its output, with the semantics of Go's text/template exec.go as Helm runs it
+ * (missingkey=zero). Java {@code null} is Go's invalid value ("no value"); {@link Iface} marks a value read out
+ * of a map or list, whose static Go type is {@code interface {}}, which matters for nil checks and error text.
+ */
+final class Executor {
+    /** Go caps template recursion; Helm's include has its own, lower cap. */
+    private static final int MAX_EXEC_DEPTH = 100000;
+
+    /** A value of static type interface{}: a map element or list element. */
+    record Iface(Object value) {
+    }
+
+    private static final Iface NIL_IFACE = new Iface(null);
+
+    /** Marks "no pipeline value yet" (Go's missingVal). */
+    private static final Object MISSING = new Object();
+
+    private static final class BreakSignal extends RuntimeException {
+        BreakSignal() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final class ContinueSignal extends RuntimeException {
+        ContinueSignal() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final BreakSignal BREAK = new BreakSignal();
+    private static final ContinueSignal CONTINUE = new ContinueSignal();
+
+    private final TemplateSet set;
+    private final Tree tree;
+    private final StringBuilder out;
+    private final ExecutionScope scope;
+    private final int depth;
+    private final List<String> varNames = new ArrayList<>();
+    private final List<Object> varValues = new ArrayList<>();
+    private Node node;
+
+    Executor(TemplateSet set, Tree tree, StringBuilder out, ExecutionScope scope, int depth) {
+        this.set = set;
+        this.tree = tree;
+        this.out = out;
+        this.scope = scope;
+        this.depth = depth;
+    }
+
+    void run(Object data) {
+        push("$", data);
+        walk(data, tree.root());
+    }
+
+    // --- errors ---
+
+    TemplateExecException error(String reason) {
+        if (node == null) {
+            return new TemplateExecException("template: " + tree.name() + ": " + reason);
+        }
+        String context = node.toString();
+        return new TemplateExecException("template: " + tree.location(node.pos()) + ": executing "
+                + GoQuote.quote(tree.name()) + " at <" + context + ">: " + reason);
+    }
+
+    private static String truncateRunes(String s, int runes) {
+        int count = s.codePointCount(0, s.length());
+        return count <= runes ? s : s.substring(0, s.offsetByCodePoints(0, runes));
+    }
+
+    // --- variables ---
+
+    private void push(String name, Object value) {
+        varNames.add(name);
+        varValues.add(value);
+    }
+
+    private int mark() {
+        return varNames.size();
+    }
+
+    private void pop(int mark) {
+        for (int i = varNames.size() - 1; i >= mark; i--) {
+            varNames.remove(i);
+            varValues.remove(i);
+        }
+    }
+
+    private void setVar(String name, Object value) {
+        for (int i = varNames.size() - 1; i >= 0; i--) {
+            if (varNames.get(i).equals(name)) {
+                varValues.set(i, value);
+                return;
+            }
+        }
+        throw error("undefined variable: " + name);
+    }
+
+    private Object varValue(String name) {
+        for (int i = varNames.size() - 1; i >= 0; i--) {
+            if (varNames.get(i).equals(name)) {
+                return varValues.get(i);
+            }
+        }
+        throw error("undefined variable: " + name);
+    }
+
+    // --- walking ---
+
+    private void walk(Object dot, Node n) {
+        node = n;
+        if (n instanceof Node.TextNode t) {
+            out.append(t.text());
+        } else if (n instanceof Node.ActionNode a) {
+            Object val = evalPipeline(dot, a.pipe());
+            if (a.pipe().decl().isEmpty()) {
+                printValue(a, val);
+            }
+        } else if (n instanceof Node.ListNode list) {
+            for (Node child : list.nodes()) {
+                walk(dot, child);
+            }
+        } else if (n instanceof Node.BranchNode b) {
+            if (b.kind() == Node.BranchKind.RANGE) {
+                walkRange(dot, b);
+            } else {
+                walkIfOrWith(dot, b);
+            }
+        } else if (n instanceof Node.TemplateNode t) {
+            walkTemplate(dot, t);
+        } else if (n instanceof Node.BreakNode) {
+            throw BREAK;
+        } else if (n instanceof Node.ContinueNode) {
+            throw CONTINUE;
+        } else if (!(n instanceof Node.CommentNode)) {
+            throw error("unknown node: " + n);
+        }
+    }
+
+    private void walkIfOrWith(Object dot, Node.BranchNode b) {
+        int mark = mark();
+        try {
+            Object val = evalPipeline(dot, b.pipe());
+            if (GoValues.truth(val)) {
+                walk(b.kind() == Node.BranchKind.WITH ? val : dot, b.list());
+            } else if (b.elseList() != null) {
+                walk(dot, b.elseList());
+            }
+        } finally {
+            pop(mark);
+        }
+    }
+
+    private void walkRange(Object dot, Node.BranchNode r) {
+        node = r;
+        int outerMark = mark();
+        try {
+            Object val = evalPipeline(dot, r.pipe());
+            int mark = mark();
+            int declared = r.pipe().decl().size();
+            boolean iterated = false;
+            if (val instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    iterated = true;
+                    if (!oneIteration(r, declared, mark, i, box(list.get(i)))) {
+                        break;
+                    }
+                }
+            } else if (val instanceof Map<?, ?> map) {
+                for (Map.Entry<String, Object> e : sortedEntries(map)) {
+                    iterated = true;
+                    if (!oneIteration(r, declared, mark, e.getKey(), box(e.getValue()))) {
+                        break;
+                    }
+                }
+            } else if (val instanceof Integer || val instanceof Long) {
+                long n = ((Number) val).longValue();
+                if (declared > 1) {
+                    throw error("can't use " + n + " to iterate over more than one variable");
+                }
+                for (long i = 0; i < n; i++) {
+                    iterated = true;
+                    Object iv = val instanceof Integer ? (Object) (int) i : (Object) i;
+                    if (!oneIteration(r, declared, mark, iv, iv)) {
+                        break;
+                    }
+                }
+            } else if (val instanceof Object[] || val instanceof byte[]) {
+                throw error("range can't iterate over " + GoFmt.formatValue(val));
+            } else if (val != null) {
+                throw error("range can't iterate over " + GoFmt.formatValue(val));
+            }
+            if (!iterated && r.elseList() != null) {
+                walk(dot, r.elseList());
+            }
+        } finally {
+            pop(outerMark);
+        }
+    }
+
+    /** Runs the body once; false when the body said {{break}}. */
+    private boolean oneIteration(Node.BranchNode r, int declared, int mark, Object index, Object elem) {
+        // The last declared variable takes the element, the one before it the index (Go's setTopVar).
+        if (declared > 0) {
+            varValues.set(mark - 1, elem);
+        }
+        if (declared > 1) {
+            varValues.set(mark - 2, index);
+        }
+        try {
+            walk(elem, r.list());
+        } catch (BreakSignal b) {
+            return false;
+        } catch (ContinueSignal c) {
+            // next element
+        } finally {
+            pop(mark);
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map.Entry<String, Object>> sortedEntries(Map<?, ?> map) {
+        TreeMap<String, Object> sorted = new TreeMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            sorted.put(String.valueOf(e.getKey()), e.getValue());
+        }
+        return new ArrayList<>(sorted.entrySet());
+    }
+
+    private static Object box(Object v) {
+        return v == null ? NIL_IFACE : new Iface(v);
+    }
+
+    private static Object unbox(Object v) {
+        return v instanceof Iface i ? i.value() : v;
+    }
+
+    private void walkTemplate(Object dot, Node.TemplateNode t) {
+        node = t;
+        Tree target = set.tree(t.name());
+        if (target == null) {
+            throw error("template " + GoQuote.quote(t.name()) + " not defined");
+        }
+        if (depth >= MAX_EXEC_DEPTH) {
+            throw error("exceeded maximum template depth (" + MAX_EXEC_DEPTH + ")");
+        }
+        Object newDot = t.pipe() == null ? null : evalPipeline(dot, t.pipe());
+        Executor inner = new Executor(set, target, out, scope, depth + 1);
+        inner.push("$", newDot);
+        inner.walk(newDot, target.root());
+    }
+
+    // --- evaluation ---
+
+    private Object evalPipeline(Object dot, Node.PipeNode pipe) {
+        if (pipe == null) {
+            return null;
+        }
+        node = pipe;
+        Object value = MISSING;
+        for (Node.CommandNode cmd : pipe.cmds()) {
+            value = unbox(evalCommand(dot, cmd, value));
+        }
+        for (Node.VariableNode v : pipe.decl()) {
+            if (pipe.isAssign()) {
+                setVar(v.ident().get(0), value);
+            } else {
+                push(v.ident().get(0), value);
+            }
+        }
+        return value;
+    }
+
+    private void notAFunction(List<Node> args, Object fin) {
+        if ((args != null && args.size() > 1) || fin != MISSING) {
+            throw error("can't give argument to non-function " + args.get(0));
+        }
+    }
+
+    private Object evalCommand(Object dot, Node.CommandNode cmd, Object fin) {
+        Node first = cmd.args().get(0);
+        if (first instanceof Node.FieldNode f) {
+            return evalFieldNode(dot, f, cmd.args(), fin);
+        }
+        if (first instanceof Node.ChainNode c) {
+            return evalChainNode(dot, c, cmd.args(), fin);
+        }
+        if (first instanceof Node.IdentifierNode id) {
+            return evalFunction(dot, id, cmd, cmd.args(), fin);
+        }
+        if (first instanceof Node.PipeNode p) {
+            notAFunction(cmd.args(), fin);
+            return evalPipeline(dot, p);
+        }
+        if (first instanceof Node.VariableNode v) {
+            return evalVariableNode(dot, v, cmd.args(), fin);
+        }
+        node = first;
+        notAFunction(cmd.args(), fin);
+        if (first instanceof Node.BoolNode b) {
+            return b.value();
+        }
+        if (first instanceof Node.DotNode) {
+            return dot;
+        }
+        if (first instanceof Node.NilNode) {
+            throw error("nil is not a command");
+        }
+        if (first instanceof Node.NumberNode n) {
+            return idealConstant(n);
+        }
+        if (first instanceof Node.StringNode s) {
+            return s.text();
+        }
+        throw error("can't evaluate command " + GoQuote.quote(first.toString()));
+    }
+
+    private Object idealConstant(Node.NumberNode n) {
+        node = n;
+        String text = n.text();
+        boolean hexInt = text.length() > 2 && text.charAt(0) == '0' && (text.charAt(1) == 'x' || text.charAt(1) == 'X')
+                && text.indexOf('p') < 0 && text.indexOf('P') < 0;
+        boolean runeInt = text.startsWith("'");
+        if (n.isFloat() && !hexInt && !runeInt && text.chars().anyMatch(c -> ".eEpP".indexOf(c) >= 0)) {
+            return n.floatValue();
+        }
+        if (n.isInt()) {
+            long v = n.intValue();
+            return v == (int) v ? (Object) (int) v : (Object) v;
+        }
+        throw error(text + " overflows int");
+    }
+
+    private Object evalFieldNode(Object dot, Node.FieldNode field, List<Node> args, Object fin) {
+        node = field;
+        return evalFieldChain(dot, dot, field, field.ident(), args, fin);
+    }
+
+    private Object evalChainNode(Object dot, Node.ChainNode chain, List<Node> args, Object fin) {
+        node = chain;
+        if (chain.node() instanceof Node.NilNode) {
+            throw error("indirection through explicit nil in " + chain);
+        }
+        Object pipe = evalArg(dot, chain.node());
+        node = chain;
+        return evalFieldChain(dot, pipe, chain, chain.field(), args, fin);
+    }
+
+    private Object evalVariableNode(Object dot, Node.VariableNode v, List<Node> args, Object fin) {
+        node = v;
+        Object value = varValue(v.ident().get(0));
+        if (v.ident().size() == 1) {
+            notAFunction(args, fin);
+            return value;
+        }
+        return evalFieldChain(dot, value, v, v.ident().subList(1, v.ident().size()), args, fin);
+    }
+
+    private Object evalFieldChain(Object dot, Object receiver, Node n, List<String> ident, List<Node> args,
+                                  Object fin) {
+        int last = ident.size() - 1;
+        for (int i = 0; i < last; i++) {
+            receiver = evalField(dot, ident.get(i), n, null, MISSING, receiver);
+        }
+        return evalField(dot, ident.get(last), n, args, fin, receiver);
+    }
+
+    private Object evalField(Object dot, String fieldName, Node n, List<Node> args, Object fin, Object receiver) {
+        if (receiver == null) {
+            return null;
+        }
+        boolean boxed = receiver instanceof Iface;
+        Object value = unbox(receiver);
+        if (value == null) {
+            throw error("nil pointer evaluating interface {}." + fieldName);
+        }
+        String typeName = boxed ? "interface {}" : GoValues.typeName(value);
+        boolean hasArgs = (args != null && args.size() > 1) || fin != MISSING;
+        if (value instanceof GoStruct s) {
+            TemplateFunction method = s.method(fieldName);
+            if (method != null) {
+                return evalCall(dot, method, n, n, fieldName, args, fin);
+            }
+            if (s.hasField(fieldName)) {
+                if (hasArgs) {
+                    throw error(fieldName + " has arguments but cannot be invoked as function");
+                }
+                return s.field(fieldName);
+            }
+            throw error("can't evaluate field " + fieldName + " in type " + typeName);
+        }
+        if (value instanceof Map<?, ?> map) {
+            if (hasArgs) {
+                throw error(fieldName + " is not a method but has arguments");
+            }
+            Object result = map.get(fieldName);
+            return result == null ? NIL_IFACE : new Iface(result);
+        }
+        throw error("can't evaluate field " + fieldName + " in type " + typeName);
+    }
+
+    private Object evalFunction(Object dot, Node.IdentifierNode id, Node cmd, List<Node> args, Object fin) {
+        node = id;
+        String name = id.ident();
+        TemplateFunction f = set.function(name);
+        if (f == null) {
+            if (Builtins.isLazy(name)) {
+                return evalAndOr(dot, name, args, fin);
+            }
+            f = Builtins.get(name);
+            if (f == null) {
+                throw error(GoQuote.quote(name) + " is not a defined function");
+            }
+        }
+        return evalCall(dot, f, id, cmd, name, args, fin);
+    }
+
+    /** and/or evaluate their arguments only as far as needed (Go 1.18). */
+    private Object evalAndOr(Object dot, String name, List<Node> args, Object fin) {
+        int numIn = (args == null ? 0 : args.size() - 1) + (fin != MISSING ? 1 : 0);
+        if (numIn < 1) {
+            throw error("wrong number of args for " + name + ": want at least 1 got 0");
+        }
+        boolean isOr = name.equals("or");
+        Object v = null;
+        for (int i = 1; args != null && i < args.size(); i++) {
+            v = unbox(evalArg(dot, args.get(i)));
+            if (GoValues.truth(v) == isOr) {
+                return v;
+            }
+        }
+        if (fin != MISSING) {
+            v = unbox(fin);
+        }
+        return v;
+    }
+
+    private Object evalCall(Object dot, TemplateFunction f, Node ident, Node at, String name, List<Node> args,
+                            Object fin) {
+        List<Object> argv = new ArrayList<>((args == null ? 0 : args.size()) + 1);
+        // Go's len tells a nil map element ("len of nil pointer") from no value at all; it gets the raw value.
+        boolean builtin = set.function(name) == null && f == Builtins.get(name);
+        boolean raw = builtin && name.equals("len");
+        if (builtin && name.equals("call")) {
+            // Go passes call the callee's name, for its "non-function X of type T" message.
+            argv.add(args != null && args.size() > 1 ? args.get(1).toString() : GoFmt.formatValue(unbox(fin)));
+        }
+        if (args != null) {
+            for (int i = 1; i < args.size(); i++) {
+                Node argNode = args.get(i);
+                if (builtin && i == 1 && name.equals("printf")) {
+                    argv.add(stringParameter(dot, argNode));
+                    continue;
+                }
+                Object v = evalArg(dot, argNode);
+                argv.add(raw ? v : unbox(v));
+            }
+        }
+        if (fin != MISSING) {
+            argv.add(raw ? fin : unbox(fin));
+        }
+        try {
+            return f.call(new TemplateContext(set, scope), argv);
+        } catch (TemplateFunctionException e) {
+            node = at;
+            throw error("error calling " + name + ": " + e.getMessage());
+        } catch (TemplateArityException e) {
+            node = ident;
+            throw error(e.getMessage());
+        } catch (TemplateExecException | BreakSignal | ContinueSignal e) {
+            throw e;
+        } catch (RuntimeException e) {
+            node = at;
+            throw error("error calling " + name + ": " + e.getMessage());
+        }
+    }
+
+    /** An argument for a Go parameter of type string: literals of other types fail as in Go's evalArg. */
+    private Object stringParameter(Object dot, Node n) {
+        node = n;
+        if (n instanceof Node.NilNode) {
+            throw error("cannot assign nil to string");
+        }
+        if (n instanceof Node.NumberNode || n instanceof Node.BoolNode) {
+            throw error("expected string; found " + n);
+        }
+        Object raw = evalArg(dot, n);
+        Object v = unbox(raw);
+        node = n;
+        if (raw == NIL_IFACE) {
+            throw error("wrong type for value; expected string; got interface {}");
+        }
+        if (v == null) {
+            throw error("invalid value; expected string");
+        }
+        if (!(v instanceof String)) {
+            throw error("wrong type for value; expected string; got " + GoValues.typeName(v));
+        }
+        return v;
+    }
+
+    private Object evalArg(Object dot, Node n) {
+        node = n;
+        if (n instanceof Node.DotNode) {
+            return dot;
+        }
+        if (n instanceof Node.NilNode) {
+            return null;
+        }
+        if (n instanceof Node.FieldNode f) {
+            return evalFieldNode(dot, f, List.of(n), MISSING);
+        }
+        if (n instanceof Node.VariableNode v) {
+            return evalVariableNode(dot, v, null, MISSING);
+        }
+        if (n instanceof Node.PipeNode p) {
+            return evalPipeline(dot, p);
+        }
+        if (n instanceof Node.IdentifierNode id) {
+            return evalFunction(dot, id, id, null, MISSING);
+        }
+        if (n instanceof Node.ChainNode c) {
+            return evalChainNode(dot, c, null, MISSING);
+        }
+        if (n instanceof Node.BoolNode b) {
+            return b.value();
+        }
+        if (n instanceof Node.NumberNode num) {
+            return idealConstant(num);
+        }
+        if (n instanceof Node.StringNode s) {
+            return s.text();
+        }
+        throw error("can't handle " + n + " for arg of type interface {}");
+    }
+
+    private void printValue(Node n, Object v) {
+        node = n;
+        Object value = unbox(v);
+        if (value == null) {
+            out.append("<no value>");
+        } else if (value instanceof String s) {
+            out.append(s);
+        } else if (value instanceof GoStruct) {
+            out.append(value);
+        } else {
+            out.append(GoFmt.formatValue(value));
+        }
+    }
+}

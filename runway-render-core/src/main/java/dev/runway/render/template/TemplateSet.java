@@ -1,0 +1,84 @@
+package dev.runway.render.template;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A set of named templates sharing one function map, like Go's {@code template.Template} with its associated
+ * templates. Files are parsed into it one by one; a later definition of a name replaces an earlier one unless
+ * the later one is empty (Go's associate rule). Safe to execute from several threads once parsing is done.
+ */
+public final class TemplateSet {
+    private final String name;
+    private final Map<String, TemplateFunction> functions;
+    private final Map<String, Tree> trees;
+
+    /** @param name the set's own name, which Go quotes in "no template ... associated with template" errors */
+    public TemplateSet(String name, Map<String, TemplateFunction> functions) {
+        this(name, Map.copyOf(functions), new HashMap<>());
+    }
+
+    private TemplateSet(String name, Map<String, TemplateFunction> functions, Map<String, Tree> trees) {
+        this.name = name;
+        this.functions = functions;
+        this.trees = trees;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** A copy that can take more definitions without changing this set (Go's Clone, as Helm's tpl uses it). */
+    public TemplateSet copy() {
+        return new TemplateSet(name, functions, new HashMap<>(trees));
+    }
+
+    /**
+     * Parses {@code text} as the template {@code templateName}, adding its {@code define}s and {@code block}s.
+     *
+     * @throws TemplateParseException with Go's message when the text does not parse
+     */
+    public void parse(String templateName, String text) {
+        List<Tree> parsed = Parser.parse(templateName, text, this::hasFunction);
+        for (Tree tree : parsed) {
+            Tree old = trees.get(tree.name());
+            if (old != null && tree.isEmpty()) {
+                continue;
+            }
+            trees.put(tree.name(), tree);
+        }
+    }
+
+    public boolean has(String templateName) {
+        return trees.containsKey(templateName);
+    }
+
+    boolean hasFunction(String function) {
+        return functions.containsKey(function) || Builtins.has(function);
+    }
+
+    TemplateFunction function(String function) {
+        return functions.get(function);
+    }
+
+    Tree tree(String templateName) {
+        return trees.get(templateName);
+    }
+
+    /**
+     * Executes the named template with {@code data} as dot and returns its output.
+     *
+     * @throws TemplateExecException with Go's message when execution fails
+     */
+    public String execute(String templateName, Object data, ExecutionScope scope) {
+        Tree tree = trees.get(templateName);
+        if (tree == null) {
+            throw new TemplateExecException("template: no template " + GoQuote.quote(templateName)
+                    + " associated with template " + GoQuote.quote(name));
+        }
+        StringBuilder out = new StringBuilder();
+        new Executor(this, tree, out, scope, 0).run(data);
+        return out.toString();
+    }
+}

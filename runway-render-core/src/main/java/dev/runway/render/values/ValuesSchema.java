@@ -1,0 +1,418 @@
+package dev.runway.render.values;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A chart's {@code values.schema.json}, checked with networknt json-schema-validator the way Helm checks it after
+ * coalescing ({@code chartutil.ValidateAgainstSchema}). Unlike Helm's one-line-per-error dump, every problem
+ * comes back as a {@link ValuesProblem}: the values path, what was expected, what was found and where the
+ * user gave it. Alternatives ({@code oneOf}/{@code anyOf}) are reported once, listing what each would accept.
+ */
+public final class ValuesSchema {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern COMBINATOR = Pattern.compile("/(oneOf|anyOf)/\\d+(/|$)");
+
+    private final String sourceName;
+    private final JsonNode schemaJson;
+    private final Schema schema;
+
+    private ValuesSchema(String sourceName, JsonNode schemaJson, Schema schema) {
+        this.sourceName = sourceName;
+        this.schemaJson = schemaJson;
+        this.schema = schema;
+    }
+
+    /**
+     * Reads a schema. Without {@code $schema}, the latest draft (2020-12) applies, as in the validator Helm 3.18+
+     * uses (santhosh-tekuri/jsonschema v6).
+     *
+     * @throws ValuesFileException when the schema is not valid JSON (with line and column) or not a schema
+     */
+    public static ValuesSchema parse(String schemaText, String sourceName) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(schemaText);
+        } catch (JsonProcessingException e) {
+            SourcePosition at = e.getLocation() == null ? null
+                    : new SourcePosition(sourceName, e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+            throw new ValuesFileException(sourceName, at, "the schema is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !(node.isObject() || node.isBoolean())) {
+            throw new ValuesFileException(sourceName, null, "the schema must be a JSON object");
+        }
+        SpecificationVersion version = SpecificationVersion.fromSchemaNode(node).orElse(SpecificationVersion.DRAFT_2020_12);
+        try {
+            Schema schema = SchemaRegistry.withDefaultDialect(version).getSchema(node);
+            schema.initializeValidators();
+            return new ValuesSchema(sourceName, node, schema);
+        } catch (RuntimeException e) {
+            throw new ValuesFileException(sourceName, null, "the schema cannot be used: " + e.getMessage());
+        }
+    }
+
+    public String sourceName() {
+        return sourceName;
+    }
+
+    /** All problems of {@code values} against this schema (empty when they conform); no origins. */
+    public List<ValuesProblem> validate(Map<String, Object> values) {
+        return validate(values, ValueOrigins.none());
+    }
+
+    /** All problems of {@code values} against this schema, each located with {@code origins}. */
+    public List<ValuesProblem> validate(Map<String, Object> values, ValueOrigins origins) {
+        return validate("values", values, ValuesPath.ROOT, origins);
+    }
+
+    /**
+     * Helm's walk over a chart and its subcharts: every problem of every chart, in that order. The paths of a
+     * subchart's problems start with the subchart's name, as the user writes them in the parent's values.
+     */
+    public static List<ValuesProblem> validate(ChartSchemas charts, Map<String, Object> values, ValueOrigins origins) {
+        List<ValuesProblem> problems = new ArrayList<>();
+        walk(charts, values, ValuesPath.ROOT, origins, problems);
+        return problems;
+    }
+
+    /** {@link #validate(ChartSchemas, Map, ValueOrigins)}, throwing when there is any problem. */
+    public static void check(ChartSchemas charts, Map<String, Object> values, ValueOrigins origins) {
+        List<ValuesProblem> problems = validate(charts, values, origins);
+        if (!problems.isEmpty()) {
+            throw new ValuesValidationException(problems);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void walk(ChartSchemas chart, Map<String, Object> values, ValuesPath at, ValueOrigins origins,
+                             List<ValuesProblem> problems) {
+        chart.schema().ifPresent(s -> problems.addAll(s.validate(chart.chartName(), values, at, origins)));
+        for (ChartSchemas dependency : chart.dependencies()) {
+            Object sub = values == null ? null : values.get(dependency.chartName());
+            Map<String, Object> subValues = sub instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
+            walk(dependency, subValues, at.child(dependency.chartName()), origins, problems);
+        }
+    }
+
+    private List<ValuesProblem> validate(String chart, Map<String, Object> values, ValuesPath at, ValueOrigins origins) {
+        // Helm validates JSON; null values become {} (ValidateAgainstSingleSchema).
+        JsonNode instance = values == null ? JsonNodeFactory.instance.objectNode() : toJson(values);
+        List<Error> errors = schema.validate(instance);
+        List<ValuesProblem> problems = new ArrayList<>();
+        Map<String, List<Error>> alternatives = new LinkedHashMap<>();
+        List<Object> order = new ArrayList<>();
+        for (Error error : errors) {
+            String evaluation = error.getEvaluationPath().toString();
+            Matcher combinator = COMBINATOR.matcher(evaluation);
+            String group = null;
+            if (combinator.find()) {
+                group = error.getInstanceLocation() + " " + evaluation.substring(0, combinator.start() + 1 + combinator.group(1).length());
+            } else if ("oneOf".equals(error.getKeyword()) || "anyOf".equals(error.getKeyword())) {
+                group = error.getInstanceLocation() + " " + evaluation;
+            }
+            if (group != null) {
+                if (!alternatives.containsKey(group)) {
+                    alternatives.put(group, new ArrayList<>());
+                    order.add(group);
+                }
+                alternatives.get(group).add(error);
+            } else {
+                order.add(error);
+            }
+        }
+        // Several failed keywords on one value read best as one problem: "at least 1 character and a string matching ...".
+        Map<ValuesPath, ValuesProblem> byPath = new LinkedHashMap<>();
+        for (Object item : order) {
+            ValuesProblem problem = item instanceof String group
+                    ? alternativesProblem(chart, alternatives.get(group), values, at, origins)
+                    : problem(chart, (Error) item, values, at, origins);
+            ValuesProblem earlier = byPath.get(problem.path());
+            if (earlier == null) {
+                byPath.put(problem.path(), problem);
+            } else if (!earlier.expected().contains(problem.expected())) {
+                byPath.put(problem.path(), new ValuesProblem(chart, problem.path(),
+                        earlier.expected() + " and " + problem.expected(), earlier.found(), earlier.origin(),
+                        earlier.keyword() + "+" + problem.keyword()));
+            }
+        }
+        problems.addAll(byPath.values());
+        return problems;
+    }
+
+    private ValuesProblem problem(String chart, Error error, Map<String, Object> values, ValuesPath at,
+                                  ValueOrigins origins) {
+        ValuesPath instancePath = path(error.getInstanceLocation());
+        String keyword = Objects.requireNonNullElse(error.getKeyword(), "");
+        switch (keyword) {
+            case "required": {
+                ValuesPath missing = instancePath.child(error.getProperty());
+                return new ValuesProblem(chart, missing.under(at), "a value (it is required)", "nothing",
+                        origins.originOf(instancePath.under(at)), keyword);
+            }
+            case "additionalProperties":
+            case "unevaluatedProperties": {
+                ValuesPath extra = instancePath.child(error.getProperty());
+                return new ValuesProblem(chart, extra.under(at), knownProperties(error, error.getProperty()),
+                        "an unknown key " + GoText.quote(error.getProperty()), origins.keyOriginOf(extra.under(at)), keyword);
+            }
+            case "propertyNames": {
+                ValuesPath named = instancePath.child(error.getProperty());
+                String why = error.getArguments() != null && error.getArguments().length > 1
+                        ? String.valueOf(error.getArguments()[1]) : error.getMessage();
+                return new ValuesProblem(chart, named.under(at), "a different key name (" + why + ")",
+                        "the key " + GoText.quote(error.getProperty()), origins.keyOriginOf(named.under(at)), keyword);
+            }
+            default: {
+                String found = GoValues.at(values, instancePath).map(GoValues::describe).orElse("nothing");
+                return new ValuesProblem(chart, instancePath.under(at), expected(keyword, error.getSchemaNode(), error),
+                        found, origins.originOf(instancePath.under(at)), keyword);
+            }
+        }
+    }
+
+    /** One problem for a failed oneOf/anyOf: what each alternative would have accepted. */
+    private ValuesProblem alternativesProblem(String chart, List<Error> group, Map<String, Object> values, ValuesPath at,
+                                              ValueOrigins origins) {
+        Error head = group.get(0);
+        ValuesPath instancePath = path(head.getInstanceLocation());
+        Map<String, List<String>> byBranch = new LinkedHashMap<>();
+        String keyword = "anyOf";
+        for (Error error : group) {
+            if ("oneOf".equals(error.getKeyword()) || "anyOf".equals(error.getKeyword())) {
+                keyword = error.getKeyword();
+                continue;
+            }
+            String evaluation = error.getEvaluationPath().toString();
+            Matcher m = COMBINATOR.matcher(evaluation);
+            if (m.find()) {
+                keyword = m.group(1);
+                String branch = evaluation.substring(0, m.end());
+                byBranch.computeIfAbsent(branch, b -> new ArrayList<>()).add(expected(error.getKeyword(), error.getSchemaNode(), error));
+            }
+        }
+        String expected;
+        if (byBranch.isEmpty()) {
+            expected = "exactly one of the alternatives the schema allows (it matches more than one)";
+        } else {
+            List<String> branches = new ArrayList<>();
+            byBranch.values().forEach(parts -> branches.add(String.join(" and ", parts)));
+            expected = String.join(", or ", branches);
+        }
+        String found = GoValues.at(values, instancePath).map(GoValues::describe).orElse("nothing");
+        return new ValuesProblem(chart, instancePath.under(at), expected, found, origins.originOf(instancePath.under(at)),
+                keyword);
+    }
+
+    private String knownProperties(Error error, String unknown) {
+        Set<String> known = new TreeSet<>();
+        JsonNode parent = parentSchema(error);
+        if (parent != null && parent.path("properties").isObject()) {
+            parent.path("properties").fieldNames().forEachRemaining(known::add);
+        }
+        if (known.isEmpty()) {
+            return "no other keys here";
+        }
+        String suggestion = closest(unknown, known);
+        return "one of the keys " + String.join(", ", known) + (suggestion == null ? "" : " (did you mean " + GoText.quote(suggestion) + "?)");
+    }
+
+    /** The schema object that holds the failed keyword, found through the error's schema location. */
+    private JsonNode parentSchema(Error error) {
+        if (error.getSchemaLocation() == null) {
+            return null;
+        }
+        String location = error.getSchemaLocation().toString();
+        int hash = location.indexOf('#');
+        String pointer = hash >= 0 ? location.substring(hash + 1) : "";
+        int slash = pointer.lastIndexOf('/');
+        if (slash < 0) {
+            return null;
+        }
+        JsonNode parent = schemaJson.at(pointer.substring(0, slash));
+        return parent.isMissingNode() ? null : parent;
+    }
+
+    private static String closest(String word, Set<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int distance = distance(word.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+        return bestDistance <= Math.max(2, word.length() / 4) ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** What a keyword wants, in words. */
+    private static String expected(String keyword, JsonNode value, Error error) {
+        switch (keyword) {
+            case "type":
+                if (value != null && value.isArray()) {
+                    List<String> kinds = new ArrayList<>();
+                    value.forEach(v -> kinds.add(typeWords(v.asText())));
+                    return String.join(" or ", kinds);
+                }
+                return typeWords(value == null ? "?" : value.asText());
+            case "enum":
+                return "one of " + list(value);
+            case "const":
+                return "exactly " + value;
+            case "pattern":
+                return "a string matching " + (value == null ? "the pattern" : value.asText());
+            case "minLength":
+                return "at least " + value + " character" + (value != null && value.asInt() == 1 ? "" : "s");
+            case "maxLength":
+                return "at most " + value + " characters";
+            case "minimum":
+                return "a number of at least " + value;
+            case "maximum":
+                return "a number of at most " + value;
+            case "exclusiveMinimum":
+                return "a number above " + value;
+            case "exclusiveMaximum":
+                return "a number below " + value;
+            case "multipleOf":
+                return "a multiple of " + value;
+            case "minItems":
+                return "at least " + value + " items";
+            case "maxItems":
+                return "at most " + value + " items";
+            case "uniqueItems":
+                return "items that are all different";
+            case "minProperties":
+                return "at least " + value + " keys";
+            case "maxProperties":
+                return "at most " + value + " keys";
+            case "not":
+                return "anything but " + value;
+            case "format":
+                return "a valid " + (value == null ? "value" : value.asText());
+            case "false":
+                return "no value here";
+            default:
+                return error.getMessage();
+        }
+    }
+
+    private static String typeWords(String type) {
+        return switch (type) {
+            case "integer" -> "an integer";
+            case "number" -> "a number";
+            case "string" -> "a string";
+            case "boolean" -> "a boolean (true or false)";
+            case "object" -> "a map";
+            case "array" -> "a list";
+            case "null" -> "null";
+            default -> type;
+        };
+    }
+
+    private static String list(JsonNode array) {
+        if (array == null || !array.isArray()) {
+            return String.valueOf(array);
+        }
+        List<String> items = new ArrayList<>();
+        for (Iterator<JsonNode> it = array.elements(); it.hasNext(); ) {
+            items.add(it.next().toString());
+        }
+        return String.join(", ", items);
+    }
+
+    private static ValuesPath path(NodePath location) {
+        List<Object> segments = new ArrayList<>();
+        if (location != null) {
+            for (int i = 0; i < location.getNameCount(); i++) {
+                Object element = location.getElement(i);
+                segments.add(element instanceof Number n ? (Object) n.intValue() : String.valueOf(element));
+            }
+        }
+        return new ValuesPath(segments);
+    }
+
+    /** Go values as JSON, the way Helm hands them to its validator (integral floats are plain integers in JSON). */
+    static JsonNode toJson(Object value) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (value == null) {
+            return f.nullNode();
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode node = f.objectNode();
+            map.forEach((k, v) -> node.set(String.valueOf(k), toJson(v)));
+            return node;
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode node = f.arrayNode();
+            list.forEach(v -> node.add(toJson(v)));
+            return node;
+        }
+        if (value instanceof String s) {
+            return f.textNode(s);
+        }
+        if (value instanceof Boolean b) {
+            return f.booleanNode(b);
+        }
+        if (value instanceof Long l) {
+            return f.numberNode(l);
+        }
+        if (value instanceof Integer i) {
+            return f.numberNode(i.longValue());
+        }
+        if (value instanceof Double d) {
+            if (d == Math.rint(d) && Math.abs(d) < 9.2e18) {
+                return f.numberNode(d.longValue());
+            }
+            return f.numberNode(d);
+        }
+        if (value instanceof byte[] bytes) {
+            return f.textNode(Base64.getEncoder().encodeToString(bytes));
+        }
+        return f.textNode(String.valueOf(value));
+    }
+
+    @Override
+    public String toString() {
+        return "ValuesSchema[" + sourceName + "]";
+    }
+}

@@ -1,0 +1,585 @@
+package dev.runway.render.yaml;
+
+import dev.runway.render.gofmt.GoFmt;
+import dev.runway.render.gofmt.GoStrconv;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Go's encoding/json over the renderer's value model: {@code toJson} (json.Marshal: sorted keys, HTML characters
+ * escaped as {@code \u003c}, float64 formatting), {@code toPrettyJson} (json.MarshalIndent with two spaces),
+ * {@code toRawJson} (an Encoder with HTML escaping off), and {@link #read} (json.Unmarshal into interface{}: numbers
+ * become float64), with Go's error texts.
+ */
+public final class GoJson {
+
+    private GoJson() {
+    }
+
+    /** json.Marshal; throws {@link GoJsonException} where Go returns an error (NaN, infinities). */
+    public static String marshal(Object v) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, v, true, null, 0);
+        return sb.toString();
+    }
+
+    /** Helm's toJson: json.Marshal, or the empty string when marshalling fails. */
+    public static String toJson(Object v) {
+        try {
+            return marshal(v);
+        } catch (GoJsonException e) {
+            return "";
+        }
+    }
+
+    /** Sprig's toPrettyJson: json.MarshalIndent(v, "", "  "), or the empty string on error. */
+    public static String toPrettyJson(Object v) {
+        try {
+            StringBuilder sb = new StringBuilder();
+            write(sb, v, true, "  ", 0);
+            return sb.toString();
+        } catch (GoJsonException e) {
+            return "";
+        }
+    }
+
+    /** Sprig's mustToRawJson: an Encoder with SetEscapeHTML(false), trailing newline trimmed. */
+    public static String marshalRaw(Object v) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, v, false, null, 0);
+        return sb.toString();
+    }
+
+    /** Sprig's toRawJson (it panics on error; the engine reports that as a failed call). */
+    public static String toRawJson(Object v) {
+        return marshalRaw(v);
+    }
+
+    /** A value json.Marshal cannot encode; the message is Go's ({@code json: unsupported value: NaN}). */
+    public static final class GoJsonException extends RuntimeException {
+        public GoJsonException(String message) {
+            super(message);
+        }
+    }
+
+    private static void write(StringBuilder sb, Object v, boolean escapeHtml, String indent, int depth) {
+        if (v == null || (v instanceof dev.runway.render.gofmt.GoSlice slice && slice.isNil())) {
+            sb.append("null");
+        } else if (v instanceof String s) {
+            writeString(sb, s, escapeHtml);
+        } else if (v instanceof Boolean b) {
+            sb.append(b ? "true" : "false");
+        } else if (v instanceof Double || v instanceof Float) {
+            sb.append(formatNumber(((Number) v).doubleValue(), v instanceof Float ? 32 : 64));
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+                || v instanceof BigInteger) {
+            sb.append(v);
+        } else if (v instanceof byte[] bytes) {
+            sb.append('"').append(Base64.getEncoder().encodeToString(bytes)).append('"');
+        } else if (v instanceof Map<?, ?> map) {
+            writeMap(sb, map, escapeHtml, indent, depth);
+        } else if (v instanceof Collection<?> list) {
+            writeList(sb, new ArrayList<>(list), escapeHtml, indent, depth);
+        } else if (v instanceof Object[] arr) {
+            writeList(sb, List.of(arr), escapeHtml, indent, depth);
+        } else if (v instanceof JsonMarshaler m) {
+            write(sb, m.toJsonValue(), escapeHtml, indent, depth);
+        } else {
+            writeString(sb, GoFmt.formatValue(v), escapeHtml);
+        }
+    }
+
+    /** Engine objects that json.Marshal would encode as a struct implement this to give their JSON shape. */
+    public interface JsonMarshaler {
+        Object toJsonValue();
+    }
+
+    private static void newline(StringBuilder sb, String indent, int depth) {
+        sb.append('\n');
+        for (int i = 0; i < depth; i++) {
+            sb.append(indent);
+        }
+    }
+
+    private static void writeMap(StringBuilder sb, Map<?, ?> map, boolean escapeHtml, String indent, int depth) {
+        if (map.isEmpty()) {
+            sb.append("{}");
+            return;
+        }
+        List<String> keys = new ArrayList<>();
+        for (Object k : map.keySet()) {
+            keys.add(String.valueOf(k));
+        }
+        keys.sort(GoJson::compareUtf8);
+        Map<String, Object> byString = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            byString.put(String.valueOf(e.getKey()), e.getValue());
+        }
+        sb.append('{');
+        boolean first = true;
+        for (String k : keys) {
+            if (!first) {
+                sb.append(',');
+            }
+            first = false;
+            if (indent != null) {
+                newline(sb, indent, depth + 1);
+            }
+            writeString(sb, k, escapeHtml);
+            sb.append(':');
+            if (indent != null) {
+                sb.append(' ');
+            }
+            write(sb, byString.get(k), escapeHtml, indent, depth + 1);
+        }
+        if (indent != null) {
+            newline(sb, indent, depth);
+        }
+        sb.append('}');
+    }
+
+    private static void writeList(StringBuilder sb, List<?> list, boolean escapeHtml, String indent, int depth) {
+        if (list.isEmpty()) {
+            sb.append("[]");
+            return;
+        }
+        sb.append('[');
+        for (int i = 0; i < list.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            if (indent != null) {
+                newline(sb, indent, depth + 1);
+            }
+            write(sb, list.get(i), escapeHtml, indent, depth + 1);
+        }
+        if (indent != null) {
+            newline(sb, indent, depth);
+        }
+        sb.append(']');
+    }
+
+    /** Go compares map keys as byte strings: UTF-8 order, which is code point order. */
+    static int compareUtf8(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    /** encoding/json's float encoding: 'f' format, or 'e' below 1e-6 and from 1e21, with e-07 cleaned to e-7. */
+    public static String formatNumber(double f, int bits) {
+        if (Double.isNaN(f) || Double.isInfinite(f)) {
+            throw new GoJsonException("json: unsupported value: " + GoStrconv.formatFloat(f, 'g', -1, 64));
+        }
+        double abs = Math.abs(f);
+        char fmt = 'f';
+        if (abs != 0) {
+            if (bits == 64 && (abs < 1e-6 || abs >= 1e21) || bits == 32 && ((float) abs < 1e-6f || (float) abs >= 1e21f)) {
+                fmt = 'e';
+            }
+        }
+        String s = GoStrconv.formatFloat(f, fmt, -1, bits);
+        if (fmt == 'e') {
+            int n = s.length();
+            if (n >= 4 && s.charAt(n - 4) == 'e' && s.charAt(n - 3) == '-' && s.charAt(n - 2) == '0') {
+                s = s.substring(0, n - 2) + s.charAt(n - 1);
+            }
+        }
+        return s;
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    static void writeString(StringBuilder sb, String s, boolean escapeHtml) {
+        sb.append('"');
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                sb.append(c).append(s.charAt(i + 1));
+                i += 2;
+                continue;
+            }
+            i++;
+            if (Character.isSurrogate(c)) {
+                sb.append("\\ufffd");
+                continue;
+            }
+            switch (c) {
+                case '\\', '"' -> sb.append('\\').append(c);
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\u2028' -> sb.append("\\u2028");
+                case '\u2029' -> sb.append("\\u2029");
+                default -> {
+                    if (c < 0x20 || (escapeHtml && (c == '<' || c == '>' || c == '&'))) {
+                        sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+
+    // ---- reading (encoding/json Unmarshal into interface{})
+
+    /** json.Unmarshal into interface{}: objects are maps, arrays lists, numbers Double. */
+    public static Object read(String text) {
+        return new JsonParser(text).parseDocument();
+    }
+
+    /** Helm's fromJson: a map, or a map holding {@code Error} with Go's message. */
+    public static Map<String, Object> fromJson(String text) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        try {
+            Object v = read(text);
+            if (v == null) {
+                return m;
+            }
+            if (v instanceof Map<?, ?> map) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> typed = (Map<String, Object>) map;
+                return typed;
+            }
+            m.put("Error", "json: cannot unmarshal " + jsonKind(v) + " into Go value of type map[string]interface {}");
+        } catch (GoYamlException e) {
+            m.put("Error", e.getMessage());
+        }
+        return m;
+    }
+
+    /** Helm's fromJsonArray: a list, or a one-element list holding Go's error message. */
+    public static List<Object> fromJsonArray(String text) {
+        try {
+            Object v = read(text);
+            if (v == null) {
+                return new ArrayList<>();
+            }
+            if (v instanceof List<?> list) {
+                return new ArrayList<>(list);
+            }
+            return new ArrayList<>(List.of("json: cannot unmarshal " + jsonKind(v)
+                    + " into Go value of type []interface {}"));
+        } catch (GoYamlException e) {
+            return new ArrayList<>(List.of(e.getMessage()));
+        }
+    }
+
+    static String jsonKind(Object v) {
+        if (v instanceof Map) {
+            return "object";
+        }
+        if (v instanceof List) {
+            return "array";
+        }
+        if (v instanceof String) {
+            return "string";
+        }
+        if (v instanceof Boolean) {
+            return "bool";
+        }
+        return "number";
+    }
+
+    /** A recursive-descent JSON reader that reports errors in encoding/json's words. */
+    private static final class JsonParser {
+        private final String s;
+        private int pos;
+
+        JsonParser(String s) {
+            this.s = s;
+        }
+
+        Object parseDocument() {
+            skipWs();
+            if (pos >= s.length()) {
+                throw error("unexpected end of JSON input");
+            }
+            Object v = value("looking for beginning of value");
+            skipWs();
+            if (pos < s.length()) {
+                throw invalid("after top-level value");
+            }
+            return v;
+        }
+
+        private GoYamlException error(String msg) {
+            return new GoYamlException(msg, -1, -1);
+        }
+
+        private GoYamlException invalid(String context) {
+            if (pos >= s.length()) {
+                return error("unexpected end of JSON input");
+            }
+            int c = s.codePointAt(pos);
+            return error("invalid character " + quoteChar(c) + " " + context);
+        }
+
+        private static String quoteChar(int c) {
+            if (c == '\'') {
+                return "'\\''";
+            }
+            if (c == '"') {
+                return "'\"'";
+            }
+            String q = GoStrconv.quote(new String(Character.toChars(c)));
+            return "'" + q.substring(1, q.length() - 1) + "'";
+        }
+
+        private void skipWs() {
+            while (pos < s.length()) {
+                char c = s.charAt(pos);
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                    pos++;
+                } else {
+                    break;
+                }
+            }
+        }
+
+        private Object value(String context) {
+            if (pos >= s.length()) {
+                throw error("unexpected end of JSON input");
+            }
+            char c = s.charAt(pos);
+            switch (c) {
+                case '{':
+                    return object();
+                case '[':
+                    return array();
+                case '"':
+                    return string();
+                case 't':
+                    literal("true");
+                    return Boolean.TRUE;
+                case 'f':
+                    literal("false");
+                    return Boolean.FALSE;
+                case 'n':
+                    literal("null");
+                    return null;
+                default:
+                    if (c == '-' || (c >= '0' && c <= '9')) {
+                        return number();
+                    }
+                    throw invalid(context);
+            }
+        }
+
+        private void literal(String word) {
+            for (int i = 0; i < word.length(); i++) {
+                if (pos >= s.length()) {
+                    throw error("unexpected end of JSON input");
+                }
+                if (s.charAt(pos) != word.charAt(i)) {
+                    throw invalid("in literal " + word + " (expecting " + quoteChar(word.charAt(i)) + ")");
+                }
+                pos++;
+            }
+        }
+
+        private Object number() {
+            int start = pos;
+            if (s.charAt(pos) == '-') {
+                pos++;
+                if (pos >= s.length()) {
+                    throw error("unexpected end of JSON input");
+                }
+                if (!Character.isDigit(s.charAt(pos)) || s.charAt(pos) > '9') {
+                    throw invalid("in numeric literal");
+                }
+            }
+            if (s.charAt(pos) == '0') {
+                pos++;
+            } else {
+                while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
+                    pos++;
+                }
+            }
+            if (pos < s.length() && s.charAt(pos) == '.') {
+                pos++;
+                if (pos >= s.length()) {
+                    throw error("unexpected end of JSON input");
+                }
+                if (s.charAt(pos) < '0' || s.charAt(pos) > '9') {
+                    throw invalid("after decimal point in numeric literal");
+                }
+                while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
+                    pos++;
+                }
+            }
+            if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
+                pos++;
+                if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
+                    pos++;
+                }
+                if (pos >= s.length()) {
+                    throw error("unexpected end of JSON input");
+                }
+                if (s.charAt(pos) < '0' || s.charAt(pos) > '9') {
+                    throw invalid("in exponent of numeric literal");
+                }
+                while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
+                    pos++;
+                }
+            }
+            String text = s.substring(start, pos);
+            double d = Double.parseDouble(text);
+            if (Double.isInfinite(d)) {
+                throw error("json: cannot unmarshal number " + text + " into Go value of type float64");
+            }
+            return d;
+        }
+
+        private String string() {
+            pos++; // opening quote
+            StringBuilder sb = new StringBuilder();
+            while (true) {
+                if (pos >= s.length()) {
+                    throw error("unexpected end of JSON input");
+                }
+                char c = s.charAt(pos);
+                if (c == '"') {
+                    pos++;
+                    return sb.toString();
+                }
+                if (c < 0x20) {
+                    throw invalid("in string literal");
+                }
+                if (c == '\\') {
+                    pos++;
+                    if (pos >= s.length()) {
+                        throw error("unexpected end of JSON input");
+                    }
+                    char e = s.charAt(pos);
+                    switch (e) {
+                        case '"', '\\', '/' -> sb.append(e);
+                        case 'b' -> sb.append('\b');
+                        case 'f' -> sb.append('\f');
+                        case 'n' -> sb.append('\n');
+                        case 'r' -> sb.append('\r');
+                        case 't' -> sb.append('\t');
+                        case 'u' -> {
+                            int cp = 0;
+                            for (int k = 1; k <= 4; k++) {
+                                if (pos + k >= s.length()) {
+                                    throw error("unexpected end of JSON input");
+                                }
+                                int d = Character.digit(s.charAt(pos + k), 16);
+                                if (d < 0) {
+                                    pos += k;
+                                    throw invalid("in \\u hexadecimal character escape");
+                                }
+                                cp = cp * 16 + d;
+                            }
+                            pos += 4;
+                            sb.append((char) cp);
+                        }
+                        default -> throw invalid("in string escape code");
+                    }
+                    pos++;
+                    continue;
+                }
+                sb.append(c);
+                pos++;
+            }
+        }
+
+        private Map<String, Object> object() {
+            pos++;
+            Map<String, Object> m = new LinkedHashMap<>();
+            skipWs();
+            if (pos < s.length() && s.charAt(pos) == '}') {
+                pos++;
+                return m;
+            }
+            while (true) {
+                skipWs();
+                if (pos >= s.length()) {
+                    throw error("unexpected end of JSON input");
+                }
+                if (s.charAt(pos) != '"') {
+                    throw invalid("looking for beginning of object key string");
+                }
+                String key = string();
+                skipWs();
+                if (pos >= s.length()) {
+                    throw error("unexpected end of JSON input");
+                }
+                if (s.charAt(pos) != ':') {
+                    throw invalid("after object key");
+                }
+                pos++;
+                skipWs();
+                Object v = value("looking for beginning of value");
+                m.put(fixSurrogates(key), v);
+                skipWs();
+                if (pos >= s.length()) {
+                    throw error("unexpected end of JSON input");
+                }
+                char c = s.charAt(pos);
+                if (c == ',') {
+                    pos++;
+                    continue;
+                }
+                if (c == '}') {
+                    pos++;
+                    return m;
+                }
+                throw invalid("after object key:value pair");
+            }
+        }
+
+        private List<Object> array() {
+            pos++;
+            List<Object> list = new ArrayList<>();
+            skipWs();
+            if (pos < s.length() && s.charAt(pos) == ']') {
+                pos++;
+                return list;
+            }
+            while (true) {
+                skipWs();
+                list.add(value("looking for beginning of value"));
+                skipWs();
+                if (pos >= s.length()) {
+                    throw error("unexpected end of JSON input");
+                }
+                char c = s.charAt(pos);
+                if (c == ',') {
+                    pos++;
+                    continue;
+                }
+                if (c == ']') {
+                    pos++;
+                    return list;
+                }
+                throw invalid("after array element");
+            }
+        }
+
+        private static String fixSurrogates(String s) {
+            return s;
+        }
+    }
+}

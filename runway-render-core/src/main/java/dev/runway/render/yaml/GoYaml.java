@@ -1,0 +1,261 @@
+package dev.runway.render.yaml;
+
+import dev.runway.render.gofmt.GoFmt;
+import dev.runway.render.gofmt.GoStrconv;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * YAML as Helm reads and writes it through sigs.k8s.io/yaml: {@link #read} (values files, {@code fromYaml}) is
+ * go-yaml v2 decoding followed by a JSON round trip, so numbers are float64 and keys strings; {@link #toYaml} is
+ * json.Marshal followed by go-yaml v2 parsing and emission, with Helm's trailing newline trimmed.
+ */
+public final class GoYaml {
+
+    /** The first line of Helm's fromYaml error when the document is not a map, before the Go type name. */
+    static final String UNMARSHAL_PREFIX = "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ";
+
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+    private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    private GoYaml() {
+    }
+
+    /**
+     * Reads the first YAML document as Helm does; throws {@link GoYamlException} (with line and column when known)
+     * for YAML that Helm rejects. An empty document reads as null.
+     */
+    public static Object read(String text, String sourceName) {
+        return YamlReader.read(text, sourceName);
+    }
+
+    /** {@link #read} without a source name. */
+    public static Object read(String text) {
+        return YamlReader.read(text, null);
+    }
+
+    /** Helm's fromYaml: the document as a map, or a map holding {@code Error} with Go's message. */
+    public static Map<String, Object> fromYaml(String text) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        try {
+            Object v = read(text);
+            if (v == null) {
+                return m;
+            }
+            if (v instanceof Map<?, ?> map) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> typed = (Map<String, Object>) map;
+                return typed;
+            }
+            m.put("Error", UNMARSHAL_PREFIX + GoJson.jsonKind(v) + " into Go value of type map[string]interface {}");
+        } catch (GoYamlException e) {
+            m.put("Error", e.getMessage());
+        }
+        return m;
+    }
+
+    /** Helm's fromYamlArray: the document as a list, or a one-element list holding Go's error message. */
+    public static List<Object> fromYamlArray(String text) {
+        try {
+            Object v = read(text);
+            if (v == null) {
+                return new ArrayList<>();
+            }
+            if (v instanceof List<?> list) {
+                return new ArrayList<>(list);
+            }
+            return new ArrayList<>(List.of(UNMARSHAL_PREFIX + GoJson.jsonKind(v)
+                    + " into Go value of type []interface {}"));
+        } catch (GoYamlException e) {
+            return new ArrayList<>(List.of(e.getMessage()));
+        }
+    }
+
+    /** Helm's toYaml: sigs.k8s.io/yaml.Marshal with one trailing newline trimmed, or "" when marshalling fails. */
+    public static String toYaml(Object v) {
+        try {
+            String s = marshal(v);
+            return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+        } catch (GoJson.GoJsonException | GoYamlException e) {
+            return "";
+        }
+    }
+
+    /**
+     * A string after json.Marshal and go-yaml's reading of the JSON text: invalid UTF-16 becomes U+FFFD; characters
+     * libyaml refuses as input (DEL, C1 controls, U+FFFE/U+FFFF), which JSON leaves unescaped, make the conversion
+     * fail; a raw NEL (U+0085), a YAML 1.1 line break, is folded like a line break inside a double-quoted scalar.
+     */
+    static String throughJson(String s) {
+        s = validUtf16(s);
+        boolean hasNel = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= 0x7F && c <= 0x9F && c != 0x85) || c == 0xFFFE || c == 0xFFFF) {
+                throw new GoYamlException("error converting JSON to YAML: yaml: control characters are not allowed",
+                        -1, -1);
+            }
+            hasNel |= c == 0x85;
+        }
+        return hasNel ? foldNel(s) : s;
+    }
+
+    /** Like {@link #throughJson} for a map key, where a raw NEL breaks the key's line. */
+    static String keyThroughJson(String s) {
+        String v = validUtf16(s);
+        if (v.indexOf('\u0085') >= 0) {
+            throw new GoYamlException("error converting JSON to YAML: yaml: could not find expected ':'", -1, -1);
+        }
+        return throughJson(v);
+    }
+
+    private static String foldNel(String s) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c != ' ' && c != 0x85) {
+                sb.append(c);
+                i++;
+                continue;
+            }
+            int j = i;
+            int breaks = 0;
+            while (j < s.length() && (s.charAt(j) == ' ' || s.charAt(j) == 0x85)) {
+                if (s.charAt(j) == 0x85) {
+                    breaks++;
+                }
+                j++;
+            }
+            if (breaks == 0) {
+                sb.append(s, i, j);
+            } else if (breaks == 1) {
+                // Spaces after the first break are dropped; spaces before it too.
+                sb.append(' ');
+            } else {
+                for (int k = 1; k < breaks; k++) {
+                    sb.append('\n');
+                }
+            }
+            i = j;
+        }
+        return sb.toString();
+    }
+
+    /** sigs.k8s.io/yaml.Marshal: the full document including its trailing newline. */
+    public static String marshal(Object v) {
+        return YamlEmitter.emit(emitterValue(v));
+    }
+
+    /** The value after json.Marshal and go-yaml's decoding of that JSON, shaped for the emitter. */
+    private static Object emitterValue(Object v) {
+        if (v == null || (v instanceof dev.runway.render.gofmt.GoSlice slice && slice.isNil())) {
+            return new YamlEmitter.ScalarValue("null", YamlEmitter.Style.PLAIN);
+        }
+        if (v instanceof Boolean b) {
+            return new YamlEmitter.ScalarValue(b ? "true" : "false", YamlEmitter.Style.PLAIN);
+        }
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+                || v instanceof BigInteger) {
+            return new YamlEmitter.ScalarValue(yamlNumber(v.toString()), YamlEmitter.Style.PLAIN);
+        }
+        if (v instanceof Double || v instanceof Float) {
+            String json = GoJson.formatNumber(((Number) v).doubleValue(), v instanceof Float ? 32 : 64);
+            return new YamlEmitter.ScalarValue(yamlNumber(json), YamlEmitter.Style.PLAIN);
+        }
+        if (v instanceof String s) {
+            return stringScalar(throughJson(s));
+        }
+        if (v instanceof byte[] bytes) {
+            return stringScalar(Base64.getEncoder().encodeToString(bytes));
+        }
+        if (v instanceof Map<?, ?> map) {
+            Map<String, Object> byKey = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                byKey.put(keyThroughJson(String.valueOf(e.getKey())), e.getValue());
+            }
+            Map<YamlEmitter.ScalarValue, Object> out = new LinkedHashMap<>();
+            for (String k : YamlEmitter.sortKeys(byKey.keySet())) {
+                out.put(stringScalar(k), emitterValue(byKey.get(k)));
+            }
+            return out;
+        }
+        if (v instanceof Collection<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object item : list) {
+                out.add(emitterValue(item));
+            }
+            return out;
+        }
+        if (v instanceof Object[] arr) {
+            return emitterValue(List.of(arr));
+        }
+        if (v instanceof GoJson.JsonMarshaler m) {
+            return emitterValue(m.toJsonValue());
+        }
+        return stringScalar(GoFmt.formatValue(v));
+    }
+
+    /** A JSON number as go-yaml reads it back and writes it: int64 and uint64 as integers, else 'g' float64. */
+    private static String yamlNumber(String json) {
+        if (INTEGER.matcher(json).matches()) {
+            BigInteger big = new BigInteger(json);
+            if (big.bitLength() <= 63) {
+                return Long.toString(big.longValue());
+            }
+            if (big.signum() > 0 && big.compareTo(UINT64_MAX) <= 0) {
+                return big.toString();
+            }
+        }
+        double d = Double.parseDouble(json);
+        return GoStrconv.formatFloat(d, 'g', -1, 64);
+    }
+
+    /** encode.go stringv: literal for multi-line text, plain unless it would read back as another type. */
+    private static YamlEmitter.ScalarValue stringScalar(String s) {
+        YamlEmitter.Style style;
+        if (s.contains("\n")) {
+            style = YamlEmitter.Style.LITERAL;
+        } else if (!YamlResolver.needsQuoting(s)) {
+            style = YamlEmitter.Style.PLAIN;
+        } else {
+            style = YamlEmitter.Style.DOUBLE_QUOTED;
+        }
+        return new YamlEmitter.ScalarValue(s, style);
+    }
+
+    /** json.Marshal replaces invalid UTF-8 (here: unpaired surrogates) with U+FFFD. */
+    static String validUtf16(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean bad = false;
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    if (sb != null) {
+                        sb.append(c).append(s.charAt(i + 1));
+                    }
+                    i++;
+                    continue;
+                }
+                bad = true;
+            } else if (Character.isLowSurrogate(c)) {
+                bad = true;
+            }
+            if (bad && sb == null) {
+                sb = new StringBuilder(s.substring(0, i));
+            }
+            if (sb != null) {
+                sb.append(bad ? '\uFFFD' : c);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+}

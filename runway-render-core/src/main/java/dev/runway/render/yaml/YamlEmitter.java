@@ -1,0 +1,619 @@
+package dev.runway.render.yaml;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * go-yaml v2's encoder and emitter (encode.go, emitterc.go) for the values {@link GoYaml#toYaml} produces after the
+ * JSON round trip: block mappings with sorted keys, indentless block sequences under mapping keys, {@code []} and
+ * {@code {}} for empty collections, and the emitter's scalar style choice (plain, single-quoted, double-quoted,
+ * literal) with its line folding past column 80. The state is the emitter's own: column, indent stack, and the
+ * whitespace and indention flags that decide where spaces and line breaks go.
+ */
+final class YamlEmitter {
+
+    private static final int BEST_INDENT = 2;
+    private static final int BEST_WIDTH = 80;
+
+    enum Style { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL }
+
+    /** A scalar as the encoder hands it to the emitter: its text and the style the encoder asked for. */
+    record ScalarValue(String text, Style requested) {
+    }
+
+    private final StringBuilder out = new StringBuilder();
+    private final Deque<Integer> indents = new ArrayDeque<>();
+    private int indent = -1;
+    private int column;
+    private boolean whitespace = true;
+    private boolean indention = true;
+    private int flowLevel;
+    private boolean mappingContext;
+    private boolean simpleKeyContext;
+
+    private YamlEmitter() {
+    }
+
+    /**
+     * Emits one document. {@code value} holds only null, Boolean, ScalarValue, Map (keys already in go-yaml order)
+     * and List.
+     */
+    static String emit(Object value) {
+        YamlEmitter e = new YamlEmitter();
+        e.emitNode(value, false, false);
+        e.writeIndent();
+        return e.out.toString();
+    }
+
+    private void emitNode(Object value, boolean mapping, boolean simpleKey) {
+        mappingContext = mapping;
+        simpleKeyContext = simpleKey;
+        if (value instanceof Map<?, ?> map) {
+            if (map.isEmpty()) {
+                emitEmptyFlow('{', '}');
+            } else {
+                emitBlockMapping(map);
+            }
+        } else if (value instanceof List<?> list) {
+            if (list.isEmpty()) {
+                emitEmptyFlow('[', ']');
+            } else {
+                emitBlockSequence(list);
+            }
+        } else {
+            emitScalar((ScalarValue) value);
+        }
+    }
+
+    private void emitEmptyFlow(char open, char close) {
+        writeIndicator(String.valueOf(open), true, true, false);
+        increaseIndent(true, false);
+        flowLevel++;
+        flowLevel--;
+        popIndent();
+        writeIndicator(String.valueOf(close), false, false, false);
+    }
+
+    private void emitBlockSequence(List<?> list) {
+        increaseIndent(false, mappingContext && !indention);
+        for (Object item : list) {
+            writeIndent();
+            writeIndicator("-", true, false, true);
+            emitNode(item, false, false);
+        }
+        popIndent();
+    }
+
+    private void emitBlockMapping(Map<?, ?> map) {
+        increaseIndent(false, false);
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            writeIndent();
+            ScalarValue key = (ScalarValue) entry.getKey();
+            Analysis keyAnalysis = analyze(codePoints(key.text()));
+            boolean simple = !keyAnalysis.multiline
+                    && key.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 128;
+            if (simple) {
+                emitNode(key, true, true);
+                writeIndicator(":", false, false, false);
+            } else {
+                writeIndicator("?", true, false, true);
+                emitNode(key, true, false);
+                writeIndent();
+                writeIndicator(":", true, false, true);
+            }
+            emitNode(entry.getValue(), true, false);
+        }
+        popIndent();
+    }
+
+    private void emitScalar(ScalarValue scalar) {
+        int[] cps = codePoints(scalar.text());
+        Analysis a = analyze(cps);
+        Style style = selectStyle(scalar.requested(), a, cps.length == 0);
+        increaseIndent(true, false);
+        switch (style) {
+            case PLAIN -> writePlain(cps, !simpleKeyContext);
+            case SINGLE_QUOTED -> writeSingleQuoted(cps, !simpleKeyContext);
+            case DOUBLE_QUOTED -> writeDoubleQuoted(cps, !simpleKeyContext);
+            case LITERAL -> writeLiteral(cps);
+        }
+        popIndent();
+    }
+
+    private Style selectStyle(Style requested, Analysis a, boolean empty) {
+        Style style = requested;
+        if (simpleKeyContext && a.multiline) {
+            style = Style.DOUBLE_QUOTED;
+        }
+        if (style == Style.PLAIN) {
+            if ((flowLevel > 0 && !a.flowPlainAllowed) || (flowLevel == 0 && !a.blockPlainAllowed)) {
+                style = Style.SINGLE_QUOTED;
+            }
+            if (empty && (flowLevel > 0 || simpleKeyContext)) {
+                style = Style.SINGLE_QUOTED;
+            }
+        }
+        if (style == Style.SINGLE_QUOTED && !a.singleQuotedAllowed) {
+            style = Style.DOUBLE_QUOTED;
+        }
+        if (style == Style.LITERAL && (!a.blockAllowed || flowLevel > 0 || simpleKeyContext)) {
+            style = Style.DOUBLE_QUOTED;
+        }
+        return style;
+    }
+
+    // ---- analysis (yaml_emitter_analyze_scalar)
+
+    private static final class Analysis {
+        boolean multiline;
+        boolean flowPlainAllowed;
+        boolean blockPlainAllowed;
+        boolean singleQuotedAllowed;
+        boolean blockAllowed;
+    }
+
+    private static Analysis analyze(int[] v) {
+        Analysis a = new Analysis();
+        int n = v.length;
+        if (n == 0) {
+            a.multiline = false;
+            a.flowPlainAllowed = false;
+            a.blockPlainAllowed = true;
+            a.singleQuotedAllowed = true;
+            a.blockAllowed = false;
+            return a;
+        }
+        boolean blockIndicators = false;
+        boolean flowIndicators = false;
+        boolean lineBreaks = false;
+        boolean specialCharacters = false;
+        boolean leadingSpace = false;
+        boolean leadingBreak = false;
+        boolean trailingSpace = false;
+        boolean trailingBreak = false;
+        boolean breakSpace = false;
+        boolean spaceBreak = false;
+        boolean previousSpace = false;
+        boolean previousBreak = false;
+
+        if (n >= 3 && ((v[0] == '-' && v[1] == '-' && v[2] == '-') || (v[0] == '.' && v[1] == '.' && v[2] == '.'))) {
+            blockIndicators = true;
+            flowIndicators = true;
+        }
+        boolean precededByWhitespace = true;
+        for (int i = 0; i < n; i++) {
+            int c = v[i];
+            boolean followedByWhitespace = i + 1 >= n || isBlank(v[i + 1]);
+            if (i == 0) {
+                switch (c) {
+                    case '#', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`' -> {
+                        flowIndicators = true;
+                        blockIndicators = true;
+                    }
+                    case '?', ':' -> {
+                        flowIndicators = true;
+                        if (followedByWhitespace) {
+                            blockIndicators = true;
+                        }
+                    }
+                    case '-' -> {
+                        if (followedByWhitespace) {
+                            flowIndicators = true;
+                            blockIndicators = true;
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            } else {
+                switch (c) {
+                    case ',', '?', '[', ']', '{', '}' -> flowIndicators = true;
+                    case ':' -> {
+                        flowIndicators = true;
+                        if (followedByWhitespace) {
+                            blockIndicators = true;
+                        }
+                    }
+                    case '#' -> {
+                        if (precededByWhitespace) {
+                            flowIndicators = true;
+                            blockIndicators = true;
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (!isPrintable(c)) {
+                specialCharacters = true;
+            }
+            if (c == ' ') {
+                if (i == 0) {
+                    leadingSpace = true;
+                }
+                if (i == n - 1) {
+                    trailingSpace = true;
+                }
+                if (previousBreak) {
+                    breakSpace = true;
+                }
+                previousSpace = true;
+                previousBreak = false;
+            } else if (isBreak(c)) {
+                lineBreaks = true;
+                if (i == 0) {
+                    leadingBreak = true;
+                }
+                if (i == n - 1) {
+                    trailingBreak = true;
+                }
+                if (previousSpace) {
+                    spaceBreak = true;
+                }
+                previousSpace = false;
+                previousBreak = true;
+            } else {
+                previousSpace = false;
+                previousBreak = false;
+            }
+            precededByWhitespace = isBlankz(c);
+        }
+        a.multiline = lineBreaks;
+        a.flowPlainAllowed = true;
+        a.blockPlainAllowed = true;
+        a.singleQuotedAllowed = true;
+        a.blockAllowed = true;
+        if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) {
+            a.flowPlainAllowed = false;
+            a.blockPlainAllowed = false;
+        }
+        if (trailingSpace) {
+            a.blockAllowed = false;
+        }
+        if (breakSpace) {
+            a.flowPlainAllowed = false;
+            a.blockPlainAllowed = false;
+            a.singleQuotedAllowed = false;
+        }
+        if (spaceBreak || specialCharacters) {
+            a.flowPlainAllowed = false;
+            a.blockPlainAllowed = false;
+            a.singleQuotedAllowed = false;
+            a.blockAllowed = false;
+        }
+        if (lineBreaks) {
+            a.flowPlainAllowed = false;
+            a.blockPlainAllowed = false;
+        }
+        if (flowIndicators) {
+            a.flowPlainAllowed = false;
+        }
+        if (blockIndicators) {
+            a.blockPlainAllowed = false;
+        }
+        return a;
+    }
+
+    /** libyaml's is_printable, on code points (4-byte UTF-8 sequences are not printable there). */
+    static boolean isPrintable(int c) {
+        return c == 0x0A
+                || (c >= 0x20 && c <= 0x7E)
+                || (c >= 0xA0 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF);
+    }
+
+    static boolean isBreak(int c) {
+        return c == '\r' || c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029;
+    }
+
+    private static boolean isBlank(int c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private static boolean isBlankz(int c) {
+        return isBlank(c) || isBreak(c) || c == 0;
+    }
+
+    // ---- writer primitives
+
+    private void increaseIndent(boolean flow, boolean indentless) {
+        indents.push(indent);
+        if (indent < 0) {
+            indent = flow ? BEST_INDENT : 0;
+        } else if (!indentless) {
+            indent += BEST_INDENT;
+        }
+    }
+
+    private void popIndent() {
+        indent = indents.pop();
+    }
+
+    private void put(char c) {
+        out.append(c);
+        column++;
+    }
+
+    private void write(int cp) {
+        out.appendCodePoint(cp);
+        column++;
+    }
+
+    private void putBreak() {
+        out.append('\n');
+        column = 0;
+        indention = true;
+    }
+
+    private void writeBreak(int cp) {
+        if (cp == '\n') {
+            putBreak();
+        } else {
+            write(cp);
+            column = 0;
+            indention = true;
+        }
+    }
+
+    private void writeIndent() {
+        int ind = Math.max(indent, 0);
+        if (!indention || column > ind || (column == ind && !whitespace)) {
+            putBreak();
+        }
+        while (column < ind) {
+            put(' ');
+        }
+        whitespace = true;
+        indention = true;
+    }
+
+    private void writeIndicator(String indicator, boolean needWhitespace, boolean isWhitespace, boolean isIndention) {
+        if (needWhitespace && !whitespace) {
+            put(' ');
+        }
+        indicator.codePoints().forEach(this::write);
+        whitespace = isWhitespace;
+        indention = indention && isIndention;
+    }
+
+    private void writePlain(int[] v, boolean allowBreaks) {
+        if (!whitespace) {
+            put(' ');
+        }
+        boolean spaces = false;
+        boolean breaks = false;
+        for (int i = 0; i < v.length; i++) {
+            int c = v[i];
+            if (c == ' ') {
+                if (allowBreaks && !spaces && column > BEST_WIDTH && !(i + 1 < v.length && v[i + 1] == ' ')) {
+                    writeIndent();
+                } else {
+                    write(c);
+                }
+                spaces = true;
+            } else if (isBreak(c)) {
+                if (!breaks && c == '\n') {
+                    putBreak();
+                }
+                writeBreak(c);
+                indention = true;
+                breaks = true;
+            } else {
+                if (breaks) {
+                    writeIndent();
+                }
+                write(c);
+                indention = false;
+                spaces = false;
+                breaks = false;
+            }
+        }
+        whitespace = false;
+        indention = false;
+    }
+
+    private void writeSingleQuoted(int[] v, boolean allowBreaks) {
+        writeIndicator("'", true, false, false);
+        boolean spaces = false;
+        boolean breaks = false;
+        for (int i = 0; i < v.length; i++) {
+            int c = v[i];
+            if (c == ' ') {
+                if (allowBreaks && !spaces && column > BEST_WIDTH && i > 0 && i < v.length - 1
+                        && v[i + 1] != ' ') {
+                    writeIndent();
+                } else {
+                    write(c);
+                }
+                spaces = true;
+            } else if (isBreak(c)) {
+                if (!breaks && c == '\n') {
+                    putBreak();
+                }
+                writeBreak(c);
+                indention = true;
+                breaks = true;
+            } else {
+                if (breaks) {
+                    writeIndent();
+                }
+                if (c == '\'') {
+                    put('\'');
+                }
+                write(c);
+                indention = false;
+                spaces = false;
+                breaks = false;
+            }
+        }
+        writeIndicator("'", false, false, false);
+        whitespace = false;
+        indention = false;
+    }
+
+    private void writeDoubleQuoted(int[] v, boolean allowBreaks) {
+        boolean spaces = false;
+        writeIndicator("\"", true, false, false);
+        for (int i = 0; i < v.length; i++) {
+            int c = v[i];
+            if (!isPrintable(c) || c == 0xFEFF || isBreak(c) || c == '"' || c == '\\') {
+                put('\\');
+                switch (c) {
+                    case 0x00 -> put('0');
+                    case 0x07 -> put('a');
+                    case 0x08 -> put('b');
+                    case 0x09 -> put('t');
+                    case 0x0A -> put('n');
+                    case 0x0B -> put('v');
+                    case 0x0C -> put('f');
+                    case 0x0D -> put('r');
+                    case 0x1B -> put('e');
+                    case 0x22 -> put('"');
+                    case 0x5C -> put('\\');
+                    case 0x85 -> put('N');
+                    case 0xA0 -> put('_');
+                    case 0x2028 -> put('L');
+                    case 0x2029 -> put('P');
+                    default -> {
+                        int width;
+                        if (c <= 0xFF) {
+                            put('x');
+                            width = 2;
+                        } else if (c <= 0xFFFF) {
+                            put('u');
+                            width = 4;
+                        } else {
+                            put('U');
+                            width = 8;
+                        }
+                        for (int k = (width - 1) * 4; k >= 0; k -= 4) {
+                            int digit = (c >> k) & 0x0F;
+                            put((char) (digit < 10 ? '0' + digit : 'A' + digit - 10));
+                        }
+                    }
+                }
+                spaces = false;
+            } else if (c == ' ') {
+                if (allowBreaks && !spaces && column > BEST_WIDTH && i > 0 && i < v.length - 1) {
+                    writeIndent();
+                    if (v[i + 1] == ' ') {
+                        put('\\');
+                    }
+                } else {
+                    write(c);
+                }
+                spaces = true;
+            } else {
+                write(c);
+                spaces = false;
+            }
+        }
+        writeIndicator("\"", false, false, false);
+        whitespace = false;
+        indention = false;
+    }
+
+    private void writeLiteral(int[] v) {
+        writeIndicator("|", true, false, false);
+        writeBlockScalarHints(v);
+        putBreak();
+        indention = true;
+        whitespace = true;
+        boolean breaks = true;
+        for (int c : v) {
+            if (isBreak(c)) {
+                writeBreak(c);
+                indention = true;
+                breaks = true;
+            } else {
+                if (breaks) {
+                    writeIndent();
+                }
+                write(c);
+                indention = false;
+                breaks = false;
+            }
+        }
+    }
+
+    private void writeBlockScalarHints(int[] v) {
+        if (v.length > 0 && (v[0] == ' ' || isBreak(v[0]))) {
+            writeIndicator(String.valueOf(BEST_INDENT), false, false, false);
+        }
+        String chomp = null;
+        if (v.length == 0) {
+            chomp = "-";
+        } else {
+            int last = v.length - 1;
+            if (!isBreak(v[last])) {
+                chomp = "-";
+            } else if (last == 0) {
+                chomp = "+";
+            } else if (isBreak(v[last - 1])) {
+                chomp = "+";
+            }
+        }
+        if (chomp != null) {
+            writeIndicator(chomp, false, false, false);
+        }
+    }
+
+    static int[] codePoints(String s) {
+        return s.codePoints().toArray();
+    }
+
+    /** go-yaml v2's key order (sorter.go keyList.Less) for string keys: a natural order of letters and numbers. */
+    static List<String> sortKeys(java.util.Collection<String> keys) {
+        List<String> list = new ArrayList<>(keys);
+        GoSort.sort(list, YamlEmitter::keyLess);
+        return list;
+    }
+
+    static boolean keyLess(String a, String b) {
+        int[] ar = codePoints(a);
+        int[] br = codePoints(b);
+        for (int i = 0; i < ar.length && i < br.length; i++) {
+            if (ar[i] == br[i]) {
+                continue;
+            }
+            boolean al = Character.isLetter(ar[i]);
+            boolean bl = Character.isLetter(br[i]);
+            if (al && bl) {
+                return ar[i] < br[i];
+            }
+            if (al || bl) {
+                return bl;
+            }
+            int ai;
+            int bi;
+            long an = 0;
+            long bn = 0;
+            if (ar[i] == '0' || br[i] == '0') {
+                for (int j = i - 1; j >= 0 && Character.isDigit(ar[j]); j--) {
+                    if (ar[j] != '0') {
+                        an = 1;
+                        bn = 1;
+                        break;
+                    }
+                }
+            }
+            for (ai = i; ai < ar.length && Character.isDigit(ar[ai]); ai++) {
+                an = an * 10 + (ar[ai] - '0');
+            }
+            for (bi = i; bi < br.length && Character.isDigit(br[bi]); bi++) {
+                bn = bn * 10 + (br[bi] - '0');
+            }
+            if (an != bn) {
+                return an < bn;
+            }
+            if (ai != bi) {
+                return ai < bi;
+            }
+            return ar[i] < br[i];
+        }
+        return ar.length < br.length;
+    }
+}

@@ -1,0 +1,463 @@
+package dev.runway.render.yaml;
+
+import dev.runway.render.gofmt.GoStrconv;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.events.SequenceStartEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads YAML the way Helm does (sigs.k8s.io/yaml.Unmarshal): go-yaml v2 decodes the first document into Go values
+ * with YAML 1.1 scalar resolution, map keys become strings, and the JSON round trip turns every number into a
+ * float64 ({@code Double}). snakeyaml-engine does the syntax (scanner and parser events); resolution, anchors,
+ * aliases and merge keys are done here with go-yaml v2's rules.
+ */
+final class YamlReader {
+
+    /** The parsed tree of the first document; aliases point at their anchored node. */
+    private sealed interface Node permits Scalar, Sequence, Mapping, Alias {
+        Optional<Mark> mark();
+    }
+
+    private record Scalar(String value, String tag, boolean plain, Optional<Mark> mark) implements Node {
+    }
+
+    private record Sequence(List<Node> items, Optional<Mark> mark) implements Node {
+    }
+
+    private record Mapping(List<Node> pairs, Optional<Mark> mark) implements Node {
+    }
+
+    private static final class Alias implements Node {
+        final String name;
+        Node target;
+        final Optional<Mark> mark;
+
+        Alias(String name, Node target, Optional<Mark> mark) {
+            this.name = name;
+            this.target = target;
+            this.mark = mark;
+        }
+
+        @Override
+        public Optional<Mark> mark() {
+            return mark;
+        }
+    }
+
+    private final String sourceName;
+    private final Map<String, Node> anchors = new HashMap<>();
+    private final java.util.Set<Node> decoding = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    private YamlReader(String sourceName) {
+        this.sourceName = sourceName;
+    }
+
+    /** go-yaml v2 + sigs.k8s.io/yaml: the first document as JSON-compatible Go values. */
+    static Object read(String text, String sourceName) {
+        YamlReader reader = new YamlReader(sourceName == null ? "<input>" : sourceName);
+        Node root = reader.parse(text);
+        if (root == null) {
+            return null;
+        }
+        try {
+            return reader.toJsonValue(root);
+        } catch (GoYamlException e) {
+            throw e.wrap("error converting YAML to JSON: ");
+        }
+    }
+
+    private Node parse(String text) {
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(sourceName)
+                .setAllowDuplicateKeys(true)
+                .setCodePointLimit(Integer.MAX_VALUE)
+                .setParseComments(false)
+                .build();
+        try {
+            ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
+            while (parser.hasNext()) {
+                Event event = parser.next();
+                switch (event.getEventId()) {
+                    case StreamStart, DocumentStart, Comment:
+                        continue;
+                    case StreamEnd:
+                        return null;
+                    default:
+                        Node root = node(event, parser);
+                        return root;
+                }
+            }
+            return null;
+        } catch (MarkedYamlEngineException e) {
+            throw syntaxError(e, text);
+        } catch (YamlEngineException e) {
+            throw new GoYamlException("error converting YAML to JSON: yaml: " + e.getMessage(), -1, -1);
+        }
+    }
+
+    private Node node(Event event, ParserImpl parser) {
+        switch (event.getEventId()) {
+            case Scalar: {
+                ScalarEvent s = (ScalarEvent) event;
+                Scalar node = new Scalar(s.getValue(), s.getTag().filter(t -> !t.equals("!")).orElse(null),
+                        s.getScalarStyle() == ScalarStyle.PLAIN && s.getTag().isEmpty(), s.getStartMark());
+                anchor(s, node);
+                return node;
+            }
+            case Alias: {
+                AliasEvent a = (AliasEvent) event;
+                String name = a.getAlias().getValue();
+                Node target = anchors.get(name);
+                if (target == null) {
+                    throw new GoYamlException("error converting YAML to JSON: yaml: unknown anchor '" + name
+                            + "' referenced", line(a.getStartMark()), column(a.getStartMark()));
+                }
+                return new Alias(name, target, a.getStartMark());
+            }
+            case SequenceStart: {
+                SequenceStartEvent s = (SequenceStartEvent) event;
+                List<Node> items = new ArrayList<>();
+                Sequence node = new Sequence(items, s.getStartMark());
+                anchor(s, node);
+                while (true) {
+                    Event next = nextContent(parser);
+                    if (next.getEventId() == Event.ID.SequenceEnd) {
+                        return node;
+                    }
+                    items.add(node(next, parser));
+                }
+            }
+            case MappingStart: {
+                MappingStartEvent m = (MappingStartEvent) event;
+                List<Node> pairs = new ArrayList<>();
+                Mapping node = new Mapping(pairs, m.getStartMark());
+                anchor(m, node);
+                while (true) {
+                    Event next = nextContent(parser);
+                    if (next.getEventId() == Event.ID.MappingEnd) {
+                        return node;
+                    }
+                    pairs.add(node(next, parser));
+                    pairs.add(node(nextContent(parser), parser));
+                }
+            }
+            default:
+                throw new GoYamlException("error converting YAML to JSON: yaml: unexpected event "
+                        + event.getEventId(), line(event.getStartMark()), column(event.getStartMark()));
+        }
+    }
+
+    private static Event nextContent(ParserImpl parser) {
+        Event e = parser.next();
+        while (e.getEventId() == Event.ID.Comment) {
+            e = parser.next();
+        }
+        return e;
+    }
+
+    private void anchor(NodeEvent event, Node node) {
+        event.getAnchor().ifPresent(a -> anchors.put(a.getValue(), node));
+    }
+
+    // ---- decoding (go-yaml v2 decode.go into interface{}, then sigs.k8s.io/yaml's JSON conversion)
+
+    private Object toJsonValue(Node node) {
+        if (node instanceof Alias alias) {
+            if (!decoding.add(alias.target)) {
+                throw new GoYamlException("yaml: anchor '" + alias.name + "' value contains itself",
+                        line(alias.mark), column(alias.mark));
+            }
+            try {
+                return toJsonValue(alias.target);
+            } finally {
+                decoding.remove(alias.target);
+            }
+        }
+        if (node instanceof Scalar s) {
+            return jsonScalar(resolveScalar(s), s);
+        }
+        if (node instanceof Sequence seq) {
+            boolean added = decoding.add(seq);
+            try {
+                List<Object> out = new ArrayList<>(seq.items().size());
+                for (Node item : seq.items()) {
+                    out.add(toJsonValue(item));
+                }
+                return out;
+            } finally {
+                if (added) {
+                    decoding.remove(seq);
+                }
+            }
+        }
+        Mapping map = (Mapping) node;
+        boolean added = decoding.add(map);
+        try {
+            Map<String, Object> out = new LinkedHashMap<>();
+            decodeMappingInto(map, out);
+            return out;
+        } finally {
+            if (added) {
+                decoding.remove(map);
+            }
+        }
+    }
+
+    private void decodeMappingInto(Mapping map, Map<String, Object> out) {
+        List<Node> pairs = map.pairs();
+        for (int i = 0; i + 1 < pairs.size(); i += 2) {
+            Node k = pairs.get(i);
+            Node v = pairs.get(i + 1);
+            if (isMerge(k)) {
+                merge(v, out);
+                continue;
+            }
+            Object key = keyValue(k);
+            Object value = toJsonValue(v);
+            out.put(keyString(key, value, k), value);
+        }
+    }
+
+    private static boolean isMerge(Node k) {
+        return k instanceof Scalar s && s.value().equals("<<")
+                && (s.plain() || YamlResolver.MERGE_TAG.equals(s.tag()));
+    }
+
+    private void merge(Node n, Map<String, Object> out) {
+        Node target = n instanceof Alias a ? a.target : n;
+        if (target instanceof Mapping m) {
+            mergeMapping(n, m, out);
+        } else if (n instanceof Sequence seq) {
+            // Earlier maps take precedence, so apply them last.
+            for (int i = seq.items().size() - 1; i >= 0; i--) {
+                Node item = seq.items().get(i);
+                Node it = item instanceof Alias a ? a.target : item;
+                if (!(it instanceof Mapping m)) {
+                    throw wantMap(item);
+                }
+                mergeMapping(item, m, out);
+            }
+        } else {
+            throw wantMap(n);
+        }
+    }
+
+    private void mergeMapping(Node via, Mapping m, Map<String, Object> out) {
+        if (via instanceof Alias a) {
+            if (!decoding.add(a.target)) {
+                throw new GoYamlException("yaml: anchor '" + a.name + "' value contains itself",
+                        line(a.mark), column(a.mark));
+            }
+            try {
+                decodeMappingInto(m, out);
+            } finally {
+                decoding.remove(a.target);
+            }
+        } else {
+            decodeMappingInto(m, out);
+        }
+    }
+
+    private static GoYamlException wantMap(Node n) {
+        return new GoYamlException("yaml: map merge requires map or sequence of maps as the value",
+                line(n.mark()), column(n.mark()));
+    }
+
+    /** The Go value of a key before sigs.k8s.io/yaml turns it into a string. */
+    private Object keyValue(Node k) {
+        Node n = k instanceof Alias a ? a.target : k;
+        if (n instanceof Scalar s) {
+            YamlResolver.Resolved r = resolveScalar(s);
+            return r.kind() == YamlResolver.Kind.STR || r.kind() == YamlResolver.Kind.TIMESTAMP
+                    || r.kind() == YamlResolver.Kind.MERGE ? String.valueOf(r.value()) : r.value();
+        }
+        throw new GoYamlException("yaml: invalid map key: " + describe(toJsonValue(n)), line(k.mark()),
+                column(k.mark()));
+    }
+
+    private static String describe(Object v) {
+        return v instanceof Map ? "map[interface {}]interface {}{...}" : "[]interface {}{...}";
+    }
+
+    private static String keyString(Object key, Object value, Node k) {
+        if (key instanceof String s) {
+            return s;
+        }
+        if (key instanceof Long l) {
+            return Long.toString(l);
+        }
+        if (key instanceof Double d) {
+            String s = GoStrconv.formatFloat(d, 'g', -1, 32);
+            return switch (s) {
+                case "+Inf" -> ".inf";
+                case "-Inf" -> "-.inf";
+                case "NaN" -> ".nan";
+                default -> s;
+            };
+        }
+        if (key instanceof Boolean b) {
+            return b ? "true" : "false";
+        }
+        if (key == null) {
+            throw new GoYamlException("unsupported map key of type: %!s(<nil>), key: <nil>, value: "
+                    + goSyntax(value), line(k.mark()), column(k.mark()));
+        }
+        throw new GoYamlException("unsupported map key of type: uint64, key: 0x" + ((BigInteger) key).toString(16)
+                + ", value: " + goSyntax(value), line(k.mark()), column(k.mark()));
+    }
+
+    private static String goSyntax(Object v) {
+        if (v instanceof String s) {
+            return GoStrconv.quote(s);
+        }
+        if (v == null) {
+            return "<nil>";
+        }
+        return dev.runway.render.gofmt.GoFmt.formatValue(v);
+    }
+
+    private YamlResolver.Resolved resolveScalar(Scalar s) {
+        if (s.tag() == null) {
+            if (!s.plain()) {
+                return new YamlResolver.Resolved(YamlResolver.Kind.STR, s.value());
+            }
+            return YamlResolver.resolvePlain(s.value());
+        }
+        String tag = s.tag();
+        if (tag.equals(YamlResolver.BINARY_TAG)) {
+            try {
+                byte[] data = Base64.getMimeDecoder().decode(s.value());
+                return new YamlResolver.Resolved(YamlResolver.Kind.STR, new String(data, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new GoYamlException("yaml: !!binary value contains invalid base64 data",
+                        line(s.mark()), column(s.mark()));
+            }
+        }
+        if (!tag.startsWith("tag:yaml.org,2002:") || tag.equals(YamlResolver.MAP_TAG)
+                || tag.equals(YamlResolver.SEQ_TAG)) {
+            // Tags go-yaml cannot resolve keep the text as a string.
+            return new YamlResolver.Resolved(YamlResolver.Kind.STR, s.value());
+        }
+        try {
+            return YamlResolver.resolveTagged(tag, s.value());
+        } catch (GoYamlException e) {
+            throw new GoYamlException(e.getMessage(), line(s.mark()), column(s.mark()));
+        }
+    }
+
+    private static Object jsonScalar(YamlResolver.Resolved r, Scalar s) {
+        Object v = r.value();
+        switch (r.kind()) {
+            case NULL:
+                return null;
+            case BOOL:
+                return v;
+            case INT:
+                return v instanceof Long l ? (double) l : ((BigInteger) v).doubleValue();
+            case FLOAT: {
+                double d = (Double) v;
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    throw new GoYamlException("json: unsupported value: " + GoStrconv.formatFloat(d, 'g', -1, 64),
+                            line(s.mark()), column(s.mark()));
+                }
+                return d;
+            }
+            default:
+                return String.valueOf(v);
+        }
+    }
+
+    // ---- errors
+
+    private GoYamlException syntaxError(MarkedYamlEngineException e, String text) {
+        String problem = libyamlProblem(e.getProblem(), e.getContext());
+        Optional<Mark> mark = e.getProblemMark();
+        int line = line(mark);
+        int column = column(mark);
+        boolean scanner = e.getClass().getSimpleName().contains("Scanner");
+        int textLength = text.length();
+        // libyaml forces a line break before STREAM-END, so a problem found there sits one line further down.
+        int goLine = mark.map(m -> scanner ? m.getLine() + 1
+                : m.getLine() + (m.getIndex() >= textLength && m.getColumn() > 0 ? 1 : 0)).orElse(0);
+        if (goLine == 0 && !scanner) {
+            goLine = e.getContextMark().map(Mark::getLine).orElse(0);
+        }
+        String where = goLine != 0 ? "line " + goLine + ": " : "";
+        return new GoYamlException("error converting YAML to JSON: yaml: " + where + problem, line, column);
+    }
+
+    /** libyaml's wording for the problems snakeyaml (a sibling of libyaml) reports in its own words. */
+    private static String libyamlProblem(String problem, String context) {
+        if (problem == null) {
+            return "unknown problem parsing YAML content";
+        }
+        if (problem.startsWith("mapping values are not allowed")) {
+            return "mapping values are not allowed in this context";
+        }
+        if (problem.startsWith("expected <block end>")) {
+            if (context != null && context.contains("collection")) {
+                return "did not find expected '-' indicator";
+            }
+            return "did not find expected key";
+        }
+        if (problem.startsWith("expected ',' or ']'")) {
+            return "did not find expected ',' or ']'";
+        }
+        if (problem.startsWith("expected ',' or '}'")) {
+            return "did not find expected ',' or '}'";
+        }
+        if (problem.startsWith("expected '<document start>'")) {
+            return "did not find expected <document start>";
+        }
+        if (problem.startsWith("expected the node content")) {
+            return "did not find expected node content";
+        }
+        if (problem.startsWith("found unknown escape character")) {
+            return "found unknown escape character";
+        }
+        if (problem.startsWith("found character") && problem.contains("cannot start any token")) {
+            return "found character that cannot start any token";
+        }
+        if (problem.startsWith("could not find expected ':'")) {
+            return "could not find expected ':'";
+        }
+        if (problem.startsWith("found unexpected end of stream")) {
+            return "found unexpected end of stream";
+        }
+        if (problem.startsWith("found undefined tag handle")) {
+            return "found undefined tag handle";
+        }
+        if (problem.startsWith("special characters are not allowed")) {
+            return "control characters are not allowed";
+        }
+        return problem;
+    }
+
+    private static int line(Optional<Mark> mark) {
+        return mark.map(m -> m.getLine() + 1).orElse(-1);
+    }
+
+    private static int column(Optional<Mark> mark) {
+        return mark.map(m -> m.getColumn() + 1).orElse(-1);
+    }
+}

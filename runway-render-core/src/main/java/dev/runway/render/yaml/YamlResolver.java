@@ -1,0 +1,251 @@
+package dev.runway.render.yaml;
+
+import dev.runway.render.gofmt.GoStrconv;
+
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * go-yaml v2's resolution of plain scalars (resolve.go), YAML 1.1 style: {@code y}, {@code yes}, {@code on} are
+ * booleans; {@code 0x1F}, {@code 0o17}, {@code 0755} and {@code 1_000} are integers; {@code .inf} and {@code .nan}
+ * are floats; date-like scalars are timestamps (read back as strings, but quoted when written).
+ */
+final class YamlResolver {
+
+    enum Kind { STR, BOOL, INT, FLOAT, NULL, TIMESTAMP, MERGE }
+
+    /** The resolved tag and value: Boolean, Long or BigInteger (INT), Double (FLOAT), String, or null. */
+    record Resolved(Kind kind, Object value) {
+    }
+
+    static final String STR_TAG = "tag:yaml.org,2002:str";
+    static final String BOOL_TAG = "tag:yaml.org,2002:bool";
+    static final String INT_TAG = "tag:yaml.org,2002:int";
+    static final String FLOAT_TAG = "tag:yaml.org,2002:float";
+    static final String NULL_TAG = "tag:yaml.org,2002:null";
+    static final String TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp";
+    static final String BINARY_TAG = "tag:yaml.org,2002:binary";
+    static final String MERGE_TAG = "tag:yaml.org,2002:merge";
+    static final String MAP_TAG = "tag:yaml.org,2002:map";
+    static final String SEQ_TAG = "tag:yaml.org,2002:seq";
+
+    private static final Map<String, Resolved> RESOLVE_MAP = buildResolveMap();
+
+    private static Map<String, Resolved> buildResolveMap() {
+        Map<String, Resolved> m = new java.util.HashMap<>();
+        put(m, Kind.BOOL, true, "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON");
+        put(m, Kind.BOOL, false, "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF");
+        put(m, Kind.NULL, null, "", "~", "null", "Null", "NULL");
+        put(m, Kind.FLOAT, Double.NaN, ".nan", ".NaN", ".NAN");
+        put(m, Kind.FLOAT, Double.POSITIVE_INFINITY, ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF");
+        put(m, Kind.FLOAT, Double.NEGATIVE_INFINITY, "-.inf", "-.Inf", "-.INF");
+        put(m, Kind.MERGE, "<<", "<<");
+        return Map.copyOf(m);
+    }
+
+    private static void put(Map<String, Resolved> m, Kind kind, Object value, String... names) {
+        for (String n : names) {
+            m.put(n, new Resolved(kind, value));
+        }
+    }
+
+    private static final Pattern YAML_STYLE_FLOAT =
+            Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
+    private static final Pattern DOT_FLOAT = Pattern.compile("^\\.[0-9]+([eE][-+]?[0-9]+)?$");
+    private static final Pattern BASE60_FLOAT =
+            Pattern.compile("^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?$");
+    private static final Pattern TIMESTAMP = Pattern.compile(
+            "^(\\d{4})-(\\d{1,2})-(\\d{1,2})"
+                    + "(?:(?:[Tt](\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.\\d+)?(?:Z|[+-](\\d{2}):(\\d{2})))"
+                    + "|(?: (\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.\\d+)?))?$");
+
+    private YamlResolver() {
+    }
+
+    /** resolve("", in) for a plain scalar. */
+    static Resolved resolvePlain(String in) {
+        char hint = in.isEmpty() ? 'N' : hintOf(in.charAt(0));
+        if (hint == 0) {
+            return new Resolved(Kind.STR, in);
+        }
+        Resolved mapped = RESOLVE_MAP.get(in);
+        if (mapped != null) {
+            return mapped;
+        }
+        switch (hint) {
+            case '.':
+                if (DOT_FLOAT.matcher(in).matches()) {
+                    return new Resolved(Kind.FLOAT, Double.parseDouble(in));
+                }
+                break;
+            case 'D':
+            case 'S': {
+                if (isTimestamp(in)) {
+                    return new Resolved(Kind.TIMESTAMP, in);
+                }
+                String plain = in.replace("_", "");
+                Long intv = GoStrconv.parseInt(plain, 0);
+                if (intv != null) {
+                    return new Resolved(Kind.INT, intv);
+                }
+                BigInteger uintv = GoStrconv.parseUint(plain, 0);
+                if (uintv != null) {
+                    return new Resolved(Kind.INT, uintv);
+                }
+                if (YAML_STYLE_FLOAT.matcher(plain).matches()) {
+                    return new Resolved(Kind.FLOAT, Double.parseDouble(plain));
+                }
+                if (plain.startsWith("0b")) {
+                    BigInteger b = GoStrconv.parseBig(plain.substring(2), 2);
+                    if (b != null && b.bitLength() <= 64) {
+                        return new Resolved(Kind.INT, b.bitLength() <= 63 ? (Object) b.longValue() : b);
+                    }
+                } else if (plain.startsWith("-0b")) {
+                    BigInteger b = GoStrconv.parseBig("-" + plain.substring(3), 2);
+                    if (b != null && b.bitLength() <= 63) {
+                        return new Resolved(Kind.INT, b.longValue());
+                    }
+                }
+                // Out-of-range integers (e.g. huge hex) become big integers in the sigs.k8s.io fork.
+                BigInteger big = GoStrconv.parseBig(plain, 0);
+                if (big != null) {
+                    return new Resolved(Kind.INT, big);
+                }
+                break;
+            }
+            default:
+                break;
+        }
+        return new Resolved(Kind.STR, in);
+    }
+
+    private static char hintOf(char c) {
+        if (c == '+' || c == '-') {
+            return 'S';
+        }
+        if (c >= '0' && c <= '9') {
+            return 'D';
+        }
+        if ("yYnNtTfFoO~".indexOf(c) >= 0) {
+            return 'M';
+        }
+        if (c == '.') {
+            return '.';
+        }
+        if (c == '<') {
+            // "<<" is in the resolve map, but '<' has no hint in go-yaml's table: "<<" resolves as a string there.
+            return 0;
+        }
+        return 0;
+    }
+
+    /** Whether a string written unquoted would read back as something other than the same string. */
+    static boolean needsQuoting(String s) {
+        Resolved r = resolvePlain(s);
+        return r.kind() != Kind.STR || isBase60Float(s);
+    }
+
+    static boolean isBase60Float(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        char c = s.charAt(0);
+        if (!(c == '+' || c == '-' || (c >= '0' && c <= '9')) || s.indexOf(':') < 0) {
+            return false;
+        }
+        return BASE60_FLOAT.matcher(s).matches();
+    }
+
+    /** go-yaml's parseTimestamp: the four layouts it tries with Go's time.Parse, including range checks. */
+    static boolean isTimestamp(String s) {
+        if (s.length() < 5 || !Character.isDigit(s.charAt(0))) {
+            return false;
+        }
+        Matcher m = TIMESTAMP.matcher(s);
+        if (!m.matches()) {
+            return false;
+        }
+        int year = Integer.parseInt(m.group(1));
+        int month = Integer.parseInt(m.group(2));
+        int day = Integer.parseInt(m.group(3));
+        if (month < 1 || month > 12 || day < 1 || day > daysIn(month, year)) {
+            return false;
+        }
+        for (int[] g : new int[][] {{4, 23}, {5, 59}, {6, 59}, {9, 23}, {10, 59}, {11, 59}}) {
+            String v = m.group(g[0]);
+            if (v != null && Integer.parseInt(v) > g[1]) {
+                return false;
+            }
+        }
+        String tzh = m.group(7);
+        if (tzh != null && (Integer.parseInt(tzh) > 24 || Integer.parseInt(m.group(8)) > 60)) {
+            return false;
+        }
+        return true;
+    }
+
+    private static int daysIn(int month, int year) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** Resolution of a scalar carrying an explicit standard tag ({@code !!str}, {@code !!int}, ...). */
+    static Resolved resolveTagged(String tag, String in) {
+        switch (tag) {
+            case STR_TAG:
+                return new Resolved(Kind.STR, in);
+            case BINARY_TAG:
+                return new Resolved(Kind.STR, in);
+            default:
+                break;
+        }
+        Resolved r;
+        char hint = in.isEmpty() ? 'N' : hintOf(in.charAt(0));
+        if (hint == 0 && !in.isEmpty()) {
+            r = new Resolved(Kind.STR, in);
+        } else {
+            r = resolvePlain(in);
+        }
+        Kind wanted = switch (tag) {
+            case BOOL_TAG -> Kind.BOOL;
+            case INT_TAG -> Kind.INT;
+            case FLOAT_TAG -> Kind.FLOAT;
+            case NULL_TAG -> Kind.NULL;
+            case TIMESTAMP_TAG -> Kind.TIMESTAMP;
+            default -> null;
+        };
+        if (wanted == null || wanted == r.kind()) {
+            return r;
+        }
+        if (wanted == Kind.FLOAT && r.kind() == Kind.INT && r.value() instanceof Long l) {
+            return new Resolved(Kind.FLOAT, (double) l);
+        }
+        if (wanted == Kind.TIMESTAMP && r.kind() == Kind.STR) {
+            throw new GoYamlException("yaml: cannot decode !!str `" + in + "` as a !!timestamp", -1, -1);
+        }
+        throw new GoYamlException("yaml: cannot decode " + shortTag(r.kind()) + " `" + in + "` as a "
+                + shortTagOf(tag), -1, -1);
+    }
+
+    private static String shortTag(Kind k) {
+        return switch (k) {
+            case STR -> "!!str";
+            case BOOL -> "!!bool";
+            case INT -> "!!int";
+            case FLOAT -> "!!float";
+            case NULL -> "!!null";
+            case TIMESTAMP -> "!!timestamp";
+            case MERGE -> "!!merge";
+        };
+    }
+
+    static String shortTagOf(String tag) {
+        String prefix = "tag:yaml.org,2002:";
+        return tag.startsWith(prefix) ? "!!" + tag.substring(prefix.length()) : tag;
+    }
+}

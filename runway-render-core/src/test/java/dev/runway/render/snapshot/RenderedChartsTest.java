@@ -1,0 +1,74 @@
+package dev.runway.render.snapshot;
+
+import dev.runway.render.RenderedChart;
+import dev.runway.render.RenderedManifest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RenderedChartsTest {
+
+    @Test
+    void splitsRealHelmTemplateOutputIntoManifestsWithTheirSources() {
+        String output = PaymentsRenders.helmOutput(Map.of("podDisruptionBudget.enabled", true));
+
+        RenderedChart chart = RenderedCharts.parse(output);
+
+        // Helm's install order puts the PodDisruptionBudget first.
+        assertEquals(List.of("PodDisruptionBudget", "ServiceAccount", "ConfigMap", "Service", "Deployment"),
+                PaymentsRenders.kinds(chart));
+        RenderedManifest deployment = chart.manifests().get(4);
+        assertEquals("runway-eks/templates/deployment.yaml", deployment.source());
+        assertEquals("apps/v1", deployment.apiVersion());
+        assertEquals("payments", deployment.name());
+        assertEquals("payments", deployment.namespace());
+        assertEquals("Deployment/payments", deployment.id());
+        assertTrue(deployment.text().startsWith("apiVersion: apps/v1\nkind: Deployment\n"), deployment.text());
+        assertTrue(output.contains("# Source: runway-eks/templates/deployment.yaml\n" + deployment.text()),
+                "the manifest text is the document exactly as Helm printed it");
+        assertEquals("payments-gcp-credentials", chart.manifests().get(2).name());
+        assertEquals(output, chart.output());
+    }
+
+    @Test
+    void acceptsCrlfAndDropsDocumentsWithoutContent() {
+        String output = "---\r\n# Source: c/templates/empty.yaml\r\n\r\n---\r\n# Source: c/templates/comment.yaml\r\n"
+                + "# only a comment\r\n---\r\n# Source: c/templates/cm.yaml\r\napiVersion: v1\r\nkind: ConfigMap\r\n"
+                + "metadata:\r\n  name: x\r\n";
+
+        RenderedChart chart = RenderedCharts.parse(output);
+
+        assertEquals(1, chart.manifests().size());
+        RenderedManifest manifest = chart.manifests().get(0);
+        assertEquals("c/templates/cm.yaml", manifest.source());
+        assertEquals("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n", manifest.text());
+        assertEquals("", manifest.namespace());
+    }
+
+    @Test
+    void readsPlainMultiDocumentYamlWithoutSourceLines() {
+        RenderedChart chart = RenderedCharts.parse("kind: A\nmetadata:\n  name: a\n---\nkind: B\nmetadata:\n  name: b\n");
+
+        assertEquals(List.of("A", "B"), PaymentsRenders.kinds(chart));
+        assertEquals("", chart.manifests().get(0).source());
+    }
+
+    @Test
+    void invalidYamlIsReportedWithTheTemplateAndTheLineOfTheOutput() {
+        String output = "---\n# Source: c/templates/ok.yaml\nkind: A\n---\n# Source: c/templates/bad.yaml\nkind: B\n"
+                + "metadata:\n  name: [oops\n";
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> RenderedCharts.parse(output));
+
+        assertTrue(error.getMessage().startsWith("helm template output, document 2 (c/templates/bad.yaml) starting at "
+                + "line 6: not valid YAML at line "), error.getMessage());
+        // The problem is reported at the end of the flow sequence: line 8 or 9 of the whole output.
+        assertTrue(error.getMessage().matches("(?s).*at line (8|9), column \\d+: .*"), error.getMessage());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.runway.render.snapshot;
+
+import dev.runway.render.oracle.HelmOracle;
+import dev.runway.render.snapshot.junit.ChartSnapshotExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * The project's own chart, pinned: one snapshot per values file in {@code charts/runway-eks/ci/}
+ * ({@code src/test/resources/__snapshots__/RunwayEksChartSnapshotTest/ciValues-<file>.yaml}). A new values file
+ * gets its snapshot on the next local run (and fails in CI until it is committed); a chart change shows here as a
+ * list of changed fields. After an intended change: {@code -Drunway.snapshot.update=true}, review, commit.
+ *
+ * <p>Rendered with the Helm oracle (helm-java) until the pure-Java engine's {@code HelmRenderer} is merged; both
+ * must give the same snapshots, since the engine is byte-for-byte {@code helm template}.
+ */
+@ExtendWith(ChartSnapshotExtension.class)
+class RunwayEksChartSnapshotTest {
+
+    static List<String> ciValuesFiles() throws IOException {
+        try (Stream<Path> files = Files.list(PaymentsRenders.chartDir().resolve("ci"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ciValuesFiles")
+    void ciValues(String valuesFile, Snapshotter snapshot) throws IOException {
+        Path chart = PaymentsRenders.chartDir();
+        Path values = chart.resolve("ci").resolve(valuesFile);
+        // The chart wants release namespace = serviceId (the AWS trust policy binds <id>:<id>).
+        String serviceId = serviceIdOf(values);
+        HelmOracle.Result result = HelmOracle.template(HelmOracle.Request.of(chart, serviceId, serviceId, values));
+        assertFalse(result.failed(), () -> "helm template -f ci/" + valuesFile + ": " + result.error());
+
+        snapshot.assertMatches(RenderedCharts.parse(result.output()), valuesFile.replace(".yaml", ""));
+    }
+
+    private static String serviceIdOf(Path valuesFile) throws IOException {
+        Object values = SnapshotYaml.loadAll(Files.readString(valuesFile), valuesFile.toString()).get(0);
+        if (values instanceof Map<?, ?> map && map.get("serviceId") instanceof String id && !id.isEmpty()) {
+            return id;
+        }
+        throw new IllegalStateException(valuesFile + " sets no serviceId; every ci values file must");
+    }
+}

@@ -1,0 +1,141 @@
+package dev.runway.render.values;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ValuesSchemaTest {
+    static final Path CHART = Path.of(System.getProperty("runway.chartDir", "../charts/runway-eks"));
+
+    static ValuesSchema chartSchema() throws IOException {
+        return ValuesSchema.parse(Files.readString(CHART.resolve("values.schema.json")), "runway-eks/values.schema.json");
+    }
+
+    /** Chart defaults under the user's values (a plain deep merge is enough for these tests; the engine coalesces). */
+    static Map<String, Object> withDefaults(Map<String, Object> user) {
+        Map<String, Object> defaults = ValuesFiles.standard().read(CHART.resolve("values.yaml")).values();
+        return GoValues.mergeMaps(defaults, user);
+    }
+
+    @Test
+    void everyCiValuesFileOfTheChartConforms() throws IOException {
+        ValuesSchema schema = chartSchema();
+        try (var files = Files.list(CHART.resolve("ci"))) {
+            for (Path file : files.sorted().collect(Collectors.toList())) {
+                MergedValues merged = UserValues.builder().valuesFile(file).build().merge();
+                assertEquals(List.of(), schema.validate(withDefaults(merged.values()), merged.origins()), file.toString());
+            }
+        }
+    }
+
+    @Test
+    void allProblemsTogetherWithPathsExpectationsAndPositions() throws IOException {
+        String yaml = """
+                serviceId: Payments_Service
+                image:
+                  tag: "1.0"
+                gcpWorkloadIdentity:
+                  credentialSource: aws
+                replicas: many
+                podDisruptionBudget:
+                  minAvailable: lots
+                labels:
+                  team: 7
+                imagee: {}
+                """;
+        MergedValues merged = UserValues.builder().valuesYaml("values-prod.yaml", yaml).set("port=70000").build().merge();
+        List<ValuesProblem> problems = chartSchema().validate(withDefaults(merged.values()), merged.origins());
+        Map<String, String> byPath = problems.stream().collect(Collectors.toMap(p -> p.path() + " " + p.keyword(),
+                ValuesProblem::message, (a, b) -> a + " | " + b));
+
+        assertEquals("gcpWorkloadIdentity.credentialSource: expected one of \"aws-imds\", \"kubernetes-oidc\", "
+                        + "found the string \"aws\" (values-prod.yaml:5:21)",
+                byPath.get("gcpWorkloadIdentity.credentialSource enum"));
+        assertEquals("serviceId: expected a string matching ^[a-z]([-a-z0-9]*[a-z0-9])?$, found the string "
+                + "\"Payments_Service\" (values-prod.yaml:1:12)", byPath.get("serviceId pattern"));
+        // The chart's default repository is "", so the schema's minLength and pattern speak, as one problem.
+        assertEquals("image.repository: expected at least 1 character and a string matching "
+                + "^[^\\s:@]+(:[0-9]+)?(/[^\\s:@]+)*$, found the string \"\"", byPath.get("image.repository minLength+pattern"));
+        assertEquals("replicas: expected an integer, found the string \"many\" (values-prod.yaml:6:11)",
+                byPath.get("replicas type"));
+        assertEquals("podDisruptionBudget.minAvailable: expected an integer, or a string matching ^[0-9]{1,3}%$, "
+                + "found the string \"lots\" (values-prod.yaml:8:17)", byPath.get("podDisruptionBudget.minAvailable oneOf"));
+        assertEquals("labels.team: expected a string, found the number 7 (values-prod.yaml:10:9)",
+                byPath.get("labels.team type"));
+        assertTrue(byPath.get("imagee additionalProperties").startsWith("imagee: expected one of the keys "),
+                byPath.toString());
+        assertTrue(byPath.get("imagee additionalProperties").endsWith("(did you mean \"image\"?), found an unknown key "
+                + "\"imagee\" (values-prod.yaml:11:1)"), byPath.get("imagee additionalProperties"));
+        assertEquals("port: expected a number of at most 65535, found the number 70000 (--set port=70000)",
+                byPath.get("port maximum"));
+        assertEquals(8, problems.size(), problems.toString());
+    }
+
+    @Test
+    void propertyNamesAndNotAreExplained() throws IOException {
+        Map<String, Object> user = UserValues.builder()
+                .valuesYaml("v.yaml", "serviceId: payments\nimage: {repository: r}\nenv:\n  GOOGLE_APPLICATION_CREDENTIALS: x\n")
+                .build().merge().values();
+        List<ValuesProblem> problems = chartSchema().validate(withDefaults(user));
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals(ValuesPath.of("env", "GOOGLE_APPLICATION_CREDENTIALS"), problems.get(0).path());
+        assertEquals("propertyNames", problems.get(0).keyword());
+    }
+
+    @Test
+    void exceptionListsEveryProblemUnderHelmsHeading() throws IOException {
+        ChartSchemas charts = ChartSchemas.of("runway-eks", chartSchema());
+        Map<String, Object> values = Map.of("serviceId", "x", "image", Map.of());
+        ValuesValidationException e = assertThrows(ValuesValidationException.class,
+                () -> ValuesSchema.check(charts, values, ValueOrigins.none()));
+        assertEquals("""
+                values don't meet the specifications of the schema(s) in the following chart(s):
+                runway-eks:
+                - serviceId: expected at least 2 characters, found the string "x"
+                - image.repository: expected a value (it is required), found nothing""", e.getMessage());
+        assertEquals(2, e.problems().size());
+    }
+
+    @Test
+    void missingRequiredValueIsNamed() throws IOException {
+        MergedValues merged = UserValues.builder().valuesYaml("v.yaml", "serviceId: payments\nimage:\n  tag: x\n").build().merge();
+        List<ValuesProblem> problems = chartSchema().validate(merged.values(), merged.origins());
+        assertEquals(List.of("image.repository: expected a value (it is required), found nothing (v.yaml:3:3)"),
+                problems.stream().map(ValuesProblem::message).collect(Collectors.toList()));
+    }
+
+    @Test
+    void subchartSchemasCheckTheirOwnValues() {
+        ValuesSchema parent = ValuesSchema.parse("{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}}}", "p");
+        ValuesSchema sub = ValuesSchema.parse("{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"}}}", "s");
+        ChartSchemas charts = ChartSchemas.of("parent", parent, ChartSchemas.of("sub", sub));
+        List<ValuesProblem> problems = ValuesSchema.validate(charts,
+                Map.of("a", 1L, "sub", Map.of("n", "x")), ValueOrigins.none());
+        assertEquals(List.of("parent a: expected a string, found the number 1",
+                        "sub sub.n: expected an integer, found the string \"x\""),
+                problems.stream().map(p -> p.chart() + " " + p.message()).collect(Collectors.toList()));
+    }
+
+    @Test
+    void integralFloatsFromFilesAreIntegers() throws IOException {
+        // Every number from a values file is a float64; 3.0 must still satisfy "type": "integer", as in Helm.
+        Map<String, Object> user = Map.of("serviceId", "payments", "image", Map.of("repository", "r"), "replicas", 3.0);
+        assertEquals(List.of(), chartSchema().validate(withDefaults(user)));
+    }
+
+    @Test
+    void badSchemaJsonPointsAtTheLine() {
+        ValuesFileException e = assertThrows(ValuesFileException.class,
+                () -> ValuesSchema.parse("{\n  \"type\": \"object\",\n  oops\n}", "values.schema.json"));
+        assertEquals(3, e.position().orElseThrow().line(), e.getMessage());
+    }
+}
