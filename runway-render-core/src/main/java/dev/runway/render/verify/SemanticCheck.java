@@ -226,7 +226,7 @@ final class SemanticCheck {
                 String at = "spec.strategy.rollingUpdate." + field;
                 if (v instanceof YScalar s && s.type() == ScalarType.STRING) {
                     if (!s.value().matches("[0-9]+%")) {
-                        findings.error(r, "strategy.invalid-value", at, s.line(), "Invalid value: \"" + s.value()
+                        findings.error(r, "value.rolling-update", at, s.line(), "Invalid value: \"" + s.value()
                                 + "\": must be an integer or percentage (e.g '5%')",
                                 "write a whole number without quotes or a percentage such as \"25%\"");
                         allZero = false;
@@ -235,7 +235,7 @@ final class SemanticCheck {
                     }
                 } else if (v instanceof YScalar s && s.isNumber() && s.number() != null) {
                     if (s.number().signum() < 0) {
-                        findings.error(r, "strategy.invalid-value", at, s.line(), "Invalid value: " + s.value()
+                        findings.error(r, "value.rolling-update", at, s.line(), "Invalid value: " + s.value()
                                 + ": must be greater than or equal to 0", "use 0 or more");
                     }
                     allZero &= s.number().signum() == 0;
@@ -244,7 +244,7 @@ final class SemanticCheck {
                 }
             }
             if (allZero) {
-                findings.error(r, "strategy.invalid-value", "spec.strategy.rollingUpdate.maxUnavailable", ru.line(),
+                findings.error(r, "value.rolling-update", "spec.strategy.rollingUpdate.maxUnavailable", ru.line(),
                         "may not be 0 when `maxSurge` is 0", "allow at least one of maxSurge and maxUnavailable");
             }
         });
