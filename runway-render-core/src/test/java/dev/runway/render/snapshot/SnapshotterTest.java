@@ -61,7 +61,7 @@ class SnapshotterTest {
 
         snapshot.assertMatches(PaymentsRenders.defaults());
         snapshot.assertMatches(PaymentsRenders.defaults());
-        assertThrows(AssertionFailedError.class, () -> snapshot.assertMatches(PaymentsRenders.with(Map.of("replicas", 5))));
+        assertThrows(AssertionFailedError.class, () -> snapshot.assertMatches(PaymentsRenders.with(Map.of("replicas", 3))));
 
         assertEquals(List.of("record SnapshotterTest/ledger true", "outcome CREATED",
                 "record SnapshotterTest/ledger true", "outcome MATCHED",
