@@ -136,7 +136,7 @@ class RunwayPluginIT {
         MavenRun.run(project, "-o", "verify").assertSuccess()
                 .assertLogContains("[staging] 0 errors", "no drift from deploy/staging",
                         "[production] 0 errors", "no drift from deploy/production");
-        assertTrue(Files.exists(project.resolve("target/runway-reports/production/verify.txt")));
+        assertTrue(Files.exists(project.resolve("target/runway-reports/production/code-quality.json")));
         assertTrue(Files.exists(project.resolve("target/payments-service-1.4.2.jar")), "the service itself still builds");
     }
 
@@ -147,7 +147,7 @@ class RunwayPluginIT {
         Path committed = project.resolve("deploy/staging/manifests.yaml");
         Files.writeString(committed, Files.readString(committed).replace("  replicas: 1\n", "  replicas: 5\n"));
         MavenRun.Result result = MavenRun.run(project, "-o", "runway:verify").assertFailure()
-                .assertLogContains("[staging] drift: deploy/staging/manifests.yaml: the committed file differs",
+                .assertLogContains("[staging] drift: the manifests committed in deploy/staging differ from the render",
                         "-  replicas: 5", "+  replicas: 1",
                         "mvn runway:verify -Drunway.updateCommitted");
         result.assertLogLacks("[production] drift");
