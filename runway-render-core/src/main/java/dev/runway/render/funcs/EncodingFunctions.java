@@ -62,22 +62,31 @@ final class EncodingFunctions {
 
     /** base64.StdEncoding.DecodeString; the error text is returned as the result, as Sprig does. */
     static String base64Decode(String s) {
-        byte[] out = decode(s, B64, 4, 6);
-        return out == null ? lastError : new String(out, StandardCharsets.UTF_8);
+        Decoded d = decode(s, B64, 4, 6);
+        return d.error() != null ? d.error() : new String(d.data(), StandardCharsets.UTF_8);
     }
 
     static String base32Decode(String s) {
-        byte[] out = decode(s, B32, 8, 5);
-        return out == null ? lastError : new String(out, StandardCharsets.UTF_8);
+        Decoded d = decode(s, B32, 8, 5);
+        return d.error() != null ? d.error() : new String(d.data(), StandardCharsets.UTF_8);
     }
 
-    private static String lastError;
+    /** Decoded bytes, or Go's error text. */
+    private record Decoded(byte[] data, String error) {
+        static Decoded ok(byte[] data) {
+            return new Decoded(data, null);
+        }
+
+        static Decoded fail(String error) {
+            return new Decoded(null, error);
+        }
+    }
 
     /**
      * Go's padded decoder: CR and LF are skipped, each quantum of {@code quantum} characters carries
-     * {@code bits} bits per character, padding ends the input. Returns null and sets {@link #lastError} on error.
+     * {@code bits} bits per character, padding ends the input.
      */
-    private static synchronized byte[] decode(String s, String alphabet, int quantum, int bits) {
+    private static Decoded decode(String s, String alphabet, int quantum, int bits) {
         byte[] in = s.getBytes(StandardCharsets.UTF_8);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         int si = 0;
@@ -89,13 +98,10 @@ final class EncodingFunctions {
             while (got < quantum) {
                 if (si >= in.length) {
                     if (got == 0) {
-                        return out.toByteArray();
+                        return Decoded.ok(out.toByteArray());
                     }
-                    lastError = "illegal base64 data at input byte " + (si - got);
-                    if (bits == 5) {
-                        lastError = "illegal base32 data at input byte " + (si - got);
-                    }
-                    return null;
+                    return Decoded.fail("illegal " + (bits == 6 ? "base64" : "base32") + " data at input byte "
+                            + (si - got));
                 }
                 byte ch = in[si];
                 si++;
@@ -108,8 +114,8 @@ final class EncodingFunctions {
                 }
                 int v = alphabet.indexOf(ch);
                 if (v < 0 || ch < 0) {
-                    lastError = "illegal " + (bits == 6 ? "base64" : "base32") + " data at input byte " + (si - 1);
-                    return null;
+                    return Decoded.fail("illegal " + (bits == 6 ? "base64" : "base32") + " data at input byte "
+                            + (si - 1));
                 }
                 acc = (acc << bits) | v;
                 got++;
@@ -123,9 +129,8 @@ final class EncodingFunctions {
                         si++;
                     }
                     if (si >= in.length || in[si] != '=') {
-                        lastError = "illegal " + (bits == 6 ? "base64" : "base32") + " data at input byte "
-                                + (si >= in.length ? in.length : si);
-                        return null;
+                        return Decoded.fail("illegal " + (bits == 6 ? "base64" : "base32") + " data at input byte "
+                                + (si >= in.length ? in.length : si));
                     }
                     si++;
                     padCount++;
@@ -135,9 +140,8 @@ final class EncodingFunctions {
                 }
                 boolean badGot = bits == 6 ? got < 2 : (got != 2 && got != 4 && got != 5 && got != 7);
                 if (si < in.length || badGot) {
-                    lastError = "illegal " + (bits == 6 ? "base64" : "base32") + " data at input byte "
-                            + (si < in.length ? si : padAt);
-                    return null;
+                    return Decoded.fail("illegal " + (bits == 6 ? "base64" : "base32") + " data at input byte "
+                            + (si < in.length ? si : padAt));
                 }
                 int totalBits = got * bits;
                 int bytes = totalBits / 8;
@@ -145,7 +149,7 @@ final class EncodingFunctions {
                 for (int k = bytes - 1; k >= 0; k--) {
                     out.write((int) (acc >> (8 * k)) & 0xff);
                 }
-                return out.toByteArray();
+                return Decoded.ok(out.toByteArray());
             }
             int bytes = quantum * bits / 8;
             for (int k = bytes - 1; k >= 0; k--) {
@@ -155,7 +159,7 @@ final class EncodingFunctions {
                 break;
             }
         }
-        return out.toByteArray();
+        return Decoded.ok(out.toByteArray());
     }
 
     static String base32Encode(byte[] data) {

@@ -134,21 +134,8 @@ final class ListFunctions {
             if (v == null) {
                 throw new TemplateFunctionException(NIL_PANIC);
             }
-            if (v instanceof String s) {
-                byte[] bytes = GoStrings.utf8(s);
-                if (bytes.length == 0) {
-                    return null;
-                }
-                int start = a.size() > 1 ? GoValues.toInt(a.get(1)) : 0;
-                int end = a.size() > 2 ? GoValues.toInt(a.get(2)) : bytes.length;
-                try {
-                    return GoStrings.sliceBytes(s, start, end);
-                } catch (GoStrings.SlicePanic e) {
-                    throw new TemplateFunctionException(e.getMessage());
-                }
-            }
             if (!GoValues.isList(v)) {
-                throw new TemplateFunctionException("list should be type of string, slice or array but "
+                throw new TemplateFunctionException("list should be type of slice or array but "
                         + GoValues.kindOf(v));
             }
             List<Object> l = GoValues.asList(v);

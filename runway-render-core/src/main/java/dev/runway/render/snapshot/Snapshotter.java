@@ -74,7 +74,9 @@ public final class Snapshotter {
         SnapshotId id = idOf(name);
         String text = snapshots.snapshotText(chart, id, checkOptions);
         ledger.record(id, text);
-        return snapshots.check(id, text);
+        SnapshotOutcome outcome = snapshots.check(id, text);
+        ledger.outcome(outcome);
+        return outcome;
     }
 
     /** Parses {@code helm template} output (see {@link RenderedCharts#parse}) and checks it. */

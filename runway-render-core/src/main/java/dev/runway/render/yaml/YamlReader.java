@@ -109,7 +109,7 @@ final class YamlReader {
             }
             return null;
         } catch (MarkedYamlEngineException e) {
-            throw syntaxError(e);
+            throw syntaxError(e, text);
         } catch (YamlEngineException e) {
             throw new GoYamlException("error converting YAML to JSON: yaml: " + e.getMessage(), -1, -1);
         }
@@ -389,13 +389,16 @@ final class YamlReader {
 
     // ---- errors
 
-    private GoYamlException syntaxError(MarkedYamlEngineException e) {
+    private GoYamlException syntaxError(MarkedYamlEngineException e, String text) {
         String problem = libyamlProblem(e.getProblem(), e.getContext());
         Optional<Mark> mark = e.getProblemMark();
         int line = line(mark);
         int column = column(mark);
         boolean scanner = e.getClass().getSimpleName().contains("Scanner");
-        int goLine = mark.map(m -> scanner ? m.getLine() + 1 : m.getLine()).orElse(0);
+        int textLength = text.length();
+        // libyaml forces a line break before STREAM-END, so a problem found there sits one line further down.
+        int goLine = mark.map(m -> scanner ? m.getLine() + 1
+                : m.getLine() + (m.getIndex() >= textLength && m.getColumn() > 0 ? 1 : 0)).orElse(0);
         if (goLine == 0 && !scanner) {
             goLine = e.getContextMark().map(Mark::getLine).orElse(0);
         }

@@ -382,6 +382,19 @@ class ChartSnapshotsTest {
     }
 
     @Test
+    void aSnapshotFileThatIsNotUtf8IsReportedAndRewrittenInUpdateMode() throws Exception {
+        Files.createDirectories(file().getParent());
+        Files.write(file(), new byte[]{'k', 'i', 'n', 'd', ':', ' ', (byte) 0xff, '\n'});
+
+        AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                () -> check(SnapshotMode.LOCAL, PaymentsRenders.defaults()));
+        assertTrue(error.getMessage().contains("is not UTF-8 text"), error.getMessage());
+
+        assertEquals(SnapshotOutcome.Status.UPDATED, check(SnapshotMode.UPDATE, PaymentsRenders.defaults()).status());
+        assertEquals(SnapshotOutcome.Status.MATCHED, check(SnapshotMode.LOCAL, PaymentsRenders.defaults()).status());
+    }
+
+    @Test
     void writingLeavesNoTemporaryFilesBehind() throws Exception {
         check(SnapshotMode.LOCAL, PaymentsRenders.defaults());
         check(SnapshotMode.UPDATE, PaymentsRenders.with(Map.of("replicas", 4)));
