@@ -10,6 +10,6 @@ final class FunctionLibraryBridge {
     }
 
     static Map<String, TemplateFunction> library() {
-        return Map.of();
+        return dev.runway.render.funcs.FunctionLibrary.functions();
     }
 }

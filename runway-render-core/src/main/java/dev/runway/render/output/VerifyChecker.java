@@ -1,0 +1,39 @@
+package dev.runway.render.output;
+
+import dev.runway.render.RenderedChart;
+import dev.runway.render.verify.Finding;
+import dev.runway.render.verify.ManifestVerifier;
+import dev.runway.render.verify.ResourceRef;
+import dev.runway.render.verify.VerifyOptions;
+
+import java.util.List;
+
+/**
+ * Runs {@link ManifestVerifier} (strict structure, semantic rules and, for the bundled runway-eks chart, the
+ * identity wiring) on a render.
+ */
+public final class VerifyChecker implements ManifestChecker {
+
+    private final ManifestVerifier verifier = new ManifestVerifier();
+
+    @Override
+    public String name() {
+        return "verify";
+    }
+
+    @Override
+    public List<CheckFinding> check(RenderRequest request, RenderedChart chart) {
+        VerifyOptions options = request.chart().equals(ChartSource.RUNWAY_EKS)
+                ? VerifyOptions.runwayEks(request.namespace()) : VerifyOptions.namespace(request.namespace());
+        return verifier.verify(chart, options).findings().stream().map(VerifyChecker::toCheckFinding).toList();
+    }
+
+    static CheckFinding toCheckFinding(Finding finding) {
+        String message = finding.fix().isEmpty() ? finding.message() : finding.message() + "; fix: " + finding.fix();
+        String where = finding.file().isEmpty() ? "" : " (" + finding.file()
+                + (finding.line() > 0 ? ":" + finding.line() : "") + ")";
+        return new CheckFinding(CheckFinding.Severity.valueOf(finding.severity().name()), finding.check(),
+                finding.resource().equals(ResourceRef.none()) ? "" : finding.resource().toString(), finding.path(),
+                message + where);
+    }
+}
