@@ -180,12 +180,7 @@ abstract class AbstractRenderMojo extends AbstractMojo {
     /** Renders every environment before anything is written, so one failure leaves all earlier output alone. */
     protected Map<EnvironmentRender, RenderedChart> renderAll(List<EnvironmentRender> renders)
             throws MojoExecutionException, MojoFailureException {
-        ManifestRenderer renderer;
-        try {
-            renderer = ManifestRenderer.find(getClass().getClassLoader());
-        } catch (IllegalStateException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        ManifestRenderer renderer = ManifestRenderer.engine();
         Map<EnvironmentRender, RenderedChart> rendered = new LinkedHashMap<>();
         for (EnvironmentRender render : renders) {
             try {

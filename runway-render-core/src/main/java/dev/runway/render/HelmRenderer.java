@@ -51,7 +51,48 @@ public final class HelmRenderer {
         return new HelmRenderer(new PreparedChart(chart, functions()), validator);
     }
 
+    /** Deep include chains (Helm allows 1000 levels) need more stack than a default thread has. */
+    private static final long DEEP_STACK_BYTES = 1L << 30;
+
     public RenderedChart render(Map<String, Object> userValues, RenderOptions options) {
+        try {
+            return renderOnThisThread(userValues, options);
+        } catch (StackOverflowError e) {
+            return renderWithDeepStack(userValues, options);
+        }
+    }
+
+    private RenderedChart renderWithDeepStack(Map<String, Object> userValues, RenderOptions options) {
+        RenderedChart[] result = new RenderedChart[1];
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(null, () -> {
+            try {
+                result[0] = renderOnThisThread(userValues, options);
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "runway-render-deep-stack", DEEP_STACK_BYTES);
+        worker.start();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RenderException("rendering was interrupted", e);
+        }
+        if (failure[0] instanceof StackOverflowError) {
+            throw new RenderException("the templates nest too deeply to render (stack overflow): look for"
+                    + " templates that call themselves through include or template");
+        }
+        if (failure[0] instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure[0] instanceof Error err) {
+            throw err;
+        }
+        return result[0];
+    }
+
+    private RenderedChart renderOnThisThread(Map<String, Object> userValues, RenderOptions options) {
         Chart chart = prepared.chart();
         Map<String, Object> values;
         try {

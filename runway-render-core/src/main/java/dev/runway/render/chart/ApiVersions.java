@@ -46,9 +46,6 @@ final class ApiVersions {
         List<String> all = new ArrayList<>();
         for (String[] group : GROUPS) {
             all.add(group[0]);
-            for (int i = 1; i < group.length; i++) {
-                all.add(group[0] + "/" + group[i]);
-            }
         }
         return List.copyOf(all);
     }

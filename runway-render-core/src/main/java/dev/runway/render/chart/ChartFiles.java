@@ -45,6 +45,11 @@ public final class ChartFiles implements GoStruct {
     }
 
     @Override
+    public int goLength() {
+        return files.size();
+    }
+
+    @Override
     public Object field(String name) {
         return null;
     }

@@ -169,7 +169,7 @@ final class ChartLoader {
         try {
             parsed = GoYaml.read(text, file);
         } catch (RuntimeException e) {
-            throw new RenderException("cannot load " + file + " of chart " + where + ": " + e.getMessage(), e);
+            throw new RenderException("cannot load " + file + ": " + e.getMessage(), e);
         }
         if (parsed == null) {
             return new LinkedHashMap<>();

@@ -90,9 +90,6 @@ public final class PreparedChart {
                 out = set.execute(t.name(), vals, execution);
             } catch (TemplateExecException e) {
                 throw new RenderException(HelmErrors.execError(t.name(), e));
-            } catch (StackOverflowError e) {
-                throw new RenderException("template: " + t.name() + ": the templates nest too deeply to render"
-                        + " (stack overflow); look for recursive include or template calls");
             }
             rendered.put(t.name(), out.replace("<no value>", ""));
         }

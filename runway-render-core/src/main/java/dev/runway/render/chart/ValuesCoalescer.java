@@ -36,7 +36,8 @@ public final class ValuesCoalescer {
                 existing = new LinkedHashMap<String, Object>();
                 dest.put(sub.name(), existing);
             } else if (!(existing instanceof Map)) {
-                throw new IllegalArgumentException("type mismatch on " + sub.name() + ": %!t(" + existing + ")");
+                throw new IllegalArgumentException(dev.runway.render.gofmt.GoFmt.sprintf("type mismatch on %s: %t",
+                        sub.name(), existing));
             }
             Map<String, Object> dv = (Map<String, Object>) existing;
             coalesceGlobals(dv, dest);

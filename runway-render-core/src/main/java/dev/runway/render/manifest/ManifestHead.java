@@ -24,10 +24,8 @@ public record ManifestHead(String apiVersion, String kind, String name, String n
         try {
             root = new Load(SETTINGS).loadFromString(document);
         } catch (MarkedYamlEngineException e) {
-            String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
-            throw new RenderException("YAML parse error on " + source + ": error converting YAML to JSON: yaml: line "
-                    + line + ": " + problem);
+            throw new RenderException("YAML parse error on " + source + ": error converting YAML to JSON: "
+                    + GoYamlErrors.message(e));
         } catch (YamlEngineException e) {
             throw new RenderException("YAML parse error on " + source + ": error converting YAML to JSON: yaml: "
                     + e.getMessage());
@@ -57,16 +55,9 @@ public record ManifestHead(String apiVersion, String kind, String name, String n
         return new ManifestHead(apiVersion, kind, name, namespace, annotations);
     }
 
+    /** Helm tolerates a field of the wrong type here: the manifest then has no kind or name. */
     private static String string(Object v, String field, String source) {
-        if (v == null) {
-            return "";
-        }
-        if (v instanceof String s) {
-            return s;
-        }
-        throw new RenderException("YAML parse error on " + source
-                + ": error unmarshaling JSON: while decoding JSON: json: cannot unmarshal " + jsonKind(v)
-                + " into Go struct field SimpleHead." + field + " of type string");
+        return v instanceof String s ? s : "";
     }
 
     private static String jsonKind(Object v) {

@@ -48,14 +48,18 @@ final class Builtins {
         FUNCTIONS.put("js", (c, a) -> Escapers.js(evalArgs(a)));
         FUNCTIONS.put("urlquery", (c, a) -> Escapers.urlQuery(evalArgs(a)));
         FUNCTIONS.put("call", (c, a) -> {
-            atLeast("call", a, 1);
-            if (a.get(0) instanceof TemplateFunction f) {
-                return f.call(c, new ArrayList<>(a.subList(1, a.size())));
+            // a.get(0) is the callee's name, inserted by the executor.
+            if (a.size() < 2) {
+                throw new TemplateArityException("wrong number of args for call: want at least 1 got 0");
             }
-            if (a.get(0) == null) {
+            Object fn = a.get(1);
+            if (fn instanceof TemplateFunction f) {
+                return f.call(c, new ArrayList<>(a.subList(2, a.size())));
+            }
+            if (fn == null) {
                 throw new TemplateFunctionException("call of nil");
             }
-            throw new TemplateFunctionException("non-function of type " + GoValues.typeName(a.get(0)));
+            throw new TemplateFunctionException("non-function " + a.get(0) + " of type " + GoValues.typeName(fn));
         });
         FUNCTIONS.put("eq", (c, a) -> {
             atLeast("eq", a, 1);
@@ -148,6 +152,9 @@ final class Builtins {
         }
         if (v instanceof Object[] a) {
             return a.length;
+        }
+        if (v instanceof GoStruct s && s.goLength() >= 0) {
+            return s.goLength();
         }
         throw new TemplateFunctionException("len of type " + GoValues.typeName(v));
     }

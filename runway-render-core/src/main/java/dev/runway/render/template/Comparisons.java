@@ -35,12 +35,13 @@ final class Comparisons {
                         }
                         if (!a.getClass().equals(b.getClass()) && !(a instanceof java.util.Map
                                 && b instanceof java.util.Map) && !(a instanceof List && b instanceof List)) {
-                            throw new TemplateFunctionException("non-comparable types " + a + ": "
-                                    + GoValues.typeName(a) + ", " + GoValues.typeName(b) + ": " + b);
+                            throw new TemplateFunctionException(dev.runway.render.gofmt.GoFmt.sprintf(
+                                    "non-comparable types %s: %v, %s: %v", a, GoValues.typeName(a),
+                                    GoValues.typeName(b), b));
                         }
                         if (a instanceof java.util.Map || a instanceof List || a instanceof byte[]) {
-                            throw new TemplateFunctionException("non-comparable type " + b + ": "
-                                    + GoValues.typeName(b));
+                            throw new TemplateFunctionException(dev.runway.render.gofmt.GoFmt.sprintf(
+                                    "non-comparable type %s: %v", b, GoValues.typeName(b)));
                         }
                         yield a.equals(b);
                     }

@@ -69,9 +69,6 @@ final class Executor {
             return new TemplateExecException("template: " + tree.name() + ": " + reason);
         }
         String context = node.toString();
-        if (Tree.utf8Length(context, 0, context.length()) > 20) {
-            context = truncateRunes(context, 20) + "...";
-        }
         return new TemplateExecException("template: " + tree.location(node.pos()) + ": executing "
                 + GoQuote.quote(tree.name()) + " at <" + context + ">: " + reason);
     }
@@ -286,7 +283,7 @@ final class Executor {
     }
 
     private void notAFunction(List<Node> args, Object fin) {
-        if (args.size() > 1 || fin != MISSING) {
+        if ((args != null && args.size() > 1) || fin != MISSING) {
             throw error("can't give argument to non-function " + args.get(0));
         }
     }
@@ -453,10 +450,20 @@ final class Executor {
                             Object fin) {
         List<Object> argv = new ArrayList<>((args == null ? 0 : args.size()) + 1);
         // Go's len tells a nil map element ("len of nil pointer") from no value at all; it gets the raw value.
-        boolean raw = f == Builtins.get("len") && set.function(name) == null;
+        boolean builtin = set.function(name) == null && f == Builtins.get(name);
+        boolean raw = builtin && name.equals("len");
+        if (builtin && name.equals("call")) {
+            // Go passes call the callee's name, for its "non-function X of type T" message.
+            argv.add(args != null && args.size() > 1 ? args.get(1).toString() : GoFmt.formatValue(unbox(fin)));
+        }
         if (args != null) {
             for (int i = 1; i < args.size(); i++) {
-                Object v = evalArg(dot, args.get(i));
+                Node argNode = args.get(i);
+                if (builtin && i == 1 && name.equals("printf")) {
+                    argv.add(stringParameter(dot, argNode));
+                    continue;
+                }
+                Object v = evalArg(dot, argNode);
                 argv.add(raw ? v : unbox(v));
             }
         }
@@ -477,6 +484,30 @@ final class Executor {
             node = at;
             throw error("error calling " + name + ": " + e.getMessage());
         }
+    }
+
+    /** An argument for a Go parameter of type string: literals of other types fail as in Go's evalArg. */
+    private Object stringParameter(Object dot, Node n) {
+        node = n;
+        if (n instanceof Node.NilNode) {
+            throw error("cannot assign nil to string");
+        }
+        if (n instanceof Node.NumberNode || n instanceof Node.BoolNode) {
+            throw error("expected string; found " + n);
+        }
+        Object raw = evalArg(dot, n);
+        Object v = unbox(raw);
+        node = n;
+        if (raw == NIL_IFACE) {
+            throw error("wrong type for value; expected string; got interface {}");
+        }
+        if (v == null) {
+            throw error("invalid value; expected string");
+        }
+        if (!(v instanceof String)) {
+            throw error("wrong type for value; expected string; got " + GoValues.typeName(v));
+        }
+        return v;
     }
 
     private Object evalArg(Object dot, Node n) {

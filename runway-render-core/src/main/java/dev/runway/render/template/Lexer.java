@@ -218,11 +218,11 @@ final class Lexer {
                     parenDepth++;
                 }
                 case ')' -> {
-                    emit(Token.Kind.RIGHT_PAREN);
                     parenDepth--;
                     if (parenDepth < 0) {
                         return error("unexpected right paren");
                     }
+                    emit(Token.Kind.RIGHT_PAREN);
                 }
                 default -> {
                     if (c == '.' && (pos >= input.length() || input.charAt(pos) < '0' || input.charAt(pos) > '9')) {

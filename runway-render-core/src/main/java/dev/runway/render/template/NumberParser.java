@@ -27,6 +27,11 @@ final class NumberParser {
         if (asInt != null) {
             return new Node.NumberNode(t.pos(), text, true, true, asInt, asInt, false);
         }
+        BigInteger unsigned = parseUnsigned(text);
+        if (unsigned != null) {
+            // Fits uint64 but not int64: Go parses it and fails only when it is used ("overflows int").
+            return new Node.NumberNode(t.pos(), text, false, true, 0, unsigned.doubleValue(), false);
+        }
         boolean looksFloat = text.chars().anyMatch(c -> ".eEpP".indexOf(c) >= 0);
         Double f = parseFloat(text);
         if (f != null) {
@@ -101,6 +106,24 @@ final class NumberParser {
             return false;
         }
         return true;
+    }
+
+    private static BigInteger parseUnsigned(String text) {
+        if (text.startsWith("-") || text.startsWith("+")) {
+            return null;
+        }
+        Long viaSigned = parseInt(text);
+        if (viaSigned != null) {
+            return null;
+        }
+        try {
+            String s = text.replace("_", "");
+            BigInteger v = s.startsWith("0x") || s.startsWith("0X") ? new BigInteger(s.substring(2), 16)
+                    : new BigInteger(s, 10);
+            return v.bitLength() <= 64 ? v : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static boolean isUnsigned(String text) {

@@ -21,6 +21,8 @@ final class Parser {
     private Token last;
     private List<String> vars = new ArrayList<>(List.of("$"));
     private int rangeDepth;
+    /** Line of the action being parsed (0 outside actions), for "unclosed action started at" errors. */
+    private int actionLine;
 
     private Parser(String parseName, String text, Predicate<String> hasFunction) {
         this.parseName = parseName;
@@ -42,15 +44,13 @@ final class Parser {
     // --- token access ---
 
     private Token next() {
-        last = tokens.get(index);
-        if (index < tokens.size() - 1) {
-            index++;
-        }
+        last = tokens.get(Math.min(index, tokens.size() - 1));
+        index++;
         return last;
     }
 
     private Token peek() {
-        return tokens.get(index);
+        return tokens.get(Math.min(index, tokens.size() - 1));
     }
 
     private void backup() {
@@ -82,9 +82,24 @@ final class Parser {
         return new TemplateParseException(parseName, line, reason);
     }
 
+    private int lineOf(int pos) {
+        int line = 1;
+        for (int i = 0; i < pos && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
     private TemplateParseException unexpected(Token token, String context) {
         if (token.kind() == Kind.ERROR) {
-            return error(token.val());
+            String extra = "";
+            if (actionLine != 0 && actionLine != lineOf(token.pos())) {
+                extra = (token.val().endsWith(" action") ? " started at " : " in action started at ")
+                        + parseName + ":" + actionLine;
+            }
+            return error(token.val() + extra);
         }
         return error("unexpected " + token + " in " + context);
     }
@@ -203,7 +218,14 @@ final class Parser {
         Token t = nextNonSpace();
         return switch (t.kind()) {
             case TEXT -> new Node.TextNode(t.pos(), t.val());
-            case LEFT_DELIM -> action();
+            case LEFT_DELIM -> {
+                actionLine = lineOf(t.pos());
+                try {
+                    yield action();
+                } finally {
+                    actionLine = 0;
+                }
+            }
             case COMMENT -> new Node.CommentNode(t.pos(), t.val());
             default -> throw unexpected(t, "input");
         };

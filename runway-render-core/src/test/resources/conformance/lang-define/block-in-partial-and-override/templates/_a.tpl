@@ -1,0 +1,1 @@
+{{ block "blk" . }}from-block{{ end }}

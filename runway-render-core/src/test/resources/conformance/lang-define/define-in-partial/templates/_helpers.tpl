@@ -1,0 +1,1 @@
+{{ define "h" }}from-helper{{ end }}

@@ -1,0 +1,3 @@
+{{ define "bad" }}
+  {{ .x.y }}
+{{ end }}

@@ -1,0 +1,1 @@
+{{ define "o" }}{{ include "i" . }}{{ end }}{{ define "i" }}{{ fail "inner failure" }}{{ end }}

@@ -1,0 +1,3 @@
+{{ define "r" }}
+{{ required "need x" .Values.x }}
+{{ end }}

@@ -1,0 +1,1 @@
+{{ define "n" }}{{ .Template.Name }}{{ end }}

@@ -1,0 +1,1 @@
+{{ define "lib.x" }}from-lib{{ end }}
