@@ -45,6 +45,7 @@ final class Executor {
     private final StringBuilder out;
     private final ExecutionScope scope;
     private final int depth;
+    private final TemplateContext context;
     private final List<String> varNames = new ArrayList<>();
     private final List<Object> varValues = new ArrayList<>();
     private Node node;
@@ -55,6 +56,7 @@ final class Executor {
         this.out = out;
         this.scope = scope;
         this.depth = depth;
+        this.context = new TemplateContext(set, scope);
     }
 
     void run(Object data) {
@@ -471,7 +473,7 @@ final class Executor {
             argv.add(raw ? fin : unbox(fin));
         }
         try {
-            return f.call(new TemplateContext(set, scope), argv);
+            return f.call(context, argv);
         } catch (TemplateFunctionException e) {
             node = at;
             throw error("error calling " + name + ": " + e.getMessage());
