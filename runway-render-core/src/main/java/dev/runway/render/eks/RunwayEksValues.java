@@ -242,7 +242,8 @@ public record RunwayEksValues(
     public static RunwayEksValues fromYaml(String yaml, String sourceName) {
         MergedValues merged = UserValues.builder().valuesYaml(sourceName, yaml).build().merge();
         Map<String, Object> values = GoValues.mergeMaps(defaults().toValues(), merged.values());
-        List<ValuesProblem> problems = chartSchema().validate(values, merged.origins());
+        List<ValuesProblem> problems = chartSchema().validate(values,
+                merged.origins().orElse(ValueOrigins.chartDefaults("runway-eks", defaults().toValues(), values)));
         if (!problems.isEmpty()) {
             throw new ValuesValidationException(problems);
         }
@@ -253,7 +254,8 @@ public record RunwayEksValues(
     public static RunwayEksValues fromFile(java.nio.file.Path file) {
         MergedValues merged = UserValues.builder().valuesFile(file).build().merge();
         Map<String, Object> values = GoValues.mergeMaps(defaults().toValues(), merged.values());
-        List<ValuesProblem> problems = chartSchema().validate(values, merged.origins());
+        List<ValuesProblem> problems = chartSchema().validate(values,
+                merged.origins().orElse(ValueOrigins.chartDefaults("runway-eks", defaults().toValues(), values)));
         if (!problems.isEmpty()) {
             throw new ValuesValidationException(problems);
         }
