@@ -311,6 +311,15 @@ final class SemanticCheck {
                     "value.unsupported", path + ".restartPolicy", spec.lineOf("restartPolicy"),
                     "Unsupported value: \"" + p + "\": supported values: \"Always\"", "remove restartPolicy"));
         }
+        if (r.kind().equals("Job") || r.kind().equals("CronJob")) {
+            Optional<String> policy = spec.string("restartPolicy");
+            if (policy.isEmpty() || !(policy.get().equals("OnFailure") || policy.get().equals("Never"))) {
+                findings.error(r, "value.unsupported", path + ".restartPolicy", spec.lineOf("restartPolicy"),
+                        policy.map(p -> "Unsupported value: \"" + p + "\"").orElse("Required value")
+                                + ": supported values: \"OnFailure\", \"Never\"",
+                        "set restartPolicy: OnFailure (or Never)");
+            }
+        }
     }
 
     private void volumeReferences(Resource r, YMap volume, String at) {
