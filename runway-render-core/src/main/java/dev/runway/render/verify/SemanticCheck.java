@@ -633,7 +633,7 @@ final class SemanticCheck {
     private void service(Resource r) {
         YMap spec = r.root().map("spec").orElse(null);
         if (spec == null) {
-            findings.error(r, "service.ports", "spec.ports", r.root().line(), "spec.ports: Required value",
+            findings.error(r, "port.required", "spec.ports", r.root().line(), "spec.ports: Required value",
                     "add spec.ports");
             return;
         }
@@ -645,7 +645,7 @@ final class SemanticCheck {
         List<YNode> ports = spec.list("ports");
         boolean headless = spec.text("clusterIP").map("None"::equals).orElse(false);
         if (ports.isEmpty() && !type.equals("ExternalName") && !headless) {
-            findings.error(r, "service.ports", "spec.ports", spec.line(), "spec.ports: Required value",
+            findings.error(r, "port.required", "spec.ports", spec.line(), "spec.ports: Required value",
                     "add at least one port");
         }
         labels(r, spec.map("selector"), "spec.selector");
