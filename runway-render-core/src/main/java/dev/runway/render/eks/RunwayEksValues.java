@@ -249,6 +249,17 @@ public record RunwayEksValues(
         return fromValues(values);
     }
 
+    /** {@link #fromYaml(String, String)} for a file on disk (UTF-8), named in messages by its path. */
+    public static RunwayEksValues fromFile(java.nio.file.Path file) {
+        MergedValues merged = UserValues.builder().valuesFile(file).build().merge();
+        Map<String, Object> values = GoValues.mergeMaps(defaults().toValues(), merged.values());
+        List<ValuesProblem> problems = chartSchema().validate(values, merged.origins());
+        if (!problems.isEmpty()) {
+            throw new ValuesValidationException(problems);
+        }
+        return fromValues(values);
+    }
+
     /** Converts a values map (Go values, chart defaults included) to the model; no schema check. */
     public static RunwayEksValues fromValues(Map<String, Object> values) {
         JsonNode tree = JSON.valueToTree(integralAsLong(values));

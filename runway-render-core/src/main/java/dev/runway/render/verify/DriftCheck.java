@@ -232,6 +232,8 @@ public final class DriftCheck {
         try (Stream<Path> files = Files.walk(committed)) {
             return files.filter(Files::isRegularFile)
                     .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    // A kustomization.yaml lists the files for Flux; it is not a rendered resource.
+                    .filter(p -> !p.getFileName().toString().matches("(?i)kustomization\\.ya?ml"))
                     .sorted()
                     .map(p -> new ManifestVerifier.Source(committed.relativize(p).toString(), read(p)))
                     .toList();

@@ -226,7 +226,7 @@ final class SemanticCheck {
                 String at = "spec.strategy.rollingUpdate." + field;
                 if (v instanceof YScalar s && s.type() == ScalarType.STRING) {
                     if (!s.value().matches("[0-9]+%")) {
-                        findings.error(r, "strategy.invalid-value", at, s.line(), "Invalid value: \"" + s.value()
+                        findings.error(r, "value.rolling-update", at, s.line(), "Invalid value: \"" + s.value()
                                 + "\": must be an integer or percentage (e.g '5%')",
                                 "write a whole number without quotes or a percentage such as \"25%\"");
                         allZero = false;
@@ -235,7 +235,7 @@ final class SemanticCheck {
                     }
                 } else if (v instanceof YScalar s && s.isNumber() && s.number() != null) {
                     if (s.number().signum() < 0) {
-                        findings.error(r, "strategy.invalid-value", at, s.line(), "Invalid value: " + s.value()
+                        findings.error(r, "value.rolling-update", at, s.line(), "Invalid value: " + s.value()
                                 + ": must be greater than or equal to 0", "use 0 or more");
                     }
                     allZero &= s.number().signum() == 0;
@@ -244,7 +244,7 @@ final class SemanticCheck {
                 }
             }
             if (allZero) {
-                findings.error(r, "strategy.invalid-value", "spec.strategy.rollingUpdate.maxUnavailable", ru.line(),
+                findings.error(r, "value.rolling-update", "spec.strategy.rollingUpdate.maxUnavailable", ru.line(),
                         "may not be 0 when `maxSurge` is 0", "allow at least one of maxSurge and maxUnavailable");
             }
         });
@@ -276,6 +276,14 @@ final class SemanticCheck {
         if (spec.get("containers") instanceof YNode.YSeq seq && seq.items().isEmpty()) {
             findings.error(r, "pod.containers-empty", path + ".containers", seq.line(),
                     "containers: Required value: a pod needs at least one container", "add the service's container");
+        }
+        if (r.kind().equals("StatefulSet")) {
+            // Each volumeClaimTemplate becomes a volume of the pod, named after the template.
+            for (YNode claim : r.root().map("spec").map(s -> s.list("volumeClaimTemplates")).orElse(List.of())) {
+                if (claim instanceof YMap c) {
+                    c.map("metadata").flatMap(m -> m.text("name")).ifPresent(n -> volumes.putIfAbsent(n, -1));
+                }
+            }
         }
         Set<String> portNames = new HashSet<>();
         Set<String> containerNames = new HashSet<>();
@@ -424,11 +432,15 @@ final class SemanticCheck {
                 Names.portName(name).ifPresent(problem -> findings.error(r, "port.invalid-name", pAt + ".name",
                         p.lineOf("name"), "Invalid value \"" + name + "\": " + problem,
                         "use at most 15 lowercase letters, digits and '-', with at least one letter (IANA_SVC_NAME)"));
-                if (!podPortNames.add(name)) {
+                if (!own.add(name)) {
                     findings.error(r, "port.duplicate-name", pAt + ".name", p.lineOf("name"),
-                            "Duplicate value: \"" + name + "\"", "give each port of the pod its own name");
+                            "Duplicate value: \"" + name + "\"", "give each port of the container its own name");
+                } else if (!podPortNames.add(name)) {
+                    // Accepted (the rule is per container), but a Service targetPort by this name is ambiguous.
+                    findings.warning(r, "port.duplicate-name", pAt + ".name", p.lineOf("name"),
+                            "another container of the pod already has a port named \"" + name + "\"",
+                            "give each port of the pod its own name, so a Service targetPort names one port");
                 }
-                own.add(name);
             });
         }
         return own;

@@ -142,6 +142,7 @@ class RunwayEksValuesTest {
         try (var files = Files.list(CHART.resolve("ci"))) {
             for (Path file : files.sorted().collect(Collectors.toList())) {
                 RunwayEksValues values = RunwayEksValues.fromYaml(Files.readString(file), file.toString());
+                assertEquals(values, RunwayEksValues.fromFile(file));
                 assertTrue(values.validate().isEmpty(), file.toString());
                 Map<String, Object> expected = dev.runway.render.values.GoValues.mergeMaps(
                         RunwayEksValues.defaults().toValues(), ValuesFiles.standard().read(file).values());
