@@ -180,23 +180,34 @@ abstract class AbstractRenderMojo extends AbstractMojo {
     /** Renders every environment before anything is written, so one failure leaves all earlier output alone. */
     protected Map<EnvironmentRender, RenderedChart> renderAll(List<EnvironmentRender> renders)
             throws MojoExecutionException, MojoFailureException {
-        ManifestRenderer renderer;
-        try {
-            renderer = ManifestRenderer.find(getClass().getClassLoader());
-        } catch (IllegalStateException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        ManifestRenderer renderer = ManifestRenderer.engine();
         Map<EnvironmentRender, RenderedChart> rendered = new LinkedHashMap<>();
         for (EnvironmentRender render : renders) {
             try {
                 rendered.put(render, renderer.render(render.request()));
             } catch (RuntimeException e) {
-                throw new MojoFailureException(goal() + " failed for environment '" + render.name() + "' (chart "
-                        + render.request().chart() + ", values " + relative(render.request().valuesFiles()) + "):\n  "
+                throw new MojoFailureException(goal() + " failed for environment '" + render.name() + "' ("
+                        + inputs(render.request()) + "):\n  "
                         + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
             }
         }
         return rendered;
+    }
+
+    /** The inputs of a render in one line: chart, values files and the overrides that were given. */
+    private String inputs(RenderRequest request) {
+        StringBuilder out = new StringBuilder("chart ").append(request.chart())
+                .append(", values ").append(relative(request.valuesFiles()));
+        if (!request.set().isEmpty()) {
+            out.append(", set ").append(request.set());
+        }
+        if (!request.setString().isEmpty()) {
+            out.append(", setString ").append(request.setString());
+        }
+        if (!request.setFile().isEmpty()) {
+            out.append(", setFile ").append(request.setFile());
+        }
+        return out.toString();
     }
 
     protected String relative(List<Path> files) {

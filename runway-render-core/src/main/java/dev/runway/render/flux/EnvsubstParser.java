@@ -94,7 +94,8 @@ final class EnvsubstParser {
         int b = 0;
         for (int c = 0; c < rest.length(); ) {
             int cp = rest.codePointAt(c);
-            int n = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            int n = Character.isSurrogate((char) cp) && cp < 0x10000 ? 1 // a lone surrogate encodes as '?'
+                    : cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
             for (int k = 0; k < n; k++) {
                 map[b + k] = fromChar + c;
             }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * <ol>
  *   <li>a resource labelled or annotated {@code kustomize.toolkit.fluxcd.io/substitute: disabled} is left alone;</li>
  *   <li>with no variables at all nothing is substituted ("Substitution of variables only happens if at least a
- *       single variable or resource to substitute from is defined", kustomizations.md);</li>
+ *       single variable or resource to substitute from is defined", kustomizations.md), unless
+ *       {@code substituteStrategy: Always};</li>
  *   <li>every variable name must match {@value FluxVariableNames#REGEX}, else the resource fails;</li>
  *   <li>envsubst runs over the resource's YAML text; in strict mode an unset variable without a default fails,
  *       otherwise it becomes empty;</li>
@@ -51,13 +52,19 @@ public final class FluxSubstitution {
         }
         List<SubstitutedManifest> out = new ArrayList<>();
         for (RenderedManifest m : manifests) {
-            out.add(substitute(m, vars, postBuild.strict()));
+            out.add(substitute(m, vars, postBuild.strict(), postBuild.strategy()));
         }
         return new SubstitutionResult(out, vars);
     }
 
-    /** Substitutes one manifest with resolved variables. */
+    /** Substitutes one manifest with resolved variables and the default strategy. */
     public static SubstitutedManifest substitute(RenderedManifest manifest, Map<String, String> vars, boolean strict) {
+        return substitute(manifest, vars, strict, PostBuild.SubstituteStrategy.WITH_VARIABLES);
+    }
+
+    /** Substitutes one manifest with resolved variables. */
+    public static SubstitutedManifest substitute(RenderedManifest manifest, Map<String, String> vars, boolean strict,
+                                                 PostBuild.SubstituteStrategy strategy) {
         String text = manifest.text();
         YamlTree before;
         try {
@@ -70,7 +77,7 @@ public final class FluxSubstitution {
             return new SubstitutedManifest(manifest, SubstitutedManifest.Status.DISABLED, text,
                     GoYamlV2.toGoValue(before.root()), "");
         }
-        if (vars.isEmpty()) {
+        if (vars.isEmpty() && strategy == PostBuild.SubstituteStrategy.WITH_VARIABLES) {
             return new SubstitutedManifest(manifest, SubstitutedManifest.Status.NO_VARIABLES, text,
                     GoYamlV2.toGoValue(before.root()), "");
         }

@@ -3,13 +3,20 @@ package dev.runway.render.flux;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Checks that nothing between the renderer and the file on disk altered a placeholder: the file must hold the
@@ -33,38 +40,75 @@ public final class IntegrityCheck {
      * @param fileName the file, for messages
      */
     public static List<FluxFinding> compare(RenderedChart rendered, String onDisk, String fileName) {
-        List<FluxFinding> findings = new ArrayList<>();
         if (rendered.output().equals(onDisk)) {
-            return findings;
+            return new ArrayList<>();
         }
-        RenderedChart disk = ManifestStream.parse(onDisk);
-        Map<String, ManifestStream.Located> diskById = new LinkedHashMap<>();
-        for (ManifestStream.Located l : ManifestStream.locate(disk)) {
-            diskById.putIfAbsent(ManifestStream.resourceId(l.manifest()), l);
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(fileName, onDisk);
+        return compareFiles(rendered, files);
+    }
+
+    /**
+     * Compares a render with an output directory: the single {@code manifests.yaml}, or one file per resource
+     * (a {@code kustomization.yaml} is skipped). Only {@code .yaml} and {@code .yml} files directly in the
+     * directory are read.
+     */
+    public static List<FluxFinding> compareDirectory(RenderedChart rendered, Path directory) {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.list(directory)) {
+            for (Path p : paths.filter(Files::isRegularFile).sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                    files.put(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + directory + ": " + e.getMessage(), e);
         }
-        for (ManifestStream.Located r : ManifestStream.locate(rendered)) {
-            String id = ManifestStream.resourceId(r.manifest());
-            ManifestStream.Located d = diskById.remove(id);
-            if (d == null) {
-                findings.add(new FluxFinding(Severity.ERROR, "flux/integrity-missing-resource", id, "",
-                        fileName, 0, 0, "the render has " + id + " but " + fileName + " does not",
-                        "write the render to disk unchanged"));
+        return compareFiles(rendered, files);
+    }
+
+    /** Compares a render with files (name to text); each resource is looked up in whichever file holds it. */
+    public static List<FluxFinding> compareFiles(RenderedChart rendered, Map<String, String> files) {
+        List<FluxFinding> findings = new ArrayList<>();
+        Map<String, ManifestStream.Located> renderedById = new LinkedHashMap<>();
+        for (ManifestStream.Located l : ManifestStream.locate(rendered)) {
+            renderedById.putIfAbsent(ManifestStream.resourceId(l.manifest()), l);
+        }
+        java.util.Set<String> matched = new java.util.HashSet<>();
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            String fileName = file.getKey();
+            String text = file.getValue();
+            if (Path.of(fileName).getFileName().toString().equals("kustomization.yaml")) {
                 continue;
             }
-            compareManifest(r, d, fileName, findings);
+            for (ManifestStream.Located d : ManifestStream.locate(ManifestStream.parse(text))) {
+                String id = ManifestStream.resourceId(d.manifest());
+                ManifestStream.Located r = renderedById.get(id);
+                if (r == null || !matched.add(id)) {
+                    findings.add(new FluxFinding(Severity.WARNING, "flux/integrity-extra-resource", id, "", fileName,
+                            d.lineOffset() + 1, 0, fileName + " has " + id + ", which the render does not"
+                            + (r == null ? "" : " a second time"), "write the render to disk unchanged"));
+                    continue;
+                }
+                compareManifest(r, d, fileName, findings);
+            }
+            Matcher escaped = ESCAPED_DOLLAR.matcher(text);
+            TextPositions positions = new TextPositions(text);
+            while (escaped.find()) {
+                findings.add(new FluxFinding(Severity.ERROR, "flux/integrity-escaped-dollar", "", "", fileName,
+                        positions.line(escaped.start()), positions.column(escaped.start()),
+                        "`" + escaped.group() + "` is an escaped `${`: Flux only sees a literal `${` in the file"
+                                + " text, so this placeholder will never be substituted",
+                        "write the file with a YAML/JSON writer that leaves '$' unescaped, or copy the render as is"));
+            }
         }
-        for (String id : diskById.keySet()) {
-            findings.add(new FluxFinding(Severity.WARNING, "flux/integrity-extra-resource", id, "", fileName, 0, 0,
-                    fileName + " has " + id + ", which the render does not", "write the render to disk unchanged"));
-        }
-        Matcher escaped = ESCAPED_DOLLAR.matcher(onDisk);
-        TextPositions positions = new TextPositions(onDisk);
-        while (escaped.find()) {
-            findings.add(new FluxFinding(Severity.ERROR, "flux/integrity-escaped-dollar", "", "", fileName,
-                    positions.line(escaped.start()), positions.column(escaped.start()),
-                    "`" + escaped.group() + "` is an escaped `${`: Flux only sees a literal `${` in the file text, so"
-                            + " this placeholder will never be substituted",
-                    "write the file with a YAML/JSON writer that leaves '$' unescaped, or copy the render as is"));
+        for (String id : renderedById.keySet()) {
+            if (!matched.contains(id)) {
+                findings.add(new FluxFinding(Severity.ERROR, "flux/integrity-missing-resource", id, "",
+                        String.join(", ", files.keySet()), 0, 0, "the render has " + id + " but the files on disk do"
+                        + " not", "write the render to disk unchanged"));
+            }
         }
         return findings;
     }

@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public final class PlaceholderScanner {
 
+    private static final java.util.regex.Pattern HIDDEN_DOLLAR =
+            java.util.regex.Pattern.compile("\\\\(u0024|x24|U00000024)\\{");
+
     private PlaceholderScanner() {
     }
 
@@ -123,6 +126,14 @@ public final class PlaceholderScanner {
                             + "); for literal text write $${...}"));
         }
         findEscapes(text, spans, locator, escapes, findings);
+        java.util.regex.Matcher hidden = HIDDEN_DOLLAR.matcher(text);
+        while (hidden.find()) {
+            FluxLocation location = locator.at(hidden.start());
+            findings.add(FluxFinding.at(Severity.WARNING, "flux/hidden-placeholder", location,
+                    "`" + hidden.group() + "` is an escaped `$`: YAML decodes it to `${`, but Flux reads the text and"
+                            + " never substitutes it",
+                    "write the placeholder with a plain '$' (no \\u0024 escape) if Flux should fill it in"));
+        }
         for (Placeholder p : placeholders.subList(firstOfManifest, placeholders.size())) {
             if (!p.definable()) {
                 findings.add(FluxFinding.at(Severity.ERROR, "flux/invalid-variable-name", p.location(),

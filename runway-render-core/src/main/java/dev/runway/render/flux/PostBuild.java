@@ -16,17 +16,51 @@ import java.util.Objects;
  *
  * @param substitute     {@code spec.postBuild.substitute}
  * @param substituteFrom {@code spec.postBuild.substituteFrom}, in order
- * @param strict         kustomize-controller's {@code --feature-gates=StrictPostBuildSubstitutions=true}
- *                       (opt-in since kustomize-controller v1.3, internal/features/features.go)
+ * @param strict         kustomize-controller's {@code StrictPostBuildSubstitutions} feature gate: opt-in from
+ *                       v1.3 (internal/features/features.go), on by default from v1.9.0 / Flux 2.9.0
+ *                       (kustomize-controller PR #1671); see {@link #DEFAULT_STRICT}
+ * @param strategy       {@code spec.postBuild.substituteStrategy} (kustomize-controller PR #1672, v1.9.0)
  */
-public record PostBuild(Map<String, String> substitute, List<VariableSource> substituteFrom, boolean strict) {
+public record PostBuild(Map<String, String> substitute, List<VariableSource> substituteFrom, boolean strict,
+                        SubstituteStrategy strategy) {
+
+    /** What current Flux does: strict substitution is on by default since kustomize-controller v1.9.0. */
+    public static final boolean DEFAULT_STRICT = true;
+
+    /** {@code spec.postBuild.substituteStrategy}. */
+    public enum SubstituteStrategy {
+        /** The default: substitute only when at least one variable is defined. */
+        WITH_VARIABLES,
+        /** Substitute even when no variable is defined (defaults then apply; strict mode fails on the rest). */
+        ALWAYS;
+
+        static SubstituteStrategy parse(String value, String where) {
+            return switch (value) {
+                case "", "WithVariables" -> WITH_VARIABLES;
+                case "Always" -> ALWAYS;
+                default -> throw new IllegalArgumentException(where + ": substituteStrategy '" + value
+                        + "' is not WithVariables or Always");
+            };
+        }
+    }
 
     public PostBuild {
         substitute = Map.copyOf(Objects.requireNonNullElse(substitute, Map.of()));
         substituteFrom = List.copyOf(Objects.requireNonNullElse(substituteFrom, List.of()));
+        strategy = Objects.requireNonNullElse(strategy, SubstituteStrategy.WITH_VARIABLES);
+    }
+
+    /** With the default strategy (WithVariables). */
+    public PostBuild(Map<String, String> substitute, List<VariableSource> substituteFrom, boolean strict) {
+        this(substitute, substituteFrom, strict, SubstituteStrategy.WITH_VARIABLES);
     }
 
     /** The runway set-up: variables from the {@code flux-cluster-vars} ConfigMap. */
+    public static PostBuild from(ClusterVars clusterVars) {
+        return from(clusterVars, DEFAULT_STRICT);
+    }
+
+    /** The runway set-up with an explicit strict setting. */
     public static PostBuild from(ClusterVars clusterVars, boolean strict) {
         return new PostBuild(Map.of(), List.of(VariableSource.of(clusterVars)), strict);
     }
@@ -51,6 +85,8 @@ public record PostBuild(Map<String, String> substitute, List<VariableSource> sub
                     + tree.string("kind").orElse("") + "')");
         }
         Map<String, String> substitute = new LinkedHashMap<>();
+        SubstituteStrategy strategy = SubstituteStrategy.parse(
+                tree.string("spec", "postBuild", "substituteStrategy").orElse(""), sourceName);
         Map<Integer, Map<String, String>> refs = new java.util.TreeMap<>();
         Map<Integer, Integer> refLines = new LinkedHashMap<>();
         for (YamlTree.Scalar s : tree.scalars()) {
@@ -85,7 +121,7 @@ public record PostBuild(Map<String, String> substitute, List<VariableSource> sub
                     .findFirst().orElse(null);
             from.add(new VariableSource(kind, name, optional, match));
         }
-        return new PostBuild(substitute, from, strict);
+        return new PostBuild(substitute, from, strict, strategy);
     }
 
     /** Only inline variables. */
@@ -94,7 +130,11 @@ public record PostBuild(Map<String, String> substitute, List<VariableSource> sub
     }
 
     public PostBuild withStrict(boolean value) {
-        return new PostBuild(substitute, substituteFrom, value);
+        return new PostBuild(substitute, substituteFrom, value, strategy);
+    }
+
+    public PostBuild withStrategy(SubstituteStrategy value) {
+        return new PostBuild(substitute, substituteFrom, strict, value);
     }
 
     /**

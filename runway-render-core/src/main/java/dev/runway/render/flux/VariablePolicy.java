@@ -51,7 +51,9 @@ public record VariablePolicy(Set<String> allowed) {
                 findings.add(FluxFinding.at(comment ? Severity.WARNING : Severity.ERROR, "flux/unknown-variable",
                         p.location(), "`" + p.expression() + "` references Flux variable '" + p.variable()
                                 + "', which is not allowed (allowed: " + allowedList + ")"
-                                + (comment ? "; it is in a comment, which Flux substitutes too" : ""),
+                                + (comment ? "; it is in a YAML comment: if kustomize keeps the comment, Flux"
+                                + " substitutes it too, and in strict mode (the default since Flux 2.9) an undefined"
+                                + " variable there fails the Kustomization" : ""),
                         "use one of the allowed variables, or write $$" + p.expression().substring(1)
                                 + " if the text must stay literal"));
             } else if (p.form() == Placeholder.Form.DEFAULT && !p.nested()) {

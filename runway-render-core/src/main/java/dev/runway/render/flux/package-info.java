@@ -19,5 +19,20 @@
  *   <li>{@link dev.runway.render.flux.FluxCheck}: scan, policy and safety in one call; findings are
  *       {@link dev.runway.render.flux.FluxFinding} records that print on one line.</li>
  * </ul>
+ *
+ * <p>Rule ids of the findings:
+ * <ul>
+ *   <li>scan: {@code flux/malformed-placeholder} (Flux fails the Kustomization), {@code flux/invalid-variable-name},
+ *       {@code flux/dollar-dollar} ({@code $$} becomes {@code $}), {@code flux/escaped-placeholder} (info),
+ *       {@code flux/hidden-placeholder} ({@code \u0024{}), {@code flux/unparsable-yaml};</li>
+ *   <li>policy: {@code flux/unknown-variable}, {@code flux/default-hides-missing-variable} (info);</li>
+ *   <li>provenance: {@code flux/user-supplied-placeholder};</li>
+ *   <li>safety: {@code flux/type-changes}, {@code flux/value-changes}, {@code flux/json-breaks},
+ *       {@code flux/json-bare-placeholder}, {@code flux/substitution-breaks-yaml}, {@code flux/field-moves};</li>
+ *   <li>integrity: {@code flux/integrity-placeholder-altered}, {@code flux/integrity-placeholder-added},
+ *       {@code flux/integrity-requoted}, {@code flux/integrity-escaped-dollar}, {@code flux/integrity-field-missing},
+ *       {@code flux/integrity-missing-resource}, {@code flux/integrity-extra-resource},
+ *       {@code flux/integrity-invalid-yaml}, {@code flux/integrity-value-interpolated}.</li>
+ * </ul>
  */
 package dev.runway.render.flux;

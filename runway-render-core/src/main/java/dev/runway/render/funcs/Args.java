@@ -62,12 +62,16 @@ final class Args {
         throw wrongType("bool", v);
     }
 
-    /** A map[string]interface{} parameter; nil is allowed (a nil map). */
+    /**
+     * A map[string]interface{} parameter. A nil interface value is rejected as text/template does; only a literal
+     * {@code nil} (which the executor turns into a nil map before calling) would pass, and arrives here as null too,
+     * so the executor must reject non-literal nils itself if it wants Go's exact behaviour for them.
+     */
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(List<Object> args, int i) throws WrongArgumentException {
         Object v = args.get(i);
         if (v == null) {
-            return null;
+            throw wrongType("map[string]interface {}", null);
         }
         if (v instanceof Map<?, ?> m) {
             return (Map<String, Object>) m;
@@ -90,7 +94,8 @@ final class Args {
 
     static WrongArgumentException wrongType(String expected, Object v) {
         if (v == null) {
-            return new WrongArgumentException("invalid value; expected " + expected);
+            // A nil interface{} value (a missing or null key) has the static type interface {}.
+            return new WrongArgumentException("wrong type for value; expected " + expected + "; got interface {}");
         }
         return new WrongArgumentException("wrong type for value; expected " + expected + "; got "
                 + GoFmt.typeName(v));

@@ -122,7 +122,7 @@ final class CaseConversion {
                         n--;
                     }
                 } else if (isAlphabet(r1)) {
-                    wt = WordType.ALPHABET;
+                    // "Floor": an upper-case word that goes on in lower case.
                     n++;
                     while (n < cps.length && isAlphabet(cps[n]) && !Character.isUpperCase(cps[n])) {
                         n++;
@@ -151,7 +151,7 @@ final class CaseConversion {
     }
 
     private static void toLower(StringBuilder buf, WordType wt, String str, int connector) {
-        if (wt != WordType.UPPER && wt != WordType.CONNECTOR && wt != WordType.ALPHABET) {
+        if (wt != WordType.UPPER && wt != WordType.CONNECTOR) {
             buf.append(str);
             return;
         }
@@ -216,8 +216,10 @@ final class CaseConversion {
                     wt = w.type();
                     word = w.word();
                     remaining = w.remaining();
-                    if (wt == WordType.ALPHABET) {
+                    if (wt == WordType.UPPER) {
+                        // "Bld4Floor": the number stays with the word before it.
                         toLower(buf, WordType.NUMBER, lastNumber, connector);
+                        buf.appendCodePoint(connector);
                         break;
                     }
                     buf.appendCodePoint(connector);

@@ -210,7 +210,8 @@ final class DictFunctions {
                 dst.put(key, dstSlice);
             }
             boolean dstEmpty = !dstHas || GoValues.empty(d);
-            if (dstHas && !GoValues.empty(d) && (s instanceof Map || GoValues.isList(s))) {
+            if (dstHas && !GoValues.empty(d)
+                    && (GoValues.isList(s) || (s instanceof Map && d instanceof Map))) {
                 continue;
             }
             if (overwrite || dstEmpty) {

@@ -134,21 +134,8 @@ final class ListFunctions {
             if (v == null) {
                 throw new TemplateFunctionException(NIL_PANIC);
             }
-            if (v instanceof String s) {
-                byte[] bytes = GoStrings.utf8(s);
-                if (bytes.length == 0) {
-                    return null;
-                }
-                int start = a.size() > 1 ? GoValues.toInt(a.get(1)) : 0;
-                int end = a.size() > 2 ? GoValues.toInt(a.get(2)) : bytes.length;
-                try {
-                    return GoStrings.sliceBytes(s, start, end);
-                } catch (GoStrings.SlicePanic e) {
-                    throw new TemplateFunctionException(e.getMessage());
-                }
-            }
             if (!GoValues.isList(v)) {
-                throw new TemplateFunctionException("list should be type of string, slice or array but "
+                throw new TemplateFunctionException("list should be type of slice or array but "
                         + GoValues.kindOf(v));
             }
             List<Object> l = GoValues.asList(v);
@@ -248,7 +235,17 @@ final class ListFunctions {
         return out;
     }
 
+    /** until, untilStep and seq build at most this many numbers: a bigger list is a mistake, not a chart. */
+    static final long MAX_SEQUENCE_LENGTH = 1_000_000L;
+
     static GoSlice untilStep(int start, int stop, int step) {
+        long span = (long) stop - start;
+        long length = step == 0 || Long.signum(span) != Integer.signum(step) ? 0
+                : (Math.abs(span) + Math.abs((long) step) - 1) / Math.abs((long) step);
+        if (length > MAX_SEQUENCE_LENGTH) {
+            throw new IllegalArgumentException("a sequence from " + start + " to " + stop + " by " + step + " has "
+                    + length + " numbers; the limit is " + MAX_SEQUENCE_LENGTH);
+        }
         List<Integer> v = new ArrayList<>();
         if (stop < start) {
             if (step >= 0) {

@@ -122,10 +122,120 @@ final class MiscFunctions {
             }
             return Long.toString(t.time.toEpochSecond());
         });
+        r.add("duration", (c, a) -> {
+            Args.count("duration", a, 1);
+            Object v = a.get(0);
+            long n = 0;
+            if (v instanceof String str) {
+                Long parsed = dev.runway.render.gofmt.GoStrconv.parseInt(str, 10);
+                n = parsed == null ? 0 : parsed;
+            } else if (v instanceof Long l) {
+                n = l;
+            }
+            return GoDuration.format(n * 1_000_000_000L);
+        });
+        r.add("durationRound", (c, a) -> {
+            Args.count("durationRound", a, 1);
+            Object v = a.get(0);
+            long d = 0;
+            if (v instanceof String str) {
+                Long parsed = GoDuration.parse(str);
+                d = parsed == null ? 0 : parsed;
+            } else if (v instanceof Long l) {
+                d = l;
+            } else if (v instanceof GoTime t) {
+                d = java.time.Duration.between(t.time, ZonedDateTime.now()).toNanos();
+            }
+            return durationRound(d);
+        });
+        for (String name : List.of("toDate", "mustToDate")) {
+            boolean must = name.startsWith("must");
+            r.add(name, (c, a) -> {
+                Args.count(name, a, 2);
+                String layout = Args.string(a, 0);
+                String value = Args.string(a, 1);
+                try {
+                    java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter
+                            .ofPattern(GoTime.javaPattern(layout), java.util.Locale.US)
+                            .withZone(ZoneId.systemDefault());
+                    java.time.temporal.TemporalAccessor ta = f.parseBest(value, ZonedDateTime::from,
+                            java.time.LocalDateTime::from, java.time.LocalDate::from);
+                    ZonedDateTime z;
+                    if (ta instanceof ZonedDateTime zz) {
+                        z = zz;
+                    } else if (ta instanceof java.time.LocalDateTime ldt) {
+                        z = ldt.atZone(ZoneId.systemDefault());
+                    } else {
+                        z = ((java.time.LocalDate) ta).atStartOfDay(ZoneId.systemDefault());
+                    }
+                    return new GoTime(z);
+                } catch (RuntimeException e) {
+                    if (must) {
+                        throw new TemplateFunctionException("parsing time " + dev.runway.render.gofmt.GoStrconv
+                                .quote(value) + " as " + dev.runway.render.gofmt.GoStrconv.quote(layout)
+                                + ": cannot parse");
+                    }
+                    return new GoTime(ZonedDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneId.of("UTC")));
+                }
+            });
+        }
+        for (String name : List.of("dateModify", "date_modify", "mustDateModify", "must_date_modify")) {
+            boolean must = name.startsWith("must");
+            r.add(name, (c, a) -> {
+                Args.count(name, a, 2);
+                String fmt = Args.string(a, 0);
+                if (!(a.get(1) instanceof GoTime t)) {
+                    throw Args.wrongType("time.Time", a.get(1));
+                }
+                Long d = GoDuration.parse(fmt);
+                if (d == null) {
+                    if (must) {
+                        throw new TemplateFunctionException("time: invalid duration "
+                                + dev.runway.render.gofmt.GoStrconv.quote(fmt));
+                    }
+                    return t;
+                }
+                return new GoTime(t.time.plusNanos(d));
+            });
+        }
+        r.add("ago", (c, a) -> {
+            Args.count("ago", a, 1);
+            ZonedDateTime t = a.get(0) instanceof GoTime gt ? gt.time
+                    : a.get(0) instanceof Integer || a.get(0) instanceof Long
+                    ? Instant.ofEpochSecond(((Number) a.get(0)).longValue()).atZone(ZoneId.systemDefault())
+                    : ZonedDateTime.now();
+            long nanos = java.time.Duration.between(t, ZonedDateTime.now()).toNanos();
+            long rounded = Math.round(nanos / 1e9) * 1_000_000_000L;
+            return GoDuration.format(rounded);
+        });
         r.add("urlParse", (c, a) -> {
             Args.count("urlParse", a, 1);
             return urlParse(Args.string(a, 0));
         });
+    }
+
+    private static String durationRound(long d) {
+        long u = Math.abs(d);
+        long second = 1_000_000_000L;
+        long minute = 60 * second;
+        long hour = 60 * minute;
+        long day = 24 * hour;
+        long month = 30 * day;
+        long year = 365 * day;
+        if (u > year) {
+            return (u / year) + "y";
+        } else if (u > month) {
+            return (u / month) + "mo";
+        } else if (u > day) {
+            return (u / day) + "d";
+        } else if (u > hour) {
+            return (u / hour) + "h";
+        } else if (u > minute) {
+            return (u / minute) + "m";
+        } else if (u > second) {
+            return (u / second) + "s";
+        }
+        return "0s";
     }
 
     private static String random(String name, List<Object> a, String alphabet) throws WrongArgumentException {

@@ -21,46 +21,57 @@ final class RegexFunctions {
     static void register(Registry r) {
         for (String prefix : List.of("", "must")) {
             String match = prefix.isEmpty() ? "regexMatch" : "mustRegexMatch";
+            boolean must = !prefix.isEmpty();
             r.add(match, (c, a) -> {
                 Args.count(match, a, 2);
-                Pattern p = compile(Args.string(a, 0));
-                return p.matcher(Args.string(a, 1)).find();
+                String expr = Args.string(a, 0);
+                String s = Args.string(a, 1);
+                if (!must) {
+                    // Sprig's regexMatch drops the compile error and answers false.
+                    try {
+                        return compile(expr, true).matcher(s).find();
+                    } catch (TemplateFunctionException e) {
+                        return false;
+                    }
+                }
+                return compile(expr, true).matcher(s).find();
             });
             String findAll = prefix.isEmpty() ? "regexFindAll" : "mustRegexFindAll";
             r.add(findAll, (c, a) -> {
                 Args.count(findAll, a, 3);
-                Pattern p = compile(Args.string(a, 0));
+                Pattern p = compile(Args.string(a, 0), must);
                 String s = Args.string(a, 1);
                 int n = Args.integer(a, 2);
                 List<String> out = new ArrayList<>();
                 for (int[] m : findAll(p, s, n)) {
                     out.add(s.substring(m[0], m[1]));
                 }
-                return out.isEmpty() ? GoSlice.ofStrings(List.of()) : GoSlice.ofStrings(out);
+                return out.isEmpty() ? GoSlice.nilStrings() : GoSlice.ofStrings(out);
             });
             String find = prefix.isEmpty() ? "regexFind" : "mustRegexFind";
             r.add(find, (c, a) -> {
                 Args.count(find, a, 2);
-                Matcher m = compile(Args.string(a, 0)).matcher(Args.string(a, 1));
+                Matcher m = compile(Args.string(a, 0), must).matcher(Args.string(a, 1));
                 return m.find() ? m.group() : "";
             });
             String replace = prefix.isEmpty() ? "regexReplaceAll" : "mustRegexReplaceAll";
             r.add(replace, (c, a) -> {
                 Args.count(replace, a, 3);
-                Pattern p = compile(Args.string(a, 0));
+                Pattern p = compile(Args.string(a, 0), must);
                 return replaceAll(p, Args.string(a, 1), Args.string(a, 2), false);
             });
             String literal = prefix.isEmpty() ? "regexReplaceAllLiteral" : "mustRegexReplaceAllLiteral";
             r.add(literal, (c, a) -> {
                 Args.count(literal, a, 3);
-                Pattern p = compile(Args.string(a, 0));
+                Pattern p = compile(Args.string(a, 0), must);
                 return replaceAll(p, Args.string(a, 1), Args.string(a, 2), true);
             });
             String split = prefix.isEmpty() ? "regexSplit" : "mustRegexSplit";
             r.add(split, (c, a) -> {
                 Args.count(split, a, 3);
-                Pattern p = compile(Args.string(a, 0));
-                return GoSlice.ofStrings(split(p, Args.string(a, 0), Args.string(a, 1), Args.integer(a, 2)));
+                Pattern p = compile(Args.string(a, 0), must);
+                int n = Args.integer(a, 2);
+                return n == 0 ? GoSlice.nilStrings() : GoSlice.ofStrings(split(p, Args.string(a, 0), Args.string(a, 1), n));
             });
         }
         r.add("regexQuoteMeta", (c, a) -> {
@@ -77,12 +88,22 @@ final class RegexFunctions {
     }
 
     /** regexp.Compile with Go's syntax mapped to Java's; errors in Go's words where they can be recognised. */
-    static Pattern compile(String expr) throws TemplateFunctionException {
+    static Pattern compile(String expr, boolean returnsError) throws TemplateFunctionException {
         try {
             return Pattern.compile(translate(expr));
         } catch (PatternSyntaxException e) {
-            throw new TemplateFunctionException("error parsing regexp: " + goProblem(e, expr));
+            String err = "error parsing regexp: " + goProblem(e, expr);
+            if (returnsError) {
+                throw new TemplateFunctionException(err);
+            }
+            // regexp.MustCompile's panic text.
+            throw new TemplateFunctionException("regexp: Compile(" + backquote(expr) + "): " + err);
         }
+    }
+
+    private static String backquote(String s) {
+        boolean can = s.indexOf('`') < 0 && s.chars().noneMatch(ch -> ch < ' ' && ch != '\t');
+        return can ? "`" + s + "`" : dev.runway.render.gofmt.GoStrconv.quote(s);
     }
 
     private static String goProblem(PatternSyntaxException e, String expr) {
@@ -90,7 +111,7 @@ final class RegexFunctions {
         if (d.contains("Unclosed group")) {
             return "missing closing ): `" + expr + "`";
         }
-        if (d.contains("Unclosed character class")) {
+        if (d.contains("Unclosed character class") || d.contains("Illegal character range")) {
             int idx = expr.lastIndexOf('[');
             return "missing closing ]: `" + (idx >= 0 ? expr.substring(idx) : expr) + "`";
         }

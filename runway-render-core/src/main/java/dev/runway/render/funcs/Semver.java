@@ -38,7 +38,7 @@ final class Semver implements GoFmt.GoTyped, GoMethods, GoJson.JsonMarshaler, Go
     static Semver parse(String v) throws TemplateFunctionException {
         Matcher m = VERSION.matcher(v);
         if (!m.matches()) {
-            throw new TemplateFunctionException("Invalid Semantic Version");
+            throw new TemplateFunctionException("invalid semantic version");
         }
         BigInteger major = segment(m.group(1));
         BigInteger minor = m.group(2) == null ? BigInteger.ZERO : segment(m.group(2).substring(1));
@@ -249,7 +249,7 @@ final class Semver implements GoFmt.GoTyped, GoMethods, GoJson.JsonMarshaler, Go
             // Join operators with their versions ("> = 1.2" style spacing), then split on commas and spaces.
             String normalized = or.trim().replaceAll("(=|!=|>=|=>|<=|=<|~>|~|\\^|>|<)\\s+", "$1");
             if (normalized.isEmpty()) {
-                throw new TemplateFunctionException("improper constraint: " + text);
+                throw new TemplateFunctionException("improper constraint: " + dev.runway.render.gofmt.GoStrconv.quote(text));
             }
             for (String part : normalized.split("\\s*,\\s*|\\s+")) {
                 if (part.isEmpty()) {
@@ -257,7 +257,7 @@ final class Semver implements GoFmt.GoTyped, GoMethods, GoJson.JsonMarshaler, Go
                 }
                 Matcher m = CONSTRAINT.matcher(part);
                 if (!m.matches()) {
-                    throw new TemplateFunctionException("improper constraint: " + text);
+                    throw new TemplateFunctionException("improper constraint: " + dev.runway.render.gofmt.GoStrconv.quote(text));
                 }
                 ands.add(constraint(m.group(1) == null ? "" : m.group(1), m.group(2), text));
             }
@@ -273,7 +273,7 @@ final class Semver implements GoFmt.GoTyped, GoMethods, GoJson.JsonMarshaler, Go
     private static Constraint constraint(String op, String ver, String text) throws TemplateFunctionException {
         Matcher m = Pattern.compile("^" + CV + "$").matcher(ver);
         if (!m.matches()) {
-            throw new TemplateFunctionException("improper constraint: " + text);
+            throw new TemplateFunctionException("improper constraint: " + dev.runway.render.gofmt.GoStrconv.quote(text));
         }
         String g1 = m.group(1);
         String g2 = m.group(2) == null ? "" : m.group(2);
@@ -301,7 +301,7 @@ final class Semver implements GoFmt.GoTyped, GoMethods, GoJson.JsonMarshaler, Go
         try {
             con = parse(v);
         } catch (TemplateFunctionException e) {
-            throw new TemplateFunctionException("improper constraint: " + text);
+            throw new TemplateFunctionException("improper constraint: " + dev.runway.render.gofmt.GoStrconv.quote(text));
         }
         return new Constraint(op, con, dirty, minorDirty, patchDirty);
     }

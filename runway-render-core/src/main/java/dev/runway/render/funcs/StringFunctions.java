@@ -11,6 +11,9 @@ import java.util.Map;
 
 /** Sprig's string functions (strings.go and the goutils/xstrings helpers it wraps). */
 final class StringFunctions {
+    /** repeat builds at most this many characters (a render's whole output is capped at the same size). */
+    static final long MAX_REPEAT_CHARS = 64L * 1024 * 1024;
+
 
     private StringFunctions() {
     }
@@ -60,6 +63,10 @@ final class StringFunctions {
             String s = Args.string(a, 1);
             if (count < 0) {
                 throw new TemplateFunctionException("strings: negative Repeat count");
+            }
+            if ((long) count * s.length() > MAX_REPEAT_CHARS) {
+                throw new TemplateFunctionException("repeat would build " + (long) count * s.length()
+                        + " characters; the limit is " + MAX_REPEAT_CHARS);
             }
             return s.repeat(count);
         });
@@ -177,6 +184,13 @@ final class StringFunctions {
             int count = Args.integer(a, 2);
             return count == 1 ? one : many;
         });
+        // text/template's own print family, for completeness; the engine may register its builtins over these.
+        r.add("printf", (c, a) -> {
+            Args.atLeast("printf", a, 1);
+            return GoFmt.sprintf(Args.string(a, 0), a.subList(1, a.size()).toArray());
+        });
+        r.add("print", (c, a) -> GoFmt.sprint(a.toArray()));
+        r.add("println", (c, a) -> GoFmt.sprintln(a.toArray()));
         r.add("toString", (c, a) -> {
             Args.count("toString", a, 1);
             return GoValues.strval(a.get(0));

@@ -13,10 +13,18 @@ final class Toml {
     }
 
     static String encode(Object v) {
-        if (!(v instanceof Map<?, ?> map)) {
-            return "toml: top-level values must be Go maps or structs";
-        }
         StringBuilder sb = new StringBuilder();
+        if (!(v instanceof Map<?, ?> map)) {
+            if (v == null) {
+                return "";
+            }
+            try {
+                writeValue(sb, v);
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+            return sb.toString();
+        }
         try {
             writeTable(sb, new ArrayList<>(), map, true);
         } catch (IllegalArgumentException e) {
@@ -65,7 +73,8 @@ final class Toml {
             if (v instanceof Map<?, ?> sub) {
                 List<String> p = new ArrayList<>(path);
                 p.add(k);
-                if (sb.length() > 0) {
+                if (p.size() == 1 && sb.length() > 0) {
+                    // An empty line between top-level tables only.
                     sb.append('\n');
                 }
                 sb.append("  ".repeat(path.size())).append('[').append(dotted(p)).append("]\n");

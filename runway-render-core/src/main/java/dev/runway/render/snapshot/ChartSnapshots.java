@@ -78,11 +78,13 @@ public final class ChartSnapshots {
             return new SnapshotOutcome(SnapshotOutcome.Status.CREATED, id, file, List.of());
         }
 
-        String storedText = SnapshotFiles.read(file);
+        String storedText = "";
         List<SnapshotResource> stored;
         try {
+            storedText = SnapshotFiles.read(file);
             stored = parse(storedText, file.toString());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // Not YAML, or not UTF-8: update mode replaces it, other modes say where it is broken.
             if (settings.mode() == SnapshotMode.UPDATE) {
                 SnapshotFiles.write(file, actualText);
                 return new SnapshotOutcome(SnapshotOutcome.Status.UPDATED, id, file, List.of());

@@ -19,4 +19,8 @@ public interface SnapshotLedger {
      *                        checked earlier in the run with another text
      */
     void record(SnapshotId id, String snapshotText);
+
+    /** Told what a check did when it did not fail (a snapshot written, updated or matched). */
+    default void outcome(SnapshotOutcome outcome) {
+    }
 }

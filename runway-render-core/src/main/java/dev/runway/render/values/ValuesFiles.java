@@ -1,5 +1,7 @@
 package dev.runway.render.values;
 
+import dev.runway.render.yaml.GoYaml;
+import dev.runway.render.yaml.GoYamlException;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -9,6 +11,7 @@ import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -32,7 +35,8 @@ import java.util.Optional;
  * {@link ValuesLimits} (size, nesting depth, number of aliases, size after alias expansion), so a billion-laughs
  * file or a 100000-level list stops with a clear message at the line that crosses the limit. Then the first
  * document is composed (syntax errors name the line and column), positions are recorded, and the Go values are
- * built by a {@link YamlValueDecoder}.
+ * built by a {@link YamlValueDecoder}: by default {@link GoYaml#read}, the reader {@code fromYaml} uses too, so
+ * values files and templates agree on what YAML means.
  */
 public final class ValuesFiles {
     private final ValuesLimits limits;
@@ -43,13 +47,23 @@ public final class ValuesFiles {
         this.decoder = decoder;
     }
 
-    /** A reader with the default limits and the built-in decoder. */
+    /** The shared Helm-compatible YAML reader (FUNCS' {@link GoYaml#read}), with Go's error turned into ours. */
+    private static final YamlValueDecoder GO_YAML = (text, sourceName) -> {
+        try {
+            return GoYaml.read(text, sourceName);
+        } catch (GoYamlException e) {
+            SourcePosition at = e.line() > 0 ? new SourcePosition(sourceName, e.line(), Math.max(e.column(), 1)) : null;
+            throw new ValuesFileException(sourceName, at, e.getMessage());
+        }
+    };
+
+    /** A reader with the default limits and Helm's YAML reading. */
     public static ValuesFiles standard() {
-        return new ValuesFiles(ValuesLimits.DEFAULT, null);
+        return new ValuesFiles(ValuesLimits.DEFAULT, GO_YAML);
     }
 
     public static ValuesFiles withLimits(ValuesLimits limits) {
-        return new ValuesFiles(limits, null);
+        return new ValuesFiles(limits, GO_YAML);
     }
 
     /** Builds the values with another decoder (for example {@code GoYaml::read}); limits and positions stay. */
@@ -59,6 +73,10 @@ public final class ValuesFiles {
 
     public ValuesLimits limits() {
         return limits;
+    }
+
+    private Object decode(String text, String sourceName) {
+        return decoder.decode(text, sourceName);
     }
 
     /** Reads a file from disk (UTF-8), named in messages as given. */
@@ -105,9 +123,10 @@ public final class ValuesFiles {
                 .setSchema(YamlNodes.UNRESOLVED)
                 .build();
         try {
-            checkLimits(text, sourceName, settings);
-            // Go's YAML reader decodes only the first document of a values file; the rest is ignored.
-            java.util.Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
+            // Go's YAML reader decodes only the first document of a values file; the rest is ignored (even when broken).
+            int firstDocumentEnd = checkLimits(text, sourceName, settings);
+            java.util.Iterator<Node> documents = new Compose(settings)
+                    .composeAllFromString(text.substring(0, firstDocumentEnd)).iterator();
             Optional<Node> root = documents.hasNext() ? Optional.of(documents.next()) : Optional.empty();
             Map<ValuesPath, SourcePosition> valuePositions = Map.of();
             Map<ValuesPath, SourcePosition> keyPositions = Map.of();
@@ -116,9 +135,7 @@ public final class ValuesFiles {
                 valuePositions = positions.values();
                 keyPositions = positions.keys();
             }
-            Object values = decoder != null
-                    ? decoder.decode(text, sourceName)
-                    : root.map(node -> YamlNodes.toGoValue(node, sourceName)).orElse(null);
+            Object values = decode(text, sourceName);
             return new ValuesDocument(sourceName, topLevelMap(values, sourceName, root), valuePositions, keyPositions);
         } catch (MarkedYamlEngineException e) {
             SourcePosition at = e.getProblemMark().or(e::getContextMark)
@@ -144,14 +161,21 @@ public final class ValuesFiles {
                 + "found " + GoValues.describeKind(values));
     }
 
-    /** One streaming pass over the events: depth, alias count and the size of everything aliases expand to. */
-    private void checkLimits(String text, String sourceName, LoadSettings settings) {
+    /**
+     * One streaming pass over the events of the first document: depth, alias count and the size of everything
+     * aliases expand to. Returns where the first document ends (a char offset).
+     */
+    private int checkLimits(String text, String sourceName, LoadSettings settings) {
         Map<Anchor, Long> anchorSizes = new HashMap<>();
         Deque<long[]> open = new ArrayDeque<>();
         Deque<Optional<Anchor>> openAnchors = new ArrayDeque<>();
         long total = 0;
         int aliases = 0;
         for (Event event : new Parse(settings).parseString(text)) {
+            if (event.getEventId() == Event.ID.DocumentEnd) {
+                int codePoints = event.getEndMark().map(Mark::getIndex).orElse(text.codePointCount(0, text.length()));
+                return text.offsetByCodePoints(0, Math.min(codePoints, text.codePointCount(0, text.length())));
+            }
             if (event instanceof CollectionStartEvent start) {
                 if (open.size() + 1 > limits.maxDepth()) {
                     throw limit(sourceName, event, "values are nested more than " + limits.maxDepth()
@@ -175,6 +199,7 @@ public final class ValuesFiles {
                 total = add(open, total, size, sourceName, event);
             }
         }
+        return text.length();
     }
 
     private long add(Deque<long[]> open, long total, long size, String sourceName, Event event) {

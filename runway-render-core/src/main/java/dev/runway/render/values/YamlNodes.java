@@ -9,17 +9,14 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Go values and source positions from a composed snakeyaml-engine node tree, following what Helm's values reader
- * (sigs.k8s.io/yaml over go-yaml v2) does for the YAML people write in values files: YAML 1.1 plain scalars
- * ({@code yes}/{@code on} are booleans, {@code ~} is null), numbers as float64, map keys as strings, merge keys.
- * It is the built-in {@link YamlValueDecoder}; the FUNCS helper's {@code GoYaml.read} is the shared one.
+ * Source positions from a composed snakeyaml-engine node tree, keyed by values paths. Map keys are named the way
+ * Helm's reader (sigs.k8s.io/yaml over go-yaml v2) names them, YAML 1.1 style ({@code y:} is the key "true"),
+ * so a path from the Go values finds its line and column.
  */
 final class YamlNodes {
     private static final Pattern YAML_FLOAT = Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
@@ -83,58 +80,6 @@ final class YamlNodes {
                 walk(seq.getValue().get(i), path.child(i), file, values, keys, depth + 1);
             }
         }
-    }
-
-    /** The Go value of a node, as Helm reads a values file. */
-    static Object toGoValue(Node node, String file) {
-        if (node instanceof MappingNode map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            Map<String, Object> merged = new LinkedHashMap<>();
-            for (NodeTuple tuple : map.getValue()) {
-                if (isMergeKey(tuple.getKeyNode())) {
-                    mergeInto(merged, tuple.getValueNode(), file);
-                    continue;
-                }
-                // go-yaml v2 (not strict, as Helm uses it) lets a repeated key win silently: y and on are both "true".
-                String key = keyString(tuple.getKeyNode(), file);
-                out.remove(key);
-                out.put(key, toGoValue(tuple.getValueNode(), file));
-            }
-            merged.forEach(out::putIfAbsent);
-            return out;
-        }
-        if (node instanceof SequenceNode seq) {
-            List<Object> out = new ArrayList<>(seq.getValue().size());
-            for (Node item : seq.getValue()) {
-                out.add(toGoValue(item, file));
-            }
-            return out;
-        }
-        Object scalar = scalar((ScalarNode) node);
-        if (scalar instanceof Long l) {
-            return l.doubleValue(); // YAML -> JSON -> interface{}: every number is a float64
-        }
-        if (scalar instanceof Double d && (d.isInfinite() || d.isNaN())) {
-            throw new ValuesFileException(file, position(file, node),
-                    "the number " + ((ScalarNode) node).getValue() + " cannot be represented in JSON; quote it");
-        }
-        return scalar;
-    }
-
-    private static void mergeInto(Map<String, Object> merged, Node source, String file) {
-        if (source instanceof SequenceNode seq) {
-            for (Node item : seq.getValue()) {
-                mergeInto(merged, item, file);
-            }
-            return;
-        }
-        Object value = toGoValue(source, file);
-        if (!(value instanceof Map<?, ?> map)) {
-            throw new ValuesFileException(file, position(file, source), "a merge key (<<) needs a map or a list of maps");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> entries = (Map<String, Object>) map;
-        entries.forEach(merged::putIfAbsent);
     }
 
     private static boolean isMergeKey(Node key) {

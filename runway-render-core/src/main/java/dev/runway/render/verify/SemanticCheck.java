@@ -44,7 +44,11 @@ final class SemanticCheck {
             metadata(r);
             PodSpecs.of(r).ifPresent(t -> podSpec(r, t));
             switch (r.kind()) {
-                case "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet" -> workloadSelector(r);
+                case "Deployment" -> {
+                    workloadSelector(r);
+                    rollingUpdate(r);
+                }
+                case "ReplicaSet", "StatefulSet", "DaemonSet" -> workloadSelector(r);
                 case "Service" -> service(r);
                 case "HorizontalPodAutoscaler" -> hpa(r);
                 case "PodDisruptionBudget" -> pdb(r);
@@ -213,6 +217,39 @@ final class SemanticCheck {
         }
     }
 
+    /** maxSurge and maxUnavailable: a whole number or a percentage, and not both zero. */
+    private void rollingUpdate(Resource r) {
+        r.root().map("spec").flatMap(s -> s.map("strategy")).flatMap(s -> s.map("rollingUpdate")).ifPresent(ru -> {
+            boolean allZero = true;
+            for (String field : List.of("maxSurge", "maxUnavailable")) {
+                YNode v = ru.get(field);
+                String at = "spec.strategy.rollingUpdate." + field;
+                if (v instanceof YScalar s && s.type() == ScalarType.STRING) {
+                    if (!s.value().matches("[0-9]+%")) {
+                        findings.error(r, "value.rolling-update", at, s.line(), "Invalid value: \"" + s.value()
+                                + "\": must be an integer or percentage (e.g '5%')",
+                                "write a whole number without quotes or a percentage such as \"25%\"");
+                        allZero = false;
+                    } else if (!s.value().matches("0+%")) {
+                        allZero = false;
+                    }
+                } else if (v instanceof YScalar s && s.isNumber() && s.number() != null) {
+                    if (s.number().signum() < 0) {
+                        findings.error(r, "value.rolling-update", at, s.line(), "Invalid value: " + s.value()
+                                + ": must be greater than or equal to 0", "use 0 or more");
+                    }
+                    allZero &= s.number().signum() == 0;
+                } else {
+                    allZero = false; // unset: defaults to 25%
+                }
+            }
+            if (allZero) {
+                findings.error(r, "value.rolling-update", "spec.strategy.rollingUpdate.maxUnavailable", ru.line(),
+                        "may not be 0 when `maxSurge` is 0", "allow at least one of maxSurge and maxUnavailable");
+            }
+        });
+    }
+
     private void podSpec(Resource r, PodTemplate t) {
         YMap spec = t.spec();
         String path = t.specPath();
@@ -240,6 +277,14 @@ final class SemanticCheck {
             findings.error(r, "pod.containers-empty", path + ".containers", seq.line(),
                     "containers: Required value: a pod needs at least one container", "add the service's container");
         }
+        if (r.kind().equals("StatefulSet")) {
+            // Each volumeClaimTemplate becomes a volume of the pod, named after the template.
+            for (YNode claim : r.root().map("spec").map(s -> s.list("volumeClaimTemplates")).orElse(List.of())) {
+                if (claim instanceof YMap c) {
+                    c.map("metadata").flatMap(m -> m.text("name")).ifPresent(n -> volumes.putIfAbsent(n, -1));
+                }
+            }
+        }
         Set<String> portNames = new HashSet<>();
         Set<String> containerNames = new HashSet<>();
         for (String list : List.of("initContainers", "containers")) {
@@ -265,6 +310,15 @@ final class SemanticCheck {
             spec.string("restartPolicy").filter(p -> !p.equals("Always")).ifPresent(p -> findings.error(r,
                     "value.unsupported", path + ".restartPolicy", spec.lineOf("restartPolicy"),
                     "Unsupported value: \"" + p + "\": supported values: \"Always\"", "remove restartPolicy"));
+        }
+        if (r.kind().equals("Job") || r.kind().equals("CronJob")) {
+            Optional<String> policy = spec.string("restartPolicy");
+            if (policy.isEmpty() || !(policy.get().equals("OnFailure") || policy.get().equals("Never"))) {
+                findings.error(r, "value.unsupported", path + ".restartPolicy", spec.lineOf("restartPolicy"),
+                        policy.map(p -> "Unsupported value: \"" + p + "\"").orElse("Required value")
+                                + ": supported values: \"OnFailure\", \"Never\"",
+                        "set restartPolicy: OnFailure (or Never)");
+            }
         }
     }
 
@@ -372,8 +426,9 @@ final class SemanticCheck {
                 portRange(r, s, pAt + ".containerPort", 1, "containerPort");
                 String protocol = p.text("protocol").orElse("TCP");
                 if (!numbers.add(s.value() + "/" + protocol)) {
-                    findings.warning(r, "port.duplicate", pAt + ".containerPort", s.line(),
-                            "port " + s.value() + "/" + protocol + " is listed twice", "remove the duplicate port");
+                    findings.error(r, "port.duplicate", pAt + ".containerPort", s.line(),
+                            "port " + s.value() + "/" + protocol + " is listed twice: server-side apply rejects"
+                                    + " duplicate entries", "remove the duplicate port");
                 }
             }
             if (p.get("hostPort") instanceof YScalar s && s.isNumber()) {
@@ -386,11 +441,15 @@ final class SemanticCheck {
                 Names.portName(name).ifPresent(problem -> findings.error(r, "port.invalid-name", pAt + ".name",
                         p.lineOf("name"), "Invalid value \"" + name + "\": " + problem,
                         "use at most 15 lowercase letters, digits and '-', with at least one letter (IANA_SVC_NAME)"));
-                if (!podPortNames.add(name)) {
+                if (!own.add(name)) {
                     findings.error(r, "port.duplicate-name", pAt + ".name", p.lineOf("name"),
-                            "Duplicate value: \"" + name + "\"", "give each port of the pod its own name");
+                            "Duplicate value: \"" + name + "\"", "give each port of the container its own name");
+                } else if (!podPortNames.add(name)) {
+                    // Accepted (the rule is per container), but a Service targetPort by this name is ambiguous.
+                    findings.warning(r, "port.duplicate-name", pAt + ".name", p.lineOf("name"),
+                            "another container of the pod already has a port named \"" + name + "\"",
+                            "give each port of the pod its own name, so a Service targetPort names one port");
                 }
-                own.add(name);
             });
         }
         return own;
@@ -455,9 +514,10 @@ final class SemanticCheck {
                                 + name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9_]", "_") + ")");
             }
             if (!name.isEmpty() && !names.add(name)) {
-                findings.warning(r, "env.duplicate-name", eAt + ".name", e.lineOf("name"),
-                        "environment variable \"" + name + "\" is set twice; the last one wins",
-                        "remove one of the entries");
+                // env is a map-list keyed by name: server-side apply (Flux) rejects duplicate keys.
+                findings.error(r, "env.duplicate-name", eAt + ".name", e.lineOf("name"),
+                        "environment variable \"" + name + "\" is set twice: server-side apply rejects duplicate"
+                                + " entries (client-side apply keeps the last)", "remove one of the entries");
             }
             if (e.get("value") != null && e.map("valueFrom").isPresent()) {
                 findings.error(r, "env.value-and-valuefrom", eAt, e.line(),
@@ -573,7 +633,7 @@ final class SemanticCheck {
     private void service(Resource r) {
         YMap spec = r.root().map("spec").orElse(null);
         if (spec == null) {
-            findings.error(r, "service.ports", "spec.ports", r.root().line(), "spec.ports: Required value",
+            findings.error(r, "port.required", "spec.ports", r.root().line(), "spec.ports: Required value",
                     "add spec.ports");
             return;
         }
@@ -585,9 +645,10 @@ final class SemanticCheck {
         List<YNode> ports = spec.list("ports");
         boolean headless = spec.text("clusterIP").map("None"::equals).orElse(false);
         if (ports.isEmpty() && !type.equals("ExternalName") && !headless) {
-            findings.error(r, "service.ports", "spec.ports", spec.line(), "spec.ports: Required value",
+            findings.error(r, "port.required", "spec.ports", spec.line(), "spec.ports: Required value",
                     "add at least one port");
         }
+        labels(r, spec.map("selector"), "spec.selector");
         Map<String, String> selector = Selectors.strings(spec.map("selector"));
         List<Resource> selected = resources.stream()
                 .filter(w -> PodSpecs.isWorkload(w.kind()) && namespaceOf(w).equals(namespaceOf(r)))

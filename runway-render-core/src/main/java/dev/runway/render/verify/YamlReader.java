@@ -94,6 +94,8 @@ final class YamlReader {
                 throw new YamlSyntaxException(file + ":" + at + ": " + e.getProblem(), at);
             } catch (YamlEngineException e) {
                 throw new YamlSyntaxException(file + ":" + line + ": " + e.getMessage(), line);
+            } catch (YamlSyntaxException e) {
+                throw new YamlSyntaxException(file + ": " + e.getMessage(), e.line());
             }
             if (root != null && !(root instanceof YScalar s && s.type() == ScalarType.NULL)) {
                 documents.add(new Document(file, line, root, docText));
@@ -151,6 +153,7 @@ final class YamlReader {
     private static final class Converter {
         private final int baseLine;
         private final Map<Node, YNode> done = new IdentityHashMap<>();
+        private final Set<Node> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
         Converter(int baseLine) {
             this.baseLine = baseLine;
@@ -165,6 +168,11 @@ final class YamlReader {
             if (known != null) {
                 return known;
             }
+            if (!inProgress.add(node)) {
+                // go-yaml refuses these too ("anchor value contains itself"); JSON cannot hold them.
+                throw new YamlSyntaxException("line " + lineOf(node) + ": an alias refers to a node that contains it",
+                        lineOf(node));
+            }
             YNode result;
             if (node instanceof ScalarNode scalar) {
                 result = scalar(scalar);
@@ -177,6 +185,7 @@ final class YamlReader {
             } else {
                 result = mapping((MappingNode) node);
             }
+            inProgress.remove(node);
             done.put(node, result);
             return result;
         }

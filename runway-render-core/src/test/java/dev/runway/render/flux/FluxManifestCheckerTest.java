@@ -33,8 +33,8 @@ class FluxManifestCheckerTest {
     }
 
     @Test
-    void isAStandardCheck() {
-        assertTrue(ManifestChecker.standard().stream()
+    void isRegisteredAsAService() {
+        assertTrue(ManifestChecker.findAll(getClass().getClassLoader()).stream()
                 .anyMatch(c -> c instanceof FluxManifestChecker && c.name().equals("flux")));
     }
 

@@ -229,4 +229,37 @@ class FluxSubstitutionTest {
         assertEquals("ks.yaml:5: spec.postBuild.substitute.n is number; substitute values must be strings: quote it"
                 + " (\"1\")", e.getMessage());
     }
+
+    @Test
+    void substituteStrategyAlwaysSubstitutesWithoutVariables() {
+        // kustomize-controller PR #1672 (v1.9.0): substituteStrategy WithVariables (default) or Always; fluxcd/pkg
+        // testdata/varsubalways.
+        RenderedManifest m = configMap("  a: \"${a:=default}\"\n");
+        PostBuild none = new PostBuild(Map.of(), List.of(), false);
+        assertEquals(SubstitutedManifest.Status.NO_VARIABLES,
+                FluxSubstitution.apply(List.of(m), none).manifests().get(0).status());
+        SubstitutionResult always = FluxSubstitution.apply(List.of(m),
+                none.withStrategy(PostBuild.SubstituteStrategy.ALWAYS));
+        assertEquals("default", data(always.manifests().get(0), "a"));
+        SubstitutionResult strictAlways = FluxSubstitution.apply(List.of(configMap("  a: \"${a}\"\n")),
+                none.withStrategy(PostBuild.SubstituteStrategy.ALWAYS).withStrict(true));
+        assertTrue(strictAlways.failed());
+        PostBuild parsed = PostBuild.fromKustomization("kind: Kustomization\nspec:\n  postBuild:\n"
+                + "    substituteStrategy: Always\n", "ks.yaml", List.of(), true);
+        assertEquals(PostBuild.SubstituteStrategy.ALWAYS, parsed.strategy());
+    }
+
+    @Test
+    void explicitlyEmptyVariablesAreDefinedInStrictMode() {
+        // fluxcd/pkg kustomize/testdata/varsubstrictempty: "" from substitute, a ConfigMap or a Secret is a value.
+        PostBuild postBuild = new PostBuild(Map.of("empty_inline", ""), List.of(
+                VariableSource.of(vars("ConfigMap", "app-vars-empty", Map.of("empty_cm", ""))),
+                VariableSource.of(vars("Secret", "app-vars-empty", Map.of("empty_secret", "")))), true);
+        SubstitutionResult result = FluxSubstitution.apply(List.of(configMap(
+                "  a: \"${empty_inline}\"\n  b: \"${empty_cm}\"\n  c: \"${empty_secret}\"\n")), postBuild);
+        assertFalse(result.failed(), result.errors().toString());
+        assertEquals("", data(result.manifests().get(0), "c"));
+        assertTrue(PostBuild.DEFAULT_STRICT, "kustomize-controller v1.9.0 enables strict substitution by default");
+        assertTrue(PostBuild.from(vars("ConfigMap", "v", Map.of())).strict());
+    }
 }

@@ -108,4 +108,22 @@ class IntegrityCheckTest {
         FluxFinding replaced = findings.stream().filter(f -> f.path().equals("env.URL")).findFirst().orElseThrow();
         assertTrue(replaced.message().contains("was replaced by `build-project`"), replaced.message());
     }
+
+    @Test
+    void perResourceLayoutIsComparedFileByFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        RenderedChart chart = ManifestStream.parse(RENDER);
+        for (dev.runway.render.output.OutputFile f : dev.runway.render.output.ManifestFiles.plan(chart,
+                dev.runway.render.output.ManifestLayout.PER_RESOURCE)) {
+            java.nio.file.Files.writeString(dir.resolve(f.name()), f.content());
+        }
+        assertEquals(List.of(), IntegrityCheck.compareDirectory(chart, dir));
+        java.nio.file.Path cm = dir.resolve("configmap-payments-gcp-credentials.yaml");
+        java.nio.file.Files.writeString(cm, java.nio.file.Files.readString(cm).replace("${gcp_wip_id}", ""));
+        List<FluxFinding> findings = IntegrityCheck.compareDirectory(chart, dir);
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(cm.toString(), findings.get(0).source());
+        assertEquals(9, findings.get(0).line(), "the line in that file where the field starts");
+        assertTrue(findings.get(0).message().startsWith("${gcp_wip_id} was emptied"));
+    }
 }

@@ -159,4 +159,19 @@ class PlaceholderScannerTest {
     static RenderedManifest manifest(String body) {
         return new RenderedManifest("test/templates/t.yaml", "v1", "ConfigMap", "t", "ns", body);
     }
+
+    @Test
+    void escapedDollarInTheRenderIsAHiddenPlaceholder() {
+        ScanResult scan = PlaceholderScanner.scan(List.of(manifest("a: \"\\u0024{gcp_project_id}\"\n")));
+        assertTrue(scan.placeholders().isEmpty());
+        assertEquals("flux/hidden-placeholder", scan.findings().get(0).rule());
+        assertEquals("a", scan.findings().get(0).path());
+    }
+
+    @Test
+    void nonAsciiTextKeepsPositions() {
+        ScanResult scan = PlaceholderScanner.scan(List.of(manifest("a: \"ünïcødé 😀 ${gcp_wip_id}\"\n")));
+        assertEquals(15, scan.placeholders().get(0).location().column(), "columns count code points");
+        assertEquals("${gcp_wip_id}", scan.placeholders().get(0).expression());
+    }
 }

@@ -45,6 +45,21 @@ class SampleServiceManifestsTest {
         }
     }
 
+    /** Our engine renders the sample exactly as Helm does (what the sample's runway:verify relies on). */
+    @Test
+    void engineRendersTheSampleLikeHelm() throws IOException {
+        String version = projectVersion(Files.readString(SAMPLE.resolve("pom.xml")));
+        ManifestRenderer renderer = ManifestRenderer.engine();
+        for (String environment : List.of("staging", "production")) {
+            RenderRequest request = new RenderRequest(ChartSource.RUNWAY_EKS,
+                    List.of(SAMPLE.resolve(".runway/values.yaml"), SAMPLE.resolve(".runway/" + environment + ".yaml")),
+                    List.of(), List.of("image.tag=" + version), List.of(), "payments", "payments", "v1.33.0", SAMPLE);
+            String committed = Files.readString(SAMPLE.resolve("deploy").resolve(environment)
+                    .resolve(ManifestFiles.SINGLE_FILE_NAME));
+            assertEquals(committed, renderer.render(request).output(), environment);
+        }
+    }
+
     private static String projectVersion(String pom) {
         Matcher m = Pattern.compile("<artifactId>payments-service</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
         assertTrue(m.find(), "the sample pom names its version right after its artifactId");

@@ -287,7 +287,7 @@ class ChartSnapshotsTest {
         assertEquals(List.of("ServiceAccount", "Service"),
                 PaymentsRenders.kinds(RenderedCharts.parse(Files.readString(file()))));
         // A change outside the selection does not matter.
-        RenderedChart otherProvider = PaymentsRenders.with(Map.of("gcp.workloadIdentityProviderId", "Other"));
+        RenderedChart otherProvider = PaymentsRenders.with(Map.of("gcp.workloadIdentityProviderId", "Other-Provider"));
         assertEquals(SnapshotOutcome.Status.MATCHED,
                 snapshots(SnapshotMode.LOCAL).assertMatches(otherProvider, ID, services).status());
     }
@@ -382,9 +382,22 @@ class ChartSnapshotsTest {
     }
 
     @Test
+    void aSnapshotFileThatIsNotUtf8IsReportedAndRewrittenInUpdateMode() throws Exception {
+        Files.createDirectories(file().getParent());
+        Files.write(file(), new byte[]{'k', 'i', 'n', 'd', ':', ' ', (byte) 0xff, '\n'});
+
+        AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                () -> check(SnapshotMode.LOCAL, PaymentsRenders.defaults()));
+        assertTrue(error.getMessage().contains("is not UTF-8 text"), error.getMessage());
+
+        assertEquals(SnapshotOutcome.Status.UPDATED, check(SnapshotMode.UPDATE, PaymentsRenders.defaults()).status());
+        assertEquals(SnapshotOutcome.Status.MATCHED, check(SnapshotMode.LOCAL, PaymentsRenders.defaults()).status());
+    }
+
+    @Test
     void writingLeavesNoTemporaryFilesBehind() throws Exception {
         check(SnapshotMode.LOCAL, PaymentsRenders.defaults());
-        check(SnapshotMode.UPDATE, PaymentsRenders.with(Map.of("replicas", 4)));
+        check(SnapshotMode.UPDATE, PaymentsRenders.with(Map.of("replicas", 3)));
 
         try (Stream<Path> files = Files.list(file().getParent())) {
             assertEquals(List.of(file()), files.toList());

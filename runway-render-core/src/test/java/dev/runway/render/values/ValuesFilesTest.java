@@ -51,6 +51,18 @@ class ValuesFilesTest {
     }
 
     @Test
+    void aBrokenLaterDocumentIsIgnoredAsHelmIgnoresIt() {
+        assertEquals(Map.of("a", 1.0), files.read("a: 1\n---\n- [bad\n", "v.yaml").values());
+    }
+
+    @Test
+    void tabIndentationPointsAtTheTab() {
+        ValuesFileException e = assertThrows(ValuesFileException.class, () -> files.read("a: x\n\tb: 2\n", "v.yaml"));
+        assertEquals(new SourcePosition("v.yaml", 2, 1), e.position().orElseThrow());
+        assertTrue(e.getMessage().contains("TAB"), e.getMessage());
+    }
+
+    @Test
     void syntaxErrorNamesFileLineAndColumn() {
         ValuesFileException e = assertThrows(ValuesFileException.class,
                 () -> files.read("a: 1\nb: [1, 2\nc: 3\n", "values-prod.yaml"));

@@ -3,6 +3,8 @@ package dev.runway.render.snapshot.junit;
 import dev.runway.render.snapshot.ChartSnapshots;
 import dev.runway.render.snapshot.OrphanPolicy;
 import dev.runway.render.snapshot.SnapshotId;
+import dev.runway.render.snapshot.SnapshotLedger;
+import dev.runway.render.snapshot.SnapshotOutcome;
 import dev.runway.render.snapshot.SnapshotMode;
 import dev.runway.render.snapshot.SnapshotOptions;
 import dev.runway.render.snapshot.SnapshotOrphans;
@@ -20,11 +22,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +63,7 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(ChartSnapshotExtension.class);
     private static final String REPORT_KEY = "runway.snapshot.orphans";
+    private static final String WRITTEN_KEY = "runway.snapshot.written";
     private static final List<String> SETTING_KEYS = List.of(SnapshotSettings.UPDATE_PROPERTY,
             SnapshotSettings.CI_PROPERTY, SnapshotSettings.DIR_PROPERTY, SnapshotSettings.ORPHANS_PROPERTY);
 
@@ -101,7 +106,7 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
         Class<?> testClass = context.getRequiredTestClass();
         ClassRecord record = classRecord(context, testClass);
         return Snapshotter.of(new ChartSnapshots(record.settings()), testClass, method.get().getName(), options,
-                record::record);
+                record);
     }
 
     @Override
@@ -139,9 +144,25 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
             System.err.println("[runway snapshot] " + warning);
             return;
         }
+        reportWritten(settings, record.written, context::publishReportEntry);
         List<Path> orphans = SnapshotOrphans.inClass(settings.root(), folder, methodsOf(testClass), passed,
                 Set.copyOf(record.used.keySet()));
         report(settings, orphans, context::publishReportEntry);
+    }
+
+    /** Tells people which snapshot files this class wrote, so that they review and commit them. */
+    private static void reportWritten(SnapshotSettings settings, Set<Path> written,
+                                      BiConsumer<String, String> reportEntry) {
+        if (written.isEmpty()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder();
+        message.append(written.size()).append(written.size() == 1 ? " snapshot" : " snapshots")
+                .append(" written; review and commit:");
+        written.stream().map(f -> settings.root().relativize(f).toString().replace('\\', '/')).sorted()
+                .forEach(f -> message.append("\n  ").append(f));
+        reportEntry.accept(WRITTEN_KEY, message.toString());
+        System.err.println("[runway snapshot] " + message);
     }
 
     /** Deletes, reports or fails, as the settings say. */
@@ -212,7 +233,7 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
     }
 
     /** What one test class did in this run. */
-    private static final class ClassRecord {
+    private static final class ClassRecord implements SnapshotLedger {
         private final SnapshotSettings settings;
         private final IllegalArgumentException settingsError;
         final Set<String> passed = ConcurrentHashMap.newKeySet();
@@ -226,12 +247,23 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
         }
 
         /** Two checks of one snapshot in a run must agree, or the file flips between them in update mode. */
-        void record(SnapshotId id, String text) {
+        @Override
+        public void record(SnapshotId id, String text) {
             String earlier = used.putIfAbsent(id, text);
             if (earlier != null && !earlier.equals(text)) {
                 throw new AssertionFailedError("Chart snapshot " + id + " was already checked in this run with "
                         + "other content. A @ParameterizedTest or @RepeatedTest needs a name per invocation, for "
                         + "example snapshot.assertMatches(chart, valuesFileName).", earlier, text);
+            }
+        }
+
+        /** Files written or rewritten in this run: people must review and commit them. */
+        final Set<Path> written = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void outcome(SnapshotOutcome outcome) {
+            if (outcome.status() != SnapshotOutcome.Status.MATCHED) {
+                written.add(outcome.file());
             }
         }
 
@@ -269,13 +301,41 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
                 if (dirs == null || dirs.isEmpty()) {
                     continue; // classes loaded from jars: cannot tell which classes exist
                 }
+                // Every class directory on the classpath too: Kotlin and Java test classes, for example, compile
+                // to different directories, and a class not seen in this run must still count as existing.
+                Set<Path> allDirs = new HashSet<>(dirs);
+                allDirs.addAll(classpathDirectories());
                 Set<String> known = new HashSet<>();
-                for (Path dir : dirs) {
+                for (Path dir : allDirs) {
                     known.addAll(classesByFolder(dir).keySet());
                 }
                 List<Path> orphans = SnapshotOrphans.inRemovedClasses(entry.getKey(), known);
                 report(entry.getValue(), orphans, (key, value) -> { });
             }
+        }
+
+        /** Directory roots of the classpath (jar entries do not answer {@code getResources("")}). */
+        private static Set<Path> classpathDirectories() {
+            Set<Path> result = new HashSet<>();
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            if (loader == null) {
+                loader = ChartSnapshotExtension.class.getClassLoader();
+            }
+            try {
+                Enumeration<URL> roots = loader.getResources("");
+                while (roots.hasMoreElements()) {
+                    URL url = roots.nextElement();
+                    if ("file".equals(url.getProtocol())) {
+                        Path dir = Path.of(url.toURI());
+                        if (Files.isDirectory(dir)) {
+                            result.add(dir);
+                        }
+                    }
+                }
+            } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+                return Set.of(); // fall back to the directories of the classes that ran
+            }
+            return result;
         }
 
         private static Optional<Path> classDirectory(Class<?> testClass) {

@@ -112,7 +112,7 @@ public class ChartSnapshotExtensionTest {
     }
 
     /** What a nested run reported. */
-    record Run(List<String> failures, List<String> reportEntries, long succeeded) {
+    record Run(List<String> failures, List<String> reportEntries, List<String> written, long succeeded) {
         String failureText() {
             return String.join("\n", failures);
         }
@@ -129,6 +129,7 @@ public class ChartSnapshotExtensionTest {
         LauncherDiscoveryRequest discovery = request.build();
         List<String> failures = new CopyOnWriteArrayList<>();
         List<String> entries = new CopyOnWriteArrayList<>();
+        List<String> written = new CopyOnWriteArrayList<>();
         long[] succeeded = {0};
         Launcher launcher = LauncherFactory.create();
         launcher.execute(discovery, new TestExecutionListener() {
@@ -142,10 +143,11 @@ public class ChartSnapshotExtensionTest {
 
             @Override
             public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
-                entries.addAll(entry.getKeyValuePairs().values());
+                entry.getKeyValuePairs().forEach((key, value) ->
+                        (key.equals("runway.snapshot.written") ? written : entries).add(value));
             }
         });
-        return new Run(new ArrayList<>(failures), new ArrayList<>(entries), succeeded[0]);
+        return new Run(new ArrayList<>(failures), new ArrayList<>(entries), new ArrayList<>(written), succeeded[0]);
     }
 
     private Path folder() {
@@ -164,9 +166,13 @@ public class ChartSnapshotExtensionTest {
         }
         assertTrue(Files.readString(folder().resolve("variants-three.yaml")).contains("  replicas: 3\n"));
         assertEquals(List.of(), run.reportEntries(), "no orphans on a first run");
+        assertEquals(1, run.written().size(), run.written().toString());
+        assertTrue(run.written().get(0).startsWith("5 snapshots written; review and commit:\n"
+                + "  ChartSnapshotExtensionTest.SampleChartTest/defaults.yaml\n"), run.written().get(0));
 
         Run again = run(Map.of(), selectClass(SampleChartTest.class));
         assertEquals(4, again.succeeded(), again.failureText());
+        assertEquals(List.of(), again.written(), "nothing written when everything matches");
     }
 
     @Test

@@ -1,0 +1,90 @@
+package dev.runway.it.k3s;
+
+import dev.runway.render.verify.Finding;
+import dev.runway.render.verify.ManifestVerifier;
+import dev.runway.render.verify.Severity;
+import dev.runway.render.verify.VerifyOptions;
+import dev.runway.render.verify.VerifyResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Verification fidelity: every broken manifest of the verify corpus is sent to a real API server (a dry run of a
+ * server-side apply with strict field validation), and our verdict must agree with the server's. Our verdict is
+ * "rejects" when {@code runway:verify} reports an error of a rule the API server enforces; the other rules (identity
+ * wiring, references, namespaces) guard things the server accepts, so they do not count here.
+ */
+@ExtendWith(K3sCluster.class)
+class VerifyFidelityIT {
+
+    /** Check families that mirror the API server's own validation (the ids of {@link Finding#check()}). */
+    private static final Set<String> SERVER_ENFORCED_FAMILIES = Set.of("structure", "name", "label", "annotation",
+            "config", "env", "hpa", "pdb", "pod", "port", "resources", "selector", "value", "volume", "container");
+    /** Rules inside those families that the server does not enforce. */
+    private static final Set<String> SERVER_ACCEPTS = Set.of("container.image-missing", "port.unknown-name",
+            "structure.not-checked", "structure.flux-variable", "env.duplicate-name");
+
+    @Test
+    void ourVerdictAgreesWithTheApiServer(KubeApi api) throws IOException {
+        Path corpus = Path.of(System.getProperty("runway.verifyCorpus",
+                "../runway-render-core/src/test/resources/verify-corpus"));
+        api.createNamespace("payments");
+        List<Path> cases;
+        try (Stream<Path> files = Files.list(corpus)) {
+            cases = files.filter(f -> f.getFileName().toString().matches("\\d{3}-.*\\.yaml")).sorted().toList();
+        }
+        assertTrue(cases.size() >= 60, "the corpus has " + cases.size() + " cases");
+
+        List<String> disagreements = new ArrayList<>();
+        for (Path file : cases) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            boolean serverRejects = false;
+            for (String document : text.split("(?m)^---\\s*$")) {
+                if (document.contains("kind:")) {
+                    KubeApi.ApplyResult result = api.apply(document, true);
+                    serverRejects |= !result.accepted();
+                }
+            }
+            VerifyResult ours = new ManifestVerifier().verify(
+                    ManifestVerifier.fromHelmOutput(text, file.getFileName().toString()), options(text));
+            boolean weReject = ours.findings().stream().anyMatch(VerifyFidelityIT::serverEnforcedError);
+            if (serverRejects != weReject) {
+                disagreements.add(file.getFileName() + ": server " + (serverRejects ? "rejects" : "accepts")
+                        + ", verify " + (weReject ? "rejects" : "accepts"));
+            }
+        }
+        int agree = cases.size() - disagreements.size();
+        System.out.printf("verify fidelity against the k3s API server: %d/%d cases agree (%.1f%%)%n", agree,
+                cases.size(), 100.0 * agree / cases.size());
+        assertEquals(List.of(), disagreements);
+    }
+
+    private static boolean serverEnforcedError(Finding finding) {
+        String family = finding.check().contains(".") ? finding.check().substring(0, finding.check().indexOf('.'))
+                : finding.check();
+        return finding.severity() == Severity.ERROR && SERVER_ENFORCED_FAMILIES.contains(family)
+                && !SERVER_ACCEPTS.contains(finding.check());
+    }
+
+    /** The corpus header {@code # options: runway-eks <id>} asks for the identity checks of that service id. */
+    private static VerifyOptions options(String text) {
+        for (String line : text.lines().toList()) {
+            if (line.startsWith("# options: runway-eks ")) {
+                return VerifyOptions.runwayEks(line.substring("# options: runway-eks ".length()).strip());
+            }
+        }
+        return VerifyOptions.namespace("payments");
+    }
+}

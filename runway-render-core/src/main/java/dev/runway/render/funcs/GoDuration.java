@@ -1,0 +1,101 @@
+package dev.runway.render.funcs;
+
+/** Go's time.Duration: ParseDuration and String ("1h2m3.5s", "1.5ms", "0s"). */
+final class GoDuration {
+
+    private GoDuration() {
+    }
+
+    /** time.Duration(n).String() for n nanoseconds. */
+    static String format(long d) {
+        if (d == 0) {
+            return "0s";
+        }
+        boolean neg = d < 0;
+        java.math.BigInteger u = java.math.BigInteger.valueOf(d).abs();
+        long ns = u.longValue();
+        StringBuilder sb = new StringBuilder();
+        if (u.compareTo(java.math.BigInteger.valueOf(1_000_000_000L)) < 0) {
+            String unit;
+            long div;
+            if (ns < 1_000L) {
+                return (neg ? "-" : "") + ns + "ns";
+            } else if (ns < 1_000_000L) {
+                unit = "µs";
+                div = 1_000L;
+            } else {
+                unit = "ms";
+                div = 1_000_000L;
+            }
+            sb.append(fraction(ns, div)).append(unit);
+            return (neg ? "-" : "") + sb;
+        }
+        long totalSeconds = ns / 1_000_000_000L;
+        long frac = ns % 1_000_000_000L;
+        long h = totalSeconds / 3600;
+        long m = (totalSeconds % 3600) / 60;
+        long s = totalSeconds % 60;
+        if (h > 0) {
+            sb.append(h).append('h');
+        }
+        if (h > 0 || m > 0) {
+            sb.append(m).append('m');
+        }
+        sb.append(fraction(s * 1_000_000_000L + frac, 1_000_000_000L)).append('s');
+        return (neg ? "-" : "") + sb;
+    }
+
+    private static String fraction(long v, long div) {
+        long whole = v / div;
+        long rem = v % div;
+        if (rem == 0) {
+            return Long.toString(whole);
+        }
+        String digits = String.format("%0" + Long.toString(div).length() + "d", rem).substring(1);
+        digits = digits.replaceAll("0+$", "");
+        return whole + "." + digits;
+    }
+
+    /** time.ParseDuration; null on error. */
+    static Long parse(String s) {
+        String orig = s;
+        if (s.isEmpty()) {
+            return null;
+        }
+        boolean neg = false;
+        if (s.charAt(0) == '-' || s.charAt(0) == '+') {
+            neg = s.charAt(0) == '-';
+            s = s.substring(1);
+        }
+        if (s.equals("0")) {
+            return 0L;
+        }
+        if (s.isEmpty()) {
+            return null;
+        }
+        double total = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("([0-9]*(?:\\.[0-9]*)?)(ns|us|µs|μs|ms|s|m|h)").matcher(s);
+        int pos = 0;
+        while (pos < s.length()) {
+            if (!m.find(pos) || m.start() != pos || m.group(1).isEmpty() || m.group(1).equals(".")) {
+                return null;
+            }
+            double v = Double.parseDouble(m.group(1));
+            double unit = switch (m.group(2)) {
+                case "ns" -> 1;
+                case "us", "µs", "μs" -> 1e3;
+                case "ms" -> 1e6;
+                case "s" -> 1e9;
+                case "m" -> 60e9;
+                default -> 3600e9;
+            };
+            total += v * unit;
+            pos = m.end();
+        }
+        if (orig.isEmpty()) {
+            return null;
+        }
+        return (long) (neg ? -total : total);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.runway.render.output;
+
+import dev.runway.render.HelmRenderer;
+import dev.runway.render.RenderOptions;
+import dev.runway.render.RenderedChart;
+import dev.runway.render.chart.Chart;
+import dev.runway.render.values.MergedValues;
+import dev.runway.render.values.UserValues;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The pure-Java engine behind {@link ManifestRenderer}: merges the request's values as {@code helm template -f ...
+ * --set ...} does ({@link UserValues}), then renders with {@link HelmRenderer}. Each chart is loaded and its
+ * templates parsed once per instance, so rendering several environments costs one parse.
+ */
+public final class EngineManifestRenderer implements ManifestRenderer {
+
+    private final Map<ChartSource, HelmRenderer> prepared = new HashMap<>();
+
+    @Override
+    public synchronized RenderedChart render(RenderRequest request) {
+        UserValues.Builder values = UserValues.builder().fileReaderRelativeTo(request.baseDirectory());
+        request.valuesFiles().forEach(values::valuesFile);
+        request.set().forEach(values::set);
+        request.setString().forEach(values::setString);
+        request.setFile().forEach(values::setFile);
+        MergedValues merged = values.build().merge();
+        HelmRenderer renderer = prepared.computeIfAbsent(request.chart(), chart -> HelmRenderer.prepare(
+                chart.onClasspath() ? Chart.loadClasspath(chart.classpathName()) : Chart.load(chart.directory())));
+        return renderer.render(merged.values(),
+                new RenderOptions(request.releaseName(), request.namespace(), request.kubeVersion(), false));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.runway.render.values;
+
+import dev.runway.render.chart.Chart;
+import dev.runway.render.chart.ValuesSchemaValidator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The engine's schema check ({@link ValuesSchemaValidator}): every values.schema.json of the chart and its
+ * subcharts, all problems at once, one line each. Found by {@link java.util.ServiceLoader} (no origins); pass
+ * {@link #withOrigins(ValueOrigins)} to {@code HelmRenderer.prepare(chart, validator)} to have each line end with
+ * the file, line and column (or the flag) that gave the value.
+ */
+public final class HelmSchemaValidator implements ValuesSchemaValidator {
+    private final ValueOrigins origins;
+    /** Compiled schemas by their text: a prepared renderer validates on every render. */
+    private final Map<String, ValuesSchema> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** For {@link java.util.ServiceLoader}: problems without origins. */
+    public HelmSchemaValidator() {
+        this(ValueOrigins.none());
+    }
+
+    private HelmSchemaValidator(ValueOrigins origins) {
+        this.origins = Objects.requireNonNull(origins, "origins");
+    }
+
+    /** A validator whose messages say where each value was given (from {@link MergedValues#origins()}). */
+    public static HelmSchemaValidator withOrigins(ValueOrigins origins) {
+        return new HelmSchemaValidator(origins);
+    }
+
+    @Override
+    public String validate(Chart chart, Map<String, Object> values) {
+        List<ValuesProblem> problems = ValuesSchema.validate(schemas(chart), values, origins.orElse(defaults(chart, values)));
+        if (problems.isEmpty()) {
+            return null;
+        }
+        // Helm's layout after its heading: "<chart>:\n" then "- <problem>\n" per problem, chart after chart.
+        StringBuilder out = new StringBuilder();
+        String current = null;
+        for (ValuesProblem problem : problems) {
+            if (!problem.chart().equals(current)) {
+                current = problem.chart();
+                out.append(current).append(":\n");
+            }
+            out.append("- ").append(problem.message()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Chart defaults of the chart and, under their names, of its subcharts. */
+    @SuppressWarnings("unchecked")
+    private static ValueOrigins defaults(Chart chart, Map<String, Object> values) {
+        ValueOrigins own = ValueOrigins.chartDefaults(chart.name(), chart.values(), values);
+        for (Chart dependency : chart.dependencies()) {
+            Object subValues = values.get(dependency.name());
+            ValueOrigins sub = defaults(dependency, subValues instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+            ValuesPath prefix = ValuesPath.of(dependency.name());
+            own = own.orElse(path -> path.startsWith(prefix) && !path.equals(prefix)
+                    ? sub.originOf(new ValuesPath(path.segments().subList(1, path.segments().size())))
+                    : java.util.Optional.empty());
+        }
+        return own;
+    }
+
+    /** The chart tree's schemas (a chart without values.schema.json checks nothing itself, as in Helm). */
+    ChartSchemas schemas(Chart chart) {
+        Optional<ValuesSchema> schema = Optional.ofNullable(chart.schema()).map(text -> compiled.computeIfAbsent(text,
+                t -> ValuesSchema.parse(t, chart.name() + "/values.schema.json")));
+        return new ChartSchemas(chart.name(), schema, chart.dependencies().stream().map(this::schemas).toList());
+    }
+}

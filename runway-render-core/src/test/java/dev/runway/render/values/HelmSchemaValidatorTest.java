@@ -1,0 +1,84 @@
+package dev.runway.render.values;
+
+import dev.runway.render.HelmRenderer;
+import dev.runway.render.RenderException;
+import dev.runway.render.RenderOptions;
+import dev.runway.render.RenderedChart;
+import dev.runway.render.chart.Chart;
+import dev.runway.render.chart.ValuesSchemaValidator;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The engine's schema hook, implemented by the values package. */
+class HelmSchemaValidatorTest {
+    static final Path CHART = Path.of(System.getProperty("runway.chartDir", "../charts/runway-eks"));
+
+    @Test
+    void isTheServiceTheEngineFinds() {
+        ValuesSchemaValidator found = ServiceLoader.load(ValuesSchemaValidator.class).findFirst().orElseThrow();
+        assertInstanceOf(HelmSchemaValidator.class, found);
+    }
+
+    @Test
+    void conformingValuesPass() {
+        Chart chart = Chart.load(CHART);
+        Map<String, Object> values = GoValues.mergeMaps(chart.values(),
+                Map.of("serviceId", "payments", "image", Map.of("repository", "registry.example.com/p")));
+        assertNull(new HelmSchemaValidator().validate(chart, values));
+    }
+
+    /** runway-eks's values and schema with a template that needs no functions (the check runs before rendering). */
+    static Chart chartWithRunwaySchema(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(dir.resolve("Chart.yaml"), "apiVersion: v2\nname: runway-eks\nversion: 0.1.0\n");
+        Files.copy(CHART.resolve("values.yaml"), dir.resolve("values.yaml"));
+        Files.copy(CHART.resolve("values.schema.json"), dir.resolve("values.schema.json"));
+        Files.writeString(dir.resolve("templates/cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.serviceId }}\n");
+        return Chart.load(dir);
+    }
+
+    @Test
+    void renderStopsWithEveryProblemAndWhereItWasGiven(@TempDir Path dir) throws IOException {
+        Chart chart = chartWithRunwaySchema(dir);
+        MergedValues merged = UserValues.builder()
+                .valuesYaml("values-prod.yaml", "serviceId: payments\nimage:\n  repository: registry.example.com/p\n"
+                        + "gcpWorkloadIdentity:\n  credentialSource: aws\n")
+                .set("replicas=-1")
+                .build().merge();
+        HelmRenderer renderer = HelmRenderer.prepare(chart, HelmSchemaValidator.withOrigins(merged.origins()));
+        RenderException e = assertThrows(RenderException.class,
+                () -> renderer.render(merged.values(), RenderOptions.of("release", "payments")));
+        assertEquals("""
+                values don't meet the specifications of the schema(s) in the following chart(s):
+                runway-eks:
+                - replicas: expected a number of at least 0, found the number -1 (--set replicas=-1)
+                - gcpWorkloadIdentity.credentialSource: expected one of "aws-imds", "kubernetes-oidc", found the string "aws" (values-prod.yaml:5:21)
+                """, e.getMessage());
+    }
+
+    @Test
+    void engineRendersWithTheServiceValidator(@TempDir Path dir) throws IOException {
+        MergedValues merged = UserValues.builder()
+                .valuesFile(CHART.resolve("ci/default-values.yaml")).build().merge();
+        RenderedChart rendered = HelmRenderer.render(chartWithRunwaySchema(dir), merged.values(),
+                RenderOptions.of("release", "payments"));
+        assertTrue(rendered.output().contains("name: payments"), rendered.output());
+        RenderException e = assertThrows(RenderException.class, () -> HelmRenderer.render(chartWithRunwaySchema(dir.resolve("again")),
+                Map.of("serviceId", "x"), RenderOptions.of("release", "x")));
+        assertTrue(e.getMessage().contains("- serviceId: expected at least 2 characters, found the string \"x\"\n"), e.getMessage());
+        assertTrue(e.getMessage().contains("- image.repository: expected at least 1 character and a string matching "
+                + "^[^\\s:@]+(:[0-9]+)?(/[^\\s:@]+)*$, found the string \"\" (runway-eks default in values.yaml)"), e.getMessage());
+    }
+}
