@@ -466,6 +466,7 @@ case(J, "files-helmignore", "# [{{ .Files.Get \"secret.txt\" }}] [{{ .Files.Get 
 case(J, "files-not-templates-or-values", "# [{{ .Files.Get \"values.yaml\" }}] [{{ .Files.Get \"Chart.yaml\" }}] [{{ .Files.Get \"templates/t.yaml\" | len }}]\n", values="a: 1\n")
 case(J, "values-print-top", "# {{ .Values }}\n", values="b: 2\na: {x: [1, 2]}\n")
 case(J, "capabilities-helm-version-type", "# {{ printf \"%T\" .Capabilities.HelmVersion }}\n")
+case(J, "capabilities-helm-version", "# {{ .Capabilities.HelmVersion }}\n# {{ .Capabilities.HelmVersion.Version }} {{ .Capabilities.HelmVersion.GoVersion }} {{ .Capabilities.HelmVersion.GitTreeState }}\n")
 case(J, "subcharts-object", "# {{ .Subcharts }}\n")
 case(J, "kube-version-incompatible", "a: 1\n", chart="apiVersion: v2\nname: c\nversion: 0.1.0\nkubeVersion: \">=1.40.0\"\n")
 case(J, "kube-version-compatible", "a: 1\n", chart="apiVersion: v2\nname: c\nversion: 0.1.0\nkubeVersion: \">=1.27.0-0 <2.0.0\"\n")
