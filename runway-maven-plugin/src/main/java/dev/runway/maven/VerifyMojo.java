@@ -72,7 +72,7 @@ public class VerifyMojo extends AbstractRenderMojo {
         }
         Path committedRoot = committedManifestsDirectory == null ? null : committedManifestsDirectory.toPath();
         Map<EnvironmentRender, RenderedChart> rendered = renderAll(plan(committedRoot));
-        List<ManifestChecker> checkers = ManifestChecker.findAll(getClass().getClassLoader());
+        List<ManifestChecker> checkers = ManifestChecker.standard();
         List<String> failures = new ArrayList<>();
         for (Map.Entry<EnvironmentRender, RenderedChart> entry : rendered.entrySet()) {
             EnvironmentRender env = entry.getKey();
