@@ -208,6 +208,16 @@ final class MiscFunctions {
             long rounded = Math.round(nanos / 1e9) * 1_000_000_000L;
             return GoDuration.format(rounded);
         });
+        r.add("getHostByName", (c, a) -> {
+            Args.count("getHostByName", a, 1);
+            try {
+                java.net.InetAddress[] addrs = java.net.InetAddress.getAllByName(Args.string(a, 0));
+                return addrs[RANDOM.nextInt(addrs.length)].getHostAddress();
+            } catch (java.net.UnknownHostException e) {
+                // Sprig picks rand.Intn(len(addrs)) from an empty list.
+                throw new TemplateFunctionException("invalid argument to Intn");
+            }
+        });
         r.add("urlParse", (c, a) -> {
             Args.count("urlParse", a, 1);
             return urlParse(Args.string(a, 0));
