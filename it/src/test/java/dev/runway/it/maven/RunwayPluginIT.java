@@ -25,7 +25,7 @@ class RunwayPluginIT {
         MavenRun.copy(CHART, "docs/chart");
 
         MavenRun.run(project, "runway:docs", "-Drunway.chartDirectory=chart", "-Drunway.docs.check")
-                .assertSuccess().assertLogContains("chart/README.md is up to date (46 values)");
+                .assertSuccess().assertLogContains("chart/README.md is up to date (");
 
         Path values = chart.resolve("values.yaml");
         Files.writeString(values, Files.readString(values).replace("# -- Container port the service listens on for HTTP.",
@@ -137,7 +137,8 @@ class RunwayPluginIT {
         Path staging = project.resolve("target/runway/staging/manifests.yaml");
         String before = Files.readString(staging);
         MavenRun.run(project, "-o", "runway:render", "-Drunway.set=serviceId=Payments_Service").assertFailure()
-                .assertLogContains("runway:render failed for environment 'staging'", "serviceId");
+                .assertLogContains("runway:render failed for environment 'staging'", "set [serviceId=Payments_Service]",
+                        "- serviceId: expected a string matching");
         assertEquals(before, Files.readString(staging), "a failed render leaves the earlier output untouched");
     }
 }

@@ -26,7 +26,25 @@ import java.util.stream.Stream;
  * values.yaml, values.schema.json, templates/, charts/ (subcharts, as directories or .tgz archives) and the rest.
  */
 final class ChartLoader {
+    /** Helm's MaxDecompressedFileSize: no chart file may be bigger. */
+    static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
+    /** Helm's MaxDecompressedChartSize: all files of a chart together, subcharts included. */
+    static final long MAX_CHART_BYTES = 100L * 1024 * 1024;
+
     private ChartLoader() {
+    }
+
+    /** What a directory walk has seen so far: the chart's real root, folders visited, bytes read. */
+    private static final class Walk {
+        final Path root;
+        final Path realRoot;
+        final java.util.Set<Path> visited = new java.util.HashSet<>();
+        long bytes;
+
+        Walk(Path root) throws IOException {
+            this.root = root;
+            this.realRoot = root.toRealPath();
+        }
     }
 
     static Chart loadDirectory(Path directory) {
@@ -41,14 +59,17 @@ final class ChartLoader {
             }
             HelmIgnore ignore = HelmIgnore.parse(ignoreText, ignoreFile.toString());
             Map<String, byte[]> files = new TreeMap<>();
-            collect(directory, directory, ignore, files);
+            Walk walk = new Walk(directory);
+            walk.visited.add(walk.realRoot);
+            collect(walk, directory, ignore, files);
             return fromFiles(files, directory.toString());
         } catch (IOException e) {
             throw new RenderException("cannot read chart " + directory + ": " + e.getMessage(), e);
         }
     }
 
-    private static void collect(Path root, Path dir, HelmIgnore ignore, Map<String, byte[]> out) throws IOException {
+    private static void collect(Walk walk, Path dir, HelmIgnore ignore, Map<String, byte[]> out) throws IOException {
+        Path root = walk.root;
         List<Path> children;
         try (Stream<Path> list = Files.list(dir)) {
             children = list.sorted().toList();
@@ -62,11 +83,45 @@ final class ChartLoader {
             if (ignore.ignores(rel, directory)) {
                 continue;
             }
+            if (Files.isSymbolicLink(child)) {
+                insideChart(walk, child, rel);
+            }
             if (directory) {
-                collect(root, child, ignore, out);
+                if (!walk.visited.add(child.toRealPath())) {
+                    throw new RenderException("chart " + root + ": " + rel + " leads to a folder already read"
+                            + " (a symbolic link loop, or a second link to one folder); remove the link");
+                }
+                collect(walk, child, ignore, out);
             } else if (Files.isRegularFile(child)) {
+                long size = Files.size(child);
+                if (size > MAX_FILE_BYTES) {
+                    throw new RenderException("chart " + root + ": file " + rel + " has " + size
+                            + " bytes; chart files are limited to " + MAX_FILE_BYTES + " bytes (as in Helm)");
+                }
+                walk.bytes += size;
+                if (walk.bytes > MAX_CHART_BYTES) {
+                    throw new RenderException("chart " + root + " has more than " + MAX_CHART_BYTES
+                            + " bytes of files; charts are limited to that size (as in Helm); list large files"
+                            + " in .helmignore");
+                }
                 out.put(rel, Files.readAllBytes(child));
             }
+        }
+    }
+
+    /** A symbolic link may point only inside the chart: otherwise a chart could read any file of the machine. */
+    private static void insideChart(Walk walk, Path link, String rel) {
+        Path target;
+        try {
+            target = link.toRealPath();
+        } catch (IOException e) {
+            throw new RenderException("chart " + walk.root + ": " + rel + " is a symbolic link to a file that does"
+                    + " not exist; remove the link or list it in .helmignore");
+        }
+        if (!target.startsWith(walk.realRoot)) {
+            throw new RenderException("chart " + walk.root + ": " + rel + " is a symbolic link to " + target
+                    + ", outside the chart; a chart may only link to its own files (copy the file into the chart,"
+                    + " or list the link in .helmignore)");
         }
     }
 

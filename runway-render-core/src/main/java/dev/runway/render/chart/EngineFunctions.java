@@ -21,6 +21,11 @@ import java.util.Map;
 public final class EngineFunctions {
     /** Helm's recursionMaxNums: an include may nest this deep per template name. */
     static final int INCLUDE_RECURSION_LIMIT = 1000;
+    /**
+     * tpl nesting (a value rendered with tpl that calls tpl again). Helm has no limit and crashes on Go's stack
+     * limit; this stops endless tpl recursion quickly with a message instead.
+     */
+    static final int TPL_NESTING_LIMIT = 100;
     /** Helm wraps messages of required and fail in these, to recover them from Go's error chain. */
     static final String ERR_START = "HELM_ERR_START";
     static final String ERR_END = "HELM_ERR_END";
@@ -85,6 +90,21 @@ public final class EngineFunctions {
         arity("tpl", a, 2);
         String text = string(a.get(0));
         TemplateContext ctx = context(c);
+        ExecutionScope scope = ctx.scope();
+        int nesting = scope.counter("tpl");
+        if (nesting >= TPL_NESTING_LIMIT) {
+            throw new TemplateFunctionException("tpl is nested more than " + TPL_NESTING_LIMIT + " levels deep; a"
+                    + " value rendered with tpl probably calls tpl on itself");
+        }
+        scope.setCounter("tpl", nesting + 1);
+        try {
+            return tplOnce(ctx, text, a.get(1));
+        } finally {
+            scope.setCounter("tpl", scope.counter("tpl") - 1);
+        }
+    }
+
+    private static Object tplOnce(TemplateContext ctx, String text, Object dot) throws TemplateFunctionException {
         TemplateSet copy = ctx.templates().copy();
         try {
             copy.parse(copy.name(), text);
@@ -92,7 +112,7 @@ public final class EngineFunctions {
             throw new TemplateFunctionException("cannot parse template " + quote(text) + ": " + e.getMessage(), e);
         }
         try {
-            return copy.execute(copy.name(), a.get(1), ctx.scope()).replace("<no value>", "");
+            return copy.execute(copy.name(), dot, ctx.scope()).replace("<no value>", "");
         } catch (TemplateExecException e) {
             throw new TemplateFunctionException("error during tpl function execution for " + quote(text) + ": "
                     + e.getMessage(), e);

@@ -20,6 +20,7 @@ final class TarGz {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(archive))) {
             byte[] header = new byte[512];
             String longName = null;
+            long total = 0;
             while (in.readNBytes(header, 0, 512) == 512) {
                 if (header[0] == 0) {
                     break;
@@ -32,6 +33,15 @@ final class TarGz {
                 long size = Long.parseLong(field(header, 124, 12).trim().isEmpty() ? "0"
                         : field(header, 124, 12).trim(), 8);
                 char type = (char) header[156];
+                if (size > ChartLoader.MAX_FILE_BYTES) {
+                    throw new RenderException("cannot read packaged subchart: entry " + name + " has " + size
+                            + " bytes; chart files are limited to " + ChartLoader.MAX_FILE_BYTES + " bytes (as in Helm)");
+                }
+                total += size;
+                if (total > ChartLoader.MAX_CHART_BYTES) {
+                    throw new RenderException("cannot read packaged subchart: it unpacks to more than "
+                            + ChartLoader.MAX_CHART_BYTES + " bytes; charts are limited to that size (as in Helm)");
+                }
                 byte[] data = in.readNBytes((int) size);
                 in.readNBytes((int) ((512 - size % 512) % 512));
                 if (type == 'L') {

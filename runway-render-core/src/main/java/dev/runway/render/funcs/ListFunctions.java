@@ -235,7 +235,17 @@ final class ListFunctions {
         return out;
     }
 
+    /** until, untilStep and seq build at most this many numbers: a bigger list is a mistake, not a chart. */
+    static final long MAX_SEQUENCE_LENGTH = 1_000_000L;
+
     static GoSlice untilStep(int start, int stop, int step) {
+        long span = (long) stop - start;
+        long length = step == 0 || Long.signum(span) != Integer.signum(step) ? 0
+                : (Math.abs(span) + Math.abs((long) step) - 1) / Math.abs((long) step);
+        if (length > MAX_SEQUENCE_LENGTH) {
+            throw new IllegalArgumentException("a sequence from " + start + " to " + stop + " by " + step + " has "
+                    + length + " numbers; the limit is " + MAX_SEQUENCE_LENGTH);
+        }
         List<Integer> v = new ArrayList<>();
         if (stop < start) {
             if (step >= 0) {

@@ -11,6 +11,9 @@ import java.util.Map;
 
 /** Sprig's string functions (strings.go and the goutils/xstrings helpers it wraps). */
 final class StringFunctions {
+    /** repeat builds at most this many characters (a render's whole output is capped at the same size). */
+    static final long MAX_REPEAT_CHARS = 64L * 1024 * 1024;
+
 
     private StringFunctions() {
     }
@@ -60,6 +63,10 @@ final class StringFunctions {
             String s = Args.string(a, 1);
             if (count < 0) {
                 throw new TemplateFunctionException("strings: negative Repeat count");
+            }
+            if ((long) count * s.length() > MAX_REPEAT_CHARS) {
+                throw new TemplateFunctionException("repeat would build " + (long) count * s.length()
+                        + " characters; the limit is " + MAX_REPEAT_CHARS);
             }
             return s.repeat(count);
         });

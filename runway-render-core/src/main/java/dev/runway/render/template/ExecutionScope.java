@@ -9,6 +9,40 @@ import java.util.Map;
  */
 public final class ExecutionScope {
     private final Map<String, Integer> counters = new HashMap<>();
+    private final ExecutionLimits limits;
+    private long steps;
+    private long outputChars;
+
+    public ExecutionScope() {
+        this(ExecutionLimits.DEFAULT);
+    }
+
+    public ExecutionScope(ExecutionLimits limits) {
+        this.limits = limits;
+    }
+
+    public ExecutionLimits limits() {
+        return limits;
+    }
+
+    /** Counts one executor step; the reason to stop when the render has taken too many. */
+    String step() {
+        if (++steps > limits.maxSteps()) {
+            return "the render took more than " + limits.maxSteps() + " steps; a template probably loops"
+                    + " without end (range over a huge list, include or template calling itself)";
+        }
+        return null;
+    }
+
+    /** Counts written characters; the reason to stop when the render has written too much. */
+    String wrote(int chars) {
+        outputChars += chars;
+        if (outputChars > limits.maxOutputChars()) {
+            return "the render wrote more than " + limits.maxOutputChars() + " characters; a template probably"
+                    + " prints without end (repeat, range or include calling itself)";
+        }
+        return null;
+    }
 
     public int counter(String key) {
         return counters.getOrDefault(key, 0);

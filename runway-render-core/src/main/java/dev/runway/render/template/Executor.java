@@ -45,6 +45,7 @@ final class Executor {
     private final StringBuilder out;
     private final ExecutionScope scope;
     private final int depth;
+    private final TemplateContext context;
     private final List<String> varNames = new ArrayList<>();
     private final List<Object> varValues = new ArrayList<>();
     private Node node;
@@ -55,6 +56,7 @@ final class Executor {
         this.out = out;
         this.scope = scope;
         this.depth = depth;
+        this.context = new TemplateContext(set, scope);
     }
 
     void run(Object data) {
@@ -119,8 +121,12 @@ final class Executor {
 
     private void walk(Object dot, Node n) {
         node = n;
+        String tooMuch = scope.step();
+        if (tooMuch != null) {
+            throw error(tooMuch);
+        }
         if (n instanceof Node.TextNode t) {
-            out.append(t.text());
+            append(t.text());
         } else if (n instanceof Node.ActionNode a) {
             Object val = evalPipeline(dot, a.pipe());
             if (a.pipe().decl().isEmpty()) {
@@ -471,7 +477,7 @@ final class Executor {
             argv.add(raw ? fin : unbox(fin));
         }
         try {
-            return f.call(new TemplateContext(set, scope), argv);
+            return f.call(context, argv);
         } catch (TemplateFunctionException e) {
             node = at;
             throw error("error calling " + name + ": " + e.getMessage());
@@ -549,13 +555,21 @@ final class Executor {
         node = n;
         Object value = unbox(v);
         if (value == null) {
-            out.append("<no value>");
+            append("<no value>");
         } else if (value instanceof String s) {
-            out.append(s);
+            append(s);
         } else if (value instanceof GoStruct) {
-            out.append(value);
+            append(value.toString());
         } else {
-            out.append(GoFmt.formatValue(value));
+            append(GoFmt.formatValue(value));
         }
+    }
+
+    private void append(String text) {
+        String tooMuch = scope.wrote(text.length());
+        if (tooMuch != null) {
+            throw error(tooMuch);
+        }
+        out.append(text);
     }
 }

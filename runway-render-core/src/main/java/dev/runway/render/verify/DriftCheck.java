@@ -31,7 +31,11 @@ public final class DriftCheck {
 
     /** How strictly documents are compared. */
     public enum Mode {
-        /** Byte for byte, per resource document (and the whole file, when the committed side is one file). */
+        /**
+         * Byte for byte, per resource document: only the file layout around a document is ignored (the {@code ---}
+         * separator, {@code # Source:} comments above it, trailing newlines). When the committed side is one file,
+         * its bytes must also equal the whole render output.
+         */
         EXACT,
         /** YAML-aware: same values and types, whatever the formatting, key order or quoting. */
         STRUCTURAL

@@ -311,6 +311,15 @@ final class SemanticCheck {
                     "value.unsupported", path + ".restartPolicy", spec.lineOf("restartPolicy"),
                     "Unsupported value: \"" + p + "\": supported values: \"Always\"", "remove restartPolicy"));
         }
+        if (r.kind().equals("Job") || r.kind().equals("CronJob")) {
+            Optional<String> policy = spec.string("restartPolicy");
+            if (policy.isEmpty() || !(policy.get().equals("OnFailure") || policy.get().equals("Never"))) {
+                findings.error(r, "value.unsupported", path + ".restartPolicy", spec.lineOf("restartPolicy"),
+                        policy.map(p -> "Unsupported value: \"" + p + "\"").orElse("Required value")
+                                + ": supported values: \"OnFailure\", \"Never\"",
+                        "set restartPolicy: OnFailure (or Never)");
+            }
+        }
     }
 
     private void volumeReferences(Resource r, YMap volume, String at) {
@@ -624,7 +633,7 @@ final class SemanticCheck {
     private void service(Resource r) {
         YMap spec = r.root().map("spec").orElse(null);
         if (spec == null) {
-            findings.error(r, "service.ports", "spec.ports", r.root().line(), "spec.ports: Required value",
+            findings.error(r, "port.required", "spec.ports", r.root().line(), "spec.ports: Required value",
                     "add spec.ports");
             return;
         }
@@ -636,7 +645,7 @@ final class SemanticCheck {
         List<YNode> ports = spec.list("ports");
         boolean headless = spec.text("clusterIP").map("None"::equals).orElse(false);
         if (ports.isEmpty() && !type.equals("ExternalName") && !headless) {
-            findings.error(r, "service.ports", "spec.ports", spec.line(), "spec.ports: Required value",
+            findings.error(r, "port.required", "spec.ports", spec.line(), "spec.ports: Required value",
                     "add at least one port");
         }
         labels(r, spec.map("selector"), "spec.selector");

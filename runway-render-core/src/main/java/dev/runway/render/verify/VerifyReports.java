@@ -76,6 +76,14 @@ public final class VerifyReports {
             return new Input(title, resources.stream().map(Input::parseRef).toList(), converted, null, defaultPath);
         }
 
+        /** The same, with the resource list taken from the render (what {@code runway:verify} holds). */
+        public static Input ofCheckFindings(String title, dev.runway.render.RenderedChart chart,
+                                            List<dev.runway.render.output.CheckFinding> findings, String defaultPath) {
+            List<String> resources = chart.manifests().stream()
+                    .map(m -> new ResourceRef(m.apiVersion(), m.kind(), m.namespace(), m.name()).toString()).toList();
+            return ofCheckFindings(title, resources, findings, defaultPath);
+        }
+
         private static ResourceRef parseRef(String text) {
             String[] parts = text.split("/", 3);
             return switch (parts.length) {

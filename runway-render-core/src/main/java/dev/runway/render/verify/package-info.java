@@ -43,7 +43,7 @@
  *   <li>{@code V1Container.image} is optional; the server requires it for bare Pods only and accepts a pod template
  *       without image (every pod then fails): {@code container.image-missing}, error, though the server accepts.</li>
  *   <li>{@code V1ServiceSpec.ports} is optional; the server requires ports unless the Service is ExternalName or
- *       headless: {@code service.ports}.</li>
+ *       headless: {@code port.required}.</li>
  *   <li>{@code V1LabelSelector} may be empty in the schema; apps/v1 workloads reject an empty selector:
  *       {@code selector.empty}.</li>
  *   <li>{@code V1PodDisruptionBudgetSpec} allows minAvailable and maxUnavailable together; the server does not:

@@ -170,6 +170,15 @@ class RunwayEksValuesTest {
     }
 
     @Test
+    void aMissingRepositoryIsReportedAsTheChartsEmptyDefault() {
+        ValuesValidationException e = assertThrows(ValuesValidationException.class,
+                () -> RunwayEksValues.fromYaml("serviceId: payments\n", "v.yaml"));
+        assertEquals(List.of("image.repository: expected at least 1 character and a string matching "
+                        + "^[^\\s:@]+(:[0-9]+)?(/[^\\s:@]+)*$, found the string \"\" (runway-eks default in values.yaml)"),
+                e.problems().stream().map(ValuesProblem::message).collect(Collectors.toList()));
+    }
+
+    @Test
     void valuesAreImmutable() {
         RunwayEksValues values = RunwayEksValues.builder("payments", "r.example.com/p").env("A", "1").build();
         assertThrows(UnsupportedOperationException.class, () -> values.env().put("B", "2"));

@@ -7,7 +7,6 @@ import dev.runway.render.chart.Chart;
 import dev.runway.render.oracle.HelmOracle;
 import dev.runway.render.values.UserValues;
 import dev.runway.render.snapshot.junit.ChartSnapshotExtension;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * gets its snapshot on the next local run (and fails in CI until it is committed); a chart change shows here as a
  * list of changed fields. After an intended change: {@code -Drunway.snapshot.update=true}, review, commit.
  *
- * <p>Rendered with the Helm oracle (helm-java) until the pure-Java engine's {@code HelmRenderer} is merged; both
- * must give the same snapshots, since the engine is byte-for-byte {@code helm template}.
+ * <p>The snapshots are written from the Helm oracle (helm-java, the real Helm); the pure-Java engine's
+ * {@code HelmRenderer} must match them too, since it is byte-for-byte {@code helm template}.
  */
 @ExtendWith(ChartSnapshotExtension.class)
 class RunwayEksChartSnapshotTest {
@@ -55,8 +54,6 @@ class RunwayEksChartSnapshotTest {
     /**
      * The pure-Java engine must render what the oracle pinned: it reads the oracle's snapshots and never writes.
      */
-    @Disabled("HelmRenderer has no Sprig/Helm functions in main yet (FunctionLibraryBridge.library() returns an "
-            + "empty map, so `quote` is undefined); enable once the function library is wired in")
     @ParameterizedTest(name = "{0}")
     @MethodSource("ciValuesFiles")
     void ciValuesRenderedByTheEngine(String valuesFile) throws IOException {

@@ -1,0 +1,181 @@
+package dev.runway.render.robust;
+
+import dev.runway.render.RenderException;
+import dev.runway.render.chart.Chart;
+import dev.runway.render.funcs.FunctionLibrary;
+import dev.runway.render.template.ExecutionLimits;
+import dev.runway.render.template.ExecutionScope;
+import dev.runway.render.template.TemplateExecException;
+import dev.runway.render.template.TemplateSet;
+import dev.runway.render.values.ValuesFileException;
+import dev.runway.render.values.ValuesFiles;
+import dev.runway.render.values.ValuesLimits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static dev.runway.render.robust.Text.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Every limit a hostile chart or values file can reach, crossed once, with the message it gives. */
+class LimitsTest {
+
+    @TempDir
+    Path tmp;
+
+    private static String execFailure(String template, ExecutionLimits limits) {
+        TemplateSet set = new TemplateSet("t", FunctionLibrary.functions());
+        set.parse("t.yaml", template);
+        return assertThrows(TemplateExecException.class,
+                () -> set.execute("t.yaml", Map.of(), new ExecutionScope(limits))).getMessage();
+    }
+
+    @Test
+    void stepLimitStopsAnEndlessLoopWithPosition() {
+        String message = execFailure("a\n  {{ range 1000000 }}{{ end }}", new ExecutionLimits(5000, 1_000_000));
+        assertThat(message).startsWith("template: t.yaml:2:").contains("the render took more than 5000 steps");
+    }
+
+    @Test
+    void defaultStepLimitStopsARenderThroughTheEngine() {
+        Path chart = TempCharts.write(tmp.resolve("c"), Map.of("templates/loop.yaml",
+                "{{ range 100000000 }}{{ end }}"));
+        String message = TempCharts.failure(chart, Map.of());
+        assertThat(message).startsWith("template: bad/templates/loop.yaml:1:")
+                .contains("the render took more than " + ExecutionLimits.DEFAULT.maxSteps() + " steps");
+    }
+
+    @Test
+    void outputLimitStopsEndlessPrinting() {
+        String message = execFailure("{{ range 100000 }}{{ \"0123456789\" }}{{ end }}",
+                new ExecutionLimits(10_000_000, 50_000));
+        assertThat(message).startsWith("template: t.yaml:1:").contains("the render wrote more than 50000 characters");
+    }
+
+    @Test
+    void includedOutputCountsToo() {
+        String message = execFailure("{{ define \"x\" }}{{ range 1000 }}xxxxxxxxxx{{ end }}{{ end }}"
+                + "{{ range 100 }}{{ template \"x\" }}{{ end }}", new ExecutionLimits(10_000_000, 50_000));
+        assertThat(message).contains("the render wrote more than 50000 characters");
+    }
+
+    @Test
+    void includeRecursionHasHelmsLimitAndMessage() {
+        Path chart = TempCharts.write(tmp.resolve("c"), Map.of("templates/a.yaml",
+                "{{ define \"loop\" }}{{ include \"loop\" . }}{{ end }}{{ include \"loop\" . }}"));
+        assertThat(TempCharts.failure(chart, Map.of()))
+                .contains("bad/templates/a.yaml")
+                .contains("rendering template has a nested reference name: loop: unable to execute template");
+    }
+
+    @Test
+    void templateRecursionHasGosLimitAndMessage() {
+        Path chart = TempCharts.write(tmp.resolve("c"), Map.of("templates/a.yaml",
+                "{{ define \"loop\" }}{{ template \"loop\" . }}{{ end }}{{ template \"loop\" . }}"));
+        assertThat(TempCharts.failure(chart, Map.of()))
+                .contains("bad/templates/a.yaml:1:")
+                .contains("exceeded maximum template depth (100000)");
+    }
+
+    @Test
+    void tplRecursionEndsWithAClearError() {
+        Path chart = TempCharts.write(tmp.resolve("c"), Map.of("templates/a.yaml", "{{ tpl .Values.t . }}",
+                "values.yaml", "t: '{{ tpl .Values.t . }}'\n"));
+        String message = TempCharts.failure(chart, Map.of());
+        assertThat(message).contains("bad/templates/a.yaml").doesNotContain("\tat ")
+                .contains("tpl is nested more than 100 levels deep; a value rendered with tpl probably calls tpl"
+                        + " on itself");
+    }
+
+    @Test
+    void untilUntilStepAndSeqRefuseHugeSequences() {
+        assertThat(execFailure("{{ until 2000000 }}", ExecutionLimits.DEFAULT))
+                .contains("error calling until: a sequence from 0 to 2000000 by 1 has 2000000 numbers;"
+                        + " the limit is 1000000");
+        assertThat(execFailure("{{ untilStep 0 2000000000 1 }}", ExecutionLimits.DEFAULT))
+                .contains("error calling untilStep: a sequence from 0 to 2000000000 by 1 has 2000000000 numbers");
+        assertThat(execFailure("{{ seq 5000000 }}", ExecutionLimits.DEFAULT))
+                .contains("error calling seq: a sequence from 1 to 5000001 by 1 has 5000000 numbers");
+    }
+
+    @Test
+    void sequencesUpToTheLimitStillWork() {
+        TemplateSet set = new TemplateSet("t", FunctionLibrary.functions());
+        set.parse("t.yaml", "{{ len (until 1000000) }} {{ len (untilStep 10 0 -3) }}");
+        assertThat(set.execute("t.yaml", Map.of(), new ExecutionScope())).isEqualTo("1000000 4");
+    }
+
+    @Test
+    void repeatRefusesAHugeString() {
+        assertThat(execFailure("{{ repeat 100000000 \"ab\" }}", ExecutionLimits.DEFAULT))
+                .contains("error calling repeat: repeat would build 200000000 characters; the limit is 67108864");
+    }
+
+    @Test
+    void valuesNestingLimit() {
+        String deep = "a: ".repeat(1) + "[".repeat(150) + "]".repeat(150) + "\n";
+        ValuesFileException e = assertThrows(ValuesFileException.class,
+                () -> ValuesFiles.standard().read(deep, "deep.yaml"));
+        assertThat(e.getMessage()).contains("deep.yaml").containsIgnoringCase("nest");
+    }
+
+    @Test
+    void valuesAliasLimit() {
+        StringBuilder yaml = new StringBuilder("a: &a x\nl:\n");
+        for (int i = 0; i < 1100; i++) {
+            yaml.append("  - *a\n");
+        }
+        ValuesFileException e = assertThrows(ValuesFileException.class,
+                () -> ValuesFiles.standard().read(yaml.toString(), "aliases.yaml"));
+        assertThat(e.getMessage()).contains("aliases.yaml").containsIgnoringCase("alias");
+    }
+
+    @Test
+    void valuesBillionLaughsIsStopped() {
+        StringBuilder yaml = new StringBuilder("l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 9; i++) {
+            yaml.append("l").append(i).append(": &l").append(i).append(" [");
+            for (int j = 0; j < 10; j++) {
+                yaml.append(j == 0 ? "" : ", ").append("*l").append(i - 1);
+            }
+            yaml.append("]\n");
+        }
+        ValuesFileException e = assertThrows(ValuesFileException.class,
+                () -> ValuesFiles.standard().read(yaml.toString(), "laughs.yaml"));
+        assertThat(e.getMessage()).contains("laughs.yaml");
+    }
+
+    @Test
+    void valuesSizeLimit() {
+        ValuesFiles small = ValuesFiles.withLimits(new ValuesLimits(1000, 100, 1000, 1_000_000L));
+        ValuesFileException e = assertThrows(ValuesFileException.class,
+                () -> small.read("a: " + "x".repeat(2000) + "\n", "big.yaml"));
+        assertThat(e.getMessage()).contains("big.yaml").contains("1000");
+    }
+
+    @Test
+    void chartFileSizeLimit() throws IOException {
+        Path chart = TempCharts.write(tmp.resolve("c"), Map.of("templates/a.yaml", "a: 1\n"));
+        try (RandomAccessFile big = new RandomAccessFile(chart.resolve("files.bin").toFile(), "rw")) {
+            big.setLength(6L * 1024 * 1024);
+        }
+        RenderException e = assertThrows(RenderException.class, () -> Chart.load(chart));
+        assertThat(e.getMessage()).contains("file files.bin has 6291456 bytes; chart files are limited to 5242880");
+    }
+
+    @Test
+    void helmignoredBigFileDoesNotCount() throws IOException {
+        Path chart = TempCharts.write(tmp.resolve("c"), Map.of("templates/a.yaml", "a: 1\n",
+                ".helmignore", "*.bin\n"));
+        try (RandomAccessFile big = new RandomAccessFile(chart.resolve("files.bin").toFile(), "rw")) {
+            big.setLength(6L * 1024 * 1024);
+        }
+        assertThat(Files.size(chart.resolve("files.bin"))).isGreaterThan(5L * 1024 * 1024);
+        assertThat(TempCharts.render(chart, Map.of())).contains("a: 1");
+    }
+}
