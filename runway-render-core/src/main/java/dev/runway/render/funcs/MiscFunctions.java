@@ -56,13 +56,6 @@ final class MiscFunctions {
                 return Args.string(a, 0).startsWith("/");
             });
         }
-        r.add("urlquery", (c, a) -> {
-            StringBuilder sb = new StringBuilder();
-            for (Object o : a) {
-                sb.append(o instanceof String s ? s : dev.runway.render.gofmt.GoFmt.sprint(o));
-            }
-            return URLEncoder.encode(sb.toString(), StandardCharsets.UTF_8);
-        });
         r.add("uuidv4", (c, a) -> {
             Args.count("uuidv4", a, 0);
             return UUID.randomUUID().toString();
