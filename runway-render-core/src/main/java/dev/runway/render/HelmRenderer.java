@@ -143,6 +143,11 @@ public final class HelmRenderer {
     /** Every function a Helm template can call: the function library and the engine's own. */
     static Map<String, TemplateFunction> functions() {
         Map<String, TemplateFunction> all = new HashMap<>(FunctionLibraryBridge.library());
+        // These are text/template's own builtins (Sprig does not define them); the engine's versions know the
+        // argument nodes, which Go's error messages quote.
+        for (String builtin : List.of("print", "printf", "println", "urlquery")) {
+            all.remove(builtin);
+        }
         all.putAll(EngineFunctions.functions());
         return all;
     }

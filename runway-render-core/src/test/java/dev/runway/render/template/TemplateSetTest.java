@@ -298,6 +298,27 @@ class TemplateSetTest {
         }
 
         @Test
+        void argumentTypeErrorsAreWordedAndPlacedAsGoDoes() {
+            TemplateSet set = new TemplateSet("gotpl", Map.of("needint", (c, a) -> {
+                if (!(a.get(0) instanceof Integer)) {
+                    throw new TemplateArgumentException(0, "int", "wrong type");
+                }
+                return a.get(0);
+            }));
+            set.parse("t", "{{ needint \"2\" }}");
+            set.parse("u", "{{ needint .f }}");
+            set.parse("v", "{{ needint .missing }}");
+            assertEquals("template: t:1:11: executing \"t\" at <\"2\">: expected integer; found \"2\"",
+                    assertThrows(TemplateExecException.class, () -> set.execute("t", values(), new ExecutionScope()))
+                            .getMessage());
+            assertEquals("template: u:1:11: executing \"u\" at <.f>: wrong type for value; expected int; got float64",
+                    assertThrows(TemplateExecException.class, () -> set.execute("u", values(), new ExecutionScope()))
+                            .getMessage());
+            assertTrue(assertThrows(TemplateExecException.class, () -> set.execute("v", values(),
+                    new ExecutionScope())).getMessage().endsWith("wrong type for value; expected int; got interface {}"));
+        }
+
+        @Test
         void functionErrorsAreWrapped() {
             TemplateSet set = new TemplateSet("gotpl", Map.of("boom", (c, a) -> {
                 throw new TemplateFunctionException("bad input");
