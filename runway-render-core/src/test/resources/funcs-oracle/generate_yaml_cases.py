@@ -1,4 +1,4 @@
-import os, re, json
+import os, re, json, shutil
 base = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 conf = base + '/resources/conformance'
 src = open(base + '/java/dev/runway/render/yaml/OracleCases.java', encoding='utf-8').read()
@@ -71,6 +71,10 @@ def write(group, name, template, values, desc):
     open(cd + '/templates/case.yaml', 'w', encoding='utf-8').write(template)
     open(cd + '/values.yaml', 'w', encoding='utf-8').write(values)
     open(cd + '/case.yaml', 'w', encoding='utf-8').write('description: ' + json.dumps(desc) + '\n')
+
+for g in os.listdir(conf) if os.path.isdir(conf) else []:
+    if g.startswith('yaml-') or g.startswith('json-'):
+        shutil.rmtree(os.path.join(conf, g))
 
 count = 0
 for s in strings:

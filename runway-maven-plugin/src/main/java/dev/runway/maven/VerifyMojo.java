@@ -72,7 +72,7 @@ public class VerifyMojo extends AbstractRenderMojo {
         }
         Path committedRoot = committedManifestsDirectory == null ? null : committedManifestsDirectory.toPath();
         Map<EnvironmentRender, RenderedChart> rendered = renderAll(plan(committedRoot));
-        List<ManifestChecker> checkers = ManifestChecker.findAll(getClass().getClassLoader());
+        List<ManifestChecker> checkers = ManifestChecker.standard();
         List<String> failures = new ArrayList<>();
         for (Map.Entry<EnvironmentRender, RenderedChart> entry : rendered.entrySet()) {
             EnvironmentRender env = entry.getKey();
@@ -85,8 +85,8 @@ public class VerifyMojo extends AbstractRenderMojo {
             }
             EnvironmentVerification.Result result;
             try {
-                result = EnvironmentVerification.verify(env.name(), env.request(), entry.getValue(), checkers, committed,
-                        layout, driftMode, UPDATE_COMMAND);
+                result = EnvironmentVerification.verify(env.name(), env.request(), entry.getValue(), checkers,
+                        shortForDiffs(committed), layout, driftMode, UPDATE_COMMAND);
                 EnvironmentVerification.writeReports(result, entry.getValue(),
                         reportsDirectory.toPath().resolve(env.name()));
             } catch (UncheckedIOException e) {
@@ -127,6 +127,20 @@ public class VerifyMojo extends AbstractRenderMojo {
         if (!failures.isEmpty()) {
             throw new MojoFailureException("runway:verify failed:\n  " + String.join("\n  ", failures));
         }
+    }
+
+    /**
+     * The committed folder relative to the working directory when it lies below it: diff headers then read
+     * {@code deploy/staging/manifests.yaml}, not an absolute path, and the path still opens the same file.
+     */
+    private static Path shortForDiffs(Path committed) {
+        if (committed == null) {
+            return null;
+        }
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        Path absolute = committed.toAbsolutePath().normalize();
+        return absolute.startsWith(workingDirectory) && !absolute.equals(workingDirectory)
+                ? workingDirectory.relativize(absolute) : absolute;
     }
 
     private OutputSync.Result sync(Path committed, RenderedChart chart) throws MojoExecutionException {

@@ -106,7 +106,24 @@ public final class HelmRenderer {
         return result[0];
     }
 
+    /** Helm's chartutil.ValidateReleaseName: a DNS-1123 subdomain of at most 53 characters. */
+    private static final java.util.regex.Pattern RELEASE_NAME =
+            java.util.regex.Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
+
     private RenderedChart renderOnThisThread(Map<String, Object> userValues, RenderOptions options) {
+        // helm template checks these before rendering, in this order (checkIfInstallable, then availableName).
+        if (this.chart.isLibrary()) {
+            throw new RenderException("library charts are not installable");
+        }
+        String name = options.releaseName();
+        if (name.isEmpty()) {
+            throw new RenderException("release name \"\": no name provided");
+        }
+        if (name.length() > 53 || !RELEASE_NAME.matcher(name).matches()) {
+            throw new RenderException("release name " + dev.runway.render.gofmt.GoFmt.sprintf("%q", name)
+                    + ": invalid release name, must match regex " + RELEASE_NAME.pattern()
+                    + " and the length must not be longer than 53");
+        }
         Map<String, Object> values;
         Chart chart;
         try {

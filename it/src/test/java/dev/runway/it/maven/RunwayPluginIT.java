@@ -104,6 +104,25 @@ class RunwayPluginIT {
         assertTrue(kustomization.contains("  - deployment-payments.yaml\n"), kustomization);
         assertTrue(Files.exists(production.resolve("horizontalpodautoscaler-payments.yaml")));
         assertFalse(Files.exists(project.resolve("target/runway/staging")), "only the selected environment");
+
+        // Switch the committed manifests to this layout (the sample's deploy/ holds one file per environment): accept
+        // once, then verify against them; a stale kustomization is drift.
+        String[] perResource = {"-o", "runway:verify", "-Drunway.layout=PER_RESOURCE", "-Drunway.environment=production"};
+        MavenRun.run(project, append(perResource, "-Drunway.updateCommitted")).assertSuccess()
+                .assertLogContains("[production] updated deploy/production: 7 written, 1 removed");
+        assertEquals(kustomization, Files.readString(project.resolve("deploy/production/kustomization.yaml")));
+        assertFalse(Files.exists(project.resolve("deploy/production/manifests.yaml")));
+        MavenRun.run(project, perResource).assertSuccess().assertLogContains("no drift from deploy/production");
+        Files.writeString(project.resolve("deploy/production/kustomization.yaml"),
+                kustomization.replace("  - deployment-payments.yaml\n", ""));
+        MavenRun.run(project, perResource).assertFailure()
+                .assertLogContains("### Kustomization/kustomization: changed", "+  - deployment-payments.yaml");
+    }
+
+    private static String[] append(String[] arguments, String extra) {
+        String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+        all[arguments.length] = extra;
+        return all;
     }
 
     @Test

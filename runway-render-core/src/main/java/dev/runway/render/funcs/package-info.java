@@ -5,9 +5,10 @@
  * <p>What the executor has to know when it calls these functions:
  * <ul>
  *   <li>A {@link dev.runway.render.template.TemplateFunctionException} is a Go error or panic of the call: print it as
- *       {@code error calling NAME: <message>}. Its subclass {@link dev.runway.render.funcs.WrongArgumentException} is
- *       text/template's own argument check ({@code wrong number of args for upper: want 1 got 2},
- *       {@code wrong type for value; expected string; got int}): print the message without that prefix.</li>
+ *       {@code error calling NAME: <message>}. {@link dev.runway.render.funcs.WrongArgumentException} (a
+ *       {@link dev.runway.render.template.TemplateArityException}) is text/template's own argument check
+ *       ({@code wrong number of args for upper: want 1 got 2}, {@code wrong type for value; expected string; got int}):
+ *       print it without that prefix, at the node of argument {@code argumentIndex()} (the function name when -1).</li>
  *   <li>Constants are checked by text/template before any call, with other words: {@code upper 1} fails with
  *       {@code expected string; found 1}, {@code trunc "5" "x"} with {@code expected integer; found "5"},
  *       {@code upper nil} with {@code cannot assign nil to string}, {@code get "s" "a"} with

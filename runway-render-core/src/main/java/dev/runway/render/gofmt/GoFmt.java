@@ -210,11 +210,19 @@ public final class GoFmt {
                 } else {
                     int start = i;
                     int n = 0;
+                    boolean tooLarge = false;
                     while (i < end && Character.isDigit(format.charAt(i)) && format.charAt(i) < 128) {
+                        if (n > 1_000_000) {
+                            // Go's parsenum gives up on a crazy long number and skips to the end of the format
+                            // (found by fuzzing: "%4444444444s" ran out of memory).
+                            tooLarge = true;
+                            i = end;
+                            break;
+                        }
                         n = n * 10 + (format.charAt(i) - '0');
                         i++;
                     }
-                    if (i > start) {
+                    if (i > start && !tooLarge) {
                         widPresent = true;
                         wid = n;
                         if (afterIndex) {
@@ -250,6 +258,11 @@ public final class GoFmt {
                     } else {
                         int n = 0;
                         while (i < end && format.charAt(i) >= '0' && format.charAt(i) <= '9') {
+                            if (n > 1_000_000) {
+                                n = 0;
+                                i = end;
+                                break;
+                            }
                             n = n * 10 + (format.charAt(i) - '0');
                             i++;
                         }

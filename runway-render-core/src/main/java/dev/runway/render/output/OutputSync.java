@@ -58,8 +58,10 @@ public final class OutputSync {
             for (Path entry : entries.sorted().toList()) {
                 String name = entry.getFileName().toString();
                 if (Files.isRegularFile(entry) && !keep.contains(name) && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
-                    Files.delete(entry);
-                    deleted.add(name);
+                    // Another build syncing the same directory (mvn -T) may have deleted it a moment ago.
+                    if (Files.deleteIfExists(entry)) {
+                        deleted.add(name);
+                    }
                 }
             }
         } catch (IOException e) {

@@ -145,6 +145,9 @@ public final class ValuesFiles {
             throw new ValuesFileException(sourceName, at, "YAML syntax error: " + problem + context);
         } catch (YamlEngineException e) {
             throw new ValuesFileException(sourceName, null, "YAML error: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // snakeyaml-engine rejects some malformed tags (for example "!%17") this way (found by fuzzing).
+            throw new ValuesFileException(sourceName, null, "YAML error: " + e.getMessage());
         }
     }
 

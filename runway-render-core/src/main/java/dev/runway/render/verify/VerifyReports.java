@@ -1,5 +1,7 @@
 package dev.runway.render.verify;
 
+import dev.runway.render.output.AtomicFiles;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -318,34 +320,13 @@ public final class VerifyReports {
     /** Writes the three reports (any of the paths may be null to skip it). */
     public static void write(Input input, Path codeQualityJson, Path junitXml, Path markdownSummary) {
         if (codeQualityJson != null) {
-            writeAtomically(codeQualityJson, codeQuality(input));
+            AtomicFiles.writeIfChanged(codeQualityJson, codeQuality(input));
         }
         if (junitXml != null) {
-            writeAtomically(junitXml, junit(input));
+            AtomicFiles.writeIfChanged(junitXml, junit(input));
         }
         if (markdownSummary != null) {
-            writeAtomically(markdownSummary, markdown(input));
-        }
-    }
-
-    /** Writes {@code text} to a temporary file beside {@code target}, then moves it over the target. */
-    public static void writeAtomically(Path target, String text) {
-        Path dir = target.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try {
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write report " + target + ": " + e.getMessage(), e);
+            AtomicFiles.writeIfChanged(markdownSummary, markdown(input));
         }
     }
 

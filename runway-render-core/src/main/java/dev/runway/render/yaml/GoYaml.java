@@ -213,7 +213,8 @@ public final class GoYaml {
 
     /** The value after json.Marshal and go-yaml's decoding of that JSON, shaped for the emitter. */
     private static Object emitterValue(Object v) {
-        if (v == null || (v instanceof dev.runway.render.gofmt.GoSlice slice && slice.isNil())) {
+        if (v == null || v instanceof dev.runway.render.gofmt.GoNilMap
+                || (v instanceof dev.runway.render.gofmt.GoSlice slice && slice.isNil())) {
             return new YamlEmitter.ScalarValue("null", YamlEmitter.Style.PLAIN);
         }
         if (v instanceof Boolean b) {

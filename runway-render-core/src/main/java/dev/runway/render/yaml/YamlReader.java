@@ -450,6 +450,9 @@ final class YamlReader {
         if (problem.startsWith("expected the node content")) {
             return "did not find expected node content";
         }
+        if (problem.startsWith("expected escape sequence of")) {
+            return "did not find expected hexdecimal number";
+        }
         if (problem.startsWith("found unknown escape character")) {
             return "found unknown escape character";
         }

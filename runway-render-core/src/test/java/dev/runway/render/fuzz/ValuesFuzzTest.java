@@ -96,7 +96,8 @@ class ValuesFuzzTest {
 
     /**
      * The Go value after sigs.k8s.io/yaml's round trip: every number is float64, []byte is its base64 string,
-     * lone UTF-16 surrogates are U+FFFD; map equality ignores order, as Go's maps do.
+     * lone UTF-16 surrogates are U+FFFD; map equality ignores order, as Go's maps do. Values Go itself cannot
+     * round-trip (NaN, infinities, C1 controls, the merge key "<<") are skipped.
      */
     private static Object asGoSeesItAfterJson(Object v) throws NotRepresentable {
         if (v == null || v instanceof Boolean) {
@@ -128,7 +129,8 @@ class ValuesFuzzTest {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String key = text((String) e.getKey());
-                if (!key.equals(e.getKey()) || out.containsKey(key)) {
+                // A plain "<<" key is go-yaml v2's merge key: Go's own round trip fails or merges it.
+                if (!key.equals(e.getKey()) || out.containsKey(key) || key.equals("<<")) {
                     throw new NotRepresentable();
                 }
                 out.put(key, asGoSeesItAfterJson(e.getValue()));
