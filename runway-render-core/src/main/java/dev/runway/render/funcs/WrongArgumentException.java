@@ -28,11 +28,13 @@ public class WrongArgumentException extends TemplateArityException {
      * {@code expected string; found 1}, {@code expected integer; found "5"}, {@code expected bool; found "true"},
      * {@code cannot assign nil to string}, {@code can't handle "s" for arg of type map[string]interface {}}.
      */
+    @Override
     public String expectedType() {
         return expectedType;
     }
 
     /** The zero-based index of the rejected argument in the call (a piped value is the last), or -1. */
+    @Override
     public int argumentIndex() {
         return argumentIndex;
     }

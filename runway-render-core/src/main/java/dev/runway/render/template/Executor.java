@@ -482,7 +482,7 @@ final class Executor {
         try {
             return f.call(context, argv);
         } catch (TemplateArgumentException e) {
-            throw argumentError(e, ident, args, rawArgs);
+            throw argumentError(e.index(), e.expectedType(), e.getMessage(), ident, args, rawArgs);
         } catch (TemplateFunctionException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("wrong number of args for ")) {
                 // Go checks the count before calling: no "error calling" prefix, reported at the name.
@@ -492,8 +492,7 @@ final class Executor {
             node = at;
             throw error("error calling " + name + ": " + e.getMessage());
         } catch (TemplateArityException e) {
-            node = ident;
-            throw error(e.getMessage());
+            throw argumentError(e.argumentIndex(), e.expectedType(), e.getMessage(), ident, args, rawArgs);
         } catch (TemplateExecException | BreakSignal | ContinueSignal e) {
             throw e;
         } catch (RuntimeException e) {
@@ -503,14 +502,12 @@ final class Executor {
     }
 
     /** Go's wording of an argument its signature rejects (evalArg and validateType), at the argument. */
-    private TemplateExecException argumentError(TemplateArgumentException e, Node ident, List<Node> args,
+    private TemplateExecException argumentError(int i, String t, String message, Node ident, List<Node> args,
                                                 List<Object> rawArgs) {
-        int i = e.index();
         int explicit = args == null ? 0 : args.size() - 1;
-        String t = e.expectedType();
         if (i < 0 || t == null || i >= rawArgs.size()) {
             node = ident;
-            return error(e.getMessage());
+            return error(message);
         }
         if (i < explicit) {
             Node argNode = args.get(i + 1);
