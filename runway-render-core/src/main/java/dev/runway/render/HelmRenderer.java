@@ -7,14 +7,13 @@ import dev.runway.render.chart.EngineFunctions;
 import dev.runway.render.chart.PreparedChart;
 import dev.runway.render.chart.ValuesCoalescer;
 import dev.runway.render.chart.ValuesSchemaValidator;
+import dev.runway.render.values.HelmSchemaValidator;
 import dev.runway.render.manifest.ManifestSorter;
 import dev.runway.render.template.TemplateFunction;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
  * The entry point: renders a chart exactly as {@code helm template} does, in pure Java.
@@ -57,7 +56,7 @@ public final class HelmRenderer {
 
     /** Parses the chart's templates once, for repeated renders. The result is thread-safe. */
     public static HelmRenderer prepare(Chart chart) {
-        return new HelmRenderer(chart, defaultValidator().orElse(null));
+        return new HelmRenderer(chart, new HelmSchemaValidator());
     }
 
     /** Like {@link #prepare(Chart)} with an explicit schema validator (null: no schema check). */
@@ -167,9 +166,5 @@ public final class HelmRenderer {
         }
         all.putAll(EngineFunctions.functions());
         return all;
-    }
-
-    private static Optional<ValuesSchemaValidator> defaultValidator() {
-        return ServiceLoader.load(ValuesSchemaValidator.class, HelmRenderer.class.getClassLoader()).findFirst();
     }
 }

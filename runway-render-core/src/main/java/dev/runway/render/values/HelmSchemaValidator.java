@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The engine's schema check ({@link ValuesSchemaValidator}): every values.schema.json of the chart and its
- * subcharts, all problems at once, one line each. Found by {@link java.util.ServiceLoader} (no origins); pass
+ * subcharts, all problems at once, one line each. HelmRenderer uses it by default (no origins); pass
  * {@link #withOrigins(ValueOrigins)} to {@code HelmRenderer.prepare(chart, validator)} to have each line end with
  * the file, line and column (or the flag) that gave the value.
  */
@@ -19,7 +19,7 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
     /** Compiled schemas by their text: a prepared renderer validates on every render. */
     private final Map<String, ValuesSchema> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** For {@link java.util.ServiceLoader}: problems without origins. */
+    /** The engine's default: problems without origins. */
     public HelmSchemaValidator() {
         this(ValueOrigins.none());
     }

@@ -5,7 +5,6 @@ import dev.runway.render.RenderException;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.chart.Chart;
-import dev.runway.render.chart.ValuesSchemaValidator;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -13,10 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,12 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The engine's schema hook, implemented by the values package. */
 class HelmSchemaValidatorTest {
     static final Path CHART = Path.of(System.getProperty("runway.chartDir", "../charts/runway-eks"));
-
-    @Test
-    void isTheServiceTheEngineFinds() {
-        ValuesSchemaValidator found = ServiceLoader.load(ValuesSchemaValidator.class).findFirst().orElseThrow();
-        assertInstanceOf(HelmSchemaValidator.class, found);
-    }
 
     @Test
     void conformingValuesPass() {
