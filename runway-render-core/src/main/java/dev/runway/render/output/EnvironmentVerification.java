@@ -114,8 +114,8 @@ public final class EnvironmentVerification {
         String committedName = committed.resolve(ManifestFiles.KUSTOMIZATION).toString();
         differences.add(new DriftCheck.ResourceDiff(KUSTOMIZATION, committedKustomization.isEmpty()
                 ? DriftCheck.Status.NOT_COMMITTED : DriftCheck.Status.CHANGED, committedName, ManifestFiles.KUSTOMIZATION,
-                LineDiff.unified(committedKustomization.isEmpty() ? "/dev/null" : committedName, committedKustomization,
-                        ManifestFiles.KUSTOMIZATION, renderedKustomization)));
+                DriftCheck.unified(committedKustomization, renderedKustomization,
+                        committedKustomization.isEmpty() ? "/dev/null" : committedName, ManifestFiles.KUSTOMIZATION)));
         return new DriftCheck.Report(report.mode(), differences, report.updateCommand());
     }
 

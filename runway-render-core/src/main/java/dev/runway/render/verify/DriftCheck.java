@@ -254,7 +254,8 @@ public final class DriftCheck {
         }
     }
 
-    static String unified(String from, String to, String fromName, String toName) {
+    /** A unified diff ({@code diff -u}, three lines of context) from one text to another; empty when equal. */
+    public static String unified(String from, String to, String fromName, String toName) {
         List<String> a = from.isEmpty() ? List.of() : List.of(from.split("\n"));
         List<String> b = to.isEmpty() ? List.of() : List.of(to.split("\n"));
         Patch<String> patch = DiffUtils.diff(a, b);

@@ -101,35 +101,6 @@ class OutputTest {
     }
 
     @Test
-    void diffSplitsDistantChangesIntoHunks() {
-        StringBuilder a = new StringBuilder();
-        for (int i = 1; i <= 20; i++) {
-            a.append("line ").append(i).append('\n');
-        }
-        String b = a.toString().replace("line 2\n", "line two\n").replace("line 18\n", "");
-        String diff = LineDiff.unified("a", a.toString(), "b", b);
-        assertEquals("""
-                --- a
-                +++ b
-                @@ -1,5 +1,5 @@
-                 line 1
-                -line 2
-                +line two
-                 line 3
-                 line 4
-                 line 5
-                @@ -15,6 +15,5 @@
-                 line 15
-                 line 16
-                 line 17
-                -line 18
-                 line 19
-                 line 20
-                """, diff);
-        assertEquals("", LineDiff.unified("a", "same", "b", "same"));
-    }
-
-    @Test
     void summaryCountsKindsAndFluxVariables() {
         RenderSummary summary = RenderSummary.of(chart());
         assertEquals(2, summary.resources());
