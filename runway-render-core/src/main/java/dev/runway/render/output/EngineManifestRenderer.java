@@ -4,6 +4,7 @@ import dev.runway.render.HelmRenderer;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.chart.Chart;
+import dev.runway.render.values.HelmSchemaValidator;
 import dev.runway.render.values.MergedValues;
 import dev.runway.render.values.UserValues;
 
@@ -12,12 +13,13 @@ import java.util.Map;
 
 /**
  * The pure-Java engine behind {@link ManifestRenderer}: merges the request's values as {@code helm template -f ...
- * --set ...} does ({@link UserValues}), then renders with {@link HelmRenderer}. Each chart is loaded and its
- * templates parsed once per instance, so rendering several environments costs one parse.
+ * --set ...} does ({@link UserValues}), then renders with {@link HelmRenderer}. Each chart is loaded once per
+ * instance; the schema check of each render knows where every value came from, so a schema error names the values
+ * file, line and column (or the {@code --set} flag) of the offending value.
  */
 public final class EngineManifestRenderer implements ManifestRenderer {
 
-    private final Map<ChartSource, HelmRenderer> prepared = new HashMap<>();
+    private final Map<ChartSource, Chart> loaded = new HashMap<>();
 
     @Override
     public synchronized RenderedChart render(RenderRequest request) {
@@ -27,8 +29,9 @@ public final class EngineManifestRenderer implements ManifestRenderer {
         request.setString().forEach(values::setString);
         request.setFile().forEach(values::setFile);
         MergedValues merged = values.build().merge();
-        HelmRenderer renderer = prepared.computeIfAbsent(request.chart(), chart -> HelmRenderer.prepare(
-                chart.onClasspath() ? Chart.loadClasspath(chart.classpathName()) : Chart.load(chart.directory())));
+        Chart chart = loaded.computeIfAbsent(request.chart(), source -> source.onClasspath()
+                ? Chart.loadClasspath(source.classpathName()) : Chart.load(source.directory()));
+        HelmRenderer renderer = HelmRenderer.prepare(chart, HelmSchemaValidator.withOrigins(merged.origins()));
         return renderer.render(merged.values(),
                 new RenderOptions(request.releaseName(), request.namespace(), request.kubeVersion(), false));
     }

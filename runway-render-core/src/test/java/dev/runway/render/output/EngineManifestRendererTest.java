@@ -56,4 +56,17 @@ class EngineManifestRendererTest {
                 () -> ManifestRenderer.engine().render(request(List.of(values), List.of(), List.of(), List.of())));
         assertTrue(e.getMessage().contains("values.yaml") && e.getMessage().matches("(?s).*\\b[23]\\b.*"), e.getMessage());
     }
+
+    @Test
+    void schemaErrorsNameTheValuesFileLineAndColumnAndTheSetFlag() throws IOException {
+        Path values = Files.writeString(base.resolve("values-prod.yaml"),
+                "serviceId: payments\nimage:\n  repository: registry.example.com/payments\nport: 70000\n");
+        RuntimeException e = assertThrows(RuntimeException.class, () -> ManifestRenderer.engine().render(
+                request(List.of(values), List.of("service.port=0"), List.of(), List.of())));
+        assertTrue(e.getMessage().contains("values don't meet the specifications of the schema"), e.getMessage());
+        assertTrue(e.getMessage().contains("port") && e.getMessage().contains("values-prod.yaml:4:7"),
+                "the file, line and column of port: 70000 " + e.getMessage());
+        assertTrue(e.getMessage().contains("service.port") && e.getMessage().contains("--set service.port=0"),
+                "the flag that gave service.port " + e.getMessage());
+    }
 }
