@@ -19,6 +19,8 @@ final class RegexFunctions {
     }
 
     static void register(Registry r) {
+        // One cache per function map: charts match the same few expressions on every render.
+        PatternCache patterns = new PatternCache();
         for (String prefix : List.of("", "must")) {
             String match = prefix.isEmpty() ? "regexMatch" : "mustRegexMatch";
             boolean must = !prefix.isEmpty();
@@ -29,17 +31,17 @@ final class RegexFunctions {
                 if (!must) {
                     // Sprig's regexMatch drops the compile error and answers false.
                     try {
-                        return compile(expr, true).matcher(s).find();
+                        return patterns.compile(expr, true).matcher(s).find();
                     } catch (TemplateFunctionException e) {
                         return false;
                     }
                 }
-                return compile(expr, true).matcher(s).find();
+                return patterns.compile(expr, true).matcher(s).find();
             });
             String findAll = prefix.isEmpty() ? "regexFindAll" : "mustRegexFindAll";
             r.add(findAll, (c, a) -> {
                 Args.count(findAll, a, 3);
-                Pattern p = compile(Args.string(a, 0), must);
+                Pattern p = patterns.compile(Args.string(a, 0), must);
                 String s = Args.string(a, 1);
                 int n = Args.integer(a, 2);
                 List<String> out = new ArrayList<>();
@@ -51,25 +53,25 @@ final class RegexFunctions {
             String find = prefix.isEmpty() ? "regexFind" : "mustRegexFind";
             r.add(find, (c, a) -> {
                 Args.count(find, a, 2);
-                Matcher m = compile(Args.string(a, 0), must).matcher(Args.string(a, 1));
+                Matcher m = patterns.compile(Args.string(a, 0), must).matcher(Args.string(a, 1));
                 return m.find() ? m.group() : "";
             });
             String replace = prefix.isEmpty() ? "regexReplaceAll" : "mustRegexReplaceAll";
             r.add(replace, (c, a) -> {
                 Args.count(replace, a, 3);
-                Pattern p = compile(Args.string(a, 0), must);
+                Pattern p = patterns.compile(Args.string(a, 0), must);
                 return replaceAll(p, Args.string(a, 1), Args.string(a, 2), false);
             });
             String literal = prefix.isEmpty() ? "regexReplaceAllLiteral" : "mustRegexReplaceAllLiteral";
             r.add(literal, (c, a) -> {
                 Args.count(literal, a, 3);
-                Pattern p = compile(Args.string(a, 0), must);
+                Pattern p = patterns.compile(Args.string(a, 0), must);
                 return replaceAll(p, Args.string(a, 1), Args.string(a, 2), true);
             });
             String split = prefix.isEmpty() ? "regexSplit" : "mustRegexSplit";
             r.add(split, (c, a) -> {
                 Args.count(split, a, 3);
-                Pattern p = compile(Args.string(a, 0), must);
+                Pattern p = patterns.compile(Args.string(a, 0), must);
                 int n = Args.integer(a, 2);
                 return n == 0 ? GoSlice.nilStrings() : GoSlice.ofStrings(split(p, Args.string(a, 0), Args.string(a, 1), n));
             });
@@ -293,5 +295,28 @@ final class RegexFunctions {
             out.add(s.substring(beg));
         }
         return out;
+    }
+
+    /**
+     * Compiled expressions by their Go source text, bounded so a chart that builds expressions from values cannot
+     * grow it without end. Only successful compiles are kept; a bad expression fails again with its message.
+     */
+    private static final class PatternCache {
+        private static final int MAX_ENTRIES = 512;
+        private final java.util.concurrent.ConcurrentHashMap<String, Pattern> compiled =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        Pattern compile(String expr, boolean returnsError) throws TemplateFunctionException {
+            Pattern known = compiled.get(expr);
+            if (known != null) {
+                return known;
+            }
+            Pattern fresh = RegexFunctions.compile(expr, returnsError);
+            if (compiled.size() >= MAX_ENTRIES) {
+                compiled.clear();
+            }
+            compiled.put(expr, fresh);
+            return fresh;
+        }
     }
 }
