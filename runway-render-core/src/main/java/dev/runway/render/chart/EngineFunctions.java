@@ -23,9 +23,11 @@ public final class EngineFunctions {
     static final int INCLUDE_RECURSION_LIMIT = 1000;
     /**
      * tpl nesting (a value rendered with tpl that calls tpl again). Helm has no limit and crashes on Go's stack
-     * limit; this stops endless tpl recursion quickly with a message instead.
+     * limit; this stops endless tpl recursion quickly with a message instead. It sits above the include limit so
+     * that a chain of include and tpl still ends with Helm's own include message (conformance case
+     * lang-tpl/include-in-tpl-recursion).
      */
-    static final int TPL_NESTING_LIMIT = 100;
+    static final int TPL_NESTING_LIMIT = 2000;
     /** Helm wraps messages of required and fail in these, to recover them from Go's error chain. */
     static final String ERR_START = "HELM_ERR_START";
     static final String ERR_END = "HELM_ERR_END";
