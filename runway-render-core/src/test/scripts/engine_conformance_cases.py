@@ -466,6 +466,7 @@ case(J, "files-helmignore", "# [{{ .Files.Get \"secret.txt\" }}] [{{ .Files.Get 
 case(J, "files-not-templates-or-values", "# [{{ .Files.Get \"values.yaml\" }}] [{{ .Files.Get \"Chart.yaml\" }}] [{{ .Files.Get \"templates/t.yaml\" | len }}]\n", values="a: 1\n")
 case(J, "values-print-top", "# {{ .Values }}\n", values="b: 2\na: {x: [1, 2]}\n")
 case(J, "capabilities-helm-version-type", "# {{ printf \"%T\" .Capabilities.HelmVersion }}\n")
+case(J, "capabilities-helm-version", "# {{ .Capabilities.HelmVersion }}\n# {{ .Capabilities.HelmVersion.Version }} {{ .Capabilities.HelmVersion.GoVersion }} {{ .Capabilities.HelmVersion.GitTreeState }}\n")
 case(J, "subcharts-object", "# {{ .Subcharts }}\n")
 case(J, "kube-version-incompatible", "a: 1\n", chart="apiVersion: v2\nname: c\nversion: 0.1.0\nkubeVersion: \">=1.40.0\"\n")
 case(J, "kube-version-compatible", "a: 1\n", chart="apiVersion: v2\nname: c\nversion: 0.1.0\nkubeVersion: \">=1.27.0-0 <2.0.0\"\n")
@@ -506,5 +507,28 @@ case(W, "subchart-nested-global-tables", {"p.yaml": "# {{ .Values.global.t }}\n"
      files={"charts/sub/Chart.yaml": SUB_CHART, "charts/sub/values.yaml": "global:\n  t: {b: 2}\n", "charts/sub/templates/s.yaml": "# {{ .Values.global.t }}\n"})
 case(W, "subchart-error-location", {"p.yaml": "# p\n"}, files={"charts/sub/Chart.yaml": SUB_CHART, "charts/sub/templates/s.yaml": "# {{ .Values.none.x }}\n"})
 case(W, "library-subchart", {"p.yaml": "# {{ include \"lib.x\" . }}\n"}, files={"charts/lib/Chart.yaml": "apiVersion: v2\nname: lib\nversion: 0.1.0\ntype: library\n", "charts/lib/templates/_x.tpl": "{{ define \"lib.x\" }}from-lib{{ end }}", "charts/lib/templates/ignored.yaml": "kind: Ignored\n"})
+
+# ---------------------------------------------------------------- pipeline-deps: Chart.yaml dependencies
+K = "pipeline-deps"
+PARENT = "apiVersion: v2\nname: parent\nversion: 0.1.0\ndependencies:\n  - name: sub\n    version: 0.2.0\n    repository: file://charts/sub\n"
+SUBFILES = {"charts/sub/Chart.yaml": SUB_CHART, "charts/sub/values.yaml": "a: sub\n", "charts/sub/templates/s.yaml": "# sub {{ .Values.a }} {{ .Chart.Name }}\n"}
+case(K, "listed-no-condition", {"p.yaml": "# p\n"}, files=SUBFILES, chart=PARENT)
+case(K, "condition-false", {"p.yaml": "# p\n"}, values="sub:\n  enabled: false\n", files=SUBFILES, chart=PARENT + "    condition: sub.enabled\n")
+case(K, "condition-true", {"p.yaml": "# p\n"}, values="sub:\n  enabled: true\n", files=SUBFILES, chart=PARENT + "    condition: sub.enabled\n")
+case(K, "condition-missing-keeps", {"p.yaml": "# p\n"}, files=SUBFILES, chart=PARENT + "    condition: sub.enabled\n")
+case(K, "condition-from-set", {"p.yaml": "# p\n"}, values="sub:\n  enabled: true\n", files=SUBFILES, chart=PARENT + "    condition: sub.enabled\n", spec="set:\n  sub.enabled: \"false\"\n")
+case(K, "condition-list-first-wins", {"p.yaml": "# p\n"}, values="x: false\nsub:\n  enabled: true\n", files=SUBFILES, chart=PARENT + "    condition: nope.path,x,sub.enabled\n")
+case(K, "condition-non-bool-ignored", {"p.yaml": "# p\n"}, values="sub:\n  enabled: \"no\"\n", files=SUBFILES, chart=PARENT + "    condition: sub.enabled\n")
+case(K, "tags-false", {"p.yaml": "# p\n"}, values="tags:\n  extra: false\n", files=SUBFILES, chart=PARENT + "    tags: [extra]\n")
+case(K, "tags-one-true", {"p.yaml": "# p\n"}, values="tags:\n  extra: false\n  more: true\n", files=SUBFILES, chart=PARENT + "    tags: [extra, more]\n")
+case(K, "condition-overrides-tags", {"p.yaml": "# p\n"}, values="tags:\n  extra: false\nsub:\n  on: true\n", files=SUBFILES, chart=PARENT + "    tags: [extra]\n    condition: sub.on\n")
+case(K, "alias", {"p.yaml": "# p {{ .Values.other.a }}\n"}, values="other:\n  a: aliased\n", files=SUBFILES, chart=PARENT + "    alias: other\n")
+case(K, "version-mismatch-keeps-chart", {"p.yaml": "# p\n"}, values="sub:\n  enabled: false\n", files=SUBFILES,
+     chart="apiVersion: v2\nname: parent\nversion: 0.1.0\ndependencies:\n  - name: sub\n    version: 9.9.9\n    condition: sub.enabled\n")
+case(K, "version-range", {"p.yaml": "# p\n"}, values="sub:\n  enabled: false\n", files=SUBFILES, chart=PARENT.replace("0.2.0", "\">=0.1.0 <1.0.0\"") + "    condition: sub.enabled\n")
+case(K, "disabled-define-not-visible", {"p.yaml": "# {{ include \"sub.x\" . }}\n"}, values="sub:\n  enabled: false\n",
+     files=dict(SUBFILES, **{"charts/sub/templates/_x.tpl": "{{ define \"sub.x\" }}from-sub{{ end }}"}), chart=PARENT + "    condition: sub.enabled\n")
+case(K, "unlisted-subchart-kept", {"p.yaml": "# p\n"}, files=dict(SUBFILES, **{"charts/other/Chart.yaml": "apiVersion: v2\nname: other\nversion: 1.0.0\n", "charts/other/templates/o.yaml": "# other\n"}), chart=PARENT + "    condition: sub.enabled\n", values="sub:\n  enabled: false\n")
+case(K, "crds-folder", {"p.yaml": "# p\n"}, files={"crds/crd.yaml": "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: things.example.com\n"})
 
 write()

@@ -186,12 +186,28 @@ abstract class AbstractRenderMojo extends AbstractMojo {
             try {
                 rendered.put(render, renderer.render(render.request()));
             } catch (RuntimeException e) {
-                throw new MojoFailureException(goal() + " failed for environment '" + render.name() + "' (chart "
-                        + render.request().chart() + ", values " + relative(render.request().valuesFiles()) + "):\n  "
+                throw new MojoFailureException(goal() + " failed for environment '" + render.name() + "' ("
+                        + inputs(render.request()) + "):\n  "
                         + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
             }
         }
         return rendered;
+    }
+
+    /** The inputs of a render in one line: chart, values files and the overrides that were given. */
+    private String inputs(RenderRequest request) {
+        StringBuilder out = new StringBuilder("chart ").append(request.chart())
+                .append(", values ").append(relative(request.valuesFiles()));
+        if (!request.set().isEmpty()) {
+            out.append(", set ").append(request.set());
+        }
+        if (!request.setString().isEmpty()) {
+            out.append(", setString ").append(request.setString());
+        }
+        if (!request.setFile().isEmpty()) {
+            out.append(", setFile ").append(request.setFile());
+        }
+        return out.toString();
     }
 
     protected String relative(List<Path> files) {

@@ -1,14 +1,13 @@
 package dev.runway.maven;
 
 import dev.runway.render.RenderedChart;
-import dev.runway.render.output.AtomicFiles;
 import dev.runway.render.output.CheckFinding;
-import dev.runway.render.output.Drift;
+import dev.runway.render.output.EnvironmentVerification;
 import dev.runway.render.output.ManifestChecker;
 import dev.runway.render.output.ManifestFiles;
 import dev.runway.render.output.ManifestLayout;
-import dev.runway.render.output.OutputFile;
 import dev.runway.render.output.OutputSync;
+import dev.runway.render.verify.DriftCheck;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -16,9 +15,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +24,14 @@ import java.util.Map;
 /**
  * Renders each environment in memory, runs runway-render-core's checks on it (verification rules and Flux
  * substitution checks), compares it with the committed manifests when {@code committedManifestsDirectory} is set,
- * writes the reports, and fails the build on errors or drift with findings that read well in a CI log.
+ * writes the reports (GitLab Code Quality, JUnit XML, Markdown), and fails the build on errors or drift with
+ * findings and diffs that read well in a CI log.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class VerifyMojo extends AbstractRenderMojo {
 
-    private static final int DIFF_LINES_IN_LOG = 80;
+    static final String UPDATE_COMMAND = "mvn runway:verify -Drunway.updateCommitted";
+    private static final int DRIFT_LINES_IN_LOG = 120;
 
     /**
      * Committed manifests, one folder per environment ({@code deploy/staging/}), in the same {@code layout} as
@@ -45,7 +44,11 @@ public class VerifyMojo extends AbstractRenderMojo {
     @Parameter(property = "runway.layout", defaultValue = "SINGLE_FILE")
     protected ManifestLayout layout;
 
-    /** Where the reports go: {@code <environment>/verify.txt} and {@code <environment>/drift.diff}. */
+    /** {@code EXACT}: byte for byte, as Flux will apply them. {@code STRUCTURAL}: same values, any formatting. */
+    @Parameter(property = "runway.driftMode", defaultValue = "EXACT")
+    protected DriftCheck.Mode driftMode;
+
+    /** Where the reports go: {@code <environment>/code-quality.json}, {@code junit.xml}, {@code summary.md}. */
     @Parameter(property = "runway.reportsDirectory", defaultValue = "${project.build.directory}/runway-reports")
     protected File reportsDirectory;
 
@@ -69,58 +72,56 @@ public class VerifyMojo extends AbstractRenderMojo {
         }
         Path committedRoot = committedManifestsDirectory == null ? null : committedManifestsDirectory.toPath();
         Map<EnvironmentRender, RenderedChart> rendered = renderAll(plan(committedRoot));
-        List<ManifestChecker> checkers = ManifestChecker.findAll(getClass().getClassLoader());
+        List<ManifestChecker> checkers = ManifestChecker.standard();
         List<String> failures = new ArrayList<>();
         for (Map.Entry<EnvironmentRender, RenderedChart> entry : rendered.entrySet()) {
             EnvironmentRender env = entry.getKey();
             String tag = "[" + env.name() + "] ";
-            List<CheckFinding> findings = new ArrayList<>();
-            for (ManifestChecker checker : checkers) {
-                try {
-                    findings.addAll(checker.check(env.request(), entry.getValue()));
-                } catch (RuntimeException e) {
-                    throw new MojoExecutionException("check " + checker.name() + " failed on environment "
-                            + env.name() + ": " + e.getMessage(), e);
-                }
+            Path committed = env.committedManifests();
+            if (committed != null && updateCommitted) {
+                OutputSync.Result written = sync(committed, entry.getValue());
+                getLog().info(tag + "updated " + relative(committed) + ": " + written.written().size() + " written, "
+                        + written.deleted().size() + " removed");
             }
-            long errors = findings.stream().filter(f -> f.severity() == CheckFinding.Severity.ERROR).count();
-            long warnings = findings.stream().filter(f -> f.severity() == CheckFinding.Severity.WARNING).count();
-            for (CheckFinding finding : findings) {
+            EnvironmentVerification.Result result;
+            try {
+                result = EnvironmentVerification.verify(env.name(), env.request(), entry.getValue(), checkers,
+                        shortForDiffs(committed), layout, driftMode, UPDATE_COMMAND);
+                EnvironmentVerification.writeReports(result, entry.getValue(),
+                        reportsDirectory.toPath().resolve(env.name()));
+            } catch (UncheckedIOException e) {
+                throw new MojoExecutionException(e.getMessage(), e);
+            }
+            for (CheckFinding finding : result.findings()) {
                 switch (finding.severity()) {
                     case ERROR -> getLog().error(tag + finding.line());
                     case WARNING -> getLog().warn(tag + finding.line());
                     default -> getLog().info(tag + finding.line());
                 }
             }
-            List<Drift.FileDrift> drifts = List.of();
-            List<OutputFile> files = ManifestFiles.plan(entry.getValue(), layout);
-            if (env.committedManifests() != null) {
-                if (updateCommitted) {
-                    OutputSync.Result result = OutputSync.sync(env.committedManifests(), files);
-                    getLog().info(tag + "updated " + relative(env.committedManifests()) + ": " + result.written().size()
-                            + " written, " + result.deleted().size() + " removed");
-                } else {
-                    drifts = Drift.compare(files, env.committedManifests());
+            if (result.drifted()) {
+                getLog().error(tag + "drift: the manifests committed in " + relative(committed)
+                        + " differ from the render:");
+                List<String> lines = result.drift().text().lines().toList();
+                lines.stream().limit(DRIFT_LINES_IN_LOG).forEach(line -> getLog().error(tag + "  " + line));
+                if (lines.size() > DRIFT_LINES_IN_LOG) {
+                    getLog().error(tag + "  ... " + (lines.size() - DRIFT_LINES_IN_LOG) + " more lines in "
+                            + relative(reportsDirectory.toPath().resolve(env.name()).resolve("summary.md")));
                 }
             }
-            for (Drift.FileDrift drift : drifts) {
-                getLog().error(tag + "drift: " + relative(env.committedManifests().resolve(drift.name())) + ": "
-                        + drift.summary().substring(drift.name().length() + 2));
-                logDiff(drift.diff());
-            }
-            String report = report(env, findings, drifts);
-            writeReports(env.name(), report, drifts);
-            getLog().info(tag + errors + " errors, " + warnings + " warnings" + (env.committedManifests() == null
-                    ? "" : ", " + (drifts.isEmpty() ? "no drift from " : drifts.size() + " files drifted from ")
-                    + relative(env.committedManifests())) + " (report: "
-                    + relative(reportsDirectory.toPath().resolve(env.name()).resolve("verify.txt")) + ")");
+            long errors = result.count(CheckFinding.Severity.ERROR);
+            long warnings = result.count(CheckFinding.Severity.WARNING);
+            getLog().info(tag + errors + " errors, " + warnings + " warnings"
+                    + (committed == null ? "" : result.drifted()
+                    ? ", " + result.drift().differences().size() + " resources drifted from " + relative(committed)
+                    : ", no drift from " + relative(committed))
+                    + " (reports: " + relative(reportsDirectory.toPath().resolve(env.name())) + ")");
             if (errors > 0 || failOnWarning && warnings > 0) {
                 failures.add(env.name() + ": " + errors + " errors, " + warnings + " warnings");
             }
-            if (!drifts.isEmpty()) {
-                failures.add(env.name() + ": the committed manifests in " + relative(env.committedManifests())
-                        + " differ from the render (" + drifts.size() + " files). If the change is intended, run "
-                        + "`mvn runway:verify -Drunway.updateCommitted` and commit the result");
+            if (result.drifted()) {
+                failures.add(env.name() + ": the committed manifests in " + relative(committed) + " differ from the "
+                        + "render. If the change is intended, run `" + UPDATE_COMMAND + "` and commit the result");
             }
         }
         if (!failures.isEmpty()) {
@@ -128,45 +129,25 @@ public class VerifyMojo extends AbstractRenderMojo {
         }
     }
 
-    private void logDiff(String diff) {
-        List<String> lines = diff.lines().toList();
-        lines.stream().limit(DIFF_LINES_IN_LOG).forEach(line -> getLog().error("    " + line));
-        if (lines.size() > DIFF_LINES_IN_LOG) {
-            getLog().error("    ... " + (lines.size() - DIFF_LINES_IN_LOG) + " more lines in drift.diff");
+    /**
+     * The committed folder relative to the working directory when it lies below it: diff headers then read
+     * {@code deploy/staging/manifests.yaml}, not an absolute path, and the path still opens the same file.
+     */
+    private static Path shortForDiffs(Path committed) {
+        if (committed == null) {
+            return null;
         }
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        Path absolute = committed.toAbsolutePath().normalize();
+        return absolute.startsWith(workingDirectory) && !absolute.equals(workingDirectory)
+                ? workingDirectory.relativize(absolute) : absolute;
     }
 
-    private String report(EnvironmentRender env, List<CheckFinding> findings, List<Drift.FileDrift> drifts) {
-        StringBuilder out = new StringBuilder();
-        out.append("runway:verify ").append(env.name()).append('\n');
-        out.append("release ").append(env.request().releaseName()).append(" in namespace ")
-                .append(env.request().namespace()).append(", chart ").append(env.request().chart()).append('\n');
-        out.append("values ").append(relative(env.request().valuesFiles())).append("\n\n");
-        out.append("findings: ").append(findings.size()).append('\n');
-        findings.forEach(f -> out.append(f.line()).append('\n'));
-        if (env.committedManifests() != null) {
-            out.append("\ndrift from ").append(relative(env.committedManifests())).append(": ")
-                    .append(drifts.isEmpty() ? "none" : drifts.size() + " files").append('\n');
-            drifts.forEach(d -> out.append(d.summary()).append('\n'));
-        }
-        return out.toString();
-    }
-
-    private void writeReports(String environment, String report, List<Drift.FileDrift> drifts)
-            throws MojoExecutionException {
-        Path directory = reportsDirectory.toPath().resolve(environment);
+    private OutputSync.Result sync(Path committed, RenderedChart chart) throws MojoExecutionException {
         try {
-            AtomicFiles.writeIfChanged(directory.resolve("verify.txt"), report);
-            Path diffFile = directory.resolve("drift.diff");
-            if (drifts.isEmpty()) {
-                Files.deleteIfExists(diffFile);
-            } else {
-                StringBuilder diff = new StringBuilder();
-                drifts.forEach(d -> diff.append(d.diff()));
-                AtomicFiles.writeIfChanged(diffFile, diff.toString());
-            }
-        } catch (IOException | UncheckedIOException e) {
-            throw new MojoExecutionException("cannot write the reports in " + directory + ": " + e.getMessage(), e);
+            return OutputSync.sync(committed, ManifestFiles.plan(chart, layout));
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.runway.render;
 
+import dev.runway.render.funcs.FunctionLibrary;
 import dev.runway.render.template.TemplateFunction;
 
 import java.util.Map;
@@ -10,6 +11,6 @@ final class FunctionLibraryBridge {
     }
 
     static Map<String, TemplateFunction> library() {
-        return dev.runway.render.funcs.FunctionLibrary.functions();
+        return FunctionLibrary.functions();
     }
 }

@@ -2,6 +2,7 @@ package dev.runway.render;
 
 import dev.runway.render.chart.Capabilities;
 import dev.runway.render.chart.Chart;
+import dev.runway.render.chart.Dependencies;
 import dev.runway.render.chart.EngineFunctions;
 import dev.runway.render.chart.PreparedChart;
 import dev.runway.render.chart.ValuesCoalescer;
@@ -28,12 +29,25 @@ import java.util.ServiceLoader;
  * one chart, {@link #prepare(Chart)} parses the templates once.
  */
 public final class HelmRenderer {
-    private final PreparedChart prepared;
+    private final Chart chart;
+    private final Map<String, TemplateFunction> functions;
+    /** Parsed templates per set of enabled subcharts (conditions and tags can switch subcharts off). */
+    private final Map<String, PreparedChart> prepared = new java.util.concurrent.ConcurrentHashMap<>();
     private final ValuesSchemaValidator validator;
+    /** kubeVersion checks already made, by kube version: the chart's range never changes. */
+    private final Map<String, Boolean> kubeVersionOk = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private HelmRenderer(PreparedChart prepared, ValuesSchemaValidator validator) {
-        this.prepared = prepared;
+    private HelmRenderer(Chart chart, ValuesSchemaValidator validator) {
+        this.chart = chart;
+        this.functions = functions();
         this.validator = validator;
+        if (chart.metadata().dependencies().isEmpty()) {
+            preparedFor(chart);
+        }
+    }
+
+    private PreparedChart preparedFor(Chart resolved) {
+        return prepared.computeIfAbsent(Dependencies.signature(resolved), k -> new PreparedChart(resolved, functions));
     }
 
     /** Renders once. */
@@ -43,12 +57,12 @@ public final class HelmRenderer {
 
     /** Parses the chart's templates once, for repeated renders. The result is thread-safe. */
     public static HelmRenderer prepare(Chart chart) {
-        return new HelmRenderer(new PreparedChart(chart, functions()), defaultValidator().orElse(null));
+        return new HelmRenderer(chart, defaultValidator().orElse(null));
     }
 
     /** Like {@link #prepare(Chart)} with an explicit schema validator (null: no schema check). */
     public static HelmRenderer prepare(Chart chart, ValuesSchemaValidator validator) {
-        return new HelmRenderer(new PreparedChart(chart, functions()), validator);
+        return new HelmRenderer(chart, validator);
     }
 
     /** Deep include chains (Helm allows 1000 levels) need more stack than a default thread has. */
@@ -97,9 +111,8 @@ public final class HelmRenderer {
             java.util.regex.Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
 
     private RenderedChart renderOnThisThread(Map<String, Object> userValues, RenderOptions options) {
-        Chart chart = prepared.chart();
         // helm template checks these before rendering, in this order (checkIfInstallable, then availableName).
-        if (chart.isLibrary()) {
+        if (this.chart.isLibrary()) {
             throw new RenderException("library charts are not installable");
         }
         String name = options.releaseName();
@@ -112,7 +125,9 @@ public final class HelmRenderer {
                     + " and the length must not be longer than 53");
         }
         Map<String, Object> values;
+        Chart chart;
         try {
+            chart = Dependencies.resolve(this.chart, userValues);
             values = ValuesCoalescer.coalesce(chart, userValues);
         } catch (IllegalArgumentException e) {
             throw new RenderException(e.getMessage(), e);
@@ -132,11 +147,12 @@ public final class HelmRenderer {
             throw new RenderException(e.getMessage(), e);
         }
         String required = chart.metadata().kubeVersion();
-        if (!required.isEmpty() && !KubeVersionCheck.satisfied(required, capabilities.kubeVersion().version())) {
+        if (!required.isEmpty() && !kubeVersionOk.computeIfAbsent(capabilities.kubeVersion().version(),
+                v -> KubeVersionCheck.satisfied(required, v))) {
             throw new RenderException("chart requires kubeVersion: " + required
                     + " which is incompatible with Kubernetes " + capabilities.kubeVersion().version());
         }
-        Map<String, String> rendered = prepared.render(values, options, capabilities);
+        Map<String, String> rendered = preparedFor(chart).render(values, options, capabilities);
         List<RenderedManifest> manifests = ManifestSorter.sort(rendered);
         return new RenderedChart(manifests, ManifestSorter.join(manifests));
     }
@@ -144,6 +160,11 @@ public final class HelmRenderer {
     /** Every function a Helm template can call: the function library and the engine's own. */
     static Map<String, TemplateFunction> functions() {
         Map<String, TemplateFunction> all = new HashMap<>(FunctionLibraryBridge.library());
+        // These are text/template's own builtins (Sprig does not define them); the engine's versions know the
+        // argument nodes, which Go's error messages quote.
+        for (String builtin : List.of("print", "printf", "println", "urlquery")) {
+            all.remove(builtin);
+        }
         all.putAll(EngineFunctions.functions());
         return all;
     }

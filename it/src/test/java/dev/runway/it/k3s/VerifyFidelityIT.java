@@ -2,7 +2,6 @@ package dev.runway.it.k3s;
 
 import dev.runway.render.verify.Finding;
 import dev.runway.render.verify.ManifestVerifier;
-import dev.runway.render.verify.Severity;
 import dev.runway.render.verify.VerifyOptions;
 import dev.runway.render.verify.VerifyResult;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,18 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Verification fidelity: every broken manifest of the verify corpus is sent to a real API server (a dry run of a
  * server-side apply with strict field validation), and our verdict must agree with the server's. Our verdict is
- * "rejects" when {@code runway:verify} reports an error of a rule the API server enforces; the other rules (identity
- * wiring, references, namespaces) guard things the server accepts, so they do not count here.
+ * "rejects" when a finding says the server would refuse the resource ({@link Finding#serverWouldReject()}).
  */
 @ExtendWith(K3sCluster.class)
 class VerifyFidelityIT {
-
-    /** Check families that mirror the API server's own validation (the ids of {@link Finding#check()}). */
-    private static final Set<String> SERVER_ENFORCED_FAMILIES = Set.of("structure", "name", "label", "annotation",
-            "config", "env", "hpa", "pdb", "pod", "port", "resources", "selector", "value", "volume", "container");
-    /** Rules inside those families that the server does not enforce. */
-    private static final Set<String> SERVER_ACCEPTS = Set.of("container.image-missing", "port.unknown-name",
-            "structure.not-checked", "structure.flux-variable", "env.duplicate-name");
 
     @Test
     void ourVerdictAgreesWithTheApiServer(KubeApi api) throws IOException {
@@ -59,7 +49,7 @@ class VerifyFidelityIT {
             }
             VerifyResult ours = new ManifestVerifier().verify(
                     ManifestVerifier.fromHelmOutput(text, file.getFileName().toString()), options(text));
-            boolean weReject = ours.findings().stream().anyMatch(VerifyFidelityIT::serverEnforcedError);
+            boolean weReject = ours.findings().stream().anyMatch(Finding::serverWouldReject);
             if (serverRejects != weReject) {
                 disagreements.add(file.getFileName() + ": server " + (serverRejects ? "rejects" : "accepts")
                         + ", verify " + (weReject ? "rejects" : "accepts"));
@@ -69,13 +59,6 @@ class VerifyFidelityIT {
         System.out.printf("verify fidelity against the k3s API server: %d/%d cases agree (%.1f%%)%n", agree,
                 cases.size(), 100.0 * agree / cases.size());
         assertEquals(List.of(), disagreements);
-    }
-
-    private static boolean serverEnforcedError(Finding finding) {
-        String family = finding.check().contains(".") ? finding.check().substring(0, finding.check().indexOf('.'))
-                : finding.check();
-        return finding.severity() == Severity.ERROR && SERVER_ENFORCED_FAMILIES.contains(family)
-                && !SERVER_ACCEPTS.contains(finding.check());
     }
 
     /** The corpus header {@code # options: runway-eks <id>} asks for the identity checks of that service id. */

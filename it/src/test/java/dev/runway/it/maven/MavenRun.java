@@ -104,7 +104,7 @@ final class MavenRun {
         // Short-lived JVMs on a small machine: start fast rather than optimise.
         builder.environment().put("MAVEN_OPTS", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss2m");
         builder.environment().remove("MAVEN_ARGS");
-        Path logFile = project.resolve("build.log");
+        Path logFile = nextLogFile(project);
         builder.redirectOutput(logFile.toFile());
         try {
             Process process = builder.start();
@@ -118,6 +118,16 @@ final class MavenRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** build-1.log, build-2.log, ...: every run of a test keeps its log for a look after a failure. */
+    private static Path nextLogFile(Path project) {
+        for (int n = 1; ; n++) {
+            Path candidate = project.resolve("build-" + n + ".log");
+            if (!Files.exists(candidate)) {
+                return candidate;
+            }
         }
     }
 

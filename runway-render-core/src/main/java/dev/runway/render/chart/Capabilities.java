@@ -133,7 +133,8 @@ public final class Capabilities implements GoStruct {
     /** helm's version.BuildInfo. */
     public record HelmVersion(String version, String gitCommit, String gitTreeState, String goVersion)
             implements GoStruct {
-        static final HelmVersion CURRENT = new HelmVersion("v3.19", "", "", "go1.24");
+        /** What helm-java 0.0.21 reports: Helm v3.21 (no git commit or tree state), built with Go 1.25.10. */
+        static final HelmVersion CURRENT = new HelmVersion("v3.21", "", "", "go1.25.10");
 
         @Override
         public String goTypeName() {

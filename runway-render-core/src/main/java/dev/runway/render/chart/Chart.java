@@ -43,7 +43,8 @@ public record Chart(ChartMetadata metadata, Map<String, Object> values, String s
         return "library".equals(metadata.type());
     }
 
-    Chart withDependencies(List<Chart> deps) {
+    /** The same chart with other subcharts (after conditions and aliases). */
+    public Chart withDependencies(List<Chart> deps) {
         return new Chart(metadata, values, schema, templates, files, deps);
     }
 }

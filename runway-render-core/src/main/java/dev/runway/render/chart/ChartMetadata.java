@@ -79,6 +79,11 @@ public final class ChartMetadata implements GoStruct {
         return d instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
     }
 
+    /** Chart.yaml as read, in the Go value model. */
+    public Map<String, Object> raw() {
+        return raw;
+    }
+
     private String string(String key) {
         Object v = raw.get(key);
         return v == null ? "" : String.valueOf(v);

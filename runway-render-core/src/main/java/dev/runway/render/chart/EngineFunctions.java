@@ -23,11 +23,11 @@ public final class EngineFunctions {
     static final int INCLUDE_RECURSION_LIMIT = 1000;
     /**
      * tpl nesting (a value rendered with tpl that calls tpl again). Helm has no limit and crashes on Go's stack
-     * limit; this stops endless tpl recursion quickly with a message instead. It sits above the include limit so
-     * that a chain of include and tpl still ends with Helm's own include message (conformance case
-     * lang-tpl/include-in-tpl-recursion).
+     * limit; this stops endless tpl recursion quickly with a message instead. Only tpl calls nested directly in
+     * one another count: an include in between starts a new count, so a chain include, tpl, include, tpl, ... runs
+     * into Helm's own include limit first, with Helm's message (conformance case lang-tpl/include-in-tpl-recursion).
      */
-    static final int TPL_NESTING_LIMIT = 2000;
+    static final int TPL_NESTING_LIMIT = 100;
     /** Helm wraps messages of required and fail in these, to recover them from Go's error chain. */
     static final String ERR_START = "HELM_ERR_START";
     static final String ERR_END = "HELM_ERR_END";
@@ -79,11 +79,14 @@ public final class EngineFunctions {
                     + ": unable to execute template");
         }
         scope.setCounter(key, count + 1);
+        int tplNesting = scope.counter("tpl");
+        scope.setCounter("tpl", 0);
         try {
             return ctx.templates().execute(name, a.get(1), scope);
         } catch (TemplateExecException e) {
             throw new TemplateFunctionException(e.getMessage(), e);
         } finally {
+            scope.setCounter("tpl", tplNesting);
             scope.setCounter(key, scope.counter(key) - 1);
         }
     }

@@ -240,9 +240,19 @@ public record RunwayEksValues(
      * @throws ValuesValidationException listing every value the chart's schema refuses
      */
     public static RunwayEksValues fromYaml(String yaml, String sourceName) {
-        MergedValues merged = UserValues.builder().valuesYaml(sourceName, yaml).build().merge();
+        return checked(UserValues.builder().valuesYaml(sourceName, yaml).build().merge());
+    }
+
+    /** {@link #fromYaml(String, String)} for a file on disk (UTF-8), named in messages by its path. */
+    public static RunwayEksValues fromFile(java.nio.file.Path file) {
+        return checked(UserValues.builder().valuesFile(file).build().merge());
+    }
+
+    /** The user's values over the chart's defaults, checked with the chart's schema, then typed. */
+    private static RunwayEksValues checked(MergedValues merged) {
         Map<String, Object> values = GoValues.mergeMaps(defaults().toValues(), merged.values());
-        List<ValuesProblem> problems = chartSchema().validate(values, merged.origins());
+        List<ValuesProblem> problems = chartSchema().validate(values,
+                merged.origins().orElse(ValueOrigins.chartDefaults("runway-eks", defaults().toValues(), values)));
         if (!problems.isEmpty()) {
             throw new ValuesValidationException(problems);
         }

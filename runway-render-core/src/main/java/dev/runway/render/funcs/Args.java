@@ -43,7 +43,7 @@ final class Args {
         if (v instanceof String s) {
             return s;
         }
-        throw wrongType("string", v);
+        throw wrongType("string", v, i);
     }
 
     static int integer(List<Object> args, int i) throws WrongArgumentException {
@@ -51,7 +51,7 @@ final class Args {
         if (v instanceof Integer n) {
             return n;
         }
-        throw wrongType("int", v);
+        throw wrongType("int", v, i);
     }
 
     static boolean bool(List<Object> args, int i) throws WrongArgumentException {
@@ -59,7 +59,7 @@ final class Args {
         if (v instanceof Boolean b) {
             return b;
         }
-        throw wrongType("bool", v);
+        throw wrongType("bool", v, i);
     }
 
     /**
@@ -71,12 +71,12 @@ final class Args {
     static Map<String, Object> map(List<Object> args, int i) throws WrongArgumentException {
         Object v = args.get(i);
         if (v == null) {
-            throw wrongType("map[string]interface {}", null);
+            throw wrongType("map[string]interface {}", null, i);
         }
         if (v instanceof Map<?, ?> m) {
             return (Map<String, Object>) m;
         }
-        throw wrongType("map[string]interface {}", v);
+        throw wrongType("map[string]interface {}", v, i);
     }
 
     /** A []interface{} parameter; nil is allowed. */
@@ -89,15 +89,20 @@ final class Args {
         if (v instanceof List<?> l && !(v instanceof GoSlice s && !s.elementType().equals("interface {}"))) {
             return (List<Object>) l;
         }
-        throw wrongType("[]interface {}", v);
+        throw wrongType("[]interface {}", v, i);
     }
 
     static WrongArgumentException wrongType(String expected, Object v) {
+        return wrongType(expected, v, -1);
+    }
+
+    static WrongArgumentException wrongType(String expected, Object v, int index) {
         if (v == null) {
             // A nil interface{} value (a missing or null key) has the static type interface {}.
-            return new WrongArgumentException("wrong type for value; expected " + expected + "; got interface {}");
+            return new WrongArgumentException("wrong type for value; expected " + expected + "; got interface {}",
+                    index, expected);
         }
         return new WrongArgumentException("wrong type for value; expected " + expected + "; got "
-                + GoFmt.typeName(v));
+                + GoFmt.typeName(v), index, expected);
     }
 }

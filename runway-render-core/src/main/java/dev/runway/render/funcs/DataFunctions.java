@@ -16,16 +16,9 @@ final class DataFunctions {
             Args.count("toYaml", a, 1);
             return GoYaml.toYaml(a.get(0));
         });
-        r.add("mustToYaml", (c, a) -> {
-            Args.count("mustToYaml", a, 1);
-            try {
-                String s = GoYaml.marshal(a.get(0));
-                return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
-            } catch (GoJson.GoJsonException e) {
-                throw new TemplateFunctionException("error marshaling into JSON: " + e.getMessage());
-            } catch (GoYamlException e) {
-                throw new TemplateFunctionException(e.getMessage());
-            }
+        r.add("toYamlPretty", (c, a) -> {
+            Args.count("toYamlPretty", a, 1);
+            return GoYaml.toYamlPretty(a.get(0));
         });
         r.add("fromYaml", (c, a) -> {
             Args.count("fromYaml", a, 1);

@@ -1,7 +1,11 @@
 package dev.runway.render.funcs;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -41,12 +45,83 @@ final class EncodingFunctions {
             Args.count("sha512sum", a, 1);
             return digest("SHA-512", Args.string(a, 0));
         });
+        r.add("encryptAES", (c, a) -> {
+            Args.count("encryptAES", a, 2);
+            try {
+                return encryptAes(Args.string(a, 0), Args.string(a, 1));
+            } catch (GeneralSecurityException e) {
+                throw new dev.runway.render.template.TemplateFunctionException(e.getMessage());
+            }
+        });
+        r.add("decryptAES", (c, a) -> {
+            Args.count("decryptAES", a, 2);
+            try {
+                return decryptAes(Args.string(a, 0), Args.string(a, 1));
+            } catch (GeneralSecurityException e) {
+                throw new dev.runway.render.template.TemplateFunctionException(e.getMessage());
+            }
+        });
         r.add("adler32sum", (c, a) -> {
             Args.count("adler32sum", a, 1);
             java.util.zip.Adler32 adler = new java.util.zip.Adler32();
             adler.update(GoStrings.utf8(Args.string(a, 0)));
             return Long.toString(adler.getValue());
         });
+    }
+
+    /** Sprig's encryptAES: AES-256-CBC, key = password bytes zero-padded or cut to 32, random IV, PKCS#7, base64. */
+    static String encryptAes(String password, String plaintext) throws GeneralSecurityException {
+        if (plaintext.isEmpty()) {
+            return "";
+        }
+        byte[] content = GoStrings.utf8(plaintext);
+        int padding = 16 - content.length % 16;
+        byte[] padded = java.util.Arrays.copyOf(content, content.length + padding);
+        java.util.Arrays.fill(padded, content.length, padded.length, (byte) padding);
+        byte[] iv = new byte[16];
+        new java.security.SecureRandom().nextBytes(iv);
+        Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, aesKey(password), new IvParameterSpec(iv));
+        byte[] out = new byte[16 + padded.length];
+        System.arraycopy(iv, 0, out, 0, 16);
+        System.arraycopy(cipher.doFinal(padded), 0, out, 16, padded.length);
+        return Base64.getEncoder().encodeToString(out);
+    }
+
+    /** Sprig's decryptAES; Go's base64 error text when the input is not base64. */
+    static String decryptAes(String password, String crypt64) throws GeneralSecurityException,
+            dev.runway.render.template.TemplateFunctionException {
+        if (crypt64.isEmpty()) {
+            return "";
+        }
+        Decoded d = decode(crypt64, B64, 4, 6);
+        if (d.error() != null) {
+            throw new dev.runway.render.template.TemplateFunctionException(d.error());
+        }
+        byte[] crypt = d.data();
+        if (crypt.length < 16) {
+            throw new dev.runway.render.template.TemplateFunctionException(
+                    "runtime error: slice bounds out of range [:16] with capacity " + crypt.length);
+        }
+        if ((crypt.length - 16) % 16 != 0) {
+            throw new dev.runway.render.template.TemplateFunctionException("crypto/cipher: input not full blocks");
+        }
+        Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, aesKey(password),
+                new IvParameterSpec(java.util.Arrays.copyOfRange(crypt, 0, 16)));
+        byte[] decrypted = cipher.doFinal(crypt, 16, crypt.length - 16);
+        int pad = decrypted.length == 0 ? 0 : decrypted[decrypted.length - 1] & 0xff;
+        int end = decrypted.length - pad;
+        if (end < 0) {
+            throw new dev.runway.render.template.TemplateFunctionException(
+                    "runtime error: slice bounds out of range [:" + end + "]");
+        }
+        return new String(decrypted, 0, end, StandardCharsets.UTF_8);
+    }
+
+    private static SecretKeySpec aesKey(String password) {
+        byte[] key = java.util.Arrays.copyOf(GoStrings.utf8(password), 32);
+        return new SecretKeySpec(key, "AES");
     }
 
     private static String digest(String algorithm, String s) {

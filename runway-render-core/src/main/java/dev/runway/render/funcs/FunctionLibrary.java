@@ -28,6 +28,7 @@ public final class FunctionLibrary {
         RegexFunctions.register(r);
         DataFunctions.register(r);
         MiscFunctions.register(r);
+        Certificates.register(r);
         return Collections.unmodifiableMap(m);
     }
 }

@@ -20,7 +20,22 @@ final class GoTime implements GoFmt.GoTyped, GoJson.JsonMarshaler, GoValues.Kind
     }
 
     String format(String layout) {
-        return DateTimeFormatter.ofPattern(javaPattern(layout), Locale.US).format(time);
+        // Go's ".999..." prints the fraction without trailing zeros, and nothing at all for whole seconds.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[.,](9+)").matcher(layout);
+        StringBuilder l = new StringBuilder();
+        java.util.List<String> fractions = new java.util.ArrayList<>();
+        while (m.find()) {
+            String digits = String.format("%09d", time.getNano()).substring(0, Math.min(9, m.group(1).length()));
+            digits = digits.replaceAll("0+$", "");
+            fractions.add(digits.isEmpty() ? "" : layout.charAt(m.start()) + digits);
+            m.appendReplacement(l, "\u0001");
+        }
+        m.appendTail(l);
+        String out = DateTimeFormatter.ofPattern(javaPattern(l.toString()), Locale.US).format(time);
+        for (String f : fractions) {
+            out = out.replaceFirst("\u0001", java.util.regex.Matcher.quoteReplacement(f));
+        }
+        return out;
     }
 
     @Override
@@ -48,8 +63,7 @@ final class GoTime implements GoFmt.GoTyped, GoJson.JsonMarshaler, GoValues.Kind
         String[][] tokens = {
                 {"January", "MMMM"}, {"Monday", "EEEE"}, {"2006", "yyyy"}, {"Z07:00", "XXX"}, {"Z0700", "XX"},
                 {"-07:00", "xxx"}, {"-0700", "xx"}, {"-07", "x"}, {".000000000", ".SSSSSSSSS"},
-                {".999999999", ".SSSSSSSSS"}, {".000000", ".SSSSSS"}, {".999999", ".SSSSSS"}, {".000", ".SSS"},
-                {".999", ".SSS"}, {"Jan", "MMM"}, {"Mon", "EEE"}, {"MST", "z"}, {"_2", "ppd"}, {"002", "DDD"},
+                {".000000", ".SSSSSS"}, {".000", ".SSS"}, {"Jan", "MMM"}, {"Mon", "EEE"}, {"MST", "z"}, {"_2", "ppd"}, {"002", "DDD"},
                 {"01", "MM"}, {"02", "dd"}, {"06", "yy"}, {"15", "HH"}, {"03", "hh"}, {"04", "mm"}, {"05", "ss"},
                 {"PM", "a"}, {"pm", "a"}, {"1", "M"}, {"2", "d"}, {"3", "h"}, {"4", "m"}, {"5", "s"}};
         StringBuilder out = new StringBuilder();

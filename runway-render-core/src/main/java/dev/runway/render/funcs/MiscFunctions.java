@@ -56,13 +56,6 @@ final class MiscFunctions {
                 return Args.string(a, 0).startsWith("/");
             });
         }
-        r.add("urlquery", (c, a) -> {
-            StringBuilder sb = new StringBuilder();
-            for (Object o : a) {
-                sb.append(o instanceof String s ? s : dev.runway.render.gofmt.GoFmt.sprint(o));
-            }
-            return URLEncoder.encode(sb.toString(), StandardCharsets.UTF_8);
-        });
         r.add("uuidv4", (c, a) -> {
             Args.count("uuidv4", a, 0);
             return UUID.randomUUID().toString();
@@ -207,6 +200,16 @@ final class MiscFunctions {
             long nanos = java.time.Duration.between(t, ZonedDateTime.now()).toNanos();
             long rounded = Math.round(nanos / 1e9) * 1_000_000_000L;
             return GoDuration.format(rounded);
+        });
+        r.add("getHostByName", (c, a) -> {
+            Args.count("getHostByName", a, 1);
+            try {
+                java.net.InetAddress[] addrs = java.net.InetAddress.getAllByName(Args.string(a, 0));
+                return addrs[RANDOM.nextInt(addrs.length)].getHostAddress();
+            } catch (java.net.UnknownHostException e) {
+                // Sprig picks rand.Intn(len(addrs)) from an empty list.
+                throw new TemplateFunctionException("invalid argument to Intn");
+            }
         });
         r.add("urlParse", (c, a) -> {
             Args.count("urlParse", a, 1);

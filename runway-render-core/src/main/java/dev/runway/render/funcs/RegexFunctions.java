@@ -46,7 +46,7 @@ final class RegexFunctions {
                 for (int[] m : findAll(p, s, n)) {
                     out.add(s.substring(m[0], m[1]));
                 }
-                return out.isEmpty() ? GoSlice.ofStrings(List.of()) : GoSlice.ofStrings(out);
+                return out.isEmpty() ? GoSlice.nilStrings() : GoSlice.ofStrings(out);
             });
             String find = prefix.isEmpty() ? "regexFind" : "mustRegexFind";
             r.add(find, (c, a) -> {
@@ -70,7 +70,8 @@ final class RegexFunctions {
             r.add(split, (c, a) -> {
                 Args.count(split, a, 3);
                 Pattern p = compile(Args.string(a, 0), must);
-                return GoSlice.ofStrings(split(p, Args.string(a, 0), Args.string(a, 1), Args.integer(a, 2)));
+                int n = Args.integer(a, 2);
+                return n == 0 ? GoSlice.nilStrings() : GoSlice.ofStrings(split(p, Args.string(a, 0), Args.string(a, 1), n));
             });
         }
         r.add("regexQuoteMeta", (c, a) -> {

@@ -184,13 +184,6 @@ final class StringFunctions {
             int count = Args.integer(a, 2);
             return count == 1 ? one : many;
         });
-        // text/template's own print family, for completeness; the engine may register its builtins over these.
-        r.add("printf", (c, a) -> {
-            Args.atLeast("printf", a, 1);
-            return GoFmt.sprintf(Args.string(a, 0), a.subList(1, a.size()).toArray());
-        });
-        r.add("print", (c, a) -> GoFmt.sprint(a.toArray()));
-        r.add("println", (c, a) -> GoFmt.sprintln(a.toArray()));
         r.add("toString", (c, a) -> {
             Args.count("toString", a, 1);
             return GoValues.strval(a.get(0));

@@ -36,6 +36,11 @@ public final class GoSlice extends AbstractList<Object> implements GoFmt.GoTyped
         return new GoSlice(new ArrayList<>(), "interface {}", true);
     }
 
+    /** A nil {@code []string} (Go's regexp returns one when nothing matches). */
+    public static GoSlice nilStrings() {
+        return new GoSlice(new ArrayList<>(), "string", true);
+    }
+
     public boolean isNil() {
         return nil;
     }

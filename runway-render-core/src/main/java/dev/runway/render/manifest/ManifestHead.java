@@ -1,28 +1,38 @@
 package dev.runway.render.manifest;
 
 import dev.runway.render.RenderException;
-import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
-import java.util.List;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * releaseutil.SimpleHead: apiVersion, kind, metadata.name, metadata.namespace and the annotations of one
- * document, read the way Helm checks each rendered document (a document that is not a map fails the render).
+ * document, read the way Helm checks each rendered document: the whole document must be valid YAML and a map
+ * (or empty). Reads parser events only, without building the document, because this runs for every manifest.
  */
 public record ManifestHead(String apiVersion, String kind, String name, String namespace,
-                           Map<String, Object> annotations) {
+                           Map<String, String> annotations) {
 
     private static final LoadSettings SETTINGS = LoadSettings.builder().setAllowDuplicateKeys(true)
             .setMaxAliasesForCollections(1000).build();
+    private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
+    private static final Pattern BOOL = Pattern.compile("(?i)true|false|yes|no|on|off|y|n");
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\.?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?"
+            + "|0x[0-9a-fA-F_]+|0o?[0-7_]+|\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))");
 
     public static ManifestHead parse(String document, String source) {
-        Object root;
         try {
-            root = new Load(SETTINGS).loadFromString(document);
+            Iterator<Event> events = new Parse(SETTINGS).parseString(document).iterator();
+            return new Reader(events, source).read();
         } catch (MarkedYamlEngineException e) {
             throw new RenderException("YAML parse error on " + source + ": error converting YAML to JSON: "
                     + GoYamlErrors.message(e));
@@ -30,55 +40,184 @@ public record ManifestHead(String apiVersion, String kind, String name, String n
             throw new RenderException("YAML parse error on " + source + ": error converting YAML to JSON: yaml: "
                     + e.getMessage());
         }
-        if (root == null) {
-            return new ManifestHead("", "", "", "", Map.of());
-        }
-        if (!(root instanceof Map<?, ?> map)) {
-            throw new RenderException("YAML parse error on " + source
-                    + ": error unmarshaling JSON: while decoding JSON: json: cannot unmarshal " + jsonKind(root)
-                    + " into Go value of type releaseutil.SimpleHead");
-        }
-        String apiVersion = string(map.get("apiVersion"), "apiVersion", source);
-        String kind = string(map.get("kind"), "kind", source);
-        String name = "";
-        String namespace = "";
-        Map<String, Object> annotations = Map.of();
-        if (map.get("metadata") instanceof Map<?, ?> meta) {
-            name = string(meta.get("name"), "metadata.name", source);
-            namespace = meta.get("namespace") instanceof String ns ? ns : "";
-            if (meta.get("annotations") instanceof Map<?, ?> a) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> ann = (Map<String, Object>) a;
-                annotations = ann;
-            }
-        }
-        return new ManifestHead(apiVersion, kind, name, namespace, annotations);
-    }
-
-    /** Helm tolerates a field of the wrong type here: the manifest then has no kind or name. */
-    private static String string(Object v, String field, String source) {
-        return v instanceof String s ? s : "";
-    }
-
-    private static String jsonKind(Object v) {
-        if (v instanceof String) {
-            return "string";
-        }
-        if (v instanceof Number) {
-            return "number";
-        }
-        if (v instanceof Boolean) {
-            return "bool";
-        }
-        if (v instanceof List) {
-            return "array";
-        }
-        return "object";
     }
 
     /** The hook annotation's value, or null when this is not a hook. */
     public String hook() {
-        Object h = annotations.get("helm.sh/hook");
-        return h == null ? null : String.valueOf(h);
+        return annotations.get("helm.sh/hook");
+    }
+
+    /** Walks the events of one document, keeping the few fields Helm reads and checking the rest is YAML. */
+    private static final class Reader {
+        private final Iterator<Event> events;
+        private final String source;
+        private String apiVersion = "";
+        private String kind = "";
+        private String name = "";
+        private String namespace = "";
+        private Map<String, String> annotations = Map.of();
+
+        Reader(Iterator<Event> events, String source) {
+            this.events = events;
+            this.source = source;
+        }
+
+        ManifestHead read() {
+            Event root = null;
+            while (events.hasNext()) {
+                Event e = events.next();
+                if (root == null && isNode(e)) {
+                    root = e;
+                    readRoot(e);
+                } else if (isNode(e)) {
+                    skip(e);
+                }
+            }
+            return new ManifestHead(apiVersion, kind, name, namespace, annotations);
+        }
+
+        private static boolean isNode(Event e) {
+            return switch (e.getEventId()) {
+                case Scalar, MappingStart, SequenceStart, Alias -> true;
+                default -> false;
+            };
+        }
+
+        private void readRoot(Event e) {
+            switch (e.getEventId()) {
+                case MappingStart -> readTopMapping();
+                case SequenceStart -> throw notAMap("array");
+                case Scalar -> {
+                    String kindName = jsonKind((ScalarEvent) e);
+                    if (!kindName.equals("null")) {
+                        throw notAMap(kindName);
+                    }
+                }
+                default -> {
+                    // an alias at the root: nothing Helm can read
+                }
+            }
+        }
+
+        private RenderException notAMap(String jsonKind) {
+            return new RenderException("YAML parse error on " + source
+                    + ": error unmarshaling JSON: while decoding JSON: json: cannot unmarshal " + jsonKind
+                    + " into Go value of type releaseutil.SimpleHead");
+        }
+
+        private void readTopMapping() {
+            while (true) {
+                Event key = events.next();
+                if (key.getEventId() == Event.ID.MappingEnd) {
+                    return;
+                }
+                String k = scalarText(key);
+                Event value = events.next();
+                if ("apiVersion".equals(k)) {
+                    apiVersion = stringValue(value);
+                } else if ("kind".equals(k)) {
+                    kind = stringValue(value);
+                } else if ("metadata".equals(k) && value.getEventId() == Event.ID.MappingStart) {
+                    readMetadata();
+                } else {
+                    skip(value);
+                }
+            }
+        }
+
+        private void readMetadata() {
+            while (true) {
+                Event key = events.next();
+                if (key.getEventId() == Event.ID.MappingEnd) {
+                    return;
+                }
+                String k = scalarText(key);
+                Event value = events.next();
+                if ("name".equals(k)) {
+                    name = stringValue(value);
+                } else if ("namespace".equals(k)) {
+                    namespace = stringValue(value);
+                } else if ("annotations".equals(k) && value.getEventId() == Event.ID.MappingStart) {
+                    readAnnotations();
+                } else {
+                    skip(value);
+                }
+            }
+        }
+
+        private void readAnnotations() {
+            Map<String, String> found = new LinkedHashMap<>();
+            while (true) {
+                Event key = events.next();
+                if (key.getEventId() == Event.ID.MappingEnd) {
+                    annotations = found;
+                    return;
+                }
+                String k = scalarText(key);
+                Event value = events.next();
+                if (k != null && value instanceof ScalarEvent s) {
+                    found.put(k, s.getValue());
+                } else {
+                    skip(value);
+                }
+            }
+        }
+
+        /** The text of a scalar key, or null for a collection key (which is skipped). */
+        private String scalarText(Event key) {
+            if (key instanceof ScalarEvent s) {
+                return s.getValue();
+            }
+            skip(key);
+            return null;
+        }
+
+        /** A string field: Helm leaves it empty when the value is not a string. */
+        private String stringValue(Event value) {
+            if (value instanceof ScalarEvent s) {
+                return jsonKind(s).equals("string") ? s.getValue() : "";
+            }
+            skip(value);
+            return "";
+        }
+
+        private void skip(Event start) {
+            if (start.getEventId() != Event.ID.MappingStart && start.getEventId() != Event.ID.SequenceStart) {
+                return;
+            }
+            int depth = 1;
+            while (depth > 0) {
+                Event e = events.next();
+                switch (e.getEventId()) {
+                    case MappingStart, SequenceStart -> depth++;
+                    case MappingEnd, SequenceEnd -> depth--;
+                    default -> {
+                    }
+                }
+            }
+        }
+
+        private static String jsonKind(ScalarEvent s) {
+            if (s.getScalarStyle() != ScalarStyle.PLAIN) {
+                return "string";
+            }
+            String v = s.getValue();
+            if (s.getTag().isPresent() && !s.getTag().get().equals("!")) {
+                String tag = s.getTag().get();
+                if (tag.endsWith(":str")) {
+                    return "string";
+                }
+            }
+            if (NULL.matcher(v).matches()) {
+                return "null";
+            }
+            if (BOOL.matcher(v).matches()) {
+                return "bool";
+            }
+            if (NUMBER.matcher(v).matches()) {
+                return "number";
+            }
+            return "string";
+        }
     }
 }

@@ -1,14 +1,12 @@
 package dev.runway.render.output;
 
 import dev.runway.render.RenderedChart;
+import dev.runway.render.flux.FluxManifestChecker;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.ServiceLoader;
 
 /**
- * A check that runs on a render (verification rules, Flux substitution checks). Each one is registered as a
- * service in META-INF/services, so the build tools run every check the core has without naming them.
+ * A check that runs on a render (verification rules, Flux substitution checks).
  */
 public interface ManifestChecker {
 
@@ -17,9 +15,11 @@ public interface ManifestChecker {
 
     List<CheckFinding> check(RenderRequest request, RenderedChart chart);
 
-    /** Every checker on the classpath of {@code loader}, sorted by name so reports are stable. */
-    static List<ManifestChecker> findAll(ClassLoader loader) {
-        return ServiceLoader.load(ManifestChecker.class, loader).stream().map(ServiceLoader.Provider::get)
-                .sorted(Comparator.comparing(ManifestChecker::name)).toList();
+    /**
+     * Every check the core has, sorted by name so reports are stable: what {@code runway:verify} runs. A plain
+     * list, not a service lookup: both live in this module, and a reader finds them here.
+     */
+    static List<ManifestChecker> standard() {
+        return List.of(new FluxManifestChecker(), new VerifyChecker());
     }
 }

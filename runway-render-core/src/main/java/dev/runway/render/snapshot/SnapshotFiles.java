@@ -1,5 +1,7 @@
 package dev.runway.render.snapshot;
 
+import dev.runway.render.output.AtomicFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -35,33 +37,8 @@ final class SnapshotFiles {
         }
     }
 
-    /**
-     * Writes through a temporary file in the same folder and an atomic rename, so a test run that stops midway
-     * (or a parallel reader) never sees half a snapshot.
-     */
+    /** Atomically (temporary file, then rename), so a run that stops midway never leaves half a snapshot. */
     static void write(Path file, String text) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path temp = null;
-        try {
-            Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            Files.write(temp, text.getBytes(StandardCharsets.UTF_8));
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write snapshot file " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // The write already failed; that error is the one to report.
-                }
-            }
-        }
+        AtomicFiles.writeIfChanged(file, text);
     }
 }

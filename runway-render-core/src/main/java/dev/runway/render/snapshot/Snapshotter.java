@@ -1,6 +1,11 @@
 package dev.runway.render.snapshot;
 
+import dev.runway.render.HelmRenderer;
+import dev.runway.render.RenderOptions;
 import dev.runway.render.RenderedChart;
+import dev.runway.render.chart.Chart;
+
+import java.util.Map;
 
 import java.util.Objects;
 
@@ -77,6 +82,18 @@ public final class Snapshotter {
         SnapshotOutcome outcome = snapshots.check(id, text);
         ledger.outcome(outcome);
         return outcome;
+    }
+
+    /**
+     * Renders the chart with the pure-Java engine ({@link HelmRenderer}, byte-for-byte {@code helm template}) and
+     * checks the result against this test's snapshot with that name ({@code ""}: the unnamed one).
+     *
+     * @param userValues the merged user values (values files and {@code --set}), as {@link HelmRenderer} takes them
+     * @throws dev.runway.render.RenderException when the chart does not render, with Helm's message
+     */
+    public SnapshotOutcome assertMatches(Chart chart, Map<String, Object> userValues, RenderOptions renderOptions,
+                                         String name) {
+        return assertMatches(HelmRenderer.render(chart, userValues, renderOptions), name, options);
     }
 
     /** Parses {@code helm template} output (see {@link RenderedCharts#parse}) and checks it. */

@@ -8,9 +8,11 @@
  * class PaymentsChartTest {
  *     @Test
  *     void defaults(Snapshotter snapshot) {
- *         RenderedChart chart = RenderedCharts.parse(helmTemplateOutput);   // or the engine's HelmRenderer
- *         snapshot.assertMatches(chart);            // src/test/resources/__snapshots__/PaymentsChartTest/defaults.yaml
- *         snapshot.assertMatches(oidcChart, "oidc"); // .../PaymentsChartTest/defaults-oidc.yaml
+ *         // Renders with HelmRenderer, then compares with __snapshots__/PaymentsChartTest/defaults.yaml
+ *         snapshot.assertMatches(Chart.loadClasspath("charts/runway-eks"), values,
+ *                 RenderOptions.of("payments", "payments"), "");
+ *         // A chart rendered elsewhere (RenderedCharts.parse reads helm template output):
+ *         snapshot.assertMatches(RenderedCharts.parse(helmOutput), "helm"); // .../defaults-helm.yaml
  *     }
  * }
  * }</pre>

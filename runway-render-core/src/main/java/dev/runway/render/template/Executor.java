@@ -45,6 +45,7 @@ final class Executor {
     private final StringBuilder out;
     private final ExecutionScope scope;
     private final int depth;
+    private final TemplateContext context;
     private final List<String> varNames = new ArrayList<>();
     private final List<Object> varValues = new ArrayList<>();
     private Node node;
@@ -55,6 +56,7 @@ final class Executor {
         this.out = out;
         this.scope = scope;
         this.depth = depth;
+        this.context = new TemplateContext(set, scope);
     }
 
     void run(Object data) {
@@ -453,6 +455,7 @@ final class Executor {
     private Object evalCall(Object dot, TemplateFunction f, Node ident, Node at, String name, List<Node> args,
                             Object fin) {
         List<Object> argv = new ArrayList<>((args == null ? 0 : args.size()) + 1);
+        List<Object> rawArgs = new ArrayList<>((args == null ? 0 : args.size()) + 1);
         // Go's len tells a nil map element ("len of nil pointer") from no value at all; it gets the raw value.
         boolean builtin = set.function(name) == null && f == Builtins.get(name);
         boolean raw = builtin && name.equals("len");
@@ -468,26 +471,72 @@ final class Executor {
                     continue;
                 }
                 Object v = evalArg(dot, argNode);
+                rawArgs.add(v);
                 argv.add(raw ? v : unbox(v));
             }
         }
         if (fin != MISSING) {
+            rawArgs.add(fin);
             argv.add(raw ? fin : unbox(fin));
         }
         try {
-            return f.call(new TemplateContext(set, scope), argv);
+            return f.call(context, argv);
+        } catch (TemplateArgumentException e) {
+            throw argumentError(e.index(), e.expectedType(), e.getMessage(), ident, args, rawArgs);
         } catch (TemplateFunctionException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("wrong number of args for ")) {
+                // Go checks the count before calling: no "error calling" prefix, reported at the name.
+                node = ident;
+                throw error(e.getMessage());
+            }
             node = at;
             throw error("error calling " + name + ": " + e.getMessage());
         } catch (TemplateArityException e) {
-            node = ident;
-            throw error(e.getMessage());
+            throw argumentError(e.argumentIndex(), e.expectedType(), e.getMessage(), ident, args, rawArgs);
         } catch (TemplateExecException | BreakSignal | ContinueSignal e) {
             throw e;
         } catch (RuntimeException e) {
             node = at;
             throw error("error calling " + name + ": " + e.getMessage());
         }
+    }
+
+    /** Go's wording of an argument its signature rejects (evalArg and validateType), at the argument. */
+    private TemplateExecException argumentError(int i, String t, String message, Node ident, List<Node> args,
+                                                List<Object> rawArgs) {
+        int explicit = args == null ? 0 : args.size() - 1;
+        if (i < 0 || t == null || i >= rawArgs.size()) {
+            node = ident;
+            return error(message);
+        }
+        if (i < explicit) {
+            Node argNode = args.get(i + 1);
+            node = argNode;
+            if (argNode instanceof Node.NilNode) {
+                return error("cannot assign nil to " + t);
+            }
+            if (argNode instanceof Node.NumberNode || argNode instanceof Node.StringNode
+                    || argNode instanceof Node.BoolNode) {
+                String wanted = switch (t) {
+                    case "int", "int64", "int32", "int16", "int8" -> "integer";
+                    case "uint", "uint64", "uint32", "uint16", "uint8" -> "unsigned integer";
+                    case "float64", "float32" -> "float";
+                    case "string" -> "string";
+                    case "bool" -> "bool";
+                    default -> null;
+                };
+                return error(wanted == null ? "can't handle " + argNode + " for arg of type " + t
+                        : "expected " + wanted + "; found " + argNode);
+            }
+        }
+        Object raw = rawArgs.get(i);
+        if (raw == null) {
+            return error("invalid value; expected " + t);
+        }
+        if (raw == NIL_IFACE) {
+            return error("wrong type for value; expected " + t + "; got interface {}");
+        }
+        return error("wrong type for value; expected " + t + "; got " + GoFmt.typeName(unbox(raw)));
     }
 
     /** An argument for a Go parameter of type string: literals of other types fail as in Go's evalArg. */

@@ -9,4 +9,17 @@ public class TemplateArityException extends RuntimeException {
     public TemplateArityException(String message) {
         super(message);
     }
+
+    /**
+     * The zero-based index of the rejected argument (a piped value is the last), or -1 when the call as a whole is
+     * wrong (the count): then the executor reports the message at the function's name.
+     */
+    public int argumentIndex() {
+        return -1;
+    }
+
+    /** The Go type of the rejected parameter ({@code string}, {@code int}, ...), or null with no index. */
+    public String expectedType() {
+        return null;
+    }
 }

@@ -35,7 +35,7 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
 
     @Override
     public String validate(Chart chart, Map<String, Object> values) {
-        List<ValuesProblem> problems = ValuesSchema.validate(schemas(chart), values, origins);
+        List<ValuesProblem> problems = ValuesSchema.validate(schemas(chart), values, origins.orElse(defaults(chart, values)));
         if (problems.isEmpty()) {
             return null;
         }
@@ -50,6 +50,21 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
             out.append("- ").append(problem.message()).append('\n');
         }
         return out.toString();
+    }
+
+    /** Chart defaults of the chart and, under their names, of its subcharts. */
+    @SuppressWarnings("unchecked")
+    private static ValueOrigins defaults(Chart chart, Map<String, Object> values) {
+        ValueOrigins own = ValueOrigins.chartDefaults(chart.name(), chart.values(), values);
+        for (Chart dependency : chart.dependencies()) {
+            Object subValues = values.get(dependency.name());
+            ValueOrigins sub = defaults(dependency, subValues instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+            ValuesPath prefix = ValuesPath.of(dependency.name());
+            own = own.orElse(path -> path.startsWith(prefix) && !path.equals(prefix)
+                    ? sub.originOf(new ValuesPath(path.segments().subList(1, path.segments().size())))
+                    : java.util.Optional.empty());
+        }
+        return own;
     }
 
     /** The chart tree's schemas (a chart without values.schema.json checks nothing itself, as in Helm). */

@@ -16,4 +16,36 @@ public interface ValueOrigins {
     static ValueOrigins none() {
         return path -> Optional.empty();
     }
+
+    /** These origins, and {@code fallback} for paths they do not know. */
+    default ValueOrigins orElse(ValueOrigins fallback) {
+        ValueOrigins first = this;
+        return new ValueOrigins() {
+            @Override
+            public Optional<ValueOrigin> originOf(ValuesPath path) {
+                return first.originOf(path).or(() -> fallback.originOf(path));
+            }
+
+            @Override
+            public Optional<ValueOrigin> keyOriginOf(ValuesPath path) {
+                return first.keyOriginOf(path).or(() -> fallback.keyOriginOf(path));
+            }
+        };
+    }
+
+    /**
+     * Paths of {@code values} that still hold the chart's default: "&lt;chart&gt; default in values.yaml", so a
+     * user knows the value is not theirs and must be set.
+     */
+    static ValueOrigins chartDefaults(String chartName, java.util.Map<String, Object> defaults,
+                                      java.util.Map<String, Object> values) {
+        ValueOrigin origin = ValueOrigin.flag(chartName + " default in values.yaml");
+        return path -> {
+            if (path.isRoot()) {
+                return Optional.empty();
+            }
+            Optional<Object> byDefault = GoValues.at(defaults, path);
+            return byDefault.isPresent() && byDefault.equals(GoValues.at(values, path)) ? Optional.of(origin) : Optional.empty();
+        };
+    }
 }

@@ -31,7 +31,11 @@ public final class DriftCheck {
 
     /** How strictly documents are compared. */
     public enum Mode {
-        /** Byte for byte, per resource document (and the whole file, when the committed side is one file). */
+        /**
+         * Byte for byte, per resource document: only the file layout around a document is ignored (the {@code ---}
+         * separator, {@code # Source:} comments above it, trailing newlines). When the committed side is one file,
+         * its bytes must also equal the whole render output.
+         */
         EXACT,
         /** YAML-aware: same values and types, whatever the formatting, key order or quoting. */
         STRUCTURAL
@@ -232,6 +236,8 @@ public final class DriftCheck {
         try (Stream<Path> files = Files.walk(committed)) {
             return files.filter(Files::isRegularFile)
                     .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    // A kustomization.yaml lists the files for Flux; it is not a rendered resource.
+                    .filter(p -> !p.getFileName().toString().matches("(?i)kustomization\\.ya?ml"))
                     .sorted()
                     .map(p -> new ManifestVerifier.Source(committed.relativize(p).toString(), read(p)))
                     .toList();

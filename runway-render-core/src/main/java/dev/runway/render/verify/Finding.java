@@ -1,6 +1,7 @@
 package dev.runway.render.verify;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One problem found in the manifests.
@@ -39,6 +40,28 @@ public record Finding(Severity severity, String check, ResourceRef resource, Str
         }
         return line.toString();
     }
+
+    /**
+     * Whether the API server itself would refuse the resource for this finding, as it stands: an error of a rule
+     * that mirrors the server's own decoding and validation, or a resource the server cannot take before Flux or a
+     * CRD steps in. The other rules (identity wiring, references, namespaces) guard things the server accepts.
+     */
+    public boolean serverWouldReject() {
+        if (REJECTED_AS_IS.contains(check)) {
+            return true;
+        }
+        String family = check.contains(".") ? check.substring(0, check.indexOf('.')) : check;
+        return severity == Severity.ERROR && SERVER_ENFORCED_FAMILIES.contains(family)
+                && !SERVER_ACCEPTS.contains(check);
+    }
+
+    /** Check families whose errors mirror the API server's own decoding and validation. */
+    private static final Set<String> SERVER_ENFORCED_FAMILIES = Set.of("structure", "name", "label", "annotation",
+            "config", "env", "hpa", "pdb", "pod", "port", "resources", "selector", "value", "volume", "container");
+    /** Errors inside those families that the server does not raise (they break the service later). */
+    private static final Set<String> SERVER_ACCEPTS = Set.of("container.image-missing", "port.unknown-name");
+    /** A kind the server does not know without its CRD; a ${var} where the server wants a number. */
+    private static final Set<String> REJECTED_AS_IS = Set.of("structure.not-checked", "structure.flux-variable");
 
     /** A key that stays the same while the problem stays (for Code Quality fingerprints). */
     public String identity() {

@@ -29,7 +29,32 @@ public final class ManifestVerifier {
     }
 
     /** A manifest file's text to verify, and the name findings give it. */
-    public record Source(String file, String text) {
+    public record Source(String file, String text, int firstLine) {
+        /** A whole file: its first line is line 1. */
+        public Source(String file, String text) {
+            this(file, text, 1);
+        }
+    }
+
+    /**
+     * Splits a saved {@code helm template} output file (for example the committed {@code manifests.yaml}) into one
+     * source per document, all named {@code file} and numbered by their lines in that file, so findings and Code
+     * Quality annotations point at the right line of the file the team commits.
+     */
+    public static List<Source> fromOutputFile(String output, String file) {
+        List<Source> sources = new ArrayList<>();
+        int line = 1;
+        for (String part : YamlReader.splitDocuments(output)) {
+            if (!part.isBlank()) {
+                sources.add(new Source(file, part, line));
+            }
+            for (int i = 0; i < part.length(); i++) {
+                if (part.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+        }
+        return sources;
     }
 
     /**
@@ -75,7 +100,7 @@ public final class ManifestVerifier {
         for (Source source : sources) {
             List<YamlReader.Document> documents;
             try {
-                documents = YamlReader.read(source.text(), source.file());
+                documents = YamlReader.read(source.text(), source.file(), source.firstLine());
             } catch (YamlReader.YamlSyntaxException e) {
                 findings.add(new Finding(Severity.ERROR, "structure.yaml", ResourceRef.none(), "",
                         "YAML syntax error: " + e.getMessage(), "fix the YAML at that line", source.file(), e.line()));

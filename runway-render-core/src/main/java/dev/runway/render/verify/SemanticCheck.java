@@ -226,7 +226,7 @@ final class SemanticCheck {
                 String at = "spec.strategy.rollingUpdate." + field;
                 if (v instanceof YScalar s && s.type() == ScalarType.STRING) {
                     if (!s.value().matches("[0-9]+%")) {
-                        findings.error(r, "strategy.invalid-value", at, s.line(), "Invalid value: \"" + s.value()
+                        findings.error(r, "value.rolling-update", at, s.line(), "Invalid value: \"" + s.value()
                                 + "\": must be an integer or percentage (e.g '5%')",
                                 "write a whole number without quotes or a percentage such as \"25%\"");
                         allZero = false;
@@ -235,7 +235,7 @@ final class SemanticCheck {
                     }
                 } else if (v instanceof YScalar s && s.isNumber() && s.number() != null) {
                     if (s.number().signum() < 0) {
-                        findings.error(r, "strategy.invalid-value", at, s.line(), "Invalid value: " + s.value()
+                        findings.error(r, "value.rolling-update", at, s.line(), "Invalid value: " + s.value()
                                 + ": must be greater than or equal to 0", "use 0 or more");
                     }
                     allZero &= s.number().signum() == 0;
@@ -244,7 +244,7 @@ final class SemanticCheck {
                 }
             }
             if (allZero) {
-                findings.error(r, "strategy.invalid-value", "spec.strategy.rollingUpdate.maxUnavailable", ru.line(),
+                findings.error(r, "value.rolling-update", "spec.strategy.rollingUpdate.maxUnavailable", ru.line(),
                         "may not be 0 when `maxSurge` is 0", "allow at least one of maxSurge and maxUnavailable");
             }
         });
@@ -277,6 +277,14 @@ final class SemanticCheck {
             findings.error(r, "pod.containers-empty", path + ".containers", seq.line(),
                     "containers: Required value: a pod needs at least one container", "add the service's container");
         }
+        if (r.kind().equals("StatefulSet")) {
+            // Each volumeClaimTemplate becomes a volume of the pod, named after the template.
+            for (YNode claim : r.root().map("spec").map(s -> s.list("volumeClaimTemplates")).orElse(List.of())) {
+                if (claim instanceof YMap c) {
+                    c.map("metadata").flatMap(m -> m.text("name")).ifPresent(n -> volumes.putIfAbsent(n, -1));
+                }
+            }
+        }
         Set<String> portNames = new HashSet<>();
         Set<String> containerNames = new HashSet<>();
         for (String list : List.of("initContainers", "containers")) {
@@ -302,6 +310,15 @@ final class SemanticCheck {
             spec.string("restartPolicy").filter(p -> !p.equals("Always")).ifPresent(p -> findings.error(r,
                     "value.unsupported", path + ".restartPolicy", spec.lineOf("restartPolicy"),
                     "Unsupported value: \"" + p + "\": supported values: \"Always\"", "remove restartPolicy"));
+        }
+        if (r.kind().equals("Job") || r.kind().equals("CronJob")) {
+            Optional<String> policy = spec.string("restartPolicy");
+            if (policy.isEmpty() || !(policy.get().equals("OnFailure") || policy.get().equals("Never"))) {
+                findings.error(r, "value.unsupported", path + ".restartPolicy", spec.lineOf("restartPolicy"),
+                        policy.map(p -> "Unsupported value: \"" + p + "\"").orElse("Required value")
+                                + ": supported values: \"OnFailure\", \"Never\"",
+                        "set restartPolicy: OnFailure (or Never)");
+            }
         }
     }
 
@@ -424,11 +441,15 @@ final class SemanticCheck {
                 Names.portName(name).ifPresent(problem -> findings.error(r, "port.invalid-name", pAt + ".name",
                         p.lineOf("name"), "Invalid value \"" + name + "\": " + problem,
                         "use at most 15 lowercase letters, digits and '-', with at least one letter (IANA_SVC_NAME)"));
-                if (!podPortNames.add(name)) {
+                if (!own.add(name)) {
                     findings.error(r, "port.duplicate-name", pAt + ".name", p.lineOf("name"),
-                            "Duplicate value: \"" + name + "\"", "give each port of the pod its own name");
+                            "Duplicate value: \"" + name + "\"", "give each port of the container its own name");
+                } else if (!podPortNames.add(name)) {
+                    // Accepted (the rule is per container), but a Service targetPort by this name is ambiguous.
+                    findings.warning(r, "port.duplicate-name", pAt + ".name", p.lineOf("name"),
+                            "another container of the pod already has a port named \"" + name + "\"",
+                            "give each port of the pod its own name, so a Service targetPort names one port");
                 }
-                own.add(name);
             });
         }
         return own;
@@ -612,7 +633,7 @@ final class SemanticCheck {
     private void service(Resource r) {
         YMap spec = r.root().map("spec").orElse(null);
         if (spec == null) {
-            findings.error(r, "service.ports", "spec.ports", r.root().line(), "spec.ports: Required value",
+            findings.error(r, "port.required", "spec.ports", r.root().line(), "spec.ports: Required value",
                     "add spec.ports");
             return;
         }
@@ -624,7 +645,7 @@ final class SemanticCheck {
         List<YNode> ports = spec.list("ports");
         boolean headless = spec.text("clusterIP").map("None"::equals).orElse(false);
         if (ports.isEmpty() && !type.equals("ExternalName") && !headless) {
-            findings.error(r, "service.ports", "spec.ports", spec.line(), "spec.ports: Required value",
+            findings.error(r, "port.required", "spec.ports", spec.line(), "spec.ports: Required value",
                     "add at least one port");
         }
         labels(r, spec.map("selector"), "spec.selector");

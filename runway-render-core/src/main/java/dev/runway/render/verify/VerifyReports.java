@@ -1,5 +1,7 @@
 package dev.runway.render.verify;
 
+import dev.runway.render.output.AtomicFiles;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -58,6 +60,39 @@ public final class VerifyReports {
             findings = List.copyOf(findings);
             Objects.requireNonNull(title, "title");
             defaultPath = Objects.requireNonNullElse(defaultPath, "");
+        }
+
+        /**
+         * Findings of the build tools' checks ({@link dev.runway.render.output.CheckFinding}, from every registered
+         * {@link dev.runway.render.output.ManifestChecker}), so the reports cover the Flux checks too.
+         *
+         * @param resources the rendered resources as {@code Kind/namespace/name} or {@code Kind/name}
+         */
+        public static Input ofCheckFindings(String title, List<String> resources,
+                                            List<dev.runway.render.output.CheckFinding> findings, String defaultPath) {
+            List<Finding> converted = new ArrayList<>();
+            for (dev.runway.render.output.CheckFinding f : findings) {
+                converted.add(new Finding(Severity.valueOf(f.severity().name()), f.check(), parseRef(f.resource()),
+                        f.path(), f.message(), "", "", 0));
+            }
+            return new Input(title, resources.stream().map(Input::parseRef).toList(), converted, null, defaultPath);
+        }
+
+        /** The same, with the resource list taken from the render (what {@code runway:verify} holds). */
+        public static Input ofCheckFindings(String title, dev.runway.render.RenderedChart chart,
+                                            List<dev.runway.render.output.CheckFinding> findings, String defaultPath) {
+            List<String> resources = chart.manifests().stream()
+                    .map(m -> new ResourceRef(m.apiVersion(), m.kind(), m.namespace(), m.name()).toString()).toList();
+            return ofCheckFindings(title, resources, findings, defaultPath);
+        }
+
+        private static ResourceRef parseRef(String text) {
+            String[] parts = text.split("/", 3);
+            return switch (parts.length) {
+                case 3 -> new ResourceRef("", parts[0], parts[1], parts[2]);
+                case 2 -> new ResourceRef("", parts[0], "", parts[1]);
+                default -> text.isEmpty() ? ResourceRef.none() : new ResourceRef("", "", "", text);
+            };
         }
 
         /** Verification findings plus drift findings, for one service. */
@@ -285,34 +320,13 @@ public final class VerifyReports {
     /** Writes the three reports (any of the paths may be null to skip it). */
     public static void write(Input input, Path codeQualityJson, Path junitXml, Path markdownSummary) {
         if (codeQualityJson != null) {
-            writeAtomically(codeQualityJson, codeQuality(input));
+            AtomicFiles.writeIfChanged(codeQualityJson, codeQuality(input));
         }
         if (junitXml != null) {
-            writeAtomically(junitXml, junit(input));
+            AtomicFiles.writeIfChanged(junitXml, junit(input));
         }
         if (markdownSummary != null) {
-            writeAtomically(markdownSummary, markdown(input));
-        }
-    }
-
-    /** Writes {@code text} to a temporary file beside {@code target}, then moves it over the target. */
-    public static void writeAtomically(Path target, String text) {
-        Path dir = target.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try {
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write report " + target + ": " + e.getMessage(), e);
+            AtomicFiles.writeIfChanged(markdownSummary, markdown(input));
         }
     }
 

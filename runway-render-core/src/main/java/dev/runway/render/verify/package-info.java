@@ -43,13 +43,15 @@
  *   <li>{@code V1Container.image} is optional; the server requires it for bare Pods only and accepts a pod template
  *       without image (every pod then fails): {@code container.image-missing}, error, though the server accepts.</li>
  *   <li>{@code V1ServiceSpec.ports} is optional; the server requires ports unless the Service is ExternalName or
- *       headless: {@code service.ports}.</li>
+ *       headless: {@code port.required}.</li>
  *   <li>{@code V1LabelSelector} may be empty in the schema; apps/v1 workloads reject an empty selector:
  *       {@code selector.empty}.</li>
  *   <li>{@code V1PodDisruptionBudgetSpec} allows minAvailable and maxUnavailable together; the server does not:
  *       {@code pdb.both-set}. Percent strings must look like {@code "50%"}: {@code pdb.invalid-percent}.</li>
  *   <li>Enumerations (imagePullPolicy, protocol, Service type, restartPolicy of workloads) are plain strings in
- *       the models; the few the service manifests use are checked as {@code value.unsupported}.</li>
+ *       the models (client 27 generates no Java enums); the few the service manifests use are checked as
+ *       {@code value.unsupported}. Should a later client generate enums, the structure check reports their values
+ *       as {@code structure.unsupported-value}.</li>
  *   <li>Environment variable names: since RelaxedEnvironmentVariableValidation (GA in 1.34) the server accepts any
  *       printable ASCII except {@code =}; names that are not C identifiers are a warning, not an error.</li>
  * </ul>

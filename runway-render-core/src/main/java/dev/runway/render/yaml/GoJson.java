@@ -69,7 +69,8 @@ public final class GoJson {
     }
 
     private static void write(StringBuilder sb, Object v, boolean escapeHtml, String indent, int depth) {
-        if (v == null || (v instanceof dev.runway.render.gofmt.GoSlice slice && slice.isNil())) {
+        if (v == null || v instanceof dev.runway.render.gofmt.GoNilMap
+                || (v instanceof dev.runway.render.gofmt.GoSlice slice && slice.isNil())) {
             sb.append("null");
         } else if (v instanceof String s) {
             writeString(sb, s, escapeHtml);
@@ -254,7 +255,10 @@ public final class GoJson {
         try {
             Object v = read(text);
             if (v == null) {
-                return m;
+                // json.Unmarshal of null sets the map to nil.
+                @SuppressWarnings("unchecked")
+                Map<String, Object> nil = (Map<String, Object>) (Map<String, ?>) dev.runway.render.gofmt.GoNilMap.INSTANCE;
+                return nil;
             }
             if (v instanceof Map<?, ?> map) {
                 @SuppressWarnings("unchecked")
@@ -273,7 +277,7 @@ public final class GoJson {
         try {
             Object v = read(text);
             if (v == null) {
-                return new ArrayList<>();
+                return dev.runway.render.gofmt.GoSlice.nilInterfaces();
             }
             if (v instanceof List<?> list) {
                 return new ArrayList<>(list);

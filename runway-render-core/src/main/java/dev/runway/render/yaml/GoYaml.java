@@ -149,6 +149,63 @@ public final class GoYaml {
         return sb.toString();
     }
 
+    /**
+     * Helm's toYamlPretty: gopkg.in/yaml.v3's Encoder with an indent of 2 straight over the values (no JSON step, so
+     * float64 prints as Go's %v does: 1e+06), sequences indented under their keys, no line folding.
+     */
+    public static String toYamlPretty(Object v) {
+        String s = YamlEmitter.emit(directValue(v), true);
+        return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static Object directValue(Object v) {
+        if (v == null) {
+            return new YamlEmitter.ScalarValue("null", YamlEmitter.Style.PLAIN);
+        }
+        if (v instanceof Boolean b) {
+            return new YamlEmitter.ScalarValue(b ? "true" : "false", YamlEmitter.Style.PLAIN);
+        }
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+                || v instanceof BigInteger) {
+            return new YamlEmitter.ScalarValue(v.toString(), YamlEmitter.Style.PLAIN);
+        }
+        if (v instanceof Double || v instanceof Float) {
+            String f = GoStrconv.formatFloat(((Number) v).doubleValue(), 'g', -1, v instanceof Float ? 32 : 64);
+            f = switch (f) {
+                case "+Inf" -> ".inf";
+                case "-Inf" -> "-.inf";
+                case "NaN" -> ".nan";
+                default -> f;
+            };
+            return new YamlEmitter.ScalarValue(f, YamlEmitter.Style.PLAIN);
+        }
+        if (v instanceof String s) {
+            return stringScalar(validUtf16(s));
+        }
+        if (v instanceof Map<?, ?> map) {
+            Map<String, Object> byKey = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                byKey.put(String.valueOf(e.getKey()), e.getValue());
+            }
+            Map<YamlEmitter.ScalarValue, Object> out = new LinkedHashMap<>();
+            for (String k : YamlEmitter.sortKeys(byKey.keySet())) {
+                out.put(stringScalar(k), directValue(byKey.get(k)));
+            }
+            return out;
+        }
+        if (v instanceof Collection<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object item : list) {
+                out.add(directValue(item));
+            }
+            return out;
+        }
+        if (v instanceof GoJson.JsonMarshaler m) {
+            return directValue(m.toJsonValue());
+        }
+        return stringScalar(GoFmt.formatValue(v));
+    }
+
     /** sigs.k8s.io/yaml.Marshal: the full document including its trailing newline. */
     public static String marshal(Object v) {
         return YamlEmitter.emit(emitterValue(v));
@@ -156,7 +213,8 @@ public final class GoYaml {
 
     /** The value after json.Marshal and go-yaml's decoding of that JSON, shaped for the emitter. */
     private static Object emitterValue(Object v) {
-        if (v == null || (v instanceof dev.runway.render.gofmt.GoSlice slice && slice.isNil())) {
+        if (v == null || v instanceof dev.runway.render.gofmt.GoNilMap
+                || (v instanceof dev.runway.render.gofmt.GoSlice slice && slice.isNil())) {
             return new YamlEmitter.ScalarValue("null", YamlEmitter.Style.PLAIN);
         }
         if (v instanceof Boolean b) {

@@ -16,7 +16,10 @@ import java.util.Map;
 final class YamlEmitter {
 
     private static final int BEST_INDENT = 2;
-    private static final int BEST_WIDTH = 80;
+    /** go-yaml v2 folds past column 80; yaml.v3 (toYamlPretty) starts with an unlimited width. */
+    private final int bestWidth;
+    /** yaml.v3 indents a block sequence under a mapping key; v2 writes it at the key's indentation. */
+    private final boolean indentSequences;
 
     enum Style { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL }
 
@@ -34,7 +37,9 @@ final class YamlEmitter {
     private boolean mappingContext;
     private boolean simpleKeyContext;
 
-    private YamlEmitter() {
+    private YamlEmitter(boolean v3) {
+        this.bestWidth = v3 ? Integer.MAX_VALUE : 80;
+        this.indentSequences = v3;
     }
 
     /**
@@ -42,7 +47,12 @@ final class YamlEmitter {
      * and List.
      */
     static String emit(Object value) {
-        YamlEmitter e = new YamlEmitter();
+        return emit(value, false);
+    }
+
+    /** As {@link #emit(Object)}, with yaml.v3's layout when {@code v3} is set (Helm's toYamlPretty). */
+    static String emit(Object value, boolean v3) {
+        YamlEmitter e = new YamlEmitter(v3);
         e.emitNode(value, false, false);
         e.writeIndent();
         return e.out.toString();
@@ -78,7 +88,15 @@ final class YamlEmitter {
     }
 
     private void emitBlockSequence(List<?> list) {
-        increaseIndent(false, mappingContext && !indention);
+        if (indentSequences) {
+            int original = indent;
+            increaseIndent(false, false);
+            if (indent > original + 2) {
+                indent -= 2;
+            }
+        } else {
+            increaseIndent(false, mappingContext && !indention);
+        }
         for (Object item : list) {
             writeIndent();
             writeIndicator("-", true, false, true);
@@ -92,7 +110,7 @@ final class YamlEmitter {
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             writeIndent();
             ScalarValue key = (ScalarValue) entry.getKey();
-            Analysis keyAnalysis = analyze(codePoints(key.text()));
+            Analysis keyAnalysis = analyze(codePoints(key.text()), indentSequences);
             boolean simple = !keyAnalysis.multiline
                     && key.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 128;
             if (simple) {
@@ -111,7 +129,7 @@ final class YamlEmitter {
 
     private void emitScalar(ScalarValue scalar) {
         int[] cps = codePoints(scalar.text());
-        Analysis a = analyze(cps);
+        Analysis a = analyze(cps, indentSequences);
         Style style = selectStyle(scalar.requested(), a, cps.length == 0);
         increaseIndent(true, false);
         switch (style) {
@@ -155,7 +173,8 @@ final class YamlEmitter {
         boolean blockAllowed;
     }
 
-    private static Analysis analyze(int[] v) {
+    /** {@code v3}: yaml.v3 lets tabs into literal blocks but keeps them out of plain and single-quoted scalars. */
+    private static Analysis analyze(int[] v, boolean v3) {
         Analysis a = new Analysis();
         int n = v.length;
         if (n == 0) {
@@ -178,6 +197,7 @@ final class YamlEmitter {
         boolean spaceBreak = false;
         boolean previousSpace = false;
         boolean previousBreak = false;
+        boolean tabs = false;
 
         if (n >= 3 && ((v[0] == '-' && v[1] == '-' && v[2] == '-') || (v[0] == '.' && v[1] == '.' && v[2] == '.'))) {
             blockIndicators = true;
@@ -227,7 +247,9 @@ final class YamlEmitter {
                     }
                 }
             }
-            if (!isPrintable(c)) {
+            if (v3 && c == '\t') {
+                tabs = true;
+            } else if (!isPrintable(c)) {
                 specialCharacters = true;
             }
             if (c == ' ') {
@@ -283,6 +305,11 @@ final class YamlEmitter {
             a.blockPlainAllowed = false;
             a.singleQuotedAllowed = false;
             a.blockAllowed = false;
+        }
+        if (tabs) {
+            a.flowPlainAllowed = false;
+            a.blockPlainAllowed = false;
+            a.singleQuotedAllowed = false;
         }
         if (lineBreaks) {
             a.flowPlainAllowed = false;
@@ -388,7 +415,7 @@ final class YamlEmitter {
         for (int i = 0; i < v.length; i++) {
             int c = v[i];
             if (c == ' ') {
-                if (allowBreaks && !spaces && column > BEST_WIDTH && !(i + 1 < v.length && v[i + 1] == ' ')) {
+                if (allowBreaks && !spaces && column > bestWidth && !(i + 1 < v.length && v[i + 1] == ' ')) {
                     writeIndent();
                 } else {
                     write(c);
@@ -422,7 +449,7 @@ final class YamlEmitter {
         for (int i = 0; i < v.length; i++) {
             int c = v[i];
             if (c == ' ') {
-                if (allowBreaks && !spaces && column > BEST_WIDTH && i > 0 && i < v.length - 1
+                if (allowBreaks && !spaces && column > bestWidth && i > 0 && i < v.length - 1
                         && v[i + 1] != ' ') {
                     writeIndent();
                 } else {
@@ -497,7 +524,7 @@ final class YamlEmitter {
                 }
                 spaces = false;
             } else if (c == ' ') {
-                if (allowBreaks && !spaces && column > BEST_WIDTH && i > 0 && i < v.length - 1) {
+                if (allowBreaks && !spaces && column > bestWidth && i > 0 && i < v.length - 1) {
                     writeIndent();
                     if (v[i + 1] == ' ') {
                         put('\\');

@@ -295,8 +295,22 @@ final class YamlReader {
                 column(k.mark()));
     }
 
+    /** Go's %#v of a decoded key (go-yaml's maps have interface{} keys). */
     private static String describe(Object v) {
-        return v instanceof Map ? "map[interface {}]interface {}{...}" : "[]interface {}{...}";
+        if (v instanceof Map<?, ?> m) {
+            StringBuilder sb = new StringBuilder("map[interface {}]interface {}{");
+            boolean first = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!first) {
+                    sb.append(", ");
+                }
+                first = false;
+                sb.append(dev.runway.render.gofmt.GoFmt.sprintf("%#v", e.getKey())).append(':')
+                        .append(dev.runway.render.gofmt.GoFmt.sprintf("%#v", e.getValue()));
+            }
+            return sb.append('}').toString();
+        }
+        return dev.runway.render.gofmt.GoFmt.sprintf("%#v", v);
     }
 
     private static String keyString(Object key, Object value, Node k) {
@@ -396,10 +410,14 @@ final class YamlReader {
         int column = column(mark);
         boolean scanner = e.getClass().getSimpleName().contains("Scanner");
         int textLength = text.length();
-        // libyaml forces a line break before STREAM-END, so a problem found there sits one line further down.
-        int goLine = mark.map(m -> scanner ? m.getLine() + 1
-                : m.getLine() + (m.getIndex() >= textLength && m.getColumn() > 0 ? 1 : 0)).orElse(0);
-        if (goLine == 0 && !scanner) {
+        // go-yaml v2's fail(): the problem line when it is not the first (scanner errors count from 1 there), else
+        // the context line; libyaml forces a line break before STREAM-END, so a problem found there is one further.
+        int problemLine = mark.map(m -> m.getLine()
+                + (!scanner && m.getIndex() >= textLength && m.getColumn() > 0 ? 1 : 0)).orElse(0);
+        int goLine;
+        if (problemLine != 0) {
+            goLine = scanner ? problemLine + 1 : problemLine;
+        } else {
             goLine = e.getContextMark().map(Mark::getLine).orElse(0);
         }
         String where = goLine != 0 ? "line " + goLine + ": " : "";
@@ -431,6 +449,9 @@ final class YamlReader {
         }
         if (problem.startsWith("expected the node content")) {
             return "did not find expected node content";
+        }
+        if (problem.startsWith("expected escape sequence of")) {
+            return "did not find expected hexdecimal number";
         }
         if (problem.startsWith("found unknown escape character")) {
             return "found unknown escape character";

@@ -5,6 +5,8 @@ import dev.runway.render.RenderException;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.oracle.HelmOracle;
+import dev.runway.render.values.SetValueException;
+import dev.runway.render.values.ValuesFileException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -64,7 +66,7 @@ class ConformanceTest {
             Map<String, Object> values = UserValues.of(c.valuesFiles(), c.set());
             RenderOptions options = new RenderOptions(c.release(), c.namespace(), c.kubeVersion(), false);
             actual = HelmRenderer.render(Chart.load(chart), values, options).output();
-        } catch (RenderException e) {
+        } catch (RenderException | SetValueException | ValuesFileException e) {
             actual = "ERROR: " + e.getMessage();
         } catch (RuntimeException | StackOverflowError e) {
             actual = "CRASH: " + e;

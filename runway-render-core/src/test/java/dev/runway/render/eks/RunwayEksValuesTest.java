@@ -142,6 +142,7 @@ class RunwayEksValuesTest {
         try (var files = Files.list(CHART.resolve("ci"))) {
             for (Path file : files.sorted().collect(Collectors.toList())) {
                 RunwayEksValues values = RunwayEksValues.fromYaml(Files.readString(file), file.toString());
+                assertEquals(values, RunwayEksValues.fromFile(file));
                 assertTrue(values.validate().isEmpty(), file.toString());
                 Map<String, Object> expected = dev.runway.render.values.GoValues.mergeMaps(
                         RunwayEksValues.defaults().toValues(), ValuesFiles.standard().read(file).values());
@@ -166,6 +167,15 @@ class RunwayEksValuesTest {
                 + "found the string \"aws\" (values-prod.yaml:5:21)"), messages.toString());
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("replicaz: ") && m.contains("did you mean \"replicas\"?")
                 && m.endsWith("(values-prod.yaml:6:1)")), messages.toString());
+    }
+
+    @Test
+    void aMissingRepositoryIsReportedAsTheChartsEmptyDefault() {
+        ValuesValidationException e = assertThrows(ValuesValidationException.class,
+                () -> RunwayEksValues.fromYaml("serviceId: payments\n", "v.yaml"));
+        assertEquals(List.of("image.repository: expected at least 1 character and a string matching "
+                        + "^[^\\s:@]+(:[0-9]+)?(/[^\\s:@]+)*$, found the string \"\" (runway-eks default in values.yaml)"),
+                e.problems().stream().map(ValuesProblem::message).collect(Collectors.toList()));
     }
 
     @Test

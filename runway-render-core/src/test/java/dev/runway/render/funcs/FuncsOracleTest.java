@@ -27,7 +27,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FuncsOracleTest {
 
-    static final Map<String, TemplateFunction> FUNCTIONS = FunctionLibrary.functions();
+    static final Map<String, TemplateFunction> FUNCTIONS = withBuiltins();
+
+    /** The library plus the text/template builtins the cases use (the engine provides these). */
+    private static Map<String, TemplateFunction> withBuiltins() {
+        Map<String, TemplateFunction> m = new LinkedHashMap<>(FunctionLibrary.functions());
+        m.put("printf", (c, a) -> dev.runway.render.gofmt.GoFmt.sprintf((String) a.get(0),
+                a.subList(1, a.size()).toArray()));
+        m.put("print", (c, a) -> dev.runway.render.gofmt.GoFmt.sprint(a.toArray()));
+        m.put("println", (c, a) -> dev.runway.render.gofmt.GoFmt.sprintln(a.toArray()));
+        m.put("len", (c, a) -> a.get(0) instanceof String s ? s.getBytes(StandardCharsets.UTF_8).length
+                : a.get(0) instanceof Map<?, ?> mm ? mm.size() : ((List<?>) a.get(0)).size());
+        m.put("urlquery", (c, a) -> java.net.URLEncoder.encode(dev.runway.render.gofmt.GoFmt.sprint(a.toArray()),
+                StandardCharsets.UTF_8));
+        return m;
+    }
 
     record Case(String name, String expression) {
     }

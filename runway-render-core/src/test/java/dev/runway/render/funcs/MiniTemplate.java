@@ -40,9 +40,9 @@ final class MiniTemplate {
     /** A failed call, with the name text/template reports ({@code error calling NAME: ...}). */
     static final class CallError extends RuntimeException {
         final String function;
-        final TemplateFunctionException cause;
+        final Exception cause;
 
-        CallError(String function, TemplateFunctionException cause) {
+        CallError(String function, Exception cause) {
             super(cause.getMessage(), cause);
             this.function = function;
             this.cause = cause;
@@ -50,7 +50,7 @@ final class MiniTemplate {
 
         /** The message as Go's text/template prints it after "executing ... at <...>: ". */
         String goMessage() {
-            if (cause instanceof WrongArgumentException) {
+            if (cause instanceof dev.runway.render.template.TemplateArityException) {
                 return cause.getMessage();
             }
             return "error calling " + function + ": " + cause.getMessage();
@@ -97,7 +97,7 @@ final class MiniTemplate {
                 return f.call(CONTEXT, args);
             } catch (CallError e) {
                 throw e;
-            } catch (TemplateFunctionException e) {
+            } catch (TemplateFunctionException | dev.runway.render.template.TemplateArityException e) {
                 throw new CallError(ident, e);
             }
         }

@@ -101,28 +101,6 @@ class OutputTest {
     }
 
     @Test
-    void driftShowsAReadableUnifiedDiff() throws IOException {
-        Path committed = dir.resolve("deploy");
-        Files.createDirectories(committed);
-        List<OutputFile> rendered = List.of(new OutputFile("manifests.yaml", "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\n"),
-                new OutputFile("new.yaml", "x: 1\n"));
-        Files.writeString(committed.resolve("manifests.yaml"), "a: 1\nb: 2\nc: 30\nd: 4\ne: 5\n");
-        Files.writeString(committed.resolve("gone.yaml"), "y: 1\n");
-        List<Drift.FileDrift> drifts = Drift.compare(rendered, committed);
-        assertEquals(3, drifts.size());
-        assertEquals(Drift.FileDrift.Kind.CHANGED, drifts.get(0).kind());
-        assertEquals("--- " + committed.resolve("manifests.yaml") + "\n+++ rendered/manifests.yaml\n"
-                + "@@ -1,5 +1,5 @@\n a: 1\n b: 2\n-c: 30\n+c: 3\n d: 4\n e: 5\n", drifts.get(0).diff());
-        assertEquals(Drift.FileDrift.Kind.MISSING_IN_COMMITTED, drifts.get(1).kind());
-        assertEquals(Drift.FileDrift.Kind.NOT_RENDERED, drifts.get(2).kind());
-        assertEquals("gone.yaml: committed but no longer rendered", drifts.get(2).summary());
-        Files.writeString(committed.resolve("manifests.yaml"), rendered.get(0).content());
-        Files.writeString(committed.resolve("new.yaml"), "x: 1\n");
-        Files.delete(committed.resolve("gone.yaml"));
-        assertEquals(List.of(), Drift.compare(rendered, committed));
-    }
-
-    @Test
     void diffSplitsDistantChangesIntoHunks() {
         StringBuilder a = new StringBuilder();
         for (int i = 1; i <= 20; i++) {

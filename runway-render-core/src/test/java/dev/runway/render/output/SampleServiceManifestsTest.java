@@ -45,13 +45,9 @@ class SampleServiceManifestsTest {
         }
     }
 
-    /**
-     * Until the engine renders runway-eks (function library wired in), this test states why it cannot run instead
-     * of failing the build; from then on it compares our render of the sample with Helm's, byte for byte.
-     */
+    /** Our engine renders the sample exactly as Helm does (what the sample's runway:verify relies on). */
     @Test
     void engineRendersTheSampleLikeHelm() throws IOException {
-        EngineReadiness.assumeRendersRunwayEks();
         String version = projectVersion(Files.readString(SAMPLE.resolve("pom.xml")));
         ManifestRenderer renderer = ManifestRenderer.engine();
         for (String environment : List.of("staging", "production")) {

@@ -88,7 +88,7 @@ class LimitsTest {
                 "values.yaml", "t: '{{ tpl .Values.t . }}'\n"));
         String message = TempCharts.failure(chart, Map.of());
         assertThat(message).contains("bad/templates/a.yaml").doesNotContain("\tat ")
-                .contains("tpl is nested more than 2000 levels deep; a value rendered with tpl probably calls tpl"
+                .contains("tpl is nested more than 100 levels deep; a value rendered with tpl probably calls tpl"
                         + " on itself");
     }
 

@@ -1,6 +1,11 @@
 package dev.runway.render.snapshot;
 
+import dev.runway.render.HelmRenderer;
+import dev.runway.render.RenderOptions;
+import dev.runway.render.RenderedChart;
+import dev.runway.render.chart.Chart;
 import dev.runway.render.oracle.HelmOracle;
+import dev.runway.render.values.UserValues;
 import dev.runway.render.snapshot.junit.ChartSnapshotExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * gets its snapshot on the next local run (and fails in CI until it is committed); a chart change shows here as a
  * list of changed fields. After an intended change: {@code -Drunway.snapshot.update=true}, review, commit.
  *
- * <p>Rendered with the Helm oracle (helm-java) until the pure-Java engine's {@code HelmRenderer} is merged; both
- * must give the same snapshots, since the engine is byte-for-byte {@code helm template}.
+ * <p>The snapshots are written from the Helm oracle (helm-java, the real Helm); the pure-Java engine's
+ * {@code HelmRenderer} must match them too, since it is byte-for-byte {@code helm template}.
  */
 @ExtendWith(ChartSnapshotExtension.class)
 class RunwayEksChartSnapshotTest {
@@ -44,6 +49,24 @@ class RunwayEksChartSnapshotTest {
         assertFalse(result.failed(), () -> "helm template -f ci/" + valuesFile + ": " + result.error());
 
         snapshot.assertMatches(RenderedCharts.parse(result.output()), valuesFile.replace(".yaml", ""));
+    }
+
+    /**
+     * The pure-Java engine must render what the oracle pinned: it reads the oracle's snapshots and never writes.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ciValuesFiles")
+    void ciValuesRenderedByTheEngine(String valuesFile) throws IOException {
+        Path chart = PaymentsRenders.chartDir();
+        Path values = chart.resolve("ci").resolve(valuesFile);
+        String serviceId = serviceIdOf(values);
+        RenderedChart rendered = HelmRenderer.render(Chart.load(chart),
+                UserValues.builder().valuesFile(values).build().merge().values(),
+                RenderOptions.of(serviceId, serviceId));
+
+        ChartSnapshots readOnly = new ChartSnapshots(SnapshotSettings.fromSystem().withMode(SnapshotMode.CI));
+        readOnly.assertMatches(rendered, SnapshotId.of(RunwayEksChartSnapshotTest.class, "ciValues",
+                valuesFile.replace(".yaml", "")), SnapshotOptions.defaults());
     }
 
     private static String serviceIdOf(Path valuesFile) throws IOException {

@@ -26,12 +26,16 @@ public final class HelmJavaSet {
         return key + "=" + escaped;
     }
 
-    /** Applies one entry the way helm-java does: into {@code dest}, errors swallowed. */
-    public static void apply(String key, Object value, java.util.Map<String, Object> dest) {
-        try {
-            Strvals.parseInto(line(key, value), dest);
-        } catch (SetValueException ignored) {
-            // helm-java discards the error of strvals.ParseInto and keeps what was set before it.
-        }
+    /**
+     * The user values helm-java builds for a conformance case: values files merged in order, then each
+     * {@code set} entry as a {@code --set} line. A bad line throws {@link SetValueException} with Helm's text
+     * ({@code failed parsing --set data: ...}), the error helm-java reports.
+     */
+    public static java.util.Map<String, Object> userValues(java.util.List<java.nio.file.Path> valuesFiles,
+                                                           java.util.Map<String, Object> set) {
+        UserValues.Builder builder = UserValues.builder();
+        valuesFiles.forEach(builder::valuesFile);
+        set.forEach((key, value) -> builder.set(line(key, value)));
+        return builder.build().merge().values();
     }
 }

@@ -77,6 +77,8 @@ class HelmSchemaValidatorTest {
         assertTrue(rendered.output().contains("name: payments"), rendered.output());
         RenderException e = assertThrows(RenderException.class, () -> HelmRenderer.render(chartWithRunwaySchema(dir.resolve("again")),
                 Map.of("serviceId", "x"), RenderOptions.of("release", "x")));
-        assertTrue(e.getMessage().contains("- serviceId: expected at least 2 characters, found the string \"x\""), e.getMessage());
+        assertTrue(e.getMessage().contains("- serviceId: expected at least 2 characters, found the string \"x\"\n"), e.getMessage());
+        assertTrue(e.getMessage().contains("- image.repository: expected at least 1 character and a string matching "
+                + "^[^\\s:@]+(:[0-9]+)?(/[^\\s:@]+)*$, found the string \"\" (runway-eks default in values.yaml)"), e.getMessage());
     }
 }

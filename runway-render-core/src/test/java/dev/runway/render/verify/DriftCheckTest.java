@@ -115,6 +115,8 @@ class DriftCheckTest {
         for (ManifestVerifier.Source s : ManifestVerifier.fromHelmOutput(output, "x")) {
             Files.writeString(dir.resolve(Path.of(s.file()).getFileName()), s.text());
         }
+        Files.writeString(dir.resolve("kustomization.yaml"), "apiVersion: kustomize.config.k8s.io/v1beta1\n"
+                + "kind: Kustomization\nresources:\n  - deployment.yaml\n");
         assertTrue(new DriftCheck(DriftCheck.Mode.EXACT, UPDATE).compare(rendered, dir).clean());
     }
 

@@ -162,4 +162,31 @@ class VerifyReportsTest {
             assertEquals(3, files.count(), "no temporary files left");
         }
     }
+
+    @Test
+    void reportsAcceptTheBuildToolsCheckFindings() throws Exception {
+        VerifyReports.Input in = VerifyReports.Input.ofCheckFindings("staging", List.of("ConfigMap/payments/a"),
+                List.of(new dev.runway.render.output.CheckFinding(dev.runway.render.output.CheckFinding.Severity.ERROR,
+                        "flux.unquoted-number", "ConfigMap/payments/a", "data.PORT", "becomes a number")),
+                "deploy/staging/manifests.yaml");
+        JsonNode issue = new ObjectMapper().readTree(VerifyReports.codeQuality(in)).get(0);
+        assertEquals("flux.unquoted-number", issue.path("check_name").asText());
+        assertEquals("deploy/staging/manifests.yaml", issue.path("location").path("path").asText());
+        assertTrue(VerifyReports.junit(in).contains("classname=\"ConfigMap/payments/a\" name=\"rules\""));
+        assertTrue(VerifyReports.markdown(in).contains("| error | ConfigMap/payments/a | `data.PORT` | becomes a number |"));
+    }
+
+    @Test
+    void findingsOfAnOutputFilePointAtItsLines() {
+        String output = "---\n# Source: runway-eks/templates/configmap.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                + "  name: a\n  namespace: payments\ndata:\n  K: v\n---\n# Source: runway-eks/templates/cm2.yaml\n"
+                + "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n  namespace: payments\ndata:\n  PORT: 8080\n";
+        VerifyResult result = new ManifestVerifier().verify(
+                ManifestVerifier.fromOutputFile(output, "deploy/staging/manifests.yaml"), VerifyOptions.namespace("payments"));
+        assertEquals(1, result.findings().size(), result.lines().toString());
+        Finding f = result.findings().get(0);
+        assertEquals("deploy/staging/manifests.yaml", f.file());
+        assertEquals(18, f.line());
+        assertEquals("  PORT: 8080", output.split("\n")[f.line() - 1]);
+    }
 }

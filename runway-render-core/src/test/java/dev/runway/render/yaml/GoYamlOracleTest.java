@@ -36,6 +36,8 @@ class GoYamlOracleTest {
         PROBES.put("yamlInList", new Probe("toYaml (list $v)", v -> GoYaml.toYaml(listOf(v))));
         PROBES.put("yamlDeep", new Probe("toYaml (dict \"a\" (dict \"b\" (list (list $v))))",
                 v -> GoYaml.toYaml(single("a", single("b", listOf(listOf(v)))))));
+        PROBES.put("yamlPretty", new Probe("toYamlPretty (dict \"key\" $v)",
+                v -> GoYaml.toYamlPretty(single("key", v))));
         PROBES.put("json", new Probe("toJson $v", GoJson::toJson));
         PROBES.put("pretty", new Probe("toPrettyJson $v", GoJson::toPrettyJson));
         PROBES.put("raw", new Probe("toRawJson $v", GoJson::toRawJson));

@@ -1,0 +1,402 @@
+package dev.runway.render.funcs;
+
+import dev.runway.render.template.TemplateFunctionException;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sprig's certificate functions (genCA, genSelfSignedCert, genSignedCert and their WithKey forms, genPrivateKey for
+ * RSA, buildCustomCert) with RSA keys and SHA-256 signatures, shaped like Go's x509.CreateCertificate output. Results
+ * are random, so only their shape can be compared with Helm. A certificate is a map with {@code Cert} and {@code Key}.
+ */
+final class Certificates {
+
+    private Certificates() {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static void register(Registry r) {
+        r.add("genPrivateKey", (c, a) -> {
+            Args.count("genPrivateKey", a, 1);
+            String type = Args.string(a, 0);
+            if (!type.isEmpty() && !type.equals("rsa")) {
+                return type.equals("dsa") || type.equals("ecdsa") || type.equals("ed25519")
+                        ? "failed to generate private key: " + type + " keys are not supported by this renderer"
+                        : "Unknown type " + type;
+            }
+            try {
+                return pem("RSA PRIVATE KEY", pkcs1(rsa(4096).getPrivate()));
+            } catch (GeneralSecurityException e) {
+                return "failed to generate private key: " + e.getMessage();
+            }
+        });
+        r.add("genCA", (c, a) -> {
+            Args.count("genCA", a, 2);
+            return ca(Args.string(a, 0), Args.integer(a, 1), null);
+        });
+        r.add("genCAWithKey", (c, a) -> {
+            Args.count("genCAWithKey", a, 3);
+            return ca(Args.string(a, 0), Args.integer(a, 1), parseKey(Args.string(a, 2)));
+        });
+        r.add("genSelfSignedCert", (c, a) -> {
+            Args.count("genSelfSignedCert", a, 4);
+            return selfSigned(Args.string(a, 0), Args.list(a, 1), Args.list(a, 2), Args.integer(a, 3), null);
+        });
+        r.add("genSelfSignedCertWithKey", (c, a) -> {
+            Args.count("genSelfSignedCertWithKey", a, 5);
+            return selfSigned(Args.string(a, 0), Args.list(a, 1), Args.list(a, 2), Args.integer(a, 3),
+                    parseKey(Args.string(a, 4)));
+        });
+        r.add("genSignedCert", (c, a) -> {
+            Args.count("genSignedCert", a, 5);
+            return signed(Args.string(a, 0), Args.list(a, 1), Args.list(a, 2), Args.integer(a, 3), a.get(4), null);
+        });
+        r.add("genSignedCertWithKey", (c, a) -> {
+            Args.count("genSignedCertWithKey", a, 6);
+            return signed(Args.string(a, 0), Args.list(a, 1), Args.list(a, 2), Args.integer(a, 3), a.get(4),
+                    parseKey(Args.string(a, 5)));
+        });
+        r.add("buildCustomCert", (c, a) -> {
+            Args.count("buildCustomCert", a, 2);
+            String cert;
+            String key;
+            try {
+                cert = new String(Base64.getDecoder().decode(Args.string(a, 0)), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new TemplateFunctionException("unable to decode base64 certificate");
+            }
+            try {
+                key = new String(Base64.getDecoder().decode(Args.string(a, 1)), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new TemplateFunctionException("unable to decode base64 private key");
+            }
+            if (!cert.contains("-----BEGIN CERTIFICATE-----")) {
+                throw new TemplateFunctionException("unable to decode certificate");
+            }
+            parseKey(key);
+            return certificate(cert, key);
+        });
+    }
+
+    private static Map<String, Object> certificate(String cert, String key) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Cert", cert);
+        m.put("Key", key);
+        return m;
+    }
+
+    private static KeyPair rsa(int bits) throws GeneralSecurityException {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(bits, RANDOM);
+        return g.generateKeyPair();
+    }
+
+    private static KeyPair parseKey(String pemText) throws TemplateFunctionException {
+        String body = pemText.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        if (!pemText.contains("-----BEGIN")) {
+            throw new TemplateFunctionException("parsing private key: no PEM data in input");
+        }
+        try {
+            byte[] der = Base64.getDecoder().decode(body);
+            byte[] pkcs8 = pemText.contains("BEGIN RSA PRIVATE KEY") ? wrapPkcs1(der) : der;
+            PrivateKey priv = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            RSAPrivateCrtKey crt = (RSAPrivateCrtKey) priv;
+            PublicKey pub = KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+            return new KeyPair(pub, priv);
+        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+            throw new TemplateFunctionException("parsing private key: only RSA keys are supported by this renderer");
+        }
+    }
+
+    private static Map<String, Object> ca(String cn, int days, KeyPair key) throws TemplateFunctionException {
+        try {
+            KeyPair k = key != null ? key : rsa(2048);
+            byte[] ski = subjectKeyId(k.getPublic());
+            byte[] der = certificate(cn, List.of(), List.of(), days, true, k.getPublic(), cn, k.getPrivate(), ski,
+                    null);
+            return certificate(pem("CERTIFICATE", der), pem("RSA PRIVATE KEY", pkcs1(k.getPrivate())));
+        } catch (GeneralSecurityException e) {
+            throw new TemplateFunctionException("error generating rsa key: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> selfSigned(String cn, List<Object> ips, List<Object> dns, int days, KeyPair key)
+            throws TemplateFunctionException {
+        try {
+            KeyPair k = key != null ? key : rsa(2048);
+            byte[] der = certificate(cn, ips(ips), dnsNames(dns), days, false, k.getPublic(), cn, k.getPrivate(),
+                    null, null);
+            return certificate(pem("CERTIFICATE", der), pem("RSA PRIVATE KEY", pkcs1(k.getPrivate())));
+        } catch (GeneralSecurityException e) {
+            throw new TemplateFunctionException("error generating rsa key: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> signed(String cn, List<Object> ips, List<Object> dns, int days, Object ca,
+                                              KeyPair key) throws TemplateFunctionException {
+        if (!(ca instanceof Map<?, ?> caMap) || !(caMap.get("Cert") instanceof String caCert)
+                || !(caMap.get("Key") instanceof String caKey)) {
+            throw Args.wrongType("sprig.certificate", ca);
+        }
+        try {
+            java.security.cert.X509Certificate parent = (java.security.cert.X509Certificate)
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
+                            new java.io.ByteArrayInputStream(caCert.getBytes(StandardCharsets.UTF_8)));
+            KeyPair signer = parseKey(caKey);
+            KeyPair k = key != null ? key : rsa(2048);
+            String issuer = parent.getSubjectX500Principal().getName().replaceFirst("^CN=", "");
+            byte[] der = certificate(cn, ips(ips), dnsNames(dns), days, false, k.getPublic(), issuer,
+                    signer.getPrivate(), null, subjectKeyId(signer.getPublic()));
+            return certificate(pem("CERTIFICATE", der), pem("RSA PRIVATE KEY", pkcs1(k.getPrivate())));
+        } catch (GeneralSecurityException e) {
+            throw new TemplateFunctionException("error parsing certificate: decodedSignerCert.Bytes: " + e.getMessage());
+        }
+    }
+
+    private static List<byte[]> ips(List<Object> ips) throws TemplateFunctionException {
+        List<byte[]> out = new ArrayList<>();
+        if (ips == null) {
+            return out;
+        }
+        for (Object ip : ips) {
+            if (!(ip instanceof String s)) {
+                throw new TemplateFunctionException("error parsing ip: " + dev.runway.render.gofmt.GoFmt.formatValue(ip)
+                        + " is not a string");
+            }
+            if (!s.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+                throw new TemplateFunctionException("error parsing ip: " + s);
+            }
+            try {
+                out.add(InetAddress.getByName(s).getAddress());
+            } catch (java.net.UnknownHostException e) {
+                throw new TemplateFunctionException("error parsing ip: " + s);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> dnsNames(List<Object> names) throws TemplateFunctionException {
+        List<String> out = new ArrayList<>();
+        if (names == null) {
+            return out;
+        }
+        for (Object n : names) {
+            if (!(n instanceof String s)) {
+                throw new TemplateFunctionException("error processing alternate dns name: "
+                        + dev.runway.render.gofmt.GoFmt.formatValue(n) + " is not a string");
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    // ---- X.509 in DER, as Go's x509.CreateCertificate lays it out
+
+    private static byte[] certificate(String cn, List<byte[]> ips, List<String> dns, int days, boolean isCa,
+                                      PublicKey subjectKey, String issuerCn, PrivateKey signingKey, byte[] ski,
+                                      byte[] aki) throws GeneralSecurityException {
+        byte[] sigAlg = seq(oid("1.2.840.113549.1.1.11"), new byte[] {0x05, 0x00});
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).withNano(0);
+        byte[] serial = integer(new BigInteger(128, RANDOM));
+        List<byte[]> exts = new ArrayList<>();
+        int keyUsage = isCa ? 0b10100100 : 0b10100000; // digitalSignature, keyEncipherment (+ keyCertSign)
+        exts.add(extension("2.5.29.15", true, bitString(new byte[] {(byte) keyUsage}, isCa ? 2 : 5)));
+        if (!isCa) {
+            exts.add(extension("2.5.29.37", false, seq(oid("1.3.6.1.5.5.7.3.1"), oid("1.3.6.1.5.5.7.3.2"))));
+        } else {
+            exts.add(extension("2.5.29.37", false, seq(oid("1.3.6.1.5.5.7.3.1"), oid("1.3.6.1.5.5.7.3.2"))));
+        }
+        exts.add(extension("2.5.29.19", true, isCa ? seq(new byte[] {0x01, 0x01, (byte) 0xff}) : seq()));
+        if (ski != null) {
+            exts.add(extension("2.5.29.14", false, tlv(0x04, ski)));
+        }
+        if (aki != null) {
+            exts.add(extension("2.5.29.35", false, seq(tlv(0x80, aki))));
+        }
+        if (!ips.isEmpty() || !dns.isEmpty()) {
+            List<byte[]> names = new ArrayList<>();
+            for (String d : dns) {
+                names.add(tlv(0x82, d.getBytes(StandardCharsets.US_ASCII)));
+            }
+            for (byte[] ip : ips) {
+                names.add(tlv(0x87, ip));
+            }
+            exts.add(extension("2.5.29.17", false, seq(names.toArray(new byte[0][]))));
+        }
+        byte[] tbs = seq(
+                tlv(0xa0, integer(BigInteger.TWO)),
+                serial,
+                sigAlg,
+                name(issuerCn),
+                seq(time(now), time(now.plusDays(days))),
+                name(cn),
+                subjectKey.getEncoded(),
+                tlv(0xa3, seq(exts.toArray(new byte[0][]))));
+        Signature s = Signature.getInstance("SHA256withRSA");
+        s.initSign(signingKey);
+        s.update(tbs);
+        return seq(tbs, sigAlg, bitString(s.sign(), 0));
+    }
+
+    private static byte[] subjectKeyId(PublicKey key) throws GeneralSecurityException {
+        // Go: SHA-1 of the subjectPublicKey bit string contents.
+        byte[] spki = key.getEncoded();
+        byte[] bits = innerBitString(spki);
+        return MessageDigest.getInstance("SHA-1").digest(bits);
+    }
+
+    private static byte[] innerBitString(byte[] spki) {
+        // SEQUENCE { SEQUENCE algorithm, BIT STRING key }: skip to the BIT STRING and drop its unused-bits byte.
+        int[] p = {0};
+        readHeader(spki, p);
+        int algLen = readHeader(spki, p);
+        p[0] += algLen;
+        int bitLen = readHeader(spki, p);
+        return java.util.Arrays.copyOfRange(spki, p[0] + 1, p[0] + bitLen);
+    }
+
+    private static int readHeader(byte[] der, int[] p) {
+        p[0]++; // tag
+        int len = der[p[0]++] & 0xff;
+        if (len >= 0x80) {
+            int n = len & 0x7f;
+            len = 0;
+            for (int i = 0; i < n; i++) {
+                len = (len << 8) | (der[p[0]++] & 0xff);
+            }
+        }
+        return len;
+    }
+
+    /** PKCS#1 RSAPrivateKey out of Java's PKCS#8 encoding (its privateKey OCTET STRING). */
+    private static byte[] pkcs1(PrivateKey key) {
+        byte[] p8 = key.getEncoded();
+        int[] p = {0};
+        readHeader(p8, p);            // PrivateKeyInfo
+        int vLen = readHeader(p8, p); // version
+        p[0] += vLen;
+        int aLen = readHeader(p8, p); // algorithm
+        p[0] += aLen;
+        int kLen = readHeader(p8, p); // OCTET STRING
+        return java.util.Arrays.copyOfRange(p8, p[0], p[0] + kLen);
+    }
+
+    private static byte[] wrapPkcs1(byte[] pkcs1) {
+        return seq(integer(BigInteger.ZERO), seq(oid("1.2.840.113549.1.1.1"), new byte[] {0x05, 0x00}),
+                tlv(0x04, pkcs1));
+    }
+
+    private static byte[] name(String cn) {
+        int tag = cn.matches("[A-Za-z0-9 '()+,\\-./:=?]*") ? 0x13 : 0x0c;
+        return seq(set(seq(oid("2.5.4.3"), tlv(tag, cn.getBytes(StandardCharsets.UTF_8)))));
+    }
+
+    private static byte[] time(ZonedDateTime t) {
+        if (t.getYear() >= 1950 && t.getYear() < 2050) {
+            return tlv(0x17, t.format(DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'")).getBytes(StandardCharsets.US_ASCII));
+        }
+        return tlv(0x18, t.format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'")).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] extension(String oid, boolean critical, byte[] value) {
+        return critical ? seq(oid(oid), new byte[] {0x01, 0x01, (byte) 0xff}, tlv(0x04, value))
+                : seq(oid(oid), tlv(0x04, value));
+    }
+
+    private static byte[] bitString(byte[] bits, int unused) {
+        byte[] v = new byte[bits.length + 1];
+        v[0] = (byte) unused;
+        System.arraycopy(bits, 0, v, 1, bits.length);
+        return tlv(0x03, v);
+    }
+
+    private static byte[] integer(BigInteger i) {
+        return tlv(0x02, i.toByteArray());
+    }
+
+    private static byte[] oid(String dotted) {
+        String[] parts = dotted.split("\\.");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(Integer.parseInt(parts[0]) * 40 + Integer.parseInt(parts[1]));
+        for (int i = 2; i < parts.length; i++) {
+            long v = Long.parseLong(parts[i]);
+            byte[] tmp = new byte[10];
+            int n = 0;
+            do {
+                tmp[n++] = (byte) (v & 0x7f);
+                v >>= 7;
+            } while (v > 0);
+            for (int k = n - 1; k >= 0; k--) {
+                out.write(tmp[k] | (k > 0 ? 0x80 : 0));
+            }
+        }
+        return tlv(0x06, out.toByteArray());
+    }
+
+    private static byte[] seq(byte[]... parts) {
+        return tlv(0x30, concat(parts));
+    }
+
+    private static byte[] set(byte[]... parts) {
+        return tlv(0x31, concat(parts));
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] tlv(int tag, byte[] value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(tag);
+        int len = value.length;
+        if (len < 0x80) {
+            out.write(len);
+        } else {
+            byte[] l = BigInteger.valueOf(len).toByteArray();
+            int start = l[0] == 0 ? 1 : 0;
+            out.write(0x80 | (l.length - start));
+            out.write(l, start, l.length - start);
+        }
+        out.writeBytes(value);
+        return out.toByteArray();
+    }
+
+    /** encoding/pem: 64-character lines and a trailing newline. */
+    private static String pem(String type, byte[] der) {
+        String b64 = Base64.getEncoder().encodeToString(der);
+        StringBuilder sb = new StringBuilder("-----BEGIN ").append(type).append("-----\n");
+        for (int i = 0; i < b64.length(); i += 64) {
+            sb.append(b64, i, Math.min(b64.length(), i + 64)).append('\n');
+        }
+        return sb.append("-----END ").append(type).append("-----\n").toString();
+    }
+}

@@ -1,0 +1,145 @@
+package dev.runway.render.bench;
+
+import dev.runway.render.HelmRenderer;
+import dev.runway.render.RenderOptions;
+import dev.runway.render.chart.Chart;
+import dev.runway.render.oracle.HelmOracle;
+import dev.runway.render.yaml.GoYaml;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * On-demand benchmark (not part of the test run): renders runway-eks warm in a loop with our engine and with
+ * helm-java and prints both times and the ratio; then renders 10,000 distinct values sets and prints throughput
+ * and peak heap. Run from the repository root:
+ *
+ * <pre>
+ * ./mvnw -q -pl runway-render-core test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp runway-render-core/target/test-classes:runway-render-core/target/classes:$(cat runway-render-core/target/cp.txt) \
+ *     dev.runway.render.bench.RenderBenchmark charts/runway-eks
+ * </pre>
+ */
+public final class RenderBenchmark {
+    private static final String VALUES = """
+            serviceId: payments
+            image:
+              repository: registry.example.com/runway/payments
+              tag: "1.2.3"
+            autoscaling:
+              enabled: true
+            podDisruptionBudget:
+              enabled: true
+            env:
+              LOG_LEVEL: debug
+            """;
+
+    private RenderBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path chartDir = Path.of(args.length > 0 ? args[0] : "charts/runway-eks");
+        int helmIterations = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int oursIterations = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
+
+        HelmRenderer engine = HelmRenderer.prepare(Chart.load(chartDir));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) GoYaml.read(VALUES, "bench-values.yaml");
+        RenderOptions options = RenderOptions.of("payments", "payments");
+        Path valuesFile = Files.createTempFile("bench-values", ".yaml");
+        Files.writeString(valuesFile, VALUES, StandardCharsets.UTF_8);
+        HelmOracle.Request request = HelmOracle.Request.of(chartDir, "payments", "payments", valuesFile);
+
+        String ours = engine.render(values, options).output();
+        String helm = HelmOracle.template(request).output();
+        System.out.println("outputs identical: " + ours.equals(helm));
+
+        // The machine may be shared: alternate the two engines over several rounds and compare medians.
+        time(0, oursIterations, () -> engine.render(values, options));
+        time(0, Math.max(1, helmIterations / 4), () -> HelmOracle.template(request));
+        int rounds = 5;
+        double[] helmRounds = new double[rounds];
+        double[] oursRounds = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            helmRounds[r] = time(0, helmIterations, () -> HelmOracle.template(request));
+            oursRounds[r] = time(0, oursIterations, () -> engine.render(values, options));
+        }
+        double helmMs = median(helmRounds);
+        double oursMs = median(oursRounds);
+        System.out.printf(Locale.ROOT, "helm-java: %.3f ms per render (median of %d rounds of %d)%n", helmMs, rounds,
+                helmIterations);
+        System.out.printf(Locale.ROOT, "runway:    %.3f ms per render (median of %d rounds of %d)%n", oursMs, rounds,
+                oursIterations);
+        System.out.printf(Locale.ROOT, "ratio:     %.1fx faster%n", helmMs / oursMs);
+
+        resetPeaks();
+        long start = System.nanoTime();
+        long bytes = 0;
+        for (int i = 0; i < batch; i++) {
+            bytes += engine.render(distinctValues(i), RenderOptions.of(serviceId(i), serviceId(i))).output().length();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "batch:     %d distinct values sets in %.2f s = %.0f renders/s (%d MB output)%n",
+                batch, seconds, batch / seconds, bytes / 1_000_000);
+        System.out.printf(Locale.ROOT, "peak heap: %d MB (max heap %d MB)%n", peakHeapBytes() / (1024 * 1024),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    }
+
+    private static String serviceId(int i) {
+        return "svc-" + i;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> distinctValues(int i) {
+        String yaml = "serviceId: " + serviceId(i) + "\n"
+                + "image:\n  repository: registry.example.com/runway/" + serviceId(i) + "\n  tag: \"1." + i + "\"\n"
+                + "replicas: " + (1 + i % 7) + "\n"
+                + "autoscaling:\n  enabled: " + (i % 2 == 0) + "\n"
+                + "podDisruptionBudget:\n  enabled: " + (i % 3 == 0) + "\n"
+                + "gcpWorkloadIdentity:\n  credentialSource: " + (i % 5 == 0 ? "kubernetes-oidc" : "aws-imds") + "\n"
+                + "env:\n  INDEX: \"" + i + "\"\n";
+        return (Map<String, Object>) GoYaml.read(yaml, "batch-" + i + ".yaml");
+    }
+
+    private static double time(int warmup, int iterations, Runnable render) {
+        for (int i = 0; i < warmup; i++) {
+            render.run();
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < iterations; i++) {
+            render.run();
+        }
+        return (System.nanoTime() - start) / 1e6 / iterations;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeapBytes() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+}

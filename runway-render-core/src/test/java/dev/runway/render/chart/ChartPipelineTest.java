@@ -1,0 +1,112 @@
+package dev.runway.render.chart;
+
+import dev.runway.render.HelmRenderer;
+import dev.runway.render.RenderException;
+import dev.runway.render.RenderOptions;
+import dev.runway.render.RenderedChart;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The chart pipeline without the oracle: loading, coalescing, scopes, errors. */
+class ChartPipelineTest {
+    @TempDir
+    Path dir;
+
+    private Path chart(Map<String, String> files) throws IOException {
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            Path p = dir.resolve(e.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, e.getValue());
+        }
+        return dir;
+    }
+
+    @Test
+    void coalescingKeepsDefaultsLetsUserWinAndNullRemoves() {
+        Map<String, Object> defaults = new LinkedHashMap<>(Map.of("a", "default", "keep", "k",
+                "m", new LinkedHashMap<>(Map.of("x", 1.0, "y", 2.0))));
+        Chart chart = new Chart(new ChartMetadata(Map.of("name", "c", "version", "1", "apiVersion", "v2"), true),
+                defaults, null, List.of(), List.of(), List.of());
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("a", null);
+        user.put("m", new LinkedHashMap<>(Map.of("y", 3.0)));
+        Map<String, Object> out = ValuesCoalescer.coalesce(chart, user);
+        assertFalse(out.containsKey("a"));
+        assertEquals("k", out.get("keep"));
+        assertEquals(Map.of("x", 1.0, "y", 3.0), out.get("m"));
+        assertEquals(2.0, ((Map<?, ?>) defaults.get("m")).get("y"), "chart defaults are not changed");
+    }
+
+    @Test
+    void rendersAChartFromADirectoryWithSubchartAndHelmignore() throws IOException {
+        Path c = chart(Map.of(
+                "Chart.yaml", "apiVersion: v2\nname: parent\nversion: 0.1.0\n",
+                "values.yaml", "global:\n  g: 1\nsub:\n  a: from-parent\n",
+                ".helmignore", "secret.txt\n",
+                "secret.txt", "s",
+                "templates/cm.yaml", "kind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n"
+                        + "data:\n  secret: \"{{ .Files.Get \"secret.txt\" }}\"\n",
+                "charts/sub/Chart.yaml", "apiVersion: v2\nname: sub\nversion: 0.2.0\n",
+                "charts/sub/values.yaml", "a: sub-default\n",
+                "charts/sub/templates/s.yaml", "kind: Service\nmetadata:\n  name: {{ .Values.a }}-{{ .Values.global.g }}\n"));
+        RenderedChart out = HelmRenderer.render(Chart.load(c), Map.of(), RenderOptions.of("rel", "ns"));
+        // ConfigMap installs before Service, whatever the file order.
+        assertEquals("---\n# Source: parent/templates/cm.yaml\nkind: ConfigMap\nmetadata:\n  name: rel\ndata:\n  secret: \"\"\n"
+                + "---\n# Source: parent/charts/sub/templates/s.yaml\nkind: Service\nmetadata:\n  name: from-parent-1\n",
+                out.output());
+        assertEquals("Service/from-parent-1", out.manifests().get(1).id());
+    }
+
+    @Test
+    void failMessagesComeOutAsHelmWritesThem() throws IOException {
+        Path c = chart(Map.of("Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\n",
+                "templates/_h.tpl", "{{ define \"h\" }}{{ fail \"no way\" }}{{ end }}",
+                "templates/t.yaml", "a: 1\n{{ include \"h\" . }}\n"));
+        RenderException e = assertThrows(RenderException.class,
+                () -> HelmRenderer.render(Chart.load(c), Map.of(), RenderOptions.defaults()));
+        assertEquals("execution error at (c/templates/t.yaml:2:3): no way", e.getMessage());
+    }
+
+    @Test
+    void kubeVersionConstraintIsChecked() throws IOException {
+        Path c = chart(Map.of("Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\nkubeVersion: \">=1.30.0\"\n",
+                "templates/t.yaml", "a: 1\n"));
+        RenderException e = assertThrows(RenderException.class, () -> HelmRenderer.render(Chart.load(c), Map.of(),
+                RenderOptions.defaults().withKubeVersion("v1.29.0")));
+        assertEquals("chart requires kubeVersion: >=1.30.0 which is incompatible with Kubernetes v1.29.0",
+                e.getMessage());
+    }
+
+    @Test
+    void theRunwayEksChartLoadsFromTheClasspath() {
+        Chart chart = Chart.loadClasspath("charts/runway-eks");
+        assertEquals("runway-eks", chart.name());
+        assertTrue(chart.templates().stream().anyMatch(t -> t.name().equals("templates/deployment.yaml")));
+        assertTrue(chart.files().stream().noneMatch(f -> f.name().startsWith("ci/")), ".helmignore drops ci/");
+    }
+
+    @Test
+    void helmignoreAndGlobRules() {
+        HelmIgnore ignore = HelmIgnore.parse("*.bak\n/top.txt\ndocs/\n!keep.bak\n", ".helmignore");
+        assertTrue(ignore.ignores("a/b/x.bak", false) || ignore.ignores("a/b/x.bak", false));
+        assertTrue(ignore.ignores("templates/.hidden", false));
+        assertTrue(ignore.ignores("docs", true));
+        assertTrue(GlobMatch.matches("data/*.txt", "data/a.txt"));
+        assertFalse(GlobMatch.matches("data/*.txt", "data/sub/a.txt"));
+        assertTrue(KubeVersionRange.satisfied(">=1.27.0-0", "v1.33.0"));
+        assertFalse(KubeVersionRange.satisfied(">=1.27.0 <1.30.0", "v1.33.0"));
+        assertTrue(KubeVersionRange.satisfied("1.33.x || 1.20.x", "v1.33.4"));
+    }
+}

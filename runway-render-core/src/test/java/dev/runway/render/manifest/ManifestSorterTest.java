@@ -1,0 +1,62 @@
+package dev.runway.render.manifest;
+
+import dev.runway.render.RenderException;
+import dev.runway.render.RenderedManifest;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ManifestSorterTest {
+
+    @Test
+    void splitsTrimsAndDropsEmptyDocuments() {
+        assertEquals(List.of("a: 1", "b: 2"), ManifestSplitter.split("\n---\na: 1\n---\n\n  b: 2\n\n"));
+        // As in Helm, a separator right after another one's trailing white space is not a separator.
+        assertEquals(List.of("a: 1", "---\nb: 2"), ManifestSplitter.split("a: 1\n---\n---\nb: 2"));
+    }
+
+    @Test
+    void sortsByInstallOrderThenUnknownKindsAlphabetically() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("c/templates/b.yaml", "kind: Deployment\nmetadata:\n  name: d\n---\nkind: Zed\n---\nkind: Alpha\n");
+        files.put("c/templates/a.yaml", "kind: Service\nmetadata:\n  name: s\n---\nkind: ServiceAccount\n");
+        List<RenderedManifest> sorted = ManifestSorter.sort(files);
+        assertEquals(List.of("ServiceAccount", "Service", "Deployment", "Alpha", "Zed"),
+                sorted.stream().map(RenderedManifest::kind).toList());
+        assertEquals("d", sorted.get(2).name());
+    }
+
+    @Test
+    void dropsNotesPartialsBlankFilesAndHooks() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("c/templates/NOTES.txt", "kind: Notes\n");
+        files.put("c/templates/_p.tpl", "kind: Partial\n");
+        files.put("c/templates/blank.yaml", " \n\t\n");
+        files.put("c/templates/hook.yaml", "kind: Job\nmetadata:\n  annotations:\n    helm.sh/hook: pre-install\n");
+        files.put("c/templates/cm.yaml", "kind: ConfigMap\n");
+        List<RenderedManifest> sorted = ManifestSorter.sort(files);
+        assertEquals(1, sorted.size());
+        assertEquals("---\n# Source: c/templates/cm.yaml\nkind: ConfigMap\n", ManifestSorter.join(sorted));
+    }
+
+    @Test
+    void aDocumentThatIsNotAMapFailsLikeHelm() {
+        RenderException e = assertThrows(RenderException.class,
+                () -> ManifestSorter.sort(Map.of("c/templates/x.yaml", "just text\n")));
+        assertEquals("YAML parse error on c/templates/x.yaml: error unmarshaling JSON: while decoding JSON: json: "
+                + "cannot unmarshal string into Go value of type releaseutil.SimpleHead", e.getMessage());
+    }
+
+    @Test
+    void yamlSyntaxErrorsUseGoYamlWords() {
+        RenderException e = assertThrows(RenderException.class,
+                () -> ManifestSorter.sort(Map.of("c/templates/x.yaml", "a: b: c\n")));
+        assertTrue(e.getMessage().endsWith("yaml: mapping values are not allowed in this context"), e.getMessage());
+    }
+}

@@ -1,0 +1,1 @@
+{{ define "sub.x" }}from-sub{{ end }}
