@@ -83,7 +83,12 @@ class ValuesFuzzTest {
         } catch (GoJson.GoJsonException | GoYamlException e) {
             throw new AssertionError("toYaml failed on a value JSON can hold: " + value, e);
         }
-        Object back = GoYaml.read(yaml, "roundtrip.yaml");
+        Object back;
+        try {
+            back = GoYaml.read(yaml, "roundtrip.yaml");
+        } catch (GoYamlException e) {
+            throw new AssertionError("fromYaml failed on toYaml's output for " + GoJson.toJson(value) + ":\n" + yaml, e);
+        }
         assertEquals(expected, back, () -> "toYaml gave:\n" + yaml);
     }
 
@@ -145,6 +150,11 @@ class ValuesFuzzTest {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if ((c >= 0x7F && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF) {
+                throw new NotRepresentable();
+            }
+            if (c == 0x2028 || c == 0x2029) {
+                // Known gap, not Go's behaviour (FUZZING.md, finding 5): toYaml writes them as the escapes \L and \P
+                // inside double quotes, as go-yaml does, but snakeyaml-engine 3.2 cannot read those escapes back.
                 throw new NotRepresentable();
             }
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
