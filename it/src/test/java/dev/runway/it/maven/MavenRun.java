@@ -121,12 +121,18 @@ final class MavenRun {
         }
     }
 
-    /** build-1.log, build-2.log, ...: every run of a test keeps its log for a look after a failure. */
+    /**
+     * build-1.log, build-2.log, ...: every run of a test keeps its log for a look after a failure. Each name is
+     * claimed by creating the file, so runs started at the same time never share one.
+     */
     private static Path nextLogFile(Path project) {
         for (int n = 1; ; n++) {
-            Path candidate = project.resolve("build-" + n + ".log");
-            if (!Files.exists(candidate)) {
-                return candidate;
+            try {
+                return Files.createFile(project.resolve("build-" + n + ".log"));
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // another run has this number; try the next
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -92,6 +93,35 @@ class RunwayPluginIT {
         Files.setLastModifiedTime(staging, FileTime.fromMillis(1_000_000_000L));
         MavenRun.run(project, "-o", "runway:render").assertSuccess().assertLogContains("up to date (1 file)");
         assertEquals(1_000_000_000L, Files.getLastModifiedTime(staging).toMillis(), "unchanged output is not rewritten");
+    }
+
+    /**
+     * Two parallel Maven builds ({@code -T 2C}) rendering the same project into the same output at the same time:
+     * both succeed, the files are whole and equal to Helm's output, and no temporary file is left behind.
+     */
+    @Test
+    void parallelBuildsRenderingTheSameProjectDoNotCorruptEachOther() throws Exception {
+        Path project = MavenRun.copy(MavenRun.sample(), "parallel");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<MavenRun.Result> first = pool.submit(() -> MavenRun.run(project, "-o", "-T", "2C",
+                    "runway:render"));
+            java.util.concurrent.Future<MavenRun.Result> second = pool.submit(() -> MavenRun.run(project, "-o", "-T",
+                    "2C", "runway:render"));
+            first.get().assertSuccess();
+            second.get().assertSuccess();
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String environment : new String[] {"staging", "production"}) {
+            assertEquals(Files.readString(project.resolve("deploy/" + environment + "/manifests.yaml")),
+                    Files.readString(project.resolve("target/runway/" + environment + "/manifests.yaml")),
+                    environment + ": whole and equal to helm template's output after the parallel builds");
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(project.resolve("target/runway"))) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList(),
+                    "no temporary file is left behind");
+        }
     }
 
     @Test
