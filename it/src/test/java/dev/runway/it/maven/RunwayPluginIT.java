@@ -185,9 +185,9 @@ class RunwayPluginIT {
         MavenRun.run(project, "-o", "runway:render").assertSuccess();
         Path staging = project.resolve("target/runway/staging/manifests.yaml");
         String before = Files.readString(staging);
-        MavenRun.run(project, "-o", "runway:render", "-Drunway.set=serviceId=Payments_Service").assertFailure()
-                .assertLogContains("runway:render failed for environment 'staging'", "set [serviceId=Payments_Service]",
-                        "- serviceId: expected a string matching");
+        MavenRun.run(project, "-o", "runway:render", "-Drunway.set=port=70000").assertFailure()
+                .assertLogContains("runway:render failed for environment 'staging'", "set [port=70000]",
+                        "- port: expected", "(--set port=70000)");
         assertEquals(before, Files.readString(staging), "a failed render leaves the earlier output untouched");
     }
 }
