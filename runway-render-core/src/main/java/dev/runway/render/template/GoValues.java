@@ -1,5 +1,7 @@
 package dev.runway.render.template;
 
+import dev.runway.render.gofmt.GoFmt;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -44,51 +46,18 @@ final class GoValues {
         return true;
     }
 
-    /** The Go type name of a value, as reflect prints it. */
+    /**
+     * The Go type name of a value, as reflect prints it: Go's fmt names it, except for what only the engine holds
+     * (a function value; a byte, which here is always an element of a []byte, so uint8).
+     */
     static String typeName(Object v) {
-        if (v == null) {
-            return "<nil>";
-        }
-        if (v instanceof GoStruct s) {
-            return s.goTypeName();
-        }
-        if (v instanceof String) {
-            return "string";
-        }
-        if (v instanceof Boolean) {
-            return "bool";
-        }
-        if (v instanceof Integer) {
-            return "int";
-        }
-        if (v instanceof Long) {
-            return "int64";
-        }
-        if (v instanceof Double) {
-            return "float64";
-        }
-        if (v instanceof Float) {
-            return "float32";
-        }
-        if (v instanceof Short) {
-            return "int16";
+        if (v instanceof TemplateFunction) {
+            return "func(...interface {}) (interface {}, error)";
         }
         if (v instanceof Byte) {
             return "uint8";
         }
-        if (v instanceof Map<?, ?>) {
-            return "map[string]interface {}";
-        }
-        if (v instanceof List<?>) {
-            return "[]interface {}";
-        }
-        if (v instanceof byte[]) {
-            return "[]uint8";
-        }
-        if (v instanceof TemplateFunction) {
-            return "func(...interface {}) (interface {}, error)";
-        }
-        return v.getClass().getSimpleName();
+        return GoFmt.typeName(v);
     }
 
     /** Go's len() of a string counts UTF-8 bytes. */
