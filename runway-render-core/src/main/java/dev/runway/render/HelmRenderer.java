@@ -152,8 +152,12 @@ public final class HelmRenderer {
                     + " which is incompatible with Kubernetes " + capabilities.kubeVersion().version());
         }
         Map<String, String> rendered = preparedFor(chart).render(values, options, capabilities);
-        List<RenderedManifest> manifests = ManifestSorter.sort(rendered);
-        return new RenderedChart(manifests, ManifestSorter.join(manifests));
+        if (!options.hooks()) {
+            List<RenderedManifest> manifests = ManifestSorter.sort(rendered);
+            return new RenderedChart(manifests, ManifestSorter.join(manifests));
+        }
+        ManifestSorter.Sorted sorted = ManifestSorter.sortWithHooks(rendered);
+        return new RenderedChart(sorted.all(), sorted.output());
     }
 
     /** Every function a Helm template can call: the function library and the engine's own. */

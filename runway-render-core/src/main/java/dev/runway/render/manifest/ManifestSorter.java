@@ -18,8 +18,49 @@ public final class ManifestSorter {
     private ManifestSorter() {
     }
 
-    /** The manifests to print, in Helm's order. */
+    /** The manifests to print, in Helm's order, without hooks (what helm-java's template returns). */
     public static List<RenderedManifest> sort(Map<String, String> rendered) {
+        return split(rendered).generic();
+    }
+
+    /**
+     * The manifests and hooks, in Helm's order. Hooks keep Helm's kind order among themselves and come after the
+     * manifests, as the {@code helm template} command prints them; a hook of an unknown event is dropped, as Helm
+     * drops it (releaseutil.SortManifests).
+     */
+    public static Sorted sortWithHooks(Map<String, String> rendered) {
+        return split(rendered);
+    }
+
+    /** Manifests and hooks of a render, each list in Helm's install order of kinds. */
+    public record Sorted(List<RenderedManifest> generic, List<RenderedManifest> hooks) {
+        public Sorted {
+            generic = List.copyOf(generic);
+            hooks = List.copyOf(hooks);
+        }
+
+        /**
+         * What {@code helm template} prints: the manifests, then each hook. With hooks but no manifest, Helm's
+         * empty manifest still ends in a newline before the hooks.
+         */
+        public String output() {
+            String manifests = join(generic);
+            return hooks.isEmpty() ? manifests : (generic.isEmpty() ? "\n" : manifests) + join(hooks);
+        }
+
+        public List<RenderedManifest> all() {
+            List<RenderedManifest> all = new ArrayList<>(generic);
+            all.addAll(hooks);
+            return all;
+        }
+    }
+
+    /** The events Helm knows a hook by (release.HookEvent, plus Helm 2's test-success). */
+    private static final java.util.Set<String> HOOK_EVENTS = java.util.Set.of("pre-install", "post-install",
+            "pre-delete", "post-delete", "pre-upgrade", "post-upgrade", "pre-rollback", "post-rollback", "test",
+            "test-success");
+
+    private static Sorted split(Map<String, String> rendered) {
         TreeMap<String, String> byPath = new TreeMap<>(KindOrder::compareBytes);
         for (Map.Entry<String, String> e : rendered.entrySet()) {
             if (!e.getKey().endsWith("NOTES.txt")) {
@@ -27,6 +68,7 @@ public final class ManifestSorter {
             }
         }
         List<RenderedManifest> generic = new ArrayList<>();
+        List<RenderedManifest> hooks = new ArrayList<>();
         for (Map.Entry<String, String> e : byPath.entrySet()) {
             String path = e.getKey();
             String content = e.getValue();
@@ -38,16 +80,27 @@ public final class ManifestSorter {
             }
             for (String doc : ManifestSplitter.split(content)) {
                 ManifestHead head = ManifestHead.parse(doc, path);
-                if (head.hook() != null) {
-                    continue;
+                RenderedManifest manifest = new RenderedManifest(path, head.apiVersion(), head.kind(), head.name(),
+                        head.namespace(), doc);
+                if (head.hook() == null) {
+                    generic.add(manifest);
+                } else if (knownHook(head.hook())) {
+                    hooks.add(manifest);
                 }
-                generic.add(new RenderedManifest(path, head.apiVersion(), head.kind(), head.name(),
-                        head.namespace(), doc));
             }
         }
-        List<RenderedManifest> sorted = new ArrayList<>(generic);
-        sorted.sort(Comparator.comparing(RenderedManifest::kind, KindOrder::compare));
-        return sorted;
+        generic.sort(Comparator.comparing(RenderedManifest::kind, KindOrder::compare));
+        hooks.sort(Comparator.comparing(RenderedManifest::kind, KindOrder::compare));
+        return new Sorted(generic, hooks);
+    }
+
+    private static boolean knownHook(String annotation) {
+        for (String event : annotation.split(",")) {
+            if (!HOOK_EVENTS.contains(event.strip().toLowerCase(java.util.Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The text {@code helm template} prints: {@code ---}, {@code # Source:}, the document, for each manifest. */

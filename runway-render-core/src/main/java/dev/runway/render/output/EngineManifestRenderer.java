@@ -33,6 +33,6 @@ public final class EngineManifestRenderer implements ManifestRenderer {
                 ? Chart.loadClasspath(source.classpathName()) : Chart.load(source.directory()));
         HelmRenderer renderer = HelmRenderer.prepare(chart, HelmSchemaValidator.withOrigins(merged.origins()));
         return renderer.render(merged.values(),
-                new RenderOptions(request.releaseName(), request.namespace(), request.kubeVersion(), false));
+                new RenderOptions(request.releaseName(), request.namespace(), request.kubeVersion(), false, true));
     }
 }

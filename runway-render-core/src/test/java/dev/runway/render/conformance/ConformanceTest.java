@@ -64,7 +64,8 @@ class ConformanceTest {
         String actual;
         try {
             Map<String, Object> values = UserValues.of(c.valuesFiles(), c.set());
-            RenderOptions options = new RenderOptions(c.release(), c.namespace(), c.kubeVersion(), false);
+            // helm-java's template returns the release's manifest: no hooks, as `helm template --no-hooks`.
+            RenderOptions options = new RenderOptions(c.release(), c.namespace(), c.kubeVersion(), false, false);
             actual = HelmRenderer.render(Chart.load(chart), values, options).output();
         } catch (RenderException | SetValueException | ValuesFileException e) {
             actual = "ERROR: " + e.getMessage();

@@ -59,4 +59,55 @@ class ManifestSorterTest {
                 () -> ManifestSorter.sort(Map.of("c/templates/x.yaml", "a: b: c\n")));
         assertTrue(e.getMessage().endsWith("yaml: mapping values are not allowed in this context"), e.getMessage());
     }
+
+    /**
+     * The helm template command (cmd/helm/template.go) prints the release manifest, then each hook as
+     * {@code ---\n# Source: path\nmanifest\n}; releaseutil.SortManifests sorts hooks by kind like the manifests and
+     * drops a hook whose event it does not know.
+     */
+    @Test
+    void hooksFollowTheManifestsInKindOrderAndUnknownEventsAreDropped() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("c/templates/cm.yaml", "kind: ConfigMap\nmetadata:\n  name: cm\n");
+        files.put("c/templates/job.yaml", "kind: Job\nmetadata:\n  name: migrate\n  annotations:\n"
+                + "    helm.sh/hook: pre-install,pre-upgrade\n");
+        files.put("c/templates/sa.yaml", "kind: ServiceAccount\nmetadata:\n  name: hook-sa\n  annotations:\n"
+                + "    helm.sh/hook: Test\n");
+        files.put("c/templates/odd.yaml", "kind: Pod\nmetadata:\n  name: odd\n  annotations:\n"
+                + "    helm.sh/hook: post-something\n");
+        ManifestSorter.Sorted sorted = ManifestSorter.sortWithHooks(files);
+        assertEquals(List.of("cm"), sorted.generic().stream().map(RenderedManifest::name).toList());
+        assertEquals(List.of("hook-sa", "migrate"), sorted.hooks().stream().map(RenderedManifest::name).toList());
+        assertEquals("""
+                ---
+                # Source: c/templates/cm.yaml
+                kind: ConfigMap
+                metadata:
+                  name: cm
+                ---
+                # Source: c/templates/sa.yaml
+                kind: ServiceAccount
+                metadata:
+                  name: hook-sa
+                  annotations:
+                    helm.sh/hook: Test
+                ---
+                # Source: c/templates/job.yaml
+                kind: Job
+                metadata:
+                  name: migrate
+                  annotations:
+                    helm.sh/hook: pre-install,pre-upgrade
+                """, sorted.output());
+        assertEquals(List.of("cm"), ManifestSorter.sort(files).stream().map(RenderedManifest::name).toList(),
+                "without hooks, as helm-java returns the release");
+    }
+
+    @Test
+    void onlyHooksStillStartWithHelmsEmptyManifestLine() {
+        ManifestSorter.Sorted sorted = ManifestSorter.sortWithHooks(Map.of("c/templates/job.yaml",
+                "kind: Job\nmetadata:\n  name: j\n  annotations:\n    helm.sh/hook: post-install\n"));
+        assertEquals("\n---\n# Source: c/templates/job.yaml\nkind: Job\nmetadata:\n  name: j\n  annotations:\n"
+                + "    helm.sh/hook: post-install\n", sorted.output());
+    }
 }
