@@ -31,18 +31,34 @@ public final class HelmRenderer {
     private final Chart chart;
     private final Map<String, TemplateFunction> functions;
     /** Parsed templates per set of enabled subcharts (conditions and tags can switch subcharts off). */
-    private final Map<String, PreparedChart> prepared = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, PreparedChart> prepared;
     private final ValuesSchemaValidator validator;
     /** kubeVersion checks already made, by kube version: the chart's range never changes. */
-    private final Map<String, Boolean> kubeVersionOk = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Boolean> kubeVersionOk;
 
     private HelmRenderer(Chart chart, ValuesSchemaValidator validator) {
-        this.chart = chart;
-        this.functions = functions();
-        this.validator = validator;
+        this(chart, functions(), new java.util.concurrent.ConcurrentHashMap<>(),
+                new java.util.concurrent.ConcurrentHashMap<>(), validator);
         if (chart.metadata().dependencies().isEmpty()) {
             preparedFor(chart);
         }
+    }
+
+    private HelmRenderer(Chart chart, Map<String, TemplateFunction> functions, Map<String, PreparedChart> prepared,
+                         Map<String, Boolean> kubeVersionOk, ValuesSchemaValidator validator) {
+        this.chart = chart;
+        this.functions = functions;
+        this.prepared = prepared;
+        this.kubeVersionOk = kubeVersionOk;
+        this.validator = validator;
+    }
+
+    /**
+     * The same chart and parsed templates with another schema validator (null: no schema check), for example one
+     * that knows where each value of this render came from. Nothing is parsed again.
+     */
+    public HelmRenderer withValidator(ValuesSchemaValidator other) {
+        return new HelmRenderer(chart, functions, prepared, kubeVersionOk, other);
     }
 
     private PreparedChart preparedFor(Chart resolved) {

@@ -13,13 +13,13 @@ import java.util.Map;
 
 /**
  * The pure-Java engine behind {@link ManifestRenderer}: merges the request's values as {@code helm template -f ...
- * --set ...} does ({@link UserValues}), then renders with {@link HelmRenderer}. Each chart is loaded once per
- * instance; the schema check of each render knows where every value came from, so a schema error names the values
- * file, line and column (or the {@code --set} flag) of the offending value.
+ * --set ...} does ({@link UserValues}), then renders with {@link HelmRenderer}. Each chart is loaded and its
+ * templates parsed once per instance; the schema check of each render knows where every value came from, so a
+ * schema error names the values file, line and column (or the {@code --set} flag) of the offending value.
  */
 public final class EngineManifestRenderer implements ManifestRenderer {
 
-    private final Map<ChartSource, Chart> loaded = new HashMap<>();
+    private final Map<ChartSource, HelmRenderer> prepared = new HashMap<>();
 
     @Override
     public synchronized RenderedChart render(RenderRequest request) {
@@ -29,9 +29,9 @@ public final class EngineManifestRenderer implements ManifestRenderer {
         request.setString().forEach(values::setString);
         request.setFile().forEach(values::setFile);
         MergedValues merged = values.build().merge();
-        Chart chart = loaded.computeIfAbsent(request.chart(), source -> source.onClasspath()
-                ? Chart.loadClasspath(source.classpathName()) : Chart.load(source.directory()));
-        HelmRenderer renderer = HelmRenderer.prepare(chart, HelmSchemaValidator.withOrigins(merged.origins()));
+        HelmRenderer renderer = prepared.computeIfAbsent(request.chart(), source -> HelmRenderer.prepare(
+                        source.onClasspath() ? Chart.loadClasspath(source.classpathName()) : Chart.load(source.directory())))
+                .withValidator(HelmSchemaValidator.withOrigins(merged.origins()));
         return renderer.render(merged.values(),
                 new RenderOptions(request.releaseName(), request.namespace(), request.kubeVersion(), false, true));
     }
