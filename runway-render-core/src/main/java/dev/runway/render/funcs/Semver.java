@@ -249,7 +249,7 @@ final class Semver implements GoFmt.GoTyped, GoMethods, GoJson.JsonMarshaler, Go
             // Join operators with their versions ("> = 1.2" style spacing), then split on commas and spaces.
             String normalized = or.trim().replaceAll("(=|!=|>=|=>|<=|=<|~>|~|\\^|>|<)\\s+", "$1");
             if (normalized.isEmpty()) {
-                throw new TemplateFunctionException("improper constraint: " + dev.runway.render.gofmt.GoStrconv.quote(text));
+                throw new ImproperConstraintException(text);
             }
             for (String part : normalized.split("\\s*,\\s*|\\s+")) {
                 if (part.isEmpty()) {
@@ -257,13 +257,31 @@ final class Semver implements GoFmt.GoTyped, GoMethods, GoJson.JsonMarshaler, Go
                 }
                 Matcher m = CONSTRAINT.matcher(part);
                 if (!m.matches()) {
-                    throw new TemplateFunctionException("improper constraint: " + dev.runway.render.gofmt.GoStrconv.quote(text));
+                    throw new ImproperConstraintException(text);
                 }
                 ands.add(constraint(m.group(1) == null ? "" : m.group(1), m.group(2), text));
             }
             ors.add(ands);
         }
         return ors;
+    }
+
+    /**
+     * A constraint Masterminds/semver cannot parse. Its message is semver v3.5.0's ({@code improper constraint:
+     * "x"}, as helm-java's Helm 3.21 links it); v3.4.0, which Helm 4.1 links, prints the constraint unquoted.
+     */
+    static final class ImproperConstraintException extends TemplateFunctionException {
+        private final String constraint;
+
+        ImproperConstraintException(String constraint) {
+            super("improper constraint: " + dev.runway.render.gofmt.GoStrconv.quote(constraint));
+            this.constraint = constraint;
+        }
+
+        /** The message of Masterminds/semver v3.4.0. */
+        String unquotedMessage() {
+            return "improper constraint: " + constraint;
+        }
     }
 
     private static boolean isX(String s) {
@@ -273,7 +291,7 @@ final class Semver implements GoFmt.GoTyped, GoMethods, GoJson.JsonMarshaler, Go
     private static Constraint constraint(String op, String ver, String text) throws TemplateFunctionException {
         Matcher m = Pattern.compile("^" + CV + "$").matcher(ver);
         if (!m.matches()) {
-            throw new TemplateFunctionException("improper constraint: " + dev.runway.render.gofmt.GoStrconv.quote(text));
+            throw new ImproperConstraintException(text);
         }
         String g1 = m.group(1);
         String g2 = m.group(2) == null ? "" : m.group(2);
@@ -301,7 +319,7 @@ final class Semver implements GoFmt.GoTyped, GoMethods, GoJson.JsonMarshaler, Go
         try {
             con = parse(v);
         } catch (TemplateFunctionException e) {
-            throw new TemplateFunctionException("improper constraint: " + dev.runway.render.gofmt.GoStrconv.quote(text));
+            throw new ImproperConstraintException(text);
         }
         return new Constraint(op, con, dirty, minorDirty, patchDirty);
     }

@@ -1,5 +1,7 @@
 package dev.runway.render.output;
 
+import dev.runway.render.HelmVersion;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -17,10 +19,11 @@ import java.util.Objects;
  * @param namespace     the release namespace
  * @param kubeVersion   the Kubernetes version for {@code .Capabilities} ({@code v1.33.0}); empty for the default
  * @param baseDirectory the directory relative paths are resolved against (the project's)
+ * @param helmVersion   the Helm version whose output to reproduce (null: {@link HelmVersion#DEFAULT})
  */
 public record RenderRequest(ChartSource chart, List<Path> valuesFiles, List<String> set, List<String> setString,
                             List<String> setFile, String releaseName, String namespace, String kubeVersion,
-                            Path baseDirectory) {
+                            Path baseDirectory, HelmVersion helmVersion) {
     public RenderRequest {
         Objects.requireNonNull(chart, "chart");
         valuesFiles = List.copyOf(valuesFiles);
@@ -31,5 +34,13 @@ public record RenderRequest(ChartSource chart, List<Path> valuesFiles, List<Stri
         Objects.requireNonNull(namespace, "namespace");
         kubeVersion = Objects.requireNonNullElse(kubeVersion, "");
         Objects.requireNonNull(baseDirectory, "baseDirectory");
+        helmVersion = helmVersion == null ? HelmVersion.DEFAULT : helmVersion;
+    }
+
+    /** A request rendering as the default Helm version. */
+    public RenderRequest(ChartSource chart, List<Path> valuesFiles, List<String> set, List<String> setString,
+                         List<String> setFile, String releaseName, String namespace, String kubeVersion,
+                         Path baseDirectory) {
+        this(chart, valuesFiles, set, setString, setFile, releaseName, namespace, kubeVersion, baseDirectory, null);
     }
 }
