@@ -46,6 +46,14 @@ public final class Helm4Cli {
         return Optional.of(new Helm4Cli(binary.toAbsolutePath(), DIR.resolve("home").toAbsolutePath()));
     }
 
+    /** A Helm CLI binary elsewhere, with its home folders under {@code home} (for on-demand tools). */
+    public static Helm4Cli at(Path binary, Path home) {
+        if (!Files.isExecutable(binary)) {
+            throw new IllegalArgumentException("no executable helm at " + binary);
+        }
+        return new Helm4Cli(binary.toAbsolutePath(), home.toAbsolutePath());
+    }
+
     /** One line saying why the Helm 4 comparisons are skipped. */
     public static String unavailableReason() {
         Path reason = DIR.resolve("UNAVAILABLE");
