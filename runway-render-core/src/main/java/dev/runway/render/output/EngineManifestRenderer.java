@@ -28,7 +28,8 @@ public final class EngineManifestRenderer implements ManifestRenderer {
 
     @Override
     public synchronized RenderedChart render(RenderRequest request) {
-        UserValues.Builder values = UserValues.builder().fileReaderRelativeTo(request.baseDirectory());
+        UserValues.Builder values = UserValues.builder().fileReaderRelativeTo(request.baseDirectory())
+                .helmVersion(request.helmVersion());
         request.valuesFiles().forEach(values::valuesFile);
         request.set().forEach(values::set);
         request.setString().forEach(values::setString);

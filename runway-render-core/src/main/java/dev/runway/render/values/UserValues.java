@@ -1,5 +1,7 @@
 package dev.runway.render.values;
 
+import dev.runway.render.HelmVersion;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,11 +59,13 @@ public final class UserValues {
     private final List<Source> sources;
     private final ValuesFiles files;
     private final FileValueReader fileReader;
+    private final HelmVersion helmVersion;
 
     private UserValues(Builder builder) {
         this.sources = List.copyOf(builder.sources);
         this.files = builder.files;
         this.fileReader = builder.fileReader;
+        this.helmVersion = builder.helmVersion;
     }
 
     public static Builder builder() {
@@ -85,11 +89,10 @@ public final class UserValues {
                     continue;
                 }
                 if (kind == Kind.VALUES_FILE) {
-                    ValuesDocument document = source.file() != null
-                            ? files.read(source.file())
-                            : files.read(source.text(), source.argument());
-                    base = GoValues.mergeMaps(base, document.values());
-                    provenance.add(new Provenance(source, document, List.of()));
+                    for (ValuesDocument document : read(source)) {
+                        base = GoValues.mergeMaps(base, document.values());
+                        provenance.add(new Provenance(source, document, List.of()));
+                    }
                 } else {
                     apply(source, base);
                     provenance.add(new Provenance(source, null, writtenLeaves(source)));
@@ -97,6 +100,16 @@ public final class UserValues {
             }
         }
         return new MergedValues(base, new Origins(List.copyOf(provenance)));
+    }
+
+    /** A values file as the Helm version reads it: Helm 4 merges all its YAML documents, Helm 3 reads the first. */
+    private List<ValuesDocument> read(Source source) {
+        if (helmVersion.isHelm4()) {
+            return source.file() != null ? files.readDocuments(source.file())
+                    : files.readDocuments(source.text(), source.argument());
+        }
+        return List.of(source.file() != null ? files.read(source.file())
+                : files.read(source.text(), source.argument()));
     }
 
     private void apply(Source source, Map<String, Object> base) {
@@ -195,6 +208,7 @@ public final class UserValues {
         private final List<Source> sources = new ArrayList<>();
         private ValuesFiles files = ValuesFiles.standard();
         private FileValueReader fileReader = path -> Files.readString(Path.of(path));
+        private HelmVersion helmVersion = HelmVersion.DEFAULT;
 
         private Builder() {
         }
@@ -245,6 +259,12 @@ public final class UserValues {
         /** How {@code --set-file} reads a file; by default from disk, relative to the working directory. */
         public Builder fileReader(FileValueReader fileReader) {
             this.fileReader = Objects.requireNonNull(fileReader, "fileReader");
+            return this;
+        }
+
+        /** Reads values files as this Helm version does (Helm 4, the default, merges their YAML documents). */
+        public Builder helmVersion(HelmVersion version) {
+            this.helmVersion = Objects.requireNonNull(version, "version");
             return this;
         }
 

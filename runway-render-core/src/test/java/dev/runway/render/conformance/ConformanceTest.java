@@ -170,7 +170,7 @@ class ConformanceTest {
     /** Our engine's answer for the case, rendered as the column's Helm version. */
     private static String render(ConformanceCase c, Path chart, HelmVersion version) {
         try {
-            Map<String, Object> values = UserValues.of(c.valuesFiles(), c.set());
+            Map<String, Object> values = UserValues.of(c.valuesFiles(), c.set(), version.engine);
             // helm-java returns the release's manifest without hooks (as `helm template --no-hooks`); the Helm 4 CLI
             // prints hooks after the manifests, as users see them.
             boolean hooks = version == HelmVersion.HELM_4;

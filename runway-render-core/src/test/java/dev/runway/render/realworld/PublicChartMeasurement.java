@@ -65,7 +65,12 @@ public final class PublicChartMeasurement {
 
     /** How one render compares. */
     enum Verdict {
-        IDENTICAL, EQUIVALENT, DIFFER, ERROR;
+        IDENTICAL, EQUIVALENT, DIFFER, ERROR,
+        /**
+         * helm-java's lookup reaches for a cluster (localhost:8080) and fails where the helm template command returns
+         * an empty map: such renders say nothing about the engine and are counted apart.
+         */
+        ORACLE_UNUSABLE;
 
         boolean matches() {
             return this == IDENTICAL || this == EQUIVALENT;
@@ -215,7 +220,7 @@ public final class PublicChartMeasurement {
             throws IOException {
         Path file = options.out().resolve("helm-cache").resolve(sha256(key.getBytes(StandardCharsets.UTF_8)));
         if (!options.fresh() && Files.isRegularFile(file)) {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return withoutDebugHint(Files.readString(file, StandardCharsets.UTF_8));
         }
         HelmOracle.Result result;
         try {
@@ -226,7 +231,13 @@ public final class PublicChartMeasurement {
         String text = result.failed() ? "ERROR: " + result.error() : result.output() == null ? "\n" : result.output();
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
-        return text;
+        return withoutDebugHint(text);
+    }
+
+    /** helm-java's errors end in the command's hint; the CLI adapter already drops it. */
+    private static String withoutDebugHint(String text) {
+        return text.endsWith(Helm4Cli.DEBUG_HINT) ? text.substring(0, text.length() - Helm4Cli.DEBUG_HINT.length())
+                : text;
     }
 
     /**
@@ -240,7 +251,7 @@ public final class PublicChartMeasurement {
             try {
                 HelmRenderer renderer = engines.computeIfAbsent(version,
                         v -> HelmRenderer.prepare(Chart.load(chart, v)));
-                UserValues.Builder values = UserValues.builder();
+                UserValues.Builder values = UserValues.builder().helmVersion(version);
                 if (valuesFile != null) {
                     values.valuesFile(valuesFile);
                 }
@@ -274,6 +285,8 @@ public final class PublicChartMeasurement {
         Verdict verdict;
         if (expected.equals(actual)) {
             verdict = Verdict.IDENTICAL;
+        } else if (helmFailed && oracle.equals("helm3") && expected.contains("error calling lookup: ")) {
+            verdict = Verdict.ORACLE_UNUSABLE;
         } else if (oursFailed && !helmFailed) {
             verdict = Verdict.ERROR;
         } else if (!helmFailed && !oursFailed
@@ -282,8 +295,14 @@ public final class PublicChartMeasurement {
         } else {
             verdict = Verdict.DIFFER;
         }
-        return new Render(repository, chart, values, oracle, verdict,
-                verdict == Verdict.IDENTICAL ? null : firstDifference(expected, actual));
+        String difference = switch (verdict) {
+            case IDENTICAL -> null;
+            // Our error in full (a few lines): the first line of a Helm 4 error only names the template.
+            case ERROR -> "ours failed where Helm rendered:\n  " + cut(String.join("\n  ",
+                    actual.lines().limit(8).map(PublicChartMeasurement::cut).toList()));
+            default -> firstDifference(expected, actual);
+        };
+        return new Render(repository, chart, values, oracle, verdict, difference);
     }
 
     /** Same number of lines, and every line of ours that differs from Helm's also differs between Helm's runs. */
@@ -345,7 +364,7 @@ public final class PublicChartMeasurement {
     }
 
     private static String cut(String s) {
-        return s.length() > 240 ? s.substring(0, 240) + "..." : s;
+        return s.length() > 400 ? s.substring(0, 400) + "..." : s;
     }
 
     private static void printChart(List<Render> renders) {
@@ -357,7 +376,8 @@ public final class PublicChartMeasurement {
         byOracle.forEach((oracle, list) -> {
             Render first = list.get(0);
             System.out.printf("%-60s %s %s%n", first.repository() + "/" + first.chart(), oracle, counts(list));
-            list.stream().filter(r -> !r.verdict().matches()).findFirst().ifPresent(r ->
+            list.stream().filter(r -> !r.verdict().matches() && r.verdict() != Verdict.ORACLE_UNUSABLE).findFirst()
+                    .ifPresent(r ->
                     System.out.println("    first difference, " + r.values() + ": "
                             + r.difference().replace("\n", "\n    ")));
         });
@@ -369,9 +389,14 @@ public final class PublicChartMeasurement {
             n.put(v, renders.stream().filter(r -> r.verdict() == v).count());
         }
         long matching = n.get(Verdict.IDENTICAL) + n.get(Verdict.EQUIVALENT);
-        return String.format(Locale.ROOT, "renders=%d identical=%d equivalent=%d differ=%d error=%d matching=%.1f%%",
-                renders.size(), n.get(Verdict.IDENTICAL), n.get(Verdict.EQUIVALENT), n.get(Verdict.DIFFER),
-                n.get(Verdict.ERROR), renders.isEmpty() ? 0.0 : 100.0 * matching / renders.size());
+        long usable = renders.size() - n.get(Verdict.ORACLE_UNUSABLE);
+        String unusable = n.get(Verdict.ORACLE_UNUSABLE) == 0 ? ""
+                : " (" + n.get(Verdict.ORACLE_UNUSABLE) + " more where helm-java's lookup needed a cluster)";
+        return String.format(Locale.ROOT,
+                "renders=%d identical=%d equivalent=%d differ=%d error=%d matching=%.1f%% byte-identical=%.1f%%%s",
+                usable, n.get(Verdict.IDENTICAL), n.get(Verdict.EQUIVALENT), n.get(Verdict.DIFFER),
+                n.get(Verdict.ERROR), usable == 0 ? 0.0 : 100.0 * matching / usable,
+                usable == 0 ? 0.0 : 100.0 * n.get(Verdict.IDENTICAL) / usable, unusable);
     }
 
     static String summary(List<Render> renders) {
@@ -382,7 +407,8 @@ public final class PublicChartMeasurement {
             long charts = list.stream().map(r -> r.repository() + "/" + r.chart()).distinct().count();
             long chartsAllMatching = list.stream().collect(java.util.stream.Collectors.groupingBy(
                     r -> r.repository() + "/" + r.chart(), java.util.stream.Collectors.toList())).values().stream()
-                    .filter(l -> l.stream().allMatch(r -> r.verdict().matches())).count();
+                    .filter(l -> l.stream().allMatch(r -> r.verdict().matches()
+                            || r.verdict() == Verdict.ORACLE_UNUSABLE)).count();
             b.append("| ").append(oracle).append(" | all (").append(charts).append(" charts, ").append(chartsAllMatching)
                     .append(" matching in every render) | ").append(counts(list)).append(" |\n");
             Map<String, List<Render>> byRepository = new TreeMap<>();
