@@ -94,7 +94,7 @@ public final class UserValues {
                         provenance.add(new Provenance(source, document, List.of()));
                     }
                 } else {
-                    apply(source, base);
+                    base = apply(source, base);
                     provenance.add(new Provenance(source, null, writtenLeaves(source)));
                 }
             }
@@ -112,8 +112,11 @@ public final class UserValues {
                 : files.read(source.text(), source.argument()));
     }
 
-    private void apply(Source source, Map<String, Object> base) {
+    private Map<String, Object> apply(Source source, Map<String, Object> base) {
         String line = source.argument();
+        if (source.kind() == Kind.SET_JSON && helmVersion.isHelm4() && line.strip().startsWith("{")) {
+            return GoValues.mergeMaps(base, jsonObject(line));
+        }
         try {
             switch (source.kind()) {
                 case SET_JSON -> Strvals.parseJson(line, base);
@@ -130,6 +133,22 @@ public final class UserValues {
             }
             throw new SetValueException("failed parsing " + source.kind().flag() + " data: " + e.getMessage());
         }
+        return base;
+    }
+
+    /** Helm 4's {@code --set-json '{"a": 1}'}: a whole JSON object, merged over the values like a values file. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> jsonObject(String line) {
+        String json = line.strip();
+        try {
+            GoJsonValueReader.Decoded decoded = GoJsonValueReader.read(json, 0);
+            if (decoded.value() instanceof Map<?, ?> map && json.substring(decoded.end()).isBlank()) {
+                return (Map<String, Object>) map;
+            }
+        } catch (GoJsonValueReader.JsonSyntaxException e) {
+            // worded as Helm below
+        }
+        throw new SetValueException("failed parsing --set-json data JSON: " + line);
     }
 
     /** The paths a flag sets, found by applying it to an empty map (for telling where a value came from). */
@@ -137,7 +156,7 @@ public final class UserValues {
         Map<String, Object> scratch = new LinkedHashMap<>();
         try {
             switch (source.kind()) {
-                case SET_JSON -> Strvals.parseJson(source.argument(), scratch);
+                case SET_JSON -> scratch = apply(source, scratch);
                 case SET_STRING, SET_FILE -> Strvals.parseIntoString(source.argument(), scratch);
                 case SET_LITERAL -> Strvals.parseLiteralInto(source.argument(), scratch);
                 default -> Strvals.parseInto(source.argument(), scratch);

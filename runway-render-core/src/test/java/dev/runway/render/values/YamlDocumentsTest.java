@@ -45,4 +45,16 @@ class YamlDocumentsTest {
                 () -> ValuesFiles.standard().readDocuments("a: 1\n---\nb: [\n", "v.yaml"));
         assertTrue(e.position().orElseThrow().line() >= 3, e.getMessage());
     }
+
+    @Test
+    void helm4TakesAWholeJsonObjectInSetJsonAndHelm3DoesNot() {
+        Map<String, Object> helm4 = UserValues.builder().valuesYaml("v.yaml", "m:\n  x: 1\n")
+                .setJson("{\"m\": {\"y\": 2}, \"n\": [1]}").build().merge().values();
+        assertEquals(Map.of("m", Map.of("x", 1.0, "y", 2.0), "n", List.of(1.0)), helm4);
+        SetValueException bad = assertThrows(SetValueException.class,
+                () -> UserValues.builder().setJson("{\"m\": ").build().merge());
+        assertEquals("failed parsing --set-json data JSON: {\"m\": ", bad.getMessage());
+        assertThrows(SetValueException.class, () -> UserValues.builder().helmVersion(HelmVersion.HELM_3_21)
+                .setJson("{\"m\": {\"y\": 2}}").build().merge());
+    }
 }
