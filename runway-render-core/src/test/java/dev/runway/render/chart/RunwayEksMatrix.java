@@ -15,6 +15,7 @@ public final class RunwayEksMatrix {
     /** The shortest and the longest id the chart accepts (2 and 26 characters). */
     static final String SHORT_ID = "ab";
     static final String LONG_ID = "payments-api-eu-west-fraud";
+    static final String GKE_SHORT_ID = "ledger";
 
     /** One combination: the service id (also the release namespace) and the values file text. */
     public record Case(String name, String serviceId, String runtime, String credentialSource, boolean profiling,
@@ -52,7 +53,8 @@ public final class RunwayEksMatrix {
                 }
             }
         }
-        for (String id : List.of(SHORT_ID, LONG_ID)) {
+        // On GKE the Google account is <id>@<project>: Google's 6-character minimum is the shortest id there.
+        for (String id : List.of(GKE_SHORT_ID, LONG_ID)) {
             for (boolean profiling : List.of(false, true)) {
                 for (boolean secrets : List.of(false, true)) {
                     cases.add(gke(index++, id, profiling, secrets));
@@ -119,7 +121,7 @@ public final class RunwayEksMatrix {
             yaml.append("podAnnotations:\n  prometheus.io/scrape: \"true\"\nenv:\n  LOG_LEVEL: info\n"
                     + "serviceAccount:\n  annotations:\n    example.com/note: \"kept\"\n");
         }
-        String name = String.format("%02d-%s-gke%s%s", index, id.length() <= 2 ? "short" : "long",
+        String name = String.format("%02d-%s-gke%s%s", index, id.length() <= 6 ? "short" : "long",
                 profiling ? "-profiling" : "", secrets ? "-vault" : "");
         return new Case(name, id, "gke", "aws-imds", profiling, false, false, secrets, false, yaml.toString());
     }
