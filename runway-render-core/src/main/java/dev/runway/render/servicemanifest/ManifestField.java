@@ -89,8 +89,8 @@ public record ManifestField(String path, Type type, Meaning meaning, String targ
             noEks("spec.resources.startup_cpu_boost", "Cloud Run's startup CPU boost; Kubernetes has no such setting "
                     + "(a startup probe with a longer failureThreshold gives a slow start time instead)"),
             group("spec.scalability"),
-            mapped("spec.scalability.min_instances", Type.INTEGER, "replicas, or autoscaling.minReplicas",
-                    "without max_instances: a fixed replica count; at least 1 (a Deployment does not scale to zero)"),
+            mapped("spec.scalability.min_instances", Type.INTEGER, "replicas, autoscaling.minReplicas",
+                    "replicas without max_instances, else the autoscaler's minimum; at least 1 (a Deployment does not scale to zero)"),
             mapped("spec.scalability.max_instances", Type.INTEGER, "autoscaling.enabled, autoscaling.maxReplicas",
                     "turns the HorizontalPodAutoscaler on; minReplicas is min_instances (default 1)"),
             noEks("spec.scalability.max_instance_concurrent_requests", "Cloud Run's per-instance request "
