@@ -57,7 +57,7 @@ public record ManifestField(String path, Type type, Meaning meaning, String targ
     }
 
     private static final String PROBE_NOTE = " (absent: no such probe, as on Cloud Run)";
-    private static final List<ManifestField> ALL = List.of(
+    private static final List<ManifestField> ALL = flatten(
             mapped("apiVersion", Type.STRING, "", "runway/v1 (the default) or runway/v1+dev"),
             mapped("kind", Type.STRING, "", "RunwayService, the only kind runway-render renders"),
             group("metadata"),
@@ -97,23 +97,9 @@ public record ManifestField(String path, Type type, Meaning meaning, String targ
                     + "concurrency; the HorizontalPodAutoscaler scales on CPU"),
             noEks("spec.scalability.max_instance_request_concurrency", "Cloud Run's per-instance request "
                     + "concurrency; the HorizontalPodAutoscaler scales on CPU"),
-            probe("startup"),
-            probeField("startup", "path", Type.STRING, "path"),
-            probeField("startup", "initial_delay_seconds", Type.INTEGER, "initialDelaySeconds"),
-            probeField("startup", "period_seconds", Type.INTEGER, "periodSeconds"),
-            probeField("startup", "timeout_seconds", Type.INTEGER, "timeoutSeconds"),
-            probeField("startup", "failure_threshold", Type.INTEGER, "failureThreshold"),
-            probe("liveness"),
-            probeField("liveness", "path", Type.STRING, "path"),
-            probeField("liveness", "initial_delay_seconds", Type.INTEGER, "initialDelaySeconds"),
-            probeField("liveness", "period_seconds", Type.INTEGER, "periodSeconds"),
-            probeField("liveness", "timeout_seconds", Type.INTEGER, "timeoutSeconds"),
-            probeField("liveness", "failure_threshold", Type.INTEGER, "failureThreshold"),
-            probe("readiness"),
-            probeField("readiness", "path", Type.STRING, "path"),
-            probeField("readiness", "period_seconds", Type.INTEGER, "periodSeconds"),
-            probeField("readiness", "timeout_seconds", Type.INTEGER, "timeoutSeconds"),
-            probeField("readiness", "failure_threshold", Type.INTEGER, "failureThreshold"),
+            probe("startup", true),
+            probe("liveness", true),
+            probe("readiness", false),
             new ManifestField("spec.readiness_probe.success_threshold", Type.INTEGER, Meaning.MAPPED, "",
                     "only 1, Kubernetes' default: runway-eks has no value for another threshold yet"),
             noEks("spec.load_balancing", "Cloud Run's external and internal load balancers; on EKS the Service "
@@ -157,9 +143,35 @@ public record ManifestField(String path, Type type, Meaning meaning, String targ
         return new ManifestField(path, Type.ANY, Meaning.NO_EKS_MEANING, "", why);
     }
 
-    private static ManifestField probe(String probe) {
-        return new ManifestField("spec." + probe + "_probe", Type.OBJECT, Meaning.GROUP, "probes." + probe + ".enabled",
-                "present: the probe is on, an HTTP GET on the http port" + PROBE_NOTE);
+    /** A probe section and its fields ({@code initial_delay_seconds}: Cloud Run has none for readiness probes). */
+    private static List<ManifestField> probe(String probe, boolean initialDelay) {
+        String section = "spec." + probe + "_probe";
+        java.util.List<ManifestField> fields = new java.util.ArrayList<>();
+        fields.add(new ManifestField(section, Type.OBJECT, Meaning.GROUP, "probes." + probe + ".enabled",
+                "present: the probe is on, an HTTP GET on the http port" + PROBE_NOTE));
+        fields.add(probeField(probe, "path", Type.STRING, "path"));
+        if (initialDelay) {
+            fields.add(probeField(probe, "initial_delay_seconds", Type.INTEGER, "initialDelaySeconds"));
+        }
+        fields.add(probeField(probe, "period_seconds", Type.INTEGER, "periodSeconds"));
+        fields.add(probeField(probe, "timeout_seconds", Type.INTEGER, "timeoutSeconds"));
+        fields.add(probeField(probe, "failure_threshold", Type.INTEGER, "failureThreshold"));
+        return fields;
+    }
+
+    /** Single fields and lists of them, in order. */
+    private static List<ManifestField> flatten(Object... entries) {
+        java.util.List<ManifestField> all = new java.util.ArrayList<>();
+        for (Object entry : entries) {
+            if (entry instanceof ManifestField field) {
+                all.add(field);
+            } else {
+                for (Object field : (List<?>) entry) {
+                    all.add((ManifestField) field);
+                }
+            }
+        }
+        return List.copyOf(all);
     }
 
     private static ManifestField probeField(String probe, String field, Type type, String value) {
