@@ -181,12 +181,27 @@ final class TestJob {
         }
         for (Map<String, Object> sets : List.of(globalSet, set)) {
             for (Map.Entry<String, Object> e : sets.entrySet()) {
-                base = merge(scope(routes, ValuePaths.build(e.getKey(), e.getValue())), base);
+                // A deep copy (CopySet): merging must not change the suite's set for the next test.
+                base = merge(scope(routes, ValuePaths.build(e.getKey(), deepCopy(e.getValue()))), base);
             }
         }
         // helm-unittest marshals the values to YAML and Helm reads them back: JSON numbers, as helm template has.
         Object read = GoYaml.read(GoYaml.marshal(base), "values");
         return read instanceof Map<?, ?> m ? cast(m) : new LinkedHashMap<>();
+    }
+
+    private static Object deepCopy(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, val) -> out.put(String.valueOf(k), deepCopy(val)));
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            l.forEach(item -> out.add(deepCopy(item)));
+            return out;
+        }
+        return v;
     }
 
     @SuppressWarnings("unchecked")
@@ -233,7 +248,7 @@ final class TestJob {
     // ---- rendering
 
     private Map<String, String> render(Settings settings, Map<String, Object> userValues) {
-        Chart chart = filtered(settings.chart(), settings.chart().name());
+        Chart chart = filtered(settings.chart(), List.of(settings.chart().name()));
         RenderOptions options = new RenderOptions(release.name.isEmpty() ? "RELEASE-NAME" : release.name,
                 release.namespace.isEmpty() ? "NAMESPACE" : release.namespace,
                 "v" + or(capabilities.majorVersion, "1") + "." + or(capabilities.minorVersion, "20") + ".0",
@@ -248,30 +263,44 @@ final class TestJob {
         return a == null || a.isEmpty() ? b : a;
     }
 
-    /** CopyV3Chart + ModifyChartMetadata: only the selected templates (and every partial), versions overridden. */
-    private Chart filtered(Chart chart, String currentRoute) {
+    /**
+     * CopyV3Chart + ModifyChartMetadata: only the selected templates (and every partial), versions overridden. A
+     * subchart is matched under its name and under each alias its parent gives it, since helm-unittest filters
+     * after Helm has applied the aliases.
+     */
+    private Chart filtered(Chart chart, List<String> routes) {
         List<ChartFile> kept = new ArrayList<>();
         for (String fileName : defaultTemplatesToAssert) {
             Pattern p = Pattern.compile(TemplateNames.pattern(chartRoute + "/" + TemplateNames.fileName(fileName)));
             for (ChartFile t : chart.templates()) {
-                if (p.matcher(currentRoute + "/" + t.name()).find() && !kept.contains(t)) {
+                if (routes.stream().anyMatch(r -> p.matcher(r + "/" + t.name()).find()) && !kept.contains(t)) {
                     kept.add(t);
                 }
             }
         }
-        kept.removeIf(t -> defaultTemplatesToSkip.stream().anyMatch(skip -> Pattern.compile(
-                TemplateNames.pattern(chartRoute + "/" + TemplateNames.fileName(skip)))
-                .matcher(currentRoute + "/" + t.name()).find()));
+        kept.removeIf(t -> defaultTemplatesToSkip.stream().anyMatch(skip -> {
+            Pattern p = Pattern.compile(TemplateNames.pattern(chartRoute + "/" + TemplateNames.fileName(skip)));
+            return routes.stream().anyMatch(r -> p.matcher(r + "/" + t.name()).find());
+        }));
         for (ChartFile t : chart.templates()) {
             String base = t.name().substring(t.name().lastIndexOf('/') + 1);
             if (base.startsWith("_") && !kept.contains(t)) {
                 kept.add(t);
             }
         }
+        boolean root = routes.size() == 1 && routes.get(0).equals(chart.name());
         List<Chart> deps = new ArrayList<>();
-        boolean root = currentRoute.equals(chart.name()) && currentRoute.indexOf('/') < 0;
         for (Chart dep : chart.dependencies()) {
-            Chart copy = filtered(dep, currentRoute + "/charts/" + dep.name());
+            List<String> depRoutes = new ArrayList<>();
+            for (String r : routes) {
+                depRoutes.add(r + "/charts/" + dep.name());
+                for (Map<String, Object> d : chart.metadata().dependencies()) {
+                    if (dep.name().equals(d.get("name")) && d.get("alias") instanceof String alias) {
+                        depRoutes.add(r + "/charts/" + alias);
+                    }
+                }
+            }
+            Chart copy = filtered(dep, depRoutes);
             deps.add(root ? withVersions(copy) : copy);
         }
         Chart out = new Chart(chart.metadata(), chart.values(), chart.schema(), kept, chart.files(), deps);
