@@ -70,8 +70,8 @@ final class UnittestYaml {
             return s.substring(i);
         }
         if (v instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, val) -> out.put(String.valueOf(k), withoutLeadingNewlines(val)));
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, val) -> out.put(k, withoutLeadingNewlines(val)));
             return out;
         }
         if (v instanceof List<?> list) {
