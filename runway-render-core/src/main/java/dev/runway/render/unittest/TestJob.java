@@ -1,6 +1,5 @@
 package dev.runway.render.unittest;
 
-import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.runway.render.RenderException;
 import dev.runway.render.RenderOptions;
@@ -23,10 +22,6 @@ import java.util.Map;
  * release, capabilities and chart overrides, and its assertions. Each test renders the chart anew.
  */
 final class TestJob {
-    /** Splits a Helm render error into file and message (test_job.go regexPattern). */
-    private static final Pattern RENDER_ERROR =
-            Pattern.compile("(?msU)^(?:.+: |.+ \\()(?:(.+):\\d+:\\d+).+(?:.+>)*: (.+)$");
-
     String name = "";
     List<String> values = new ArrayList<>();
     Map<String, Object> set = new LinkedHashMap<>();
@@ -320,13 +315,11 @@ final class TestJob {
      * so failedTemplate can assert on it (on every asserted template when the failing file is a partial).
      */
     private boolean translate(String message, Map<String, String> outputs) {
-        Matcher m = RENDER_ERROR.matcher(message);
-        if (!m.find()) {
+        String filePath = RenderErrors.file(message);
+        if (filePath == null) {
             return false;
         }
-        String filePath = m.group(1);
-        String[] lines = message.split("\n", 2);
-        String raw = lines.length > 1 ? lines[1] : m.group(2);
+        String raw = RenderErrors.message(message);
         String doc = UnittestYaml.marshal(Map.of(UnittestYaml.RAW, raw));
         String base = filePath.substring(filePath.lastIndexOf('/') + 1);
         if (base.startsWith("_")) {
