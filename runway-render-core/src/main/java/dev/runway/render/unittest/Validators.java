@@ -610,34 +610,44 @@ final class Validators {
             if (pattern.isEmpty()) {
                 return Outcome.fail(FailInfo.error(-1, -1, "expected field 'pattern' to be filled"));
             }
-            List<Map<String, Object>> manifests = c.manifests();
-            boolean success = false;
-            List<String> errors = new ArrayList<>();
-            for (int i = 0; i < manifests.size(); i++) {
-                String actual = FailInfo.uniform(manifests.get(i).get(UnittestYaml.RAW));
-                Pattern p;
-                try {
-                    p = Pattern.compile(pattern);
-                } catch (PatternSyntaxException e) {
-                    return Outcome.fail(FailInfo.error(-1, -1, e.getMessage()));
-                }
-                if (p.matcher(actual).find() == c.negative()) {
-                    success = false;
-                    errors.addAll(failInfo(actual, c.negative()));
-                    if (c.failFast()) {
-                        break;
-                    }
-                    continue;
-                }
-                success = FailInfo.determine(i, success, true);
+            Pattern p;
+            try {
+                p = Pattern.compile(pattern);
+            } catch (PatternSyntaxException e) {
+                return c.manifests().isEmpty() ? overRaw(c, a -> true, a -> failInfo(a, false))
+                        : Outcome.fail(FailInfo.error(-1, -1, e.getMessage()));
             }
-            if (manifests.isEmpty() && !c.negative()) {
-                errors.addAll(failInfo("no manifest found", false));
-            } else if (manifests.isEmpty()) {
-                success = true;
-            }
-            return new Outcome(success, errors);
+            return overRaw(c, actual -> p.matcher(actual).find(), actual -> failInfo(actual, c.negative()));
         }
+    }
+
+    /**
+     * The loop of the Raw validators over NOTES.txt-like documents: each document's text (uniformed) must match,
+     * or not when negated; no document fails unless negated, with {@code fail} given "no manifest found".
+     */
+    private static Outcome overRaw(ValidateContext c, java.util.function.Predicate<String> matches,
+                                   java.util.function.Function<String, List<String>> fail) {
+        List<Map<String, Object>> manifests = c.manifests();
+        boolean success = false;
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < manifests.size(); i++) {
+            String actual = FailInfo.uniform(manifests.get(i).get(UnittestYaml.RAW));
+            if (matches.test(actual) == c.negative()) {
+                success = false;
+                errors.addAll(fail.apply(actual));
+                if (c.failFast()) {
+                    break;
+                }
+                continue;
+            }
+            success = FailInfo.determine(i, success, true);
+        }
+        if (manifests.isEmpty() && !c.negative()) {
+            errors.addAll(fail.apply("no manifest found"));
+        } else if (manifests.isEmpty()) {
+            success = true;
+        }
+        return new Outcome(success, errors);
     }
 
     // ---- equalRaw / notEqualRaw
@@ -655,27 +665,7 @@ final class Validators {
 
         @Override
         public Outcome validate(ValidateContext c) {
-            List<Map<String, Object>> manifests = c.manifests();
-            boolean success = false;
-            List<String> errors = new ArrayList<>();
-            for (int i = 0; i < manifests.size(); i++) {
-                String actual = FailInfo.uniform(manifests.get(i).get(UnittestYaml.RAW));
-                if (value.equals(actual) == c.negative()) {
-                    success = false;
-                    errors.addAll(failInfo(actual, c.negative()));
-                    if (c.failFast()) {
-                        break;
-                    }
-                    continue;
-                }
-                success = FailInfo.determine(i, success, true);
-            }
-            if (manifests.isEmpty() && !c.negative()) {
-                errors.addAll(failInfo("no manifest found", false));
-            } else if (manifests.isEmpty()) {
-                success = true;
-            }
-            return new Outcome(success, errors);
+            return overRaw(c, value::equals, actual -> failInfo(actual, c.negative()));
         }
     }
 
