@@ -41,6 +41,25 @@ public final class GoYaml {
         return YamlReader.read(text, null);
     }
 
+    /**
+     * kustomize's reading of a resource, as {@code res.AsYAML()} starts it (kyaml RNode.MarshalJSON): go-yaml v3
+     * decodes the first document into map[string]interface{} and encoding/json writes it. The result holds what that
+     * JSON holds: maps, lists, strings, booleans, null, Long or BigInteger for integers and Double for floats;
+     * timestamps are strings in time.Time's JSON form. Throws {@link GoYamlException} where kustomize fails (a
+     * repeated key, a nested map with a non-string key, NaN or infinity, an escape libyaml does not know).
+     */
+    public static Object readKyaml(String text) {
+        return YamlReader.read(text, null, YamlReader.Mode.KYAML_JSON);
+    }
+
+    /**
+     * sigs.k8s.io/yaml.YAMLToJSON: go-yaml v2 decoding of the first document, map keys made strings, integers kept
+     * as integers (Long or BigInteger), floats as Double. Errors carry go-yaml's text ({@code yaml: line 3: ...}).
+     */
+    public static Object yamlToJson(String text) {
+        return YamlReader.read(text, null, YamlReader.Mode.YAML_TO_JSON);
+    }
+
     /** Helm's fromYaml: the document as a map, or a map holding {@code Error} with Go's message. */
     public static Map<String, Object> fromYaml(String text) {
         Map<String, Object> m = new LinkedHashMap<>();
