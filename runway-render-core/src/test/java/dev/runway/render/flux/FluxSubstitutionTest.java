@@ -267,4 +267,93 @@ class FluxSubstitutionTest {
         assertTrue(PostBuild.DEFAULT_STRICT, "kustomize-controller v1.9.0 enables strict substitution by default");
         assertTrue(PostBuild.from(vars("ConfigMap", "v", Map.of())).strict());
     }
+
+    // ---- issue 16: what Flux's pipeline does that a substitution over the chart's text does not ----
+
+    private static SubstitutedManifest one(String data, Map<String, String> vars, boolean strict) {
+        return FluxSubstitution.apply(List.of(configMap(data)), PostBuild.inline(vars, strict)).manifests().get(0);
+    }
+
+    @Test
+    void aQuotedWholeScalarPlaceholderBecomesANumber() {
+        // kustomize_varsub.go substitutes res.AsYAML() (kyaml MarshalJSON, then sigs.k8s.io/yaml JSONToYAML): the
+        // quotes of "${gcp_project_number}" are gone, so the API server gets a number and rejects the ConfigMap.
+        SubstitutedManifest m = one("  n: \"${gcp_project_number}\"\n", Map.of("gcp_project_number", "371965853757"),
+                true);
+        assertEquals(371965853757L, data(m, "n"));
+        assertTrue(m.text().contains("\"n\": 371965853757\n"), m.text()); // "n" is a YAML 1.1 bool: quoted as a key
+    }
+
+    @Test
+    void anUnsetVariableIsNullAndALengthIsANumber() {
+        Map<String, String> vars = Map.of("gcp_project_id", "acme-payments-production");
+        SubstitutedManifest lax = one("  unset: \"${unset_var}\"\n  length: \"${#gcp_project_id}\"\n", vars, false);
+        assertNull(data(lax, "unset"));
+        assertTrue(((Map<?, ?>) ((Map<?, ?>) lax.object()).get("data")).containsKey("unset"));
+        assertEquals(24L, data(lax, "length"));
+    }
+
+    @Test
+    void commentsAreGoneBeforeFluxSubstitutes() {
+        // A placeholder in a comment never reaches envsubst: strict mode does not fail on it.
+        SubstitutedManifest m = one("  a: \"x\" # uses ${unset_var}\n# ${another_unset}\n", Map.of("v", "1"), true);
+        assertEquals(SubstitutedManifest.Status.SUBSTITUTED, m.status(), m.error());
+        assertEquals("x", data(m, "a"));
+        assertFalse(m.text().contains("#"));
+    }
+
+    @Test
+    void emptyReplacePatternsFailTheKustomization() {
+        for (String expression : List.of("${v/#/pre-}", "${v///x}")) {
+            SubstitutedManifest m = one("  a: \"" + expression + "\"\n", Map.of("v", "value"), false);
+            assertTrue(m.failed(), expression);
+            assertEquals("envsubst error: variable substitution failed: unable to parse substitution within function",
+                    m.error());
+        }
+    }
+
+    @Test
+    void aNegativeSubstringLengthPanicsAndFailsTheReconciliation() {
+        // funcs.go toSubstr: s[pos:pos+length]; controller-runtime recovers the panic (RecoverPanic) as an error.
+        SubstitutedManifest m = one("  a: \"${v:3:-3}\"\n", Map.of("v", "abcdefghij"), false);
+        assertTrue(m.failed());
+        assertEquals("panic: runtime error: slice bounds out of range [3:0] [recovered]", m.error());
+    }
+
+    @Test
+    void anEscapedSlashInADoubleQuotedStringIsUnreadableForKustomize() {
+        // YAML 1.2 (and snakeyaml) allow "\/"; libyaml's scanner, so go-yaml v2 and v3, does not: kustomize build
+        // fails before any substitution.
+        SubstitutedManifest m = one("  url: \"https:\\/\\/example.com\"\n", Map.of("v", "1"), false);
+        assertTrue(m.failed());
+        assertEquals("kustomize build failed: yaml: line 6: found unknown escape character", m.error());
+    }
+
+    @Test
+    void aCarriageReturnInAValueBreaksTheYaml() {
+        // Only "\n" is removed from values (kustomize_varsub.go); a "\r" is a line break to go-yaml.
+        SubstitutedManifest m = one("  a: \"${v}\"\n", Map.of("v", "left\rright"), false);
+        assertTrue(m.failed(), String.valueOf(m.object()));
+        assertTrue(m.error().startsWith("envsubst error: YAMLToJSON: yaml: line "), m.error());
+    }
+
+    @Test
+    void kustomizeReadsWithYaml12RulesAndTimestampsBecomeRfc3339() {
+        // go-yaml v3 (kyaml): "yes" is a string, a date a time.Time whose JSON is RFC 3339; JSONToYAML then quotes
+        // both, so they reach the API server as strings; 0755 is still octal in v3.
+        SubstitutedManifest m = one("  answer: yes\n  date: 2024-01-02\n  mode: 0755\n  at: 2001-12-14t21:59:43.10-05:00\n",
+                Map.of("v", "1"), false);
+        assertEquals("yes", data(m, "answer"));
+        assertEquals("2024-01-02T00:00:00Z", data(m, "date"));
+        assertEquals(493L, data(m, "mode"));
+        assertEquals("2001-12-14T21:59:43.1-05:00", data(m, "at"));
+    }
+
+    @Test
+    void aRepeatedKeyFailsInKustomize() {
+        SubstitutedManifest m = one("  a: \"1\"\n  a: \"2\"\n", Map.of("v", "1"), false);
+        assertTrue(m.failed());
+        assertEquals("kustomize build failed: yaml: unmarshal errors:\n  line 7: mapping key \"a\" already defined at"
+                + " line 6", m.error());
+    }
 }
