@@ -60,6 +60,18 @@ public final class GoYaml {
         return YamlReader.read(text, null, YamlReader.Mode.YAML_TO_JSON);
     }
 
+    /**
+     * The Go value go-yaml v2 gives a plain (unquoted, untagged) scalar when decoding into interface{}: Boolean,
+     * Long or BigInteger, Double, null, or the text itself (timestamps stay text).
+     */
+    public static Object plainScalarV2(String text) {
+        YamlResolver.Resolved r = YamlResolver.resolvePlain(text);
+        return switch (r.kind()) {
+            case STR, TIMESTAMP, MERGE -> text;
+            default -> r.value();
+        };
+    }
+
     /** Helm's fromYaml: the document as a map, or a map holding {@code Error} with Go's message. */
     public static Map<String, Object> fromYaml(String text) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -182,19 +182,19 @@ class FluxSubstitutionTest {
     }
 
     @Test
-    void goYamlV2Resolution() {
-        assertEquals(493L, GoYamlV2.resolvePlain("0755"));
-        assertEquals(255L, GoYamlV2.resolvePlain("0xff"));
-        assertEquals(1000L, GoYamlV2.resolvePlain("1_000"));
-        assertEquals(Boolean.FALSE, GoYamlV2.resolvePlain("off"));
-        assertEquals(Boolean.TRUE, GoYamlV2.resolvePlain("y"));
-        assertNull(GoYamlV2.resolvePlain("~"));
-        assertEquals(1.5, GoYamlV2.resolvePlain("1.5"));
-        assertEquals(1e3, GoYamlV2.resolvePlain("1e3"));
-        assertEquals("2024-01-02", GoYamlV2.resolvePlain("2024-01-02"));
-        assertEquals("eks-pool", GoYamlV2.resolvePlain("eks-pool"));
-        assertEquals("acme-1", GoYamlV2.resolvePlain("acme-1"));
-        assertEquals(new java.math.BigInteger("18446744073709551615"), GoYamlV2.resolvePlain("18446744073709551615"));
+    void goYamlV2ResolutionOfPlainScalars() {
+        assertEquals(493L, dev.runway.render.yaml.GoYaml.plainScalarV2("0755"));
+        assertEquals(255L, dev.runway.render.yaml.GoYaml.plainScalarV2("0xff"));
+        assertEquals(1000L, dev.runway.render.yaml.GoYaml.plainScalarV2("1_000"));
+        assertEquals(Boolean.FALSE, dev.runway.render.yaml.GoYaml.plainScalarV2("off"));
+        assertEquals(Boolean.TRUE, dev.runway.render.yaml.GoYaml.plainScalarV2("y"));
+        assertNull(dev.runway.render.yaml.GoYaml.plainScalarV2("~"));
+        assertEquals(1.5, dev.runway.render.yaml.GoYaml.plainScalarV2("1.5"));
+        assertEquals(1e3, dev.runway.render.yaml.GoYaml.plainScalarV2("1e3"));
+        assertEquals("2024-01-02", dev.runway.render.yaml.GoYaml.plainScalarV2("2024-01-02"));
+        assertEquals("eks-pool", dev.runway.render.yaml.GoYaml.plainScalarV2("eks-pool"));
+        assertEquals("acme-1", dev.runway.render.yaml.GoYaml.plainScalarV2("acme-1"));
+        assertEquals(new java.math.BigInteger("18446744073709551615"), dev.runway.render.yaml.GoYaml.plainScalarV2("18446744073709551615"));
         assertThrows(FluxSubstitutionException.class, () -> new PostBuild(Map.of(),
                 List.of(VariableSource.missing("Secret", "s", false)), false).variables());
     }
