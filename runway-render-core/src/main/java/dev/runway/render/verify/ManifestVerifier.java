@@ -117,12 +117,13 @@ public final class ManifestVerifier {
                 }
             }
         }
-        StructureCheck structure = new StructureCheck(schema);
+        StructureCheck structure = new StructureCheck(schema, options.kubernetesVersion());
         Map<Resource, KindInfo> kinds = new IdentityHashMap<>();
         for (Resource r : resources) {
             structure.check(r, findings).ifPresent(info -> kinds.put(r, info));
         }
         new SemanticCheck(resources, kinds, options, findings).run();
+        new ApiServerRules(resources, kinds, findings).run();
         if (options.checksIdentity()) {
             new IdentityCheck(resources, options.serviceId(), findings).run();
         }

@@ -54,6 +54,10 @@ class VerifyCorpusTest {
             if (options.startsWith("runway-eks ")) {
                 return VerifyOptions.runwayEks(options.substring("runway-eks ".length()).strip());
             }
+            if (options.startsWith("kubernetes ")) {
+                return VerifyOptions.namespace("payments")
+                        .withKubernetesVersion(options.substring("kubernetes ".length()).strip());
+            }
             return VerifyOptions.namespace("payments");
         }
     }
