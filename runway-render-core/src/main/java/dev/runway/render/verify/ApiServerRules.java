@@ -137,13 +137,12 @@ final class ApiServerRules {
         return name.equals("UTC") || ZoneId.getAvailableZoneIds().contains(name);
     }
 
-    /** ValidateJobSpec: parallelism, completions, backoffLimit not negative; activeDeadlineSeconds positive. */
+    /** validateJobSpec: parallelism, completions, backoffLimit, activeDeadlineSeconds, ttl not negative. */
     private void job(Resource r, YMap spec, String path) {
-        nonNegative(r, spec, "parallelism", path);
-        nonNegative(r, spec, "completions", path);
-        nonNegative(r, spec, "backoffLimit", path);
-        nonNegative(r, spec, "ttlSecondsAfterFinished", path);
-        positive(r, spec, "activeDeadlineSeconds", path);
+        for (String field : List.of("parallelism", "completions", "backoffLimit", "activeDeadlineSeconds",
+                "ttlSecondsAfterFinished")) {
+            nonNegative(r, spec, field, path);
+        }
     }
 
     // ---- pods ----
@@ -399,7 +398,7 @@ final class ApiServerRules {
         }
     }
 
-    /** ValidatePositiveField-style rules (activeDeadlineSeconds). */
+    /** ValidatePodSpec: a pod's activeDeadlineSeconds is between 1 and 2147483647. */
     private void positive(Resource r, YMap owner, String field, String at) {
         BigDecimal v = number(owner.get(field));
         if (v != null && v.signum() <= 0) {
