@@ -221,7 +221,8 @@ final class YamlReader {
             char next = text.charAt(i + 1);
             if ("0abt\tnvfre \"'\\N_LPxuU\r\n".indexOf(next) < 0) {
                 int line = start.get().getLine() + 1 + (int) text.substring(from, i).chars().filter(c -> c == '\n').count();
-                throw new GoYamlException("yaml: line " + line + ": found unknown escape character", line,
+                throw new GoYamlException((mode == Mode.HELM ? "error converting YAML to JSON: " : "") + "yaml: line "
+                        + line + ": found unknown escape character", line,
                         -1);
             }
             i++;
@@ -238,15 +239,46 @@ final class YamlReader {
         return toJsonValue(node, false);
     }
 
+    /** go-yaml's alias accounting (decode.go unmarshal): decodes in all, and those made inside an alias. */
+    private long decodeCount;
+    private long aliasCount;
+    private int aliasDepth;
+
+    /**
+     * decode.go allowedAliasRatio: up to 99% of the decodes may come from alias expansion below 400,000 decodes,
+     * falling to 10% at 4,000,000; past that go-yaml fails with "document contains excessive aliasing" (a billion
+     * laughs ends there, not in memory).
+     */
+    private static double allowedAliasRatio(long decodes) {
+        if (decodes <= 400_000) {
+            return 0.99;
+        }
+        if (decodes >= 4_000_000) {
+            return 0.10;
+        }
+        return 0.99 - 0.89 * ((decodes - 400_000) / 3_600_000.0);
+    }
+
     private Object toJsonValue(Node node, boolean top) {
+        decodeCount++;
+        if (aliasDepth > 0) {
+            aliasCount++;
+        }
+        if (aliasCount > 100 && decodeCount > 1000
+                && (double) aliasCount / decodeCount > allowedAliasRatio(decodeCount)) {
+            throw new GoYamlException("yaml: document contains excessive aliasing", line(node.mark()),
+                    column(node.mark()));
+        }
         if (node instanceof Alias alias) {
             if (!decoding.add(alias.target)) {
                 throw new GoYamlException("yaml: anchor '" + alias.name + "' value contains itself",
                         line(alias.mark), column(alias.mark));
             }
+            aliasDepth++;
             try {
                 return toJsonValue(alias.target);
             } finally {
+                aliasDepth--;
                 decoding.remove(alias.target);
             }
         }
@@ -354,9 +386,11 @@ final class YamlReader {
                 throw new GoYamlException("yaml: anchor '" + a.name + "' value contains itself",
                         line(a.mark), column(a.mark));
             }
+            aliasDepth++;
             try {
                 decodeMappingInto(m, out);
             } finally {
+                aliasDepth--;
                 decoding.remove(a.target);
             }
         } else {
