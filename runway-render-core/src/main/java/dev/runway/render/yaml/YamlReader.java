@@ -74,7 +74,9 @@ final class YamlReader {
          * kustomize's kyaml (RNode.MarshalJSON): go-yaml v3 Unmarshal into map[string]interface{}, then json.Marshal:
          * YAML 1.2 booleans, timestamps as time.Time, duplicate keys and non-string keys of nested maps refused.
          */
-        KYAML_JSON
+        KYAML_JSON,
+        /** gopkg.in/yaml.v3 Unmarshal into interface{} with no JSON step (helm-unittest). */
+        V3
     }
 
     private final String sourceName;
@@ -85,6 +87,17 @@ final class YamlReader {
     private YamlReader(String sourceName, Mode mode) {
         this.sourceName = sourceName;
         this.mode = mode;
+    }
+
+    /**
+     * yaml.v3's Unmarshal into interface{} (what helm-unittest reads suites, manifests and snapshots with): Long or
+     * BigInteger for integers, Double for floats (NaN and infinities included), only true/false as booleans,
+     * timestamps and other scalars as strings, map keys as their text.
+     */
+    static Object readV3(String text, String sourceName) {
+        YamlReader reader = new YamlReader(sourceName == null ? "<input>" : sourceName, Mode.V3);
+        Node root = reader.parse(text);
+        return root == null ? null : reader.toJsonValue(root);
     }
 
     /** go-yaml v2 + sigs.k8s.io/yaml: the first document as JSON-compatible Go values. */
@@ -283,7 +296,7 @@ final class YamlReader {
             }
         }
         if (node instanceof Scalar s) {
-            return jsonScalar(resolveScalar(s), s);
+            return mode == Mode.V3 ? v3Scalar(resolveScalar(s)) : jsonScalar(resolveScalar(s), s);
         }
         if (node instanceof Sequence seq) {
             boolean added = decoding.add(seq);
@@ -324,8 +337,13 @@ final class YamlReader {
                 merge(v, out);
                 continue;
             }
-            Object key = keyValue(k);
             Object value = toJsonValue(v);
+            if (mode == Mode.V3) {
+                Node kn = k instanceof Alias a ? a.target : k;
+                out.put(kn instanceof Scalar s ? s.value() : String.valueOf(toJsonValue(kn)), value);
+                continue;
+            }
+            Object key = keyValue(k);
             out.put(keyString(key, value, k), value);
         }
     }
@@ -478,7 +496,7 @@ final class YamlReader {
             if (!s.plain()) {
                 return new YamlResolver.Resolved(YamlResolver.Kind.STR, s.value());
             }
-            return mode == Mode.KYAML_JSON ? YamlResolver.resolvePlainV3(s.value())
+            return mode == Mode.KYAML_JSON || mode == Mode.V3 ? YamlResolver.resolvePlainV3(s.value())
                     : YamlResolver.resolvePlain(s.value());
         }
         String tag = s.tag();
@@ -510,6 +528,8 @@ final class YamlReader {
                 return null;
             case BOOL:
                 return v;
+            case TIMESTAMP:
+                return mode == Mode.KYAML_JSON ? YamlResolver.timestampJson(s.value()) : s.value();
             case INT:
                 if (mode != Mode.HELM) {
                     return v;
@@ -526,6 +546,14 @@ final class YamlReader {
             default:
                 return String.valueOf(v);
         }
+    }
+
+    private static Object v3Scalar(YamlResolver.Resolved r) {
+        return switch (r.kind()) {
+            case NULL -> null;
+            case BOOL, INT, FLOAT -> r.value();
+            default -> String.valueOf(r.value());
+        };
     }
 
     // ---- errors

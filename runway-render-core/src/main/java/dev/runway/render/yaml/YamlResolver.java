@@ -82,9 +82,9 @@ final class YamlResolver {
     /**
      * go-yaml v3's resolve("", in) for a plain scalar (kustomize's kyaml reads manifests with it): YAML 1.2 booleans,
      * integers through strconv.ParseInt/ParseUint with base prefixes (the YAML 1.1 octal {@code 0755} included),
-     * floats, and timestamps, which v3 decodes into a {@code time.Time}; the value of a TIMESTAMP is the text
-     * encoding/json writes for it (RFC 3339 with nanoseconds, {@link #timestampJson}). Integers beyond uint64 read as
-     * floats (no big-integer fallback as in the sigs.k8s.io v2 fork).
+     * floats, and timestamps, which v3 decodes into a {@code time.Time} (its JSON text: {@link #timestampJson}).
+     * Integers beyond uint64 read as floats when they look like one (no big-integer fallback as in the sigs.k8s.io
+     * v2 fork), hexadecimal ones as strings.
      */
     static Resolved resolvePlainV3(String in) {
         char hint = in.isEmpty() ? 'N' : hintOf(in.charAt(0));
@@ -106,9 +106,8 @@ final class YamlResolver {
                 break;
             case 'D':
             case 'S': {
-                String json = timestampJson(in);
-                if (json != null) {
-                    return new Resolved(Kind.TIMESTAMP, json);
+                if (isTimestamp(in)) {
+                    return new Resolved(Kind.TIMESTAMP, in);
                 }
                 String plain = in.replace("_", "");
                 Long intv = GoStrconv.parseInt(plain, 0);
