@@ -14,7 +14,7 @@ import java.util.Optional;
  * PullNever). The validation functions that reject other values are named per entry. No Maven Central artifact
  * carries those lists: client-java-api 27.0.0 (on the classpath) is generated with the enums and the "Possible enum
  * values" text stripped from its descriptions, and fabric8's kubernetes-model-core 8.0.0 ships no schema; so they
- * are written here, and {@code KubeEnumsTest} checks each key against the client models.
+ * are written here, and {@code ApiServerRulesTest} checks each key against the client models.
  */
 final class KubeEnums {
 

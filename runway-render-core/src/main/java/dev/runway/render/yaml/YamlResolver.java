@@ -87,53 +87,7 @@ final class YamlResolver {
      * v2 fork), hexadecimal ones as strings.
      */
     static Resolved resolvePlainV3(String in) {
-        char hint = in.isEmpty() ? 'N' : hintOf(in.charAt(0));
-        if (hint == 0) {
-            return new Resolved(Kind.STR, in);
-        }
-        Resolved mapped = RESOLVE_MAP_V3.get(in);
-        if (mapped != null) {
-            return mapped;
-        }
-        if (RESOLVE_MAP.containsKey(in)) {
-            return new Resolved(Kind.STR, in); // a YAML 1.1 bool such as "yes": a string in v3
-        }
-        switch (hint) {
-            case '.':
-                if (DOT_FLOAT.matcher(in).matches()) {
-                    return new Resolved(Kind.FLOAT, Double.parseDouble(in));
-                }
-                break;
-            case 'D':
-            case 'S': {
-                if (isTimestamp(in)) {
-                    return new Resolved(Kind.TIMESTAMP, in);
-                }
-                String plain = in.replace("_", "");
-                Long intv = GoStrconv.parseInt(plain, 0);
-                if (intv != null) {
-                    return new Resolved(Kind.INT, intv);
-                }
-                BigInteger uintv = GoStrconv.parseUint(plain, 0);
-                if (uintv != null) {
-                    return new Resolved(Kind.INT, uintv);
-                }
-                if (YAML_STYLE_FLOAT.matcher(plain).matches()) {
-                    return new Resolved(Kind.FLOAT, Double.parseDouble(plain));
-                }
-                if (plain.startsWith("0b") || plain.startsWith("-0b")) {
-                    boolean negative = plain.startsWith("-");
-                    BigInteger b = GoStrconv.parseBig((negative ? "-" : "") + plain.substring(negative ? 3 : 2), 2);
-                    if (b != null && (b.bitLength() <= 63 || !negative && b.bitLength() <= 64)) {
-                        return new Resolved(Kind.INT, b.bitLength() <= 63 ? (Object) b.longValue() : b);
-                    }
-                }
-                break;
-            }
-            default:
-                break;
-        }
-        return new Resolved(Kind.STR, in);
+        return resolve(in, true);
     }
 
     /**
@@ -183,13 +137,21 @@ final class YamlResolver {
 
     /** resolve("", in) for a plain scalar. */
     static Resolved resolvePlain(String in) {
+        return resolve(in, false);
+    }
+
+    /** go-yaml v2's resolve.go, or v3's where they differ (booleans, big integers). */
+    private static Resolved resolve(String in, boolean v3) {
         char hint = in.isEmpty() ? 'N' : hintOf(in.charAt(0));
         if (hint == 0) {
             return new Resolved(Kind.STR, in);
         }
-        Resolved mapped = RESOLVE_MAP.get(in);
+        Resolved mapped = (v3 ? RESOLVE_MAP_V3 : RESOLVE_MAP).get(in);
         if (mapped != null) {
             return mapped;
+        }
+        if (v3 && RESOLVE_MAP.containsKey(in)) {
+            return new Resolved(Kind.STR, in); // a YAML 1.1 bool such as "yes": a string in v3
         }
         switch (hint) {
             case '.':
@@ -225,8 +187,8 @@ final class YamlResolver {
                         return new Resolved(Kind.INT, b.longValue());
                     }
                 }
-                // Out-of-range integers (e.g. huge hex) become big integers in the sigs.k8s.io fork.
-                BigInteger big = GoStrconv.parseBig(plain, 0);
+                // Out-of-range integers (e.g. huge hex) become big integers in the sigs.k8s.io fork (not in v3).
+                BigInteger big = v3 ? null : GoStrconv.parseBig(plain, 0);
                 if (big != null) {
                     return new Resolved(Kind.INT, big);
                 }
