@@ -24,17 +24,36 @@ public final class Capabilities implements GoStruct, GoJson.JsonMarshaler {
     private final String goPackage;
 
     public Capabilities(String kubeVersion) {
-        this(kubeVersion, HelmVersion.DEFAULT);
+        this(kubeVersion, ApiVersions.DEFAULT, HelmVersion.DEFAULT);
+    }
+
+    /** With {@code apiVersions} as the whole API version list (helm-unittest's {@code capabilities.apiVersions}). */
+    public Capabilities(String kubeVersion, List<String> apiVersions) {
+        this(kubeVersion, apiVersions, HelmVersion.DEFAULT);
     }
 
     /**
      * @throws IllegalArgumentException worded as {@code helm template --kube-version} words it
      */
     public Capabilities(String kubeVersion, HelmVersion version) {
+        this(kubeVersion, ApiVersions.DEFAULT, version);
+    }
+
+    /**
+     * The capabilities of this Helm version, with {@code apiVersions} as the whole API version list.
+     *
+     * @throws IllegalArgumentException worded as {@code helm template --kube-version} words it
+     */
+    public Capabilities(String kubeVersion, List<String> apiVersions, HelmVersion version) {
         this.goPackage = version.isHelm4() ? "common" : "chartutil";
         this.kubeVersion = KubeVersion.parse(kubeVersion, version, goPackage);
-        this.apiVersions = new VersionSet(ApiVersions.DEFAULT, goPackage);
+        this.apiVersions = new VersionSet(List.copyOf(apiVersions), goPackage);
         this.helmVersion = BuildInfo.of(version);
+    }
+
+    /** The API versions Helm reports without a cluster. */
+    public static List<String> defaultApiVersions() {
+        return ApiVersions.DEFAULT;
     }
 
     public KubeVersion kubeVersion() {

@@ -7,7 +7,6 @@ import dev.runway.render.RenderedChart;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.values.HelmSchemaValidator;
 import dev.runway.render.values.MergedValues;
-import dev.runway.render.values.UserValues;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -28,13 +27,7 @@ public final class EngineManifestRenderer implements ManifestRenderer {
 
     @Override
     public synchronized RenderedChart render(RenderRequest request) {
-        UserValues.Builder values = UserValues.builder().fileReaderRelativeTo(request.baseDirectory())
-                .helmVersion(request.helmVersion());
-        request.valuesFiles().forEach(values::valuesFile);
-        request.set().forEach(values::set);
-        request.setString().forEach(values::setString);
-        request.setFile().forEach(values::setFile);
-        MergedValues merged = values.build().merge();
+        MergedValues merged = request.mergeValues();
         ChartSource source = request.chart();
         HelmVersion version = request.helmVersion();
         HelmRenderer renderer = prepared.computeIfAbsent(new Prepared(source, version), key -> HelmRenderer.prepare(

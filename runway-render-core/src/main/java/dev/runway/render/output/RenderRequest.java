@@ -1,6 +1,9 @@
 package dev.runway.render.output;
 
 import dev.runway.render.HelmVersion;
+import dev.runway.render.values.MergedValues;
+import dev.runway.render.values.UserValues;
+import dev.runway.render.values.ValuesDocument;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -19,11 +22,30 @@ import java.util.Objects;
  * @param namespace     the release namespace
  * @param kubeVersion   the Kubernetes version for {@code .Capabilities} ({@code v1.33.0}); empty for the default
  * @param baseDirectory the directory relative paths are resolved against (the project's)
+ * @param manifestValues values from the Runway service manifest ({@code .runway/runway.yml}), applied before the
+ *                       values files so they can override them; null when the service has no manifest
  * @param helmVersion   the Helm version whose output to reproduce (null: {@link HelmVersion#DEFAULT})
  */
 public record RenderRequest(ChartSource chart, List<Path> valuesFiles, List<String> set, List<String> setString,
                             List<String> setFile, String releaseName, String namespace, String kubeVersion,
-                            Path baseDirectory, HelmVersion helmVersion) {
+                            Path baseDirectory, ValuesDocument manifestValues, HelmVersion helmVersion) {
+
+    /** A request without a service manifest, rendering as the default Helm version. */
+    public RenderRequest(ChartSource chart, List<Path> valuesFiles, List<String> set, List<String> setString,
+                         List<String> setFile, String releaseName, String namespace, String kubeVersion,
+                         Path baseDirectory) {
+        this(chart, valuesFiles, set, setString, setFile, releaseName, namespace, kubeVersion, baseDirectory, null,
+                null);
+    }
+
+    /** A request rendering as the default Helm version. */
+    public RenderRequest(ChartSource chart, List<Path> valuesFiles, List<String> set, List<String> setString,
+                         List<String> setFile, String releaseName, String namespace, String kubeVersion,
+                         Path baseDirectory, ValuesDocument manifestValues) {
+        this(chart, valuesFiles, set, setString, setFile, releaseName, namespace, kubeVersion, baseDirectory,
+                manifestValues, null);
+    }
+
     public RenderRequest {
         Objects.requireNonNull(chart, "chart");
         valuesFiles = List.copyOf(valuesFiles);
@@ -37,10 +59,25 @@ public record RenderRequest(ChartSource chart, List<Path> valuesFiles, List<Stri
         helmVersion = helmVersion == null ? HelmVersion.DEFAULT : helmVersion;
     }
 
-    /** A request rendering as the default Helm version. */
-    public RenderRequest(ChartSource chart, List<Path> valuesFiles, List<String> set, List<String> setString,
-                         List<String> setFile, String releaseName, String namespace, String kubeVersion,
-                         Path baseDirectory) {
-        this(chart, valuesFiles, set, setString, setFile, releaseName, namespace, kubeVersion, baseDirectory, null);
+    /** The same request rendering as another Helm version. */
+    public RenderRequest withHelmVersion(HelmVersion version) {
+        return new RenderRequest(chart, valuesFiles, set, setString, setFile, releaseName, namespace, kubeVersion,
+                baseDirectory, manifestValues, version);
+    }
+
+    /**
+     * The user's values as {@code helm template} of the request's Helm version merges them: the manifest's values,
+     * the values files, then the {@code --set} kinds. Errors name the file and line (or the flag).
+     */
+    public MergedValues mergeValues() {
+        UserValues.Builder values = UserValues.builder().fileReaderRelativeTo(baseDirectory).helmVersion(helmVersion);
+        if (manifestValues != null) {
+            values.valuesDocument(manifestValues);
+        }
+        valuesFiles.forEach(values::valuesFile);
+        set.forEach(values::set);
+        setString.forEach(values::setString);
+        setFile.forEach(values::setFile);
+        return values.build().merge();
     }
 }

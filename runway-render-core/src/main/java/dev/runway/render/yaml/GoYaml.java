@@ -41,6 +41,54 @@ public final class GoYaml {
         return YamlReader.read(text, null);
     }
 
+    /**
+     * kustomize's reading of a resource, as {@code res.AsYAML()} starts it (kyaml RNode.MarshalJSON): go-yaml v3
+     * decodes the first document into map[string]interface{} and encoding/json writes it. The result holds what that
+     * JSON holds: maps, lists, strings, booleans, null, Long or BigInteger for integers and Double for floats;
+     * timestamps are strings in time.Time's JSON form. Throws {@link GoYamlException} where kustomize fails (a
+     * repeated key, a nested map with a non-string key, NaN or infinity, an escape libyaml does not know).
+     */
+    public static Object readKyaml(String text) {
+        return YamlReader.read(text, null, YamlReader.Mode.KYAML_JSON);
+    }
+
+    /**
+     * sigs.k8s.io/yaml.YAMLToJSON: go-yaml v2 decoding of the first document, map keys made strings, integers kept
+     * as integers (Long or BigInteger), floats as Double. Errors carry go-yaml's text ({@code yaml: line 3: ...}).
+     */
+    public static Object yamlToJson(String text) {
+        return YamlReader.read(text, null, YamlReader.Mode.YAML_TO_JSON);
+    }
+
+    /**
+     * The Go value go-yaml v2 gives a plain (unquoted, untagged) scalar when decoding into interface{}: Boolean,
+     * Long or BigInteger, Double, null, or the text itself (timestamps stay text).
+     */
+    public static Object plainScalarV2(String text) {
+        YamlResolver.Resolved r = YamlResolver.resolvePlain(text);
+        return switch (r.kind()) {
+            case STR, TIMESTAMP, MERGE -> text;
+            default -> r.value();
+        };
+    }
+
+    /**
+     * The first document as gopkg.in/yaml.v3 decodes it into interface{} (Long/BigInteger integers, Double floats,
+     * only true/false booleans), for tools that follow yaml.v3 such as helm-unittest. An empty document is null.
+     */
+    public static Object readV3(String text, String sourceName) {
+        return YamlReader.readV3(text, sourceName);
+    }
+
+    /**
+     * gopkg.in/yaml.v3's Encoder with an indent of 2, the whole document with its trailing newline: sorted keys,
+     * sequences indented under their keys, literal blocks for multi-line strings (helm-unittest's
+     * TrustedMarshalYAML and snapshot files).
+     */
+    public static String marshalV3(Object v) {
+        return YamlEmitter.emit(directValue(v), true);
+    }
+
     /** Helm's fromYaml: the document as a map, or a map holding {@code Error} with Go's message. */
     public static Map<String, Object> fromYaml(String text) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -184,12 +232,19 @@ public final class GoYaml {
         }
         if (v instanceof Map<?, ?> map) {
             Map<String, Object> byKey = new LinkedHashMap<>();
+            java.util.Set<String> numericKeys = new java.util.HashSet<>();
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 byKey.put(String.valueOf(e.getKey()), e.getValue());
+                if (e.getKey() instanceof Integer || e.getKey() instanceof Long) {
+                    numericKeys.add(String.valueOf(e.getKey()));
+                }
             }
             Map<YamlEmitter.ScalarValue, Object> out = new LinkedHashMap<>();
             for (String k : YamlEmitter.sortKeys(byKey.keySet())) {
-                out.put(stringScalar(k), directValue(byKey.get(k)));
+                // An integer key (a Go map[uint]string) is written plain; a string key is quoted when it reads
+                // back as another type.
+                out.put(numericKeys.contains(k) ? new YamlEmitter.ScalarValue(k, YamlEmitter.Style.PLAIN)
+                        : stringScalar(k), directValue(byKey.get(k)));
             }
             return out;
         }
