@@ -50,8 +50,11 @@ import java.util.stream.Stream;
  * ./mvnw -q -pl runway-render-core test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp runway-render-core/target/test-classes:runway-render-core/target/classes:$(cat runway-render-core/target/cp.txt) \
  *     dev.runway.render.realworld.PublicChartMeasurement /tmp/charts [--helm path/to/helm] [--helm3] [--jobs 2] \
- *     [--out /tmp/measure] [--only substring] [--fresh]
+ *     [--out /tmp/measure] [--only substring] [--fresh] [--engine-for-helm4 3]
  * </pre>
+ *
+ * {@code --engine-for-helm4 3} compares the Helm 4 CLI with the engine's Helm 3.21 mode instead, which shows what the
+ * Helm 4 mode changes on real charts.
  *
  * Helm's answers are cached under {@code --out} (default {@code target/public-charts}) by chart content, values and
  * Helm binary, so a second run after an engine change asks Helm again only for what changed ({@code --fresh} asks
@@ -81,7 +84,8 @@ public final class PublicChartMeasurement {
     record Render(String repository, String chart, String values, String oracle, Verdict verdict, String difference) {
     }
 
-    private record Options(Path root, Path helm, boolean helm3, int jobs, Path out, String only, boolean fresh) {
+    private record Options(Path root, Path helm, boolean helm3, int jobs, Path out, String only, boolean fresh,
+                           HelmVersion helm4Engine) {
     }
 
     private PublicChartMeasurement() {
@@ -121,7 +125,7 @@ public final class PublicChartMeasurement {
     private static Options parse(String[] args) {
         if (args.length == 0) {
             throw new IllegalArgumentException("usage: PublicChartMeasurement <charts-folder> [--helm <binary>]"
-                    + " [--helm3] [--jobs N] [--out <dir>] [--only <substring>] [--fresh]");
+                    + " [--helm3] [--jobs N] [--out <dir>] [--only <substring>] [--fresh] [--engine-for-helm4 3]");
         }
         Path root = Path.of(args[0]);
         Path helm = null;
@@ -130,6 +134,7 @@ public final class PublicChartMeasurement {
         int jobs = Math.max(2, Runtime.getRuntime().availableProcessors());
         Path out = Path.of("target/public-charts");
         String only = null;
+        HelmVersion helm4Engine = HelmVersion.HELM_4_1;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--helm" -> helm = Path.of(args[++i]);
@@ -138,10 +143,11 @@ public final class PublicChartMeasurement {
                 case "--jobs" -> jobs = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--only" -> only = args[++i];
+                case "--engine-for-helm4" -> helm4Engine = HelmVersion.parse(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Options(root, helm, helm3, jobs, out, only, fresh);
+        return new Options(root, helm, helm3, jobs, out, only, fresh, helm4Engine);
     }
 
     /** Chart directories directly under the root or one level down, sorted. */
@@ -196,7 +202,7 @@ public final class PublicChartMeasurement {
             String values = file == null ? "(defaults)" : file.getFileName().toString();
             String expected = helmAnswers.get(2 * i).get();
             String again = helmAnswers.get(2 * i + 1).get();
-            String actual = engine(chart, file, HelmVersion.HELM_4_1, true, engines);
+            String actual = engine(chart, file, options.helm4Engine(), true, engines);
             renders.add(compare(repository, name, values, "helm4", expected, again, actual));
             if (options.helm3()) {
                 String key = "helm-java|" + chartHash + "|" + (file == null ? "" : hashFile(file));
