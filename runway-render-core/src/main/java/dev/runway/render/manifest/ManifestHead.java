@@ -46,7 +46,7 @@ public record ManifestHead(String apiVersion, String kind, String name, String n
                     .read();
         } catch (MarkedYamlEngineException e) {
             throw new RenderException("YAML parse error on " + source + ": error converting YAML to JSON: "
-                    + GoYamlErrors.message(e, document));
+                    + dev.runway.render.yaml.GoYaml.syntaxMessage(e, document));
         } catch (YamlEngineException e) {
             throw new RenderException("YAML parse error on " + source + ": error converting YAML to JSON: yaml: "
                     + e.getMessage());
