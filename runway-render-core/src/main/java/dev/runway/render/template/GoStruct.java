@@ -26,6 +26,11 @@ public interface GoStruct extends dev.runway.render.gofmt.GoFmt.GoTyped {
     /** The field's value in the Go value model. */
     Object field(String name);
 
+    /** True when the struct has an unexported field of this name (Go: {@code x is an unexported field of ...}). */
+    default boolean hasUnexportedField(String name) {
+        return false;
+    }
+
     /** The method with this name, or null. The receiver is bound. */
     default TemplateFunction method(String name) {
         return null;
