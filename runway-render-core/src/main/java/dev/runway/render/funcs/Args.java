@@ -77,9 +77,10 @@ final class Args {
             }
             return null;
         }
-        if (v instanceof Map<?, ?> m) {
+        if (v instanceof Map<?, ?> m && !(v instanceof GoFmt.GoTyped)) {
             return (Map<String, Object>) m;
         }
+        // A Go map of another type (.Files is engine.files) is not assignable to map[string]interface{}.
         throw wrongType("map[string]interface {}", v, i);
     }
 
@@ -93,7 +94,8 @@ final class Args {
             }
             return null;
         }
-        if (v instanceof List<?> l && !(v instanceof GoSlice s && !s.elementType().equals("interface {}"))) {
+        if (v instanceof List<?> l && (!(v instanceof GoFmt.GoTyped)
+                || v instanceof GoSlice s && s.elementType().equals("interface {}"))) {
             return (List<Object>) l;
         }
         throw wrongType("[]interface {}", v, i);
