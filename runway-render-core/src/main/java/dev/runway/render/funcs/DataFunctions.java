@@ -77,6 +77,10 @@ final class DataFunctions {
                 throw new TemplateFunctionException(e.getMessage());
             }
         });
+        r.add("fromToml", (c, a) -> {
+            Args.count("fromToml", a, 1);
+            return TomlReader.fromToml(Args.string(a, 0));
+        });
         r.add("toToml", (c, a) -> {
             Args.count("toToml", a, 1);
             return Toml.encode(a.get(0));
