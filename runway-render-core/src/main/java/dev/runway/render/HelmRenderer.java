@@ -108,9 +108,8 @@ public final class HelmRenderer {
             Thread.currentThread().interrupt();
             throw new RenderException("rendering was interrupted", e);
         }
-        if (failure[0] instanceof StackOverflowError) {
-            throw new RenderException("the templates nest too deeply to render (stack overflow): look for"
-                    + " templates that call themselves through include or template");
+        if (failure[0] instanceof StackOverflowError overflow) {
+            throw new RenderException(deepStackMessage(overflow));
         }
         if (failure[0] instanceof RuntimeException r) {
             throw r;
@@ -119,6 +118,24 @@ public final class HelmRenderer {
             throw err;
         }
         return result[0];
+    }
+
+    /**
+     * Says what nested too deeply. Data is bounded where the engine walks it (printing, JSON, YAML, deepCopy stop at
+     * 10000 levels with their own message), so an overflow is the templates' unless the innermost frames are not the
+     * template executor's: then it names the code that overflowed instead of blaming templates.
+     */
+    static String deepStackMessage(StackOverflowError overflow) {
+        StackTraceElement[] frames = overflow.getStackTrace();
+        long executorFrames = java.util.Arrays.stream(frames).limit(256)
+                .filter(f -> f.getClassName().startsWith("dev.runway.render.template.Executor")).count();
+        if (frames.length == 0 || executorFrames > 0) {
+            return "the templates nest too deeply to render (stack overflow): look for templates that call"
+                    + " themselves through include or template";
+        }
+        String where = frames[0].getClassName();
+        return "a value or expression nests too deeply to render (stack overflow in "
+                + where.substring(where.lastIndexOf('.') + 1) + ")";
     }
 
     /** Helm's chartutil.ValidateReleaseName: a DNS-1123 subdomain of at most 53 characters. */

@@ -1,6 +1,7 @@
 package dev.runway.render.template;
 
 import dev.runway.render.gofmt.GoFmt;
+import dev.runway.render.gofmt.ValueLimits;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -495,7 +496,7 @@ final class Executor {
             argv.add(raw ? fin : unbox(fin));
         }
         try {
-            return f.call(context, argv);
+            return bounded(f.call(context, argv));
         } catch (TemplateArgumentException e) {
             throw argumentError(e.index(), e.expectedType(), e.getMessage(), ident, args, rawArgs, argAt);
         } catch (TemplateFunctionException e) {
@@ -515,6 +516,20 @@ final class Executor {
             node = at;
             throw error("error calling " + name + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The budget on values functions create ({@link ValueLimits}): one length check per call, so that doubling a
+     * string or list in a loop stops with a message long before memory runs out.
+     */
+    private static Object bounded(Object result) {
+        if (result instanceof String s && s.length() > ValueLimits.MAX_VALUE_CHARS) {
+            throw ValueLimits.tooLong("the result");
+        }
+        if (result instanceof List<?> l && l.size() > ValueLimits.MAX_LIST_ELEMENTS) {
+            throw ValueLimits.tooManyElements();
+        }
+        return result;
     }
 
     /** Go's wording of an argument its signature rejects (evalArg and validateType), at the argument. */
