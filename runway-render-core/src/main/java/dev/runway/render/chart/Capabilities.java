@@ -130,16 +130,6 @@ public final class Capabilities implements GoStruct {
         }
 
         @Override
-        public boolean hasField(String name) {
-            return false;
-        }
-
-        @Override
-        public Object field(String name) {
-            return null;
-        }
-
-        @Override
         public TemplateFunction method(String name) {
             if (name.equals("Has")) {
                 return (c, a) -> {

@@ -72,16 +72,6 @@ public final class ChartFiles extends AbstractMap<String, Object> implements GoS
     }
 
     @Override
-    public boolean hasField(String name) {
-        return false;
-    }
-
-    @Override
-    public Object field(String name) {
-        return null;
-    }
-
-    @Override
     public TemplateFunction method(String name) {
         return switch (name) {
             case "Get" -> (c, a) -> {

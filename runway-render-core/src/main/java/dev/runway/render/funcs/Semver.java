@@ -208,16 +208,6 @@ final class Semver implements GoStruct, GoJson.JsonMarshaler, GoValues.KindAware
     }
 
     @Override
-    public boolean hasField(String name) {
-        return false;
-    }
-
-    @Override
-    public Object field(String name) {
-        return null;
-    }
-
-    @Override
     public boolean hasUnexportedField(String name) {
         return FIELDS.contains(name);
     }
