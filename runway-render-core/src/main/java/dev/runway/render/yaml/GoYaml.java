@@ -55,7 +55,7 @@ public final class GoYaml {
      * TrustedMarshalYAML and snapshot files).
      */
     public static String marshalV3(Object v) {
-        return YamlEmitter.emit(directValue(v), true);
+        return YamlEmitter.emit(directValue(v, 0), true);
     }
 
     /** Helm's fromYaml: the document as a map, or a map holding {@code Error} with Go's message. */
