@@ -41,6 +41,7 @@ class HostileEngineTest {
             deep-toYaml         § DEEP a: [{{ toYaml $d }}]                        § OK a: []
             deep-mustToYaml     § DEEP {{ mustToYaml $d }}                         § ERROR yaml: exceeded max depth of 10000
             deep-toPrettyJson   § DEEP a: [{{ toPrettyJson $d }}]                  § ERROR the JSON text would be longer than 16777216
+            deep9999-toYaml     § {{ $d := dict }}{{ range until 9999 }}{{ $d = dict \"a\" $d }}{{ end }}{{ toYaml $d | len }} § ERROR the YAML text would be longer than 16777216
             deep-toJson         § DEEP a: {{ toJson $d | len }}                    § OK a: 600002
             double-print        § {{ $s := \"ab\" }}{{ range until 40 }}{{ $s = print $s $s }}{{ end }}          § ERROR would be longer than 16777216 characters
             double-cat          § {{ $s := \"ab\" }}{{ range until 40 }}{{ $s = cat $s $s }}{{ end }}            § ERROR would be longer than 16777216 characters
