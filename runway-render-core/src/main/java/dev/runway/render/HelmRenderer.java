@@ -72,12 +72,15 @@ public final class HelmRenderer {
 
     /** Parses the chart's templates once, for repeated renders. The result is thread-safe. */
     public static HelmRenderer prepare(Chart chart) {
-        return new HelmRenderer(chart, new HelmSchemaValidator());
+        return prepare(chart, new HelmSchemaValidator());
     }
 
-    /** Like {@link #prepare(Chart)} with an explicit schema validator (null: no schema check). */
+    /**
+     * Like {@link #prepare(Chart)} with an explicit schema validator (null: no schema check). Deeply nested
+     * expressions (Go parses 10000 nested parentheses) are parsed on a deep stack too.
+     */
     public static HelmRenderer prepare(Chart chart, ValuesSchemaValidator validator) {
-        return new HelmRenderer(chart, validator);
+        return withDeepStack(() -> new HelmRenderer(chart, validator));
     }
 
     /** Deep include chains (Helm allows 1000 levels) need more stack than a default thread has. */
@@ -102,7 +105,7 @@ public final class HelmRenderer {
         });
     }
 
-    private <T> T withDeepStack(java.util.function.Supplier<T> render) {
+    private static <T> T withDeepStack(java.util.function.Supplier<T> render) {
         try {
             return render.get();
         } catch (StackOverflowError e) {
@@ -110,7 +113,7 @@ public final class HelmRenderer {
         }
     }
 
-    private <T> T renderWithDeepStack(java.util.function.Supplier<T> render) {
+    private static <T> T renderWithDeepStack(java.util.function.Supplier<T> render) {
         List<T> result = new java.util.ArrayList<>(1);
         Throwable[] failure = new Throwable[1];
         Thread worker = new Thread(null, () -> {
