@@ -304,30 +304,27 @@ final class GoUrl {
         return passwordSet ? s + ":" + escape(password, Mode.USER_PASSWORD) : s;
     }
 
+    /** URL.EscapedPath: RawPath when it is a valid escaping of Path, else Path escaped. */
     private String escapedPath() {
-        if (!rawPath.isEmpty() && validEncoded(rawPath, Mode.PATH)) {
-            try {
-                if (unescape(rawPath, Mode.PATH).equals(path)) {
-                    return rawPath;
-                }
-            } catch (UrlException e) {
-                // fall through to the computed form
-            }
-        }
-        return path.equals("*") ? "*" : escape(path, Mode.PATH);
+        return escaped(rawPath, path, Mode.PATH);
     }
 
+    /** URL.EscapedFragment: RawFragment when it is a valid escaping of Fragment, else Fragment escaped. */
     private String escapedFragment() {
-        if (!rawFragment.isEmpty() && validEncoded(rawFragment, Mode.FRAGMENT)) {
+        return escaped(rawFragment, fragment, Mode.FRAGMENT);
+    }
+
+    private static String escaped(String raw, String decoded, Mode mode) {
+        if (!raw.isEmpty() && validEncoded(raw, mode)) {
             try {
-                if (unescape(rawFragment, Mode.FRAGMENT).equals(fragment)) {
-                    return rawFragment;
+                if (unescape(raw, mode).equals(decoded)) {
+                    return raw;
                 }
             } catch (UrlException e) {
                 // fall through to the computed form
             }
         }
-        return escape(fragment, Mode.FRAGMENT);
+        return decoded.equals("*") && mode == Mode.PATH ? "*" : escape(decoded, mode);
     }
 
     private static boolean validEncoded(String s, Mode mode) {
