@@ -7,6 +7,7 @@ import dev.runway.render.template.TemplateFunctionException;
 import dev.runway.render.yaml.GoJson;
 
 import java.math.BigInteger;
+import java.util.AbstractList;
 import java.util.List;
 
 /**
@@ -225,21 +226,41 @@ public final class Capabilities implements GoStruct, GoJson.JsonMarshaler {
         }
     }
 
-    /** VersionSet with its {@code Has} method. */
-    public record VersionSet(List<String> versions, String goPackage) implements GoStruct, GoJson.JsonMarshaler {
+    /**
+     * VersionSet: a {@code []string} with a {@code Has} method. As in Go it ranges, has a length, is true when not
+     * empty and marshals as a JSON list ({@code range .Capabilities.APIVersions}, {@code len}, {@code toJson}).
+     */
+    public static final class VersionSet extends AbstractList<Object> implements GoStruct {
+        private final List<String> versions;
+        /** Go's package of the type: chartutil in Helm 3, common in Helm 4. */
+        private final String goPackage;
+
+        public VersionSet(List<String> versions) {
+            this(versions, "common");
+        }
+
+        VersionSet(List<String> versions, String goPackage) {
+            this.versions = List.copyOf(versions);
+            this.goPackage = goPackage;
+        }
+
+        public List<String> versions() {
+            return versions;
+        }
+
+        @Override
+        public Object get(int index) {
+            return versions.get(index);
+        }
+
+        @Override
+        public int size() {
+            return versions.size();
+        }
+
         @Override
         public String goTypeName() {
             return goPackage + ".VersionSet";
-        }
-
-        @Override
-        public boolean hasField(String name) {
-            return false;
-        }
-
-        @Override
-        public Object field(String name) {
-            return null;
         }
 
         @Override
@@ -257,8 +278,13 @@ public final class Capabilities implements GoStruct, GoJson.JsonMarshaler {
         }
 
         @Override
-        public Object toJsonValue() {
-            return versions;
+        public boolean equals(Object o) {
+            return o == this;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
         }
 
         @Override

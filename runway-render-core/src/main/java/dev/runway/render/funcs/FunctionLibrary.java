@@ -35,6 +35,7 @@ public final class FunctionLibrary {
         DataFunctions.register(r);
         MiscFunctions.register(r);
         Certificates.register(r);
+        PasswordFunctions.register(r);
         HelmVersionFunctions.register(r, version);
         return Collections.unmodifiableMap(m);
     }
