@@ -61,6 +61,11 @@ final class HelmValues extends AbstractMap<String, Object> implements GoFmt.GoTy
     }
 
     @Override
+    public String goUnderlyingType() {
+        return "map[string]interface {}";
+    }
+
+    @Override
     public String goString() {
         return GoFmt.formatValue(map);
     }
