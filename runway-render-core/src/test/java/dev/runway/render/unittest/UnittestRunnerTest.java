@@ -150,9 +150,11 @@ class UnittestRunnerTest {
                 values: [suite-values.yaml]
                 tests:
                   - it: the runner's file beats the suite's
+                    documentIndex: 0
                     asserts:
                       - equal: {path: spec.replicas, value: 5}
                   - it: the test's own file beats the runner's
+                    documentIndex: 0
                     values: [test-values.yaml]
                     asserts:
                       - equal: {path: spec.replicas, value: 5}
