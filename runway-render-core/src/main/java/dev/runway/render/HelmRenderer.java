@@ -5,6 +5,7 @@ import dev.runway.render.chart.Chart;
 import dev.runway.render.chart.Dependencies;
 import dev.runway.render.chart.EngineFunctions;
 import dev.runway.render.chart.PreparedChart;
+import dev.runway.render.chart.SemverRange;
 import dev.runway.render.chart.ValuesCoalescer;
 import dev.runway.render.chart.ValuesSchemaValidator;
 import dev.runway.render.values.HelmSchemaValidator;
@@ -126,10 +127,13 @@ public final class HelmRenderer {
             java.util.regex.Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
 
     private RenderedChart renderOnThisThread(Map<String, Object> userValues, RenderOptions options) {
-        // helm template checks these before rendering, in this order (checkIfInstallable, then availableName).
+        // helm template checks these before rendering, in this order (the loader's apiVersion dispatch,
+        // checkIfInstallable, CheckDependencies, then availableName).
+        this.chart.requireSupportedApiVersion();
         if (this.chart.isLibrary()) {
             throw new RenderException("library charts are not installable");
         }
+        Dependencies.checkPresent(this.chart);
         String name = options.releaseName();
         if (name.isEmpty()) {
             throw new RenderException("release name \"\": no name provided");
@@ -162,8 +166,9 @@ public final class HelmRenderer {
             throw new RenderException(e.getMessage(), e);
         }
         String required = chart.metadata().kubeVersion();
+        // chartutil.IsCompatibleRange against the numeric part of the kube version; a range that does not parse fails.
         if (!required.isEmpty() && !kubeVersionOk.computeIfAbsent(capabilities.kubeVersion().version(),
-                v -> KubeVersionCheck.satisfied(required, v))) {
+                v -> SemverRange.isCompatible(required, SemverRange.kubeVersionForCheck(v)))) {
             throw new RenderException("chart requires kubeVersion: " + required
                     + " which is incompatible with Kubernetes " + capabilities.kubeVersion().version());
         }

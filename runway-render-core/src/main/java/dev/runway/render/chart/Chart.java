@@ -1,5 +1,7 @@
 package dev.runway.render.chart;
 
+import dev.runway.render.RenderException;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,20 @@ public record Chart(ChartMetadata metadata, Map<String, Object> values, String s
     /** Loads a chart packed as classpath resources, for example {@code charts/runway-eks} in the core jar. */
     public static Chart loadClasspath(String resourceDirectory) {
         return ChartLoader.loadClasspath(resourceDirectory, Chart.class.getClassLoader());
+    }
+
+    /**
+     * Helm 4's loader (pkg/chart/loader/load.go LoadDir) takes apiVersion v1, v2 or none as a v2-format chart and v3
+     * as the new format, which {@code helm template} then refuses; any other apiVersion is refused. Helm 3.21 takes
+     * any apiVersion.
+     */
+    public void requireSupportedApiVersion() {
+        switch (metadata.apiVersion()) {
+            case "v1", "v2", "" -> {
+            }
+            case "v3" -> throw new RenderException("invalid chart apiVersion");
+            default -> throw new RenderException("unsupported chart version");
+        }
     }
 
     public boolean isLibrary() {

@@ -1,51 +1,109 @@
 package dev.runway.render.chart;
 
+import dev.runway.render.RenderException;
+import dev.runway.render.gofmt.GoSlice;
+import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.template.GoStruct;
+import dev.runway.render.yaml.GoJson;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Chart.yaml as templates see it in {@code .Chart}: Helm's {@code chart.Metadata} field names ({@code Name},
- * {@code Version}, {@code AppVersion}, ...) plus {@code IsRoot}. Absent strings are empty, absent lists empty.
+ * Chart.yaml as Helm's {@code chart.Metadata}: typed fields read as sigs.k8s.io/yaml reads them ({@link ChartYaml}),
+ * checked and sanitized as {@code Metadata.Validate} does, and seen by templates as {@code .Chart}: the struct
+ * {@code struct { chart.Metadata; IsRoot bool }} with Go's field names ({@code Name}, {@code Version},
+ * {@code AppVersion}, {@code Maintainers}, ...) plus {@code IsRoot}.
  */
-public final class ChartMetadata implements GoStruct {
-    private static final Map<String, String> FIELDS = new LinkedHashMap<>();
+public final class ChartMetadata implements GoStruct, GoJson.JsonMarshaler {
+    /** Prefix of Helm's chart.ValidationError. */
+    static final String VALIDATION = "validation: ";
+
+    /** The string fields, by Go field name, with their json names (in the struct's declaration order). */
+    private static final Map<String, String> STRING_FIELDS = new LinkedHashMap<>();
 
     static {
-        FIELDS.put("Name", "name");
-        FIELDS.put("Home", "home");
-        FIELDS.put("Sources", "sources");
-        FIELDS.put("Version", "version");
-        FIELDS.put("Description", "description");
-        FIELDS.put("Keywords", "keywords");
-        FIELDS.put("Maintainers", "maintainers");
-        FIELDS.put("Icon", "icon");
-        FIELDS.put("APIVersion", "apiVersion");
-        FIELDS.put("Condition", "condition");
-        FIELDS.put("Tags", "tags");
-        FIELDS.put("AppVersion", "appVersion");
-        FIELDS.put("Deprecated", "deprecated");
-        FIELDS.put("Annotations", "annotations");
-        FIELDS.put("KubeVersion", "kubeVersion");
-        FIELDS.put("Dependencies", "dependencies");
-        FIELDS.put("Type", "type");
+        STRING_FIELDS.put("Name", "name");
+        STRING_FIELDS.put("Home", "home");
+        STRING_FIELDS.put("Version", "version");
+        STRING_FIELDS.put("Description", "description");
+        STRING_FIELDS.put("Icon", "icon");
+        STRING_FIELDS.put("APIVersion", "apiVersion");
+        STRING_FIELDS.put("Condition", "condition");
+        STRING_FIELDS.put("Tags", "tags");
+        STRING_FIELDS.put("AppVersion", "appVersion");
+        STRING_FIELDS.put("KubeVersion", "kubeVersion");
+        STRING_FIELDS.put("Type", "type");
     }
 
-    private static final Set<String> LIST_FIELDS = Set.of("sources", "keywords", "maintainers", "dependencies");
+    /** Every exported field of chart.Metadata. */
+    private static final Set<String> FIELDS = Set.of("Name", "Home", "Sources", "Version", "Description", "Keywords",
+            "Maintainers", "Icon", "APIVersion", "Condition", "Tags", "AppVersion", "Deprecated", "Annotations",
+            "KubeVersion", "Dependencies", "Type");
 
-    private final Map<String, Object> raw;
+    private final Map<String, String> strings;
+    private final List<String> sources;
+    private final List<String> keywords;
+    private final List<ChartMaintainer> maintainers;
+    private final boolean deprecated;
+    private final Map<String, String> annotations;
+    private final List<ChartDependency> dependencies;
     private final boolean root;
 
-    ChartMetadata(Map<String, Object> raw, boolean root) {
-        this.raw = raw;
+    /**
+     * @param strings      the string fields by json name ({@code name}, {@code version}, ...); absent ones are ""
+     * @param sources      null when absent (Go's nil slice); so are keywords, maintainers, annotations, dependencies
+     * @param maintainers  entries may be null (a YAML null in the list), which validation refuses
+     * @param dependencies entries may be null, which validation refuses
+     */
+    ChartMetadata(Map<String, String> strings, List<String> sources, List<String> keywords,
+                  List<ChartMaintainer> maintainers, boolean deprecated, Map<String, String> annotations,
+                  List<ChartDependency> dependencies, boolean root) {
+        this.strings = Map.copyOf(strings);
+        this.sources = sources == null ? null : List.copyOf(sources);
+        this.keywords = keywords == null ? null : List.copyOf(keywords);
+        this.maintainers = maintainers == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(maintainers));
+        this.deprecated = deprecated;
+        this.annotations = annotations == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
+        this.dependencies = dependencies == null ? null
+                : java.util.Collections.unmodifiableList(new ArrayList<>(dependencies));
         this.root = root;
     }
 
+    /** Metadata with just name, version and apiVersion (tests, charts built in code). */
+    public static ChartMetadata of(String name, String version, String apiVersion) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("name", name);
+        s.put("version", version);
+        s.put("apiVersion", apiVersion);
+        return new ChartMetadata(s, null, null, null, false, null, null, true);
+    }
+
     ChartMetadata asRoot(boolean isRoot) {
-        return new ChartMetadata(raw, isRoot);
+        return new ChartMetadata(strings, sources, keywords, maintainers, deprecated, annotations, dependencies, isRoot);
+    }
+
+    /** The same metadata with another {@code apiVersion} (the loader's v1 for a Chart.yaml without one). */
+    ChartMetadata withApiVersion(String apiVersion) {
+        Map<String, String> s = new LinkedHashMap<>(strings);
+        s.put("apiVersion", apiVersion);
+        return new ChartMetadata(s, sources, keywords, maintainers, deprecated, annotations, dependencies, root);
+    }
+
+    /** The same metadata with another {@code name} (a dependency's alias). */
+    ChartMetadata withName(String name) {
+        Map<String, String> s = new LinkedHashMap<>(strings);
+        s.put("name", name);
+        return new ChartMetadata(s, sources, keywords, maintainers, deprecated, annotations, dependencies, root);
+    }
+
+    /** The same metadata with other {@code dependencies} (null: none, as Go's nil slice). */
+    ChartMetadata withDependencies(List<ChartDependency> deps) {
+        return new ChartMetadata(strings, sources, keywords, maintainers, deprecated, annotations, deps, root);
     }
 
     public String name() {
@@ -64,6 +122,10 @@ public final class ChartMetadata implements GoStruct {
         return string("apiVersion");
     }
 
+    public String description() {
+        return string("description");
+    }
+
     public String type() {
         return string("type");
     }
@@ -72,22 +134,164 @@ public final class ChartMetadata implements GoStruct {
         return string("kubeVersion");
     }
 
-    /** The {@code dependencies} entries of Chart.yaml, as maps. */
-    @SuppressWarnings("unchecked")
-    public List<Map<String, Object>> dependencies() {
-        Object d = raw.get("dependencies");
-        return d instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+    public boolean deprecated() {
+        return deprecated;
     }
 
-    /** Chart.yaml as read, in the Go value model. */
-    public Map<String, Object> raw() {
-        return raw;
+    /** The {@code dependencies} entries (empty when there are none). */
+    public List<ChartDependency> dependencies() {
+        return dependencies == null ? List.of() : dependencies;
     }
 
-    private String string(String key) {
-        Object v = raw.get(key);
-        return v == null ? "" : String.valueOf(v);
+    /** {@code sources}, null when absent; so are the three below. */
+    List<String> sources() {
+        return sources;
     }
+
+    List<String> keywords() {
+        return keywords;
+    }
+
+    List<ChartMaintainer> maintainers() {
+        return maintainers;
+    }
+
+    Map<String, String> annotations() {
+        return annotations;
+    }
+
+    /** True when Chart.yaml (or requirements.yaml) has a {@code dependencies} list, even an empty one. */
+    boolean hasDependencyList() {
+        return dependencies != null;
+    }
+
+    String string(String jsonName) {
+        return strings.getOrDefault(jsonName, "");
+    }
+
+    /**
+     * Metadata.Validate (pkg/chart/v2/metadata.go, the same in Helm 3.21 and 4.1): the sanitized metadata, or a
+     * {@link RenderException} with Helm's {@code validation: ...} message.
+     */
+    ChartMetadata validated() {
+        Map<String, String> s = new LinkedHashMap<>(strings);
+        for (String key : List.of("name", "description", "home", "icon", "condition", "tags", "appVersion",
+                "kubeVersion")) {
+            s.put(key, sanitize(s.getOrDefault(key, "")));
+        }
+        List<String> cleanSources = sources == null ? null : sources.stream().map(ChartMetadata::sanitize).toList();
+        List<String> cleanKeywords = keywords == null ? null : keywords.stream().map(ChartMetadata::sanitize).toList();
+        String apiVersion = s.getOrDefault("apiVersion", "");
+        String name = s.get("name");
+        String version = s.getOrDefault("version", "");
+        if (apiVersion.isEmpty()) {
+            throw invalid("chart.metadata.apiVersion is required");
+        }
+        if (name.isEmpty()) {
+            throw invalid("chart.metadata.name is required");
+        }
+        if (name.equals(".") || name.equals("..")) {
+            throw invalid("chart.metadata.name " + GoStrconv.quote(name) + " is not allowed");
+        }
+        if (!name.equals(baseName(name))) {
+            throw invalid("chart.metadata.name " + GoStrconv.quote(name) + " is invalid");
+        }
+        if (version.isEmpty()) {
+            throw invalid("chart.metadata.version is required");
+        }
+        if (!SemverRange.isValidVersion(version)) {
+            throw invalid("chart.metadata.version " + GoStrconv.quote(version) + " is invalid");
+        }
+        String type = s.getOrDefault("type", "");
+        if (!type.isEmpty() && !type.equals("application") && !type.equals("library")) {
+            throw invalid("chart.metadata.type must be application or library");
+        }
+        List<ChartMaintainer> cleanMaintainers = null;
+        if (maintainers != null) {
+            cleanMaintainers = new ArrayList<>();
+            for (ChartMaintainer m : maintainers) {
+                if (m == null) {
+                    throw invalid("maintainers must not contain empty or null nodes");
+                }
+                cleanMaintainers.add(m.sanitized());
+            }
+        }
+        List<ChartDependency> cleanDeps = null;
+        if (dependencies != null) {
+            cleanDeps = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (ChartDependency d : dependencies) {
+                if (d == null) {
+                    throw invalid("dependencies must not contain empty or null nodes");
+                }
+                ChartDependency clean = d.validated();
+                if (!seen.add(clean.effectiveName())) {
+                    throw invalid("more than one dependency with name or alias "
+                            + GoStrconv.quote(clean.effectiveName()));
+                }
+                cleanDeps.add(clean);
+            }
+        }
+        return new ChartMetadata(s, cleanSources, cleanKeywords, cleanMaintainers, deprecated, annotations, cleanDeps,
+                root);
+    }
+
+    private static RenderException invalid(String message) {
+        return new RenderException(VALIDATION + message);
+    }
+
+    /** Go's filepath.Base on a '/'-separated path. */
+    private static String baseName(String path) {
+        String p = path;
+        while (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        if (p.equals("/")) {
+            return "/";
+        }
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+
+    /** sanitizeString: Go's white space becomes ' ', characters that are not printable are dropped. */
+    static String sanitize(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (isGoSpace(cp)) {
+                b.append(' ');
+            } else if (isGoPrint(cp)) {
+                b.appendCodePoint(cp);
+            }
+        });
+        return b.toString();
+    }
+
+    /** unicode.IsSpace. */
+    private static boolean isGoSpace(int cp) {
+        return switch (cp) {
+            case '\t', '\n', 0x0B, '\f', '\r', ' ', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000 -> true;
+            default -> cp >= 0x2000 && cp <= 0x200A;
+        };
+    }
+
+    /** unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+    private static boolean isGoPrint(int cp) {
+        if (cp == ' ') {
+            return true;
+        }
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
+                 Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
+                 Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.CONNECTOR_PUNCTUATION,
+                 Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
+                 Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                 Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
+                 Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
+            default -> false;
+        };
+    }
+
+    // ---- .Chart in templates
 
     @Override
     public String goTypeName() {
@@ -96,33 +300,55 @@ public final class ChartMetadata implements GoStruct {
 
     @Override
     public boolean hasField(String name) {
-        return FIELDS.containsKey(name) || name.equals("IsRoot") || name.equals("Metadata");
+        return FIELDS.contains(name) || name.equals("IsRoot") || name.equals("Metadata");
     }
 
     @Override
     public Object field(String name) {
-        if (name.equals("IsRoot")) {
-            return root;
-        }
-        if (name.equals("Metadata")) {
-            return this;
-        }
-        String key = FIELDS.get(name);
-        Object v = raw.get(key);
-        if (key.equals("deprecated")) {
-            return Boolean.TRUE.equals(v);
-        }
-        if (key.equals("annotations")) {
-            return v == null ? Map.of() : v;
-        }
-        if (LIST_FIELDS.contains(key)) {
-            return v == null ? List.of() : v;
-        }
-        return v == null ? "" : String.valueOf(v);
+        return switch (name) {
+            case "IsRoot" -> root;
+            case "Metadata" -> this;
+            case "Sources" -> strings(sources);
+            case "Keywords" -> strings(keywords);
+            case "Maintainers" -> maintainers == null ? GoSlice.nilInterfaces() : maintainers;
+            case "Deprecated" -> deprecated;
+            case "Annotations" -> annotations == null ? dev.runway.render.gofmt.GoNilMap.INSTANCE : annotations;
+            case "Dependencies" -> dependencies == null ? GoSlice.nilInterfaces() : dependencies;
+            default -> string(STRING_FIELDS.get(name));
+        };
+    }
+
+    private static Object strings(List<String> list) {
+        return list == null ? GoSlice.nilStrings() : GoSlice.ofStrings(list);
+    }
+
+    /** json.Marshal of the embedded chart.Metadata (json tags, all omitempty) and then IsRoot. */
+    @Override
+    public Object toJsonValue() {
+        GoJson.JsonStruct json = new GoJson.JsonStruct();
+        json.putOmitEmpty("name", name());
+        json.putOmitEmpty("home", string("home"));
+        json.putOmitEmpty("sources", sources);
+        json.putOmitEmpty("version", version());
+        json.putOmitEmpty("description", description());
+        json.putOmitEmpty("keywords", keywords);
+        json.putOmitEmpty("maintainers", maintainers);
+        json.putOmitEmpty("icon", string("icon"));
+        json.putOmitEmpty("apiVersion", apiVersion());
+        json.putOmitEmpty("condition", string("condition"));
+        json.putOmitEmpty("tags", string("tags"));
+        json.putOmitEmpty("appVersion", appVersion());
+        json.putOmitEmpty("deprecated", deprecated);
+        json.putOmitEmpty("annotations", annotations);
+        json.putOmitEmpty("kubeVersion", kubeVersion());
+        json.putOmitEmpty("dependencies", dependencies);
+        json.putOmitEmpty("type", type());
+        json.put("IsRoot", root);
+        return json;
     }
 
     @Override
     public String toString() {
-        return "{" + raw + " " + root + "}";
+        return "{" + name() + " " + version() + " " + root + "}";
     }
 }

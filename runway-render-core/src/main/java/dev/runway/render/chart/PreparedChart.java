@@ -71,8 +71,9 @@ public final class PreparedChart {
         release.put("IsInstall", !options.upgrade());
         release.put("Revision", 1);
         release.put("Service", "Helm");
-        Map<Chart, Map<String, Object>> scopes = new java.util.IdentityHashMap<>();
-        scope(chart, true, values, release, capabilities, scopes);
+        // By chart path, not by chart: one subchart aliased twice renders twice, each time with its own values.
+        Map<String, Map<String, Object>> scopes = new java.util.HashMap<>();
+        scope(chart, chart.name(), true, values, release, capabilities, scopes);
 
         ExecutionScope execution = new ExecutionScope();
         Map<String, String> rendered = new LinkedHashMap<>();
@@ -80,7 +81,7 @@ public final class PreparedChart {
             if (ChartRenderer.baseName(t.name()).startsWith("_")) {
                 continue;
             }
-            Map<String, Object> vals = scopes.get(t.chart());
+            Map<String, Object> vals = scopes.get(t.chartPath());
             Map<String, Object> template = new LinkedHashMap<>();
             template.put("Name", t.name());
             template.put("BasePath", t.chartPath() + "/templates");
@@ -98,9 +99,9 @@ public final class PreparedChart {
 
     /** recAllTpls: each chart sees its own .Chart, .Files and .Values (its part of the parent's values). */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> scope(Chart chart, boolean root, Map<String, Object> values,
+    private static Map<String, Object> scope(Chart chart, String chartPath, boolean root, Map<String, Object> values,
                                              Map<String, Object> release, Capabilities capabilities,
-                                             Map<Chart, Map<String, Object>> out) {
+                                             Map<String, Map<String, Object>> out) {
         Map<String, Object> subcharts = new LinkedHashMap<>();
         Map<String, Object> next = new LinkedHashMap<>();
         next.put("Chart", chart.metadata().asRoot(root));
@@ -113,9 +114,10 @@ public final class PreparedChart {
             Object subValues = values.get(sub.name());
             Map<String, Object> sv = subValues instanceof Map ? (Map<String, Object>) subValues
                     : new LinkedHashMap<>();
-            subcharts.put(sub.name(), scope(sub, false, sv, release, capabilities, out));
+            subcharts.put(sub.name(), scope(sub, chartPath + "/charts/" + sub.name(), false, sv, release, capabilities,
+                    out));
         }
-        out.put(chart, next);
+        out.put(chartPath, next);
         return next;
     }
 }

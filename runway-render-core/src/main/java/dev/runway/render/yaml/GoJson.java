@@ -101,6 +101,22 @@ public final class GoJson {
         Object toJsonValue();
     }
 
+    /**
+     * A Go struct's JSON object: json.Marshal writes struct fields in declaration order (not sorted as map keys), so
+     * the fields keep the order they are put in. YAML output still sorts them, as go-yaml does after the JSON step.
+     */
+    public static final class JsonStruct extends LinkedHashMap<String, Object> {
+        /** A field with {@code omitempty}: left out when false, 0, "", nil or an empty map or slice. */
+        public void putOmitEmpty(String name, Object value) {
+            boolean empty = value == null || Boolean.FALSE.equals(value) || "".equals(value)
+                    || value instanceof Number n && n.doubleValue() == 0
+                    || value instanceof Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty();
+            if (!empty) {
+                put(name, value);
+            }
+        }
+    }
+
     private static void newline(StringBuilder sb, String indent, int depth) {
         sb.append('\n');
         for (int i = 0; i < depth; i++) {
@@ -117,7 +133,9 @@ public final class GoJson {
         for (Object k : map.keySet()) {
             keys.add(String.valueOf(k));
         }
-        keys.sort(GoJson::compareUtf8);
+        if (!(map instanceof JsonStruct)) {
+            keys.sort(GoJson::compareUtf8);
+        }
         Map<String, Object> byString = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
             byString.put(String.valueOf(e.getKey()), e.getValue());

@@ -68,13 +68,30 @@ final class YamlReader {
     private final Map<String, Node> anchors = new HashMap<>();
     private final java.util.Set<Node> decoding = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    private YamlReader(String sourceName) {
+    /** Keep go-yaml's own number types (int, uint64, float64) instead of JSON's float64 for every number. */
+    private final boolean yamlNumbers;
+
+    private YamlReader(String sourceName, boolean yamlNumbers) {
         this.sourceName = sourceName;
+        this.yamlNumbers = yamlNumbers;
     }
 
     /** go-yaml v2 + sigs.k8s.io/yaml: the first document as JSON-compatible Go values. */
     static Object read(String text, String sourceName) {
-        YamlReader reader = new YamlReader(sourceName == null ? "<input>" : sourceName);
+        return read(text, sourceName, false);
+    }
+
+    /**
+     * The first document with go-yaml v2's scalar types kept (Long or BigInteger for ints, Double for floats, NaN and
+     * infinities included), for decoding into a typed target as sigs.k8s.io/yaml does (Chart.yaml into
+     * chart.Metadata), where the YAML type decides how a number becomes a string.
+     */
+    static Object readYamlTyped(String text, String sourceName) {
+        return read(text, sourceName, true);
+    }
+
+    private static Object read(String text, String sourceName, boolean yamlNumbers) {
+        YamlReader reader = new YamlReader(sourceName == null ? "<input>" : sourceName, yamlNumbers);
         Node root = reader.parse(text);
         if (root == null) {
             return null;
@@ -194,7 +211,11 @@ final class YamlReader {
             }
         }
         if (node instanceof Scalar s) {
-            return jsonScalar(resolveScalar(s), s);
+            YamlResolver.Resolved r = resolveScalar(s);
+            if (yamlNumbers && (r.kind() == YamlResolver.Kind.INT || r.kind() == YamlResolver.Kind.FLOAT)) {
+                return r.value();
+            }
+            return jsonScalar(r, s);
         }
         if (node instanceof Sequence seq) {
             boolean added = decoding.add(seq);
