@@ -106,6 +106,18 @@ public final class ChartMetadata implements GoStruct, GoJson.JsonMarshaler {
         return new ChartMetadata(strings, sources, keywords, maintainers, deprecated, annotations, deps, root);
     }
 
+    /** The same Chart.yaml with {@code version} and {@code appVersion} replaced where the argument is not empty. */
+    public ChartMetadata withVersions(String version, String appVersion) {
+        Map<String, String> s = new LinkedHashMap<>(strings);
+        if (version != null && !version.isEmpty()) {
+            s.put("version", version);
+        }
+        if (appVersion != null && !appVersion.isEmpty()) {
+            s.put("appVersion", appVersion);
+        }
+        return new ChartMetadata(s, sources, keywords, maintainers, deprecated, annotations, dependencies, root);
+    }
+
     public String name() {
         return string("name");
     }

@@ -65,15 +65,29 @@ final class YamlReader {
     }
 
     private final String sourceName;
+    /** yaml.v3 decoding into interface{}: integers stay integers, floats float64, no JSON step. */
+    private final boolean v3;
     private final Map<String, Node> anchors = new HashMap<>();
     private final java.util.Set<Node> decoding = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    /** Keep go-yaml's own number types (int, uint64, float64) instead of JSON's float64 for every number. */
+    /** Keep go-yaml v2's own number types (int, uint64, float64) instead of JSON's float64 for every number. */
     private final boolean yamlNumbers;
 
-    private YamlReader(String sourceName, boolean yamlNumbers) {
+    private YamlReader(String sourceName, boolean v3, boolean yamlNumbers) {
         this.sourceName = sourceName;
+        this.v3 = v3;
         this.yamlNumbers = yamlNumbers;
+    }
+
+    /**
+     * yaml.v3's Unmarshal into interface{} (what helm-unittest reads suites, manifests and snapshots with): Long or
+     * BigInteger for integers, Double for floats (NaN and infinities included), only true/false as booleans,
+     * timestamps and other scalars as strings, map keys as their text.
+     */
+    static Object readV3(String text, String sourceName) {
+        YamlReader reader = new YamlReader(sourceName == null ? "<input>" : sourceName, true, false);
+        Node root = reader.parse(text);
+        return root == null ? null : reader.toJsonValue(root);
     }
 
     /** go-yaml v2 + sigs.k8s.io/yaml: the first document as JSON-compatible Go values. */
@@ -91,7 +105,7 @@ final class YamlReader {
     }
 
     private static Object read(String text, String sourceName, boolean yamlNumbers) {
-        YamlReader reader = new YamlReader(sourceName == null ? "<input>" : sourceName, yamlNumbers);
+        YamlReader reader = new YamlReader(sourceName == null ? "<input>" : sourceName, false, yamlNumbers);
         Node root = reader.parse(text);
         if (root == null) {
             return null;
@@ -215,7 +229,7 @@ final class YamlReader {
             if (yamlNumbers && (r.kind() == YamlResolver.Kind.INT || r.kind() == YamlResolver.Kind.FLOAT)) {
                 return r.value();
             }
-            return jsonScalar(r, s);
+            return v3 ? v3Scalar(r) : jsonScalar(r, s);
         }
         if (node instanceof Sequence seq) {
             boolean added = decoding.add(seq);
@@ -253,8 +267,13 @@ final class YamlReader {
                 merge(v, out);
                 continue;
             }
-            Object key = keyValue(k);
             Object value = toJsonValue(v);
+            if (v3) {
+                Node kn = k instanceof Alias a ? a.target : k;
+                out.put(kn instanceof Scalar s ? s.value() : String.valueOf(toJsonValue(kn)), value);
+                continue;
+            }
+            Object key = keyValue(k);
             out.put(keyString(key, value, k), value);
         }
     }
@@ -376,7 +395,7 @@ final class YamlReader {
             if (!s.plain()) {
                 return new YamlResolver.Resolved(YamlResolver.Kind.STR, s.value());
             }
-            return YamlResolver.resolvePlain(s.value());
+            return v3 ? YamlResolver.resolvePlainV3(s.value()) : YamlResolver.resolvePlain(s.value());
         }
         String tag = s.tag();
         if (tag.equals(YamlResolver.BINARY_TAG)) {
@@ -420,6 +439,14 @@ final class YamlReader {
             default:
                 return String.valueOf(v);
         }
+    }
+
+    private static Object v3Scalar(YamlResolver.Resolved r) {
+        return switch (r.kind()) {
+            case NULL -> null;
+            case BOOL, INT, FLOAT -> r.value();
+            default -> String.valueOf(r.value());
+        };
     }
 
     // ---- errors
