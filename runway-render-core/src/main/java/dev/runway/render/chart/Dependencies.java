@@ -217,8 +217,45 @@ public final class Dependencies {
             reqs.add(r.withImportValues(normalized));
         }
         Map<String, Object> values = ValuesCoalescer.mergeTables(ValuesCoalescer.deepCopyMap(cvals), imported);
+        requireBoundedSize(withDeps.name(), values);
         return new Chart(withDeps.metadata().withDependencies(reqs), values, withDeps.schema(), withDeps.templates(),
                 withDeps.files(), withDeps.dependencies());
+    }
+
+    /**
+     * Most values a chart's defaults may hold once its imports are in. An import shares the child's table, and the
+     * next level copies it, so a chain of subcharts that each import one table twice doubles the values per level:
+     * Helm runs out of memory on such a chart; here it stops with a message.
+     */
+    static final long MAX_IMPORTED_VALUES = 1_000_000L;
+
+    private static void requireBoundedSize(String chart, Map<String, Object> values) {
+        if (count(values, 0) > MAX_IMPORTED_VALUES) {
+            throw new RenderException("the import-values of chart " + chart + " make its default values hold more than "
+                    + MAX_IMPORTED_VALUES + " values (imports that copy the same table again at every level of"
+                    + " subcharts grow exponentially); import fewer or smaller tables");
+        }
+    }
+
+    /** Values in the tree, shared tables counted as often as they appear; stops counting past the limit. */
+    private static long count(Object value, long sofar) {
+        long n = sofar + 1;
+        if (value instanceof Map<?, ?> m) {
+            for (Object v : m.values()) {
+                n = count(v, n);
+                if (n > MAX_IMPORTED_VALUES) {
+                    return n;
+                }
+            }
+        } else if (value instanceof List<?> l) {
+            for (Object v : l) {
+                n = count(v, n);
+                if (n > MAX_IMPORTED_VALUES) {
+                    return n;
+                }
+            }
+        }
+        return n;
     }
 
     /** pathToMap: {@code data} nested under the dotted path; "." is the root itself. */
