@@ -46,10 +46,18 @@ public final class Dependencies {
         }
     }
 
-    /** ProcessDependencies: the chart with the subcharts that render, under their names, and imported values. */
+    /**
+     * ProcessDependencies: the chart with the subcharts that render, under their names, and imported values. Its
+     * errors (values of the wrong type for a subchart) read as Helm 4 prints them, after "chart dependencies
+     * processing failed: " (pkg/action/install.go); Helm 3.21 prints them without that prefix.
+     */
     public static Chart resolve(Chart chart, Map<String, Object> userValues) {
-        Chart enabled = processEnabled(chart, userValues == null ? Map.of() : userValues, "");
-        return importValues(enabled);
+        try {
+            Chart enabled = processEnabled(chart, userValues == null ? Map.of() : userValues, "");
+            return importValues(enabled);
+        } catch (IllegalArgumentException e) {
+            throw new RenderException("chart dependencies processing failed: " + e.getMessage(), e);
+        }
     }
 
     // ---- processDependencyEnabled
