@@ -319,7 +319,7 @@ public final class ChartMetadata implements GoStruct, GoJson.JsonMarshaler {
     public Object field(String name) {
         return switch (name) {
             case "IsRoot" -> root;
-            case "Metadata" -> this;
+            case "Metadata" -> new Embedded(this);
             case "Sources" -> strings(sources);
             case "Keywords" -> strings(keywords);
             case "Maintainers" -> maintainers == null ? GoSlice.nilInterfaces() : maintainers;
@@ -337,6 +337,12 @@ public final class ChartMetadata implements GoStruct, GoJson.JsonMarshaler {
     /** json.Marshal of the embedded chart.Metadata (json tags, all omitempty) and then IsRoot. */
     @Override
     public Object toJsonValue() {
+        GoJson.JsonStruct json = metadataJson();
+        json.put("IsRoot", root);
+        return json;
+    }
+
+    private GoJson.JsonStruct metadataJson() {
         GoJson.JsonStruct json = new GoJson.JsonStruct();
         json.putOmitEmpty("name", name());
         json.putOmitEmpty("home", string("home"));
@@ -355,12 +361,59 @@ public final class ChartMetadata implements GoStruct, GoJson.JsonMarshaler {
         json.putOmitEmpty("kubeVersion", kubeVersion());
         json.putOmitEmpty("dependencies", dependencies);
         json.putOmitEmpty("type", type());
-        json.put("IsRoot", root);
         return json;
     }
 
+    /** fmt's %v of the struct: {{Name Home Sources Version ...} IsRoot}. */
     @Override
     public String toString() {
-        return "{" + name() + " " + version() + " " + root + "}";
+        return "{" + metadataString() + " " + root + "}";
+    }
+
+    /**
+     * fmt's %v of chart.Metadata, fields in declaration order. Go prints the maintainer and dependency pointers inside
+     * their slices as addresses, which no other program can reproduce; they print as their struct here.
+     */
+    private String metadataString() {
+        List<String> parts = new ArrayList<>();
+        for (String field : List.of("Name", "Home", "Sources", "Version", "Description", "Keywords", "Maintainers",
+                "Icon", "APIVersion", "Condition", "Tags", "AppVersion", "Deprecated", "Annotations", "KubeVersion",
+                "Dependencies", "Type")) {
+            parts.add(dev.runway.render.gofmt.GoFmt.formatValue(field(field)));
+        }
+        return "{" + String.join(" ", parts) + "}";
+    }
+
+    /** {@code .Chart.Metadata}: the embedded chart.Metadata on its own (no IsRoot). */
+    private record Embedded(ChartMetadata metadata) implements GoStruct, GoJson.JsonMarshaler {
+        @Override
+        public String goTypeName() {
+            return "chart.Metadata";
+        }
+
+        @Override
+        public String goString() {
+            return metadata.metadataString();
+        }
+
+        @Override
+        public boolean hasField(String name) {
+            return FIELDS.contains(name);
+        }
+
+        @Override
+        public Object field(String name) {
+            return metadata.field(name);
+        }
+
+        @Override
+        public Object toJsonValue() {
+            return metadata.metadataJson();
+        }
+
+        @Override
+        public String toString() {
+            return goString();
+        }
     }
 }
