@@ -1,6 +1,8 @@
 package dev.runway.render.chart;
 
 import dev.runway.render.RenderException;
+import dev.runway.render.values.GoValues;
+import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
 
 import java.io.IOException;
@@ -329,12 +331,13 @@ final class ChartLoader {
             }
             if (!(parsed instanceof Map<?, ?> map)) {
                 throw new RenderException("cannot load values.yaml: cannot unmarshal yaml document: error"
-                        + " unmarshaling JSON: while decoding JSON: json: cannot unmarshal " + ChartYaml.jsonKind(parsed)
+                        + " unmarshaling JSON: while decoding JSON: json: cannot unmarshal " + GoJson.jsonKind(parsed)
                         + " into Go value of type map[string]interface {}");
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> documentValues = (Map<String, Object>) map;
-            values = mergeMaps(values, documentValues);
+            // loader.MergeMaps merges as the CLI merges user values files.
+            values = GoValues.mergeMaps(values, documentValues);
         }
         return values;
     }
@@ -366,20 +369,6 @@ final class ChartLoader {
             documents.add(current.toString());
         }
         return documents;
-    }
-
-    /** loader.MergeMaps: b over a; where both hold maps they merge, otherwise b's value wins. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> mergeMaps(Map<String, Object> a, Map<String, Object> b) {
-        Map<String, Object> out = new LinkedHashMap<>(a);
-        b.forEach((key, value) -> {
-            if (value instanceof Map<?, ?> bm && out.get(key) instanceof Map<?, ?> am) {
-                out.put(key, mergeMaps((Map<String, Object>) am, (Map<String, Object>) bm));
-            } else {
-                out.put(key, value);
-            }
-        });
-        return out;
     }
 
     static UncheckedIOException unchecked(IOException e) {

@@ -2,6 +2,7 @@ package dev.runway.render.chart;
 
 import dev.runway.render.RenderException;
 import dev.runway.render.gofmt.GoStrconv;
+import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
 
 import java.math.BigInteger;
@@ -64,12 +65,12 @@ final class ChartYaml {
         }
         String problem = null;
         if (yaml != null && !(yaml instanceof Map)) {
-            problem = jsonKind(yaml) + " into Go value of type loader.chartBase";
+            problem = GoJson.jsonKind(yaml) + " into Go value of type loader.chartBase";
         } else if (yaml instanceof Map<?, ?> map) {
             for (String key : sortedKeys(map)) {
                 Object v = map.get(key);
                 if (match(key, "apiVersion") != null && v != null && scalarText(v) == null) {
-                    problem = jsonKind(v) + " into Go struct field chartBase.apiVersion of type string";
+                    problem = GoJson.jsonKind(v) + " into Go struct field chartBase.apiVersion of type string";
                     break;
                 }
             }
@@ -95,7 +96,7 @@ final class ChartYaml {
                 return into;
             }
             if (!(yaml instanceof Map<?, ?> map)) {
-                throw new TypeMismatch(jsonKind(yaml) + " into Go value of type " + PACKAGE + ".Metadata");
+                throw new TypeMismatch(GoJson.jsonKind(yaml) + " into Go value of type " + PACKAGE + ".Metadata");
             }
             Map<String, String> strings = new LinkedHashMap<>();
             for (String key : List.of("name", "home", "version", "description", "icon", "apiVersion", "condition",
@@ -306,7 +307,7 @@ final class ChartYaml {
 
         private void mismatch(Object value, String where, String type) {
             if (first == null) {
-                first = new TypeMismatch(jsonKind(value) + " into Go struct field " + where + " of type " + type);
+                first = new TypeMismatch(GoJson.jsonKind(value) + " into Go struct field " + where + " of type " + type);
             }
         }
     }
@@ -351,23 +352,6 @@ final class ChartYaml {
             return out;
         }
         return v;
-    }
-
-    /** The JSON kind encoding/json names in a type error: object, array, bool, number or string. */
-    static String jsonKind(Object v) {
-        if (v instanceof Map) {
-            return "object";
-        }
-        if (v instanceof List) {
-            return "array";
-        }
-        if (v instanceof Boolean) {
-            return "bool";
-        }
-        if (v instanceof Number) {
-            return "number";
-        }
-        return "string";
     }
 
     /** json.Marshal sorts map keys, so encoding/json sees them in byte order; the last match of a field wins. */

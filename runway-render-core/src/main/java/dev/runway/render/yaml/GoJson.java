@@ -307,7 +307,8 @@ public final class GoJson {
         }
     }
 
-    static String jsonKind(Object v) {
+    /** The JSON kind encoding/json names in a type error: object, array, string, bool or number. */
+    public static String jsonKind(Object v) {
         if (v instanceof Map) {
             return "object";
         }
