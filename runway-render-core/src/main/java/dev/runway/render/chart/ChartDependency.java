@@ -2,10 +2,12 @@ package dev.runway.render.chart;
 
 import dev.runway.render.RenderException;
 import dev.runway.render.gofmt.GoSlice;
+import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.template.GoStruct;
 import dev.runway.render.yaml.GoJson;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -30,13 +32,13 @@ public record ChartDependency(String name, String version, String repository, St
         condition = condition == null ? "" : condition;
         alias = alias == null ? "" : alias;
         tags = tags == null ? null : List.copyOf(tags);
-        importValues = importValues == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(importValues));
+        importValues = importValues == null ? null : Collections.unmodifiableList(new ArrayList<>(importValues));
     }
 
     /** Dependency.Validate: sanitized strings; an alias may only hold letters, digits, '_' and '-'. */
     ChartDependency validated() {
         if (!alias.isEmpty() && !ALIAS.matcher(alias).matches()) {
-            throw new RenderException(ChartMetadata.VALIDATION + "dependency " + dev.runway.render.gofmt.GoStrconv.quote(name)
+            throw new RenderException(ChartMetadata.VALIDATION + "dependency " + GoStrconv.quote(name)
                     + " has disallowed characters in the alias");
         }
         List<String> cleanTags = tags == null ? null : tags.stream().map(ChartMetadata::sanitize).toList();

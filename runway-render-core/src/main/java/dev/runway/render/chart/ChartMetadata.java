@@ -7,6 +7,7 @@ import dev.runway.render.template.GoStruct;
 import dev.runway.render.yaml.GoJson;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,11 +67,11 @@ public final class ChartMetadata implements GoStruct, GoJson.JsonMarshaler {
         this.strings = Map.copyOf(strings);
         this.sources = sources == null ? null : List.copyOf(sources);
         this.keywords = keywords == null ? null : List.copyOf(keywords);
-        this.maintainers = maintainers == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(maintainers));
+        this.maintainers = maintainers == null ? null : Collections.unmodifiableList(new ArrayList<>(maintainers));
         this.deprecated = deprecated;
-        this.annotations = annotations == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
+        this.annotations = annotations == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
         this.dependencies = dependencies == null ? null
-                : java.util.Collections.unmodifiableList(new ArrayList<>(dependencies));
+                : Collections.unmodifiableList(new ArrayList<>(dependencies));
         this.root = root;
     }
 
@@ -84,7 +85,8 @@ public final class ChartMetadata implements GoStruct, GoJson.JsonMarshaler {
     }
 
     ChartMetadata asRoot(boolean isRoot) {
-        return new ChartMetadata(strings, sources, keywords, maintainers, deprecated, annotations, dependencies, isRoot);
+        return new ChartMetadata(strings, sources, keywords, maintainers, deprecated, annotations, dependencies,
+                isRoot);
     }
 
     /** The same metadata with another {@code apiVersion} (the loader's v1 for a Chart.yaml without one). */

@@ -307,7 +307,8 @@ final class ChartYaml {
 
         private void mismatch(Object value, String where, String type) {
             if (first == null) {
-                first = new TypeMismatch(GoJson.jsonKind(value) + " into Go struct field " + where + " of type " + type);
+                first = new TypeMismatch(GoJson.jsonKind(value) + " into Go struct field " + where + " of type "
+                        + type);
             }
         }
     }
