@@ -4,6 +4,12 @@ import dev.runway.render.RenderedChart;
 import dev.runway.render.output.ChartSource;
 import dev.runway.render.output.ManifestRenderer;
 import dev.runway.render.output.RenderRequest;
+import dev.runway.render.servicemanifest.ImageReference;
+import dev.runway.render.servicemanifest.ServiceIdRule;
+import dev.runway.render.servicemanifest.ServiceManifest;
+import dev.runway.render.servicemanifest.ServiceManifestException;
+import dev.runway.render.servicemanifest.ServiceManifestReader;
+import dev.runway.render.servicemanifest.ServiceManifests;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.AbstractMojo;
@@ -22,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -63,9 +70,34 @@ abstract class AbstractRenderMojo extends AbstractMojo {
     @Parameter(property = "runway.setFile")
     protected List<String> setFile;
 
-    /** The service id, used as release name and namespace. Default: {@code serviceId} from the values. */
+    /**
+     * The service id (Runway's CI input {@code runway_service_id}), used as release name and namespace. It may also
+     * come from the values' {@code serviceId} and the manifest's {@code metadata.name}: every place that gives one
+     * must give the same.
+     */
     @Parameter(property = "runway.serviceId")
     protected String serviceId;
+
+    /**
+     * The Runway service manifest. Read when it exists (an environment reads {@code runway-<environment>.yml} beside
+     * it instead, when the repository has one): its fields become runway-eks values, below the values files.
+     */
+    @Parameter(property = "runway.manifest", defaultValue = ServiceManifests.DEFAULT)
+    protected File manifest;
+
+    /**
+     * Fields of the service manifest to skip knowingly ({@code spec.regions}, {@code spec.load_balancing}, ...):
+     * Cloud Run settings that have no meaning on EKS, or Runway fields runway-render does not know.
+     */
+    @Parameter(property = "runway.ignoredManifestFields")
+    protected List<String> ignoredManifestFields;
+
+    /**
+     * The container image as Runway's CI input {@code image} gives it ({@code registry/group/service:tag}): sets
+     * {@code image.repository} and {@code image.tag} (before {@code setString}, which can still override them).
+     */
+    @Parameter(property = "runway.image")
+    protected String image;
 
     /** Release name. Default: the service id. */
     @Parameter(property = "runway.releaseName")
@@ -147,22 +179,20 @@ abstract class AbstractRenderMojo extends AbstractMojo {
                 files.add(existing(basedir, file, "environment " + name + " valuesFiles"));
             }
             List<String> sets = concat(set, env.getSet());
-            List<String> setStrings = concat(setString, env.getSetString());
+            List<String> setStrings = concat(imageEntries(), concat(setString, env.getSetString()));
             List<String> setFiles = concat(setFile, env.getSetFile());
             problems.addAll(PlaceholderCheck.check("set", rawConfiguration("set"), sets));
             problems.addAll(PlaceholderCheck.check("setString", rawConfiguration("setString"), setStrings));
             problems.addAll(PlaceholderCheck.check("setFile", rawConfiguration("setFile"), setFiles));
             reportProblems(problems);
             problems.clear();
-            String id = firstNonBlank(serviceId, ServiceIds.find(files, concat(sets, setStrings)));
+            ServiceManifest serviceManifest = readManifest(basedir, env, name);
+            String id = serviceId(name, serviceManifest, new RenderRequest(chart, files, sets, setStrings, setFiles,
+                    "", "", kubeVersion, basedir));
             String release = firstNonBlank(env.getReleaseName(), releaseName, id);
             String ns = firstNonBlank(env.getNamespace(), namespace, id);
-            if (release.isEmpty()) {
-                throw new MojoFailureException("environment " + name + ": no service id. Set serviceId in "
-                        + DEFAULT_VALUES_FILE + " (or a values file of the environment), or runway.serviceId");
-            }
             RenderRequest request = new RenderRequest(chart, files, sets, setStrings, setFiles, release, ns,
-                    kubeVersion, basedir);
+                    kubeVersion, basedir, serviceManifest == null ? null : serviceManifest.toValues(name));
             Path committed = env.getCommittedManifests() != null
                     ? basedir.resolve(env.getCommittedManifests().toPath())
                     : committedManifestsRoot == null ? null : committedManifestsRoot.resolve(name);
@@ -175,6 +205,66 @@ abstract class AbstractRenderMojo extends AbstractMojo {
                     + "are " + names);
         }
         return renders;
+    }
+
+    /** The environment's service manifest, checked, or null when the repository has none. */
+    private ServiceManifest readManifest(Path basedir, Environment env, String name) throws MojoFailureException {
+        Path configured = basedir.resolve((env.getManifest() != null ? env.getManifest() : manifest != null ? manifest
+                : new File(ServiceManifests.DEFAULT)).toPath());
+        Optional<Path> file = ServiceManifests.locate(configured, name);
+        if (file.isEmpty()) {
+            if (env.getManifest() != null) {
+                throw new MojoFailureException("environment " + name + ": manifest " + relative(configured)
+                        + " does not exist");
+            }
+            return null;
+        }
+        try {
+            ServiceManifest read = ServiceManifestReader.standard().read(file.get(), relative(file.get()),
+                    ignoredManifestFields == null ? List.of() : ignoredManifestFields);
+            if (!read.ignored().isEmpty()) {
+                getLog().info("[" + name + "] " + read.file() + ": skipped " + String.join(", ", read.ignored())
+                        + " (runway.ignoredManifestFields)");
+            }
+            return read;
+        } catch (ServiceManifestException e) {
+            throw new MojoFailureException(goal() + " failed for environment '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The one service id of an environment (see {@link ServiceIdRule}). */
+    private String serviceId(String environmentName, ServiceManifest serviceManifest, RenderRequest valuesOnly)
+            throws MojoFailureException {
+        List<ServiceIdRule.Claim> claims = new ArrayList<>();
+        claims.add(ServiceIdRule.fromBuild(serviceId));
+        try {
+            claims.add(ServiceIdRule.fromValues(valuesOnly.mergeValues()));
+        } catch (RuntimeException e) {
+            throw new MojoFailureException(goal() + " failed for environment '" + environmentName + "' ("
+                    + inputs(valuesOnly) + "):\n  " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+        }
+        if (serviceManifest != null) {
+            claims.add(ServiceIdRule.fromManifest(serviceManifest));
+        }
+        try {
+            return ServiceIdRule.resolve(claims);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("environment " + environmentName + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code image} as {@code --set-string} entries. */
+    private List<String> imageEntries() throws MojoFailureException {
+        if (image == null || image.isBlank()) {
+            return List.of();
+        }
+        try {
+            ImageReference reference = ImageReference.parse(image);
+            return reference.tag().isEmpty() ? List.of("image.repository=" + reference.repository())
+                    : List.of("image.repository=" + reference.repository(), "image.tag=" + reference.tag());
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("runway.image: " + e.getMessage());
+        }
     }
 
     /** Renders every environment before anything is written, so one failure leaves all earlier output alone. */

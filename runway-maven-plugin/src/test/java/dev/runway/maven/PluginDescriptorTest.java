@@ -55,7 +55,7 @@ class PluginDescriptorTest {
                 }
             }
         }
-        assertEquals(List.of("docs", "help", "render", "unittest", "verify"), goals.stream().sorted().toList());
+        assertEquals(List.of("docs", "help", "identity", "render", "unittest", "verify"), goals.stream().sorted().toList());
         assertEquals(List.of(), problems);
         assertEquals("verify", phaseOf(mojos, "verify"));
     }

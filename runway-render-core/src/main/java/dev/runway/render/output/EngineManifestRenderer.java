@@ -6,7 +6,6 @@ import dev.runway.render.RenderedChart;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.values.HelmSchemaValidator;
 import dev.runway.render.values.MergedValues;
-import dev.runway.render.values.UserValues;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -23,12 +22,7 @@ public final class EngineManifestRenderer implements ManifestRenderer {
 
     @Override
     public synchronized RenderedChart render(RenderRequest request) {
-        UserValues.Builder values = UserValues.builder().fileReaderRelativeTo(request.baseDirectory());
-        request.valuesFiles().forEach(values::valuesFile);
-        request.set().forEach(values::set);
-        request.setString().forEach(values::setString);
-        request.setFile().forEach(values::setFile);
-        MergedValues merged = values.build().merge();
+        MergedValues merged = request.mergeValues();
         HelmRenderer renderer = prepared.computeIfAbsent(request.chart(), source -> HelmRenderer.prepare(
                         source.onClasspath() ? Chart.loadClasspath(source.classpathName()) : Chart.load(source.directory())))
                 .withValidator(HelmSchemaValidator.withOrigins(merged.origins()));

@@ -41,12 +41,43 @@ public final class GoYaml {
      * decoders that convert them as sigs.k8s.io/yaml does for a typed target.
      */
     public static Object readYamlTyped(String text, String sourceName) {
-        return YamlReader.readYamlTyped(text, sourceName);
+        return YamlReader.read(text, sourceName, YamlReader.Mode.HELM_STRUCT);
     }
 
     /** {@link #read} without a source name. */
     public static Object read(String text) {
         return YamlReader.read(text, null);
+    }
+
+    /**
+     * kustomize's reading of a resource, as {@code res.AsYAML()} starts it (kyaml RNode.MarshalJSON): go-yaml v3
+     * decodes the first document into map[string]interface{} and encoding/json writes it. The result holds what that
+     * JSON holds: maps, lists, strings, booleans, null, Long or BigInteger for integers and Double for floats;
+     * timestamps are strings in time.Time's JSON form. Throws {@link GoYamlException} where kustomize fails (a
+     * repeated key, a nested map with a non-string key, NaN or infinity, an escape libyaml does not know).
+     */
+    public static Object readKyaml(String text) {
+        return YamlReader.read(text, null, YamlReader.Mode.KYAML_JSON);
+    }
+
+    /**
+     * sigs.k8s.io/yaml.YAMLToJSON: go-yaml v2 decoding of the first document, map keys made strings, integers kept
+     * as integers (Long or BigInteger), floats as Double. Errors carry go-yaml's text ({@code yaml: line 3: ...}).
+     */
+    public static Object yamlToJson(String text) {
+        return YamlReader.read(text, null, YamlReader.Mode.YAML_TO_JSON);
+    }
+
+    /**
+     * The Go value go-yaml v2 gives a plain (unquoted, untagged) scalar when decoding into interface{}: Boolean,
+     * Long or BigInteger, Double, null, or the text itself (timestamps stay text).
+     */
+    public static Object plainScalarV2(String text) {
+        YamlResolver.Resolved r = YamlResolver.resolvePlain(text);
+        return switch (r.kind()) {
+            case STR, TIMESTAMP, MERGE -> text;
+            default -> r.value();
+        };
     }
 
     /**

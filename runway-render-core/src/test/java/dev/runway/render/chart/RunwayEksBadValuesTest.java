@@ -48,6 +48,17 @@ class RunwayEksBadValuesTest {
                         new String[]{"GOOGLE_APPLICATION_CREDENTIALS"}),
                 Arguments.of("account id not 12 digits", VALID + "aws:\n  accountId: \"12345\"\n", "payments",
                         new String[]{"accountId"}),
+                Arguments.of("unknown runtime", VALID + "runtime: ecs\n", "payments", new String[]{"runtime"}),
+                Arguments.of("gke id shorter than a google account id", "serviceId: pay\nruntime: gke\nimage:\n"
+                        + "  repository: r/x\n", "pay", new String[]{"serviceId \"pay\" has 3 characters; on runtime gke",
+                        "6 to 30 characters"}),
+                Arguments.of("vault secrets without environment", VALID + "externalSecrets:\n  enabled: true\n",
+                        "payments", new String[]{"externalSecrets.environment is required",
+                                "runway/env/<environment>/service/<serviceId>"}),
+                Arguments.of("vault environment not a name", VALID + "externalSecrets:\n  enabled: true\n"
+                        + "  environment: Staging/1\n", "payments", new String[]{"environment"}),
+                Arguments.of("secret store not a name", VALID + "externalSecrets:\n  clusterSecretStore: Vault\n",
+                        "payments", new String[]{"clusterSecretStore"}),
                 Arguments.of("wrong namespace", VALID, "default",
                         new String[]{"release namespace \"default\" must equal serviceId \"payments\"",
                                 "--namespace payments"}));
