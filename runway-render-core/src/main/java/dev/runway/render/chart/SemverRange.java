@@ -2,16 +2,18 @@ package dev.runway.render.chart;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.runway.render.gofmt.GoStrconv;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Versions and version ranges as Helm checks them with Masterminds/semver v3 (Helm 3.21 links v3.5.0, Helm 4.1 v3.4.0;
- * they differ only in error wording, which Helm never shows here): a chart's {@code version} must parse
- * ({@code semver.NewVersion}, loose "coerce" mode: {@code 1}, {@code v1.2}, {@code 1.2.3-rc.1+b}), and
+ * they differ only in the quoting of constraint errors): a chart's {@code version} must parse
+ * ({@code semver.NewVersion}, loose "coerce" mode: {@code 1}, {@code v1.2}, {@code 1.2.3-rc.1+b}),
  * {@code chartutil.IsCompatibleRange} matches a Chart.yaml {@code kubeVersion} against the cluster's version and a
- * dependency's {@code version} against a subchart's. A range that does not parse matches nothing, as in Helm.
+ * dependency's {@code version} against a subchart's (a range that does not parse matches nothing, as in Helm), and
+ * Sprig's {@code semverCompare} checks its constraint here too.
  *
  * <p>The patterns are Masterminds' own, run with RE2/J so they mean what they mean in Go and stay linear on any input.
  */
@@ -98,8 +100,8 @@ public final class SemverRange {
         if (v == null) {
             return false;
         }
-        List<List<Constraint>> ors = parseConstraints(constraint);
-        if (ors == null) {
+        List<List<Constraint>> ors = new ArrayList<>();
+        if (parseConstraints(constraint, ors) != null) {
             return false;
         }
         for (List<Constraint> and : ors) {
@@ -240,13 +242,21 @@ public final class SemverRange {
         }
     }
 
-    /** NewConstraint: the OR groups of AND-ed constraints, or null when the text does not parse. */
-    private static List<List<Constraint>> parseConstraints(String text) {
+    /**
+     * semver.NewConstraint's error for a constraint that does not parse, or null when it parses: Masterminds/semver
+     * v3.5.0's wording (Helm 3.21), {@code improper constraint: "<the failing part>"}; v3.4.0 (Helm 4.1) leaves the
+     * part unquoted.
+     */
+    public static String constraintError(String constraint) {
+        return parseConstraints(constraint, new ArrayList<>());
+    }
+
+    /** NewConstraint: fills {@code ors} with the OR groups of AND-ed constraints; the error text, or null. */
+    private static String parseConstraints(String text, List<List<Constraint>> ors) {
         String rewritten = rewriteRange(text);
-        List<List<Constraint>> ors = new ArrayList<>();
         for (String or : rewritten.split("\\|\\|", -1)) {
             if (!VALID.matcher(or).matches()) {
-                return null;
+                return "improper constraint: " + GoStrconv.quote(or);
             }
             List<String> parts = new ArrayList<>();
             Matcher find = FIND.matcher(or);
@@ -258,15 +268,18 @@ public final class SemverRange {
             }
             List<Constraint> and = new ArrayList<>();
             for (String part : parts) {
+                if (!part.isEmpty() && !CONSTRAINT.matcher(part).matches()) {
+                    return "improper constraint: " + GoStrconv.quote(part);
+                }
                 Constraint c = parseConstraint(part);
                 if (c == null) {
-                    return null;
+                    return "constraint parser error";
                 }
                 and.add(c);
             }
             ors.add(and);
         }
-        return ors;
+        return null;
     }
 
     /** rewriteRange: each "a - b" becomes ">= a, <= b ". */
