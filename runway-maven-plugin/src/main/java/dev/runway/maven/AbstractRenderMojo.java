@@ -1,5 +1,6 @@
 package dev.runway.maven;
 
+import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.output.ChartSource;
 import dev.runway.render.output.ManifestRenderer;
@@ -112,6 +113,13 @@ abstract class AbstractRenderMojo extends AbstractMojo {
     protected String kubeVersion;
 
     /**
+     * The Helm version whose {@code helm template} output to reproduce: {@code 4} (Helm 4.1, the default) or
+     * {@code 3} (Helm 3.21); {@code 4.1}, {@code v4.1.4}, {@code 3.21} and {@code v3.21.0} work too.
+     */
+    @Parameter(property = "runway.helmVersion")
+    protected String helmVersion;
+
+    /**
      * Named environments rendered in one run, each with its own values files and overrides on top of the goal's.
      * Without any, the goal renders one environment named {@code default}.
      */
@@ -151,6 +159,12 @@ abstract class AbstractRenderMojo extends AbstractMojo {
             for (File file : valuesFiles) {
                 baseFiles.add(existing(basedir, file, "valuesFiles"));
             }
+        }
+        HelmVersion helm;
+        try {
+            helm = HelmVersion.parse(helmVersion);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("runway.helmVersion: " + e.getMessage());
         }
         List<Environment> all = environments == null || environments.isEmpty() ? List.of(new Environment())
                 : environments;
@@ -192,7 +206,7 @@ abstract class AbstractRenderMojo extends AbstractMojo {
             String release = firstNonBlank(env.getReleaseName(), releaseName, id);
             String ns = firstNonBlank(env.getNamespace(), namespace, id);
             RenderRequest request = new RenderRequest(chart, files, sets, setStrings, setFiles, release, ns,
-                    kubeVersion, basedir, serviceManifest == null ? null : serviceManifest.toValues(name));
+                    kubeVersion, basedir, serviceManifest == null ? null : serviceManifest.toValues(name), helm);
             Path committed = env.getCommittedManifests() != null
                     ? basedir.resolve(env.getCommittedManifests().toPath())
                     : committedManifestsRoot == null ? null : committedManifestsRoot.resolve(name);

@@ -109,15 +109,15 @@ public record ChartDependency(String name, String version, String repository, St
     /** json tags: name and repository always, the others with omitempty. */
     @Override
     public Object toJsonValue() {
-        GoJson.JsonStruct json = new GoJson.JsonStruct();
+        GoJson.StructObject json = new GoJson.StructObject();
         json.put("name", name);
-        json.putOmitEmpty("version", version);
+        json.fieldOmitEmpty("version", version);
         json.put("repository", repository);
-        json.putOmitEmpty("condition", condition);
-        json.putOmitEmpty("tags", tags);
-        json.putOmitEmpty("enabled", enabled);
-        json.putOmitEmpty("import-values", importValues);
-        json.putOmitEmpty("alias", alias);
+        json.fieldOmitEmpty("condition", condition);
+        json.fieldOmitEmpty("tags", tags);
+        json.fieldOmitEmpty("enabled", enabled);
+        json.fieldOmitEmpty("import-values", importValues);
+        json.fieldOmitEmpty("alias", alias);
         return json;
     }
 }

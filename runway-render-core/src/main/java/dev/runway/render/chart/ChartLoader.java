@@ -1,5 +1,6 @@
 package dev.runway.render.chart;
 
+import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderException;
 import dev.runway.render.values.GoValues;
 import dev.runway.render.yaml.GoJson;
@@ -49,7 +50,7 @@ final class ChartLoader {
         }
     }
 
-    static Chart loadDirectory(Path directory) {
+    static Chart loadDirectory(Path directory, HelmVersion version) {
         if (!Files.isDirectory(directory)) {
             throw new RenderException("chart directory " + directory + " does not exist");
         }
@@ -65,7 +66,7 @@ final class ChartLoader {
             Walk walk = new Walk(directory);
             walk.visited.add(walk.realRoot);
             collect(walk, directory, ignore, files);
-            return fromFiles(files, directory.toString());
+            return fromFiles(files, directory.toString(), version);
         } catch (IOException e) {
             throw new RenderException("cannot read chart " + directory + ": " + e.getMessage(), e);
         }
@@ -128,7 +129,7 @@ final class ChartLoader {
         }
     }
 
-    static Chart loadClasspath(String resourceDirectory, ClassLoader loader) {
+    static Chart loadClasspath(String resourceDirectory, ClassLoader loader, HelmVersion version) {
         String dir = resourceDirectory.endsWith("/") ? resourceDirectory.substring(0, resourceDirectory.length() - 1)
                 : resourceDirectory;
         URL url = loader.getResource(dir + "/Chart.yaml");
@@ -138,7 +139,7 @@ final class ChartLoader {
         try {
             URI uri = url.toURI();
             if ("file".equals(uri.getScheme())) {
-                return loadDirectory(Path.of(uri).getParent());
+                return loadDirectory(Path.of(uri).getParent(), version);
             }
             if ("jar".equals(uri.getScheme())) {
                 FileSystem fs;
@@ -150,7 +151,7 @@ final class ChartLoader {
                     fs = FileSystems.getFileSystem(uri);
                 }
                 try {
-                    return loadDirectory(fs.provider().getPath(uri).getParent());
+                    return loadDirectory(fs.provider().getPath(uri).getParent(), version);
                 } finally {
                     if (opened) {
                         fs.close();
@@ -181,23 +182,25 @@ final class ChartLoader {
      * subchart (a folder or a .tgz) unless its name starts with '_' or '.'; *.prov files there stay in {@code .Files}.
      * The metadata is validated before the subcharts load; a subchart's error names it and its parent.
      */
-    static Chart fromFiles(Map<String, byte[]> files, String where) {
+    static Chart fromFiles(Map<String, byte[]> files, String where, HelmVersion version) {
         Map<String, byte[]> clean = new TreeMap<>();
         files.forEach((name, data) -> clean.put(name, withoutBom(data)));
         byte[] chartYaml = clean.get("Chart.yaml");
         if (chartYaml == null) {
             throw new RenderException("Chart.yaml file is missing in " + where);
         }
-        ChartYaml.checkFormat(text(chartYaml));
-        return load(clean);
+        if (version.isHelm4()) {
+            ChartYaml.checkFormat(text(chartYaml));
+        }
+        return load(clean, version);
     }
 
-    private static Chart load(Map<String, byte[]> files) {
+    private static Chart load(Map<String, byte[]> files, HelmVersion version) {
         byte[] chartYaml = files.get("Chart.yaml");
         if (chartYaml == null) {
             throw new RenderException("Chart.yaml file is missing");
         }
-        ChartMetadata meta = ChartYaml.decode(text(chartYaml), "Chart.yaml", ChartYaml.empty());
+        ChartMetadata meta = ChartYaml.decode(text(chartYaml), "Chart.yaml", ChartYaml.empty(), version);
         if (meta.apiVersion().isEmpty()) {
             // Helm 2 accepted charts without apiVersion: the loader takes them as v1.
             meta = meta.withApiVersion(API_V1);
@@ -219,7 +222,7 @@ final class ChartLoader {
                     continue;
                 }
                 case "values.yaml" -> {
-                    values = loadValues(data);
+                    values = ChartValuesYaml.read(text(data), version);
                     continue;
                 }
                 case "values.schema.json" -> {
@@ -227,7 +230,7 @@ final class ChartLoader {
                     continue;
                 }
                 case "requirements.yaml" -> {
-                    meta = ChartYaml.decode(text(data), name, meta);
+                    meta = ChartYaml.decode(text(data), name, meta, version);
                     if (API_V1.equals(meta.apiVersion())) {
                         other.add(new ChartFile(name, data));
                     }
@@ -270,7 +273,7 @@ final class ChartLoader {
                         + ", got " + sub.getValue().keySet().iterator().next());
             }
             try {
-                deps.add(loadSubchart(dir, sub.getValue()));
+                deps.add(loadSubchart(dir, sub.getValue(), version));
             } catch (RenderException e) {
                 throw new RenderException("error unpacking subchart " + dir + " in " + meta.name() + ": "
                         + e.getMessage(), e);
@@ -280,11 +283,11 @@ final class ChartLoader {
     }
 
     /** One entry of charts/: a .tgz archive, or a folder whose files are given relative to charts/. */
-    private static Chart loadSubchart(String dir, Map<String, byte[]> files) {
+    private static Chart loadSubchart(String dir, Map<String, byte[]> files, HelmVersion version) {
         if (dir.endsWith(".tgz")) {
             Map<String, byte[]> unpacked = new TreeMap<>();
             TarGz.read(files.get(dir)).forEach((name, data) -> unpacked.put(name, withoutBom(data)));
-            return load(unpacked);
+            return load(unpacked, version);
         }
         Map<String, byte[]> inside = new TreeMap<>();
         files.forEach((name, data) -> {
@@ -293,7 +296,7 @@ final class ChartLoader {
                 inside.put(name.substring(slash + 1), data);
             }
         });
-        return load(inside);
+        return load(inside, version);
     }
 
     /** Chart.lock and requirements.lock are read (Helm fails on bad YAML there) but do not change the render. */
@@ -310,66 +313,6 @@ final class ChartLoader {
     }
 
     private static final String API_V1 = "v1";
-
-    /**
-     * Helm 4's loader.LoadValues (pkg/chart/v2/loader/load.go): values.yaml may hold several YAML documents, split
-     * at lines starting with "---" (k8s.io/apimachinery's YAMLReader), each read as a map and merged over the earlier
-     * ones (MergeMaps: maps merge, anything else replaces). Helm 3.21 reads the first document only.
-     */
-    private static Map<String, Object> loadValues(byte[] data) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (String document : yamlDocuments(text(data))) {
-            Object parsed;
-            try {
-                parsed = GoYaml.read(document, "values.yaml");
-            } catch (RuntimeException e) {
-                throw new RenderException("cannot load values.yaml: cannot unmarshal yaml document: "
-                        + e.getMessage(), e);
-            }
-            if (parsed == null) {
-                continue;
-            }
-            if (!(parsed instanceof Map<?, ?> map)) {
-                throw new RenderException("cannot load values.yaml: cannot unmarshal yaml document: error"
-                        + " unmarshaling JSON: while decoding JSON: json: cannot unmarshal " + GoJson.jsonKind(parsed)
-                        + " into Go value of type map[string]interface {}");
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> documentValues = (Map<String, Object>) map;
-            // loader.MergeMaps merges as the CLI merges user values files.
-            values = GoValues.mergeMaps(values, documentValues);
-        }
-        return values;
-    }
-
-    /** k8s.io/apimachinery yaml.YAMLReader: documents between lines that start with "---". */
-    private static List<String> yamlDocuments(String text) {
-        List<String> documents = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        int at = 0;
-        while (at < text.length()) {
-            int end = text.indexOf('\n', at);
-            String line = end < 0 ? text.substring(at) : text.substring(at, end + 1);
-            at = end < 0 ? text.length() : end + 1;
-            if (line.startsWith("---")) {
-                String rest = line.substring(3).strip();
-                if (!rest.isEmpty() && !rest.startsWith("#")) {
-                    throw new RenderException("cannot load values.yaml: error reading yaml document: invalid Yaml"
-                            + " document separator: " + rest);
-                }
-                if (current.length() > 0) {
-                    documents.add(current.toString());
-                    current.setLength(0);
-                }
-                continue;
-            }
-            current.append(line);
-        }
-        if (current.length() > 0) {
-            documents.add(current.toString());
-        }
-        return documents;
-    }
 
     static UncheckedIOException unchecked(IOException e) {
         return new UncheckedIOException(e);

@@ -46,10 +46,10 @@ public record ChartMaintainer(String name, String email, String url) implements 
     /** json tags {@code name,omitempty}, {@code email,omitempty}, {@code url,omitempty}. */
     @Override
     public Object toJsonValue() {
-        GoJson.JsonStruct json = new GoJson.JsonStruct();
-        json.putOmitEmpty("name", name);
-        json.putOmitEmpty("email", email);
-        json.putOmitEmpty("url", url);
+        GoJson.StructObject json = new GoJson.StructObject();
+        json.fieldOmitEmpty("name", name);
+        json.fieldOmitEmpty("email", email);
+        json.fieldOmitEmpty("url", url);
         return json;
     }
 }

@@ -41,10 +41,13 @@ public final class ChartMetadata implements GoStruct, GoJson.JsonMarshaler {
         STRING_FIELDS.put("Type", "type");
     }
 
+    /** chart.Metadata's fields in declaration order (fmt prints them so; Helm 4's map keeps them). */
+    private static final List<String> DECLARED = List.of("Name", "Home", "Sources", "Version", "Description",
+            "Keywords", "Maintainers", "Icon", "APIVersion", "Condition", "Tags", "AppVersion", "Deprecated",
+            "Annotations", "KubeVersion", "Dependencies", "Type");
+
     /** Every exported field of chart.Metadata. */
-    private static final Set<String> FIELDS = Set.of("Name", "Home", "Sources", "Version", "Description", "Keywords",
-            "Maintainers", "Icon", "APIVersion", "Condition", "Tags", "AppVersion", "Deprecated", "Annotations",
-            "KubeVersion", "Dependencies", "Type");
+    private static final Set<String> FIELDS = Set.copyOf(DECLARED);
 
     private final Map<String, String> strings;
     private final List<String> sources;
@@ -332,6 +335,47 @@ public final class ChartMetadata implements GoStruct, GoJson.JsonMarshaler {
         };
     }
 
+    /**
+     * {@code .Chart} in Helm 4: the metadata struct turned into a map by field name (pkg/chart/common.go
+     * structToMap), with {@code IsRoot} added. Nested maintainers and dependencies become maps of their fields and
+     * every slice a list (empty when absent); annotations stay a (possibly nil) map. So a missing field is no value
+     * instead of an error, and the map prints and serialises with Go's field names as keys.
+     */
+    public Map<String, Object> asHelm4Map() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String name : DECLARED) {
+            out.put(name, helm4Value(field(name)));
+        }
+        out.put("IsRoot", root);
+        return out;
+    }
+
+    private static Object helm4Value(Object v) {
+        if (v instanceof ChartMaintainer m) {
+            return structMap(m, List.of("Name", "Email", "URL"));
+        }
+        if (v instanceof ChartDependency d) {
+            return structMap(d, List.of("Name", "Version", "Repository", "Condition", "Tags", "Enabled",
+                    "ImportValues", "Alias"));
+        }
+        if (v instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            for (Object item : list) {
+                copy.add(helm4Value(item));
+            }
+            return copy;
+        }
+        return v;
+    }
+
+    private static Map<String, Object> structMap(GoStruct struct, List<String> fields) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (String f : fields) {
+            map.put(f, helm4Value(struct.field(f)));
+        }
+        return map;
+    }
+
     private static Object strings(List<String> list) {
         return list == null ? GoSlice.nilStrings() : GoSlice.ofStrings(list);
     }
@@ -339,30 +383,30 @@ public final class ChartMetadata implements GoStruct, GoJson.JsonMarshaler {
     /** json.Marshal of the embedded chart.Metadata (json tags, all omitempty) and then IsRoot. */
     @Override
     public Object toJsonValue() {
-        GoJson.JsonStruct json = metadataJson();
+        GoJson.StructObject json = metadataJson();
         json.put("IsRoot", root);
         return json;
     }
 
-    private GoJson.JsonStruct metadataJson() {
-        GoJson.JsonStruct json = new GoJson.JsonStruct();
-        json.putOmitEmpty("name", name());
-        json.putOmitEmpty("home", string("home"));
-        json.putOmitEmpty("sources", sources);
-        json.putOmitEmpty("version", version());
-        json.putOmitEmpty("description", description());
-        json.putOmitEmpty("keywords", keywords);
-        json.putOmitEmpty("maintainers", maintainers);
-        json.putOmitEmpty("icon", string("icon"));
-        json.putOmitEmpty("apiVersion", apiVersion());
-        json.putOmitEmpty("condition", string("condition"));
-        json.putOmitEmpty("tags", string("tags"));
-        json.putOmitEmpty("appVersion", appVersion());
-        json.putOmitEmpty("deprecated", deprecated);
-        json.putOmitEmpty("annotations", annotations);
-        json.putOmitEmpty("kubeVersion", kubeVersion());
-        json.putOmitEmpty("dependencies", dependencies);
-        json.putOmitEmpty("type", type());
+    private GoJson.StructObject metadataJson() {
+        GoJson.StructObject json = new GoJson.StructObject();
+        json.fieldOmitEmpty("name", name());
+        json.fieldOmitEmpty("home", string("home"));
+        json.fieldOmitEmpty("sources", sources);
+        json.fieldOmitEmpty("version", version());
+        json.fieldOmitEmpty("description", description());
+        json.fieldOmitEmpty("keywords", keywords);
+        json.fieldOmitEmpty("maintainers", maintainers);
+        json.fieldOmitEmpty("icon", string("icon"));
+        json.fieldOmitEmpty("apiVersion", apiVersion());
+        json.fieldOmitEmpty("condition", string("condition"));
+        json.fieldOmitEmpty("tags", string("tags"));
+        json.fieldOmitEmpty("appVersion", appVersion());
+        json.fieldOmitEmpty("deprecated", deprecated);
+        json.fieldOmitEmpty("annotations", annotations);
+        json.fieldOmitEmpty("kubeVersion", kubeVersion());
+        json.fieldOmitEmpty("dependencies", dependencies);
+        json.fieldOmitEmpty("type", type());
         return json;
     }
 
@@ -378,9 +422,7 @@ public final class ChartMetadata implements GoStruct, GoJson.JsonMarshaler {
      */
     private String metadataString() {
         List<String> parts = new ArrayList<>();
-        for (String field : List.of("Name", "Home", "Sources", "Version", "Description", "Keywords", "Maintainers",
-                "Icon", "APIVersion", "Condition", "Tags", "AppVersion", "Deprecated", "Annotations", "KubeVersion",
-                "Dependencies", "Type")) {
+        for (String field : DECLARED) {
             parts.add(dev.runway.render.gofmt.GoFmt.formatValue(field(field)));
         }
         return "{" + String.join(" ", parts) + "}";

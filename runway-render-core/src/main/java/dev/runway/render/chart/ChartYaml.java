@@ -1,5 +1,7 @@
 package dev.runway.render.chart;
 
+import dev.runway.render.HelmVersion;
+
 import dev.runway.render.RenderException;
 import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.yaml.GoJson;
@@ -24,8 +26,6 @@ import java.util.Map;
  * the Chart.yaml entry at the same place).
  */
 final class ChartYaml {
-    /** Go's package of chart.Metadata as type names in errors print it (Helm 4: v2; Helm 3.21: chart). */
-    private static final String PACKAGE = "v2";
     private static final String ERROR_PREFIX = "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ";
 
     private ChartYaml() {
@@ -37,7 +37,7 @@ final class ChartYaml {
     }
 
     /** Decodes {@code data} (the file {@code file}) into {@code into}; Helm's message on failure. */
-    static ChartMetadata decode(String text, String file, ChartMetadata into) {
+    static ChartMetadata decode(String text, String file, ChartMetadata into, HelmVersion version) {
         Object yaml;
         try {
             yaml = GoYaml.readYamlTyped(text, file);
@@ -45,7 +45,7 @@ final class ChartYaml {
             throw new RenderException("cannot load " + file + ": " + e.getMessage(), e);
         }
         try {
-            return new Decoder().metadata(yaml, into);
+            return new Decoder(version.isHelm4() ? "v2" : "chart").metadata(yaml, into);
         } catch (TypeMismatch e) {
             throw new RenderException("cannot load " + file + ": " + ERROR_PREFIX + e.getMessage());
         }
@@ -88,15 +88,21 @@ final class ChartYaml {
     }
 
     private static final class Decoder {
+        /** Go's package of chart.Metadata as type names in errors print it (Helm 4: v2; Helm 3.21: chart). */
+        private final String packageName;
         /** encoding/json keeps going after a type mismatch and reports the first one at the end. */
         private TypeMismatch first;
+
+        Decoder(String packageName) {
+            this.packageName = packageName;
+        }
 
         ChartMetadata metadata(Object yaml, ChartMetadata into) throws TypeMismatch {
             if (yaml == null) {
                 return into;
             }
             if (!(yaml instanceof Map<?, ?> map)) {
-                throw new TypeMismatch(GoJson.jsonKind(yaml) + " into Go value of type " + PACKAGE + ".Metadata");
+                throw new TypeMismatch(GoJson.jsonKind(yaml) + " into Go value of type " + packageName + ".Metadata");
             }
             Map<String, String> strings = new LinkedHashMap<>();
             for (String key : List.of("name", "home", "version", "description", "icon", "apiVersion", "condition",
@@ -142,7 +148,7 @@ final class ChartYaml {
                 return null;
             }
             if (!(value instanceof Map<?, ?> map)) {
-                mismatch(value, where, PACKAGE + ".Dependency");
+                mismatch(value, where, packageName + ".Dependency");
                 return existing;
             }
             ChartDependency base = existing != null ? existing
@@ -182,7 +188,7 @@ final class ChartYaml {
                 return null;
             }
             if (!(value instanceof Map<?, ?> map)) {
-                mismatch(value, where, PACKAGE + ".Maintainer");
+                mismatch(value, where, packageName + ".Maintainer");
                 return existing;
             }
             String name = existing == null ? "" : existing.name();
@@ -209,7 +215,7 @@ final class ChartYaml {
                 return null;
             }
             if (!(value instanceof List<?> list)) {
-                mismatch(value, where, "[]*" + PACKAGE + ".Dependency");
+                mismatch(value, where, "[]*" + packageName + ".Dependency");
                 return current;
             }
             List<ChartDependency> out = new ArrayList<>();
@@ -224,7 +230,7 @@ final class ChartYaml {
                 return null;
             }
             if (!(value instanceof List<?> list)) {
-                mismatch(value, where, "[]*" + PACKAGE + ".Maintainer");
+                mismatch(value, where, "[]*" + packageName + ".Maintainer");
                 return current;
             }
             List<ChartMaintainer> out = new ArrayList<>();

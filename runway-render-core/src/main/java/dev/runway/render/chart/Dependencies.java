@@ -1,5 +1,7 @@
 package dev.runway.render.chart;
 
+import dev.runway.render.HelmVersion;
+
 import dev.runway.render.RenderException;
 import dev.runway.render.gofmt.GoFmt;
 
@@ -31,7 +33,7 @@ public final class Dependencies {
      * action.CheckDependencies for the chart being rendered: the dependencies its Chart.yaml (or requirements.yaml)
      * lists that no subchart in charts/ provides stop the render, as in {@code helm template}.
      */
-    public static void checkPresent(Chart chart) {
+    public static void checkPresent(Chart chart, HelmVersion version) {
         List<String> missing = new ArrayList<>();
         for (ChartDependency dep : chart.metadata().dependencies()) {
             if (chart.dependencies().stream().noneMatch(d -> d.name().equals(dep.name()))) {
@@ -39,8 +41,8 @@ public final class Dependencies {
             }
         }
         if (!missing.isEmpty()) {
-            // Helm 4's wording; Helm 3.21 starts the sentence with a capital A.
-            throw new RenderException("an error occurred while checking for chart dependencies. You may need to run"
+            // Helm 3.21 starts the sentence with a capital A (cmd/helm/install.go), Helm 4 does not.
+            throw new RenderException((version.isHelm4() ? "a" : "A") + "n error occurred while checking for chart dependencies. You may need to run"
                     + " `helm dependency build` to fetch missing dependencies: found in Chart.yaml, but missing in"
                     + " charts/ directory: " + String.join(", ", missing));
         }
@@ -48,15 +50,16 @@ public final class Dependencies {
 
     /**
      * ProcessDependencies: the chart with the subcharts that render, under their names, and imported values. Its
-     * errors (values of the wrong type for a subchart) read as Helm 4 prints them, after "chart dependencies
-     * processing failed: " (pkg/action/install.go); Helm 3.21 prints them without that prefix.
+     * errors (values of the wrong type for a subchart) read as the Helm version prints them: Helm 4 after "chart
+     * dependencies processing failed: " (pkg/action/install.go), Helm 3.21 without that prefix.
      */
-    public static Chart resolve(Chart chart, Map<String, Object> userValues) {
+    public static Chart resolve(Chart chart, Map<String, Object> userValues, HelmVersion version) {
         try {
             Chart enabled = processEnabled(chart, userValues == null ? Map.of() : userValues, "");
             return importValues(enabled);
         } catch (IllegalArgumentException e) {
-            throw new RenderException("chart dependencies processing failed: " + e.getMessage(), e);
+            throw new RenderException((version.isHelm4() ? "chart dependencies processing failed: " : "")
+                    + e.getMessage(), e);
         }
     }
 

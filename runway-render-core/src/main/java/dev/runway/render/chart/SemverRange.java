@@ -101,7 +101,7 @@ public final class SemverRange {
             return false;
         }
         List<List<Constraint>> ors = new ArrayList<>();
-        if (parseConstraints(constraint, ors) != null) {
+        if (parseConstraints(constraint, ors, true) != null) {
             return false;
         }
         for (List<Constraint> and : ors) {
@@ -248,15 +248,23 @@ public final class SemverRange {
      * part unquoted.
      */
     public static String constraintError(String constraint) {
-        return parseConstraints(constraint, new ArrayList<>());
+        return constraintError(constraint, true);
+    }
+
+    /**
+     * The error text as a Masterminds/semver release words it: v3.5.0 (Helm 3.21) quotes the failing part
+     * ({@code improper constraint: "x"}), v3.4.0 (Helm 4.1) does not.
+     */
+    public static String constraintError(String constraint, boolean quoted) {
+        return parseConstraints(constraint, new ArrayList<>(), quoted);
     }
 
     /** NewConstraint: fills {@code ors} with the OR groups of AND-ed constraints; the error text, or null. */
-    private static String parseConstraints(String text, List<List<Constraint>> ors) {
+    private static String parseConstraints(String text, List<List<Constraint>> ors, boolean quoted) {
         String rewritten = rewriteRange(text);
         for (String or : rewritten.split("\\|\\|", -1)) {
             if (!VALID.matcher(or).matches()) {
-                return "improper constraint: " + GoStrconv.quote(or);
+                return "improper constraint: " + (quoted ? GoStrconv.quote(or) : or);
             }
             List<String> parts = new ArrayList<>();
             Matcher find = FIND.matcher(or);
@@ -269,7 +277,7 @@ public final class SemverRange {
             List<Constraint> and = new ArrayList<>();
             for (String part : parts) {
                 if (!part.isEmpty() && !CONSTRAINT.matcher(part).matches()) {
-                    return "improper constraint: " + GoStrconv.quote(part);
+                    return "improper constraint: " + (quoted ? GoStrconv.quote(part) : part);
                 }
                 Constraint c = parseConstraint(part);
                 if (c == null) {

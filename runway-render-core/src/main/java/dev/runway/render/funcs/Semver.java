@@ -311,8 +311,26 @@ final class Semver implements GoStruct, GoJson.JsonMarshaler, GoValues.KindAware
     static boolean check(String constraints, Semver v) throws TemplateFunctionException {
         String error = SemverRange.constraintError(constraints);
         if (error != null) {
-            throw new TemplateFunctionException(error);
+            throw new ImproperConstraintException(error, SemverRange.constraintError(constraints, false));
         }
         return SemverRange.isCompatible(constraints, v.toString());
+    }
+
+    /**
+     * A constraint Masterminds/semver cannot parse, worded as v3.5.0 (helm-java's Helm 3.21) words it; v3.4.0, which
+     * Helm 4.1 links, prints the failing part unquoted ({@link #unquotedMessage()}).
+     */
+    static final class ImproperConstraintException extends TemplateFunctionException {
+        private final String unquoted;
+
+        ImproperConstraintException(String message, String unquoted) {
+            super(message);
+            this.unquoted = unquoted;
+        }
+
+        /** The message of Masterminds/semver v3.4.0. */
+        String unquotedMessage() {
+            return unquoted;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.runway.render.output;
 
 import dev.runway.render.HelmRenderer;
+import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.chart.Chart;
@@ -18,15 +19,22 @@ import java.util.Map;
  */
 public final class EngineManifestRenderer implements ManifestRenderer {
 
-    private final Map<ChartSource, HelmRenderer> prepared = new HashMap<>();
+    /** Each chart loaded and parsed once per Helm version (the version decides how values.yaml is read). */
+    private final Map<Prepared, HelmRenderer> prepared = new HashMap<>();
+
+    private record Prepared(ChartSource source, HelmVersion version) {
+    }
 
     @Override
     public synchronized RenderedChart render(RenderRequest request) {
         MergedValues merged = request.mergeValues();
-        HelmRenderer renderer = prepared.computeIfAbsent(request.chart(), source -> HelmRenderer.prepare(
-                        source.onClasspath() ? Chart.loadClasspath(source.classpathName()) : Chart.load(source.directory())))
+        ChartSource source = request.chart();
+        HelmVersion version = request.helmVersion();
+        HelmRenderer renderer = prepared.computeIfAbsent(new Prepared(source, version), key -> HelmRenderer.prepare(
+                        source.onClasspath() ? Chart.loadClasspath(source.classpathName(), version)
+                                : Chart.load(source.directory(), version)))
                 .withValidator(HelmSchemaValidator.withOrigins(merged.origins()));
-        return renderer.render(merged.values(),
-                new RenderOptions(request.releaseName(), request.namespace(), request.kubeVersion(), false, true));
+        return renderer.render(merged.values(), new RenderOptions(request.releaseName(), request.namespace(),
+                request.kubeVersion(), false, true, version));
     }
 }

@@ -142,25 +142,29 @@ public final class GoJson {
         }
     }
 
-    /** Engine objects that json.Marshal would encode as a struct implement this to give their JSON shape. */
-    public interface JsonMarshaler {
-        Object toJsonValue();
-    }
-
     /**
-     * A Go struct's JSON object: json.Marshal writes struct fields in declaration order (not sorted as map keys), so
-     * the fields keep the order they are put in. YAML output still sorts them, as go-yaml does after the JSON step.
+     * A Go struct as json.Marshal encodes it: an object whose fields keep their declaration order (maps are sorted,
+     * struct fields are not). A {@link JsonMarshaler} returns one for a struct.
      */
-    public static final class JsonStruct extends LinkedHashMap<String, Object> {
-        /** A field with {@code omitempty}: left out when false, 0, "", nil or an empty map or slice. */
-        public void putOmitEmpty(String name, Object value) {
+    public static final class StructObject extends LinkedHashMap<String, Object> {
+        /** Adds a field, in declaration order; returns this. */
+        public StructObject field(String name, Object value) {
+            put(name, value);
+            return this;
+        }
+
+        /** A field with {@code omitempty}: left out when false, 0, "", nil or an empty map or slice; returns this. */
+        public StructObject fieldOmitEmpty(String name, Object value) {
             boolean empty = value == null || Boolean.FALSE.equals(value) || "".equals(value)
                     || value instanceof Number n && n.doubleValue() == 0
                     || value instanceof Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty();
-            if (!empty) {
-                put(name, value);
-            }
+            return empty ? this : field(name, value);
         }
+    }
+
+    /** Engine objects that json.Marshal would encode as a struct implement this to give their JSON shape. */
+    public interface JsonMarshaler {
+        Object toJsonValue();
     }
 
     private static void newline(StringBuilder sb, String indent, int depth) {
@@ -182,7 +186,7 @@ public final class GoJson {
         for (Object k : map.keySet()) {
             keys.add(String.valueOf(k));
         }
-        if (!(map instanceof JsonStruct)) {
+        if (!(map instanceof StructObject)) {
             keys.sort(GoJson::compareUtf8);
         }
         Map<String, Object> byString = new LinkedHashMap<>();
