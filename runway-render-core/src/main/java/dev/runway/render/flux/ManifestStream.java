@@ -2,6 +2,7 @@ package dev.runway.render.flux;
 
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
+import dev.runway.render.manifest.ManifestStreamParser;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,55 +21,19 @@ public final class ManifestStream {
     public record Located(RenderedManifest manifest, int lineOffset) {
     }
 
-    /** Splits multi-document YAML the way helm template prints it. Empty documents are dropped. */
+    /**
+     * Reads helm template output leniently ({@link ManifestStreamParser.Mode#LENIENT}): a document that is not YAML
+     * is kept with an empty identity, for the scanner to report with its position. Documents without a
+     * {@code # Source:} line are named {@code (document N)}.
+     */
     public static RenderedChart parse(String output) {
+        RenderedChart parsed = ManifestStreamParser.parse(output, ManifestStreamParser.Mode.LENIENT);
         List<RenderedManifest> manifests = new ArrayList<>();
-        List<String> lines = output.lines().toList();
-        StringBuilder current = new StringBuilder();
-        String source = "";
-        boolean sawSeparator = false;
-        for (String line : lines) {
-            if (isSeparator(line)) {
-                add(manifests, source, current.toString());
-                current.setLength(0);
-                source = "";
-                sawSeparator = true;
-                continue;
-            }
-            if (current.isEmpty() && line.startsWith("# Source: ")) {
-                source = line.substring("# Source: ".length()).trim();
-                continue;
-            }
-            current.append(line).append('\n');
+        for (RenderedManifest m : parsed.manifests()) {
+            manifests.add(m.source().isEmpty() ? new RenderedManifest("(document " + (manifests.size() + 1) + ")",
+                    m.apiVersion(), m.kind(), m.name(), m.namespace(), m.text()) : m);
         }
-        add(manifests, source, current.toString());
-        return new RenderedChart(manifests, output);
-    }
-
-    private static boolean isSeparator(String line) {
-        // fluxcd/pkg kustomize_varsub.go isDocSeparator: exactly "---" with optional trailing spaces or tabs.
-        return line.startsWith("---") && line.substring(3).chars().allMatch(c -> c == ' ' || c == '\t');
-    }
-
-    private static void add(List<RenderedManifest> out, String source, String text) {
-        if (text.isBlank() || text.lines().allMatch(l -> l.isBlank() || l.trim().startsWith("#"))) {
-            return;
-        }
-        String kind = "";
-        String apiVersion = "";
-        String name = "";
-        String namespace = "";
-        try {
-            YamlTree tree = YamlTree.parse(text);
-            kind = tree.string("kind").orElse("");
-            apiVersion = tree.string("apiVersion").orElse("");
-            name = tree.string("metadata", "name").orElse("");
-            namespace = tree.string("metadata", "namespace").orElse("");
-        } catch (YamlTree.YamlParseException e) {
-            // Kept with empty identity; the scanner reports the YAML error with its position.
-        }
-        out.add(new RenderedManifest(source.isEmpty() ? "(document " + (out.size() + 1) + ")" : source,
-                apiVersion, kind, name, namespace, text));
+        return new RenderedChart(manifests, parsed.output());
     }
 
     /** Each manifest with the line offset of its text in the chart's output. */

@@ -5,6 +5,7 @@ import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
+import dev.runway.render.manifest.ManifestStreamParser;
 import dev.runway.render.verify.YNode.YMap;
 import dev.runway.render.verify.YNode.YScalar;
 import dev.runway.render.verify.YNode.YSeq;
@@ -182,15 +183,10 @@ public final class DriftCheck {
     private static Map<String, Doc> index(List<ManifestVerifier.Source> sources) {
         Map<String, Doc> docs = new LinkedHashMap<>();
         for (ManifestVerifier.Source source : sources) {
-            List<String> parts = YamlReader.splitDocuments(source.text());
             int index = 0;
-            for (String part : parts) {
-                String text = stripSourceComment(part);
-                if (text.isBlank()) {
-                    continue;
-                }
-                // The newline after the last line belongs to the file layout, not to the document.
-                text = text.replaceAll("\n+$", "") + "\n";
+            for (ManifestStreamParser.Document document : ManifestStreamParser.documents(source.text())) {
+                // As the renderer prints it: no separator, no Source comment, no blank lines around it.
+                String text = document.text();
                 YNode root;
                 try {
                     List<YamlReader.Document> parsed = YamlReader.read(text, source.file());
@@ -209,20 +205,6 @@ public final class DriftCheck {
             }
         }
         return docs;
-    }
-
-    /** The document as the renderer prints it: no separator, no {@code # Source:} line, no leading blank lines. */
-    private static String stripSourceComment(String part) {
-        StringBuilder out = new StringBuilder();
-        boolean header = true;
-        for (String line : part.split("(?<=\n)")) {
-            if (header && (line.isBlank() || line.startsWith("# Source: "))) {
-                continue;
-            }
-            header = false;
-            out.append(line);
-        }
-        return out.toString();
     }
 
     private static List<ManifestVerifier.Source> readCommitted(Path committed) {

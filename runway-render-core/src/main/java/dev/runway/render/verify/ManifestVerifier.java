@@ -2,6 +2,7 @@ package dev.runway.render.verify;
 
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
+import dev.runway.render.manifest.ManifestStreamParser;
 import dev.runway.render.verify.KubeSchema.KindInfo;
 import dev.runway.render.verify.YNode.YMap;
 
@@ -43,19 +44,9 @@ public final class ManifestVerifier {
      * Quality annotations point at the right line of the file the team commits.
      */
     public static List<Source> fromOutputFile(String output, String file) {
-        List<Source> sources = new ArrayList<>();
-        int line = 1;
-        for (String part : YamlReader.splitDocuments(output)) {
-            if (!part.isBlank()) {
-                sources.add(new Source(file, part, line));
-            }
-            for (int i = 0; i < part.length(); i++) {
-                if (part.charAt(i) == '\n') {
-                    line++;
-                }
-            }
-        }
-        return sources;
+        return ManifestStreamParser.documents(output).stream()
+                .map(d -> new Source(file, d.text(), d.firstLine()))
+                .toList();
     }
 
     /**
@@ -63,26 +54,9 @@ public final class ManifestVerifier {
      * (documents without one are named {@code fallbackFile}).
      */
     public static List<Source> fromHelmOutput(String output, String fallbackFile) {
-        List<Source> sources = new ArrayList<>();
-        for (String part : YamlReader.splitDocuments(output)) {
-            if (part.isBlank()) {
-                continue;
-            }
-            String file = fallbackFile;
-            StringBuilder text = new StringBuilder();
-            for (String line : part.split("\n", -1)) {
-                if (line.startsWith("# Source: ") && file.equals(fallbackFile) && text.toString().isBlank()) {
-                    file = line.substring("# Source: ".length()).strip();
-                    continue;
-                }
-                text.append(line).append('\n');
-            }
-            String body = text.toString().strip();
-            if (!body.isEmpty()) {
-                sources.add(new Source(file, body + "\n"));
-            }
-        }
-        return sources;
+        return ManifestStreamParser.documents(output).stream()
+                .map(d -> new Source(d.source().isEmpty() ? fallbackFile : d.source(), d.text()))
+                .toList();
     }
 
     /** Verifies the manifests of a render. */
