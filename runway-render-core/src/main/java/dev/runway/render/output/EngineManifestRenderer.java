@@ -4,35 +4,45 @@ import dev.runway.render.HelmRenderer;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.chart.Chart;
-import dev.runway.render.values.HelmSchemaValidator;
+import dev.runway.render.docs.ValueComment;
+import dev.runway.render.docs.ValueCommentParser;
 import dev.runway.render.values.MergedValues;
-import dev.runway.render.values.UserValues;
 
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The pure-Java engine behind {@link ManifestRenderer}: merges the request's values as {@code helm template -f ...
- * --set ...} does ({@link UserValues}), then renders with {@link HelmRenderer}. Each chart is loaded and its
+ * --set ...} does ({@link RequestValues}), then renders with {@link HelmRenderer}. Each chart is loaded and its
  * templates parsed once per instance; the schema check of each render knows where every value came from, so a
- * schema error names the values file, line and column (or the {@code --set} flag) of the offending value.
+ * schema error names the values file, line and column (or the {@code --set} flag) of the offending value, and a
+ * required value left unset says where to set it ({@link ServiceSchemaValidator}).
  */
 public final class EngineManifestRenderer implements ManifestRenderer {
 
-    private final Map<ChartSource, HelmRenderer> prepared = new HashMap<>();
+    private final Map<ChartSource, Prepared> prepared = new HashMap<>();
+
+    private record Prepared(HelmRenderer renderer, Map<String, ValueComment> comments) {
+    }
 
     @Override
     public synchronized RenderedChart render(RenderRequest request) {
-        UserValues.Builder values = UserValues.builder().fileReaderRelativeTo(request.baseDirectory());
-        request.valuesFiles().forEach(values::valuesFile);
-        request.set().forEach(values::set);
-        request.setString().forEach(values::setString);
-        request.setFile().forEach(values::setFile);
-        MergedValues merged = values.build().merge();
-        HelmRenderer renderer = prepared.computeIfAbsent(request.chart(), source -> HelmRenderer.prepare(
-                        source.onClasspath() ? Chart.loadClasspath(source.classpathName()) : Chart.load(source.directory())))
-                .withValidator(HelmSchemaValidator.withOrigins(merged.origins()));
+        MergedValues merged = RequestValues.read(request).merged();
+        Prepared chart = prepared.computeIfAbsent(request.chart(), source -> new Prepared(HelmRenderer.prepare(
+                source.onClasspath() ? Chart.loadClasspath(source.classpathName()) : Chart.load(source.directory())),
+                source.readFile("values.yaml").map(ValueCommentParser::parse).orElse(Map.of())));
+        HelmRenderer renderer = chart.renderer().withValidator(new ServiceSchemaValidator(merged.origins(),
+                whereToSet(request), chart.comments()));
         return renderer.render(merged.values(),
                 new RenderOptions(request.releaseName(), request.namespace(), request.kubeVersion(), false, true));
+    }
+
+    /** The values file a missing value belongs in: the request's first, else the Runway convention. */
+    private static String whereToSet(RenderRequest request) {
+        List<Path> files = request.valuesFiles();
+        return files.isEmpty() ? RequestValues.DEFAULT_VALUES_FILE + " (or with --set)"
+                : request.displayName(files.get(0));
     }
 }

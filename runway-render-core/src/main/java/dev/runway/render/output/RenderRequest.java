@@ -32,4 +32,18 @@ public record RenderRequest(ChartSource chart, List<Path> valuesFiles, List<Stri
         kubeVersion = Objects.requireNonNullElse(kubeVersion, "");
         Objects.requireNonNull(baseDirectory, "baseDirectory");
     }
+
+    /** The same request for another release name and namespace. */
+    public RenderRequest withRelease(String newReleaseName, String newNamespace) {
+        return new RenderRequest(chart, valuesFiles, set, setString, setFile, newReleaseName, newNamespace, kubeVersion,
+                baseDirectory);
+    }
+
+    /** How messages name a values file: relative to the base directory when it lies below it. */
+    public String displayName(Path file) {
+        Path base = baseDirectory.toAbsolutePath().normalize();
+        Path absolute = base.resolve(file).normalize();
+        return absolute.startsWith(base) && !absolute.equals(base)
+                ? base.relativize(absolute).toString().replace('\\', '/') : file.toString();
+    }
 }

@@ -35,7 +35,7 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
 
     @Override
     public String validate(Chart chart, Map<String, Object> values) {
-        List<ValuesProblem> problems = ValuesSchema.validate(schemas(chart), values, origins.orElse(defaults(chart, values)));
+        List<ValuesProblem> problems = problems(chart, values);
         if (problems.isEmpty()) {
             return null;
         }
@@ -50,6 +50,11 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
             out.append("- ").append(problem.message()).append('\n');
         }
         return out.toString();
+    }
+
+    /** Every problem the schemas of the chart and its subcharts find in the coalesced values, in Helm's order. */
+    public List<ValuesProblem> problems(Chart chart, Map<String, Object> values) {
+        return ValuesSchema.validate(schemas(chart), values, origins.orElse(defaults(chart, values)));
     }
 
     /** Chart defaults of the chart and, under their names, of its subcharts. */

@@ -86,7 +86,7 @@ public final class UserValues {
                 }
                 if (kind == Kind.VALUES_FILE) {
                     ValuesDocument document = source.file() != null
-                            ? files.read(source.file())
+                            ? files.read(source.file(), source.argument())
                             : files.read(source.text(), source.argument());
                     base = GoValues.mergeMaps(base, document.values());
                     provenance.add(new Provenance(source, document, List.of()));
@@ -201,7 +201,12 @@ public final class UserValues {
 
         /** {@code -f file}. */
         public Builder valuesFile(Path file) {
-            sources.add(new Source(Kind.VALUES_FILE, file.toString(), file, null));
+            return valuesFile(file, file.toString());
+        }
+
+        /** {@code -f file}, named {@code name} in messages and value origins (for example relative to a project). */
+        public Builder valuesFile(Path file, String name) {
+            sources.add(new Source(Kind.VALUES_FILE, Objects.requireNonNull(name, "name"), file, null));
             return this;
         }
 

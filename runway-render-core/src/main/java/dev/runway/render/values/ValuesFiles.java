@@ -81,7 +81,11 @@ public final class ValuesFiles {
 
     /** Reads a file from disk (UTF-8), named in messages as given. */
     public ValuesDocument read(Path file) {
-        String name = file.toString();
+        return read(file, file.toString());
+    }
+
+    /** Reads a file from disk (UTF-8), named in messages and positions {@code name} (a path relative to a project). */
+    public ValuesDocument read(Path file, String name) {
         try {
             long size = Files.size(file);
             if (size > (long) limits.maxChars() * 4) {
