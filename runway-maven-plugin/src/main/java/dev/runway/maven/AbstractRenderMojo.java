@@ -128,6 +128,18 @@ abstract class AbstractRenderMojo extends AbstractMojo {
     @Parameter(property = "runway.environment")
     protected String environment;
 
+    /**
+     * The project's folder; without a project ({@code runway:docs} in a plain folder, where Maven gives a stand-in
+     * project with no folder), the folder Maven runs in.
+     */
+    protected Path baseDirectory() {
+        if (project.getBasedir() != null) {
+            return project.getBasedir().toPath();
+        }
+        return Path.of(session == null || session.getExecutionRootDirectory() == null ? ""
+                : session.getExecutionRootDirectory()).toAbsolutePath();
+    }
+
     /** The goal's name for log lines ({@code runway:render}). */
     protected abstract String goal();
 
@@ -170,7 +182,7 @@ abstract class AbstractRenderMojo extends AbstractMojo {
      * the place it was set) stop the goal; each warning is logged once.
      */
     protected List<EnvironmentRender> plan(Path committedManifestsRoot) throws MojoFailureException {
-        Path basedir = project.getBasedir().toPath();
+        Path basedir = baseDirectory();
         ChartSource chart = chart();
         List<Path> baseFiles = new ArrayList<>();
         if (valuesFiles == null || valuesFiles.isEmpty()) {
@@ -385,7 +397,7 @@ abstract class AbstractRenderMojo extends AbstractMojo {
     }
 
     protected String relative(Path path) {
-        Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
+        Path basedir = baseDirectory().toAbsolutePath().normalize();
         Path absolute = basedir.resolve(path).normalize();
         return absolute.startsWith(basedir) && !absolute.equals(basedir) ? basedir.relativize(absolute).toString()
                 : path.toString();
