@@ -2,7 +2,7 @@ package dev.runway.render.chart;
 
 /**
  * A semver range as Chart.yaml's kubeVersion uses it (Masterminds semver: {@code ||} alternatives, space or comma
- * separated conditions, operators = != > < >= <= ~ ^, x wildcards, hyphen ranges). Pre-release tags are ignored.
+ * separated conditions, operators {@code = != > < >= <= ~ ^}, x wildcards, hyphen ranges). Pre-release tags are ignored.
  */
 public final class KubeVersionRange {
     private KubeVersionRange() {
