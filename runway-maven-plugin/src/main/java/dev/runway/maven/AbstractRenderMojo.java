@@ -182,6 +182,15 @@ abstract class AbstractRenderMojo extends AbstractMojo {
      * the place it was set) stop the goal; each warning is logged once.
      */
     protected List<EnvironmentRender> plan(Path committedManifestsRoot) throws MojoFailureException {
+        Set<String> warnings = new LinkedHashSet<>();
+        try {
+            return plan(committedManifestsRoot, warnings);
+        } finally {
+            warnings.forEach(getLog()::warn); // once each, whether or not the plan stopped
+        }
+    }
+
+    private List<EnvironmentRender> plan(Path committedManifestsRoot, Set<String> warnings) throws MojoFailureException {
         Path basedir = baseDirectory();
         ChartSource chart = chart();
         List<Path> baseFiles = new ArrayList<>();
@@ -199,7 +208,6 @@ abstract class AbstractRenderMojo extends AbstractMojo {
         for (File file : nonNull(extraValuesFiles)) {
             extraFiles.add(existing(basedir, file, "extraValuesFiles"));
         }
-        Set<String> warnings = new LinkedHashSet<>();
         warnReplacedLists(warnings);
         List<Environment> all = environments == null || environments.isEmpty() ? List.of(new Environment())
                 : environments;
@@ -235,6 +243,8 @@ abstract class AbstractRenderMojo extends AbstractMojo {
             problems.addAll(PlaceholderCheck.check("set", rawConfiguration("set"), sets));
             problems.addAll(PlaceholderCheck.check("setString", rawConfiguration("setString"), setStrings));
             problems.addAll(PlaceholderCheck.check("setFile", rawConfiguration("setFile"), setFiles));
+            reportProblems(problems, warnings); // errors stop here; warnings are logged once, after every environment
+            problems.clear();
             RenderRequest draft = new RenderRequest(chart, files, sets, setStrings, setFiles, "", "", kubeVersion,
                     basedir);
             RequestValues values = readValues(draft, name);
@@ -270,14 +280,12 @@ abstract class AbstractRenderMojo extends AbstractMojo {
             throw new MojoFailureException("runway.environment names " + unknown + " but the configured environments "
                     + "are " + names);
         }
-        reportProblems(problems, warnings);
         if (!withoutImageTag.isEmpty()) {
             warnings.add("image.tag is not set " + (withoutImageTag.size() == all.size() ? "" : "for "
                     + String.join(", ", withoutImageTag) + " ") + "in any values file or override, so the image "
                     + "tag is the chart's appVersion; set it, for example <setString><setString>image.tag="
                     + "${project.version}</setString></setString> in the plugin's configuration");
         }
-        warnings.forEach(getLog()::warn);
         return renders;
     }
 

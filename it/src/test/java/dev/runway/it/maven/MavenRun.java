@@ -134,8 +134,10 @@ final class MavenRun {
         List<String> command = new ArrayList<>(maven.launcher());
         command.addAll(List.of("-B", "-ntp", "-e"));
         command.addAll(maven.repositoryArguments());
-        command.addAll(List.of("-Drunway.version=" + property("runway.it.pluginVersion"),
-                "-f", project.resolve("pom.xml").toString()));
+        command.add("-Drunway.version=" + property("runway.it.pluginVersion"));
+        if (Files.isRegularFile(project.resolve("pom.xml"))) {
+            command.addAll(List.of("-f", project.resolve("pom.xml").toString()));
+        }
         command.addAll(Arrays.asList(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
         // Short-lived JVMs on a small machine: start fast rather than optimise.
