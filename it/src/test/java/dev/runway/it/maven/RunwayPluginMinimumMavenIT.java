@@ -38,6 +38,6 @@ class RunwayPluginMinimumMavenIT {
         Path project = MavenRun.copy(MavenRun.sample(), "minimum-maven-error");
         Files.writeString(project.resolve(".runway/values.yaml"), "serviceId: payments\nimage: [oops\n");
         MavenRun.run(MAVEN, project, "runway:render").assertFailure()
-                .assertLogContains(".runway/values.yaml:2:8: YAML syntax error:");
+                .assertLogContains("on project payments-service: .runway/values.yaml:3:1: YAML syntax error: ");
     }
 }

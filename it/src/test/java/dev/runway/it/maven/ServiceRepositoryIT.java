@@ -225,7 +225,7 @@ class ServiceRepositoryIT {
                 .assertSuccess()
                 .assertLogContains("[staging] WARNING .runway/staging.yaml:3:17: env.GCP_PROJECT: `${gcp_project_id}` "
                         + "comes from user value env.GCP_PROJECT", "[flux/user-supplied-placeholder]",
-                        "[staging] 0 errors, 1 warning (");
+                        "[staging] 0 errors, 1 warning, no drift");
     }
 
     @Test
