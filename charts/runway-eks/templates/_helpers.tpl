@@ -107,3 +107,22 @@ break out of its JSON string. The Flux variables inside stay literal ${...}.
 {{- int . -}}
 {{- end -}}
 {{- end -}}
+
+{{/* Whether the pods read the external_account credentials file (runtime eks); GKE Workload Identity needs none. */}}
+{{- define "runway-eks.credentialsFile" -}}
+{{- if ne (toString .Values.runtime) "gke" -}}true{{- end -}}
+{{- end -}}
+
+{{/* The Google service account a GKE pod runs as: <id>@<project>.iam.gserviceaccount.com. */}}
+{{- define "runway-eks.gkeServiceAccount" -}}
+{{- $id := include "runway-eks.serviceId" . -}}
+{{- if lt (len $id) 6 -}}
+{{- fail (printf "serviceId %q has %d characters; on runtime gke the pods run as the Google service account %s@<project>.iam.gserviceaccount.com, and Google service account ids have 6 to 30 characters" $id (len $id) $id) -}}
+{{- end -}}
+{{- printf "%s@%s.iam.gserviceaccount.com" $id (toString .Values.gcp.projectId) -}}
+{{- end -}}
+
+{{/* Name of the Secret that external-secrets writes from Vault. */}}
+{{- define "runway-eks.secretsName" -}}
+{{- printf "%s-secrets" (include "runway-eks.serviceId" .) -}}
+{{- end -}}

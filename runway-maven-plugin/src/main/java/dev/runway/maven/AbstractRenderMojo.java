@@ -9,6 +9,12 @@ import dev.runway.render.output.ServiceIds;
 import dev.runway.render.values.SetValueException;
 import dev.runway.render.values.ValuesFileException;
 import org.apache.maven.execution.MavenSession;
+import dev.runway.render.servicemanifest.ImageReference;
+import dev.runway.render.servicemanifest.ServiceIdRule;
+import dev.runway.render.servicemanifest.ServiceManifest;
+import dev.runway.render.servicemanifest.ServiceManifestException;
+import dev.runway.render.servicemanifest.ServiceManifestReader;
+import dev.runway.render.servicemanifest.ServiceManifests;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.AbstractMojo;
@@ -98,9 +104,34 @@ abstract class AbstractRenderMojo extends AbstractMojo {
     @Parameter(property = "runway.extraSetFile")
     protected List<String> extraSetFile;
 
-    /** The service id, used as release name and namespace. Default: {@code serviceId} from the values. */
+    /**
+     * The service id (Runway's CI input {@code runway_service_id}), used as release name and namespace. It may also
+     * come from the values' {@code serviceId} and the manifest's {@code metadata.name}: every place that gives one
+     * must give the same.
+     */
     @Parameter(property = "runway.serviceId")
     protected String serviceId;
+
+    /**
+     * The Runway service manifest. Read when it exists (an environment reads {@code runway-<environment>.yml} beside
+     * it instead, when the repository has one): its fields become runway-eks values, below the values files.
+     */
+    @Parameter(property = "runway.manifest", defaultValue = ServiceManifests.DEFAULT)
+    protected File manifest;
+
+    /**
+     * Fields of the service manifest to skip knowingly ({@code spec.regions}, {@code spec.load_balancing}, ...):
+     * Cloud Run settings that have no meaning on EKS, or Runway fields runway-render does not know.
+     */
+    @Parameter(property = "runway.ignoredManifestFields")
+    protected List<String> ignoredManifestFields;
+
+    /**
+     * The container image as Runway's CI input {@code image} gives it ({@code registry/group/service:tag}): sets
+     * {@code image.repository} and {@code image.tag} (before {@code setString}, which can still override them).
+     */
+    @Parameter(property = "runway.image")
+    protected String image;
 
     /** Release name. Default: the service id. */
     @Parameter(property = "runway.releaseName")
@@ -238,36 +269,32 @@ abstract class AbstractRenderMojo extends AbstractMojo {
             }
             files.addAll(extraFiles);
             List<String> sets = concat(set, env.getSet(), extraSet);
-            List<String> setStrings = concat(setString, env.getSetString(), extraSetString);
+            List<String> setStrings = concat(imageEntries(), setString, env.getSetString(), extraSetString);
             List<String> setFiles = concat(setFile, env.getSetFile(), extraSetFile);
             problems.addAll(PlaceholderCheck.check("set", rawConfiguration("set"), sets));
             problems.addAll(PlaceholderCheck.check("setString", rawConfiguration("setString"), setStrings));
             problems.addAll(PlaceholderCheck.check("setFile", rawConfiguration("setFile"), setFiles));
             reportProblems(problems, warnings); // errors stop here; warnings are logged once, after every environment
             problems.clear();
+            ServiceManifest serviceManifest = readManifest(basedir, env, name);
             RenderRequest draft = new RenderRequest(chart, files, sets, setStrings, setFiles, "", "", kubeVersion,
                     basedir);
-            RequestValues values = readValues(draft, name);
-            String id = firstNonBlank(serviceId, values.serviceId().orElse(""));
+            RequestValues values = readValues(draft, name); // a broken values file is the first thing said
+            String id = serviceId(name, serviceManifest, values);
             String release = firstNonBlank(env.getReleaseName(), releaseName, id);
             String ns = firstNonBlank(env.getNamespace(), namespace, id);
-            if (release.isEmpty() || ns.isEmpty()) {
-                throw new MojoFailureException("environment " + name + ": no service id. Set serviceId in "
-                        + RequestValues.DEFAULT_VALUES_FILE + " (or a values file of the environment), or "
-                        + "runway.serviceId; it names the release and the namespace");
-            }
-            if (!id.isEmpty() && (chart.equals(ChartSource.RUNWAY_EKS) || release.equals(id) || ns.equals(id))) {
-                String where = !isBlank(serviceId) ? "runway.serviceId"
-                        : values.serviceIdOrigin().map(Object::toString).orElse("serviceId");
-                Optional<String> problem = ServiceIds.problem(id, where, chart);
+            if (chart.equals(ChartSource.RUNWAY_EKS) || release.equals(id) || ns.equals(id)) {
+                Optional<String> problem = ServiceIds.problem(id, whereIdIsSet(serviceManifest, values), chart);
                 if (problem.isPresent()) {
                     throw new MojoFailureException(problem.get());
                 }
             }
-            if (chart.equals(ChartSource.RUNWAY_EKS) && !hasValue(values.merged().values(), "image", "tag")) {
+            if (chart.equals(ChartSource.RUNWAY_EKS) && !hasValue(values.merged().values(), "image", "tag")
+                    && (serviceManifest == null || !hasValue(serviceManifest.toValues(name).values(), "image", "tag"))) {
                 withoutImageTag.add(name);
             }
-            RenderRequest request = draft.withRelease(release, ns);
+            RenderRequest request = new RenderRequest(chart, files, sets, setStrings, setFiles, release, ns,
+                    kubeVersion, basedir, serviceManifest == null ? null : serviceManifest.toValues(name));
             logOverrides(name, env);
             Path committed = env.getCommittedManifests() != null
                     ? basedir.resolve(env.getCommittedManifests().toPath())
@@ -295,6 +322,72 @@ abstract class AbstractRenderMojo extends AbstractMojo {
         } catch (ValuesFileException | SetValueException e) {
             throw new MojoFailureException(e.getMessage() + "\n  (" + goal() + ", reading the values of environment '"
                     + environmentName + "')", e);
+        }
+    }
+
+    /** Where the service id in use was set, for a message about it: the build, the values line, or the manifest. */
+    private String whereIdIsSet(ServiceManifest serviceManifest, RequestValues values) {
+        if (!isBlank(serviceId)) {
+            return "runway.serviceId";
+        }
+        if (values.serviceId().isPresent()) {
+            return values.serviceIdOrigin().map(Object::toString).orElse("serviceId");
+        }
+        return serviceManifest != null ? ServiceIdRule.fromManifest(serviceManifest).where() : "serviceId";
+    }
+
+    /** The environment's service manifest, checked, or null when the repository has none. */
+    private ServiceManifest readManifest(Path basedir, Environment env, String name) throws MojoFailureException {
+        Path configured = basedir.resolve((env.getManifest() != null ? env.getManifest() : manifest != null ? manifest
+                : new File(ServiceManifests.DEFAULT)).toPath());
+        Optional<Path> file = ServiceManifests.locate(configured, name);
+        if (file.isEmpty()) {
+            if (env.getManifest() != null) {
+                throw new MojoFailureException("environment " + name + ": manifest " + relative(configured)
+                        + " does not exist");
+            }
+            return null;
+        }
+        try {
+            ServiceManifest read = ServiceManifestReader.standard().read(file.get(), relative(file.get()),
+                    ignoredManifestFields == null ? List.of() : ignoredManifestFields);
+            if (!read.ignored().isEmpty()) {
+                getLog().info("[" + name + "] " + read.file() + ": skipped " + String.join(", ", read.ignored())
+                        + " (runway.ignoredManifestFields)");
+            }
+            return read;
+        } catch (ServiceManifestException e) {
+            throw new MojoFailureException(goal() + " failed for environment '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The one service id of an environment (see {@link ServiceIdRule}). */
+    private String serviceId(String environmentName, ServiceManifest serviceManifest, RequestValues values)
+            throws MojoFailureException {
+        List<ServiceIdRule.Claim> claims = new ArrayList<>();
+        claims.add(ServiceIdRule.fromBuild(serviceId));
+        claims.add(ServiceIdRule.fromValues(values.merged()));
+        if (serviceManifest != null) {
+            claims.add(ServiceIdRule.fromManifest(serviceManifest));
+        }
+        try {
+            return ServiceIdRule.resolve(claims);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("environment " + environmentName + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code image} as {@code --set-string} entries. */
+    private List<String> imageEntries() throws MojoFailureException {
+        if (image == null || image.isBlank()) {
+            return List.of();
+        }
+        try {
+            ImageReference reference = ImageReference.parse(image);
+            return reference.tag().isEmpty() ? List.of("image.repository=" + reference.repository())
+                    : List.of("image.repository=" + reference.repository(), "image.tag=" + reference.tag());
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("runway.image: " + e.getMessage());
         }
     }
 

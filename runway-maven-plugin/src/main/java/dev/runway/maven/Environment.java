@@ -34,6 +34,8 @@ public class Environment {
     private String namespace;
     /** Committed manifests of this environment for drift checks; defaults to {@code <committedManifestsDirectory>/<name>}. */
     private File committedManifests;
+    /** The Runway service manifest of this environment; defaults to the goal's (or its {@code runway-<name>.yml}). */
+    private File manifest;
 
     public String getName() {
         return name;
@@ -69,5 +71,9 @@ public class Environment {
 
     public File getCommittedManifests() {
         return committedManifests;
+    }
+
+    public File getManifest() {
+        return manifest;
     }
 }

@@ -3,11 +3,13 @@ package dev.runway.maven;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.output.CheckFinding;
 import dev.runway.render.output.EnvironmentVerification;
+import dev.runway.render.output.HandshakeChecker;
 import dev.runway.render.output.ManifestChecker;
 import dev.runway.render.output.ManifestFiles;
 import dev.runway.render.output.ManifestLayout;
 import dev.runway.render.output.OutputSync;
 import dev.runway.render.output.Plurals;
+import dev.runway.render.verify.CustomResourceDefinitions;
 import dev.runway.render.verify.DriftCheck;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -26,8 +28,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Renders each environment in memory, runs runway-render-core's checks on it (verification rules and Flux
- * substitution checks), compares it with the committed manifests when {@code committedManifestsDirectory} is set,
+ * Renders each environment in memory, runs runway-render-core's checks on it (verification rules, custom resources
+ * against their CRDs, the identity handshake and Flux substitution checks), compares it with the committed manifests when {@code committedManifestsDirectory} is set,
  * writes the reports (GitLab Code Quality, JUnit XML, Markdown), and fails the build on errors or drift with
  * findings and diffs that read well in a CI log.
  */
@@ -35,6 +37,7 @@ import java.util.stream.Stream;
 public class VerifyMojo extends AbstractRenderMojo {
 
     static final String UPDATE_COMMAND = "mvn runway:verify -Drunway.updateCommitted";
+    static final String DEFAULT_CRD_DIRECTORY = ".runway/crds";
     private static final int DRIFT_LINES_IN_LOG = 120;
 
     /**
@@ -68,6 +71,26 @@ public class VerifyMojo extends AbstractRenderMojo {
     @Parameter(property = "runway.verify.skip", defaultValue = "false")
     protected boolean skipVerify;
 
+    /**
+     * A folder of CustomResourceDefinition YAML files (searched recursively): custom resources such as the
+     * ExternalSecret are checked against them instead of being reported as not checked. Default:
+     * {@code .runway/crds} when the project has it.
+     */
+    @Parameter(property = "runway.crdDirectory")
+    protected File crdDirectory;
+
+    /**
+     * Committed handshakes, {@code <identityDirectory>/<environment>/identity.json} as {@code runway:identity} writes
+     * them (what the provisioner was given): each render must agree with its environment's. Without it, each render is
+     * checked against the handshake its values mean.
+     */
+    @Parameter(property = "runway.identityDirectory")
+    protected File identityDirectory;
+
+    /** The cluster's IAM OIDC provider for the handshake's trust policy (default: the placeholder ${eks_oidc_provider}). */
+    @Parameter(property = "runway.oidcProvider")
+    protected String oidcProvider;
+
     @Override
     protected String goal() {
         return "runway:verify";
@@ -90,7 +113,7 @@ public class VerifyMojo extends AbstractRenderMojo {
         }
         Path committedRoot = committedManifestsDirectory == null ? null : committedManifestsDirectory.toPath();
         Map<EnvironmentRender, RenderedChart> rendered = renderAll(plan(committedRoot));
-        List<ManifestChecker> checkers = ManifestChecker.standard();
+        CustomResourceDefinitions crds = crds();
         List<String> failures = new ArrayList<>();
         for (Map.Entry<EnvironmentRender, RenderedChart> entry : rendered.entrySet()) {
             EnvironmentRender env = entry.getKey();
@@ -101,6 +124,10 @@ public class VerifyMojo extends AbstractRenderMojo {
                 getLog().info(tag + "updated " + relative(committed) + ": " + written.written().size() + " written, "
                         + written.deleted().size() + " removed");
             }
+            Path handshake = identityDirectory == null ? null
+                    : identityDirectory.toPath().resolve(env.name()).resolve(IdentityMojo.JSON_FILE);
+            List<ManifestChecker> checkers = ManifestChecker.standard(crds,
+                    new HandshakeChecker(env.name(), oidcProvider, handshake == null ? null : shortForDiffs(handshake)));
             boolean missing = committed != null && !hasManifests(committed);
             if (missing) {
                 // Not drift of every resource: nothing was committed yet. Say that once, with the command that fixes it.
@@ -170,6 +197,23 @@ public class VerifyMojo extends AbstractRenderMojo {
             return files.anyMatch(f -> f.getFileName().toString().matches(".*\\.ya?ml"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + committed + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The CRDs to check custom resources against: {@code crdDirectory}, else {@code .runway/crds} if present. */
+    private CustomResourceDefinitions crds() throws MojoFailureException {
+        Path directory = crdDirectory != null ? crdDirectory.toPath()
+                : baseDirectory().resolve(DEFAULT_CRD_DIRECTORY);
+        if (crdDirectory == null && !Files.isDirectory(directory)) {
+            return CustomResourceDefinitions.none();
+        }
+        try {
+            CustomResourceDefinitions crds = CustomResourceDefinitions.load(directory);
+            getLog().info("custom resources checked against " + crds.size() + " CRDs from " + relative(directory)
+                    + (crds.size() == 0 ? "" : " " + crds.kinds()));
+            return crds;
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new MojoFailureException("runway.crdDirectory: " + e.getMessage(), e);
         }
     }
 

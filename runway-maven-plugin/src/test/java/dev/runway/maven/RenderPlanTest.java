@@ -154,9 +154,47 @@ class RenderPlanTest {
     void noServiceIdAnywhereSaysWhereToSetIt() throws IOException {
         Files.writeString(basedir.resolve(".runway/values.yaml"), "replicas: 1\n");
         MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo.plan(null));
-        assertTrue(e.getMessage().contains("Set serviceId in .runway/values.yaml"), e.getMessage());
+        assertTrue(e.getMessage().contains("no service id: set metadata.name in .runway/runway.yml, serviceId in "
+                + ".runway/values.yaml, or runway.serviceId"), e.getMessage());
         mojo.serviceId = "ledger";
         assertDoesNotThrowPlan("ledger");
+    }
+
+    @Test
+    void theServiceManifestGivesValuesAndTheIdAndMustAgreeWithTheValues() throws Exception {
+        Files.writeString(basedir.resolve(".runway/runway.yml"), "kind: RunwayService\nmetadata:\n  name: payments\n"
+                + "spec:\n  container_port: 9090\n");
+        Files.writeString(basedir.resolve(".runway/runway-staging.yml"), "kind: RunwayService\nmetadata:\n"
+                + "  name: payments\nspec:\n  container_port: 9091\n");
+        mojo.environments = List.of(environment("staging"), environment("production"));
+        List<EnvironmentRender> plan = mojo.plan(null);
+        assertEquals(9091.0, plan.get(0).request().manifestValues().values().get("port"), "staging reads its own manifest");
+        assertEquals(9090.0, plan.get(1).request().manifestValues().values().get("port"));
+        assertEquals("payments", plan.get(1).request().namespace());
+
+        Files.writeString(basedir.resolve(".runway/values.yaml"), "serviceId: ledger\n");
+        MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo.plan(null));
+        assertTrue(e.getMessage().startsWith("environment staging: the service id is given differently: \"ledger\" from "
+                + ".runway/values.yaml:1:12 (serviceId), \"payments\" from "
+                + ".runway/runway-staging.yml:3:9 (metadata.name)."), e.getMessage());
+    }
+
+    @Test
+    void aBadManifestStopsThePlanWithEveryProblem() throws IOException {
+        Files.writeString(basedir.resolve(".runway/runway.yml"), "kind: RunwayService\nmetadata:\n  name: payments\n"
+                + "spec:\n  regions: [us-east1]\n");
+        MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo.plan(null));
+        assertTrue(e.getMessage().contains(".runway/runway.yml:5:3: spec.regions: has no meaning on EKS"), e.getMessage());
+        mojo.ignoredManifestFields = List.of("spec.regions");
+        assertDoesNotThrowPlan("payments");
+    }
+
+    @Test
+    void theImageParameterSetsRepositoryAndTagBeforeSetString() throws Exception {
+        mojo.image = "registry.example.com:5000/runway/payments:abc123";
+        mojo.setString = List.of("image.tag=override");
+        assertEquals(List.of("image.repository=registry.example.com:5000/runway/payments", "image.tag=abc123",
+                "image.tag=override"), mojo.plan(null).get(0).request().setString());
     }
 
     @Test

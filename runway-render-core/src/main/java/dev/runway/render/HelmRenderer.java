@@ -84,19 +84,38 @@ public final class HelmRenderer {
     private static final long DEEP_STACK_BYTES = 1L << 30;
 
     public RenderedChart render(Map<String, Object> userValues, RenderOptions options) {
+        return withDeepStack(() -> renderOnThisThread(userValues, options));
+    }
+
+    /**
+     * Renders each template and returns its text by template name ({@code chart/templates/x.yaml}, partials left
+     * out, {@code NOTES.txt} included), as Helm's engine.Render returns it before the manifests are split and
+     * sorted: for tools that assert per template, such as helm-unittest suites. {@code .Release.Revision} is
+     * {@code revision}; {@code apiVersions}, when not null, replaces Helm's built-in list in
+     * {@code .Capabilities.APIVersions}; the release name is checked only when {@code checkReleaseName}.
+     */
+    public Map<String, String> renderTemplates(Map<String, Object> userValues, RenderOptions options, int revision,
+                                               List<String> apiVersions, boolean checkReleaseName) {
+        return withDeepStack(() -> {
+            Prepared p = prepareRender(userValues, options, apiVersions, checkReleaseName);
+            return preparedFor(p.chart()).render(p.values(), options, p.capabilities(), revision);
+        });
+    }
+
+    private <T> T withDeepStack(java.util.function.Supplier<T> render) {
         try {
-            return renderOnThisThread(userValues, options);
+            return render.get();
         } catch (StackOverflowError e) {
-            return renderWithDeepStack(userValues, options);
+            return renderWithDeepStack(render);
         }
     }
 
-    private RenderedChart renderWithDeepStack(Map<String, Object> userValues, RenderOptions options) {
-        RenderedChart[] result = new RenderedChart[1];
+    private <T> T renderWithDeepStack(java.util.function.Supplier<T> render) {
+        List<T> result = new java.util.ArrayList<>(1);
         Throwable[] failure = new Throwable[1];
         Thread worker = new Thread(null, () -> {
             try {
-                result[0] = renderOnThisThread(userValues, options);
+                result.add(render.get());
             } catch (Throwable t) {
                 failure[0] = t;
             }
@@ -118,23 +137,28 @@ public final class HelmRenderer {
         if (failure[0] instanceof Error err) {
             throw err;
         }
-        return result[0];
+        return result.get(0);
     }
 
     /** Helm's chartutil.ValidateReleaseName: a DNS-1123 subdomain of at most 53 characters. */
     private static final java.util.regex.Pattern RELEASE_NAME =
             java.util.regex.Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
 
-    private RenderedChart renderOnThisThread(Map<String, Object> userValues, RenderOptions options) {
+    /** The resolved chart, coalesced values and capabilities of one render. */
+    private record Prepared(Chart chart, Map<String, Object> values, Capabilities capabilities) {
+    }
+
+    private Prepared prepareRender(Map<String, Object> userValues, RenderOptions options, List<String> apiVersions,
+                                   boolean checkReleaseName) {
         // helm template checks these before rendering, in this order (checkIfInstallable, then availableName).
         if (this.chart.isLibrary()) {
             throw new RenderException("library charts are not installable");
         }
         String name = options.releaseName();
-        if (name.isEmpty()) {
+        if (checkReleaseName && name.isEmpty()) {
             throw new RenderException("release name \"\": no name provided");
         }
-        if (name.length() > 53 || !RELEASE_NAME.matcher(name).matches()) {
+        if (checkReleaseName && (name.length() > 53 || !RELEASE_NAME.matcher(name).matches())) {
             throw new RenderException("release name " + dev.runway.render.gofmt.GoFmt.sprintf("%q", name)
                     + ": invalid release name, must match regex " + RELEASE_NAME.pattern()
                     + " and the length must not be longer than 53");
@@ -157,7 +181,8 @@ public final class HelmRenderer {
         }
         Capabilities capabilities;
         try {
-            capabilities = new Capabilities(options.kubeVersion());
+            capabilities = apiVersions == null ? new Capabilities(options.kubeVersion())
+                    : new Capabilities(options.kubeVersion(), apiVersions);
         } catch (IllegalArgumentException e) {
             throw new RenderException(e.getMessage(), e);
         }
@@ -167,7 +192,12 @@ public final class HelmRenderer {
             throw new RenderException("chart requires kubeVersion: " + required
                     + " which is incompatible with Kubernetes " + capabilities.kubeVersion().version());
         }
-        Map<String, String> rendered = preparedFor(chart).render(values, options, capabilities);
+        return new Prepared(chart, values, capabilities);
+    }
+
+    private RenderedChart renderOnThisThread(Map<String, Object> userValues, RenderOptions options) {
+        Prepared p = prepareRender(userValues, options, null, true);
+        Map<String, String> rendered = preparedFor(p.chart()).render(p.values(), options, p.capabilities());
         if (!options.hooks()) {
             List<RenderedManifest> manifests = ManifestSorter.sort(rendered);
             return new RenderedChart(manifests, ManifestSorter.join(manifests));

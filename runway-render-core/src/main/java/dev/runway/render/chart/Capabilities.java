@@ -16,8 +16,13 @@ public final class Capabilities implements GoStruct {
     private final HelmVersion helmVersion;
 
     public Capabilities(String kubeVersion) {
+        this(kubeVersion, ApiVersions.DEFAULT);
+    }
+
+    /** With {@code apiVersions} as the whole API version list (helm-unittest's {@code capabilities.apiVersions}). */
+    public Capabilities(String kubeVersion, List<String> apiVersions) {
         this.kubeVersion = KubeVersion.parse(kubeVersion);
-        this.apiVersions = new VersionSet(ApiVersions.DEFAULT);
+        this.apiVersions = new VersionSet(List.copyOf(apiVersions));
         this.helmVersion = HelmVersion.CURRENT;
     }
 

@@ -48,6 +48,18 @@ public final class ChartMetadata implements GoStruct {
         return new ChartMetadata(raw, isRoot);
     }
 
+    /** The same Chart.yaml with {@code version} and {@code appVersion} replaced where the argument is not empty. */
+    public ChartMetadata withVersions(String version, String appVersion) {
+        Map<String, Object> copy = new LinkedHashMap<>(raw);
+        if (version != null && !version.isEmpty()) {
+            copy.put("version", version);
+        }
+        if (appVersion != null && !appVersion.isEmpty()) {
+            copy.put("appVersion", appVersion);
+        }
+        return new ChartMetadata(copy, root);
+    }
+
     public String name() {
         return string("name");
     }

@@ -64,12 +64,18 @@ public final class PreparedChart {
 
     /** Renders every template with the coalesced {@code values}; returns text per template path, in render order. */
     public Map<String, String> render(Map<String, Object> values, RenderOptions options, Capabilities capabilities) {
+        return render(values, options, capabilities, 1);
+    }
+
+    /** As {@link #render(Map, RenderOptions, Capabilities)} with {@code .Release.Revision} set to {@code revision}. */
+    public Map<String, String> render(Map<String, Object> values, RenderOptions options, Capabilities capabilities,
+                                      int revision) {
         Map<String, Object> release = new LinkedHashMap<>();
         release.put("Name", options.releaseName());
         release.put("Namespace", options.namespace());
         release.put("IsUpgrade", options.upgrade());
         release.put("IsInstall", !options.upgrade());
-        release.put("Revision", 1);
+        release.put("Revision", revision);
         release.put("Service", "Helm");
         Map<Chart, Map<String, Object>> scopes = new java.util.IdentityHashMap<>();
         scope(chart, true, values, release, capabilities, scopes);

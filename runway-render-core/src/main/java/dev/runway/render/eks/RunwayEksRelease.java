@@ -49,7 +49,10 @@ public final class RunwayEksRelease {
         return chart;
     }
 
-    /** The ServiceAccount, the IAM role it assumes, and the Google credentials file. */
+    /**
+     * The ServiceAccount, the IAM role it assumes, and the Google credentials file ({@code roleArn} and
+     * {@code credentials} are null on {@code runtime: gke}, which has neither).
+     */
     public record Identity(String serviceAccountName, String namespace, String roleArn,
                            Map<String, String> serviceAccountAnnotations, Credentials credentials) {
     }
@@ -96,7 +99,8 @@ public final class RunwayEksRelease {
         JsonNode sa = only("ServiceAccount");
         Map<String, String> annotations = strings(sa.path("metadata").path("annotations"));
         return new Identity(text(sa, "metadata", "name"), text(sa, "metadata", "namespace"),
-                annotations.get("eks.amazonaws.com/role-arn"), annotations, credentials());
+                annotations.get("eks.amazonaws.com/role-arn"), annotations,
+                optional("ConfigMap").isPresent() ? credentials() : null);
     }
 
     public Credentials credentials() {

@@ -38,7 +38,7 @@ import java.util.Objects;
  * fields, the schema and the defaults in step).
  */
 @JsonPropertyOrder({"serviceId", "image", "port", "service", "replicas", "autoscaling", "podDisruptionBudget",
-        "resources", "env", "probes", "aws", "gcp", "gcpWorkloadIdentity", "profiling", "labels", "annotations",
+        "resources", "env", "probes", "runtime", "aws", "gcp", "gcpWorkloadIdentity", "profiling", "externalSecrets", "labels", "annotations",
         "podAnnotations", "podLabels", "serviceAccount", "nodeSelector", "tolerations", "affinity",
         "topologySpreadConstraints", "priorityClassName", "terminationGracePeriodSeconds",
         "imagePullSecrets", "envValueFrom", "envFrom", "clusterVarsEnv", "extraVolumes", "extraVolumeMounts",
@@ -54,10 +54,12 @@ public record RunwayEksValues(
         Resources resources,
         Map<String, String> env,
         Probes probes,
+        Runtime runtime,
         Aws aws,
         Gcp gcp,
         GcpWorkloadIdentity gcpWorkloadIdentity,
         Profiling profiling,
+        ExternalSecrets externalSecrets,
         Map<String, String> labels,
         Map<String, String> annotations,
         Map<String, String> podAnnotations,
@@ -93,10 +95,12 @@ public record RunwayEksValues(
         Objects.requireNonNull(podDisruptionBudget, "podDisruptionBudget");
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(probes, "probes");
+        Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(aws, "aws");
         Objects.requireNonNull(gcp, "gcp");
         Objects.requireNonNull(gcpWorkloadIdentity, "gcpWorkloadIdentity");
         Objects.requireNonNull(profiling, "profiling");
+        Objects.requireNonNull(externalSecrets, "externalSecrets");
         Objects.requireNonNull(serviceAccount, "serviceAccount");
         Objects.requireNonNull(priorityClassName, "priorityClassName");
         env = copy(env);
@@ -156,12 +160,11 @@ public record RunwayEksValues(
         }
     }
 
-    @JsonPropertyOrder({"liveness", "startup", "readiness"})
-    public record Probes(Probe liveness, Probe startup, Probe readiness) {
+    public record Probes(Probe liveness, Probe readiness, Probe startup) {
         public Probes {
             Objects.requireNonNull(liveness, "probes.liveness");
-            Objects.requireNonNull(startup, "probes.startup");
             Objects.requireNonNull(readiness, "probes.readiness");
+            Objects.requireNonNull(startup, "probes.startup");
         }
     }
 
@@ -188,6 +191,19 @@ public record RunwayEksValues(
     }
 
     public record Profiling(boolean enabled) {
+    }
+
+    /**
+     * Secrets from Vault ({@code runway/env/<environment>/service/<serviceId>}) through an external-secrets
+     * {@code ExternalSecret} read from {@code clusterSecretStore}, given to the container with {@code envFrom}.
+     */
+    public record ExternalSecrets(boolean enabled, String environment, String clusterSecretStore,
+                                  String refreshInterval) {
+        public ExternalSecrets {
+            Objects.requireNonNull(environment, "externalSecrets.environment");
+            Objects.requireNonNull(clusterSecretStore, "externalSecrets.clusterSecretStore");
+            Objects.requireNonNull(refreshInterval, "externalSecrets.refreshInterval");
+        }
     }
 
     public record ServiceAccount(Map<String, String> annotations) {
@@ -276,12 +292,14 @@ public record RunwayEksValues(
                 new PodDisruptionBudget(false, IntOrPercent.count(1)),
                 new Resources(Map.of("cpu", "100m", "memory", "128Mi"), Map.of("memory", "256Mi")),
                 Map.of(),
-                new Probes(new Probe(true, "/-/liveness", 10, 10, 1, 3), new Probe(false, "/-/liveness", 0, 10, 1, 30),
-                        new Probe(true, "/-/readiness", 5, 10, 1, 3)),
+                new Probes(new Probe(true, "/-/liveness", 10, 10, 1, 3), new Probe(true, "/-/readiness", 5, 10, 1, 3),
+                        new Probe(false, "/-/liveness", 0, 5, 1, 30)),
+                Runtime.EKS,
                 new Aws("${aws_account_id}"),
                 new Gcp("${gcp_project_id}", "${gcp_project_number}", "${gcp_wip_id}", "EKS-Provider"),
                 new GcpWorkloadIdentity(CredentialSource.AWS_IMDS, 3600),
                 new Profiling(false),
+                new ExternalSecrets(false, "", "vault", "1h"),
                 Map.of(), Map.of(), Map.of(), Map.of(),
                 new ServiceAccount(Map.of()),
                 Map.of(), List.of(), Map.of(), List.of(), "", 30,
@@ -487,10 +505,12 @@ public record RunwayEksValues(
         private Resources resources;
         private Map<String, String> env;
         private Probes probes;
+        private Runtime runtime;
         private Aws aws;
         private Gcp gcp;
         private GcpWorkloadIdentity gcpWorkloadIdentity;
         private Profiling profiling;
+        private ExternalSecrets externalSecrets;
         private Map<String, String> labels;
         private Map<String, String> annotations;
         private Map<String, String> podAnnotations;
@@ -525,10 +545,12 @@ public record RunwayEksValues(
             resources = from.resources;
             env = new java.util.TreeMap<>(from.env);
             probes = from.probes;
+            runtime = from.runtime;
             aws = from.aws;
             gcp = from.gcp;
             gcpWorkloadIdentity = from.gcpWorkloadIdentity;
             profiling = from.profiling;
+            externalSecrets = from.externalSecrets;
             labels = new java.util.TreeMap<>(from.labels);
             annotations = new java.util.TreeMap<>(from.annotations);
             podAnnotations = new java.util.TreeMap<>(from.podAnnotations);
@@ -574,6 +596,7 @@ public record RunwayEksValues(
         public Builder env(String name, String value) { this.env.put(name, value); return this; }
         public Builder env(Map<String, String> env) { this.env = new java.util.TreeMap<>(env); return this; }
         public Builder probes(Probes probes) { this.probes = probes; return this; }
+        public Builder runtime(Runtime runtime) { this.runtime = runtime; return this; }
         public Builder aws(Aws aws) { this.aws = aws; return this; }
         public Builder gcp(Gcp gcp) { this.gcp = gcp; return this; }
         public Builder gcpWorkloadIdentity(GcpWorkloadIdentity identity) { this.gcpWorkloadIdentity = identity; return this; }
@@ -582,6 +605,13 @@ public record RunwayEksValues(
             return this;
         }
         public Builder profiling(boolean enabled) { this.profiling = new Profiling(enabled); return this; }
+        public Builder externalSecrets(ExternalSecrets externalSecrets) { this.externalSecrets = externalSecrets; return this; }
+        /** Secrets from Vault for {@code environment}, through the chart's default ClusterSecretStore and interval. */
+        public Builder externalSecrets(String environment) {
+            this.externalSecrets = new ExternalSecrets(true, environment, externalSecrets.clusterSecretStore(),
+                    externalSecrets.refreshInterval());
+            return this;
+        }
         public Builder label(String name, String value) { this.labels.put(name, value); return this; }
         public Builder labels(Map<String, String> labels) { this.labels = new java.util.TreeMap<>(labels); return this; }
         public Builder annotation(String name, String value) { this.annotations.put(name, value); return this; }
@@ -624,7 +654,7 @@ public record RunwayEksValues(
             this.lifecycle = Map.of("preStop", Map.of("sleep", Map.of("seconds", seconds)));
             return this;
         }
-        public Builder startupProbe(Probe probe) { this.probes = new Probes(probes.liveness(), probe, probes.readiness()); return this; }
+        public Builder startupProbe(Probe probe) { this.probes = new Probes(probes.liveness(), probes.readiness(), probe); return this; }
         public Builder managedBy(String managedBy) { this.managedBy = managedBy; return this; }
         public Builder namespace(Namespace namespace) { this.namespace = namespace; return this; }
 
@@ -636,7 +666,8 @@ public record RunwayEksValues(
         /** The values without the schema check (for tests of the chart's own error handling). */
         public RunwayEksValues buildUnchecked() {
             return new RunwayEksValues(serviceId, image, port, service, replicas, autoscaling, podDisruptionBudget,
-                    resources, env, probes, aws, gcp, gcpWorkloadIdentity, profiling, labels, annotations,
+                    resources, env, probes, runtime, aws, gcp, gcpWorkloadIdentity, profiling, externalSecrets, labels,
+                    annotations,
                     podAnnotations, podLabels, serviceAccount, nodeSelector, tolerations, affinity,
                     topologySpreadConstraints, priorityClassName, terminationGracePeriodSeconds, imagePullSecrets,
                     envValueFrom, envFrom, clusterVarsEnv, extraVolumes, extraVolumeMounts, podSecurityContext,

@@ -29,7 +29,7 @@ public final class EngineManifestRenderer implements ManifestRenderer {
 
     @Override
     public synchronized RenderedChart render(RenderRequest request) {
-        MergedValues merged = RequestValues.read(request).merged();
+        MergedValues merged = request.mergeValues();
         Prepared chart = prepared.computeIfAbsent(request.chart(), source -> new Prepared(HelmRenderer.prepare(
                 source.onClasspath() ? Chart.loadClasspath(source.classpathName()) : Chart.load(source.directory())),
                 source.readFile("values.yaml").map(ValueCommentParser::parse).orElse(Map.of())));

@@ -2,6 +2,7 @@ package dev.runway.render.output;
 
 import dev.runway.render.RenderedChart;
 import dev.runway.render.flux.FluxManifestChecker;
+import dev.runway.render.verify.CustomResourceDefinitions;
 
 import java.util.List;
 
@@ -21,5 +22,14 @@ public interface ManifestChecker {
      */
     static List<ManifestChecker> standard() {
         return List.of(new FluxManifestChecker(), new VerifyChecker());
+    }
+
+    /**
+     * {@link #standard()} with custom resources checked against {@code crds}, and the identity handshake checked
+     * when {@code handshake} is given.
+     */
+    static List<ManifestChecker> standard(CustomResourceDefinitions crds, HandshakeChecker handshake) {
+        return handshake == null ? List.of(new FluxManifestChecker(), new VerifyChecker(crds))
+                : List.of(new FluxManifestChecker(), handshake, new VerifyChecker(crds));
     }
 }

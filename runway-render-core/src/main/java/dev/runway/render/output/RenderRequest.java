@@ -1,5 +1,9 @@
 package dev.runway.render.output;
 
+import dev.runway.render.values.MergedValues;
+import dev.runway.render.values.UserValues;
+import dev.runway.render.values.ValuesDocument;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -17,10 +21,20 @@ import java.util.Objects;
  * @param namespace     the release namespace
  * @param kubeVersion   the Kubernetes version for {@code .Capabilities} ({@code v1.33.0}); empty for the default
  * @param baseDirectory the directory relative paths are resolved against (the project's)
+ * @param manifestValues values from the Runway service manifest ({@code .runway/runway.yml}), applied before the
+ *                       values files so they can override them; null when the service has no manifest
  */
 public record RenderRequest(ChartSource chart, List<Path> valuesFiles, List<String> set, List<String> setString,
                             List<String> setFile, String releaseName, String namespace, String kubeVersion,
-                            Path baseDirectory) {
+                            Path baseDirectory, ValuesDocument manifestValues) {
+
+    /** A request without a service manifest. */
+    public RenderRequest(ChartSource chart, List<Path> valuesFiles, List<String> set, List<String> setString,
+                         List<String> setFile, String releaseName, String namespace, String kubeVersion,
+                         Path baseDirectory) {
+        this(chart, valuesFiles, set, setString, setFile, releaseName, namespace, kubeVersion, baseDirectory, null);
+    }
+
     public RenderRequest {
         Objects.requireNonNull(chart, "chart");
         valuesFiles = List.copyOf(valuesFiles);
@@ -36,7 +50,7 @@ public record RenderRequest(ChartSource chart, List<Path> valuesFiles, List<Stri
     /** The same request for another release name and namespace. */
     public RenderRequest withRelease(String newReleaseName, String newNamespace) {
         return new RenderRequest(chart, valuesFiles, set, setString, setFile, newReleaseName, newNamespace, kubeVersion,
-                baseDirectory);
+                baseDirectory, manifestValues);
     }
 
     /** How messages name a values file: relative to the base directory when it lies below it. */
@@ -45,5 +59,22 @@ public record RenderRequest(ChartSource chart, List<Path> valuesFiles, List<Stri
         Path absolute = base.resolve(file).normalize();
         return absolute.startsWith(base) && !absolute.equals(base)
                 ? base.relativize(absolute).toString().replace('\\', '/') : file.toString();
+    }
+
+    /**
+     * The user's values as {@code helm template} merges them: the manifest's values, the values files (named relative
+     * to the base directory, {@code .runway/values.yaml:4:3}), then the {@code --set} kinds. Errors name the file and
+     * line (or the flag).
+     */
+    public MergedValues mergeValues() {
+        UserValues.Builder values = UserValues.builder().fileReaderRelativeTo(baseDirectory);
+        if (manifestValues != null) {
+            values.valuesDocument(manifestValues);
+        }
+        valuesFiles.forEach(file -> values.valuesFile(baseDirectory.resolve(file), displayName(file)));
+        set.forEach(values::set);
+        setString.forEach(values::setString);
+        setFile.forEach(values::setFile);
+        return values.build().merge();
     }
 }

@@ -1,7 +1,6 @@
 package dev.runway.render.output;
 
 import dev.runway.render.values.MergedValues;
-import dev.runway.render.values.UserValues;
 import dev.runway.render.values.ValueOrigin;
 import dev.runway.render.values.ValuesPath;
 
@@ -35,18 +34,7 @@ public final class RequestValues {
      * @throws dev.runway.render.values.SetValueException   for an override Helm could not parse
      */
     public static RequestValues read(RenderRequest request) {
-        return new RequestValues(userValues(request).merge());
-    }
-
-    /** The request's values as {@link UserValues}: files (named relative to the base directory), then overrides. */
-    public static UserValues userValues(RenderRequest request) {
-        UserValues.Builder values = UserValues.builder().fileReaderRelativeTo(request.baseDirectory());
-        request.valuesFiles().forEach(file -> values.valuesFile(request.baseDirectory().resolve(file),
-                request.displayName(file)));
-        request.set().forEach(values::set);
-        request.setString().forEach(values::setString);
-        request.setFile().forEach(values::setFile);
-        return values.build();
+        return new RequestValues(request.mergeValues());
     }
 
     /** The merged values and where each came from. */

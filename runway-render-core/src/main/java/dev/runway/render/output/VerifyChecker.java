@@ -1,6 +1,7 @@
 package dev.runway.render.output;
 
 import dev.runway.render.RenderedChart;
+import dev.runway.render.verify.CustomResourceDefinitions;
 import dev.runway.render.verify.Finding;
 import dev.runway.render.verify.ManifestVerifier;
 import dev.runway.render.verify.ResourceRef;
@@ -9,12 +10,22 @@ import dev.runway.render.verify.VerifyOptions;
 import java.util.List;
 
 /**
- * Runs {@link ManifestVerifier} (strict structure, semantic rules and, for the bundled runway-eks chart, the
- * identity wiring) on a render.
+ * Runs {@link ManifestVerifier} (strict structure, semantic rules, custom resources against the CRDs it is given
+ * and, for the bundled runway-eks chart, the identity wiring) on a render.
  */
 public final class VerifyChecker implements ManifestChecker {
 
     private final ManifestVerifier verifier = new ManifestVerifier();
+    private final CustomResourceDefinitions crds;
+
+    public VerifyChecker() {
+        this(CustomResourceDefinitions.none());
+    }
+
+    /** Custom resources are checked against {@code crds}. */
+    public VerifyChecker(CustomResourceDefinitions crds) {
+        this.crds = java.util.Objects.requireNonNull(crds, "crds");
+    }
 
     @Override
     public String name() {
@@ -23,8 +34,9 @@ public final class VerifyChecker implements ManifestChecker {
 
     @Override
     public List<CheckFinding> check(RenderRequest request, RenderedChart chart) {
-        VerifyOptions options = request.chart().equals(ChartSource.RUNWAY_EKS)
-                ? VerifyOptions.runwayEks(request.namespace()) : VerifyOptions.namespace(request.namespace());
+        VerifyOptions options = (request.chart().equals(ChartSource.RUNWAY_EKS)
+                ? VerifyOptions.runwayEks(request.namespace()) : VerifyOptions.namespace(request.namespace()))
+                .withCrds(crds);
         return verifier.verify(chart, options).findings().stream().map(VerifyChecker::toCheckFinding).toList();
     }
 

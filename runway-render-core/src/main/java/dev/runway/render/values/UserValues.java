@@ -41,11 +41,18 @@ public final class UserValues {
         }
     }
 
-    /** One source: a values file (path or in-memory text) or one flag's argument. */
-    public record Source(Kind kind, String argument, Path file, String text) {
+    /**
+     * One source: a values file (path, in-memory text, or a document already read, such as the values a Runway
+     * service manifest maps to) or one flag's argument.
+     */
+    public record Source(Kind kind, String argument, Path file, String text, ValuesDocument document) {
         public Source {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(argument, "argument");
+        }
+
+        public Source(Kind kind, String argument, Path file, String text) {
+            this(kind, argument, file, text, null);
         }
 
         @Override
@@ -85,10 +92,10 @@ public final class UserValues {
                     continue;
                 }
                 if (kind == Kind.VALUES_FILE) {
-                    ValuesDocument document = source.file() != null
-                            ? files.read(source.file(), source.argument())
+                    ValuesDocument document = source.document() != null ? source.document()
+                            : source.file() != null ? files.read(source.file(), source.argument())
                             : files.read(source.text(), source.argument());
-                    base = GoValues.mergeMaps(base, document.values());
+                    base = GoValues.mergeMaps(base, GoValues.mutableCopy(document.values()));
                     provenance.add(new Provenance(source, document, List.of()));
                 } else {
                     apply(source, base);
@@ -213,6 +220,12 @@ public final class UserValues {
         /** A values file given as text; {@code sourceName} names it in messages. */
         public Builder valuesYaml(String sourceName, String yaml) {
             sources.add(new Source(Kind.VALUES_FILE, sourceName, null, Objects.requireNonNull(yaml, "yaml")));
+            return this;
+        }
+
+        /** Values already read, with their positions (they count as a values file, in the order of the calls). */
+        public Builder valuesDocument(ValuesDocument document) {
+            sources.add(new Source(Kind.VALUES_FILE, document.source(), null, null, document));
             return this;
         }
 

@@ -18,9 +18,15 @@ import java.util.regex.Pattern;
  * the AWS role {@code EKS-GCP-Role-<id>}; a Google {@code external_account} credentials file in a ConfigMap,
  * mounted read-only, named by {@code GOOGLE_APPLICATION_CREDENTIALS}, with every field Google's client libraries
  * need for its credential source; in {@code kubernetes-oidc} mode a projected token at the file it names.
+ * On GKE (the ServiceAccount carries {@code iam.gke.io/gcp-service-account} and no role ARN) the pods get their
+ * Google identity from the metadata server: the annotation must name {@code <id>@<project>.iam.gserviceaccount.com}
+ * and no credentials file is needed.
  */
 final class IdentityCheck {
     static final String ROLE_ARN_ANNOTATION = "eks.amazonaws.com/role-arn";
+    static final String GKE_ANNOTATION = "iam.gke.io/gcp-service-account";
+    private static final Pattern GKE_ACCOUNT = Pattern.compile("([a-z][-a-z0-9]{4,28}[a-z0-9])@([a-z][-a-z0-9]{4,28}"
+            + "[a-z0-9]|\\$\\{[_A-Za-z][_A-Za-z0-9]*})\\.iam\\.gserviceaccount\\.com");
     static final String CREDENTIALS_ENV = "GOOGLE_APPLICATION_CREDENTIALS";
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::([^:]*):role/(.*)");
     private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}|\\$\\{aws_account_id}");
@@ -34,6 +40,7 @@ final class IdentityCheck {
     private final List<Resource> resources;
     private final String id;
     private final Findings findings;
+    private boolean gke;
 
     IdentityCheck(List<Resource> resources, String serviceId, Findings findings) {
         this.resources = resources;
@@ -73,6 +80,25 @@ final class IdentityCheck {
         }
         Resource sa = own.get();
         YMap meta = sa.root().map("metadata").orElseThrow();
+        Optional<String> gkeAccount = meta.map("annotations").flatMap(a -> a.string(GKE_ANNOTATION));
+        if (gkeAccount.isPresent() && meta.map("annotations").flatMap(a -> a.string(ROLE_ARN_ANNOTATION)).isEmpty()) {
+            gke = true;
+            if (!sa.ref().namespace().equals(id)) {
+                findings.error(sa, "identity.serviceaccount-namespace", "metadata.namespace", meta.lineOf("namespace"),
+                        "ServiceAccount namespace \"" + sa.ref().namespace() + "\" is not the service id \"" + id
+                                + "\": the Workload Identity member is serviceAccount:<project>.svc.id.goog[" + id + "/"
+                                + id + "]", "render with --namespace " + id);
+            }
+            int line = meta.map("annotations").get().lineOf(GKE_ANNOTATION);
+            Matcher m = GKE_ACCOUNT.matcher(gkeAccount.get());
+            if (!m.matches() || !m.group(1).equals(id)) {
+                findings.error(sa, "identity.gke-service-account", Paths.key("metadata.annotations", GKE_ANNOTATION),
+                        line, "\"" + gkeAccount.get() + "\" is not the service's Google service account " + id
+                                + "@<project>.iam.gserviceaccount.com",
+                        "annotate it with " + GKE_ANNOTATION + ": " + id + "@${gcp_project_id}.iam.gserviceaccount.com");
+            }
+            return;
+        }
         if (!sa.ref().namespace().equals(id)) {
             findings.error(sa, "identity.serviceaccount-namespace", "metadata.namespace", meta.lineOf("namespace"),
                     "ServiceAccount namespace \"" + sa.ref().namespace() + "\" is not the service id \"" + id
@@ -134,6 +160,9 @@ final class IdentityCheck {
     }
 
     private void container(Resource w, PodTemplate t, YMap c, String at, boolean main) {
+        if (gke) {
+            return; // GKE's metadata server answers for the annotated Google account: no credentials file to check
+        }
         Optional<YMap> env = Optional.empty();
         int envIndex = -1;
         List<YNode> envs = c.list("env");

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Verifies rendered manifests without a cluster: strict Kubernetes structure ({@link StructureCheck}), the API
- * server's and the platform's semantic rules ({@link SemanticCheck}) and, for runway-eks services, the identity
+ * server's and the platform's semantic rules ({@link SemanticCheck}), custom resources against the
+ * CustomResourceDefinitions given in the options ({@link CrdCheck}) and, for runway-eks services, the identity
  * wiring ({@link IdentityCheck}).
  *
  * <pre>{@code
@@ -118,9 +119,15 @@ public final class ManifestVerifier {
             }
         }
         StructureCheck structure = new StructureCheck(schema);
+        CrdCheck crds = new CrdCheck(options.crds());
         Map<Resource, KindInfo> kinds = new IdentityHashMap<>();
         for (Resource r : resources) {
-            structure.check(r, findings).ifPresent(info -> kinds.put(r, info));
+            var definition = crds.definitionOf(r);
+            if (definition.isPresent()) {
+                crds.check(r, definition.get(), findings);
+            } else {
+                structure.check(r, findings).ifPresent(info -> kinds.put(r, info));
+            }
         }
         new SemanticCheck(resources, kinds, options, findings).run();
         if (options.checksIdentity()) {

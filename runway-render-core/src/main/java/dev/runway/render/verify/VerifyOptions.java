@@ -7,11 +7,23 @@ import java.util.Objects;
  *
  * @param namespace the service's namespace: every namespaced resource must be in it (empty: not checked)
  * @param serviceId the runway service id, for the identity wiring checks (empty: identity wiring not checked)
+ * @param crds      CustomResourceDefinitions to check custom resources against (none: they are reported as not
+ *                  checked)
  */
-public record VerifyOptions(String namespace, String serviceId) {
+public record VerifyOptions(String namespace, String serviceId, CustomResourceDefinitions crds) {
     public VerifyOptions {
         namespace = Objects.requireNonNullElse(namespace, "");
         serviceId = Objects.requireNonNullElse(serviceId, "");
+        crds = Objects.requireNonNullElse(crds, CustomResourceDefinitions.none());
+    }
+
+    public VerifyOptions(String namespace, String serviceId) {
+        this(namespace, serviceId, CustomResourceDefinitions.none());
+    }
+
+    /** These options, checking custom resources against {@code crds}. */
+    public VerifyOptions withCrds(CustomResourceDefinitions crds) {
+        return new VerifyOptions(namespace, serviceId, crds);
     }
 
     /** A runway-eks service: namespace = service id, identity wiring checked. */

@@ -41,6 +41,23 @@ public final class GoYaml {
         return YamlReader.read(text, null);
     }
 
+    /**
+     * The first document as gopkg.in/yaml.v3 decodes it into interface{} (Long/BigInteger integers, Double floats,
+     * only true/false booleans), for tools that follow yaml.v3 such as helm-unittest. An empty document is null.
+     */
+    public static Object readV3(String text, String sourceName) {
+        return YamlReader.readV3(text, sourceName);
+    }
+
+    /**
+     * gopkg.in/yaml.v3's Encoder with an indent of 2, the whole document with its trailing newline: sorted keys,
+     * sequences indented under their keys, literal blocks for multi-line strings (helm-unittest's
+     * TrustedMarshalYAML and snapshot files).
+     */
+    public static String marshalV3(Object v) {
+        return YamlEmitter.emit(directValue(v), true);
+    }
+
     /** Helm's fromYaml: the document as a map, or a map holding {@code Error} with Go's message. */
     public static Map<String, Object> fromYaml(String text) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -184,12 +201,19 @@ public final class GoYaml {
         }
         if (v instanceof Map<?, ?> map) {
             Map<String, Object> byKey = new LinkedHashMap<>();
+            java.util.Set<String> numericKeys = new java.util.HashSet<>();
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 byKey.put(String.valueOf(e.getKey()), e.getValue());
+                if (e.getKey() instanceof Integer || e.getKey() instanceof Long) {
+                    numericKeys.add(String.valueOf(e.getKey()));
+                }
             }
             Map<YamlEmitter.ScalarValue, Object> out = new LinkedHashMap<>();
             for (String k : YamlEmitter.sortKeys(byKey.keySet())) {
-                out.put(stringScalar(k), directValue(byKey.get(k)));
+                // An integer key (a Go map[uint]string) is written plain; a string key is quoted when it reads
+                // back as another type.
+                out.put(numericKeys.contains(k) ? new YamlEmitter.ScalarValue(k, YamlEmitter.Style.PLAIN)
+                        : stringScalar(k), directValue(byKey.get(k)));
             }
             return out;
         }

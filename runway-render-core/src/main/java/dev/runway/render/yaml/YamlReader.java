@@ -65,16 +65,30 @@ final class YamlReader {
     }
 
     private final String sourceName;
+    /** yaml.v3 decoding into interface{}: integers stay integers, floats float64, no JSON step. */
+    private final boolean v3;
     private final Map<String, Node> anchors = new HashMap<>();
     private final java.util.Set<Node> decoding = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    private YamlReader(String sourceName) {
+    private YamlReader(String sourceName, boolean v3) {
         this.sourceName = sourceName;
+        this.v3 = v3;
+    }
+
+    /**
+     * yaml.v3's Unmarshal into interface{} (what helm-unittest reads suites, manifests and snapshots with): Long or
+     * BigInteger for integers, Double for floats (NaN and infinities included), only true/false as booleans,
+     * timestamps and other scalars as strings, map keys as their text.
+     */
+    static Object readV3(String text, String sourceName) {
+        YamlReader reader = new YamlReader(sourceName == null ? "<input>" : sourceName, true);
+        Node root = reader.parse(text);
+        return root == null ? null : reader.toJsonValue(root);
     }
 
     /** go-yaml v2 + sigs.k8s.io/yaml: the first document as JSON-compatible Go values. */
     static Object read(String text, String sourceName) {
-        YamlReader reader = new YamlReader(sourceName == null ? "<input>" : sourceName);
+        YamlReader reader = new YamlReader(sourceName == null ? "<input>" : sourceName, false);
         Node root = reader.parse(text);
         if (root == null) {
             return null;
@@ -194,7 +208,7 @@ final class YamlReader {
             }
         }
         if (node instanceof Scalar s) {
-            return jsonScalar(resolveScalar(s), s);
+            return v3 ? v3Scalar(resolveScalar(s)) : jsonScalar(resolveScalar(s), s);
         }
         if (node instanceof Sequence seq) {
             boolean added = decoding.add(seq);
@@ -232,8 +246,13 @@ final class YamlReader {
                 merge(v, out);
                 continue;
             }
-            Object key = keyValue(k);
             Object value = toJsonValue(v);
+            if (v3) {
+                Node kn = k instanceof Alias a ? a.target : k;
+                out.put(kn instanceof Scalar s ? s.value() : String.valueOf(toJsonValue(kn)), value);
+                continue;
+            }
+            Object key = keyValue(k);
             out.put(keyString(key, value, k), value);
         }
     }
@@ -355,7 +374,7 @@ final class YamlReader {
             if (!s.plain()) {
                 return new YamlResolver.Resolved(YamlResolver.Kind.STR, s.value());
             }
-            return YamlResolver.resolvePlain(s.value());
+            return v3 ? YamlResolver.resolvePlainV3(s.value()) : YamlResolver.resolvePlain(s.value());
         }
         String tag = s.tag();
         if (tag.equals(YamlResolver.BINARY_TAG)) {
@@ -399,6 +418,14 @@ final class YamlReader {
             default:
                 return String.valueOf(v);
         }
+    }
+
+    private static Object v3Scalar(YamlResolver.Resolved r) {
+        return switch (r.kind()) {
+            case NULL -> null;
+            case BOOL, INT, FLOAT -> r.value();
+            default -> String.valueOf(r.value());
+        };
     }
 
     // ---- errors

@@ -121,6 +121,26 @@ final class YamlResolver {
         return new Resolved(Kind.STR, in);
     }
 
+    /** The YAML 1.1 words that go-yaml v2 reads as booleans and yaml.v3 keeps as strings. */
+    private static final java.util.Set<String> V2_ONLY_BOOLS = java.util.Set.of("y", "Y", "yes", "Yes", "YES",
+            "on", "On", "ON", "n", "N", "no", "No", "NO", "off", "Off", "OFF");
+
+    /**
+     * yaml.v3's resolve("", in): as go-yaml v2 but only true/false are booleans, and an integer beyond uint64 stays
+     * a string.
+     */
+    static Resolved resolvePlainV3(String in) {
+        if (V2_ONLY_BOOLS.contains(in)) {
+            return new Resolved(Kind.STR, in);
+        }
+        Resolved r = resolvePlain(in);
+        if (r.kind() == Kind.INT && r.value() instanceof BigInteger big
+                && (big.signum() < 0 ? big.bitLength() > 63 : big.bitLength() > 64)) {
+            return new Resolved(Kind.STR, in);
+        }
+        return r;
+    }
+
     private static char hintOf(char c) {
         if (c == '+' || c == '-') {
             return 'S';

@@ -80,7 +80,11 @@ class HostileValuesTest {
                     List.of("envValueFrom", "HOSTILE", "secretKeyRef", "key"),
                     List.of("env[HOSTILE]", "valueFrom", "secretKeyRef", "key"), true,
                     Map.of("envValueFrom", Map.of("HOSTILE", Map.of("secretKeyRef", Map.of("name", "app-secrets")))),
-                    "%s"));
+                    "%s"),
+            new Field("cluster secret store", "ExternalSecret", List.of("externalSecrets", "clusterSecretStore"),
+                    List.of("spec", "secretStoreRef", "name")),
+            new Field("secret refresh interval", "ExternalSecret", List.of("externalSecrets", "refreshInterval"),
+                    List.of("spec", "refreshInterval")));
 
     private static final Pattern SURROGATE_PAIR = Pattern.compile("\\\\u(d[89ab][0-9a-f]{2})\\\\u(d[c-f][0-9a-f]{2})",
             Pattern.CASE_INSENSITIVE);
@@ -179,7 +183,13 @@ class HostileValuesTest {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("serviceId", "payments");
         values.put("image", Map.of("repository", "registry.example.com/payments", "tag", "1.0.0"));
+        // Vault secrets on, so the ExternalSecret's fields get hostile values too.
+        Map<String, Object> secrets = new LinkedHashMap<>(Map.of("enabled", true, "environment", "staging"));
+        if (extra.get("externalSecrets") instanceof Map<?, ?> given) {
+            given.forEach((k, v) -> secrets.put((String) k, v));
+        }
         values.putAll(extra);
+        values.put("externalSecrets", secrets);
         // JSON is YAML, and with every non-ASCII character escaped no YAML 1.1 reader can take a string for a bool,
         // a number or a line break: the file says exactly what we mean.
         String json = astralEscapes(new ObjectMapper().writer().with(JsonWriteFeature.ESCAPE_NON_ASCII)

@@ -72,6 +72,17 @@ class RunwayEksBadValuesTest {
                 Arguments.of("preStop with two handlers", VALID + "lifecycle:\n  preStop:\n"
                         + "    sleep: {seconds: 5}\n    exec: {command: [\"true\"]}\n", "payments",
                         new String[]{"preStop"}),
+                Arguments.of("unknown runtime", VALID + "runtime: ecs\n", "payments", new String[]{"runtime"}),
+                Arguments.of("gke id shorter than a google account id", "serviceId: pay\nruntime: gke\nimage:\n"
+                        + "  repository: r/x\n", "pay", new String[]{"serviceId \"pay\" has 3 characters; on runtime gke",
+                        "6 to 30 characters"}),
+                Arguments.of("vault secrets without environment", VALID + "externalSecrets:\n  enabled: true\n",
+                        "payments", new String[]{"externalSecrets.environment is required",
+                                "runway/env/<environment>/service/<serviceId>"}),
+                Arguments.of("vault environment not a name", VALID + "externalSecrets:\n  enabled: true\n"
+                        + "  environment: Staging/1\n", "payments", new String[]{"environment"}),
+                Arguments.of("secret store not a name", VALID + "externalSecrets:\n  clusterSecretStore: Vault\n",
+                        "payments", new String[]{"clusterSecretStore"}),
                 Arguments.of("wrong namespace", VALID, "default",
                         new String[]{"release namespace \"default\" must equal serviceId \"payments\"",
                                 "--namespace payments"}));

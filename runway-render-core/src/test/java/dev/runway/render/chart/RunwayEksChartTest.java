@@ -75,6 +75,11 @@ class RunwayEksChartTest {
         Map<String, Object> serviceAccount = manifests.single("ServiceAccount");
         assertEquals(id, manifests.path(serviceAccount, "metadata", "name"));
         assertEquals(id, manifests.path(serviceAccount, "metadata", "namespace"));
+        checkExternalSecret(c, manifests);
+        if (c.gke()) {
+            checkGke(c, manifests, output);
+            return;
+        }
         assertEquals("arn:aws:iam::${aws_account_id}:role/EKS-GCP-Role-" + id,
                 manifests.path(serviceAccount, "metadata", "annotations", "eks.amazonaws.com/role-arn"));
         assertTrue(output.contains("eks.amazonaws.com/role-arn: \"arn:aws:iam::${aws_account_id}:role/EKS-GCP-Role-"
@@ -135,6 +140,73 @@ class RunwayEksChartTest {
             assertNull(byNameOrNull(manifests.listOfMaps(podSpec, "volumes"), "gcp-token"));
         }
 
+        checkCommon(c, manifests, deployment);
+        checkPlaceholders(output);
+    }
+
+    /** GKE: the ServiceAccount names the Google account, nothing of the EKS credentials file is rendered. */
+    private static void checkGke(RunwayEksMatrix.Case c, Manifests manifests, String output) {
+        String id = c.serviceId();
+        Map<String, Object> serviceAccount = manifests.single("ServiceAccount");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> annotations = (Map<String, Object>) manifests.path(serviceAccount, "metadata", "annotations");
+        String project = c.valuesYaml().contains("projectId: runway-gke-prod") ? "runway-gke-prod" : "${gcp_project_id}";
+        assertEquals(id + "@" + project + ".iam.gserviceaccount.com", annotations.get("iam.gke.io/gcp-service-account"));
+        assertFalse(annotations.containsKey("eks.amazonaws.com/role-arn"), "no AWS role on GKE");
+        assertEquals(List.of(), manifests.all("ConfigMap"), "no credentials file on GKE");
+        Map<String, Object> deployment = manifests.single("Deployment");
+        Map<String, Object> podSpec = manifests.map(deployment, "spec", "template", "spec");
+        assertEquals(id, podSpec.get("serviceAccountName"));
+        Map<String, Object> container = manifests.listOfMaps(podSpec, "containers").get(0);
+        List<Map<String, Object>> env = container.containsKey("env") ? manifests.listOfMaps(container, "env") : List.of();
+        assertNull(byNameOrNull(env, "GOOGLE_APPLICATION_CREDENTIALS"));
+        assertNull(byNameOrNull(manifests.listOfMaps(podSpec, "volumes"), "gcp-service-account"));
+        assertNull(byNameOrNull(manifests.listOfMaps(container, "volumeMounts"), "gcp-service-account"));
+        assertFalse(output.contains("checksum/gcp-credentials"));
+        Map<String, Object> profilingEnv = byNameOrNull(env, "GITLAB_CONTINUOUS_PROFILING");
+        assertEquals(c.profiling(), profilingEnv != null, "profiling works the same on GKE");
+        if (c.profiling()) {
+            String tag = manifests.path(container, "image").toString().replaceFirst(".*:", "");
+            assertEquals("stackdriver?service=" + id + "&service_version=" + tag + "&project_id=" + project,
+                    profilingEnv.get("value"));
+        }
+        checkCommon(c, manifests, deployment);
+        if (project.startsWith("$")) {
+            checkPlaceholders(output);
+        } else {
+            assertFalse(output.contains("${"), "with a real project id no Flux variable is left on GKE");
+        }
+    }
+
+    /** The ExternalSecret and the container's envFrom exactly when externalSecrets is on. */
+    private static void checkExternalSecret(RunwayEksMatrix.Case c, Manifests manifests) {
+        String id = c.serviceId();
+        Map<String, Object> container = manifests.listOfMaps(manifests.map(manifests.single("Deployment"), "spec",
+                "template", "spec"), "containers").get(0);
+        if (!c.externalSecrets()) {
+            assertEquals(List.of(), manifests.all("ExternalSecret"));
+            assertEquals(c.valuesYaml().contains("\nenvFrom:"), container.containsKey("envFrom"),
+                    "envFrom only for Vault secrets or the service's own envFrom");
+            return;
+        }
+        Map<String, Object> secret = manifests.single("ExternalSecret");
+        assertEquals("external-secrets.io/v1", secret.get("apiVersion"));
+        assertEquals(id, manifests.path(secret, "metadata", "namespace"));
+        String environment = c.valuesYaml().contains("environment: staging") ? "staging" : "production";
+        @SuppressWarnings("unchecked")
+        Map<String, Object> extract = ((List<Map<String, Object>>) manifests.path(secret, "spec", "dataFrom")).get(0);
+        assertEquals("runway/env/" + environment + "/service/" + id, manifests.path(extract, "extract", "key"));
+        assertEquals("ClusterSecretStore", manifests.path(secret, "spec", "secretStoreRef", "kind"));
+        assertEquals(id + "-secrets", manifests.path(secret, "spec", "target", "name"));
+        assertEquals(id + "-secrets", manifests.path(manifests.listOfMaps(container, "envFrom").get(0), "secretRef",
+                "name"));
+    }
+
+    private static void checkCommon(RunwayEksMatrix.Case c, Manifests manifests, Map<String, Object> deployment) {
+        String id = c.serviceId();
+        Map<String, Object> container = manifests.listOfMaps(manifests.map(deployment, "spec", "template", "spec"),
+                "containers").get(0);
+        assertEquals(c.startupProbe(), container.containsKey("startupProbe"));
         Map<String, Object> service = manifests.single("Service");
         assertEquals(id, manifests.path(service, "metadata", "name"));
         assertEquals(c.autoscaling(), manifests.all("HorizontalPodAutoscaler").size() == 1);
@@ -154,8 +226,6 @@ class RunwayEksChartTest {
         assertFalse(podLabels.containsKey("helm.sh/chart"), "a chart version bump must not roll every pod");
         assertEquals(c.valuesYaml().contains("managedBy: Helm") ? "Helm" : "Flux",
                 podLabels.get("app.kubernetes.io/managed-by"));
-
-        checkPlaceholders(output);
     }
 
     private static void checkCredentialsJson(RunwayEksMatrix.Case c, String json) throws IOException {

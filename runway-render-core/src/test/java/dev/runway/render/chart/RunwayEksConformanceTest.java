@@ -3,6 +3,7 @@ package dev.runway.render.chart;
 import dev.runway.render.HelmRenderer;
 import dev.runway.render.RenderException;
 import dev.runway.render.RenderOptions;
+import dev.runway.render.oracle.Helm4Cli;
 import dev.runway.render.oracle.HelmOracle;
 import dev.runway.render.values.UserValues;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The runway-eks chart rendered by our engine and by Helm (helm-java) over the whole values matrix and the bad
@@ -46,6 +48,22 @@ class RunwayEksConformanceTest {
             HelmOracle.Result helm = HelmOracle.template(HelmOracle.Request.of(RunwayEksMatrix.chartDirectory(),
                     c.serviceId(), c.serviceId(), values));
             assertEquals(null, helm.error(), c.name() + " must render in Helm");
+            String ours = engine.render(userValues(values), RenderOptions.of(c.serviceId(), c.serviceId()))
+                    .output();
+            assertEquals(helm.output(), ours, c.name());
+        }));
+    }
+
+    /** The same matrix against the real Helm 4 CLI; skipped, saying why, where the build could not fetch it. */
+    @TestFactory
+    Stream<DynamicTest> everyMatrixCaseIsByteIdenticalToHelm4() {
+        java.util.Optional<Helm4Cli> helm4 = Helm4Cli.locate();
+        return RunwayEksMatrix.cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            assumeTrue(helm4.isPresent(), Helm4Cli.unavailableReason());
+            Path values = write("helm4-" + c.name(), c.valuesYaml());
+            HelmOracle.Result helm = helm4.get().template(HelmOracle.Request.of(RunwayEksMatrix.chartDirectory(),
+                    c.serviceId(), c.serviceId(), values));
+            assertEquals(null, helm.error(), c.name() + " must render in Helm 4");
             String ours = engine.render(userValues(values), RenderOptions.of(c.serviceId(), c.serviceId()))
                     .output();
             assertEquals(helm.output(), ours, c.name());

@@ -7,21 +7,29 @@ import java.util.List;
 /**
  * The values matrix of the runway-eks chart: every combination of credential source, profiling, autoscaling and
  * disruption budget, for a short and a long service id, with extras (env and env from Secrets, ConfigMaps and
- * cluster variables; resources, securityContext, lifecycle and a startup probe; annotations, pull secrets, volumes and
- * the Namespace; scheduling, spreading and managed-by) spread over the cases. Shared by the chart tests (real Helm) and the engine's conformance tests (ours vs Helm).
+ * cluster variables; resources, securityContext and lifecycle; annotations, pull secrets, volumes and
+ * the Namespace; scheduling, spreading and managed-by; Vault secrets through external-secrets) spread over the cases;
+ * then the GKE runtime with and without profiling and Vault secrets. Shared by the chart tests (real Helm) and the
+ * engine's conformance tests (ours vs Helm).
  */
 public final class RunwayEksMatrix {
 
     /** The shortest and the longest id the chart accepts (2 and 26 characters). */
     static final String SHORT_ID = "ab";
     static final String LONG_ID = "payments-api-eu-west-fraud";
+    static final String GKE_SHORT_ID = "ledger";
 
     /** One combination: the service id (also the release namespace) and the values file text. */
-    public record Case(String name, String serviceId, String credentialSource, boolean profiling,
-                       boolean autoscaling, boolean disruptionBudget, String valuesYaml) {
+    public record Case(String name, String serviceId, String runtime, String credentialSource, boolean profiling,
+                       boolean autoscaling, boolean disruptionBudget, boolean externalSecrets, boolean startupProbe,
+                       String valuesYaml) {
 
         public boolean oidc() {
-            return "kubernetes-oidc".equals(credentialSource);
+            return !gke() && "kubernetes-oidc".equals(credentialSource);
+        }
+
+        public boolean gke() {
+            return "gke".equals(runtime);
         }
     }
 
@@ -44,6 +52,14 @@ public final class RunwayEksMatrix {
                             cases.add(combination(index++, id, source, profiling, autoscaling, pdb));
                         }
                     }
+                }
+            }
+        }
+        // On GKE the Google account is <id>@<project>: Google's 6-character minimum is the shortest id there.
+        for (String id : List.of(GKE_SHORT_ID, LONG_ID)) {
+            for (boolean profiling : List.of(false, true)) {
+                for (boolean secrets : List.of(false, true)) {
+                    cases.add(gke(index++, id, profiling, secrets));
                 }
             }
         }
@@ -76,8 +92,7 @@ public final class RunwayEksMatrix {
                     + "podSecurityContext:\n  runAsUser: 10001\n  runAsGroup: 10001\n  fsGroup: 10001\n"
                     + "securityContext:\n  runAsUser: 10001\n  readOnlyRootFilesystem: false\n"
                     + "  capabilities: {drop: [ALL], add: [NET_BIND_SERVICE]}\n"
-                    + "lifecycle:\n  preStop:\n    exec:\n      command: [sleep, \"5\"]\n"
-                    + "probes:\n  startup:\n    enabled: true\n    failureThreshold: 60\n");
+                    + "lifecycle:\n  preStop:\n    exec:\n      command: [sleep, \"5\"]\n");
             case 2 -> yaml.append("annotations:\n  runway.gitlab.com/owner: \"team-payments\"\n"
                     + "podAnnotations:\n  prometheus.io/scrape: \"true\"\nlabels:\n  tier: backend\n"
                     + "serviceAccount:\n  annotations:\n    example.com/note: \"kept\"\n"
@@ -94,9 +109,44 @@ public final class RunwayEksMatrix {
                     + "terminationGracePeriodSeconds: 45\nmanagedBy: Helm\n"
                     + "lifecycle:\n  preStop:\n    sleep: {seconds: 5}\n");
         }
-        String name = String.format("%02d-%s-%s%s%s%s", index, id.length() <= 2 ? "short" : "long",
+        boolean secrets = index % 5 == 0;
+        if (secrets) {
+            yaml.append(externalSecrets(index));
+        }
+        boolean startup = index % 3 == 1;
+        if (startup) {
+            yaml.append("probes:\n  startup:\n    enabled: true\n    path: /-/started\n    failureThreshold: 60\n");
+        }
+        String name = String.format("%02d-%s-%s%s%s%s%s%s", index, id.length() <= 2 ? "short" : "long",
                 source.equals("aws-imds") ? "imds" : "oidc", profiling ? "-profiling" : "",
-                autoscaling ? "-hpa" : "", pdb ? "-pdb" : "");
-        return new Case(name, id, source, profiling, autoscaling, pdb, yaml.toString());
+                autoscaling ? "-hpa" : "", pdb ? "-pdb" : "", secrets ? "-vault" : "", startup ? "-startup" : "");
+        return new Case(name, id, "eks", source, profiling, autoscaling, pdb, secrets, startup, yaml.toString());
+    }
+
+    /** GKE Workload Identity: no credentials file; extras as in the EKS cases where they apply. */
+    private static Case gke(int index, String id, boolean profiling, boolean secrets) {
+        StringBuilder yaml = new StringBuilder()
+                .append("serviceId: ").append(id).append('\n')
+                .append("runtime: gke\n")
+                .append("image:\n  repository: registry.example.com/runway/").append(id).append('\n')
+                .append("  tag: \"3.1.").append(index).append("\"\n")
+                .append("gcp:\n  projectId: ").append(index % 2 == 0 ? "runway-gke-prod" : "\"${gcp_project_id}\"")
+                .append('\n')
+                .append("profiling:\n  enabled: ").append(profiling).append('\n');
+        if (secrets) {
+            yaml.append(externalSecrets(index));
+        }
+        if (index % 2 == 1) {
+            yaml.append("podAnnotations:\n  prometheus.io/scrape: \"true\"\nenv:\n  LOG_LEVEL: info\n"
+                    + "serviceAccount:\n  annotations:\n    example.com/note: \"kept\"\n");
+        }
+        String name = String.format("%02d-%s-gke%s%s", index, id.length() <= 6 ? "short" : "long",
+                profiling ? "-profiling" : "", secrets ? "-vault" : "");
+        return new Case(name, id, "gke", "aws-imds", profiling, false, false, secrets, false, yaml.toString());
+    }
+
+    private static String externalSecrets(int index) {
+        return "externalSecrets:\n  enabled: true\n  environment: " + (index % 2 == 0 ? "staging" : "production")
+                + "\n" + (index % 3 == 0 ? "  clusterSecretStore: vault-runway.gitlab\n  refreshInterval: 30m\n" : "");
     }
 }

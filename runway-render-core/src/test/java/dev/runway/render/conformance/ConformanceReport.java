@@ -1,34 +1,55 @@
 package dev.runway.render.conformance;
 
+import dev.runway.render.conformance.ConformanceTest.HelmVersion;
+import dev.runway.render.conformance.ConformanceTest.Outcome;
+import dev.runway.render.conformance.ConformanceTest.Verdict;
+
 import java.util.List;
 
-/** The markdown report: counts, then each difference with a short diff of the first differing line. */
+/** The markdown report: counts per Helm version, then each difference with its first differing line. */
 final class ConformanceReport {
     private ConformanceReport() {
     }
 
-    static String markdown(List<ConformanceTest.Outcome> outcomes) {
-        long pass = outcomes.stream().filter(ConformanceTest.Outcome::match).count();
-        long known = outcomes.stream().filter(o -> !o.match() && o.known()).count();
-        long fail = outcomes.size() - pass - known;
-        StringBuilder b = new StringBuilder("# Conformance with Helm (helm-java)\n\n");
-        b.append("| cases | byte-identical | known differences | failing |\n|---|---|---|---|\n");
-        b.append("| ").append(outcomes.size()).append(" | ").append(pass).append(" | ").append(known).append(" | ")
-                .append(fail).append(" |\n\n");
-        for (ConformanceTest.Outcome o : outcomes) {
-            if (o.match() && o.known()) {
-                b.append("- `").append(o.id()).append("` now matches Helm: remove it from known-differences.txt\n");
-            }
-        }
-        for (ConformanceTest.Outcome o : outcomes) {
-            if (o.match()) {
+    /** {@code helm4Unavailable}: why the Helm 4 column is missing, or null when it was compared. */
+    static String markdown(List<Outcome> outcomes, String helm4Unavailable) {
+        StringBuilder b = new StringBuilder("# Conformance with Helm\n\n");
+        b.append("| Helm version | cases | byte-identical | known differences | failing |\n|---|---|---|---|---|\n");
+        for (HelmVersion version : HelmVersion.values()) {
+            List<Verdict> verdicts = outcomes.stream().map(o -> o.verdicts().get(version))
+                    .filter(v -> v != null).toList();
+            if (verdicts.isEmpty()) {
                 continue;
             }
-            b.append("\n## ").append(o.known() ? "known: " : "FAIL: ").append(o.id()).append('\n');
-            if (o.known()) {
-                b.append("\nReason: ").append(o.reason()).append('\n');
-            }
-            b.append('\n').append(firstDifference(o.expected(), o.actual()));
+            long pass = verdicts.stream().filter(Verdict::match).count();
+            long known = verdicts.stream().filter(v -> !v.match() && v.known()).count();
+            b.append("| ").append(version.title).append(" | ").append(verdicts.size()).append(" | ").append(pass)
+                    .append(" | ").append(known).append(" | ").append(verdicts.size() - pass - known).append(" |\n");
+        }
+        if (helm4Unavailable != null) {
+            b.append("\n").append(helm4Unavailable).append('\n');
+        }
+        b.append('\n');
+        for (Outcome o : outcomes) {
+            o.verdicts().forEach((version, v) -> {
+                if (v.match() && v.known()) {
+                    b.append("- `").append(o.id()).append("` now matches ").append(version.title)
+                            .append(": remove it from known-differences.txt\n");
+                }
+            });
+        }
+        for (Outcome o : outcomes) {
+            o.verdicts().forEach((version, v) -> {
+                if (v.match()) {
+                    return;
+                }
+                b.append("\n## ").append(v.known() ? "known: " : "FAIL: ").append(o.id()).append(" — ")
+                        .append(version.title).append('\n');
+                if (v.known()) {
+                    b.append("\nReason: ").append(v.knownReason()).append('\n');
+                }
+                b.append('\n').append(firstDifference(v.expected(), v.actual()));
+            });
         }
         return b.toString();
     }

@@ -4,6 +4,7 @@ import dev.runway.render.HelmRenderer;
 import dev.runway.render.RenderException;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.chart.Chart;
+import dev.runway.render.oracle.Helm4Cli;
 import dev.runway.render.oracle.HelmOracle;
 import dev.runway.render.values.SetValueException;
 import dev.runway.render.values.ValuesFileException;
@@ -16,80 +17,177 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * Renders every case under {@code src/test/resources/conformance/<group>/<case>/} with helm-java (the real Helm
- * engine) and with our engine, and compares the bytes, or the error messages when Helm fails. A mismatch fails
- * unless {@code conformance/known-differences.txt} lists the case with a reason. Writes
- * {@code target/conformance/report.md}.
+ * Renders every case under {@code src/test/resources/conformance/<group>/<case>/} with our engine and with two
+ * oracles, and compares the bytes, or the error messages when Helm fails:
+ * <ul>
+ *   <li>Helm 3.21, in-process through helm-java;</li>
+ *   <li>Helm 4, the real CLI the build fetches into {@code target/helm4} ({@link Helm4Cli}); where it could not be
+ *   fetched, this column is skipped and the report says why in one line.</li>
+ * </ul>
+ * A mismatch fails unless {@code conformance/known-differences.txt} lists the case with a reason ({@code group/case:}
+ * for both versions, {@code group/case (helm3):} or {@code group/case (helm4):} for one). Writes
+ * {@code target/conformance/report.md} with a column per Helm version.
+ *
+ * <p>A case is a folder holding a small chart and an optional {@code case.yaml} ({@code release},
+ * {@code namespace}, {@code kubeVersion}, {@code set}, {@code valuesFiles}, {@code description}); Chart.yaml may
+ * be left out (see {@link ConformanceCase}).
  */
 class ConformanceTest {
     private static final Path ROOT = Path.of("src/test/resources/conformance");
     private static final Path WORK = Path.of("target/conformance/work");
     private static final Path REPORT = Path.of("target/conformance/report.md");
-    private static final String HELM_CLI_SUFFIX = "\n\nUse --debug flag to render out invalid YAML";
 
     private static final List<Outcome> OUTCOMES = new ArrayList<>();
+    private static final Optional<Helm4Cli> HELM4 = Helm4Cli.locate();
 
-    record Outcome(String id, boolean match, boolean known, String reason, String expected, String actual) {
+    /** The Helm versions compared, each a column of the report. */
+    enum HelmVersion {
+        HELM_3("helm3", "Helm 3.21 (helm-java)"),
+        HELM_4("helm4", "Helm 4.1 (CLI)");
+
+        final String tag;
+        final String title;
+
+        HelmVersion(String tag, String title) {
+            this.tag = tag;
+            this.title = title;
+        }
+    }
+
+    /** One case against one Helm version. */
+    record Verdict(boolean match, String knownReason, String expected, String actual) {
+        boolean known() {
+            return knownReason != null;
+        }
+    }
+
+    /** One case: a verdict per Helm version that was compared. */
+    record Outcome(String id, Map<HelmVersion, Verdict> verdicts) {
     }
 
     @TestFactory
-    Stream<DynamicTest> conformance() throws IOException {
-        Map<String, String> known = KnownDifferences.read(ROOT.resolve("known-differences.txt"));
-        List<Path> folders = new ArrayList<>();
+    Stream<DynamicTest> conformance() throws Exception {
+        KnownDifferences known = KnownDifferences.read(ROOT.resolve("known-differences.txt"));
+        List<ConformanceCase> cases = new ArrayList<>();
         try (Stream<Path> groups = Files.list(ROOT)) {
             for (Path group : groups.filter(Files::isDirectory).sorted().toList()) {
-                try (Stream<Path> cases = Files.list(group)) {
-                    folders.addAll(cases.filter(Files::isDirectory).sorted().toList());
+                try (Stream<Path> folders = Files.list(group)) {
+                    for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+                        cases.add(ConformanceCase.read(ROOT, folder));
+                    }
                 }
             }
         }
-        return folders.stream().map(folder -> {
-            ConformanceCase c = ConformanceCase.read(ROOT, folder);
-            return DynamicTest.dynamicTest(c.id(), () -> run(c, known.get(c.id())));
-        });
+        Map<String, Path> charts = new ConcurrentHashMap<>();
+        for (ConformanceCase c : cases) {
+            charts.put(c.id(), c.materialize(WORK.resolve(c.id())));
+        }
+        Map<String, HelmOracle.Result> helm4 = askHelm4(cases, charts);
+        if (HELM4.isEmpty()) {
+            System.out.println(Helm4Cli.unavailableReason());
+        }
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.id(),
+                () -> run(c, charts.get(c.id()), helm4.get(c.id()), known)));
     }
 
-    private static void run(ConformanceCase c, String knownReason) {
-        Path chart = c.materialize(WORK.resolve(c.id()));
-        HelmOracle.Result helm = OracleCache.template(new HelmOracle.Request(chart, c.release(), c.namespace(),
-                c.kubeVersion() == null ? HelmOracle.DEFAULT_KUBE_VERSION : c.kubeVersion(), c.valuesFiles(),
-                c.set()));
-        String expected = helm.failed() ? "ERROR: " + stripCliSuffix(helm.error())
-                : helm.output() == null ? "" : helm.output();
-        String actual;
+    /** The Helm 4 CLI is a process per case: ask for every case up front, a few at a time. */
+    private static Map<String, HelmOracle.Result> askHelm4(List<ConformanceCase> cases, Map<String, Path> charts)
+            throws Exception {
+        Map<String, HelmOracle.Result> answers = new ConcurrentHashMap<>();
+        if (HELM4.isEmpty()) {
+            return answers;
+        }
+        Helm4Cli cli = HELM4.get();
+        String oracle = "helm-cli-" + cli.version();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        try {
+            List<Future<?>> pending = new ArrayList<>();
+            for (ConformanceCase c : cases) {
+                pending.add(pool.submit(() -> answers.put(c.id(),
+                        OracleCache.template(oracle, request(c, charts.get(c.id())), cli::template))));
+            }
+            for (Future<?> f : pending) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return answers;
+    }
+
+    private static HelmOracle.Request request(ConformanceCase c, Path chart) {
+        return new HelmOracle.Request(chart, c.release(), c.namespace(),
+                c.kubeVersion() == null ? HelmOracle.DEFAULT_KUBE_VERSION : c.kubeVersion(), c.valuesFiles(), c.set());
+    }
+
+    private static void run(ConformanceCase c, Path chart, HelmOracle.Result helm4, KnownDifferences known) {
+        Map<HelmVersion, HelmOracle.Result> answers = new EnumMap<>(HelmVersion.class);
+        answers.put(HelmVersion.HELM_3, OracleCache.template(request(c, chart)));
+        if (helm4 != null) {
+            answers.put(HelmVersion.HELM_4, helm4);
+        }
+        Map<HelmVersion, Verdict> verdicts = new EnumMap<>(HelmVersion.class);
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<HelmVersion, HelmOracle.Result> answer : answers.entrySet()) {
+            HelmVersion version = answer.getKey();
+            HelmOracle.Result helm = answer.getValue();
+            String expected = helm.failed() ? "ERROR: " + stripDebugHint(helm.error())
+                    : helm.output() == null ? "" : helm.output();
+            String actual = render(c, chart, version);
+            Verdict verdict = new Verdict(expected.equals(actual), known.reason(c.id(), version.tag), expected, actual);
+            verdicts.put(version, verdict);
+            if (!verdict.match() && !verdict.known()) {
+                failures.add(version.title);
+            }
+        }
+        synchronized (OUTCOMES) {
+            OUTCOMES.add(new Outcome(c.id(), verdicts));
+        }
+        if (!failures.isEmpty()) {
+            // The first failing pair goes to the IDE's diff view.
+            Verdict first = verdicts.values().stream().filter(v -> !v.match() && !v.known()).findFirst().orElseThrow();
+            throw new AssertionFailedError(c.id() + " differs from " + String.join(" and ", failures)
+                    + (c.description().isEmpty() ? "" : " (" + c.description() + ")"), first.expected(),
+                    first.actual());
+        }
+    }
+
+    /** Our engine's answer for the case. It renders as Helm 3.21 for every column until it has a version switch. */
+    private static String render(ConformanceCase c, Path chart, HelmVersion version) {
         try {
             Map<String, Object> values = UserValues.of(c.valuesFiles(), c.set());
-            // helm-java's template returns the release's manifest: no hooks, as `helm template --no-hooks`.
-            RenderOptions options = new RenderOptions(c.release(), c.namespace(), c.kubeVersion(), false, false);
-            actual = HelmRenderer.render(Chart.load(chart), values, options).output();
+            // helm-java returns the release's manifest without hooks (as `helm template --no-hooks`); the Helm 4 CLI
+            // prints hooks after the manifests, as users see them.
+            boolean hooks = version == HelmVersion.HELM_4;
+            RenderOptions options = new RenderOptions(c.release(), c.namespace(), c.kubeVersion(), false, hooks);
+            return HelmRenderer.render(Chart.load(chart), values, options).output();
         } catch (RenderException | SetValueException | ValuesFileException e) {
-            actual = "ERROR: " + e.getMessage();
+            return "ERROR: " + e.getMessage();
         } catch (RuntimeException | StackOverflowError e) {
-            actual = "CRASH: " + e;
-        }
-        boolean match = expected.equals(actual);
-        synchronized (OUTCOMES) {
-            OUTCOMES.add(new Outcome(c.id(), match, knownReason != null, knownReason, expected, actual));
-        }
-        if (!match && knownReason == null) {
-            throw new AssertionFailedError(c.id() + " differs from Helm" + (c.description().isEmpty() ? ""
-                    : " (" + c.description() + ")"), expected, actual);
+            return "CRASH: " + e;
         }
     }
 
-    private static String stripCliSuffix(String error) {
-        return error.endsWith(HELM_CLI_SUFFIX) ? error.substring(0, error.length() - HELM_CLI_SUFFIX.length())
-                : error;
+    private static String stripDebugHint(String error) {
+        return error.endsWith(Helm4Cli.DEBUG_HINT)
+                ? error.substring(0, error.length() - Helm4Cli.DEBUG_HINT.length()) : error;
     }
 
     @AfterAll
     static void writeReport() throws IOException {
         Files.createDirectories(REPORT.getParent());
-        Files.writeString(REPORT, ConformanceReport.markdown(OUTCOMES));
+        Files.writeString(REPORT, ConformanceReport.markdown(OUTCOMES,
+                HELM4.isPresent() ? null : Helm4Cli.unavailableReason()));
     }
 }

@@ -11,22 +11,29 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Helm's answers kept under target/ by a hash of everything the answer depends on (chart files, values files,
- * --set, release, namespace, kube version), so that a second run does not call helm-java again for unchanged
- * cases. {@code mvn clean} or {@code -Dconformance.fresh=true} asks Helm again.
+ * Helm's answers kept under target/ by a hash of everything the answer depends on (oracle and its version, chart
+ * files, values files, --set, release, namespace, kube version), so that a second run does not ask Helm again for
+ * unchanged cases. {@code mvn clean} or {@code -Dconformance.fresh=true} asks Helm again.
  */
 final class OracleCache {
     private static final Path DIR = Path.of("target/conformance/oracle-cache");
-    private static final String VERSION = "helm-java-0.0.21";
 
     private OracleCache() {
     }
 
+    /** helm-java's answer (Helm 3.21, in-process). */
     static HelmOracle.Result template(HelmOracle.Request request) {
-        String key = key(request);
+        return template("helm-java-0.0.21", request, HelmOracle::template);
+    }
+
+    /** The answer of {@code oracle} (named with its version, which is part of the key). */
+    static HelmOracle.Result template(String oracle, HelmOracle.Request request,
+                                      Function<HelmOracle.Request, HelmOracle.Result> ask) {
+        String key = key(oracle, request);
         Path file = DIR.resolve(key);
         boolean fresh = Boolean.getBoolean("conformance.fresh");
         try {
@@ -36,21 +43,25 @@ final class OracleCache {
                 return stored.startsWith("ERR\n") ? new HelmOracle.Result(null, body)
                         : new HelmOracle.Result(stored.startsWith("NIL\n") ? null : body, null);
             }
-            HelmOracle.Result result = HelmOracle.template(request);
+            HelmOracle.Result result = ask.apply(request);
             Files.createDirectories(DIR);
             String stored = result.failed() ? "ERR\n" + result.error()
                     : result.output() == null ? "NIL\n" : "OUT\n" + result.output();
-            Files.writeString(file, stored, StandardCharsets.UTF_8);
+            // Oracles may be asked from several threads: write whole files only.
+            Path temp = Files.createTempFile(DIR, key, ".tmp");
+            Files.writeString(temp, stored, StandardCharsets.UTF_8);
+            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String key(HelmOracle.Request request) {
+    private static String key(String oracle, HelmOracle.Request request) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            update(sha, VERSION + "|" + request.releaseName() + "|" + request.namespace() + "|"
+            update(sha, oracle + "|" + request.releaseName() + "|" + request.namespace() + "|"
                     + request.kubeVersion() + "|" + request.set());
             List<Path> files;
             try (Stream<Path> walk = Files.walk(request.chart())) {

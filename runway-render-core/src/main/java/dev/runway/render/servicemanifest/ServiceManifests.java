@@ -1,0 +1,32 @@
+package dev.runway.render.servicemanifest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Where a service repository keeps its Runway service manifest for an environment. */
+public final class ServiceManifests {
+
+    /** Runway's own place for it. */
+    public static final String DEFAULT = ".runway/runway.yml";
+
+    private ServiceManifests() {
+    }
+
+    /**
+     * The manifest of {@code environment}: {@code runway-<environment>.yml} beside {@code manifest} when the
+     * repository has one (Runway's staging manifest is {@code .runway/runway-staging.yml}), else {@code manifest}
+     * itself when it exists. Each is a whole manifest: the environment's file is read instead of the default one.
+     */
+    public static Optional<Path> locate(Path manifest, String environment) {
+        String name = manifest.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        if (environment != null && !environment.isBlank() && dot > 0) {
+            Path specific = manifest.resolveSibling(name.substring(0, dot) + "-" + environment + name.substring(dot));
+            if (Files.isRegularFile(specific)) {
+                return Optional.of(specific);
+            }
+        }
+        return Files.isRegularFile(manifest) ? Optional.of(manifest) : Optional.empty();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.runway.render.unittest;
+
+import dev.runway.render.chart.Chart;
+
+import java.util.List;
+import java.util.Map;
+
+/** Whether a subchart's own suites run: its condition, else its tags, as helm-unittest evaluates them. */
+final class Subcharts {
+    private Subcharts() {
+    }
+
+    static boolean enabled(Chart parent, Chart sub, Map<String, Object> values) {
+        for (Map<String, Object> dep : parent.metadata().dependencies()) {
+            String alias = dep.get("alias") instanceof String a ? a : "";
+            String match = alias.isEmpty() ? String.valueOf(dep.get("name")) : alias;
+            if (!match.equals(sub.name())) {
+                continue;
+            }
+            if (dep.get("condition") instanceof String condition && !condition.isEmpty()) {
+                return condition(condition, values);
+            }
+            if (dep.get("tags") instanceof List<?> tags && !tags.isEmpty()) {
+                return tags(tags, values);
+            }
+            return true;
+        }
+        return true;
+    }
+
+    /** evaluateConditionPath: true unless the path leads to a boolean false. */
+    private static boolean condition(String path, Map<String, Object> values) {
+        Object current = values;
+        String[] parts = path.split("\\.");
+        for (int i = 0; i < parts.length; i++) {
+            if (!(current instanceof Map<?, ?> m) || !m.containsKey(parts[i])) {
+                return true;
+            }
+            Object next = m.get(parts[i]);
+            if (i == parts.length - 1) {
+                return !(next instanceof Boolean b) || b;
+            }
+            current = next;
+        }
+        return true;
+    }
+
+    /** evaluateTagsCondition: enabled when any tag is true, or when tags are not set in the values. */
+    private static boolean tags(List<?> tags, Map<String, Object> values) {
+        if (!(values.get("tags") instanceof Map<?, ?> set)) {
+            return true;
+        }
+        for (Object tag : tags) {
+            if (set.get(String.valueOf(tag)) instanceof Boolean b && b) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,1 @@
+{{- define "demo.fullname" -}}{{ .Release.Name }}-{{ .Values.name }}{{- end -}}
