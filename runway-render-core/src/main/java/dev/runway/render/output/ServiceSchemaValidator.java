@@ -7,7 +7,6 @@ import dev.runway.render.values.HelmSchemaValidator;
 import dev.runway.render.values.ValueOrigins;
 import dev.runway.render.values.ValuesProblem;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,21 +37,8 @@ final class ServiceSchemaValidator implements ValuesSchemaValidator {
 
     @Override
     public String validate(Chart chart, Map<String, Object> values) {
-        List<ValuesProblem> problems = schemas.problems(chart, values);
-        if (problems.isEmpty()) {
-            return null;
-        }
-        // Helm's layout after its heading: "<chart>:\n" then "- <problem>\n" per problem, chart after chart.
-        StringBuilder out = new StringBuilder();
-        String current = null;
-        for (ValuesProblem problem : problems) {
-            if (!problem.chart().equals(current)) {
-                current = problem.chart();
-                out.append(current).append(":\n");
-            }
-            out.append("- ").append(notSet(problem) ? required(problem) : problem.message()).append('\n');
-        }
-        return out.toString();
+        return HelmSchemaValidator.listing(schemas.problems(chart, values),
+                problem -> notSet(problem) ? required(problem) : problem.message());
     }
 
     /** The team gave no value here, and what the chart has instead is empty or missing. */
