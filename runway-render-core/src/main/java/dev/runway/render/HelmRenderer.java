@@ -72,12 +72,15 @@ public final class HelmRenderer {
 
     /** Parses the chart's templates once, for repeated renders. The result is thread-safe. */
     public static HelmRenderer prepare(Chart chart) {
-        return new HelmRenderer(chart, new HelmSchemaValidator());
+        return prepare(chart, new HelmSchemaValidator());
     }
 
-    /** Like {@link #prepare(Chart)} with an explicit schema validator (null: no schema check). */
+    /**
+     * Like {@link #prepare(Chart)} with an explicit schema validator (null: no schema check). Deeply nested
+     * expressions (Go parses 10000 nested parentheses) are parsed on a deep stack too.
+     */
     public static HelmRenderer prepare(Chart chart, ValuesSchemaValidator validator) {
-        return new HelmRenderer(chart, validator);
+        return withDeepStack(() -> new HelmRenderer(chart, validator));
     }
 
     /** Deep include chains (Helm allows 1000 levels) need more stack than a default thread has. */
@@ -102,7 +105,7 @@ public final class HelmRenderer {
         });
     }
 
-    private <T> T withDeepStack(java.util.function.Supplier<T> render) {
+    private static <T> T withDeepStack(java.util.function.Supplier<T> render) {
         try {
             return render.get();
         } catch (StackOverflowError e) {
@@ -110,7 +113,7 @@ public final class HelmRenderer {
         }
     }
 
-    private <T> T renderWithDeepStack(java.util.function.Supplier<T> render) {
+    private static <T> T renderWithDeepStack(java.util.function.Supplier<T> render) {
         List<T> result = new java.util.ArrayList<>(1);
         Throwable[] failure = new Throwable[1];
         Thread worker = new Thread(null, () -> {
@@ -127,9 +130,8 @@ public final class HelmRenderer {
             Thread.currentThread().interrupt();
             throw new RenderException("rendering was interrupted", e);
         }
-        if (failure[0] instanceof StackOverflowError) {
-            throw new RenderException("the templates nest too deeply to render (stack overflow): look for"
-                    + " templates that call themselves through include or template");
+        if (failure[0] instanceof StackOverflowError overflow) {
+            throw new RenderException(deepStackMessage(overflow));
         }
         if (failure[0] instanceof RuntimeException r) {
             throw r;
@@ -138,6 +140,24 @@ public final class HelmRenderer {
             throw err;
         }
         return result.get(0);
+    }
+
+    /**
+     * Says what nested too deeply. Data is bounded where the engine walks it (printing, JSON, YAML, deepCopy stop at
+     * 10000 levels with their own message), so an overflow is the templates' unless the innermost frames are not the
+     * template executor's: then it names the code that overflowed instead of blaming templates.
+     */
+    static String deepStackMessage(StackOverflowError overflow) {
+        StackTraceElement[] frames = overflow.getStackTrace();
+        long executorFrames = java.util.Arrays.stream(frames).limit(256)
+                .filter(f -> f.getClassName().startsWith("dev.runway.render.template.Executor")).count();
+        if (frames.length == 0 || executorFrames > 0) {
+            return "the templates nest too deeply to render (stack overflow): look for templates that call"
+                    + " themselves through include or template";
+        }
+        String where = frames[0].getClassName();
+        return "a value or expression nests too deeply to render (stack overflow in "
+                + where.substring(where.lastIndexOf('.') + 1) + ")";
     }
 
     /** Helm's chartutil.ValidateReleaseName: a DNS-1123 subdomain of at most 53 characters. */

@@ -61,13 +61,25 @@ class VerifyFidelityIT {
         assertEquals(List.of(), disagreements);
     }
 
-    /** The corpus header {@code # options: runway-eks <id>} asks for the identity checks of that service id. */
+    /**
+     * The corpus header {@code # options: runway-eks <id>} asks for the identity checks of that service id;
+     * {@code # options: kubernetes <version>} for a target release. Every case is verified for the Kubernetes release
+     * of the k3s image the verdicts are compared with.
+     */
     private static VerifyOptions options(String text) {
+        String k3s = System.getProperty("runway.k3s.image", "rancher/k3s:v1.33.5-k3s1");
+        java.util.regex.Matcher release = java.util.regex.Pattern.compile(":v([0-9]+\\.[0-9]+)").matcher(k3s);
+        String target = release.find() ? release.group(1) : "";
         for (String line : text.lines().toList()) {
             if (line.startsWith("# options: runway-eks ")) {
-                return VerifyOptions.runwayEks(line.substring("# options: runway-eks ".length()).strip());
+                return VerifyOptions.runwayEks(line.substring("# options: runway-eks ".length()).strip())
+                        .withKubernetesVersion(target);
+            }
+            if (line.startsWith("# options: kubernetes ")) {
+                return VerifyOptions.namespace("payments")
+                        .withKubernetesVersion(line.substring("# options: kubernetes ".length()).strip());
             }
         }
-        return VerifyOptions.namespace("payments");
+        return VerifyOptions.namespace("payments").withKubernetesVersion(target);
     }
 }

@@ -4,6 +4,7 @@ import dev.runway.render.template.GoStruct;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 
+import java.util.AbstractList;
 import java.util.List;
 
 /**
@@ -98,21 +99,34 @@ public final class Capabilities implements GoStruct {
         }
     }
 
-    /** chartutil.VersionSet with its {@code Has} method. */
-    public record VersionSet(List<String> versions) implements GoStruct {
+    /**
+     * chartutil.VersionSet: a {@code []string} with a {@code Has} method. As in Go it ranges, has a length, is true when
+     * not empty and marshals as a JSON list ({@code range .Capabilities.APIVersions}, {@code len}, {@code toJson}).
+     */
+    public static final class VersionSet extends AbstractList<Object> implements GoStruct {
+        private final List<String> versions;
+
+        public VersionSet(List<String> versions) {
+            this.versions = List.copyOf(versions);
+        }
+
+        public List<String> versions() {
+            return versions;
+        }
+
+        @Override
+        public Object get(int index) {
+            return versions.get(index);
+        }
+
+        @Override
+        public int size() {
+            return versions.size();
+        }
+
         @Override
         public String goTypeName() {
             return "chartutil.VersionSet";
-        }
-
-        @Override
-        public boolean hasField(String name) {
-            return false;
-        }
-
-        @Override
-        public Object field(String name) {
-            return null;
         }
 
         @Override
@@ -127,6 +141,16 @@ public final class Capabilities implements GoStruct {
                 };
             }
             return null;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
         }
 
         @Override

@@ -6,52 +6,69 @@ import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.yaml.GoYaml;
 
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
  * {@code .Files}: the chart's non-template files, with Helm's methods Get, GetBytes, Glob, Lines, AsConfig and
- * AsSecrets (Helm's engine.files).
+ * AsSecrets. Helm's engine.files is a {@code map[string][]byte} with methods, and so is this: {@code range $path,
+ * $bytes := .Files.Glob "files/*"}, {@code len}, {@code index}, truthiness ({@code if .Files.Glob "none/*"} is false)
+ * and {@code toJson} (base64 values) work on it as on the Go map; Sprig's map functions refuse it as Go does
+ * ({@code expected map[string]interface {}; got engine.files}). Read-only.
  */
-public final class ChartFiles implements GoStruct {
+public final class ChartFiles extends AbstractMap<String, Object> implements GoStruct {
     private final Map<String, byte[]> files;
+    private final Map<String, Object> view;
 
     ChartFiles(List<ChartFile> chartFiles) {
-        Map<String, byte[]> m = new LinkedHashMap<>();
-        for (ChartFile f : chartFiles) {
-            m.put(f.name(), f.data());
-        }
-        this.files = m;
+        this(byName(chartFiles));
     }
 
     private ChartFiles(Map<String, byte[]> files) {
         this.files = files;
+        this.view = Collections.<String, Object>unmodifiableMap(files);
+    }
+
+    private static Map<String, byte[]> byName(List<ChartFile> chartFiles) {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        for (ChartFile f : chartFiles) {
+            m.put(f.name(), f.data());
+        }
+        return m;
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+        return view.entrySet();
+    }
+
+    @Override
+    public Object get(Object key) {
+        return files.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return files.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+        return files.size();
     }
 
     @Override
     public String goTypeName() {
         return "engine.files";
-    }
-
-    @Override
-    public boolean hasField(String name) {
-        return false;
-    }
-
-    @Override
-    public int goLength() {
-        return files.size();
-    }
-
-    @Override
-    public Object field(String name) {
-        return null;
     }
 
     @Override
@@ -179,6 +196,17 @@ public final class ChartFiles implements GoStruct {
         return Pattern.compile(r.toString());
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o == this;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    /** fmt's %v of the map: {@code map[files/a.txt:[104 105]]}. */
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("map[");

@@ -9,6 +9,7 @@ import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import dev.runway.render.template.TemplateParseException;
 import dev.runway.render.template.TemplateSet;
+import dev.runway.render.template.Tree;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,13 +112,16 @@ public final class EngineFunctions {
 
     private static Object tplOnce(TemplateContext ctx, String text, Object dot) throws TemplateFunctionException {
         TemplateSet copy = ctx.templates().copy();
+        Tree tree;
         try {
-            copy.parse(copy.name(), text);
+            // engine.go tplFun: t.New(parent.Name()).Parse(tpl), then t.Execute runs the new text even when it is
+            // empty and the set keeps the enclosing tpl's non-empty template of that name.
+            tree = copy.parseNew(copy.name(), text);
         } catch (TemplateParseException e) {
             throw new TemplateFunctionException("cannot parse template " + quote(text) + ": " + e.getMessage(), e);
         }
         try {
-            return copy.execute(copy.name(), dot, ctx.scope()).replace("<no value>", "");
+            return copy.execute(tree, dot, ctx.scope()).replace("<no value>", "");
         } catch (TemplateExecException e) {
             throw new TemplateFunctionException("error during tpl function execution for " + quote(text) + ": "
                     + e.getMessage(), e);

@@ -73,10 +73,10 @@ public record ClusterVars(String kind, String name, Map<String, String> values, 
             if (!data && !stringData) {
                 continue;
             }
-            if (s.plain() && !s.explicitTag() && !(GoYamlV2.resolvePlain(s.value()) instanceof String)) {
+            if (s.plain() && !s.explicitTag() && !(dev.runway.render.yaml.GoYaml.plainScalarV2(s.value()) instanceof String)) {
                 int line = tree.positions().line(s.start());
                 throw new IllegalArgumentException(sourceName + ":" + line + ": " + s.path() + " is "
-                        + GoValues.typeName(GoYamlV2.resolvePlain(s.value())) + " " + s.value()
+                        + GoValues.typeName(dev.runway.render.yaml.GoYaml.plainScalarV2(s.value())) + " " + s.value()
                         + "; ConfigMap and Secret values must be strings: quote it (\"" + s.value() + "\")");
             }
             String value = s.value();

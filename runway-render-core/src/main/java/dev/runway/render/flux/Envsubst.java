@@ -143,17 +143,17 @@ public final class Envsubst {
             return s;
         }
         long length = parsedLength;
-        if (length < 0) {
-            long end = b.length + length;
-            if (end < pos) {
-                return "";
-            }
-            return slice(b, (int) pos, (int) end);
-        }
         if (pos + length >= b.length) {
             return pos < b.length ? slice(b, (int) pos, b.length) : "";
         }
-        return slice(b, (int) pos, (int) (pos + length));
+        long end = pos + length;
+        if (end < pos) {
+            // funcs.go toSubstr returns s[pos:pos+length] without a check: a negative length (unlike bash) makes
+            // Go panic, and kustomize-controller's reconciliation fails with the recovered panic.
+            throw new EnvsubstException(EnvsubstException.Kind.PANIC, "runtime error: slice bounds out of range "
+                    + (end < 0 ? "[:" + end + "] with length " + b.length : "[" + pos + ":" + end + "]"), -1, -1);
+        }
+        return slice(b, (int) pos, (int) end);
     }
 
     private static String slice(byte[] b, int from, int to) {

@@ -15,7 +15,9 @@ public final class EnvsubstException extends RuntimeException {
         PARSE_VARIABLE_NAME("unable to parse variable name"),
         PARSE_FUNC_SUBSTITUTION("unable to parse substitution within function"),
         PARSE_DEFAULT_FUNCTION("unable to parse default function"),
-        VARIABLE_NOT_SET("variable not set (strict mode)");
+        VARIABLE_NOT_SET("variable not set (strict mode)"),
+        /** A Go runtime panic inside Flux's envsubst (a substring with a negative length). */
+        PANIC("runtime error");
 
         private final String text;
 

@@ -262,12 +262,9 @@ final class EnvsubstParser {
         }
         String operator = string();
         List<EnvsubstNode> args = new ArrayList<>();
-        if (peek() == '/') {
-            // An empty pattern (${var/#/prefix}): the next rune is already the delimiter.
-            args.add(new EnvsubstNode.Text(""));
-        } else {
-            args.add(parseParam(ACCEPT_NOT_SLASH, SCAN_IDENT | SCAN_ESCAPE));
-        }
+        // parse.go parseReplaceFunc scans the pattern with acceptNotSlash: an empty pattern (${var/#/prefix},
+        // ${var///x}) is "unable to parse substitution within function" in Flux, not a match of the empty string.
+        args.add(parseParam(ACCEPT_NOT_SLASH, SCAN_IDENT | SCAN_ESCAPE));
         accept = ACCEPT_SLASH;
         mode = SCAN_IDENT;
         if (scan() != TOKEN_IDENT) {

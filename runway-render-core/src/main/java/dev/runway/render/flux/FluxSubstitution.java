@@ -2,6 +2,9 @@ package dev.runway.render.flux;
 
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
+import dev.runway.render.yaml.GoJson;
+import dev.runway.render.yaml.GoYaml;
+import dev.runway.render.yaml.GoYamlException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,20 +13,26 @@ import java.util.Optional;
 
 /**
  * A simulator of kustomize-controller's post-build substitution, resource by resource, as fluxcd/pkg
- * kustomize/kustomize_varsub.go SubstituteVariables does it:
+ * kustomize/kustomize_varsub.go SubstituteVariables does it. Flux does not substitute the text the chart wrote: it
+ * substitutes kustomize's re-serialisation of each resource, {@code res.AsYAML()} (kustomize api/resource/resource.go:
+ * {@code MarshalJSON} then sigs.k8s.io/yaml {@code JSONToYAML}; kyaml/yaml/rnode.go {@code MarshalJSON}: go-yaml v3
+ * Unmarshal into map[string]interface{}, then encoding/json). So, in order:
  * <ol>
+ *   <li>the resource is read as go-yaml v3 reads it ({@link GoYaml#readKyaml}) and written back as JSON and then as
+ *       YAML by sigs.k8s.io/yaml ({@link GoYaml#marshal}): comments and quotes are gone, keys sorted, and a string
+ *       such as {@code "123"} is written {@code "123"} only because JSONToYAML quotes it, while {@code "${id}"} is
+ *       written plain as {@code ${id}};</li>
  *   <li>a resource labelled or annotated {@code kustomize.toolkit.fluxcd.io/substitute: disabled} is left alone;</li>
  *   <li>with no variables at all nothing is substituted ("Substitution of variables only happens if at least a
  *       single variable or resource to substitute from is defined", kustomizations.md), unless
  *       {@code substituteStrategy: Always};</li>
  *   <li>every variable name must match {@value FluxVariableNames#REGEX}, else the resource fails;</li>
- *   <li>envsubst runs over the resource's YAML text; in strict mode an unset variable without a default fails,
- *       otherwise it becomes empty;</li>
- *   <li>the result is read back with sigs.k8s.io/yaml YAMLToJSON (go-yaml v2 rules), so an unquoted number
- *       becomes a number.</li>
+ *   <li>envsubst runs over that YAML; in strict mode an unset variable without a default fails, otherwise it becomes
+ *       empty (so {@code "${unset}"} ends as {@code null}); a Go panic inside envsubst fails the reconciliation
+ *       (controller-runtime recovers it: "panic: ... [recovered]");</li>
+ *   <li>the result is read back with sigs.k8s.io/yaml {@code YAMLToJSON} (go-yaml v2 rules): what the API server
+ *       receives. An unquoted number becomes a number, {@code yes} a boolean.</li>
  * </ol>
- * Flux substitutes kustomize's re-serialisation of each resource ({@code res.AsYAML()}); this simulator uses the
- * rendered text, which differs only in layout (indentation, key order of what kustomize adds), not in values.
  */
 public final class FluxSubstitution {
 
@@ -66,48 +75,69 @@ public final class FluxSubstitution {
     public static SubstitutedManifest substitute(RenderedManifest manifest, Map<String, String> vars, boolean strict,
                                                  PostBuild.SubstituteStrategy strategy) {
         String text = manifest.text();
-        YamlTree before;
+        Object resource;
+        String kustomized;
         try {
-            before = YamlTree.parse(text);
-        } catch (YamlTree.YamlParseException e) {
-            return new SubstitutedManifest(manifest, SubstitutedManifest.Status.FAILED, text, null,
-                    "the manifest is not valid YAML: " + e.getMessage());
+            resource = GoYaml.readKyaml(text);
+            kustomized = GoYaml.marshal(resource);
+        } catch (GoYamlException | GoJson.GoJsonException e) {
+            return failed(manifest, text, "kustomize build failed: " + e.getMessage());
         }
-        if (disabled(before)) {
-            return new SubstitutedManifest(manifest, SubstitutedManifest.Status.DISABLED, text,
-                    GoYamlV2.toGoValue(before.root()), "");
+        if (!(resource instanceof Map<?, ?> object)) {
+            return failed(manifest, text, "kustomize build failed: the document is not a Kubernetes object");
+        }
+        if (disabled(object)) {
+            return new SubstitutedManifest(manifest, SubstitutedManifest.Status.DISABLED, kustomized,
+                    GoYaml.yamlToJson(kustomized), "");
         }
         if (vars.isEmpty() && strategy == PostBuild.SubstituteStrategy.WITH_VARIABLES) {
-            return new SubstitutedManifest(manifest, SubstitutedManifest.Status.NO_VARIABLES, text,
-                    GoYamlV2.toGoValue(before.root()), "");
+            return new SubstitutedManifest(manifest, SubstitutedManifest.Status.NO_VARIABLES, kustomized,
+                    GoYaml.yamlToJson(kustomized), "");
         }
         for (String name : vars.keySet().stream().sorted().toList()) {
             if (!FluxVariableNames.isValid(name)) {
-                return new SubstitutedManifest(manifest, SubstitutedManifest.Status.FAILED, text, null,
-                        "envsubst error: '" + name + "' var name is invalid, must match '" + FluxVariableNames.REGEX
-                                + "'");
+                return failed(manifest, kustomized, "envsubst error: '" + name + "' var name is invalid, must match '"
+                        + FluxVariableNames.REGEX + "'");
             }
         }
         String substituted;
         try {
-            substituted = Envsubst.eval(text, name -> Optional.ofNullable(vars.get(name)), strict);
+            substituted = Envsubst.eval(kustomized, name -> Optional.ofNullable(vars.get(name)), strict);
         } catch (EnvsubstException e) {
-            return new SubstitutedManifest(manifest, SubstitutedManifest.Status.FAILED, text, null,
-                    "envsubst error: variable substitution failed: " + e.getMessage());
+            if (e.kind() == EnvsubstException.Kind.PANIC) {
+                return failed(manifest, kustomized, "panic: " + e.getMessage() + " [recovered]");
+            }
+            return failed(manifest, kustomized, "envsubst error: variable substitution failed: " + e.getMessage());
+        }
+        Object applied;
+        try {
+            applied = GoYaml.yamlToJson(substituted);
+        } catch (GoYamlException e) {
+            return failed(manifest, substituted, "envsubst error: YAMLToJSON: " + e.getMessage());
         }
         try {
-            YamlTree after = YamlTree.parse(substituted);
-            return new SubstitutedManifest(manifest, SubstitutedManifest.Status.SUBSTITUTED, substituted,
-                    GoYamlV2.toGoValue(after.root()), "");
-        } catch (YamlTree.YamlParseException e) {
-            return new SubstitutedManifest(manifest, SubstitutedManifest.Status.FAILED, substituted, null,
-                    "envsubst error: YAMLToJSON: yaml: line " + e.line() + ": " + e.getMessage());
+            // res.UnmarshalJSON, then the resource map's AsYaml(): the YAML the controller applies.
+            return new SubstitutedManifest(manifest, SubstitutedManifest.Status.SUBSTITUTED, GoYaml.marshal(applied),
+                    applied, "");
+        } catch (GoYamlException | GoJson.GoJsonException e) {
+            return failed(manifest, substituted, "kustomize build failed: " + e.getMessage());
         }
+    }
+
+    private static SubstitutedManifest failed(RenderedManifest manifest, String text, String error) {
+        return new SubstitutedManifest(manifest, SubstitutedManifest.Status.FAILED, text, null, error);
     }
 
     /** kustomize_varsub.go: the label or the annotation, compared exactly with "disabled". */
     static boolean disabled(YamlTree tree) {
         return "disabled".equals(tree.stringMap("metadata", "labels").get(SUBSTITUTE_KEY))
                 || "disabled".equals(tree.stringMap("metadata", "annotations").get(SUBSTITUTE_KEY));
+    }
+
+    /** The same test on the resource as kustomize holds it. */
+    static boolean disabled(Map<?, ?> resource) {
+        return resource.get("metadata") instanceof Map<?, ?> meta
+                && ("disabled".equals(meta.get("labels") instanceof Map<?, ?> l ? l.get(SUBSTITUTE_KEY) : null)
+                || "disabled".equals(meta.get("annotations") instanceof Map<?, ?> a ? a.get(SUBSTITUTE_KEY) : null));
     }
 }

@@ -96,9 +96,9 @@ public record PostBuild(Map<String, String> substitute, List<VariableSource> sub
             }
             int line = tree.positions().line(s.start());
             if ("substitute".equals(seg.get(2)) && seg.size() == 4) {
-                if (s.plain() && !(GoYamlV2.resolvePlain(s.value()) instanceof String)) {
+                if (s.plain() && !(dev.runway.render.yaml.GoYaml.plainScalarV2(s.value()) instanceof String)) {
                     throw new IllegalArgumentException(sourceName + ":" + line + ": " + s.path() + " is "
-                            + GoValues.typeName(GoYamlV2.resolvePlain(s.value()))
+                            + GoValues.typeName(dev.runway.render.yaml.GoYaml.plainScalarV2(s.value()))
                             + "; substitute values must be strings: quote it (\"" + s.value() + "\")");
                 }
                 substitute.put((String) seg.get(3), s.value());

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
+import dev.runway.render.verify.KubeFieldTypes;
+import dev.runway.render.yaml.GoYaml;
+import dev.runway.render.yaml.GoYamlException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,13 +36,16 @@ public final class SafetyCheck {
     /**
      * Realistic values for the runway-eks variables: a 12-digit AWS account id and a 12-digit project number (both
      * read as numbers when unquoted), and account ids with a leading zero, which go-yaml v2 reads as a float
-     * that loses the zero.
+     * that loses the zero; {@code quote} is {@code "} as Flux's documentation defines it for {@code ${quote}}.
      */
     public static final List<SampleSet> DEFAULT_SAMPLES = List.of(
             new SampleSet("typical", Map.of("aws_account_id", "123456789012", "gcp_project_number", "123456789012",
-                    "gcp_wip_id", "eks-pool", "gcp_project_id", "acme-payments-prod")),
+                    "gcp_wip_id", "eks-pool", "gcp_project_id", "acme-payments-prod", "quote", "\"")),
             new SampleSet("leading zero", Map.of("aws_account_id", "012345678901", "gcp_project_number",
-                    "100000000001", "gcp_wip_id", "pool-1", "gcp_project_id", "acme-1")));
+                    "100000000001", "gcp_wip_id", "pool-1", "gcp_project_id", "acme-1", "quote", "\"")));
+
+    /** The variable Flux's documentation defines as a double quote for whole values: {@code ${quote}}. */
+    private static final String QUOTE = "${quote}";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -56,9 +62,10 @@ public final class SafetyCheck {
     public static List<FluxFinding> check(RenderedChart chart, List<SampleSet> samples) {
         List<FluxFinding> findings = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        KubeFieldTypes types = new KubeFieldTypes();
         for (ManifestStream.Located located : ManifestStream.locate(chart)) {
             for (SampleSet sample : samples) {
-                for (FluxFinding f : checkManifest(located.manifest(), located.lineOffset(), sample)) {
+                for (FluxFinding f : checkManifest(located.manifest(), located.lineOffset(), sample, types)) {
                     if (seen.add(f.rule() + "|" + f.resource() + "|" + f.path())) {
                         findings.add(f);
                     }
@@ -68,7 +75,8 @@ public final class SafetyCheck {
         return findings;
     }
 
-    private static List<FluxFinding> checkManifest(RenderedManifest manifest, int lineOffset, SampleSet sample) {
+    private static List<FluxFinding> checkManifest(RenderedManifest manifest, int lineOffset, SampleSet sample,
+                                                   KubeFieldTypes types) {
         List<FluxFinding> out = new ArrayList<>();
         String text = manifest.text();
         YamlTree before;
@@ -89,43 +97,73 @@ public final class SafetyCheck {
         if (funcs.isEmpty()) {
             return out;
         }
+        String resource = ManifestStream.resourceId(manifest);
+        Object kustomized;
+        try {
+            kustomized = GoYaml.readKyaml(text);
+        } catch (GoYamlException e) {
+            out.add(new FluxFinding(Severity.ERROR, "flux/kustomize-cannot-read", resource, "", manifest.source(),
+                    Math.max(e.line(), 0) + lineOffset, Math.max(e.column(), 0),
+                    "kustomize reads manifests with go-yaml v3 and cannot read this one (" + e.getMessage()
+                            + "); kustomize-controller fails before it substitutes anything",
+                    "write YAML that go-yaml accepts (for example no \\/ escape in double-quoted strings)"));
+            return out;
+        }
         Map<String, String> vars = new LinkedHashMap<>();
         sample.values().forEach((k, v) -> vars.put(k, v.replace("\n", "")));
         java.util.function.Function<String, Optional<String>> lookup = name -> Optional.ofNullable(vars.get(name));
-        String substituted = Envsubst.eval(text, lookup, false);
         PlaceholderScanner.Locator locator = new PlaceholderScanner.Locator(manifest, lineOffset, before);
-        String resource = ManifestStream.resourceId(manifest);
-        String sampleText = describe(sample);
-        Object after;
-        try {
-            after = GoYamlV2.toGoValue(YamlTree.parse(substituted).root());
-        } catch (YamlTree.YamlParseException e) {
-            out.add(new FluxFinding(Severity.ERROR, "flux/substitution-breaks-yaml", resource, "",
-                    manifest.source(), e.line() + lineOffset, e.column(),
-                    "after Flux substitutes " + sampleText + " the resource is no longer valid YAML ("
-                            + e.getMessage() + "); kustomize-controller fails with \"envsubst error: YAMLToJSON\"",
-                    "quote values that hold placeholders, e.g. {{ ... | quote }}"));
+        SubstitutedManifest simulated = FluxSubstitution.substitute(manifest, vars, false,
+                PostBuild.SubstituteStrategy.ALWAYS);
+        if (simulated.failed()) {
+            boolean yaml = simulated.error().startsWith("envsubst error: YAMLToJSON");
+            out.add(FluxFinding.at(Severity.ERROR, yaml ? "flux/substitution-breaks-yaml" : "flux/substitution-fails",
+                    locator.at(funcs.get(0).start()), "after Flux substitutes " + describe(sample)
+                            + (yaml ? " the resource is no longer valid YAML" : " the substitution fails") + ": "
+                            + simulated.error(),
+                    yaml ? "keep placeholders inside longer strings, or use ${quote}${var}${quote} for whole values"
+                            : "use only the envsubst forms Flux supports (see the Kustomization docs)"));
             return out;
         }
+        Object after = simulated.object();
         for (YamlTree.Scalar scalar : before.scalars()) {
             if (scalar.key()) {
                 continue;
             }
-            EnvsubstNode.Func first = funcs.stream()
-                    .filter(f -> f.start() >= scalar.start() && f.start() < scalar.end()).findFirst().orElse(null);
-            if (first == null) {
+            List<EnvsubstNode.Func> inScalar = funcs.stream()
+                    .filter(f -> f.start() >= scalar.start() && f.start() < scalar.end()).toList();
+            if (inScalar.isEmpty()) {
                 continue;
             }
+            EnvsubstNode.Func first = inScalar.get(0);
             String expression = text.substring(first.start(), first.end());
-            String used = describeUsed(funcs.stream()
-                    .filter(f -> f.start() >= scalar.start() && f.start() < scalar.end()).toList(), vars,
-                    sample.name());
+            String used = describeUsed(inScalar, vars, sample.name());
             FluxLocation location = locator.at(first.start());
-            Object baseline = scalar.plain() && !scalar.explicitTag() ? GoYamlV2.resolvePlain(scalar.value())
-                    : scalar.value();
+            Optional<Object> original = navigate(kustomized, scalar.segments());
+            Object baseline = original == null ? null : original.orElse(null);
+            KubeFieldTypes.FieldType fieldType = types.typeOf(manifest.apiVersion(), manifest.kind(),
+                    scalar.segments());
+            String fieldText = fieldText(manifest.kind(), scalar.segments());
+            if (baseline instanceof String value && fieldType == KubeFieldTypes.FieldType.STRING
+                    && wholePlaceholder(value)) {
+                out.add(FluxFinding.at(Severity.ERROR, "flux/whole-scalar-placeholder", location,
+                        "`" + value + "` is the whole value of " + fieldText + ", which must be a string: Flux"
+                                + " substitutes kustomize's re-written YAML, where quotes are gone, so a value such as"
+                                + " 123456789012 arrives as a number, true as a boolean and an empty value as null,"
+                                + " and the API server rejects the resource",
+                        "write ${quote}" + value + "${quote} and define quote: '\"' in the Flux variables (Flux"
+                                + " Kustomization docs, \"Post build substitution of numbers and booleans\"), or"
+                                + " make the placeholder part of a longer string"));
+                continue;
+            }
             String expected;
             try {
-                expected = Envsubst.eval(scalar.value(), lookup, false);
+                // ${quote}...${quote}: the quotes are YAML syntax once substituted, not part of the value.
+                String intended = scalar.value().startsWith(QUOTE) && scalar.value().endsWith(QUOTE)
+                        && scalar.value().length() >= 2 * QUOTE.length()
+                        ? scalar.value().substring(QUOTE.length(), scalar.value().length() - QUOTE.length())
+                        : scalar.value();
+                expected = Envsubst.eval(intended, lookup, false);
             } catch (EnvsubstException e) {
                 expected = null;
             }
@@ -137,28 +175,28 @@ public final class SafetyCheck {
             if (actual == null) {
                 out.add(FluxFinding.at(Severity.ERROR, "flux/field-moves", location, "after Flux substitutes "
                         + used + " the field " + scalar.path() + " is no longer where the template put it",
-                        "quote values that hold placeholders"));
+                        "keep placeholders inside longer strings, or use ${quote}${var}${quote} for whole values"));
                 continue;
             }
             Object value = actual.orElse(null);
-            boolean stringField = stringTyped(manifest.kind(), scalar.segments());
+            boolean stringField = fieldType == KubeFieldTypes.FieldType.STRING;
             if (baseline instanceof String && !(value instanceof String)) {
                 out.add(FluxFinding.at(stringField ? Severity.ERROR : Severity.WARNING, "flux/type-changes", location,
-                        "`" + expression + "` sits in an unquoted scalar: after Flux substitutes " + used
+                        "`" + expression + "` is substituted after kustomize drops the quotes: with " + used
                                 + " it reads as " + GoValues.typeName(value) + " " + GoValues.display(value)
                                 + " instead of the string \"" + expected + "\""
-                                + (stringField ? "; " + fieldRule(manifest.kind(), scalar.segments())
-                                + " must be strings, so the apply fails"
+                                + (stringField ? "; " + fieldText + " must be a string, so the apply fails"
                                 : "; that is fine only if the field takes a " + GoValues.typeName(value)),
-                        "quote the value in the template so it stays a string: \"" + scalar.value()
-                                + "\" (e.g. {{ ... | quote }})"));
+                        "to keep a string, write the value as ${quote}...${quote} with quote: '\"' in the Flux"
+                                + " variables (\"Post build substitution of numbers and booleans\")"));
                 continue;
             }
             if (expected != null && value instanceof String s && !s.equals(expected)) {
                 out.add(FluxFinding.at(Severity.ERROR, "flux/value-changes", location,
                         "after Flux substitutes " + used + " the value reads as \"" + abbreviate(s)
                                 + "\" instead of \"" + abbreviate(expected) + "\"",
-                        "quote the scalar (double quotes or {{ ... | quote }}) and do not escape '$' in it"));
+                        "the substituted value must not hold YAML syntax (' #', ': ', line breaks) in a plain"
+                                + " scalar: use ${quote}...${quote} around it, or change the variable's value"));
                 continue;
             }
             if (value instanceof String s && holdsJson(manifest.kind(), scalar.segments(), s)) {
@@ -166,6 +204,17 @@ public final class SafetyCheck {
             }
         }
         return out;
+    }
+
+    /** The decoded scalar is exactly one {@code ${...}} expression. */
+    private static boolean wholePlaceholder(String value) {
+        try {
+            EnvsubstNode node = Envsubst.parse(value);
+            List<EnvsubstNode> nodes = node instanceof EnvsubstNode.Sequence seq ? seq.nodes() : List.of(node);
+            return nodes.size() == 1 && nodes.get(0) instanceof EnvsubstNode.Func;
+        } catch (EnvsubstException e) {
+            return false;
+        }
     }
 
     private static void checkJson(YamlTree.Scalar scalar, String substituted, FluxLocation location,
@@ -206,51 +255,17 @@ public final class SafetyCheck {
         return data && (key.endsWith(".json") || trimmed.startsWith("{") || trimmed.startsWith("["));
     }
 
-    /** Fields Kubernetes types as strings, where a number or boolean makes the apply fail. */
-    static boolean stringTyped(String kind, List<Object> segments) {
-        int n = segments.size();
-        if (n == 0) {
-            return false;
-        }
+    private static String fieldText(String kind, List<Object> segments) {
         Object first = segments.get(0);
-        if (kind.equals("ConfigMap") && n == 2 && ("data".equals(first) || "binaryData".equals(first))) {
-            return true;
-        }
-        if (kind.equals("Secret") && n == 2 && ("data".equals(first) || "stringData".equals(first))) {
-            return true;
-        }
-        if (n >= 3 && "metadata".equals(segments.get(n - 3))
-                && ("labels".equals(segments.get(n - 2)) || "annotations".equals(segments.get(n - 2)))) {
-            return true;
-        }
-        if (n >= 2 && "metadata".equals(segments.get(n - 2))
-                && ("name".equals(segments.get(n - 1)) || "namespace".equals(segments.get(n - 1)))) {
-            return true;
-        }
-        Object last = segments.get(n - 1);
-        if (n >= 3 && "value".equals(last) && "env".equals(segments.get(n - 3))) {
-            return true;
-        }
-        if (n >= 2 && last instanceof Integer && ("args".equals(segments.get(n - 2))
-                || "command".equals(segments.get(n - 2)))) {
-            return true;
-        }
-        return "image".equals(last) || "serviceAccountName".equals(last);
-    }
-
-    private static String fieldRule(String kind, List<Object> segments) {
-        Object first = segments.get(0);
-        if (kind.equals("ConfigMap") && ("data".equals(first) || "binaryData".equals(first))) {
-            return "ConfigMap " + first + " values";
-        }
-        if (kind.equals("Secret")) {
-            return "Secret " + first + " values";
-        }
         int n = segments.size();
+        if ((kind.equals("ConfigMap") || kind.equals("Secret")) && n == 2) {
+            return kind + " " + first + " value " + YamlTree.formatPath(segments);
+        }
         if (n >= 2 && ("labels".equals(segments.get(n - 2)) || "annotations".equals(segments.get(n - 2)))) {
-            return segments.get(n - 2) + " values";
+            return "the " + ("labels".equals(segments.get(n - 2)) ? "label " : "annotation ")
+                    + YamlTree.formatPath(segments);
         }
-        return "values of " + YamlTree.formatPath(segments);
+        return YamlTree.formatPath(segments);
     }
 
     /** The value at a path: null when the path does not exist, Optional.empty() for a YAML null. */

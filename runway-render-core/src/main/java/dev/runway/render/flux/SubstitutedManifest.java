@@ -7,9 +7,12 @@ import dev.runway.render.RenderedManifest;
  *
  * @param manifest the rendered manifest
  * @param status   what Flux did with it
- * @param text     the YAML after substitution (the original text when nothing was substituted)
- * @param object   the resource as kustomize-controller reads it back (sigs.k8s.io/yaml YAMLToJSON, go-yaml v2
- *                 rules), in the Go value model; null when it failed
+ * @param text     the YAML kustomize-controller hands to the apply: kustomize's re-serialisation of the resource
+ *                 (sorted keys, no comments, sigs.k8s.io/yaml quoting) after substitution; when it failed, the text
+ *                 Flux was working on (the original when kustomize could not read it)
+ * @param object   the resource as the API server receives it (sigs.k8s.io/yaml YAMLToJSON of the substituted text,
+ *                 go-yaml v2 rules): maps, lists, strings, booleans, null, Long/BigInteger integers and Double
+ *                 floats; null when it failed
  * @param error    the controller's error message when status is FAILED, else empty
  */
 public record SubstitutedManifest(RenderedManifest manifest, Status status, String text, Object object,

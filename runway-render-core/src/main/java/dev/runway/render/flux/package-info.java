@@ -14,7 +14,8 @@
  *   <li>{@link dev.runway.render.flux.Provenance}: placeholders that came from user values.</li>
  *   <li>{@link dev.runway.render.flux.IntegrityCheck}: the file on disk still holds every placeholder as rendered.</li>
  *   <li>{@link dev.runway.render.flux.FluxSubstitution} with {@link dev.runway.render.flux.PostBuild}: what Flux
- *       would apply.</li>
+ *       would apply, through kustomize-controller's real pipeline (go-yaml v3 read, JSON, sigs.k8s.io/yaml
+ *       JSONToYAML, envsubst, YAMLToJSON).</li>
  *   <li>{@link dev.runway.render.flux.SafetyCheck}: where substituting realistic values changes meaning.</li>
  *   <li>{@link dev.runway.render.flux.FluxCheck}: scan, policy and safety in one call; findings are
  *       {@link dev.runway.render.flux.FluxFinding} records that print on one line.</li>
@@ -27,8 +28,11 @@
  *       {@code flux/hidden-placeholder} (<code>&#36;{</code>), {@code flux/unparsable-yaml};</li>
  *   <li>policy: {@code flux/unknown-variable}, {@code flux/default-hides-missing-variable} (info);</li>
  *   <li>provenance: {@code flux/user-supplied-placeholder};</li>
- *   <li>safety: {@code flux/type-changes}, {@code flux/value-changes}, {@code flux/json-breaks},
- *       {@code flux/json-bare-placeholder}, {@code flux/substitution-breaks-yaml}, {@code flux/field-moves};</li>
+ *   <li>safety: {@code flux/whole-scalar-placeholder} (a placeholder that is the whole value of a string field,
+ *       quoted or not: kustomize drops the quotes before Flux substitutes), {@code flux/type-changes},
+ *       {@code flux/value-changes}, {@code flux/json-breaks}, {@code flux/json-bare-placeholder},
+ *       {@code flux/substitution-breaks-yaml}, {@code flux/substitution-fails}, {@code flux/kustomize-cannot-read},
+ *       {@code flux/field-moves};</li>
  *   <li>integrity: {@code flux/integrity-placeholder-altered}, {@code flux/integrity-placeholder-added},
  *       {@code flux/integrity-requoted}, {@code flux/integrity-escaped-dollar}, {@code flux/integrity-field-missing},
  *       {@code flux/integrity-missing-resource}, {@code flux/integrity-extra-resource},

@@ -2,6 +2,7 @@ package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoSlice;
+import dev.runway.render.template.CallArguments;
 
 import java.util.List;
 import java.util.Map;
@@ -63,30 +64,38 @@ final class Args {
     }
 
     /**
-     * A map[string]interface{} parameter. A nil interface value is rejected as text/template does; only a literal
-     * {@code nil} (which the executor turns into a nil map before calling) would pass, and arrives here as null too,
-     * so the executor must reject non-literal nils itself if it wants Go's exact behaviour for them.
+     * A map[string]interface{} parameter; null stands for a nil map. text/template's validateType gives a nil map for
+     * Go's invalid value (the literal {@code nil}, a variable or pipeline holding nil) but rejects a nil interface read
+     * from a map ({@code .Values.missing}), which the executor marks ({@link CallArguments}).
      */
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(List<Object> args, int i) throws WrongArgumentException {
         Object v = args.get(i);
         if (v == null) {
-            throw wrongType("map[string]interface {}", null, i);
+            if (CallArguments.isNilInterface(args, i)) {
+                throw wrongType("map[string]interface {}", null, i);
+            }
+            return null;
         }
-        if (v instanceof Map<?, ?> m) {
+        if (v instanceof Map<?, ?> m && !(v instanceof GoFmt.GoTyped)) {
             return (Map<String, Object>) m;
         }
+        // A Go map of another type (.Files is engine.files) is not assignable to map[string]interface{}.
         throw wrongType("map[string]interface {}", v, i);
     }
 
-    /** A []interface{} parameter; nil is allowed. */
+    /** A []interface{} parameter; null stands for a nil slice, a nil interface is rejected (see {@link #map}). */
     @SuppressWarnings("unchecked")
     static List<Object> list(List<Object> args, int i) throws WrongArgumentException {
         Object v = args.get(i);
         if (v == null) {
+            if (CallArguments.isNilInterface(args, i)) {
+                throw wrongType("[]interface {}", null, i);
+            }
             return null;
         }
-        if (v instanceof List<?> l && !(v instanceof GoSlice s && !s.elementType().equals("interface {}"))) {
+        if (v instanceof List<?> l && (!(v instanceof GoFmt.GoTyped)
+                || v instanceof GoSlice s && s.elementType().equals("interface {}"))) {
             return (List<Object>) l;
         }
         throw wrongType("[]interface {}", v, i);

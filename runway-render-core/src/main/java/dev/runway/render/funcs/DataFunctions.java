@@ -16,6 +16,14 @@ final class DataFunctions {
             Args.count("toYaml", a, 1);
             return GoYaml.toYaml(a.get(0));
         });
+        r.add("mustToYaml", (c, a) -> {
+            Args.count("mustToYaml", a, 1);
+            try {
+                return GoYaml.mustToYaml(a.get(0));
+            } catch (GoYamlException e) {
+                throw new TemplateFunctionException(e.getMessage());
+            }
+        });
         r.add("toYamlPretty", (c, a) -> {
             Args.count("toYamlPretty", a, 1);
             return GoYaml.toYamlPretty(a.get(0));
@@ -46,11 +54,11 @@ final class DataFunctions {
         });
         r.add("mustToPrettyJson", (c, a) -> {
             Args.count("mustToPrettyJson", a, 1);
-            String s = GoJson.toPrettyJson(a.get(0));
-            if (s.isEmpty()) {
-                GoJson.marshal(a.get(0));
+            try {
+                return GoJson.marshalIndent(a.get(0));
+            } catch (GoJson.GoJsonException e) {
+                throw new TemplateFunctionException(e.getMessage());
             }
-            return s;
         });
         r.add("toRawJson", (c, a) -> {
             Args.count("toRawJson", a, 1);
@@ -76,6 +84,10 @@ final class DataFunctions {
             } catch (GoYamlException e) {
                 throw new TemplateFunctionException(e.getMessage());
             }
+        });
+        r.add("fromToml", (c, a) -> {
+            Args.count("fromToml", a, 1);
+            return TomlReader.fromToml(Args.string(a, 0));
         });
         r.add("toToml", (c, a) -> {
             Args.count("toToml", a, 1);

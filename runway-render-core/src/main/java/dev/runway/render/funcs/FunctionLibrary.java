@@ -29,6 +29,7 @@ public final class FunctionLibrary {
         DataFunctions.register(r);
         MiscFunctions.register(r);
         Certificates.register(r);
+        PasswordFunctions.register(r);
         return Collections.unmodifiableMap(m);
     }
 }

@@ -7,19 +7,64 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** A Go time.Time: formatting with Go layouts ("2006-01-02T15:04:05Z07:00") and Go's String() form. */
+/**
+ * A Go time.Time: formatting with Go layouts ("2006-01-02T15:04:05Z07:00") and Go's String() form. The {@code MST}
+ * element prints the zone's abbreviation as Go does ({@link GoZoneNames}: {@code +14} under Pacific/Kiritimati), or
+ * the numeric offset for a zone without a name (a fixed offset parsed from text).
+ */
 final class GoTime implements GoFmt.GoTyped, GoJson.JsonMarshaler, GoValues.KindAware {
     final ZonedDateTime time;
+    private final GoZoneNames zones;
+    /** The Go location's zone name when it is not the region's (BurntSushi/toml's "date-local"), else null. */
+    private final String zoneName;
 
-    GoTime(ZonedDateTime time) {
-        this.time = time;
+    GoTime(ZonedDateTime time, GoZoneNames zones) {
+        this(time, zones, null);
     }
 
-    static GoTime now() {
-        return new GoTime(ZonedDateTime.now());
+    GoTime(ZonedDateTime time, GoZoneNames zones, String zoneName) {
+        this.time = time;
+        this.zones = zones;
+        this.zoneName = zoneName;
+    }
+
+    static GoTime now(GoZoneNames zones) {
+        return new GoTime(ZonedDateTime.now(), zones);
+    }
+
+    /** The same instant shown in another zone. */
+    GoTime in(java.time.ZoneId zone) {
+        return new GoTime(time.withZoneSameInstant(zone), zones);
+    }
+
+    /** What Go prints for the MST layout element. */
+    private String zoneAbbreviation() {
+        String name = zoneName;
+        if (name == null) {
+            java.time.ZoneId zone = time.getZone();
+            if (zone instanceof java.time.ZoneOffset offset) {
+                name = offset.getTotalSeconds() == 0 ? "UTC" : "";
+            } else {
+                name = zones == null ? null : zones.abbreviation(zone, time.toInstant());
+                if (name == null) {
+                    name = DateTimeFormatter.ofPattern("z", Locale.US).format(time);
+                }
+            }
+        }
+        if (!name.isEmpty()) {
+            return name;
+        }
+        int minutes = time.getOffset().getTotalSeconds() / 60;
+        return (minutes < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d%02d", Math.abs(minutes) / 60,
+                Math.abs(minutes) % 60);
     }
 
     String format(String layout) {
+        // The zone name is Go's, not java.time's: format a placeholder and put it in afterwards.
+        boolean zoneNamed = layout.contains("MST");
+        if (zoneNamed) {
+            layout = layout.replace("MST", "\u0002");
+        }
         // Go's ".999..." prints the fraction without trailing zeros, and nothing at all for whole seconds.
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("[.,](9+)").matcher(layout);
         StringBuilder l = new StringBuilder();
@@ -35,7 +80,7 @@ final class GoTime implements GoFmt.GoTyped, GoJson.JsonMarshaler, GoValues.Kind
         for (String f : fractions) {
             out = out.replaceFirst("\u0001", java.util.regex.Matcher.quoteReplacement(f));
         }
-        return out;
+        return zoneNamed ? out.replace("\u0002", zoneAbbreviation()) : out;
     }
 
     @Override
@@ -61,10 +106,10 @@ final class GoTime implements GoFmt.GoTyped, GoJson.JsonMarshaler, GoValues.Kind
     /** Translates a Go reference-time layout into a java.time pattern. */
     static String javaPattern(String layout) {
         String[][] tokens = {
-                {"January", "MMMM"}, {"Monday", "EEEE"}, {"2006", "yyyy"}, {"Z07:00", "XXX"}, {"Z0700", "XX"},
+                {"January", "MMMM"}, {"Monday", "EEEE"}, {"2006", "uuuu"}, {"Z07:00", "XXX"}, {"Z0700", "XX"},
                 {"-07:00", "xxx"}, {"-0700", "xx"}, {"-07", "x"}, {".000000000", ".SSSSSSSSS"},
                 {".000000", ".SSSSSS"}, {".000", ".SSS"}, {"Jan", "MMM"}, {"Mon", "EEE"}, {"MST", "z"}, {"_2", "ppd"}, {"002", "DDD"},
-                {"01", "MM"}, {"02", "dd"}, {"06", "yy"}, {"15", "HH"}, {"03", "hh"}, {"04", "mm"}, {"05", "ss"},
+                {"01", "MM"}, {"02", "dd"}, {"06", "uu"}, {"15", "HH"}, {"03", "hh"}, {"04", "mm"}, {"05", "ss"},
                 {"PM", "a"}, {"pm", "a"}, {"1", "M"}, {"2", "d"}, {"3", "h"}, {"4", "m"}, {"5", "s"}};
         StringBuilder out = new StringBuilder();
         StringBuilder literal = new StringBuilder();

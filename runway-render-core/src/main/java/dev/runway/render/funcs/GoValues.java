@@ -207,8 +207,32 @@ final class GoValues {
 
     /** reflect.DeepEqual over the value model: types must match (int is not int64, []string is not []interface{}). */
     static boolean deepEqual(Object a, Object b) {
+        return deepEqual(a, b, new java.util.HashSet<>(), 0);
+    }
+
+    /** Two maps or lists compared at the same time, by identity (reflect.DeepEqual's visited set). */
+    private record Visit(Object a, Object b) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Visit v && v.a == a && v.b == b;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(a) * 31 + System.identityHashCode(b);
+        }
+    }
+
+    private static boolean deepEqual(Object a, Object b, java.util.Set<Visit> visited, int depth) {
         if (a == null || b == null) {
             return a == b;
+        }
+        if ((a instanceof Map || a instanceof List) && !visited.add(new Visit(a, b))) {
+            // Already being compared further up: reflect.DeepEqual takes it as equal (cycles end here).
+            return true;
+        }
+        if (depth > dev.runway.render.gofmt.ValueLimits.MAX_NESTING) {
+            throw dev.runway.render.gofmt.ValueLimits.tooDeep("deepEqual");
         }
         if (!GoFmt.typeName(a).equals(GoFmt.typeName(b))) {
             return false;
@@ -218,7 +242,7 @@ final class GoValues {
                 return false;
             }
             for (Map.Entry<?, ?> e : ma.entrySet()) {
-                if (!mb.containsKey(e.getKey()) || !deepEqual(e.getValue(), mb.get(e.getKey()))) {
+                if (!mb.containsKey(e.getKey()) || !deepEqual(e.getValue(), mb.get(e.getKey()), visited, depth + 1)) {
                     return false;
                 }
             }
@@ -232,7 +256,7 @@ final class GoValues {
                 return false;
             }
             for (int i = 0; i < la.size(); i++) {
-                if (!deepEqual(la.get(i), lb.get(i))) {
+                if (!deepEqual(la.get(i), lb.get(i), visited, depth + 1)) {
                     return false;
                 }
             }
@@ -247,12 +271,27 @@ final class GoValues {
         return a.equals(b);
     }
 
-    /** copystructure.Copy for maps and lists (scalars are immutable). */
+    /**
+     * copystructure.Copy for maps and lists (scalars are immutable). A map that contains itself makes Sprig's
+     * deepCopy run until memory ends; here it fails at {@link dev.runway.render.gofmt.ValueLimits#MAX_NESTING} levels,
+     * and a value shared many times over fails when the copy would outgrow the list bound.
+     */
     static Object deepCopy(Object v) {
+        return deepCopy(v, 0, new int[1]);
+    }
+
+    private static Object deepCopy(Object v, int depth, int[] copied) {
+        if ((v instanceof Map || v instanceof List) && depth > dev.runway.render.gofmt.ValueLimits.MAX_NESTING) {
+            throw dev.runway.render.gofmt.ValueLimits.tooDeep("deepCopy");
+        }
+        if ((v instanceof Map || v instanceof List)
+                && ++copied[0] > dev.runway.render.gofmt.ValueLimits.MAX_LIST_ELEMENTS) {
+            throw dev.runway.render.gofmt.ValueLimits.tooManyElements();
+        }
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                out.put(String.valueOf(e.getKey()), deepCopy(e.getValue()));
+                out.put(String.valueOf(e.getKey()), deepCopy(e.getValue(), depth + 1, copied));
             }
             return out;
         }
@@ -262,7 +301,7 @@ final class GoValues {
             }
             List<Object> items = new ArrayList<>();
             for (Object o : s) {
-                items.add(deepCopy(o));
+                items.add(deepCopy(o, depth + 1, copied));
             }
             return s.elementType().equals("string")
                     ? GoSlice.ofStrings(items.stream().map(String::valueOf).toList())
@@ -271,7 +310,7 @@ final class GoValues {
         if (v instanceof List<?> l) {
             List<Object> out = new ArrayList<>(l.size());
             for (Object o : l) {
-                out.add(deepCopy(o));
+                out.add(deepCopy(o, depth + 1, copied));
             }
             return out;
         }

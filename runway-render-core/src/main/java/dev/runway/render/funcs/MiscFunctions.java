@@ -24,6 +24,8 @@ final class MiscFunctions {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     static void register(Registry r) {
+        // Zone abbreviations as Go reads them from the system's tzdata, cached for this function map.
+        GoZoneNames zones = new GoZoneNames();
         r.add("hello", (c, a) -> {
             Args.count("hello", a, 0);
             return "Hello!";
@@ -88,25 +90,25 @@ final class MiscFunctions {
         });
         r.add("now", (c, a) -> {
             Args.count("now", a, 0);
-            return GoTime.now();
+            return GoTime.now(zones);
         });
         r.add("date", (c, a) -> {
             Args.count("date", a, 2);
-            return dateInZone(Args.string(a, 0), a.get(1), ZoneId.systemDefault().getId());
+            return dateInZone(zones, Args.string(a, 0), a.get(1), ZoneId.systemDefault().getId());
         });
         r.add("htmlDate", (c, a) -> {
             Args.count("htmlDate", a, 1);
-            return dateInZone("2006-01-02", a.get(0), ZoneId.systemDefault().getId());
+            return dateInZone(zones, "2006-01-02", a.get(0), ZoneId.systemDefault().getId());
         });
         for (String name : List.of("dateInZone", "date_in_zone")) {
             r.add(name, (c, a) -> {
                 Args.count(name, a, 3);
-                return dateInZone(Args.string(a, 0), a.get(1), Args.string(a, 2));
+                return dateInZone(zones, Args.string(a, 0), a.get(1), Args.string(a, 2));
             });
         }
         r.add("htmlDateInZone", (c, a) -> {
             Args.count("htmlDateInZone", a, 2);
-            return dateInZone("2006-01-02", a.get(0), Args.string(a, 1));
+            return dateInZone(zones, "2006-01-02", a.get(0), Args.string(a, 1));
         });
         r.add("unixEpoch", (c, a) -> {
             Args.count("unixEpoch", a, 1);
@@ -161,14 +163,14 @@ final class MiscFunctions {
                     } else {
                         z = ((java.time.LocalDate) ta).atStartOfDay(ZoneId.systemDefault());
                     }
-                    return new GoTime(z);
+                    return new GoTime(z, zones);
                 } catch (RuntimeException e) {
                     if (must) {
                         throw new TemplateFunctionException("parsing time " + dev.runway.render.gofmt.GoStrconv
                                 .quote(value) + " as " + dev.runway.render.gofmt.GoStrconv.quote(layout)
                                 + ": cannot parse");
                     }
-                    return new GoTime(ZonedDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneId.of("UTC")));
+                    return new GoTime(ZonedDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneId.of("UTC")), zones);
                 }
             });
         }
@@ -188,7 +190,7 @@ final class MiscFunctions {
                     }
                     return t;
                 }
-                return new GoTime(t.time.plusNanos(d));
+                return new GoTime(t.time.plusNanos(d), zones);
             });
         }
         r.add("ago", (c, a) -> {
@@ -214,6 +216,10 @@ final class MiscFunctions {
         r.add("urlParse", (c, a) -> {
             Args.count("urlParse", a, 1);
             return urlParse(Args.string(a, 0));
+        });
+        r.add("urlJoin", (c, a) -> {
+            Args.count("urlJoin", a, 1);
+            return urlJoin(Args.map(a, 0));
         });
     }
 
@@ -251,7 +257,7 @@ final class MiscFunctions {
         return sb.toString();
     }
 
-    private static String dateInZone(String fmt, Object date, String zone) {
+    private static String dateInZone(GoZoneNames zones, String fmt, Object date, String zone) {
         ZonedDateTime t;
         if (date instanceof GoTime gt) {
             t = gt.time;
@@ -266,7 +272,7 @@ final class MiscFunctions {
         } catch (RuntimeException e) {
             z = ZoneId.of("UTC");
         }
-        return new GoTime(t.withZoneSameInstant(z)).format(fmt);
+        return new GoTime(t.withZoneSameInstant(z), zones).format(fmt);
     }
 
     /** path.Base. */
@@ -318,22 +324,62 @@ final class MiscFunctions {
         return joined.isEmpty() ? "." : joined;
     }
 
+    /** Sprig's urlParse: url.Parse, its parts as a dict. */
     private static Map<String, Object> urlParse(String s) throws TemplateFunctionException {
+        GoUrl u;
         try {
-            java.net.URI u = new java.net.URI(s);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("fragment", u.getFragment() == null ? "" : u.getFragment());
-            m.put("host", u.getRawAuthority() == null ? "" : (u.getHost() == null ? u.getRawAuthority()
-                    .replaceFirst("^[^@]*@", "") : u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "")));
-            m.put("hostname", u.getHost() == null ? "" : u.getHost());
-            m.put("opaque", u.isOpaque() ? u.getRawSchemeSpecificPart() : "");
-            m.put("path", u.getPath() == null ? "" : u.getPath());
-            m.put("query", u.getRawQuery() == null ? "" : u.getRawQuery());
-            m.put("scheme", u.getScheme() == null ? "" : u.getScheme());
-            m.put("userinfo", u.getRawUserInfo() == null ? "" : u.getRawUserInfo());
-            return m;
-        } catch (java.net.URISyntaxException e) {
-            throw new TemplateFunctionException("unable to parse url: parse \"" + s + "\": " + e.getReason());
+            u = GoUrl.parse(s);
+        } catch (GoUrl.UrlException e) {
+            throw new TemplateFunctionException("unable to parse url: " + e.getMessage());
         }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scheme", u.scheme);
+        m.put("host", u.host);
+        m.put("hostname", u.hostname());
+        m.put("path", u.path);
+        m.put("query", u.rawQuery);
+        m.put("opaque", u.opaque);
+        m.put("fragment", u.fragment);
+        m.put("userinfo", u.userinfo());
+        return m;
+    }
+
+    /** Sprig's urlJoin (url.go): a url.URL from the dict's string parts, printed by URL.String. */
+    private static String urlJoin(Map<String, Object> d) throws TemplateFunctionException {
+        GoUrl u = new GoUrl();
+        u.scheme = part(d, "scheme");
+        u.host = part(d, "host");
+        u.path = part(d, "path");
+        u.rawQuery = part(d, "query");
+        u.opaque = part(d, "opaque");
+        u.fragment = part(d, "fragment");
+        String userinfo = part(d, "userinfo");
+        if (!userinfo.isEmpty()) {
+            try {
+                GoUrl parsed = GoUrl.parse("proto://" + userinfo + "@host");
+                u.username = parsed.username;
+                u.password = parsed.password;
+                u.passwordSet = parsed.passwordSet;
+            } catch (GoUrl.UrlException e) {
+                throw new TemplateFunctionException("unable to parse userinfo in dict: " + e.getMessage());
+            }
+        }
+        return u.toString();
+    }
+
+    /** Sprig's dictGetOrEmpty: a missing key is "", a value of another kind than string panics. */
+    private static String part(Map<String, Object> d, String key) throws TemplateFunctionException {
+        if (d == null || !d.containsKey(key)) {
+            return "";
+        }
+        Object v = d.get(key);
+        if (v == null) {
+            throw new TemplateFunctionException("runtime error: invalid memory address or nil pointer dereference");
+        }
+        if (!(v instanceof String s)) {
+            throw new TemplateFunctionException("unable to parse " + key + " key, must be of type string, but "
+                    + GoValues.kindOf(v) + " found");
+        }
+        return s;
     }
 }

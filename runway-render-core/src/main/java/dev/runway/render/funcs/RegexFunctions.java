@@ -3,15 +3,17 @@ package dev.runway.render.funcs;
 import dev.runway.render.gofmt.GoSlice;
 import dev.runway.render.template.TemplateFunctionException;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
- * Sprig's regex functions over Go's RE2 semantics: Go syntax translated to java.util.regex, Go's rules for
- * successive empty matches, and Go's {@code $name} / {@code ${name}} expansion in replacements.
+ * Sprig's regex functions (regex.go) with Go's own regexp: RE2 syntax and linear-time matching through RE2/J
+ * ({@link GoRegexp}), Go's rules for successive empty matches (regexp.go allMatches), and Go's {@code $name} /
+ * {@code ${name}} expansion in replacements (regexp.go expand).
  */
 final class RegexFunctions {
 
@@ -89,54 +91,29 @@ final class RegexFunctions {
         });
     }
 
-    /** regexp.Compile with Go's syntax mapped to Java's; errors in Go's words where they can be recognised. */
+    /** regexp.Compile (returnsError) or regexp.MustCompile (its panic text otherwise). */
     static Pattern compile(String expr, boolean returnsError) throws TemplateFunctionException {
         try {
-            return Pattern.compile(translate(expr));
+            return GoRegexp.compile(expr);
         } catch (PatternSyntaxException e) {
-            String err = "error parsing regexp: " + goProblem(e, expr);
             if (returnsError) {
-                throw new TemplateFunctionException(err);
+                throw new TemplateFunctionException(e.getMessage());
             }
-            // regexp.MustCompile's panic text.
-            throw new TemplateFunctionException("regexp: Compile(" + backquote(expr) + "): " + err);
+            throw new TemplateFunctionException("regexp: Compile(" + backquote(expr) + "): " + e.getMessage());
         }
     }
 
+    /** regexp's quote: strconv.CanBackquote decides between `s` and a quoted string. */
     private static String backquote(String s) {
-        boolean can = s.indexOf('`') < 0 && s.chars().noneMatch(ch -> ch < ' ' && ch != '\t');
-        return can ? "`" + s + "`" : dev.runway.render.gofmt.GoStrconv.quote(s);
-    }
-
-    private static String goProblem(PatternSyntaxException e, String expr) {
-        String d = e.getDescription();
-        if (d.contains("Unclosed group")) {
-            return "missing closing ): `" + expr + "`";
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if ((ch < ' ' && ch != '\t') || ch == '`' || ch == 0x7F || ch == 0xFEFF
+                    || (Character.isSurrogate(ch) && !(Character.isHighSurrogate(ch) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(++i))))) {
+                return dev.runway.render.gofmt.GoStrconv.quote(s);
+            }
         }
-        if (d.contains("Unclosed character class") || d.contains("Illegal character range")) {
-            int idx = expr.lastIndexOf('[');
-            return "missing closing ]: `" + (idx >= 0 ? expr.substring(idx) : expr) + "`";
-        }
-        if (d.contains("Unmatched closing ')'")) {
-            return "unexpected ): `" + expr + "`";
-        }
-        if (d.contains("Dangling meta character")) {
-            return "missing argument to repetition operator: `" + expr.charAt(Math.max(e.getIndex(), 0)) + "`";
-        }
-        return d + ": `" + expr + "`";
-    }
-
-    /** Go RE2 syntax that Java spells differently: named groups, POSIX classes, \z. */
-    static String translate(String expr) {
-        String t = expr.replace("(?P<", "(?<");
-        t = t.replace("[:alpha:]", "\\p{Alpha}").replace("[:digit:]", "\\p{Digit}")
-                .replace("[:alnum:]", "\\p{Alnum}").replace("[:upper:]", "\\p{Upper}")
-                .replace("[:lower:]", "\\p{Lower}").replace("[:space:]", "\\s")
-                .replace("[:punct:]", "\\p{Punct}").replace("[:xdigit:]", "\\p{XDigit}")
-                .replace("[:word:]", "\\w").replace("[:blank:]", "\\p{Blank}").replace("[:cntrl:]", "\\p{Cntrl}")
-                .replace("[:print:]", "\\p{Print}").replace("[:graph:]", "\\p{Graph}")
-                .replace("[:ascii:]", "\\p{ASCII}");
-        return t;
+        return "`" + s + "`";
     }
 
     /** Go's FindAll: successive matches, an empty match right after a previous match is skipped. */

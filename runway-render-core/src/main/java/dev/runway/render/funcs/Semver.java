@@ -1,19 +1,44 @@
 package dev.runway.render.funcs;
 
-import dev.runway.render.gofmt.GoFmt;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import dev.runway.render.template.GoStruct;
+import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import dev.runway.render.yaml.GoJson;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Objects;
+import java.util.Set;
 
-/** Masterminds/semver v3 as Sprig uses it: loose version parsing, constraint ranges, comparison. */
-final class Semver implements GoFmt.GoTyped, GoMethods, GoJson.JsonMarshaler, GoValues.KindAware {
+/**
+ * Masterminds/semver v3 (version.go, constraints.go) as Sprig's {@code semver} and {@code semverCompare} use it:
+ * loose version parsing, constraint ranges, comparison, and the methods and Go types templates see.
+ *
+ * <p>{@code semver} returns a {@code *semver.Version}; {@code IncMajor}, {@code SetPrerelease} and the other methods
+ * with a value receiver return a {@code semver.Version} value. Go's text/template can call pointer-receiver methods
+ * ({@code Original}, {@code LessThan}, {@code Compare}, ...) only on the pointer, so on a value they fail with
+ * {@code can't evaluate field Original in type semver.Version}, and passing a value where a method wants a pointer
+ * fails with {@code wrong type for value; expected *semver.Version; got semver.Version}, as in Helm.
+ */
+final class Semver implements GoStruct, GoJson.JsonMarshaler, GoValues.KindAware {
 
-    private static final String NUM = "[0-9]+";
+    private static final String POINTER_TYPE = "*semver.Version";
+    private static final String VALUE_TYPE = "semver.Version";
+    /** Methods with a value receiver: callable on both forms. */
+    private static final Set<String> VALUE_METHODS = Set.of("String", "Major", "Minor", "Patch", "Prerelease",
+            "Metadata", "IncPatch", "IncMinor", "IncMajor", "SetPrerelease", "SetMetadata", "MarshalJSON",
+            "MarshalText", "Value");
+    /** Methods with a pointer receiver: callable on a *semver.Version only. */
+    private static final Set<String> POINTER_METHODS = Set.of("Original", "LessThan", "LessThanEqual", "GreaterThan",
+            "GreaterThanEqual", "Equal", "Compare");
+    private static final Set<String> FIELDS = Set.of("major", "minor", "patch", "pre", "metadata", "original");
+    private static final String ALLOWED = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-0123456789";
+
+    /** version.go looseSemVerRegex, as NewVersion uses it (CoerceNewVersion is true). */
     private static final Pattern VERSION = Pattern.compile("^v?([0-9]+)(\\.[0-9]+)?(\\.[0-9]+)?"
             + "(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?"
             + "(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?$");
@@ -24,17 +49,21 @@ final class Semver implements GoFmt.GoTyped, GoMethods, GoJson.JsonMarshaler, Go
     final String pre;
     final String metadata;
     final String original;
+    /** True for the *semver.Version that semver returns, false for a semver.Version value. */
+    private final boolean pointer;
 
     private Semver(BigInteger major, BigInteger minor, BigInteger patch, String pre, String metadata,
-                   String original) {
+                   String original, boolean pointer) {
         this.major = major;
         this.minor = minor;
         this.patch = patch;
         this.pre = pre;
         this.metadata = metadata;
         this.original = original;
+        this.pointer = pointer;
     }
 
+    /** semver.NewVersion: a *semver.Version. */
     static Semver parse(String v) throws TemplateFunctionException {
         Matcher m = VERSION.matcher(v);
         if (!m.matches()) {
@@ -46,13 +75,9 @@ final class Semver implements GoFmt.GoTyped, GoMethods, GoJson.JsonMarshaler, Go
         String pre = m.group(5) == null ? "" : m.group(5);
         String meta = m.group(8) == null ? "" : m.group(8);
         if (!pre.isEmpty()) {
-            for (String part : pre.split("\\.", -1)) {
-                if (part.matches(NUM) && part.length() > 1 && part.startsWith("0")) {
-                    throw new TemplateFunctionException("version segment starts with 0");
-                }
-            }
+            validatePrerelease(pre);
         }
-        return new Semver(major, minor, patch, pre, meta, v);
+        return new Semver(major, minor, patch, pre, meta, v, true);
     }
 
     private static BigInteger segment(String s) throws TemplateFunctionException {
@@ -62,6 +87,32 @@ final class Semver implements GoFmt.GoTyped, GoMethods, GoJson.JsonMarshaler, Go
                     + "\": value out of range");
         }
         return b;
+    }
+
+    private static boolean numeric(String s) {
+        return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    private static void validatePrerelease(String p) throws TemplateFunctionException {
+        for (String part : p.split("\\.", -1)) {
+            if (part.isEmpty()) {
+                throw new TemplateFunctionException("invalid prerelease string");
+            } else if (numeric(part)) {
+                if (part.length() > 1 && part.charAt(0) == '0') {
+                    throw new TemplateFunctionException("version segment starts with 0");
+                }
+            } else if (!part.chars().allMatch(c -> ALLOWED.indexOf(c) >= 0)) {
+                throw new TemplateFunctionException("invalid prerelease string");
+            }
+        }
+    }
+
+    private static void validateMetadata(String m) throws TemplateFunctionException {
+        for (String part : m.split("\\.", -1)) {
+            if (part.isEmpty() || !part.chars().allMatch(c -> ALLOWED.indexOf(c) >= 0)) {
+                throw new TemplateFunctionException("invalid metadata string");
+            }
+        }
     }
 
     @Override
@@ -122,8 +173,8 @@ final class Semver implements GoFmt.GoTyped, GoMethods, GoJson.JsonMarshaler, Go
     }
 
     private static int compareIdentifier(String a, String b) {
-        boolean an = a.matches(NUM);
-        boolean bn = b.matches(NUM);
+        boolean an = numeric(a);
+        boolean bn = numeric(b);
         if (an && bn) {
             return Integer.signum(new BigInteger(a).compareTo(new BigInteger(b)));
         }
@@ -138,7 +189,7 @@ final class Semver implements GoFmt.GoTyped, GoMethods, GoJson.JsonMarshaler, Go
 
     @Override
     public String goTypeName() {
-        return "*semver.Version";
+        return pointer ? POINTER_TYPE : VALUE_TYPE;
     }
 
     @Override
@@ -148,7 +199,7 @@ final class Semver implements GoFmt.GoTyped, GoMethods, GoJson.JsonMarshaler, Go
 
     @Override
     public String goKind() {
-        return "ptr";
+        return pointer ? "ptr" : "struct";
     }
 
     @Override
@@ -157,54 +208,102 @@ final class Semver implements GoFmt.GoTyped, GoMethods, GoJson.JsonMarshaler, Go
     }
 
     @Override
-    public boolean hasMethod(String name) {
-        return List.of("Major", "Minor", "Patch", "Prerelease", "Metadata", "Original", "String", "LessThan",
-                "GreaterThan", "Equal", "Compare", "IncMajor", "IncMinor", "IncPatch").contains(name);
+    public boolean hasUnexportedField(String name) {
+        return FIELDS.contains(name);
+    }
+
+    /** reflect.DeepEqual of two versions, and == of two semver.Version values: every field. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Semver v && v.pointer == pointer && v.major.equals(major) && v.minor.equals(minor)
+                && v.patch.equals(patch) && v.pre.equals(pre) && v.metadata.equals(metadata)
+                && Objects.equals(v.original, original);
     }
 
     @Override
-    public Object invokeMethod(String name, List<Object> args) throws TemplateFunctionException {
-        switch (name) {
-            case "Major":
-                return major.longValue();
-            case "Minor":
-                return minor.longValue();
-            case "Patch":
-                return patch.longValue();
-            case "Prerelease":
-                return pre;
-            case "Metadata":
-                return metadata;
-            case "Original":
-                return original;
-            case "String":
-                return toString();
-            case "IncMajor":
-                return new Semver(major.add(BigInteger.ONE), BigInteger.ZERO, BigInteger.ZERO, "", "",
-                        null).withOriginal();
-            case "IncMinor":
-                return new Semver(major, minor.add(BigInteger.ONE), BigInteger.ZERO, "", "", null).withOriginal();
-            case "IncPatch":
-                return pre.isEmpty()
-                        ? new Semver(major, minor, patch.add(BigInteger.ONE), "", "", null).withOriginal()
-                        : new Semver(major, minor, patch, "", "", null).withOriginal();
-            default:
-                break;
+    public int hashCode() {
+        return Objects.hash(major, minor, patch, pre, metadata, original);
+    }
+
+    @Override
+    public TemplateFunction method(String name) {
+        if (!VALUE_METHODS.contains(name) && !(pointer && POINTER_METHODS.contains(name))) {
+            return null;
         }
-        if (args.size() != 1 || !(args.get(0) instanceof Semver other)) {
-            throw new WrongArgumentException("wrong number of args for " + name + ": want 1 got " + args.size());
-        }
-        return switch (name) {
-            case "LessThan" -> compare(other) < 0;
-            case "GreaterThan" -> compare(other) > 0;
-            case "Equal" -> compare(other) == 0;
-            case "Compare" -> compare(other);
-            default -> throw new TemplateFunctionException("can't evaluate field " + name);
+        return (c, a) -> {
+            if (POINTER_METHODS.contains(name) && !name.equals("Original")) {
+                Args.count(name, a, 1);
+                return compareWith(name, a.get(0));
+            }
+            if (name.equals("SetPrerelease") || name.equals("SetMetadata")) {
+                Args.count(name, a, 1);
+                return with(name, Args.string(a, 0));
+            }
+            Args.count(name, a, 0);
+            return switch (name) {
+                case "Major" -> major;
+                case "Minor" -> minor;
+                case "Patch" -> patch;
+                case "Prerelease" -> pre;
+                case "Metadata" -> metadata;
+                case "Original" -> original;
+                case "IncMajor" -> next(major.add(BigInteger.ONE), BigInteger.ZERO, BigInteger.ZERO, "");
+                case "IncMinor" -> next(major, minor.add(BigInteger.ONE), BigInteger.ZERO, "");
+                case "IncPatch" -> pre.isEmpty() ? next(major, minor, patch.add(BigInteger.ONE), "")
+                        : next(major, minor, patch, "");
+                case "MarshalJSON" -> GoJson.marshal(toString()).getBytes(StandardCharsets.UTF_8);
+                case "MarshalText" -> toString().getBytes(StandardCharsets.UTF_8);
+                default -> toString(); // String, Value
+            };
         };
     }
 
-    private Semver withOriginal() {
-        return new Semver(major, minor, patch, pre, metadata, toString());
+    /** LessThan, Equal, Compare, ...: the argument must be a *semver.Version (Equal takes nil too). */
+    private Object compareWith(String name, Object arg) throws TemplateFunctionException {
+        if (arg == null) {
+            if (name.equals("Equal")) {
+                return false;
+            }
+            throw new TemplateFunctionException("runtime error: invalid memory address or nil pointer dereference");
+        }
+        if (!(arg instanceof Semver other) || !other.pointer) {
+            throw Args.wrongType(POINTER_TYPE, arg, 0);
+        }
+        int c = compare(other);
+        return switch (name) {
+            case "LessThan" -> c < 0;
+            case "LessThanEqual" -> c <= 0;
+            case "GreaterThan" -> c > 0;
+            case "GreaterThanEqual" -> c >= 0;
+            case "Equal" -> c == 0;
+            default -> c;
+        };
+    }
+
+    /** SetPrerelease and SetMetadata: a semver.Version value, or the validation error. */
+    private Semver with(String name, String part) throws TemplateFunctionException {
+        boolean prerelease = name.equals("SetPrerelease");
+        if (!part.isEmpty()) {
+            if (prerelease) {
+                validatePrerelease(part);
+            } else {
+                validateMetadata(part);
+            }
+        }
+        Semver v = new Semver(major, minor, patch, prerelease ? part : pre, prerelease ? metadata : part, null,
+                false);
+        return v.withOriginalPrefix(this);
+    }
+
+    /** IncPatch, IncMinor, IncMajor: metadata and prerelease dropped. */
+    private Semver next(BigInteger ma, BigInteger mi, BigInteger pa, String pr) {
+        return new Semver(ma, mi, pa, pr, "", null, false).withOriginalPrefix(this);
+    }
+
+    /** version.go: the next version's original is the old one's "v" prefix (if any) and the new String(). */
+    private Semver withOriginalPrefix(Semver from) {
+        String prefix = from.original != null && from.original.startsWith("v") ? "v" : "";
+        return new Semver(major, minor, patch, pre, metadata, prefix + this, false);
     }
 
     // ---- constraints
@@ -213,6 +312,9 @@ final class Semver implements GoFmt.GoTyped, GoMethods, GoJson.JsonMarshaler, Go
             + "(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?";
     private static final Pattern CONSTRAINT = Pattern.compile("^\\s*(=|!=|>|<|>=|=>|<=|=<|~|~>|\\^)?\\s*(" + CV + ")\\s*$");
     private static final Pattern HYPHEN = Pattern.compile("^\\s*(" + CV + ")\\s+-\\s+(" + CV + ")\\s*$");
+    private static final Pattern PARTS = Pattern.compile("\\s*,\\s*|\\s+");
+    private static final Pattern CONSTRAINT_VERSION = Pattern.compile("^" + CV + "$");
+    private static final Pattern OPERATOR_SPACE = Pattern.compile("(=|!=|>=|=>|<=|=<|~>|~|\\^|>|<)\\s+");
 
     private record Constraint(String op, Semver con, boolean dirty, boolean minorDirty, boolean patchDirty) {
     }
@@ -247,11 +349,11 @@ final class Semver implements GoFmt.GoTyped, GoMethods, GoJson.JsonMarshaler, Go
                 continue;
             }
             // Join operators with their versions ("> = 1.2" style spacing), then split on commas and spaces.
-            String normalized = or.trim().replaceAll("(=|!=|>=|=>|<=|=<|~>|~|\\^|>|<)\\s+", "$1");
+            String normalized = OPERATOR_SPACE.matcher(or.trim()).replaceAll("$1");
             if (normalized.isEmpty()) {
                 throw new TemplateFunctionException("improper constraint: " + dev.runway.render.gofmt.GoStrconv.quote(text));
             }
-            for (String part : normalized.split("\\s*,\\s*|\\s+")) {
+            for (String part : PARTS.split(normalized)) {
                 if (part.isEmpty()) {
                     continue;
                 }
@@ -271,7 +373,7 @@ final class Semver implements GoFmt.GoTyped, GoMethods, GoJson.JsonMarshaler, Go
     }
 
     private static Constraint constraint(String op, String ver, String text) throws TemplateFunctionException {
-        Matcher m = Pattern.compile("^" + CV + "$").matcher(ver);
+        Matcher m = CONSTRAINT_VERSION.matcher(ver);
         if (!m.matches()) {
             throw new TemplateFunctionException("improper constraint: " + dev.runway.render.gofmt.GoStrconv.quote(text));
         }

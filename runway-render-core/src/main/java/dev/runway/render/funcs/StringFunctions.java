@@ -277,6 +277,10 @@ final class StringFunctions {
     }
 
     static String indent(int spaces, String v) {
+        long lines = 1 + v.chars().filter(ch -> ch == '\n').count();
+        if (spaces > 0 && v.length() + lines * spaces > dev.runway.render.gofmt.ValueLimits.MAX_VALUE_CHARS) {
+            throw dev.runway.render.gofmt.ValueLimits.tooLong("indent's result");
+        }
         String pad = spaces > 0 ? " ".repeat(spaces) : "";
         return pad + v.replace("\n", "\n" + pad);
     }
@@ -284,6 +288,10 @@ final class StringFunctions {
     /** strings.Replace(s, old, new, -1), including Go's behaviour for an empty old string. */
     static String goReplace(String s, String old, String replacement) {
         if (old.isEmpty()) {
+            if ((long) replacement.length() * (s.length() + 1) + s.length()
+                    > dev.runway.render.gofmt.ValueLimits.MAX_VALUE_CHARS) {
+                throw dev.runway.render.gofmt.ValueLimits.tooLong("replace's result");
+            }
             StringBuilder sb = new StringBuilder();
             sb.append(replacement);
             s.codePoints().forEach(cp -> sb.appendCodePoint(cp).append(replacement));

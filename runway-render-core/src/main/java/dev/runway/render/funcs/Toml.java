@@ -50,6 +50,13 @@ final class Toml {
     }
 
     private static void writeTable(StringBuilder sb, List<String> path, Map<?, ?> map, boolean top) {
+        // BurntSushi's encoder has no bound: a map that contains itself runs Helm out of memory.
+        if (path.size() > dev.runway.render.gofmt.ValueLimits.MAX_NESTING) {
+            throw dev.runway.render.gofmt.ValueLimits.tooDeep("toToml");
+        }
+        if (sb.length() > dev.runway.render.gofmt.ValueLimits.MAX_VALUE_CHARS) {
+            throw dev.runway.render.gofmt.ValueLimits.tooLong("the TOML text");
+        }
         List<String> keys = new ArrayList<>();
         for (Object k : map.keySet()) {
             keys.add(String.valueOf(k));

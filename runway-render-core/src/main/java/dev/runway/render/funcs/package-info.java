@@ -16,7 +16,7 @@
  *       {@code funcs-args} conformance cases show them); a literal {@code nil} for a map parameter is a nil map.</li>
  *   <li>Integer literals arrive as {@code Integer} (Go int), other number literals as {@code Double}.</li>
  *   <li>Results may be {@link dev.runway.render.gofmt.GoSlice} ({@code []string}, {@code []int}, nil slices),
- *       {@link dev.runway.render.funcs.GoMethods} values with Go methods ({@code (semver "1.2.3").Major}), and Go
+ *       {@link dev.runway.render.template.GoStruct} values with Go methods ({@code (semver "1.2.3").Major}), and Go
  *       {@code time.Time} values; all print through {@link dev.runway.render.gofmt.GoFmt}.</li>
  *   <li>{@code printf}, {@code print}, {@code println} and {@code urlquery} are registered too; the executor's builtins
  *       may replace them. {@code include}, {@code tpl}, {@code required}, {@code fail} and {@code lookup} are the

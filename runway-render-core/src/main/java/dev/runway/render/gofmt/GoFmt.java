@@ -30,6 +30,9 @@ public final class GoFmt {
             }
             new Printer(sb).printArg(arg, 'v');
             prevString = isString;
+            if (sb.length() > ValueLimits.MAX_VALUE_CHARS) {
+                throw ValueLimits.tooLong("the printed value");
+            }
         }
         return sb.toString();
     }
@@ -42,6 +45,9 @@ public final class GoFmt {
                 sb.append(' ');
             }
             new Printer(sb).printArg(args[i], 'v');
+            if (sb.length() > ValueLimits.MAX_VALUE_CHARS) {
+                throw ValueLimits.tooLong("the printed value");
+            }
         }
         sb.append('\n');
         return sb.toString();
@@ -58,6 +64,9 @@ public final class GoFmt {
     public static String sprintf(String format, Object... args) {
         StringBuilder sb = new StringBuilder();
         new Printer(sb).doPrintf(format, args == null ? new Object[] {null} : args);
+        if (sb.length() > ValueLimits.MAX_VALUE_CHARS) {
+            throw ValueLimits.tooLong("the printed value");
+        }
         return sb.toString();
     }
 
@@ -422,7 +431,31 @@ public final class GoFmt {
             }
         }
 
+        /** Maps and lists being printed, outermost first: bounded, as a map may contain itself. */
+        private int nesting;
+
+        private void enter() {
+            if (++nesting > ValueLimits.MAX_NESTING) {
+                throw ValueLimits.tooDeep("printing a value");
+            }
+        }
+
+        private void checkLength() {
+            if (buf.length() > ValueLimits.MAX_VALUE_CHARS) {
+                throw ValueLimits.tooLong("the printed value");
+            }
+        }
+
         private void printMap(Map<?, ?> map, int verb) {
+            enter();
+            try {
+                printMapEntries(map, verb);
+            } finally {
+                nesting--;
+            }
+        }
+
+        private void printMapEntries(Map<?, ?> map, int verb) {
             if (sharpV) {
                 buf.append("map[string]interface {}{");
                 boolean first = true;
@@ -434,6 +467,7 @@ public final class GoFmt {
                     printArg(k, verb);
                     buf.append(':');
                     printArg(map.get(k), verb);
+                    checkLength();
                 }
                 buf.append('}');
                 return;
@@ -448,6 +482,7 @@ public final class GoFmt {
                 printArg(k, verb);
                 buf.append(':');
                 printArg(map.get(k), verb);
+                checkLength();
             }
             buf.append(']');
         }
@@ -459,6 +494,15 @@ public final class GoFmt {
         }
 
         private void printList(List<?> list, int verb) {
+            enter();
+            try {
+                printListItems(list, verb);
+            } finally {
+                nesting--;
+            }
+        }
+
+        private void printListItems(List<?> list, int verb) {
             if (sharpV) {
                 buf.append("[]interface {}{");
                 for (int i = 0; i < list.size(); i++) {
@@ -466,6 +510,7 @@ public final class GoFmt {
                         buf.append(", ");
                     }
                     printArg(list.get(i), verb);
+                    checkLength();
                 }
                 buf.append('}');
                 return;
@@ -476,6 +521,7 @@ public final class GoFmt {
                     buf.append(' ');
                 }
                 printArg(list.get(i), verb);
+                checkLength();
             }
             buf.append(']');
         }

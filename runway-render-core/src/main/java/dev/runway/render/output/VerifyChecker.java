@@ -36,7 +36,9 @@ public final class VerifyChecker implements ManifestChecker {
     public List<CheckFinding> check(RenderRequest request, RenderedChart chart) {
         VerifyOptions options = (request.chart().equals(ChartSource.RUNWAY_EKS)
                 ? VerifyOptions.runwayEks(request.namespace()) : VerifyOptions.namespace(request.namespace()))
-                .withCrds(crds);
+                .withCrds(crds)
+                .withKubernetesVersion(request.kubeVersion().isEmpty() ? dev.runway.render.RenderOptions.DEFAULT_KUBE_VERSION
+                        : request.kubeVersion());
         return verifier.verify(chart, options).findings().stream().map(VerifyChecker::toCheckFinding).toList();
     }
 

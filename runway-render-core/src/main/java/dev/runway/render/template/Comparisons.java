@@ -2,9 +2,13 @@ package dev.runway.render.template;
 
 import dev.runway.render.template.GoValues.Kind;
 
+import java.math.BigInteger;
 import java.util.List;
 
-/** text/template's eq and lt with Go's rules: basic kinds only, no mixing of ints and floats. */
+/**
+ * text/template's eq and lt (funcs.go) with Go's rules: basic kinds only, no mixing of ints and floats, but signed
+ * and unsigned integers compare by value (a uint64 such as {@code (semver "1.2.3").Major} against an int literal).
+ */
 final class Comparisons {
     private Comparisons() {
     }
@@ -17,7 +21,9 @@ final class Comparisons {
         for (Object b : others) {
             Kind k2 = GoValues.basicKind(b);
             boolean truth;
-            if (k1 != k2 && !(isNilKind(k1) && isNilKind(k2))) {
+            if (k1 == Kind.INT && k2 == Kind.UINT || k1 == Kind.UINT && k2 == Kind.INT) {
+                truth = unsigned(a).equals(unsigned(b));
+            } else if (k1 != k2 && !(isNilKind(k1) && isNilKind(k2))) {
                 if (a != null && b != null) {
                     throw new TemplateFunctionException("incompatible types for comparison: "
                             + GoValues.typeName(a) + " and " + GoValues.typeName(b));
@@ -28,6 +34,7 @@ final class Comparisons {
                     case BOOL -> a.equals(b);
                     case FLOAT -> ((Number) a).doubleValue() == ((Number) b).doubleValue();
                     case INT -> ((Number) a).longValue() == ((Number) b).longValue();
+                    case UINT -> a.equals(b);
                     case STRING -> a.equals(b);
                     default -> {
                         if (a == null || b == null) {
@@ -43,7 +50,8 @@ final class Comparisons {
                             throw new TemplateFunctionException(dev.runway.render.gofmt.GoFmt.sprintf(
                                     "non-comparable type %s: %v", b, GoValues.typeName(b)));
                         }
-                        yield a.equals(b);
+                        // Go compares pointers by address (two semver results are different pointers).
+                        yield isPointer(a) ? a == b : a.equals(b);
                     }
                 };
             }
@@ -68,6 +76,9 @@ final class Comparisons {
         if (isNilKind(k2)) {
             throw new TemplateFunctionException("invalid type for comparison");
         }
+        if (k1 == Kind.INT && k2 == Kind.UINT || k1 == Kind.UINT && k2 == Kind.INT) {
+            return unsigned(a).compareTo(unsigned(b)) < 0;
+        }
         if (k1 != k2) {
             throw new TemplateFunctionException("incompatible types for comparison: " + GoValues.typeName(a)
                     + " and " + GoValues.typeName(b));
@@ -76,8 +87,18 @@ final class Comparisons {
             case BOOL, COMPLEX -> throw new TemplateFunctionException("invalid type for comparison");
             case FLOAT -> ((Number) a).doubleValue() < ((Number) b).doubleValue();
             case INT -> ((Number) a).longValue() < ((Number) b).longValue();
+            case UINT -> ((BigInteger) a).compareTo((BigInteger) b) < 0;
             case STRING -> ((String) a).compareTo((String) b) < 0;
             default -> throw new TemplateFunctionException("invalid type for comparison");
         };
+    }
+
+    /** An int or uint64 as an exact integer (a negative int is below every uint64, as in Go's comparison). */
+    private static BigInteger unsigned(Object v) {
+        return v instanceof BigInteger b ? b : BigInteger.valueOf(((Number) v).longValue());
+    }
+
+    private static boolean isPointer(Object v) {
+        return v instanceof dev.runway.render.gofmt.GoFmt.GoTyped t && t.goTypeName().startsWith("*");
     }
 }

@@ -1,6 +1,7 @@
 package dev.runway.render.template;
 
 import dev.runway.render.gofmt.GoFmt;
+import dev.runway.render.gofmt.ValueLimits;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -358,8 +359,9 @@ final class Executor {
         if (chain.node() instanceof Node.NilNode) {
             throw error("indirection through explicit nil in " + chain);
         }
+        // Go does not move the error position back to the chain after evaluating its pipe: errors of the fields
+        // ("can't evaluate field", a method's argument count) are reported at the pipe's last node.
         Object pipe = evalArg(dot, chain.node());
-        node = chain;
         return evalFieldChain(dot, pipe, chain, chain.field(), args, fin);
     }
 
@@ -396,7 +398,8 @@ final class Executor {
         if (value instanceof GoStruct s) {
             TemplateFunction method = s.method(fieldName);
             if (method != null) {
-                return evalCall(dot, method, n, n, fieldName, args, fin);
+                // Argument-count errors stay at the current position, "error calling" goes to the field's node.
+                return evalCall(dot, method, node, n, fieldName, args, fin);
             }
             if (s.hasField(fieldName)) {
                 if (hasArgs) {
@@ -404,7 +407,12 @@ final class Executor {
                 }
                 return s.field(fieldName);
             }
-            throw error("can't evaluate field " + fieldName + " in type " + typeName);
+            if (s.hasUnexportedField(fieldName)) {
+                throw error(fieldName + " is an unexported field of struct type " + typeName);
+            }
+            if (!(value instanceof Map)) {
+                throw error("can't evaluate field " + fieldName + " in type " + typeName);
+            }
         }
         if (value instanceof Map<?, ?> map) {
             if (hasArgs) {
@@ -454,8 +462,10 @@ final class Executor {
 
     private Object evalCall(Object dot, TemplateFunction f, Node ident, Node at, String name, List<Node> args,
                             Object fin) {
-        List<Object> argv = new ArrayList<>((args == null ? 0 : args.size()) + 1);
+        CallArguments argv = new CallArguments((args == null ? 0 : args.size()) + 1);
         List<Object> rawArgs = new ArrayList<>((args == null ? 0 : args.size()) + 1);
+        // Where Go's state stands after each argument (its last s.at), where validateType reports a wrong type.
+        List<Node> argAt = new ArrayList<>((args == null ? 0 : args.size()) + 1);
         // Go's len tells a nil map element ("len of nil pointer") from no value at all; it gets the raw value.
         boolean builtin = set.function(name) == null && f == Builtins.get(name);
         boolean raw = builtin && name.equals("len");
@@ -472,17 +482,23 @@ final class Executor {
                 }
                 Object v = evalArg(dot, argNode);
                 rawArgs.add(v);
-                argv.add(raw ? v : unbox(v));
+                argAt.add(node);
+                if (v == NIL_IFACE && !raw) {
+                    argv.addNilInterface();
+                } else {
+                    argv.add(raw ? v : unbox(v));
+                }
             }
         }
         if (fin != MISSING) {
             rawArgs.add(fin);
+            argAt.add(node);
             argv.add(raw ? fin : unbox(fin));
         }
         try {
-            return f.call(context, argv);
+            return bounded(f.call(context, argv));
         } catch (TemplateArgumentException e) {
-            throw argumentError(e.index(), e.expectedType(), e.getMessage(), ident, args, rawArgs);
+            throw argumentError(e.index(), e.expectedType(), e.getMessage(), ident, args, rawArgs, argAt);
         } catch (TemplateFunctionException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("wrong number of args for ")) {
                 // Go checks the count before calling: no "error calling" prefix, reported at the name.
@@ -492,7 +508,8 @@ final class Executor {
             node = at;
             throw error("error calling " + name + ": " + e.getMessage());
         } catch (TemplateArityException e) {
-            throw argumentError(e.argumentIndex(), e.expectedType(), e.getMessage(), ident, args, rawArgs);
+            throw argumentError(e.argumentIndex(), e.expectedType(), e.getMessage(), ident, args, rawArgs,
+                    argAt);
         } catch (TemplateExecException | BreakSignal | ContinueSignal e) {
             throw e;
         } catch (RuntimeException e) {
@@ -501,9 +518,23 @@ final class Executor {
         }
     }
 
+    /**
+     * The budget on values functions create ({@link ValueLimits}): one length check per call, so that doubling a
+     * string or list in a loop stops with a message long before memory runs out.
+     */
+    private static Object bounded(Object result) {
+        if (result instanceof String s && s.length() > ValueLimits.MAX_VALUE_CHARS) {
+            throw ValueLimits.tooLong("the result");
+        }
+        if (result instanceof List<?> l && l.size() > ValueLimits.MAX_LIST_ELEMENTS) {
+            throw ValueLimits.tooManyElements();
+        }
+        return result;
+    }
+
     /** Go's wording of an argument its signature rejects (evalArg and validateType), at the argument. */
     private TemplateExecException argumentError(int i, String t, String message, Node ident, List<Node> args,
-                                                List<Object> rawArgs) {
+                                                List<Object> rawArgs, List<Node> argAt) {
         int explicit = args == null ? 0 : args.size() - 1;
         if (i < 0 || t == null || i >= rawArgs.size()) {
             node = ident;
@@ -529,6 +560,7 @@ final class Executor {
                         : "expected " + wanted + "; found " + argNode);
             }
         }
+        node = argAt.get(i);
         Object raw = rawArgs.get(i);
         if (raw == null) {
             return error("invalid value; expected " + t);

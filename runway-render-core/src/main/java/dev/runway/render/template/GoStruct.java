@@ -20,11 +20,20 @@ public interface GoStruct extends dev.runway.render.gofmt.GoFmt.GoTyped {
         return -1;
     }
 
-    /** True when the struct has this exported field. */
-    boolean hasField(String name);
+    /** True when the struct has this exported field (none by default: a type with methods only). */
+    default boolean hasField(String name) {
+        return false;
+    }
 
     /** The field's value in the Go value model. */
-    Object field(String name);
+    default Object field(String name) {
+        return null;
+    }
+
+    /** True when the struct has an unexported field of this name (Go: {@code x is an unexported field of ...}). */
+    default boolean hasUnexportedField(String name) {
+        return false;
+    }
 
     /** The method with this name, or null. The receiver is bound. */
     default TemplateFunction method(String name) {

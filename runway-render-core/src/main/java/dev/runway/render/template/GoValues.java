@@ -83,7 +83,7 @@ final class GoValues {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    enum Kind { INVALID, BOOL, INT, FLOAT, STRING, COMPLEX, OTHER }
+    enum Kind { INVALID, BOOL, INT, UINT, FLOAT, STRING, COMPLEX, OTHER }
 
     /** text/template's basicKind; OTHER stands for its error case. */
     static Kind basicKind(Object v) {
@@ -95,6 +95,9 @@ final class GoValues {
         }
         if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             return Kind.INT;
+        }
+        if (v instanceof java.math.BigInteger) {
+            return Kind.UINT;
         }
         if (v instanceof Double || v instanceof Float) {
             return Kind.FLOAT;

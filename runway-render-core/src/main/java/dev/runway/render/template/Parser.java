@@ -485,6 +485,10 @@ final class Parser {
         return node;
     }
 
+    /** Go's maxStackDepth for nested parenthesized pipelines. */
+    private static final int MAX_STACK_DEPTH = 10_000;
+    private int stackDepth;
+
     private Node term() {
         Token t = nextNonSpace();
         switch (t.kind()) {
@@ -509,7 +513,16 @@ final class Parser {
             case CHAR_CONSTANT, NUMBER:
                 return NumberParser.parse(t, this::error);
             case LEFT_PAREN:
-                return pipeline("parenthesized pipeline", Kind.RIGHT_PAREN);
+                // parse.go maxStackDepth: 10000 nested parenthesized pipelines parse, one more does not.
+                if (stackDepth >= MAX_STACK_DEPTH) {
+                    throw error("max expression depth exceeded");
+                }
+                stackDepth++;
+                try {
+                    return pipeline("parenthesized pipeline", Kind.RIGHT_PAREN);
+                } finally {
+                    stackDepth--;
+                }
             case STRING, RAW_STRING:
                 return new Node.StringNode(t.pos(), t.val(), unquote(t));
             default:

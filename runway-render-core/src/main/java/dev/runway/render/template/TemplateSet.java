@@ -40,6 +40,16 @@ public final class TemplateSet {
      * @throws TemplateParseException with Go's message when the text does not parse
      */
     public void parse(String templateName, String text) {
+        parseNew(templateName, text);
+    }
+
+    /**
+     * Go's {@code t.New(templateName).Parse(text)}: adds the text's {@code define}s as {@link #parse} does and returns
+     * the tree of the text itself, which is what {@code t.Execute} runs even when an empty text (blanks and comments)
+     * did not replace a non-empty template of the same name in the set (Helm's tpl relies on this: nested tpl of an
+     * empty string prints nothing instead of the enclosing tpl's text).
+     */
+    public Tree parseNew(String templateName, String text) {
         List<Tree> parsed = Parser.parse(templateName, text, this::hasFunction);
         for (Tree tree : parsed) {
             Tree old = trees.get(tree.name());
@@ -48,6 +58,7 @@ public final class TemplateSet {
             }
             trees.put(tree.name(), tree);
         }
+        return parsed.get(0);
     }
 
     public boolean has(String templateName) {
@@ -77,6 +88,11 @@ public final class TemplateSet {
             throw new TemplateExecException("template: no template " + GoQuote.quote(templateName)
                     + " associated with template " + GoQuote.quote(name));
         }
+        return execute(tree, data, scope);
+    }
+
+    /** Executes a tree {@link #parseNew} returned, with this set's templates and functions. */
+    public String execute(Tree tree, Object data, ExecutionScope scope) {
         StringBuilder out = new StringBuilder();
         new Executor(this, tree, out, scope, 0).run(data);
         return out.toString();

@@ -4,7 +4,7 @@ package dev.runway.render.template;
  * One named template: a file's top level or a {@code define}/{@code block}. {@code parseName} and {@code text}
  * are those of the file it was parsed from, for error positions.
  */
-record Tree(String name, String parseName, String text, Node.ListNode root) {
+public record Tree(String name, String parseName, String text, Node.ListNode root) {
 
     /** True when the body is only white space text and comments (Go's parse.IsEmptyTree). */
     boolean isEmpty() {

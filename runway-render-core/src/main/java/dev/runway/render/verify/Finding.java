@@ -57,7 +57,8 @@ public record Finding(Severity severity, String check, ResourceRef resource, Str
 
     /** Check families whose errors mirror the API server's own decoding and validation. */
     private static final Set<String> SERVER_ENFORCED_FAMILIES = Set.of("structure", "name", "label", "annotation",
-            "config", "env", "hpa", "pdb", "pod", "port", "resources", "selector", "value", "volume", "container", "crd");
+            "config", "env", "hpa", "pdb", "pod", "port", "resources", "selector", "value", "volume", "container",
+            "probe", "ingress", "crd");
     /** Errors inside those families that the server does not raise (they break the service later). */
     private static final Set<String> SERVER_ACCEPTS = Set.of("container.image-missing", "port.unknown-name");
     /** A kind the server does not know without its CRD; a ${var} where the server wants a number. */

@@ -118,7 +118,7 @@ public final class ManifestVerifier {
                 }
             }
         }
-        StructureCheck structure = new StructureCheck(schema);
+        StructureCheck structure = new StructureCheck(schema, options.kubernetesVersion());
         CrdCheck crds = new CrdCheck(options.crds());
         Map<Resource, KindInfo> kinds = new IdentityHashMap<>();
         for (Resource r : resources) {
@@ -130,6 +130,7 @@ public final class ManifestVerifier {
             }
         }
         new SemanticCheck(resources, kinds, options, findings).run();
+        new ApiServerRules(resources, kinds, findings).run();
         if (options.checksIdentity()) {
             new IdentityCheck(resources, options.serviceId(), findings).run();
         }

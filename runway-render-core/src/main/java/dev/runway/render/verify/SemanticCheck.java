@@ -21,9 +21,6 @@ import java.util.Set;
  * and namespaces. The messages follow the API server's where it has one.
  */
 final class SemanticCheck {
-    private static final Set<String> PROTOCOLS = Set.of("TCP", "UDP", "SCTP");
-    private static final Set<String> PULL_POLICIES = Set.of("Always", "IfNotPresent", "Never");
-    private static final Set<String> SERVICE_TYPES = Set.of("ClusterIP", "NodePort", "LoadBalancer", "ExternalName");
     private static final Set<String> STANDARD_RESOURCES = Set.of("cpu", "memory", "ephemeral-storage", "storage");
 
     private final List<Resource> resources;
@@ -307,13 +304,13 @@ final class SemanticCheck {
         });
         if (r.kind().equals("Deployment") || r.kind().equals("ReplicaSet") || r.kind().equals("StatefulSet")
                 || r.kind().equals("DaemonSet")) {
-            spec.string("restartPolicy").filter(p -> !p.equals("Always")).ifPresent(p -> findings.error(r,
+            spec.string("restartPolicy").filter(p -> p.equals("OnFailure") || p.equals("Never")).ifPresent(p -> findings.error(r,
                     "value.unsupported", path + ".restartPolicy", spec.lineOf("restartPolicy"),
                     "Unsupported value: \"" + p + "\": supported values: \"Always\"", "remove restartPolicy"));
         }
         if (r.kind().equals("Job") || r.kind().equals("CronJob")) {
             Optional<String> policy = spec.string("restartPolicy");
-            if (policy.isEmpty() || !(policy.get().equals("OnFailure") || policy.get().equals("Never"))) {
+            if (policy.isEmpty() || policy.get().equals("Always")) {
                 findings.error(r, "value.unsupported", path + ".restartPolicy", spec.lineOf("restartPolicy"),
                         policy.map(p -> "Unsupported value: \"" + p + "\"").orElse("Required value")
                                 + ": supported values: \"OnFailure\", \"Never\"",
@@ -396,9 +393,6 @@ final class SemanticCheck {
             findings.error(r, "container.image-missing", at + ".image", c.line(),
                     "image is missing: no pod of this template can start", "set the container image");
         }
-        c.string("imagePullPolicy").filter(p -> !PULL_POLICIES.contains(p)).ifPresent(p -> findings.error(r,
-                "value.unsupported", at + ".imagePullPolicy", c.lineOf("imagePullPolicy"),
-                "Unsupported value: \"" + p + "\"", "use one of Always, IfNotPresent, Never"));
         Set<String> ownPorts = ports(r, c, at, portNames);
         env(r, c, at);
         resources(r, c, at);
@@ -434,9 +428,6 @@ final class SemanticCheck {
             if (p.get("hostPort") instanceof YScalar s && s.isNumber()) {
                 portRange(r, s, pAt + ".hostPort", 0, "hostPort");
             }
-            p.string("protocol").filter(v -> !PROTOCOLS.contains(v)).ifPresent(v -> findings.error(r,
-                    "value.unsupported", pAt + ".protocol", p.lineOf("protocol"), "Unsupported value: \"" + v + "\"",
-                    "use one of TCP, UDP, SCTP"));
             p.string("name").ifPresent(name -> {
                 Names.portName(name).ifPresent(problem -> findings.error(r, "port.invalid-name", pAt + ".name",
                         p.lineOf("name"), "Invalid value \"" + name + "\": " + problem,
@@ -638,10 +629,6 @@ final class SemanticCheck {
             return;
         }
         String type = spec.string("type").orElse("ClusterIP");
-        if (!SERVICE_TYPES.contains(type)) {
-            findings.error(r, "value.unsupported", "spec.type", spec.lineOf("type"), "Unsupported value: \"" + type
-                    + "\"", "use one of ClusterIP, NodePort, LoadBalancer, ExternalName");
-        }
         List<YNode> ports = spec.list("ports");
         boolean headless = spec.text("clusterIP").map("None"::equals).orElse(false);
         if (ports.isEmpty() && !type.equals("ExternalName") && !headless) {

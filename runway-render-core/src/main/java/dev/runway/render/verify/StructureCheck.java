@@ -30,9 +30,12 @@ final class StructureCheck {
             java.util.regex.Pattern.compile("\\$\\{[_A-Za-z][_A-Za-z0-9]*(:?[-=+?][^}]*)?}");
 
     private final KubeSchema schema;
+    private final String target;
 
-    StructureCheck(KubeSchema schema) {
+    /** Checks against the client models, for Kubernetes release {@code target} ({@code 1.33}). */
+    StructureCheck(KubeSchema schema, String target) {
         this.schema = schema;
+        this.target = target;
     }
 
     /** Checks one resource; returns its kind when it is a built-in one. */
@@ -45,17 +48,35 @@ final class StructureCheck {
         }
         String apiVersion = r.ref().apiVersion();
         String kind = r.ref().kind();
+        Optional<KubeApiVersions.Removal> removal = KubeApiVersions.removal(apiVersion, kind);
+        if (removal.isPresent() && removal.get().removedIn() <= KubeApiVersions.minor(target)) {
+            findings.error(r, "structure.api-not-served", "apiVersion", root.lineOf("apiVersion"),
+                    apiVersion + " " + kind + " was removed in Kubernetes 1." + removal.get().removedIn()
+                            + ": Kubernetes " + target + " does not serve it",
+                    "use apiVersion " + removal.get().replacement() + " (and the fields of that version)");
+            return Optional.empty();
+        }
         Lookup lookup = schema.lookup(apiVersion, kind);
+        if (lookup instanceof Lookup.Found found) {
+            Optional<Integer> since = KubeApiVersions.introducedIn(apiVersion, kind);
+            if (since.isPresent() && since.get() > KubeApiVersions.minor(target)) {
+                findings.error(r, "structure.api-not-served", "apiVersion", root.lineOf("apiVersion"),
+                        apiVersion + " " + kind + " is served from Kubernetes 1." + since.get() + " on: Kubernetes "
+                                + target + " does not serve it", "use the version Kubernetes " + target
+                                + " serves, or target a newer Kubernetes (kubeVersion)");
+                return Optional.empty();
+            }
+        }
         if (lookup instanceof Lookup.NotBuiltIn) {
             findings.info(r, "structure.not-checked", "", root.line(),
-                    apiVersion + " " + kind + " is not a built-in kind of Kubernetes " + KubeSchema.KUBERNETES_VERSION
+                    apiVersion + " " + kind + " is not a built-in kind of Kubernetes " + target
                             + " (a custom resource?): its fields were not checked",
                     "check it against its CustomResourceDefinition, or make sure the CRD is installed before it");
             return Optional.empty();
         }
         if (lookup instanceof Lookup.VersionNotServed v) {
             findings.error(r, "structure.unknown-kind", "apiVersion", root.lineOf("apiVersion"),
-                    "Kubernetes " + KubeSchema.KUBERNETES_VERSION + " serves no version " + v.version() + " of group "
+                    "Kubernetes " + target + " serves no version " + v.version() + " of group "
                             + (v.group().isEmpty() ? "core" : v.group()) + "; it serves " + String.join(", ", v.served()),
                     "use apiVersion " + v.served().get(0) + " (and the fields of that version)");
             return Optional.empty();
@@ -149,6 +170,7 @@ final class StructureCheck {
                 continue;
             }
             walk(r, e.getValue(), schema.shapeOf(type), fieldPath, findings);
+            enumValue(r, object.model(), field, e.getValue(), fieldPath, findings);
         }
         for (String required : object.required()) {
             YNode value = m.get(required);
@@ -158,6 +180,29 @@ final class StructureCheck {
                         "required field \"" + fieldPath + "\" is missing",
                         "set " + required + " (required by " + object.model().getSimpleName() + ")");
             }
+        }
+    }
+
+    /** A value outside the closed set the API server accepts ({@link KubeEnums}). */
+    private static void enumValue(Resource r, Class<?> model, String field, YNode value, String path,
+                                  Findings findings) {
+        KubeEnums.allowed(model, field, false).ifPresent(values -> unsupported(r, value, values, path, findings));
+        if (value instanceof YSeq seq) {
+            KubeEnums.allowed(model, field, true).ifPresent(values -> {
+                for (int i = 0; i < seq.items().size(); i++) {
+                    unsupported(r, seq.items().get(i), values, Paths.index(path, i), findings);
+                }
+            });
+        }
+    }
+
+    private static void unsupported(Resource r, YNode value, java.util.List<String> values, String path,
+                                    Findings findings) {
+        if (value instanceof YScalar s && s.type() == ScalarType.STRING && !values.contains(s.value())
+                && !s.value().contains("${")) {
+            findings.error(r, "value.unsupported", path, s.line(), "Unsupported value: \"" + s.value() + "\": "
+                    + KubeEnums.supported(values), "use one of " + String.join(", ", values.stream()
+                    .map(v -> v.isEmpty() ? "\"\"" : v).toList()) + " (the values are case-sensitive)");
         }
     }
 

@@ -48,10 +48,19 @@
  *       {@code selector.empty}.</li>
  *   <li>{@code V1PodDisruptionBudgetSpec} allows minAvailable and maxUnavailable together; the server does not:
  *       {@code pdb.both-set}. Percent strings must look like {@code "50%"}: {@code pdb.invalid-percent}.</li>
- *   <li>Enumerations (imagePullPolicy, protocol, Service type, restartPolicy of workloads) are plain strings in
- *       the models (client 27 generates no Java enums); the few the service manifests use are checked as
- *       {@code value.unsupported}. Should a later client generate enums, the structure check reports their values
- *       as {@code structure.unsupported-value}.</li>
+ *   <li>Enumerations are plain strings in the models (client 27 is generated with the OpenAPI {@code enum} lists and
+ *       their "Possible enum values" text stripped): {@link dev.runway.render.verify.KubeEnums} lists the closed sets of
+ *       the Kubernetes OpenAPI v3 documents by model and field, and every string field of those models is checked
+ *       against them ({@code value.unsupported}).</li>
+ *   <li>Rules the server's validation code enforces beyond the shape (pkg/apis/&lt;group&gt;/validation):
+ *       {@link dev.runway.render.verify.ApiServerRules}: one handler per probe and lifecycle hook, one source per
+ *       {@code valueFrom}, {@code envFrom} and volume, Ingress backends and ports, no {@code nodePort} on ClusterIP,
+ *       valid {@code clusterIP}s, unique Service ports and pod hostPorts, counts that must not be negative, namespace
+ *       names, CronJob schedules (robfig/cron, {@link dev.runway.render.verify.CronSchedule}) and time zones.</li>
+ *   <li>API versions: the target release ({@link dev.runway.render.verify.VerifyOptions#kubernetesVersion()},
+ *       from the render's {@code kubeVersion} in {@code runway:verify}) does not serve removed group/versions
+ *       ({@code extensions/v1beta1} Deployment, ...) nor GA versions newer than itself: {@code structure.api-not-served}
+ *       ({@link dev.runway.render.verify.KubeApiVersions}).</li>
  *   <li>Environment variable names: since RelaxedEnvironmentVariableValidation (GA in 1.34) the server accepts any
  *       printable ASCII except {@code =}; names that are not C identifiers are a warning, not an error.</li>
  * </ul>

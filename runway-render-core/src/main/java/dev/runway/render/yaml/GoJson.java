@@ -41,12 +41,17 @@ public final class GoJson {
     /** Sprig's toPrettyJson: json.MarshalIndent(v, "", "  "), or the empty string on error. */
     public static String toPrettyJson(Object v) {
         try {
-            StringBuilder sb = new StringBuilder();
-            write(sb, v, true, "  ", 0);
-            return sb.toString();
+            return marshalIndent(v);
         } catch (GoJsonException e) {
             return "";
         }
+    }
+
+    /** json.MarshalIndent(v, "", "  "); throws {@link GoJsonException} where Go returns an error. */
+    public static String marshalIndent(Object v) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, v, true, "  ", 0);
+        return sb.toString();
     }
 
     /** Sprig's mustToRawJson: an Encoder with SetEscapeHTML(false), trailing newline trimmed. */
@@ -68,7 +73,17 @@ public final class GoJson {
         }
     }
 
+    /** encoding/json's startDetectingCyclesAfter: past this nesting, maps and lists on the path are remembered. */
+    private static final int CYCLE_DEPTH = 1000;
+    /** encoding/json's scanner limit, which MarshalIndent's Indent enforces. */
+    private static final int MAX_INDENT_DEPTH = 10_000;
+
     private static void write(StringBuilder sb, Object v, boolean escapeHtml, String indent, int depth) {
+        write(sb, v, escapeHtml, indent, depth, null);
+    }
+
+    private static void write(StringBuilder sb, Object v, boolean escapeHtml, String indent, int depth,
+                              java.util.Set<Object> path) {
         if (v == null || v instanceof dev.runway.render.gofmt.GoNilMap
                 || (v instanceof dev.runway.render.gofmt.GoSlice slice && slice.isNil())) {
             sb.append("null");
@@ -84,15 +99,46 @@ public final class GoJson {
         } else if (v instanceof byte[] bytes) {
             sb.append('"').append(Base64.getEncoder().encodeToString(bytes)).append('"');
         } else if (v instanceof Map<?, ?> map) {
-            writeMap(sb, map, escapeHtml, indent, depth);
+            path = enter(map, "map[string]interface {}", indent, '{', depth, path);
+            writeMap(sb, map, escapeHtml, indent, depth, path);
+            leave(map, path);
         } else if (v instanceof Collection<?> list) {
-            writeList(sb, new ArrayList<>(list), escapeHtml, indent, depth);
+            path = enter(list, "[]interface {}", indent, '[', depth, path);
+            writeList(sb, new ArrayList<>(list), escapeHtml, indent, depth, path);
+            leave(list, path);
         } else if (v instanceof Object[] arr) {
-            writeList(sb, List.of(arr), escapeHtml, indent, depth);
+            writeList(sb, List.of(arr), escapeHtml, indent, depth, path);
         } else if (v instanceof JsonMarshaler m) {
-            write(sb, m.toJsonValue(), escapeHtml, indent, depth);
+            write(sb, m.toJsonValue(), escapeHtml, indent, depth, path);
         } else {
             writeString(sb, GoFmt.formatValue(v), escapeHtml);
+        }
+    }
+
+    /**
+     * encode.go's cycle check: past {@link #CYCLE_DEPTH} levels a map or list already on the path is a cycle
+     * ({@code json: unsupported value: encountered a cycle via map[string]interface {}}); MarshalIndent also stops
+     * past 10000 levels as its scanner does.
+     */
+    private static java.util.Set<Object> enter(Object value, String type, String indent, char open, int depth,
+                                               java.util.Set<Object> path) {
+        if (indent != null && depth >= MAX_INDENT_DEPTH) {
+            throw new GoJsonException("invalid character '" + open + "' exceeded max depth");
+        }
+        if (depth < CYCLE_DEPTH) {
+            return path;
+        }
+        java.util.Set<Object> p = path == null ? java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())
+                : path;
+        if (!p.add(value)) {
+            throw new GoJsonException("json: unsupported value: encountered a cycle via " + type);
+        }
+        return p;
+    }
+
+    private static void leave(Object value, java.util.Set<Object> path) {
+        if (path != null) {
+            path.remove(value);
         }
     }
 
@@ -102,13 +148,16 @@ public final class GoJson {
     }
 
     private static void newline(StringBuilder sb, String indent, int depth) {
+        // Indentation grows with depth: check before it does, not only after each element.
+        checkLength(sb);
         sb.append('\n');
         for (int i = 0; i < depth; i++) {
             sb.append(indent);
         }
     }
 
-    private static void writeMap(StringBuilder sb, Map<?, ?> map, boolean escapeHtml, String indent, int depth) {
+    private static void writeMap(StringBuilder sb, Map<?, ?> map, boolean escapeHtml, String indent, int depth,
+                                 java.util.Set<Object> path) {
         if (map.isEmpty()) {
             sb.append("{}");
             return;
@@ -137,7 +186,8 @@ public final class GoJson {
             if (indent != null) {
                 sb.append(' ');
             }
-            write(sb, byString.get(k), escapeHtml, indent, depth + 1);
+            write(sb, byString.get(k), escapeHtml, indent, depth + 1, path);
+            checkLength(sb);
         }
         if (indent != null) {
             newline(sb, indent, depth);
@@ -145,7 +195,8 @@ public final class GoJson {
         sb.append('}');
     }
 
-    private static void writeList(StringBuilder sb, List<?> list, boolean escapeHtml, String indent, int depth) {
+    private static void writeList(StringBuilder sb, List<?> list, boolean escapeHtml, String indent, int depth,
+                                  java.util.Set<Object> path) {
         if (list.isEmpty()) {
             sb.append("[]");
             return;
@@ -158,12 +209,19 @@ public final class GoJson {
             if (indent != null) {
                 newline(sb, indent, depth + 1);
             }
-            write(sb, list.get(i), escapeHtml, indent, depth + 1);
+            write(sb, list.get(i), escapeHtml, indent, depth + 1, path);
+            checkLength(sb);
         }
         if (indent != null) {
             newline(sb, indent, depth);
         }
         sb.append(']');
+    }
+
+    private static void checkLength(StringBuilder sb) {
+        if (sb.length() > dev.runway.render.gofmt.ValueLimits.MAX_VALUE_CHARS) {
+            throw dev.runway.render.gofmt.ValueLimits.tooLong("the JSON text");
+        }
     }
 
     /** Go compares map keys as byte strings: UTF-8 order, which is code point order. */

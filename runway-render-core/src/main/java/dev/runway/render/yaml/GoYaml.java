@@ -42,6 +42,37 @@ public final class GoYaml {
     }
 
     /**
+     * kustomize's reading of a resource, as {@code res.AsYAML()} starts it (kyaml RNode.MarshalJSON): go-yaml v3
+     * decodes the first document into map[string]interface{} and encoding/json writes it. The result holds what that
+     * JSON holds: maps, lists, strings, booleans, null, Long or BigInteger for integers and Double for floats;
+     * timestamps are strings in time.Time's JSON form. Throws {@link GoYamlException} where kustomize fails (a
+     * repeated key, a nested map with a non-string key, NaN or infinity, an escape libyaml does not know).
+     */
+    public static Object readKyaml(String text) {
+        return YamlReader.read(text, null, YamlReader.Mode.KYAML_JSON);
+    }
+
+    /**
+     * sigs.k8s.io/yaml.YAMLToJSON: go-yaml v2 decoding of the first document, map keys made strings, integers kept
+     * as integers (Long or BigInteger), floats as Double. Errors carry go-yaml's text ({@code yaml: line 3: ...}).
+     */
+    public static Object yamlToJson(String text) {
+        return YamlReader.read(text, null, YamlReader.Mode.YAML_TO_JSON);
+    }
+
+    /**
+     * The Go value go-yaml v2 gives a plain (unquoted, untagged) scalar when decoding into interface{}: Boolean,
+     * Long or BigInteger, Double, null, or the text itself (timestamps stay text).
+     */
+    public static Object plainScalarV2(String text) {
+        YamlResolver.Resolved r = YamlResolver.resolvePlain(text);
+        return switch (r.kind()) {
+            case STR, TIMESTAMP, MERGE -> text;
+            default -> r.value();
+        };
+    }
+
+    /**
      * The first document as gopkg.in/yaml.v3 decodes it into interface{} (Long/BigInteger integers, Double floats,
      * only true/false booleans), for tools that follow yaml.v3 such as helm-unittest. An empty document is null.
      */
@@ -55,7 +86,7 @@ public final class GoYaml {
      * TrustedMarshalYAML and snapshot files).
      */
     public static String marshalV3(Object v) {
-        return YamlEmitter.emit(directValue(v), true);
+        return YamlEmitter.emit(directValue(v, 0), true);
     }
 
     /** Helm's fromYaml: the document as a map, or a map holding {@code Error} with Go's message. */
@@ -98,12 +129,31 @@ public final class GoYaml {
     /** Helm's toYaml: sigs.k8s.io/yaml.Marshal with one trailing newline trimmed, or "" when marshalling fails. */
     public static String toYaml(Object v) {
         try {
-            String s = marshal(v);
-            return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
-        } catch (GoJson.GoJsonException | GoYamlException e) {
+            return mustToYaml(v);
+        } catch (GoYamlException e) {
             return "";
         }
     }
+
+    /**
+     * Helm's mustToYaml: like {@link #toYaml}, but failing with Go's message: a value json.Marshal refuses
+     * ({@code error marshaling into JSON: json: unsupported value: encountered a cycle via ...}) or one nested deeper
+     * than go-yaml reads back ({@code yaml: exceeded max depth of 10000}).
+     */
+    public static String mustToYaml(Object v) {
+        String s;
+        try {
+            s = marshal(v);
+        } catch (GoJson.GoJsonException e) {
+            throw new GoYamlException("error marshaling into JSON: " + e.getMessage(), -1, -1);
+        }
+        return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** go-yaml's max_flow_level: the JSON text sigs.k8s.io/yaml reads back may nest this deep. */
+    private static final int MAX_DEPTH = 10_000;
+    /** encoding/json's startDetectingCyclesAfter. */
+    private static final int CYCLE_DEPTH = 1000;
 
     /**
      * A string after json.Marshal and go-yaml's reading of the JSON text: invalid UTF-16 becomes U+FFFD; characters
@@ -171,11 +221,15 @@ public final class GoYaml {
      * float64 prints as Go's %v does: 1e+06), sequences indented under their keys, no line folding.
      */
     public static String toYamlPretty(Object v) {
-        String s = YamlEmitter.emit(directValue(v), true);
+        String s = YamlEmitter.emit(directValue(v, 0), true);
         return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
     }
 
-    private static Object directValue(Object v) {
+    private static Object directValue(Object v, int depth) {
+        if ((v instanceof Map || v instanceof Collection) && depth >= MAX_DEPTH) {
+            // go-yaml v3's encoder has no bound and Helm runs out of memory; stop with a message instead.
+            throw dev.runway.render.gofmt.ValueLimits.tooDeep("toYamlPretty");
+        }
         if (v == null) {
             return new YamlEmitter.ScalarValue("null", YamlEmitter.Style.PLAIN);
         }
@@ -213,30 +267,43 @@ public final class GoYaml {
                 // An integer key (a Go map[uint]string) is written plain; a string key is quoted when it reads
                 // back as another type.
                 out.put(numericKeys.contains(k) ? new YamlEmitter.ScalarValue(k, YamlEmitter.Style.PLAIN)
-                        : stringScalar(k), directValue(byKey.get(k)));
+                        : stringScalar(k), directValue(byKey.get(k), depth + 1));
             }
             return out;
         }
         if (v instanceof Collection<?> list) {
             List<Object> out = new ArrayList<>(list.size());
             for (Object item : list) {
-                out.add(directValue(item));
+                out.add(directValue(item, depth + 1));
             }
             return out;
         }
         if (v instanceof GoJson.JsonMarshaler m) {
-            return directValue(m.toJsonValue());
+            return directValue(m.toJsonValue(), depth);
         }
         return stringScalar(GoFmt.formatValue(v));
     }
 
     /** sigs.k8s.io/yaml.Marshal: the full document including its trailing newline. */
     public static String marshal(Object v) {
-        return YamlEmitter.emit(emitterValue(v));
+        return YamlEmitter.emit(emitterValue(v, 0, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())));
+    }
+
+    /**
+     * json.Marshal's cycle check past {@link #CYCLE_DEPTH} levels, then go-yaml's depth limit on the JSON it reads
+     * back: a map or list at nesting level {@code depth + 1}.
+     */
+    private static void enter(Object v, String type, int depth, java.util.Set<Object> path) {
+        if (depth >= CYCLE_DEPTH && !path.add(v)) {
+            throw new GoJson.GoJsonException("json: unsupported value: encountered a cycle via " + type);
+        }
+        if (depth >= MAX_DEPTH) {
+            throw new GoYamlException("yaml: exceeded max depth of " + MAX_DEPTH, -1, -1);
+        }
     }
 
     /** The value after json.Marshal and go-yaml's decoding of that JSON, shaped for the emitter. */
-    private static Object emitterValue(Object v) {
+    private static Object emitterValue(Object v, int depth, java.util.Set<Object> path) {
         if (v == null || v instanceof dev.runway.render.gofmt.GoNilMap
                 || (v instanceof dev.runway.render.gofmt.GoSlice slice && slice.isNil())) {
             return new YamlEmitter.ScalarValue("null", YamlEmitter.Style.PLAIN);
@@ -259,28 +326,32 @@ public final class GoYaml {
             return stringScalar(Base64.getEncoder().encodeToString(bytes));
         }
         if (v instanceof Map<?, ?> map) {
+            enter(v, "map[string]interface {}", depth, path);
             Map<String, Object> byKey = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 byKey.put(keyThroughJson(String.valueOf(e.getKey())), e.getValue());
             }
             Map<YamlEmitter.ScalarValue, Object> out = new LinkedHashMap<>();
             for (String k : YamlEmitter.sortKeys(byKey.keySet())) {
-                out.put(stringScalar(k), emitterValue(byKey.get(k)));
+                out.put(stringScalar(k), emitterValue(byKey.get(k), depth + 1, path));
             }
+            path.remove(v);
             return out;
         }
         if (v instanceof Collection<?> list) {
+            enter(v, "[]interface {}", depth, path);
             List<Object> out = new ArrayList<>(list.size());
             for (Object item : list) {
-                out.add(emitterValue(item));
+                out.add(emitterValue(item, depth + 1, path));
             }
+            path.remove(v);
             return out;
         }
         if (v instanceof Object[] arr) {
-            return emitterValue(List.of(arr));
+            return emitterValue(List.of(arr), depth, path);
         }
         if (v instanceof GoJson.JsonMarshaler m) {
-            return emitterValue(m.toJsonValue());
+            return emitterValue(m.toJsonValue(), depth, path);
         }
         return stringScalar(GoFmt.formatValue(v));
     }

@@ -386,6 +386,10 @@ final class YamlEmitter {
     }
 
     private void writeIndent() {
+        // Indentation grows with nesting (a 9999-deep map is 10^8 characters of YAML): bound the text as it grows.
+        if (out.length() > dev.runway.render.gofmt.ValueLimits.MAX_VALUE_CHARS) {
+            throw dev.runway.render.gofmt.ValueLimits.tooLong("the YAML text");
+        }
         int ind = Math.max(indent, 0);
         if (!indention || column > ind || (column == ind && !whitespace)) {
             putBreak();

@@ -64,15 +64,29 @@ final class YamlReader {
         }
     }
 
+    /** Which Go reading the values follow. */
+    enum Mode {
+        /** sigs.k8s.io/yaml.Unmarshal as Helm calls it: go-yaml v2, then JSON into interface{}: numbers float64. */
+        HELM,
+        /** sigs.k8s.io/yaml.YAMLToJSON: go-yaml v2 values, JSON written as is (integers stay integers). */
+        YAML_TO_JSON,
+        /**
+         * kustomize's kyaml (RNode.MarshalJSON): go-yaml v3 Unmarshal into map[string]interface{}, then json.Marshal:
+         * YAML 1.2 booleans, timestamps as time.Time, duplicate keys and non-string keys of nested maps refused.
+         */
+        KYAML_JSON,
+        /** gopkg.in/yaml.v3 Unmarshal into interface{} with no JSON step (helm-unittest). */
+        V3
+    }
+
     private final String sourceName;
-    /** yaml.v3 decoding into interface{}: integers stay integers, floats float64, no JSON step. */
-    private final boolean v3;
+    private final Mode mode;
     private final Map<String, Node> anchors = new HashMap<>();
     private final java.util.Set<Node> decoding = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    private YamlReader(String sourceName, boolean v3) {
+    private YamlReader(String sourceName, Mode mode) {
         this.sourceName = sourceName;
-        this.v3 = v3;
+        this.mode = mode;
     }
 
     /**
@@ -81,26 +95,34 @@ final class YamlReader {
      * timestamps and other scalars as strings, map keys as their text.
      */
     static Object readV3(String text, String sourceName) {
-        YamlReader reader = new YamlReader(sourceName == null ? "<input>" : sourceName, true);
+        YamlReader reader = new YamlReader(sourceName == null ? "<input>" : sourceName, Mode.V3);
         Node root = reader.parse(text);
         return root == null ? null : reader.toJsonValue(root);
     }
 
     /** go-yaml v2 + sigs.k8s.io/yaml: the first document as JSON-compatible Go values. */
     static Object read(String text, String sourceName) {
-        YamlReader reader = new YamlReader(sourceName == null ? "<input>" : sourceName, false);
+        return read(text, sourceName, Mode.HELM);
+    }
+
+    /** The first document read as {@code mode} says. */
+    static Object read(String text, String sourceName, Mode mode) {
+        YamlReader reader = new YamlReader(sourceName == null ? "<input>" : sourceName, mode);
         Node root = reader.parse(text);
         if (root == null) {
             return null;
         }
         try {
-            return reader.toJsonValue(root);
+            return reader.toJsonValue(root, true);
         } catch (GoYamlException e) {
-            throw e.wrap("error converting YAML to JSON: ");
+            throw mode == Mode.HELM ? e.wrap("error converting YAML to JSON: ") : e;
         }
     }
 
+    private String text = "";
+
     private Node parse(String text) {
+        this.text = text;
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(sourceName)
                 .setAllowDuplicateKeys(true)
@@ -125,7 +147,8 @@ final class YamlReader {
         } catch (MarkedYamlEngineException e) {
             throw syntaxError(e, text);
         } catch (YamlEngineException e) {
-            throw new GoYamlException("error converting YAML to JSON: yaml: " + e.getMessage(), -1, -1);
+            throw new GoYamlException((mode == Mode.HELM ? "error converting YAML to JSON: " : "") + "yaml: "
+                    + e.getMessage(), -1, -1);
         }
     }
 
@@ -133,6 +156,9 @@ final class YamlReader {
         switch (event.getEventId()) {
             case Scalar: {
                 ScalarEvent s = (ScalarEvent) event;
+                if (s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED) {
+                    checkEscapes(s);
+                }
                 Scalar node = new Scalar(s.getValue(), s.getTag().filter(t -> !t.equals("!")).orElse(null),
                         s.getScalarStyle() == ScalarStyle.PLAIN && s.getTag().isEmpty(), s.getStartMark());
                 anchor(s, node);
@@ -189,6 +215,33 @@ final class YamlReader {
         return e;
     }
 
+    /**
+     * libyaml's scanner (go-yaml v2 and v3 alike) knows fewer escapes in double-quoted scalars than YAML 1.2 (and
+     * snakeyaml-engine): {@code \/} is "found unknown escape character" there, so Go refuses what snakeyaml reads.
+     */
+    private void checkEscapes(ScalarEvent s) {
+        Optional<Mark> start = s.getStartMark();
+        Optional<Mark> end = s.getEndMark();
+        if (start.isEmpty() || end.isEmpty()) {
+            return;
+        }
+        int from = text.offsetByCodePoints(0, Math.min(start.get().getIndex(), text.codePointCount(0, text.length())));
+        int to = text.offsetByCodePoints(0, Math.min(end.get().getIndex(), text.codePointCount(0, text.length())));
+        for (int i = from + 1; i < to - 1; i++) {
+            if (text.charAt(i) != '\\') {
+                continue;
+            }
+            char next = text.charAt(i + 1);
+            if ("0abt\tnvfre \"'\\N_LPxuU\r\n".indexOf(next) < 0) {
+                int line = start.get().getLine() + 1 + (int) text.substring(from, i).chars().filter(c -> c == '\n').count();
+                throw new GoYamlException((mode == Mode.HELM ? "error converting YAML to JSON: " : "") + "yaml: line "
+                        + line + ": found unknown escape character", line,
+                        -1);
+            }
+            i++;
+        }
+    }
+
     private void anchor(NodeEvent event, Node node) {
         event.getAnchor().ifPresent(a -> anchors.put(a.getValue(), node));
     }
@@ -196,19 +249,54 @@ final class YamlReader {
     // ---- decoding (go-yaml v2 decode.go into interface{}, then sigs.k8s.io/yaml's JSON conversion)
 
     private Object toJsonValue(Node node) {
+        return toJsonValue(node, false);
+    }
+
+    /** go-yaml's alias accounting (decode.go unmarshal): decodes in all, and those made inside an alias. */
+    private long decodeCount;
+    private long aliasCount;
+    private int aliasDepth;
+
+    /**
+     * decode.go allowedAliasRatio: up to 99% of the decodes may come from alias expansion below 400,000 decodes,
+     * falling to 10% at 4,000,000; past that go-yaml fails with "document contains excessive aliasing" (a billion
+     * laughs ends there, not in memory).
+     */
+    private static double allowedAliasRatio(long decodes) {
+        if (decodes <= 400_000) {
+            return 0.99;
+        }
+        if (decodes >= 4_000_000) {
+            return 0.10;
+        }
+        return 0.99 - 0.89 * ((decodes - 400_000) / 3_600_000.0);
+    }
+
+    private Object toJsonValue(Node node, boolean top) {
+        decodeCount++;
+        if (aliasDepth > 0) {
+            aliasCount++;
+        }
+        if (aliasCount > 100 && decodeCount > 1000
+                && (double) aliasCount / decodeCount > allowedAliasRatio(decodeCount)) {
+            throw new GoYamlException("yaml: document contains excessive aliasing", line(node.mark()),
+                    column(node.mark()));
+        }
         if (node instanceof Alias alias) {
             if (!decoding.add(alias.target)) {
                 throw new GoYamlException("yaml: anchor '" + alias.name + "' value contains itself",
                         line(alias.mark), column(alias.mark));
             }
+            aliasDepth++;
             try {
                 return toJsonValue(alias.target);
             } finally {
+                aliasDepth--;
                 decoding.remove(alias.target);
             }
         }
         if (node instanceof Scalar s) {
-            return v3 ? v3Scalar(resolveScalar(s)) : jsonScalar(resolveScalar(s), s);
+            return mode == Mode.V3 ? v3Scalar(resolveScalar(s)) : jsonScalar(resolveScalar(s), s);
         }
         if (node instanceof Sequence seq) {
             boolean added = decoding.add(seq);
@@ -228,6 +316,9 @@ final class YamlReader {
         boolean added = decoding.add(map);
         try {
             Map<String, Object> out = new LinkedHashMap<>();
+            if (mode == Mode.KYAML_JSON) {
+                checkKyamlMapping(map, top);
+            }
             decodeMappingInto(map, out);
             return out;
         } finally {
@@ -247,13 +338,39 @@ final class YamlReader {
                 continue;
             }
             Object value = toJsonValue(v);
-            if (v3) {
+            if (mode == Mode.V3) {
                 Node kn = k instanceof Alias a ? a.target : k;
                 out.put(kn instanceof Scalar s ? s.value() : String.valueOf(toJsonValue(kn)), value);
                 continue;
             }
             Object key = keyValue(k);
             out.put(keyString(key, value, k), value);
+        }
+    }
+
+    /**
+     * go-yaml v3 refuses a mapping that repeats a key ("mapping key already defined"), and decodes a nested mapping
+     * whose keys are not all strings into map[interface{}]interface{}, which encoding/json cannot write. Keys of the
+     * top-level map[string]interface{} are taken as their text.
+     */
+    private void checkKyamlMapping(Mapping map, boolean top) {
+        List<Node> pairs = map.pairs();
+        Map<String, Node> seen = new HashMap<>();
+        for (int i = 0; i + 1 < pairs.size(); i += 2) {
+            Node k = pairs.get(i);
+            if (!(k instanceof Scalar s)) {
+                continue;
+            }
+            Node first = seen.putIfAbsent(s.value(), k);
+            if (first != null) {
+                throw new GoYamlException("yaml: unmarshal errors:\n  line " + line(k.mark())
+                        + ": mapping key " + GoStrconv.quote(s.value()) + " already defined at line "
+                        + line(first.mark()), line(k.mark()), column(k.mark()));
+            }
+            if (!top && !isMerge(k) && resolveScalar(s).kind() != YamlResolver.Kind.STR) {
+                throw new GoYamlException("json: unsupported type: map[interface {}]interface {}", line(k.mark()),
+                        column(k.mark()));
+            }
         }
     }
 
@@ -287,9 +404,11 @@ final class YamlReader {
                 throw new GoYamlException("yaml: anchor '" + a.name + "' value contains itself",
                         line(a.mark), column(a.mark));
             }
+            aliasDepth++;
             try {
                 decodeMappingInto(m, out);
             } finally {
+                aliasDepth--;
                 decoding.remove(a.target);
             }
         } else {
@@ -305,6 +424,9 @@ final class YamlReader {
     /** The Go value of a key before sigs.k8s.io/yaml turns it into a string. */
     private Object keyValue(Node k) {
         Node n = k instanceof Alias a ? a.target : k;
+        if (n instanceof Scalar s && mode == Mode.KYAML_JSON) {
+            return resolveScalar(s).kind() == YamlResolver.Kind.NULL ? "" : s.value();
+        }
         if (n instanceof Scalar s) {
             YamlResolver.Resolved r = resolveScalar(s);
             return r.kind() == YamlResolver.Kind.STR || r.kind() == YamlResolver.Kind.TIMESTAMP
@@ -374,7 +496,8 @@ final class YamlReader {
             if (!s.plain()) {
                 return new YamlResolver.Resolved(YamlResolver.Kind.STR, s.value());
             }
-            return v3 ? YamlResolver.resolvePlainV3(s.value()) : YamlResolver.resolvePlain(s.value());
+            return mode == Mode.KYAML_JSON || mode == Mode.V3 ? YamlResolver.resolvePlainV3(s.value())
+                    : YamlResolver.resolvePlain(s.value());
         }
         String tag = s.tag();
         if (tag.equals(YamlResolver.BINARY_TAG)) {
@@ -398,14 +521,19 @@ final class YamlReader {
         }
     }
 
-    private static Object jsonScalar(YamlResolver.Resolved r, Scalar s) {
+    private Object jsonScalar(YamlResolver.Resolved r, Scalar s) {
         Object v = r.value();
         switch (r.kind()) {
             case NULL:
                 return null;
             case BOOL:
                 return v;
+            case TIMESTAMP:
+                return mode == Mode.KYAML_JSON ? YamlResolver.timestampJson(s.value()) : s.value();
             case INT:
+                if (mode != Mode.HELM) {
+                    return v;
+                }
                 return v instanceof Long l ? (double) l : ((BigInteger) v).doubleValue();
             case FLOAT: {
                 double d = (Double) v;
@@ -448,7 +576,8 @@ final class YamlReader {
             goLine = e.getContextMark().map(Mark::getLine).orElse(0);
         }
         String where = goLine != 0 ? "line " + goLine + ": " : "";
-        return new GoYamlException("error converting YAML to JSON: yaml: " + where + problem, line, column);
+        String prefix = mode == Mode.HELM ? "error converting YAML to JSON: " : "";
+        return new GoYamlException(prefix + "yaml: " + where + problem, line, column);
     }
 
     /** libyaml's wording for the problems snakeyaml (a sibling of libyaml) reports in its own words. */

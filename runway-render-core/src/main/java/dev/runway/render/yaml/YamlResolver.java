@@ -61,18 +61,97 @@ final class YamlResolver {
                     + "(?:(?:[Tt](\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.\\d+)?(?:Z|[+-](\\d{2}):(\\d{2})))"
                     + "|(?: (\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.\\d+)?))?$");
 
+    /** go-yaml v3's resolve map (resolve.go): YAML 1.2 booleans only, so {@code yes}, {@code on}, {@code y} stay strings. */
+    private static final Map<String, Resolved> RESOLVE_MAP_V3 = buildResolveMapV3();
+
+    private static Map<String, Resolved> buildResolveMapV3() {
+        Map<String, Resolved> m = new java.util.HashMap<>();
+        put(m, Kind.BOOL, true, "true", "True", "TRUE");
+        put(m, Kind.BOOL, false, "false", "False", "FALSE");
+        put(m, Kind.NULL, null, "", "~", "null", "Null", "NULL");
+        put(m, Kind.FLOAT, Double.NaN, ".nan", ".NaN", ".NAN");
+        put(m, Kind.FLOAT, Double.POSITIVE_INFINITY, ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF");
+        put(m, Kind.FLOAT, Double.NEGATIVE_INFINITY, "-.inf", "-.Inf", "-.INF");
+        put(m, Kind.MERGE, "<<", "<<");
+        return Map.copyOf(m);
+    }
+
     private YamlResolver() {
+    }
+
+    /**
+     * go-yaml v3's resolve("", in) for a plain scalar (kustomize's kyaml reads manifests with it): YAML 1.2 booleans,
+     * integers through strconv.ParseInt/ParseUint with base prefixes (the YAML 1.1 octal {@code 0755} included),
+     * floats, and timestamps, which v3 decodes into a {@code time.Time} (its JSON text: {@link #timestampJson}).
+     * Integers beyond uint64 read as floats when they look like one (no big-integer fallback as in the sigs.k8s.io
+     * v2 fork), hexadecimal ones as strings.
+     */
+    static Resolved resolvePlainV3(String in) {
+        return resolve(in, true);
+    }
+
+    /**
+     * The JSON text of the {@code time.Time} go-yaml v3 decodes a timestamp into (its parseTimestamp tries the layouts
+     * {@code 2006-1-2T15:4:5.999999999Z07:00}, the same with a lower-case t, {@code 2006-1-2 15:4:5.999999999} and
+     * {@code 2006-1-2}), as time.Time.MarshalJSON writes it: RFC 3339 with the fraction's trailing zeros removed and
+     * {@code Z} for a zero offset. Null when the text is not such a timestamp.
+     */
+    static String timestampJson(String s) {
+        if (!isTimestamp(s)) {
+            return null;
+        }
+        Matcher m = TIMESTAMP.matcher(s);
+        if (!m.matches()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(m.group(1)).append('-').append(pad2(m.group(2))).append('-').append(pad2(m.group(3)));
+        boolean zoned = m.group(4) != null;
+        String hour = zoned ? m.group(4) : m.group(9);
+        if (hour == null) {
+            return out.append("T00:00:00Z").toString();
+        }
+        out.append('T').append(pad2(hour)).append(':').append(pad2(zoned ? m.group(5) : m.group(10))).append(':')
+                .append(pad2(zoned ? m.group(6) : m.group(11)));
+        int dot = s.indexOf('.', s.indexOf(':'));
+        if (dot >= 0) {
+            int end = dot + 1;
+            while (end < s.length() && Character.isDigit(s.charAt(end))) {
+                end++;
+            }
+            String digits = s.substring(dot + 1, Math.min(end, dot + 10)).replaceAll("0+$", "");
+            if (!digits.isEmpty()) {
+                out.append('.').append(digits);
+            }
+        }
+        String zone = zoned ? s.substring(s.length() - (s.endsWith("Z") ? 1 : 6)) : "Z";
+        if (!zone.equals("Z") && zone.substring(1).equals("00:00")) {
+            zone = "Z";
+        }
+        return out.append(zone).toString();
+    }
+
+    private static String pad2(String digits) {
+        return digits.length() == 1 ? "0" + digits : digits;
     }
 
     /** resolve("", in) for a plain scalar. */
     static Resolved resolvePlain(String in) {
+        return resolve(in, false);
+    }
+
+    /** go-yaml v2's resolve.go, or v3's where they differ (booleans, big integers). */
+    private static Resolved resolve(String in, boolean v3) {
         char hint = in.isEmpty() ? 'N' : hintOf(in.charAt(0));
         if (hint == 0) {
             return new Resolved(Kind.STR, in);
         }
-        Resolved mapped = RESOLVE_MAP.get(in);
+        Resolved mapped = (v3 ? RESOLVE_MAP_V3 : RESOLVE_MAP).get(in);
         if (mapped != null) {
             return mapped;
+        }
+        if (v3 && RESOLVE_MAP.containsKey(in)) {
+            return new Resolved(Kind.STR, in); // a YAML 1.1 bool such as "yes": a string in v3
         }
         switch (hint) {
             case '.':
@@ -108,8 +187,8 @@ final class YamlResolver {
                         return new Resolved(Kind.INT, b.longValue());
                     }
                 }
-                // Out-of-range integers (e.g. huge hex) become big integers in the sigs.k8s.io fork.
-                BigInteger big = GoStrconv.parseBig(plain, 0);
+                // Out-of-range integers (e.g. huge hex) become big integers in the sigs.k8s.io fork (not in v3).
+                BigInteger big = v3 ? null : GoStrconv.parseBig(plain, 0);
                 if (big != null) {
                     return new Resolved(Kind.INT, big);
                 }
@@ -119,26 +198,6 @@ final class YamlResolver {
                 break;
         }
         return new Resolved(Kind.STR, in);
-    }
-
-    /** The YAML 1.1 words that go-yaml v2 reads as booleans and yaml.v3 keeps as strings. */
-    private static final java.util.Set<String> V2_ONLY_BOOLS = java.util.Set.of("y", "Y", "yes", "Yes", "YES",
-            "on", "On", "ON", "n", "N", "no", "No", "NO", "off", "Off", "OFF");
-
-    /**
-     * yaml.v3's resolve("", in): as go-yaml v2 but only true/false are booleans, and an integer beyond uint64 stays
-     * a string.
-     */
-    static Resolved resolvePlainV3(String in) {
-        if (V2_ONLY_BOOLS.contains(in)) {
-            return new Resolved(Kind.STR, in);
-        }
-        Resolved r = resolvePlain(in);
-        if (r.kind() == Kind.INT && r.value() instanceof BigInteger big
-                && (big.signum() < 0 ? big.bitLength() > 63 : big.bitLength() > 64)) {
-            return new Resolved(Kind.STR, in);
-        }
-        return r;
     }
 
     private static char hintOf(char c) {

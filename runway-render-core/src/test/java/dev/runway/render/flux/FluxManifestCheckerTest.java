@@ -72,7 +72,9 @@ class FluxManifestCheckerTest {
         List<CheckFinding> findings = new FluxManifestChecker().check(request(base, values), render(values));
         List<String> errors = findings.stream().filter(f -> f.severity() == CheckFinding.Severity.ERROR)
                 .map(CheckFinding::line).toList();
-        assertEquals(2, errors.size(), errors.toString());
+        assertEquals(3, errors.size(), errors.toString());
+        // The user's env value is the whole placeholder: a string field Flux would fill without quotes.
+        assertTrue(errors.stream().anyMatch(l -> l.contains("[flux/whole-scalar-placeholder]")), errors.toString());
         assertTrue(errors.stream().anyMatch(l -> l.contains("[flux/unknown-variable]")
                 && l.contains("spec.template.spec.containers[0].env[")), errors.toString());
         assertTrue(errors.stream().anyMatch(l -> l.contains("[flux/user-supplied-placeholder]")

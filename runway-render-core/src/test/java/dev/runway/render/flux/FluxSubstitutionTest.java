@@ -81,7 +81,8 @@ class FluxSubstitutionTest {
                 PostBuild.inline(Map.of("a", "1"), true));
         assertEquals(SubstitutedManifest.Status.DISABLED, result.manifests().get(0).status());
         assertEquals(SubstitutedManifest.Status.DISABLED, result.manifests().get(1).status());
-        assertTrue(result.manifests().get(0).text().contains("\"${a}\""));
+        // Left alone, but still re-serialised by kustomize: keys sorted, quotes gone.
+        assertTrue(result.manifests().get(0).text().contains("x: ${a}\n"), result.manifests().get(0).text());
         assertEquals(SubstitutedManifest.Status.SUBSTITUTED, result.manifests().get(2).status());
     }
 
@@ -117,7 +118,8 @@ class FluxSubstitutionTest {
         // is declared in files but is missing from the input vars".
         RenderedManifest m = configMap("  a: \"${missing}\"\n  b: \"${missing_with_default:=d}\"\n");
         SubstitutionResult lax = FluxSubstitution.apply(List.of(m), PostBuild.inline(Map.of("x", "1"), false));
-        assertEquals("", data(lax.manifests().get(0), "a"));
+        // Non-strict: "${missing}" became the plain scalar ${missing} in kustomize's YAML, so it ends as null.
+        assertNull(data(lax.manifests().get(0), "a"));
         assertEquals("d", data(lax.manifests().get(0), "b"));
         SubstitutionResult strict = FluxSubstitution.apply(List.of(m), PostBuild.inline(Map.of("x", "1"), true));
         assertTrue(strict.failed());
@@ -150,7 +152,9 @@ class FluxSubstitutionTest {
         SubstitutedManifest m = result.manifests().get(0);
         assertEquals(123L, data(m, "unquoted"));
         assertEquals(Boolean.TRUE, data(m, "flag"));
-        assertEquals("123", data(m, "quoted"));
+        // The quotes are gone before envsubst runs (kustomize's res.AsYAML() writes the string ${id} plain), so
+        // a quoted placeholder becomes a number too: only ${quote}${id}${quote} keeps a string.
+        assertEquals(123L, data(m, "quoted"));
         assertEquals("123", data(m, "trick"));
         assertEquals(1.2345678901E10, data(m, "account"), "go-yaml v2: not octal, so a float without the 0");
         assertEquals(Boolean.TRUE, data(m, "answer"), "YAML 1.1: yes is a boolean");
@@ -178,19 +182,19 @@ class FluxSubstitutionTest {
     }
 
     @Test
-    void goYamlV2Resolution() {
-        assertEquals(493L, GoYamlV2.resolvePlain("0755"));
-        assertEquals(255L, GoYamlV2.resolvePlain("0xff"));
-        assertEquals(1000L, GoYamlV2.resolvePlain("1_000"));
-        assertEquals(Boolean.FALSE, GoYamlV2.resolvePlain("off"));
-        assertEquals(Boolean.TRUE, GoYamlV2.resolvePlain("y"));
-        assertNull(GoYamlV2.resolvePlain("~"));
-        assertEquals(1.5, GoYamlV2.resolvePlain("1.5"));
-        assertEquals(1e3, GoYamlV2.resolvePlain("1e3"));
-        assertEquals("2024-01-02", GoYamlV2.resolvePlain("2024-01-02"));
-        assertEquals("eks-pool", GoYamlV2.resolvePlain("eks-pool"));
-        assertEquals("acme-1", GoYamlV2.resolvePlain("acme-1"));
-        assertEquals(new java.math.BigInteger("18446744073709551615"), GoYamlV2.resolvePlain("18446744073709551615"));
+    void goYamlV2ResolutionOfPlainScalars() {
+        assertEquals(493L, dev.runway.render.yaml.GoYaml.plainScalarV2("0755"));
+        assertEquals(255L, dev.runway.render.yaml.GoYaml.plainScalarV2("0xff"));
+        assertEquals(1000L, dev.runway.render.yaml.GoYaml.plainScalarV2("1_000"));
+        assertEquals(Boolean.FALSE, dev.runway.render.yaml.GoYaml.plainScalarV2("off"));
+        assertEquals(Boolean.TRUE, dev.runway.render.yaml.GoYaml.plainScalarV2("y"));
+        assertNull(dev.runway.render.yaml.GoYaml.plainScalarV2("~"));
+        assertEquals(1.5, dev.runway.render.yaml.GoYaml.plainScalarV2("1.5"));
+        assertEquals(1e3, dev.runway.render.yaml.GoYaml.plainScalarV2("1e3"));
+        assertEquals("2024-01-02", dev.runway.render.yaml.GoYaml.plainScalarV2("2024-01-02"));
+        assertEquals("eks-pool", dev.runway.render.yaml.GoYaml.plainScalarV2("eks-pool"));
+        assertEquals("acme-1", dev.runway.render.yaml.GoYaml.plainScalarV2("acme-1"));
+        assertEquals(new java.math.BigInteger("18446744073709551615"), dev.runway.render.yaml.GoYaml.plainScalarV2("18446744073709551615"));
         assertThrows(FluxSubstitutionException.class, () -> new PostBuild(Map.of(),
                 List.of(VariableSource.missing("Secret", "s", false)), false).variables());
     }
@@ -258,8 +262,98 @@ class FluxSubstitutionTest {
         SubstitutionResult result = FluxSubstitution.apply(List.of(configMap(
                 "  a: \"${empty_inline}\"\n  b: \"${empty_cm}\"\n  c: \"${empty_secret}\"\n")), postBuild);
         assertFalse(result.failed(), result.errors().toString());
-        assertEquals("", data(result.manifests().get(0), "c"));
+        // Flux's own assertion: "from-inline: null" (kustomize_varsub_test.go TestKustomization_Varsub_StrictEmptyValues).
+        assertNull(data(result.manifests().get(0), "c"));
         assertTrue(PostBuild.DEFAULT_STRICT, "kustomize-controller v1.9.0 enables strict substitution by default");
         assertTrue(PostBuild.from(vars("ConfigMap", "v", Map.of())).strict());
+    }
+
+    // ---- issue 16: what Flux's pipeline does that a substitution over the chart's text does not ----
+
+    private static SubstitutedManifest one(String data, Map<String, String> vars, boolean strict) {
+        return FluxSubstitution.apply(List.of(configMap(data)), PostBuild.inline(vars, strict)).manifests().get(0);
+    }
+
+    @Test
+    void aQuotedWholeScalarPlaceholderBecomesANumber() {
+        // kustomize_varsub.go substitutes res.AsYAML() (kyaml MarshalJSON, then sigs.k8s.io/yaml JSONToYAML): the
+        // quotes of "${gcp_project_number}" are gone, so the API server gets a number and rejects the ConfigMap.
+        SubstitutedManifest m = one("  n: \"${gcp_project_number}\"\n", Map.of("gcp_project_number", "371965853757"),
+                true);
+        assertEquals(371965853757L, data(m, "n"));
+        assertTrue(m.text().contains("\"n\": 371965853757\n"), m.text()); // "n" is a YAML 1.1 bool: quoted as a key
+    }
+
+    @Test
+    void anUnsetVariableIsNullAndALengthIsANumber() {
+        Map<String, String> vars = Map.of("gcp_project_id", "acme-payments-production");
+        SubstitutedManifest lax = one("  unset: \"${unset_var}\"\n  length: \"${#gcp_project_id}\"\n", vars, false);
+        assertNull(data(lax, "unset"));
+        assertTrue(((Map<?, ?>) ((Map<?, ?>) lax.object()).get("data")).containsKey("unset"));
+        assertEquals(24L, data(lax, "length"));
+    }
+
+    @Test
+    void commentsAreGoneBeforeFluxSubstitutes() {
+        // A placeholder in a comment never reaches envsubst: strict mode does not fail on it.
+        SubstitutedManifest m = one("  a: \"x\" # uses ${unset_var}\n# ${another_unset}\n", Map.of("v", "1"), true);
+        assertEquals(SubstitutedManifest.Status.SUBSTITUTED, m.status(), m.error());
+        assertEquals("x", data(m, "a"));
+        assertFalse(m.text().contains("#"));
+    }
+
+    @Test
+    void emptyReplacePatternsFailTheKustomization() {
+        for (String expression : List.of("${v/#/pre-}", "${v///x}")) {
+            SubstitutedManifest m = one("  a: \"" + expression + "\"\n", Map.of("v", "value"), false);
+            assertTrue(m.failed(), expression);
+            assertEquals("envsubst error: variable substitution failed: unable to parse substitution within function",
+                    m.error());
+        }
+    }
+
+    @Test
+    void aNegativeSubstringLengthPanicsAndFailsTheReconciliation() {
+        // funcs.go toSubstr: s[pos:pos+length]; controller-runtime recovers the panic (RecoverPanic) as an error.
+        SubstitutedManifest m = one("  a: \"${v:3:-3}\"\n", Map.of("v", "abcdefghij"), false);
+        assertTrue(m.failed());
+        assertEquals("panic: runtime error: slice bounds out of range [3:0] [recovered]", m.error());
+    }
+
+    @Test
+    void anEscapedSlashInADoubleQuotedStringIsUnreadableForKustomize() {
+        // YAML 1.2 (and snakeyaml) allow "\/"; libyaml's scanner, so go-yaml v2 and v3, does not: kustomize build
+        // fails before any substitution.
+        SubstitutedManifest m = one("  url: \"https:\\/\\/example.com\"\n", Map.of("v", "1"), false);
+        assertTrue(m.failed());
+        assertEquals("kustomize build failed: yaml: line 6: found unknown escape character", m.error());
+    }
+
+    @Test
+    void aCarriageReturnInAValueBreaksTheYaml() {
+        // Only "\n" is removed from values (kustomize_varsub.go); a "\r" is a line break to go-yaml.
+        SubstitutedManifest m = one("  a: \"${v}\"\n", Map.of("v", "left\rright"), false);
+        assertTrue(m.failed(), String.valueOf(m.object()));
+        assertTrue(m.error().startsWith("envsubst error: YAMLToJSON: yaml: line "), m.error());
+    }
+
+    @Test
+    void kustomizeReadsWithYaml12RulesAndTimestampsBecomeRfc3339() {
+        // go-yaml v3 (kyaml): "yes" is a string, a date a time.Time whose JSON is RFC 3339; JSONToYAML then quotes
+        // both, so they reach the API server as strings; 0755 is still octal in v3.
+        SubstitutedManifest m = one("  answer: yes\n  date: 2024-01-02\n  mode: 0755\n  at: 2001-12-14t21:59:43.10-05:00\n",
+                Map.of("v", "1"), false);
+        assertEquals("yes", data(m, "answer"));
+        assertEquals("2024-01-02T00:00:00Z", data(m, "date"));
+        assertEquals(493L, data(m, "mode"));
+        assertEquals("2001-12-14T21:59:43.1-05:00", data(m, "at"));
+    }
+
+    @Test
+    void aRepeatedKeyFailsInKustomize() {
+        SubstitutedManifest m = one("  a: \"1\"\n  a: \"2\"\n", Map.of("v", "1"), false);
+        assertTrue(m.failed());
+        assertEquals("kustomize build failed: yaml: unmarshal errors:\n  line 7: mapping key \"a\" already defined at"
+                + " line 6", m.error());
     }
 }

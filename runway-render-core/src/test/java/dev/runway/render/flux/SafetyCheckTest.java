@@ -33,16 +33,19 @@ class SafetyCheckTest {
                   project: ${gcp_project_number}
                   quoted: "${gcp_project_number}"
                 """);
-        assertEquals(1, findings.size(), findings.toString());
+        // Quoted or not: kustomize re-writes the resource without the quotes before Flux substitutes.
+        assertEquals(List.of("data.project", "data.quoted"), findings.stream().map(FluxFinding::path).toList(),
+                findings.toString());
         FluxFinding f = findings.get(0);
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("flux/type-changes", f.rule());
+        assertEquals("flux/whole-scalar-placeholder", f.rule());
+        assertEquals("flux/whole-scalar-placeholder", findings.get(1).rule());
         assertEquals("ConfigMap/payments/settings", f.resource());
-        assertEquals("data.project", f.path());
         assertEquals(9, f.line());
-        assertTrue(f.message().contains("number 123456789012"), f.message());
-        assertTrue(f.message().contains("ConfigMap data values must be strings"), f.message());
-        assertTrue(f.fix().contains("\"${gcp_project_number}\""), f.fix());
+        assertEquals(10, findings.get(1).line());
+        assertTrue(f.message().contains("ConfigMap data value data.project, which must be a string"), f.message());
+        assertTrue(f.fix().contains("${quote}${gcp_project_number}${quote}"), f.fix());
+        assertTrue(f.fix().contains("Post build substitution of numbers and booleans"), f.fix());
     }
 
     @Test
@@ -72,6 +75,7 @@ class SafetyCheckTest {
                 """);
         assertEquals("metadata.annotations[runway.dev/account]", findings.get(0).path());
         assertEquals(Severity.ERROR, findings.get(0).severity());
+        assertEquals("flux/whole-scalar-placeholder", findings.get(0).rule());
     }
 
     @Test
@@ -104,7 +108,7 @@ class SafetyCheckTest {
                 metadata:
                   name: c
                 data:
-                  note: ${gcp_project_id}
+                  note: id-${gcp_project_id}
                   escaped: "\\u0024{gcp_project_id}-${gcp_wip_id}"
                 """), List.of(new SafetyCheck.SampleSet("tricky", java.util.Map.of(
                 "gcp_project_id", "a #comment", "gcp_wip_id", "pool"))));
@@ -127,8 +131,52 @@ class SafetyCheckTest {
     }
 
     @Test
-    void disabledResourcesAndQuotedValuesAreFine() {
-        assertTrue(check("""
+    void theQuoteWorkaroundAndPlaceholdersInsideLongerStringsAreFine() {
+        List<FluxFinding> findings = check("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: d
+                  labels:
+                    account: ${quote}${aws_account_id}${quote}
+                data:
+                  project: "${quote}${gcp_project_number}${quote}"
+                  arn: arn:aws:iam::${aws_account_id}:role/x
+                """);
+        assertTrue(findings.isEmpty(), findings.toString());
+    }
+
+    @Test
+    void aStringNumberSplitAcrossTwoPlaceholdersIsStillCaughtWithTheSamples() {
+        List<FluxFinding> findings = check("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: d
+                data:
+                  both: "${aws_account_id}${gcp_project_number}"
+                """);
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("flux/type-changes", findings.get(0).rule());
+        assertEquals(Severity.ERROR, findings.get(0).severity());
+    }
+
+    @Test
+    void yamlKustomizeCannotReadIsReported() {
+        List<FluxFinding> findings = check("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: d
+                data:
+                  url: "https:\\/\\/${gcp_project_id}.example.com"
+                """);
+        assertEquals("flux/kustomize-cannot-read", findings.get(0).rule(), findings.toString());
+    }
+
+    @Test
+    void disabledResourcesAreFineAndAQuotedWholePlaceholderIsNot() {
+        List<FluxFinding> findings = check("""
                 apiVersion: v1
                 kind: ConfigMap
                 metadata:
@@ -147,6 +195,7 @@ class SafetyCheckTest {
                   b: 'x-${aws_account_id}'
                   c: |
                     ${gcp_project_number}
-                """).isEmpty());
+                """);
+        assertEquals(List.of("ConfigMap/d data.a"), findings.stream().map(f -> f.resource() + " " + f.path()).toList());
     }
 }

@@ -78,13 +78,20 @@ final class MiniTemplate {
         int start = pos;
         String ident = identifier();
         if (ident != null && !ident.equals("true") && !ident.equals("false") && !ident.equals("nil")) {
-            List<Object> args = new ArrayList<>();
+            dev.runway.render.template.CallArguments args = new dev.runway.render.template.CallArguments(4);
             while (true) {
                 skipWs();
                 if (pos >= src.length() || src.charAt(pos) == '|' || src.charAt(pos) == ')') {
                     break;
                 }
-                args.add(operand());
+                boolean isField = src.charAt(pos) == '.';
+                Object v = operand();
+                if (isField && v == null) {
+                    // A field of a map that is missing or null: a nil interface{}, not Go's invalid value.
+                    args.addNilInterface();
+                } else {
+                    args.add(v);
+                }
             }
             if (hasPiped) {
                 args.add(piped);

@@ -54,6 +54,10 @@ class VerifyCorpusTest {
             if (options.startsWith("runway-eks ")) {
                 return VerifyOptions.runwayEks(options.substring("runway-eks ".length()).strip());
             }
+            if (options.startsWith("kubernetes ")) {
+                return VerifyOptions.namespace("payments")
+                        .withKubernetesVersion(options.substring("kubernetes ".length()).strip());
+            }
             return VerifyOptions.namespace("payments");
         }
     }
@@ -95,7 +99,7 @@ class VerifyCorpusTest {
     @Test
     void corpusIsLargeAndWellFormed() throws Exception {
         List<Case> cases = corpus();
-        assertTrue(cases.size() >= 60, "at least 60 broken manifests, found " + cases.size());
+        assertTrue(cases.size() >= 265, "at least 265 broken manifests, found " + cases.size());
         for (Case c : cases) {
             assertFalse(c.expected().isEmpty(), c.file() + " has no expect line");
             assertTrue(c.apiserver().equals("rejects") || c.apiserver().equals("accepts"),

@@ -117,4 +117,42 @@ class GoYamlReadTest {
             }
         }
     }
+
+    @Test
+    void kyamlReadingFollowsGoYamlV3ThenEncodingJson() {
+        // kustomize kyaml/yaml/rnode.go MarshalJSON: go-yaml v3 into map[string]interface{}, then json.Marshal.
+        Object v = GoYaml.readKyaml("on: yes\nn: 0x10\nf: 1.0\nd: 2024-1-5\nq: \"0755\"\nnested:\n  \"k\": v\n");
+        assertEquals(java.util.Map.of("on", "yes", "n", 16L, "f", 1.0, "d", "2024-01-05T00:00:00Z", "q", "0755",
+                "nested", java.util.Map.of("k", "v")), v);
+        // A nested map with a non-string key is map[interface{}]interface{} in v3: encoding/json cannot write it.
+        GoYamlException key = assertThrows(GoYamlException.class, () -> GoYaml.readKyaml("data:\n  1: a\n"));
+        assertEquals("json: unsupported type: map[interface {}]interface {}", key.getMessage());
+        // YAMLToJSON keeps integers (sigs.k8s.io/yaml yamlToJSONTarget: go-yaml v2 int, then json.Marshal).
+        assertEquals(java.util.Map.of("a", 1L, "b", true, "c", 1.5), GoYaml.yamlToJson("a: 1\nb: on\nc: 1.5\n"));
+    }
+
+    @Test
+    void escapesLibyamlDoesNotKnowAreRefused() {
+        GoYamlException e = assertThrows(GoYamlException.class, () -> GoYaml.read("a: \"x\\/y\"\n", "v.yaml"));
+        assertEquals("error converting YAML to JSON: yaml: line 1: found unknown escape character", e.getMessage());
+        assertEquals(java.util.Map.of("a", "x\ty\u0085"), GoYaml.read("a: \"x\\ty\\N\"\n"));
+    }
+
+    @Test
+    void aBillionLaughsEndsInGoYamlsAliasLimit() {
+        StringBuilder yaml = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int i = 1; i < 10; i++) {
+            yaml.append('a').append(i).append(": &a").append(i).append(" [");
+            for (int j = 0; j < 9; j++) {
+                yaml.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+            }
+            yaml.append("]\n");
+        }
+        for (java.util.function.Supplier<Object> read : java.util.List.<java.util.function.Supplier<Object>>of(
+                () -> GoYaml.read(yaml.toString()), () -> GoYaml.readKyaml(yaml.toString()),
+                () -> GoYaml.yamlToJson(yaml.toString()))) {
+            GoYamlException e = assertThrows(GoYamlException.class, read::get);
+            assertTrue(e.getMessage().endsWith("yaml: document contains excessive aliasing"), e.getMessage());
+        }
+    }
 }

@@ -1,0 +1,52 @@
+package dev.runway.render;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue 15: "the templates nest too deeply" only when the overflow is the template executor's own recursion. */
+class DeepStackMessageTest {
+
+    private static StackOverflowError overflowIn(String className, String method) {
+        StackOverflowError e = new StackOverflowError();
+        StackTraceElement[] frames = new StackTraceElement[300];
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = new StackTraceElement(className, method, "X.java", i);
+        }
+        e.setStackTrace(frames);
+        return e;
+    }
+
+    @Test
+    void executorRecursionBlamesTemplates() {
+        String message = HelmRenderer.deepStackMessage(overflowIn("dev.runway.render.template.Executor", "walk"));
+        assertTrue(message.startsWith("the templates nest too deeply to render"), message);
+    }
+
+    @Test
+    void otherRecursionNamesTheCodeNotTemplates() {
+        assertEquals("a value or expression nests too deeply to render (stack overflow in Parser)",
+                HelmRenderer.deepStackMessage(overflowIn("dev.runway.render.template.Parser", "pipeline")));
+    }
+
+    @Test
+    void tenThousandNestedParenthesesParseAsInGo() {
+        // parse.go maxStackDepth: 10000 nested parenthesized pipelines parse (Helm prints 1), more do not.
+        java.nio.file.Path chart = dev.runway.render.robust.TempChartsAccess.chart(
+                "a: {{ " + "(".repeat(10_000) + "1" + ")".repeat(10_000) + " }}\n");
+        String out = HelmRenderer.render(dev.runway.render.chart.Chart.load(chart), java.util.Map.of(),
+                RenderOptions.defaults()).output();
+        assertTrue(out.endsWith("a: 1\n"), out);
+    }
+
+    @Test
+    void deeperParenthesesFailWithGosParseError() {
+        java.nio.file.Path chart = dev.runway.render.robust.TempChartsAccess.chart(
+                "a: {{ " + "(".repeat(100_000) + "1" + ")".repeat(100_000) + " }}\n");
+        RenderException e = org.junit.jupiter.api.Assertions.assertThrows(RenderException.class,
+                () -> HelmRenderer.render(dev.runway.render.chart.Chart.load(chart), java.util.Map.of(),
+                        RenderOptions.defaults()));
+        assertTrue(e.getMessage().contains("max expression depth exceeded"), e.getMessage());
+    }
+}
