@@ -216,7 +216,7 @@ class ServiceRepositoryIT {
         assertTrue(Files.readString(project.resolve("target/runway-reports/staging/summary.md")).contains("staging"));
         MavenRun.run(project, "-o", "runway:render", "-Drunway.environment=staging").assertSuccess();
         assertTrue(Files.readString(project.resolve("target/runway/staging/manifests.yaml"))
-                .contains("- name: \"GCP_PROJECT\"\n              value: \"${gcp_project_id}\""));
+                .contains("- name: \"GCP_PROJECT\"\n              value: \"$(RUNWAY_KEEP_STRING)${gcp_project_id}\""));
 
         // The same variable typed into env is still reported, at its line: Flux would substitute any ${...}.
         Files.writeString(project.resolve(".runway/staging.yaml"), "replicas: 1\nenv:\n"

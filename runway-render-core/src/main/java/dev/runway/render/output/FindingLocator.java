@@ -26,9 +26,9 @@ import java.util.Optional;
  * names the chart template that wrote the field, with the field's line in the render output.
  *
  * <p>How a user value is matched: the field's value equals the user value (numbers compare as numbers; maps and lists
- * as a whole), or, for strings of 3 characters or more, contains it as at least half of its text
+ * as a whole), or, for strings of 3 characters or more, contains it: as at least half of its text
  * ({@code image: "registry.example.com/x:1.2"} holds {@code image.repository}; the service id inside a role ARN written
- * by the chart does not count). A number, a boolean or a shorter string counts only when its key names the field (the field's
+ * by the chart does not count), or anywhere when the user's key names the field (an env entry of the same name). A number, a boolean or a shorter string counts only when its key names the field (the field's
  * last key, or the {@code name} of its list item such as an env entry). Among several candidates a named one wins,
  * then an exact match over a contained one; a tie points at the template rather than guess.
  */
@@ -243,18 +243,19 @@ public final class FindingLocator {
      * contained, a longer contained string over a shorter one).
      */
     private static int score(Object rendered, UserLeaf leaf, List<String> fieldNames) {
+        Object last = leaf.path().segments().isEmpty() ? null
+                : leaf.path().segments().get(leaf.path().segments().size() - 1);
+        boolean named = last instanceof String key && fieldNames.contains(key);
         int match;
         if (sameValue(rendered, leaf.value())) {
             match = 1_000_000;
         } else if (rendered instanceof String text && leaf.value() instanceof String user
-                && user.length() >= MIN_CONTAINED_LENGTH && user.length() * 2 >= text.length() && text.contains(user)) {
+                && user.length() >= MIN_CONTAINED_LENGTH && (named || user.length() * 2 >= text.length())
+                && text.contains(user)) {
             match = Math.min(user.length(), 999_999);
         } else {
             return 0;
         }
-        Object last = leaf.path().segments().isEmpty() ? null
-                : leaf.path().segments().get(leaf.path().segments().size() - 1);
-        boolean named = last instanceof String key && fieldNames.contains(key);
         boolean distinctive = leaf.value() instanceof String user ? user.length() >= MIN_CONTAINED_LENGTH
                 : leaf.value() instanceof Map || leaf.value() instanceof List;
         if (!named && !distinctive) {

@@ -75,7 +75,7 @@ class HostileValuesTest {
                     List.of("metadata", "labels", "example.com/hostile"), true,
                     Map.of("namespace", Map.of("create", true)), "%s"),
             new Field("cluster variable name", "Deployment", List.of("clusterVarsEnv", "HOSTILE"), List.of(), true,
-                    Map.of(), "${%s}"),
+                    Map.of(), "$(RUNWAY_KEEP_STRING)${%s}"),
             new Field("secret key of an env variable", "Deployment",
                     List.of("envValueFrom", "HOSTILE", "secretKeyRef", "key"),
                     List.of("env[HOSTILE]", "valueFrom", "secretKeyRef", "key"), true,
