@@ -1,5 +1,6 @@
 package dev.runway.maven;
 
+import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.output.ChartSource;
 import dev.runway.render.output.ManifestRenderer;
@@ -146,6 +147,13 @@ abstract class AbstractRenderMojo extends AbstractMojo {
     protected String kubeVersion;
 
     /**
+     * The Helm version whose {@code helm template} output to reproduce: {@code 4} (Helm 4.1, the default) or
+     * {@code 3} (Helm 3.21); {@code 4.1}, {@code v4.1.4}, {@code 3.21} and {@code v3.21.0} work too.
+     */
+    @Parameter(property = "runway.helmVersion")
+    protected String helmVersion;
+
+    /**
      * Named environments rendered in one run, each with its own values files and overrides on top of the goal's.
      * Without any, the goal renders one environment named {@code default}. Each {@code <environment>} takes
      * {@code <name>} (required when there are several; the output folder), {@code <valuesFiles>}, {@code <set>},
@@ -240,6 +248,12 @@ abstract class AbstractRenderMojo extends AbstractMojo {
             extraFiles.add(existing(basedir, file, "extraValuesFiles"));
         }
         warnReplacedLists(warnings);
+        HelmVersion helm;
+        try {
+            helm = HelmVersion.parse(helmVersion);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("runway.helmVersion: " + e.getMessage());
+        }
         List<Environment> all = environments == null || environments.isEmpty() ? List.of(new Environment())
                 : environments;
         Set<String> selected = selection();
@@ -278,7 +292,7 @@ abstract class AbstractRenderMojo extends AbstractMojo {
             problems.clear();
             ServiceManifest serviceManifest = readManifest(basedir, env, name);
             RenderRequest draft = new RenderRequest(chart, files, sets, setStrings, setFiles, "", "", kubeVersion,
-                    basedir);
+                    basedir, null, helm);
             RequestValues values = readValues(draft, name); // a broken values file is the first thing said
             String id = serviceId(name, serviceManifest, values);
             String release = firstNonBlank(env.getReleaseName(), releaseName, id);
@@ -294,7 +308,7 @@ abstract class AbstractRenderMojo extends AbstractMojo {
                 withoutImageTag.add(name);
             }
             RenderRequest request = new RenderRequest(chart, files, sets, setStrings, setFiles, release, ns,
-                    kubeVersion, basedir, serviceManifest == null ? null : serviceManifest.toValues(name));
+                    kubeVersion, basedir, serviceManifest == null ? null : serviceManifest.toValues(name), helm);
             logOverrides(name, env);
             Path committed = env.getCommittedManifests() != null
                     ? basedir.resolve(env.getCommittedManifests().toPath())

@@ -1,5 +1,6 @@
 package dev.runway.maven;
 
+import dev.runway.render.HelmVersion;
 import dev.runway.render.output.ChartSource;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
@@ -71,6 +72,23 @@ class RenderPlanTest {
         assertEquals("payments", render.request().releaseName(), "release name defaults to the values' serviceId");
         assertEquals("payments", render.request().namespace());
         assertNull(render.committedManifests());
+    }
+
+    @Test
+    void helmVersionDefaultsToHelm4AndRunwayHelmVersionAsksForHelm3() throws Exception {
+        assertEquals(HelmVersion.HELM_4_1, mojo.plan(null).get(0).request().helmVersion());
+        mojo.helmVersion = "3";
+        assertEquals(HelmVersion.HELM_3_21, mojo.plan(null).get(0).request().helmVersion());
+        mojo.helmVersion = "v4.1.4";
+        assertEquals(HelmVersion.HELM_4_1, mojo.plan(null).get(0).request().helmVersion());
+    }
+
+    @Test
+    void anUnsupportedHelmVersionFailsNamingTheParameterAndTheChoices() {
+        mojo.helmVersion = "2.17";
+        MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo.plan(null));
+        assertTrue(e.getMessage().startsWith("runway.helmVersion: unsupported Helm version '2.17'"), e.getMessage());
+        assertTrue(e.getMessage().contains("Helm 4.1") && e.getMessage().contains("Helm 3.21"), e.getMessage());
     }
 
     @Test

@@ -10,7 +10,7 @@ final class FunctionLibraryBridge {
     private FunctionLibraryBridge() {
     }
 
-    static Map<String, TemplateFunction> library() {
-        return FunctionLibrary.functions();
+    static Map<String, TemplateFunction> library(HelmVersion version) {
+        return FunctionLibrary.functions(version);
     }
 }

@@ -29,25 +29,23 @@ import java.util.Map;
  */
 public final class HelmRenderer {
     private final Chart chart;
-    private final Map<String, TemplateFunction> functions;
-    /** Parsed templates per set of enabled subcharts (conditions and tags can switch subcharts off). */
+    /** Parsed templates per Helm version and set of enabled subcharts (conditions and tags can switch them off). */
     private final Map<String, PreparedChart> prepared;
     private final ValuesSchemaValidator validator;
     /** kubeVersion checks already made, by kube version: the chart's range never changes. */
     private final Map<String, Boolean> kubeVersionOk;
 
     private HelmRenderer(Chart chart, ValuesSchemaValidator validator) {
-        this(chart, functions(), new java.util.concurrent.ConcurrentHashMap<>(),
-                new java.util.concurrent.ConcurrentHashMap<>(), validator);
+        this(chart, new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>(),
+                validator);
         if (chart.metadata().dependencies().isEmpty()) {
-            preparedFor(chart);
+            preparedFor(chart, HelmVersion.DEFAULT);
         }
     }
 
-    private HelmRenderer(Chart chart, Map<String, TemplateFunction> functions, Map<String, PreparedChart> prepared,
-                         Map<String, Boolean> kubeVersionOk, ValuesSchemaValidator validator) {
+    private HelmRenderer(Chart chart, Map<String, PreparedChart> prepared, Map<String, Boolean> kubeVersionOk,
+                         ValuesSchemaValidator validator) {
         this.chart = chart;
-        this.functions = functions;
         this.prepared = prepared;
         this.kubeVersionOk = kubeVersionOk;
         this.validator = validator;
@@ -58,11 +56,13 @@ public final class HelmRenderer {
      * that knows where each value of this render came from. Nothing is parsed again.
      */
     public HelmRenderer withValidator(ValuesSchemaValidator other) {
-        return new HelmRenderer(chart, functions, prepared, kubeVersionOk, other);
+        return new HelmRenderer(chart, prepared, kubeVersionOk, other);
     }
 
-    private PreparedChart preparedFor(Chart resolved) {
-        return prepared.computeIfAbsent(Dependencies.signature(resolved), k -> new PreparedChart(resolved, functions));
+    /** Templates parse against the function set of one Helm version (Helm 4 added mustToYaml, for example). */
+    private PreparedChart preparedFor(Chart resolved, HelmVersion version) {
+        return prepared.computeIfAbsent(version.name() + "|" + Dependencies.signature(resolved),
+                k -> new PreparedChart(resolved, functions(version)));
     }
 
     /** Renders once. */
@@ -101,7 +101,8 @@ public final class HelmRenderer {
                                                List<String> apiVersions, boolean checkReleaseName) {
         return withDeepStack(() -> {
             Prepared p = prepareRender(userValues, options, apiVersions, checkReleaseName);
-            return preparedFor(p.chart()).render(p.values(), options, p.capabilities(), revision);
+            return preparedFor(p.chart(), options.helmVersion()).render(p.values(), options, p.capabilities(),
+                    revision);
         });
     }
 
@@ -201,13 +202,14 @@ public final class HelmRenderer {
         }
         Capabilities capabilities;
         try {
-            capabilities = apiVersions == null ? new Capabilities(options.kubeVersion())
-                    : new Capabilities(options.kubeVersion(), apiVersions);
+            capabilities = new Capabilities(options.kubeVersion(),
+                    apiVersions == null ? Capabilities.defaultApiVersions() : apiVersions, options.helmVersion());
         } catch (IllegalArgumentException e) {
             throw new RenderException(e.getMessage(), e);
         }
         String required = chart.metadata().kubeVersion();
-        if (!required.isEmpty() && !kubeVersionOk.computeIfAbsent(capabilities.kubeVersion().version(),
+        // Checked against String() (the normalized version); Helm 4 names the version as given.
+        if (!required.isEmpty() && !kubeVersionOk.computeIfAbsent(capabilities.kubeVersion().toString(),
                 v -> KubeVersionCheck.satisfied(required, v))) {
             throw new RenderException("chart requires kubeVersion: " + required
                     + " which is incompatible with Kubernetes " + capabilities.kubeVersion().version());
@@ -217,18 +219,18 @@ public final class HelmRenderer {
 
     private RenderedChart renderOnThisThread(Map<String, Object> userValues, RenderOptions options) {
         Prepared p = prepareRender(userValues, options, null, true);
-        Map<String, String> rendered = preparedFor(p.chart()).render(p.values(), options, p.capabilities());
+        Map<String, String> rendered = preparedFor(p.chart(), options.helmVersion())
+                .render(p.values(), options, p.capabilities());
+        ManifestSorter.Sorted sorted = ManifestSorter.sortWithHooks(rendered, options.helmVersion());
         if (!options.hooks()) {
-            List<RenderedManifest> manifests = ManifestSorter.sort(rendered);
-            return new RenderedChart(manifests, ManifestSorter.join(manifests));
+            return new RenderedChart(sorted.generic(), ManifestSorter.output(sorted.generic(), List.of()));
         }
-        ManifestSorter.Sorted sorted = ManifestSorter.sortWithHooks(rendered);
         return new RenderedChart(sorted.all(), sorted.output());
     }
 
-    /** Every function a Helm template can call: the function library and the engine's own. */
-    static Map<String, TemplateFunction> functions() {
-        Map<String, TemplateFunction> all = new HashMap<>(FunctionLibraryBridge.library());
+    /** Every function a Helm template of this Helm version can call: the function library and the engine's own. */
+    static Map<String, TemplateFunction> functions(HelmVersion version) {
+        Map<String, TemplateFunction> all = new HashMap<>(FunctionLibraryBridge.library(version));
         // These are text/template's own builtins (Sprig does not define them); the engine's versions know the
         // argument nodes, which Go's error messages quote.
         for (String builtin : List.of("print", "printf", "println", "urlquery")) {

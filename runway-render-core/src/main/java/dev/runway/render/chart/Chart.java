@@ -1,5 +1,7 @@
 package dev.runway.render.chart;
 
+import dev.runway.render.HelmVersion;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +31,27 @@ public record Chart(ChartMetadata metadata, Map<String, Object> values, String s
         return metadata.name();
     }
 
-    /** Loads a chart from a directory. */
+    /** Loads a chart from a directory, as the default Helm version ({@link HelmVersion#DEFAULT}) loads it. */
     public static Chart load(Path directory) {
-        return ChartLoader.loadDirectory(directory);
+        return load(directory, HelmVersion.DEFAULT);
+    }
+
+    /**
+     * Loads a chart from a directory as this Helm version loads it: Helm 4 merges the YAML documents of values.yaml,
+     * Helm 3 reads the first. Render it with the same version.
+     */
+    public static Chart load(Path directory, HelmVersion version) {
+        return ChartLoader.loadDirectory(directory, version);
     }
 
     /** Loads a chart packed as classpath resources, for example {@code charts/runway-eks} in the core jar. */
     public static Chart loadClasspath(String resourceDirectory) {
-        return ChartLoader.loadClasspath(resourceDirectory, Chart.class.getClassLoader());
+        return loadClasspath(resourceDirectory, HelmVersion.DEFAULT);
+    }
+
+    /** Loads a chart packed as classpath resources, as this Helm version loads it. */
+    public static Chart loadClasspath(String resourceDirectory, HelmVersion version) {
+        return ChartLoader.loadClasspath(resourceDirectory, Chart.class.getClassLoader(), version);
     }
 
     public boolean isLibrary() {

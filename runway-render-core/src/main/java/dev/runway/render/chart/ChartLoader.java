@@ -1,5 +1,6 @@
 package dev.runway.render.chart;
 
+import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderException;
 import dev.runway.render.yaml.GoYaml;
 
@@ -47,7 +48,7 @@ final class ChartLoader {
         }
     }
 
-    static Chart loadDirectory(Path directory) {
+    static Chart loadDirectory(Path directory, HelmVersion version) {
         if (!Files.isDirectory(directory)) {
             throw new RenderException("chart directory " + directory + " does not exist");
         }
@@ -62,7 +63,7 @@ final class ChartLoader {
             Walk walk = new Walk(directory);
             walk.visited.add(walk.realRoot);
             collect(walk, directory, ignore, files);
-            return fromFiles(files, directory.toString());
+            return fromFiles(files, directory.toString(), version);
         } catch (IOException e) {
             throw new RenderException("cannot read chart " + directory + ": " + e.getMessage(), e);
         }
@@ -125,7 +126,7 @@ final class ChartLoader {
         }
     }
 
-    static Chart loadClasspath(String resourceDirectory, ClassLoader loader) {
+    static Chart loadClasspath(String resourceDirectory, ClassLoader loader, HelmVersion version) {
         String dir = resourceDirectory.endsWith("/") ? resourceDirectory.substring(0, resourceDirectory.length() - 1)
                 : resourceDirectory;
         URL url = loader.getResource(dir + "/Chart.yaml");
@@ -135,7 +136,7 @@ final class ChartLoader {
         try {
             URI uri = url.toURI();
             if ("file".equals(uri.getScheme())) {
-                return loadDirectory(Path.of(uri).getParent());
+                return loadDirectory(Path.of(uri).getParent(), version);
             }
             if ("jar".equals(uri.getScheme())) {
                 FileSystem fs;
@@ -147,7 +148,7 @@ final class ChartLoader {
                     fs = FileSystems.getFileSystem(uri);
                 }
                 try {
-                    return loadDirectory(fs.provider().getPath(uri).getParent());
+                    return loadDirectory(fs.provider().getPath(uri).getParent(), version);
                 } finally {
                     if (opened) {
                         fs.close();
@@ -160,13 +161,16 @@ final class ChartLoader {
         }
     }
 
-    /** Sorts the chart's files into their roles; {@code files} maps '/'-separated paths to bytes. */
-    static Chart fromFiles(Map<String, byte[]> files, String where) {
+    /**
+     * Sorts the chart's files into their roles; {@code files} maps '/'-separated paths to bytes. values.yaml is read
+     * as the Helm version reads it ({@link ChartValuesYaml}).
+     */
+    static Chart fromFiles(Map<String, byte[]> files, String where, HelmVersion version) {
         byte[] chartYaml = files.get("Chart.yaml");
         if (chartYaml == null) {
             throw new RenderException("Chart.yaml file is missing in " + where);
         }
-        Map<String, Object> meta = readMap(chartYaml, "Chart.yaml", where);
+        Map<String, Object> meta = readMap(new String(chartYaml, StandardCharsets.UTF_8), "Chart.yaml", where);
         if (meta.get("apiVersion") == null || String.valueOf(meta.get("apiVersion")).isEmpty()) {
             throw new RenderException("validation: chart.metadata.apiVersion is required");
         }
@@ -187,7 +191,7 @@ final class ChartLoader {
             if (name.equals("Chart.yaml")) {
                 continue;
             } else if (name.equals("values.yaml")) {
-                values = readMap(e.getValue(), "values.yaml", where);
+                values = ChartValuesYaml.read(new String(e.getValue(), StandardCharsets.UTF_8), where, version);
             } else if (name.equals("values.schema.json")) {
                 schema = new String(e.getValue(), StandardCharsets.UTF_8);
             } else if (name.startsWith("templates/")) {
@@ -209,17 +213,16 @@ final class ChartLoader {
         }
         List<Chart> deps = new ArrayList<>();
         for (Map.Entry<String, Map<String, byte[]>> sub : subcharts.entrySet()) {
-            deps.add(fromFiles(sub.getValue(), where + "/charts/" + sub.getKey()));
+            deps.add(fromFiles(sub.getValue(), where + "/charts/" + sub.getKey(), version));
         }
         for (byte[] archive : archives) {
-            deps.add(fromFiles(TarGz.read(archive), where + "/charts"));
+            deps.add(fromFiles(TarGz.read(archive), where + "/charts", version));
         }
         return new Chart(new ChartMetadata(meta, true), values, schema, templates, other, deps);
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> readMap(byte[] data, String file, String where) {
-        String text = new String(data, StandardCharsets.UTF_8);
+    static Map<String, Object> readMap(String text, String file, String where) {
         Object parsed;
         try {
             parsed = GoYaml.read(text, file);

@@ -2,6 +2,7 @@ package dev.runway.render.chart;
 
 import dev.runway.render.template.ExecutionScope;
 import dev.runway.render.template.FunctionContext;
+import dev.runway.render.template.TemplateArgumentException;
 import dev.runway.render.template.TemplateArityException;
 import dev.runway.render.template.TemplateContext;
 import dev.runway.render.template.TemplateExecException;
@@ -60,17 +61,21 @@ public final class EngineFunctions {
         }
     }
 
-    private static String string(Object o) {
-        if (o instanceof String s) {
+    /**
+     * The i-th argument of a {@code string} parameter. Go's text/template rejects anything else before the call, at
+     * the argument ({@code wrong type for value; expected string; got interface {}} for a missing value).
+     */
+    private static String string(List<Object> a, int i) throws TemplateArgumentException {
+        if (a.get(i) instanceof String s) {
             return s;
         }
-        throw new TemplateArityException("wrong type for value; expected string; got "
-                + dev.runway.render.gofmt.GoFmt.typeName(o));
+        throw new TemplateArgumentException(i, "string", "wrong type for value; expected string; got "
+                + dev.runway.render.gofmt.GoFmt.typeName(a.get(i)));
     }
 
     private static Object include(FunctionContext c, List<Object> a) throws TemplateFunctionException {
         arity("include", a, 2);
-        String name = string(a.get(0));
+        String name = string(a, 0);
         TemplateContext ctx = context(c);
         ExecutionScope scope = ctx.scope();
         String key = "include:" + name;
@@ -94,7 +99,7 @@ public final class EngineFunctions {
 
     private static Object tpl(FunctionContext c, List<Object> a) throws TemplateFunctionException {
         arity("tpl", a, 2);
-        String text = string(a.get(0));
+        String text = string(a, 0);
         TemplateContext ctx = context(c);
         ExecutionScope scope = ctx.scope();
         int nesting = scope.counter("tpl");
@@ -134,7 +139,7 @@ public final class EngineFunctions {
 
     private static Object required(FunctionContext c, List<Object> a) throws TemplateFunctionException {
         arity("required", a, 2);
-        String warn = string(a.get(0));
+        String warn = string(a, 0);
         Object val = a.get(1);
         if (val == null || "".equals(val)) {
             throw new TemplateFunctionException(ERR_START + warn + ERR_END);
@@ -144,13 +149,13 @@ public final class EngineFunctions {
 
     private static Object fail(FunctionContext c, List<Object> a) throws TemplateFunctionException {
         arity("fail", a, 1);
-        throw new TemplateFunctionException(ERR_START + string(a.get(0)) + ERR_END);
+        throw new TemplateFunctionException(ERR_START + string(a, 0) + ERR_END);
     }
 
-    private static Object lookup(FunctionContext c, List<Object> a) {
+    private static Object lookup(FunctionContext c, List<Object> a) throws TemplateArgumentException {
         arity("lookup", a, 4);
-        for (Object o : a) {
-            string(o);
+        for (int i = 0; i < a.size(); i++) {
+            string(a, i);
         }
         return new LinkedHashMap<String, Object>();
     }

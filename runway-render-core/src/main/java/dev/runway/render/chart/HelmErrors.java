@@ -1,9 +1,13 @@
 package dev.runway.render.chart;
 
+import dev.runway.render.HelmVersion;
 import dev.runway.render.template.TemplateExecException;
 import dev.runway.render.template.TemplateParseException;
 
-/** Helm's rewording of template errors (engine.cleanupParseError and the exec error cleanup). */
+import java.util.ArrayList;
+import java.util.List;
+
+/** Helm's rewording of template errors (engine.cleanupParseError and reformatExecErrorMsg). */
 final class HelmErrors {
     private HelmErrors() {
     }
@@ -18,22 +22,116 @@ final class HelmErrors {
     }
 
     /**
-     * Go's message unchanged, except that a {@code required} or {@code fail} message becomes
-     * {@code execution error at (file:line:col): message}.
+     * A {@code required} or {@code fail} message becomes {@code execution error at (file:line:col): message} in
+     * both versions. Otherwise Helm 3 prints Go's message unchanged, and Helm 4 prints each template error of the
+     * chain on its own lines (see {@link #traced}).
      */
-    static String execError(String file, TemplateExecException e) {
+    static String execError(String file, TemplateExecException e, HelmVersion version) {
         String message = e.getMessage();
         String[] tokens = message.split(": ", 3);
         if (tokens.length != 3) {
             return "execution error in (" + file + "): " + message;
         }
+        // Helm's warnRegex is greedy: from the first start marker to the last end marker.
         String errMsg = tokens[2];
         int start = errMsg.indexOf(EngineFunctions.ERR_START);
-        int end = errMsg.indexOf(EngineFunctions.ERR_END);
+        int end = errMsg.lastIndexOf(EngineFunctions.ERR_END);
         if (start != -1 && end != -1 && start < end) {
             return "execution error at (" + tokens[1] + "): "
                     + errMsg.substring(start + EngineFunctions.ERR_START.length(), end);
         }
-        return message;
+        return version.isHelm4() ? traced(e) : message;
+    }
+
+    /** One link of Helm 4's trace: where, what was executing, and the message. */
+    private record Traceable(String location, String executing, String message) {
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder();
+            if (!location.isEmpty()) {
+                b.append(location).append("\n  ");
+            }
+            if (!executing.isEmpty()) {
+                b.append(executing).append("\n    ");
+            }
+            if (!message.isEmpty()) {
+                b.append(message).append('\n');
+            }
+            return b.toString();
+        }
+    }
+
+    /**
+     * Helm 4's reformatExecErrorMsg: walks Go's error chain (the exception's causes stand for errors.Unwrap: a
+     * function's error wrapped by "error calling X: %w", the template error an include returned), parses each
+     * message as a text/template error and prints location, {@code executing "..." at <...>:} and cause on
+     * separate lines, one block per distinct link. When a link is not a template error (a function's own error,
+     * tpl's "error during tpl function execution"), Helm gives up and prints Go's message unchanged, as Helm 3.
+     */
+    private static String traced(TemplateExecException e) {
+        List<Traceable> links = new ArrayList<>();
+        for (Throwable current = e; current != null; current = current.getCause()) {
+            Traceable link = current.getMessage() == null ? null : parse(current.getMessage());
+            if (link == null) {
+                return e.getMessage();
+            }
+            if (links.isEmpty() || !links.get(links.size() - 1).equals(link)) {
+                links.add(link);
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        links.forEach(b::append);
+        return b.toString().strip();
+    }
+
+    /** parseTemplateExecErrorString: null when the message is not one of text/template's error forms. */
+    private static Traceable parse(String s) {
+        String prefix = "template: ";
+        if (!s.startsWith(prefix)) {
+            return null;
+        }
+        String remainder = s.substring(prefix.length());
+        if (remainder.startsWith("no template ")) {
+            return new Traceable("", "", s);
+        }
+        int idx = remainder.indexOf(": executing ");
+        if (idx != -1) {
+            return executing(remainder, idx);
+        }
+        int sep = remainder.lastIndexOf(": ");
+        if (sep == -1) {
+            return null;
+        }
+        return new Traceable(remainder.substring(0, sep), "", cutChained(remainder.substring(sep + 2)));
+    }
+
+    /** The form {@code <template>: executing "<name>" at <<node>>: <message>}. */
+    private static Traceable executing(String remainder, int idx) {
+        String after = remainder.substring(idx + ": executing ".length());
+        if (after.isEmpty() || after.charAt(0) != '"') {
+            return null;
+        }
+        int endQuote = after.indexOf('"', 1);
+        if (endQuote == -1) {
+            return null;
+        }
+        String afterFunc = after.substring(endQuote + 1);
+        if (!afterFunc.startsWith(" at <")) {
+            return null;
+        }
+        String afterAt = afterFunc.substring(" at <".length());
+        int endLoc = afterAt.indexOf(">: ");
+        if (endLoc == -1) {
+            return null;
+        }
+        return new Traceable(remainder.substring(0, idx),
+                "executing \"" + after.substring(1, endQuote) + "\" at <" + afterAt.substring(0, endLoc) + ">:",
+                cutChained(afterAt.substring(endLoc + ">: ".length())));
+    }
+
+    /** Drops a chained error's text: its own link of the chain prints it. */
+    private static String cutChained(String message) {
+        int cut = message.indexOf(" template:");
+        return cut == -1 ? message : message.substring(0, cut);
     }
 }

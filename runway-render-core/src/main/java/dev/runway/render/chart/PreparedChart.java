@@ -78,7 +78,7 @@ public final class PreparedChart {
         release.put("Revision", revision);
         release.put("Service", "Helm");
         Map<Chart, Map<String, Object>> scopes = new java.util.IdentityHashMap<>();
-        scope(chart, true, values, release, capabilities, scopes);
+        scope(chart, true, values, release, capabilities, options.helmVersion().isHelm4(), scopes);
 
         ExecutionScope execution = new ExecutionScope();
         Map<String, String> rendered = new LinkedHashMap<>();
@@ -90,36 +90,40 @@ public final class PreparedChart {
             Map<String, Object> template = new LinkedHashMap<>();
             template.put("Name", t.name());
             template.put("BasePath", t.chartPath() + "/templates");
-            vals.put("Template", template);
+            vals.put("Template", new HelmValues(template, capabilities.goPackage()));
             String out;
             try {
                 out = set.execute(t.name(), vals, execution);
             } catch (TemplateExecException e) {
-                throw new RenderException(HelmErrors.execError(t.name(), e));
+                throw new RenderException(HelmErrors.execError(t.name(), e, options.helmVersion()));
             }
             rendered.put(t.name(), out.replace("<no value>", ""));
         }
         return rendered;
     }
 
-    /** recAllTpls: each chart sees its own .Chart, .Files and .Values (its part of the parent's values). */
+    /**
+     * recAllTpls: each chart sees its own .Chart, .Files and .Values (its part of the parent's values). .Chart is
+     * Helm 3's metadata struct, or in Helm 4 a map of the same fields.
+     */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> scope(Chart chart, boolean root, Map<String, Object> values,
-                                             Map<String, Object> release, Capabilities capabilities,
+                                             Map<String, Object> release, Capabilities capabilities, boolean helm4,
                                              Map<Chart, Map<String, Object>> out) {
         Map<String, Object> subcharts = new LinkedHashMap<>();
         Map<String, Object> next = new LinkedHashMap<>();
-        next.put("Chart", chart.metadata().asRoot(root));
+        ChartMetadata metadata = chart.metadata().asRoot(root);
+        next.put("Chart", helm4 ? metadata.asHelm4Map() : metadata);
         next.put("Files", new ChartFiles(chart.files()));
         next.put("Release", release);
         next.put("Capabilities", capabilities);
-        next.put("Values", values);
+        next.put("Values", new HelmValues(values, capabilities.goPackage()));
         next.put("Subcharts", subcharts);
         for (Chart sub : chart.dependencies()) {
             Object subValues = values.get(sub.name());
             Map<String, Object> sv = subValues instanceof Map ? (Map<String, Object>) subValues
                     : new LinkedHashMap<>();
-            subcharts.put(sub.name(), scope(sub, false, sv, release, capabilities, out));
+            subcharts.put(sub.name(), scope(sub, false, sv, release, capabilities, helm4, out));
         }
         out.put(chart, next);
         return next;

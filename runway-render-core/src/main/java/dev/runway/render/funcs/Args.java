@@ -77,10 +77,12 @@ final class Args {
             }
             return null;
         }
-        if (v instanceof Map<?, ?> m && !(v instanceof GoFmt.GoTyped)) {
+        if (v instanceof Map<?, ?> m && (!(v instanceof GoFmt.GoTyped typed)
+                || typed.goUnderlyingType().equals("map[string]interface {}"))) {
             return (Map<String, Object>) m;
         }
-        // A Go map of another type (.Files is engine.files) is not assignable to map[string]interface{}.
+        // A Go map of another type (.Files is engine.files) is not assignable to map[string]interface{}; Helm's
+        // Values (map[string]interface{} underneath) is.
         throw wrongType("map[string]interface {}", v, i);
     }
 

@@ -1,5 +1,6 @@
 package dev.runway.render.funcs;
 
+import dev.runway.render.HelmVersion;
 import dev.runway.render.template.TemplateFunction;
 
 import java.util.Collections;
@@ -15,8 +16,13 @@ public final class FunctionLibrary {
     private FunctionLibrary() {
     }
 
-    /** A fresh, unmodifiable name -> function map. */
+    /** A fresh, unmodifiable name -> function map, as the default Helm version offers them. */
     public static Map<String, TemplateFunction> functions() {
+        return functions(HelmVersion.DEFAULT);
+    }
+
+    /** A fresh, unmodifiable name -> function map, as this Helm version offers them. */
+    public static Map<String, TemplateFunction> functions(HelmVersion version) {
         Map<String, TemplateFunction> m = new LinkedHashMap<>();
         Registry r = new Registry(m);
         StringFunctions.register(r);
@@ -30,6 +36,7 @@ public final class FunctionLibrary {
         MiscFunctions.register(r);
         Certificates.register(r);
         PasswordFunctions.register(r);
+        HelmVersionFunctions.register(r, version);
         return Collections.unmodifiableMap(m);
     }
 }

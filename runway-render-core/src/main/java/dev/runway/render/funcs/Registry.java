@@ -16,6 +16,16 @@ final class Registry {
         functions.put(name, fn);
     }
 
+    /** Drops a function (one a Helm version does not have). */
+    void remove(String name) {
+        functions.remove(name);
+    }
+
+    /** The function registered under this name, or null. */
+    TemplateFunction get(String name) {
+        return functions.get(name);
+    }
+
     /** A function whose Go failure (an error or a panic) is the message of a TemplateFunctionException. */
     void alias(String name, String existing) {
         functions.put(name, functions.get(existing));

@@ -351,7 +351,7 @@ final class Semver implements GoStruct, GoJson.JsonMarshaler, GoValues.KindAware
             // Join operators with their versions ("> = 1.2" style spacing), then split on commas and spaces.
             String normalized = OPERATOR_SPACE.matcher(or.trim()).replaceAll("$1");
             if (normalized.isEmpty()) {
-                throw new TemplateFunctionException("improper constraint: " + dev.runway.render.gofmt.GoStrconv.quote(text));
+                throw new ImproperConstraintException(text);
             }
             for (String part : PARTS.split(normalized)) {
                 if (part.isEmpty()) {
@@ -359,13 +359,31 @@ final class Semver implements GoStruct, GoJson.JsonMarshaler, GoValues.KindAware
                 }
                 Matcher m = CONSTRAINT.matcher(part);
                 if (!m.matches()) {
-                    throw new TemplateFunctionException("improper constraint: " + dev.runway.render.gofmt.GoStrconv.quote(text));
+                    throw new ImproperConstraintException(text);
                 }
                 ands.add(constraint(m.group(1) == null ? "" : m.group(1), m.group(2), text));
             }
             ors.add(ands);
         }
         return ors;
+    }
+
+    /**
+     * A constraint Masterminds/semver cannot parse. Its message is semver v3.5.0's ({@code improper constraint:
+     * "x"}, as helm-java's Helm 3.21 links it); v3.4.0, which Helm 4.1 links, prints the constraint unquoted.
+     */
+    static final class ImproperConstraintException extends TemplateFunctionException {
+        private final String constraint;
+
+        ImproperConstraintException(String constraint) {
+            super("improper constraint: " + dev.runway.render.gofmt.GoStrconv.quote(constraint));
+            this.constraint = constraint;
+        }
+
+        /** The message of Masterminds/semver v3.4.0. */
+        String unquotedMessage() {
+            return "improper constraint: " + constraint;
+        }
     }
 
     private static boolean isX(String s) {
@@ -375,7 +393,7 @@ final class Semver implements GoStruct, GoJson.JsonMarshaler, GoValues.KindAware
     private static Constraint constraint(String op, String ver, String text) throws TemplateFunctionException {
         Matcher m = CONSTRAINT_VERSION.matcher(ver);
         if (!m.matches()) {
-            throw new TemplateFunctionException("improper constraint: " + dev.runway.render.gofmt.GoStrconv.quote(text));
+            throw new ImproperConstraintException(text);
         }
         String g1 = m.group(1);
         String g2 = m.group(2) == null ? "" : m.group(2);
@@ -403,7 +421,7 @@ final class Semver implements GoStruct, GoJson.JsonMarshaler, GoValues.KindAware
         try {
             con = parse(v);
         } catch (TemplateFunctionException e) {
-            throw new TemplateFunctionException("improper constraint: " + dev.runway.render.gofmt.GoStrconv.quote(text));
+            throw new ImproperConstraintException(text);
         }
         return new Constraint(op, con, dirty, minorDirty, patchDirty);
     }

@@ -1,5 +1,6 @@
 package dev.runway.render.manifest;
 
+import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderException;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -29,13 +30,23 @@ public record ManifestHead(String apiVersion, String kind, String name, String n
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\.?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?"
             + "|0x[0-9a-fA-F_]+|0o?[0-7_]+|\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))");
 
+    /** Reads the head as the default Helm version reports errors. */
     public static ManifestHead parse(String document, String source) {
+        return parse(document, source, HelmVersion.DEFAULT);
+    }
+
+    /**
+     * Reads the head; an error names Go's type the way this Helm version does ({@code util.SimpleHead} in Helm 4,
+     * whose package moved to pkg/release/v1/util, {@code releaseutil.SimpleHead} in Helm 3).
+     */
+    public static ManifestHead parse(String document, String source, HelmVersion version) {
         try {
             Iterator<Event> events = new AnchorCheck(new Parse(SETTINGS).parseString(document).iterator(), source);
-            return new Reader(events, source).read();
+            return new Reader(events, source, version.isHelm4() ? "util.SimpleHead" : "releaseutil.SimpleHead")
+                    .read();
         } catch (MarkedYamlEngineException e) {
             throw new RenderException("YAML parse error on " + source + ": error converting YAML to JSON: "
-                    + GoYamlErrors.message(e));
+                    + dev.runway.render.yaml.GoYaml.syntaxMessage(e, document));
         } catch (YamlEngineException e) {
             throw new RenderException("YAML parse error on " + source + ": error converting YAML to JSON: yaml: "
                     + e.getMessage());
@@ -86,13 +97,16 @@ public record ManifestHead(String apiVersion, String kind, String name, String n
     private static final class Reader {
         private final Iterator<Event> events;
         private final String source;
+        /** Go's name of the type Helm decodes into, for its error text. */
+        private final String headType;
         private String apiVersion = "";
         private String kind = "";
         private String name = "";
         private String namespace = "";
         private Map<String, String> annotations = Map.of();
 
-        Reader(Iterator<Event> events, String source) {
+        Reader(Iterator<Event> events, String source, String headType) {
+            this.headType = headType;
             this.events = events;
             this.source = source;
         }
@@ -137,7 +151,7 @@ public record ManifestHead(String apiVersion, String kind, String name, String n
         private RenderException notAMap(String jsonKind) {
             return new RenderException("YAML parse error on " + source
                     + ": error unmarshaling JSON: while decoding JSON: json: cannot unmarshal " + jsonKind
-                    + " into Go value of type releaseutil.SimpleHead");
+                    + " into Go value of type " + headType);
         }
 
         private void readTopMapping() {

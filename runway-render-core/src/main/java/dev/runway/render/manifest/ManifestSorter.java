@@ -1,5 +1,6 @@
 package dev.runway.render.manifest;
 
+import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderedManifest;
 
 import java.util.ArrayList;
@@ -12,24 +13,29 @@ import java.util.TreeMap;
  * What {@code helm template} does with the rendered files (releaseutil.SortManifests and renderResources):
  * NOTES.txt and partials dropped, files that are only white space dropped, each file split into documents, hooks
  * set aside (helm-java's template does not print them), the rest sorted by Helm's install order of kinds, stable
- * by file path and position.
+ * by file path and position. The order and the wording of errors follow the Helm version asked for.
  */
 public final class ManifestSorter {
     private ManifestSorter() {
     }
 
-    /** The manifests to print, in Helm's order, without hooks (what helm-java's template returns). */
+    /** The manifests to print, in Helm 4's order, without hooks (what {@code helm template --no-hooks} prints). */
     public static List<RenderedManifest> sort(Map<String, String> rendered) {
-        return split(rendered).generic();
+        return split(rendered, HelmVersion.DEFAULT).generic();
+    }
+
+    /** Like {@link #sortWithHooks(Map, HelmVersion)} as the default Helm version sorts. */
+    public static Sorted sortWithHooks(Map<String, String> rendered) {
+        return split(rendered, HelmVersion.DEFAULT);
     }
 
     /**
-     * The manifests and hooks, in Helm's order. Hooks keep Helm's kind order among themselves and come after the
-     * manifests, as the {@code helm template} command prints them; a hook of an unknown event is dropped, as Helm
-     * drops it (releaseutil.SortManifests).
+     * The manifests and hooks, in the install order of this Helm version. Hooks keep Helm's kind order among
+     * themselves and come after the manifests, as the {@code helm template} command prints them; a hook of an
+     * unknown event is dropped, as Helm drops it (releaseutil.SortManifests).
      */
-    public static Sorted sortWithHooks(Map<String, String> rendered) {
-        return split(rendered);
+    public static Sorted sortWithHooks(Map<String, String> rendered, HelmVersion version) {
+        return split(rendered, version);
     }
 
     /** Manifests and hooks of a render, each list in Helm's install order of kinds. */
@@ -39,13 +45,9 @@ public final class ManifestSorter {
             hooks = List.copyOf(hooks);
         }
 
-        /**
-         * What {@code helm template} prints: the manifests, then each hook. With hooks but no manifest, Helm's
-         * empty manifest still ends in a newline before the hooks.
-         */
+        /** What {@code helm template} prints: the manifests, then each hook. */
         public String output() {
-            String manifests = join(generic);
-            return hooks.isEmpty() ? manifests : (generic.isEmpty() ? "\n" : manifests) + join(hooks);
+            return ManifestSorter.output(generic, hooks);
         }
 
         public List<RenderedManifest> all() {
@@ -60,7 +62,7 @@ public final class ManifestSorter {
             "pre-delete", "post-delete", "pre-upgrade", "post-upgrade", "pre-rollback", "post-rollback", "test",
             "test-success");
 
-    private static Sorted split(Map<String, String> rendered) {
+    private static Sorted split(Map<String, String> rendered, HelmVersion version) {
         TreeMap<String, String> byPath = new TreeMap<>(KindOrder::compareBytes);
         for (Map.Entry<String, String> e : rendered.entrySet()) {
             if (!e.getKey().endsWith("NOTES.txt")) {
@@ -79,7 +81,7 @@ public final class ManifestSorter {
                 continue;
             }
             for (String doc : ManifestSplitter.split(content)) {
-                ManifestHead head = ManifestHead.parse(doc, path);
+                ManifestHead head = ManifestHead.parse(doc, path, version);
                 RenderedManifest manifest = new RenderedManifest(path, head.apiVersion(), head.kind(), head.name(),
                         head.namespace(), doc);
                 if (head.hook() == null) {
@@ -89,8 +91,9 @@ public final class ManifestSorter {
                 }
             }
         }
-        generic.sort(Comparator.comparing(RenderedManifest::kind, KindOrder::compare));
-        hooks.sort(Comparator.comparing(RenderedManifest::kind, KindOrder::compare));
+        KindOrder order = KindOrder.of(version);
+        generic.sort(Comparator.comparing(RenderedManifest::kind, order::compareKinds));
+        hooks.sort(Comparator.comparing(RenderedManifest::kind, order::compareKinds));
         return new Sorted(generic, hooks);
     }
 
@@ -103,7 +106,16 @@ public final class ManifestSorter {
         return true;
     }
 
-    /** The text {@code helm template} prints: {@code ---}, {@code # Source:}, the document, for each manifest. */
+    /**
+     * What the {@code helm template} command prints (pkg/cmd/template.go in Helm 4, cmd/helm/template.go in Helm 3):
+     * the release manifest with its surrounding white space trimmed and one newline, so a render where every
+     * template came out empty prints a single newline; then each hook. (helm-java returns no text at all there.)
+     */
+    public static String output(List<RenderedManifest> manifests, List<RenderedManifest> hooks) {
+        return (manifests.isEmpty() ? "\n" : join(manifests)) + join(hooks);
+    }
+
+    /** {@code ---}, {@code # Source:} and the document, for each manifest. */
     public static String join(List<RenderedManifest> manifests) {
         StringBuilder b = new StringBuilder();
         for (RenderedManifest m : manifests) {

@@ -1,6 +1,7 @@
 package dev.runway.render.output;
 
 import dev.runway.render.HelmRenderer;
+import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.chart.Chart;
@@ -22,7 +23,11 @@ import java.util.Map;
  */
 public final class EngineManifestRenderer implements ManifestRenderer {
 
-    private final Map<ChartSource, Prepared> prepared = new HashMap<>();
+    /** Each chart loaded and parsed once per Helm version (the version decides how values.yaml is read). */
+    private final Map<ChartKey, Prepared> prepared = new HashMap<>();
+
+    private record ChartKey(ChartSource source, HelmVersion version) {
+    }
 
     private record Prepared(HelmRenderer renderer, Map<String, ValueComment> comments) {
     }
@@ -30,13 +35,16 @@ public final class EngineManifestRenderer implements ManifestRenderer {
     @Override
     public synchronized RenderedChart render(RenderRequest request) {
         MergedValues merged = request.mergeValues();
-        Prepared chart = prepared.computeIfAbsent(request.chart(), source -> new Prepared(HelmRenderer.prepare(
-                source.onClasspath() ? Chart.loadClasspath(source.classpathName()) : Chart.load(source.directory())),
+        ChartSource source = request.chart();
+        HelmVersion version = request.helmVersion();
+        Prepared chart = prepared.computeIfAbsent(new ChartKey(source, version), key -> new Prepared(
+                HelmRenderer.prepare(source.onClasspath() ? Chart.loadClasspath(source.classpathName(), version)
+                        : Chart.load(source.directory(), version)),
                 source.readFile("values.yaml").map(ValueCommentParser::parse).orElse(Map.of())));
         HelmRenderer renderer = chart.renderer().withValidator(new ServiceSchemaValidator(merged.origins(),
                 whereToSet(request), chart.comments()));
-        return renderer.render(merged.values(),
-                new RenderOptions(request.releaseName(), request.namespace(), request.kubeVersion(), false, true));
+        return renderer.render(merged.values(), new RenderOptions(request.releaseName(), request.namespace(),
+                request.kubeVersion(), false, true, version));
     }
 
     /** The values file a missing value belongs in: the request's first, else the Runway convention. */

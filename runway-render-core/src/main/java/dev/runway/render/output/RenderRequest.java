@@ -1,5 +1,6 @@
 package dev.runway.render.output;
 
+import dev.runway.render.HelmVersion;
 import dev.runway.render.values.MergedValues;
 import dev.runway.render.values.UserValues;
 import dev.runway.render.values.ValuesDocument;
@@ -23,16 +24,26 @@ import java.util.Objects;
  * @param baseDirectory the directory relative paths are resolved against (the project's)
  * @param manifestValues values from the Runway service manifest ({@code .runway/runway.yml}), applied before the
  *                       values files so they can override them; null when the service has no manifest
+ * @param helmVersion   the Helm version whose output to reproduce (null: {@link HelmVersion#DEFAULT})
  */
 public record RenderRequest(ChartSource chart, List<Path> valuesFiles, List<String> set, List<String> setString,
                             List<String> setFile, String releaseName, String namespace, String kubeVersion,
-                            Path baseDirectory, ValuesDocument manifestValues) {
+                            Path baseDirectory, ValuesDocument manifestValues, HelmVersion helmVersion) {
 
-    /** A request without a service manifest. */
+    /** A request without a service manifest, rendering as the default Helm version. */
     public RenderRequest(ChartSource chart, List<Path> valuesFiles, List<String> set, List<String> setString,
                          List<String> setFile, String releaseName, String namespace, String kubeVersion,
                          Path baseDirectory) {
-        this(chart, valuesFiles, set, setString, setFile, releaseName, namespace, kubeVersion, baseDirectory, null);
+        this(chart, valuesFiles, set, setString, setFile, releaseName, namespace, kubeVersion, baseDirectory, null,
+                null);
+    }
+
+    /** A request rendering as the default Helm version. */
+    public RenderRequest(ChartSource chart, List<Path> valuesFiles, List<String> set, List<String> setString,
+                         List<String> setFile, String releaseName, String namespace, String kubeVersion,
+                         Path baseDirectory, ValuesDocument manifestValues) {
+        this(chart, valuesFiles, set, setString, setFile, releaseName, namespace, kubeVersion, baseDirectory,
+                manifestValues, null);
     }
 
     public RenderRequest {
@@ -45,12 +56,19 @@ public record RenderRequest(ChartSource chart, List<Path> valuesFiles, List<Stri
         Objects.requireNonNull(namespace, "namespace");
         kubeVersion = Objects.requireNonNullElse(kubeVersion, "");
         Objects.requireNonNull(baseDirectory, "baseDirectory");
+        helmVersion = helmVersion == null ? HelmVersion.DEFAULT : helmVersion;
+    }
+
+    /** The same request rendering as another Helm version. */
+    public RenderRequest withHelmVersion(HelmVersion version) {
+        return new RenderRequest(chart, valuesFiles, set, setString, setFile, releaseName, namespace, kubeVersion,
+                baseDirectory, manifestValues, version);
     }
 
     /** The same request for another release name and namespace. */
     public RenderRequest withRelease(String newReleaseName, String newNamespace) {
         return new RenderRequest(chart, valuesFiles, set, setString, setFile, newReleaseName, newNamespace, kubeVersion,
-                baseDirectory, manifestValues);
+                baseDirectory, manifestValues, helmVersion);
     }
 
     /** How messages name a values file: relative to the base directory when it lies below it. */
@@ -62,12 +80,12 @@ public record RenderRequest(ChartSource chart, List<Path> valuesFiles, List<Stri
     }
 
     /**
-     * The user's values as {@code helm template} merges them: the manifest's values, the values files (named relative
-     * to the base directory, {@code .runway/values.yaml:4:3}), then the {@code --set} kinds. Errors name the file and
-     * line (or the flag).
+     * The user's values as {@code helm template} of the request's Helm version merges them: the manifest's values,
+     * the values files (named relative to the base directory, {@code .runway/values.yaml:4:3}), then the {@code --set}
+     * kinds. Errors name the file and line (or the flag).
      */
     public MergedValues mergeValues() {
-        UserValues.Builder values = UserValues.builder().fileReaderRelativeTo(baseDirectory);
+        UserValues.Builder values = UserValues.builder().fileReaderRelativeTo(baseDirectory).helmVersion(helmVersion);
         if (manifestValues != null) {
             values.valuesDocument(manifestValues);
         }

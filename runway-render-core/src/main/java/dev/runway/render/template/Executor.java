@@ -68,12 +68,20 @@ final class Executor {
     // --- errors ---
 
     TemplateExecException error(String reason) {
+        return error(reason, null);
+    }
+
+    /**
+     * Go's ExecError at the current node. {@code wrapped} is the error Go's message wraps with %w (a function's
+     * error, in "error calling X: ..."), kept as the cause so that Helm 4 can walk the chain as errors.Unwrap does.
+     */
+    TemplateExecException error(String reason, Throwable wrapped) {
         if (node == null) {
-            return new TemplateExecException("template: " + tree.name() + ": " + reason);
+            return new TemplateExecException("template: " + tree.name() + ": " + reason, wrapped);
         }
         String context = node.toString();
         return new TemplateExecException("template: " + tree.location(node.pos()) + ": executing "
-                + GoQuote.quote(tree.name()) + " at <" + context + ">: " + reason);
+                + GoQuote.quote(tree.name()) + " at <" + context + ">: " + reason, wrapped);
     }
 
     private static String truncateRunes(String s, int runes) {
@@ -415,6 +423,10 @@ final class Executor {
             }
         }
         if (value instanceof Map<?, ?> map) {
+            TemplateFunction method = map instanceof GoMethodSet m ? m.method(fieldName) : null;
+            if (method != null) {
+                return evalCall(dot, method, n, n, fieldName, args, fin);
+            }
             if (hasArgs) {
                 throw error(fieldName + " is not a method but has arguments");
             }
@@ -506,15 +518,16 @@ final class Executor {
                 throw error(e.getMessage());
             }
             node = at;
-            throw error("error calling " + name + ": " + e.getMessage());
+            throw error("error calling " + name + ": " + e.getMessage(), e);
         } catch (TemplateArityException e) {
             throw argumentError(e.argumentIndex(), e.expectedType(), e.getMessage(), ident, args, rawArgs,
                     argAt);
         } catch (TemplateExecException | BreakSignal | ContinueSignal e) {
             throw e;
         } catch (RuntimeException e) {
+            // Go recovers a function's panic as its error (safeCall), wrapped like any other.
             node = at;
-            throw error("error calling " + name + ": " + e.getMessage());
+            throw error("error calling " + name + ": " + e.getMessage(), e);
         }
     }
 

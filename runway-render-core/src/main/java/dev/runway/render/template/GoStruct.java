@@ -4,7 +4,7 @@ package dev.runway.render.template;
  * An engine object that templates see as a Go struct ({@code .Chart}, {@code .Capabilities}, {@code .Files}):
  * exported fields and methods by name. {@link Object#toString()} should give Go's String() form where Go has one.
  */
-public interface GoStruct extends dev.runway.render.gofmt.GoFmt.GoTyped {
+public interface GoStruct extends dev.runway.render.gofmt.GoFmt.GoTyped, GoMethodSet {
     /** The Go type as error messages name it, e.g. {@code *chart.Metadata}. */
     @Override
     String goTypeName();
@@ -36,6 +36,7 @@ public interface GoStruct extends dev.runway.render.gofmt.GoFmt.GoTyped {
     }
 
     /** The method with this name, or null. The receiver is bound. */
+    @Override
     default TemplateFunction method(String name) {
         return null;
     }

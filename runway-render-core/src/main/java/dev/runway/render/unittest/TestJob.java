@@ -247,7 +247,8 @@ final class TestJob {
         RenderOptions options = new RenderOptions(release.name.isEmpty() ? "RELEASE-NAME" : release.name,
                 release.namespace.isEmpty() ? "NAMESPACE" : release.namespace,
                 "v" + or(capabilities.majorVersion, "1") + "." + or(capabilities.minorVersion, "20") + ".0",
-                release.upgrade, true);
+                // helm-unittest links Helm 3 (helm.sh/helm/v3): its renders follow Helm 3.21, not the default Helm 4.
+                release.upgrade, true, dev.runway.render.HelmVersion.HELM_3_21);
         dev.runway.render.HelmRenderer renderer = settings.skipSchemaValidation()
                 ? dev.runway.render.HelmRenderer.prepare(chart, null) : dev.runway.render.HelmRenderer.prepare(chart);
         return renderer.renderTemplates(userValues, options, release.revision,

@@ -126,7 +126,7 @@ public final class UnittestRunner {
     private Results.ChartResult runChart(Path dir) {
         Chart chart;
         try {
-            chart = Chart.load(dir);
+            chart = Chart.load(dir, dev.runway.render.HelmVersion.HELM_3_21); // helm-unittest links Helm 3
         } catch (RuntimeException e) {
             return new Results.ChartResult(dir.getFileName().toString(), dir, false, e.getMessage(), List.of());
         }

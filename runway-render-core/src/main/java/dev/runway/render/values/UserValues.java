@@ -1,5 +1,7 @@
 package dev.runway.render.values;
 
+import dev.runway.render.HelmVersion;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,11 +66,13 @@ public final class UserValues {
     private final List<Source> sources;
     private final ValuesFiles files;
     private final FileValueReader fileReader;
+    private final HelmVersion helmVersion;
 
     private UserValues(Builder builder) {
         this.sources = List.copyOf(builder.sources);
         this.files = builder.files;
         this.fileReader = builder.fileReader;
+        this.helmVersion = builder.helmVersion;
     }
 
     public static Builder builder() {
@@ -92,13 +96,12 @@ public final class UserValues {
                     continue;
                 }
                 if (kind == Kind.VALUES_FILE) {
-                    ValuesDocument document = source.document() != null ? source.document()
-                            : source.file() != null ? files.read(source.file(), source.argument())
-                            : files.read(source.text(), source.argument());
-                    base = GoValues.mergeMaps(base, GoValues.mutableCopy(document.values()));
-                    provenance.add(new Provenance(source, document, List.of()));
+                    for (ValuesDocument document : read(source)) {
+                        base = GoValues.mergeMaps(base, GoValues.mutableCopy(document.values()));
+                        provenance.add(new Provenance(source, document, List.of()));
+                    }
                 } else {
-                    apply(source, base);
+                    base = apply(source, base);
                     provenance.add(new Provenance(source, null, writtenLeaves(source)));
                 }
             }
@@ -106,8 +109,24 @@ public final class UserValues {
         return new MergedValues(base, new Origins(List.copyOf(provenance)));
     }
 
-    private void apply(Source source, Map<String, Object> base) {
+    /** A values file as the Helm version reads it: Helm 4 merges all its YAML documents, Helm 3 reads the first. */
+    private List<ValuesDocument> read(Source source) {
+        if (source.document() != null) {
+            return List.of(source.document());
+        }
+        if (helmVersion.isHelm4()) {
+            return source.file() != null ? files.readDocuments(source.file(), source.argument())
+                    : files.readDocuments(source.text(), source.argument());
+        }
+        return List.of(source.file() != null ? files.read(source.file(), source.argument())
+                : files.read(source.text(), source.argument()));
+    }
+
+    private Map<String, Object> apply(Source source, Map<String, Object> base) {
         String line = source.argument();
+        if (source.kind() == Kind.SET_JSON && helmVersion.isHelm4() && line.strip().startsWith("{")) {
+            return GoValues.mergeMaps(base, jsonObject(line));
+        }
         try {
             switch (source.kind()) {
                 case SET_JSON -> Strvals.parseJson(line, base);
@@ -124,6 +143,22 @@ public final class UserValues {
             }
             throw new SetValueException("failed parsing " + source.kind().flag() + " data: " + e.getMessage());
         }
+        return base;
+    }
+
+    /** Helm 4's {@code --set-json '{"a": 1}'}: a whole JSON object, merged over the values like a values file. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> jsonObject(String line) {
+        String json = line.strip();
+        try {
+            GoJsonValueReader.Decoded decoded = GoJsonValueReader.read(json, 0);
+            if (decoded.value() instanceof Map<?, ?> map && json.substring(decoded.end()).isBlank()) {
+                return (Map<String, Object>) map;
+            }
+        } catch (GoJsonValueReader.JsonSyntaxException e) {
+            // worded as Helm below
+        }
+        throw new SetValueException("failed parsing --set-json data JSON: " + line);
     }
 
     /** The paths a flag sets, found by applying it to an empty map (for telling where a value came from). */
@@ -131,7 +166,7 @@ public final class UserValues {
         Map<String, Object> scratch = new LinkedHashMap<>();
         try {
             switch (source.kind()) {
-                case SET_JSON -> Strvals.parseJson(source.argument(), scratch);
+                case SET_JSON -> scratch = apply(source, scratch);
                 case SET_STRING, SET_FILE -> Strvals.parseIntoString(source.argument(), scratch);
                 case SET_LITERAL -> Strvals.parseLiteralInto(source.argument(), scratch);
                 default -> Strvals.parseInto(source.argument(), scratch);
@@ -202,6 +237,7 @@ public final class UserValues {
         private final List<Source> sources = new ArrayList<>();
         private ValuesFiles files = ValuesFiles.standard();
         private FileValueReader fileReader = path -> Files.readString(Path.of(path));
+        private HelmVersion helmVersion = HelmVersion.DEFAULT;
 
         private Builder() {
         }
@@ -263,6 +299,12 @@ public final class UserValues {
         /** How {@code --set-file} reads a file; by default from disk, relative to the working directory. */
         public Builder fileReader(FileValueReader fileReader) {
             this.fileReader = Objects.requireNonNull(fileReader, "fileReader");
+            return this;
+        }
+
+        /** Reads values files as this Helm version does (Helm 4, the default, merges their YAML documents). */
+        public Builder helmVersion(HelmVersion version) {
+            this.helmVersion = Objects.requireNonNull(version, "version");
             return this;
         }
 

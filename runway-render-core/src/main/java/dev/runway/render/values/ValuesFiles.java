@@ -26,6 +26,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -86,6 +87,11 @@ public final class ValuesFiles {
 
     /** Reads a file from disk (UTF-8), named in messages and positions {@code name} (a path relative to a project). */
     public ValuesDocument read(Path file, String name) {
+        return read(readText(file, name), name);
+    }
+
+    /** The file's text, checked for size and UTF-8. */
+    private String readText(Path file, String name) {
         try {
             long size = Files.size(file);
             if (size > (long) limits.maxChars() * 4) {
@@ -97,7 +103,7 @@ public final class ValuesFiles {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            return read(text, name);
+            return text;
         } catch (CharacterCodingException e) {
             throw new ValuesFileException(name, null, "the file is not UTF-8 text");
         } catch (java.nio.file.NoSuchFileException e) {
@@ -153,6 +159,54 @@ public final class ValuesFiles {
             // snakeyaml-engine rejects some malformed tags (for example "!%17") this way (found by fuzzing).
             throw new ValuesFileException(sourceName, null, "YAML error: " + e.getMessage());
         }
+    }
+
+    /**
+     * Reads every YAML document of a file (Helm 4 merges them, later ones winning; see {@link YamlDocuments}). Each
+     * document's positions count lines from the top of the file.
+     */
+    public List<ValuesDocument> readDocuments(Path file) {
+        return readDocuments(file, file.toString());
+    }
+
+    /** Reads every YAML document of a file, named in messages and positions {@code name}. */
+    public List<ValuesDocument> readDocuments(Path file, String name) {
+        return readDocuments(readText(file, name), name);
+    }
+
+    /** Reads every YAML document of values given as text; {@code sourceName} names it in messages. */
+    public List<ValuesDocument> readDocuments(String text, String sourceName) {
+        List<YamlDocuments.Part> parts;
+        try {
+            parts = YamlDocuments.split(text);
+        } catch (IllegalArgumentException e) {
+            throw new ValuesFileException(sourceName, null, "error reading yaml document: " + e.getMessage());
+        }
+        List<ValuesDocument> documents = new java.util.ArrayList<>();
+        for (YamlDocuments.Part part : parts) {
+            int shift = part.firstLine() - 1;
+            try {
+                ValuesDocument d = read(part.text(), sourceName);
+                documents.add(new ValuesDocument(sourceName, d.values(), shifted(d.valuePositions(), shift),
+                        shifted(d.keyPositions(), shift)));
+            } catch (ValuesFileException e) {
+                String prefix = e.position().map(Object::toString).orElse(e.file()) + ": ";
+                String problem = e.getMessage().substring(prefix.length());
+                throw new ValuesFileException(sourceName, e.position().map(at -> shifted(at, shift)).orElse(null),
+                        problem);
+            }
+        }
+        return documents;
+    }
+
+    private static Map<ValuesPath, SourcePosition> shifted(Map<ValuesPath, SourcePosition> positions, int lines) {
+        Map<ValuesPath, SourcePosition> out = new HashMap<>();
+        positions.forEach((path, at) -> out.put(path, shifted(at, lines)));
+        return out;
+    }
+
+    private static SourcePosition shifted(SourcePosition at, int lines) {
+        return new SourcePosition(at.file(), at.line() + lines, at.column());
     }
 
     @SuppressWarnings("unchecked")

@@ -142,6 +142,18 @@ public final class GoJson {
         }
     }
 
+    /**
+     * A Go struct as json.Marshal encodes it: an object whose fields keep their declaration order (maps are sorted,
+     * struct fields are not). A {@link JsonMarshaler} returns one for a struct.
+     */
+    public static final class StructObject extends LinkedHashMap<String, Object> {
+        /** Adds a field, in declaration order; returns this. */
+        public StructObject field(String name, Object value) {
+            put(name, value);
+            return this;
+        }
+    }
+
     /** Engine objects that json.Marshal would encode as a struct implement this to give their JSON shape. */
     public interface JsonMarshaler {
         Object toJsonValue();
@@ -166,7 +178,9 @@ public final class GoJson {
         for (Object k : map.keySet()) {
             keys.add(String.valueOf(k));
         }
-        keys.sort(GoJson::compareUtf8);
+        if (!(map instanceof StructObject)) {
+            keys.sort(GoJson::compareUtf8);
+        }
         Map<String, Object> byString = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
             byString.put(String.valueOf(e.getKey()), e.getValue());

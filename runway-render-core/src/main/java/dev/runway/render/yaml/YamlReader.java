@@ -559,25 +559,33 @@ final class YamlReader {
     // ---- errors
 
     private GoYamlException syntaxError(MarkedYamlEngineException e, String text) {
+        Optional<Mark> mark = e.getProblemMark();
+        String prefix = mode == Mode.HELM ? "error converting YAML to JSON: " : "";
+        return new GoYamlException(prefix + libyamlMessage(e, text), line(mark), column(mark));
+    }
+
+    /**
+     * A YAML syntax error of {@code text} as go-yaml words it: {@code yaml: line N: problem}. go-yaml v2's fail()
+     * names the problem line when it is not the first (scanner errors count from 1 there), else the context line;
+     * libyaml forces a line break before STREAM-END, so a problem found there (an unclosed collection, a key without
+     * ':' on the last line) is one line further.
+     */
+    public static String libyamlMessage(MarkedYamlEngineException e, String text) {
         String problem = libyamlProblem(e.getProblem(), e.getContext());
         Optional<Mark> mark = e.getProblemMark();
-        int line = line(mark);
-        int column = column(mark);
         boolean scanner = e.getClass().getSimpleName().contains("Scanner");
-        int textLength = text.length();
-        // go-yaml v2's fail(): the problem line when it is not the first (scanner errors count from 1 there), else
-        // the context line; libyaml forces a line break before STREAM-END, so a problem found there is one further.
+        int textLength = text.codePointCount(0, text.length());
+        // Of the scanner's problems, only a pending key is noticed after that forced line break.
+        boolean afterStreamEnd = !scanner || problem.equals("could not find expected ':'");
         int problemLine = mark.map(m -> m.getLine()
-                + (!scanner && m.getIndex() >= textLength && m.getColumn() > 0 ? 1 : 0)).orElse(0);
+                + (afterStreamEnd && m.getIndex() >= textLength && m.getColumn() > 0 ? 1 : 0)).orElse(0);
         int goLine;
         if (problemLine != 0) {
             goLine = scanner ? problemLine + 1 : problemLine;
         } else {
             goLine = e.getContextMark().map(Mark::getLine).orElse(0);
         }
-        String where = goLine != 0 ? "line " + goLine + ": " : "";
-        String prefix = mode == Mode.HELM ? "error converting YAML to JSON: " : "";
-        return new GoYamlException(prefix + "yaml: " + where + problem, line, column);
+        return "yaml: " + (goLine != 0 ? "line " + goLine + ": " : "") + problem;
     }
 
     /** libyaml's wording for the problems snakeyaml (a sibling of libyaml) reports in its own words. */
@@ -587,6 +595,13 @@ final class YamlReader {
         }
         if (problem.startsWith("mapping values are not allowed")) {
             return "mapping values are not allowed in this context";
+        }
+        if (problem.startsWith("sequence entries are not allowed")) {
+            return "block sequence entries are not allowed in this context";
+        }
+        if (problem.startsWith("unexpected character found") && context != null
+                && (context.contains("anchor") || context.contains("alias"))) {
+            return "did not find expected alphabetic or numeric character";
         }
         if (problem.startsWith("expected <block end>")) {
             if (context != null && context.contains("collection")) {

@@ -1,6 +1,7 @@
 package dev.runway.render.chart;
 
 import dev.runway.render.HelmRenderer;
+import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderException;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.oracle.Helm4Cli;
@@ -36,6 +37,11 @@ class RunwayEksConformanceTest {
 
     private static HelmRenderer engine;
 
+    /** Options for the comparisons with helm-java: the engine renders as Helm 3.21 there. */
+    private static RenderOptions helm3(String release, String namespace) {
+        return RenderOptions.of(release, namespace).withHelmVersion(HelmVersion.HELM_3_21);
+    }
+
     @BeforeAll
     static void prepare() {
         engine = HelmRenderer.prepare(Chart.load(RunwayEksMatrix.chartDirectory()));
@@ -48,7 +54,7 @@ class RunwayEksConformanceTest {
             HelmOracle.Result helm = HelmOracle.template(HelmOracle.Request.of(RunwayEksMatrix.chartDirectory(),
                     c.serviceId(), c.serviceId(), values));
             assertEquals(null, helm.error(), c.name() + " must render in Helm");
-            String ours = engine.render(userValues(values), RenderOptions.of(c.serviceId(), c.serviceId()))
+            String ours = engine.render(userValues(values), helm3(c.serviceId(), c.serviceId()))
                     .output();
             assertEquals(helm.output(), ours, c.name());
         }));
@@ -64,7 +70,8 @@ class RunwayEksConformanceTest {
             HelmOracle.Result helm = helm4.get().template(HelmOracle.Request.of(RunwayEksMatrix.chartDirectory(),
                     c.serviceId(), c.serviceId(), values));
             assertEquals(null, helm.error(), c.name() + " must render in Helm 4");
-            String ours = engine.render(userValues(values), RenderOptions.of(c.serviceId(), c.serviceId()))
+            String ours = engine.render(userValues(values), RenderOptions.of(c.serviceId(), c.serviceId())
+                    .withHelmVersion(HelmVersion.HELM_4_1))
                     .output();
             assertEquals(helm.output(), ours, c.name());
         }));
@@ -85,7 +92,7 @@ class RunwayEksConformanceTest {
                 String expected = helm.error().replace(HELM_CLI_SUFFIX, "");
                 String ours;
                 try {
-                    ours = "rendered:\n" + engine.render(userValues(values), RenderOptions.of("payments", namespace))
+                    ours = "rendered:\n" + engine.render(userValues(values), helm3("payments", namespace))
                             .output();
                 } catch (RenderException e) {
                     ours = e.getMessage();
@@ -120,7 +127,7 @@ class RunwayEksConformanceTest {
                     String expected = helm.failed() ? helm.error().replace(HELM_CLI_SUFFIX, "") : helm.output();
                     String ours;
                     try {
-                        ours = engine.render(userValues(file), RenderOptions.of("payments", "payments")).output();
+                        ours = engine.render(userValues(file), helm3("payments", "payments")).output();
                     } catch (RenderException e) {
                         ours = e.getMessage();
                     }

@@ -1,5 +1,6 @@
 package dev.runway.render.manifest;
 
+import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderException;
 import dev.runway.render.RenderedManifest;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,32 @@ class ManifestSorterTest {
         RenderException e = assertThrows(RenderException.class,
                 () -> ManifestSorter.sort(Map.of("c/templates/x.yaml", "just text\n")));
         assertEquals("YAML parse error on c/templates/x.yaml: error unmarshaling JSON: while decoding JSON: json: "
-                + "cannot unmarshal string into Go value of type releaseutil.SimpleHead", e.getMessage());
+                + "cannot unmarshal string into Go value of type util.SimpleHead", e.getMessage());
+        RenderException helm3 = assertThrows(RenderException.class, () -> ManifestSorter.sortWithHooks(
+                Map.of("c/templates/x.yaml", "just text\n"), HelmVersion.HELM_3_21));
+        assertTrue(helm3.getMessage().endsWith("into Go value of type releaseutil.SimpleHead"), helm3.getMessage());
+    }
+
+    @Test
+    void helm4InstallsWebhookConfigurationsLastAndHelm3KeepsThemWithUnknownKinds() {
+        Map<String, String> files = Map.of(
+                "c/templates/a.yaml", "kind: ValidatingWebhookConfiguration\n---\nkind: MutatingWebhookConfiguration\n"
+                        + "---\nkind: APIService\n---\nkind: AUnknownKind\n---\nkind: Deployment\n");
+        assertEquals(List.of("Deployment", "APIService", "MutatingWebhookConfiguration",
+                        "ValidatingWebhookConfiguration", "AUnknownKind"),
+                ManifestSorter.sortWithHooks(files, HelmVersion.HELM_4_1).generic().stream()
+                        .map(RenderedManifest::kind).toList());
+        assertEquals(List.of("Deployment", "APIService", "AUnknownKind", "MutatingWebhookConfiguration",
+                        "ValidatingWebhookConfiguration"),
+                ManifestSorter.sortWithHooks(files, HelmVersion.HELM_3_21).generic().stream()
+                        .map(RenderedManifest::kind).toList());
+    }
+
+    @Test
+    void nothingToPrintIsOneNewlineAsTheHelmTemplateCommandPrintsIt() {
+        ManifestSorter.Sorted sorted = ManifestSorter.sortWithHooks(Map.of("c/templates/a.yaml", " \n",
+                "c/templates/NOTES.txt", "notes"), HelmVersion.HELM_4_1);
+        assertEquals("\n", sorted.output());
     }
 
     @Test

@@ -46,6 +46,14 @@ public final class Helm4Cli {
         return Optional.of(new Helm4Cli(binary.toAbsolutePath(), DIR.resolve("home").toAbsolutePath()));
     }
 
+    /** A Helm CLI binary elsewhere, with its home folders under {@code home} (for on-demand tools). */
+    public static Helm4Cli at(Path binary, Path home) {
+        if (!Files.isExecutable(binary)) {
+            throw new IllegalArgumentException("no executable helm at " + binary);
+        }
+        return new Helm4Cli(binary.toAbsolutePath(), home.toAbsolutePath());
+    }
+
     /** One line saying why the Helm 4 comparisons are skipped. */
     public static String unavailableReason() {
         Path reason = DIR.resolve("UNAVAILABLE");
@@ -80,15 +88,21 @@ public final class Helm4Cli {
         if (run.exitCode() == 0) {
             return new HelmOracle.Result(run.stdout(), null);
         }
-        String error = run.stderr();
-        // Helm 4 may log warnings before the error; the error is the rest from the first line starting "Error: ".
-        int start = error.startsWith("Error: ") ? 0 : error.indexOf("\nError: ") + 1;
-        error = start <= 0 && !error.startsWith("Error: ") ? error.strip()
-                : error.substring(start + "Error: ".length()).stripTrailing();
-        if (error.endsWith(DEBUG_HINT.strip())) {
-            error = error.substring(0, error.length() - DEBUG_HINT.strip().length()).stripTrailing();
+        return new HelmOracle.Result(null, errorMessage(run.stderr()));
+    }
+
+    /**
+     * Helm's error text from what the CLI wrote to stderr ({@code Error: <message>\n}, after any warnings), without
+     * the debug hint; the message's own trailing spaces are kept (an empty constraint ends in ": ").
+     */
+    static String errorMessage(String stderr) {
+        int start = stderr.startsWith("Error: ") ? 0 : stderr.indexOf("\nError: ") + 1;
+        if (start <= 0 && !stderr.startsWith("Error: ")) {
+            return stderr.strip();
         }
-        return new HelmOracle.Result(null, error);
+        String error = stderr.substring(start + "Error: ".length());
+        error = error.endsWith("\n") ? error.substring(0, error.length() - 1) : error;
+        return error.endsWith(DEBUG_HINT) ? error.substring(0, error.length() - DEBUG_HINT.length()) : error;
     }
 
     /** {@code helm version --short}, for reports. */

@@ -1,0 +1,3 @@
+{{- define "inner" -}}
+{{ fail "stop: here" }}
+{{- end -}}

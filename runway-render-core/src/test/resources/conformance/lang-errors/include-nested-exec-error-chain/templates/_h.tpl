@@ -1,0 +1,6 @@
+{{- define "inner" -}}
+{{ .x.y }}
+{{- end -}}
+{{- define "outer" -}}
+{{ include "inner" .Values }}
+{{- end -}}

@@ -1,0 +1,3 @@
+{{- define "inner" -}}
+{{ .x.y }}
+{{- end -}}
