@@ -92,7 +92,8 @@ final class MavenRun {
 
     /**
      * A Maven to run: its home, and how it finds artifacts. {@link #current()} is the Maven running this build;
-     * {@link #minimum()} the oldest Maven the plugin supports, unpacked from Maven Central by it/pom.xml.
+     * {@link #minimum()} the oldest Maven the plugin supports and {@link #maven38()} Debian's, both unpacked from Maven
+     * Central by it/pom.xml.
      */
     record Installation(String version, Path home, List<String> repositoryArguments) {
 
@@ -110,9 +111,21 @@ final class MavenRun {
          * were Maven Central (minimum-maven-settings.xml): no network, and ~/.m2 is never written.
          */
         static Installation minimum() {
+            return withoutRepositoryTail(property("runway.it.minimumMavenVersion"),
+                    Path.of(property("runway.it.minimumMavenHome")));
+        }
+
+        /**
+         * The Maven 3.8 that Debian, Ubuntu and many CI images ship. Like the oldest, it has no maven.repo.local.tail;
+         * it shares the oldest Maven's local repository (the ITs run one after the other).
+         */
+        static Installation maven38() {
+            return withoutRepositoryTail(property("runway.it.maven38Version"), Path.of(property("runway.it.maven38Home")));
+        }
+
+        private static Installation withoutRepositoryTail(String version, Path home) {
             Path outer = Path.of(property("runway.it.outerRepository")).toAbsolutePath();
-            return new Installation(property("runway.it.minimumMavenVersion"),
-                    Path.of(property("runway.it.minimumMavenHome")), List.of(
+            return new Installation(version, home, List.of(
                     "-Dmaven.repo.local=" + property("runway.it.minimumMavenRepository"),
                     "-s", Path.of(property("runway.it.projects")).resolveSibling("minimum-maven-settings.xml").toString(),
                     "-Drunway.it.outerRepositoryUrl=" + outer.toUri()));

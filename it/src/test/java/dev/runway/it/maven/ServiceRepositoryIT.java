@@ -107,7 +107,12 @@ class ServiceRepositoryIT {
     private static void followReadme(MavenRun.Installation maven, String name) throws IOException {
         Path project = newService(name);
         List<String[]> commands = readmeCommands();
-        MavenRun.run(maven, project, commands.get(0)).assertSuccess()
+        String[] render = commands.get(0);
+        String[] renderShowingVersion = new String[render.length + 1];
+        renderShowingVersion[0] = "-V";
+        System.arraycopy(render, 0, renderShowingVersion, 1, render.length);
+        MavenRun.run(maven, project, renderShowingVersion).assertSuccess()
+                .assertLogContains("Apache Maven " + (maven.version().equals("current") ? "3.9." : maven.version()))
                 .assertLogContains("[staging] 4 resources", "[production] 5 resources",
                         "[staging] target/runway/staging: 1 written")
                 .assertLogLacks("WARNING");
@@ -125,6 +130,11 @@ class ServiceRepositoryIT {
     @Test
     void readmeAloneTakesANewServiceFromNothingToRenderAndVerify() throws IOException {
         followReadme(MavenRun.Installation.current(), "readme-service");
+    }
+
+    @Test
+    void readmeAloneWorksUnderTheMaven38OfDebianAndCiImages() throws IOException {
+        followReadme(MavenRun.Installation.maven38(), "readme-service-maven-3.8");
     }
 
     @Test
@@ -218,14 +228,19 @@ class ServiceRepositoryIT {
         assertTrue(Files.readString(project.resolve("target/runway/staging/manifests.yaml"))
                 .contains("- name: \"GCP_PROJECT\"\n              value: \"$(RUNWAY_KEEP_STRING)${gcp_project_id}\""));
 
-        // The same variable typed into env is still reported, at its line: Flux would substitute any ${...}.
+        // The same variable typed into env is still reported, at its line, with clusterVarsEnv as the fix: Flux would
+        // substitute any ${...}, and as a whole value it would not stay a string.
         Files.writeString(project.resolve(".runway/staging.yaml"), "replicas: 1\nenv:\n"
                 + "  GCP_PROJECT: \"${gcp_project_id}\"\n");
         MavenRun.run(project, "-o", "runway:verify", "-Drunway.environment=staging", "-Drunway.updateCommitted")
-                .assertSuccess()
+                .assertFailure()
                 .assertLogContains("[staging] WARNING .runway/staging.yaml:3:17: env.GCP_PROJECT: `${gcp_project_id}` "
-                        + "comes from user value env.GCP_PROJECT", "[flux/user-supplied-placeholder]",
-                        "[staging] 0 errors, 1 warning, no drift");
+                        + "comes from user value env.GCP_PROJECT", "Fix: to give the service cluster variable "
+                        + "'gcp_project_id', name it in clusterVarsEnv instead of env (clusterVarsEnv: {GCP_PROJECT: "
+                        + "gcp_project_id})", "[flux/user-supplied-placeholder]",
+                        "[staging] ERROR .runway/staging.yaml:3:16: Deployment/orders/orders "
+                                + "spec.template.spec.containers[0].env[1].value: `${gcp_project_id}` is the whole value",
+                        "[flux/whole-scalar-placeholder]", "[staging] 1 error, 1 warning, no drift");
     }
 
     @Test
@@ -256,6 +271,19 @@ class ServiceRepositoryIT {
                 "image.tag is not set in any values file or override, so the image tag is the chart's appVersion");
         assertEquals(1, count(replaced.log(), "replaced the POM's <setString>"), "each warning once");
         assertEquals(1, count(replaced.log(), "image.tag is not set"), "each warning once, for both environments");
+    }
+
+    @Test
+    void aPropertyMavenReplacedInAnOverrideIsWarnedOnce() throws IOException {
+        Path project = newService("replaced-property");
+        Path pom = project.resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace("<setString><setString>",
+                "<set><set>podAnnotations.build=${build_id}</set></set><setString><setString>"));
+        MavenRun.Result result = MavenRun.run(project, "-o", "runway:render", "-Dbuild_id=b42").assertSuccess()
+                .assertLogContains("[WARNING] set entry 'podAnnotations.build=${build_id}' reached the goal as "
+                        + "'podAnnotations.build=b42': Maven replaced ${build_id} from a property of the same name; if "
+                        + "${build_id} is meant for Flux, put Flux placeholders in a values file (.runway/values.yaml)");
+        assertEquals(1, count(result.log(), "Maven replaced ${build_id}"), "once, for both environments");
     }
 
     @Test
