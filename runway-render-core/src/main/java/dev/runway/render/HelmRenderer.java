@@ -5,6 +5,7 @@ import dev.runway.render.chart.Chart;
 import dev.runway.render.chart.Dependencies;
 import dev.runway.render.chart.EngineFunctions;
 import dev.runway.render.chart.PreparedChart;
+import dev.runway.render.chart.SemverRange;
 import dev.runway.render.chart.ValuesCoalescer;
 import dev.runway.render.chart.ValuesSchemaValidator;
 import dev.runway.render.values.HelmSchemaValidator;
@@ -171,10 +172,13 @@ public final class HelmRenderer {
 
     private Prepared prepareRender(Map<String, Object> userValues, RenderOptions options, List<String> apiVersions,
                                    boolean checkReleaseName) {
-        // helm template checks these before rendering, in this order (checkIfInstallable, then availableName).
+        // helm template checks these before rendering, in this order (the loader's apiVersion dispatch,
+        // checkIfInstallable, CheckDependencies, then availableName).
+        this.chart.requireSupportedApiVersion(options.helmVersion());
         if (this.chart.isLibrary()) {
             throw new RenderException("library charts are not installable");
         }
+        Dependencies.checkPresent(this.chart, options.helmVersion());
         String name = options.releaseName();
         if (checkReleaseName && name.isEmpty()) {
             throw new RenderException("release name \"\": no name provided");
@@ -187,7 +191,7 @@ public final class HelmRenderer {
         Map<String, Object> values;
         Chart chart;
         try {
-            chart = Dependencies.resolve(this.chart, userValues);
+            chart = Dependencies.resolve(this.chart, userValues, options.helmVersion());
             values = ValuesCoalescer.coalesce(chart, userValues);
         } catch (IllegalArgumentException e) {
             throw new RenderException(e.getMessage(), e);
@@ -208,9 +212,9 @@ public final class HelmRenderer {
             throw new RenderException(e.getMessage(), e);
         }
         String required = chart.metadata().kubeVersion();
-        // Checked against String() (the normalized version); Helm 4 names the version as given.
-        if (!required.isEmpty() && !kubeVersionOk.computeIfAbsent(capabilities.kubeVersion().toString(),
-                v -> KubeVersionCheck.satisfied(required, v))) {
+        // chartutil.IsCompatibleRange against the numeric part of the kube version; a range that does not parse fails.
+        if (!required.isEmpty() && !kubeVersionOk.computeIfAbsent(capabilities.kubeVersion().version(),
+                v -> SemverRange.isCompatible(required, SemverRange.kubeVersionForCheck(v)))) {
             throw new RenderException("chart requires kubeVersion: " + required
                     + " which is incompatible with Kubernetes " + capabilities.kubeVersion().version());
         }

@@ -1,6 +1,7 @@
 package dev.runway.render.chart;
 
 import dev.runway.render.HelmVersion;
+import dev.runway.render.RenderException;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -52,6 +53,23 @@ public record Chart(ChartMetadata metadata, Map<String, Object> values, String s
     /** Loads a chart packed as classpath resources, as this Helm version loads it. */
     public static Chart loadClasspath(String resourceDirectory, HelmVersion version) {
         return ChartLoader.loadClasspath(resourceDirectory, Chart.class.getClassLoader(), version);
+    }
+
+    /**
+     * Helm 4's loader (pkg/chart/loader/load.go LoadDir) takes apiVersion v1, v2 or none as a v2-format chart and v3
+     * as the new format, which {@code helm template} then refuses; any other apiVersion is refused. Helm 3.21 takes
+     * any apiVersion.
+     */
+    public void requireSupportedApiVersion(HelmVersion version) {
+        if (!version.isHelm4()) {
+            return;
+        }
+        switch (metadata.apiVersion()) {
+            case "v1", "v2", "" -> {
+            }
+            case "v3" -> throw new RenderException("invalid chart apiVersion");
+            default -> throw new RenderException("unsupported chart version");
+        }
     }
 
     public boolean isLibrary() {

@@ -2,6 +2,8 @@ package dev.runway.render.chart;
 
 import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderException;
+import dev.runway.render.values.GoValues;
+import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
 
 import java.io.IOException;
@@ -56,7 +58,8 @@ final class ChartLoader {
         String ignoreText = null;
         try {
             if (Files.isRegularFile(ignoreFile)) {
-                ignoreText = Files.readString(ignoreFile, StandardCharsets.UTF_8);
+                // pkg/ignore Parse trims a UTF-8 BOM from the first line.
+                ignoreText = text(withoutBom(Files.readAllBytes(ignoreFile)));
             }
             HelmIgnore ignore = HelmIgnore.parse(ignoreText, ignoreFile.toString());
             Map<String, byte[]> files = new TreeMap<>();
@@ -161,83 +164,155 @@ final class ChartLoader {
         }
     }
 
+    /** The UTF-8 byte-order mark Helm's loader trims from the start of every file (loader/directory.go, archive.go). */
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    static byte[] withoutBom(byte[] data) {
+        if (data.length >= 3 && data[0] == UTF8_BOM[0] && data[1] == UTF8_BOM[1] && data[2] == UTF8_BOM[2]) {
+            return java.util.Arrays.copyOfRange(data, 3, data.length);
+        }
+        return data;
+    }
+
     /**
-     * Sorts the chart's files into their roles; {@code files} maps '/'-separated paths to bytes. values.yaml is read
-     * as the Helm version reads it ({@link ChartValuesYaml}).
+     * Sorts the chart's files into their roles as Helm's {@code loader.LoadFiles} does (pkg/chart/v2/loader/load.go,
+     * the same in Helm 3.21 and 4.1); {@code files} maps '/'-separated paths to bytes. Chart.yaml without apiVersion
+     * is apiVersion v1; requirements.yaml adds to (and overrides) Chart.yaml, and for v1 charts it and
+     * requirements.lock are also in {@code .Files}; Chart.lock is no file of {@code .Files}; each entry of charts/ is a
+     * subchart (a folder or a .tgz) unless its name starts with '_' or '.'; *.prov files there stay in {@code .Files}.
+     * The metadata is validated before the subcharts load; a subchart's error names it and its parent.
      */
     static Chart fromFiles(Map<String, byte[]> files, String where, HelmVersion version) {
-        byte[] chartYaml = files.get("Chart.yaml");
+        Map<String, byte[]> clean = new TreeMap<>();
+        files.forEach((name, data) -> clean.put(name, withoutBom(data)));
+        byte[] chartYaml = clean.get("Chart.yaml");
         if (chartYaml == null) {
             throw new RenderException("Chart.yaml file is missing in " + where);
         }
-        Map<String, Object> meta = readMap(new String(chartYaml, StandardCharsets.UTF_8), "Chart.yaml", where);
-        if (meta.get("apiVersion") == null || String.valueOf(meta.get("apiVersion")).isEmpty()) {
-            throw new RenderException("validation: chart.metadata.apiVersion is required");
+        if (version.isHelm4()) {
+            ChartYaml.checkFormat(text(chartYaml));
         }
-        if (meta.get("name") == null || String.valueOf(meta.get("name")).isEmpty()) {
-            throw new RenderException("validation: chart.metadata.name is required");
+        return load(clean, version);
+    }
+
+    private static Chart load(Map<String, byte[]> files, HelmVersion version) {
+        byte[] chartYaml = files.get("Chart.yaml");
+        if (chartYaml == null) {
+            throw new RenderException("Chart.yaml file is missing");
         }
-        if (meta.get("version") == null || String.valueOf(meta.get("version")).isEmpty()) {
-            throw new RenderException("validation: chart.metadata.version is required");
+        ChartMetadata meta = ChartYaml.decode(text(chartYaml), "Chart.yaml", ChartYaml.empty(), version);
+        if (meta.apiVersion().isEmpty()) {
+            // Helm 2 accepted charts without apiVersion: the loader takes them as v1.
+            meta = meta.withApiVersion(API_V1);
         }
         Map<String, Object> values = new LinkedHashMap<>();
         String schema = null;
         List<ChartFile> templates = new ArrayList<>();
         List<ChartFile> other = new ArrayList<>();
         Map<String, Map<String, byte[]>> subcharts = new TreeMap<>();
-        List<byte[]> archives = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             String name = e.getKey();
-            if (name.equals("Chart.yaml")) {
-                continue;
-            } else if (name.equals("values.yaml")) {
-                values = ChartValuesYaml.read(new String(e.getValue(), StandardCharsets.UTF_8), where, version);
-            } else if (name.equals("values.schema.json")) {
-                schema = new String(e.getValue(), StandardCharsets.UTF_8);
-            } else if (name.startsWith("templates/")) {
-                templates.add(new ChartFile(name, e.getValue()));
-            } else if (name.startsWith("charts/") && !name.endsWith(".prov")) {
-                String rest = name.substring("charts/".length());
-                int slash = rest.indexOf('/');
-                if (slash < 0) {
-                    if (rest.endsWith(".tgz") || rest.endsWith(".tar.gz")) {
-                        archives.add(e.getValue());
+            byte[] data = e.getValue();
+            switch (name) {
+                case "Chart.yaml" -> {
+                    continue;
+                }
+                case "Chart.lock" -> {
+                    readLock(data, name);
+                    continue;
+                }
+                case "values.yaml" -> {
+                    values = ChartValuesYaml.read(text(data), version);
+                    continue;
+                }
+                case "values.schema.json" -> {
+                    schema = text(data);
+                    continue;
+                }
+                case "requirements.yaml" -> {
+                    meta = ChartYaml.decode(text(data), name, meta, version);
+                    if (API_V1.equals(meta.apiVersion())) {
+                        other.add(new ChartFile(name, data));
                     }
                     continue;
                 }
-                subcharts.computeIfAbsent(rest.substring(0, slash), k -> new TreeMap<>())
-                        .put(rest.substring(slash + 1), e.getValue());
+                case "requirements.lock" -> {
+                    readLock(data, name);
+                    if (API_V1.equals(meta.apiVersion())) {
+                        other.add(new ChartFile(name, data));
+                    }
+                    continue;
+                }
+                default -> {
+                }
+            }
+            if (name.startsWith("templates/")) {
+                templates.add(new ChartFile(name, data));
+            } else if (name.startsWith("charts/")) {
+                if (name.endsWith(".prov")) {
+                    other.add(new ChartFile(name, data));
+                    continue;
+                }
+                String rest = name.substring("charts/".length());
+                int slash = rest.indexOf('/');
+                String subchart = slash < 0 ? rest : rest.substring(0, slash);
+                subcharts.computeIfAbsent(subchart, k -> new TreeMap<>()).put(rest, data);
             } else {
-                other.add(new ChartFile(name, e.getValue()));
+                other.add(new ChartFile(name, data));
             }
         }
+        meta = meta.validated();
         List<Chart> deps = new ArrayList<>();
         for (Map.Entry<String, Map<String, byte[]>> sub : subcharts.entrySet()) {
-            deps.add(fromFiles(sub.getValue(), where + "/charts/" + sub.getKey(), version));
+            String dir = sub.getKey();
+            if (dir.startsWith("_") || dir.startsWith(".")) {
+                continue;
+            }
+            if (dir.endsWith(".tgz") && !sub.getValue().containsKey(dir)) {
+                throw new RenderException("error unpacking subchart tar in " + meta.name() + ": expected " + dir
+                        + ", got " + sub.getValue().keySet().iterator().next());
+            }
+            try {
+                deps.add(loadSubchart(dir, sub.getValue(), version));
+            } catch (RenderException e) {
+                throw new RenderException("error unpacking subchart " + dir + " in " + meta.name() + ": "
+                        + e.getMessage(), e);
+            }
         }
-        for (byte[] archive : archives) {
-            deps.add(fromFiles(TarGz.read(archive), where + "/charts", version));
-        }
-        return new Chart(new ChartMetadata(meta, true), values, schema, templates, other, deps);
+        return new Chart(meta, values, schema, templates, other, deps);
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> readMap(String text, String file, String where) {
-        Object parsed;
+    /** One entry of charts/: a .tgz archive, or a folder whose files are given relative to charts/. */
+    private static Chart loadSubchart(String dir, Map<String, byte[]> files, HelmVersion version) {
+        if (dir.endsWith(".tgz")) {
+            Map<String, byte[]> unpacked = new TreeMap<>();
+            TarGz.read(files.get(dir)).forEach((name, data) -> unpacked.put(name, withoutBom(data)));
+            return load(unpacked, version);
+        }
+        Map<String, byte[]> inside = new TreeMap<>();
+        files.forEach((name, data) -> {
+            int slash = name.indexOf('/');
+            if (slash >= 0) {
+                inside.put(name.substring(slash + 1), data);
+            }
+        });
+        return load(inside, version);
+    }
+
+    /** Chart.lock and requirements.lock are read (Helm fails on bad YAML there) but do not change the render. */
+    private static void readLock(byte[] data, String file) {
         try {
-            parsed = GoYaml.read(text, file);
+            GoYaml.read(text(data), file);
         } catch (RuntimeException e) {
             throw new RenderException("cannot load " + file + ": " + e.getMessage(), e);
         }
-        if (parsed == null) {
-            return new LinkedHashMap<>();
-        }
-        if (!(parsed instanceof Map)) {
-            throw new RenderException("cannot load " + file + " of chart " + where
-                    + ": the file must hold a YAML map at the top level");
-        }
-        return (Map<String, Object>) parsed;
     }
+
+    private static String text(byte[] data) {
+        return new String(data, StandardCharsets.UTF_8);
+    }
+
+    private static final String API_V1 = "v1";
 
     static UncheckedIOException unchecked(IOException e) {
         return new UncheckedIOException(e);

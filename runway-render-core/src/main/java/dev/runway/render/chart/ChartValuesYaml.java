@@ -4,6 +4,7 @@ import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderException;
 import dev.runway.render.values.GoValues;
 import dev.runway.render.values.YamlDocuments;
+import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
 
 import java.util.LinkedHashMap;
@@ -11,48 +12,51 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A chart's values.yaml as each Helm version reads it. Helm 3 decodes the first YAML document only. Helm 4
- * (loader.LoadValues) splits the file into documents ({@link YamlDocuments}), decodes each into a map and merges
- * them as user values files are merged ({@link GoValues#mergeMaps}); its errors read
- * {@code cannot unmarshal yaml document: ...}.
+ * A chart's values.yaml as each Helm version reads it. Helm 3.21 decodes the first YAML document only
+ * ({@code yaml.Unmarshal}). Helm 4 (loader.LoadValues) splits the file into documents at "---" lines
+ * ({@link YamlDocuments}, Kubernetes' YAML reader rules), decodes each into a map and merges them as user values files
+ * are merged ({@link GoValues#mergeMaps}); its errors read {@code cannot unmarshal yaml document: ...}.
  */
 final class ChartValuesYaml {
+    private static final String CANNOT_LOAD = "cannot load values.yaml: ";
+
     private ChartValuesYaml() {
     }
 
-    /** The values, or a RenderException worded as Helm's {@code cannot load values.yaml: ...}. */
-    static Map<String, Object> read(String text, String where, HelmVersion version) {
+    /** The values, or a RenderException worded as the Helm version words {@code cannot load values.yaml: ...}. */
+    static Map<String, Object> read(String text, HelmVersion version) {
         if (!version.isHelm4()) {
-            return ChartLoader.readMap(text, "values.yaml", where);
+            return document(text, "");
         }
         List<YamlDocuments.Part> documents;
         try {
             documents = YamlDocuments.split(text);
         } catch (IllegalArgumentException e) {
-            throw new RenderException("cannot load values.yaml: error reading yaml document: " + e.getMessage(), e);
+            throw new RenderException(CANNOT_LOAD + "error reading yaml document: " + e.getMessage(), e);
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        for (YamlDocuments.Part document : documents) {
-            values = GoValues.mergeMaps(values, documentMap(document.text(), where));
+        for (YamlDocuments.Part part : documents) {
+            values = GoValues.mergeMaps(values, document(part.text(), "cannot unmarshal yaml document: "));
         }
         return values;
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> documentMap(String document, String where) {
+    private static Map<String, Object> document(String document, String errorPrefix) {
         Object parsed;
         try {
             parsed = GoYaml.read(document, "values.yaml");
         } catch (RuntimeException e) {
-            throw new RenderException("cannot load values.yaml: cannot unmarshal yaml document: " + e.getMessage(), e);
+            throw new RenderException(CANNOT_LOAD + errorPrefix + e.getMessage(), e);
         }
         if (parsed == null) {
             return new LinkedHashMap<>();
         }
-        if (!(parsed instanceof Map)) {
-            throw new RenderException("cannot load values.yaml of chart " + where
-                    + ": the file must hold a YAML map at the top level");
+        if (!(parsed instanceof Map<?, ?> map)) {
+            // sigs.k8s.io/yaml decodes into map[string]interface{} through encoding/json.
+            throw new RenderException(CANNOT_LOAD + errorPrefix + "error unmarshaling JSON: while decoding JSON: json:"
+                    + " cannot unmarshal " + GoJson.jsonKind(parsed) + " into Go value of type map[string]interface {}");
         }
-        return (Map<String, Object>) parsed;
+        return (Map<String, Object>) map;
     }
 }

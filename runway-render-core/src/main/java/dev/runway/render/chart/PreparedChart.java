@@ -77,8 +77,9 @@ public final class PreparedChart {
         release.put("IsInstall", !options.upgrade());
         release.put("Revision", revision);
         release.put("Service", "Helm");
-        Map<Chart, Map<String, Object>> scopes = new java.util.IdentityHashMap<>();
-        scope(chart, true, values, release, capabilities, options.helmVersion().isHelm4(), scopes);
+        // By chart path, not by chart: one subchart aliased twice renders twice, each time with its own values.
+        Map<String, Map<String, Object>> scopes = new java.util.HashMap<>();
+        scope(chart, chart.name(), true, values, release, capabilities, options.helmVersion().isHelm4(), scopes);
 
         ExecutionScope execution = new ExecutionScope();
         Map<String, String> rendered = new LinkedHashMap<>();
@@ -86,7 +87,7 @@ public final class PreparedChart {
             if (ChartRenderer.baseName(t.name()).startsWith("_")) {
                 continue;
             }
-            Map<String, Object> vals = scopes.get(t.chart());
+            Map<String, Object> vals = scopes.get(t.chartPath());
             Map<String, Object> template = new LinkedHashMap<>();
             template.put("Name", t.name());
             template.put("BasePath", t.chartPath() + "/templates");
@@ -107,9 +108,9 @@ public final class PreparedChart {
      * Helm 3's metadata struct, or in Helm 4 a map of the same fields.
      */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> scope(Chart chart, boolean root, Map<String, Object> values,
+    private static Map<String, Object> scope(Chart chart, String chartPath, boolean root, Map<String, Object> values,
                                              Map<String, Object> release, Capabilities capabilities, boolean helm4,
-                                             Map<Chart, Map<String, Object>> out) {
+                                             Map<String, Map<String, Object>> out) {
         Map<String, Object> subcharts = new LinkedHashMap<>();
         Map<String, Object> next = new LinkedHashMap<>();
         ChartMetadata metadata = chart.metadata().asRoot(root);
@@ -123,9 +124,10 @@ public final class PreparedChart {
             Object subValues = values.get(sub.name());
             Map<String, Object> sv = subValues instanceof Map ? (Map<String, Object>) subValues
                     : new LinkedHashMap<>();
-            subcharts.put(sub.name(), scope(sub, false, sv, release, capabilities, helm4, out));
+            subcharts.put(sub.name(), scope(sub, chartPath + "/charts/" + sub.name(), false, sv, release, capabilities,
+                    helm4, out));
         }
-        out.put(chart, next);
+        out.put(chartPath, next);
         return next;
     }
 }

@@ -22,6 +22,20 @@ public final class ValuesCoalescer {
         return coalesce(chart, copy, false);
     }
 
+    /**
+     * chartutil.MergeValues: like {@link #coalesce} but nulls are kept everywhere; Helm uses it to read a chart's
+     * values for import-values.
+     */
+    static Map<String, Object> merge(Chart chart, Map<String, Object> values) {
+        Map<String, Object> copy = deepCopyMap(values == null ? Map.of() : values);
+        return coalesce(chart, copy, true);
+    }
+
+    /** chartutil.MergeTables: {@code src} merged into {@code dst}, dst winning, nulls kept; returns dst. */
+    static Map<String, Object> mergeTables(Map<String, Object> dst, Map<String, Object> src) {
+        return coalesceTables(dst, src, true);
+    }
+
     private static Map<String, Object> coalesce(Chart chart, Map<String, Object> dest, boolean merge) {
         coalesceValues(chart, dest, merge);
         coalesceDeps(chart, dest, merge);
@@ -32,7 +46,7 @@ public final class ValuesCoalescer {
     private static void coalesceDeps(Chart chart, Map<String, Object> dest, boolean merge) {
         for (Chart sub : chart.dependencies()) {
             Object existing = dest.get(sub.name());
-            if (existing == null) {
+            if (!dest.containsKey(sub.name())) {
                 existing = new LinkedHashMap<String, Object>();
                 dest.put(sub.name(), existing);
             } else if (!(existing instanceof Map)) {
@@ -114,13 +128,23 @@ public final class ValuesCoalescer {
         return false;
     }
 
-    /** coalesceTablesFullKey: dst wins; nulls in dst delete the key unless merging. */
+    /**
+     * coalesceTablesFullKey: dst wins. Unless merging, a null in dst deletes the key when it overrides a non-null
+     * value of src (the user removing a chart default); a null for a key src lacks or holds null stays (Helm 3.21 and
+     * 4.1.3+, pkg/chart/common/util/coalesce.go, srcOriginalNonNil).
+     */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> coalesceTables(Map<String, Object> dst, Map<String, Object> src,
                                                       boolean merge) {
         if (src == null) {
             return dst;
         }
+        java.util.Set<String> srcNonNil = new java.util.HashSet<>();
+        src.forEach((key, value) -> {
+            if (value != null) {
+                srcNonNil.add(key);
+            }
+        });
         for (Map.Entry<String, Object> e : new ArrayList<>(dst.entrySet())) {
             if (e.getValue() == null) {
                 src.put(e.getKey(), null);
@@ -131,7 +155,7 @@ public final class ValuesCoalescer {
             Object val = e.getValue();
             boolean present = dst.containsKey(key);
             Object dv = dst.get(key);
-            if (present && !merge && dv == null) {
+            if (present && !merge && dv == null && srcNonNil.contains(key)) {
                 dst.remove(key);
             } else if (!present) {
                 dst.put(key, val);

@@ -2,6 +2,7 @@ package dev.runway.render.funcs;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.runway.render.chart.SemverRange;
 import dev.runway.render.template.GoStruct;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
@@ -9,8 +10,6 @@ import dev.runway.render.yaml.GoJson;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -306,213 +305,32 @@ final class Semver implements GoStruct, GoJson.JsonMarshaler, GoValues.KindAware
         return new Semver(major, minor, patch, pre, metadata, prefix + this, false);
     }
 
-    // ---- constraints
+    // ---- constraints: one implementation of Masterminds' constraints for the chart loader and Sprig
 
-    private static final String CV = "v?([0-9|x|X|\\*]+)(\\.[0-9|x|X|\\*]+)?(\\.[0-9|x|X|\\*]+)?"
-            + "(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?";
-    private static final Pattern CONSTRAINT = Pattern.compile("^\\s*(=|!=|>|<|>=|=>|<=|=<|~|~>|\\^)?\\s*(" + CV + ")\\s*$");
-    private static final Pattern HYPHEN = Pattern.compile("^\\s*(" + CV + ")\\s+-\\s+(" + CV + ")\\s*$");
-    private static final Pattern PARTS = Pattern.compile("\\s*,\\s*|\\s+");
-    private static final Pattern CONSTRAINT_VERSION = Pattern.compile("^" + CV + "$");
-    private static final Pattern OPERATOR_SPACE = Pattern.compile("(=|!=|>=|=>|<=|=<|~>|~|\\^|>|<)\\s+");
-
-    private record Constraint(String op, Semver con, boolean dirty, boolean minorDirty, boolean patchDirty) {
-    }
-
-    /** semver.NewConstraint(c).Check(v). */
+    /** semver.NewConstraint(c).Check(v); the constraint's parse error as Masterminds words it. */
     static boolean check(String constraints, Semver v) throws TemplateFunctionException {
-        List<List<Constraint>> ors = parseConstraints(constraints);
-        for (List<Constraint> and : ors) {
-            boolean ok = true;
-            for (Constraint c : and) {
-                if (!check(c, v)) {
-                    ok = false;
-                    break;
-                }
-            }
-            if (ok) {
-                return true;
-            }
+        String error = SemverRange.constraintError(constraints);
+        if (error != null) {
+            throw new ImproperConstraintException(error, SemverRange.constraintError(constraints, false));
         }
-        return false;
-    }
-
-    private static List<List<Constraint>> parseConstraints(String text) throws TemplateFunctionException {
-        List<List<Constraint>> ors = new ArrayList<>();
-        for (String or : text.split("\\|\\|", -1)) {
-            List<Constraint> ands = new ArrayList<>();
-            Matcher hy = HYPHEN.matcher(or);
-            if (hy.matches()) {
-                ands.add(constraint(">=", hy.group(1), text));
-                ands.add(constraint("<=", hy.group(11), text));
-                ors.add(ands);
-                continue;
-            }
-            // Join operators with their versions ("> = 1.2" style spacing), then split on commas and spaces.
-            String normalized = OPERATOR_SPACE.matcher(or.trim()).replaceAll("$1");
-            if (normalized.isEmpty()) {
-                throw new ImproperConstraintException(text);
-            }
-            for (String part : PARTS.split(normalized)) {
-                if (part.isEmpty()) {
-                    continue;
-                }
-                Matcher m = CONSTRAINT.matcher(part);
-                if (!m.matches()) {
-                    throw new ImproperConstraintException(text);
-                }
-                ands.add(constraint(m.group(1) == null ? "" : m.group(1), m.group(2), text));
-            }
-            ors.add(ands);
-        }
-        return ors;
+        return SemverRange.isCompatible(constraints, v.toString());
     }
 
     /**
-     * A constraint Masterminds/semver cannot parse. Its message is semver v3.5.0's ({@code improper constraint:
-     * "x"}, as helm-java's Helm 3.21 links it); v3.4.0, which Helm 4.1 links, prints the constraint unquoted.
+     * A constraint Masterminds/semver cannot parse, worded as v3.5.0 (helm-java's Helm 3.21) words it; v3.4.0, which
+     * Helm 4.1 links, prints the failing part unquoted ({@link #unquotedMessage()}).
      */
     static final class ImproperConstraintException extends TemplateFunctionException {
-        private final String constraint;
+        private final String unquoted;
 
-        ImproperConstraintException(String constraint) {
-            super("improper constraint: " + dev.runway.render.gofmt.GoStrconv.quote(constraint));
-            this.constraint = constraint;
+        ImproperConstraintException(String message, String unquoted) {
+            super(message);
+            this.unquoted = unquoted;
         }
 
         /** The message of Masterminds/semver v3.4.0. */
         String unquotedMessage() {
-            return "improper constraint: " + constraint;
+            return unquoted;
         }
-    }
-
-    private static boolean isX(String s) {
-        return s.equals("x") || s.equals("X") || s.equals("*");
-    }
-
-    private static Constraint constraint(String op, String ver, String text) throws TemplateFunctionException {
-        Matcher m = CONSTRAINT_VERSION.matcher(ver);
-        if (!m.matches()) {
-            throw new ImproperConstraintException(text);
-        }
-        String g1 = m.group(1);
-        String g2 = m.group(2) == null ? "" : m.group(2);
-        String g3 = m.group(3) == null ? "" : m.group(3);
-        String rest = (m.group(4) == null ? "" : m.group(4)) + (m.group(7) == null ? "" : m.group(7));
-        boolean dirty = false;
-        boolean minorDirty = false;
-        boolean patchDirty = false;
-        String v;
-        if (isX(g1)) {
-            v = "0.0.0" + rest;
-            dirty = true;
-        } else if (g2.isEmpty() || isX(g2.substring(1))) {
-            minorDirty = true;
-            dirty = true;
-            v = g1 + ".0.0" + rest;
-        } else if (g3.isEmpty() || isX(g3.substring(1))) {
-            dirty = true;
-            patchDirty = true;
-            v = g1 + g2 + ".0" + rest;
-        } else {
-            v = ver;
-        }
-        Semver con;
-        try {
-            con = parse(v);
-        } catch (TemplateFunctionException e) {
-            throw new ImproperConstraintException(text);
-        }
-        return new Constraint(op, con, dirty, minorDirty, patchDirty);
-    }
-
-    private static boolean check(Constraint c, Semver v) {
-        if (!v.pre.isEmpty() && c.con().pre.isEmpty()) {
-            return false;
-        }
-        Semver con = c.con();
-        switch (c.op()) {
-            case "", "=":
-                if (c.dirty()) {
-                    return tilde(c, v);
-                }
-                return v.compare(con) == 0;
-            case "!=":
-                if (c.dirty()) {
-                    if (v.major.compareTo(con.major) != 0) {
-                        return true;
-                    }
-                    if (c.minorDirty()) {
-                        return false;
-                    }
-                    if (v.minor.compareTo(con.minor) != 0) {
-                        return true;
-                    }
-                    return !c.patchDirty() && v.compare(con) != 0;
-                }
-                return v.compare(con) != 0;
-            case ">":
-                if (!c.dirty()) {
-                    return v.compare(con) > 0;
-                }
-                if (v.major.compareTo(con.major) > 0) {
-                    return true;
-                }
-                if (v.major.compareTo(con.major) < 0 || c.minorDirty()) {
-                    return false;
-                }
-                if (c.patchDirty()) {
-                    return v.minor.compareTo(con.minor) > 0;
-                }
-                return v.compare(con) > 0;
-            case "<":
-                return v.compare(con) < 0;
-            case ">=", "=>":
-                return v.compare(con) >= 0;
-            case "<=", "=<":
-                if (!c.dirty()) {
-                    return v.compare(con) <= 0;
-                }
-                if (v.major.compareTo(con.major) > 0) {
-                    return false;
-                }
-                return !(v.major.compareTo(con.major) == 0 && v.minor.compareTo(con.minor) > 0 && !c.minorDirty());
-            case "~", "~>":
-                return tilde(c, v);
-            case "^":
-                if (v.compare(con) < 0) {
-                    return false;
-                }
-                if (con.major.signum() > 0 || c.minorDirty()) {
-                    return v.major.equals(con.major);
-                }
-                if (v.major.signum() > 0) {
-                    return false;
-                }
-                if (con.minor.signum() > 0 || c.patchDirty()) {
-                    return v.minor.equals(con.minor);
-                }
-                if (v.minor.signum() > 0) {
-                    return false;
-                }
-                return v.patch.equals(con.patch);
-            default:
-                return false;
-        }
-    }
-
-    private static boolean tilde(Constraint c, Semver v) {
-        Semver con = c.con();
-        if (v.compare(con) < 0) {
-            return false;
-        }
-        if (con.major.signum() == 0 && con.minor.signum() == 0 && con.patch.signum() == 0 && !c.minorDirty()
-                && !c.patchDirty()) {
-            return true;
-        }
-        if (!v.major.equals(con.major)) {
-            return false;
-        }
-        return v.minor.equals(con.minor) || c.minorDirty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.runway.render.unittest;
 
 import dev.runway.render.chart.Chart;
+import dev.runway.render.chart.ChartDependency;
 
 import java.util.List;
 import java.util.Map;
@@ -11,17 +12,16 @@ final class Subcharts {
     }
 
     static boolean enabled(Chart parent, Chart sub, Map<String, Object> values) {
-        for (Map<String, Object> dep : parent.metadata().dependencies()) {
-            String alias = dep.get("alias") instanceof String a ? a : "";
-            String match = alias.isEmpty() ? String.valueOf(dep.get("name")) : alias;
+        for (ChartDependency dep : parent.metadata().dependencies()) {
+            String match = dep.alias().isEmpty() ? dep.name() : dep.alias();
             if (!match.equals(sub.name())) {
                 continue;
             }
-            if (dep.get("condition") instanceof String condition && !condition.isEmpty()) {
-                return condition(condition, values);
+            if (!dep.condition().isEmpty()) {
+                return condition(dep.condition(), values);
             }
-            if (dep.get("tags") instanceof List<?> tags && !tags.isEmpty()) {
-                return tags(tags, values);
+            if (dep.tags() != null && !dep.tags().isEmpty()) {
+                return tags(dep.tags(), values);
             }
             return true;
         }

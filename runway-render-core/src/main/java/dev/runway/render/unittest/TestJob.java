@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import dev.runway.render.RenderException;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.chart.Chart;
+import dev.runway.render.chart.ChartDependency;
 import dev.runway.render.chart.ChartFile;
 import dev.runway.render.yaml.GoYaml;
 
@@ -290,9 +291,9 @@ final class TestJob {
             List<String> depRoutes = new ArrayList<>();
             for (String r : routes) {
                 depRoutes.add(r + "/charts/" + dep.name());
-                for (Map<String, Object> d : chart.metadata().dependencies()) {
-                    if (dep.name().equals(d.get("name")) && d.get("alias") instanceof String alias) {
-                        depRoutes.add(r + "/charts/" + alias);
+                for (ChartDependency d : chart.metadata().dependencies()) {
+                    if (dep.name().equals(d.name()) && !d.alias().isEmpty()) {
+                        depRoutes.add(r + "/charts/" + d.alias());
                     }
                 }
             }

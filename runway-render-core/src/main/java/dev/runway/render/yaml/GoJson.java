@@ -152,6 +152,14 @@ public final class GoJson {
             put(name, value);
             return this;
         }
+
+        /** A field with {@code omitempty}: left out when false, 0, "", nil or an empty map or slice; returns this. */
+        public StructObject fieldOmitEmpty(String name, Object value) {
+            boolean empty = value == null || Boolean.FALSE.equals(value) || "".equals(value)
+                    || value instanceof Number n && n.doubleValue() == 0
+                    || value instanceof Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty();
+            return empty ? this : field(name, value);
+        }
     }
 
     /** Engine objects that json.Marshal would encode as a struct implement this to give their JSON shape. */
@@ -361,7 +369,8 @@ public final class GoJson {
         }
     }
 
-    static String jsonKind(Object v) {
+    /** The JSON kind encoding/json names in a type error: object, array, string, bool or number. */
+    public static String jsonKind(Object v) {
         if (v instanceof Map) {
             return "object";
         }

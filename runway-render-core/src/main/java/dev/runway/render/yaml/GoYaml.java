@@ -36,6 +36,14 @@ public final class GoYaml {
         return YamlReader.read(text, sourceName);
     }
 
+    /**
+     * Like {@link #read}, but numbers keep go-yaml v2's types (Long or BigInteger for ints, Double for floats) for
+     * decoders that convert them as sigs.k8s.io/yaml does for a typed target.
+     */
+    public static Object readYamlTyped(String text, String sourceName) {
+        return YamlReader.read(text, sourceName, YamlReader.Mode.HELM_STRUCT);
+    }
+
     /** {@link #read} without a source name. */
     public static Object read(String text) {
         return YamlReader.read(text, null);

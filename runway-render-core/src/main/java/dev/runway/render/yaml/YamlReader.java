@@ -76,7 +76,18 @@ final class YamlReader {
          */
         KYAML_JSON,
         /** gopkg.in/yaml.v3 Unmarshal into interface{} with no JSON step (helm-unittest). */
-        V3
+        V3,
+        /**
+         * sigs.k8s.io/yaml.Unmarshal into a struct (Chart.yaml into chart.Metadata): go-yaml v2 values keeping their
+         * own number types (Long or BigInteger, Double with NaN and infinities), because the struct field decides how
+         * a number becomes text; Helm's error text.
+         */
+        HELM_STRUCT;
+
+        /** Errors read as Helm's loader prints them: "error converting YAML to JSON: ...". */
+        boolean helmErrors() {
+            return this == HELM || this == HELM_STRUCT;
+        }
     }
 
     private final String sourceName;
@@ -115,7 +126,7 @@ final class YamlReader {
         try {
             return reader.toJsonValue(root, true);
         } catch (GoYamlException e) {
-            throw mode == Mode.HELM ? e.wrap("error converting YAML to JSON: ") : e;
+            throw mode.helmErrors() ? e.wrap("error converting YAML to JSON: ") : e;
         }
     }
 
@@ -147,7 +158,7 @@ final class YamlReader {
         } catch (MarkedYamlEngineException e) {
             throw syntaxError(e, text);
         } catch (YamlEngineException e) {
-            throw new GoYamlException((mode == Mode.HELM ? "error converting YAML to JSON: " : "") + "yaml: "
+            throw new GoYamlException((mode.helmErrors() ? "error converting YAML to JSON: " : "") + "yaml: "
                     + e.getMessage(), -1, -1);
         }
     }
@@ -234,7 +245,7 @@ final class YamlReader {
             char next = text.charAt(i + 1);
             if ("0abt\tnvfre \"'\\N_LPxuU\r\n".indexOf(next) < 0) {
                 int line = start.get().getLine() + 1 + (int) text.substring(from, i).chars().filter(c -> c == '\n').count();
-                throw new GoYamlException((mode == Mode.HELM ? "error converting YAML to JSON: " : "") + "yaml: line "
+                throw new GoYamlException((mode.helmErrors() ? "error converting YAML to JSON: " : "") + "yaml: line "
                         + line + ": found unknown escape character", line,
                         -1);
             }
@@ -537,7 +548,7 @@ final class YamlReader {
                 return v instanceof Long l ? (double) l : ((BigInteger) v).doubleValue();
             case FLOAT: {
                 double d = (Double) v;
-                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                if (mode != Mode.HELM_STRUCT && (Double.isNaN(d) || Double.isInfinite(d))) {
                     throw new GoYamlException("json: unsupported value: " + GoStrconv.formatFloat(d, 'g', -1, 64),
                             line(s.mark()), column(s.mark()));
                 }
@@ -560,7 +571,7 @@ final class YamlReader {
 
     private GoYamlException syntaxError(MarkedYamlEngineException e, String text) {
         Optional<Mark> mark = e.getProblemMark();
-        String prefix = mode == Mode.HELM ? "error converting YAML to JSON: " : "";
+        String prefix = mode.helmErrors() ? "error converting YAML to JSON: " : "";
         return new GoYamlException(prefix + libyamlMessage(e, text), line(mark), column(mark));
     }
 

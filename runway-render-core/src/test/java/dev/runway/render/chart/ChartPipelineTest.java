@@ -37,7 +37,7 @@ class ChartPipelineTest {
     void coalescingKeepsDefaultsLetsUserWinAndNullRemoves() {
         Map<String, Object> defaults = new LinkedHashMap<>(Map.of("a", "default", "keep", "k",
                 "m", new LinkedHashMap<>(Map.of("x", 1.0, "y", 2.0))));
-        Chart chart = new Chart(new ChartMetadata(Map.of("name", "c", "version", "1", "apiVersion", "v2"), true),
+        Chart chart = new Chart(ChartMetadata.of("c", "1", "v2"),
                 defaults, null, List.of(), List.of(), List.of());
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("a", null);
@@ -105,8 +105,8 @@ class ChartPipelineTest {
         assertTrue(ignore.ignores("docs", true));
         assertTrue(GlobMatch.matches("data/*.txt", "data/a.txt"));
         assertFalse(GlobMatch.matches("data/*.txt", "data/sub/a.txt"));
-        assertTrue(KubeVersionRange.satisfied(">=1.27.0-0", "v1.33.0"));
-        assertFalse(KubeVersionRange.satisfied(">=1.27.0 <1.30.0", "v1.33.0"));
-        assertTrue(KubeVersionRange.satisfied("1.33.x || 1.20.x", "v1.33.4"));
+        assertTrue(SemverRange.isCompatible(">=1.27.0-0", "v1.33.0"));
+        assertFalse(SemverRange.isCompatible(">=1.27.0 <1.30.0", "v1.33.0"));
+        assertTrue(SemverRange.isCompatible("1.33.x || 1.20.x", "v1.33.4"));
     }
 }
