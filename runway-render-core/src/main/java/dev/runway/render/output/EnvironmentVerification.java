@@ -127,19 +127,23 @@ public final class EnvironmentVerification {
 
     /** Writes {@code code-quality.json}, {@code junit.xml} and {@code summary.md} into {@code directory}. */
     public static void writeReports(Result result, RenderedChart chart, Path directory) {
-        List<Finding> findings = new ArrayList<>();
-        for (CheckFinding finding : result.findings()) {
-            findings.add(toFinding(finding, null));
-        }
-        write(result, chart, directory, findings, chart.manifests().stream().map(RenderedManifest::source).findFirst()
-                .orElse(""));
+        writeReports(result, chart, directory, "");
+    }
+
+    /**
+     * The same, for checks that targeted a Kubernetes release ({@code v1.33.0}, {@code 1.33}; empty for the client
+     * models' own), which the summary names.
+     */
+    public static void writeReports(Result result, RenderedChart chart, Path directory, String kubernetesVersion) {
+        write(result, chart, directory, null, kubernetesVersion);
     }
 
     /**
      * {@link #writeReports(Result, RenderedChart, Path)} for an environment with committed manifests: a finding that
      * no values file explains points at its line in the committed {@code manifests.yaml} (a file of the repository,
      * which GitLab can link) rather than at a template inside the plugin. Paths are relative to the request's base
-     * directory (the project), as GitLab reads Code Quality paths.
+     * directory (the project), as GitLab reads Code Quality paths. The summary names the Kubernetes release the
+     * checks targeted ({@link RenderRequest#targetKubeVersion()}).
      *
      * @param committed the environment's committed manifests folder, or null
      */
@@ -149,22 +153,25 @@ public final class EnvironmentVerification {
                 : request.baseDirectory().resolve(committed).resolve(ManifestFiles.SINGLE_FILE_NAME);
         String committedName = committedFile != null && Files.isRegularFile(committedFile)
                 ? request.displayName(committedFile) : null;
+        write(result, chart, directory, committedName, request.targetKubeVersion());
+    }
+
+    /** {@code committedName}: the committed manifests file findings without a values line point at, or null. */
+    private static void write(Result result, RenderedChart chart, Path directory, String committedName,
+                              String kubernetesVersion) {
         List<Finding> findings = new ArrayList<>();
         for (CheckFinding finding : result.findings()) {
             findings.add(toFinding(finding, committedName));
         }
-        write(result, chart, directory, findings, committedName != null ? committedName
-                : chart.manifests().stream().map(RenderedManifest::source).findFirst().orElse(""));
-    }
-
-    private static void write(Result result, RenderedChart chart, Path directory, List<Finding> findings,
-                              String defaultPath) {
+        String defaultPath = committedName != null ? committedName
+                : chart.manifests().stream().map(RenderedManifest::source).findFirst().orElse("");
         if (result.drift() != null) {
             findings.addAll(result.drift().findings());
         }
         List<ResourceRef> resources = chart.manifests().stream()
                 .map(m -> new ResourceRef(m.apiVersion(), m.kind(), m.namespace(), m.name())).toList();
-        VerifyReports.write(new VerifyReports.Input(result.environment(), resources, findings, result.drift(), defaultPath),
+        VerifyReports.write(new VerifyReports.Input(result.environment(), resources, findings, result.drift(), defaultPath,
+                        kubernetesVersion),
                 directory.resolve("code-quality.json"), directory.resolve("junit.xml"), directory.resolve("summary.md"));
     }
 
