@@ -2,7 +2,7 @@ package dev.runway.render.chart;
 
 import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderException;
-import dev.runway.render.values.GoValues;
+import dev.runway.render.values.ValueTrees;
 import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
 

@@ -2,7 +2,7 @@ package dev.runway.render.chart;
 
 import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderException;
-import dev.runway.render.values.GoValues;
+import dev.runway.render.values.ValueTrees;
 import dev.runway.render.values.YamlDocuments;
 import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
@@ -15,7 +15,7 @@ import java.util.Map;
  * A chart's values.yaml as each Helm version reads it. Helm 3.21 decodes the first YAML document only
  * ({@code yaml.Unmarshal}). Helm 4 (loader.LoadValues) splits the file into documents at "---" lines
  * ({@link YamlDocuments}, Kubernetes' YAML reader rules), decodes each into a map and merges them as user values files
- * are merged ({@link GoValues#mergeMaps}); its errors read {@code cannot unmarshal yaml document: ...}.
+ * are merged ({@link ValueTrees#mergeMaps}); its errors read {@code cannot unmarshal yaml document: ...}.
  */
 final class ChartValuesYaml {
     private static final String CANNOT_LOAD = "cannot load values.yaml: ";
@@ -36,7 +36,7 @@ final class ChartValuesYaml {
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (YamlDocuments.Part part : documents) {
-            values = GoValues.mergeMaps(values, document(part.text(), "cannot unmarshal yaml document: "));
+            values = ValueTrees.mergeMaps(values, document(part.text(), "cannot unmarshal yaml document: "));
         }
         return values;
     }

@@ -86,6 +86,16 @@ public final class SemverRange {
         }
     }
 
+    /**
+     * {@code version} is at least {@code minimum} (Masterminds' Compare: build metadata ignored); false when either
+     * does not parse.
+     */
+    public static boolean isAtLeast(String version, String minimum) {
+        Version v = parseVersion(version);
+        Version m = parseVersion(minimum);
+        return v != null && m != null && v.compare(m) >= 0;
+    }
+
     /** pkg/chart/v2/metadata.go isValidSemver. */
     public static boolean isValidVersion(String text) {
         return parseVersion(text) != null;

@@ -36,7 +36,7 @@ public final class ChartDocs {
 
     /** The README at {@code readme} as it should be, next to what it is now. */
     public static DocsUpdate update(Path chartDirectory, Path readme, DocsTemplate template) {
-        ChartMetadata chart = metadata(chartDirectory);
+        ChartSummary chart = metadata(chartDirectory);
         List<ValueRow> rows = rows(chartDirectory);
         String table = template.render(chart, rows);
         String current = Files.isRegularFile(readme) ? read(readme) : "";
@@ -44,9 +44,9 @@ public final class ChartDocs {
         return new DocsUpdate(readme, current, expected, rows);
     }
 
-    static ChartMetadata metadata(Path chartDirectory) {
+    static ChartSummary metadata(Path chartDirectory) {
         Path chartYaml = chartDirectory.resolve("Chart.yaml");
-        return ChartMetadata.parse(readRequired(chartYaml, "is " + chartDirectory + " a chart directory?"),
+        return ChartSummary.parse(readRequired(chartYaml, "is " + chartDirectory + " a chart directory?"),
                 chartYaml.toString());
     }
 

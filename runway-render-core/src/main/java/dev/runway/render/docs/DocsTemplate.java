@@ -51,7 +51,7 @@ public final class DocsTemplate {
         return new DocsTemplate(Objects.requireNonNull(name, "name"), Objects.requireNonNull(text, "text"));
     }
 
-    public String render(ChartMetadata chart, List<ValueRow> rows) {
+    public String render(ChartSummary chart, List<ValueRow> rows) {
         Mustache mustache;
         try {
             mustache = new RawMustacheFactory().compile(new StringReader(text), name);

@@ -2,7 +2,7 @@ package dev.runway.render.docs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.runway.render.values.GoValues;
+import dev.runway.render.values.ValueTrees;
 import dev.runway.render.values.ValueOrigin;
 import dev.runway.render.values.ValueOrigins;
 import dev.runway.render.values.ValuesFiles;
@@ -60,13 +60,13 @@ public final class EffectiveValues {
                 : ValuesSchemaReader.parse(chartSchemaJson, "values.schema.json");
         List<ValueRow> chartRows = ValuesTable.rows(chartValuesYaml, "values.yaml", schema);
         // The user's values over the chart's defaults: a map the service sets in part shows whole.
-        Map<String, Object> effective = GoValues.mergeMaps(
+        Map<String, Object> effective = ValueTrees.mergeMaps(
                 ValuesFiles.standard().read(chartValuesYaml, "values.yaml").values(), userValues);
         List<Row> rows = new ArrayList<>();
         for (ValueRow row : chartRows) {
             ValuesPath path = ValuesPath.of((Object[]) row.key().split("\\."));
-            Optional<Object> given = GoValues.at(userValues, path);
-            String value = GoValues.at(effective, path).map(EffectiveValues::json).orElse(row.defaultValue());
+            Optional<Object> given = ValueTrees.at(userValues, path);
+            String value = ValueTrees.at(effective, path).map(EffectiveValues::json).orElse(row.defaultValue());
             String setIn = given.isPresent()
                     ? origins.originOf(path).map(ValueOrigin::toString).orElse("values") : CHART_DEFAULT;
             rows.add(new Row(row.key(), value, setIn, row.description()));

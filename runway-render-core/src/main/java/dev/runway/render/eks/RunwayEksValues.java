@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import dev.runway.render.values.GoValues;
+import dev.runway.render.values.ValueTrees;
 import dev.runway.render.values.MergedValues;
 import dev.runway.render.values.UserValues;
 import dev.runway.render.values.ValueOrigins;
@@ -368,7 +368,7 @@ public record RunwayEksValues(
 
     /** The user's values over the chart's defaults, checked with the chart's schema, then typed. */
     private static RunwayEksValues checked(MergedValues merged) {
-        Map<String, Object> values = GoValues.mergeMaps(defaults().toValues(), merged.values());
+        Map<String, Object> values = ValueTrees.mergeMaps(defaults().toValues(), merged.values());
         List<ValuesProblem> problems = chartSchema().validate(values,
                 merged.origins().orElse(ValueOrigins.chartDefaults("runway-eks", defaults().toValues(), values)));
         if (!problems.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.runway.render.flux;
 
+import dev.runway.render.gofmt.GoValues;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ public record ClusterVars(String kind, String name, Map<String, String> values, 
             if (s.plain() && !s.explicitTag() && !(dev.runway.render.yaml.GoYaml.plainScalarV2(s.value()) instanceof String)) {
                 int line = tree.positions().line(s.start());
                 throw new IllegalArgumentException(sourceName + ":" + line + ": " + s.path() + " is "
-                        + GoValues.typeName(dev.runway.render.yaml.GoYaml.plainScalarV2(s.value())) + " " + s.value()
+                        + GoValues.jsonTypeName(dev.runway.render.yaml.GoYaml.plainScalarV2(s.value())) + " " + s.value()
                         + "; ConfigMap and Secret values must be strings: quote it (\"" + s.value() + "\")");
             }
             String value = s.value();

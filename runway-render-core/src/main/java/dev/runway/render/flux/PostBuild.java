@@ -1,5 +1,6 @@
 package dev.runway.render.flux;
 
+import dev.runway.render.gofmt.GoValues;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ public record PostBuild(Map<String, String> substitute, List<VariableSource> sub
             if ("substitute".equals(seg.get(2)) && seg.size() == 4) {
                 if (s.plain() && !(dev.runway.render.yaml.GoYaml.plainScalarV2(s.value()) instanceof String)) {
                     throw new IllegalArgumentException(sourceName + ":" + line + ": " + s.path() + " is "
-                            + GoValues.typeName(dev.runway.render.yaml.GoYaml.plainScalarV2(s.value()))
+                            + GoValues.jsonTypeName(dev.runway.render.yaml.GoYaml.plainScalarV2(s.value()))
                             + "; substitute values must be strings: quote it (\"" + s.value() + "\")");
                 }
                 substitute.put((String) seg.get(3), s.value());

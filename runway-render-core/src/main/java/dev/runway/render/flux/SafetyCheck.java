@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
+import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.verify.KubeFieldTypes;
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GoYamlException;
@@ -183,10 +184,10 @@ public final class SafetyCheck {
             if (baseline instanceof String && !(value instanceof String)) {
                 out.add(FluxFinding.at(stringField ? Severity.ERROR : Severity.WARNING, "flux/type-changes", location,
                         "`" + expression + "` is substituted after kustomize drops the quotes: with " + used
-                                + " it reads as " + GoValues.typeName(value) + " " + GoValues.display(value)
+                                + " it reads as " + GoValues.jsonTypeName(value) + " " + GoValues.jsonText(value)
                                 + " instead of the string \"" + expected + "\""
                                 + (stringField ? "; " + fieldText + " must be a string, so the apply fails"
-                                : "; that is fine only if the field takes a " + GoValues.typeName(value)),
+                                : "; that is fine only if the field takes a " + GoValues.jsonTypeName(value)),
                         "to keep a string, write the value as ${quote}...${quote} with quote: '\"' in the Flux"
                                 + " variables (\"Post build substitution of numbers and booleans\")"));
                 continue;

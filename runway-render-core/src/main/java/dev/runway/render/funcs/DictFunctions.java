@@ -1,6 +1,7 @@
 package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoSlice;
+import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.template.TemplateFunctionException;
 
 import java.util.ArrayList;
@@ -209,8 +210,8 @@ final class DictFunctions {
                 }
                 dst.put(key, dstSlice);
             }
-            boolean dstEmpty = !dstHas || GoValues.empty(d);
-            if (dstHas && !GoValues.empty(d)
+            boolean dstEmpty = !dstHas || GoValues.isZero(d);
+            if (dstHas && !GoValues.isZero(d)
                     && (GoValues.isList(s) || (s instanceof Map && d instanceof Map))) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoFmt;
+import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.yaml.GoJson;
 
 import java.time.ZonedDateTime;

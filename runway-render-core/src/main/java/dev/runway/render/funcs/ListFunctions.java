@@ -1,6 +1,7 @@
 package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoSlice;
+import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.template.TemplateFunctionException;
 
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class ListFunctions {
             throw new TemplateFunctionException(NIL_PANIC);
         }
         if (!GoValues.isList(v)) {
-            throw new TemplateFunctionException(String.format(errorFormat, GoValues.kindOf(v)));
+            throw new TemplateFunctionException(String.format(errorFormat, GoValues.kind(v)));
         }
         return GoValues.asList(v);
     }
@@ -89,7 +90,7 @@ final class ListFunctions {
         listFn(r, "compact", "mustCompact", "Cannot compact on type %s", 1, 0, l -> {
             List<Object> out = new ArrayList<>();
             for (Object o : l) {
-                if (!GoValues.empty(o)) {
+                if (!GoValues.isZero(o)) {
                     out.add(o);
                 }
             }
@@ -136,14 +137,14 @@ final class ListFunctions {
             }
             if (!GoValues.isList(v)) {
                 throw new TemplateFunctionException("list should be type of slice or array but "
-                        + GoValues.kindOf(v));
+                        + GoValues.kind(v));
             }
             List<Object> l = GoValues.asList(v);
             if (l.isEmpty()) {
                 return null;
             }
-            int start = a.size() > 1 ? GoValues.toInt(a.get(1)) : 0;
-            int end = a.size() > 2 ? GoValues.toInt(a.get(2)) : l.size();
+            int start = a.size() > 1 ? Cast.toInt(a.get(1)) : 0;
+            int end = a.size() > 2 ? Cast.toInt(a.get(2)) : l.size();
             if (end < 0 || end > l.size()) {
                 throw new TemplateFunctionException("reflect: slice index out of range");
             }
@@ -165,7 +166,7 @@ final class ListFunctions {
                     throw new TemplateFunctionException(NIL_PANIC);
                 }
                 if (!GoValues.isList(l)) {
-                    throw new TemplateFunctionException("Cannot concat type " + GoValues.kindOf(l) + " as list");
+                    throw new TemplateFunctionException("Cannot concat type " + GoValues.kind(l) + " as list");
                 }
                 res.addAll(GoValues.asList(l));
             }

@@ -25,87 +25,87 @@ final class MathFunctions {
     static void register(Registry r) {
         r.add("add1", (c, a) -> {
             Args.count("add1", a, 1);
-            return GoValues.toInt64(a.get(0)) + 1;
+            return Cast.toInt64(a.get(0)) + 1;
         });
         r.add("add", (c, a) -> {
             long sum = 0;
             for (Object o : a) {
-                sum += GoValues.toInt64(o);
+                sum += Cast.toInt64(o);
             }
             return sum;
         });
         r.add("sub", (c, a) -> {
             Args.count("sub", a, 2);
-            return GoValues.toInt64(a.get(0)) - GoValues.toInt64(a.get(1));
+            return Cast.toInt64(a.get(0)) - Cast.toInt64(a.get(1));
         });
         r.add("div", (c, a) -> {
             Args.count("div", a, 2);
-            long d = GoValues.toInt64(a.get(1));
+            long d = Cast.toInt64(a.get(1));
             if (d == 0) {
                 throw new TemplateFunctionException("runtime error: integer divide by zero");
             }
-            return GoValues.toInt64(a.get(0)) / d;
+            return Cast.toInt64(a.get(0)) / d;
         });
         r.add("mod", (c, a) -> {
             Args.count("mod", a, 2);
-            long d = GoValues.toInt64(a.get(1));
+            long d = Cast.toInt64(a.get(1));
             if (d == 0) {
                 throw new TemplateFunctionException("runtime error: integer divide by zero");
             }
-            return GoValues.toInt64(a.get(0)) % d;
+            return Cast.toInt64(a.get(0)) % d;
         });
         r.add("mul", (c, a) -> {
             Args.atLeast("mul", a, 1);
-            long v = GoValues.toInt64(a.get(0));
+            long v = Cast.toInt64(a.get(0));
             for (int i = 1; i < a.size(); i++) {
-                v *= GoValues.toInt64(a.get(i));
+                v *= Cast.toInt64(a.get(i));
             }
             return v;
         });
         r.add("max", (c, a) -> {
             Args.atLeast("max", a, 1);
-            long m = GoValues.toInt64(a.get(0));
+            long m = Cast.toInt64(a.get(0));
             for (int i = 1; i < a.size(); i++) {
-                m = Math.max(m, GoValues.toInt64(a.get(i)));
+                m = Math.max(m, Cast.toInt64(a.get(i)));
             }
             return m;
         });
         r.alias("biggest", "max");
         r.add("min", (c, a) -> {
             Args.atLeast("min", a, 1);
-            long m = GoValues.toInt64(a.get(0));
+            long m = Cast.toInt64(a.get(0));
             for (int i = 1; i < a.size(); i++) {
-                m = Math.min(m, GoValues.toInt64(a.get(i)));
+                m = Math.min(m, Cast.toInt64(a.get(i)));
             }
             return m;
         });
         r.add("maxf", (c, a) -> {
             Args.atLeast("maxf", a, 1);
-            double m = GoValues.toFloat64(a.get(0));
+            double m = Cast.toFloat64(a.get(0));
             for (int i = 1; i < a.size(); i++) {
-                m = goMax(m, GoValues.toFloat64(a.get(i)));
+                m = goMax(m, Cast.toFloat64(a.get(i)));
             }
             return m;
         });
         r.add("minf", (c, a) -> {
             Args.atLeast("minf", a, 1);
-            double m = GoValues.toFloat64(a.get(0));
+            double m = Cast.toFloat64(a.get(0));
             for (int i = 1; i < a.size(); i++) {
-                m = goMin(m, GoValues.toFloat64(a.get(i)));
+                m = goMin(m, Cast.toFloat64(a.get(i)));
             }
             return m;
         });
         r.add("floor", (c, a) -> {
             Args.count("floor", a, 1);
-            return Math.floor(GoValues.toFloat64(a.get(0)));
+            return Math.floor(Cast.toFloat64(a.get(0)));
         });
         r.add("ceil", (c, a) -> {
             Args.count("ceil", a, 1);
-            return Math.ceil(GoValues.toFloat64(a.get(0)));
+            return Math.ceil(Cast.toFloat64(a.get(0)));
         });
         r.add("round", (c, a) -> {
             Args.atLeast("round", a, 2);
-            double val = GoValues.toFloat64(a.get(0));
+            double val = Cast.toFloat64(a.get(0));
             int p = Args.integer(a, 1);
             double roundOn = a.size() > 2 ? floatArg(a, 2) : .5;
             double pow = Math.pow(10, p);
@@ -147,15 +147,15 @@ final class MathFunctions {
         });
         r.add("int", (c, a) -> {
             Args.count("int", a, 1);
-            return GoValues.toInt(a.get(0));
+            return Cast.toInt(a.get(0));
         });
         r.add("int64", (c, a) -> {
             Args.count("int64", a, 1);
-            return GoValues.toInt64(a.get(0));
+            return Cast.toInt64(a.get(0));
         });
         r.add("float64", (c, a) -> {
             Args.count("float64", a, 1);
-            return GoValues.toFloat64(a.get(0));
+            return Cast.toFloat64(a.get(0));
         });
         r.add("atoi", (c, a) -> {
             Args.count("atoi", a, 1);
@@ -222,9 +222,9 @@ final class MathFunctions {
     }
 
     private static double decimalOp(Object first, List<?> rest, DecimalOp op) throws TemplateFunctionException {
-        BigDecimal acc = decimal(GoValues.toFloat64(first));
+        BigDecimal acc = decimal(Cast.toFloat64(first));
         for (Object o : rest) {
-            acc = op.apply(acc, decimal(GoValues.toFloat64(o)));
+            acc = op.apply(acc, decimal(Cast.toFloat64(o)));
         }
         return acc.doubleValue();
     }

@@ -1,5 +1,6 @@
 package dev.runway.render.funcs;
 
+import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.template.TemplateFunctionException;
 
 import java.net.URLEncoder;
@@ -378,7 +379,7 @@ final class MiscFunctions {
         }
         if (!(v instanceof String s)) {
             throw new TemplateFunctionException("unable to parse " + key + " key, must be of type string, but "
-                    + GoValues.kindOf(v) + " found");
+                    + GoValues.kind(v) + " found");
         }
         return s;
     }

@@ -2,6 +2,7 @@ package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoSlice;
+import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.template.TemplateFunctionException;
 
 import java.util.ArrayList;

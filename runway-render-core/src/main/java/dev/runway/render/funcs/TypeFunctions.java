@@ -1,6 +1,7 @@
 package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoFmt;
+import dev.runway.render.gofmt.GoValues;
 
 /** Reflection (typeOf, kindOf, ...), deepEqual, defaults (default, empty, coalesce, ternary, all, any) and semver. */
 final class TypeFunctions {
@@ -25,11 +26,11 @@ final class TypeFunctions {
         });
         r.add("kindOf", (c, a) -> {
             Args.count("kindOf", a, 1);
-            return GoValues.kindOf(a.get(0));
+            return GoValues.kind(a.get(0));
         });
         r.add("kindIs", (c, a) -> {
             Args.count("kindIs", a, 2);
-            return Args.string(a, 0).equals(GoValues.kindOf(a.get(1)));
+            return Args.string(a, 0).equals(GoValues.kind(a.get(1)));
         });
         r.add("deepEqual", (c, a) -> {
             Args.count("deepEqual", a, 2);
@@ -37,18 +38,18 @@ final class TypeFunctions {
         });
         r.add("default", (c, a) -> {
             Args.atLeast("default", a, 1);
-            if (a.size() < 2 || GoValues.empty(a.get(1))) {
+            if (a.size() < 2 || GoValues.isZero(a.get(1))) {
                 return a.get(0);
             }
             return a.get(1);
         });
         r.add("empty", (c, a) -> {
             Args.count("empty", a, 1);
-            return GoValues.empty(a.get(0));
+            return GoValues.isZero(a.get(0));
         });
         r.add("coalesce", (c, a) -> {
             for (Object o : a) {
-                if (!GoValues.empty(o)) {
+                if (!GoValues.isZero(o)) {
                     return o;
                 }
             }
@@ -56,7 +57,7 @@ final class TypeFunctions {
         });
         r.add("all", (c, a) -> {
             for (Object o : a) {
-                if (GoValues.empty(o)) {
+                if (GoValues.isZero(o)) {
                     return false;
                 }
             }
@@ -64,7 +65,7 @@ final class TypeFunctions {
         });
         r.add("any", (c, a) -> {
             for (Object o : a) {
-                if (!GoValues.empty(o)) {
+                if (!GoValues.isZero(o)) {
                     return true;
                 }
             }

@@ -242,6 +242,26 @@ public final class GoStrconv {
         return quoteWith(s, '"', false);
     }
 
+    /** strconv.QuoteRune: a single-quoted Go character literal. */
+    public static String quoteRune(int cp) {
+        StringBuilder sb = new StringBuilder("'");
+        boolean surrogate = cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE;
+        appendQuotedRune(sb, surrogate ? 0xFFFD : cp, '\'', false);
+        return sb.append('\'').toString();
+    }
+
+    /** What {@code %q} prints for a {@code []rune}: each rune as a quoted Go character, space separated. */
+    public static String quoteRunes(String s) {
+        StringBuilder out = new StringBuilder("[");
+        s.codePoints().forEach(cp -> {
+            if (out.length() > 1) {
+                out.append(' ');
+            }
+            out.append(quoteRune(cp));
+        });
+        return out.append(']').toString();
+    }
+
     /** strconv.QuoteToASCII. */
     public static String quoteToAscii(String s) {
         return quoteWith(s, '"', true);
@@ -438,5 +458,108 @@ public final class GoStrconv {
             saw = '!';
         }
         return saw != '_';
+    }
+
+    /** strconv.Unquote for "..." , `...` and '...' literals; throws IllegalArgumentException("invalid syntax"). */
+    public static String unquote(String lit) {
+        int n = lit.length();
+        if (n < 2) {
+            throw new IllegalArgumentException("invalid syntax");
+        }
+        char q = lit.charAt(0);
+        if (q != lit.charAt(n - 1)) {
+            throw new IllegalArgumentException("invalid syntax");
+        }
+        String body = lit.substring(1, n - 1);
+        if (q == '`') {
+            if (body.indexOf('`') >= 0) {
+                throw new IllegalArgumentException("invalid syntax");
+            }
+            return body.replace("\r", "");
+        }
+        if (q != '"' && q != '\'') {
+            throw new IllegalArgumentException("invalid syntax");
+        }
+        StringBuilder b = new StringBuilder(body.length());
+        int i = 0;
+        while (i < body.length()) {
+            char c = body.charAt(i);
+            if (c == q && q == '"' || c == '\n') {
+                throw new IllegalArgumentException("invalid syntax");
+            }
+            if (c != '\\') {
+                b.append(c);
+                i++;
+                continue;
+            }
+            if (i + 1 >= body.length()) {
+                throw new IllegalArgumentException("invalid syntax");
+            }
+            char e = body.charAt(i + 1);
+            i += 2;
+            switch (e) {
+                case 'a' -> b.append((char) 7);
+                case 'b' -> b.append('\b');
+                case 'f' -> b.append('\f');
+                case 'n' -> b.append('\n');
+                case 'r' -> b.append('\r');
+                case 't' -> b.append('\t');
+                case 'v' -> b.append((char) 11);
+                case '\\' -> b.append('\\');
+                case '\'' -> {
+                    if (q != '\'') {
+                        throw new IllegalArgumentException("invalid syntax");
+                    }
+                    b.append('\'');
+                }
+                case '"' -> {
+                    if (q != '"') {
+                        throw new IllegalArgumentException("invalid syntax");
+                    }
+                    b.append('"');
+                }
+                case 'x', 'u', 'U' -> {
+                    int len = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+                    if (i + len > body.length()) {
+                        throw new IllegalArgumentException("invalid syntax");
+                    }
+                    int v = parseUnquoteHex(body.substring(i, i + len));
+                    i += len;
+                    if (e == 'x') {
+                        b.append((char) v); // a byte; Go would keep the raw byte
+                    } else {
+                        if (v > 0x10FFFF || (v >= 0xD800 && v < 0xE000)) {
+                            throw new IllegalArgumentException("invalid syntax");
+                        }
+                        b.appendCodePoint(v);
+                    }
+                }
+                case '0', '1', '2', '3', '4', '5', '6', '7' -> {
+                    if (i + 2 > body.length()) {
+                        throw new IllegalArgumentException("invalid syntax");
+                    }
+                    int v = Integer.parseInt(body.substring(i - 1, i + 2), 8);
+                    if (v > 255) {
+                        throw new IllegalArgumentException("invalid syntax");
+                    }
+                    i += 2;
+                    b.append((char) v);
+                }
+                default -> throw new IllegalArgumentException("invalid syntax");
+            }
+        }
+        String out = b.toString();
+        if (q == '\'' && out.codePointCount(0, out.length()) != 1) {
+            throw new IllegalArgumentException("invalid syntax");
+        }
+        return out;
+    }
+
+    private static int parseUnquoteHex(String s) {
+        try {
+            return Integer.parseUnsignedInt(s, 16);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid syntax");
+        }
     }
 }

@@ -2,7 +2,7 @@ package dev.runway.render.output;
 
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
-import dev.runway.render.values.GoValues;
+import dev.runway.render.values.ValueTrees;
 import dev.runway.render.values.MergedValues;
 import dev.runway.render.values.SourcePosition;
 import dev.runway.render.values.ValueOrigin;
@@ -96,7 +96,7 @@ public final class FindingLocator {
             return Optional.empty();
         }
         ValuesPath path = nearestPresent(document.get(), parsePath(pathText));
-        Object value = path.isRoot() ? document.get().values() : GoValues.at(document.get().values(), path).orElse(null);
+        Object value = path.isRoot() ? document.get().values() : ValueTrees.at(document.get().values(), path).orElse(null);
         int lineInManifest = document.get().positionOf(path).or(() -> document.get().keyPositionOf(path))
                 .map(SourcePosition::line).orElse(1);
         int first = firstLines.getOrDefault(manifest.get(), 0);
@@ -106,7 +106,7 @@ public final class FindingLocator {
     /** A finding about a missing field points at the nearest field that is there. */
     private static ValuesPath nearestPresent(ValuesDocument document, ValuesPath path) {
         ValuesPath present = path;
-        while (!present.isRoot() && GoValues.at(document.values(), present).isEmpty()) {
+        while (!present.isRoot() && ValueTrees.at(document.values(), present).isEmpty()) {
             present = present.parent();
         }
         return present;
@@ -277,7 +277,7 @@ public final class FindingLocator {
         Optional<ValuesDocument> document = parsed.get(field.manifest());
         for (int i = segments.size() - 1; i >= 0 && document != null && document.isPresent(); i--) {
             if (segments.get(i) instanceof Integer) {
-                Object item = GoValues.at(document.get().values(), new ValuesPath(segments.subList(0, i + 1)))
+                Object item = ValueTrees.at(document.get().values(), new ValuesPath(segments.subList(0, i + 1)))
                         .orElse(null);
                 if (item instanceof Map<?, ?> map && map.get("name") instanceof String itemName) {
                     names.add(itemName);

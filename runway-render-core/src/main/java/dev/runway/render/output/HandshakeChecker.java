@@ -4,7 +4,7 @@ import dev.runway.render.RenderedChart;
 import dev.runway.render.eks.RunwayEksValues;
 import dev.runway.render.identity.Handshake;
 import dev.runway.render.identity.HandshakeCheck;
-import dev.runway.render.values.GoValues;
+import dev.runway.render.values.ValueTrees;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +36,7 @@ public final class HandshakeChecker implements ManifestChecker {
 
     /** The handshake a request's values mean (the runway-eks chart's values; defaults included). */
     public static Handshake handshakeOf(RenderRequest request, String environment, String oidcProvider) {
-        RunwayEksValues values = RunwayEksValues.fromValues(GoValues.mergeMaps(RunwayEksValues.defaults().toValues(),
+        RunwayEksValues values = RunwayEksValues.fromValues(ValueTrees.mergeMaps(RunwayEksValues.defaults().toValues(),
                 request.mergeValues().values()));
         return Handshake.of(values, request.namespace(), environment, oidcProvider);
     }

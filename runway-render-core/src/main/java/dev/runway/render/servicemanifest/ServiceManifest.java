@@ -1,6 +1,6 @@
 package dev.runway.render.servicemanifest;
 
-import dev.runway.render.values.GoValues;
+import dev.runway.render.values.ValueTrees;
 import dev.runway.render.values.SourcePosition;
 import dev.runway.render.values.ValuesDocument;
 import dev.runway.render.values.ValuesPath;
@@ -113,12 +113,12 @@ public record ServiceManifest(String file, ValuesDocument document, Set<String> 
     }
 
     private Optional<String> string(Object... path) {
-        return GoValues.at(document.values(), ValuesPath.of(path)).filter(String.class::isInstance)
+        return ValueTrees.at(document.values(), ValuesPath.of(path)).filter(String.class::isInstance)
                 .map(String.class::cast);
     }
 
     private Optional<Object> value(String dotted) {
-        return GoValues.at(document.values(), path(dotted)).filter(v -> v != null && v != GoValues.NULL);
+        return ValueTrees.at(document.values(), path(dotted)).filter(v -> v != null && v != ValueTrees.NULL);
     }
 
     private SourcePosition position(String dotted) {

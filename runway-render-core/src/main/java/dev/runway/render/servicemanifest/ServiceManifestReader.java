@@ -2,7 +2,7 @@ package dev.runway.render.servicemanifest;
 
 import dev.runway.render.servicemanifest.ManifestField.Meaning;
 import dev.runway.render.servicemanifest.ManifestField.Type;
-import dev.runway.render.values.GoValues;
+import dev.runway.render.values.ValueTrees;
 import dev.runway.render.values.SourcePosition;
 import dev.runway.render.values.ValuesDocument;
 import dev.runway.render.values.ValuesFiles;
@@ -154,7 +154,7 @@ public final class ServiceManifestReader {
             };
             if (!ok) {
                 String hint = type == Type.STRING && (value instanceof Number || value instanceof Boolean)
-                        ? "; quote it: \"" + GoValues.describe(value).replaceFirst("^the (number|boolean) ", "") + "\"" : "";
+                        ? "; quote it: \"" + ValueTrees.describe(value).replaceFirst("^the (number|boolean) ", "") + "\"" : "";
                 valueProblem(at, path, "expected " + type.words() + ", found " + found(value) + hint);
             }
             return ok;
@@ -175,7 +175,7 @@ public final class ServiceManifestReader {
                 valueProblem(ValuesPath.of("apiVersion"), "apiVersion", "apiVersion \"" + v
                         + "\" is not one runway-render knows: use runway/v1 (or runway/v1+dev)");
             }
-            Object name = GoValues.at(values, ValuesPath.of("metadata", "name")).orElse(null);
+            Object name = ValueTrees.at(values, ValuesPath.of("metadata", "name")).orElse(null);
             if (name == null || name instanceof String s && s.isBlank()) {
                 problems.add(new ManifestProblem(document.keyPositionOf(ValuesPath.of("metadata"))
                         .orElse(start(document.source())), "metadata.name",
@@ -183,7 +183,7 @@ public final class ServiceManifestReader {
             }
             for (String label : List.of("owner_email_handle", "department", "department_group", "product_category")) {
                 ValuesPath at = ValuesPath.of("metadata", label);
-                if (GoValues.at(values, at).orElse(null) instanceof String text
+                if (ValueTrees.at(values, at).orElse(null) instanceof String text
                         && (text.length() > 63 || !LABEL_VALUE.matcher(text).matches())) {
                     valueProblem(at, "metadata." + label, "\"" + text + "\" cannot be the Kubernetes label "
                             + ServiceManifest.LABELS.get(label) + ": label values have at most 63 characters, letters, "
@@ -218,7 +218,7 @@ public final class ServiceManifestReader {
                                     + " is not supported: runway-eks renders Kubernetes' default of 1; remove it or set 1");
                 }
             });
-            if (GoValues.at(values, ValuesPath.of("spec", "image")).orElse(null) instanceof String image) {
+            if (ValueTrees.at(values, ValuesPath.of("spec", "image")).orElse(null) instanceof String image) {
                 try {
                     ImageReference.parse(image);
                 } catch (IllegalArgumentException e) {
@@ -228,7 +228,7 @@ public final class ServiceManifestReader {
         }
 
         private java.util.OptionalLong integer(Map<String, Object> values, Object... path) {
-            Object value = GoValues.at(values, ValuesPath.of(path)).orElse(null);
+            Object value = ValueTrees.at(values, ValuesPath.of(path)).orElse(null);
             return value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
                     ? java.util.OptionalLong.of(n.longValue()) : java.util.OptionalLong.empty();
         }
@@ -244,7 +244,7 @@ public final class ServiceManifestReader {
         }
 
         private static String found(Object value) {
-            return value == null ? "nothing" : GoValues.describe(value);
+            return value == null ? "nothing" : ValueTrees.describe(value);
         }
     }
 }

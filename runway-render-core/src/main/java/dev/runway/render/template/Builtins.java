@@ -1,6 +1,7 @@
 package dev.runway.render.template;
 
 import dev.runway.render.gofmt.GoFmt;
+import dev.runway.render.gofmt.GoValues;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,7 @@
 package dev.runway.render.template;
 
-import dev.runway.render.template.GoValues.Kind;
+import dev.runway.render.gofmt.GoValues;
+import dev.runway.render.gofmt.GoValues.Kind;
 
 import java.math.BigInteger;
 import java.util.List;

@@ -1,6 +1,8 @@
 package dev.runway.render.template;
 
+import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.gofmt.GoFmt;
+import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.gofmt.ValueLimits;
 
 import java.util.ArrayList;
@@ -81,7 +83,7 @@ final class Executor {
         }
         String context = node.toString();
         return new TemplateExecException("template: " + tree.location(node.pos()) + ": executing "
-                + GoQuote.quote(tree.name()) + " at <" + context + ">: " + reason, wrapped);
+                + GoStrconv.quote(tree.name()) + " at <" + context + ">: " + reason, wrapped);
     }
 
     private static String truncateRunes(String s, int runes) {
@@ -265,7 +267,7 @@ final class Executor {
         node = t;
         Tree target = set.tree(t.name());
         if (target == null) {
-            throw error("template " + GoQuote.quote(t.name()) + " not defined");
+            throw error("template " + GoStrconv.quote(t.name()) + " not defined");
         }
         if (depth >= MAX_EXEC_DEPTH) {
             throw error("exceeded maximum template depth (" + MAX_EXEC_DEPTH + ")");
@@ -338,7 +340,7 @@ final class Executor {
         if (first instanceof Node.StringNode s) {
             return s.text();
         }
-        throw error("can't evaluate command " + GoQuote.quote(first.toString()));
+        throw error("can't evaluate command " + GoStrconv.quote(first.toString()));
     }
 
     private Object idealConstant(Node.NumberNode n) {
@@ -446,7 +448,7 @@ final class Executor {
             }
             f = Builtins.get(name);
             if (f == null) {
-                throw error(GoQuote.quote(name) + " is not a defined function");
+                throw error(GoStrconv.quote(name) + " is not a defined function");
             }
         }
         return evalCall(dot, f, id, cmd, name, args, fin);

@@ -1,5 +1,6 @@
 package dev.runway.render.template;
 
+import dev.runway.render.gofmt.GoStrconv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -399,13 +400,13 @@ final class Lexer {
 
     private boolean lexNumber() {
         if (!scanNumber()) {
-            return error("bad number syntax: " + GoQuote.quote(input.substring(start, pos)));
+            return error("bad number syntax: " + GoStrconv.quote(input.substring(start, pos)));
         }
         char sign = pos < input.length() ? input.charAt(pos) : 0;
         if (sign == '+' || sign == '-') {
             // A complex number such as 1+2i.
             if (!scanNumber() || input.charAt(pos - 1) != 'i') {
-                return error("bad number syntax: " + GoQuote.quote(input.substring(start, pos)));
+                return error("bad number syntax: " + GoStrconv.quote(input.substring(start, pos)));
             }
         }
         emit(Token.Kind.NUMBER);

@@ -1,5 +1,6 @@
 package dev.runway.render.template;
 
+import dev.runway.render.gofmt.GoStrconv;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -156,7 +157,7 @@ sealed interface Node {
     record TemplateNode(int pos, String name, PipeNode pipe) implements Node {
         @Override
         public String toString() {
-            return "{{template " + GoQuote.quote(name) + (pipe == null ? "" : " " + pipe) + "}}";
+            return "{{template " + GoStrconv.quote(name) + (pipe == null ? "" : " " + pipe) + "}}";
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.runway.render.template;
 
+import dev.runway.render.gofmt.GoStrconv;
 import java.math.BigInteger;
 import java.util.function.Function;
 
@@ -13,7 +14,7 @@ final class NumberParser {
         if (t.kind() == Token.Kind.CHAR_CONSTANT) {
             String ch;
             try {
-                ch = GoQuote.unquote(text);
+                ch = GoStrconv.unquote(text);
             } catch (IllegalArgumentException e) {
                 throw error.apply("malformed character constant: " + text);
             }
@@ -21,7 +22,7 @@ final class NumberParser {
             return new Node.NumberNode(t.pos(), text, true, true, cp, cp, false);
         }
         if (text.endsWith("i")) {
-            throw error.apply("complex numbers are not supported: " + GoQuote.quote(text));
+            throw error.apply("complex numbers are not supported: " + GoStrconv.quote(text));
         }
         Long asInt = parseInt(text);
         if (asInt != null) {
@@ -36,15 +37,15 @@ final class NumberParser {
         Double f = parseFloat(text);
         if (f != null) {
             if (!looksFloat) {
-                throw error.apply("integer overflow: " + GoQuote.quote(text));
+                throw error.apply("integer overflow: " + GoStrconv.quote(text));
             }
             boolean integral = f == Math.rint(f) && Math.abs(f) < 9.223372036854775807E18;
             return new Node.NumberNode(t.pos(), text, integral, true, integral ? f.longValue() : 0, f, false);
         }
         if (isUnsigned(text)) {
-            throw error.apply("integer overflow: " + GoQuote.quote(text));
+            throw error.apply("integer overflow: " + GoStrconv.quote(text));
         }
-        throw error.apply("illegal number syntax: " + GoQuote.quote(text));
+        throw error.apply("illegal number syntax: " + GoStrconv.quote(text));
     }
 
     /** strconv.ParseInt(text, 0, 64). */

@@ -1,5 +1,6 @@
 package dev.runway.render.template;
 
+import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.template.Node.BranchKind;
 import dev.runway.render.template.Token.Kind;
 
@@ -161,7 +162,7 @@ final class Parser {
                     return;
                 }
                 if (!tree.isEmpty()) {
-                    throw error("template: multiple definition of template " + GoQuote.quote(tree.name()));
+                    throw error("template: multiple definition of template " + GoStrconv.quote(tree.name()));
                 }
                 return;
             }
@@ -315,7 +316,7 @@ final class Parser {
 
     private String unquote(Token t) {
         try {
-            return GoQuote.unquote(t.val());
+            return GoStrconv.unquote(t.val());
         } catch (IllegalArgumentException e) {
             throw error(e.getMessage());
         }
@@ -477,7 +478,7 @@ final class Parser {
             } else if (node instanceof Node.BoolNode || node instanceof Node.StringNode
                     || node instanceof Node.NumberNode || node instanceof Node.NilNode
                     || node instanceof Node.DotNode) {
-                throw error("unexpected . after term " + GoQuote.quote(node.toString()));
+                throw error("unexpected . after term " + GoStrconv.quote(node.toString()));
             } else {
                 node = new Node.ChainNode(chainPos, node, List.copyOf(fields));
             }
@@ -494,7 +495,7 @@ final class Parser {
         switch (t.kind()) {
             case IDENTIFIER:
                 if (!hasFunction.test(t.val())) {
-                    throw error("function " + GoQuote.quote(t.val()) + " not defined");
+                    throw error("function " + GoStrconv.quote(t.val()) + " not defined");
                 }
                 return new Node.IdentifierNode(t.pos(), t.val());
             case DOT:
@@ -503,7 +504,7 @@ final class Parser {
                 return new Node.NilNode(t.pos());
             case VARIABLE:
                 if (!vars.contains(t.val())) {
-                    throw error("undefined variable " + GoQuote.quote(t.val()));
+                    throw error("undefined variable " + GoStrconv.quote(t.val()));
                 }
                 return new Node.VariableNode(t.pos(), List.of(t.val()));
             case FIELD:

@@ -1,5 +1,7 @@
 package dev.runway.render.template;
 
+import dev.runway.render.gofmt.GoValues;
+
 import java.util.List;
 
 /**
@@ -9,6 +11,6 @@ import java.util.List;
  * Go's text/template does ({@code error calling quote: ...}).
  */
 @FunctionalInterface
-public interface TemplateFunction {
+public interface TemplateFunction extends GoValues.GoFunc {
     Object call(FunctionContext context, List<Object> args) throws TemplateFunctionException;
 }

@@ -1,5 +1,6 @@
 package dev.runway.render.template;
 
+import dev.runway.render.gofmt.GoStrconv;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,8 +86,8 @@ public final class TemplateSet {
     public String execute(String templateName, Object data, ExecutionScope scope) {
         Tree tree = trees.get(templateName);
         if (tree == null) {
-            throw new TemplateExecException("template: no template " + GoQuote.quote(templateName)
-                    + " associated with template " + GoQuote.quote(name));
+            throw new TemplateExecException("template: no template " + GoStrconv.quote(templateName)
+                    + " associated with template " + GoStrconv.quote(name));
         }
         return execute(tree, data, scope);
     }

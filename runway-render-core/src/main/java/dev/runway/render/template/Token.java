@@ -1,5 +1,7 @@
 package dev.runway.render.template;
 
+import dev.runway.render.gofmt.GoStrconv;
+
 /** One lexical item of a template, as Go's text/template lexer emits it. {@code pos} is a char offset. */
 record Token(Kind kind, int pos, String val) {
 
@@ -27,8 +29,8 @@ record Token(Kind kind, int pos, String val) {
             return "<" + val + ">";
         }
         if (val.codePointCount(0, val.length()) > 10) {
-            return GoQuote.quote(val.substring(0, val.offsetByCodePoints(0, 10))) + "...";
+            return GoStrconv.quote(val.substring(0, val.offsetByCodePoints(0, 10))) + "...";
         }
-        return GoQuote.quote(val);
+        return GoStrconv.quote(val);
     }
 }

@@ -1,5 +1,6 @@
 package dev.runway.render.unittest;
 
+import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.unittest.Validators.Validator;
 
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ final class Assertion {
     /** UnmarshalYAML of an assertion. */
     static Assertion parse(Object raw) {
         if (!(raw instanceof Map<?, ?> def)) {
-            throw new UnittestException("an assertion must be a map, got " + GoTypes.name(raw));
+            throw new UnittestException("an assertion must be a map, got " + GoValues.yamlV3TypeName(raw));
         }
         int documentIndex = def.get("documentIndex") instanceof Long l ? Math.toIntExact(l) : -1;
         boolean not = def.get("not") instanceof Boolean b && b;

@@ -1,5 +1,7 @@
 package dev.runway.render.unittest;
 
+import dev.runway.render.gofmt.GoValues;
+import dev.runway.render.gofmt.GoFmt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +20,7 @@ final class Params {
         this.kind = kind;
         if (params != null && !(params instanceof Map)) {
             throw new UnittestException("assertion `" + kind + "`: expected a map of parameters, got "
-                    + GoTypes.name(params));
+                    + GoValues.yamlV3TypeName(params));
         }
     }
 
@@ -90,6 +92,6 @@ final class Params {
 
     private UnittestException wrongType(String field, String expected, Object v) {
         return new UnittestException("assertion `" + kind + "`: '" + field + "' expected type '" + expected
-                + "', got unconvertible type '" + GoTypes.name(v) + "', value: '" + GoTypes.sprintV(v) + "'");
+                + "', got unconvertible type '" + GoValues.yamlV3TypeName(v) + "', value: '" + GoFmt.formatValue(v) + "'");
     }
 }

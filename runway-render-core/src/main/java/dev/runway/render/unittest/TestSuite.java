@@ -1,5 +1,8 @@
 package dev.runway.render.unittest;
 
+import dev.runway.render.gofmt.GoValues;
+import dev.runway.render.gofmt.GoFmt;
+import dev.runway.render.chart.SemverRange;
 import dev.runway.render.chart.Chart;
 
 import java.io.IOException;
@@ -58,7 +61,7 @@ final class TestSuite {
                 continue;
             }
             if (!(doc instanceof Map<?, ?> map)) {
-                throw new UnittestException("yaml: unmarshal errors:\n  cannot unmarshal " + GoTypes.name(doc)
+                throw new UnittestException("yaml: unmarshal errors:\n  cannot unmarshal " + GoValues.yamlV3TypeName(doc)
                         + " into unittest.TestSuite");
             }
             suites.add(parse(map, file, chartRoute, strict));
@@ -90,7 +93,7 @@ final class TestSuite {
 
         Object testsRaw = doc.get("tests");
         if (testsRaw != null && !(testsRaw instanceof List)) {
-            throw new UnittestException("yaml: unmarshal errors:\n  cannot unmarshal " + GoTypes.name(testsRaw)
+            throw new UnittestException("yaml: unmarshal errors:\n  cannot unmarshal " + GoValues.yamlV3TypeName(testsRaw)
                     + " into []*unittest.TestJob");
         }
         List<?> testsList = testsRaw == null ? List.of() : (List<?>) testsRaw;
@@ -99,7 +102,7 @@ final class TestSuite {
         }
         for (Object t : testsList) {
             if (!(t instanceof Map<?, ?> tm)) {
-                throw new UnittestException("yaml: unmarshal errors:\n  cannot unmarshal " + GoTypes.name(t)
+                throw new UnittestException("yaml: unmarshal errors:\n  cannot unmarshal " + GoValues.yamlV3TypeName(t)
                         + " into unittest.TestJob");
             }
             if (strict) {
@@ -150,7 +153,7 @@ final class TestSuite {
             suite.tests.add(job);
         }
         String minimum = str(skip.get("minimumVersion"), "skip.minimumVersion");
-        if (!minimum.isEmpty() && suite.skipReason.isEmpty() && !Semver.atLeast(HELM_UNITTEST_VERSION, minimum)) {
+        if (!minimum.isEmpty() && suite.skipReason.isEmpty() && !SemverRange.isAtLeast(HELM_UNITTEST_VERSION, minimum)) {
             suite.skipReason = "Test suite requires minimum unittest plugin version " + minimum
                     + ", but current version is " + HELM_UNITTEST_VERSION;
             suite.tests.forEach(t -> t.skipReason = suite.skipReason);
@@ -207,7 +210,7 @@ final class TestSuite {
 
     /** A scalar decoded into a Go string field: its text. */
     private static String text(Object v) {
-        return v == null || v instanceof Map || v instanceof List ? "" : GoTypes.sprintV(v);
+        return v == null || v instanceof Map || v instanceof List ? "" : GoFmt.formatValue(v);
     }
 
     private static String str(Object v, String field) {
@@ -215,10 +218,10 @@ final class TestSuite {
             return "";
         }
         if (v instanceof Map || v instanceof List) {
-            throw new UnittestException("yaml: unmarshal errors:\n  cannot unmarshal " + GoTypes.name(v)
+            throw new UnittestException("yaml: unmarshal errors:\n  cannot unmarshal " + GoValues.yamlV3TypeName(v)
                     + " into string (field " + field + ")");
         }
-        return GoTypes.sprintV(v);
+        return GoFmt.formatValue(v);
     }
 
     private static int integer(Object v) {
@@ -231,7 +234,7 @@ final class TestSuite {
             return out;
         }
         if (!(v instanceof List<?> list)) {
-            throw new UnittestException("yaml: unmarshal errors:\n  cannot unmarshal " + GoTypes.name(v)
+            throw new UnittestException("yaml: unmarshal errors:\n  cannot unmarshal " + GoValues.yamlV3TypeName(v)
                     + " into []string (field " + field + ")");
         }
         for (Object item : list) {
@@ -245,7 +248,7 @@ final class TestSuite {
             return new LinkedHashMap<>();
         }
         if (!(v instanceof Map<?, ?> m)) {
-            throw new UnittestException("yaml: unmarshal errors:\n  cannot unmarshal " + GoTypes.name(v)
+            throw new UnittestException("yaml: unmarshal errors:\n  cannot unmarshal " + GoValues.yamlV3TypeName(v)
                     + " into a map (field " + field + ")");
         }
         Map<String, Object> out = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.runway.render.unittest;
 
+import dev.runway.render.gofmt.GoValues;
 import com.google.re2j.Pattern;
 import dev.runway.render.yaml.GoYaml;
 
@@ -55,7 +56,7 @@ final class UnittestYaml {
                 out.add(typed);
             } else if (doc != null && !(doc instanceof Map)) {
                 throw new UnittestException(source + ": yaml: unmarshal errors: cannot unmarshal a "
-                        + GoTypes.name(doc) + " into a manifest (a map)");
+                        + GoValues.yamlV3TypeName(doc) + " into a manifest (a map)");
             }
         }
         return out;

@@ -1,5 +1,7 @@
 package dev.runway.render.unittest;
 
+import dev.runway.render.gofmt.GoValues;
+import dev.runway.render.gofmt.GoFmt;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
@@ -168,8 +170,8 @@ final class Validators {
             List<String> errors = new ArrayList<>();
             for (int ai = 0; ai < actuals.size(); ai++) {
                 Object actual = actuals.get(ai);
-                String actType = actual == null ? "<nil>" : GoTypes.name(actual);
-                String expType = value == null ? "<nil>" : GoTypes.name(value);
+                String actType = actual == null ? "<nil>" : GoValues.yamlV3TypeName(actual);
+                String expType = value == null ? "<nil>" : GoValues.yamlV3TypeName(value);
                 if (actual == null || value == null || actual.getClass() != value.getClass()) {
                     errors.addAll(FailInfo.error(mi, ai, "actual '" + actType + "' and expected '" + expType
                             + "' types do not match"));
@@ -188,8 +190,8 @@ final class Validators {
                     continue;
                 }
                 if (!single) {
-                    errors.addAll(failInfo("the actual '" + GoTypes.sprintV(actual) + "' is not " + comparison
-                            + " or equal to the expected '" + GoTypes.sprintV(value) + "'", mi, ai, c.negative()));
+                    errors.addAll(failInfo("the actual '" + GoFmt.formatValue(actual) + "' is not " + comparison
+                            + " or equal to the expected '" + GoFmt.formatValue(value) + "'", mi, ai, c.negative()));
                 }
                 success = FailInfo.determine(ai, success, single);
                 if (!success && c.failFast()) {
@@ -457,7 +459,7 @@ final class Validators {
         @Override
         public Outcome validate(ValidateContext c) {
             return overManifests(c, (m, mi) -> overValues(c, m, mi, path, "unknown path " + path, (actual, m2, ai) -> {
-                String actualType = actual == null ? "" : GoTypes.name(actual);
+                String actualType = actual == null ? "" : GoValues.yamlV3TypeName(actual);
                 if (actualType.equals(type) == c.negative()) {
                     return Outcome.fail(failInfo(actualType, m2, ai, c.negative()));
                 }

@@ -1,5 +1,7 @@
 package dev.runway.render.values;
 
+import dev.runway.render.gofmt.GoStrconv;
+import dev.runway.render.gofmt.GoValues;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -220,7 +222,7 @@ public final class Strvals {
         private Failure keyUnrecovered(Map<String, Object> data, int nestedNameLevel) {
             Runes k = runesUntil(KEY_STOP, true);
             if (k.eof()) {
-                return k.text().isEmpty() ? Failure.EOF : Failure.of("key " + GoText.quote(k.text()) + " has no value");
+                return k.text().isEmpty() ? Failure.EOF : Failure.of("key " + GoStrconv.quote(k.text()) + " has no value");
             }
             switch (k.last()) {
                 case '[':
@@ -247,7 +249,7 @@ public final class Strvals {
                     return list.failure();
                 case ',':
                     set(data, k.text(), "");
-                    return Failure.of("key " + GoText.quote(k.text()) + " has no value (cannot end with ,)");
+                    return Failure.of("key " + GoStrconv.quote(k.text()) + " has no value (cannot end with ,)");
                 default: // '.'
                     return nestedKey(data, k.text(), nestedNameLevel);
             }
@@ -256,7 +258,7 @@ public final class Strvals {
         private Failure literalKey(Map<String, Object> data, int nestedNameLevel) {
             Runes k = runesUntil(LITERAL_KEY_STOP, false);
             if (k.eof()) {
-                return k.text().isEmpty() ? Failure.EOF : Failure.of("key " + GoText.quote(k.text()) + " has no value");
+                return k.text().isEmpty() ? Failure.EOF : Failure.of("key " + GoStrconv.quote(k.text()) + " has no value");
             }
             switch (k.last()) {
                 case '=':
@@ -281,7 +283,7 @@ public final class Strvals {
             }
             Failure failure = key(inner, level);
             if (failure == null && inner.isEmpty()) {
-                return Failure.of("key map " + GoText.quote(k) + " has no value");
+                return Failure.of("key map " + GoStrconv.quote(k) + " has no value");
             }
             if (!inner.isEmpty()) {
                 set(data, k, inner);
@@ -326,7 +328,7 @@ public final class Strvals {
             }
             Runes k = runesUntil(LIST_ITEM_STOP, mode != Mode.LITERAL);
             if (!k.text().isEmpty()) {
-                return new ListResult(list, Failure.of("unexpected data at end of array index: " + GoText.quoteRunes(k.text())));
+                return new ListResult(list, Failure.of("unexpected data at end of array index: " + GoStrconv.quoteRunes(k.text())));
             }
             if (k.eof()) {
                 return new ListResult(list, Failure.EOF);
@@ -456,7 +458,7 @@ public final class Strvals {
                 digits = s.charAt(j) >= '0' && s.charAt(j) <= '9';
             }
             String reason = digits ? "value out of range" : "invalid syntax";
-            return new IndexResult(0, Failure.of("strconv.Atoi: parsing " + GoText.quote(s) + ": " + reason));
+            return new IndexResult(0, Failure.of("strconv.Atoi: parsing " + GoStrconv.quote(s) + ": " + reason));
         }
 
         /** Skips blanks; true (consuming it) at a comma or the end, false (not consuming it) at anything else. */
@@ -563,7 +565,7 @@ public final class Strvals {
             if (value instanceof Map) {
                 return castMap(value);
             }
-            throw new GoPanic("interface conversion: interface {} is " + GoText.typeName(value)
+            throw new GoPanic("interface conversion: interface {} is " + GoValues.runtimeTypeName(value)
                     + ", not map[string]interface {}");
         }
 
@@ -577,7 +579,7 @@ public final class Strvals {
             if (value instanceof List) {
                 return (List<Object>) value;
             }
-            throw new GoPanic("interface conversion: interface {} is " + GoText.typeName(value)
+            throw new GoPanic("interface conversion: interface {} is " + GoValues.runtimeTypeName(value)
                     + ", not []interface {}");
         }
     }

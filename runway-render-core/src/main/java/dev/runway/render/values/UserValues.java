@@ -97,7 +97,7 @@ public final class UserValues {
                 }
                 if (kind == Kind.VALUES_FILE) {
                     for (ValuesDocument document : read(source)) {
-                        base = GoValues.mergeMaps(base, GoValues.mutableCopy(document.values()));
+                        base = ValueTrees.mergeMaps(base, ValueTrees.mutableCopy(document.values()));
                         provenance.add(new Provenance(source, document, List.of()));
                     }
                 } else {
@@ -125,7 +125,7 @@ public final class UserValues {
     private Map<String, Object> apply(Source source, Map<String, Object> base) {
         String line = source.argument();
         if (source.kind() == Kind.SET_JSON && helmVersion.isHelm4() && line.strip().startsWith("{")) {
-            return GoValues.mergeMaps(base, jsonObject(line));
+            return ValueTrees.mergeMaps(base, jsonObject(line));
         }
         try {
             switch (source.kind()) {

@@ -44,8 +44,8 @@ public interface ValueOrigins {
             if (path.isRoot()) {
                 return Optional.empty();
             }
-            Optional<Object> byDefault = GoValues.at(defaults, path);
-            return byDefault.isPresent() && byDefault.equals(GoValues.at(values, path)) ? Optional.of(origin) : Optional.empty();
+            Optional<Object> byDefault = ValueTrees.at(defaults, path);
+            return byDefault.isPresent() && byDefault.equals(ValueTrees.at(values, path)) ? Optional.of(origin) : Optional.empty();
         };
     }
 }

@@ -215,11 +215,11 @@ public final class ValuesFiles {
             return new LinkedHashMap<>();
         }
         if (values instanceof Map<?, ?> map) {
-            return GoValues.mutableCopy((Map<String, Object>) map);
+            return ValueTrees.mutableCopy((Map<String, Object>) map);
         }
         SourcePosition at = root.map(node -> YamlNodes.position(sourceName, node)).orElse(null);
         throw new ValuesFileException(sourceName, at, "the top level of a values file must be a map of names to values, "
-                + "found " + GoValues.describeKind(values));
+                + "found " + ValueTrees.describeKind(values));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.runway.render.values;
 
+import dev.runway.render.gofmt.GoStrconv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -79,7 +80,7 @@ public record ValuesPath(List<Object> segments) {
                     }
                     out.append(key);
                 } else {
-                    out.append('[').append(GoText.quote(key)).append(']');
+                    out.append('[').append(GoStrconv.quote(key)).append(']');
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.runway.render.values;
 
+import dev.runway.render.gofmt.GoStrconv;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -178,17 +179,17 @@ public final class ValuesSchema {
             case "unevaluatedProperties": {
                 ValuesPath extra = instancePath.child(error.getProperty());
                 return new ValuesProblem(chart, extra.under(at), knownProperties(error, error.getProperty()),
-                        "an unknown key " + GoText.quote(error.getProperty()), origins.keyOriginOf(extra.under(at)), keyword);
+                        "an unknown key " + GoStrconv.quote(error.getProperty()), origins.keyOriginOf(extra.under(at)), keyword);
             }
             case "propertyNames": {
                 ValuesPath named = instancePath.child(error.getProperty());
                 String why = error.getArguments() != null && error.getArguments().length > 1
                         ? String.valueOf(error.getArguments()[1]) : error.getMessage();
                 return new ValuesProblem(chart, named.under(at), "a different key name (" + why + ")",
-                        "the key " + GoText.quote(error.getProperty()), origins.keyOriginOf(named.under(at)), keyword);
+                        "the key " + GoStrconv.quote(error.getProperty()), origins.keyOriginOf(named.under(at)), keyword);
             }
             default: {
-                String found = GoValues.at(values, instancePath).map(GoValues::describe).orElse("nothing");
+                String found = ValueTrees.at(values, instancePath).map(ValueTrees::describe).orElse("nothing");
                 return new ValuesProblem(chart, instancePath.under(at), expected(keyword, error.getSchemaNode(), error),
                         found, origins.originOf(instancePath.under(at)), keyword);
             }
@@ -223,7 +224,7 @@ public final class ValuesSchema {
             byBranch.values().forEach(parts -> branches.add(String.join(" and ", parts)));
             expected = String.join(", or ", branches);
         }
-        String found = GoValues.at(values, instancePath).map(GoValues::describe).orElse("nothing");
+        String found = ValueTrees.at(values, instancePath).map(ValueTrees::describe).orElse("nothing");
         return new ValuesProblem(chart, instancePath.under(at), expected, found, origins.originOf(instancePath.under(at)),
                 keyword);
     }
@@ -238,7 +239,7 @@ public final class ValuesSchema {
             return "no other keys here";
         }
         String suggestion = closest(unknown, known);
-        return "one of the keys " + String.join(", ", known) + (suggestion == null ? "" : " (did you mean " + GoText.quote(suggestion) + "?)");
+        return "one of the keys " + String.join(", ", known) + (suggestion == null ? "" : " (did you mean " + GoStrconv.quote(suggestion) + "?)");
     }
 
     /** The schema object that holds the failed keyword, found through the error's schema location. */

@@ -205,7 +205,7 @@ class RunwayEksValuesTest {
                 RunwayEksValues values = RunwayEksValues.fromYaml(Files.readString(file), file.toString());
                 assertEquals(values, RunwayEksValues.fromFile(file));
                 assertTrue(values.validate().isEmpty(), file.toString());
-                Map<String, Object> expected = dev.runway.render.values.GoValues.mergeMaps(
+                Map<String, Object> expected = dev.runway.render.values.ValueTrees.mergeMaps(
                         RunwayEksValues.defaults().toValues(), ValuesFiles.standard().read(file).values());
                 assertEquals(expected, values.toValues(), file.toString());
             }

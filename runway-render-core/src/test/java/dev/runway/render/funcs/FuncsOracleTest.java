@@ -113,7 +113,7 @@ class FuncsOracleTest {
             String expected = helm.get(c.name());
             String ours;
             try {
-                ours = dev.runway.render.funcs.GoValues.strval(MiniTemplate.eval(c.expression(), root, FUNCTIONS));
+                ours = dev.runway.render.gofmt.GoValues.strval(MiniTemplate.eval(c.expression(), root, FUNCTIONS));
             } catch (RuntimeException | dev.runway.render.template.TemplateFunctionException e) {
                 ours = "<exception " + e + ">";
             }

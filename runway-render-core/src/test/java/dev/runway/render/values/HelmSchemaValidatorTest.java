@@ -25,7 +25,7 @@ class HelmSchemaValidatorTest {
     @Test
     void conformingValuesPass() {
         Chart chart = Chart.load(CHART);
-        Map<String, Object> values = GoValues.mergeMaps(chart.values(),
+        Map<String, Object> values = ValueTrees.mergeMaps(chart.values(),
                 Map.of("serviceId", "payments", "image", Map.of("repository", "registry.example.com/p")));
         assertNull(new HelmSchemaValidator().validate(chart, values));
     }

@@ -23,7 +23,7 @@ class ValuesSchemaTest {
     /** Chart defaults under the user's values (a plain deep merge is enough for these tests; the engine coalesces). */
     static Map<String, Object> withDefaults(Map<String, Object> user) {
         Map<String, Object> defaults = ValuesFiles.standard().read(CHART.resolve("values.yaml")).values();
-        return GoValues.mergeMaps(defaults, user);
+        return ValueTrees.mergeMaps(defaults, user);
     }
 
     @Test

@@ -1,13 +1,14 @@
 package dev.runway.render.values;
 
+import dev.runway.render.gofmt.GoStrconv;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Helpers on Go value trees (the shared value model: Map, List, String, Boolean, Long, Double, null). */
-public final class GoValues {
-    private GoValues() {
+public final class ValueTrees {
+    private ValueTrees() {
     }
 
     /** A deep copy made of mutable {@link LinkedHashMap}s and {@link ArrayList}s, so parsers may change it. */
@@ -80,7 +81,7 @@ public final class GoValues {
             return "null";
         }
         if (value instanceof String s) {
-            return "the string " + GoText.quote(s);
+            return "the string " + GoStrconv.quote(s);
         }
         if (value instanceof Boolean b) {
             return "the boolean " + b;

@@ -7,16 +7,19 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import java.util.Map;
 import java.util.Objects;
 
-/** The few Chart.yaml fields a README shows. */
-public record ChartMetadata(String name, String version, String appVersion, String description) {
-    public ChartMetadata {
+/**
+ * The few Chart.yaml fields a README shows ({@link dev.runway.render.chart.ChartMetadata} is the whole file, as Helm
+ * reads it).
+ */
+public record ChartSummary(String name, String version, String appVersion, String description) {
+    public ChartSummary {
         Objects.requireNonNull(name, "name");
         version = Objects.requireNonNullElse(version, "");
         appVersion = Objects.requireNonNullElse(appVersion, "");
         description = Objects.requireNonNullElse(description, "");
     }
 
-    public static ChartMetadata parse(String chartYaml, String sourceName) {
+    public static ChartSummary parse(String chartYaml, String sourceName) {
         Object loaded;
         try {
             loaded = new Load(LoadSettings.builder().setLabel(sourceName).build()).loadFromString(chartYaml);
@@ -26,7 +29,7 @@ public record ChartMetadata(String name, String version, String appVersion, Stri
         if (!(loaded instanceof Map<?, ?> map) || map.get("name") == null) {
             throw new DocsException(sourceName + ": a chart needs a `name`");
         }
-        return new ChartMetadata(text(map.get("name")), text(map.get("version")), text(map.get("appVersion")),
+        return new ChartSummary(text(map.get("name")), text(map.get("version")), text(map.get("appVersion")),
                 text(map.get("description")));
     }
 
