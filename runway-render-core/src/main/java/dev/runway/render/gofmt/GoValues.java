@@ -195,8 +195,13 @@ public final class GoValues {
 
     /** Go's len() of a string counts UTF-8 bytes. */
     public static int byteLength(String s) {
+        return byteLength(s, 0, s.length());
+    }
+
+    /** The UTF-8 length of {@code s} from index {@code from} to {@code to}. */
+    public static int byteLength(String s, int from, int to) {
         int n = 0;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 n++;

@@ -1,5 +1,7 @@
 package dev.runway.render.template;
 
+import dev.runway.render.gofmt.GoValues;
+
 /**
  * One named template: a file's top level or a {@code define}/{@code block}. {@code parseName} and {@code text}
  * are those of the file it was parsed from, for error positions.
@@ -36,7 +38,7 @@ public record Tree(String name, String parseName, String text, Node.ListNode roo
                 lineStart = i + 1;
             }
         }
-        int column = utf8Length(text, lineStart, Math.min(pos, text.length()));
+        int column = GoValues.byteLength(text, lineStart, Math.min(pos, text.length()));
         return parseName + ":" + line + ":" + column;
     }
 
@@ -48,23 +50,5 @@ public record Tree(String name, String parseName, String text, Node.ListNode roo
             }
         }
         return line;
-    }
-
-    static int utf8Length(String s, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n++;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c)) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
     }
 }

@@ -411,36 +411,10 @@ final class Validators {
                     manifestIndex, actualIndex, path, yaml(actual));
         }
 
-        /** Go's zero value check: nil, empty collection, "", 0, 0.0, false. */
-        private static boolean isEmpty(Object v) {
-            if (v == null) {
-                return true;
-            }
-            if (v instanceof Map<?, ?> m) {
-                return m.isEmpty();
-            }
-            if (v instanceof List<?> l) {
-                return l.isEmpty();
-            }
-            if (v instanceof String s) {
-                return s.isEmpty();
-            }
-            if (v instanceof Boolean b) {
-                return !b;
-            }
-            if (v instanceof Double d) {
-                return d == 0.0;
-            }
-            if (v instanceof Number n) {
-                return n.longValue() == 0 && !(v instanceof java.math.BigInteger big && big.signum() != 0);
-            }
-            return false;
-        }
-
         @Override
         public Outcome validate(ValidateContext c) {
             return overManifests(c, (m, mi) -> overValues(c, m, mi, path, "unknown path " + path, (actual, m2, ai) -> {
-                if (isEmpty(actual) == c.negative()) {
+                if (GoValues.isZero(actual) == c.negative()) {
                     return Outcome.fail(failInfo(actual, m2, ai, c.negative()));
                 }
                 return Outcome.pass();
