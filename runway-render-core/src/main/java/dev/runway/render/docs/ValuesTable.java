@@ -1,6 +1,7 @@
 package dev.runway.render.docs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.runway.render.gofmt.GoValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -68,21 +69,13 @@ public final class ValuesTable {
         return new ValueRow(key, type, defaultValue, required, String.join("; ", allowed), description, comment != null);
     }
 
+    /** The JSON Schema type of a default: JSON's type name, with whole numbers as integer. */
     private static String inferredType(Object value) {
-        if (value instanceof String) {
-            return "string";
-        } else if (value instanceof Boolean) {
-            return "boolean";
-        } else if (value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger) {
-            return "integer";
-        } else if (value instanceof Number) {
-            return "number";
-        } else if (value instanceof List<?>) {
-            return "array";
-        } else if (value instanceof Map<?, ?>) {
-            return "object";
+        if (value == null) {
+            return "";
         }
-        return "";
+        boolean whole = value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger;
+        return whole ? "integer" : GoValues.jsonTypeName(value);
     }
 
     private static String json(Object value) {
