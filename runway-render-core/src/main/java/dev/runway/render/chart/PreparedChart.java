@@ -44,8 +44,22 @@ public final class PreparedChart {
         }
     }
 
+    private PreparedChart(Chart chart, List<Template> order, TemplateSet set) {
+        this.chart = chart;
+        this.order = order;
+        this.set = set;
+    }
+
     public Chart chart() {
         return chart;
+    }
+
+    /**
+     * The same parsed templates for a chart of the same shape (chart names, subcharts and templates) whose metadata
+     * or values differ, for example another chart version: nothing is parsed again.
+     */
+    public PreparedChart withChart(Chart sameShape) {
+        return new PreparedChart(sameShape, order, set);
     }
 
     private static void collect(Chart chart, String fullPath, List<Template> out, Map<String, String> texts) {

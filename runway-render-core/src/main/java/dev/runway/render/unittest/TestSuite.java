@@ -1,5 +1,6 @@
 package dev.runway.render.unittest;
 
+import dev.runway.render.HelmRenderer;
 import dev.runway.render.chart.Chart;
 
 import java.io.IOException;
@@ -253,7 +254,7 @@ final class TestSuite {
     }
 
     /** RunV3: every test, a skipped one counted as such; the suite passes when every run test passes. */
-    Results.SuiteResult run(Chart chart, SnapshotCache cache, boolean failFast, boolean skipSchemaValidation) {
+    Results.SuiteResult run(Chart chart, HelmRenderer renderer, SnapshotCache cache, boolean failFast) {
         boolean pass = false;
         int skipped = 0;
         List<Results.TestResult> results = new ArrayList<>();
@@ -269,7 +270,7 @@ final class TestSuite {
             } else {
                 Results.TestResult r;
                 try {
-                    r = job.run(i, new TestJob.Settings(chart, cache, failFast, includeCrds, skipSchemaValidation));
+                    r = job.run(i, new TestJob.Settings(chart, renderer, cache, failFast, includeCrds));
                 } catch (RuntimeException e) {
                     // A bug or limit of ours must not hide the other tests: the test fails with the reason.
                     r = new Results.TestResult(job.name, i, false, false, e.getClass().getSimpleName() + ": "

@@ -1,6 +1,8 @@
 package dev.runway.render.unittest;
 
+import dev.runway.render.HelmRenderer;
 import dev.runway.render.chart.Chart;
+import dev.runway.render.values.HelmSchemaValidator;
 import dev.runway.render.yaml.GoYaml;
 
 import java.io.IOException;
@@ -137,6 +139,9 @@ public final class UnittestRunner {
         } catch (SuiteFileException e) {
             return new Results.ChartResult(chart.name(), dir, false, e.getMessage(), results);
         }
+        // One renderer per chart: each selection of templates is parsed once for all suites and tests.
+        HelmRenderer renderer = HelmRenderer.prepareOnDemand(chart,
+                skipSchemaValidation ? null : new HelmSchemaValidator());
         boolean passed = true;
         for (TestSuite suite : suites) {
             SnapshotCache cache;
@@ -148,7 +153,7 @@ public final class UnittestRunner {
                 continue;
             }
             suite.tests.forEach(t -> t.valuesFilesFromRunner(valuesFiles));
-            Results.SuiteResult result = suite.run(chart, cache, failFast, skipSchemaValidation);
+            Results.SuiteResult result = suite.run(chart, renderer, cache, failFast);
             passed = passed && result.passed();
             results.add(result);
             try {
