@@ -2,6 +2,7 @@ package dev.runway.render.unittest;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.runway.render.funcs.GoRegexp;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -571,7 +572,7 @@ final class Validators {
                 Pattern compiled;
                 try {
                     ValuePaths.get(m, path);
-                    compiled = Pattern.compile(pattern);
+                    compiled = GoRegexp.compile(pattern);
                 } catch (ValuePaths.PathException e) {
                     return Outcome.fail(FailInfo.error(mi, -1, e.getMessage()));
                 } catch (PatternSyntaxException e) {
@@ -612,7 +613,7 @@ final class Validators {
             }
             Pattern p;
             try {
-                p = Pattern.compile(pattern);
+                p = GoRegexp.compile(pattern);
             } catch (PatternSyntaxException e) {
                 return c.manifests().isEmpty() ? overRaw(c, a -> true, a -> failInfo(a, false))
                         : Outcome.fail(FailInfo.error(-1, -1, e.getMessage()));
@@ -688,7 +689,7 @@ final class Validators {
         private Outcome byPattern(Object actual, int mi, int ai, ValidateContext c) {
             Pattern p;
             try {
-                p = Pattern.compile(errorPattern);
+                p = GoRegexp.compile(errorPattern);
             } catch (PatternSyntaxException e) {
                 p = Pattern.compile(Pattern.quote(errorPattern));
             }
