@@ -2,6 +2,7 @@ package dev.runway.render;
 
 import dev.runway.render.chart.Capabilities;
 import dev.runway.render.chart.Chart;
+import dev.runway.render.chart.ClusterLookup;
 import dev.runway.render.chart.Dependencies;
 import dev.runway.render.chart.EngineFunctions;
 import dev.runway.render.chart.PreparedChart;
@@ -115,7 +116,8 @@ public final class HelmRenderer {
     /**
      * Like {@link #prepare(Chart, ValuesSchemaValidator)}, but templates are parsed at the first render that needs
      * them, not now: for tools that render selections of templates ({@link #renderTemplates(Map, RenderOptions, int,
-     * List, boolean, UnaryOperator)}), where a template that does not parse matters only to the renders that select it.
+     * List, boolean, UnaryOperator, ClusterLookup)}), where a template that does not parse matters only to the
+     * renders that select it.
      */
     public static HelmRenderer prepareOnDemand(Chart chart, ValuesSchemaValidator validator) {
         return new HelmRenderer(chart, validator, false);
@@ -137,7 +139,8 @@ public final class HelmRenderer {
      */
     public Map<String, String> renderTemplates(Map<String, Object> userValues, RenderOptions options, int revision,
                                                List<String> apiVersions, boolean checkReleaseName) {
-        return renderTemplates(userValues, options, revision, apiVersions, checkReleaseName, UnaryOperator.identity());
+        return renderTemplates(userValues, options, revision, apiVersions, checkReleaseName, UnaryOperator.identity(),
+                null);
     }
 
     /**
@@ -145,15 +148,16 @@ public final class HelmRenderer {
      * the chart once its dependencies are processed (aliases applied, disabled subcharts dropped) and its values
      * coalesced and checked: helm-unittest renders such a copy, with fewer templates and perhaps other versions in
      * its metadata. {@code select} must keep the chart's shape (names and subcharts); templates it drops are not
-     * parsed, and each set of kept templates is parsed once for all renders of this renderer.
+     * parsed, and each set of kept templates is parsed once for all renders of this renderer. {@code lookup} asks
+     * {@code cluster} when it is not null (helm-unittest's fake cluster); otherwise it returns an empty map.
      */
     public Map<String, String> renderTemplates(Map<String, Object> userValues, RenderOptions options, int revision,
                                                List<String> apiVersions, boolean checkReleaseName,
-                                               UnaryOperator<Chart> select) {
+                                               UnaryOperator<Chart> select, ClusterLookup cluster) {
         return withDeepStack(() -> {
             Prepared p = prepareRender(userValues, options, apiVersions, checkReleaseName);
             return preparedForSelection(p.chart(), select.apply(p.chart()), options.helmVersion())
-                    .render(p.values(), options, p.capabilities(), revision);
+                    .render(p.values(), options, p.capabilities(), revision, cluster);
         });
     }
 

@@ -84,6 +84,12 @@ public final class PreparedChart {
     /** As {@link #render(Map, RenderOptions, Capabilities)} with {@code .Release.Revision} set to {@code revision}. */
     public Map<String, String> render(Map<String, Object> values, RenderOptions options, Capabilities capabilities,
                                       int revision) {
+        return render(values, options, capabilities, revision, null);
+    }
+
+    /** As {@link #render(Map, RenderOptions, Capabilities, int)}, with {@code lookup} asking {@code cluster} (or null). */
+    public Map<String, String> render(Map<String, Object> values, RenderOptions options, Capabilities capabilities,
+                                      int revision, ClusterLookup cluster) {
         Map<String, Object> release = new LinkedHashMap<>();
         release.put("Name", options.releaseName());
         release.put("Namespace", options.namespace());
@@ -95,7 +101,7 @@ public final class PreparedChart {
         Map<String, Map<String, Object>> scopes = new java.util.HashMap<>();
         scope(chart, chart.name(), true, values, release, capabilities, options.helmVersion().isHelm4(), scopes);
 
-        ExecutionScope execution = new ExecutionScope();
+        ExecutionScope execution = new ExecutionScope().with(ClusterLookup.class, cluster);
         Map<String, String> rendered = new LinkedHashMap<>();
         for (Template t : order) {
             if (ChartRenderer.baseName(t.name()).startsWith("_")) {

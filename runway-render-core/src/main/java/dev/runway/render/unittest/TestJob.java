@@ -37,8 +37,10 @@ final class TestJob {
     Capabilities capabilities = new Capabilities();
     List<Assertion> assertions = new ArrayList<>();
     String skipReason = "";
-    boolean hasPostRenderer;
-    boolean hasKubernetesObjects;
+    /** The command the rendered files go through, or null. */
+    PostRenderer postRenderer;
+    /** The fake cluster of {@code lookup}, or null. */
+    KubernetesProvider kubernetesProvider;
 
     // From the suite.
     Map<String, Object> globalSet = new LinkedHashMap<>();
@@ -86,14 +88,6 @@ final class TestJob {
         } catch (UnittestException e) {
             return error(index, e.getMessage(), start);
         }
-        if (hasPostRenderer) {
-            return error(index, "postRenderer is not supported by runway-render's unittest runner (it runs no"
-                    + " external commands): assert on the rendered templates instead", start);
-        }
-        if (hasKubernetesObjects) {
-            return error(index, "kubernetesProvider is not supported by runway-render's unittest runner (lookup"
-                    + " returns an empty map, as with helm template)", start);
-        }
         Map<String, String> outputs;
         boolean renderSucceeded = true;
         String renderError = null;
@@ -113,8 +107,11 @@ final class TestJob {
         }
         Map<String, List<Map<String, Object>>> manifests;
         try {
-            manifests = parse(settings.chart(), outputs == null ? Map.of() : outputs, renderSucceeded,
-                    settings.includeCrds());
+            Map<String, String> files = outputs == null ? Map.of() : outputs;
+            if (postRenderer != null) {
+                files = postRenderer.run(files);
+            }
+            manifests = parse(settings.chart(), files, renderSucceeded, settings.includeCrds());
         } catch (RuntimeException e) {
             return error(index, e.getMessage(), start);
         }
@@ -254,7 +251,7 @@ final class TestJob {
         // (CopyV3Chart, under the subcharts' names after aliasing) and the versions overridden (ModifyChartMetadata).
         return settings.renderer().renderTemplates(userValues, options, release.revision,
                 capabilities.apiVersions == null ? List.of() : capabilities.apiVersions, !release.name.isEmpty(),
-                resolved -> withVersions(filtered(resolved, resolved.name()), true));
+                resolved -> withVersions(filtered(resolved, resolved.name()), true), kubernetesProvider);
     }
 
     private static String or(String a, String b) {
