@@ -87,7 +87,10 @@ public final class PreparedChart {
         return render(values, options, capabilities, revision, null);
     }
 
-    /** As {@link #render(Map, RenderOptions, Capabilities, int)}, with {@code lookup} asking {@code cluster} (or null). */
+    /**
+     * As {@link #render(Map, RenderOptions, Capabilities, int)}, with {@code lookup} asking {@code cluster} (when
+     * not null).
+     */
     public Map<String, String> render(Map<String, Object> values, RenderOptions options, Capabilities capabilities,
                                       int revision, ClusterLookup cluster) {
         Map<String, Object> release = new LinkedHashMap<>();

@@ -128,7 +128,10 @@ final class RegexFilters {
         throw new ValuePaths.PathException("invalid path " + s + ": unbalanced parentheses");
     }
 
-    /** A filter body as a predicate: or := and ('||' and)*; and := unary ('&&' unary)*; unary := '!' unary | group | term. */
+    /**
+     * A filter body as a predicate: or := and ('||' and)*; and := unary ('&&' unary)*;
+     * unary := '!' unary | '(' or ')' | term.
+     */
     private static final class Parser {
         private final String path;
         private final String body;

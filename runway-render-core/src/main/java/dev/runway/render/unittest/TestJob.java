@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * One test ({@code it:}) of a suite (pkg/unittest/test_job.go): its values, set, templates, document filters,
- * release, capabilities and chart overrides, and its assertions. Each test renders the chart anew.
+ * release, capabilities and chart overrides, and its assertions. Each test renders anew, from templates parsed
+ * once per chart and selection of templates.
  */
 final class TestJob {
     String name = "";

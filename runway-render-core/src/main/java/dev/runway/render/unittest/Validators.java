@@ -673,7 +673,7 @@ final class Validators {
     // ---- failedTemplate / notFailedTemplate
 
     record FailedTemplate(String errorMessage, String errorPattern) implements Validator {
-        private static final Pattern META = Pattern.compile(".*[\\\\.+*?()|\\[\\]{}^$].*");
+        private static final Pattern META = GoRegexp.compile(".*[\\\\.+*?()|\\[\\]{}^$].*");
 
         private List<String> failInfo(Object actual, int manifestIndex, int actualIndex, boolean not) {
             String custom = errorPattern.isEmpty() ? " to equal" : " to match";
@@ -691,11 +691,11 @@ final class Validators {
             try {
                 p = GoRegexp.compile(errorPattern);
             } catch (PatternSyntaxException e) {
-                p = Pattern.compile(Pattern.quote(errorPattern));
+                p = GoRegexp.compile(Pattern.quote(errorPattern));
             }
             if (actual != null && p.matcher(String.valueOf(actual)).find() == c.negative()) {
                 if (META.matcher(errorPattern).find()) {
-                    Pattern escaped = Pattern.compile(Pattern.quote(errorPattern));
+                    Pattern escaped = GoRegexp.compile(Pattern.quote(errorPattern));
                     if (escaped.matcher(String.valueOf(actual)).find() == c.negative()) {
                         return Outcome.fail(failInfo(actual, mi, ai, c.negative()));
                     }

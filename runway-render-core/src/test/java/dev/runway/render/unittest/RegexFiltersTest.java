@@ -52,7 +52,8 @@ class RegexFiltersTest {
         assertEquals(List.of("web:1", "proxy:2", "batch:4"), images("@.name =~ /^web-/ || @.port == 81"));
         assertEquals(List.of("trailing-newline:3", "batch:4"), images("!(@.name =~ /^web-/)"));
         assertEquals(List.of("batch:4"), images("(@.port > 80 && @.port < 100) && @.path =~ /v2$/"));
-        assertEquals(List.of("proxy:2"), images("@.name =~ /a&&b|sidecar/ && @.path =~ /[)]?metrics/ || @.port == 8080"));
+        assertEquals(List.of("proxy:2"),
+                images("@.name =~ /a&&b|sidecar/ && @.path =~ /[)]?metrics/ || @.port == 8080"));
     }
 
     /** A string term only: numbers do not match (yaml-jsonpath compares typed values), absent paths neither. */
@@ -96,7 +97,8 @@ class RegexFiltersTest {
     @Test
     void aPathologicalPatternFinishesFast() {
         String hostile = "a".repeat(200_000) + "!";
-        Object doc = GoYaml.read("items:\n  - name: " + hostile + "\n    id: long\n  - name: aaa\n    id: short\n", "x");
+        Object doc = GoYaml.read("items:\n  - name: " + hostile + "\n    id: long\n  - name: aaa\n    id: short\n",
+                "x");
         List<Object> ids = assertTimeoutPreemptively(Duration.ofSeconds(20),
                 () -> ValuePaths.get(doc, "items[?(@.name =~ /(a+)+$/)].id"));
         assertEquals(List.of("short"), ids);
