@@ -116,7 +116,7 @@ public class VerifyMojo extends AbstractRenderMojo {
                 result = EnvironmentVerification.verify(env.name(), env.request(), entry.getValue(), checkers,
                         shortForDiffs(committed), layout, driftMode, UPDATE_COMMAND);
                 EnvironmentVerification.writeReports(result, entry.getValue(),
-                        reportsDirectory.toPath().resolve(env.name()));
+                        reportsDirectory.toPath().resolve(env.name()), env.request().targetKubeVersion());
             } catch (UncheckedIOException e) {
                 throw new MojoExecutionException(e.getMessage(), e);
             }

@@ -288,7 +288,7 @@ public final class HelmRenderer {
 
     /** Every function a Helm template of this Helm version can call: the function library and the engine's own. */
     static Map<String, TemplateFunction> functions(HelmVersion version) {
-        Map<String, TemplateFunction> all = new HashMap<>(FunctionLibraryBridge.library(version));
+        Map<String, TemplateFunction> all = new HashMap<>(dev.runway.render.funcs.FunctionLibrary.functions(version));
         // These are text/template's own builtins (Sprig does not define them); the engine's versions know the
         // argument nodes, which Go's error messages quote.
         for (String builtin : List.of("print", "printf", "println", "urlquery")) {

@@ -121,6 +121,14 @@ public final class EnvironmentVerification {
 
     /** Writes {@code code-quality.json}, {@code junit.xml} and {@code summary.md} into {@code directory}. */
     public static void writeReports(Result result, RenderedChart chart, Path directory) {
+        writeReports(result, chart, directory, "");
+    }
+
+    /**
+     * The same, for checks that targeted a Kubernetes release ({@code v1.33.0}, {@code 1.33}; empty for the client
+     * models' own), which the summary names.
+     */
+    public static void writeReports(Result result, RenderedChart chart, Path directory, String kubernetesVersion) {
         List<Finding> findings = new ArrayList<>();
         for (CheckFinding finding : result.findings()) {
             findings.add(toFinding(finding));
@@ -131,7 +139,8 @@ public final class EnvironmentVerification {
         List<ResourceRef> resources = chart.manifests().stream()
                 .map(m -> new ResourceRef(m.apiVersion(), m.kind(), m.namespace(), m.name())).toList();
         String defaultPath = chart.manifests().stream().map(RenderedManifest::source).findFirst().orElse("");
-        VerifyReports.write(new VerifyReports.Input(result.environment(), resources, findings, result.drift(), defaultPath),
+        VerifyReports.write(new VerifyReports.Input(result.environment(), resources, findings, result.drift(), defaultPath,
+                        kubernetesVersion),
                 directory.resolve("code-quality.json"), directory.resolve("junit.xml"), directory.resolve("summary.md"));
     }
 

@@ -80,4 +80,9 @@ public record RenderRequest(ChartSource chart, List<Path> valuesFiles, List<Stri
         setFile.forEach(values::setFile);
         return values.build().merge();
     }
+
+    /** The Kubernetes version the render and the checks target: {@link #kubeVersion()}, or Helm's default. */
+    public String targetKubeVersion() {
+        return kubeVersion.isEmpty() ? dev.runway.render.RenderOptions.DEFAULT_KUBE_VERSION : kubeVersion;
+    }
 }

@@ -37,8 +37,7 @@ public final class VerifyChecker implements ManifestChecker {
         VerifyOptions options = (request.chart().equals(ChartSource.RUNWAY_EKS)
                 ? VerifyOptions.runwayEks(request.namespace()) : VerifyOptions.namespace(request.namespace()))
                 .withCrds(crds)
-                .withKubernetesVersion(request.kubeVersion().isEmpty() ? dev.runway.render.RenderOptions.DEFAULT_KUBE_VERSION
-                        : request.kubeVersion());
+                .withKubernetesVersion(request.targetKubeVersion());
         return verifier.verify(chart, options).findings().stream().map(VerifyChecker::toCheckFinding).toList();
     }
 

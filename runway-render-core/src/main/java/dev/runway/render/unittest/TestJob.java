@@ -27,6 +27,8 @@ import java.util.Map;
 final class TestJob {
     String name = "";
     List<String> values = new ArrayList<>();
+    /** How many of {@link #values} come from the suite (they come first). */
+    int suiteValuesCount;
     Map<String, Object> set = new LinkedHashMap<>();
     String template = "";
     List<String> templates = new ArrayList<>();
@@ -65,14 +67,15 @@ final class TestJob {
         List<String> apiVersions = new ArrayList<>();
     }
 
-    /** Values files given to the runner ({@code -v}), merged after the suite's and the test's own. */
+    /**
+     * Values files given to the runner ({@code -v}): helm-unittest appends them to the suite's values files
+     * (test_suite.go createTestSuite) and then puts the suite's before each test's own, so a test's values files
+     * override the runner's, which override the suite's.
+     */
     void valuesFilesFromRunner(List<Path> files) {
-        for (Path f : files) {
-            String abs = f.toAbsolutePath().toString();
-            if (!values.contains(abs)) {
-                values.add(abs);
-            }
-        }
+        List<String> runner = files.stream().map(f -> f.toAbsolutePath().toString()).toList();
+        values.addAll(suiteValuesCount, runner);
+        suiteValuesCount += runner.size();
     }
 
     /** What the suite shares with its tests while running. */

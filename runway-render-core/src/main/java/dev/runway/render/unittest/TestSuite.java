@@ -127,6 +127,7 @@ final class TestSuite {
             TestJob job = new TestJob();
             job.name = str(tm.get("it"), "it");
             job.values.addAll(values);
+            job.suiteValuesCount = values.size();
             job.values.addAll(strings(tm.get("values"), "values"));
             job.globalSet = set;
             job.set = map(tm.get("set"), "set");

@@ -54,12 +54,25 @@ public final class VerifyReports {
      * @param defaultPath the file that findings without a file of their own point at (Code Quality needs a path)
      */
     public record Input(String title, List<ResourceRef> resources, List<Finding> findings, DriftCheck.Report drift,
-                        String defaultPath) {
+                        String defaultPath, String kubernetesVersion) {
         public Input {
             resources = List.copyOf(resources);
             findings = List.copyOf(findings);
             Objects.requireNonNull(title, "title");
             defaultPath = Objects.requireNonNullElse(defaultPath, "");
+            // The release the checks targeted (1.33 for v1.33.0); empty means the client models' own release.
+            kubernetesVersion = KubeApiVersions.minorVersion(Objects.requireNonNullElse(kubernetesVersion, ""));
+        }
+
+        /** Checked against the client models' own Kubernetes release. */
+        public Input(String title, List<ResourceRef> resources, List<Finding> findings, DriftCheck.Report drift,
+                     String defaultPath) {
+            this(title, resources, findings, drift, defaultPath, "");
+        }
+
+        /** The same report for checks that targeted another Kubernetes release ({@code 1.33}, {@code v1.33.0}). */
+        public Input withKubernetesVersion(String version) {
+            return new Input(title, resources, findings, drift, defaultPath, version);
         }
 
         /**
@@ -248,7 +261,9 @@ public final class VerifyReports {
         long warnings = input.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
         long infos = input.findings().stream().filter(f -> f.severity() == Severity.INFO).count();
         scope.put("title", input.title());
-        scope.put("kubernetesVersion", KubeSchema.KUBERNETES_VERSION);
+        scope.put("kubernetesVersion", input.kubernetesVersion());
+        scope.put("modelVersion", KubeSchema.KUBERNETES_VERSION);
+        scope.put("otherModel", !input.kubernetesVersion().equals(KubeSchema.KUBERNETES_VERSION));
         scope.put("passed", errors == 0);
         scope.put("errors", errors);
         scope.put("warnings", warnings);

@@ -37,6 +37,41 @@ class VariablePolicyTest {
     }
 
     @Test
+    void quoteVariableIsAWarningWhileTheClusterVariablesAreUnknownAndAnErrorWhenTheyLackIt() {
+        ScanResult scan = PlaceholderScanner.scan(List.of(PlaceholderScannerTest.manifest(
+                "data:\n  n: ${quote}${gcp_project_number}${quote}\n")));
+        List<FluxFinding> unknownCluster = VariablePolicy.defaults().check(scan);
+        assertEquals(2, unknownCluster.size(), unknownCluster.toString());
+        for (FluxFinding f : unknownCluster) {
+            assertEquals(Severity.WARNING, f.severity());
+            assertEquals("flux/quote-variable-required", f.rule());
+            assertTrue(f.fix().contains("quote: '\"'"), f.fix());
+        }
+        ClusterVars withoutQuote = ClusterVars.parse("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: flux-cluster-vars
+                data:
+                  gcp_project_number: "123456789012"
+                """, "flux-cluster-vars.yaml");
+        List<FluxFinding> lacking = VariablePolicy.from(withoutQuote).check(scan);
+        assertEquals(2, lacking.size());
+        assertEquals(Severity.ERROR, lacking.get(0).severity());
+        assertEquals("flux/unknown-variable", lacking.get(0).rule());
+        ClusterVars withQuote = ClusterVars.parse("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: flux-cluster-vars
+                data:
+                  gcp_project_number: "123456789012"
+                  quote: '"'
+                """, "flux-cluster-vars.yaml");
+        assertTrue(VariablePolicy.from(withQuote).check(scan).isEmpty());
+    }
+
+    @Test
     void defaultsOnAllowedVariablesAreNoted() {
         ScanResult scan = PlaceholderScanner.scan(List.of(PlaceholderScannerTest.manifest(
                 "a: \"${gcp_project_id:=dev-project}\"\n")));

@@ -1,5 +1,6 @@
 package dev.runway.render.funcs;
 
+import dev.runway.render.ScratchDirectories;
 import dev.runway.render.oracle.HelmOracle;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class FuncsConformanceCasesTest {
         }
         List<String> wrong = new ArrayList<>();
         for (Path c : cases) {
-            Path chart = Files.createTempDirectory("case").resolve("conformance");
+            Path chart = ScratchDirectories.create("case").resolve("conformance");
             copy(c, chart);
             if (!Files.exists(chart.resolve("Chart.yaml"))) {
                 Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: conformance\nversion: 0.1.0\n");

@@ -1,5 +1,6 @@
 package dev.runway.render.funcs;
 
+import dev.runway.render.ScratchDirectories;
 import dev.runway.render.oracle.HelmOracle;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.yaml.GoYaml;
@@ -68,7 +69,7 @@ class FuncsOracleTest {
     }
 
     static Path chart(String template, String values) throws IOException {
-        Path dir = Files.createTempDirectory("funcs-oracle");
+        Path dir = ScratchDirectories.create("funcs-oracle");
         Path chart = dir.resolve("probe");
         Files.createDirectories(chart.resolve("templates"));
         Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: probe\nversion: 0.1.0\n");

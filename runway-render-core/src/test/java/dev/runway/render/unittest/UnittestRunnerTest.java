@@ -136,4 +136,34 @@ class UnittestRunnerTest {
         assertTrue(out.contains("no tests found"), out);
         assertEquals("1 failed, 1 errored, 0 passed, 1 total", report.chartCounts().summary(), out);
     }
+
+    @Test
+    void runnerValuesFilesOverrideTheSuitesAndYieldToTheTestsOwn() throws IOException {
+        Path chart = demo();
+        Files.writeString(chart.resolve("tests/suite-values.yaml"), "replicas: 3\nname: from-suite\n");
+        Files.writeString(chart.resolve("tests/test-values.yaml"), "name: from-test\n");
+        Path runnerValues = tmp.resolve("runner-values.yaml");
+        Files.writeString(runnerValues, "replicas: 5\nname: from-runner\n");
+        Files.writeString(chart.resolve("tests/order_test.yaml"), """
+                suite: values order
+                templates: [templates/deployment.yaml]
+                values: [suite-values.yaml]
+                tests:
+                  - it: the runner's file beats the suite's
+                    documentIndex: 0
+                    asserts:
+                      - equal: {path: spec.replicas, value: 5}
+                  - it: the test's own file beats the runner's
+                    documentIndex: 0
+                    values: [test-values.yaml]
+                    asserts:
+                      - equal: {path: spec.replicas, value: 5}
+                      - matchRegex: {path: metadata.name, pattern: from-test}
+                """);
+        UnittestReport report = UnittestRunner.builder().testFiles(List.of("tests/order_test.yaml"))
+                .valuesFiles(List.of(runnerValues)).build().run(List.of(chart));
+        String out = print(report, chart);
+        assertTrue(report.passed(), out);
+        assertEquals("2 passed, 2 total", report.testCounts().summary(), out);
+    }
 }

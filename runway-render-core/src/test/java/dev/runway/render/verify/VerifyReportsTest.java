@@ -148,6 +148,15 @@ class VerifyReportsTest {
     }
 
     @Test
+    void markdownSummaryNamesTheKubernetesReleaseTheChecksTargeted() {
+        String own = VerifyReports.markdown(input());
+        assertTrue(own.contains("Checked for Kubernetes " + ManifestVerifier.kubernetesVersion() + "."), own);
+        String older = VerifyReports.markdown(input().withKubernetesVersion("v1.33.0"));
+        assertTrue(older.contains("Checked for Kubernetes 1.33 (API versions and field rules of that release; field"
+                + " structure from the Kubernetes " + ManifestVerifier.kubernetesVersion() + " client models)."), older);
+    }
+
+    @Test
     void writesAtomicallyAndReplaces(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("reports/gl-code-quality.json");
         Path xml = dir.resolve("reports/junit.xml");

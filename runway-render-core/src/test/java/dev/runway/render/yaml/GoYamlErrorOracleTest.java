@@ -1,5 +1,6 @@
 package dev.runway.render.yaml;
 
+import dev.runway.render.ScratchDirectories;
 import dev.runway.render.oracle.HelmOracle;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class GoYamlErrorOracleTest {
 
     @Test
     void badValuesFilesFailWithHelmsMessage() throws IOException {
-        Path chart = Files.createTempDirectory("bad-values").resolve("probe");
+        Path chart = ScratchDirectories.create("bad-values").resolve("probe");
         Files.createDirectories(chart.resolve("templates"));
         Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: probe\nversion: 0.1.0\n");
         Files.writeString(chart.resolve("templates/t.yaml"), "# {{ len .Values }}\n");

@@ -1,5 +1,6 @@
 package dev.runway.render.yaml;
 
+import dev.runway.render.ScratchDirectories;
 import dev.runway.render.oracle.HelmOracle;
 
 import java.io.IOException;
@@ -27,7 +28,7 @@ final class OracleProbe {
      * @param probes probe name -> template expression over {@code $v} (the value), e.g. {@code toYaml $v}
      */
     static Outcome run(String valuesYaml, Map<String, String> probes) throws IOException {
-        Path dir = Files.createTempDirectory("oracle-probe");
+        Path dir = ScratchDirectories.create("oracle-probe");
         Path chart = dir.resolve("probe");
         Files.createDirectories(chart.resolve("templates"));
         Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: probe\nversion: 0.1.0\n");
