@@ -33,6 +33,14 @@ class UnittestChartsTest {
         return out.toString();
     }
 
+    /** Runs the chart's tests/*_test.yaml: all pass, with these test counts. */
+    private static void assertPasses(Path dir, String testCounts) {
+        UnittestReport report = UnittestRunner.builder().build().run(List.of(dir));
+        String out = print(report, dir);
+        assertTrue(report.passed(), out);
+        assertEquals(testCounts, report.testCounts().summary(), out);
+    }
+
     private static final String SUBCHART_TEMPLATE = """
             apiVersion: v1
             kind: ConfigMap
@@ -102,10 +110,7 @@ class UnittestChartsTest {
                                   path: metadata.labels.chart
                                   value: replica-9.9.9
                         """);
-        UnittestReport report = UnittestRunner.builder().build().run(List.of(dir));
-        String out = print(report, dir);
-        assertTrue(report.passed(), out);
-        assertEquals("3 passed, 3 total", report.testCounts().summary(), out);
+        assertPasses(dir, "3 passed, 3 total");
     }
 
     /** Templates are parsed per selection: one that does not parse fails only the tests that select it. */
@@ -197,10 +202,7 @@ class UnittestChartsTest {
                               - equal: {path: data.count, value: "2"}
                               - matchRegex: {path: data.elsewhere, pattern: '"namespace":"other"'}
                         """);
-        UnittestReport report = UnittestRunner.builder().build().run(List.of(dir));
-        String out = print(report, dir);
-        assertTrue(report.passed(), out);
-        assertEquals("3 passed, 3 total", report.testCounts().summary(), out);
+        assertPasses(dir, "3 passed, 3 total");
     }
 
     /** postRenderer: the rendered files go through the command (the test's replaces the suite's). */
