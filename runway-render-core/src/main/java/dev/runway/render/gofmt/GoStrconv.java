@@ -22,7 +22,8 @@ public final class GoStrconv {
     public static String formatFloat(double v, char fmt, int prec, int bitSize) {
         if (bitSize == 32 && !Double.isNaN(v)) {
             // Go converts to float32 first: 2e222 becomes +Inf (found by fuzzing a YAML key 2E222).
-            v = (float) v;
+            float narrowed = (float) v;
+            v = narrowed;
         }
         if (Double.isNaN(v)) {
             return "NaN";

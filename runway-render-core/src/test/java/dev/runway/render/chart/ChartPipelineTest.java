@@ -100,7 +100,8 @@ class ChartPipelineTest {
     @Test
     void helmignoreAndGlobRules() {
         HelmIgnore ignore = HelmIgnore.parse("*.bak\n/top.txt\ndocs/\n!keep.bak\n", ".helmignore");
-        assertTrue(ignore.ignores("a/b/x.bak", false) || ignore.ignores("a/b/x.bak", false));
+        assertTrue(ignore.ignores("x.bak", false));
+        assertTrue(ignore.ignores("a/b/x.bak", false));
         assertTrue(ignore.ignores("templates/.hidden", false));
         assertTrue(ignore.ignores("docs", true));
         assertTrue(GlobMatch.matches("data/*.txt", "data/a.txt"));
