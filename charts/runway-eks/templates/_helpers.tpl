@@ -32,10 +32,33 @@ toYaml, so a user label can neither override a selector label nor break the YAML
 */}}
 {{- define "runway-eks.labels" -}}
 {{- $labels := include "runway-eks.selectorLabels" . | fromYaml -}}
-{{- $_ := set $labels "app.kubernetes.io/managed-by" .Release.Service -}}
+{{- $_ := set $labels "app.kubernetes.io/managed-by" (.Values.managedBy | default .Release.Service | toString) -}}
 {{- $_ := set $labels "app.kubernetes.io/part-of" "runway" -}}
 {{- $_ := set $labels "helm.sh/chart" (printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_") -}}
 {{- toYaml (merge $labels .Values.labels) -}}
+{{- end -}}
+
+{{/*
+Labels of the pods: those of every resource but helm.sh/chart, whose change with each chart version would roll every
+pod; then the user's pod labels.
+*/}}
+{{- define "runway-eks.podLabels" -}}
+{{- toYaml (merge (omit (include "runway-eks.labels" . | fromYaml) "helm.sh/chart") .Values.podLabels) -}}
+{{- end -}}
+
+{{/*
+The chart's defaults with the user's settings on top, as YAML: called with (list userMap defaultsMap). Each key the
+user sets, even to false or 0, replaces the chart's default of that key (Sprig's merge would keep a default over a
+user's false).
+*/}}
+{{- define "runway-eks.overDefaults" -}}
+{{- $out := deepCopy (index . 0 | default dict) -}}
+{{- range $key, $value := index . 1 -}}
+{{- if not (hasKey $out $key) -}}
+{{- $_ := set $out $key $value -}}
+{{- end -}}
+{{- end -}}
+{{- toYaml $out -}}
 {{- end -}}
 
 {{/* Name of the ConfigMap that holds credentials.json. */}}

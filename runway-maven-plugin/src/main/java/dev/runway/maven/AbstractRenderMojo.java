@@ -5,6 +5,11 @@ import dev.runway.render.RenderedChart;
 import dev.runway.render.output.ChartSource;
 import dev.runway.render.output.ManifestRenderer;
 import dev.runway.render.output.RenderRequest;
+import dev.runway.render.output.RequestValues;
+import dev.runway.render.output.ServiceIds;
+import dev.runway.render.values.SetValueException;
+import dev.runway.render.values.ValuesFileException;
+import org.apache.maven.execution.MavenSession;
 import dev.runway.render.servicemanifest.ImageReference;
 import dev.runway.render.servicemanifest.ServiceIdRule;
 import dev.runway.render.servicemanifest.ServiceManifest;
@@ -33,22 +38,28 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The parameters {@code runway:render} and {@code runway:verify} share: the chart, values, overrides, release and
- * environments. Turns them into one {@link RenderRequest} per environment and renders through runway-render-core.
+ * The parameters {@code runway:render}, {@code runway:verify} and {@code runway:docs} share: the chart, values,
+ * overrides, release and environments. Turns them into one {@link RenderRequest} per environment and renders through
+ * runway-render-core.
  */
 abstract class AbstractRenderMojo extends AbstractMojo {
 
-    static final String DEFAULT_VALUES_FILE = ".runway/values.yaml";
     static final String DEFAULT_ENVIRONMENT = "default";
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
     /** Skip every runway goal. */
     @Parameter(property = "runway.skip", defaultValue = "false")
     protected boolean skip;
 
-    /** A chart directory to render instead of the runway-eks chart bundled in the plugin. */
+    /**
+     * A chart directory to render instead of the runway-eks chart bundled in the plugin. For {@code runway:docs}, the
+     * chart whose README to document.
+     */
     @Parameter(property = "runway.chartDirectory")
     protected File chartDirectory;
 
@@ -70,6 +81,29 @@ abstract class AbstractRenderMojo extends AbstractMojo {
     /** {@code --set-file} entries ({@code key=path}): the value is the file's content. */
     @Parameter(property = "runway.setFile")
     protected List<String> setFile;
+
+    /**
+     * More values files, after the POM's and the environment's: for the command line
+     * ({@code -Drunway.extraValuesFiles=local.yaml}). {@code -Drunway.valuesFiles} would replace the POM's list.
+     */
+    @Parameter(property = "runway.extraValuesFiles")
+    protected List<File> extraValuesFiles;
+
+    /**
+     * More {@code --set} entries, after the POM's and the environment's: for the command line
+     * ({@code -Drunway.extraSet=replicas=3}). Maven gives a list parameter its property's value instead of the POM's,
+     * so {@code -Drunway.set} would replace the POM's entries; these add to them.
+     */
+    @Parameter(property = "runway.extraSet")
+    protected List<String> extraSet;
+
+    /** More {@code --set-string} entries, after the POM's and the environment's ({@code -Drunway.extraSetString=...}). */
+    @Parameter(property = "runway.extraSetString")
+    protected List<String> extraSetString;
+
+    /** More {@code --set-file} entries, after the POM's and the environment's ({@code -Drunway.extraSetFile=...}). */
+    @Parameter(property = "runway.extraSetFile")
+    protected List<String> extraSetFile;
 
     /**
      * The service id (Runway's CI input {@code runway_service_id}), used as release name and namespace. It may also
@@ -121,7 +155,10 @@ abstract class AbstractRenderMojo extends AbstractMojo {
 
     /**
      * Named environments rendered in one run, each with its own values files and overrides on top of the goal's.
-     * Without any, the goal renders one environment named {@code default}.
+     * Without any, the goal renders one environment named {@code default}. Each {@code <environment>} takes
+     * {@code <name>} (required when there are several; the output folder), {@code <valuesFiles>}, {@code <set>},
+     * {@code <setString>}, {@code <setFile>}, {@code <releaseName>}, {@code <namespace>} and
+     * {@code <committedManifests>}.
      */
     @Parameter
     protected List<Environment> environments;
@@ -130,28 +167,74 @@ abstract class AbstractRenderMojo extends AbstractMojo {
     @Parameter(property = "runway.environment")
     protected String environment;
 
+    /**
+     * The project's folder; without a project ({@code runway:docs} in a plain folder, where Maven gives a stand-in
+     * project with no folder), the folder Maven runs in.
+     */
+    protected Path baseDirectory() {
+        if (project.getBasedir() != null) {
+            return project.getBasedir().toPath();
+        }
+        return Path.of(session == null || session.getExecutionRootDirectory() == null ? ""
+                : session.getExecutionRootDirectory()).toAbsolutePath();
+    }
+
     /** The goal's name for log lines ({@code runway:render}). */
     protected abstract String goal();
 
-    /** Whether the skip flag is set; logs the skip. */
+    /** The goal's own skip property ({@code runway.render.skip}) and whether it is set. */
+    protected abstract String skipProperty();
+
+    protected abstract boolean goalSkipped();
+
+    /** Whether {@code runway.skip} or the goal's own skip property is set; logs which. */
     protected boolean skipped() {
-        if (skip) {
-            getLog().info(goal() + " skipped (runway.skip)");
+        if (skip || goalSkipped()) {
+            getLog().info(goal() + " skipped (" + (skip ? "runway.skip" : skipProperty()) + ")");
+            return true;
         }
-        return skip;
+        return false;
     }
 
-    /** One render per selected environment, with placeholders that Maven replaced reported first. */
-    protected List<EnvironmentRender> plan(Path committedManifestsRoot) throws MojoFailureException {
-        Path basedir = project.getBasedir().toPath();
-        ChartSource chart = chartDirectory == null ? ChartSource.RUNWAY_EKS : ChartSource.directory(chartDirectory.toPath());
-        if (!chart.onClasspath() && !Files.isRegularFile(chart.directory().resolve("Chart.yaml"))) {
-            throw new MojoFailureException("chartDirectory " + chart.directory() + " has no Chart.yaml; point "
-                    + "runway.chartDirectory at a chart, or remove it to render the bundled runway-eks chart");
+    /** The chart the goals render: the bundled runway-eks, or {@code chartDirectory} after checking it is a chart. */
+    protected ChartSource chart() throws MojoFailureException {
+        if (chartDirectory == null) {
+            return ChartSource.RUNWAY_EKS;
         }
+        Path directory = chartDirectory.toPath();
+        if (!Files.exists(directory)) {
+            throw new MojoFailureException("chartDirectory " + relative(directory) + " does not exist; point "
+                    + "runway.chartDirectory at a chart folder (the one with Chart.yaml), or remove it to render the "
+                    + "bundled runway-eks chart");
+        }
+        if (!Files.isRegularFile(directory.resolve("Chart.yaml"))) {
+            throw new MojoFailureException("chartDirectory " + relative(directory) + " has no Chart.yaml, so it is "
+                    + "not a chart; point runway.chartDirectory at the chart folder, or remove it to render the "
+                    + "bundled runway-eks chart");
+        }
+        return ChartSource.directory(directory);
+    }
+
+    /**
+     * One render per selected environment. Before anything renders: overrides that Maven replaced or emptied, values
+     * files that cannot be read ({@code file:line:column: YAML syntax error: ...}) and a bad service id (named with
+     * the place it was set) stop the goal; each warning is logged once.
+     */
+    protected List<EnvironmentRender> plan(Path committedManifestsRoot) throws MojoFailureException {
+        Set<String> warnings = new LinkedHashSet<>();
+        try {
+            return plan(committedManifestsRoot, warnings);
+        } finally {
+            warnings.forEach(getLog()::warn); // once each, whether or not the plan stopped
+        }
+    }
+
+    private List<EnvironmentRender> plan(Path committedManifestsRoot, Set<String> warnings) throws MojoFailureException {
+        Path basedir = baseDirectory();
+        ChartSource chart = chart();
         List<Path> baseFiles = new ArrayList<>();
         if (valuesFiles == null || valuesFiles.isEmpty()) {
-            Path defaultFile = basedir.resolve(DEFAULT_VALUES_FILE);
+            Path defaultFile = basedir.resolve(RequestValues.DEFAULT_VALUES_FILE);
             if (Files.isRegularFile(defaultFile)) {
                 baseFiles.add(defaultFile);
             }
@@ -160,6 +243,11 @@ abstract class AbstractRenderMojo extends AbstractMojo {
                 baseFiles.add(existing(basedir, file, "valuesFiles"));
             }
         }
+        List<Path> extraFiles = new ArrayList<>();
+        for (File file : nonNull(extraValuesFiles)) {
+            extraFiles.add(existing(basedir, file, "extraValuesFiles"));
+        }
+        warnReplacedLists(warnings);
         HelmVersion helm;
         try {
             helm = HelmVersion.parse(helmVersion);
@@ -172,6 +260,7 @@ abstract class AbstractRenderMojo extends AbstractMojo {
         Set<String> names = new LinkedHashSet<>();
         List<EnvironmentRender> renders = new ArrayList<>();
         List<PlaceholderCheck.Problem> problems = new ArrayList<>();
+        List<String> withoutImageTag = new ArrayList<>();
         for (Environment env : all) {
             String name = env.getName() == null || env.getName().isBlank()
                     ? (all.size() == 1 ? DEFAULT_ENVIRONMENT : null) : env.getName().strip();
@@ -192,21 +281,35 @@ abstract class AbstractRenderMojo extends AbstractMojo {
             for (File file : env.getValuesFiles()) {
                 files.add(existing(basedir, file, "environment " + name + " valuesFiles"));
             }
-            List<String> sets = concat(set, env.getSet());
-            List<String> setStrings = concat(imageEntries(), concat(setString, env.getSetString()));
-            List<String> setFiles = concat(setFile, env.getSetFile());
+            files.addAll(extraFiles);
+            List<String> sets = concat(set, env.getSet(), extraSet);
+            List<String> setStrings = concat(imageEntries(), setString, env.getSetString(), extraSetString);
+            List<String> setFiles = concat(setFile, env.getSetFile(), extraSetFile);
             problems.addAll(PlaceholderCheck.check("set", rawConfiguration("set"), sets));
             problems.addAll(PlaceholderCheck.check("setString", rawConfiguration("setString"), setStrings));
             problems.addAll(PlaceholderCheck.check("setFile", rawConfiguration("setFile"), setFiles));
-            reportProblems(problems);
+            reportProblems(problems, warnings); // errors stop here; warnings are logged once, after every environment
             problems.clear();
             ServiceManifest serviceManifest = readManifest(basedir, env, name);
-            String id = serviceId(name, serviceManifest, new RenderRequest(chart, files, sets, setStrings, setFiles,
-                    "", "", kubeVersion, basedir));
+            RenderRequest draft = new RenderRequest(chart, files, sets, setStrings, setFiles, "", "", kubeVersion,
+                    basedir, null, helm);
+            RequestValues values = readValues(draft, name); // a broken values file is the first thing said
+            String id = serviceId(name, serviceManifest, values);
             String release = firstNonBlank(env.getReleaseName(), releaseName, id);
             String ns = firstNonBlank(env.getNamespace(), namespace, id);
+            if (chart.equals(ChartSource.RUNWAY_EKS) || release.equals(id) || ns.equals(id)) {
+                Optional<String> problem = ServiceIds.problem(id, whereIdIsSet(serviceManifest, values), chart);
+                if (problem.isPresent()) {
+                    throw new MojoFailureException(problem.get());
+                }
+            }
+            if (chart.equals(ChartSource.RUNWAY_EKS) && !hasValue(values.merged().values(), "image", "tag")
+                    && (serviceManifest == null || !hasValue(serviceManifest.toValues(name).values(), "image", "tag"))) {
+                withoutImageTag.add(name);
+            }
             RenderRequest request = new RenderRequest(chart, files, sets, setStrings, setFiles, release, ns,
                     kubeVersion, basedir, serviceManifest == null ? null : serviceManifest.toValues(name), helm);
+            logOverrides(name, env);
             Path committed = env.getCommittedManifests() != null
                     ? basedir.resolve(env.getCommittedManifests().toPath())
                     : committedManifestsRoot == null ? null : committedManifestsRoot.resolve(name);
@@ -218,7 +321,33 @@ abstract class AbstractRenderMojo extends AbstractMojo {
             throw new MojoFailureException("runway.environment names " + unknown + " but the configured environments "
                     + "are " + names);
         }
+        if (!withoutImageTag.isEmpty()) {
+            warnings.add("image.tag is not set " + (withoutImageTag.size() == all.size() ? "" : "for "
+                    + String.join(", ", withoutImageTag) + " ") + "in any values file or override, so the image "
+                    + "tag is the chart's appVersion; set it, for example <setString><setString>image.tag="
+                    + "${project.version}</setString></setString> in the plugin's configuration");
+        }
         return renders;
+    }
+
+    private RequestValues readValues(RenderRequest draft, String environmentName) throws MojoFailureException {
+        try {
+            return RequestValues.read(draft);
+        } catch (ValuesFileException | SetValueException e) {
+            throw new MojoFailureException(e.getMessage() + "\n  (" + goal() + ", reading the values of environment '"
+                    + environmentName + "')", e);
+        }
+    }
+
+    /** Where the service id in use was set, for a message about it: the build, the values line, or the manifest. */
+    private String whereIdIsSet(ServiceManifest serviceManifest, RequestValues values) {
+        if (!isBlank(serviceId)) {
+            return "runway.serviceId";
+        }
+        if (values.serviceId().isPresent()) {
+            return values.serviceIdOrigin().map(Object::toString).orElse("serviceId");
+        }
+        return serviceManifest != null ? ServiceIdRule.fromManifest(serviceManifest).where() : "serviceId";
     }
 
     /** The environment's service manifest, checked, or null when the repository has none. */
@@ -247,16 +376,11 @@ abstract class AbstractRenderMojo extends AbstractMojo {
     }
 
     /** The one service id of an environment (see {@link ServiceIdRule}). */
-    private String serviceId(String environmentName, ServiceManifest serviceManifest, RenderRequest valuesOnly)
+    private String serviceId(String environmentName, ServiceManifest serviceManifest, RequestValues values)
             throws MojoFailureException {
         List<ServiceIdRule.Claim> claims = new ArrayList<>();
         claims.add(ServiceIdRule.fromBuild(serviceId));
-        try {
-            claims.add(ServiceIdRule.fromValues(valuesOnly.mergeValues()));
-        } catch (RuntimeException e) {
-            throw new MojoFailureException(goal() + " failed for environment '" + environmentName + "' ("
-                    + inputs(valuesOnly) + "):\n  " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
-        }
+        claims.add(ServiceIdRule.fromValues(values.merged()));
         if (serviceManifest != null) {
             claims.add(ServiceIdRule.fromManifest(serviceManifest));
         }
@@ -314,24 +438,94 @@ abstract class AbstractRenderMojo extends AbstractMojo {
         return out.toString();
     }
 
+    /** Which overrides apply to an environment and where each came from, in one log line (none: nothing logged). */
+    private void logOverrides(String name, Environment env) {
+        List<String> applied = new ArrayList<>();
+        describe(applied, "--set", set, "set", "runway.set");
+        describe(applied, "--set-string", setString, "setString", "runway.setString");
+        describe(applied, "--set-file", setFile, "setFile", "runway.setFile");
+        describeEnvironment(applied, "--set", env.getSet(), name);
+        describeEnvironment(applied, "--set-string", env.getSetString(), name);
+        describeEnvironment(applied, "--set-file", env.getSetFile(), name);
+        describeExtra(applied, "--set", extraSet, "runway.extraSet");
+        describeExtra(applied, "--set-string", extraSetString, "runway.extraSetString");
+        describeExtra(applied, "--set-file", extraSetFile, "runway.extraSetFile");
+        if (!nonNull(extraValuesFiles).isEmpty()) {
+            applied.add("values " + nonNull(extraValuesFiles) + " (-Drunway.extraValuesFiles)");
+        }
+        if (!applied.isEmpty()) {
+            getLog().info("[" + name + "] overrides: " + String.join(", ", applied));
+        }
+    }
+
+    private void describe(List<String> out, String flag, List<String> entries, String parameter, String property) {
+        List<String> given = concat(entries, null, null);
+        if (!given.isEmpty()) {
+            out.add(flag + " " + String.join(" ", given) + (fromCommandLine(property) ? " (-D" + property + ")"
+                    : " (POM <" + parameter + ">)"));
+        }
+    }
+
+    private static void describeEnvironment(List<String> out, String flag, List<String> entries, String name) {
+        List<String> given = concat(entries, null, null);
+        if (!given.isEmpty()) {
+            out.add(flag + " " + String.join(" ", given) + " (environment " + name + ")");
+        }
+    }
+
+    private static void describeExtra(List<String> out, String flag, List<String> entries, String property) {
+        List<String> given = concat(entries, null, null);
+        if (!given.isEmpty()) {
+            out.add(flag + " " + String.join(" ", given) + " (-D" + property + ")");
+        }
+    }
+
+    /**
+     * Maven gives a list parameter its property's value when the property is set, so {@code -Drunway.set=...} on the
+     * command line replaces the POM's {@code <set>} entries without a word. Say so, and name the property that adds.
+     */
+    private void warnReplacedLists(Set<String> warnings) {
+        String[][] lists = {{"set", "runway.set", "runway.extraSet"}, {"setString", "runway.setString",
+                "runway.extraSetString"}, {"setFile", "runway.setFile", "runway.extraSetFile"},
+                {"valuesFiles", "runway.valuesFiles", "runway.extraValuesFiles"}};
+        for (String[] list : lists) {
+            List<String> inPom = rawConfiguration(list[0], false);
+            if (fromCommandLine(list[1]) && !inPom.isEmpty()) {
+                warnings.add("-D" + list[1] + "=" + userProperty(list[1]) + " replaced the POM's <" + list[0] + "> "
+                        + inPom + " (Maven gives a list parameter its property's value); to add to the POM's entries "
+                        + "instead, use -D" + list[2] + "=...");
+            }
+        }
+    }
+
+    private boolean fromCommandLine(String property) {
+        return userProperty(property) != null;
+    }
+
+    private String userProperty(String property) {
+        return session == null || session.getUserProperties() == null ? null
+                : session.getUserProperties().getProperty(property);
+    }
+
     protected String relative(List<Path> files) {
-        Path basedir = project.getBasedir().toPath();
-        return files.stream().map(f -> f.startsWith(basedir) ? basedir.relativize(f).toString() : f.toString()).toList()
-                .toString();
+        return files.stream().map(this::relative).toList().toString();
     }
 
     protected String relative(Path path) {
-        Path basedir = project.getBasedir().toPath();
-        return path.startsWith(basedir) ? basedir.relativize(path).toString() : path.toString();
+        Path basedir = baseDirectory().toAbsolutePath().normalize();
+        Path absolute = basedir.resolve(path).normalize();
+        return absolute.startsWith(basedir) && !absolute.equals(basedir) ? basedir.relativize(absolute).toString()
+                : path.toString();
     }
 
-    private void reportProblems(List<PlaceholderCheck.Problem> problems) throws MojoFailureException {
+    private void reportProblems(List<PlaceholderCheck.Problem> problems, Set<String> warnings)
+            throws MojoFailureException {
         List<String> errors = new ArrayList<>();
         for (PlaceholderCheck.Problem problem : new LinkedHashSet<>(problems)) {
             if (problem.error()) {
                 errors.add(problem.message());
             } else {
-                getLog().warn(problem.message());
+                warnings.add(problem.message());
             }
         }
         if (!errors.isEmpty()) {
@@ -352,6 +546,11 @@ abstract class AbstractRenderMojo extends AbstractMojo {
      * this plugin's configuration in build plugins and plugin management, executions included.
      */
     private List<String> rawConfiguration(String parameter) {
+        return rawConfiguration(parameter, true);
+    }
+
+    /** @param inEnvironments also the entries of each {@code <environment>} (else the goal's own only) */
+    private List<String> rawConfiguration(String parameter, boolean inEnvironments) {
         List<String> raw = new ArrayList<>();
         if (project.getOriginalModel() == null || project.getOriginalModel().getBuild() == null) {
             return raw;
@@ -365,15 +564,16 @@ abstract class AbstractRenderMojo extends AbstractMojo {
             if (!"runway-maven-plugin".equals(plugin.getArtifactId())) {
                 continue;
             }
-            collect(plugin.getConfiguration(), parameter, false, raw);
+            collect(plugin.getConfiguration(), parameter, false, inEnvironments, raw);
             for (PluginExecution execution : plugin.getExecutions()) {
-                collect(execution.getConfiguration(), parameter, false, raw);
+                collect(execution.getConfiguration(), parameter, false, inEnvironments, raw);
             }
         }
         return raw;
     }
 
-    private static void collect(Object configuration, String parameter, boolean inside, List<String> out) {
+    private static void collect(Object configuration, String parameter, boolean inside, boolean inEnvironments,
+                                List<String> out) {
         if (!(configuration instanceof Xpp3Dom dom)) {
             return;
         }
@@ -385,7 +585,10 @@ abstract class AbstractRenderMojo extends AbstractMojo {
             return;
         }
         for (Xpp3Dom child : dom.getChildren()) {
-            collect(child, parameter, here, out);
+            if (!here && !inEnvironments && child.getName().equals("environments")) {
+                continue;
+            }
+            collect(child, parameter, here, inEnvironments, out);
         }
     }
 
@@ -397,20 +600,40 @@ abstract class AbstractRenderMojo extends AbstractMojo {
         return path;
     }
 
-    private static List<String> concat(List<String> first, List<String> second) {
-        List<String> all = new ArrayList<>();
-        if (first != null) {
-            first.stream().filter(s -> s != null && !s.isBlank()).forEach(all::add);
+    @SuppressWarnings("unchecked")
+    private static boolean hasValue(Map<String, Object> values, String... path) {
+        Object current = values;
+        for (String key : path) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return false;
+            }
+            current = ((Map<String, Object>) map).get(key);
         }
-        if (second != null) {
-            second.stream().filter(s -> s != null && !s.isBlank()).forEach(all::add);
+        return current != null && !String.valueOf(current).isBlank();
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        List<String> all = new ArrayList<>();
+        for (List<String> list : lists) {
+            if (list != null) {
+                list.stream().filter(s -> s != null && !s.isBlank()).forEach(all::add);
+            }
         }
         return all;
     }
 
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
     private static String firstNonBlank(String... candidates) {
         for (String candidate : candidates) {
-            if (candidate != null && !candidate.isBlank()) {
+            if (!isBlank(candidate)) {
                 return candidate.strip();
             }
         }

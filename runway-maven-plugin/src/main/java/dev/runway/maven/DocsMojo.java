@@ -6,7 +6,9 @@ import dev.runway.render.docs.DocsTemplate;
 import dev.runway.render.docs.DocsUpdate;
 import dev.runway.render.docs.ValueRow;
 import dev.runway.render.output.AtomicFiles;
-import org.apache.maven.plugin.AbstractMojo;
+import dev.runway.render.output.Plurals;
+import dev.runway.render.output.RequestValues;
+import dev.runway.render.output.ServiceValuesDoc;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -18,47 +20,79 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a chart's values table into its README, between {@code <!-- runway:docs:start -->} and
- * {@code <!-- runway:docs:end -->}, from the {@code # --} comments of values.yaml and from values.schema.json,
- * with a Mustache template (as helm-docs does for Go charts). With {@code -Drunway.docs.check} it writes nothing
- * and fails when the committed README is out of date.
+ * Documents values. In a chart (a folder with Chart.yaml, or {@code chartDirectory}): writes the chart's values table
+ * into its README, between {@code <!-- runway:docs:start -->} and {@code <!-- runway:docs:end -->}, from the
+ * {@code # --} comments of values.yaml and from values.schema.json, with a Mustache template (as helm-docs does for Go
+ * charts). In a service repository: writes, per environment, the values the service renders with: each value in
+ * effect, where it was set (a values file line, an override, or the chart's default) and what it means, into
+ * {@code target/runway-docs/<environment>.md} ({@code docsDirectory}). With {@code -Drunway.docs.check} it writes
+ * nothing and fails when the committed file is out of date.
  */
 @Mojo(name = "docs", threadSafe = true, requiresProject = false)
-public class DocsMojo extends AbstractMojo {
+public class DocsMojo extends AbstractRenderMojo {
 
-    /** Skip every runway goal. */
-    @Parameter(property = "runway.skip", defaultValue = "false")
-    protected boolean skip;
+    /** Skip {@code runway:docs} only ({@code runway.skip} skips every goal). */
+    @Parameter(property = "runway.docs.skip", defaultValue = "false")
+    protected boolean skipDocs;
 
-    /** The chart to document. */
-    @Parameter(property = "runway.chartDirectory", defaultValue = "${basedir}")
-    protected File chartDirectory;
-
-    /** The README to update. Default: {@code README.md} in the chart directory. */
+    /** The chart's README to update. Default: {@code README.md} in the chart directory. */
     @Parameter(property = "runway.docs.readme")
     protected File readme;
 
-    /** A Mustache template for the table instead of the built-in one (scope: {@code chart}, {@code rows}). */
+    /** A Mustache template for the chart's table instead of the built-in one (scope: {@code chart}, {@code rows}). */
     @Parameter(property = "runway.docs.template")
     protected File template;
 
-    /** Check only: fail when the README is out of date, write nothing. */
+    /** Check only: fail when the README (or a service's values page) is out of date, write nothing. */
     @Parameter(property = "runway.docs.check", defaultValue = "false")
     protected boolean check;
 
-    @Parameter(defaultValue = "${basedir}", readonly = true, required = true)
-    protected File basedir;
+    /** Where a service's values pages go, one {@code <environment>.md} each. */
+    @Parameter(property = "runway.docs.outputDirectory", defaultValue = "${project.build.directory}/runway-docs")
+    protected File docsDirectory;
+
+    @Override
+    protected String goal() {
+        return "runway:docs";
+    }
+
+    @Override
+    protected String skipProperty() {
+        return "runway.docs.skip";
+    }
+
+    @Override
+    protected boolean goalSkipped() {
+        return skipDocs;
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("runway:docs skipped (runway.skip)");
+        if (skipped()) {
             return;
         }
-        Path chart = chartDirectory.toPath();
+        Path basedir = baseDirectory();
+        if (chartDirectory != null) {
+            chart(); // says plainly when the folder does not exist or is no chart
+            documentChart(chartDirectory.toPath());
+        } else if (Files.isRegularFile(basedir.resolve("Chart.yaml"))) {
+            documentChart(basedir);
+        } else if (Files.isRegularFile(basedir.resolve(RequestValues.DEFAULT_VALUES_FILE))
+                || valuesFiles != null && !valuesFiles.isEmpty() || environments != null && !environments.isEmpty()) {
+            documentService();
+        } else {
+            throw new MojoFailureException("runway:docs found nothing to document in " + basedir + ": it documents a "
+                    + "chart (run it in the chart's folder, or point -Drunway.chartDirectory=path/to/chart at it) or "
+                    + "a service's values (" + RequestValues.DEFAULT_VALUES_FILE + ", or the plugin's valuesFiles or "
+                    + "environments)");
+        }
+    }
+
+    private void documentChart(Path chart) throws MojoExecutionException, MojoFailureException {
         Path readmeFile = readme == null ? chart.resolve("README.md") : readme.toPath();
         DocsUpdate update;
         try {
@@ -71,19 +105,61 @@ public class DocsMojo extends AbstractMojo {
             getLog().warn("runway:docs: values without a '# --' comment in values.yaml: "
                     + undocumented.stream().map(ValueRow::key).toList());
         }
+        String count = Plurals.count(update.rows().size(), "value");
         if (check) {
             if (!update.upToDate()) {
-                throw new MojoFailureException("runway:docs: " + update.outOfDateMessage(updateCommand()));
+                throw new MojoFailureException("runway:docs: " + update.outOfDateMessage(updateCommand(chart)));
             }
-            getLog().info("runway:docs: " + shown(readmeFile) + " is up to date (" + update.rows().size() + " values)");
+            getLog().info("runway:docs: " + relative(readmeFile) + " is up to date (" + count + ")");
             return;
         }
         try {
             boolean written = AtomicFiles.writeIfChanged(readmeFile, update.expected());
-            getLog().info("runway:docs: " + shown(readmeFile) + (written ? " updated" : " already up to date") + " ("
-                    + update.rows().size() + " values)");
+            getLog().info("runway:docs: " + relative(readmeFile) + (written ? " updated" : " already up to date")
+                    + " (" + count + ")");
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    private void documentService() throws MojoExecutionException, MojoFailureException {
+        List<String> stale = new ArrayList<>();
+        for (EnvironmentRender env : plan(null)) {
+            Path page = docsDirectory.toPath().resolve(env.name() + ".md");
+            String markdown;
+            try {
+                markdown = ServiceValuesDoc.markdown(env.request(), env.name());
+            } catch (DocsException e) {
+                throw new MojoFailureException("runway:docs: " + e.getMessage(), e);
+            }
+            String tag = "[" + env.name() + "] ";
+            if (check) {
+                if (!markdown.equals(read(page))) {
+                    stale.add(relative(page));
+                } else {
+                    getLog().info(tag + relative(page) + " is up to date");
+                }
+                continue;
+            }
+            try {
+                boolean written = AtomicFiles.writeIfChanged(page, markdown);
+                getLog().info(tag + relative(page) + (written ? " written" : " already up to date")
+                        + ": the values this service renders with, where each was set and what it means");
+            } catch (UncheckedIOException e) {
+                throw new MojoExecutionException(e.getMessage(), e);
+            }
+        }
+        if (!stale.isEmpty()) {
+            throw new MojoFailureException("runway:docs: " + String.join(", ", stale) + " out of date; run `mvn "
+                    + "runway:docs` and commit the result");
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -99,26 +175,18 @@ public class DocsMojo extends AbstractMojo {
     }
 
     /** The command that regenerates this README, with the options that differ from the defaults. */
-    private String updateCommand() {
+    private String updateCommand(Path chart) {
         StringBuilder command = new StringBuilder("mvn runway:docs");
-        Path base = basedir.toPath().toAbsolutePath().normalize();
-        Path chart = chartDirectory.toPath().toAbsolutePath().normalize();
-        if (!chart.equals(base)) {
-            command.append(" -Drunway.chartDirectory=").append(shown(chart));
+        Path base = baseDirectory().toAbsolutePath().normalize();
+        if (!chart.toAbsolutePath().normalize().equals(base)) {
+            command.append(" -Drunway.chartDirectory=").append(relative(chart));
         }
         if (readme != null) {
-            command.append(" -Drunway.docs.readme=").append(shown(readme.toPath()));
+            command.append(" -Drunway.docs.readme=").append(relative(readme.toPath()));
         }
         if (template != null) {
-            command.append(" -Drunway.docs.template=").append(shown(template.toPath()));
+            command.append(" -Drunway.docs.template=").append(relative(template.toPath()));
         }
         return command.toString();
-    }
-
-    private String shown(Path path) {
-        Path base = basedir.toPath().toAbsolutePath().normalize();
-        Path absolute = path.toAbsolutePath().normalize();
-        return absolute.startsWith(base) && !absolute.equals(base) ? base.relativize(absolute).toString()
-                : absolute.toString();
     }
 }

@@ -43,9 +43,23 @@ public class IdentityMojo extends AbstractRenderMojo {
     @Parameter(property = "runway.oidcProvider")
     protected String oidcProvider;
 
+    /** Skip {@code runway:identity} only ({@code runway.skip} skips every goal). */
+    @Parameter(property = "runway.identity.skip", defaultValue = "false")
+    protected boolean skipIdentity;
+
     @Override
     protected String goal() {
         return "runway:identity";
+    }
+
+    @Override
+    protected String skipProperty() {
+        return "runway.identity.skip";
+    }
+
+    @Override
+    protected boolean goalSkipped() {
+        return skipIdentity;
     }
 
     @Override
@@ -56,7 +70,7 @@ public class IdentityMojo extends AbstractRenderMojo {
         Map<String, String> variables = Map.of();
         if (clusterVars != null) {
             try {
-                variables = ClusterVars.read(project.getBasedir().toPath().resolve(clusterVars.toPath())).values();
+                variables = ClusterVars.read(baseDirectory().resolve(clusterVars.toPath())).values();
             } catch (RuntimeException e) {
                 throw new MojoFailureException("runway.identity.clusterVars: " + e.getMessage(), e);
             }

@@ -5,6 +5,7 @@ import dev.runway.render.output.ManifestFiles;
 import dev.runway.render.output.ManifestLayout;
 import dev.runway.render.output.OutputFile;
 import dev.runway.render.output.OutputSync;
+import dev.runway.render.output.Plurals;
 import dev.runway.render.output.RenderSummary;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -20,7 +21,7 @@ import java.util.Map;
 
 /**
  * Renders the runway-eks chart (or {@code chartDirectory}) for each environment into
- * {@code ${project.build.directory}/runway/<environment>/}, as {@code helm template} would. Every environment is
+ * {@code target/runway/<environment>/} ({@code outputDirectory}), as {@code helm template} would. Every environment is
  * rendered before anything is written, files are written atomically and only when their content changed, and a
  * failed render leaves the earlier output untouched. Works offline; the output is byte-for-byte reproducible.
  */
@@ -38,9 +39,23 @@ public class RenderMojo extends AbstractRenderMojo {
     @Parameter(property = "runway.layout", defaultValue = "SINGLE_FILE")
     protected ManifestLayout layout;
 
+    /** Skip {@code runway:render} only ({@code runway.skip} skips every goal). */
+    @Parameter(property = "runway.render.skip", defaultValue = "false")
+    protected boolean skipRender;
+
     @Override
     protected String goal() {
         return "runway:render";
+    }
+
+    @Override
+    protected String skipProperty() {
+        return "runway.render.skip";
+    }
+
+    @Override
+    protected boolean goalSkipped() {
+        return skipRender;
     }
 
     @Override
@@ -66,7 +81,7 @@ public class RenderMojo extends AbstractRenderMojo {
 
     private static String describe(OutputSync.Result result) {
         if (!result.changed()) {
-            return "up to date (" + result.unchanged().size() + (result.unchanged().size() == 1 ? " file)" : " files)");
+            return "up to date (" + Plurals.count(result.unchanged().size(), "file") + ")";
         }
         StringBuilder out = new StringBuilder().append(result.written().size()).append(" written");
         if (!result.unchanged().isEmpty()) {

@@ -29,6 +29,10 @@ public class UnittestMojo extends AbstractMojo {
     @Parameter(property = "runway.skip", defaultValue = "false")
     protected boolean skip;
 
+    /** Skip {@code runway:unittest} only ({@code runway.skip} skips every goal). */
+    @Parameter(property = "runway.unittest.skip", defaultValue = "false")
+    protected boolean skipUnittest;
+
     /** The chart whose suites run. */
     @Parameter(property = "runway.chartDirectory", defaultValue = "${basedir}")
     protected File chartDirectory;
@@ -78,8 +82,8 @@ public class UnittestMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("runway:unittest skipped (runway.skip)");
+        if (skip || skipUnittest) {
+            getLog().info("runway:unittest skipped (" + (skip ? "runway.skip" : "runway.unittest.skip") + ")");
             return;
         }
         Path chart = chartDirectory.toPath();

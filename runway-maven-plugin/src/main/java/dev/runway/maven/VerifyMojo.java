@@ -8,6 +8,7 @@ import dev.runway.render.output.ManifestChecker;
 import dev.runway.render.output.ManifestFiles;
 import dev.runway.render.output.ManifestLayout;
 import dev.runway.render.output.OutputSync;
+import dev.runway.render.output.Plurals;
 import dev.runway.render.verify.CustomResourceDefinitions;
 import dev.runway.render.verify.DriftCheck;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -17,12 +18,14 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Renders each environment in memory, runs runway-render-core's checks on it (verification rules, custom resources
@@ -64,6 +67,10 @@ public class VerifyMojo extends AbstractRenderMojo {
     @Parameter(property = "runway.updateCommitted", defaultValue = "false")
     protected boolean updateCommitted;
 
+    /** Skip {@code runway:verify} only ({@code runway.skip} skips every goal). */
+    @Parameter(property = "runway.verify.skip", defaultValue = "false")
+    protected boolean skipVerify;
+
     /**
      * A folder of CustomResourceDefinition YAML files (searched recursively): custom resources such as the
      * ExternalSecret are checked against them instead of being reported as not checked. Default:
@@ -90,6 +97,16 @@ public class VerifyMojo extends AbstractRenderMojo {
     }
 
     @Override
+    protected String skipProperty() {
+        return "runway.verify.skip";
+    }
+
+    @Override
+    protected boolean goalSkipped() {
+        return skipVerify;
+    }
+
+    @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skipped()) {
             return;
@@ -111,12 +128,25 @@ public class VerifyMojo extends AbstractRenderMojo {
                     : identityDirectory.toPath().resolve(env.name()).resolve(IdentityMojo.JSON_FILE);
             List<ManifestChecker> checkers = ManifestChecker.standard(crds,
                     new HandshakeChecker(env.name(), oidcProvider, handshake == null ? null : shortForDiffs(handshake)));
+            boolean missing = committed != null && !hasManifests(committed);
+            if (missing) {
+                // Not drift of every resource: nothing was committed yet. Say that once, with the command that fixes it.
+                String create = UPDATE_COMMAND + (rendered.size() > 1 ? " -Drunway.environment=" + env.name() : "");
+                String message = relative(committed) + (Files.exists(committed) ? " has no committed manifests"
+                        : " does not exist") + ": environment " + env.name() + " has no committed manifests to "
+                        + "compare the render with. Create them from the render with `" + create + "`, review them "
+                        + "and commit " + relative(committed) + " (or remove committedManifestsDirectory to skip the "
+                        + "drift check)";
+                getLog().error(tag + message);
+                failures.add(env.name() + ": " + message);
+            }
+            Path compared = missing ? null : committed;
             EnvironmentVerification.Result result;
             try {
                 result = EnvironmentVerification.verify(env.name(), env.request(), entry.getValue(), checkers,
-                        shortForDiffs(committed), layout, driftMode, UPDATE_COMMAND);
+                        shortForDiffs(compared), layout, driftMode, UPDATE_COMMAND);
                 EnvironmentVerification.writeReports(result, entry.getValue(),
-                        reportsDirectory.toPath().resolve(env.name()), env.request().targetKubeVersion());
+                        reportsDirectory.toPath().resolve(env.name()), env.request(), compared, layout);
             } catch (UncheckedIOException e) {
                 throw new MojoExecutionException(e.getMessage(), e);
             }
@@ -139,13 +169,14 @@ public class VerifyMojo extends AbstractRenderMojo {
             }
             long errors = result.count(CheckFinding.Severity.ERROR);
             long warnings = result.count(CheckFinding.Severity.WARNING);
-            getLog().info(tag + errors + " errors, " + warnings + " warnings"
-                    + (committed == null ? "" : result.drifted()
-                    ? ", " + result.drift().differences().size() + " resources drifted from " + relative(committed)
-                    : ", no drift from " + relative(committed))
+            String counts = Plurals.count(errors, "error") + ", " + Plurals.count(warnings, "warning");
+            getLog().info(tag + counts
+                    + (compared == null ? "" : result.drifted()
+                    ? ", " + Plurals.count(result.drift().differences().size(), "resource") + " drifted from "
+                    + relative(committed) : ", no drift from " + relative(committed))
                     + " (reports: " + relative(reportsDirectory.toPath().resolve(env.name())) + ")");
             if (errors > 0 || failOnWarning && warnings > 0) {
-                failures.add(env.name() + ": " + errors + " errors, " + warnings + " warnings");
+                failures.add(env.name() + ": " + counts);
             }
             if (result.drifted()) {
                 failures.add(env.name() + ": the committed manifests in " + relative(committed) + " differ from the "
@@ -157,10 +188,22 @@ public class VerifyMojo extends AbstractRenderMojo {
         }
     }
 
+    /** Whether a committed folder holds manifests to compare with (any YAML file). */
+    private static boolean hasManifests(Path committed) {
+        if (!Files.isDirectory(committed)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(committed)) {
+            return files.anyMatch(f -> f.getFileName().toString().matches(".*\\.ya?ml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + committed + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The CRDs to check custom resources against: {@code crdDirectory}, else {@code .runway/crds} if present. */
     private CustomResourceDefinitions crds() throws MojoFailureException {
         Path directory = crdDirectory != null ? crdDirectory.toPath()
-                : project.getBasedir().toPath().resolve(DEFAULT_CRD_DIRECTORY);
+                : baseDirectory().resolve(DEFAULT_CRD_DIRECTORY);
         if (crdDirectory == null && !Files.isDirectory(directory)) {
             return CustomResourceDefinitions.none();
         }

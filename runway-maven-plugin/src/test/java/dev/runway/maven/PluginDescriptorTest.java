@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class PluginDescriptorTest {
 
     /** Parameters that are not user-settable on a command line by design. */
-    private static final Set<String> POM_ONLY = Set.of("project", "basedir", "environments");
+    private static final Set<String> POM_ONLY = Set.of("project", "session", "basedir", "environments");
 
     @Test
     void everyGoalIsThreadSafeAndEveryParameterHasARunwayProperty() throws Exception {

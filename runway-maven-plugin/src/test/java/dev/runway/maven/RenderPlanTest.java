@@ -128,7 +128,44 @@ class RenderPlanTest {
         mojo.environments = null;
         mojo.chartDirectory = basedir.resolve("nochart").toFile();
         assertTrue(assertThrows(MojoFailureException.class, () -> mojo.plan(null)).getMessage()
-                .contains("has no Chart.yaml"));
+                .contains("chartDirectory nochart does not exist"));
+        mojo.chartDirectory = basedir.resolve(".runway").toFile();
+        assertTrue(assertThrows(MojoFailureException.class, () -> mojo.plan(null)).getMessage()
+                .contains("chartDirectory .runway has no Chart.yaml"));
+    }
+
+    @Test
+    void aBrokenValuesFileIsReportedFirstWithItsPosition() throws IOException {
+        Files.writeString(basedir.resolve(".runway/values.yaml"), "serviceId: payments\nimage: [oops\n");
+        MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo.plan(null));
+        assertTrue(e.getMessage().startsWith(".runway/values.yaml:3:1: YAML syntax error: "), e.getMessage());
+    }
+
+    @Test
+    void aBadServiceIdIsNamedWithItsFileLineAndRule() throws IOException {
+        Files.writeString(basedir.resolve(".runway/values.yaml"), "# the service\nserviceId: Orders-API\n");
+        MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo.plan(null));
+        assertTrue(e.getMessage().startsWith(".runway/values.yaml:2:12: serviceId \"Orders-API\" is not a valid "
+                + "service id: "), e.getMessage());
+        assertTrue(e.getMessage().contains("lowercase letters, digits and '-'")
+                && e.getMessage().endsWith("for example serviceId: orders-api"), e.getMessage());
+        mojo.set = List.of("serviceId=x");
+        assertTrue(assertThrows(MojoFailureException.class, () -> mojo.plan(null)).getMessage()
+                .startsWith("--set serviceId=x: serviceId \"x\" is not a valid service id: "));
+    }
+
+    @Test
+    void extraEntriesComeAfterThePomsAndTheEnvironmentsOwn() throws Exception {
+        mojo.setString = List.of("image.tag=1.0.0");
+        mojo.extraSetString = List.of("image.tag=2.0.0");
+        mojo.extraSet = List.of("replicas=3");
+        mojo.extraValuesFiles = List.of(new File(".runway/staging.yaml"));
+        mojo.environments = List.of(environment("staging"));
+        EnvironmentRender render = mojo.plan(null).get(0);
+        assertEquals(List.of("image.tag=1.0.0", "image.tag=2.0.0"), render.request().setString());
+        assertEquals(List.of("replicas=3"), render.request().set());
+        assertEquals(List.of(basedir.resolve(".runway/values.yaml"), basedir.resolve(".runway/staging.yaml")),
+                render.request().valuesFiles());
     }
 
     @Test
@@ -156,7 +193,7 @@ class RenderPlanTest {
         Files.writeString(basedir.resolve(".runway/values.yaml"), "serviceId: ledger\n");
         MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo.plan(null));
         assertTrue(e.getMessage().startsWith("environment staging: the service id is given differently: \"ledger\" from "
-                + basedir.resolve(".runway/values.yaml") + ":1:12 (serviceId), \"payments\" from "
+                + ".runway/values.yaml:1:12 (serviceId), \"payments\" from "
                 + ".runway/runway-staging.yml:3:9 (metadata.name)."), e.getMessage());
     }
 

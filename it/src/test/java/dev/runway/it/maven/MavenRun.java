@@ -90,20 +90,74 @@ final class MavenRun {
         }
     }
 
+    /**
+     * A Maven to run: its home, and how it finds artifacts. {@link #current()} is the Maven running this build;
+     * {@link #minimum()} the oldest Maven the plugin supports and {@link #maven38()} Debian's, both unpacked from Maven
+     * Central by it/pom.xml.
+     */
+    record Installation(String version, Path home, List<String> repositoryArguments) {
+
+        /** The Maven running this build: the plugin from target/it-repo, the rest read-only from the build's repository. */
+        static Installation current() {
+            return new Installation("current", Path.of(property("runway.it.mavenHome")), List.of(
+                    "-Dmaven.repo.local=" + property("runway.it.localRepository"),
+                    "-Dmaven.repo.local.tail=" + property("runway.it.outerRepository"),
+                    "-Dmaven.repo.local.tail.ignoreAvailability=true"));
+        }
+
+        /**
+         * The oldest supported Maven. It has no maven.repo.local.tail, so it gets a local repository of its own (the
+         * plugin installed there by it/pom.xml) and reads everything else from the build's local repository as if that
+         * were Maven Central (minimum-maven-settings.xml): no network, and ~/.m2 is never written.
+         */
+        static Installation minimum() {
+            return withoutRepositoryTail(property("runway.it.minimumMavenVersion"),
+                    Path.of(property("runway.it.minimumMavenHome")));
+        }
+
+        /**
+         * The Maven 3.8 that Debian, Ubuntu and many CI images ship. Like the oldest, it has no maven.repo.local.tail;
+         * it shares the oldest Maven's local repository (the ITs run one after the other).
+         */
+        static Installation maven38() {
+            return withoutRepositoryTail(property("runway.it.maven38Version"), Path.of(property("runway.it.maven38Home")));
+        }
+
+        private static Installation withoutRepositoryTail(String version, Path home) {
+            Path outer = Path.of(property("runway.it.outerRepository")).toAbsolutePath();
+            return new Installation(version, home, List.of(
+                    "-Dmaven.repo.local=" + property("runway.it.minimumMavenRepository"),
+                    "-s", Path.of(property("runway.it.projects")).resolveSibling("minimum-maven-settings.xml").toString(),
+                    "-Drunway.it.outerRepositoryUrl=" + outer.toUri()));
+        }
+
+        List<String> launcher() {
+            boolean windows = System.getProperty("os.name").startsWith("Windows");
+            Path script = home.resolve("bin").resolve(windows ? "mvn.cmd" : "mvn");
+            // Through sh: an unpacked zip does not always keep the script's execute bit.
+            return windows ? List.of(script.toString()) : List.of("sh", script.toString());
+        }
+    }
+
     static Result run(Path project, String... arguments) {
-        String mvn = Path.of(property("runway.it.mavenHome"), "bin",
-                System.getProperty("os.name").startsWith("Windows") ? "mvn.cmd" : "mvn").toString();
-        List<String> command = new ArrayList<>(List.of(mvn, "-B", "-ntp", "-e",
-                "-Dmaven.repo.local=" + property("runway.it.localRepository"),
-                "-Dmaven.repo.local.tail=" + property("runway.it.outerRepository"),
-                "-Dmaven.repo.local.tail.ignoreAvailability=true",
-                "-Drunway.version=" + property("runway.it.pluginVersion"),
-                "-f", project.resolve("pom.xml").toString()));
+        return run(Installation.current(), project, arguments);
+    }
+
+    static Result run(Installation maven, Path project, String... arguments) {
+        List<String> command = new ArrayList<>(maven.launcher());
+        command.addAll(List.of("-B", "-ntp", "-e"));
+        command.addAll(maven.repositoryArguments());
+        command.add("-Drunway.version=" + property("runway.it.pluginVersion"));
+        if (Files.isRegularFile(project.resolve("pom.xml"))) {
+            command.addAll(List.of("-f", project.resolve("pom.xml").toString()));
+        }
         command.addAll(Arrays.asList(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
         // Short-lived JVMs on a small machine: start fast rather than optimise.
         builder.environment().put("MAVEN_OPTS", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss2m");
         builder.environment().remove("MAVEN_ARGS");
+        builder.environment().remove("MAVEN_HOME");
+        builder.environment().remove("M2_HOME");
         Path logFile = nextLogFile(project);
         builder.redirectOutput(logFile.toFile());
         try {

@@ -61,7 +61,10 @@ class RunwayPluginIT {
     void helpListsTheGoalsAndTheirProperties() {
         Path project = MavenRun.copy(MavenRun.project("minimal"), "help");
         MavenRun.run(project, "-o", "runway:help", "-Ddetail", "-Dgoal=render").assertSuccess()
-                .assertLogContains("runway:render", "User property: runway.valuesFiles", "User property: runway.skip");
+                .assertLogContains("runway:render", "User property: runway.valuesFiles", "User property: runway.skip",
+                        "target/runway/<environment>/", "User property: runway.render.skip",
+                        "Each <environment> takes <name>", "User property: runway.extraSet")
+                .assertLogLacks("${project.build.directory/");
     }
 
     @Test

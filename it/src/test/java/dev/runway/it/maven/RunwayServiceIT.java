@@ -99,7 +99,7 @@ class RunwayServiceIT {
                 "enum: [SecretStore]"));
         MavenRun.run(project, "-o", "runway:verify", vault, "-Drunway.environment=staging").assertFailure()
                 .assertLogContains("[staging] ERROR ExternalSecret/ledger/ledger spec.secretStoreRef.kind: unsupported "
-                        + "value \"ClusterSecretStore\"; fix: use one of [SecretStore] (runway-eks/templates/externalsecret.yaml:19)",
+                        + "value \"ClusterSecretStore\"; fix: use one of [SecretStore] [crd.unsupported-value] (template runway-eks/templates/externalsecret.yaml)",
                         "[crd.unsupported-value]");
     }
 
@@ -138,7 +138,7 @@ class RunwayServiceIT {
                         + "system:serviceaccount:ledger:ledger-api, but the render's ServiceAccount is "
                         + "system:serviceaccount:ledger:ledger; fix: render the ServiceAccount ledger-api in namespace "
                         + "ledger, or give the provisioner the trust policy of `mvn runway:identity`",
-                        "[handshake.trust-subject]", "runway:verify failed:", "staging: 1 errors");
+                        "[handshake.trust-subject]", "runway:verify failed:", "staging: 1 error,");
         MavenRun.run(project, "-o", "runway:verify", "-Drunway.identityDirectory=missing",
                 "-Drunway.environment=production").assertFailure()
                 .assertLogContains("no committed handshake missing/production/identity.json");

@@ -1,5 +1,6 @@
 package dev.runway.render.eks;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -39,7 +40,9 @@ import java.util.Objects;
 @JsonPropertyOrder({"serviceId", "image", "port", "service", "replicas", "autoscaling", "podDisruptionBudget",
         "resources", "env", "probes", "runtime", "aws", "gcp", "gcpWorkloadIdentity", "profiling", "externalSecrets", "labels", "annotations",
         "podAnnotations", "podLabels", "serviceAccount", "nodeSelector", "tolerations", "affinity",
-        "topologySpreadConstraints", "priorityClassName", "terminationGracePeriodSeconds"})
+        "topologySpreadConstraints", "priorityClassName", "terminationGracePeriodSeconds",
+        "imagePullSecrets", "envValueFrom", "envFrom", "clusterVarsEnv", "extraVolumes", "extraVolumeMounts",
+        "podSecurityContext", "securityContext", "lifecycle", "managedBy", "namespace"})
 public record RunwayEksValues(
         String serviceId,
         Image image,
@@ -67,7 +70,19 @@ public record RunwayEksValues(
         Map<String, Object> affinity,
         List<Map<String, Object>> topologySpreadConstraints,
         String priorityClassName,
-        int terminationGracePeriodSeconds) {
+        int terminationGracePeriodSeconds,
+        // Day-one settings of a real service.
+        List<ImagePullSecret> imagePullSecrets,
+        Map<String, Map<String, Object>> envValueFrom,
+        List<Map<String, Object>> envFrom,
+        Map<String, String> clusterVarsEnv,
+        List<Map<String, Object>> extraVolumes,
+        List<Map<String, Object>> extraVolumeMounts,
+        PodSecurityContext podSecurityContext,
+        SecurityContext securityContext,
+        Map<String, Object> lifecycle,
+        String managedBy,
+        Namespace namespace) {
 
     /** Where the chart sits on the classpath (the core jar packs it). */
     public static final String CHART_RESOURCE = "charts/runway-eks";
@@ -97,6 +112,17 @@ public record RunwayEksValues(
         tolerations = copyList(tolerations);
         affinity = affinity == null ? Map.of() : deepCopy(affinity);
         topologySpreadConstraints = copyList(topologySpreadConstraints);
+        imagePullSecrets = imagePullSecrets == null ? List.of() : List.copyOf(imagePullSecrets);
+        envValueFrom = copyNested(envValueFrom);
+        envFrom = copyList(envFrom);
+        clusterVarsEnv = copy(clusterVarsEnv);
+        extraVolumes = copyList(extraVolumes);
+        extraVolumeMounts = copyList(extraVolumeMounts);
+        podSecurityContext = podSecurityContext == null ? PodSecurityContext.NONE : podSecurityContext;
+        securityContext = securityContext == null ? SecurityContext.NONE : securityContext;
+        lifecycle = lifecycle == null ? Map.of() : deepCopy(lifecycle);
+        Objects.requireNonNull(managedBy, "managedBy");
+        Objects.requireNonNull(namespace, "namespace");
     }
 
     public record Image(String repository, String tag, PullPolicy pullPolicy) {
@@ -186,6 +212,75 @@ public record RunwayEksValues(
         }
     }
 
+    /** A Secret with registry credentials for pulling the image. */
+    public record ImagePullSecret(String name) {
+        public ImagePullSecret {
+            Objects.requireNonNull(name, "imagePullSecrets[].name");
+        }
+    }
+
+    /** A seccomp profile: {@code RuntimeDefault}, {@code Localhost} (with {@code localhostProfile}) or {@code Unconfined}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SeccompProfile(String type, String localhostProfile) {
+        public SeccompProfile {
+            Objects.requireNonNull(type, "seccompProfile.type");
+        }
+    }
+
+    /**
+     * Pod securityContext settings on top of the chart's restricted defaults; null fields keep the chart's default (or
+     * Kubernetes'). Each field set replaces the chart's default of that field.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"runAsUser", "runAsGroup", "runAsNonRoot", "fsGroup", "fsGroupChangePolicy",
+            "supplementalGroups", "seccompProfile"})
+    public record PodSecurityContext(Long runAsUser, Long runAsGroup, Boolean runAsNonRoot, Long fsGroup,
+                                     String fsGroupChangePolicy, List<Long> supplementalGroups,
+                                     SeccompProfile seccompProfile) {
+        /** Nothing set: the chart's defaults. */
+        public static final PodSecurityContext NONE = new PodSecurityContext(null, null, null, null, null, null, null);
+
+        public PodSecurityContext {
+            supplementalGroups = supplementalGroups == null ? null : List.copyOf(supplementalGroups);
+        }
+
+        /** The user and group the containers run as, for images whose user is not numeric. */
+        public static PodSecurityContext runAs(long user, long group) {
+            return new PodSecurityContext(user, group, null, group, null, null, null);
+        }
+    }
+
+    /** Linux capabilities to add or drop. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Capabilities(List<String> add, List<String> drop) {
+        public Capabilities {
+            add = add == null ? null : List.copyOf(add);
+            drop = drop == null ? null : List.copyOf(drop);
+        }
+    }
+
+    /**
+     * Container securityContext settings on top of the chart's restricted defaults; null fields keep the chart's.
+     * Each field set replaces the chart's default of that field (give {@code capabilities} whole).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"runAsUser", "runAsGroup", "runAsNonRoot", "allowPrivilegeEscalation",
+            "readOnlyRootFilesystem", "capabilities", "seccompProfile"})
+    public record SecurityContext(Long runAsUser, Long runAsGroup, Boolean runAsNonRoot,
+                                  Boolean allowPrivilegeEscalation, Boolean readOnlyRootFilesystem,
+                                  Capabilities capabilities, SeccompProfile seccompProfile) {
+        /** Nothing set: the chart's defaults. */
+        public static final SecurityContext NONE = new SecurityContext(null, null, null, null, null, null, null);
+    }
+
+    /** Whether the chart renders the service's Namespace (Runway's provisioner creates it otherwise). */
+    public record Namespace(boolean create, Map<String, String> labels, Map<String, String> annotations) {
+        public Namespace {
+            labels = copy(labels);
+            annotations = copy(annotations);
+        }
+    }
+
     /** The chart's defaults, exactly as {@code values.yaml} has them (serviceId and image.repository empty). */
     public static RunwayEksValues defaults() {
         return new RunwayEksValues("",
@@ -207,7 +302,9 @@ public record RunwayEksValues(
                 new ExternalSecrets(false, "", "vault", "1h"),
                 Map.of(), Map.of(), Map.of(), Map.of(),
                 new ServiceAccount(Map.of()),
-                Map.of(), List.of(), Map.of(), List.of(), "", 30);
+                Map.of(), List.of(), Map.of(), List.of(), "", 30,
+                List.of(), Map.of(), List.of(), Map.of(), List.of(), List.of(), PodSecurityContext.NONE,
+                SecurityContext.NONE, Map.of(), "Flux", new Namespace(false, Map.of(), Map.of()));
     }
 
     /** A builder starting from the chart's defaults, with the two values the chart requires. */
@@ -379,6 +476,15 @@ public record RunwayEksValues(
         return java.util.Collections.unmodifiableList(out);
     }
 
+    private static Map<String, Map<String, Object>> copyNested(Map<String, Map<String, Object>> map) {
+        if (map == null) {
+            return Map.of();
+        }
+        Map<String, Map<String, Object>> out = new java.util.TreeMap<>();
+        map.forEach((k, v) -> out.put(k, deepCopy(v)));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> deepCopy(Map<String, Object> map) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -416,6 +522,17 @@ public record RunwayEksValues(
         private List<Map<String, Object>> topologySpreadConstraints;
         private String priorityClassName;
         private int terminationGracePeriodSeconds;
+        private List<ImagePullSecret> imagePullSecrets;
+        private Map<String, Map<String, Object>> envValueFrom;
+        private List<Map<String, Object>> envFrom;
+        private Map<String, String> clusterVarsEnv;
+        private List<Map<String, Object>> extraVolumes;
+        private List<Map<String, Object>> extraVolumeMounts;
+        private PodSecurityContext podSecurityContext;
+        private SecurityContext securityContext;
+        private Map<String, Object> lifecycle;
+        private String managedBy;
+        private Namespace namespace;
 
         private Builder(RunwayEksValues from) {
             serviceId = from.serviceId;
@@ -445,6 +562,17 @@ public record RunwayEksValues(
             topologySpreadConstraints = new ArrayList<>(from.topologySpreadConstraints);
             priorityClassName = from.priorityClassName;
             terminationGracePeriodSeconds = from.terminationGracePeriodSeconds;
+            imagePullSecrets = new ArrayList<>(from.imagePullSecrets);
+            envValueFrom = new java.util.TreeMap<>(from.envValueFrom);
+            envFrom = new ArrayList<>(from.envFrom);
+            clusterVarsEnv = new java.util.TreeMap<>(from.clusterVarsEnv);
+            extraVolumes = new ArrayList<>(from.extraVolumes);
+            extraVolumeMounts = new ArrayList<>(from.extraVolumeMounts);
+            podSecurityContext = from.podSecurityContext;
+            securityContext = from.securityContext;
+            lifecycle = from.lifecycle;
+            managedBy = from.managedBy;
+            namespace = from.namespace;
         }
 
         public Builder serviceId(String serviceId) { this.serviceId = serviceId; return this; }
@@ -499,6 +627,36 @@ public record RunwayEksValues(
         public Builder topologySpreadConstraints(List<Map<String, Object>> constraints) { this.topologySpreadConstraints = new ArrayList<>(constraints); return this; }
         public Builder priorityClassName(String name) { this.priorityClassName = name; return this; }
         public Builder terminationGracePeriodSeconds(int seconds) { this.terminationGracePeriodSeconds = seconds; return this; }
+        public Builder imagePullSecret(String name) { this.imagePullSecrets.add(new ImagePullSecret(name)); return this; }
+        public Builder imagePullSecrets(List<ImagePullSecret> secrets) { this.imagePullSecrets = new ArrayList<>(secrets); return this; }
+        /** An env variable from a Secret key ({@code valueFrom.secretKeyRef}). */
+        public Builder envFromSecret(String name, String secret, String key) {
+            this.envValueFrom.put(name, Map.of("secretKeyRef", Map.of("name", secret, "key", key)));
+            return this;
+        }
+        /** An env variable from a ConfigMap key ({@code valueFrom.configMapKeyRef}). */
+        public Builder envFromConfigMap(String name, String configMap, String key) {
+            this.envValueFrom.put(name, Map.of("configMapKeyRef", Map.of("name", configMap, "key", key)));
+            return this;
+        }
+        public Builder envValueFrom(Map<String, Map<String, Object>> sources) { this.envValueFrom = new java.util.TreeMap<>(sources); return this; }
+        public Builder envFrom(List<Map<String, Object>> sources) { this.envFrom = new ArrayList<>(sources); return this; }
+        /** An env variable holding a cluster's Flux variable: {@code clusterVarEnv("GCP_PROJECT", "gcp_project_id")}. */
+        public Builder clusterVarEnv(String name, String variable) { this.clusterVarsEnv.put(name, variable); return this; }
+        public Builder clusterVarsEnv(Map<String, String> variables) { this.clusterVarsEnv = new java.util.TreeMap<>(variables); return this; }
+        public Builder extraVolumes(List<Map<String, Object>> volumes) { this.extraVolumes = new ArrayList<>(volumes); return this; }
+        public Builder extraVolumeMounts(List<Map<String, Object>> mounts) { this.extraVolumeMounts = new ArrayList<>(mounts); return this; }
+        public Builder podSecurityContext(PodSecurityContext context) { this.podSecurityContext = context; return this; }
+        public Builder securityContext(SecurityContext context) { this.securityContext = context; return this; }
+        public Builder lifecycle(Map<String, Object> lifecycle) { this.lifecycle = lifecycle; return this; }
+        /** A preStop hook that sleeps, so the load balancer stops sending traffic before the container stops. */
+        public Builder preStopSleep(int seconds) {
+            this.lifecycle = Map.of("preStop", Map.of("sleep", Map.of("seconds", seconds)));
+            return this;
+        }
+        public Builder startupProbe(Probe probe) { this.probes = new Probes(probes.liveness(), probes.readiness(), probe); return this; }
+        public Builder managedBy(String managedBy) { this.managedBy = managedBy; return this; }
+        public Builder namespace(Namespace namespace) { this.namespace = namespace; return this; }
 
         /** The values, checked with the chart's schema. @throws ValuesValidationException listing every problem */
         public RunwayEksValues build() {
@@ -511,7 +669,9 @@ public record RunwayEksValues(
                     resources, env, probes, runtime, aws, gcp, gcpWorkloadIdentity, profiling, externalSecrets, labels,
                     annotations,
                     podAnnotations, podLabels, serviceAccount, nodeSelector, tolerations, affinity,
-                    topologySpreadConstraints, priorityClassName, terminationGracePeriodSeconds);
+                    topologySpreadConstraints, priorityClassName, terminationGracePeriodSeconds, imagePullSecrets,
+                    envValueFrom, envFrom, clusterVarsEnv, extraVolumes, extraVolumeMounts, podSecurityContext,
+                    securityContext, lifecycle, managedBy, namespace);
         }
     }
 }

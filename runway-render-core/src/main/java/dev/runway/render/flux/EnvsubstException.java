@@ -4,7 +4,7 @@ package dev.runway.render.flux;
  * Flux's envsubst refused the text. {@link #getMessage()} is Flux's own error text ({@code bad substitution},
  * {@code missing closing brace}, {@code unable to parse variable name}, ...) so users can match it with the
  * Kustomization's status; {@link #offset()} is where the parser stopped and {@link #expressionStart()} the
- * {@code ${} it was reading (both char offsets in the parsed text, -1 when unknown).
+ * <code>${</code> it was reading (both char offsets in the parsed text, -1 when unknown).
  */
 public final class EnvsubstException extends RuntimeException {
 

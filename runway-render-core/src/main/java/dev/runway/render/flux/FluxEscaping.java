@@ -2,7 +2,7 @@ package dev.runway.render.flux;
 
 /**
  * Writing text so that it survives Flux's substitution unchanged. envsubst turns {@code $$} into {@code $} and
- * reads {@code ${} as the start of a variable (fluxcd/pkg envsubst/parse/scan.go); the documented escape is
+ * reads <code>${</code> as the start of a variable (fluxcd/pkg envsubst/parse/scan.go); the documented escape is
  * {@code $${var}}, which prints {@code ${var}} (kustomizations.md, "Post build variable substitution").
  */
 public final class FluxEscaping {
@@ -26,7 +26,7 @@ public final class FluxEscaping {
         return out.toString();
     }
 
-    /** Whether Flux would change this text at all when substitution runs (a {@code ${} or a {@code $$}). */
+    /** Whether Flux would change this text at all when substitution runs (a <code>${</code> or a {@code $$}). */
     public static boolean needsEscaping(String literal) {
         return literal.contains("${") || literal.contains("$$");
     }

@@ -48,30 +48,34 @@ public final class FluxManifestChecker implements ManifestChecker {
         more.addAll(Provenance.fromUserValuesFiles(chart, valuesFiles, options.policy(),
                 Provenance.RUNWAY_EKS_FLUX_VALUES));
         FluxReport report = FluxCheck.check(chart, options, more);
-        return report.findings().stream().map(FluxManifestChecker::toCheckFinding).toList();
+        return report.findings().stream().map(f -> toCheckFinding(f, request)).toList();
     }
 
-    /** A {@link FluxFinding} as the build tools print findings; the position and the fix go into the message. */
+    /**
+     * A {@link FluxFinding} as the build tools print findings: the fix goes into the message, the place into the
+     * finding's location (a values or cluster-vars file with line and column, or the template that wrote the field).
+     */
     public static CheckFinding toCheckFinding(FluxFinding f) {
-        StringBuilder message = new StringBuilder(f.message());
-        if (!f.source().isEmpty() || f.line() > 0) {
-            message.append(" (").append(f.source().isEmpty() ? "line " : f.source() + ":");
-            if (f.line() > 0) {
-                message.append(f.line());
-                if (f.column() > 0) {
-                    message.append(':').append(f.column());
-                }
-            }
-            message.append(')');
-        }
-        if (!f.fix().isEmpty()) {
-            message.append(". Fix: ").append(f.fix());
-        }
+        return toCheckFinding(f, null);
+    }
+
+    private static CheckFinding toCheckFinding(FluxFinding f, RenderRequest request) {
+        String message = f.fix().isEmpty() ? f.message() : f.message() + ". Fix: " + f.fix();
         CheckFinding.Severity severity = switch (f.severity()) {
             case ERROR -> CheckFinding.Severity.ERROR;
             case WARNING -> CheckFinding.Severity.WARNING;
             case INFO -> CheckFinding.Severity.INFO;
         };
-        return new CheckFinding(severity, f.rule(), f.resource(), f.path(), message.toString());
+        CheckFinding.Location location;
+        if (f.source().isEmpty()) {
+            location = CheckFinding.Location.NONE;
+        } else if (Path.of(f.source()).isAbsolute()) {
+            // Read from the project: a values file or the cluster variables file.
+            location = CheckFinding.Location.file(request == null ? f.source() : request.displayName(Path.of(f.source())),
+                    f.line(), f.column());
+        } else {
+            location = CheckFinding.Location.template(f.source(), f.line());
+        }
+        return new CheckFinding(severity, f.rule(), f.resource(), f.path(), message, location);
     }
 }

@@ -45,6 +45,8 @@ public final class Provenance {
     // so upper/lower in a template do not hide it.
     private static final String SENTINEL_WORD = "runwayuservalue";
     private static final Pattern SENTINEL = Pattern.compile("(?i)" + SENTINEL_WORD + "(\\d+)x(?=\\{)");
+    /** A runway-eks {@code env} entry (user value path): clusterVarsEnv is the way to give it a cluster variable. */
+    private static final Pattern ENV_ENTRY = Pattern.compile("env\\.([^.\\[\\]]+)");
 
     /** A placeholder found in a user value. */
     public record UserPlaceholder(int id, String valuePath, String expression, String variable) {
@@ -145,8 +147,7 @@ public final class Provenance {
                 if (locator == null) {
                     locator = locator(located);
                 }
-                findings.add(finding(p.expression(), p.variable(), "user value " + p.valuePath(), locator.at(m.start()),
-                        policy));
+                findings.add(finding(p.expression(), p.variable(), p.valuePath(), false, locator.at(m.start()), policy));
             }
         }
         return findings;
@@ -169,8 +170,7 @@ public final class Provenance {
         List<FluxFinding> findings = new ArrayList<>();
         for (Placeholder p : PlaceholderScanner.scan(render).placeholders()) {
             if (!p.nested() && !known.contains(p.expression())) {
-                findings.add(finding(p.expression(), p.variable(), "a user-supplied value (it is not in the chart's"
-                        + " templates or values.yaml)", p.location(), policy));
+                findings.add(finding(p.expression(), p.variable(), null, false, p.location(), policy));
             }
         }
         return findings;
@@ -218,7 +218,8 @@ public final class Provenance {
                         scalar.get().key() ? FluxLocation.Context.KEY : FluxLocation.Context.VALUE,
                         PlaceholderScanner.styleName(scalar.get().style()), tree.positions().line(f.start()),
                         tree.positions().column(f.start()));
-                findings.add(finding(expression, f.param(), "user value " + valuePath, location, policy));
+                findings.add(finding(expression, f.param(), valuePath, scalar.get().value().equals(expression), location,
+                        policy));
             }
         }
         return findings;
@@ -267,15 +268,26 @@ public final class Provenance {
         return new PlaceholderScanner.Locator(located.manifest(), located.lineOffset(), tree);
     }
 
-    private static FluxFinding finding(String expression, String variable, String origin, FluxLocation location,
-                                       VariablePolicy policy) {
+    /**
+     * {@code valuePath}: the user value the placeholder is in, or null when only the render shows it; {@code whole}:
+     * the placeholder is that value's whole text.
+     */
+    private static FluxFinding finding(String expression, String variable, String valuePath, boolean whole,
+                                       FluxLocation location, VariablePolicy policy) {
+        String origin = valuePath == null
+                ? "a user-supplied value (it is not in the chart's templates or values.yaml)" : "user value " + valuePath;
         boolean allowed = policy.allows(variable);
         String message = "`" + expression + "` comes from " + origin + ", not from the chart: Flux will substitute"
                 + " cluster variable '" + variable + "' into it"
                 + (allowed ? "" : ", a variable this service must not read");
-        String fix = "if the text is meant literally, write " + FluxEscaping.escape(expression)
-                + " in the values (Flux prints " + expression + "); cluster variables belong only in the chart's own"
-                + " fields";
+        String literal = "if the text is meant literally, write " + FluxEscaping.escape(expression)
+                + " in the values (Flux prints " + expression + ")";
+        Matcher env = ENV_ENTRY.matcher(valuePath == null ? "" : valuePath);
+        String fix = allowed && whole && env.matches() && expression.equals("${" + variable + "}")
+                ? "to give the service cluster variable '" + variable + "', name it in clusterVarsEnv instead of env"
+                        + " (clusterVarsEnv: {" + env.group(1) + ": " + variable + "}); the chart then keeps it a"
+                        + " string through Flux's substitution. Or, " + literal
+                : literal + "; cluster variables belong only in the chart's own fields";
         return FluxFinding.at(allowed ? Severity.WARNING : Severity.ERROR, "flux/user-supplied-placeholder", location,
                 message, fix);
     }

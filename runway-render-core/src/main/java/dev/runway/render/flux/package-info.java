@@ -25,7 +25,7 @@
  * <ul>
  *   <li>scan: {@code flux/malformed-placeholder} (Flux fails the Kustomization), {@code flux/invalid-variable-name},
  *       {@code flux/dollar-dollar} ({@code $$} becomes {@code $}), {@code flux/escaped-placeholder} (info),
- *       {@code flux/hidden-placeholder} ({@code \u0024{}), {@code flux/unparsable-yaml};</li>
+ *       {@code flux/hidden-placeholder} (<code>&#36;{</code>), {@code flux/unparsable-yaml};</li>
  *   <li>policy: {@code flux/unknown-variable}, {@code flux/default-hides-missing-variable} (info);</li>
  *   <li>provenance: {@code flux/user-supplied-placeholder};</li>
  *   <li>safety: {@code flux/whole-scalar-placeholder} (a placeholder that is the whole value of a string field,

@@ -1,7 +1,13 @@
 package dev.runway.render.output;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a chart comes from: a directory, or a classpath resource folder (the bundled {@code charts/runway-eks}).
@@ -28,6 +34,21 @@ public record ChartSource(Path directory, String classpathName) {
 
     public boolean onClasspath() {
         return classpathName != null;
+    }
+
+    /** A file of the chart as text ({@code values.yaml}), or empty when the chart has no such file. */
+    public Optional<String> readFile(String name) {
+        try {
+            if (onClasspath()) {
+                try (InputStream in = ChartSource.class.getClassLoader().getResourceAsStream(classpathName + "/" + name)) {
+                    return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            Path file = directory.resolve(name);
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + " of the chart " + this + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -62,6 +62,8 @@ public final class EnvironmentVerification {
         for (ManifestChecker checker : checkers) {
             findings.addAll(checker.check(request, chart));
         }
+        // Each finding points where the team fixes it: the values file line behind the field, or the template.
+        findings = new FindingLocator(chart, RequestValues.read(request).merged()).locateAll(findings);
         DriftCheck.Report drift = committed == null ? null : drift(chart, committed, layout, mode, updateCommand);
         return new Result(environment, findings, drift);
     }
@@ -70,11 +72,15 @@ public final class EnvironmentVerification {
                                    String updateCommand) {
         DriftCheck check = new DriftCheck(mode, updateCommand);
         if (layout == ManifestLayout.SINGLE_FILE) {
+            // Both sides of each diff name the committed file: the render is what would be written there.
             Path file = committed.resolve(ManifestFiles.SINGLE_FILE_NAME);
+            RenderedChart asCommitted = new RenderedChart(chart.manifests().stream()
+                    .map(m -> new RenderedManifest(file.toString(), m.apiVersion(), m.kind(), m.name(), m.namespace(),
+                            m.text())).toList(), chart.output());
             if (Files.isRegularFile(file)) {
-                return check.compare(chart, file);
+                return check.compare(asCommitted, file);
             }
-            return check.compare(sources(chart), List.of());
+            return check.compare(sources(asCommitted), List.of());
         }
         List<OutputFile> rendered = ManifestFiles.plan(chart, layout);
         List<ManifestVerifier.Source> renderedSources = new ArrayList<>();
@@ -129,16 +135,41 @@ public final class EnvironmentVerification {
      * models' own), which the summary names.
      */
     public static void writeReports(Result result, RenderedChart chart, Path directory, String kubernetesVersion) {
+        write(result, chart, directory, null, kubernetesVersion);
+    }
+
+    /**
+     * {@link #writeReports(Result, RenderedChart, Path)} for an environment with committed manifests: a finding that
+     * no values file explains points at its line in the committed {@code manifests.yaml} (a file of the repository,
+     * which GitLab can link) rather than at a template inside the plugin. Paths are relative to the request's base
+     * directory (the project), as GitLab reads Code Quality paths. The summary names the Kubernetes release the
+     * checks targeted ({@link RenderRequest#targetKubeVersion()}).
+     *
+     * @param committed the environment's committed manifests folder, or null
+     */
+    public static void writeReports(Result result, RenderedChart chart, Path directory, RenderRequest request,
+                                    Path committed, ManifestLayout layout) {
+        Path committedFile = committed == null || layout != ManifestLayout.SINGLE_FILE ? null
+                : request.baseDirectory().resolve(committed).resolve(ManifestFiles.SINGLE_FILE_NAME);
+        String committedName = committedFile != null && Files.isRegularFile(committedFile)
+                ? request.displayName(committedFile) : null;
+        write(result, chart, directory, committedName, request.targetKubeVersion());
+    }
+
+    /** {@code committedName}: the committed manifests file findings without a values line point at, or null. */
+    private static void write(Result result, RenderedChart chart, Path directory, String committedName,
+                              String kubernetesVersion) {
         List<Finding> findings = new ArrayList<>();
         for (CheckFinding finding : result.findings()) {
-            findings.add(toFinding(finding));
+            findings.add(toFinding(finding, committedName));
         }
+        String defaultPath = committedName != null ? committedName
+                : chart.manifests().stream().map(RenderedManifest::source).findFirst().orElse("");
         if (result.drift() != null) {
             findings.addAll(result.drift().findings());
         }
         List<ResourceRef> resources = chart.manifests().stream()
                 .map(m -> new ResourceRef(m.apiVersion(), m.kind(), m.namespace(), m.name())).toList();
-        String defaultPath = chart.manifests().stream().map(RenderedManifest::source).findFirst().orElse("");
         VerifyReports.write(new VerifyReports.Input(result.environment(), resources, findings, result.drift(), defaultPath,
                         kubernetesVersion),
                 directory.resolve("code-quality.json"), directory.resolve("junit.xml"), directory.resolve("summary.md"));
@@ -146,14 +177,31 @@ public final class EnvironmentVerification {
 
     /** A check finding in the verify package's shape, for its reports. */
     static Finding toFinding(CheckFinding finding) {
+        return toFinding(finding, null);
+    }
+
+    /**
+     * @param committedFile the committed single-file manifests, which hold the render line for line, or null
+     */
+    private static Finding toFinding(CheckFinding finding, String committedFile) {
         String[] parts = finding.resource().isEmpty() ? new String[0] : finding.resource().split("/");
         ResourceRef resource = switch (parts.length) {
             case 2 -> new ResourceRef("", parts[0], "", parts[1]);
             case 3 -> new ResourceRef("", parts[0], parts[1], parts[2]);
             default -> ResourceRef.none();
         };
+        CheckFinding.Location location = finding.location();
+        String file = switch (location.kind()) {
+            case FILE -> location.file();
+            case TEMPLATE -> committedFile != null && location.line() > 0 ? committedFile : location.file();
+            case NONE -> "";
+        };
+        int line = location.kind() == CheckFinding.Location.Kind.TEMPLATE && !file.equals(committedFile) ? 0
+                : location.line();
+        String message = location.kind() == CheckFinding.Location.Kind.TEMPLATE
+                ? finding.message() + " (" + location + ")" : finding.message();
         return new Finding(Severity.valueOf(finding.severity().name()), finding.check(), resource, finding.path(),
-                finding.message(), "", "", 0);
+                message, "", file, line);
     }
 
     private static List<ManifestVerifier.Source> sources(RenderedChart chart) {

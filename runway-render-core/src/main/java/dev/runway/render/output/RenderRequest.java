@@ -65,16 +65,31 @@ public record RenderRequest(ChartSource chart, List<Path> valuesFiles, List<Stri
                 baseDirectory, manifestValues, version);
     }
 
+    /** The same request for another release name and namespace. */
+    public RenderRequest withRelease(String newReleaseName, String newNamespace) {
+        return new RenderRequest(chart, valuesFiles, set, setString, setFile, newReleaseName, newNamespace, kubeVersion,
+                baseDirectory, manifestValues, helmVersion);
+    }
+
+    /** How messages name a values file: relative to the base directory when it lies below it. */
+    public String displayName(Path file) {
+        Path base = baseDirectory.toAbsolutePath().normalize();
+        Path absolute = base.resolve(file).normalize();
+        return absolute.startsWith(base) && !absolute.equals(base)
+                ? base.relativize(absolute).toString().replace('\\', '/') : file.toString();
+    }
+
     /**
      * The user's values as {@code helm template} of the request's Helm version merges them: the manifest's values,
-     * the values files, then the {@code --set} kinds. Errors name the file and line (or the flag).
+     * the values files (named relative to the base directory, {@code .runway/values.yaml:4:3}), then the {@code --set}
+     * kinds. Errors name the file and line (or the flag).
      */
     public MergedValues mergeValues() {
         UserValues.Builder values = UserValues.builder().fileReaderRelativeTo(baseDirectory).helmVersion(helmVersion);
         if (manifestValues != null) {
             values.valuesDocument(manifestValues);
         }
-        valuesFiles.forEach(values::valuesFile);
+        valuesFiles.forEach(file -> values.valuesFile(baseDirectory.resolve(file), displayName(file)));
         set.forEach(values::set);
         setString.forEach(values::setString);
         setFile.forEach(values::setFile);

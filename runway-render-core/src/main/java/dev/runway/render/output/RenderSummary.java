@@ -37,7 +37,7 @@ public record RenderSummary(int resources, Map<String, Integer> kinds, Set<Strin
 
     /** {@code 5 resources (1 ConfigMap, 1 Deployment, ...); Flux variables kept: ${a}, ${b}}. */
     public String describe() {
-        StringBuilder out = new StringBuilder().append(resources).append(resources == 1 ? " resource" : " resources");
+        StringBuilder out = new StringBuilder(Plurals.count(resources, "resource"));
         if (!kinds.isEmpty()) {
             out.append(" (");
             new TreeMap<>(kinds).forEach((kind, n) -> out.append(n).append(' ').append(kind).append(", "));

@@ -43,10 +43,12 @@ public final class VerifyChecker implements ManifestChecker {
 
     static CheckFinding toCheckFinding(Finding finding) {
         String message = finding.fix().isEmpty() ? finding.message() : finding.message() + "; fix: " + finding.fix();
-        String where = finding.file().isEmpty() ? "" : " (" + finding.file()
-                + (finding.line() > 0 ? ":" + finding.line() : "") + ")";
+        // The file is the template the resource came from; its line counts within the manifest, so FindingLocator
+        // works out the line in the render output (or the values file behind the field).
+        CheckFinding.Location location = finding.file().isEmpty() ? CheckFinding.Location.NONE
+                : CheckFinding.Location.template(finding.file(), 0);
         return new CheckFinding(CheckFinding.Severity.valueOf(finding.severity().name()), finding.check(),
                 finding.resource().equals(ResourceRef.none()) ? "" : finding.resource().toString(), finding.path(),
-                message + where);
+                message, location);
     }
 }

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * @param testClass the folder: the test class's simple name, nested classes joined with dots
  *                  ({@code ChartTest.Defaults})
  * @param method    the test method
- * @param name      a name for one of several snapshots in the same test, or empty
+ * @param name      a name for one of several snapshots in the same test, or empty; a YAML file's name
+ *                  ({@code oidc-values.yaml}, as a parameterized test over values files has it) loses its extension,
+ *                  so the snapshot is {@code perValuesFile-oidc-values.yaml}, not {@code perValuesFile-oidc-values.yaml.yaml}
  */
 public record SnapshotId(String testClass, String method, String name) {
 
@@ -22,7 +24,7 @@ public record SnapshotId(String testClass, String method, String name) {
     public SnapshotId {
         Objects.requireNonNull(testClass, "testClass");
         Objects.requireNonNull(method, "method");
-        name = Objects.requireNonNullElse(name, "");
+        name = withoutYamlExtension(Objects.requireNonNullElse(name, ""));
         if (!SAFE.matcher(testClass).matches() || testClass.startsWith(".")) {
             throw new IllegalArgumentException("snapshot class folder '" + testClass
                     + "' must be a Java class name (letters, digits, _ . $)");
@@ -35,6 +37,16 @@ public record SnapshotId(String testClass, String method, String name) {
             throw new IllegalArgumentException("snapshot name '" + name + "' may only use letters, digits and "
                     + "_ . - (it becomes part of a file name on every platform)");
         }
+    }
+
+    private static String withoutYamlExtension(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        for (String extension : new String[] {".yaml", ".yml"}) {
+            if (lower.endsWith(extension) && name.length() > extension.length()) {
+                return name.substring(0, name.length() - extension.length());
+            }
+        }
+        return name;
     }
 
     /** The snapshot of a test method; nested classes become {@code Outer.Inner}. */

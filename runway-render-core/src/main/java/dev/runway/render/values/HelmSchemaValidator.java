@@ -35,11 +35,17 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
 
     @Override
     public String validate(Chart chart, Map<String, Object> values) {
-        List<ValuesProblem> problems = ValuesSchema.validate(schemas(chart), values, origins.orElse(defaults(chart, values)));
+        return listing(problems(chart, values), ValuesProblem::message);
+    }
+
+    /**
+     * Helm's layout of schema problems after its heading: {@code <chart>:} then {@code - <problem>} per problem, chart
+     * after chart, each problem worded by {@code wording}; null when there are none (what {@link #validate} returns).
+     */
+    public static String listing(List<ValuesProblem> problems, java.util.function.Function<ValuesProblem, String> wording) {
         if (problems.isEmpty()) {
             return null;
         }
-        // Helm's layout after its heading: "<chart>:\n" then "- <problem>\n" per problem, chart after chart.
         StringBuilder out = new StringBuilder();
         String current = null;
         for (ValuesProblem problem : problems) {
@@ -47,9 +53,14 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
                 current = problem.chart();
                 out.append(current).append(":\n");
             }
-            out.append("- ").append(problem.message()).append('\n');
+            out.append("- ").append(wording.apply(problem)).append('\n');
         }
         return out.toString();
+    }
+
+    /** Every problem the schemas of the chart and its subcharts find in the coalesced values, in Helm's order. */
+    public List<ValuesProblem> problems(Chart chart, Map<String, Object> values) {
+        return ValuesSchema.validate(schemas(chart), values, origins.orElse(defaults(chart, values)));
     }
 
     /** Chart defaults of the chart and, under their names, of its subcharts. */

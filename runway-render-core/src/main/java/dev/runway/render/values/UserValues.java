@@ -115,10 +115,10 @@ public final class UserValues {
             return List.of(source.document());
         }
         if (helmVersion.isHelm4()) {
-            return source.file() != null ? files.readDocuments(source.file())
+            return source.file() != null ? files.readDocuments(source.file(), source.argument())
                     : files.readDocuments(source.text(), source.argument());
         }
-        return List.of(source.file() != null ? files.read(source.file())
+        return List.of(source.file() != null ? files.read(source.file(), source.argument())
                 : files.read(source.text(), source.argument()));
     }
 
@@ -244,7 +244,12 @@ public final class UserValues {
 
         /** {@code -f file}. */
         public Builder valuesFile(Path file) {
-            sources.add(new Source(Kind.VALUES_FILE, file.toString(), file, null));
+            return valuesFile(file, file.toString());
+        }
+
+        /** {@code -f file}, named {@code name} in messages and value origins (for example relative to a project). */
+        public Builder valuesFile(Path file, String name) {
+            sources.add(new Source(Kind.VALUES_FILE, Objects.requireNonNull(name, "name"), file, null));
             return this;
         }
 

@@ -82,7 +82,11 @@ public final class ValuesFiles {
 
     /** Reads a file from disk (UTF-8), named in messages as given. */
     public ValuesDocument read(Path file) {
-        String name = file.toString();
+        return read(file, file.toString());
+    }
+
+    /** Reads a file from disk (UTF-8), named in messages and positions {@code name} (a path relative to a project). */
+    public ValuesDocument read(Path file, String name) {
         return read(readText(file, name), name);
     }
 
@@ -162,7 +166,11 @@ public final class ValuesFiles {
      * document's positions count lines from the top of the file.
      */
     public List<ValuesDocument> readDocuments(Path file) {
-        String name = file.toString();
+        return readDocuments(file, file.toString());
+    }
+
+    /** Reads every YAML document of a file, named in messages and positions {@code name}. */
+    public List<ValuesDocument> readDocuments(Path file, String name) {
         return readDocuments(readText(file, name), name);
     }
 

@@ -31,6 +31,10 @@ import java.util.regex.Pattern;
  * user gave it. Alternatives ({@code oneOf}/{@code anyOf}) are reported once, listing what each would accept.
  */
 public final class ValuesSchema {
+    static {
+        Slf4jQuiet.beforeFirstUse(); // before networknt's validator first logs
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern COMBINATOR = Pattern.compile("/(oneOf|anyOf)/\\d+(/|$)");
 

@@ -259,8 +259,13 @@ public final class DriftCheck {
         List<String> a = from.isEmpty() ? List.of() : List.of(from.split("\n"));
         List<String> b = to.isEmpty() ? List.of() : List.of(to.split("\n"));
         Patch<String> patch = DiffUtils.diff(a, b);
-        List<String> lines = UnifiedDiffUtils.generateUnifiedDiff("a/" + fromName, "b/" + toName, a, patch, 3);
+        List<String> lines = UnifiedDiffUtils.generateUnifiedDiff(side("a/", fromName), side("b/", toName), a, patch, 3);
         return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+    }
+
+    /** A diff header's file name, with git's a/ or b/ prefix; {@code /dev/null} (a side that is absent) has none. */
+    private static String side(String prefix, String name) {
+        return name.equals("/dev/null") ? name : prefix + name;
     }
 
     /**

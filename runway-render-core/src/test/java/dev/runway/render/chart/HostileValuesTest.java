@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +36,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HostileValuesTest {
 
     /**
-     * Where a hostile string goes: a values path and where to find it again in the output (empty: the env entry).
-     * {@code constrained}: the schema may refuse some strings there.
+     * Where a hostile string goes: a values path and where to find it again in the output ({@code env[NAME]} first:
+     * inside that env entry; empty: the value of the env entry {@code HOSTILE}). {@code constrained}: the schema may
+     * refuse some strings there. {@code extraValues}: what the field needs around it (the Namespace is only rendered
+     * when asked for). {@code renderedAs}: how the chart writes the string ({@code %s}: as given).
      */
     private record Field(String description, String kind, List<String> valuesPath, List<String> outputPath,
-                         boolean constrained) {
+                         boolean constrained, Map<String, Object> extraValues, String renderedAs) {
         Field(String description, String kind, List<String> valuesPath, List<String> outputPath) {
-            this(description, kind, valuesPath, outputPath, true);
+            this(description, kind, valuesPath, outputPath, true, Map.of(), "%s");
+        }
+
+        Field(String description, String kind, List<String> valuesPath, List<String> outputPath, boolean constrained) {
+            this(description, kind, valuesPath, outputPath, constrained, Map.of(), "%s");
         }
     }
 
@@ -60,6 +67,20 @@ class HostileValuesTest {
                     List.of("metadata", "annotations", "example.com/hostile")),
             new Field("node selector", "Deployment", List.of("nodeSelector", "example.com/hostile"),
                     List.of("spec", "template", "spec", "nodeSelector", "example.com/hostile")),
+            // The Namespace only renders when asked for.
+            new Field("namespace annotation", "Namespace", List.of("namespace", "annotations", "example.com/hostile"),
+                    List.of("metadata", "annotations", "example.com/hostile"), true,
+                    Map.of("namespace", Map.of("create", true)), "%s"),
+            new Field("namespace label", "Namespace", List.of("namespace", "labels", "example.com/hostile"),
+                    List.of("metadata", "labels", "example.com/hostile"), true,
+                    Map.of("namespace", Map.of("create", true)), "%s"),
+            new Field("cluster variable name", "Deployment", List.of("clusterVarsEnv", "HOSTILE"), List.of(), true,
+                    Map.of(), "$(RUNWAY_KEEP_STRING)${%s}"),
+            new Field("secret key of an env variable", "Deployment",
+                    List.of("envValueFrom", "HOSTILE", "secretKeyRef", "key"),
+                    List.of("env[HOSTILE]", "valueFrom", "secretKeyRef", "key"), true,
+                    Map.of("envValueFrom", Map.of("HOSTILE", Map.of("secretKeyRef", Map.of("name", "app-secrets")))),
+                    "%s"),
             new Field("cluster secret store", "ExternalSecret", List.of("externalSecrets", "clusterSecretStore"),
                     List.of("spec", "secretStoreRef", "name")),
             new Field("secret refresh interval", "ExternalSecret", List.of("externalSecrets", "refreshInterval"),
@@ -82,14 +103,26 @@ class HostileValuesTest {
     Stream<DynamicTest> everyHostileValueStaysInsideItsField() throws IOException {
         List<String> corpus = corpus();
         assertTrue(corpus.size() >= 50, "the corpus must hold at least 50 values, has " + corpus.size());
-        RunwayEksChartTest.Manifests baseline = RunwayEksChartTest.Manifests.parse(render(Map.of()).output());
+        // Each field's baseline holds a plain word where the hostile string goes, or the chart's default where the
+        // schema wants a particular form (a duration).
+        Map<Field, RunwayEksChartTest.Manifests> baselines = new HashMap<>();
+        for (Field field : FIELDS) {
+            Map<String, Object> values = mutableCopy(field.extraValues());
+            put(values, field.valuesPath(), "plain");
+            HelmOracle.Result baseline = render(values);
+            if (baseline.failed()) {
+                baseline = render(mutableCopy(field.extraValues()));
+            }
+            assertNull(baseline.error(), field.description() + ": the baseline must render");
+            baselines.put(field, RunwayEksChartTest.Manifests.parse(baseline.output()));
+        }
         return IntStream.range(0, corpus.size()).boxed().flatMap(i -> FIELDS.stream().map(field ->
                 DynamicTest.dynamicTest(i + " in " + field.description() + ": " + printable(corpus.get(i)),
-                        () -> checkValue(corpus.get(i), field, baseline))));
+                        () -> checkValue(corpus.get(i), field, baselines.get(field)))));
     }
 
     private void checkValue(String hostile, Field field, RunwayEksChartTest.Manifests baseline) throws IOException {
-        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Object> values = mutableCopy(field.extraValues());
         put(values, field.valuesPath(), hostile);
         HelmOracle.Result result = render(values);
         if (result.failed()) {
@@ -110,19 +143,35 @@ class HostileValuesTest {
             assertEquals(before.keySet(), after.keySet(), "no top-level key added or lost in " + after.get("kind"));
         }
         Map<String, Object> resource = rendered.single(field.kind());
-        Object found = field.outputPath().isEmpty()
-                ? envValue(rendered, resource, "HOSTILE")
-                : rendered.path(resource, field.outputPath().toArray(String[]::new));
-        assertEquals(hostile, found, field.description() + " must hold exactly the value given");
+        Object found;
+        if (field.outputPath().isEmpty()) {
+            found = envEntry(rendered, resource, "HOSTILE").get("value");
+        } else if (field.outputPath().get(0).startsWith("env[")) {
+            String name = field.outputPath().get(0).substring(4, field.outputPath().get(0).length() - 1);
+            found = rendered.path(envEntry(rendered, resource, name),
+                    field.outputPath().subList(1, field.outputPath().size()).toArray(String[]::new));
+        } else {
+            found = rendered.path(resource, field.outputPath().toArray(String[]::new));
+        }
+        assertEquals(String.format(field.renderedAs(), hostile), found,
+                field.description() + " must hold exactly the value given");
     }
 
     @SuppressWarnings("unchecked")
-    private static Object envValue(RunwayEksChartTest.Manifests rendered, Map<String, Object> deployment,
-                                   String name) {
+    private static Map<String, Object> envEntry(RunwayEksChartTest.Manifests rendered, Map<String, Object> deployment,
+                                                String name) {
         Map<String, Object> container = ((List<Map<String, Object>>) rendered.path(deployment, "spec", "template",
                 "spec", "containers")).get(0);
         return ((List<Map<String, Object>>) container.get("env")).stream()
-                .filter(e -> name.equals(e.get("name"))).findFirst().map(e -> e.get("value")).orElse(null);
+                .filter(e -> name.equals(e.get("name"))).findFirst().orElse(Map.of());
+    }
+
+    /** A deep, mutable copy of nested maps, to put a value into. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> mutableCopy(Map<String, Object> values) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        values.forEach((k, v) -> copy.put(k, v instanceof Map<?, ?> m ? mutableCopy((Map<String, Object>) m) : v));
+        return copy;
     }
 
     @SuppressWarnings("unchecked")

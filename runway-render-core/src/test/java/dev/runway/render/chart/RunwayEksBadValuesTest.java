@@ -48,6 +48,30 @@ class RunwayEksBadValuesTest {
                         new String[]{"GOOGLE_APPLICATION_CREDENTIALS"}),
                 Arguments.of("account id not 12 digits", VALID + "aws:\n  accountId: \"12345\"\n", "payments",
                         new String[]{"accountId"}),
+                Arguments.of("env name in env and clusterVarsEnv", VALID + "env:\n  GCP_PROJECT: x\n"
+                        + "clusterVarsEnv:\n  GCP_PROJECT: gcp_project_id\n", "payments",
+                        new String[]{"env GCP_PROJECT is set both in env and in clusterVarsEnv; keep one"}),
+                Arguments.of("env name in envValueFrom and env", VALID + "env:\n  DB: x\n"
+                        + "envValueFrom:\n  DB:\n    secretKeyRef: {name: db, key: password}\n", "payments",
+                        new String[]{"env DB is set both in envValueFrom and in env or clusterVarsEnv"}),
+                Arguments.of("placeholder in clusterVarsEnv", VALID + "clusterVarsEnv:\n  GCP_PROJECT: "
+                        + "\"${gcp_project_id}\"\n", "payments", new String[]{"GCP_PROJECT"}),
+                Arguments.of("envValueFrom with two sources", VALID + "envValueFrom:\n  DB:\n"
+                        + "    secretKeyRef: {name: db, key: password}\n    configMapKeyRef: {name: db, key: p}\n",
+                        "payments", new String[]{"DB"}),
+                Arguments.of("envFrom without a reference", VALID + "envFrom:\n  - prefix: X_\n", "payments",
+                        new String[]{"envFrom"}),
+                Arguments.of("negative runAsUser", VALID + "podSecurityContext:\n  runAsUser: -1\n", "payments",
+                        new String[]{"runAsUser"}),
+                Arguments.of("unknown securityContext field", VALID + "securityContext:\n  privileged: true\n",
+                        "payments", new String[]{"privileged"}),
+                Arguments.of("image pull secret as a string", VALID + "imagePullSecrets:\n  - registry\n",
+                        "payments", new String[]{"imagePullSecrets"}),
+                Arguments.of("extra volume named like the chart's", VALID + "extraVolumes:\n  - name: tmp\n"
+                        + "    emptyDir: {}\n", "payments", new String[]{"name"}),
+                Arguments.of("preStop with two handlers", VALID + "lifecycle:\n  preStop:\n"
+                        + "    sleep: {seconds: 5}\n    exec: {command: [\"true\"]}\n", "payments",
+                        new String[]{"preStop"}),
                 Arguments.of("unknown runtime", VALID + "runtime: ecs\n", "payments", new String[]{"runtime"}),
                 Arguments.of("gke id shorter than a google account id", "serviceId: pay\nruntime: gke\nimage:\n"
                         + "  repository: r/x\n", "pay", new String[]{"serviceId \"pay\" has 3 characters; on runtime gke",

@@ -118,7 +118,9 @@ class RunwayEksChartTest {
 
         Map<String, Object> securityContext = manifests.map(container, "securityContext");
         assertEquals(Boolean.FALSE, securityContext.get("allowPrivilegeEscalation"));
-        assertEquals(Boolean.TRUE, securityContext.get("readOnlyRootFilesystem"));
+        // The matrix turns readOnlyRootFilesystem off in some cases: a user's false replaces the chart's default.
+        assertEquals(!c.valuesYaml().contains("readOnlyRootFilesystem: false"),
+                securityContext.get("readOnlyRootFilesystem"));
         assertEquals(Boolean.TRUE, securityContext.get("runAsNonRoot"));
         assertEquals(List.of("ALL"), manifests.path(securityContext, "capabilities", "drop"));
         assertEquals("RuntimeDefault", manifests.path(podSpec, "securityContext", "seccompProfile", "type"));
@@ -183,7 +185,8 @@ class RunwayEksChartTest {
                 "template", "spec"), "containers").get(0);
         if (!c.externalSecrets()) {
             assertEquals(List.of(), manifests.all("ExternalSecret"));
-            assertFalse(container.containsKey("envFrom"));
+            assertEquals(c.valuesYaml().contains("\nenvFrom:"), container.containsKey("envFrom"),
+                    "envFrom only for Vault secrets or the service's own envFrom");
             return;
         }
         Map<String, Object> secret = manifests.single("ExternalSecret");
@@ -210,10 +213,19 @@ class RunwayEksChartTest {
         assertEquals(c.autoscaling(), !manifests.map(deployment, "spec").containsKey("replicas"),
                 "replicas is left to the autoscaler exactly when autoscaling is on");
         assertEquals(c.disruptionBudget(), manifests.all("PodDisruptionBudget").size() == 1);
+        boolean namespaceAsked = c.valuesYaml().contains("namespace:\n  create: true");
+        assertEquals(namespaceAsked ? List.of(id) : List.of(), manifests.all("Namespace").stream()
+                .map(n -> manifests.path(n, "metadata", "name")).toList(), "a Namespace only when asked for");
         for (Map<String, Object> manifest : manifests.documents()) {
-            assertEquals(id, manifests.path(manifest, "metadata", "namespace"),
-                    "every resource lives in the service's namespace");
+            if (!"Namespace".equals(manifest.get("kind"))) {
+                assertEquals(id, manifests.path(manifest, "metadata", "namespace"),
+                        "every resource lives in the service's namespace");
+            }
         }
+        Map<String, Object> podLabels = manifests.map(deployment, "spec", "template", "metadata", "labels");
+        assertFalse(podLabels.containsKey("helm.sh/chart"), "a chart version bump must not roll every pod");
+        assertEquals(c.valuesYaml().contains("managedBy: Helm") ? "Helm" : "Flux",
+                podLabels.get("app.kubernetes.io/managed-by"));
     }
 
     private static void checkCredentialsJson(RunwayEksMatrix.Case c, String json) throws IOException {

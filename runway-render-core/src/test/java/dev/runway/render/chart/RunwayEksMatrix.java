@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * The values matrix of the runway-eks chart: every combination of credential source, profiling, autoscaling and
- * disruption budget, for a short and a long service id, with extras (env, resources, annotations, scheduling,
- * Vault secrets through external-secrets, a startup probe) spread over the cases; then the GKE runtime with and
- * without profiling and Vault secrets. Shared by the chart tests (real Helm) and the engine's conformance tests (ours vs Helm).
+ * disruption budget, for a short and a long service id, with extras (env and env from Secrets, ConfigMaps and
+ * cluster variables; resources, securityContext and lifecycle; annotations, pull secrets, volumes and
+ * the Namespace; scheduling, spreading and managed-by; Vault secrets through external-secrets) spread over the cases;
+ * then the GKE runtime with and without profiling and Vault secrets. Shared by the chart tests (real Helm) and the
+ * engine's conformance tests (ours vs Helm).
  */
 public final class RunwayEksMatrix {
 
@@ -79,16 +81,33 @@ public final class RunwayEksMatrix {
         }
         // Extras rotate over the cases so each appears with both credential sources and both ids.
         switch (index % 4) {
-            case 0 -> yaml.append("env:\n  LOG_LEVEL: debug\n  FEATURES: \"a,b\"\n  EMPTY: \"\"\n  PORT_NUMBER: \"8080\"\n");
+            case 0 -> yaml.append("env:\n  LOG_LEVEL: debug\n  FEATURES: \"a,b\"\n  EMPTY: \"\"\n  PORT_NUMBER: \"8080\"\n"
+                    + "envValueFrom:\n  DB_PASSWORD:\n    secretKeyRef: {name: db, key: password}\n"
+                    + "  POD_IP:\n    fieldRef: {fieldPath: status.podIP}\n"
+                    + "envFrom:\n  - configMapRef: {name: app-config}\n  - secretRef: {name: app-env, optional: true}\n"
+                    + "    prefix: SECRET_\n"
+                    + "clusterVarsEnv:\n  GCP_PROJECT: gcp_project_id\n  AWS_ACCOUNT: aws_account_id\n");
             case 1 -> yaml.append("resources:\n  requests:\n    cpu: 250m\n    memory: 512Mi\n  limits:\n    cpu: \"1\"\n"
-                    + "    memory: 1Gi\n");
+                    + "    memory: 1Gi\n"
+                    + "podSecurityContext:\n  runAsUser: 10001\n  runAsGroup: 10001\n  fsGroup: 10001\n"
+                    + "securityContext:\n  runAsUser: 10001\n  readOnlyRootFilesystem: false\n"
+                    + "  capabilities: {drop: [ALL], add: [NET_BIND_SERVICE]}\n"
+                    + "lifecycle:\n  preStop:\n    exec:\n      command: [sleep, \"5\"]\n");
             case 2 -> yaml.append("annotations:\n  runway.gitlab.com/owner: \"team-payments\"\n"
                     + "podAnnotations:\n  prometheus.io/scrape: \"true\"\nlabels:\n  tier: backend\n"
-                    + "serviceAccount:\n  annotations:\n    example.com/note: \"kept\"\n");
+                    + "serviceAccount:\n  annotations:\n    example.com/note: \"kept\"\n"
+                    + "imagePullSecrets:\n  - name: registry-credentials\n"
+                    + "extraVolumes:\n  - name: cache\n    emptyDir: {sizeLimit: 1Gi}\n"
+                    + "extraVolumeMounts:\n  - name: cache\n    mountPath: /var/cache/app\n"
+                    + "namespace:\n  create: true\n  labels:\n    pod-security.kubernetes.io/enforce: restricted\n");
             default -> yaml.append("port: 5052\nservice:\n  port: 8080\nreplicas: 3\n"
                     + "nodeSelector:\n  kubernetes.io/arch: arm64\n"
                     + "tolerations:\n  - key: dedicated\n    operator: Equal\n    value: runway\n    effect: NoSchedule\n"
-                    + "priorityClassName: runway-high\n");
+                    + "priorityClassName: runway-high\n"
+                    + "topologySpreadConstraints:\n  - maxSkew: 1\n    topologyKey: topology.kubernetes.io/zone\n"
+                    + "    whenUnsatisfiable: ScheduleAnyway\n"
+                    + "terminationGracePeriodSeconds: 45\nmanagedBy: Helm\n"
+                    + "lifecycle:\n  preStop:\n    sleep: {seconds: 5}\n");
         }
         boolean secrets = index % 5 == 0;
         if (secrets) {

@@ -78,6 +78,7 @@ class FluxManifestCheckerTest {
         assertTrue(errors.stream().anyMatch(l -> l.contains("[flux/unknown-variable]")
                 && l.contains("spec.template.spec.containers[0].env[")), errors.toString());
         assertTrue(errors.stream().anyMatch(l -> l.contains("[flux/user-supplied-placeholder]")
-                && l.contains("user value env.REGION") && l.contains(values + ":5:")), errors.toString());
+                && l.contains("user value env.REGION")
+                && l.startsWith("ERROR " + base.relativize(values) + ":5:12: env.REGION: ")), errors.toString());
     }
 }

@@ -88,4 +88,34 @@ class ProvenanceTest {
         // And the escaped value reaches the output as $${HOME}, which Flux prints as ${HOME}.
         assertTrue(PlaceholderScanner.scan(render).escapes().stream().anyMatch(DollarEscape::keepsPlaceholder));
     }
+
+    @Test
+    void aClusterVariableTypedIntoEnvIsPointedAtClusterVarsEnv(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("values.yaml");
+        Files.writeString(file, """
+                serviceId: payments
+                image: {repository: registry.example.com/runway/payments, tag: "1.4.2"}
+                env:
+                  GCP_PROJECT: "${gcp_project_id}"
+                  PROJECT: "id=${gcp_project_id}"
+                  LEAK: "${db_password}"
+                """);
+        HelmOracle.Result result = HelmOracle.template(HelmOracle.Request.of(CHART, "payments", "payments", file));
+        assertNull(result.error(), result.error());
+        List<FluxFinding> findings = Provenance.fromUserValuesFiles(ManifestStream.parse(result.output()),
+                List.of(file), VariablePolicy.defaults(), Provenance.RUNWAY_EKS_FLUX_VALUES);
+        assertEquals(3, findings.size(), findings.toString());
+        FluxFinding whole = findings.get(0);
+        assertEquals(Severity.WARNING, whole.severity());
+        assertEquals(4, whole.line());
+        assertTrue(whole.fix().startsWith("to give the service cluster variable 'gcp_project_id', name it in "
+                + "clusterVarsEnv instead of env (clusterVarsEnv: {GCP_PROJECT: gcp_project_id})"), whole.fix());
+        assertTrue(whole.fix().contains("write $${gcp_project_id}"), whole.fix());
+        // Inside a longer string clusterVarsEnv cannot help; a variable outside the policy is not to be read at all.
+        for (FluxFinding other : findings.subList(1, 3)) {
+            assertTrue(!other.fix().contains("clusterVarsEnv") && other.fix().contains("chart's own fields"),
+                    other.fix());
+        }
+        assertEquals(Severity.ERROR, findings.get(2).severity());
+    }
 }

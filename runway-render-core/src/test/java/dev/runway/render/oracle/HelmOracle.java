@@ -52,11 +52,15 @@ public final class HelmOracle {
         for (Map.Entry<String, Object> entry : request.set().entrySet()) {
             command = command.set(entry.getKey(), entry.getValue());
         }
-        try {
-            return new Result(command.call(), null);
-        } catch (IllegalStateException e) {
-            // helm-java reports Helm's own error text as the exception message.
-            return new Result(null, e.getMessage());
-        }
+        TemplateCommand ready = command;
+        // Helm's Go log (warnings about charts) goes to native stderr; keep it out of the build log.
+        return NativeStderr.capture(() -> {
+            try {
+                return new Result(ready.call(), null);
+            } catch (IllegalStateException e) {
+                // helm-java reports Helm's own error text as the exception message.
+                return new Result(null, e.getMessage());
+            }
+        }).result();
     }
 }

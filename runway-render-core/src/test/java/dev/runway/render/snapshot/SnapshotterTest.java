@@ -43,6 +43,16 @@ class SnapshotterTest {
     }
 
     @Test
+    void aValuesFileNameAsTheSnapshotNameKeepsOneExtension() {
+        Snapshotter snapshot = Snapshotter.of(snapshots(), SnapshotterTest.class, "perValuesFile");
+        assertEquals(root.resolve("snapshots/SnapshotterTest/perValuesFile-oidc-values.yaml"),
+                snapshot.assertMatches(PaymentsRenders.defaults(), "oidc-values.yaml").file());
+        assertEquals("perValuesFile-prod.yaml", snapshot.idOf("prod.YML").fileName());
+        assertEquals(snapshot.idOf("oidc-values"), snapshot.idOf("oidc-values.yaml"),
+                "the same snapshot with or without the extension");
+    }
+
+    @Test
     void tellsItsLedgerWhatItChecksAndWhatHappened() {
         List<String> events = new ArrayList<>();
         SnapshotLedger ledger = new SnapshotLedger() {

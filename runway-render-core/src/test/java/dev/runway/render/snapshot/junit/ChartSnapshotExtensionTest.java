@@ -132,6 +132,11 @@ public class ChartSnapshotExtensionTest {
         List<String> written = new CopyOnWriteArrayList<>();
         long[] succeeded = {0};
         Launcher launcher = LauncherFactory.create();
+        // The nested runs' console lines ("[runway snapshot] ... written") are what users see; here the report entries
+        // carry them, so they stay out of this build's log.
+        java.io.PrintStream console = System.err;
+        System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), true));
+        try {
         launcher.execute(discovery, new TestExecutionListener() {
             @Override
             public void executionFinished(TestIdentifier id, TestExecutionResult result) {
@@ -147,6 +152,9 @@ public class ChartSnapshotExtensionTest {
                         (key.equals("runway.snapshot.written") ? written : entries).add(value));
             }
         });
+        } finally {
+            System.setErr(console);
+        }
         return new Run(new ArrayList<>(failures), new ArrayList<>(entries), new ArrayList<>(written), succeeded[0]);
     }
 
