@@ -2,11 +2,11 @@ package dev.runway.maven;
 
 import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderedChart;
-import dev.runway.render.output.ChartSource;
-import dev.runway.render.output.ManifestRenderer;
-import dev.runway.render.output.RenderRequest;
-import dev.runway.render.output.RequestValues;
-import dev.runway.render.output.ServiceIds;
+import dev.runway.render.service.ChartSource;
+import dev.runway.render.service.ManifestRenderer;
+import dev.runway.render.service.RenderRequest;
+import dev.runway.render.service.RequestValues;
+import dev.runway.render.service.ServiceIds;
 import dev.runway.render.values.SetValueException;
 import dev.runway.render.values.ValuesFileException;
 import org.apache.maven.execution.MavenSession;

@@ -1,6 +1,6 @@
 package dev.runway.maven;
 
-import dev.runway.render.output.RenderRequest;
+import dev.runway.render.service.RenderRequest;
 
 import java.nio.file.Path;
 import java.util.Objects;

@@ -2,9 +2,9 @@ package dev.runway.maven;
 
 import dev.runway.render.flux.ClusterVars;
 import dev.runway.render.identity.Handshake;
-import dev.runway.render.output.HandshakeChecker;
-import dev.runway.render.output.OutputFile;
-import dev.runway.render.output.OutputSync;
+import dev.runway.render.service.HandshakeChecker;
+import dev.runway.render.service.OutputFile;
+import dev.runway.render.service.OutputSync;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;

@@ -1,12 +1,12 @@
 package dev.runway.maven;
 
 import dev.runway.render.RenderedChart;
-import dev.runway.render.output.ManifestFiles;
-import dev.runway.render.output.ManifestLayout;
-import dev.runway.render.output.OutputFile;
-import dev.runway.render.output.OutputSync;
-import dev.runway.render.output.Plurals;
-import dev.runway.render.output.RenderSummary;
+import dev.runway.render.service.ManifestFiles;
+import dev.runway.render.service.ManifestLayout;
+import dev.runway.render.service.OutputFile;
+import dev.runway.render.service.OutputSync;
+import dev.runway.render.service.Plurals;
+import dev.runway.render.service.RenderSummary;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;

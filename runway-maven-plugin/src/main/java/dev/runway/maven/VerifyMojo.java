@@ -1,14 +1,14 @@
 package dev.runway.maven;
 
 import dev.runway.render.RenderedChart;
-import dev.runway.render.output.CheckFinding;
-import dev.runway.render.output.EnvironmentVerification;
-import dev.runway.render.output.HandshakeChecker;
-import dev.runway.render.output.ManifestChecker;
-import dev.runway.render.output.ManifestFiles;
-import dev.runway.render.output.ManifestLayout;
-import dev.runway.render.output.OutputSync;
-import dev.runway.render.output.Plurals;
+import dev.runway.render.service.CheckFinding;
+import dev.runway.render.service.EnvironmentVerification;
+import dev.runway.render.service.HandshakeChecker;
+import dev.runway.render.service.ManifestChecker;
+import dev.runway.render.service.ManifestFiles;
+import dev.runway.render.service.ManifestLayout;
+import dev.runway.render.service.OutputSync;
+import dev.runway.render.service.Plurals;
 import dev.runway.render.verify.CustomResourceDefinitions;
 import dev.runway.render.verify.DriftCheck;
 import org.apache.maven.plugin.MojoExecutionException;

@@ -1,7 +1,7 @@
 package dev.runway.maven;
 
 import dev.runway.render.HelmVersion;
-import dev.runway.render.output.ChartSource;
+import dev.runway.render.service.ChartSource;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;

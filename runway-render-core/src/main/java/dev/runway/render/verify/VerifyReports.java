@@ -1,6 +1,6 @@
 package dev.runway.render.verify;
 
-import dev.runway.render.output.AtomicFiles;
+import dev.runway.render.io.AtomicFiles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -75,38 +75,6 @@ public final class VerifyReports {
             return new Input(title, resources, findings, drift, defaultPath, version);
         }
 
-        /**
-         * Findings of the build tools' checks ({@link dev.runway.render.output.CheckFinding}, from every registered
-         * {@link dev.runway.render.output.ManifestChecker}), so the reports cover the Flux checks too.
-         *
-         * @param resources the rendered resources as {@code Kind/namespace/name} or {@code Kind/name}
-         */
-        public static Input ofCheckFindings(String title, List<String> resources,
-                                            List<dev.runway.render.output.CheckFinding> findings, String defaultPath) {
-            List<Finding> converted = new ArrayList<>();
-            for (dev.runway.render.output.CheckFinding f : findings) {
-                converted.add(new Finding(Severity.valueOf(f.severity().name()), f.check(), parseRef(f.resource()),
-                        f.path(), f.message(), "", "", 0));
-            }
-            return new Input(title, resources.stream().map(Input::parseRef).toList(), converted, null, defaultPath);
-        }
-
-        /** The same, with the resource list taken from the render (what {@code runway:verify} holds). */
-        public static Input ofCheckFindings(String title, dev.runway.render.RenderedChart chart,
-                                            List<dev.runway.render.output.CheckFinding> findings, String defaultPath) {
-            List<String> resources = chart.manifests().stream()
-                    .map(m -> new ResourceRef(m.apiVersion(), m.kind(), m.namespace(), m.name()).toString()).toList();
-            return ofCheckFindings(title, resources, findings, defaultPath);
-        }
-
-        private static ResourceRef parseRef(String text) {
-            String[] parts = text.split("/", 3);
-            return switch (parts.length) {
-                case 3 -> new ResourceRef("", parts[0], parts[1], parts[2]);
-                case 2 -> new ResourceRef("", parts[0], "", parts[1]);
-                default -> text.isEmpty() ? ResourceRef.none() : new ResourceRef("", "", "", text);
-            };
-        }
 
         /** Verification findings plus drift findings, for one service. */
         public static Input of(String title, VerifyResult result, DriftCheck.Report drift, String defaultPath) {

@@ -113,8 +113,8 @@ class IntegrityCheckTest {
     void perResourceLayoutIsComparedFileByFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         RenderedChart chart = ManifestStream.parse(RENDER);
-        for (dev.runway.render.output.OutputFile f : dev.runway.render.output.ManifestFiles.plan(chart,
-                dev.runway.render.output.ManifestLayout.PER_RESOURCE)) {
+        for (dev.runway.render.service.OutputFile f : dev.runway.render.service.ManifestFiles.plan(chart,
+                dev.runway.render.service.ManifestLayout.PER_RESOURCE)) {
             java.nio.file.Files.writeString(dir.resolve(f.name()), f.content());
         }
         assertEquals(List.of(), IntegrityCheck.compareDirectory(chart, dir));

@@ -1,8 +1,8 @@
 package dev.runway.render.robust;
 
-import dev.runway.render.output.ChartSource;
-import dev.runway.render.output.EngineManifestRenderer;
-import dev.runway.render.output.RenderRequest;
+import dev.runway.render.service.ChartSource;
+import dev.runway.render.service.EngineManifestRenderer;
+import dev.runway.render.service.RenderRequest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

@@ -1,6 +1,6 @@
 package dev.runway.render.robust;
 
-import dev.runway.render.output.AtomicFiles;
+import dev.runway.render.io.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

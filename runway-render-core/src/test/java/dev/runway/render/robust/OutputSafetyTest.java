@@ -1,14 +1,14 @@
 package dev.runway.render.robust;
 
 import dev.runway.render.RenderedChart;
-import dev.runway.render.output.AtomicFiles;
-import dev.runway.render.output.ChartSource;
-import dev.runway.render.output.EngineManifestRenderer;
-import dev.runway.render.output.ManifestFiles;
-import dev.runway.render.output.ManifestLayout;
-import dev.runway.render.output.OutputFile;
-import dev.runway.render.output.OutputSync;
-import dev.runway.render.output.RenderRequest;
+import dev.runway.render.io.AtomicFiles;
+import dev.runway.render.service.ChartSource;
+import dev.runway.render.service.EngineManifestRenderer;
+import dev.runway.render.service.ManifestFiles;
+import dev.runway.render.service.ManifestLayout;
+import dev.runway.render.service.OutputFile;
+import dev.runway.render.service.OutputSync;
+import dev.runway.render.service.RenderRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

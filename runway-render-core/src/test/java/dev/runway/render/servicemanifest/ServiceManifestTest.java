@@ -1,9 +1,9 @@
 package dev.runway.render.servicemanifest;
 
 import dev.runway.render.RenderedChart;
-import dev.runway.render.output.ChartSource;
-import dev.runway.render.output.ManifestRenderer;
-import dev.runway.render.output.RenderRequest;
+import dev.runway.render.service.ChartSource;
+import dev.runway.render.service.ManifestRenderer;
+import dev.runway.render.service.RenderRequest;
 import dev.runway.render.values.ValuesPath;
 import dev.runway.render.RenderException;
 import org.junit.jupiter.api.Test;

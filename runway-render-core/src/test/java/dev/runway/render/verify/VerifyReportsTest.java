@@ -173,19 +173,6 @@ class VerifyReportsTest {
     }
 
     @Test
-    void reportsAcceptTheBuildToolsCheckFindings() throws Exception {
-        VerifyReports.Input in = VerifyReports.Input.ofCheckFindings("staging", List.of("ConfigMap/payments/a"),
-                List.of(new dev.runway.render.output.CheckFinding(dev.runway.render.output.CheckFinding.Severity.ERROR,
-                        "flux.unquoted-number", "ConfigMap/payments/a", "data.PORT", "becomes a number")),
-                "deploy/staging/manifests.yaml");
-        JsonNode issue = new ObjectMapper().readTree(VerifyReports.codeQuality(in)).get(0);
-        assertEquals("flux.unquoted-number", issue.path("check_name").asText());
-        assertEquals("deploy/staging/manifests.yaml", issue.path("location").path("path").asText());
-        assertTrue(VerifyReports.junit(in).contains("classname=\"ConfigMap/payments/a\" name=\"rules\""));
-        assertTrue(VerifyReports.markdown(in).contains("| error | ConfigMap/payments/a | `data.PORT` | becomes a number |"));
-    }
-
-    @Test
     void findingsOfAnOutputFilePointAtItsLines() {
         String output = "---\n# Source: runway-eks/templates/configmap.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n"
                 + "  name: a\n  namespace: payments\ndata:\n  K: v\n---\n# Source: runway-eks/templates/cm2.yaml\n"

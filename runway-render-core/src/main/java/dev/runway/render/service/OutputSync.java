@@ -1,0 +1,73 @@
+package dev.runway.render.service;
+
+import dev.runway.render.io.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Makes an output directory hold exactly a set of files: writes the changed ones atomically, leaves the
+ * unchanged ones alone, and deletes YAML files a previous render wrote that this one no longer has.
+ * The caller renders first and syncs only on success, so a failed render leaves the earlier output untouched.
+ */
+public final class OutputSync {
+
+    private OutputSync() {
+    }
+
+    /**
+     * @param written   files whose content changed (or that are new)
+     * @param unchanged files that already held their content
+     * @param deleted   stale files removed
+     */
+    public record Result(List<String> written, List<String> unchanged, List<String> deleted) {
+        public Result {
+            written = List.copyOf(written);
+            unchanged = List.copyOf(unchanged);
+            deleted = List.copyOf(deleted);
+        }
+
+        public boolean changed() {
+            return !written.isEmpty() || !deleted.isEmpty();
+        }
+    }
+
+    public static Result sync(Path directory, List<OutputFile> files) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
+        }
+        List<String> written = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        for (OutputFile file : files) {
+            if (AtomicFiles.writeIfChanged(directory.resolve(file.name()), file.content())) {
+                written.add(file.name());
+            } else {
+                unchanged.add(file.name());
+            }
+        }
+        Set<String> keep = files.stream().map(OutputFile::name).collect(Collectors.toSet());
+        List<String> deleted = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(directory)) {
+            for (Path entry : entries.sorted().toList()) {
+                String name = entry.getFileName().toString();
+                if (Files.isRegularFile(entry) && !keep.contains(name) && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
+                    // Another build syncing the same directory (mvn -T) may have deleted it a moment ago.
+                    if (Files.deleteIfExists(entry)) {
+                        deleted.add(name);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + directory + ": " + e.getMessage(), e);
+        }
+        return new Result(written, unchanged, deleted);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.runway.render.service;
+
+import dev.runway.render.HelmVersion;
+import dev.runway.render.values.MergedValues;
+import dev.runway.render.values.UserValues;
+import dev.runway.render.values.ValuesDocument;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one render needs, as {@code helm template} takes it: the chart, values files (later ones win),
+ * then {@code --set}, {@code --set-string} and {@code --set-file} overrides in Helm's syntax, and the release.
+ *
+ * @param chart         the chart
+ * @param valuesFiles   values files, in order
+ * @param set           {@code --set} entries ({@code a.b=1,c=x})
+ * @param setString     {@code --set-string} entries
+ * @param setFile       {@code --set-file} entries ({@code key=path}), paths relative to {@code baseDirectory}
+ * @param releaseName   the release name
+ * @param namespace     the release namespace
+ * @param kubeVersion   the Kubernetes version for {@code .Capabilities} ({@code v1.33.0}); empty for the default
+ * @param baseDirectory the directory relative paths are resolved against (the project's)
+ * @param manifestValues values from the Runway service manifest ({@code .runway/runway.yml}), applied before the
+ *                       values files so they can override them; null when the service has no manifest
+ * @param helmVersion   the Helm version whose output to reproduce (null: {@link HelmVersion#DEFAULT})
+ */
+public record RenderRequest(ChartSource chart, List<Path> valuesFiles, List<String> set, List<String> setString,
+                            List<String> setFile, String releaseName, String namespace, String kubeVersion,
+                            Path baseDirectory, ValuesDocument manifestValues, HelmVersion helmVersion) {
+
+    /** A request without a service manifest, rendering as the default Helm version. */
+    public RenderRequest(ChartSource chart, List<Path> valuesFiles, List<String> set, List<String> setString,
+                         List<String> setFile, String releaseName, String namespace, String kubeVersion,
+                         Path baseDirectory) {
+        this(chart, valuesFiles, set, setString, setFile, releaseName, namespace, kubeVersion, baseDirectory, null,
+                null);
+    }
+
+    /** A request rendering as the default Helm version. */
+    public RenderRequest(ChartSource chart, List<Path> valuesFiles, List<String> set, List<String> setString,
+                         List<String> setFile, String releaseName, String namespace, String kubeVersion,
+                         Path baseDirectory, ValuesDocument manifestValues) {
+        this(chart, valuesFiles, set, setString, setFile, releaseName, namespace, kubeVersion, baseDirectory,
+                manifestValues, null);
+    }
+
+    public RenderRequest {
+        Objects.requireNonNull(chart, "chart");
+        valuesFiles = List.copyOf(valuesFiles);
+        set = List.copyOf(set);
+        setString = List.copyOf(setString);
+        setFile = List.copyOf(setFile);
+        Objects.requireNonNull(releaseName, "releaseName");
+        Objects.requireNonNull(namespace, "namespace");
+        kubeVersion = Objects.requireNonNullElse(kubeVersion, "");
+        Objects.requireNonNull(baseDirectory, "baseDirectory");
+        helmVersion = helmVersion == null ? HelmVersion.DEFAULT : helmVersion;
+    }
+
+    /** The same request rendering as another Helm version. */
+    public RenderRequest withHelmVersion(HelmVersion version) {
+        return new RenderRequest(chart, valuesFiles, set, setString, setFile, releaseName, namespace, kubeVersion,
+                baseDirectory, manifestValues, version);
+    }
+
+    /** The same request for another release name and namespace. */
+    public RenderRequest withRelease(String newReleaseName, String newNamespace) {
+        return new RenderRequest(chart, valuesFiles, set, setString, setFile, newReleaseName, newNamespace, kubeVersion,
+                baseDirectory, manifestValues, helmVersion);
+    }
+
+    /** How messages name a values file: relative to the base directory when it lies below it. */
+    public String displayName(Path file) {
+        Path base = baseDirectory.toAbsolutePath().normalize();
+        Path absolute = base.resolve(file).normalize();
+        return absolute.startsWith(base) && !absolute.equals(base)
+                ? base.relativize(absolute).toString().replace('\\', '/') : file.toString();
+    }
+
+    /**
+     * The user's values as {@code helm template} of the request's Helm version merges them: the manifest's values,
+     * the values files (named relative to the base directory, {@code .runway/values.yaml:4:3}), then the {@code --set}
+     * kinds. Errors name the file and line (or the flag).
+     */
+    public MergedValues mergeValues() {
+        UserValues.Builder values = UserValues.builder().fileReaderRelativeTo(baseDirectory).helmVersion(helmVersion);
+        if (manifestValues != null) {
+            values.valuesDocument(manifestValues);
+        }
+        valuesFiles.forEach(file -> values.valuesFile(baseDirectory.resolve(file), displayName(file)));
+        set.forEach(values::set);
+        setString.forEach(values::setString);
+        setFile.forEach(values::setFile);
+        return values.build().merge();
+    }
+
+    /** The Kubernetes version the render and the checks target: {@link #kubeVersion()}, or Helm's default. */
+    public String targetKubeVersion() {
+        return kubeVersion.isEmpty() ? dev.runway.render.RenderOptions.DEFAULT_KUBE_VERSION : kubeVersion;
+    }
+}
