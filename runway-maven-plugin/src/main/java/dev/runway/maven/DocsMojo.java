@@ -1,5 +1,6 @@
 package dev.runway.maven;
 
+import dev.runway.render.service.PlannedEnvironment;
 import dev.runway.render.docs.ChartDocs;
 import dev.runway.render.docs.DocsException;
 import dev.runway.render.docs.DocsTemplate;
@@ -124,7 +125,7 @@ public class DocsMojo extends AbstractRenderMojo {
 
     private void documentService() throws MojoExecutionException, MojoFailureException {
         List<String> stale = new ArrayList<>();
-        for (EnvironmentRender env : plan(null)) {
+        for (PlannedEnvironment env : plan(null)) {
             Path page = docsDirectory.toPath().resolve(env.name() + ".md");
             String markdown;
             try {

@@ -1,5 +1,6 @@
 package dev.runway.maven;
 
+import dev.runway.render.service.PlannedEnvironment;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.service.CheckFinding;
 import dev.runway.render.service.EnvironmentVerification;
@@ -112,11 +113,11 @@ public class VerifyMojo extends AbstractRenderMojo {
             return;
         }
         Path committedRoot = committedManifestsDirectory == null ? null : committedManifestsDirectory.toPath();
-        Map<EnvironmentRender, RenderedChart> rendered = renderAll(plan(committedRoot));
+        Map<PlannedEnvironment, RenderedChart> rendered = renderAll(plan(committedRoot));
         CustomResourceDefinitions crds = crds();
         List<String> failures = new ArrayList<>();
-        for (Map.Entry<EnvironmentRender, RenderedChart> entry : rendered.entrySet()) {
-            EnvironmentRender env = entry.getKey();
+        for (Map.Entry<PlannedEnvironment, RenderedChart> entry : rendered.entrySet()) {
+            PlannedEnvironment env = entry.getKey();
             String tag = "[" + env.name() + "] ";
             Path committed = env.committedManifests();
             if (committed != null && updateCommitted) {
