@@ -6,6 +6,7 @@ import dev.runway.render.service.EnvironmentPlanner;
 import dev.runway.render.service.ManifestRenderer;
 import dev.runway.render.service.PlanException;
 import dev.runway.render.service.PlannedEnvironment;
+import dev.runway.render.service.ProjectPaths;
 import dev.runway.render.service.RenderRequest;
 import dev.runway.render.servicemanifest.ServiceManifests;
 import org.apache.maven.execution.MavenSession;
@@ -240,7 +241,7 @@ abstract class AbstractRenderMojo extends AbstractMojo {
     }
 
     protected String relative(Path path) {
-        return EnvironmentPlanner.relative(baseDirectory(), path);
+        return ProjectPaths.relative(baseDirectory(), path);
     }
 
     static Path path(File file) {

@@ -29,7 +29,7 @@ import java.util.Map;
 @Mojo(name = "identity", threadSafe = true)
 public class IdentityMojo extends AbstractRenderMojo {
 
-    static final String JSON_FILE = "identity.json";
+    static final String JSON_FILE = HandshakeChecker.JSON_FILE;
     static final String TERRAFORM_FILE = "identity.tf.json";
 
     /** Where the environments' folders go. Commit them (and point runway.identityDirectory at them) to pin the handshake. */

@@ -123,27 +123,19 @@ public final class EnvironmentPlanner {
         }
     }
 
-    /** A path for messages: relative to the base directory when it lies below it, else as given. */
-    public static String relative(Path baseDirectory, Path path) {
-        Path basedir = baseDirectory.toAbsolutePath().normalize();
-        Path absolute = basedir.resolve(path).normalize();
-        return absolute.startsWith(basedir) && !absolute.equals(basedir) ? basedir.relativize(absolute).toString()
-                : path.toString();
-    }
-
     private static ChartSource checkedChart(Path baseDirectory, Path directory) {
         if (directory == null) {
             return ChartSource.RUNWAY_EKS;
         }
         if (!Files.exists(directory)) {
-            throw new Failure("chartDirectory " + relative(baseDirectory, directory) + " does not exist; point "
-                    + "runway.chartDirectory at a chart folder (the one with Chart.yaml), or remove it to render the "
-                    + "bundled runway-eks chart");
+            throw new Failure("chartDirectory " + ProjectPaths.relative(baseDirectory, directory)
+                    + " does not exist; point runway.chartDirectory at a chart folder (the one with Chart.yaml), or "
+                    + "remove it to render the bundled runway-eks chart");
         }
         if (!Files.isRegularFile(directory.resolve("Chart.yaml"))) {
-            throw new Failure("chartDirectory " + relative(baseDirectory, directory) + " has no Chart.yaml, so it is "
-                    + "not a chart; point runway.chartDirectory at the chart folder, or remove it to render the "
-                    + "bundled runway-eks chart");
+            throw new Failure("chartDirectory " + ProjectPaths.relative(baseDirectory, directory)
+                    + " has no Chart.yaml, so it is not a chart; point runway.chartDirectory at the chart folder, or "
+                    + "remove it to render the bundled runway-eks chart");
         }
         return ChartSource.directory(directory);
     }
@@ -284,14 +276,14 @@ public final class EnvironmentPlanner {
         Optional<Path> file = ServiceManifests.locate(configured, name);
         if (file.isEmpty()) {
             if (env.manifest() != null) {
-                throw new Failure("environment " + name + ": manifest " + relative(basedir, configured)
+                throw new Failure("environment " + name + ": manifest " + ProjectPaths.relative(basedir, configured)
                         + " does not exist");
             }
             return null;
         }
         try {
-            ServiceManifest read = ServiceManifestReader.standard().read(file.get(), relative(basedir, file.get()),
-                    nonNull(settings.ignoredManifestFields()));
+            ServiceManifest read = ServiceManifestReader.standard().read(file.get(),
+                    ProjectPaths.relative(basedir, file.get()), nonNull(settings.ignoredManifestFields()));
             if (!read.ignored().isEmpty()) {
                 info.accept("[" + name + "] " + read.file() + ": skipped " + String.join(", ", read.ignored())
                         + " (runway.ignoredManifestFields)");
