@@ -4,6 +4,7 @@ import dev.runway.render.RenderedChart;
 import dev.runway.render.service.ChartSource;
 import dev.runway.render.service.EnvironmentPlanner;
 import dev.runway.render.service.ManifestRenderer;
+import dev.runway.render.service.PipelineLog;
 import dev.runway.render.service.PlanException;
 import dev.runway.render.service.PlannedEnvironment;
 import dev.runway.render.service.ProjectPaths;
@@ -238,6 +239,11 @@ abstract class AbstractRenderMojo extends AbstractMojo {
             out.append(", setFile ").append(request.setFile());
         }
         return out.toString();
+    }
+
+    /** The Maven log for runway-render-core's pipeline. */
+    protected PipelineLog log() {
+        return new PipelineLog(getLog()::info, getLog()::warn, getLog()::error);
     }
 
     protected String relative(Path path) {

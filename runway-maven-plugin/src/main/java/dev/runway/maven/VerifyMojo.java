@@ -108,8 +108,7 @@ public class VerifyMojo extends AbstractRenderMojo {
                 UPDATE_COMMAND);
         List<String> failures;
         try {
-            failures = ServiceVerification.verify(settings, rendered, crds(),
-                    new ServiceVerification.Log(getLog()::info, getLog()::warn, getLog()::error));
+            failures = ServiceVerification.verify(settings, rendered, crds(), log());
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -24,10 +23,6 @@ public final class ServiceVerification {
 
     /** Drift lines shown in the log per environment; the rest are in the environment's summary.md. */
     public static final int DRIFT_LINES_IN_LOG = 120;
-
-    /** Where the lines go, by level. */
-    public record Log(Consumer<String> info, Consumer<String> warn, Consumer<String> error) {
-    }
 
     /**
      * @param baseDirectory     the project's folder, for messages
@@ -50,7 +45,7 @@ public final class ServiceVerification {
      * @throws UncheckedIOException when the committed manifests or the reports cannot be read or written
      */
     public static List<String> verify(Settings settings, Map<PlannedEnvironment, RenderedChart> rendered,
-                                      CustomResourceDefinitions crds, Log log) {
+                                      CustomResourceDefinitions crds, PipelineLog log) {
         List<String> failures = new ArrayList<>();
         for (Map.Entry<PlannedEnvironment, RenderedChart> entry : rendered.entrySet()) {
             failures.addAll(verify(settings, entry.getKey(), entry.getValue(), rendered.size() > 1, crds, log));
@@ -59,7 +54,7 @@ public final class ServiceVerification {
     }
 
     private static List<String> verify(Settings settings, PlannedEnvironment env, RenderedChart chart,
-                                       boolean several, CustomResourceDefinitions crds, Log log) {
+                                       boolean several, CustomResourceDefinitions crds, PipelineLog log) {
         List<String> failures = new ArrayList<>();
         String tag = "[" + env.name() + "] ";
         Path committed = env.committedManifests();
