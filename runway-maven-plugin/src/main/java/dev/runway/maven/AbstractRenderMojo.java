@@ -3,42 +3,25 @@ package dev.runway.maven;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.service.ChartSource;
 import dev.runway.render.service.EnvironmentPlanner;
+import dev.runway.render.service.EnvironmentRenders;
 import dev.runway.render.service.ManifestRenderer;
-import dev.runway.render.service.PipelineLog;
-import dev.runway.render.service.PlanException;
+import dev.runway.render.service.PipelineException;
 import dev.runway.render.service.PlannedEnvironment;
-import dev.runway.render.service.ProjectPaths;
-import dev.runway.render.service.RenderRequest;
 import dev.runway.render.servicemanifest.ServiceManifests;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The parameters {@code runway:render}, {@code runway:verify} and {@code runway:docs} share: the chart, values,
  * overrides, release and environments. Hands them to runway-render-core's {@link EnvironmentPlanner}, which turns them
- * into one {@link RenderRequest} per environment, and renders through runway-render-core.
+ * into one {@code RenderRequest} per environment, and renders through runway-render-core.
  */
-abstract class AbstractRenderMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    protected MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    protected MavenSession session;
-
-    /** Skip every runway goal. */
-    @Parameter(property = "runway.skip", defaultValue = "false")
-    protected boolean skip;
+abstract class AbstractRenderMojo extends AbstractRunwayMojo {
 
     /**
      * A chart directory to render instead of the runway-eks chart bundled in the plugin. For {@code runway:docs}, the
@@ -151,40 +134,11 @@ abstract class AbstractRenderMojo extends AbstractMojo {
     @Parameter(property = "runway.environment")
     protected String environment;
 
-    /**
-     * The project's folder; without a project ({@code runway:docs} in a plain folder, where Maven gives a stand-in
-     * project with no folder), the folder Maven runs in.
-     */
-    protected Path baseDirectory() {
-        if (project.getBasedir() != null) {
-            return project.getBasedir().toPath();
-        }
-        return Path.of(session == null || session.getExecutionRootDirectory() == null ? ""
-                : session.getExecutionRootDirectory()).toAbsolutePath();
-    }
-
-    /** The goal's name for log lines ({@code runway:render}). */
-    protected abstract String goal();
-
-    /** The goal's own skip property ({@code runway.render.skip}) and whether it is set. */
-    protected abstract String skipProperty();
-
-    protected abstract boolean goalSkipped();
-
-    /** Whether {@code runway.skip} or the goal's own skip property is set; logs which. */
-    protected boolean skipped() {
-        if (skip || goalSkipped()) {
-            getLog().info(goal() + " skipped (" + (skip ? "runway.skip" : skipProperty()) + ")");
-            return true;
-        }
-        return false;
-    }
-
     /** The chart the goals render: the bundled runway-eks, or {@code chartDirectory} after checking it is a chart. */
     protected ChartSource chart() throws MojoFailureException {
         try {
             return EnvironmentPlanner.chart(baseDirectory(), path(chartDirectory));
-        } catch (PlanException e) {
+        } catch (PipelineException e) {
             throw new MojoFailureException(e.getMessage());
         }
     }
@@ -202,59 +156,23 @@ abstract class AbstractRenderMojo extends AbstractMojo {
             EnvironmentPlanner.Plan plan = EnvironmentPlanner.plan(settings, getLog()::info);
             plan.warnings().forEach(getLog()::warn);
             return plan.environments();
-        } catch (PlanException e) {
+        } catch (PipelineException e) {
             e.warnings().forEach(getLog()::warn); // once each, whether or not the plan stopped
             throw new MojoFailureException(e.getMessage(), e.getCause());
         }
     }
 
     /** Renders every environment before anything is written, so one failure leaves all earlier output alone. */
-    protected Map<PlannedEnvironment, RenderedChart> renderAll(List<PlannedEnvironment> renders)
-            throws MojoExecutionException, MojoFailureException {
-        ManifestRenderer renderer = ManifestRenderer.engine();
-        Map<PlannedEnvironment, RenderedChart> rendered = new LinkedHashMap<>();
-        for (PlannedEnvironment render : renders) {
-            try {
-                rendered.put(render, renderer.render(render.request()));
-            } catch (RuntimeException e) {
-                throw new MojoFailureException(goal() + " failed for environment '" + render.name() + "' ("
-                        + inputs(render.request()) + "):\n  "
-                        + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
-            }
+    protected Map<PlannedEnvironment, RenderedChart> renderAll(List<PlannedEnvironment> environments)
+            throws MojoFailureException {
+        try {
+            return EnvironmentRenders.renderAll(goal(), ManifestRenderer.engine(), environments);
+        } catch (PipelineException e) {
+            throw new MojoFailureException(e.getMessage(), e.getCause());
         }
-        return rendered;
-    }
-
-    /** The inputs of a render in one line: chart, values files and the overrides that were given. */
-    private String inputs(RenderRequest request) {
-        StringBuilder out = new StringBuilder("chart ").append(request.chart())
-                .append(", values ").append(request.valuesFiles().stream().map(this::relative).toList());
-        if (!request.set().isEmpty()) {
-            out.append(", set ").append(request.set());
-        }
-        if (!request.setString().isEmpty()) {
-            out.append(", setString ").append(request.setString());
-        }
-        if (!request.setFile().isEmpty()) {
-            out.append(", setFile ").append(request.setFile());
-        }
-        return out.toString();
-    }
-
-    /** The Maven log for runway-render-core's pipeline. */
-    protected PipelineLog log() {
-        return new PipelineLog(getLog()::info, getLog()::warn, getLog()::error);
-    }
-
-    protected String relative(Path path) {
-        return ProjectPaths.relative(baseDirectory(), path);
-    }
-
-    static Path path(File file) {
-        return file == null ? null : file.toPath();
     }
 
     private static List<Path> paths(List<File> files) {
-        return files == null ? null : files.stream().map(AbstractRenderMojo::path).toList();
+        return files == null ? null : files.stream().map(AbstractRunwayMojo::path).toList();
     }
 }

@@ -83,6 +83,6 @@ public class Environment {
     EnvironmentPlanner.EnvironmentSettings settings() {
         return new EnvironmentPlanner.EnvironmentSettings(name, getValuesFiles().stream().map(File::toPath).toList(),
                 getSet(), getSetString(), getSetFile(), releaseName, namespace,
-                AbstractRenderMojo.path(committedManifests), AbstractRenderMojo.path(manifest));
+                AbstractRunwayMojo.path(committedManifests), AbstractRunwayMojo.path(manifest));
     }
 }

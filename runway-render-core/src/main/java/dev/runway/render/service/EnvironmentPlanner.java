@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * Turns a service's render settings (chart, values files, overrides, service id, release, environments) into one
  * {@link RenderRequest} per selected environment, before anything renders. Values files that cannot be read
  * ({@code file:line:column: YAML syntax error: ...}), overrides that the build tool replaced or emptied, a bad service
- * manifest and a bad service id (named with the place it was set) stop the plan with a {@link PlanException}; the
+ * manifest and a bad service id (named with the place it was set) stop the plan with a {@link PipelineException}; the
  * warnings (a missing {@code image.tag}, placeholders replaced by the build tool) come back once each.
  */
 public final class EnvironmentPlanner {
@@ -100,26 +100,26 @@ public final class EnvironmentPlanner {
      *
      * @param info receives progress lines as they are found (the manifest fields skipped, the overrides in effect)
      */
-    public static Plan plan(Settings settings, Consumer<String> info) throws PlanException {
+    public static Plan plan(Settings settings, Consumer<String> info) throws PipelineException {
         EnvironmentPlanner planner = new EnvironmentPlanner(settings, info);
         try {
             List<PlannedEnvironment> planned = planner.planAll();
             return new Plan(planned, List.copyOf(planner.warnings));
         } catch (Failure e) {
-            throw new PlanException(e.getMessage(), e.getCause(), List.copyOf(planner.warnings));
+            throw new PipelineException(e.getMessage(), e.getCause(), List.copyOf(planner.warnings));
         }
     }
 
     /**
      * The chart the goals render: the bundled runway-eks, or {@code chartDirectory} after checking it is a chart.
      *
-     * @throws PlanException when the folder does not exist or has no Chart.yaml
+     * @throws PipelineException when the folder does not exist or has no Chart.yaml
      */
-    public static ChartSource chart(Path baseDirectory, Path chartDirectory) throws PlanException {
+    public static ChartSource chart(Path baseDirectory, Path chartDirectory) throws PipelineException {
         try {
             return checkedChart(baseDirectory, chartDirectory);
         } catch (Failure e) {
-            throw new PlanException(e.getMessage(), null, List.of());
+            throw new PipelineException(e.getMessage(), null, List.of());
         }
     }
 
@@ -434,7 +434,7 @@ public final class EnvironmentPlanner {
         return "";
     }
 
-    /** A stop inside the plan; {@link #plan} turns it into a {@link PlanException} with the warnings so far. */
+    /** A stop inside the plan; {@link #plan} turns it into a {@link PipelineException} with the warnings so far. */
     private static final class Failure extends RuntimeException {
 
         private static final long serialVersionUID = 1L;

@@ -59,12 +59,12 @@ class EnvironmentPlannerTest {
                     null, null, helmVersion, environments, selection, committedRoot, origins);
         }
 
-        EnvironmentPlanner.Plan plan() throws PlanException {
+        EnvironmentPlanner.Plan plan() throws PipelineException {
             return EnvironmentPlanner.plan(build(), info::add);
         }
 
-        PlanException failure() {
-            return assertThrows(PlanException.class, this::plan);
+        PipelineException failure() {
+            return assertThrows(PipelineException.class, this::plan);
         }
     }
 
@@ -139,7 +139,7 @@ class EnvironmentPlannerTest {
         settings.origins = new EnvironmentPlanner.Origins(Map.of(), Set.of(), List.of("a build tool warning"));
         settings.environments = List.of(environment("staging"), environment("production"));
         settings.selection = "prod";
-        PlanException unknown = settings.failure();
+        PipelineException unknown = settings.failure();
         assertEquals("runway.environment names [prod] but the configured environments are [staging, production]",
                 unknown.getMessage());
         assertEquals("a build tool warning", unknown.warnings().get(0));
@@ -167,7 +167,7 @@ class EnvironmentPlannerTest {
     void badValuesAndServiceIdsAreNamedWithTheirPlace() throws IOException {
         Settings settings = settings();
         Files.writeString(basedir.resolve(".runway/values.yaml"), "serviceId: payments\nimage: [oops\n");
-        PlanException broken = settings.failure();
+        PipelineException broken = settings.failure();
         assertTrue(broken.getMessage().startsWith(".runway/values.yaml:3:1: YAML syntax error: "), broken.getMessage());
         assertTrue(broken.getMessage().endsWith("(runway:render, reading the values of environment 'default')"),
                 broken.getMessage());
@@ -186,7 +186,7 @@ class EnvironmentPlannerTest {
         settings.set = List.of("gcp.projectId=my-project-123");
         settings.origins = new EnvironmentPlanner.Origins(Map.of("set", List.of("gcp.projectId=${gcp_project_id}")),
                 Set.of(), List.of());
-        PlanException e = settings.failure();
+        PipelineException e = settings.failure();
         assertTrue(e.getMessage().startsWith("runway:render: set entry 'gcp.projectId=${gcp_project_id}' reached "
                 + "the goal as 'gcp.projectId=my-project-123': Maven replaced ${gcp_project_id}"), e.getMessage());
     }
@@ -199,7 +199,7 @@ class EnvironmentPlannerTest {
                 + "  name: payments\nspec:\n  container_port: 9091\n  regions: [us-east1]\n");
         Settings settings = settings();
         settings.environments = List.of(environment("staging"), environment("production"));
-        PlanException e = settings.failure();
+        PipelineException e = settings.failure();
         assertTrue(e.getMessage().startsWith("runway:render failed for environment 'staging': "), e.getMessage());
         assertTrue(e.getMessage().contains(".runway/runway-staging.yml:6:3: spec.regions: has no meaning on EKS"),
                 e.getMessage());
