@@ -65,6 +65,13 @@ public class UnittestMojo extends AbstractMojo {
     @Parameter(property = "runway.unittest.skipSchemaValidation", defaultValue = "false")
     protected boolean skipSchemaValidation;
 
+    /**
+     * A chart inside the chart whose rendered templates are suites, for example {@code tests-chart}
+     * (helm-unittest's --chart-tests-path).
+     */
+    @Parameter(property = "runway.unittest.chartTestsPath")
+    protected String chartTestsPath;
+
     /** Where the JUnit XML report goes. */
     @Parameter(property = "runway.unittest.reportsDirectory",
             defaultValue = "${project.build.directory}/runway-reports/unittest")
@@ -80,12 +87,15 @@ public class UnittestMojo extends AbstractMojo {
             return;
         }
         Path chart = chartDirectory.toPath();
-        if (!Files.isRegularFile(chart.resolve("Chart.yaml"))) {
-            throw new MojoFailureException("runway:unittest: " + chart + " is not a chart (no Chart.yaml): set"
-                    + " -Drunway.chartDirectory=<chart folder> or <chartDirectory> in the plugin configuration");
+        if (!Files.isRegularFile(chart.resolve("Chart.yaml")) && !Files.isRegularFile(chart)) {
+            throw new MojoFailureException("runway:unittest: " + chart + " is not a chart (no Chart.yaml, no packaged"
+                    + " .tgz): set -Drunway.chartDirectory=<chart folder> or <chartDirectory> in the plugin"
+                    + " configuration");
         }
         UnittestRunner runner = UnittestRunner.builder()
-                .testFiles(testFiles == null ? List.of() : testFiles)
+                .testFiles(testFiles == null || testFiles.isEmpty() ? List.of(UnittestRunner.DEFAULT_TEST_FILES)
+                        : testFiles)
+                .chartTestsPath(chartTestsPath)
                 .valuesFiles(valuesFiles == null ? List.of() : valuesFiles.stream().map(File::toPath).toList())
                 .updateSnapshots(updateSnapshot)
                 .withSubcharts(withSubcharts)

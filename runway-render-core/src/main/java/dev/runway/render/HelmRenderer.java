@@ -2,6 +2,7 @@ package dev.runway.render;
 
 import dev.runway.render.chart.Capabilities;
 import dev.runway.render.chart.Chart;
+import dev.runway.render.chart.ClusterLookup;
 import dev.runway.render.chart.Dependencies;
 import dev.runway.render.chart.EngineFunctions;
 import dev.runway.render.chart.PreparedChart;
@@ -15,6 +16,7 @@ import dev.runway.render.template.TemplateFunction;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The entry point: renders a chart exactly as {@code helm template} does, in pure Java.
@@ -37,9 +39,13 @@ public final class HelmRenderer {
     private final Map<String, Boolean> kubeVersionOk;
 
     private HelmRenderer(Chart chart, ValuesSchemaValidator validator) {
+        this(chart, validator, true);
+    }
+
+    private HelmRenderer(Chart chart, ValuesSchemaValidator validator, boolean parseNow) {
         this(chart, new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>(),
                 validator);
-        if (chart.metadata().dependencies().isEmpty()) {
+        if (parseNow && chart.metadata().dependencies().isEmpty()) {
             preparedFor(chart, HelmVersion.DEFAULT);
         }
     }
@@ -66,6 +72,29 @@ public final class HelmRenderer {
                 k -> new PreparedChart(resolved, functions(version)));
     }
 
+    /**
+     * The parsed templates of a selection from the resolved chart: parsed once per set of selected templates, then
+     * bound to the selection's metadata (which may carry other versions).
+     */
+    private PreparedChart preparedForSelection(Chart resolved, Chart selected, HelmVersion version) {
+        if (selected == resolved) {
+            return preparedFor(resolved, version);
+        }
+        StringBuilder key = new StringBuilder(version.name()).append("|selection|");
+        templateSignature(selected, key);
+        PreparedChart parsed = prepared.computeIfAbsent(key.toString(),
+                k -> new PreparedChart(selected, functions(version)));
+        return parsed.chart() == selected ? parsed : parsed.withChart(selected);
+    }
+
+    private static void templateSignature(Chart chart, StringBuilder out) {
+        out.append(chart.name()).append('(');
+        chart.templates().forEach(t -> out.append(t.name()).append(','));
+        out.append(')');
+        chart.dependencies().forEach(d -> templateSignature(d, out));
+        out.append(';');
+    }
+
     /** Renders once. */
     public static RenderedChart render(Chart chart, Map<String, Object> userValues, RenderOptions options) {
         return prepare(chart).render(userValues, options);
@@ -84,6 +113,16 @@ public final class HelmRenderer {
         return withDeepStack(() -> new HelmRenderer(chart, validator));
     }
 
+    /**
+     * Like {@link #prepare(Chart, ValuesSchemaValidator)}, but templates are parsed at the first render that needs
+     * them, not now: for tools that render selections of templates ({@link #renderTemplates(Map, RenderOptions, int,
+     * List, boolean, UnaryOperator, ClusterLookup)}), where a template that does not parse matters only to the
+     * renders that select it.
+     */
+    public static HelmRenderer prepareOnDemand(Chart chart, ValuesSchemaValidator validator) {
+        return new HelmRenderer(chart, validator, false);
+    }
+
     /** Deep include chains (Helm allows 1000 levels) need more stack than a default thread has. */
     private static final long DEEP_STACK_BYTES = 1L << 30;
 
@@ -100,10 +139,25 @@ public final class HelmRenderer {
      */
     public Map<String, String> renderTemplates(Map<String, Object> userValues, RenderOptions options, int revision,
                                                List<String> apiVersions, boolean checkReleaseName) {
+        return renderTemplates(userValues, options, revision, apiVersions, checkReleaseName, UnaryOperator.identity(),
+                null);
+    }
+
+    /**
+     * As {@link #renderTemplates(Map, RenderOptions, int, List, boolean)}, rendering only what {@code select} keeps of
+     * the chart once its dependencies are processed (aliases applied, disabled subcharts dropped) and its values
+     * coalesced and checked: helm-unittest renders such a copy, with fewer templates and perhaps other versions in
+     * its metadata. {@code select} must keep the chart's shape (names and subcharts); templates it drops are not
+     * parsed, and each set of kept templates is parsed once for all renders of this renderer. {@code lookup} asks
+     * {@code cluster} when it is not null (helm-unittest's fake cluster); otherwise it returns an empty map.
+     */
+    public Map<String, String> renderTemplates(Map<String, Object> userValues, RenderOptions options, int revision,
+                                               List<String> apiVersions, boolean checkReleaseName,
+                                               UnaryOperator<Chart> select, ClusterLookup cluster) {
         return withDeepStack(() -> {
             Prepared p = prepareRender(userValues, options, apiVersions, checkReleaseName);
-            return preparedFor(p.chart(), options.helmVersion()).render(p.values(), options, p.capabilities(),
-                    revision);
+            return preparedForSelection(p.chart(), select.apply(p.chart()), options.helmVersion())
+                    .render(p.values(), options, p.capabilities(), revision, cluster);
         });
     }
 

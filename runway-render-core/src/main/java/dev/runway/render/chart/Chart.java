@@ -45,6 +45,11 @@ public record Chart(ChartMetadata metadata, Map<String, Object> values, String s
         return ChartLoader.loadDirectory(directory, version);
     }
 
+    /** Loads a packaged chart (a .tgz file, as {@code helm package} writes it), as this Helm version loads it. */
+    public static Chart loadArchive(Path archive, HelmVersion version) {
+        return ChartLoader.loadArchive(archive, version);
+    }
+
     /** Loads a chart packed as classpath resources, for example {@code charts/runway-eks} in the core jar. */
     public static Chart loadClasspath(String resourceDirectory) {
         return loadClasspath(resourceDirectory, HelmVersion.DEFAULT);

@@ -50,6 +50,21 @@ final class ChartLoader {
         }
     }
 
+    /** A packaged chart (a .tgz file), as Helm's loader.LoadFile reads it. */
+    static Chart loadArchive(Path archive, HelmVersion version) {
+        byte[] data;
+        try {
+            if (Files.size(archive) > MAX_CHART_BYTES) {
+                throw new RenderException("chart archive " + archive + " has more than " + MAX_CHART_BYTES
+                        + " bytes; charts are limited to that size (as in Helm)");
+            }
+            data = Files.readAllBytes(archive);
+        } catch (IOException e) {
+            throw new RenderException("cannot read chart archive " + archive + ": " + e.getMessage(), e);
+        }
+        return fromFiles(TarGz.read(data), archive.toString(), version);
+    }
+
     static Chart loadDirectory(Path directory, HelmVersion version) {
         if (!Files.isDirectory(directory)) {
             throw new RenderException("chart directory " + directory + " does not exist");

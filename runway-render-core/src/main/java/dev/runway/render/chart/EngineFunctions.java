@@ -157,6 +157,10 @@ public final class EngineFunctions {
         for (int i = 0; i < a.size(); i++) {
             string(a, i);
         }
+        ClusterLookup cluster = c instanceof TemplateContext t ? t.scope().service(ClusterLookup.class) : null;
+        if (cluster != null) {
+            return cluster.lookup((String) a.get(0), (String) a.get(1), (String) a.get(2), (String) a.get(3));
+        }
         return new LinkedHashMap<String, Object>();
     }
 }

@@ -44,8 +44,22 @@ public final class PreparedChart {
         }
     }
 
+    private PreparedChart(Chart chart, List<Template> order, TemplateSet set) {
+        this.chart = chart;
+        this.order = order;
+        this.set = set;
+    }
+
     public Chart chart() {
         return chart;
+    }
+
+    /**
+     * The same parsed templates for a chart of the same shape (chart names, subcharts and templates) whose metadata
+     * or values differ, for example another chart version: nothing is parsed again.
+     */
+    public PreparedChart withChart(Chart sameShape) {
+        return new PreparedChart(sameShape, order, set);
     }
 
     private static void collect(Chart chart, String fullPath, List<Template> out, Map<String, String> texts) {
@@ -70,6 +84,15 @@ public final class PreparedChart {
     /** As {@link #render(Map, RenderOptions, Capabilities)} with {@code .Release.Revision} set to {@code revision}. */
     public Map<String, String> render(Map<String, Object> values, RenderOptions options, Capabilities capabilities,
                                       int revision) {
+        return render(values, options, capabilities, revision, null);
+    }
+
+    /**
+     * As {@link #render(Map, RenderOptions, Capabilities, int)}, with {@code lookup} asking {@code cluster} (when
+     * not null).
+     */
+    public Map<String, String> render(Map<String, Object> values, RenderOptions options, Capabilities capabilities,
+                                      int revision, ClusterLookup cluster) {
         Map<String, Object> release = new LinkedHashMap<>();
         release.put("Name", options.releaseName());
         release.put("Namespace", options.namespace());
@@ -81,7 +104,7 @@ public final class PreparedChart {
         Map<String, Map<String, Object>> scopes = new java.util.HashMap<>();
         scope(chart, chart.name(), true, values, release, capabilities, options.helmVersion().isHelm4(), scopes);
 
-        ExecutionScope execution = new ExecutionScope();
+        ExecutionScope execution = new ExecutionScope().with(ClusterLookup.class, cluster);
         Map<String, String> rendered = new LinkedHashMap<>();
         for (Template t : order) {
             if (ChartRenderer.baseName(t.name()).startsWith("_")) {

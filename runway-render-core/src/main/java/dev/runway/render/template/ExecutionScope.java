@@ -9,6 +9,8 @@ import java.util.Map;
  */
 public final class ExecutionScope {
     private final Map<String, Integer> counters = new HashMap<>();
+    /** What the caller of the render offers to functions (for example a cluster for Helm's lookup), by type. */
+    private final Map<Class<?>, Object> services = new HashMap<>();
     private final ExecutionLimits limits;
     private long steps;
     private long outputChars;
@@ -19,6 +21,19 @@ public final class ExecutionScope {
 
     public ExecutionScope(ExecutionLimits limits) {
         this.limits = limits;
+    }
+
+    /** Offers {@code service} to the functions of this render; null offers nothing. */
+    public <T> ExecutionScope with(Class<T> type, T service) {
+        if (service != null) {
+            services.put(type, service);
+        }
+        return this;
+    }
+
+    /** What the render offers of this type, or null. */
+    public <T> T service(Class<T> type) {
+        return type.cast(services.get(type));
     }
 
     public ExecutionLimits limits() {

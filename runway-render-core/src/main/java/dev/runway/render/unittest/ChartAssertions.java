@@ -3,6 +3,7 @@ package dev.runway.render.unittest;
 import dev.runway.render.RenderException;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
+import dev.runway.render.funcs.GoRegexp;
 import org.opentest4j.AssertionFailedError;
 
 import java.util.ArrayList;
@@ -266,7 +267,7 @@ public final class ChartAssertions {
         /** failedTemplate errorPattern: the error matches this Go regular expression. */
         public RenderAssert failsMatching(String pattern) {
             String error = error();
-            if (!com.google.re2j.Pattern.compile(pattern).matcher(error).find()) {
+            if (!GoRegexp.compile(pattern).matcher(error).find()) {
                 throw new AssertionFailedError("expected the render to fail matching " + pattern
                         + "\n\tbut it failed with " + error);
             }

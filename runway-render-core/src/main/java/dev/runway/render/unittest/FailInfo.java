@@ -3,6 +3,7 @@ package dev.runway.render.unittest;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.google.re2j.Pattern;
+import dev.runway.render.funcs.GoRegexp;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +16,7 @@ import java.util.List;
  */
 final class FailInfo {
     static final String ERROR_FORMAT = "\nError:\n%s\n";
-    private static final Pattern TRAILING_SPACES = Pattern.compile("(?m)[ ]+\\r?\\n");
+    private static final Pattern TRAILING_SPACES = GoRegexp.compile("(?m)[ ]+\\r?\\n");
 
     private FailInfo() {
     }

@@ -2,11 +2,12 @@ package dev.runway.render.unittest;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.runway.render.funcs.GoRegexp;
 
 /** Helm's render errors split as helm-unittest splits them (test_job.go parseRenderError). */
 final class RenderErrors {
     /** The file and the message of {@code execution error at (file:line:col): message} and the like. */
-    static final Pattern RENDER_ERROR = Pattern.compile("(?msU)^(?:.+: |.+ \\()(?:(.+):\\d+:\\d+).+(?:.+>)*: (.+)$");
+    static final Pattern RENDER_ERROR = GoRegexp.compile("(?msU)^(?:.+: |.+ \\()(?:(.+):\\d+:\\d+).+(?:.+>)*: (.+)$");
 
     private RenderErrors() {
     }

@@ -1,6 +1,7 @@
 package dev.runway.render.unittest;
 
 import com.google.re2j.PatternSyntaxException;
+import dev.runway.render.funcs.GoRegexp;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -104,12 +105,12 @@ final class SnapshotCache {
         if (!match1.isEmpty() || !match2.isEmpty()) {
             try {
                 if (!match1.isEmpty()) {
-                    match = com.google.re2j.Pattern.compile(match1).matcher(fresh).find();
+                    match = GoRegexp.compile(match1).matcher(fresh).find();
                     if (!match) {
                         message = " pattern '" + match1 + "' not found in snapshot";
                     }
                 }
-                if (!match2.isEmpty() && match && com.google.re2j.Pattern.compile(match2).matcher(fresh).find()) {
+                if (!match2.isEmpty() && match && GoRegexp.compile(match2).matcher(fresh).find()) {
                     match = false;
                     message = " pattern '" + match2 + "' should not be in snapshot";
                 }

@@ -1,11 +1,12 @@
 package dev.runway.render.unittest;
 
 import com.google.re2j.Pattern;
+import dev.runway.render.HelmRenderer;
 import dev.runway.render.RenderException;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.chart.Chart;
-import dev.runway.render.chart.ChartDependency;
 import dev.runway.render.chart.ChartFile;
+import dev.runway.render.funcs.GoRegexp;
 import dev.runway.render.yaml.GoYaml;
 
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.Map;
 
 /**
  * One test ({@code it:}) of a suite (pkg/unittest/test_job.go): its values, set, templates, document filters,
- * release, capabilities and chart overrides, and its assertions. Each test renders the chart anew.
+ * release, capabilities and chart overrides, and its assertions. Each test renders anew, from templates parsed
+ * once per chart and selection of templates.
  */
 final class TestJob {
     String name = "";
@@ -38,8 +40,10 @@ final class TestJob {
     Capabilities capabilities = new Capabilities();
     List<Assertion> assertions = new ArrayList<>();
     String skipReason = "";
-    boolean hasPostRenderer;
-    boolean hasKubernetesObjects;
+    /** The command the rendered files go through, or null. */
+    PostRenderer postRenderer;
+    /** The fake cluster of {@code lookup}, or null. */
+    KubernetesProvider kubernetesProvider;
 
     // From the suite.
     Map<String, Object> globalSet = new LinkedHashMap<>();
@@ -75,8 +79,8 @@ final class TestJob {
     }
 
     /** What the suite shares with its tests while running. */
-    record Settings(Chart chart, SnapshotCache cache, boolean failFast, boolean includeCrds,
-                    boolean skipSchemaValidation) {
+    record Settings(Chart chart, HelmRenderer renderer, SnapshotCache cache, boolean failFast,
+                    boolean includeCrds) {
     }
 
     Results.TestResult run(int index, Settings settings) {
@@ -87,14 +91,6 @@ final class TestJob {
             userValues = userValues();
         } catch (UnittestException e) {
             return error(index, e.getMessage(), start);
-        }
-        if (hasPostRenderer) {
-            return error(index, "postRenderer is not supported by runway-render's unittest runner (it runs no"
-                    + " external commands): assert on the rendered templates instead", start);
-        }
-        if (hasKubernetesObjects) {
-            return error(index, "kubernetesProvider is not supported by runway-render's unittest runner (lookup"
-                    + " returns an empty map, as with helm template)", start);
         }
         Map<String, String> outputs;
         boolean renderSucceeded = true;
@@ -115,8 +111,11 @@ final class TestJob {
         }
         Map<String, List<Map<String, Object>>> manifests;
         try {
-            manifests = parse(settings.chart(), outputs == null ? Map.of() : outputs, renderSucceeded,
-                    settings.includeCrds());
+            Map<String, String> files = outputs == null ? Map.of() : outputs;
+            if (postRenderer != null) {
+                files = postRenderer.run(files);
+            }
+            manifests = parse(settings.chart(), files, renderSucceeded, settings.includeCrds());
         } catch (RuntimeException e) {
             return error(index, e.getMessage(), start);
         }
@@ -247,72 +246,61 @@ final class TestJob {
     // ---- rendering
 
     private Map<String, String> render(Settings settings, Map<String, Object> userValues) {
-        Chart chart = filtered(settings.chart(), List.of(settings.chart().name()));
         RenderOptions options = new RenderOptions(release.name.isEmpty() ? "RELEASE-NAME" : release.name,
                 release.namespace.isEmpty() ? "NAMESPACE" : release.namespace,
                 "v" + or(capabilities.majorVersion, "1") + "." + or(capabilities.minorVersion, "20") + ".0",
                 // helm-unittest links Helm 3 (helm.sh/helm/v3): its renders follow Helm 3.21, not the default Helm 4.
                 release.upgrade, true, dev.runway.render.HelmVersion.HELM_3_21);
-        dev.runway.render.HelmRenderer renderer = settings.skipSchemaValidation()
-                ? dev.runway.render.HelmRenderer.prepare(chart, null) : dev.runway.render.HelmRenderer.prepare(chart);
-        return renderer.renderTemplates(userValues, options, release.revision,
-                capabilities.apiVersions == null ? List.of() : capabilities.apiVersions, !release.name.isEmpty());
+        // As helm-unittest: dependencies are processed on the whole chart, then the selected templates are copied
+        // (CopyV3Chart, under the subcharts' names after aliasing) and the versions overridden (ModifyChartMetadata).
+        return settings.renderer().renderTemplates(userValues, options, release.revision,
+                capabilities.apiVersions == null ? List.of() : capabilities.apiVersions, !release.name.isEmpty(),
+                resolved -> withVersions(filtered(resolved, resolved.name()), true), kubernetesProvider);
     }
 
     private static String or(String a, String b) {
         return a == null || a.isEmpty() ? b : a;
     }
 
-    /**
-     * CopyV3Chart + ModifyChartMetadata: only the selected templates (and every partial), versions overridden. A
-     * subchart is matched under its name and under each alias its parent gives it, since helm-unittest filters
-     * after Helm has applied the aliases.
-     */
-    private Chart filtered(Chart chart, List<String> routes) {
+    /** CopyV3Chart: only the selected templates (and every partial) of the chart at {@code route} and below. */
+    private Chart filtered(Chart chart, String route) {
         List<ChartFile> kept = new ArrayList<>();
         for (String fileName : defaultTemplatesToAssert) {
-            Pattern p = Pattern.compile(TemplateNames.pattern(chartRoute + "/" + TemplateNames.fileName(fileName)));
+            Pattern p = templatePattern(fileName);
             for (ChartFile t : chart.templates()) {
-                if (routes.stream().anyMatch(r -> p.matcher(r + "/" + t.name()).find()) && !kept.contains(t)) {
+                if (p.matcher(route + "/" + t.name()).find() && !kept.contains(t)) {
                     kept.add(t);
                 }
             }
         }
-        kept.removeIf(t -> defaultTemplatesToSkip.stream().anyMatch(skip -> {
-            Pattern p = Pattern.compile(TemplateNames.pattern(chartRoute + "/" + TemplateNames.fileName(skip)));
-            return routes.stream().anyMatch(r -> p.matcher(r + "/" + t.name()).find());
-        }));
+        kept.removeIf(t -> defaultTemplatesToSkip.stream()
+                .anyMatch(skip -> templatePattern(skip).matcher(route + "/" + t.name()).find()));
         for (ChartFile t : chart.templates()) {
             String base = t.name().substring(t.name().lastIndexOf('/') + 1);
             if (base.startsWith("_") && !kept.contains(t)) {
                 kept.add(t);
             }
         }
-        boolean root = routes.size() == 1 && routes.get(0).equals(chart.name());
         List<Chart> deps = new ArrayList<>();
         for (Chart dep : chart.dependencies()) {
-            List<String> depRoutes = new ArrayList<>();
-            for (String r : routes) {
-                depRoutes.add(r + "/charts/" + dep.name());
-                for (ChartDependency d : chart.metadata().dependencies()) {
-                    if (dep.name().equals(d.name()) && !d.alias().isEmpty()) {
-                        depRoutes.add(r + "/charts/" + d.alias());
-                    }
-                }
-            }
-            Chart copy = filtered(dep, depRoutes);
-            deps.add(root ? withVersions(copy) : copy);
+            deps.add(filtered(dep, route + "/charts/" + dep.name()));
         }
-        Chart out = new Chart(chart.metadata(), chart.values(), chart.schema(), kept, chart.files(), deps);
-        return root ? withVersions(out) : out;
+        return new Chart(chart.metadata(), chart.values(), chart.schema(), kept, chart.files(), deps);
     }
 
-    private Chart withVersions(Chart c) {
+    private Pattern templatePattern(String fileName) {
+        return GoRegexp.compile(TemplateNames.pattern(chartRoute + "/" + TemplateNames.fileName(fileName)));
+    }
+
+    /** ModifyChartMetadata: the test's chart version and appVersion on the chart and its direct subcharts. */
+    private Chart withVersions(Chart c, boolean root) {
         if (chartVersion.isEmpty() && chartAppVersion.isEmpty()) {
             return c;
         }
+        List<Chart> deps = root ? c.dependencies().stream().map(d -> withVersions(d, false)).toList()
+                : c.dependencies();
         return new Chart(c.metadata().withVersions(chartVersion, chartAppVersion), c.values(), c.schema(),
-                c.templates(), c.files(), c.dependencies());
+                c.templates(), c.files(), deps);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.runway.render.unittest;
 
+import dev.runway.render.HelmRenderer;
 import dev.runway.render.chart.Chart;
 
 import java.io.IOException;
@@ -43,6 +44,19 @@ final class TestSuite {
         } catch (IOException e) {
             throw new UnittestException("open " + file + ": " + e.getMessage(), e);
         }
+        return parseText(text, file, chartRoute, strict, false);
+    }
+
+    /**
+     * iterateTemplates: the suites a template of a tests chart ({@code --chart-tests-path}) rendered; each must have
+     * a name, and one without a snapshotId takes its place among the file's suites.
+     */
+    static List<TestSuite> parseRendered(String text, Path file, String chartRoute, boolean strict) {
+        return parseText(text, file, chartRoute, strict, true);
+    }
+
+    private static List<TestSuite> parseText(String text, Path file, String chartRoute, boolean strict,
+                                             boolean rendered) {
         List<TestSuite> suites = new ArrayList<>();
         for (String part : UnittestYaml.split(text)) {
             if (part.isBlank()) {
@@ -61,7 +75,14 @@ final class TestSuite {
                 throw new UnittestException("yaml: unmarshal errors:\n  cannot unmarshal " + GoTypes.name(doc)
                         + " into unittest.TestSuite");
             }
-            suites.add(parse(map, file, chartRoute, strict));
+            TestSuite suite = parse(map, file, chartRoute, strict);
+            if (rendered && suite.name.isEmpty()) {
+                throw new UnittestException("helm chart based test suites must include `suite` field");
+            }
+            if (rendered && suite.snapshotId.isEmpty()) {
+                suite.snapshotId = String.valueOf(suites.size());
+            }
+            suites.add(suite);
         }
         return suites;
     }
@@ -85,8 +106,6 @@ final class TestSuite {
         Map<String, Object> capabilities = map(doc.get("capabilities"), "capabilities");
         Map<String, Object> skip = map(doc.get("skip"), "skip");
         suite.skipReason = str(skip.get("reason"), "skip.reason");
-        boolean suitePostRenderer = !map(doc.get("postRenderer"), "postRenderer").isEmpty();
-        boolean suiteK8sObjects = hasObjects(doc.get("kubernetesProvider"));
 
         Object testsRaw = doc.get("tests");
         if (testsRaw != null && !(testsRaw instanceof List)) {
@@ -130,8 +149,8 @@ final class TestSuite {
             Map<String, Object> testSkip = map(tm.get("skip"), "skip");
             job.skipReason = suite.skipReason.isEmpty() ? str(testSkip.get("reason"), "skip.reason")
                     : suite.skipReason;
-            job.hasPostRenderer = suitePostRenderer || !map(tm.get("postRenderer"), "postRenderer").isEmpty();
-            job.hasKubernetesObjects = suiteK8sObjects || hasObjects(tm.get("kubernetesProvider"));
+            job.postRenderer = PostRenderer.of(doc.get("postRenderer"), tm.get("postRenderer"));
+            job.kubernetesProvider = KubernetesProvider.of(doc.get("kubernetesProvider"), tm.get("kubernetesProvider"));
             Object asserts = tm.get("asserts");
             if (asserts instanceof List<?> list) {
                 for (Object a : list) {
@@ -183,10 +202,6 @@ final class TestSuite {
             apis.addAll(suiteApis);
         }
         job.capabilities.apiVersions = apis;
-    }
-
-    private static boolean hasObjects(Object provider) {
-        return provider instanceof Map<?, ?> m && m.get("objects") instanceof List<?> l && !l.isEmpty();
     }
 
     private static void unknownFields(Map<?, ?> doc, Set<String> known, String type) {
@@ -254,7 +269,7 @@ final class TestSuite {
     }
 
     /** RunV3: every test, a skipped one counted as such; the suite passes when every run test passes. */
-    Results.SuiteResult run(Chart chart, SnapshotCache cache, boolean failFast, boolean skipSchemaValidation) {
+    Results.SuiteResult run(Chart chart, HelmRenderer renderer, SnapshotCache cache, boolean failFast) {
         boolean pass = false;
         int skipped = 0;
         List<Results.TestResult> results = new ArrayList<>();
@@ -270,7 +285,7 @@ final class TestSuite {
             } else {
                 Results.TestResult r;
                 try {
-                    r = job.run(i, new TestJob.Settings(chart, cache, failFast, includeCrds, skipSchemaValidation));
+                    r = job.run(i, new TestJob.Settings(chart, renderer, cache, failFast, includeCrds));
                 } catch (RuntimeException e) {
                     // A bug or limit of ours must not hide the other tests: the test fails with the reason.
                     r = new Results.TestResult(job.name, i, false, false, e.getClass().getSimpleName() + ": "

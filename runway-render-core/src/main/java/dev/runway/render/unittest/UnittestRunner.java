@@ -1,6 +1,10 @@
 package dev.runway.render.unittest;
 
+import dev.runway.render.HelmRenderer;
+import dev.runway.render.HelmVersion;
+import dev.runway.render.RenderOptions;
 import dev.runway.render.chart.Chart;
+import dev.runway.render.values.HelmSchemaValidator;
 import dev.runway.render.yaml.GoYaml;
 
 import java.io.IOException;
@@ -14,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +42,7 @@ public final class UnittestRunner {
     private final boolean failFast;
     private final boolean strict;
     private final boolean skipSchemaValidation;
+    private final String chartTestsPath;
 
     private UnittestRunner(Builder b) {
         this.testFiles = List.copyOf(b.testFiles);
@@ -46,6 +52,7 @@ public final class UnittestRunner {
         this.failFast = b.failFast;
         this.strict = b.strict;
         this.skipSchemaValidation = b.skipSchemaValidation;
+        this.chartTestsPath = b.chartTestsPath;
     }
 
     public static Builder builder() {
@@ -61,10 +68,14 @@ public final class UnittestRunner {
         private boolean failFast;
         private boolean strict;
         private boolean skipSchemaValidation;
+        private String chartTestsPath = "";
 
-        /** {@code -f}: glob patterns of suite files, relative to each chart ({@code **} crosses folders). */
+        /**
+         * {@code -f}: glob patterns of suite files, relative to each chart ({@code **} crosses folders); the default
+         * is {@value #DEFAULT_TEST_FILES}, none is none (for example with only {@link #chartTestsPath}).
+         */
         public Builder testFiles(List<String> globs) {
-            this.testFiles = globs.isEmpty() ? List.of(DEFAULT_TEST_FILES) : List.copyOf(globs);
+            this.testFiles = List.copyOf(globs);
             return this;
         }
 
@@ -104,6 +115,15 @@ public final class UnittestRunner {
             return this;
         }
 
+        /**
+         * {@code --chart-tests-path}: a chart inside each chart (for example {@code tests-chart}) whose rendered
+         * templates are suites, so suites can be generated with Helm's own templating; null or "" for none.
+         */
+        public Builder chartTestsPath(String path) {
+            this.chartTestsPath = path == null ? "" : path;
+            return this;
+        }
+
         public UnittestRunner build() {
             return new UnittestRunner(this);
         }
@@ -126,7 +146,9 @@ public final class UnittestRunner {
     private Results.ChartResult runChart(Path dir) {
         Chart chart;
         try {
-            chart = Chart.load(dir, dev.runway.render.HelmVersion.HELM_3_21); // helm-unittest links Helm 3
+            // helm-unittest links Helm 3; like its loader.Load, a file is a packaged chart
+            chart = Files.isRegularFile(dir) ? Chart.loadArchive(dir, HelmVersion.HELM_3_21)
+                    : Chart.load(dir, HelmVersion.HELM_3_21);
         } catch (RuntimeException e) {
             return new Results.ChartResult(dir.getFileName().toString(), dir, false, e.getMessage(), List.of());
         }
@@ -137,6 +159,9 @@ public final class UnittestRunner {
         } catch (SuiteFileException e) {
             return new Results.ChartResult(chart.name(), dir, false, e.getMessage(), results);
         }
+        // One renderer per chart: each selection of templates is parsed once for all suites and tests.
+        HelmRenderer renderer = HelmRenderer.prepareOnDemand(chart,
+                skipSchemaValidation ? null : new HelmSchemaValidator());
         boolean passed = true;
         for (TestSuite suite : suites) {
             SnapshotCache cache;
@@ -148,7 +173,7 @@ public final class UnittestRunner {
                 continue;
             }
             suite.tests.forEach(t -> t.valuesFilesFromRunner(valuesFiles));
-            Results.SuiteResult result = suite.run(chart, cache, failFast, skipSchemaValidation);
+            Results.SuiteResult result = suite.run(chart, renderer, cache, failFast);
             passed = passed && result.passed();
             results.add(result);
             try {
@@ -186,6 +211,9 @@ public final class UnittestRunner {
                 throw new SuiteFileException(e.getMessage());
             }
         }
+        if (!chartTestsPath.isEmpty() && Files.exists(chartDir.resolve(chartTestsPath))) {
+            out.addAll(renderedSuites(chartDir.resolve(chartTestsPath), route));
+        }
         if (!withSubcharts) {
             return out;
         }
@@ -198,6 +226,42 @@ public final class UnittestRunner {
             if (Files.isDirectory(subDir)) {
                 out.addAll(suites(subDir, route + "/charts/" + sub.name(), sub, values, results));
             }
+        }
+        return out;
+    }
+
+    /**
+     * RenderTestSuiteFiles: the tests chart rendered (release TEST-SUITE-RELEASE in NAMESPACE, no values given),
+     * each template's output a file of suites beside it.
+     */
+    private List<TestSuite> renderedSuites(Path testsChartDir, String route) {
+        List<String> errors = new ArrayList<>();
+        List<TestSuite> out = new ArrayList<>();
+        try {
+            if (!Files.isRegularFile(testsChartDir.resolve("Chart.yaml"))) {
+                throw new UnittestException("stat " + testsChartDir.resolve("Chart.yaml") + ": no such file");
+            }
+            Chart testsChart = Chart.load(testsChartDir, HelmVersion.HELM_3_21);
+            Map<String, String> rendered = new TreeMap<>(HelmRenderer.prepare(testsChart).renderTemplates(Map.of(),
+                    new RenderOptions("TEST-SUITE-RELEASE", "NAMESPACE", "", false, true, HelmVersion.HELM_3_21), 1,
+                    null, false)); // engine.Render: no release name check
+            for (Map.Entry<String, String> e : rendered.entrySet()) {
+                String template = e.getKey();
+                String prefix = testsChart.name() + "/";
+                Path file = testsChartDir.resolve(template.startsWith(prefix) ? template.substring(prefix.length())
+                        : template);
+                List<TestSuite> suites = e.getValue().isBlank() ? List.of()
+                        : TestSuite.parseRendered(e.getValue(), file, route, strict);
+                if (suites.isEmpty()) {
+                    errors.add("test suite template (" + template + ") file did not render a manifest");
+                }
+                out.addAll(suites);
+            }
+        } catch (RuntimeException e) {
+            errors.add(e.getMessage());
+        }
+        if (!errors.isEmpty()) {
+            throw new SuiteFileException(String.join("\n", errors));
         }
         return out;
     }
@@ -221,27 +285,42 @@ public final class UnittestRunner {
         return base;
     }
 
-    /** GetFiles: the suite files the globs match under the chart, in name order. */
+    /**
+     * GetFiles: the suite files the globs match, in name order. A relative glob is joined to the chart's path and
+     * cleaned as Go's filepath.Join does, so {@code ../shared/*_test.yaml} reaches beside the chart.
+     */
     private List<Path> files(Path chartDir) {
         List<Path> out = new ArrayList<>();
         for (String glob : testFiles) {
-            Path asPath = Path.of(glob);
-            if (asPath.isAbsolute()) {
-                if (Files.isRegularFile(asPath)) {
-                    out.add(asPath);
+            if (glob.startsWith("/") || glob.matches("[A-Za-z]:[\\\\/].*")) {
+                if (Files.isRegularFile(Path.of(glob))) {
+                    out.add(Path.of(glob));
                 }
                 continue;
             }
-            List<PathMatcher> matchers = new ArrayList<>();
-            matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
-            if (glob.contains("**/")) {
-                // filepathx's ** also matches no folder at all.
-                matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob.replace("**/", "")));
+            String chartPath = chartDir.toString().replace('\\', '/');
+            String joined = glob.contains(chartPath + "/") ? glob : chartPath + "/" + glob;
+            List<String> segments = cleaned(joined);
+            int literal = 0;
+            while (literal < segments.size() - 1 && !isGlob(segments.get(literal))) {
+                literal++;
             }
-            try (Stream<Path> walk = Files.walk(chartDir)) {
+            Path base = Path.of(joined.startsWith("/") ? "/" : "")
+                    .resolve(String.join("/", segments.subList(0, literal)));
+            String rest = String.join("/", segments.subList(literal, segments.size()));
+            if (!Files.isDirectory(base)) {
+                continue;
+            }
+            List<PathMatcher> matchers = new ArrayList<>();
+            matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + rest));
+            if (rest.contains("**/")) {
+                // filepathx's ** also matches no folder at all.
+                matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + rest.replace("**/", "")));
+            }
+            try (Stream<Path> walk = Files.walk(base)) {
                 walk.filter(Files::isRegularFile)
                         .filter(p -> {
-                            Path rel = chartDir.relativize(p);
+                            Path rel = base.relativize(p);
                             return matchers.stream().anyMatch(m -> m.matches(rel));
                         })
                         .sorted()
@@ -249,6 +328,26 @@ public final class UnittestRunner {
                         .forEach(out::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isGlob(String segment) {
+        return segment.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0);
+    }
+
+    /** filepath.Clean's segments: no empty or "." segments, ".." taken back where it can be. */
+    private static List<String> cleaned(String path) {
+        List<String> out = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..") && !out.isEmpty() && !out.get(out.size() - 1).equals("..")) {
+                out.remove(out.size() - 1);
+            } else if (!(segment.equals("..") && path.startsWith("/") && out.isEmpty())) {
+                out.add(segment);
             }
         }
         return out;

@@ -1,6 +1,7 @@
 package dev.runway.render.unittest;
 
 import com.google.re2j.Pattern;
+import dev.runway.render.funcs.GoRegexp;
 import dev.runway.render.yaml.GoYaml;
 
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ final class UnittestYaml {
     /** helm-unittest's document splitter (test_suite.go), the same as Helm's releaseutil. */
     /** The key under which a text file (NOTES.txt) or a render error is held as a manifest. */
     static final String RAW = "raw";
-    static final Pattern SPLITTER = Pattern.compile("(?:^|\\s*\n)---\\s*");
+    static final Pattern SPLITTER = GoRegexp.compile("(?:^|\\s*\n)---\\s*");
 
     private UnittestYaml() {
     }

@@ -2,6 +2,7 @@ package dev.runway.render.unittest;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.runway.render.funcs.GoRegexp;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -571,7 +572,7 @@ final class Validators {
                 Pattern compiled;
                 try {
                     ValuePaths.get(m, path);
-                    compiled = Pattern.compile(pattern);
+                    compiled = GoRegexp.compile(pattern);
                 } catch (ValuePaths.PathException e) {
                     return Outcome.fail(FailInfo.error(mi, -1, e.getMessage()));
                 } catch (PatternSyntaxException e) {
@@ -612,7 +613,7 @@ final class Validators {
             }
             Pattern p;
             try {
-                p = Pattern.compile(pattern);
+                p = GoRegexp.compile(pattern);
             } catch (PatternSyntaxException e) {
                 return c.manifests().isEmpty() ? overRaw(c, a -> true, a -> failInfo(a, false))
                         : Outcome.fail(FailInfo.error(-1, -1, e.getMessage()));
@@ -672,7 +673,7 @@ final class Validators {
     // ---- failedTemplate / notFailedTemplate
 
     record FailedTemplate(String errorMessage, String errorPattern) implements Validator {
-        private static final Pattern META = Pattern.compile(".*[\\\\.+*?()|\\[\\]{}^$].*");
+        private static final Pattern META = GoRegexp.compile(".*[\\\\.+*?()|\\[\\]{}^$].*");
 
         private List<String> failInfo(Object actual, int manifestIndex, int actualIndex, boolean not) {
             String custom = errorPattern.isEmpty() ? " to equal" : " to match";
@@ -688,13 +689,13 @@ final class Validators {
         private Outcome byPattern(Object actual, int mi, int ai, ValidateContext c) {
             Pattern p;
             try {
-                p = Pattern.compile(errorPattern);
+                p = GoRegexp.compile(errorPattern);
             } catch (PatternSyntaxException e) {
-                p = Pattern.compile(Pattern.quote(errorPattern));
+                p = GoRegexp.compile(Pattern.quote(errorPattern));
             }
             if (actual != null && p.matcher(String.valueOf(actual)).find() == c.negative()) {
                 if (META.matcher(errorPattern).find()) {
-                    Pattern escaped = Pattern.compile(Pattern.quote(errorPattern));
+                    Pattern escaped = GoRegexp.compile(Pattern.quote(errorPattern));
                     if (escaped.matcher(String.valueOf(actual)).find() == c.negative()) {
                         return Outcome.fail(failInfo(actual, mi, ai, c.negative()));
                     }

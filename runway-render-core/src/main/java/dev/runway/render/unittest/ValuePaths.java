@@ -4,6 +4,7 @@ import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
+import com.jayway.jsonpath.Predicate;
 import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 
@@ -35,13 +36,19 @@ final class ValuePaths {
         if (path == null || path.isEmpty()) {
             return List.of(manifest);
         }
+        return find(manifest, jsonPath(path));
+    }
+
+    /** A full JSONPath ({@code $...}); filters with {@code =~} match with Go's regexp ({@link RegexFilters}). */
+    private static List<Object> find(Object document, String path) {
         JsonPath compiled;
         try {
-            compiled = JsonPath.compile(jsonPath(path));
+            RegexFilters.Rewritten rewritten = RegexFilters.rewrite(path, ValuePaths::find);
+            compiled = JsonPath.compile(rewritten.path(), rewritten.predicates().toArray(new Predicate[0]));
         } catch (InvalidPathException | IllegalArgumentException e) {
             throw new PathException("invalid path " + path + ": " + e.getMessage());
         }
-        Object found = compiled.read(manifest, JSONPATH);
+        Object found = compiled.read(document, JSONPATH);
         List<Object> out = new ArrayList<>();
         if (found instanceof List<?> list) {
             out.addAll(list);

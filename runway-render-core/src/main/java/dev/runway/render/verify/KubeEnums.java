@@ -85,6 +85,27 @@ final class KubeEnums {
     }
 
     /** The supported values of a model's string field, or of each item of a list field ({@code item = true}). */
+    /**
+     * Plain Go string fields that the API server's defaulting fills when empty (SetDefaults_Container,
+     * SetDefaults_ServicePort, SetDefaults_PodSpec, SetDefaults_Service, SetDefaults_HTTPGetAction in
+     * pkg/apis/core/v1/defaults.go; SetDefaults_Deployment, SetDefaults_StatefulSet, SetDefaults_DaemonSet in
+     * pkg/apis/apps/v1/defaults.go; SetDefaults_CronJob in pkg/apis/batch/v1/defaults.go). JSON's {@code ""} decodes
+     * to the zero value, the same as an absent field, so it is defaulted before validation, not refused (charts write
+     * {@code externalTrafficPolicy: ""} for "not set").
+     */
+    private static final java.util.Set<String> EMPTY_IS_DEFAULTED = java.util.Set.of(
+            "V1Container.imagePullPolicy", "V1EphemeralContainer.imagePullPolicy",
+            "V1Container.terminationMessagePolicy", "V1ContainerPort.protocol", "V1ServicePort.protocol",
+            "V1PodSpec.restartPolicy", "V1PodSpec.dnsPolicy", "V1ServiceSpec.type", "V1ServiceSpec.sessionAffinity",
+            "V1ServiceSpec.externalTrafficPolicy", "V1HTTPGetAction.scheme", "V1DeploymentStrategy.type",
+            "V1StatefulSetSpec.podManagementPolicy", "V1StatefulSetUpdateStrategy.type",
+            "V1DaemonSetUpdateStrategy.type", "V1CronJobSpec.concurrencyPolicy");
+
+    /** True when {@code ""} in this field means "not set" to the API server (see {@link #EMPTY_IS_DEFAULTED}). */
+    static boolean emptyIsDefaulted(Class<?> model, String field) {
+        return EMPTY_IS_DEFAULTED.contains(model.getSimpleName() + "." + field);
+    }
+
     static Optional<List<String>> allowed(Class<?> model, String field, boolean item) {
         return Optional.ofNullable(VALUES.get(model.getSimpleName() + "." + field + (item ? "[]" : "")));
     }

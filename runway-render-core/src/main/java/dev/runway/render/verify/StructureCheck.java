@@ -186,7 +186,10 @@ final class StructureCheck {
     /** A value outside the closed set the API server accepts ({@link KubeEnums}). */
     private static void enumValue(Resource r, Class<?> model, String field, YNode value, String path,
                                   Findings findings) {
-        KubeEnums.allowed(model, field, false).ifPresent(values -> unsupported(r, value, values, path, findings));
+        boolean unset = value instanceof YScalar s && s.value().isEmpty() && KubeEnums.emptyIsDefaulted(model, field);
+        if (!unset) {
+            KubeEnums.allowed(model, field, false).ifPresent(values -> unsupported(r, value, values, path, findings));
+        }
         if (value instanceof YSeq seq) {
             KubeEnums.allowed(model, field, true).ifPresent(values -> {
                 for (int i = 0; i < seq.items().size(); i++) {

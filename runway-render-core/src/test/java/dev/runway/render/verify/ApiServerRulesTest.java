@@ -53,6 +53,32 @@ class ApiServerRulesTest {
         }
     }
 
+    @Test
+    void anEmptyStringIsUnsetWhereTheApiServerDefaultsTheFieldAndRefusedWhereItDoesNot() {
+        String service = """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: payments}
+                spec:
+                  type: LoadBalancer
+                  externalTrafficPolicy: ""
+                  sessionAffinity: ""
+                  ports: [{port: 80, protocol: ""}]
+                """;
+        assertEquals(List.of(), findings(service, VerifyOptions.namespace("payments")));
+        String pod = """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p, namespace: payments}
+                spec:
+                  containers: [{name: c, image: nginx, imagePullPolicy: ""}]
+                  topologySpreadConstraints:
+                  - {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: "", labelSelector: {}}
+                """;
+        assertEquals(List.of("error value.unsupported spec.topologySpreadConstraints[0].whenUnsatisfiable"),
+                findings(pod, VerifyOptions.namespace("payments")));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"*/5 * * * *", "0 3 * * 1-5", "@hourly", "@every 1h30m", "@every 90s", "0 0 1 JAN *",
             "15 14 1 * MON,WED", "0 0 ? * SUN", "5-55/10 * * * *", "0 0 * * 0", "0 */2 1-15 2,4,6 *"})
