@@ -1,27 +1,17 @@
 package dev.runway.maven;
 
-import dev.runway.render.docs.ChartDocs;
 import dev.runway.render.docs.DocsException;
-import dev.runway.render.docs.DocsTemplate;
-import dev.runway.render.docs.DocsUpdate;
-import dev.runway.render.docs.ValueRow;
-import dev.runway.render.io.AtomicFiles;
-import dev.runway.render.service.Plurals;
 import dev.runway.render.service.RequestValues;
-import dev.runway.render.service.ServiceValuesDoc;
+import dev.runway.render.service.ValuesDocs;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Documents values. In a chart (a folder with Chart.yaml, or {@code chartDirectory}): writes the chart's values table
@@ -78,99 +68,26 @@ public class DocsMojo extends AbstractRenderMojo {
         Path basedir = baseDirectory();
         if (chartDirectory != null) {
             chart(); // says plainly when the folder does not exist or is no chart
-            documentChart(chartDirectory.toPath());
-        } else if (Files.isRegularFile(basedir.resolve("Chart.yaml"))) {
-            documentChart(basedir);
-        } else if (Files.isRegularFile(basedir.resolve(RequestValues.DEFAULT_VALUES_FILE))
-                || valuesFiles != null && !valuesFiles.isEmpty() || environments != null && !environments.isEmpty()) {
-            documentService();
-        } else {
-            throw new MojoFailureException("runway:docs found nothing to document in " + basedir + ": it documents a "
-                    + "chart (run it in the chart's folder, or point -Drunway.chartDirectory=path/to/chart at it) or "
-                    + "a service's values (" + RequestValues.DEFAULT_VALUES_FILE + ", or the plugin's valuesFiles or "
-                    + "environments)");
         }
-    }
-
-    private void documentChart(Path chart) throws MojoExecutionException, MojoFailureException {
-        Path readmeFile = readme == null ? chart.resolve("README.md") : readme.toPath();
-        DocsUpdate update;
+        Path chart = chartDirectory != null ? chartDirectory.toPath() : basedir;
         try {
-            update = ChartDocs.update(chart, readmeFile, loadTemplate());
+            if (chartDirectory != null || Files.isRegularFile(basedir.resolve("Chart.yaml"))) {
+                ValuesDocs.documentChart(basedir, chart, path(readme), path(template), check, updateCommand(chart),
+                        log());
+            } else if (Files.isRegularFile(basedir.resolve(RequestValues.DEFAULT_VALUES_FILE))
+                    || valuesFiles != null && !valuesFiles.isEmpty()
+                    || environments != null && !environments.isEmpty()) {
+                ValuesDocs.documentService(basedir, plan(null), docsDirectory.toPath(), check, log());
+            } else {
+                throw new MojoFailureException("runway:docs found nothing to document in " + basedir + ": it "
+                        + "documents a chart (run it in the chart's folder, or point -Drunway.chartDirectory="
+                        + "path/to/chart at it) or a service's values (" + RequestValues.DEFAULT_VALUES_FILE
+                        + ", or the plugin's valuesFiles or environments)");
+            }
         } catch (DocsException e) {
             throw new MojoFailureException("runway:docs: " + e.getMessage(), e);
-        }
-        List<ValueRow> undocumented = update.undocumented();
-        if (!undocumented.isEmpty()) {
-            getLog().warn("runway:docs: values without a '# --' comment in values.yaml: "
-                    + undocumented.stream().map(ValueRow::key).toList());
-        }
-        String count = Plurals.count(update.rows().size(), "value");
-        if (check) {
-            if (!update.upToDate()) {
-                throw new MojoFailureException("runway:docs: " + update.outOfDateMessage(updateCommand(chart)));
-            }
-            getLog().info("runway:docs: " + relative(readmeFile) + " is up to date (" + count + ")");
-            return;
-        }
-        try {
-            boolean written = AtomicFiles.writeIfChanged(readmeFile, update.expected());
-            getLog().info("runway:docs: " + relative(readmeFile) + (written ? " updated" : " already up to date")
-                    + " (" + count + ")");
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
-        }
-    }
-
-    private void documentService() throws MojoExecutionException, MojoFailureException {
-        List<String> stale = new ArrayList<>();
-        for (EnvironmentRender env : plan(null)) {
-            Path page = docsDirectory.toPath().resolve(env.name() + ".md");
-            String markdown;
-            try {
-                markdown = ServiceValuesDoc.markdown(env.request(), env.name());
-            } catch (DocsException e) {
-                throw new MojoFailureException("runway:docs: " + e.getMessage(), e);
-            }
-            String tag = "[" + env.name() + "] ";
-            if (check) {
-                if (!markdown.equals(read(page))) {
-                    stale.add(relative(page));
-                } else {
-                    getLog().info(tag + relative(page) + " is up to date");
-                }
-                continue;
-            }
-            try {
-                boolean written = AtomicFiles.writeIfChanged(page, markdown);
-                getLog().info(tag + relative(page) + (written ? " written" : " already up to date")
-                        + ": the values this service renders with, where each was set and what it means");
-            } catch (UncheckedIOException e) {
-                throw new MojoExecutionException(e.getMessage(), e);
-            }
-        }
-        if (!stale.isEmpty()) {
-            throw new MojoFailureException("runway:docs: " + String.join(", ", stale) + " out of date; run `mvn "
-                    + "runway:docs` and commit the result");
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private DocsTemplate loadTemplate() throws MojoFailureException {
-        if (template == null) {
-            return DocsTemplate.defaultTemplate();
-        }
-        try {
-            return DocsTemplate.of(template.toString(), Files.readString(template.toPath(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new MojoFailureException("runway:docs: cannot read the template " + template + ": " + e.getMessage());
         }
     }
 

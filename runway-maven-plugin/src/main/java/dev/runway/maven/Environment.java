@@ -1,5 +1,7 @@
 package dev.runway.maven;
 
+import dev.runway.render.service.EnvironmentPlanner;
+
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,5 +77,12 @@ public class Environment {
 
     public File getManifest() {
         return manifest;
+    }
+
+    /** This environment for runway-render-core's planner. */
+    EnvironmentPlanner.EnvironmentSettings settings() {
+        return new EnvironmentPlanner.EnvironmentSettings(name, getValuesFiles().stream().map(File::toPath).toList(),
+                getSet(), getSetString(), getSetFile(), releaseName, namespace,
+                AbstractRunwayMojo.path(committedManifests), AbstractRunwayMojo.path(manifest));
     }
 }

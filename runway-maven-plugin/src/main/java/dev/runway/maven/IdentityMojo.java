@@ -1,5 +1,6 @@
 package dev.runway.maven;
 
+import dev.runway.render.service.PlannedEnvironment;
 import dev.runway.render.flux.ClusterVars;
 import dev.runway.render.identity.Handshake;
 import dev.runway.render.service.HandshakeChecker;
@@ -28,7 +29,7 @@ import java.util.Map;
 @Mojo(name = "identity", threadSafe = true)
 public class IdentityMojo extends AbstractRenderMojo {
 
-    static final String JSON_FILE = "identity.json";
+    static final String JSON_FILE = HandshakeChecker.JSON_FILE;
     static final String TERRAFORM_FILE = "identity.tf.json";
 
     /** Where the environments' folders go. Commit them (and point runway.identityDirectory at them) to pin the handshake. */
@@ -75,7 +76,7 @@ public class IdentityMojo extends AbstractRenderMojo {
                 throw new MojoFailureException("runway.identity.clusterVars: " + e.getMessage(), e);
             }
         }
-        for (EnvironmentRender env : plan(null)) {
+        for (PlannedEnvironment env : plan(null)) {
             Handshake handshake;
             try {
                 handshake = HandshakeChecker.handshakeOf(env.request(), env.name(), oidcProvider).fill(variables);

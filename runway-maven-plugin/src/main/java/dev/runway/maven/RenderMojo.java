@@ -1,5 +1,6 @@
 package dev.runway.maven;
 
+import dev.runway.render.service.PlannedEnvironment;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.service.ManifestFiles;
 import dev.runway.render.service.ManifestLayout;
@@ -63,9 +64,9 @@ public class RenderMojo extends AbstractRenderMojo {
         if (skipped()) {
             return;
         }
-        Map<EnvironmentRender, RenderedChart> rendered = renderAll(plan(null));
-        for (Map.Entry<EnvironmentRender, RenderedChart> entry : rendered.entrySet()) {
-            EnvironmentRender env = entry.getKey();
+        Map<PlannedEnvironment, RenderedChart> rendered = renderAll(plan(null));
+        for (Map.Entry<PlannedEnvironment, RenderedChart> entry : rendered.entrySet()) {
+            PlannedEnvironment env = entry.getKey();
             Path directory = outputDirectory.toPath().resolve(env.name());
             List<OutputFile> files = ManifestFiles.plan(entry.getValue(), layout);
             OutputSync.Result result;

@@ -1,5 +1,6 @@
 package dev.runway.maven;
 
+import dev.runway.render.service.PlannedEnvironment;
 import dev.runway.render.HelmVersion;
 import dev.runway.render.service.ChartSource;
 import org.apache.maven.model.Build;
@@ -63,9 +64,9 @@ class RenderPlanTest {
 
     @Test
     void withoutEnvironmentsOneDefaultRenderOfTheBundledChartWithTheDefaultValuesFile() throws Exception {
-        List<EnvironmentRender> plan = mojo.plan(null);
+        List<PlannedEnvironment> plan = mojo.plan(null);
         assertEquals(1, plan.size());
-        EnvironmentRender render = plan.get(0);
+        PlannedEnvironment render = plan.get(0);
         assertEquals("default", render.name());
         assertEquals(ChartSource.RUNWAY_EKS, render.request().chart());
         assertEquals(List.of(basedir.resolve(".runway/values.yaml")), render.request().valuesFiles());
@@ -95,8 +96,8 @@ class RenderPlanTest {
     void environmentsAddTheirFilesAndSetsAfterTheGoalsOwn() throws Exception {
         mojo.set = List.of("replicas=2");
         mojo.environments = List.of(environment("staging", ".runway/staging.yaml"), environment("production"));
-        List<EnvironmentRender> plan = mojo.plan(basedir.resolve("deploy"));
-        assertEquals(List.of("staging", "production"), plan.stream().map(EnvironmentRender::name).toList());
+        List<PlannedEnvironment> plan = mojo.plan(basedir.resolve("deploy"));
+        assertEquals(List.of("staging", "production"), plan.stream().map(PlannedEnvironment::name).toList());
         assertEquals(List.of(basedir.resolve(".runway/values.yaml"), basedir.resolve(".runway/staging.yaml")),
                 plan.get(0).request().valuesFiles());
         assertEquals(List.of("replicas=2"), plan.get(1).request().set());
@@ -107,7 +108,7 @@ class RenderPlanTest {
     void environmentSelectionAndItsMistakes() throws Exception {
         mojo.environments = List.of(environment("staging"), environment("production"));
         mojo.environment = "production";
-        assertEquals(List.of("production"), mojo.plan(null).stream().map(EnvironmentRender::name).toList());
+        assertEquals(List.of("production"), mojo.plan(null).stream().map(PlannedEnvironment::name).toList());
         mojo.environment = "prod";
         MojoFailureException unknown = assertThrows(MojoFailureException.class, () -> mojo.plan(null));
         assertTrue(unknown.getMessage().contains("[prod]") && unknown.getMessage().contains("[staging, production]"),
@@ -161,7 +162,7 @@ class RenderPlanTest {
         mojo.extraSet = List.of("replicas=3");
         mojo.extraValuesFiles = List.of(new File(".runway/staging.yaml"));
         mojo.environments = List.of(environment("staging"));
-        EnvironmentRender render = mojo.plan(null).get(0);
+        PlannedEnvironment render = mojo.plan(null).get(0);
         assertEquals(List.of("image.tag=1.0.0", "image.tag=2.0.0"), render.request().setString());
         assertEquals(List.of("replicas=3"), render.request().set());
         assertEquals(List.of(basedir.resolve(".runway/values.yaml"), basedir.resolve(".runway/staging.yaml")),
@@ -185,7 +186,7 @@ class RenderPlanTest {
         Files.writeString(basedir.resolve(".runway/runway-staging.yml"), "kind: RunwayService\nmetadata:\n"
                 + "  name: payments\nspec:\n  container_port: 9091\n");
         mojo.environments = List.of(environment("staging"), environment("production"));
-        List<EnvironmentRender> plan = mojo.plan(null);
+        List<PlannedEnvironment> plan = mojo.plan(null);
         assertEquals(9091.0, plan.get(0).request().manifestValues().values().get("port"), "staging reads its own manifest");
         assertEquals(9090.0, plan.get(1).request().manifestValues().values().get("port"));
         assertEquals("payments", plan.get(1).request().namespace());

@@ -20,6 +20,9 @@ import java.util.Objects;
  */
 public final class HandshakeChecker implements ManifestChecker {
 
+    /** The handshake's file in an environment's folder, as {@code runway:identity} writes it. */
+    public static final String JSON_FILE = "identity.json";
+
     private final String environment;
     private final String oidcProvider;
     private final Path committed;

@@ -1,4 +1,4 @@
-package dev.runway.maven;
+package dev.runway.render.service;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.runway.maven;
+package dev.runway.render.service;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class PlaceholderCheck {
 
     /** The Flux variables the runway-eks chart relies on; replacing one before Flux does is always wrong. */
-    static final Set<String> CHART_FLUX_VARIABLES =
+    private static final Set<String> CHART_FLUX_VARIABLES =
             Set.of("aws_account_id", "gcp_project_id", "gcp_project_number", "gcp_wip_id");
     /** Maven's CI-friendly version properties: replacing these is what the user wants. */
     private static final Set<String> MAVEN_PROPERTIES = Set.of("revision", "sha1", "changelist");
