@@ -251,11 +251,9 @@ public final class HelmRenderer {
             throw new RenderException(e.getMessage(), e);
         }
         if (validator != null) {
-            String failures = validator.validate(chart, values);
-            if (failures != null) {
-                throw new RenderException(
-                        "values don't meet the specifications of the schema(s) in the following chart(s):\n"
-                                + failures);
+            ValuesSchemaValidator.Failure failure = validator.check(chart, values);
+            if (failure != null) {
+                throw new ValuesSchemaException(failure.helmListing(), failure.explanation());
             }
         }
         Capabilities capabilities;

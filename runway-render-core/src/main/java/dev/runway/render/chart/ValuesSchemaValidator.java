@@ -15,4 +15,22 @@ public interface ValuesSchemaValidator {
      *         follows "values don't meet the specifications of the schema(s) in the following chart(s):\n"
      */
     String validate(Chart chart, Map<String, Object> values);
+
+    /**
+     * The failures twice: Helm's listing ({@link #validate}) and an explanation in the validator's own words (for
+     * the engine's: one line per problem with the values path, what was expected, what was found and where it was
+     * given); null when every schema is met. The default explains with Helm's listing.
+     */
+    default Failure check(Chart chart, Map<String, Object> values) {
+        String listing = validate(chart, values);
+        return listing == null ? null : new Failure(listing, listing);
+    }
+
+    /** Helm's listing of schema failures and the same failures explained. */
+    record Failure(String helmListing, String explanation) {
+        public Failure {
+            java.util.Objects.requireNonNull(helmListing, "helmListing");
+            java.util.Objects.requireNonNull(explanation, "explanation");
+        }
+    }
 }

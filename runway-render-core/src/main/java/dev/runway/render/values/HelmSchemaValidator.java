@@ -33,9 +33,22 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
         return new HelmSchemaValidator(origins);
     }
 
+    /** Helm's own text for the failures (santhosh-tekuri/jsonschema's wording), as {@code helm template} prints it. */
     @Override
     public String validate(Chart chart, Map<String, Object> values) {
-        return listing(problems(chart, values), ValuesProblem::message);
+        return verdict(chart, values).helmListing();
+    }
+
+    /** Helm's text, and each problem in the project's words (path, expected, found, origin) on its own line. */
+    @Override
+    public Failure check(Chart chart, Map<String, Object> values) {
+        ValuesSchema.Verdict verdict = verdict(chart, values);
+        return verdict.helmListing() == null ? null
+                : new Failure(verdict.helmListing(), listing(verdict.problems(), ValuesProblem::message));
+    }
+
+    private ValuesSchema.Verdict verdict(Chart chart, Map<String, Object> values) {
+        return ValuesSchema.verdict(schemas(chart), values, origins.orElse(defaults(chart, values)));
     }
 
     /**

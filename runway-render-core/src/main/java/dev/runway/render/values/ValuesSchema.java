@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.regex.RegularExpressionFactory;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 
@@ -43,10 +46,13 @@ public final class ValuesSchema {
     private final JsonNode schemaJson;
     private final Schema schema;
 
-    private ValuesSchema(String sourceName, JsonNode schemaJson, Schema schema) {
+    private final SpecificationVersion version;
+
+    private ValuesSchema(String sourceName, JsonNode schemaJson, Schema schema, SpecificationVersion version) {
         this.sourceName = sourceName;
         this.schemaJson = schemaJson;
         this.schema = schema;
+        this.version = version;
     }
 
     /**
@@ -67,14 +73,111 @@ public final class ValuesSchema {
         if (node == null || !(node.isObject() || node.isBoolean())) {
             throw new ValuesFileException(sourceName, null, "the schema must be a JSON object");
         }
-        SpecificationVersion version = SpecificationVersion.fromSchemaNode(node).orElse(SpecificationVersion.DRAFT_2020_12);
+        SpecificationVersion version = dialect(node, sourceName);
+        if (node.isObject() && node.has("$schema")) {
+            // networknt would look the dialect up (and maybe fetch it) by this URL; the draft is already chosen.
+            node = node.deepCopy();
+            ((ObjectNode) node).remove("$schema");
+        }
+        java.util.concurrent.atomic.AtomicReference<String> remote = new java.util.concurrent.atomic.AtomicReference<>();
         try {
-            Schema schema = SchemaRegistry.withDefaultDialect(version).getSchema(node);
+            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(version, builder -> builder
+                    .schemaLoader(loader -> loader.fetchRemoteResources(false)
+                            .resourceLoaders(loaders -> loaders.values(list -> {
+                                list.clear();
+                                list.add(iri -> notFetched(iri, remote));
+                            })))
+                    .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                            // santhosh-tekuri/jsonschema v6 asserts format up to draft-07 only (compiler.go).
+                            .formatAssertionsEnabled(version.getOrder() <= SpecificationVersion.DRAFT_7.getOrder())
+                            .regularExpressionFactory(GO_REGEXP)
+                            .build()));
+            Schema schema = registry.getSchema(SchemaLocation.of(ROOT_LOCATION), node);
             schema.initializeValidators();
-            return new ValuesSchema(sourceName, node, schema);
-        } catch (RuntimeException e) {
+            return new ValuesSchema(sourceName, node, schema, version);
+        } catch (RuntimeException | StackOverflowError e) {
+            if (remote.get() != null) {
+                throw new ValuesFileException(sourceName, null, "the schema refers to the remote document "
+                        + remote.get() + ", which is not fetched: the engine never downloads schemas at render time"
+                        + " (Helm would try to); copy what it needs into values.schema.json under \"$defs\"");
+            }
+            if (e instanceof StackOverflowError) {
+                throw new ValuesFileException(sourceName, null, "the schema cannot be used: it nests too deeply");
+            }
             throw new ValuesFileException(sourceName, null, "the schema cannot be used: " + e.getMessage());
         }
+    }
+
+    /** Where the schema lives for its own references, as Helm adds it (AddResource("file:///values.schema.json")). */
+    private static final String ROOT_LOCATION = "file:///values.schema.json";
+
+    /** Patterns compile and match as Go's regexp does (santhosh-tekuri/jsonschema uses regexp.MustCompile). */
+    private static final RegularExpressionFactory GO_REGEXP = expr -> {
+        com.google.re2j.Pattern pattern;
+        try {
+            pattern = dev.runway.render.funcs.GoRegexp.compile(expr);
+        } catch (com.google.re2j.PatternSyntaxException e) {
+            throw new IllegalArgumentException("the pattern " + GoStrconv.quote(expr) + " is not a valid Go regular expression: "
+                    + e.getMessage(), e);
+        }
+        return text -> pattern.matcher(text).find();
+    };
+
+    /**
+     * Helm's only loaders are file, http(s) and urn; an unresolved {@code urn:} becomes the schema {@code true}
+     * (its urnLoader). Anything else would be a download or a file outside the chart: refused, and remembered for
+     * the error message.
+     */
+    private static com.networknt.schema.resource.InputStreamSource notFetched(com.networknt.schema.AbsoluteIri iri,
+                                                                             java.util.concurrent.atomic.AtomicReference<String> remote) {
+        String text = iri.toString();
+        if (text.startsWith("urn:")) {
+            return () -> new java.io.ByteArrayInputStream("true".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        remote.compareAndSet(null, text);
+        return null;
+    }
+
+    /**
+     * The draft santhosh-tekuri/jsonschema v6 picks for {@code $schema} (draft.go draftFromURL, loader.go openMeta):
+     * the json-schema.org URLs of drafts 4, 6, 7, 2019-09 and 2020-12 over http or https, with or without an empty
+     * {@code #}, and {@code json-schema.org/schema} for the latest (2020-12); no {@code $schema} means 2020-12. Any
+     * other meta-schema would be downloaded by Helm; the engine says so instead.
+     */
+    static SpecificationVersion dialect(JsonNode node, String sourceName) {
+        JsonNode declared = node.path("$schema");
+        if (!declared.isTextual()) {
+            return SpecificationVersion.DRAFT_2020_12;
+        }
+        String url = declared.asText();
+        int hash = url.indexOf('#');
+        String bare = hash < 0 ? url : url.substring(0, hash);
+        String path = bare.startsWith("http://") ? bare.substring(7) : bare.startsWith("https://") ? bare.substring(8) : null;
+        if (path != null) {
+            switch (path) {
+                case "json-schema.org/schema", "json-schema.org/draft/2020-12/schema":
+                    return SpecificationVersion.DRAFT_2020_12;
+                case "json-schema.org/draft/2019-09/schema":
+                    return SpecificationVersion.DRAFT_2019_09;
+                case "json-schema.org/draft-07/schema":
+                    return SpecificationVersion.DRAFT_7;
+                case "json-schema.org/draft-06/schema":
+                    return SpecificationVersion.DRAFT_6;
+                case "json-schema.org/draft-04/schema":
+                    return SpecificationVersion.DRAFT_4;
+                default:
+                    break;
+            }
+        }
+        throw new ValuesFileException(sourceName, null, "the schema's \"$schema\" is " + GoStrconv.quote(url)
+                + ", a meta-schema the engine does not know and never downloads (Helm would try to fetch it);"
+                + " use a json-schema.org draft URL such as \"http://json-schema.org/draft-07/schema#\" or"
+                + " \"https://json-schema.org/draft/2020-12/schema\"");
+    }
+
+    /** The draft the schema is read as. */
+    SpecificationVersion version() {
+        return version;
     }
 
     public String sourceName() {
@@ -92,13 +195,30 @@ public final class ValuesSchema {
     }
 
     /**
+     * What a chart tree's schemas say about the values: Helm's text (what follows "values don't meet the
+     * specifications of the schema(s) in the following chart(s):\n", null when every schema is met) and the same
+     * failures as {@link ValuesProblem}s in the project's words (path, expected, found, origin).
+     */
+    public record Verdict(String helmListing, List<ValuesProblem> problems) {
+        public Verdict {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
      * Helm's walk over a chart and its subcharts: every problem of every chart, in that order. The paths of a
      * subchart's problems start with the subchart's name, as the user writes them in the parent's values.
      */
     public static List<ValuesProblem> validate(ChartSchemas charts, Map<String, Object> values, ValueOrigins origins) {
+        return verdict(charts, values, origins).problems();
+    }
+
+    /** Both Helm's text and the problems, from one validation per schema. */
+    public static Verdict verdict(ChartSchemas charts, Map<String, Object> values, ValueOrigins origins) {
         List<ValuesProblem> problems = new ArrayList<>();
-        walk(charts, values, ValuesPath.ROOT, origins, problems);
-        return problems;
+        StringBuilder text = new StringBuilder();
+        walk(charts, values, ValuesPath.ROOT, origins, problems, text);
+        return new Verdict(text.length() == 0 ? null : text.toString(), problems);
     }
 
     /** {@link #validate(ChartSchemas, Map, ValueOrigins)}, throwing when there is any problem. */
@@ -109,21 +229,80 @@ public final class ValuesSchema {
         }
     }
 
+    /**
+     * Helm's ValidateAgainstSchema (pkg/chart/common/util/jsonschema.go in v4, pkg/chartutil in v3.21): the chart's
+     * own schema over all its values, then each subchart over the values under its name; a subchart whose values
+     * are missing or null is not checked, and values that are not a map are reported as such.
+     */
     @SuppressWarnings("unchecked")
     private static void walk(ChartSchemas chart, Map<String, Object> values, ValuesPath at, ValueOrigins origins,
-                             List<ValuesProblem> problems) {
-        chart.schema().ifPresent(s -> problems.addAll(s.validate(chart.chartName(), values, at, origins)));
+                             List<ValuesProblem> problems, StringBuilder text) {
+        chart.schema().ifPresent(s -> {
+            Outcome outcome = s.evaluate(chart.chartName(), values, at, origins);
+            problems.addAll(outcome.problems());
+            if (!outcome.helmText().isEmpty()) {
+                text.append(chart.chartName()).append(":\n").append(outcome.helmText()).append('\n');
+            }
+        });
         for (ChartSchemas dependency : chart.dependencies()) {
             Object sub = values == null ? null : values.get(dependency.chartName());
-            Map<String, Object> subValues = sub instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
-            walk(dependency, subValues, at.child(dependency.chartName()), origins, problems);
+            if (sub == null) {
+                continue;
+            }
+            ValuesPath subPath = at.child(dependency.chartName());
+            if (!(sub instanceof Map<?, ?> m)) {
+                text.append(dependency.chartName()).append(":\ninvalid type for values: expected object (map), got ")
+                        .append(goType(sub)).append('\n');
+                problems.add(new ValuesProblem(dependency.chartName(), subPath, "a map (the subchart's values)",
+                        ValueTrees.describe(sub), origins.originOf(subPath), "type"));
+                continue;
+            }
+            walk(dependency, (Map<String, Object>) m, subPath, origins, problems, text);
         }
     }
 
+    /** Go's %T of a values tree element. */
+    private static String goType(Object value) {
+        if (value instanceof String) {
+            return "string";
+        }
+        if (value instanceof Boolean) {
+            return "bool";
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            return "int64";
+        }
+        if (value instanceof Double) {
+            return "float64";
+        }
+        return value instanceof List<?> ? "[]interface {}" : value.getClass().getSimpleName();
+    }
+
+    /** One schema's verdict: Helm's text for it (empty when met) and the problems. */
+    private record Outcome(String helmText, List<ValuesProblem> problems) {
+    }
+
     private List<ValuesProblem> validate(String chart, Map<String, Object> values, ValuesPath at, ValueOrigins origins) {
+        return evaluate(chart, values, at, origins).problems();
+    }
+
+    private Outcome evaluate(String chart, Map<String, Object> values, ValuesPath at, ValueOrigins origins) {
         // Helm validates JSON; null values become {} (ValidateAgainstSingleSchema).
         JsonNode instance = values == null ? JsonNodeFactory.instance.objectNode() : toJson(values);
-        List<Error> errors = schema.validate(instance);
+        List<Error> errors;
+        try {
+            errors = schema.validate(instance);
+        } catch (StackOverflowError e) {
+            throw new ValuesFileException(sourceName, null, "the schema cannot be used: checking the values with it"
+                    + " recurses without end (a \"$ref\" that refers to itself through the same value, causing"
+                    + " reference cycle?)");
+        }
+        String helmText = HelmSchemaText.of(errors, version.getOrder() <= SpecificationVersion.DRAFT_7.getOrder());
+        return new Outcome(helmText, problems(chart, errors, values, at, origins));
+    }
+
+    private List<ValuesProblem> problems(String chart, List<Error> errors, Map<String, Object> values, ValuesPath at,
+                                         ValueOrigins origins) {
         List<ValuesProblem> problems = new ArrayList<>();
         Map<String, List<Error>> alternatives = new LinkedHashMap<>();
         List<Object> order = new ArrayList<>();
