@@ -293,9 +293,11 @@ public final class ValuesSchema {
         try {
             errors = schema.validate(instance);
         } catch (StackOverflowError e) {
-            throw new ValuesFileException(sourceName, null, "the schema cannot be used: checking the values with it"
-                    + " recurses without end (a \"$ref\" that refers to itself through the same value, causing"
-                    + " reference cycle?)");
+            // networknt has no cycle check; santhosh-tekuri/jsonschema reports "both <a> and <b> resolve to <url>
+            // causing reference cycle" when a schema is entered again for the same value (validator.go checkCycle).
+            throw new ValuesFileException(sourceName, null, "the schema cannot be used: a \"$ref\" leads back to a"
+                    + " schema that is already checking the same value, causing reference cycle; make the \"$ref\""
+                    + " chain end, or descend into a property or item before it repeats");
         }
         String helmText = HelmSchemaText.of(errors, version.getOrder() <= SpecificationVersion.DRAFT_7.getOrder());
         return new Outcome(helmText, problems(chart, errors, values, at, origins));

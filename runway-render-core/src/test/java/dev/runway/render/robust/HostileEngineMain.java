@@ -12,16 +12,26 @@ import java.util.Map;
 /**
  * Runs in a forked JVM (see {@link HostileEngineTest}): renders one hostile template and prints one line,
  * {@code RESULT <millis> <peak heap MB> <OK|ERROR|CRASH> <output or message>}. Anything thrown that is not the
- * project's RenderException is reported as CRASH, an OutOfMemoryError or StackOverflowError included.
+ * project's RenderException (or ValuesFileException, for a chart's own files) is reported as CRASH, an OutOfMemoryError or StackOverflowError included.
  */
 public final class HostileEngineMain {
     private HostileEngineMain() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] given) throws Exception {
+        String[] args = given.clone();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("@")) { // a long argument, in a file (see HostileEngineTest)
+                args[i] = Files.readString(Path.of(args[i].substring(1)));
+            }
+        }
         String template = args[0];
         Path dir = Files.createTempDirectory("hostile");
-        Path chart = TempCharts.write(dir.resolve("chart"), Map.of("templates/t.yaml", template));
+        // Optional second and third arguments: a values.schema.json and a values.yaml for the chart.
+        Map<String, String> files = args.length > 2
+                ? Map.of("templates/t.yaml", template, "values.schema.json", args[1], "values.yaml", args[2])
+                : Map.of("templates/t.yaml", template);
+        Path chart = TempCharts.write(dir.resolve("chart"), files);
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
@@ -29,7 +39,7 @@ public final class HostileEngineMain {
         String outcome;
         try {
             outcome = "OK " + TempCharts.render(chart, Map.of()).replace('\n', ' ');
-        } catch (RenderException e) {
+        } catch (RenderException | dev.runway.render.values.ValuesFileException e) {
             outcome = "ERROR " + e.getMessage().replace('\n', ' ');
         } catch (Throwable t) {
             outcome = "CRASH " + t;

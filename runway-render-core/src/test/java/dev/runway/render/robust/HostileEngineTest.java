@@ -58,11 +58,41 @@ class HostileEngineTest {
             throws IOException, InterruptedException {
         String text = template.replace("SELF ", SELF).replace("DEEP ", DEEP).replace("\\\"", "\"")
                 .replace("\\\\n", "\\n");
+        fork(name, expected, List.of(text));
+    }
+
+    /** A values.schema.json that refers to itself without end, nests deeply or is very wide. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '§', quoteCharacter = '`', textBlock = """
+            schema-ref-cycle    § {"$defs":{"a":{"$ref":"#/$defs/b"},"b":{"$ref":"#/$defs/a"}},"$ref":"#/$defs/a"} § a: 1 § ERROR causing reference cycle
+            schema-self-ref     § {"properties":{"a":{"$ref":"#/properties/a"}}}    § a: 1 § ERROR causing reference cycle
+            schema-deep         § DEEP_SCHEMA                                        § a: 1 § ERROR the schema is not valid JSON
+            schema-wide-allOf   § WIDE_SCHEMA                                        § a: 1 § OK a: 1
+            schema-recursive-ok § {"$defs":{"t":{"properties":{"c":{"$ref":"#/$defs/t"}}}},"$ref":"#/$defs/t"} § c: {c: {c: {}}} § OK a: 1
+            """)
+    void hostileSchemaEndsQuicklyInBoundedMemory(String name, String schema, String values, String expected)
+            throws IOException, InterruptedException {
+        String text = schema.replace("DEEP_SCHEMA", "{\"properties\":{\"a\":".repeat(100_000) + "{}" + "}}".repeat(100_000))
+                .replace("WIDE_SCHEMA", "{\"allOf\":[" + String.join(",", java.util.Collections.nCopies(100_000,
+                        "{\"properties\":{\"a\":{\"minimum\":0}}}")) + "]}");
+        fork(name, expected, List.of("a: 1", text, values));
+    }
+
+    private static void fork(String name, String expected, List<String> arguments) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), HostileEngineMain.class.getName()));
+        for (String argument : arguments) {
+            // A command-line argument may not exceed 128 KiB on Linux: long ones travel in a file.
+            if (argument.length() > 8192) {
+                Path file = Path.of("target", "hostile-" + name + "-" + command.size() + ".arg");
+                java.nio.file.Files.writeString(file, argument);
+                argument = "@" + file.toAbsolutePath();
+            }
+            command.add(argument);
+        }
         Path log = Path.of("target", "hostile-" + name + ".log");
         java.nio.file.Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), HostileEngineMain.class.getName(), text))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             fail(name + ": the forked render did not end within 60 s");

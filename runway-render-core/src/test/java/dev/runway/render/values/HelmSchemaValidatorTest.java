@@ -2,6 +2,7 @@ package dev.runway.render.values;
 
 import dev.runway.render.HelmRenderer;
 import dev.runway.render.RenderException;
+import dev.runway.render.ValuesSchemaException;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.chart.Chart;
@@ -49,14 +50,21 @@ class HelmSchemaValidatorTest {
                 .set("replicas=-1")
                 .build().merge();
         HelmRenderer renderer = HelmRenderer.prepare(chart, HelmSchemaValidator.withOrigins(merged.origins()));
-        RenderException e = assertThrows(RenderException.class,
+        ValuesSchemaException e = assertThrows(ValuesSchemaException.class,
                 () -> renderer.render(merged.values(), RenderOptions.of("release", "payments")));
-        assertEquals("""
+        // The message is Helm's (santhosh-tekuri/jsonschema's wording); the explanation is the project's.
+        assertTrue(e.getMessage().startsWith("""
                 values don't meet the specifications of the schema(s) in the following chart(s):
+                runway-eks:
+                """), e.getMessage());
+        assertTrue(e.getMessage().contains("- at '/replicas': minimum: got -1, want 0\n"), e.getMessage());
+        assertTrue(e.getMessage().contains("- at '/gcpWorkloadIdentity/credentialSource': value must be one of "
+                + "'aws-imds', 'kubernetes-oidc'\n"), e.getMessage());
+        assertEquals("""
                 runway-eks:
                 - replicas: expected a number of at least 0, found the number -1 (--set replicas=-1)
                 - gcpWorkloadIdentity.credentialSource: expected one of "aws-imds", "kubernetes-oidc", found the string "aws" (values-prod.yaml:5:21)
-                """, e.getMessage());
+                """, e.explanation());
     }
 
     @Test
@@ -66,10 +74,11 @@ class HelmSchemaValidatorTest {
         RenderedChart rendered = HelmRenderer.render(chartWithRunwaySchema(dir), merged.values(),
                 RenderOptions.of("release", "payments"));
         assertTrue(rendered.output().contains("name: payments"), rendered.output());
-        RenderException e = assertThrows(RenderException.class, () -> HelmRenderer.render(chartWithRunwaySchema(dir.resolve("again")),
+        ValuesSchemaException e = assertThrows(ValuesSchemaException.class, () -> HelmRenderer.render(chartWithRunwaySchema(dir.resolve("again")),
                 Map.of("serviceId", "x"), RenderOptions.of("release", "x")));
-        assertTrue(e.getMessage().contains("- serviceId: expected at least 2 characters, found the string \"x\"\n"), e.getMessage());
-        assertTrue(e.getMessage().contains("- image.repository: expected at least 1 character and a string matching "
-                + "^[^\\s:@]+(:[0-9]+)?(/[^\\s:@]+)*$, found the string \"\" (runway-eks default in values.yaml)"), e.getMessage());
+        assertTrue(e.getMessage().contains("- at '/serviceId': minLength: got 1, want 2\n"), e.getMessage());
+        assertTrue(e.explanation().contains("- serviceId: expected at least 2 characters, found the string \"x\"\n"), e.explanation());
+        assertTrue(e.explanation().contains("- image.repository: expected at least 1 character and a string matching "
+                + "^[^\\s:@]+(:[0-9]+)?(/[^\\s:@]+)*$, found the string \"\" (runway-eks default in values.yaml)"), e.explanation());
     }
 }

@@ -138,4 +138,66 @@ class ValuesSchemaTest {
                 () -> ValuesSchema.parse("{\n  \"type\": \"object\",\n  oops\n}", "values.schema.json"));
         assertEquals(3, e.position().orElseThrow().line(), e.getMessage());
     }
+
+    @Test
+    void metaSchemaUrlsReadAsSanthoshReadsThem() {
+        Map<String, com.networknt.schema.SpecificationVersion> expected = Map.of(
+                "http://json-schema.org/schema#", com.networknt.schema.SpecificationVersion.DRAFT_2020_12,
+                "https://json-schema.org/schema", com.networknt.schema.SpecificationVersion.DRAFT_2020_12,
+                "http://json-schema.org/draft-04/schema#", com.networknt.schema.SpecificationVersion.DRAFT_4,
+                "https://json-schema.org/draft-06/schema", com.networknt.schema.SpecificationVersion.DRAFT_6,
+                "http://json-schema.org/draft-07/schema#", com.networknt.schema.SpecificationVersion.DRAFT_7,
+                "https://json-schema.org/draft/2019-09/schema#", com.networknt.schema.SpecificationVersion.DRAFT_2019_09,
+                "http://json-schema.org/draft/2020-12/schema", com.networknt.schema.SpecificationVersion.DRAFT_2020_12);
+        expected.forEach((url, version) -> assertEquals(version,
+                ValuesSchema.parse("{\"$schema\": \"" + url + "\", \"type\": \"object\"}", "s.json").version(), url));
+        assertEquals(com.networknt.schema.SpecificationVersion.DRAFT_2020_12,
+                ValuesSchema.parse("{\"type\": \"object\"}", "s.json").version());
+    }
+
+    @Test
+    void anUnknownMetaSchemaIsNotFetched() {
+        ValuesFileException e = assertThrows(ValuesFileException.class, () -> ValuesSchema.parse(
+                "{\"$schema\": \"http://example.invalid/meta\", \"type\": \"object\"}", "c/values.schema.json"));
+        assertTrue(e.getMessage().contains("\"http://example.invalid/meta\", a meta-schema the engine does not know and"
+                + " never downloads"), e.getMessage());
+    }
+
+    @Test
+    void aRemoteRefIsNotFetched() {
+        ValuesFileException e = assertThrows(ValuesFileException.class, () -> ValuesSchema.parse(
+                "{\"properties\": {\"a\": {\"$ref\": \"http://example.invalid/x.json\"}}}", "c/values.schema.json"));
+        assertTrue(e.getMessage().contains("refers to the remote document http://example.invalid/x.json, which is not"
+                + " fetched"), e.getMessage());
+    }
+
+    @Test
+    void patternsAreGoRegularExpressions() {
+        ValuesSchema schema = ValuesSchema.parse("{\"properties\": {\"s\": {\"pattern\": \"^ab$\"}}}", "s.json");
+        // Java's $ matches before a final newline; Go's does not.
+        assertEquals(1, schema.validate(Map.of("s", "ab\n")).size());
+        assertEquals(List.of(), schema.validate(Map.of("s", "ab")));
+        ValuesFileException e = assertThrows(ValuesFileException.class, () -> ValuesSchema.parse(
+                "{\"properties\": {\"s\": {\"pattern\": \"(a)\\\\1\"}}}", "s.json"));
+        assertTrue(e.getMessage().contains("invalid escape sequence"), e.getMessage());
+    }
+
+    @Test
+    void helmTextForSeveralChartsFollowsHelmsWalk() {
+        ChartSchemas charts = ChartSchemas.of("parent",
+                ValuesSchema.parse("{\"properties\": {\"a\": {\"type\": \"string\"}}}", "parent/values.schema.json"),
+                ChartSchemas.of("sub", ValuesSchema.parse("{\"required\": [\"n\", \"m\"]}", "sub/values.schema.json")),
+                ChartSchemas.of("absent", ValuesSchema.parse("{\"required\": [\"n\"]}", "absent/values.schema.json")),
+                ChartSchemas.of("scalar", ValuesSchema.parse("{}", "scalar/values.schema.json")));
+        ValuesSchema.Verdict verdict = ValuesSchema.verdict(charts,
+                Map.of("a", 1L, "sub", Map.of("x", 1L), "scalar", "text"), ValueOrigins.none());
+        assertEquals("""
+                parent:
+                - at '/a': got number, want string
+                sub:
+                - at '': missing properties 'n', 'm'
+                scalar:
+                invalid type for values: expected object (map), got string
+                """, verdict.helmListing());
+    }
 }
