@@ -165,7 +165,8 @@ final class HelmSchemaText {
         }
         for (String keyword : List.of("additionalProperties", "propertyNames", "dependentRequired", "minItems",
                 "maxItems", "uniqueItems")) {
-            addLeaf(out, at, keyword, scope.keywords.get(keyword));
+            // santhosh checks a property name as a value of its own, so its error is "at ''".
+            addLeaf(out, keyword.equals("propertyNames") ? "" : at, keyword, scope.keywords.get(keyword));
             if (keyword.equals("propertyNames")) {
                 for (Map.Entry<String, Scope> child : scope.children.entrySet()) {
                     if (child.getKey().startsWith("dependentSchemas/")) {
