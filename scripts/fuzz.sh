@@ -22,6 +22,7 @@ if [ ${#targets[@]} -eq 0 ]; then
     FluxFuzzTest#substitutionSimulatorNeverThrows
     GoFmtFuzzTest#sprintfNeverThrows
     GoFmtFuzzTest#sprintNeverThrows
+    SchemaFuzzTest#schemaChecksOrExplains
   )
 fi
 ./mvnw -B -ntp -q -o -pl runway-render-core test-compile

@@ -298,6 +298,9 @@ public final class ValuesSchema {
             throw new ValuesFileException(sourceName, null, "the schema cannot be used: a \"$ref\" leads back to a"
                     + " schema that is already checking the same value, causing reference cycle; make the \"$ref\""
                     + " chain end, or descend into a property or item before it repeats");
+        } catch (RuntimeException e) {
+            // networknt compiles some keywords lazily (a pattern first met under a property, for one).
+            throw new ValuesFileException(sourceName, null, "the schema cannot be used: " + e.getMessage());
         }
         String helmText = HelmSchemaText.of(errors, version.getOrder() <= SpecificationVersion.DRAFT_7.getOrder());
         return new Outcome(helmText, problems(chart, errors, values, at, origins));
