@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Runs in a forked JVM (see {@link HostileEngineTest}): renders one hostile template and prints one line,
+ * Runs in a forked JVM (see {@link HostileEngineTest}, {@link HostileChartTest}): renders one hostile template or
+ * chart and prints one line,
  * {@code RESULT <millis> <peak heap MB> <OK|ERROR|CRASH> <output or message>}. Anything thrown that is not the
  * project's RenderException is reported as CRASH, an OutOfMemoryError or StackOverflowError included.
  */
@@ -19,9 +20,11 @@ public final class HostileEngineMain {
     }
 
     public static void main(String[] args) throws Exception {
-        String template = args[0];
-        Path dir = Files.createTempDirectory("hostile");
-        Path chart = TempCharts.write(dir.resolve("chart"), Map.of("templates/t.yaml", template));
+        // "--chart <folder>" renders a hostile chart written by the test (HostileChartTest); otherwise the argument is
+        // a template.
+        Path chart = args[0].equals("--chart") ? Path.of(args[1])
+                : TempCharts.write(Files.createTempDirectory("hostile").resolve("chart"),
+                        Map.of("templates/t.yaml", args[0]));
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
@@ -41,7 +44,9 @@ public final class HostileEngineMain {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        String shown = outcome.length() > 600 ? outcome.substring(0, 600) + "..." : outcome;
+        // Long messages keep their start and their end: nested subchart errors put the cause last.
+        String shown = outcome.length() > 600
+                ? outcome.substring(0, 300) + " ... " + outcome.substring(outcome.length() - 300) : outcome;
         System.out.println("RESULT " + millis + " " + (peak >> 20) + " " + shown);
     }
 }
