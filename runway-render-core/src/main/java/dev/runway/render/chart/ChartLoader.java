@@ -106,7 +106,10 @@ final class ChartLoader {
             children = list.sorted().toList();
         }
         for (Path child : children) {
-            String rel = root.relativize(child).toString().replace('\\', '/');
+            // filepath.ToSlash: only a '\\' separator (Windows) becomes '/'; on Unix a backslash is part of a file name.
+            String separator = child.getFileSystem().getSeparator();
+            String rel = root.relativize(child).toString();
+            rel = separator.equals("/") ? rel : rel.replace(separator, "/");
             if (rel.endsWith("/")) {
                 rel = rel.substring(0, rel.length() - 1);
             }

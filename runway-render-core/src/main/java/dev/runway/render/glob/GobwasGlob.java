@@ -8,6 +8,10 @@ import com.google.re2j.Pattern;
  * {@code [!abc]}, {@code [a-z]} and {@code [!a-z]} one character ('/' included; one range or one list per class, as
  * gobwas lexes them), {@code {a,b}} alternatives (nesting, an unclosed one ends with the pattern), {@code \} escapes.
  * It is compiled to an RE2/J pattern, which matches in time linear in the name (no backtracking).
+ *
+ * <p>Two quirks of gobwas' Row matcher (used when every part of the pattern has a fixed length) are not
+ * reproduced: it gives a one-character part a single byte of the name, so {@code g/?.txt} misses {@code g/é.txt}
+ * (see conformance/known-differences.txt), and an empty group {@code {}} there matches nothing.
  */
 public final class GobwasGlob {
     private final Pattern pattern;
