@@ -1,5 +1,6 @@
 package dev.runway.render.chart;
 
+import dev.runway.render.glob.GobwasGlob;
 import dev.runway.render.template.GoStruct;
 import dev.runway.render.template.TemplateArityException;
 import dev.runway.render.template.TemplateFunction;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * {@code .Files}: the chart's non-template files, with Helm's methods Get, GetBytes, Glob, Lines, AsConfig and
@@ -128,10 +128,11 @@ public final class ChartFiles extends AbstractMap<String, Object> implements GoS
     }
 
     private ChartFiles glob(String pattern) {
-        Pattern regex = globRegex(pattern);
+        // Helm's Files.Glob: gobwas/glob with '/' as separator; a pattern gobwas refuses becomes "**", every file.
+        GobwasGlob glob = GobwasGlob.compile(pattern);
         Map<String, byte[]> matched = new LinkedHashMap<>();
         files.forEach((k, v) -> {
-            if (regex.matcher(k).matches()) {
+            if (glob == null || glob.matches(k)) {
                 matched.put(k, v);
             }
         });
@@ -148,52 +149,6 @@ public final class ChartFiles extends AbstractMap<String, Object> implements GoS
             s = s.substring(0, s.length() - 1);
         }
         return new ArrayList<>(Arrays.asList((Object[]) s.split("\n", -1)));
-    }
-
-    /** gobwas/glob with '/' as separator: * and ? stay within a segment, ** crosses, {a,b} alternatives. */
-    static Pattern globRegex(String glob) {
-        StringBuilder r = new StringBuilder();
-        int depth = 0;
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            switch (c) {
-                case '*' -> {
-                    if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-                        r.append(".*");
-                        i++;
-                    } else {
-                        r.append("[^/]*");
-                    }
-                }
-                case '?' -> r.append("[^/]");
-                case '{' -> {
-                    r.append("(?:");
-                    depth++;
-                }
-                case '}' -> {
-                    r.append(depth > 0 ? ")" : "\\}");
-                    depth = Math.max(0, depth - 1);
-                }
-                case ',' -> r.append(depth > 0 ? "|" : ",");
-                case '[' -> {
-                    int end = glob.indexOf(']', i + 1);
-                    if (end < 0) {
-                        r.append("\\[");
-                    } else {
-                        String cls = glob.substring(i + 1, end);
-                        r.append('[').append(cls.startsWith("!") ? "^" + cls.substring(1) : cls).append(']');
-                        i = end;
-                    }
-                }
-                case '\\' -> {
-                    if (i + 1 < glob.length()) {
-                        r.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
-                    }
-                }
-                default -> r.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(r.toString());
     }
 
     @Override

@@ -33,6 +33,11 @@ final class ChartLoader {
     static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
     /** Helm's MaxDecompressedChartSize: all files of a chart together, subcharts included. */
     static final long MAX_CHART_BYTES = 100L * 1024 * 1024;
+    /**
+     * How deep packaged subcharts may nest in packaged subcharts. Helm sets no bound; real charts nest two or three
+     * levels, and a bound keeps a tiny chart of archives within archives from recursing without end.
+     */
+    static final int MAX_ARCHIVE_NESTING = 64;
 
     private ChartLoader() {
     }
@@ -62,7 +67,14 @@ final class ChartLoader {
         } catch (IOException e) {
             throw new RenderException("cannot read chart archive " + archive + ": " + e.getMessage(), e);
         }
-        return fromFiles(TarGz.read(data), archive.toString(), version);
+        TarGz.Budget budget = new TarGz.Budget(MAX_CHART_BYTES);
+        Map<String, byte[]> files;
+        try {
+            files = TarGz.read(data, budget);
+        } catch (RenderException e) {
+            throw new RenderException("cannot load chart archive " + archive + ": " + e.getMessage(), e);
+        }
+        return fromFiles(files, archive.toString(), version, budget);
     }
 
     static Chart loadDirectory(Path directory, HelmVersion version) {
@@ -81,7 +93,7 @@ final class ChartLoader {
             Walk walk = new Walk(directory);
             walk.visited.add(walk.realRoot);
             collect(walk, directory, ignore, files);
-            return fromFiles(files, directory.toString(), version);
+            return fromFiles(files, directory.toString(), version, new TarGz.Budget(MAX_CHART_BYTES - walk.bytes));
         } catch (IOException e) {
             throw new RenderException("cannot read chart " + directory + ": " + e.getMessage(), e);
         }
@@ -94,7 +106,10 @@ final class ChartLoader {
             children = list.sorted().toList();
         }
         for (Path child : children) {
-            String rel = root.relativize(child).toString().replace('\\', '/');
+            // filepath.ToSlash: only a '\\' separator (Windows) becomes '/'; on Unix a backslash is part of a file name.
+            String separator = child.getFileSystem().getSeparator();
+            String rel = root.relativize(child).toString();
+            rel = separator.equals("/") ? rel : rel.replace(separator, "/");
             if (rel.endsWith("/")) {
                 rel = rel.substring(0, rel.length() - 1);
             }
@@ -197,7 +212,7 @@ final class ChartLoader {
      * subchart (a folder or a .tgz) unless its name starts with '_' or '.'; *.prov files there stay in {@code .Files}.
      * The metadata is validated before the subcharts load; a subchart's error names it and its parent.
      */
-    static Chart fromFiles(Map<String, byte[]> files, String where, HelmVersion version) {
+    static Chart fromFiles(Map<String, byte[]> files, String where, HelmVersion version, TarGz.Budget budget) {
         Map<String, byte[]> clean = new TreeMap<>();
         files.forEach((name, data) -> clean.put(name, withoutBom(data)));
         byte[] chartYaml = clean.get("Chart.yaml");
@@ -207,10 +222,11 @@ final class ChartLoader {
         if (version.isHelm4()) {
             ChartYaml.checkFormat(text(chartYaml));
         }
-        return load(clean, version);
+        return load(clean, version, budget, 0);
     }
 
-    private static Chart load(Map<String, byte[]> files, HelmVersion version) {
+    /** @param nesting how many packaged archives enclose these files (the top chart's own archive not counted) */
+    private static Chart load(Map<String, byte[]> files, HelmVersion version, TarGz.Budget budget, int nesting) {
         byte[] chartYaml = files.get("Chart.yaml");
         if (chartYaml == null) {
             throw new RenderException("Chart.yaml file is missing");
@@ -288,7 +304,7 @@ final class ChartLoader {
                         + ", got " + sub.getValue().keySet().iterator().next());
             }
             try {
-                deps.add(loadSubchart(dir, sub.getValue(), version));
+                deps.add(loadSubchart(dir, sub.getValue(), version, budget, nesting));
             } catch (RenderException e) {
                 throw new RenderException("error unpacking subchart " + dir + " in " + meta.name() + ": "
                         + e.getMessage(), e);
@@ -298,11 +314,16 @@ final class ChartLoader {
     }
 
     /** One entry of charts/: a .tgz archive, or a folder whose files are given relative to charts/. */
-    private static Chart loadSubchart(String dir, Map<String, byte[]> files, HelmVersion version) {
+    private static Chart loadSubchart(String dir, Map<String, byte[]> files, HelmVersion version,
+                                      TarGz.Budget budget, int nesting) {
         if (dir.endsWith(".tgz")) {
+            if (nesting >= MAX_ARCHIVE_NESTING) {
+                throw new RenderException("packaged subcharts nest more than " + MAX_ARCHIVE_NESTING + " levels"
+                        + " deep (a .tgz in the charts/ folder of a .tgz, again and again); unpack the subcharts");
+            }
             Map<String, byte[]> unpacked = new TreeMap<>();
-            TarGz.read(files.get(dir)).forEach((name, data) -> unpacked.put(name, withoutBom(data)));
-            return load(unpacked, version);
+            TarGz.read(files.get(dir), budget).forEach((name, data) -> unpacked.put(name, withoutBom(data)));
+            return load(unpacked, version, budget, nesting + 1);
         }
         Map<String, byte[]> inside = new TreeMap<>();
         files.forEach((name, data) -> {
@@ -311,7 +332,7 @@ final class ChartLoader {
                 inside.put(name.substring(slash + 1), data);
             }
         });
-        return load(inside, version);
+        return load(inside, version, budget, nesting);
     }
 
     /** Chart.lock and requirements.lock are read (Helm fails on bad YAML there) but do not change the render. */

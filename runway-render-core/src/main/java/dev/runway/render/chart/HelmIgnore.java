@@ -1,12 +1,16 @@
 package dev.runway.render.chart;
 
+import dev.runway.render.RenderException;
+import dev.runway.render.glob.GoPath;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The rules of a chart's {@code .helmignore}, with the semantics of Helm's pkg/ignore: patterns without a '/'
  * match the base name, others the whole path; a trailing '/' matches directories only; a leading '/' anchors
- * at the chart root; '!' negates. Helm always adds {@code templates/.?*}.
+ * at the chart root; '!' negates. Helm always adds {@code templates/.?*}. Rules match with Go's filepath.Match
+ * ({@link GoPath#MATCH}), in time bounded by name length times rule length.
  */
 final class HelmIgnore {
     private record Rule(String glob, boolean negate, boolean dirOnly, boolean baseNameOnly) {
@@ -33,7 +37,13 @@ final class HelmIgnore {
             return;
         }
         if (rule.contains("**")) {
-            throw new IllegalArgumentException(file + ":" + lineNo + ": double-star (**) syntax is not supported");
+            throw new RenderException("double-star (**) syntax is not supported (" + file + " line " + lineNo
+                    + ": " + rule + "); .helmignore rules match one path element per '*'");
+        }
+        // pkg/ignore parseRule: the whole rule must be a valid filepath.Match pattern.
+        if (GoPath.MATCH.match(rule, "abc") == null) {
+            throw new RenderException("syntax error in pattern (" + file + " line " + lineNo + ": " + rule
+                    + "); close every [...] class and escape a trailing backslash");
         }
         boolean negate = rule.startsWith("!");
         if (negate) {
@@ -77,6 +87,7 @@ final class HelmIgnore {
 
     private static boolean matches(Rule r, String path) {
         String name = r.baseNameOnly ? path.substring(path.lastIndexOf('/') + 1) : path;
-        return GlobMatch.matches(r.glob, name);
+        // A pattern Go finds malformed only now matches nothing, as in pkg/ignore.
+        return Boolean.TRUE.equals(GoPath.MATCH.match(r.glob, name));
     }
 }

@@ -1,5 +1,7 @@
 package dev.runway.render.flux;
 
+import dev.runway.render.glob.GoPath;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -225,7 +227,7 @@ public final class Envsubst {
         int shortest = 0;
         for (int i = 0; i < cps.length; i++) {
             int prefix = cps.length - i;
-            Boolean match = Glob.match(glob, new String(cps, 0, prefix));
+            Boolean match = GoPath.ENVSUBST.match(glob, new String(cps, 0, prefix));
             if (match == null) {
                 return s;
             }
@@ -241,7 +243,7 @@ public final class Envsubst {
         int[] cps = s.codePoints().toArray();
         for (int i = 0; i < cps.length; i++) {
             int prefix = cps.length - i;
-            Boolean match = Glob.match(glob, new String(cps, 0, prefix));
+            Boolean match = GoPath.ENVSUBST.match(glob, new String(cps, 0, prefix));
             if (match == null) {
                 return s;
             }
@@ -250,189 +252,6 @@ public final class Envsubst {
             }
         }
         return s;
-    }
-
-    /**
-     * The glob of envsubst's path.Match: Go's path.Match syntax ({@code *}, {@code ?}, {@code [...]} with
-     * {@code ^}, backslash escapes) except that {@code *} and {@code ?} also match {@code /} (Flux's own test:
-     * {@code ${filename##*}/} of {@code path/to/file} is {@code file}). Returns null for a malformed pattern.
-     */
-    static final class Glob {
-        private Glob() {
-        }
-
-        static Boolean match(String pattern, String name) {
-            int[] p = pattern.codePoints().toArray();
-            int[] n = name.codePoints().toArray();
-            int pi = 0;
-            int ni = 0;
-            outer:
-            while (pi < p.length) {
-                boolean star = false;
-                while (pi < p.length && p[pi] == '*') {
-                    pi++;
-                    star = true;
-                }
-                int chunkEnd = chunkEnd(p, pi);
-                int[] chunk = java.util.Arrays.copyOfRange(p, pi, chunkEnd);
-                pi = chunkEnd;
-                if (star && chunk.length == 0) {
-                    return true; // a trailing * matches the rest, '/' included
-                }
-                int t = matchChunk(chunk, n, ni);
-                if (t == BAD) {
-                    return null;
-                }
-                if (t >= 0 && (t == n.length || pi < p.length)) {
-                    ni = t;
-                    continue;
-                }
-                if (star) {
-                    for (int i = ni; i < n.length; i++) {
-                        int u = matchChunk(chunk, n, i + 1);
-                        if (u == BAD) {
-                            return null;
-                        }
-                        if (u >= 0) {
-                            if (pi == p.length && u < n.length) {
-                                continue;
-                            }
-                            ni = u;
-                            continue outer;
-                        }
-                    }
-                }
-                while (pi < p.length) {
-                    while (pi < p.length && p[pi] == '*') {
-                        pi++;
-                    }
-                    int end = chunkEnd(p, pi);
-                    if (matchChunk(java.util.Arrays.copyOfRange(p, pi, end), new int[0], 0) == BAD) {
-                        return null;
-                    }
-                    pi = end;
-                }
-                return false;
-            }
-            return ni == n.length;
-        }
-
-        private static final int NO_MATCH = -1;
-        private static final int BAD = -2;
-
-        private static int chunkEnd(int[] p, int from) {
-            boolean inRange = false;
-            int i = from;
-            for (; i < p.length; i++) {
-                int c = p[i];
-                if (c == '\\') {
-                    if (i + 1 < p.length) {
-                        i++;
-                    }
-                } else if (c == '[') {
-                    inRange = true;
-                } else if (c == ']') {
-                    inRange = false;
-                } else if (c == '*' && !inRange) {
-                    break;
-                }
-            }
-            return i;
-        }
-
-        /** Returns the index in name after the chunk, NO_MATCH, or BAD for a malformed chunk. */
-        private static int matchChunk(int[] chunk, int[] name, int at) {
-            boolean failed = false;
-            int ci = 0;
-            int s = at;
-            while (ci < chunk.length) {
-                if (!failed && s >= name.length) {
-                    failed = true;
-                }
-                int c = chunk[ci];
-                if (c == '[') {
-                    int r = 0;
-                    if (!failed) {
-                        r = name[s++];
-                    }
-                    ci++;
-                    boolean negated = false;
-                    if (ci < chunk.length && chunk[ci] == '^') {
-                        negated = true;
-                        ci++;
-                    }
-                    boolean match = false;
-                    int ranges = 0;
-                    while (true) {
-                        if (ci < chunk.length && chunk[ci] == ']' && ranges > 0) {
-                            ci++;
-                            break;
-                        }
-                        int[] lo = escaped(chunk, ci);
-                        if (lo == null) {
-                            return BAD;
-                        }
-                        ci = lo[1];
-                        int hi = lo[0];
-                        if (chunk[ci] == '-') {
-                            int[] h = escaped(chunk, ci + 1);
-                            if (h == null) {
-                                return BAD;
-                            }
-                            hi = h[0];
-                            ci = h[1];
-                        }
-                        if (lo[0] <= r && r <= hi) {
-                            match = true;
-                        }
-                        ranges++;
-                    }
-                    if (match == negated) {
-                        failed = true;
-                    }
-                } else if (c == '?') {
-                    if (!failed) {
-                        s++;
-                    }
-                    ci++;
-                } else {
-                    if (c == '\\') {
-                        ci++;
-                        if (ci >= chunk.length) {
-                            return BAD;
-                        }
-                        c = chunk[ci];
-                    }
-                    if (!failed) {
-                        if (c != name[s]) {
-                            failed = true;
-                        }
-                        s++;
-                    }
-                    ci++;
-                }
-            }
-            return failed ? NO_MATCH : s;
-        }
-
-        /** Go's getEsc: {char, next index}, or null when the class is malformed. */
-        private static int[] escaped(int[] chunk, int ci) {
-            if (ci >= chunk.length || chunk[ci] == '-' || chunk[ci] == ']') {
-                return null;
-            }
-            if (chunk[ci] == '\\') {
-                ci++;
-                if (ci >= chunk.length) {
-                    return null;
-                }
-            }
-            int r = chunk[ci];
-            ci++;
-            if (ci >= chunk.length) {
-                return null;
-            }
-            return new int[] {r, ci};
-        }
     }
 
     /** All {@code ${...}} expressions in a parsed template, outermost first, nested defaults included. */

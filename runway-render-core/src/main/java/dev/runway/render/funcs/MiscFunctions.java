@@ -299,30 +299,7 @@ final class MiscFunctions {
 
     /** path.Clean. */
     static String clean(String p) {
-        if (p.isEmpty()) {
-            return ".";
-        }
-        boolean rooted = p.startsWith("/");
-        List<String> out = new ArrayList<>();
-        for (String part : p.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (!out.isEmpty() && !out.get(out.size() - 1).equals("..")) {
-                    out.remove(out.size() - 1);
-                } else if (!rooted) {
-                    out.add("..");
-                }
-                continue;
-            }
-            out.add(part);
-        }
-        String joined = String.join("/", out);
-        if (rooted) {
-            return "/" + joined;
-        }
-        return joined.isEmpty() ? "." : joined;
+        return dev.runway.render.glob.GoPath.clean(p);
     }
 
     /** Sprig's urlParse: url.Parse, its parts as a dict. */

@@ -10,9 +10,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Runs in a forked JVM (see {@link HostileEngineTest}): renders one hostile template and prints one line,
- * {@code RESULT <millis> <peak heap MB> <OK|ERROR|CRASH> <output or message>}. Anything thrown that is not the
- * project's RenderException (or ValuesFileException, for a chart's own files) is reported as CRASH, an OutOfMemoryError or StackOverflowError included.
+ * Runs in a forked JVM (see {@link HostileEngineTest}, {@link HostileChartTest}): renders one hostile template or
+ * chart and prints one line, {@code RESULT <millis> <peak heap MB> <OK|ERROR|CRASH> <output or message>}. Anything
+ * thrown that is not the project's RenderException (or ValuesFileException, for a chart's own files) is reported as
+ * CRASH, an OutOfMemoryError or StackOverflowError included.
  */
 public final class HostileEngineMain {
     private HostileEngineMain() {
@@ -25,13 +26,17 @@ public final class HostileEngineMain {
                 args[i] = Files.readString(Path.of(args[i].substring(1)));
             }
         }
-        String template = args[0];
-        Path dir = Files.createTempDirectory("hostile");
-        // Optional second and third arguments: a values.schema.json and a values.yaml for the chart.
-        Map<String, String> files = args.length > 2
-                ? Map.of("templates/t.yaml", template, "values.schema.json", args[1], "values.yaml", args[2])
-                : Map.of("templates/t.yaml", template);
-        Path chart = TempCharts.write(dir.resolve("chart"), files);
+        // "--chart <folder>" renders a hostile chart written by the test (HostileChartTest); otherwise the first
+        // argument is a template, with an optional values.schema.json and values.yaml after it.
+        Path chart;
+        if (args[0].equals("--chart")) {
+            chart = Path.of(args[1]);
+        } else {
+            Map<String, String> files = args.length > 2
+                    ? Map.of("templates/t.yaml", args[0], "values.schema.json", args[1], "values.yaml", args[2])
+                    : Map.of("templates/t.yaml", args[0]);
+            chart = TempCharts.write(Files.createTempDirectory("hostile").resolve("chart"), files);
+        }
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
@@ -51,7 +56,9 @@ public final class HostileEngineMain {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        String shown = outcome.length() > 600 ? outcome.substring(0, 600) + "..." : outcome;
+        // Long messages keep their start and their end: nested subchart errors put the cause last.
+        String shown = outcome.length() > 600
+                ? outcome.substring(0, 300) + " ... " + outcome.substring(outcome.length() - 300) : outcome;
         System.out.println("RESULT " + millis + " " + (peak >> 20) + " " + shown);
     }
 }
