@@ -593,7 +593,17 @@ final class YamlEmitter {
     }
 
     static int[] codePoints(String s) {
-        return s.codePoints().toArray();
+        // A plain loop: String.codePoints().toArray() goes through a stream pipeline, which showed as a tenth of
+        // a warm runway-eks render (every key and scalar of every toYaml passes here).
+        int length = s.length();
+        int[] cps = new int[length];
+        int n = 0;
+        for (int i = 0; i < length; ) {
+            int cp = s.codePointAt(i);
+            cps[n++] = cp;
+            i += Character.charCount(cp);
+        }
+        return n == length ? cps : java.util.Arrays.copyOf(cps, n);
     }
 
     /** go-yaml v2's key order (sorter.go keyList.Less) for string keys: a natural order of letters and numbers. */
