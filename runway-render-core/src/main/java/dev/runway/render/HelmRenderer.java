@@ -123,8 +123,6 @@ public final class HelmRenderer {
         return new HelmRenderer(chart, validator, false);
     }
 
-    /** Deep include chains (Helm allows 1000 levels) need more stack than a default thread has. */
-    private static final long DEEP_STACK_BYTES = 1L << 30;
 
     public RenderedChart render(Map<String, Object> userValues, RenderOptions options) {
         return withDeepStack(() -> renderOnThisThread(userValues, options));
@@ -161,41 +159,9 @@ public final class HelmRenderer {
         });
     }
 
+    /** Deep include chains (Helm allows 1000 levels) and deep values need more stack than a default thread has. */
     private static <T> T withDeepStack(java.util.function.Supplier<T> render) {
-        try {
-            return render.get();
-        } catch (StackOverflowError e) {
-            return renderWithDeepStack(render);
-        }
-    }
-
-    private static <T> T renderWithDeepStack(java.util.function.Supplier<T> render) {
-        List<T> result = new java.util.ArrayList<>(1);
-        Throwable[] failure = new Throwable[1];
-        Thread worker = new Thread(null, () -> {
-            try {
-                result.add(render.get());
-            } catch (Throwable t) {
-                failure[0] = t;
-            }
-        }, "runway-render-deep-stack", DEEP_STACK_BYTES);
-        worker.start();
-        try {
-            worker.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RenderException("rendering was interrupted", e);
-        }
-        if (failure[0] instanceof StackOverflowError overflow) {
-            throw new RenderException(deepStackMessage(overflow));
-        }
-        if (failure[0] instanceof RuntimeException r) {
-            throw r;
-        }
-        if (failure[0] instanceof Error err) {
-            throw err;
-        }
-        return result.get(0);
+        return dev.runway.render.io.DeepStack.call(render, overflow -> new RenderException(deepStackMessage(overflow)));
     }
 
     /**

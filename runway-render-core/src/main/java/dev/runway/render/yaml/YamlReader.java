@@ -12,8 +12,7 @@ import org.snakeyaml.engine.v2.events.SequenceStartEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.parser.Parser;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -106,9 +105,20 @@ final class YamlReader {
      * timestamps and other scalars as strings, map keys as their text.
      */
     static Object readV3(String text, String sourceName) {
-        YamlReader reader = new YamlReader(sourceName == null ? "<input>" : sourceName, Mode.V3);
-        Node root = reader.parse(text);
-        return root == null ? null : reader.toJsonValue(root);
+        return onDeepStack(() -> {
+            YamlReader reader = new YamlReader(sourceName == null ? "<input>" : sourceName, Mode.V3);
+            Node root = reader.parse(text);
+            return root == null ? null : reader.toJsonValue(root);
+        });
+    }
+
+    /**
+     * Building and decoding recurse once per level, and documents may nest up to go-yaml's 10,000 levels (checked
+     * by {@link GuardedYaml#goParser} before anything deeper is built): more than a default thread's stack holds.
+     */
+    private static Object onDeepStack(java.util.function.Supplier<Object> read) {
+        return dev.runway.render.io.DeepStack.call(read, overflow -> new GoYamlException(
+                "yaml: the document nests too deeply to read", -1, -1));
     }
 
     /** go-yaml v2 + sigs.k8s.io/yaml: the first document as JSON-compatible Go values. */
@@ -118,30 +128,30 @@ final class YamlReader {
 
     /** The first document read as {@code mode} says. */
     static Object read(String text, String sourceName, Mode mode) {
-        YamlReader reader = new YamlReader(sourceName == null ? "<input>" : sourceName, mode);
-        Node root = reader.parse(text);
-        if (root == null) {
-            return null;
-        }
-        try {
-            return reader.toJsonValue(root, true);
-        } catch (GoYamlException e) {
-            throw mode.helmErrors() ? e.wrap("error converting YAML to JSON: ") : e;
-        }
+        return onDeepStack(() -> {
+            YamlReader reader = new YamlReader(sourceName == null ? "<input>" : sourceName, mode);
+            Node root = reader.parse(text);
+            if (root == null) {
+                return null;
+            }
+            try {
+                return reader.toJsonValue(root, true);
+            } catch (GoYamlException e) {
+                throw mode.helmErrors() ? e.wrap("error converting YAML to JSON: ") : e;
+            }
+        });
     }
 
     private String text = "";
 
     private Node parse(String text) {
         this.text = text;
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(sourceName)
+        LoadSettings settings = GuardedYaml.settings(sourceName)
                 .setAllowDuplicateKeys(true)
-                .setCodePointLimit(Integer.MAX_VALUE)
                 .setParseComments(false)
                 .build();
         try {
-            ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
+            Parser parser = GuardedYaml.goParser(settings, text);
             while (parser.hasNext()) {
                 Event event = parser.next();
                 switch (event.getEventId()) {
@@ -155,6 +165,8 @@ final class YamlReader {
                 }
             }
             return null;
+        } catch (YamlLimitException e) {
+            throw limitError(e);
         } catch (MarkedYamlEngineException e) {
             throw syntaxError(e, text);
         } catch (YamlEngineException e) {
@@ -163,7 +175,7 @@ final class YamlReader {
         }
     }
 
-    private Node node(Event event, ParserImpl parser) {
+    private Node node(Event event, Parser parser) {
         switch (event.getEventId()) {
             case Scalar: {
                 ScalarEvent s = (ScalarEvent) event;
@@ -218,7 +230,7 @@ final class YamlReader {
         }
     }
 
-    private static Event nextContent(ParserImpl parser) {
+    private static Event nextContent(Parser parser) {
         Event e = parser.next();
         while (e.getEventId() == Event.ID.Comment) {
             e = parser.next();
@@ -268,28 +280,12 @@ final class YamlReader {
     private long aliasCount;
     private int aliasDepth;
 
-    /**
-     * decode.go allowedAliasRatio: up to 99% of the decodes may come from alias expansion below 400,000 decodes,
-     * falling to 10% at 4,000,000; past that go-yaml fails with "document contains excessive aliasing" (a billion
-     * laughs ends there, not in memory).
-     */
-    private static double allowedAliasRatio(long decodes) {
-        if (decodes <= 400_000) {
-            return 0.99;
-        }
-        if (decodes >= 4_000_000) {
-            return 0.10;
-        }
-        return 0.99 - 0.89 * ((decodes - 400_000) / 3_600_000.0);
-    }
-
     private Object toJsonValue(Node node, boolean top) {
         decodeCount++;
         if (aliasDepth > 0) {
             aliasCount++;
         }
-        if (aliasCount > 100 && decodeCount > 1000
-                && (double) aliasCount / decodeCount > allowedAliasRatio(decodeCount)) {
+        if (GuardedYaml.excessiveAliasing(decodeCount, aliasCount)) {
             throw new GoYamlException("yaml: document contains excessive aliasing", line(node.mark()),
                     column(node.mark()));
         }
@@ -568,6 +564,24 @@ final class YamlReader {
     }
 
     // ---- errors
+
+    /**
+     * A depth limit in Go's words: go-yaml's scanner says {@code yaml: line N: exceeded max depth of 10000} (no line
+     * on the first), and for nesting only the JSON step refuses, encoding/json's scanner says {@code invalid
+     * character '[' exceeded max depth} behind sigs.k8s.io/yaml's prefix.
+     */
+    private GoYamlException limitError(YamlLimitException e) {
+        Optional<Mark> mark = e.getProblemMark();
+        if (e.kind() == YamlLimitException.Kind.DEPTH && mode.helmErrors()) {
+            return new GoYamlException("error unmarshaling JSON: while decoding JSON: invalid character '"
+                    + (e.openedMap() ? '{' : '[') + "' exceeded max depth", line(mark), column(mark));
+        }
+        String problem = e.kind() == YamlLimitException.Kind.DEPTH
+                ? "exceeded max depth of " + GuardedYaml.MAX_DEPTH : e.problem();
+        int zeroBased = mark.map(Mark::getLine).orElse(0);
+        return new GoYamlException((mode.helmErrors() ? "error converting YAML to JSON: " : "") + "yaml: "
+                + (zeroBased != 0 ? "line " + (zeroBased + 1) + ": " : "") + problem, line(mark), column(mark));
+    }
 
     private GoYamlException syntaxError(MarkedYamlEngineException e, String text) {
         Optional<Mark> mark = e.getProblemMark();

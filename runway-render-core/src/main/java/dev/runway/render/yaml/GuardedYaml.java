@@ -1,0 +1,341 @@
+package dev.runway.render.yaml;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.LoadSettingsBuilder;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one guarded way into YAML and JSON text: every reader of the project (values, Chart.yaml, {@code fromYaml},
+ * {@code fromJson}, values.schema.json, rendered manifests, snapshots, docs) takes its snakeyaml-engine settings,
+ * parser, composer or loader, or its Jackson factory, from here, so the same limits hold on every path:
+ * <ul>
+ * <li>size: {@link #MAX_CODE_POINTS} per text;</li>
+ * <li>nesting: go-yaml's 10,000 levels ({@link #MAX_DEPTH}) where the project's own reader builds the values, and
+ * {@link #TREE_MAX_DEPTH} where a library builds a tree by recursion (snakeyaml-engine's composer and constructor,
+ * Jackson's deserializers), checked on the event stream before any tree is built;</li>
+ * <li>aliases: go-yaml v3 decode.go's rule (see {@link #allowedAliasRatio}), so a billion laughs stops at once.</li>
+ * </ul>
+ * Crossing a limit throws {@link YamlLimitException}, which every reader reports with its file and line.
+ */
+public final class GuardedYaml {
+    /**
+     * go-yaml's scanner refuses more than 10,000 nested flow collections (max_flow_level) or block indentations
+     * (max_indents) with "exceeded max depth of 10000"; encoding/json's scanner stops at the same depth
+     * (maxNestingDepth), which is where Helm's JSON step refuses deeper values.
+     */
+    public static final int MAX_DEPTH = 10_000;
+    /**
+     * Readers that build their tree by recursion (snakeyaml-engine's composer, Jackson's deserializers, and the
+     * walkers of those trees) stop at 1,000 levels, Jackson's own default, far beyond any manifest or schema.
+     */
+    public static final int TREE_MAX_DEPTH = 1_000;
+    /** The longest text read: 16 MiB, the engine's limit for any string a template makes. */
+    public static final int MAX_CODE_POINTS = 16 << 20;
+
+    private GuardedYaml() {
+    }
+
+    /** snakeyaml-engine settings with the size limit; aliases and depth are checked by {@link #parser}. */
+    public static LoadSettingsBuilder settings(String label) {
+        return LoadSettings.builder()
+                .setLabel(label == null ? "<input>" : label)
+                .setCodePointLimit(MAX_CODE_POINTS)
+                .setAllowRecursiveKeys(false)
+                // The alias ratio rule below bounds expansion; snakeyaml's own count would refuse legitimate anchors.
+                .setMaxAliasesForCollections(Integer.MAX_VALUE);
+    }
+
+    /**
+     * The events of {@code text} with every limit checked as they come: depth past {@link #TREE_MAX_DEPTH}, go-yaml's
+     * alias ratio and self-referring aliases throw {@link YamlLimitException}.
+     */
+    public static Parser parser(LoadSettings settings, String text) {
+        return new GuardedParser(new ParserImpl(settings, new StreamReader(settings, text)), TREE_MAX_DEPTH, true);
+    }
+
+    /** The events of {@code text}, checked as {@link #parser} checks them. */
+    public static Iterable<Event> parse(LoadSettings settings, String text) {
+        return () -> parser(settings, text);
+    }
+
+    /**
+     * For the project's own go-yaml reader: depth checked as go-yaml's scanner checks it (flow and block nesting,
+     * each up to {@link #MAX_DEPTH}) and, at the end of the document, all nesting together (Helm's JSON step); the
+     * reader applies go-yaml's alias rule itself while decoding.
+     */
+    static Parser goParser(LoadSettings settings, String text) {
+        return new GuardedParser(new ParserImpl(settings, new StreamReader(settings, text)), MAX_DEPTH, false);
+    }
+
+    /** snakeyaml-engine's composer over the guarded events (one node per document). */
+    public static Composer composer(LoadSettings settings, String text) {
+        return new Composer(settings, parser(settings, text));
+    }
+
+    /** Every document of {@code text} as snakeyaml-engine nodes, through the guarded events. */
+    public static Iterable<Node> composeAll(LoadSettings settings, String text) {
+        return () -> composer(settings, text);
+    }
+
+    /** The first document (snakeyaml-engine's composeString), through the guarded events. */
+    public static Optional<Node> compose(LoadSettings settings, String text) {
+        return composer(settings, text).getSingleNode();
+    }
+
+    /** snakeyaml-engine's Load whose string methods read through the guarded events. */
+    public static Load load(LoadSettings settings) {
+        return new Load(settings) {
+            @Override
+            protected Composer createComposer(String yaml) {
+                return composer(settings, yaml);
+            }
+        };
+    }
+
+    // ---- Jackson
+
+    /** Jackson's read limits: the same size and tree depth as the YAML readers. */
+    public static StreamReadConstraints jsonConstraints() {
+        return StreamReadConstraints.builder()
+                .maxDocumentLength(MAX_CODE_POINTS)
+                .maxStringLength(MAX_CODE_POINTS)
+                .maxNestingDepth(TREE_MAX_DEPTH)
+                .build();
+    }
+
+    /** A JSON factory with {@link #jsonConstraints()}. */
+    public static JsonFactory jsonFactory() {
+        return JsonFactory.builder().streamReadConstraints(jsonConstraints()).build();
+    }
+
+    /** A JSON mapper builder over {@link #jsonFactory()}, for callers that add their own features. */
+    public static JsonMapper.Builder jsonMapper() {
+        return JsonMapper.builder(jsonFactory());
+    }
+
+    /**
+     * A YAML factory for Jackson with the same limits: snakeyaml's own size, alias and nesting limits (Jackson's
+     * YAML parser runs on snakeyaml, not snakeyaml-engine) and Jackson's read constraints.
+     */
+    public static YAMLFactory yamlFactory() {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setNestingDepthLimit(TREE_MAX_DEPTH);
+        // snakeyaml counts aliases of collections; Jackson expands them into the tree it builds.
+        options.setMaxAliasesForCollections(50);
+        options.setAllowRecursiveKeys(false);
+        return YAMLFactory.builder().loaderOptions(options).streamReadConstraints(jsonConstraints()).build();
+    }
+
+    // ---- the rules
+
+    /**
+     * go-yaml v3 decode.go allowedAliasRatio (v2 has the same rule): up to 400,000 decoded nodes, 99% of them may
+     * come from alias expansion; from 4,000,000 on, 10%; linear in between. decode.go's unmarshal fails with
+     * "document contains excessive aliasing" once more than 100 nodes came from aliases, more than 1,000 were
+     * decoded, and the share from aliases is above this ratio.
+     */
+    static double allowedAliasRatio(long decodes) {
+        if (decodes <= 400_000) {
+            return 0.99;
+        }
+        if (decodes >= 4_000_000) {
+            return 0.10;
+        }
+        return 0.99 - 0.89 * ((decodes - 400_000) / 3_600_000.0);
+    }
+
+    /** decode.go's check, after {@code decodes} nodes of which {@code fromAliases} came from aliases. */
+    static boolean excessiveAliasing(long decodes, long fromAliases) {
+        return fromAliases > 100 && decodes > 1000 && (double) fromAliases / decodes > allowedAliasRatio(decodes);
+    }
+
+    /**
+     * Checks events as they pass. Depth: go-yaml counts nested flow collections and block indentations apart (a
+     * block sequence directly under a map key at the key's column, "indentless", adds no indentation); all nesting
+     * together is limited too, at once when {@code strict}, else at the end of the document (Helm's JSON step runs
+     * after go-yaml parsed the document, so go-yaml's own errors deeper in it come first). Aliases (when
+     * {@code strict}): each node counts once, an alias counts once plus the expanded size of its anchor, all of
+     * which came from aliases, as decode.go counts them while it expands.
+     */
+    private static final class GuardedParser implements Parser {
+        private final Parser events;
+        private final int maxDepth;
+        private final boolean strict;
+        /** Open collections: flow or not, start column, whether it added a block indentation, size so far. */
+        private final Deque<Open> open = new ArrayDeque<>();
+        private final Map<String, Long> anchorSizes = new HashMap<>();
+        private final List<String> openAnchors = new ArrayList<>();
+        private int flowDepth;
+        private int blockIndents;
+        private long decodes;
+        private long fromAliases;
+        private YamlLimitException deferred;
+
+        private static final class Open {
+            final boolean flow;
+            final boolean indents;
+            final boolean map;
+            final int column;
+            final String anchor;
+            long size = 1;
+
+            Open(boolean flow, boolean indents, boolean map, int column, String anchor) {
+                this.flow = flow;
+                this.indents = indents;
+                this.map = map;
+                this.column = column;
+                this.anchor = anchor;
+            }
+        }
+
+        GuardedParser(Parser events, int maxDepth, boolean strict) {
+            this.events = events;
+            this.maxDepth = maxDepth;
+            this.strict = strict;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return events.checkEvent(choice);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return events.peekEvent();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return events.hasNext();
+        }
+
+        @Override
+        public Event next() {
+            Event event = events.next();
+            switch (event.getEventId()) {
+                case DocumentStart -> {
+                    anchorSizes.clear();
+                    decodes = 0;
+                    fromAliases = 0;
+                    deferred = null;
+                }
+                case MappingStart, SequenceStart -> opened((CollectionStartEvent) event);
+                case MappingEnd, SequenceEnd -> closed();
+                case Scalar -> {
+                    ScalarEvent scalar = (ScalarEvent) event;
+                    counted(1, 0, event);
+                    scalar.getAnchor().ifPresent(a -> anchorSizes.put(a.getValue(), 1L));
+                }
+                case Alias -> aliased((AliasEvent) event);
+                default -> {
+                }
+            }
+            return event;
+        }
+
+        private void opened(CollectionStartEvent start) {
+            boolean map = start.getEventId() == Event.ID.MappingStart;
+            int column = start.getStartMark().map(m -> m.getColumn()).orElse(0);
+            Open parent = open.peek();
+            boolean indentless = !start.isFlow() && !map && parent != null && parent.map && !parent.flow
+                    && parent.column == column;
+            boolean indents = !start.isFlow() && !indentless;
+            String anchor = start.getAnchor().map(Anchor::getValue).orElse(null);
+            open.push(new Open(start.isFlow(), indents, map, column, anchor));
+            if (anchor != null) {
+                openAnchors.add(anchor);
+            }
+            if (start.isFlow()) {
+                flowDepth++;
+            } else if (indents) {
+                blockIndents++;
+            }
+            if (flowDepth > MAX_DEPTH) {
+                throw new YamlLimitException(YamlLimitException.Kind.FLOW_DEPTH,
+                        "exceeded max depth of " + MAX_DEPTH, start.getStartMark(), map);
+            }
+            if (blockIndents > MAX_DEPTH) {
+                throw new YamlLimitException(YamlLimitException.Kind.BLOCK_DEPTH,
+                        "exceeded max depth of " + MAX_DEPTH, start.getStartMark(), map);
+            }
+            if (open.size() > maxDepth) {
+                YamlLimitException e = new YamlLimitException(YamlLimitException.Kind.DEPTH,
+                        "maps and lists nest more than " + maxDepth + " levels deep", start.getStartMark(), map);
+                if (strict) {
+                    throw e;
+                }
+                if (deferred == null) {
+                    deferred = e;
+                }
+            }
+            decodes++;
+        }
+
+        private void closed() {
+            Open done = open.pop();
+            if (done.flow) {
+                flowDepth--;
+            } else if (done.indents) {
+                blockIndents--;
+            }
+            if (done.anchor != null) {
+                openAnchors.remove(openAnchors.size() - 1);
+                anchorSizes.put(done.anchor, done.size);
+            }
+            Open parent = open.peek();
+            if (parent != null) {
+                parent.size += done.size;
+            } else if (deferred != null) {
+                // The document's root is complete: nothing later in it can be go-yaml's error first.
+                throw deferred;
+            }
+        }
+
+        /** Adds a node of {@code size} (of which {@code aliased} came from an alias) to the open collection. */
+        private void counted(long size, long aliased, Event at) {
+            Open parent = open.peek();
+            if (parent != null) {
+                parent.size += size;
+            }
+            decodes += size;
+            fromAliases += aliased;
+            if (strict && excessiveAliasing(decodes, fromAliases)) {
+                throw new YamlLimitException(YamlLimitException.Kind.ALIASING, "document contains excessive aliasing",
+                        at.getStartMark(), false);
+            }
+        }
+
+        private void aliased(AliasEvent alias) {
+            String name = alias.getAlias().getValue();
+            if (strict && openAnchors.contains(name)) {
+                throw new YamlLimitException(YamlLimitException.Kind.SELF_ALIAS,
+                        "anchor '" + name + "' value contains itself", alias.getStartMark(), false);
+            }
+            long size = anchorSizes.getOrDefault(name, 0L);
+            counted(1 + size, size, alias);
+        }
+    }
+}
