@@ -88,6 +88,12 @@ public final class UserValues {
      * {@link SetValueException} for a flag (Helm's text, such as {@code failed parsing --set data: key "a" has no value}).
      */
     public MergedValues merge() {
+        // --set a[0][0]... nests a level per index (Helm takes tens of thousands), and parsing and merging recurse.
+        return dev.runway.render.io.DeepStack.call(this::mergeOnThisThread, overflow -> new SetValueException(
+                "the values nest too deeply to merge (stack overflow): nest maps and lists less deeply"));
+    }
+
+    private MergedValues mergeOnThisThread() {
         Map<String, Object> base = new LinkedHashMap<>();
         List<Provenance> provenance = new ArrayList<>();
         for (Kind kind : Kind.values()) {
@@ -175,21 +181,31 @@ public final class UserValues {
             // It was applied above without error; nothing else can go wrong here.
         }
         List<ValuesPath> leaves = new ArrayList<>();
-        collectLeaves(scratch, ValuesPath.ROOT, leaves);
+        collectLeaves(scratch, new ArrayList<>(), leaves);
         return List.copyOf(leaves);
     }
 
-    private static void collectLeaves(Object value, ValuesPath path, List<ValuesPath> leaves) {
-        if (value instanceof Map<?, ?> map && (path.isRoot() || !map.isEmpty())) {
-            map.forEach((k, v) -> collectLeaves(v, path.child((String) k), leaves));
+    /**
+     * The path is built in one list and copied only at leaves: a --set with thousands of nested indexes would
+     * otherwise copy a path per level (quadratic memory).
+     */
+    private static void collectLeaves(Object value, List<Object> path, List<ValuesPath> leaves) {
+        if (value instanceof Map<?, ?> map && (path.isEmpty() || !map.isEmpty())) {
+            map.forEach((k, v) -> {
+                path.add(k);
+                collectLeaves(v, path, leaves);
+                path.remove(path.size() - 1);
+            });
         } else if (value instanceof List<?> list && !list.isEmpty()) {
             for (int i = 0; i < list.size(); i++) {
                 if (list.get(i) != null) {
-                    collectLeaves(list.get(i), path.child(i), leaves);
+                    path.add(i);
+                    collectLeaves(list.get(i), path, leaves);
+                    path.remove(path.size() - 1);
                 }
             }
         } else {
-            leaves.add(path);
+            leaves.add(new ValuesPath(path));
         }
     }
 

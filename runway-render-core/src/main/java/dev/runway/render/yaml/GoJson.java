@@ -326,7 +326,9 @@ public final class GoJson {
 
     /** json.Unmarshal into interface{}: objects are maps, arrays lists, numbers Double. */
     public static Object read(String text) {
-        return new JsonParser(text).parseDocument();
+        // Up to encoding/json's 10,000 levels, one parser frame each: more than a default thread's stack holds.
+        return dev.runway.render.io.DeepStack.call(() -> new JsonParser(text).parseDocument(),
+                overflow -> new GoYamlException("the JSON text nests too deeply to read", -1, -1));
     }
 
     /** Helm's fromJson: a map, or a map holding {@code Error} with Go's message. */
@@ -390,6 +392,7 @@ public final class GoJson {
     private static final class JsonParser {
         private final String s;
         private int pos;
+        private int depth;
 
         JsonParser(String s) {
             this.s = s;
@@ -429,6 +432,17 @@ public final class GoJson {
             }
             String q = GoStrconv.quote(new String(Character.toChars(c)));
             return "'" + q.substring(1, q.length() - 1) + "'";
+        }
+
+        /**
+         * encoding/json's scanner (pushParseState) refuses the 10,001st nested object or array, before decoding, as
+         * {@code invalid character '[' exceeded max depth}; Unmarshal checks the whole text first, so this comes in
+         * text order with the syntax errors, as here.
+         */
+        private void enter(char open) {
+            if (++depth > MAX_INDENT_DEPTH) {
+                throw error("invalid character '" + open + "' exceeded max depth");
+            }
         }
 
         private void skipWs() {
@@ -591,6 +605,15 @@ public final class GoJson {
         }
 
         private Map<String, Object> object() {
+            enter('{');
+            try {
+                return objectBody();
+            } finally {
+                depth--;
+            }
+        }
+
+        private Map<String, Object> objectBody() {
             pos++;
             Map<String, Object> m = new LinkedHashMap<>();
             skipWs();
@@ -636,6 +659,15 @@ public final class GoJson {
         }
 
         private List<Object> array() {
+            enter('[');
+            try {
+                return arrayBody();
+            } finally {
+                depth--;
+            }
+        }
+
+        private List<Object> arrayBody() {
             pos++;
             List<Object> list = new ArrayList<>();
             skipWs();
