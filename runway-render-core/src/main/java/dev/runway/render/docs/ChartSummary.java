@@ -1,7 +1,5 @@
 package dev.runway.render.docs;
 
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 import java.util.Map;
@@ -22,7 +20,7 @@ public record ChartSummary(String name, String version, String appVersion, Strin
     public static ChartSummary parse(String chartYaml, String sourceName) {
         Object loaded;
         try {
-            loaded = new Load(LoadSettings.builder().setLabel(sourceName).build()).loadFromString(chartYaml);
+            loaded = dev.runway.render.yaml.GuardedYaml.load(dev.runway.render.yaml.GuardedYaml.settings(sourceName).build()).loadFromString(chartYaml);
         } catch (YamlEngineException e) {
             throw new DocsException(sourceName + ": not valid YAML: " + e.getMessage().strip(), e);
         }

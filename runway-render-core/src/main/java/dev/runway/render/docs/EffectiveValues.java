@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 public final class EffectiveValues {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.runway.render.yaml.GuardedYaml.jsonMapper().build();
     /** What {@code setIn} says for a value nobody set. */
     public static final String CHART_DEFAULT = "chart default";
 

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class ValuesSchemaReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.runway.render.yaml.GuardedYaml.jsonMapper().build();
     private static final int MAX_REF_DEPTH = 32;
 
     private final JsonNode root;

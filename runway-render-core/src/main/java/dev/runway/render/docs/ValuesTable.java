@@ -3,7 +3,6 @@ package dev.runway.render.docs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.runway.render.gofmt.GoValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -19,7 +18,7 @@ import java.util.Map;
  */
 public final class ValuesTable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.runway.render.yaml.GuardedYaml.jsonMapper().build();
 
     private ValuesTable() {
     }
@@ -90,9 +89,9 @@ public final class ValuesTable {
     }
 
     private static Object load(String yaml, String sourceName) {
-        LoadSettings settings = LoadSettings.builder().setLabel(sourceName).setAllowDuplicateKeys(false).build();
+        LoadSettings settings = dev.runway.render.yaml.GuardedYaml.settings(sourceName).setAllowDuplicateKeys(false).build();
         try {
-            return new Load(settings).loadFromString(yaml);
+            return dev.runway.render.yaml.GuardedYaml.load(settings).loadFromString(yaml);
         } catch (MarkedYamlEngineException e) {
             throw new DocsException(sourceName + ": not valid YAML: " + e.getMessage().strip(), e);
         } catch (YamlEngineException e) {

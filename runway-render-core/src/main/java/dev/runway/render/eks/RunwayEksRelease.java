@@ -3,7 +3,6 @@ package dev.runway.render.eks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
 
@@ -19,8 +18,8 @@ import java.util.Optional;
  * instead of digging through YAML. Built from any {@link RenderedChart} of the chart.
  */
 public final class RunwayEksRelease {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(dev.runway.render.yaml.GuardedYaml.yamlFactory().build());
+    private static final ObjectMapper JSON = dev.runway.render.yaml.GuardedYaml.jsonMapper().build();
 
     /** The credentials file's path inside the container, as the chart mounts it. */
     public static final String CREDENTIALS_PATH = "/etc/gcp-service-account/credentials.json";

@@ -48,7 +48,7 @@ public final class SafetyCheck {
     /** The variable Flux's documentation defines as a double quote for whole values: {@code ${quote}}. */
     private static final String QUOTE = "${quote}";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = dev.runway.render.yaml.GuardedYaml.jsonMapper().build()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private SafetyCheck() {

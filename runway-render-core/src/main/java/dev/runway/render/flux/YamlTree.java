@@ -1,7 +1,6 @@
 package dev.runway.render.flux;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -53,13 +52,11 @@ final class YamlTree {
 
     /** Parses one document. Throws {@link YamlParseException} with line and column when the YAML is bad. */
     static YamlTree parse(String text) {
-        LoadSettings settings = LoadSettings.builder().setLabel("manifest").setUseMarks(true)
-                .setAllowDuplicateKeys(true).setCodePointLimit(Math.max(3 * 1024 * 1024, text.length() * 2))
-                .build();
+        LoadSettings settings = dev.runway.render.yaml.GuardedYaml.settings("manifest").setUseMarks(true).setAllowDuplicateKeys(true).build();
         try {
             Node node = null;
             int count = 0;
-            for (Node n : new Compose(settings).composeAllFromString(text)) {
+            for (Node n : dev.runway.render.yaml.GuardedYaml.composeAll(settings, text)) {
                 if (count++ == 0) {
                     node = n;
                 }

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 public record ManifestHead(String apiVersion, String kind, String name, String namespace,
                            Map<String, String> annotations) {
 
-    private static final LoadSettings SETTINGS = LoadSettings.builder().setAllowDuplicateKeys(true)
+    private static final LoadSettings SETTINGS = dev.runway.render.yaml.GuardedYaml.settings("manifest")
+            .setAllowDuplicateKeys(true)
             .setMaxAliasesForCollections(1000).build();
     private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
     private static final Pattern BOOL = Pattern.compile("(?i)true|false|yes|no|on|off|y|n");

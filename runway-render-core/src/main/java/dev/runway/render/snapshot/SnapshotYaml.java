@@ -3,7 +3,6 @@ package dev.runway.render.snapshot;
 import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -34,9 +33,6 @@ import java.util.regex.Pattern;
  * placeholders are common in rendered charts.
  */
 final class SnapshotYaml {
-
-    /** Nesting and size limits: a snapshot is a test fixture, not untrusted input, but keep the parser bounded. */
-    private static final int CODE_POINT_LIMIT = 32 * 1024 * 1024;
 
     private static final Schema KUBE_SCHEMA = new KubeSchema();
 
@@ -72,18 +68,15 @@ final class SnapshotYaml {
 
     /** All documents of a YAML stream; empty documents ({@code null}) are kept so callers can count positions. */
     static List<Object> loadAll(String text, String sourceName) {
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(sourceName)
+        LoadSettings settings = dev.runway.render.yaml.GuardedYaml.settings(sourceName)
                 .setSchema(KUBE_SCHEMA)
                 .setAllowDuplicateKeys(false)
-                .setMaxAliasesForCollections(50)
-                .setCodePointLimit(CODE_POINT_LIMIT)
                 .setDefaultMap(LinkedHashMap::new)
                 .setDefaultList(ArrayList::new)
                 .build();
         List<Object> documents = new ArrayList<>();
         try {
-            for (Object document : new Load(settings).loadAllFromString(text)) {
+            for (Object document : dev.runway.render.yaml.GuardedYaml.load(settings).loadAllFromString(text)) {
                 documents.add(document);
             }
         } catch (MarkedYamlEngineException e) {

@@ -1,10 +1,9 @@
 package dev.runway.render.values;
 
 import dev.runway.render.yaml.GoYaml;
+import dev.runway.render.yaml.GuardedYaml;
 import dev.runway.render.yaml.GoYamlException;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
@@ -124,8 +123,7 @@ public final class ValuesFiles {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(sourceName)
+        LoadSettings settings = GuardedYaml.settings(sourceName)
                 .setMaxAliasesForCollections(Math.max(limits.maxAliases(), 1))
                 .setAllowRecursiveKeys(false)
                 .setCodePointLimit(Math.max(limits.maxChars(), 1))
@@ -135,8 +133,8 @@ public final class ValuesFiles {
         try {
             // Go's YAML reader decodes only the first document of a values file; the rest is ignored (even when broken).
             int firstDocumentEnd = checkLimits(text, sourceName, settings);
-            java.util.Iterator<Node> documents = new Compose(settings)
-                    .composeAllFromString(text.substring(0, firstDocumentEnd)).iterator();
+            java.util.Iterator<Node> documents = GuardedYaml.composeAll(settings,
+                    text.substring(0, firstDocumentEnd)).iterator();
             Optional<Node> root = documents.hasNext() ? Optional.of(documents.next()) : Optional.empty();
             Map<ValuesPath, SourcePosition> valuePositions = Map.of();
             Map<ValuesPath, SourcePosition> keyPositions = Map.of();
@@ -232,7 +230,7 @@ public final class ValuesFiles {
         Deque<Optional<Anchor>> openAnchors = new ArrayDeque<>();
         long total = 0;
         int aliases = 0;
-        for (Event event : new Parse(settings).parseString(text)) {
+        for (Event event : GuardedYaml.parse(settings, text)) {
             if (event.getEventId() == Event.ID.DocumentEnd) {
                 int codePoints = event.getEndMark().map(Mark::getIndex).orElse(text.codePointCount(0, text.length()));
                 return text.offsetByCodePoints(0, Math.min(codePoints, text.codePointCount(0, text.length())));

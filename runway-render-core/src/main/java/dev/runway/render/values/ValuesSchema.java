@@ -39,7 +39,7 @@ public final class ValuesSchema {
         Slf4jQuiet.beforeFirstUse(); // before networknt's validator first logs
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.runway.render.yaml.GuardedYaml.jsonMapper().build();
     private static final Pattern COMBINATOR = Pattern.compile("/(oneOf|anyOf)/\\d+(/|$)");
 
     private final String sourceName;

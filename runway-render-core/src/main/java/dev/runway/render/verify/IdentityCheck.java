@@ -2,7 +2,6 @@ package dev.runway.render.verify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runway.render.verify.PodSpecs.PodTemplate;
 import dev.runway.render.verify.YNode.ScalarType;
 import dev.runway.render.verify.YNode.YMap;
@@ -304,7 +303,7 @@ final class IdentityCheck {
     private void credentials(Resource cm, String at, int line, String json, PodTemplate t, YMap c, String cAt) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(json);
+            root = dev.runway.render.yaml.GuardedYaml.jsonMapper().build().readTree(json);
         } catch (JsonProcessingException e) {
             findings.error(cm, "identity.credentials-json", at, line, "the credentials file is not valid JSON: "
                     + e.getOriginalMessage(), "fix the JSON (render it with toPrettyJson rather than by hand)");

@@ -5,7 +5,6 @@ import dev.runway.render.verify.YNode.YMap;
 import dev.runway.render.verify.YNode.YScalar;
 import dev.runway.render.verify.YNode.YSeq;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -75,11 +74,8 @@ final class YamlReader {
      * first character within {@code file}).
      */
     static List<Document> read(String text, String file, int firstLine) {
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(file)
+        LoadSettings settings = dev.runway.render.yaml.GuardedYaml.settings(file)
                 .setAllowDuplicateKeys(true) // reported as findings, the way the API server's strict mode does
-                .setMaxAliasesForCollections(100)
-                .setCodePointLimit(8 * 1024 * 1024)
                 .build();
         List<String> texts = splitDocuments(text);
         List<Document> documents = new ArrayList<>();
@@ -87,7 +83,7 @@ final class YamlReader {
         for (String docText : texts) {
             YNode root;
             try {
-                Node node = new Compose(settings).composeString(docText).orElse(null);
+                Node node = dev.runway.render.yaml.GuardedYaml.compose(settings, docText).orElse(null);
                 root = node == null ? null : new Converter(line).convert(node);
             } catch (MarkedYamlEngineException e) {
                 int at = e.getProblemMark().map(m -> m.getLine()).orElse(0) + line;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.LoadSettingsBuilder;
@@ -136,17 +137,17 @@ public final class GuardedYaml {
     }
 
     /**
-     * A YAML factory for Jackson with the same limits: snakeyaml's own size, alias and nesting limits (Jackson's
+     * A YAML factory builder for Jackson with the same limits: snakeyaml's own size, alias and nesting limits (Jackson's
      * YAML parser runs on snakeyaml, not snakeyaml-engine) and Jackson's read constraints.
      */
-    public static YAMLFactory yamlFactory() {
+    public static YAMLFactoryBuilder yamlFactory() {
         org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setNestingDepthLimit(TREE_MAX_DEPTH);
         // snakeyaml counts aliases of collections; Jackson expands them into the tree it builds.
         options.setMaxAliasesForCollections(50);
         options.setAllowRecursiveKeys(false);
-        return YAMLFactory.builder().loaderOptions(options).streamReadConstraints(jsonConstraints()).build();
+        return YAMLFactory.builder().loaderOptions(options).streamReadConstraints(jsonConstraints());
     }
 
     // ---- the rules
