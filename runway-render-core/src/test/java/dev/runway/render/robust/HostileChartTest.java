@@ -96,6 +96,83 @@ class HostileChartTest {
         expect("helmignore-stars", chart, "OK", "n: 1");
     }
 
+    /** 342 bytes that expand to 10^9 strings: go-yaml stops it by its alias ratio rule (decode.go). */
+    private static final String BILLION_LAUGHS = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+            + "bcdefghi".chars().mapToObj(c -> (char) c + ": &" + (char) c + " [" + String.join(",",
+                    java.util.Collections.nCopies(9, "*" + (char) (c - 1))) + "]\n").collect(java.util.stream.Collectors.joining());
+    private static final String EXCESSIVE_ALIASING = "error converting YAML to JSON: yaml: document contains excessive aliasing";
+
+    @Test
+    void billionLaughsInTheChartsValues() throws Exception {
+        Path chart = chart("templates/t.yaml", "a: 1\n");
+        assertTrue(BILLION_LAUGHS.length() == 342, BILLION_LAUGHS);
+        Files.writeString(chart.resolve("values.yaml"), BILLION_LAUGHS);
+        expect("values-billion-laughs", chart, "ERROR",
+                "cannot load values.yaml: cannot unmarshal yaml document: " + EXCESSIVE_ALIASING);
+    }
+
+    @Test
+    void billionLaughsInChartYaml() throws Exception {
+        Path chart = chart("templates/t.yaml", "a: 1\n");
+        Files.writeString(chart.resolve("Chart.yaml"), String.format(CHART_YAML, "hostile") + BILLION_LAUGHS);
+        expect("chart-yaml-billion-laughs", chart, "ERROR", "cannot load Chart.yaml: " + EXCESSIVE_ALIASING);
+    }
+
+    @Test
+    void billionLaughsThroughFromYaml() throws Exception {
+        Path chart = chart("templates/t.yaml", "e: {{ (fromYaml .Values.doc).Error | quote }}\n"
+                + "n: {{ len (fromYamlArray .Values.doc) }}\n");
+        Files.writeString(chart.resolve("values.yaml"), "doc: |\n" + BILLION_LAUGHS.indent(2));
+        expect("fromYaml-billion-laughs", chart, "OK", "e: \"" + EXCESSIVE_ALIASING + "\" n: 1");
+    }
+
+    /** Helm's answers (Helm 4.1 CLI): go-yaml's scanner past 10,000 levels, encoding/json's at 10,000 with the map. */
+    @Test
+    void valuesNestedDeeperThanGoYamlAllows() throws Exception {
+        Path chart = chart("templates/t.yaml", "n: {{ kindOf .Values.a }}\n");
+        Files.writeString(chart.resolve("values.yaml"), "a: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n");
+        expect("values-deep-flow", chart, "ERROR", "cannot load values.yaml: cannot unmarshal yaml document: "
+                + "error converting YAML to JSON: yaml: exceeded max depth of 10000");
+        Files.writeString(chart.resolve("values.yaml"), "a:\n" + "- ".repeat(100_000) + "x\n");
+        expect("values-deep-block", chart, "ERROR", "error converting YAML to JSON: yaml: line 2: exceeded max depth"
+                + " of 10000");
+        Files.writeString(chart.resolve("values.yaml"), "a:\n" + "- ".repeat(6_000) + "{\"b\": ".repeat(6_000) + "1"
+                + "}".repeat(6_000) + "\n");
+        expect("values-deep-mixed", chart, "ERROR", "cannot unmarshal yaml document: error unmarshaling JSON: "
+                + "while decoding JSON: invalid character '{' exceeded max depth");
+    }
+
+    @Test
+    void valuesNestedAsDeepAsHelmAllows() throws Exception {
+        Path chart = chart("templates/t.yaml", "n: {{ kindOf .Values.a }}\n");
+        Files.writeString(chart.resolve("values.yaml"), "a:\n" + "- ".repeat(9_999) + "x\n");
+        expect("values-deep-9999", chart, "OK", "n: slice");
+        Files.writeString(chart.resolve("values.yaml"), "a: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n");
+        expect("values-deep-10000", chart, "ERROR", "error unmarshaling JSON: while decoding JSON: invalid character"
+                + " '[' exceeded max depth");
+    }
+
+    @Test
+    void fromJsonNestedPastEncodingJsonsLimit() throws Exception {
+        Path chart = chart("templates/t.yaml", "e: {{ (fromJson .Values.j).Error | quote }}\n"
+                + "n: {{ len (fromJson .Values.k) }}\nl: {{ len (fromJsonArray .Values.l) }}\n");
+        Files.writeString(chart.resolve("values.yaml"), "j: '{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000)
+                + "}'\nk: '{\"a\":" + "[".repeat(9_999) + "]".repeat(9_999) + "}'\nl: '" + "[".repeat(100_000)
+                + "]".repeat(100_000) + "'\n");
+        expect("fromJson-deep", chart, "OK", "e: \"invalid character '[' exceeded max depth\" n: 1 l: 1");
+    }
+
+    /** Helm takes {@code --set} with tens of thousands of nested indexes (43,000 fit in one argument). */
+    @Test
+    void deeplyNestedSetIndexes() throws Exception {
+        Path chart = chart("templates/t.yaml", "n: {{ kindOf .Values.a }} {{ kindOf (first .Values.a) }}\n");
+        Path set = tmp.resolve("set.arg");
+        Files.writeString(set, "a" + "[0]".repeat(30_000) + "=1");
+        expect("set-deep-30000", chart, "OK", "n: slice slice", "--set", "@" + set);
+        Files.writeString(set, "a" + "[0]".repeat(6_000) + "=1");
+        expect("set-deep-6000", chart, "OK", "n: slice slice", "--set", "@" + set);
+    }
+
     private Path chart(String template, String text) throws IOException {
         Path chart = TempCharts.write(tmp.resolve("hostile"), Map.of("Chart.yaml", String.format(CHART_YAML,
                 "hostile"), template, text));
@@ -104,13 +181,16 @@ class HostileChartTest {
         return chart;
     }
 
-    private static void expect(String name, Path chart, String outcome, String detail)
+    /** {@code flags}: more arguments for {@link HostileEngineMain} after the chart ({@code --set <line>}). */
+    private static void expect(String name, Path chart, String outcome, String detail, String... flags)
             throws IOException, InterruptedException {
         Path log = Path.of("target", "hostile-" + name + ".log");
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), HostileEngineMain.class.getName(), "--chart",
-                chart.toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+                "java").toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                HostileEngineMain.class.getName(), "--chart", chart.toString()));
+        command.addAll(List.of(flags));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             fail(name + ": the forked render did not end within 60 s");

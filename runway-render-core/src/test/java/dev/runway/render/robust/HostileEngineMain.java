@@ -26,7 +26,8 @@ public final class HostileEngineMain {
                 args[i] = Files.readString(Path.of(args[i].substring(1)));
             }
         }
-        // "--chart <folder>" renders a hostile chart written by the test (HostileChartTest); otherwise the first
+        // "--chart <folder> [--set <line>]..." renders a hostile chart written by the test (HostileChartTest), with
+        // the --set lines merged into its values (timed with the render); otherwise the first
         // argument is a template, with an optional values.schema.json and values.yaml after it.
         Path chart;
         if (args[0].equals("--chart")) {
@@ -43,8 +44,9 @@ public final class HostileEngineMain {
         long start = System.nanoTime();
         String outcome;
         try {
-            outcome = "OK " + TempCharts.render(chart, Map.of()).replace('\n', ' ');
-        } catch (RenderException | dev.runway.render.values.ValuesFileException e) {
+            outcome = "OK " + TempCharts.render(chart, setValues(args)).replace('\n', ' ');
+        } catch (RenderException | dev.runway.render.values.ValuesFileException
+                 | dev.runway.render.values.SetValueException e) {
             outcome = "ERROR " + e.getMessage().replace('\n', ' ');
         } catch (Throwable t) {
             outcome = "CRASH " + t;
@@ -60,5 +62,16 @@ public final class HostileEngineMain {
         String shown = outcome.length() > 600
                 ? outcome.substring(0, 300) + " ... " + outcome.substring(outcome.length() - 300) : outcome;
         System.out.println("RESULT " + millis + " " + (peak >> 20) + " " + shown);
+    }
+
+    /** {@code --chart <folder> --set <line> ...}: the user values, merged as helm template's --set merges them. */
+    private static Map<String, Object> setValues(String[] args) {
+        dev.runway.render.values.UserValues.Builder values = dev.runway.render.values.UserValues.builder();
+        for (int i = 2; i + 1 < args.length; i += 2) {
+            if (args[0].equals("--chart") && args[i].equals("--set")) {
+                values.set(args[i + 1]);
+            }
+        }
+        return values.build().merge().values();
     }
 }
