@@ -23,6 +23,8 @@ if [ ${#targets[@]} -eq 0 ]; then
     GoFmtFuzzTest#sprintfNeverThrows
     GoFmtFuzzTest#sprintNeverThrows
     SchemaFuzzTest#schemaChecksOrExplains
+    GuardedYamlFuzzTest#fromYamlAnswersOrExplains
+    GuardedYamlFuzzTest#fromJsonAnswersOrExplains
   )
 fi
 ./mvnw -B -ntp -q -o -pl runway-render-core test-compile

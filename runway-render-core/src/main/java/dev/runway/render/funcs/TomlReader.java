@@ -25,7 +25,10 @@ import java.util.Map;
  * {@code Error}, as in Helm; the message is Jackson's, not BurntSushi's.
  */
 final class TomlReader {
-    private static final TomlMapper MAPPER = TomlMapper.builder().enable(TomlReadFeature.PARSE_JAVA_TIME).build();
+    /** With the read limits of every other reader (GuardedYaml): Jackson's TOML parser nests by recursion. */
+    private static final TomlMapper MAPPER = TomlMapper.builder(com.fasterxml.jackson.dataformat.toml.TomlFactory
+                    .builder().streamReadConstraints(dev.runway.render.yaml.GuardedYaml.jsonConstraints()).build())
+            .enable(TomlReadFeature.PARSE_JAVA_TIME).build();
 
     private TomlReader() {
     }

@@ -2,6 +2,7 @@ package dev.runway.render.values;
 
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GuardedYaml;
+import dev.runway.render.yaml.YamlLimitException;
 import dev.runway.render.yaml.GoYamlException;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.Anchor;
@@ -145,6 +146,11 @@ public final class ValuesFiles {
             }
             Object values = decode(text, sourceName);
             return new ValuesDocument(sourceName, topLevelMap(values, sourceName, root), valuePositions, keyPositions);
+        } catch (YamlLimitException e) {
+            // GuardedYaml's limits hold for every reader; here they read like the values files' own.
+            SourcePosition at = e.getProblemMark().map(mark -> YamlNodes.position(sourceName, mark)).orElse(null);
+            throw new ValuesFileException(sourceName, at, "limit crossed: " + e.problem()
+                    + "; values files this large or this deeply nested are refused to protect the renderer");
         } catch (MarkedYamlEngineException e) {
             SourcePosition at = e.getProblemMark().or(e::getContextMark)
                     .map(mark -> YamlNodes.position(sourceName, mark)).orElse(null);

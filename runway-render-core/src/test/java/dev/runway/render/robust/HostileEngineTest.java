@@ -53,6 +53,8 @@ class HostileEngineTest {
             replace-empty       § {{ $s := repeat 100000 \"a\" }}{{ replace \"\" $s $s | len }} § ERROR replace's result would be longer than 16777216
             regex-backtracking  § a: {{ regexMatch \"^(a+)+$\" (printf \"%sb\" (repeat 100000 \"a\")) }} § OK a: false
             regex-nested-repeat § {{ mustRegexMatch \"((a{1000}){1000}){1000}\" \"a\" }} § ERROR invalid repeat count
+            fromToml-deep       § a: {{ len (fromToml (printf \"a = %s1%s\" (repeat 100000 \"[\") (repeat 100000 \"]\"))) }} § OK a: 1
+            fromJson-deep       § a: {{ (fromJson (printf \"%s1%s\" (repeat 100000 \"[\") (repeat 100000 \"]\"))).Error }} § OK a: invalid character '[' exceeded max depth
             """)
     void hostileTemplateEndsQuicklyInBoundedMemory(String name, String template, String expected)
             throws IOException, InterruptedException {
