@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +34,12 @@ final class ForkedRender {
      */
     static void expect(String name, List<String> arguments, String outcome, String detail)
             throws IOException, InterruptedException {
+        expect(name, Map.of(), arguments, outcome, detail);
+    }
+
+    /** As {@link #expect(String, List, String, String)}, with these environment variables set for the child. */
+    static void expect(String name, Map<String, String> environment, List<String> arguments, String outcome,
+                       String detail) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), HostileEngineMain.class.getName()));
         Path log = Path.of("target", "hostile-" + name + ".log");
@@ -45,7 +52,9 @@ final class ForkedRender {
             }
             command.add(argument);
         }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(MAX_JVM_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             fail(name + ": the forked render did not end within " + MAX_JVM_SECONDS + " s");
