@@ -1,5 +1,6 @@
 package dev.runway.render.docs;
 
+import dev.runway.render.yaml.GuardedYaml;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 import java.util.Map;
@@ -20,7 +21,7 @@ public record ChartSummary(String name, String version, String appVersion, Strin
     public static ChartSummary parse(String chartYaml, String sourceName) {
         Object loaded;
         try {
-            loaded = dev.runway.render.yaml.GuardedYaml.load(dev.runway.render.yaml.GuardedYaml.settings(sourceName).build()).loadFromString(chartYaml);
+            loaded = GuardedYaml.load(GuardedYaml.settings(sourceName).build()).loadFromString(chartYaml);
         } catch (YamlEngineException e) {
             throw new DocsException(sourceName + ": not valid YAML: " + e.getMessage().strip(), e);
         }

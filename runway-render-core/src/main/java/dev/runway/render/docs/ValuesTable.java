@@ -89,7 +89,8 @@ public final class ValuesTable {
     }
 
     private static Object load(String yaml, String sourceName) {
-        LoadSettings settings = dev.runway.render.yaml.GuardedYaml.settings(sourceName).setAllowDuplicateKeys(false).build();
+        LoadSettings settings = dev.runway.render.yaml.GuardedYaml.settings(sourceName).setAllowDuplicateKeys(false)
+                .build();
         try {
             return dev.runway.render.yaml.GuardedYaml.load(settings).loadFromString(yaml);
         } catch (MarkedYamlEngineException e) {

@@ -52,7 +52,8 @@ final class YamlTree {
 
     /** Parses one document. Throws {@link YamlParseException} with line and column when the YAML is bad. */
     static YamlTree parse(String text) {
-        LoadSettings settings = dev.runway.render.yaml.GuardedYaml.settings("manifest").setUseMarks(true).setAllowDuplicateKeys(true).build();
+        LoadSettings settings = dev.runway.render.yaml.GuardedYaml.settings("manifest").setUseMarks(true)
+                .setAllowDuplicateKeys(true).build();
         try {
             Node node = null;
             int count = 0;

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
+import dev.runway.render.io.DeepStack;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.LoadSettingsBuilder;
 import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
@@ -95,24 +97,53 @@ public final class GuardedYaml {
         return new Composer(settings, parser(settings, text));
     }
 
-    /** Every document of {@code text} as snakeyaml-engine nodes, through the guarded events. */
-    public static Iterable<Node> composeAll(LoadSettings settings, String text) {
-        return () -> composer(settings, text);
+    /**
+     * Every document of {@code text} as snakeyaml-engine nodes, through the guarded events, composed at once:
+     * snakeyaml-engine's composer recurses per level (two frames), which {@link #TREE_MAX_DEPTH} levels can make too
+     * much for a small or busy thread stack (found by fuzzing), so composing runs where {@link DeepStack} says.
+     */
+    public static List<Node> composeAll(LoadSettings settings, String text) {
+        return onDeepStack(() -> {
+            List<Node> documents = new ArrayList<>();
+            composer(settings, text).forEachRemaining(documents::add);
+            return documents;
+        });
     }
 
     /** The first document (snakeyaml-engine's composeString), through the guarded events. */
     public static Optional<Node> compose(LoadSettings settings, String text) {
-        return composer(settings, text).getSingleNode();
+        return onDeepStack(() -> composer(settings, text).getSingleNode());
     }
 
-    /** snakeyaml-engine's Load whose string methods read through the guarded events. */
+    /**
+     * snakeyaml-engine's Load whose string methods read through the guarded events, on a deep enough stack (the
+     * constructor recurses like the composer); {@code loadAllFromString} reads every document at once.
+     */
     public static Load load(LoadSettings settings) {
         return new Load(settings) {
             @Override
             protected Composer createComposer(String yaml) {
                 return composer(settings, yaml);
             }
+
+            @Override
+            public Object loadFromString(String yaml) {
+                return onDeepStack(() -> super.loadFromString(yaml));
+            }
+
+            @Override
+            public Iterable<Object> loadAllFromString(String yaml) {
+                return onDeepStack(() -> {
+                    List<Object> documents = new ArrayList<>();
+                    super.loadAllFromString(yaml).forEach(documents::add);
+                    return documents;
+                });
+            }
         };
+    }
+
+    private static <T> T onDeepStack(java.util.function.Supplier<T> read) {
+        return DeepStack.call(read, overflow -> new YamlEngineException("the YAML nests too deeply to read"));
     }
 
     // ---- Jackson
@@ -137,8 +168,8 @@ public final class GuardedYaml {
     }
 
     /**
-     * A YAML factory builder for Jackson with the same limits: snakeyaml's own size, alias and nesting limits (Jackson's
-     * YAML parser runs on snakeyaml, not snakeyaml-engine) and Jackson's read constraints.
+     * A YAML factory builder for Jackson with the same limits: snakeyaml's own size, alias and nesting limits
+     * (Jackson's YAML parser runs on snakeyaml, not snakeyaml-engine) and Jackson's read constraints.
      */
     public static YAMLFactoryBuilder yamlFactory() {
         org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();

@@ -93,10 +93,12 @@ class HostileChartTest {
     }
 
     /** 342 bytes that expand to 10^9 strings: go-yaml stops it by its alias ratio rule (decode.go). */
-    private static final String BILLION_LAUGHS = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
-            + "bcdefghi".chars().mapToObj(c -> (char) c + ": &" + (char) c + " [" + String.join(",",
-                    java.util.Collections.nCopies(9, "*" + (char) (c - 1))) + "]\n").collect(java.util.stream.Collectors.joining());
-    private static final String EXCESSIVE_ALIASING = "error converting YAML to JSON: yaml: document contains excessive aliasing";
+    private static final String BILLION_LAUGHS = "a: &a [" + String.join(",", java.util.Collections.nCopies(9,
+            "\"lol\"")) + "]\n" + "bcdefghi".chars().mapToObj(c -> (char) c + ": &" + (char) c + " [" + String.join(",",
+                    java.util.Collections.nCopies(9, "*" + (char) (c - 1))) + "]\n")
+            .collect(java.util.stream.Collectors.joining());
+    private static final String EXCESSIVE_ALIASING =
+            "error converting YAML to JSON: yaml: document contains excessive aliasing";
 
     @Test
     void billionLaughsInTheChartsValues() throws Exception {

@@ -93,8 +93,9 @@ class GuardedYamlTest {
 
     @Test
     void goYamlDepthAsHelmWordsIt() {
-        assertEquals("error converting YAML to JSON: yaml: exceeded max depth of 10000", assertThrows(
-                GoYamlException.class, () -> GoYaml.read("a: " + "[".repeat(10_001) + "]".repeat(10_001))).getMessage());
+        String flow = "a: " + "[".repeat(10_001) + "]".repeat(10_001);
+        assertEquals("error converting YAML to JSON: yaml: exceeded max depth of 10000",
+                assertThrows(GoYamlException.class, () -> GoYaml.read(flow)).getMessage());
         assertEquals("error converting YAML to JSON: yaml: line 2: exceeded max depth of 10000", assertThrows(
                 GoYamlException.class, () -> GoYaml.read("a:\n" + "- ".repeat(10_001) + "x")).getMessage());
         assertEquals("error unmarshaling JSON: while decoding JSON: invalid character '[' exceeded max depth",
