@@ -41,7 +41,8 @@ public record ManifestHead(String apiVersion, String kind, String name, String n
      */
     public static ManifestHead parse(String document, String source, HelmVersion version) {
         try {
-            Iterator<Event> events = new AnchorCheck(new Parse(SETTINGS).parseString(document).iterator(), source);
+            Iterator<Event> events = new MergeKeyCheck(new AnchorCheck(new Parse(SETTINGS).parseString(document)
+                    .iterator(), source), source);
             return new Reader(events, source, version.isHelm4() ? "util.SimpleHead" : "releaseutil.SimpleHead")
                     .read();
         } catch (MarkedYamlEngineException e) {
