@@ -1,7 +1,10 @@
 package dev.runway.render.yaml;
 
 import dev.runway.render.gofmt.GoBytes;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+
+import java.util.regex.Pattern;
 
 /**
  * go-yaml v2's error texts (the reader under sigs.k8s.io/yaml, which Helm 3 and Helm 4 both use to read each rendered
@@ -39,7 +42,64 @@ public final class GoYamlErrors {
      * ({@code yaml: line N: problem}), for callers that parse events themselves.
      */
     public static String syntaxMessage(MarkedYamlEngineException e, String text) {
-        return YamlReader.libyamlMessage(e, text);
+        String message = YamlReader.libyamlMessage(e, text);
+        if (message.endsWith(CANNOT_START) && e.getProblemMark().isPresent()) {
+            Mark mark = e.getProblemMark().get();
+            String tabProblem = tabProblem(text.split("\n", -1), mark.getLine(), mark.getColumn());
+            if (tabProblem != null) {
+                return message.substring(0, message.length() - CANNOT_START.length()) + tabProblem;
+            }
+        }
+        return message;
+    }
+
+    private static final String CANNOT_START = "found character that cannot start any token";
+    private static final Pattern BLOCK_SCALAR_HEADER = Pattern.compile(".*[:\\-] +[|>][-+0-9]*( +#.*)?|[|>][-+0-9]*");
+
+    /**
+     * snakeyaml stops a plain or block scalar before a tab in the indentation of the next line and then refuses the
+     * tab as a token; libyaml finds the tab while still inside the scalar (scannerc.go) and says so: {@code found a
+     * tab character where an indentation space is expected} in a block scalar ({@code |} or {@code >}), {@code found
+     * a tab character that violates indentation} after a plain scalar. Null when the tab is elsewhere.
+     */
+    private static String tabProblem(String[] lines, int line, int column) {
+        if (line >= lines.length || column >= lines[line].length() || lines[line].charAt(column) != '\t'
+                || !lines[line].substring(0, column).isBlank()) {
+            return null;
+        }
+        int previous = line - 1;
+        while (previous >= 0 && lines[previous].isBlank()) {
+            previous--;
+        }
+        if (previous < 0) {
+            return null;
+        }
+        // Inside a block scalar: a header line above, and every line between indented deeper than the header.
+        int headerIndent = Integer.MAX_VALUE;
+        for (int i = previous; i >= 0; i--) {
+            String l = lines[i];
+            if (l.isBlank()) {
+                continue;
+            }
+            int indent = indentOf(l);
+            if (BLOCK_SCALAR_HEADER.matcher(l.strip()).matches() && indent < headerIndent) {
+                return "found a tab character where an indentation space is expected";
+            }
+            headerIndent = Math.min(headerIndent, indent);
+        }
+        String last = lines[previous].strip();
+        boolean plainScalarEnd = !last.startsWith("#") && !last.contains(" #")
+                && !last.endsWith(":") && !last.endsWith("-") && !last.endsWith("\"") && !last.endsWith("'")
+                && "[]{},|>".indexOf(last.charAt(last.length() - 1)) < 0;
+        return plainScalarEnd ? "found a tab character that violates indentation" : null;
+    }
+
+    private static int indentOf(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
     }
 
     private static String decodeProblem(byte[] b) {
