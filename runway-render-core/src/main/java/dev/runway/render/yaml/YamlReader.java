@@ -134,6 +134,11 @@ final class YamlReader {
 
     private Node parse(String text) {
         this.text = text;
+        String readerProblem = GoYamlErrors.readerProblem(text);
+        if (readerProblem != null) {
+            throw new GoYamlException((mode.helmErrors() ? "error converting YAML to JSON: " : "") + "yaml: "
+                    + readerProblem, -1, -1);
+        }
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(sourceName)
                 .setAllowDuplicateKeys(true)
