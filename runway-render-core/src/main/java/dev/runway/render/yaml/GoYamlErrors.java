@@ -29,9 +29,16 @@ public final class GoYamlErrors {
     public static String readerProblem(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c >= 0x7F) {
-                // Anything beyond printable ASCII: decode the bytes as go-yaml does.
+            if (c >= 0x20 && c < 0x7F || c == '\n' || c == '\t' || c == '\r') {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                // An escaped byte (or a stray surrogate): which problem go-yaml names depends on the bytes around.
                 return decodeProblem(GoBytes.bytes(text));
+            } else if (!printable(c)) {
+                return "control characters are not allowed";
             }
         }
         return null;
