@@ -7,9 +7,12 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import java.util.regex.Pattern;
 
 /**
- * go-yaml v2's error texts (the reader under sigs.k8s.io/yaml, which Helm 3 and Helm 4 both use to read each rendered
- * document), in one place so every YAML reader of the engine (the manifest head reader, the values reader) words a
- * problem as {@code helm template} prints it.
+ * go-yaml v2's error texts, in one place so every YAML reader of the engine (the manifest head reader, the values
+ * reader) words a problem as {@code helm template} prints it. Helm 4.1.4 and 3.21 both read each rendered document
+ * with sigs.k8s.io/yaml v1.6.0 (Unmarshal into SimpleHead in manifest_sorter.go), which converts YAML to JSON with
+ * go.yaml.in/yaml/v2 (a copy of gopkg.in/yaml.v2, libyaml's reader, scanner and parser ported to Go) before
+ * encoding/json decodes it: hence {@code error converting YAML to JSON: yaml: ...} before a syntax error and
+ * {@code error unmarshaling JSON: ...} only for a document that is valid YAML but not a map.
  */
 public final class GoYamlErrors {
 
