@@ -12,11 +12,16 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Why this cannot collide with text: decoding valid UTF-8 never yields an unpaired surrogate (Go's and Java's
  * decoders both refuse encoded surrogates {@code ED A0..BF xx}, so those bytes arrive as three escapes themselves),
- * and every invalid byte is below 0x80 only when it is ASCII, which is always valid. So {@link #bytes} of
+ * and a byte below 0x80 is ASCII, always valid, so 128 escapes cover every invalid byte. So {@link #bytes} of
  * {@link #string} gives back the exact bytes. Invalid bytes are escaped one at a time because Go's
  * {@code utf8.DecodeRune} steps one byte over an invalid sequence: one escape stands for one {@code RuneError}, so
  * rune-wise functions see the same number of runes as in Go. Functions that rebuild a string rune by rune in Go
  * ({@code strings.ToUpper}, {@code encoding/json}) write U+FFFD there: {@link #replaceInvalid}.
+ *
+ * <p>Chosen over a byte-array string type, which would make every function, comparison and map key of the engine pay
+ * a conversion for the rare binary file. Escapes never reach the rendered output: Helm parses every rendered
+ * document with go-yaml, whose reader refuses invalid UTF-8 ({@code GoYamlErrors.readerProblem}), so the output
+ * stays valid UTF-8 as Helm's does.
  */
 public final class GoBytes {
     private static final char ESCAPE_BASE = 0xDC00;
