@@ -3,6 +3,7 @@ package dev.runway.render.chart;
 import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderException;
 import dev.runway.render.gofmt.GoBytes;
+import dev.runway.render.io.BoundedFiles;
 import dev.runway.render.values.ValueTrees;
 import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
@@ -59,11 +60,10 @@ final class ChartLoader {
     static Chart loadArchive(Path archive, HelmVersion version) {
         byte[] data;
         try {
-            if (Files.size(archive) > MAX_CHART_BYTES) {
-                throw new RenderException("chart archive " + archive + " has more than " + MAX_CHART_BYTES
-                        + " bytes; charts are limited to that size (as in Helm)");
-            }
-            data = Files.readAllBytes(archive);
+            data = BoundedFiles.read(archive, MAX_CHART_BYTES);
+        } catch (BoundedFiles.FileTooLargeException e) {
+            throw new RenderException("chart archive " + archive + " has more than " + MAX_CHART_BYTES
+                    + " bytes; charts are limited to that size (as in Helm)");
         } catch (IOException e) {
             throw new RenderException("cannot read chart archive " + archive + ": " + e.getMessage(), e);
         }
@@ -84,9 +84,10 @@ final class ChartLoader {
         Path ignoreFile = directory.resolve(".helmignore");
         String ignoreText = null;
         try {
-            if (Files.isRegularFile(ignoreFile)) {
-                // pkg/ignore Parse trims a UTF-8 BOM from the first line.
-                ignoreText = text(withoutBom(Files.readAllBytes(ignoreFile)));
+            if (Files.exists(ignoreFile)) {
+                // pkg/ignore Parse trims a UTF-8 BOM from the first line. A .helmignore that is a pipe or a
+                // device is refused (Helm would wait on it or read it without end).
+                ignoreText = text(withoutBom(BoundedFiles.read(ignoreFile, MAX_FILE_BYTES)));
             }
             HelmIgnore ignore = HelmIgnore.parse(ignoreText, ignoreFile.toString());
             Map<String, byte[]> files = new TreeMap<>();
@@ -138,7 +139,13 @@ final class ChartLoader {
                             + " bytes of files; charts are limited to that size (as in Helm); list large files"
                             + " in .helmignore");
                 }
-                out.put(rel, Files.readAllBytes(child));
+                // Read with the cap too: a file that grows while the chart is read cannot outgrow the limit.
+                out.put(rel, BoundedFiles.read(child, MAX_FILE_BYTES));
+            } else if (Files.exists(child)) {
+                // Helm's loader (pkg/chart/loader/directory.go) refuses files with type bits in their mode: named
+                // pipes, devices, sockets. Reading a pipe would wait for a writer; a device could be endless.
+                throw new RenderException("cannot load irregular file " + child.toAbsolutePath() + " as it has file"
+                        + " mode type bits set; remove it from chart " + root + " or list " + rel + " in .helmignore");
             }
         }
     }

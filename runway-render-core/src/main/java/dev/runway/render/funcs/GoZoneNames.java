@@ -17,8 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Time zone abbreviations as Go prints them for the {@code MST} layout element: Go reads them from the system's
  * tzdata (TZif files under {@code /usr/share/zoneinfo}, zoneinfo.go and zoneinfo_read.go), where newer releases
  * name many zones by their offset: Pacific/Kiritimati is {@code +14}, America/Sao_Paulo {@code -03}. Java's own names
- * come from CLDR ({@code LINT}, {@code BRT}), so this reads the same files Go reads. A zone the system has no file
- * for keeps Java's name (Go would not find the zone at all there).
+ * come from CLDR ({@code LINT}, {@code BRT}), so this reads the same files Go reads. Where the system has no file
+ * for a zone (a slim container image, Windows), the zones tzdata names by their offset still print that offset,
+ * from a table derived from tzdata ({@code numeric-zone-abbreviations.txt}; the JDK's tzdb.dat keeps no
+ * abbreviations); other zones keep Java's name there. (Go itself would not find the zone on such a system and would
+ * print UTC: the output here is the one Helm gives on a machine with tzdata, as on every CI image Helm runs on.)
  *
  * <p>One instance per function library: parsed zones are cached (a bounded set: zone ids are the ones Java knows).
  */
@@ -26,28 +29,86 @@ final class GoZoneNames {
     /** Go's platformZoneSources on Unix, after $ZONEINFO. */
     private static final List<String> SOURCES = List.of("/usr/share/zoneinfo/", "/usr/share/lib/zoneinfo/",
             "/usr/lib/locale/TZ/", "/etc/zoneinfo/");
+    private static final String NUMERIC_TABLE = "numeric-zone-abbreviations.txt";
+    /** Zone id to the first Unix second from which tzdata names it by its offset (Long.MIN_VALUE: always). */
+    private static final Map<String, Long> NUMERIC_SINCE = readNumericTable();
 
+    private final List<String> dirs;
     private final Map<String, Optional<Zone>> zones = new ConcurrentHashMap<>();
 
-    /** The abbreviation Go prints for this zone at this instant, or null when the system has no data for it. */
+    /** Reads tzdata where Go looks for it: $ZONEINFO, then the usual Unix folders. */
+    GoZoneNames() {
+        this(sources(System.getenv("ZONEINFO")));
+    }
+
+    /** Reads tzdata from these folders only (none: as on a system without tzdata). */
+    GoZoneNames(List<String> dirs) {
+        this.dirs = List.copyOf(dirs);
+    }
+
+    private static List<String> sources(String zoneinfo) {
+        List<String> dirs = new ArrayList<>();
+        if (zoneinfo != null && !zoneinfo.isEmpty()) {
+            dirs.add(zoneinfo.endsWith("/") ? zoneinfo : zoneinfo + "/");
+        }
+        dirs.addAll(SOURCES);
+        return dirs;
+    }
+
+    /** The abbreviation Go prints for this zone at this instant, or null when neither tzdata nor the table knows. */
     String abbreviation(ZoneId zone, Instant instant) {
         if (zone instanceof ZoneOffset) {
             return null;
         }
-        Optional<Zone> z = zones.computeIfAbsent(zone.getId(), GoZoneNames::load);
-        return z.map(value -> value.name(zone, instant)).orElse(null);
+        Optional<Zone> z = zones.computeIfAbsent(zone.getId(), this::load);
+        if (z.isPresent()) {
+            return z.get().name(zone, instant);
+        }
+        Long since = NUMERIC_SINCE.get(zone.getId());
+        return since != null && instant.getEpochSecond() >= since
+                ? offsetName(zone.getRules().getOffset(instant).getTotalSeconds()) : null;
     }
 
-    private static Optional<Zone> load(String id) {
+    /** zic's {@code %z}: sign and hours, then minutes and seconds only when not zero ("+14", "+0545", "-0930"). */
+    static String offsetName(int seconds) {
+        int s = Math.abs(seconds);
+        StringBuilder name = new StringBuilder(seconds < 0 ? "-" : "+").append(two(s / 3600));
+        if (s % 3600 != 0) {
+            name.append(two(s % 3600 / 60));
+            if (s % 60 != 0) {
+                name.append(two(s % 60));
+            }
+        }
+        return name.toString();
+    }
+
+    private static String two(int n) {
+        return n < 10 ? "0" + n : Integer.toString(n);
+    }
+
+    private static Map<String, Long> readNumericTable() {
+        Map<String, Long> table = new java.util.HashMap<>();
+        try (java.io.InputStream in = GoZoneNames.class.getResourceAsStream(NUMERIC_TABLE)) {
+            if (in == null) {
+                throw new IllegalStateException(NUMERIC_TABLE + " is missing from the classpath");
+            }
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.trim().split(" ");
+                table.put(parts[0], parts[1].equals("-") ? Long.MIN_VALUE : Long.parseLong(parts[1]));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Map.copyOf(table);
+    }
+
+    private Optional<Zone> load(String id) {
         if (id.contains("..")) {
             return Optional.empty();
         }
-        List<String> dirs = new ArrayList<>();
-        String env = System.getenv("ZONEINFO");
-        if (env != null && !env.isEmpty()) {
-            dirs.add(env.endsWith("/") ? env : env + "/");
-        }
-        dirs.addAll(SOURCES);
         for (String dir : dirs) {
             Path file = Path.of(dir + id);
             try {

@@ -47,7 +47,8 @@ public record ManifestHead(String apiVersion, String kind, String name, String n
                     + readerProblem);
         }
         try {
-            Iterator<Event> events = new AnchorCheck(new Parse(SETTINGS).parseString(document).iterator(), source);
+            Iterator<Event> events = new MergeKeyCheck(new AnchorCheck(new Parse(SETTINGS).parseString(document)
+                    .iterator(), source), source);
             return new Reader(events, source, version.isHelm4() ? "util.SimpleHead" : "releaseutil.SimpleHead")
                     .read();
         } catch (MarkedYamlEngineException e) {

@@ -146,7 +146,8 @@ public final class EnvironmentPlanner {
         List<Path> baseFiles = new ArrayList<>();
         if (nonNull(settings.valuesFiles()).isEmpty()) {
             Path defaultFile = basedir.resolve(RequestValues.DEFAULT_VALUES_FILE);
-            if (Files.isRegularFile(defaultFile)) {
+            // exists, not isRegularFile: a folder or a pipe there is refused when read, with what it is.
+            if (Files.exists(defaultFile)) {
                 baseFiles.add(defaultFile);
             }
         } else {
@@ -388,7 +389,7 @@ public final class EnvironmentPlanner {
 
     private static Path existing(Path basedir, Path file, String parameter) {
         Path path = basedir.resolve(file);
-        if (!Files.isRegularFile(path)) {
+        if (!Files.exists(path)) {
             throw new Failure(parameter + ": values file " + path + " does not exist");
         }
         return path;

@@ -1,5 +1,6 @@
 package dev.runway.render.servicemanifest;
 
+import dev.runway.render.io.BoundedFiles;
 import dev.runway.render.servicemanifest.ManifestField.Meaning;
 import dev.runway.render.servicemanifest.ManifestField.Type;
 import dev.runway.render.values.ValueTrees;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,17 +50,20 @@ public final class ServiceManifestReader {
     public ServiceManifest read(Path file, String name, Collection<String> ignoredFields) {
         String text;
         try {
-            if (Files.size(file) > (long) files.limits().maxChars() * 4) {
-                throw single(name, "the file has " + Files.size(file) + " bytes; a service manifest is limited to "
-                        + files.limits().maxChars() + " characters");
-            }
+            byte[] bytes = BoundedFiles.read(file, (long) files.limits().maxChars() * 4);
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw single(name, "the file is not UTF-8 text");
         } catch (java.nio.file.NoSuchFileException e) {
             throw single(name, "no such file");
+        } catch (BoundedFiles.FileTooLargeException e) {
+            throw single(name, "the file has more than " + e.limit() + " bytes; a service manifest is limited to "
+                    + files.limits().maxChars() + " characters");
+        } catch (BoundedFiles.NotARegularFileException e) {
+            throw single(name, "the path names " + e.kind() + ", not a regular file; the service manifest must be"
+                    + " a regular file");
         } catch (IOException e) {
             throw single(name, "cannot read the file: " + e.getMessage());
         }

@@ -17,16 +17,18 @@ public final class ServiceManifests {
      * The manifest of {@code environment}: {@code runway-<environment>.yml} beside {@code manifest} when the
      * repository has one (Runway's staging manifest is {@code .runway/runway-staging.yml}), else {@code manifest}
      * itself when it exists. Each is a whole manifest: the environment's file is read instead of the default one.
+     * A path that exists but is not a regular file (a folder, a named pipe) is returned too, so that reading it
+     * says what is wrong instead of the manifest silently counting as absent.
      */
     public static Optional<Path> locate(Path manifest, String environment) {
         String name = manifest.getFileName().toString();
         int dot = name.lastIndexOf('.');
         if (environment != null && !environment.isBlank() && dot > 0) {
             Path specific = manifest.resolveSibling(name.substring(0, dot) + "-" + environment + name.substring(dot));
-            if (Files.isRegularFile(specific)) {
+            if (Files.exists(specific)) {
                 return Optional.of(specific);
             }
         }
-        return Files.isRegularFile(manifest) ? Optional.of(manifest) : Optional.empty();
+        return Files.exists(manifest) ? Optional.of(manifest) : Optional.empty();
     }
 }

@@ -2,6 +2,8 @@ package dev.runway.render.values;
 
 import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.gofmt.GoValues;
+import dev.runway.render.io.BoundedFiles;
+
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -125,6 +127,16 @@ public final class Strvals {
 
     /** Go's message for an error from {@code os.ReadFile}. */
     static String goFileError(String path, IOException e) {
+        if (e instanceof BoundedFiles.NotARegularFileException notRegular) {
+            // Helm's wording for a directory; Helm would wait on a pipe or read a device without end.
+            return notRegular.kind().equals("a directory") ? "read " + path + ": is a directory"
+                    : path + " is " + notRegular.kind() + ", not a regular file; save the content to a regular"
+                    + " file and name that file";
+        }
+        if (e instanceof BoundedFiles.FileTooLargeException tooLarge) {
+            return path + " has more than " + tooLarge.limit() + " bytes; a file given to --set-file is limited"
+                    + " to the size of a values file";
+        }
         if (e instanceof NoSuchFileException) {
             return "open " + path + ": no such file or directory";
         }

@@ -1,8 +1,8 @@
 package dev.runway.render.values;
 
 import dev.runway.render.HelmVersion;
+import dev.runway.render.io.BoundedFiles;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,8 +71,21 @@ public final class UserValues {
     private UserValues(Builder builder) {
         this.sources = List.copyOf(builder.sources);
         this.files = builder.files;
-        this.fileReader = builder.fileReader;
+        this.fileReader = builder.fileReader != null ? builder.fileReader
+                : fileReader(builder.fileBase, builder.files.limits());
         this.helmVersion = builder.helmVersion;
+    }
+
+    /**
+     * {@code --set-file} from disk: Helm reads the whole file (os.ReadFile), which for {@code /dev/zero} never ends
+     * and for a named pipe waits for a writer; here only a regular file is read, up to a values file's size limit.
+     * Bytes that are not UTF-8 become U+FFFD (Go keeps them, but a manifest cannot carry them either).
+     */
+    private static FileValueReader fileReader(Path base, ValuesLimits limits) {
+        return path -> {
+            byte[] bytes = BoundedFiles.read(base.resolve(path), (long) limits.maxChars() * 4);
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        };
     }
 
     public static Builder builder() {
@@ -236,7 +249,9 @@ public final class UserValues {
     public static final class Builder {
         private final List<Source> sources = new ArrayList<>();
         private ValuesFiles files = ValuesFiles.standard();
-        private FileValueReader fileReader = path -> Files.readString(Path.of(path));
+        /** Null: read from disk, relative to {@link #fileBase}, with the values files' size limit. */
+        private FileValueReader fileReader;
+        private Path fileBase = Path.of("");
         private HelmVersion helmVersion = HelmVersion.DEFAULT;
 
         private Builder() {
@@ -299,6 +314,7 @@ public final class UserValues {
         /** How {@code --set-file} reads a file; by default from disk, relative to the working directory. */
         public Builder fileReader(FileValueReader fileReader) {
             this.fileReader = Objects.requireNonNull(fileReader, "fileReader");
+            this.fileBase = null;
             return this;
         }
 
@@ -310,7 +326,9 @@ public final class UserValues {
 
         /** {@code --set-file} paths relative to {@code dir}. */
         public Builder fileReaderRelativeTo(Path dir) {
-            return fileReader(path -> Files.readString(dir.resolve(path)));
+            this.fileBase = Objects.requireNonNull(dir, "dir");
+            this.fileReader = null;
+            return this;
         }
 
         private Builder add(Kind kind, String line) {

@@ -1,5 +1,6 @@
 package dev.runway.render.values;
 
+import dev.runway.render.io.BoundedFiles;
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GoYamlException;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -93,12 +93,8 @@ public final class ValuesFiles {
     /** The file's text, checked for size and UTF-8. */
     private String readText(Path file, String name) {
         try {
-            long size = Files.size(file);
-            if (size > (long) limits.maxChars() * 4) {
-                throw new ValuesFileException(name, null, "the file has " + size + " bytes; values files are limited to "
-                        + limits.maxChars() + " characters");
-            }
-            byte[] bytes = Files.readAllBytes(file);
+            // A UTF-8 character has at most 4 bytes. Read with a cap: Files.size is 0 for /dev/zero and /proc files.
+            byte[] bytes = BoundedFiles.read(file, (long) limits.maxChars() * 4);
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -108,6 +104,13 @@ public final class ValuesFiles {
             throw new ValuesFileException(name, null, "the file is not UTF-8 text");
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ValuesFileException(name, null, "no such file");
+        } catch (BoundedFiles.FileTooLargeException e) {
+            throw new ValuesFileException(name, null, "the file has more than " + e.limit()
+                    + " bytes; values files are limited to " + limits.maxChars() + " characters");
+        } catch (BoundedFiles.NotARegularFileException e) {
+            throw new ValuesFileException(name, null, "the path names " + e.kind() + ", not a regular file; "
+                    + (e.kind().equals("a directory") ? "name a values file in it"
+                    : "save the values to a regular file and name that file"));
         } catch (IOException e) {
             throw new ValuesFileException(name, null, "cannot read the file: " + e.getMessage());
         }

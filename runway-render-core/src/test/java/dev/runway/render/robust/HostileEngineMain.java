@@ -1,6 +1,8 @@
 package dev.runway.render.robust;
 
 import dev.runway.render.RenderException;
+import dev.runway.render.values.SetValueException;
+import dev.runway.render.values.UserValues;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -12,15 +14,25 @@ import java.util.Map;
 /**
  * Runs in a forked JVM (see {@link HostileEngineTest}, {@link HostileChartTest}): renders one hostile template or
  * chart and prints one line, {@code RESULT <millis> <peak heap MB> <OK|ERROR|CRASH> <output or message>}. Anything
- * thrown that is not the project's RenderException (or ValuesFileException, for a chart's own files) is reported as
- * CRASH, an OutOfMemoryError or StackOverflowError included.
+ * thrown that is not the project's RenderException (or ValuesFileException, for a chart's own files and for
+ * {@code -f}, or SetValueException, for {@code --set-file}) is reported as CRASH, an OutOfMemoryError or
+ * StackOverflowError included. Leading {@code -f <file>} and {@code --set-file <line>} arguments give user values.
  */
 public final class HostileEngineMain {
     private HostileEngineMain() {
     }
 
     public static void main(String[] given) throws Exception {
-        String[] args = given.clone();
+        UserValues.Builder userValues = UserValues.builder();
+        int first = 0;
+        for (; first + 1 < given.length && given[first].startsWith("-") && !given[first].equals("--chart"); first += 2) {
+            if (given[first].equals("-f")) {
+                userValues.valuesFile(Path.of(given[first + 1]));
+            } else {
+                userValues.setFile(given[first + 1]);
+            }
+        }
+        String[] args = java.util.Arrays.copyOfRange(given, first, given.length);
         for (int i = 0; i < args.length; i++) {
             if (args[i].startsWith("@")) { // a long argument, in a file (see HostileEngineTest)
                 args[i] = Files.readString(Path.of(args[i].substring(1)));
@@ -43,8 +55,8 @@ public final class HostileEngineMain {
         long start = System.nanoTime();
         String outcome;
         try {
-            outcome = "OK " + TempCharts.render(chart, Map.of()).replace('\n', ' ');
-        } catch (RenderException | dev.runway.render.values.ValuesFileException e) {
+            outcome = "OK " + TempCharts.render(chart, userValues.build().merge().values()).replace('\n', ' ');
+        } catch (RenderException | dev.runway.render.values.ValuesFileException | SetValueException e) {
             outcome = "ERROR " + e.getMessage().replace('\n', ' ');
         } catch (Throwable t) {
             outcome = "CRASH " + t;

@@ -1,0 +1,123 @@
+package dev.runway.render.manifest;
+
+import dev.runway.render.RenderException;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Passes parser events through and fails where go-yaml v2 (under sigs.k8s.io/yaml, which Helm uses to read each
+ * rendered document) fails on a merge key: a plain {@code <<} key (or one tagged {@code !!merge}) whose value is not
+ * a map, an alias of a map, or a list of those. go-yaml's decoder.merge words it "map merge requires map or sequence
+ * of maps as the value", without a line. A value like {@code podAnnotations: {"<<": "v"}} printed with toYaml
+ * gives such a key, so Helm refuses what a plain YAML parser would accept. A quoted {@code "<<"} is an ordinary key
+ * (go-yaml's isMerge wants an implicit or merge-tagged scalar).
+ */
+final class MergeKeyCheck implements Iterator<Event> {
+    private static final String MERGE_TAG = "tag:yaml.org,2002:merge";
+
+    /** One open collection: a map knows whether a key or a value comes next, and whether the key was {@code <<}. */
+    private static final class Frame {
+        final boolean map;
+        /** A list that is the value of a merge key: each item must be a map or an alias of one. */
+        final boolean mergeList;
+        boolean expectKey = true;
+        boolean mergeValueNext;
+
+        Frame(boolean map, boolean mergeList) {
+            this.map = map;
+            this.mergeList = mergeList;
+        }
+    }
+
+    private final Iterator<Event> events;
+    private final String source;
+    private final Deque<Frame> open = new ArrayDeque<>();
+    /** Anchor name to whether it names a map (go-yaml checks an alias's target kind). */
+    private final Map<String, Boolean> anchorsToMaps = new HashMap<>();
+
+    MergeKeyCheck(Iterator<Event> events, String source) {
+        this.events = events;
+        this.source = source;
+    }
+
+    @Override
+    public boolean hasNext() {
+        return events.hasNext();
+    }
+
+    @Override
+    public Event next() {
+        Event e = events.next();
+        switch (e.getEventId()) {
+            case Scalar, Alias, MappingStart, SequenceStart -> node(e);
+            case MappingEnd, SequenceEnd -> {
+                open.pop();
+                completed();
+            }
+            default -> {
+            }
+        }
+        return e;
+    }
+
+    private void node(Event e) {
+        boolean isMap = e.getEventId() == Event.ID.MappingStart;
+        if (e instanceof NodeEvent node && !(e instanceof AliasEvent)) {
+            node.getAnchor().ifPresent(anchor -> anchorsToMaps.put(anchor.getValue(), isMap));
+        }
+        Frame parent = open.peek();
+        boolean mergeValue = parent != null && parent.map && !parent.expectKey && parent.mergeValueNext;
+        boolean mergeItem = parent != null && parent.mergeList;
+        if ((mergeValue || mergeItem) && !isMapOrAliasOfMap(e)
+                && !(mergeValue && e.getEventId() == Event.ID.SequenceStart)) {
+            throw new RenderException("YAML parse error on " + source
+                    + ": error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value");
+        }
+        boolean mergeKey = parent != null && parent.map && parent.expectKey && isMergeKey(e);
+        switch (e.getEventId()) {
+            case MappingStart -> open.push(new Frame(true, false));
+            case SequenceStart -> open.push(new Frame(false, mergeValue));
+            default -> {
+                completed();
+                if (mergeKey) {
+                    parent.mergeValueNext = true;
+                }
+            }
+        }
+    }
+
+    /** A node ended: in a map, a key is followed by its value and a value by the next key. */
+    private void completed() {
+        Frame parent = open.peek();
+        if (parent != null && parent.map) {
+            if (!parent.expectKey) {
+                parent.mergeValueNext = false;
+            }
+            parent.expectKey = !parent.expectKey;
+        }
+    }
+
+    private boolean isMapOrAliasOfMap(Event e) {
+        if (e instanceof AliasEvent alias) {
+            return anchorsToMaps.getOrDefault(alias.getAlias().getValue(), false);
+        }
+        return e.getEventId() == Event.ID.MappingStart;
+    }
+
+    private static boolean isMergeKey(Event e) {
+        if (!(e instanceof ScalarEvent s) || !s.getValue().equals("<<")) {
+            return false;
+        }
+        return s.getTag().map(MERGE_TAG::equals)
+                .orElse(s.getScalarStyle() == ScalarStyle.PLAIN);
+    }
+}
