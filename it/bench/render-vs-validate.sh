@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# How much runway:render adds to a Maven run: wall time of `mvn runway:render` on the sample service over the
-# time of an empty Maven run (`mvn validate`) of the same project, as a ratio. Both runs start a JVM and read the
-# POM; the difference is what the plugin costs (loading it, reading values, rendering two environments, writing).
+# How much runway:render and runway:verify add to a Maven run: wall time of `mvn runway:render` and of
+# `mvn runway:verify` on the sample service over the time of an empty Maven run (`mvn validate`) of the
+# same project, as ratios (issue 19's targets: 1.2 and 1.4). All runs start a JVM and read the POM; the difference is
+# what the plugin costs (loading it, reading values, rendering two environments, writing, checking). Also counts the
+# classes each goal loads (-Xlog:class+load through MAVEN_OPTS) and prints the load average.
 #
 #   it/bench/render-vs-validate.sh [runs]        # default 7 runs of each, medians compared
 #   SKIP_BUILD=1 it/bench/render-vs-validate.sh  # reuse the plugin already installed in it/target/it-repo
@@ -37,19 +39,38 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/
 echo "Warming up ..."
 mvn_sample validate
 mvn_sample runway:render
+mvn_sample runway:verify
+
+classes() {
+  MAVEN_OPTS="${MAVEN_OPTS:-} -Xlog:class+load:file=$out_dir/classes.log" mvn_sample "$@"
+  grep -c 'class,load' "$out_dir/classes.log"
+}
+classes_validate=$(classes validate)
+classes_render=$(classes runway:render)
+classes_verify=$(classes runway:verify)
 
 : >"$out_dir/validate.ms"
 : >"$out_dir/render.ms"
+: >"$out_dir/verify.ms"
 for ((i = 1; i <= runs; i++)); do
   t0=$(millis); mvn_sample validate; t1=$(millis)
   echo $((t1 - t0)) >>"$out_dir/validate.ms"
   t0=$(millis); mvn_sample runway:render; t1=$(millis)
   echo $((t1 - t0)) >>"$out_dir/render.ms"
-  echo "run $i/$runs: validate $(tail -1 "$out_dir/validate.ms") ms, runway:render $(tail -1 "$out_dir/render.ms") ms"
+  t0=$(millis); mvn_sample runway:verify; t1=$(millis)
+  echo $((t1 - t0)) >>"$out_dir/verify.ms"
+  echo "run $i/$runs: validate $(tail -1 "$out_dir/validate.ms") ms, runway:render $(tail -1 "$out_dir/render.ms") ms," \
+    "runway:verify $(tail -1 "$out_dir/verify.ms") ms"
 done
 
 validate=$(median <"$out_dir/validate.ms")
 render=$(median <"$out_dir/render.ms")
+verify=$(median <"$out_dir/verify.ms")
 ratio=$(awk -v r="$render" -v v="$validate" 'BEGIN {printf "%.2f", r / v}')
-summary="runway:render ${render} ms / validate ${validate} ms = ${ratio} (medians of ${runs} runs, $(nproc) cores, $(java -version 2>&1 | head -1))"
-echo "$summary" | tee "$out_dir/render-vs-validate.txt"
+verify_ratio=$(awk -v r="$verify" -v v="$validate" 'BEGIN {printf "%.2f", r / v}')
+{
+  echo "runway:render ${render} ms / validate ${validate} ms = ${ratio}"
+  echo "runway:verify ${verify} ms / validate ${validate} ms = ${verify_ratio}"
+  echo "classes loaded: validate ${classes_validate}, runway:render ${classes_render}, runway:verify ${classes_verify}"
+  echo "(medians of ${runs} runs, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1))"
+} | tee "$out_dir/render-vs-validate.txt"

@@ -81,7 +81,11 @@ public final class ManifestSorter {
                 continue;
             }
             for (String doc : ManifestSplitter.split(content)) {
-                ManifestHead head = ManifestHead.parse(doc, path, version);
+                // The fast scan reads the head of plain block YAML; the full parse decides everything else.
+                ManifestHead head = ManifestHeadScanner.scan(doc);
+                if (head == null) {
+                    head = ManifestHead.parse(doc, path, version);
+                }
                 RenderedManifest manifest = new RenderedManifest(path, head.apiVersion(), head.kind(), head.name(),
                         head.namespace(), doc);
                 if (head.hook() == null) {

@@ -409,7 +409,7 @@ final class Executor {
             TemplateFunction method = s.method(fieldName);
             if (method != null) {
                 // Argument-count errors stay at the current position, "error calling" goes to the field's node.
-                return evalCall(dot, method, node, n, fieldName, args, fin);
+                return evalCall(dot, method, node, n, fieldName, args, fin, false);
             }
             if (s.hasField(fieldName)) {
                 if (hasArgs) {
@@ -427,7 +427,7 @@ final class Executor {
         if (value instanceof Map<?, ?> map) {
             TemplateFunction method = map instanceof GoMethodSet m ? m.method(fieldName) : null;
             if (method != null) {
-                return evalCall(dot, method, n, n, fieldName, args, fin);
+                return evalCall(dot, method, n, n, fieldName, args, fin, false);
             }
             if (hasArgs) {
                 throw error(fieldName + " is not a method but has arguments");
@@ -442,6 +442,7 @@ final class Executor {
         node = id;
         String name = id.ident();
         TemplateFunction f = set.function(name);
+        boolean builtin = false;
         if (f == null) {
             if (Builtins.isLazy(name)) {
                 return evalAndOr(dot, name, args, fin);
@@ -450,8 +451,9 @@ final class Executor {
             if (f == null) {
                 throw error(GoStrconv.quote(name) + " is not a defined function");
             }
+            builtin = true;
         }
-        return evalCall(dot, f, id, cmd, name, args, fin);
+        return evalCall(dot, f, id, cmd, name, args, fin, builtin);
     }
 
     /** and/or evaluate their arguments only as far as needed (Go 1.18). */
@@ -474,14 +476,14 @@ final class Executor {
         return v;
     }
 
+    /** {@code builtin}: f is text/template's own function (not the chart's, not a method), looked up once. */
     private Object evalCall(Object dot, TemplateFunction f, Node ident, Node at, String name, List<Node> args,
-                            Object fin) {
+                            Object fin, boolean builtin) {
         CallArguments argv = new CallArguments((args == null ? 0 : args.size()) + 1);
         List<Object> rawArgs = new ArrayList<>((args == null ? 0 : args.size()) + 1);
         // Where Go's state stands after each argument (its last s.at), where validateType reports a wrong type.
         List<Node> argAt = new ArrayList<>((args == null ? 0 : args.size()) + 1);
         // Go's len tells a nil map element ("len of nil pointer") from no value at all; it gets the raw value.
-        boolean builtin = set.function(name) == null && f == Builtins.get(name);
         boolean raw = builtin && name.equals("len");
         if (builtin && name.equals("call")) {
             // Go passes call the callee's name, for its "non-function X of type T" message.

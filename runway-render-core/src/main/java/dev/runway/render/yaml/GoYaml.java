@@ -169,6 +169,9 @@ public final class GoYaml {
      * fail; a raw NEL (U+0085), a YAML 1.1 line break, is folded like a line break inside a double-quoted scalar.
      */
     static String throughJson(String s) {
+        if (isAsciiBelowDel(s)) {
+            return s; // the common case: nothing to replace, refuse or fold (toYaml passes every string here)
+        }
         s = validUtf16(s);
         boolean hasNel = false;
         for (int i = 0; i < s.length(); i++) {
@@ -184,11 +187,23 @@ public final class GoYaml {
 
     /** Like {@link #throughJson} for a map key, where a raw NEL breaks the key's line. */
     static String keyThroughJson(String s) {
+        if (isAsciiBelowDel(s)) {
+            return s;
+        }
         String v = validUtf16(s);
         if (v.indexOf('\u0085') >= 0) {
             throw new GoYamlException("error converting JSON to YAML: yaml: could not find expected ':'", -1, -1);
         }
         return throughJson(v);
+    }
+
+    private static boolean isAsciiBelowDel(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String foldNel(String s) {

@@ -110,15 +110,19 @@ final class YamlEmitter {
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             writeIndent();
             ScalarValue key = (ScalarValue) entry.getKey();
-            Analysis keyAnalysis = analyze(codePoints(key.text()), indentSequences);
-            boolean simple = !keyAnalysis.multiline
-                    && key.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 128;
+            // The key is analysed once, for the simple-key check and for its style (libyaml does it twice).
+            int[] keyCps = codePoints(key.text());
+            Analysis keyAnalysis = analyze(keyCps, indentSequences);
+            boolean simple = !keyAnalysis.multiline && utf8Length(keyCps) <= 128;
+            mappingContext = true;
             if (simple) {
-                emitNode(key, true, true);
+                simpleKeyContext = true;
+                emitScalar(key, keyCps, keyAnalysis);
                 writeIndicator(":", false, false, false);
             } else {
                 writeIndicator("?", true, false, true);
-                emitNode(key, true, false);
+                simpleKeyContext = false;
+                emitScalar(key, keyCps, keyAnalysis);
                 writeIndent();
                 writeIndicator(":", true, false, true);
             }
@@ -129,7 +133,18 @@ final class YamlEmitter {
 
     private void emitScalar(ScalarValue scalar) {
         int[] cps = codePoints(scalar.text());
-        Analysis a = analyze(cps, indentSequences);
+        emitScalar(scalar, cps, analyze(cps, indentSequences));
+    }
+
+    private static int utf8Length(int[] cps) {
+        int n = 0;
+        for (int cp : cps) {
+            n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        }
+        return n;
+    }
+
+    private void emitScalar(ScalarValue scalar, int[] cps, Analysis a) {
         Style style = selectStyle(scalar.requested(), a, cps.length == 0);
         increaseIndent(true, false);
         switch (style) {
@@ -608,14 +623,27 @@ final class YamlEmitter {
 
     /** go-yaml v2's key order (sorter.go keyList.Less) for string keys: a natural order of letters and numbers. */
     static List<String> sortKeys(java.util.Collection<String> keys) {
-        List<String> list = new ArrayList<>(keys);
-        GoSort.sort(list, YamlEmitter::keyLess);
-        return list;
+        // Each key's code points once, not once per comparison.
+        List<SortKey> list = new ArrayList<>(keys.size());
+        for (String k : keys) {
+            list.add(new SortKey(k, codePoints(k)));
+        }
+        GoSort.sort(list, (x, y) -> keyLess(x.codePoints(), y.codePoints()));
+        List<String> sorted = new ArrayList<>(list.size());
+        for (SortKey k : list) {
+            sorted.add(k.text());
+        }
+        return sorted;
+    }
+
+    private record SortKey(String text, int[] codePoints) {
     }
 
     static boolean keyLess(String a, String b) {
-        int[] ar = codePoints(a);
-        int[] br = codePoints(b);
+        return keyLess(codePoints(a), codePoints(b));
+    }
+
+    private static boolean keyLess(int[] ar, int[] br) {
         for (int i = 0; i < ar.length && i < br.length; i++) {
             if (ar[i] == br[i]) {
                 continue;
