@@ -1,12 +1,12 @@
 package dev.runway.render.chart;
 
 import dev.runway.render.glob.GobwasGlob;
+import dev.runway.render.gofmt.GoBytes;
 import dev.runway.render.template.GoStruct;
 import dev.runway.render.template.TemplateArityException;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.yaml.GoYaml;
 
-import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,7 +77,7 @@ public final class ChartFiles extends AbstractMap<String, Object> implements GoS
             case "Get" -> (c, a) -> {
                 arity(name, a, 1);
                 byte[] b = files.get(stringArg(a.get(0)));
-                return b == null ? "" : new String(b, StandardCharsets.UTF_8);
+                return b == null ? "" : GoBytes.string(b);
             };
             case "GetBytes" -> (c, a) -> {
                 arity(name, a, 1);
@@ -95,7 +95,7 @@ public final class ChartFiles extends AbstractMap<String, Object> implements GoS
             case "AsConfig" -> (c, a) -> {
                 arity(name, a, 0);
                 Map<String, Object> m = new TreeMap<>();
-                files.forEach((k, v) -> m.put(baseName(k), new String(v, StandardCharsets.UTF_8)));
+                files.forEach((k, v) -> m.put(baseName(k), GoBytes.string(v)));
                 return GoYaml.toYaml(m);
             };
             case "AsSecrets" -> (c, a) -> {
@@ -144,7 +144,7 @@ public final class ChartFiles extends AbstractMap<String, Object> implements GoS
         if (b == null) {
             return new ArrayList<>();
         }
-        String s = new String(b, StandardCharsets.UTF_8);
+        String s = GoBytes.string(b);
         if (s.endsWith("\n")) {
             s = s.substring(0, s.length() - 1);
         }

@@ -2,6 +2,7 @@ package dev.runway.render.chart;
 
 import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderException;
+import dev.runway.render.gofmt.GoBytes;
 import dev.runway.render.io.BoundedFiles;
 import dev.runway.render.values.ValueTrees;
 import dev.runway.render.yaml.GoJson;
@@ -12,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -351,8 +351,9 @@ final class ChartLoader {
         }
     }
 
+    /** A file's text as Go's string(data): bytes that are not UTF-8 stay bytes (GoBytes), for go-yaml to refuse. */
     private static String text(byte[] data) {
-        return new String(data, StandardCharsets.UTF_8);
+        return GoBytes.string(data);
     }
 
     private static final String API_V1 = "v1";

@@ -1,6 +1,6 @@
 package dev.runway.render.funcs;
 
-import java.nio.charset.StandardCharsets;
+import dev.runway.render.gofmt.GoBytes;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import javax.crypto.Cipher;
@@ -116,7 +116,7 @@ final class EncodingFunctions {
             throw new dev.runway.render.template.TemplateFunctionException(
                     "runtime error: slice bounds out of range [:" + end + "]");
         }
-        return new String(decrypted, 0, end, StandardCharsets.UTF_8);
+        return GoBytes.string(decrypted, 0, end);
     }
 
     private static SecretKeySpec aesKey(String password) {
@@ -138,12 +138,12 @@ final class EncodingFunctions {
     /** base64.StdEncoding.DecodeString; the error text is returned as the result, as Sprig does. */
     static String base64Decode(String s) {
         Decoded d = decode(s, B64, 4, 6);
-        return d.error() != null ? d.error() : new String(d.data(), StandardCharsets.UTF_8);
+        return d.error() != null ? d.error() : GoBytes.string(d.data());
     }
 
     static String base32Decode(String s) {
         Decoded d = decode(s, B32, 8, 5);
-        return d.error() != null ? d.error() : new String(d.data(), StandardCharsets.UTF_8);
+        return d.error() != null ? d.error() : GoBytes.string(d.data());
     }
 
     /** Decoded bytes, or Go's error text. */
@@ -162,7 +162,7 @@ final class EncodingFunctions {
      * {@code bits} bits per character, padding ends the input.
      */
     private static Decoded decode(String s, String alphabet, int quantum, int bits) {
-        byte[] in = s.getBytes(StandardCharsets.UTF_8);
+        byte[] in = GoStrings.utf8(s);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         int si = 0;
         while (si < in.length) {

@@ -1,6 +1,6 @@
 package dev.runway.render.funcs;
 
-import java.nio.charset.StandardCharsets;
+import dev.runway.render.gofmt.GoBytes;
 
 /** Go's unicode and strings helpers that differ from Java's (Go's IsSpace, rune-wise case mapping, byte slicing). */
 final class GoStrings {
@@ -37,15 +37,17 @@ final class GoStrings {
         return s.substring(start, end);
     }
 
+    /** strings.ToUpper: a rune-wise rebuild, so an invalid byte becomes U+FFFD as in Go. */
     static String toUpper(String s) {
         StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> sb.appendCodePoint(Character.toUpperCase(c)));
+        GoBytes.replaceInvalid(s).codePoints().forEach(c -> sb.appendCodePoint(Character.toUpperCase(c)));
         return sb.toString();
     }
 
+    /** strings.ToLower, rune-wise like {@link #toUpper}. */
     static String toLower(String s) {
         StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> sb.appendCodePoint(Character.toLowerCase(c)));
+        GoBytes.replaceInvalid(s).codePoints().forEach(c -> sb.appendCodePoint(Character.toLowerCase(c)));
         return sb.toString();
     }
 
@@ -98,11 +100,11 @@ final class GoStrings {
     }
 
     static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        return GoBytes.bytes(s);
     }
 
     static String fromUtf8(byte[] b, int from, int to) {
-        return new String(b, from, to - from, StandardCharsets.UTF_8);
+        return GoBytes.string(b, from, to);
     }
 
     /** Go's s[a:b] on the UTF-8 bytes, with Go's panic text when out of range. */

@@ -72,7 +72,7 @@ final class GoUrl {
     }
 
     private static String escape(String s, Mode mode) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = GoStrings.utf8(s);
         StringBuilder out = new StringBuilder(bytes.length);
         for (byte b : bytes) {
             int c = b & 0xff;
@@ -96,13 +96,13 @@ final class GoUrl {
     }
 
     private static String unescape(String text, Mode mode) throws UrlException {
-        byte[] s = text.getBytes(StandardCharsets.UTF_8);
+        byte[] s = GoStrings.utf8(text);
         ByteArrayOutputStream out = new ByteArrayOutputStream(s.length);
         for (int i = 0; i < s.length; i++) {
             int c = s[i] & 0xff;
             if (c == '%') {
                 if (i + 2 >= s.length || !isHex(s[i + 1]) || !isHex(s[i + 2])) {
-                    String bad = new String(s, i, Math.min(3, s.length - i), StandardCharsets.UTF_8);
+                    String bad = GoStrings.fromUtf8(s, i, Math.min(i + 3, s.length));
                     throw new UrlException("invalid URL escape " + GoStrconv.quote(bad));
                 }
                 String three = new String(s, i, 3, StandardCharsets.ISO_8859_1);
@@ -125,7 +125,7 @@ final class GoUrl {
                 out.write(c);
             }
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return GoStrings.fromUtf8(out.toByteArray(), 0, out.size());
     }
 
     /** url.Parse. */
@@ -328,7 +328,7 @@ final class GoUrl {
     }
 
     private static boolean validEncoded(String s, Mode mode) {
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+        for (byte b : GoStrings.utf8(s)) {
             int c = b & 0xff;
             if ("!$&'()*+,;=:@[]%".indexOf(c) < 0 && shouldEscape(c, mode)) {
                 return false;

@@ -80,7 +80,7 @@ final class PasswordFunctions {
 
     /** bcrypt.GenerateFromPassword(input, DefaultCost), or Sprig's message when it fails. */
     static String bcrypt(String input) {
-        byte[] password = input.getBytes(StandardCharsets.UTF_8);
+        byte[] password = GoStrings.utf8(input);
         if (password.length > BCRYPT_MAX_BYTES) {
             return "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes";
         }
@@ -94,14 +94,14 @@ final class PasswordFunctions {
         if (templates == null) {
             return "cannot find password template " + type;
         }
-        byte[] userBytes = user.getBytes(StandardCharsets.UTF_8);
+        byte[] userBytes = GoStrings.utf8(user);
         ByteArrayOutputStream salt = new ByteArrayOutputStream();
         salt.writeBytes(SEED.getBytes(StandardCharsets.UTF_8));
         writeUint32(salt, userBytes.length);
         salt.writeBytes(userBytes);
-        byte[] key = SCrypt.generate(password.getBytes(StandardCharsets.UTF_8), salt.toByteArray(), 32768, 8, 2, 64);
+        byte[] key = SCrypt.generate(GoStrings.utf8(password), salt.toByteArray(), 32768, 8, 2, 64);
 
-        byte[] siteBytes = site.getBytes(StandardCharsets.UTF_8);
+        byte[] siteBytes = GoStrings.utf8(site);
         ByteArrayOutputStream message = new ByteArrayOutputStream();
         message.writeBytes(SEED.getBytes(StandardCharsets.UTF_8));
         writeUint32(message, siteBytes.length);

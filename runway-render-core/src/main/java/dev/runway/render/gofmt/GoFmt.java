@@ -1,7 +1,6 @@
 package dev.runway.render.gofmt;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -611,8 +610,8 @@ public final class GoFmt {
                     }
                 }
                 case 's' -> fmtS(s);
-                case 'x' -> fmtSx(s.getBytes(StandardCharsets.UTF_8), "0123456789abcdef");
-                case 'X' -> fmtSx(s.getBytes(StandardCharsets.UTF_8), "0123456789ABCDEF");
+                case 'x' -> fmtSx(GoBytes.bytes(s), "0123456789abcdef");
+                case 'X' -> fmtSx(GoBytes.bytes(s), "0123456789ABCDEF");
                 case 'q' -> fmtQ(s);
                 default -> badVerb(arg, verb);
             }
@@ -721,10 +720,10 @@ public final class GoFmt {
                     }
                     buf.append(']');
                 }
-                case 's' -> fmtS(new String(bytes, StandardCharsets.UTF_8));
+                case 's' -> fmtS(GoBytes.string(bytes));
                 case 'x' -> fmtSx(bytes, "0123456789abcdef");
                 case 'X' -> fmtSx(bytes, "0123456789ABCDEF");
-                case 'q' -> fmtQ(new String(bytes, StandardCharsets.UTF_8));
+                case 'q' -> fmtQ(GoBytes.string(bytes));
                 default -> {
                     buf.append('[');
                     for (int i = 0; i < bytes.length; i++) {

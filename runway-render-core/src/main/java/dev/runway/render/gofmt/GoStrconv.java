@@ -272,6 +272,12 @@ public final class GoStrconv {
         sb.append(quote);
         int i = 0;
         while (i < s.length()) {
+            if (GoBytes.isEscape(s, i)) {
+                // strconv.Quote writes an invalid byte as \xNN
+                sb.append("\\x").append(hex2(GoBytes.escapedByte(s, i)));
+                i++;
+                continue;
+            }
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
             if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {

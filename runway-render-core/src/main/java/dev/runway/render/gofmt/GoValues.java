@@ -2,7 +2,6 @@ package dev.runway.render.gofmt;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -210,6 +209,8 @@ public final class GoValues {
             } else if (Character.isHighSurrogate(c)) {
                 n += 4;
                 i++;
+            } else if (c >= 0xDC80 && c <= 0xDCFF) {
+                n++; // an unpaired low surrogate here is one escaped byte (GoBytes)
             } else {
                 n += 3;
             }
@@ -219,7 +220,7 @@ public final class GoValues {
 
     /** A Go string's bytes. */
     public static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        return GoBytes.bytes(s);
     }
 
     /** Sprig's strval: strings as they are, []byte as text, everything else as %v. */
@@ -228,7 +229,7 @@ public final class GoValues {
             return s;
         }
         if (v instanceof byte[] b) {
-            return new String(b, StandardCharsets.UTF_8);
+            return GoBytes.string(b);
         }
         return GoFmt.formatValue(v);
     }

@@ -2,6 +2,7 @@ package dev.runway.render.manifest;
 
 import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderException;
+import dev.runway.render.yaml.GoYamlErrors;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -41,6 +42,11 @@ public record ManifestHead(String apiVersion, String kind, String name, String n
      * whose package moved to pkg/release/v1/util, {@code releaseutil.SimpleHead} in Helm 3).
      */
     public static ManifestHead parse(String document, String source, HelmVersion version) {
+        String readerProblem = GoYamlErrors.readerProblem(document);
+        if (readerProblem != null) {
+            throw new RenderException("YAML parse error on " + source + ": error converting YAML to JSON: yaml: "
+                    + readerProblem);
+        }
         try {
             Iterator<Event> events = new MergeKeyCheck(new AnchorCheck(new Parse(SETTINGS).parseString(document)
                     .iterator(), source), source);
@@ -48,7 +54,7 @@ public record ManifestHead(String apiVersion, String kind, String name, String n
                     .read();
         } catch (MarkedYamlEngineException e) {
             throw new RenderException("YAML parse error on " + source + ": error converting YAML to JSON: "
-                    + dev.runway.render.yaml.GoYaml.syntaxMessage(e, document));
+                    + GoYamlErrors.syntaxMessage(e, document));
         } catch (YamlEngineException e) {
             throw new RenderException("YAML parse error on " + source + ": error converting YAML to JSON: yaml: "
                     + e.getMessage());
@@ -115,14 +121,20 @@ public record ManifestHead(String apiVersion, String kind, String name, String n
 
         ManifestHead read() {
             Event root = null;
+            RenderException notAMap = null;
             while (events.hasNext()) {
                 Event e = events.next();
                 if (root == null && isNode(e)) {
                     root = e;
-                    readRoot(e);
+                    notAMap = readRoot(e);
                 } else if (isNode(e)) {
                     skip(e);
                 }
+            }
+            // Helm converts the whole document from YAML to JSON before decoding it into its head type, so a syntax
+            // error after a scalar or sequence root (noticed only while reading on) wins over "cannot unmarshal".
+            if (notAMap != null) {
+                throw notAMap;
             }
             return new ManifestHead(apiVersion, kind, name, namespace, annotations);
         }
@@ -134,20 +146,25 @@ public record ManifestHead(String apiVersion, String kind, String name, String n
             };
         }
 
-        private void readRoot(Event e) {
+        /** Reads a map root; returns the error for a root that is not a map (or null), for after the document. */
+        private RenderException readRoot(Event e) {
             switch (e.getEventId()) {
                 case MappingStart -> readTopMapping();
-                case SequenceStart -> throw notAMap("array");
+                case SequenceStart -> {
+                    skip(e);
+                    return notAMap("array");
+                }
                 case Scalar -> {
                     String kindName = jsonKind((ScalarEvent) e);
                     if (!kindName.equals("null")) {
-                        throw notAMap(kindName);
+                        return notAMap(kindName);
                     }
                 }
                 default -> {
                     // an alias at the root: nothing Helm can read
                 }
             }
+            return null;
         }
 
         private RenderException notAMap(String jsonKind) {

@@ -1,5 +1,6 @@
 package dev.runway.render.template;
 
+import dev.runway.render.gofmt.GoBytes;
 import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoValues;
 
@@ -249,7 +250,7 @@ final class Builtins {
             throw new TemplateFunctionException("invalid slice index: " + idx[1] + " > " + idx[2]);
         }
         if (bytes != null) {
-            return new String(Arrays.copyOfRange(bytes, idx[0], idx[1]), java.nio.charset.StandardCharsets.UTF_8);
+            return GoBytes.string(bytes, idx[0], idx[1]);
         }
         return new ArrayList<>(((List<?>) item).subList(idx[0], idx[1]));
     }

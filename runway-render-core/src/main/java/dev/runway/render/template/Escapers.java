@@ -1,6 +1,6 @@
 package dev.runway.render.template;
 
-import java.nio.charset.StandardCharsets;
+import dev.runway.render.gofmt.GoValues;
 
 /** The escapers behind text/template's html, js and urlquery functions. */
 final class Escapers {
@@ -61,7 +61,7 @@ final class Escapers {
     /** Go's url.QueryEscape: space as '+', unreserved characters kept, the rest %XX. */
     static String urlQuery(String s) {
         StringBuilder b = new StringBuilder();
-        for (byte raw : s.getBytes(StandardCharsets.UTF_8)) {
+        for (byte raw : GoValues.utf8(s)) {
             int c = raw & 0xff;
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
                     || c == '.' || c == '~') {

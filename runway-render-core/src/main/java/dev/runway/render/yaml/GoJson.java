@@ -1,5 +1,6 @@
 package dev.runway.render.yaml;
 
+import dev.runway.render.gofmt.GoBytes;
 import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoStrconv;
 
@@ -419,8 +420,16 @@ public final class GoJson {
             if (pos >= s.length()) {
                 return error("unexpected end of JSON input");
             }
-            int c = s.codePointAt(pos);
-            return error("invalid character " + quoteChar(c) + " " + context);
+            return error("invalid character " + quoteChar(firstByte(pos)) + " " + context);
+        }
+
+        /** encoding/json scans bytes: its error names the first byte of the character there, as a rune. */
+        private int firstByte(int at) {
+            if (GoBytes.isEscape(s, at)) {
+                return GoBytes.escapedByte(s, at);
+            }
+            int c = s.codePointAt(at);
+            return c < 0x80 ? c : GoBytes.bytes(new String(Character.toChars(c)))[0] & 0xFF;
         }
 
         private static String quoteChar(int c) {
@@ -592,16 +601,45 @@ public final class GoJson {
                                 cp = cp * 16 + d;
                             }
                             pos += 4;
-                            sb.append((char) cp);
+                            appendEscapedUnit(sb, cp);
                         }
                         default -> throw invalid("in string escape code");
                     }
                     pos++;
                     continue;
                 }
-                sb.append(c);
+                // An invalid UTF-8 byte inside a string becomes U+FFFD (encoding/json unquote).
+                sb.append(GoBytes.isEscape(s, pos) ? '\uFFFD' : c);
                 pos++;
             }
+        }
+
+        /**
+         * A JSON escape of one UTF-16 unit: a high surrogate followed by an escaped low one is one character; any other
+         * surrogate becomes U+FFFD, as encoding/json's unquote does (so no stray surrogate passes for a raw byte).
+         */
+        private void appendEscapedUnit(StringBuilder sb, int unit) {
+            if (!Character.isSurrogate((char) unit)) {
+                sb.append((char) unit);
+                return;
+            }
+            if (Character.isHighSurrogate((char) unit) && pos + 6 < s.length() && s.charAt(pos + 1) == '\\'
+                    && s.charAt(pos + 2) == 'u') {
+                int low = 0;
+                for (int k = 3; k <= 6; k++) {
+                    int d = Character.digit(s.charAt(pos + k), 16);
+                    low = d < 0 ? -1 : low * 16 + d;
+                    if (low < 0) {
+                        break;
+                    }
+                }
+                if (low >= 0 && Character.isLowSurrogate((char) low)) {
+                    sb.append((char) unit).append((char) low);
+                    pos += 6;
+                    return;
+                }
+            }
+            sb.append('\uFFFD');
         }
 
         private Map<String, Object> object() {

@@ -134,14 +134,6 @@ public final class GoYaml {
         }
     }
 
-    /**
-     * A YAML syntax error of {@code text} found by snakeyaml-engine, worded and numbered as go-yaml words it
-     * ({@code yaml: line N: problem}), for callers that parse events themselves.
-     */
-    public static String syntaxMessage(org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException e, String text) {
-        return YamlReader.libyamlMessage(e, text);
-    }
-
     /** Helm's toYaml: sigs.k8s.io/yaml.Marshal with one trailing newline trimmed, or "" when marshalling fails. */
     public static String toYaml(Object v) {
         try {

@@ -146,6 +146,11 @@ final class YamlReader {
 
     private Node parse(String text) {
         this.text = text;
+        String readerProblem = GoYamlErrors.readerProblem(text);
+        if (readerProblem != null) {
+            throw new GoYamlException((mode.helmErrors() ? "error converting YAML to JSON: " : "") + "yaml: "
+                    + readerProblem, -1, -1);
+        }
         LoadSettings settings = GuardedYaml.settings(sourceName)
                 .setAllowDuplicateKeys(true)
                 .setParseComments(false)

@@ -1,0 +1,165 @@
+package dev.runway.render.yaml;
+
+import dev.runway.render.gofmt.GoBytes;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+
+import java.util.regex.Pattern;
+
+/**
+ * go-yaml v2's error texts, in one place so every YAML reader of the engine (the manifest head reader, the values
+ * reader) words a problem as {@code helm template} prints it. Helm 4.1.4 and 3.21 both read each rendered document
+ * with sigs.k8s.io/yaml v1.6.0 (Unmarshal into SimpleHead in manifest_sorter.go), which converts YAML to JSON with
+ * go.yaml.in/yaml/v2 (a copy of gopkg.in/yaml.v2, libyaml's reader, scanner and parser ported to Go) before
+ * encoding/json decodes it: hence {@code error converting YAML to JSON: yaml: ...} before a syntax error and
+ * {@code error unmarshaling JSON: ...} only for a document that is valid YAML but not a map.
+ */
+public final class GoYamlErrors {
+
+    private GoYamlErrors() {
+    }
+
+    /**
+     * The problem go-yaml's reader (readerc.go, yaml_parser_update_buffer) finds in {@code text} before any token is
+     * scanned, or null: invalid UTF-8 (a Go string holding raw bytes, see {@link GoBytes}) or a character YAML does
+     * not allow (a control character, U+FFFE). go-yaml words it without a line ({@code yaml: invalid leading UTF-8
+     * octet}) because a reader error sets no mark.
+     *
+     * <p>go-yaml decodes its input in 512-byte chunks ahead of the scanner, so a syntax error more than a chunk
+     * before a bad byte would be reported first; here the bad byte always wins, which differs only for a document
+     * with both problems that far apart. A UTF-16 byte-order mark (which go-yaml would follow) is not looked for.
+     */
+    public static String readerProblem(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7F || c == '\n' || c == '\t' || c == '\r') {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                // An escaped byte (or a stray surrogate): which problem go-yaml names depends on the bytes around.
+                return decodeProblem(GoBytes.bytes(text));
+            } else if (!printable(c)) {
+                return "control characters are not allowed";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A YAML syntax error of {@code text} found by snakeyaml-engine, worded and numbered as go-yaml words it
+     * ({@code yaml: line N: problem}), for callers that parse events themselves.
+     */
+    public static String syntaxMessage(MarkedYamlEngineException e, String text) {
+        String message = YamlReader.libyamlMessage(e, text);
+        if (message.endsWith(CANNOT_START) && e.getProblemMark().isPresent()) {
+            Mark mark = e.getProblemMark().get();
+            String tabProblem = tabProblem(text.split("\n", -1), mark.getLine(), mark.getColumn());
+            if (tabProblem != null) {
+                return message.substring(0, message.length() - CANNOT_START.length()) + tabProblem;
+            }
+        }
+        return message;
+    }
+
+    private static final String CANNOT_START = "found character that cannot start any token";
+    private static final Pattern BLOCK_SCALAR_HEADER = Pattern.compile(".*[:\\-] +[|>][-+0-9]*( +#.*)?|[|>][-+0-9]*");
+
+    /**
+     * snakeyaml stops a plain or block scalar before a tab in the indentation of the next line and then refuses the
+     * tab as a token; libyaml finds the tab while still inside the scalar (scannerc.go) and says so: {@code found a
+     * tab character where an indentation space is expected} in a block scalar ({@code |} or {@code >}), {@code found
+     * a tab character that violates indentation} after a plain scalar. Null when the tab is elsewhere.
+     */
+    private static String tabProblem(String[] lines, int line, int column) {
+        if (line >= lines.length || column >= lines[line].length() || lines[line].charAt(column) != '\t'
+                || !lines[line].substring(0, column).isBlank()) {
+            return null;
+        }
+        int previous = line - 1;
+        while (previous >= 0 && lines[previous].isBlank()) {
+            previous--;
+        }
+        if (previous < 0) {
+            return null;
+        }
+        // Inside a block scalar: a header line above, and every line between indented deeper than the header.
+        int headerIndent = Integer.MAX_VALUE;
+        for (int i = previous; i >= 0; i--) {
+            String l = lines[i];
+            if (l.isBlank()) {
+                continue;
+            }
+            int indent = indentOf(l);
+            if (BLOCK_SCALAR_HEADER.matcher(l.strip()).matches() && indent < headerIndent) {
+                return "found a tab character where an indentation space is expected";
+            }
+            headerIndent = Math.min(headerIndent, indent);
+        }
+        String last = lines[previous].strip();
+        boolean plainScalarEnd = !last.startsWith("#") && !last.contains(" #")
+                && !last.endsWith(":") && !last.endsWith("-") && !last.endsWith("\"") && !last.endsWith("'")
+                && "[]{},|>".indexOf(last.charAt(last.length() - 1)) < 0;
+        return plainScalarEnd ? "found a tab character that violates indentation" : null;
+    }
+
+    private static int indentOf(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private static String decodeProblem(byte[] b) {
+        int i = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+        while (i < b.length) {
+            int octet = b[i] & 0xFF;
+            int width;
+            int value;
+            if (octet < 0x80) {
+                width = 1;
+                value = octet;
+            } else if ((octet & 0xE0) == 0xC0) {
+                width = 2;
+                value = octet & 0x1F;
+            } else if ((octet & 0xF0) == 0xE0) {
+                width = 3;
+                value = octet & 0x0F;
+            } else if ((octet & 0xF8) == 0xF0) {
+                width = 4;
+                value = octet & 0x07;
+            } else {
+                return "invalid leading UTF-8 octet";
+            }
+            if (i + width > b.length) {
+                return "incomplete UTF-8 octet sequence";
+            }
+            for (int k = 1; k < width; k++) {
+                int next = b[i + k] & 0xFF;
+                if ((next & 0xC0) != 0x80) {
+                    return "invalid trailing UTF-8 octet";
+                }
+                value = (value << 6) + (next & 0x3F);
+            }
+            if ((width == 2 && value < 0x80) || (width == 3 && value < 0x800) || (width == 4 && value < 0x10000)) {
+                return "invalid length of a UTF-8 sequence";
+            }
+            if ((value >= 0xD800 && value <= 0xDFFF) || value > 0x10FFFF) {
+                return "invalid Unicode character";
+            }
+            if (!printable(value)) {
+                return "control characters are not allowed";
+            }
+            i += width;
+        }
+        return null;
+    }
+
+    /** libyaml's test of a character allowed in a YAML stream. */
+    private static boolean printable(int v) {
+        return v == 0x09 || v == 0x0A || v == 0x0D || (v >= 0x20 && v <= 0x7E) || v == 0x85
+                || (v >= 0xA0 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || (v >= 0x10000 && v <= 0x10FFFF);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.runway.render.gofmt;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/** A Go string holding arbitrary bytes survives the Java string the engine keeps it in. */
+class GoBytesTest {
+
+    private static byte[] bytes(int... values) {
+        byte[] b = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            b[i] = (byte) values[i];
+        }
+        return b;
+    }
+
+    @Test
+    void randomBytesRoundTripAndCountAsGoDoes() {
+        Random random = new Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] b = new byte[random.nextInt(12)];
+            random.nextBytes(b);
+            String s = GoBytes.string(b);
+            assertArrayEquals(b, GoBytes.bytes(s), () -> java.util.HexFormat.of().formatHex(b));
+            assertEquals(b.length, GoValues.byteLength(s));
+        }
+    }
+
+    @Test
+    void oneEscapePerInvalidByteAsGoStepsOverThem() {
+        // Go: "\xed\xb2\x80" (an encoded surrogate) is three RuneErrors; a cut sequence at the end is one per byte.
+        assertEquals("\uDCED\uDCB2\uDC80", GoBytes.string(bytes(0xED, 0xB2, 0x80)));
+        assertEquals("a\uDCE2\uDC82", GoBytes.string(bytes('a', 0xE2, 0x82)));
+        assertEquals("\uDCC0\uDC80", GoBytes.string(bytes(0xC0, 0x80)));
+        assertEquals("\uDCC3(", GoBytes.string(bytes(0xC3, '(')));
+    }
+
+    @Test
+    void validTextIsTheJdkDecodingIncludingARealReplacementCharacter() {
+        String text = "h\u00e9llo \u20ac \uD83D\uDE00 \uFFFD \uD800\uDC80";
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        assertEquals(text, GoBytes.string(utf8));
+        assertArrayEquals(utf8, GoBytes.bytes(text));
+        // A supplementary character whose low surrogate lies in the escape range is not an escape.
+        assertEquals(-1, GoBytes.firstEscape(text));
+        assertSame(text, GoBytes.replaceInvalid(text));
+    }
+
+    @Test
+    void runeWiseRebuildWritesReplacementCharacters() {
+        assertEquals("a\uFFFDb\uFFFD", GoBytes.replaceInvalid(GoBytes.string(bytes('a', 0x80, 'b', 0xFF))));
+    }
+}
