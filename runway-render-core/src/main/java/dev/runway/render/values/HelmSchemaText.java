@@ -1,6 +1,7 @@
 package dev.runway.render.values;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
 import dev.runway.render.gofmt.GoStrconv;
@@ -46,7 +47,21 @@ final class HelmSchemaText {
     }
 
     /** One error of santhosh's tree: "at '&lt;instance&gt;': &lt;message&gt;" with its causes below it. */
-    record Node(String instance, String message, List<Node> causes, boolean reference) {
+    record Node(String instance, String message, List<Node> causes, boolean reference, boolean group) {
+        Node(String instance, String message, List<Node> causes, boolean reference) {
+            this(instance, message, causes, reference, false);
+        }
+    }
+
+    /**
+     * networknt says only that {@code contains} or {@code propertyNames} failed; santhosh lists why under it. This
+     * checks one value (an item, a property name) against the sub-schema the failed keyword holds, giving the errors
+     * relative to that value (empty when the sub-schema cannot be reached).
+     */
+    interface SubSchemaCheck {
+        List<Error> errors(Error keyword, JsonNode value);
+
+        SubSchemaCheck NONE = (keyword, value) -> List.of();
     }
 
     /** One schema object applied to one value: its own failed keywords and the sub-schemas applied from it. */
@@ -68,11 +83,12 @@ final class HelmSchemaText {
      * @param draft4to7 whether the schema is read as draft 4, 6 or 7 ({@code $ref} hides its siblings)
      */
     static String of(List<Error> errors, boolean draft4to7) {
-        Scope root = new Scope(List.of());
-        for (Error error : errors) {
-            place(root, error);
-        }
-        List<Node> top = new ArrayList<>(evaluate(root, draft4to7));
+        return of(errors, draft4to7, SubSchemaCheck.NONE);
+    }
+
+    /** {@link #of(List, boolean)} with the causes of failed {@code contains} and {@code propertyNames} found by {@code check}. */
+    static String of(List<Error> errors, boolean draft4to7, SubSchemaCheck check) {
+        List<Node> top = new ArrayList<>(schemaCauses(tree(errors, List.of(), new Context(draft4to7, check, 0))));
         if (top.isEmpty()) {
             // Only errors santhosh would not report survived the pruning (networknt and santhosh disagree): say them
             // in networknt's words rather than let the values pass.
@@ -87,11 +103,31 @@ final class HelmSchemaText {
         return out.length() > 0 && out.charAt(0) == '\n' ? out.substring(1) : out.toString();
     }
 
-    private static void place(Scope root, Error error) {
+    /** How errors are read, and how deep re-validation has gone (a schema nesting contains in contains is bounded). */
+    private record Context(boolean draft4to7, SubSchemaCheck check, int depth) {
+        Context deeper() {
+            return new Context(draft4to7, check, depth + 1);
+        }
+    }
+
+    /** Re-validations nest at most this deep: santhosh's causes are finite, and hostile schemas stay bounded. */
+    private static final int MAX_DEPTH = 8;
+
+    /** santhosh's errors of one validation whose value sits at {@code prefix}. */
+    private static List<Node> tree(List<Error> errors, List<String> prefix, Context context) {
+        Scope root = new Scope(prefix);
+        for (Error error : errors) {
+            place(root, error, prefix);
+        }
+        return evaluate(root, context);
+    }
+
+    private static void place(Scope root, Error error, List<String> prefix) {
         List<String> path = segments(error.getEvaluationPath());
-        List<String> instance = segments(error.getInstanceLocation());
+        List<String> instance = new ArrayList<>(prefix);
+        instance.addAll(segments(error.getInstanceLocation()));
         Scope scope = root;
-        int used = 0;
+        int used = prefix.size();
         int i = 0;
         while (i < path.size()) {
             String step = path.get(i);
@@ -124,7 +160,7 @@ final class HelmSchemaText {
     }
 
     /** santhosh's vd.errors for one scope, in the order validator.go adds them. */
-    private static List<Node> evaluate(Scope scope, boolean draft4to7) {
+    private static List<Node> evaluate(Scope scope, Context context) {
         String at = pointer(scope.instance);
         for (String early : List.of("type", "const", "enum", "format")) {
             List<Error> failed = scope.keywords.get(early);
@@ -135,15 +171,15 @@ final class HelmSchemaText {
         List<Node> out = new ArrayList<>();
         for (Map.Entry<String, Scope> child : scope.children.entrySet()) {
             if (REFS.contains(child.getKey())) {
-                Node result = result(child.getValue(), draft4to7);
+                Node result = result(child.getValue(), context);
                 if (result != null) {
                     // validateRef: a group's errors become the reference's causes; one cause is shown in its place.
-                    List<Node> causes = result.message().equals(GROUP) && result.reference() ? result.causes() : List.of(result);
+                    List<Node> causes = result.group() ? result.causes() : List.of(result);
                     out.add(new Node(at, "validation failed", causes, causes.size() == 1));
                 }
             }
         }
-        if (draft4to7 && scope.children.containsKey("$ref")) {
+        if (context.draft4to7() && scope.children.containsKey("$ref")) {
             return out;
         }
         for (String keyword : List.of("minProperties", "maxProperties", "required")) {
@@ -152,7 +188,7 @@ final class HelmSchemaText {
         for (Map.Entry<String, Scope> child : scope.children.entrySet()) {
             String key = child.getKey();
             if (key.startsWith("dependencies/")) {
-                addResult(out, child.getValue(), draft4to7);
+                addResult(out, child.getValue(), context);
             }
         }
         addLeaf(out, at, "dependencies", scope.keywords.get("dependencies"));
@@ -160,28 +196,30 @@ final class HelmSchemaText {
             String key = child.getKey();
             if (key.startsWith("properties/") || key.startsWith("patternProperties/")
                     || key.startsWith("additionalProperties@")) {
-                addResult(out, child.getValue(), draft4to7);
+                addResult(out, child.getValue(), context);
             }
         }
         for (String keyword : List.of("additionalProperties", "propertyNames", "dependentRequired", "minItems",
                 "maxItems", "uniqueItems")) {
-            // santhosh checks a property name as a value of its own, so its error is "at ''".
-            addLeaf(out, keyword.equals("propertyNames") ? "" : at, keyword, scope.keywords.get(keyword));
             if (keyword.equals("propertyNames")) {
+                propertyNames(out, scope.keywords.get(keyword), context);
                 for (Map.Entry<String, Scope> child : scope.children.entrySet()) {
                     if (child.getKey().startsWith("dependentSchemas/")) {
-                        addResult(out, child.getValue(), draft4to7);
+                        addResult(out, child.getValue(), context);
                     }
                 }
+            } else {
+                addLeaf(out, at, keyword, scope.keywords.get(keyword));
             }
         }
         for (Map.Entry<String, Scope> child : scope.children.entrySet()) {
             String key = child.getKey();
             if (key.startsWith("items") || key.startsWith("prefixItems/") || key.startsWith("additionalItems")) {
-                addResult(out, child.getValue(), draft4to7);
+                addResult(out, child.getValue(), context);
             }
         }
-        for (String keyword : List.of("contains", "minLength", "maxLength", "pattern", "minimum", "maximum",
+        contains(out, scope, context);
+        for (String keyword : List.of("minLength", "maxLength", "pattern", "minimum", "maximum",
                 "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "not", "false")) {
             addLeaf(out, at, keyword, scope.keywords.get(keyword));
         }
@@ -189,7 +227,7 @@ final class HelmSchemaText {
             List<Node> causes = new ArrayList<>();
             for (Map.Entry<String, Scope> child : scope.children.entrySet()) {
                 if (child.getKey().startsWith(combinator + "/")) {
-                    Node result = result(child.getValue(), draft4to7);
+                    Node result = result(child.getValue(), context);
                     if (result != null) {
                         causes.add(result);
                     }
@@ -208,12 +246,12 @@ final class HelmSchemaText {
         for (String branch : List.of("then", "else")) {
             Scope child = scope.children.get(branch);
             if (child != null) {
-                addResult(out, child, draft4to7);
+                addResult(out, child, context);
             }
         }
         for (Map.Entry<String, Scope> child : scope.children.entrySet()) {
             if (child.getKey().startsWith("unevaluated")) {
-                addResult(out, child.getValue(), draft4to7);
+                addResult(out, child.getValue(), context);
             }
         }
         for (String keyword : List.of("unevaluatedProperties", "unevaluatedItems")) {
@@ -236,18 +274,73 @@ final class HelmSchemaText {
             "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "not", "false", "allOf", "anyOf", "oneOf",
             "unevaluatedProperties", "unevaluatedItems");
 
+    /**
+     * validator.go propertyNames: each failing name is validated as a value of its own (so "at ''"), and the
+     * errors of that validation (a group's errors, or the one error) become the causes of "invalid propertyName".
+     */
+    private static void propertyNames(List<Node> out, List<Error> errors, Context context) {
+        if (errors == null) {
+            return;
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        for (Error error : errors) {
+            String name = String.valueOf(error.getProperty());
+            if (!seen.add(name)) {
+                continue; // networknt reports a name once per keyword of the sub-schema it fails
+            }
+            List<Node> causes = context.depth() >= MAX_DEPTH ? List.of()
+                    : schemaCauses(tree(context.check().errors(error, JsonNodeFactory.instance.textNode(name)), List.of(),
+                            context.deeper()));
+            out.add(new Node("", "invalid propertyName " + quote(name), causes, false));
+        }
+    }
+
+    /** validator.go contains: each item's failure against the sub-schema (validateVal's result) is a cause. */
+    private static void contains(List<Node> out, Scope scope, Context context) {
+        List<Error> errors = scope.keywords.get("contains");
+        if (errors == null) {
+            return;
+        }
+        Error error = errors.get(0);
+        List<Node> causes = new ArrayList<>();
+        JsonNode array = error.getInstanceNode();
+        if (array != null && array.isArray() && context.depth() < MAX_DEPTH) {
+            for (int i = 0; i < array.size(); i++) {
+                List<String> item = new ArrayList<>(scope.instance);
+                item.add(Integer.toString(i));
+                Node result = result(tree(context.check().errors(error, array.get(i)), item, context.deeper()), item);
+                if (result != null) {
+                    causes.add(result);
+                }
+            }
+        }
+        out.add(new Node(pointer(scope.instance), "no items match contains schema", causes, false));
+    }
+
+    /**
+     * Schema.validate's causes (validator.go): the errors of the whole validation, where a lone group (a value
+     * deep down failing several keywords, and nothing else failing) gives its own errors instead.
+     */
+    private static List<Node> schemaCauses(List<Node> errors) {
+        return errors.size() == 1 && errors.get(0).group() ? errors.get(0).causes() : errors;
+    }
+
     /** What a sub-schema's validation returns to its caller: nothing, its one error, or a group of them. */
-    private static Node result(Scope scope, boolean draft4to7) {
-        List<Node> errors = evaluate(scope, draft4to7);
+    private static Node result(Scope scope, Context context) {
+        return result(evaluate(scope, context), scope.instance);
+    }
+
+    private static Node result(List<Node> errors, List<String> instance) {
         return switch (errors.size()) {
             case 0 -> null;
             case 1 -> errors.get(0);
-            default -> new Node(pointer(scope.instance), GROUP, errors, true);
+            // v6.0.2 shows a group ("validation failed") above its errors, except as a reference's target.
+            default -> new Node(pointer(instance), GROUP, errors, false, true);
         };
     }
 
-    private static void addResult(List<Node> out, Scope scope, boolean draft4to7) {
-        Node result = result(scope, draft4to7);
+    private static void addResult(List<Node> out, Scope scope, Context context) {
+        Node result = result(scope, context);
         if (result != null) {
             out.add(result);
         }
@@ -292,8 +385,8 @@ final class HelmSchemaText {
     }
 
     /**
-     * output.go display: a group (several errors of one schema object) and a {@code $ref} with one cause are not
-     * shown themselves, only their causes, at their place (v6.0.2, the version Helm 3.21 and 4.1 link).
+     * output.go display: a {@code $ref} with one cause is not shown itself, only its cause, at its place (v6.0.2, the
+     * version Helm 3.21 and 4.1 link).
      */
     private static void display(Node node, StringBuilder out, int indent) {
         if (!node.reference()) {

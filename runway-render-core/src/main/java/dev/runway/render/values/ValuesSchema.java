@@ -302,8 +302,26 @@ public final class ValuesSchema {
             // networknt compiles some keywords lazily (a pattern first met under a property, for one).
             throw new ValuesFileException(sourceName, null, "the schema cannot be used: " + e.getMessage());
         }
-        String helmText = HelmSchemaText.of(errors, version.getOrder() <= SpecificationVersion.DRAFT_7.getOrder());
+        String helmText = HelmSchemaText.of(errors, version.getOrder() <= SpecificationVersion.DRAFT_7.getOrder(),
+                this::subSchemaErrors);
         return new Outcome(helmText, problems(chart, errors, values, at, origins));
+    }
+
+    /**
+     * networknt's errors for one value against the sub-schema a failed {@code contains} or {@code propertyNames}
+     * holds, for santhosh's causes under it; none when the sub-schema lives in another document or cannot be used.
+     */
+    private List<Error> subSchemaErrors(Error keyword, JsonNode value) {
+        SchemaLocation location = keyword.getSchemaLocation();
+        if (location == null || location.getAbsoluteIri() == null
+                || !ROOT_LOCATION.equals(location.getAbsoluteIri().toString())) {
+            return List.of();
+        }
+        try {
+            return schema.getSubSchema(location.getFragment()).validate(value);
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of();
+        }
     }
 
     private List<ValuesProblem> problems(String chart, List<Error> errors, Map<String, Object> values, ValuesPath at,
