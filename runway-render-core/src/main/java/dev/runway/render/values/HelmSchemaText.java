@@ -361,7 +361,7 @@ final class HelmSchemaText {
             case "type" -> "got " + jsonType(value) + ", want " + types(want);
             case "const" -> want != null && want.isContainerNode() ? "'const' failed" : "value must be " + display(want);
             case "enum" -> enumWords(want);
-            case "format" -> display(value) + " is not valid " + (want == null ? "" : want.asText());
+            case "format" -> formatWords(value, want == null ? "" : want.asText());
             case "required" -> names("missing property ", "missing properties ", errors);
             case "additionalProperties" -> "additional properties " + quotedProperties(errors) + " not allowed";
             case "dependencies", "dependentRequired" -> dependentWords(errors);
@@ -400,6 +400,12 @@ final class HelmSchemaText {
         for (Node cause : node.causes()) {
             display(cause, out, indent);
         }
+    }
+
+    /** kind.Format: "'300.1.1.1' is not valid ipv4: decimal must be between 0 and 255" (the reason when known). */
+    private static String formatWords(JsonNode value, String format) {
+        String reason = value != null && value.isTextual() ? FormatReasons.of(format, value.asText()) : null;
+        return display(value) + " is not valid " + format + (reason == null ? "" : ": " + reason);
     }
 
     /** The indexes of the alternatives that matched, from networknt's oneOf arguments ({@code [2, "0, 1"]}). */
