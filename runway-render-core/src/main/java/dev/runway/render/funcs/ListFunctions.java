@@ -252,16 +252,16 @@ final class ListFunctions {
             if (step >= 0) {
                 return GoSlice.ofInts(v);
             }
-            for (int i = start; i > stop; i += step) {
-                v.add(i);
+            for (long i = start; i > stop; i += step) { // long: an int would wrap past the limit and never end
+                v.add((int) i);
             }
             return GoSlice.ofInts(v);
         }
         if (step <= 0) {
             return GoSlice.ofInts(v);
         }
-        for (int i = start; i < stop; i += step) {
-            v.add(i);
+        for (long i = start; i < stop; i += step) {
+            v.add((int) i);
         }
         return GoSlice.ofInts(v);
     }

@@ -76,7 +76,11 @@ final class MiscFunctions {
         });
         r.add("randBytes", (c, a) -> {
             Args.count("randBytes", a, 1);
-            byte[] b = new byte[Math.max(Args.integer(a, 0), 0)];
+            int n = Args.integer(a, 0);
+            if (n / 3 * 4 > dev.runway.render.gofmt.ValueLimits.MAX_VALUE_CHARS) { // its base64 text
+                throw dev.runway.render.gofmt.ValueLimits.tooLong("randBytes's result of " + n + " bytes");
+            }
+            byte[] b = new byte[Math.max(n, 0)];
             RANDOM.nextBytes(b);
             return Base64.getEncoder().encodeToString(b);
         });
@@ -251,6 +255,9 @@ final class MiscFunctions {
     private static String random(String name, List<Object> a, String alphabet) throws WrongArgumentException {
         Args.count(name, a, 1);
         int n = Args.integer(a, 0);
+        if (n > dev.runway.render.gofmt.ValueLimits.MAX_VALUE_CHARS) { // Helm builds it until memory runs out
+            throw dev.runway.render.gofmt.ValueLimits.tooLong(name + "'s result of " + n + " characters");
+        }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
             sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));

@@ -277,12 +277,15 @@ final class StringFunctions {
         return Integer.compare(x.length() - i, y.length() - j);
     }
 
-    static String indent(int spaces, String v) {
+    static String indent(int spaces, String v) throws TemplateFunctionException {
+        if (spaces < 0) { // sprig's indent calls strings.Repeat, which panics; text/template reports the panic
+            throw new TemplateFunctionException("strings: negative Repeat count");
+        }
         long lines = 1 + v.chars().filter(ch -> ch == '\n').count();
         if (spaces > 0 && v.length() + lines * spaces > dev.runway.render.gofmt.ValueLimits.MAX_VALUE_CHARS) {
             throw dev.runway.render.gofmt.ValueLimits.tooLong("indent's result");
         }
-        String pad = spaces > 0 ? " ".repeat(spaces) : "";
+        String pad = " ".repeat(spaces);
         return pad + v.replace("\n", "\n" + pad);
     }
 

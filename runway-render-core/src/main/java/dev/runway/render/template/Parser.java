@@ -16,6 +16,8 @@ final class Parser {
     private final String parseName;
     private final String text;
     private final List<Token> tokens;
+    /** Positions of the text's newlines, ascending. */
+    private final int[] newlines;
     private final Predicate<String> hasFunction;
     private final List<Tree> trees = new ArrayList<>();
     private int index;
@@ -29,6 +31,8 @@ final class Parser {
         this.parseName = parseName;
         this.text = text;
         this.tokens = Lexer.lex(text);
+        this.newlines = java.util.stream.IntStream.range(0, text.length()).filter(i -> text.charAt(i) == '\n')
+                .toArray();
         this.hasFunction = hasFunction;
     }
 
@@ -73,24 +77,16 @@ final class Parser {
     }
 
     private TemplateParseException error(String reason) {
-        int at = last != null ? last.pos() : 0;
-        int line = 1;
-        for (int i = 0; i < at && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return new TemplateParseException(parseName, line, reason);
+        return new TemplateParseException(parseName, lineOf(last != null ? last.pos() : 0), reason);
     }
 
+    /**
+     * The line of a position: 1 + the newlines before it, found by binary search in {@link #newlines}, because every
+     * action asks and counting from the start made a template of many actions take quadratic time (issue 15).
+     */
     private int lineOf(int pos) {
-        int line = 1;
-        for (int i = 0; i < pos && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
+        int found = java.util.Arrays.binarySearch(newlines, Math.min(pos, text.length()));
+        return 1 + (found >= 0 ? found : -found - 1);
     }
 
     private TemplateParseException unexpected(Token token, String context) {

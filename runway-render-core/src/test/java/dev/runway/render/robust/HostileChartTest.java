@@ -171,6 +171,41 @@ class HostileChartTest {
         expect("set-deep-6000", chart, "OK", "n: slice slice", "--set", "@" + set);
     }
 
+    /**
+     * runway-eks's own serviceId guard (regexMatch, with {@code $}) when the schema is skipped: under RE2 {@code $}
+     * does not match before a trailing newline, so "ab\n" is refused as Helm refuses it.
+     */
+    @Test
+    void runwayEksServiceIdGuardWithoutTheSchema() throws Exception {
+        Path chart = tmp.resolve("runway-eks");
+        Path source = Path.of("..", "charts", "runway-eks");
+        try (var paths = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = chart.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.getFileName().toString().equals("values.schema.json")) {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        Path values = Files.writeString(tmp.resolve("v.yaml"), "serviceId: \"ab\\n\"\n"
+                + "image: {repository: registry.example.com/ab, tag: \"1\"}\n");
+        expect("eks-serviceId-newline", chart, "ERROR", "serviceId \"ab\\n\" is not a DNS-1123 label", "-f",
+                values.toString());
+    }
+
+    /** {@code .Files.Glob "**"} over 20,000 files, read back whole: bounded by the chart's own size limits. */
+    @Test
+    void globStarStarOverManyFiles() throws Exception {
+        Path chart = chart("templates/t.yaml", "n: {{ len (.Files.Glob \"**\") }}\n"
+                + "s: {{ len ((.Files.Glob \"files/**\").AsConfig) }}\n");
+        for (int i = 0; i < 20_000; i++) {
+            Files.writeString(chart.resolve("files/f" + i + ".txt"), "x");
+        }
+        expect("glob-starstar-many", chart, "OK", "n: 20000");
+    }
+
     private Path chart(String template, String text) throws IOException {
         Path chart = TempCharts.write(tmp.resolve("hostile"), Map.of("Chart.yaml", String.format(CHART_YAML,
                 "hostile"), template, text));

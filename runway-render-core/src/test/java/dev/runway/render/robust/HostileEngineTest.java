@@ -1,5 +1,6 @@
 package dev.runway.render.robust;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -45,6 +46,24 @@ class HostileEngineTest {
             regex-backtracking  § a: {{ regexMatch \"^(a+)+$\" (printf \"%sb\" (repeat 100000 \"a\")) }} § OK a: false
             regex-nested-repeat § {{ mustRegexMatch \"((a{1000}){1000}){1000}\" \"a\" }} § ERROR invalid repeat count
             fromToml-deep       § a: {{ len (fromToml (printf \"a = %s1%s\" (repeat 100000 \"[\") (repeat 100000 \"]\"))) }} § OK a: 1
+            regex-x-plus-2-60   § a: {{ regexReplaceAll \"(x+){2,60}y\" (repeat 60 \"x\") \"z\" | len }} § OK a: 60
+            regex-dot-star-30   § a: {{ regexMatch \"(.*a){30}b\" (repeat 40 \"a\") }} § OK a: false
+            regex-a-or-aa       § a: {{ regexMatch \"^(a|aa){1,100}$\" (printf \"%sb\" (repeat 60 \"a\")) }} § OK a: false
+            regex-backreference § {{ mustRegexMatch \"(a)\\\\1\" \"aa\" }}          § ERROR error parsing regexp: invalid escape sequence
+            regex-dollar-eol    § a: {{ regexMatch \"^[a-z]+$\" \"ab\\n\" }}       § OK a: false
+            merge-key-output    § {{ toYaml (dict \"<<\" \"v\") }}                    § ERROR map merge requires map or sequence of maps as the value
+            printf-star-width   § a: {{ printf \"%*d\" 1000000000 1 | quote }}      § OK a: "%!(BADWIDTH)1"
+            randAlpha-huge      § {{ randAlpha 1000000000 | len }}                § ERROR randAlpha's result of 1000000000 characters would be longer than 16777216
+            randAlphaNum-huge   § {{ randAlphaNum 1000000000 | len }}             § ERROR randAlphaNum's result of 1000000000 characters would be longer
+            randBytes-huge      § {{ randBytes 1000000000 | len }}                § ERROR randBytes's result of 1000000000 bytes would be longer
+            repeat-huge         § {{ repeat 1073741824 \"ab\" | len }}            § ERROR repeat would build 2147483648 characters
+            until-nested        § {{ range until 1000000 }}{{ range until 1000000 }}{{ end }}{{ end }} § ERROR steps
+            untilStep-overflow  § a: {{ untilStep -2147483648 2147483647 1073741824 | len }} § OK a: 4
+            trunc-min-int       § a: {{ trunc -2147483648 \"abc\" }} § OK a: abc
+            indent-negative     § {{ indent -1 \"a\" }}                          § ERROR error calling indent: strings: negative Repeat count
+            template-loop       § {{ define \"l\" }}{{ template \"l\" . }}{{ end }}{{ template \"l\" . }} § ERROR exceeded maximum template depth (100000)
+            self-merge          § SELF a: {{ merge (dict) $d | len }}             § OK a: 1
+            self-mergeOverwrite § SELF a: {{ mergeOverwrite (dict) $d | len }}    § OK a: 1
             fromJson-deep       § a: {{ (fromJson (printf \"%s1%s\" (repeat 100000 \"[\") (repeat 100000 \"]\"))).Error }} § OK a: invalid character '[' exceeded max depth
             """)
     void hostileTemplateEndsQuicklyInBoundedMemory(String name, String template, String expected)
@@ -54,6 +73,29 @@ class HostileEngineTest {
         fork(name, expected, List.of(text));
     }
 
+    /** tpl on a value that calls tpl on itself: Helm recurses until Go's stack gives out. */
+    @Test
+    void tplCallingItself() throws IOException, InterruptedException {
+        ForkedRender.expect("tpl-recursion", List.of("{{ tpl .Values.t . }}", "{}", "t: '{{ tpl .Values.t . }}'\n"),
+                "ERROR", "tpl is nested more than 100 levels deep");
+    }
+
+    /** Parentheses and actions nested 100,000 deep, or 100,000 actions on one line: no overflow, no quadratic time. */
+    @Test
+    void deeplyNestedParenthesesAndActions() throws IOException, InterruptedException {
+        int depth = 100_000;
+        ForkedRender.expect("nested-parens", List.of("a: {{ " + "(".repeat(depth) + "1" + ")".repeat(depth) + " }}"),
+                "ERROR", "parse error at (bad/templates/t.yaml:1): max expression depth exceeded");
+        // Go's parser and executor take these (Helm 4.1: 20,000 nested ifs in 0.2 s); a line count per action from
+        // the template's start made them take a minute here.
+        ForkedRender.expect("nested-if", List.of("{{ if true }}".repeat(depth) + "a: 1" + "{{ end }}".repeat(depth)),
+                "OK", "a: 1");
+        ForkedRender.expect("nested-with-range", List.of("{{ with 1 }}{{ range until 1 }}".repeat(depth / 2)
+                + "a: 1" + "{{ end }}{{ end }}".repeat(depth / 2)), "OK", "a: 1");
+        ForkedRender.expect("many-actions", List.of("a: " + "{{ 1 }}".repeat(depth)), "OK", "a: 1111");
+        ForkedRender.expect("long-pipeline", List.of("a: {{ 1" + " | print".repeat(depth) + " }}"), "OK", "a: 1");
+    }
+
     /** A values.schema.json that refers to itself without end, nests deeply or is very wide. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '§', quoteCharacter = '`', textBlock = """
@@ -61,6 +103,7 @@ class HostileEngineTest {
             schema-self-ref     § {"properties":{"a":{"$ref":"#/properties/a"}}}    § a: 1 § ERROR causing reference cycle
             schema-deep         § DEEP_SCHEMA                                        § a: 1 § ERROR the schema is not valid JSON
             schema-wide-allOf   § WIDE_SCHEMA                                        § a: 1 § OK a: 1
+            schema-remote-ref   § {"properties":{"a":{"$ref":"http://example.invalid/x.json"}}} § a: 1 § ERROR remote document http://example.invalid/x.json
             schema-recursive-ok § {"$defs":{"t":{"properties":{"c":{"$ref":"#/$defs/t"}}}},"$ref":"#/$defs/t"} § c: {c: {c: {}}} § OK a: 1
             """)
     void hostileSchemaEndsQuicklyInBoundedMemory(String name, String schema, String values, String expected)
