@@ -3,6 +3,7 @@ package dev.runway.render.flux;
 import dev.runway.render.gofmt.GoValues;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -150,7 +151,7 @@ public record PostBuild(Map<String, String> substitute, List<VariableSource> sub
                     continue;
                 }
                 throw new FluxSubstitutionException("substitute from '" + source.kind() + "/" + source.name()
-                        + "' error: " + source.kind().toLowerCase() + "s \"" + source.name() + "\" not found");
+                        + "' error: " + source.kind().toLowerCase(Locale.ROOT) + "s \"" + source.name() + "\" not found");
             }
             source.values().forEach((k, v) -> vars.put(k, v.replace("\n", "")));
         }

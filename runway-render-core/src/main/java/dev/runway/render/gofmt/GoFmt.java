@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -784,9 +785,9 @@ public final class GoFmt {
         }
 
         private void fmtUnicode(BigInteger v) {
-            String hex = v.toString(16).toUpperCase();
+            String hex = v.toString(16).toUpperCase(Locale.ROOT);
             if (v.signum() < 0) {
-                hex = v.add(BigInteger.ONE.shiftLeft(64)).toString(16).toUpperCase();
+                hex = v.add(BigInteger.ONE.shiftLeft(64)).toString(16).toUpperCase(Locale.ROOT);
             }
             int p = 4;
             if (precPresent && prec > 4) {
@@ -818,7 +819,7 @@ public final class GoFmt {
             BigInteger u = v.abs();
             String num = u.toString(base);
             if (digits.charAt(10) == 'A') {
-                num = num.toUpperCase();
+                num = num.toUpperCase(Locale.ROOT);
             }
             int precision = 0;
             boolean usePrec = false;
@@ -987,7 +988,7 @@ public final class GoFmt {
             }
             String expStr = (exp >= 0 ? "+" : "-") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
             String out = sign + "0x" + mant + "p" + expStr;
-            return verb == 'X' ? out.toUpperCase() : out;
+            return verb == 'X' ? out.toUpperCase(Locale.ROOT) : out;
         }
     }
 }
