@@ -13,7 +13,8 @@ import java.util.BitSet;
  * fails, in Helm and here.
  */
 public final class CallArguments extends ArrayList<Object> {
-    private final BitSet nilInterfaces = new BitSet();
+    // Created by the first nil interface only: most calls have none, and this object is made for every call.
+    private BitSet nilInterfaces;
 
     public CallArguments(int capacity) {
         super(capacity);
@@ -21,12 +22,15 @@ public final class CallArguments extends ArrayList<Object> {
 
     /** Adds a nil interface value (what reading a missing map key gives). */
     public void addNilInterface() {
+        if (nilInterfaces == null) {
+            nilInterfaces = new BitSet();
+        }
         nilInterfaces.set(size());
         add(null);
     }
 
     /** True when argument {@code i} of {@code args} is a nil interface value read from a map or list. */
     public static boolean isNilInterface(java.util.List<Object> args, int i) {
-        return args instanceof CallArguments c && c.nilInterfaces.get(i);
+        return args instanceof CallArguments c && c.nilInterfaces != null && c.nilInterfaces.get(i);
     }
 }

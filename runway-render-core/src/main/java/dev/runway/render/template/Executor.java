@@ -403,7 +403,6 @@ final class Executor {
         if (value == null) {
             throw error("nil pointer evaluating interface {}." + fieldName);
         }
-        String typeName = boxed ? "interface {}" : GoValues.typeName(value);
         boolean hasArgs = (args != null && args.size() > 1) || fin != MISSING;
         if (value instanceof GoStruct s) {
             TemplateFunction method = s.method(fieldName);
@@ -418,10 +417,10 @@ final class Executor {
                 return s.field(fieldName);
             }
             if (s.hasUnexportedField(fieldName)) {
-                throw error(fieldName + " is an unexported field of struct type " + typeName);
+                throw error(fieldName + " is an unexported field of struct type " + fieldTypeName(boxed, value));
             }
             if (!(value instanceof Map)) {
-                throw error("can't evaluate field " + fieldName + " in type " + typeName);
+                throw error("can't evaluate field " + fieldName + " in type " + fieldTypeName(boxed, value));
             }
         }
         if (value instanceof Map<?, ?> map) {
@@ -435,7 +434,12 @@ final class Executor {
             Object result = map.get(fieldName);
             return result == null ? NIL_IFACE : new Iface(result);
         }
-        throw error("can't evaluate field " + fieldName + " in type " + typeName);
+        throw error("can't evaluate field " + fieldName + " in type " + fieldTypeName(boxed, value));
+    }
+
+    /** The receiver's type as Go names it in a field error; computed only when an error is raised. */
+    private static String fieldTypeName(boolean boxed, Object value) {
+        return boxed ? "interface {}" : GoValues.typeName(value);
     }
 
     private Object evalFunction(Object dot, Node.IdentifierNode id, Node cmd, List<Node> args, Object fin) {
@@ -479,10 +483,13 @@ final class Executor {
     /** {@code builtin}: f is text/template's own function (not the chart's, not a method), looked up once. */
     private Object evalCall(Object dot, TemplateFunction f, Node ident, Node at, String name, List<Node> args,
                             Object fin, boolean builtin) {
-        CallArguments argv = new CallArguments((args == null ? 0 : args.size()) + 1);
-        List<Object> rawArgs = new ArrayList<>((args == null ? 0 : args.size()) + 1);
+        int capacity = (args == null ? 0 : args.size()) + 1;
+        CallArguments argv = new CallArguments(capacity);
+        // Only an argument error reads these two: plain arrays, one object each, since this runs on every call.
+        Object[] rawArgs = new Object[capacity];
         // Where Go's state stands after each argument (its last s.at), where validateType reports a wrong type.
-        List<Node> argAt = new ArrayList<>((args == null ? 0 : args.size()) + 1);
+        Node[] argAt = new Node[capacity];
+        int evaluated = 0;
         // Go's len tells a nil map element ("len of nil pointer") from no value at all; it gets the raw value.
         boolean raw = builtin && name.equals("len");
         if (builtin && name.equals("call")) {
@@ -497,8 +504,8 @@ final class Executor {
                     continue;
                 }
                 Object v = evalArg(dot, argNode);
-                rawArgs.add(v);
-                argAt.add(node);
+                rawArgs[evaluated] = v;
+                argAt[evaluated++] = node;
                 if (v == NIL_IFACE && !raw) {
                     argv.addNilInterface();
                 } else {
@@ -507,14 +514,15 @@ final class Executor {
             }
         }
         if (fin != MISSING) {
-            rawArgs.add(fin);
-            argAt.add(node);
+            rawArgs[evaluated] = fin;
+            argAt[evaluated++] = node;
             argv.add(raw ? fin : unbox(fin));
         }
         try {
             return bounded(f.call(context, argv));
         } catch (TemplateArgumentException e) {
-            throw argumentError(e.index(), e.expectedType(), e.getMessage(), ident, args, rawArgs, argAt);
+            throw argumentError(e.index(), e.expectedType(), e.getMessage(), ident, args, rawArgs, argAt,
+                    evaluated);
         } catch (TemplateFunctionException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("wrong number of args for ")) {
                 // Go checks the count before calling: no "error calling" prefix, reported at the name.
@@ -525,7 +533,7 @@ final class Executor {
             throw error("error calling " + name + ": " + e.getMessage(), e);
         } catch (TemplateArityException e) {
             throw argumentError(e.argumentIndex(), e.expectedType(), e.getMessage(), ident, args, rawArgs,
-                    argAt);
+                    argAt, evaluated);
         } catch (TemplateExecException | BreakSignal | ContinueSignal e) {
             throw e;
         } catch (RuntimeException e) {
@@ -551,9 +559,9 @@ final class Executor {
 
     /** Go's wording of an argument its signature rejects (evalArg and validateType), at the argument. */
     private TemplateExecException argumentError(int i, String t, String message, Node ident, List<Node> args,
-                                                List<Object> rawArgs, List<Node> argAt) {
+                                                Object[] rawArgs, Node[] argAt, int evaluated) {
         int explicit = args == null ? 0 : args.size() - 1;
-        if (i < 0 || t == null || i >= rawArgs.size()) {
+        if (i < 0 || t == null || i >= evaluated) {
             node = ident;
             return error(message);
         }
@@ -577,8 +585,8 @@ final class Executor {
                         : "expected " + wanted + "; found " + argNode);
             }
         }
-        node = argAt.get(i);
-        Object raw = rawArgs.get(i);
+        node = argAt[i];
+        Object raw = rawArgs[i];
         if (raw == null) {
             return error("invalid value; expected " + t);
         }

@@ -120,8 +120,38 @@ public final class ValuesSchema {
             throw new IllegalArgumentException("the pattern " + GoStrconv.quote(expr) + " is not a valid Go regular expression: "
                     + e.getMessage(), e);
         }
-        return text -> pattern.matcher(text).find();
+        return new RememberedMatches(pattern, new java.util.concurrent.ConcurrentHashMap<>());
     };
+
+    /**
+     * A schema pattern that remembers its answers for short strings. RE2/J matches with its NFA, a few hundred
+     * nanoseconds per character, and a warm engine checks mostly the same strings on every render (the chart's
+     * defaults survive coalescing), so one lookup replaces the match. The answer depends on the text alone; the
+     * table stops growing at {@link #MAX_REMEMBERED} entries of at most {@link #MAX_REMEMBERED_CHARS} characters, so
+     * hostile values cannot make it large (a few racing threads may add one entry each beyond the limit).
+     */
+    private record RememberedMatches(com.google.re2j.Pattern pattern,
+                                     java.util.concurrent.ConcurrentHashMap<String, Boolean> answers)
+            implements com.networknt.schema.regex.RegularExpression {
+        private static final int MAX_REMEMBERED = 512;
+        private static final int MAX_REMEMBERED_CHARS = 256;
+
+        @Override
+        public boolean matches(String text) {
+            if (text.length() > MAX_REMEMBERED_CHARS) {
+                return pattern.matcher(text).find();
+            }
+            Boolean known = answers.get(text);
+            if (known != null) {
+                return known;
+            }
+            boolean found = pattern.matcher(text).find();
+            if (answers.size() < MAX_REMEMBERED) {
+                answers.put(text, found);
+            }
+            return found;
+        }
+    }
 
     /**
      * Helm's only loaders are file, http(s) and urn; an unresolved {@code urn:} becomes the schema {@code true}
