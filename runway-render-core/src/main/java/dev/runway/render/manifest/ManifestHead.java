@@ -48,8 +48,8 @@ public record ManifestHead(String apiVersion, String kind, String name, String n
                     + readerProblem);
         }
         try {
-            Iterator<Event> events = new MergeKeyCheck(new AnchorCheck(new Parse(SETTINGS).parseString(document)
-                    .iterator(), source), source);
+            Iterator<Event> events = new GoYamlDecodeCheck(new Parse(SETTINGS).parseString(document).iterator(),
+                    source);
             return new Reader(events, source, version.isHelm4() ? "util.SimpleHead" : "releaseutil.SimpleHead")
                     .read();
         } catch (MarkedYamlEngineException e) {
@@ -64,41 +64,6 @@ public record ManifestHead(String apiVersion, String kind, String name, String n
     /** The hook annotation's value, or null when this is not a hook. */
     public String hook() {
         return annotations.get("helm.sh/hook");
-    }
-
-    /**
-     * Passes events through and fails on an alias to an anchor the document never defined, as go-yaml does
-     * (the parser alone accepts it; only composing the document would notice).
-     */
-    private static final class AnchorCheck implements Iterator<Event> {
-        private final Iterator<Event> events;
-        private final String source;
-        private final java.util.Set<String> anchors = new java.util.HashSet<>();
-
-        AnchorCheck(Iterator<Event> events, String source) {
-            this.events = events;
-            this.source = source;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return events.hasNext();
-        }
-
-        @Override
-        public Event next() {
-            Event e = events.next();
-            if (e instanceof org.snakeyaml.engine.v2.events.AliasEvent alias) {
-                String name = alias.getAlias().getValue();
-                if (!anchors.contains(name)) {
-                    throw new RenderException("YAML parse error on " + source
-                            + ": error converting YAML to JSON: yaml: unknown anchor '" + name + "' referenced");
-                }
-            } else if (e instanceof org.snakeyaml.engine.v2.events.NodeEvent node) {
-                node.getAnchor().ifPresent(anchor -> anchors.add(anchor.getValue()));
-            }
-            return e;
-        }
     }
 
     /** Walks the events of one document, keeping the few fields Helm reads and checking the rest is YAML. */

@@ -14,14 +14,18 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Passes parser events through and fails where go-yaml v2 (under sigs.k8s.io/yaml, which Helm uses to read each
- * rendered document) fails on a merge key: a plain {@code <<} key (or one tagged {@code !!merge}) whose value is not
- * a map, an alias of a map, or a list of those. go-yaml's decoder.merge words it "map merge requires map or sequence
- * of maps as the value", without a line. A value like {@code podAnnotations: {"<<": "v"}} printed with toYaml
- * gives such a key, so Helm refuses what a plain YAML parser would accept. A quoted {@code "<<"} is an ordinary key
- * (go-yaml's isMerge wants an implicit or merge-tagged scalar).
+ * Passes parser events through and fails where go-yaml v2's decoder (under sigs.k8s.io/yaml, which Helm uses to read
+ * each rendered document) fails though the parser alone accepts the text:
+ * <ul>
+ * <li>an alias to an anchor the document never defined ("unknown anchor 'x' referenced");</li>
+ * <li>a plain {@code <<} key (or one tagged {@code !!merge}) whose value is not a map, an alias of a map, or a list of
+ * those. go-yaml's decoder.merge words it "map merge requires map or sequence of maps as the value", without a line.
+ * A value like {@code podAnnotations: {"<<": "v"}} printed with toYaml gives such a key, so Helm refuses what a plain
+ * YAML parser would accept. A quoted {@code "<<"} is an ordinary key (go-yaml's isMerge wants an implicit or
+ * merge-tagged scalar).</li>
+ * </ul>
  */
-final class MergeKeyCheck implements Iterator<Event> {
+final class GoYamlDecodeCheck implements Iterator<Event> {
     private static final String MERGE_TAG = "tag:yaml.org,2002:merge";
 
     /** One open collection: a map knows whether a key or a value comes next, and whether the key was {@code <<}. */
@@ -41,10 +45,10 @@ final class MergeKeyCheck implements Iterator<Event> {
     private final Iterator<Event> events;
     private final String source;
     private final Deque<Frame> open = new ArrayDeque<>();
-    /** Anchor name to whether it names a map (go-yaml checks an alias's target kind). */
+    /** Each anchor defined so far, to whether it names a map (go-yaml checks an alias's target kind). */
     private final Map<String, Boolean> anchorsToMaps = new HashMap<>();
 
-    MergeKeyCheck(Iterator<Event> events, String source) {
+    GoYamlDecodeCheck(Iterator<Event> events, String source) {
         this.events = events;
         this.source = source;
     }
@@ -70,6 +74,11 @@ final class MergeKeyCheck implements Iterator<Event> {
     }
 
     private void node(Event e) {
+        if (e instanceof AliasEvent alias && !anchorsToMaps.containsKey(alias.getAlias().getValue())) {
+            throw new RenderException("YAML parse error on " + source
+                    + ": error converting YAML to JSON: yaml: unknown anchor '" + alias.getAlias().getValue()
+                    + "' referenced");
+        }
         boolean isMap = e.getEventId() == Event.ID.MappingStart;
         if (e instanceof NodeEvent node && !(e instanceof AliasEvent)) {
             node.getAnchor().ifPresent(anchor -> anchorsToMaps.put(anchor.getValue(), isMap));
