@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -110,9 +109,7 @@ final class Certificates {
     }
 
     private static KeyPair rsa(int bits) throws GeneralSecurityException {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(bits, RANDOM);
-        return g.generateKeyPair();
+        return RsaKeyGenerator.generate(bits, RANDOM);
     }
 
     private static KeyPair parseKey(String pemText) throws TemplateFunctionException {
