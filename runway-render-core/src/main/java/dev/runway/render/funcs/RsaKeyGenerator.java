@@ -44,9 +44,13 @@ final class RsaKeyGenerator {
         List<int[]> primes = new ArrayList<>();
         List<Integer> current = new ArrayList<>();
         long product = 1;
+        boolean[] composite = new boolean[TRIAL_DIVISION_LIMIT];
         for (int p = 3; p < TRIAL_DIVISION_LIMIT; p += 2) {
-            if (!BigInteger.valueOf(p).isProbablePrime(30)) {
+            if (composite[p]) {
                 continue;
+            }
+            for (int k = p * p; k < TRIAL_DIVISION_LIMIT; k += 2 * p) {
+                composite[k] = true;
             }
             if (product * p >= 1L << 31) {
                 moduli.add(product);
