@@ -16,7 +16,6 @@ import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -143,14 +142,8 @@ public final class ValuesFiles {
             for (YamlTree.Entry entry : tree.entries()) {
                 SourcePosition at = new SourcePosition(sourceName, entry.line(), entry.column());
                 ValuesPath path = new ValuesPath(entry.segments());
-                if (!entry.key()) {
-                    valuePositions.put(path, at); // of repeated keys, the last one's value is the value
-                } else if (entry.node() instanceof ScalarNode) {
-                    keyPositions.put(path, at);
-                } else {
-                    throw new ValuesFileException(sourceName, at,
-                            "a map key must be a plain value, not a map or a list");
-                }
+                // Of repeated keys, the last one's value is the value. (A map or list as a key stops the composer.)
+                (entry.key() ? keyPositions : valuePositions).put(path, at);
             }
             Object values = decode(text, sourceName);
             return new ValuesDocument(sourceName, topLevelMap(values, sourceName, valuePositions.get(ValuesPath.ROOT)),
