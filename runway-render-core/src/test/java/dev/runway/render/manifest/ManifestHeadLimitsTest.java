@@ -33,8 +33,12 @@ class ManifestHeadLimitsTest {
 
     @Test
     void aFewAliasesAreRead() {
-        ManifestHead head = ManifestHead.parse("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: &n cm}\n"
-                + "data: {a: *n, b: *n}\n", "t.yaml");
+        ManifestHead head = ManifestHead.parse("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: &n cm}
+                data: {a: *n, b: *n}
+                """, "t.yaml");
         assertEquals("cm", head.name());
     }
 }
