@@ -1,5 +1,7 @@
 package dev.runway.render.flux;
 
+import dev.runway.render.yaml.TextPositions;
+import dev.runway.render.yaml.YamlTree;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
 

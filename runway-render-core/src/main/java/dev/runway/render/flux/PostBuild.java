@@ -1,5 +1,6 @@
 package dev.runway.render.flux;
 
+import dev.runway.render.yaml.YamlTree;
 import dev.runway.render.gofmt.GoValues;
 import java.util.LinkedHashMap;
 import java.util.List;

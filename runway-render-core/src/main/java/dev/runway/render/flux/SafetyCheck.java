@@ -1,5 +1,6 @@
 package dev.runway.render.flux;
 
+import dev.runway.render.yaml.YamlTree;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -3,8 +3,9 @@ package dev.runway.render.manifest;
 import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderException;
 import dev.runway.render.yaml.GoYamlErrors;
+import dev.runway.render.yaml.GuardedYaml;
+import dev.runway.render.yaml.YamlLimitException;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
 public record ManifestHead(String apiVersion, String kind, String name, String namespace,
                            Map<String, String> annotations) {
 
-    private static final LoadSettings SETTINGS = dev.runway.render.yaml.GuardedYaml.settings("manifest")
+    private static final LoadSettings SETTINGS = GuardedYaml.settings("manifest")
             .setAllowDuplicateKeys(true)
             .setMaxAliasesForCollections(1000).build();
     private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
@@ -48,10 +49,11 @@ public record ManifestHead(String apiVersion, String kind, String name, String n
                     + readerProblem);
         }
         try {
-            Iterator<Event> events = new GoYamlDecodeCheck(new Parse(SETTINGS).parseString(document).iterator(),
-                    source);
+            Iterator<Event> events = new GoYamlDecodeCheck(GuardedYaml.goEvents(SETTINGS, document).iterator(), source);
             return new Reader(events, source, version.isHelm4() ? "util.SimpleHead" : "releaseutil.SimpleHead")
                     .read();
+        } catch (YamlLimitException e) {
+            throw new RenderException("YAML parse error on " + source + ": " + GoYamlErrors.limitMessage(e, true));
         } catch (MarkedYamlEngineException e) {
             throw new RenderException("YAML parse error on " + source + ": error converting YAML to JSON: "
                     + GoYamlErrors.syntaxMessage(e, document));

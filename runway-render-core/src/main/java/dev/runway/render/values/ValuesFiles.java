@@ -4,6 +4,7 @@ import dev.runway.render.io.BoundedFiles;
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GuardedYaml;
 import dev.runway.render.yaml.YamlLimitException;
+import dev.runway.render.yaml.YamlTree;
 import dev.runway.render.yaml.GoYamlException;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.Anchor;
@@ -15,7 +16,6 @@ import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -132,31 +132,30 @@ public final class ValuesFiles {
                 .setAllowRecursiveKeys(false)
                 .setCodePointLimit(Math.max(limits.maxChars(), 1))
                 .setUseMarks(true)
-                .setSchema(YamlNodes.UNRESOLVED)
                 .build();
         try {
             // Go's YAML reader decodes only the first document of a values file; the rest is ignored (even when broken).
             int firstDocumentEnd = checkLimits(text, sourceName, settings);
-            java.util.Iterator<Node> documents = GuardedYaml.composeAll(settings,
-                    text.substring(0, firstDocumentEnd)).iterator();
-            Optional<Node> root = documents.hasNext() ? Optional.of(documents.next()) : Optional.empty();
-            Map<ValuesPath, SourcePosition> valuePositions = Map.of();
-            Map<ValuesPath, SourcePosition> keyPositions = Map.of();
-            if (root.isPresent()) {
-                YamlNodes.Positions positions = YamlNodes.positions(root.get(), sourceName);
-                valuePositions = positions.values();
-                keyPositions = positions.keys();
+            YamlTree tree = YamlTree.compose(settings, text.substring(0, firstDocumentEnd), YamlTree.View.DECODED);
+            Map<ValuesPath, SourcePosition> valuePositions = new LinkedHashMap<>();
+            Map<ValuesPath, SourcePosition> keyPositions = new LinkedHashMap<>();
+            for (YamlTree.Entry entry : tree.entries()) {
+                SourcePosition at = new SourcePosition(sourceName, entry.line(), entry.column());
+                ValuesPath path = new ValuesPath(entry.segments());
+                // Of repeated keys, the last one's value is the value. (A map or list as a key stops the composer.)
+                (entry.key() ? keyPositions : valuePositions).put(path, at);
             }
             Object values = decode(text, sourceName);
-            return new ValuesDocument(sourceName, topLevelMap(values, sourceName, root), valuePositions, keyPositions);
+            return new ValuesDocument(sourceName, topLevelMap(values, sourceName, valuePositions.get(ValuesPath.ROOT)),
+                    valuePositions, keyPositions);
         } catch (YamlLimitException e) {
             // GuardedYaml's limits hold for every reader; here they read like the values files' own.
-            SourcePosition at = e.getProblemMark().map(mark -> YamlNodes.position(sourceName, mark)).orElse(null);
+            SourcePosition at = e.getProblemMark().map(mark -> position(sourceName, mark)).orElse(null);
             throw new ValuesFileException(sourceName, at, "limit crossed: " + e.problem()
                     + "; values files this large or this deeply nested are refused to protect the renderer");
         } catch (MarkedYamlEngineException e) {
             SourcePosition at = e.getProblemMark().or(e::getContextMark)
-                    .map(mark -> YamlNodes.position(sourceName, mark)).orElse(null);
+                    .map(mark -> position(sourceName, mark)).orElse(null);
             String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
             String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
             throw new ValuesFileException(sourceName, at, "YAML syntax error: " + problem + context);
@@ -217,14 +216,13 @@ public final class ValuesFiles {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> topLevelMap(Object values, String sourceName, Optional<Node> root) {
+    private static Map<String, Object> topLevelMap(Object values, String sourceName, SourcePosition at) {
         if (values == null) {
             return new LinkedHashMap<>();
         }
         if (values instanceof Map<?, ?> map) {
             return ValueTrees.mutableCopy((Map<String, Object>) map);
         }
-        SourcePosition at = root.map(node -> YamlNodes.position(sourceName, node)).orElse(null);
         throw new ValuesFileException(sourceName, at, "the top level of a values file must be a map of names to values, "
                 + "found " + ValueTrees.describeKind(values));
     }
@@ -288,8 +286,12 @@ public final class ValuesFiles {
     }
 
     private static ValuesFileException limit(String sourceName, Event event, String what) {
-        SourcePosition at = event.getStartMark().map(mark -> YamlNodes.position(sourceName, mark)).orElse(null);
+        SourcePosition at = event.getStartMark().map(mark -> position(sourceName, mark)).orElse(null);
         return new ValuesFileException(sourceName, at, "limit crossed: " + what
                 + "; values files this large or this deeply nested are refused to protect the renderer");
+    }
+
+    private static SourcePosition position(String file, Mark mark) {
+        return new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
     }
 }

@@ -4,6 +4,7 @@ import dev.runway.render.gofmt.GoBytes;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -52,7 +53,7 @@ public final class GoYamlErrors {
      * ({@code yaml: line N: problem}), for callers that parse events themselves.
      */
     public static String syntaxMessage(MarkedYamlEngineException e, String text) {
-        String message = YamlReader.libyamlMessage(e, text);
+        String message = libyamlMessage(e, text);
         if (message.endsWith(CANNOT_START) && e.getProblemMark().isPresent()) {
             Mark mark = e.getProblemMark().get();
             String tabProblem = tabProblem(text.split("\n", -1), mark.getLine(), mark.getColumn());
@@ -61,6 +62,112 @@ public final class GoYamlErrors {
             }
         }
         return message;
+    }
+
+    /**
+     * A limit of {@link GuardedYaml} in Go's words. A depth limit: go-yaml's scanner says {@code yaml: line N: exceeded
+     * max depth of 10000} (no line on the first); for nesting only the JSON step refuses, and encoding/json's scanner
+     * says {@code invalid character '[' exceeded max depth} behind sigs.k8s.io/yaml's prefix. Aliases: go-yaml's
+     * decoder fails without a line ({@code yaml: document contains excessive aliasing}). With {@code helmErrors},
+     * sigs.k8s.io/yaml's prefixes as Helm prints them.
+     */
+    public static String limitMessage(YamlLimitException e, boolean helmErrors) {
+        String converting = helmErrors ? "error converting YAML to JSON: " : "";
+        return switch (e.kind()) {
+            case DEPTH -> helmErrors
+                    ? "error unmarshaling JSON: while decoding JSON: invalid character '" + (e.openedMap() ? '{' : '[')
+                    + "' exceeded max depth"
+                    : depthMessage(e, converting);
+            case FLOW_DEPTH, BLOCK_DEPTH -> depthMessage(e, converting);
+            case ALIASING, SELF_ALIAS -> converting + "yaml: " + e.problem();
+        };
+    }
+
+    private static String depthMessage(YamlLimitException e, String converting) {
+        int zeroBased = e.getProblemMark().map(Mark::getLine).orElse(0);
+        return converting + "yaml: " + (zeroBased != 0 ? "line " + (zeroBased + 1) + ": " : "")
+                + "exceeded max depth of " + GuardedYaml.MAX_DEPTH;
+    }
+
+    /**
+     * A YAML syntax error of {@code text} as go-yaml words it: {@code yaml: line N: problem}. go-yaml v2's fail()
+     * names the problem line when it is not the first (scanner errors count from 1 there), else the context line;
+     * libyaml forces a line break before STREAM-END, so a problem found there (an unclosed collection, a key without
+     * ':' on the last line) is one line further.
+     */
+    public static String libyamlMessage(MarkedYamlEngineException e, String text) {
+        String problem = libyamlProblem(e.getProblem(), e.getContext());
+        Optional<Mark> mark = e.getProblemMark();
+        boolean scanner = e.getClass().getSimpleName().contains("Scanner");
+        int textLength = text.codePointCount(0, text.length());
+        // Of the scanner's problems, only a pending key is noticed after that forced line break.
+        boolean afterStreamEnd = !scanner || problem.equals("could not find expected ':'");
+        int problemLine = mark.map(m -> m.getLine()
+                + (afterStreamEnd && m.getIndex() >= textLength && m.getColumn() > 0 ? 1 : 0)).orElse(0);
+        int goLine;
+        if (problemLine != 0) {
+            goLine = scanner ? problemLine + 1 : problemLine;
+        } else {
+            goLine = e.getContextMark().map(Mark::getLine).orElse(0);
+        }
+        return "yaml: " + (goLine != 0 ? "line " + goLine + ": " : "") + problem;
+    }
+
+    /** libyaml's wording for the problems snakeyaml (a sibling of libyaml) reports in its own words. */
+    private static String libyamlProblem(String problem, String context) {
+        if (problem == null) {
+            return "unknown problem parsing YAML content";
+        }
+        if (problem.startsWith("mapping values are not allowed")) {
+            return "mapping values are not allowed in this context";
+        }
+        if (problem.startsWith("sequence entries are not allowed")) {
+            return "block sequence entries are not allowed in this context";
+        }
+        if (problem.startsWith("unexpected character found") && context != null
+                && (context.contains("anchor") || context.contains("alias"))) {
+            return "did not find expected alphabetic or numeric character";
+        }
+        if (problem.startsWith("expected <block end>")) {
+            if (context != null && context.contains("collection")) {
+                return "did not find expected '-' indicator";
+            }
+            return "did not find expected key";
+        }
+        if (problem.startsWith("expected ',' or ']'")) {
+            return "did not find expected ',' or ']'";
+        }
+        if (problem.startsWith("expected ',' or '}'")) {
+            return "did not find expected ',' or '}'";
+        }
+        if (problem.startsWith("expected '<document start>'")) {
+            return "did not find expected <document start>";
+        }
+        if (problem.startsWith("expected the node content")) {
+            return "did not find expected node content";
+        }
+        if (problem.startsWith("expected escape sequence of")) {
+            return "did not find expected hexdecimal number";
+        }
+        if (problem.startsWith("found unknown escape character")) {
+            return "found unknown escape character";
+        }
+        if (problem.startsWith("found character") && problem.contains("cannot start any token")) {
+            return "found character that cannot start any token";
+        }
+        if (problem.startsWith("could not find expected ':'")) {
+            return "could not find expected ':'";
+        }
+        if (problem.startsWith("found unexpected end of stream")) {
+            return "found unexpected end of stream";
+        }
+        if (problem.startsWith("found undefined tag handle")) {
+            return "found undefined tag handle";
+        }
+        if (problem.startsWith("special characters are not allowed")) {
+            return "control characters are not allowed";
+        }
+        return problem;
     }
 
     private static final String CANNOT_START = "found character that cannot start any token";

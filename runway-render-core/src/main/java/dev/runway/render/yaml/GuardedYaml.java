@@ -75,7 +75,7 @@ public final class GuardedYaml {
      * alias ratio and self-referring aliases throw {@link YamlLimitException}.
      */
     public static Parser parser(LoadSettings settings, String text) {
-        return new GuardedParser(new ParserImpl(settings, new StreamReader(settings, text)), TREE_MAX_DEPTH, true);
+        return new GuardedParser(new ParserImpl(settings, new StreamReader(settings, text)), TREE_MAX_DEPTH, false, true);
     }
 
     /** The events of {@code text}, checked as {@link #parser} checks them. */
@@ -89,7 +89,17 @@ public final class GuardedYaml {
      * reader applies go-yaml's alias rule itself while decoding.
      */
     static Parser goParser(LoadSettings settings, String text) {
-        return new GuardedParser(new ParserImpl(settings, new StreamReader(settings, text)), MAX_DEPTH, false);
+        return new GuardedParser(new ParserImpl(settings, new StreamReader(settings, text)), MAX_DEPTH, true, false);
+    }
+
+    /**
+     * The events of {@code text} for a reader that checks a document as go-yaml v2 decodes it without building it
+     * (the manifest head): depth as {@link #goParser} checks it, aliases as {@link #parser} does.
+     * {@link GoYamlErrors#limitMessage} words what it throws as Helm does.
+     */
+    public static Iterable<Event> goEvents(LoadSettings settings, String text) {
+        return () -> new GuardedParser(new ParserImpl(settings, new StreamReader(settings, text)), MAX_DEPTH, true,
+                true);
     }
 
     /** snakeyaml-engine's composer over the guarded events (one node per document). */
@@ -207,15 +217,16 @@ public final class GuardedYaml {
     /**
      * Checks events as they pass. Depth: go-yaml counts nested flow collections and block indentations apart (a
      * block sequence directly under a map key at the key's column, "indentless", adds no indentation); all nesting
-     * together is limited too, at once when {@code strict}, else at the end of the document (Helm's JSON step runs
-     * after go-yaml parsed the document, so go-yaml's own errors deeper in it come first). Aliases (when
-     * {@code strict}): each node counts once, an alias counts once plus the expanded size of its anchor, all of
+     * together is limited too, at once, or at the end of the document when {@code deferDepth} (Helm's JSON step
+     * runs after go-yaml parsed the document, so go-yaml's own errors deeper in it come first). Aliases (when
+     * {@code checkAliases}): each node counts once, an alias counts once plus the expanded size of its anchor, all of
      * which came from aliases, as decode.go counts them while it expands.
      */
     private static final class GuardedParser implements Parser {
         private final Parser events;
         private final int maxDepth;
-        private final boolean strict;
+        private final boolean deferDepth;
+        private final boolean checkAliases;
         /** Open collections: flow or not, start column, whether it added a block indentation, size so far. */
         private final Deque<Open> open = new ArrayDeque<>();
         private final Map<String, Long> anchorSizes = new HashMap<>();
@@ -243,10 +254,11 @@ public final class GuardedYaml {
             }
         }
 
-        GuardedParser(Parser events, int maxDepth, boolean strict) {
+        GuardedParser(Parser events, int maxDepth, boolean deferDepth, boolean checkAliases) {
             this.events = events;
             this.maxDepth = maxDepth;
-            this.strict = strict;
+            this.deferDepth = deferDepth;
+            this.checkAliases = checkAliases;
         }
 
         @Override
@@ -316,7 +328,7 @@ public final class GuardedYaml {
             if (open.size() > maxDepth) {
                 YamlLimitException e = new YamlLimitException(YamlLimitException.Kind.DEPTH,
                         "maps and lists nest more than " + maxDepth + " levels deep", start.getStartMark(), map);
-                if (strict) {
+                if (!deferDepth) {
                     throw e;
                 }
                 if (deferred == null) {
@@ -354,7 +366,7 @@ public final class GuardedYaml {
             }
             decodes += size;
             fromAliases += aliased;
-            if (strict && excessiveAliasing(decodes, fromAliases)) {
+            if (checkAliases && excessiveAliasing(decodes, fromAliases)) {
                 throw new YamlLimitException(YamlLimitException.Kind.ALIASING, "document contains excessive aliasing",
                         at.getStartMark(), false);
             }
@@ -362,7 +374,7 @@ public final class GuardedYaml {
 
         private void aliased(AliasEvent alias) {
             String name = alias.getAlias().getValue();
-            if (strict && openAnchors.contains(name)) {
+            if (checkAliases && openAnchors.contains(name)) {
                 throw new YamlLimitException(YamlLimitException.Kind.SELF_ALIAS,
                         "anchor '" + name + "' value contains itself", alias.getStartMark(), false);
             }

@@ -440,9 +440,7 @@ final class YamlReader {
             return resolveScalar(s).kind() == YamlResolver.Kind.NULL ? "" : s.value();
         }
         if (n instanceof Scalar s) {
-            YamlResolver.Resolved r = resolveScalar(s);
-            return r.kind() == YamlResolver.Kind.STR || r.kind() == YamlResolver.Kind.TIMESTAMP
-                    || r.kind() == YamlResolver.Kind.MERGE ? String.valueOf(r.value()) : r.value();
+            return goKey(resolveScalar(s));
         }
         throw new GoYamlException("yaml: invalid map key: " + describe(toJsonValue(n)), line(k.mark()),
                 column(k.mark()));
@@ -466,7 +464,28 @@ final class YamlReader {
         return dev.runway.render.gofmt.GoFmt.sprintf("%#v", v);
     }
 
-    private static String keyString(Object key, Object value, Node k) {
+    /** A resolved scalar as a Go map key: strings, timestamps and {@code <<} as their text, others as decoded. */
+    private static Object goKey(YamlResolver.Resolved r) {
+        return r.kind() == YamlResolver.Kind.STR || r.kind() == YamlResolver.Kind.TIMESTAMP
+                || r.kind() == YamlResolver.Kind.MERGE ? String.valueOf(r.value()) : r.value();
+    }
+
+    /**
+     * The JSON object key sigs.k8s.io/yaml makes of a scalar map key that go-yaml v2 reads ({@code y} is "true",
+     * {@code 0x10} is "16", {@code 1.0} is "1"), or the key's text when Go refuses the key (decoding reports that).
+     * For trees built by another parser ({@link YamlTree}): {@code tag} is null for an untagged scalar.
+     */
+    static String helmKeyName(String value, String tag, boolean plain) {
+        try {
+            String name = jsonKey(goKey(resolve(value, tag, plain, false)));
+            return name != null ? name : value;
+        } catch (GoYamlException e) {
+            return value;
+        }
+    }
+
+    /** sigs.k8s.io/yaml's JSON object key for a decoded Go key, or null for one it refuses (nil, uint64). */
+    private static String jsonKey(Object key) {
         if (key instanceof String s) {
             return s;
         }
@@ -484,6 +503,14 @@ final class YamlReader {
         }
         if (key instanceof Boolean b) {
             return b ? "true" : "false";
+        }
+        return null;
+    }
+
+    private static String keyString(Object key, Object value, Node k) {
+        String name = jsonKey(key);
+        if (name != null) {
+            return name;
         }
         if (key == null) {
             throw new GoYamlException("unsupported map key of type: %!s(<nil>), key: <nil>, value: "
@@ -504,33 +531,35 @@ final class YamlReader {
     }
 
     private YamlResolver.Resolved resolveScalar(Scalar s) {
-        if (s.tag() == null) {
-            if (!s.plain()) {
-                return new YamlResolver.Resolved(YamlResolver.Kind.STR, s.value());
-            }
-            return mode == Mode.KYAML_JSON || mode == Mode.V3 ? YamlResolver.resolvePlainV3(s.value())
-                    : YamlResolver.resolvePlain(s.value());
+        try {
+            return resolve(s.value(), s.tag(), s.plain(), mode == Mode.KYAML_JSON || mode == Mode.V3);
+        } catch (GoYamlException e) {
+            throw new GoYamlException(e.getMessage(), line(s.mark()), column(s.mark()));
         }
-        String tag = s.tag();
+    }
+
+    /** go-yaml's resolution of a scalar ({@code tag} null when untagged; v3's rules for plain scalars or v2's). */
+    private static YamlResolver.Resolved resolve(String value, String tag, boolean plain, boolean v3) {
+        if (tag == null) {
+            if (!plain) {
+                return new YamlResolver.Resolved(YamlResolver.Kind.STR, value);
+            }
+            return v3 ? YamlResolver.resolvePlainV3(value) : YamlResolver.resolvePlain(value);
+        }
         if (tag.equals(YamlResolver.BINARY_TAG)) {
             try {
-                byte[] data = Base64.getMimeDecoder().decode(s.value());
+                byte[] data = Base64.getMimeDecoder().decode(value);
                 return new YamlResolver.Resolved(YamlResolver.Kind.STR, new String(data, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
-                throw new GoYamlException("yaml: !!binary value contains invalid base64 data",
-                        line(s.mark()), column(s.mark()));
+                throw new GoYamlException("yaml: !!binary value contains invalid base64 data", -1, -1);
             }
         }
         if (!tag.startsWith("tag:yaml.org,2002:") || tag.equals(YamlResolver.MAP_TAG)
                 || tag.equals(YamlResolver.SEQ_TAG)) {
             // Tags go-yaml cannot resolve keep the text as a string.
-            return new YamlResolver.Resolved(YamlResolver.Kind.STR, s.value());
+            return new YamlResolver.Resolved(YamlResolver.Kind.STR, value);
         }
-        try {
-            return YamlResolver.resolveTagged(tag, s.value());
-        } catch (GoYamlException e) {
-            throw new GoYamlException(e.getMessage(), line(s.mark()), column(s.mark()));
-        }
+        return YamlResolver.resolveTagged(tag, value);
     }
 
     private Object jsonScalar(YamlResolver.Resolved r, Scalar s) {
@@ -570,109 +599,15 @@ final class YamlReader {
 
     // ---- errors
 
-    /**
-     * A depth limit in Go's words: go-yaml's scanner says {@code yaml: line N: exceeded max depth of 10000} (no line
-     * on the first), and for nesting only the JSON step refuses, encoding/json's scanner says {@code invalid
-     * character '[' exceeded max depth} behind sigs.k8s.io/yaml's prefix.
-     */
     private GoYamlException limitError(YamlLimitException e) {
         Optional<Mark> mark = e.getProblemMark();
-        if (e.kind() == YamlLimitException.Kind.DEPTH && mode.helmErrors()) {
-            return new GoYamlException("error unmarshaling JSON: while decoding JSON: invalid character '"
-                    + (e.openedMap() ? '{' : '[') + "' exceeded max depth", line(mark), column(mark));
-        }
-        String problem = e.kind() == YamlLimitException.Kind.DEPTH
-                ? "exceeded max depth of " + GuardedYaml.MAX_DEPTH : e.problem();
-        int zeroBased = mark.map(Mark::getLine).orElse(0);
-        return new GoYamlException((mode.helmErrors() ? "error converting YAML to JSON: " : "") + "yaml: "
-                + (zeroBased != 0 ? "line " + (zeroBased + 1) + ": " : "") + problem, line(mark), column(mark));
+        return new GoYamlException(GoYamlErrors.limitMessage(e, mode.helmErrors()), line(mark), column(mark));
     }
 
     private GoYamlException syntaxError(MarkedYamlEngineException e, String text) {
         Optional<Mark> mark = e.getProblemMark();
         String prefix = mode.helmErrors() ? "error converting YAML to JSON: " : "";
-        return new GoYamlException(prefix + libyamlMessage(e, text), line(mark), column(mark));
-    }
-
-    /**
-     * A YAML syntax error of {@code text} as go-yaml words it: {@code yaml: line N: problem}. go-yaml v2's fail()
-     * names the problem line when it is not the first (scanner errors count from 1 there), else the context line;
-     * libyaml forces a line break before STREAM-END, so a problem found there (an unclosed collection, a key without
-     * ':' on the last line) is one line further.
-     */
-    public static String libyamlMessage(MarkedYamlEngineException e, String text) {
-        String problem = libyamlProblem(e.getProblem(), e.getContext());
-        Optional<Mark> mark = e.getProblemMark();
-        boolean scanner = e.getClass().getSimpleName().contains("Scanner");
-        int textLength = text.codePointCount(0, text.length());
-        // Of the scanner's problems, only a pending key is noticed after that forced line break.
-        boolean afterStreamEnd = !scanner || problem.equals("could not find expected ':'");
-        int problemLine = mark.map(m -> m.getLine()
-                + (afterStreamEnd && m.getIndex() >= textLength && m.getColumn() > 0 ? 1 : 0)).orElse(0);
-        int goLine;
-        if (problemLine != 0) {
-            goLine = scanner ? problemLine + 1 : problemLine;
-        } else {
-            goLine = e.getContextMark().map(Mark::getLine).orElse(0);
-        }
-        return "yaml: " + (goLine != 0 ? "line " + goLine + ": " : "") + problem;
-    }
-
-    /** libyaml's wording for the problems snakeyaml (a sibling of libyaml) reports in its own words. */
-    private static String libyamlProblem(String problem, String context) {
-        if (problem == null) {
-            return "unknown problem parsing YAML content";
-        }
-        if (problem.startsWith("mapping values are not allowed")) {
-            return "mapping values are not allowed in this context";
-        }
-        if (problem.startsWith("sequence entries are not allowed")) {
-            return "block sequence entries are not allowed in this context";
-        }
-        if (problem.startsWith("unexpected character found") && context != null
-                && (context.contains("anchor") || context.contains("alias"))) {
-            return "did not find expected alphabetic or numeric character";
-        }
-        if (problem.startsWith("expected <block end>")) {
-            if (context != null && context.contains("collection")) {
-                return "did not find expected '-' indicator";
-            }
-            return "did not find expected key";
-        }
-        if (problem.startsWith("expected ',' or ']'")) {
-            return "did not find expected ',' or ']'";
-        }
-        if (problem.startsWith("expected ',' or '}'")) {
-            return "did not find expected ',' or '}'";
-        }
-        if (problem.startsWith("expected '<document start>'")) {
-            return "did not find expected <document start>";
-        }
-        if (problem.startsWith("expected the node content")) {
-            return "did not find expected node content";
-        }
-        if (problem.startsWith("expected escape sequence of")) {
-            return "did not find expected hexdecimal number";
-        }
-        if (problem.startsWith("found unknown escape character")) {
-            return "found unknown escape character";
-        }
-        if (problem.startsWith("found character") && problem.contains("cannot start any token")) {
-            return "found character that cannot start any token";
-        }
-        if (problem.startsWith("could not find expected ':'")) {
-            return "could not find expected ':'";
-        }
-        if (problem.startsWith("found unexpected end of stream")) {
-            return "found unexpected end of stream";
-        }
-        if (problem.startsWith("found undefined tag handle")) {
-            return "found undefined tag handle";
-        }
-        if (problem.startsWith("special characters are not allowed")) {
-            return "control characters are not allowed";
-        }
-        return problem;
+        return new GoYamlException(prefix + GoYamlErrors.libyamlMessage(e, text), line(mark), column(mark));
     }
 
     private static int line(Optional<Mark> mark) {

@@ -1,15 +1,15 @@
-package dev.runway.render.flux;
+package dev.runway.render.yaml;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Converts between char offsets in a text and 1-based lines and columns (columns count code points). */
-final class TextPositions {
+public final class TextPositions {
 
     private final String text;
     private final int[] lineStarts;
 
-    TextPositions(String text) {
+    public TextPositions(String text) {
         this.text = text;
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
@@ -22,7 +22,7 @@ final class TextPositions {
     }
 
     /** 1-based line of an offset. */
-    int line(int offset) {
+    public int line(int offset) {
         int lo = 0;
         int hi = lineStarts.length - 1;
         while (lo < hi) {
@@ -37,13 +37,13 @@ final class TextPositions {
     }
 
     /** 1-based column of an offset, in code points. */
-    int column(int offset) {
+    public int column(int offset) {
         int start = lineStarts[line(offset) - 1];
         return text.codePointCount(start, Math.min(offset, text.length())) + 1;
     }
 
     /** Offset of a 0-based line and 0-based code point column, as snakeyaml-engine marks give them. */
-    int offset(int line0, int column0) {
+    public int offset(int line0, int column0) {
         if (line0 >= lineStarts.length) {
             return text.length();
         }
@@ -56,7 +56,7 @@ final class TextPositions {
     }
 
     /** The text of the 1-based line, without its line break. */
-    String lineText(int line) {
+    public String lineText(int line) {
         int start = lineStarts[line - 1];
         int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
         return text.substring(start, Math.max(start, end));

@@ -1,0 +1,328 @@
+package dev.runway.render.yaml;
+
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The one YAML tree with positions: the first document of a text, composed through {@link GuardedYaml} (so its size,
+ * depth and alias limits hold), with every node at its path of map keys ({@link String}) and list indexes
+ * ({@link Integer}) and where it sits in the text. The Flux checks tie a placeholder found in the text to the field
+ * that holds it ({@link #scalars()}, {@link #scalarAt}); the values reader gives each value and key its file, line
+ * and column ({@link #entries()}).
+ */
+public final class YamlTree {
+
+    private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** How the walk reads the document, which decides the paths. */
+    public enum View {
+        /**
+         * The text as written (rendered manifests): each node once, so an alias is not walked again; map keys by
+         * their text; a {@code <<} key is a key like any other.
+         */
+        WRITTEN,
+        /**
+         * As Helm decodes it (go-yaml v2 under sigs.k8s.io/yaml, for values): an alias is walked again where it is
+         * used, a merge key ({@code <<}) is left out (its maps merge into the values around it), map keys are named
+         * as Go names them ({@code y:} is the key "true", {@code 0x10:} is "16").
+         */
+        DECODED
+    }
+
+    /**
+     * A node of the document: a map key ({@code key}) or a value, at the path of keys and indexes that leads to it
+     * (a key's path ends with its own name). A key that is a map or a list is named {@code ?} (Go refuses such a
+     * key when it decodes), and the walk does not go into it.
+     */
+    public record Entry(List<Object> segments, boolean key, Node node) {
+        /** The 1-based line where the node starts. */
+        public int line() {
+            return node.getStartMark().map(m -> m.getLine() + 1).orElse(1);
+        }
+
+        /** The 1-based column (in code points) where the node starts. */
+        public int column() {
+            return node.getStartMark().map(m -> m.getColumn() + 1).orElse(1);
+        }
+    }
+
+    /**
+     * A scalar of the document, a map key or a value, with its path formatted as {@link #formatPath} does. Offsets are
+     * char offsets in the text.
+     */
+    public record Scalar(List<Object> segments, String path, boolean key, String value, ScalarStyle style,
+                         boolean explicitTag, int start, int end) {
+        public boolean plain() {
+            return style == ScalarStyle.PLAIN;
+        }
+    }
+
+    /** Bad YAML, with a 1-based line and column in the document (0 when unknown). */
+    public static final class YamlParseException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int line;
+        private final int column;
+
+        YamlParseException(String message, int line, int column) {
+            super(message);
+            this.line = line;
+            this.column = column;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        public int column() {
+            return column;
+        }
+    }
+
+    private final String text;
+    private final Node root;
+    private final View view;
+    private final List<Entry> entries = new ArrayList<>();
+    private TextPositions positions;
+    private List<Scalar> scalars;
+
+    private YamlTree(String text, Node root, View view) {
+        this.text = text;
+        this.root = root;
+        this.view = view;
+        if (root != null) {
+            walk(root, new ArrayList<>(), Collections.newSetFromMap(new IdentityHashMap<>()));
+        }
+    }
+
+    /**
+     * A rendered manifest read as written: its first document (the rest must be YAML too), duplicate keys allowed.
+     * Throws {@link YamlParseException} with line and column when the YAML is bad or crosses a limit.
+     */
+    public static YamlTree parse(String text) {
+        LoadSettings settings = GuardedYaml.settings("manifest").setUseMarks(true).setAllowDuplicateKeys(true).build();
+        try {
+            return compose(settings, text, View.WRITTEN);
+        } catch (MarkedYamlEngineException e) {
+            Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+            throw new YamlParseException(e.getProblem() == null ? e.getMessage() : e.getProblem(),
+                    mark.map(m -> m.getLine() + 1).orElse(0), mark.map(m -> m.getColumn() + 1).orElse(0));
+        } catch (YamlEngineException e) {
+            throw new YamlParseException(e.getMessage(), 0, 0);
+        }
+    }
+
+    /**
+     * The first document of {@code text} with the caller's settings (marks must be on), every document composed
+     * through {@link GuardedYaml#composeAll}; snakeyaml-engine's errors ({@link YamlLimitException} among them) pass
+     * to the caller, which words them.
+     */
+    public static YamlTree compose(LoadSettings settings, String text, View view) {
+        List<Node> documents = GuardedYaml.composeAll(settings, text);
+        return new YamlTree(text, documents.isEmpty() ? null : documents.get(0), view);
+    }
+
+    /** The document's root node, or null for an empty text. */
+    public Node root() {
+        return root;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** Every key and value of the document, in document order. */
+    public List<Entry> entries() {
+        return Collections.unmodifiableList(entries);
+    }
+
+    /** Line and column of offsets in the text. */
+    public TextPositions positions() {
+        if (positions == null) {
+            positions = new TextPositions(text);
+        }
+        return positions;
+    }
+
+    /** The scalars (keys and values) in document order, each with its span in the text. */
+    public List<Scalar> scalars() {
+        if (scalars == null) {
+            List<Scalar> found = new ArrayList<>();
+            for (Entry entry : entries) {
+                if (entry.node() instanceof ScalarNode scalar) {
+                    found.add(scalar(entry, scalar));
+                }
+            }
+            scalars = Collections.unmodifiableList(found);
+        }
+        return scalars;
+    }
+
+    private Scalar scalar(Entry entry, ScalarNode node) {
+        TextPositions at = positions();
+        int start = node.getStartMark().map(m -> at.offset(m.getLine(), m.getColumn())).orElse(0);
+        int end = node.getEndMark().map(m -> at.offset(m.getLine(), m.getColumn())).orElse(start);
+        return new Scalar(entry.segments(), formatPath(entry.segments()), entry.key(), node.getValue(),
+                node.getScalarStyle(), !node.isResolved(), start, end);
+    }
+
+    /** The innermost scalar whose span holds the offset, if any. */
+    public Optional<Scalar> scalarAt(int offset) {
+        Scalar best = null;
+        for (Scalar s : scalars()) {
+            if (s.start() <= offset && offset < s.end()
+                    && (best == null || s.end() - s.start() < best.end() - best.start())) {
+                best = s;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The scalar value at a path of keys (String) and indexes (Integer). */
+    public Optional<Scalar> scalarAtPath(List<Object> segments) {
+        return scalars().stream().filter(s -> !s.key() && s.segments().equals(segments)).findFirst();
+    }
+
+    /** Whether the offset sits in a comment: after a {@code #} that starts a comment on its line. */
+    public boolean inComment(int offset) {
+        TextPositions at = positions();
+        String lineText = at.lineText(at.line(offset));
+        int col = at.column(offset) - 1;
+        for (int i = 0; i < Math.min(col, lineText.length()); i++) {
+            if (lineText.charAt(i) == '#' && (i == 0 || Character.isWhitespace(lineText.charAt(i - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A top-level string field such as {@code kind}, or a nested one such as {@code metadata.name}. */
+    public Optional<String> string(String... keys) {
+        return nodeAt(keys) instanceof ScalarNode s ? Optional.of(s.getValue()) : Optional.empty();
+    }
+
+    /** A string-to-string mapping such as {@code metadata.annotations}; empty when absent. */
+    public Map<String, String> stringMap(String... keys) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (nodeAt(keys) instanceof MappingNode mapping) {
+            for (NodeTuple t : mapping.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && t.getValueNode() instanceof ScalarNode v) {
+                    out.put(k.getValue(), v.getValue());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The node at a path of map keys (the last of repeated keys), or null. */
+    private Node nodeAt(String... keys) {
+        Node node = root;
+        for (String key : keys) {
+            if (!(node instanceof MappingNode mapping)) {
+                return null;
+            }
+            Node next = null;
+            for (NodeTuple t : mapping.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                    next = t.getValueNode();
+                }
+            }
+            node = next;
+        }
+        return node;
+    }
+
+    /** A field path as people read it in a manifest: {@code spec.containers[0].env[1].value}, {@code data[a.json]}. */
+    public static String formatPath(List<Object> segments) {
+        StringBuilder out = new StringBuilder();
+        for (Object segment : segments) {
+            if (segment instanceof Integer index) {
+                out.append('[').append(index).append(']');
+            } else {
+                String key = String.valueOf(segment);
+                if (SIMPLE_KEY.matcher(key).matches()) {
+                    if (!out.isEmpty()) {
+                        out.append('.');
+                    }
+                    out.append(key);
+                } else {
+                    out.append('[').append(key).append(']');
+                }
+            }
+        }
+        return out.isEmpty() ? "(document)" : out.toString();
+    }
+
+    /**
+     * Walks in document order, one frame per level (the composer bounds the depth at
+     * {@link GuardedYaml#TREE_MAX_DEPTH}). As written, a node met again through an alias is skipped; decoded,
+     * {@code seen} holds only the nodes being walked, so an alias is walked again wherever it is used.
+     */
+    private void walk(Node node, List<Object> segments, Set<Node> seen) {
+        if (!seen.add(node)) {
+            return;
+        }
+        entries.add(new Entry(List.copyOf(segments), false, node));
+        if (node instanceof SequenceNode sequence) {
+            List<Node> items = sequence.getValue();
+            for (int i = 0; i < items.size(); i++) {
+                segments.add(i);
+                walk(items.get(i), segments, seen);
+                segments.remove(segments.size() - 1);
+            }
+        } else if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                Node keyNode = tuple.getKeyNode();
+                if (view == View.DECODED && isMergeKey(keyNode)) {
+                    continue;
+                }
+                segments.add(keyName(keyNode));
+                entries.add(new Entry(List.copyOf(segments), true, keyNode));
+                walk(tuple.getValueNode(), segments, seen);
+                segments.remove(segments.size() - 1);
+            }
+        }
+        if (view == View.DECODED) {
+            seen.remove(node);
+        }
+    }
+
+    private String keyName(Node keyNode) {
+        if (!(keyNode instanceof ScalarNode key)) {
+            return "?";
+        }
+        return view == View.DECODED ? YamlReader.helmKeyName(key.getValue(), explicitTag(key), plain(key))
+                : key.getValue();
+    }
+
+    /** go-yaml's merge key: a {@code <<} untagged and plain, or tagged {@code !!merge}. */
+    private static boolean isMergeKey(Node keyNode) {
+        return keyNode instanceof ScalarNode key && key.getValue().equals("<<")
+                && (plain(key) || YamlResolver.MERGE_TAG.equals(explicitTag(key)));
+    }
+
+    private static String explicitTag(ScalarNode node) {
+        return node.isResolved() ? null : node.getTag().getValue();
+    }
+
+    private static boolean plain(ScalarNode node) {
+        return node.getScalarStyle() == ScalarStyle.PLAIN && node.isResolved();
+    }
+}

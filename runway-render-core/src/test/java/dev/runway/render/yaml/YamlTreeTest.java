@@ -1,0 +1,84 @@
+package dev.runway.render.yaml;
+
+import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class YamlTreeTest {
+
+    private static final LoadSettings SETTINGS = GuardedYaml.settings("t.yaml").setUseMarks(true).build();
+
+    /** Path to "line:column" of every value (keys apart), as the values reader takes them. */
+    private static Map<String, String> positions(String text, YamlTree.View view, boolean keys) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (YamlTree.Entry e : YamlTree.compose(SETTINGS, text, view).entries()) {
+            if (e.key() == keys) {
+                out.put(YamlTree.formatPath(e.segments()), e.line() + ":" + e.column());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void writtenViewGivesEveryScalarItsPathAndSpan() {
+        String text = "kind: ConfigMap\ndata:\n  a.json: '{\"x\": 1}'\nlist:\n- one # a comment\n";
+        YamlTree tree = YamlTree.parse(text);
+        assertEquals("ConfigMap", tree.string("kind").orElseThrow());
+        YamlTree.Scalar json = tree.scalarAtPath(List.of("data", "a.json")).orElseThrow();
+        assertEquals("data[a.json]", json.path());
+        assertEquals("'{\"x\": 1}'", text.substring(json.start(), json.end()));
+        assertFalse(json.plain());
+        assertEquals("list[0]", tree.scalarAt(text.indexOf("one") + 1).orElseThrow().path());
+        assertTrue(tree.inComment(text.indexOf("comment")));
+        assertFalse(tree.inComment(text.indexOf("one")));
+    }
+
+    @Test
+    void writtenViewWalksAnAliasedNodeOnceAndKeepsMergeKeys() {
+        YamlTree tree = YamlTree.parse("a: &x {k: v}\nb: *x\nc:\n  <<: *x\n");
+        List<String> paths = tree.scalars().stream().map(YamlTree.Scalar::path).toList();
+        assertEquals(List.of("a", "a.k", "a.k", "b", "c", "c[<<]"), paths);
+    }
+
+    @Test
+    void decodedViewExpandsAliasesDropsMergeKeysAndNamesKeysAsGo() {
+        String text = "a: &x {k: v}\nb: *x\nc:\n  <<: *x\n  own: 1\ny: yes\n0x10: hex\n1.0: f\n\"<<\": quoted\n";
+        Map<String, String> values = positions(text, YamlTree.View.DECODED, false);
+        assertEquals(values.get("a"), values.get("b"), "an alias's value sits where its anchor is");
+        assertEquals(values.get("a.k"), values.get("b.k"));
+        assertFalse(values.containsKey("c[<<]"));
+        assertEquals("5:8", values.get("c.own"));
+        Map<String, String> keys = positions(text, YamlTree.View.DECODED, true);
+        assertEquals("6:1", keys.get("true"));
+        assertEquals("7:1", keys.get("[16]"));
+        assertEquals("8:1", keys.get("[1]"));
+        assertEquals("9:1", keys.get("[<<]"), "a quoted << is an ordinary key");
+    }
+
+    @Test
+    void badYamlAndLimitsCarryTheirLine() {
+        YamlTree.YamlParseException bad = assertThrows(YamlTree.YamlParseException.class,
+                () -> YamlTree.parse("a: 1\nb: [\n"));
+        assertTrue(bad.line() > 0, bad.getMessage());
+        String deep = "a: " + "[".repeat(GuardedYaml.TREE_MAX_DEPTH + 1) + "]".repeat(GuardedYaml.TREE_MAX_DEPTH + 1);
+        YamlTree.YamlParseException tooDeep = assertThrows(YamlTree.YamlParseException.class,
+                () -> YamlTree.parse(deep));
+        assertTrue(tooDeep.getMessage().contains("nest more than"), tooDeep.getMessage());
+    }
+
+    @Test
+    void emptyTextHasNoRootAndNoEntries() {
+        YamlTree tree = YamlTree.parse("");
+        assertEquals(null, tree.root());
+        assertTrue(tree.entries().isEmpty());
+        assertEquals("(document)", YamlTree.formatPath(List.of()));
+    }
+}
