@@ -3,6 +3,8 @@ package dev.runway.render.chart;
 import java.util.Arrays;
 
 /** One file of a chart: its path relative to the chart root ('/'-separated) and its bytes. */
+// The bytes stay an array (charts are read once, never copied); equals, hashCode and toString below look at them.
+@SuppressWarnings("ArrayRecordComponent")
 public record ChartFile(String name, byte[] data) {
     public String text() {
         return dev.runway.render.gofmt.GoBytes.string(data);
