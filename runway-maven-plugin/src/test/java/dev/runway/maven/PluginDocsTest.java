@@ -155,7 +155,8 @@ class PluginDocsTest {
     private static String prose(String text) {
         StringBuilder out = new StringBuilder();
         boolean code = false;
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (c == '`') {
                 code = !code;
             }

@@ -57,7 +57,7 @@ class RenderPlanTest {
             field.setAccessible(true);
             field.set(env, files);
         } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
+            throw new LinkageError(e.getMessage(), e);
         }
         return env;
     }
@@ -181,10 +181,20 @@ class RenderPlanTest {
 
     @Test
     void theServiceManifestGivesValuesAndTheIdAndMustAgreeWithTheValues() throws Exception {
-        Files.writeString(basedir.resolve(".runway/runway.yml"), "kind: RunwayService\nmetadata:\n  name: payments\n"
-                + "spec:\n  container_port: 9090\n");
-        Files.writeString(basedir.resolve(".runway/runway-staging.yml"), "kind: RunwayService\nmetadata:\n"
-                + "  name: payments\nspec:\n  container_port: 9091\n");
+        Files.writeString(basedir.resolve(".runway/runway.yml"), """
+                kind: RunwayService
+                metadata:
+                  name: payments
+                spec:
+                  container_port: 9090
+                """);
+        Files.writeString(basedir.resolve(".runway/runway-staging.yml"), """
+                kind: RunwayService
+                metadata:
+                  name: payments
+                spec:
+                  container_port: 9091
+                """);
         mojo.environments = List.of(environment("staging"), environment("production"));
         List<PlannedEnvironment> plan = mojo.plan(null);
         assertEquals(9091.0, plan.get(0).request().manifestValues().values().get("port"), "staging reads its own manifest");
@@ -200,8 +210,13 @@ class RenderPlanTest {
 
     @Test
     void aBadManifestStopsThePlanWithEveryProblem() throws IOException {
-        Files.writeString(basedir.resolve(".runway/runway.yml"), "kind: RunwayService\nmetadata:\n  name: payments\n"
-                + "spec:\n  regions: [us-east1]\n");
+        Files.writeString(basedir.resolve(".runway/runway.yml"), """
+                kind: RunwayService
+                metadata:
+                  name: payments
+                spec:
+                  regions: [us-east1]
+                """);
         MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo.plan(null));
         assertTrue(e.getMessage().contains(".runway/runway.yml:5:3: spec.regions: has no meaning on EKS"), e.getMessage());
         mojo.ignoredManifestFields = List.of("spec.regions");

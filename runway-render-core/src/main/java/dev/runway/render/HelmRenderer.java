@@ -76,6 +76,8 @@ public final class HelmRenderer {
      * The parsed templates of a selection from the resolved chart: parsed once per set of selected templates, then
      * bound to the selection's metadata (which may carry other versions).
      */
+    // Identity is the cheap "nothing was left out" test; an equal copy only takes the slower, still correct, path.
+    @SuppressWarnings("ReferenceEquality")
     private PreparedChart preparedForSelection(Chart resolved, Chart selected, HelmVersion version) {
         if (selected == resolved) {
             return preparedFor(resolved, version);

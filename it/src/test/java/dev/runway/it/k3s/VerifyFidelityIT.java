@@ -41,7 +41,7 @@ class VerifyFidelityIT {
         for (Path file : cases) {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             boolean serverRejects = false;
-            for (String document : text.split("(?m)^---\\s*$")) {
+            for (String document : text.split("(?m)^---\\s*$", -1)) {
                 if (document.contains("kind:")) {
                     KubeApi.ApplyResult result = api.apply(document, true);
                     serverRejects |= !result.accepted();

@@ -104,8 +104,15 @@ class GitlabCiTemplateIT {
         Path project = repository("gitlab-ci-drift");
         // Committed manifests that no longer match: the job compares the render with them.
         Path deploy = Files.createDirectories(project.resolve("deploy/staging"));
-        Files.writeString(deploy.resolve("manifests.yaml"), "---\n# Source: runway-eks/templates/service.yaml\n"
-                + "apiVersion: v1\nkind: Service\nmetadata:\n  name: \"ledger\"\n  namespace: \"ledger\"\n");
+        Files.writeString(deploy.resolve("manifests.yaml"), """
+                ---
+                # Source: runway-eks/templates/service.yaml
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: "ledger"
+                  namespace: "ledger"
+                """);
         Path ci = project.resolve(".gitlab-ci.yml");
         Files.writeString(ci, Files.readString(ci).replace("      environments: staging,production\n",
                 "      environments: staging\n      maven_args: -Drunway.committedManifestsDirectory=deploy\n"));

@@ -106,8 +106,15 @@ class RunwayServiceIT {
     @Test
     void identityWritesTheProvisionersHalfAndVerifyFailsWhenTheHalvesDisagree() throws IOException {
         Path project = service("manifest-identity");
-        Files.writeString(project.resolve("cluster-vars.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
-                + "  name: flux-cluster-vars\ndata:\n  aws_account_id: \"123456789012\"\n  gcp_project_number: \"987654321098\"\n");
+        Files.writeString(project.resolve("cluster-vars.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: flux-cluster-vars
+                data:
+                  aws_account_id: "123456789012"
+                  gcp_project_number: "987654321098"
+                """);
         MavenRun.run(project, "-o", "runway:identity", "-Drunway.identity.outputDirectory=identity",
                 "-Drunway.oidcProvider=oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLE",
                 "-Drunway.identity.clusterVars=cluster-vars.yaml").assertSuccess()

@@ -93,7 +93,7 @@ class ServiceRepositoryIT {
             if (!block[0].isEmpty() || !block[1].startsWith("mvn ")) {
                 continue;
             }
-            for (String line : block[1].split("\n")) {
+            for (String line : block[1].split("\n", -1)) {
                 String command = line.replaceFirst("#.*", "").strip();
                 if (command.startsWith("mvn ")) {
                     commands.add(command.substring(4).split("\\s+"));
@@ -163,8 +163,12 @@ class ServiceRepositoryIT {
     @Test
     void aBadServiceIdIsNamedWithItsFileLineAndRule() throws IOException {
         Path project = newService("bad-service-id");
-        Files.writeString(project.resolve(".runway/values.yaml"), "# orders\nserviceId: Orders-API\nimage:\n"
-                + "  repository: registry.example.com/runway/orders\n");
+        Files.writeString(project.resolve(".runway/values.yaml"), """
+                # orders
+                serviceId: Orders-API
+                image:
+                  repository: registry.example.com/runway/orders
+                """);
         render(project).assertFailure()
                 .assertLogContains(".runway/values.yaml:2:12: serviceId \"Orders-API\" is not a valid service id: ",
                         "2 to 26 characters: lowercase letters, digits and '-', starting with a letter and ending with"
@@ -217,8 +221,11 @@ class ServiceRepositoryIT {
     @Test
     void clusterVariablesReachEnvThroughClusterVarsEnvWithoutAWarning() throws IOException {
         Path project = newService("cluster-vars-env");
-        Files.writeString(project.resolve(".runway/staging.yaml"), "replicas: 1\nclusterVarsEnv:\n"
-                + "  GCP_PROJECT: gcp_project_id\n");
+        Files.writeString(project.resolve(".runway/staging.yaml"), """
+                replicas: 1
+                clusterVarsEnv:
+                  GCP_PROJECT: gcp_project_id
+                """);
         MavenRun.run(project, "-o", "runway:verify", "-Drunway.updateCommitted").assertSuccess();
         MavenRun.run(project, "-o", "runway:verify", "-Drunway.environment=staging").assertSuccess()
                 .assertLogContains("[staging] 0 errors, 0 warnings")
@@ -230,8 +237,11 @@ class ServiceRepositoryIT {
 
         // The same variable typed into env is still reported, at its line, with clusterVarsEnv as the fix: Flux would
         // substitute any ${...}, and as a whole value it would not stay a string.
-        Files.writeString(project.resolve(".runway/staging.yaml"), "replicas: 1\nenv:\n"
-                + "  GCP_PROJECT: \"${gcp_project_id}\"\n");
+        Files.writeString(project.resolve(".runway/staging.yaml"), """
+                replicas: 1
+                env:
+                  GCP_PROJECT: "${gcp_project_id}"
+                """);
         MavenRun.run(project, "-o", "runway:verify", "-Drunway.environment=staging", "-Drunway.updateCommitted")
                 .assertFailure()
                 .assertLogContains("[staging] WARNING .runway/staging.yaml:3:17: env.GCP_PROJECT: `${gcp_project_id}` "

@@ -123,7 +123,7 @@ public final class Capabilities implements GoStruct, GoJson.JsonMarshaler {
                 throw new IllegalArgumentException("invalid kube version '" + raw + "': " + e.getMessage(), e);
             }
             String normalized = "v" + generic;
-            String[] parts = generic.split("\\.");
+            String[] parts = generic.split("\\.", -1);
             String given = raw.startsWith("v") ? raw : "v" + raw;
             return new KubeVersion(version.isHelm4() ? given : normalized, normalized, parts[0], parts[1],
                     version.isHelm4(), goPackage);
@@ -154,7 +154,7 @@ public final class Capabilities implements GoStruct, GoJson.JsonMarshaler {
             if (numbers.isEmpty()) {
                 throw new IllegalArgumentException("could not parse " + quoted + " as version");
             }
-            String[] components = numbers.split("\\.");
+            String[] components = numbers.split("\\.", -1);
             if (components.length < 2) {
                 throw new IllegalArgumentException("illegal version string " + quoted);
             }

@@ -149,7 +149,7 @@ public final class Dependencies {
         List<ChartDependency> out = new ArrayList<>();
         for (ChartDependency r : reqs) {
             ChartDependency decided = r;
-            for (String condition : r.condition().strip().split(",")) {
+            for (String condition : r.condition().strip().split(",", -1)) {
                 if (!condition.isEmpty() && pathValue(cvals, path + condition) instanceof Boolean b) {
                     decided = r.withEnabled(b);
                     break;

@@ -90,11 +90,11 @@ final class HelmValues extends AbstractMap<String, Object> implements GoFmt.GoTy
             };
             case "Table" -> (c, a) -> {
                 arity(name, a, 1);
-                return new HelmValues(table(string(name, a)), goPackage);
+                return new HelmValues(table(string(a)), goPackage);
             };
             case "PathValue" -> (c, a) -> {
                 arity(name, a, 1);
-                return pathValue(string(name, a));
+                return pathValue(string(a));
             };
             default -> null;
         };
@@ -139,7 +139,7 @@ final class HelmValues extends AbstractMap<String, Object> implements GoFmt.GoTy
         }
     }
 
-    private static String string(String name, List<Object> a) {
+    private static String string(List<Object> a) {
         if (a.get(0) instanceof String s) {
             return s;
         }

@@ -77,7 +77,7 @@ public final class SemverRange {
             long major = Long.parseUnsignedLong(m.group(1));
             long minor = m.group(2) == null ? 0 : Long.parseUnsignedLong(m.group(2).substring(1));
             long patch = m.group(3) == null ? 0 : Long.parseUnsignedLong(m.group(3).substring(1));
-            if (!pre.isEmpty() && !validPrerelease(pre) || !metadata.isEmpty() && !validMetadata(metadata)) {
+            if ((!pre.isEmpty() && !validPrerelease(pre)) || (!metadata.isEmpty() && !validMetadata(metadata))) {
                 return null;
             }
             return new Version(major, minor, patch, pre, metadata);
@@ -141,7 +141,7 @@ public final class SemverRange {
             return kubeVersion;
         }
         StringBuilder b = new StringBuilder("v");
-        String[] parts = m.group(1).split("\\.");
+        String[] parts = m.group(1).split("\\.", -1);
         for (int i = 0; i < parts.length; i++) {
             if (i > 0) {
                 b.append('.');
@@ -354,7 +354,7 @@ public final class SemverRange {
 
     private static boolean validPrerelease(String pre) {
         for (String part : pre.split("\\.", -1)) {
-            if (part.isEmpty() || isNumeric(part) && part.length() > 1 && part.charAt(0) == '0') {
+            if (part.isEmpty() || (isNumeric(part) && part.length() > 1 && part.charAt(0) == '0')) {
                 return false;
             }
         }

@@ -9,6 +9,8 @@ import java.util.Map;
  */
 public interface ValuesSchemaValidator {
     /**
+     * Checks the values against the chart's schema and its subcharts' schemas, as {@code helm template} does.
+     *
      * @param chart  the chart, with its {@link Chart#schema()} and subcharts
      * @param values the coalesced values (chart defaults and user values), as templates will see them
      * @return null when every schema is met; otherwise Helm's listing of the failures per chart, the text that

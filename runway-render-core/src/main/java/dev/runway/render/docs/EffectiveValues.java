@@ -49,6 +49,8 @@ public final class EffectiveValues {
     }
 
     /**
+     * The rows of the effective-values table: each value the templates will see, where it was set and what it means.
+     *
      * @param chartValuesYaml the chart's values.yaml (its comments describe the values)
      * @param chartSchemaJson the chart's values.schema.json, or null
      * @param userValues      the service's merged values (files and overrides)

@@ -120,7 +120,7 @@ public final class ValueCommentParser {
     }
 
     private static String unquote(String key) {
-        if (key.length() >= 2 && (key.startsWith("\"") && key.endsWith("\"") || key.startsWith("'") && key.endsWith("'"))) {
+        if (key.length() >= 2 && ((key.startsWith("\"") && key.endsWith("\"")) || (key.startsWith("'") && key.endsWith("'")))) {
             return key.substring(1, key.length() - 1);
         }
         return key;

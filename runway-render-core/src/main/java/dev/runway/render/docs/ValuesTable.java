@@ -46,12 +46,12 @@ public final class ValuesTable {
             if (value instanceof Map<?, ?> child && !child.isEmpty() && comment == null) {
                 walk(child, path, comments, schema, rows);
             } else {
-                rows.add(row(key, path, value, comment, schema.facts(path)));
+                rows.add(row(key, value, comment, schema.facts(path)));
             }
         }
     }
 
-    private static ValueRow row(String key, List<String> path, Object value, ValueComment comment, SchemaFacts facts) {
+    private static ValueRow row(String key, Object value, ValueComment comment, SchemaFacts facts) {
         String type = comment != null && !comment.typeHint().isEmpty() ? comment.typeHint()
                 : !facts.type().isEmpty() ? facts.type() : inferredType(value);
         String description = comment != null && !comment.description().isEmpty() ? comment.description()
@@ -64,7 +64,7 @@ public final class ValuesTable {
             allowed.add(facts.constraints());
         }
         String defaultValue = value == null && !facts.defaultJson().isEmpty() ? facts.defaultJson() : json(value);
-        boolean required = facts.required() || comment != null && comment.required();
+        boolean required = facts.required() || (comment != null && comment.required());
         return new ValueRow(key, type, defaultValue, required, String.join("; ", allowed), description, comment != null);
     }
 

@@ -52,7 +52,7 @@ public record RunwayEksValues(
         Resources resources,
         Map<String, String> env,
         Probes probes,
-        Runtime runtime,
+        ClusterRuntime runtime,
         Aws aws,
         Gcp gcp,
         GcpWorkloadIdentity gcpWorkloadIdentity,
@@ -292,7 +292,7 @@ public record RunwayEksValues(
                 Map.of(),
                 new Probes(new Probe(true, "/-/liveness", 10, 10, 1, 3), new Probe(true, "/-/readiness", 5, 10, 1, 3),
                         new Probe(false, "/-/liveness", 0, 5, 1, 30)),
-                Runtime.EKS,
+                ClusterRuntime.EKS,
                 new Aws("${aws_account_id}"),
                 new Gcp("${gcp_project_id}", "${gcp_project_number}", "${gcp_wip_id}", "EKS-Provider"),
                 new GcpWorkloadIdentity(CredentialSource.AWS_IMDS, 3600),
@@ -503,7 +503,7 @@ public record RunwayEksValues(
         private Resources resources;
         private Map<String, String> env;
         private Probes probes;
-        private Runtime runtime;
+        private ClusterRuntime runtime;
         private Aws aws;
         private Gcp gcp;
         private GcpWorkloadIdentity gcpWorkloadIdentity;
@@ -594,7 +594,7 @@ public record RunwayEksValues(
         public Builder env(String name, String value) { this.env.put(name, value); return this; }
         public Builder env(Map<String, String> env) { this.env = new java.util.TreeMap<>(env); return this; }
         public Builder probes(Probes probes) { this.probes = probes; return this; }
-        public Builder runtime(Runtime runtime) { this.runtime = runtime; return this; }
+        public Builder runtime(ClusterRuntime runtime) { this.runtime = runtime; return this; }
         public Builder aws(Aws aws) { this.aws = aws; return this; }
         public Builder gcp(Gcp gcp) { this.gcp = gcp; return this; }
         public Builder gcpWorkloadIdentity(GcpWorkloadIdentity identity) { this.gcpWorkloadIdentity = identity; return this; }

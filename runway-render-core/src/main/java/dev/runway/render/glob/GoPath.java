@@ -36,7 +36,7 @@ public final class GoPath {
         }
         boolean rooted = p.startsWith("/");
         List<String> out = new ArrayList<>();
-        for (String part : p.split("/")) {
+        for (String part : p.split("/", -1)) {
             if (part.isEmpty() || part.equals(".")) {
                 continue;
             }

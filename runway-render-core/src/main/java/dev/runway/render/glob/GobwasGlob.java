@@ -89,7 +89,7 @@ public final class GobwasGlob {
                         at++;
                         continue;
                     }
-                    if (c == '?' || c == '*' || c == '[' || c == '{' || terms > 0 && (c == '}' || c == ',')) {
+                    if (c == '?' || c == '*' || c == '[' || c == '{' || (terms > 0 && (c == '}' || c == ','))) {
                         return;
                     }
                 }

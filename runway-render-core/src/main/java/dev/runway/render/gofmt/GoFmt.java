@@ -200,7 +200,7 @@ public final class GoFmt {
                 // argument index [n]
                 int[] st = new int[] {i, argNum};
                 boolean[] ok = new boolean[] {true};
-                afterIndex = argIndex(format, st, args.length, ok, reordered);
+                afterIndex = argIndex(format, st, args.length, ok);
                 if (afterIndex || !ok[0]) {
                     reordered = true;
                 }
@@ -254,7 +254,7 @@ public final class GoFmt {
                         reordered = true;
                     }
                     st = new int[] {i, argNum};
-                    afterIndex = argIndex(format, st, args.length, ok, reordered);
+                    afterIndex = argIndex(format, st, args.length, ok);
                     reordered |= afterIndex;
                     i = st[0];
                     argNum = st[1];
@@ -289,7 +289,7 @@ public final class GoFmt {
                 }
                 if (!afterIndex) {
                     st = new int[] {i, argNum};
-                    afterIndex = argIndex(format, st, args.length, ok, reordered);
+                    afterIndex = argIndex(format, st, args.length, ok);
                     reordered |= afterIndex;
                     i = st[0];
                     argNum = st[1];
@@ -348,7 +348,7 @@ public final class GoFmt {
         }
 
         /** Parses an optional [n] argument index at st[0]; updates st[0] (position) and st[1] (arg number). */
-        private boolean argIndex(String format, int[] st, int numArgs, boolean[] ok, boolean reordered) {
+        private boolean argIndex(String format, int[] st, int numArgs, boolean[] ok) {
             int i = st[0];
             if (i >= format.length() || format.charAt(i) != '[') {
                 return false;
@@ -417,7 +417,7 @@ public final class GoFmt {
             } else if (arg instanceof String s) {
                 fmtString(s, verb, arg);
             } else if (arg instanceof byte[] bytes) {
-                fmtBytes(bytes, verb, arg);
+                fmtBytes(bytes, verb);
             } else if (arg instanceof Map<?, ?> map) {
                 printMap(map, verb);
             } else if (arg instanceof Collection<?> list) {
@@ -698,7 +698,7 @@ public final class GoFmt {
             }
         }
 
-        private void fmtBytes(byte[] bytes, int verb, Object arg) {
+        private void fmtBytes(byte[] bytes, int verb) {
             switch (verb) {
                 case 'v', 'd' -> {
                     if (sharpV) {
@@ -898,7 +898,7 @@ public final class GoFmt {
             int p = precPresent ? prec : defaultPrec;
             String num;
             if (verb == 'x' || verb == 'X' || verb == 'b') {
-                num = hexOrBinaryFloat(v, verb, p);
+                num = hexOrBinaryFloat(v, verb);
             } else {
                 num = GoStrconv.formatFloat(v, verb, p, size);
             }
@@ -919,7 +919,7 @@ public final class GoFmt {
                 return;
             }
             if (sharp && verb != 'b') {
-                num = sharpFloat(num, verb, p);
+                num = sharpFloat(num);
             }
             if (plus || num.charAt(0) != '+') {
                 if (zero && widPresent && wid > num.length()) {
@@ -938,7 +938,7 @@ public final class GoFmt {
         }
 
         /** The '#' flag: always print a decimal point (a simplification of fmt's trailing-zero rules). */
-        private static String sharpFloat(String num, char verb, int p) {
+        private static String sharpFloat(String num) {
             if (num.indexOf('.') >= 0) {
                 return num;
             }
@@ -953,7 +953,7 @@ public final class GoFmt {
             return e < 0 ? num + "." : num.substring(0, e) + "." + num.substring(e);
         }
 
-        private static String hexOrBinaryFloat(double v, char verb, int p) {
+        private static String hexOrBinaryFloat(double v, char verb) {
             if (Double.isNaN(v)) {
                 return "NaN";
             }

@@ -61,11 +61,13 @@ public final class GoStrconv {
 
     private static String formatDigits(Digits digs, char fmt, int prec, boolean shortest) {
         switch (fmt) {
-            case 'e', 'E':
+            case 'e', 'E' -> {
                 return fmtE(digs, prec, fmt);
-            case 'f':
+            }
+            case 'f' -> {
                 return fmtF(digs, prec);
-            case 'g', 'G': {
+            }
+            case 'g', 'G' -> {
                 int eprec = prec;
                 int nd = digs.digits().length();
                 if (eprec > nd && nd >= digs.decimalPoint()) {
@@ -86,8 +88,7 @@ public final class GoStrconv {
                 }
                 return fmtF(digs, Math.max(prec - digs.decimalPoint(), 0));
             }
-            default:
-                throw new IllegalArgumentException("unsupported float format " + fmt);
+            default -> throw new IllegalArgumentException("unsupported float format " + fmt);
         }
     }
 
@@ -490,7 +491,7 @@ public final class GoStrconv {
         int i = 0;
         while (i < body.length()) {
             char c = body.charAt(i);
-            if (c == q && q == '"' || c == '\n') {
+            if ((c == q && q == '"') || c == '\n') {
                 throw new IllegalArgumentException("invalid syntax");
             }
             if (c != '\\') {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runway.render.eks.RunwayEksValues;
-import dev.runway.render.eks.Runtime;
+import dev.runway.render.eks.ClusterRuntime;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,12 +90,12 @@ public record Handshake(String serviceId, String environment, String runtime, Ku
         Kubernetes kubernetes = new Kubernetes(namespace, id, "system:serviceaccount:" + namespace + ":" + id);
         String project = values.gcp().projectId();
         List<Binding> bindings = new ArrayList<>();
-        if (values.runtime() == Runtime.GKE) {
+        if (values.runtime() == ClusterRuntime.GKE) {
             String email = id + "@" + project + ".iam.gserviceaccount.com";
             bindings.add(new Binding(WORKLOAD_IDENTITY_USER, serviceAccountResource(project, email),
                     "serviceAccount:" + project + ".svc.id.goog[" + namespace + "/" + id + "]"));
             profiler(values, project, email, bindings);
-            return new Handshake(id, environment, Runtime.GKE.value(), kubernetes, null, new Google(project,
+            return new Handshake(id, environment, ClusterRuntime.GKE.value(), kubernetes, null, new Google(project,
                     null, null, id, email, bindings));
         }
         String account = values.aws().accountId();
@@ -109,7 +109,7 @@ public record Handshake(String serviceId, String environment, String runtime, Ku
                         + "/locations/global/workloadIdentityPools/" + values.gcp().workloadIdentityPoolId()
                         + "/subject/" + roleArn));
         profiler(values, project, email, bindings);
-        return new Handshake(id, environment, Runtime.EKS.value(), kubernetes,
+        return new Handshake(id, environment, ClusterRuntime.EKS.value(), kubernetes,
                 new Aws(account, roleName, roleArn, provider, trustPolicy(account, provider, kubernetes.subject())),
                 new Google(project, values.gcp().projectNumber(), values.gcp().workloadIdentityPoolId(), "eks-" + id,
                         email, bindings));

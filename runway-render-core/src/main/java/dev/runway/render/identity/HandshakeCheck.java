@@ -30,6 +30,8 @@ public final class HandshakeCheck {
     }
 
     /**
+     * Checks a render against the identity handshake of its environment.
+     *
      * @param source where the handshake came from, for messages ({@code identity/staging/identity.json}, or
      *               {@code the values})
      */
@@ -201,7 +203,7 @@ public final class HandshakeCheck {
     }
 
     private static String middle(String subject) {
-        String[] parts = subject.split(":");
+        String[] parts = subject.split(":", -1);
         return parts.length >= 4 ? parts[2] : "";
     }
 

@@ -13,7 +13,11 @@ public record ImageReference(String repository, String tag) {
         tag = Objects.requireNonNullElse(tag, "");
     }
 
-    /** @throws IllegalArgumentException for an empty reference or a digest, which the chart cannot render */
+    /**
+     * Parses an image reference into its repository and tag.
+     *
+     * @throws IllegalArgumentException for an empty reference or a digest, which the chart cannot render
+     */
     public static ImageReference parse(String reference) {
         String text = Objects.requireNonNull(reference, "reference").strip();
         if (text.isEmpty()) {

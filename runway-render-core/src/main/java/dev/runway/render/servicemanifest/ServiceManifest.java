@@ -93,7 +93,7 @@ public record ServiceManifest(String file, ValuesDocument document, Set<String> 
         Optional<Object> max = value("spec.scalability.max_instances");
         if (max.isPresent()) {
             SourcePosition at = position("spec.scalability.max_instances");
-            out.put("autoscaling.enabled", Boolean.TRUE, at);
+            out.put("autoscaling.enabled", true, at);
             out.put("autoscaling.maxReplicas", max.get(), at);
             out.put("autoscaling.minReplicas", min.orElse(1.0),
                     min.isPresent() ? position("spec.scalability.min_instances") : at);
@@ -140,7 +140,7 @@ public record ServiceManifest(String file, ValuesDocument document, Set<String> 
 
         @SuppressWarnings("unchecked")
         void put(String dotted, Object value, SourcePosition at) {
-            String[] keys = dotted.split("\\.");
+            String[] keys = dotted.split("\\.", -1);
             Map<String, Object> map = values;
             ValuesPath path = ValuesPath.ROOT;
             for (int i = 0; i < keys.length - 1; i++) {

@@ -2,7 +2,6 @@ package dev.runway.render.servicemanifest;
 
 import dev.runway.render.io.BoundedFiles;
 import dev.runway.render.servicemanifest.ManifestField.Meaning;
-import dev.runway.render.servicemanifest.ManifestField.Type;
 import dev.runway.render.values.ValueTrees;
 import dev.runway.render.values.SourcePosition;
 import dev.runway.render.values.ValuesDocument;
@@ -145,7 +144,7 @@ public final class ServiceManifestReader {
             }
         }
 
-        private boolean typeOk(Type type, Object value, ValuesPath at, String path) {
+        private boolean typeOk(ManifestField.Type type, Object value, ValuesPath at, String path) {
             boolean ok = switch (type) {
                 case OBJECT -> value instanceof Map<?, ?>;
                 case STRING -> value instanceof String;
@@ -156,7 +155,7 @@ public final class ServiceManifestReader {
                 case ANY -> true;
             };
             if (!ok) {
-                String hint = type == Type.STRING && (value instanceof Number || value instanceof Boolean)
+                String hint = type == ManifestField.Type.STRING && (value instanceof Number || value instanceof Boolean)
                         ? "; quote it: \"" + ValueTrees.describe(value).replaceFirst("^the (number|boolean) ", "") + "\"" : "";
                 valueProblem(at, path, "expected " + type.words() + ", found " + found(value) + hint);
             }
@@ -179,7 +178,7 @@ public final class ServiceManifestReader {
                         + "\" is not one runway-render knows: use runway/v1 (or runway/v1+dev)");
             }
             Object name = ValueTrees.at(values, ValuesPath.of("metadata", "name")).orElse(null);
-            if (name == null || name instanceof String s && s.isBlank()) {
+            if (name == null || (name instanceof String s && s.isBlank())) {
                 problems.add(new ManifestProblem(document.keyPositionOf(ValuesPath.of("metadata"))
                         .orElse(start(document.source())), "metadata.name",
                         "metadata.name is missing: it is the service id (Runway's runway_service_id)"));

@@ -244,7 +244,7 @@ final class RegexFilters {
             } catch (InvalidPathException e) {
                 throw error(e.getMessage());
             }
-            return filter::apply;
+            return filter;
         }
 
         private Predicate regexTerm(String left, String right) {

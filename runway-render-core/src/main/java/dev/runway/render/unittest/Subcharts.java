@@ -31,7 +31,7 @@ final class Subcharts {
     /** evaluateConditionPath: true unless the path leads to a boolean false. */
     private static boolean condition(String path, Map<String, Object> values) {
         Object current = values;
-        String[] parts = path.split("\\.");
+        String[] parts = path.split("\\.", -1);
         for (int i = 0; i < parts.length; i++) {
             if (!(current instanceof Map<?, ?> m) || !m.containsKey(parts[i])) {
                 return true;

@@ -221,7 +221,7 @@ final class TestJob {
 
     /** spliteChartRoutes: "parent/charts/child" is [parent, child]. */
     private List<String> routes() {
-        String[] parts = chartRoute.split("/");
+        String[] parts = chartRoute.split("/", -1);
         List<String> routes = new ArrayList<>();
         for (int i = 0; i < parts.length; i += 2) {
             routes.add(parts[i]);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -21,12 +22,10 @@ import java.util.function.Consumer;
 public final class UnittestReport {
     private final List<Results.ChartResult> charts;
     private final Duration elapsed;
-    private final boolean updating;
 
-    UnittestReport(List<Results.ChartResult> charts, Duration elapsed, boolean updating) {
+    UnittestReport(List<Results.ChartResult> charts, Duration elapsed) {
         this.charts = List.copyOf(charts);
         this.elapsed = elapsed;
-        this.updating = updating;
     }
 
     public List<Results.ChartResult> charts() {
@@ -203,7 +202,7 @@ public final class UnittestReport {
         } catch (IOException e) {
             host = "localhost";
         }
-        String timestamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
+        String timestamp = LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
         int id = 0;
         for (Results.SuiteResult suite : suites()) {
             int failures = 0;

@@ -140,7 +140,7 @@ public final class UnittestRunner {
                 break;
             }
         }
-        return new UnittestReport(charts, Duration.ofNanos(System.nanoTime() - start), updateSnapshots);
+        return new UnittestReport(charts, Duration.ofNanos(System.nanoTime() - start));
     }
 
     private Results.ChartResult runChart(Path dir) {
@@ -340,7 +340,7 @@ public final class UnittestRunner {
     /** filepath.Clean's segments: no empty or "." segments, ".." taken back where it can be. */
     private static List<String> cleaned(String path) {
         List<String> out = new ArrayList<>();
-        for (String segment : path.split("/")) {
+        for (String segment : path.split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".")) {
                 continue;
             }

@@ -95,7 +95,7 @@ final class ApiServerRules {
         });
         if (num(spec.get("progressDeadlineSeconds")) instanceof BigDecimal deadline) {
             BigDecimal minReady = number(spec.get("minReadySeconds"));
-            if (deadline.signum() <= 0 || minReady != null && deadline.compareTo(minReady) <= 0) {
+            if (deadline.signum() <= 0 || (minReady != null && deadline.compareTo(minReady) <= 0)) {
                 findings.error(r, "value.negative", "spec.progressDeadlineSeconds",
                         spec.lineOf("progressDeadlineSeconds"), "Invalid value: " + deadline.toPlainString()
                                 + ": must be greater than minReadySeconds",
@@ -320,7 +320,7 @@ final class ApiServerRules {
     /** A literal IPv4 or IPv6 address as netutils.ParseIPSloppy takes it (no zone, no brackets). */
     static boolean isIp(String text) {
         if (text.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
-            for (String part : text.split("\\.")) {
+            for (String part : text.split("\\.", -1)) {
                 if (Integer.parseInt(part) > 255) {
                     return false;
                 }

@@ -175,7 +175,7 @@ final class CrdCheck {
             for (YNode required : schema.list("required")) {
                 if (required instanceof YScalar s) {
                     YNode value = m.get(s.value());
-                    if (value == null || value instanceof YScalar v && v.type() == ScalarType.NULL) {
+                    if (value == null || (value instanceof YScalar v && v.type() == ScalarType.NULL)) {
                         String at = top ? s.value() : Paths.field(path, s.value());
                         findings.error(r, "crd.missing-field", at, m.line(), "required field \"" + at
                                 + "\" is missing", "set " + s.value() + " (required by " + definition.name() + ")");
@@ -242,7 +242,7 @@ final class CrdCheck {
             }
             for (YNode allowed : values) {
                 if (allowed instanceof YScalar a && a.value().equals(s.value())
-                        && (a.type() == s.type() || a.isNumber() && s.isNumber())) {
+                        && (a.type() == s.type() || (a.isNumber() && s.isNumber()))) {
                     return;
                 }
             }

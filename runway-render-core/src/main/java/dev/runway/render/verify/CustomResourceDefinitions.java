@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -110,7 +111,7 @@ public final class CustomResourceDefinitions {
         if (versions.isEmpty()) {
             throw bad(file, spec.line(), "has no spec.versions");
         }
-        String name = root.map("metadata").flatMap(m -> m.string("name")).orElse(kind.toLowerCase() + "." + group);
+        String name = root.map("metadata").flatMap(m -> m.string("name")).orElse(kind.toLowerCase(Locale.ROOT) + "." + group);
         return new Definition(name, group, kind, namespaced, List.copyOf(versions), file);
     }
 

@@ -298,8 +298,8 @@ public final class DriftCheck {
     }
 
     private static boolean isEmptyOrScalar(YNode node) {
-        return node instanceof YScalar || node instanceof YMap m && m.entries().isEmpty()
-                || node instanceof YSeq s && s.items().isEmpty();
+        return node instanceof YScalar || (node instanceof YMap m && m.entries().isEmpty())
+                || (node instanceof YSeq s && s.items().isEmpty());
     }
 
     private static String scalarText(YNode node) {

@@ -196,7 +196,7 @@ final class KubeSchema {
             return null;
         }
         StringBuilder prefix = new StringBuilder();
-        for (String part : base.split("\\.")) {
+        for (String part : base.split("\\.", -1)) {
             if (part.isEmpty() || !part.chars().allMatch(Character::isLetterOrDigit)) {
                 return null;
             }

@@ -9,7 +9,6 @@ import dev.runway.render.verify.YNode.YMap;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Verifies rendered manifests without a cluster: strict Kubernetes structure ({@link StructureCheck}), the API
@@ -94,7 +93,7 @@ public final class ManifestVerifier {
         }
         StructureCheck structure = new StructureCheck(schema, options.kubernetesVersion());
         CrdCheck crds = new CrdCheck(options.crds());
-        Map<Resource, KindInfo> kinds = new IdentityHashMap<>();
+        IdentityHashMap<Resource, KindInfo> kinds = new IdentityHashMap<>();
         for (Resource r : resources) {
             var definition = crds.definitionOf(r);
             if (definition.isPresent()) {

@@ -388,7 +388,7 @@ final class SemanticCheck {
                     "use lowercase letters, digits and '-', at most 63"));
         }
         YNode image = c.get("image");
-        if (image == null || image instanceof YScalar s && (s.type() == ScalarType.NULL || s.value().isBlank())) {
+        if (image == null || (image instanceof YScalar s && (s.type() == ScalarType.NULL || s.value().isBlank()))) {
             // The API server requires it only for bare Pods; controllers accept the template and then fail every pod.
             findings.error(r, "container.image-missing", at + ".image", c.line(),
                     "image is missing: no pod of this template can start", "set the container image");

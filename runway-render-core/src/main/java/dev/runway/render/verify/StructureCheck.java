@@ -57,7 +57,7 @@ final class StructureCheck {
             return Optional.empty();
         }
         Lookup lookup = schema.lookup(apiVersion, kind);
-        if (lookup instanceof Lookup.Found found) {
+        if (lookup instanceof Lookup.Found) {
             Optional<Integer> since = KubeApiVersions.introducedIn(apiVersion, kind);
             if (since.isPresent() && since.get() > KubeApiVersions.minor(target)) {
                 findings.error(r, "structure.api-not-served", "apiVersion", root.lineOf("apiVersion"),
@@ -99,7 +99,7 @@ final class StructureCheck {
 
     private boolean requireTopString(Resource r, String field, Findings findings, String fix) {
         YNode node = r.root().get(field);
-        if (node == null || node instanceof YScalar s && s.type() == ScalarType.NULL) {
+        if (node == null || (node instanceof YScalar s && s.type() == ScalarType.NULL)) {
             findings.error(r, "structure.missing-field", field, r.root().line(), "required field " + field + " is missing",
                     fix);
             return false;
@@ -174,7 +174,7 @@ final class StructureCheck {
         }
         for (String required : object.required()) {
             YNode value = m.get(required);
-            if (value == null || value instanceof YScalar s && s.type() == ScalarType.NULL) {
+            if (value == null || (value instanceof YScalar s && s.type() == ScalarType.NULL)) {
                 String fieldPath = Paths.field(path, required);
                 findings.error(r, "structure.missing-field", fieldPath, m.line(),
                         "required field \"" + fieldPath + "\" is missing",

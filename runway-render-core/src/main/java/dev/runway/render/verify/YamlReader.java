@@ -148,7 +148,7 @@ final class YamlReader {
 
     private static final class Converter {
         private final int baseLine;
-        private final Map<Node, YNode> done = new IdentityHashMap<>();
+        private final IdentityHashMap<Node, YNode> done = new IdentityHashMap<>();
         private final Set<Node> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
         Converter(int baseLine) {

@@ -56,15 +56,32 @@ class ChartPipelineTest {
                 "values.yaml", "global:\n  g: 1\nsub:\n  a: from-parent\n",
                 ".helmignore", "secret.txt\n",
                 "secret.txt", "s",
-                "templates/cm.yaml", "kind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n"
-                        + "data:\n  secret: \"{{ .Files.Get \"secret.txt\" }}\"\n",
+                "templates/cm.yaml", """
+                        kind: ConfigMap
+                        metadata:
+                          name: {{ .Release.Name }}
+                        data:
+                          secret: "{{ .Files.Get "secret.txt" }}"
+                        """,
                 "charts/sub/Chart.yaml", "apiVersion: v2\nname: sub\nversion: 0.2.0\n",
                 "charts/sub/values.yaml", "a: sub-default\n",
                 "charts/sub/templates/s.yaml", "kind: Service\nmetadata:\n  name: {{ .Values.a }}-{{ .Values.global.g }}\n"));
         RenderedChart out = HelmRenderer.render(Chart.load(c), Map.of(), RenderOptions.of("rel", "ns"));
         // ConfigMap installs before Service, whatever the file order.
-        assertEquals("---\n# Source: parent/templates/cm.yaml\nkind: ConfigMap\nmetadata:\n  name: rel\ndata:\n  secret: \"\"\n"
-                + "---\n# Source: parent/charts/sub/templates/s.yaml\nkind: Service\nmetadata:\n  name: from-parent-1\n",
+        assertEquals("""
+                ---
+                # Source: parent/templates/cm.yaml
+                kind: ConfigMap
+                metadata:
+                  name: rel
+                data:
+                  secret: ""
+                ---
+                # Source: parent/charts/sub/templates/s.yaml
+                kind: Service
+                metadata:
+                  name: from-parent-1
+                """,
                 out.output());
         assertEquals("Service/from-parent-1", out.manifests().get(1).id());
     }
@@ -104,8 +121,8 @@ class ChartPipelineTest {
         assertTrue(ignore.ignores("a/b/x.bak", false));
         assertTrue(ignore.ignores("templates/.hidden", false));
         assertTrue(ignore.ignores("docs", true));
-        assertEquals(Boolean.TRUE, dev.runway.render.glob.GoPath.MATCH.match("data/*.txt", "data/a.txt"));
-        assertEquals(Boolean.FALSE, dev.runway.render.glob.GoPath.MATCH.match("data/*.txt", "data/sub/a.txt"));
+        assertEquals(true, dev.runway.render.glob.GoPath.MATCH.match("data/*.txt", "data/a.txt"));
+        assertEquals(false, dev.runway.render.glob.GoPath.MATCH.match("data/*.txt", "data/sub/a.txt"));
         assertTrue(SemverRange.isCompatible(">=1.27.0-0", "v1.33.0"));
         assertFalse(SemverRange.isCompatible(">=1.27.0 <1.30.0", "v1.33.0"));
         assertTrue(SemverRange.isCompatible("1.33.x || 1.20.x", "v1.33.4"));

@@ -73,8 +73,12 @@ class RunwayEksBadValuesTest {
                         + "    sleep: {seconds: 5}\n    exec: {command: [\"true\"]}\n", "payments",
                         new String[]{"preStop"}),
                 Arguments.of("unknown runtime", VALID + "runtime: ecs\n", "payments", new String[]{"runtime"}),
-                Arguments.of("gke id shorter than a google account id", "serviceId: pay\nruntime: gke\nimage:\n"
-                        + "  repository: r/x\n", "pay", new String[]{"serviceId \"pay\" has 3 characters; on runtime gke",
+                Arguments.of("gke id shorter than a google account id", """
+                        serviceId: pay
+                        runtime: gke
+                        image:
+                          repository: r/x
+                        """, "pay", new String[]{"serviceId \"pay\" has 3 characters; on runtime gke",
                         "6 to 30 characters"}),
                 Arguments.of("vault secrets without environment", VALID + "externalSecrets:\n  enabled: true\n",
                         "payments", new String[]{"externalSecrets.environment is required",

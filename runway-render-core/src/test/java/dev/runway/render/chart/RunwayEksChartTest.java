@@ -101,7 +101,7 @@ class RunwayEksChartTest {
         assertEquals(id + "-gcp-credentials", manifests.path(credentialsVolume, "configMap", "name"));
         Map<String, Object> mount = byName(manifests.listOfMaps(container, "volumeMounts"), "gcp-service-account");
         assertEquals("/etc/gcp-service-account", mount.get("mountPath"));
-        assertEquals(Boolean.TRUE, mount.get("readOnly"));
+        assertEquals(true, mount.get("readOnly"));
         List<Map<String, Object>> env = manifests.listOfMaps(container, "env");
         assertEquals(CREDENTIALS_PATH, byName(env, "GOOGLE_APPLICATION_CREDENTIALS").get("value"));
         assertEquals(1, env.stream().filter(e -> "GOOGLE_APPLICATION_CREDENTIALS".equals(e.get("name"))).count());
@@ -117,11 +117,11 @@ class RunwayEksChartTest {
         }
 
         Map<String, Object> securityContext = manifests.map(container, "securityContext");
-        assertEquals(Boolean.FALSE, securityContext.get("allowPrivilegeEscalation"));
+        assertEquals(false, securityContext.get("allowPrivilegeEscalation"));
         // The matrix turns readOnlyRootFilesystem off in some cases: a user's false replaces the chart's default.
         assertEquals(!c.valuesYaml().contains("readOnlyRootFilesystem: false"),
                 securityContext.get("readOnlyRootFilesystem"));
-        assertEquals(Boolean.TRUE, securityContext.get("runAsNonRoot"));
+        assertEquals(true, securityContext.get("runAsNonRoot"));
         assertEquals(List.of("ALL"), manifests.path(securityContext, "capabilities", "drop"));
         assertEquals("RuntimeDefault", manifests.path(podSpec, "securityContext", "seccompProfile", "type"));
 
@@ -135,7 +135,7 @@ class RunwayEksChartTest {
                     manifests.path(source, "serviceAccountToken", "audience"));
             Map<String, Object> tokenMount = byName(manifests.listOfMaps(container, "volumeMounts"), "gcp-token");
             assertEquals("/var/run/secrets/gcp-token", tokenMount.get("mountPath"));
-            assertEquals(Boolean.TRUE, tokenMount.get("readOnly"));
+            assertEquals(true, tokenMount.get("readOnly"));
         } else {
             assertNull(byNameOrNull(manifests.listOfMaps(podSpec, "volumes"), "gcp-token"));
         }

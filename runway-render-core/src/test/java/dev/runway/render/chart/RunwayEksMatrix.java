@@ -81,33 +81,92 @@ public final class RunwayEksMatrix {
         }
         // Extras rotate over the cases so each appears with both credential sources and both ids.
         switch (index % 4) {
-            case 0 -> yaml.append("env:\n  LOG_LEVEL: debug\n  FEATURES: \"a,b\"\n  EMPTY: \"\"\n  PORT_NUMBER: \"8080\"\n"
-                    + "envValueFrom:\n  DB_PASSWORD:\n    secretKeyRef: {name: db, key: password}\n"
-                    + "  POD_IP:\n    fieldRef: {fieldPath: status.podIP}\n"
-                    + "envFrom:\n  - configMapRef: {name: app-config}\n  - secretRef: {name: app-env, optional: true}\n"
-                    + "    prefix: SECRET_\n"
-                    + "clusterVarsEnv:\n  GCP_PROJECT: gcp_project_id\n  AWS_ACCOUNT: aws_account_id\n");
-            case 1 -> yaml.append("resources:\n  requests:\n    cpu: 250m\n    memory: 512Mi\n  limits:\n    cpu: \"1\"\n"
-                    + "    memory: 1Gi\n"
-                    + "podSecurityContext:\n  runAsUser: 10001\n  runAsGroup: 10001\n  fsGroup: 10001\n"
-                    + "securityContext:\n  runAsUser: 10001\n  readOnlyRootFilesystem: false\n"
-                    + "  capabilities: {drop: [ALL], add: [NET_BIND_SERVICE]}\n"
-                    + "lifecycle:\n  preStop:\n    exec:\n      command: [sleep, \"5\"]\n");
-            case 2 -> yaml.append("annotations:\n  runway.gitlab.com/owner: \"team-payments\"\n"
-                    + "podAnnotations:\n  prometheus.io/scrape: \"true\"\nlabels:\n  tier: backend\n"
-                    + "serviceAccount:\n  annotations:\n    example.com/note: \"kept\"\n"
-                    + "imagePullSecrets:\n  - name: registry-credentials\n"
-                    + "extraVolumes:\n  - name: cache\n    emptyDir: {sizeLimit: 1Gi}\n"
-                    + "extraVolumeMounts:\n  - name: cache\n    mountPath: /var/cache/app\n"
-                    + "namespace:\n  create: true\n  labels:\n    pod-security.kubernetes.io/enforce: restricted\n");
-            default -> yaml.append("port: 5052\nservice:\n  port: 8080\nreplicas: 3\n"
-                    + "nodeSelector:\n  kubernetes.io/arch: arm64\n"
-                    + "tolerations:\n  - key: dedicated\n    operator: Equal\n    value: runway\n    effect: NoSchedule\n"
-                    + "priorityClassName: runway-high\n"
-                    + "topologySpreadConstraints:\n  - maxSkew: 1\n    topologyKey: topology.kubernetes.io/zone\n"
-                    + "    whenUnsatisfiable: ScheduleAnyway\n"
-                    + "terminationGracePeriodSeconds: 45\nmanagedBy: Helm\n"
-                    + "lifecycle:\n  preStop:\n    sleep: {seconds: 5}\n");
+            case 0 -> yaml.append("""
+                    env:
+                      LOG_LEVEL: debug
+                      FEATURES: "a,b"
+                      EMPTY: ""
+                      PORT_NUMBER: "8080"
+                    envValueFrom:
+                      DB_PASSWORD:
+                        secretKeyRef: {name: db, key: password}
+                      POD_IP:
+                        fieldRef: {fieldPath: status.podIP}
+                    envFrom:
+                      - configMapRef: {name: app-config}
+                      - secretRef: {name: app-env, optional: true}
+                        prefix: SECRET_
+                    clusterVarsEnv:
+                      GCP_PROJECT: gcp_project_id
+                      AWS_ACCOUNT: aws_account_id
+                    """);
+            case 1 -> yaml.append("""
+                    resources:
+                      requests:
+                        cpu: 250m
+                        memory: 512Mi
+                      limits:
+                        cpu: "1"
+                        memory: 1Gi
+                    podSecurityContext:
+                      runAsUser: 10001
+                      runAsGroup: 10001
+                      fsGroup: 10001
+                    securityContext:
+                      runAsUser: 10001
+                      readOnlyRootFilesystem: false
+                      capabilities: {drop: [ALL], add: [NET_BIND_SERVICE]}
+                    lifecycle:
+                      preStop:
+                        exec:
+                          command: [sleep, "5"]
+                    """);
+            case 2 -> yaml.append("""
+                    annotations:
+                      runway.gitlab.com/owner: "team-payments"
+                    podAnnotations:
+                      prometheus.io/scrape: "true"
+                    labels:
+                      tier: backend
+                    serviceAccount:
+                      annotations:
+                        example.com/note: "kept"
+                    imagePullSecrets:
+                      - name: registry-credentials
+                    extraVolumes:
+                      - name: cache
+                        emptyDir: {sizeLimit: 1Gi}
+                    extraVolumeMounts:
+                      - name: cache
+                        mountPath: /var/cache/app
+                    namespace:
+                      create: true
+                      labels:
+                        pod-security.kubernetes.io/enforce: restricted
+                    """);
+            default -> yaml.append("""
+                    port: 5052
+                    service:
+                      port: 8080
+                    replicas: 3
+                    nodeSelector:
+                      kubernetes.io/arch: arm64
+                    tolerations:
+                      - key: dedicated
+                        operator: Equal
+                        value: runway
+                        effect: NoSchedule
+                    priorityClassName: runway-high
+                    topologySpreadConstraints:
+                      - maxSkew: 1
+                        topologyKey: topology.kubernetes.io/zone
+                        whenUnsatisfiable: ScheduleAnyway
+                    terminationGracePeriodSeconds: 45
+                    managedBy: Helm
+                    lifecycle:
+                      preStop:
+                        sleep: {seconds: 5}
+                    """);
         }
         boolean secrets = index % 5 == 0;
         if (secrets) {
@@ -137,8 +196,15 @@ public final class RunwayEksMatrix {
             yaml.append(externalSecrets(index));
         }
         if (index % 2 == 1) {
-            yaml.append("podAnnotations:\n  prometheus.io/scrape: \"true\"\nenv:\n  LOG_LEVEL: info\n"
-                    + "serviceAccount:\n  annotations:\n    example.com/note: \"kept\"\n");
+            yaml.append("""
+                    podAnnotations:
+                      prometheus.io/scrape: "true"
+                    env:
+                      LOG_LEVEL: info
+                    serviceAccount:
+                      annotations:
+                        example.com/note: "kept"
+                    """);
         }
         String name = String.format("%02d-%s-gke%s%s", index, id.length() <= 6 ? "short" : "long",
                 profiling ? "-profiling" : "", secrets ? "-vault" : "");

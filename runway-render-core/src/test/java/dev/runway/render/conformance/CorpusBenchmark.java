@@ -86,7 +86,7 @@ public final class CorpusBenchmark {
             HelmOracle.Result helm = HelmOracle.template(t.request);
             String expected = helm.failed() ? "ERROR" : helm.output() == null ? "\n" : helm.output();
             String actual = ours(t);
-            if (expected.equals(actual) || expected.equals("ERROR") && actual.startsWith("ERROR")) {
+            if (expected.equals(actual) || (expected.equals("ERROR") && actual.startsWith("ERROR"))) {
                 same++;
             }
         }

@@ -29,7 +29,7 @@ final class KnownDifferences {
             return new KnownDifferences(known);
         }
         int lineNo = 0;
-        for (String line : ConformanceCase.readString(file).split("\n")) {
+        for (String line : ConformanceCase.readString(file).split("\n", -1)) {
             lineNo++;
             String l = line.strip();
             if (l.isEmpty() || l.startsWith("#")) {

@@ -34,7 +34,7 @@ class RunwayEksReleaseTest {
     static RenderedChart parse(String output) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         List<RenderedManifest> manifests = new ArrayList<>();
-        for (String part : output.split("(?m)^---\\n")) {
+        for (String part : output.split("(?m)^---\\n", -1)) {
             if (!part.startsWith("# Source: ")) {
                 continue;
             }

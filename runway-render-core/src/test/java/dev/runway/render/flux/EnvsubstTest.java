@@ -235,8 +235,8 @@ class EnvsubstTest {
         assertEquals("eks", eval("${v%%-*}", v));
         assertEquals("eks-pool-01", eval("${v#[}", v), "bad pattern: unchanged");
         assertEquals("pool-01", eval("${v#eks\\-}", v));
-        assertEquals(Boolean.TRUE, dev.runway.render.glob.GoPath.ENVSUBST.match("a*/b", "a/x/b"));
-        assertEquals(Boolean.FALSE, dev.runway.render.glob.GoPath.ENVSUBST.match("a?c", "abbc"));
+        assertEquals(true, dev.runway.render.glob.GoPath.ENVSUBST.match("a*/b", "a/x/b"));
+        assertEquals(false, dev.runway.render.glob.GoPath.ENVSUBST.match("a?c", "abbc"));
     }
 
     @Test

@@ -146,18 +146,25 @@ class FluxSubstitutionTest {
         vars.put("account", "012345678901");
         vars.put("answer", "yes");
         SubstitutionResult result = FluxSubstitution.apply(List.of(configMap(
-                "  unquoted: ${id}\n  flag: ${enabled}\n  quoted: \"${id}\"\n  trick: ${quote}${id}${quote}\n"
-                        + "  account: ${account}\n  answer: ${answer}\n  escaped: $${id}\n")),
+                """
+                          unquoted: ${id}
+                          flag: ${enabled}
+                          quoted: "${id}"
+                          trick: ${quote}${id}${quote}
+                          account: ${account}
+                          answer: ${answer}
+                          escaped: $${id}
+                        """)),
                 PostBuild.inline(vars, false));
         SubstitutedManifest m = result.manifests().get(0);
         assertEquals(123L, data(m, "unquoted"));
-        assertEquals(Boolean.TRUE, data(m, "flag"));
+        assertEquals(true, data(m, "flag"));
         // The quotes are gone before envsubst runs (kustomize's res.AsYAML() writes the string ${id} plain), so
         // a quoted placeholder becomes a number too: only ${quote}${id}${quote} keeps a string.
         assertEquals(123L, data(m, "quoted"));
         assertEquals("123", data(m, "trick"));
         assertEquals(1.2345678901E10, data(m, "account"), "go-yaml v2: not octal, so a float without the 0");
-        assertEquals(Boolean.TRUE, data(m, "answer"), "YAML 1.1: yes is a boolean");
+        assertEquals(true, data(m, "answer"), "YAML 1.1: yes is a boolean");
         assertEquals("${id}", data(m, "escaped"));
     }
 
@@ -186,8 +193,8 @@ class FluxSubstitutionTest {
         assertEquals(493L, dev.runway.render.yaml.GoYaml.plainScalarV2("0755"));
         assertEquals(255L, dev.runway.render.yaml.GoYaml.plainScalarV2("0xff"));
         assertEquals(1000L, dev.runway.render.yaml.GoYaml.plainScalarV2("1_000"));
-        assertEquals(Boolean.FALSE, dev.runway.render.yaml.GoYaml.plainScalarV2("off"));
-        assertEquals(Boolean.TRUE, dev.runway.render.yaml.GoYaml.plainScalarV2("y"));
+        assertEquals(false, dev.runway.render.yaml.GoYaml.plainScalarV2("off"));
+        assertEquals(true, dev.runway.render.yaml.GoYaml.plainScalarV2("y"));
         assertNull(dev.runway.render.yaml.GoYaml.plainScalarV2("~"));
         assertEquals(1.5, dev.runway.render.yaml.GoYaml.plainScalarV2("1.5"));
         assertEquals(1e3, dev.runway.render.yaml.GoYaml.plainScalarV2("1e3"));
@@ -248,8 +255,12 @@ class FluxSubstitutionTest {
         SubstitutionResult strictAlways = FluxSubstitution.apply(List.of(configMap("  a: \"${a}\"\n")),
                 none.withStrategy(PostBuild.SubstituteStrategy.ALWAYS).withStrict(true));
         assertTrue(strictAlways.failed());
-        PostBuild parsed = PostBuild.fromKustomization("kind: Kustomization\nspec:\n  postBuild:\n"
-                + "    substituteStrategy: Always\n", "ks.yaml", List.of(), true);
+        PostBuild parsed = PostBuild.fromKustomization("""
+                kind: Kustomization
+                spec:
+                  postBuild:
+                    substituteStrategy: Always
+                """, "ks.yaml", List.of(), true);
         assertEquals(PostBuild.SubstituteStrategy.ALWAYS, parsed.strategy());
     }
 

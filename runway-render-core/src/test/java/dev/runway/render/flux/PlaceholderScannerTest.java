@@ -83,9 +83,24 @@ class PlaceholderScannerTest {
 
     @Test
     void classifiesEveryForm() {
-        String text = "a: ${v}\nb: ${v:=d}\nc: ${v:-d}\nd: ${v=d}\ne: ${v:1}\nf: ${v:1:2}\ng: ${#v}\nh: ${v^^}\n"
-                + "i: ${v,}\nj: ${v#p}\nk: ${v%%p}\nl: ${v/p/r}\nm: ${v//p/r}\nn: ${v/#p/r}\no: ${v:+alt}\n"
-                + "p: ${outer:=${inner}}\n";
+        String text = """
+                a: ${v}
+                b: ${v:=d}
+                c: ${v:-d}
+                d: ${v=d}
+                e: ${v:1}
+                f: ${v:1:2}
+                g: ${#v}
+                h: ${v^^}
+                i: ${v,}
+                j: ${v#p}
+                k: ${v%%p}
+                l: ${v/p/r}
+                m: ${v//p/r}
+                n: ${v/#p/r}
+                o: ${v:+alt}
+                p: ${outer:=${inner}}
+                """;
         ScanResult scan = PlaceholderScanner.scan(List.of(manifest(text)));
         List<Placeholder.Form> forms = scan.placeholders().stream().map(Placeholder::form).toList();
         assertEquals(List.of(Placeholder.Form.PLAIN, Placeholder.Form.DEFAULT, Placeholder.Form.DEFAULT,

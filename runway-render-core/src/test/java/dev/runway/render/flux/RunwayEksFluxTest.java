@@ -54,7 +54,7 @@ class RunwayEksFluxTest {
         RenderedChart chart = render(release, namespace, values);
         ScanResult scan = PlaceholderScanner.scan(chart);
         List<String> fields = scan.placeholders().stream()
-                .map(p -> p.location().resource().split("/")[0] + " " + p.location().path() + " " + p.variable())
+                .map(p -> p.location().resource().split("/", -1)[0] + " " + p.location().path() + " " + p.variable())
                 .distinct().toList();
         assertTrue(fields.contains("ServiceAccount metadata.annotations[eks.amazonaws.com/role-arn] aws_account_id"),
                 fields.toString());

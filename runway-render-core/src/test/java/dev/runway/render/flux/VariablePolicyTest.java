@@ -15,8 +15,12 @@ class VariablePolicyTest {
     @Test
     void defaultAllowsTheFourClusterVariablesAndRejectsOthersWithLocation() {
         ScanResult scan = PlaceholderScanner.scan(List.of(PlaceholderScannerTest.manifest(
-                "data:\n  a: \"${aws_account_id}\"\n  b: \"${gcp_project_number}/${gcp_wip_id}/${gcp_project_id}\"\n"
-                        + "  c: \"${db_password}\"\n")));
+                """
+                        data:
+                          a: "${aws_account_id}"
+                          b: "${gcp_project_number}/${gcp_wip_id}/${gcp_project_id}"
+                          c: "${db_password}"
+                        """)));
         List<FluxFinding> findings = VariablePolicy.defaults().check(scan);
         assertEquals(1, findings.size());
         FluxFinding f = findings.get(0);

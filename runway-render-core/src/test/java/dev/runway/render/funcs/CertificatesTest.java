@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -44,7 +45,7 @@ class CertificatesTest {
         assertEquals("CN=my-ca", leafCert.getIssuerX500Principal().getName());
         Collection<List<?>> sans = leafCert.getSubjectAlternativeNames();
         assertEquals(3, sans.size());
-        long days = (leafCert.getNotAfter().getTime() - leafCert.getNotBefore().getTime()) / 86_400_000L;
+        long days = Duration.between(leafCert.getNotBefore().toInstant(), leafCert.getNotAfter().toInstant()).toDays();
         assertEquals(30, days);
         assertTrue(leafCert.getExtendedKeyUsage().containsAll(List.of("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2")));
     }

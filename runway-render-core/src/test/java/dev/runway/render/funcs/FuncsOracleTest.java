@@ -51,7 +51,7 @@ class FuncsOracleTest {
     static List<Case> cases(String resource) throws IOException {
         List<Case> out = new ArrayList<>();
         int n = 0;
-        for (String line : resourceText(resource).split("\n")) {
+        for (String line : resourceText(resource).split("\n", -1)) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
@@ -98,7 +98,7 @@ class FuncsOracleTest {
                 "default"));
         assertNull(r.error(), "Helm failed");
         Map<String, String> helm = new LinkedHashMap<>();
-        for (String line : r.output().split("\n")) {
+        for (String line : r.output().split("\n", -1)) {
             if (line.startsWith("#P ")) {
                 int colon = line.indexOf(": ");
                 String b64 = colon < 0 ? "" : line.substring(colon + 2).trim();

@@ -89,7 +89,7 @@ class GoZoneNamesTest {
     private static List<String[]> table() throws IOException {
         try (InputStream in = GoZoneNames.class.getResourceAsStream("numeric-zone-abbreviations.txt")) {
             List<String[]> rows = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n", -1)) {
                 if (!line.isBlank() && !line.startsWith("#")) {
                     rows.add(line.split(" "));
                 }

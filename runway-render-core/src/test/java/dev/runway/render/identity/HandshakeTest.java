@@ -6,7 +6,7 @@ import dev.runway.render.RenderedChart;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.eks.CredentialSource;
 import dev.runway.render.eks.RunwayEksValues;
-import dev.runway.render.eks.Runtime;
+import dev.runway.render.eks.ClusterRuntime;
 import dev.runway.render.verify.Finding;
 import org.junit.jupiter.api.Test;
 
@@ -116,7 +116,7 @@ class HandshakeTest {
 
     @Test
     void gkeHandshakeBindsTheKubernetesServiceAccountAsAWorkloadIdentityMember() {
-        Handshake handshake = Handshake.of(payments().runtime(Runtime.GKE).profiling(true).build(), "payments",
+        Handshake handshake = Handshake.of(payments().runtime(ClusterRuntime.GKE).profiling(true).build(), "payments",
                 "staging", null);
         assertEquals(null, handshake.aws());
         assertEquals("payments@${gcp_project_id}.iam.gserviceaccount.com", handshake.google().serviceAccountEmail());
@@ -124,7 +124,7 @@ class HandshakeTest {
                 handshake.binding(Handshake.WORKLOAD_IDENTITY_USER).orElseThrow().member());
         assertEquals("serviceAccount:payments@${gcp_project_id}.iam.gserviceaccount.com",
                 handshake.binding(Handshake.PROFILER_AGENT).orElseThrow().member());
-        assertEquals(List.of(), disagreements(payments().runtime(Runtime.GKE).profiling(true).build(), handshake));
+        assertEquals(List.of(), disagreements(payments().runtime(ClusterRuntime.GKE).profiling(true).build(), handshake));
     }
 
     @Test
@@ -177,14 +177,14 @@ class HandshakeTest {
         assertEquals(List.of("error ServiceAccount/payments/payments metadata.annotations: the render is for runtime gke "
                         + "but the handshake (identity/staging/identity.json) is for eks [handshake.runtime] fix: set "
                         + "runtime: eks in the values, or run `mvn runway:identity` and hand the provisioner the gke handshake"),
-                disagreements(payments().runtime(Runtime.GKE).build(), withoutProfiler));
+                disagreements(payments().runtime(ClusterRuntime.GKE).build(), withoutProfiler));
     }
 
     @Test
     void aGkeMemberForAnotherServiceAccountIsNamed() {
-        Handshake other = Handshake.of(RunwayEksValues.builder("ledger", "r.example/ledger").runtime(Runtime.GKE).build(),
+        Handshake other = Handshake.of(RunwayEksValues.builder("ledger", "r.example/ledger").runtime(ClusterRuntime.GKE).build(),
                 "ledger", "staging", null);
-        List<String> found = disagreements(payments().runtime(Runtime.GKE).build(), other);
+        List<String> found = disagreements(payments().runtime(ClusterRuntime.GKE).build(), other);
         assertEquals(2, found.size(), found.toString());
         assertTrue(found.get(0).contains("the ServiceAccount acts as payments@${gcp_project_id}.iam.gserviceaccount.com, "
                 + "but the provisioner creates ledger@${gcp_project_id}.iam.gserviceaccount.com"), found.get(0));

@@ -60,8 +60,17 @@ class ManifestSorterTest {
     @Test
     void helm4InstallsWebhookConfigurationsLastAndHelm3KeepsThemWithUnknownKinds() {
         Map<String, String> files = Map.of(
-                "c/templates/a.yaml", "kind: ValidatingWebhookConfiguration\n---\nkind: MutatingWebhookConfiguration\n"
-                        + "---\nkind: APIService\n---\nkind: AUnknownKind\n---\nkind: Deployment\n");
+                "c/templates/a.yaml", """
+                        kind: ValidatingWebhookConfiguration
+                        ---
+                        kind: MutatingWebhookConfiguration
+                        ---
+                        kind: APIService
+                        ---
+                        kind: AUnknownKind
+                        ---
+                        kind: Deployment
+                        """);
         assertEquals(List.of("Deployment", "APIService", "MutatingWebhookConfiguration",
                         "ValidatingWebhookConfiguration", "AUnknownKind"),
                 ManifestSorter.sortWithHooks(files, HelmVersion.HELM_4_1).generic().stream()
@@ -95,12 +104,27 @@ class ManifestSorterTest {
     void hooksFollowTheManifestsInKindOrderAndUnknownEventsAreDropped() {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("c/templates/cm.yaml", "kind: ConfigMap\nmetadata:\n  name: cm\n");
-        files.put("c/templates/job.yaml", "kind: Job\nmetadata:\n  name: migrate\n  annotations:\n"
-                + "    helm.sh/hook: pre-install,pre-upgrade\n");
-        files.put("c/templates/sa.yaml", "kind: ServiceAccount\nmetadata:\n  name: hook-sa\n  annotations:\n"
-                + "    helm.sh/hook: Test\n");
-        files.put("c/templates/odd.yaml", "kind: Pod\nmetadata:\n  name: odd\n  annotations:\n"
-                + "    helm.sh/hook: post-something\n");
+        files.put("c/templates/job.yaml", """
+                kind: Job
+                metadata:
+                  name: migrate
+                  annotations:
+                    helm.sh/hook: pre-install,pre-upgrade
+                """);
+        files.put("c/templates/sa.yaml", """
+                kind: ServiceAccount
+                metadata:
+                  name: hook-sa
+                  annotations:
+                    helm.sh/hook: Test
+                """);
+        files.put("c/templates/odd.yaml", """
+                kind: Pod
+                metadata:
+                  name: odd
+                  annotations:
+                    helm.sh/hook: post-something
+                """);
         ManifestSorter.Sorted sorted = ManifestSorter.sortWithHooks(files);
         assertEquals(List.of("cm"), sorted.generic().stream().map(RenderedManifest::name).toList());
         assertEquals(List.of("hook-sa", "migrate"), sorted.hooks().stream().map(RenderedManifest::name).toList());
@@ -133,7 +157,15 @@ class ManifestSorterTest {
     void onlyHooksStillStartWithHelmsEmptyManifestLine() {
         ManifestSorter.Sorted sorted = ManifestSorter.sortWithHooks(Map.of("c/templates/job.yaml",
                 "kind: Job\nmetadata:\n  name: j\n  annotations:\n    helm.sh/hook: post-install\n"));
-        assertEquals("\n---\n# Source: c/templates/job.yaml\nkind: Job\nmetadata:\n  name: j\n  annotations:\n"
-                + "    helm.sh/hook: post-install\n", sorted.output());
+        assertEquals("""
+
+                ---
+                # Source: c/templates/job.yaml
+                kind: Job
+                metadata:
+                  name: j
+                  annotations:
+                    helm.sh/hook: post-install
+                """, sorted.output());
     }
 }

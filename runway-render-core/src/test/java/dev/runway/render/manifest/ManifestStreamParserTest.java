@@ -13,10 +13,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ManifestStreamParserTest {
 
-    private static final String OUTPUT = "---\n# Source: c/templates/a.yaml\nkind: A\nmetadata:\n  name: a\n\n"
-            + "--- \t\n\n# Source: c/templates/comment.yaml\n# only a comment\n"
-            + "--- # marker comment\n\n# Source: c/templates/b.yaml\n  kind: B\n  metadata: {name: b, namespace: ns}\n"
-            + "--- kind: C\n";
+    private static final String OUTPUT = """
+            ---
+            # Source: c/templates/a.yaml
+            kind: A
+            metadata:
+              name: a
+
+            --- \t
+
+            # Source: c/templates/comment.yaml
+            # only a comment
+            --- # marker comment
+
+            # Source: c/templates/b.yaml
+              kind: B
+              metadata: {name: b, namespace: ns}
+            --- kind: C
+            """;
 
     @Test
     void splitsAtMarkerLinesAndKeepsSourcesAndLines() {
@@ -44,8 +58,15 @@ class ManifestStreamParserTest {
 
     @Test
     void modesDifferInWhatAnInvalidDocumentDoes() {
-        String output = "---\n# Source: c/templates/ok.yaml\nkind: A\n---\n# Source: c/templates/bad.yaml\nkind: B\n"
-                + "  x: [oops\n";
+        String output = """
+                ---
+                # Source: c/templates/ok.yaml
+                kind: A
+                ---
+                # Source: c/templates/bad.yaml
+                kind: B
+                  x: [oops
+                """;
 
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> ManifestStreamParser.parse(output, Mode.STRICT));

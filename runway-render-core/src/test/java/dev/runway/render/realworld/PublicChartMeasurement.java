@@ -340,7 +340,7 @@ public final class PublicChartMeasurement {
         List<Object> docs = new ArrayList<>();
         Load load = new Load(LoadSettings.builder().setAllowDuplicateKeys(true).setMaxAliasesForCollections(10_000)
                 .build());
-        for (String part : output.split("(?m)^---$")) {
+        for (String part : output.split("(?m)^---$", -1)) {
             String source = part.lines().filter(l -> l.startsWith("# Source: ")).findFirst().orElse("");
             for (Object doc : load.loadAllFromString(part)) {
                 docs.add(List.of(source, doc == null ? "" : doc));

@@ -118,8 +118,10 @@ class HostileChartTest {
 
     @Test
     void billionLaughsThroughFromYaml() throws Exception {
-        Path chart = chart("templates/t.yaml", "e: {{ (fromYaml .Values.doc).Error | quote }}\n"
-                + "n: {{ len (fromYamlArray .Values.doc) }}\n");
+        Path chart = chart("templates/t.yaml", """
+                e: {{ (fromYaml .Values.doc).Error | quote }}
+                n: {{ len (fromYamlArray .Values.doc) }}
+                """);
         Files.writeString(chart.resolve("values.yaml"), "doc: |\n" + BILLION_LAUGHS.indent(2));
         expect("fromYaml-billion-laughs", chart, "OK", "e: \"" + EXCESSIVE_ALIASING + "\" n: 1");
     }
@@ -152,8 +154,11 @@ class HostileChartTest {
 
     @Test
     void fromJsonNestedPastEncodingJsonsLimit() throws Exception {
-        Path chart = chart("templates/t.yaml", "e: {{ (fromJson .Values.j).Error | quote }}\n"
-                + "n: {{ len (fromJson .Values.k) }}\nl: {{ len (fromJsonArray .Values.l) }}\n");
+        Path chart = chart("templates/t.yaml", """
+                e: {{ (fromJson .Values.j).Error | quote }}
+                n: {{ len (fromJson .Values.k) }}
+                l: {{ len (fromJsonArray .Values.l) }}
+                """);
         Files.writeString(chart.resolve("values.yaml"), "j: '{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000)
                 + "}'\nk: '{\"a\":" + "[".repeat(9_999) + "]".repeat(9_999) + "}'\nl: '" + "[".repeat(100_000)
                 + "]".repeat(100_000) + "'\n");
@@ -189,8 +194,10 @@ class HostileChartTest {
                 }
             }
         }
-        Path values = Files.writeString(tmp.resolve("v.yaml"), "serviceId: \"ab\\n\"\n"
-                + "image: {repository: registry.example.com/ab, tag: \"1\"}\n");
+        Path values = Files.writeString(tmp.resolve("v.yaml"), """
+                serviceId: "ab\\n"
+                image: {repository: registry.example.com/ab, tag: "1"}
+                """);
         expect("eks-serviceId-newline", chart, "ERROR", "serviceId \"ab\\n\" is not a DNS-1123 label", "-f",
                 values.toString());
     }
@@ -198,8 +205,10 @@ class HostileChartTest {
     /** {@code .Files.Glob "**"} over 20,000 files, read back whole: bounded by the chart's own size limits. */
     @Test
     void globStarStarOverManyFiles() throws Exception {
-        Path chart = chart("templates/t.yaml", "n: {{ len (.Files.Glob \"**\") }}\n"
-                + "s: {{ len ((.Files.Glob \"files/**\").AsConfig) }}\n");
+        Path chart = chart("templates/t.yaml", """
+                n: {{ len (.Files.Glob "**") }}
+                s: {{ len ((.Files.Glob "files/**").AsConfig) }}
+                """);
         for (int i = 0; i < 20_000; i++) {
             Files.writeString(chart.resolve("files/f" + i + ".txt"), "x");
         }

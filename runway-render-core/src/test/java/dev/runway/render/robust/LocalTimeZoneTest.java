@@ -22,9 +22,11 @@ class LocalTimeZoneTest {
             Europe/Berlin      § a: "CET +0100" b: "CET" c: "CET"
             """)
     void dateUnderTzPrintsGosAbbreviation(String zone, String expected) throws IOException, InterruptedException {
-        String template = "a: {{ date \"MST -0700\" 1700000000 | quote }}\n"
-                + "b: {{ dateInZone \"MST\" 1700000000 \"Local\" | quote }}\n"
-                + "c: {{ toDate \"2006-01-02\" \"2023-11-14\" | date \"MST\" | quote }}\n";
+        String template = """
+                a: {{ date "MST -0700" 1700000000 | quote }}
+                b: {{ dateInZone "MST" 1700000000 "Local" | quote }}
+                c: {{ toDate "2006-01-02" "2023-11-14" | date "MST" | quote }}
+                """;
         ForkedRender.expect("tz-" + zone.replace('/', '-'), Map.of("TZ", zone), List.of(template), "OK", expected);
     }
 }

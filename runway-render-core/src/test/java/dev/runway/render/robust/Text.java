@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
+
 /** A few fluent checks on a message or output text, each failing with the whole text in view. */
 final class Text {
     private final String text;
@@ -32,7 +34,7 @@ final class Text {
     }
 
     Text containsIgnoringCase(String part) {
-        assertTrue(text != null && text.toLowerCase().contains(part.toLowerCase()),
+        assertTrue(text != null && text.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT)),
                 () -> "expected to contain <" + part + "> (any case) in:\n" + text);
         return this;
     }

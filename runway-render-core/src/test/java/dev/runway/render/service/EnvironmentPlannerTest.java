@@ -193,10 +193,21 @@ class EnvironmentPlannerTest {
 
     @Test
     void theServiceManifestGivesValuesPerEnvironmentAndSkippedFieldsAreSaid() throws Exception {
-        Files.writeString(basedir.resolve(".runway/runway.yml"), "kind: RunwayService\nmetadata:\n  name: payments\n"
-                + "spec:\n  container_port: 9090\n");
-        Files.writeString(basedir.resolve(".runway/runway-staging.yml"), "kind: RunwayService\nmetadata:\n"
-                + "  name: payments\nspec:\n  container_port: 9091\n  regions: [us-east1]\n");
+        Files.writeString(basedir.resolve(".runway/runway.yml"), """
+                kind: RunwayService
+                metadata:
+                  name: payments
+                spec:
+                  container_port: 9090
+                """);
+        Files.writeString(basedir.resolve(".runway/runway-staging.yml"), """
+                kind: RunwayService
+                metadata:
+                  name: payments
+                spec:
+                  container_port: 9091
+                  regions: [us-east1]
+                """);
         Settings settings = settings();
         settings.environments = List.of(environment("staging"), environment("production"));
         PipelineException e = settings.failure();

@@ -28,8 +28,14 @@ class OutputTest {
                 "payments", "payments", "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments\n"
                 + "  annotations:\n    eks.amazonaws.com/role-arn: \"arn:aws:iam::${aws_account_id}:role/x\"");
         RenderedManifest deploy = new RenderedManifest("runway-eks/templates/deployment.yaml", "apps/v1", "Deployment",
-                "payments", "payments", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: payments\n"
-                + "  labels:\n    project: ${gcp_project_id:=none}\n");
+                "payments", "payments", """
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata:
+                          name: payments
+                          labels:
+                            project: ${gcp_project_id:=none}
+                        """);
         String output = "---\n# Source: " + sa.source() + "\n" + sa.text() + "\n---\n# Source: " + deploy.source()
                 + "\n" + deploy.text();
         return new RenderedChart(List.of(sa, deploy), output);

@@ -200,8 +200,15 @@ class ServiceManifestTest {
 
     @Test
     void valuesFilesOverrideTheManifestAndSchemaErrorsPointIntoIt() throws IOException {
-        ServiceManifest manifest = read("kind: RunwayService\nmetadata:\n  name: payments\nspec:\n  image: r.example/p:1\n"
-                + "  scalability:\n    min_instances: 3\n");
+        ServiceManifest manifest = read("""
+                kind: RunwayService
+                metadata:
+                  name: payments
+                spec:
+                  image: r.example/p:1
+                  scalability:
+                    min_instances: 3
+                """);
         Path values = Files.writeString(dir.resolve("values.yaml"), "replicas: 5\n");
         String output = ManifestRenderer.engine().render(new RenderRequest(ChartSource.RUNWAY_EKS, List.of(values),
                 List.of(), List.of(), List.of(), "payments", "payments", "", dir, manifest.toValues("staging"))).output();

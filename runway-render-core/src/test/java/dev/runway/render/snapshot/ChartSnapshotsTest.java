@@ -61,8 +61,12 @@ class ChartSnapshotsTest {
         assertEquals(file(), outcome.file());
         String text = Files.readString(file(), StandardCharsets.UTF_8);
         assertTrue(text.startsWith("# Chart snapshot PaymentsChartTest/defaults"), text);
-        assertTrue(text.contains("---\n# Source: runway-eks/templates/deployment.yaml\napiVersion: apps/v1\n"
-                + "kind: Deployment\n"), text);
+        assertTrue(text.contains("""
+                ---
+                # Source: runway-eks/templates/deployment.yaml
+                apiVersion: apps/v1
+                kind: Deployment
+                """), text);
         assertTrue(text.contains("\n        - name: payments\n          image: registry.example.com/runway/payments:1.4.2\n"),
                 text);
         assertTrue(text.contains("  credentials.json: |\n    {\n"), "multi-line strings stay literal blocks");
@@ -331,9 +335,21 @@ class ChartSnapshotsTest {
 
     @Test
     void theSnapshotTextDoesNotDependOnLocaleOrTimeZone() {
-        RenderedChart chart = RenderedCharts.parse("---\n# Source: c/templates/x.yaml\napiVersion: v1\nkind: ConfigMap\n"
-                + "metadata:\n  name: i18n\ndata:\n  TITLE: TITLE-ıİ\n  ratio: \"0.5\"\n"
-                + "spec:\n  ratio: 0.5\n  big: 1e+06\n  when: 2026-11-22T10:00:00Z\n");
+        RenderedChart chart = RenderedCharts.parse("""
+                ---
+                # Source: c/templates/x.yaml
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: i18n
+                data:
+                  TITLE: TITLE-ıİ
+                  ratio: "0.5"
+                spec:
+                  ratio: 0.5
+                  big: 1e+06
+                  when: 2026-11-22T10:00:00Z
+                """);
         String reference = snapshots(SnapshotMode.LOCAL).snapshotText(chart, ID, SnapshotOptions.defaults());
         Locale locale = Locale.getDefault();
         TimeZone zone = TimeZone.getDefault();
@@ -355,10 +371,24 @@ class ChartSnapshotsTest {
 
     @Test
     void aStringBecomingABooleanForKubernetesIsAChange() throws Exception {
-        RenderedChart quoted = RenderedCharts.parse("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\n"
-                + "data:\n  FEATURE: \"on\"\n");
-        RenderedChart plain = RenderedCharts.parse("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\n"
-                + "data:\n  FEATURE: on\n");
+        RenderedChart quoted = RenderedCharts.parse("""
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: flags
+                data:
+                  FEATURE: "on"
+                """);
+        RenderedChart plain = RenderedCharts.parse("""
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: flags
+                data:
+                  FEATURE: on
+                """);
         check(SnapshotMode.LOCAL, quoted);
         assertTrue(Files.readString(file()).contains("FEATURE: 'on'") || Files.readString(file()).contains(
                 "FEATURE: \"on\""), "the writer quotes strings that YAML 1.1 reads as booleans");

@@ -37,9 +37,20 @@ class RenderedChartsTest {
 
     @Test
     void acceptsCrlfAndDropsDocumentsWithoutContent() {
-        String output = "---\r\n# Source: c/templates/empty.yaml\r\n\r\n---\r\n# Source: c/templates/comment.yaml\r\n"
-                + "# only a comment\r\n---\r\n# Source: c/templates/cm.yaml\r\napiVersion: v1\r\nkind: ConfigMap\r\n"
-                + "metadata:\r\n  name: x\r\n";
+        String output = """
+                ---\r
+                # Source: c/templates/empty.yaml\r
+                \r
+                ---\r
+                # Source: c/templates/comment.yaml\r
+                # only a comment\r
+                ---\r
+                # Source: c/templates/cm.yaml\r
+                apiVersion: v1\r
+                kind: ConfigMap\r
+                metadata:\r
+                  name: x\r
+                """;
 
         RenderedChart chart = RenderedCharts.parse(output);
 
@@ -60,8 +71,16 @@ class RenderedChartsTest {
 
     @Test
     void invalidYamlIsReportedWithTheTemplateAndTheLineOfTheOutput() {
-        String output = "---\n# Source: c/templates/ok.yaml\nkind: A\n---\n# Source: c/templates/bad.yaml\nkind: B\n"
-                + "metadata:\n  name: [oops\n";
+        String output = """
+                ---
+                # Source: c/templates/ok.yaml
+                kind: A
+                ---
+                # Source: c/templates/bad.yaml
+                kind: B
+                metadata:
+                  name: [oops
+                """;
 
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> RenderedCharts.parse(output));

@@ -84,9 +84,15 @@ class SnapshotterTest {
         Files.createDirectories(chart.resolve("templates"));
         Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: tiny\nversion: 0.1.0\n");
         Files.writeString(chart.resolve("values.yaml"), "greeting: hello\n");
-        Files.writeString(chart.resolve("templates/cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
-                + "  name: {{ .Release.Name }}\n  namespace: {{ .Release.Namespace }}\ndata:\n"
-                + "  greeting: {{ .Values.greeting }}\n");
+        Files.writeString(chart.resolve("templates/cm.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: {{ .Release.Name }}
+                  namespace: {{ .Release.Namespace }}
+                data:
+                  greeting: {{ .Values.greeting }}
+                """);
         Snapshotter snapshot = Snapshotter.of(snapshots(), SnapshotterTest.class, "engine");
 
         SnapshotOutcome first = snapshot.assertMatches(Chart.load(chart), Map.of(), RenderOptions.of("web", "apps"), "");

@@ -23,10 +23,26 @@ class StructuralDiffTest {
 
     @Test
     void namedItemsAreMatchedByNameWhateverTheirPosition() {
-        String before = "kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: a:1\n"
-                + "  - name: b\n    image: b:1\n";
-        String after = "kind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: b\n    image: b:2\n"
-                + "  - name: a\n    image: a:1\n";
+        String before = """
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                  - name: a
+                    image: a:1
+                  - name: b
+                    image: b:1
+                """;
+        String after = """
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                  - name: b
+                    image: b:2
+                  - name: a
+                    image: a:1
+                """;
 
         assertEquals(List.of("~ Pod/p spec.containers[b].image: \"b:1\" -> \"b:2\"",
                 "~ Pod/p spec.containers: items reordered, [\"a\", \"b\"] -> [\"b\", \"a\"]"), diff(before, after));
@@ -48,10 +64,24 @@ class StructuralDiffTest {
 
     @Test
     void resourcesInSeveralNamespacesAreLabelledWithTheirNamespace() {
-        String before = "kind: Svc\nmetadata: {name: s, namespace: a}\nspec: {x: 1}\n---\n"
-                + "kind: Svc\nmetadata: {name: s, namespace: b}\nspec: {x: 1}\n";
-        String after = "kind: Svc\nmetadata: {name: s, namespace: a}\nspec: {x: 1}\n---\n"
-                + "kind: Svc\nmetadata: {name: s, namespace: b}\nspec: {x: 2}\n";
+        String before = """
+                kind: Svc
+                metadata: {name: s, namespace: a}
+                spec: {x: 1}
+                ---
+                kind: Svc
+                metadata: {name: s, namespace: b}
+                spec: {x: 1}
+                """;
+        String after = """
+                kind: Svc
+                metadata: {name: s, namespace: a}
+                spec: {x: 1}
+                ---
+                kind: Svc
+                metadata: {name: s, namespace: b}
+                spec: {x: 2}
+                """;
 
         assertEquals(List.of("~ Svc/s (namespace b) spec.x: 1 -> 2"), diff(before, after));
     }

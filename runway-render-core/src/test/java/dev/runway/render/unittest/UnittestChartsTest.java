@@ -245,8 +245,14 @@ class UnittestChartsTest {
     void chartTestsPathRendersSuites() throws IOException {
         Path dir = chart("generated",
                 "Chart.yaml", "apiVersion: v2\nname: generated\nversion: 0.1.0\n",
-                "templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n"
-                        + "  env: {{ .Values.env }}\n",
+                "templates/cm.yaml", """
+                        apiVersion: v1
+                        kind: ConfigMap
+                        metadata:
+                          name: c
+                        data:
+                          env: {{ .Values.env }}
+                        """,
                 "tests-chart/Chart.yaml", "apiVersion: v2\nname: suites\nversion: 0.1.0\n",
                 "tests-chart/values.yaml", "envs: [dev, prod]\n",
                 "tests-chart/templates/env_test.yaml", """

@@ -92,9 +92,19 @@ class UnittestRunnerTest {
         assertFalse(report.passed(), out);
         assertEquals("15 failed, 1 errored, 0 passed, 15 total", report.testCounts().summary(), out);
         for (String expected : List.of(
-                "\t\t\tPath:\tspec.replicas\n\t\t\tExpected to equal:\n\t\t\t\t3\n\t\t\tActual:\n\t\t\t\t2\n"
-                        + "\t\t\tDiff:\n\t\t\t\t--- Expected\n\t\t\t\t+++ Actual\n\t\t\t\t@@ -1,2 +1,2 @@\n\t\t\t\t-3\n"
-                        + "\t\t\t\t+2\n",
+                """
+                        \t\t\tPath:\tspec.replicas
+                        \t\t\tExpected to equal:
+                        \t\t\t\t3
+                        \t\t\tActual:
+                        \t\t\t\t2
+                        \t\t\tDiff:
+                        \t\t\t\t--- Expected
+                        \t\t\t\t+++ Actual
+                        \t\t\t\t@@ -1,2 +1,2 @@
+                        \t\t\t\t-3
+                        \t\t\t\t+2
+                        """,
                 "- asserts[0] `notEqual` fail",
                 "the actual '2' is not greater or equal to the expected '3'",
                 "Path:\tspec.missing expected to exists",

@@ -71,7 +71,8 @@ final class GoValueDump {
     /** encoding/json's string form, HTML-safe as Sprig's toJson writes it. */
     static String jsonString(String s) {
         StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");

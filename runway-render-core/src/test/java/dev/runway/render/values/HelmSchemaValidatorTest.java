@@ -45,8 +45,13 @@ class HelmSchemaValidatorTest {
     void renderStopsWithEveryProblemAndWhereItWasGiven(@TempDir Path dir) throws IOException {
         Chart chart = chartWithRunwaySchema(dir);
         MergedValues merged = UserValues.builder()
-                .valuesYaml("values-prod.yaml", "serviceId: payments\nimage:\n  repository: registry.example.com/p\n"
-                        + "gcpWorkloadIdentity:\n  credentialSource: aws\n")
+                .valuesYaml("values-prod.yaml", """
+                        serviceId: payments
+                        image:
+                          repository: registry.example.com/p
+                        gcpWorkloadIdentity:
+                          credentialSource: aws
+                        """)
                 .set("replicas=-1")
                 .build().merge();
         HelmRenderer renderer = HelmRenderer.prepare(chart, HelmSchemaValidator.withOrigins(merged.origins()));

@@ -126,7 +126,7 @@ class StrvalsHelmConformanceTest {
     }
 
     private static String helmDump(String output) {
-        for (String line : output.split("\n")) {
+        for (String line : output.split("\n", -1)) {
             if (line.startsWith("# ") && !line.startsWith("# Source:")) {
                 return line.substring(2);
             }

@@ -148,9 +148,21 @@ class CrdCheckTest {
                         openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
                 """);
         CustomResourceDefinitions widgets = CustomResourceDefinitions.load(dir);
-        String widget = "apiVersion: example.com/v1alpha1\nkind: Widget\nmetadata:\n  name: w\n  namespace: payments\n"
-                + "spec:\n  port: http\n  size: 11\n  mode: medium\n  labels: {a: x, b: 2}\n  extra: {any: [1, 2]}\n"
-                + "  tags: []\n  note: null\n";
+        String widget = """
+                apiVersion: example.com/v1alpha1
+                kind: Widget
+                metadata:
+                  name: w
+                  namespace: payments
+                spec:
+                  port: http
+                  size: 11
+                  mode: medium
+                  labels: {a: x, b: 2}
+                  extra: {any: [1, 2]}
+                  tags: []
+                  note: null
+                """;
         assertEquals(List.of(
                 "error crd.invalid-value spec.size :8 11 is above the maximum 10 of widgets.example.com | use a value "
                         + "of at most 10",

@@ -98,8 +98,13 @@ class DriftCheckTest {
                 Files.writeString(dir.resolve("sub").resolve(Path.of(s.file()).getFileName()), s.text());
             }
         }
-        Files.writeString(dir.resolve("old.yml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: legacy\n"
-                + "  namespace: payments\n");
+        Files.writeString(dir.resolve("old.yml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: legacy
+                  namespace: payments
+                """);
         DriftCheck.Report report = new DriftCheck(DriftCheck.Mode.EXACT, UPDATE).compare(rendered, dir);
         assertEquals(2, report.differences().size(), report.text());
         assertEquals(DriftCheck.Status.NOT_COMMITTED, report.differences().get(0).status());
@@ -115,8 +120,12 @@ class DriftCheckTest {
         for (ManifestVerifier.Source s : ManifestVerifier.fromHelmOutput(output, "x")) {
             Files.writeString(dir.resolve(Path.of(s.file()).getFileName()), s.text());
         }
-        Files.writeString(dir.resolve("kustomization.yaml"), "apiVersion: kustomize.config.k8s.io/v1beta1\n"
-                + "kind: Kustomization\nresources:\n  - deployment.yaml\n");
+        Files.writeString(dir.resolve("kustomization.yaml"), """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                resources:
+                  - deployment.yaml
+                """);
         assertTrue(new DriftCheck(DriftCheck.Mode.EXACT, UPDATE).compare(rendered, dir).clean());
     }
 

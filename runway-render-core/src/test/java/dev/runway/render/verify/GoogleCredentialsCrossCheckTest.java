@@ -23,7 +23,7 @@ class GoogleCredentialsCrossCheckTest {
     static String credentialsJson(String caseText) {
         StringBuilder json = new StringBuilder();
         boolean in = false;
-        for (String line : caseText.split("\n")) {
+        for (String line : caseText.split("\n", -1)) {
             if (line.startsWith("  credentials.json: |")) {
                 in = true;
                 continue;

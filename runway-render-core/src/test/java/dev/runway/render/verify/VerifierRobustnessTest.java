@@ -19,15 +19,37 @@ class VerifierRobustnessTest {
             "apiVersion: v1\nkind: ConfigMap\nmetadata: &m\n  name: x\n  namespace: payments\n  labels: *m\n",
             "apiVersion: v1\nkind: ConfigMap\nmetadata: []\n",
             "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x, namespace: payments}\nspec: text\n",
-            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x, namespace: payments}\nspec:\n  template:\n"
-                    + "    spec:\n      containers: {a: b}\n      volumes: [1, 2]\n",
+            """
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    metadata: {name: x, namespace: payments}
+                    spec:
+                      template:
+                        spec:
+                          containers: {a: b}
+                          volumes: [1, 2]
+                    """,
             "apiVersion: [v1]\nkind: {a: b}\n",
             "? [complex, key]\n: value\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: payments}\n",
             "apiVersion: v1\nkind: Service\nmetadata: {name: x, namespace: payments}\nspec:\n  ports: [null, 1, {port: x}]\n",
-            "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: x, namespace: payments}\nspec:\n"
-                    + "  minAvailable: 500%\n  selector: {matchExpressions: [{key: a, operator: Bogus}]}\n",
-            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, namespace: payments}\ndata:\n  big: !!binary aGVsbG8=\n"
-                    + "  n: .nan\n  i: -.inf\n  z: 0x\n",
+            """
+                    apiVersion: policy/v1
+                    kind: PodDisruptionBudget
+                    metadata: {name: x, namespace: payments}
+                    spec:
+                      minAvailable: 500%
+                      selector: {matchExpressions: [{key: a, operator: Bogus}]}
+                    """,
+            """
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata: {name: x, namespace: payments}
+                    data:
+                      big: !!binary aGVsbG8=
+                      n: .nan
+                      i: -.inf
+                      z: 0x
+                    """,
             "\t\tbad: tabs\n",
             "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: payments, namespace: payments, annotations: "
                     + "{eks.amazonaws.com/role-arn: 12}}\n",

@@ -32,7 +32,7 @@ class VerifyCorpusTest {
             String apiserver = "";
             String options = "";
             List<String> expected = new ArrayList<>();
-            for (String line : text.split("\n")) {
+            for (String line : text.split("\n", -1)) {
                 if (!line.startsWith("#")) {
                     break;
                 }

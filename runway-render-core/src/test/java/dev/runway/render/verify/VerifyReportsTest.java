@@ -63,10 +63,24 @@ class VerifyReportsTest {
                 List.of(new ManifestVerifier.Source("manifests/payments.yaml", MANIFESTS)),
                 VerifyOptions.namespace("payments"));
         DriftCheck.Report drift = new DriftCheck(DriftCheck.Mode.EXACT, "./mvnw runway:render -Drunway.updateCommitted")
-                .compare(List.of(new ManifestVerifier.Source("r.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
-                                + "  name: a\n  namespace: payments\ndata:\n  K: v2\n")),
-                        List.of(new ManifestVerifier.Source("c.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
-                                + "  name: a\n  namespace: payments\ndata:\n  K: v1\n")));
+                .compare(List.of(new ManifestVerifier.Source("r.yaml", """
+                        apiVersion: v1
+                        kind: ConfigMap
+                        metadata:
+                          name: a
+                          namespace: payments
+                        data:
+                          K: v2
+                        """)),
+                        List.of(new ManifestVerifier.Source("c.yaml", """
+                                apiVersion: v1
+                                kind: ConfigMap
+                                metadata:
+                                  name: a
+                                  namespace: payments
+                                data:
+                                  K: v1
+                                """)));
         return VerifyReports.Input.of("payments", result, drift, "manifests/payments.yaml");
     }
 
@@ -174,15 +188,32 @@ class VerifyReportsTest {
 
     @Test
     void findingsOfAnOutputFilePointAtItsLines() {
-        String output = "---\n# Source: runway-eks/templates/configmap.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n"
-                + "  name: a\n  namespace: payments\ndata:\n  K: v\n---\n# Source: runway-eks/templates/cm2.yaml\n"
-                + "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n  namespace: payments\ndata:\n  PORT: 8080\n";
+        String output = """
+                ---
+                # Source: runway-eks/templates/configmap.yaml
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: a
+                  namespace: payments
+                data:
+                  K: v
+                ---
+                # Source: runway-eks/templates/cm2.yaml
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: b
+                  namespace: payments
+                data:
+                  PORT: 8080
+                """;
         VerifyResult result = new ManifestVerifier().verify(
                 ManifestVerifier.fromOutputFile(output, "deploy/staging/manifests.yaml"), VerifyOptions.namespace("payments"));
         assertEquals(1, result.findings().size(), result.lines().toString());
         Finding f = result.findings().get(0);
         assertEquals("deploy/staging/manifests.yaml", f.file());
         assertEquals(18, f.line());
-        assertEquals("  PORT: 8080", output.split("\n")[f.line() - 1]);
+        assertEquals("  PORT: 8080", output.split("\n", -1)[f.line() - 1]);
     }
 }

@@ -34,8 +34,18 @@ class YamlReaderTest {
 
     @Test
     void documentsKeepFileLineNumbers() {
-        String text = "# Source: a.yaml\napiVersion: v1\nkind: A\n---\n# comment\napiVersion: v1\nkind: B\n"
-                + "data:\n  x: 1\n---\n";
+        String text = """
+                # Source: a.yaml
+                apiVersion: v1
+                kind: A
+                ---
+                # comment
+                apiVersion: v1
+                kind: B
+                data:
+                  x: 1
+                ---
+                """;
         List<YamlReader.Document> docs = YamlReader.read(text, "f.yaml");
         assertEquals(2, docs.size());
         assertEquals(2, ((YMap) docs.get(0).root()).lineOf("apiVersion"));

@@ -37,8 +37,15 @@ class GoYamlReadTest {
 
     @Test
     void mergeKeysAndAliases() {
-        Map<?, ?> m = (Map<?, ?>) GoYaml.read("base: &b {x: 1, z: 1}\nd:\n  <<: *b\n  z: 2\nl: &l [1]\nm: *l\n"
-                + "yKey: {y: 1}\n", "v.yaml");
+        Map<?, ?> m = (Map<?, ?>) GoYaml.read("""
+                base: &b {x: 1, z: 1}
+                d:
+                  <<: *b
+                  z: 2
+                l: &l [1]
+                m: *l
+                yKey: {y: 1}
+                """, "v.yaml");
         assertEquals(Map.of("x", 1.0, "z", 2.0), m.get("d"));
         // YAML 1.1: the key y is the boolean true, so Helm sees "true".
         assertEquals(Map.of("true", 1.0), m.get("yKey"));

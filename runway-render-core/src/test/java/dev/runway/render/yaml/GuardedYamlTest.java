@@ -19,10 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * own go-yaml reader. The forked-JVM tests (HostileChartTest) show the same inputs end in seconds in 256 MB.
  */
 class GuardedYamlTest {
-    private static final String BILLION_LAUGHS = "a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n"
-            + "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
-            + "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
-            + "f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n";
+    private static final String BILLION_LAUGHS = """
+            a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]
+            b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+            c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+            d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+            e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+            f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+            g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+            """;
 
     private static LoadSettings settings() {
         return GuardedYaml.settings("test.yaml").build();

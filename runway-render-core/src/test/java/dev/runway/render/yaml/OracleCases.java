@@ -84,8 +84,20 @@ final class OracleCases {
         for (int i = 0; i < keys.size(); i++) {
             sb.append("  ").append(yamlDoubleQuoted(keys.get(i))).append(": ").append(i).append('\n');
         }
-        sb.append("yamlTypedKeys:\n  1: int\n  true: bool\n  1.5: float\n  yes: yes\n  0x10: hex\n  2.50: f2\n"
-                + "  1e3: exp\n  off: off\n  2001-01-01: date\n  12345678901: big\n  0.1: tenth\n");
+        sb.append("""
+                yamlTypedKeys:
+                  1: int
+                  true: bool
+                  1.5: float
+                  yes: yes
+                  0x10: hex
+                  2.50: f2
+                  1e3: exp
+                  off: off
+                  2001-01-01: date
+                  12345678901: big
+                  0.1: tenth
+                """);
         sb.append("nelKey:\n  \"nel\\u0085key\": 1\n");
         sb.append("nested:\n  z:\n    b: 1\n    a: [3, 2, {y: 1, x: 2}]\n  a:\n    empty: {}\n    list: []\n");
         return sb.toString();

@@ -46,7 +46,7 @@ final class OracleProbe {
             return new Outcome(Map.of(), r.error());
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (String line : r.output().split("\n")) {
+        for (String line : r.output().split("\n", -1)) {
             if (!line.startsWith("#P ") || !line.contains(": ")) {
                 continue;
             }

@@ -175,8 +175,10 @@ public class ChartSnapshotExtensionTest {
         assertTrue(Files.readString(folder().resolve("variants-three.yaml")).contains("  replicas: 3\n"));
         assertEquals(List.of(), run.reportEntries(), "no orphans on a first run");
         assertEquals(1, run.written().size(), run.written().toString());
-        assertTrue(run.written().get(0).startsWith("5 snapshots written; review and commit:\n"
-                + "  ChartSnapshotExtensionTest.SampleChartTest/defaults.yaml\n"), run.written().get(0));
+        assertTrue(run.written().get(0).startsWith("""
+                5 snapshots written; review and commit:
+                  ChartSnapshotExtensionTest.SampleChartTest/defaults.yaml
+                """), run.written().get(0));
 
         Run again = run(Map.of(), selectClass(SampleChartTest.class));
         assertEquals(4, again.succeeded(), again.failureText());

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Where the service runs, and so how it reaches Google Cloud ({@code runtime}). */
-public enum Runtime {
+public enum ClusterRuntime {
     /** EKS: AWS workload identity federation, a role ARN annotation and an {@code external_account} credentials file. */
     EKS("eks"),
     /** GKE Workload Identity: the ServiceAccount names its Google service account; no credentials file. */
@@ -12,7 +12,7 @@ public enum Runtime {
 
     private final String value;
 
-    Runtime(String value) {
+    ClusterRuntime(String value) {
         this.value = value;
     }
 
@@ -22,8 +22,8 @@ public enum Runtime {
     }
 
     @JsonCreator
-    public static Runtime of(String value) {
-        for (Runtime runtime : values()) {
+    public static ClusterRuntime of(String value) {
+        for (ClusterRuntime runtime : values()) {
             if (runtime.value.equals(value)) {
                 return runtime;
             }
