@@ -11,6 +11,8 @@ public final class ExecutionScope {
     private final Map<String, Integer> counters = new HashMap<>();
     /** What the caller of the render offers to functions (for example a cluster for Helm's lookup), by type. */
     private final Map<Class<?>, Object> services = new HashMap<>();
+    /** Results remembered for this render only (for example a parsed fromYaml text), by the caller's key. */
+    private final Map<Object, Object> remembered = new HashMap<>();
     private final ExecutionLimits limits;
     private long steps;
     private long outputChars;
@@ -58,6 +60,23 @@ public final class ExecutionScope {
         }
         return null;
     }
+
+    /** What {@link #remember} kept under {@code key} in this render, or null. */
+    public Object remembered(Object key) {
+        return remembered.get(key);
+    }
+
+    /**
+     * Keeps {@code value} under {@code key} for the rest of this render, up to {@value #MAX_REMEMBERED} entries (a
+     * render that keeps producing new keys stops being remembered rather than growing without bound).
+     */
+    public void remember(Object key, Object value) {
+        if (remembered.size() < MAX_REMEMBERED) {
+            remembered.put(key, value);
+        }
+    }
+
+    private static final int MAX_REMEMBERED = 256;
 
     public int counter(String key) {
         return counters.getOrDefault(key, 0);
