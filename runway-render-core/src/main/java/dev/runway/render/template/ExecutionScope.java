@@ -8,7 +8,9 @@ import java.util.Map;
  * across the whole render). Not thread-safe: one scope per render.
  */
 public final class ExecutionScope {
-    private final Map<String, Integer> counters = new HashMap<>();
+    /** How deep each template is included right now, by name: one cell per name, changed in place. */
+    private final Map<String, int[]> includeDepth = new HashMap<>();
+    private int tplNesting;
     /** What the caller of the render offers to functions (for example a cluster for Helm's lookup), by type. */
     private final Map<Class<?>, Object> services = new HashMap<>();
     /** Results remembered for this render only (for example a parsed fromYaml text), by the caller's key. */
@@ -78,11 +80,17 @@ public final class ExecutionScope {
 
     private static final int MAX_REMEMBERED = 256;
 
-    public int counter(String key) {
-        return counters.getOrDefault(key, 0);
+    /** The cell holding how deep {@code template} is included right now (include changes it in place). */
+    public int[] includeDepth(String template) {
+        return includeDepth.computeIfAbsent(template, k -> new int[1]);
     }
 
-    public void setCounter(String key, int value) {
-        counters.put(key, value);
+    /** How deep tpl calls are nested right now; an include starts again from zero (as Helm's tpl counter does). */
+    public int tplNesting() {
+        return tplNesting;
+    }
+
+    public void setTplNesting(int nesting) {
+        tplNesting = nesting;
     }
 }
