@@ -78,22 +78,21 @@ public final class EngineFunctions {
         String name = string(a, 0);
         TemplateContext ctx = context(c);
         ExecutionScope scope = ctx.scope();
-        String key = "include:" + name;
-        int count = scope.counter(key);
-        if (count > INCLUDE_RECURSION_LIMIT) {
+        int[] depth = scope.includeDepth(name);
+        if (depth[0] > INCLUDE_RECURSION_LIMIT) {
             throw new TemplateFunctionException("rendering template has a nested reference name: " + name
                     + ": unable to execute template");
         }
-        scope.setCounter(key, count + 1);
-        int tplNesting = scope.counter("tpl");
-        scope.setCounter("tpl", 0);
+        depth[0]++;
+        int tplNesting = scope.tplNesting();
+        scope.setTplNesting(0);
         try {
             return ctx.templates().execute(name, a.get(1), scope);
         } catch (TemplateExecException e) {
             throw new TemplateFunctionException(e.getMessage(), e);
         } finally {
-            scope.setCounter("tpl", tplNesting);
-            scope.setCounter(key, scope.counter(key) - 1);
+            scope.setTplNesting(tplNesting);
+            depth[0]--;
         }
     }
 
@@ -102,16 +101,16 @@ public final class EngineFunctions {
         String text = string(a, 0);
         TemplateContext ctx = context(c);
         ExecutionScope scope = ctx.scope();
-        int nesting = scope.counter("tpl");
+        int nesting = scope.tplNesting();
         if (nesting >= TPL_NESTING_LIMIT) {
             throw new TemplateFunctionException("tpl is nested more than " + TPL_NESTING_LIMIT + " levels deep; a"
                     + " value rendered with tpl probably calls tpl on itself");
         }
-        scope.setCounter("tpl", nesting + 1);
+        scope.setTplNesting(nesting + 1);
         try {
             return tplOnce(ctx, text, a.get(1));
         } finally {
-            scope.setCounter("tpl", scope.counter("tpl") - 1);
+            scope.setTplNesting(scope.tplNesting() - 1);
         }
     }
 

@@ -1,14 +1,71 @@
 package dev.runway.render.funcs;
 
+import dev.runway.render.template.FunctionContext;
+import dev.runway.render.template.TemplateContext;
 import dev.runway.render.template.TemplateFunctionException;
 import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GoYamlException;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /** Helm's serialisation functions (toYaml, fromYaml, toJson, fromJson, toToml) and Sprig's JSON variants. */
 final class DataFunctions {
 
     private DataFunctions() {
+    }
+
+    /** Texts longer than this are parsed each time rather than remembered for the render. */
+    private static final int MAX_REMEMBERED_YAML = 16 * 1024;
+
+    /** A fromYaml text as a key of the render's remembered results. */
+    private record FromYamlKey(String text) {
+    }
+
+    /**
+     * Helm's fromYaml. Helpers often parse the same small text many times in one render (a labels helper included
+     * into every document, then read back with fromYaml): the first parse is kept for the render and later calls
+     * get a fresh copy of it, since templates may change the map they get ({@code set}, {@code unset}).
+     */
+    private static Map<String, Object> fromYaml(FunctionContext c, String text) {
+        if (!(c instanceof TemplateContext t) || text.length() > MAX_REMEMBERED_YAML) {
+            return GoYaml.fromYaml(text);
+        }
+        FromYamlKey key = new FromYamlKey(text);
+        Object kept = t.scope().remembered(key);
+        if (kept != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> copy = (Map<String, Object>) copyTree(kept);
+            return copy;
+        }
+        Map<String, Object> parsed = GoYaml.fromYaml(text);
+        t.scope().remember(key, copyTree(parsed));
+        return parsed;
+    }
+
+    /**
+     * A copy of what fromYaml returns: maps and lists copied (fromYaml builds a tree, aliases included, with no
+     * shared parts), scalars (strings, doubles, booleans, null) shared since they cannot change.
+     */
+    private static Object copyTree(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>(Math.max(4, m.size() * 4 / 3 + 1));
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                out.put((String) e.getKey(), copyTree(e.getValue()));
+            }
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (Object item : l) {
+                out.add(copyTree(item));
+            }
+            return out;
+        }
+        return v;
     }
 
     static void register(Registry r) {
@@ -30,7 +87,7 @@ final class DataFunctions {
         });
         r.add("fromYaml", (c, a) -> {
             Args.count("fromYaml", a, 1);
-            return GoYaml.fromYaml(Args.string(a, 0));
+            return fromYaml(c, Args.string(a, 0));
         });
         r.add("fromYamlArray", (c, a) -> {
             Args.count("fromYamlArray", a, 1);

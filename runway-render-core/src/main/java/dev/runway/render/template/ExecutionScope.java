@@ -8,9 +8,13 @@ import java.util.Map;
  * across the whole render). Not thread-safe: one scope per render.
  */
 public final class ExecutionScope {
-    private final Map<String, Integer> counters = new HashMap<>();
+    /** How deep each template is included right now, by name: one cell per name, changed in place. */
+    private final Map<String, int[]> includeDepth = new HashMap<>();
+    private int tplNesting;
     /** What the caller of the render offers to functions (for example a cluster for Helm's lookup), by type. */
     private final Map<Class<?>, Object> services = new HashMap<>();
+    /** Results remembered for this render only (for example a parsed fromYaml text), by the caller's key. */
+    private final Map<Object, Object> remembered = new HashMap<>();
     private final ExecutionLimits limits;
     private long steps;
     private long outputChars;
@@ -59,11 +63,34 @@ public final class ExecutionScope {
         return null;
     }
 
-    public int counter(String key) {
-        return counters.getOrDefault(key, 0);
+    /** What {@link #remember} kept under {@code key} in this render, or null. */
+    public Object remembered(Object key) {
+        return remembered.get(key);
     }
 
-    public void setCounter(String key, int value) {
-        counters.put(key, value);
+    /**
+     * Keeps {@code value} under {@code key} for the rest of this render, up to {@value #MAX_REMEMBERED} entries (a
+     * render that keeps producing new keys stops being remembered rather than growing without bound).
+     */
+    public void remember(Object key, Object value) {
+        if (remembered.size() < MAX_REMEMBERED) {
+            remembered.put(key, value);
+        }
+    }
+
+    private static final int MAX_REMEMBERED = 256;
+
+    /** The cell holding how deep {@code template} is included right now (include changes it in place). */
+    public int[] includeDepth(String template) {
+        return includeDepth.computeIfAbsent(template, k -> new int[1]);
+    }
+
+    /** How deep tpl calls are nested right now; an include starts again from zero (as Helm's tpl counter does). */
+    public int tplNesting() {
+        return tplNesting;
+    }
+
+    public void setTplNesting(int nesting) {
+        tplNesting = nesting;
     }
 }

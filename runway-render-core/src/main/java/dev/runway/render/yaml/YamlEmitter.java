@@ -27,7 +27,8 @@ final class YamlEmitter {
     record ScalarValue(String text, Style requested) {
     }
 
-    private final StringBuilder out = new StringBuilder();
+    // Most toYaml outputs are a few hundred characters: start there rather than growing from 16.
+    private final StringBuilder out = new StringBuilder(256);
     private final Deque<Integer> indents = new ArrayDeque<>();
     private int indent = -1;
     private int column;

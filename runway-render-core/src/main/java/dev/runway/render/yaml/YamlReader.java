@@ -89,13 +89,11 @@ final class YamlReader {
         }
     }
 
-    private final String sourceName;
     private final Mode mode;
     private final Map<String, Node> anchors = new HashMap<>();
     private final java.util.Set<Node> decoding = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    private YamlReader(String sourceName, Mode mode) {
-        this.sourceName = sourceName;
+    private YamlReader(Mode mode) {
         this.mode = mode;
     }
 
@@ -106,7 +104,7 @@ final class YamlReader {
      */
     static Object readV3(String text, String sourceName) {
         return onDeepStack(() -> {
-            YamlReader reader = new YamlReader(sourceName == null ? "<input>" : sourceName, Mode.V3);
+            YamlReader reader = new YamlReader(Mode.V3);
             Node root = reader.parse(text);
             return root == null ? null : reader.toJsonValue(root);
         });
@@ -129,7 +127,7 @@ final class YamlReader {
     /** The first document read as {@code mode} says. */
     static Object read(String text, String sourceName, Mode mode) {
         return onDeepStack(() -> {
-            YamlReader reader = new YamlReader(sourceName == null ? "<input>" : sourceName, mode);
+            YamlReader reader = new YamlReader(mode);
             Node root = reader.parse(text);
             if (root == null) {
                 return null;
@@ -144,6 +142,16 @@ final class YamlReader {
 
     private String text = "";
 
+    /**
+     * One immutable set of parser settings for every read: building them makes a new scalar resolver each time (a
+     * few percent of a render that calls fromYaml). Their label is not used: messages are built from the problem,
+     * context and line of snakeyaml's exception, never from its mark's name.
+     */
+    private static final LoadSettings SETTINGS = GuardedYaml.settings("<input>")
+            .setAllowDuplicateKeys(true)
+            .setParseComments(false)
+            .build();
+
     private Node parse(String text) {
         this.text = text;
         String readerProblem = GoYamlErrors.readerProblem(text);
@@ -151,12 +159,8 @@ final class YamlReader {
             throw new GoYamlException((mode.helmErrors() ? "error converting YAML to JSON: " : "") + "yaml: "
                     + readerProblem, -1, -1);
         }
-        LoadSettings settings = GuardedYaml.settings(sourceName)
-                .setAllowDuplicateKeys(true)
-                .setParseComments(false)
-                .build();
         try {
-            Parser parser = GuardedYaml.goParser(settings, text);
+            Parser parser = GuardedYaml.goParser(SETTINGS, text);
             while (parser.hasNext()) {
                 Event event = parser.next();
                 switch (event.getEventId()) {
