@@ -75,8 +75,8 @@ public class DocsMojo extends AbstractRenderMojo {
                 ValuesDocs.documentChart(basedir, chart, path(readme), path(template), check, updateCommand(chart),
                         log());
             } else if (Files.isRegularFile(basedir.resolve(RequestValues.DEFAULT_VALUES_FILE))
-                    || valuesFiles != null && !valuesFiles.isEmpty()
-                    || environments != null && !environments.isEmpty()) {
+                    || (valuesFiles != null && !valuesFiles.isEmpty())
+                    || (environments != null && !environments.isEmpty())) {
                 ValuesDocs.documentService(basedir, plan(null), docsDirectory.toPath(), check, log());
             } else {
                 throw new MojoFailureException("runway:docs found nothing to document in " + basedir + ": it "

@@ -97,7 +97,7 @@ final class Args {
             return null;
         }
         if (v instanceof List<?> l && (!(v instanceof GoFmt.GoTyped)
-                || v instanceof GoSlice s && s.elementType().equals("interface {}"))) {
+                || (v instanceof GoSlice s && s.elementType().equals("interface {}")))) {
             return (List<Object>) l;
         }
         throw wrongType("[]interface {}", v, i);

@@ -35,7 +35,7 @@ final class GoUrl {
     private enum Mode { PATH, PATH_SEGMENT, HOST, ZONE, USER_PASSWORD, QUERY_COMPONENT, FRAGMENT }
 
     private static boolean shouldEscape(int c, Mode mode) {
-        if ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+        if (('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')) {
             return false;
         }
         if (mode == Mode.HOST || mode == Mode.ZONE) {
@@ -44,10 +44,11 @@ final class GoUrl {
             }
         }
         switch (c) {
-            case '-', '_', '.', '~':
-                return false;
-            case '$', '&', '+', ',', '/', ':', ';', '=', '?', '@':
-                switch (mode) {
+  case '-', '_', '.', '~' -> {
+return false;
+}
+  case '$', '&', '+', ',', '/', ':', ';', '=', '?', '@' -> {
+switch (mode) {
                     case PATH:
                         return c == '?';
                     case PATH_SEGMENT:
@@ -61,10 +62,9 @@ final class GoUrl {
                     default:
                         break;
                 }
-                break;
-            default:
-                break;
-        }
+}
+  default -> {}
+}
         if (mode == Mode.FRAGMENT && (c == '!' || c == '(' || c == ')' || c == '*')) {
             return false;
         }
@@ -88,7 +88,7 @@ final class GoUrl {
     }
 
     private static boolean isHex(int c) {
-        return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F';
+        return ('0' <= c && c <= '9') || ('a' <= c && c <= 'f') || ('A' <= c && c <= 'F');
     }
 
     private static int unhex(int c) {
@@ -165,10 +165,10 @@ final class GoUrl {
         String rest = raw;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+            if (('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')) {
                 continue;
             }
-            if ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.') {
+            if (('0' <= c && c <= '9') || c == '+' || c == '-' || c == '.') {
                 if (i == 0) {
                     break;
                 }
@@ -227,7 +227,7 @@ final class GoUrl {
         String userinfo = authority.substring(0, at);
         for (int i = 0; i < userinfo.length(); i++) {
             char c = userinfo.charAt(i);
-            boolean ok = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+            boolean ok = ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
                     || "-._:~!$&'()*+,;=%@".indexOf(c) >= 0;
             if (!ok) {
                 throw new UrlException("net/url: invalid userinfo");

@@ -202,7 +202,7 @@ final class MathFunctions {
     }
 
     private static double goMax(double x, double y) {
-        if (Double.isInfinite(x) && x > 0 || Double.isInfinite(y) && y > 0) {
+        if ((Double.isInfinite(x) && x > 0) || (Double.isInfinite(y) && y > 0)) {
             return Double.POSITIVE_INFINITY;
         }
         if (Double.isNaN(x) || Double.isNaN(y)) {
@@ -212,7 +212,7 @@ final class MathFunctions {
     }
 
     private static double goMin(double x, double y) {
-        if (Double.isInfinite(x) && x < 0 || Double.isInfinite(y) && y < 0) {
+        if ((Double.isInfinite(x) && x < 0) || (Double.isInfinite(y) && y < 0)) {
             return Double.NEGATIVE_INFINITY;
         }
         if (Double.isNaN(x) || Double.isNaN(y)) {

@@ -226,7 +226,7 @@ final class StringFunctions {
             int left = Args.integer(a, 0);
             int right = Args.integer(a, 1);
             String s = Args.string(a, 2);
-            if (right < 4 || left > 0 && right < 7) {
+            if (right < 4 || (left > 0 && right < 7)) {
                 return s;
             }
             return abbreviate(s, left, right);

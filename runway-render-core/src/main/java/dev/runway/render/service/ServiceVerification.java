@@ -110,7 +110,7 @@ public final class ServiceVerification {
                 ? ", " + Plurals.count(result.drift().differences().size(), "resource") + " drifted from "
                 + relative(settings, committed) : ", no drift from " + relative(settings, committed))
                 + " (reports: " + relative(settings, reports) + ")");
-        if (errors > 0 || settings.failOnWarning() && warnings > 0) {
+        if (errors > 0 || (settings.failOnWarning() && warnings > 0)) {
             failures.add(env.name() + ": " + counts);
         }
         if (result.drifted()) {

@@ -22,7 +22,7 @@ final class Comparisons {
         for (Object b : others) {
             Kind k2 = GoValues.basicKind(b);
             boolean truth;
-            if (k1 == Kind.INT && k2 == Kind.UINT || k1 == Kind.UINT && k2 == Kind.INT) {
+            if ((k1 == Kind.INT && k2 == Kind.UINT) || (k1 == Kind.UINT && k2 == Kind.INT)) {
                 truth = unsigned(a).equals(unsigned(b));
             } else if (k1 != k2 && !(isNilKind(k1) && isNilKind(k2))) {
                 if (a != null && b != null) {
@@ -77,7 +77,7 @@ final class Comparisons {
         if (isNilKind(k2)) {
             throw new TemplateFunctionException("invalid type for comparison");
         }
-        if (k1 == Kind.INT && k2 == Kind.UINT || k1 == Kind.UINT && k2 == Kind.INT) {
+        if ((k1 == Kind.INT && k2 == Kind.UINT) || (k1 == Kind.UINT && k2 == Kind.INT)) {
             return unsigned(a).compareTo(unsigned(b)) < 0;
         }
         if (k1 != k2) {

@@ -297,12 +297,12 @@ final class Lexer {
         if (isSpace(c)) {
             return true;
         }
-        switch (c) {
-            case '.', ',', '|', ':', ')', '(':
-                return true;
-            default:
-                return input.startsWith(RIGHT, pos);
-        }
+        return switch (c) {
+  case '.', ',', '|', ':', ')', '(' -> 
+true;
+  default -> 
+input.startsWith(RIGHT, pos);
+};
     }
 
     private boolean lexFieldOrVariable(Token.Kind kind) {

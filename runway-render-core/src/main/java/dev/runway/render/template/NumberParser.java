@@ -103,7 +103,7 @@ final class NumberParser {
         if (digits.isEmpty()) {
             return true;
         }
-        if (digits.startsWith("_") && !prefixed || digits.endsWith("_") || digits.contains("__")) {
+        if ((digits.startsWith("_") && !prefixed) || digits.endsWith("_") || digits.contains("__")) {
             return false;
         }
         return true;

@@ -66,7 +66,7 @@ final class FormatReasons {
                 return "element " + (i + 1) + " must be " + widths[i] + " characters long";
             }
             for (int ch : groups[i].codePoints().toArray()) {
-                if (!(ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f' || ch >= 'A' && ch <= 'F')) {
+                if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F'))) {
                     return "non-hex character " + GoStrconv.quoteRune(ch);
                 }
             }

@@ -571,8 +571,7 @@ final class HelmSchemaText {
             String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
             String power = (exponent < 0 ? "-" : "") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
             StringBuilder superscript = new StringBuilder();
-            for (char c : power.toCharArray()) {
-                superscript.append(c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0'));
+            for (int i = 0; i < power.length(); i++) { char c = power.charAt(i);superscript.append(c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0'));
             }
             return (d < 0 ? "-" : "") + mantissa + "×10" + superscript;
         }

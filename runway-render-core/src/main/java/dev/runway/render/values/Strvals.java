@@ -82,10 +82,10 @@ public final class Strvals {
     /** Helm's typing of a {@code --set} value ({@code typedVal}). */
     public static Object typedValue(String value) {
         if (value.equalsIgnoreCase("true")) {
-            return Boolean.TRUE;
+            return true;
         }
         if (value.equalsIgnoreCase("false")) {
-            return Boolean.FALSE;
+            return false;
         }
         if (value.equalsIgnoreCase("null")) {
             return null;
@@ -237,10 +237,11 @@ public final class Strvals {
                 return k.text().isEmpty() ? Failure.EOF : Failure.of("key " + GoStrconv.quote(k.text()) + " has no value");
             }
             switch (k.last()) {
-                case '[':
-                    return listKey(data, k.text(), nestedNameLevel);
-                case '=':
-                    if (mode == Mode.JSON) {
+  case '[' -> {
+return listKey(data, k.text(), nestedNameLevel);
+}
+  case '=' -> {
+if (mode == Mode.JSON) {
                         return jsonValue(data, k.text());
                     }
                     ListResult list = valList();
@@ -259,12 +260,16 @@ public final class Strvals {
                         return converted.failure();
                     }
                     return list.failure();
-                case ',':
-                    set(data, k.text(), "");
+}
+  case ',' -> {
+set(data, k.text(), "");
                     return Failure.of("key " + GoStrconv.quote(k.text()) + " has no value (cannot end with ,)");
-                default: // '.'
-                    return nestedKey(data, k.text(), nestedNameLevel);
-            }
+}
+  default -> {
+// '.'
+return nestedKey(data, k.text(), nestedNameLevel);
+}
+}
         }
 
         private Failure literalKey(Map<String, Object> data, int nestedNameLevel) {
@@ -272,15 +277,18 @@ public final class Strvals {
             if (k.eof()) {
                 return k.text().isEmpty() ? Failure.EOF : Failure.of("key " + GoStrconv.quote(k.text()) + " has no value");
             }
-            switch (k.last()) {
-                case '=':
-                    set(data, k.text(), rest());
-                    return null;
-                case '[':
-                    return listKey(data, k.text(), nestedNameLevel);
-                default: // '.'
-                    return nestedKey(data, k.text(), nestedNameLevel);
-            }
+            return switch (k.last()) {
+  case '=' -> 
+{
+set(data, k.text(), rest());
+                    yield null;
+}
+  case '[' -> 
+listKey(data, k.text(), nestedNameLevel);
+  default -> 
+// '.'
+nestedKey(data, k.text(), nestedNameLevel);
+};
         }
 
         private Failure nestedKey(Map<String, Object> data, String k, int nestedNameLevel) {
@@ -346,10 +354,11 @@ public final class Strvals {
                 return new ListResult(list, Failure.EOF);
             }
             switch (k.last()) {
-                case '=':
-                    return listItemValue(list, i);
-                case '[': {
-                    IndexResult next = keyIndex();
+  case '=' -> {
+return listItemValue(list, i);
+}
+  case '[' -> {
+IndexResult next = keyIndex();
                     if (next.failure() != null) {
                         return new ListResult(list, next.failure().wrap("error parsing index: "));
                     }
@@ -365,9 +374,10 @@ public final class Strvals {
                         return new ListResult(list, inner.failure());
                     }
                     return setIndex(list, i, inner.list());
-                }
-                default: { // '.'
-                    Map<String, Object> inner = new LinkedHashMap<>();
+}
+  default -> {
+// '.'
+Map<String, Object> inner = new LinkedHashMap<>();
                     if (list.size() > i) {
                         Object existing = list.get((int) i);
                         if (existing instanceof Map) {
@@ -382,8 +392,8 @@ public final class Strvals {
                         return new ListResult(list, failure);
                     }
                     return setIndex(list, i, inner);
-                }
-            }
+}
+}
         }
 
         private ListResult listItemValue(List<Object> list, long i) {
@@ -491,7 +501,7 @@ public final class Strvals {
 
         private static boolean isGoSpace(char c) {
             return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == 0x85
-                    || c == 0xA0 || Character.isSpaceChar(c) && c != 0x200B;
+                    || c == 0xA0 || (Character.isSpaceChar(c) && c != 0x200B);
         }
 
         private ListResult valList() {
@@ -526,17 +536,20 @@ public final class Strvals {
 
         private ValueResult convert(String runes) {
             switch (mode) {
-                case STRING:
-                    return new ValueResult(runes, null);
-                case FILE:
-                    try {
+  case STRING -> {
+return new ValueResult(runes, null);
+}
+  case FILE -> {
+try {
                         return new ValueResult(files.read(runes), null);
                     } catch (IOException e) {
                         return new ValueResult(null, Failure.of(goFileError(runes, e)));
                     }
-                default:
-                    return new ValueResult(typedValue(runes), null);
-            }
+}
+  default -> {
+return new ValueResult(typedValue(runes), null);
+}
+}
         }
 
         private String rest() {

@@ -33,7 +33,7 @@ public final class GoYamlErrors {
     public static String readerProblem(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= 0x20 && c < 0x7F || c == '\n' || c == '\t' || c == '\r') {
+            if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t' || c == '\r') {
                 continue;
             }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

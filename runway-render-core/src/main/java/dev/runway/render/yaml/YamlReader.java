@@ -164,14 +164,17 @@ final class YamlReader {
             while (parser.hasNext()) {
                 Event event = parser.next();
                 switch (event.getEventId()) {
-                    case StreamStart, DocumentStart, Comment:
-                        continue;
-                    case StreamEnd:
-                        return null;
-                    default:
-                        Node root = node(event, parser);
+  case StreamStart, DocumentStart, Comment -> {
+continue;
+}
+  case StreamEnd -> {
+return null;
+}
+  default -> {
+Node root = node(event, parser);
                         return root;
-                }
+}
+}
             }
             return null;
         } catch (YamlLimitException e) {
@@ -186,8 +189,8 @@ final class YamlReader {
 
     private Node node(Event event, Parser parser) {
         switch (event.getEventId()) {
-            case Scalar: {
-                ScalarEvent s = (ScalarEvent) event;
+  case Scalar -> {
+ScalarEvent s = (ScalarEvent) event;
                 if (s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED) {
                     checkEscapes(s);
                 }
@@ -195,9 +198,9 @@ final class YamlReader {
                         s.getScalarStyle() == ScalarStyle.PLAIN && s.getTag().isEmpty(), s.getStartMark());
                 anchor(s, node);
                 return node;
-            }
-            case Alias: {
-                AliasEvent a = (AliasEvent) event;
+}
+  case Alias -> {
+AliasEvent a = (AliasEvent) event;
                 String name = a.getAlias().getValue();
                 Node target = anchors.get(name);
                 if (target == null) {
@@ -205,9 +208,9 @@ final class YamlReader {
                             + "' referenced", line(a.getStartMark()), column(a.getStartMark()));
                 }
                 return new Alias(name, target, a.getStartMark());
-            }
-            case SequenceStart: {
-                SequenceStartEvent s = (SequenceStartEvent) event;
+}
+  case SequenceStart -> {
+SequenceStartEvent s = (SequenceStartEvent) event;
                 List<Node> items = new ArrayList<>();
                 Sequence node = new Sequence(items, s.getStartMark());
                 anchor(s, node);
@@ -218,9 +221,9 @@ final class YamlReader {
                     }
                     items.add(node(next, parser));
                 }
-            }
-            case MappingStart: {
-                MappingStartEvent m = (MappingStartEvent) event;
+}
+  case MappingStart -> {
+MappingStartEvent m = (MappingStartEvent) event;
                 List<Node> pairs = new ArrayList<>();
                 Mapping node = new Mapping(pairs, m.getStartMark());
                 anchor(m, node);
@@ -232,11 +235,11 @@ final class YamlReader {
                     pairs.add(node(next, parser));
                     pairs.add(node(nextContent(parser), parser));
                 }
-            }
-            default:
-                throw new GoYamlException("error converting YAML to JSON: yaml: unexpected event "
+}
+  default -> 
+throw new GoYamlException("error converting YAML to JSON: yaml: unexpected event "
                         + event.getEventId(), line(event.getStartMark()), column(event.getStartMark()));
-        }
+}
     }
 
     private static Event nextContent(Parser parser) {
@@ -569,28 +572,33 @@ final class YamlReader {
     private Object jsonScalar(YamlResolver.Resolved r, Scalar s) {
         Object v = r.value();
         switch (r.kind()) {
-            case NULL:
-                return null;
-            case BOOL:
-                return v;
-            case TIMESTAMP:
-                return mode == Mode.KYAML_JSON ? YamlResolver.timestampJson(s.value()) : s.value();
-            case INT:
-                if (mode != Mode.HELM) {
+  case NULL -> {
+return null;
+}
+  case BOOL -> {
+return v;
+}
+  case TIMESTAMP -> {
+return mode == Mode.KYAML_JSON ? YamlResolver.timestampJson(s.value()) : s.value();
+}
+  case INT -> {
+if (mode != Mode.HELM) {
                     return v;
                 }
                 return v instanceof Long l ? (double) l : ((BigInteger) v).doubleValue();
-            case FLOAT: {
-                double d = (Double) v;
+}
+  case FLOAT -> {
+double d = (Double) v;
                 if (mode != Mode.HELM_STRUCT && (Double.isNaN(d) || Double.isInfinite(d))) {
                     throw new GoYamlException("json: unsupported value: " + GoStrconv.formatFloat(d, 'g', -1, 64),
                             line(s.mark()), column(s.mark()));
                 }
                 return d;
-            }
-            default:
-                return String.valueOf(v);
-        }
+}
+  default -> {
+return String.valueOf(v);
+}
+}
     }
 
     private static Object v3Scalar(YamlResolver.Resolved r) {
