@@ -82,7 +82,7 @@ final class EnvsubstParser {
         return outcome.nodes().size() == 1 ? outcome.nodes().get(0) : new EnvsubstNode.Sequence(outcome.nodes());
     }
 
-    /** Parses on after errors (restarting just after a failed {@code ${}), to report every malformed expression. */
+    /** Parses on after errors (restarting just after a failed <code>${</code>), to report every malformed expression. */
     Outcome parseTolerant() {
         return run(true);
     }

@@ -15,6 +15,8 @@ import java.util.Objects;
 public final class FluxCheck {
 
     /**
+     * What a check run uses.
+     *
      * @param policy  the allowed variables
      * @param samples values the safety check substitutes
      * @param safety  whether to run the safety check

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * Checks that nothing between the renderer and the file on disk altered a placeholder: the file must hold the
  * same placeholders in the same fields, in the same YAML style. Catches Maven resource filtering and property
  * interpolation (which turn {@code ${gcp_project_id}} into a value or into nothing), JSON or YAML escaping that
- * hides a placeholder from Flux ({@code ${...}}), re-quoting by a YAML rewriter, and hand edits.
+ * hides a placeholder from Flux (<code>&#92;u0024{...}</code>), re-quoting by a YAML rewriter, and hand edits.
  */
 public final class IntegrityCheck {
 

@@ -36,7 +36,7 @@ final class Cast {
 
     /** Go's float64 to int64 conversion on amd64: truncation, and the minimum int64 when out of range. */
     static long goFloatToInt64(double d) {
-        if (Double.isNaN(d) || d >= 9.223372036854775807E18 || d < -9.223372036854775808E18) {
+        if (Double.isNaN(d) || d >= 0x1p63 || d < -0x1p63) {
             return Long.MIN_VALUE;
         }
         return (long) d;

@@ -223,11 +223,7 @@ final class Certificates {
         List<byte[]> exts = new ArrayList<>();
         int keyUsage = isCa ? 0b10100100 : 0b10100000; // digitalSignature, keyEncipherment (+ keyCertSign)
         exts.add(extension("2.5.29.15", true, bitString(new byte[] {(byte) keyUsage}, isCa ? 2 : 5)));
-        if (!isCa) {
-            exts.add(extension("2.5.29.37", false, seq(oid("1.3.6.1.5.5.7.3.1"), oid("1.3.6.1.5.5.7.3.2"))));
-        } else {
-            exts.add(extension("2.5.29.37", false, seq(oid("1.3.6.1.5.5.7.3.1"), oid("1.3.6.1.5.5.7.3.2"))));
-        }
+        exts.add(extension("2.5.29.37", false, seq(oid("1.3.6.1.5.5.7.3.1"), oid("1.3.6.1.5.5.7.3.2"))));
         exts.add(extension("2.5.29.19", true, isCa ? seq(new byte[] {0x01, 0x01, (byte) 0xff}) : seq()));
         if (ski != null) {
             exts.add(extension("2.5.29.14", false, tlv(0x04, ski)));
@@ -337,7 +333,7 @@ final class Certificates {
     }
 
     private static byte[] oid(String dotted) {
-        String[] parts = dotted.split("\\.");
+        String[] parts = dotted.split("\\.", -1);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(Integer.parseInt(parts[0]) * 40 + Integer.parseInt(parts[1]));
         for (int i = 2; i < parts.length; i++) {

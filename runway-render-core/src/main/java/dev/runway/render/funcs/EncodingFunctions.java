@@ -147,6 +147,7 @@ final class EncodingFunctions {
     }
 
     /** Decoded bytes, or Go's error text. */
+    @SuppressWarnings("ArrayRecordComponent") // a return value only: never compared or hashed
     private record Decoded(byte[] data, String error) {
         static Decoded ok(byte[] data) {
             return new Decoded(data, null);

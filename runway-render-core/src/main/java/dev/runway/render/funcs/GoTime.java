@@ -4,6 +4,7 @@ import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.yaml.GoJson;
 
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -30,7 +31,7 @@ final class GoTime implements GoFmt.GoTyped, GoJson.JsonMarshaler, GoValues.Kind
     }
 
     static GoTime now(GoZoneNames zones) {
-        return new GoTime(ZonedDateTime.now(), zones);
+        return new GoTime(ZonedDateTime.now(ZoneId.systemDefault()), zones);
     }
 
     /** The same instant shown in another zone. */

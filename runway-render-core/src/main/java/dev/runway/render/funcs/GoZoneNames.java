@@ -92,11 +92,11 @@ final class GoZoneNames {
             if (in == null) {
                 throw new IllegalStateException(NUMERIC_TABLE + " is missing from the classpath");
             }
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).split("\n")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).split("\n", -1)) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                String[] parts = line.trim().split(" ");
+                String[] parts = line.trim().split(" ", -1);
                 table.put(parts[0], parts[1].equals("-") ? Long.MIN_VALUE : Long.parseLong(parts[1]));
             }
         } catch (IOException e) {
@@ -123,6 +123,7 @@ final class GoZoneNames {
     }
 
     /** A parsed TZif file: transitions, the zone types they switch to, and the POSIX TZ string for later times. */
+    @SuppressWarnings("ArrayRecordComponent") // parsed once per zone and only read: never compared or hashed
     private record Zone(long[] transitions, int[] typeIndex, int[] offsets, boolean[] dst, String[] names,
                         String extendStd, int extendStdOffset, String extendDst, int extendDstOffset) {
 
@@ -249,7 +250,7 @@ final class GoZoneNames {
                 return 0;
             }
             int sign = s.startsWith("-") ? 1 : -1;
-            String[] parts = s.replace("+", "").replace("-", "").split(":");
+            String[] parts = s.replace("+", "").replace("-", "").split(":", -1);
             int secs = 0;
             int mult = 3600;
             for (String part : parts) {

@@ -144,7 +144,7 @@ final class MiscFunctions {
             } else if (v instanceof Long l) {
                 d = l;
             } else if (v instanceof GoTime t) {
-                d = java.time.Duration.between(t.time, ZonedDateTime.now()).toNanos();
+                d = java.time.Duration.between(t.time, ZonedDateTime.now(ZoneId.systemDefault())).toNanos();
             }
             return durationRound(d);
         });
@@ -203,8 +203,8 @@ final class MiscFunctions {
             ZonedDateTime t = a.get(0) instanceof GoTime gt ? gt.time
                     : a.get(0) instanceof Integer || a.get(0) instanceof Long
                     ? Instant.ofEpochSecond(((Number) a.get(0)).longValue()).atZone(ZoneId.systemDefault())
-                    : ZonedDateTime.now();
-            long nanos = java.time.Duration.between(t, ZonedDateTime.now()).toNanos();
+                    : ZonedDateTime.now(ZoneId.systemDefault());
+            long nanos = java.time.Duration.between(t, ZonedDateTime.now(ZoneId.systemDefault())).toNanos();
             long rounded = Math.round(nanos / 1e9) * 1_000_000_000L;
             return GoDuration.format(rounded);
         });
@@ -272,7 +272,7 @@ final class MiscFunctions {
         } else if (date instanceof Integer || date instanceof Long) {
             t = Instant.ofEpochSecond(((Number) date).longValue()).atZone(ZoneId.systemDefault());
         } else {
-            t = ZonedDateTime.now();
+            t = ZonedDateTime.now(ZoneId.systemDefault());
         }
         ZoneId z;
         try {

@@ -154,8 +154,8 @@ final class Semver implements GoStruct, GoJson.JsonMarshaler, GoValues.KindAware
         if (b.isEmpty()) {
             return -1;
         }
-        String[] as = a.split("\\.");
-        String[] bs = b.split("\\.");
+        String[] as = a.split("\\.", -1);
+        String[] bs = b.split("\\.", -1);
         int n = Math.max(as.length, bs.length);
         for (int i = 0; i < n; i++) {
             if (i >= as.length) {

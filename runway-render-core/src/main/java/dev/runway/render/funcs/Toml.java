@@ -26,7 +26,7 @@ final class Toml {
             return sb.toString();
         }
         try {
-            writeTable(sb, new ArrayList<>(), map, true);
+            writeTable(sb, new ArrayList<>(), map);
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
@@ -49,7 +49,7 @@ final class Toml {
         return true;
     }
 
-    private static void writeTable(StringBuilder sb, List<String> path, Map<?, ?> map, boolean top) {
+    private static void writeTable(StringBuilder sb, List<String> path, Map<?, ?> map) {
         // BurntSushi's encoder has no bound: a map that contains itself runs Helm out of memory.
         if (path.size() > dev.runway.render.gofmt.ValueLimits.MAX_NESTING) {
             throw dev.runway.render.gofmt.ValueLimits.tooDeep("toToml");
@@ -85,7 +85,7 @@ final class Toml {
                     sb.append('\n');
                 }
                 sb.append("  ".repeat(path.size())).append('[').append(dotted(p)).append("]\n");
-                writeTable(sb, p, sub, false);
+                writeTable(sb, p, sub);
             } else if (isArrayOfTables(v)) {
                 List<String> p = new ArrayList<>(path);
                 p.add(k);
@@ -94,7 +94,7 @@ final class Toml {
                         sb.append('\n');
                     }
                     sb.append("  ".repeat(path.size())).append("[[").append(dotted(p)).append("]]\n");
-                    writeTable(sb, p, (Map<?, ?>) item, false);
+                    writeTable(sb, p, (Map<?, ?>) item);
                 }
             }
         }

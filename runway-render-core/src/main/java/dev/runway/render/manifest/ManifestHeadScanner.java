@@ -140,7 +140,7 @@ final class ManifestHeadScanner {
                 Role role = openedRole(map);
                 pending = false;
                 stack.add(new Frame(indent, dash, role));
-                return dash ? seqEntry(indent, content, end, role) : mapEntry(indent, content, end, role);
+                return dash ? seqEntry(indent, content, end) : mapEntry(indent, content, end, role);
             }
             resolvePendingAsNull();
         }
@@ -163,7 +163,7 @@ final class ManifestHeadScanner {
             return UNSURE; // a continuation line or an error
         }
         if (top.sequence()) {
-            return isDash(content, end) ? seqEntry(indent, content, end, top.role()) : UNSURE;
+            return isDash(content, end) ? seqEntry(indent, content, end) : UNSURE;
         }
         return isDash(content, end) ? UNSURE : mapEntry(indent, content, end, top.role());
     }
@@ -197,7 +197,7 @@ final class ManifestHeadScanner {
     }
 
     /** {@code - ...} in a sequence at this indentation. */
-    private int seqEntry(int indent, int content, int end, Role role) {
+    private int seqEntry(int indent, int content, int end) {
         int rest = content + 1;
         while (rest < end && doc.charAt(rest) == ' ') {
             rest++;

@@ -102,7 +102,7 @@ public final class ManifestSorter {
     }
 
     private static boolean knownHook(String annotation) {
-        for (String event : annotation.split(",")) {
+        for (String event : annotation.split(",", -1)) {
             if (!HOOK_EVENTS.contains(event.strip().toLowerCase(java.util.Locale.ROOT))) {
                 return false;
             }

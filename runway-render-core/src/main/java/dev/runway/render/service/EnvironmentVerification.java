@@ -33,6 +33,8 @@ public final class EnvironmentVerification {
     }
 
     /**
+     * One environment's verification.
+     *
      * @param findings what the checks found
      * @param drift    the comparison with the committed manifests, or null when there are none configured
      */
@@ -52,6 +54,8 @@ public final class EnvironmentVerification {
     }
 
     /**
+     * Runs the checks on one environment's render and compares it with the committed manifests.
+     *
      * @param committed     the environment's committed manifests folder, or null to skip the drift check
      * @param updateCommand what the drift report tells people to run to accept the render
      */

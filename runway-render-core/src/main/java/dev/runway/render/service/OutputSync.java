@@ -22,6 +22,8 @@ public final class OutputSync {
     }
 
     /**
+     * What a sync did.
+     *
      * @param written   files whose content changed (or that are new)
      * @param unchanged files that already held their content
      * @param deleted   stale files removed

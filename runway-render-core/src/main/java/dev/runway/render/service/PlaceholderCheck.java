@@ -34,6 +34,8 @@ public final class PlaceholderCheck {
     }
 
     /**
+     * Finds entries that look like a placeholder Maven or the shell replaced with nothing.
+     *
      * @param parameter  the parameter's name for messages ({@code set})
      * @param raw        the entries as written in the POM, before interpolation (empty when unknown)
      * @param effective  the entries the goal received
@@ -41,7 +43,7 @@ public final class PlaceholderCheck {
     public static List<Problem> check(String parameter, List<String> raw, List<String> effective) {
         List<Problem> problems = new ArrayList<>();
         for (String entry : effective) {
-            for (String assignment : entry.split(",")) {
+            for (String assignment : entry.split(",", -1)) {
                 int eq = assignment.indexOf('=');
                 if (eq > 0 && assignment.substring(eq + 1).isBlank() && !assignment.endsWith("\\")) {
                     problems.add(new Problem(true, parameter + " entry '" + assignment.strip()

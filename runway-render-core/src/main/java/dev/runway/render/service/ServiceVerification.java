@@ -25,6 +25,8 @@ public final class ServiceVerification {
     public static final int DRIFT_LINES_IN_LOG = 120;
 
     /**
+     * Where verification reads and writes, and how it reports.
+     *
      * @param baseDirectory     the project's folder, for messages
      * @param reportsDirectory  where each environment's reports folder goes
      * @param identityDirectory committed handshakes, {@code <environment>/identity.json} (or null)

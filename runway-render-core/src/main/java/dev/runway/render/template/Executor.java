@@ -40,7 +40,11 @@ final class Executor {
         }
     }
 
+    // Preallocated on purpose: control flow for {{break}} / {{continue}} in hot range loops; no stack trace, no state.
+    @SuppressWarnings("StaticAssignmentOfThrowable")
     private static final BreakSignal BREAK = new BreakSignal();
+
+    @SuppressWarnings("StaticAssignmentOfThrowable") // as BREAK
     private static final ContinueSignal CONTINUE = new ContinueSignal();
 
     private final TemplateSet set;
@@ -84,11 +88,6 @@ final class Executor {
         String context = node.toString();
         return new TemplateExecException("template: " + tree.location(node.pos()) + ": executing "
                 + GoStrconv.quote(tree.name()) + " at <" + context + ">: " + reason, wrapped);
-    }
-
-    private static String truncateRunes(String s, int runes) {
-        int count = s.codePointCount(0, s.length());
-        return count <= runes ? s : s.substring(0, s.offsetByCodePoints(0, runes));
     }
 
     // --- variables ---

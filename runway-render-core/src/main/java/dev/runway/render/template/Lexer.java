@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Splits template text into tokens with the rules of Go's text/template lexer (lex.go): {@code {{ }}} actions,
- * {@code {{- }} / {@code -}}} trimming of the adjacent white space, comments, and the words inside actions.
+ * <code>{{-</code> / <code>-}}</code> trimming of the adjacent white space, comments, and the words inside actions.
  * The token list ends with EOF, or with an ERROR token carrying the message.
  */
 final class Lexer {

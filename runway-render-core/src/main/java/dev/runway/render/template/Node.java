@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /**
  * The parse tree, shaped like Go's text/template/parse nodes. {@code pos} is the char offset in the source text;
- * {@link #toString()} gives Go's node String() form, which error messages quote ({@code at <.Values.x>}).
+ * each node's {@code toString()} gives Go's node String() form, which error messages quote ({@code at <.Values.x>}).
  */
 sealed interface Node {
     int pos();

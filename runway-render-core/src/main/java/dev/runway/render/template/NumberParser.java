@@ -39,7 +39,7 @@ final class NumberParser {
             if (!looksFloat) {
                 throw error.apply("integer overflow: " + GoStrconv.quote(text));
             }
-            boolean integral = f == Math.rint(f) && Math.abs(f) < 9.223372036854775807E18;
+            boolean integral = f == Math.rint(f) && Math.abs(f) < 0x1p63;
             return new Node.NumberNode(t.pos(), text, integral, true, integral ? f.longValue() : 0, f, false);
         }
         if (isUnsigned(text)) {

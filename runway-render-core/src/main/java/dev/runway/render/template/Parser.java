@@ -382,7 +382,6 @@ backup();
             }
             int variableIndex = index;
             nextNonSpace();
-            Token afterVariable = peek();
             Token nextTok = peekNonSpace();
             if (nextTok.kind() == Kind.ASSIGN || nextTok.kind() == Kind.DECLARE) {
                 isAssign = nextTok.kind() == Kind.ASSIGN;

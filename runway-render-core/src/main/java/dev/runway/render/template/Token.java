@@ -12,7 +12,7 @@ record Token(Kind kind, int pos, String val) {
         BLOCK, BREAK, CONTINUE, DEFINE, ELSE, END, IF, RANGE, TEMPLATE, WITH;
 
         boolean isKeyword() {
-            return ordinal() >= BLOCK.ordinal();
+            return compareTo(BLOCK) >= 0;
         }
     }
 

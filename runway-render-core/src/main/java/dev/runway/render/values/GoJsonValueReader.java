@@ -52,7 +52,7 @@ final class GoJsonValueReader {
         if (depth > MAX_DEPTH) {
             throw new JsonSyntaxException("exceeded max depth");
         }
-        char c = peek("looking for beginning of value");
+        char c = peek();
         switch (c) {
   case '{' -> {
 return object(depth + 1);
@@ -65,11 +65,11 @@ return string();
 }
   case 't' -> {
 literal("true");
-                return Boolean.TRUE;
+                return true;
 }
   case 'f' -> {
 literal("false");
-                return Boolean.FALSE;
+                return false;
 }
   case 'n' -> {
 literal("null");
@@ -88,19 +88,19 @@ if (c == '-' || (c >= '0' && c <= '9')) {
         Map<String, Object> map = new LinkedHashMap<>();
         pos++; // {
         skipSpace();
-        if (peek("looking for beginning of object key string") == '}') {
+        if (peek() == '}') {
             pos++;
             return map;
         }
         while (true) {
             skipSpace();
-            char c = peek("looking for beginning of object key string");
+            char c = peek();
             if (c != '"') {
                 throw invalid(c, "looking for beginning of object key string");
             }
             String key = string();
             skipSpace();
-            c = peek("after object key");
+            c = peek();
             if (c != ':') {
                 throw invalid(c, "after object key");
             }
@@ -110,7 +110,7 @@ if (c == '-' || (c >= '0' && c <= '9')) {
             map.remove(key);
             map.put(key, value);
             skipSpace();
-            c = peek("after object key:value pair");
+            c = peek();
             pos++;
             if (c == '}') {
                 return map;
@@ -126,7 +126,7 @@ if (c == '-' || (c >= '0' && c <= '9')) {
         List<Object> list = new ArrayList<>();
         pos++; // [
         skipSpace();
-        if (peek("looking for beginning of value") == ']') {
+        if (peek() == ']') {
             pos++;
             return list;
         }
@@ -134,7 +134,7 @@ if (c == '-' || (c >= '0' && c <= '9')) {
             skipSpace();
             list.add(value(depth));
             skipSpace();
-            char c = peek("after array element");
+            char c = peek();
             pos++;
             if (c == ']') {
                 return list;
@@ -222,7 +222,7 @@ if (c == '-' || (c >= '0' && c <= '9')) {
         int start = pos;
         if (text.charAt(pos) == '-') {
             pos++;
-            char c = peek("in numeric literal");
+            char c = peek();
             if (!isDigit(c)) {
                 throw invalid(c, "in numeric literal");
             }
@@ -236,7 +236,7 @@ if (c == '-' || (c >= '0' && c <= '9')) {
         }
         if (pos < text.length() && text.charAt(pos) == '.') {
             pos++;
-            char c = peek("after decimal point in numeric literal");
+            char c = peek();
             if (!isDigit(c)) {
                 throw invalid(c, "after decimal point in numeric literal");
             }
@@ -249,7 +249,7 @@ if (c == '-' || (c >= '0' && c <= '9')) {
             if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
                 pos++;
             }
-            char c = peek("in exponent of numeric literal");
+            char c = peek();
             if (!isDigit(c)) {
                 throw invalid(c, "in exponent of numeric literal");
             }
@@ -278,7 +278,7 @@ if (c == '-' || (c >= '0' && c <= '9')) {
         }
     }
 
-    private char peek(String context) {
+    private char peek() {
         if (pos >= text.length()) {
             throw new JsonSyntaxException("unexpected EOF");
         }

@@ -414,7 +414,7 @@ final class HelmSchemaText {
         Object[] args = oneOf.getArguments();
         if (args != null) {
             for (int i = 1; i < args.length; i++) {
-                for (String part : String.valueOf(args[i]).split(",")) {
+                for (String part : String.valueOf(args[i]).split(",", -1)) {
                     if (!part.isBlank()) {
                         out.add(part.trim());
                     }
@@ -571,7 +571,9 @@ final class HelmSchemaText {
             String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
             String power = (exponent < 0 ? "-" : "") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
             StringBuilder superscript = new StringBuilder();
-            for (int i = 0; i < power.length(); i++) { char c = power.charAt(i);superscript.append(c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0'));
+            for (int i = 0; i < power.length(); i++) {
+                char c = power.charAt(i);
+                superscript.append(c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0'));
             }
             return (d < 0 ? "-" : "") + mantissa + "×10" + superscript;
         }

@@ -197,6 +197,11 @@ public final class Strvals {
     private static final String LIST_ITEM_STOP = "[.=";
     private static final Failure NOT_LIST = Failure.of("not a list");
 
+    @SuppressWarnings("ReferenceEquality") // NOT_LIST is a sentinel: only that instance, not an equal failure, means it
+    private static boolean isNotList(Failure failure) {
+        return failure == NOT_LIST;
+    }
+
     private static final class Parser {
         private final String text;
         private final Mode mode;
@@ -253,7 +258,7 @@ if (mode == Mode.JSON) {
                         set(data, k.text(), "");
                         return list.failure();
                     }
-                    if (list.failure() == NOT_LIST) {
+                    if (isNotList(list.failure())) {
                         Runes value = runesUntil(",", true);
                         ValueResult converted = convert(value.text());
                         set(data, k.text(), converted.value());
@@ -425,7 +430,7 @@ Map<String, Object> inner = new LinkedHashMap<>();
             if (values.failure().eof()) {
                 return setIndex(list, i, "");
             }
-            if (values.failure() == NOT_LIST) {
+            if (isNotList(values.failure())) {
                 Runes value = runesUntil(",", true);
                 ValueResult converted = convert(value.text());
                 if (converted.failure() != null) {

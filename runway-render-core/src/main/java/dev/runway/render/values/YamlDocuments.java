@@ -19,6 +19,8 @@ public final class YamlDocuments {
     }
 
     /**
+     * Splits a multi-document YAML text at its separator lines.
+     *
      * @throws IllegalArgumentException with the reader's text ({@code invalid Yaml document separator: x}) for a
      *                                  separator line followed by something other than a comment
      */

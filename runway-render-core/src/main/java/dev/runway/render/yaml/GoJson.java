@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Go's encoding/json over the renderer's value model: {@code toJson} (json.Marshal: sorted keys, HTML characters
- * escaped as {@code <}, float64 formatting), {@code toPrettyJson} (json.MarshalIndent with two spaces),
+ * escaped as <code>&#92;u003c</code>, float64 formatting), {@code toPrettyJson} (json.MarshalIndent with two spaces),
  * {@code toRawJson} (an Encoder with HTML escaping off), and {@link #read} (json.Unmarshal into interface{}: numbers
  * become float64), with Go's error texts.
  */
@@ -482,11 +482,11 @@ return string();
 }
   case 't' -> {
 literal("true");
-                    return Boolean.TRUE;
+                    return true;
 }
   case 'f' -> {
 literal("false");
-                    return Boolean.FALSE;
+                    return false;
 }
   case 'n' -> {
 literal("null");

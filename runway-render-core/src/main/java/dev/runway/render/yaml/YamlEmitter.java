@@ -637,6 +637,7 @@ final class YamlEmitter {
         return sorted;
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // sorted by codePoints, never compared with equals or hashed
     private record SortKey(String text, int[] codePoints) {
     }
 

@@ -262,8 +262,10 @@ throw new GoYamlException("error converting YAML to JSON: yaml: unexpected event
         }
         int from = text.offsetByCodePoints(0, Math.min(start.get().getIndex(), text.codePointCount(0, text.length())));
         int to = text.offsetByCodePoints(0, Math.min(end.get().getIndex(), text.codePointCount(0, text.length())));
-        for (int i = from + 1; i < to - 1; i++) {
+        int i = from + 1;
+        while (i < to - 1) {
             if (text.charAt(i) != '\\') {
+                i++;
                 continue;
             }
             char next = text.charAt(i + 1);
@@ -273,7 +275,7 @@ throw new GoYamlException("error converting YAML to JSON: yaml: unexpected event
                         + line + ": found unknown escape character", line,
                         -1);
             }
-            i++;
+            i += 2; // the backslash and the character it escapes
         }
     }
 
