@@ -170,26 +170,26 @@ final class EnvsubstParser {
             throw error(EnvsubstException.Kind.PARSE_VARIABLE_NAME);
         }
         switch (peek()) {
-  case ':' -> {
-return parseDefaultOrSubstr(name, dollarPos);
-}
-  case '=' -> {
-return parseDefaultFunc(name, dollarPos);
-}
-  case ',', '^' -> {
-return parseCasingFunc(name, dollarPos);
-}
-  case '/' -> {
-return parseReplaceFunc(name, dollarPos);
-}
-  case '#' -> {
-return parseRemoveFunc(name, ACCEPT_HASH_FUNC, dollarPos);
-}
-  case '%' -> {
-return parseRemoveFunc(name, ACCEPT_PERCENT_FUNC, dollarPos);
-}
-  default -> {}
-}
+            case ':' -> {
+                return parseDefaultOrSubstr(name, dollarPos);
+            }
+            case '=' -> {
+                return parseDefaultFunc(name, dollarPos);
+            }
+            case ',', '^' -> {
+                return parseCasingFunc(name, dollarPos);
+            }
+            case '/' -> {
+                return parseReplaceFunc(name, dollarPos);
+            }
+            case '#' -> {
+                return parseRemoveFunc(name, ACCEPT_HASH_FUNC, dollarPos);
+            }
+            case '%' -> {
+                return parseRemoveFunc(name, ACCEPT_PERCENT_FUNC, dollarPos);
+            }
+            default -> {}
+        }
         accept = ACCEPT_IDENT;
         mode = SCAN_RBRACK;
         if (scan() == TOKEN_RBRACK) {

@@ -96,8 +96,9 @@ final class Args {
             }
             return null;
         }
-        if (v instanceof List<?> l && (!(v instanceof GoFmt.GoTyped)
-                || (v instanceof GoSlice s && s.elementType().equals("interface {}")))) {
+        if (v instanceof List<?> l
+                && (!(v instanceof GoFmt.GoTyped)
+                        || (v instanceof GoSlice s && s.elementType().equals("interface {}")))) {
             return (List<Object>) l;
         }
         throw wrongType("[]interface {}", v, i);

@@ -44,11 +44,11 @@ final class GoUrl {
             }
         }
         switch (c) {
-  case '-', '_', '.', '~' -> {
-return false;
-}
-  case '$', '&', '+', ',', '/', ':', ';', '=', '?', '@' -> {
-switch (mode) {
+            case '-', '_', '.', '~' -> {
+                return false;
+            }
+            case '$', '&', '+', ',', '/', ':', ';', '=', '?', '@' -> {
+                switch (mode) {
                     case PATH:
                         return c == '?';
                     case PATH_SEGMENT:
@@ -62,9 +62,9 @@ switch (mode) {
                     default:
                         break;
                 }
-}
-  default -> {}
-}
+            }
+            default -> {}
+        }
         if (mode == Mode.FRAGMENT && (c == '!' || c == '(' || c == ')' || c == '*')) {
             return false;
         }
@@ -227,7 +227,9 @@ switch (mode) {
         String userinfo = authority.substring(0, at);
         for (int i = 0; i < userinfo.length(); i++) {
             char c = userinfo.charAt(i);
-            boolean ok = ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
+            boolean ok = ('a' <= c && c <= 'z')
+                    || ('A' <= c && c <= 'Z')
+                    || ('0' <= c && c <= '9')
                     || "-._:~!$&'()*+,;=%@".indexOf(c) >= 0;
             if (!ok) {
                 throw new UrlException("net/url: invalid userinfo");

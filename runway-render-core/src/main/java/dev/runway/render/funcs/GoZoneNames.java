@@ -92,7 +92,8 @@ final class GoZoneNames {
             if (in == null) {
                 throw new IllegalStateException(NUMERIC_TABLE + " is missing from the classpath");
             }
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).split("\n", -1)) {
+            for (String line :
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).split("\n", -1)) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }

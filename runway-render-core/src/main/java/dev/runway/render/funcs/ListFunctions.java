@@ -269,19 +269,19 @@ final class ListFunctions {
     private static String seq(int[] params) {
         int increment = 1;
         switch (params.length) {
-  case 0 -> {
-return "";
-}
-  case 1 -> {
-int start = 1;
+            case 0 -> {
+                return "";
+            }
+            case 1 -> {
+                int start = 1;
                 int end = params[0];
                 if (end < start) {
                     increment = -1;
                 }
                 return join(untilStep(start, end + increment, increment));
-}
-  case 3 -> {
-int start = params[0];
+            }
+            case 3 -> {
+                int start = params[0];
                 int end = params[2];
                 int step = params[1];
                 if (end < start) {
@@ -291,20 +291,20 @@ int start = params[0];
                     }
                 }
                 return join(untilStep(start, end + increment, step));
-}
-  case 2 -> {
-int start = params[0];
+            }
+            case 2 -> {
+                int start = params[0];
                 int end = params[1];
                 int step = 1;
                 if (end < start) {
                     step = -1;
                 }
                 return join(untilStep(start, end + step, step));
-}
-  default -> {
-return "";
-}
-}
+            }
+            default -> {
+                return "";
+            }
+        }
     }
 
     private static String join(List<Object> ints) {

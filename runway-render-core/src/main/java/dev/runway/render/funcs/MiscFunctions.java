@@ -144,7 +144,8 @@ final class MiscFunctions {
             } else if (v instanceof Long l) {
                 d = l;
             } else if (v instanceof GoTime t) {
-                d = java.time.Duration.between(t.time, ZonedDateTime.now(ZoneId.systemDefault())).toNanos();
+                d = java.time.Duration.between(t.time, ZonedDateTime.now(ZoneId.systemDefault()))
+                        .toNanos();
             }
             return durationRound(d);
         });
@@ -202,9 +203,11 @@ final class MiscFunctions {
             Args.count("ago", a, 1);
             ZonedDateTime t = a.get(0) instanceof GoTime gt ? gt.time
                     : a.get(0) instanceof Integer || a.get(0) instanceof Long
-                    ? Instant.ofEpochSecond(((Number) a.get(0)).longValue()).atZone(ZoneId.systemDefault())
-                    : ZonedDateTime.now(ZoneId.systemDefault());
-            long nanos = java.time.Duration.between(t, ZonedDateTime.now(ZoneId.systemDefault())).toNanos();
+                            ? Instant.ofEpochSecond(((Number) a.get(0)).longValue())
+                                    .atZone(ZoneId.systemDefault())
+                            : ZonedDateTime.now(ZoneId.systemDefault());
+            long nanos = java.time.Duration.between(t, ZonedDateTime.now(ZoneId.systemDefault()))
+                    .toNanos();
             long rounded = Math.round(nanos / 1e9) * 1_000_000_000L;
             return GoDuration.format(rounded);
         });

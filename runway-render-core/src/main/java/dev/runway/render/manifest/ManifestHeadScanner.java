@@ -65,8 +65,7 @@ final class ManifestHeadScanner {
             if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t') {
                 continue;
             }
-            if (c < 0xA0 || (c >= 0xD800 && c < 0xE000) || c == 0x2028 || c == 0x2029 || c == 0xFEFF
-                    || c >= 0xFFFE) {
+            if (c < 0xA0 || (c >= 0xD800 && c < 0xE000) || c == 0x2028 || c == 0x2029 || c == 0xFEFF || c >= 0xFFFE) {
                 return false;
             }
         }
@@ -133,8 +132,12 @@ final class ManifestHeadScanner {
         }
         if (pending) {
             boolean dash = isDash(content, end);
-            boolean opens = indent > pendingIndent || (!pendingIsDash && indent == pendingIndent && dash
-                    && !stack.isEmpty() && !stack.get(stack.size() - 1).sequence());
+            boolean opens = indent > pendingIndent
+                    || (!pendingIsDash
+                            && indent == pendingIndent
+                            && dash
+                            && !stack.isEmpty()
+                            && !stack.get(stack.size() - 1).sequence());
             if (opens) {
                 boolean map = !dash;
                 Role role = openedRole(map);
@@ -298,11 +301,12 @@ final class ManifestHeadScanner {
                 return scalarValue(role, key, text, true, false) ? 0 : UNSURE;
             }
             case '|', '>' -> {
-                if (last - start > 2 || (last - start == 2 && doc.charAt(start + 1) != '-'
-                        && doc.charAt(start + 1) != '+')) {
+                if (last - start > 2
+                        || (last - start == 2 && doc.charAt(start + 1) != '-' && doc.charAt(start + 1) != '+')) {
                     return UNSURE; // indentation indicators and comments after the header
                 }
-                if (role == Role.ANNOTATIONS || (role == Role.ROOT && isRootField(key))
+                if (role == Role.ANNOTATIONS
+                        || (role == Role.ROOT && isRootField(key))
                         || (role == Role.METADATA && isMetadataField(key))) {
                     return UNSURE; // a head field as a block scalar: rare, let the full parse decode it
                 }
@@ -356,7 +360,8 @@ final class ManifestHeadScanner {
         }
         for (int i = start; i < last; i++) {
             char ch = doc.charAt(i);
-            if (ch == '\t' || (ch == ':' && (i + 1 == last || doc.charAt(i + 1) == ' '))
+            if (ch == '\t'
+                    || (ch == ':' && (i + 1 == last || doc.charAt(i + 1) == ' '))
                     || (ch == '#' && doc.charAt(i - 1) == ' ')) {
                 return false;
             }

@@ -298,11 +298,9 @@ final class Lexer {
             return true;
         }
         return switch (c) {
-  case '.', ',', '|', ':', ')', '(' -> 
-true;
-  default -> 
-input.startsWith(RIGHT, pos);
-};
+            case '.', ',', '|', ':', ')', '(' -> true;
+            default -> input.startsWith(RIGHT, pos);
+        };
     }
 
     private boolean lexFieldOrVariable(Token.Kind kind) {

@@ -231,39 +231,39 @@ final class Parser {
     private Object action() {
         Token t = nextNonSpace();
         switch (t.kind()) {
-  case BLOCK -> {
-return blockControl();
-}
-  case BREAK -> {
-return breakOrContinue(t, "break");
-}
-  case CONTINUE -> {
-return breakOrContinue(t, "continue");
-}
-  case ELSE -> {
-return elseControl();
-}
-  case END -> {
-return new End(expect(Kind.RIGHT_DELIM, "end").pos());
-}
-  case IF -> {
-return branch(BranchKind.IF, "if");
-}
-  case RANGE -> {
-return branch(BranchKind.RANGE, "range");
-}
-  case TEMPLATE -> {
-return templateControl();
-}
-  case WITH -> {
-return branch(BranchKind.WITH, "with");
-}
-  default -> {
-backup();
+            case BLOCK -> {
+                return blockControl();
+            }
+            case BREAK -> {
+                return breakOrContinue(t, "break");
+            }
+            case CONTINUE -> {
+                return breakOrContinue(t, "continue");
+            }
+            case ELSE -> {
+                return elseControl();
+            }
+            case END -> {
+                return new End(expect(Kind.RIGHT_DELIM, "end").pos());
+            }
+            case IF -> {
+                return branch(BranchKind.IF, "if");
+            }
+            case RANGE -> {
+                return branch(BranchKind.RANGE, "range");
+            }
+            case TEMPLATE -> {
+                return templateControl();
+            }
+            case WITH -> {
+                return branch(BranchKind.WITH, "with");
+            }
+            default -> {
+                backup();
                 Token first = peek();
                 return new Node.ActionNode(first.pos(), pipeline("command", Kind.RIGHT_DELIM));
-}
-}
+            }
+        }
     }
 
     private Node breakOrContinue(Token t, String word) {
@@ -498,36 +498,36 @@ backup();
     private Node term() {
         Token t = nextNonSpace();
         switch (t.kind()) {
-  case IDENTIFIER -> {
-if (!hasFunction.test(t.val())) {
+            case IDENTIFIER -> {
+                if (!hasFunction.test(t.val())) {
                     throw error("function " + GoStrconv.quote(t.val()) + " not defined");
                 }
                 return new Node.IdentifierNode(t.pos(), t.val());
-}
-  case DOT -> {
-return new Node.DotNode(t.pos());
-}
-  case NIL -> {
-return new Node.NilNode(t.pos());
-}
-  case VARIABLE -> {
-if (!vars.contains(t.val())) {
+            }
+            case DOT -> {
+                return new Node.DotNode(t.pos());
+            }
+            case NIL -> {
+                return new Node.NilNode(t.pos());
+            }
+            case VARIABLE -> {
+                if (!vars.contains(t.val())) {
                     throw error("undefined variable " + GoStrconv.quote(t.val()));
                 }
                 return new Node.VariableNode(t.pos(), List.of(t.val()));
-}
-  case FIELD -> {
-return new Node.FieldNode(t.pos(), List.of(t.val().substring(1)));
-}
-  case BOOL -> {
-return new Node.BoolNode(t.pos(), t.val().equals("true"));
-}
-  case CHAR_CONSTANT, NUMBER -> {
-return NumberParser.parse(t, this::error);
-}
-  case LEFT_PAREN -> {
-// parse.go maxStackDepth: 10000 nested parenthesized pipelines parse, one more does not.
-if (stackDepth >= MAX_STACK_DEPTH) {
+            }
+            case FIELD -> {
+                return new Node.FieldNode(t.pos(), List.of(t.val().substring(1)));
+            }
+            case BOOL -> {
+                return new Node.BoolNode(t.pos(), t.val().equals("true"));
+            }
+            case CHAR_CONSTANT, NUMBER -> {
+                return NumberParser.parse(t, this::error);
+            }
+            case LEFT_PAREN -> {
+                // parse.go maxStackDepth: 10000 nested parenthesized pipelines parse, one more does not.
+                if (stackDepth >= MAX_STACK_DEPTH) {
                     throw error("max expression depth exceeded");
                 }
                 stackDepth++;
@@ -536,14 +536,14 @@ if (stackDepth >= MAX_STACK_DEPTH) {
                 } finally {
                     stackDepth--;
                 }
-}
-  case STRING, RAW_STRING -> {
-return new Node.StringNode(t.pos(), t.val(), unquote(t));
-}
-  default -> {
-backup();
+            }
+            case STRING, RAW_STRING -> {
+                return new Node.StringNode(t.pos(), t.val(), unquote(t));
+            }
+            default -> {
+                backup();
                 return null;
-}
-}
+            }
+        }
     }
 }

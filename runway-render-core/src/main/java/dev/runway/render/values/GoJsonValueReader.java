@@ -54,34 +54,34 @@ final class GoJsonValueReader {
         }
         char c = peek();
         switch (c) {
-  case '{' -> {
-return object(depth + 1);
-}
-  case '[' -> {
-return array(depth + 1);
-}
-  case '"' -> {
-return string();
-}
-  case 't' -> {
-literal("true");
+            case '{' -> {
+                return object(depth + 1);
+            }
+            case '[' -> {
+                return array(depth + 1);
+            }
+            case '"' -> {
+                return string();
+            }
+            case 't' -> {
+                literal("true");
                 return true;
-}
-  case 'f' -> {
-literal("false");
+            }
+            case 'f' -> {
+                literal("false");
                 return false;
-}
-  case 'n' -> {
-literal("null");
+            }
+            case 'n' -> {
+                literal("null");
                 return null;
-}
-  default -> {
-if (c == '-' || (c >= '0' && c <= '9')) {
+            }
+            default -> {
+                if (c == '-' || (c >= '0' && c <= '9')) {
                     return number();
                 }
                 throw invalid(c, "looking for beginning of value");
-}
-}
+            }
+        }
     }
 
     private Map<String, Object> object(int depth) {

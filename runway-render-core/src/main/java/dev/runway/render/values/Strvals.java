@@ -242,11 +242,11 @@ public final class Strvals {
                 return k.text().isEmpty() ? Failure.EOF : Failure.of("key " + GoStrconv.quote(k.text()) + " has no value");
             }
             switch (k.last()) {
-  case '[' -> {
-return listKey(data, k.text(), nestedNameLevel);
-}
-  case '=' -> {
-if (mode == Mode.JSON) {
+                case '[' -> {
+                    return listKey(data, k.text(), nestedNameLevel);
+                }
+                case '=' -> {
+                    if (mode == Mode.JSON) {
                         return jsonValue(data, k.text());
                     }
                     ListResult list = valList();
@@ -265,16 +265,16 @@ if (mode == Mode.JSON) {
                         return converted.failure();
                     }
                     return list.failure();
-}
-  case ',' -> {
-set(data, k.text(), "");
+                }
+                case ',' -> {
+                    set(data, k.text(), "");
                     return Failure.of("key " + GoStrconv.quote(k.text()) + " has no value (cannot end with ,)");
-}
-  default -> {
-// '.'
-return nestedKey(data, k.text(), nestedNameLevel);
-}
-}
+                }
+                default -> {
+                    // '.'
+                    return nestedKey(data, k.text(), nestedNameLevel);
+                }
+            }
         }
 
         private Failure literalKey(Map<String, Object> data, int nestedNameLevel) {
@@ -283,17 +283,15 @@ return nestedKey(data, k.text(), nestedNameLevel);
                 return k.text().isEmpty() ? Failure.EOF : Failure.of("key " + GoStrconv.quote(k.text()) + " has no value");
             }
             return switch (k.last()) {
-  case '=' -> 
-{
-set(data, k.text(), rest());
+                case '=' -> {
+                    set(data, k.text(), rest());
                     yield null;
-}
-  case '[' -> 
-listKey(data, k.text(), nestedNameLevel);
-  default -> 
-// '.'
-nestedKey(data, k.text(), nestedNameLevel);
-};
+                }
+                case '[' -> listKey(data, k.text(), nestedNameLevel);
+                default ->
+                    // '.'
+                    nestedKey(data, k.text(), nestedNameLevel);
+            };
         }
 
         private Failure nestedKey(Map<String, Object> data, String k, int nestedNameLevel) {
@@ -359,11 +357,11 @@ nestedKey(data, k.text(), nestedNameLevel);
                 return new ListResult(list, Failure.EOF);
             }
             switch (k.last()) {
-  case '=' -> {
-return listItemValue(list, i);
-}
-  case '[' -> {
-IndexResult next = keyIndex();
+                case '=' -> {
+                    return listItemValue(list, i);
+                }
+                case '[' -> {
+                    IndexResult next = keyIndex();
                     if (next.failure() != null) {
                         return new ListResult(list, next.failure().wrap("error parsing index: "));
                     }
@@ -379,10 +377,10 @@ IndexResult next = keyIndex();
                         return new ListResult(list, inner.failure());
                     }
                     return setIndex(list, i, inner.list());
-}
-  default -> {
-// '.'
-Map<String, Object> inner = new LinkedHashMap<>();
+                }
+                default -> {
+                    // '.'
+                    Map<String, Object> inner = new LinkedHashMap<>();
                     if (list.size() > i) {
                         Object existing = list.get((int) i);
                         if (existing instanceof Map) {
@@ -397,8 +395,8 @@ Map<String, Object> inner = new LinkedHashMap<>();
                         return new ListResult(list, failure);
                     }
                     return setIndex(list, i, inner);
-}
-}
+                }
+            }
         }
 
         private ListResult listItemValue(List<Object> list, long i) {
@@ -505,8 +503,15 @@ Map<String, Object> inner = new LinkedHashMap<>();
         }
 
         private static boolean isGoSpace(char c) {
-            return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == 0x85
-                    || c == 0xA0 || (Character.isSpaceChar(c) && c != 0x200B);
+            return c == ' '
+                    || c == '\t'
+                    || c == '\n'
+                    || c == 0x0B
+                    || c == '\f'
+                    || c == '\r'
+                    || c == 0x85
+                    || c == 0xA0
+                    || (Character.isSpaceChar(c) && c != 0x200B);
         }
 
         private ListResult valList() {
@@ -541,20 +546,20 @@ Map<String, Object> inner = new LinkedHashMap<>();
 
         private ValueResult convert(String runes) {
             switch (mode) {
-  case STRING -> {
-return new ValueResult(runes, null);
-}
-  case FILE -> {
-try {
+                case STRING -> {
+                    return new ValueResult(runes, null);
+                }
+                case FILE -> {
+                    try {
                         return new ValueResult(files.read(runes), null);
                     } catch (IOException e) {
                         return new ValueResult(null, Failure.of(goFileError(runes, e)));
                     }
-}
-  default -> {
-return new ValueResult(typedValue(runes), null);
-}
-}
+                }
+                default -> {
+                    return new ValueResult(typedValue(runes), null);
+                }
+            }
         }
 
         private String rest() {

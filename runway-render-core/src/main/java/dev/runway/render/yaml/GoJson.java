@@ -158,7 +158,8 @@ public final class GoJson {
         public StructObject fieldOmitEmpty(String name, Object value) {
             boolean empty = value == null || Boolean.FALSE.equals(value) || "".equals(value)
                     || (value instanceof Number n && n.doubleValue() == 0)
-                    || (value instanceof Collection<?> c && c.isEmpty()) || (value instanceof Map<?, ?> m && m.isEmpty());
+                    || (value instanceof Collection<?> c && c.isEmpty())
+                    || (value instanceof Map<?, ?> m && m.isEmpty());
             return empty ? this : field(name, value);
         }
     }
@@ -271,7 +272,8 @@ public final class GoJson {
         double abs = Math.abs(f);
         char fmt = 'f';
         if (abs != 0) {
-            if ((bits == 64 && (abs < 1e-6 || abs >= 1e21)) || (bits == 32 && ((float) abs < 1e-6f || (float) abs >= 1e21f))) {
+            if ((bits == 64 && (abs < 1e-6 || abs >= 1e21))
+                    || (bits == 32 && ((float) abs < 1e-6f || (float) abs >= 1e21f))) {
                 fmt = 'e';
             }
         }
@@ -471,34 +473,34 @@ public final class GoJson {
             }
             char c = s.charAt(pos);
             switch (c) {
-  case '{' -> {
-return object();
-}
-  case '[' -> {
-return array();
-}
-  case '"' -> {
-return string();
-}
-  case 't' -> {
-literal("true");
+                case '{' -> {
+                    return object();
+                }
+                case '[' -> {
+                    return array();
+                }
+                case '"' -> {
+                    return string();
+                }
+                case 't' -> {
+                    literal("true");
                     return true;
-}
-  case 'f' -> {
-literal("false");
+                }
+                case 'f' -> {
+                    literal("false");
                     return false;
-}
-  case 'n' -> {
-literal("null");
+                }
+                case 'n' -> {
+                    literal("null");
                     return null;
-}
-  default -> {
-if (c == '-' || (c >= '0' && c <= '9')) {
+                }
+                default -> {
+                    if (c == '-' || (c >= '0' && c <= '9')) {
                         return number();
                     }
                     throw invalid(context);
-}
-}
+                }
+            }
         }
 
         private void literal(String word) {

@@ -164,17 +164,17 @@ final class YamlReader {
             while (parser.hasNext()) {
                 Event event = parser.next();
                 switch (event.getEventId()) {
-  case StreamStart, DocumentStart, Comment -> {
-continue;
-}
-  case StreamEnd -> {
-return null;
-}
-  default -> {
-Node root = node(event, parser);
+                    case StreamStart, DocumentStart, Comment -> {
+                        continue;
+                    }
+                    case StreamEnd -> {
+                        return null;
+                    }
+                    default -> {
+                        Node root = node(event, parser);
                         return root;
-}
-}
+                    }
+                }
             }
             return null;
         } catch (YamlLimitException e) {
@@ -189,8 +189,8 @@ Node root = node(event, parser);
 
     private Node node(Event event, Parser parser) {
         switch (event.getEventId()) {
-  case Scalar -> {
-ScalarEvent s = (ScalarEvent) event;
+            case Scalar -> {
+                ScalarEvent s = (ScalarEvent) event;
                 if (s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED) {
                     checkEscapes(s);
                 }
@@ -198,9 +198,9 @@ ScalarEvent s = (ScalarEvent) event;
                         s.getScalarStyle() == ScalarStyle.PLAIN && s.getTag().isEmpty(), s.getStartMark());
                 anchor(s, node);
                 return node;
-}
-  case Alias -> {
-AliasEvent a = (AliasEvent) event;
+            }
+            case Alias -> {
+                AliasEvent a = (AliasEvent) event;
                 String name = a.getAlias().getValue();
                 Node target = anchors.get(name);
                 if (target == null) {
@@ -208,9 +208,9 @@ AliasEvent a = (AliasEvent) event;
                             + "' referenced", line(a.getStartMark()), column(a.getStartMark()));
                 }
                 return new Alias(name, target, a.getStartMark());
-}
-  case SequenceStart -> {
-SequenceStartEvent s = (SequenceStartEvent) event;
+            }
+            case SequenceStart -> {
+                SequenceStartEvent s = (SequenceStartEvent) event;
                 List<Node> items = new ArrayList<>();
                 Sequence node = new Sequence(items, s.getStartMark());
                 anchor(s, node);
@@ -221,9 +221,9 @@ SequenceStartEvent s = (SequenceStartEvent) event;
                     }
                     items.add(node(next, parser));
                 }
-}
-  case MappingStart -> {
-MappingStartEvent m = (MappingStartEvent) event;
+            }
+            case MappingStart -> {
+                MappingStartEvent m = (MappingStartEvent) event;
                 List<Node> pairs = new ArrayList<>();
                 Mapping node = new Mapping(pairs, m.getStartMark());
                 anchor(m, node);
@@ -235,11 +235,13 @@ MappingStartEvent m = (MappingStartEvent) event;
                     pairs.add(node(next, parser));
                     pairs.add(node(nextContent(parser), parser));
                 }
-}
-  default -> 
-throw new GoYamlException("error converting YAML to JSON: yaml: unexpected event "
-                        + event.getEventId(), line(event.getStartMark()), column(event.getStartMark()));
-}
+            }
+            default ->
+                throw new GoYamlException(
+                        "error converting YAML to JSON: yaml: unexpected event " + event.getEventId(),
+                        line(event.getStartMark()),
+                        column(event.getStartMark()));
+        }
     }
 
     private static Event nextContent(Parser parser) {
@@ -574,33 +576,33 @@ throw new GoYamlException("error converting YAML to JSON: yaml: unexpected event
     private Object jsonScalar(YamlResolver.Resolved r, Scalar s) {
         Object v = r.value();
         switch (r.kind()) {
-  case NULL -> {
-return null;
-}
-  case BOOL -> {
-return v;
-}
-  case TIMESTAMP -> {
-return mode == Mode.KYAML_JSON ? YamlResolver.timestampJson(s.value()) : s.value();
-}
-  case INT -> {
-if (mode != Mode.HELM) {
+            case NULL -> {
+                return null;
+            }
+            case BOOL -> {
+                return v;
+            }
+            case TIMESTAMP -> {
+                return mode == Mode.KYAML_JSON ? YamlResolver.timestampJson(s.value()) : s.value();
+            }
+            case INT -> {
+                if (mode != Mode.HELM) {
                     return v;
                 }
                 return v instanceof Long l ? (double) l : ((BigInteger) v).doubleValue();
-}
-  case FLOAT -> {
-double d = (Double) v;
+            }
+            case FLOAT -> {
+                double d = (Double) v;
                 if (mode != Mode.HELM_STRUCT && (Double.isNaN(d) || Double.isInfinite(d))) {
                     throw new GoYamlException("json: unsupported value: " + GoStrconv.formatFloat(d, 'g', -1, 64),
                             line(s.mark()), column(s.mark()));
                 }
                 return d;
-}
-  default -> {
-return String.valueOf(v);
-}
-}
+            }
+            default -> {
+                return String.valueOf(v);
+            }
+        }
     }
 
     private static Object v3Scalar(YamlResolver.Resolved r) {

@@ -154,13 +154,13 @@ final class YamlResolver {
             return new Resolved(Kind.STR, in); // a YAML 1.1 bool such as "yes": a string in v3
         }
         switch (hint) {
-  case '.' -> {
-if (DOT_FLOAT.matcher(in).matches()) {
+            case '.' -> {
+                if (DOT_FLOAT.matcher(in).matches()) {
                     return new Resolved(Kind.FLOAT, Double.parseDouble(in));
                 }
-}
-  case 'D', 'S' -> {
-if (isTimestamp(in)) {
+            }
+            case 'D', 'S' -> {
+                if (isTimestamp(in)) {
                     return new Resolved(Kind.TIMESTAMP, in);
                 }
                 String plain = in.replace("_", "");
@@ -191,9 +191,9 @@ if (isTimestamp(in)) {
                 if (big != null) {
                     return new Resolved(Kind.INT, big);
                 }
-}
-  default -> {}
-}
+            }
+            default -> {}
+        }
         return new Resolved(Kind.STR, in);
     }
 
@@ -273,14 +273,14 @@ if (isTimestamp(in)) {
     /** Resolution of a scalar carrying an explicit standard tag ({@code !!str}, {@code !!int}, ...). */
     static Resolved resolveTagged(String tag, String in) {
         switch (tag) {
-  case STR_TAG -> {
-return new Resolved(Kind.STR, in);
-}
-  case BINARY_TAG -> {
-return new Resolved(Kind.STR, in);
-}
-  default -> {}
-}
+            case STR_TAG -> {
+                return new Resolved(Kind.STR, in);
+            }
+            case BINARY_TAG -> {
+                return new Resolved(Kind.STR, in);
+            }
+            default -> {}
+        }
         Resolved r;
         char hint = in.isEmpty() ? 'N' : hintOf(in.charAt(0));
         if (hint == 0 && !in.isEmpty()) {
