@@ -2,10 +2,12 @@ package dev.runway.render.values;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.runway.render.yaml.GuardedYaml;
 
 import java.io.IOException;
@@ -76,6 +78,24 @@ final class SchemaJson {
         }
     }
 
+    /**
+     * A schema string that prints itself as JSON without Jackson's data binding: networknt's {@code enum} keyword
+     * prints every string of the list when it builds its validator, and {@code TextNode.toString()} would create an
+     * {@code ObjectMapper} for that.
+     */
+    private static final class SchemaText extends TextNode {
+        private static final long serialVersionUID = 1L;
+
+        SchemaText(String value) {
+            super(value);
+        }
+
+        @Override
+        public String toString() {
+            return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(textValue())) + '"';
+        }
+    }
+
     private static void add(JsonNode parent, String name, JsonNode value) {
         if (parent instanceof ObjectNode object) {
             object.set(name, value);
@@ -87,7 +107,7 @@ final class SchemaJson {
     private static JsonNode scalar(JsonParser parser, JsonToken token) throws IOException {
         JsonNodeFactory f = JsonNodeFactory.instance;
         return switch (token) {
-            case VALUE_STRING -> f.textNode(parser.getText());
+            case VALUE_STRING -> new SchemaText(parser.getText());
             case VALUE_TRUE -> f.booleanNode(true);
             case VALUE_FALSE -> f.booleanNode(false);
             case VALUE_NULL -> f.nullNode();

@@ -41,6 +41,17 @@ class SchemaJsonTest {
         assertEquals(MAPPER.readTree(schema), SchemaJson.read(schema));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"[\"plain\", \"q\\\"uote\", \"back\\\\slash\", \"tab\\t nl\\n\", \"\\u0001\", \"é ✓ \\ud83d\\ude00\"]"})
+    void stringsPrintAsJacksonPrintsThem(String json) throws IOException {
+        JsonNode expected = MAPPER.readTree(json);
+        JsonNode actual = SchemaJson.read(json);
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i).toString(), actual.get(i).toString());
+        }
+        assertEquals(expected.toString(), actual.toString());
+    }
+
     @Test
     void emptyTextHasNoValue() throws IOException {
         assertNull(SchemaJson.read("  \n"));
@@ -69,7 +80,10 @@ class SchemaJsonTest {
 
     /** Node classes as well as values: networknt tells integers from numbers by node type. */
     private static String describe(JsonNode node) {
-        StringBuilder out = new StringBuilder(node.getClass().getSimpleName());
+        StringBuilder out = new StringBuilder(node.getNodeType().name());
+        if (node.isNumber()) {
+            out.append(' ').append(node.numberType());
+        }
         if (node.isContainerNode()) {
             out.append('(');
             node.fields().forEachRemaining(e -> out.append(e.getKey()).append('=').append(describe(e.getValue()))
