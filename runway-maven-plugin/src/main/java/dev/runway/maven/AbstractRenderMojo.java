@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The parameters {@code runway:render}, {@code runway:verify} and {@code runway:docs} share: the chart, values,
- * overrides, release and environments. Hands them to runway-render-core's {@link EnvironmentPlanner}, which turns them
+ * The parameters {@code runway:render}, {@code runway:verify} and {@code runway:docs} share besides the values
+ * ({@link AbstractValuesMojo}): the chart, service, release and environments. Hands them to runway-render-core's {@link EnvironmentPlanner}, which turns them
  * into one {@code RenderRequest} per environment, and renders through runway-render-core.
  */
-abstract class AbstractRenderMojo extends AbstractRunwayMojo {
+abstract class AbstractRenderMojo extends AbstractValuesMojo {
 
     /**
      * A chart directory to render instead of the runway-eks chart bundled in the plugin. For {@code runway:docs}, the
@@ -29,48 +29,6 @@ abstract class AbstractRenderMojo extends AbstractRunwayMojo {
      */
     @Parameter(property = "runway.chartDirectory")
     protected File chartDirectory;
-
-    /**
-     * Values files, in order (later ones win). Default: {@code .runway/values.yaml} when it exists.
-     * Put Flux placeholders such as {@code ${gcp_project_id}} here, not in the POM.
-     */
-    @Parameter(property = "runway.valuesFiles")
-    protected List<File> valuesFiles;
-
-    /** {@code --set} entries in Helm's syntax ({@code replicas=3}, {@code image.tag=1.2.0,port=8081}). */
-    @Parameter(property = "runway.set")
-    protected List<String> set;
-
-    /** {@code --set-string} entries: values stay strings. */
-    @Parameter(property = "runway.setString")
-    protected List<String> setString;
-
-    /** {@code --set-file} entries ({@code key=path}): the value is the file's content. */
-    @Parameter(property = "runway.setFile")
-    protected List<String> setFile;
-
-    /**
-     * More values files, after the POM's and the environment's: for the command line
-     * ({@code -Drunway.extraValuesFiles=local.yaml}). {@code -Drunway.valuesFiles} would replace the POM's list.
-     */
-    @Parameter(property = "runway.extraValuesFiles")
-    protected List<File> extraValuesFiles;
-
-    /**
-     * More {@code --set} entries, after the POM's and the environment's: for the command line
-     * ({@code -Drunway.extraSet=replicas=3}). Maven gives a list parameter its property's value instead of the POM's,
-     * so {@code -Drunway.set} would replace the POM's entries; these add to them.
-     */
-    @Parameter(property = "runway.extraSet")
-    protected List<String> extraSet;
-
-    /** More {@code --set-string} entries, after the POM's and the environment's ({@code -Drunway.extraSetString=...}). */
-    @Parameter(property = "runway.extraSetString")
-    protected List<String> extraSetString;
-
-    /** More {@code --set-file} entries, after the POM's and the environment's ({@code -Drunway.extraSetFile=...}). */
-    @Parameter(property = "runway.extraSetFile")
-    protected List<String> extraSetFile;
 
     /**
      * The service id (Runway's CI input {@code runway_service_id}), used as release name and namespace. It may also
@@ -170,9 +128,5 @@ abstract class AbstractRenderMojo extends AbstractRunwayMojo {
         } catch (PipelineException e) {
             throw new MojoFailureException(e.getMessage(), e.getCause());
         }
-    }
-
-    private static List<Path> paths(List<File> files) {
-        return files == null ? null : files.stream().map(AbstractRunwayMojo::path).toList();
     }
 }

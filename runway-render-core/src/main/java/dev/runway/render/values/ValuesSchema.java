@@ -3,7 +3,6 @@ package dev.runway.render.values;
 import dev.runway.render.gofmt.GoStrconv;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,7 +38,6 @@ public final class ValuesSchema {
         Slf4jQuiet.beforeFirstUse(); // before networknt's validator first logs
     }
 
-    private static final ObjectMapper JSON = dev.runway.render.yaml.GuardedYaml.jsonMapper().build();
     private static final Pattern COMBINATOR = Pattern.compile("/(oneOf|anyOf)/\\d+(/|$)");
 
     private final String sourceName;
@@ -64,11 +62,13 @@ public final class ValuesSchema {
     public static ValuesSchema parse(String schemaText, String sourceName) {
         JsonNode node;
         try {
-            node = JSON.readTree(schemaText);
+            node = SchemaJson.read(schemaText);
         } catch (JsonProcessingException e) {
             SourcePosition at = e.getLocation() == null ? null
                     : new SourcePosition(sourceName, e.getLocation().getLineNr(), e.getLocation().getColumnNr());
             throw new ValuesFileException(sourceName, at, "the schema is not valid JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a String source has no other I/O to fail
         }
         if (node == null || !(node.isObject() || node.isBoolean())) {
             throw new ValuesFileException(sourceName, null, "the schema must be a JSON object");

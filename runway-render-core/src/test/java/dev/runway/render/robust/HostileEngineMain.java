@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Runs in a forked JVM (see {@link HostileEngineTest}, {@link HostileChartTest}): renders one hostile template or
- * chart and prints one line, {@code RESULT <millis> <peak heap MB> <OK|ERROR|CRASH> <output or message>}. Anything
+ * chart and prints one line, {@code RESULT <millis> <process CPU millis> <peak heap MB> <OK|ERROR|CRASH> <output or message>}. Anything
  * thrown that is not the project's RenderException (or ValuesFileException, for a chart's own files and for
  * {@code -f}, or SetValueException, for {@code --set-file}) is reported as CRASH, an OutOfMemoryError or
  * StackOverflowError included. Leading {@code -f <file>} and {@code --set-file <line>} arguments give user values.
@@ -55,7 +55,10 @@ public final class HostileEngineMain {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long start = System.nanoTime();
+        long cpuStart = os.getProcessCpuTime();
         String outcome;
         try {
             outcome = "OK " + TempCharts.render(chart, userValues.build().merge().values()).replace('\n', ' ');
@@ -65,6 +68,7 @@ public final class HostileEngineMain {
             outcome = "CRASH " + t;
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
+        long cpuMillis = (os.getProcessCpuTime() - cpuStart) / 1_000_000;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -74,6 +78,6 @@ public final class HostileEngineMain {
         // Long messages keep their start and their end: nested subchart errors put the cause last.
         String shown = outcome.length() > 600
                 ? outcome.substring(0, 300) + " ... " + outcome.substring(outcome.length() - 300) : outcome;
-        System.out.println("RESULT " + millis + " " + (peak >> 20) + " " + shown);
+        System.out.println("RESULT " + millis + " " + cpuMillis + " " + (peak >> 20) + " " + shown);
     }
 }
