@@ -185,18 +185,22 @@ public final class ValuesSchema {
         String path = bare.startsWith("http://") ? bare.substring(7) : bare.startsWith("https://") ? bare.substring(8) : null;
         if (path != null) {
             switch (path) {
-                case "json-schema.org/schema", "json-schema.org/draft/2020-12/schema":
+                case "json-schema.org/schema", "json-schema.org/draft/2020-12/schema" -> {
                     return SpecificationVersion.DRAFT_2020_12;
-                case "json-schema.org/draft/2019-09/schema":
+                }
+                case "json-schema.org/draft/2019-09/schema" -> {
                     return SpecificationVersion.DRAFT_2019_09;
-                case "json-schema.org/draft-07/schema":
+                }
+                case "json-schema.org/draft-07/schema" -> {
                     return SpecificationVersion.DRAFT_7;
-                case "json-schema.org/draft-06/schema":
+                }
+                case "json-schema.org/draft-06/schema" -> {
                     return SpecificationVersion.DRAFT_6;
-                case "json-schema.org/draft-04/schema":
+                }
+                case "json-schema.org/draft-04/schema" -> {
                     return SpecificationVersion.DRAFT_4;
-                default:
-                    break;
+                }
+                default -> {}
             }
         }
         throw new ValuesFileException(sourceName, null, "the schema's \"$schema\" is " + GoStrconv.quote(url)
@@ -402,25 +406,24 @@ public final class ValuesSchema {
         ValuesPath instancePath = path(error.getInstanceLocation());
         String keyword = Objects.requireNonNullElse(error.getKeyword(), "");
         switch (keyword) {
-            case "required": {
+            case "required" -> {
                 ValuesPath missing = instancePath.child(error.getProperty());
                 return new ValuesProblem(chart, missing.under(at), "a value (it is required)", "nothing",
                         origins.originOf(instancePath.under(at)), keyword);
             }
-            case "additionalProperties":
-            case "unevaluatedProperties": {
+            case "additionalProperties", "unevaluatedProperties" -> {
                 ValuesPath extra = instancePath.child(error.getProperty());
                 return new ValuesProblem(chart, extra.under(at), knownProperties(error, error.getProperty()),
                         "an unknown key " + GoStrconv.quote(error.getProperty()), origins.keyOriginOf(extra.under(at)), keyword);
             }
-            case "propertyNames": {
+            case "propertyNames" -> {
                 ValuesPath named = instancePath.child(error.getProperty());
                 String why = error.getArguments() != null && error.getArguments().length > 1
                         ? String.valueOf(error.getArguments()[1]) : error.getMessage();
                 return new ValuesProblem(chart, named.under(at), "a different key name (" + why + ")",
                         "the key " + GoStrconv.quote(error.getProperty()), origins.keyOriginOf(named.under(at)), keyword);
             }
-            default: {
+            default -> {
                 String found = ValueTrees.at(values, instancePath).map(ValueTrees::describe).orElse("nothing");
                 return new ValuesProblem(chart, instancePath.under(at), expected(keyword, error.getSchemaNode(), error),
                         found, origins.originOf(instancePath.under(at)), keyword);
@@ -525,51 +528,71 @@ public final class ValuesSchema {
     /** What a keyword wants, in words. */
     private static String expected(String keyword, JsonNode value, Error error) {
         switch (keyword) {
-            case "type":
+            case "type" -> {
                 if (value != null && value.isArray()) {
                     List<String> kinds = new ArrayList<>();
                     value.forEach(v -> kinds.add(typeWords(v.asText())));
                     return String.join(" or ", kinds);
                 }
                 return typeWords(value == null ? "?" : value.asText());
-            case "enum":
+            }
+            case "enum" -> {
                 return "one of " + list(value);
-            case "const":
+            }
+            case "const" -> {
                 return "exactly " + value;
-            case "pattern":
+            }
+            case "pattern" -> {
                 return "a string matching " + (value == null ? "the pattern" : value.asText());
-            case "minLength":
+            }
+            case "minLength" -> {
                 return "at least " + value + " character" + (value != null && value.asInt() == 1 ? "" : "s");
-            case "maxLength":
+            }
+            case "maxLength" -> {
                 return "at most " + value + " characters";
-            case "minimum":
+            }
+            case "minimum" -> {
                 return "a number of at least " + value;
-            case "maximum":
+            }
+            case "maximum" -> {
                 return "a number of at most " + value;
-            case "exclusiveMinimum":
+            }
+            case "exclusiveMinimum" -> {
                 return "a number above " + value;
-            case "exclusiveMaximum":
+            }
+            case "exclusiveMaximum" -> {
                 return "a number below " + value;
-            case "multipleOf":
+            }
+            case "multipleOf" -> {
                 return "a multiple of " + value;
-            case "minItems":
+            }
+            case "minItems" -> {
                 return "at least " + value + " items";
-            case "maxItems":
+            }
+            case "maxItems" -> {
                 return "at most " + value + " items";
-            case "uniqueItems":
+            }
+            case "uniqueItems" -> {
                 return "items that are all different";
-            case "minProperties":
+            }
+            case "minProperties" -> {
                 return "at least " + value + " keys";
-            case "maxProperties":
+            }
+            case "maxProperties" -> {
                 return "at most " + value + " keys";
-            case "not":
+            }
+            case "not" -> {
                 return "anything but " + value;
-            case "format":
+            }
+            case "format" -> {
                 return "a valid " + (value == null ? "value" : value.asText());
-            case "false":
+            }
+            case "false" -> {
                 return "no value here";
-            default:
+            }
+            default -> {
                 return error.getMessage();
+            }
         }
     }
 
