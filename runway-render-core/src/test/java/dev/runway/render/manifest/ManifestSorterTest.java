@@ -153,6 +153,20 @@ class ManifestSorterTest {
                 "without hooks, as helm-java returns the release");
     }
 
+    /** releaseutil splits the annotation with strings.Split: a trailing or doubled comma is an empty, unknown event. */
+    @Test
+    void anEmptyEventInTheHookListDropsTheHookAsInHelm() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("c/templates/trailing.yaml",
+                "kind: Job\nmetadata:\n  name: trailing\n  annotations:\n    helm.sh/hook: pre-install,\n");
+        files.put("c/templates/doubled.yaml",
+                "kind: Job\nmetadata:\n  name: doubled\n  annotations:\n    helm.sh/hook: pre-install,,post-install\n");
+        files.put("c/templates/spaced.yaml",
+                "kind: Job\nmetadata:\n  name: spaced\n  annotations:\n    helm.sh/hook: pre-install, post-install\n");
+        assertEquals(List.of("spaced"),
+                ManifestSorter.sortWithHooks(files).hooks().stream().map(RenderedManifest::name).toList());
+    }
+
     @Test
     void onlyHooksStillStartWithHelmsEmptyManifestLine() {
         ManifestSorter.Sorted sorted = ManifestSorter.sortWithHooks(Map.of("c/templates/job.yaml",
