@@ -6,17 +6,16 @@ import dev.runway.render.snapshot.SnapshotOptions;
 import dev.runway.render.snapshot.Snapshotter;
 import dev.runway.render.snapshot.junit.ChartSnapshotExtension;
 import dev.runway.render.values.UserValues;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.nio.file.Path;
 
 class MaskedSnapshotsTest {
 
     private static final SnapshotOptions OPTIONS = SnapshotOptions.defaults()
-            .selectKinds("Deployment", "ConfigMap")                                // also selectNames, excludeKinds
-            .mask("spec.template.metadata.annotations[checksum/gcp-credentials]")  // stored as <masked>
-            .mask("Deployment/payments spec.template.spec.containers[*].image");   // a line copied from a failure
+            .selectKinds("Deployment", "ConfigMap") // also selectNames, excludeKinds
+            .mask("spec.template.metadata.annotations[checksum/gcp-credentials]") // stored as <masked>
+            .mask("Deployment/payments spec.template.spec.containers[*].image"); // a line copied from a failure
 
     // The options for every test of the class:
     @RegisterExtension
@@ -24,8 +23,14 @@ class MaskedSnapshotsTest {
 
     @Test
     void deploymentAndCredentials(Snapshotter snapshot) {
-        snapshot.assertMatches(Chart.loadClasspath("charts/runway-eks"),
-                UserValues.builder().valuesFile(Path.of(".runway/values.yaml")).build().merge().values(),
-                RenderOptions.of("payments", "payments"), "");
+        snapshot.assertMatches(
+                Chart.loadClasspath("charts/runway-eks"),
+                UserValues.builder()
+                        .valuesFile(Path.of(".runway/values.yaml"))
+                        .build()
+                        .merge()
+                        .values(),
+                RenderOptions.of("payments", "payments"),
+                "");
     }
 }

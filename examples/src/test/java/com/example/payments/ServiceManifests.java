@@ -14,7 +14,6 @@ import dev.runway.render.flux.SubstitutionResult;
 import dev.runway.render.verify.ManifestVerifier;
 import dev.runway.render.verify.VerifyOptions;
 import dev.runway.render.verify.VerifyResult;
-
 import java.nio.file.Path;
 import java.util.TreeSet;
 
@@ -29,22 +28,26 @@ public class ServiceManifests {
                 .profiling(true)
                 .clusterVarEnv("GCP_PROJECT", "gcp_project_id")
                 .build();
-        RenderedChart rendered = HelmRenderer.render(Chart.loadClasspath(RunwayEksValues.CHART_RESOURCE),
-                values.toValues(), RenderOptions.of("payments", "payments"));
+        RenderedChart rendered = HelmRenderer.render(
+                Chart.loadClasspath(RunwayEksValues.CHART_RESOURCE),
+                values.toValues(),
+                RenderOptions.of("payments", "payments"));
         System.out.println(rendered.manifests().size() + " manifests, as `helm template` prints them");
 
         RunwayEksRelease release = RunwayEksRelease.of(rendered);
-        System.out.println("role: " + release.identity().roleArn());          // ...:role/EKS-GCP-Role-payments
-        System.out.println("audience: " + release.credentials().audience());  // //iam.googleapis.com/projects/...
+        System.out.println("role: " + release.identity().roleArn()); // ...:role/EKS-GCP-Role-payments
+        System.out.println("audience: " + release.credentials().audience()); // //iam.googleapis.com/projects/...
 
         VerifyResult verified = new ManifestVerifier().verify(rendered, VerifyOptions.runwayEks("payments"));
         verified.lines().forEach(System.out::println);
         System.out.println("verified: " + (verified.passed() ? "no errors" : "errors"));
 
         // What kustomize-controller applies on a cluster whose flux-cluster-vars ConfigMap this file copies.
-        SubstitutionResult applied = FluxSubstitution.apply(rendered,
-                PostBuild.from(ClusterVars.read(Path.of(".runway/flux-cluster-vars.yaml")), true));
-        System.out.println(applied.failed() ? "Flux would fail: " + applied.errors()
-                : "Flux fills in " + new TreeSet<>(applied.variables().keySet()));
+        SubstitutionResult applied = FluxSubstitution.apply(
+                rendered, PostBuild.from(ClusterVars.read(Path.of(".runway/flux-cluster-vars.yaml")), true));
+        System.out.println(
+                applied.failed()
+                        ? "Flux would fail: " + applied.errors()
+                        : "Flux fills in " + new TreeSet<>(applied.variables().keySet()));
     }
 }

@@ -10,21 +10,25 @@ import dev.runway.render.snapshot.SnapshotOptions;
 import dev.runway.render.snapshot.SnapshotOutcome;
 import dev.runway.render.snapshot.SnapshotSettings;
 import dev.runway.render.values.UserValues;
-
 import java.nio.file.Path;
 
 /** A snapshot check for another test framework (TestNG, Spock, a plain main): no JUnit types. */
 public class SnapshotsWithoutJUnit {
 
     public static void main(String[] args) {
-        RenderedChart chart = HelmRenderer.render(Chart.loadClasspath("charts/runway-eks"),
-                UserValues.builder().valuesFile(Path.of(".runway/values.yaml")).build().merge().values(),
+        RenderedChart chart = HelmRenderer.render(
+                Chart.loadClasspath("charts/runway-eks"),
+                UserValues.builder()
+                        .valuesFile(Path.of(".runway/values.yaml"))
+                        .build()
+                        .merge()
+                        .values(),
                 RenderOptions.of("payments", "payments"));
         // Settings from system properties and the environment: -Drunway.snapshot.update=true, CI=true, ...
         ChartSnapshots snapshots = new ChartSnapshots(SnapshotSettings.fromSystem());
         // Throws an AssertionFailedError (opentest4j) that names each change when the render no longer matches.
-        SnapshotOutcome outcome = snapshots.assertMatches(chart,
-                SnapshotId.of(SnapshotsWithoutJUnit.class, "defaults", ""), SnapshotOptions.defaults());
+        SnapshotOutcome outcome = snapshots.assertMatches(
+                chart, SnapshotId.of(SnapshotsWithoutJUnit.class, "defaults", ""), SnapshotOptions.defaults());
         System.out.println(outcome.status() + " " + outcome.file()); // CREATED on the first run, then MATCHED
     }
 }

@@ -1,6 +1,8 @@
 package dev.runway.examples;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * README's examples are this module's sources, word for word: every {@code java} block of README.md is a complete
@@ -51,20 +50,27 @@ class ReadmeExamplesTest {
         Map<String, String> inReadme = new LinkedHashMap<>();
         for (String block : blocks("java")) {
             Matcher name = CLASS.matcher(block);
-            assertTrue(name.find(), "a java block of README.md declares no top-level class; every example must be a "
-                    + "complete file:\n" + block);
-            assertTrue(block.startsWith("package com.example.payments;\n"), "README's " + name.group(1)
-                    + " must start with its package line, as the file does");
+            assertTrue(
+                    name.find(),
+                    "a java block of README.md declares no top-level class; every example must be a "
+                            + "complete file:\n" + block);
+            assertTrue(
+                    block.startsWith("package com.example.payments;\n"),
+                    "README's " + name.group(1) + " must start with its package line, as the file does");
             inReadme.put(name.group(1) + ".java", block);
         }
         TreeSet<String> files = new TreeSet<>();
         try (Stream<Path> list = Files.list(EXAMPLES)) {
             list.forEach(f -> files.add(f.getFileName().toString()));
         }
-        assertEquals(files, new TreeSet<>(inReadme.keySet()),
+        assertEquals(
+                files,
+                new TreeSet<>(inReadme.keySet()),
                 "README.md's java blocks and " + EXAMPLES + " must hold the same examples");
         for (Map.Entry<String, String> example : inReadme.entrySet()) {
-            assertEquals(Files.readString(EXAMPLES.resolve(example.getKey()), StandardCharsets.UTF_8), example.getValue(),
+            assertEquals(
+                    Files.readString(EXAMPLES.resolve(example.getKey()), StandardCharsets.UTF_8),
+                    example.getValue(),
                     "README.md's " + example.getKey() + " differs from " + EXAMPLES.resolve(example.getKey())
                             + ": change both");
         }

@@ -8,13 +8,12 @@ import dev.runway.render.service.ManifestRenderer;
 import dev.runway.render.service.PipelineException;
 import dev.runway.render.service.PlannedEnvironment;
 import dev.runway.render.servicemanifest.ServiceManifests;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Parameter;
-
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * The parameters {@code runway:render}, {@code runway:verify} and {@code runway:docs} share besides the values
@@ -103,12 +102,32 @@ abstract class AbstractRenderMojo extends AbstractValuesMojo {
 
     /** One render per selected environment (see {@link EnvironmentPlanner}); each warning is logged once. */
     protected List<PlannedEnvironment> plan(Path committedManifestsRoot) throws MojoFailureException {
-        List<EnvironmentPlanner.EnvironmentSettings> configured = environments == null ? null
+        List<EnvironmentPlanner.EnvironmentSettings> configured = environments == null
+                ? null
                 : environments.stream().map(Environment::settings).toList();
-        EnvironmentPlanner.Settings settings = new EnvironmentPlanner.Settings(goal(), baseDirectory(),
-                path(chartDirectory), paths(valuesFiles), paths(extraValuesFiles), set, setString, setFile, extraSet,
-                extraSetString, extraSetFile, serviceId, path(manifest), ignoredManifestFields, image, releaseName,
-                namespace, kubeVersion, helmVersion, configured, environment, committedManifestsRoot,
+        EnvironmentPlanner.Settings settings = new EnvironmentPlanner.Settings(
+                goal(),
+                baseDirectory(),
+                path(chartDirectory),
+                paths(valuesFiles),
+                paths(extraValuesFiles),
+                set,
+                setString,
+                setFile,
+                extraSet,
+                extraSetString,
+                extraSetFile,
+                serviceId,
+                path(manifest),
+                ignoredManifestFields,
+                image,
+                releaseName,
+                namespace,
+                kubeVersion,
+                helmVersion,
+                configured,
+                environment,
+                committedManifestsRoot,
                 PomOrigins.of(project, session));
         try {
             EnvironmentPlanner.Plan plan = EnvironmentPlanner.plan(settings, getLog()::info);

@@ -2,13 +2,12 @@ package dev.runway.maven;
 
 import dev.runway.render.service.PipelineLog;
 import dev.runway.render.service.ProjectPaths;
+import java.io.File;
+import java.nio.file.Path;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-
-import java.io.File;
-import java.nio.file.Path;
 
 /** What every runway goal over a project has: the project, the session, {@code runway.skip} and the goal's name. */
 abstract class AbstractRunwayMojo extends AbstractMojo {
@@ -31,8 +30,11 @@ abstract class AbstractRunwayMojo extends AbstractMojo {
         if (project.getBasedir() != null) {
             return project.getBasedir().toPath();
         }
-        return Path.of(session == null || session.getExecutionRootDirectory() == null ? ""
-                : session.getExecutionRootDirectory()).toAbsolutePath();
+        return Path.of(
+                        session == null || session.getExecutionRootDirectory() == null
+                                ? ""
+                                : session.getExecutionRootDirectory())
+                .toAbsolutePath();
     }
 
     /** The goal's name for log lines ({@code runway:render}). */

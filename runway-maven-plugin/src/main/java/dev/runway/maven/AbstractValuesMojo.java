@@ -1,10 +1,9 @@
 package dev.runway.maven;
 
-import org.apache.maven.plugins.annotations.Parameter;
-
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * The user values of a render, as {@code helm template -f ... --set ...} takes them: values files and the three
@@ -55,6 +54,8 @@ abstract class AbstractValuesMojo extends AbstractRunwayMojo {
     protected List<String> extraSetFile;
 
     static List<Path> paths(List<File> files) {
-        return files == null ? null : files.stream().map(AbstractRunwayMojo::path).toList();
+        return files == null
+                ? null
+                : files.stream().map(AbstractRunwayMojo::path).toList();
     }
 }

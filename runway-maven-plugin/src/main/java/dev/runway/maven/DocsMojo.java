@@ -3,15 +3,14 @@ package dev.runway.maven;
 import dev.runway.render.docs.DocsException;
 import dev.runway.render.service.RequestValues;
 import dev.runway.render.service.ValuesDocs;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
-
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Documents values. In a chart (a folder with Chart.yaml, or {@code chartDirectory}): writes the chart's values table
@@ -72,8 +71,8 @@ public class DocsMojo extends AbstractRenderMojo {
         Path chart = chartDirectory != null ? chartDirectory.toPath() : basedir;
         try {
             if (chartDirectory != null || Files.isRegularFile(basedir.resolve("Chart.yaml"))) {
-                ValuesDocs.documentChart(basedir, chart, path(readme), path(template), check, updateCommand(chart),
-                        log());
+                ValuesDocs.documentChart(
+                        basedir, chart, path(readme), path(template), check, updateCommand(chart), log());
             } else if (Files.isRegularFile(basedir.resolve(RequestValues.DEFAULT_VALUES_FILE))
                     || (valuesFiles != null && !valuesFiles.isEmpty())
                     || (environments != null && !environments.isEmpty())) {

@@ -1,7 +1,6 @@
 package dev.runway.maven;
 
 import dev.runway.render.service.EnvironmentPlanner;
-
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,8 +80,15 @@ public class Environment {
 
     /** This environment for runway-render-core's planner. */
     EnvironmentPlanner.EnvironmentSettings settings() {
-        return new EnvironmentPlanner.EnvironmentSettings(name, getValuesFiles().stream().map(File::toPath).toList(),
-                getSet(), getSetString(), getSetFile(), releaseName, namespace,
-                AbstractRunwayMojo.path(committedManifests), AbstractRunwayMojo.path(manifest));
+        return new EnvironmentPlanner.EnvironmentSettings(
+                name,
+                getValuesFiles().stream().map(File::toPath).toList(),
+                getSet(),
+                getSetString(),
+                getSetFile(),
+                releaseName,
+                namespace,
+                AbstractRunwayMojo.path(committedManifests),
+                AbstractRunwayMojo.path(manifest));
     }
 }

@@ -1,22 +1,21 @@
 package dev.runway.maven;
 
-import dev.runway.render.service.PlannedEnvironment;
 import dev.runway.render.flux.ClusterVars;
 import dev.runway.render.identity.Handshake;
 import dev.runway.render.service.HandshakeChecker;
 import dev.runway.render.service.OutputFile;
 import dev.runway.render.service.OutputSync;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
-
+import dev.runway.render.service.PlannedEnvironment;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Writes, for each environment, the provisioner's half of the service's identity handshake: the AWS role
@@ -33,7 +32,9 @@ public class IdentityMojo extends AbstractRenderMojo {
     static final String TERRAFORM_FILE = "identity.tf.json";
 
     /** Where the environments' folders go. Commit them (and point runway.identityDirectory at them) to pin the handshake. */
-    @Parameter(property = "runway.identity.outputDirectory", defaultValue = "${project.build.directory}/runway-identity")
+    @Parameter(
+            property = "runway.identity.outputDirectory",
+            defaultValue = "${project.build.directory}/runway-identity")
     protected File outputDirectory;
 
     /** A flux-cluster-vars file (ConfigMap or Secret YAML) whose values replace the placeholders they name. */
@@ -71,7 +72,8 @@ public class IdentityMojo extends AbstractRenderMojo {
         Map<String, String> variables = Map.of();
         if (clusterVars != null) {
             try {
-                variables = ClusterVars.read(baseDirectory().resolve(clusterVars.toPath())).values();
+                variables = ClusterVars.read(baseDirectory().resolve(clusterVars.toPath()))
+                        .values();
             } catch (RuntimeException e) {
                 throw new MojoFailureException("runway.identity.clusterVars: " + e.getMessage(), e);
             }
@@ -79,15 +81,21 @@ public class IdentityMojo extends AbstractRenderMojo {
         for (PlannedEnvironment env : plan(null)) {
             Handshake handshake;
             try {
-                handshake = HandshakeChecker.handshakeOf(env.request(), env.name(), oidcProvider).fill(variables);
+                handshake = HandshakeChecker.handshakeOf(env.request(), env.name(), oidcProvider)
+                        .fill(variables);
             } catch (RuntimeException e) {
-                throw new MojoFailureException(goal() + " failed for environment '" + env.name() + "': "
-                        + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+                throw new MojoFailureException(
+                        goal() + " failed for environment '" + env.name() + "': "
+                                + (e.getMessage() == null ? e.toString() : e.getMessage()),
+                        e);
             }
             Path directory = outputDirectory.toPath().resolve(env.name());
             try {
-                OutputSync.sync(directory, List.of(new OutputFile(JSON_FILE, handshake.toJson()),
-                        new OutputFile(TERRAFORM_FILE, handshake.toTerraformJson())));
+                OutputSync.sync(
+                        directory,
+                        List.of(
+                                new OutputFile(JSON_FILE, handshake.toJson()),
+                                new OutputFile(TERRAFORM_FILE, handshake.toTerraformJson())));
             } catch (UncheckedIOException e) {
                 throw new MojoExecutionException(e.getMessage(), e);
             }
@@ -95,8 +103,10 @@ public class IdentityMojo extends AbstractRenderMojo {
                 getLog().info("[" + env.name() + "] " + line);
             }
             getLog().info("[" + env.name() + "] written: " + relative(directory.resolve(JSON_FILE)) + ", "
-                    + relative(directory.resolve(TERRAFORM_FILE)) + (handshake.placeholders().isEmpty() ? ""
-                    : " (placeholders left: " + String.join(", ", handshake.placeholders()) + ")"));
+                    + relative(directory.resolve(TERRAFORM_FILE))
+                    + (handshake.placeholders().isEmpty()
+                            ? ""
+                            : " (placeholders left: " + String.join(", ", handshake.placeholders()) + ")"));
         }
     }
 
@@ -107,7 +117,8 @@ public class IdentityMojo extends AbstractRenderMojo {
                 + handshake.kubernetes().subject());
         if (handshake.aws() != null) {
             lines.add("AWS role " + handshake.aws().roleArn() + ", trusted for sts:AssumeRoleWithWebIdentity by "
-                    + handshake.kubernetes().subject() + " on " + handshake.aws().oidcProvider());
+                    + handshake.kubernetes().subject() + " on "
+                    + handshake.aws().oidcProvider());
         }
         lines.add("Google service account " + handshake.google().serviceAccountEmail());
         for (Handshake.Binding binding : handshake.google().bindings()) {

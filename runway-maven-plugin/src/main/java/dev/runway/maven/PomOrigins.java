@@ -1,18 +1,17 @@
 package dev.runway.maven;
 
 import dev.runway.render.service.EnvironmentPlanner;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
-import org.apache.maven.project.MavenProject;
-import org.codehaus.plexus.util.xml.Xpp3Dom;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Where a goal's overrides came from, as only Maven knows it: the entries as written in the POM before Maven
@@ -22,12 +21,14 @@ import java.util.Set;
 final class PomOrigins {
 
     /** The list parameters, the property that replaces each and the property that adds to it. */
-    private static final String[][] LISTS = {{"set", "runway.set", "runway.extraSet"}, {"setString",
-            "runway.setString", "runway.extraSetString"}, {"setFile", "runway.setFile", "runway.extraSetFile"},
-            {"valuesFiles", "runway.valuesFiles", "runway.extraValuesFiles"}};
+    private static final String[][] LISTS = {
+        {"set", "runway.set", "runway.extraSet"},
+        {"setString", "runway.setString", "runway.extraSetString"},
+        {"setFile", "runway.setFile", "runway.extraSetFile"},
+        {"valuesFiles", "runway.valuesFiles", "runway.extraValuesFiles"}
+    };
 
-    private PomOrigins() {
-    }
+    private PomOrigins() {}
 
     static EnvironmentPlanner.Origins of(MavenProject project, MavenSession session) {
         Map<String, List<String>> written = new LinkedHashMap<>();
@@ -50,7 +51,8 @@ final class PomOrigins {
     }
 
     private static String userProperty(MavenSession session, String property) {
-        return session == null || session.getUserProperties() == null ? null
+        return session == null || session.getUserProperties() == null
+                ? null
                 : session.getUserProperties().getProperty(property);
     }
 
@@ -82,8 +84,8 @@ final class PomOrigins {
         return raw;
     }
 
-    private static void collect(Object configuration, String parameter, boolean inside, boolean inEnvironments,
-                                List<String> out) {
+    private static void collect(
+            Object configuration, String parameter, boolean inside, boolean inEnvironments, List<String> out) {
         if (!(configuration instanceof Xpp3Dom dom)) {
             return;
         }

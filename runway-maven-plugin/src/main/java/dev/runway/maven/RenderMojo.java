@@ -1,24 +1,23 @@
 package dev.runway.maven;
 
-import dev.runway.render.service.PlannedEnvironment;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.service.ManifestFiles;
 import dev.runway.render.service.ManifestLayout;
 import dev.runway.render.service.OutputFile;
 import dev.runway.render.service.OutputSync;
+import dev.runway.render.service.PlannedEnvironment;
 import dev.runway.render.service.Plurals;
 import dev.runway.render.service.RenderSummary;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.LifecyclePhase;
-import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
-
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Renders the runway-eks chart (or {@code chartDirectory}) for each environment into
@@ -75,7 +74,8 @@ public class RenderMojo extends AbstractRenderMojo {
             } catch (UncheckedIOException e) {
                 throw new MojoExecutionException(e.getMessage(), e);
             }
-            getLog().info("[" + env.name() + "] " + RenderSummary.of(entry.getValue()).describe());
+            getLog().info("[" + env.name() + "] "
+                    + RenderSummary.of(entry.getValue()).describe());
             getLog().info("[" + env.name() + "] " + relative(directory) + ": " + describe(result));
         }
     }
@@ -89,7 +89,10 @@ public class RenderMojo extends AbstractRenderMojo {
             out.append(", ").append(result.unchanged().size()).append(" unchanged");
         }
         if (!result.deleted().isEmpty()) {
-            out.append(", ").append(result.deleted().size()).append(" stale removed ").append(result.deleted());
+            out.append(", ")
+                    .append(result.deleted().size())
+                    .append(" stale removed ")
+                    .append(result.deleted());
         }
         return out.toString();
     }

@@ -4,17 +4,16 @@ import dev.runway.render.unittest.Results;
 import dev.runway.render.unittest.UnittestException;
 import dev.runway.render.unittest.UnittestReport;
 import dev.runway.render.unittest.UnittestRunner;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
-
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Runs a chart's helm-unittest suites ({@code tests/*_test.yaml}) with the pure-Java engine, no helm and no plugin:
@@ -73,7 +72,8 @@ public class UnittestMojo extends AbstractMojo {
     protected String chartTestsPath;
 
     /** Where the JUnit XML report goes. */
-    @Parameter(property = "runway.unittest.reportsDirectory",
+    @Parameter(
+            property = "runway.unittest.reportsDirectory",
             defaultValue = "${project.build.directory}/runway-reports/unittest")
     protected File reportsDirectory;
 
@@ -93,10 +93,15 @@ public class UnittestMojo extends AbstractMojo {
                     + " configuration");
         }
         UnittestRunner runner = UnittestRunner.builder()
-                .testFiles(testFiles == null || testFiles.isEmpty() ? List.of(UnittestRunner.DEFAULT_TEST_FILES)
-                        : testFiles)
+                .testFiles(
+                        testFiles == null || testFiles.isEmpty()
+                                ? List.of(UnittestRunner.DEFAULT_TEST_FILES)
+                                : testFiles)
                 .chartTestsPath(chartTestsPath)
-                .valuesFiles(valuesFiles == null ? List.of() : valuesFiles.stream().map(File::toPath).toList())
+                .valuesFiles(
+                        valuesFiles == null
+                                ? List.of()
+                                : valuesFiles.stream().map(File::toPath).toList())
                 .updateSnapshots(updateSnapshot)
                 .withSubcharts(withSubcharts)
                 .failFast(failFast)
@@ -109,7 +114,9 @@ public class UnittestMojo extends AbstractMojo {
         } catch (UnittestException | UncheckedIOException e) {
             throw new MojoExecutionException("runway:unittest: " + e.getMessage(), e);
         }
-        report.print(line -> line.lines().forEach(l -> getLog().info(l.isEmpty() ? "" : l)), basedir.toPath(),
+        report.print(
+                line -> line.lines().forEach(l -> getLog().info(l.isEmpty() ? "" : l)),
+                basedir.toPath(),
                 "-Drunway.unittest.updateSnapshot");
         Results.ChartResult first = report.charts().get(0);
         Path xml = reportsDirectory.toPath().resolve("TEST-helm-unittest-" + first.name() + ".xml");
@@ -124,10 +131,12 @@ public class UnittestMojo extends AbstractMojo {
                     + " __snapshot__/: review and commit them");
         }
         if (!report.passed()) {
-            throw new MojoFailureException("runway:unittest: " + report.testCounts().failed() + " of "
-                    + report.testCounts().total() + " tests failed in " + first.name()
-                    + (report.snapshotCounts().failed() > 0
-                    ? "; if a snapshot change is intended, rerun with -Drunway.unittest.updateSnapshot" : ""));
+            throw new MojoFailureException(
+                    "runway:unittest: " + report.testCounts().failed() + " of "
+                            + report.testCounts().total() + " tests failed in " + first.name()
+                            + (report.snapshotCounts().failed() > 0
+                                    ? "; if a snapshot change is intended, rerun with -Drunway.unittest.updateSnapshot"
+                                    : ""));
         }
     }
 }

@@ -1,23 +1,22 @@
 package dev.runway.maven;
 
-import dev.runway.render.service.PlannedEnvironment;
-import dev.runway.render.service.ServiceVerification;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.service.ManifestLayout;
+import dev.runway.render.service.PlannedEnvironment;
+import dev.runway.render.service.ServiceVerification;
 import dev.runway.render.verify.CustomResourceDefinitions;
 import dev.runway.render.verify.DriftCheck;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.LifecyclePhase;
-import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
-
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Renders each environment in memory, runs runway-render-core's checks on it (verification rules, custom resources
@@ -103,8 +102,15 @@ public class VerifyMojo extends AbstractRenderMojo {
             return;
         }
         Map<PlannedEnvironment, RenderedChart> rendered = renderAll(plan(path(committedManifestsDirectory)));
-        ServiceVerification.Settings settings = new ServiceVerification.Settings(baseDirectory(), layout, driftMode,
-                reportsDirectory.toPath(), failOnWarning, updateCommitted, path(identityDirectory), oidcProvider,
+        ServiceVerification.Settings settings = new ServiceVerification.Settings(
+                baseDirectory(),
+                layout,
+                driftMode,
+                reportsDirectory.toPath(),
+                failOnWarning,
+                updateCommitted,
+                path(identityDirectory),
+                oidcProvider,
                 UPDATE_COMMAND);
         List<String> failures;
         try {
@@ -119,8 +125,8 @@ public class VerifyMojo extends AbstractRenderMojo {
 
     /** The CRDs to check custom resources against: {@code crdDirectory}, else {@code .runway/crds} if present. */
     private CustomResourceDefinitions crds() throws MojoFailureException {
-        Path directory = crdDirectory != null ? crdDirectory.toPath()
-                : baseDirectory().resolve(DEFAULT_CRD_DIRECTORY);
+        Path directory =
+                crdDirectory != null ? crdDirectory.toPath() : baseDirectory().resolve(DEFAULT_CRD_DIRECTORY);
         if (crdDirectory == null && !Files.isDirectory(directory)) {
             return CustomResourceDefinitions.none();
         }

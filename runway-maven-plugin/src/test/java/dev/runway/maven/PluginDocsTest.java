@@ -1,11 +1,9 @@
 package dev.runway.maven;
 
-import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * The plugin's reference, {@code runway-maven-plugin/README.md}: every goal with its parameters, defaults and user
@@ -32,11 +31,11 @@ class PluginDocsTest {
 
     private static final Path README = Path.of("README.md");
     private static final Path ENVIRONMENT_SOURCE = Path.of("src/main/java/dev/runway/maven/Environment.java");
-    private static final String UPDATE = "./mvnw -pl runway-maven-plugin test -Dtest=PluginDocsTest "
-            + "-Drunway.updatePluginDocs=true";
+    private static final String UPDATE =
+            "./mvnw -pl runway-maven-plugin test -Dtest=PluginDocsTest " + "-Drunway.updatePluginDocs=true";
     /** A field comment and the field it documents, in Environment.java. */
-    private static final Pattern FIELD = Pattern.compile("/\\*\\*\\s*((?:(?!\\*/).)*?)\\s*\\*/\\s*private\\s+([\\w<>.]+)\\s+(\\w+)\\s*[;=]",
-            Pattern.DOTALL);
+    private static final Pattern FIELD = Pattern.compile(
+            "/\\*\\*\\s*((?:(?!\\*/).)*?)\\s*\\*/\\s*private\\s+([\\w<>.]+)\\s+(\\w+)\\s*[;=]", Pattern.DOTALL);
 
     @Test
     void committedReferenceMatchesThePluginDescriptor() throws Exception {
@@ -45,8 +44,11 @@ class PluginDocsTest {
             Files.writeString(README, expected, StandardCharsets.UTF_8);
         }
         String committed = Files.isRegularFile(README) ? Files.readString(README, StandardCharsets.UTF_8) : "";
-        assertEquals(expected, committed, "runway-maven-plugin/README.md is out of date with the plugin's goals and "
-                + "parameters; run `" + UPDATE + "` and commit the result");
+        assertEquals(
+                expected,
+                committed,
+                "runway-maven-plugin/README.md is out of date with the plugin's goals and " + "parameters; run `"
+                        + UPDATE + "` and commit the result");
     }
 
     @Test
@@ -68,11 +70,17 @@ class PluginDocsTest {
         StringBuilder out = new StringBuilder()
                 .append("# runway-maven-plugin\n\n")
                 .append("<!-- Generated from the plugin descriptor by PluginDocsTest. Do not edit by hand: run `")
-                .append(UPDATE).append("`. -->\n\n")
-                .append(prose(child(root, "description"))).append("\n\n")
-                .append("Goal prefix `").append(child(root, "goalPrefix")).append("`. Requires Maven ")
-                .append(child(root, "requiredMavenVersion")).append(" or later and Java ")
-                .append(child(root, "requiredJavaVersion")).append(" or later. Every parameter can be set in the ")
+                .append(UPDATE)
+                .append("`. -->\n\n")
+                .append(prose(child(root, "description")))
+                .append("\n\n")
+                .append("Goal prefix `")
+                .append(child(root, "goalPrefix"))
+                .append("`. Requires Maven ")
+                .append(child(root, "requiredMavenVersion"))
+                .append(" or later and Java ")
+                .append(child(root, "requiredJavaVersion"))
+                .append(" or later. Every parameter can be set in the ")
                 .append("plugin's `<configuration>`; those with a user property also with `-D<property>=...` (a ")
                 .append("value in the POM wins over the property, except for lists, which the property replaces: use ")
                 .append("the `runway.extra*` properties to add to the POM's lists).\n");
@@ -84,14 +92,23 @@ class PluginDocsTest {
         sorted.sort((a, b) -> child(a, "goal").compareTo(child(b, "goal")));
         for (Element mojo : sorted) {
             String goal = child(mojo, "goal");
-            out.append("\n## runway:").append(goal).append("\n\n").append(prose(child(mojo, "description")))
+            out.append("\n## runway:")
+                    .append(goal)
+                    .append("\n\n")
+                    .append(prose(child(mojo, "description")))
                     .append("\n\n");
             String phase = child(mojo, "phase");
-            out.append(phase.isEmpty() ? "Not bound to a phase by default." : "Bound by default to the `" + phase
-                    + "` phase.").append(" Thread-safe: ").append(child(mojo, "threadSafe")).append(".\n\n");
-            Element configuration = (Element) mojo.getElementsByTagName("configuration").item(0);
-            NodeList parameters = ((Element) mojo.getElementsByTagName("parameters").item(0))
-                    .getElementsByTagName("parameter");
+            out.append(
+                            phase.isEmpty()
+                                    ? "Not bound to a phase by default."
+                                    : "Bound by default to the `" + phase + "` phase.")
+                    .append(" Thread-safe: ")
+                    .append(child(mojo, "threadSafe"))
+                    .append(".\n\n");
+            Element configuration =
+                    (Element) mojo.getElementsByTagName("configuration").item(0);
+            NodeList parameters =
+                    ((Element) mojo.getElementsByTagName("parameters").item(0)).getElementsByTagName("parameter");
             out.append("| Parameter | Type | Default | User property | Description |\n")
                     .append("|-----------|------|---------|---------------|-------------|\n");
             for (int p = 0; p < parameters.getLength(); p++) {
@@ -100,16 +117,26 @@ class PluginDocsTest {
                     continue;
                 }
                 String name = child(parameter, "name");
-                Element configured = configuration == null ? null
+                Element configured = configuration == null
+                        ? null
                         : (Element) configuration.getElementsByTagName(name).item(0);
                 String defaultValue = configured == null ? "" : configured.getAttribute("default-value");
-                String expression = configured == null ? "" : configured.getTextContent().strip();
+                String expression =
+                        configured == null ? "" : configured.getTextContent().strip();
                 String property = expression.startsWith("${") && expression.endsWith("}")
-                        ? expression.substring(2, expression.length() - 1) : "";
-                out.append("| `").append(name).append("` | ").append(type(child(parameter, "type")))
-                        .append(" | ").append(defaultValue.isEmpty() ? "" : "`" + defaultValue + "`")
-                        .append(" | ").append(property.isEmpty() ? "" : "`" + property + "`")
-                        .append(" | ").append(cell(child(parameter, "description"))).append(" |\n");
+                        ? expression.substring(2, expression.length() - 1)
+                        : "";
+                out.append("| `")
+                        .append(name)
+                        .append("` | ")
+                        .append(type(child(parameter, "type")))
+                        .append(" | ")
+                        .append(defaultValue.isEmpty() ? "" : "`" + defaultValue + "`")
+                        .append(" | ")
+                        .append(property.isEmpty() ? "" : "`" + property + "`")
+                        .append(" | ")
+                        .append(cell(child(parameter, "description")))
+                        .append(" |\n");
             }
         }
         out.append("\n## The `<environment>` element\n\n")
@@ -117,8 +144,13 @@ class PluginDocsTest {
                 .append("goal's own entries, so they win):\n\n")
                 .append("| Element | Type | Description |\n|---------|------|-------------|\n");
         for (Map.Entry<String, String[]> field : environmentFields().entrySet()) {
-            out.append("| `<").append(field.getKey()).append(">` | ").append(type(field.getValue()[0])).append(" | ")
-                    .append(cell(field.getValue()[1])).append(" |\n");
+            out.append("| `<")
+                    .append(field.getKey())
+                    .append(">` | ")
+                    .append(type(field.getValue()[0]))
+                    .append(" | ")
+                    .append(cell(field.getValue()[1]))
+                    .append(" |\n");
         }
         return out.toString();
     }
@@ -142,8 +174,10 @@ class PluginDocsTest {
             case "List<String>" -> "list of strings";
             case "java.lang.String", "String" -> "string";
             case "boolean" -> "boolean";
-            default -> javaType.startsWith("dev.runway.") || javaType.contains(".")
-                    ? javaType.substring(javaType.lastIndexOf('.') + 1) : javaType;
+            default ->
+                javaType.startsWith("dev.runway.") || javaType.contains(".")
+                        ? javaType.substring(javaType.lastIndexOf('.') + 1)
+                        : javaType;
         };
     }
 

@@ -1,8 +1,19 @@
 package dev.runway.maven;
 
-import dev.runway.render.service.PlannedEnvironment;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.runway.render.HelmVersion;
 import dev.runway.render.service.ChartSource;
+import dev.runway.render.service.PlannedEnvironment;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
@@ -12,18 +23,6 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How the goals' parameters become one render request per environment (no Maven run needed). */
 class RenderPlanTest {
@@ -69,7 +68,9 @@ class RenderPlanTest {
         PlannedEnvironment render = plan.get(0);
         assertEquals("default", render.name());
         assertEquals(ChartSource.RUNWAY_EKS, render.request().chart());
-        assertEquals(List.of(basedir.resolve(".runway/values.yaml")), render.request().valuesFiles());
+        assertEquals(
+                List.of(basedir.resolve(".runway/values.yaml")),
+                render.request().valuesFiles());
         assertEquals("payments", render.request().releaseName(), "release name defaults to the values' serviceId");
         assertEquals("payments", render.request().namespace());
         assertNull(render.committedManifests());
@@ -97,8 +98,11 @@ class RenderPlanTest {
         mojo.set = List.of("replicas=2");
         mojo.environments = List.of(environment("staging", ".runway/staging.yaml"), environment("production"));
         List<PlannedEnvironment> plan = mojo.plan(basedir.resolve("deploy"));
-        assertEquals(List.of("staging", "production"), plan.stream().map(PlannedEnvironment::name).toList());
-        assertEquals(List.of(basedir.resolve(".runway/values.yaml"), basedir.resolve(".runway/staging.yaml")),
+        assertEquals(
+                List.of("staging", "production"),
+                plan.stream().map(PlannedEnvironment::name).toList());
+        assertEquals(
+                List.of(basedir.resolve(".runway/values.yaml"), basedir.resolve(".runway/staging.yaml")),
                 plan.get(0).request().valuesFiles());
         assertEquals(List.of("replicas=2"), plan.get(1).request().set());
         assertEquals(basedir.resolve("deploy/production"), plan.get(1).committedManifests());
@@ -108,30 +112,38 @@ class RenderPlanTest {
     void environmentSelectionAndItsMistakes() throws Exception {
         mojo.environments = List.of(environment("staging"), environment("production"));
         mojo.environment = "production";
-        assertEquals(List.of("production"), mojo.plan(null).stream().map(PlannedEnvironment::name).toList());
+        assertEquals(
+                List.of("production"),
+                mojo.plan(null).stream().map(PlannedEnvironment::name).toList());
         mojo.environment = "prod";
         MojoFailureException unknown = assertThrows(MojoFailureException.class, () -> mojo.plan(null));
-        assertTrue(unknown.getMessage().contains("[prod]") && unknown.getMessage().contains("[staging, production]"),
+        assertTrue(
+                unknown.getMessage().contains("[prod]") && unknown.getMessage().contains("[staging, production]"),
                 unknown.getMessage());
     }
 
     @Test
     void badConfigurationIsReportedWithTheFix() {
         mojo.environments = List.of(environment("staging"), environment("staging"));
-        assertTrue(assertThrows(MojoFailureException.class, () -> mojo.plan(null)).getMessage()
+        assertTrue(assertThrows(MojoFailureException.class, () -> mojo.plan(null))
+                .getMessage()
                 .contains("environment 'staging' is configured twice"));
         mojo.environments = List.of(environment("../x"));
-        assertTrue(assertThrows(MojoFailureException.class, () -> mojo.plan(null)).getMessage()
+        assertTrue(assertThrows(MojoFailureException.class, () -> mojo.plan(null))
+                .getMessage()
                 .contains("must be a plain folder name"));
         mojo.environments = List.of(environment("staging", ".runway/missing.yaml"));
-        assertTrue(assertThrows(MojoFailureException.class, () -> mojo.plan(null)).getMessage()
+        assertTrue(assertThrows(MojoFailureException.class, () -> mojo.plan(null))
+                .getMessage()
                 .contains("missing.yaml does not exist"));
         mojo.environments = null;
         mojo.chartDirectory = basedir.resolve("nochart").toFile();
-        assertTrue(assertThrows(MojoFailureException.class, () -> mojo.plan(null)).getMessage()
+        assertTrue(assertThrows(MojoFailureException.class, () -> mojo.plan(null))
+                .getMessage()
                 .contains("chartDirectory nochart does not exist"));
         mojo.chartDirectory = basedir.resolve(".runway").toFile();
-        assertTrue(assertThrows(MojoFailureException.class, () -> mojo.plan(null)).getMessage()
+        assertTrue(assertThrows(MojoFailureException.class, () -> mojo.plan(null))
+                .getMessage()
                 .contains("chartDirectory .runway has no Chart.yaml"));
     }
 
@@ -146,12 +158,18 @@ class RenderPlanTest {
     void aBadServiceIdIsNamedWithItsFileLineAndRule() throws IOException {
         Files.writeString(basedir.resolve(".runway/values.yaml"), "# the service\nserviceId: Orders-API\n");
         MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo.plan(null));
-        assertTrue(e.getMessage().startsWith(".runway/values.yaml:2:12: serviceId \"Orders-API\" is not a valid "
-                + "service id: "), e.getMessage());
-        assertTrue(e.getMessage().contains("lowercase letters, digits and '-'")
-                && e.getMessage().endsWith("for example serviceId: orders-api"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                ".runway/values.yaml:2:12: serviceId \"Orders-API\" is not a valid " + "service id: "),
+                e.getMessage());
+        assertTrue(
+                e.getMessage().contains("lowercase letters, digits and '-'")
+                        && e.getMessage().endsWith("for example serviceId: orders-api"),
+                e.getMessage());
         mojo.set = List.of("serviceId=x");
-        assertTrue(assertThrows(MojoFailureException.class, () -> mojo.plan(null)).getMessage()
+        assertTrue(assertThrows(MojoFailureException.class, () -> mojo.plan(null))
+                .getMessage()
                 .startsWith("--set serviceId=x: serviceId \"x\" is not a valid service id: "));
     }
 
@@ -163,9 +181,11 @@ class RenderPlanTest {
         mojo.extraValuesFiles = List.of(new File(".runway/staging.yaml"));
         mojo.environments = List.of(environment("staging"));
         PlannedEnvironment render = mojo.plan(null).get(0);
-        assertEquals(List.of("image.tag=1.0.0", "image.tag=2.0.0"), render.request().setString());
+        assertEquals(
+                List.of("image.tag=1.0.0", "image.tag=2.0.0"), render.request().setString());
         assertEquals(List.of("replicas=3"), render.request().set());
-        assertEquals(List.of(basedir.resolve(".runway/values.yaml"), basedir.resolve(".runway/staging.yaml")),
+        assertEquals(
+                List.of(basedir.resolve(".runway/values.yaml"), basedir.resolve(".runway/staging.yaml")),
                 render.request().valuesFiles());
     }
 
@@ -173,8 +193,11 @@ class RenderPlanTest {
     void noServiceIdAnywhereSaysWhereToSetIt() throws IOException {
         Files.writeString(basedir.resolve(".runway/values.yaml"), "replicas: 1\n");
         MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo.plan(null));
-        assertTrue(e.getMessage().contains("no service id: set metadata.name in .runway/runway.yml, serviceId in "
-                + ".runway/values.yaml, or runway.serviceId"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("no service id: set metadata.name in .runway/runway.yml, serviceId in "
+                                + ".runway/values.yaml, or runway.serviceId"),
+                e.getMessage());
         mojo.serviceId = "ledger";
         assertDoesNotThrowPlan("ledger");
     }
@@ -197,15 +220,19 @@ class RenderPlanTest {
                 """);
         mojo.environments = List.of(environment("staging"), environment("production"));
         List<PlannedEnvironment> plan = mojo.plan(null);
-        assertEquals(9091.0, plan.get(0).request().manifestValues().values().get("port"), "staging reads its own manifest");
+        assertEquals(
+                9091.0, plan.get(0).request().manifestValues().values().get("port"), "staging reads its own manifest");
         assertEquals(9090.0, plan.get(1).request().manifestValues().values().get("port"));
         assertEquals("payments", plan.get(1).request().namespace());
 
         Files.writeString(basedir.resolve(".runway/values.yaml"), "serviceId: ledger\n");
         MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo.plan(null));
-        assertTrue(e.getMessage().startsWith("environment staging: the service id is given differently: \"ledger\" from "
-                + ".runway/values.yaml:1:12 (serviceId), \"payments\" from "
-                + ".runway/runway-staging.yml:3:9 (metadata.name)."), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("environment staging: the service id is given differently: \"ledger\" from "
+                                + ".runway/values.yaml:1:12 (serviceId), \"payments\" from "
+                                + ".runway/runway-staging.yml:3:9 (metadata.name)."),
+                e.getMessage());
     }
 
     @Test
@@ -218,7 +245,8 @@ class RenderPlanTest {
                   regions: [us-east1]
                 """);
         MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo.plan(null));
-        assertTrue(e.getMessage().contains(".runway/runway.yml:5:3: spec.regions: has no meaning on EKS"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains(".runway/runway.yml:5:3: spec.regions: has no meaning on EKS"), e.getMessage());
         mojo.ignoredManifestFields = List.of("spec.regions");
         assertDoesNotThrowPlan("payments");
     }
@@ -227,8 +255,12 @@ class RenderPlanTest {
     void theImageParameterSetsRepositoryAndTagBeforeSetString() throws Exception {
         mojo.image = "registry.example.com:5000/runway/payments:abc123";
         mojo.setString = List.of("image.tag=override");
-        assertEquals(List.of("image.repository=registry.example.com:5000/runway/payments", "image.tag=abc123",
-                "image.tag=override"), mojo.plan(null).get(0).request().setString());
+        assertEquals(
+                List.of(
+                        "image.repository=registry.example.com:5000/runway/payments",
+                        "image.tag=abc123",
+                        "image.tag=override"),
+                mojo.plan(null).get(0).request().setString());
     }
 
     @Test

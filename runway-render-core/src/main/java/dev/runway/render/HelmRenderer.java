@@ -9,10 +9,9 @@ import dev.runway.render.chart.PreparedChart;
 import dev.runway.render.chart.SemverRange;
 import dev.runway.render.chart.ValuesCoalescer;
 import dev.runway.render.chart.ValuesSchemaValidator;
-import dev.runway.render.values.HelmSchemaValidator;
 import dev.runway.render.manifest.ManifestSorter;
 import dev.runway.render.template.TemplateFunction;
-
+import dev.runway.render.values.HelmSchemaValidator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +33,7 @@ public final class HelmRenderer {
     private final Chart chart;
     /** Parsed templates per Helm version and set of enabled subcharts (conditions and tags can switch them off). */
     private final Map<String, PreparedChart> prepared;
+
     private final ValuesSchemaValidator validator;
     /** kubeVersion checks already made, by kube version: the chart's range never changes. */
     private final Map<String, Boolean> kubeVersionOk;
@@ -43,15 +43,21 @@ public final class HelmRenderer {
     }
 
     private HelmRenderer(Chart chart, ValuesSchemaValidator validator, boolean parseNow) {
-        this(chart, new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>(),
+        this(
+                chart,
+                new java.util.concurrent.ConcurrentHashMap<>(),
+                new java.util.concurrent.ConcurrentHashMap<>(),
                 validator);
         if (parseNow && chart.metadata().dependencies().isEmpty()) {
             preparedFor(chart, HelmVersion.DEFAULT);
         }
     }
 
-    private HelmRenderer(Chart chart, Map<String, PreparedChart> prepared, Map<String, Boolean> kubeVersionOk,
-                         ValuesSchemaValidator validator) {
+    private HelmRenderer(
+            Chart chart,
+            Map<String, PreparedChart> prepared,
+            Map<String, Boolean> kubeVersionOk,
+            ValuesSchemaValidator validator) {
         this.chart = chart;
         this.prepared = prepared;
         this.kubeVersionOk = kubeVersionOk;
@@ -68,7 +74,8 @@ public final class HelmRenderer {
 
     /** Templates parse against the function set of one Helm version (Helm 4 added mustToYaml, for example). */
     private PreparedChart preparedFor(Chart resolved, HelmVersion version) {
-        return prepared.computeIfAbsent(version.name() + "|" + Dependencies.signature(resolved),
+        return prepared.computeIfAbsent(
+                version.name() + "|" + Dependencies.signature(resolved),
                 k -> new PreparedChart(resolved, functions(version)));
     }
 
@@ -84,8 +91,8 @@ public final class HelmRenderer {
         }
         StringBuilder key = new StringBuilder(version.name()).append("|selection|");
         templateSignature(selected, key);
-        PreparedChart parsed = prepared.computeIfAbsent(key.toString(),
-                k -> new PreparedChart(selected, functions(version)));
+        PreparedChart parsed =
+                prepared.computeIfAbsent(key.toString(), k -> new PreparedChart(selected, functions(version)));
         return parsed.chart() == selected ? parsed : parsed.withChart(selected);
     }
 
@@ -125,7 +132,6 @@ public final class HelmRenderer {
         return new HelmRenderer(chart, validator, false);
     }
 
-
     public RenderedChart render(Map<String, Object> userValues, RenderOptions options) {
         return withDeepStack(() -> renderOnThisThread(userValues, options));
     }
@@ -137,10 +143,14 @@ public final class HelmRenderer {
      * {@code revision}; {@code apiVersions}, when not null, replaces Helm's built-in list in
      * {@code .Capabilities.APIVersions}; the release name is checked only when {@code checkReleaseName}.
      */
-    public Map<String, String> renderTemplates(Map<String, Object> userValues, RenderOptions options, int revision,
-                                               List<String> apiVersions, boolean checkReleaseName) {
-        return renderTemplates(userValues, options, revision, apiVersions, checkReleaseName, UnaryOperator.identity(),
-                null);
+    public Map<String, String> renderTemplates(
+            Map<String, Object> userValues,
+            RenderOptions options,
+            int revision,
+            List<String> apiVersions,
+            boolean checkReleaseName) {
+        return renderTemplates(
+                userValues, options, revision, apiVersions, checkReleaseName, UnaryOperator.identity(), null);
     }
 
     /**
@@ -151,9 +161,14 @@ public final class HelmRenderer {
      * parsed, and each set of kept templates is parsed once for all renders of this renderer. {@code lookup} asks
      * {@code cluster} when it is not null (helm-unittest's fake cluster); otherwise it returns an empty map.
      */
-    public Map<String, String> renderTemplates(Map<String, Object> userValues, RenderOptions options, int revision,
-                                               List<String> apiVersions, boolean checkReleaseName,
-                                               UnaryOperator<Chart> select, ClusterLookup cluster) {
+    public Map<String, String> renderTemplates(
+            Map<String, Object> userValues,
+            RenderOptions options,
+            int revision,
+            List<String> apiVersions,
+            boolean checkReleaseName,
+            UnaryOperator<Chart> select,
+            ClusterLookup cluster) {
         return withDeepStack(() -> {
             Prepared p = prepareRender(userValues, options, apiVersions, checkReleaseName);
             return preparedForSelection(p.chart(), select.apply(p.chart()), options.helmVersion())
@@ -173,8 +188,10 @@ public final class HelmRenderer {
      */
     static String deepStackMessage(StackOverflowError overflow) {
         StackTraceElement[] frames = overflow.getStackTrace();
-        long executorFrames = java.util.Arrays.stream(frames).limit(256)
-                .filter(f -> f.getClassName().startsWith("dev.runway.render.template.Executor")).count();
+        long executorFrames = java.util.Arrays.stream(frames)
+                .limit(256)
+                .filter(f -> f.getClassName().startsWith("dev.runway.render.template.Executor"))
+                .count();
         if (frames.length == 0 || executorFrames > 0) {
             return "the templates nest too deeply to render (stack overflow): look for templates that call"
                     + " themselves through include or template";
@@ -189,11 +206,10 @@ public final class HelmRenderer {
             java.util.regex.Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
 
     /** The resolved chart, coalesced values and capabilities of one render. */
-    private record Prepared(Chart chart, Map<String, Object> values, Capabilities capabilities) {
-    }
+    private record Prepared(Chart chart, Map<String, Object> values, Capabilities capabilities) {}
 
-    private Prepared prepareRender(Map<String, Object> userValues, RenderOptions options, List<String> apiVersions,
-                                   boolean checkReleaseName) {
+    private Prepared prepareRender(
+            Map<String, Object> userValues, RenderOptions options, List<String> apiVersions, boolean checkReleaseName) {
         // helm template checks these before rendering, in this order (the loader's apiVersion dispatch,
         // checkIfInstallable, CheckDependencies, then availableName).
         this.chart.requireSupportedApiVersion(options.helmVersion());
@@ -205,7 +221,8 @@ public final class HelmRenderer {
         if (checkReleaseName && name.isEmpty()) {
             throw new RenderException("release name \"\": no name provided");
         }
-        if (checkReleaseName && (name.length() > 53 || !RELEASE_NAME.matcher(name).matches())) {
+        if (checkReleaseName
+                && (name.length() > 53 || !RELEASE_NAME.matcher(name).matches())) {
             throw new RenderException("release name " + dev.runway.render.gofmt.GoFmt.sprintf("%q", name)
                     + ": invalid release name, must match regex " + RELEASE_NAME.pattern()
                     + " and the length must not be longer than 53");
@@ -226,25 +243,30 @@ public final class HelmRenderer {
         }
         Capabilities capabilities;
         try {
-            capabilities = new Capabilities(options.kubeVersion(),
-                    apiVersions == null ? Capabilities.defaultApiVersions() : apiVersions, options.helmVersion());
+            capabilities = new Capabilities(
+                    options.kubeVersion(),
+                    apiVersions == null ? Capabilities.defaultApiVersions() : apiVersions,
+                    options.helmVersion());
         } catch (IllegalArgumentException e) {
             throw new RenderException(e.getMessage(), e);
         }
         String required = chart.metadata().kubeVersion();
         // chartutil.IsCompatibleRange against the numeric part of the kube version; a range that does not parse fails.
-        if (!required.isEmpty() && !kubeVersionOk.computeIfAbsent(capabilities.kubeVersion().version(),
-                v -> SemverRange.isCompatible(required, SemverRange.kubeVersionForCheck(v)))) {
-            throw new RenderException("chart requires kubeVersion: " + required
-                    + " which is incompatible with Kubernetes " + capabilities.kubeVersion().version());
+        if (!required.isEmpty()
+                && !kubeVersionOk.computeIfAbsent(
+                        capabilities.kubeVersion().version(),
+                        v -> SemverRange.isCompatible(required, SemverRange.kubeVersionForCheck(v)))) {
+            throw new RenderException(
+                    "chart requires kubeVersion: " + required + " which is incompatible with Kubernetes "
+                            + capabilities.kubeVersion().version());
         }
         return new Prepared(chart, values, capabilities);
     }
 
     private RenderedChart renderOnThisThread(Map<String, Object> userValues, RenderOptions options) {
         Prepared p = prepareRender(userValues, options, null, true);
-        Map<String, String> rendered = preparedFor(p.chart(), options.helmVersion())
-                .render(p.values(), options, p.capabilities());
+        Map<String, String> rendered =
+                preparedFor(p.chart(), options.helmVersion()).render(p.values(), options, p.capabilities());
         ManifestSorter.Sorted sorted = ManifestSorter.sortWithHooks(rendered, options.helmVersion());
         if (!options.hooks()) {
             return new RenderedChart(sorted.generic(), ManifestSorter.output(sorted.generic(), List.of()));

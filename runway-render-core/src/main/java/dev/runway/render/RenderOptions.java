@@ -9,8 +9,13 @@ import java.util.Objects;
  * the Helm version whose output to reproduce ({@link HelmVersion#DEFAULT}, Helm 4, unless asked).
  * Defaults match {@code helm template} with the oracle's pinned kube version.
  */
-public record RenderOptions(String releaseName, String namespace, String kubeVersion, boolean upgrade,
-                            boolean hooks, HelmVersion helmVersion) {
+public record RenderOptions(
+        String releaseName,
+        String namespace,
+        String kubeVersion,
+        boolean upgrade,
+        boolean hooks,
+        HelmVersion helmVersion) {
     public static final String DEFAULT_KUBE_VERSION = "v1.33.0";
 
     public RenderOptions {

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param namespace  {@code metadata.namespace}, or empty when the manifest does not set one
  * @param text       the YAML document exactly as rendered, without the {@code ---} and {@code # Source:} lines
  */
-public record RenderedManifest(String source, String apiVersion, String kind, String name, String namespace,
-                               String text) {
+public record RenderedManifest(
+        String source, String apiVersion, String kind, String name, String namespace, String text) {
     public RenderedManifest {
         Objects.requireNonNull(source, "source");
         apiVersion = Objects.requireNonNullElse(apiVersion, "");

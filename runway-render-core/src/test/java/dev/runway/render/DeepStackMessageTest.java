@@ -1,9 +1,9 @@
 package dev.runway.render;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 /** Issue 15: "the templates nest too deeply" only when the overflow is the template executor's own recursion. */
 class DeepStackMessageTest {
@@ -26,7 +26,8 @@ class DeepStackMessageTest {
 
     @Test
     void otherRecursionNamesTheCodeNotTemplates() {
-        assertEquals("a value or expression nests too deeply to render (stack overflow in Parser)",
+        assertEquals(
+                "a value or expression nests too deeply to render (stack overflow in Parser)",
                 HelmRenderer.deepStackMessage(overflowIn("dev.runway.render.template.Parser", "pipeline")));
     }
 
@@ -35,8 +36,9 @@ class DeepStackMessageTest {
         // parse.go maxStackDepth: 10000 nested parenthesized pipelines parse (Helm prints 1), more do not.
         java.nio.file.Path chart = dev.runway.render.robust.TempChartsAccess.chart(
                 "a: {{ " + "(".repeat(10_000) + "1" + ")".repeat(10_000) + " }}\n");
-        String out = HelmRenderer.render(dev.runway.render.chart.Chart.load(chart), java.util.Map.of(),
-                RenderOptions.defaults()).output();
+        String out = HelmRenderer.render(
+                        dev.runway.render.chart.Chart.load(chart), java.util.Map.of(), RenderOptions.defaults())
+                .output();
         assertTrue(out.endsWith("a: 1\n"), out);
     }
 
@@ -44,9 +46,10 @@ class DeepStackMessageTest {
     void deeperParenthesesFailWithGosParseError() {
         java.nio.file.Path chart = dev.runway.render.robust.TempChartsAccess.chart(
                 "a: {{ " + "(".repeat(100_000) + "1" + ")".repeat(100_000) + " }}\n");
-        RenderException e = org.junit.jupiter.api.Assertions.assertThrows(RenderException.class,
-                () -> HelmRenderer.render(dev.runway.render.chart.Chart.load(chart), java.util.Map.of(),
-                        RenderOptions.defaults()));
+        RenderException e = org.junit.jupiter.api.Assertions.assertThrows(
+                RenderException.class,
+                () -> HelmRenderer.render(
+                        dev.runway.render.chart.Chart.load(chart), java.util.Map.of(), RenderOptions.defaults()));
         assertTrue(e.getMessage().contains("max expression depth exceeded"), e.getMessage());
     }
 }

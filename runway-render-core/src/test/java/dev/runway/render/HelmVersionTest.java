@@ -1,10 +1,10 @@
 package dev.runway.render;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class HelmVersionTest {
 
@@ -32,7 +32,8 @@ class HelmVersionTest {
     void optionsRenderAsHelm4UnlessAsked() {
         assertEquals(HelmVersion.HELM_4_1, RenderOptions.of("a", "b").helmVersion());
         assertEquals(HelmVersion.HELM_4_1, new RenderOptions("a", "b", null, false, true).helmVersion());
-        RenderOptions helm3 = RenderOptions.defaults().withHelmVersion(HelmVersion.HELM_3_21).withKubeVersion("v1.30.0");
+        RenderOptions helm3 =
+                RenderOptions.defaults().withHelmVersion(HelmVersion.HELM_3_21).withKubeVersion("v1.30.0");
         assertEquals(HelmVersion.HELM_3_21, helm3.helmVersion());
         assertEquals("v1.30.0", helm3.kubeVersion());
     }

@@ -12,8 +12,7 @@ import java.nio.file.Path;
 public final class ScratchDirectories {
     private static final Path ROOT = Path.of("target", "scratch").toAbsolutePath();
 
-    private ScratchDirectories() {
-    }
+    private ScratchDirectories() {}
 
     /** A new, empty folder whose name starts with {@code prefix}. */
     public static Path create(String prefix) throws IOException {

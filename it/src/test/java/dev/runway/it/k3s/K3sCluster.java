@@ -2,6 +2,9 @@ package dev.runway.it.k3s;
 
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.Config;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -10,10 +13,6 @@ import org.opentest4j.TestAbortedException;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.k3s.K3sContainer;
 import org.testcontainers.utility.DockerImageName;
-
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 
 /**
  * JUnit 5 extension that gives a test class one real k3s cluster (Testcontainers, pinned image), shared by all
@@ -42,8 +41,9 @@ public final class K3sCluster implements BeforeEachCallback, ParameterResolver {
 
     private static Running running(ExtensionContext context) {
         // The root store keeps one cluster (or the reason there is none) for the whole run; JUnit closes it at the end.
-        Cluster cluster = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Cluster.class, key -> start(),
-                Cluster.class);
+        Cluster cluster = context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Cluster.class, key -> start(), Cluster.class);
         if (cluster.skipReason() != null) {
             throw new TestAbortedException(cluster.skipReason());
         }

@@ -1,13 +1,13 @@
 package dev.runway.it.k3s;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The cluster plumbing itself: server-side apply, strict field validation and dry runs behave as kubectl's. */
 @ExtendWith(K3sCluster.class)
@@ -40,7 +40,6 @@ class K3sClusterIT {
                 """, true);
         assertFalse(unknownField.accepted(), "strict field validation must refuse an unknown field");
         assertTrue(unknownField.message().contains("colour"), unknownField.message());
-        assertEquals(null, api.get("v1", "ConfigMap", "runway-smoke", "smoke-strict"),
-                "a dry run persists nothing");
+        assertEquals(null, api.get("v1", "ConfigMap", "runway-smoke", "smoke-strict"), "a dry run persists nothing");
     }
 }

@@ -3,13 +3,6 @@ package dev.runway.it.k3s;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubernetes.client.openapi.ApiClient;
-import okhttp3.MediaType;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -17,6 +10,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * What the cluster tests need from the API server, as kubectl does it: discovery of a kind's resource path,
@@ -44,8 +43,7 @@ public final class KubeApi {
     }
 
     /** Where a kind lives in the API: its URL prefix, plural name, and whether it is namespaced. */
-    record ResourceType(String prefix, String plural, boolean namespaced) {
-    }
+    record ResourceType(String prefix, String plural, boolean namespaced) {}
 
     /** Server-side apply of one YAML document, strict field validation; {@code dryRun} asks the server to persist nothing. */
     public ApplyResult apply(String yamlDocument, boolean dryRun) {
@@ -54,20 +52,25 @@ public final class KubeApi {
         String kind = String.valueOf(object.get("kind"));
         Map<?, ?> metadata = (Map<?, ?>) object.get("metadata");
         String name = metadata == null ? "" : String.valueOf(metadata.get("name"));
-        String namespace = metadata == null || metadata.get("namespace") == null ? "default"
+        String namespace = metadata == null || metadata.get("namespace") == null
+                ? "default"
                 : String.valueOf(metadata.get("namespace"));
         ResourceType type = resourceType(apiVersion, kind);
         if (type == null) {
             return new ApplyResult(404, "the server has no kind " + kind + " in " + apiVersion, null);
         }
-        String url = path(type, namespace, name) + "?fieldManager=" + FIELD_MANAGER + "&fieldValidation=Strict&force=true"
-                + (dryRun ? "&dryRun=All" : "");
-        Request request = new Request.Builder().url(client.getBasePath() + url)
-                .patch(RequestBody.create(yamlDocument, APPLY_YAML)).build();
+        String url = path(type, namespace, name) + "?fieldManager=" + FIELD_MANAGER
+                + "&fieldValidation=Strict&force=true" + (dryRun ? "&dryRun=All" : "");
+        Request request = new Request.Builder()
+                .url(client.getBasePath() + url)
+                .patch(RequestBody.create(yamlDocument, APPLY_YAML))
+                .build();
         try (Response response = client.getHttpClient().newCall(request).execute()) {
             String body = response.body() == null ? "" : response.body().string();
             JsonNode parsed = body.isEmpty() ? null : json.readTree(body);
-            String message = parsed != null && parsed.has("message") ? parsed.get("message").asText() : body;
+            String message = parsed != null && parsed.has("message")
+                    ? parsed.get("message").asText()
+                    : body;
             return new ApplyResult(response.code(), message, response.isSuccessful() ? parsed : null);
         } catch (IOException e) {
             throw new UncheckedIOException("apply of " + kind + "/" + name + " failed", e);
@@ -94,9 +97,13 @@ public final class KubeApi {
     /** The log of a pod's container, or null while it has none. */
     public String podLog(String namespace, String pod) {
         Request request = new Request.Builder()
-                .url(client.getBasePath() + "/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log").get().build();
+                .url(client.getBasePath() + "/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log")
+                .get()
+                .build();
         try (Response response = client.getHttpClient().newCall(request).execute()) {
-            return response.isSuccessful() && response.body() != null ? response.body().string() : null;
+            return response.isSuccessful() && response.body() != null
+                    ? response.body().string()
+                    : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -138,15 +145,20 @@ public final class KubeApi {
             return null;
         }
         for (JsonNode resource : list.path("resources")) {
-            if (kind.equals(resource.path("kind").asText()) && !resource.path("name").asText().contains("/")) {
-                return new ResourceType(prefix, resource.path("name").asText(), resource.path("namespaced").asBoolean());
+            if (kind.equals(resource.path("kind").asText())
+                    && !resource.path("name").asText().contains("/")) {
+                return new ResourceType(
+                        prefix,
+                        resource.path("name").asText(),
+                        resource.path("namespaced").asBoolean());
             }
         }
         return null;
     }
 
     private JsonNode getJson(String path) {
-        Request request = new Request.Builder().url(client.getBasePath() + path).get().build();
+        Request request =
+                new Request.Builder().url(client.getBasePath() + path).get().build();
         try (Response response = client.getHttpClient().newCall(request).execute()) {
             if (response.code() == 404) {
                 return null;

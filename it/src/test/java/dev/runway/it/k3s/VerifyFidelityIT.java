@@ -1,12 +1,12 @@
 package dev.runway.it.k3s;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.runway.render.verify.Finding;
 import dev.runway.render.verify.ManifestVerifier;
 import dev.runway.render.verify.VerifyOptions;
 import dev.runway.render.verify.VerifyResult;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Verification fidelity: every broken manifest of the verify corpus is sent to a real API server (a dry run of a
@@ -28,12 +27,14 @@ class VerifyFidelityIT {
 
     @Test
     void ourVerdictAgreesWithTheApiServer(KubeApi api) throws IOException {
-        Path corpus = Path.of(System.getProperty("runway.verifyCorpus",
-                "../runway-render-core/src/test/resources/verify-corpus"));
+        Path corpus = Path.of(
+                System.getProperty("runway.verifyCorpus", "../runway-render-core/src/test/resources/verify-corpus"));
         api.createNamespace("payments");
         List<Path> cases;
         try (Stream<Path> files = Files.list(corpus)) {
-            cases = files.filter(f -> f.getFileName().toString().matches("\\d{3}-.*\\.yaml")).sorted().toList();
+            cases = files.filter(f -> f.getFileName().toString().matches("\\d{3}-.*\\.yaml"))
+                    .sorted()
+                    .toList();
         }
         assertTrue(cases.size() >= 60, "the corpus has " + cases.size() + " cases");
 
@@ -47,8 +48,11 @@ class VerifyFidelityIT {
                     serverRejects |= !result.accepted();
                 }
             }
-            VerifyResult ours = new ManifestVerifier().verify(
-                    ManifestVerifier.fromHelmOutput(text, file.getFileName().toString()), options(text));
+            VerifyResult ours = new ManifestVerifier()
+                    .verify(
+                            ManifestVerifier.fromHelmOutput(
+                                    text, file.getFileName().toString()),
+                            options(text));
             boolean weReject = ours.findings().stream().anyMatch(Finding::serverWouldReject);
             if (serverRejects != weReject) {
                 disagreements.add(file.getFileName() + ": server " + (serverRejects ? "rejects" : "accepts")
@@ -56,8 +60,9 @@ class VerifyFidelityIT {
             }
         }
         int agree = cases.size() - disagreements.size();
-        System.out.printf("verify fidelity against the k3s API server: %d/%d cases agree (%.1f%%)%n", agree,
-                cases.size(), 100.0 * agree / cases.size());
+        System.out.printf(
+                "verify fidelity against the k3s API server: %d/%d cases agree (%.1f%%)%n",
+                agree, cases.size(), 100.0 * agree / cases.size());
         assertEquals(List.of(), disagreements);
     }
 
@@ -68,16 +73,19 @@ class VerifyFidelityIT {
      */
     private static VerifyOptions options(String text) {
         String k3s = System.getProperty("runway.k3s.image", "rancher/k3s:v1.33.5-k3s1");
-        java.util.regex.Matcher release = java.util.regex.Pattern.compile(":v([0-9]+\\.[0-9]+)").matcher(k3s);
+        java.util.regex.Matcher release =
+                java.util.regex.Pattern.compile(":v([0-9]+\\.[0-9]+)").matcher(k3s);
         String target = release.find() ? release.group(1) : "";
         for (String line : text.lines().toList()) {
             if (line.startsWith("# options: runway-eks ")) {
-                return VerifyOptions.runwayEks(line.substring("# options: runway-eks ".length()).strip())
+                return VerifyOptions.runwayEks(line.substring("# options: runway-eks ".length())
+                                .strip())
                         .withKubernetesVersion(target);
             }
             if (line.startsWith("# options: kubernetes ")) {
                 return VerifyOptions.namespace("payments")
-                        .withKubernetesVersion(line.substring("# options: kubernetes ".length()).strip());
+                        .withKubernetesVersion(line.substring("# options: kubernetes ".length())
+                                .strip());
             }
         }
         return VerifyOptions.namespace("payments").withKubernetesVersion(target);

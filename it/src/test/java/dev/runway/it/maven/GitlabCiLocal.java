@@ -1,7 +1,5 @@
 package dev.runway.it.maven;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * gitlab-ci-local from the npm registry, installed by this IT into {@code it/target/gitlab-ci-local} (never
@@ -20,8 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class GitlabCiLocal {
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     private final Path executable;
 
@@ -34,7 +32,9 @@ final class GitlabCiLocal {
         String version = property("runway.it.gitlabCiLocal.version");
         Path prefix = Path.of(property("runway.it.gitlabCiLocal.prefix"));
         if (run(List.of("node", "--version"), prefix.getParent(), Map.of(), 30).exitCode() != 0
-                || run(List.of("npm", "--version"), prefix.getParent(), Map.of(), 60).exitCode() != 0) {
+                || run(List.of("npm", "--version"), prefix.getParent(), Map.of(), 60)
+                                .exitCode()
+                        != 0) {
             skip("node or npm is not on the PATH: the gitlab-ci-local IT of the CI template is skipped");
         }
         if (run(List.of("git", "--version"), prefix.getParent(), Map.of(), 30).exitCode() != 0) {
@@ -49,8 +49,19 @@ final class GitlabCiLocal {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Result npm = run(List.of("npm", "install", "--prefix", prefix.toString(), "--no-audit", "--no-fund",
-                    "--no-save", "gitlab-ci-local@" + version), prefix, Map.of(), 600);
+            Result npm = run(
+                    List.of(
+                            "npm",
+                            "install",
+                            "--prefix",
+                            prefix.toString(),
+                            "--no-audit",
+                            "--no-fund",
+                            "--no-save",
+                            "gitlab-ci-local@" + version),
+                    prefix,
+                    Map.of(),
+                    600);
             if (npm.exitCode() != 0) {
                 throw new AssertionError("npm install gitlab-ci-local@" + version + " failed:\n" + npm.output());
             }
@@ -75,12 +86,18 @@ final class GitlabCiLocal {
         boolean root = "root".equals(System.getProperty("user.name"));
         if (root && run(List.of("apt-get", "--version"), cwd, Map.of(), 30).exitCode() == 0) {
             System.out.println("gitlab-ci-local needs rsync: installing Debian's rsync package");
-            Result install = run(List.of("apt-get", "install", "-y", "--no-install-recommends", "rsync"), cwd,
-                    Map.of("DEBIAN_FRONTEND", "noninteractive"), 600);
+            Result install = run(
+                    List.of("apt-get", "install", "-y", "--no-install-recommends", "rsync"),
+                    cwd,
+                    Map.of("DEBIAN_FRONTEND", "noninteractive"),
+                    600);
             if (install.exitCode() != 0) {
                 run(List.of("apt-get", "update"), cwd, Map.of("DEBIAN_FRONTEND", "noninteractive"), 600);
-                install = run(List.of("apt-get", "install", "-y", "--no-install-recommends", "rsync"), cwd,
-                        Map.of("DEBIAN_FRONTEND", "noninteractive"), 600);
+                install = run(
+                        List.of("apt-get", "install", "-y", "--no-install-recommends", "rsync"),
+                        cwd,
+                        Map.of("DEBIAN_FRONTEND", "noninteractive"),
+                        600);
             }
             if (install.exitCode() == 0) {
                 return;
@@ -92,14 +109,18 @@ final class GitlabCiLocal {
 
     /** Runs gitlab-ci-local in {@code project} with the shell executor. */
     Result run(Path project, Map<String, String> environment, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(executable.toString(), "--force-shell-executor",
-                "--home", project.resolve(".gitlab-ci-local-home").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                executable.toString(),
+                "--force-shell-executor",
+                "--home",
+                project.resolve(".gitlab-ci-local-home").toString()));
         command.addAll(List.of(arguments));
         return run(command, project, environment, 600);
     }
 
     static Result run(List<String> command, Path directory, Map<String, String> environment, long timeoutSeconds) {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         try {
             Path log = Files.createTempFile("gitlab-ci-local", ".log");

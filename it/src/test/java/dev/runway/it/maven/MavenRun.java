@@ -21,14 +21,14 @@ final class MavenRun {
 
     private static final long TIMEOUT_SECONDS = 180;
 
-    private MavenRun() {
-    }
+    private MavenRun() {}
 
     /** A finished Maven run: its exit code and its whole log. */
     record Result(List<String> command, int exitCode, String log) {
         Result assertSuccess() {
             if (exitCode != 0) {
-                throw new AssertionError("Maven failed (exit " + exitCode + "): " + String.join(" ", command) + "\n" + log);
+                throw new AssertionError(
+                        "Maven failed (exit " + exitCode + "): " + String.join(" ", command) + "\n" + log);
             }
             return this;
         }
@@ -99,10 +99,13 @@ final class MavenRun {
 
         /** The Maven running this build: the plugin from target/it-repo, the rest read-only from the build's repository. */
         static Installation current() {
-            return new Installation("current", Path.of(property("runway.it.mavenHome")), List.of(
-                    "-Dmaven.repo.local=" + property("runway.it.localRepository"),
-                    "-Dmaven.repo.local.tail=" + property("runway.it.outerRepository"),
-                    "-Dmaven.repo.local.tail.ignoreAvailability=true"));
+            return new Installation(
+                    "current",
+                    Path.of(property("runway.it.mavenHome")),
+                    List.of(
+                            "-Dmaven.repo.local=" + property("runway.it.localRepository"),
+                            "-Dmaven.repo.local.tail=" + property("runway.it.outerRepository"),
+                            "-Dmaven.repo.local.tail.ignoreAvailability=true"));
         }
 
         /**
@@ -111,8 +114,8 @@ final class MavenRun {
          * were Maven Central (minimum-maven-settings.xml): no network, and ~/.m2 is never written.
          */
         static Installation minimum() {
-            return withoutRepositoryTail(property("runway.it.minimumMavenVersion"),
-                    Path.of(property("runway.it.minimumMavenHome")));
+            return withoutRepositoryTail(
+                    property("runway.it.minimumMavenVersion"), Path.of(property("runway.it.minimumMavenHome")));
         }
 
         /**
@@ -120,15 +123,22 @@ final class MavenRun {
          * it shares the oldest Maven's local repository (the ITs run one after the other).
          */
         static Installation maven38() {
-            return withoutRepositoryTail(property("runway.it.maven38Version"), Path.of(property("runway.it.maven38Home")));
+            return withoutRepositoryTail(
+                    property("runway.it.maven38Version"), Path.of(property("runway.it.maven38Home")));
         }
 
         private static Installation withoutRepositoryTail(String version, Path home) {
             Path outer = Path.of(property("runway.it.outerRepository")).toAbsolutePath();
-            return new Installation(version, home, List.of(
-                    "-Dmaven.repo.local=" + property("runway.it.minimumMavenRepository"),
-                    "-s", Path.of(property("runway.it.projects")).resolveSibling("minimum-maven-settings.xml").toString(),
-                    "-Drunway.it.outerRepositoryUrl=" + outer.toUri()));
+            return new Installation(
+                    version,
+                    home,
+                    List.of(
+                            "-Dmaven.repo.local=" + property("runway.it.minimumMavenRepository"),
+                            "-s",
+                            Path.of(property("runway.it.projects"))
+                                    .resolveSibling("minimum-maven-settings.xml")
+                                    .toString(),
+                            "-Drunway.it.outerRepositoryUrl=" + outer.toUri()));
         }
 
         List<String> launcher() {
@@ -152,7 +162,8 @@ final class MavenRun {
             command.addAll(List.of("-f", project.resolve("pom.xml").toString()));
         }
         command.addAll(Arrays.asList(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
         // Short-lived JVMs on a small machine: start fast rather than optimise.
         builder.environment().put("MAVEN_OPTS", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss2m");
         builder.environment().remove("MAVEN_ARGS");
@@ -205,7 +216,8 @@ final class MavenRun {
             return;
         }
         try (Stream<Path> files = Files.walk(path)) {
-            for (Path file : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path file :
+                    files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.delete(file);
             }
         }

@@ -1,6 +1,8 @@
 package dev.runway.it.maven;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * A service team's first hour, as real Maven runs: a new service repository made from README's "Start a service
@@ -23,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ServiceRepositoryIT {
 
-    private static final Path README = Path.of(System.getProperty("runway.it.sample")).resolve("../../README.md")
+    private static final Path README = Path.of(System.getProperty("runway.it.sample"))
+            .resolve("../../README.md")
             .normalize();
     private static final Pattern BLOCK = Pattern.compile("(?m)^( *)```(\\w*)\\n(.*?)^\\1```$", Pattern.DOTALL);
 
@@ -44,7 +44,8 @@ class ServiceRepositoryIT {
             String indent = m.group(1);
             StringBuilder body = new StringBuilder();
             for (String line : m.group(3).split("\n", -1)) {
-                body.append(line.startsWith(indent) ? line.substring(indent.length()) : line.strip()).append('\n');
+                body.append(line.startsWith(indent) ? line.substring(indent.length()) : line.strip())
+                        .append('\n');
             }
             blocks.add(new String[] {m.group(2), body.substring(0, body.length() - 1)});
         }
@@ -111,19 +112,28 @@ class ServiceRepositoryIT {
         String[] renderShowingVersion = new String[render.length + 1];
         renderShowingVersion[0] = "-V";
         System.arraycopy(render, 0, renderShowingVersion, 1, render.length);
-        MavenRun.run(maven, project, renderShowingVersion).assertSuccess()
+        MavenRun.run(maven, project, renderShowingVersion)
+                .assertSuccess()
                 .assertLogContains("Apache Maven " + (maven.version().equals("current") ? "3.9." : maven.version()))
-                .assertLogContains("[staging] 4 resources", "[production] 5 resources",
+                .assertLogContains(
+                        "[staging] 4 resources",
+                        "[production] 5 resources",
                         "[staging] target/runway/staging: 1 written")
                 .assertLogLacks("WARNING");
-        assertTrue(Files.readString(project.resolve("target/runway/production/manifests.yaml"))
-                .contains("image: \"registry.example.com/runway/orders:1.0.0\""), "the image tag is the POM's version");
-        MavenRun.run(maven, project, commands.get(1)).assertSuccess()
-                .assertLogContains("[staging] updated deploy/staging: 1 written, 0 removed",
+        assertTrue(
+                Files.readString(project.resolve("target/runway/production/manifests.yaml"))
+                        .contains("image: \"registry.example.com/runway/orders:1.0.0\""),
+                "the image tag is the POM's version");
+        MavenRun.run(maven, project, commands.get(1))
+                .assertSuccess()
+                .assertLogContains(
+                        "[staging] updated deploy/staging: 1 written, 0 removed",
                         "[production] updated deploy/production: 1 written, 0 removed")
                 .assertLogLacks("does not exist");
-        MavenRun.run(maven, project, commands.get(2)).assertSuccess()
-                .assertLogContains("[staging] 0 errors, 0 warnings, no drift from deploy/staging",
+        MavenRun.run(maven, project, commands.get(2))
+                .assertSuccess()
+                .assertLogContains(
+                        "[staging] 0 errors, 0 warnings, no drift from deploy/staging",
                         "[production] 0 errors, 0 warnings, no drift from deploy/production");
     }
 
@@ -154,7 +164,8 @@ class ServiceRepositoryIT {
     void aYamlSyntaxErrorIsReportedFirstWithFileLineAndColumn() throws IOException {
         Path project = newService("yaml-syntax");
         Files.writeString(project.resolve(".runway/values.yaml"), "serviceId: orders\nimage:\n  repository: [oops\n");
-        render(project).assertFailure()
+        render(project)
+                .assertFailure()
                 .assertLogContains("on project orders: .runway/values.yaml:4:1: YAML syntax error: expected ',' or "
                         + "']', but got <stream end> (while parsing a flow sequence)")
                 .assertLogLacks("no service id");
@@ -169,8 +180,10 @@ class ServiceRepositoryIT {
                 image:
                   repository: registry.example.com/runway/orders
                 """);
-        render(project).assertFailure()
-                .assertLogContains(".runway/values.yaml:2:12: serviceId \"Orders-API\" is not a valid service id: ",
+        render(project)
+                .assertFailure()
+                .assertLogContains(
+                        ".runway/values.yaml:2:12: serviceId \"Orders-API\" is not a valid service id: ",
                         "2 to 26 characters: lowercase letters, digits and '-', starting with a letter and ending with"
                                 + " a letter or digit; for example serviceId: orders-api")
                 .assertLogLacks("release name");
@@ -180,7 +193,8 @@ class ServiceRepositoryIT {
     void aMissingImageIsReportedAsRequiredWithWhereToSetIt() throws IOException {
         Path project = newService("missing-image");
         Files.writeString(project.resolve(".runway/values.yaml"), "serviceId: orders\n");
-        render(project).assertFailure()
+        render(project)
+                .assertFailure()
                 .assertLogContains("- image.repository is required and not set: set image.repository in "
                         + ".runway/values.yaml (Image repository, for example `registry.gitlab.com/gitlab-org/payments`"
                         + ".); the chart's default, the string \"\", does not pass");
@@ -189,8 +203,10 @@ class ServiceRepositoryIT {
     @Test
     void verifyWithoutCommittedManifestsSaysSoOnceWithTheCommandThatCreatesThem() throws IOException {
         Path project = newService("no-deploy");
-        MavenRun.Result result = MavenRun.run(project, "-o", "runway:verify").assertFailure()
-                .assertLogContains("[staging] deploy/staging does not exist: environment staging has no committed "
+        MavenRun.Result result = MavenRun.run(project, "-o", "runway:verify")
+                .assertFailure()
+                .assertLogContains(
+                        "[staging] deploy/staging does not exist: environment staging has no committed "
                                 + "manifests to compare the render with. Create them from the render with `mvn "
                                 + "runway:verify -Drunway.updateCommitted -Drunway.environment=staging`, review them "
                                 + "and commit deploy/staging",
@@ -204,17 +220,21 @@ class ServiceRepositoryIT {
     void findingsPointAtTheValuesFileLineThatProducedTheValue() throws IOException {
         Path project = newService("findings");
         MavenRun.run(project, "-o", "runway:verify", "-Drunway.updateCommitted").assertSuccess();
-        Files.writeString(project.resolve(".runway/staging.yaml"), "replicas: 1\nenv:\n  REGION: \"${cluster_region}\"\n");
+        Files.writeString(
+                project.resolve(".runway/staging.yaml"), "replicas: 1\nenv:\n  REGION: \"${cluster_region}\"\n");
         MavenRun.run(project, "-o", "runway:verify", "-Drunway.environment=staging")
                 .assertFailure()
-                .assertLogContains("[staging] ERROR .runway/staging.yaml:3:11: Deployment/orders/orders "
+                .assertLogContains(
+                        "[staging] ERROR .runway/staging.yaml:3:11: Deployment/orders/orders "
                                 + "spec.template.spec.containers[0].env[1].value: `${cluster_region}` references Flux "
                                 + "variable 'cluster_region', which is not allowed",
-                        "[staging]   --- a/deploy/staging/manifests.yaml", "[staging]   +++ b/deploy/staging/manifests.yaml")
+                        "[staging]   --- a/deploy/staging/manifests.yaml",
+                        "[staging]   +++ b/deploy/staging/manifests.yaml")
                 .assertLogLacks("runway-eks/templates/deployment.yaml:");
         String codeQuality = Files.readString(project.resolve("target/runway-reports/staging/code-quality.json"));
         assertTrue(codeQuality.contains("\"path\" : \".runway/staging.yaml\""), codeQuality);
-        assertFalse(codeQuality.contains("runway-eks/templates/serviceaccount.yaml\""),
+        assertFalse(
+                codeQuality.contains("runway-eks/templates/serviceaccount.yaml\""),
                 "no finding points into the plugin jar: " + codeQuality);
     }
 
@@ -227,11 +247,14 @@ class ServiceRepositoryIT {
                   GCP_PROJECT: gcp_project_id
                 """);
         MavenRun.run(project, "-o", "runway:verify", "-Drunway.updateCommitted").assertSuccess();
-        MavenRun.run(project, "-o", "runway:verify", "-Drunway.environment=staging").assertSuccess()
+        MavenRun.run(project, "-o", "runway:verify", "-Drunway.environment=staging")
+                .assertSuccess()
                 .assertLogContains("[staging] 0 errors, 0 warnings")
                 .assertLogLacks("user-supplied-placeholder");
-        assertTrue(Files.readString(project.resolve("target/runway-reports/staging/summary.md")).contains("staging"));
-        MavenRun.run(project, "-o", "runway:render", "-Drunway.environment=staging").assertSuccess();
+        assertTrue(Files.readString(project.resolve("target/runway-reports/staging/summary.md"))
+                .contains("staging"));
+        MavenRun.run(project, "-o", "runway:render", "-Drunway.environment=staging")
+                .assertSuccess();
         assertTrue(Files.readString(project.resolve("target/runway/staging/manifests.yaml"))
                 .contains("- name: \"GCP_PROJECT\"\n              value: \"$(RUNWAY_KEEP_STRING)${gcp_project_id}\""));
 
@@ -244,19 +267,24 @@ class ServiceRepositoryIT {
                 """);
         MavenRun.run(project, "-o", "runway:verify", "-Drunway.environment=staging", "-Drunway.updateCommitted")
                 .assertFailure()
-                .assertLogContains("[staging] WARNING .runway/staging.yaml:3:17: env.GCP_PROJECT: `${gcp_project_id}` "
-                        + "comes from user value env.GCP_PROJECT", "Fix: to give the service cluster variable "
-                        + "'gcp_project_id', name it in clusterVarsEnv instead of env (clusterVarsEnv: {GCP_PROJECT: "
-                        + "gcp_project_id})", "[flux/user-supplied-placeholder]",
+                .assertLogContains(
+                        "[staging] WARNING .runway/staging.yaml:3:17: env.GCP_PROJECT: `${gcp_project_id}` "
+                                + "comes from user value env.GCP_PROJECT",
+                        "Fix: to give the service cluster variable "
+                                + "'gcp_project_id', name it in clusterVarsEnv instead of env (clusterVarsEnv: {GCP_PROJECT: "
+                                + "gcp_project_id})",
+                        "[flux/user-supplied-placeholder]",
                         "[staging] ERROR .runway/staging.yaml:3:16: Deployment/orders/orders "
                                 + "spec.template.spec.containers[0].env[1].value: `${gcp_project_id}` is the whole value",
-                        "[flux/whole-scalar-placeholder]", "[staging] 1 error, 1 warning, no drift");
+                        "[flux/whole-scalar-placeholder]",
+                        "[staging] 1 error, 1 warning, no drift");
     }
 
     @Test
     void aChartDirectoryThatDoesNotExistIsNamed() throws IOException {
         Path project = newService("no-chart");
-        render(project, "-Drunway.chartDirectory=charts/mychart").assertFailure()
+        render(project, "-Drunway.chartDirectory=charts/mychart")
+                .assertFailure()
                 .assertLogContains("chartDirectory charts/mychart does not exist; point runway.chartDirectory at a "
                         + "chart folder (the one with Chart.yaml)")
                 .assertLogLacks("has no Chart.yaml");
@@ -267,7 +295,8 @@ class ServiceRepositoryIT {
     @Test
     void commandLineOverridesAddToThePomsEntriesAndTheLogSaysWhichApplied() throws IOException {
         Path project = newService("overrides");
-        render(project, "-Drunway.extraSetString=image.tag=2.0.0", "-Drunway.extraSet=replicas=3").assertSuccess()
+        render(project, "-Drunway.extraSetString=image.tag=2.0.0", "-Drunway.extraSet=replicas=3")
+                .assertSuccess()
                 .assertLogContains("[staging] overrides: --set-string image.tag=1.0.0 (POM <setString>), --set "
                         + "replicas=3 (-Drunway.extraSet), --set-string image.tag=2.0.0 (-Drunway.extraSetString)");
         String manifests = Files.readString(project.resolve("target/runway/staging/manifests.yaml"));
@@ -275,9 +304,10 @@ class ServiceRepositoryIT {
 
         // -Drunway.setString replaces the POM's list, as Maven does with list parameters: said once, with the fix.
         MavenRun.Result replaced = MavenRun.run(project, "-o", "runway:render", "-Drunway.setString=replicas=2");
-        replaced.assertLogContains("[WARNING] -Drunway.setString=replicas=2 replaced the POM's <setString> "
-                + "[image.tag=${project.version}] (Maven gives a list parameter its property's value); to add to the "
-                + "POM's entries instead, use -Drunway.extraSetString=...",
+        replaced.assertLogContains(
+                "[WARNING] -Drunway.setString=replicas=2 replaced the POM's <setString> "
+                        + "[image.tag=${project.version}] (Maven gives a list parameter its property's value); to add to the "
+                        + "POM's entries instead, use -Drunway.extraSetString=...",
                 "image.tag is not set in any values file or override, so the image tag is the chart's appVersion");
         assertEquals(1, count(replaced.log(), "replaced the POM's <setString>"), "each warning once");
         assertEquals(1, count(replaced.log(), "image.tag is not set"), "each warning once, for both environments");
@@ -287,45 +317,70 @@ class ServiceRepositoryIT {
     void aPropertyMavenReplacedInAnOverrideIsWarnedOnce() throws IOException {
         Path project = newService("replaced-property");
         Path pom = project.resolve("pom.xml");
-        Files.writeString(pom, Files.readString(pom).replace("<setString><setString>",
-                "<set><set>podAnnotations.build=${build_id}</set></set><setString><setString>"));
-        MavenRun.Result result = MavenRun.run(project, "-o", "runway:render", "-Dbuild_id=b42").assertSuccess()
-                .assertLogContains("[WARNING] set entry 'podAnnotations.build=${build_id}' reached the goal as "
-                        + "'podAnnotations.build=b42': Maven replaced ${build_id} from a property of the same name; if "
-                        + "${build_id} is meant for Flux, put Flux placeholders in a values file (.runway/values.yaml)");
+        Files.writeString(
+                pom,
+                Files.readString(pom)
+                        .replace(
+                                "<setString><setString>",
+                                "<set><set>podAnnotations.build=${build_id}</set></set><setString><setString>"));
+        MavenRun.Result result = MavenRun.run(project, "-o", "runway:render", "-Dbuild_id=b42")
+                .assertSuccess()
+                .assertLogContains(
+                        "[WARNING] set entry 'podAnnotations.build=${build_id}' reached the goal as "
+                                + "'podAnnotations.build=b42': Maven replaced ${build_id} from a property of the same name; if "
+                                + "${build_id} is meant for Flux, put Flux placeholders in a values file (.runway/values.yaml)");
         assertEquals(1, count(result.log(), "Maven replaced ${build_id}"), "once, for both environments");
     }
 
     @Test
     void docsInAServiceRepositoryDocumentsTheEffectiveValues() throws IOException {
         Path project = newService("docs");
-        MavenRun.run(project, "-o", "runway:docs").assertSuccess()
-                .assertLogContains("[staging] target/runway-docs/staging.md written",
+        MavenRun.run(project, "-o", "runway:docs")
+                .assertSuccess()
+                .assertLogContains(
+                        "[staging] target/runway-docs/staging.md written",
                         "[production] target/runway-docs/production.md written");
         String staging = Files.readString(project.resolve("target/runway-docs/staging.md"));
-        assertTrue(staging.contains("| `serviceId` | `\"orders\"` | .runway/values.yaml:2:12 | The service id."),
-                staging);
+        assertTrue(
+                staging.contains("| `serviceId` | `\"orders\"` | .runway/values.yaml:2:12 | The service id."), staging);
         assertTrue(staging.contains("| `replicas` | `1` | .runway/staging.yaml:2:11 |"), staging);
         assertTrue(staging.contains("| `image.tag` | `\"1.0.0\"` | --set-string image.tag=1.0.0 |"), staging);
         assertTrue(staging.contains("| `port` | `8080` | chart default |"), staging);
-        MavenRun.run(project, "-o", "runway:docs", "-Drunway.docs.check").assertSuccess()
+        MavenRun.run(project, "-o", "runway:docs", "-Drunway.docs.check")
+                .assertSuccess()
                 .assertLogContains("[staging] target/runway-docs/staging.md is up to date");
 
         Path empty = MavenRun.copy(MavenRun.project("empty"), "docs-nothing");
-        MavenRun.run(empty, "-o", "dev.runway:runway-maven-plugin:" + System.getProperty("runway.it.pluginVersion")
-                + ":docs").assertFailure()
-                .assertLogContains("runway:docs found nothing to document in ", "it documents a chart (run it in the "
-                        + "chart's folder, or point -Drunway.chartDirectory=path/to/chart at it) or a service's values");
+        MavenRun.run(
+                        empty,
+                        "-o",
+                        "dev.runway:runway-maven-plugin:" + System.getProperty("runway.it.pluginVersion") + ":docs")
+                .assertFailure()
+                .assertLogContains(
+                        "runway:docs found nothing to document in ",
+                        "it documents a chart (run it in the "
+                                + "chart's folder, or point -Drunway.chartDirectory=path/to/chart at it) or a service's values");
     }
 
     @Test
     void eachGoalHasItsOwnSkipProperty() throws IOException {
         Path project = newService("skip-one");
-        MavenRun.run(project, "-o", "runway:render", "runway:verify", "runway:docs", "-Drunway.render.skip",
-                "-Drunway.docs.skip", "-Drunway.verify.skip").assertSuccess()
-                .assertLogContains("runway:render skipped (runway.render.skip)",
-                        "runway:verify skipped (runway.verify.skip)", "runway:docs skipped (runway.docs.skip)");
-        MavenRun.run(project, "-o", "runway:render", "runway:docs", "-Drunway.docs.skip").assertSuccess()
+        MavenRun.run(
+                        project,
+                        "-o",
+                        "runway:render",
+                        "runway:verify",
+                        "runway:docs",
+                        "-Drunway.render.skip",
+                        "-Drunway.docs.skip",
+                        "-Drunway.verify.skip")
+                .assertSuccess()
+                .assertLogContains(
+                        "runway:render skipped (runway.render.skip)",
+                        "runway:verify skipped (runway.verify.skip)",
+                        "runway:docs skipped (runway.docs.skip)");
+        MavenRun.run(project, "-o", "runway:render", "runway:docs", "-Drunway.docs.skip")
+                .assertSuccess()
                 .assertLogContains("[staging] target/runway/staging: 1 written", "runway:docs skipped");
         assertFalse(Files.exists(project.resolve("target/runway-docs")));
     }
@@ -333,8 +388,10 @@ class ServiceRepositoryIT {
     @Test
     void theBuildLogHasNoNoise() throws IOException {
         Path project = newService("quiet");
-        MavenRun.Result result = MavenRun.run(project, "-o", "verify", "-Drunway.updateCommitted").assertSuccess();
-        for (String noise : List.of("SLF4J", "1 errors", "1 warnings", "1 resources", "JAR will be empty", "${project")) {
+        MavenRun.Result result = MavenRun.run(project, "-o", "verify", "-Drunway.updateCommitted")
+                .assertSuccess();
+        for (String noise :
+                List.of("SLF4J", "1 errors", "1 warnings", "1 resources", "JAR will be empty", "${project")) {
             result.assertLogLacks(noise);
         }
     }

@@ -1,14 +1,13 @@
 package dev.runway.it.maven;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code mvn runway:unittest} on a small chart with helm-unittest suites (src/it/projects/unittest-chart): a real
@@ -24,8 +23,10 @@ class UnittestGoalIT {
         Path project = MavenRun.copy(MavenRun.project("unittest-chart"), "unittest-pass");
         String snapshot = Files.readString(project.resolve(SNAPSHOT));
 
-        MavenRun.Result run = MavenRun.run(project, "-o", "runway:unittest").assertSuccess()
-                .assertLogContains("### Chart [ hello ] chart",
+        MavenRun.Result run = MavenRun.run(project, "-o", "runway:unittest")
+                .assertSuccess()
+                .assertLogContains(
+                        "### Chart [ hello ] chart",
                         " PASS  deployment\tchart/tests/deployment_test.yaml",
                         " PASS  service\tchart/tests/service_test.yaml",
                         "Charts:      1 passed, 1 total",
@@ -46,10 +47,11 @@ class UnittestGoalIT {
     void aFailedAssertionFailsTheBuildWithHelmUnittestsMessage() throws IOException {
         Path project = MavenRun.copy(MavenRun.project("unittest-chart"), "unittest-fail");
 
-        MavenRun.Result run = MavenRun.run(project, "-o", "runway:unittest",
-                        "-Drunway.unittest.testFiles=failing/*_test.yaml")
+        MavenRun.Result run = MavenRun.run(
+                        project, "-o", "runway:unittest", "-Drunway.unittest.testFiles=failing/*_test.yaml")
                 .assertFailure()
-                .assertLogContains(" FAIL  deployment, failing on purpose\tchart/failing/deployment_test.yaml",
+                .assertLogContains(
+                        " FAIL  deployment, failing on purpose\tchart/failing/deployment_test.yaml",
                         "- expects three replicas",
                         "- asserts[0] `equal` fail",
                         "Template:\thello/templates/deployment.yaml",
@@ -72,22 +74,27 @@ class UnittestGoalIT {
         Path suite = project.resolve("chart/tests/deployment_test.yaml");
         Files.writeString(suite, Files.readString(suite).replace("value: nginx:1.27", "value: nginx:1.28"));
 
-        MavenRun.run(project, "-o", "runway:unittest").assertFailure()
-                .assertLogContains("- asserts[0] `matchSnapshot` fail",
+        MavenRun.run(project, "-o", "runway:unittest")
+                .assertFailure()
+                .assertLogContains(
+                        "- asserts[0] `matchSnapshot` fail",
                         "-        - image: nginx:1.27",
                         "+        - image: nginx:1.28",
                         "Snapshot:    1 failed, 0 passed, 1 total",
                         "rerun with -Drunway.unittest.updateSnapshot");
-        assertTrue(Files.readString(project.resolve(SNAPSHOT)).contains("image: nginx:1.27"),
+        assertTrue(
+                Files.readString(project.resolve(SNAPSHOT)).contains("image: nginx:1.27"),
                 "a failing run leaves the snapshot alone");
 
-        MavenRun.run(project, "-o", "runway:unittest", "-Drunway.unittest.updateSnapshot").assertSuccess()
+        MavenRun.run(project, "-o", "runway:unittest", "-Drunway.unittest.updateSnapshot")
+                .assertSuccess()
                 .assertLogContains("Tests:       4 passed, 4 total");
         String updated = Files.readString(project.resolve(SNAPSHOT));
         assertTrue(updated.contains("- image: nginx:1.28"), updated);
         assertFalse(updated.contains("nginx:1.27"), updated);
 
-        MavenRun.run(project, "-o", "runway:unittest").assertSuccess()
+        MavenRun.run(project, "-o", "runway:unittest")
+                .assertSuccess()
                 .assertLogContains("Snapshot:    1 passed, 1 total");
     }
 }

@@ -5,7 +5,6 @@ import dev.runway.render.template.GoStruct;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import dev.runway.render.yaml.GoJson;
-
 import java.math.BigInteger;
 import java.util.AbstractList;
 import java.util.List;
@@ -87,7 +86,9 @@ public final class Capabilities implements GoStruct, GoJson.JsonMarshaler {
 
     @Override
     public Object toJsonValue() {
-        return new GoJson.StructObject().field("KubeVersion", kubeVersion).field("APIVersions", apiVersions)
+        return new GoJson.StructObject()
+                .field("KubeVersion", kubeVersion)
+                .field("APIVersions", apiVersions)
                 .field("HelmVersion", helmVersion);
     }
 
@@ -108,8 +109,9 @@ public final class Capabilities implements GoStruct, GoJson.JsonMarshaler {
      * keeps the parsed version ({@code v1.33.4} for {@code 1.33.4-gke.1}); Helm 4 keeps what was given
      * ({@code v1.33.4-gke.1}) and an unexported normalized form that String() returns.
      */
-    public record KubeVersion(String version, String normalized, String major, String minor, boolean helm4,
-                              String goPackage) implements GoStruct, GoJson.JsonMarshaler {
+    public record KubeVersion(
+            String version, String normalized, String major, String minor, boolean helm4, String goPackage)
+            implements GoStruct, GoJson.JsonMarshaler {
 
         /**
          * Helm's ParseKubeVersion over k8s.io/apimachinery's ParseGeneric: an optional {@code v}, at least two
@@ -125,8 +127,13 @@ public final class Capabilities implements GoStruct, GoJson.JsonMarshaler {
             String normalized = "v" + generic;
             String[] parts = generic.split("\\.", -1);
             String given = raw.startsWith("v") ? raw : "v" + raw;
-            return new KubeVersion(version.isHelm4() ? given : normalized, normalized, parts[0], parts[1],
-                    version.isHelm4(), goPackage);
+            return new KubeVersion(
+                    version.isHelm4() ? given : normalized,
+                    normalized,
+                    parts[0],
+                    parts[1],
+                    version.isHelm4(),
+                    goPackage);
         }
 
         /** The components of a generic version joined with dots, as its String() prints them. */
@@ -142,8 +149,11 @@ public final class Capabilities implements GoStruct, GoJson.JsonMarshaler {
             while (i < str.length()) {
                 char c = str.charAt(i);
                 boolean digit = c >= '0' && c <= '9';
-                boolean dotThenDigit = c == '.' && i > start && i + 1 < str.length()
-                        && str.charAt(i + 1) >= '0' && str.charAt(i + 1) <= '9';
+                boolean dotThenDigit = c == '.'
+                        && i > start
+                        && i + 1 < str.length()
+                        && str.charAt(i + 1) >= '0'
+                        && str.charAt(i + 1) <= '9';
                 if (!digit && !dotThenDigit) {
                     break;
                 }
@@ -210,7 +220,10 @@ public final class Capabilities implements GoStruct, GoJson.JsonMarshaler {
 
         @Override
         public Object toJsonValue() {
-            return new GoJson.StructObject().field("Version", version).field("Major", major).field("Minor", minor);
+            return new GoJson.StructObject()
+                    .field("Version", version)
+                    .field("Major", major)
+                    .field("Minor", minor);
         }
 
         /** The struct's plain form (fmt sees a value, and String() has a pointer receiver). */
@@ -297,13 +310,14 @@ public final class Capabilities implements GoStruct, GoJson.JsonMarshaler {
      * Helm's version.BuildInfo as each oracle reports it. Helm 4 added {@code KubeClientVersion} (the client-go
      * release it links, as v1.35), always present in its JSON; the other fields are omitted from JSON when empty.
      */
-    public record BuildInfo(String version, String gitCommit, String gitTreeState, String goVersion,
-                            String kubeClientVersion) implements GoStruct, GoJson.JsonMarshaler {
+    public record BuildInfo(
+            String version, String gitCommit, String gitTreeState, String goVersion, String kubeClientVersion)
+            implements GoStruct, GoJson.JsonMarshaler {
         /** helm-java 0.0.21: Helm v3.21 built without git commit or tree state, with Go 1.25.10. */
         static final BuildInfo HELM_3_21 = new BuildInfo("v3.21", "", "", "go1.25.10", null);
         /** The official Helm v4.1.4 release binary. */
-        static final BuildInfo HELM_4_1 = new BuildInfo("v4.1.4", "05fa37973dc9e42b76e1d2883494c87174b6074f",
-                "clean", "go1.25.9", "v1.35");
+        static final BuildInfo HELM_4_1 =
+                new BuildInfo("v4.1.4", "05fa37973dc9e42b76e1d2883494c87174b6074f", "clean", "go1.25.9", "v1.35");
 
         static BuildInfo of(HelmVersion version) {
             return version.isHelm4() ? HELM_4_1 : HELM_3_21;
@@ -316,8 +330,11 @@ public final class Capabilities implements GoStruct, GoJson.JsonMarshaler {
 
         @Override
         public boolean hasField(String name) {
-            return name.equals("Version") || name.equals("GitCommit") || name.equals("GitTreeState")
-                    || name.equals("GoVersion") || (kubeClientVersion != null && name.equals("KubeClientVersion"));
+            return name.equals("Version")
+                    || name.equals("GitCommit")
+                    || name.equals("GitTreeState")
+                    || name.equals("GoVersion")
+                    || (kubeClientVersion != null && name.equals("KubeClientVersion"));
         }
 
         @Override
@@ -334,8 +351,12 @@ public final class Capabilities implements GoStruct, GoJson.JsonMarshaler {
         @Override
         public Object toJsonValue() {
             GoJson.StructObject json = new GoJson.StructObject();
-            String[][] fields = {{"version", version}, {"git_commit", gitCommit}, {"git_tree_state", gitTreeState},
-                    {"go_version", goVersion}};
+            String[][] fields = {
+                {"version", version},
+                {"git_commit", gitCommit},
+                {"git_tree_state", gitTreeState},
+                {"go_version", goVersion}
+            };
             for (String[] f : fields) {
                 if (!f[1].isEmpty()) {
                     json.field(f[0], f[1]);

@@ -2,7 +2,6 @@ package dev.runway.render.chart;
 
 import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderException;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,13 @@ import java.util.Map;
  * @param files        every other file that .helmignore keeps
  * @param dependencies subcharts, in name order
  */
-public record Chart(ChartMetadata metadata, Map<String, Object> values, String schema, List<ChartFile> templates,
-                    List<ChartFile> files, List<Chart> dependencies) {
+public record Chart(
+        ChartMetadata metadata,
+        Map<String, Object> values,
+        String schema,
+        List<ChartFile> templates,
+        List<ChartFile> files,
+        List<Chart> dependencies) {
 
     public Chart {
         templates = List.copyOf(templates);
@@ -70,8 +74,7 @@ public record Chart(ChartMetadata metadata, Map<String, Object> values, String s
             return;
         }
         switch (metadata.apiVersion()) {
-            case "v1", "v2", "" -> {
-            }
+            case "v1", "v2", "" -> {}
             case "v3" -> throw new RenderException("invalid chart apiVersion");
             default -> throw new RenderException("unsupported chart version");
         }

@@ -5,7 +5,6 @@ import dev.runway.render.gofmt.GoSlice;
 import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.template.GoStruct;
 import dev.runway.render.yaml.GoJson;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,8 +17,15 @@ import java.util.List;
  * @param tags         null when Chart.yaml has none (Go's nil slice)
  * @param importValues the {@code import-values} entries in the Go value model (strings or maps), null when none
  */
-public record ChartDependency(String name, String version, String repository, String condition, List<String> tags,
-                              boolean enabled, List<Object> importValues, String alias)
+public record ChartDependency(
+        String name,
+        String version,
+        String repository,
+        String condition,
+        List<String> tags,
+        boolean enabled,
+        List<Object> importValues,
+        String alias)
         implements GoStruct, GoJson.JsonMarshaler {
 
     /** pkg/chart/v2/chart.go aliasNameFormat. */
@@ -41,10 +47,17 @@ public record ChartDependency(String name, String version, String repository, St
             throw new RenderException(ChartMetadata.VALIDATION + "dependency " + GoStrconv.quote(name)
                     + " has disallowed characters in the alias");
         }
-        List<String> cleanTags = tags == null ? null : tags.stream().map(ChartMetadata::sanitize).toList();
-        return new ChartDependency(ChartMetadata.sanitize(name), ChartMetadata.sanitize(version),
-                ChartMetadata.sanitize(repository), ChartMetadata.sanitize(condition), cleanTags, enabled,
-                importValues, alias);
+        List<String> cleanTags =
+                tags == null ? null : tags.stream().map(ChartMetadata::sanitize).toList();
+        return new ChartDependency(
+                ChartMetadata.sanitize(name),
+                ChartMetadata.sanitize(version),
+                ChartMetadata.sanitize(repository),
+                ChartMetadata.sanitize(condition),
+                cleanTags,
+                enabled,
+                importValues,
+                alias);
     }
 
     /** The name the subchart renders under: the alias when there is one. */

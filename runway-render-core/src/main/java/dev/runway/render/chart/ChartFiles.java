@@ -6,7 +6,6 @@ import dev.runway.render.template.GoStruct;
 import dev.runway.render.template.TemplateArityException;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.yaml.GoYaml;
-
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,44 +73,51 @@ public final class ChartFiles extends AbstractMap<String, Object> implements GoS
     @Override
     public TemplateFunction method(String name) {
         return switch (name) {
-            case "Get" -> (c, a) -> {
-                arity(name, a, 1);
-                byte[] b = files.get(stringArg(a.get(0)));
-                return b == null ? "" : GoBytes.string(b);
-            };
-            case "GetBytes" -> (c, a) -> {
-                arity(name, a, 1);
-                byte[] b = files.get(stringArg(a.get(0)));
-                return b == null ? new byte[0] : b.clone();
-            };
-            case "Glob" -> (c, a) -> {
-                arity(name, a, 1);
-                return glob(stringArg(a.get(0)));
-            };
-            case "Lines" -> (c, a) -> {
-                arity(name, a, 1);
-                return lines(stringArg(a.get(0)));
-            };
-            case "AsConfig" -> (c, a) -> {
-                arity(name, a, 0);
-                Map<String, Object> m = new TreeMap<>();
-                files.forEach((k, v) -> m.put(baseName(k), GoBytes.string(v)));
-                return GoYaml.toYaml(m);
-            };
-            case "AsSecrets" -> (c, a) -> {
-                arity(name, a, 0);
-                Map<String, Object> m = new TreeMap<>();
-                files.forEach((k, v) -> m.put(baseName(k), Base64.getEncoder().encodeToString(v)));
-                return GoYaml.toYaml(m);
-            };
+            case "Get" ->
+                (c, a) -> {
+                    arity(name, a, 1);
+                    byte[] b = files.get(stringArg(a.get(0)));
+                    return b == null ? "" : GoBytes.string(b);
+                };
+            case "GetBytes" ->
+                (c, a) -> {
+                    arity(name, a, 1);
+                    byte[] b = files.get(stringArg(a.get(0)));
+                    return b == null ? new byte[0] : b.clone();
+                };
+            case "Glob" ->
+                (c, a) -> {
+                    arity(name, a, 1);
+                    return glob(stringArg(a.get(0)));
+                };
+            case "Lines" ->
+                (c, a) -> {
+                    arity(name, a, 1);
+                    return lines(stringArg(a.get(0)));
+                };
+            case "AsConfig" ->
+                (c, a) -> {
+                    arity(name, a, 0);
+                    Map<String, Object> m = new TreeMap<>();
+                    files.forEach((k, v) -> m.put(baseName(k), GoBytes.string(v)));
+                    return GoYaml.toYaml(m);
+                };
+            case "AsSecrets" ->
+                (c, a) -> {
+                    arity(name, a, 0);
+                    Map<String, Object> m = new TreeMap<>();
+                    files.forEach(
+                            (k, v) -> m.put(baseName(k), Base64.getEncoder().encodeToString(v)));
+                    return GoYaml.toYaml(m);
+                };
             default -> null;
         };
     }
 
     private static void arity(String name, List<Object> a, int want) {
         if (a.size() != want) {
-            throw new TemplateArityException("wrong number of args for " + name + ": want " + want + " got "
-                    + a.size());
+            throw new TemplateArityException(
+                    "wrong number of args for " + name + ": want " + want + " got " + a.size());
         }
     }
 

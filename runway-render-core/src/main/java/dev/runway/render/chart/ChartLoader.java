@@ -4,10 +4,7 @@ import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderException;
 import dev.runway.render.gofmt.GoBytes;
 import dev.runway.render.io.BoundedFiles;
-import dev.runway.render.values.ValueTrees;
-import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -40,8 +37,7 @@ final class ChartLoader {
      */
     static final int MAX_ARCHIVE_NESTING = 64;
 
-    private ChartLoader() {
-    }
+    private ChartLoader() {}
 
     /** What a directory walk has seen so far: the chart's real root, folders visited, bytes read. */
     private static final class Walk {
@@ -107,7 +103,8 @@ final class ChartLoader {
             children = list.sorted().toList();
         }
         for (Path child : children) {
-            // filepath.ToSlash: only a '\\' separator (Windows) becomes '/'; on Unix a backslash is part of a file name.
+            // filepath.ToSlash: only a '\\' separator (Windows) becomes '/'; on Unix a backslash is part of a file
+            // name.
             String separator = child.getFileSystem().getSeparator();
             String rel = root.relativize(child).toString();
             rel = separator.equals("/") ? rel : rel.replace(separator, "/");
@@ -167,7 +164,8 @@ final class ChartLoader {
     }
 
     static Chart loadClasspath(String resourceDirectory, ClassLoader loader, HelmVersion version) {
-        String dir = resourceDirectory.endsWith("/") ? resourceDirectory.substring(0, resourceDirectory.length() - 1)
+        String dir = resourceDirectory.endsWith("/")
+                ? resourceDirectory.substring(0, resourceDirectory.length() - 1)
                 : resourceDirectory;
         URL url = loader.getResource(dir + "/Chart.yaml");
         if (url == null) {
@@ -281,8 +279,7 @@ final class ChartLoader {
                     }
                     continue;
                 }
-                default -> {
-                }
+                default -> {}
             }
             if (name.startsWith("templates/")) {
                 templates.add(new ChartFile(name, data));
@@ -313,16 +310,16 @@ final class ChartLoader {
             try {
                 deps.add(loadSubchart(dir, sub.getValue(), version, budget, nesting));
             } catch (RenderException e) {
-                throw new RenderException("error unpacking subchart " + dir + " in " + meta.name() + ": "
-                        + e.getMessage(), e);
+                throw new RenderException(
+                        "error unpacking subchart " + dir + " in " + meta.name() + ": " + e.getMessage(), e);
             }
         }
         return new Chart(meta, values, schema, templates, other, deps);
     }
 
     /** One entry of charts/: a .tgz archive, or a folder whose files are given relative to charts/. */
-    private static Chart loadSubchart(String dir, Map<String, byte[]> files, HelmVersion version,
-                                      TarGz.Budget budget, int nesting) {
+    private static Chart loadSubchart(
+            String dir, Map<String, byte[]> files, HelmVersion version, TarGz.Budget budget, int nesting) {
         if (dir.endsWith(".tgz")) {
             if (nesting >= MAX_ARCHIVE_NESTING) {
                 throw new RenderException("packaged subcharts nest more than " + MAX_ARCHIVE_NESTING + " levels"

@@ -15,8 +15,8 @@ public record ChartMaintainer(String name, String email, String url) implements 
     }
 
     ChartMaintainer sanitized() {
-        return new ChartMaintainer(ChartMetadata.sanitize(name), ChartMetadata.sanitize(email),
-                ChartMetadata.sanitize(url));
+        return new ChartMaintainer(
+                ChartMetadata.sanitize(name), ChartMetadata.sanitize(email), ChartMetadata.sanitize(url));
     }
 
     @Override

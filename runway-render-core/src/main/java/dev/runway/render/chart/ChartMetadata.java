@@ -5,7 +5,6 @@ import dev.runway.render.gofmt.GoSlice;
 import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.template.GoStruct;
 import dev.runway.render.yaml.GoJson;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -42,9 +41,24 @@ public final class ChartMetadata implements GoStruct, GoJson.JsonMarshaler {
     }
 
     /** chart.Metadata's fields in declaration order (fmt prints them so; Helm 4's map keeps them). */
-    private static final List<String> DECLARED = List.of("Name", "Home", "Sources", "Version", "Description",
-            "Keywords", "Maintainers", "Icon", "APIVersion", "Condition", "Tags", "AppVersion", "Deprecated",
-            "Annotations", "KubeVersion", "Dependencies", "Type");
+    private static final List<String> DECLARED = List.of(
+            "Name",
+            "Home",
+            "Sources",
+            "Version",
+            "Description",
+            "Keywords",
+            "Maintainers",
+            "Icon",
+            "APIVersion",
+            "Condition",
+            "Tags",
+            "AppVersion",
+            "Deprecated",
+            "Annotations",
+            "KubeVersion",
+            "Dependencies",
+            "Type");
 
     /** Every exported field of chart.Metadata. */
     private static final Set<String> FIELDS = Set.copyOf(DECLARED);
@@ -64,17 +78,22 @@ public final class ChartMetadata implements GoStruct, GoJson.JsonMarshaler {
      * @param maintainers  entries may be null (a YAML null in the list), which validation refuses
      * @param dependencies entries may be null, which validation refuses
      */
-    ChartMetadata(Map<String, String> strings, List<String> sources, List<String> keywords,
-                  List<ChartMaintainer> maintainers, boolean deprecated, Map<String, String> annotations,
-                  List<ChartDependency> dependencies, boolean root) {
+    ChartMetadata(
+            Map<String, String> strings,
+            List<String> sources,
+            List<String> keywords,
+            List<ChartMaintainer> maintainers,
+            boolean deprecated,
+            Map<String, String> annotations,
+            List<ChartDependency> dependencies,
+            boolean root) {
         this.strings = Map.copyOf(strings);
         this.sources = sources == null ? null : List.copyOf(sources);
         this.keywords = keywords == null ? null : List.copyOf(keywords);
         this.maintainers = maintainers == null ? null : Collections.unmodifiableList(new ArrayList<>(maintainers));
         this.deprecated = deprecated;
         this.annotations = annotations == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
-        this.dependencies = dependencies == null ? null
-                : Collections.unmodifiableList(new ArrayList<>(dependencies));
+        this.dependencies = dependencies == null ? null : Collections.unmodifiableList(new ArrayList<>(dependencies));
         this.root = root;
     }
 
@@ -88,8 +107,8 @@ public final class ChartMetadata implements GoStruct, GoJson.JsonMarshaler {
     }
 
     ChartMetadata asRoot(boolean isRoot) {
-        return new ChartMetadata(strings, sources, keywords, maintainers, deprecated, annotations, dependencies,
-                isRoot);
+        return new ChartMetadata(
+                strings, sources, keywords, maintainers, deprecated, annotations, dependencies, isRoot);
     }
 
     /** The same metadata with another {@code apiVersion} (the loader's v1 for a Chart.yaml without one). */
@@ -192,12 +211,16 @@ public final class ChartMetadata implements GoStruct, GoJson.JsonMarshaler {
      */
     ChartMetadata validated() {
         Map<String, String> s = new LinkedHashMap<>(strings);
-        for (String key : List.of("name", "description", "home", "icon", "condition", "tags", "appVersion",
-                "kubeVersion")) {
+        for (String key :
+                List.of("name", "description", "home", "icon", "condition", "tags", "appVersion", "kubeVersion")) {
             s.put(key, sanitize(s.getOrDefault(key, "")));
         }
-        List<String> cleanSources = sources == null ? null : sources.stream().map(ChartMetadata::sanitize).toList();
-        List<String> cleanKeywords = keywords == null ? null : keywords.stream().map(ChartMetadata::sanitize).toList();
+        List<String> cleanSources = sources == null
+                ? null
+                : sources.stream().map(ChartMetadata::sanitize).toList();
+        List<String> cleanKeywords = keywords == null
+                ? null
+                : keywords.stream().map(ChartMetadata::sanitize).toList();
         String apiVersion = s.getOrDefault("apiVersion", "");
         String name = s.get("name");
         String version = s.getOrDefault("version", "");
@@ -243,14 +266,14 @@ public final class ChartMetadata implements GoStruct, GoJson.JsonMarshaler {
                 }
                 ChartDependency clean = d.validated();
                 if (!seen.add(clean.effectiveName())) {
-                    throw invalid("more than one dependency with name or alias "
-                            + GoStrconv.quote(clean.effectiveName()));
+                    throw invalid(
+                            "more than one dependency with name or alias " + GoStrconv.quote(clean.effectiveName()));
                 }
                 cleanDeps.add(clean);
             }
         }
-        return new ChartMetadata(s, cleanSources, cleanKeywords, cleanMaintainers, deprecated, annotations, cleanDeps,
-                root);
+        return new ChartMetadata(
+                s, cleanSources, cleanKeywords, cleanMaintainers, deprecated, annotations, cleanDeps, root);
     }
 
     private static RenderException invalid(String message) {
@@ -296,14 +319,28 @@ public final class ChartMetadata implements GoStruct, GoJson.JsonMarshaler {
             return true;
         }
         return switch (Character.getType(cp)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
-                 Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
-                 Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.CONNECTOR_PUNCTUATION,
-                 Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
-                 Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                 Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
-                 Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
+            case Character.UPPERCASE_LETTER,
+                    Character.LOWERCASE_LETTER,
+                    Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER,
+                    Character.NON_SPACING_MARK,
+                    Character.ENCLOSING_MARK,
+                    Character.COMBINING_SPACING_MARK,
+                    Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER,
+                    Character.OTHER_NUMBER,
+                    Character.CONNECTOR_PUNCTUATION,
+                    Character.DASH_PUNCTUATION,
+                    Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION,
+                    Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION,
+                    Character.MATH_SYMBOL,
+                    Character.CURRENCY_SYMBOL,
+                    Character.MODIFIER_SYMBOL,
+                    Character.OTHER_SYMBOL -> true;
             default -> false;
         };
     }
@@ -355,8 +392,9 @@ public final class ChartMetadata implements GoStruct, GoJson.JsonMarshaler {
             return structMap(m, List.of("Name", "Email", "URL"));
         }
         if (v instanceof ChartDependency d) {
-            return structMap(d, List.of("Name", "Version", "Repository", "Condition", "Tags", "Enabled",
-                    "ImportValues", "Alias"));
+            return structMap(
+                    d,
+                    List.of("Name", "Version", "Repository", "Condition", "Tags", "Enabled", "ImportValues", "Alias"));
         }
         if (v instanceof List<?> list) {
             List<Object> copy = new ArrayList<>();

@@ -4,8 +4,7 @@ import java.util.Comparator;
 
 /** Helm's engine ordering rules shared by the chart code. */
 final class ChartRenderer {
-    private ChartRenderer() {
-    }
+    private ChartRenderer() {}
 
     /** sortTemplates: more path segments first; among equals, reverse lexical (byte) order. */
     static final Comparator<String> RENDER_ORDER = (a, b) -> {
@@ -14,7 +13,8 @@ final class ChartRenderer {
         if (ca != cb) {
             return Integer.compare(cb, ca);
         }
-        return java.util.Arrays.compareUnsigned(b.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        return java.util.Arrays.compareUnsigned(
+                b.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 a.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     };
 

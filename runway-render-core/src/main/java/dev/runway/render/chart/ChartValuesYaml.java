@@ -6,7 +6,6 @@ import dev.runway.render.values.ValueTrees;
 import dev.runway.render.values.YamlDocuments;
 import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,7 @@ import java.util.Map;
 final class ChartValuesYaml {
     private static final String CANNOT_LOAD = "cannot load values.yaml: ";
 
-    private ChartValuesYaml() {
-    }
+    private ChartValuesYaml() {}
 
     /** The values, or a RenderException worded as the Helm version words {@code cannot load values.yaml: ...}. */
     static Map<String, Object> read(String text, HelmVersion version) {
@@ -55,7 +53,8 @@ final class ChartValuesYaml {
         if (!(parsed instanceof Map<?, ?> map)) {
             // sigs.k8s.io/yaml decodes into map[string]interface{} through encoding/json.
             throw new RenderException(CANNOT_LOAD + errorPrefix + "error unmarshaling JSON: while decoding JSON: json:"
-                    + " cannot unmarshal " + GoJson.jsonKind(parsed) + " into Go value of type map[string]interface {}");
+                    + " cannot unmarshal " + GoJson.jsonKind(parsed)
+                    + " into Go value of type map[string]interface {}");
         }
         return (Map<String, Object>) map;
     }

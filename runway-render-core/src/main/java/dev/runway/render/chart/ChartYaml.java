@@ -1,12 +1,10 @@
 package dev.runway.render.chart;
 
 import dev.runway.render.HelmVersion;
-
 import dev.runway.render.RenderException;
 import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,8 +26,7 @@ import java.util.Map;
 final class ChartYaml {
     private static final String ERROR_PREFIX = "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ";
 
-    private ChartYaml() {
-    }
+    private ChartYaml() {}
 
     /** An empty Metadata, as {@code new(chart.Metadata)}. */
     static ChartMetadata empty() {
@@ -105,8 +102,18 @@ final class ChartYaml {
                 throw new TypeMismatch(GoJson.jsonKind(yaml) + " into Go value of type " + packageName + ".Metadata");
             }
             Map<String, String> strings = new LinkedHashMap<>();
-            for (String key : List.of("name", "home", "version", "description", "icon", "apiVersion", "condition",
-                    "tags", "appVersion", "kubeVersion", "type")) {
+            for (String key : List.of(
+                    "name",
+                    "home",
+                    "version",
+                    "description",
+                    "icon",
+                    "apiVersion",
+                    "condition",
+                    "tags",
+                    "appVersion",
+                    "kubeVersion",
+                    "type")) {
                 strings.put(key, into.string(key));
             }
             List<String> sources = into.sources();
@@ -114,13 +121,28 @@ final class ChartYaml {
             List<ChartMaintainer> maintainers = into.maintainers();
             boolean deprecated = into.deprecated();
             Map<String, String> annotations = into.annotations();
-            List<ChartDependency> dependencies = into.hasDependencyList()
-                    ? new ArrayList<>(into.dependencies()) : null;
+            List<ChartDependency> dependencies = into.hasDependencyList() ? new ArrayList<>(into.dependencies()) : null;
             for (String key : sortedKeys(map)) {
                 Object value = map.get(key);
-                String field = match(key, "name", "home", "sources", "version", "description", "keywords",
-                        "maintainers", "icon", "apiVersion", "condition", "tags", "appVersion", "deprecated",
-                        "annotations", "kubeVersion", "dependencies", "type");
+                String field = match(
+                        key,
+                        "name",
+                        "home",
+                        "sources",
+                        "version",
+                        "description",
+                        "keywords",
+                        "maintainers",
+                        "icon",
+                        "apiVersion",
+                        "condition",
+                        "tags",
+                        "appVersion",
+                        "deprecated",
+                        "annotations",
+                        "kubeVersion",
+                        "dependencies",
+                        "type");
                 if (field == null) {
                     continue;
                 }
@@ -138,8 +160,8 @@ final class ChartYaml {
             if (first != null) {
                 throw first;
             }
-            return new ChartMetadata(strings, sources, keywords, maintainers, deprecated, annotations, dependencies,
-                    true);
+            return new ChartMetadata(
+                    strings, sources, keywords, maintainers, deprecated, annotations, dependencies, true);
         }
 
         /** One entry, decoded into the entry already at its index (encoding/json reuses a slice's elements). */
@@ -151,8 +173,8 @@ final class ChartYaml {
                 mismatch(value, where, packageName + ".Dependency");
                 return existing;
             }
-            ChartDependency base = existing != null ? existing
-                    : new ChartDependency("", "", "", "", null, false, null, "");
+            ChartDependency base =
+                    existing != null ? existing : new ChartDependency("", "", "", "", null, false, null, "");
             String name = base.name();
             String version = base.version();
             String repository = base.repository();
@@ -163,8 +185,8 @@ final class ChartYaml {
             String alias = base.alias();
             for (String key : sortedKeys(map)) {
                 Object v = map.get(key);
-                String field = match(key, "name", "version", "repository", "condition", "tags", "enabled",
-                        "import-values", "alias");
+                String field = match(
+                        key, "name", "version", "repository", "condition", "tags", "enabled", "import-values", "alias");
                 if (field == null) {
                     continue;
                 }
@@ -313,8 +335,8 @@ final class ChartYaml {
 
         private void mismatch(Object value, String where, String type) {
             if (first == null) {
-                first = new TypeMismatch(GoJson.jsonKind(value) + " into Go struct field " + where + " of type "
-                        + type);
+                first = new TypeMismatch(
+                        GoJson.jsonKind(value) + " into Go struct field " + where + " of type " + type);
             }
         }
     }
@@ -345,8 +367,8 @@ final class ChartYaml {
             return b.doubleValue();
         }
         if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
-            throw new RenderException("error converting YAML to JSON: json: unsupported value: "
-                    + GoStrconv.formatFloat(d, 'g', -1, 64));
+            throw new RenderException(
+                    "error converting YAML to JSON: json: unsupported value: " + GoStrconv.formatFloat(d, 'g', -1, 64));
         }
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();

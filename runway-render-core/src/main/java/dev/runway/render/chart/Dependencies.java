@@ -1,10 +1,8 @@
 package dev.runway.render.chart;
 
 import dev.runway.render.HelmVersion;
-
 import dev.runway.render.RenderException;
 import dev.runway.render.gofmt.GoFmt;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,8 +24,7 @@ import java.util.Set;
  * </ul>
  */
 public final class Dependencies {
-    private Dependencies() {
-    }
+    private Dependencies() {}
 
     /**
      * action.CheckDependencies for the chart being rendered: the dependencies its Chart.yaml (or requirements.yaml)
@@ -42,7 +39,8 @@ public final class Dependencies {
         }
         if (!missing.isEmpty()) {
             // Helm 3.21 starts the sentence with a capital A (cmd/helm/install.go), Helm 4 does not.
-            throw new RenderException((version.isHelm4() ? "a" : "A") + "n error occurred while checking for chart dependencies. You may need to run"
+            throw new RenderException((version.isHelm4() ? "a" : "A")
+                    + "n error occurred while checking for chart dependencies. You may need to run"
                     + " `helm dependency build` to fetch missing dependencies: found in Chart.yaml, but missing in"
                     + " charts/ directory: " + String.join(", ", missing));
         }
@@ -58,8 +56,8 @@ public final class Dependencies {
             Chart enabled = processEnabled(chart, userValues == null ? Map.of() : userValues, "");
             return importValues(enabled);
         } catch (IllegalArgumentException e) {
-            throw new RenderException((version.isHelm4() ? "chart dependencies processing failed: " : "")
-                    + e.getMessage(), e);
+            throw new RenderException(
+                    (version.isHelm4() ? "chart dependencies processing failed: " : "") + e.getMessage(), e);
         }
     }
 
@@ -73,8 +71,10 @@ public final class Dependencies {
         List<Chart> deps = new ArrayList<>();
         // Subcharts that no dependency entry claims (by name and version range) stay as they are.
         for (Chart existing : chart.dependencies()) {
-            boolean claimed = reqs.stream().anyMatch(r -> existing.name().equals(r.name())
-                    && SemverRange.isCompatible(r.version(), existing.metadata().version()));
+            boolean claimed = reqs.stream()
+                    .anyMatch(r -> existing.name().equals(r.name())
+                            && SemverRange.isCompatible(
+                                    r.version(), existing.metadata().version()));
             if (!claimed) {
                 deps.add(existing);
             }
@@ -102,7 +102,8 @@ public final class Dependencies {
                 kept.add(processEnabled(d, cvals, path + d.name() + "."));
             }
         }
-        List<ChartDependency> keptReqs = named.stream().filter(r -> !disabled.contains(r.name())).toList();
+        List<ChartDependency> keptReqs =
+                named.stream().filter(r -> !disabled.contains(r.name())).toList();
         // Go appends the kept entries to a nil slice: none left means no dependency list at all.
         ChartMetadata meta = chart.metadata().withDependencies(keptReqs.isEmpty() ? null : keptReqs);
         return new Chart(meta, chart.values(), chart.schema(), chart.templates(), chart.files(), kept);
@@ -115,9 +116,17 @@ public final class Dependencies {
      */
     private static Chart aliasDependency(List<Chart> charts, ChartDependency dep) {
         for (Chart c : charts) {
-            if (c.name().equals(dep.name()) && SemverRange.isCompatible(dep.version(), c.metadata().version())) {
-                return dep.alias().isEmpty() ? c : new Chart(c.metadata().withName(dep.alias()), c.values(),
-                        c.schema(), c.templates(), c.files(), c.dependencies());
+            if (c.name().equals(dep.name())
+                    && SemverRange.isCompatible(dep.version(), c.metadata().version())) {
+                return dep.alias().isEmpty()
+                        ? c
+                        : new Chart(
+                                c.metadata().withName(dep.alias()),
+                                c.values(),
+                                c.schema(),
+                                c.templates(),
+                                c.files(),
+                                c.dependencies());
             }
         }
         return null;
@@ -144,8 +153,8 @@ public final class Dependencies {
     }
 
     /** processDependencyConditions: the first condition path holding a bool decides; others are skipped. */
-    private static List<ChartDependency> applyConditions(List<ChartDependency> reqs, Map<String, Object> cvals,
-                                                         String path) {
+    private static List<ChartDependency> applyConditions(
+            List<ChartDependency> reqs, Map<String, Object> cvals, String path) {
         List<ChartDependency> out = new ArrayList<>();
         for (ChartDependency r : reqs) {
             ChartDependency decided = r;
@@ -229,8 +238,13 @@ public final class Dependencies {
         }
         Map<String, Object> values = ValuesCoalescer.mergeTables(ValuesCoalescer.deepCopyMap(cvals), imported);
         requireBoundedSize(withDeps.name(), values);
-        return new Chart(withDeps.metadata().withDependencies(reqs), values, withDeps.schema(), withDeps.templates(),
-                withDeps.files(), withDeps.dependencies());
+        return new Chart(
+                withDeps.metadata().withDependencies(reqs),
+                values,
+                withDeps.schema(),
+                withDeps.templates(),
+                withDeps.files(),
+                withDeps.dependencies());
     }
 
     /**

@@ -11,7 +11,6 @@ import dev.runway.render.template.TemplateFunctionException;
 import dev.runway.render.template.TemplateParseException;
 import dev.runway.render.template.TemplateSet;
 import dev.runway.render.template.Tree;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +31,10 @@ public final class EngineFunctions {
     static final int TPL_NESTING_LIMIT = 100;
     /** Helm wraps messages of required and fail in these, to recover them from Go's error chain. */
     static final String ERR_START = "HELM_ERR_START";
+
     static final String ERR_END = "HELM_ERR_END";
 
-    private EngineFunctions() {
-    }
+    private EngineFunctions() {}
 
     public static Map<String, TemplateFunction> functions() {
         Map<String, TemplateFunction> m = new LinkedHashMap<>();
@@ -56,8 +55,8 @@ public final class EngineFunctions {
 
     private static void arity(String name, List<Object> a, int want) {
         if (a.size() != want) {
-            throw new TemplateArityException("wrong number of args for " + name + ": want " + want + " got "
-                    + a.size());
+            throw new TemplateArityException(
+                    "wrong number of args for " + name + ": want " + want + " got " + a.size());
         }
     }
 
@@ -69,8 +68,10 @@ public final class EngineFunctions {
         if (a.get(i) instanceof String s) {
             return s;
         }
-        throw new TemplateArgumentException(i, "string", "wrong type for value; expected string; got "
-                + dev.runway.render.gofmt.GoFmt.typeName(a.get(i)));
+        throw new TemplateArgumentException(
+                i,
+                "string",
+                "wrong type for value; expected string; got " + dev.runway.render.gofmt.GoFmt.typeName(a.get(i)));
     }
 
     private static Object include(FunctionContext c, List<Object> a) throws TemplateFunctionException {
@@ -80,8 +81,8 @@ public final class EngineFunctions {
         ExecutionScope scope = ctx.scope();
         int[] depth = scope.includeDepth(name);
         if (depth[0] > INCLUDE_RECURSION_LIMIT) {
-            throw new TemplateFunctionException("rendering template has a nested reference name: " + name
-                    + ": unable to execute template");
+            throw new TemplateFunctionException(
+                    "rendering template has a nested reference name: " + name + ": unable to execute template");
         }
         depth[0]++;
         int tplNesting = scope.tplNesting();
@@ -127,8 +128,8 @@ public final class EngineFunctions {
         try {
             return copy.execute(tree, dot, ctx.scope()).replace("<no value>", "");
         } catch (TemplateExecException e) {
-            throw new TemplateFunctionException("error during tpl function execution for " + quote(text) + ": "
-                    + e.getMessage(), e);
+            throw new TemplateFunctionException(
+                    "error during tpl function execution for " + quote(text) + ": " + e.getMessage(), e);
         }
     }
 

@@ -3,14 +3,12 @@ package dev.runway.render.chart;
 import dev.runway.render.HelmVersion;
 import dev.runway.render.template.TemplateExecException;
 import dev.runway.render.template.TemplateParseException;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /** Helm's rewording of template errors (engine.cleanupParseError and reformatExecErrorMsg). */
 final class HelmErrors {
-    private HelmErrors() {
-    }
+    private HelmErrors() {}
 
     /** {@code parse error at (file:line): reason}, the reason being the last ": "-separated part. */
     static String parseError(String file, TemplateParseException e) {
@@ -124,7 +122,8 @@ final class HelmErrors {
         if (endLoc == -1) {
             return null;
         }
-        return new Traceable(remainder.substring(0, idx),
+        return new Traceable(
+                remainder.substring(0, idx),
                 "executing \"" + after.substring(1, endQuote) + "\" at <" + afterAt.substring(0, endLoc) + ">:",
                 cutChained(afterAt.substring(endLoc + ">: ".length())));
     }

@@ -2,7 +2,6 @@ package dev.runway.render.chart;
 
 import dev.runway.render.RenderException;
 import dev.runway.render.glob.GoPath;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,8 +12,7 @@ import java.util.List;
  * ({@link GoPath#MATCH}), in time bounded by name length times rule length.
  */
 final class HelmIgnore {
-    private record Rule(String glob, boolean negate, boolean dirOnly, boolean baseNameOnly) {
-    }
+    private record Rule(String glob, boolean negate, boolean dirOnly, boolean baseNameOnly) {}
 
     private final List<Rule> rules = new ArrayList<>();
 
@@ -37,8 +35,8 @@ final class HelmIgnore {
             return;
         }
         if (rule.contains("**")) {
-            throw new RenderException("double-star (**) syntax is not supported (" + file + " line " + lineNo
-                    + ": " + rule + "); .helmignore rules match one path element per '*'");
+            throw new RenderException("double-star (**) syntax is not supported (" + file + " line " + lineNo + ": "
+                    + rule + "); .helmignore rules match one path element per '*'");
         }
         // pkg/ignore parseRule: the whole rule must be a valid filepath.Match pattern.
         if (GoPath.MATCH.match(rule, "abc") == null) {

@@ -8,7 +8,6 @@ import dev.runway.render.template.TemplateFunctionException;
 import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GoYamlException;
-
 import java.util.AbstractMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,29 +72,33 @@ final class HelmValues extends AbstractMap<String, Object> implements GoFmt.GoTy
     @Override
     public TemplateFunction method(String name) {
         return switch (name) {
-            case "AsMap" -> (c, a) -> {
-                arity(name, a, 0);
-                // AsMap returns the map itself, as a map[string]interface{}.
-                return map.isEmpty() ? new LinkedHashMap<String, Object>() : map;
-            };
-            case "YAML" -> (c, a) -> {
-                arity(name, a, 0);
-                try {
-                    return GoYaml.marshal(map);
-                } catch (GoJson.GoJsonException e) {
-                    throw new TemplateFunctionException("error marshaling into JSON: " + e.getMessage());
-                } catch (GoYamlException e) {
-                    throw new TemplateFunctionException(e.getMessage());
-                }
-            };
-            case "Table" -> (c, a) -> {
-                arity(name, a, 1);
-                return new HelmValues(table(string(a)), goPackage);
-            };
-            case "PathValue" -> (c, a) -> {
-                arity(name, a, 1);
-                return pathValue(string(a));
-            };
+            case "AsMap" ->
+                (c, a) -> {
+                    arity(name, a, 0);
+                    // AsMap returns the map itself, as a map[string]interface{}.
+                    return map.isEmpty() ? new LinkedHashMap<String, Object>() : map;
+                };
+            case "YAML" ->
+                (c, a) -> {
+                    arity(name, a, 0);
+                    try {
+                        return GoYaml.marshal(map);
+                    } catch (GoJson.GoJsonException e) {
+                        throw new TemplateFunctionException("error marshaling into JSON: " + e.getMessage());
+                    } catch (GoYamlException e) {
+                        throw new TemplateFunctionException(e.getMessage());
+                    }
+                };
+            case "Table" ->
+                (c, a) -> {
+                    arity(name, a, 1);
+                    return new HelmValues(table(string(a)), goPackage);
+                };
+            case "PathValue" ->
+                (c, a) -> {
+                    arity(name, a, 1);
+                    return pathValue(string(a));
+                };
             default -> null;
         };
     }
@@ -134,8 +137,8 @@ final class HelmValues extends AbstractMap<String, Object> implements GoFmt.GoTy
 
     private static void arity(String name, List<Object> a, int want) {
         if (a.size() != want) {
-            throw new TemplateArityException("wrong number of args for " + name + ": want " + want + " got "
-                    + a.size());
+            throw new TemplateArityException(
+                    "wrong number of args for " + name + ": want " + want + " got " + a.size());
         }
     }
 

@@ -7,7 +7,6 @@ import dev.runway.render.template.TemplateExecException;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateParseException;
 import dev.runway.render.template.TemplateSet;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +19,7 @@ import java.util.Map;
  * {@code <no value>} is removed from its output. Thread-safe.
  */
 public final class PreparedChart {
-    private record Template(String name, Chart chart, String chartPath) {
-    }
+    private record Template(String name, Chart chart, String chartPath) {}
 
     private final Chart chart;
     private final List<Template> order;
@@ -82,8 +80,8 @@ public final class PreparedChart {
     }
 
     /** As {@link #render(Map, RenderOptions, Capabilities)} with {@code .Release.Revision} set to {@code revision}. */
-    public Map<String, String> render(Map<String, Object> values, RenderOptions options, Capabilities capabilities,
-                                      int revision) {
+    public Map<String, String> render(
+            Map<String, Object> values, RenderOptions options, Capabilities capabilities, int revision) {
         return render(values, options, capabilities, revision, null);
     }
 
@@ -91,8 +89,12 @@ public final class PreparedChart {
      * As {@link #render(Map, RenderOptions, Capabilities, int)}, with {@code lookup} asking {@code cluster} (when
      * not null).
      */
-    public Map<String, String> render(Map<String, Object> values, RenderOptions options, Capabilities capabilities,
-                                      int revision, ClusterLookup cluster) {
+    public Map<String, String> render(
+            Map<String, Object> values,
+            RenderOptions options,
+            Capabilities capabilities,
+            int revision,
+            ClusterLookup cluster) {
         Map<String, Object> release = new LinkedHashMap<>();
         release.put("Name", options.releaseName());
         release.put("Namespace", options.namespace());
@@ -102,7 +104,15 @@ public final class PreparedChart {
         release.put("Service", "Helm");
         // By chart path, not by chart: one subchart aliased twice renders twice, each time with its own values.
         Map<String, Map<String, Object>> scopes = new java.util.HashMap<>();
-        scope(chart, chart.name(), true, values, release, capabilities, options.helmVersion().isHelm4(), scopes);
+        scope(
+                chart,
+                chart.name(),
+                true,
+                values,
+                release,
+                capabilities,
+                options.helmVersion().isHelm4(),
+                scopes);
 
         ExecutionScope execution = new ExecutionScope().with(ClusterLookup.class, cluster);
         Map<String, String> rendered = new LinkedHashMap<>();
@@ -131,9 +141,15 @@ public final class PreparedChart {
      * Helm 3's metadata struct, or in Helm 4 a map of the same fields.
      */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> scope(Chart chart, String chartPath, boolean root, Map<String, Object> values,
-                                             Map<String, Object> release, Capabilities capabilities, boolean helm4,
-                                             Map<String, Map<String, Object>> out) {
+    private static Map<String, Object> scope(
+            Chart chart,
+            String chartPath,
+            boolean root,
+            Map<String, Object> values,
+            Map<String, Object> release,
+            Capabilities capabilities,
+            boolean helm4,
+            Map<String, Map<String, Object>> out) {
         Map<String, Object> subcharts = new LinkedHashMap<>();
         Map<String, Object> next = new LinkedHashMap<>();
         ChartMetadata metadata = chart.metadata().asRoot(root);
@@ -145,10 +161,10 @@ public final class PreparedChart {
         next.put("Subcharts", subcharts);
         for (Chart sub : chart.dependencies()) {
             Object subValues = values.get(sub.name());
-            Map<String, Object> sv = subValues instanceof Map ? (Map<String, Object>) subValues
-                    : new LinkedHashMap<>();
-            subcharts.put(sub.name(), scope(sub, chartPath + "/charts/" + sub.name(), false, sv, release, capabilities,
-                    helm4, out));
+            Map<String, Object> sv = subValues instanceof Map ? (Map<String, Object>) subValues : new LinkedHashMap<>();
+            subcharts.put(
+                    sub.name(),
+                    scope(sub, chartPath + "/charts/" + sub.name(), false, sv, release, capabilities, helm4, out));
         }
         out.put(chartPath, next);
         return next;

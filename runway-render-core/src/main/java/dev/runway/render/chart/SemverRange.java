@@ -3,7 +3,6 @@ package dev.runway.render.chart;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.runway.render.gofmt.GoStrconv;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,19 +24,19 @@ public final class SemverRange {
     private static final String CV = "v?([0-9|x|X|\\*]+)(\\.[0-9|x|X|\\*]+)?(\\.[0-9|x|X|\\*]+)?"
             + "(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?"
             + "(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?";
+
     private static final String OPS = "=||!=|>|<|>=|=>|<=|=<|~|~>|\\^";
 
     private static final Pattern VERSION = Pattern.compile("^" + LOOSE_VERSION + "$");
     private static final Pattern CONSTRAINT = Pattern.compile("^\\s*(" + OPS + ")\\s*(" + CV + ")\\s*$");
     private static final Pattern RANGE = Pattern.compile("\\s*(" + CV + ")\\s+-\\s+(" + CV + ")\\s*");
     private static final Pattern FIND = Pattern.compile("(" + OPS + ")\\s*(" + CV + ")");
-    private static final Pattern VALID = Pattern.compile("^(\\s*(" + OPS + ")\\s*(" + CV + ")\\s*)((?:\\s+|,\\s*)("
-            + OPS + ")\\s*(" + CV + ")\\s*)*$");
+    private static final Pattern VALID = Pattern.compile(
+            "^(\\s*(" + OPS + ")\\s*(" + CV + ")\\s*)((?:\\s+|,\\s*)(" + OPS + ")\\s*(" + CV + ")\\s*)*$");
     /** k8s.io/apimachinery version.ParseGeneric: the numeric components; anything after them is ignored. */
     private static final Pattern KUBE_GENERIC = Pattern.compile("^\\s*v?([0-9]+(?:\\.[0-9]+)*)(.*)*$");
 
-    private SemverRange() {
-    }
+    private SemverRange() {}
 
     /** A parsed version; the numbers are unsigned 64-bit as in Go. */
     record Version(long major, long minor, long patch, String pre, String metadata) {
@@ -75,8 +74,10 @@ public final class SemverRange {
         String metadata = nonNull(m.group(8));
         try {
             long major = Long.parseUnsignedLong(m.group(1));
-            long minor = m.group(2) == null ? 0 : Long.parseUnsignedLong(m.group(2).substring(1));
-            long patch = m.group(3) == null ? 0 : Long.parseUnsignedLong(m.group(3).substring(1));
+            long minor =
+                    m.group(2) == null ? 0 : Long.parseUnsignedLong(m.group(2).substring(1));
+            long patch =
+                    m.group(3) == null ? 0 : Long.parseUnsignedLong(m.group(3).substring(1));
             if ((!pre.isEmpty() && !validPrerelease(pre)) || (!metadata.isEmpty() && !validMetadata(metadata))) {
                 return null;
             }

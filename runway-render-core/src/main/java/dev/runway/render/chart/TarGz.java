@@ -2,7 +2,6 @@ package dev.runway.render.chart;
 
 import dev.runway.render.RenderException;
 import dev.runway.render.glob.GoPath;
-
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -33,8 +32,7 @@ final class TarGz {
     /** pkg/chart/loader/archive drivePathPattern: a Windows drive that survived the other path checks. */
     private static final Pattern DRIVE_PATH = Pattern.compile("^[a-zA-Z]:/");
 
-    private TarGz() {
-    }
+    private TarGz() {}
 
     /**
      * The decompressed bytes one chart load may still unpack, shared by the chart and all its packaged subcharts.
@@ -68,8 +66,10 @@ final class TarGz {
         try {
             gzip = new GZIPInputStream(new ByteArrayInputStream(archive));
         } catch (IOException e) {
-            throw new RenderException("gzip: invalid header; a packaged chart is a gzip-compressed tar archive as"
-                    + " helm package writes it, this file is not", e);
+            throw new RenderException(
+                    "gzip: invalid header; a packaged chart is a gzip-compressed tar archive as"
+                            + " helm package writes it, this file is not",
+                    e);
         }
         try (InputStream in = gzip) {
             Reader reader = new Reader(in, budget);
@@ -94,8 +94,10 @@ final class TarGz {
                 files.put(name, data);
             }
         } catch (ZipException e) {
-            throw new RenderException("flate: corrupt input (" + e.getMessage() + "); the archive is damaged,"
-                    + " package the chart again", e);
+            throw new RenderException(
+                    "flate: corrupt input (" + e.getMessage() + "); the archive is damaged,"
+                            + " package the chart again",
+                    e);
         } catch (EOFException e) {
             throw new RenderException("unexpected EOF: the archive is truncated; package the chart again", e);
         } catch (IOException e) {
@@ -117,8 +119,8 @@ final class TarGz {
         }
         n = GoPath.clean(n);
         if (n.equals(".")) {
-            throw new RenderException("chart illegally contains content outside the base directory: \""
-                    + entryName + "\"");
+            throw new RenderException(
+                    "chart illegally contains content outside the base directory: \"" + entryName + "\"");
         }
         if (n.startsWith("..")) {
             throw new RenderException("chart illegally references parent directory");
@@ -195,15 +197,16 @@ final class TarGz {
                             try {
                                 paxSize = Long.parseLong(records.get("size"));
                             } catch (NumberFormatException e) {
-                                throw new RenderException(INVALID_HEADER + ": PAX size \"" + records.get("size")
-                                        + "\" is not a number");
+                                throw new RenderException(
+                                        INVALID_HEADER + ": PAX size \"" + records.get("size") + "\" is not a number");
                             }
                         }
                     }
                     case 'L' -> gnuLongName = cString(special(raw), 0, Integer.MAX_VALUE);
                     case 'K' -> special(raw); // the GNU long link name: links are read as empty files
-                    case 'S' -> throw new RenderException("archive/tar: entry \"" + raw.name + "\" is a GNU sparse"
-                            + " file, which chart archives do not use; package the chart again with helm package");
+                    case 'S' ->
+                        throw new RenderException("archive/tar: entry \"" + raw.name + "\" is a GNU sparse"
+                                + " file, which chart archives do not use; package the chart again with helm package");
                     default -> {
                         String name = gnuLongName != null ? gnuLongName : raw.name;
                         name = paxPath != null ? paxPath : name;
@@ -267,12 +270,14 @@ final class TarGz {
                 } catch (NumberFormatException e) {
                     throw new RenderException(INVALID_HEADER + ": a PAX record has no valid length");
                 }
-                if (space >= bytes.length || length <= space - at + 1 || at + length > bytes.length
+                if (space >= bytes.length
+                        || length <= space - at + 1
+                        || at + length > bytes.length
                         || bytes[(int) (at + length - 1)] != '\n') {
                     throw new RenderException(INVALID_HEADER + ": a PAX record has no valid length");
                 }
-                String record = new String(bytes, space + 1, (int) (at + length - 1 - space - 1),
-                        StandardCharsets.UTF_8);
+                String record =
+                        new String(bytes, space + 1, (int) (at + length - 1 - space - 1), StandardCharsets.UTF_8);
                 int eq = record.indexOf('=');
                 if (eq <= 0) {
                     throw new RenderException(INVALID_HEADER + ": a PAX record has no key");
@@ -354,8 +359,8 @@ final class TarGz {
             try {
                 return Long.parseUnsignedLong(digits, 8);
             } catch (NumberFormatException e) {
-                throw new RenderException(INVALID_HEADER + " (\"" + digits.replaceAll("[^ -~]", "?")
-                        + "\" is no octal number)");
+                throw new RenderException(
+                        INVALID_HEADER + " (\"" + digits.replaceAll("[^ -~]", "?") + "\" is no octal number)");
             }
         }
 

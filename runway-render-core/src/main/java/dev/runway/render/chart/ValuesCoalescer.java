@@ -13,8 +13,7 @@ import java.util.Map;
 public final class ValuesCoalescer {
     private static final String GLOBAL = "global";
 
-    private ValuesCoalescer() {
-    }
+    private ValuesCoalescer() {}
 
     /** chartutil.CoalesceValues: a deep copy of {@code userValues} coalesced with the chart's defaults. */
     public static Map<String, Object> coalesce(Chart chart, Map<String, Object> userValues) {
@@ -50,8 +49,8 @@ public final class ValuesCoalescer {
                 existing = new LinkedHashMap<String, Object>();
                 dest.put(sub.name(), existing);
             } else if (!(existing instanceof Map)) {
-                throw new IllegalArgumentException(dev.runway.render.gofmt.GoFmt.sprintf("type mismatch on %s: %t",
-                        sub.name(), existing));
+                throw new IllegalArgumentException(
+                        dev.runway.render.gofmt.GoFmt.sprintf("type mismatch on %s: %t", sub.name(), existing));
             }
             Map<String, Object> dv = (Map<String, Object>) existing;
             coalesceGlobals(dv, dest);
@@ -134,8 +133,7 @@ public final class ValuesCoalescer {
      * 4.1.3+, pkg/chart/common/util/coalesce.go, srcOriginalNonNil).
      */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> coalesceTables(Map<String, Object> dst, Map<String, Object> src,
-                                                      boolean merge) {
+    private static Map<String, Object> coalesceTables(Map<String, Object> dst, Map<String, Object> src, boolean merge) {
         if (src == null) {
             return dst;
         }

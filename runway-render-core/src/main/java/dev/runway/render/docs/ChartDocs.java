@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class ChartDocs {
 
-    private ChartDocs() {
-    }
+    private ChartDocs() {}
 
     /** The rows of the chart's values table. */
     public static List<ValueRow> rows(Path chartDirectory) {
@@ -46,8 +45,8 @@ public final class ChartDocs {
 
     static ChartSummary metadata(Path chartDirectory) {
         Path chartYaml = chartDirectory.resolve("Chart.yaml");
-        return ChartSummary.parse(readRequired(chartYaml, "is " + chartDirectory + " a chart directory?"),
-                chartYaml.toString());
+        return ChartSummary.parse(
+                readRequired(chartYaml, "is " + chartDirectory + " a chart directory?"), chartYaml.toString());
     }
 
     private static String readRequired(Path file, String hint) {

@@ -1,10 +1,9 @@
 package dev.runway.render.docs;
 
 import dev.runway.render.yaml.GuardedYaml;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-
 import java.util.Map;
 import java.util.Objects;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * The few Chart.yaml fields a README shows ({@link dev.runway.render.chart.ChartMetadata} is the whole file, as Helm
@@ -23,12 +22,16 @@ public record ChartSummary(String name, String version, String appVersion, Strin
         try {
             loaded = GuardedYaml.load(GuardedYaml.settings(sourceName).build()).loadFromString(chartYaml);
         } catch (YamlEngineException e) {
-            throw new DocsException(sourceName + ": not valid YAML: " + e.getMessage().strip(), e);
+            throw new DocsException(
+                    sourceName + ": not valid YAML: " + e.getMessage().strip(), e);
         }
         if (!(loaded instanceof Map<?, ?> map) || map.get("name") == null) {
             throw new DocsException(sourceName + ": a chart needs a `name`");
         }
-        return new ChartSummary(text(map.get("name")), text(map.get("version")), text(map.get("appVersion")),
+        return new ChartSummary(
+                text(map.get("name")),
+                text(map.get("version")),
+                text(map.get("appVersion")),
                 text(map.get("description")));
     }
 

@@ -3,7 +3,6 @@ package dev.runway.render.docs;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -59,8 +58,17 @@ public final class DocsTemplate {
             throw new DocsException("template " + name + " is not valid Mustache: " + e.getMessage(), e);
         }
         Map<String, Object> scope = new LinkedHashMap<>();
-        scope.put("chart", Map.of("name", chart.name(), "version", chart.version(), "appVersion", chart.appVersion(),
-                "description", chart.description()));
+        scope.put(
+                "chart",
+                Map.of(
+                        "name",
+                        chart.name(),
+                        "version",
+                        chart.version(),
+                        "appVersion",
+                        chart.appVersion(),
+                        "description",
+                        chart.description()));
         List<Map<String, Object>> rowScopes = new ArrayList<>();
         for (ValueRow row : rows) {
             Map<String, Object> cells = new LinkedHashMap<>();
@@ -70,8 +78,21 @@ public final class DocsTemplate {
             cells.put("required", row.required() ? "yes" : "");
             cells.put("allowed", Markdown.cell(row.allowed()));
             cells.put("description", Markdown.cell(row.description()));
-            cells.put("raw", Map.of("key", row.key(), "type", row.type(), "default", row.defaultValue(),
-                    "required", row.required(), "allowed", row.allowed(), "description", row.description()));
+            cells.put(
+                    "raw",
+                    Map.of(
+                            "key",
+                            row.key(),
+                            "type",
+                            row.type(),
+                            "default",
+                            row.defaultValue(),
+                            "required",
+                            row.required(),
+                            "allowed",
+                            row.allowed(),
+                            "description",
+                            row.description()));
             rowScopes.add(cells);
         }
         scope.put("rows", rowScopes);

@@ -25,7 +25,9 @@ public record DocsUpdate(Path readme, String current, String expected, java.util
 
     /** Rows of values that have no {@code # --} comment in values.yaml. */
     public java.util.List<ValueRow> undocumented() {
-        return rows.stream().filter(r -> !r.documented() && r.description().isEmpty()).toList();
+        return rows.stream()
+                .filter(r -> !r.documented() && r.description().isEmpty())
+                .toList();
     }
 
     /**

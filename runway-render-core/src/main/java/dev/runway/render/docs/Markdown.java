@@ -3,8 +3,7 @@ package dev.runway.render.docs;
 /** Escaping for text inside a Markdown table cell. */
 final class Markdown {
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     /** Plain text as one table cell: pipes escaped, line breaks turned into spaces. */
     static String cell(String text) {

@@ -9,8 +9,7 @@ public final class ReadmeSection {
     public static final String START = "<!-- runway:docs:start -->";
     public static final String END = "<!-- runway:docs:end -->";
 
-    private ReadmeSection() {
-    }
+    private ReadmeSection() {}
 
     /**
      * The README with {@code generated} between the markers. A README without markers gets a {@code ## Values}
@@ -31,7 +30,12 @@ public final class ReadmeSection {
             } else {
                 out.append(readme.stripTrailing()).append("\n");
             }
-            out.append("\n## Values\n\n").append(START).append('\n').append(body).append(END).append('\n');
+            out.append("\n## Values\n\n")
+                    .append(START)
+                    .append('\n')
+                    .append(body)
+                    .append(END)
+                    .append('\n');
             return out.toString();
         }
         if (start < 0 || end < 0) {
@@ -42,8 +46,7 @@ public final class ReadmeSection {
             throw new DocsException(readmeName + ": " + END + " comes before " + START + "; swap them");
         }
         if (readme.indexOf(START, start + START.length()) >= 0 || readme.indexOf(END, end + END.length()) >= 0) {
-            throw new DocsException(readmeName + ": the markers " + START + " and " + END
-                    + " must appear once each");
+            throw new DocsException(readmeName + ": the markers " + START + " and " + END + " must appear once each");
         }
         return readme.substring(0, start) + START + "\n" + body + readme.substring(end);
     }

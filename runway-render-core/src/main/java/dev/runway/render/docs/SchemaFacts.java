@@ -13,8 +13,13 @@ import java.util.Objects;
  * @param description the schema's {@code description}, or empty
  * @param defaultJson the schema's {@code default} as JSON text, or empty
  */
-public record SchemaFacts(String type, boolean required, List<String> allowed, String constraints, String description,
-                          String defaultJson) {
+public record SchemaFacts(
+        String type,
+        boolean required,
+        List<String> allowed,
+        String constraints,
+        String description,
+        String defaultJson) {
     public static final SchemaFacts NONE = new SchemaFacts("", false, List.of(), "", "", "");
 
     public SchemaFacts {

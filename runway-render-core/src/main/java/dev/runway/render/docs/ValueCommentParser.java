@@ -22,8 +22,7 @@ public final class ValueCommentParser {
     private static final Pattern BLOCK_SCALAR = Pattern.compile("^[|>][-+0-9]*\\s*(#.*)?$");
     private static final Pattern TYPE_HINT = Pattern.compile("^\\(([^)]*)\\)\\s*");
 
-    private ValueCommentParser() {
-    }
+    private ValueCommentParser() {}
 
     /** The documented keys, by dotted path, in file order. */
     public static Map<String, ValueComment> parse(String valuesYaml) {
@@ -120,7 +119,8 @@ public final class ValueCommentParser {
     }
 
     private static String unquote(String key) {
-        if (key.length() >= 2 && ((key.startsWith("\"") && key.endsWith("\"")) || (key.startsWith("'") && key.endsWith("'")))) {
+        if (key.length() >= 2
+                && ((key.startsWith("\"") && key.endsWith("\"")) || (key.startsWith("'") && key.endsWith("'")))) {
             return key.substring(1, key.length() - 1);
         }
         return key;
@@ -134,6 +134,5 @@ public final class ValueCommentParser {
         return n;
     }
 
-    private record Key(int indent, String name) {
-    }
+    private record Key(int indent, String name) {}
 }

@@ -13,8 +13,14 @@ import java.util.Objects;
  * @param description  the comment's description, or the schema's
  * @param documented   the key had a {@code # --} comment in values.yaml
  */
-public record ValueRow(String key, String type, String defaultValue, boolean required, String allowed, String description,
-                       boolean documented) {
+public record ValueRow(
+        String key,
+        String type,
+        String defaultValue,
+        boolean required,
+        String allowed,
+        String description,
+        boolean documented) {
     public ValueRow {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(type, "type");

@@ -3,7 +3,6 @@ package dev.runway.render.docs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +14,8 @@ import java.util.Set;
  */
 public final class ValuesSchemaReader {
 
-    private static final ObjectMapper JSON = dev.runway.render.yaml.GuardedYaml.jsonMapper().build();
+    private static final ObjectMapper JSON =
+            dev.runway.render.yaml.GuardedYaml.jsonMapper().build();
     private static final int MAX_REF_DEPTH = 32;
 
     private final JsonNode root;
@@ -57,8 +57,13 @@ public final class ValuesSchemaReader {
             node = resolve(child);
         }
         boolean required = parent != null && isRequired(parent, path.get(path.size() - 1));
-        return new SchemaFacts(typeOf(node), required, allowedOf(node), constraintsOf(node),
-                textOf(node.get("description")), node.has("default") ? node.get("default").toString() : "");
+        return new SchemaFacts(
+                typeOf(node),
+                required,
+                allowedOf(node),
+                constraintsOf(node),
+                textOf(node.get("description")),
+                node.has("default") ? node.get("default").toString() : "");
     }
 
     private JsonNode childSchema(JsonNode node, String key) {

@@ -1,15 +1,14 @@
 package dev.runway.render.docs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.runway.render.gofmt.GoValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-
+import dev.runway.render.gofmt.GoValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Builds the rows of a values table from a values file and its schema, as helm-docs does: one row per leaf
@@ -18,10 +17,10 @@ import java.util.Map;
  */
 public final class ValuesTable {
 
-    private static final ObjectMapper JSON = dev.runway.render.yaml.GuardedYaml.jsonMapper().build();
+    private static final ObjectMapper JSON =
+            dev.runway.render.yaml.GuardedYaml.jsonMapper().build();
 
-    private ValuesTable() {
-    }
+    private ValuesTable() {}
 
     public static List<ValueRow> rows(String valuesYaml, String valuesSourceName, ValuesSchemaReader schema) {
         Object values = load(valuesYaml, valuesSourceName);
@@ -35,8 +34,12 @@ public final class ValuesTable {
         return rows;
     }
 
-    private static void walk(Map<?, ?> map, List<String> parent, Map<String, ValueComment> comments,
-                             ValuesSchemaReader schema, List<ValueRow> rows) {
+    private static void walk(
+            Map<?, ?> map,
+            List<String> parent,
+            Map<String, ValueComment> comments,
+            ValuesSchemaReader schema,
+            List<ValueRow> rows) {
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             List<String> path = new ArrayList<>(parent);
             path.add(String.valueOf(entry.getKey()));
@@ -52,10 +55,11 @@ public final class ValuesTable {
     }
 
     private static ValueRow row(String key, Object value, ValueComment comment, SchemaFacts facts) {
-        String type = comment != null && !comment.typeHint().isEmpty() ? comment.typeHint()
+        String type = comment != null && !comment.typeHint().isEmpty()
+                ? comment.typeHint()
                 : !facts.type().isEmpty() ? facts.type() : inferredType(value);
-        String description = comment != null && !comment.description().isEmpty() ? comment.description()
-                : facts.description();
+        String description =
+                comment != null && !comment.description().isEmpty() ? comment.description() : facts.description();
         List<String> allowed = new ArrayList<>();
         if (!facts.allowed().isEmpty()) {
             allowed.add("one of " + String.join(", ", facts.allowed()));
@@ -65,7 +69,8 @@ public final class ValuesTable {
         }
         String defaultValue = value == null && !facts.defaultJson().isEmpty() ? facts.defaultJson() : json(value);
         boolean required = facts.required() || (comment != null && comment.required());
-        return new ValueRow(key, type, defaultValue, required, String.join("; ", allowed), description, comment != null);
+        return new ValueRow(
+                key, type, defaultValue, required, String.join("; ", allowed), description, comment != null);
     }
 
     /** The JSON Schema type of a default: JSON's type name, with whole numbers as integer. */
@@ -89,12 +94,14 @@ public final class ValuesTable {
     }
 
     private static Object load(String yaml, String sourceName) {
-        LoadSettings settings = dev.runway.render.yaml.GuardedYaml.settings(sourceName).setAllowDuplicateKeys(false)
+        LoadSettings settings = dev.runway.render.yaml.GuardedYaml.settings(sourceName)
+                .setAllowDuplicateKeys(false)
                 .build();
         try {
             return dev.runway.render.yaml.GuardedYaml.load(settings).loadFromString(yaml);
         } catch (MarkedYamlEngineException e) {
-            throw new DocsException(sourceName + ": not valid YAML: " + e.getMessage().strip(), e);
+            throw new DocsException(
+                    sourceName + ": not valid YAML: " + e.getMessage().strip(), e);
         } catch (YamlEngineException e) {
             throw new DocsException(sourceName + ": not valid YAML: " + e.getMessage(), e);
         }

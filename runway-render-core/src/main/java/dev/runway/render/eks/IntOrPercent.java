@@ -2,7 +2,6 @@ package dev.runway.render.eks;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Objects;
 
 /** A count ({@code 1}) or a percentage ({@code "50%"}), as {@code podDisruptionBudget.minAvailable} takes. */

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** {@code image.pullPolicy}. */
 public enum PullPolicy {
-    ALWAYS("Always"), IF_NOT_PRESENT("IfNotPresent"), NEVER("Never");
+    ALWAYS("Always"),
+    IF_NOT_PRESENT("IfNotPresent"),
+    NEVER("Never");
 
     private final String value;
 

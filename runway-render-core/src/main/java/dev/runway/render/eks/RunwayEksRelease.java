@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +17,10 @@ import java.util.Optional;
  * instead of digging through YAML. Built from any {@link RenderedChart} of the chart.
  */
 public final class RunwayEksRelease {
-    private static final ObjectMapper YAML = new ObjectMapper(dev.runway.render.yaml.GuardedYaml.yamlFactory().build());
-    private static final ObjectMapper JSON = dev.runway.render.yaml.GuardedYaml.jsonMapper().build();
+    private static final ObjectMapper YAML =
+            new ObjectMapper(dev.runway.render.yaml.GuardedYaml.yamlFactory().build());
+    private static final ObjectMapper JSON =
+            dev.runway.render.yaml.GuardedYaml.jsonMapper().build();
 
     /** The credentials file's path inside the container, as the chart mounts it. */
     public static final String CREDENTIALS_PATH = "/etc/gcp-service-account/credentials.json";
@@ -34,8 +35,8 @@ public final class RunwayEksRelease {
                 JsonNode node = YAML.readTree(manifest.text());
                 documents.put(manifest, node == null ? YAML.createObjectNode() : node);
             } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException(manifest.source() + " (" + manifest.id() + ") is not valid YAML: "
-                        + e.getOriginalMessage(), e);
+                throw new IllegalArgumentException(
+                        manifest.source() + " (" + manifest.id() + ") is not valid YAML: " + e.getOriginalMessage(), e);
             }
         }
     }
@@ -52,14 +53,24 @@ public final class RunwayEksRelease {
      * The ServiceAccount, the IAM role it assumes, and the Google credentials file ({@code roleArn} and
      * {@code credentials} are null on {@code runtime: gke}, which has neither).
      */
-    public record Identity(String serviceAccountName, String namespace, String roleArn,
-                           Map<String, String> serviceAccountAnnotations, Credentials credentials) {
-    }
+    public record Identity(
+            String serviceAccountName,
+            String namespace,
+            String roleArn,
+            Map<String, String> serviceAccountAnnotations,
+            Credentials credentials) {}
 
     /** The {@code external_account} credentials file from the ConfigMap, parsed. */
-    public record Credentials(String configMapName, String type, String audience, String subjectTokenType,
-                              String tokenUrl, String serviceAccountImpersonationUrl, JsonNode credentialSource,
-                              JsonNode json, String text) {
+    public record Credentials(
+            String configMapName,
+            String type,
+            String audience,
+            String subjectTokenType,
+            String tokenUrl,
+            String serviceAccountImpersonationUrl,
+            JsonNode credentialSource,
+            JsonNode json,
+            String text) {
         /** The projected token file in {@code kubernetes-oidc} mode, empty in {@code aws-imds} mode. */
         public Optional<String> credentialSourceFile() {
             return Optional.ofNullable(credentialSource.path("file").textValue());
@@ -72,14 +83,23 @@ public final class RunwayEksRelease {
     }
 
     /** One container volume mount. */
-    public record VolumeMount(String name, String mountPath, boolean readOnly) {
-    }
+    public record VolumeMount(String name, String mountPath, boolean readOnly) {}
 
     /** The Deployment and its one container. */
-    public record Workload(String name, String namespace, Optional<Integer> replicas, String serviceAccountName,
-                           String image, String imagePullPolicy, int containerPort, Map<String, String> env,
-                           List<VolumeMount> volumeMounts, Map<String, JsonNode> volumes, Map<String, String> podLabels,
-                           Map<String, String> podAnnotations, JsonNode manifest) {
+    public record Workload(
+            String name,
+            String namespace,
+            Optional<Integer> replicas,
+            String serviceAccountName,
+            String image,
+            String imagePullPolicy,
+            int containerPort,
+            Map<String, String> env,
+            List<VolumeMount> volumeMounts,
+            Map<String, JsonNode> volumes,
+            Map<String, String> podLabels,
+            Map<String, String> podAnnotations,
+            JsonNode manifest) {
         public Optional<VolumeMount> volumeMount(String name) {
             return volumeMounts.stream().filter(m -> m.name().equals(name)).findFirst();
         }
@@ -90,15 +110,23 @@ public final class RunwayEksRelease {
     }
 
     /** The Service. */
-    public record ServiceView(String name, String namespace, String type, int port, String targetPort,
-                              Map<String, String> selector, JsonNode manifest) {
-    }
+    public record ServiceView(
+            String name,
+            String namespace,
+            String type,
+            int port,
+            String targetPort,
+            Map<String, String> selector,
+            JsonNode manifest) {}
 
     public Identity identity() {
         JsonNode sa = only("ServiceAccount");
         Map<String, String> annotations = strings(sa.path("metadata").path("annotations"));
-        return new Identity(text(sa, "metadata", "name"), text(sa, "metadata", "namespace"),
-                annotations.get("eks.amazonaws.com/role-arn"), annotations,
+        return new Identity(
+                text(sa, "metadata", "name"),
+                text(sa, "metadata", "namespace"),
+                annotations.get("eks.amazonaws.com/role-arn"),
+                annotations,
                 optional("ConfigMap").isPresent() ? credentials() : null);
     }
 
@@ -106,7 +134,8 @@ public final class RunwayEksRelease {
         JsonNode configMap = only("ConfigMap");
         String text = configMap.path("data").path("credentials.json").asText(null);
         if (text == null) {
-            throw new IllegalStateException("the ConfigMap " + text(configMap, "metadata", "name") + " has no credentials.json");
+            throw new IllegalStateException(
+                    "the ConfigMap " + text(configMap, "metadata", "name") + " has no credentials.json");
         }
         JsonNode json;
         try {
@@ -114,10 +143,16 @@ public final class RunwayEksRelease {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("credentials.json is not valid JSON: " + e.getOriginalMessage(), e);
         }
-        return new Credentials(text(configMap, "metadata", "name"), json.path("type").asText(null),
-                json.path("audience").asText(null), json.path("subject_token_type").asText(null),
-                json.path("token_url").asText(null), json.path("service_account_impersonation_url").asText(null),
-                json.path("credential_source"), json, text);
+        return new Credentials(
+                text(configMap, "metadata", "name"),
+                json.path("type").asText(null),
+                json.path("audience").asText(null),
+                json.path("subject_token_type").asText(null),
+                json.path("token_url").asText(null),
+                json.path("service_account_impersonation_url").asText(null),
+                json.path("credential_source"),
+                json,
+                text);
     }
 
     public Workload deployment() {
@@ -125,27 +160,46 @@ public final class RunwayEksRelease {
         JsonNode pod = deployment.path("spec").path("template");
         JsonNode container = pod.path("spec").path("containers").path(0);
         Map<String, String> env = new LinkedHashMap<>();
-        container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText(null)));
+        container
+                .path("env")
+                .forEach(e -> env.put(e.path("name").asText(), e.path("value").asText(null)));
         List<VolumeMount> mounts = new ArrayList<>();
-        container.path("volumeMounts").forEach(m -> mounts.add(new VolumeMount(m.path("name").asText(),
-                m.path("mountPath").asText(), m.path("readOnly").asBoolean(false))));
+        container
+                .path("volumeMounts")
+                .forEach(m -> mounts.add(new VolumeMount(
+                        m.path("name").asText(),
+                        m.path("mountPath").asText(),
+                        m.path("readOnly").asBoolean(false))));
         Map<String, JsonNode> volumes = new LinkedHashMap<>();
         pod.path("spec").path("volumes").forEach(v -> volumes.put(v.path("name").asText(), v));
         JsonNode replicas = deployment.path("spec").path("replicas");
-        return new Workload(text(deployment, "metadata", "name"), text(deployment, "metadata", "namespace"),
+        return new Workload(
+                text(deployment, "metadata", "name"),
+                text(deployment, "metadata", "namespace"),
                 replicas.isNumber() ? Optional.of(replicas.intValue()) : Optional.empty(),
-                pod.path("spec").path("serviceAccountName").asText(null), container.path("image").asText(null),
-                container.path("imagePullPolicy").asText(null), container.path("ports").path(0).path("containerPort").asInt(),
-                java.util.Collections.unmodifiableMap(env), List.copyOf(mounts), java.util.Collections.unmodifiableMap(volumes),
-                strings(pod.path("metadata").path("labels")), strings(pod.path("metadata").path("annotations")), deployment);
+                pod.path("spec").path("serviceAccountName").asText(null),
+                container.path("image").asText(null),
+                container.path("imagePullPolicy").asText(null),
+                container.path("ports").path(0).path("containerPort").asInt(),
+                java.util.Collections.unmodifiableMap(env),
+                List.copyOf(mounts),
+                java.util.Collections.unmodifiableMap(volumes),
+                strings(pod.path("metadata").path("labels")),
+                strings(pod.path("metadata").path("annotations")),
+                deployment);
     }
 
     public ServiceView service() {
         JsonNode service = only("Service");
         JsonNode port = service.path("spec").path("ports").path(0);
-        return new ServiceView(text(service, "metadata", "name"), text(service, "metadata", "namespace"),
-                service.path("spec").path("type").asText(null), port.path("port").asInt(),
-                port.path("targetPort").asText(null), strings(service.path("spec").path("selector")), service);
+        return new ServiceView(
+                text(service, "metadata", "name"),
+                text(service, "metadata", "namespace"),
+                service.path("spec").path("type").asText(null),
+                port.path("port").asInt(),
+                port.path("targetPort").asText(null),
+                strings(service.path("spec").path("selector")),
+                service);
     }
 
     public Optional<JsonNode> horizontalPodAutoscaler() {
@@ -170,14 +224,16 @@ public final class RunwayEksRelease {
     private Optional<JsonNode> optional(String kind) {
         List<JsonNode> found = all(kind);
         if (found.size() > 1) {
-            throw new IllegalStateException("the release has " + found.size() + " " + kind + "s; runway-eks renders at most one");
+            throw new IllegalStateException(
+                    "the release has " + found.size() + " " + kind + "s; runway-eks renders at most one");
         }
         return found.stream().findFirst();
     }
 
     private JsonNode only(String kind) {
-        return optional(kind).orElseThrow(() -> new IllegalStateException("the release has no " + kind
-                + "; it has " + documents.keySet().stream().map(RenderedManifest::id).toList()));
+        return optional(kind)
+                .orElseThrow(() -> new IllegalStateException("the release has no " + kind + "; it has "
+                        + documents.keySet().stream().map(RenderedManifest::id).toList()));
     }
 
     private static String text(JsonNode node, String... path) {

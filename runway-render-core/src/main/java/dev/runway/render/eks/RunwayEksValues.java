@@ -8,14 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import dev.runway.render.values.ValueTrees;
 import dev.runway.render.values.MergedValues;
 import dev.runway.render.values.UserValues;
 import dev.runway.render.values.ValueOrigins;
+import dev.runway.render.values.ValueTrees;
 import dev.runway.render.values.ValuesProblem;
 import dev.runway.render.values.ValuesSchema;
 import dev.runway.render.values.ValuesValidationException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,12 +34,46 @@ import java.util.Objects;
  * {@code values.schema.json}, so the model can never accept what the chart refuses (and a test keeps the
  * fields, the schema and the defaults in step).
  */
-@JsonPropertyOrder({"serviceId", "image", "port", "service", "replicas", "autoscaling", "podDisruptionBudget",
-        "resources", "env", "probes", "runtime", "aws", "gcp", "gcpWorkloadIdentity", "profiling", "externalSecrets", "labels", "annotations",
-        "podAnnotations", "podLabels", "serviceAccount", "nodeSelector", "tolerations", "affinity",
-        "topologySpreadConstraints", "priorityClassName", "terminationGracePeriodSeconds",
-        "imagePullSecrets", "envValueFrom", "envFrom", "clusterVarsEnv", "extraVolumes", "extraVolumeMounts",
-        "podSecurityContext", "securityContext", "lifecycle", "managedBy", "namespace"})
+@JsonPropertyOrder({
+    "serviceId",
+    "image",
+    "port",
+    "service",
+    "replicas",
+    "autoscaling",
+    "podDisruptionBudget",
+    "resources",
+    "env",
+    "probes",
+    "runtime",
+    "aws",
+    "gcp",
+    "gcpWorkloadIdentity",
+    "profiling",
+    "externalSecrets",
+    "labels",
+    "annotations",
+    "podAnnotations",
+    "podLabels",
+    "serviceAccount",
+    "nodeSelector",
+    "tolerations",
+    "affinity",
+    "topologySpreadConstraints",
+    "priorityClassName",
+    "terminationGracePeriodSeconds",
+    "imagePullSecrets",
+    "envValueFrom",
+    "envFrom",
+    "clusterVarsEnv",
+    "extraVolumes",
+    "extraVolumeMounts",
+    "podSecurityContext",
+    "securityContext",
+    "lifecycle",
+    "managedBy",
+    "namespace"
+})
 public record RunwayEksValues(
         String serviceId,
         Image image,
@@ -131,11 +164,9 @@ public record RunwayEksValues(
         }
     }
 
-    public record Service(int port) {
-    }
+    public record Service(int port) {}
 
-    public record Autoscaling(boolean enabled, int minReplicas, int maxReplicas, int targetCPUUtilizationPercentage) {
-    }
+    public record Autoscaling(boolean enabled, int minReplicas, int maxReplicas, int targetCPUUtilizationPercentage) {}
 
     public record PodDisruptionBudget(boolean enabled, IntOrPercent minAvailable) {
         public PodDisruptionBudget {
@@ -151,8 +182,13 @@ public record RunwayEksValues(
         }
     }
 
-    public record Probe(boolean enabled, String path, int initialDelaySeconds, int periodSeconds, int timeoutSeconds,
-                        int failureThreshold) {
+    public record Probe(
+            boolean enabled,
+            String path,
+            int initialDelaySeconds,
+            int periodSeconds,
+            int timeoutSeconds,
+            int failureThreshold) {
         public Probe {
             Objects.requireNonNull(path, "probe path");
         }
@@ -172,8 +208,8 @@ public record RunwayEksValues(
         }
     }
 
-    public record Gcp(String projectId, String projectNumber, String workloadIdentityPoolId,
-                      String workloadIdentityProviderId) {
+    public record Gcp(
+            String projectId, String projectNumber, String workloadIdentityPoolId, String workloadIdentityProviderId) {
         public Gcp {
             Objects.requireNonNull(projectId, "gcp.projectId");
             Objects.requireNonNull(projectNumber, "gcp.projectNumber");
@@ -188,15 +224,14 @@ public record RunwayEksValues(
         }
     }
 
-    public record Profiling(boolean enabled) {
-    }
+    public record Profiling(boolean enabled) {}
 
     /**
      * Secrets from Vault ({@code runway/env/<environment>/service/<serviceId>}) through an external-secrets
      * {@code ExternalSecret} read from {@code clusterSecretStore}, given to the container with {@code envFrom}.
      */
-    public record ExternalSecrets(boolean enabled, String environment, String clusterSecretStore,
-                                  String refreshInterval) {
+    public record ExternalSecrets(
+            boolean enabled, String environment, String clusterSecretStore, String refreshInterval) {
         public ExternalSecrets {
             Objects.requireNonNull(environment, "externalSecrets.environment");
             Objects.requireNonNull(clusterSecretStore, "externalSecrets.clusterSecretStore");
@@ -230,11 +265,23 @@ public record RunwayEksValues(
      * Kubernetes'). Each field set replaces the chart's default of that field.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"runAsUser", "runAsGroup", "runAsNonRoot", "fsGroup", "fsGroupChangePolicy",
-            "supplementalGroups", "seccompProfile"})
-    public record PodSecurityContext(Long runAsUser, Long runAsGroup, Boolean runAsNonRoot, Long fsGroup,
-                                     String fsGroupChangePolicy, List<Long> supplementalGroups,
-                                     SeccompProfile seccompProfile) {
+    @JsonPropertyOrder({
+        "runAsUser",
+        "runAsGroup",
+        "runAsNonRoot",
+        "fsGroup",
+        "fsGroupChangePolicy",
+        "supplementalGroups",
+        "seccompProfile"
+    })
+    public record PodSecurityContext(
+            Long runAsUser,
+            Long runAsGroup,
+            Boolean runAsNonRoot,
+            Long fsGroup,
+            String fsGroupChangePolicy,
+            List<Long> supplementalGroups,
+            SeccompProfile seccompProfile) {
         /** Nothing set: the chart's defaults. */
         public static final PodSecurityContext NONE = new PodSecurityContext(null, null, null, null, null, null, null);
 
@@ -262,11 +309,23 @@ public record RunwayEksValues(
      * Each field set replaces the chart's default of that field (give {@code capabilities} whole).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"runAsUser", "runAsGroup", "runAsNonRoot", "allowPrivilegeEscalation",
-            "readOnlyRootFilesystem", "capabilities", "seccompProfile"})
-    public record SecurityContext(Long runAsUser, Long runAsGroup, Boolean runAsNonRoot,
-                                  Boolean allowPrivilegeEscalation, Boolean readOnlyRootFilesystem,
-                                  Capabilities capabilities, SeccompProfile seccompProfile) {
+    @JsonPropertyOrder({
+        "runAsUser",
+        "runAsGroup",
+        "runAsNonRoot",
+        "allowPrivilegeEscalation",
+        "readOnlyRootFilesystem",
+        "capabilities",
+        "seccompProfile"
+    })
+    public record SecurityContext(
+            Long runAsUser,
+            Long runAsGroup,
+            Boolean runAsNonRoot,
+            Boolean allowPrivilegeEscalation,
+            Boolean readOnlyRootFilesystem,
+            Capabilities capabilities,
+            SeccompProfile seccompProfile) {
         /** Nothing set: the chart's defaults. */
         public static final SecurityContext NONE = new SecurityContext(null, null, null, null, null, null, null);
     }
@@ -281,7 +340,8 @@ public record RunwayEksValues(
 
     /** The chart's defaults, exactly as {@code values.yaml} has them (serviceId and image.repository empty). */
     public static RunwayEksValues defaults() {
-        return new RunwayEksValues("",
+        return new RunwayEksValues(
+                "",
                 new Image("", "", PullPolicy.IF_NOT_PRESENT),
                 8080,
                 new Service(80),
@@ -290,7 +350,9 @@ public record RunwayEksValues(
                 new PodDisruptionBudget(false, IntOrPercent.count(1)),
                 new Resources(Map.of("cpu", "100m", "memory", "128Mi"), Map.of("memory", "256Mi")),
                 Map.of(),
-                new Probes(new Probe(true, "/-/liveness", 10, 10, 1, 3), new Probe(true, "/-/readiness", 5, 10, 1, 3),
+                new Probes(
+                        new Probe(true, "/-/liveness", 10, 10, 1, 3),
+                        new Probe(true, "/-/readiness", 5, 10, 1, 3),
                         new Probe(false, "/-/liveness", 0, 5, 1, 30)),
                 ClusterRuntime.EKS,
                 new Aws("${aws_account_id}"),
@@ -298,16 +360,35 @@ public record RunwayEksValues(
                 new GcpWorkloadIdentity(CredentialSource.AWS_IMDS, 3600),
                 new Profiling(false),
                 new ExternalSecrets(false, "", "vault", "1h"),
-                Map.of(), Map.of(), Map.of(), Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
                 new ServiceAccount(Map.of()),
-                Map.of(), List.of(), Map.of(), List.of(), "", 30,
-                List.of(), Map.of(), List.of(), Map.of(), List.of(), List.of(), PodSecurityContext.NONE,
-                SecurityContext.NONE, Map.of(), "Flux", new Namespace(false, Map.of(), Map.of()));
+                Map.of(),
+                List.of(),
+                Map.of(),
+                List.of(),
+                "",
+                30,
+                List.of(),
+                Map.of(),
+                List.of(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                PodSecurityContext.NONE,
+                SecurityContext.NONE,
+                Map.of(),
+                "Flux",
+                new Namespace(false, Map.of(), Map.of()));
     }
 
     /** A builder starting from the chart's defaults, with the two values the chart requires. */
     public static Builder builder(String serviceId, String imageRepository) {
-        return new Builder(defaults()).serviceId(serviceId).image(new Image(imageRepository, "", PullPolicy.IF_NOT_PRESENT));
+        return new Builder(defaults())
+                .serviceId(serviceId)
+                .image(new Image(imageRepository, "", PullPolicy.IF_NOT_PRESENT));
     }
 
     /** A builder starting from these values. */
@@ -367,8 +448,12 @@ public record RunwayEksValues(
     /** The user's values over the chart's defaults, checked with the chart's schema, then typed. */
     private static RunwayEksValues checked(MergedValues merged) {
         Map<String, Object> values = ValueTrees.mergeMaps(defaults().toValues(), merged.values());
-        List<ValuesProblem> problems = chartSchema().validate(values,
-                merged.origins().orElse(ValueOrigins.chartDefaults("runway-eks", defaults().toValues(), values)));
+        List<ValuesProblem> problems = chartSchema()
+                .validate(
+                        values,
+                        merged.origins()
+                                .orElse(ValueOrigins.chartDefaults(
+                                        "runway-eks", defaults().toValues(), values)));
         if (!problems.isEmpty()) {
             throw new ValuesValidationException(problems);
         }
@@ -413,7 +498,8 @@ public record RunwayEksValues(
                 if (in == null) {
                     throw new IllegalStateException(resource + " is not on the classpath; the core jar packs it");
                 }
-                return ValuesSchema.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "runway-eks/values.schema.json");
+                return ValuesSchema.parse(
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8), "runway-eks/values.schema.json");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -486,8 +572,11 @@ public record RunwayEksValues(
     @SuppressWarnings("unchecked")
     private static Map<String, Object> deepCopy(Map<String, Object> map) {
         Map<String, Object> out = new LinkedHashMap<>();
-        map.forEach((k, v) -> out.put(k, v instanceof Map<?, ?> m ? deepCopy((Map<String, Object>) m)
-                : v instanceof List<?> l ? java.util.Collections.unmodifiableList(new ArrayList<>(l)) : v));
+        map.forEach((k, v) -> out.put(
+                k,
+                v instanceof Map<?, ?> m
+                        ? deepCopy((Map<String, Object>) m)
+                        : v instanceof List<?> l ? java.util.Collections.unmodifiableList(new ArrayList<>(l)) : v));
         return java.util.Collections.unmodifiableMap(out);
     }
 
@@ -573,60 +662,207 @@ public record RunwayEksValues(
             namespace = from.namespace;
         }
 
-        public Builder serviceId(String serviceId) { this.serviceId = serviceId; return this; }
-        public Builder image(Image image) { this.image = image; return this; }
-        public Builder imageTag(String tag) { this.image = new Image(image.repository(), tag, image.pullPolicy()); return this; }
-        public Builder pullPolicy(PullPolicy policy) { this.image = new Image(image.repository(), image.tag(), policy); return this; }
-        public Builder port(int port) { this.port = port; return this; }
-        public Builder servicePort(int port) { this.service = new Service(port); return this; }
-        public Builder replicas(int replicas) { this.replicas = replicas; return this; }
-        public Builder autoscaling(Autoscaling autoscaling) { this.autoscaling = autoscaling; return this; }
-        public Builder autoscaling(int minReplicas, int maxReplicas) {
-            this.autoscaling = new Autoscaling(true, minReplicas, maxReplicas, autoscaling.targetCPUUtilizationPercentage());
+        public Builder serviceId(String serviceId) {
+            this.serviceId = serviceId;
             return this;
         }
-        public Builder podDisruptionBudget(PodDisruptionBudget pdb) { this.podDisruptionBudget = pdb; return this; }
+
+        public Builder image(Image image) {
+            this.image = image;
+            return this;
+        }
+
+        public Builder imageTag(String tag) {
+            this.image = new Image(image.repository(), tag, image.pullPolicy());
+            return this;
+        }
+
+        public Builder pullPolicy(PullPolicy policy) {
+            this.image = new Image(image.repository(), image.tag(), policy);
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder servicePort(int port) {
+            this.service = new Service(port);
+            return this;
+        }
+
+        public Builder replicas(int replicas) {
+            this.replicas = replicas;
+            return this;
+        }
+
+        public Builder autoscaling(Autoscaling autoscaling) {
+            this.autoscaling = autoscaling;
+            return this;
+        }
+
+        public Builder autoscaling(int minReplicas, int maxReplicas) {
+            this.autoscaling =
+                    new Autoscaling(true, minReplicas, maxReplicas, autoscaling.targetCPUUtilizationPercentage());
+            return this;
+        }
+
+        public Builder podDisruptionBudget(PodDisruptionBudget pdb) {
+            this.podDisruptionBudget = pdb;
+            return this;
+        }
+
         public Builder podDisruptionBudget(IntOrPercent minAvailable) {
             this.podDisruptionBudget = new PodDisruptionBudget(true, minAvailable);
             return this;
         }
-        public Builder resources(Resources resources) { this.resources = resources; return this; }
-        public Builder env(String name, String value) { this.env.put(name, value); return this; }
-        public Builder env(Map<String, String> env) { this.env = new java.util.TreeMap<>(env); return this; }
-        public Builder probes(Probes probes) { this.probes = probes; return this; }
-        public Builder runtime(ClusterRuntime runtime) { this.runtime = runtime; return this; }
-        public Builder aws(Aws aws) { this.aws = aws; return this; }
-        public Builder gcp(Gcp gcp) { this.gcp = gcp; return this; }
-        public Builder gcpWorkloadIdentity(GcpWorkloadIdentity identity) { this.gcpWorkloadIdentity = identity; return this; }
+
+        public Builder resources(Resources resources) {
+            this.resources = resources;
+            return this;
+        }
+
+        public Builder env(String name, String value) {
+            this.env.put(name, value);
+            return this;
+        }
+
+        public Builder env(Map<String, String> env) {
+            this.env = new java.util.TreeMap<>(env);
+            return this;
+        }
+
+        public Builder probes(Probes probes) {
+            this.probes = probes;
+            return this;
+        }
+
+        public Builder runtime(ClusterRuntime runtime) {
+            this.runtime = runtime;
+            return this;
+        }
+
+        public Builder aws(Aws aws) {
+            this.aws = aws;
+            return this;
+        }
+
+        public Builder gcp(Gcp gcp) {
+            this.gcp = gcp;
+            return this;
+        }
+
+        public Builder gcpWorkloadIdentity(GcpWorkloadIdentity identity) {
+            this.gcpWorkloadIdentity = identity;
+            return this;
+        }
+
         public Builder credentialSource(CredentialSource source) {
             this.gcpWorkloadIdentity = new GcpWorkloadIdentity(source, gcpWorkloadIdentity.tokenExpirationSeconds());
             return this;
         }
-        public Builder profiling(boolean enabled) { this.profiling = new Profiling(enabled); return this; }
-        public Builder externalSecrets(ExternalSecrets externalSecrets) { this.externalSecrets = externalSecrets; return this; }
-        /** Secrets from Vault for {@code environment}, through the chart's default ClusterSecretStore and interval. */
-        public Builder externalSecrets(String environment) {
-            this.externalSecrets = new ExternalSecrets(true, environment, externalSecrets.clusterSecretStore(),
-                    externalSecrets.refreshInterval());
+
+        public Builder profiling(boolean enabled) {
+            this.profiling = new Profiling(enabled);
             return this;
         }
-        public Builder label(String name, String value) { this.labels.put(name, value); return this; }
-        public Builder labels(Map<String, String> labels) { this.labels = new java.util.TreeMap<>(labels); return this; }
-        public Builder annotation(String name, String value) { this.annotations.put(name, value); return this; }
-        public Builder annotations(Map<String, String> annotations) { this.annotations = new java.util.TreeMap<>(annotations); return this; }
-        public Builder podAnnotation(String name, String value) { this.podAnnotations.put(name, value); return this; }
-        public Builder podAnnotations(Map<String, String> podAnnotations) { this.podAnnotations = new java.util.TreeMap<>(podAnnotations); return this; }
-        public Builder podLabel(String name, String value) { this.podLabels.put(name, value); return this; }
-        public Builder podLabels(Map<String, String> podLabels) { this.podLabels = new java.util.TreeMap<>(podLabels); return this; }
-        public Builder serviceAccountAnnotations(Map<String, String> annotations) { this.serviceAccount = new ServiceAccount(annotations); return this; }
-        public Builder nodeSelector(Map<String, String> nodeSelector) { this.nodeSelector = new java.util.TreeMap<>(nodeSelector); return this; }
-        public Builder tolerations(List<Map<String, Object>> tolerations) { this.tolerations = new ArrayList<>(tolerations); return this; }
-        public Builder affinity(Map<String, Object> affinity) { this.affinity = affinity; return this; }
-        public Builder topologySpreadConstraints(List<Map<String, Object>> constraints) { this.topologySpreadConstraints = new ArrayList<>(constraints); return this; }
-        public Builder priorityClassName(String name) { this.priorityClassName = name; return this; }
-        public Builder terminationGracePeriodSeconds(int seconds) { this.terminationGracePeriodSeconds = seconds; return this; }
-        public Builder imagePullSecret(String name) { this.imagePullSecrets.add(new ImagePullSecret(name)); return this; }
-        public Builder imagePullSecrets(List<ImagePullSecret> secrets) { this.imagePullSecrets = new ArrayList<>(secrets); return this; }
+
+        public Builder externalSecrets(ExternalSecrets externalSecrets) {
+            this.externalSecrets = externalSecrets;
+            return this;
+        }
+        /** Secrets from Vault for {@code environment}, through the chart's default ClusterSecretStore and interval. */
+        public Builder externalSecrets(String environment) {
+            this.externalSecrets = new ExternalSecrets(
+                    true, environment, externalSecrets.clusterSecretStore(), externalSecrets.refreshInterval());
+            return this;
+        }
+
+        public Builder label(String name, String value) {
+            this.labels.put(name, value);
+            return this;
+        }
+
+        public Builder labels(Map<String, String> labels) {
+            this.labels = new java.util.TreeMap<>(labels);
+            return this;
+        }
+
+        public Builder annotation(String name, String value) {
+            this.annotations.put(name, value);
+            return this;
+        }
+
+        public Builder annotations(Map<String, String> annotations) {
+            this.annotations = new java.util.TreeMap<>(annotations);
+            return this;
+        }
+
+        public Builder podAnnotation(String name, String value) {
+            this.podAnnotations.put(name, value);
+            return this;
+        }
+
+        public Builder podAnnotations(Map<String, String> podAnnotations) {
+            this.podAnnotations = new java.util.TreeMap<>(podAnnotations);
+            return this;
+        }
+
+        public Builder podLabel(String name, String value) {
+            this.podLabels.put(name, value);
+            return this;
+        }
+
+        public Builder podLabels(Map<String, String> podLabels) {
+            this.podLabels = new java.util.TreeMap<>(podLabels);
+            return this;
+        }
+
+        public Builder serviceAccountAnnotations(Map<String, String> annotations) {
+            this.serviceAccount = new ServiceAccount(annotations);
+            return this;
+        }
+
+        public Builder nodeSelector(Map<String, String> nodeSelector) {
+            this.nodeSelector = new java.util.TreeMap<>(nodeSelector);
+            return this;
+        }
+
+        public Builder tolerations(List<Map<String, Object>> tolerations) {
+            this.tolerations = new ArrayList<>(tolerations);
+            return this;
+        }
+
+        public Builder affinity(Map<String, Object> affinity) {
+            this.affinity = affinity;
+            return this;
+        }
+
+        public Builder topologySpreadConstraints(List<Map<String, Object>> constraints) {
+            this.topologySpreadConstraints = new ArrayList<>(constraints);
+            return this;
+        }
+
+        public Builder priorityClassName(String name) {
+            this.priorityClassName = name;
+            return this;
+        }
+
+        public Builder terminationGracePeriodSeconds(int seconds) {
+            this.terminationGracePeriodSeconds = seconds;
+            return this;
+        }
+
+        public Builder imagePullSecret(String name) {
+            this.imagePullSecrets.add(new ImagePullSecret(name));
+            return this;
+        }
+
+        public Builder imagePullSecrets(List<ImagePullSecret> secrets) {
+            this.imagePullSecrets = new ArrayList<>(secrets);
+            return this;
+        }
         /** An env variable from a Secret key ({@code valueFrom.secretKeyRef}). */
         public Builder envFromSecret(String name, String secret, String key) {
             this.envValueFrom.put(name, Map.of("secretKeyRef", Map.of("name", secret, "key", key)));
@@ -637,24 +873,71 @@ public record RunwayEksValues(
             this.envValueFrom.put(name, Map.of("configMapKeyRef", Map.of("name", configMap, "key", key)));
             return this;
         }
-        public Builder envValueFrom(Map<String, Map<String, Object>> sources) { this.envValueFrom = new java.util.TreeMap<>(sources); return this; }
-        public Builder envFrom(List<Map<String, Object>> sources) { this.envFrom = new ArrayList<>(sources); return this; }
+
+        public Builder envValueFrom(Map<String, Map<String, Object>> sources) {
+            this.envValueFrom = new java.util.TreeMap<>(sources);
+            return this;
+        }
+
+        public Builder envFrom(List<Map<String, Object>> sources) {
+            this.envFrom = new ArrayList<>(sources);
+            return this;
+        }
         /** An env variable holding a cluster's Flux variable: {@code clusterVarEnv("GCP_PROJECT", "gcp_project_id")}. */
-        public Builder clusterVarEnv(String name, String variable) { this.clusterVarsEnv.put(name, variable); return this; }
-        public Builder clusterVarsEnv(Map<String, String> variables) { this.clusterVarsEnv = new java.util.TreeMap<>(variables); return this; }
-        public Builder extraVolumes(List<Map<String, Object>> volumes) { this.extraVolumes = new ArrayList<>(volumes); return this; }
-        public Builder extraVolumeMounts(List<Map<String, Object>> mounts) { this.extraVolumeMounts = new ArrayList<>(mounts); return this; }
-        public Builder podSecurityContext(PodSecurityContext context) { this.podSecurityContext = context; return this; }
-        public Builder securityContext(SecurityContext context) { this.securityContext = context; return this; }
-        public Builder lifecycle(Map<String, Object> lifecycle) { this.lifecycle = lifecycle; return this; }
+        public Builder clusterVarEnv(String name, String variable) {
+            this.clusterVarsEnv.put(name, variable);
+            return this;
+        }
+
+        public Builder clusterVarsEnv(Map<String, String> variables) {
+            this.clusterVarsEnv = new java.util.TreeMap<>(variables);
+            return this;
+        }
+
+        public Builder extraVolumes(List<Map<String, Object>> volumes) {
+            this.extraVolumes = new ArrayList<>(volumes);
+            return this;
+        }
+
+        public Builder extraVolumeMounts(List<Map<String, Object>> mounts) {
+            this.extraVolumeMounts = new ArrayList<>(mounts);
+            return this;
+        }
+
+        public Builder podSecurityContext(PodSecurityContext context) {
+            this.podSecurityContext = context;
+            return this;
+        }
+
+        public Builder securityContext(SecurityContext context) {
+            this.securityContext = context;
+            return this;
+        }
+
+        public Builder lifecycle(Map<String, Object> lifecycle) {
+            this.lifecycle = lifecycle;
+            return this;
+        }
         /** A preStop hook that sleeps, so the load balancer stops sending traffic before the container stops. */
         public Builder preStopSleep(int seconds) {
             this.lifecycle = Map.of("preStop", Map.of("sleep", Map.of("seconds", seconds)));
             return this;
         }
-        public Builder startupProbe(Probe probe) { this.probes = new Probes(probes.liveness(), probes.readiness(), probe); return this; }
-        public Builder managedBy(String managedBy) { this.managedBy = managedBy; return this; }
-        public Builder namespace(Namespace namespace) { this.namespace = namespace; return this; }
+
+        public Builder startupProbe(Probe probe) {
+            this.probes = new Probes(probes.liveness(), probes.readiness(), probe);
+            return this;
+        }
+
+        public Builder managedBy(String managedBy) {
+            this.managedBy = managedBy;
+            return this;
+        }
+
+        public Builder namespace(Namespace namespace) {
+            this.namespace = namespace;
+            return this;
+        }
 
         /** The values, checked with the chart's schema. @throws ValuesValidationException listing every problem */
         public RunwayEksValues build() {
@@ -663,13 +946,45 @@ public record RunwayEksValues(
 
         /** The values without the schema check (for tests of the chart's own error handling). */
         public RunwayEksValues buildUnchecked() {
-            return new RunwayEksValues(serviceId, image, port, service, replicas, autoscaling, podDisruptionBudget,
-                    resources, env, probes, runtime, aws, gcp, gcpWorkloadIdentity, profiling, externalSecrets, labels,
+            return new RunwayEksValues(
+                    serviceId,
+                    image,
+                    port,
+                    service,
+                    replicas,
+                    autoscaling,
+                    podDisruptionBudget,
+                    resources,
+                    env,
+                    probes,
+                    runtime,
+                    aws,
+                    gcp,
+                    gcpWorkloadIdentity,
+                    profiling,
+                    externalSecrets,
+                    labels,
                     annotations,
-                    podAnnotations, podLabels, serviceAccount, nodeSelector, tolerations, affinity,
-                    topologySpreadConstraints, priorityClassName, terminationGracePeriodSeconds, imagePullSecrets,
-                    envValueFrom, envFrom, clusterVarsEnv, extraVolumes, extraVolumeMounts, podSecurityContext,
-                    securityContext, lifecycle, managedBy, namespace);
+                    podAnnotations,
+                    podLabels,
+                    serviceAccount,
+                    nodeSelector,
+                    tolerations,
+                    affinity,
+                    topologySpreadConstraints,
+                    priorityClassName,
+                    terminationGracePeriodSeconds,
+                    imagePullSecrets,
+                    envValueFrom,
+                    envFrom,
+                    clusterVarsEnv,
+                    extraVolumes,
+                    extraVolumeMounts,
+                    podSecurityContext,
+                    securityContext,
+                    lifecycle,
+                    managedBy,
+                    namespace);
         }
     }
 }

@@ -1,12 +1,12 @@
 package dev.runway.render.flux;
 
-import dev.runway.render.yaml.YamlTree;
 import dev.runway.render.gofmt.GoValues;
+import dev.runway.render.yaml.YamlTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,8 +54,8 @@ public record ClusterVars(String kind, String name, Map<String, String> values, 
         try {
             tree = YamlTree.parse(yaml);
         } catch (YamlTree.YamlParseException e) {
-            throw new IllegalArgumentException(sourceName + ":" + e.line() + ":" + e.column() + ": not valid YAML: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    sourceName + ":" + e.line() + ":" + e.column() + ": not valid YAML: " + e.getMessage(), e);
         }
         String kind = tree.string("kind").orElse("");
         if (!kind.equals("ConfigMap") && !kind.equals("Secret")) {
@@ -75,10 +75,13 @@ public record ClusterVars(String kind, String name, Map<String, String> values, 
             if (!data && !stringData) {
                 continue;
             }
-            if (s.plain() && !s.explicitTag() && !(dev.runway.render.yaml.GoYaml.plainScalarV2(s.value()) instanceof String)) {
+            if (s.plain()
+                    && !s.explicitTag()
+                    && !(dev.runway.render.yaml.GoYaml.plainScalarV2(s.value()) instanceof String)) {
                 int line = tree.positions().line(s.start());
                 throw new IllegalArgumentException(sourceName + ":" + line + ": " + s.path() + " is "
-                        + GoValues.jsonTypeName(dev.runway.render.yaml.GoYaml.plainScalarV2(s.value())) + " " + s.value()
+                        + GoValues.jsonTypeName(dev.runway.render.yaml.GoYaml.plainScalarV2(s.value())) + " "
+                        + s.value()
                         + "; ConfigMap and Secret values must be strings: quote it (\"" + s.value() + "\")");
             }
             String value = s.value();
@@ -87,8 +90,10 @@ public record ClusterVars(String kind, String name, Map<String, String> values, 
                     value = new String(Base64.getMimeDecoder().decode(value.trim()), StandardCharsets.UTF_8);
                 } catch (IllegalArgumentException e) {
                     int line = tree.positions().line(s.start());
-                    throw new IllegalArgumentException(sourceName + ":" + line + ": " + s.path()
-                            + " is not base64; Secret data must be base64 (or use stringData)", e);
+                    throw new IllegalArgumentException(
+                            sourceName + ":" + line + ": " + s.path()
+                                    + " is not base64; Secret data must be base64 (or use stringData)",
+                            e);
                 }
             }
             (stringData ? fromStringData : values).put((String) seg.get(1), value);
@@ -99,6 +104,9 @@ public record ClusterVars(String kind, String name, Map<String, String> values, 
 
     /** Variable names in the file that Flux would reject (and so fail every substitution with). */
     public List<String> invalidNames() {
-        return values.keySet().stream().filter(n -> !FluxVariableNames.isValid(n)).sorted().toList();
+        return values.keySet().stream()
+                .filter(n -> !FluxVariableNames.isValid(n))
+                .sorted()
+                .toList();
     }
 }

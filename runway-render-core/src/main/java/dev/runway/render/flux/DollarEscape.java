@@ -7,5 +7,4 @@ package dev.runway.render.flux;
  * @param keepsPlaceholder whether it escapes a {@code ${...}}, which Flux then prints literally
  * @param location        where it is
  */
-public record DollarEscape(String text, boolean keepsPlaceholder, FluxLocation location) {
-}
+public record DollarEscape(String text, boolean keepsPlaceholder, FluxLocation location) {}

@@ -1,7 +1,6 @@
 package dev.runway.render.flux;
 
 import dev.runway.render.glob.GoPath;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +16,7 @@ import java.util.function.Function;
  */
 public final class Envsubst {
 
-    private Envsubst() {
-    }
+    private Envsubst() {}
 
     /** Parses like Flux: the first malformed expression throws, with Flux's error text. */
     public static EnvsubstNode parse(String text) {
@@ -41,8 +39,8 @@ public final class Envsubst {
         return out.toString();
     }
 
-    private static void evaluate(EnvsubstNode node, Function<String, Optional<String>> lookup, boolean strict,
-                                 StringBuilder out) {
+    private static void evaluate(
+            EnvsubstNode node, Function<String, Optional<String>> lookup, boolean strict, StringBuilder out) {
         if (node instanceof EnvsubstNode.Text text) {
             out.append(text.value());
         } else if (node instanceof EnvsubstNode.Sequence sequence) {
@@ -58,9 +56,11 @@ public final class Envsubst {
             }
             Optional<String> value = lookup.apply(func.param());
             if (value.isEmpty() && strict && !isDefaultOperator(func.operator())) {
-                throw new EnvsubstException(EnvsubstException.Kind.VARIABLE_NOT_SET,
+                throw new EnvsubstException(
+                        EnvsubstException.Kind.VARIABLE_NOT_SET,
                         EnvsubstException.Kind.VARIABLE_NOT_SET.text() + ": \"" + func.param() + "\"",
-                        func.start(), func.start());
+                        func.start(),
+                        func.start());
             }
             out.append(apply(func.operator(), value.orElse(""), args));
         }
@@ -77,11 +77,17 @@ public final class Envsubst {
     /** template.go's lookupFunc and funcs.go. */
     static String apply(String operator, String s, String... args) {
         return switch (operator) {
-            case "," -> s.isEmpty() ? s : new String(Character.toChars(Character.toLowerCase(s.codePointAt(0))))
-                    + s.substring(Character.charCount(s.codePointAt(0)));
+            case "," ->
+                s.isEmpty()
+                        ? s
+                        : new String(Character.toChars(Character.toLowerCase(s.codePointAt(0))))
+                                + s.substring(Character.charCount(s.codePointAt(0)));
             case ",," -> mapCodePoints(s, true);
-            case "^" -> s.isEmpty() ? s : new String(Character.toChars(Character.toUpperCase(s.codePointAt(0))))
-                    + s.substring(Character.charCount(s.codePointAt(0)));
+            case "^" ->
+                s.isEmpty()
+                        ? s
+                        : new String(Character.toChars(Character.toUpperCase(s.codePointAt(0))))
+                                + s.substring(Character.charCount(s.codePointAt(0)));
             case "^^" -> mapCodePoints(s, false);
             case "#" -> args.length == 0 ? Integer.toString(utf8(s).length) : trimShortestPrefix(s, args);
             case "##" -> args.length == 0 ? s : trimLongest(s, args[0]);
@@ -89,8 +95,10 @@ public final class Envsubst {
             case "%%" -> args.length == 0 ? s : reverse(trimLongest(reverse(s), reverse(args[0])));
             case ":" -> substring(s, args);
             case "/#" -> args.length != 2 ? s : (s.startsWith(args[0]) ? goReplace(s, args[0], args[1], 1) : s);
-            case "/%" -> args.length != 2 ? s
-                    : (s.endsWith(args[0]) ? s.substring(0, s.length() - args[0].length()) + args[1] : s);
+            case "/%" ->
+                args.length != 2
+                        ? s
+                        : (s.endsWith(args[0]) ? s.substring(0, s.length() - args[0].length()) + args[1] : s);
             case "/" -> args.length == 0 ? s : goReplace(s, args[0], args.length == 1 ? "" : args[1], 1);
             case "//" -> args.length == 0 ? s : goReplace(s, args[0], args.length == 1 ? "" : args[1], -1);
             default -> toDefault(s, args);
@@ -111,7 +119,8 @@ public final class Envsubst {
 
     private static String mapCodePoints(String s, boolean lower) {
         StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().map(cp -> lower ? Character.toLowerCase(cp) : Character.toUpperCase(cp))
+        s.codePoints()
+                .map(cp -> lower ? Character.toLowerCase(cp) : Character.toUpperCase(cp))
                 .forEach(out::appendCodePoint);
         return out.toString();
     }
@@ -152,8 +161,12 @@ public final class Envsubst {
         if (end < pos) {
             // funcs.go toSubstr returns s[pos:pos+length] without a check: a negative length (unlike bash) makes
             // Go panic, and kustomize-controller's reconciliation fails with the recovered panic.
-            throw new EnvsubstException(EnvsubstException.Kind.PANIC, "runtime error: slice bounds out of range "
-                    + (end < 0 ? "[:" + end + "] with length " + b.length : "[" + pos + ":" + end + "]"), -1, -1);
+            throw new EnvsubstException(
+                    EnvsubstException.Kind.PANIC,
+                    "runtime error: slice bounds out of range "
+                            + (end < 0 ? "[:" + end + "] with length " + b.length : "[" + pos + ":" + end + "]"),
+                    -1,
+                    -1);
         }
         return slice(b, (int) pos, (int) end);
     }

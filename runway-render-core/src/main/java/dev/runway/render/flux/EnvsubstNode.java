@@ -9,8 +9,7 @@ import java.util.List;
 public sealed interface EnvsubstNode {
 
     /** Literal text, with Flux's {@code $$} escapes already removed. */
-    record Text(String value) implements EnvsubstNode {
-    }
+    record Text(String value) implements EnvsubstNode {}
 
     /**
      * One {@code ${...}} expression.

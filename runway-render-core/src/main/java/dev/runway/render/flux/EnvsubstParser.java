@@ -44,10 +44,10 @@ final class EnvsubstParser {
     private static final Accept ACCEPT_NOT_CLOSING = (r, i) -> r != '}';
     private static final Accept ACCEPT_HASH_FUNC = (r, i) -> r == '#' && i < 3;
     private static final Accept ACCEPT_PERCENT_FUNC = (r, i) -> r == '%' && i < 3;
-    private static final Accept ACCEPT_DEFAULT_FUNC = (r, i) ->
-            (i == 1 && r == ':') || (i == 2 && (r == '=' || r == '-' || r == '?' || r == '+'));
-    private static final Accept ACCEPT_REPLACE_FUNC = (r, i) ->
-            (i == 1 && r == '/') || (i == 2 && (r == '/' || r == '#' || r == '%'));
+    private static final Accept ACCEPT_DEFAULT_FUNC =
+            (r, i) -> (i == 1 && r == ':') || (i == 2 && (r == '=' || r == '-' || r == '?' || r == '+'));
+    private static final Accept ACCEPT_REPLACE_FUNC =
+            (r, i) -> (i == 1 && r == '/') || (i == 2 && (r == '/' || r == '#' || r == '%'));
     private static final Accept ACCEPT_ONE_EQUAL = (r, i) -> i == 1 && r == '=';
     private static final Accept ACCEPT_ONE_COLON = (r, i) -> i == 1 && r == ':';
     private static final Accept REJECT_COLON_CLOSE = (r, i) -> r != ':' && r != '}';
@@ -56,8 +56,7 @@ final class EnvsubstParser {
     private static final Accept ACCEPT_CASING_FUNC = (r, i) -> (r == ',' || r == '^') && i < 3;
 
     /** What a tolerant parse found: every expression that parsed, and every error with where it happened. */
-    record Outcome(List<EnvsubstNode> nodes, List<EnvsubstException> errors) {
-    }
+    record Outcome(List<EnvsubstNode> nodes, List<EnvsubstException> errors) {}
 
     private final String source;
     private byte[] buf;
@@ -94,7 +93,8 @@ final class EnvsubstParser {
         int b = 0;
         for (int c = 0; c < rest.length(); ) {
             int cp = rest.codePointAt(c);
-            int n = Character.isSurrogate((char) cp) && cp < 0x10000 ? 1 // a lone surrogate encodes as '?'
+            int n = Character.isSurrogate((char) cp) && cp < 0x10000
+                    ? 1 // a lone surrogate encodes as '?'
                     : cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
             for (int k = 0; k < n; k++) {
                 map[b + k] = fromChar + c;
@@ -350,7 +350,10 @@ final class EnvsubstParser {
             r = b0;
         } else if (b0 >= 0xf0 && pos + 3 < len) {
             n = 4;
-            r = ((b0 & 0x07) << 18) | ((buf[pos + 1] & 0x3f) << 12) | ((buf[pos + 2] & 0x3f) << 6) | (buf[pos + 3] & 0x3f);
+            r = ((b0 & 0x07) << 18)
+                    | ((buf[pos + 1] & 0x3f) << 12)
+                    | ((buf[pos + 2] & 0x3f) << 6)
+                    | (buf[pos + 3] & 0x3f);
         } else if (b0 >= 0xe0 && pos + 2 < len) {
             n = 3;
             r = ((b0 & 0x0f) << 12) | ((buf[pos + 1] & 0x3f) << 6) | (buf[pos + 2] & 0x3f);

@@ -1,7 +1,6 @@
 package dev.runway.render.flux;
 
 import dev.runway.render.RenderedChart;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,8 +34,8 @@ public final class FluxCheck {
         /** Allowlist and samples from a {@code flux-cluster-vars} file: its real values are tried too. */
         public static Options from(ClusterVars clusterVars) {
             List<SafetyCheck.SampleSet> samples = new ArrayList<>();
-            samples.add(new SafetyCheck.SampleSet(clusterVars.name().isEmpty() ? clusterVars.source()
-                    : clusterVars.name(), clusterVars.values()));
+            samples.add(new SafetyCheck.SampleSet(
+                    clusterVars.name().isEmpty() ? clusterVars.source() : clusterVars.name(), clusterVars.values()));
             samples.addAll(SafetyCheck.DEFAULT_SAMPLES);
             return new Options(VariablePolicy.from(clusterVars), samples, true);
         }
@@ -46,8 +45,7 @@ public final class FluxCheck {
         }
     }
 
-    private FluxCheck() {
-    }
+    private FluxCheck() {}
 
     public static FluxReport check(RenderedChart chart) {
         return check(chart, Options.defaults());

@@ -7,8 +7,7 @@ package dev.runway.render.flux;
  */
 public final class FluxEscaping {
 
-    private FluxEscaping() {
-    }
+    private FluxEscaping() {}
 
     /** Doubles every {@code $} that is followed by {@code $} or <code>{</code>; Flux then prints {@code literal}. */
     public static String escape(String literal) {

@@ -15,8 +15,16 @@ import java.util.Objects;
  * @param message  what is wrong
  * @param fix      how to fix it, or empty
  */
-public record FluxFinding(Severity severity, String rule, String resource, String path, String source, int line,
-                          int column, String message, String fix) {
+public record FluxFinding(
+        Severity severity,
+        String rule,
+        String resource,
+        String path,
+        String source,
+        int line,
+        int column,
+        String message,
+        String fix) {
 
     public FluxFinding {
         Objects.requireNonNull(severity, "severity");
@@ -29,8 +37,16 @@ public record FluxFinding(Severity severity, String rule, String resource, Strin
     }
 
     static FluxFinding at(Severity severity, String rule, FluxLocation location, String message, String fix) {
-        return new FluxFinding(severity, rule, location.resource(), location.path(), location.source(),
-                location.line(), location.column(), message, fix);
+        return new FluxFinding(
+                severity,
+                rule,
+                location.resource(),
+                location.path(),
+                location.source(),
+                location.line(),
+                location.column(),
+                message,
+                fix);
     }
 
     /**

@@ -12,11 +12,14 @@ package dev.runway.render.flux;
  * @param line     1-based line in the output (or in the manifest when the output is unknown)
  * @param column   1-based column
  */
-public record FluxLocation(String resource, String source, String path, Context context, String style, int line,
-                           int column) {
+public record FluxLocation(
+        String resource, String source, String path, Context context, String style, int line, int column) {
 
     /** What part of the YAML the text is in. */
     public enum Context {
-        VALUE, KEY, COMMENT, OTHER
+        VALUE,
+        KEY,
+        COMMENT,
+        OTHER
     }
 }

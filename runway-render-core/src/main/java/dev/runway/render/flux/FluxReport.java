@@ -12,7 +12,8 @@ public record FluxReport(ScanResult scan, List<FluxFinding> findings) {
 
     public FluxReport {
         findings = findings.stream()
-                .sorted(java.util.Comparator.comparing(FluxFinding::severity)).toList();
+                .sorted(java.util.Comparator.comparing(FluxFinding::severity))
+                .toList();
     }
 
     public boolean hasErrors() {

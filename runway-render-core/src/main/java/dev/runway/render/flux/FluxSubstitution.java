@@ -1,12 +1,11 @@
 package dev.runway.render.flux;
 
-import dev.runway.render.yaml.YamlTree;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
 import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GoYamlException;
-
+import dev.runway.render.yaml.YamlTree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +38,7 @@ public final class FluxSubstitution {
 
     static final String SUBSTITUTE_KEY = "kustomize.toolkit.fluxcd.io/substitute";
 
-    private FluxSubstitution() {
-    }
+    private FluxSubstitution() {}
 
     /** Substitutes every manifest of a render. */
     public static SubstitutionResult apply(RenderedChart chart, PostBuild postBuild) {
@@ -55,8 +53,8 @@ public final class FluxSubstitution {
         } catch (FluxSubstitutionException e) {
             List<SubstitutedManifest> failed = new ArrayList<>();
             for (RenderedManifest m : manifests) {
-                failed.add(new SubstitutedManifest(m, SubstitutedManifest.Status.FAILED, m.text(), null,
-                        e.getMessage()));
+                failed.add(
+                        new SubstitutedManifest(m, SubstitutedManifest.Status.FAILED, m.text(), null, e.getMessage()));
             }
             return new SubstitutionResult(failed, Map.of());
         }
@@ -73,8 +71,11 @@ public final class FluxSubstitution {
     }
 
     /** Substitutes one manifest with resolved variables. */
-    public static SubstitutedManifest substitute(RenderedManifest manifest, Map<String, String> vars, boolean strict,
-                                                 PostBuild.SubstituteStrategy strategy) {
+    public static SubstitutedManifest substitute(
+            RenderedManifest manifest,
+            Map<String, String> vars,
+            boolean strict,
+            PostBuild.SubstituteStrategy strategy) {
         String text = manifest.text();
         Object resource;
         String kustomized;
@@ -88,17 +89,20 @@ public final class FluxSubstitution {
             return failed(manifest, text, "kustomize build failed: the document is not a Kubernetes object");
         }
         if (disabled(object)) {
-            return new SubstitutedManifest(manifest, SubstitutedManifest.Status.DISABLED, kustomized,
-                    GoYaml.yamlToJson(kustomized), "");
+            return new SubstitutedManifest(
+                    manifest, SubstitutedManifest.Status.DISABLED, kustomized, GoYaml.yamlToJson(kustomized), "");
         }
         if (vars.isEmpty() && strategy == PostBuild.SubstituteStrategy.WITH_VARIABLES) {
-            return new SubstitutedManifest(manifest, SubstitutedManifest.Status.NO_VARIABLES, kustomized,
-                    GoYaml.yamlToJson(kustomized), "");
+            return new SubstitutedManifest(
+                    manifest, SubstitutedManifest.Status.NO_VARIABLES, kustomized, GoYaml.yamlToJson(kustomized), "");
         }
         for (String name : vars.keySet().stream().sorted().toList()) {
             if (!FluxVariableNames.isValid(name)) {
-                return failed(manifest, kustomized, "envsubst error: '" + name + "' var name is invalid, must match '"
-                        + FluxVariableNames.REGEX + "'");
+                return failed(
+                        manifest,
+                        kustomized,
+                        "envsubst error: '" + name + "' var name is invalid, must match '" + FluxVariableNames.REGEX
+                                + "'");
             }
         }
         String substituted;
@@ -118,8 +122,8 @@ public final class FluxSubstitution {
         }
         try {
             // res.UnmarshalJSON, then the resource map's AsYaml(): the YAML the controller applies.
-            return new SubstitutedManifest(manifest, SubstitutedManifest.Status.SUBSTITUTED, GoYaml.marshal(applied),
-                    applied, "");
+            return new SubstitutedManifest(
+                    manifest, SubstitutedManifest.Status.SUBSTITUTED, GoYaml.marshal(applied), applied, "");
         } catch (GoYamlException | GoJson.GoJsonException e) {
             return failed(manifest, substituted, "kustomize build failed: " + e.getMessage());
         }
@@ -139,6 +143,7 @@ public final class FluxSubstitution {
     static boolean disabled(Map<?, ?> resource) {
         return resource.get("metadata") instanceof Map<?, ?> meta
                 && ("disabled".equals(meta.get("labels") instanceof Map<?, ?> l ? l.get(SUBSTITUTE_KEY) : null)
-                || "disabled".equals(meta.get("annotations") instanceof Map<?, ?> a ? a.get(SUBSTITUTE_KEY) : null));
+                        || "disabled"
+                                .equals(meta.get("annotations") instanceof Map<?, ?> a ? a.get(SUBSTITUTE_KEY) : null));
     }
 }

@@ -10,8 +10,7 @@ public final class FluxVariableNames {
 
     private static final Pattern PATTERN = Pattern.compile("[_A-Za-z][_A-Za-z0-9]*");
 
-    private FluxVariableNames() {
-    }
+    private FluxVariableNames() {}
 
     public static boolean isValid(String name) {
         return PATTERN.matcher(name).matches();

@@ -1,10 +1,9 @@
 package dev.runway.render.flux;
 
-import dev.runway.render.yaml.TextPositions;
-import dev.runway.render.yaml.YamlTree;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
-
+import dev.runway.render.yaml.TextPositions;
+import dev.runway.render.yaml.YamlTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +30,7 @@ public final class IntegrityCheck {
     private static final Pattern ESCAPED_DOLLAR = Pattern.compile(
             "\\\\u0024\\{|\\\\x24\\{|\\\\U00000024\\{|&#36;\\{|&#x24;\\{|%24\\{", Pattern.CASE_INSENSITIVE);
 
-    private IntegrityCheck() {
-    }
+    private IntegrityCheck() {}
 
     /**
      * Compares a render with the text written to disk.
@@ -88,9 +86,17 @@ public final class IntegrityCheck {
                 String id = ManifestStream.resourceId(d.manifest());
                 ManifestStream.Located r = renderedById.get(id);
                 if (r == null || !matched.add(id)) {
-                    findings.add(new FluxFinding(Severity.WARNING, "flux/integrity-extra-resource", id, "", fileName,
-                            d.lineOffset() + 1, 0, fileName + " has " + id + ", which the render does not"
-                            + (r == null ? "" : " a second time"), "write the render to disk unchanged"));
+                    findings.add(new FluxFinding(
+                            Severity.WARNING,
+                            "flux/integrity-extra-resource",
+                            id,
+                            "",
+                            fileName,
+                            d.lineOffset() + 1,
+                            0,
+                            fileName + " has " + id + ", which the render does not"
+                                    + (r == null ? "" : " a second time"),
+                            "write the render to disk unchanged"));
                     continue;
                 }
                 compareManifest(r, d, fileName, findings);
@@ -98,8 +104,14 @@ public final class IntegrityCheck {
             Matcher escaped = ESCAPED_DOLLAR.matcher(text);
             TextPositions positions = new TextPositions(text);
             while (escaped.find()) {
-                findings.add(new FluxFinding(Severity.ERROR, "flux/integrity-escaped-dollar", "", "", fileName,
-                        positions.line(escaped.start()), positions.column(escaped.start()),
+                findings.add(new FluxFinding(
+                        Severity.ERROR,
+                        "flux/integrity-escaped-dollar",
+                        "",
+                        "",
+                        fileName,
+                        positions.line(escaped.start()),
+                        positions.column(escaped.start()),
                         "`" + escaped.group() + "` is an escaped `${`: Flux only sees a literal `${` in the file"
                                 + " text, so this placeholder will never be substituted",
                         "write the file with a YAML/JSON writer that leaves '$' unescaped, or copy the render as is"));
@@ -107,9 +119,16 @@ public final class IntegrityCheck {
         }
         for (String id : renderedById.keySet()) {
             if (!matched.contains(id)) {
-                findings.add(new FluxFinding(Severity.ERROR, "flux/integrity-missing-resource", id, "",
-                        String.join(", ", files.keySet()), 0, 0, "the render has " + id + " but the files on disk do"
-                        + " not", "write the render to disk unchanged"));
+                findings.add(new FluxFinding(
+                        Severity.ERROR,
+                        "flux/integrity-missing-resource",
+                        id,
+                        "",
+                        String.join(", ", files.keySet()),
+                        0,
+                        0,
+                        "the render has " + id + " but the files on disk do" + " not",
+                        "write the render to disk unchanged"));
             }
         }
         return findings;
@@ -124,8 +143,8 @@ public final class IntegrityCheck {
      * @param received value path to the text received
      * @param where    where the values were written (e.g. {@code pom.xml <values>}), for messages
      */
-    public static List<FluxFinding> compareValues(Map<String, String> written, Map<String, String> received,
-                                                  String where) {
+    public static List<FluxFinding> compareValues(
+            Map<String, String> written, Map<String, String> received, String where) {
         List<FluxFinding> findings = new ArrayList<>();
         for (Map.Entry<String, String> e : written.entrySet()) {
             String wrote = e.getValue();
@@ -136,8 +155,15 @@ public final class IntegrityCheck {
             if (wrote.equals(got)) {
                 continue;
             }
-            YamlTree.Scalar fake = new YamlTree.Scalar(List.of(e.getKey()), e.getKey(), false, wrote,
-                    org.snakeyaml.engine.v2.common.ScalarStyle.DOUBLE_QUOTED, false, 0, 0);
+            YamlTree.Scalar fake = new YamlTree.Scalar(
+                    List.of(e.getKey()),
+                    e.getKey(),
+                    false,
+                    wrote,
+                    org.snakeyaml.engine.v2.common.ScalarStyle.DOUBLE_QUOTED,
+                    false,
+                    0,
+                    0);
             List<String> expressions = new ArrayList<>();
             for (EnvsubstNode node : new EnvsubstParser(wrote).parseTolerant().nodes()) {
                 if (node instanceof EnvsubstNode.Func f) {
@@ -147,24 +173,39 @@ public final class IntegrityCheck {
             if (expressions.isEmpty()) {
                 continue;
             }
-            String message = got == null ? "value " + e.getKey() + " (" + wrote + ") did not reach the renderer"
-                    : describeChange(new Spot(fake, expressions, 0),
-                    new YamlTree.Scalar(List.of(e.getKey()), e.getKey(), false, got,
-                            org.snakeyaml.engine.v2.common.ScalarStyle.DOUBLE_QUOTED, false, 0, 0),
-                    "in " + where + " before it reached the renderer (Maven property interpolation does this)");
-            findings.add(new FluxFinding(Severity.ERROR, "flux/integrity-value-interpolated", "", e.getKey(), where,
-                    0, 0, message,
+            String message = got == null
+                    ? "value " + e.getKey() + " (" + wrote + ") did not reach the renderer"
+                    : describeChange(
+                            new Spot(fake, expressions, 0),
+                            new YamlTree.Scalar(
+                                    List.of(e.getKey()),
+                                    e.getKey(),
+                                    false,
+                                    got,
+                                    org.snakeyaml.engine.v2.common.ScalarStyle.DOUBLE_QUOTED,
+                                    false,
+                                    0,
+                                    0),
+                            "in " + where + " before it reached the renderer (Maven property interpolation does this)");
+            findings.add(new FluxFinding(
+                    Severity.ERROR,
+                    "flux/integrity-value-interpolated",
+                    "",
+                    e.getKey(),
+                    where,
+                    0,
+                    0,
+                    message,
                     "put Flux variables in a values file (Maven does not interpolate it), or make sure no Maven"
                             + " property has the variable's name"));
         }
         return findings;
     }
 
-    private record Spot(YamlTree.Scalar scalar, List<String> expressions, int firstOffset) {
-    }
+    private record Spot(YamlTree.Scalar scalar, List<String> expressions, int firstOffset) {}
 
-    private static void compareManifest(ManifestStream.Located r, ManifestStream.Located d, String fileName,
-                                        List<FluxFinding> findings) {
+    private static void compareManifest(
+            ManifestStream.Located r, ManifestStream.Located d, String fileName, List<FluxFinding> findings) {
         YamlTree rt;
         YamlTree dt;
         try {
@@ -175,9 +216,16 @@ public final class IntegrityCheck {
         try {
             dt = YamlTree.parse(d.manifest().text());
         } catch (YamlTree.YamlParseException e) {
-            findings.add(new FluxFinding(Severity.ERROR, "flux/integrity-invalid-yaml",
-                    ManifestStream.resourceId(d.manifest()), "", fileName, e.line() + d.lineOffset(), e.column(),
-                    "the resource on disk is not valid YAML: " + e.getMessage(), "write the render to disk unchanged"));
+            findings.add(new FluxFinding(
+                    Severity.ERROR,
+                    "flux/integrity-invalid-yaml",
+                    ManifestStream.resourceId(d.manifest()),
+                    "",
+                    fileName,
+                    e.line() + d.lineOffset(),
+                    e.column(),
+                    "the resource on disk is not valid YAML: " + e.getMessage(),
+                    "write the render to disk unchanged"));
             return;
         }
         Map<List<Object>, Spot> renderedSpots = spots(r.manifest(), rt);
@@ -187,21 +235,31 @@ public final class IntegrityCheck {
         for (Map.Entry<List<Object>, Spot> e : renderedSpots.entrySet()) {
             Spot want = e.getValue();
             Spot have = diskSpots.remove(e.getKey());
-            Optional<YamlTree.Scalar> diskScalar = have != null ? Optional.of(have.scalar())
-                    : dt.scalarAtPath(e.getKey());
-            FluxLocation where = diskScalar.map(s -> relabel(diskLocator.at(s.start()), fileName))
+            Optional<YamlTree.Scalar> diskScalar =
+                    have != null ? Optional.of(have.scalar()) : dt.scalarAtPath(e.getKey());
+            FluxLocation where = diskScalar
+                    .map(s -> relabel(diskLocator.at(s.start()), fileName))
                     .orElse(relabel(renderLocator.at(want.firstOffset()), fileName));
             if (diskScalar.isEmpty()) {
-                findings.add(FluxFinding.at(Severity.ERROR, "flux/integrity-field-missing", where,
+                findings.add(FluxFinding.at(
+                        Severity.ERROR,
+                        "flux/integrity-field-missing",
+                        where,
                         "the field holding " + String.join(", ", want.expressions()) + " is missing on disk",
                         "write the render to disk unchanged"));
                 continue;
             }
             List<String> haveExpressions = have == null ? List.of() : have.expressions();
             if (!haveExpressions.equals(want.expressions())) {
-                findings.add(FluxFinding.at(Severity.ERROR, "flux/integrity-placeholder-altered", where,
-                        describeChange(want, diskScalar.get(), "between rendering and the file on disk (Maven"
-                                + " property interpolation or resource filtering does this)"),
+                findings.add(FluxFinding.at(
+                        Severity.ERROR,
+                        "flux/integrity-placeholder-altered",
+                        where,
+                        describeChange(
+                                want,
+                                diskScalar.get(),
+                                "between rendering and the file on disk (Maven"
+                                        + " property interpolation or resource filtering does this)"),
                         "exclude the rendered file from Maven resource filtering (or set the plugin's"
                                 + " escapeString / use @...@ delimiters), and write it without re-escaping '$'"));
                 continue;
@@ -210,15 +268,20 @@ public final class IntegrityCheck {
             String haveStyle = PlaceholderScanner.styleName(diskScalar.get().style());
             if (!wantStyle.equals(haveStyle)) {
                 boolean nowPlain = haveStyle.equals("plain");
-                findings.add(FluxFinding.at(nowPlain ? Severity.ERROR : Severity.WARNING, "flux/integrity-requoted",
-                        where, "the scalar holding " + String.join(", ", want.expressions()) + " was " + wantStyle
+                findings.add(FluxFinding.at(
+                        nowPlain ? Severity.ERROR : Severity.WARNING,
+                        "flux/integrity-requoted",
+                        where,
+                        "the scalar holding " + String.join(", ", want.expressions()) + " was " + wantStyle
                                 + " in the render but is " + haveStyle + " on disk"
                                 + (nowPlain ? ": unquoted, a substituted number or boolean changes type" : ""),
                         "write the render to disk unchanged (no YAML re-formatting)"));
             }
         }
         for (Map.Entry<List<Object>, Spot> e : diskSpots.entrySet()) {
-            findings.add(FluxFinding.at(Severity.ERROR, "flux/integrity-placeholder-added",
+            findings.add(FluxFinding.at(
+                    Severity.ERROR,
+                    "flux/integrity-placeholder-added",
                     relabel(diskLocator.at(e.getValue().firstOffset()), fileName),
                     String.join(", ", e.getValue().expressions()) + " is on disk but not in the render",
                     "write the render to disk unchanged; put Flux variables in values, not in the written file"));
@@ -248,7 +311,9 @@ public final class IntegrityCheck {
             Spot spot = out.get(key);
             List<String> expressions = new ArrayList<>(spot == null ? List.of() : spot.expressions());
             expressions.add(text.substring(f.start(), f.end()));
-            out.put(List.copyOf(key), new Spot(scalar.get(), expressions, spot == null ? f.start() : spot.firstOffset()));
+            out.put(
+                    List.copyOf(key),
+                    new Spot(scalar.get(), expressions, spot == null ? f.start() : spot.firstOffset()));
         }
         return out;
     }
@@ -274,7 +339,9 @@ public final class IntegrityCheck {
             }
         }
         regex.append(Pattern.quote(rendered.substring(at)));
-        Matcher m = expressions.isEmpty() ? null : Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(onDisk);
+        Matcher m = expressions.isEmpty()
+                ? null
+                : Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(onDisk);
         if (m != null && m.matches()) {
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < expressions.size(); i++) {

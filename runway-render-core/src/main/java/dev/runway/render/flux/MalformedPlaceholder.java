@@ -8,5 +8,4 @@ package dev.runway.render.flux;
  * @param reason   Flux's error text ({@code unable to parse variable name}, {@code missing closing brace}, ...)
  * @param location where it starts
  */
-public record MalformedPlaceholder(String text, String reason, FluxLocation location) {
-}
+public record MalformedPlaceholder(String text, String reason, FluxLocation location) {}

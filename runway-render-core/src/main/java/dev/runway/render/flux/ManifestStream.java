@@ -3,7 +3,6 @@ package dev.runway.render.flux;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
 import dev.runway.render.manifest.ManifestStreamParser;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,12 +13,10 @@ import java.util.List;
  */
 public final class ManifestStream {
 
-    private ManifestStream() {
-    }
+    private ManifestStream() {}
 
     /** A manifest and the number of output lines before its first line (0 when its text was not found). */
-    public record Located(RenderedManifest manifest, int lineOffset) {
-    }
+    public record Located(RenderedManifest manifest, int lineOffset) {}
 
     /**
      * Reads helm template output leniently ({@link ManifestStreamParser.Mode#LENIENT}): a document that is not YAML
@@ -30,8 +27,16 @@ public final class ManifestStream {
         RenderedChart parsed = ManifestStreamParser.parse(output, ManifestStreamParser.Mode.LENIENT);
         List<RenderedManifest> manifests = new ArrayList<>();
         for (RenderedManifest m : parsed.manifests()) {
-            manifests.add(m.source().isEmpty() ? new RenderedManifest("(document " + (manifests.size() + 1) + ")",
-                    m.apiVersion(), m.kind(), m.name(), m.namespace(), m.text()) : m);
+            manifests.add(
+                    m.source().isEmpty()
+                            ? new RenderedManifest(
+                                    "(document " + (manifests.size() + 1) + ")",
+                                    m.apiVersion(),
+                                    m.kind(),
+                                    m.name(),
+                                    m.namespace(),
+                                    m.text())
+                            : m);
         }
         return new RenderedChart(manifests, parsed.output());
     }
@@ -46,7 +51,8 @@ public final class ManifestStream {
             if (at < 0) {
                 out.add(new Located(m, 0));
             } else {
-                out.add(new Located(m, (int) output.substring(0, at).chars().filter(c -> c == '\n').count()));
+                out.add(new Located(m, (int)
+                        output.substring(0, at).chars().filter(c -> c == '\n').count()));
                 cursor = at + m.text().length();
             }
         }

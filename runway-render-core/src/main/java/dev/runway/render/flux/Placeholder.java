@@ -11,8 +11,14 @@ package dev.runway.render.flux;
  * @param location   where it is
  * @param offset     char offset in the manifest text
  */
-public record Placeholder(String expression, String variable, Form form, String operator, boolean nested,
-                          FluxLocation location, int offset) {
+public record Placeholder(
+        String expression,
+        String variable,
+        Form form,
+        String operator,
+        boolean nested,
+        FluxLocation location,
+        int offset) {
 
     /** The syntax forms of Flux's envsubst (fluxcd/pkg/envsubst README, parse.go). */
     public enum Form {

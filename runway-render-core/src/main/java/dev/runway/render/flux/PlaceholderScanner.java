@@ -1,14 +1,13 @@
 package dev.runway.render.flux;
 
-import dev.runway.render.yaml.TextPositions;
-import dev.runway.render.yaml.YamlTree;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
-import org.snakeyaml.engine.v2.common.ScalarStyle;
-
+import dev.runway.render.yaml.TextPositions;
+import dev.runway.render.yaml.YamlTree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 
 /**
  * Finds every Flux placeholder in rendered manifests, the way kustomize-controller reads them: Flux's envsubst
@@ -20,8 +19,7 @@ public final class PlaceholderScanner {
     private static final java.util.regex.Pattern HIDDEN_DOLLAR =
             java.util.regex.Pattern.compile("\\\\(u0024|x24|U00000024)\\{");
 
-    private PlaceholderScanner() {
-    }
+    private PlaceholderScanner() {}
 
     /** Scans every manifest of a render; lines are lines of the render's output. */
     public static ScanResult scan(RenderedChart chart) {
@@ -30,7 +28,8 @@ public final class PlaceholderScanner {
 
     /** Scans manifests on their own; lines count from each manifest's first line. */
     public static ScanResult scan(List<RenderedManifest> manifests) {
-        return scanLocated(manifests.stream().map(m -> new ManifestStream.Located(m, 0)).toList());
+        return scanLocated(
+                manifests.stream().map(m -> new ManifestStream.Located(m, 0)).toList());
     }
 
     private static ScanResult scanLocated(List<ManifestStream.Located> located) {
@@ -73,8 +72,14 @@ public final class PlaceholderScanner {
                     context = FluxLocation.Context.COMMENT;
                 }
             }
-            return new FluxLocation(ManifestStream.resourceId(manifest), manifest.source(), path, context, style,
-                    positions.line(offset) + lineOffset, positions.column(offset));
+            return new FluxLocation(
+                    ManifestStream.resourceId(manifest),
+                    manifest.source(),
+                    path,
+                    context,
+                    style,
+                    positions.line(offset) + lineOffset,
+                    positions.column(offset));
         }
     }
 
@@ -88,16 +93,26 @@ public final class PlaceholderScanner {
         };
     }
 
-    private static void scanManifest(RenderedManifest manifest, int lineOffset, List<Placeholder> placeholders,
-                                     List<MalformedPlaceholder> malformed, List<DollarEscape> escapes,
-                                     List<FluxFinding> findings) {
+    private static void scanManifest(
+            RenderedManifest manifest,
+            int lineOffset,
+            List<Placeholder> placeholders,
+            List<MalformedPlaceholder> malformed,
+            List<DollarEscape> escapes,
+            List<FluxFinding> findings) {
         String text = manifest.text();
         YamlTree tree = null;
         try {
             tree = YamlTree.parse(text);
         } catch (YamlTree.YamlParseException e) {
-            findings.add(new FluxFinding(Severity.WARNING, "flux/unparsable-yaml", ManifestStream.resourceId(manifest),
-                    "", manifest.source(), e.line() + lineOffset, e.column(),
+            findings.add(new FluxFinding(
+                    Severity.WARNING,
+                    "flux/unparsable-yaml",
+                    ManifestStream.resourceId(manifest),
+                    "",
+                    manifest.source(),
+                    e.line() + lineOffset,
+                    e.column(),
                     "the manifest is not valid YAML (" + e.getMessage() + "), so placeholders cannot be tied to fields",
                     "fix the template so it renders valid YAML"));
         }
@@ -120,7 +135,10 @@ public final class PlaceholderScanner {
             }
             FluxLocation location = locator.at(start);
             malformed.add(new MalformedPlaceholder(snippet, e.getMessage(), location));
-            findings.add(FluxFinding.at(Severity.ERROR, "flux/malformed-placeholder", location,
+            findings.add(FluxFinding.at(
+                    Severity.ERROR,
+                    "flux/malformed-placeholder",
+                    location,
                     "Flux cannot parse `" + snippet + "` (" + e.getMessage() + "); kustomize-controller then fails the"
                             + " whole Kustomization with \"envsubst error: variable substitution failed: "
                             + e.getMessage() + "\"",
@@ -131,14 +149,20 @@ public final class PlaceholderScanner {
         java.util.regex.Matcher hidden = HIDDEN_DOLLAR.matcher(text);
         while (hidden.find()) {
             FluxLocation location = locator.at(hidden.start());
-            findings.add(FluxFinding.at(Severity.WARNING, "flux/hidden-placeholder", location,
+            findings.add(FluxFinding.at(
+                    Severity.WARNING,
+                    "flux/hidden-placeholder",
+                    location,
                     "`" + hidden.group() + "` is an escaped `$`: YAML decodes it to `${`, but Flux reads the text and"
                             + " never substitutes it",
                     "write the placeholder with a plain '$' (no \\u0024 escape) if Flux should fill it in"));
         }
         for (Placeholder p : placeholders.subList(firstOfManifest, placeholders.size())) {
             if (!p.definable()) {
-                findings.add(FluxFinding.at(Severity.ERROR, "flux/invalid-variable-name", p.location(),
+                findings.add(FluxFinding.at(
+                        Severity.ERROR,
+                        "flux/invalid-variable-name",
+                        p.location(),
                         "`" + p.expression() + "` names a variable Flux can never define: kustomize-controller rejects"
                                 + " variable names that do not match " + FluxVariableNames.REGEX
                                 + ", so it always becomes empty (or fails in strict mode)",
@@ -147,10 +171,16 @@ public final class PlaceholderScanner {
         }
     }
 
-    private static void collect(EnvsubstNode.Func func, boolean nested, String text, Locator locator,
-                                List<Placeholder> out) {
-        out.add(new Placeholder(text.substring(func.start(), func.end()), func.param(), Placeholder.Form.of(func),
-                func.operator(), nested, locator.at(func.start()), func.start()));
+    private static void collect(
+            EnvsubstNode.Func func, boolean nested, String text, Locator locator, List<Placeholder> out) {
+        out.add(new Placeholder(
+                text.substring(func.start(), func.end()),
+                func.param(),
+                Placeholder.Form.of(func),
+                func.operator(),
+                nested,
+                locator.at(func.start()),
+                func.start()));
         for (EnvsubstNode arg : func.args()) {
             if (arg instanceof EnvsubstNode.Func inner) {
                 collect(inner, true, text, locator, out);
@@ -164,8 +194,8 @@ public final class PlaceholderScanner {
         }
     }
 
-    private static void findEscapes(String text, List<int[]> spans, Locator locator, List<DollarEscape> escapes,
-                                    List<FluxFinding> findings) {
+    private static void findEscapes(
+            String text, List<int[]> spans, Locator locator, List<DollarEscape> escapes, List<FluxFinding> findings) {
         int span = 0;
         int i = 0;
         while (i < text.length()) {
@@ -179,8 +209,11 @@ public final class PlaceholderScanner {
             }
             if (text.charAt(i) == '$' && i + 1 < text.length() && text.charAt(i + 1) == '$') {
                 int end = i + 2;
-                while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != '"'
-                        && text.charAt(end) != '\'' && end - i < 60) {
+                while (end < text.length()
+                        && !Character.isWhitespace(text.charAt(end))
+                        && text.charAt(end) != '"'
+                        && text.charAt(end) != '\''
+                        && end - i < 60) {
                     end++;
                     if (text.charAt(end - 1) == '}') {
                         break;
@@ -192,12 +225,19 @@ public final class PlaceholderScanner {
                 escapes.add(new DollarEscape(escaped, keeps, location));
                 String printed = escaped.substring(1);
                 if (keeps) {
-                    findings.add(FluxFinding.at(Severity.INFO, "flux/escaped-placeholder", location,
-                            "`" + escaped + "` is escaped: Flux prints `" + printed + "` literally", ""));
+                    findings.add(FluxFinding.at(
+                            Severity.INFO,
+                            "flux/escaped-placeholder",
+                            location,
+                            "`" + escaped + "` is escaped: Flux prints `" + printed + "` literally",
+                            ""));
                 } else {
-                    findings.add(FluxFinding.at(Severity.WARNING, "flux/dollar-dollar", location,
-                            "Flux's envsubst turns `$$` into `$`: `" + escaped + "` reaches the cluster as `"
-                                    + printed + "`",
+                    findings.add(FluxFinding.at(
+                            Severity.WARNING,
+                            "flux/dollar-dollar",
+                            location,
+                            "Flux's envsubst turns `$$` into `$`: `" + escaped + "` reaches the cluster as `" + printed
+                                    + "`",
                             "if the text must keep `$$`, write it as `" + FluxEscaping.escape(escaped) + "`"));
                 }
                 i += 2;

@@ -1,7 +1,7 @@
 package dev.runway.render.flux;
 
-import dev.runway.render.yaml.YamlTree;
 import dev.runway.render.gofmt.GoValues;
+import dev.runway.render.yaml.YamlTree;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +24,11 @@ import java.util.Objects;
  *                       (kustomize-controller PR #1671); see {@link #DEFAULT_STRICT}
  * @param strategy       {@code spec.postBuild.substituteStrategy} (kustomize-controller PR #1672, v1.9.0)
  */
-public record PostBuild(Map<String, String> substitute, List<VariableSource> substituteFrom, boolean strict,
-                        SubstituteStrategy strategy) {
+public record PostBuild(
+        Map<String, String> substitute,
+        List<VariableSource> substituteFrom,
+        boolean strict,
+        SubstituteStrategy strategy) {
 
     /** What current Flux does: strict substitution is on by default since kustomize-controller v1.9.0. */
     public static final boolean DEFAULT_STRICT = true;
@@ -41,8 +44,9 @@ public record PostBuild(Map<String, String> substitute, List<VariableSource> sub
             return switch (value) {
                 case "", "WithVariables" -> WITH_VARIABLES;
                 case "Always" -> ALWAYS;
-                default -> throw new IllegalArgumentException(where + ": substituteStrategy '" + value
-                        + "' is not WithVariables or Always");
+                default ->
+                    throw new IllegalArgumentException(
+                            where + ": substituteStrategy '" + value + "' is not WithVariables or Always");
             };
         }
     }
@@ -74,14 +78,14 @@ public record PostBuild(Map<String, String> substitute, List<VariableSource> sub
      * with no match is a missing object. Throws {@link IllegalArgumentException} naming the file, line and field
      * when the Kustomization is malformed (a non-string {@code substitute} value, a reference without kind or name).
      */
-    public static PostBuild fromKustomization(String yaml, String sourceName, List<ClusterVars> available,
-                                              boolean strict) {
+    public static PostBuild fromKustomization(
+            String yaml, String sourceName, List<ClusterVars> available, boolean strict) {
         YamlTree tree;
         try {
             tree = YamlTree.parse(yaml);
         } catch (YamlTree.YamlParseException e) {
-            throw new IllegalArgumentException(sourceName + ":" + e.line() + ":" + e.column() + ": not valid YAML: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    sourceName + ":" + e.line() + ":" + e.column() + ": not valid YAML: " + e.getMessage(), e);
         }
         if (!"Kustomization".equals(tree.string("kind").orElse(""))) {
             throw new IllegalArgumentException(sourceName + ": not a Flux Kustomization (kind is '"
@@ -120,8 +124,10 @@ public record PostBuild(Map<String, String> substitute, List<VariableSource> sub
                         + " name");
             }
             boolean optional = "true".equals(e.getValue().get("optional"));
-            ClusterVars match = available.stream().filter(v -> v.kind().equals(kind) && v.name().equals(name))
-                    .findFirst().orElse(null);
+            ClusterVars match = available.stream()
+                    .filter(v -> v.kind().equals(kind) && v.name().equals(name))
+                    .findFirst()
+                    .orElse(null);
             from.add(new VariableSource(kind, name, optional, match));
         }
         return new PostBuild(substitute, from, strict, strategy);
@@ -151,8 +157,9 @@ public record PostBuild(Map<String, String> substitute, List<VariableSource> sub
                 if (source.optional()) {
                     continue;
                 }
-                throw new FluxSubstitutionException("substitute from '" + source.kind() + "/" + source.name()
-                        + "' error: " + source.kind().toLowerCase(Locale.ROOT) + "s \"" + source.name() + "\" not found");
+                throw new FluxSubstitutionException(
+                        "substitute from '" + source.kind() + "/" + source.name() + "' error: "
+                                + source.kind().toLowerCase(Locale.ROOT) + "s \"" + source.name() + "\" not found");
             }
             source.values().forEach((k, v) -> vars.put(k, v.replace("\n", "")));
         }

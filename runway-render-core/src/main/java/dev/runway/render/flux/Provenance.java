@@ -1,8 +1,7 @@
 package dev.runway.render.flux;
 
-import dev.runway.render.yaml.YamlTree;
 import dev.runway.render.RenderedChart;
-
+import dev.runway.render.yaml.YamlTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -50,15 +49,12 @@ public final class Provenance {
     private static final Pattern ENV_ENTRY = Pattern.compile("env\\.([^.\\[\\]]+)");
 
     /** A placeholder found in a user value. */
-    public record UserPlaceholder(int id, String valuePath, String expression, String variable) {
-    }
+    public record UserPlaceholder(int id, String valuePath, String expression, String variable) {}
 
     /** User values with every placeholder replaced by a sentinel, and what each sentinel stands for. */
-    public record MarkedValues(Map<String, Object> values, List<UserPlaceholder> placeholders) {
-    }
+    public record MarkedValues(Map<String, Object> values, List<UserPlaceholder> placeholders) {}
 
-    private Provenance() {
-    }
+    private Provenance() {}
 
     /**
      * Marks user values for the runway-eks chart: every placeholder except those in the chart's own Flux values
@@ -91,7 +87,8 @@ public final class Provenance {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String key = String.valueOf(e.getKey());
                 String childPath = path.isEmpty() ? key : path + "." + key;
-                out.put(markString(key, childPath + " (key)", marks),
+                out.put(
+                        markString(key, childPath + " (key)", marks),
                         markValue(e.getValue(), childPath, marks, leaveAsIs));
             }
             return out;
@@ -110,8 +107,10 @@ public final class Provenance {
             return s;
         }
         EnvsubstParser.Outcome outcome = new EnvsubstParser(s).parseTolerant();
-        List<EnvsubstNode.Func> funcs = outcome.nodes().stream().filter(n -> n instanceof EnvsubstNode.Func)
-                .map(n -> (EnvsubstNode.Func) n).toList();
+        List<EnvsubstNode.Func> funcs = outcome.nodes().stream()
+                .filter(n -> n instanceof EnvsubstNode.Func)
+                .map(n -> (EnvsubstNode.Func) n)
+                .toList();
         StringBuilder out = new StringBuilder(s);
         for (int i = funcs.size() - 1; i >= 0; i--) {
             EnvsubstNode.Func f = funcs.get(i);
@@ -129,8 +128,8 @@ public final class Provenance {
      * when its variable is outside the policy, a warning when it is allowed but not one of the chart's own Flux
      * values ({@code expected}: value path to variable, e.g. {@link #RUNWAY_EKS_FLUX_VALUES}).
      */
-    public static List<FluxFinding> fromMarkedRender(RenderedChart markedRender, MarkedValues marked,
-                                                     VariablePolicy policy, Map<String, String> expected) {
+    public static List<FluxFinding> fromMarkedRender(
+            RenderedChart markedRender, MarkedValues marked, VariablePolicy policy, Map<String, String> expected) {
         List<FluxFinding> findings = new ArrayList<>();
         for (ManifestStream.Located located : ManifestStream.locate(markedRender)) {
             String text = located.manifest().text();
@@ -148,7 +147,8 @@ public final class Provenance {
                 if (locator == null) {
                     locator = locator(located);
                 }
-                findings.add(finding(p.expression(), p.variable(), p.valuePath(), false, locator.at(m.start()), policy));
+                findings.add(
+                        finding(p.expression(), p.variable(), p.valuePath(), false, locator.at(m.start()), policy));
             }
         }
         return findings;
@@ -158,8 +158,8 @@ public final class Provenance {
      * Flags placeholders in a render whose expression text appears nowhere in the chart's own files ({@code
      * chartFiles}: file name to text, e.g. from {@link #readChartSources}), which means a user value supplied them.
      */
-    public static List<FluxFinding> fromChartSources(RenderedChart render, Map<String, String> chartFiles,
-                                                     VariablePolicy policy) {
+    public static List<FluxFinding> fromChartSources(
+            RenderedChart render, Map<String, String> chartFiles, VariablePolicy policy) {
         Set<String> known = new LinkedHashSet<>();
         for (String text : chartFiles.values()) {
             for (EnvsubstNode node : new EnvsubstParser(text).parseTolerant().nodes()) {
@@ -182,8 +182,8 @@ public final class Provenance {
      * ({@code expected}, e.g. {@link #RUNWAY_EKS_FLUX_VALUES}). Findings point at the values file and line, where
      * the fix belongs. Needs no second render.
      */
-    public static List<FluxFinding> fromUserValuesFiles(RenderedChart render, List<Path> valuesFiles,
-                                                        VariablePolicy policy, Map<String, String> expected) {
+    public static List<FluxFinding> fromUserValuesFiles(
+            RenderedChart render, List<Path> valuesFiles, VariablePolicy policy, Map<String, String> expected) {
         Set<String> rendered = new LinkedHashSet<>();
         for (Placeholder p : PlaceholderScanner.scan(render).placeholders()) {
             rendered.add(p.expression());
@@ -215,12 +215,16 @@ public final class Provenance {
                 if (f.param().equals(expected.get(valuePath))) {
                     continue;
                 }
-                FluxLocation location = new FluxLocation("", file.toString(), valuePath,
+                FluxLocation location = new FluxLocation(
+                        "",
+                        file.toString(),
+                        valuePath,
                         scalar.get().key() ? FluxLocation.Context.KEY : FluxLocation.Context.VALUE,
-                        PlaceholderScanner.styleName(scalar.get().style()), tree.positions().line(f.start()),
+                        PlaceholderScanner.styleName(scalar.get().style()),
+                        tree.positions().line(f.start()),
                         tree.positions().column(f.start()));
-                findings.add(finding(expression, f.param(), valuePath, scalar.get().value().equals(expression), location,
-                        policy));
+                findings.add(finding(
+                        expression, f.param(), valuePath, scalar.get().value().equals(expression), location, policy));
             }
         }
         return findings;
@@ -273,10 +277,16 @@ public final class Provenance {
      * {@code valuePath}: the user value the placeholder is in, or null when only the render shows it; {@code whole}:
      * the placeholder is that value's whole text.
      */
-    private static FluxFinding finding(String expression, String variable, String valuePath, boolean whole,
-                                       FluxLocation location, VariablePolicy policy) {
+    private static FluxFinding finding(
+            String expression,
+            String variable,
+            String valuePath,
+            boolean whole,
+            FluxLocation location,
+            VariablePolicy policy) {
         String origin = valuePath == null
-                ? "a user-supplied value (it is not in the chart's templates or values.yaml)" : "user value " + valuePath;
+                ? "a user-supplied value (it is not in the chart's templates or values.yaml)"
+                : "user value " + valuePath;
         boolean allowed = policy.allows(variable);
         String message = "`" + expression + "` comes from " + origin + ", not from the chart: Flux will substitute"
                 + " cluster variable '" + variable + "' into it"
@@ -289,7 +299,7 @@ public final class Provenance {
                         + " (clusterVarsEnv: {" + env.group(1) + ": " + variable + "}); the chart then keeps it a"
                         + " string through Flux's substitution. Or, " + literal
                 : literal + "; cluster variables belong only in the chart's own fields";
-        return FluxFinding.at(allowed ? Severity.WARNING : Severity.ERROR, "flux/user-supplied-placeholder", location,
-                message, fix);
+        return FluxFinding.at(
+                allowed ? Severity.WARNING : Severity.ERROR, "flux/user-supplied-placeholder", location, message, fix);
     }
 }

@@ -1,6 +1,5 @@
 package dev.runway.render.flux;
 
-import dev.runway.render.yaml.YamlTree;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +9,7 @@ import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.verify.KubeFieldTypes;
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GoYamlException;
-
+import dev.runway.render.yaml.YamlTree;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,19 +40,41 @@ public final class SafetyCheck {
      * that loses the zero; {@code quote} is {@code "} as Flux's documentation defines it for {@code ${quote}}.
      */
     public static final List<SampleSet> DEFAULT_SAMPLES = List.of(
-            new SampleSet("typical", Map.of("aws_account_id", "123456789012", "gcp_project_number", "123456789012",
-                    "gcp_wip_id", "eks-pool", "gcp_project_id", "acme-payments-prod", "quote", "\"")),
-            new SampleSet("leading zero", Map.of("aws_account_id", "012345678901", "gcp_project_number",
-                    "100000000001", "gcp_wip_id", "pool-1", "gcp_project_id", "acme-1", "quote", "\"")));
+            new SampleSet(
+                    "typical",
+                    Map.of(
+                            "aws_account_id",
+                            "123456789012",
+                            "gcp_project_number",
+                            "123456789012",
+                            "gcp_wip_id",
+                            "eks-pool",
+                            "gcp_project_id",
+                            "acme-payments-prod",
+                            "quote",
+                            "\"")),
+            new SampleSet(
+                    "leading zero",
+                    Map.of(
+                            "aws_account_id",
+                            "012345678901",
+                            "gcp_project_number",
+                            "100000000001",
+                            "gcp_wip_id",
+                            "pool-1",
+                            "gcp_project_id",
+                            "acme-1",
+                            "quote",
+                            "\"")));
 
     /** The variable Flux's documentation defines as a double quote for whole values: {@code ${quote}}. */
     private static final String QUOTE = "${quote}";
 
-    private static final ObjectMapper JSON = dev.runway.render.yaml.GuardedYaml.jsonMapper().build()
+    private static final ObjectMapper JSON = dev.runway.render.yaml.GuardedYaml.jsonMapper()
+            .build()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private SafetyCheck() {
-    }
+    private SafetyCheck() {}
 
     /** Checks a render with the default samples. */
     public static List<FluxFinding> check(RenderedChart chart) {
@@ -77,8 +98,8 @@ public final class SafetyCheck {
         return findings;
     }
 
-    private static List<FluxFinding> checkManifest(RenderedManifest manifest, int lineOffset, SampleSet sample,
-                                                   KubeFieldTypes types) {
+    private static List<FluxFinding> checkManifest(
+            RenderedManifest manifest, int lineOffset, SampleSet sample, KubeFieldTypes types) {
         List<FluxFinding> out = new ArrayList<>();
         String text = manifest.text();
         YamlTree before;
@@ -94,8 +115,10 @@ public final class SafetyCheck {
         if (!outcome.errors().isEmpty()) {
             return out; // Flux fails this resource anyway; the scanner reports it
         }
-        List<EnvsubstNode.Func> funcs = outcome.nodes().stream().filter(n -> n instanceof EnvsubstNode.Func)
-                .map(n -> (EnvsubstNode.Func) n).toList();
+        List<EnvsubstNode.Func> funcs = outcome.nodes().stream()
+                .filter(n -> n instanceof EnvsubstNode.Func)
+                .map(n -> (EnvsubstNode.Func) n)
+                .toList();
         if (funcs.isEmpty()) {
             return out;
         }
@@ -104,8 +127,14 @@ public final class SafetyCheck {
         try {
             kustomized = GoYaml.readKyaml(text);
         } catch (GoYamlException e) {
-            out.add(new FluxFinding(Severity.ERROR, "flux/kustomize-cannot-read", resource, "", manifest.source(),
-                    Math.max(e.line(), 0) + lineOffset, Math.max(e.column(), 0),
+            out.add(new FluxFinding(
+                    Severity.ERROR,
+                    "flux/kustomize-cannot-read",
+                    resource,
+                    "",
+                    manifest.source(),
+                    Math.max(e.line(), 0) + lineOffset,
+                    Math.max(e.column(), 0),
                     "kustomize reads manifests with go-yaml v3 and cannot read this one (" + e.getMessage()
                             + "); kustomize-controller fails before it substitutes anything",
                     "write YAML that go-yaml accepts (for example no \\/ escape in double-quoted strings)"));
@@ -115,15 +144,19 @@ public final class SafetyCheck {
         sample.values().forEach((k, v) -> vars.put(k, v.replace("\n", "")));
         java.util.function.Function<String, Optional<String>> lookup = name -> Optional.ofNullable(vars.get(name));
         PlaceholderScanner.Locator locator = new PlaceholderScanner.Locator(manifest, lineOffset, before);
-        SubstitutedManifest simulated = FluxSubstitution.substitute(manifest, vars, false,
-                PostBuild.SubstituteStrategy.ALWAYS);
+        SubstitutedManifest simulated =
+                FluxSubstitution.substitute(manifest, vars, false, PostBuild.SubstituteStrategy.ALWAYS);
         if (simulated.failed()) {
             boolean yaml = simulated.error().startsWith("envsubst error: YAMLToJSON");
-            out.add(FluxFinding.at(Severity.ERROR, yaml ? "flux/substitution-breaks-yaml" : "flux/substitution-fails",
-                    locator.at(funcs.get(0).start()), "after Flux substitutes " + describe(sample)
+            out.add(FluxFinding.at(
+                    Severity.ERROR,
+                    yaml ? "flux/substitution-breaks-yaml" : "flux/substitution-fails",
+                    locator.at(funcs.get(0).start()),
+                    "after Flux substitutes " + describe(sample)
                             + (yaml ? " the resource is no longer valid YAML" : " the substitution fails") + ": "
                             + simulated.error(),
-                    yaml ? "keep placeholders inside longer strings, or use ${quote}${var}${quote} for whole values"
+                    yaml
+                            ? "keep placeholders inside longer strings, or use ${quote}${var}${quote} for whole values"
                             : "use only the envsubst forms Flux supports (see the Kustomization docs)"));
             return out;
         }
@@ -133,7 +166,8 @@ public final class SafetyCheck {
                 continue;
             }
             List<EnvsubstNode.Func> inScalar = funcs.stream()
-                    .filter(f -> f.start() >= scalar.start() && f.start() < scalar.end()).toList();
+                    .filter(f -> f.start() >= scalar.start() && f.start() < scalar.end())
+                    .toList();
             if (inScalar.isEmpty()) {
                 continue;
             }
@@ -143,12 +177,16 @@ public final class SafetyCheck {
             FluxLocation location = locator.at(first.start());
             Optional<Object> original = navigate(kustomized, scalar.segments());
             Object baseline = original == null ? null : original.orElse(null);
-            KubeFieldTypes.FieldType fieldType = types.typeOf(manifest.apiVersion(), manifest.kind(),
-                    scalar.segments());
+            KubeFieldTypes.FieldType fieldType =
+                    types.typeOf(manifest.apiVersion(), manifest.kind(), scalar.segments());
             String fieldText = fieldText(manifest.kind(), scalar.segments());
-            if (baseline instanceof String value && fieldType == KubeFieldTypes.FieldType.STRING
+            if (baseline instanceof String value
+                    && fieldType == KubeFieldTypes.FieldType.STRING
                     && wholePlaceholder(value)) {
-                out.add(FluxFinding.at(Severity.ERROR, "flux/whole-scalar-placeholder", location,
+                out.add(FluxFinding.at(
+                        Severity.ERROR,
+                        "flux/whole-scalar-placeholder",
+                        location,
                         "`" + value + "` is the whole value of " + fieldText + ", which must be a string: Flux"
                                 + " substitutes kustomize's re-written YAML, where quotes are gone, so a value such as"
                                 + " 123456789012 arrives as a number, true as a boolean and an empty value as null,"
@@ -161,9 +199,11 @@ public final class SafetyCheck {
             String expected;
             try {
                 // ${quote}...${quote}: the quotes are YAML syntax once substituted, not part of the value.
-                String intended = scalar.value().startsWith(QUOTE) && scalar.value().endsWith(QUOTE)
-                        && scalar.value().length() >= 2 * QUOTE.length()
-                        ? scalar.value().substring(QUOTE.length(), scalar.value().length() - QUOTE.length())
+                String intended = scalar.value().startsWith(QUOTE)
+                                && scalar.value().endsWith(QUOTE)
+                                && scalar.value().length() >= 2 * QUOTE.length()
+                        ? scalar.value()
+                                .substring(QUOTE.length(), scalar.value().length() - QUOTE.length())
                         : scalar.value();
                 expected = Envsubst.eval(intended, lookup, false);
             } catch (EnvsubstException e) {
@@ -175,28 +215,39 @@ public final class SafetyCheck {
             }
             Optional<Object> actual = navigate(after, segments);
             if (actual == null) {
-                out.add(FluxFinding.at(Severity.ERROR, "flux/field-moves", location, "after Flux substitutes "
-                        + used + " the field " + scalar.path() + " is no longer where the template put it",
+                out.add(FluxFinding.at(
+                        Severity.ERROR,
+                        "flux/field-moves",
+                        location,
+                        "after Flux substitutes " + used + " the field " + scalar.path()
+                                + " is no longer where the template put it",
                         "keep placeholders inside longer strings, or use ${quote}${var}${quote} for whole values"));
                 continue;
             }
             Object value = actual.orElse(null);
             boolean stringField = fieldType == KubeFieldTypes.FieldType.STRING;
             if (baseline instanceof String && !(value instanceof String)) {
-                out.add(FluxFinding.at(stringField ? Severity.ERROR : Severity.WARNING, "flux/type-changes", location,
+                out.add(FluxFinding.at(
+                        stringField ? Severity.ERROR : Severity.WARNING,
+                        "flux/type-changes",
+                        location,
                         "`" + expression + "` is substituted after kustomize drops the quotes: with " + used
                                 + " it reads as " + GoValues.jsonTypeName(value) + " " + GoValues.jsonText(value)
                                 + " instead of the string \"" + expected + "\""
-                                + (stringField ? "; " + fieldText + " must be a string, so the apply fails"
-                                : "; that is fine only if the field takes a " + GoValues.jsonTypeName(value)),
+                                + (stringField
+                                        ? "; " + fieldText + " must be a string, so the apply fails"
+                                        : "; that is fine only if the field takes a " + GoValues.jsonTypeName(value)),
                         "to keep a string, write the value as ${quote}...${quote} with quote: '\"' in the Flux"
                                 + " variables (\"Post build substitution of numbers and booleans\")"));
                 continue;
             }
             if (expected != null && value instanceof String s && !s.equals(expected)) {
-                out.add(FluxFinding.at(Severity.ERROR, "flux/value-changes", location,
-                        "after Flux substitutes " + used + " the value reads as \"" + abbreviate(s)
-                                + "\" instead of \"" + abbreviate(expected) + "\"",
+                out.add(FluxFinding.at(
+                        Severity.ERROR,
+                        "flux/value-changes",
+                        location,
+                        "after Flux substitutes " + used + " the value reads as \"" + abbreviate(s) + "\" instead of \""
+                                + abbreviate(expected) + "\"",
                         "the substituted value must not hold YAML syntax (' #', ': ', line breaks) in a plain"
                                 + " scalar: use ${quote}...${quote} around it, or change the variable's value"));
                 continue;
@@ -219,16 +270,26 @@ public final class SafetyCheck {
         }
     }
 
-    private static void checkJson(YamlTree.Scalar scalar, String substituted, FluxLocation location,
-                                  String sampleText, List<FluxFinding> out) {
+    private static void checkJson(
+            YamlTree.Scalar scalar,
+            String substituted,
+            FluxLocation location,
+            String sampleText,
+            List<FluxFinding> out) {
         String jsonError = jsonError(substituted);
         if (jsonError != null) {
-            out.add(FluxFinding.at(Severity.ERROR, "flux/json-breaks", location,
+            out.add(FluxFinding.at(
+                    Severity.ERROR,
+                    "flux/json-breaks",
+                    location,
                     "the JSON in " + scalar.path() + " does not parse after Flux substitutes " + sampleText + ": "
                             + jsonError,
                     "build the JSON with toJson/toPrettyJson so every placeholder sits inside a JSON string"));
         } else if (jsonError(scalar.value()) != null) {
-            out.add(FluxFinding.at(Severity.WARNING, "flux/json-bare-placeholder", location,
+            out.add(FluxFinding.at(
+                    Severity.WARNING,
+                    "flux/json-bare-placeholder",
+                    location,
                     "the JSON in " + scalar.path() + " is only valid after substitution: a placeholder stands as a"
                             + " bare JSON value, so its JSON type depends on the variable's value",
                     "put the placeholder inside a JSON string (\"${...}\")"));
@@ -242,7 +303,9 @@ public final class SafetyCheck {
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage();
             var loc = e.getLocation();
-            return (message == null ? "invalid JSON" : message.lines().findFirst().orElse(message))
+            return (message == null
+                            ? "invalid JSON"
+                            : message.lines().findFirst().orElse(message))
                     + (loc != null ? " (JSON line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")" : "");
         }
     }

@@ -3,8 +3,11 @@ package dev.runway.render.flux;
 import java.util.List;
 
 /** Everything the placeholder scanner found in a set of manifests. */
-public record ScanResult(List<Placeholder> placeholders, List<MalformedPlaceholder> malformed,
-                         List<DollarEscape> escapes, List<FluxFinding> findings) {
+public record ScanResult(
+        List<Placeholder> placeholders,
+        List<MalformedPlaceholder> malformed,
+        List<DollarEscape> escapes,
+        List<FluxFinding> findings) {
     public ScanResult {
         placeholders = List.copyOf(placeholders);
         malformed = List.copyOf(malformed);

@@ -15,8 +15,7 @@ import dev.runway.render.RenderedManifest;
  *                 floats; null when it failed
  * @param error    the controller's error message when status is FAILED, else empty
  */
-public record SubstitutedManifest(RenderedManifest manifest, Status status, String text, Object object,
-                                  String error) {
+public record SubstitutedManifest(RenderedManifest manifest, Status status, String text, Object object, String error) {
 
     /** What kustomize-controller did with the resource. */
     public enum Status {

@@ -23,8 +23,10 @@ public record SubstitutionResult(List<SubstitutedManifest> manifests, Map<String
 
     /** The controller's error messages, one per failed resource, prefixed with the resource. */
     public List<String> errors() {
-        return manifests.stream().filter(SubstitutedManifest::failed)
-                .map(m -> ManifestStream.resourceId(m.manifest()) + ": " + m.error()).toList();
+        return manifests.stream()
+                .filter(SubstitutedManifest::failed)
+                .map(m -> ManifestStream.resourceId(m.manifest()) + ": " + m.error())
+                .toList();
     }
 
     /** The substituted manifests as one multi-document YAML stream, ready for {@code kubectl apply -f -}. */

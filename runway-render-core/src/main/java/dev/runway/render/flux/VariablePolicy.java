@@ -61,27 +61,41 @@ public record VariablePolicy(Set<String> allowed, boolean clusterKnown) {
                 continue; // the scanner reports names Flux can never define
             }
             boolean comment = p.location().context() == FluxLocation.Context.COMMENT;
-            if (!allows(p.variable()) && p.variable().equals(QUOTE_VARIABLE) && !clusterKnown
+            if (!allows(p.variable())
+                    && p.variable().equals(QUOTE_VARIABLE)
+                    && !clusterKnown
                     && p.form() == Placeholder.Form.PLAIN) {
-                findings.add(FluxFinding.at(Severity.WARNING, "flux/quote-variable-required", p.location(),
+                findings.add(FluxFinding.at(
+                        Severity.WARNING,
+                        "flux/quote-variable-required",
+                        p.location(),
                         "`" + p.expression() + "` keeps a whole value a string only if the cluster's Flux variables"
                                 + " define quote: '\"' (Flux's documented convention); runway cannot see the"
                                 + " cluster's variables here",
                         "make sure the cluster's flux-cluster-vars ConfigMap (or the Kustomization's"
                                 + " postBuild.substitute) has quote: '\"'"));
             } else if (!allows(p.variable())) {
-                findings.add(FluxFinding.at(comment ? Severity.WARNING : Severity.ERROR, "flux/unknown-variable",
-                        p.location(), "`" + p.expression() + "` references Flux variable '" + p.variable()
+                findings.add(FluxFinding.at(
+                        comment ? Severity.WARNING : Severity.ERROR,
+                        "flux/unknown-variable",
+                        p.location(),
+                        "`" + p.expression() + "` references Flux variable '" + p.variable()
                                 + "', which is not allowed (allowed: " + allowedList + ")"
-                                + (comment ? "; it is in a YAML comment: if kustomize keeps the comment, Flux"
-                                + " substitutes it too, and in strict mode (the default since Flux 2.9) an undefined"
-                                + " variable there fails the Kustomization" : ""),
-                        "use one of the allowed variables, or write $$" + p.expression().substring(1)
-                                + " if the text must stay literal"));
+                                + (comment
+                                        ? "; it is in a YAML comment: if kustomize keeps the comment, Flux"
+                                                + " substitutes it too, and in strict mode (the default since Flux 2.9) an undefined"
+                                                + " variable there fails the Kustomization"
+                                        : ""),
+                        "use one of the allowed variables, or write $$"
+                                + p.expression().substring(1) + " if the text must stay literal"));
             } else if (p.form() == Placeholder.Form.DEFAULT && !p.nested()) {
-                findings.add(FluxFinding.at(Severity.INFO, "flux/default-hides-missing-variable", p.location(),
+                findings.add(FluxFinding.at(
+                        Severity.INFO,
+                        "flux/default-hides-missing-variable",
+                        p.location(),
                         "`" + p.expression() + "` has a default: if the cluster does not define '" + p.variable()
-                                + "', Flux uses the default instead of failing, even in strict mode", ""));
+                                + "', Flux uses the default instead of failing, even in strict mode",
+                        ""));
             }
         }
         return findings;

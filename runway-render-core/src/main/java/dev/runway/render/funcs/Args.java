@@ -3,7 +3,6 @@ package dev.runway.render.funcs;
 import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoSlice;
 import dev.runway.render.template.CallArguments;
-
 import java.util.List;
 import java.util.Map;
 
@@ -13,20 +12,19 @@ import java.util.Map;
  */
 final class Args {
 
-    private Args() {
-    }
+    private Args() {}
 
     static void count(String fn, List<Object> args, int want) throws WrongArgumentException {
         if (args.size() != want) {
-            throw new WrongArgumentException("wrong number of args for " + fn + ": want " + want + " got "
-                    + args.size());
+            throw new WrongArgumentException(
+                    "wrong number of args for " + fn + ": want " + want + " got " + args.size());
         }
     }
 
     static void atLeast(String fn, List<Object> args, int want) throws WrongArgumentException {
         if (args.size() < want) {
-            throw new WrongArgumentException("wrong number of args for " + fn + ": want at least " + want + " got "
-                    + args.size());
+            throw new WrongArgumentException(
+                    "wrong number of args for " + fn + ": want at least " + want + " got " + args.size());
         }
     }
 
@@ -77,8 +75,9 @@ final class Args {
             }
             return null;
         }
-        if (v instanceof Map<?, ?> m && (!(v instanceof GoFmt.GoTyped typed)
-                || typed.goUnderlyingType().equals("map[string]interface {}"))) {
+        if (v instanceof Map<?, ?> m
+                && (!(v instanceof GoFmt.GoTyped typed)
+                        || typed.goUnderlyingType().equals("map[string]interface {}"))) {
             return (Map<String, Object>) m;
         }
         // A Go map of another type (.Files is engine.files) is not assignable to map[string]interface{}; Helm's
@@ -111,10 +110,10 @@ final class Args {
     static WrongArgumentException wrongType(String expected, Object v, int index) {
         if (v == null) {
             // A nil interface{} value (a missing or null key) has the static type interface {}.
-            return new WrongArgumentException("wrong type for value; expected " + expected + "; got interface {}",
-                    index, expected);
+            return new WrongArgumentException(
+                    "wrong type for value; expected " + expected + "; got interface {}", index, expected);
         }
-        return new WrongArgumentException("wrong type for value; expected " + expected + "; got "
-                + GoFmt.typeName(v), index, expected);
+        return new WrongArgumentException(
+                "wrong type for value; expected " + expected + "; got " + GoFmt.typeName(v), index, expected);
     }
 }

@@ -3,8 +3,7 @@ package dev.runway.render.funcs;
 /** huandu/xstrings case conversions used by Sprig's camelcase, snakecase and kebabcase. */
 final class CaseConversion {
 
-    private CaseConversion() {
-    }
+    private CaseConversion() {}
 
     private static boolean isConnector(int r) {
         return r == '-' || r == '_' || GoStrings.isSpace(r);
@@ -16,9 +15,12 @@ final class CaseConversion {
 
     private static boolean isPunct(int r) {
         int t = Character.getType(r);
-        return t == Character.CONNECTOR_PUNCTUATION || t == Character.DASH_PUNCTUATION
-                || t == Character.START_PUNCTUATION || t == Character.END_PUNCTUATION
-                || t == Character.INITIAL_QUOTE_PUNCTUATION || t == Character.FINAL_QUOTE_PUNCTUATION
+        return t == Character.CONNECTOR_PUNCTUATION
+                || t == Character.DASH_PUNCTUATION
+                || t == Character.START_PUNCTUATION
+                || t == Character.END_PUNCTUATION
+                || t == Character.INITIAL_QUOTE_PUNCTUATION
+                || t == Character.FINAL_QUOTE_PUNCTUATION
                 || t == Character.OTHER_PUNCTUATION;
     }
 
@@ -86,10 +88,17 @@ final class CaseConversion {
         return camelCaseToLowerCase(s, '-');
     }
 
-    private enum WordType { INVALID, NUMBER, UPPER, ALPHABET, CONNECTOR, PUNCT, OTHER }
-
-    private record Word(WordType type, String word, String remaining) {
+    private enum WordType {
+        INVALID,
+        NUMBER,
+        UPPER,
+        ALPHABET,
+        CONNECTOR,
+        PUNCT,
+        OTHER
     }
+
+    private record Word(WordType type, String word, String remaining) {}
 
     private static Word nextWord(String str) {
         if (str.isEmpty()) {
@@ -141,8 +150,8 @@ final class CaseConversion {
             }
         } else {
             wt = WordType.OTHER;
-            while (n < cps.length && !(isConnector(cps[n]) || isAlphabet(cps[n]) || isNumber(cps[n])
-                    || isPunct(cps[n]))) {
+            while (n < cps.length
+                    && !(isConnector(cps[n]) || isAlphabet(cps[n]) || isNumber(cps[n]) || isPunct(cps[n]))) {
                 n++;
             }
         }
@@ -199,8 +208,7 @@ final class CaseConversion {
                     }
                 }
                 case CONNECTOR -> toLower(buf, prev, last, connector);
-                case PUNCT -> {
-                }
+                case PUNCT -> {}
                 default -> {
                     if (wt != WordType.NUMBER) {
                         if (wt != WordType.CONNECTOR && wt != WordType.PUNCT) {

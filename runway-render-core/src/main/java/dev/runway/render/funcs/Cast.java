@@ -1,14 +1,12 @@
 package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoStrconv;
-
 import java.math.BigInteger;
 
 /** spf13/cast's conversions as Sprig calls them: numbers truncate, strings parse, what does not convert gives 0. */
 final class Cast {
 
-    private Cast() {
-    }
+    private Cast() {}
 
     /** spf13/cast ToInt64: numbers truncate, strings parse (base prefixes, "1.00" trimmed), errors give 0. */
     static long toInt64(Object v) {
@@ -66,8 +64,10 @@ final class Cast {
                 if (t == null || !t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(?i:inf|infinity|nan)")) {
                     return 0;
                 }
-                return Double.parseDouble(t.replaceAll("(?i)infinity|inf", "Infinity").replace("nan", "NaN")
-                        .replace("NAN", "NaN").replace("Nan", "NaN"));
+                return Double.parseDouble(t.replaceAll("(?i)infinity|inf", "Infinity")
+                        .replace("nan", "NaN")
+                        .replace("NAN", "NaN")
+                        .replace("Nan", "NaN"));
             } catch (NumberFormatException e) {
                 return 0;
             }

@@ -1,7 +1,6 @@
 package dev.runway.render.funcs;
 
 import dev.runway.render.template.TemplateFunctionException;
-
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -33,8 +32,7 @@ import java.util.Map;
  */
 final class Certificates {
 
-    private Certificates() {
-    }
+    private Certificates() {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -67,7 +65,11 @@ final class Certificates {
         });
         r.add("genSelfSignedCertWithKey", (c, a) -> {
             Args.count("genSelfSignedCertWithKey", a, 5);
-            return selfSigned(Args.string(a, 0), Args.list(a, 1), Args.list(a, 2), Args.integer(a, 3),
+            return selfSigned(
+                    Args.string(a, 0),
+                    Args.list(a, 1),
+                    Args.list(a, 2),
+                    Args.integer(a, 3),
                     parseKey(Args.string(a, 4)));
         });
         r.add("genSignedCert", (c, a) -> {
@@ -76,7 +78,12 @@ final class Certificates {
         });
         r.add("genSignedCertWithKey", (c, a) -> {
             Args.count("genSignedCertWithKey", a, 6);
-            return signed(Args.string(a, 0), Args.list(a, 1), Args.list(a, 2), Args.integer(a, 3), a.get(4),
+            return signed(
+                    Args.string(a, 0),
+                    Args.list(a, 1),
+                    Args.list(a, 2),
+                    Args.integer(a, 3),
+                    a.get(4),
                     parseKey(Args.string(a, 5)));
         });
         r.add("buildCustomCert", (c, a) -> {
@@ -134,8 +141,8 @@ final class Certificates {
         try {
             KeyPair k = key != null ? key : rsa(2048);
             byte[] ski = subjectKeyId(k.getPublic());
-            byte[] der = certificate(cn, List.of(), List.of(), days, true, k.getPublic(), cn, k.getPrivate(), ski,
-                    null);
+            byte[] der =
+                    certificate(cn, List.of(), List.of(), days, true, k.getPublic(), cn, k.getPrivate(), ski, null);
             return certificate(pem("CERTIFICATE", der), pem("RSA PRIVATE KEY", pkcs1(k.getPrivate())));
         } catch (GeneralSecurityException e) {
             throw new TemplateFunctionException("error generating rsa key: " + e.getMessage());
@@ -146,32 +153,45 @@ final class Certificates {
             throws TemplateFunctionException {
         try {
             KeyPair k = key != null ? key : rsa(2048);
-            byte[] der = certificate(cn, ips(ips), dnsNames(dns), days, false, k.getPublic(), cn, k.getPrivate(),
-                    null, null);
+            byte[] der = certificate(
+                    cn, ips(ips), dnsNames(dns), days, false, k.getPublic(), cn, k.getPrivate(), null, null);
             return certificate(pem("CERTIFICATE", der), pem("RSA PRIVATE KEY", pkcs1(k.getPrivate())));
         } catch (GeneralSecurityException e) {
             throw new TemplateFunctionException("error generating rsa key: " + e.getMessage());
         }
     }
 
-    private static Map<String, Object> signed(String cn, List<Object> ips, List<Object> dns, int days, Object ca,
-                                              KeyPair key) throws TemplateFunctionException {
-        if (!(ca instanceof Map<?, ?> caMap) || !(caMap.get("Cert") instanceof String caCert)
+    private static Map<String, Object> signed(
+            String cn, List<Object> ips, List<Object> dns, int days, Object ca, KeyPair key)
+            throws TemplateFunctionException {
+        if (!(ca instanceof Map<?, ?> caMap)
+                || !(caMap.get("Cert") instanceof String caCert)
                 || !(caMap.get("Key") instanceof String caKey)) {
             throw Args.wrongType("sprig.certificate", ca);
         }
         try {
-            java.security.cert.X509Certificate parent = (java.security.cert.X509Certificate)
-                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
-                            new java.io.ByteArrayInputStream(caCert.getBytes(StandardCharsets.UTF_8)));
+            java.security.cert.X509Certificate parent =
+                    (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                            .generateCertificate(
+                                    new java.io.ByteArrayInputStream(caCert.getBytes(StandardCharsets.UTF_8)));
             KeyPair signer = parseKey(caKey);
             KeyPair k = key != null ? key : rsa(2048);
             String issuer = parent.getSubjectX500Principal().getName().replaceFirst("^CN=", "");
-            byte[] der = certificate(cn, ips(ips), dnsNames(dns), days, false, k.getPublic(), issuer,
-                    signer.getPrivate(), null, subjectKeyId(signer.getPublic()));
+            byte[] der = certificate(
+                    cn,
+                    ips(ips),
+                    dnsNames(dns),
+                    days,
+                    false,
+                    k.getPublic(),
+                    issuer,
+                    signer.getPrivate(),
+                    null,
+                    subjectKeyId(signer.getPublic()));
             return certificate(pem("CERTIFICATE", der), pem("RSA PRIVATE KEY", pkcs1(k.getPrivate())));
         } catch (GeneralSecurityException e) {
-            throw new TemplateFunctionException("error parsing certificate: decodedSignerCert.Bytes: " + e.getMessage());
+            throw new TemplateFunctionException(
+                    "error parsing certificate: decodedSignerCert.Bytes: " + e.getMessage());
         }
     }
 
@@ -182,8 +202,8 @@ final class Certificates {
         }
         for (Object ip : ips) {
             if (!(ip instanceof String s)) {
-                throw new TemplateFunctionException("error parsing ip: " + dev.runway.render.gofmt.GoFmt.formatValue(ip)
-                        + " is not a string");
+                throw new TemplateFunctionException(
+                        "error parsing ip: " + dev.runway.render.gofmt.GoFmt.formatValue(ip) + " is not a string");
             }
             if (!s.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
                 throw new TemplateFunctionException("error parsing ip: " + s);
@@ -214,9 +234,18 @@ final class Certificates {
 
     // ---- X.509 in DER, as Go's x509.CreateCertificate lays it out
 
-    private static byte[] certificate(String cn, List<byte[]> ips, List<String> dns, int days, boolean isCa,
-                                      PublicKey subjectKey, String issuerCn, PrivateKey signingKey, byte[] ski,
-                                      byte[] aki) throws GeneralSecurityException {
+    private static byte[] certificate(
+            String cn,
+            List<byte[]> ips,
+            List<String> dns,
+            int days,
+            boolean isCa,
+            PublicKey subjectKey,
+            String issuerCn,
+            PrivateKey signingKey,
+            byte[] ski,
+            byte[] aki)
+            throws GeneralSecurityException {
         byte[] sigAlg = seq(oid("1.2.840.113549.1.1.11"), new byte[] {0x05, 0x00});
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).withNano(0);
         byte[] serial = integer(new BigInteger(128, RANDOM));
@@ -290,7 +319,7 @@ final class Certificates {
     private static byte[] pkcs1(PrivateKey key) {
         byte[] p8 = key.getEncoded();
         int[] p = {0};
-        readHeader(p8, p);            // PrivateKeyInfo
+        readHeader(p8, p); // PrivateKeyInfo
         int vLen = readHeader(p8, p); // version
         p[0] += vLen;
         int aLen = readHeader(p8, p); // algorithm
@@ -300,8 +329,8 @@ final class Certificates {
     }
 
     private static byte[] wrapPkcs1(byte[] pkcs1) {
-        return seq(integer(BigInteger.ZERO), seq(oid("1.2.840.113549.1.1.1"), new byte[] {0x05, 0x00}),
-                tlv(0x04, pkcs1));
+        return seq(
+                integer(BigInteger.ZERO), seq(oid("1.2.840.113549.1.1.1"), new byte[] {0x05, 0x00}), tlv(0x04, pkcs1));
     }
 
     private static byte[] name(String cn) {
@@ -311,13 +340,17 @@ final class Certificates {
 
     private static byte[] time(ZonedDateTime t) {
         if (t.getYear() >= 1950 && t.getYear() < 2050) {
-            return tlv(0x17, t.format(DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'")).getBytes(StandardCharsets.US_ASCII));
+            return tlv(
+                    0x17,
+                    t.format(DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'")).getBytes(StandardCharsets.US_ASCII));
         }
-        return tlv(0x18, t.format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'")).getBytes(StandardCharsets.US_ASCII));
+        return tlv(
+                0x18, t.format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'")).getBytes(StandardCharsets.US_ASCII));
     }
 
     private static byte[] extension(String oid, boolean critical, byte[] value) {
-        return critical ? seq(oid(oid), new byte[] {0x01, 0x01, (byte) 0xff}, tlv(0x04, value))
+        return critical
+                ? seq(oid(oid), new byte[] {0x01, 0x01, (byte) 0xff}, tlv(0x04, value))
                 : seq(oid(oid), tlv(0x04, value));
     }
 

@@ -6,7 +6,6 @@ import dev.runway.render.template.TemplateFunctionException;
 import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GoYamlException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,15 +14,13 @@ import java.util.Map;
 /** Helm's serialisation functions (toYaml, fromYaml, toJson, fromJson, toToml) and Sprig's JSON variants. */
 final class DataFunctions {
 
-    private DataFunctions() {
-    }
+    private DataFunctions() {}
 
     /** Texts longer than this are parsed each time rather than remembered for the render. */
     private static final int MAX_REMEMBERED_YAML = 16 * 1024;
 
     /** A fromYaml text as a key of the render's remembered results. */
-    private record FromYamlKey(String text) {
-    }
+    private record FromYamlKey(String text) {}
 
     /**
      * Helm's fromYaml. Helpers often parse the same small text many times in one render (a labels helper included

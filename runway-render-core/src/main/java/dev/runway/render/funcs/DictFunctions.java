@@ -3,7 +3,6 @@ package dev.runway.render.funcs;
 import dev.runway.render.gofmt.GoSlice;
 import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.template.TemplateFunctionException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +11,7 @@ import java.util.Map;
 /** Sprig's dict functions (dict.go), merge and mergeOverwrite with dario.cat/mergo's rules. */
 final class DictFunctions {
 
-    private DictFunctions() {
-    }
+    private DictFunctions() {}
 
     static void register(Registry r) {
         r.add("dict", (c, a) -> {
@@ -211,8 +209,7 @@ final class DictFunctions {
                 dst.put(key, dstSlice);
             }
             boolean dstEmpty = !dstHas || GoValues.isZero(d);
-            if (dstHas && !GoValues.isZero(d)
-                    && (GoValues.isList(s) || (s instanceof Map && d instanceof Map))) {
+            if (dstHas && !GoValues.isZero(d) && (GoValues.isList(s) || (s instanceof Map && d instanceof Map))) {
                 continue;
             }
             if (overwrite || dstEmpty) {

@@ -3,18 +3,17 @@ package dev.runway.render.funcs;
 import dev.runway.render.gofmt.GoBytes;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /** Sprig's encodings and hashes: b64enc/b64dec, b32enc/b32dec, sha1sum, sha256sum, sha512sum, adler32sum. */
 final class EncodingFunctions {
 
-    private EncodingFunctions() {
-    }
+    private EncodingFunctions() {}
 
     static void register(Registry r) {
         r.add("b64enc", (c, a) -> {
@@ -89,8 +88,8 @@ final class EncodingFunctions {
     }
 
     /** Sprig's decryptAES; Go's base64 error text when the input is not base64. */
-    static String decryptAes(String password, String crypt64) throws GeneralSecurityException,
-            dev.runway.render.template.TemplateFunctionException {
+    static String decryptAes(String password, String crypt64)
+            throws GeneralSecurityException, dev.runway.render.template.TemplateFunctionException {
         if (crypt64.isEmpty()) {
             return "";
         }
@@ -107,8 +106,8 @@ final class EncodingFunctions {
             throw new dev.runway.render.template.TemplateFunctionException("crypto/cipher: input not full blocks");
         }
         Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
-        cipher.init(Cipher.DECRYPT_MODE, aesKey(password),
-                new IvParameterSpec(java.util.Arrays.copyOfRange(crypt, 0, 16)));
+        cipher.init(
+                Cipher.DECRYPT_MODE, aesKey(password), new IvParameterSpec(java.util.Arrays.copyOfRange(crypt, 0, 16)));
         byte[] decrypted = cipher.doFinal(crypt, 16, crypt.length - 16);
         int pad = decrypted.length == 0 ? 0 : decrypted[decrypted.length - 1] & 0xff;
         int end = decrypted.length - pad;
@@ -176,8 +175,8 @@ final class EncodingFunctions {
                     if (got == 0) {
                         return Decoded.ok(out.toByteArray());
                     }
-                    return Decoded.fail("illegal " + (bits == 6 ? "base64" : "base32") + " data at input byte "
-                            + (si - got));
+                    return Decoded.fail(
+                            "illegal " + (bits == 6 ? "base64" : "base32") + " data at input byte " + (si - got));
                 }
                 byte ch = in[si];
                 si++;
@@ -190,8 +189,8 @@ final class EncodingFunctions {
                 }
                 int v = alphabet.indexOf(ch);
                 if (v < 0 || ch < 0) {
-                    return Decoded.fail("illegal " + (bits == 6 ? "base64" : "base32") + " data at input byte "
-                            + (si - 1));
+                    return Decoded.fail(
+                            "illegal " + (bits == 6 ? "base64" : "base32") + " data at input byte " + (si - 1));
                 }
                 acc = (acc << bits) | v;
                 got++;

@@ -2,7 +2,6 @@ package dev.runway.render.funcs;
 
 import dev.runway.render.HelmVersion;
 import dev.runway.render.template.TemplateFunction;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,8 +12,7 @@ import java.util.Map;
  */
 public final class FunctionLibrary {
 
-    private FunctionLibrary() {
-    }
+    private FunctionLibrary() {}
 
     /** A fresh, unmodifiable name -> function map, as the default Helm version offers them. */
     public static Map<String, TemplateFunction> functions() {

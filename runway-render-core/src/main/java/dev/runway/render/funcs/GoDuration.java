@@ -3,8 +3,7 @@ package dev.runway.render.funcs;
 /** Go's time.Duration: ParseDuration and String ("1h2m3.5s", "1.5ms", "0s"). */
 final class GoDuration {
 
-    private GoDuration() {
-    }
+    private GoDuration() {}
 
     /** time.Duration(n).String() for n nanoseconds. */
     static String format(long d) {
@@ -51,7 +50,8 @@ final class GoDuration {
         if (rem == 0) {
             return Long.toString(whole);
         }
-        String digits = String.format("%0" + Long.toString(div).length() + "d", rem).substring(1);
+        String digits =
+                String.format("%0" + Long.toString(div).length() + "d", rem).substring(1);
         digits = digits.replaceAll("0+$", "");
         return whole + "." + digits;
     }
@@ -74,11 +74,14 @@ final class GoDuration {
             return null;
         }
         double total = 0;
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("([0-9]*(?:\\.[0-9]*)?)(ns|us|µs|μs|ms|s|m|h)").matcher(s);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]*(?:\\.[0-9]*)?)(ns|us|µs|μs|ms|s|m|h)")
+                .matcher(s);
         int pos = 0;
         while (pos < s.length()) {
-            if (!m.find(pos) || m.start() != pos || m.group(1).isEmpty() || m.group(1).equals(".")) {
+            if (!m.find(pos)
+                    || m.start() != pos
+                    || m.group(1).isEmpty()
+                    || m.group(1).equals(".")) {
                 return null;
             }
             double v = Double.parseDouble(m.group(1));

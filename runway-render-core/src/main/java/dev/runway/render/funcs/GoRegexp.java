@@ -2,7 +2,6 @@ package dev.runway.render.funcs;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,8 +26,7 @@ public final class GoRegexp {
     /** Go's repeatIsValid bound on nested counted repetitions. */
     static final int MAX_REPEAT = 1000;
 
-    private GoRegexp() {
-    }
+    private GoRegexp() {}
 
     /**
      * regexp.Compile.
@@ -261,12 +259,13 @@ public final class GoRegexp {
                 top.atom(Item.LEAF);
                 return;
             }
-            long size = max == -1 ? (min == 0 ? 2 + sub.size() : 1 + (long) min * sub.size())
+            long size = max == -1
+                    ? (min == 0 ? 2 + sub.size() : 1 + (long) min * sub.size())
                     : (long) max * sub.size() + (max - min);
             int m = max == -1 ? min : max;
             long need = max == 0 ? 1 : Math.max(1, m) * sub.need();
-            Item rep = new Item(sub.height() + 1, Math.max(1, Math.min(size, MAX_SIZE + 1)),
-                    Math.min(need, MAX_REPEAT + 1L));
+            Item rep = new Item(
+                    sub.height() + 1, Math.max(1, Math.min(size, MAX_SIZE + 1)), Math.min(need, MAX_REPEAT + 1L));
             if ((min >= 2 || max >= 2) && rep.need() > MAX_REPEAT) {
                 throw new PatternSyntaxException("invalid repeat count", expr.substring(start, pos));
             }

@@ -5,8 +5,7 @@ import dev.runway.render.gofmt.GoBytes;
 /** Go's unicode and strings helpers that differ from Java's (Go's IsSpace, rune-wise case mapping, byte slicing). */
 final class GoStrings {
 
-    private GoStrings() {
-    }
+    private GoStrings() {}
 
     /** unicode.IsSpace. */
     static boolean isSpace(int c) {

@@ -3,7 +3,6 @@ package dev.runway.render.funcs;
 import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.yaml.GoJson;
-
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -57,8 +56,8 @@ final class GoTime implements GoFmt.GoTyped, GoJson.JsonMarshaler, GoValues.Kind
             return name;
         }
         int minutes = time.getOffset().getTotalSeconds() / 60;
-        return (minutes < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d%02d", Math.abs(minutes) / 60,
-                Math.abs(minutes) % 60);
+        return (minutes < 0 ? "-" : "+")
+                + String.format(Locale.ROOT, "%02d%02d", Math.abs(minutes) / 60, Math.abs(minutes) % 60);
     }
 
     String format(String layout) {
@@ -72,13 +71,15 @@ final class GoTime implements GoFmt.GoTyped, GoJson.JsonMarshaler, GoValues.Kind
         StringBuilder l = new StringBuilder();
         java.util.List<String> fractions = new java.util.ArrayList<>();
         while (m.find()) {
-            String digits = String.format("%09d", time.getNano()).substring(0, Math.min(9, m.group(1).length()));
+            String digits = String.format("%09d", time.getNano())
+                    .substring(0, Math.min(9, m.group(1).length()));
             digits = digits.replaceAll("0+$", "");
             fractions.add(digits.isEmpty() ? "" : layout.charAt(m.start()) + digits);
             m.appendReplacement(l, "\u0001");
         }
         m.appendTail(l);
-        String out = DateTimeFormatter.ofPattern(javaPattern(l.toString()), Locale.US).format(time);
+        String out = DateTimeFormatter.ofPattern(javaPattern(l.toString()), Locale.US)
+                .format(time);
         for (String f : fractions) {
             out = out.replaceFirst("\u0001", java.util.regex.Matcher.quoteReplacement(f));
         }
@@ -108,11 +109,37 @@ final class GoTime implements GoFmt.GoTyped, GoJson.JsonMarshaler, GoValues.Kind
     /** Translates a Go reference-time layout into a java.time pattern. */
     static String javaPattern(String layout) {
         String[][] tokens = {
-                {"January", "MMMM"}, {"Monday", "EEEE"}, {"2006", "uuuu"}, {"Z07:00", "XXX"}, {"Z0700", "XX"},
-                {"-07:00", "xxx"}, {"-0700", "xx"}, {"-07", "x"}, {".000000000", ".SSSSSSSSS"},
-                {".000000", ".SSSSSS"}, {".000", ".SSS"}, {"Jan", "MMM"}, {"Mon", "EEE"}, {"MST", "z"}, {"_2", "ppd"}, {"002", "DDD"},
-                {"01", "MM"}, {"02", "dd"}, {"06", "uu"}, {"15", "HH"}, {"03", "hh"}, {"04", "mm"}, {"05", "ss"},
-                {"PM", "a"}, {"pm", "a"}, {"1", "M"}, {"2", "d"}, {"3", "h"}, {"4", "m"}, {"5", "s"}};
+            {"January", "MMMM"},
+            {"Monday", "EEEE"},
+            {"2006", "uuuu"},
+            {"Z07:00", "XXX"},
+            {"Z0700", "XX"},
+            {"-07:00", "xxx"},
+            {"-0700", "xx"},
+            {"-07", "x"},
+            {".000000000", ".SSSSSSSSS"},
+            {".000000", ".SSSSSS"},
+            {".000", ".SSS"},
+            {"Jan", "MMM"},
+            {"Mon", "EEE"},
+            {"MST", "z"},
+            {"_2", "ppd"},
+            {"002", "DDD"},
+            {"01", "MM"},
+            {"02", "dd"},
+            {"06", "uu"},
+            {"15", "HH"},
+            {"03", "hh"},
+            {"04", "mm"},
+            {"05", "ss"},
+            {"PM", "a"},
+            {"pm", "a"},
+            {"1", "M"},
+            {"2", "d"},
+            {"3", "h"},
+            {"4", "m"},
+            {"5", "s"}
+        };
         StringBuilder out = new StringBuilder();
         StringBuilder literal = new StringBuilder();
         int i = 0;
@@ -121,7 +148,9 @@ final class GoTime implements GoFmt.GoTyped, GoJson.JsonMarshaler, GoValues.Kind
             for (String[] t : tokens) {
                 if (layout.startsWith(t[0], i)) {
                     if (literal.length() > 0) {
-                        out.append('\'').append(literal.toString().replace("'", "''")).append('\'');
+                        out.append('\'')
+                                .append(literal.toString().replace("'", "''"))
+                                .append('\'');
                         literal.setLength(0);
                     }
                     out.append(t[1]);

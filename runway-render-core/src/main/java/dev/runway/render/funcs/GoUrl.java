@@ -1,7 +1,6 @@
 package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoStrconv;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -15,6 +14,7 @@ final class GoUrl {
     String opaque = "";
     /** Null when the URL has no user information. */
     String username;
+
     String password;
     boolean passwordSet;
     String host = "";
@@ -32,7 +32,15 @@ final class GoUrl {
         }
     }
 
-    private enum Mode { PATH, PATH_SEGMENT, HOST, ZONE, USER_PASSWORD, QUERY_COMPONENT, FRAGMENT }
+    private enum Mode {
+        PATH,
+        PATH_SEGMENT,
+        HOST,
+        ZONE,
+        USER_PASSWORD,
+        QUERY_COMPONENT,
+        FRAGMENT
+    }
 
     private static boolean shouldEscape(int c, Mode mode) {
         if (('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')) {
@@ -119,8 +127,8 @@ final class GoUrl {
                 out.write(mode == Mode.QUERY_COMPONENT ? ' ' : '+');
             } else {
                 if ((mode == Mode.HOST || mode == Mode.ZONE) && c < 0x80 && shouldEscape(c, mode)) {
-                    throw new UrlException("invalid character " + GoStrconv.quote(String.valueOf((char) c))
-                            + " in host name");
+                    throw new UrlException(
+                            "invalid character " + GoStrconv.quote(String.valueOf((char) c)) + " in host name");
                 }
                 out.write(c);
             }
@@ -257,7 +265,8 @@ final class GoUrl {
             }
             int zone = host.substring(0, close).indexOf("%25");
             if (zone >= 0) {
-                return unescape(host.substring(0, zone), Mode.HOST) + unescape(host.substring(zone, close), Mode.ZONE)
+                return unescape(host.substring(0, zone), Mode.HOST)
+                        + unescape(host.substring(zone, close), Mode.ZONE)
                         + unescape(host.substring(close), Mode.HOST);
             }
         } else {

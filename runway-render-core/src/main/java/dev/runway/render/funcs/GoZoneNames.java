@@ -27,8 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class GoZoneNames {
     /** Go's platformZoneSources on Unix, after $ZONEINFO. */
-    private static final List<String> SOURCES = List.of("/usr/share/zoneinfo/", "/usr/share/lib/zoneinfo/",
-            "/usr/lib/locale/TZ/", "/etc/zoneinfo/");
+    private static final List<String> SOURCES =
+            List.of("/usr/share/zoneinfo/", "/usr/share/lib/zoneinfo/", "/usr/lib/locale/TZ/", "/etc/zoneinfo/");
+
     private static final String NUMERIC_TABLE = "numeric-zone-abbreviations.txt";
     /** Zone id to the first Unix second from which tzdata names it by its offset (Long.MIN_VALUE: always). */
     private static final Map<String, Long> NUMERIC_SINCE = readNumericTable();
@@ -66,7 +67,8 @@ final class GoZoneNames {
         }
         Long since = NUMERIC_SINCE.get(zone.getId());
         return since != null && instant.getEpochSecond() >= since
-                ? offsetName(zone.getRules().getOffset(instant).getTotalSeconds()) : null;
+                ? offsetName(zone.getRules().getOffset(instant).getTotalSeconds())
+                : null;
     }
 
     /** zic's {@code %z}: sign and hours, then minutes and seconds only when not zero ("+14", "+0545", "-0930"). */
@@ -125,8 +127,16 @@ final class GoZoneNames {
 
     /** A parsed TZif file: transitions, the zone types they switch to, and the POSIX TZ string for later times. */
     @SuppressWarnings("ArrayRecordComponent") // parsed once per zone and only read: never compared or hashed
-    private record Zone(long[] transitions, int[] typeIndex, int[] offsets, boolean[] dst, String[] names,
-                        String extendStd, int extendStdOffset, String extendDst, int extendDstOffset) {
+    private record Zone(
+            long[] transitions,
+            int[] typeIndex,
+            int[] offsets,
+            boolean[] dst,
+            String[] names,
+            String extendStd,
+            int extendStdOffset,
+            String extendDst,
+            int extendDstOffset) {
 
         static Zone parse(ByteBuffer b) {
             if (b.remaining() < 44 || b.get(0) != 'T' || b.get(1) != 'Z' || b.get(2) != 'i' || b.get(3) != 'f') {
@@ -138,8 +148,7 @@ final class GoZoneNames {
             int start = 44;
             if (version >= '2') {
                 // Skip the version 1 block; read the 64-bit one.
-                start += counts[3] * 4 + counts[3] + counts[4] * 6 + counts[5] + counts[2] * 8 + counts[1]
-                        + counts[0];
+                start += counts[3] * 4 + counts[3] + counts[4] * 6 + counts[5] + counts[2] * 8 + counts[1] + counts[0];
                 counts = counts(b, start + 20);
                 start += 44;
                 timeSize = 8;
@@ -191,7 +200,15 @@ final class GoZoneNames {
                 footer = new String(f, java.nio.charset.StandardCharsets.US_ASCII);
             }
             String[] ext = extend(footer);
-            return new Zone(tx, idx, off, isDst, names, ext[0], parseOffset(ext[1]), ext[2],
+            return new Zone(
+                    tx,
+                    idx,
+                    off,
+                    isDst,
+                    names,
+                    ext[0],
+                    parseOffset(ext[1]),
+                    ext[2],
                     ext[2] == null ? 0 : ext[3] == null ? parseOffset(ext[1]) + 3600 : parseOffset(ext[3]));
         }
 

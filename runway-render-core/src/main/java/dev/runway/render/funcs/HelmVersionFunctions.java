@@ -14,8 +14,7 @@ import dev.runway.render.template.TemplateFunctionException;
  * </ul>
  */
 final class HelmVersionFunctions {
-    private HelmVersionFunctions() {
-    }
+    private HelmVersionFunctions() {}
 
     static void register(Registry r, HelmVersion version) {
         if (!version.isHelm4()) {

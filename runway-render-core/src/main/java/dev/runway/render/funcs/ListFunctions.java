@@ -3,7 +3,6 @@ package dev.runway.render.funcs;
 import dev.runway.render.gofmt.GoSlice;
 import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.template.TemplateFunctionException;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,8 +12,7 @@ import java.util.List;
  */
 final class ListFunctions {
 
-    private ListFunctions() {
-    }
+    private ListFunctions() {}
 
     /** reflect.TypeOf(nil).Kind() dereferences a nil type: Go's runtime panic text. */
     static final String NIL_PANIC = "runtime error: invalid memory address or nil pointer dereference";
@@ -25,8 +23,8 @@ final class ListFunctions {
     }
 
     /** Registers {@code name} and {@code mustName} for an operation on one list argument. */
-    private static void listFn(Registry r, String name, String mustName, String errorFormat, int arity, int listIndex,
-                               ListOp op) {
+    private static void listFn(
+            Registry r, String name, String mustName, String errorFormat, int arity, int listIndex, ListOp op) {
         dev.runway.render.template.TemplateFunction f = (c, a) -> {
             Args.count(name, a, arity);
             return op.apply(requireList(a.get(listIndex), errorFormat));
@@ -76,11 +74,29 @@ final class ListFunctions {
         });
         r.alias("mustChunk", "chunk");
         listFn(r, "first", "mustFirst", "Cannot find first on type %s", 1, 0, l -> l.isEmpty() ? null : l.get(0));
-        listFn(r, "last", "mustLast", "Cannot find last on type %s", 1, 0,
+        listFn(
+                r,
+                "last",
+                "mustLast",
+                "Cannot find last on type %s",
+                1,
+                0,
                 l -> l.isEmpty() ? null : l.get(l.size() - 1));
-        listFn(r, "rest", "mustRest", "Cannot find rest on type %s", 1, 0,
+        listFn(
+                r,
+                "rest",
+                "mustRest",
+                "Cannot find rest on type %s",
+                1,
+                0,
                 l -> l.isEmpty() ? GoSlice.nilInterfaces() : new ArrayList<>(l.subList(1, l.size())));
-        listFn(r, "initial", "mustInitial", "Cannot find initial on type %s", 1, 0,
+        listFn(
+                r,
+                "initial",
+                "mustInitial",
+                "Cannot find initial on type %s",
+                1,
+                0,
                 l -> l.isEmpty() ? GoSlice.nilInterfaces() : new ArrayList<>(l.subList(0, l.size() - 1)));
         listFn(r, "reverse", "mustReverse", "Cannot find reverse on type %s", 1, 0, l -> {
             List<Object> out = new ArrayList<>(l);
@@ -136,8 +152,7 @@ final class ListFunctions {
                 throw new TemplateFunctionException(NIL_PANIC);
             }
             if (!GoValues.isList(v)) {
-                throw new TemplateFunctionException("list should be type of slice or array but "
-                        + GoValues.kind(v));
+                throw new TemplateFunctionException("list should be type of slice or array but " + GoValues.kind(v));
             }
             List<Object> l = GoValues.asList(v);
             if (l.isEmpty()) {
@@ -241,7 +256,8 @@ final class ListFunctions {
 
     static GoSlice untilStep(int start, int stop, int step) {
         long span = (long) stop - start;
-        long length = step == 0 || Long.signum(span) != Integer.signum(step) ? 0
+        long length = step == 0 || Long.signum(span) != Integer.signum(step)
+                ? 0
                 : (Math.abs(span) + Math.abs((long) step) - 1) / Math.abs((long) step);
         if (length > MAX_SEQUENCE_LENGTH) {
             throw new IllegalArgumentException("a sequence from " + start + " to " + stop + " by " + step + " has "

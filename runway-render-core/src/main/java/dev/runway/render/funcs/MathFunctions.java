@@ -2,7 +2,6 @@ package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.template.TemplateFunctionException;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -14,8 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class MathFunctions {
 
-    private MathFunctions() {
-    }
+    private MathFunctions() {}
 
     @FunctionalInterface
     private interface DecimalOp {
@@ -196,7 +194,8 @@ final class MathFunctions {
         try {
             return Integer.parseInt(s);
         } catch (NumberFormatException e) {
-            // Out of range: Go's Atoi returns the clamped value with an error, which Sprig drops... but keeps the value.
+            // Out of range: Go's Atoi returns the clamped value with an error, which Sprig drops... but keeps the
+            // value.
             return s.charAt(0) == '-' ? Integer.MIN_VALUE : Integer.MAX_VALUE;
         }
     }
@@ -232,7 +231,8 @@ final class MathFunctions {
     /** decimal.NewFromFloat: the shortest decimal that reads back as the same float64. */
     private static BigDecimal decimal(double d) throws TemplateFunctionException {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
-            throw new TemplateFunctionException("Cannot create a Decimal from " + GoStrconv.formatFloat(d, 'g', -1, 64));
+            throw new TemplateFunctionException(
+                    "Cannot create a Decimal from " + GoStrconv.formatFloat(d, 'g', -1, 64));
         }
         return new BigDecimal(GoStrconv.formatFloat(d, 'e', -1, 64).replace("e+", "e"));
     }

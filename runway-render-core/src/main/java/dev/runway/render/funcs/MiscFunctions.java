@@ -2,9 +2,6 @@ package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.template.TemplateFunctionException;
-
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,8 +16,7 @@ import java.util.UUID;
 /** Paths, URLs, random values, UUIDs and dates. Random and time-based results cannot be byte-compared. */
 final class MiscFunctions {
 
-    private MiscFunctions() {
-    }
+    private MiscFunctions() {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -63,8 +59,9 @@ final class MiscFunctions {
             Args.count("uuidv4", a, 0);
             return UUID.randomUUID().toString();
         });
-        r.add("randAlphaNum", (c, a) -> random("randAlphaNum", a,
-                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"));
+        r.add(
+                "randAlphaNum",
+                (c, a) -> random("randAlphaNum", a, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"));
         r.add("randAlpha", (c, a) -> random("randAlpha", a, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"));
         r.add("randNumeric", (c, a) -> random("randNumeric", a, "0123456789"));
         r.add("randAscii", (c, a) -> {
@@ -99,11 +96,13 @@ final class MiscFunctions {
         });
         r.add("date", (c, a) -> {
             Args.count("date", a, 2);
-            return dateInZone(zones, Args.string(a, 0), a.get(1), ZoneId.systemDefault().getId());
+            return dateInZone(
+                    zones, Args.string(a, 0), a.get(1), ZoneId.systemDefault().getId());
         });
         r.add("htmlDate", (c, a) -> {
             Args.count("htmlDate", a, 1);
-            return dateInZone(zones, "2006-01-02", a.get(0), ZoneId.systemDefault().getId());
+            return dateInZone(
+                    zones, "2006-01-02", a.get(0), ZoneId.systemDefault().getId());
         });
         for (String name : List.of("dateInZone", "date_in_zone")) {
             r.add(name, (c, a) -> {
@@ -156,11 +155,11 @@ final class MiscFunctions {
                 String layout = Args.string(a, 0);
                 String value = Args.string(a, 1);
                 try {
-                    java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter
-                            .ofPattern(GoTime.javaPattern(layout), java.util.Locale.US)
+                    java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern(
+                                    GoTime.javaPattern(layout), java.util.Locale.US)
                             .withZone(ZoneId.systemDefault());
-                    java.time.temporal.TemporalAccessor ta = f.parseBest(value, ZonedDateTime::from,
-                            java.time.LocalDateTime::from, java.time.LocalDate::from);
+                    java.time.temporal.TemporalAccessor ta = f.parseBest(
+                            value, ZonedDateTime::from, java.time.LocalDateTime::from, java.time.LocalDate::from);
                     ZonedDateTime z;
                     if (ta instanceof ZonedDateTime zz) {
                         z = zz;
@@ -172,9 +171,10 @@ final class MiscFunctions {
                     return new GoTime(z, zones);
                 } catch (RuntimeException e) {
                     if (must) {
-                        throw new TemplateFunctionException("parsing time " + dev.runway.render.gofmt.GoStrconv
-                                .quote(value) + " as " + dev.runway.render.gofmt.GoStrconv.quote(layout)
-                                + ": cannot parse");
+                        throw new TemplateFunctionException(
+                                "parsing time " + dev.runway.render.gofmt.GoStrconv.quote(value) + " as "
+                                        + dev.runway.render.gofmt.GoStrconv.quote(layout)
+                                        + ": cannot parse");
                     }
                     return new GoTime(ZonedDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneId.of("UTC")), zones);
                 }
@@ -191,8 +191,8 @@ final class MiscFunctions {
                 Long d = GoDuration.parse(fmt);
                 if (d == null) {
                     if (must) {
-                        throw new TemplateFunctionException("time: invalid duration "
-                                + dev.runway.render.gofmt.GoStrconv.quote(fmt));
+                        throw new TemplateFunctionException(
+                                "time: invalid duration " + dev.runway.render.gofmt.GoStrconv.quote(fmt));
                     }
                     return t;
                 }
@@ -201,7 +201,8 @@ final class MiscFunctions {
         }
         r.add("ago", (c, a) -> {
             Args.count("ago", a, 1);
-            ZonedDateTime t = a.get(0) instanceof GoTime gt ? gt.time
+            ZonedDateTime t = a.get(0) instanceof GoTime gt
+                    ? gt.time
                     : a.get(0) instanceof Integer || a.get(0) instanceof Long
                             ? Instant.ofEpochSecond(((Number) a.get(0)).longValue())
                                     .atZone(ZoneId.systemDefault())
@@ -365,8 +366,8 @@ final class MiscFunctions {
             throw new TemplateFunctionException("runtime error: invalid memory address or nil pointer dereference");
         }
         if (!(v instanceof String s)) {
-            throw new TemplateFunctionException("unable to parse " + key + " key, must be of type string, but "
-                    + GoValues.kind(v) + " found");
+            throw new TemplateFunctionException(
+                    "unable to parse " + key + " key, must be of type string, but " + GoValues.kind(v) + " found");
         }
         return s;
     }

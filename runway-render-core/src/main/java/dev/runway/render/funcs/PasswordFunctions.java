@@ -1,16 +1,15 @@
 package dev.runway.render.funcs;
 
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
-import org.bouncycastle.crypto.generators.SCrypt;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import org.bouncycastle.crypto.generators.SCrypt;
 
 /**
  * Sprig's password functions (crypto.go): {@code bcrypt} and {@code htpasswd} (golang.org/x/crypto/bcrypt at its
@@ -24,16 +23,35 @@ final class PasswordFunctions {
     private static final int BCRYPT_COST = 10;
     /** golang.org/x/crypto/bcrypt refuses longer passwords (ErrPasswordTooLong). */
     private static final int BCRYPT_MAX_BYTES = 72;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final String SEED = "com.lyndir.masterpassword";
     private static final Map<String, List<String>> TEMPLATES = Map.of(
             "maximum", List.of("anoxxxxxxxxxxxxxxxxx", "axxxxxxxxxxxxxxxxxno"),
-            "long", List.of("CvcvnoCvcvCvcv", "CvcvCvcvnoCvcv", "CvcvCvcvCvcvno", "CvccnoCvcvCvcv", "CvccCvcvnoCvcv",
-                    "CvccCvcvCvcvno", "CvcvnoCvccCvcv", "CvcvCvccnoCvcv", "CvcvCvccCvcvno", "CvcvnoCvcvCvcc",
-                    "CvcvCvcvnoCvcc", "CvcvCvcvCvccno", "CvccnoCvccCvcv", "CvccCvccnoCvcv", "CvccCvccCvcvno",
-                    "CvcvnoCvccCvcc", "CvcvCvccnoCvcc", "CvcvCvccCvccno", "CvccnoCvcvCvcc", "CvccCvcvnoCvcc",
-                    "CvccCvcvCvccno"),
+            "long",
+                    List.of(
+                            "CvcvnoCvcvCvcv",
+                            "CvcvCvcvnoCvcv",
+                            "CvcvCvcvCvcvno",
+                            "CvccnoCvcvCvcv",
+                            "CvccCvcvnoCvcv",
+                            "CvccCvcvCvcvno",
+                            "CvcvnoCvccCvcv",
+                            "CvcvCvccnoCvcv",
+                            "CvcvCvccCvcvno",
+                            "CvcvnoCvcvCvcc",
+                            "CvcvCvcvnoCvcc",
+                            "CvcvCvcvCvccno",
+                            "CvccnoCvccCvcv",
+                            "CvccCvccnoCvcv",
+                            "CvccCvccCvcvno",
+                            "CvcvnoCvccCvcc",
+                            "CvcvCvccnoCvcc",
+                            "CvcvCvccCvccno",
+                            "CvccnoCvcvCvcc",
+                            "CvccCvcvnoCvcc",
+                            "CvccCvcvCvccno"),
             "medium", List.of("CvcnoCvc", "CvcCvcno"),
             "short", List.of("Cvcn"),
             "basic", List.of("aaanaaan", "aannaaan", "aaannaaa"),
@@ -49,8 +67,7 @@ final class PasswordFunctions {
             'o', "@&%?,=[]_:-+*$#!'^~;()/.",
             'x', "AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz0123456789!@#$%^&*()");
 
-    private PasswordFunctions() {
-    }
+    private PasswordFunctions() {}
 
     static void register(Registry r) {
         r.add("bcrypt", (c, a) -> {
@@ -73,8 +90,8 @@ final class PasswordFunctions {
             if (!(counter instanceof Integer n) || n < 0) {
                 throw Args.wrongType("uint32", counter, 0);
             }
-            return derivePassword(n & 0xffffffffL, Args.string(a, 1), Args.string(a, 2), Args.string(a, 3),
-                    Args.string(a, 4));
+            return derivePassword(
+                    n & 0xffffffffL, Args.string(a, 1), Args.string(a, 2), Args.string(a, 3), Args.string(a, 4));
         });
     }
 

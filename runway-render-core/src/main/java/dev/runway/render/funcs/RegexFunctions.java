@@ -1,12 +1,10 @@
 package dev.runway.render.funcs;
 
-import dev.runway.render.gofmt.GoSlice;
-import dev.runway.render.template.TemplateFunctionException;
-
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-
+import dev.runway.render.gofmt.GoSlice;
+import dev.runway.render.template.TemplateFunctionException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,8 +15,7 @@ import java.util.List;
  */
 final class RegexFunctions {
 
-    private RegexFunctions() {
-    }
+    private RegexFunctions() {}
 
     static void register(Registry r) {
         // One cache per function map: charts match the same few expressions on every render.
@@ -75,7 +72,9 @@ final class RegexFunctions {
                 Args.count(split, a, 3);
                 Pattern p = patterns.compile(Args.string(a, 0), must);
                 int n = Args.integer(a, 2);
-                return n == 0 ? GoSlice.nilStrings() : GoSlice.ofStrings(split(p, Args.string(a, 0), Args.string(a, 1), n));
+                return n == 0
+                        ? GoSlice.nilStrings()
+                        : GoSlice.ofStrings(split(p, Args.string(a, 0), Args.string(a, 1), n));
             });
         }
         r.add("regexQuoteMeta", (c, a) -> {
@@ -107,9 +106,14 @@ final class RegexFunctions {
     private static String backquote(String s) {
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
-            if ((ch < ' ' && ch != '\t') || ch == '`' || ch == 0x7F || ch == 0xFEFF
-                    || (Character.isSurrogate(ch) && !(Character.isHighSurrogate(ch) && i + 1 < s.length()
-                    && Character.isLowSurrogate(s.charAt(++i))))) {
+            if ((ch < ' ' && ch != '\t')
+                    || ch == '`'
+                    || ch == 0x7F
+                    || ch == 0xFEFF
+                    || (Character.isSurrogate(ch)
+                            && !(Character.isHighSurrogate(ch)
+                                    && i + 1 < s.length()
+                                    && Character.isLowSurrogate(s.charAt(++i))))) {
                 return dev.runway.render.gofmt.GoStrconv.quote(s);
             }
         }
@@ -205,8 +209,8 @@ final class RegexFunctions {
                 }
             } else {
                 int j = next;
-                while (j < template.length() && (Character.isLetterOrDigit(template.charAt(j))
-                        || template.charAt(j) == '_')) {
+                while (j < template.length()
+                        && (Character.isLetterOrDigit(template.charAt(j)) || template.charAt(j) == '_')) {
                     j++;
                 }
                 if (j > next) {

@@ -1,7 +1,6 @@
 package dev.runway.render.funcs;
 
 import dev.runway.render.template.TemplateFunction;
-
 import java.util.Map;
 
 /** Collects functions by name while the theme classes register themselves. */

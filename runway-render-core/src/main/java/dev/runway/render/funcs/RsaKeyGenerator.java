@@ -67,8 +67,7 @@ final class RsaKeyGenerator {
         GROUP_PRIMES = primes.toArray(new int[0][]);
     }
 
-    private RsaKeyGenerator() {
-    }
+    private RsaKeyGenerator() {}
 
     /** A key pair of exactly {@code bits} bits (at least 1024). */
     static KeyPair generate(int bits, SecureRandom random) throws GeneralSecurityException {

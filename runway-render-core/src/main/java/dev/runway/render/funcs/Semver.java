@@ -8,7 +8,6 @@ import dev.runway.render.template.GoStruct;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import dev.runway.render.yaml.GoJson;
-
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -29,12 +28,25 @@ final class Semver implements GoStruct, GoJson.JsonMarshaler, GoValues.KindAware
     private static final String POINTER_TYPE = "*semver.Version";
     private static final String VALUE_TYPE = "semver.Version";
     /** Methods with a value receiver: callable on both forms. */
-    private static final Set<String> VALUE_METHODS = Set.of("String", "Major", "Minor", "Patch", "Prerelease",
-            "Metadata", "IncPatch", "IncMinor", "IncMajor", "SetPrerelease", "SetMetadata", "MarshalJSON",
-            "MarshalText", "Value");
+    private static final Set<String> VALUE_METHODS = Set.of(
+            "String",
+            "Major",
+            "Minor",
+            "Patch",
+            "Prerelease",
+            "Metadata",
+            "IncPatch",
+            "IncMinor",
+            "IncMajor",
+            "SetPrerelease",
+            "SetMetadata",
+            "MarshalJSON",
+            "MarshalText",
+            "Value");
     /** Methods with a pointer receiver: callable on a *semver.Version only. */
-    private static final Set<String> POINTER_METHODS = Set.of("Original", "LessThan", "LessThanEqual", "GreaterThan",
-            "GreaterThanEqual", "Equal", "Compare");
+    private static final Set<String> POINTER_METHODS =
+            Set.of("Original", "LessThan", "LessThanEqual", "GreaterThan", "GreaterThanEqual", "Equal", "Compare");
+
     private static final Set<String> FIELDS = Set.of("major", "minor", "patch", "pre", "metadata", "original");
     private static final String ALLOWED = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-0123456789";
 
@@ -52,8 +64,14 @@ final class Semver implements GoStruct, GoJson.JsonMarshaler, GoValues.KindAware
     /** True for the *semver.Version that semver returns, false for a semver.Version value. */
     private final boolean pointer;
 
-    private Semver(BigInteger major, BigInteger minor, BigInteger patch, String pre, String metadata,
-                   String original, boolean pointer) {
+    private Semver(
+            BigInteger major,
+            BigInteger minor,
+            BigInteger patch,
+            String pre,
+            String metadata,
+            String original,
+            boolean pointer) {
         this.major = major;
         this.minor = minor;
         this.patch = patch;
@@ -70,8 +88,10 @@ final class Semver implements GoStruct, GoJson.JsonMarshaler, GoValues.KindAware
             throw new TemplateFunctionException("invalid semantic version");
         }
         BigInteger major = segment(m.group(1));
-        BigInteger minor = m.group(2) == null ? BigInteger.ZERO : segment(m.group(2).substring(1));
-        BigInteger patch = m.group(3) == null ? BigInteger.ZERO : segment(m.group(3).substring(1));
+        BigInteger minor =
+                m.group(2) == null ? BigInteger.ZERO : segment(m.group(2).substring(1));
+        BigInteger patch =
+                m.group(3) == null ? BigInteger.ZERO : segment(m.group(3).substring(1));
         String pre = m.group(5) == null ? "" : m.group(5);
         String meta = m.group(8) == null ? "" : m.group(8);
         if (!pre.isEmpty()) {
@@ -83,8 +103,8 @@ final class Semver implements GoStruct, GoJson.JsonMarshaler, GoValues.KindAware
     private static BigInteger segment(String s) throws TemplateFunctionException {
         BigInteger b = new BigInteger(s);
         if (b.bitLength() > 64) {
-            throw new TemplateFunctionException("Error parsing version segment: strconv.ParseUint: parsing \"" + s
-                    + "\": value out of range");
+            throw new TemplateFunctionException(
+                    "Error parsing version segment: strconv.ParseUint: parsing \"" + s + "\": value out of range");
         }
         return b;
     }
@@ -215,8 +235,13 @@ final class Semver implements GoStruct, GoJson.JsonMarshaler, GoValues.KindAware
     /** reflect.DeepEqual of two versions, and == of two semver.Version values: every field. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Semver v && v.pointer == pointer && v.major.equals(major) && v.minor.equals(minor)
-                && v.patch.equals(patch) && v.pre.equals(pre) && v.metadata.equals(metadata)
+        return o instanceof Semver v
+                && v.pointer == pointer
+                && v.major.equals(major)
+                && v.minor.equals(minor)
+                && v.patch.equals(patch)
+                && v.pre.equals(pre)
+                && v.metadata.equals(metadata)
                 && Objects.equals(v.original, original);
     }
 
@@ -249,8 +274,8 @@ final class Semver implements GoStruct, GoJson.JsonMarshaler, GoValues.KindAware
                 case "Original" -> original;
                 case "IncMajor" -> next(major.add(BigInteger.ONE), BigInteger.ZERO, BigInteger.ZERO, "");
                 case "IncMinor" -> next(major, minor.add(BigInteger.ONE), BigInteger.ZERO, "");
-                case "IncPatch" -> pre.isEmpty() ? next(major, minor, patch.add(BigInteger.ONE), "")
-                        : next(major, minor, patch, "");
+                case "IncPatch" ->
+                    pre.isEmpty() ? next(major, minor, patch.add(BigInteger.ONE), "") : next(major, minor, patch, "");
                 case "MarshalJSON" -> GoJson.marshal(toString()).getBytes(StandardCharsets.UTF_8);
                 case "MarshalText" -> toString().getBytes(StandardCharsets.UTF_8);
                 default -> toString(); // String, Value
@@ -290,8 +315,7 @@ final class Semver implements GoStruct, GoJson.JsonMarshaler, GoValues.KindAware
                 validateMetadata(part);
             }
         }
-        Semver v = new Semver(major, minor, patch, prerelease ? part : pre, prerelease ? metadata : part, null,
-                false);
+        Semver v = new Semver(major, minor, patch, prerelease ? part : pre, prerelease ? metadata : part, null, false);
         return v.withOriginalPrefix(this);
     }
 

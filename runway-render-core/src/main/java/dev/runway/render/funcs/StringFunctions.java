@@ -4,7 +4,6 @@ import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoSlice;
 import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.template.TemplateFunctionException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +14,7 @@ final class StringFunctions {
     /** repeat builds at most this many characters (a render's whole output is capped at the same size). */
     static final long MAX_REPEAT_CHARS = 64L * 1024 * 1024;
 
-
-    private StringFunctions() {
-    }
+    private StringFunctions() {}
 
     static void register(Registry r) {
         r.add("trim", (c, a) -> {

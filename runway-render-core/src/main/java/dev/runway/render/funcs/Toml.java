@@ -1,7 +1,6 @@
 package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoStrconv;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +8,7 @@ import java.util.Map;
 /** BurntSushi/toml's Encoder for the value model, as Helm's toToml uses it (errors are returned as text). */
 final class Toml {
 
-    private Toml() {
-    }
+    private Toml() {}
 
     static String encode(Object v) {
         StringBuilder sb = new StringBuilder();
@@ -71,7 +69,9 @@ final class Toml {
             if (v == null || isTable(v) || isArrayOfTables(v)) {
                 continue;
             }
-            sb.append(indent.isEmpty() ? "" : "  ".repeat(path.size())).append(key(k)).append(" = ");
+            sb.append(indent.isEmpty() ? "" : "  ".repeat(path.size()))
+                    .append(key(k))
+                    .append(" = ");
             writeValue(sb, v);
             sb.append('\n');
         }
@@ -84,7 +84,10 @@ final class Toml {
                     // An empty line between top-level tables only.
                     sb.append('\n');
                 }
-                sb.append("  ".repeat(path.size())).append('[').append(dotted(p)).append("]\n");
+                sb.append("  ".repeat(path.size()))
+                        .append('[')
+                        .append(dotted(p))
+                        .append("]\n");
                 writeTable(sb, p, sub);
             } else if (isArrayOfTables(v)) {
                 List<String> p = new ArrayList<>(path);
@@ -93,7 +96,10 @@ final class Toml {
                     if (sb.length() > 0) {
                         sb.append('\n');
                     }
-                    sb.append("  ".repeat(path.size())).append("[[").append(dotted(p)).append("]]\n");
+                    sb.append("  ".repeat(path.size()))
+                            .append("[[")
+                            .append(dotted(p))
+                            .append("]]\n");
                     writeTable(sb, p, (Map<?, ?>) item);
                 }
             }
@@ -109,8 +115,13 @@ final class Toml {
     }
 
     private static String key(String k) {
-        if (!k.isEmpty() && k.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-                || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+        if (!k.isEmpty()
+                && k.chars()
+                        .allMatch(c -> (c >= 'a' && c <= 'z')
+                                || (c >= 'A' && c <= 'Z')
+                                || (c >= '0' && c <= '9')
+                                || c == '_'
+                                || c == '-')) {
             return k;
         }
         return quote(k);

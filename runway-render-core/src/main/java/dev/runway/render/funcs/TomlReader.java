@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlReadFeature;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -26,12 +25,14 @@ import java.util.Map;
  */
 final class TomlReader {
     /** With the read limits of every other reader (GuardedYaml): Jackson's TOML parser nests by recursion. */
-    private static final TomlMapper MAPPER = TomlMapper.builder(com.fasterxml.jackson.dataformat.toml.TomlFactory
-                    .builder().streamReadConstraints(dev.runway.render.yaml.GuardedYaml.jsonConstraints()).build())
-            .enable(TomlReadFeature.PARSE_JAVA_TIME).build();
+    private static final TomlMapper MAPPER = TomlMapper.builder(
+                    com.fasterxml.jackson.dataformat.toml.TomlFactory.builder()
+                            .streamReadConstraints(dev.runway.render.yaml.GuardedYaml.jsonConstraints())
+                            .build())
+            .enable(TomlReadFeature.PARSE_JAVA_TIME)
+            .build();
 
-    private TomlReader() {
-    }
+    private TomlReader() {}
 
     static Map<String, Object> fromToml(String text) {
         try {

@@ -6,8 +6,7 @@ import dev.runway.render.gofmt.GoValues;
 /** Reflection (typeOf, kindOf, ...), deepEqual, defaults (default, empty, coalesce, ternary, all, any) and semver. */
 final class TypeFunctions {
 
-    private TypeFunctions() {
-    }
+    private TypeFunctions() {}
 
     static void register(Registry r) {
         r.add("typeOf", (c, a) -> {

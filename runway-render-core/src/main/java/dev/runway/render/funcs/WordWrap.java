@@ -3,8 +3,7 @@ package dev.runway.render.funcs;
 /** goutils.WrapCustom: wraps at spaces near the given width; long words are split only when asked. */
 final class WordWrap {
 
-    private WordWrap() {
-    }
+    private WordWrap() {}
 
     static String wrap(String str, int wrapLength, String newLine, boolean wrapLongWords) {
         if (str.isEmpty()) {

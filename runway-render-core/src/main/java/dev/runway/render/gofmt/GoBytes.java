@@ -28,8 +28,7 @@ public final class GoBytes {
     private static final char FIRST_ESCAPE = 0xDC80;
     private static final char LAST_ESCAPE = 0xDCFF;
 
-    private GoBytes() {
-    }
+    private GoBytes() {}
 
     /** Go's {@code string(b)}: the bytes as a string, invalid UTF-8 kept byte for byte as escapes. */
     public static String string(byte[] b) {

@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class GoFmt {
 
-    private GoFmt() {
-    }
+    private GoFmt() {}
 
     /** fmt.Sprint: operands formatted with %v, a space between operands when neither side is a string. */
     public static String sprint(Object... args) {
@@ -855,8 +854,7 @@ public final class GoFmt {
                         }
                     }
                     case 16 -> body = "0" + digits.charAt(16) + body;
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
             if (verb == 'O') {

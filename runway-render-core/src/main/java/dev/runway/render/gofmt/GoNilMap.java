@@ -7,8 +7,7 @@ import java.util.Set;
 public final class GoNilMap extends AbstractMap<String, Object> {
     public static final GoNilMap INSTANCE = new GoNilMap();
 
-    private GoNilMap() {
-    }
+    private GoNilMap() {}
 
     @Override
     public Set<Entry<String, Object>> entrySet() {

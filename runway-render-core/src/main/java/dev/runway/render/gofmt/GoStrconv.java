@@ -11,12 +11,10 @@ import java.math.RoundingMode;
  */
 public final class GoStrconv {
 
-    private GoStrconv() {
-    }
+    private GoStrconv() {}
 
     /** Decimal digits {@code 0.d1d2d3... x 10^decimalPoint}, as strconv's internal decimal. */
-    record Digits(String digits, int decimalPoint, boolean negative) {
-    }
+    record Digits(String digits, int decimalPoint, boolean negative) {}
 
     /** strconv.FormatFloat(v, fmt, prec, bitSize). {@code prec < 0} means the shortest repr that round-trips. */
     public static String formatFloat(double v, char fmt, int prec, int bitSize) {
@@ -40,8 +38,7 @@ public final class GoStrconv {
                 case 'e', 'E' -> prec = Math.max(digs.digits().length() - 1, 0);
                 case 'f' -> prec = Math.max(digs.digits().length() - digs.decimalPoint(), 0);
                 case 'g', 'G' -> prec = digs.digits().length();
-                default -> {
-                }
+                default -> {}
             }
         } else {
             switch (fmt) {
@@ -344,9 +341,14 @@ public final class GoStrconv {
         }
         int type = Character.getType(cp);
         return switch (type) {
-            case Character.UNASSIGNED, Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE,
-                 Character.SURROGATE, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
-                 Character.PARAGRAPH_SEPARATOR -> false;
+            case Character.UNASSIGNED,
+                    Character.CONTROL,
+                    Character.FORMAT,
+                    Character.PRIVATE_USE,
+                    Character.SURROGATE,
+                    Character.SPACE_SEPARATOR,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR -> false;
             default -> true;
         };
     }

@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class GoValues {
 
-    private GoValues() {
-    }
+    private GoValues() {}
 
     /** Engine objects (Go structs and pointers) tell their reflect kind. */
     public interface KindAware {
@@ -24,11 +23,19 @@ public final class GoValues {
     }
 
     /** A function value (text/template's FuncMap entry): Go names its type {@code func(...)}. */
-    public interface GoFunc {
-    }
+    public interface GoFunc {}
 
     /** text/template's basicKind classes; OTHER stands for its error case. */
-    public enum Kind { INVALID, BOOL, INT, UINT, FLOAT, STRING, COMPLEX, OTHER }
+    public enum Kind {
+        INVALID,
+        BOOL,
+        INT,
+        UINT,
+        FLOAT,
+        STRING,
+        COMPLEX,
+        OTHER
+    }
 
     /** The zero value of its type: nil, "", 0, false, an empty map, slice or []byte (Sprig's empty). */
     public static boolean isZero(Object v) {
@@ -166,8 +173,13 @@ public final class GoValues {
         if (v instanceof Long) {
             return "int";
         }
-        if (v == null || v instanceof BigInteger || v instanceof Double || v instanceof String
-                || v instanceof Boolean || v instanceof Map || v instanceof List) {
+        if (v == null
+                || v instanceof BigInteger
+                || v instanceof Double
+                || v instanceof String
+                || v instanceof Boolean
+                || v instanceof Map
+                || v instanceof List) {
             return GoFmt.typeName(v);
         }
         return v.getClass().getSimpleName();
@@ -349,8 +361,7 @@ public final class GoValues {
         if ((v instanceof Map || v instanceof List) && depth > ValueLimits.MAX_NESTING) {
             throw ValueLimits.tooDeep("deepCopy");
         }
-        if ((v instanceof Map || v instanceof List)
-                && ++copied[0] > ValueLimits.MAX_LIST_ELEMENTS) {
+        if ((v instanceof Map || v instanceof List) && ++copied[0] > ValueLimits.MAX_LIST_ELEMENTS) {
             throw ValueLimits.tooManyElements();
         }
         if (v instanceof Map<?, ?> m) {

@@ -14,8 +14,7 @@ public final class ValueLimits {
     /** Deepest nesting of maps and lists printed or copied (go-yaml and encoding/json stop at 10000 too). */
     public static final int MAX_NESTING = 10_000;
 
-    private ValueLimits() {
-    }
+    private ValueLimits() {}
 
     /** A value over one of the bounds; the message names the bound and the likely cause. */
     public static final class ValueTooLargeException extends RuntimeException {

@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.runway.render.eks.RunwayEksValues;
 import dev.runway.render.eks.ClusterRuntime;
-
+import dev.runway.render.eks.RunwayEksValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +32,12 @@ import java.util.regex.Pattern;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"serviceId", "environment", "runtime", "kubernetes", "aws", "google"})
-public record Handshake(String serviceId, String environment, String runtime, Kubernetes kubernetes, Aws aws,
-                        Google google) {
+public record Handshake(
+        String serviceId, String environment, String runtime, Kubernetes kubernetes, Aws aws, Google google) {
 
     /** The cluster's IAM OIDC provider ({@code oidc.eks.<region>.amazonaws.com/id/<id>}) until one is given. */
     public static final String DEFAULT_OIDC_PROVIDER = "${eks_oidc_provider}";
+
     public static final String WORKLOAD_IDENTITY_USER = "roles/iam.workloadIdentityUser";
     public static final String PROFILER_AGENT = "roles/cloudprofiler.agent";
 
@@ -51,20 +51,29 @@ public record Handshake(String serviceId, String environment, String runtime, Ku
 
     /** The namespace and name of the ServiceAccount; {@code subject} is how AWS and Kubernetes tokens name it. */
     @JsonPropertyOrder({"namespace", "serviceAccount", "subject"})
-    public record Kubernetes(String namespace, String serviceAccount, String subject) {
-    }
+    public record Kubernetes(String namespace, String serviceAccount, String subject) {}
 
     /** The AWS role the pods assume and the trust policy that lets them. */
     @JsonPropertyOrder({"accountId", "roleName", "roleArn", "oidcProvider", "trustPolicy"})
-    public record Aws(String accountId, String roleName, String roleArn, String oidcProvider, ObjectNode trustPolicy) {
-    }
+    public record Aws(String accountId, String roleName, String roleArn, String oidcProvider, ObjectNode trustPolicy) {}
 
     /** The Google service account the pods act as, and the IAM bindings it needs. */
-    @JsonPropertyOrder({"projectId", "projectNumber", "workloadIdentityPoolId", "serviceAccountId",
-            "serviceAccountEmail", "bindings"})
+    @JsonPropertyOrder({
+        "projectId",
+        "projectNumber",
+        "workloadIdentityPoolId",
+        "serviceAccountId",
+        "serviceAccountEmail",
+        "bindings"
+    })
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Google(String projectId, String projectNumber, String workloadIdentityPoolId, String serviceAccountId,
-                         String serviceAccountEmail, List<Binding> bindings) {
+    public record Google(
+            String projectId,
+            String projectNumber,
+            String workloadIdentityPoolId,
+            String serviceAccountId,
+            String serviceAccountEmail,
+            List<Binding> bindings) {
         public Google {
             bindings = bindings == null ? List.of() : List.copyOf(bindings);
         }
@@ -72,8 +81,7 @@ public record Handshake(String serviceId, String environment, String runtime, Ku
 
     /** One IAM binding: {@code member} gets {@code role} on {@code resource}. */
     @JsonPropertyOrder({"role", "resource", "member"})
-    public record Binding(String role, String resource, String member) {
-    }
+    public record Binding(String role, String resource, String member) {}
 
     private static final ObjectMapper JSON = dev.runway.render.yaml.GuardedYaml.jsonMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -92,27 +100,47 @@ public record Handshake(String serviceId, String environment, String runtime, Ku
         List<Binding> bindings = new ArrayList<>();
         if (values.runtime() == ClusterRuntime.GKE) {
             String email = id + "@" + project + ".iam.gserviceaccount.com";
-            bindings.add(new Binding(WORKLOAD_IDENTITY_USER, serviceAccountResource(project, email),
+            bindings.add(new Binding(
+                    WORKLOAD_IDENTITY_USER,
+                    serviceAccountResource(project, email),
                     "serviceAccount:" + project + ".svc.id.goog[" + namespace + "/" + id + "]"));
             profiler(values, project, email, bindings);
-            return new Handshake(id, environment, ClusterRuntime.GKE.value(), kubernetes, null, new Google(project,
-                    null, null, id, email, bindings));
+            return new Handshake(
+                    id,
+                    environment,
+                    ClusterRuntime.GKE.value(),
+                    kubernetes,
+                    null,
+                    new Google(project, null, null, id, email, bindings));
         }
         String account = values.aws().accountId();
         String roleName = "EKS-GCP-Role-" + id;
         String roleArn = "arn:aws:iam::" + account + ":role/" + roleName;
-        String provider = oidcProvider == null || oidcProvider.isBlank() ? DEFAULT_OIDC_PROVIDER
+        String provider = oidcProvider == null || oidcProvider.isBlank()
+                ? DEFAULT_OIDC_PROVIDER
                 : oidcProvider.strip().replaceFirst("^https://", "");
         String email = "eks-" + id + "@" + project + ".iam.gserviceaccount.com";
-        bindings.add(new Binding(WORKLOAD_IDENTITY_USER, serviceAccountResource(project, email),
+        bindings.add(new Binding(
+                WORKLOAD_IDENTITY_USER,
+                serviceAccountResource(project, email),
                 "principal://iam.googleapis.com/projects/" + values.gcp().projectNumber()
-                        + "/locations/global/workloadIdentityPools/" + values.gcp().workloadIdentityPoolId()
+                        + "/locations/global/workloadIdentityPools/"
+                        + values.gcp().workloadIdentityPoolId()
                         + "/subject/" + roleArn));
         profiler(values, project, email, bindings);
-        return new Handshake(id, environment, ClusterRuntime.EKS.value(), kubernetes,
+        return new Handshake(
+                id,
+                environment,
+                ClusterRuntime.EKS.value(),
+                kubernetes,
                 new Aws(account, roleName, roleArn, provider, trustPolicy(account, provider, kubernetes.subject())),
-                new Google(project, values.gcp().projectNumber(), values.gcp().workloadIdentityPoolId(), "eks-" + id,
-                        email, bindings));
+                new Google(
+                        project,
+                        values.gcp().projectNumber(),
+                        values.gcp().workloadIdentityPoolId(),
+                        "eks-" + id,
+                        email,
+                        bindings));
     }
 
     private static void profiler(RunwayEksValues values, String project, String email, List<Binding> bindings) {
@@ -215,8 +243,11 @@ public record Handshake(String serviceId, String environment, String runtime, Ku
             local.put("aws_role_arn", aws.roleArn());
             local.put("aws_oidc_provider", aws.oidcProvider());
             try {
-                local.put("aws_trust_policy", JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(aws.trustPolicy()));
+                local.put(
+                        "aws_trust_policy",
+                        JSON.writer()
+                                .without(SerializationFeature.INDENT_OUTPUT)
+                                .writeValueAsString(aws.trustPolicy()));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -230,10 +261,13 @@ public record Handshake(String serviceId, String environment, String runtime, Ku
         }
         local.put("google_bindings", bindings);
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("//", "Written by mvn runway:identity: what the provisioner must create for " + serviceId + " ("
-                + environment + "). Plain values, no resources.");
-        root.put("locals", Map.of(("runway_identity_" + serviceId + "_" + environment).replaceAll("[^A-Za-z0-9_]", "_"),
-                local));
+        root.put(
+                "//",
+                "Written by mvn runway:identity: what the provisioner must create for " + serviceId + " (" + environment
+                        + "). Plain values, no resources.");
+        root.put(
+                "locals",
+                Map.of(("runway_identity_" + serviceId + "_" + environment).replaceAll("[^A-Za-z0-9_]", "_"), local));
         try {
             return JSON.writeValueAsString(root).replace("${", "$${") + "\n";
         } catch (JsonProcessingException e) {
@@ -250,8 +284,12 @@ public record Handshake(String serviceId, String environment, String runtime, Ku
         try {
             return JSON.readValue(json, Handshake.class);
         } catch (JsonProcessingException | NullPointerException e) {
-            throw new IllegalArgumentException("not a runway identity handshake: " + (e instanceof JsonProcessingException j
-                    ? j.getOriginalMessage() : "serviceId, environment, runtime, kubernetes and google are required"), e);
+            throw new IllegalArgumentException(
+                    "not a runway identity handshake: "
+                            + (e instanceof JsonProcessingException j
+                                    ? j.getOriginalMessage()
+                                    : "serviceId, environment, runtime, kubernetes and google are required"),
+                    e);
         }
     }
 }

@@ -6,7 +6,6 @@ import dev.runway.render.eks.RunwayEksRelease;
 import dev.runway.render.verify.Finding;
 import dev.runway.render.verify.ResourceRef;
 import dev.runway.render.verify.Severity;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +23,10 @@ public final class HandshakeCheck {
     static final String PROFILING_ENV = "GITLAB_CONTINUOUS_PROFILING";
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::([^:]*):role/(.+)");
     private static final Pattern IMPERSONATION = Pattern.compile(".*/serviceAccounts/([^/:]+):generateAccessToken");
-    private static final Pattern GKE_MEMBER = Pattern.compile("serviceAccount:(.+)\\.svc\\.id\\.goog\\[([^/]+)/([^]]+)]");
+    private static final Pattern GKE_MEMBER =
+            Pattern.compile("serviceAccount:(.+)\\.svc\\.id\\.goog\\[([^/]+)/([^]]+)]");
 
-    private HandshakeCheck() {
-    }
+    private HandshakeCheck() {}
 
     /**
      * Checks a render against the identity handshake of its environment.
@@ -43,14 +42,23 @@ public final class HandshakeCheck {
             release = RunwayEksRelease.of(chart);
             List<JsonNode> accounts = release.all("ServiceAccount");
             if (accounts.size() != 1) {
-                findings.add(error("handshake.serviceaccount", ResourceRef.none(), "", "the render has "
-                        + accounts.size() + " ServiceAccounts; the handshake (" + source + ") is for one, "
-                        + handshake.kubernetes().serviceAccount(), "render the runway-eks chart for the service"));
+                findings.add(error(
+                        "handshake.serviceaccount",
+                        ResourceRef.none(),
+                        "",
+                        "the render has "
+                                + accounts.size() + " ServiceAccounts; the handshake (" + source + ") is for one, "
+                                + handshake.kubernetes().serviceAccount(),
+                        "render the runway-eks chart for the service"));
                 return findings;
             }
             serviceAccount = accounts.get(0);
         } catch (RuntimeException e) {
-            findings.add(error("handshake.render", ResourceRef.none(), "", "cannot read the render: " + e.getMessage(),
+            findings.add(error(
+                    "handshake.render",
+                    ResourceRef.none(),
+                    "",
+                    "cannot read the render: " + e.getMessage(),
                     "fix the render first"));
             return findings;
         }
@@ -58,14 +66,21 @@ public final class HandshakeCheck {
         String namespace = serviceAccount.path("metadata").path("namespace").asText("");
         ResourceRef sa = new ResourceRef("v1", "ServiceAccount", namespace, name);
         Map<String, JsonNode> annotations = new java.util.LinkedHashMap<>();
-        serviceAccount.path("metadata").path("annotations").fields()
+        serviceAccount
+                .path("metadata")
+                .path("annotations")
+                .fields()
                 .forEachRemaining(e -> annotations.put(e.getKey(), e.getValue()));
         boolean renderedGke = annotations.containsKey("iam.gke.io/gcp-service-account")
                 && !annotations.containsKey("eks.amazonaws.com/role-arn");
         String renderedRuntime = renderedGke ? "gke" : "eks";
         if (!renderedRuntime.equals(handshake.runtime())) {
-            findings.add(error("handshake.runtime", sa, "metadata.annotations", "the render is for runtime "
-                    + renderedRuntime + " but the handshake (" + source + ") is for " + handshake.runtime(),
+            findings.add(error(
+                    "handshake.runtime",
+                    sa,
+                    "metadata.annotations",
+                    "the render is for runtime " + renderedRuntime + " but the handshake (" + source + ") is for "
+                            + handshake.runtime(),
                     "set runtime: " + handshake.runtime() + " in the values, or run `mvn runway:identity` and hand the "
                             + "provisioner the " + renderedRuntime + " handshake"));
             return findings;
@@ -80,87 +95,151 @@ public final class HandshakeCheck {
         return findings;
     }
 
-    private static void eks(RunwayEksRelease release, Handshake handshake, String source, ResourceRef sa,
-                            Map<String, JsonNode> annotations, String subject, List<Finding> findings) {
+    private static void eks(
+            RunwayEksRelease release,
+            Handshake handshake,
+            String source,
+            ResourceRef sa,
+            Map<String, JsonNode> annotations,
+            String subject,
+            List<Finding> findings) {
         Optional<String> trusted = handshake.trustedSubject();
         if (trusted.isEmpty()) {
-            findings.add(error("handshake.trust-subject", sa, "", "the handshake (" + source + ") has no trust policy "
-                    + "with a :sub condition", "run `mvn runway:identity` to write the trust policy"));
+            findings.add(error(
+                    "handshake.trust-subject",
+                    sa,
+                    "",
+                    "the handshake (" + source + ") has no trust policy " + "with a :sub condition",
+                    "run `mvn runway:identity` to write the trust policy"));
         } else if (!trusted.get().equals(subject)) {
-            findings.add(error("handshake.trust-subject", sa, "metadata", "the trust policy of "
-                    + handshake.aws().roleName() + " (" + source + ") allows " + trusted.get() + ", but the render's "
-                    + "ServiceAccount is " + subject, "render the ServiceAccount " + afterLast(trusted.get())
-                    + " in namespace " + middle(trusted.get()) + ", or give the provisioner the trust policy of `mvn "
-                    + "runway:identity` (subject " + subject + ")"));
+            findings.add(error(
+                    "handshake.trust-subject",
+                    sa,
+                    "metadata",
+                    "the trust policy of "
+                            + handshake.aws().roleName() + " (" + source + ") allows " + trusted.get()
+                            + ", but the render's "
+                            + "ServiceAccount is " + subject,
+                    "render the ServiceAccount " + afterLast(trusted.get())
+                            + " in namespace " + middle(trusted.get())
+                            + ", or give the provisioner the trust policy of `mvn "
+                            + "runway:identity` (subject " + subject + ")"));
         }
         String arn = annotations.containsKey("eks.amazonaws.com/role-arn")
-                ? annotations.get("eks.amazonaws.com/role-arn").asText() : "";
+                ? annotations.get("eks.amazonaws.com/role-arn").asText()
+                : "";
         Matcher rendered = ROLE_ARN.matcher(arn);
         Matcher expected = ROLE_ARN.matcher(handshake.aws().roleArn());
         String at = "metadata.annotations[\"eks.amazonaws.com/role-arn\"]";
         if (!rendered.matches()) {
-            findings.add(error("handshake.role", sa, at, "the ServiceAccount has no role ARN annotation, but the "
-                    + "handshake (" + source + ") has the role " + handshake.aws().roleArn(),
-                    "annotate it with eks.amazonaws.com/role-arn: " + handshake.aws().roleArn()));
+            findings.add(error(
+                    "handshake.role",
+                    sa,
+                    at,
+                    "the ServiceAccount has no role ARN annotation, but the " + "handshake (" + source
+                            + ") has the role " + handshake.aws().roleArn(),
+                    "annotate it with eks.amazonaws.com/role-arn: "
+                            + handshake.aws().roleArn()));
         } else if (expected.matches()) {
             if (!rendered.group(2).equals(expected.group(2))) {
-                findings.add(error("handshake.role", sa, at, "the render assumes the role " + rendered.group(2)
-                        + ", but the provisioner creates " + expected.group(2) + " (" + source + ")",
+                findings.add(error(
+                        "handshake.role",
+                        sa,
+                        at,
+                        "the render assumes the role " + rendered.group(2) + ", but the provisioner creates "
+                                + expected.group(2) + " (" + source + ")",
                         "render the service id that names " + expected.group(2) + ", or have the provisioner "
                                 + "create " + rendered.group(2)));
             }
-            if (!placeholder(rendered.group(1)) && !placeholder(expected.group(1))
+            if (!placeholder(rendered.group(1))
+                    && !placeholder(expected.group(1))
                     && !rendered.group(1).equals(expected.group(1))) {
-                findings.add(error("handshake.role", sa, at, "the role ARN names AWS account " + rendered.group(1)
-                        + ", but the role is in account " + expected.group(1) + " (" + source + ")",
+                findings.add(error(
+                        "handshake.role",
+                        sa,
+                        at,
+                        "the role ARN names AWS account " + rendered.group(1) + ", but the role is in account "
+                                + expected.group(1) + " (" + source + ")",
                         "set aws.accountId to " + expected.group(1) + " (or keep ${aws_account_id} for Flux)"));
             }
         }
         RunwayEksRelease.Identity identity = release.identity();
-        String url = identity.credentials() == null ? "" : identity.credentials().serviceAccountImpersonationUrl();
+        String url =
+                identity.credentials() == null ? "" : identity.credentials().serviceAccountImpersonationUrl();
         Matcher impersonation = IMPERSONATION.matcher(url == null ? "" : url);
-        ResourceRef configMap = new ResourceRef("v1", "ConfigMap", identity.namespace(),
+        ResourceRef configMap = new ResourceRef(
+                "v1",
+                "ConfigMap",
+                identity.namespace(),
                 identity.credentials() == null ? "" : identity.credentials().configMapName());
         if (!impersonation.matches()) {
-            findings.add(error("handshake.google-account", configMap, "data[\"credentials.json\"]",
-                    "the credentials file impersonates no service account, but the handshake (" + source
-                            + ") has " + handshake.google().serviceAccountEmail(), "set service_account_impersonation_url "
-                            + "to impersonate " + handshake.google().serviceAccountEmail()));
+            findings.add(error(
+                    "handshake.google-account",
+                    configMap,
+                    "data[\"credentials.json\"]",
+                    "the credentials file impersonates no service account, but the handshake (" + source + ") has "
+                            + handshake.google().serviceAccountEmail(),
+                    "set service_account_impersonation_url " + "to impersonate "
+                            + handshake.google().serviceAccountEmail()));
         } else if (!sameAccount(impersonation.group(1), handshake.google().serviceAccountEmail())) {
-            findings.add(error("handshake.google-account", configMap, "data[\"credentials.json\"]#/"
-                    + "service_account_impersonation_url", "the credentials file impersonates " + impersonation.group(1)
-                    + ", but the provisioner creates " + handshake.google().serviceAccountEmail() + " (" + source + ")",
+            findings.add(error(
+                    "handshake.google-account",
+                    configMap,
+                    "data[\"credentials.json\"]#/" + "service_account_impersonation_url",
+                    "the credentials file impersonates " + impersonation.group(1) + ", but the provisioner creates "
+                            + handshake.google().serviceAccountEmail() + " (" + source + ")",
                     "render for the service id of " + handshake.google().serviceAccountId() + ", or have the "
                             + "provisioner create " + impersonation.group(1)));
         }
     }
 
-    private static void gke(Handshake handshake, String source, ResourceRef sa, Map<String, JsonNode> annotations,
-                            String namespace, String name, List<Finding> findings) {
+    private static void gke(
+            Handshake handshake,
+            String source,
+            ResourceRef sa,
+            Map<String, JsonNode> annotations,
+            String namespace,
+            String name,
+            List<Finding> findings) {
         String account = annotations.get("iam.gke.io/gcp-service-account").asText();
         if (!sameAccount(account, handshake.google().serviceAccountEmail())) {
-            findings.add(error("handshake.google-account", sa, "metadata.annotations[\"iam.gke.io/gcp-service-account\"]",
+            findings.add(error(
+                    "handshake.google-account",
+                    sa,
+                    "metadata.annotations[\"iam.gke.io/gcp-service-account\"]",
                     "the ServiceAccount acts as " + account + ", but the provisioner creates "
                             + handshake.google().serviceAccountEmail() + " (" + source + ")",
-                    "annotate it with iam.gke.io/gcp-service-account: " + handshake.google().serviceAccountEmail()
-                            + ", or have the provisioner create " + account));
+                    "annotate it with iam.gke.io/gcp-service-account: "
+                            + handshake.google().serviceAccountEmail() + ", or have the provisioner create "
+                            + account));
         }
         Optional<Handshake.Binding> user = handshake.binding(Handshake.WORKLOAD_IDENTITY_USER);
         Matcher member = GKE_MEMBER.matcher(user.map(Handshake.Binding::member).orElse(""));
         if (!member.matches()) {
-            findings.add(error("handshake.gke-member", sa, "", "the handshake (" + source + ") binds no "
-                    + "Workload Identity member serviceAccount:<project>.svc.id.goog[" + namespace + "/" + name + "]",
+            findings.add(error(
+                    "handshake.gke-member",
+                    sa,
+                    "",
+                    "the handshake (" + source + ") binds no "
+                            + "Workload Identity member serviceAccount:<project>.svc.id.goog[" + namespace + "/" + name
+                            + "]",
                     "run `mvn runway:identity` for the binding of " + Handshake.WORKLOAD_IDENTITY_USER));
         } else if (!member.group(2).equals(namespace) || !member.group(3).equals(name)) {
-            findings.add(error("handshake.gke-member", sa, "metadata", "the Workload Identity member "
-                    + member.group() + " (" + source + ") is for " + member.group(2) + "/" + member.group(3)
-                    + ", but the render's ServiceAccount is " + namespace + "/" + name, "render the ServiceAccount "
-                    + member.group(3) + " in namespace " + member.group(2) + ", or have the provisioner bind "
-                    + "serviceAccount:" + member.group(1) + ".svc.id.goog[" + namespace + "/" + name + "]"));
+            findings.add(error(
+                    "handshake.gke-member",
+                    sa,
+                    "metadata",
+                    "the Workload Identity member "
+                            + member.group() + " (" + source + ") is for " + member.group(2) + "/" + member.group(3)
+                            + ", but the render's ServiceAccount is " + namespace + "/" + name,
+                    "render the ServiceAccount "
+                            + member.group(3) + " in namespace " + member.group(2) + ", or have the provisioner bind "
+                            + "serviceAccount:" + member.group(1) + ".svc.id.goog[" + namespace + "/" + name + "]"));
         }
     }
 
-    private static void profiling(RunwayEksRelease release, Handshake handshake, String source, List<Finding> findings) {
+    private static void profiling(
+            RunwayEksRelease release, Handshake handshake, String source, List<Finding> findings) {
         RunwayEksRelease.Workload deployment;
         try {
             deployment = release.deployment();
@@ -171,16 +250,26 @@ public final class HandshakeCheck {
         boolean bound = handshake.binding(Handshake.PROFILER_AGENT).isPresent();
         ResourceRef ref = new ResourceRef("apps/v1", "Deployment", deployment.namespace(), deployment.name());
         if (profiles && !bound) {
-            findings.add(error("handshake.profiler", ref, "spec.template.spec.containers[0].env", "the pods profile "
-                    + "to Cloud Profiler (" + PROFILING_ENV + "), but the handshake (" + source + ") grants "
-                    + handshake.google().serviceAccountEmail() + " no " + Handshake.PROFILER_AGENT,
+            findings.add(error(
+                    "handshake.profiler",
+                    ref,
+                    "spec.template.spec.containers[0].env",
+                    "the pods profile "
+                            + "to Cloud Profiler (" + PROFILING_ENV + "), but the handshake (" + source + ") grants "
+                            + handshake.google().serviceAccountEmail() + " no " + Handshake.PROFILER_AGENT,
                     "have the provisioner grant " + Handshake.PROFILER_AGENT + " (run `mvn runway:identity` with "
                             + "profiling.enabled), or set profiling.enabled: false"));
         } else if (!profiles && bound) {
-            findings.add(new Finding(Severity.WARNING, "handshake.profiler", ref, "spec.template.spec.containers[0].env",
+            findings.add(new Finding(
+                    Severity.WARNING,
+                    "handshake.profiler",
+                    ref,
+                    "spec.template.spec.containers[0].env",
                     "the handshake (" + source + ") grants " + Handshake.PROFILER_AGENT + ", but the pods do not "
-                            + "profile", "set profiling.enabled: true, or drop the profiler binding from the provisioner",
-                    "", 0));
+                            + "profile",
+                    "set profiling.enabled: true, or drop the profiler binding from the provisioner",
+                    "",
+                    0));
         }
     }
 

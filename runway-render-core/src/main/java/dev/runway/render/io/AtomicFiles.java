@@ -20,8 +20,7 @@ import java.util.Set;
  */
 public final class AtomicFiles {
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** Writes {@code content} as UTF-8; returns true when the file was written, false when it already held it. */
     public static boolean writeIfChanged(Path file, String content) {
@@ -31,7 +30,8 @@ public final class AtomicFiles {
     /** Writes {@code content}; returns true when the file was written, false when it already held exactly this. */
     public static boolean writeIfChanged(Path file, byte[] content) {
         try {
-            if (Files.isRegularFile(file) && Files.size(file) == content.length
+            if (Files.isRegularFile(file)
+                    && Files.size(file) == content.length
                     && Arrays.equals(Files.readAllBytes(file), content)) {
                 return false;
             }
@@ -63,8 +63,8 @@ public final class AtomicFiles {
         if (!Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
             return;
         }
-        Set<PosixFilePermission> permissions = Files.exists(file) ? Files.getPosixFilePermissions(file)
-                : PosixFilePermissions.fromString("rw-r--r--");
+        Set<PosixFilePermission> permissions =
+                Files.exists(file) ? Files.getPosixFilePermissions(file) : PosixFilePermissions.fromString("rw-r--r--");
         Files.setPosixFilePermissions(temporary, permissions);
     }
 }

@@ -16,13 +16,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 public final class BoundedFiles {
     /** File type bits of {@code st_mode} (sys/stat.h), from the "unix:mode" attribute where the platform has it. */
     private static final int TYPE_MASK = 0170000;
+
     private static final int FIFO = 0010000;
     private static final int CHARACTER_DEVICE = 0020000;
     private static final int BLOCK_DEVICE = 0060000;
     private static final int SOCKET = 0140000;
 
-    private BoundedFiles() {
-    }
+    private BoundedFiles() {}
 
     /**
      * The file's bytes, at most {@code maxBytes} of them.
@@ -86,8 +86,10 @@ public final class BoundedFiles {
         private final String kind;
 
         NotARegularFileException(Path file, String kind) {
-            super(file + " is " + kind + ", not a regular file; " + (kind.equals("a directory")
-                    ? "name a file in it" : "save the content to a regular file and name that file"));
+            super(file + " is " + kind + ", not a regular file; "
+                    + (kind.equals("a directory")
+                            ? "name a file in it"
+                            : "save the content to a regular file and name that file"));
             this.kind = kind;
         }
 

@@ -1,7 +1,6 @@
 package dev.runway.render.io;
 
 import dev.runway.render.RenderException;
-
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -16,8 +15,7 @@ public final class DeepStack {
     /** Go's default maximum goroutine stack (runtime/debug.SetMaxStack) on 64-bit systems. */
     private static final long DEEP_STACK_BYTES = 1L << 30;
 
-    private DeepStack() {
-    }
+    private DeepStack() {}
 
     /**
      * {@code work}'s result; when even the deep stack overflows, the exception {@code overflow} makes of that
@@ -34,13 +32,17 @@ public final class DeepStack {
     private static <T> T onDeepStack(Supplier<T> work, Function<StackOverflowError, RuntimeException> overflow) {
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
-        Thread worker = new Thread(null, () -> {
-            try {
-                result[0] = work.get();
-            } catch (Throwable t) {
-                failure[0] = t;
-            }
-        }, "runway-render-deep-stack", DEEP_STACK_BYTES);
+        Thread worker = new Thread(
+                null,
+                () -> {
+                    try {
+                        result[0] = work.get();
+                    } catch (Throwable t) {
+                        failure[0] = t;
+                    }
+                },
+                "runway-render-deep-stack",
+                DEEP_STACK_BYTES);
         worker.start();
         try {
             worker.join();

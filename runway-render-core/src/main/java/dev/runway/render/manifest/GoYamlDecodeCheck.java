@@ -1,17 +1,16 @@
 package dev.runway.render.manifest;
 
 import dev.runway.render.RenderException;
-import org.snakeyaml.engine.v2.common.ScalarStyle;
-import org.snakeyaml.engine.v2.events.AliasEvent;
-import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.events.NodeEvent;
-import org.snakeyaml.engine.v2.events.ScalarEvent;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 
 /**
  * Passes parser events through and fails where go-yaml v2's decoder (under sigs.k8s.io/yaml, which Helm uses to read
@@ -33,6 +32,7 @@ final class GoYamlDecodeCheck implements Iterator<Event> {
         final boolean map;
         /** A list that is the value of a merge key: each item must be a map or an alias of one. */
         final boolean mergeList;
+
         boolean expectKey = true;
         boolean mergeValueNext;
 
@@ -67,16 +67,17 @@ final class GoYamlDecodeCheck implements Iterator<Event> {
                 open.pop();
                 completed();
             }
-            default -> {
-            }
+            default -> {}
         }
         return e;
     }
 
     private void node(Event e) {
-        if (e instanceof AliasEvent alias && !anchorsToMaps.containsKey(alias.getAlias().getValue())) {
+        if (e instanceof AliasEvent alias
+                && !anchorsToMaps.containsKey(alias.getAlias().getValue())) {
             throw new RenderException("YAML parse error on " + source
-                    + ": error converting YAML to JSON: yaml: unknown anchor '" + alias.getAlias().getValue()
+                    + ": error converting YAML to JSON: yaml: unknown anchor '"
+                    + alias.getAlias().getValue()
                     + "' referenced");
         }
         boolean isMap = e.getEventId() == Event.ID.MappingStart;
@@ -86,7 +87,8 @@ final class GoYamlDecodeCheck implements Iterator<Event> {
         Frame parent = open.peek();
         boolean mergeValue = parent != null && parent.map && !parent.expectKey && parent.mergeValueNext;
         boolean mergeItem = parent != null && parent.mergeList;
-        if ((mergeValue || mergeItem) && !isMapOrAliasOfMap(e)
+        if ((mergeValue || mergeItem)
+                && !isMapOrAliasOfMap(e)
                 && !(mergeValue && e.getEventId() == Event.ID.SequenceStart)) {
             throw new RenderException("YAML parse error on " + source
                     + ": error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value");
@@ -126,7 +128,6 @@ final class GoYamlDecodeCheck implements Iterator<Event> {
         if (!(e instanceof ScalarEvent s) || !s.getValue().equals("<<")) {
             return false;
         }
-        return s.getTag().map(MERGE_TAG::equals)
-                .orElse(s.getScalarStyle() == ScalarStyle.PLAIN);
+        return s.getTag().map(MERGE_TAG::equals).orElse(s.getScalarStyle() == ScalarStyle.PLAIN);
     }
 }

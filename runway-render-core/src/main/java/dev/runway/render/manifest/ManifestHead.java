@@ -5,6 +5,10 @@ import dev.runway.render.RenderException;
 import dev.runway.render.yaml.GoYamlErrors;
 import dev.runway.render.yaml.GuardedYaml;
 import dev.runway.render.yaml.YamlLimitException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.Event;
@@ -12,22 +16,18 @@ import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.regex.Pattern;
-
 /**
  * releaseutil.SimpleHead: apiVersion, kind, metadata.name, metadata.namespace and the annotations of one
  * document, read the way Helm checks each rendered document: the whole document must be valid YAML and a map
  * (or empty). Reads parser events only, without building the document, because this runs for every manifest.
  */
-public record ManifestHead(String apiVersion, String kind, String name, String namespace,
-                           Map<String, String> annotations) {
+public record ManifestHead(
+        String apiVersion, String kind, String name, String namespace, Map<String, String> annotations) {
 
     private static final LoadSettings SETTINGS = GuardedYaml.settings("manifest")
             .setAllowDuplicateKeys(true)
-            .setMaxAliasesForCollections(1000).build();
+            .setMaxAliasesForCollections(1000)
+            .build();
     private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
     private static final Pattern BOOL = Pattern.compile("(?i)true|false|yes|no|on|off|y|n");
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\.?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?"
@@ -45,21 +45,21 @@ public record ManifestHead(String apiVersion, String kind, String name, String n
     public static ManifestHead parse(String document, String source, HelmVersion version) {
         String readerProblem = GoYamlErrors.readerProblem(document);
         if (readerProblem != null) {
-            throw new RenderException("YAML parse error on " + source + ": error converting YAML to JSON: yaml: "
-                    + readerProblem);
+            throw new RenderException(
+                    "YAML parse error on " + source + ": error converting YAML to JSON: yaml: " + readerProblem);
         }
         try {
-            Iterator<Event> events = new GoYamlDecodeCheck(GuardedYaml.goEvents(SETTINGS, document).iterator(), source);
-            return new Reader(events, source, version.isHelm4() ? "util.SimpleHead" : "releaseutil.SimpleHead")
-                    .read();
+            Iterator<Event> events = new GoYamlDecodeCheck(
+                    GuardedYaml.goEvents(SETTINGS, document).iterator(), source);
+            return new Reader(events, source, version.isHelm4() ? "util.SimpleHead" : "releaseutil.SimpleHead").read();
         } catch (YamlLimitException e) {
             throw new RenderException("YAML parse error on " + source + ": " + GoYamlErrors.limitMessage(e, true));
         } catch (MarkedYamlEngineException e) {
             throw new RenderException("YAML parse error on " + source + ": error converting YAML to JSON: "
                     + GoYamlErrors.syntaxMessage(e, document));
         } catch (YamlEngineException e) {
-            throw new RenderException("YAML parse error on " + source + ": error converting YAML to JSON: yaml: "
-                    + e.getMessage());
+            throw new RenderException(
+                    "YAML parse error on " + source + ": error converting YAML to JSON: yaml: " + e.getMessage());
         }
     }
 
@@ -74,6 +74,7 @@ public record ManifestHead(String apiVersion, String kind, String name, String n
         private final String source;
         /** Go's name of the type Helm decodes into, for its error text. */
         private final String headType;
+
         private String apiVersion = "";
         private String kind = "";
         private String name = "";
@@ -226,8 +227,7 @@ public record ManifestHead(String apiVersion, String kind, String name, String n
                 switch (e.getEventId()) {
                     case MappingStart, SequenceStart -> depth++;
                     case MappingEnd, SequenceEnd -> depth--;
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         }

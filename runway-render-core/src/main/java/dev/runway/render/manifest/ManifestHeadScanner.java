@@ -22,11 +22,15 @@ final class ManifestHeadScanner {
     /** libyaml rejects simple keys longer than 1024 characters; far below that the scanner just steps aside. */
     private static final int MAX_KEY = 512;
 
-    private enum Role { ROOT, METADATA, ANNOTATIONS, OTHER }
+    private enum Role {
+        ROOT,
+        METADATA,
+        ANNOTATIONS,
+        OTHER
+    }
 
     /** An open block collection: its column, whether it is a sequence, and which part of the head it is. */
-    private record Frame(int indent, boolean sequence, Role role) {
-    }
+    private record Frame(int indent, boolean sequence, Role role) {}
 
     private final String doc;
     private final List<Frame> stack = new ArrayList<>();
@@ -38,6 +42,7 @@ final class ManifestHeadScanner {
 
     /** A key or dash whose value did not start on its line: it is null or the block on the next lines. */
     private boolean pending;
+
     private int pendingIndent;
     private boolean pendingIsDash;
     private Role pendingParent;
@@ -151,7 +156,10 @@ final class ManifestHeadScanner {
             Frame top = stack.get(stack.size() - 1);
             if (top.indent() > indent) {
                 stack.remove(stack.size() - 1);
-            } else if (top.indent() == indent && top.sequence() && !isDash(content, end) && stack.size() > 1
+            } else if (top.indent() == indent
+                    && top.sequence()
+                    && !isDash(content, end)
+                    && stack.size() > 1
                     && stack.get(stack.size() - 2).indent() == indent) {
                 stack.remove(stack.size() - 1); // an indentless sequence ends at its parent's next key
             } else {
@@ -355,8 +363,7 @@ final class ManifestHeadScanner {
                     return false;
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         for (int i = start; i < last; i++) {
             char ch = doc.charAt(i);
@@ -511,8 +518,7 @@ final class ManifestHeadScanner {
                 }
             }
             case ANNOTATIONS -> annotations.put(key, text);
-            default -> {
-            }
+            default -> {}
         }
         return true;
     }
@@ -559,10 +565,11 @@ final class ManifestHeadScanner {
     private static boolean isNullOrBool(String s) {
         return switch (s) {
             case "null", "Null", "NULL" -> true;
-            default -> switch (s.toLowerCase(java.util.Locale.ROOT)) {
-                case "true", "false", "yes", "no", "on", "off", "y", "n" -> true;
-                default -> false;
-            };
+            default ->
+                switch (s.toLowerCase(java.util.Locale.ROOT)) {
+                    case "true", "false", "yes", "no", "on", "off", "y", "n" -> true;
+                    default -> false;
+                };
         };
     }
 }

@@ -2,7 +2,6 @@ package dev.runway.render.manifest;
 
 import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderedManifest;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,8 +15,7 @@ import java.util.TreeMap;
  * by file path and position. The order and the wording of errors follow the Helm version asked for.
  */
 public final class ManifestSorter {
-    private ManifestSorter() {
-    }
+    private ManifestSorter() {}
 
     /** The manifests to print, in Helm 4's order, without hooks (what {@code helm template --no-hooks} prints). */
     public static List<RenderedManifest> sort(Map<String, String> rendered) {
@@ -58,8 +56,16 @@ public final class ManifestSorter {
     }
 
     /** The events Helm knows a hook by (release.HookEvent, plus Helm 2's test-success). */
-    private static final java.util.Set<String> HOOK_EVENTS = java.util.Set.of("pre-install", "post-install",
-            "pre-delete", "post-delete", "pre-upgrade", "post-upgrade", "pre-rollback", "post-rollback", "test",
+    private static final java.util.Set<String> HOOK_EVENTS = java.util.Set.of(
+            "pre-install",
+            "post-install",
+            "pre-delete",
+            "post-delete",
+            "pre-upgrade",
+            "post-upgrade",
+            "pre-rollback",
+            "post-rollback",
+            "test",
             "test-success");
 
     private static Sorted split(Map<String, String> rendered, HelmVersion version) {
@@ -86,8 +92,8 @@ public final class ManifestSorter {
                 if (head == null) {
                     head = ManifestHead.parse(doc, path, version);
                 }
-                RenderedManifest manifest = new RenderedManifest(path, head.apiVersion(), head.kind(), head.name(),
-                        head.namespace(), doc);
+                RenderedManifest manifest =
+                        new RenderedManifest(path, head.apiVersion(), head.kind(), head.name(), head.namespace(), doc);
                 if (head.hook() == null) {
                     generic.add(manifest);
                 } else if (knownHook(head.hook())) {
@@ -123,7 +129,11 @@ public final class ManifestSorter {
     public static String join(List<RenderedManifest> manifests) {
         StringBuilder b = new StringBuilder();
         for (RenderedManifest m : manifests) {
-            b.append("---\n# Source: ").append(m.source()).append('\n').append(m.text()).append('\n');
+            b.append("---\n# Source: ")
+                    .append(m.source())
+                    .append('\n')
+                    .append(m.text())
+                    .append('\n');
         }
         return b.toString();
     }

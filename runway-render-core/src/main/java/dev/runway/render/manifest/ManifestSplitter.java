@@ -5,8 +5,7 @@ import java.util.List;
 
 /** releaseutil.SplitManifests: split at {@code ---} lines, trim each document, drop empty ones. */
 public final class ManifestSplitter {
-    private ManifestSplitter() {
-    }
+    private ManifestSplitter() {}
 
     public static List<String> split(String file) {
         // Hand-written form of Helm's split regexp (?:^|\s*\n)---\s* (RE2's \s is [\t\n\f\r ]).
@@ -70,8 +69,20 @@ public final class ManifestSplitter {
     }
 
     static boolean isGoSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || c == 0x85
-                || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029
-                || c == 0x202f || c == 0x205f || c == 0x3000;
+        return c == ' '
+                || c == '\t'
+                || c == '\n'
+                || c == '\r'
+                || c == 0x0b
+                || c == 0x0c
+                || c == 0x85
+                || c == 0xA0
+                || c == 0x1680
+                || (c >= 0x2000 && c <= 0x200a)
+                || c == 0x2028
+                || c == 0x2029
+                || c == 0x202f
+                || c == 0x205f
+                || c == 0x3000;
     }
 }

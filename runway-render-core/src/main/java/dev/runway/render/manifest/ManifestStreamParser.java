@@ -4,7 +4,6 @@ import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GoYamlException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,7 @@ public final class ManifestStreamParser {
 
     private static final String SOURCE_PREFIX = "# Source: ";
 
-    private ManifestStreamParser() {
-    }
+    private ManifestStreamParser() {}
 
     /** What happens to a document that is not YAML. */
     public enum Mode {
@@ -40,8 +38,7 @@ public final class ManifestStreamParser {
      * separator, no source line, no leading or trailing blank lines, ending with a newline) and the 1-based line of
      * the output where that text starts.
      */
-    public record Document(String source, String text, int firstLine) {
-    }
+    public record Document(String source, String text, int firstLine) {}
 
     /** LF line endings, no byte-order mark. */
     public static String normalizeLineEndings(String text) {
@@ -97,8 +94,10 @@ public final class ManifestStreamParser {
                     String where = "helm template output, document " + ordinal
                             + (document.source().isEmpty() ? "" : " (" + document.source() + ")")
                             + " starting at line " + document.firstLine();
-                    String at = e.line() > 0 ? " at line " + (e.line() + document.firstLine() - 1)
-                            + (e.column() > 0 ? ", column " + e.column() : "") : "";
+                    String at = e.line() > 0
+                            ? " at line " + (e.line() + document.firstLine() - 1)
+                                    + (e.column() > 0 ? ", column " + e.column() : "")
+                            : "";
                     throw new IllegalArgumentException(where + ": not valid YAML" + at + ": " + e.getMessage(), e);
                 }
                 content = null;

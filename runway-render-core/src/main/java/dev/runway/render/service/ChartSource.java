@@ -40,12 +40,17 @@ public record ChartSource(Path directory, String classpathName) {
     public Optional<String> readFile(String name) {
         try {
             if (onClasspath()) {
-                try (InputStream in = ChartSource.class.getClassLoader().getResourceAsStream(classpathName + "/" + name)) {
-                    return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                try (InputStream in =
+                        ChartSource.class.getClassLoader().getResourceAsStream(classpathName + "/" + name)) {
+                    return in == null
+                            ? Optional.empty()
+                            : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
             Path file = directory.resolve(name);
-            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+            return Files.isRegularFile(file)
+                    ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
+                    : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name + " of the chart " + this + ": " + e.getMessage(), e);
         }

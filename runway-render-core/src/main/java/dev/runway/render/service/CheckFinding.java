@@ -12,9 +12,13 @@ import java.util.Objects;
  * @param message   what is wrong and how to fix it
  * @param location  where to fix it: the project file and line that produced the value, or the chart template
  */
-public record CheckFinding(Severity severity, String check, String resource, String path, String message,
-                           Location location) {
-    public enum Severity { ERROR, WARNING, INFO }
+public record CheckFinding(
+        Severity severity, String check, String resource, String path, String message, Location location) {
+    public enum Severity {
+        ERROR,
+        WARNING,
+        INFO
+    }
 
     public CheckFinding {
         Objects.requireNonNull(severity, "severity");
@@ -46,7 +50,11 @@ public record CheckFinding(Severity severity, String check, String resource, Str
      * @param column 1-based column (0 when unknown)
      */
     public record Location(Kind kind, String file, int line, int column) {
-        public enum Kind { NONE, FILE, TEMPLATE }
+        public enum Kind {
+            NONE,
+            FILE,
+            TEMPLATE
+        }
 
         public static final Location NONE = new Location(Kind.NONE, "", 0, 0);
 
@@ -89,9 +97,15 @@ public record CheckFinding(Severity severity, String check, String resource, Str
             subject.append(subject.isEmpty() ? " " : ": ").append(resource);
         }
         if (!path.isEmpty()) {
-            subject.append(resource.isEmpty() && !subject.isEmpty() ? ": " : " ").append(path);
+            subject.append(resource.isEmpty() && !subject.isEmpty() ? ": " : " ")
+                    .append(path);
         }
-        out.append(subject).append(": ").append(message).append(" [").append(check).append(']');
+        out.append(subject)
+                .append(": ")
+                .append(message)
+                .append(" [")
+                .append(check)
+                .append(']');
         if (location.kind() == Location.Kind.TEMPLATE) {
             out.append(" (").append(location).append(')');
         }

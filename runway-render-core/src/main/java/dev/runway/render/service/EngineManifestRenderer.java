@@ -8,7 +8,6 @@ import dev.runway.render.chart.Chart;
 import dev.runway.render.docs.ValueComment;
 import dev.runway.render.docs.ValueCommentParser;
 import dev.runway.render.values.MergedValues;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -26,31 +25,38 @@ public final class EngineManifestRenderer implements ManifestRenderer {
     /** Each chart loaded and parsed once per Helm version (the version decides how values.yaml is read). */
     private final Map<ChartKey, Prepared> prepared = new HashMap<>();
 
-    private record ChartKey(ChartSource source, HelmVersion version) {
-    }
+    private record ChartKey(ChartSource source, HelmVersion version) {}
 
-    private record Prepared(HelmRenderer renderer, Map<String, ValueComment> comments) {
-    }
+    private record Prepared(HelmRenderer renderer, Map<String, ValueComment> comments) {}
 
     @Override
     public synchronized RenderedChart render(RenderRequest request) {
         MergedValues merged = request.mergeValues();
         ChartSource source = request.chart();
         HelmVersion version = request.helmVersion();
-        Prepared chart = prepared.computeIfAbsent(new ChartKey(source, version), key -> new Prepared(
-                HelmRenderer.prepare(source.onClasspath() ? Chart.loadClasspath(source.classpathName(), version)
-                        : Chart.load(source.directory(), version)),
-                source.readFile("values.yaml").map(ValueCommentParser::parse).orElse(Map.of())));
-        HelmRenderer renderer = chart.renderer().withValidator(new ServiceSchemaValidator(merged.origins(),
-                whereToSet(request), chart.comments()));
-        return renderer.render(merged.values(), new RenderOptions(request.releaseName(), request.namespace(),
-                request.kubeVersion(), false, true, version));
+        Prepared chart = prepared.computeIfAbsent(
+                new ChartKey(source, version),
+                key -> new Prepared(
+                        HelmRenderer.prepare(
+                                source.onClasspath()
+                                        ? Chart.loadClasspath(source.classpathName(), version)
+                                        : Chart.load(source.directory(), version)),
+                        source.readFile("values.yaml")
+                                .map(ValueCommentParser::parse)
+                                .orElse(Map.of())));
+        HelmRenderer renderer = chart.renderer()
+                .withValidator(new ServiceSchemaValidator(merged.origins(), whereToSet(request), chart.comments()));
+        return renderer.render(
+                merged.values(),
+                new RenderOptions(
+                        request.releaseName(), request.namespace(), request.kubeVersion(), false, true, version));
     }
 
     /** The values file a missing value belongs in: the request's first, else the Runway convention. */
     private static String whereToSet(RenderRequest request) {
         List<Path> files = request.valuesFiles();
-        return files.isEmpty() ? RequestValues.DEFAULT_VALUES_FILE + " (or with --set)"
+        return files.isEmpty()
+                ? RequestValues.DEFAULT_VALUES_FILE + " (or with --set)"
                 : request.displayName(files.get(0));
     }
 }

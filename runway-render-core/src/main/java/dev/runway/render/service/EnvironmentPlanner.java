@@ -9,7 +9,6 @@ import dev.runway.render.servicemanifest.ServiceManifestReader;
 import dev.runway.render.servicemanifest.ServiceManifests;
 import dev.runway.render.values.SetValueException;
 import dev.runway.render.values.ValuesFileException;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,19 +45,42 @@ public final class EnvironmentPlanner {
      * @param committedManifestsRoot the folder of the committed manifests, one folder per environment (or null)
      * @param origins                where the overrides came from, as the build tool knows it
      */
-    public record Settings(String goal, Path baseDirectory, Path chartDirectory, List<Path> valuesFiles,
-                           List<Path> extraValuesFiles, List<String> set, List<String> setString, List<String> setFile,
-                           List<String> extraSet, List<String> extraSetString, List<String> extraSetFile,
-                           String serviceId, Path manifest, List<String> ignoredManifestFields, String image,
-                           String releaseName, String namespace, String kubeVersion, String helmVersion,
-                           List<EnvironmentSettings> environments, String selection, Path committedManifestsRoot,
-                           Origins origins) {
-    }
+    public record Settings(
+            String goal,
+            Path baseDirectory,
+            Path chartDirectory,
+            List<Path> valuesFiles,
+            List<Path> extraValuesFiles,
+            List<String> set,
+            List<String> setString,
+            List<String> setFile,
+            List<String> extraSet,
+            List<String> extraSetString,
+            List<String> extraSetFile,
+            String serviceId,
+            Path manifest,
+            List<String> ignoredManifestFields,
+            String image,
+            String releaseName,
+            String namespace,
+            String kubeVersion,
+            String helmVersion,
+            List<EnvironmentSettings> environments,
+            String selection,
+            Path committedManifestsRoot,
+            Origins origins) {}
 
     /** One configured environment: its files and overrides come after the goal's own, so they win. */
-    public record EnvironmentSettings(String name, List<Path> valuesFiles, List<String> set, List<String> setString,
-                                      List<String> setFile, String releaseName, String namespace,
-                                      Path committedManifests, Path manifest) {
+    public record EnvironmentSettings(
+            String name,
+            List<Path> valuesFiles,
+            List<String> set,
+            List<String> setString,
+            List<String> setFile,
+            String releaseName,
+            String namespace,
+            Path committedManifests,
+            Path manifest) {
 
         /** The environment of a goal without configured environments. */
         public static EnvironmentSettings unnamed() {
@@ -83,8 +105,7 @@ public final class EnvironmentPlanner {
     }
 
     /** The planned environments, in configuration order, and the warnings, each once. */
-    public record Plan(List<PlannedEnvironment> environments, List<String> warnings) {
-    }
+    public record Plan(List<PlannedEnvironment> environments, List<String> warnings) {}
 
     private final Settings settings;
     private final Consumer<String> info;
@@ -167,14 +188,16 @@ public final class EnvironmentPlanner {
             throw new Failure("runway.helmVersion: " + e.getMessage(), null);
         }
         List<EnvironmentSettings> all = nonNull(settings.environments()).isEmpty()
-                ? List.of(EnvironmentSettings.unnamed()) : settings.environments();
+                ? List.of(EnvironmentSettings.unnamed())
+                : settings.environments();
         Set<String> selected = selection();
         Set<String> names = new LinkedHashSet<>();
         List<PlannedEnvironment> planned = new ArrayList<>();
         List<String> withoutImageTag = new ArrayList<>();
         for (EnvironmentSettings env : all) {
             String name = env.name() == null || env.name().isBlank()
-                    ? (all.size() == 1 ? DEFAULT_ENVIRONMENT : null) : env.name().strip();
+                    ? (all.size() == 1 ? DEFAULT_ENVIRONMENT : null)
+                    : env.name().strip();
             if (name == null) {
                 throw new Failure("every <environment> needs a <name> when there are several");
             }
@@ -193,21 +216,26 @@ public final class EnvironmentPlanner {
         if (!selected.isEmpty() && !names.containsAll(selected)) {
             Set<String> unknown = new LinkedHashSet<>(selected);
             unknown.removeAll(names);
-            throw new Failure("runway.environment names " + unknown + " but the configured environments are "
-                    + names);
+            throw new Failure("runway.environment names " + unknown + " but the configured environments are " + names);
         }
         if (!withoutImageTag.isEmpty()) {
-            warnings.add("image.tag is not set " + (withoutImageTag.size() == all.size() ? "" : "for "
-                    + String.join(", ", withoutImageTag) + " ") + "in any values file or override, so the image "
+            warnings.add("image.tag is not set "
+                    + (withoutImageTag.size() == all.size() ? "" : "for " + String.join(", ", withoutImageTag) + " ")
+                    + "in any values file or override, so the image "
                     + "tag is the chart's appVersion; set it, for example <setString><setString>image.tag="
                     + "${project.version}</setString></setString> in the plugin's configuration");
         }
         return planned;
     }
 
-    private PlannedEnvironment planEnvironment(ChartSource chart, HelmVersion helm, EnvironmentSettings env,
-                                               String name, List<Path> baseFiles, List<Path> extraFiles,
-                                               List<String> withoutImageTag) {
+    private PlannedEnvironment planEnvironment(
+            ChartSource chart,
+            HelmVersion helm,
+            EnvironmentSettings env,
+            String name,
+            List<Path> baseFiles,
+            List<Path> extraFiles,
+            List<String> withoutImageTag) {
         Path basedir = settings.baseDirectory();
         List<Path> files = new ArrayList<>(baseFiles);
         for (Path file : nonNull(env.valuesFiles())) {
@@ -215,8 +243,8 @@ public final class EnvironmentPlanner {
         }
         files.addAll(extraFiles);
         List<String> sets = concat(settings.set(), env.set(), settings.extraSet());
-        List<String> setStrings = concat(imageEntries(), settings.setString(), env.setString(),
-                settings.extraSetString());
+        List<String> setStrings =
+                concat(imageEntries(), settings.setString(), env.setString(), settings.extraSetString());
         List<String> setFiles = concat(settings.setFile(), env.setFile(), settings.extraSetFile());
         List<PlaceholderCheck.Problem> problems = new ArrayList<>();
         problems.addAll(PlaceholderCheck.check("set", written("set"), sets));
@@ -224,8 +252,8 @@ public final class EnvironmentPlanner {
         problems.addAll(PlaceholderCheck.check("setFile", written("setFile"), setFiles));
         reportProblems(problems); // errors stop here; warnings are reported once, after every environment
         ServiceManifest serviceManifest = readManifest(env, name);
-        RenderRequest draft = new RenderRequest(chart, files, sets, setStrings, setFiles, "", "",
-                settings.kubeVersion(), basedir, null, helm);
+        RenderRequest draft = new RenderRequest(
+                chart, files, sets, setStrings, setFiles, "", "", settings.kubeVersion(), basedir, null, helm);
         RequestValues values = readValues(draft, name); // a broken values file is the first thing said
         String id = serviceId(name, serviceManifest, values);
         String release = firstNonBlank(env.releaseName(), settings.releaseName(), id);
@@ -236,16 +264,30 @@ public final class EnvironmentPlanner {
                 throw new Failure(problem.get());
             }
         }
-        if (chart.equals(ChartSource.RUNWAY_EKS) && !hasValue(values.merged().values(), "image", "tag")
-                && (serviceManifest == null || !hasValue(serviceManifest.toValues(name).values(), "image", "tag"))) {
+        if (chart.equals(ChartSource.RUNWAY_EKS)
+                && !hasValue(values.merged().values(), "image", "tag")
+                && (serviceManifest == null
+                        || !hasValue(serviceManifest.toValues(name).values(), "image", "tag"))) {
             withoutImageTag.add(name);
         }
-        RenderRequest request = new RenderRequest(chart, files, sets, setStrings, setFiles, release, ns,
-                settings.kubeVersion(), basedir, serviceManifest == null ? null : serviceManifest.toValues(name),
+        RenderRequest request = new RenderRequest(
+                chart,
+                files,
+                sets,
+                setStrings,
+                setFiles,
+                release,
+                ns,
+                settings.kubeVersion(),
+                basedir,
+                serviceManifest == null ? null : serviceManifest.toValues(name),
                 helm);
         reportOverrides(name, env);
-        Path committed = env.committedManifests() != null ? basedir.resolve(env.committedManifests())
-                : settings.committedManifestsRoot() == null ? null : settings.committedManifestsRoot().resolve(name);
+        Path committed = env.committedManifests() != null
+                ? basedir.resolve(env.committedManifests())
+                : settings.committedManifestsRoot() == null
+                        ? null
+                        : settings.committedManifestsRoot().resolve(name);
         return new PlannedEnvironment(name, request, committed);
     }
 
@@ -253,8 +295,10 @@ public final class EnvironmentPlanner {
         try {
             return RequestValues.read(draft);
         } catch (ValuesFileException | SetValueException e) {
-            throw new Failure(e.getMessage() + "\n  (" + settings.goal() + ", reading the values of environment '"
-                    + environmentName + "')", e);
+            throw new Failure(
+                    e.getMessage() + "\n  (" + settings.goal() + ", reading the values of environment '"
+                            + environmentName + "')",
+                    e);
         }
     }
 
@@ -266,14 +310,18 @@ public final class EnvironmentPlanner {
         if (values.serviceId().isPresent()) {
             return values.serviceIdOrigin().map(Object::toString).orElse("serviceId");
         }
-        return serviceManifest != null ? ServiceIdRule.fromManifest(serviceManifest).where() : "serviceId";
+        return serviceManifest != null
+                ? ServiceIdRule.fromManifest(serviceManifest).where()
+                : "serviceId";
     }
 
     /** The environment's service manifest, checked, or null when the repository has none. */
     private ServiceManifest readManifest(EnvironmentSettings env, String name) {
         Path basedir = settings.baseDirectory();
-        Path configured = basedir.resolve(env.manifest() != null ? env.manifest()
-                : settings.manifest() != null ? settings.manifest() : Path.of(ServiceManifests.DEFAULT));
+        Path configured = basedir.resolve(
+                env.manifest() != null
+                        ? env.manifest()
+                        : settings.manifest() != null ? settings.manifest() : Path.of(ServiceManifests.DEFAULT));
         Optional<Path> file = ServiceManifests.locate(configured, name);
         if (file.isEmpty()) {
             if (env.manifest() != null) {
@@ -283,8 +331,11 @@ public final class EnvironmentPlanner {
             return null;
         }
         try {
-            ServiceManifest read = ServiceManifestReader.standard().read(file.get(),
-                    ProjectPaths.relative(basedir, file.get()), nonNull(settings.ignoredManifestFields()));
+            ServiceManifest read = ServiceManifestReader.standard()
+                    .read(
+                            file.get(),
+                            ProjectPaths.relative(basedir, file.get()),
+                            nonNull(settings.ignoredManifestFields()));
             if (!read.ignored().isEmpty()) {
                 info.accept("[" + name + "] " + read.file() + ": skipped " + String.join(", ", read.ignored())
                         + " (runway.ignoredManifestFields)");
@@ -318,7 +369,8 @@ public final class EnvironmentPlanner {
         }
         try {
             ImageReference reference = ImageReference.parse(image);
-            return reference.tag().isEmpty() ? List.of("image.repository=" + reference.repository())
+            return reference.tag().isEmpty()
+                    ? List.of("image.repository=" + reference.repository())
                     : List.of("image.repository=" + reference.repository(), "image.tag=" + reference.tag());
         } catch (IllegalArgumentException e) {
             throw new Failure("runway.image: " + e.getMessage(), null);
@@ -351,8 +403,9 @@ public final class EnvironmentPlanner {
         if (given.isEmpty()) {
             return;
         }
-        String label = source.startsWith(" ") ? source : origins().commandLine().contains(source)
-                ? " (-Drunway." + source + ")" : " (POM <" + source + ">)";
+        String label = source.startsWith(" ")
+                ? source
+                : origins().commandLine().contains(source) ? " (-Drunway." + source + ")" : " (POM <" + source + ">)";
         out.add(flag + " " + String.join(" ", given) + label);
     }
 
@@ -373,7 +426,9 @@ public final class EnvironmentPlanner {
     private Set<String> selection() {
         Set<String> selected = new LinkedHashSet<>();
         if (settings.selection() != null) {
-            Arrays.stream(settings.selection().split(",")).map(String::strip).filter(s -> !s.isEmpty())
+            Arrays.stream(settings.selection().split(","))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
                     .forEach(selected::add);
         }
         return selected;

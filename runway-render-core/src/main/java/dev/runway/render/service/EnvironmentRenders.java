@@ -1,7 +1,6 @@
 package dev.runway.render.service;
 
 import dev.runway.render.RenderedChart;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +9,7 @@ import java.util.Map;
 /** Renders planned environments, all of them before anything is written. */
 public final class EnvironmentRenders {
 
-    private EnvironmentRenders() {
-    }
+    private EnvironmentRenders() {}
 
     /**
      * Renders every environment before anything is written, so one failure leaves all earlier output alone.
@@ -19,17 +17,18 @@ public final class EnvironmentRenders {
      * @param goal the goal's name for messages ({@code runway:render})
      * @throws PipelineException naming the environment and the render's inputs when one fails
      */
-    public static Map<PlannedEnvironment, RenderedChart> renderAll(String goal, ManifestRenderer renderer,
-                                                                  List<PlannedEnvironment> environments)
-            throws PipelineException {
+    public static Map<PlannedEnvironment, RenderedChart> renderAll(
+            String goal, ManifestRenderer renderer, List<PlannedEnvironment> environments) throws PipelineException {
         Map<PlannedEnvironment, RenderedChart> rendered = new LinkedHashMap<>();
         for (PlannedEnvironment env : environments) {
             try {
                 rendered.put(env, renderer.render(env.request()));
             } catch (RuntimeException e) {
-                throw new PipelineException(goal + " failed for environment '" + env.name() + "' ("
-                        + inputs(env.request()) + "):\n  " + (e.getMessage() == null ? e.toString() : e.getMessage()),
-                        e, List.of());
+                throw new PipelineException(
+                        goal + " failed for environment '" + env.name() + "' (" + inputs(env.request()) + "):\n  "
+                                + (e.getMessage() == null ? e.toString() : e.getMessage()),
+                        e,
+                        List.of());
             }
         }
         return rendered;
@@ -38,8 +37,12 @@ public final class EnvironmentRenders {
     /** The inputs of a render in one line: chart, values files and the overrides that were given. */
     private static String inputs(RenderRequest request) {
         Path basedir = request.baseDirectory();
-        StringBuilder out = new StringBuilder("chart ").append(request.chart()).append(", values ")
-                .append(request.valuesFiles().stream().map(file -> ProjectPaths.relative(basedir, file)).toList());
+        StringBuilder out = new StringBuilder("chart ")
+                .append(request.chart())
+                .append(", values ")
+                .append(request.valuesFiles().stream()
+                        .map(file -> ProjectPaths.relative(basedir, file))
+                        .toList());
         if (!request.set().isEmpty()) {
             out.append(", set ").append(request.set());
         }

@@ -8,7 +8,6 @@ import dev.runway.render.verify.ManifestVerifier;
 import dev.runway.render.verify.ResourceRef;
 import dev.runway.render.verify.Severity;
 import dev.runway.render.verify.VerifyReports;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +28,7 @@ public final class EnvironmentVerification {
     private static final ResourceRef KUSTOMIZATION =
             new ResourceRef("kustomize.config.k8s.io/v1beta1", "Kustomization", "", "kustomization");
 
-    private EnvironmentVerification() {
-    }
+    private EnvironmentVerification() {}
 
     /**
      * One environment's verification.
@@ -59,9 +57,15 @@ public final class EnvironmentVerification {
      * @param committed     the environment's committed manifests folder, or null to skip the drift check
      * @param updateCommand what the drift report tells people to run to accept the render
      */
-    public static Result verify(String environment, RenderRequest request, RenderedChart chart,
-                                List<ManifestChecker> checkers, Path committed, ManifestLayout layout,
-                                DriftCheck.Mode mode, String updateCommand) {
+    public static Result verify(
+            String environment,
+            RenderRequest request,
+            RenderedChart chart,
+            List<ManifestChecker> checkers,
+            Path committed,
+            ManifestLayout layout,
+            DriftCheck.Mode mode,
+            String updateCommand) {
         List<CheckFinding> findings = new ArrayList<>();
         for (ManifestChecker checker : checkers) {
             findings.addAll(checker.check(request, chart));
@@ -72,15 +76,18 @@ public final class EnvironmentVerification {
         return new Result(environment, findings, drift);
     }
 
-    static DriftCheck.Report drift(RenderedChart chart, Path committed, ManifestLayout layout, DriftCheck.Mode mode,
-                                   String updateCommand) {
+    static DriftCheck.Report drift(
+            RenderedChart chart, Path committed, ManifestLayout layout, DriftCheck.Mode mode, String updateCommand) {
         DriftCheck check = new DriftCheck(mode, updateCommand);
         if (layout == ManifestLayout.SINGLE_FILE) {
             // Both sides of each diff name the committed file: the render is what would be written there.
             Path file = committed.resolve(ManifestFiles.SINGLE_FILE_NAME);
-            RenderedChart asCommitted = new RenderedChart(chart.manifests().stream()
-                    .map(m -> new RenderedManifest(file.toString(), m.apiVersion(), m.kind(), m.name(), m.namespace(),
-                            m.text())).toList(), chart.output());
+            RenderedChart asCommitted = new RenderedChart(
+                    chart.manifests().stream()
+                            .map(m -> new RenderedManifest(
+                                    file.toString(), m.apiVersion(), m.kind(), m.name(), m.namespace(), m.text()))
+                            .toList(),
+                    chart.output());
             if (Files.isRegularFile(file)) {
                 return check.compare(asCommitted, file);
             }
@@ -122,10 +129,16 @@ public final class EnvironmentVerification {
         }
         List<DriftCheck.ResourceDiff> differences = new ArrayList<>(report.differences());
         String committedName = committed.resolve(ManifestFiles.KUSTOMIZATION).toString();
-        differences.add(new DriftCheck.ResourceDiff(KUSTOMIZATION, committedKustomization.isEmpty()
-                ? DriftCheck.Status.NOT_COMMITTED : DriftCheck.Status.CHANGED, committedName, ManifestFiles.KUSTOMIZATION,
-                DriftCheck.unified(committedKustomization, renderedKustomization,
-                        committedKustomization.isEmpty() ? "/dev/null" : committedName, ManifestFiles.KUSTOMIZATION)));
+        differences.add(new DriftCheck.ResourceDiff(
+                KUSTOMIZATION,
+                committedKustomization.isEmpty() ? DriftCheck.Status.NOT_COMMITTED : DriftCheck.Status.CHANGED,
+                committedName,
+                ManifestFiles.KUSTOMIZATION,
+                DriftCheck.unified(
+                        committedKustomization,
+                        renderedKustomization,
+                        committedKustomization.isEmpty() ? "/dev/null" : committedName,
+                        ManifestFiles.KUSTOMIZATION)));
         return new DriftCheck.Report(report.mode(), differences, report.updateCommand());
     }
 
@@ -151,32 +164,46 @@ public final class EnvironmentVerification {
      *
      * @param committed the environment's committed manifests folder, or null
      */
-    public static void writeReports(Result result, RenderedChart chart, Path directory, RenderRequest request,
-                                    Path committed, ManifestLayout layout) {
-        Path committedFile = committed == null || layout != ManifestLayout.SINGLE_FILE ? null
+    public static void writeReports(
+            Result result,
+            RenderedChart chart,
+            Path directory,
+            RenderRequest request,
+            Path committed,
+            ManifestLayout layout) {
+        Path committedFile = committed == null || layout != ManifestLayout.SINGLE_FILE
+                ? null
                 : request.baseDirectory().resolve(committed).resolve(ManifestFiles.SINGLE_FILE_NAME);
-        String committedName = committedFile != null && Files.isRegularFile(committedFile)
-                ? request.displayName(committedFile) : null;
+        String committedName =
+                committedFile != null && Files.isRegularFile(committedFile) ? request.displayName(committedFile) : null;
         write(result, chart, directory, committedName, request.targetKubeVersion());
     }
 
     /** {@code committedName}: the committed manifests file findings without a values line point at, or null. */
-    private static void write(Result result, RenderedChart chart, Path directory, String committedName,
-                              String kubernetesVersion) {
+    private static void write(
+            Result result, RenderedChart chart, Path directory, String committedName, String kubernetesVersion) {
         List<Finding> findings = new ArrayList<>();
         for (CheckFinding finding : result.findings()) {
             findings.add(toFinding(finding, committedName));
         }
-        String defaultPath = committedName != null ? committedName
-                : chart.manifests().stream().map(RenderedManifest::source).findFirst().orElse("");
+        String defaultPath = committedName != null
+                ? committedName
+                : chart.manifests().stream()
+                        .map(RenderedManifest::source)
+                        .findFirst()
+                        .orElse("");
         if (result.drift() != null) {
             findings.addAll(result.drift().findings());
         }
         List<ResourceRef> resources = chart.manifests().stream()
-                .map(m -> new ResourceRef(m.apiVersion(), m.kind(), m.namespace(), m.name())).toList();
-        VerifyReports.write(new VerifyReports.Input(result.environment(), resources, findings, result.drift(), defaultPath,
-                        kubernetesVersion),
-                directory.resolve("code-quality.json"), directory.resolve("junit.xml"), directory.resolve("summary.md"));
+                .map(m -> new ResourceRef(m.apiVersion(), m.kind(), m.namespace(), m.name()))
+                .toList();
+        VerifyReports.write(
+                new VerifyReports.Input(
+                        result.environment(), resources, findings, result.drift(), defaultPath, kubernetesVersion),
+                directory.resolve("code-quality.json"),
+                directory.resolve("junit.xml"),
+                directory.resolve("summary.md"));
     }
 
     /** A check finding in the verify package's shape, for its reports. */
@@ -188,7 +215,9 @@ public final class EnvironmentVerification {
      * @param committedFile the committed single-file manifests, which hold the render line for line, or null
      */
     private static Finding toFinding(CheckFinding finding, String committedFile) {
-        String[] parts = finding.resource().isEmpty() ? new String[0] : finding.resource().split("/");
+        String[] parts = finding.resource().isEmpty()
+                ? new String[0]
+                : finding.resource().split("/");
         ResourceRef resource = switch (parts.length) {
             case 2 -> new ResourceRef("", parts[0], "", parts[1]);
             case 3 -> new ResourceRef("", parts[0], parts[1], parts[2]);
@@ -200,15 +229,26 @@ public final class EnvironmentVerification {
             case TEMPLATE -> committedFile != null && location.line() > 0 ? committedFile : location.file();
             case NONE -> "";
         };
-        int line = location.kind() == CheckFinding.Location.Kind.TEMPLATE && !file.equals(committedFile) ? 0
+        int line = location.kind() == CheckFinding.Location.Kind.TEMPLATE && !file.equals(committedFile)
+                ? 0
                 : location.line();
         String message = location.kind() == CheckFinding.Location.Kind.TEMPLATE
-                ? finding.message() + " (" + location + ")" : finding.message();
-        return new Finding(Severity.valueOf(finding.severity().name()), finding.check(), resource, finding.path(),
-                message, "", file, line);
+                ? finding.message() + " (" + location + ")"
+                : finding.message();
+        return new Finding(
+                Severity.valueOf(finding.severity().name()),
+                finding.check(),
+                resource,
+                finding.path(),
+                message,
+                "",
+                file,
+                line);
     }
 
     private static List<ManifestVerifier.Source> sources(RenderedChart chart) {
-        return chart.manifests().stream().map(m -> new ManifestVerifier.Source(m.source(), m.text())).toList();
+        return chart.manifests().stream()
+                .map(m -> new ManifestVerifier.Source(m.source(), m.text()))
+                .toList();
     }
 }

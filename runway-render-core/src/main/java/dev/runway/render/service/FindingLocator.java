@@ -2,15 +2,14 @@ package dev.runway.render.service;
 
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
-import dev.runway.render.values.ValueTrees;
 import dev.runway.render.values.MergedValues;
 import dev.runway.render.values.SourcePosition;
 import dev.runway.render.values.ValueOrigin;
+import dev.runway.render.values.ValueTrees;
 import dev.runway.render.values.ValuesDocument;
 import dev.runway.render.values.ValuesFileException;
 import dev.runway.render.values.ValuesFiles;
 import dev.runway.render.values.ValuesPath;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,12 +41,10 @@ public final class FindingLocator {
     private final Map<RenderedManifest, Integer> firstLines = new HashMap<>();
 
     /** A value the user gave, with where. */
-    private record UserLeaf(ValuesPath path, Object value, ValueOrigin origin) {
-    }
+    private record UserLeaf(ValuesPath path, Object value, ValueOrigin origin) {}
 
     /** A field of the render and its value. */
-    private record Field(RenderedManifest manifest, ValuesPath path, Object value, int outputLine) {
-    }
+    private record Field(RenderedManifest manifest, ValuesPath path, Object value, int outputLine) {}
 
     /**
      * @param chart  the render the findings are about
@@ -62,7 +59,8 @@ public final class FindingLocator {
 
     /** The finding with its best location; findings that already point at a project file keep it. */
     public CheckFinding locate(CheckFinding finding) {
-        if (finding.location().kind() == CheckFinding.Location.Kind.FILE || finding.resource().isEmpty()) {
+        if (finding.location().kind() == CheckFinding.Location.Kind.FILE
+                || finding.resource().isEmpty()) {
             return finding;
         }
         Optional<Field> field = field(finding.resource(), finding.path());
@@ -76,8 +74,8 @@ public final class FindingLocator {
                     .map(p -> CheckFinding.Location.file(p.file(), p.line(), p.column()))
                     .orElse(CheckFinding.Location.file(where.source(), 0, 0)));
         }
-        return finding.withLocation(CheckFinding.Location.template(field.get().manifest().source(),
-                field.get().outputLine()));
+        return finding.withLocation(CheckFinding.Location.template(
+                field.get().manifest().source(), field.get().outputLine()));
     }
 
     public List<CheckFinding> locateAll(List<CheckFinding> findings) {
@@ -96,9 +94,14 @@ public final class FindingLocator {
             return Optional.empty();
         }
         ValuesPath path = nearestPresent(document.get(), parsePath(pathText));
-        Object value = path.isRoot() ? document.get().values() : ValueTrees.at(document.get().values(), path).orElse(null);
-        int lineInManifest = document.get().positionOf(path).or(() -> document.get().keyPositionOf(path))
-                .map(SourcePosition::line).orElse(1);
+        Object value = path.isRoot()
+                ? document.get().values()
+                : ValueTrees.at(document.get().values(), path).orElse(null);
+        int lineInManifest = document.get()
+                .positionOf(path)
+                .or(() -> document.get().keyPositionOf(path))
+                .map(SourcePosition::line)
+                .orElse(1);
         int first = firstLines.getOrDefault(manifest.get(), 0);
         return Optional.of(new Field(manifest.get(), path, value, first == 0 ? 0 : first + lineInManifest - 1));
     }
@@ -121,8 +124,13 @@ public final class FindingLocator {
         String kind = parts[0];
         String name = parts[parts.length - 1];
         String namespace = parts.length == 3 ? parts[1] : null;
-        return chart.manifests().stream().filter(m -> m.kind().equals(kind) && m.name().equals(name)
-                && (namespace == null || namespace.equals(m.namespace()) || m.namespace().isEmpty())).findFirst();
+        return chart.manifests().stream()
+                .filter(m -> m.kind().equals(kind)
+                        && m.name().equals(name)
+                        && (namespace == null
+                                || namespace.equals(m.namespace())
+                                || m.namespace().isEmpty()))
+                .findFirst();
     }
 
     private static Optional<ValuesDocument> read(RenderedManifest manifest) {
@@ -243,20 +251,24 @@ public final class FindingLocator {
      * contained, a longer contained string over a shorter one).
      */
     private static int score(Object rendered, UserLeaf leaf, List<String> fieldNames) {
-        Object last = leaf.path().segments().isEmpty() ? null
+        Object last = leaf.path().segments().isEmpty()
+                ? null
                 : leaf.path().segments().get(leaf.path().segments().size() - 1);
         boolean named = last instanceof String key && fieldNames.contains(key);
         int match;
         if (sameValue(rendered, leaf.value())) {
             match = 1_000_000;
-        } else if (rendered instanceof String text && leaf.value() instanceof String user
-                && user.length() >= MIN_CONTAINED_LENGTH && (named || user.length() * 2 >= text.length())
+        } else if (rendered instanceof String text
+                && leaf.value() instanceof String user
+                && user.length() >= MIN_CONTAINED_LENGTH
+                && (named || user.length() * 2 >= text.length())
                 && text.contains(user)) {
             match = Math.min(user.length(), 999_999);
         } else {
             return 0;
         }
-        boolean distinctive = leaf.value() instanceof String user ? user.length() >= MIN_CONTAINED_LENGTH
+        boolean distinctive = leaf.value() instanceof String user
+                ? user.length() >= MIN_CONTAINED_LENGTH
                 : leaf.value() instanceof Map || leaf.value() instanceof List;
         if (!named && !distinctive) {
             return 0; // a number, a boolean or a short string says too little to point at without its name
@@ -293,8 +305,9 @@ public final class FindingLocator {
             return a.doubleValue() == b.doubleValue();
         }
         if (rendered instanceof Map<?, ?> a && user instanceof Map<?, ?> b) {
-            return a.size() == b.size() && a.entrySet().stream().allMatch(e -> b.containsKey(e.getKey())
-                    && sameValue(e.getValue(), b.get(e.getKey())));
+            return a.size() == b.size()
+                    && a.entrySet().stream()
+                            .allMatch(e -> b.containsKey(e.getKey()) && sameValue(e.getValue(), b.get(e.getKey())));
         }
         if (rendered instanceof List<?> a && user instanceof List<?> b) {
             if (a.size() != b.size()) {
@@ -312,7 +325,8 @@ public final class FindingLocator {
 
     /** Every user value with a known origin: the leaves, and the maps and lists the user wrote as a whole. */
     private static void collect(Object value, ValuesPath path, MergedValues values, List<UserLeaf> out) {
-        Optional<ValueOrigin> origin = path.isRoot() ? Optional.empty() : values.origins().originOf(path);
+        Optional<ValueOrigin> origin =
+                path.isRoot() ? Optional.empty() : values.origins().originOf(path);
         if (value instanceof Map<?, ?> map) {
             if (origin.isPresent() && !map.isEmpty()) {
                 out.add(new UserLeaf(path, value, origin.get()));

@@ -8,7 +8,6 @@ import dev.runway.render.flux.FluxReport;
 import dev.runway.render.flux.FluxVariableNames;
 import dev.runway.render.flux.Provenance;
 import dev.runway.render.flux.Severity;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,18 +38,26 @@ public final class FluxManifestChecker implements ManifestChecker {
             ClusterVars vars = ClusterVars.read(clusterVarsFile);
             options = FluxCheck.Options.from(vars);
             for (String invalid : vars.invalidNames()) {
-                more.add(new FluxFinding(Severity.ERROR, "flux/invalid-variable-name", "", "", clusterVarsFile
-                        .toString(), 0, 0, "variable '" + invalid + "' is not a name Flux accepts ("
-                        + FluxVariableNames.REGEX + "); kustomize-controller fails every substitution with it",
+                more.add(new FluxFinding(
+                        Severity.ERROR,
+                        "flux/invalid-variable-name",
+                        "",
+                        "",
+                        clusterVarsFile.toString(),
+                        0,
+                        0,
+                        "variable '" + invalid + "' is not a name Flux accepts (" + FluxVariableNames.REGEX
+                                + "); kustomize-controller fails every substitution with it",
                         "rename it to letters, digits and '_'"));
             }
         } else {
             options = FluxCheck.Options.defaults();
         }
         List<Path> valuesFiles = request.valuesFiles().stream()
-                .map(p -> p.isAbsolute() ? p : request.baseDirectory().resolve(p)).toList();
-        more.addAll(Provenance.fromUserValuesFiles(chart, valuesFiles, options.policy(),
-                Provenance.RUNWAY_EKS_FLUX_VALUES));
+                .map(p -> p.isAbsolute() ? p : request.baseDirectory().resolve(p))
+                .toList();
+        more.addAll(Provenance.fromUserValuesFiles(
+                chart, valuesFiles, options.policy(), Provenance.RUNWAY_EKS_FLUX_VALUES));
         FluxReport report = FluxCheck.check(chart, options, more);
         return report.findings().stream().map(f -> toCheckFinding(f, request)).toList();
     }
@@ -75,8 +82,8 @@ public final class FluxManifestChecker implements ManifestChecker {
             location = CheckFinding.Location.NONE;
         } else if (Path.of(f.source()).isAbsolute()) {
             // Read from the project: a values file or the cluster variables file.
-            location = CheckFinding.Location.file(request == null ? f.source() : request.displayName(Path.of(f.source())),
-                    f.line(), f.column());
+            location = CheckFinding.Location.file(
+                    request == null ? f.source() : request.displayName(Path.of(f.source())), f.line(), f.column());
         } else {
             location = CheckFinding.Location.template(f.source(), f.line());
         }

@@ -5,7 +5,6 @@ import dev.runway.render.eks.RunwayEksValues;
 import dev.runway.render.identity.Handshake;
 import dev.runway.render.identity.HandshakeCheck;
 import dev.runway.render.values.ValueTrees;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +38,8 @@ public final class HandshakeChecker implements ManifestChecker {
 
     /** The handshake a request's values mean (the runway-eks chart's values; defaults included). */
     public static Handshake handshakeOf(RenderRequest request, String environment, String oidcProvider) {
-        RunwayEksValues values = RunwayEksValues.fromValues(ValueTrees.mergeMaps(RunwayEksValues.defaults().toValues(),
-                request.mergeValues().values()));
+        RunwayEksValues values = RunwayEksValues.fromValues(ValueTrees.mergeMaps(
+                RunwayEksValues.defaults().toValues(), request.mergeValues().values()));
         return Handshake.of(values, request.namespace(), environment, oidcProvider);
     }
 
@@ -56,7 +55,11 @@ public final class HandshakeChecker implements ManifestChecker {
         if (committed != null) {
             source = committed.toString();
             if (!Files.isRegularFile(committed)) {
-                return List.of(new CheckFinding(CheckFinding.Severity.ERROR, "handshake.missing", "", "",
+                return List.of(new CheckFinding(
+                        CheckFinding.Severity.ERROR,
+                        "handshake.missing",
+                        "",
+                        "",
                         "no committed handshake " + committed + ": the provisioner's half of the identity is unknown; "
                                 + "fix: run `mvn runway:identity` and commit identity.json for " + environment));
             }
@@ -65,7 +68,11 @@ public final class HandshakeChecker implements ManifestChecker {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + committed + ": " + e.getMessage(), e);
             } catch (IllegalArgumentException e) {
-                return List.of(new CheckFinding(CheckFinding.Severity.ERROR, "handshake.invalid", "", "",
+                return List.of(new CheckFinding(
+                        CheckFinding.Severity.ERROR,
+                        "handshake.invalid",
+                        "",
+                        "",
                         committed + " is " + e.getMessage() + "; fix: write it with `mvn runway:identity`"));
             }
         } else {
@@ -75,6 +82,8 @@ public final class HandshakeChecker implements ManifestChecker {
             source = "the values";
             expected = handshakeOf(request, environment, oidcProvider);
         }
-        return HandshakeCheck.check(chart, expected, source).stream().map(VerifyChecker::toCheckFinding).toList();
+        return HandshakeCheck.check(chart, expected, source).stream()
+                .map(VerifyChecker::toCheckFinding)
+                .toList();
     }
 }

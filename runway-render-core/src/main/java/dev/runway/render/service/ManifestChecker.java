@@ -1,9 +1,7 @@
 package dev.runway.render.service;
 
 import dev.runway.render.RenderedChart;
-import dev.runway.render.service.FluxManifestChecker;
 import dev.runway.render.verify.CustomResourceDefinitions;
-
 import java.util.List;
 
 /**
@@ -29,7 +27,8 @@ public interface ManifestChecker {
      * when {@code handshake} is given.
      */
     static List<ManifestChecker> standard(CustomResourceDefinitions crds, HandshakeChecker handshake) {
-        return handshake == null ? List.of(new FluxManifestChecker(), new VerifyChecker(crds))
+        return handshake == null
+                ? List.of(new FluxManifestChecker(), new VerifyChecker(crds))
                 : List.of(new FluxManifestChecker(), handshake, new VerifyChecker(crds));
     }
 }

@@ -18,8 +18,7 @@ import java.util.stream.Stream;
  */
 public final class OutputSync {
 
-    private OutputSync() {
-    }
+    private OutputSync() {}
 
     /**
      * What a sync did.
@@ -60,7 +59,9 @@ public final class OutputSync {
         try (Stream<Path> entries = Files.list(directory)) {
             for (Path entry : entries.sorted().toList()) {
                 String name = entry.getFileName().toString();
-                if (Files.isRegularFile(entry) && !keep.contains(name) && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
+                if (Files.isRegularFile(entry)
+                        && !keep.contains(name)
+                        && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
                     // Another build syncing the same directory (mvn -T) may have deleted it a moment ago.
                     if (Files.deleteIfExists(entry)) {
                         deleted.add(name);

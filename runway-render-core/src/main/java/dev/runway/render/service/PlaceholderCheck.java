@@ -21,17 +21,16 @@ public final class PlaceholderCheck {
             Set.of("aws_account_id", "gcp_project_id", "gcp_project_number", "gcp_wip_id");
     /** Maven's CI-friendly version properties: replacing these is what the user wants. */
     private static final Set<String> MAVEN_PROPERTIES = Set.of("revision", "sha1", "changelist");
+
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
     private static final Pattern FLUX_NAME = Pattern.compile("[_a-zA-Z][_a-zA-Z0-9]*");
-    private static final String ADVICE = "put Flux placeholders in a values file (.runway/values.yaml), "
-            + "which Maven does not interpolate";
+    private static final String ADVICE =
+            "put Flux placeholders in a values file (.runway/values.yaml), " + "which Maven does not interpolate";
 
-    private PlaceholderCheck() {
-    }
+    private PlaceholderCheck() {}
 
     /** A problem with one override entry. Errors stop the build. */
-    public record Problem(boolean error, String message) {
-    }
+    public record Problem(boolean error, String message) {}
 
     /**
      * Finds entries that look like a placeholder Maven or the shell replaced with nothing.
@@ -46,10 +45,12 @@ public final class PlaceholderCheck {
             for (String assignment : entry.split(",", -1)) {
                 int eq = assignment.indexOf('=');
                 if (eq > 0 && assignment.substring(eq + 1).isBlank() && !assignment.endsWith("\\")) {
-                    problems.add(new Problem(true, parameter + " entry '" + assignment.strip()
-                            + "' has an empty value. If it held a placeholder such as ${gcp_project_id}, Maven (or "
-                            + "your shell) replaced it with nothing: " + ADVICE
-                            + ". To set an empty value on purpose, set it in a values file too."));
+                    problems.add(new Problem(
+                            true,
+                            parameter + " entry '" + assignment.strip()
+                                    + "' has an empty value. If it held a placeholder such as ${gcp_project_id}, Maven (or "
+                                    + "your shell) replaced it with nothing: " + ADVICE
+                                    + ". To set an empty value on purpose, set it in a values file too."));
                 }
             }
         }
@@ -68,14 +69,20 @@ public final class PlaceholderCheck {
                     continue;
                 }
                 for (String name : names) {
-                    if (written.contains("${" + name + "}") && !received.contains("${" + name + "}")
-                            && FLUX_NAME.matcher(name).matches() && !MAVEN_PROPERTIES.contains(name)) {
+                    if (written.contains("${" + name + "}")
+                            && !received.contains("${" + name + "}")
+                            && FLUX_NAME.matcher(name).matches()
+                            && !MAVEN_PROPERTIES.contains(name)) {
                         boolean chartVariable = CHART_FLUX_VARIABLES.contains(name);
-                        problems.add(new Problem(chartVariable, parameter + " entry '" + written.strip()
-                                + "' reached the goal as '" + received.strip() + "': Maven replaced ${" + name
-                                + "} from a property of the same name" + (chartVariable
-                                ? ", so Flux can no longer fill in this cluster's value; " : "; if ${" + name
-                                + "} is meant for Flux, ") + ADVICE + "."));
+                        problems.add(new Problem(
+                                chartVariable,
+                                parameter + " entry '" + written.strip()
+                                        + "' reached the goal as '" + received.strip() + "': Maven replaced ${" + name
+                                        + "} from a property of the same name"
+                                        + (chartVariable
+                                                ? ", so Flux can no longer fill in this cluster's value; "
+                                                : "; if ${" + name + "} is meant for Flux, ")
+                                        + ADVICE + "."));
                     }
                 }
             }

@@ -5,14 +5,14 @@ import java.nio.file.Path;
 /** How the pipeline's messages name paths. */
 public final class ProjectPaths {
 
-    private ProjectPaths() {
-    }
+    private ProjectPaths() {}
 
     /** A path for messages: relative to the base directory when it lies below it, else as given. */
     public static String relative(Path baseDirectory, Path path) {
         Path basedir = baseDirectory.toAbsolutePath().normalize();
         Path absolute = basedir.resolve(path).normalize();
-        return absolute.startsWith(basedir) && !absolute.equals(basedir) ? basedir.relativize(absolute).toString()
+        return absolute.startsWith(basedir) && !absolute.equals(basedir)
+                ? basedir.relativize(absolute).toString()
                 : path.toString();
     }
 
@@ -27,6 +27,7 @@ public final class ProjectPaths {
         Path workingDirectory = Path.of("").toAbsolutePath();
         Path absolute = path.toAbsolutePath().normalize();
         return absolute.startsWith(workingDirectory) && !absolute.equals(workingDirectory)
-                ? workingDirectory.relativize(absolute) : absolute;
+                ? workingDirectory.relativize(absolute)
+                : absolute;
     }
 }

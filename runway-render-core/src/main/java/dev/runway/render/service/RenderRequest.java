@@ -4,7 +4,6 @@ import dev.runway.render.HelmVersion;
 import dev.runway.render.values.MergedValues;
 import dev.runway.render.values.UserValues;
 import dev.runway.render.values.ValuesDocument;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -26,24 +25,68 @@ import java.util.Objects;
  *                       values files so they can override them; null when the service has no manifest
  * @param helmVersion   the Helm version whose output to reproduce (null: {@link HelmVersion#DEFAULT})
  */
-public record RenderRequest(ChartSource chart, List<Path> valuesFiles, List<String> set, List<String> setString,
-                            List<String> setFile, String releaseName, String namespace, String kubeVersion,
-                            Path baseDirectory, ValuesDocument manifestValues, HelmVersion helmVersion) {
+public record RenderRequest(
+        ChartSource chart,
+        List<Path> valuesFiles,
+        List<String> set,
+        List<String> setString,
+        List<String> setFile,
+        String releaseName,
+        String namespace,
+        String kubeVersion,
+        Path baseDirectory,
+        ValuesDocument manifestValues,
+        HelmVersion helmVersion) {
 
     /** A request without a service manifest, rendering as the default Helm version. */
-    public RenderRequest(ChartSource chart, List<Path> valuesFiles, List<String> set, List<String> setString,
-                         List<String> setFile, String releaseName, String namespace, String kubeVersion,
-                         Path baseDirectory) {
-        this(chart, valuesFiles, set, setString, setFile, releaseName, namespace, kubeVersion, baseDirectory, null,
+    public RenderRequest(
+            ChartSource chart,
+            List<Path> valuesFiles,
+            List<String> set,
+            List<String> setString,
+            List<String> setFile,
+            String releaseName,
+            String namespace,
+            String kubeVersion,
+            Path baseDirectory) {
+        this(
+                chart,
+                valuesFiles,
+                set,
+                setString,
+                setFile,
+                releaseName,
+                namespace,
+                kubeVersion,
+                baseDirectory,
+                null,
                 null);
     }
 
     /** A request rendering as the default Helm version. */
-    public RenderRequest(ChartSource chart, List<Path> valuesFiles, List<String> set, List<String> setString,
-                         List<String> setFile, String releaseName, String namespace, String kubeVersion,
-                         Path baseDirectory, ValuesDocument manifestValues) {
-        this(chart, valuesFiles, set, setString, setFile, releaseName, namespace, kubeVersion, baseDirectory,
-                manifestValues, null);
+    public RenderRequest(
+            ChartSource chart,
+            List<Path> valuesFiles,
+            List<String> set,
+            List<String> setString,
+            List<String> setFile,
+            String releaseName,
+            String namespace,
+            String kubeVersion,
+            Path baseDirectory,
+            ValuesDocument manifestValues) {
+        this(
+                chart,
+                valuesFiles,
+                set,
+                setString,
+                setFile,
+                releaseName,
+                namespace,
+                kubeVersion,
+                baseDirectory,
+                manifestValues,
+                null);
     }
 
     public RenderRequest {
@@ -61,14 +104,34 @@ public record RenderRequest(ChartSource chart, List<Path> valuesFiles, List<Stri
 
     /** The same request rendering as another Helm version. */
     public RenderRequest withHelmVersion(HelmVersion version) {
-        return new RenderRequest(chart, valuesFiles, set, setString, setFile, releaseName, namespace, kubeVersion,
-                baseDirectory, manifestValues, version);
+        return new RenderRequest(
+                chart,
+                valuesFiles,
+                set,
+                setString,
+                setFile,
+                releaseName,
+                namespace,
+                kubeVersion,
+                baseDirectory,
+                manifestValues,
+                version);
     }
 
     /** The same request for another release name and namespace. */
     public RenderRequest withRelease(String newReleaseName, String newNamespace) {
-        return new RenderRequest(chart, valuesFiles, set, setString, setFile, newReleaseName, newNamespace, kubeVersion,
-                baseDirectory, manifestValues, helmVersion);
+        return new RenderRequest(
+                chart,
+                valuesFiles,
+                set,
+                setString,
+                setFile,
+                newReleaseName,
+                newNamespace,
+                kubeVersion,
+                baseDirectory,
+                manifestValues,
+                helmVersion);
     }
 
     /** How messages name a values file: relative to the base directory when it lies below it. */
@@ -76,7 +139,8 @@ public record RenderRequest(ChartSource chart, List<Path> valuesFiles, List<Stri
         Path base = baseDirectory.toAbsolutePath().normalize();
         Path absolute = base.resolve(file).normalize();
         return absolute.startsWith(base) && !absolute.equals(base)
-                ? base.relativize(absolute).toString().replace('\\', '/') : file.toString();
+                ? base.relativize(absolute).toString().replace('\\', '/')
+                : file.toString();
     }
 
     /**
@@ -85,7 +149,8 @@ public record RenderRequest(ChartSource chart, List<Path> valuesFiles, List<Stri
      * kinds. Errors name the file and line (or the flag).
      */
     public MergedValues mergeValues() {
-        UserValues.Builder values = UserValues.builder().fileReaderRelativeTo(baseDirectory).helmVersion(helmVersion);
+        UserValues.Builder values =
+                UserValues.builder().fileReaderRelativeTo(baseDirectory).helmVersion(helmVersion);
         if (manifestValues != null) {
             values.valuesDocument(manifestValues);
         }

@@ -3,7 +3,6 @@ package dev.runway.render.service;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
 import dev.runway.render.flux.PlaceholderScanner;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +39,8 @@ public record RenderSummary(int resources, Map<String, Integer> kinds, Set<Strin
         StringBuilder out = new StringBuilder(Plurals.count(resources, "resource"));
         if (!kinds.isEmpty()) {
             out.append(" (");
-            new TreeMap<>(kinds).forEach((kind, n) -> out.append(n).append(' ').append(kind).append(", "));
+            new TreeMap<>(kinds)
+                    .forEach((kind, n) -> out.append(n).append(' ').append(kind).append(", "));
             out.setLength(out.length() - 2);
             out.append(')');
         }

@@ -3,7 +3,6 @@ package dev.runway.render.service;
 import dev.runway.render.values.MergedValues;
 import dev.runway.render.values.ValueOrigin;
 import dev.runway.render.values.ValuesPath;
-
 import java.util.Optional;
 
 /**
@@ -45,7 +44,9 @@ public final class RequestValues {
     /** The {@code serviceId} the values give, when they give a non-blank string. */
     public Optional<String> serviceId() {
         return Optional.ofNullable(merged.values().get("serviceId"))
-                .filter(String.class::isInstance).map(String.class::cast).map(String::strip)
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
+                .map(String::strip)
                 .filter(id -> !id.isEmpty());
     }
 

@@ -16,12 +16,12 @@ public final class ServiceIds {
 
     /** The runway-eks chart's bounds. */
     public static final int MIN_LENGTH = 2;
+
     public static final int MAX_LENGTH = 26;
     /** Helm's longest release name. */
     private static final int RELEASE_NAME_MAX = 53;
 
-    private ServiceIds() {
-    }
+    private ServiceIds() {}
 
     /**
      * What is wrong with a service id used as release name and namespace, said so the user can fix it.
@@ -40,12 +40,13 @@ public final class ServiceIds {
         }
         String rule = runwayEks
                 ? "a service id names the release, the namespace, the ServiceAccount and the cloud identities "
-                + "EKS-GCP-Role-<id> and eks-<id>, so it must have " + MIN_LENGTH + " to " + MAX_LENGTH
-                + " characters: lowercase letters, digits and '-', starting with a letter and ending with a letter or "
-                + "digit"
+                        + "EKS-GCP-Role-<id> and eks-<id>, so it must have " + MIN_LENGTH + " to " + MAX_LENGTH
+                        + " characters: lowercase letters, digits and '-', starting with a letter and ending with a letter or "
+                        + "digit"
                 : "it names the release and the namespace, so it must be a DNS-1123 label of at most "
-                + RELEASE_NAME_MAX + " characters: lowercase letters, digits and '-', starting and ending with a "
-                + "letter or digit";
+                        + RELEASE_NAME_MAX
+                        + " characters: lowercase letters, digits and '-', starting and ending with a "
+                        + "letter or digit";
         String suggestion = suggestion(id, runwayEks, min, max);
         boolean lengthWrong = id.length() < min || id.length() > max;
         return Optional.of(where + ": serviceId \"" + id + "\" is not a valid service id: " + rule
@@ -62,7 +63,8 @@ public final class ServiceIds {
             char c = id.charAt(i);
             boolean lower = c >= 'a' && c <= 'z';
             boolean digit = c >= '0' && c <= '9';
-            boolean ok = i == 0 ? lower || (digit && !letterFirst)
+            boolean ok = i == 0
+                    ? lower || (digit && !letterFirst)
                     : i == id.length() - 1 ? lower || digit : lower || digit || c == '-';
             if (!ok) {
                 return false;
@@ -73,7 +75,8 @@ public final class ServiceIds {
 
     /** The id lowercased, other characters turned into '-', trimmed to the rule; empty when that does not help. */
     private static String suggestion(String id, boolean letterFirst, int min, int max) {
-        String candidate = id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
+        String candidate = id.toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9-]+", "-")
                 .replaceAll("^[^a-z" + (letterFirst ? "" : "0-9") + "]+", "");
         if (candidate.length() > max) {
             candidate = candidate.substring(0, max);

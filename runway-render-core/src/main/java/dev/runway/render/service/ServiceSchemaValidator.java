@@ -6,7 +6,6 @@ import dev.runway.render.docs.ValueComment;
 import dev.runway.render.values.HelmSchemaValidator;
 import dev.runway.render.values.ValueOrigins;
 import dev.runway.render.values.ValuesProblem;
-
 import java.util.Map;
 import java.util.Objects;
 
@@ -37,8 +36,8 @@ final class ServiceSchemaValidator implements ValuesSchemaValidator {
 
     @Override
     public String validate(Chart chart, Map<String, Object> values) {
-        return HelmSchemaValidator.listing(schemas.problems(chart, values),
-                problem -> notSet(problem) ? required(problem) : problem.message());
+        return HelmSchemaValidator.listing(
+                schemas.problems(chart, values), problem -> notSet(problem) ? required(problem) : problem.message());
     }
 
     /** The team gave no value here, and what the chart has instead is empty or missing. */
@@ -47,15 +46,19 @@ final class ServiceSchemaValidator implements ValuesSchemaValidator {
             return false;
         }
         String found = problem.found();
-        return problem.keyword().equals("required") || found.equals("nothing") || found.equals("the string \"\"")
-                || found.equals("null") || found.startsWith("an empty ");
+        return problem.keyword().equals("required")
+                || found.equals("nothing")
+                || found.equals("the string \"\"")
+                || found.equals("null")
+                || found.startsWith("an empty ");
     }
 
     private String required(ValuesProblem problem) {
         String key = problem.path().toString();
         ValueComment comment = comments.get(key);
         String what = comment == null || comment.description().isBlank() ? "" : " (" + comment.description() + ")";
-        String chartDefault = problem.found().equals("nothing") ? "the chart has no default"
+        String chartDefault = problem.found().equals("nothing")
+                ? "the chart has no default"
                 : "the chart's default, " + problem.found() + ", does not pass";
         return key + " is required and not set: set " + key + " in " + whereToSet + what + "; " + chartDefault
                 + " (expected " + problem.expected() + ")";

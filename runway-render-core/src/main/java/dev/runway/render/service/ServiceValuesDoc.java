@@ -10,18 +10,19 @@ import dev.runway.render.values.MergedValues;
  */
 public final class ServiceValuesDoc {
 
-    private ServiceValuesDoc() {
-    }
+    private ServiceValuesDoc() {}
 
     /** The Markdown page for one environment's render request. */
     public static String markdown(RenderRequest request, String environment) {
         MergedValues merged = RequestValues.read(request).merged();
-        String valuesYaml = request.chart().readFile("values.yaml")
-                .orElseThrow(() -> new DocsException("the chart " + request.chart() + " has no values.yaml to document"));
+        String valuesYaml = request.chart()
+                .readFile("values.yaml")
+                .orElseThrow(
+                        () -> new DocsException("the chart " + request.chart() + " has no values.yaml to document"));
         String schema = request.chart().readFile("values.schema.json").orElse(null);
-        String title = "Values of " + (request.releaseName().isEmpty() ? "the service" : request.releaseName())
-                + " (" + environment + ")";
-        return EffectiveValues.markdown(title, EffectiveValues.rows(valuesYaml, schema, merged.values(),
-                merged.origins()));
+        String title = "Values of " + (request.releaseName().isEmpty() ? "the service" : request.releaseName()) + " ("
+                + environment + ")";
+        return EffectiveValues.markdown(
+                title, EffectiveValues.rows(valuesYaml, schema, merged.values(), merged.origins()));
     }
 }

@@ -3,7 +3,6 @@ package dev.runway.render.service;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.verify.CustomResourceDefinitions;
 import dev.runway.render.verify.DriftCheck;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,13 +31,18 @@ public final class ServiceVerification {
      * @param identityDirectory committed handshakes, {@code <environment>/identity.json} (or null)
      * @param updateCommand     the command that accepts a render ({@code mvn runway:verify -Drunway.updateCommitted})
      */
-    public record Settings(Path baseDirectory, ManifestLayout layout, DriftCheck.Mode driftMode, Path reportsDirectory,
-                           boolean failOnWarning, boolean updateCommitted, Path identityDirectory, String oidcProvider,
-                           String updateCommand) {
-    }
+    public record Settings(
+            Path baseDirectory,
+            ManifestLayout layout,
+            DriftCheck.Mode driftMode,
+            Path reportsDirectory,
+            boolean failOnWarning,
+            boolean updateCommitted,
+            Path identityDirectory,
+            String oidcProvider,
+            String updateCommand) {}
 
-    private ServiceVerification() {
-    }
+    private ServiceVerification() {}
 
     /**
      * Verifies every rendered environment.
@@ -46,8 +50,11 @@ public final class ServiceVerification {
      * @return the failures, one line each ({@code staging: 1 error, 0 warnings}); empty when the build passes
      * @throws UncheckedIOException when the committed manifests or the reports cannot be read or written
      */
-    public static List<String> verify(Settings settings, Map<PlannedEnvironment, RenderedChart> rendered,
-                                      CustomResourceDefinitions crds, PipelineLog log) {
+    public static List<String> verify(
+            Settings settings,
+            Map<PlannedEnvironment, RenderedChart> rendered,
+            CustomResourceDefinitions crds,
+            PipelineLog log) {
         List<String> failures = new ArrayList<>();
         for (Map.Entry<PlannedEnvironment, RenderedChart> entry : rendered.entrySet()) {
             failures.addAll(verify(settings, entry.getKey(), entry.getValue(), rendered.size() > 1, crds, log));
@@ -55,26 +62,35 @@ public final class ServiceVerification {
         return failures;
     }
 
-    private static List<String> verify(Settings settings, PlannedEnvironment env, RenderedChart chart,
-                                       boolean several, CustomResourceDefinitions crds, PipelineLog log) {
+    private static List<String> verify(
+            Settings settings,
+            PlannedEnvironment env,
+            RenderedChart chart,
+            boolean several,
+            CustomResourceDefinitions crds,
+            PipelineLog log) {
         List<String> failures = new ArrayList<>();
         String tag = "[" + env.name() + "] ";
         Path committed = env.committedManifests();
         if (committed != null && settings.updateCommitted()) {
             OutputSync.Result written = OutputSync.sync(committed, ManifestFiles.plan(chart, settings.layout()));
-            log.info().accept(tag + "updated " + relative(settings, committed) + ": " + written.written().size()
-                    + " written, " + written.deleted().size() + " removed");
+            log.info()
+                    .accept(tag + "updated " + relative(settings, committed) + ": "
+                            + written.written().size() + " written, "
+                            + written.deleted().size() + " removed");
         }
-        Path handshake = settings.identityDirectory() == null ? null
+        Path handshake = settings.identityDirectory() == null
+                ? null
                 : settings.identityDirectory().resolve(env.name()).resolve(HandshakeChecker.JSON_FILE);
-        List<ManifestChecker> checkers = ManifestChecker.standard(crds, new HandshakeChecker(env.name(),
-                settings.oidcProvider(), ProjectPaths.shortForDiffs(handshake)));
+        List<ManifestChecker> checkers = ManifestChecker.standard(
+                crds, new HandshakeChecker(env.name(), settings.oidcProvider(), ProjectPaths.shortForDiffs(handshake)));
         boolean missing = committed != null && !hasManifests(committed);
         if (missing) {
             // Not drift of every resource: nothing was committed yet. Say that once, with the command that fixes it.
             String create = settings.updateCommand() + (several ? " -Drunway.environment=" + env.name() : "");
-            String message = relative(settings, committed) + (Files.exists(committed)
-                    ? " has no committed manifests" : " does not exist") + ": environment " + env.name()
+            String message = relative(settings, committed)
+                    + (Files.exists(committed) ? " has no committed manifests" : " does not exist") + ": environment "
+                    + env.name()
                     + " has no committed manifests to compare the render with. Create them from the render with `"
                     + create + "`, review them and commit " + relative(settings, committed) + " (or remove "
                     + "committedManifestsDirectory to skip the drift check)";
@@ -83,8 +99,14 @@ public final class ServiceVerification {
         }
         Path compared = missing ? null : committed;
         Path reports = settings.reportsDirectory().resolve(env.name());
-        EnvironmentVerification.Result result = EnvironmentVerification.verify(env.name(), env.request(), chart,
-                checkers, ProjectPaths.shortForDiffs(compared), settings.layout(), settings.driftMode(),
+        EnvironmentVerification.Result result = EnvironmentVerification.verify(
+                env.name(),
+                env.request(),
+                chart,
+                checkers,
+                ProjectPaths.shortForDiffs(compared),
+                settings.layout(),
+                settings.driftMode(),
                 settings.updateCommand());
         EnvironmentVerification.writeReports(result, chart, reports, env.request(), compared, settings.layout());
         for (CheckFinding finding : result.findings()) {
@@ -95,23 +117,33 @@ public final class ServiceVerification {
             }
         }
         if (result.drifted()) {
-            log.error().accept(tag + "drift: the manifests committed in " + relative(settings, committed)
-                    + " differ from the render:");
+            log.error()
+                    .accept(tag + "drift: the manifests committed in " + relative(settings, committed)
+                            + " differ from the render:");
             List<String> lines = result.drift().text().lines().toList();
             lines.stream().limit(DRIFT_LINES_IN_LOG).forEach(line -> log.error().accept(tag + "  " + line));
             if (lines.size() > DRIFT_LINES_IN_LOG) {
-                log.error().accept(tag + "  ... " + (lines.size() - DRIFT_LINES_IN_LOG) + " more lines in "
-                        + relative(settings, reports.resolve("summary.md")));
+                log.error()
+                        .accept(tag + "  ... " + (lines.size() - DRIFT_LINES_IN_LOG) + " more lines in "
+                                + relative(settings, reports.resolve("summary.md")));
             }
         }
         long errors = result.count(CheckFinding.Severity.ERROR);
         long warnings = result.count(CheckFinding.Severity.WARNING);
         String counts = Plurals.count(errors, "error") + ", " + Plurals.count(warnings, "warning");
-        log.info().accept(tag + counts
-                + (compared == null ? "" : result.drifted()
-                ? ", " + Plurals.count(result.drift().differences().size(), "resource") + " drifted from "
-                + relative(settings, committed) : ", no drift from " + relative(settings, committed))
-                + " (reports: " + relative(settings, reports) + ")");
+        log.info()
+                .accept(tag + counts
+                        + (compared == null
+                                ? ""
+                                : result.drifted()
+                                        ? ", "
+                                                + Plurals.count(
+                                                        result.drift()
+                                                                .differences()
+                                                                .size(),
+                                                        "resource") + " drifted from " + relative(settings, committed)
+                                        : ", no drift from " + relative(settings, committed))
+                        + " (reports: " + relative(settings, reports) + ")");
         if (errors > 0 || (settings.failOnWarning() && warnings > 0)) {
             failures.add(env.name() + ": " + counts);
         }

@@ -6,7 +6,6 @@ import dev.runway.render.docs.DocsTemplate;
 import dev.runway.render.docs.DocsUpdate;
 import dev.runway.render.docs.ValueRow;
 import dev.runway.render.io.AtomicFiles;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +23,7 @@ import java.util.List;
  */
 public final class ValuesDocs {
 
-    private ValuesDocs() {
-    }
+    private ValuesDocs() {}
 
     /**
      * Writes (or with {@code check}, checks) a chart's README.
@@ -35,14 +33,21 @@ public final class ValuesDocs {
      * @param template      a Mustache template for the table; null: the built-in one
      * @param updateCommand the command that regenerates the README, for the out-of-date message
      */
-    public static void documentChart(Path baseDirectory, Path chart, Path readme, Path template, boolean check,
-                                     String updateCommand, PipelineLog log) {
+    public static void documentChart(
+            Path baseDirectory,
+            Path chart,
+            Path readme,
+            Path template,
+            boolean check,
+            String updateCommand,
+            PipelineLog log) {
         Path readmeFile = readme == null ? chart.resolve("README.md") : readme;
         DocsUpdate update = ChartDocs.update(chart, readmeFile, loadTemplate(template));
         List<ValueRow> undocumented = update.undocumented();
         if (!undocumented.isEmpty()) {
-            log.warn().accept("runway:docs: values without a '# --' comment in values.yaml: "
-                    + undocumented.stream().map(ValueRow::key).toList());
+            log.warn()
+                    .accept("runway:docs: values without a '# --' comment in values.yaml: "
+                            + undocumented.stream().map(ValueRow::key).toList());
         }
         String count = Plurals.count(update.rows().size(), "value");
         String name = ProjectPaths.relative(baseDirectory, readmeFile);
@@ -54,8 +59,7 @@ public final class ValuesDocs {
             return;
         }
         boolean written = AtomicFiles.writeIfChanged(readmeFile, update.expected());
-        log.info().accept("runway:docs: " + name + (written ? " updated" : " already up to date") + " (" + count
-                + ")");
+        log.info().accept("runway:docs: " + name + (written ? " updated" : " already up to date") + " (" + count + ")");
     }
 
     /**
@@ -63,8 +67,12 @@ public final class ValuesDocs {
      *
      * @param baseDirectory the project's folder, for messages
      */
-    public static void documentService(Path baseDirectory, List<PlannedEnvironment> environments, Path docsDirectory,
-                                       boolean check, PipelineLog log) {
+    public static void documentService(
+            Path baseDirectory,
+            List<PlannedEnvironment> environments,
+            Path docsDirectory,
+            boolean check,
+            PipelineLog log) {
         List<String> stale = new ArrayList<>();
         for (PlannedEnvironment env : environments) {
             Path page = docsDirectory.resolve(env.name() + ".md");
@@ -80,12 +88,13 @@ public final class ValuesDocs {
                 continue;
             }
             boolean written = AtomicFiles.writeIfChanged(page, markdown);
-            log.info().accept(tag + name + (written ? " written" : " already up to date")
-                    + ": the values this service renders with, where each was set and what it means");
+            log.info()
+                    .accept(tag + name + (written ? " written" : " already up to date")
+                            + ": the values this service renders with, where each was set and what it means");
         }
         if (!stale.isEmpty()) {
-            throw new DocsException(String.join(", ", stale) + " out of date; run `mvn runway:docs` and commit the "
-                    + "result");
+            throw new DocsException(
+                    String.join(", ", stale) + " out of date; run `mvn runway:docs` and commit the " + "result");
         }
     }
 

@@ -6,7 +6,6 @@ import dev.runway.render.verify.Finding;
 import dev.runway.render.verify.ManifestVerifier;
 import dev.runway.render.verify.ResourceRef;
 import dev.runway.render.verify.VerifyOptions;
-
 import java.util.List;
 
 /**
@@ -35,20 +34,30 @@ public final class VerifyChecker implements ManifestChecker {
     @Override
     public List<CheckFinding> check(RenderRequest request, RenderedChart chart) {
         VerifyOptions options = (request.chart().equals(ChartSource.RUNWAY_EKS)
-                ? VerifyOptions.runwayEks(request.namespace()) : VerifyOptions.namespace(request.namespace()))
+                        ? VerifyOptions.runwayEks(request.namespace())
+                        : VerifyOptions.namespace(request.namespace()))
                 .withCrds(crds)
                 .withKubernetesVersion(request.targetKubeVersion());
-        return verifier.verify(chart, options).findings().stream().map(VerifyChecker::toCheckFinding).toList();
+        return verifier.verify(chart, options).findings().stream()
+                .map(VerifyChecker::toCheckFinding)
+                .toList();
     }
 
     static CheckFinding toCheckFinding(Finding finding) {
         String message = finding.fix().isEmpty() ? finding.message() : finding.message() + "; fix: " + finding.fix();
         // The file is the template the resource came from; its line counts within the manifest, so FindingLocator
         // works out the line in the render output (or the values file behind the field).
-        CheckFinding.Location location = finding.file().isEmpty() ? CheckFinding.Location.NONE
+        CheckFinding.Location location = finding.file().isEmpty()
+                ? CheckFinding.Location.NONE
                 : CheckFinding.Location.template(finding.file(), 0);
-        return new CheckFinding(CheckFinding.Severity.valueOf(finding.severity().name()), finding.check(),
-                finding.resource().equals(ResourceRef.none()) ? "" : finding.resource().toString(), finding.path(),
-                message, location);
+        return new CheckFinding(
+                CheckFinding.Severity.valueOf(finding.severity().name()),
+                finding.check(),
+                finding.resource().equals(ResourceRef.none())
+                        ? ""
+                        : finding.resource().toString(),
+                finding.path(),
+                message,
+                location);
     }
 }

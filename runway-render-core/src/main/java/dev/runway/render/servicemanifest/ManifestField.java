@@ -22,8 +22,12 @@ public record ManifestField(String path, Type type, Meaning meaning, String targ
 
     /** What a value must be. */
     public enum Type {
-        OBJECT("a mapping"), STRING("a string"), INTEGER("a whole number"), QUANTITY("a quantity such as 500m or 1Gi"),
-        BOOLEAN("true or false"), ANY("any value");
+        OBJECT("a mapping"),
+        STRING("a string"),
+        INTEGER("a whole number"),
+        QUANTITY("a quantity such as 500m or 1Gi"),
+        BOOLEAN("true or false"),
+        ANY("any value");
 
         private final String words;
 
@@ -61,57 +65,105 @@ public record ManifestField(String path, Type type, Meaning meaning, String targ
             mapped("apiVersion", Type.STRING, "", "runway/v1 (the default) or runway/v1+dev"),
             mapped("kind", Type.STRING, "", "RunwayService, the only kind runway-render renders"),
             group("metadata"),
-            mapped("metadata.name", Type.STRING, "serviceId", "the service id: names the namespace, the ServiceAccount, "
-                    + "the Deployment and the cloud identities; must agree with runway.serviceId and the values' serviceId"),
-            mapped("metadata.owner_email_handle", Type.STRING, "labels.gl_owner_email_handle",
+            mapped(
+                    "metadata.name",
+                    Type.STRING,
+                    "serviceId",
+                    "the service id: names the namespace, the ServiceAccount, "
+                            + "the Deployment and the cloud identities; must agree with runway.serviceId and the values' serviceId"),
+            mapped(
+                    "metadata.owner_email_handle",
+                    Type.STRING,
+                    "labels.gl_owner_email_handle",
                     "GitLab infrastructure-standards label on every resource"),
-            mapped("metadata.department", Type.STRING, "labels.gl_dept",
+            mapped(
+                    "metadata.department",
+                    Type.STRING,
+                    "labels.gl_dept",
                     "GitLab infrastructure-standards label on every resource"),
-            mapped("metadata.department_group", Type.STRING, "labels.gl_dept_group",
+            mapped(
+                    "metadata.department_group",
+                    Type.STRING,
+                    "labels.gl_dept_group",
                     "GitLab infrastructure-standards label on every resource"),
-            mapped("metadata.product_category", Type.STRING, "labels.gl_product_category",
+            mapped(
+                    "metadata.product_category",
+                    Type.STRING,
+                    "labels.gl_product_category",
                     "GitLab infrastructure-standards label on every resource"),
             group("spec"),
-            mapped("spec.image", Type.STRING, "image.repository, image.tag",
+            mapped(
+                    "spec.image",
+                    Type.STRING,
+                    "image.repository, image.tag",
                     "deprecated in Runway (the CI input image replaces it): prefer runway.image"),
             mapped("spec.container_port", Type.INTEGER, "port", "the container's http port (1 to 65535)"),
-            noEks("spec.regions", "Cloud Run regions; on EKS the cluster Flux applies the manifests to decides "
-                    + "where the pods run"),
-            noEks("spec.request_timeout", "Cloud Run's per-request timeout; a Kubernetes Service has none (set it "
-                    + "on the ingress or load balancer in front of the service)"),
+            noEks(
+                    "spec.regions",
+                    "Cloud Run regions; on EKS the cluster Flux applies the manifests to decides "
+                            + "where the pods run"),
+            noEks(
+                    "spec.request_timeout",
+                    "Cloud Run's per-request timeout; a Kubernetes Service has none (set it "
+                            + "on the ingress or load balancer in front of the service)"),
             group("spec.resources"),
             group("spec.resources.limits"),
-            mapped("spec.resources.limits.cpu", Type.QUANTITY, "resources.requests.cpu",
+            mapped(
+                    "spec.resources.limits.cpu",
+                    Type.QUANTITY,
+                    "resources.requests.cpu",
                     "what Cloud Run gives an instance is what the scheduler reserves on EKS; no CPU limit (it would "
                             + "throttle)"),
-            mapped("spec.resources.limits.memory", Type.QUANTITY, "resources.requests.memory, resources.limits.memory",
+            mapped(
+                    "spec.resources.limits.memory",
+                    Type.QUANTITY,
+                    "resources.requests.memory, resources.limits.memory",
                     "reserved and capped"),
-            noEks("spec.resources.startup_cpu_boost", "Cloud Run's startup CPU boost; Kubernetes has no such setting "
-                    + "(a startup probe with a longer failureThreshold gives a slow start time instead)"),
+            noEks(
+                    "spec.resources.startup_cpu_boost",
+                    "Cloud Run's startup CPU boost; Kubernetes has no such setting "
+                            + "(a startup probe with a longer failureThreshold gives a slow start time instead)"),
             group("spec.scalability"),
-            mapped("spec.scalability.min_instances", Type.INTEGER, "replicas, autoscaling.minReplicas",
+            mapped(
+                    "spec.scalability.min_instances",
+                    Type.INTEGER,
+                    "replicas, autoscaling.minReplicas",
                     "replicas without max_instances, else the autoscaler's minimum; at least 1 (a Deployment does not scale to zero)"),
-            mapped("spec.scalability.max_instances", Type.INTEGER, "autoscaling.enabled, autoscaling.maxReplicas",
+            mapped(
+                    "spec.scalability.max_instances",
+                    Type.INTEGER,
+                    "autoscaling.enabled, autoscaling.maxReplicas",
                     "turns the HorizontalPodAutoscaler on; minReplicas is min_instances (default 1)"),
-            noEks("spec.scalability.max_instance_concurrent_requests", "Cloud Run's per-instance request "
-                    + "concurrency; the HorizontalPodAutoscaler scales on CPU"),
-            noEks("spec.scalability.max_instance_request_concurrency", "Cloud Run's per-instance request "
-                    + "concurrency; the HorizontalPodAutoscaler scales on CPU"),
+            noEks(
+                    "spec.scalability.max_instance_concurrent_requests",
+                    "Cloud Run's per-instance request " + "concurrency; the HorizontalPodAutoscaler scales on CPU"),
+            noEks(
+                    "spec.scalability.max_instance_request_concurrency",
+                    "Cloud Run's per-instance request " + "concurrency; the HorizontalPodAutoscaler scales on CPU"),
             probe("startup", true),
             probe("liveness", true),
             probe("readiness", false),
-            new ManifestField("spec.readiness_probe.success_threshold", Type.INTEGER, Meaning.MAPPED, "",
+            new ManifestField(
+                    "spec.readiness_probe.success_threshold",
+                    Type.INTEGER,
+                    Meaning.MAPPED,
+                    "",
                     "only 1, Kubernetes' default: runway-eks has no value for another threshold yet"),
-            noEks("spec.load_balancing", "Cloud Run's external and internal load balancers; on EKS the Service "
-                    + "and the cluster's ingress carry the traffic"),
-            noEks("spec.deployment", "Cloud Run's traffic-splitting rollout; on EKS the Deployment rolls out "
-                    + "pod by pod when Flux applies it"),
-            noEks("spec.network_policies", "Cloud Run's ingress restrictions; on EKS use the cluster's network "
-                    + "policies"),
+            noEks(
+                    "spec.load_balancing",
+                    "Cloud Run's external and internal load balancers; on EKS the Service "
+                            + "and the cluster's ingress carry the traffic"),
+            noEks(
+                    "spec.deployment",
+                    "Cloud Run's traffic-splitting rollout; on EKS the Deployment rolls out "
+                            + "pod by pod when Flux applies it"),
+            noEks(
+                    "spec.network_policies",
+                    "Cloud Run's ingress restrictions; on EKS use the cluster's network " + "policies"),
             noEks("spec.request_based_billing", "Cloud Run's billing mode; EKS bills the nodes"));
 
-    private static final Map<String, ManifestField> BY_PATH = ALL.stream()
-            .collect(Collectors.toUnmodifiableMap(ManifestField::path, Function.identity()));
+    private static final Map<String, ManifestField> BY_PATH =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(ManifestField::path, Function.identity()));
 
     /** Every field runway-render knows, in the order of the README's table. */
     public static List<ManifestField> all() {
@@ -126,7 +178,8 @@ public record ManifestField(String path, Type type, Meaning meaning, String targ
     /** The known fields directly under {@code parent} ({@code ""} for the top level). */
     public static List<String> childrenOf(String parent) {
         String prefix = parent.isEmpty() ? "" : parent + ".";
-        return ALL.stream().map(ManifestField::path)
+        return ALL.stream()
+                .map(ManifestField::path)
                 .filter(p -> p.startsWith(prefix) && p.indexOf('.', prefix.length()) < 0 && !p.equals(parent))
                 .toList();
     }
@@ -147,7 +200,11 @@ public record ManifestField(String path, Type type, Meaning meaning, String targ
     private static List<ManifestField> probe(String probe, boolean initialDelay) {
         String section = "spec." + probe + "_probe";
         java.util.List<ManifestField> fields = new java.util.ArrayList<>();
-        fields.add(new ManifestField(section, Type.OBJECT, Meaning.GROUP, "probes." + probe + ".enabled",
+        fields.add(new ManifestField(
+                section,
+                Type.OBJECT,
+                Meaning.GROUP,
+                "probes." + probe + ".enabled",
                 "present: the probe is on, an HTTP GET on the http port" + PROBE_NOTE));
         fields.add(probeField(probe, "path", Type.STRING, "path"));
         if (initialDelay) {
@@ -175,7 +232,7 @@ public record ManifestField(String path, Type type, Meaning meaning, String targ
     }
 
     private static ManifestField probeField(String probe, String field, Type type, String value) {
-        return new ManifestField("spec." + probe + "_probe." + field, type, Meaning.MAPPED,
-                "probes." + probe + "." + value, "");
+        return new ManifestField(
+                "spec." + probe + "_probe." + field, type, Meaning.MAPPED, "probes." + probe + "." + value, "");
     }
 }

@@ -1,7 +1,6 @@
 package dev.runway.render.servicemanifest;
 
 import dev.runway.render.values.SourcePosition;
-
 import java.util.Objects;
 
 /**

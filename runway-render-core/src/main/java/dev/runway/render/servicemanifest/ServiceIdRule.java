@@ -2,7 +2,6 @@ package dev.runway.render.servicemanifest;
 
 import dev.runway.render.values.MergedValues;
 import dev.runway.render.values.ValuesPath;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,8 +24,7 @@ public final class ServiceIdRule {
         }
     }
 
-    private ServiceIdRule() {
-    }
+    private ServiceIdRule() {}
 
     /** The build's own id ({@code runway.serviceId}, which the CI template fills from {@code runway_service_id}). */
     public static Claim fromBuild(String id) {
@@ -36,7 +34,9 @@ public final class ServiceIdRule {
     /** {@code serviceId} of the merged values files and {@code --set} flags, with the place that gave it. */
     public static Claim fromValues(MergedValues values) {
         Object id = values.values().get("serviceId");
-        String where = values.origins().originOf(ValuesPath.of("serviceId")).map(o -> o + " (serviceId)")
+        String where = values.origins()
+                .originOf(ValuesPath.of("serviceId"))
+                .map(o -> o + " (serviceId)")
                 .orElse("the values (serviceId)");
         return new Claim(id instanceof String s ? s : "", where);
     }

@@ -1,10 +1,9 @@
 package dev.runway.render.servicemanifest;
 
-import dev.runway.render.values.ValueTrees;
 import dev.runway.render.values.SourcePosition;
+import dev.runway.render.values.ValueTrees;
 import dev.runway.render.values.ValuesDocument;
 import dev.runway.render.values.ValuesPath;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,9 @@ public record ServiceManifest(String file, ValuesDocument document, Set<String> 
             "department", "gl_dept",
             "department_group", "gl_dept_group",
             "product_category", "gl_product_category");
-    private static final List<String> LABEL_ORDER = List.of("owner_email_handle", "department", "department_group",
-            "product_category");
+
+    private static final List<String> LABEL_ORDER =
+            List.of("owner_email_handle", "department", "department_group", "product_category");
     private static final Pattern ENVIRONMENT = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Map<String, String> PROBE_FIELDS = new LinkedHashMap<>();
 
@@ -82,8 +82,8 @@ public record ServiceManifest(String file, ValuesDocument document, Set<String> 
             }
         });
         out.copy("spec.container_port", "port");
-        value("spec.resources.limits.cpu").ifPresent(cpu -> out.put("resources.requests.cpu", cpu,
-                position("spec.resources.limits.cpu")));
+        value("spec.resources.limits.cpu")
+                .ifPresent(cpu -> out.put("resources.requests.cpu", cpu, position("spec.resources.limits.cpu")));
         value("spec.resources.limits.memory").ifPresent(memory -> {
             SourcePosition at = position("spec.resources.limits.memory");
             out.put("resources.requests.memory", memory, at);
@@ -95,7 +95,9 @@ public record ServiceManifest(String file, ValuesDocument document, Set<String> 
             SourcePosition at = position("spec.scalability.max_instances");
             out.put("autoscaling.enabled", true, at);
             out.put("autoscaling.maxReplicas", max.get(), at);
-            out.put("autoscaling.minReplicas", min.orElse(1.0),
+            out.put(
+                    "autoscaling.minReplicas",
+                    min.orElse(1.0),
                     min.isPresent() ? position("spec.scalability.min_instances") : at);
         } else {
             min.ifPresent(replicas -> out.put("replicas", replicas, position("spec.scalability.min_instances")));
@@ -106,14 +108,17 @@ public record ServiceManifest(String file, ValuesDocument document, Set<String> 
             out.put("probes." + probe + ".enabled", present, present ? position(section) : null);
             PROBE_FIELDS.forEach((field, key) -> out.copy(section + "." + field, "probes." + probe + "." + key));
         }
-        if (environment != null && !environment.equals("default") && ENVIRONMENT.matcher(environment).matches()) {
+        if (environment != null
+                && !environment.equals("default")
+                && ENVIRONMENT.matcher(environment).matches()) {
             out.put("externalSecrets.environment", environment, null);
         }
         return new ValuesDocument(file, out.values, out.positions, out.positions);
     }
 
     private Optional<String> string(Object... path) {
-        return ValueTrees.at(document.values(), ValuesPath.of(path)).filter(String.class::isInstance)
+        return ValueTrees.at(document.values(), ValuesPath.of(path))
+                .filter(String.class::isInstance)
                 .map(String.class::cast);
     }
 

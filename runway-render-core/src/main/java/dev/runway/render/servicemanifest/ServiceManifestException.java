@@ -16,8 +16,10 @@ public final class ServiceManifestException extends RuntimeException {
     }
 
     private static String format(String file, List<ManifestProblem> problems) {
-        StringBuilder out = new StringBuilder(file).append(" is not a Runway service manifest runway-render can use (")
-                .append(problems.size()).append(problems.size() == 1 ? " problem):" : " problems):");
+        StringBuilder out = new StringBuilder(file)
+                .append(" is not a Runway service manifest runway-render can use (")
+                .append(problems.size())
+                .append(problems.size() == 1 ? " problem):" : " problems):");
         for (ManifestProblem problem : problems) {
             out.append("\n  ").append(problem);
         }

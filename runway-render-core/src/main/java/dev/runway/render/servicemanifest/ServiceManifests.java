@@ -10,8 +10,7 @@ public final class ServiceManifests {
     /** Runway's own place for it. */
     public static final String DEFAULT = ".runway/runway.yml";
 
-    private ServiceManifests() {
-    }
+    private ServiceManifests() {}
 
     /**
      * The manifest of {@code environment}: {@code runway-<environment>.yml} beside {@code manifest} when the

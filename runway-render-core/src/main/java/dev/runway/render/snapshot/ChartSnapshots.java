@@ -2,14 +2,13 @@ package dev.runway.render.snapshot;
 
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
-import org.opentest4j.AssertionFailedError;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Compares rendered charts with snapshots stored as YAML files: the entry point of the snapshot library, for any
@@ -69,10 +68,14 @@ public final class ChartSnapshots {
 
         if (!Files.exists(file)) {
             if (settings.mode() == SnapshotMode.CI) {
-                throw new AssertionFailedError("Chart snapshot " + id + " is missing: " + file + "\n"
-                        + "CI mode never writes snapshots (" + SnapshotSettings.CI_ENV + "=true or -D"
-                        + SnapshotSettings.CI_PROPERTY + "=true). Run the test locally, review the new file and "
-                        + "commit it.", null, actualText);
+                throw new AssertionFailedError(
+                        "Chart snapshot " + id + " is missing: " + file + "\n"
+                                + "CI mode never writes snapshots (" + SnapshotSettings.CI_ENV + "=true or -D"
+                                + SnapshotSettings.CI_PROPERTY
+                                + "=true). Run the test locally, review the new file and "
+                                + "commit it.",
+                        null,
+                        actualText);
             }
             SnapshotFiles.write(file, actualText);
             return new SnapshotOutcome(SnapshotOutcome.Status.CREATED, id, file, List.of());
@@ -89,8 +92,10 @@ public final class ChartSnapshots {
                 SnapshotFiles.write(file, actualText);
                 return new SnapshotOutcome(SnapshotOutcome.Status.UPDATED, id, file, List.of());
             }
-            throw new AssertionFailedError("Chart snapshot " + id + " cannot be read: " + e.getMessage() + "\n"
-                    + updateHint(), storedText, actualText);
+            throw new AssertionFailedError(
+                    "Chart snapshot " + id + " cannot be read: " + e.getMessage() + "\n" + updateHint(),
+                    storedText,
+                    actualText);
         }
 
         List<SnapshotDifference> differences = StructuralDiff.compare(stored, actual);
@@ -170,7 +175,8 @@ public final class ChartSnapshots {
     private static String format(SnapshotId id, List<SnapshotResource> resources) {
         StringBuilder out = new StringBuilder();
         out.append("# Chart snapshot ").append(id).append(" (runway-render). Review changes like code;\n");
-        out.append("# rewrite after an intended change with -D").append(SnapshotSettings.UPDATE_PROPERTY)
+        out.append("# rewrite after an intended change with -D")
+                .append(SnapshotSettings.UPDATE_PROPERTY)
                 .append("=true.\n");
         for (SnapshotResource resource : resources) {
             out.append("---\n");
@@ -184,9 +190,14 @@ public final class ChartSnapshots {
 
     private static String mismatchMessage(SnapshotId id, Path file, List<SnapshotDifference> differences) {
         StringBuilder out = new StringBuilder();
-        out.append("Chart snapshot ").append(id).append(" does not match the rendered chart (")
-                .append(differences.size()).append(differences.size() == 1 ? " difference" : " differences")
-                .append(", snapshot ").append(file).append("):\n");
+        out.append("Chart snapshot ")
+                .append(id)
+                .append(" does not match the rendered chart (")
+                .append(differences.size())
+                .append(differences.size() == 1 ? " difference" : " differences")
+                .append(", snapshot ")
+                .append(file)
+                .append("):\n");
         int listed = 0;
         for (SnapshotDifference difference : differences) {
             if (listed == MAX_LISTED_DIFFERENCES) {

@@ -7,8 +7,7 @@ import java.util.Map;
 /** Replaces masked fields with {@link SnapshotOptions#MASK_MARKER}, in place, in freshly parsed resources. */
 final class Masking {
 
-    private Masking() {
-    }
+    private Masking() {}
 
     /**
      * Applies every mask to the resources it concerns.
@@ -65,7 +64,8 @@ final class Masking {
                     targets.add(i);
                 }
             }
-            if (targets.isEmpty() && FieldPath.isIndex(segment.text())
+            if (targets.isEmpty()
+                    && FieldPath.isIndex(segment.text())
                     && Integer.parseInt(segment.text()) < list.size()) {
                 targets.add(Integer.parseInt(segment.text()));
             }

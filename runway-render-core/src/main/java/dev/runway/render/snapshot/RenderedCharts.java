@@ -11,8 +11,7 @@ import dev.runway.render.manifest.ManifestStreamParser;
  */
 public final class RenderedCharts {
 
-    private RenderedCharts() {
-    }
+    private RenderedCharts() {}
 
     /**
      * Splits {@code helm template} output into manifests. Line endings may be LF or CRLF; documents that hold

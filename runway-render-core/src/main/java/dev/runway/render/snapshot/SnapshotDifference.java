@@ -58,12 +58,14 @@ public record SnapshotDifference(String resource, FieldPath path, Change change,
     }
 
     private static String describeChange(Object expected, Object actual) {
-        if (expected instanceof String before && actual instanceof String after
+        if (expected instanceof String before
+                && actual instanceof String after
                 && (before.contains("\n") || after.contains("\n"))) {
             String[] beforeLines = before.split("\n", -1);
             String[] afterLines = after.split("\n", -1);
             int line = 0;
-            while (line < beforeLines.length && line < afterLines.length
+            while (line < beforeLines.length
+                    && line < afterLines.length
                     && beforeLines[line].equals(afterLines[line])) {
                 line++;
             }
@@ -81,8 +83,8 @@ public record SnapshotDifference(String resource, FieldPath path, Change change,
             }
             int from = Math.max(0, column - 30);
             String prefix = from > 0 ? "..." : "";
-            return "text differs from line " + (line + 1) + ", column " + (column + 1) + ": "
-                    + prefix + brief(was.substring(from)) + " -> " + prefix + brief(now.substring(from));
+            return "text differs from line " + (line + 1) + ", column " + (column + 1) + ": " + prefix
+                    + brief(was.substring(from)) + " -> " + prefix + brief(now.substring(from));
         }
         return brief(expected) + " -> " + brief(actual);
     }

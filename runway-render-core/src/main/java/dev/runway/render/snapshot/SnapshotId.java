@@ -26,8 +26,8 @@ public record SnapshotId(String testClass, String method, String name) {
         Objects.requireNonNull(method, "method");
         name = withoutYamlExtension(Objects.requireNonNullElse(name, ""));
         if (!SAFE.matcher(testClass).matches() || testClass.startsWith(".")) {
-            throw new IllegalArgumentException("snapshot class folder '" + testClass
-                    + "' must be a Java class name (letters, digits, _ . $)");
+            throw new IllegalArgumentException(
+                    "snapshot class folder '" + testClass + "' must be a Java class name (letters, digits, _ . $)");
         }
         if (!METHOD.matcher(method).matches()) {
             throw new IllegalArgumentException("snapshot method '" + method + "' may only use letters, digits and _"
@@ -78,8 +78,8 @@ public record SnapshotId(String testClass, String method, String name) {
 
     /** The method a snapshot file belongs to, from its file name (method names cannot contain '-'). */
     static String methodOfFile(String fileName) {
-        String base = fileName.endsWith(EXTENSION) ? fileName.substring(0, fileName.length() - EXTENSION.length())
-                : fileName;
+        String base =
+                fileName.endsWith(EXTENSION) ? fileName.substring(0, fileName.length() - EXTENSION.length()) : fileName;
         int dash = base.indexOf('-');
         return dash < 0 ? base : base.substring(0, dash);
     }

@@ -8,7 +8,7 @@ package dev.runway.render.snapshot;
 public interface SnapshotLedger {
 
     /** A ledger that keeps nothing. */
-    SnapshotLedger NONE = (id, text) -> { };
+    SnapshotLedger NONE = (id, text) -> {};
 
     /**
      * Records a check.
@@ -21,6 +21,5 @@ public interface SnapshotLedger {
     void record(SnapshotId id, String snapshotText);
 
     /** Told what a check did when it did not fail (a snapshot written, updated or matched). */
-    default void outcome(SnapshotOutcome outcome) {
-    }
+    default void outcome(SnapshotOutcome outcome) {}
 }

@@ -17,8 +17,7 @@ import java.util.stream.Stream;
  */
 public final class SnapshotOrphans {
 
-    private SnapshotOrphans() {
-    }
+    private SnapshotOrphans() {}
 
     /**
      * Orphans in one test class's folder.
@@ -30,8 +29,12 @@ public final class SnapshotOrphans {
      * @param passedMethods  methods whose every invocation ran and passed in this run
      * @param used           snapshots checked in this run
      */
-    public static List<Path> inClass(Path root, String classFolder, Set<String> existingMethods,
-                                     Set<String> passedMethods, Set<SnapshotId> used) {
+    public static List<Path> inClass(
+            Path root,
+            String classFolder,
+            Set<String> existingMethods,
+            Set<String> passedMethods,
+            Set<SnapshotId> used) {
         Path folder = root.resolve(classFolder);
         Set<Path> usedFiles = new HashSet<>();
         for (SnapshotId id : used) {
@@ -61,7 +64,8 @@ public final class SnapshotOrphans {
         }
         try (Stream<Path> folders = Files.list(root)) {
             for (Path folder : folders.sorted().toList()) {
-                if (Files.isDirectory(folder) && !knownClassFolders.contains(folder.getFileName().toString())) {
+                if (Files.isDirectory(folder)
+                        && !knownClassFolders.contains(folder.getFileName().toString())) {
                     orphans.addAll(snapshotFiles(folder));
                 }
             }
@@ -91,15 +95,21 @@ public final class SnapshotOrphans {
     /** A report for people: one line per file, relative to the snapshot root, and what to do. */
     public static String describe(Path root, List<Path> orphans, OrphanPolicy policy) {
         StringBuilder out = new StringBuilder();
-        out.append(orphans.size()).append(orphans.size() == 1 ? " snapshot" : " snapshots")
+        out.append(orphans.size())
+                .append(orphans.size() == 1 ? " snapshot" : " snapshots")
                 .append(policy == OrphanPolicy.DELETE ? " no test uses any more, deleted:" : " no test uses any more:");
         for (Path file : orphans) {
-            out.append("\n  ").append(root.relativize(file.toAbsolutePath().normalize()).toString()
-                    .replace('\\', '/'));
+            out.append("\n  ")
+                    .append(root.relativize(file.toAbsolutePath().normalize())
+                            .toString()
+                            .replace('\\', '/'));
         }
         if (policy != OrphanPolicy.DELETE) {
-            out.append("\nDelete them, or run the tests with -D").append(SnapshotSettings.UPDATE_PROPERTY)
-                    .append("=true to delete them (snapshot root ").append(root).append(").");
+            out.append("\nDelete them, or run the tests with -D")
+                    .append(SnapshotSettings.UPDATE_PROPERTY)
+                    .append("=true to delete them (snapshot root ")
+                    .append(root)
+                    .append(").");
         }
         return out.toString();
     }

@@ -56,7 +56,8 @@ record SnapshotResource(String kind, String namespace, String name, String sourc
         if (!identified()) {
             return "document " + ordinal + (source.isEmpty() ? "" : " (" + source + ")");
         }
-        return withNamespace && !namespace.isEmpty() ? kind + "/" + name + " (namespace " + namespace + ")"
+        return withNamespace && !namespace.isEmpty()
+                ? kind + "/" + name + " (namespace " + namespace + ")"
                 : kind + "/" + name;
     }
 }

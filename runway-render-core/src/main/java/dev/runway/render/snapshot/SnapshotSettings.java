@@ -70,7 +70,8 @@ public record SnapshotSettings(Path root, SnapshotMode mode, OrphanPolicy orphan
         if (ci == null) {
             ci = ciVariable(environment.get(CI_ENV));
         }
-        SnapshotMode mode = Boolean.TRUE.equals(update) ? SnapshotMode.UPDATE
+        SnapshotMode mode = Boolean.TRUE.equals(update)
+                ? SnapshotMode.UPDATE
                 : Boolean.TRUE.equals(ci) ? SnapshotMode.CI : SnapshotMode.LOCAL;
 
         String dir = properties.get(DIR_PROPERTY);
@@ -99,8 +100,8 @@ public record SnapshotSettings(Path root, SnapshotMode mode, OrphanPolicy orphan
             try {
                 orphans = OrphanPolicy.valueOf(orphanText.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(orphanSource + " must be warn, fail or delete, not '"
-                        + orphanText + "'", e);
+                throw new IllegalArgumentException(
+                        orphanSource + " must be warn, fail or delete, not '" + orphanText + "'", e);
             }
         }
         return new SnapshotSettings(root, mode, orphans);

@@ -1,5 +1,12 @@
 package dev.runway.render.snapshot;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
@@ -15,14 +22,6 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 import org.snakeyaml.engine.v2.schema.Schema;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
-
 /**
  * Reading and writing the YAML of snapshots with snakeyaml-engine, the same way on every platform.
  *
@@ -36,8 +35,7 @@ final class SnapshotYaml {
 
     private static final Schema KUBE_SCHEMA = new KubeSchema();
 
-    private SnapshotYaml() {
-    }
+    private SnapshotYaml() {}
 
     /** A YAML text that could not be parsed, with the 1-based line and column of the problem. */
     static final class YamlSyntaxException extends IllegalArgumentException {
@@ -76,12 +74,19 @@ final class SnapshotYaml {
                 .build();
         List<Object> documents = new ArrayList<>();
         try {
-            for (Object document : dev.runway.render.yaml.GuardedYaml.load(settings).loadAllFromString(text)) {
+            for (Object document :
+                    dev.runway.render.yaml.GuardedYaml.load(settings).loadAllFromString(text)) {
                 documents.add(document);
             }
         } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
-            int column = e.getProblemMark().or(e::getContextMark).map(m -> m.getColumn() + 1).orElse(0);
+            int line = e.getProblemMark()
+                    .or(e::getContextMark)
+                    .map(m -> m.getLine() + 1)
+                    .orElse(0);
+            int column = e.getProblemMark()
+                    .or(e::getContextMark)
+                    .map(m -> m.getColumn() + 1)
+                    .orElse(0);
             String problem = e.getProblem() == null ? e.getContext() : e.getProblem();
             throw new YamlSyntaxException(sourceName, problem, line, column, e);
         } catch (YamlEngineException e) {
@@ -151,8 +156,8 @@ final class SnapshotYaml {
     }
 
     private static final class ConstructKubeBool implements ConstructNode {
-        private static final Set<String> TRUE = Set.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE",
-                "on", "On", "ON");
+        private static final Set<String> TRUE =
+                Set.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON");
 
         @Override
         public Object construct(Node node) {

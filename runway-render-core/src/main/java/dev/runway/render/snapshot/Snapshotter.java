@@ -4,9 +4,7 @@ import dev.runway.render.HelmRenderer;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.chart.Chart;
-
 import java.util.Map;
-
 import java.util.Objects;
 
 /**
@@ -22,8 +20,12 @@ public final class Snapshotter {
     private final SnapshotOptions options;
     private final SnapshotLedger ledger;
 
-    private Snapshotter(ChartSnapshots snapshots, Class<?> testClass, String method, SnapshotOptions options,
-                        SnapshotLedger ledger) {
+    private Snapshotter(
+            ChartSnapshots snapshots,
+            Class<?> testClass,
+            String method,
+            SnapshotOptions options,
+            SnapshotLedger ledger) {
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
         this.testClass = Objects.requireNonNull(testClass, "testClass");
         this.method = Objects.requireNonNull(method, "method");
@@ -40,8 +42,12 @@ public final class Snapshotter {
      * A snapshotter that records every snapshot it checks in {@code ledger} (before checking), so a test framework
      * can find snapshots no test uses any more.
      */
-    public static Snapshotter of(ChartSnapshots snapshots, Class<?> testClass, String method, SnapshotOptions options,
-                                 SnapshotLedger ledger) {
+    public static Snapshotter of(
+            ChartSnapshots snapshots,
+            Class<?> testClass,
+            String method,
+            SnapshotOptions options,
+            SnapshotLedger ledger) {
         return new Snapshotter(snapshots, testClass, method, options, ledger);
     }
 
@@ -91,8 +97,8 @@ public final class Snapshotter {
      * @param userValues the merged user values (values files and {@code --set}), as {@link HelmRenderer} takes them
      * @throws dev.runway.render.RenderException when the chart does not render, with Helm's message
      */
-    public SnapshotOutcome assertMatches(Chart chart, Map<String, Object> userValues, RenderOptions renderOptions,
-                                         String name) {
+    public SnapshotOutcome assertMatches(
+            Chart chart, Map<String, Object> userValues, RenderOptions renderOptions, String name) {
         return assertMatches(HelmRenderer.render(chart, userValues, renderOptions), name, options);
     }
 

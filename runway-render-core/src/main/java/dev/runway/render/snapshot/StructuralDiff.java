@@ -17,8 +17,7 @@ import java.util.Set;
  */
 final class StructuralDiff {
 
-    private StructuralDiff() {
-    }
+    private StructuralDiff() {}
 
     static List<SnapshotDifference> compare(List<SnapshotResource> expected, List<SnapshotResource> actual) {
         Set<String> ambiguous = ambiguousNames(expected, actual);
@@ -30,8 +29,8 @@ final class StructuralDiff {
             SnapshotResource after = actualByKey.get(entry.getKey());
             String label = before.label(ambiguous.contains(before.kind() + "/" + before.name()));
             if (after == null) {
-                differences.add(new SnapshotDifference(label, FieldPath.ROOT, SnapshotDifference.Change.REMOVED,
-                        before.content(), null));
+                differences.add(new SnapshotDifference(
+                        label, FieldPath.ROOT, SnapshotDifference.Change.REMOVED, before.content(), null));
             } else {
                 compareValues(label, FieldPath.ROOT, before.content(), after.content(), differences);
             }
@@ -40,8 +39,8 @@ final class StructuralDiff {
             if (!expectedByKey.containsKey(entry.getKey())) {
                 SnapshotResource after = entry.getValue();
                 String label = after.label(ambiguous.contains(after.kind() + "/" + after.name()));
-                differences.add(new SnapshotDifference(label, FieldPath.ROOT, SnapshotDifference.Change.ADDED,
-                        null, after.content()));
+                differences.add(new SnapshotDifference(
+                        label, FieldPath.ROOT, SnapshotDifference.Change.ADDED, null, after.content()));
             }
         }
         return differences;
@@ -52,7 +51,9 @@ final class StructuralDiff {
         Map<String, Set<String>> namespaces = new HashMap<>();
         for (List<SnapshotResource> list : List.of(expected, actual)) {
             for (SnapshotResource r : list) {
-                namespaces.computeIfAbsent(r.kind() + "/" + r.name(), k -> new HashSet<>()).add(r.namespace());
+                namespaces
+                        .computeIfAbsent(r.kind() + "/" + r.name(), k -> new HashSet<>())
+                        .add(r.namespace());
             }
         }
         Set<String> result = new HashSet<>();
@@ -82,22 +83,26 @@ final class StructuralDiff {
         return result;
     }
 
-    private static void compareValues(String resource, FieldPath path, Object expected, Object actual,
-                                      List<SnapshotDifference> out) {
+    private static void compareValues(
+            String resource, FieldPath path, Object expected, Object actual, List<SnapshotDifference> out) {
         if (expected instanceof Map<?, ?> before && actual instanceof Map<?, ?> after) {
             for (Map.Entry<?, ?> entry : before.entrySet()) {
                 FieldPath child = path.key(String.valueOf(entry.getKey()));
                 if (!after.containsKey(entry.getKey())) {
-                    out.add(new SnapshotDifference(resource, child, SnapshotDifference.Change.REMOVED,
-                            entry.getValue(), null));
+                    out.add(new SnapshotDifference(
+                            resource, child, SnapshotDifference.Change.REMOVED, entry.getValue(), null));
                 } else {
                     compareValues(resource, child, entry.getValue(), after.get(entry.getKey()), out);
                 }
             }
             for (Map.Entry<?, ?> entry : after.entrySet()) {
                 if (!before.containsKey(entry.getKey())) {
-                    out.add(new SnapshotDifference(resource, path.key(String.valueOf(entry.getKey())),
-                            SnapshotDifference.Change.ADDED, null, entry.getValue()));
+                    out.add(new SnapshotDifference(
+                            resource,
+                            path.key(String.valueOf(entry.getKey())),
+                            SnapshotDifference.Change.ADDED,
+                            null,
+                            entry.getValue()));
                 }
             }
         } else if (expected instanceof List<?> before && actual instanceof List<?> after) {
@@ -111,8 +116,8 @@ final class StructuralDiff {
         }
     }
 
-    private static void compareNamedLists(String resource, FieldPath path, List<?> before, List<?> after,
-                                          List<SnapshotDifference> out) {
+    private static void compareNamedLists(
+            String resource, FieldPath path, List<?> before, List<?> after, List<SnapshotDifference> out) {
         Map<String, Object> afterByName = new LinkedHashMap<>();
         for (Object item : after) {
             afterByName.put(itemName(item), item);
@@ -135,29 +140,29 @@ final class StructuralDiff {
             if (beforeNames.contains(entry.getKey())) {
                 afterOrder.add(entry.getKey());
             } else {
-                out.add(new SnapshotDifference(resource, path.item(entry.getKey()), SnapshotDifference.Change.ADDED,
-                        null, entry.getValue()));
+                out.add(new SnapshotDifference(
+                        resource, path.item(entry.getKey()), SnapshotDifference.Change.ADDED, null, entry.getValue()));
             }
         }
         if (!beforeOrder.equals(afterOrder)) {
-            out.add(new SnapshotDifference(resource, path, SnapshotDifference.Change.REORDERED, beforeOrder,
-                    afterOrder));
+            out.add(new SnapshotDifference(
+                    resource, path, SnapshotDifference.Change.REORDERED, beforeOrder, afterOrder));
         }
     }
 
-    private static void compareIndexedLists(String resource, FieldPath path, List<?> before, List<?> after,
-                                            List<SnapshotDifference> out) {
+    private static void compareIndexedLists(
+            String resource, FieldPath path, List<?> before, List<?> after, List<SnapshotDifference> out) {
         int common = Math.min(before.size(), after.size());
         for (int i = 0; i < common; i++) {
             compareValues(resource, path.item(Integer.toString(i)), before.get(i), after.get(i), out);
         }
         for (int i = common; i < before.size(); i++) {
-            out.add(new SnapshotDifference(resource, path.item(Integer.toString(i)),
-                    SnapshotDifference.Change.REMOVED, before.get(i), null));
+            out.add(new SnapshotDifference(
+                    resource, path.item(Integer.toString(i)), SnapshotDifference.Change.REMOVED, before.get(i), null));
         }
         for (int i = common; i < after.size(); i++) {
-            out.add(new SnapshotDifference(resource, path.item(Integer.toString(i)),
-                    SnapshotDifference.Change.ADDED, null, after.get(i)));
+            out.add(new SnapshotDifference(
+                    resource, path.item(Integer.toString(i)), SnapshotDifference.Change.ADDED, null, after.get(i)));
         }
     }
 

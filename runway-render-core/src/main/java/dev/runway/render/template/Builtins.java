@@ -3,9 +3,7 @@ package dev.runway.render.template;
 import dev.runway.render.gofmt.GoBytes;
 import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoValues;
-
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +39,8 @@ final class Builtins {
         FUNCTIONS.put("printf", (c, a) -> {
             atLeast("printf", a, 1);
             if (!(a.get(0) instanceof String format)) {
-                throw new TemplateArityException("wrong type for value; expected string; got "
-                        + GoValues.typeName(a.get(0)));
+                throw new TemplateArityException(
+                        "wrong type for value; expected string; got " + GoValues.typeName(a.get(0)));
             }
             return GoFmt.sprintf(format, a.subList(1, a.size()).toArray());
         });
@@ -90,8 +88,7 @@ final class Builtins {
         });
     }
 
-    private Builtins() {
-    }
+    private Builtins() {}
 
     static boolean has(String name) {
         return FUNCTIONS.containsKey(name);
@@ -111,15 +108,15 @@ final class Builtins {
 
     private static void arity(String name, List<Object> a, int want) {
         if (a.size() != want) {
-            throw new TemplateArityException("wrong number of args for " + name + ": want " + want + " got "
-                    + a.size());
+            throw new TemplateArityException(
+                    "wrong number of args for " + name + ": want " + want + " got " + a.size());
         }
     }
 
     private static void atLeast(String name, List<Object> a, int want) {
         if (a.size() < want) {
-            throw new TemplateArityException("wrong number of args for " + name + ": want at least " + want
-                    + " got " + a.size());
+            throw new TemplateArityException(
+                    "wrong number of args for " + name + ": want at least " + want + " got " + a.size());
         }
     }
 
@@ -128,7 +125,8 @@ final class Builtins {
         if (args.size() == 1 && args.get(0) instanceof String s) {
             return s;
         }
-        Object[] printable = args.stream().map(v -> v == null ? "<no value>" : v).toArray();
+        Object[] printable =
+                args.stream().map(v -> v == null ? "<no value>" : v).toArray();
         return GoFmt.sprint(printable);
     }
 
@@ -194,8 +192,8 @@ final class Builtins {
                     continue;
                 }
                 if (!(index instanceof String key)) {
-                    throw new TemplateFunctionException("value has type " + GoValues.typeName(index)
-                            + "; should be string");
+                    throw new TemplateFunctionException(
+                            "value has type " + GoValues.typeName(index) + "; should be string");
                 }
                 item = map.get(key);
             } else {

@@ -2,7 +2,6 @@ package dev.runway.render.template;
 
 import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.gofmt.GoValues.Kind;
-
 import java.math.BigInteger;
 import java.util.List;
 
@@ -11,8 +10,7 @@ import java.util.List;
  * and unsigned integers compare by value (a uint64 such as {@code (semver "1.2.3").Major} against an int literal).
  */
 final class Comparisons {
-    private Comparisons() {
-    }
+    private Comparisons() {}
 
     static boolean eq(Object a, List<Object> others) throws TemplateFunctionException {
         if (others.isEmpty()) {
@@ -26,8 +24,8 @@ final class Comparisons {
                 truth = unsigned(a).equals(unsigned(b));
             } else if (k1 != k2 && !(isNilKind(k1) && isNilKind(k2))) {
                 if (a != null && b != null) {
-                    throw new TemplateFunctionException("incompatible types for comparison: "
-                            + GoValues.typeName(a) + " and " + GoValues.typeName(b));
+                    throw new TemplateFunctionException("incompatible types for comparison: " + GoValues.typeName(a)
+                            + " and " + GoValues.typeName(b));
                 }
                 truth = false;
             } else {
@@ -41,11 +39,12 @@ final class Comparisons {
                         if (a == null || b == null) {
                             yield a == b;
                         }
-                        if (!a.getClass().equals(b.getClass()) && !(a instanceof java.util.Map
-                                && b instanceof java.util.Map) && !(a instanceof List && b instanceof List)) {
+                        if (!a.getClass().equals(b.getClass())
+                                && !(a instanceof java.util.Map && b instanceof java.util.Map)
+                                && !(a instanceof List && b instanceof List)) {
                             throw new TemplateFunctionException(dev.runway.render.gofmt.GoFmt.sprintf(
-                                    "non-comparable types %s: %v, %s: %v", a, GoValues.typeName(a),
-                                    GoValues.typeName(b), b));
+                                    "non-comparable types %s: %v, %s: %v",
+                                    a, GoValues.typeName(a), GoValues.typeName(b), b));
                         }
                         if (a instanceof java.util.Map || a instanceof List || a instanceof byte[]) {
                             throw new TemplateFunctionException(dev.runway.render.gofmt.GoFmt.sprintf(
@@ -81,8 +80,8 @@ final class Comparisons {
             return unsigned(a).compareTo(unsigned(b)) < 0;
         }
         if (k1 != k2) {
-            throw new TemplateFunctionException("incompatible types for comparison: " + GoValues.typeName(a)
-                    + " and " + GoValues.typeName(b));
+            throw new TemplateFunctionException(
+                    "incompatible types for comparison: " + GoValues.typeName(a) + " and " + GoValues.typeName(b));
         }
         return switch (k1) {
             case BOOL, COMPLEX -> throw new TemplateFunctionException("invalid type for comparison");
@@ -100,6 +99,7 @@ final class Comparisons {
     }
 
     private static boolean isPointer(Object v) {
-        return v instanceof dev.runway.render.gofmt.GoFmt.GoTyped t && t.goTypeName().startsWith("*");
+        return v instanceof dev.runway.render.gofmt.GoFmt.GoTyped t
+                && t.goTypeName().startsWith("*");
     }
 }

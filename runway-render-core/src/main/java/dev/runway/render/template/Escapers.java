@@ -4,8 +4,7 @@ import dev.runway.render.gofmt.GoValues;
 
 /** The escapers behind text/template's html, js and urlquery functions. */
 final class Escapers {
-    private Escapers() {
-    }
+    private Escapers() {}
 
     static String html(String s) {
         StringBuilder b = new StringBuilder(s.length());
@@ -53,9 +52,14 @@ final class Escapers {
 
     private static boolean isPrint(int cp) {
         int t = Character.getType(cp);
-        return t != Character.CONTROL && t != Character.FORMAT && t != Character.UNASSIGNED
-                && t != Character.SURROGATE && t != Character.PRIVATE_USE && t != Character.LINE_SEPARATOR
-                && t != Character.PARAGRAPH_SEPARATOR && (t != Character.SPACE_SEPARATOR);
+        return t != Character.CONTROL
+                && t != Character.FORMAT
+                && t != Character.UNASSIGNED
+                && t != Character.SURROGATE
+                && t != Character.PRIVATE_USE
+                && t != Character.LINE_SEPARATOR
+                && t != Character.PARAGRAPH_SEPARATOR
+                && (t != Character.SPACE_SEPARATOR);
     }
 
     /** Go's url.QueryEscape: space as '+', unreserved characters kept, the rest %XX. */
@@ -63,8 +67,13 @@ final class Escapers {
         StringBuilder b = new StringBuilder();
         for (byte raw : GoValues.utf8(s)) {
             int c = raw & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                    || c == '.' || c == '~') {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '~') {
                 b.append((char) c);
             } else if (c == ' ') {
                 b.append('+');

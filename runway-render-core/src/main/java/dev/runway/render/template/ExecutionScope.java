@@ -10,11 +10,13 @@ import java.util.Map;
 public final class ExecutionScope {
     /** How deep each template is included right now, by name: one cell per name, changed in place. */
     private final Map<String, int[]> includeDepth = new HashMap<>();
+
     private int tplNesting;
     /** What the caller of the render offers to functions (for example a cluster for Helm's lookup), by type. */
     private final Map<Class<?>, Object> services = new HashMap<>();
     /** Results remembered for this render only (for example a parsed fromYaml text), by the caller's key. */
     private final Map<Object, Object> remembered = new HashMap<>();
+
     private final ExecutionLimits limits;
     private long steps;
     private long outputChars;

@@ -1,10 +1,9 @@
 package dev.runway.render.template;
 
-import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.gofmt.GoFmt;
+import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.gofmt.ValueLimits;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,7 @@ final class Executor {
     private static final int MAX_EXEC_DEPTH = 100000;
 
     /** A value of static type interface{}: a map element or list element. */
-    record Iface(Object value) {
-    }
+    record Iface(Object value) {}
 
     private static final Iface NIL_IFACE = new Iface(null);
 
@@ -86,8 +84,10 @@ final class Executor {
             return new TemplateExecException("template: " + tree.name() + ": " + reason, wrapped);
         }
         String context = node.toString();
-        return new TemplateExecException("template: " + tree.location(node.pos()) + ": executing "
-                + GoStrconv.quote(tree.name()) + " at <" + context + ">: " + reason, wrapped);
+        return new TemplateExecException(
+                "template: " + tree.location(node.pos()) + ": executing " + GoStrconv.quote(tree.name()) + " at <"
+                        + context + ">: " + reason,
+                wrapped);
     }
 
     // --- variables ---
@@ -345,8 +345,11 @@ final class Executor {
     private Object idealConstant(Node.NumberNode n) {
         node = n;
         String text = n.text();
-        boolean hexInt = text.length() > 2 && text.charAt(0) == '0' && (text.charAt(1) == 'x' || text.charAt(1) == 'X')
-                && text.indexOf('p') < 0 && text.indexOf('P') < 0;
+        boolean hexInt = text.length() > 2
+                && text.charAt(0) == '0'
+                && (text.charAt(1) == 'x' || text.charAt(1) == 'X')
+                && text.indexOf('p') < 0
+                && text.indexOf('P') < 0;
         boolean runeInt = text.startsWith("'");
         if (n.isFloat() && !hexInt && !runeInt && text.chars().anyMatch(c -> ".eEpP".indexOf(c) >= 0)) {
             return n.floatValue();
@@ -384,8 +387,8 @@ final class Executor {
         return evalFieldChain(dot, value, v, v.ident().subList(1, v.ident().size()), args, fin);
     }
 
-    private Object evalFieldChain(Object dot, Object receiver, Node n, List<String> ident, List<Node> args,
-                                  Object fin) {
+    private Object evalFieldChain(
+            Object dot, Object receiver, Node n, List<String> ident, List<Node> args, Object fin) {
         int last = ident.size() - 1;
         for (int i = 0; i < last; i++) {
             receiver = evalField(dot, ident.get(i), n, null, MISSING, receiver);
@@ -480,8 +483,15 @@ final class Executor {
     }
 
     /** {@code builtin}: f is text/template's own function (not the chart's, not a method), looked up once. */
-    private Object evalCall(Object dot, TemplateFunction f, Node ident, Node at, String name, List<Node> args,
-                            Object fin, boolean builtin) {
+    private Object evalCall(
+            Object dot,
+            TemplateFunction f,
+            Node ident,
+            Node at,
+            String name,
+            List<Node> args,
+            Object fin,
+            boolean builtin) {
         int capacity = (args == null ? 0 : args.size()) + 1;
         CallArguments argv = new CallArguments(capacity);
         // Only an argument error reads these two: plain arrays, one object each, since this runs on every call.
@@ -520,8 +530,7 @@ final class Executor {
         try {
             return bounded(f.call(context, argv));
         } catch (TemplateArgumentException e) {
-            throw argumentError(e.index(), e.expectedType(), e.getMessage(), ident, args, rawArgs, argAt,
-                    evaluated);
+            throw argumentError(e.index(), e.expectedType(), e.getMessage(), ident, args, rawArgs, argAt, evaluated);
         } catch (TemplateFunctionException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("wrong number of args for ")) {
                 // Go checks the count before calling: no "error calling" prefix, reported at the name.
@@ -531,8 +540,8 @@ final class Executor {
             node = at;
             throw error("error calling " + name + ": " + e.getMessage(), e);
         } catch (TemplateArityException e) {
-            throw argumentError(e.argumentIndex(), e.expectedType(), e.getMessage(), ident, args, rawArgs,
-                    argAt, evaluated);
+            throw argumentError(
+                    e.argumentIndex(), e.expectedType(), e.getMessage(), ident, args, rawArgs, argAt, evaluated);
         } catch (TemplateExecException | BreakSignal | ContinueSignal e) {
             throw e;
         } catch (RuntimeException e) {
@@ -557,8 +566,15 @@ final class Executor {
     }
 
     /** Go's wording of an argument its signature rejects (evalArg and validateType), at the argument. */
-    private TemplateExecException argumentError(int i, String t, String message, Node ident, List<Node> args,
-                                                Object[] rawArgs, Node[] argAt, int evaluated) {
+    private TemplateExecException argumentError(
+            int i,
+            String t,
+            String message,
+            Node ident,
+            List<Node> args,
+            Object[] rawArgs,
+            Node[] argAt,
+            int evaluated) {
         int explicit = args == null ? 0 : args.size() - 1;
         if (i < 0 || t == null || i >= evaluated) {
             node = ident;
@@ -570,7 +586,8 @@ final class Executor {
             if (argNode instanceof Node.NilNode) {
                 return error("cannot assign nil to " + t);
             }
-            if (argNode instanceof Node.NumberNode || argNode instanceof Node.StringNode
+            if (argNode instanceof Node.NumberNode
+                    || argNode instanceof Node.StringNode
                     || argNode instanceof Node.BoolNode) {
                 String wanted = switch (t) {
                     case "int", "int64", "int32", "int16", "int8" -> "integer";
@@ -580,8 +597,10 @@ final class Executor {
                     case "bool" -> "bool";
                     default -> null;
                 };
-                return error(wanted == null ? "can't handle " + argNode + " for arg of type " + t
-                        : "expected " + wanted + "; found " + argNode);
+                return error(
+                        wanted == null
+                                ? "can't handle " + argNode + " for arg of type " + t
+                                : "expected " + wanted + "; found " + argNode);
             }
         }
         node = argAt[i];

@@ -14,11 +14,18 @@ final class Lexer {
     private static final String LEFT = "{{";
     private static final String RIGHT = "}}";
     private static final Map<String, Token.Kind> KEYWORDS = Map.ofEntries(
-            Map.entry(".", Token.Kind.DOT), Map.entry("block", Token.Kind.BLOCK), Map.entry("break", Token.Kind.BREAK),
-            Map.entry("continue", Token.Kind.CONTINUE), Map.entry("define", Token.Kind.DEFINE),
-            Map.entry("else", Token.Kind.ELSE), Map.entry("end", Token.Kind.END), Map.entry("if", Token.Kind.IF),
-            Map.entry("range", Token.Kind.RANGE), Map.entry("nil", Token.Kind.NIL),
-            Map.entry("template", Token.Kind.TEMPLATE), Map.entry("with", Token.Kind.WITH));
+            Map.entry(".", Token.Kind.DOT),
+            Map.entry("block", Token.Kind.BLOCK),
+            Map.entry("break", Token.Kind.BREAK),
+            Map.entry("continue", Token.Kind.CONTINUE),
+            Map.entry("define", Token.Kind.DEFINE),
+            Map.entry("else", Token.Kind.ELSE),
+            Map.entry("end", Token.Kind.END),
+            Map.entry("if", Token.Kind.IF),
+            Map.entry("range", Token.Kind.RANGE),
+            Map.entry("nil", Token.Kind.NIL),
+            Map.entry("template", Token.Kind.TEMPLATE),
+            Map.entry("with", Token.Kind.WITH));
 
     private final String input;
     private final List<Token> tokens = new ArrayList<>();

@@ -55,7 +55,8 @@ sealed interface Node {
     record CommandNode(int pos, List<Node> args) implements Node {
         @Override
         public String toString() {
-            return args.stream().map(a -> a instanceof PipeNode ? "(" + a + ")" : a.toString())
+            return args.stream()
+                    .map(a -> a instanceof PipeNode ? "(" + a + ")" : a.toString())
                     .collect(Collectors.joining(" "));
         }
     }
@@ -113,8 +114,9 @@ sealed interface Node {
     }
 
     /** A numeric constant; {@code value} is what Go's idealConstant yields (Integer, Long or Double). */
-    record NumberNode(int pos, String text, boolean isInt, boolean isFloat, long intValue, double floatValue,
-                      boolean isComplex) implements Node {
+    record NumberNode(
+            int pos, String text, boolean isInt, boolean isFloat, long intValue, double floatValue, boolean isComplex)
+            implements Node {
         @Override
         public String toString() {
             return text;
@@ -128,15 +130,18 @@ sealed interface Node {
         }
     }
 
-    enum BranchKind { IF, WITH, RANGE }
+    enum BranchKind {
+        IF,
+        WITH,
+        RANGE
+    }
 
     /** if, with and range: the pipeline, the body and the optional else part. */
     record BranchNode(BranchKind kind, int pos, PipeNode pipe, ListNode list, ListNode elseList) implements Node {
         @Override
         public String toString() {
             String name = kind.name().toLowerCase(java.util.Locale.ROOT);
-            return "{{" + name + " " + pipe + "}}" + list + (elseList == null ? "" : "{{else}}" + elseList)
-                    + "{{end}}";
+            return "{{" + name + " " + pipe + "}}" + list + (elseList == null ? "" : "{{else}}" + elseList) + "{{end}}";
         }
     }
 

@@ -6,8 +6,7 @@ import java.util.function.Function;
 
 /** Go's parse.newNumber: reads a number or character constant into the flags and values of a NumberNode. */
 final class NumberParser {
-    private NumberParser() {
-    }
+    private NumberParser() {}
 
     static Node.NumberNode parse(Token t, Function<String, RuntimeException> error) {
         String text = t.val();
@@ -119,7 +118,8 @@ final class NumberParser {
         }
         try {
             String s = text.replace("_", "");
-            BigInteger v = s.startsWith("0x") || s.startsWith("0X") ? new BigInteger(s.substring(2), 16)
+            BigInteger v = s.startsWith("0x") || s.startsWith("0X")
+                    ? new BigInteger(s.substring(2), 16)
                     : new BigInteger(s, 10);
             return v.bitLength() <= 64 ? v : null;
         } catch (NumberFormatException e) {

@@ -3,7 +3,6 @@ package dev.runway.render.template;
 import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.template.Node.BranchKind;
 import dev.runway.render.template.Token.Kind;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -18,6 +17,7 @@ final class Parser {
     private final List<Token> tokens;
     /** Positions of the text's newlines, ascending. */
     private final int[] newlines;
+
     private final Predicate<String> hasFunction;
     private final List<Tree> trees = new ArrayList<>();
     private int index;
@@ -31,7 +31,8 @@ final class Parser {
         this.parseName = parseName;
         this.text = text;
         this.tokens = Lexer.lex(text);
-        this.newlines = java.util.stream.IntStream.range(0, text.length()).filter(i -> text.charAt(i) == '\n')
+        this.newlines = java.util.stream.IntStream.range(0, text.length())
+                .filter(i -> text.charAt(i) == '\n')
                 .toArray();
         this.hasFunction = hasFunction;
     }
@@ -93,8 +94,8 @@ final class Parser {
         if (token.kind() == Kind.ERROR) {
             String extra = "";
             if (actionLine != 0 && actionLine != lineOf(token.pos())) {
-                extra = (token.val().endsWith(" action") ? " started at " : " in action started at ")
-                        + parseName + ":" + actionLine;
+                extra = (token.val().endsWith(" action") ? " started at " : " in action started at ") + parseName + ":"
+                        + actionLine;
             }
             return error(token.val() + extra);
         }
@@ -181,11 +182,9 @@ final class Parser {
         }
     }
 
-    private interface Marker {
-    }
+    private interface Marker {}
 
-    private record ItemList(Node.ListNode list, Object end) {
-    }
+    private record ItemList(Node.ListNode list, Object end) {}
 
     private ItemList itemList() {
         List<Node> nodes = new ArrayList<>();
@@ -416,8 +415,10 @@ final class Parser {
                 }
                 for (int i = 1; i < cmds.size(); i++) {
                     Node firstArg = cmds.get(i).args().get(0);
-                    if (firstArg instanceof Node.BoolNode || firstArg instanceof Node.DotNode
-                            || firstArg instanceof Node.NilNode || firstArg instanceof Node.NumberNode
+                    if (firstArg instanceof Node.BoolNode
+                            || firstArg instanceof Node.DotNode
+                            || firstArg instanceof Node.NilNode
+                            || firstArg instanceof Node.NumberNode
                             || firstArg instanceof Node.StringNode) {
                         throw error("non executable command in pipeline stage " + (i + 1));
                     }
@@ -425,7 +426,16 @@ final class Parser {
                 return new Node.PipeNode(pipePos, isAssign, List.copyOf(decl), List.copyOf(cmds));
             }
             switch (t.kind()) {
-                case BOOL, CHAR_CONSTANT, DOT, FIELD, IDENTIFIER, NUMBER, NIL, RAW_STRING, STRING, VARIABLE,
+                case BOOL,
+                        CHAR_CONSTANT,
+                        DOT,
+                        FIELD,
+                        IDENTIFIER,
+                        NUMBER,
+                        NIL,
+                        RAW_STRING,
+                        STRING,
+                        VARIABLE,
                         LEFT_PAREN -> {
                     backup();
                     cmds.add(command());
@@ -480,8 +490,10 @@ final class Parser {
                 List<String> all = new ArrayList<>(v.ident());
                 all.addAll(fields);
                 node = new Node.VariableNode(chainPos, List.copyOf(all));
-            } else if (node instanceof Node.BoolNode || node instanceof Node.StringNode
-                    || node instanceof Node.NumberNode || node instanceof Node.NilNode
+            } else if (node instanceof Node.BoolNode
+                    || node instanceof Node.StringNode
+                    || node instanceof Node.NumberNode
+                    || node instanceof Node.NilNode
                     || node instanceof Node.DotNode) {
                 throw error("unexpected . after term " + GoStrconv.quote(node.toString()));
             } else {
@@ -493,6 +505,7 @@ final class Parser {
 
     /** Go's maxStackDepth for nested parenthesized pipelines. */
     private static final int MAX_STACK_DEPTH = 10_000;
+
     private int stackDepth;
 
     private Node term() {

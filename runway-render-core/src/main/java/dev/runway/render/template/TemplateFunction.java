@@ -1,7 +1,6 @@
 package dev.runway.render.template;
 
 import dev.runway.render.gofmt.GoValues;
-
 import java.util.List;
 
 /**

@@ -6,10 +6,40 @@ import dev.runway.render.gofmt.GoStrconv;
 record Token(Kind kind, int pos, String val) {
 
     enum Kind {
-        ERROR, EOF, TEXT, COMMENT, LEFT_DELIM, RIGHT_DELIM, SPACE, ASSIGN, DECLARE, PIPE, LEFT_PAREN, RIGHT_PAREN,
-        STRING, RAW_STRING, CHAR_CONSTANT, NUMBER, BOOL, FIELD, VARIABLE, IDENTIFIER, CHAR, DOT, NIL,
+        ERROR,
+        EOF,
+        TEXT,
+        COMMENT,
+        LEFT_DELIM,
+        RIGHT_DELIM,
+        SPACE,
+        ASSIGN,
+        DECLARE,
+        PIPE,
+        LEFT_PAREN,
+        RIGHT_PAREN,
+        STRING,
+        RAW_STRING,
+        CHAR_CONSTANT,
+        NUMBER,
+        BOOL,
+        FIELD,
+        VARIABLE,
+        IDENTIFIER,
+        CHAR,
+        DOT,
+        NIL,
         // keywords
-        BLOCK, BREAK, CONTINUE, DEFINE, ELSE, END, IF, RANGE, TEMPLATE, WITH;
+        BLOCK,
+        BREAK,
+        CONTINUE,
+        DEFINE,
+        ELSE,
+        END,
+        IF,
+        RANGE,
+        TEMPLATE,
+        WITH;
 
         boolean isKeyword() {
             return compareTo(BLOCK) >= 0;

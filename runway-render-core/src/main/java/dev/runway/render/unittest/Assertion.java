@@ -2,7 +2,6 @@ package dev.runway.render.unittest;
 
 import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.unittest.Validators.Validator;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,22 +15,51 @@ import java.util.TreeMap;
  */
 final class Assertion {
     /** Every kind helm-unittest knows, with whether it negates (antonym) and whether it needs a successful render. */
-    private record Kind(boolean antonym, boolean requireRenderSuccess) {
-    }
+    private record Kind(boolean antonym, boolean requireRenderSuccess) {}
 
     static final Map<String, Kind> KINDS = kinds();
 
     private static Map<String, Kind> kinds() {
         Map<String, Kind> k = new LinkedHashMap<>();
-        for (String positive : List.of("matchSnapshot", "matchSnapshotRaw", "equal", "greaterOrEqual", "lessOrEqual",
-                "equalRaw", "exists", "matchRegex", "matchRegexRaw", "contains", "isKind", "isAPIVersion",
-                "hasDocuments", "isSubset", "isNullOrEmpty", "containsDocument", "lengthEqual", "isNotNull",
-                "isEmpty", "isType")) {
+        for (String positive : List.of(
+                "matchSnapshot",
+                "matchSnapshotRaw",
+                "equal",
+                "greaterOrEqual",
+                "lessOrEqual",
+                "equalRaw",
+                "exists",
+                "matchRegex",
+                "matchRegexRaw",
+                "contains",
+                "isKind",
+                "isAPIVersion",
+                "hasDocuments",
+                "isSubset",
+                "isNullOrEmpty",
+                "containsDocument",
+                "lengthEqual",
+                "isNotNull",
+                "isEmpty",
+                "isType")) {
             k.put(positive, new Kind(false, true));
         }
-        for (String negative : List.of("notEqual", "notGreaterOrEqual", "notLessOrEqual", "notEqualRaw",
-                "notExists", "notMatchRegex", "notMatchRegexRaw", "notContains", "isNotSubset", "isNotNullOrEmpty",
-                "notFailedTemplate", "notLengthEqual", "isNull", "isNotEmpty", "isNotType")) {
+        for (String negative : List.of(
+                "notEqual",
+                "notGreaterOrEqual",
+                "notLessOrEqual",
+                "notEqualRaw",
+                "notExists",
+                "notMatchRegex",
+                "notMatchRegexRaw",
+                "notContains",
+                "isNotSubset",
+                "isNotNullOrEmpty",
+                "notFailedTemplate",
+                "notLengthEqual",
+                "isNull",
+                "isNotEmpty",
+                "isNotType")) {
             k.put(negative, new Kind(true, true));
         }
         k.put("failedTemplate", new Kind(false, false));
@@ -50,8 +78,14 @@ final class Assertion {
     final boolean antonym;
     List<String> defaultTemplates = List.of();
 
-    private Assertion(String type, boolean not, String template, int documentIndex, DocumentSelector selector,
-                      Validator validator, Kind kind) {
+    private Assertion(
+            String type,
+            boolean not,
+            String template,
+            int documentIndex,
+            DocumentSelector selector,
+            Validator validator,
+            Kind kind) {
         this.type = type;
         this.not = not;
         this.template = template;
@@ -76,8 +110,8 @@ final class Assertion {
             String name = String.valueOf(key);
             if (KINDS.containsKey(name)) {
                 if (found != null) {
-                    throw new UnittestException("assertion type `" + found + "` and `" + name
-                            + "` is declared duplicately");
+                    throw new UnittestException(
+                            "assertion type `" + found + "` and `" + name + "` is declared duplicately");
                 }
                 found = name;
             }
@@ -98,41 +132,52 @@ final class Assertion {
         Params p = new Params(raw, type);
         return switch (type) {
             case "equal", "notEqual" -> new Validators.Equal(p.string("path"), p.raw("value"), p.bool("decodeBase64"));
-            case "greaterOrEqual", "notGreaterOrEqual" -> new Validators.Operator(p.string("path"), p.raw("value"),
-                    "greater");
+            case "greaterOrEqual", "notGreaterOrEqual" ->
+                new Validators.Operator(p.string("path"), p.raw("value"), "greater");
             case "lessOrEqual", "notLessOrEqual" -> new Validators.Operator(p.string("path"), p.raw("value"), "less");
             case "equalRaw", "notEqualRaw" -> new Validators.EqualRaw(p.string("value"));
             case "exists", "notExists", "isNull", "isNotNull" -> new Validators.Exists(p.string("path"));
-            case "matchRegex", "notMatchRegex" -> new Validators.MatchRegex(p.string("path"), p.string("pattern"),
-                    p.bool("decodeBase64"));
+            case "matchRegex", "notMatchRegex" ->
+                new Validators.MatchRegex(p.string("path"), p.string("pattern"), p.bool("decodeBase64"));
             case "matchRegexRaw", "notMatchRegexRaw" -> new Validators.MatchRegexRaw(p.string("pattern"));
-            case "contains", "notContains" -> new Validators.Contains(p.string("path"), p.raw("content"),
-                    p.optionalInt("count"), p.bool("any"));
+            case "contains", "notContains" ->
+                new Validators.Contains(p.string("path"), p.raw("content"), p.optionalInt("count"), p.bool("any"));
             case "isKind" -> new Validators.IsKind(p.string("of"));
             case "isAPIVersion" -> new Validators.IsApiVersion(p.string("of"));
-            case "hasDocuments" -> new Validators.HasDocuments(p.optionalInt("count") == null ? 0
-                    : p.optionalInt("count"), p.bool("filterAware"));
+            case "hasDocuments" ->
+                new Validators.HasDocuments(
+                        p.optionalInt("count") == null ? 0 : p.optionalInt("count"), p.bool("filterAware"));
             case "isSubset", "isNotSubset" -> new Validators.IsSubset(p.string("path"), p.raw("content"));
             case "isNullOrEmpty", "isNotNullOrEmpty", "isEmpty", "isNotEmpty" ->
-                    new Validators.IsNullOrEmpty(p.string("path"));
-            case "failedTemplate", "notFailedTemplate" -> new Validators.FailedTemplate(p.string("errorMessage"),
-                    p.string("errorPattern"));
-            case "containsDocument" -> new Validators.ContainsDocument(p.string("kind"), p.string("apiVersion"),
-                    p.string("name"), p.string("namespace"), p.bool("any"));
-            case "lengthEqual", "notLengthEqual" -> new Validators.LengthEqual(p.strings("paths"), p.string("path"),
-                    p.optionalInt("count"));
+                new Validators.IsNullOrEmpty(p.string("path"));
+            case "failedTemplate", "notFailedTemplate" ->
+                new Validators.FailedTemplate(p.string("errorMessage"), p.string("errorPattern"));
+            case "containsDocument" ->
+                new Validators.ContainsDocument(
+                        p.string("kind"),
+                        p.string("apiVersion"),
+                        p.string("name"),
+                        p.string("namespace"),
+                        p.bool("any"));
+            case "lengthEqual", "notLengthEqual" ->
+                new Validators.LengthEqual(p.strings("paths"), p.string("path"), p.optionalInt("count"));
             case "isType", "isNotType" -> new Validators.IsType(p.string("path"), p.string("type"));
-            case "matchSnapshot" -> new Validators.MatchSnapshot(p.string("path"), p.nestedPattern("matchRegex"),
-                    p.nestedPattern("notMatchRegex"));
+            case "matchSnapshot" ->
+                new Validators.MatchSnapshot(
+                        p.string("path"), p.nestedPattern("matchRegex"), p.nestedPattern("notMatchRegex"));
             case "matchSnapshotRaw" -> new Validators.MatchSnapshotRaw();
             default -> throw new IllegalStateException(type);
         };
     }
 
     /** The rendered documents and how rendering went, shared by a test's assertions. */
-    record Config(Map<String, List<Map<String, Object>>> templatesResult, ValidateContext.SnapshotComparer comparer,
-                  boolean renderSucceeded, boolean failFast, boolean skipEmptyTemplates, String renderError) {
-    }
+    record Config(
+            Map<String, List<Map<String, Object>>> templatesResult,
+            ValidateContext.SnapshotComparer comparer,
+            boolean renderSucceeded,
+            boolean failFast,
+            boolean skipEmptyTemplates,
+            String renderError) {}
 
     /** Assert. */
     Results.AssertionResult run(int index, Config config) {
@@ -147,8 +192,12 @@ final class Assertion {
             return result(index, false, false, "", List.of("Error:", e.getMessage()));
         }
         if (config.skipEmptyTemplates() && selected.isEmpty()) {
-            return result(index, true, true,
-                    "skipped as 'documentSelector.skipEmptyTemplates: true' and 'selectedTemplates: empty'", List.of());
+            return result(
+                    index,
+                    true,
+                    true,
+                    "skipped as 'documentSelector.skipEmptyTemplates: true' and 'selectedTemplates: empty'",
+                    List.of());
         }
         if (selected.isEmpty()) {
             if (requireRenderSuccess != config.renderSucceeded()) {
@@ -167,15 +216,23 @@ final class Assertion {
             Outcome o;
             if (rendered == null && requireRenderSuccess) {
                 addTemplate = false;
-                o = Outcome.fail(List.of("Error:", template.isEmpty()
-                        ? "\tassertion.template must be given if testsuite.templates is empty"
-                        : "\ttemplate \"" + template + "\" not exists or not selected in test suite"));
+                o = Outcome.fail(List.of(
+                        "Error:",
+                        template.isEmpty()
+                                ? "\tassertion.template must be given if testsuite.templates is empty"
+                                : "\ttemplate \"" + template + "\" not exists or not selected in test suite"));
             } else if (requireRenderSuccess != config.renderSucceeded()) {
-                Object raw = rendered == null || rendered.isEmpty() ? null : rendered.get(0).get(UnittestYaml.RAW);
-                o = Outcome.fail(List.of(rendered == null || rendered.isEmpty() ? "Error: rendered manifest is empty"
-                        : "Error: Invalid rendering: " + (raw == null ? "%!s(<nil>)" : raw)));
+                Object raw = rendered == null || rendered.isEmpty()
+                        ? null
+                        : rendered.get(0).get(UnittestYaml.RAW);
+                o = Outcome.fail(List.of(
+                        rendered == null || rendered.isEmpty()
+                                ? "Error: rendered manifest is empty"
+                                : "Error: Invalid rendering: " + (raw == null ? "%!s(<nil>)" : raw)));
             } else {
-                o = validate(rendered == null ? List.of() : rendered, e.getValue() == null ? List.of() : e.getValue(),
+                o = validate(
+                        rendered == null ? List.of() : rendered,
+                        e.getValue() == null ? List.of() : e.getValue(),
                         config);
             }
             if (!o.passed()) {
@@ -189,10 +246,10 @@ final class Assertion {
         return result(index, passed, false, "", info);
     }
 
-    private Outcome validate(List<Map<String, Object>> rendered, List<Map<String, Object>> selectedDocs,
-                             Config config) {
-        return validator.validate(new ValidateContext(rendered, selectedDocs, not != antonym, config.comparer(),
-                config.renderError(), config.failFast()));
+    private Outcome validate(
+            List<Map<String, Object>> rendered, List<Map<String, Object>> selectedDocs, Config config) {
+        return validator.validate(new ValidateContext(
+                rendered, selectedDocs, not != antonym, config.comparer(), config.renderError(), config.failFast()));
     }
 
     private Map<String, List<Map<String, Object>>> select(Map<String, List<Map<String, Object>>> docs) {
@@ -205,8 +262,8 @@ final class Assertion {
             Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
             for (Map.Entry<String, List<Map<String, Object>>> e : nonNull.entrySet()) {
                 if (documentIndex >= e.getValue().size() || documentIndex < 0) {
-                    throw new DocumentSelector.SelectionException("document index " + documentIndex
-                            + " is out of range");
+                    throw new DocumentSelector.SelectionException(
+                            "document index " + documentIndex + " is out of range");
                 }
                 out.put(e.getKey(), List.of(e.getValue().get(documentIndex)));
             }
@@ -215,8 +272,8 @@ final class Assertion {
         return docs;
     }
 
-    private Results.AssertionResult result(int index, boolean passed, boolean skipped, String reason,
-                                           List<String> info) {
+    private Results.AssertionResult result(
+            int index, boolean passed, boolean skipped, String reason, List<String> info) {
         return new Results.AssertionResult(index, type, not, passed, skipped, reason, info);
     }
 }

@@ -4,12 +4,11 @@ import dev.runway.render.RenderException;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
 import dev.runway.render.funcs.GoRegexp;
-import org.opentest4j.AssertionFailedError;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * helm-unittest's assertions as a fluent Java API over a {@link RenderedChart}, so JVM tests need no YAML:
@@ -26,8 +25,7 @@ import java.util.function.Supplier;
  * with helm-unittest's failure lines.
  */
 public final class ChartAssertions {
-    private ChartAssertions() {
-    }
+    private ChartAssertions() {}
 
     public static ChartAssert assertThat(RenderedChart chart) {
         return new ChartAssert(chart);
@@ -42,8 +40,8 @@ public final class ChartAssertions {
         return UnittestYaml.manifests(m.text(), m.source());
     }
 
-    private static void check(Validators.Validator validator, List<Map<String, Object>> docs, boolean negative,
-                              String what) {
+    private static void check(
+            Validators.Validator validator, List<Map<String, Object>> docs, boolean negative, String what) {
         Outcome o = validator.validate(new ValidateContext(docs, docs, negative, null, null, false));
         if (!o.passed()) {
             throw new AssertionFailedError(what + "\n\t" + String.join("\n\t", o.info()));
@@ -61,11 +59,12 @@ public final class ChartAssertions {
         /** The one manifest of this kind and name; fails naming the manifests there are. */
         public DocumentAssert document(String kind, String name) {
             List<RenderedManifest> found = chart.manifests().stream()
-                    .filter(m -> m.kind().equals(kind) && m.name().equals(name)).toList();
+                    .filter(m -> m.kind().equals(kind) && m.name().equals(name))
+                    .toList();
             if (found.size() != 1) {
                 throw new AssertionFailedError("expected one " + kind + "/" + name + " in the rendered chart, found "
-                        + found.size() + "; rendered: " + chart.manifests().stream().map(RenderedManifest::id)
-                        .toList());
+                        + found.size() + "; rendered: "
+                        + chart.manifests().stream().map(RenderedManifest::id).toList());
             }
             List<Map<String, Object>> docs = documents(found.get(0));
             return new DocumentAssert(kind + "/" + name, docs.isEmpty() ? Map.of() : docs.get(0));
@@ -74,9 +73,14 @@ public final class ChartAssertions {
         /** hasDocuments: the number of manifests rendered. */
         public ChartAssert hasDocuments(int count) {
             if (chart.manifests().size() != count) {
-                throw new AssertionFailedError("expected " + count + " documents, rendered "
-                        + chart.manifests().size() + ": " + chart.manifests().stream().map(RenderedManifest::id)
-                        .toList(), count, chart.manifests().size());
+                throw new AssertionFailedError(
+                        "expected " + count + " documents, rendered "
+                                + chart.manifests().size() + ": "
+                                + chart.manifests().stream()
+                                        .map(RenderedManifest::id)
+                                        .toList(),
+                        count,
+                        chart.manifests().size());
             }
             return this;
         }
@@ -85,7 +89,10 @@ public final class ChartAssertions {
         public ChartAssert containsDocument(String kind, String apiVersion, String name) {
             List<Map<String, Object>> all = new ArrayList<>();
             chart.manifests().forEach(m -> all.addAll(documents(m)));
-            check(new Validators.ContainsDocument(kind, apiVersion, name, "", true), all, false,
+            check(
+                    new Validators.ContainsDocument(kind, apiVersion, name, "", true),
+                    all,
+                    false,
                     "containsDocument " + kind + "/" + name);
             return this;
         }
@@ -258,8 +265,10 @@ public final class ChartAssertions {
             String error = error();
             String raw = RenderErrors.message(error);
             if (!message.equals(raw) && !message.equals(error)) {
-                throw new AssertionFailedError("expected the render to fail with " + message + "\n\tbut it failed with "
-                        + error, message, raw);
+                throw new AssertionFailedError(
+                        "expected the render to fail with " + message + "\n\tbut it failed with " + error,
+                        message,
+                        raw);
             }
             return this;
         }
@@ -268,8 +277,8 @@ public final class ChartAssertions {
         public RenderAssert failsMatching(String pattern) {
             String error = error();
             if (!GoRegexp.compile(pattern).matcher(error).find()) {
-                throw new AssertionFailedError("expected the render to fail matching " + pattern
-                        + "\n\tbut it failed with " + error);
+                throw new AssertionFailedError(
+                        "expected the render to fail matching " + pattern + "\n\tbut it failed with " + error);
             }
             return this;
         }

@@ -19,7 +19,10 @@ record DocumentSelector(String path, Object value, boolean matchMany, boolean sk
         if (!(m.get("path") instanceof String path)) {
             throw new UnittestException("empty 'documentSelector.path' not supported");
         }
-        return new DocumentSelector(path, m.get("value"), Boolean.TRUE.equals(m.get("matchMany")),
+        return new DocumentSelector(
+                path,
+                m.get("value"),
+                Boolean.TRUE.equals(m.get("matchMany")),
                 Boolean.TRUE.equals(m.get("skipEmptyTemplates")));
     }
 

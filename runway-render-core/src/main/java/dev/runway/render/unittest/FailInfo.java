@@ -4,7 +4,6 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.google.re2j.Pattern;
 import dev.runway.render.funcs.GoRegexp;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,8 +17,7 @@ final class FailInfo {
     static final String ERROR_FORMAT = "\nError:\n%s\n";
     private static final Pattern TRAILING_SPACES = GoRegexp.compile("(?m)[ ]+\\r?\\n");
 
-    private FailInfo() {
-    }
+    private FailInfo() {}
 
     /** setFailFormat. */
     static String format(boolean not, boolean path, boolean actual, boolean diff, String customize) {
@@ -44,8 +42,10 @@ final class FailInfo {
         for (int i = 0; i < trimmed.length(); i++) {
             char c = trimmed.charAt(i);
             if (c == '%' && i + 1 < trimmed.length() && trimmed.charAt(i + 1) == 's') {
-                sb.append(arg < replacements.length
-                        ? "\t" + trim(replacements[arg].replace("\n", "\n\t"), "\n\t ") : "%!s(MISSING)");
+                sb.append(
+                        arg < replacements.length
+                                ? "\t" + trim(replacements[arg].replace("\n", "\n\t"), "\n\t ")
+                                : "%!s(MISSING)");
                 arg++;
                 i++;
             } else {
@@ -93,8 +93,7 @@ final class FailInfo {
         return s.substring(start, end);
     }
 
-    private record OpCode(char tag, int i1, int i2, int j1, int j2) {
-    }
+    private record OpCode(char tag, int i1, int i2, int j1, int j2) {}
 
     /** go-difflib's GetUnifiedDiffString of two texts, "Expected" against "Actual", one line of context. */
     static String diff(String expected, String actual) {
@@ -110,8 +109,11 @@ final class FailInfo {
             }
             OpCode first = group.get(0);
             OpCode last = group.get(group.size() - 1);
-            out.append("@@ -").append(range(first.i1(), last.i2())).append(" +")
-                    .append(range(first.j1(), last.j2())).append(" @@\n");
+            out.append("@@ -")
+                    .append(range(first.i1(), last.i2()))
+                    .append(" +")
+                    .append(range(first.j1(), last.j2()))
+                    .append(" @@\n");
             for (OpCode c : group) {
                 if (c.tag() == 'e') {
                     for (String line : a.subList(c.i1(), c.i2())) {
@@ -194,13 +196,15 @@ final class FailInfo {
         }
         OpCode c0 = codes.get(0);
         if (c0.tag() == 'e') {
-            codes.set(0, new OpCode('e', Math.max(c0.i1(), c0.i2() - n), c0.i2(),
-                    Math.max(c0.j1(), c0.j2() - n), c0.j2()));
+            codes.set(
+                    0,
+                    new OpCode('e', Math.max(c0.i1(), c0.i2() - n), c0.i2(), Math.max(c0.j1(), c0.j2() - n), c0.j2()));
         }
         OpCode cl = codes.get(codes.size() - 1);
         if (cl.tag() == 'e') {
-            codes.set(codes.size() - 1, new OpCode('e', cl.i1(), Math.min(cl.i2(), cl.i1() + n), cl.j1(),
-                    Math.min(cl.j2(), cl.j1() + n)));
+            codes.set(
+                    codes.size() - 1,
+                    new OpCode('e', cl.i1(), Math.min(cl.i2(), cl.i1() + n), cl.j1(), Math.min(cl.j2(), cl.j1() + n)));
         }
         int nn = n + n;
         List<List<OpCode>> groups = new ArrayList<>();

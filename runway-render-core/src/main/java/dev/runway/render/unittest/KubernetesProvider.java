@@ -1,7 +1,6 @@
 package dev.runway.render.unittest;
 
 import dev.runway.render.chart.ClusterLookup;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,8 +20,7 @@ import java.util.Map;
 record KubernetesProvider(Map<String, Kind> scheme, List<Map<String, Object>> objects) implements ClusterLookup {
 
     /** One scheme entry: group, version and resource, and whether objects live in namespaces. */
-    record Kind(String group, String version, String resource, boolean namespaced) {
-    }
+    record Kind(String group, String version, String resource, boolean namespaced) {}
 
     /** The suite's and the test's provider merged as polishKubernetesProviderSettings does; null without objects. */
     static KubernetesProvider of(Object suite, Object test) {
@@ -41,8 +39,13 @@ record KubernetesProvider(Map<String, Kind> scheme, List<Map<String, Object>> ob
             s.forEach((key, props) -> {
                 Map<?, ?> m = props instanceof Map<?, ?> pm ? pm : Map.of();
                 Map<?, ?> gvr = m.get("gvr") instanceof Map<?, ?> g ? g : Map.of();
-                scheme.put(String.valueOf(key), new Kind(text(gvr.get("group")), text(gvr.get("version")),
-                        text(gvr.get("resource")), Boolean.TRUE.equals(m.get("namespaced"))));
+                scheme.put(
+                        String.valueOf(key),
+                        new Kind(
+                                text(gvr.get("group")),
+                                text(gvr.get("version")),
+                                text(gvr.get("resource")),
+                                Boolean.TRUE.equals(m.get("namespaced"))));
             });
         }
         if (p.get("objects") instanceof List<?> list) {
@@ -73,11 +76,12 @@ record KubernetesProvider(Map<String, Kind> scheme, List<Map<String, Object>> ob
         String listKind = null;
         for (Map<String, Object> o : objects) {
             String objectApiVersion = text(o.get("apiVersion"));
-            String group = objectApiVersion.contains("/") ? objectApiVersion.substring(0, objectApiVersion.indexOf('/'))
-                    : "";
+            String group =
+                    objectApiVersion.contains("/") ? objectApiVersion.substring(0, objectApiVersion.indexOf('/')) : "";
             String version = objectApiVersion.substring(objectApiVersion.indexOf('/') + 1);
             String objectKind = text(o.get("kind"));
-            if (!group.equals(k.group()) || !version.equals(k.version())
+            if (!group.equals(k.group())
+                    || !version.equals(k.version())
                     || !guessResource(objectKind).equals(k.resource())) {
                 continue;
             }

@@ -1,7 +1,7 @@
 package dev.runway.render.unittest;
 
-import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.gofmt.GoFmt;
+import dev.runway.render.gofmt.GoValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +19,8 @@ final class Params {
         this.map = params instanceof Map<?, ?> m ? m : Map.of();
         this.kind = kind;
         if (params != null && !(params instanceof Map)) {
-            throw new UnittestException("assertion `" + kind + "`: expected a map of parameters, got "
-                    + GoValues.yamlV3TypeName(params));
+            throw new UnittestException(
+                    "assertion `" + kind + "`: expected a map of parameters, got " + GoValues.yamlV3TypeName(params));
         }
     }
 
@@ -91,7 +91,8 @@ final class Params {
     }
 
     private UnittestException wrongType(String field, String expected, Object v) {
-        return new UnittestException("assertion `" + kind + "`: '" + field + "' expected type '" + expected
-                + "', got unconvertible type '" + GoValues.yamlV3TypeName(v) + "', value: '" + GoFmt.formatValue(v) + "'");
+        return new UnittestException(
+                "assertion `" + kind + "`: '" + field + "' expected type '" + expected + "', got unconvertible type '"
+                        + GoValues.yamlV3TypeName(v) + "', value: '" + GoFmt.formatValue(v) + "'");
     }
 }

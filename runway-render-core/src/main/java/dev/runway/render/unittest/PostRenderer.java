@@ -33,7 +33,9 @@ record PostRenderer(String command, List<String> args) {
     }
 
     private static PostRenderer parse(Object config) {
-        if (!(config instanceof Map<?, ?> m) || m.get("cmd") == null || String.valueOf(m.get("cmd")).isEmpty()) {
+        if (!(config instanceof Map<?, ?> m)
+                || m.get("cmd") == null
+                || String.valueOf(m.get("cmd")).isEmpty()) {
             return null;
         }
         List<String> args = new ArrayList<>();
@@ -46,9 +48,14 @@ record PostRenderer(String command, List<String> args) {
     /** MergeAndPostRender, then SplitManifests. */
     Map<String, String> run(Map<String, String> outputs) {
         StringBuilder merged = new StringBuilder();
-        new TreeMap<>(outputs).forEach((file, text) ->
-                merged.append("---\n").append(FILE_KEY).append(' ').append(file).append('\n')
-                        .append(text.strip()).append('\n'));
+        new TreeMap<>(outputs)
+                .forEach((file, text) -> merged.append("---\n")
+                        .append(FILE_KEY)
+                        .append(' ')
+                        .append(file)
+                        .append('\n')
+                        .append(text.strip())
+                        .append('\n'));
         return split(exec(merged.toString()));
     }
 
@@ -64,8 +71,11 @@ record PostRenderer(String command, List<String> args) {
             List<String> cmd = new ArrayList<>();
             cmd.add(command);
             cmd.addAll(args);
-            Process process = new ProcessBuilder(cmd).redirectInput(in.toFile()).redirectOutput(out.toFile())
-                    .redirectError(err.toFile()).start();
+            Process process = new ProcessBuilder(cmd)
+                    .redirectInput(in.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw failed("it did not finish in " + TIMEOUT_SECONDS + " s");

@@ -6,7 +6,6 @@ import com.jayway.jsonpath.Filter;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.Predicate;
 import dev.runway.render.funcs.GoRegexp;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -24,11 +23,9 @@ import java.util.function.BiFunction;
  */
 final class RegexFilters {
     /** A path with its {@code =~} filters replaced by {@code [?]}, and their predicates in order. */
-    record Rewritten(String path, List<Predicate> predicates) {
-    }
+    record Rewritten(String path, List<Predicate> predicates) {}
 
-    private RegexFilters() {
-    }
+    private RegexFilters() {}
 
     /** Rewrites {@code path}; {@code evaluate} finds the values of a term's own path (which may hold filters too). */
     static Rewritten rewrite(String path, BiFunction<Object, String, List<Object>> evaluate) {
@@ -43,8 +40,8 @@ final class RegexFilters {
                 int close = closeOfGroup(path, i + 2);
                 int end = skipSpaces(path, close + 1);
                 if (end >= path.length() || path.charAt(end) != ']') {
-                    throw new ValuePaths.PathException("invalid path " + path + ": filter at position " + i
-                            + " is not closed by )]");
+                    throw new ValuePaths.PathException(
+                            "invalid path " + path + ": filter at position " + i + " is not closed by )]");
                 }
                 String body = path.substring(i + 3, close);
                 if (containsRegexTerm(body)) {
@@ -107,8 +104,8 @@ final class RegexFilters {
             j += s.charAt(j) == '\\' ? 2 : 1;
         }
         if (j >= s.length()) {
-            throw new ValuePaths.PathException("unmatched regular expression delimiter / at position " + start
-                    + " in " + s);
+            throw new ValuePaths.PathException(
+                    "unmatched regular expression delimiter / at position " + start + " in " + s);
         }
         return j + 1;
     }
@@ -213,7 +210,8 @@ final class RegexFilters {
             if (op < 0) {
                 return jayway(term);
             }
-            return regexTerm(term.substring(0, op).strip(), term.substring(op + 2).strip());
+            return regexTerm(
+                    term.substring(0, op).strip(), term.substring(op + 2).strip());
         }
 
         /** The index of a top-level {@code =~} in a term, or -1. */

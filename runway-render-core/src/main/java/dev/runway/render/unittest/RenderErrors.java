@@ -9,8 +9,7 @@ final class RenderErrors {
     /** The file and the message of {@code execution error at (file:line:col): message} and the like. */
     static final Pattern RENDER_ERROR = GoRegexp.compile("(?msU)^(?:.+: |.+ \\()(?:(.+):\\d+:\\d+).+(?:.+>)*: (.+)$");
 
-    private RenderErrors() {
-    }
+    private RenderErrors() {}
 
     /** The failing file, or null when the error names none. */
     static String file(String error) {

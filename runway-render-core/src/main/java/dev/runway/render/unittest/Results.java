@@ -6,15 +6,20 @@ import java.util.List;
 
 /** What a run found, per assertion, test, suite and chart, as helm-unittest reports it (pkg/unittest/results). */
 public final class Results {
-    private Results() {
-    }
+    private Results() {}
 
     /**
      * One assertion: its index in the test's {@code asserts}, its kind ({@code equal}, {@code matchSnapshot}, ...),
      * whether it was written with {@code not: true}, and the failure lines helm-unittest prints.
      */
-    public record AssertionResult(int index, String type, boolean not, boolean passed, boolean skipped,
-                                  String skipReason, List<String> failInfo) {
+    public record AssertionResult(
+            int index,
+            String type,
+            boolean not,
+            boolean passed,
+            boolean skipped,
+            String skipReason,
+            List<String> failInfo) {
         public AssertionResult {
             failInfo = List.copyOf(failInfo);
         }
@@ -26,8 +31,14 @@ public final class Results {
     }
 
     /** One test ({@code it:}); {@code error} is an execution error (a render or values problem), or null. */
-    public record TestResult(String name, int index, boolean passed, boolean skipped, String error,
-                             List<AssertionResult> assertions, Duration duration) {
+    public record TestResult(
+            String name,
+            int index,
+            boolean passed,
+            boolean skipped,
+            String error,
+            List<AssertionResult> assertions,
+            Duration duration) {
         public TestResult {
             assertions = List.copyOf(assertions);
         }
@@ -64,8 +75,14 @@ public final class Results {
      * One suite file (or one document of it): its name ({@code suite:}), the file, and its tests; {@code error}
      * is set when the file could not be read or its snapshot file not written.
      */
-    public record SuiteResult(String name, Path file, boolean passed, boolean skipped, String error,
-                              List<TestResult> tests, SnapshotCounts snapshots) {
+    public record SuiteResult(
+            String name,
+            Path file,
+            boolean passed,
+            boolean skipped,
+            String error,
+            List<TestResult> tests,
+            SnapshotCounts snapshots) {
         public SuiteResult {
             tests = List.copyOf(tests);
         }
@@ -98,7 +115,11 @@ public final class Results {
                 sb.append(errored).append(" errored, ");
             }
             if (skipped > 0) {
-                sb.append(passed).append(" passed, ").append(skipped).append(" skipped, ").append(total())
+                sb.append(passed)
+                        .append(" passed, ")
+                        .append(skipped)
+                        .append(" skipped, ")
+                        .append(total())
                         .append(" total");
             } else {
                 sb.append(passed).append(" passed, ").append(passed + failed).append(" total");

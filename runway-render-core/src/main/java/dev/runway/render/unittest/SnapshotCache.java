@@ -2,7 +2,6 @@ package dev.runway.render.unittest;
 
 import com.google.re2j.PatternSyntaxException;
 import dev.runway.render.funcs.GoRegexp;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +19,7 @@ import java.util.TreeMap;
  */
 final class SnapshotCache {
     /** One comparison: passed, the snapshot number, the cached and new text, and the regex message if any. */
-    record Compared(boolean passed, int index, String cached, String fresh, String message, String error) {
-    }
+    record Compared(boolean passed, int index, String cached, String fresh, String message, String error) {}
 
     private final Path file;
     private final boolean updating;
@@ -78,8 +76,8 @@ final class SnapshotCache {
                     try {
                         byIndex.put(Integer.parseInt(String.valueOf(e.getKey())), String.valueOf(e.getValue()));
                     } catch (NumberFormatException ex) {
-                        throw new UnittestException("snapshot file " + file + ": test "
-                                + test.getKey() + " has snapshot key " + e.getKey() + ", expected a number");
+                        throw new UnittestException("snapshot file " + file + ": test " + test.getKey()
+                                + " has snapshot key " + e.getKey() + ", expected a number");
                     }
                 }
             }
@@ -110,7 +108,9 @@ final class SnapshotCache {
                         message = " pattern '" + match1 + "' not found in snapshot";
                     }
                 }
-                if (!match2.isEmpty() && match && GoRegexp.compile(match2).matcher(fresh).find()) {
+                if (!match2.isEmpty()
+                        && match
+                        && GoRegexp.compile(match2).matcher(fresh).find()) {
                     match = false;
                     message = " pattern '" + match2 + "' should not be in snapshot";
                 }

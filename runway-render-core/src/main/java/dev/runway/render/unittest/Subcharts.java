@@ -2,14 +2,12 @@ package dev.runway.render.unittest;
 
 import dev.runway.render.chart.Chart;
 import dev.runway.render.chart.ChartDependency;
-
 import java.util.List;
 import java.util.Map;
 
 /** Whether a subchart's own suites run: its condition, else its tags, as helm-unittest evaluates them. */
 final class Subcharts {
-    private Subcharts() {
-    }
+    private Subcharts() {}
 
     static boolean enabled(Chart parent, Chart sub, Map<String, Object> values) {
         for (ChartDependency dep : parent.metadata().dependencies()) {

@@ -8,7 +8,6 @@ import dev.runway.render.chart.Chart;
 import dev.runway.render.chart.ChartFile;
 import dev.runway.render.funcs.GoRegexp;
 import dev.runway.render.yaml.GoYaml;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +28,7 @@ final class TestJob {
     List<String> values = new ArrayList<>();
     /** How many of {@link #values} come from the suite (they come first). */
     int suiteValuesCount;
+
     Map<String, Object> set = new LinkedHashMap<>();
     String template = "";
     List<String> templates = new ArrayList<>();
@@ -73,15 +73,14 @@ final class TestJob {
      * override the runner's, which override the suite's.
      */
     void valuesFilesFromRunner(List<Path> files) {
-        List<String> runner = files.stream().map(f -> f.toAbsolutePath().toString()).toList();
+        List<String> runner =
+                files.stream().map(f -> f.toAbsolutePath().toString()).toList();
         values.addAll(suiteValuesCount, runner);
         suiteValuesCount += runner.size();
     }
 
     /** What the suite shares with its tests while running. */
-    record Settings(Chart chart, HelmRenderer renderer, SnapshotCache cache, boolean failFast,
-                    boolean includeCrds) {
-    }
+    record Settings(Chart chart, HelmRenderer renderer, SnapshotCache cache, boolean failFast, boolean includeCrds) {}
 
     Results.TestResult run(int index, Settings settings) {
         long start = System.nanoTime();
@@ -121,10 +120,15 @@ final class TestJob {
         }
         polishAssertionTemplates(settings.chart(), outputs == null ? Map.of() : outputs, settings.includeCrds());
         int[] counter = {0};
-        ValidateContext.SnapshotComparer comparer = (content, match, notMatch) ->
-                settings.cache().compare(name, ++counter[0], content, match, notMatch);
-        Assertion.Config config = new Assertion.Config(manifests, comparer, renderSucceeded, settings.failFast(),
-                documentSelector != null && documentSelector.skipEmptyTemplates(), renderError);
+        ValidateContext.SnapshotComparer comparer =
+                (content, match, notMatch) -> settings.cache().compare(name, ++counter[0], content, match, notMatch);
+        Assertion.Config config = new Assertion.Config(
+                manifests,
+                comparer,
+                renderSucceeded,
+                settings.failFast(),
+                documentSelector != null && documentSelector.skipEmptyTemplates(),
+                renderError);
         boolean passed = false;
         List<Results.AssertionResult> results = new ArrayList<>();
         for (int i = 0; i < assertions.size(); i++) {
@@ -160,8 +164,9 @@ final class TestJob {
         Map<String, Object> base = new LinkedHashMap<>();
         List<String> routes = routes();
         for (String file : values) {
-            Path path = Path.of(file).isAbsolute() ? Path.of(file) : definitionFile.toAbsolutePath().getParent()
-                    .resolve(file);
+            Path path = Path.of(file).isAbsolute()
+                    ? Path.of(file)
+                    : definitionFile.toAbsolutePath().getParent().resolve(file);
             String text;
             try {
                 text = Files.readString(path, StandardCharsets.UTF_8);
@@ -246,16 +251,25 @@ final class TestJob {
     // ---- rendering
 
     private Map<String, String> render(Settings settings, Map<String, Object> userValues) {
-        RenderOptions options = new RenderOptions(release.name.isEmpty() ? "RELEASE-NAME" : release.name,
+        RenderOptions options = new RenderOptions(
+                release.name.isEmpty() ? "RELEASE-NAME" : release.name,
                 release.namespace.isEmpty() ? "NAMESPACE" : release.namespace,
                 "v" + or(capabilities.majorVersion, "1") + "." + or(capabilities.minorVersion, "20") + ".0",
                 // helm-unittest links Helm 3 (helm.sh/helm/v3): its renders follow Helm 3.21, not the default Helm 4.
-                release.upgrade, true, dev.runway.render.HelmVersion.HELM_3_21);
+                release.upgrade,
+                true,
+                dev.runway.render.HelmVersion.HELM_3_21);
         // As helm-unittest: dependencies are processed on the whole chart, then the selected templates are copied
         // (CopyV3Chart, under the subcharts' names after aliasing) and the versions overridden (ModifyChartMetadata).
-        return settings.renderer().renderTemplates(userValues, options, release.revision,
-                capabilities.apiVersions == null ? List.of() : capabilities.apiVersions, !release.name.isEmpty(),
-                resolved -> withVersions(filtered(resolved, resolved.name()), true), kubernetesProvider);
+        return settings.renderer()
+                .renderTemplates(
+                        userValues,
+                        options,
+                        release.revision,
+                        capabilities.apiVersions == null ? List.of() : capabilities.apiVersions,
+                        !release.name.isEmpty(),
+                        resolved -> withVersions(filtered(resolved, resolved.name()), true),
+                        kubernetesProvider);
     }
 
     private static String or(String a, String b) {
@@ -274,7 +288,8 @@ final class TestJob {
             }
         }
         kept.removeIf(t -> defaultTemplatesToSkip.stream()
-                .anyMatch(skip -> templatePattern(skip).matcher(route + "/" + t.name()).find()));
+                .anyMatch(skip ->
+                        templatePattern(skip).matcher(route + "/" + t.name()).find()));
         for (ChartFile t : chart.templates()) {
             String base = t.name().substring(t.name().lastIndexOf('/') + 1);
             if (base.startsWith("_") && !kept.contains(t)) {
@@ -297,10 +312,16 @@ final class TestJob {
         if (chartVersion.isEmpty() && chartAppVersion.isEmpty()) {
             return c;
         }
-        List<Chart> deps = root ? c.dependencies().stream().map(d -> withVersions(d, false)).toList()
+        List<Chart> deps = root
+                ? c.dependencies().stream().map(d -> withVersions(d, false)).toList()
                 : c.dependencies();
-        return new Chart(c.metadata().withVersions(chartVersion, chartAppVersion), c.values(), c.schema(),
-                c.templates(), c.files(), deps);
+        return new Chart(
+                c.metadata().withVersions(chartVersion, chartAppVersion),
+                c.values(),
+                c.schema(),
+                c.templates(),
+                c.files(),
+                deps);
     }
 
     /**
@@ -326,8 +347,8 @@ final class TestJob {
     }
 
     /** parseManifestsFromOutputOfFiles: YAML templates as documents, .txt files as one raw document. */
-    private static Map<String, List<Map<String, Object>>> parse(Chart chart, Map<String, String> outputs,
-                                                               boolean renderSucceeded, boolean includeCrds) {
+    private static Map<String, List<Map<String, Object>>> parse(
+            Chart chart, Map<String, String> outputs, boolean renderSucceeded, boolean includeCrds) {
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
         if (includeCrds) {
             for (ChartFile f : chart.files()) {

@@ -1,11 +1,10 @@
 package dev.runway.render.unittest;
 
 import dev.runway.render.HelmRenderer;
+import dev.runway.render.chart.Chart;
 import dev.runway.render.chart.SemverRange;
 import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoValues;
-import dev.runway.render.chart.Chart;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,12 +23,36 @@ final class TestSuite {
     /** The helm-unittest version whose behaviour this runner follows, for {@code skip.minimumVersion}. */
     static final String HELM_UNITTEST_VERSION = "1.1.0";
 
-    private static final Set<String> SUITE_FIELDS = Set.of("suite", "values", "set", "templates",
-            "excludeTemplates", "includeCrds", "release", "chart", "capabilities", "kubernetesProvider",
-            "postRenderer", "tests", "snapshotId", "skip");
-    private static final Set<String> TEST_FIELDS = Set.of("it", "values", "set", "template", "templates",
-            "documentIndex", "documentSelector", "release", "chart", "capabilities", "asserts", "skip",
-            "kubernetesProvider", "postRenderer");
+    private static final Set<String> SUITE_FIELDS = Set.of(
+            "suite",
+            "values",
+            "set",
+            "templates",
+            "excludeTemplates",
+            "includeCrds",
+            "release",
+            "chart",
+            "capabilities",
+            "kubernetesProvider",
+            "postRenderer",
+            "tests",
+            "snapshotId",
+            "skip");
+    private static final Set<String> TEST_FIELDS = Set.of(
+            "it",
+            "values",
+            "set",
+            "template",
+            "templates",
+            "documentIndex",
+            "documentSelector",
+            "release",
+            "chart",
+            "capabilities",
+            "asserts",
+            "skip",
+            "kubernetesProvider",
+            "postRenderer");
 
     String name = "";
     Path file;
@@ -58,8 +81,8 @@ final class TestSuite {
         return parseText(text, file, chartRoute, strict, true);
     }
 
-    private static List<TestSuite> parseText(String text, Path file, String chartRoute, boolean strict,
-                                             boolean rendered) {
+    private static List<TestSuite> parseText(
+            String text, Path file, String chartRoute, boolean strict, boolean rendered) {
         List<TestSuite> suites = new ArrayList<>();
         for (String part : UnittestYaml.split(text)) {
             if (part.isBlank()) {
@@ -75,8 +98,8 @@ final class TestSuite {
                 continue;
             }
             if (!(doc instanceof Map<?, ?> map)) {
-                throw new UnittestException("yaml: unmarshal errors:\n  cannot unmarshal " + GoValues.yamlV3TypeName(doc)
-                        + " into unittest.TestSuite");
+                throw new UnittestException("yaml: unmarshal errors:\n  cannot unmarshal "
+                        + GoValues.yamlV3TypeName(doc) + " into unittest.TestSuite");
             }
             TestSuite suite = parse(map, file, chartRoute, strict);
             if (rendered && suite.name.isEmpty()) {
@@ -112,8 +135,8 @@ final class TestSuite {
 
         Object testsRaw = doc.get("tests");
         if (testsRaw != null && !(testsRaw instanceof List)) {
-            throw new UnittestException("yaml: unmarshal errors:\n  cannot unmarshal " + GoValues.yamlV3TypeName(testsRaw)
-                    + " into []*unittest.TestJob");
+            throw new UnittestException("yaml: unmarshal errors:\n  cannot unmarshal "
+                    + GoValues.yamlV3TypeName(testsRaw) + " into []*unittest.TestJob");
         }
         List<?> testsList = testsRaw == null ? List.of() : (List<?>) testsRaw;
         if (testsList.isEmpty()) {
@@ -140,8 +163,8 @@ final class TestSuite {
             job.documentSelector = DocumentSelector.parse(tm.get("documentSelector"));
             Map<String, Object> tr = map(tm.get("release"), "release");
             job.release.name = or(str(tr.get("name"), "release.name"), str(release.get("name"), "release.name"));
-            job.release.namespace = or(str(tr.get("namespace"), "release.namespace"),
-                    str(release.get("namespace"), "release.namespace"));
+            job.release.namespace = or(
+                    str(tr.get("namespace"), "release.namespace"), str(release.get("namespace"), "release.namespace"));
             int revision = integer(tr.get("revision"));
             job.release.revision = revision != 0 ? revision : integer(release.get("revision"));
             job.release.upgrade = Boolean.TRUE.equals(tr.get("upgrade")) || Boolean.TRUE.equals(release.get("upgrade"));
@@ -150,8 +173,7 @@ final class TestSuite {
             job.chartAppVersion = or(text(tc.get("appVersion")), text(chart.get("appVersion")));
             capabilities(job, map(tm.get("capabilities"), "capabilities"), capabilities);
             Map<String, Object> testSkip = map(tm.get("skip"), "skip");
-            job.skipReason = suite.skipReason.isEmpty() ? str(testSkip.get("reason"), "skip.reason")
-                    : suite.skipReason;
+            job.skipReason = suite.skipReason.isEmpty() ? str(testSkip.get("reason"), "skip.reason") : suite.skipReason;
             job.postRenderer = PostRenderer.of(doc.get("postRenderer"), tm.get("postRenderer"));
             job.kubernetesProvider = KubernetesProvider.of(doc.get("kubernetesProvider"), tm.get("kubernetesProvider"));
             Object asserts = tm.get("asserts");
@@ -172,7 +194,9 @@ final class TestSuite {
             suite.tests.add(job);
         }
         String minimum = str(skip.get("minimumVersion"), "skip.minimumVersion");
-        if (!minimum.isEmpty() && suite.skipReason.isEmpty() && !SemverRange.isAtLeast(HELM_UNITTEST_VERSION, minimum)) {
+        if (!minimum.isEmpty()
+                && suite.skipReason.isEmpty()
+                && !SemverRange.isAtLeast(HELM_UNITTEST_VERSION, minimum)) {
             suite.skipReason = "Test suite requires minimum unittest plugin version " + minimum
                     + ", but current version is " + HELM_UNITTEST_VERSION;
             suite.tests.forEach(t -> t.skipReason = suite.skipReason);
@@ -280,8 +304,7 @@ final class TestSuite {
             TestJob job = tests.get(i);
             if (!job.skipReason.isEmpty()) {
                 skipped++;
-                results.add(new Results.TestResult(job.name, i, false, true, null, List.of(),
-                        java.time.Duration.ZERO));
+                results.add(new Results.TestResult(job.name, i, false, true, null, List.of(), java.time.Duration.ZERO));
                 if (i == 0) {
                     pass = true;
                 }
@@ -291,8 +314,14 @@ final class TestSuite {
                     r = job.run(i, new TestJob.Settings(chart, renderer, cache, failFast, includeCrds));
                 } catch (RuntimeException e) {
                     // A bug or limit of ours must not hide the other tests: the test fails with the reason.
-                    r = new Results.TestResult(job.name, i, false, false, e.getClass().getSimpleName() + ": "
-                            + e.getMessage(), List.of(), java.time.Duration.ZERO);
+                    r = new Results.TestResult(
+                            job.name,
+                            i,
+                            false,
+                            false,
+                            e.getClass().getSimpleName() + ": " + e.getMessage(),
+                            List.of(),
+                            java.time.Duration.ZERO);
                 }
                 results.add(r);
                 if (i == 0) {
@@ -304,8 +333,8 @@ final class TestSuite {
                 break;
             }
         }
-        Results.SnapshotCounts counts = new Results.SnapshotCounts(cache.total(), cache.failed(), cache.inserted(),
-                cache.vanished());
+        Results.SnapshotCounts counts =
+                new Results.SnapshotCounts(cache.total(), cache.failed(), cache.inserted(), cache.vanished());
         return new Results.SuiteResult(name, file, pass, skipped == tests.size(), null, results, counts);
     }
 }

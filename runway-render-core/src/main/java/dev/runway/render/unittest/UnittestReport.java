@@ -130,7 +130,9 @@ public final class UnittestReport {
         }
         Results.Counts snapshots = snapshotCounts();
         if (snapshots.failed() > 0) {
-            long failedSuites = suites().stream().filter(s -> s.snapshots().failed() > 0 && !s.passed()).count();
+            long failedSuites = suites().stream()
+                    .filter(s -> s.snapshots().failed() > 0 && !s.passed())
+                    .count();
             out.accept("");
             out.accept("Snapshot Summary: " + snapshots.failed() + " snapshot failed in " + failedSuites
                     + " test suite. Check changes and use " + updateHint + " to update snapshot.");
@@ -184,7 +186,10 @@ public final class UnittestReport {
 
     private static String relative(Path base, Path file) {
         try {
-            return base.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
+            return base.toAbsolutePath()
+                    .normalize()
+                    .relativize(file.toAbsolutePath().normalize())
+                    .toString();
         } catch (IllegalArgumentException e) {
             return file.toString();
         }
@@ -202,7 +207,8 @@ public final class UnittestReport {
         } catch (IOException e) {
             host = "localhost";
         }
-        String timestamp = LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
+        String timestamp =
+                LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
         int id = 0;
         for (Results.SuiteResult suite : suites()) {
             int failures = 0;
@@ -220,30 +226,54 @@ public final class UnittestReport {
                 errors++;
             }
             String name = suite.name().isEmpty() ? String.valueOf(suite.file().getFileName()) : suite.name();
-            xml.append("\t<testsuite id=\"").append(id++).append("\" tests=\"")
+            xml.append("\t<testsuite id=\"")
+                    .append(id++)
+                    .append("\" tests=\"")
                     .append(suite.tests().size() + (suite.error() != null ? 1 : 0))
-                    .append("\" failures=\"").append(failures).append("\" errors=\"").append(errors)
-                    .append("\" package=\"").append(escape(String.valueOf(suite.file())))
-                    .append("\" time=\"").append(seconds(suite.duration())).append("\" name=\"").append(escape(name))
-                    .append("\" timestamp=\"").append(timestamp).append("\" hostname=\"").append(escape(host))
+                    .append("\" failures=\"")
+                    .append(failures)
+                    .append("\" errors=\"")
+                    .append(errors)
+                    .append("\" package=\"")
+                    .append(escape(String.valueOf(suite.file())))
+                    .append("\" time=\"")
+                    .append(seconds(suite.duration()))
+                    .append("\" name=\"")
+                    .append(escape(name))
+                    .append("\" timestamp=\"")
+                    .append(timestamp)
+                    .append("\" hostname=\"")
+                    .append(escape(host))
                     .append("\">\n\t\t<properties>\n\t\t\t<property name=\"helm-unittest.version\" value=\"")
-                    .append(TestSuite.HELM_UNITTEST_VERSION).append("\"></property>\n\t\t</properties>\n");
+                    .append(TestSuite.HELM_UNITTEST_VERSION)
+                    .append("\"></property>\n\t\t</properties>\n");
             String classname = name.substring(name.lastIndexOf('/') + 1);
             if (suite.error() != null) {
-                xml.append("\t\t<testcase classname=\"").append(escape(classname))
+                xml.append("\t\t<testcase classname=\"")
+                        .append(escape(classname))
                         .append("\" name=\"suite file\" time=\"0.000\">\n\t\t\t<error message=\"Error\" type=\"\">")
-                        .append(escape(suite.error())).append("</error>\n\t\t</testcase>\n");
+                        .append(escape(suite.error()))
+                        .append("</error>\n\t\t</testcase>\n");
             }
             for (Results.TestResult t : suite.tests()) {
-                xml.append("\t\t<testcase classname=\"").append(escape(classname)).append("\" name=\"")
-                        .append(escape(t.name())).append("\" time=\"").append(seconds(t.duration())).append("\">");
+                xml.append("\t\t<testcase classname=\"")
+                        .append(escape(classname))
+                        .append("\" name=\"")
+                        .append(escape(t.name()))
+                        .append("\" time=\"")
+                        .append(seconds(t.duration()))
+                        .append("\">");
                 if (t.skipped()) {
-                    xml.append("\n\t\t\t<skipped message=\"").append(escape(flatten(t.details()))).append("\"></skipped>");
+                    xml.append("\n\t\t\t<skipped message=\"")
+                            .append(escape(flatten(t.details())))
+                            .append("\"></skipped>");
                 } else if (!t.passed() && t.error() == null) {
-                    xml.append("\n\t\t\t<failure message=\"Failed\" type=\"\">").append(escape(flatten(t.details())))
+                    xml.append("\n\t\t\t<failure message=\"Failed\" type=\"\">")
+                            .append(escape(flatten(t.details())))
                             .append("</failure>");
                 } else if (!t.passed()) {
-                    xml.append("\n\t\t\t<error message=\"Error\" type=\"\">").append(escape(t.error()))
+                    xml.append("\n\t\t\t<error message=\"Error\" type=\"\">")
+                            .append(escape(t.error()))
                             .append("</error>");
                 }
                 xml.append(t.skipped() || !t.passed() ? "\n\t\t</testcase>\n" : "</testcase>\n");

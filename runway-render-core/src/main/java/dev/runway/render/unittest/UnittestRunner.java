@@ -6,7 +6,6 @@ import dev.runway.render.RenderOptions;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.values.HelmSchemaValidator;
 import dev.runway.render.yaml.GoYaml;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -147,7 +146,8 @@ public final class UnittestRunner {
         Chart chart;
         try {
             // helm-unittest links Helm 3; like its loader.Load, a file is a packaged chart
-            chart = Files.isRegularFile(dir) ? Chart.loadArchive(dir, HelmVersion.HELM_3_21)
+            chart = Files.isRegularFile(dir)
+                    ? Chart.loadArchive(dir, HelmVersion.HELM_3_21)
                     : Chart.load(dir, HelmVersion.HELM_3_21);
         } catch (RuntimeException e) {
             return new Results.ChartResult(dir.getFileName().toString(), dir, false, e.getMessage(), List.of());
@@ -160,8 +160,8 @@ public final class UnittestRunner {
             return new Results.ChartResult(chart.name(), dir, false, e.getMessage(), results);
         }
         // One renderer per chart: each selection of templates is parsed once for all suites and tests.
-        HelmRenderer renderer = HelmRenderer.prepareOnDemand(chart,
-                skipSchemaValidation ? null : new HelmSchemaValidator());
+        HelmRenderer renderer =
+                HelmRenderer.prepareOnDemand(chart, skipSchemaValidation ? null : new HelmSchemaValidator());
         boolean passed = true;
         for (TestSuite suite : suites) {
             SnapshotCache cache;
@@ -200,8 +200,8 @@ public final class UnittestRunner {
         }
     }
 
-    private List<TestSuite> suites(Path chartDir, String route, Chart chart, Map<String, Object> merged,
-                                   List<Results.SuiteResult> results) {
+    private List<TestSuite> suites(
+            Path chartDir, String route, Chart chart, Map<String, Object> merged, List<Results.SuiteResult> results) {
         List<TestSuite> out = new ArrayList<>();
         for (Path file : files(chartDir)) {
             try {
@@ -242,16 +242,21 @@ public final class UnittestRunner {
                 throw new UnittestException("stat " + testsChartDir.resolve("Chart.yaml") + ": no such file");
             }
             Chart testsChart = Chart.load(testsChartDir, HelmVersion.HELM_3_21);
-            Map<String, String> rendered = new TreeMap<>(HelmRenderer.prepare(testsChart).renderTemplates(Map.of(),
-                    new RenderOptions("TEST-SUITE-RELEASE", "NAMESPACE", "", false, true, HelmVersion.HELM_3_21), 1,
-                    null, false)); // engine.Render: no release name check
+            Map<String, String> rendered = new TreeMap<>(HelmRenderer.prepare(testsChart)
+                    .renderTemplates(
+                            Map.of(),
+                            new RenderOptions(
+                                    "TEST-SUITE-RELEASE", "NAMESPACE", "", false, true, HelmVersion.HELM_3_21),
+                            1,
+                            null,
+                            false)); // engine.Render: no release name check
             for (Map.Entry<String, String> e : rendered.entrySet()) {
                 String template = e.getKey();
                 String prefix = testsChart.name() + "/";
-                Path file = testsChartDir.resolve(template.startsWith(prefix) ? template.substring(prefix.length())
-                        : template);
-                List<TestSuite> suites = e.getValue().isBlank() ? List.of()
-                        : TestSuite.parseRendered(e.getValue(), file, route, strict);
+                Path file = testsChartDir.resolve(
+                        template.startsWith(prefix) ? template.substring(prefix.length()) : template);
+                List<TestSuite> suites =
+                        e.getValue().isBlank() ? List.of() : TestSuite.parseRendered(e.getValue(), file, route, strict);
                 if (suites.isEmpty()) {
                     errors.add("test suite template (" + template + ") file did not render a manifest");
                 }
@@ -305,8 +310,8 @@ public final class UnittestRunner {
             while (literal < segments.size() - 1 && !isGlob(segments.get(literal))) {
                 literal++;
             }
-            Path base = Path.of(joined.startsWith("/") ? "/" : "")
-                    .resolve(String.join("/", segments.subList(0, literal)));
+            Path base =
+                    Path.of(joined.startsWith("/") ? "/" : "").resolve(String.join("/", segments.subList(0, literal)));
             String rest = String.join("/", segments.subList(literal, segments.size()));
             if (!Files.isDirectory(base)) {
                 continue;
@@ -344,7 +349,9 @@ public final class UnittestRunner {
             if (segment.isEmpty() || segment.equals(".")) {
                 continue;
             }
-            if (segment.equals("..") && !out.isEmpty() && !out.get(out.size() - 1).equals("..")) {
+            if (segment.equals("..")
+                    && !out.isEmpty()
+                    && !out.get(out.size() - 1).equals("..")) {
                 out.remove(out.size() - 1);
             } else if (!(segment.equals("..") && path.startsWith("/") && out.isEmpty())) {
                 out.add(segment);

@@ -1,10 +1,9 @@
 package dev.runway.render.unittest;
 
-import dev.runway.render.gofmt.GoValues;
 import com.google.re2j.Pattern;
 import dev.runway.render.funcs.GoRegexp;
+import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.yaml.GoYaml;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +18,10 @@ final class UnittestYaml {
     /** helm-unittest's document splitter (test_suite.go), the same as Helm's releaseutil. */
     /** The key under which a text file (NOTES.txt) or a render error is held as a manifest. */
     static final String RAW = "raw";
+
     static final Pattern SPLITTER = GoRegexp.compile("(?:^|\\s*\n)---\\s*");
 
-    private UnittestYaml() {
-    }
+    private UnittestYaml() {}
 
     static Object read(String text, String source) {
         return GoYaml.readV3(text, source);

@@ -8,8 +8,13 @@ import java.util.Map;
  * assertion selected, whether it is negated, the test's snapshot comparer, and the render error when rendering
  * failed before any template ran.
  */
-record ValidateContext(List<Map<String, Object>> docs, List<Map<String, Object>> selectedDocs, boolean negative,
-                       SnapshotComparer comparer, String renderError, boolean failFast) {
+record ValidateContext(
+        List<Map<String, Object>> docs,
+        List<Map<String, Object>> selectedDocs,
+        boolean negative,
+        SnapshotComparer comparer,
+        String renderError,
+        boolean failFast) {
 
     /** Compares one value with the test's next snapshot. */
     interface SnapshotComparer {

@@ -1,11 +1,10 @@
 package dev.runway.render.unittest;
 
-import dev.runway.render.gofmt.GoValues;
-import dev.runway.render.gofmt.GoFmt;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.runway.render.funcs.GoRegexp;
-
+import dev.runway.render.gofmt.GoFmt;
+import dev.runway.render.gofmt.GoValues;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,13 +18,28 @@ import java.util.Objects;
  * float, a string never equals a number.
  */
 final class Validators {
-    private Validators() {
-    }
+    private Validators() {}
 
     /** Validatable. */
-    sealed interface Validator permits Equal, Operator, Exists, Contains, ContainsDocument, IsSubset,
-            IsNullOrEmpty, IsType, LengthEqual, MatchRegex, MatchRegexRaw, EqualRaw, FailedTemplate, HasDocuments,
-            IsKind, IsApiVersion, MatchSnapshot, MatchSnapshotRaw {
+    sealed interface Validator
+            permits Equal,
+                    Operator,
+                    Exists,
+                    Contains,
+                    ContainsDocument,
+                    IsSubset,
+                    IsNullOrEmpty,
+                    IsType,
+                    LengthEqual,
+                    MatchRegex,
+                    MatchRegexRaw,
+                    EqualRaw,
+                    FailedTemplate,
+                    HasDocuments,
+                    IsKind,
+                    IsApiVersion,
+                    MatchSnapshot,
+                    MatchSnapshotRaw {
         Outcome validate(ValidateContext context);
     }
 
@@ -63,8 +77,13 @@ final class Validators {
     }
 
     /** The loop over the values a path finds in one manifest. */
-    private static Outcome overValues(ValidateContext c, Map<String, Object> manifest, int manifestIndex,
-                                      String path, String unknownPathMessage, PerValue each) {
+    private static Outcome overValues(
+            ValidateContext c,
+            Map<String, Object> manifest,
+            int manifestIndex,
+            String path,
+            String unknownPathMessage,
+            PerValue each) {
         List<Object> actuals;
         try {
             actuals = ValuePaths.get(manifest, path);
@@ -106,33 +125,46 @@ final class Validators {
         private List<String> failInfo(Object actual, int manifestIndex, int actualIndex, boolean not) {
             String expected = yaml(value);
             if (not) {
-                return FailInfo.split(FailInfo.format(true, true, false, false, " to equal"), manifestIndex,
-                        actualIndex, path, expected);
+                return FailInfo.split(
+                        FailInfo.format(true, true, false, false, " to equal"),
+                        manifestIndex,
+                        actualIndex,
+                        path,
+                        expected);
             }
             String actualYaml = yaml(actual);
-            return FailInfo.split(FailInfo.format(false, true, true, true, " to equal"), manifestIndex, actualIndex,
-                    path, expected, actualYaml, FailInfo.diff(expected, actualYaml));
+            return FailInfo.split(
+                    FailInfo.format(false, true, true, true, " to equal"),
+                    manifestIndex,
+                    actualIndex,
+                    path,
+                    expected,
+                    actualYaml,
+                    FailInfo.diff(expected, actualYaml));
         }
 
         @Override
         public Outcome validate(ValidateContext c) {
-            return overManifests(c, (m, mi) -> overValues(c, m, mi, path, "unknown path " + path, (actual, m2, ai) -> {
-                Object a = actual;
-                if (a instanceof String s) {
-                    if (decodeBase64) {
-                        s = base64(s);
-                        if (s == null) {
-                            return Outcome.fail(FailInfo.error(m2, ai,
-                                    "unable to decode base64 expected content " + actual));
+            return overManifests(
+                    c,
+                    (m, mi) -> overValues(c, m, mi, path, "unknown path " + path, (actual, m2, ai) -> {
+                        Object a = actual;
+                        if (a instanceof String s) {
+                            if (decodeBase64) {
+                                s = base64(s);
+                                if (s == null) {
+                                    return Outcome.fail(FailInfo.error(
+                                            m2, ai, "unable to decode base64 expected content " + actual));
+                                }
+                            }
+                            a = FailInfo.uniform(s);
                         }
-                    }
-                    a = FailInfo.uniform(s);
-                }
-                if (Objects.equals(value, a) == c.negative()) {
-                    return Outcome.fail(failInfo(a, m2, ai, c.negative()));
-                }
-                return Outcome.pass();
-            }), failInfo("no manifest found", -1, -1, c.negative()));
+                        if (Objects.equals(value, a) == c.negative()) {
+                            return Outcome.fail(failInfo(a, m2, ai, c.negative()));
+                        }
+                        return Outcome.pass();
+                    }),
+                    failInfo("no manifest found", -1, -1, c.negative()));
         }
     }
 
@@ -140,8 +172,12 @@ final class Validators {
 
     record Operator(String path, Object value, String comparison) implements Validator {
         private List<String> failInfo(String msg, int manifestIndex, int actualIndex, boolean not) {
-            return FailInfo.split(FailInfo.format(not, true, false, false,
-                    " to be " + comparison + " then or equal to, got"), manifestIndex, actualIndex, path, msg);
+            return FailInfo.split(
+                    FailInfo.format(not, true, false, false, " to be " + comparison + " then or equal to, got"),
+                    manifestIndex,
+                    actualIndex,
+                    path,
+                    msg);
         }
 
         /** compareXValues: {@code A || B == negative}, as Go's precedence reads it. */
@@ -153,8 +189,8 @@ final class Validators {
 
         @Override
         public Outcome validate(ValidateContext c) {
-            return overManifests(c, (m, mi) -> manifest(c, m, mi),
-                    failInfo("no manifests found", -1, -1, c.negative()));
+            return overManifests(
+                    c, (m, mi) -> manifest(c, m, mi), failInfo("no manifests found", -1, -1, c.negative()));
         }
 
         private Outcome manifest(ValidateContext c, Map<String, Object> manifest, int mi) {
@@ -174,8 +210,8 @@ final class Validators {
                 String actType = actual == null ? "<nil>" : GoValues.yamlV3TypeName(actual);
                 String expType = value == null ? "<nil>" : GoValues.yamlV3TypeName(value);
                 if (actual == null || value == null || actual.getClass() != value.getClass()) {
-                    errors.addAll(FailInfo.error(mi, ai, "actual '" + actType + "' and expected '" + expType
-                            + "' types do not match"));
+                    errors.addAll(FailInfo.error(
+                            mi, ai, "actual '" + actType + "' and expected '" + expType + "' types do not match"));
                     continue;
                 }
                 boolean single;
@@ -191,8 +227,12 @@ final class Validators {
                     continue;
                 }
                 if (!single) {
-                    errors.addAll(failInfo("the actual '" + GoFmt.formatValue(actual) + "' is not " + comparison
-                            + " or equal to the expected '" + GoFmt.formatValue(value) + "'", mi, ai, c.negative()));
+                    errors.addAll(failInfo(
+                            "the actual '" + GoFmt.formatValue(actual) + "' is not " + comparison
+                                    + " or equal to the expected '" + GoFmt.formatValue(value) + "'",
+                            mi,
+                            ai,
+                            c.negative()));
                 }
                 success = FailInfo.determine(ai, success, single);
                 if (!success && c.failFast()) {
@@ -247,20 +287,27 @@ final class Validators {
 
     record Contains(String path, Object content, Long count, boolean any) implements Validator {
         private List<String> failInfo(Object actual, int manifestIndex, int index, boolean not) {
-            return FailInfo.split(FailInfo.format(not, true, true, false, " to contain"), manifestIndex, index, path,
+            return FailInfo.split(
+                    FailInfo.format(not, true, true, false, " to contain"),
+                    manifestIndex,
+                    index,
+                    path,
                     yaml(java.util.Arrays.asList(content)),
                     yaml(actual));
         }
 
         @Override
         public Outcome validate(ValidateContext c) {
-            return overManifests(c, (m, mi) -> overValues(c, m, mi, path, "unknown path " + path, (actual, m2, vi) -> {
-                if (!(actual instanceof List<?> list)) {
-                    return Outcome.fail(FailInfo.error(m2, vi,
-                            "expect '" + path + "' to be an array, got:\n" + yaml(actual)));
-                }
-                return single(list, m2, vi, c);
-            }), failInfo("no manifest found", 0, -1, c.negative()));
+            return overManifests(
+                    c,
+                    (m, mi) -> overValues(c, m, mi, path, "unknown path " + path, (actual, m2, vi) -> {
+                        if (!(actual instanceof List<?> list)) {
+                            return Outcome.fail(FailInfo.error(
+                                    m2, vi, "expect '" + path + "' to be an array, got:\n" + yaml(actual)));
+                        }
+                        return single(list, m2, vi, c);
+                    }),
+                    failInfo("no manifest found", 0, -1, c.negative()));
         }
 
         private Outcome single(List<?> actual, int mi, int vi, ValidateContext c) {
@@ -290,8 +337,11 @@ final class Validators {
                 if (!found) {
                     return Outcome.fail(failInfo(actual, mi, vi, c.negative()));
                 }
-                return Outcome.fail(FailInfo.error(mi, vi, "expect count " + count + " in '" + path
-                        + "' to be in array, got " + foundCount + ":\n" + yaml(actual)));
+                return Outcome.fail(FailInfo.error(
+                        mi,
+                        vi,
+                        "expect count " + count + " in '" + path + "' to be in array, got " + foundCount + ":\n"
+                                + yaml(actual)));
             }
             return Outcome.pass();
         }
@@ -323,8 +373,8 @@ final class Validators {
         }
 
         private List<String> failInfo(int manifestIndex, boolean not) {
-            return FailInfo.split(FailInfo.format(not, false, false, false, " to contain document"), manifestIndex,
-                    -1, joinOutput());
+            return FailInfo.split(
+                    FailInfo.format(not, false, false, false, " to contain document"), manifestIndex, -1, joinOutput());
         }
 
         private boolean matches(Map<String, Object> m) {
@@ -384,23 +434,31 @@ final class Validators {
 
     record IsSubset(String path, Object content) implements Validator {
         private List<String> failInfo(Object actual, int manifestIndex, int valueIndex, boolean not) {
-            return FailInfo.split(FailInfo.format(not, true, true, false, " to contain"), manifestIndex, valueIndex,
-                    path, yaml(content), yaml(actual));
+            return FailInfo.split(
+                    FailInfo.format(not, true, true, false, " to contain"),
+                    manifestIndex,
+                    valueIndex,
+                    path,
+                    yaml(content),
+                    yaml(actual));
         }
 
         @Override
         public Outcome validate(ValidateContext c) {
-            return overManifests(c, (m, mi) -> overValues(c, m, mi, path, "unknown path " + path, (actual, m2, vi) -> {
-                if (actual instanceof Map<?, ?> a && content instanceof Map<?, ?> want) {
-                    boolean found = subset(a, want);
-                    if (found == c.negative()) {
-                        return Outcome.fail(failInfo(actual, m2, vi, c.negative()));
-                    }
-                    return Outcome.pass();
-                }
-                return Outcome.fail(FailInfo.error(m2, vi,
-                        "expect '" + path + "' to be an object, got:\n" + yaml(actual)));
-            }), failInfo("no manifest found", -1, -1, c.negative()));
+            return overManifests(
+                    c,
+                    (m, mi) -> overValues(c, m, mi, path, "unknown path " + path, (actual, m2, vi) -> {
+                        if (actual instanceof Map<?, ?> a && content instanceof Map<?, ?> want) {
+                            boolean found = subset(a, want);
+                            if (found == c.negative()) {
+                                return Outcome.fail(failInfo(actual, m2, vi, c.negative()));
+                            }
+                            return Outcome.pass();
+                        }
+                        return Outcome.fail(
+                                FailInfo.error(m2, vi, "expect '" + path + "' to be an object, got:\n" + yaml(actual)));
+                    }),
+                    failInfo("no manifest found", -1, -1, c.negative()));
         }
     }
 
@@ -408,18 +466,25 @@ final class Validators {
 
     record IsNullOrEmpty(String path) implements Validator {
         private List<String> failInfo(Object actual, int manifestIndex, int actualIndex, boolean not) {
-            return FailInfo.split(FailInfo.format(not, true, false, false, " to be null or empty, got"),
-                    manifestIndex, actualIndex, path, yaml(actual));
+            return FailInfo.split(
+                    FailInfo.format(not, true, false, false, " to be null or empty, got"),
+                    manifestIndex,
+                    actualIndex,
+                    path,
+                    yaml(actual));
         }
 
         @Override
         public Outcome validate(ValidateContext c) {
-            return overManifests(c, (m, mi) -> overValues(c, m, mi, path, "unknown path " + path, (actual, m2, ai) -> {
-                if (GoValues.isZero(actual) == c.negative()) {
-                    return Outcome.fail(failInfo(actual, m2, ai, c.negative()));
-                }
-                return Outcome.pass();
-            }), failInfo("no manifest found", -1, -1, c.negative()));
+            return overManifests(
+                    c,
+                    (m, mi) -> overValues(c, m, mi, path, "unknown path " + path, (actual, m2, ai) -> {
+                        if (GoValues.isZero(actual) == c.negative()) {
+                            return Outcome.fail(failInfo(actual, m2, ai, c.negative()));
+                        }
+                        return Outcome.pass();
+                    }),
+                    failInfo("no manifest found", -1, -1, c.negative()));
         }
     }
 
@@ -427,19 +492,27 @@ final class Validators {
 
     record IsType(String path, String type) implements Validator {
         private List<String> failInfo(String actual, int manifestIndex, int valueIndex, boolean not) {
-            return FailInfo.split(FailInfo.format(not, true, true, false, " to be of type"), manifestIndex,
-                    valueIndex, path, type, actual);
+            return FailInfo.split(
+                    FailInfo.format(not, true, true, false, " to be of type"),
+                    manifestIndex,
+                    valueIndex,
+                    path,
+                    type,
+                    actual);
         }
 
         @Override
         public Outcome validate(ValidateContext c) {
-            return overManifests(c, (m, mi) -> overValues(c, m, mi, path, "unknown path " + path, (actual, m2, ai) -> {
-                String actualType = actual == null ? "" : GoValues.yamlV3TypeName(actual);
-                if (actualType.equals(type) == c.negative()) {
-                    return Outcome.fail(failInfo(actualType, m2, ai, c.negative()));
-                }
-                return Outcome.pass();
-            }), failInfo("no manifest found", -1, -1, c.negative()));
+            return overManifests(
+                    c,
+                    (m, mi) -> overValues(c, m, mi, path, "unknown path " + path, (actual, m2, ai) -> {
+                        String actualType = actual == null ? "" : GoValues.yamlV3TypeName(actual);
+                        if (actualType.equals(type) == c.negative()) {
+                            return Outcome.fail(failInfo(actualType, m2, ai, c.negative()));
+                        }
+                        return Outcome.pass();
+                    }),
+                    failInfo("no manifest found", -1, -1, c.negative()));
         }
     }
 
@@ -447,12 +520,11 @@ final class Validators {
 
     record LengthEqual(List<String> paths, String path, Long count) implements Validator {
         private List<String> failInfo(String p, String expected, String actual, int manifestIndex, boolean not) {
-            return FailInfo.split(FailInfo.format(not, true, true, false, " to match count"), manifestIndex, -1, p,
-                    expected, actual);
+            return FailInfo.split(
+                    FailInfo.format(not, true, true, false, " to match count"), manifestIndex, -1, p, expected, actual);
         }
 
-        private record Counted(boolean passed, List<String> errors, int length) {
-        }
+        private record Counted(boolean passed, List<String> errors, int length) {}
 
         private Counted single(Map<String, Object> manifest, String p, int mi, ValidateContext c) {
             List<Object> actuals;
@@ -495,7 +567,9 @@ final class Validators {
                 return Outcome.fail(FailInfo.error(-1, -1, "'paths' couldn't be used with 'path'"));
             }
             boolean singleMode = !path.isEmpty();
-            return overManifests(c, (m, mi) -> singleMode ? toOutcome(single(m, path, mi, c)) : multiple(m, mi, c),
+            return overManifests(
+                    c,
+                    (m, mi) -> singleMode ? toOutcome(single(m, path, mi, c)) : multiple(m, mi, c),
                     failInfo("", "", "no manifest found", -1, c.negative()));
         }
 
@@ -535,8 +609,13 @@ final class Validators {
 
     record MatchRegex(String path, String pattern, boolean decodeBase64) implements Validator {
         private List<String> failInfo(String actual, int manifestIndex, int actualIndex, boolean not) {
-            return FailInfo.split(FailInfo.format(not, true, true, false, " to match"), manifestIndex, actualIndex,
-                    path, pattern, actual);
+            return FailInfo.split(
+                    FailInfo.format(not, true, true, false, " to match"),
+                    manifestIndex,
+                    actualIndex,
+                    path,
+                    pattern,
+                    actual);
         }
 
         @Override
@@ -544,34 +623,37 @@ final class Validators {
             if (pattern.isEmpty()) {
                 return Outcome.fail(FailInfo.error(-1, -1, "expected field 'pattern' to be filled"));
             }
-            return overManifests(c, (m, mi) -> {
-                Pattern compiled;
-                try {
-                    ValuePaths.get(m, path);
-                    compiled = GoRegexp.compile(pattern);
-                } catch (ValuePaths.PathException e) {
-                    return Outcome.fail(FailInfo.error(mi, -1, e.getMessage()));
-                } catch (PatternSyntaxException e) {
-                    return Outcome.fail(FailInfo.error(-1, -1, e.getMessage()));
-                }
-                return overValues(c, m, mi, path, "unknown path " + path, (actual, m2, ai) -> {
-                    if (!(actual instanceof String s)) {
-                        return Outcome.fail(FailInfo.error(m2, ai,
-                                "expect '" + path + "' to be a string, got:\n" + yaml(actual)));
-                    }
-                    if (decodeBase64) {
-                        s = base64(s);
-                        if (s == null) {
-                            return Outcome.fail(FailInfo.error(m2, ai,
-                                    "unable to decode base64 expected content " + actual));
+            return overManifests(
+                    c,
+                    (m, mi) -> {
+                        Pattern compiled;
+                        try {
+                            ValuePaths.get(m, path);
+                            compiled = GoRegexp.compile(pattern);
+                        } catch (ValuePaths.PathException e) {
+                            return Outcome.fail(FailInfo.error(mi, -1, e.getMessage()));
+                        } catch (PatternSyntaxException e) {
+                            return Outcome.fail(FailInfo.error(-1, -1, e.getMessage()));
                         }
-                    }
-                    if (compiled.matcher(s).find() == c.negative()) {
-                        return Outcome.fail(failInfo(s, m2, ai, c.negative()));
-                    }
-                    return Outcome.pass();
-                });
-            }, failInfo("no manifest found", -1, -1, c.negative()));
+                        return overValues(c, m, mi, path, "unknown path " + path, (actual, m2, ai) -> {
+                            if (!(actual instanceof String s)) {
+                                return Outcome.fail(FailInfo.error(
+                                        m2, ai, "expect '" + path + "' to be a string, got:\n" + yaml(actual)));
+                            }
+                            if (decodeBase64) {
+                                s = base64(s);
+                                if (s == null) {
+                                    return Outcome.fail(FailInfo.error(
+                                            m2, ai, "unable to decode base64 expected content " + actual));
+                                }
+                            }
+                            if (compiled.matcher(s).find() == c.negative()) {
+                                return Outcome.fail(failInfo(s, m2, ai, c.negative()));
+                            }
+                            return Outcome.pass();
+                        });
+                    },
+                    failInfo("no manifest found", -1, -1, c.negative()));
         }
     }
 
@@ -591,7 +673,8 @@ final class Validators {
             try {
                 p = GoRegexp.compile(pattern);
             } catch (PatternSyntaxException e) {
-                return c.manifests().isEmpty() ? overRaw(c, a -> true, a -> failInfo(a, false))
+                return c.manifests().isEmpty()
+                        ? overRaw(c, a -> true, a -> failInfo(a, false))
                         : Outcome.fail(FailInfo.error(-1, -1, e.getMessage()));
             }
             return overRaw(c, actual -> p.matcher(actual).find(), actual -> failInfo(actual, c.negative()));
@@ -602,8 +685,10 @@ final class Validators {
      * The loop of the Raw validators over NOTES.txt-like documents: each document's text (uniformed) must match,
      * or not when negated; no document fails unless negated, with {@code fail} given "no manifest found".
      */
-    private static Outcome overRaw(ValidateContext c, java.util.function.Predicate<String> matches,
-                                   java.util.function.Function<String, List<String>> fail) {
+    private static Outcome overRaw(
+            ValidateContext c,
+            java.util.function.Predicate<String> matches,
+            java.util.function.Function<String, List<String>> fail) {
         List<Map<String, Object>> manifests = c.manifests();
         boolean success = false;
         List<String> errors = new ArrayList<>();
@@ -636,8 +721,13 @@ final class Validators {
                 return FailInfo.split(FailInfo.format(true, false, false, false, " to equal"), -1, -1, expected);
             }
             String actualYaml = yaml(actual);
-            return FailInfo.split(FailInfo.format(false, false, true, true, " to equal"), -1, -1, expected,
-                    actualYaml, FailInfo.diff(expected, actualYaml));
+            return FailInfo.split(
+                    FailInfo.format(false, false, true, true, " to equal"),
+                    -1,
+                    -1,
+                    expected,
+                    actualYaml,
+                    FailInfo.diff(expected, actualYaml));
         }
 
         @Override
@@ -655,11 +745,15 @@ final class Validators {
             String custom = errorPattern.isEmpty() ? " to equal" : " to match";
             String message = errorMessage.isEmpty() ? errorPattern : errorMessage;
             if (not) {
-                return FailInfo.split(FailInfo.format(true, false, false, false, custom), manifestIndex, actualIndex,
-                        message);
+                return FailInfo.split(
+                        FailInfo.format(true, false, false, false, custom), manifestIndex, actualIndex, message);
             }
-            return FailInfo.split(FailInfo.format(false, false, true, false, custom), manifestIndex, actualIndex,
-                    message, String.valueOf(actual));
+            return FailInfo.split(
+                    FailInfo.format(false, false, true, false, custom),
+                    manifestIndex,
+                    actualIndex,
+                    message,
+                    String.valueOf(actual));
         }
 
         private Outcome byPattern(Object actual, int mi, int ai, ValidateContext c) {
@@ -692,8 +786,8 @@ final class Validators {
         @Override
         public Outcome validate(ValidateContext c) {
             if (!errorMessage.isEmpty() && !errorPattern.isEmpty()) {
-                return Outcome.fail(FailInfo.error(-1, -1,
-                        "single attribute 'errorMessage' or 'errorPattern' supported at the same time"));
+                return Outcome.fail(FailInfo.error(
+                        -1, -1, "single attribute 'errorMessage' or 'errorPattern' supported at the same time"));
             }
             if (c.renderError() != null) {
                 if (!errorPattern.isEmpty()) {
@@ -712,7 +806,8 @@ final class Validators {
                 if (errorMessage.isEmpty() && errorPattern.isEmpty() && !c.negative()) {
                     continue;
                 }
-                Outcome o = !errorPattern.isEmpty() ? byPattern(actual, i, -1, c)
+                Outcome o = !errorPattern.isEmpty()
+                        ? byPattern(actual, i, -1, c)
                         : !errorMessage.isEmpty() ? byMessage(actual, i, -1, c) : Outcome.pass();
                 errors.addAll(o.info());
                 success = FailInfo.determine(i, success, o.passed());
@@ -739,11 +834,15 @@ final class Validators {
             }
             String custom = " documents count to be";
             if (c.negative()) {
-                return Outcome.fail(FailInfo.split(FailInfo.format(true, false, false, false, custom), -1, -1,
-                        Long.toString(count)));
+                return Outcome.fail(FailInfo.split(
+                        FailInfo.format(true, false, false, false, custom), -1, -1, Long.toString(count)));
             }
-            return Outcome.fail(FailInfo.split(FailInfo.format(false, false, true, false, custom), -1, -1,
-                    Long.toString(count), Integer.toString(length)));
+            return Outcome.fail(FailInfo.split(
+                    FailInfo.format(false, false, true, false, custom),
+                    -1,
+                    -1,
+                    Long.toString(count),
+                    Integer.toString(length)));
         }
     }
 
@@ -791,22 +890,28 @@ final class Validators {
         if (not) {
             return FailInfo.split(FailInfo.format(true, false, false, false, custom), manifestIndex, -1, of);
         }
-        return FailInfo.split(FailInfo.format(false, false, true, false, custom), manifestIndex, -1, of,
-                yaml(actual));
+        return FailInfo.split(FailInfo.format(false, false, true, false, custom), manifestIndex, -1, of, yaml(actual));
     }
 
     // ---- matchSnapshot / matchSnapshotRaw
 
     record MatchSnapshot(String path, String matchPattern, String notMatchPattern) implements Validator {
-        private List<String> failInfo(SnapshotCache.Compared compared, int manifestIndex, int actualIndex,
-                                      boolean not) {
+        private List<String> failInfo(
+                SnapshotCache.Compared compared, int manifestIndex, int actualIndex, boolean not) {
             if (!compared.message().isEmpty()) {
-                return FailInfo.split(FailInfo.format(not, false, false, false, compared.message()), manifestIndex,
-                        actualIndex, compared.cached());
+                return FailInfo.split(
+                        FailInfo.format(not, false, false, false, compared.message()),
+                        manifestIndex,
+                        actualIndex,
+                        compared.cached());
             }
             String info = not ? compared.cached() : FailInfo.diff(compared.cached(), compared.fresh());
-            return FailInfo.split(FailInfo.format(not, true, false, false, " to match snapshot " + compared.index()),
-                    manifestIndex, actualIndex, path, info);
+            return FailInfo.split(
+                    FailInfo.format(not, true, false, false, " to match snapshot " + compared.index()),
+                    manifestIndex,
+                    actualIndex,
+                    path,
+                    info);
         }
 
         @Override
@@ -867,8 +972,11 @@ final class Validators {
                 boolean single = result.passed() != c.negative();
                 if (!single) {
                     String info = c.negative() ? result.cached() : FailInfo.diff(result.cached(), result.fresh());
-                    errors.addAll(FailInfo.split(FailInfo.format(c.negative(), false, false, false,
-                            " to match snapshot " + result.index()), -1, -1, info));
+                    errors.addAll(FailInfo.split(
+                            FailInfo.format(c.negative(), false, false, false, " to match snapshot " + result.index()),
+                            -1,
+                            -1,
+                            info));
                 }
                 success = FailInfo.determine(i, success, single);
                 if (!success && c.failFast()) {

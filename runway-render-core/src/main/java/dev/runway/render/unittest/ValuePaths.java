@@ -7,7 +7,6 @@ import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.Predicate;
 import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +27,7 @@ final class ValuePaths {
             .options(Option.ALWAYS_RETURN_LIST, Option.SUPPRESS_EXCEPTIONS)
             .build();
 
-    private ValuePaths() {
-    }
+    private ValuePaths() {}
 
     /** GetValueOfSetPath: every value the path finds in the manifest; the manifest itself for an empty path. */
     static List<Object> get(Object manifest, String path) {
@@ -106,7 +104,12 @@ final class ValuePaths {
         return root;
     }
 
-    private enum State { KEY, INDEX, DENOTATION, ESCAPING }
+    private enum State {
+        KEY,
+        INDEX,
+        DENOTATION,
+        ESCAPING
+    }
 
     /** traverseSetPath of valueutils.go: keys, [index] and [escaped.key] segments. */
     private static List<Object> parseSetPath(String path) {

@@ -1,7 +1,6 @@
 package dev.runway.render.values;
 
 import dev.runway.render.gofmt.GoStrconv;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -13,8 +12,7 @@ import java.util.List;
  * only given where their text is fixed; otherwise {@link #of} returns null and the line ends after the format name.
  */
 final class FormatReasons {
-    private FormatReasons() {
-    }
+    private FormatReasons() {}
 
     /** santhosh's reason why {@code value} is not a valid {@code format}, or null when not known here. */
     static String of(String format, String value) {
@@ -118,7 +116,9 @@ final class FormatReasons {
                 if (j < 0) {
                     // Go's %q of the unit byte; a byte above 0x7f would print as its Latin-1 rune.
                     String quoted = GoStrconv.quoteRune(part.getBytes(StandardCharsets.UTF_8)[0] & 0xff);
-                    return allUnits.get(i).indexOf(unit) >= 0 ? "unit " + quoted + " out of order" : "invalid unit " + quoted;
+                    return allUnits.get(i).indexOf(unit) >= 0
+                            ? "unit " + quoted + " out of order"
+                            : "invalid unit " + quoted;
                 }
                 units = units.substring(j + 1);
                 part = part.substring(1);
@@ -186,7 +186,8 @@ final class FormatReasons {
                 return "consecutive dots";
             }
             for (int ch : local.codePoints().toArray()) {
-                boolean allowed = ch < 128 && (Character.isLetterOrDigit(ch) || ".!#$%&'*+-/=?^_`{|}~".indexOf(ch) >= 0);
+                boolean allowed =
+                        ch < 128 && (Character.isLetterOrDigit(ch) || ".!#$%&'*+-/=?^_`{|}~".indexOf(ch) >= 0);
                 if (!allowed) {
                     return "invalid character " + GoStrconv.quoteRune(ch);
                 }

@@ -16,8 +16,7 @@ import java.util.Map;
 final class GoJsonValueReader {
 
     /** A decoded value and the index just after it. */
-    record Decoded(Object value, int end) {
-    }
+    record Decoded(Object value, int end) {}
 
     /** A JSON syntax error, with Go's wording where it matters. */
     static final class JsonSyntaxException extends RuntimeException {
@@ -260,7 +259,8 @@ final class GoJsonValueReader {
         String literal = text.substring(start, pos);
         double value = Double.parseDouble(literal);
         if (Double.isInfinite(value)) {
-            throw new JsonSyntaxException("json: cannot unmarshal number " + literal + " into Go value of type float64");
+            throw new JsonSyntaxException(
+                    "json: cannot unmarshal number " + literal + " into Go value of type float64");
         }
         return value;
     }

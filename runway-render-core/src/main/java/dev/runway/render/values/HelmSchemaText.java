@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
 import dev.runway.render.gofmt.GoStrconv;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,20 +30,49 @@ import java.util.Set;
  */
 final class HelmSchemaText {
     /** Applicators with an argument (a name or an index) before the sub-schema, and whether they descend into the value. */
-    private static final Set<String> NAMED = Set.of("properties", "patternProperties", "dependentSchemas", "dependencies",
-            "allOf", "anyOf", "oneOf", "prefixItems", "$defs", "definitions");
-    private static final Set<String> SINGLE = Set.of("items", "additionalProperties", "additionalItems",
-            "unevaluatedProperties", "unevaluatedItems", "contains", "not", "if", "then", "else", "$ref", "$dynamicRef",
-            "$recursiveRef", "propertyNames");
-    private static final Set<String> DESCENDING = Set.of("properties", "patternProperties", "prefixItems", "items",
-            "additionalProperties", "additionalItems", "unevaluatedProperties", "unevaluatedItems", "contains");
+    private static final Set<String> NAMED = Set.of(
+            "properties",
+            "patternProperties",
+            "dependentSchemas",
+            "dependencies",
+            "allOf",
+            "anyOf",
+            "oneOf",
+            "prefixItems",
+            "$defs",
+            "definitions");
+
+    private static final Set<String> SINGLE = Set.of(
+            "items",
+            "additionalProperties",
+            "additionalItems",
+            "unevaluatedProperties",
+            "unevaluatedItems",
+            "contains",
+            "not",
+            "if",
+            "then",
+            "else",
+            "$ref",
+            "$dynamicRef",
+            "$recursiveRef",
+            "propertyNames");
+    private static final Set<String> DESCENDING = Set.of(
+            "properties",
+            "patternProperties",
+            "prefixItems",
+            "items",
+            "additionalProperties",
+            "additionalItems",
+            "unevaluatedProperties",
+            "unevaluatedItems",
+            "contains");
     private static final Set<String> REFS = Set.of("$ref", "$dynamicRef", "$recursiveRef");
 
     /** kind.Group's words; a group is never shown itself, only its errors. */
     private static final String GROUP = "validation failed";
 
-    private HelmSchemaText() {
-    }
+    private HelmSchemaText() {}
 
     /** One error of santhosh's tree: "at '&lt;instance&gt;': &lt;message&gt;" with its causes below it. */
     record Node(String instance, String message, List<Node> causes, boolean reference, boolean group) {
@@ -137,7 +165,9 @@ final class HelmSchemaText {
             if (NAMED.contains(step) && i + 2 < path.size()) {
                 key = step + "/" + path.get(i + 1);
                 width = 2;
-            } else if ("items".equals(step) && i + 2 < path.size() && path.get(i + 1).chars().allMatch(Character::isDigit)) {
+            } else if ("items".equals(step)
+                    && i + 2 < path.size()
+                    && path.get(i + 1).chars().allMatch(Character::isDigit)) {
                 key = "items/" + path.get(i + 1); // draft 4-7 tuple form
                 width = 2;
             } else if (SINGLE.contains(step) && more) {
@@ -154,7 +184,8 @@ final class HelmSchemaText {
             scope = scope.children.computeIfAbsent(key, k -> new Scope(instance.subList(0, depth)));
             i += width;
         }
-        String keyword = i < path.size() ? String.join("/", path.subList(i, path.size()))
+        String keyword = i < path.size()
+                ? String.join("/", path.subList(i, path.size()))
                 : Objects.requireNonNullElse(error.getKeyword(), "");
         scope.keywords.computeIfAbsent(keyword, k -> new ArrayList<>()).add(error);
     }
@@ -194,13 +225,14 @@ final class HelmSchemaText {
         addLeaf(out, at, "dependencies", scope.keywords.get("dependencies"));
         for (Map.Entry<String, Scope> child : scope.children.entrySet()) {
             String key = child.getKey();
-            if (key.startsWith("properties/") || key.startsWith("patternProperties/")
+            if (key.startsWith("properties/")
+                    || key.startsWith("patternProperties/")
                     || key.startsWith("additionalProperties@")) {
                 addResult(out, child.getValue(), context);
             }
         }
-        for (String keyword : List.of("additionalProperties", "propertyNames", "dependentRequired", "minItems",
-                "maxItems", "uniqueItems")) {
+        for (String keyword : List.of(
+                "additionalProperties", "propertyNames", "dependentRequired", "minItems", "maxItems", "uniqueItems")) {
             if (keyword.equals("propertyNames")) {
                 propertyNames(out, scope.keywords.get(keyword), context);
                 for (Map.Entry<String, Scope> child : scope.children.entrySet()) {
@@ -219,8 +251,17 @@ final class HelmSchemaText {
             }
         }
         contains(out, scope, context);
-        for (String keyword : List.of("minLength", "maxLength", "pattern", "minimum", "maximum",
-                "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "not", "false")) {
+        for (String keyword : List.of(
+                "minLength",
+                "maxLength",
+                "pattern",
+                "minimum",
+                "maximum",
+                "exclusiveMinimum",
+                "exclusiveMaximum",
+                "multipleOf",
+                "not",
+                "false")) {
             addLeaf(out, at, keyword, scope.keywords.get(keyword));
         }
         for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
@@ -236,11 +277,17 @@ final class HelmSchemaText {
             List<Error> own = scope.keywords.get(combinator);
             List<String> matched = own == null ? List.of() : matchedIndexes(own.get(0));
             if (combinator.equals("oneOf") && matched.size() >= 2) {
-                out.add(new Node(at, "'oneOf' failed, subschemas " + matched.get(0) + ", " + matched.get(1) + " matched",
-                        List.of(), false));
+                out.add(new Node(
+                        at,
+                        "'oneOf' failed, subschemas " + matched.get(0) + ", " + matched.get(1) + " matched",
+                        List.of(),
+                        false));
             } else if (!causes.isEmpty()) {
-                out.add(new Node(at, combinator.equals("oneOf") ? "'oneOf' failed, none matched" : "'" + combinator + "' failed",
-                        causes, false));
+                out.add(new Node(
+                        at,
+                        combinator.equals("oneOf") ? "'oneOf' failed, none matched" : "'" + combinator + "' failed",
+                        causes,
+                        false));
             }
         }
         for (String branch : List.of("then", "else")) {
@@ -268,11 +315,37 @@ final class HelmSchemaText {
         return out;
     }
 
-    private static final Set<String> WORDED = Set.of("type", "const", "enum", "format", "minProperties",
-            "maxProperties", "required", "dependencies", "additionalProperties", "propertyNames", "dependentRequired",
-            "minItems", "maxItems", "uniqueItems", "contains", "minLength", "maxLength", "pattern", "minimum", "maximum",
-            "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "not", "false", "allOf", "anyOf", "oneOf",
-            "unevaluatedProperties", "unevaluatedItems");
+    private static final Set<String> WORDED = Set.of(
+            "type",
+            "const",
+            "enum",
+            "format",
+            "minProperties",
+            "maxProperties",
+            "required",
+            "dependencies",
+            "additionalProperties",
+            "propertyNames",
+            "dependentRequired",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "contains",
+            "minLength",
+            "maxLength",
+            "pattern",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+            "not",
+            "false",
+            "allOf",
+            "anyOf",
+            "oneOf",
+            "unevaluatedProperties",
+            "unevaluatedItems");
 
     /**
      * validator.go propertyNames: each failing name is validated as a value of its own (so "at ''"), and the
@@ -288,8 +361,11 @@ final class HelmSchemaText {
             if (!seen.add(name)) {
                 continue; // networknt reports a name once per keyword of the sub-schema it fails
             }
-            List<Node> causes = context.depth() >= MAX_DEPTH ? List.of()
-                    : schemaCauses(tree(context.check().errors(error, JsonNodeFactory.instance.textNode(name)), List.of(),
+            List<Node> causes = context.depth() >= MAX_DEPTH
+                    ? List.of()
+                    : schemaCauses(tree(
+                            context.check().errors(error, JsonNodeFactory.instance.textNode(name)),
+                            List.of(),
                             context.deeper()));
             out.add(new Node("", "invalid propertyName " + quote(name), causes, false));
         }
@@ -359,7 +435,8 @@ final class HelmSchemaText {
         JsonNode want = first.getSchemaNode();
         String message = switch (keyword) {
             case "type" -> "got " + jsonType(value) + ", want " + types(want);
-            case "const" -> want != null && want.isContainerNode() ? "'const' failed" : "value must be " + display(want);
+            case "const" ->
+                want != null && want.isContainerNode() ? "'const' failed" : "value must be " + display(want);
             case "enum" -> enumWords(want);
             case "format" -> formatWords(value, want == null ? "" : want.asText());
             case "required" -> names("missing property ", "missing properties ", errors);
@@ -367,14 +444,22 @@ final class HelmSchemaText {
             case "dependencies", "dependentRequired" -> dependentWords(errors);
             case "propertyNames" -> "invalid propertyName " + quote(String.valueOf(first.getProperty()));
             case "minProperties", "maxProperties", "minItems", "maxItems" ->
-                    keyword + ": got " + group(String.valueOf(value == null ? 0 : value.size())) + ", want " + integer(want);
-            case "minLength", "maxLength" -> keyword + ": got "
-                    + group(String.valueOf(value == null ? 0 : value.asText().codePointCount(0, value.asText().length())))
-                    + ", want " + integer(want);
-            case "pattern" -> quote(value == null ? "" : value.asText()) + " does not match pattern "
-                    + quote(want == null ? "" : want.asText());
+                keyword + ": got " + group(String.valueOf(value == null ? 0 : value.size())) + ", want "
+                        + integer(want);
+            case "minLength", "maxLength" ->
+                keyword + ": got "
+                        + group(String.valueOf(
+                                value == null
+                                        ? 0
+                                        : value.asText()
+                                                .codePointCount(
+                                                        0, value.asText().length())))
+                        + ", want " + integer(want);
+            case "pattern" ->
+                quote(value == null ? "" : value.asText()) + " does not match pattern "
+                        + quote(want == null ? "" : want.asText());
             case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf" ->
-                    keyword + ": got " + goFloat(value) + ", want " + goFloat(want);
+                keyword + ": got " + goFloat(value) + ", want " + goFloat(want);
             case "uniqueItems" -> duplicates(value);
             case "contains" -> "no items match contains schema";
             case "not" -> "'not' failed";
@@ -435,7 +520,8 @@ final class HelmSchemaText {
                 present = String.valueOf(args[1]);
             }
         }
-        return missing.isEmpty() ? errors.get(0).getMessage()
+        return missing.isEmpty()
+                ? errors.get(0).getMessage()
                 : "properties " + join(missing) + " required, if " + quote(present) + " exists";
     }
 

@@ -2,7 +2,6 @@ package dev.runway.render.values;
 
 import dev.runway.render.chart.Chart;
 import dev.runway.render.chart.ValuesSchemaValidator;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +42,8 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
     @Override
     public Failure check(Chart chart, Map<String, Object> values) {
         ValuesSchema.Verdict verdict = verdict(chart, values);
-        return verdict.helmListing() == null ? null
+        return verdict.helmListing() == null
+                ? null
                 : new Failure(verdict.helmListing(), listing(verdict.problems(), ValuesProblem::message));
     }
 
@@ -55,7 +55,8 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
      * Helm's layout of schema problems after its heading: {@code <chart>:} then {@code - <problem>} per problem, chart
      * after chart, each problem worded by {@code wording}; null when there are none (what {@link #validate} returns).
      */
-    public static String listing(List<ValuesProblem> problems, java.util.function.Function<ValuesProblem, String> wording) {
+    public static String listing(
+            List<ValuesProblem> problems, java.util.function.Function<ValuesProblem, String> wording) {
         if (problems.isEmpty()) {
             return null;
         }
@@ -82,10 +83,12 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
         ValueOrigins own = ValueOrigins.chartDefaults(chart.name(), chart.values(), values);
         for (Chart dependency : chart.dependencies()) {
             Object subValues = values.get(dependency.name());
-            ValueOrigins sub = defaults(dependency, subValues instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+            ValueOrigins sub =
+                    defaults(dependency, subValues instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
             ValuesPath prefix = ValuesPath.of(dependency.name());
             own = own.orElse(path -> path.startsWith(prefix) && !path.equals(prefix)
-                    ? sub.originOf(new ValuesPath(path.segments().subList(1, path.segments().size())))
+                    ? sub.originOf(new ValuesPath(
+                            path.segments().subList(1, path.segments().size())))
                     : java.util.Optional.empty());
         }
         return own;
@@ -93,8 +96,12 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
 
     /** The chart tree's schemas (a chart without values.schema.json checks nothing itself, as in Helm). */
     ChartSchemas schemas(Chart chart) {
-        Optional<ValuesSchema> schema = Optional.ofNullable(chart.schema()).map(text -> compiled.computeIfAbsent(text,
-                t -> ValuesSchema.parse(t, chart.name() + "/values.schema.json")));
-        return new ChartSchemas(chart.name(), schema, chart.dependencies().stream().map(this::schemas).toList());
+        Optional<ValuesSchema> schema = Optional.ofNullable(chart.schema())
+                .map(text -> compiled.computeIfAbsent(
+                        text, t -> ValuesSchema.parse(t, chart.name() + "/values.schema.json")));
+        return new ChartSchemas(
+                chart.name(),
+                schema,
+                chart.dependencies().stream().map(this::schemas).toList());
     }
 }

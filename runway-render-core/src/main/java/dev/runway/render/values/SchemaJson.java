@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.runway.render.yaml.GuardedYaml;
-
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -23,8 +22,7 @@ import java.util.Deque;
  */
 final class SchemaJson {
 
-    private SchemaJson() {
-    }
+    private SchemaJson() {}
 
     /**
      * The first JSON value of {@code text}, or null when there is none.
@@ -49,7 +47,8 @@ final class SchemaJson {
                         continue;
                     }
                     case START_OBJECT, START_ARRAY -> {
-                        value = token == JsonToken.START_OBJECT ? JsonNodeFactory.instance.objectNode()
+                        value = token == JsonToken.START_OBJECT
+                                ? JsonNodeFactory.instance.objectNode()
                                 : JsonNodeFactory.instance.arrayNode();
                         add(open.peek(), name, value);
                         open.push(value);
@@ -111,11 +110,12 @@ final class SchemaJson {
             case VALUE_TRUE -> f.booleanNode(true);
             case VALUE_FALSE -> f.booleanNode(false);
             case VALUE_NULL -> f.nullNode();
-            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                case INT -> f.numberNode(parser.getIntValue());
-                case LONG -> f.numberNode(parser.getLongValue());
-                default -> f.numberNode(parser.getBigIntegerValue());
-            };
+            case VALUE_NUMBER_INT ->
+                switch (parser.getNumberType()) {
+                    case INT -> f.numberNode(parser.getIntValue());
+                    case LONG -> f.numberNode(parser.getLongValue());
+                    default -> f.numberNode(parser.getBigIntegerValue());
+                };
             case VALUE_NUMBER_FLOAT -> f.numberNode(parser.getDoubleValue());
             default -> f.pojoNode(parser.getText());
         };

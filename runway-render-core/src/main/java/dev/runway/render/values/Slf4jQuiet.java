@@ -1,8 +1,7 @@
 package dev.runway.render.values;
 
-import org.slf4j.LoggerFactory;
-
 import java.util.ServiceLoader;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps SLF4J from printing {@code SLF4J(W): No SLF4J providers were found} (three lines on stderr) into a service's
@@ -17,8 +16,7 @@ final class Slf4jQuiet {
 
     static final String VERBOSITY = "slf4j.internal.verbosity";
 
-    private Slf4jQuiet() {
-    }
+    private Slf4jQuiet() {}
 
     static void beforeFirstUse() {
         if (System.getProperty(VERBOSITY) != null) {
@@ -31,7 +29,8 @@ final class Slf4jQuiet {
         } catch (ClassNotFoundException e) {
             return; // SLF4J 1.7: no provider lookup to quiet
         }
-        boolean provider = ServiceLoader.load(providerInterface, slf4j).stream().findAny().isPresent();
+        boolean provider =
+                ServiceLoader.load(providerInterface, slf4j).stream().findAny().isPresent();
         boolean legacyBinding = slf4j != null && slf4j.getResource("org/slf4j/impl/StaticLoggerBinder.class") != null;
         if (!provider && !legacyBinding) {
             System.setProperty(VERBOSITY, "ERROR");

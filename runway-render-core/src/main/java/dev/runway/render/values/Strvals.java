@@ -3,7 +3,6 @@ package dev.runway.render.values;
 import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.io.BoundedFiles;
-
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -44,8 +43,7 @@ public final class Strvals {
     /** Helm's {@code strvals.MaxNestedNameLevel}. */
     public static final int MAX_NESTED_NAME_LEVEL = 30;
 
-    private Strvals() {
-    }
+    private Strvals() {}
 
     /** {@code --set}: Helm's {@code strvals.ParseInto}. */
     public static void parseInto(String line, Map<String, Object> dest) {
@@ -129,9 +127,10 @@ public final class Strvals {
     static String goFileError(String path, IOException e) {
         if (e instanceof BoundedFiles.NotARegularFileException notRegular) {
             // Helm's wording for a directory; Helm would wait on a pipe or read a device without end.
-            return notRegular.kind().equals("a directory") ? "read " + path + ": is a directory"
+            return notRegular.kind().equals("a directory")
+                    ? "read " + path + ": is a directory"
                     : path + " is " + notRegular.kind() + ", not a regular file; save the content to a regular"
-                    + " file and name that file";
+                            + " file and name that file";
         }
         if (e instanceof BoundedFiles.FileTooLargeException tooLarge) {
             return path + " has more than " + tooLarge.limit() + " bytes; a file given to --set-file is limited"
@@ -150,7 +149,13 @@ public final class Strvals {
         return "open " + path + ": " + detail;
     }
 
-    private enum Mode { TYPED, STRING, FILE, JSON, LITERAL }
+    private enum Mode {
+        TYPED,
+        STRING,
+        FILE,
+        JSON,
+        LITERAL
+    }
 
     /** A Go error value: a message, and whether it is (or wraps) {@code io.EOF}. */
     private record Failure(String message, boolean eof) {
@@ -183,14 +188,11 @@ public final class Strvals {
         }
     }
 
-    private record ListResult(List<Object> list, Failure failure) {
-    }
+    private record ListResult(List<Object> list, Failure failure) {}
 
-    private record ValueResult(Object value, Failure failure) {
-    }
+    private record ValueResult(Object value, Failure failure) {}
 
-    private record IndexResult(long index, Failure failure) {
-    }
+    private record IndexResult(long index, Failure failure) {}
 
     private static final String KEY_STOP = "=[,.";
     private static final String LITERAL_KEY_STOP = "=[.";
@@ -239,7 +241,9 @@ public final class Strvals {
         private Failure keyUnrecovered(Map<String, Object> data, int nestedNameLevel) {
             Runes k = runesUntil(KEY_STOP, true);
             if (k.eof()) {
-                return k.text().isEmpty() ? Failure.EOF : Failure.of("key " + GoStrconv.quote(k.text()) + " has no value");
+                return k.text().isEmpty()
+                        ? Failure.EOF
+                        : Failure.of("key " + GoStrconv.quote(k.text()) + " has no value");
             }
             switch (k.last()) {
                 case '[' -> {
@@ -280,7 +284,9 @@ public final class Strvals {
         private Failure literalKey(Map<String, Object> data, int nestedNameLevel) {
             Runes k = runesUntil(LITERAL_KEY_STOP, false);
             if (k.eof()) {
-                return k.text().isEmpty() ? Failure.EOF : Failure.of("key " + GoStrconv.quote(k.text()) + " has no value");
+                return k.text().isEmpty()
+                        ? Failure.EOF
+                        : Failure.of("key " + GoStrconv.quote(k.text()) + " has no value");
             }
             return switch (k.last()) {
                 case '=' -> {
@@ -351,7 +357,8 @@ public final class Strvals {
             }
             Runes k = runesUntil(LIST_ITEM_STOP, mode != Mode.LITERAL);
             if (!k.text().isEmpty()) {
-                return new ListResult(list, Failure.of("unexpected data at end of array index: " + GoStrconv.quoteRunes(k.text())));
+                return new ListResult(
+                        list, Failure.of("unexpected data at end of array index: " + GoStrconv.quoteRunes(k.text())));
             }
             if (k.eof()) {
                 return new ListResult(list, Failure.EOF);
@@ -445,8 +452,9 @@ public final class Strvals {
                 return new ListResult(list, Failure.of("negative " + index + " index not allowed"));
             }
             if (index > MAX_INDEX) {
-                return new ListResult(list, Failure.of("index of " + index
-                        + " is greater than maximum supported index of " + MAX_INDEX));
+                return new ListResult(
+                        list,
+                        Failure.of("index of " + index + " is greater than maximum supported index of " + MAX_INDEX));
             }
             List<Object> target = list;
             if (list.size() <= index) {

@@ -2,7 +2,6 @@ package dev.runway.render.values;
 
 import dev.runway.render.HelmVersion;
 import dev.runway.render.io.BoundedFiles;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +28,11 @@ public final class UserValues {
 
     /** The kinds of source, in the order Helm applies them. */
     public enum Kind {
-        VALUES_FILE("-f"), SET_JSON("--set-json"), SET("--set"), SET_STRING("--set-string"), SET_FILE("--set-file"),
+        VALUES_FILE("-f"),
+        SET_JSON("--set-json"),
+        SET("--set"),
+        SET_STRING("--set-string"),
+        SET_FILE("--set-file"),
         SET_LITERAL("--set-literal");
 
         private final String flag;
@@ -71,8 +74,8 @@ public final class UserValues {
     private UserValues(Builder builder) {
         this.sources = List.copyOf(builder.sources);
         this.files = builder.files;
-        this.fileReader = builder.fileReader != null ? builder.fileReader
-                : fileReader(builder.fileBase, builder.files.limits());
+        this.fileReader =
+                builder.fileReader != null ? builder.fileReader : fileReader(builder.fileBase, builder.files.limits());
         this.helmVersion = builder.helmVersion;
     }
 
@@ -102,8 +105,10 @@ public final class UserValues {
      */
     public MergedValues merge() {
         // --set a[0][0]... nests a level per index (Helm takes tens of thousands), and parsing and merging recurse.
-        return dev.runway.render.io.DeepStack.call(this::mergeOnThisThread, overflow -> new SetValueException(
-                "the values nest too deeply to merge (stack overflow): nest maps and lists less deeply"));
+        return dev.runway.render.io.DeepStack.call(
+                this::mergeOnThisThread,
+                overflow -> new SetValueException(
+                        "the values nest too deeply to merge (stack overflow): nest maps and lists less deeply"));
     }
 
     private MergedValues mergeOnThisThread() {
@@ -134,16 +139,21 @@ public final class UserValues {
             return List.of(source.document());
         }
         if (helmVersion.isHelm4()) {
-            return source.file() != null ? files.readDocuments(source.file(), source.argument())
+            return source.file() != null
+                    ? files.readDocuments(source.file(), source.argument())
                     : files.readDocuments(source.text(), source.argument());
         }
-        return List.of(source.file() != null ? files.read(source.file(), source.argument())
-                : files.read(source.text(), source.argument()));
+        return List.of(
+                source.file() != null
+                        ? files.read(source.file(), source.argument())
+                        : files.read(source.text(), source.argument()));
     }
 
     private Map<String, Object> apply(Source source, Map<String, Object> base) {
         String line = source.argument();
-        if (source.kind() == Kind.SET_JSON && helmVersion.isHelm4() && line.strip().startsWith("{")) {
+        if (source.kind() == Kind.SET_JSON
+                && helmVersion.isHelm4()
+                && line.strip().startsWith("{")) {
             return ValueTrees.mergeMaps(base, jsonObject(line));
         }
         try {
@@ -171,7 +181,8 @@ public final class UserValues {
         String json = line.strip();
         try {
             GoJsonValueReader.Decoded decoded = GoJsonValueReader.read(json, 0);
-            if (decoded.value() instanceof Map<?, ?> map && json.substring(decoded.end()).isBlank()) {
+            if (decoded.value() instanceof Map<?, ?> map
+                    && json.substring(decoded.end()).isBlank()) {
                 return (Map<String, Object>) map;
             }
         } catch (GoJsonValueReader.JsonSyntaxException e) {
@@ -225,7 +236,8 @@ public final class UserValues {
     private record Provenance(Source source, ValuesDocument document, List<ValuesPath> leaves) {
         Optional<ValueOrigin> origin(ValuesPath path, boolean key) {
             if (document != null) {
-                Optional<SourcePosition> at = key ? document.keyPositionOf(path).or(() -> document.positionOf(path))
+                Optional<SourcePosition> at = key
+                        ? document.keyPositionOf(path).or(() -> document.positionOf(path))
                         : document.positionOf(path);
                 return at.map(ValueOrigin::file);
             }
@@ -267,11 +279,11 @@ public final class UserValues {
         private ValuesFiles files = ValuesFiles.standard();
         /** Null: read from disk, relative to {@link #fileBase}, with the values files' size limit. */
         private FileValueReader fileReader;
+
         private Path fileBase = Path.of("");
         private HelmVersion helmVersion = HelmVersion.DEFAULT;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** {@code -f file}. */
         public Builder valuesFile(Path file) {

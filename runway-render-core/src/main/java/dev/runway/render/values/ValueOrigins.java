@@ -37,15 +37,17 @@ public interface ValueOrigins {
      * Paths of {@code values} that still hold the chart's default: "&lt;chart&gt; default in values.yaml", so a
      * user knows the value is not theirs and must be set.
      */
-    static ValueOrigins chartDefaults(String chartName, java.util.Map<String, Object> defaults,
-                                      java.util.Map<String, Object> values) {
+    static ValueOrigins chartDefaults(
+            String chartName, java.util.Map<String, Object> defaults, java.util.Map<String, Object> values) {
         ValueOrigin origin = ValueOrigin.flag(chartName + " default in values.yaml");
         return path -> {
             if (path.isRoot()) {
                 return Optional.empty();
             }
             Optional<Object> byDefault = ValueTrees.at(defaults, path);
-            return byDefault.isPresent() && byDefault.equals(ValueTrees.at(values, path)) ? Optional.of(origin) : Optional.empty();
+            return byDefault.isPresent() && byDefault.equals(ValueTrees.at(values, path))
+                    ? Optional.of(origin)
+                    : Optional.empty();
         };
     }
 }

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** Helpers on Go value trees (the shared value model: Map, List, String, Boolean, Long, Double, null). */
 public final class ValueTrees {
-    private ValueTrees() {
-    }
+    private ValueTrees() {}
 
     /** A deep copy made of mutable {@link LinkedHashMap}s and {@link ArrayList}s, so parsers may change it. */
     @SuppressWarnings("unchecked")
@@ -90,7 +89,8 @@ public final class ValueTrees {
             return "the number " + value;
         }
         if (value instanceof Double d) {
-            return "the number " + (d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : d.toString());
+            return "the number "
+                    + (d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : d.toString());
         }
         if (value instanceof Map<?, ?> map) {
             return map.isEmpty() ? "an empty map" : "a map with keys " + new java.util.TreeSet<>(map.keySet());

@@ -8,8 +8,11 @@ import java.util.Optional;
  * One values file as read: its Go values (a mutable {@code map[string]interface{}}) and where each value and
  * each key starts in the file.
  */
-public record ValuesDocument(String source, Map<String, Object> values, Map<ValuesPath, SourcePosition> valuePositions,
-                             Map<ValuesPath, SourcePosition> keyPositions) {
+public record ValuesDocument(
+        String source,
+        Map<String, Object> values,
+        Map<ValuesPath, SourcePosition> valuePositions,
+        Map<ValuesPath, SourcePosition> keyPositions) {
     public ValuesDocument {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(values, "values");

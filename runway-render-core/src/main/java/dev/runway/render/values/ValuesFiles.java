@@ -2,21 +2,10 @@ package dev.runway.render.values;
 
 import dev.runway.render.io.BoundedFiles;
 import dev.runway.render.yaml.GoYaml;
+import dev.runway.render.yaml.GoYamlException;
 import dev.runway.render.yaml.GuardedYaml;
 import dev.runway.render.yaml.YamlLimitException;
 import dev.runway.render.yaml.YamlTree;
-import dev.runway.render.yaml.GoYamlException;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.common.Anchor;
-import org.snakeyaml.engine.v2.events.AliasEvent;
-import org.snakeyaml.engine.v2.events.CollectionStartEvent;
-import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.events.NodeEvent;
-import org.snakeyaml.engine.v2.events.ScalarEvent;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -30,6 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads values files safely. Before any value is built, one streaming pass over the YAML events checks the
@@ -95,22 +94,31 @@ public final class ValuesFiles {
         try {
             // A UTF-8 character has at most 4 bytes. Read with a cap: Files.size is 0 for /dev/zero and /proc files.
             byte[] bytes = BoundedFiles.read(file, (long) limits.maxChars() * 4);
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
             return text;
         } catch (CharacterCodingException e) {
             throw new ValuesFileException(name, null, "the file is not UTF-8 text");
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ValuesFileException(name, null, "no such file");
         } catch (BoundedFiles.FileTooLargeException e) {
-            throw new ValuesFileException(name, null, "the file has more than " + e.limit()
-                    + " bytes; values files are limited to " + limits.maxChars() + " characters");
+            throw new ValuesFileException(
+                    name,
+                    null,
+                    "the file has more than " + e.limit() + " bytes; values files are limited to " + limits.maxChars()
+                            + " characters");
         } catch (BoundedFiles.NotARegularFileException e) {
-            throw new ValuesFileException(name, null, "the path names " + e.kind() + ", not a regular file; "
-                    + (e.kind().equals("a directory") ? "name a values file in it"
-                    : "save the values to a regular file and name that file"));
+            throw new ValuesFileException(
+                    name,
+                    null,
+                    "the path names " + e.kind() + ", not a regular file; "
+                            + (e.kind().equals("a directory")
+                                    ? "name a values file in it"
+                                    : "save the values to a regular file and name that file"));
         } catch (IOException e) {
             throw new ValuesFileException(name, null, "cannot read the file: " + e.getMessage());
         }
@@ -121,8 +129,10 @@ public final class ValuesFiles {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(sourceName, "sourceName");
         if (text.length() > limits.maxChars()) {
-            throw new ValuesFileException(sourceName, null, "the file has " + text.length()
-                    + " characters; values files are limited to " + limits.maxChars());
+            throw new ValuesFileException(
+                    sourceName,
+                    null,
+                    "the file has " + text.length() + " characters; values files are limited to " + limits.maxChars());
         }
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
@@ -134,7 +144,8 @@ public final class ValuesFiles {
                 .setUseMarks(true)
                 .build();
         try {
-            // Go's YAML reader decodes only the first document of a values file; the rest is ignored (even when broken).
+            // Go's YAML reader decodes only the first document of a values file; the rest is ignored (even when
+            // broken).
             int firstDocumentEnd = checkLimits(text, sourceName, settings);
             YamlTree tree = YamlTree.compose(settings, text.substring(0, firstDocumentEnd), YamlTree.View.DECODED);
             Map<ValuesPath, SourcePosition> valuePositions = new LinkedHashMap<>();
@@ -146,16 +157,25 @@ public final class ValuesFiles {
                 (entry.key() ? keyPositions : valuePositions).put(path, at);
             }
             Object values = decode(text, sourceName);
-            return new ValuesDocument(sourceName, topLevelMap(values, sourceName, valuePositions.get(ValuesPath.ROOT)),
-                    valuePositions, keyPositions);
+            return new ValuesDocument(
+                    sourceName,
+                    topLevelMap(values, sourceName, valuePositions.get(ValuesPath.ROOT)),
+                    valuePositions,
+                    keyPositions);
         } catch (YamlLimitException e) {
             // GuardedYaml's limits hold for every reader; here they read like the values files' own.
-            SourcePosition at = e.getProblemMark().map(mark -> position(sourceName, mark)).orElse(null);
-            throw new ValuesFileException(sourceName, at, "limit crossed: " + e.problem()
-                    + "; values files this large or this deeply nested are refused to protect the renderer");
+            SourcePosition at =
+                    e.getProblemMark().map(mark -> position(sourceName, mark)).orElse(null);
+            throw new ValuesFileException(
+                    sourceName,
+                    at,
+                    "limit crossed: " + e.problem()
+                            + "; values files this large or this deeply nested are refused to protect the renderer");
         } catch (MarkedYamlEngineException e) {
-            SourcePosition at = e.getProblemMark().or(e::getContextMark)
-                    .map(mark -> position(sourceName, mark)).orElse(null);
+            SourcePosition at = e.getProblemMark()
+                    .or(e::getContextMark)
+                    .map(mark -> position(sourceName, mark))
+                    .orElse(null);
             String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
             String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
             throw new ValuesFileException(sourceName, at, "YAML syntax error: " + problem + context);
@@ -193,13 +213,13 @@ public final class ValuesFiles {
             int shift = part.firstLine() - 1;
             try {
                 ValuesDocument d = read(part.text(), sourceName);
-                documents.add(new ValuesDocument(sourceName, d.values(), shifted(d.valuePositions(), shift),
-                        shifted(d.keyPositions(), shift)));
+                documents.add(new ValuesDocument(
+                        sourceName, d.values(), shifted(d.valuePositions(), shift), shifted(d.keyPositions(), shift)));
             } catch (ValuesFileException e) {
                 String prefix = e.position().map(Object::toString).orElse(e.file()) + ": ";
                 String problem = e.getMessage().substring(prefix.length());
-                throw new ValuesFileException(sourceName, e.position().map(at -> shifted(at, shift)).orElse(null),
-                        problem);
+                throw new ValuesFileException(
+                        sourceName, e.position().map(at -> shifted(at, shift)).orElse(null), problem);
             }
         }
         return documents;
@@ -223,8 +243,11 @@ public final class ValuesFiles {
         if (values instanceof Map<?, ?> map) {
             return ValueTrees.mutableCopy((Map<String, Object>) map);
         }
-        throw new ValuesFileException(sourceName, at, "the top level of a values file must be a map of names to values, "
-                + "found " + ValueTrees.describeKind(values));
+        throw new ValuesFileException(
+                sourceName,
+                at,
+                "the top level of a values file must be a map of names to values, " + "found "
+                        + ValueTrees.describeKind(values));
     }
 
     /**
@@ -244,8 +267,7 @@ public final class ValuesFiles {
             }
             if (event instanceof CollectionStartEvent start) {
                 if (open.size() + 1 > limits.maxDepth()) {
-                    throw limit(sourceName, event, "values are nested more than " + limits.maxDepth()
-                            + " levels deep");
+                    throw limit(sourceName, event, "values are nested more than " + limits.maxDepth() + " levels deep");
                 }
                 open.push(new long[] {1});
                 openAnchors.push(start.getAnchor());
@@ -261,7 +283,8 @@ public final class ValuesFiles {
                 if (aliases > limits.maxAliases()) {
                     throw limit(sourceName, event, "more than " + limits.maxAliases() + " aliases (*name)");
                 }
-                long size = anchorSizes.getOrDefault(((NodeEvent) alias).getAnchor().orElse(null), 1L);
+                long size =
+                        anchorSizes.getOrDefault(((NodeEvent) alias).getAnchor().orElse(null), 1L);
                 total = add(open, total, size, sourceName, event);
             }
         }
@@ -279,16 +302,23 @@ public final class ValuesFiles {
             pending += counter[0];
         }
         if (pending > limits.maxExpandedNodes() || size > limits.maxExpandedNodes()) {
-            throw limit(sourceName, event, "the values expand to more than " + limits.maxExpandedNodes()
-                    + " entries once aliases (*name) are expanded");
+            throw limit(
+                    sourceName,
+                    event,
+                    "the values expand to more than " + limits.maxExpandedNodes()
+                            + " entries once aliases (*name) are expanded");
         }
         return total;
     }
 
     private static ValuesFileException limit(String sourceName, Event event, String what) {
-        SourcePosition at = event.getStartMark().map(mark -> position(sourceName, mark)).orElse(null);
-        return new ValuesFileException(sourceName, at, "limit crossed: " + what
-                + "; values files this large or this deeply nested are refused to protect the renderer");
+        SourcePosition at =
+                event.getStartMark().map(mark -> position(sourceName, mark)).orElse(null);
+        return new ValuesFileException(
+                sourceName,
+                at,
+                "limit crossed: " + what
+                        + "; values files this large or this deeply nested are refused to protect the renderer");
     }
 
     private static SourcePosition position(String file, Mark mark) {

@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param origin   the file, line and column (or the flag) that gave the value, when known
  * @param keyword  the JSON Schema keyword that failed ({@code enum}, {@code required}, ...)
  */
-public record ValuesProblem(String chart, ValuesPath path, String expected, String found, Optional<ValueOrigin> origin,
-                            String keyword) {
+public record ValuesProblem(
+        String chart, ValuesPath path, String expected, String found, Optional<ValueOrigin> origin, String keyword) {
     public ValuesProblem {
         Objects.requireNonNull(chart, "chart");
         Objects.requireNonNull(path, "path");
@@ -27,7 +27,8 @@ public record ValuesProblem(String chart, ValuesPath path, String expected, Stri
 
     /** {@code gcpWorkloadIdentity.credentialSource: expected one of "aws-imds", "kubernetes-oidc", found the string "aws" (values.yaml:12:21)}. */
     public String message() {
-        return path + ": expected " + expected + ", found " + found + origin.map(o -> " (" + o + ")").orElse("");
+        return path + ": expected " + expected + ", found " + found
+                + origin.map(o -> " (" + o + ")").orElse("");
     }
 
     @Override

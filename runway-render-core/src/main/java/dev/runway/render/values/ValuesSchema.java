@@ -1,6 +1,5 @@
 package dev.runway.render.values;
 
-import dev.runway.render.gofmt.GoStrconv;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,10 +10,10 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.regex.RegularExpressionFactory;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
-
+import com.networknt.schema.regex.RegularExpressionFactory;
+import dev.runway.render.gofmt.GoStrconv;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -64,8 +63,12 @@ public final class ValuesSchema {
         try {
             node = SchemaJson.read(schemaText);
         } catch (JsonProcessingException e) {
-            SourcePosition at = e.getLocation() == null ? null
-                    : new SourcePosition(sourceName, e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+            SourcePosition at = e.getLocation() == null
+                    ? null
+                    : new SourcePosition(
+                            sourceName,
+                            e.getLocation().getLineNr(),
+                            e.getLocation().getColumnNr());
             throw new ValuesFileException(sourceName, at, "the schema is not valid JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // a String source has no other I/O to fail
@@ -79,27 +82,34 @@ public final class ValuesSchema {
             node = node.deepCopy();
             ((ObjectNode) node).remove("$schema");
         }
-        java.util.concurrent.atomic.AtomicReference<String> remote = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<String> remote =
+                new java.util.concurrent.atomic.AtomicReference<>();
         try {
-            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(version, builder -> builder
-                    .schemaLoader(loader -> loader.fetchRemoteResources(false)
-                            .resourceLoaders(loaders -> loaders.values(list -> {
-                                list.clear();
-                                list.add(iri -> notFetched(iri, remote));
-                            })))
-                    .schemaRegistryConfig(SchemaRegistryConfig.builder()
-                            // santhosh-tekuri/jsonschema v6 asserts format up to draft-07 only (compiler.go).
-                            .formatAssertionsEnabled(version.getOrder() <= SpecificationVersion.DRAFT_7.getOrder())
-                            .regularExpressionFactory(GO_REGEXP)
-                            .build()));
+            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                    version,
+                    builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)
+                                    .resourceLoaders(loaders -> loaders.values(list -> {
+                                        list.clear();
+                                        list.add(iri -> notFetched(iri, remote));
+                                    })))
+                            .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                                    // santhosh-tekuri/jsonschema v6 asserts format up to draft-07 only (compiler.go).
+                                    .formatAssertionsEnabled(
+                                            version.getOrder() <= SpecificationVersion.DRAFT_7.getOrder())
+                                    .regularExpressionFactory(GO_REGEXP)
+                                    .build()));
             Schema schema = registry.getSchema(SchemaLocation.of(ROOT_LOCATION), node);
             schema.initializeValidators();
             return new ValuesSchema(sourceName, node, schema, version);
         } catch (RuntimeException | StackOverflowError e) {
             if (remote.get() != null) {
-                throw new ValuesFileException(sourceName, null, "the schema refers to the remote document "
-                        + remote.get() + ", which is not fetched: the engine never downloads schemas at render time"
-                        + " (Helm would try to); copy what it needs into values.schema.json under \"$defs\"");
+                throw new ValuesFileException(
+                        sourceName,
+                        null,
+                        "the schema refers to the remote document "
+                                + remote.get()
+                                + ", which is not fetched: the engine never downloads schemas at render time"
+                                + " (Helm would try to); copy what it needs into values.schema.json under \"$defs\"");
             }
             if (e instanceof StackOverflowError) {
                 throw new ValuesFileException(sourceName, null, "the schema cannot be used: it nests too deeply");
@@ -117,8 +127,9 @@ public final class ValuesSchema {
         try {
             pattern = dev.runway.render.funcs.GoRegexp.compile(expr);
         } catch (com.google.re2j.PatternSyntaxException e) {
-            throw new IllegalArgumentException("the pattern " + GoStrconv.quote(expr) + " is not a valid Go regular expression: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "the pattern " + GoStrconv.quote(expr) + " is not a valid Go regular expression: " + e.getMessage(),
+                    e);
         }
         return new RememberedMatches(pattern, new java.util.concurrent.ConcurrentHashMap<>());
     };
@@ -130,8 +141,8 @@ public final class ValuesSchema {
      * table stops growing at {@link #MAX_REMEMBERED} entries of at most {@link #MAX_REMEMBERED_CHARS} characters, so
      * hostile values cannot make it large (a few racing threads may add one entry each beyond the limit).
      */
-    private record RememberedMatches(com.google.re2j.Pattern pattern,
-                                     java.util.concurrent.ConcurrentHashMap<String, Boolean> answers)
+    private record RememberedMatches(
+            com.google.re2j.Pattern pattern, java.util.concurrent.ConcurrentHashMap<String, Boolean> answers)
             implements com.networknt.schema.regex.RegularExpression {
         private static final int MAX_REMEMBERED = 512;
         private static final int MAX_REMEMBERED_CHARS = 256;
@@ -158,8 +169,8 @@ public final class ValuesSchema {
      * (its urnLoader). Anything else would be a download or a file outside the chart: refused, and remembered for
      * the error message.
      */
-    private static com.networknt.schema.resource.InputStreamSource notFetched(com.networknt.schema.AbsoluteIri iri,
-                                                                             java.util.concurrent.atomic.AtomicReference<String> remote) {
+    private static com.networknt.schema.resource.InputStreamSource notFetched(
+            com.networknt.schema.AbsoluteIri iri, java.util.concurrent.atomic.AtomicReference<String> remote) {
         String text = iri.toString();
         if (text.startsWith("urn:")) {
             return () -> new java.io.ByteArrayInputStream("true".getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -182,7 +193,8 @@ public final class ValuesSchema {
         String url = declared.asText();
         int hash = url.indexOf('#');
         String bare = hash < 0 ? url : url.substring(0, hash);
-        String path = bare.startsWith("http://") ? bare.substring(7) : bare.startsWith("https://") ? bare.substring(8) : null;
+        String path =
+                bare.startsWith("http://") ? bare.substring(7) : bare.startsWith("https://") ? bare.substring(8) : null;
         if (path != null) {
             switch (path) {
                 case "json-schema.org/schema", "json-schema.org/draft/2020-12/schema" -> {
@@ -203,10 +215,13 @@ public final class ValuesSchema {
                 default -> {}
             }
         }
-        throw new ValuesFileException(sourceName, null, "the schema's \"$schema\" is " + GoStrconv.quote(url)
-                + ", a meta-schema the engine does not know and never downloads (Helm would try to fetch it);"
-                + " use a json-schema.org draft URL such as \"http://json-schema.org/draft-07/schema#\" or"
-                + " \"https://json-schema.org/draft/2020-12/schema\"");
+        throw new ValuesFileException(
+                sourceName,
+                null,
+                "the schema's \"$schema\" is " + GoStrconv.quote(url)
+                        + ", a meta-schema the engine does not know and never downloads (Helm would try to fetch it);"
+                        + " use a json-schema.org draft URL such as \"http://json-schema.org/draft-07/schema#\" or"
+                        + " \"https://json-schema.org/draft/2020-12/schema\"");
     }
 
     /** The draft the schema is read as. */
@@ -269,13 +284,21 @@ public final class ValuesSchema {
      * are missing or null is not checked, and values that are not a map are reported as such.
      */
     @SuppressWarnings("unchecked")
-    private static void walk(ChartSchemas chart, Map<String, Object> values, ValuesPath at, ValueOrigins origins,
-                             List<ValuesProblem> problems, StringBuilder text) {
+    private static void walk(
+            ChartSchemas chart,
+            Map<String, Object> values,
+            ValuesPath at,
+            ValueOrigins origins,
+            List<ValuesProblem> problems,
+            StringBuilder text) {
         chart.schema().ifPresent(s -> {
             Outcome outcome = s.evaluate(chart.chartName(), values, at, origins);
             problems.addAll(outcome.problems());
             if (!outcome.helmText().isEmpty()) {
-                text.append(chart.chartName()).append(":\n").append(outcome.helmText()).append('\n');
+                text.append(chart.chartName())
+                        .append(":\n")
+                        .append(outcome.helmText())
+                        .append('\n');
             }
         });
         for (ChartSchemas dependency : chart.dependencies()) {
@@ -285,10 +308,17 @@ public final class ValuesSchema {
             }
             ValuesPath subPath = at.child(dependency.chartName());
             if (!(sub instanceof Map<?, ?> m)) {
-                text.append(dependency.chartName()).append(":\ninvalid type for values: expected object (map), got ")
-                        .append(goType(sub)).append('\n');
-                problems.add(new ValuesProblem(dependency.chartName(), subPath, "a map (the subchart's values)",
-                        ValueTrees.describe(sub), origins.originOf(subPath), "type"));
+                text.append(dependency.chartName())
+                        .append(":\ninvalid type for values: expected object (map), got ")
+                        .append(goType(sub))
+                        .append('\n');
+                problems.add(new ValuesProblem(
+                        dependency.chartName(),
+                        subPath,
+                        "a map (the subchart's values)",
+                        ValueTrees.describe(sub),
+                        origins.originOf(subPath),
+                        "type"));
                 continue;
             }
             walk(dependency, (Map<String, Object>) m, subPath, origins, problems, text);
@@ -313,10 +343,10 @@ public final class ValuesSchema {
     }
 
     /** One schema's verdict: Helm's text for it (empty when met) and the problems. */
-    private record Outcome(String helmText, List<ValuesProblem> problems) {
-    }
+    private record Outcome(String helmText, List<ValuesProblem> problems) {}
 
-    private List<ValuesProblem> validate(String chart, Map<String, Object> values, ValuesPath at, ValueOrigins origins) {
+    private List<ValuesProblem> validate(
+            String chart, Map<String, Object> values, ValuesPath at, ValueOrigins origins) {
         return evaluate(chart, values, at, origins).problems();
     }
 
@@ -329,15 +359,18 @@ public final class ValuesSchema {
         } catch (StackOverflowError e) {
             // networknt has no cycle check; santhosh-tekuri/jsonschema reports "both <a> and <b> resolve to <url>
             // causing reference cycle" when a schema is entered again for the same value (validator.go checkCycle).
-            throw new ValuesFileException(sourceName, null, "the schema cannot be used: a \"$ref\" leads back to a"
-                    + " schema that is already checking the same value, causing reference cycle; make the \"$ref\""
-                    + " chain end, or descend into a property or item before it repeats");
+            throw new ValuesFileException(
+                    sourceName,
+                    null,
+                    "the schema cannot be used: a \"$ref\" leads back to a"
+                            + " schema that is already checking the same value, causing reference cycle; make the \"$ref\""
+                            + " chain end, or descend into a property or item before it repeats");
         } catch (RuntimeException e) {
             // networknt compiles some keywords lazily (a pattern first met under a property, for one).
             throw new ValuesFileException(sourceName, null, "the schema cannot be used: " + e.getMessage());
         }
-        String helmText = HelmSchemaText.of(errors, version.getOrder() <= SpecificationVersion.DRAFT_7.getOrder(),
-                this::subSchemaErrors);
+        String helmText = HelmSchemaText.of(
+                errors, version.getOrder() <= SpecificationVersion.DRAFT_7.getOrder(), this::subSchemaErrors);
         return new Outcome(helmText, problems(chart, errors, values, at, origins));
     }
 
@@ -347,7 +380,8 @@ public final class ValuesSchema {
      */
     private List<Error> subSchemaErrors(Error keyword, JsonNode value) {
         SchemaLocation location = keyword.getSchemaLocation();
-        if (location == null || location.getAbsoluteIri() == null
+        if (location == null
+                || location.getAbsoluteIri() == null
                 || !ROOT_LOCATION.equals(location.getAbsoluteIri().toString())) {
             return List.of();
         }
@@ -358,8 +392,8 @@ public final class ValuesSchema {
         }
     }
 
-    private List<ValuesProblem> problems(String chart, List<Error> errors, Map<String, Object> values, ValuesPath at,
-                                         ValueOrigins origins) {
+    private List<ValuesProblem> problems(
+            String chart, List<Error> errors, Map<String, Object> values, ValuesPath at, ValueOrigins origins) {
         List<ValuesProblem> problems = new ArrayList<>();
         Map<String, List<Error>> alternatives = new LinkedHashMap<>();
         List<Object> order = new ArrayList<>();
@@ -368,7 +402,9 @@ public final class ValuesSchema {
             Matcher combinator = COMBINATOR.matcher(evaluation);
             String group = null;
             if (combinator.find()) {
-                group = error.getInstanceLocation() + " " + evaluation.substring(0, combinator.start() + 1 + combinator.group(1).length());
+                group = error.getInstanceLocation() + " "
+                        + evaluation.substring(
+                                0, combinator.start() + 1 + combinator.group(1).length());
             } else if ("oneOf".equals(error.getKeyword()) || "anyOf".equals(error.getKeyword())) {
                 group = error.getInstanceLocation() + " " + evaluation;
             }
@@ -382,7 +418,8 @@ public final class ValuesSchema {
                 order.add(error);
             }
         }
-        // Several failed keywords on one value read best as one problem: "at least 1 character and a string matching ...".
+        // Several failed keywords on one value read best as one problem: "at least 1 character and a string matching
+        // ...".
         Map<ValuesPath, ValuesProblem> byPath = new LinkedHashMap<>();
         for (Object item : order) {
             ValuesProblem problem = item instanceof String group
@@ -392,48 +429,77 @@ public final class ValuesSchema {
             if (earlier == null) {
                 byPath.put(problem.path(), problem);
             } else if (!earlier.expected().contains(problem.expected())) {
-                byPath.put(problem.path(), new ValuesProblem(chart, problem.path(),
-                        earlier.expected() + " and " + problem.expected(), earlier.found(), earlier.origin(),
-                        earlier.keyword() + "+" + problem.keyword()));
+                byPath.put(
+                        problem.path(),
+                        new ValuesProblem(
+                                chart,
+                                problem.path(),
+                                earlier.expected() + " and " + problem.expected(),
+                                earlier.found(),
+                                earlier.origin(),
+                                earlier.keyword() + "+" + problem.keyword()));
             }
         }
         problems.addAll(byPath.values());
         return problems;
     }
 
-    private ValuesProblem problem(String chart, Error error, Map<String, Object> values, ValuesPath at,
-                                  ValueOrigins origins) {
+    private ValuesProblem problem(
+            String chart, Error error, Map<String, Object> values, ValuesPath at, ValueOrigins origins) {
         ValuesPath instancePath = path(error.getInstanceLocation());
         String keyword = Objects.requireNonNullElse(error.getKeyword(), "");
         switch (keyword) {
             case "required" -> {
                 ValuesPath missing = instancePath.child(error.getProperty());
-                return new ValuesProblem(chart, missing.under(at), "a value (it is required)", "nothing",
-                        origins.originOf(instancePath.under(at)), keyword);
+                return new ValuesProblem(
+                        chart,
+                        missing.under(at),
+                        "a value (it is required)",
+                        "nothing",
+                        origins.originOf(instancePath.under(at)),
+                        keyword);
             }
             case "additionalProperties", "unevaluatedProperties" -> {
                 ValuesPath extra = instancePath.child(error.getProperty());
-                return new ValuesProblem(chart, extra.under(at), knownProperties(error, error.getProperty()),
-                        "an unknown key " + GoStrconv.quote(error.getProperty()), origins.keyOriginOf(extra.under(at)), keyword);
+                return new ValuesProblem(
+                        chart,
+                        extra.under(at),
+                        knownProperties(error, error.getProperty()),
+                        "an unknown key " + GoStrconv.quote(error.getProperty()),
+                        origins.keyOriginOf(extra.under(at)),
+                        keyword);
             }
             case "propertyNames" -> {
                 ValuesPath named = instancePath.child(error.getProperty());
                 String why = error.getArguments() != null && error.getArguments().length > 1
-                        ? String.valueOf(error.getArguments()[1]) : error.getMessage();
-                return new ValuesProblem(chart, named.under(at), "a different key name (" + why + ")",
-                        "the key " + GoStrconv.quote(error.getProperty()), origins.keyOriginOf(named.under(at)), keyword);
+                        ? String.valueOf(error.getArguments()[1])
+                        : error.getMessage();
+                return new ValuesProblem(
+                        chart,
+                        named.under(at),
+                        "a different key name (" + why + ")",
+                        "the key " + GoStrconv.quote(error.getProperty()),
+                        origins.keyOriginOf(named.under(at)),
+                        keyword);
             }
             default -> {
-                String found = ValueTrees.at(values, instancePath).map(ValueTrees::describe).orElse("nothing");
-                return new ValuesProblem(chart, instancePath.under(at), expected(keyword, error.getSchemaNode(), error),
-                        found, origins.originOf(instancePath.under(at)), keyword);
+                String found = ValueTrees.at(values, instancePath)
+                        .map(ValueTrees::describe)
+                        .orElse("nothing");
+                return new ValuesProblem(
+                        chart,
+                        instancePath.under(at),
+                        expected(keyword, error.getSchemaNode(), error),
+                        found,
+                        origins.originOf(instancePath.under(at)),
+                        keyword);
             }
         }
     }
 
     /** One problem for a failed oneOf/anyOf: what each alternative would have accepted. */
-    private ValuesProblem alternativesProblem(String chart, List<Error> group, Map<String, Object> values, ValuesPath at,
-                                              ValueOrigins origins) {
+    private ValuesProblem alternativesProblem(
+            String chart, List<Error> group, Map<String, Object> values, ValuesPath at, ValueOrigins origins) {
         Error head = group.get(0);
         ValuesPath instancePath = path(head.getInstanceLocation());
         Map<String, List<String>> byBranch = new LinkedHashMap<>();
@@ -448,7 +514,8 @@ public final class ValuesSchema {
             if (m.find()) {
                 keyword = m.group(1);
                 String branch = evaluation.substring(0, m.end());
-                byBranch.computeIfAbsent(branch, b -> new ArrayList<>()).add(expected(error.getKeyword(), error.getSchemaNode(), error));
+                byBranch.computeIfAbsent(branch, b -> new ArrayList<>())
+                        .add(expected(error.getKeyword(), error.getSchemaNode(), error));
             }
         }
         String expected;
@@ -459,9 +526,10 @@ public final class ValuesSchema {
             byBranch.values().forEach(parts -> branches.add(String.join(" and ", parts)));
             expected = String.join(", or ", branches);
         }
-        String found = ValueTrees.at(values, instancePath).map(ValueTrees::describe).orElse("nothing");
-        return new ValuesProblem(chart, instancePath.under(at), expected, found, origins.originOf(instancePath.under(at)),
-                keyword);
+        String found =
+                ValueTrees.at(values, instancePath).map(ValueTrees::describe).orElse("nothing");
+        return new ValuesProblem(
+                chart, instancePath.under(at), expected, found, origins.originOf(instancePath.under(at)), keyword);
     }
 
     private String knownProperties(Error error, String unknown) {
@@ -474,7 +542,8 @@ public final class ValuesSchema {
             return "no other keys here";
         }
         String suggestion = closest(unknown, known);
-        return "one of the keys " + String.join(", ", known) + (suggestion == null ? "" : " (did you mean " + GoStrconv.quote(suggestion) + "?)");
+        return "one of the keys " + String.join(", ", known)
+                + (suggestion == null ? "" : " (did you mean " + GoStrconv.quote(suggestion) + "?)");
     }
 
     /** The schema object that holds the failed keyword, found through the error's schema location. */
@@ -497,7 +566,8 @@ public final class ValuesSchema {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
-            int distance = distance(word.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+            int distance =
+                    distance(word.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = candidate;

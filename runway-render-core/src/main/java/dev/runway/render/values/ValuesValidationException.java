@@ -19,7 +19,8 @@ public final class ValuesValidationException extends RuntimeException {
     }
 
     private static String format(List<ValuesProblem> problems) {
-        StringBuilder out = new StringBuilder("values don't meet the specifications of the schema(s) in the following chart(s):");
+        StringBuilder out =
+                new StringBuilder("values don't meet the specifications of the schema(s) in the following chart(s):");
         String chart = null;
         for (ValuesProblem problem : problems) {
             if (!problem.chart().equals(chart)) {

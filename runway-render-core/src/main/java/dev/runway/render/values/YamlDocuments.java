@@ -12,11 +12,9 @@ public final class YamlDocuments {
     private static final String SEPARATOR = "---";
 
     /** One document and the line (1-based) of the file it starts on. */
-    public record Part(String text, int firstLine) {
-    }
+    public record Part(String text, int firstLine) {}
 
-    private YamlDocuments() {
-    }
+    private YamlDocuments() {}
 
     /**
      * Splits a multi-document YAML text at its separator lines.

@@ -5,7 +5,6 @@ import dev.runway.render.verify.PodSpecs.PodTemplate;
 import dev.runway.render.verify.YNode.ScalarType;
 import dev.runway.render.verify.YNode.YMap;
 import dev.runway.render.verify.YNode.YScalar;
-
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -22,8 +21,8 @@ import java.util.Set;
 final class ApiServerRules {
     private static final List<String> PROBE_HANDLERS = List.of("exec", "httpGet", "tcpSocket", "grpc");
     private static final List<String> LIFECYCLE_HANDLERS = List.of("exec", "httpGet", "tcpSocket", "sleep");
-    private static final List<String> ENV_SOURCES = List.of("fieldRef", "resourceFieldRef", "configMapKeyRef",
-            "secretKeyRef", "fileKeyRef");
+    private static final List<String> ENV_SOURCES =
+            List.of("fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef", "fileKeyRef");
     private static final Set<String> NOT_VOLUME_SOURCES = Set.of("name");
 
     private final List<Resource> resources;
@@ -57,8 +56,7 @@ final class ApiServerRules {
                 case "Ingress" -> ingress(r, spec);
                 case "CronJob" -> cronJob(r, spec);
                 case "Job" -> job(r, spec, "spec");
-                default -> {
-                }
+                default -> {}
             }
         }
     }
@@ -67,11 +65,18 @@ final class ApiServerRules {
 
     /** ValidateObjectMeta: metadata.namespace must be a DNS-1123 label (ValidateNamespaceName). */
     private void namespace(Resource r) {
-        r.root().map("metadata").ifPresent(meta -> meta.string("namespace").filter(ns -> !ns.isEmpty())
-                .ifPresent(ns -> Names.dns1123Label(ns).ifPresent(problem -> findings.error(r,
-                        "name.invalid-namespace", "metadata.namespace", meta.lineOf("namespace"),
-                        "Invalid value: \"" + ns + "\": " + problem,
-                        "use a namespace name of lowercase letters, digits and '-' (at most 63)"))));
+        r.root()
+                .map("metadata")
+                .ifPresent(meta -> meta.string("namespace")
+                        .filter(ns -> !ns.isEmpty())
+                        .ifPresent(ns -> Names.dns1123Label(ns)
+                                .ifPresent(problem -> findings.error(
+                                        r,
+                                        "name.invalid-namespace",
+                                        "metadata.namespace",
+                                        meta.lineOf("namespace"),
+                                        "Invalid value: \"" + ns + "\": " + problem,
+                                        "use a namespace name of lowercase letters, digits and '-' (at most 63)"))));
     }
 
     // ---- workloads ----
@@ -86,9 +91,14 @@ final class ApiServerRules {
     /** ValidateDeploymentSpec and ValidateDeploymentStrategy (pkg/apis/apps/validation). */
     private void deployment(Resource r, YMap spec) {
         spec.map("strategy").ifPresent(strategy -> {
-            if ("Recreate".equals(strategy.string("type").orElse("")) && strategy.get("rollingUpdate") != null
+            if ("Recreate".equals(strategy.string("type").orElse(""))
+                    && strategy.get("rollingUpdate") != null
                     && !isNull(strategy.get("rollingUpdate"))) {
-                findings.error(r, "value.strategy", "spec.strategy.rollingUpdate", strategy.lineOf("rollingUpdate"),
+                findings.error(
+                        r,
+                        "value.strategy",
+                        "spec.strategy.rollingUpdate",
+                        strategy.lineOf("rollingUpdate"),
                         "Forbidden: may not be specified when strategy `type` is 'Recreate'",
                         "remove spec.strategy.rollingUpdate, or use type RollingUpdate");
             }
@@ -96,9 +106,12 @@ final class ApiServerRules {
         if (num(spec.get("progressDeadlineSeconds")) instanceof BigDecimal deadline) {
             BigDecimal minReady = number(spec.get("minReadySeconds"));
             if (deadline.signum() <= 0 || (minReady != null && deadline.compareTo(minReady) <= 0)) {
-                findings.error(r, "value.negative", "spec.progressDeadlineSeconds",
-                        spec.lineOf("progressDeadlineSeconds"), "Invalid value: " + deadline.toPlainString()
-                                + ": must be greater than minReadySeconds",
+                findings.error(
+                        r,
+                        "value.negative",
+                        "spec.progressDeadlineSeconds",
+                        spec.lineOf("progressDeadlineSeconds"),
+                        "Invalid value: " + deadline.toPlainString() + ": must be greater than minReadySeconds",
                         "set progressDeadlineSeconds above minReadySeconds (default 600)");
             }
         }
@@ -106,22 +119,40 @@ final class ApiServerRules {
 
     /** ValidateCronJobSpec: schedule (validateScheduleFormat: robfig/cron ParseStandard), timeZone, job template. */
     private void cronJob(Resource r, YMap spec) {
-        if (spec.get("schedule") instanceof YScalar s && s.type() == ScalarType.STRING && !s.value().contains("${")) {
+        if (spec.get("schedule") instanceof YScalar s
+                && s.type() == ScalarType.STRING
+                && !s.value().contains("${")) {
             if (s.value().contains("TZ")) {
-                findings.error(r, "value.schedule", "spec.schedule", s.line(), "Invalid value: \"" + s.value()
+                findings.error(
+                        r,
+                        "value.schedule",
+                        "spec.schedule",
+                        s.line(),
+                        "Invalid value: \"" + s.value()
                                 + "\": cannot use TZ or CRON_TZ in schedule, use timeZone field instead",
                         "move the time zone to spec.timeZone");
             } else {
-                CronSchedule.problem(s.value()).ifPresent(problem -> findings.error(r, "value.schedule",
-                        "spec.schedule", s.line(), "Invalid value: \"" + s.value() + "\": " + problem,
-                        "write five fields (minute hour day-of-month month day-of-week), e.g. \"*/5 * * * *\", or"
-                                + " @hourly, @daily, @weekly, @monthly, @yearly, @every 1h"));
+                CronSchedule.problem(s.value())
+                        .ifPresent(problem -> findings.error(
+                                r,
+                                "value.schedule",
+                                "spec.schedule",
+                                s.line(),
+                                "Invalid value: \"" + s.value() + "\": " + problem,
+                                "write five fields (minute hour day-of-month month day-of-week), e.g. \"*/5 * * * *\", or"
+                                        + " @hourly, @daily, @weekly, @monthly, @yearly, @every 1h"));
             }
         }
-        if (spec.get("timeZone") instanceof YScalar tz && tz.type() == ScalarType.STRING
+        if (spec.get("timeZone") instanceof YScalar tz
+                && tz.type() == ScalarType.STRING
                 && !validTimeZone(tz.value())) {
-            findings.error(r, "value.time-zone", "spec.timeZone", tz.line(), "Invalid value: \"" + tz.value()
-                    + "\": unknown time zone " + tz.value(), "use an IANA time zone name such as Europe/Berlin or UTC");
+            findings.error(
+                    r,
+                    "value.time-zone",
+                    "spec.timeZone",
+                    tz.line(),
+                    "Invalid value: \"" + tz.value() + "\": unknown time zone " + tz.value(),
+                    "use an IANA time zone name such as Europe/Berlin or UTC");
         }
         nonNegative(r, spec, "startingDeadlineSeconds", "spec");
         nonNegative(r, spec, "successfulJobsHistoryLimit", "spec");
@@ -139,8 +170,8 @@ final class ApiServerRules {
 
     /** validateJobSpec: parallelism, completions, backoffLimit, activeDeadlineSeconds, ttl not negative. */
     private void job(Resource r, YMap spec, String path) {
-        for (String field : List.of("parallelism", "completions", "backoffLimit", "activeDeadlineSeconds",
-                "ttlSecondsAfterFinished")) {
+        for (String field : List.of(
+                "parallelism", "completions", "backoffLimit", "activeDeadlineSeconds", "ttlSecondsAfterFinished")) {
             nonNegative(r, spec, field, path);
         }
     }
@@ -175,36 +206,56 @@ final class ApiServerRules {
         }
         c.map("lifecycle").ifPresent(lifecycle -> {
             for (String hook : List.of("postStart", "preStop")) {
-                lifecycle.map(hook).ifPresent(h -> handlers(r, h, Paths.field(at, "lifecycle." + hook),
-                        LIFECYCLE_HANDLERS));
+                lifecycle
+                        .map(hook)
+                        .ifPresent(h -> handlers(r, h, Paths.field(at, "lifecycle." + hook), LIFECYCLE_HANDLERS));
             }
         });
         List<YNode> env = c.list("env");
         for (int i = 0; i < env.size(); i++) {
             if (env.get(i) instanceof YMap e) {
                 int index = i;
-                e.map("valueFrom").ifPresent(v -> exactlyOne(r, v, ENV_SOURCES, at + ".env[" + index + "].valueFrom",
-                        "env.valuefrom-sources", "valueFrom"));
+                e.map("valueFrom")
+                        .ifPresent(v -> exactlyOne(
+                                r,
+                                v,
+                                ENV_SOURCES,
+                                at + ".env[" + index + "].valueFrom",
+                                "env.valuefrom-sources",
+                                "valueFrom"));
             }
         }
         List<YNode> envFrom = c.list("envFrom");
         for (int i = 0; i < envFrom.size(); i++) {
             if (envFrom.get(i) instanceof YMap e) {
-                exactlyOne(r, e, List.of("configMapRef", "secretRef"), at + ".envFrom[" + i + "]",
-                        "env.envfrom-sources", "envFrom");
+                exactlyOne(
+                        r,
+                        e,
+                        List.of("configMapRef", "secretRef"),
+                        at + ".envFrom[" + i + "]",
+                        "env.envfrom-sources",
+                        "envFrom");
             }
         }
         List<YNode> ports = c.list("ports");
         for (int i = 0; i < ports.size(); i++) {
-            if (ports.get(i) instanceof YMap p && p.get("hostPort") instanceof YScalar hp && hp.isNumber()
-                    && hp.number() != null && hp.number().signum() > 0) {
+            if (ports.get(i) instanceof YMap p
+                    && p.get("hostPort") instanceof YScalar hp
+                    && hp.isNumber()
+                    && hp.number() != null
+                    && hp.number().signum() > 0) {
                 // checkHostPortConflicts (AccumulateUniqueHostPorts): one hostPort/protocol per pod.
-                String key = hp.number().toPlainString() + "/" + p.string("protocol").orElse("TCP");
+                String key =
+                        hp.number().toPlainString() + "/" + p.string("protocol").orElse("TCP");
                 String pAt = at + ".ports[" + i + "].hostPort";
                 String first = hostPorts.putIfAbsent(key, pAt);
                 if (first != null) {
-                    findings.error(r, "port.host-conflict", pAt, hp.line(), "Duplicate value: \"" + key
-                                    + "\": hostPort already used by " + first,
+                    findings.error(
+                            r,
+                            "port.host-conflict",
+                            pAt,
+                            hp.line(),
+                            "Duplicate value: \"" + key + "\": hostPort already used by " + first,
                             "give each hostPort of the pod its own number (or drop hostPort)");
                 }
             }
@@ -214,25 +265,46 @@ final class ApiServerRules {
     /** validateProbe and validateHandler: exactly one handler; thresholds and periods in range. */
     private void probe(Resource r, YMap probe, String at, String kind) {
         handlers(r, probe, at, PROBE_HANDLERS);
-        for (String field : List.of("initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold",
-                "failureThreshold", "terminationGracePeriodSeconds")) {
+        for (String field : List.of(
+                "initialDelaySeconds",
+                "timeoutSeconds",
+                "periodSeconds",
+                "successThreshold",
+                "failureThreshold",
+                "terminationGracePeriodSeconds")) {
             nonNegative(r, probe, field, at);
         }
-        if (!kind.equals("readinessProbe") && num(probe.get("successThreshold")) instanceof BigDecimal s
+        if (!kind.equals("readinessProbe")
+                && num(probe.get("successThreshold")) instanceof BigDecimal s
                 && s.compareTo(BigDecimal.ONE) != 0) {
-            findings.error(r, "value.probe", at + ".successThreshold", probe.lineOf("successThreshold"),
-                    "Invalid value: " + s.toPlainString() + ": must be 1", "remove successThreshold (it must be 1"
-                            + " for " + kind + ")");
+            findings.error(
+                    r,
+                    "value.probe",
+                    at + ".successThreshold",
+                    probe.lineOf("successThreshold"),
+                    "Invalid value: " + s.toPlainString() + ": must be 1",
+                    "remove successThreshold (it must be 1" + " for " + kind + ")");
         }
     }
 
     private void handlers(Resource r, YMap owner, String at, List<String> allowed) {
-        List<String> present = allowed.stream().filter(h -> owner.get(h) != null && !isNull(owner.get(h))).toList();
+        List<String> present = allowed.stream()
+                .filter(h -> owner.get(h) != null && !isNull(owner.get(h)))
+                .toList();
         if (present.isEmpty()) {
-            findings.error(r, "probe.handler", at, owner.line(), "Required value: must specify a handler type",
+            findings.error(
+                    r,
+                    "probe.handler",
+                    at,
+                    owner.line(),
+                    "Required value: must specify a handler type",
                     "add one of " + String.join(", ", allowed));
         } else if (present.size() > 1) {
-            findings.error(r, "probe.handler", Paths.field(at, present.get(1)), owner.lineOf(present.get(1)),
+            findings.error(
+                    r,
+                    "probe.handler",
+                    Paths.field(at, present.get(1)),
+                    owner.lineOf(present.get(1)),
                     "Forbidden: may not specify more than 1 handler type (found " + String.join(" and ", present) + ")",
                     "keep one of " + String.join(", ", present));
         }
@@ -240,27 +312,52 @@ final class ApiServerRules {
 
     /** validateEnvVarValueFrom, validateEnvFrom: exactly one source. */
     private void exactlyOne(Resource r, YMap owner, List<String> sources, String at, String check, String what) {
-        List<String> present = sources.stream().filter(s -> owner.get(s) != null && !isNull(owner.get(s))).toList();
+        List<String> present = sources.stream()
+                .filter(s -> owner.get(s) != null && !isNull(owner.get(s)))
+                .toList();
         if (present.isEmpty()) {
-            findings.error(r, check, at, owner.line(), "Invalid value: \"\": must specify one of: `"
-                    + String.join("`, `", sources.subList(0, sources.size() - (what.equals("valueFrom") ? 1 : 0)))
-                    + "`", "set one source in " + what);
+            findings.error(
+                    r,
+                    check,
+                    at,
+                    owner.line(),
+                    "Invalid value: \"\": must specify one of: `"
+                            + String.join(
+                                    "`, `", sources.subList(0, sources.size() - (what.equals("valueFrom") ? 1 : 0)))
+                            + "`",
+                    "set one source in " + what);
         } else if (present.size() > 1) {
-            findings.error(r, check, Paths.field(at, present.get(1)), owner.lineOf(present.get(1)),
+            findings.error(
+                    r,
+                    check,
+                    Paths.field(at, present.get(1)),
+                    owner.lineOf(present.get(1)),
                     "Invalid value: \"\": may not have more than one field specified at a time (found "
-                            + String.join(" and ", present) + ")", "keep one of " + String.join(", ", present));
+                            + String.join(" and ", present) + ")",
+                    "keep one of " + String.join(", ", present));
         }
     }
 
     /** validateVolumeSource: exactly one volume type. */
     private void volumeSource(Resource r, YMap volume, String at) {
-        List<String> types = volume.entries().keySet().stream().filter(k -> !NOT_VOLUME_SOURCES.contains(k))
-                .filter(k -> !isNull(volume.get(k))).toList();
+        List<String> types = volume.entries().keySet().stream()
+                .filter(k -> !NOT_VOLUME_SOURCES.contains(k))
+                .filter(k -> !isNull(volume.get(k)))
+                .toList();
         if (types.isEmpty()) {
-            findings.error(r, "volume.source-count", at, volume.line(), "Required value: must specify a volume type",
+            findings.error(
+                    r,
+                    "volume.source-count",
+                    at,
+                    volume.line(),
+                    "Required value: must specify a volume type",
                     "add a volume source such as configMap, secret, emptyDir or projected");
         } else if (types.size() > 1) {
-            findings.error(r, "volume.source-count", Paths.field(at, types.get(1)), volume.lineOf(types.get(1)),
+            findings.error(
+                    r,
+                    "volume.source-count",
+                    Paths.field(at, types.get(1)),
+                    volume.lineOf(types.get(1)),
                     "Forbidden: may not specify more than 1 volume type (found " + String.join(" and ", types) + ")",
                     "keep one of " + String.join(", ", types) + " (one volume per source)");
         }
@@ -278,42 +375,80 @@ final class ApiServerRules {
                 continue;
             }
             String pAt = "spec.ports[" + i + "]";
-            if (p.get("nodePort") instanceof YScalar np && np.isNumber() && np.number() != null
-                    && np.number().signum() != 0 && type.equals("ClusterIP")) {
-                findings.error(r, "port.nodeport-not-allowed", pAt + ".nodePort", np.line(),
+            if (p.get("nodePort") instanceof YScalar np
+                    && np.isNumber()
+                    && np.number() != null
+                    && np.number().signum() != 0
+                    && type.equals("ClusterIP")) {
+                findings.error(
+                        r,
+                        "port.nodeport-not-allowed",
+                        pAt + ".nodePort",
+                        np.line(),
                         "Forbidden: may not be used when `type` is 'ClusterIP'",
                         "remove nodePort, or use type NodePort or LoadBalancer");
             }
             if (p.get("port") instanceof YScalar port && port.isNumber() && port.number() != null) {
-                String key = port.number().toPlainString() + "/" + p.string("protocol").orElse("TCP");
+                String key = port.number().toPlainString() + "/"
+                        + p.string("protocol").orElse("TCP");
                 Integer first = seen.putIfAbsent(key, i);
                 if (first != null) {
-                    findings.error(r, "port.duplicate", pAt, p.line(), "Duplicate value: port " + key
-                            + " is already spec.ports[" + first + "]", "give each Service port its own number");
+                    findings.error(
+                            r,
+                            "port.duplicate",
+                            pAt,
+                            p.line(),
+                            "Duplicate value: port " + key + " is already spec.ports[" + first + "]",
+                            "give each Service port its own number");
                 }
             }
         }
         Optional<String> clusterIP = spec.string("clusterIP");
-        clusterIP.filter(ip -> !ip.isEmpty() && !ip.equals("None") && !ip.contains("${") && !isIp(ip))
-                .ifPresent(ip -> findings.error(r, "value.cluster-ip", "spec.clusterIP", spec.lineOf("clusterIP"),
+        clusterIP
+                .filter(ip -> !ip.isEmpty() && !ip.equals("None") && !ip.contains("${") && !isIp(ip))
+                .ifPresent(ip -> findings.error(
+                        r,
+                        "value.cluster-ip",
+                        "spec.clusterIP",
+                        spec.lineOf("clusterIP"),
                         "Invalid value: \"" + ip + "\": must be a valid IP address (e.g. 10.9.8.7 or 2001:db8::ffff)",
                         "leave clusterIP out (the server assigns one), or write None for a headless Service"));
         List<YNode> clusterIPs = spec.list("clusterIPs");
         for (int i = 0; i < clusterIPs.size(); i++) {
-            if (clusterIPs.get(i) instanceof YScalar s && s.type() == ScalarType.STRING && !s.value().equals("None")
-                    && !s.value().isEmpty() && !s.value().contains("${") && !isIp(s.value())) {
-                findings.error(r, "value.cluster-ip", "spec.clusterIPs[" + i + "]", s.line(), "Invalid value: \""
-                        + s.value() + "\": must be a valid IP address", "leave clusterIPs out, or list valid IPs");
+            if (clusterIPs.get(i) instanceof YScalar s
+                    && s.type() == ScalarType.STRING
+                    && !s.value().equals("None")
+                    && !s.value().isEmpty()
+                    && !s.value().contains("${")
+                    && !isIp(s.value())) {
+                findings.error(
+                        r,
+                        "value.cluster-ip",
+                        "spec.clusterIPs[" + i + "]",
+                        s.line(),
+                        "Invalid value: \"" + s.value() + "\": must be a valid IP address",
+                        "leave clusterIPs out, or list valid IPs");
             }
         }
         if (type.equals("ExternalName")) {
             if (spec.string("externalName").filter(n -> !n.isEmpty()).isEmpty()) {
-                findings.error(r, "value.external-name", "spec.externalName", spec.line(), "Required value",
+                findings.error(
+                        r,
+                        "value.external-name",
+                        "spec.externalName",
+                        spec.line(),
+                        "Required value",
                         "set spec.externalName to the DNS name the Service points at");
             }
-            clusterIP.filter(ip -> !ip.isEmpty()).ifPresent(ip -> findings.error(r, "value.cluster-ip",
-                    "spec.clusterIP", spec.lineOf("clusterIP"), "Forbidden: may not be set for ExternalName services",
-                    "remove spec.clusterIP"));
+            clusterIP
+                    .filter(ip -> !ip.isEmpty())
+                    .ifPresent(ip -> findings.error(
+                            r,
+                            "value.cluster-ip",
+                            "spec.clusterIP",
+                            spec.lineOf("clusterIP"),
+                            "Forbidden: may not be set for ExternalName services",
+                            "remove spec.clusterIP"));
         }
     }
 
@@ -352,9 +487,16 @@ final class ApiServerRules {
                 if (paths.get(j) instanceof YMap p) {
                     String at = "spec.rules[" + i + "].http.paths[" + j + "]";
                     p.map("backend").ifPresent(b -> backend(r, b, at + ".backend"));
-                    p.string("path").filter(path -> !path.isEmpty() && !path.startsWith("/")
-                            && !"ImplementationSpecific".equals(p.string("pathType").orElse(""))).ifPresent(path ->
-                            findings.error(r, "value.ingress-path", at + ".path", p.lineOf("path"),
+                    p.string("path")
+                            .filter(path -> !path.isEmpty()
+                                    && !path.startsWith("/")
+                                    && !"ImplementationSpecific"
+                                            .equals(p.string("pathType").orElse("")))
+                            .ifPresent(path -> findings.error(
+                                    r,
+                                    "value.ingress-path",
+                                    at + ".path",
+                                    p.lineOf("path"),
                                     "Invalid value: \"" + path + "\": must be an absolute path",
                                     "start the path with '/'"));
                 }
@@ -366,23 +508,45 @@ final class ApiServerRules {
         boolean service = backend.get("service") != null && !isNull(backend.get("service"));
         boolean resource = backend.get("resource") != null && !isNull(backend.get("resource"));
         if (service && resource) {
-            findings.error(r, "ingress.backend", at, backend.line(),
-                    "Invalid value: \"\": cannot set both resource and service backends", "keep one of them");
+            findings.error(
+                    r,
+                    "ingress.backend",
+                    at,
+                    backend.line(),
+                    "Invalid value: \"\": cannot set both resource and service backends",
+                    "keep one of them");
         } else if (!service && !resource) {
-            findings.error(r, "ingress.backend", at, backend.line(), "Invalid value: \"\": resource or service"
-                    + " backend is required", "set backend.service with name and port");
+            findings.error(
+                    r,
+                    "ingress.backend",
+                    at,
+                    backend.line(),
+                    "Invalid value: \"\": resource or service" + " backend is required",
+                    "set backend.service with name and port");
         }
         backend.map("service").flatMap(s -> s.map("port")).ifPresent(port -> {
-            boolean name = port.get("name") != null && !isNull(port.get("name"))
+            boolean name = port.get("name") != null
+                    && !isNull(port.get("name"))
                     && !(port.get("name") instanceof YScalar n && n.value().isEmpty());
-            boolean number = port.get("number") != null && !isNull(port.get("number"))
+            boolean number = port.get("number") != null
+                    && !isNull(port.get("number"))
                     && !(num(port.get("number")) instanceof BigDecimal n && n.signum() == 0);
             if (name && number) {
-                findings.error(r, "ingress.backend", at + ".service.port", port.line(),
-                        "Invalid value: \"\": cannot set both port name & port number", "keep one of name and number");
+                findings.error(
+                        r,
+                        "ingress.backend",
+                        at + ".service.port",
+                        port.line(),
+                        "Invalid value: \"\": cannot set both port name & port number",
+                        "keep one of name and number");
             } else if (!name && !number) {
-                findings.error(r, "ingress.backend", at + ".service.port", port.line(),
-                        "Invalid value: \"\": port name or number is required", "set port.number or port.name");
+                findings.error(
+                        r,
+                        "ingress.backend",
+                        at + ".service.port",
+                        port.line(),
+                        "Invalid value: \"\": port name or number is required",
+                        "set port.number or port.name");
             }
         });
     }
@@ -393,8 +557,13 @@ final class ApiServerRules {
     private void nonNegative(Resource r, YMap owner, String field, String at) {
         BigDecimal v = number(owner.get(field));
         if (v != null && v.signum() < 0) {
-            findings.error(r, "value.negative", Paths.field(at, field), owner.lineOf(field),
-                    "Invalid value: " + v.toPlainString() + ": must be greater than or equal to 0", "use 0 or more");
+            findings.error(
+                    r,
+                    "value.negative",
+                    Paths.field(at, field),
+                    owner.lineOf(field),
+                    "Invalid value: " + v.toPlainString() + ": must be greater than or equal to 0",
+                    "use 0 or more");
         }
     }
 
@@ -402,8 +571,13 @@ final class ApiServerRules {
     private void positive(Resource r, YMap owner, String field, String at) {
         BigDecimal v = number(owner.get(field));
         if (v != null && v.signum() <= 0) {
-            findings.error(r, "value.negative", Paths.field(at, field), owner.lineOf(field),
-                    "Invalid value: " + v.toPlainString() + ": must be greater than 0", "use 1 or more");
+            findings.error(
+                    r,
+                    "value.negative",
+                    Paths.field(at, field),
+                    owner.lineOf(field),
+                    "Invalid value: " + v.toPlainString() + ": must be greater than 0",
+                    "use 1 or more");
         }
     }
 

@@ -8,7 +8,6 @@ import dev.runway.render.verify.YNode.ScalarType;
 import dev.runway.render.verify.YNode.YMap;
 import dev.runway.render.verify.YNode.YScalar;
 import dev.runway.render.verify.YNode.YSeq;
-
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -44,36 +43,64 @@ final class CrdCheck {
         YMap root = r.root();
         String apiVersion = r.ref().apiVersion();
         String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
-        List<String> served = definition.versions().stream().filter(Version::served)
-                .map(v -> definition.group() + "/" + v.name()).toList();
+        List<String> served = definition.versions().stream()
+                .filter(Version::served)
+                .map(v -> definition.group() + "/" + v.name())
+                .toList();
         Optional<Version> found = definition.version(version);
         if (found.isEmpty() || !found.get().served()) {
-            findings.error(r, found.isEmpty() ? "crd.unknown-version" : "crd.version-not-served", "apiVersion",
-                    root.lineOf("apiVersion"), "the CustomResourceDefinition " + definition.name() + " ("
+            findings.error(
+                    r,
+                    found.isEmpty() ? "crd.unknown-version" : "crd.version-not-served",
+                    "apiVersion",
+                    root.lineOf("apiVersion"),
+                    "the CustomResourceDefinition " + definition.name() + " ("
                             + definition.file() + ") " + (found.isEmpty() ? "has no version " : "does not serve ")
                             + version + "; it serves " + (served.isEmpty() ? "none" : String.join(", ", served)),
-                    served.isEmpty() ? "install a version of the CRD that serves " + r.kind()
+                    served.isEmpty()
+                            ? "install a version of the CRD that serves " + r.kind()
                             : "use apiVersion " + served.get(0) + " (and the fields of that version)");
             return;
         }
         Version v = found.get();
         if (v.deprecated()) {
-            findings.warning(r, "crd.deprecated-version", "apiVersion", root.lineOf("apiVersion"),
-                    v.deprecationWarning().isEmpty() ? apiVersion + " " + r.kind() + " is deprecated"
-                            : v.deprecationWarning(), served.stream().filter(s -> !s.equals(apiVersion)).findFirst()
-                            .map(s -> "use apiVersion " + s).orElse("move to a version that is not deprecated"));
+            findings.warning(
+                    r,
+                    "crd.deprecated-version",
+                    "apiVersion",
+                    root.lineOf("apiVersion"),
+                    v.deprecationWarning().isEmpty()
+                            ? apiVersion + " " + r.kind() + " is deprecated"
+                            : v.deprecationWarning(),
+                    served.stream()
+                            .filter(s -> !s.equals(apiVersion))
+                            .findFirst()
+                            .map(s -> "use apiVersion " + s)
+                            .orElse("move to a version that is not deprecated"));
         }
         if (v.schema() == null) {
-            findings.info(r, "crd.no-schema", "", root.line(), "the CustomResourceDefinition " + definition.name()
-                    + " gives no openAPIV3Schema for " + version + ": the fields were not checked", "");
+            findings.info(
+                    r,
+                    "crd.no-schema",
+                    "",
+                    root.line(),
+                    "the CustomResourceDefinition " + definition.name() + " gives no openAPIV3Schema for " + version
+                            + ": the fields were not checked",
+                    "");
             return;
         }
         Walk walk = new Walk(r, definition, findings);
         walk.object(root, v.schema(), "", true);
         if (walk.celRules > 0) {
-            findings.info(r, "crd.cel-not-checked", "", root.line(), walk.celRules + " CEL rule"
-                    + (walk.celRules == 1 ? "" : "s") + " (x-kubernetes-validations) of " + definition.name()
-                    + " were not evaluated; the API server evaluates them", "");
+            findings.info(
+                    r,
+                    "crd.cel-not-checked",
+                    "",
+                    root.line(),
+                    walk.celRules + " CEL rule"
+                            + (walk.celRules == 1 ? "" : "s") + " (x-kubernetes-validations) of " + definition.name()
+                            + " were not evaluated; the API server evaluates them",
+                    "");
         }
     }
 
@@ -148,8 +175,13 @@ final class CrdCheck {
 
         void object(YMap m, YMap schema, String path, boolean top) {
             for (String key : m.duplicateKeys()) {
-                findings.error(r, "crd.duplicate-field", Paths.key(path, key), m.lineOf(key), "duplicate field \""
-                        + Paths.key(path, key) + "\"", "keep one of the entries for " + key);
+                findings.error(
+                        r,
+                        "crd.duplicate-field",
+                        Paths.key(path, key),
+                        m.lineOf(key),
+                        "duplicate field \"" + Paths.key(path, key) + "\"",
+                        "keep one of the entries for " + key);
             }
             Optional<YMap> properties = schema.map("properties");
             YNode additional = schema.get("additionalProperties");
@@ -165,10 +197,18 @@ final class CrdCheck {
                     node(e.getValue(), property.get(), at);
                 } else if (additional instanceof YMap additionalSchema) {
                     node(e.getValue(), additionalSchema, Paths.key(path, key));
-                } else if (!preserve && !(additional instanceof YScalar s && s.value().equals("true"))) {
-                    List<String> known = properties.map(p -> List.copyOf(p.entries().keySet())).orElse(List.of());
-                    findings.error(r, "crd.unknown-field", at, m.lineOf(key), "unknown field \"" + at + "\": the "
-                            + "CustomResourceDefinition " + definition.name() + " has no such field",
+                } else if (!preserve
+                        && !(additional instanceof YScalar s && s.value().equals("true"))) {
+                    List<String> known = properties
+                            .map(p -> List.copyOf(p.entries().keySet()))
+                            .orElse(List.of());
+                    findings.error(
+                            r,
+                            "crd.unknown-field",
+                            at,
+                            m.lineOf(key),
+                            "unknown field \"" + at + "\": the " + "CustomResourceDefinition " + definition.name()
+                                    + " has no such field",
                             known.isEmpty() ? "remove it" : "remove it or use one of " + String.join(", ", known));
                 }
             }
@@ -177,8 +217,13 @@ final class CrdCheck {
                     YNode value = m.get(s.value());
                     if (value == null || (value instanceof YScalar v && v.type() == ScalarType.NULL)) {
                         String at = top ? s.value() : Paths.field(path, s.value());
-                        findings.error(r, "crd.missing-field", at, m.line(), "required field \"" + at
-                                + "\" is missing", "set " + s.value() + " (required by " + definition.name() + ")");
+                        findings.error(
+                                r,
+                                "crd.missing-field",
+                                at,
+                                m.line(),
+                                "required field \"" + at + "\" is missing",
+                                "set " + s.value() + " (required by " + definition.name() + ")");
                     }
                 }
             }
@@ -202,13 +247,19 @@ final class CrdCheck {
         void string(YScalar s, YMap schema, String path) {
             int length = s.value().codePointCount(0, s.value().length());
             bound(length, schema, "minLength", "maxLength", "characters", path, s.line());
-            schema.string("pattern").ifPresent(pattern -> compiled(pattern).ifPresent(p -> {
-                if (!p.matcher(s.value()).find()) {
-                    findings.error(r, "crd.invalid-value", path, s.line(), "\"" + s.value()
-                            + "\" does not match the pattern " + pattern + " of " + definition.name(),
-                            "write a value that matches " + pattern);
-                }
-            }));
+            schema.string("pattern")
+                    .ifPresent(pattern -> compiled(pattern).ifPresent(p -> {
+                        if (!p.matcher(s.value()).find()) {
+                            findings.error(
+                                    r,
+                                    "crd.invalid-value",
+                                    path,
+                                    s.line(),
+                                    "\"" + s.value() + "\" does not match the pattern " + pattern + " of "
+                                            + definition.name(),
+                                    "write a value that matches " + pattern);
+                        }
+                    }));
         }
 
         void number(YScalar s, YMap schema, String path) {
@@ -220,8 +271,8 @@ final class CrdCheck {
             limit(schema, "maximum", "exclusiveMaximum", path, s, value, false);
         }
 
-        private void limit(YMap schema, String key, String exclusiveKey, String path, YScalar s, BigDecimal value,
-                           boolean lower) {
+        private void limit(
+                YMap schema, String key, String exclusiveKey, String path, YScalar s, BigDecimal value, boolean lower) {
             if (!(schema.get(key) instanceof YScalar bound) || bound.number() == null) {
                 return;
             }
@@ -229,9 +280,15 @@ final class CrdCheck {
             int cmp = value.compareTo(bound.number());
             boolean bad = lower ? (exclusive ? cmp <= 0 : cmp < 0) : (exclusive ? cmp >= 0 : cmp > 0);
             if (bad) {
-                findings.error(r, "crd.invalid-value", path, s.line(), s.value() + " is " + (lower ? "below" : "above")
-                        + " the " + (exclusive ? "exclusive " : "") + key + " " + bound.value() + " of "
-                        + definition.name(), "use a value " + (lower ? "of at least " : "of at most ") + bound.value());
+                findings.error(
+                        r,
+                        "crd.invalid-value",
+                        path,
+                        s.line(),
+                        s.value() + " is " + (lower ? "below" : "above")
+                                + " the " + (exclusive ? "exclusive " : "") + key + " " + bound.value() + " of "
+                                + definition.name(),
+                        "use a value " + (lower ? "of at least " : "of at most ") + bound.value());
             }
         }
 
@@ -241,13 +298,22 @@ final class CrdCheck {
                 return;
             }
             for (YNode allowed : values) {
-                if (allowed instanceof YScalar a && a.value().equals(s.value())
+                if (allowed instanceof YScalar a
+                        && a.value().equals(s.value())
                         && (a.type() == s.type() || (a.isNumber() && s.isNumber()))) {
                     return;
                 }
             }
-            findings.error(r, "crd.unsupported-value", path, s.line(), "unsupported value \"" + s.value() + "\"",
-                    "use one of " + values.stream().map(v -> v instanceof YScalar a ? a.value() : "?").toList());
+            findings.error(
+                    r,
+                    "crd.unsupported-value",
+                    path,
+                    s.line(),
+                    "unsupported value \"" + s.value() + "\"",
+                    "use one of "
+                            + values.stream()
+                                    .map(v -> v instanceof YScalar a ? a.value() : "?")
+                                    .toList());
         }
 
         void compose(YNode node, YMap schema, String path) {
@@ -258,21 +324,37 @@ final class CrdCheck {
             }
             List<YNode> anyOf = schema.list("anyOf");
             if (!anyOf.isEmpty() && anyOf.stream().noneMatch(sub -> passes(node, sub, path))) {
-                findings.error(r, "crd.invalid-value", path, node.line(), "the value matches none of the anyOf "
-                        + "schemas of " + definition.name(), "give a value one of them accepts");
+                findings.error(
+                        r,
+                        "crd.invalid-value",
+                        path,
+                        node.line(),
+                        "the value matches none of the anyOf " + "schemas of " + definition.name(),
+                        "give a value one of them accepts");
             }
             List<YNode> oneOf = schema.list("oneOf");
             if (!oneOf.isEmpty()) {
-                long passing = oneOf.stream().filter(sub -> passes(node, sub, path)).count();
+                long passing =
+                        oneOf.stream().filter(sub -> passes(node, sub, path)).count();
                 if (passing != 1) {
-                    findings.error(r, "crd.invalid-value", path, node.line(), "the value matches " + passing
-                            + " of the oneOf schemas of " + definition.name() + " (exactly one must match)",
+                    findings.error(
+                            r,
+                            "crd.invalid-value",
+                            path,
+                            node.line(),
+                            "the value matches " + passing + " of the oneOf schemas of " + definition.name()
+                                    + " (exactly one must match)",
                             "give a value exactly one of them accepts");
                 }
             }
             if (schema.get("not") instanceof YMap not && passes(node, not, path)) {
-                findings.error(r, "crd.invalid-value", path, node.line(), "the value matches the schema that "
-                        + definition.name() + " forbids (not)", "change the value");
+                findings.error(
+                        r,
+                        "crd.invalid-value",
+                        path,
+                        node.line(),
+                        "the value matches the schema that " + definition.name() + " forbids (not)",
+                        "change the value");
             }
         }
 
@@ -287,18 +369,39 @@ final class CrdCheck {
         }
 
         private void bound(int count, YMap schema, String minKey, String maxKey, String what, String path, int line) {
-            schema.text(minKey).map(Long::parseLong).filter(min -> count < min).ifPresent(min -> findings.error(r,
-                    "crd.invalid-value", path, line, "has " + count + " " + what + ", fewer than the " + minKey + " "
-                            + min + " of " + definition.name(), "give at least " + min + " " + what));
-            schema.text(maxKey).map(Long::parseLong).filter(max -> count > max).ifPresent(max -> findings.error(r,
-                    "crd.invalid-value", path, line, "has " + count + " " + what + ", more than the " + maxKey + " "
-                            + max + " of " + definition.name(), "give at most " + max + " " + what));
+            schema.text(minKey)
+                    .map(Long::parseLong)
+                    .filter(min -> count < min)
+                    .ifPresent(min -> findings.error(
+                            r,
+                            "crd.invalid-value",
+                            path,
+                            line,
+                            "has " + count + " " + what + ", fewer than the " + minKey + " " + min + " of "
+                                    + definition.name(),
+                            "give at least " + min + " " + what));
+            schema.text(maxKey)
+                    .map(Long::parseLong)
+                    .filter(max -> count > max)
+                    .ifPresent(max -> findings.error(
+                            r,
+                            "crd.invalid-value",
+                            path,
+                            line,
+                            "has " + count + " " + what + ", more than the " + maxKey + " " + max + " of "
+                                    + definition.name(),
+                            "give at most " + max + " " + what));
         }
 
         private void wrongType(YNode node, String path, String expected) {
-            findings.error(r, "crd.wrong-type", path, node.line(), "expected " + expected + ", got "
-                    + StructureCheck.describe(node), "write " + expected.replace("object", "a mapping")
-                    .replace("array", "a list") + " as " + definition.name() + " defines it");
+            findings.error(
+                    r,
+                    "crd.wrong-type",
+                    path,
+                    node.line(),
+                    "expected " + expected + ", got " + StructureCheck.describe(node),
+                    "write " + expected.replace("object", "a mapping").replace("array", "a list") + " as "
+                            + definition.name() + " defines it");
         }
     }
 
@@ -313,7 +416,9 @@ final class CrdCheck {
     }
 
     private static boolean isTrue(YMap map, String key) {
-        return map.get(key) instanceof YScalar s && s.type() == ScalarType.BOOL && s.value().equals("true");
+        return map.get(key) instanceof YScalar s
+                && s.type() == ScalarType.BOOL
+                && s.value().equals("true");
     }
 
     private static boolean isInteger(YScalar s) {

@@ -12,21 +12,33 @@ import java.util.Optional;
  */
 final class CronSchedule {
 
-    private record Bounds(int min, int max, Map<String, Integer> names) {
-    }
+    private record Bounds(int min, int max, Map<String, Integer> names) {}
 
-    private static final Map<String, Integer> MONTHS = Map.ofEntries(Map.entry("jan", 1), Map.entry("feb", 2),
-            Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7),
-            Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
-    private static final Map<String, Integer> DAYS = Map.of("sun", 0, "mon", 1, "tue", 2, "wed", 3, "thu", 4,
-            "fri", 5, "sat", 6);
-    private static final List<Bounds> FIELDS = List.of(new Bounds(0, 59, Map.of()), new Bounds(0, 23, Map.of()),
-            new Bounds(1, 31, Map.of()), new Bounds(1, 12, MONTHS), new Bounds(0, 6, DAYS));
-    private static final List<String> DESCRIPTORS = List.of("@yearly", "@annually", "@monthly", "@weekly", "@daily",
-            "@midnight", "@hourly");
+    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+            Map.entry("jan", 1),
+            Map.entry("feb", 2),
+            Map.entry("mar", 3),
+            Map.entry("apr", 4),
+            Map.entry("may", 5),
+            Map.entry("jun", 6),
+            Map.entry("jul", 7),
+            Map.entry("aug", 8),
+            Map.entry("sep", 9),
+            Map.entry("oct", 10),
+            Map.entry("nov", 11),
+            Map.entry("dec", 12));
+    private static final Map<String, Integer> DAYS =
+            Map.of("sun", 0, "mon", 1, "tue", 2, "wed", 3, "thu", 4, "fri", 5, "sat", 6);
+    private static final List<Bounds> FIELDS = List.of(
+            new Bounds(0, 59, Map.of()),
+            new Bounds(0, 23, Map.of()),
+            new Bounds(1, 31, Map.of()),
+            new Bounds(1, 12, MONTHS),
+            new Bounds(0, 6, DAYS));
+    private static final List<String> DESCRIPTORS =
+            List.of("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly");
 
-    private CronSchedule() {
-    }
+    private CronSchedule() {}
 
     /** The parser's error for a schedule it refuses, or empty when it parses. */
     static Optional<String> problem(String spec) {
@@ -39,16 +51,17 @@ final class CronSchedule {
             }
             if (spec.startsWith("@every ")) {
                 String duration = spec.substring("@every ".length());
-                return duration.matches("([0-9]*\\.?[0-9]+(ns|us|µs|ms|s|m|h))+") ? Optional.empty()
-                        : Optional.of("failed to parse duration " + spec + ": time: invalid duration \"" + duration
-                        + "\"");
+                return duration.matches("([0-9]*\\.?[0-9]+(ns|us|µs|ms|s|m|h))+")
+                        ? Optional.empty()
+                        : Optional.of(
+                                "failed to parse duration " + spec + ": time: invalid duration \"" + duration + "\"");
             }
             return Optional.of("unrecognized descriptor: " + spec);
         }
         String[] fields = spec.trim().split("\\s+");
         if (fields.length != 5) {
-            return Optional.of("expected exactly 5 fields, found " + fields.length + ": [" + String.join(" ", fields)
-                    + "]");
+            return Optional.of(
+                    "expected exactly 5 fields, found " + fields.length + ": [" + String.join(" ", fields) + "]");
         }
         for (int i = 0; i < 5; i++) {
             for (String expr : fields[i].split(",", -1)) {
@@ -118,15 +131,15 @@ final class CronSchedule {
     /** robfig/cron mustParseInt: strconv.Atoi, then no negative numbers. */
     private static long integer(String text) {
         if (!text.matches("[+-]?[0-9]+")) {
-            throw new IllegalArgumentException("failed to parse int from " + text + ": strconv.Atoi: parsing \""
-                    + text + "\": invalid syntax");
+            throw new IllegalArgumentException(
+                    "failed to parse int from " + text + ": strconv.Atoi: parsing \"" + text + "\": invalid syntax");
         }
         long v;
         try {
             v = Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("failed to parse int from " + text + ": strconv.Atoi: parsing \""
-                    + text + "\": value out of range");
+            throw new IllegalArgumentException("failed to parse int from " + text + ": strconv.Atoi: parsing \"" + text
+                    + "\": value out of range");
         }
         if (v < 0) {
             throw new IllegalArgumentException("negative number (" + v + ") not allowed: " + text);

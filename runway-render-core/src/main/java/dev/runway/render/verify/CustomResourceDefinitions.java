@@ -2,7 +2,6 @@ package dev.runway.render.verify;
 
 import dev.runway.render.verify.YNode.YMap;
 import dev.runway.render.verify.YNode.YScalar;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +24,7 @@ import java.util.stream.Stream;
 public final class CustomResourceDefinitions {
 
     /** One version of a definition. */
-    record Version(String name, boolean served, boolean deprecated, String deprecationWarning, YMap schema) {
-    }
+    record Version(String name, boolean served, boolean deprecated, String deprecationWarning, YMap schema) {}
 
     /** One definition: its group, kind and versions, and the file it came from. */
     record Definition(String name, String group, String kind, boolean namespaced, List<Version> versions, String file) {
@@ -64,8 +62,10 @@ public final class CustomResourceDefinitions {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(directory)) {
             files = walk.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().endsWith(".yaml") || f.getFileName().toString().endsWith(".yml"))
-                    .sorted().toList();
+                    .filter(f -> f.getFileName().toString().endsWith(".yaml")
+                            || f.getFileName().toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory + ": " + e.getMessage(), e);
         }
@@ -83,7 +83,8 @@ public final class CustomResourceDefinitions {
                 throw new IllegalArgumentException("CRD file " + e.getMessage(), e);
             }
             for (YamlReader.Document document : documents) {
-                if (document.root() instanceof YMap root && "CustomResourceDefinition".equals(root.string("kind").orElse(""))
+                if (document.root() instanceof YMap root
+                        && "CustomResourceDefinition".equals(root.string("kind").orElse(""))
                         && root.string("apiVersion").orElse("").startsWith("apiextensions.k8s.io/")) {
                     Definition definition = definition(root, file.toString());
                     definitions.put(key(definition.group(), definition.kind()), definition);
@@ -96,7 +97,8 @@ public final class CustomResourceDefinitions {
     private static Definition definition(YMap root, String file) {
         YMap spec = root.map("spec").orElseThrow(() -> bad(file, root.line(), "has no spec"));
         String group = spec.string("group").orElseThrow(() -> bad(file, spec.line(), "has no spec.group"));
-        String kind = spec.map("names").flatMap(n -> n.string("kind"))
+        String kind = spec.map("names")
+                .flatMap(n -> n.string("kind"))
                 .orElseThrow(() -> bad(file, spec.line(), "has no spec.names.kind"));
         boolean namespaced = !"Cluster".equals(spec.string("scope").orElse("Namespaced"));
         List<Version> versions = new ArrayList<>();
@@ -105,18 +107,25 @@ public final class CustomResourceDefinitions {
                 continue;
             }
             YMap schema = v.map("schema").flatMap(s -> s.map("openAPIV3Schema")).orElse(null);
-            versions.add(new Version(v.string("name").orElseThrow(() -> bad(file, v.line(), "has a version without name")),
-                    bool(v, "served"), bool(v, "deprecated"), v.string("deprecationWarning").orElse(""), schema));
+            versions.add(new Version(
+                    v.string("name").orElseThrow(() -> bad(file, v.line(), "has a version without name")),
+                    bool(v, "served"),
+                    bool(v, "deprecated"),
+                    v.string("deprecationWarning").orElse(""),
+                    schema));
         }
         if (versions.isEmpty()) {
             throw bad(file, spec.line(), "has no spec.versions");
         }
-        String name = root.map("metadata").flatMap(m -> m.string("name")).orElse(kind.toLowerCase(Locale.ROOT) + "." + group);
+        String name =
+                root.map("metadata").flatMap(m -> m.string("name")).orElse(kind.toLowerCase(Locale.ROOT) + "." + group);
         return new Definition(name, group, kind, namespaced, List.copyOf(versions), file);
     }
 
     private static boolean bool(YMap map, String key) {
-        return map.get(key) instanceof YScalar s && s.type() == YNode.ScalarType.BOOL && s.value().equals("true");
+        return map.get(key) instanceof YScalar s
+                && s.type() == YNode.ScalarType.BOOL
+                && s.value().equals("true");
     }
 
     private static IllegalArgumentException bad(String file, int line, String what) {

@@ -9,7 +9,6 @@ import dev.runway.render.manifest.ManifestStreamParser;
 import dev.runway.render.verify.YNode.YMap;
 import dev.runway.render.verify.YNode.YScalar;
 import dev.runway.render.verify.YNode.YSeq;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -43,16 +42,19 @@ public final class DriftCheck {
     }
 
     /** What a resource's comparison found. */
-    public enum Status { CHANGED, NOT_COMMITTED, NO_LONGER_RENDERED }
+    public enum Status {
+        CHANGED,
+        NOT_COMMITTED,
+        NO_LONGER_RENDERED
+    }
 
     /**
      * One resource that differs.
      *
      * @param diff unified diff from the committed text (a/) to the rendered text (b/); empty when one side is absent
      */
-    public record ResourceDiff(ResourceRef resource, Status status, String committedFile, String renderedFile,
-                               String diff) {
-    }
+    public record ResourceDiff(
+            ResourceRef resource, Status status, String committedFile, String renderedFile, String diff) {}
 
     /** The outcome: every differing resource, and the command that makes the committed files match again. */
     public record Report(Mode mode, List<ResourceDiff> differences, String updateCommand) {
@@ -70,8 +72,9 @@ public final class DriftCheck {
             for (ResourceDiff d : differences) {
                 String fix = "run `" + updateCommand + "` and commit the result";
                 String message = switch (d.status()) {
-                    case CHANGED -> "the committed manifest differs from the render ("
-                            + (mode == Mode.EXACT ? "bytes" : "values") + ")";
+                    case CHANGED ->
+                        "the committed manifest differs from the render (" + (mode == Mode.EXACT ? "bytes" : "values")
+                                + ")";
                     case NOT_COMMITTED -> "rendered but not in the committed manifests";
                     case NO_LONGER_RENDERED -> "committed but no longer rendered";
                 };
@@ -93,11 +96,16 @@ public final class DriftCheck {
             }
             StringBuilder out = new StringBuilder();
             for (ResourceDiff d : differences) {
-                out.append("### ").append(d.resource()).append(": ").append(switch (d.status()) {
-                    case CHANGED -> "changed";
-                    case NOT_COMMITTED -> "not committed";
-                    case NO_LONGER_RENDERED -> "no longer rendered";
-                }).append('\n');
+                out.append("### ")
+                        .append(d.resource())
+                        .append(": ")
+                        .append(
+                                switch (d.status()) {
+                                    case CHANGED -> "changed";
+                                    case NOT_COMMITTED -> "not committed";
+                                    case NO_LONGER_RENDERED -> "no longer rendered";
+                                })
+                        .append('\n');
                 if (!d.diff().isEmpty()) {
                     out.append(d.diff());
                     if (!d.diff().endsWith("\n")) {
@@ -105,13 +113,14 @@ public final class DriftCheck {
                     }
                 }
             }
-            out.append("To update the committed manifests, run: ").append(updateCommand).append('\n');
+            out.append("To update the committed manifests, run: ")
+                    .append(updateCommand)
+                    .append('\n');
             return out.toString();
         }
     }
 
-    private record Doc(String key, ResourceRef ref, String file, String text, YNode root) {
-    }
+    private record Doc(String key, ResourceRef ref, String file, String text, YNode root) {}
 
     private final Mode mode;
     private final String updateCommand;
@@ -138,8 +147,11 @@ public final class DriftCheck {
             if (!text.equals(rendered.output())) {
                 // Same documents, different file layout (order, separators, Source comments).
                 String diff = unified(text, rendered.output(), committed.toString(), "render");
-                return new Report(mode, List.of(new ResourceDiff(ResourceRef.none(), Status.CHANGED,
-                        committed.toString(), "render", diff)), updateCommand);
+                return new Report(
+                        mode,
+                        List.of(new ResourceDiff(
+                                ResourceRef.none(), Status.CHANGED, committed.toString(), "render", diff)),
+                        updateCommand);
             }
         }
         return report;
@@ -153,16 +165,20 @@ public final class DriftCheck {
         for (Doc r : renderedDocs.values()) {
             Doc c = committedDocs.get(r.key());
             if (c == null) {
-                diffs.add(new ResourceDiff(r.ref(), Status.NOT_COMMITTED, "", r.file(),
-                        unified("", shown(r), "/dev/null", r.file())));
+                diffs.add(new ResourceDiff(
+                        r.ref(), Status.NOT_COMMITTED, "", r.file(), unified("", shown(r), "/dev/null", r.file())));
             } else if (!same(r, c)) {
-                diffs.add(new ResourceDiff(r.ref(), Status.CHANGED, c.file(), r.file(),
-                        unified(shown(c), shown(r), c.file(), r.file())));
+                diffs.add(new ResourceDiff(
+                        r.ref(), Status.CHANGED, c.file(), r.file(), unified(shown(c), shown(r), c.file(), r.file())));
             }
         }
         for (Doc c : committedDocs.values()) {
             if (!renderedDocs.containsKey(c.key())) {
-                diffs.add(new ResourceDiff(c.ref(), Status.NO_LONGER_RENDERED, c.file(), "",
+                diffs.add(new ResourceDiff(
+                        c.ref(),
+                        Status.NO_LONGER_RENDERED,
+                        c.file(),
+                        "",
                         unified(shown(c), "", c.file(), "/dev/null")));
             }
         }
@@ -194,7 +210,8 @@ public final class DriftCheck {
                 } catch (YamlReader.YamlSyntaxException e) {
                     root = null;
                 }
-                ResourceRef ref = root instanceof YMap m ? Resource.of(m, source.file(), text).ref()
+                ResourceRef ref = root instanceof YMap m
+                        ? Resource.of(m, source.file(), text).ref()
                         : new ResourceRef("", "", "", source.file() + "#" + index);
                 String key = ref.group() + "|" + ref.kind() + "|" + ref.namespace() + "|" + ref.name();
                 if (docs.containsKey(key)) {
@@ -212,8 +229,8 @@ public final class DriftCheck {
             return List.of(new ManifestVerifier.Source(committed.toString(), read(committed)));
         }
         if (!Files.isDirectory(committed)) {
-            throw new IllegalArgumentException("committed manifests not found: " + committed
-                    + " (give a YAML file or a folder of YAML files)");
+            throw new IllegalArgumentException(
+                    "committed manifests not found: " + committed + " (give a YAML file or a folder of YAML files)");
         }
         try (Stream<Path> files = Files.walk(committed)) {
             return files.filter(Files::isRegularFile)
@@ -221,7 +238,8 @@ public final class DriftCheck {
                     // A kustomization.yaml lists the files for Flux; it is not a rendered resource.
                     .filter(p -> !p.getFileName().toString().matches("(?i)kustomization\\.ya?ml"))
                     .sorted()
-                    .map(p -> new ManifestVerifier.Source(committed.relativize(p).toString(), read(p)))
+                    .map(p ->
+                            new ManifestVerifier.Source(committed.relativize(p).toString(), read(p)))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read committed manifests in " + committed, e);
@@ -241,7 +259,8 @@ public final class DriftCheck {
         List<String> a = from.isEmpty() ? List.of() : List.of(from.split("\n"));
         List<String> b = to.isEmpty() ? List.of() : List.of(to.split("\n"));
         Patch<String> patch = DiffUtils.diff(a, b);
-        List<String> lines = UnifiedDiffUtils.generateUnifiedDiff(side("a/", fromName), side("b/", toName), a, patch, 3);
+        List<String> lines =
+                UnifiedDiffUtils.generateUnifiedDiff(side("a/", fromName), side("b/", toName), a, patch, 3);
         return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
     }
 
@@ -298,7 +317,8 @@ public final class DriftCheck {
     }
 
     private static boolean isEmptyOrScalar(YNode node) {
-        return node instanceof YScalar || (node instanceof YMap m && m.entries().isEmpty())
+        return node instanceof YScalar
+                || (node instanceof YMap m && m.entries().isEmpty())
                 || (node instanceof YSeq s && s.items().isEmpty());
     }
 

@@ -15,8 +15,15 @@ import java.util.Set;
  * @param file     the file the resource came from (a template source or a committed file), or empty
  * @param line     1-based line of the field in that file, or 0 when unknown
  */
-public record Finding(Severity severity, String check, ResourceRef resource, String path, String message,
-                      String fix, String file, int line) {
+public record Finding(
+        Severity severity,
+        String check,
+        ResourceRef resource,
+        String path,
+        String message,
+        String fix,
+        String file,
+        int line) {
     public Finding {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(check, "check");
@@ -30,11 +37,16 @@ public record Finding(Severity severity, String check, ResourceRef resource, Str
     /** {@code error Deployment/payments/payments spec.replicas: message (check) fix: ...}, on one line. */
     public String toLine() {
         StringBuilder line = new StringBuilder()
-                .append(severity.word()).append(' ')
-                .append(resource).append(' ')
-                .append(path.isEmpty() ? "-" : path).append(": ")
+                .append(severity.word())
+                .append(' ')
+                .append(resource)
+                .append(' ')
+                .append(path.isEmpty() ? "-" : path)
+                .append(": ")
                 .append(oneLine(message))
-                .append(" [").append(check).append(']');
+                .append(" [")
+                .append(check)
+                .append(']');
         if (!fix.isEmpty()) {
             line.append(" fix: ").append(oneLine(fix));
         }
@@ -51,14 +63,31 @@ public record Finding(Severity severity, String check, ResourceRef resource, Str
             return true;
         }
         String family = check.contains(".") ? check.substring(0, check.indexOf('.')) : check;
-        return severity == Severity.ERROR && SERVER_ENFORCED_FAMILIES.contains(family)
+        return severity == Severity.ERROR
+                && SERVER_ENFORCED_FAMILIES.contains(family)
                 && !SERVER_ACCEPTS.contains(check);
     }
 
     /** Check families whose errors mirror the API server's own decoding and validation. */
-    private static final Set<String> SERVER_ENFORCED_FAMILIES = Set.of("structure", "name", "label", "annotation",
-            "config", "env", "hpa", "pdb", "pod", "port", "resources", "selector", "value", "volume", "container",
-            "probe", "ingress", "crd");
+    private static final Set<String> SERVER_ENFORCED_FAMILIES = Set.of(
+            "structure",
+            "name",
+            "label",
+            "annotation",
+            "config",
+            "env",
+            "hpa",
+            "pdb",
+            "pod",
+            "port",
+            "resources",
+            "selector",
+            "value",
+            "volume",
+            "container",
+            "probe",
+            "ingress",
+            "crd");
     /** Errors inside those families that the server does not raise (they break the service later). */
     private static final Set<String> SERVER_ACCEPTS = Set.of("container.image-missing", "port.unknown-name");
     /** A kind the server does not know without its CRD; a ${var} where the server wants a number. */

@@ -24,8 +24,15 @@ final class Findings {
     }
 
     void add(Severity severity, Resource r, String check, String path, int line, String message, String fix) {
-        list.add(new Finding(severity, check, r == null ? ResourceRef.none() : r.ref(), path, message, fix,
-                r == null ? "" : r.file(), line));
+        list.add(new Finding(
+                severity,
+                check,
+                r == null ? ResourceRef.none() : r.ref(),
+                path,
+                message,
+                fix,
+                r == null ? "" : r.file(),
+                line));
     }
 
     List<Finding> list() {

@@ -6,7 +6,6 @@ import dev.runway.render.verify.PodSpecs.PodTemplate;
 import dev.runway.render.verify.YNode.ScalarType;
 import dev.runway.render.verify.YNode.YMap;
 import dev.runway.render.verify.YNode.YScalar;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -29,10 +28,12 @@ final class IdentityCheck {
     static final String CREDENTIALS_ENV = "GOOGLE_APPLICATION_CREDENTIALS";
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::([^:]*):role/(.*)");
     private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}|\\$\\{aws_account_id}");
-    private static final Pattern AUDIENCE = Pattern.compile("//iam\\.googleapis\\.com/projects/([0-9]+|\\$\\{[_A-Za-z][_A-Za-z0-9]*})"
-            + "/locations/global/workloadIdentityPools/([^/]+)/providers/([^/]+)");
-    private static final Pattern IMPERSONATION = Pattern.compile("https://iamcredentials\\.googleapis\\.com/v1/projects/"
-            + "[^/]+/serviceAccounts/([^@/]+)@([^/]+)\\.iam\\.gserviceaccount\\.com:generateAccessToken");
+    private static final Pattern AUDIENCE =
+            Pattern.compile("//iam\\.googleapis\\.com/projects/([0-9]+|\\$\\{[_A-Za-z][_A-Za-z0-9]*})"
+                    + "/locations/global/workloadIdentityPools/([^/]+)/providers/([^/]+)");
+    private static final Pattern IMPERSONATION =
+            Pattern.compile("https://iamcredentials\\.googleapis\\.com/v1/projects/"
+                    + "[^/]+/serviceAccounts/([^@/]+)@([^/]+)\\.iam\\.gserviceaccount\\.com:generateAccessToken");
     static final String AWS_TOKEN_TYPE = "urn:ietf:params:aws:token-type:aws4_request";
     static final String JWT_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:jwt";
 
@@ -49,11 +50,18 @@ final class IdentityCheck {
 
     void run() {
         serviceAccount();
-        List<Resource> workloads = resources.stream().filter(r -> r.kind().equals("Deployment")).toList();
+        List<Resource> workloads =
+                resources.stream().filter(r -> r.kind().equals("Deployment")).toList();
         if (workloads.isEmpty()) {
-            findings.add(new Finding(Severity.ERROR, "identity.deployment-missing", ResourceRef.none(), "",
+            findings.add(new Finding(
+                    Severity.ERROR,
+                    "identity.deployment-missing",
+                    ResourceRef.none(),
+                    "",
                     "no Deployment in the manifests: nothing uses the identity of service " + id,
-                    "render the service's Deployment", "", 0));
+                    "render the service's Deployment",
+                    "",
+                    0));
         }
         for (Resource w : workloads) {
             PodSpecs.of(w).ifPresent(t -> workload(w, t));
@@ -61,16 +69,30 @@ final class IdentityCheck {
     }
 
     private void serviceAccount() {
-        List<Resource> accounts = resources.stream().filter(r -> r.kind().equals("ServiceAccount")).toList();
-        Optional<Resource> own = accounts.stream().filter(r -> r.ref().name().equals(id)).findFirst();
+        List<Resource> accounts = resources.stream()
+                .filter(r -> r.kind().equals("ServiceAccount"))
+                .toList();
+        Optional<Resource> own =
+                accounts.stream().filter(r -> r.ref().name().equals(id)).findFirst();
         if (own.isEmpty()) {
             if (accounts.isEmpty()) {
-                findings.add(new Finding(Severity.ERROR, "identity.serviceaccount-missing", ResourceRef.none(), "",
+                findings.add(new Finding(
+                        Severity.ERROR,
+                        "identity.serviceaccount-missing",
+                        ResourceRef.none(),
+                        "",
                         "no ServiceAccount named " + id + ": the AWS trust policy binds system:serviceaccount:" + id
-                                + ":" + id, "render a ServiceAccount named " + id + " in namespace " + id, "", 0));
+                                + ":" + id,
+                        "render a ServiceAccount named " + id + " in namespace " + id,
+                        "",
+                        0));
             }
             for (Resource other : accounts) {
-                findings.error(other, "identity.serviceaccount-name", "metadata.name", other.root().line(),
+                findings.error(
+                        other,
+                        "identity.serviceaccount-name",
+                        "metadata.name",
+                        other.root().line(),
                         "ServiceAccount name \"" + other.ref().name() + "\" is not the service id \"" + id
                                 + "\": the AWS trust policy binds system:serviceaccount:" + id + ":" + id,
                         "name the ServiceAccount " + id);
@@ -80,26 +102,43 @@ final class IdentityCheck {
         Resource sa = own.get();
         YMap meta = sa.root().map("metadata").orElseThrow();
         Optional<String> gkeAccount = meta.map("annotations").flatMap(a -> a.string(GKE_ANNOTATION));
-        if (gkeAccount.isPresent() && meta.map("annotations").flatMap(a -> a.string(ROLE_ARN_ANNOTATION)).isEmpty()) {
+        if (gkeAccount.isPresent()
+                && meta.map("annotations")
+                        .flatMap(a -> a.string(ROLE_ARN_ANNOTATION))
+                        .isEmpty()) {
             gke = true;
             if (!sa.ref().namespace().equals(id)) {
-                findings.error(sa, "identity.serviceaccount-namespace", "metadata.namespace", meta.lineOf("namespace"),
+                findings.error(
+                        sa,
+                        "identity.serviceaccount-namespace",
+                        "metadata.namespace",
+                        meta.lineOf("namespace"),
                         "ServiceAccount namespace \"" + sa.ref().namespace() + "\" is not the service id \"" + id
                                 + "\": the Workload Identity member is serviceAccount:<project>.svc.id.goog[" + id + "/"
-                                + id + "]", "render with --namespace " + id);
+                                + id + "]",
+                        "render with --namespace " + id);
             }
             int line = meta.map("annotations").get().lineOf(GKE_ANNOTATION);
             Matcher m = GKE_ACCOUNT.matcher(gkeAccount.get());
             if (!m.matches() || !m.group(1).equals(id)) {
-                findings.error(sa, "identity.gke-service-account", Paths.key("metadata.annotations", GKE_ANNOTATION),
-                        line, "\"" + gkeAccount.get() + "\" is not the service's Google service account " + id
+                findings.error(
+                        sa,
+                        "identity.gke-service-account",
+                        Paths.key("metadata.annotations", GKE_ANNOTATION),
+                        line,
+                        "\"" + gkeAccount.get() + "\" is not the service's Google service account " + id
                                 + "@<project>.iam.gserviceaccount.com",
-                        "annotate it with " + GKE_ANNOTATION + ": " + id + "@${gcp_project_id}.iam.gserviceaccount.com");
+                        "annotate it with " + GKE_ANNOTATION + ": " + id
+                                + "@${gcp_project_id}.iam.gserviceaccount.com");
             }
             return;
         }
         if (!sa.ref().namespace().equals(id)) {
-            findings.error(sa, "identity.serviceaccount-namespace", "metadata.namespace", meta.lineOf("namespace"),
+            findings.error(
+                    sa,
+                    "identity.serviceaccount-namespace",
+                    "metadata.namespace",
+                    meta.lineOf("namespace"),
                     "ServiceAccount namespace \"" + sa.ref().namespace() + "\" is not the service id \"" + id
                             + "\": the AWS trust policy binds system:serviceaccount:" + id + ":" + id,
                     "render with --namespace " + id);
@@ -109,30 +148,53 @@ final class IdentityCheck {
         String at = Paths.key("metadata.annotations", ROLE_ARN_ANNOTATION);
         String expected = "arn:aws:iam::${aws_account_id}:role/EKS-GCP-Role-" + id;
         if (arn.isEmpty()) {
-            findings.error(sa, "identity.role-arn", at, meta.line(), "the ServiceAccount has no " + ROLE_ARN_ANNOTATION
-                    + " annotation: pods get no AWS role", "annotate it with " + ROLE_ARN_ANNOTATION + ": " + expected);
+            findings.error(
+                    sa,
+                    "identity.role-arn",
+                    at,
+                    meta.line(),
+                    "the ServiceAccount has no " + ROLE_ARN_ANNOTATION + " annotation: pods get no AWS role",
+                    "annotate it with " + ROLE_ARN_ANNOTATION + ": " + expected);
             return;
         }
         int line = annotations.get().lineOf(ROLE_ARN_ANNOTATION);
         Matcher m = ROLE_ARN.matcher(arn.get());
         if (!m.matches()) {
-            findings.error(sa, "identity.role-arn", at, line, "\"" + arn.get() + "\" is not an IAM role ARN",
+            findings.error(
+                    sa,
+                    "identity.role-arn",
+                    at,
+                    line,
+                    "\"" + arn.get() + "\" is not an IAM role ARN",
                     "use " + expected);
             return;
         }
         if (!ACCOUNT.matcher(m.group(1)).matches()) {
-            findings.error(sa, "identity.role-arn", at, line, "account \"" + m.group(1)
-                    + "\" in the role ARN is neither 12 digits nor ${aws_account_id}",
+            findings.error(
+                    sa,
+                    "identity.role-arn",
+                    at,
+                    line,
+                    "account \"" + m.group(1) + "\" in the role ARN is neither 12 digits nor ${aws_account_id}",
                     "set aws.accountId to the 12-digit account id, or leave the Flux variable ${aws_account_id}");
         }
         String role = m.group(2);
         if (!role.equals("EKS-GCP-Role-" + id)) {
-            findings.error(sa, "identity.role-arn", at, line, "role \"" + role + "\" is not EKS-GCP-Role-" + id,
+            findings.error(
+                    sa,
+                    "identity.role-arn",
+                    at,
+                    line,
+                    "role \"" + role + "\" is not EKS-GCP-Role-" + id,
                     "use " + expected);
         }
         if (role.length() > 64) {
-            findings.error(sa, "identity.role-name-length", at, line, "role name \"" + role + "\" has "
-                    + role.length() + " characters; IAM role names have at most 64",
+            findings.error(
+                    sa,
+                    "identity.role-name-length",
+                    at,
+                    line,
+                    "role name \"" + role + "\" has " + role.length() + " characters; IAM role names have at most 64",
                     "shorten the service id (it must have at most 26 characters)");
         }
     }
@@ -141,8 +203,12 @@ final class IdentityCheck {
         YMap spec = t.spec();
         String sa = spec.string("serviceAccountName").orElse("");
         if (!sa.equals(id)) {
-            findings.error(w, "identity.pod-serviceaccount", t.specPath() + ".serviceAccountName",
-                    spec.lineOf("serviceAccountName"), sa.isEmpty()
+            findings.error(
+                    w,
+                    "identity.pod-serviceaccount",
+                    t.specPath() + ".serviceAccountName",
+                    spec.lineOf("serviceAccountName"),
+                    sa.isEmpty()
                             ? "pods run as the namespace's default ServiceAccount, which has no AWS role"
                             : "pods run as ServiceAccount \"" + sa + "\", not the service's \"" + id + "\"",
                     "set serviceAccountName: " + id);
@@ -155,8 +221,7 @@ final class IdentityCheck {
         }
     }
 
-    private record Mount(YMap mount, String at, YMap volume, String volumeAt, String relative) {
-    }
+    private record Mount(YMap mount, String at, YMap volume, String volumeAt, String relative) {}
 
     private void container(Resource w, PodTemplate t, YMap c, String at, boolean main) {
         if (gke) {
@@ -166,15 +231,20 @@ final class IdentityCheck {
         int envIndex = -1;
         List<YNode> envs = c.list("env");
         for (int i = 0; i < envs.size(); i++) {
-            if (envs.get(i) instanceof YMap e && e.text("name").map(CREDENTIALS_ENV::equals).orElse(false)) {
+            if (envs.get(i) instanceof YMap e
+                    && e.text("name").map(CREDENTIALS_ENV::equals).orElse(false)) {
                 env = Optional.of(e);
                 envIndex = i;
             }
         }
         if (env.isEmpty()) {
             if (main) {
-                findings.error(w, "identity.credentials-env", at + ".env", c.line(), CREDENTIALS_ENV
-                        + " is not set: Google's client libraries cannot find the credentials file",
+                findings.error(
+                        w,
+                        "identity.credentials-env",
+                        at + ".env",
+                        c.line(),
+                        CREDENTIALS_ENV + " is not set: Google's client libraries cannot find the credentials file",
                         "set " + CREDENTIALS_ENV + " to /etc/gcp-service-account/credentials.json (the mounted key)");
             }
             return;
@@ -182,23 +252,40 @@ final class IdentityCheck {
         String envAt = at + ".env[" + envIndex + "].value";
         Optional<String> value = env.get().string("value");
         if (value.isEmpty() || !value.get().startsWith("/")) {
-            findings.error(w, "identity.credentials-env", envAt, env.get().line(), CREDENTIALS_ENV
-                    + " must be an absolute file path, got " + value.map(v -> "\"" + v + "\"").orElse("no value"),
+            findings.error(
+                    w,
+                    "identity.credentials-env",
+                    envAt,
+                    env.get().line(),
+                    CREDENTIALS_ENV + " must be an absolute file path, got "
+                            + value.map(v -> "\"" + v + "\"").orElse("no value"),
                     "set it to the path of credentials.json inside the mounted ConfigMap");
             return;
         }
         String path = value.get();
         Optional<Mount> mount = mountOf(t, c, at, path);
         if (mount.isEmpty()) {
-            findings.error(w, "identity.credentials-env", envAt, env.get().lineOf("value"), CREDENTIALS_ENV + "=" + path
-                    + " is in no mounted volume of the container", "mount the credentials ConfigMap at "
-                    + parent(path) + " or point " + CREDENTIALS_ENV + " at the mounted key");
+            findings.error(
+                    w,
+                    "identity.credentials-env",
+                    envAt,
+                    env.get().lineOf("value"),
+                    CREDENTIALS_ENV + "=" + path + " is in no mounted volume of the container",
+                    "mount the credentials ConfigMap at " + parent(path) + " or point " + CREDENTIALS_ENV
+                            + " at the mounted key");
             return;
         }
         Mount m = mount.get();
-        if (!(m.mount().get("readOnly") instanceof YScalar ro && ro.type() == ScalarType.BOOL && ro.value().equals("true"))) {
-            findings.warning(w, "identity.mount-readonly", m.at() + ".readOnly", m.mount().line(),
-                    "the credentials mount is not read-only", "set readOnly: true on the volume mount");
+        if (!(m.mount().get("readOnly") instanceof YScalar ro
+                && ro.type() == ScalarType.BOOL
+                && ro.value().equals("true"))) {
+            findings.warning(
+                    w,
+                    "identity.mount-readonly",
+                    m.at() + ".readOnly",
+                    m.mount().line(),
+                    "the credentials mount is not read-only",
+                    "set readOnly: true on the volume mount");
         }
         Optional<String[]> cmKey = configMapKey(w, m, envAt, env.get().lineOf("value"));
         if (cmKey.isEmpty()) {
@@ -206,10 +293,15 @@ final class IdentityCheck {
         }
         String cmName = cmKey.get()[0];
         String key = cmKey.get()[1];
-        Optional<Resource> cm = resources.stream().filter(r -> r.kind().equals("ConfigMap")
-                && r.ref().name().equals(cmName)).findFirst();
+        Optional<Resource> cm = resources.stream()
+                .filter(r -> r.kind().equals("ConfigMap") && r.ref().name().equals(cmName))
+                .findFirst();
         if (cm.isEmpty()) {
-            findings.error(w, "identity.credentials-missing", m.volumeAt() + ".configMap.name", m.volume().line(),
+            findings.error(
+                    w,
+                    "identity.credentials-missing",
+                    m.volumeAt() + ".configMap.name",
+                    m.volume().line(),
                     "ConfigMap \"" + cmName + "\" with the credentials file is not in the manifests",
                     "render the credentials ConfigMap " + cmName);
             return;
@@ -217,10 +309,15 @@ final class IdentityCheck {
         Optional<YMap> data = cm.get().root().map("data");
         Optional<String> json = data.flatMap(d -> d.string(key));
         if (json.isEmpty()) {
-            findings.error(cm.get(), "identity.credentials-missing", Paths.key("data", key), cm.get().root().line(),
+            findings.error(
+                    cm.get(),
+                    "identity.credentials-missing",
+                    Paths.key("data", key),
+                    cm.get().root().line(),
                     "ConfigMap \"" + cmName + "\" has no key \"" + key + "\" that " + CREDENTIALS_ENV + "=" + path
-                            + " points at", "add data." + key + " with the credentials JSON, or point "
-                            + CREDENTIALS_ENV + " at the key that holds it");
+                            + " points at",
+                    "add data." + key + " with the credentials JSON, or point " + CREDENTIALS_ENV
+                            + " at the key that holds it");
             return;
         }
         credentials(cm.get(), Paths.key("data", key), data.get().lineOf(key), json.get(), t, c, at);
@@ -257,9 +354,14 @@ final class IdentityCheck {
             String name = m.text("name").orElse("");
             List<YNode> volumes = t.spec().list("volumes");
             for (int v = 0; v < volumes.size(); v++) {
-                if (volumes.get(v) instanceof YMap volume && volume.text("name").map(name::equals).orElse(false)) {
-                    best = new Mount(m, at + ".volumeMounts[" + i + "]", volume,
-                            Paths.index(t.specPath() + ".volumes", v), relative);
+                if (volumes.get(v) instanceof YMap volume
+                        && volume.text("name").map(name::equals).orElse(false)) {
+                    best = new Mount(
+                            m,
+                            at + ".volumeMounts[" + i + "]",
+                            volume,
+                            Paths.index(t.specPath() + ".volumes", v),
+                            relative);
                 }
             }
         }
@@ -270,9 +372,14 @@ final class IdentityCheck {
     private Optional<String[]> configMapKey(Resource w, Mount m, String envAt, int line) {
         Optional<YMap> cm = m.volume().map("configMap");
         if (cm.isEmpty()) {
-            findings.error(w, "identity.credentials-volume", m.volumeAt(), m.volume().line(),
+            findings.error(
+                    w,
+                    "identity.credentials-volume",
+                    m.volumeAt(),
+                    m.volume().line(),
                     "volume \"" + m.volume().text("name").orElse("") + "\" holding " + CREDENTIALS_ENV
-                            + " is not a ConfigMap volume", "mount the credentials ConfigMap there");
+                            + " is not a ConfigMap volume",
+                    "mount the credentials ConfigMap there");
             return Optional.empty();
         }
         String name = cm.get().text("name").orElse("");
@@ -286,15 +393,26 @@ final class IdentityCheck {
                 }
             }
             if (found == null) {
-                findings.error(w, "identity.credentials-env", envAt, line, "the ConfigMap volume's items project no file "
-                        + key, "add an item with path " + key + " or point " + CREDENTIALS_ENV + " at a projected path");
+                findings.error(
+                        w,
+                        "identity.credentials-env",
+                        envAt,
+                        line,
+                        "the ConfigMap volume's items project no file " + key,
+                        "add an item with path " + key + " or point " + CREDENTIALS_ENV + " at a projected path");
                 return Optional.empty();
             }
             key = found;
         }
         if (key.contains("/")) {
-            findings.error(w, "identity.credentials-env", envAt, line, CREDENTIALS_ENV + " points into a subfolder \""
-                    + key + "\" of the ConfigMap mount, which holds no such file", "point it at <mountPath>/<key>");
+            findings.error(
+                    w,
+                    "identity.credentials-env",
+                    envAt,
+                    line,
+                    CREDENTIALS_ENV + " points into a subfolder \"" + key
+                            + "\" of the ConfigMap mount, which holds no such file",
+                    "point it at <mountPath>/<key>");
             return Optional.empty();
         }
         return Optional.of(new String[] {name, key});
@@ -305,123 +423,235 @@ final class IdentityCheck {
         try {
             root = dev.runway.render.yaml.GuardedYaml.jsonMapper().build().readTree(json);
         } catch (JsonProcessingException e) {
-            findings.error(cm, "identity.credentials-json", at, line, "the credentials file is not valid JSON: "
-                    + e.getOriginalMessage(), "fix the JSON (render it with toPrettyJson rather than by hand)");
+            findings.error(
+                    cm,
+                    "identity.credentials-json",
+                    at,
+                    line,
+                    "the credentials file is not valid JSON: " + e.getOriginalMessage(),
+                    "fix the JSON (render it with toPrettyJson rather than by hand)");
             return;
         }
         if (root == null || !root.isObject()) {
-            findings.error(cm, "identity.credentials-json", at, line, "the credentials file is not a JSON object",
+            findings.error(
+                    cm,
+                    "identity.credentials-json",
+                    at,
+                    line,
+                    "the credentials file is not a JSON object",
                     "write the external_account JSON object");
             return;
         }
         requireText(cm, at, line, root, "type", "external_account");
         Optional<String> audience = requireText(cm, at, line, root, "audience", null);
-        audience.filter(a -> !AUDIENCE.matcher(a).matches()).ifPresent(a -> fieldError(cm, at, line, "audience",
-                "\"" + a + "\" is not a workload identity pool provider", "use //iam.googleapis.com/projects/"
-                        + "${gcp_project_number}/locations/global/workloadIdentityPools/${gcp_wip_id}/providers/<provider>"));
-        requireText(cm, at, line, root, "token_url", null, "older Google client libraries reject a file without it"
-                + " (the Java library defaults it)");
-        Optional<String> impersonation = requireText(cm, at, line, root, "service_account_impersonation_url", null,
+        audience.filter(a -> !AUDIENCE.matcher(a).matches())
+                .ifPresent(
+                        a -> fieldError(
+                                cm,
+                                at,
+                                line,
+                                "audience",
+                                "\"" + a + "\" is not a workload identity pool provider",
+                                "use //iam.googleapis.com/projects/"
+                                        + "${gcp_project_number}/locations/global/workloadIdentityPools/${gcp_wip_id}/providers/<provider>"));
+        requireText(
+                cm,
+                at,
+                line,
+                root,
+                "token_url",
+                null,
+                "older Google client libraries reject a file without it" + " (the Java library defaults it)");
+        Optional<String> impersonation = requireText(
+                cm,
+                at,
+                line,
+                root,
+                "service_account_impersonation_url",
+                null,
                 "without it the workload uses the federated identity directly, not the Google account eks-" + id);
         impersonation.ifPresent(url -> {
             Matcher m = IMPERSONATION.matcher(url);
             if (!m.matches()) {
-                fieldError(cm, at, line, "service_account_impersonation_url", "\"" + url
-                        + "\" is not an iamcredentials generateAccessToken URL", "use https://iamcredentials.googleapis.com/v1/"
-                        + "projects/-/serviceAccounts/eks-" + id + "@${gcp_project_id}.iam.gserviceaccount.com:generateAccessToken");
+                fieldError(
+                        cm,
+                        at,
+                        line,
+                        "service_account_impersonation_url",
+                        "\"" + url + "\" is not an iamcredentials generateAccessToken URL",
+                        "use https://iamcredentials.googleapis.com/v1/" + "projects/-/serviceAccounts/eks-" + id
+                                + "@${gcp_project_id}.iam.gserviceaccount.com:generateAccessToken");
             } else if (!m.group(1).equals("eks-" + id)) {
-                fieldError(cm, at, line, "service_account_impersonation_url", "impersonates \"" + m.group(1)
-                        + "\", not the service's Google account \"eks-" + id + "\"", "impersonate eks-" + id + "@...");
+                fieldError(
+                        cm,
+                        at,
+                        line,
+                        "service_account_impersonation_url",
+                        "impersonates \"" + m.group(1) + "\", not the service's Google account \"eks-" + id + "\"",
+                        "impersonate eks-" + id + "@...");
             }
         });
         Optional<String> tokenType = requireText(cm, at, line, root, "subject_token_type", null);
         JsonNode source = root.get("credential_source");
         if (source == null || !source.isObject()) {
-            fieldError(cm, at, line, "credential_source", "credential_source is missing",
+            fieldError(
+                    cm,
+                    at,
+                    line,
+                    "credential_source",
+                    "credential_source is missing",
                     "add credential_source (aws1 environment or a token file)");
             return;
         }
         if (source.has("environment_id")) {
             String env = source.path("environment_id").asText("");
             if (!env.equals("aws1")) {
-                fieldError(cm, at, line, "credential_source.environment_id", "environment_id \"" + env
-                        + "\" is not supported; Google's client accepts aws1", "set environment_id: aws1");
+                fieldError(
+                        cm,
+                        at,
+                        line,
+                        "credential_source.environment_id",
+                        "environment_id \"" + env + "\" is not supported; Google's client accepts aws1",
+                        "set environment_id: aws1");
             }
             for (String field : List.of("region_url", "url", "regional_cred_verification_url")) {
-                if (!source.path(field).isTextual() || source.path(field).asText().isEmpty()) {
-                    fieldError(cm, at, line, "credential_source." + field, "credential_source." + field
-                            + " is missing: Google's client needs it to reach AWS (region_url only when AWS_REGION is unset)",
+                if (!source.path(field).isTextual()
+                        || source.path(field).asText().isEmpty()) {
+                    fieldError(
+                            cm,
+                            at,
+                            line,
+                            "credential_source." + field,
+                            "credential_source." + field
+                                    + " is missing: Google's client needs it to reach AWS (region_url only when AWS_REGION is unset)",
                             "add credential_source." + field);
                 }
             }
-            tokenType.filter(v -> !v.equals(AWS_TOKEN_TYPE)).ifPresent(v -> fieldError(cm, at, line,
-                    "subject_token_type", "subject_token_type \"" + v + "\" does not fit an AWS credential source",
-                    "use " + AWS_TOKEN_TYPE));
+            tokenType
+                    .filter(v -> !v.equals(AWS_TOKEN_TYPE))
+                    .ifPresent(v -> fieldError(
+                            cm,
+                            at,
+                            line,
+                            "subject_token_type",
+                            "subject_token_type \"" + v + "\" does not fit an AWS credential source",
+                            "use " + AWS_TOKEN_TYPE));
         } else if (source.has("file")) {
             String file = source.path("file").asText("");
-            tokenType.filter(v -> !v.equals(JWT_TOKEN_TYPE) && !v.equals("urn:ietf:params:oauth:token-type:id_token"))
-                    .ifPresent(v -> fieldError(cm, at, line, "subject_token_type", "subject_token_type \"" + v
-                            + "\" does not fit a token file", "use " + JWT_TOKEN_TYPE));
+            tokenType
+                    .filter(v -> !v.equals(JWT_TOKEN_TYPE) && !v.equals("urn:ietf:params:oauth:token-type:id_token"))
+                    .ifPresent(v -> fieldError(
+                            cm,
+                            at,
+                            line,
+                            "subject_token_type",
+                            "subject_token_type \"" + v + "\" does not fit a token file",
+                            "use " + JWT_TOKEN_TYPE));
             JsonNode format = source.path("format");
-            if (format.path("type").asText("text").equals("json") && !format.path("subject_token_field_name").isTextual()) {
-                fieldError(cm, at, line, "credential_source.format.subject_token_field_name",
-                        "a json token format needs subject_token_field_name", "add subject_token_field_name or use type text");
+            if (format.path("type").asText("text").equals("json")
+                    && !format.path("subject_token_field_name").isTextual()) {
+                fieldError(
+                        cm,
+                        at,
+                        line,
+                        "credential_source.format.subject_token_field_name",
+                        "a json token format needs subject_token_field_name",
+                        "add subject_token_field_name or use type text");
             }
             tokenFile(cm, t, c, cAt, file, audience.orElse(""));
         } else if (!source.has("url") && !source.has("executable")) {
-            fieldError(cm, at, line, "credential_source", "credential_source has none of environment_id, file, url",
+            fieldError(
+                    cm,
+                    at,
+                    line,
+                    "credential_source",
+                    "credential_source has none of environment_id, file, url",
                     "use the aws1 environment (aws-imds) or a projected token file (kubernetes-oidc)");
         }
     }
 
     /** kubernetes-oidc: the token file must be a projected service account token mounted at the file's folder. */
     private void tokenFile(Resource cm, PodTemplate t, YMap c, String cAt, String file, String audience) {
-        Resource owner = resources.stream().filter(r -> r.kind().equals("Deployment")).findFirst().orElse(cm);
+        Resource owner = resources.stream()
+                .filter(r -> r.kind().equals("Deployment"))
+                .findFirst()
+                .orElse(cm);
         Optional<Mount> mount = file.startsWith("/") ? mountOf(t, c, cAt, file) : Optional.empty();
         if (mount.isEmpty()) {
-            findings.error(owner, "identity.token-volume", cAt + ".volumeMounts", c.line(),
+            findings.error(
+                    owner,
+                    "identity.token-volume",
+                    cAt + ".volumeMounts",
+                    c.line(),
                     "credential_source.file " + file + " is in no mounted volume of the container",
                     "mount a projected serviceAccountToken volume at " + parent(file));
             return;
         }
         Mount m = mount.get();
         YMap token = null;
-        for (YNode source : m.volume().map("projected").map(p -> p.list("sources")).orElse(List.of())) {
-            if (source instanceof YMap s && s.map("serviceAccountToken").isPresent()
-                    && s.map("serviceAccountToken").get().text("path").map(m.relative()::equals).orElse(false)) {
+        for (YNode source :
+                m.volume().map("projected").map(p -> p.list("sources")).orElse(List.of())) {
+            if (source instanceof YMap s
+                    && s.map("serviceAccountToken").isPresent()
+                    && s.map("serviceAccountToken")
+                            .get()
+                            .text("path")
+                            .map(m.relative()::equals)
+                            .orElse(false)) {
                 token = s.map("serviceAccountToken").get();
             }
         }
         if (token == null) {
-            findings.error(owner, "identity.token-volume", m.volumeAt(), m.volume().line(),
+            findings.error(
+                    owner,
+                    "identity.token-volume",
+                    m.volumeAt(),
+                    m.volume().line(),
                     "volume \"" + m.volume().text("name").orElse("") + "\" projects no service account token at "
-                            + m.relative(), "use a projected volume with serviceAccountToken.path: " + m.relative());
+                            + m.relative(),
+                    "use a projected volume with serviceAccountToken.path: " + m.relative());
             return;
         }
         String expected = audience.startsWith("//") ? "https:" + audience : audience;
         String tokenAudience = token.text("audience").orElse("");
         if (!tokenAudience.equals(expected)) {
-            findings.warning(owner, "identity.token-audience", m.volumeAt() + ".projected", token.line(),
-                    "token audience \"" + tokenAudience + "\" is not the provider's default audience \"" + expected + "\"",
+            findings.warning(
+                    owner,
+                    "identity.token-audience",
+                    m.volumeAt() + ".projected",
+                    token.line(),
+                    "token audience \"" + tokenAudience + "\" is not the provider's default audience \"" + expected
+                            + "\"",
                     "set serviceAccountToken.audience to " + expected);
         }
     }
 
-    private Optional<String> requireText(Resource cm, String at, int line, JsonNode root, String field, String expected) {
+    private Optional<String> requireText(
+            Resource cm, String at, int line, JsonNode root, String field, String expected) {
         return requireText(cm, at, line, root, field, expected, "Google's client libraries reject the file");
     }
 
-    private Optional<String> requireText(Resource cm, String at, int line, JsonNode root, String field, String expected,
-                                         String why) {
+    private Optional<String> requireText(
+            Resource cm, String at, int line, JsonNode root, String field, String expected, String why) {
         JsonNode node = root.get(field);
         if (node == null || !node.isTextual() || node.asText().isEmpty()) {
-            fieldError(cm, at, line, field, field + " is missing from the credentials file: " + why,
+            fieldError(
+                    cm,
+                    at,
+                    line,
+                    field,
+                    field + " is missing from the credentials file: " + why,
                     "add \"" + field + "\"" + (expected == null ? "" : ": \"" + expected + "\""));
             return Optional.empty();
         }
         if (expected != null && !node.asText().equals(expected)) {
-            fieldError(cm, at, line, field, field + " is \"" + node.asText() + "\"", "set \"" + field + "\": \""
-                    + expected + "\"");
+            fieldError(
+                    cm,
+                    at,
+                    line,
+                    field,
+                    field + " is \"" + node.asText() + "\"",
+                    "set \"" + field + "\": \"" + expected + "\"");
         }
         return Optional.of(node.asText());
     }

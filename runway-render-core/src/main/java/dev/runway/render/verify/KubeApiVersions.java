@@ -29,15 +29,21 @@ final class KubeApiVersions {
             new Removal("networking.k8s.io/v1beta1", List.of("Ingress", "IngressClass"), 22, "networking.k8s.io/v1"),
             new Removal("rbac.authorization.k8s.io/v1beta1", List.of(), 22, "rbac.authorization.k8s.io/v1"),
             new Removal("rbac.authorization.k8s.io/v1alpha1", List.of(), 22, "rbac.authorization.k8s.io/v1"),
-            new Removal("admissionregistration.k8s.io/v1beta1", List.of("MutatingWebhookConfiguration",
-                    "ValidatingWebhookConfiguration"), 22, "admissionregistration.k8s.io/v1"),
+            new Removal(
+                    "admissionregistration.k8s.io/v1beta1",
+                    List.of("MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"),
+                    22,
+                    "admissionregistration.k8s.io/v1"),
             new Removal("apiextensions.k8s.io/v1beta1", List.of(), 22, "apiextensions.k8s.io/v1"),
             new Removal("apiregistration.k8s.io/v1beta1", List.of(), 22, "apiregistration.k8s.io/v1"),
             new Removal("certificates.k8s.io/v1beta1", List.of(), 22, "certificates.k8s.io/v1"),
             new Removal("coordination.k8s.io/v1beta1", List.of(), 22, "coordination.k8s.io/v1"),
             new Removal("scheduling.k8s.io/v1beta1", List.of(), 22, "scheduling.k8s.io/v1"),
-            new Removal("storage.k8s.io/v1beta1", List.of("CSIDriver", "CSINode", "StorageClass",
-                    "VolumeAttachment"), 22, "storage.k8s.io/v1"),
+            new Removal(
+                    "storage.k8s.io/v1beta1",
+                    List.of("CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"),
+                    22,
+                    "storage.k8s.io/v1"),
             new Removal("storage.k8s.io/v1beta1", List.of("CSIStorageCapacity"), 27, "storage.k8s.io/v1"),
             new Removal("batch/v1beta1", List.of("CronJob"), 25, "batch/v1"),
             new Removal("batch/v2alpha1", List.of(), 21, "batch/v1"),
@@ -59,8 +65,7 @@ final class KubeApiVersions {
             "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy", 30,
             "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding", 30);
 
-    private KubeApiVersions() {
-    }
+    private KubeApiVersions() {}
 
     /** {@code v1.33.0}, {@code 1.33}, {@code 1.33.2} to {@code 1.33}; empty to the client models' release. */
     static String minorVersion(String version) {
@@ -82,7 +87,9 @@ final class KubeApiVersions {
 
     /** The removal that applies to this kind in this group/version, if any. */
     static Optional<Removal> removal(String apiVersion, String kind) {
-        return REMOVED.stream().filter(r -> r.apiVersion().equals(apiVersion) && r.covers(kind)).findFirst();
+        return REMOVED.stream()
+                .filter(r -> r.apiVersion().equals(apiVersion) && r.covers(kind))
+                .findFirst();
     }
 
     /** The release that first serves {@code apiVersion} {@code kind}, when it is newer than 1.28; else empty. */

@@ -40,7 +40,8 @@ final class KubeEnums {
             Map.entry("V1ServiceSpec.ipFamilies[]", List.of("IPv4", "IPv6")),
             Map.entry("V1Toleration.operator", List.of("Equal", "Exists")), // validateTolerations
             Map.entry("V1Toleration.effect", List.of("NoExecute", "NoSchedule", "PreferNoSchedule")),
-            Map.entry("V1NodeSelectorRequirement.operator",
+            Map.entry(
+                    "V1NodeSelectorRequirement.operator",
                     List.of("DoesNotExist", "Exists", "Gt", "In", "Lt", "NotIn")), // ValidateNodeSelectorRequirement
             Map.entry("V1TopologySpreadConstraint.whenUnsatisfiable", List.of("DoNotSchedule", "ScheduleAnyway")),
             Map.entry("V1TopologySpreadConstraint.nodeAffinityPolicy", List.of("Honor", "Ignore")),
@@ -48,10 +49,20 @@ final class KubeEnums {
             Map.entry("V1HTTPGetAction.scheme", List.of("HTTP", "HTTPS")),
             Map.entry("V1VolumeMount.mountPropagation", List.of("Bidirectional", "HostToContainer", "None")),
             Map.entry("V1PersistentVolumeClaimSpec.volumeMode", List.of("Block", "Filesystem")),
-            Map.entry("V1PersistentVolumeClaimSpec.accessModes[]",
+            Map.entry(
+                    "V1PersistentVolumeClaimSpec.accessModes[]",
                     List.of("ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod")),
-            Map.entry("V1HostPathVolumeSource.type", List.of("", "BlockDevice", "CharDevice", "Directory",
-                    "DirectoryOrCreate", "File", "FileOrCreate", "Socket")),
+            Map.entry(
+                    "V1HostPathVolumeSource.type",
+                    List.of(
+                            "",
+                            "BlockDevice",
+                            "CharDevice",
+                            "Directory",
+                            "DirectoryOrCreate",
+                            "File",
+                            "FileOrCreate",
+                            "Socket")),
             Map.entry("V1SeccompProfile.type", List.of("Localhost", "RuntimeDefault", "Unconfined")),
             Map.entry("V1AppArmorProfile.type", List.of("Localhost", "RuntimeDefault", "Unconfined")),
             Map.entry("V1SecurityContext.procMount", List.of("Default", "Unmasked")),
@@ -77,12 +88,12 @@ final class KubeEnums {
             Map.entry("V2HPAScalingRules.selectPolicy", List.of("Disabled", "Max", "Min")),
             Map.entry("V2HPAScalingPolicy.type", List.of("Percent", "Pods")),
             // policy/v1 (pkg/apis/policy/validation/validation.go ValidatePodDisruptionBudgetSpec)
-            Map.entry("V1PodDisruptionBudgetSpec.unhealthyPodEvictionPolicy", List.of("AlwaysAllow", "IfHealthyBudget")),
+            Map.entry(
+                    "V1PodDisruptionBudgetSpec.unhealthyPodEvictionPolicy", List.of("AlwaysAllow", "IfHealthyBudget")),
             // rbac/v1 (pkg/apis/rbac/validation/validation.go ValidateRoleBindingSubject)
             Map.entry("RbacV1Subject.kind", List.of("Group", "ServiceAccount", "User")));
 
-    private KubeEnums() {
-    }
+    private KubeEnums() {}
 
     /** The supported values of a model's string field, or of each item of a list field ({@code item = true}). */
     /**
@@ -94,12 +105,22 @@ final class KubeEnums {
      * {@code externalTrafficPolicy: ""} for "not set").
      */
     private static final java.util.Set<String> EMPTY_IS_DEFAULTED = java.util.Set.of(
-            "V1Container.imagePullPolicy", "V1EphemeralContainer.imagePullPolicy",
-            "V1Container.terminationMessagePolicy", "V1ContainerPort.protocol", "V1ServicePort.protocol",
-            "V1PodSpec.restartPolicy", "V1PodSpec.dnsPolicy", "V1ServiceSpec.type", "V1ServiceSpec.sessionAffinity",
-            "V1ServiceSpec.externalTrafficPolicy", "V1HTTPGetAction.scheme", "V1DeploymentStrategy.type",
-            "V1StatefulSetSpec.podManagementPolicy", "V1StatefulSetUpdateStrategy.type",
-            "V1DaemonSetUpdateStrategy.type", "V1CronJobSpec.concurrencyPolicy");
+            "V1Container.imagePullPolicy",
+            "V1EphemeralContainer.imagePullPolicy",
+            "V1Container.terminationMessagePolicy",
+            "V1ContainerPort.protocol",
+            "V1ServicePort.protocol",
+            "V1PodSpec.restartPolicy",
+            "V1PodSpec.dnsPolicy",
+            "V1ServiceSpec.type",
+            "V1ServiceSpec.sessionAffinity",
+            "V1ServiceSpec.externalTrafficPolicy",
+            "V1HTTPGetAction.scheme",
+            "V1DeploymentStrategy.type",
+            "V1StatefulSetSpec.podManagementPolicy",
+            "V1StatefulSetUpdateStrategy.type",
+            "V1DaemonSetUpdateStrategy.type",
+            "V1CronJobSpec.concurrencyPolicy");
 
     /** True when {@code ""} in this field means "not set" to the API server (see {@link #EMPTY_IS_DEFAULTED}). */
     static boolean emptyIsDefaulted(Class<?> model, String field) {

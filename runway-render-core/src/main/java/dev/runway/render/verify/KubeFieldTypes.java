@@ -1,7 +1,6 @@
 package dev.runway.render.verify;
 
 import dev.runway.render.verify.KubeSchema.Shape;
-
 import java.lang.reflect.Type;
 import java.util.List;
 

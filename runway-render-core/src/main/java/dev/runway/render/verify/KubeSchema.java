@@ -4,7 +4,6 @@ import com.google.gson.annotations.SerializedName;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -37,51 +36,63 @@ final class KubeSchema {
 
     /** The Kubernetes release that client-java-api 27.0.0 is generated from (its OpenAPI spec). */
     static final String KUBERNETES_VERSION = "1.36";
+
     static final String CLIENT_VERSION = "27.0.0";
 
     private static final String MODELS = "io.kubernetes.client.openapi.models.";
     private static final String APIS = "io.kubernetes.client.openapi.apis.";
-    private static final List<String> VERSION_NAMES = List.of("V1", "V2", "V1beta1", "V1beta2", "V1beta3",
-            "V2beta1", "V2beta2", "V1alpha1", "V1alpha2", "V1alpha3", "V2alpha1");
+    private static final List<String> VERSION_NAMES = List.of(
+            "V1",
+            "V2",
+            "V1beta1",
+            "V1beta2",
+            "V1beta3",
+            "V2beta1",
+            "V2beta2",
+            "V1alpha1",
+            "V1alpha2",
+            "V1alpha3",
+            "V2alpha1");
 
     /** A built-in kind. */
-    record KindInfo(String apiVersion, String kind, Class<?> model, boolean namespaced) {
-    }
+    record KindInfo(String apiVersion, String kind, Class<?> model, boolean namespaced) {}
 
     /** What a lookup of apiVersion/kind found. */
     sealed interface Lookup {
-        record Found(KindInfo info) implements Lookup {
-        }
+        record Found(KindInfo info) implements Lookup {}
 
         /** The group is not a built-in one: a custom resource, which this schema cannot check. */
-        record NotBuiltIn(String apiVersion, String kind) implements Lookup {
-        }
+        record NotBuiltIn(String apiVersion, String kind) implements Lookup {}
 
         /** A built-in group that does not serve this version (removed or never existed). */
-        record VersionNotServed(String group, String version, List<String> served) implements Lookup {
-        }
+        record VersionNotServed(String group, String version, List<String> served) implements Lookup {}
 
         /** A served built-in group/version that has no such kind. */
-        record KindNotServed(String apiVersion, String kind, List<String> kinds) implements Lookup {
-        }
+        record KindNotServed(String apiVersion, String kind, List<String> kinds) implements Lookup {}
     }
 
     /** The type a JSON value must have at some place of an object. */
     sealed interface Shape {
-        record ObjectShape(Class<?> model, Map<String, Type> fields, Set<String> required) implements Shape {
-        }
+        record ObjectShape(Class<?> model, Map<String, Type> fields, Set<String> required) implements Shape {}
 
-        record ListShape(Type element) implements Shape {
-        }
+        record ListShape(Type element) implements Shape {}
 
-        record MapShape(Type value) implements Shape {
-        }
+        record MapShape(Type value) implements Shape {}
 
-        record EnumShape(Set<String> values) implements Shape {
-        }
+        record EnumShape(Set<String> values) implements Shape {}
 
         enum Scalar implements Shape {
-            STRING, INT32, INT64, FLOAT, BOOLEAN, INT_OR_STRING, QUANTITY, DATE_TIME, DATE, BYTES, ANY
+            STRING,
+            INT32,
+            INT64,
+            FLOAT,
+            BOOLEAN,
+            INT_OR_STRING,
+            QUANTITY,
+            DATE_TIME,
+            DATE,
+            BYTES,
+            ANY
         }
     }
 
@@ -144,12 +155,15 @@ final class KubeSchema {
         Map<String, KindInfo> kinds = new TreeMap<>();
         for (Method method : api.getMethods()) {
             String name = method.getName();
-            if (!name.startsWith("create") || name.endsWith("Call") || name.endsWith("WithHttpInfo")
+            if (!name.startsWith("create")
+                    || name.endsWith("Call")
+                    || name.endsWith("WithHttpInfo")
                     || name.endsWith("Async")) {
                 continue;
             }
             boolean namespaced = name.startsWith("createNamespaced") && name.length() > "createNamespaced".length();
-            String resource = namespaced ? name.substring("createNamespaced".length()) : name.substring("create".length());
+            String resource =
+                    namespaced ? name.substring("createNamespaced".length()) : name.substring("create".length());
             for (Class<?> parameter : method.getParameterTypes()) {
                 if (!KubernetesObject.class.isAssignableFrom(parameter)) {
                     continue;

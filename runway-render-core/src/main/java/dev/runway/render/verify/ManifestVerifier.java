@@ -5,7 +5,6 @@ import dev.runway.render.RenderedManifest;
 import dev.runway.render.manifest.ManifestStreamParser;
 import dev.runway.render.verify.KubeSchema.KindInfo;
 import dev.runway.render.verify.YNode.YMap;
-
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -76,17 +75,30 @@ public final class ManifestVerifier {
             try {
                 documents = YamlReader.read(source.text(), source.file(), source.firstLine());
             } catch (YamlReader.YamlSyntaxException e) {
-                findings.add(new Finding(Severity.ERROR, "structure.yaml", ResourceRef.none(), "",
-                        "YAML syntax error: " + e.getMessage(), "fix the YAML at that line", source.file(), e.line()));
+                findings.add(new Finding(
+                        Severity.ERROR,
+                        "structure.yaml",
+                        ResourceRef.none(),
+                        "",
+                        "YAML syntax error: " + e.getMessage(),
+                        "fix the YAML at that line",
+                        source.file(),
+                        e.line()));
                 continue;
             }
             for (YamlReader.Document doc : documents) {
                 if (doc.root() instanceof YMap map) {
                     resources.add(Resource.of(map, source.file(), doc.text()));
                 } else {
-                    findings.add(new Finding(Severity.ERROR, "structure.yaml", ResourceRef.none(), "",
-                            "a manifest must be a YAML mapping, got " + doc.root().typeName(),
-                            "write the resource as a mapping with apiVersion, kind and metadata", source.file(),
+                    findings.add(new Finding(
+                            Severity.ERROR,
+                            "structure.yaml",
+                            ResourceRef.none(),
+                            "",
+                            "a manifest must be a YAML mapping, got "
+                                    + doc.root().typeName(),
+                            "write the resource as a mapping with apiVersion, kind and metadata",
+                            source.file(),
                             doc.root().line()));
                 }
             }

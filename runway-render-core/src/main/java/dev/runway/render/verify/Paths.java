@@ -6,8 +6,7 @@ import java.util.regex.Pattern;
 final class Paths {
     private static final Pattern SIMPLE = Pattern.compile("[A-Za-z0-9_-]+");
 
-    private Paths() {
-    }
+    private Paths() {}
 
     static String field(String parent, String name) {
         return parent.isEmpty() ? name : parent + "." + name;

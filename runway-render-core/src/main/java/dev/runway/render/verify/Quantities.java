@@ -27,8 +27,7 @@ final class Quantities {
             Map.entry("Pi", BigDecimal.valueOf(1024L * 1024 * 1024 * 1024 * 1024)),
             Map.entry("Ei", BigDecimal.valueOf(1024L * 1024 * 1024 * 1024 * 1024 * 1024)));
 
-    private Quantities() {
-    }
+    private Quantities() {}
 
     /** The quantity's value, or empty when apimachinery would reject the text. */
     static Optional<BigDecimal> parse(String text) {
@@ -60,13 +59,15 @@ final class Quantities {
         String suffix = s.substring(i);
         BigDecimal value;
         try {
-            value = new BigDecimal(number.endsWith(".") ? number + "0" : number.startsWith(".") ? "0" + number : number);
+            value = new BigDecimal(
+                    number.endsWith(".") ? number + "0" : number.startsWith(".") ? "0" + number : number);
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
         BigDecimal multiplier = SUFFIXES.get(suffix);
         if (multiplier == null) {
-            if (suffix.length() >= 2 && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')
+            if (suffix.length() >= 2
+                    && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')
                     && suffix.substring(1).matches("[-+]?[0-9]+")) {
                 int exponent;
                 try {

@@ -2,7 +2,6 @@ package dev.runway.render.verify;
 
 import dev.runway.render.verify.YNode.YMap;
 import dev.runway.render.verify.YNode.YScalar;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +10,7 @@ import java.util.Optional;
 
 /** Label selectors ({@code matchLabels} and {@code matchExpressions}) evaluated against label sets. */
 final class Selectors {
-    private Selectors() {
-    }
+    private Selectors() {}
 
     /** The string entries of a mapping (labels, annotations, matchLabels); non-scalars are skipped. */
     static Map<String, String> strings(Optional<YMap> map) {
@@ -27,7 +25,8 @@ final class Selectors {
 
     /** True when the selector has no requirement at all (it would select everything, or is rejected). */
     static boolean isEmpty(YMap selector) {
-        return strings(selector.map("matchLabels")).isEmpty() && selector.list("matchExpressions").isEmpty();
+        return strings(selector.map("matchLabels")).isEmpty()
+                && selector.list("matchExpressions").isEmpty();
     }
 
     /** Whether a LabelSelector (apps/v1 style) selects the labels. */

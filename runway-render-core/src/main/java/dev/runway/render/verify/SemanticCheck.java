@@ -5,7 +5,6 @@ import dev.runway.render.verify.PodSpecs.PodTemplate;
 import dev.runway.render.verify.YNode.ScalarType;
 import dev.runway.render.verify.YNode.YMap;
 import dev.runway.render.verify.YNode.YScalar;
-
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,8 +49,7 @@ final class SemanticCheck {
                 case "HorizontalPodAutoscaler" -> hpa(r);
                 case "PodDisruptionBudget" -> pdb(r);
                 case "ConfigMap", "Secret" -> configData(r);
-                default -> {
-                }
+                default -> {}
             }
         }
     }
@@ -68,7 +66,11 @@ final class SemanticCheck {
             String key = ref.group() + "|" + ref.kind() + "|" + ref.namespace() + "|" + ref.name();
             Resource first = seen.putIfAbsent(key, r);
             if (first != null) {
-                findings.error(r, "resource.duplicate", "metadata.name", r.root().line(),
+                findings.error(
+                        r,
+                        "resource.duplicate",
+                        "metadata.name",
+                        r.root().line(),
                         ref + " is defined twice (first in " + first.file() + ")",
                         "remove one of them or give them different names: the second apply overwrites the first");
             }
@@ -80,20 +82,35 @@ final class SemanticCheck {
     private void metadata(Resource r) {
         YMap meta = r.root().map("metadata").orElse(null);
         if (meta == null) {
-            findings.error(r, "name.missing", "metadata.name", r.root().line(), "metadata.name is missing",
+            findings.error(
+                    r,
+                    "name.missing",
+                    "metadata.name",
+                    r.root().line(),
+                    "metadata.name is missing",
                     "add metadata.name");
             return;
         }
         Optional<String> name = meta.string("name");
         if (name.isEmpty() || name.get().isEmpty()) {
             if (meta.text("generateName").isEmpty()) {
-                findings.error(r, "name.missing", "metadata.name", meta.line(), "name or generateName is required",
+                findings.error(
+                        r,
+                        "name.missing",
+                        "metadata.name",
+                        meta.line(),
+                        "name or generateName is required",
                         "add metadata.name");
             }
         } else {
-            nameRule(r.kind(), name.get()).ifPresent(problem -> findings.error(r, "name.invalid", "metadata.name",
-                    meta.lineOf("name"), "Invalid value \"" + name.get() + "\": " + problem,
-                    "rename the " + r.kind() + " to match " + nameRuleText(r.kind())));
+            nameRule(r.kind(), name.get())
+                    .ifPresent(problem -> findings.error(
+                            r,
+                            "name.invalid",
+                            "metadata.name",
+                            meta.lineOf("name"),
+                            "Invalid value \"" + name.get() + "\": " + problem,
+                            "rename the " + r.kind() + " to match " + nameRuleText(r.kind())));
         }
         namespace(r, meta);
         labels(r, meta.map("labels"), "metadata.labels");
@@ -105,8 +122,10 @@ final class SemanticCheck {
             case "Service" -> Names.dns1035Label(name);
             case "Namespace" -> Names.dns1123Label(name);
             case "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding" -> Names.pathSegment(name);
-            case "CronJob" -> name.length() > 52 ? Optional.of("must be no more than 52 characters (has "
-                    + name.length() + ")") : Names.dns1123Subdomain(name);
+            case "CronJob" ->
+                name.length() > 52
+                        ? Optional.of("must be no more than 52 characters (has " + name.length() + ")")
+                        : Names.dns1123Subdomain(name);
             default -> Names.dns1123Subdomain(name);
         };
     }
@@ -125,14 +144,23 @@ final class SemanticCheck {
         String ns = meta.text("namespace").orElse("");
         if (info != null && !info.namespaced()) {
             if (!ns.isEmpty()) {
-                findings.warning(r, "namespace.cluster-scoped", "metadata.namespace", meta.lineOf("namespace"),
+                findings.warning(
+                        r,
+                        "namespace.cluster-scoped",
+                        "metadata.namespace",
+                        meta.lineOf("namespace"),
                         r.kind() + " is cluster-scoped; metadata.namespace \"" + ns + "\" is ignored",
                         "remove metadata.namespace");
             }
             if (!options.namespace().isEmpty()) {
-                findings.warning(r, "namespace.cluster-scoped", "", r.root().line(),
+                findings.warning(
+                        r,
+                        "namespace.cluster-scoped",
+                        "",
+                        r.root().line(),
                         "cluster-scoped " + r.kind() + " in a service's manifests: it is not confined to namespace "
-                                + options.namespace(), "move cluster-wide resources to the platform's repository");
+                                + options.namespace(),
+                        "move cluster-wide resources to the platform's repository");
             }
             return;
         }
@@ -140,11 +168,19 @@ final class SemanticCheck {
             return;
         }
         if (ns.isEmpty()) {
-            findings.warning(r, "namespace.missing", "metadata.namespace", meta.line(),
+            findings.warning(
+                    r,
+                    "namespace.missing",
+                    "metadata.namespace",
+                    meta.line(),
                     "metadata.namespace is not set: the resource lands in whatever namespace the apply uses",
                     "set metadata.namespace: " + options.namespace());
         } else if (!ns.equals(options.namespace())) {
-            findings.error(r, "namespace.mismatch", "metadata.namespace", meta.lineOf("namespace"),
+            findings.error(
+                    r,
+                    "namespace.mismatch",
+                    "metadata.namespace",
+                    meta.lineOf("namespace"),
                     "namespace \"" + ns + "\" is not the service's namespace \"" + options.namespace() + "\"",
                     "set metadata.namespace: " + options.namespace());
         }
@@ -153,13 +189,24 @@ final class SemanticCheck {
     private void labels(Resource r, Optional<YMap> labels, String path) {
         labels.ifPresent(m -> m.entries().forEach((key, value) -> {
             String at = Paths.key(path, key);
-            Names.qualifiedName(key).ifPresent(problem -> findings.error(r, "label.invalid-key", at, m.lineOf(key),
-                    "Invalid label key \"" + key + "\": " + problem,
-                    "use a key like example.com/name or name (at most 63 characters after the prefix)"));
+            Names.qualifiedName(key)
+                    .ifPresent(problem -> findings.error(
+                            r,
+                            "label.invalid-key",
+                            at,
+                            m.lineOf(key),
+                            "Invalid label key \"" + key + "\": " + problem,
+                            "use a key like example.com/name or name (at most 63 characters after the prefix)"));
             if (value instanceof YScalar s && s.type() == ScalarType.STRING) {
-                Names.labelValue(s.value()).ifPresent(problem -> findings.error(r, "label.invalid-value", at,
-                        value.line(), "Invalid label value \"" + s.value() + "\": " + problem,
-                        "shorten the value or move it to an annotation (annotation values have no such limit)"));
+                Names.labelValue(s.value())
+                        .ifPresent(
+                                problem -> findings.error(
+                                        r,
+                                        "label.invalid-value",
+                                        at,
+                                        value.line(),
+                                        "Invalid label value \"" + s.value() + "\": " + problem,
+                                        "shorten the value or move it to an annotation (annotation values have no such limit)"));
             }
         }));
     }
@@ -169,13 +216,23 @@ final class SemanticCheck {
             long total = 0;
             for (Map.Entry<String, YNode> e : m.entries().entrySet()) {
                 String key = e.getKey();
-                total += key.length() + (e.getValue() instanceof YScalar s ? s.value().length() : 0);
-                Names.qualifiedName(key).ifPresent(problem -> findings.error(r, "annotation.invalid-key",
-                        Paths.key(path, key), m.lineOf(key), "Invalid annotation key \"" + key + "\": " + problem,
-                        "use a key like example.com/name"));
+                total += key.length()
+                        + (e.getValue() instanceof YScalar s ? s.value().length() : 0);
+                Names.qualifiedName(key)
+                        .ifPresent(problem -> findings.error(
+                                r,
+                                "annotation.invalid-key",
+                                Paths.key(path, key),
+                                m.lineOf(key),
+                                "Invalid annotation key \"" + key + "\": " + problem,
+                                "use a key like example.com/name"));
             }
             if (total > 256 * 1024) {
-                findings.error(r, "annotation.too-long", path, m.line(),
+                findings.error(
+                        r,
+                        "annotation.too-long",
+                        path,
+                        m.line(),
                         "annotations are " + total + " bytes; they must have at most 262144 bytes",
                         "move large data to a ConfigMap");
             }
@@ -187,14 +244,19 @@ final class SemanticCheck {
     private void workloadSelector(Resource r) {
         YMap spec = r.root().map("spec").orElse(null);
         if (spec == null) {
-            findings.error(r, "selector.missing", "spec", r.root().line(), r.kind() + " has no spec",
+            findings.error(
+                    r,
+                    "selector.missing",
+                    "spec",
+                    r.root().line(),
+                    r.kind() + " has no spec",
                     "add spec with selector and template");
             return;
         }
         Optional<YMap> selector = spec.map("selector");
         String labelsPath = "spec.template.metadata.labels";
-        Map<String, String> templateLabels = Selectors.strings(spec.map("template")
-                .flatMap(t -> t.map("metadata")).flatMap(m -> m.map("labels")));
+        Map<String, String> templateLabels = Selectors.strings(
+                spec.map("template").flatMap(t -> t.map("metadata")).flatMap(m -> m.map("labels")));
         spec.map("template").flatMap(t -> t.map("metadata")).ifPresent(m -> labels(r, m.map("labels"), labelsPath));
         if (selector.isEmpty()) {
             return; // a required field: the structure check reports it
@@ -202,49 +264,77 @@ final class SemanticCheck {
         YMap sel = selector.get();
         labels(r, sel.map("matchLabels"), "spec.selector.matchLabels");
         if (Selectors.isEmpty(sel)) {
-            findings.error(r, "selector.empty", "spec.selector", sel.line(),
+            findings.error(
+                    r,
+                    "selector.empty",
+                    "spec.selector",
+                    sel.line(),
                     "empty selector is invalid for " + r.kind(),
                     "add spec.selector.matchLabels with the pod template's identifying labels");
             return;
         }
         if (spec.map("template").isPresent() && !Selectors.matches(sel, templateLabels)) {
-            findings.error(r, "selector.mismatch", "spec.template.metadata.labels", spec.map("template").get().line(),
+            findings.error(
+                    r,
+                    "selector.mismatch",
+                    "spec.template.metadata.labels",
+                    spec.map("template").get().line(),
                     "selector " + Selectors.strings(sel.map("matchLabels")) + " does not match template labels "
-                            + templateLabels, "make spec.template.metadata.labels contain every spec.selector label");
+                            + templateLabels,
+                    "make spec.template.metadata.labels contain every spec.selector label");
         }
     }
 
     /** maxSurge and maxUnavailable: a whole number or a percentage, and not both zero. */
     private void rollingUpdate(Resource r) {
-        r.root().map("spec").flatMap(s -> s.map("strategy")).flatMap(s -> s.map("rollingUpdate")).ifPresent(ru -> {
-            boolean allZero = true;
-            for (String field : List.of("maxSurge", "maxUnavailable")) {
-                YNode v = ru.get(field);
-                String at = "spec.strategy.rollingUpdate." + field;
-                if (v instanceof YScalar s && s.type() == ScalarType.STRING) {
-                    if (!s.value().matches("[0-9]+%")) {
-                        findings.error(r, "value.rolling-update", at, s.line(), "Invalid value: \"" + s.value()
-                                + "\": must be an integer or percentage (e.g '5%')",
-                                "write a whole number without quotes or a percentage such as \"25%\"");
-                        allZero = false;
-                    } else if (!s.value().matches("0+%")) {
-                        allZero = false;
+        r.root()
+                .map("spec")
+                .flatMap(s -> s.map("strategy"))
+                .flatMap(s -> s.map("rollingUpdate"))
+                .ifPresent(ru -> {
+                    boolean allZero = true;
+                    for (String field : List.of("maxSurge", "maxUnavailable")) {
+                        YNode v = ru.get(field);
+                        String at = "spec.strategy.rollingUpdate." + field;
+                        if (v instanceof YScalar s && s.type() == ScalarType.STRING) {
+                            if (!s.value().matches("[0-9]+%")) {
+                                findings.error(
+                                        r,
+                                        "value.rolling-update",
+                                        at,
+                                        s.line(),
+                                        "Invalid value: \"" + s.value()
+                                                + "\": must be an integer or percentage (e.g '5%')",
+                                        "write a whole number without quotes or a percentage such as \"25%\"");
+                                allZero = false;
+                            } else if (!s.value().matches("0+%")) {
+                                allZero = false;
+                            }
+                        } else if (v instanceof YScalar s && s.isNumber() && s.number() != null) {
+                            if (s.number().signum() < 0) {
+                                findings.error(
+                                        r,
+                                        "value.rolling-update",
+                                        at,
+                                        s.line(),
+                                        "Invalid value: " + s.value() + ": must be greater than or equal to 0",
+                                        "use 0 or more");
+                            }
+                            allZero &= s.number().signum() == 0;
+                        } else {
+                            allZero = false; // unset: defaults to 25%
+                        }
                     }
-                } else if (v instanceof YScalar s && s.isNumber() && s.number() != null) {
-                    if (s.number().signum() < 0) {
-                        findings.error(r, "value.rolling-update", at, s.line(), "Invalid value: " + s.value()
-                                + ": must be greater than or equal to 0", "use 0 or more");
+                    if (allZero) {
+                        findings.error(
+                                r,
+                                "value.rolling-update",
+                                "spec.strategy.rollingUpdate.maxUnavailable",
+                                ru.line(),
+                                "may not be 0 when `maxSurge` is 0",
+                                "allow at least one of maxSurge and maxUnavailable");
                     }
-                    allZero &= s.number().signum() == 0;
-                } else {
-                    allZero = false; // unset: defaults to 25%
-                }
-            }
-            if (allZero) {
-                findings.error(r, "value.rolling-update", "spec.strategy.rollingUpdate.maxUnavailable", ru.line(),
-                        "may not be 0 when `maxSurge` is 0", "allow at least one of maxSurge and maxUnavailable");
-            }
-        });
+                });
     }
 
     private void podSpec(Resource r, PodTemplate t) {
@@ -259,24 +349,42 @@ final class SemanticCheck {
             String at = Paths.index(Paths.field(path, "volumes"), i);
             String name = volume.text("name").orElse("");
             if (volumes.containsKey(name)) {
-                findings.error(r, "volume.duplicate-name", at + ".name", volume.lineOf("name"),
-                        "Duplicate value: \"" + name + "\"", "give each volume its own name");
+                findings.error(
+                        r,
+                        "volume.duplicate-name",
+                        at + ".name",
+                        volume.lineOf("name"),
+                        "Duplicate value: \"" + name + "\"",
+                        "give each volume its own name");
             }
             volumes.put(name, i);
             if (!name.isEmpty()) {
-                Names.dns1123Label(name).ifPresent(problem -> findings.error(r, "volume.invalid-name", at + ".name",
-                        volume.lineOf("name"), "Invalid value \"" + name + "\": " + problem,
-                        "use lowercase letters, digits and '-'"));
+                Names.dns1123Label(name)
+                        .ifPresent(problem -> findings.error(
+                                r,
+                                "volume.invalid-name",
+                                at + ".name",
+                                volume.lineOf("name"),
+                                "Invalid value \"" + name + "\": " + problem,
+                                "use lowercase letters, digits and '-'"));
             }
             volumeReferences(r, volume, at);
         }
         if (spec.get("containers") instanceof YNode.YSeq seq && seq.items().isEmpty()) {
-            findings.error(r, "pod.containers-empty", path + ".containers", seq.line(),
-                    "containers: Required value: a pod needs at least one container", "add the service's container");
+            findings.error(
+                    r,
+                    "pod.containers-empty",
+                    path + ".containers",
+                    seq.line(),
+                    "containers: Required value: a pod needs at least one container",
+                    "add the service's container");
         }
         if (r.kind().equals("StatefulSet")) {
             // Each volumeClaimTemplate becomes a volume of the pod, named after the template.
-            for (YNode claim : r.root().map("spec").map(s -> s.list("volumeClaimTemplates")).orElse(List.of())) {
+            for (YNode claim : r.root()
+                    .map("spec")
+                    .map(s -> s.list("volumeClaimTemplates"))
+                    .orElse(List.of())) {
                 if (claim instanceof YMap c) {
                     c.map("metadata").flatMap(m -> m.text("name")).ifPresent(n -> volumes.putIfAbsent(n, -1));
                 }
@@ -288,30 +396,53 @@ final class SemanticCheck {
             List<YNode> containers = spec.list(list);
             for (int i = 0; i < containers.size(); i++) {
                 if (containers.get(i) instanceof YMap c) {
-                    container(r, c, Paths.index(Paths.field(path, list), i), volumes.keySet(), portNames,
-                            containerNames, list.equals("containers"));
+                    container(
+                            r,
+                            c,
+                            Paths.index(Paths.field(path, list), i),
+                            volumes.keySet(),
+                            portNames,
+                            containerNames,
+                            list.equals("containers"));
                 }
             }
         }
         spec.string("serviceAccountName").ifPresent(sa -> {
-            if (!sa.equals("default") && find("ServiceAccount", namespaceOf(r), sa).isEmpty()) {
-                findings.warning(r, "ref.serviceaccount-missing", path + ".serviceAccountName",
+            if (!sa.equals("default")
+                    && find("ServiceAccount", namespaceOf(r), sa).isEmpty()) {
+                findings.warning(
+                        r,
+                        "ref.serviceaccount-missing",
+                        path + ".serviceAccountName",
                         spec.lineOf("serviceAccountName"),
-                        "ServiceAccount \"" + sa + "\" is not in the rendered manifests; pods are not created until it exists",
+                        "ServiceAccount \"" + sa
+                                + "\" is not in the rendered manifests; pods are not created until it exists",
                         "render the ServiceAccount with the service, or make sure it exists in namespace "
                                 + namespaceOf(r));
             }
         });
-        if (r.kind().equals("Deployment") || r.kind().equals("ReplicaSet") || r.kind().equals("StatefulSet")
+        if (r.kind().equals("Deployment")
+                || r.kind().equals("ReplicaSet")
+                || r.kind().equals("StatefulSet")
                 || r.kind().equals("DaemonSet")) {
-            spec.string("restartPolicy").filter(p -> p.equals("OnFailure") || p.equals("Never")).ifPresent(p -> findings.error(r,
-                    "value.unsupported", path + ".restartPolicy", spec.lineOf("restartPolicy"),
-                    "Unsupported value: \"" + p + "\": supported values: \"Always\"", "remove restartPolicy"));
+            spec.string("restartPolicy")
+                    .filter(p -> p.equals("OnFailure") || p.equals("Never"))
+                    .ifPresent(p -> findings.error(
+                            r,
+                            "value.unsupported",
+                            path + ".restartPolicy",
+                            spec.lineOf("restartPolicy"),
+                            "Unsupported value: \"" + p + "\": supported values: \"Always\"",
+                            "remove restartPolicy"));
         }
         if (r.kind().equals("Job") || r.kind().equals("CronJob")) {
             Optional<String> policy = spec.string("restartPolicy");
             if (policy.isEmpty() || policy.get().equals("Always")) {
-                findings.error(r, "value.unsupported", path + ".restartPolicy", spec.lineOf("restartPolicy"),
+                findings.error(
+                        r,
+                        "value.unsupported",
+                        path + ".restartPolicy",
+                        spec.lineOf("restartPolicy"),
                         policy.map(p -> "Unsupported value: \"" + p + "\"").orElse("Required value")
                                 + ": supported values: \"OnFailure\", \"Never\"",
                         "set restartPolicy: OnFailure (or Never)");
@@ -320,16 +451,22 @@ final class SemanticCheck {
     }
 
     private void volumeReferences(Resource r, YMap volume, String at) {
-        volume.map("configMap").ifPresent(cm -> configMapRef(r, cm, at + ".configMap", cm.text("name").orElse(""),
-                cm.get("optional"), cm.list("items")));
+        volume.map("configMap")
+                .ifPresent(cm -> configMapRef(
+                        r, cm, at + ".configMap", cm.text("name").orElse(""), cm.get("optional"), cm.list("items")));
         volume.map("projected").ifPresent(p -> {
             List<YNode> sources = p.list("sources");
             for (int i = 0; i < sources.size(); i++) {
                 if (sources.get(i) instanceof YMap source) {
                     int index = i;
-                    source.map("configMap").ifPresent(cm -> configMapRef(r, cm,
-                            at + ".projected.sources[" + index + "].configMap", cm.text("name").orElse(""),
-                            cm.get("optional"), cm.list("items")));
+                    source.map("configMap")
+                            .ifPresent(cm -> configMapRef(
+                                    r,
+                                    cm,
+                                    at + ".projected.sources[" + index + "].configMap",
+                                    cm.text("name").orElse(""),
+                                    cm.get("optional"),
+                                    cm.list("items")));
                 }
             }
         });
@@ -340,14 +477,24 @@ final class SemanticCheck {
             return;
         }
         if (name.isEmpty()) {
-            findings.error(r, "ref.configmap-missing", at + ".name", ref.line(), "configMap name is required",
+            findings.error(
+                    r,
+                    "ref.configmap-missing",
+                    at + ".name",
+                    ref.line(),
+                    "configMap name is required",
                     "set the name of the ConfigMap");
             return;
         }
         Optional<Resource> cm = find("ConfigMap", namespaceOf(r), name);
         if (cm.isEmpty()) {
-            findings.warning(r, "ref.configmap-missing", at + ".name", ref.lineOf("name"),
-                    "ConfigMap \"" + name + "\" is not in the rendered manifests; pods stay in ContainerCreating until it exists",
+            findings.warning(
+                    r,
+                    "ref.configmap-missing",
+                    at + ".name",
+                    ref.lineOf("name"),
+                    "ConfigMap \"" + name
+                            + "\" is not in the rendered manifests; pods stay in ContainerCreating until it exists",
                     "render the ConfigMap with the service, fix the name, or set optional: true");
             return;
         }
@@ -356,7 +503,11 @@ final class SemanticCheck {
             if (items.get(i) instanceof YMap item) {
                 String key = item.text("key").orElse("");
                 if (!key.isEmpty() && !keys.contains(key)) {
-                    findings.warning(r, "ref.configmap-key-missing", at + ".items[" + i + "].key", item.lineOf("key"),
+                    findings.warning(
+                            r,
+                            "ref.configmap-key-missing",
+                            at + ".items[" + i + "].key",
+                            item.lineOf("key"),
                             "ConfigMap \"" + name + "\" has no key \"" + key + "\" (keys: " + keys + ")",
                             "use one of the ConfigMap's keys, or add the key to its data");
                 }
@@ -372,26 +523,51 @@ final class SemanticCheck {
     }
 
     private static boolean isTrue(YNode node) {
-        return node instanceof YScalar s && s.type() == ScalarType.BOOL && s.value().equals("true");
+        return node instanceof YScalar s
+                && s.type() == ScalarType.BOOL
+                && s.value().equals("true");
     }
 
-    private void container(Resource r, YMap c, String at, Set<String> volumes, Set<String> portNames,
-                           Set<String> containerNames, boolean regular) {
+    private void container(
+            Resource r,
+            YMap c,
+            String at,
+            Set<String> volumes,
+            Set<String> portNames,
+            Set<String> containerNames,
+            boolean regular) {
         String name = c.text("name").orElse("");
         if (!name.isEmpty()) {
             if (!containerNames.add(name)) {
-                findings.error(r, "container.duplicate-name", at + ".name", c.lineOf("name"),
-                        "Duplicate value: \"" + name + "\"", "give each container its own name");
+                findings.error(
+                        r,
+                        "container.duplicate-name",
+                        at + ".name",
+                        c.lineOf("name"),
+                        "Duplicate value: \"" + name + "\"",
+                        "give each container its own name");
             }
-            Names.dns1123Label(name).ifPresent(problem -> findings.error(r, "container.invalid-name", at + ".name",
-                    c.lineOf("name"), "Invalid value \"" + name + "\": " + problem,
-                    "use lowercase letters, digits and '-', at most 63"));
+            Names.dns1123Label(name)
+                    .ifPresent(problem -> findings.error(
+                            r,
+                            "container.invalid-name",
+                            at + ".name",
+                            c.lineOf("name"),
+                            "Invalid value \"" + name + "\": " + problem,
+                            "use lowercase letters, digits and '-', at most 63"));
         }
         YNode image = c.get("image");
-        if (image == null || (image instanceof YScalar s && (s.type() == ScalarType.NULL || s.value().isBlank()))) {
+        if (image == null
+                || (image instanceof YScalar s
+                        && (s.type() == ScalarType.NULL || s.value().isBlank()))) {
             // The API server requires it only for bare Pods; controllers accept the template and then fail every pod.
-            findings.error(r, "container.image-missing", at + ".image", c.line(),
-                    "image is missing: no pod of this template can start", "set the container image");
+            findings.error(
+                    r,
+                    "container.image-missing",
+                    at + ".image",
+                    c.line(),
+                    "image is missing: no pod of this template can start",
+                    "set the container image");
         }
         Set<String> ownPorts = ports(r, c, at, portNames);
         env(r, c, at);
@@ -400,10 +576,16 @@ final class SemanticCheck {
         for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
             c.map(probe).ifPresent(p -> probePort(r, p, Paths.field(at, probe), ownPorts));
         }
-        if (!regular && c.map("readinessProbe").isPresent() && !c.text("restartPolicy").map("Always"::equals)
-                .orElse(false)) {
-            findings.error(r, "container.init-probe", at + ".readinessProbe", c.lineOf("readinessProbe"),
-                    "init containers may not have a readinessProbe", "remove the readinessProbe");
+        if (!regular
+                && c.map("readinessProbe").isPresent()
+                && !c.text("restartPolicy").map("Always"::equals).orElse(false)) {
+            findings.error(
+                    r,
+                    "container.init-probe",
+                    at + ".readinessProbe",
+                    c.lineOf("readinessProbe"),
+                    "init containers may not have a readinessProbe",
+                    "remove the readinessProbe");
         }
     }
 
@@ -420,24 +602,44 @@ final class SemanticCheck {
                 portRange(r, s, pAt + ".containerPort", 1, "containerPort");
                 String protocol = p.text("protocol").orElse("TCP");
                 if (!numbers.add(s.value() + "/" + protocol)) {
-                    findings.error(r, "port.duplicate", pAt + ".containerPort", s.line(),
+                    findings.error(
+                            r,
+                            "port.duplicate",
+                            pAt + ".containerPort",
+                            s.line(),
                             "port " + s.value() + "/" + protocol + " is listed twice: server-side apply rejects"
-                                    + " duplicate entries", "remove the duplicate port");
+                                    + " duplicate entries",
+                            "remove the duplicate port");
                 }
             }
             if (p.get("hostPort") instanceof YScalar s && s.isNumber()) {
                 portRange(r, s, pAt + ".hostPort", 0, "hostPort");
             }
             p.string("name").ifPresent(name -> {
-                Names.portName(name).ifPresent(problem -> findings.error(r, "port.invalid-name", pAt + ".name",
-                        p.lineOf("name"), "Invalid value \"" + name + "\": " + problem,
-                        "use at most 15 lowercase letters, digits and '-', with at least one letter (IANA_SVC_NAME)"));
+                Names.portName(name)
+                        .ifPresent(
+                                problem -> findings.error(
+                                        r,
+                                        "port.invalid-name",
+                                        pAt + ".name",
+                                        p.lineOf("name"),
+                                        "Invalid value \"" + name + "\": " + problem,
+                                        "use at most 15 lowercase letters, digits and '-', with at least one letter (IANA_SVC_NAME)"));
                 if (!own.add(name)) {
-                    findings.error(r, "port.duplicate-name", pAt + ".name", p.lineOf("name"),
-                            "Duplicate value: \"" + name + "\"", "give each port of the container its own name");
+                    findings.error(
+                            r,
+                            "port.duplicate-name",
+                            pAt + ".name",
+                            p.lineOf("name"),
+                            "Duplicate value: \"" + name + "\"",
+                            "give each port of the container its own name");
                 } else if (!podPortNames.add(name)) {
                     // Accepted (the rule is per container), but a Service targetPort by this name is ambiguous.
-                    findings.warning(r, "port.duplicate-name", pAt + ".name", p.lineOf("name"),
+                    findings.warning(
+                            r,
+                            "port.duplicate-name",
+                            pAt + ".name",
+                            p.lineOf("name"),
                             "another container of the pod already has a port named \"" + name + "\"",
                             "give each port of the pod its own name, so a Service targetPort names one port");
                 }
@@ -449,7 +651,11 @@ final class SemanticCheck {
     private void portRange(Resource r, YScalar s, String at, int min, String what) {
         BigDecimal v = s.number();
         if (v == null || v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(65535)) > 0) {
-            findings.error(r, "port.invalid-number", at, s.line(),
+            findings.error(
+                    r,
+                    "port.invalid-number",
+                    at,
+                    s.line(),
                     "Invalid value: " + s.value() + ": must be between " + min + " and 65535, inclusive",
                     "use a " + what + " between " + Math.max(min, 1) + " and 65535");
         }
@@ -466,10 +672,19 @@ final class SemanticCheck {
                     }
                     Optional<String> problem = Names.portName(s.value());
                     if (problem.isPresent()) {
-                        findings.error(r, "port.invalid-name", pAt, s.line(),
-                                "Invalid value \"" + s.value() + "\": " + problem.get(), "use a port number or the name of a container port");
+                        findings.error(
+                                r,
+                                "port.invalid-name",
+                                pAt,
+                                s.line(),
+                                "Invalid value \"" + s.value() + "\": " + problem.get(),
+                                "use a port number or the name of a container port");
                     } else if (!ownPorts.contains(s.value())) {
-                        findings.error(r, "port.unknown-name", pAt, s.line(),
+                        findings.error(
+                                r,
+                                "port.unknown-name",
+                                pAt,
+                                s.line(),
                                 "the container has no port named \"" + s.value() + "\"; the probe always fails",
                                 "name a port of the container (" + ownPorts + ") or use a number");
                     }
@@ -495,24 +710,43 @@ final class SemanticCheck {
             Optional<String> rejected = Names.envVarNameRejected(name);
             if (rejected.isPresent()) {
                 if (e.get("name") != null) {
-                    findings.error(r, "env.invalid-name", eAt + ".name", e.lineOf("name"),
-                            "Invalid value \"" + name + "\": " + rejected.get(), "use a name like MY_SETTING");
+                    findings.error(
+                            r,
+                            "env.invalid-name",
+                            eAt + ".name",
+                            e.lineOf("name"),
+                            "Invalid value \"" + name + "\": " + rejected.get(),
+                            "use a name like MY_SETTING");
                 }
             } else if (!Names.C_IDENTIFIER.matcher(name).matches()) {
-                findings.warning(r, "env.invalid-name", eAt + ".name", e.lineOf("name"),
+                findings.warning(
+                        r,
+                        "env.invalid-name",
+                        eAt + ".name",
+                        e.lineOf("name"),
                         "\"" + name + "\" is not a C identifier: shells and most runtimes cannot read it",
                         "use letters, digits and '_', not starting with a digit (for example "
                                 + name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9_]", "_") + ")");
             }
             if (!name.isEmpty() && !names.add(name)) {
                 // env is a map-list keyed by name: server-side apply (Flux) rejects duplicate keys.
-                findings.error(r, "env.duplicate-name", eAt + ".name", e.lineOf("name"),
+                findings.error(
+                        r,
+                        "env.duplicate-name",
+                        eAt + ".name",
+                        e.lineOf("name"),
                         "environment variable \"" + name + "\" is set twice: server-side apply rejects duplicate"
-                                + " entries (client-side apply keeps the last)", "remove one of the entries");
+                                + " entries (client-side apply keeps the last)",
+                        "remove one of the entries");
             }
             if (e.get("value") != null && e.map("valueFrom").isPresent()) {
-                findings.error(r, "env.value-and-valuefrom", eAt, e.line(),
-                        "may not have both value and valueFrom", "keep one of value and valueFrom");
+                findings.error(
+                        r,
+                        "env.value-and-valuefrom",
+                        eAt,
+                        e.line(),
+                        "may not have both value and valueFrom",
+                        "keep one of value and valueFrom");
             }
             e.map("valueFrom").flatMap(v -> v.map("configMapKeyRef")).ifPresent(ref -> {
                 String cmName = ref.text("name").orElse("");
@@ -521,14 +755,22 @@ final class SemanticCheck {
                 }
                 Optional<Resource> cm = find("ConfigMap", namespaceOf(r), cmName);
                 if (cm.isEmpty()) {
-                    findings.warning(r, "ref.configmap-missing", eAt + ".valueFrom.configMapKeyRef.name",
-                            ref.lineOf("name"), "ConfigMap \"" + cmName + "\" is not in the rendered manifests",
+                    findings.warning(
+                            r,
+                            "ref.configmap-missing",
+                            eAt + ".valueFrom.configMapKeyRef.name",
+                            ref.lineOf("name"),
+                            "ConfigMap \"" + cmName + "\" is not in the rendered manifests",
                             "render the ConfigMap with the service, fix the name, or set optional: true");
                 } else {
                     String key = ref.text("key").orElse("");
                     if (!configKeys(cm.get()).contains(key)) {
-                        findings.warning(r, "ref.configmap-key-missing", eAt + ".valueFrom.configMapKeyRef.key",
-                                ref.lineOf("key"), "ConfigMap \"" + cmName + "\" has no key \"" + key + "\"",
+                        findings.warning(
+                                r,
+                                "ref.configmap-key-missing",
+                                eAt + ".valueFrom.configMapKeyRef.key",
+                                ref.lineOf("key"),
+                                "ConfigMap \"" + cmName + "\" has no key \"" + key + "\"",
                                 "use one of the ConfigMap's keys " + configKeys(cm.get()));
                     }
                 }
@@ -542,8 +784,12 @@ final class SemanticCheck {
                     if (!isTrue(ref.get("optional"))) {
                         String cmName = ref.text("name").orElse("");
                         if (find("ConfigMap", namespaceOf(r), cmName).isEmpty()) {
-                            findings.warning(r, "ref.configmap-missing", at + ".envFrom[" + index + "].configMapRef.name",
-                                    ref.lineOf("name"), "ConfigMap \"" + cmName + "\" is not in the rendered manifests",
+                            findings.warning(
+                                    r,
+                                    "ref.configmap-missing",
+                                    at + ".envFrom[" + index + "].configMapRef.name",
+                                    ref.lineOf("name"),
+                                    "ConfigMap \"" + cmName + "\" is not in the rendered manifests",
                                     "render the ConfigMap with the service, fix the name, or set optional: true");
                         }
                     }
@@ -560,7 +806,10 @@ final class SemanticCheck {
                 BigDecimal limit = limits.get(e.getKey());
                 if (limit != null && e.getValue().compareTo(limit) > 0) {
                     String path = Paths.key(at + ".resources.requests", e.getKey());
-                    findings.error(r, "resources.request-exceeds-limit", path,
+                    findings.error(
+                            r,
+                            "resources.request-exceeds-limit",
+                            path,
                             res.map("requests").map(m -> m.lineOf(e.getKey())).orElse(res.line()),
                             "Invalid value: must be less than or equal to " + e.getKey() + " limit of "
                                     + text(res.map("limits"), e.getKey()),
@@ -574,7 +823,11 @@ final class SemanticCheck {
         Map<String, BigDecimal> out = new LinkedHashMap<>();
         map.ifPresent(m -> m.entries().forEach((name, v) -> {
             if (!STANDARD_RESOURCES.contains(name) && !name.startsWith("hugepages-") && !name.contains("/")) {
-                findings.error(r, "resources.invalid-name", Paths.key(at, name), m.lineOf(name),
+                findings.error(
+                        r,
+                        "resources.invalid-name",
+                        Paths.key(at, name),
+                        m.lineOf(name),
                         "Invalid value: \"" + name + "\": must be a standard resource type or fully qualified",
                         "use cpu, memory, ephemeral-storage, hugepages-<size> or a domain-prefixed extended resource");
             }
@@ -582,7 +835,11 @@ final class SemanticCheck {
                 Quantities.parse(s.value()).ifPresent(q -> {
                     out.put(name, q);
                     if (q.signum() < 0) {
-                        findings.error(r, "resources.negative", Paths.key(at, name), s.line(),
+                        findings.error(
+                                r,
+                                "resources.negative",
+                                Paths.key(at, name),
+                                s.line(),
                                 "Invalid value: \"" + s.value() + "\": must be greater than or equal to 0",
                                 "use a positive quantity");
                     }
@@ -606,15 +863,25 @@ final class SemanticCheck {
             String mAt = at + ".volumeMounts[" + i + "]";
             String name = m.text("name").orElse("");
             if (!name.isEmpty() && !volumes.contains(name)) {
-                findings.error(r, "volume.unknown-mount", mAt + ".name", m.lineOf("name"),
+                findings.error(
+                        r,
+                        "volume.unknown-mount",
+                        mAt + ".name",
+                        m.lineOf("name"),
                         "Not found: \"" + name + "\": no volume of the pod has this name",
-                        volumes.isEmpty() ? "add a volume named " + name + " to the pod spec"
+                        volumes.isEmpty()
+                                ? "add a volume named " + name + " to the pod spec"
                                 : "use one of the pod's volumes " + volumes + " or add a volume named " + name);
             }
             String mountPath = m.text("mountPath").orElse("");
             if (!mountPath.isEmpty() && !paths.add(mountPath)) {
-                findings.error(r, "volume.duplicate-mount-path", mAt + ".mountPath", m.lineOf("mountPath"),
-                        "Invalid value: \"" + mountPath + "\": must be unique", "mount each path once");
+                findings.error(
+                        r,
+                        "volume.duplicate-mount-path",
+                        mAt + ".mountPath",
+                        m.lineOf("mountPath"),
+                        "Invalid value: \"" + mountPath + "\": must be unique",
+                        "mount each path once");
             }
         }
     }
@@ -624,15 +891,20 @@ final class SemanticCheck {
     private void service(Resource r) {
         YMap spec = r.root().map("spec").orElse(null);
         if (spec == null) {
-            findings.error(r, "port.required", "spec.ports", r.root().line(), "spec.ports: Required value",
-                    "add spec.ports");
+            findings.error(
+                    r, "port.required", "spec.ports", r.root().line(), "spec.ports: Required value", "add spec.ports");
             return;
         }
         String type = spec.string("type").orElse("ClusterIP");
         List<YNode> ports = spec.list("ports");
         boolean headless = spec.text("clusterIP").map("None"::equals).orElse(false);
         if (ports.isEmpty() && !type.equals("ExternalName") && !headless) {
-            findings.error(r, "port.required", "spec.ports", spec.line(), "spec.ports: Required value",
+            findings.error(
+                    r,
+                    "port.required",
+                    "spec.ports",
+                    spec.line(),
+                    "spec.ports: Required value",
                     "add at least one port");
         }
         labels(r, spec.map("selector"), "spec.selector");
@@ -642,7 +914,11 @@ final class SemanticCheck {
                 .filter(w -> !selector.isEmpty() && Selectors.matchesMap(selector, podLabels(w)))
                 .toList();
         if (!selector.isEmpty() && selected.isEmpty()) {
-            findings.warning(r, "service.selector-unmatched", "spec.selector", spec.lineOf("selector"),
+            findings.warning(
+                    r,
+                    "service.selector-unmatched",
+                    "spec.selector",
+                    spec.lineOf("selector"),
                     "selector " + selector + " matches no pod template in the rendered manifests",
                     "make spec.selector equal to the Deployment's selector labels");
         }
@@ -657,15 +933,31 @@ final class SemanticCheck {
             }
             Optional<String> name = p.string("name");
             if (name.isEmpty() && ports.size() > 1) {
-                findings.error(r, "port.invalid-name", pAt + ".name", p.line(), "Required value: a Service with more"
-                        + " than one port must name every port", "name the port, for example http");
+                findings.error(
+                        r,
+                        "port.invalid-name",
+                        pAt + ".name",
+                        p.line(),
+                        "Required value: a Service with more" + " than one port must name every port",
+                        "name the port, for example http");
             }
             name.ifPresent(n -> {
-                Names.dns1123Label(n).ifPresent(problem -> findings.error(r, "port.invalid-name", pAt + ".name",
-                        p.lineOf("name"), "Invalid value \"" + n + "\": " + problem, "use lowercase letters, digits and '-'"));
+                Names.dns1123Label(n)
+                        .ifPresent(problem -> findings.error(
+                                r,
+                                "port.invalid-name",
+                                pAt + ".name",
+                                p.lineOf("name"),
+                                "Invalid value \"" + n + "\": " + problem,
+                                "use lowercase letters, digits and '-'"));
                 if (!names.add(n)) {
-                    findings.error(r, "port.duplicate-name", pAt + ".name", p.lineOf("name"),
-                            "Duplicate value: \"" + n + "\"", "give each port its own name");
+                    findings.error(
+                            r,
+                            "port.duplicate-name",
+                            pAt + ".name",
+                            p.lineOf("name"),
+                            "Duplicate value: \"" + n + "\"",
+                            "give each port its own name");
                 }
             });
             YNode target = p.get("targetPort");
@@ -674,11 +966,21 @@ final class SemanticCheck {
             } else if (target instanceof YScalar t && t.type() == ScalarType.STRING) {
                 Optional<String> problem = Names.portName(t.value());
                 if (problem.isPresent()) {
-                    findings.error(r, "port.invalid-name", pAt + ".targetPort", t.line(),
-                            "Invalid value \"" + t.value() + "\": " + problem.get(), "use a port number or a container port name");
-                } else if (!selected.isEmpty() && selected.stream().noneMatch(w -> containerPortNames(w)
-                        .contains(t.value()))) {
-                    findings.warning(r, "port.unknown-name", pAt + ".targetPort", t.line(),
+                    findings.error(
+                            r,
+                            "port.invalid-name",
+                            pAt + ".targetPort",
+                            t.line(),
+                            "Invalid value \"" + t.value() + "\": " + problem.get(),
+                            "use a port number or a container port name");
+                } else if (!selected.isEmpty()
+                        && selected.stream()
+                                .noneMatch(w -> containerPortNames(w).contains(t.value()))) {
+                    findings.warning(
+                            r,
+                            "port.unknown-name",
+                            pAt + ".targetPort",
+                            t.line(),
                             "no selected pod has a container port named \"" + t.value() + "\"",
                             "name a container port " + t.value() + " or use the port's number");
                 }
@@ -693,13 +995,23 @@ final class SemanticCheck {
         }
         if (spec.get("minReplicas") instanceof YScalar min && min.isNumber() && min.number() != null) {
             if (min.number().signum() <= 0) {
-                findings.error(r, "hpa.replicas", "spec.minReplicas", min.line(),
+                findings.error(
+                        r,
+                        "hpa.replicas",
+                        "spec.minReplicas",
+                        min.line(),
                         "Invalid value: " + min.value() + ": must be greater than or equal to 1",
                         "set minReplicas to 1 or more");
             }
-            if (spec.get("maxReplicas") instanceof YScalar max && max.isNumber() && max.number() != null
+            if (spec.get("maxReplicas") instanceof YScalar max
+                    && max.isNumber()
+                    && max.number() != null
                     && max.number().compareTo(min.number()) < 0) {
-                findings.error(r, "hpa.replicas", "spec.maxReplicas", max.line(),
+                findings.error(
+                        r,
+                        "hpa.replicas",
+                        "spec.maxReplicas",
+                        max.line(),
                         "Invalid value: " + max.value() + ": must be greater than or equal to `minReplicas`",
                         "raise maxReplicas to at least " + min.value());
             }
@@ -707,9 +1019,16 @@ final class SemanticCheck {
         spec.map("scaleTargetRef").ifPresent(ref -> {
             String kind = ref.text("kind").orElse("");
             String name = ref.text("name").orElse("");
-            if (!kind.isEmpty() && !name.isEmpty() && find(kind, namespaceOf(r), name).isEmpty()) {
-                findings.warning(r, "ref.scale-target-missing", "spec.scaleTargetRef", ref.line(),
-                        kind + " \"" + name + "\" is not in the rendered manifests; the autoscaler has nothing to scale",
+            if (!kind.isEmpty()
+                    && !name.isEmpty()
+                    && find(kind, namespaceOf(r), name).isEmpty()) {
+                findings.warning(
+                        r,
+                        "ref.scale-target-missing",
+                        "spec.scaleTargetRef",
+                        ref.line(),
+                        kind + " \"" + name
+                                + "\" is not in the rendered manifests; the autoscaler has nothing to scale",
                         "point scaleTargetRef at the service's Deployment");
             }
         });
@@ -720,35 +1039,62 @@ final class SemanticCheck {
         if (spec == null) {
             return;
         }
-        if (spec.get("minAvailable") != null && spec.get("maxUnavailable") != null
+        if (spec.get("minAvailable") != null
+                && spec.get("maxUnavailable") != null
                 && !(spec.get("minAvailable") instanceof YScalar a && a.type() == ScalarType.NULL)
                 && !(spec.get("maxUnavailable") instanceof YScalar b && b.type() == ScalarType.NULL)) {
-            findings.error(r, "pdb.both-set", "spec", spec.line(), "minAvailable and maxUnavailable cannot be both set",
+            findings.error(
+                    r,
+                    "pdb.both-set",
+                    "spec",
+                    spec.line(),
+                    "minAvailable and maxUnavailable cannot be both set",
                     "keep one of minAvailable and maxUnavailable");
         }
         for (String field : List.of("minAvailable", "maxUnavailable")) {
             if (spec.get(field) instanceof YScalar s && s.type() == ScalarType.STRING) {
                 String v = s.value();
                 if (!v.matches("[0-9]+%")) {
-                    findings.error(r, "pdb.invalid-percent", "spec." + field, s.line(),
+                    findings.error(
+                            r,
+                            "pdb.invalid-percent",
+                            "spec." + field,
+                            s.line(),
                             "Invalid value: \"" + v + "\": must be an integer or percentage (e.g '5%')",
                             "write a whole number without quotes or a percentage such as \"50%\"");
                 } else if (Integer.parseInt(v.substring(0, v.length() - 1)) > 100) {
-                    findings.error(r, "pdb.invalid-percent", "spec." + field, s.line(),
-                            "Invalid value: \"" + v + "\": must not be greater than 100%", "use at most 100%");
+                    findings.error(
+                            r,
+                            "pdb.invalid-percent",
+                            "spec." + field,
+                            s.line(),
+                            "Invalid value: \"" + v + "\": must not be greater than 100%",
+                            "use at most 100%");
                 }
-            } else if (spec.get(field) instanceof YScalar s && s.isNumber() && s.number() != null
+            } else if (spec.get(field) instanceof YScalar s
+                    && s.isNumber()
+                    && s.number() != null
                     && s.number().signum() < 0) {
-                findings.error(r, "pdb.invalid-percent", "spec." + field, s.line(),
-                        "Invalid value: " + s.value() + ": must be greater than or equal to 0", "use 0 or more");
+                findings.error(
+                        r,
+                        "pdb.invalid-percent",
+                        "spec." + field,
+                        s.line(),
+                        "Invalid value: " + s.value() + ": must be greater than or equal to 0",
+                        "use 0 or more");
             }
         }
         spec.map("selector").ifPresent(sel -> {
-            boolean any = resources.stream().filter(w -> PodSpecs.isWorkload(w.kind()))
+            boolean any = resources.stream()
+                    .filter(w -> PodSpecs.isWorkload(w.kind()))
                     .filter(w -> namespaceOf(w).equals(namespaceOf(r)))
                     .anyMatch(w -> Selectors.matches(sel, podLabels(w)));
             if (!Selectors.isEmpty(sel) && !any) {
-                findings.warning(r, "pdb.selector-unmatched", "spec.selector", sel.line(),
+                findings.warning(
+                        r,
+                        "pdb.selector-unmatched",
+                        "spec.selector",
+                        sel.line(),
                         "selector matches no pod template in the rendered manifests",
                         "use the Deployment's selector labels");
             }
@@ -758,17 +1104,28 @@ final class SemanticCheck {
     private void configData(Resource r) {
         Set<String> keys = new HashSet<>();
         for (String field : List.of("data", "binaryData", "stringData")) {
-            r.root().map(field).ifPresent(m -> m.entries().keySet().forEach(key -> {
-                String at = Paths.key(field, key);
-                Names.configMapKey(key).ifPresent(problem -> findings.error(r, "config.invalid-key", at,
-                        m.lineOf(key), "Invalid value: \"" + key + "\": " + problem,
-                        "use letters, digits, '-', '_' and '.' in keys"));
-                if (!field.equals("stringData") && !keys.add(key)) {
-                    findings.error(r, "config.duplicate-key", at, m.lineOf(key),
-                            "Invalid value: \"" + key + "\": duplicate of key present in data",
-                            "keep the key in one of data and binaryData");
-                }
-            }));
+            r.root()
+                    .map(field)
+                    .ifPresent(m -> m.entries().keySet().forEach(key -> {
+                        String at = Paths.key(field, key);
+                        Names.configMapKey(key)
+                                .ifPresent(problem -> findings.error(
+                                        r,
+                                        "config.invalid-key",
+                                        at,
+                                        m.lineOf(key),
+                                        "Invalid value: \"" + key + "\": " + problem,
+                                        "use letters, digits, '-', '_' and '.' in keys"));
+                        if (!field.equals("stringData") && !keys.add(key)) {
+                            findings.error(
+                                    r,
+                                    "config.duplicate-key",
+                                    at,
+                                    m.lineOf(key),
+                                    "Invalid value: \"" + key + "\": duplicate of key present in data",
+                                    "keep the key in one of data and binaryData");
+                        }
+                    }));
         }
     }
 
@@ -780,13 +1137,16 @@ final class SemanticCheck {
 
     private Optional<Resource> find(String kind, String namespace, String name) {
         return resources.stream()
-                .filter(x -> x.kind().equals(kind) && x.ref().name().equals(name) && namespaceOf(x).equals(namespace))
+                .filter(x -> x.kind().equals(kind)
+                        && x.ref().name().equals(name)
+                        && namespaceOf(x).equals(namespace))
                 .findFirst();
     }
 
     private static Map<String, String> podLabels(Resource w) {
-        return PodSpecs.of(w).map(t -> Selectors.strings(Optional.ofNullable(t.labelsOwner())
-                .flatMap(m -> m.map("labels")))).orElse(Map.of());
+        return PodSpecs.of(w)
+                .map(t -> Selectors.strings(Optional.ofNullable(t.labelsOwner()).flatMap(m -> m.map("labels"))))
+                .orElse(Map.of());
     }
 
     private static Set<String> containerPortNames(Resource w) {

@@ -7,7 +7,6 @@ import dev.runway.render.verify.YNode.ScalarType;
 import dev.runway.render.verify.YNode.YMap;
 import dev.runway.render.verify.YNode.YScalar;
 import dev.runway.render.verify.YNode.YSeq;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -50,9 +49,13 @@ final class StructureCheck {
         String kind = r.ref().kind();
         Optional<KubeApiVersions.Removal> removal = KubeApiVersions.removal(apiVersion, kind);
         if (removal.isPresent() && removal.get().removedIn() <= KubeApiVersions.minor(target)) {
-            findings.error(r, "structure.api-not-served", "apiVersion", root.lineOf("apiVersion"),
-                    apiVersion + " " + kind + " was removed in Kubernetes 1." + removal.get().removedIn()
-                            + ": Kubernetes " + target + " does not serve it",
+            findings.error(
+                    r,
+                    "structure.api-not-served",
+                    "apiVersion",
+                    root.lineOf("apiVersion"),
+                    apiVersion + " " + kind + " was removed in Kubernetes 1."
+                            + removal.get().removedIn() + ": Kubernetes " + target + " does not serve it",
                     "use apiVersion " + removal.get().replacement() + " (and the fields of that version)");
             return Optional.empty();
         }
@@ -60,29 +63,46 @@ final class StructureCheck {
         if (lookup instanceof Lookup.Found) {
             Optional<Integer> since = KubeApiVersions.introducedIn(apiVersion, kind);
             if (since.isPresent() && since.get() > KubeApiVersions.minor(target)) {
-                findings.error(r, "structure.api-not-served", "apiVersion", root.lineOf("apiVersion"),
+                findings.error(
+                        r,
+                        "structure.api-not-served",
+                        "apiVersion",
+                        root.lineOf("apiVersion"),
                         apiVersion + " " + kind + " is served from Kubernetes 1." + since.get() + " on: Kubernetes "
-                                + target + " does not serve it", "use the version Kubernetes " + target
-                                + " serves, or target a newer Kubernetes (kubeVersion)");
+                                + target + " does not serve it",
+                        "use the version Kubernetes " + target + " serves, or target a newer Kubernetes (kubeVersion)");
                 return Optional.empty();
             }
         }
         if (lookup instanceof Lookup.NotBuiltIn) {
-            findings.info(r, "structure.not-checked", "", root.line(),
+            findings.info(
+                    r,
+                    "structure.not-checked",
+                    "",
+                    root.line(),
                     apiVersion + " " + kind + " is not a built-in kind of Kubernetes " + target
                             + " (a custom resource?): its fields were not checked",
                     "check it against its CustomResourceDefinition, or make sure the CRD is installed before it");
             return Optional.empty();
         }
         if (lookup instanceof Lookup.VersionNotServed v) {
-            findings.error(r, "structure.unknown-kind", "apiVersion", root.lineOf("apiVersion"),
+            findings.error(
+                    r,
+                    "structure.unknown-kind",
+                    "apiVersion",
+                    root.lineOf("apiVersion"),
                     "Kubernetes " + target + " serves no version " + v.version() + " of group "
-                            + (v.group().isEmpty() ? "core" : v.group()) + "; it serves " + String.join(", ", v.served()),
+                            + (v.group().isEmpty() ? "core" : v.group()) + "; it serves "
+                            + String.join(", ", v.served()),
                     "use apiVersion " + v.served().get(0) + " (and the fields of that version)");
             return Optional.empty();
         }
         if (lookup instanceof Lookup.KindNotServed k) {
-            findings.error(r, "structure.unknown-kind", "kind", root.lineOf("kind"),
+            findings.error(
+                    r,
+                    "structure.unknown-kind",
+                    "kind",
+                    root.lineOf("kind"),
                     "no kind " + k.kind() + " in " + k.apiVersion(),
                     "use the apiVersion that serves " + k.kind() + " (kinds of " + k.apiVersion() + ": "
                             + shorten(String.join(", ", k.kinds())) + ")");
@@ -100,13 +120,25 @@ final class StructureCheck {
     private boolean requireTopString(Resource r, String field, Findings findings, String fix) {
         YNode node = r.root().get(field);
         if (node == null || (node instanceof YScalar s && s.type() == ScalarType.NULL)) {
-            findings.error(r, "structure.missing-field", field, r.root().line(), "required field " + field + " is missing",
+            findings.error(
+                    r,
+                    "structure.missing-field",
+                    field,
+                    r.root().line(),
+                    "required field " + field + " is missing",
                     fix);
             return false;
         }
-        if (!(node instanceof YScalar s) || s.type() != ScalarType.STRING || s.value().isEmpty()) {
-            findings.error(r, "structure.wrong-type", field, node.line(), field + " must be a non-empty string, got "
-                    + describe(node), fix);
+        if (!(node instanceof YScalar s)
+                || s.type() != ScalarType.STRING
+                || s.value().isEmpty()) {
+            findings.error(
+                    r,
+                    "structure.wrong-type",
+                    field,
+                    node.line(),
+                    field + " must be a non-empty string, got " + describe(node),
+                    fix);
             return false;
         }
         return true;
@@ -145,8 +177,13 @@ final class StructureCheck {
             if (!(node instanceof YScalar s) || s.type() != ScalarType.STRING) {
                 wrongType(r, node, path, "string", findings, quoteFix(node));
             } else if (!enumShape.values().contains(s.value())) {
-                findings.error(r, "structure.unsupported-value", path, node.line(),
-                        "unsupported value \"" + s.value() + "\"", "use one of " + enumShape.values());
+                findings.error(
+                        r,
+                        "structure.unsupported-value",
+                        path,
+                        node.line(),
+                        "unsupported value \"" + s.value() + "\"",
+                        "use one of " + enumShape.values());
             }
         } else {
             scalar(r, node, (Shape.Scalar) shape, path, findings);
@@ -155,8 +192,13 @@ final class StructureCheck {
 
     private void walkObject(Resource r, YNode node, Shape.ObjectShape object, String path, Findings findings) {
         if (!(node instanceof YMap m)) {
-            wrongType(r, node, path, "object", findings, "write a YAML mapping with the fields of "
-                    + object.model().getSimpleName());
+            wrongType(
+                    r,
+                    node,
+                    path,
+                    "object",
+                    findings,
+                    "write a YAML mapping with the fields of " + object.model().getSimpleName());
             return;
         }
         reportDuplicates(r, m, path, findings);
@@ -165,8 +207,13 @@ final class StructureCheck {
             String fieldPath = Paths.field(path, field);
             java.lang.reflect.Type type = object.fields().get(field);
             if (type == null) {
-                findings.error(r, "structure.unknown-field", fieldPath, m.lineOf(field),
-                        "unknown field \"" + fieldPath + "\"", unknownFieldFix(object, field));
+                findings.error(
+                        r,
+                        "structure.unknown-field",
+                        fieldPath,
+                        m.lineOf(field),
+                        "unknown field \"" + fieldPath + "\"",
+                        unknownFieldFix(object, field));
                 continue;
             }
             walk(r, e.getValue(), schema.shapeOf(type), fieldPath, findings);
@@ -176,7 +223,11 @@ final class StructureCheck {
             YNode value = m.get(required);
             if (value == null || (value instanceof YScalar s && s.type() == ScalarType.NULL)) {
                 String fieldPath = Paths.field(path, required);
-                findings.error(r, "structure.missing-field", fieldPath, m.line(),
+                findings.error(
+                        r,
+                        "structure.missing-field",
+                        fieldPath,
+                        m.line(),
                         "required field \"" + fieldPath + "\" is missing",
                         "set " + required + " (required by " + object.model().getSimpleName() + ")");
             }
@@ -184,8 +235,8 @@ final class StructureCheck {
     }
 
     /** A value outside the closed set the API server accepts ({@link KubeEnums}). */
-    private static void enumValue(Resource r, Class<?> model, String field, YNode value, String path,
-                                  Findings findings) {
+    private static void enumValue(
+            Resource r, Class<?> model, String field, YNode value, String path, Findings findings) {
         boolean unset = value instanceof YScalar s && s.value().isEmpty() && KubeEnums.emptyIsDefaulted(model, field);
         if (!unset) {
             KubeEnums.allowed(model, field, false).ifPresent(values -> unsupported(r, value, values, path, findings));
@@ -199,13 +250,24 @@ final class StructureCheck {
         }
     }
 
-    private static void unsupported(Resource r, YNode value, java.util.List<String> values, String path,
-                                    Findings findings) {
-        if (value instanceof YScalar s && s.type() == ScalarType.STRING && !values.contains(s.value())
+    private static void unsupported(
+            Resource r, YNode value, java.util.List<String> values, String path, Findings findings) {
+        if (value instanceof YScalar s
+                && s.type() == ScalarType.STRING
+                && !values.contains(s.value())
                 && !s.value().contains("${")) {
-            findings.error(r, "value.unsupported", path, s.line(), "Unsupported value: \"" + s.value() + "\": "
-                    + KubeEnums.supported(values), "use one of " + String.join(", ", values.stream()
-                    .map(v -> v.isEmpty() ? "\"\"" : v).toList()) + " (the values are case-sensitive)");
+            findings.error(
+                    r,
+                    "value.unsupported",
+                    path,
+                    s.line(),
+                    "Unsupported value: \"" + s.value() + "\": " + KubeEnums.supported(values),
+                    "use one of "
+                            + String.join(
+                                    ", ",
+                                    values.stream()
+                                            .map(v -> v.isEmpty() ? "\"\"" : v)
+                                            .toList()) + " (the values are case-sensitive)");
         }
     }
 
@@ -220,8 +282,8 @@ final class StructureCheck {
             }
         }
         if (close != null && best <= Math.max(2, field.length() / 4)) {
-            return "did you mean \"" + close + "\"? Otherwise remove it: " + object.model().getSimpleName()
-                    + " has no field \"" + field + "\"";
+            return "did you mean \"" + close + "\"? Otherwise remove it: "
+                    + object.model().getSimpleName() + " has no field \"" + field + "\"";
         }
         return "remove it or move it to the right level: " + object.model().getSimpleName() + " has the fields "
                 + shorten(String.join(", ", object.fields().keySet()));
@@ -250,26 +312,40 @@ final class StructureCheck {
     private static void reportDuplicates(Resource r, YMap m, String path, Findings findings) {
         for (String key : m.duplicateKeys()) {
             String fieldPath = Paths.key(path, key);
-            findings.error(r, "structure.duplicate-field", fieldPath, m.lineOf(key),
-                    "duplicate field \"" + fieldPath + "\"", "keep one of the entries for " + key);
+            findings.error(
+                    r,
+                    "structure.duplicate-field",
+                    fieldPath,
+                    m.lineOf(key),
+                    "duplicate field \"" + fieldPath + "\"",
+                    "keep one of the entries for " + key);
         }
     }
 
     private void scalar(Resource r, YNode node, Shape.Scalar shape, String path, Findings findings) {
         YScalar s = node instanceof YScalar sc ? sc : null;
-        if (s != null && s.type() == ScalarType.STRING && shape != Shape.Scalar.STRING && shape != Shape.Scalar.ANY
+        if (s != null
+                && s.type() == ScalarType.STRING
+                && shape != Shape.Scalar.STRING
+                && shape != Shape.Scalar.ANY
                 && FLUX_VARIABLE.matcher(s.value()).matches()) {
             // Flux substitutes the text before the API server sees it: an unquoted ${var} turns into its value.
-            findings.info(r, "structure.flux-variable", path, node.line(), "Flux variable " + s.value()
-                    + " stands where a " + shape.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + " is required: checked only after substitution",
-                    "make sure the variable's value is a valid " + shape.name().toLowerCase(java.util.Locale.ROOT)
-                            .replace('_', ' ') + " and the placeholder is not quoted");
+            findings.info(
+                    r,
+                    "structure.flux-variable",
+                    path,
+                    node.line(),
+                    "Flux variable " + s.value()
+                            + " stands where a "
+                            + shape.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                            + " is required: checked only after substitution",
+                    "make sure the variable's value is a valid "
+                            + shape.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                            + " and the placeholder is not quoted");
             return;
         }
         switch (shape) {
-            case ANY -> {
-            }
+            case ANY -> {}
             case STRING -> {
                 if (s == null || s.type() != ScalarType.STRING) {
                     wrongType(r, node, path, "string", findings, quoteFix(node));
@@ -291,7 +367,12 @@ final class StructureCheck {
                     return;
                 }
                 if (s == null || !s.isNumber()) {
-                    wrongType(r, node, path, "integer or string", findings,
+                    wrongType(
+                            r,
+                            node,
+                            path,
+                            "integer or string",
+                            findings,
                             "write an integer, or a string such as \"25%\" or a port name");
                     return;
                 }
@@ -299,12 +380,21 @@ final class StructureCheck {
             }
             case QUANTITY -> {
                 if (s == null || !(s.isNumber() || s.type() == ScalarType.STRING)) {
-                    wrongType(r, node, path, "quantity (string or number)", findings,
+                    wrongType(
+                            r,
+                            node,
+                            path,
+                            "quantity (string or number)",
+                            findings,
                             "write a quantity such as \"500m\" or \"128Mi\"");
                     return;
                 }
                 if (Quantities.parse(s.value()).isEmpty()) {
-                    findings.error(r, "structure.invalid-quantity", path, node.line(),
+                    findings.error(
+                            r,
+                            "structure.invalid-quantity",
+                            path,
+                            node.line(),
                             "\"" + s.value() + "\" is not a quantity: quantities must match "
                                     + "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
                             "write a number with an optional suffix: m (milli), k, M, G, Ki, Mi, Gi, ... "
@@ -319,8 +409,13 @@ final class StructureCheck {
                 try {
                     OffsetDateTime.parse(s.value());
                 } catch (DateTimeParseException e) {
-                    findings.error(r, "structure.wrong-type", path, node.line(), "\"" + s.value()
-                            + "\" is not an RFC 3339 time", "write a time such as \"2026-01-02T15:04:05Z\"");
+                    findings.error(
+                            r,
+                            "structure.wrong-type",
+                            path,
+                            node.line(),
+                            "\"" + s.value() + "\" is not an RFC 3339 time",
+                            "write a time such as \"2026-01-02T15:04:05Z\"");
                 }
             }
             case DATE -> {
@@ -331,15 +426,24 @@ final class StructureCheck {
                 try {
                     LocalDate.parse(s.value());
                 } catch (DateTimeParseException e) {
-                    findings.error(r, "structure.wrong-type", path, node.line(), "\"" + s.value()
-                            + "\" is not a date", "write a date such as \"2026-01-02\"");
+                    findings.error(
+                            r,
+                            "structure.wrong-type",
+                            path,
+                            node.line(),
+                            "\"" + s.value() + "\" is not a date",
+                            "write a date such as \"2026-01-02\"");
                 }
             }
             case BYTES -> {
                 if (s == null || s.type() != ScalarType.STRING) {
                     wrongType(r, node, path, "string (base64)", findings, "write the base64 text of the bytes, quoted");
                 } else if (!YamlReader.isBase64(s.value())) {
-                    findings.error(r, "structure.wrong-type", path, node.line(),
+                    findings.error(
+                            r,
+                            "structure.wrong-type",
+                            path,
+                            node.line(),
                             "value is not base64: the API server decodes this field as base64 bytes",
                             "encode the value with base64, or put plain text in a stringData/data field instead");
                 }
@@ -350,21 +454,38 @@ final class StructureCheck {
     private void integer(Resource r, YScalar s, YNode node, String path, boolean int32, Findings findings) {
         String type = int32 ? "integer (int32)" : "integer (int64)";
         if (s == null || !s.isNumber()) {
-            wrongType(r, node, path, type, findings, s != null && s.type() == ScalarType.STRING
-                    && s.value().matches("[-+]?[0-9]+") ? "remove the quotes: " + s.value() : "write a whole number");
+            wrongType(
+                    r,
+                    node,
+                    path,
+                    type,
+                    findings,
+                    s != null && s.type() == ScalarType.STRING && s.value().matches("[-+]?[0-9]+")
+                            ? "remove the quotes: " + s.value()
+                            : "write a whole number");
             return;
         }
         BigDecimal value = s.number();
         if (value == null || value.stripTrailingZeros().scale() > 0) {
-            findings.error(r, "structure.wrong-type", path, node.line(),
-                    "expected " + type + ", got number " + s.value(), "write a whole number");
+            findings.error(
+                    r,
+                    "structure.wrong-type",
+                    path,
+                    node.line(),
+                    "expected " + type + ", got number " + s.value(),
+                    "write a whole number");
             return;
         }
         BigDecimal min = int32 ? INT32_MIN : INT64_MIN;
         BigDecimal max = int32 ? INT32_MAX : INT64_MAX;
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            findings.error(r, "structure.wrong-type", path, node.line(),
-                    "number " + s.value() + " overflows " + type, "write a number between " + min + " and " + max);
+            findings.error(
+                    r,
+                    "structure.wrong-type",
+                    path,
+                    node.line(),
+                    "number " + s.value() + " overflows " + type,
+                    "write a number between " + min + " and " + max);
         }
     }
 
@@ -376,7 +497,8 @@ final class StructureCheck {
     }
 
     private static void wrongType(Resource r, YNode node, String path, String expected, Findings findings, String fix) {
-        findings.error(r, "structure.wrong-type", path, node.line(), "expected " + expected + ", got " + describe(node), fix);
+        findings.error(
+                r, "structure.wrong-type", path, node.line(), "expected " + expected + ", got " + describe(node), fix);
     }
 
     static String describe(YNode node) {

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param crds              CustomResourceDefinitions to check custom resources against (none: they are reported as
  *                          not checked)
  */
-public record VerifyOptions(String namespace, String serviceId, String kubernetesVersion,
-                            CustomResourceDefinitions crds) {
+public record VerifyOptions(
+        String namespace, String serviceId, String kubernetesVersion, CustomResourceDefinitions crds) {
     public VerifyOptions {
         namespace = Objects.requireNonNullElse(namespace, "");
         serviceId = Objects.requireNonNullElse(serviceId, "");

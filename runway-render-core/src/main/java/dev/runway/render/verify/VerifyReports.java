@@ -1,17 +1,12 @@
 package dev.runway.render.verify;
 
-import dev.runway.render.io.AtomicFiles;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
-
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
+import dev.runway.render.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -19,10 +14,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -34,6 +26,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Reports for the places users look: GitLab Code Quality JSON and JUnit XML (both shown in merge requests), and a
@@ -53,8 +48,13 @@ public final class VerifyReports {
      * @param drift       the drift report, or null when drift was not checked
      * @param defaultPath the file that findings without a file of their own point at (Code Quality needs a path)
      */
-    public record Input(String title, List<ResourceRef> resources, List<Finding> findings, DriftCheck.Report drift,
-                        String defaultPath, String kubernetesVersion) {
+    public record Input(
+            String title,
+            List<ResourceRef> resources,
+            List<Finding> findings,
+            DriftCheck.Report drift,
+            String defaultPath,
+            String kubernetesVersion) {
         public Input {
             resources = List.copyOf(resources);
             findings = List.copyOf(findings);
@@ -65,8 +65,12 @@ public final class VerifyReports {
         }
 
         /** Checked against the client models' own Kubernetes release. */
-        public Input(String title, List<ResourceRef> resources, List<Finding> findings, DriftCheck.Report drift,
-                     String defaultPath) {
+        public Input(
+                String title,
+                List<ResourceRef> resources,
+                List<Finding> findings,
+                DriftCheck.Report drift,
+                String defaultPath) {
             this(title, resources, findings, drift, defaultPath, "");
         }
 
@@ -74,7 +78,6 @@ public final class VerifyReports {
         public Input withKubernetesVersion(String version) {
             return new Input(title, resources, findings, drift, defaultPath, version);
         }
-
 
         /** Verification findings plus drift findings, for one service. */
         public static Input of(String title, VerifyResult result, DriftCheck.Report drift, String defaultPath) {
@@ -86,8 +89,7 @@ public final class VerifyReports {
         }
     }
 
-    private VerifyReports() {
-    }
+    private VerifyReports() {}
 
     // ---- GitLab Code Quality ----
 
@@ -98,8 +100,10 @@ public final class VerifyReports {
         Set<String> fingerprints = new LinkedHashSet<>();
         for (Finding f : input.findings()) {
             ObjectNode issue = issues.addObject();
-            issue.put("description", f.resource() + " " + (f.path().isEmpty() ? "" : f.path() + ": ")
-                    + f.message() + (f.fix().isEmpty() ? "" : ". Fix: " + f.fix()));
+            issue.put(
+                    "description",
+                    f.resource() + " " + (f.path().isEmpty() ? "" : f.path() + ": ") + f.message()
+                            + (f.fix().isEmpty() ? "" : ". Fix: " + f.fix()));
             issue.put("check_name", f.check());
             // Unique per report, stable across runs while the problem stays.
             String fingerprint = sha256(f.identity());
@@ -107,11 +111,13 @@ public final class VerifyReports {
                 fingerprint = sha256(f.identity() + "#" + n);
             }
             issue.put("fingerprint", fingerprint);
-            issue.put("severity", switch (f.severity()) {
-                case ERROR -> "critical";
-                case WARNING -> "minor";
-                case INFO -> "info";
-            });
+            issue.put(
+                    "severity",
+                    switch (f.severity()) {
+                        case ERROR -> "critical";
+                        case WARNING -> "minor";
+                        case INFO -> "info";
+                    });
             ObjectNode location = issue.putObject("location");
             location.put("path", f.file().isEmpty() ? input.defaultPath() : f.file());
             location.putObject("lines").put("begin", Math.max(1, f.line()));
@@ -140,9 +146,12 @@ public final class VerifyReports {
             groups.forEach(g -> perGroup.putIfAbsent(g, new ArrayList<>()));
         }
         for (Finding f : input.findings()) {
-            String resource = f.resource().equals(ResourceRef.none()) ? "manifests" : f.resource().toString();
+            String resource = f.resource().equals(ResourceRef.none())
+                    ? "manifests"
+                    : f.resource().toString();
             cases.computeIfAbsent(resource, k -> new LinkedHashMap<>())
-                    .computeIfAbsent(group(f.check()), k -> new ArrayList<>()).add(f);
+                    .computeIfAbsent(group(f.check()), k -> new ArrayList<>())
+                    .add(f);
         }
         int tests = 0;
         int failures = 0;
@@ -180,11 +189,16 @@ public final class VerifyReports {
                     xml.writeAttribute("classname", resource.getKey());
                     xml.writeAttribute("name", group);
                     xml.writeAttribute("time", "0");
-                    List<Finding> errors = list.stream().filter(f -> f.severity() == Severity.ERROR).toList();
-                    String lines = String.join("\n", list.stream().map(Finding::toLine).toList());
+                    List<Finding> errors = list.stream()
+                            .filter(f -> f.severity() == Severity.ERROR)
+                            .toList();
+                    String lines =
+                            String.join("\n", list.stream().map(Finding::toLine).toList());
                     if (!errors.isEmpty()) {
                         xml.writeStartElement("failure");
-                        xml.writeAttribute("message", errors.size() + " error(s): " + errors.get(0).message());
+                        xml.writeAttribute(
+                                "message",
+                                errors.size() + " error(s): " + errors.get(0).message());
                         xml.writeAttribute("type", errors.get(0).check());
                         xml.writeCharacters(lines);
                         xml.writeEndElement();
@@ -225,9 +239,15 @@ public final class VerifyReports {
     /** A Markdown summary for people (merge request comments, job pages). */
     public static String markdown(Input input) {
         Map<String, Object> scope = new LinkedHashMap<>();
-        long errors = input.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
-        long warnings = input.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
-        long infos = input.findings().stream().filter(f -> f.severity() == Severity.INFO).count();
+        long errors = input.findings().stream()
+                .filter(f -> f.severity() == Severity.ERROR)
+                .count();
+        long warnings = input.findings().stream()
+                .filter(f -> f.severity() == Severity.WARNING)
+                .count();
+        long infos = input.findings().stream()
+                .filter(f -> f.severity() == Severity.INFO)
+                .count();
         scope.put("title", input.title());
         scope.put("kubernetesVersion", input.kubernetesVersion());
         scope.put("modelVersion", KubeSchema.KUBERNETES_VERSION);
@@ -252,8 +272,12 @@ public final class VerifyReports {
         scope.put("hasFindings", !rows.isEmpty());
         List<Map<String, Object>> resources = new ArrayList<>();
         for (ResourceRef r : input.resources()) {
-            long e = input.findings().stream().filter(f -> f.resource().equals(r) && f.severity() == Severity.ERROR).count();
-            long w = input.findings().stream().filter(f -> f.resource().equals(r) && f.severity() == Severity.WARNING).count();
+            long e = input.findings().stream()
+                    .filter(f -> f.resource().equals(r) && f.severity() == Severity.ERROR)
+                    .count();
+            long w = input.findings().stream()
+                    .filter(f -> f.resource().equals(r) && f.severity() == Severity.WARNING)
+                    .count();
             resources.add(Map.of("name", cell(r.toString()), "status", e > 0 ? "failed" : w > 0 ? "warnings" : "ok"));
         }
         scope.put("resources", resources);
@@ -264,8 +288,13 @@ public final class VerifyReports {
             drift.put("updateCommand", input.drift().updateCommand());
             List<Map<String, Object>> diffs = new ArrayList<>();
             for (DriftCheck.ResourceDiff d : input.drift().differences()) {
-                diffs.add(Map.of("resource", d.resource().toString(), "status",
-                        d.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), "diff", d.diff()));
+                diffs.add(Map.of(
+                        "resource",
+                        d.resource().toString(),
+                        "status",
+                        d.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                        "diff",
+                        d.diff()));
             }
             drift.put("diffs", diffs);
             scope.put("drift", drift);
@@ -281,8 +310,9 @@ public final class VerifyReports {
             }
         };
         Mustache template;
-        try (Reader reader = new InputStreamReader(Objects.requireNonNull(
-                VerifyReports.class.getClassLoader().getResourceAsStream(SUMMARY_TEMPLATE), SUMMARY_TEMPLATE),
+        try (Reader reader = new InputStreamReader(
+                Objects.requireNonNull(
+                        VerifyReports.class.getClassLoader().getResourceAsStream(SUMMARY_TEMPLATE), SUMMARY_TEMPLATE),
                 StandardCharsets.UTF_8)) {
             template = factory.compile(reader, SUMMARY_TEMPLATE);
         } catch (IOException e) {
@@ -315,8 +345,8 @@ public final class VerifyReports {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -42,13 +42,15 @@ sealed interface YNode permits YNode.YMap, YNode.YSeq, YNode.YScalar {
         /** The value as text when it is a string scalar, else empty. */
         Optional<String> string(String key) {
             return entries.get(key) instanceof YScalar s && s.type() == ScalarType.STRING
-                    ? Optional.of(s.value()) : Optional.empty();
+                    ? Optional.of(s.value())
+                    : Optional.empty();
         }
 
         /** The scalar's text whatever its type (a number stays its digits), else empty. */
         Optional<String> text(String key) {
             return entries.get(key) instanceof YScalar s && s.type() != ScalarType.NULL
-                    ? Optional.of(s.value()) : Optional.empty();
+                    ? Optional.of(s.value())
+                    : Optional.empty();
         }
 
         int lineOf(String key) {
@@ -72,7 +74,13 @@ sealed interface YNode permits YNode.YMap, YNode.YSeq, YNode.YScalar {
         }
     }
 
-    enum ScalarType { NULL, BOOL, INT, FLOAT, STRING }
+    enum ScalarType {
+        NULL,
+        BOOL,
+        INT,
+        FLOAT,
+        STRING
+    }
 
     /** A scalar: {@code value} is its text as written (for strings, the decoded string). */
     record YScalar(ScalarType type, String value, int line) implements YNode {

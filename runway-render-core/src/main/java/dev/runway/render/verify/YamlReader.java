@@ -4,16 +4,6 @@ import dev.runway.render.verify.YNode.ScalarType;
 import dev.runway.render.verify.YNode.YMap;
 import dev.runway.render.verify.YNode.YScalar;
 import dev.runway.render.verify.YNode.YSeq;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -24,6 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Reads manifest YAML into {@link YNode}s the way kubectl and Flux hand it to the API server: sigs.k8s.io/yaml
@@ -34,8 +33,7 @@ import java.util.regex.Pattern;
 final class YamlReader {
 
     /** One YAML document of a file; {@code root} is null for an empty document. */
-    record Document(String file, int firstLine, YNode root, String text) {
-    }
+    record Document(String file, int firstLine, YNode root, String text) {}
 
     /** A YAML syntax error with the place it happened. */
     static final class YamlSyntaxException extends RuntimeException {
@@ -52,17 +50,16 @@ final class YamlReader {
     }
 
     private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
-    private static final Set<String> TRUES = Set.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE",
-            "on", "On", "ON");
-    private static final Set<String> FALSES = Set.of("n", "N", "no", "No", "NO", "false", "False", "FALSE",
-            "off", "Off", "OFF");
-    private static final Set<String> SPECIAL_FLOATS = Set.of(".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF",
-            "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN");
+    private static final Set<String> TRUES =
+            Set.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON");
+    private static final Set<String> FALSES =
+            Set.of("n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF");
+    private static final Set<String> SPECIAL_FLOATS = Set.of(
+            ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN");
     /** go-yaml v2's yamlStyleFloat. */
     private static final Pattern FLOAT = Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
 
-    private YamlReader() {
-    }
+    private YamlReader() {}
 
     /** Parses one YAML document (or several separated by {@code ---}) of a file. */
     static List<Document> read(String text, String file) {
@@ -83,7 +80,8 @@ final class YamlReader {
         for (String docText : texts) {
             YNode root;
             try {
-                Node node = dev.runway.render.yaml.GuardedYaml.compose(settings, docText).orElse(null);
+                Node node = dev.runway.render.yaml.GuardedYaml.compose(settings, docText)
+                        .orElse(null);
                 root = node == null ? null : new Converter(line).convert(node);
             } catch (MarkedYamlEngineException e) {
                 int at = e.getProblemMark().map(m -> m.getLine()).orElse(0) + line;
@@ -166,8 +164,8 @@ final class YamlReader {
             }
             if (!inProgress.add(node)) {
                 // go-yaml refuses these too ("anchor value contains itself"); JSON cannot hold them.
-                throw new YamlSyntaxException("line " + lineOf(node) + ": an alias refers to a node that contains it",
-                        lineOf(node));
+                throw new YamlSyntaxException(
+                        "line " + lineOf(node) + ": an alias refers to a node that contains it", lineOf(node));
             }
             YNode result;
             if (node instanceof ScalarNode scalar) {
@@ -193,7 +191,9 @@ final class YamlReader {
             List<YMap> merges = new ArrayList<>();
             for (NodeTuple tuple : node.getValue()) {
                 Node keyNode = tuple.getKeyNode();
-                if (keyNode instanceof ScalarNode k && k.isPlain() && k.getValue().equals("<<")
+                if (keyNode instanceof ScalarNode k
+                        && k.isPlain()
+                        && k.getValue().equals("<<")
                         && (k.isResolved() || Tag.MERGE.equals(k.getTag()))) {
                     YNode merged = convert(tuple.getValueNode());
                     if (merged instanceof YMap m) {
@@ -272,7 +272,8 @@ final class YamlReader {
         }
         if (FLOAT.matcher(plain).matches()) {
             String normal = plain.startsWith("+") ? plain.substring(1) : plain;
-            normal = normal.startsWith("-.") ? "-0" + normal.substring(1)
+            normal = normal.startsWith("-.")
+                    ? "-0" + normal.substring(1)
                     : normal.startsWith(".") ? "0" + normal : normal;
             BigDecimal value = new BigDecimal(normal);
             return new YScalar(ScalarType.FLOAT, value.toString(), line);

@@ -3,7 +3,6 @@ package dev.runway.render.yaml;
 import dev.runway.render.gofmt.GoBytes;
 import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoStrconv;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,8 +19,7 @@ import java.util.Map;
  */
 public final class GoJson {
 
-    private GoJson() {
-    }
+    private GoJson() {}
 
     /** json.Marshal; throws {@link GoJsonException} where Go returns an error (NaN, infinities). */
     public static String marshal(Object v) {
@@ -83,9 +81,10 @@ public final class GoJson {
         write(sb, v, escapeHtml, indent, depth, null);
     }
 
-    private static void write(StringBuilder sb, Object v, boolean escapeHtml, String indent, int depth,
-                              java.util.Set<Object> path) {
-        if (v == null || v instanceof dev.runway.render.gofmt.GoNilMap
+    private static void write(
+            StringBuilder sb, Object v, boolean escapeHtml, String indent, int depth, java.util.Set<Object> path) {
+        if (v == null
+                || v instanceof dev.runway.render.gofmt.GoNilMap
                 || (v instanceof dev.runway.render.gofmt.GoSlice slice && slice.isNil())) {
             sb.append("null");
         } else if (v instanceof String s) {
@@ -94,7 +93,10 @@ public final class GoJson {
             sb.append(b ? "true" : "false");
         } else if (v instanceof Double || v instanceof Float) {
             sb.append(formatNumber(((Number) v).doubleValue(), v instanceof Float ? 32 : 64));
-        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+        } else if (v instanceof Integer
+                || v instanceof Long
+                || v instanceof Short
+                || v instanceof Byte
                 || v instanceof BigInteger) {
             sb.append(v);
         } else if (v instanceof byte[] bytes) {
@@ -121,16 +123,16 @@ public final class GoJson {
      * ({@code json: unsupported value: encountered a cycle via map[string]interface {}}); MarshalIndent also stops
      * past 10000 levels as its scanner does.
      */
-    private static java.util.Set<Object> enter(Object value, String type, String indent, char open, int depth,
-                                               java.util.Set<Object> path) {
+    private static java.util.Set<Object> enter(
+            Object value, String type, String indent, char open, int depth, java.util.Set<Object> path) {
         if (indent != null && depth >= MAX_INDENT_DEPTH) {
             throw new GoJsonException("invalid character '" + open + "' exceeded max depth");
         }
         if (depth < CYCLE_DEPTH) {
             return path;
         }
-        java.util.Set<Object> p = path == null ? java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())
-                : path;
+        java.util.Set<Object> p =
+                path == null ? java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()) : path;
         if (!p.add(value)) {
             throw new GoJsonException("json: unsupported value: encountered a cycle via " + type);
         }
@@ -156,7 +158,9 @@ public final class GoJson {
 
         /** A field with {@code omitempty}: left out when false, 0, "", nil or an empty map or slice; returns this. */
         public StructObject fieldOmitEmpty(String name, Object value) {
-            boolean empty = value == null || Boolean.FALSE.equals(value) || "".equals(value)
+            boolean empty = value == null
+                    || Boolean.FALSE.equals(value)
+                    || "".equals(value)
                     || (value instanceof Number n && n.doubleValue() == 0)
                     || (value instanceof Collection<?> c && c.isEmpty())
                     || (value instanceof Map<?, ?> m && m.isEmpty());
@@ -178,8 +182,8 @@ public final class GoJson {
         }
     }
 
-    private static void writeMap(StringBuilder sb, Map<?, ?> map, boolean escapeHtml, String indent, int depth,
-                                 java.util.Set<Object> path) {
+    private static void writeMap(
+            StringBuilder sb, Map<?, ?> map, boolean escapeHtml, String indent, int depth, java.util.Set<Object> path) {
         if (map.isEmpty()) {
             sb.append("{}");
             return;
@@ -219,8 +223,8 @@ public final class GoJson {
         sb.append('}');
     }
 
-    private static void writeList(StringBuilder sb, List<?> list, boolean escapeHtml, String indent, int depth,
-                                  java.util.Set<Object> path) {
+    private static void writeList(
+            StringBuilder sb, List<?> list, boolean escapeHtml, String indent, int depth, java.util.Set<Object> path) {
         if (list.isEmpty()) {
             sb.append("[]");
             return;
@@ -330,7 +334,8 @@ public final class GoJson {
     /** json.Unmarshal into interface{}: objects are maps, arrays lists, numbers Double. */
     public static Object read(String text) {
         // Up to encoding/json's 10,000 levels, one parser frame each: more than a default thread's stack holds.
-        return dev.runway.render.io.DeepStack.call(() -> new JsonParser(text).parseDocument(),
+        return dev.runway.render.io.DeepStack.call(
+                () -> new JsonParser(text).parseDocument(),
                 overflow -> new GoYamlException("the JSON text nests too deeply to read", -1, -1));
     }
 
@@ -342,7 +347,8 @@ public final class GoJson {
             if (v == null) {
                 // json.Unmarshal of null sets the map to nil.
                 @SuppressWarnings("unchecked")
-                Map<String, Object> nil = (Map<String, Object>) (Map<String, ?>) dev.runway.render.gofmt.GoNilMap.INSTANCE;
+                Map<String, Object> nil =
+                        (Map<String, Object>) (Map<String, ?>) dev.runway.render.gofmt.GoNilMap.INSTANCE;
                 return nil;
             }
             if (v instanceof Map<?, ?> map) {
@@ -367,8 +373,8 @@ public final class GoJson {
             if (v instanceof List<?> list) {
                 return new ArrayList<>(list);
             }
-            return new ArrayList<>(List.of("json: cannot unmarshal " + jsonKind(v)
-                    + " into Go value of type []interface {}"));
+            return new ArrayList<>(
+                    List.of("json: cannot unmarshal " + jsonKind(v) + " into Go value of type []interface {}"));
         } catch (GoYamlException e) {
             return new ArrayList<>(List.of(e.getMessage()));
         }
@@ -632,7 +638,9 @@ public final class GoJson {
                 sb.append((char) unit);
                 return;
             }
-            if (Character.isHighSurrogate((char) unit) && pos + 6 < s.length() && s.charAt(pos + 1) == '\\'
+            if (Character.isHighSurrogate((char) unit)
+                    && pos + 6 < s.length()
+                    && s.charAt(pos + 1) == '\\'
                     && s.charAt(pos + 2) == 'u') {
                 int low = 0;
                 for (int k = 3; k <= 6; k++) {

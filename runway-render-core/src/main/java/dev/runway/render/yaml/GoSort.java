@@ -10,8 +10,7 @@ import java.util.function.BiPredicate;
  */
 final class GoSort {
 
-    private GoSort() {
-    }
+    private GoSort() {}
 
     private static final int UNKNOWN_HINT = 0;
     private static final int INCREASING_HINT = 1;

@@ -2,7 +2,6 @@ package dev.runway.render.yaml;
 
 import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoStrconv;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,8 +24,7 @@ public final class GoYaml {
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
     private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
-    private GoYaml() {
-    }
+    private GoYaml() {}
 
     /**
      * Reads the first YAML document as Helm does; throws {@link GoYamlException} (with line and column when known)
@@ -127,8 +125,8 @@ public final class GoYaml {
             if (v instanceof List<?> list) {
                 return new ArrayList<>(list);
             }
-            return new ArrayList<>(List.of(UNMARSHAL_PREFIX + GoJson.jsonKind(v)
-                    + " into Go value of type []interface {}"));
+            return new ArrayList<>(
+                    List.of(UNMARSHAL_PREFIX + GoJson.jsonKind(v) + " into Go value of type []interface {}"));
         } catch (GoYamlException e) {
             return new ArrayList<>(List.of(e.getMessage()));
         }
@@ -177,8 +175,8 @@ public final class GoYaml {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if ((c >= 0x7F && c <= 0x9F && c != 0x85) || c == 0xFFFE || c == 0xFFFF) {
-                throw new GoYamlException("error converting JSON to YAML: yaml: control characters are not allowed",
-                        -1, -1);
+                throw new GoYamlException(
+                        "error converting JSON to YAML: yaml: control characters are not allowed", -1, -1);
             }
             hasNel |= c == 0x85;
         }
@@ -259,7 +257,10 @@ public final class GoYaml {
         if (v instanceof Boolean b) {
             return new YamlEmitter.ScalarValue(b ? "true" : "false", YamlEmitter.Style.PLAIN);
         }
-        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+        if (v instanceof Integer
+                || v instanceof Long
+                || v instanceof Short
+                || v instanceof Byte
                 || v instanceof BigInteger) {
             return new YamlEmitter.ScalarValue(v.toString(), YamlEmitter.Style.PLAIN);
         }
@@ -289,8 +290,11 @@ public final class GoYaml {
             for (String k : YamlEmitter.sortKeys(byKey.keySet())) {
                 // An integer key (a Go map[uint]string) is written plain; a string key is quoted when it reads
                 // back as another type.
-                out.put(numericKeys.contains(k) ? new YamlEmitter.ScalarValue(k, YamlEmitter.Style.PLAIN)
-                        : stringScalar(k), directValue(byKey.get(k), depth + 1));
+                out.put(
+                        numericKeys.contains(k)
+                                ? new YamlEmitter.ScalarValue(k, YamlEmitter.Style.PLAIN)
+                                : stringScalar(k),
+                        directValue(byKey.get(k), depth + 1));
             }
             return out;
         }
@@ -309,7 +313,8 @@ public final class GoYaml {
 
     /** sigs.k8s.io/yaml.Marshal: the full document including its trailing newline. */
     public static String marshal(Object v) {
-        return YamlEmitter.emit(emitterValue(v, 0, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())));
+        return YamlEmitter.emit(
+                emitterValue(v, 0, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())));
     }
 
     /**
@@ -327,14 +332,18 @@ public final class GoYaml {
 
     /** The value after json.Marshal and go-yaml's decoding of that JSON, shaped for the emitter. */
     private static Object emitterValue(Object v, int depth, java.util.Set<Object> path) {
-        if (v == null || v instanceof dev.runway.render.gofmt.GoNilMap
+        if (v == null
+                || v instanceof dev.runway.render.gofmt.GoNilMap
                 || (v instanceof dev.runway.render.gofmt.GoSlice slice && slice.isNil())) {
             return new YamlEmitter.ScalarValue("null", YamlEmitter.Style.PLAIN);
         }
         if (v instanceof Boolean b) {
             return new YamlEmitter.ScalarValue(b ? "true" : "false", YamlEmitter.Style.PLAIN);
         }
-        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+        if (v instanceof Integer
+                || v instanceof Long
+                || v instanceof Short
+                || v instanceof Byte
                 || v instanceof BigInteger) {
             return new YamlEmitter.ScalarValue(yamlNumber(v.toString()), YamlEmitter.Style.PLAIN);
         }

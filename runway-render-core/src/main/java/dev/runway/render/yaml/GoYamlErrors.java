@@ -1,11 +1,10 @@
 package dev.runway.render.yaml;
 
 import dev.runway.render.gofmt.GoBytes;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 
 /**
  * go-yaml v2's error texts, in one place so every YAML reader of the engine (the manifest head reader, the values
@@ -17,8 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class GoYamlErrors {
 
-    private GoYamlErrors() {
-    }
+    private GoYamlErrors() {}
 
     /**
      * The problem go-yaml's reader (readerc.go, yaml_parser_update_buffer) finds in {@code text} before any token is
@@ -74,10 +72,11 @@ public final class GoYamlErrors {
     public static String limitMessage(YamlLimitException e, boolean helmErrors) {
         String converting = helmErrors ? "error converting YAML to JSON: " : "";
         return switch (e.kind()) {
-            case DEPTH -> helmErrors
-                    ? "error unmarshaling JSON: while decoding JSON: invalid character '" + (e.openedMap() ? '{' : '[')
-                    + "' exceeded max depth"
-                    : depthMessage(e, converting);
+            case DEPTH ->
+                helmErrors
+                        ? "error unmarshaling JSON: while decoding JSON: invalid character '"
+                                + (e.openedMap() ? '{' : '[') + "' exceeded max depth"
+                        : depthMessage(e, converting);
             case FLOW_DEPTH, BLOCK_DEPTH -> depthMessage(e, converting);
             case ALIASING, SELF_ALIAS -> converting + "yaml: " + e.problem();
         };
@@ -102,8 +101,9 @@ public final class GoYamlErrors {
         int textLength = text.codePointCount(0, text.length());
         // Of the scanner's problems, only a pending key is noticed after that forced line break.
         boolean afterStreamEnd = !scanner || problem.equals("could not find expected ':'");
-        int problemLine = mark.map(m -> m.getLine()
-                + (afterStreamEnd && m.getIndex() >= textLength && m.getColumn() > 0 ? 1 : 0)).orElse(0);
+        int problemLine = mark.map(
+                        m -> m.getLine() + (afterStreamEnd && m.getIndex() >= textLength && m.getColumn() > 0 ? 1 : 0))
+                .orElse(0);
         int goLine;
         if (problemLine != 0) {
             goLine = scanner ? problemLine + 1 : problemLine;
@@ -124,7 +124,8 @@ public final class GoYamlErrors {
         if (problem.startsWith("sequence entries are not allowed")) {
             return "block sequence entries are not allowed in this context";
         }
-        if (problem.startsWith("unexpected character found") && context != null
+        if (problem.startsWith("unexpected character found")
+                && context != null
                 && (context.contains("anchor") || context.contains("alias"))) {
             return "did not find expected alphabetic or numeric character";
         }
@@ -180,7 +181,9 @@ public final class GoYamlErrors {
      * a tab character that violates indentation} after a plain scalar. Null when the tab is elsewhere.
      */
     private static String tabProblem(String[] lines, int line, int column) {
-        if (line >= lines.length || column >= lines[line].length() || lines[line].charAt(column) != '\t'
+        if (line >= lines.length
+                || column >= lines[line].length()
+                || lines[line].charAt(column) != '\t'
                 || !lines[line].substring(0, column).isBlank()) {
             return null;
         }
@@ -205,8 +208,12 @@ public final class GoYamlErrors {
             headerIndent = Math.min(headerIndent, indent);
         }
         String last = lines[previous].strip();
-        boolean plainScalarEnd = !last.startsWith("#") && !last.contains(" #")
-                && !last.endsWith(":") && !last.endsWith("-") && !last.endsWith("\"") && !last.endsWith("'")
+        boolean plainScalarEnd = !last.startsWith("#")
+                && !last.contains(" #")
+                && !last.endsWith(":")
+                && !last.endsWith("-")
+                && !last.endsWith("\"")
+                && !last.endsWith("'")
                 && "[]{},|>".indexOf(last.charAt(last.length() - 1)) < 0;
         return plainScalarEnd ? "found a tab character that violates indentation" : null;
     }
@@ -266,7 +273,13 @@ public final class GoYamlErrors {
 
     /** libyaml's test of a character allowed in a YAML stream. */
     private static boolean printable(int v) {
-        return v == 0x09 || v == 0x0A || v == 0x0D || (v >= 0x20 && v <= 0x7E) || v == 0x85
-                || (v >= 0xA0 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || (v >= 0x10000 && v <= 0x10FFFF);
+        return v == 0x09
+                || v == 0x0A
+                || v == 0x0D
+                || (v >= 0x20 && v <= 0x7E)
+                || v == 0x85
+                || (v >= 0xA0 && v <= 0xD7FF)
+                || (v >= 0xE000 && v <= 0xFFFD)
+                || (v >= 0x10000 && v <= 0x10FFFF);
     }
 }

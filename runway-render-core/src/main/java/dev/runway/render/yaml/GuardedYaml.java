@@ -6,21 +6,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import dev.runway.render.io.DeepStack;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.LoadSettingsBuilder;
-import org.snakeyaml.engine.v2.common.Anchor;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.events.AliasEvent;
-import org.snakeyaml.engine.v2.events.CollectionStartEvent;
-import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.events.ScalarEvent;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.parser.Parser;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -28,6 +13,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.LoadSettingsBuilder;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * The one guarded way into YAML and JSON text: every reader of the project (values, Chart.yaml, {@code fromYaml},
@@ -57,8 +56,7 @@ public final class GuardedYaml {
     /** The longest text read: 16 MiB, the engine's limit for any string a template makes. */
     public static final int MAX_CODE_POINTS = 16 << 20;
 
-    private GuardedYaml() {
-    }
+    private GuardedYaml() {}
 
     /** snakeyaml-engine settings with the size limit; aliases and depth are checked by {@link #parser}. */
     public static LoadSettingsBuilder settings(String label) {
@@ -75,7 +73,8 @@ public final class GuardedYaml {
      * alias ratio and self-referring aliases throw {@link YamlLimitException}.
      */
     public static Parser parser(LoadSettings settings, String text) {
-        return new GuardedParser(new ParserImpl(settings, new StreamReader(settings, text)), TREE_MAX_DEPTH, false, true);
+        return new GuardedParser(
+                new ParserImpl(settings, new StreamReader(settings, text)), TREE_MAX_DEPTH, false, true);
     }
 
     /** The events of {@code text}, checked as {@link #parser} checks them. */
@@ -98,8 +97,8 @@ public final class GuardedYaml {
      * {@link GoYamlErrors#limitMessage} words what it throws as Helm does.
      */
     public static Iterable<Event> goEvents(LoadSettings settings, String text) {
-        return () -> new GuardedParser(new ParserImpl(settings, new StreamReader(settings, text)), MAX_DEPTH, true,
-                true);
+        return () ->
+                new GuardedParser(new ParserImpl(settings, new StreamReader(settings, text)), MAX_DEPTH, true, true);
     }
 
     /** snakeyaml-engine's composer over the guarded events (one node per document). */
@@ -229,6 +228,7 @@ public final class GuardedYaml {
         private final boolean checkAliases;
         /** Open collections: flow or not, start column, whether it added a block indentation, size so far. */
         private final Deque<Open> open = new ArrayDeque<>();
+
         private final Map<String, Long> anchorSizes = new HashMap<>();
         private final List<String> openAnchors = new ArrayList<>();
         private int flowDepth;
@@ -294,8 +294,7 @@ public final class GuardedYaml {
                     scalar.getAnchor().ifPresent(a -> anchorSizes.put(a.getValue(), 1L));
                 }
                 case Alias -> aliased((AliasEvent) event);
-                default -> {
-                }
+                default -> {}
             }
             return event;
         }
@@ -304,8 +303,8 @@ public final class GuardedYaml {
             boolean map = start.getEventId() == Event.ID.MappingStart;
             int column = start.getStartMark().map(m -> m.getColumn()).orElse(0);
             Open parent = open.peek();
-            boolean indentless = !start.isFlow() && !map && parent != null && parent.map && !parent.flow
-                    && parent.column == column;
+            boolean indentless =
+                    !start.isFlow() && !map && parent != null && parent.map && !parent.flow && parent.column == column;
             boolean indents = !start.isFlow() && !indentless;
             String anchor = start.getAnchor().map(Anchor::getValue).orElse(null);
             open.push(new Open(start.isFlow(), indents, map, column, anchor));
@@ -318,16 +317,25 @@ public final class GuardedYaml {
                 blockIndents++;
             }
             if (flowDepth > MAX_DEPTH) {
-                throw new YamlLimitException(YamlLimitException.Kind.FLOW_DEPTH,
-                        "exceeded max depth of " + MAX_DEPTH, start.getStartMark(), map);
+                throw new YamlLimitException(
+                        YamlLimitException.Kind.FLOW_DEPTH,
+                        "exceeded max depth of " + MAX_DEPTH,
+                        start.getStartMark(),
+                        map);
             }
             if (blockIndents > MAX_DEPTH) {
-                throw new YamlLimitException(YamlLimitException.Kind.BLOCK_DEPTH,
-                        "exceeded max depth of " + MAX_DEPTH, start.getStartMark(), map);
+                throw new YamlLimitException(
+                        YamlLimitException.Kind.BLOCK_DEPTH,
+                        "exceeded max depth of " + MAX_DEPTH,
+                        start.getStartMark(),
+                        map);
             }
             if (open.size() > maxDepth) {
-                YamlLimitException e = new YamlLimitException(YamlLimitException.Kind.DEPTH,
-                        "maps and lists nest more than " + maxDepth + " levels deep", start.getStartMark(), map);
+                YamlLimitException e = new YamlLimitException(
+                        YamlLimitException.Kind.DEPTH,
+                        "maps and lists nest more than " + maxDepth + " levels deep",
+                        start.getStartMark(),
+                        map);
                 if (!deferDepth) {
                     throw e;
                 }
@@ -367,16 +375,22 @@ public final class GuardedYaml {
             decodes += size;
             fromAliases += aliased;
             if (checkAliases && excessiveAliasing(decodes, fromAliases)) {
-                throw new YamlLimitException(YamlLimitException.Kind.ALIASING, "document contains excessive aliasing",
-                        at.getStartMark(), false);
+                throw new YamlLimitException(
+                        YamlLimitException.Kind.ALIASING,
+                        "document contains excessive aliasing",
+                        at.getStartMark(),
+                        false);
             }
         }
 
         private void aliased(AliasEvent alias) {
             String name = alias.getAlias().getValue();
             if (checkAliases && openAnchors.contains(name)) {
-                throw new YamlLimitException(YamlLimitException.Kind.SELF_ALIAS,
-                        "anchor '" + name + "' value contains itself", alias.getStartMark(), false);
+                throw new YamlLimitException(
+                        YamlLimitException.Kind.SELF_ALIAS,
+                        "anchor '" + name + "' value contains itself",
+                        alias.getStartMark(),
+                        false);
             }
             long size = anchorSizes.getOrDefault(name, 0L);
             counted(1 + size, size, alias);

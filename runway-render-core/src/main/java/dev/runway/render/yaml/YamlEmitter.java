@@ -21,11 +21,15 @@ final class YamlEmitter {
     /** yaml.v3 indents a block sequence under a mapping key; v2 writes it at the key's indentation. */
     private final boolean indentSequences;
 
-    enum Style { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL }
+    enum Style {
+        PLAIN,
+        SINGLE_QUOTED,
+        DOUBLE_QUOTED,
+        LITERAL
+    }
 
     /** A scalar as the encoder hands it to the emitter: its text and the style the encoder asked for. */
-    record ScalarValue(String text, Style requested) {
-    }
+    record ScalarValue(String text, Style requested) {}
 
     // Most toYaml outputs are a few hundred characters: start there rather than growing from 16.
     private final StringBuilder out = new StringBuilder(256);
@@ -241,8 +245,7 @@ final class YamlEmitter {
                             blockIndicators = true;
                         }
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             } else {
                 switch (c) {
@@ -259,8 +262,7 @@ final class YamlEmitter {
                             blockIndicators = true;
                         }
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
             if (v3 && c == '\t') {
@@ -469,8 +471,7 @@ final class YamlEmitter {
         for (int i = 0; i < v.length; i++) {
             int c = v[i];
             if (c == ' ') {
-                if (allowBreaks && !spaces && column > bestWidth && i > 0 && i < v.length - 1
-                        && v[i + 1] != ' ') {
+                if (allowBreaks && !spaces && column > bestWidth && i > 0 && i < v.length - 1 && v[i + 1] != ' ') {
                     writeIndent();
                 } else {
                     write(c);
@@ -638,8 +639,7 @@ final class YamlEmitter {
     }
 
     @SuppressWarnings("ArrayRecordComponent") // sorted by codePoints, never compared with equals or hashed
-    private record SortKey(String text, int[] codePoints) {
-    }
+    private record SortKey(String text, int[] codePoints) {}
 
     static boolean keyLess(String a, String b) {
         return keyLess(codePoints(a), codePoints(b));

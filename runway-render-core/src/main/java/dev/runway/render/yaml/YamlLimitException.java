@@ -1,9 +1,8 @@
 package dev.runway.render.yaml;
 
+import java.util.Optional;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-
-import java.util.Optional;
 
 /**
  * YAML that crosses one of {@link GuardedYaml}'s limits, found while the events are read, before any tree is built.

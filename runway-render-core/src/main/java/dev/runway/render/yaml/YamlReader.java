@@ -1,6 +1,15 @@
 package dev.runway.render.yaml;
 
 import dev.runway.render.gofmt.GoStrconv;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
@@ -13,16 +22,6 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.parser.Parser;
-
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads YAML the way Helm does (sigs.k8s.io/yaml.Unmarshal): go-yaml v2 decodes the first document into Go values
@@ -37,14 +36,11 @@ final class YamlReader {
         Optional<Mark> mark();
     }
 
-    private record Scalar(String value, String tag, boolean plain, Optional<Mark> mark) implements Node {
-    }
+    private record Scalar(String value, String tag, boolean plain, Optional<Mark> mark) implements Node {}
 
-    private record Sequence(List<Node> items, Optional<Mark> mark) implements Node {
-    }
+    private record Sequence(List<Node> items, Optional<Mark> mark) implements Node {}
 
-    private record Mapping(List<Node> pairs, Optional<Mark> mark) implements Node {
-    }
+    private record Mapping(List<Node> pairs, Optional<Mark> mark) implements Node {}
 
     private static final class Alias implements Node {
         final String name;
@@ -115,8 +111,8 @@ final class YamlReader {
      * by {@link GuardedYaml#goParser} before anything deeper is built): more than a default thread's stack holds.
      */
     private static Object onDeepStack(java.util.function.Supplier<Object> read) {
-        return dev.runway.render.io.DeepStack.call(read, overflow -> new GoYamlException(
-                "yaml: the document nests too deeply to read", -1, -1));
+        return dev.runway.render.io.DeepStack.call(
+                read, overflow -> new GoYamlException("yaml: the document nests too deeply to read", -1, -1));
     }
 
     /** go-yaml v2 + sigs.k8s.io/yaml: the first document as JSON-compatible Go values. */
@@ -156,8 +152,8 @@ final class YamlReader {
         this.text = text;
         String readerProblem = GoYamlErrors.readerProblem(text);
         if (readerProblem != null) {
-            throw new GoYamlException((mode.helmErrors() ? "error converting YAML to JSON: " : "") + "yaml: "
-                    + readerProblem, -1, -1);
+            throw new GoYamlException(
+                    (mode.helmErrors() ? "error converting YAML to JSON: " : "") + "yaml: " + readerProblem, -1, -1);
         }
         try {
             Parser parser = GuardedYaml.goParser(SETTINGS, text);
@@ -182,8 +178,8 @@ final class YamlReader {
         } catch (MarkedYamlEngineException e) {
             throw syntaxError(e, text);
         } catch (YamlEngineException e) {
-            throw new GoYamlException((mode.helmErrors() ? "error converting YAML to JSON: " : "") + "yaml: "
-                    + e.getMessage(), -1, -1);
+            throw new GoYamlException(
+                    (mode.helmErrors() ? "error converting YAML to JSON: " : "") + "yaml: " + e.getMessage(), -1, -1);
         }
     }
 
@@ -194,8 +190,11 @@ final class YamlReader {
                 if (s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED) {
                     checkEscapes(s);
                 }
-                Scalar node = new Scalar(s.getValue(), s.getTag().filter(t -> !t.equals("!")).orElse(null),
-                        s.getScalarStyle() == ScalarStyle.PLAIN && s.getTag().isEmpty(), s.getStartMark());
+                Scalar node = new Scalar(
+                        s.getValue(),
+                        s.getTag().filter(t -> !t.equals("!")).orElse(null),
+                        s.getScalarStyle() == ScalarStyle.PLAIN && s.getTag().isEmpty(),
+                        s.getStartMark());
                 anchor(s, node);
                 return node;
             }
@@ -204,8 +203,10 @@ final class YamlReader {
                 String name = a.getAlias().getValue();
                 Node target = anchors.get(name);
                 if (target == null) {
-                    throw new GoYamlException("error converting YAML to JSON: yaml: unknown anchor '" + name
-                            + "' referenced", line(a.getStartMark()), column(a.getStartMark()));
+                    throw new GoYamlException(
+                            "error converting YAML to JSON: yaml: unknown anchor '" + name + "' referenced",
+                            line(a.getStartMark()),
+                            column(a.getStartMark()));
                 }
                 return new Alias(name, target, a.getStartMark());
             }
@@ -272,9 +273,16 @@ final class YamlReader {
             }
             char next = text.charAt(i + 1);
             if ("0abt\tnvfre \"'\\N_LPxuU\r\n".indexOf(next) < 0) {
-                int line = start.get().getLine() + 1 + (int) text.substring(from, i).chars().filter(c -> c == '\n').count();
-                throw new GoYamlException((mode.helmErrors() ? "error converting YAML to JSON: " : "") + "yaml: line "
-                        + line + ": found unknown escape character", line,
+                int line = start.get().getLine()
+                        + 1
+                        + (int) text.substring(from, i)
+                                .chars()
+                                .filter(c -> c == '\n')
+                                .count();
+                throw new GoYamlException(
+                        (mode.helmErrors() ? "error converting YAML to JSON: " : "") + "yaml: line " + line
+                                + ": found unknown escape character",
+                        line,
                         -1);
             }
             i += 2; // the backslash and the character it escapes
@@ -293,6 +301,7 @@ final class YamlReader {
 
     /** go-yaml's alias accounting (decode.go unmarshal): decodes in all, and those made inside an alias. */
     private long decodeCount;
+
     private long aliasCount;
     private int aliasDepth;
 
@@ -302,13 +311,15 @@ final class YamlReader {
             aliasCount++;
         }
         if (GuardedYaml.excessiveAliasing(decodeCount, aliasCount)) {
-            throw new GoYamlException("yaml: document contains excessive aliasing", line(node.mark()),
-                    column(node.mark()));
+            throw new GoYamlException(
+                    "yaml: document contains excessive aliasing", line(node.mark()), column(node.mark()));
         }
         if (node instanceof Alias alias) {
             if (!decoding.add(alias.target)) {
-                throw new GoYamlException("yaml: anchor '" + alias.name + "' value contains itself",
-                        line(alias.mark), column(alias.mark));
+                throw new GoYamlException(
+                        "yaml: anchor '" + alias.name + "' value contains itself",
+                        line(alias.mark),
+                        column(alias.mark));
             }
             aliasDepth++;
             try {
@@ -386,20 +397,22 @@ final class YamlReader {
             }
             Node first = seen.putIfAbsent(s.value(), k);
             if (first != null) {
-                throw new GoYamlException("yaml: unmarshal errors:\n  line " + line(k.mark())
-                        + ": mapping key " + GoStrconv.quote(s.value()) + " already defined at line "
-                        + line(first.mark()), line(k.mark()), column(k.mark()));
+                throw new GoYamlException(
+                        "yaml: unmarshal errors:\n  line " + line(k.mark())
+                                + ": mapping key " + GoStrconv.quote(s.value()) + " already defined at line "
+                                + line(first.mark()),
+                        line(k.mark()),
+                        column(k.mark()));
             }
             if (!top && !isMerge(k) && resolveScalar(s).kind() != YamlResolver.Kind.STR) {
-                throw new GoYamlException("json: unsupported type: map[interface {}]interface {}", line(k.mark()),
-                        column(k.mark()));
+                throw new GoYamlException(
+                        "json: unsupported type: map[interface {}]interface {}", line(k.mark()), column(k.mark()));
             }
         }
     }
 
     private static boolean isMerge(Node k) {
-        return k instanceof Scalar s && s.value().equals("<<")
-                && (s.plain() || YamlResolver.MERGE_TAG.equals(s.tag()));
+        return k instanceof Scalar s && s.value().equals("<<") && (s.plain() || YamlResolver.MERGE_TAG.equals(s.tag()));
     }
 
     private void merge(Node n, Map<String, Object> out) {
@@ -424,8 +437,8 @@ final class YamlReader {
     private void mergeMapping(Node via, Mapping m, Map<String, Object> out) {
         if (via instanceof Alias a) {
             if (!decoding.add(a.target)) {
-                throw new GoYamlException("yaml: anchor '" + a.name + "' value contains itself",
-                        line(a.mark), column(a.mark));
+                throw new GoYamlException(
+                        "yaml: anchor '" + a.name + "' value contains itself", line(a.mark), column(a.mark));
             }
             aliasDepth++;
             try {
@@ -440,8 +453,8 @@ final class YamlReader {
     }
 
     private static GoYamlException wantMap(Node n) {
-        return new GoYamlException("yaml: map merge requires map or sequence of maps as the value",
-                line(n.mark()), column(n.mark()));
+        return new GoYamlException(
+                "yaml: map merge requires map or sequence of maps as the value", line(n.mark()), column(n.mark()));
     }
 
     /** The Go value of a key before sigs.k8s.io/yaml turns it into a string. */
@@ -453,8 +466,8 @@ final class YamlReader {
         if (n instanceof Scalar s) {
             return goKey(resolveScalar(s));
         }
-        throw new GoYamlException("yaml: invalid map key: " + describe(toJsonValue(n)), line(k.mark()),
-                column(k.mark()));
+        throw new GoYamlException(
+                "yaml: invalid map key: " + describe(toJsonValue(n)), line(k.mark()), column(k.mark()));
     }
 
     /** Go's %#v of a decoded key (go-yaml's maps have interface{} keys). */
@@ -467,7 +480,8 @@ final class YamlReader {
                     sb.append(", ");
                 }
                 first = false;
-                sb.append(dev.runway.render.gofmt.GoFmt.sprintf("%#v", e.getKey())).append(':')
+                sb.append(dev.runway.render.gofmt.GoFmt.sprintf("%#v", e.getKey()))
+                        .append(':')
                         .append(dev.runway.render.gofmt.GoFmt.sprintf("%#v", e.getValue()));
             }
             return sb.append('}').toString();
@@ -477,8 +491,11 @@ final class YamlReader {
 
     /** A resolved scalar as a Go map key: strings, timestamps and {@code <<} as their text, others as decoded. */
     private static Object goKey(YamlResolver.Resolved r) {
-        return r.kind() == YamlResolver.Kind.STR || r.kind() == YamlResolver.Kind.TIMESTAMP
-                || r.kind() == YamlResolver.Kind.MERGE ? String.valueOf(r.value()) : r.value();
+        return r.kind() == YamlResolver.Kind.STR
+                        || r.kind() == YamlResolver.Kind.TIMESTAMP
+                        || r.kind() == YamlResolver.Kind.MERGE
+                ? String.valueOf(r.value())
+                : r.value();
     }
 
     /**
@@ -524,11 +541,16 @@ final class YamlReader {
             return name;
         }
         if (key == null) {
-            throw new GoYamlException("unsupported map key of type: %!s(<nil>), key: <nil>, value: "
-                    + goSyntax(value), line(k.mark()), column(k.mark()));
+            throw new GoYamlException(
+                    "unsupported map key of type: %!s(<nil>), key: <nil>, value: " + goSyntax(value),
+                    line(k.mark()),
+                    column(k.mark()));
         }
-        throw new GoYamlException("unsupported map key of type: uint64, key: 0x" + ((BigInteger) key).toString(16)
-                + ", value: " + goSyntax(value), line(k.mark()), column(k.mark()));
+        throw new GoYamlException(
+                "unsupported map key of type: uint64, key: 0x" + ((BigInteger) key).toString(16) + ", value: "
+                        + goSyntax(value),
+                line(k.mark()),
+                column(k.mark()));
     }
 
     private static String goSyntax(Object v) {
@@ -565,7 +587,8 @@ final class YamlReader {
                 throw new GoYamlException("yaml: !!binary value contains invalid base64 data", -1, -1);
             }
         }
-        if (!tag.startsWith("tag:yaml.org,2002:") || tag.equals(YamlResolver.MAP_TAG)
+        if (!tag.startsWith("tag:yaml.org,2002:")
+                || tag.equals(YamlResolver.MAP_TAG)
                 || tag.equals(YamlResolver.SEQ_TAG)) {
             // Tags go-yaml cannot resolve keep the text as a string.
             return new YamlResolver.Resolved(YamlResolver.Kind.STR, value);
@@ -594,8 +617,10 @@ final class YamlReader {
             case FLOAT -> {
                 double d = (Double) v;
                 if (mode != Mode.HELM_STRUCT && (Double.isNaN(d) || Double.isInfinite(d))) {
-                    throw new GoYamlException("json: unsupported value: " + GoStrconv.formatFloat(d, 'g', -1, 64),
-                            line(s.mark()), column(s.mark()));
+                    throw new GoYamlException(
+                            "json: unsupported value: " + GoStrconv.formatFloat(d, 'g', -1, 64),
+                            line(s.mark()),
+                            column(s.mark()));
                 }
                 return d;
             }

@@ -1,7 +1,6 @@
 package dev.runway.render.yaml;
 
 import dev.runway.render.gofmt.GoStrconv;
-
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -14,11 +13,18 @@ import java.util.regex.Pattern;
  */
 final class YamlResolver {
 
-    enum Kind { STR, BOOL, INT, FLOAT, NULL, TIMESTAMP, MERGE }
+    enum Kind {
+        STR,
+        BOOL,
+        INT,
+        FLOAT,
+        NULL,
+        TIMESTAMP,
+        MERGE
+    }
 
     /** The resolved tag and value: Boolean, Long or BigInteger (INT), Double (FLOAT), String, or null. */
-    record Resolved(Kind kind, Object value) {
-    }
+    record Resolved(Kind kind, Object value) {}
 
     static final String STR_TAG = "tag:yaml.org,2002:str";
     static final String BOOL_TAG = "tag:yaml.org,2002:bool";
@@ -54,12 +60,10 @@ final class YamlResolver {
     private static final Pattern YAML_STYLE_FLOAT =
             Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
     private static final Pattern DOT_FLOAT = Pattern.compile("^\\.[0-9]+([eE][-+]?[0-9]+)?$");
-    private static final Pattern BASE60_FLOAT =
-            Pattern.compile("^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?$");
-    private static final Pattern TIMESTAMP = Pattern.compile(
-            "^(\\d{4})-(\\d{1,2})-(\\d{1,2})"
-                    + "(?:(?:[Tt](\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.\\d+)?(?:Z|[+-](\\d{2}):(\\d{2})))"
-                    + "|(?: (\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.\\d+)?))?$");
+    private static final Pattern BASE60_FLOAT = Pattern.compile("^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?$");
+    private static final Pattern TIMESTAMP = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})"
+            + "(?:(?:[Tt](\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.\\d+)?(?:Z|[+-](\\d{2}):(\\d{2})))"
+            + "|(?: (\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.\\d+)?))?$");
 
     /** go-yaml v3's resolve map (resolve.go): YAML 1.2 booleans only, so {@code yes}, {@code on}, {@code y} stay strings. */
     private static final Map<String, Resolved> RESOLVE_MAP_V3 = buildResolveMapV3();
@@ -76,8 +80,7 @@ final class YamlResolver {
         return Map.copyOf(m);
     }
 
-    private YamlResolver() {
-    }
+    private YamlResolver() {}
 
     /**
      * go-yaml v3's resolve("", in) for a plain scalar (kustomize's kyaml reads manifests with it): YAML 1.2 booleans,
@@ -111,7 +114,11 @@ final class YamlResolver {
         if (hour == null) {
             return out.append("T00:00:00Z").toString();
         }
-        out.append('T').append(pad2(hour)).append(':').append(pad2(zoned ? m.group(5) : m.group(10))).append(':')
+        out.append('T')
+                .append(pad2(hour))
+                .append(':')
+                .append(pad2(zoned ? m.group(5) : m.group(10)))
+                .append(':')
                 .append(pad2(zoned ? m.group(6) : m.group(11)));
         int dot = s.indexOf('.', s.indexOf(':'));
         if (dot >= 0) {
@@ -305,8 +312,8 @@ final class YamlResolver {
         if (wanted == Kind.TIMESTAMP && r.kind() == Kind.STR) {
             throw new GoYamlException("yaml: cannot decode !!str `" + in + "` as a !!timestamp", -1, -1);
         }
-        throw new GoYamlException("yaml: cannot decode " + shortTag(r.kind()) + " `" + in + "` as a "
-                + shortTagOf(tag), -1, -1);
+        throw new GoYamlException(
+                "yaml: cannot decode " + shortTag(r.kind()) + " `" + in + "` as a " + shortTagOf(tag), -1, -1);
     }
 
     private static String shortTag(Kind k) {

@@ -1,5 +1,14 @@
 package dev.runway.render.yaml;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -10,16 +19,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The one YAML tree with positions: the first document of a text, composed through {@link GuardedYaml} (so its size,
@@ -68,8 +67,15 @@ public final class YamlTree {
      * A scalar of the document, a map key or a value, with its path formatted as {@link #formatPath} does. Offsets are
      * char offsets in the text.
      */
-    public record Scalar(List<Object> segments, String path, boolean key, String value, ScalarStyle style,
-                         boolean explicitTag, int start, int end) {
+    public record Scalar(
+            List<Object> segments,
+            String path,
+            boolean key,
+            String value,
+            ScalarStyle style,
+            boolean explicitTag,
+            int start,
+            int end) {
         public boolean plain() {
             return style == ScalarStyle.PLAIN;
         }
@@ -117,13 +123,18 @@ public final class YamlTree {
      * Throws {@link YamlParseException} with line and column when the YAML is bad or crosses a limit.
      */
     public static YamlTree parse(String text) {
-        LoadSettings settings = GuardedYaml.settings("manifest").setUseMarks(true).setAllowDuplicateKeys(true).build();
+        LoadSettings settings = GuardedYaml.settings("manifest")
+                .setUseMarks(true)
+                .setAllowDuplicateKeys(true)
+                .build();
         try {
             return compose(settings, text, View.WRITTEN);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-            throw new YamlParseException(e.getProblem() == null ? e.getMessage() : e.getProblem(),
-                    mark.map(m -> m.getLine() + 1).orElse(0), mark.map(m -> m.getColumn() + 1).orElse(0));
+            throw new YamlParseException(
+                    e.getProblem() == null ? e.getMessage() : e.getProblem(),
+                    mark.map(m -> m.getLine() + 1).orElse(0),
+                    mark.map(m -> m.getColumn() + 1).orElse(0));
         } catch (YamlEngineException e) {
             throw new YamlParseException(e.getMessage(), 0, 0);
         }
@@ -177,17 +188,29 @@ public final class YamlTree {
 
     private Scalar scalar(Entry entry, ScalarNode node) {
         TextPositions at = positions();
-        int start = node.getStartMark().map(m -> at.offset(m.getLine(), m.getColumn())).orElse(0);
-        int end = node.getEndMark().map(m -> at.offset(m.getLine(), m.getColumn())).orElse(start);
-        return new Scalar(entry.segments(), formatPath(entry.segments()), entry.key(), node.getValue(),
-                node.getScalarStyle(), !node.isResolved(), start, end);
+        int start = node.getStartMark()
+                .map(m -> at.offset(m.getLine(), m.getColumn()))
+                .orElse(0);
+        int end = node.getEndMark()
+                .map(m -> at.offset(m.getLine(), m.getColumn()))
+                .orElse(start);
+        return new Scalar(
+                entry.segments(),
+                formatPath(entry.segments()),
+                entry.key(),
+                node.getValue(),
+                node.getScalarStyle(),
+                !node.isResolved(),
+                start,
+                end);
     }
 
     /** The innermost scalar whose span holds the offset, if any. */
     public Optional<Scalar> scalarAt(int offset) {
         Scalar best = null;
         for (Scalar s : scalars()) {
-            if (s.start() <= offset && offset < s.end()
+            if (s.start() <= offset
+                    && offset < s.end()
                     && (best == null || s.end() - s.start() < best.end() - best.start())) {
                 best = s;
             }
@@ -197,7 +220,9 @@ public final class YamlTree {
 
     /** The scalar value at a path of keys (String) and indexes (Integer). */
     public Optional<Scalar> scalarAtPath(List<Object> segments) {
-        return scalars().stream().filter(s -> !s.key() && s.segments().equals(segments)).findFirst();
+        return scalars().stream()
+                .filter(s -> !s.key() && s.segments().equals(segments))
+                .findFirst();
     }
 
     /** Whether the offset sits in a comment: after a {@code #} that starts a comment on its line. */
@@ -308,13 +333,15 @@ public final class YamlTree {
         if (!(keyNode instanceof ScalarNode key)) {
             return "?";
         }
-        return view == View.DECODED ? YamlReader.helmKeyName(key.getValue(), explicitTag(key), plain(key))
+        return view == View.DECODED
+                ? YamlReader.helmKeyName(key.getValue(), explicitTag(key), plain(key))
                 : key.getValue();
     }
 
     /** go-yaml's merge key: a {@code <<} untagged and plain, or tagged {@code !!merge}. */
     private static boolean isMergeKey(Node keyNode) {
-        return keyNode instanceof ScalarNode key && key.getValue().equals("<<")
+        return keyNode instanceof ScalarNode key
+                && key.getValue().equals("<<")
                 && (plain(key) || YamlResolver.MERGE_TAG.equals(explicitTag(key)));
     }
 

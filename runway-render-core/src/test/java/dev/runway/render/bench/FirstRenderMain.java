@@ -4,7 +4,6 @@ import dev.runway.render.HelmRenderer;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.values.UserValues;
-
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -15,11 +14,14 @@ import java.util.Map;
  * output, so that the terminal does not count.
  */
 public final class FirstRenderMain {
-    private FirstRenderMain() {
-    }
+    private FirstRenderMain() {}
 
     public static void main(String[] args) {
-        Map<String, Object> values = UserValues.builder().valuesFile(Path.of(args[1])).build().merge().values();
+        Map<String, Object> values = UserValues.builder()
+                .valuesFile(Path.of(args[1]))
+                .build()
+                .merge()
+                .values();
         String output = HelmRenderer.render(Chart.load(Path.of(args[0])), values, RenderOptions.of(args[2], args[2]))
                 .output();
         System.out.println(output.length() + " characters");

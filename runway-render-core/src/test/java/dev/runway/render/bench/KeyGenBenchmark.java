@@ -5,7 +5,6 @@ import dev.runway.render.RenderOptions;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.oracle.Helm4Cli;
 import dev.runway.render.oracle.HelmOracle;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -38,14 +37,16 @@ public final class KeyGenBenchmark {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** Sprig's key sizes: genPrivateKey "rsa" makes 4096 bits, genCA and genSelfSignedCert 2048. */
-    private record Call(String name, String template, int perProcess, boolean large) {
-    }
+    private record Call(String name, String template, int perProcess, boolean large) {}
 
     private static final List<Call> CALLS = List.of(
             new Call("genPrivateKey rsa (4096 bits)", "{{ genPrivateKey \"rsa\" | len }}", 2, true),
             new Call("genCA (2048 bits)", "{{ (genCA \"ca\" 365).Cert | len }}", 5, false),
-            new Call("genSelfSignedCert (2048 bits)",
-                    "{{ (genSelfSignedCert \"x.example.com\" nil nil 365).Cert | len }}", 5, false));
+            new Call(
+                    "genSelfSignedCert (2048 bits)",
+                    "{{ (genSelfSignedCert \"x.example.com\" nil nil 365).Cert | len }}",
+                    5,
+                    false));
 
     /** Samples per key, in milliseconds. */
     private static final class Side {
@@ -70,8 +71,7 @@ public final class KeyGenBenchmark {
         }
     }
 
-    private KeyGenBenchmark() {
-    }
+    private KeyGenBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int rounds2048 = args.length > 0 ? Integer.parseInt(args[0]) : 8;
@@ -122,13 +122,30 @@ public final class KeyGenBenchmark {
                     jdk.wall()[i] = (System.nanoTime() - j0) / 1e6;
                 }
             }
-            System.out.printf(Locale.ROOT, "%s: %d keys each side (helm: %d processes of %d keys, so its median"
-                    + " is of per-process means)%n", call.name(), keys, rounds, call.perProcess());
-            System.out.printf(Locale.ROOT, "  CPU  runway %s | helm 4 CLI %s | runway/helm %.2f%n",
-                    stats(ours.cpu()), stats(go.cpu()), mean(ours.cpu()) / mean(go.cpu()));
-            System.out.printf(Locale.ROOT, "  wall runway %s | helm 4 CLI %s | runway/helm %.2f%n",
-                    stats(ours.wall()), stats(go.wall()), mean(ours.wall()) / mean(go.wall()));
-            System.out.printf(Locale.ROOT, "  the JDK's KeyPairGenerator alone: CPU %s, wall %s%n", stats(jdk.cpu()),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %d keys each side (helm: %d processes of %d keys, so its median"
+                            + " is of per-process means)%n",
+                    call.name(),
+                    keys,
+                    rounds,
+                    call.perProcess());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  CPU  runway %s | helm 4 CLI %s | runway/helm %.2f%n",
+                    stats(ours.cpu()),
+                    stats(go.cpu()),
+                    mean(ours.cpu()) / mean(go.cpu()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  wall runway %s | helm 4 CLI %s | runway/helm %.2f%n",
+                    stats(ours.wall()),
+                    stats(go.wall()),
+                    mean(ours.wall()) / mean(go.wall()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  the JDK's KeyPairGenerator alone: CPU %s, wall %s%n",
+                    stats(jdk.cpu()),
                     stats(jdk.wall()));
         }
         System.out.printf(Locale.ROOT, "load average at end: %.2f%n", loadAverage());
@@ -156,8 +173,8 @@ public final class KeyGenBenchmark {
         double half = values.length > 1 ? 1.96 * Math.sqrt(ss / (values.length - 1) / values.length) : Double.NaN;
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "mean %7.1f ± %5.1f ms, median %7.1f ms", mean, half,
-                sorted[sorted.length / 2]);
+        return String.format(
+                Locale.ROOT, "mean %7.1f ± %5.1f ms, median %7.1f ms", mean, half, sorted[sorted.length / 2]);
     }
 
     private static double mean(double[] values) {

@@ -5,7 +5,6 @@ import dev.runway.render.RenderOptions;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.oracle.HelmOracle;
 import dev.runway.render.yaml.GoYaml;
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -41,8 +40,7 @@ public final class RenderBenchmark {
               LOG_LEVEL: debug
             """;
 
-    private RenderBenchmark() {
-    }
+    private RenderBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         Path chartDir = Path.of(args.length > 0 ? args[0] : "charts/runway-eks");
@@ -78,26 +76,50 @@ public final class RenderBenchmark {
         // the machine is shared: one more round of each engine, timed by CPU.
         double helmCpu = cpu(helmIterations, () -> HelmOracle.template(request));
         double oursCpu = cpu(oursIterations, () -> engine.render(values, options));
-        System.out.printf(Locale.ROOT, "helm-java: %.3f ms per render (median of %d rounds of %d)%n", helmMs, rounds,
+        System.out.printf(
+                Locale.ROOT,
+                "helm-java: %.3f ms per render (median of %d rounds of %d)%n",
+                helmMs,
+                rounds,
                 helmIterations);
-        System.out.printf(Locale.ROOT, "runway:    %.3f ms per render (median of %d rounds of %d)%n", oursMs, rounds,
+        System.out.printf(
+                Locale.ROOT,
+                "runway:    %.3f ms per render (median of %d rounds of %d)%n",
+                oursMs,
+                rounds,
                 oursIterations);
         System.out.printf(Locale.ROOT, "ratio:     %.1fx faster%n", helmMs / oursMs);
-        System.out.printf(Locale.ROOT, "CPU time:  helm-java %.3f ms, runway %.3f ms per render = %.1fx less%n",
-                helmCpu, oursCpu, helmCpu / oursCpu);
-        System.out.printf(Locale.ROOT, "load average: %.2f%n",
+        System.out.printf(
+                Locale.ROOT,
+                "CPU time:  helm-java %.3f ms, runway %.3f ms per render = %.1fx less%n",
+                helmCpu,
+                oursCpu,
+                helmCpu / oursCpu);
+        System.out.printf(
+                Locale.ROOT,
+                "load average: %.2f%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         resetPeaks();
         long start = System.nanoTime();
         long bytes = 0;
         for (int i = 0; i < batch; i++) {
-            bytes += engine.render(distinctValues(i), RenderOptions.of(serviceId(i), serviceId(i))).output().length();
+            bytes += engine.render(distinctValues(i), RenderOptions.of(serviceId(i), serviceId(i)))
+                    .output()
+                    .length();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "batch:     %d distinct values sets in %.2f s = %.0f renders/s (%d MB output)%n",
-                batch, seconds, batch / seconds, bytes / 1_000_000);
-        System.out.printf(Locale.ROOT, "peak heap: %d MB (max heap %d MB)%n", peakHeapBytes() / (1024 * 1024),
+        System.out.printf(
+                Locale.ROOT,
+                "batch:     %d distinct values sets in %.2f s = %.0f renders/s (%d MB output)%n",
+                batch,
+                seconds,
+                batch / seconds,
+                bytes / 1_000_000);
+        System.out.printf(
+                Locale.ROOT,
+                "peak heap: %d MB (max heap %d MB)%n",
+                peakHeapBytes() / (1024 * 1024),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
 

@@ -1,23 +1,22 @@
 package dev.runway.render.chart;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.runway.render.HelmRenderer;
 import dev.runway.render.RenderException;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.RenderedChart;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The chart pipeline without the oracle: loading, coalescing, scopes, errors. */
 class ChartPipelineTest {
@@ -35,10 +34,9 @@ class ChartPipelineTest {
 
     @Test
     void coalescingKeepsDefaultsLetsUserWinAndNullRemoves() {
-        Map<String, Object> defaults = new LinkedHashMap<>(Map.of("a", "default", "keep", "k",
-                "m", new LinkedHashMap<>(Map.of("x", 1.0, "y", 2.0))));
-        Chart chart = new Chart(ChartMetadata.of("c", "1", "v2"),
-                defaults, null, List.of(), List.of(), List.of());
+        Map<String, Object> defaults = new LinkedHashMap<>(
+                Map.of("a", "default", "keep", "k", "m", new LinkedHashMap<>(Map.of("x", 1.0, "y", 2.0))));
+        Chart chart = new Chart(ChartMetadata.of("c", "1", "v2"), defaults, null, List.of(), List.of(), List.of());
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("a", null);
         user.put("m", new LinkedHashMap<>(Map.of("y", 3.0)));
@@ -65,7 +63,8 @@ class ChartPipelineTest {
                         """,
                 "charts/sub/Chart.yaml", "apiVersion: v2\nname: sub\nversion: 0.2.0\n",
                 "charts/sub/values.yaml", "a: sub-default\n",
-                "charts/sub/templates/s.yaml", "kind: Service\nmetadata:\n  name: {{ .Values.a }}-{{ .Values.global.g }}\n"));
+                "charts/sub/templates/s.yaml",
+                        "kind: Service\nmetadata:\n  name: {{ .Values.a }}-{{ .Values.global.g }}\n"));
         RenderedChart out = HelmRenderer.render(Chart.load(c), Map.of(), RenderOptions.of("rel", "ns"));
         // ConfigMap installs before Service, whatever the file order.
         assertEquals("""
@@ -81,29 +80,37 @@ class ChartPipelineTest {
                 kind: Service
                 metadata:
                   name: from-parent-1
-                """,
-                out.output());
+                """, out.output());
         assertEquals("Service/from-parent-1", out.manifests().get(1).id());
     }
 
     @Test
     void failMessagesComeOutAsHelmWritesThem() throws IOException {
-        Path c = chart(Map.of("Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\n",
-                "templates/_h.tpl", "{{ define \"h\" }}{{ fail \"no way\" }}{{ end }}",
-                "templates/t.yaml", "a: 1\n{{ include \"h\" . }}\n"));
-        RenderException e = assertThrows(RenderException.class,
-                () -> HelmRenderer.render(Chart.load(c), Map.of(), RenderOptions.defaults()));
+        Path c = chart(Map.of(
+                "Chart.yaml",
+                "apiVersion: v2\nname: c\nversion: 0.1.0\n",
+                "templates/_h.tpl",
+                "{{ define \"h\" }}{{ fail \"no way\" }}{{ end }}",
+                "templates/t.yaml",
+                "a: 1\n{{ include \"h\" . }}\n"));
+        RenderException e = assertThrows(
+                RenderException.class, () -> HelmRenderer.render(Chart.load(c), Map.of(), RenderOptions.defaults()));
         assertEquals("execution error at (c/templates/t.yaml:2:3): no way", e.getMessage());
     }
 
     @Test
     void kubeVersionConstraintIsChecked() throws IOException {
-        Path c = chart(Map.of("Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\nkubeVersion: \">=1.30.0\"\n",
-                "templates/t.yaml", "a: 1\n"));
-        RenderException e = assertThrows(RenderException.class, () -> HelmRenderer.render(Chart.load(c), Map.of(),
-                RenderOptions.defaults().withKubeVersion("v1.29.0")));
-        assertEquals("chart requires kubeVersion: >=1.30.0 which is incompatible with Kubernetes v1.29.0",
-                e.getMessage());
+        Path c = chart(Map.of(
+                "Chart.yaml",
+                "apiVersion: v2\nname: c\nversion: 0.1.0\nkubeVersion: \">=1.30.0\"\n",
+                "templates/t.yaml",
+                "a: 1\n"));
+        RenderException e = assertThrows(
+                RenderException.class,
+                () -> HelmRenderer.render(
+                        Chart.load(c), Map.of(), RenderOptions.defaults().withKubeVersion("v1.29.0")));
+        assertEquals(
+                "chart requires kubeVersion: >=1.30.0 which is incompatible with Kubernetes v1.29.0", e.getMessage());
     }
 
     @Test

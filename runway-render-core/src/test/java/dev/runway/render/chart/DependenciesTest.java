@@ -1,22 +1,21 @@
 package dev.runway.render.chart;
 
-import dev.runway.render.HelmRenderer;
-import dev.runway.render.RenderException;
-import dev.runway.render.RenderOptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runway.render.HelmRenderer;
+import dev.runway.render.RenderException;
+import dev.runway.render.RenderOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Dependency handling that the conformance cases cannot show: a hostile chain of imports (Helm itself runs out of
@@ -36,7 +35,9 @@ class DependenciesTest {
             Files.createDirectories(chart.resolve("templates"));
             StringBuilder yaml = new StringBuilder("apiVersion: v2\nname: " + name + "\nversion: 0.1.0\n");
             if (i < levels) {
-                yaml.append("dependencies:\n  - name: l").append(i + 1).append("\n    version: 0.1.0\n")
+                yaml.append("dependencies:\n  - name: l")
+                        .append(i + 1)
+                        .append("\n    version: 0.1.0\n")
                         .append("    import-values:\n")
                         .append("      - {child: d, parent: d.a}\n      - {child: d, parent: d.b}\n");
             } else {
@@ -48,8 +49,10 @@ class DependenciesTest {
         }
         Chart loaded = Chart.load(dir.resolve("top"));
         // A hang guard, not a speed target: about 2 s on an idle 2-core machine.
-        RenderException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(RenderException.class,
-                () -> HelmRenderer.render(loaded, Map.of(), RenderOptions.defaults())));
+        RenderException e = assertTimeoutPreemptively(
+                Duration.ofSeconds(60),
+                () -> assertThrows(
+                        RenderException.class, () -> HelmRenderer.render(loaded, Map.of(), RenderOptions.defaults())));
         assertTrue(e.getMessage().contains("import-values of chart l"), e.getMessage());
         assertTrue(e.getMessage().contains("more than " + Dependencies.MAX_IMPORTED_VALUES), e.getMessage());
     }
@@ -60,7 +63,8 @@ class DependenciesTest {
         assertEquals("v1.33", SemverRange.kubeVersionForCheck("1.33+"));
         assertEquals("v1.30.2", SemverRange.kubeVersionForCheck("v01.030.2"));
         assertTrue(SemverRange.isCompatible(">= 1.22.0-0", SemverRange.kubeVersionForCheck("v1.30.2-gke.100")));
-        assertFalse(SemverRange.isCompatible(">= 1.22.0", "v1.30.2-gke.100"), "a pre-release needs a pre-release range");
+        assertFalse(
+                SemverRange.isCompatible(">= 1.22.0", "v1.30.2-gke.100"), "a pre-release needs a pre-release range");
     }
 
     @Test
@@ -71,6 +75,7 @@ class DependenciesTest {
         assertFalse(SemverRange.isCompatible(">=1.0.0", "not-a-version"));
         // RE2/J: a long hostile range is linear, not a backtracking hang.
         String hostile = "1".repeat(200_000) + "|" + " ".repeat(200_000) + "-";
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertFalse(SemverRange.isCompatible(hostile, "1.0.0")));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(10), () -> assertFalse(SemverRange.isCompatible(hostile, "1.0.0")));
     }
 }

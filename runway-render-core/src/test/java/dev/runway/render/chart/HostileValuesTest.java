@@ -1,13 +1,13 @@
 package dev.runway.render.chart;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runway.render.oracle.HelmOracle;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hostile strings (newlines, {@code : }, {@code ---}, anchors, tags, template and Flux syntax, very long strings,
@@ -41,8 +40,14 @@ class HostileValuesTest {
      * refuse some strings there. {@code extraValues}: what the field needs around it (the Namespace is only rendered
      * when asked for). {@code renderedAs}: how the chart writes the string ({@code %s}: as given).
      */
-    private record Field(String description, String kind, List<String> valuesPath, List<String> outputPath,
-                         boolean constrained, Map<String, Object> extraValues, String renderedAs) {
+    private record Field(
+            String description,
+            String kind,
+            List<String> valuesPath,
+            List<String> outputPath,
+            boolean constrained,
+            Map<String, Object> extraValues,
+            String renderedAs) {
         Field(String description, String kind, List<String> valuesPath, List<String> outputPath) {
             this(description, kind, valuesPath, outputPath, true, Map.of(), "%s");
         }
@@ -54,48 +59,89 @@ class HostileValuesTest {
 
     private static final List<Field> FIELDS = List.of(
             new Field("env value", "Deployment", List.of("env", "HOSTILE"), List.of(), false),
-            new Field("extra label", "Service", List.of("labels", "example.com/hostile"),
+            new Field(
+                    "extra label",
+                    "Service",
+                    List.of("labels", "example.com/hostile"),
                     List.of("metadata", "labels", "example.com/hostile")),
-            new Field("pod label", "Deployment", List.of("podLabels", "example.com/hostile"),
+            new Field(
+                    "pod label",
+                    "Deployment",
+                    List.of("podLabels", "example.com/hostile"),
                     List.of("spec", "template", "metadata", "labels", "example.com/hostile")),
-            new Field("annotation", "ConfigMap", List.of("annotations", "example.com/hostile"),
+            new Field(
+                    "annotation",
+                    "ConfigMap",
+                    List.of("annotations", "example.com/hostile"),
                     List.of("metadata", "annotations", "example.com/hostile")),
-            new Field("pod annotation", "Deployment", List.of("podAnnotations", "example.com/hostile"),
+            new Field(
+                    "pod annotation",
+                    "Deployment",
+                    List.of("podAnnotations", "example.com/hostile"),
                     List.of("spec", "template", "metadata", "annotations", "example.com/hostile")),
-            new Field("service account annotation", "ServiceAccount",
+            new Field(
+                    "service account annotation",
+                    "ServiceAccount",
                     List.of("serviceAccount", "annotations", "example.com/hostile"),
                     List.of("metadata", "annotations", "example.com/hostile")),
-            new Field("node selector", "Deployment", List.of("nodeSelector", "example.com/hostile"),
+            new Field(
+                    "node selector",
+                    "Deployment",
+                    List.of("nodeSelector", "example.com/hostile"),
                     List.of("spec", "template", "spec", "nodeSelector", "example.com/hostile")),
             // The Namespace only renders when asked for.
-            new Field("namespace annotation", "Namespace", List.of("namespace", "annotations", "example.com/hostile"),
-                    List.of("metadata", "annotations", "example.com/hostile"), true,
-                    Map.of("namespace", Map.of("create", true)), "%s"),
-            new Field("namespace label", "Namespace", List.of("namespace", "labels", "example.com/hostile"),
-                    List.of("metadata", "labels", "example.com/hostile"), true,
-                    Map.of("namespace", Map.of("create", true)), "%s"),
-            new Field("cluster variable name", "Deployment", List.of("clusterVarsEnv", "HOSTILE"), List.of(), true,
-                    Map.of(), "$(RUNWAY_KEEP_STRING)${%s}"),
-            new Field("secret key of an env variable", "Deployment",
+            new Field(
+                    "namespace annotation",
+                    "Namespace",
+                    List.of("namespace", "annotations", "example.com/hostile"),
+                    List.of("metadata", "annotations", "example.com/hostile"),
+                    true,
+                    Map.of("namespace", Map.of("create", true)),
+                    "%s"),
+            new Field(
+                    "namespace label",
+                    "Namespace",
+                    List.of("namespace", "labels", "example.com/hostile"),
+                    List.of("metadata", "labels", "example.com/hostile"),
+                    true,
+                    Map.of("namespace", Map.of("create", true)),
+                    "%s"),
+            new Field(
+                    "cluster variable name",
+                    "Deployment",
+                    List.of("clusterVarsEnv", "HOSTILE"),
+                    List.of(),
+                    true,
+                    Map.of(),
+                    "$(RUNWAY_KEEP_STRING)${%s}"),
+            new Field(
+                    "secret key of an env variable",
+                    "Deployment",
                     List.of("envValueFrom", "HOSTILE", "secretKeyRef", "key"),
-                    List.of("env[HOSTILE]", "valueFrom", "secretKeyRef", "key"), true,
+                    List.of("env[HOSTILE]", "valueFrom", "secretKeyRef", "key"),
+                    true,
                     Map.of("envValueFrom", Map.of("HOSTILE", Map.of("secretKeyRef", Map.of("name", "app-secrets")))),
                     "%s"),
-            new Field("cluster secret store", "ExternalSecret", List.of("externalSecrets", "clusterSecretStore"),
+            new Field(
+                    "cluster secret store",
+                    "ExternalSecret",
+                    List.of("externalSecrets", "clusterSecretStore"),
                     List.of("spec", "secretStoreRef", "name")),
-            new Field("secret refresh interval", "ExternalSecret", List.of("externalSecrets", "refreshInterval"),
+            new Field(
+                    "secret refresh interval",
+                    "ExternalSecret",
+                    List.of("externalSecrets", "refreshInterval"),
                     List.of("spec", "refreshInterval")));
 
-    private static final Pattern SURROGATE_PAIR = Pattern.compile("\\\\u(d[89ab][0-9a-f]{2})\\\\u(d[c-f][0-9a-f]{2})",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SURROGATE_PAIR =
+            Pattern.compile("\\\\u(d[89ab][0-9a-f]{2})\\\\u(d[c-f][0-9a-f]{2})", Pattern.CASE_INSENSITIVE);
 
     @TempDir
     Path dir;
 
     static List<String> corpus() throws IOException {
         try (InputStream in = HostileValuesTest.class.getResourceAsStream("/hostile/values.json")) {
-            return new ObjectMapper().readValue(in, new TypeReference<>() {
-            });
+            return new ObjectMapper().readValue(in, new TypeReference<>() {});
         }
     }
 
@@ -116,9 +162,12 @@ class HostileValuesTest {
             assertNull(baseline.error(), field.description() + ": the baseline must render");
             baselines.put(field, RunwayEksChartTest.Manifests.parse(baseline.output()));
         }
-        return IntStream.range(0, corpus.size()).boxed().flatMap(i -> FIELDS.stream().map(field ->
-                DynamicTest.dynamicTest(i + " in " + field.description() + ": " + printable(corpus.get(i)),
-                        () -> checkValue(corpus.get(i), field, baselines.get(field)))));
+        return IntStream.range(0, corpus.size())
+                .boxed()
+                .flatMap(i -> FIELDS.stream()
+                        .map(field -> DynamicTest.dynamicTest(
+                                i + " in " + field.description() + ": " + printable(corpus.get(i)),
+                                () -> checkValue(corpus.get(i), field, baselines.get(field)))));
     }
 
     private void checkValue(String hostile, Field field, RunwayEksChartTest.Manifests baseline) throws IOException {
@@ -126,11 +175,14 @@ class HostileValuesTest {
         put(values, field.valuesPath(), hostile);
         HelmOracle.Result result = render(values);
         if (result.failed()) {
-            assertTrue(field.constrained(), () -> field.description() + " takes any string, but Helm failed: "
-                    + result.error());
-            assertTrue(result.error().contains("values don't meet the specifications of the schema")
+            assertTrue(
+                    field.constrained(),
+                    () -> field.description() + " takes any string, but Helm failed: " + result.error());
+            assertTrue(
+                    result.error().contains("values don't meet the specifications of the schema")
                             && result.error().contains("/" + field.valuesPath().get(0)),
-                    () -> "only the schema may refuse it, naming " + field.valuesPath().get(0) + ": " + result.error());
+                    () -> "only the schema may refuse it, naming "
+                            + field.valuesPath().get(0) + ": " + result.error());
             return;
         }
         RunwayEksChartTest.Manifests rendered = RunwayEksChartTest.Manifests.parse(result.output());
@@ -147,23 +199,29 @@ class HostileValuesTest {
         if (field.outputPath().isEmpty()) {
             found = envEntry(rendered, resource, "HOSTILE").get("value");
         } else if (field.outputPath().get(0).startsWith("env[")) {
-            String name = field.outputPath().get(0).substring(4, field.outputPath().get(0).length() - 1);
-            found = rendered.path(envEntry(rendered, resource, name),
+            String name = field.outputPath()
+                    .get(0)
+                    .substring(4, field.outputPath().get(0).length() - 1);
+            found = rendered.path(
+                    envEntry(rendered, resource, name),
                     field.outputPath().subList(1, field.outputPath().size()).toArray(String[]::new));
         } else {
             found = rendered.path(resource, field.outputPath().toArray(String[]::new));
         }
-        assertEquals(String.format(field.renderedAs(), hostile), found,
+        assertEquals(
+                String.format(field.renderedAs(), hostile),
+                found,
                 field.description() + " must hold exactly the value given");
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> envEntry(RunwayEksChartTest.Manifests rendered, Map<String, Object> deployment,
-                                                String name) {
-        Map<String, Object> container = ((List<Map<String, Object>>) rendered.path(deployment, "spec", "template",
-                "spec", "containers")).get(0);
-        return ((List<Map<String, Object>>) container.get("env")).stream()
-                .filter(e -> name.equals(e.get("name"))).findFirst().orElse(Map.of());
+    private static Map<String, Object> envEntry(
+            RunwayEksChartTest.Manifests rendered, Map<String, Object> deployment, String name) {
+        Map<String, Object> container = ((List<Map<String, Object>>)
+                        rendered.path(deployment, "spec", "template", "spec", "containers"))
+                .get(0);
+        return ((List<Map<String, Object>>) container.get("env"))
+                .stream().filter(e -> name.equals(e.get("name"))).findFirst().orElse(Map.of());
     }
 
     /** A deep, mutable copy of nested maps, to put a value into. */
@@ -196,11 +254,13 @@ class HostileValuesTest {
         values.put("externalSecrets", secrets);
         // JSON is YAML, and with every non-ASCII character escaped no YAML 1.1 reader can take a string for a bool,
         // a number or a line break: the file says exactly what we mean.
-        String json = astralEscapes(new ObjectMapper().writer().with(JsonWriteFeature.ESCAPE_NON_ASCII)
+        String json = astralEscapes(new ObjectMapper()
+                .writer()
+                .with(JsonWriteFeature.ESCAPE_NON_ASCII)
                 .writeValueAsString(values));
         Path file = Files.writeString(dir.resolve("values.yaml"), json, StandardCharsets.UTF_8);
-        HelmOracle.Result result = HelmOracle.template(HelmOracle.Request.of(RunwayEksMatrix.chartDirectory(),
-                "payments", "payments", file));
+        HelmOracle.Result result = HelmOracle.template(
+                HelmOracle.Request.of(RunwayEksMatrix.chartDirectory(), "payments", "payments", file));
         return result;
     }
 
@@ -209,8 +269,8 @@ class HostileValuesTest {
         Matcher pair = SURROGATE_PAIR.matcher(json);
         StringBuilder out = new StringBuilder();
         while (pair.find()) {
-            int codePoint = Character.toCodePoint((char) Integer.parseInt(pair.group(1), 16),
-                    (char) Integer.parseInt(pair.group(2), 16));
+            int codePoint = Character.toCodePoint(
+                    (char) Integer.parseInt(pair.group(1), 16), (char) Integer.parseInt(pair.group(2), 16));
             pair.appendReplacement(out, Matcher.quoteReplacement(String.format("\\U%08x", codePoint)));
         }
         return pair.appendTail(out).toString();
@@ -218,8 +278,12 @@ class HostileValuesTest {
 
     private static String printable(String value) {
         StringBuilder out = new StringBuilder();
-        value.codePoints().limit(40).forEach(c -> out.append(c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)
-                || c == 0x2028 || c == 0x202e ? String.format("\\u%04x", c) : Character.toString(c)));
+        value.codePoints()
+                .limit(40)
+                .forEach(c -> out.append(
+                        c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x202e
+                                ? String.format("\\u%04x", c)
+                                : Character.toString(c)));
         return value.length() > 40 ? out + "..." : out.toString();
     }
 }

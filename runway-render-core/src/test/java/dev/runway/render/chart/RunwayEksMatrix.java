@@ -16,13 +16,22 @@ public final class RunwayEksMatrix {
 
     /** The shortest and the longest id the chart accepts (2 and 26 characters). */
     static final String SHORT_ID = "ab";
+
     static final String LONG_ID = "payments-api-eu-west-fraud";
     static final String GKE_SHORT_ID = "ledger";
 
     /** One combination: the service id (also the release namespace) and the values file text. */
-    public record Case(String name, String serviceId, String runtime, String credentialSource, boolean profiling,
-                       boolean autoscaling, boolean disruptionBudget, boolean externalSecrets, boolean startupProbe,
-                       String valuesYaml) {
+    public record Case(
+            String name,
+            String serviceId,
+            String runtime,
+            String credentialSource,
+            boolean profiling,
+            boolean autoscaling,
+            boolean disruptionBudget,
+            boolean externalSecrets,
+            boolean startupProbe,
+            String valuesYaml) {
 
         public boolean oidc() {
             return !gke() && "kubernetes-oidc".equals(credentialSource);
@@ -33,8 +42,7 @@ public final class RunwayEksMatrix {
         }
     }
 
-    private RunwayEksMatrix() {
-    }
+    private RunwayEksMatrix() {}
 
     /** The chart directory, as the build passes it to tests. */
     public static Path chartDirectory() {
@@ -66,16 +74,30 @@ public final class RunwayEksMatrix {
         return List.copyOf(cases);
     }
 
-    private static Case combination(int index, String id, String source, boolean profiling, boolean autoscaling,
-                                    boolean pdb) {
+    private static Case combination(
+            int index, String id, String source, boolean profiling, boolean autoscaling, boolean pdb) {
         StringBuilder yaml = new StringBuilder()
-                .append("serviceId: ").append(id).append('\n')
-                .append("image:\n  repository: registry.example.com/runway/").append(id).append('\n')
-                .append("  tag: \"").append(index % 3 == 0 ? "1.0." + index : "v2-rc" + index).append("\"\n")
-                .append("gcpWorkloadIdentity:\n  credentialSource: ").append(source).append('\n')
-                .append("profiling:\n  enabled: ").append(profiling).append('\n')
-                .append("autoscaling:\n  enabled: ").append(autoscaling).append('\n')
-                .append("podDisruptionBudget:\n  enabled: ").append(pdb).append('\n');
+                .append("serviceId: ")
+                .append(id)
+                .append('\n')
+                .append("image:\n  repository: registry.example.com/runway/")
+                .append(id)
+                .append('\n')
+                .append("  tag: \"")
+                .append(index % 3 == 0 ? "1.0." + index : "v2-rc" + index)
+                .append("\"\n")
+                .append("gcpWorkloadIdentity:\n  credentialSource: ")
+                .append(source)
+                .append('\n')
+                .append("profiling:\n  enabled: ")
+                .append(profiling)
+                .append('\n')
+                .append("autoscaling:\n  enabled: ")
+                .append(autoscaling)
+                .append('\n')
+                .append("podDisruptionBudget:\n  enabled: ")
+                .append(pdb)
+                .append('\n');
         if (pdb && index % 2 == 0) {
             yaml.append("  minAvailable: \"50%\"\n");
         }
@@ -176,22 +198,38 @@ public final class RunwayEksMatrix {
         if (startup) {
             yaml.append("probes:\n  startup:\n    enabled: true\n    path: /-/started\n    failureThreshold: 60\n");
         }
-        String name = String.format("%02d-%s-%s%s%s%s%s%s", index, id.length() <= 2 ? "short" : "long",
-                source.equals("aws-imds") ? "imds" : "oidc", profiling ? "-profiling" : "",
-                autoscaling ? "-hpa" : "", pdb ? "-pdb" : "", secrets ? "-vault" : "", startup ? "-startup" : "");
+        String name = String.format(
+                "%02d-%s-%s%s%s%s%s%s",
+                index,
+                id.length() <= 2 ? "short" : "long",
+                source.equals("aws-imds") ? "imds" : "oidc",
+                profiling ? "-profiling" : "",
+                autoscaling ? "-hpa" : "",
+                pdb ? "-pdb" : "",
+                secrets ? "-vault" : "",
+                startup ? "-startup" : "");
         return new Case(name, id, "eks", source, profiling, autoscaling, pdb, secrets, startup, yaml.toString());
     }
 
     /** GKE Workload Identity: no credentials file; extras as in the EKS cases where they apply. */
     private static Case gke(int index, String id, boolean profiling, boolean secrets) {
         StringBuilder yaml = new StringBuilder()
-                .append("serviceId: ").append(id).append('\n')
-                .append("runtime: gke\n")
-                .append("image:\n  repository: registry.example.com/runway/").append(id).append('\n')
-                .append("  tag: \"3.1.").append(index).append("\"\n")
-                .append("gcp:\n  projectId: ").append(index % 2 == 0 ? "runway-gke-prod" : "\"${gcp_project_id}\"")
+                .append("serviceId: ")
+                .append(id)
                 .append('\n')
-                .append("profiling:\n  enabled: ").append(profiling).append('\n');
+                .append("runtime: gke\n")
+                .append("image:\n  repository: registry.example.com/runway/")
+                .append(id)
+                .append('\n')
+                .append("  tag: \"3.1.")
+                .append(index)
+                .append("\"\n")
+                .append("gcp:\n  projectId: ")
+                .append(index % 2 == 0 ? "runway-gke-prod" : "\"${gcp_project_id}\"")
+                .append('\n')
+                .append("profiling:\n  enabled: ")
+                .append(profiling)
+                .append('\n');
         if (secrets) {
             yaml.append(externalSecrets(index));
         }
@@ -206,13 +244,14 @@ public final class RunwayEksMatrix {
                         example.com/note: "kept"
                     """);
         }
-        String name = String.format("%02d-%s-gke%s%s", index, id.length() <= 6 ? "short" : "long",
-                profiling ? "-profiling" : "", secrets ? "-vault" : "");
+        String name = String.format(
+                "%02d-%s-gke%s%s",
+                index, id.length() <= 6 ? "short" : "long", profiling ? "-profiling" : "", secrets ? "-vault" : "");
         return new Case(name, id, "gke", "aws-imds", profiling, false, false, secrets, false, yaml.toString());
     }
 
     private static String externalSecrets(int index) {
-        return "externalSecrets:\n  enabled: true\n  environment: " + (index % 2 == 0 ? "staging" : "production")
-                + "\n" + (index % 3 == 0 ? "  clusterSecretStore: vault-runway.gitlab\n  refreshInterval: 30m\n" : "");
+        return "externalSecrets:\n  enabled: true\n  environment: " + (index % 2 == 0 ? "staging" : "production") + "\n"
+                + (index % 3 == 0 ? "  clusterSecretStore: vault-runway.gitlab\n  refreshInterval: 30m\n" : "");
     }
 }

@@ -1,7 +1,6 @@
 package dev.runway.render.conformance;
 
 import dev.runway.render.yaml.GoYaml;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +17,15 @@ import java.util.stream.Stream;
  * {@code case.yaml} ({@code release}, {@code namespace}, {@code kubeVersion}, {@code set}, {@code valuesFiles},
  * {@code description}). Chart.yaml may be left out: the harness adds a default one.
  */
-record ConformanceCase(String id, Path folder, String release, String namespace, String kubeVersion,
-                       Map<String, Object> set, List<Path> valuesFiles, String description) {
+record ConformanceCase(
+        String id,
+        Path folder,
+        String release,
+        String namespace,
+        String kubeVersion,
+        Map<String, Object> set,
+        List<Path> valuesFiles,
+        String description) {
 
     static final String DEFAULT_CHART_YAML = "apiVersion: v2\nname: conformance\nversion: 0.1.0\n";
 
@@ -44,8 +50,14 @@ record ConformanceCase(String id, Path folder, String release, String namespace,
                 valuesFiles.add(folder.resolve(String.valueOf(f)));
             }
         }
-        return new ConformanceCase(id, folder, string(spec.get("release"), "conformance"),
-                string(spec.get("namespace"), "default"), string(spec.get("kubeVersion"), null), set, valuesFiles,
+        return new ConformanceCase(
+                id,
+                folder,
+                string(spec.get("release"), "conformance"),
+                string(spec.get("namespace"), "default"),
+                string(spec.get("kubeVersion"), null),
+                set,
+                valuesFiles,
                 string(spec.get("description"), ""));
     }
 
@@ -66,7 +78,8 @@ record ConformanceCase(String id, Path folder, String release, String namespace,
         try {
             if (Files.exists(target)) {
                 try (Stream<Path> walk = Files.walk(target)) {
-                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    for (Path p :
+                            walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                         Files.delete(p);
                     }
                 }

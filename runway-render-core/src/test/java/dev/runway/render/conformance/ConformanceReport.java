@@ -3,28 +3,37 @@ package dev.runway.render.conformance;
 import dev.runway.render.conformance.ConformanceTest.HelmVersion;
 import dev.runway.render.conformance.ConformanceTest.Outcome;
 import dev.runway.render.conformance.ConformanceTest.Verdict;
-
 import java.util.List;
 
 /** The markdown report: counts per Helm version, then each difference with its first differing line. */
 final class ConformanceReport {
-    private ConformanceReport() {
-    }
+    private ConformanceReport() {}
 
     /** {@code helm4Unavailable}: why the Helm 4 column is missing, or null when it was compared. */
     static String markdown(List<Outcome> outcomes, String helm4Unavailable) {
         StringBuilder b = new StringBuilder("# Conformance with Helm\n\n");
         b.append("| Helm version | cases | byte-identical | known differences | failing |\n|---|---|---|---|---|\n");
         for (HelmVersion version : HelmVersion.values()) {
-            List<Verdict> verdicts = outcomes.stream().map(o -> o.verdicts().get(version))
-                    .filter(v -> v != null).toList();
+            List<Verdict> verdicts = outcomes.stream()
+                    .map(o -> o.verdicts().get(version))
+                    .filter(v -> v != null)
+                    .toList();
             if (verdicts.isEmpty()) {
                 continue;
             }
             long pass = verdicts.stream().filter(Verdict::match).count();
             long known = verdicts.stream().filter(v -> !v.match() && v.known()).count();
-            b.append("| ").append(version.title).append(" | ").append(verdicts.size()).append(" | ").append(pass)
-                    .append(" | ").append(known).append(" | ").append(verdicts.size() - pass - known).append(" |\n");
+            b.append("| ")
+                    .append(version.title)
+                    .append(" | ")
+                    .append(verdicts.size())
+                    .append(" | ")
+                    .append(pass)
+                    .append(" | ")
+                    .append(known)
+                    .append(" | ")
+                    .append(verdicts.size() - pass - known)
+                    .append(" |\n");
         }
         if (helm4Unavailable != null) {
             b.append("\n").append(helm4Unavailable).append('\n');
@@ -33,7 +42,10 @@ final class ConformanceReport {
         for (Outcome o : outcomes) {
             o.verdicts().forEach((version, v) -> {
                 if (v.match() && v.known()) {
-                    b.append("- `").append(o.id()).append("` now matches ").append(version.title)
+                    b.append("- `")
+                            .append(o.id())
+                            .append("` now matches ")
+                            .append(version.title)
                             .append(": remove it from known-differences.txt\n");
                 }
             });
@@ -43,8 +55,12 @@ final class ConformanceReport {
                 if (v.match()) {
                     return;
                 }
-                b.append("\n## ").append(v.known() ? "known: " : "FAIL: ").append(o.id()).append(" — ")
-                        .append(version.title).append('\n');
+                b.append("\n## ")
+                        .append(v.known() ? "known: " : "FAIL: ")
+                        .append(o.id())
+                        .append(" — ")
+                        .append(version.title)
+                        .append('\n');
                 if (v.known()) {
                     b.append("\nReason: ").append(v.knownReason()).append('\n');
                 }

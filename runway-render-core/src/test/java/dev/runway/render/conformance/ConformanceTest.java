@@ -8,11 +8,6 @@ import dev.runway.render.oracle.Helm4Cli;
 import dev.runway.render.oracle.HelmOracle;
 import dev.runway.render.values.SetValueException;
 import dev.runway.render.values.ValuesFileException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.opentest4j.AssertionFailedError;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +21,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Renders every case under {@code src/test/resources/conformance/<group>/<case>/} with our engine and with two
@@ -77,8 +76,7 @@ class ConformanceTest {
     }
 
     /** One case: a verdict per Helm version that was compared. */
-    record Outcome(String id, Map<HelmVersion, Verdict> verdicts) {
-    }
+    record Outcome(String id, Map<HelmVersion, Verdict> verdicts) {}
 
     @TestFactory
     Stream<DynamicTest> conformance() throws Exception {
@@ -87,7 +85,8 @@ class ConformanceTest {
         try (Stream<Path> groups = Files.list(ROOT)) {
             for (Path group : groups.filter(Files::isDirectory).sorted().toList()) {
                 try (Stream<Path> folders = Files.list(group)) {
-                    for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+                    for (Path folder :
+                            folders.filter(Files::isDirectory).sorted().toList()) {
                         ConformanceCase c = ConformanceCase.read(ROOT, folder);
                         if (c.id().startsWith(ONLY)) {
                             cases.add(c);
@@ -104,8 +103,8 @@ class ConformanceTest {
         if (HELM4.isEmpty()) {
             System.out.println(Helm4Cli.unavailableReason());
         }
-        return cases.stream().map(c -> DynamicTest.dynamicTest(c.id(),
-                () -> run(c, charts.get(c.id()), helm4.get(c.id()), known)));
+        return cases.stream()
+                .map(c -> DynamicTest.dynamicTest(c.id(), () -> run(c, charts.get(c.id()), helm4.get(c.id()), known)));
     }
 
     /** The Helm 4 CLI is a process per case: ask for every case up front, a few at a time. */
@@ -117,12 +116,13 @@ class ConformanceTest {
         }
         Helm4Cli cli = HELM4.get();
         String oracle = "helm-cli-" + cli.version();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool =
+                Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         try {
             List<Future<?>> pending = new ArrayList<>();
             for (ConformanceCase c : cases) {
-                pending.add(pool.submit(() -> answers.put(c.id(),
-                        OracleCache.template(oracle, request(c, charts.get(c.id())), cli::template))));
+                pending.add(pool.submit(() -> answers.put(
+                        c.id(), OracleCache.template(oracle, request(c, charts.get(c.id())), cli::template))));
             }
             for (Future<?> f : pending) {
                 f.get();
@@ -134,8 +134,13 @@ class ConformanceTest {
     }
 
     private static HelmOracle.Request request(ConformanceCase c, Path chart) {
-        return new HelmOracle.Request(chart, c.release(), c.namespace(),
-                c.kubeVersion() == null ? HelmOracle.DEFAULT_KUBE_VERSION : c.kubeVersion(), c.valuesFiles(), c.set());
+        return new HelmOracle.Request(
+                chart,
+                c.release(),
+                c.namespace(),
+                c.kubeVersion() == null ? HelmOracle.DEFAULT_KUBE_VERSION : c.kubeVersion(),
+                c.valuesFiles(),
+                c.set());
     }
 
     private static void run(ConformanceCase c, Path chart, HelmOracle.Result helm4, KnownDifferences known) {
@@ -151,7 +156,8 @@ class ConformanceTest {
             HelmOracle.Result helm = answer.getValue();
             // helm-java returns no text (null) where the helm template command prints a single newline: when every
             // template rendered empty (its native side computes "\n" too, as Fprintln(TrimSpace(manifest))).
-            String expected = helm.failed() ? "ERROR: " + stripDebugHint(helm.error())
+            String expected = helm.failed()
+                    ? "ERROR: " + stripDebugHint(helm.error())
                     : helm.output() == null ? "\n" : helm.output();
             String actual = render(c, chart, version);
             Verdict verdict = new Verdict(expected.equals(actual), known.reason(c.id(), version.tag), expected, actual);
@@ -165,9 +171,14 @@ class ConformanceTest {
         }
         if (!failures.isEmpty()) {
             // The first failing pair goes to the IDE's diff view.
-            Verdict first = verdicts.values().stream().filter(v -> !v.match() && !v.known()).findFirst().orElseThrow();
-            throw new AssertionFailedError(c.id() + " differs from " + String.join(" and ", failures)
-                    + (c.description().isEmpty() ? "" : " (" + c.description() + ")"), first.expected(),
+            Verdict first = verdicts.values().stream()
+                    .filter(v -> !v.match() && !v.known())
+                    .findFirst()
+                    .orElseThrow();
+            throw new AssertionFailedError(
+                    c.id() + " differs from " + String.join(" and ", failures)
+                            + (c.description().isEmpty() ? "" : " (" + c.description() + ")"),
+                    first.expected(),
                     first.actual());
         }
     }
@@ -179,9 +190,10 @@ class ConformanceTest {
             // helm-java returns the release's manifest without hooks (as `helm template --no-hooks`); the Helm 4 CLI
             // prints hooks after the manifests, as users see them.
             boolean hooks = version == HelmVersion.HELM_4;
-            RenderOptions options = new RenderOptions(c.release(), c.namespace(), c.kubeVersion(), false, hooks,
-                    version.engine);
-            return HelmRenderer.render(Chart.load(chart, version.engine), values, options).output();
+            RenderOptions options =
+                    new RenderOptions(c.release(), c.namespace(), c.kubeVersion(), false, hooks, version.engine);
+            return HelmRenderer.render(Chart.load(chart, version.engine), values, options)
+                    .output();
         } catch (RenderException | SetValueException | ValuesFileException e) {
             return "ERROR: " + e.getMessage();
         } catch (RuntimeException | StackOverflowError e) {
@@ -191,13 +203,14 @@ class ConformanceTest {
 
     private static String stripDebugHint(String error) {
         return error.endsWith(Helm4Cli.DEBUG_HINT)
-                ? error.substring(0, error.length() - Helm4Cli.DEBUG_HINT.length()) : error;
+                ? error.substring(0, error.length() - Helm4Cli.DEBUG_HINT.length())
+                : error;
     }
 
     @AfterAll
     static void writeReport() throws IOException {
         Files.createDirectories(REPORT.getParent());
-        Files.writeString(REPORT, ConformanceReport.markdown(OUTCOMES,
-                HELM4.isPresent() ? null : Helm4Cli.unavailableReason()));
+        Files.writeString(
+                REPORT, ConformanceReport.markdown(OUTCOMES, HELM4.isPresent() ? null : Helm4Cli.unavailableReason()));
     }
 }

@@ -7,7 +7,6 @@ import dev.runway.render.chart.Chart;
 import dev.runway.render.oracle.HelmOracle;
 import dev.runway.render.values.SetValueException;
 import dev.runway.render.values.ValuesFileException;
-
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +48,12 @@ public final class CorpusBenchmark {
         Timed(ConformanceCase c, Path chart) {
             this.c = c;
             this.chart = chart;
-            this.request = new HelmOracle.Request(chart, c.release(), c.namespace(),
-                    c.kubeVersion() == null ? HelmOracle.DEFAULT_KUBE_VERSION : c.kubeVersion(), c.valuesFiles(),
+            this.request = new HelmOracle.Request(
+                    chart,
+                    c.release(),
+                    c.namespace(),
+                    c.kubeVersion() == null ? HelmOracle.DEFAULT_KUBE_VERSION : c.kubeVersion(),
+                    c.valuesFiles(),
                     c.set());
         }
 
@@ -59,19 +62,22 @@ public final class CorpusBenchmark {
         }
     }
 
-    private CorpusBenchmark() {
-    }
+    private CorpusBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         String only = args.length > 1 ? args[1] : "";
-        System.out.printf(Locale.ROOT, "load average at start: %.2f (%d processors)%n", loadAverage(),
+        System.out.printf(
+                Locale.ROOT,
+                "load average at start: %.2f (%d processors)%n",
+                loadAverage(),
                 Runtime.getRuntime().availableProcessors());
         List<Timed> cases = new ArrayList<>();
         try (Stream<Path> groups = Files.list(ROOT)) {
             for (Path group : groups.filter(Files::isDirectory).sorted().toList()) {
                 try (Stream<Path> folders = Files.list(group)) {
-                    for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+                    for (Path folder :
+                            folders.filter(Files::isDirectory).sorted().toList()) {
                         ConformanceCase c = ConformanceCase.read(ROOT, folder);
                         if (c.id().startsWith(only)) {
                             cases.add(new Timed(c, c.materialize(WORK.resolve(c.id()))));
@@ -104,28 +110,46 @@ public final class CorpusBenchmark {
         long ours = cases.stream().mapToLong(t -> t.ours).sum();
         long helm = cases.stream().mapToLong(t -> t.helm).sum();
         System.out.printf(Locale.ROOT, "cases:     %d (%d give the same output or both fail)%n", cases.size(), same);
-        System.out.printf(Locale.ROOT, "helm-java: %.1f ms for the corpus (best of %d rounds per case)%n", helm / 1e6,
-                rounds);
+        System.out.printf(
+                Locale.ROOT, "helm-java: %.1f ms for the corpus (best of %d rounds per case)%n", helm / 1e6, rounds);
         System.out.printf(Locale.ROOT, "runway:    %.1f ms for the corpus%n", ours / 1e6);
         System.out.printf(Locale.ROOT, "ratio:     %.1fx faster%n", (double) helm / ours);
         // A handful of cases (RSA keys, bcrypt, scrypt) take most of the total; these two lines leave them out.
-        List<Timed> light = cases.stream().filter(t -> t.helm < HEAVY_NANOS && t.ours < HEAVY_NANOS).toList();
+        List<Timed> light = cases.stream()
+                .filter(t -> t.helm < HEAVY_NANOS && t.ours < HEAVY_NANOS)
+                .toList();
         long lightOurs = light.stream().mapToLong(t -> t.ours).sum();
         long lightHelm = light.stream().mapToLong(t -> t.helm).sum();
-        System.out.printf(Locale.ROOT, "cases under %d ms on both engines: %d, helm-java %.1f ms, runway %.1f ms ="
-                + " %.1fx faster%n", HEAVY_NANOS / 1_000_000, light.size(), lightHelm / 1e6, lightOurs / 1e6,
+        System.out.printf(
+                Locale.ROOT,
+                "cases under %d ms on both engines: %d, helm-java %.1f ms, runway %.1f ms =" + " %.1fx faster%n",
+                HEAVY_NANOS / 1_000_000,
+                light.size(),
+                lightHelm / 1e6,
+                lightOurs / 1e6,
                 (double) lightHelm / lightOurs);
-        double logSum = cases.stream().mapToDouble(t -> Math.log((double) t.helm / Math.max(1, t.ours))).sum();
-        System.out.printf(Locale.ROOT, "geometric mean of the per-case ratios: %.2fx faster%n",
-                Math.exp(logSum / cases.size()));
+        double logSum = cases.stream()
+                .mapToDouble(t -> Math.log((double) t.helm / Math.max(1, t.ours)))
+                .sum();
+        System.out.printf(
+                Locale.ROOT, "geometric mean of the per-case ratios: %.2fx faster%n", Math.exp(logSum / cases.size()));
         System.out.println("slowest relative to helm-java (ours / helm):");
-        cases.stream().sorted(Comparator.comparingDouble(Timed::ratio).reversed()).limit(10)
-                .forEach(t -> System.out.printf(Locale.ROOT, "  %6.2f  %8.3f ms vs %8.3f ms  %s%n", t.ratio(),
-                        t.ours / 1e6, t.helm / 1e6, t.c.id()));
+        cases.stream()
+                .sorted(Comparator.comparingDouble(Timed::ratio).reversed())
+                .limit(10)
+                .forEach(t -> System.out.printf(
+                        Locale.ROOT,
+                        "  %6.2f  %8.3f ms vs %8.3f ms  %s%n",
+                        t.ratio(),
+                        t.ours / 1e6,
+                        t.helm / 1e6,
+                        t.c.id()));
         System.out.println("slowest for us:");
-        cases.stream().sorted(Comparator.comparingLong((Timed t) -> t.ours).reversed()).limit(5)
-                .forEach(t -> System.out.printf(Locale.ROOT, "  %8.3f ms vs %8.3f ms  %s%n", t.ours / 1e6,
-                        t.helm / 1e6, t.c.id()));
+        cases.stream()
+                .sorted(Comparator.comparingLong((Timed t) -> t.ours).reversed())
+                .limit(5)
+                .forEach(t -> System.out.printf(
+                        Locale.ROOT, "  %8.3f ms vs %8.3f ms  %s%n", t.ours / 1e6, t.helm / 1e6, t.c.id()));
         System.out.printf(Locale.ROOT, "load average at end: %.2f%n", loadAverage());
     }
 
@@ -133,9 +157,10 @@ public final class CorpusBenchmark {
     private static String ours(Timed t) {
         try {
             Map<String, Object> values = UserValues.of(t.c.valuesFiles(), t.c.set(), VERSION);
-            RenderOptions options = new RenderOptions(t.c.release(), t.c.namespace(), t.c.kubeVersion(), false, false,
-                    VERSION);
-            return HelmRenderer.render(Chart.load(t.chart, VERSION), values, options).output();
+            RenderOptions options =
+                    new RenderOptions(t.c.release(), t.c.namespace(), t.c.kubeVersion(), false, false, VERSION);
+            return HelmRenderer.render(Chart.load(t.chart, VERSION), values, options)
+                    .output();
         } catch (RenderException | SetValueException | ValuesFileException e) {
             return "ERROR: " + e.getMessage();
         } catch (RuntimeException | StackOverflowError e) {

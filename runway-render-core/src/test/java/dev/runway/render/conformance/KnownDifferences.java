@@ -37,13 +37,14 @@ final class KnownDifferences {
             }
             int colon = l.indexOf(':');
             if (colon < 0 || l.substring(colon + 1).isBlank()) {
-                throw new IllegalArgumentException(file + ":" + lineNo
-                        + ": write 'group/case: reason' or 'group/case (helm3|helm4): reason' (the reason is required)");
+                throw new IllegalArgumentException(
+                        file + ":" + lineNo
+                                + ": write 'group/case: reason' or 'group/case (helm3|helm4): reason' (the reason is required)");
             }
             String key = l.substring(0, colon).strip();
             if (key.contains(" (") && !key.endsWith(" (helm3)") && !key.endsWith(" (helm4)")) {
-                throw new IllegalArgumentException(file + ":" + lineNo + ": the version in '" + key
-                        + "' must be (helm3) or (helm4)");
+                throw new IllegalArgumentException(
+                        file + ":" + lineNo + ": the version in '" + key + "' must be (helm3) or (helm4)");
             }
             known.put(key, l.substring(colon + 1).strip());
         }

@@ -1,7 +1,6 @@
 package dev.runway.render.conformance;
 
 import dev.runway.render.oracle.HelmOracle;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +21,7 @@ import java.util.stream.Stream;
 final class OracleCache {
     private static final Path DIR = Path.of("target/conformance/oracle-cache");
 
-    private OracleCache() {
-    }
+    private OracleCache() {}
 
     /** helm-java's answer (Helm 3.21, in-process). */
     static HelmOracle.Result template(HelmOracle.Request request) {
@@ -31,8 +29,8 @@ final class OracleCache {
     }
 
     /** The answer of {@code oracle} (named with its version, which is part of the key). */
-    static HelmOracle.Result template(String oracle, HelmOracle.Request request,
-                                      Function<HelmOracle.Request, HelmOracle.Result> ask) {
+    static HelmOracle.Result template(
+            String oracle, HelmOracle.Request request, Function<HelmOracle.Request, HelmOracle.Result> ask) {
         String key = key(oracle, request);
         Path file = DIR.resolve(key);
         boolean fresh = Boolean.getBoolean("conformance.fresh");
@@ -40,17 +38,22 @@ final class OracleCache {
             if (!fresh && Files.isRegularFile(file)) {
                 String stored = Files.readString(file, StandardCharsets.UTF_8);
                 String body = stored.substring(4);
-                return stored.startsWith("ERR\n") ? new HelmOracle.Result(null, body)
+                return stored.startsWith("ERR\n")
+                        ? new HelmOracle.Result(null, body)
                         : new HelmOracle.Result(stored.startsWith("NIL\n") ? null : body, null);
             }
             HelmOracle.Result result = ask.apply(request);
             Files.createDirectories(DIR);
-            String stored = result.failed() ? "ERR\n" + result.error()
+            String stored = result.failed()
+                    ? "ERR\n" + result.error()
                     : result.output() == null ? "NIL\n" : "OUT\n" + result.output();
             // Oracles may be asked from several threads: write whole files only.
             Path temp = Files.createTempFile(DIR, key, ".tmp");
             Files.writeString(temp, stored, StandardCharsets.UTF_8);
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    temp,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return result;
         } catch (IOException e) {
@@ -61,8 +64,10 @@ final class OracleCache {
     private static String key(String oracle, HelmOracle.Request request) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            update(sha, oracle + "|" + request.releaseName() + "|" + request.namespace() + "|"
-                    + request.kubeVersion() + "|" + request.set());
+            update(
+                    sha,
+                    oracle + "|" + request.releaseName() + "|" + request.namespace() + "|" + request.kubeVersion() + "|"
+                            + request.set());
             List<Path> files;
             try (Stream<Path> walk = Files.walk(request.chart())) {
                 files = walk.filter(Files::isRegularFile).sorted().toList();

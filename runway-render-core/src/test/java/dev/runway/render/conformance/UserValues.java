@@ -3,7 +3,6 @@ package dev.runway.render.conformance;
 import dev.runway.render.values.HelmJavaSet;
 import dev.runway.render.values.SetValueException;
 import dev.runway.render.values.Strvals;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +12,12 @@ import java.util.Map;
  * then each {@code set} entry turned into the {@code --set} line helm-java builds ({@link HelmJavaSet}).
  */
 final class UserValues {
-    private UserValues() {
-    }
+    private UserValues() {}
 
-    static Map<String, Object> of(List<Path> valuesFiles, Map<String, Object> set,
-                                  dev.runway.render.HelmVersion version) {
-        dev.runway.render.values.UserValues.Builder builder = dev.runway.render.values.UserValues.builder()
-                .helmVersion(version);
+    static Map<String, Object> of(
+            List<Path> valuesFiles, Map<String, Object> set, dev.runway.render.HelmVersion version) {
+        dev.runway.render.values.UserValues.Builder builder =
+                dev.runway.render.values.UserValues.builder().helmVersion(version);
         for (Path file : valuesFiles) {
             builder.valuesFile(file);
         }

@@ -1,17 +1,16 @@
 package dev.runway.render.docs;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ChartDocsTest {
 
@@ -42,7 +41,8 @@ class ChartDocsTest {
 
         // A documented map is one row that stands for its children.
         ValueRow resources = row(rows, "resources");
-        assertEquals("{\"requests\":{\"cpu\":\"100m\",\"memory\":\"128Mi\"},\"limits\":{\"memory\":\"256Mi\"}}",
+        assertEquals(
+                "{\"requests\":{\"cpu\":\"100m\",\"memory\":\"128Mi\"},\"limits\":{\"memory\":\"256Mi\"}}",
                 resources.defaultValue());
         assertTrue(rows.stream().noneMatch(r -> r.key().startsWith("resources.")));
         // An undocumented map is walked into.
@@ -56,7 +56,9 @@ class ChartDocsTest {
     void everyRunwayEksValueIsDocumented() {
         List<ValueRow> rows = ChartDocs.rows(RUNWAY_EKS);
         assertTrue(rows.size() > 40, "rows: " + rows.size());
-        assertEquals(List.of(), rows.stream().filter(r -> !r.documented()).map(ValueRow::key).toList());
+        assertEquals(
+                List.of(),
+                rows.stream().filter(r -> !r.documented()).map(ValueRow::key).toList());
     }
 
     /** This repository's own docs check; {@code -Drunway.updateDocs=true} rewrites the README's table. */
@@ -68,8 +70,10 @@ class ChartDocsTest {
             Files.writeString(readme, update.expected());
             update = ChartDocs.update(RUNWAY_EKS, readme, DocsTemplate.defaultTemplate());
         }
-        assertTrue(update.upToDate(), update.outOfDateMessage(
-                "./mvnw -pl runway-render-core test -Dtest=ChartDocsTest -Drunway.updateDocs=true"));
+        assertTrue(
+                update.upToDate(),
+                update.outOfDateMessage(
+                        "./mvnw -pl runway-render-core test -Dtest=ChartDocsTest -Drunway.updateDocs=true"));
     }
 
     @Test
@@ -92,8 +96,10 @@ class ChartDocsTest {
     void updateFillsOnlyTheSectionBetweenMarkers() throws IOException {
         writeChart("# -- Count.\ncount: 1\n", null);
         Path readme = dir.resolve("README.md");
-        Files.writeString(readme, "# Title\n\nProse.\n\n" + ReadmeSection.START + "\nold table\n" + ReadmeSection.END
-                + "\n\nMore prose.\n");
+        Files.writeString(
+                readme,
+                "# Title\n\nProse.\n\n" + ReadmeSection.START + "\nold table\n" + ReadmeSection.END
+                        + "\n\nMore prose.\n");
         DocsUpdate update = ChartDocs.update(dir, readme, DocsTemplate.defaultTemplate());
         assertFalse(update.upToDate());
         assertTrue(update.expected().startsWith("# Title\n\nProse.\n\n" + ReadmeSection.START + "\n"));
@@ -128,16 +134,20 @@ class ChartDocsTest {
                                "size":{"$ref":"#/definitions/n"}}}
                 """);
         List<ValueRow> rows = ChartDocs.rows(dir);
-        assertEquals(new ValueRow("mode", "string", "\"fast\"", true, "one of \"fast\", \"slow\"",
-                "From the schema.", false), rows.get(0));
+        assertEquals(
+                new ValueRow(
+                        "mode", "string", "\"fast\"", true, "one of \"fast\", \"slow\"", "From the schema.", false),
+                rows.get(0));
         assertEquals("integer or string", rows.get(1).type());
     }
 
     @Test
     void customTemplateSeesChartAndRawValues() throws IOException {
         writeChart("# -- Count.\ncount: 1\n", null);
-        String out = ChartDocs.valuesTable(dir, DocsTemplate.of("custom",
-                "{{chart.name}} {{chart.version}}\n{{#rows}}{{raw.key}}={{raw.default}}\n{{/rows}}"));
+        String out = ChartDocs.valuesTable(
+                dir,
+                DocsTemplate.of(
+                        "custom", "{{chart.name}} {{chart.version}}\n{{#rows}}{{raw.key}}={{raw.default}}\n{{/rows}}"));
         assertEquals("demo 1.2.3\ncount=1\n", out);
     }
 
@@ -145,20 +155,23 @@ class ChartDocsTest {
     void badInputsGiveMessagesNamingTheFile() throws IOException {
         writeChart("a: [1\n", null);
         DocsException yaml = assertThrows(DocsException.class, () -> ChartDocs.rows(dir));
-        assertTrue(yaml.getMessage().contains("values.yaml") && yaml.getMessage().contains("not valid YAML"),
+        assertTrue(
+                yaml.getMessage().contains("values.yaml") && yaml.getMessage().contains("not valid YAML"),
                 yaml.getMessage());
 
         writeChart("a: 1\n", "{ nope");
         DocsException json = assertThrows(DocsException.class, () -> ChartDocs.rows(dir));
         assertTrue(json.getMessage().contains("values.schema.json:1:"), json.getMessage());
 
-        DocsException noChart = assertThrows(DocsException.class,
+        DocsException noChart = assertThrows(
+                DocsException.class,
                 () -> ChartDocs.update(dir.resolve("nowhere"), dir.resolve("R.md"), DocsTemplate.defaultTemplate()));
         assertTrue(noChart.getMessage().contains("Chart.yaml does not exist"), noChart.getMessage());
 
         writeChart("a: 1\n", null);
         Files.writeString(dir.resolve("README.md"), ReadmeSection.START + "\n");
-        DocsException markers = assertThrows(DocsException.class,
+        DocsException markers = assertThrows(
+                DocsException.class,
                 () -> ChartDocs.update(dir, dir.resolve("README.md"), DocsTemplate.defaultTemplate()));
         assertTrue(markers.getMessage().contains("but not " + ReadmeSection.END), markers.getMessage());
     }
@@ -175,7 +188,10 @@ class ChartDocsTest {
     }
 
     private static ValueRow row(List<ValueRow> rows, String key) {
-        return rows.stream().filter(r -> r.key().equals(key)).findFirst()
-                .orElseThrow(() -> new AssertionError("no row " + key + " in " + rows.stream().map(ValueRow::key).toList()));
+        return rows.stream()
+                .filter(r -> r.key().equals(key))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + key + " in "
+                        + rows.stream().map(ValueRow::key).toList()));
     }
 }

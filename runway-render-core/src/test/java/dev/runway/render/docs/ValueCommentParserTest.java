@@ -1,12 +1,11 @@
 package dev.runway.render.docs;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class ValueCommentParserTest {
 
@@ -24,7 +23,9 @@ class ValueCommentParserTest {
                 # -- Port.
                 port: 8080
                 """);
-        assertEquals("Image repository, continued here.", comments.get("image.repository").description());
+        assertEquals(
+                "Image repository, continued here.",
+                comments.get("image.repository").description());
         assertEquals(6, comments.get("image.repository").line());
         assertEquals("Pull policy.", comments.get("image.pullPolicy").description());
         assertEquals("Port.", comments.get("port").description());

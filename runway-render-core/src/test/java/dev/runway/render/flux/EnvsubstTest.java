@@ -1,15 +1,14 @@
 package dev.runway.render.flux;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.Map;
-import java.util.Optional;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The Flux envsubst language, checked against the behaviour documented and tested in fluxcd/pkg:
@@ -28,42 +27,45 @@ class EnvsubstTest {
 
     // Cases from fluxcd/pkg envsubst/eval_test.go TestExpand (sourced there from tldp.org parameter-substitution).
     @ParameterizedTest(name = "{0} -> {2}")
-    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-            "abcdEFGH28ij|var01=abcdEFGH28ij|abcdEFGH28ij",
-            "${#var01}|var01=abcdEFGH28ij|12",
-            "${var01^}|var01=abcdEFGH28ij|AbcdEFGH28ij",
-            "${var01^^}|var01=abcdEFGH28ij|ABCDEFGH28IJ",
-            "${var01,}|var01=ABCDEFGH28IJ|aBCDEFGH28IJ",
-            "${var01,,}|var01=ABCDEFGH28IJ|abcdefgh28ij",
-            "${path_name:11}|path_name=/home/bozo/ideas/thoughts.for.today|ideas/thoughts.for.today",
-            "${path_name:11:5}|path_name=/home/bozo/ideas/thoughts.for.today|ideas",
-            "${var=xyz}|var=abc|abc",
-            "${var=xyz}|other=1|xyz",
-            "something ${var=${default_var}}|default_var=foo|something foo",
-            "foo: ${var=${default_var}-suffix}|default_var=foo1|foo: foo1-suffix",
-            "foo: ${var=prefix${default_var}-suffix}|default_var=foo1|foo: prefixfoo1-suffix",
-            "${var:=xyz}|other=1|xyz",
-            "${stringZ/%abc/XYZ}|stringZ=abcABC123ABCabc|abcABC123ABCXYZ",
-            "${stringZ/#abc/XYZ}|stringZ=abcABC123ABCabc|XYZABC123ABCabc",
-            "${stringZ//abc/xyz}|stringZ=abcABC123ABCabc|xyzABC123ABCxyz",
-            "${stringZ/abc/xyz}|stringZ=abcABC123ABCabc|xyzABC123ABCabc",
-            "${filename#*.}|filename=bash.string.txt|string.txt",
-            "${filename#*/}|filename=path/to/file|to/file",
-            "${filename#*/}|filename=/path/to/file|path/to/file",
-            "${filename##*.}|filename=bash.string.txt|txt",
-            "${filename##*/}|filename=path/to/file|file",
-            "${filename##*/}|filename=/path/to/file|file",
-            "${filename%.*}|filename=bash.string.txt|bash.string",
-            "${filename%%.*}|filename=bash.string.txt|bash",
-            "${var=${var01^^}}|var01=abcdEFGH28ij|ABCDEFGH28IJ",
-            "$${var01}|var01=abcdEFGH28ij|${var01}",
-            "some text ${var01}$${var$${var01}$var01${var01}|var01=abcdEFGH28ij|some text abcdEFGH28ij${var${var01}$var01abcdEFGH28ij",
-            "something $${var=${default_var}}|default_var=foo|something ${var=foo}",
-            "${stringZ/\\//-}|stringZ=foo/bar|foo-bar",
-            "${stringZ//\\//-}|stringZ=foo/bar/baz|foo-bar-baz",
-            "\\\\something ${var=${default_var}}|default_var=foo|\\\\something foo",
-            "${stringZ/./}|stringZ=foo.bar|foobar",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '\'',
+            value = {
+                "abcdEFGH28ij|var01=abcdEFGH28ij|abcdEFGH28ij",
+                "${#var01}|var01=abcdEFGH28ij|12",
+                "${var01^}|var01=abcdEFGH28ij|AbcdEFGH28ij",
+                "${var01^^}|var01=abcdEFGH28ij|ABCDEFGH28IJ",
+                "${var01,}|var01=ABCDEFGH28IJ|aBCDEFGH28IJ",
+                "${var01,,}|var01=ABCDEFGH28IJ|abcdefgh28ij",
+                "${path_name:11}|path_name=/home/bozo/ideas/thoughts.for.today|ideas/thoughts.for.today",
+                "${path_name:11:5}|path_name=/home/bozo/ideas/thoughts.for.today|ideas",
+                "${var=xyz}|var=abc|abc",
+                "${var=xyz}|other=1|xyz",
+                "something ${var=${default_var}}|default_var=foo|something foo",
+                "foo: ${var=${default_var}-suffix}|default_var=foo1|foo: foo1-suffix",
+                "foo: ${var=prefix${default_var}-suffix}|default_var=foo1|foo: prefixfoo1-suffix",
+                "${var:=xyz}|other=1|xyz",
+                "${stringZ/%abc/XYZ}|stringZ=abcABC123ABCabc|abcABC123ABCXYZ",
+                "${stringZ/#abc/XYZ}|stringZ=abcABC123ABCabc|XYZABC123ABCabc",
+                "${stringZ//abc/xyz}|stringZ=abcABC123ABCabc|xyzABC123ABCxyz",
+                "${stringZ/abc/xyz}|stringZ=abcABC123ABCabc|xyzABC123ABCabc",
+                "${filename#*.}|filename=bash.string.txt|string.txt",
+                "${filename#*/}|filename=path/to/file|to/file",
+                "${filename#*/}|filename=/path/to/file|path/to/file",
+                "${filename##*.}|filename=bash.string.txt|txt",
+                "${filename##*/}|filename=path/to/file|file",
+                "${filename##*/}|filename=/path/to/file|file",
+                "${filename%.*}|filename=bash.string.txt|bash.string",
+                "${filename%%.*}|filename=bash.string.txt|bash",
+                "${var=${var01^^}}|var01=abcdEFGH28ij|ABCDEFGH28IJ",
+                "$${var01}|var01=abcdEFGH28ij|${var01}",
+                "some text ${var01}$${var$${var01}$var01${var01}|var01=abcdEFGH28ij|some text abcdEFGH28ij${var${var01}$var01abcdEFGH28ij",
+                "something $${var=${default_var}}|default_var=foo|something ${var=foo}",
+                "${stringZ/\\//-}|stringZ=foo/bar|foo-bar",
+                "${stringZ//\\//-}|stringZ=foo/bar/baz|foo-bar-baz",
+                "\\\\something ${var=${default_var}}|default_var=foo|\\\\something foo",
+                "${stringZ/./}|stringZ=foo.bar|foobar",
+            })
     void fluxTestExpandCases(String input, String assignment, String expected) {
         String[] kv = assignment.split("=", 2);
         assertEquals(expected, eval(input, Map.of(kv[0], kv[1])));
@@ -71,10 +73,18 @@ class EnvsubstTest {
 
     @Test
     void theFourClusterVariablesInAllDocumentedForms() {
-        Map<String, String> vars = Map.of("aws_account_id", "123456789012", "gcp_project_number", "987654321098",
-                "gcp_wip_id", "eks-pool", "gcp_project_id", "acme-prod");
+        Map<String, String> vars = Map.of(
+                "aws_account_id",
+                "123456789012",
+                "gcp_project_number",
+                "987654321098",
+                "gcp_wip_id",
+                "eks-pool",
+                "gcp_project_id",
+                "acme-prod");
         assertEquals("arn:aws:iam::123456789012:role/x", eval("arn:aws:iam::${aws_account_id}:role/x", vars));
-        // kustomizations.md lists ${var:=default}, ${var:position}, ${var:position:length}, ${var/substring/replacement}
+        // kustomizations.md lists ${var:=default}, ${var:position}, ${var:position:length},
+        // ${var/substring/replacement}
         assertEquals("acme-prod", eval("${gcp_project_id:=fallback}", vars));
         assertEquals("prod", eval("${gcp_project_id:5}", vars));
         assertEquals("acme", eval("${gcp_project_id:0:4}", vars));
@@ -105,8 +115,8 @@ class EnvsubstTest {
         EnvsubstException panic = assertThrows(EnvsubstException.class, () -> eval("${v:1:-1}", Map.of("v", "abcd")));
         assertEquals(EnvsubstException.Kind.PANIC, panic.kind());
         assertEquals("runtime error: slice bounds out of range [1:0]", panic.getMessage());
-        EnvsubstException below = assertThrows(EnvsubstException.class,
-                () -> eval("${v:3:-5}", Map.of("v", "abcdefgh")));
+        EnvsubstException below =
+                assertThrows(EnvsubstException.class, () -> eval("${v:3:-5}", Map.of("v", "abcdefgh")));
         assertEquals("runtime error: slice bounds out of range [:-2] with length 8", below.getMessage());
         assertEquals("", eval("${v:9:-1}", Map.of("v", "abcdefgh")), "pos+length >= len: the bounded branch");
         // Flux's own Test_substr cases (envsubst/funcs_test.go).
@@ -171,8 +181,15 @@ class EnvsubstTest {
         // eval_test.go TestExpandStrict and template.go isDefaultOp (fluxcd/flux2#5836).
         EnvsubstException e = assertThrows(EnvsubstException.class, () -> strict("${missing}", Map.of()));
         assertEquals("variable not set (strict mode): \"missing\"", e.getMessage());
-        for (String op : new String[] {"${#missing}", "${missing^}", "${missing,,}", "${missing:0}",
-                "${missing/p/r}", "${missing#p}", "${missing%%p}"}) {
+        for (String op : new String[] {
+            "${#missing}",
+            "${missing^}",
+            "${missing,,}",
+            "${missing:0}",
+            "${missing/p/r}",
+            "${missing#p}",
+            "${missing%%p}"
+        }) {
             assertThrows(EnvsubstException.class, () -> strict(op, Map.of()), op);
         }
         assertEquals("fallback", strict("${missing:-fallback}", Map.of()));
@@ -189,7 +206,8 @@ class EnvsubstTest {
         var funcs = Envsubst.expressions(Envsubst.parse(text));
         assertEquals(3, funcs.size());
         assertEquals("${x}", text.substring(funcs.get(0).start(), funcs.get(0).end()));
-        assertEquals("${y:=${z}}", text.substring(funcs.get(1).start(), funcs.get(1).end()));
+        assertEquals(
+                "${y:=${z}}", text.substring(funcs.get(1).start(), funcs.get(1).end()));
         assertEquals("${z}", text.substring(funcs.get(2).start(), funcs.get(2).end()));
         assertEquals(":=", funcs.get(1).operator());
     }
@@ -208,7 +226,9 @@ class EnvsubstTest {
         assertEquals(2, outcome.errors().size());
         assertEquals(6, outcome.errors().get(0).expressionStart());
         assertEquals(15, outcome.errors().get(1).expressionStart());
-        assertEquals(2, Envsubst.expressions(new EnvsubstNode.Sequence(outcome.nodes())).size());
+        assertEquals(
+                2,
+                Envsubst.expressions(new EnvsubstNode.Sequence(outcome.nodes())).size());
     }
 
     private static void assertError(String text, EnvsubstException.Kind kind) {

@@ -1,17 +1,16 @@
 package dev.runway.render.flux;
 
-import dev.runway.render.RenderedManifest;
-import org.junit.jupiter.api.Test;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runway.render.RenderedManifest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 
 /**
  * Flux's own tests of post-build substitution, ported as cases (their inputs and expectations, written here):
@@ -161,13 +160,17 @@ class FluxGoldenTest {
         SubstitutionResult result = FluxSubstitution.apply(
                 List.of(manifest(VARSUB_DEPLOYMENT), manifest(VARSUB_CONFIGMAP)), varsubPostBuild(false));
         assertFalse(result.failed(), result.errors().toString());
-        assertEquals(SubstitutedManifest.Status.SUBSTITUTED, result.manifests().get(0).status());
-        assertEquals(SubstitutedManifest.Status.DISABLED, result.manifests().get(1).status());
-        String output = result.manifests().stream().map(SubstitutedManifest::text)
-                .collect(Collectors.joining("---\n"));
+        assertEquals(
+                SubstitutedManifest.Status.SUBSTITUTED,
+                result.manifests().get(0).status());
+        assertEquals(
+                SubstitutedManifest.Status.DISABLED, result.manifests().get(1).status());
+        String output =
+                result.manifests().stream().map(SubstitutedManifest::text).collect(Collectors.joining("---\n"));
         assertEquals(VARSUB_EXPECTED, output);
-        assertEquals("9797", at(result.manifests().get(0), "spec", "template", "metadata", "annotations",
-                "prometheus.io/port"));
+        assertEquals(
+                "9797",
+                at(result.manifests().get(0), "spec", "template", "metadata", "annotations", "prometheus.io/port"));
     }
 
     /** fluxcd/pkg kustomize/testdata/varsubstrict/config.yaml. */
@@ -188,11 +191,13 @@ class FluxGoldenTest {
     void kustomizationVarsubStrictAndLax() {
         // TestKustomization_Varsub, second half: strict mode fails with "variable not set", lax mode passes.
         SubstitutedManifest strict = FluxSubstitution.apply(List.of(manifest(VARSUB_STRICT)), varsubPostBuild(true))
-                .manifests().get(0);
+                .manifests()
+                .get(0);
         assertTrue(strict.failed());
         assertTrue(strict.error().contains("variable not set"), strict.error());
         SubstitutedManifest lax = FluxSubstitution.apply(List.of(manifest(VARSUB_STRICT)), varsubPostBuild(false))
-                .manifests().get(0);
+                .manifests()
+                .get(0);
         assertFalse(lax.failed(), lax.error());
         assertEquals(null, at(lax, "data", "missing"), "an unset variable leaves an empty plain scalar: null");
     }
@@ -215,11 +220,14 @@ class FluxGoldenTest {
         // TestKustomization_Varsub_Always with kustomization_varsub_novars.yaml (no variables at all).
         PostBuild none = new PostBuild(Map.of(), List.of(), false);
         SubstitutedManifest disabled = FluxSubstitution.apply(List.of(manifest(VARSUB_ALWAYS)), none)
-                .manifests().get(0);
+                .manifests()
+                .get(0);
         assertTrue(disabled.text().contains("${cluster_env:=dev}"));
         assertTrue(disabled.text().contains("${cluster_region:=eu-central-1}"));
-        SubstitutedManifest always = FluxSubstitution.apply(List.of(manifest(VARSUB_ALWAYS)),
-                none.withStrategy(PostBuild.SubstituteStrategy.ALWAYS)).manifests().get(0);
+        SubstitutedManifest always = FluxSubstitution.apply(
+                        List.of(manifest(VARSUB_ALWAYS)), none.withStrategy(PostBuild.SubstituteStrategy.ALWAYS))
+                .manifests()
+                .get(0);
         assertFalse(always.text().contains("${"), always.text());
         assertTrue(always.text().contains("environment: dev"));
         assertTrue(always.text().contains("region: eu-central-1"));
@@ -243,18 +251,24 @@ class FluxGoldenTest {
         // TestKustomization_Varsub_StrictEmptyValues: kustomization_varsub_empty.yaml with configmap_empty.yaml and
         // secret_empty.yaml; strict mode accepts the empty values, they render as null, and the output equals lax
         // mode with the variables omitted (kustomization_varsub_dummy.yaml: one unused variable).
-        PostBuild empty = new PostBuild(Map.of("empty_inline", ""), List.of(
-                VariableSource.of(vars("ConfigMap", "app-vars-empty", Map.of("empty_cm", ""))),
-                VariableSource.of(vars("Secret", "app-vars-empty", Map.of("empty_secret", "")))), true);
+        PostBuild empty = new PostBuild(
+                Map.of("empty_inline", ""),
+                List.of(
+                        VariableSource.of(vars("ConfigMap", "app-vars-empty", Map.of("empty_cm", ""))),
+                        VariableSource.of(vars("Secret", "app-vars-empty", Map.of("empty_secret", "")))),
+                true);
         SubstitutedManifest strict = FluxSubstitution.apply(List.of(manifest(VARSUB_STRICT_EMPTY)), empty)
-                .manifests().get(0);
+                .manifests()
+                .get(0);
         assertFalse(strict.failed(), strict.error());
         assertFalse(strict.text().contains("${"));
         assertTrue(strict.text().contains("from-inline: null"), strict.text());
         assertTrue(strict.text().contains("from-configmap: null"));
         assertTrue(strict.text().contains("from-secret: null"));
-        SubstitutedManifest omitted = FluxSubstitution.apply(List.of(manifest(VARSUB_STRICT_EMPTY)),
-                PostBuild.inline(Map.of("dummy", "unused"), false)).manifests().get(0);
+        SubstitutedManifest omitted = FluxSubstitution.apply(
+                        List.of(manifest(VARSUB_STRICT_EMPTY)), PostBuild.inline(Map.of("dummy", "unused"), false))
+                .manifests()
+                .get(0);
         assertEquals(strict.text(), omitted.text());
     }
 
@@ -300,8 +314,8 @@ class FluxGoldenTest {
         substitute.put("number", "123");
         substitute.put("booleanStr", "!!str true");
         substitute.put("boolean", "true");
-        SubstitutionResult result = FluxSubstitution.apply(List.of(manifest(templates), manifest(configMap)),
-                PostBuild.inline(substitute, true));
+        SubstitutionResult result = FluxSubstitution.apply(
+                List.of(manifest(templates), manifest(configMap)), PostBuild.inline(substitute, true));
         assertFalse(result.failed(), result.errors().toString());
         SubstitutedManifest repo = result.manifests().get(0);
         assertEquals("123", at(repo, "metadata", "labels", "id"));
@@ -341,11 +355,14 @@ class FluxGoldenTest {
                 stringData:
                   zone: ${zone}
                 """;
-        PostBuild postBuild = new PostBuild(Map.of("_Region", "eu-central-1"), List.of(
-                VariableSource.of(vars("ConfigMap", "zone-cm", Map.of("zone", "\naz-1a\n"))),
-                VariableSource.of(vars("Secret", "zone-secret", Map.of("zone", "\naz-1b\n")))), true);
-        SubstitutionResult result = FluxSubstitution.apply(List.of(manifest(serviceAccount), manifest(secret)),
-                postBuild);
+        PostBuild postBuild = new PostBuild(
+                Map.of("_Region", "eu-central-1"),
+                List.of(
+                        VariableSource.of(vars("ConfigMap", "zone-cm", Map.of("zone", "\naz-1a\n"))),
+                        VariableSource.of(vars("Secret", "zone-secret", Map.of("zone", "\naz-1b\n")))),
+                true);
+        SubstitutionResult result =
+                FluxSubstitution.apply(List.of(manifest(serviceAccount), manifest(secret)), postBuild);
         assertFalse(result.failed(), result.errors().toString());
         assertEquals("dev", at(result.manifests().get(0), "metadata", "labels", "environment"));
         assertEquals("eu-central-1", at(result.manifests().get(0), "metadata", "labels", "region"));
@@ -367,18 +384,28 @@ class FluxGoldenTest {
                     shape: "${shape:=square}"
                 """;
         Map<String, String> enabled = Map.of("var_substitution_enabled", "true");
-        PostBuild present = new PostBuild(enabled, List.of(
-                new VariableSource("ConfigMap", "colors", true, vars("ConfigMap", "colors", Map.of("color", "\nred\n"))),
-                new VariableSource("Secret", "shapes", true, vars("Secret", "shapes", Map.of("shape", "\ntriangle\n")))),
+        PostBuild present = new PostBuild(
+                enabled,
+                List.of(
+                        new VariableSource(
+                                "ConfigMap", "colors", true, vars("ConfigMap", "colors", Map.of("color", "\nred\n"))),
+                        new VariableSource(
+                                "Secret", "shapes", true, vars("Secret", "shapes", Map.of("shape", "\ntriangle\n")))),
                 true);
         SubstitutedManifest withSources = FluxSubstitution.apply(List.of(manifest(serviceAccount)), present)
-                .manifests().get(0);
+                .manifests()
+                .get(0);
         assertEquals("red", at(withSources, "metadata", "labels", "color"));
         assertEquals("triangle", at(withSources, "metadata", "labels", "shape"));
-        PostBuild gone = new PostBuild(enabled, List.of(VariableSource.missing("ConfigMap", "colors", true),
-                VariableSource.missing("Secret", "shapes", true)), true);
+        PostBuild gone = new PostBuild(
+                enabled,
+                List.of(
+                        VariableSource.missing("ConfigMap", "colors", true),
+                        VariableSource.missing("Secret", "shapes", true)),
+                true);
         SubstitutedManifest withoutSources = FluxSubstitution.apply(List.of(manifest(serviceAccount)), gone)
-                .manifests().get(0);
+                .manifests()
+                .get(0);
         assertNotNull(withoutSources.object(), withoutSources.error());
         assertEquals("blue", at(withoutSources, "metadata", "labels", "color"));
         assertEquals("square", at(withoutSources, "metadata", "labels", "shape"));

@@ -1,17 +1,16 @@
 package dev.runway.render.flux;
 
-import dev.runway.render.RenderedManifest;
-import org.junit.jupiter.api.Test;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runway.render.RenderedManifest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * The simulator against kustomize-controller's documented behaviour (docs/spec/v1/kustomizations.md, "Post build
@@ -21,7 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FluxSubstitutionTest {
 
     private static RenderedManifest configMap(String data) {
-        return new RenderedManifest("t.yaml", "v1", "ConfigMap", "cm", "ns",
+        return new RenderedManifest(
+                "t.yaml",
+                "v1",
+                "ConfigMap",
+                "cm",
+                "ns",
                 "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n" + data);
     }
 
@@ -39,11 +43,14 @@ class FluxSubstitutionTest {
         // "The var values which are specified in-line with substitute take precedence over the ones derived from
         // substituteFrom. When var values for the same variable keys are derived from multiple ConfigMaps or
         // Secrets referenced in the substituteFrom list, the later values overwrite earlier values."
-        PostBuild postBuild = new PostBuild(Map.of("c", "inline"), List.of(
-                VariableSource.of(vars("ConfigMap", "first", Map.of("a", "first", "b", "first", "c", "first"))),
-                VariableSource.of(vars("Secret", "second", Map.of("b", "second", "c", "second")))), false);
-        SubstitutionResult result = FluxSubstitution.apply(List.of(configMap(
-                "  a: \"${a}\"\n  b: \"${b}\"\n  c: \"${c}\"\n")), postBuild);
+        PostBuild postBuild = new PostBuild(
+                Map.of("c", "inline"),
+                List.of(
+                        VariableSource.of(vars("ConfigMap", "first", Map.of("a", "first", "b", "first", "c", "first"))),
+                        VariableSource.of(vars("Secret", "second", Map.of("b", "second", "c", "second")))),
+                false);
+        SubstitutionResult result =
+                FluxSubstitution.apply(List.of(configMap("  a: \"${a}\"\n  b: \"${b}\"\n  c: \"${c}\"\n")), postBuild);
         SubstitutedManifest m = result.manifests().get(0);
         assertEquals(SubstitutedManifest.Status.SUBSTITUTED, m.status());
         assertEquals("first", data(m, "a"));
@@ -54,8 +61,8 @@ class FluxSubstitutionTest {
     @Test
     void newlinesAreRemovedFromValues() {
         // kustomize_varsub.go: vars[k] = strings.ReplaceAll(v, "\n", "")
-        SubstitutionResult result = FluxSubstitution.apply(List.of(configMap("  a: \"${a}\"\n")),
-                PostBuild.inline(Map.of("a", "line1\nline2\n"), false));
+        SubstitutionResult result = FluxSubstitution.apply(
+                List.of(configMap("  a: \"${a}\"\n")), PostBuild.inline(Map.of("a", "line1\nline2\n"), false));
         assertEquals("line1line2", data(result.manifests().get(0), "a"));
     }
 
@@ -73,24 +80,31 @@ class FluxSubstitutionTest {
                 data:
                   x: "${a}"
                 """);
-        RenderedManifest labelled = new RenderedManifest("t.yaml", "v1", "ConfigMap", "b", "",
-                annotated.text().replace("annotations:", "labels:"));
-        RenderedManifest notExact = new RenderedManifest("t.yaml", "v1", "ConfigMap", "c", "",
-                annotated.text().replace("disabled", "Disabled"));
-        SubstitutionResult result = FluxSubstitution.apply(List.of(annotated, labelled, notExact),
-                PostBuild.inline(Map.of("a", "1"), true));
-        assertEquals(SubstitutedManifest.Status.DISABLED, result.manifests().get(0).status());
-        assertEquals(SubstitutedManifest.Status.DISABLED, result.manifests().get(1).status());
+        RenderedManifest labelled = new RenderedManifest(
+                "t.yaml", "v1", "ConfigMap", "b", "", annotated.text().replace("annotations:", "labels:"));
+        RenderedManifest notExact = new RenderedManifest(
+                "t.yaml", "v1", "ConfigMap", "c", "", annotated.text().replace("disabled", "Disabled"));
+        SubstitutionResult result = FluxSubstitution.apply(
+                List.of(annotated, labelled, notExact), PostBuild.inline(Map.of("a", "1"), true));
+        assertEquals(
+                SubstitutedManifest.Status.DISABLED, result.manifests().get(0).status());
+        assertEquals(
+                SubstitutedManifest.Status.DISABLED, result.manifests().get(1).status());
         // Left alone, but still re-serialised by kustomize: keys sorted, quotes gone.
-        assertTrue(result.manifests().get(0).text().contains("x: ${a}\n"), result.manifests().get(0).text());
-        assertEquals(SubstitutedManifest.Status.SUBSTITUTED, result.manifests().get(2).status());
+        assertTrue(
+                result.manifests().get(0).text().contains("x: ${a}\n"),
+                result.manifests().get(0).text());
+        assertEquals(
+                SubstitutedManifest.Status.SUBSTITUTED,
+                result.manifests().get(2).status());
     }
 
     @Test
     void noVariablesMeansNoSubstitutionEvenForDefaults() {
         // "Substitution of variables only happens if at least a single variable or resource to substitute from is
         // defined." (kustomize_varsub.go: if len(vars) > 0)
-        SubstitutionResult result = FluxSubstitution.apply(List.of(configMap("  a: \"${a:=default}\"\n")),
+        SubstitutionResult result = FluxSubstitution.apply(
+                List.of(configMap("  a: \"${a:=default}\"\n")),
                 new PostBuild(Map.of(), List.of(VariableSource.missing("ConfigMap", "optional-vars", true)), true));
         SubstitutedManifest m = result.manifests().get(0);
         assertEquals(SubstitutedManifest.Status.NO_VARIABLES, m.status());
@@ -100,15 +114,17 @@ class FluxSubstitutionTest {
 
     @Test
     void missingVariableSourceFailsUnlessOptional() {
-        PostBuild required = new PostBuild(Map.of("x", "1"),
-                List.of(VariableSource.missing("ConfigMap", "flux-cluster-vars", false)), false);
+        PostBuild required = new PostBuild(
+                Map.of("x", "1"), List.of(VariableSource.missing("ConfigMap", "flux-cluster-vars", false)), false);
         SubstitutionResult result = FluxSubstitution.apply(List.of(configMap("  a: \"${x}\"\n")), required);
         assertTrue(result.failed());
-        assertTrue(result.errors().get(0).contains("substitute from 'ConfigMap/flux-cluster-vars' error"),
+        assertTrue(
+                result.errors().get(0).contains("substitute from 'ConfigMap/flux-cluster-vars' error"),
                 result.errors().toString());
-        PostBuild optional = new PostBuild(Map.of("x", "1"),
-                List.of(VariableSource.missing("ConfigMap", "flux-cluster-vars", true)), false);
-        assertFalse(FluxSubstitution.apply(List.of(configMap("  a: \"${x}\"\n")), optional).failed());
+        PostBuild optional = new PostBuild(
+                Map.of("x", "1"), List.of(VariableSource.missing("ConfigMap", "flux-cluster-vars", true)), false);
+        assertFalse(FluxSubstitution.apply(List.of(configMap("  a: \"${x}\"\n")), optional)
+                .failed());
     }
 
     @Test
@@ -123,15 +139,17 @@ class FluxSubstitutionTest {
         assertEquals("d", data(lax.manifests().get(0), "b"));
         SubstitutionResult strict = FluxSubstitution.apply(List.of(m), PostBuild.inline(Map.of("x", "1"), true));
         assertTrue(strict.failed());
-        assertEquals("envsubst error: variable substitution failed: variable not set (strict mode): \"missing\"",
+        assertEquals(
+                "envsubst error: variable substitution failed: variable not set (strict mode): \"missing\"",
                 strict.manifests().get(0).error());
     }
 
     @Test
     void invalidVariableNamesFailTheResource() {
-        SubstitutionResult result = FluxSubstitution.apply(List.of(configMap("  a: \"${x}\"\n")),
-                PostBuild.inline(Map.of("x", "1", "my-var", "2"), false));
-        assertEquals("envsubst error: 'my-var' var name is invalid, must match '^[_[:alpha:]][_[:alpha:][:digit:]]*$'",
+        SubstitutionResult result = FluxSubstitution.apply(
+                List.of(configMap("  a: \"${x}\"\n")), PostBuild.inline(Map.of("x", "1", "my-var", "2"), false));
+        assertEquals(
+                "envsubst error: 'my-var' var name is invalid, must match '^[_[:alpha:]][_[:alpha:][:digit:]]*$'",
                 result.manifests().get(0).error());
     }
 
@@ -145,8 +163,7 @@ class FluxSubstitutionTest {
         vars.put("quote", "\"");
         vars.put("account", "012345678901");
         vars.put("answer", "yes");
-        SubstitutionResult result = FluxSubstitution.apply(List.of(configMap(
-                """
+        SubstitutionResult result = FluxSubstitution.apply(List.of(configMap("""
                           unquoted: ${id}
                           flag: ${enabled}
                           quoted: "${id}"
@@ -154,8 +171,7 @@ class FluxSubstitutionTest {
                           account: ${account}
                           answer: ${answer}
                           escaped: $${id}
-                        """)),
-                PostBuild.inline(vars, false));
+                        """)), PostBuild.inline(vars, false));
         SubstitutedManifest m = result.manifests().get(0);
         assertEquals(123L, data(m, "unquoted"));
         assertEquals(true, data(m, "flag"));
@@ -170,19 +186,21 @@ class FluxSubstitutionTest {
 
     @Test
     void substitutedTextThatIsNoLongerYamlFails() {
-        SubstitutionResult result = FluxSubstitution.apply(List.of(configMap("  a: ${v}\n")),
-                PostBuild.inline(Map.of("v", "[unclosed"), false));
+        SubstitutionResult result = FluxSubstitution.apply(
+                List.of(configMap("  a: ${v}\n")), PostBuild.inline(Map.of("v", "[unclosed"), false));
         assertTrue(result.failed());
-        assertTrue(result.manifests().get(0).error().startsWith("envsubst error: YAMLToJSON: yaml: line "),
+        assertTrue(
+                result.manifests().get(0).error().startsWith("envsubst error: YAMLToJSON: yaml: line "),
                 result.manifests().get(0).error());
         assertNull(result.manifests().get(0).object());
     }
 
     @Test
     void secretSourcesAreDecodedFromBase64() {
-        ClusterVars secret = ClusterVars.parse("kind: Secret\nmetadata:\n  name: s\ndata:\n  token: c2VjcmV0\n",
-                "s.yaml");
-        SubstitutionResult result = FluxSubstitution.apply(List.of(configMap("  t: \"${token}\"\n")),
+        ClusterVars secret =
+                ClusterVars.parse("kind: Secret\nmetadata:\n  name: s\ndata:\n  token: c2VjcmV0\n", "s.yaml");
+        SubstitutionResult result = FluxSubstitution.apply(
+                List.of(configMap("  t: \"${token}\"\n")),
                 new PostBuild(Map.of(), List.of(VariableSource.of(secret)), true));
         assertEquals("secret", data(result.manifests().get(0), "t"));
         assertTrue(result.output().startsWith("---\napiVersion: v1"));
@@ -201,9 +219,13 @@ class FluxSubstitutionTest {
         assertEquals("2024-01-02", dev.runway.render.yaml.GoYaml.plainScalarV2("2024-01-02"));
         assertEquals("eks-pool", dev.runway.render.yaml.GoYaml.plainScalarV2("eks-pool"));
         assertEquals("acme-1", dev.runway.render.yaml.GoYaml.plainScalarV2("acme-1"));
-        assertEquals(new java.math.BigInteger("18446744073709551615"), dev.runway.render.yaml.GoYaml.plainScalarV2("18446744073709551615"));
-        assertThrows(FluxSubstitutionException.class, () -> new PostBuild(Map.of(),
-                List.of(VariableSource.missing("Secret", "s", false)), false).variables());
+        assertEquals(
+                new java.math.BigInteger("18446744073709551615"),
+                dev.runway.render.yaml.GoYaml.plainScalarV2("18446744073709551615"));
+        assertThrows(
+                FluxSubstitutionException.class,
+                () -> new PostBuild(Map.of(), List.of(VariableSource.missing("Secret", "s", false)), false)
+                        .variables());
     }
 
     @Test
@@ -235,10 +257,17 @@ class FluxSubstitutionTest {
                 """, "ks.yaml", List.of(clusterVars), true);
         assertEquals(Map.of("gcp_project_id", "inline", "aws_account_id", "123456789012"), postBuild.variables());
         assertTrue(postBuild.strict());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PostBuild.fromKustomization(
-                "kind: Kustomization\nspec:\n  postBuild:\n    substitute:\n      n: 1\n", "ks.yaml", List.of(), false));
-        assertEquals("ks.yaml:5: spec.postBuild.substitute.n is number; substitute values must be strings: quote it"
-                + " (\"1\")", e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> PostBuild.fromKustomization(
+                        "kind: Kustomization\nspec:\n  postBuild:\n    substitute:\n      n: 1\n",
+                        "ks.yaml",
+                        List.of(),
+                        false));
+        assertEquals(
+                "ks.yaml:5: spec.postBuild.substitute.n is number; substitute values must be strings: quote it"
+                        + " (\"1\")",
+                e.getMessage());
     }
 
     @Test
@@ -247,12 +276,14 @@ class FluxSubstitutionTest {
         // testdata/varsubalways.
         RenderedManifest m = configMap("  a: \"${a:=default}\"\n");
         PostBuild none = new PostBuild(Map.of(), List.of(), false);
-        assertEquals(SubstitutedManifest.Status.NO_VARIABLES,
+        assertEquals(
+                SubstitutedManifest.Status.NO_VARIABLES,
                 FluxSubstitution.apply(List.of(m), none).manifests().get(0).status());
-        SubstitutionResult always = FluxSubstitution.apply(List.of(m),
-                none.withStrategy(PostBuild.SubstituteStrategy.ALWAYS));
+        SubstitutionResult always =
+                FluxSubstitution.apply(List.of(m), none.withStrategy(PostBuild.SubstituteStrategy.ALWAYS));
         assertEquals("default", data(always.manifests().get(0), "a"));
-        SubstitutionResult strictAlways = FluxSubstitution.apply(List.of(configMap("  a: \"${a}\"\n")),
+        SubstitutionResult strictAlways = FluxSubstitution.apply(
+                List.of(configMap("  a: \"${a}\"\n")),
                 none.withStrategy(PostBuild.SubstituteStrategy.ALWAYS).withStrict(true));
         assertTrue(strictAlways.failed());
         PostBuild parsed = PostBuild.fromKustomization("""
@@ -267,13 +298,18 @@ class FluxSubstitutionTest {
     @Test
     void explicitlyEmptyVariablesAreDefinedInStrictMode() {
         // fluxcd/pkg kustomize/testdata/varsubstrictempty: "" from substitute, a ConfigMap or a Secret is a value.
-        PostBuild postBuild = new PostBuild(Map.of("empty_inline", ""), List.of(
-                VariableSource.of(vars("ConfigMap", "app-vars-empty", Map.of("empty_cm", ""))),
-                VariableSource.of(vars("Secret", "app-vars-empty", Map.of("empty_secret", "")))), true);
-        SubstitutionResult result = FluxSubstitution.apply(List.of(configMap(
-                "  a: \"${empty_inline}\"\n  b: \"${empty_cm}\"\n  c: \"${empty_secret}\"\n")), postBuild);
+        PostBuild postBuild = new PostBuild(
+                Map.of("empty_inline", ""),
+                List.of(
+                        VariableSource.of(vars("ConfigMap", "app-vars-empty", Map.of("empty_cm", ""))),
+                        VariableSource.of(vars("Secret", "app-vars-empty", Map.of("empty_secret", "")))),
+                true);
+        SubstitutionResult result = FluxSubstitution.apply(
+                List.of(configMap("  a: \"${empty_inline}\"\n  b: \"${empty_cm}\"\n  c: \"${empty_secret}\"\n")),
+                postBuild);
         assertFalse(result.failed(), result.errors().toString());
-        // Flux's own assertion: "from-inline: null" (kustomize_varsub_test.go TestKustomization_Varsub_StrictEmptyValues).
+        // Flux's own assertion: "from-inline: null" (kustomize_varsub_test.go
+        // TestKustomization_Varsub_StrictEmptyValues).
         assertNull(data(result.manifests().get(0), "c"));
         assertTrue(PostBuild.DEFAULT_STRICT, "kustomize-controller v1.9.0 enables strict substitution by default");
         assertTrue(PostBuild.from(vars("ConfigMap", "v", Map.of())).strict());
@@ -282,15 +318,17 @@ class FluxSubstitutionTest {
     // ---- issue 16: what Flux's pipeline does that a substitution over the chart's text does not ----
 
     private static SubstitutedManifest one(String data, Map<String, String> vars, boolean strict) {
-        return FluxSubstitution.apply(List.of(configMap(data)), PostBuild.inline(vars, strict)).manifests().get(0);
+        return FluxSubstitution.apply(List.of(configMap(data)), PostBuild.inline(vars, strict))
+                .manifests()
+                .get(0);
     }
 
     @Test
     void aQuotedWholeScalarPlaceholderBecomesANumber() {
         // kustomize_varsub.go substitutes res.AsYAML() (kyaml MarshalJSON, then sigs.k8s.io/yaml JSONToYAML): the
         // quotes of "${gcp_project_number}" are gone, so the API server gets a number and rejects the ConfigMap.
-        SubstitutedManifest m = one("  n: \"${gcp_project_number}\"\n", Map.of("gcp_project_number", "371965853757"),
-                true);
+        SubstitutedManifest m =
+                one("  n: \"${gcp_project_number}\"\n", Map.of("gcp_project_number", "371965853757"), true);
         assertEquals(371965853757L, data(m, "n"));
         assertTrue(m.text().contains("\"n\": 371965853757\n"), m.text()); // "n" is a YAML 1.1 bool: quoted as a key
     }
@@ -318,7 +356,8 @@ class FluxSubstitutionTest {
         for (String expression : List.of("${v/#/pre-}", "${v///x}")) {
             SubstitutedManifest m = one("  a: \"" + expression + "\"\n", Map.of("v", "value"), false);
             assertTrue(m.failed(), expression);
-            assertEquals("envsubst error: variable substitution failed: unable to parse substitution within function",
+            assertEquals(
+                    "envsubst error: variable substitution failed: unable to parse substitution within function",
                     m.error());
         }
     }
@@ -352,8 +391,10 @@ class FluxSubstitutionTest {
     void kustomizeReadsWithYaml12RulesAndTimestampsBecomeRfc3339() {
         // go-yaml v3 (kyaml): "yes" is a string, a date a time.Time whose JSON is RFC 3339; JSONToYAML then quotes
         // both, so they reach the API server as strings; 0755 is still octal in v3.
-        SubstitutedManifest m = one("  answer: yes\n  date: 2024-01-02\n  mode: 0755\n  at: 2001-12-14t21:59:43.10-05:00\n",
-                Map.of("v", "1"), false);
+        SubstitutedManifest m = one(
+                "  answer: yes\n  date: 2024-01-02\n  mode: 0755\n  at: 2001-12-14t21:59:43.10-05:00\n",
+                Map.of("v", "1"),
+                false);
         assertEquals("yes", data(m, "answer"));
         assertEquals("2024-01-02T00:00:00Z", data(m, "date"));
         assertEquals(493L, data(m, "mode"));
@@ -364,7 +405,9 @@ class FluxSubstitutionTest {
     void aRepeatedKeyFailsInKustomize() {
         SubstitutedManifest m = one("  a: \"1\"\n  a: \"2\"\n", Map.of("v", "1"), false);
         assertTrue(m.failed());
-        assertEquals("kustomize build failed: yaml: unmarshal errors:\n  line 7: mapping key \"a\" already defined at"
-                + " line 6", m.error());
+        assertEquals(
+                "kustomize build failed: yaml: unmarshal errors:\n  line 7: mapping key \"a\" already defined at"
+                        + " line 6",
+                m.error());
     }
 }

@@ -1,12 +1,11 @@
 package dev.runway.render.flux;
 
-import dev.runway.render.RenderedChart;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runway.render.RenderedChart;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class IntegrityCheckTest {
 
@@ -43,15 +42,16 @@ class IntegrityCheckTest {
     @Test
     void identicalFileIsFine() {
         assertTrue(compare(RENDER).isEmpty());
-        assertTrue(compare(RENDER.replace("# Source: runway-eks/templates/serviceaccount.yaml\n", "")).isEmpty(),
+        assertTrue(
+                compare(RENDER.replace("# Source: runway-eks/templates/serviceaccount.yaml\n", ""))
+                        .isEmpty(),
                 "layout changes that keep every placeholder are fine");
     }
 
     @Test
     void mavenInterpolationThatEmptiesOrReplacesIsCaught() {
-        List<FluxFinding> findings = compare(RENDER
-                .replace("${aws_account_id}", "")
-                .replace("${gcp_wip_id}", "my-pool"));
+        List<FluxFinding> findings =
+                compare(RENDER.replace("${aws_account_id}", "").replace("${gcp_wip_id}", "my-pool"));
         assertEquals(2, findings.size(), findings.toString());
         FluxFinding arn = findings.get(0);
         assertEquals("flux/integrity-placeholder-altered", arn.rule());
@@ -68,10 +68,13 @@ class IntegrityCheckTest {
     @Test
     void jsonEscapingIsCaught() {
         List<FluxFinding> findings = compare(RENDER.replace("\"${gcp_project_id}\"", "\"\\u0024{gcp_project_id}\""));
-        assertEquals(List.of("flux/integrity-placeholder-altered", "flux/integrity-escaped-dollar"),
-                findings.stream().map(FluxFinding::rule).toList(), findings.toString());
+        assertEquals(
+                List.of("flux/integrity-placeholder-altered", "flux/integrity-escaped-dollar"),
+                findings.stream().map(FluxFinding::rule).toList(),
+                findings.toString());
         assertEquals("data.project", findings.get(0).path());
-        assertTrue(findings.get(0).message().contains("escaped"), findings.get(0).message());
+        assertTrue(
+                findings.get(0).message().contains("escaped"), findings.get(0).message());
         assertEquals(18, findings.get(1).line());
     }
 
@@ -87,25 +90,41 @@ class IntegrityCheckTest {
 
     @Test
     void addedAndMissingPlaceholdersAndResourcesAreCaught() {
-        List<FluxFinding> findings = compare(RENDER.replace("namespace: \"payments\"\ndata:",
-                "namespace: \"payments\"\n  labels:\n    x: \"${other}\"\ndata:"));
-        assertEquals(List.of("flux/integrity-placeholder-added"), findings.stream().map(FluxFinding::rule).toList());
-        String withoutServiceAccount = RENDER.substring(RENDER.indexOf("---\n# Source: runway-eks/templates/configmap"));
-        assertEquals("flux/integrity-missing-resource", compare(withoutServiceAccount).get(0).rule());
+        List<FluxFinding> findings = compare(RENDER.replace(
+                "namespace: \"payments\"\ndata:", "namespace: \"payments\"\n  labels:\n    x: \"${other}\"\ndata:"));
+        assertEquals(
+                List.of("flux/integrity-placeholder-added"),
+                findings.stream().map(FluxFinding::rule).toList());
+        String withoutServiceAccount =
+                RENDER.substring(RENDER.indexOf("---\n# Source: runway-eks/templates/configmap"));
+        assertEquals(
+                "flux/integrity-missing-resource",
+                compare(withoutServiceAccount).get(0).rule());
     }
 
     @Test
     void mavenInterpolationOfPluginConfigurationIsCaught() {
         List<FluxFinding> findings = IntegrityCheck.compareValues(
-                java.util.Map.of("gcp.projectId", "${gcp_project_id}", "env.URL", "https://${gcp_project_id}.x",
-                        "env.PLAIN", "no placeholder"),
+                java.util.Map.of(
+                        "gcp.projectId",
+                        "${gcp_project_id}",
+                        "env.URL",
+                        "https://${gcp_project_id}.x",
+                        "env.PLAIN",
+                        "no placeholder"),
                 java.util.Map.of("gcp.projectId", "", "env.URL", "https://build-project.x", "env.PLAIN", "changed"),
                 "pom.xml <values>");
         assertEquals(2, findings.size(), findings.toString());
-        FluxFinding emptied = findings.stream().filter(f -> f.path().equals("gcp.projectId")).findFirst().orElseThrow();
-        assertTrue(emptied.message().startsWith("${gcp_project_id} was emptied in pom.xml <values>"),
-                emptied.message());
-        FluxFinding replaced = findings.stream().filter(f -> f.path().equals("env.URL")).findFirst().orElseThrow();
+        FluxFinding emptied = findings.stream()
+                .filter(f -> f.path().equals("gcp.projectId"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                emptied.message().startsWith("${gcp_project_id} was emptied in pom.xml <values>"), emptied.message());
+        FluxFinding replaced = findings.stream()
+                .filter(f -> f.path().equals("env.URL"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(replaced.message().contains("was replaced by `build-project`"), replaced.message());
     }
 
@@ -113,8 +132,8 @@ class IntegrityCheckTest {
     void perResourceLayoutIsComparedFileByFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         RenderedChart chart = ManifestStream.parse(RENDER);
-        for (dev.runway.render.service.OutputFile f : dev.runway.render.service.ManifestFiles.plan(chart,
-                dev.runway.render.service.ManifestLayout.PER_RESOURCE)) {
+        for (dev.runway.render.service.OutputFile f : dev.runway.render.service.ManifestFiles.plan(
+                chart, dev.runway.render.service.ManifestLayout.PER_RESOURCE)) {
             java.nio.file.Files.writeString(dir.resolve(f.name()), f.content());
         }
         assertEquals(List.of(), IntegrityCheck.compareDirectory(chart, dir));

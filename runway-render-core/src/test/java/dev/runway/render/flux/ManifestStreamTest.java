@@ -1,11 +1,10 @@
 package dev.runway.render.flux;
 
-import dev.runway.render.RenderedChart;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.runway.render.RenderedChart;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ManifestStreamTest {
 
@@ -30,7 +29,8 @@ class ManifestStreamTest {
                 """);
         assertEquals(2, chart.manifests().size());
         assertEquals("c/templates/a.yaml", chart.manifests().get(0).source());
-        assertEquals("ConfigMap/ns/a", ManifestStream.resourceId(chart.manifests().get(0)));
+        assertEquals(
+                "ConfigMap/ns/a", ManifestStream.resourceId(chart.manifests().get(0)));
         assertEquals("Secret/b", ManifestStream.resourceId(chart.manifests().get(1)));
         assertEquals("(document 2)", chart.manifests().get(1).source());
         List<ManifestStream.Located> located = ManifestStream.locate(chart);

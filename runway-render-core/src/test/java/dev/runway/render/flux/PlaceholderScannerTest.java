@@ -1,14 +1,13 @@
 package dev.runway.render.flux;
 
-import dev.runway.render.RenderedChart;
-import dev.runway.render.RenderedManifest;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runway.render.RenderedChart;
+import dev.runway.render.RenderedManifest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class PlaceholderScannerTest {
 
@@ -56,24 +55,30 @@ class PlaceholderScannerTest {
     @Test
     void findsEveryPlaceholderWithResourcePathAndPosition() {
         ScanResult scan = PlaceholderScanner.scan(ManifestStream.parse(OUTPUT));
-        assertEquals(List.of("aws_account_id", "gcp_project_number", "gcp_wip_id", "gcp_project_id", "region"),
+        assertEquals(
+                List.of("aws_account_id", "gcp_project_number", "gcp_wip_id", "gcp_project_id", "region"),
                 scan.variables());
         Placeholder arn = scan.placeholders().get(0);
         assertEquals("ServiceAccount/payments/payments", arn.location().resource());
-        assertEquals("metadata.annotations[eks.amazonaws.com/role-arn]", arn.location().path());
+        assertEquals(
+                "metadata.annotations[eks.amazonaws.com/role-arn]",
+                arn.location().path());
         assertEquals("runway-eks/templates/serviceaccount.yaml", arn.location().source());
         assertEquals(9, arn.location().line());
         assertEquals(47, arn.location().column());
         assertEquals("double-quoted", arn.location().style());
 
         Placeholder number = scan.placeholders().get(1);
-        assertEquals("ConfigMap/payments/payments-gcp-credentials", number.location().resource());
+        assertEquals(
+                "ConfigMap/payments/payments-gcp-credentials", number.location().resource());
         assertEquals("data[credentials.json]", number.location().path());
         assertEquals("literal", number.location().style());
         assertEquals(20, number.location().line());
 
         Placeholder project = scan.placeholders().get(3);
-        assertEquals("spec.template.spec.containers[0].env[1].value", project.location().path());
+        assertEquals(
+                "spec.template.spec.containers[0].env[1].value",
+                project.location().path());
         assertEquals(Placeholder.Form.DEFAULT, project.form());
         assertEquals("${gcp_project_id:=fallback}", project.expression());
         Placeholder region = scan.placeholders().get(4);
@@ -102,12 +107,28 @@ class PlaceholderScannerTest {
                 p: ${outer:=${inner}}
                 """;
         ScanResult scan = PlaceholderScanner.scan(List.of(manifest(text)));
-        List<Placeholder.Form> forms = scan.placeholders().stream().map(Placeholder::form).toList();
-        assertEquals(List.of(Placeholder.Form.PLAIN, Placeholder.Form.DEFAULT, Placeholder.Form.DEFAULT,
-                Placeholder.Form.DEFAULT, Placeholder.Form.SUBSTRING, Placeholder.Form.SUBSTRING,
-                Placeholder.Form.LENGTH, Placeholder.Form.CASE, Placeholder.Form.CASE, Placeholder.Form.TRIM,
-                Placeholder.Form.TRIM, Placeholder.Form.REPLACE, Placeholder.Form.REPLACE, Placeholder.Form.REPLACE,
-                Placeholder.Form.DEFAULT, Placeholder.Form.DEFAULT, Placeholder.Form.PLAIN), forms);
+        List<Placeholder.Form> forms =
+                scan.placeholders().stream().map(Placeholder::form).toList();
+        assertEquals(
+                List.of(
+                        Placeholder.Form.PLAIN,
+                        Placeholder.Form.DEFAULT,
+                        Placeholder.Form.DEFAULT,
+                        Placeholder.Form.DEFAULT,
+                        Placeholder.Form.SUBSTRING,
+                        Placeholder.Form.SUBSTRING,
+                        Placeholder.Form.LENGTH,
+                        Placeholder.Form.CASE,
+                        Placeholder.Form.CASE,
+                        Placeholder.Form.TRIM,
+                        Placeholder.Form.TRIM,
+                        Placeholder.Form.REPLACE,
+                        Placeholder.Form.REPLACE,
+                        Placeholder.Form.REPLACE,
+                        Placeholder.Form.DEFAULT,
+                        Placeholder.Form.DEFAULT,
+                        Placeholder.Form.PLAIN),
+                forms);
         Placeholder inner = scan.placeholders().get(16);
         assertTrue(inner.nested());
         assertEquals("inner", inner.variable());
@@ -118,13 +139,25 @@ class PlaceholderScannerTest {
     void reportsMalformedPlaceholdersWithFluxErrors() {
         String text = "a: ${}\nb: \"${ var }\"\nc: ${my-var}\nd: ${ok}\ne: ${unclosed\n";
         ScanResult scan = PlaceholderScanner.scan(List.of(manifest(text)));
-        assertEquals(List.of("unable to parse variable name", "unable to parse variable name",
-                        "missing closing brace", "missing closing brace"),
+        assertEquals(
+                List.of(
+                        "unable to parse variable name",
+                        "unable to parse variable name",
+                        "missing closing brace",
+                        "missing closing brace"),
                 scan.malformed().stream().map(MalformedPlaceholder::reason).toList());
-        assertEquals(List.of(1, 2, 3, 5), scan.malformed().stream().map(m -> m.location().line()).toList());
+        assertEquals(
+                List.of(1, 2, 3, 5),
+                scan.malformed().stream().map(m -> m.location().line()).toList());
         assertEquals("b", scan.malformed().get(1).location().path());
-        assertEquals(List.of("ok"), scan.variables().stream().filter(v -> !v.equals("my")).toList());
-        assertEquals(4, scan.findings().stream().filter(f -> f.rule().equals("flux/malformed-placeholder")).count());
+        assertEquals(
+                List.of("ok"),
+                scan.variables().stream().filter(v -> !v.equals("my")).toList());
+        assertEquals(
+                4,
+                scan.findings().stream()
+                        .filter(f -> f.rule().equals("flux/malformed-placeholder"))
+                        .count());
         assertTrue(scan.findings().get(0).format().startsWith("ERROR flux/malformed-placeholder"));
     }
 
@@ -132,7 +165,8 @@ class PlaceholderScannerTest {
     void reportsNamesFluxCanNeverDefine() {
         ScanResult scan = PlaceholderScanner.scan(List.of(manifest("a: ${1abc}\nb: ${café}\nc: ${fine_1}\n")));
         List<FluxFinding> invalid = scan.findings().stream()
-                .filter(f -> f.rule().equals("flux/invalid-variable-name")).toList();
+                .filter(f -> f.rule().equals("flux/invalid-variable-name"))
+                .toList();
         assertEquals(2, invalid.size());
         assertEquals("a", invalid.get(0).path());
         assertEquals("b", invalid.get(1).path());
@@ -140,26 +174,31 @@ class PlaceholderScannerTest {
 
     @Test
     void dollarDollarIsReportedAndNotAPlaceholder() {
-        ScanResult scan = PlaceholderScanner.scan(List.of(manifest(
-                "script: |\n  echo $${HOME} pa$$word\nliteral: \"$${gcp_project_id}\"\n")));
+        ScanResult scan = PlaceholderScanner.scan(
+                List.of(manifest("script: |\n  echo $${HOME} pa$$word\nliteral: \"$${gcp_project_id}\"\n")));
         assertTrue(scan.placeholders().isEmpty());
         assertEquals(3, scan.escapes().size());
         assertTrue(scan.escapes().get(0).keepsPlaceholder());
         assertFalse(scan.escapes().get(1).keepsPlaceholder());
         assertEquals("script", scan.escapes().get(1).location().path());
-        FluxFinding dollar = scan.findings().stream().filter(f -> f.rule().equals("flux/dollar-dollar"))
-                .findFirst().orElseThrow();
+        FluxFinding dollar = scan.findings().stream()
+                .filter(f -> f.rule().equals("flux/dollar-dollar"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Severity.WARNING, dollar.severity());
         assertTrue(dollar.message().contains("`pa$word`") || dollar.message().contains("`$word`"), dollar.message());
     }
 
     @Test
     void placeholdersInKeysAndCommentsAreFoundToo() {
-        ScanResult scan = PlaceholderScanner.scan(List.of(manifest(
-                "data:\n  ${key_var}: value\n  # uses ${comment_var}\n  other: x\n")));
-        assertEquals(FluxLocation.Context.KEY, scan.placeholders().get(0).location().context());
+        ScanResult scan = PlaceholderScanner.scan(
+                List.of(manifest("data:\n  ${key_var}: value\n  # uses ${comment_var}\n  other: x\n")));
+        assertEquals(
+                FluxLocation.Context.KEY, scan.placeholders().get(0).location().context());
         assertEquals("data[${key_var}]", scan.placeholders().get(0).location().path());
-        assertEquals(FluxLocation.Context.COMMENT, scan.placeholders().get(1).location().context());
+        assertEquals(
+                FluxLocation.Context.COMMENT,
+                scan.placeholders().get(1).location().context());
     }
 
     @Test

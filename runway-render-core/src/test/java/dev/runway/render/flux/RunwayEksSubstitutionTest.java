@@ -1,20 +1,19 @@
 package dev.runway.render.flux;
 
-import com.google.auth.oauth2.AwsCredentials;
-import com.google.auth.oauth2.GoogleCredentials;
-import com.google.auth.oauth2.IdentityPoolCredentials;
-import dev.runway.render.RenderedChart;
-import org.junit.jupiter.api.Test;
-
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.auth.oauth2.AwsCredentials;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.auth.oauth2.IdentityPoolCredentials;
+import dev.runway.render.RenderedChart;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** What Flux applies for the real runway-eks chart, with a realistic flux-cluster-vars ConfigMap. */
 class RunwayEksSubstitutionTest {
@@ -38,7 +37,10 @@ class RunwayEksSubstitutionTest {
     }
 
     private static SubstitutedManifest find(SubstitutionResult result, String kind) {
-        return result.manifests().stream().filter(m -> m.manifest().kind().equals(kind)).findFirst().orElseThrow();
+        return result.manifests().stream()
+                .filter(m -> m.manifest().kind().equals(kind))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -49,16 +51,20 @@ class RunwayEksSubstitutionTest {
         assertFalse(result.output().contains("${"));
 
         Object sa = find(result, "ServiceAccount").object();
-        assertEquals("arn:aws:iam::012345678901:role/EKS-GCP-Role-payments",
+        assertEquals(
+                "arn:aws:iam::012345678901:role/EKS-GCP-Role-payments",
                 map(map(sa, "metadata"), "annotations").get("eks.amazonaws.com/role-arn"));
 
-        String credentials = (String) map(find(result, "ConfigMap").object(), "data").get("credentials.json");
-        assertTrue(credentials.contains("\"//iam.googleapis.com/projects/123456789012/locations/global/"
-                + "workloadIdentityPools/eks-pool/providers/EKS-Provider\""), credentials);
+        String credentials =
+                (String) map(find(result, "ConfigMap").object(), "data").get("credentials.json");
+        assertTrue(
+                credentials.contains("\"//iam.googleapis.com/projects/123456789012/locations/global/"
+                        + "workloadIdentityPools/eks-pool/providers/EKS-Provider\""),
+                credentials);
         assertTrue(credentials.contains("eks-payments@acme-payments-prod.iam.gserviceaccount.com"), credentials);
         // Google's own client library accepts the substituted file as AWS workload identity federation.
-        GoogleCredentials google = GoogleCredentials.fromStream(
-                new ByteArrayInputStream(credentials.getBytes(StandardCharsets.UTF_8)));
+        GoogleCredentials google =
+                GoogleCredentials.fromStream(new ByteArrayInputStream(credentials.getBytes(StandardCharsets.UTF_8)));
         assertInstanceOf(AwsCredentials.class, google);
     }
 
@@ -67,9 +73,11 @@ class RunwayEksSubstitutionTest {
         RenderedChart chart = RunwayEksFluxTest.render("payments", "payments", "ci/oidc-values.yaml");
         SubstitutionResult result = FluxSubstitution.apply(chart, PostBuild.from(CLUSTER_VARS, true));
         assertFalse(result.failed(), result.errors().toString());
-        String credentials = (String) map(find(result, "ConfigMap").object(), "data").get("credentials.json");
-        assertInstanceOf(IdentityPoolCredentials.class, GoogleCredentials.fromStream(
-                new ByteArrayInputStream(credentials.getBytes(StandardCharsets.UTF_8))));
+        String credentials =
+                (String) map(find(result, "ConfigMap").object(), "data").get("credentials.json");
+        assertInstanceOf(
+                IdentityPoolCredentials.class,
+                GoogleCredentials.fromStream(new ByteArrayInputStream(credentials.getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test
@@ -81,13 +89,18 @@ class RunwayEksSubstitutionTest {
 
         SubstitutionResult strict = FluxSubstitution.apply(chart, PostBuild.from(incomplete, true));
         assertTrue(strict.failed());
-        assertTrue(strict.errors().stream().anyMatch(e -> e.startsWith("ConfigMap/payments/payments-gcp-credentials: "
-                + "envsubst error: variable substitution failed: variable not set (strict mode): \"gcp_wip_id\"")),
+        assertTrue(
+                strict.errors().stream()
+                        .anyMatch(
+                                e -> e.startsWith(
+                                        "ConfigMap/payments/payments-gcp-credentials: "
+                                                + "envsubst error: variable substitution failed: variable not set (strict mode): \"gcp_wip_id\"")),
                 strict.errors().toString());
 
         SubstitutionResult lax = FluxSubstitution.apply(chart, PostBuild.from(incomplete, false));
         assertFalse(lax.failed());
-        String credentials = (String) map(find(lax, "ConfigMap").object(), "data").get("credentials.json");
+        String credentials =
+                (String) map(find(lax, "ConfigMap").object(), "data").get("credentials.json");
         assertTrue(credentials.contains("workloadIdentityPools//providers"), "silently empty: " + credentials);
     }
 
@@ -95,11 +108,16 @@ class RunwayEksSubstitutionTest {
     void everyManifestIsSubstitutedAndStaysInOrder() {
         RenderedChart chart = RunwayEksFluxTest.render("ai-gateway", "ai-gateway", "ci/full-values.yaml");
         SubstitutionResult result = FluxSubstitution.apply(chart, PostBuild.from(CLUSTER_VARS, true));
-        assertEquals(chart.manifests().stream().map(m -> m.kind() + "/" + m.name()).toList(),
-                result.manifests().stream().map(m -> m.manifest().kind() + "/" + m.manifest().name()).toList());
-        assertTrue(result.manifests().stream()
-                .allMatch(m -> m.status() == SubstitutedManifest.Status.SUBSTITUTED), result.errors().toString());
-        assertEquals(List.of(), SafetyCheck.check(chart, List.of(new SafetyCheck.SampleSet("cluster",
-                CLUSTER_VARS.values()))));
+        assertEquals(
+                chart.manifests().stream().map(m -> m.kind() + "/" + m.name()).toList(),
+                result.manifests().stream()
+                        .map(m -> m.manifest().kind() + "/" + m.manifest().name())
+                        .toList());
+        assertTrue(
+                result.manifests().stream().allMatch(m -> m.status() == SubstitutedManifest.Status.SUBSTITUTED),
+                result.errors().toString());
+        assertEquals(
+                List.of(),
+                SafetyCheck.check(chart, List.of(new SafetyCheck.SampleSet("cluster", CLUSTER_VARS.values()))));
     }
 }

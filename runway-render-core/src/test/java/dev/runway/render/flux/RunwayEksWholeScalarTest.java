@@ -1,5 +1,9 @@
 package dev.runway.render.flux;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.runway.render.HelmRenderer;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.RenderedChart;
@@ -8,11 +12,6 @@ import dev.runway.render.chart.Chart;
 import dev.runway.render.chart.RunwayEksMatrix;
 import dev.runway.render.values.UserValues;
 import dev.runway.render.yaml.GoYaml;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Over the whole runway-eks values matrix: no Flux variable is ever a whole scalar of the rendered resources (so
@@ -34,6 +33,7 @@ class RunwayEksWholeScalarTest {
 
     @TempDir
     static Path dir;
+
     private static HelmRenderer engine;
 
     @BeforeAll
@@ -43,37 +43,59 @@ class RunwayEksWholeScalarTest {
 
     @TestFactory
     Stream<DynamicTest> noFluxVariableIsAWholeScalar() {
-        return RunwayEksMatrix.cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            Path values = Files.writeString(dir.resolve(c.name() + ".yaml"), c.valuesYaml(), StandardCharsets.UTF_8);
-            RenderedChart chart = engine.render(UserValues.builder().valuesFile(values).build().merge().values(),
-                    RenderOptions.of(c.serviceId(), c.serviceId()));
-            List<String> whole = new ArrayList<>();
-            int placeholders = 0;
-            for (RenderedManifest m : chart.manifests()) {
-                List<String> strings = new ArrayList<>();
-                collectStrings(GoYaml.readKyaml(m.text()), ManifestStream.resourceId(m), strings);
-                for (String s : strings) {
-                    String value = s.substring(s.indexOf('=') + 1);
-                    if (value.contains("${")) {
-                        placeholders++;
+        return RunwayEksMatrix.cases().stream()
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+                    Path values =
+                            Files.writeString(dir.resolve(c.name() + ".yaml"), c.valuesYaml(), StandardCharsets.UTF_8);
+                    RenderedChart chart = engine.render(
+                            UserValues.builder()
+                                    .valuesFile(values)
+                                    .build()
+                                    .merge()
+                                    .values(),
+                            RenderOptions.of(c.serviceId(), c.serviceId()));
+                    List<String> whole = new ArrayList<>();
+                    int placeholders = 0;
+                    for (RenderedManifest m : chart.manifests()) {
+                        List<String> strings = new ArrayList<>();
+                        collectStrings(GoYaml.readKyaml(m.text()), ManifestStream.resourceId(m), strings);
+                        for (String s : strings) {
+                            String value = s.substring(s.indexOf('=') + 1);
+                            if (value.contains("${")) {
+                                placeholders++;
+                            }
+                            if (value.matches("\\$\\{[^}]*}")) {
+                                whole.add(s);
+                            }
+                        }
                     }
-                    if (value.matches("\\$\\{[^}]*}")) {
-                        whole.add(s);
-                    }
-                }
-            }
-            // EKS renders at least the role ARN and the credentials' variables; GKE only gcp_project_id, and only when
-            // the case leaves it to Flux.
-            int expected = !c.gke() ? 2 : c.valuesYaml().contains("${gcp_project_id}") ? 1 : 0;
-            assertTrue(placeholders >= expected, "the chart renders its Flux variables: " + placeholders);
-            assertEquals(List.of(), whole, "whole-scalar placeholders");
-            assertEquals(List.of(), SafetyCheck.check(chart).stream().map(FluxFinding::format).toList());
-            SubstitutionResult applied = FluxSubstitution.apply(chart, PostBuild.inline(Map.of(
-                    "aws_account_id", "012345678901", "gcp_project_number", "371965853757",
-                    "gcp_wip_id", "eks-pool", "gcp_project_id", "acme-payments-production"), true));
-            assertFalse(applied.failed(), applied.errors().toString());
-            assertFalse(applied.output().contains("${"), "every placeholder substituted");
-        }));
+                    // EKS renders at least the role ARN and the credentials' variables; GKE only gcp_project_id, and
+                    // only when
+                    // the case leaves it to Flux.
+                    int expected = !c.gke() ? 2 : c.valuesYaml().contains("${gcp_project_id}") ? 1 : 0;
+                    assertTrue(placeholders >= expected, "the chart renders its Flux variables: " + placeholders);
+                    assertEquals(List.of(), whole, "whole-scalar placeholders");
+                    assertEquals(
+                            List.of(),
+                            SafetyCheck.check(chart).stream()
+                                    .map(FluxFinding::format)
+                                    .toList());
+                    SubstitutionResult applied = FluxSubstitution.apply(
+                            chart,
+                            PostBuild.inline(
+                                    Map.of(
+                                            "aws_account_id",
+                                            "012345678901",
+                                            "gcp_project_number",
+                                            "371965853757",
+                                            "gcp_wip_id",
+                                            "eks-pool",
+                                            "gcp_project_id",
+                                            "acme-payments-production"),
+                                    true));
+                    assertFalse(applied.failed(), applied.errors().toString());
+                    assertFalse(applied.output().contains("${"), "every placeholder substituted");
+                }));
     }
 
     private static void collectStrings(Object node, String where, List<String> out) {

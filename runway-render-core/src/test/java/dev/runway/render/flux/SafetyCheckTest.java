@@ -1,12 +1,11 @@
 package dev.runway.render.flux;
 
-import dev.runway.render.RenderedChart;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runway.render.RenderedChart;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The safety check on deliberately broken manifests. */
 class SafetyCheckTest {
@@ -34,7 +33,9 @@ class SafetyCheckTest {
                   quoted: "${gcp_project_number}"
                 """);
         // Quoted or not: kustomize re-writes the resource without the quotes before Flux substitutes.
-        assertEquals(List.of("data.project", "data.quoted"), findings.stream().map(FluxFinding::path).toList(),
+        assertEquals(
+                List.of("data.project", "data.quoted"),
+                findings.stream().map(FluxFinding::path).toList(),
                 findings.toString());
         FluxFinding f = findings.get(0);
         assertEquals(Severity.ERROR, f.severity());
@@ -91,18 +92,23 @@ class SafetyCheckTest {
                   bare.json: |
                     {"number": ${gcp_project_number}}
                 """);
-        FluxFinding broken = findings.stream().filter(f -> f.rule().equals("flux/json-breaks")).findFirst()
+        FluxFinding broken = findings.stream()
+                .filter(f -> f.rule().equals("flux/json-breaks"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(findings.toString()));
         assertEquals("data[credentials.json]", broken.path());
         assertEquals(Severity.ERROR, broken.severity());
-        FluxFinding bare = findings.stream().filter(f -> f.rule().equals("flux/json-bare-placeholder")).findFirst()
+        FluxFinding bare = findings.stream()
+                .filter(f -> f.rule().equals("flux/json-bare-placeholder"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(findings.toString()));
         assertEquals("data[bare.json]", bare.path());
     }
 
     @Test
     void valuesThatReadDifferentlyAfterSubstitutionAreCaught() {
-        List<FluxFinding> findings = SafetyCheck.check(chart("""
+        List<FluxFinding> findings = SafetyCheck.check(
+                chart("""
                 apiVersion: v1
                 kind: ConfigMap
                 metadata:
@@ -110,16 +116,20 @@ class SafetyCheckTest {
                 data:
                   note: id-${gcp_project_id}
                   escaped: "\\u0024{gcp_project_id}-${gcp_wip_id}"
-                """), List.of(new SafetyCheck.SampleSet("tricky", java.util.Map.of(
-                "gcp_project_id", "a #comment", "gcp_wip_id", "pool"))));
-        assertEquals(List.of("data.note", "data.escaped"), findings.stream().map(FluxFinding::path).toList(),
+                """),
+                List.of(new SafetyCheck.SampleSet(
+                        "tricky", java.util.Map.of("gcp_project_id", "a #comment", "gcp_wip_id", "pool"))));
+        assertEquals(
+                List.of("data.note", "data.escaped"),
+                findings.stream().map(FluxFinding::path).toList(),
                 findings.toString());
         assertTrue(findings.stream().allMatch(f -> f.rule().equals("flux/value-changes")));
     }
 
     @Test
     void yamlThatBreaksAfterSubstitutionIsCaught() {
-        List<FluxFinding> findings = SafetyCheck.check(chart("""
+        List<FluxFinding> findings = SafetyCheck.check(
+                chart("""
                 apiVersion: v1
                 kind: ConfigMap
                 metadata:
@@ -196,6 +206,8 @@ class SafetyCheckTest {
                   c: |
                     ${gcp_project_number}
                 """);
-        assertEquals(List.of("ConfigMap/d data.a"), findings.stream().map(f -> f.resource() + " " + f.path()).toList());
+        assertEquals(
+                List.of("ConfigMap/d data.a"),
+                findings.stream().map(f -> f.resource() + " " + f.path()).toList());
     }
 }

@@ -1,21 +1,19 @@
 package dev.runway.render.flux;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class VariablePolicyTest {
 
     @Test
     void defaultAllowsTheFourClusterVariablesAndRejectsOthersWithLocation() {
-        ScanResult scan = PlaceholderScanner.scan(List.of(PlaceholderScannerTest.manifest(
-                """
+        ScanResult scan = PlaceholderScanner.scan(List.of(PlaceholderScannerTest.manifest("""
                         data:
                           a: "${aws_account_id}"
                           b: "${gcp_project_number}/${gcp_wip_id}/${gcp_project_id}"
@@ -42,8 +40,8 @@ class VariablePolicyTest {
 
     @Test
     void quoteVariableIsAWarningWhileTheClusterVariablesAreUnknownAndAnErrorWhenTheyLackIt() {
-        ScanResult scan = PlaceholderScanner.scan(List.of(PlaceholderScannerTest.manifest(
-                "data:\n  n: ${quote}${gcp_project_number}${quote}\n")));
+        ScanResult scan = PlaceholderScanner.scan(
+                List.of(PlaceholderScannerTest.manifest("data:\n  n: ${quote}${gcp_project_number}${quote}\n")));
         List<FluxFinding> unknownCluster = VariablePolicy.defaults().check(scan);
         assertEquals(2, unknownCluster.size(), unknownCluster.toString());
         for (FluxFinding f : unknownCluster) {
@@ -77,8 +75,8 @@ class VariablePolicyTest {
 
     @Test
     void defaultsOnAllowedVariablesAreNoted() {
-        ScanResult scan = PlaceholderScanner.scan(List.of(PlaceholderScannerTest.manifest(
-                "a: \"${gcp_project_id:=dev-project}\"\n")));
+        ScanResult scan = PlaceholderScanner.scan(
+                List.of(PlaceholderScannerTest.manifest("a: \"${gcp_project_id:=dev-project}\"\n")));
         List<FluxFinding> findings = VariablePolicy.defaults().check(scan);
         assertEquals(1, findings.size());
         assertEquals(Severity.INFO, findings.get(0).severity());
@@ -121,12 +119,15 @@ class VariablePolicyTest {
 
     @Test
     void badVariableFilesSayWhereAndHow() {
-        IllegalArgumentException number = assertThrows(IllegalArgumentException.class, () -> ClusterVars.parse(
-                "kind: ConfigMap\nmetadata:\n  name: v\ndata:\n  gcp_project_number: 123456789012\n", "vars.yaml"));
-        assertTrue(number.getMessage().startsWith("vars.yaml:5: data.gcp_project_number is number"),
-                number.getMessage());
-        IllegalArgumentException kind = assertThrows(IllegalArgumentException.class,
-                () -> ClusterVars.parse("kind: Deployment\n", "d.yaml"));
+        IllegalArgumentException number = assertThrows(
+                IllegalArgumentException.class,
+                () -> ClusterVars.parse(
+                        "kind: ConfigMap\nmetadata:\n  name: v\ndata:\n  gcp_project_number: 123456789012\n",
+                        "vars.yaml"));
+        assertTrue(
+                number.getMessage().startsWith("vars.yaml:5: data.gcp_project_number is number"), number.getMessage());
+        IllegalArgumentException kind =
+                assertThrows(IllegalArgumentException.class, () -> ClusterVars.parse("kind: Deployment\n", "d.yaml"));
         assertTrue(kind.getMessage().contains("ConfigMap or a Secret"));
         ClusterVars invalid = ClusterVars.parse("kind: ConfigMap\ndata:\n  my-var: x\n", "v.yaml");
         assertEquals(List.of("my-var"), invalid.invalidNames());

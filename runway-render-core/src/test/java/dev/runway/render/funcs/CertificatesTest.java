@@ -1,8 +1,9 @@
 package dev.runway.render.funcs;
 
-import dev.runway.render.template.TemplateFunction;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runway.render.template.TemplateFunction;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateFactory;
@@ -12,9 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** genCA and friends give random certificates: check their shape, as Sprig builds them. */
 class CertificatesTest {
@@ -45,7 +44,10 @@ class CertificatesTest {
         assertEquals("CN=my-ca", leafCert.getIssuerX500Principal().getName());
         Collection<List<?>> sans = leafCert.getSubjectAlternativeNames();
         assertEquals(3, sans.size());
-        long days = Duration.between(leafCert.getNotBefore().toInstant(), leafCert.getNotAfter().toInstant()).toDays();
+        long days = Duration.between(
+                        leafCert.getNotBefore().toInstant(),
+                        leafCert.getNotAfter().toInstant())
+                .toDays();
         assertEquals(30, days);
         assertTrue(leafCert.getExtendedKeyUsage().containsAll(List.of("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2")));
     }
@@ -53,8 +55,8 @@ class CertificatesTest {
     @Test
     void selfSignedWithAGivenKey() throws Exception {
         String key = (String) F.get("genPrivateKey").call(null, List.of("rsa"));
-        Object cert = F.get("genSelfSignedCertWithKey").call(null, List.of("me", new ArrayList<>(), new ArrayList<>(),
-                1, key));
+        Object cert = F.get("genSelfSignedCertWithKey")
+                .call(null, List.of("me", new ArrayList<>(), new ArrayList<>(), 1, key));
         assertEquals(key, ((Map<?, ?>) cert).get("Key"));
         X509Certificate c = parse(cert);
         c.verify(c.getPublicKey());

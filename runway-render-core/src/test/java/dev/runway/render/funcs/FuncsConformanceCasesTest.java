@@ -1,9 +1,10 @@
 package dev.runway.render.funcs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.runway.render.ScratchDirectories;
 import dev.runway.render.oracle.HelmOracle;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -11,9 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the funcs-, yaml- and json- conformance cases honest until the engine's harness runs them: each case must
@@ -24,7 +23,8 @@ class FuncsConformanceCasesTest {
 
     @Test
     void casesRenderWithHelmAsIntended() throws IOException, URISyntaxException {
-        Path root = Path.of(getClass().getClassLoader().getResource("conformance").toURI());
+        Path root =
+                Path.of(getClass().getClassLoader().getResource("conformance").toURI());
         List<Path> cases = new ArrayList<>();
         try (Stream<Path> groups = Files.list(root)) {
             for (Path group : groups.filter(Files::isDirectory).sorted().toList()) {
@@ -46,8 +46,8 @@ class FuncsConformanceCasesTest {
             }
             HelmOracle.Result r = HelmOracle.template(HelmOracle.Request.of(chart, "release", "default"));
             String group = c.getParent().getFileName().toString();
-            boolean shouldFail = group.equals("funcs-errors") || group.equals("funcs-args")
-                    || group.equals("yaml-output-errors");
+            boolean shouldFail =
+                    group.equals("funcs-errors") || group.equals("funcs-args") || group.equals("yaml-output-errors");
             if (r.failed() != shouldFail) {
                 wrong.add(group + "/" + c.getFileName() + ": " + (r.failed() ? r.error() : "rendered without error"));
             }
@@ -63,7 +63,8 @@ class FuncsConformanceCasesTest {
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
-                } else if (!p.getFileName().toString().equals("case.yaml") || !p.getParent().equals(from)) {
+                } else if (!p.getFileName().toString().equals("case.yaml")
+                        || !p.getParent().equals(from)) {
                     Files.copy(p, target);
                 }
             }

@@ -1,11 +1,13 @@
 package dev.runway.render.funcs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.runway.render.ScratchDirectories;
 import dev.runway.render.oracle.HelmOracle;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.yaml.GoYaml;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +18,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The function library against real Helm, without the engine: every expression of {@code funcs-oracle/cases.txt} is
@@ -32,21 +31,27 @@ class FuncsOracleTest {
 
     /** The library as helm-java's Helm 3.21 (the oracle here) has it, plus the text/template builtins the cases use. */
     private static Map<String, TemplateFunction> withBuiltins() {
-        Map<String, TemplateFunction> m = new LinkedHashMap<>(
-                FunctionLibrary.functions(dev.runway.render.HelmVersion.HELM_3_21));
-        m.put("printf", (c, a) -> dev.runway.render.gofmt.GoFmt.sprintf((String) a.get(0),
-                a.subList(1, a.size()).toArray()));
+        Map<String, TemplateFunction> m =
+                new LinkedHashMap<>(FunctionLibrary.functions(dev.runway.render.HelmVersion.HELM_3_21));
+        m.put(
+                "printf",
+                (c, a) -> dev.runway.render.gofmt.GoFmt.sprintf(
+                        (String) a.get(0), a.subList(1, a.size()).toArray()));
         m.put("print", (c, a) -> dev.runway.render.gofmt.GoFmt.sprint(a.toArray()));
         m.put("println", (c, a) -> dev.runway.render.gofmt.GoFmt.sprintln(a.toArray()));
-        m.put("len", (c, a) -> a.get(0) instanceof String s ? s.getBytes(StandardCharsets.UTF_8).length
-                : a.get(0) instanceof Map<?, ?> mm ? mm.size() : ((List<?>) a.get(0)).size());
-        m.put("urlquery", (c, a) -> java.net.URLEncoder.encode(dev.runway.render.gofmt.GoFmt.sprint(a.toArray()),
-                StandardCharsets.UTF_8));
+        m.put(
+                "len",
+                (c, a) -> a.get(0) instanceof String s
+                        ? s.getBytes(StandardCharsets.UTF_8).length
+                        : a.get(0) instanceof Map<?, ?> mm ? mm.size() : ((List<?>) a.get(0)).size());
+        m.put(
+                "urlquery",
+                (c, a) -> java.net.URLEncoder.encode(
+                        dev.runway.render.gofmt.GoFmt.sprint(a.toArray()), StandardCharsets.UTF_8));
         return m;
     }
 
-    record Case(String name, String expression) {
-    }
+    record Case(String name, String expression) {}
 
     static List<Case> cases(String resource) throws IOException {
         List<Case> out = new ArrayList<>();
@@ -91,18 +96,21 @@ class FuncsOracleTest {
         String values = resourceText("funcs-oracle/values.yaml");
         StringBuilder t = new StringBuilder();
         for (Case c : cases) {
-            t.append("#P ").append(c.name()).append(": {{ ").append(c.expression())
+            t.append("#P ")
+                    .append(c.name())
+                    .append(": {{ ")
+                    .append(c.expression())
                     .append(" | toString | b64enc }}\n");
         }
-        HelmOracle.Result r = HelmOracle.template(HelmOracle.Request.of(chart(t.toString(), values), "rel",
-                "default"));
+        HelmOracle.Result r = HelmOracle.template(HelmOracle.Request.of(chart(t.toString(), values), "rel", "default"));
         assertNull(r.error(), "Helm failed");
         Map<String, String> helm = new LinkedHashMap<>();
         for (String line : r.output().split("\n", -1)) {
             if (line.startsWith("#P ")) {
                 int colon = line.indexOf(": ");
                 String b64 = colon < 0 ? "" : line.substring(colon + 2).trim();
-                helm.put(line.substring(3, colon < 0 ? line.length() - 1 : colon),
+                helm.put(
+                        line.substring(3, colon < 0 ? line.length() - 1 : colon),
                         new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8));
             }
         }
@@ -136,9 +144,11 @@ class FuncsOracleTest {
         int pass = 0;
         List<String> failures = new ArrayList<>();
         for (Case c : cases) {
-            HelmOracle.Result r = HelmOracle.template(HelmOracle.Request.of(
-                    chart("# {{ " + c.expression() + " }}\n", values), "rel", "default"));
-            String expected = r.error() == null ? "<no error>" : r.error().substring(r.error().indexOf(">: ") + 3);
+            HelmOracle.Result r = HelmOracle.template(
+                    HelmOracle.Request.of(chart("# {{ " + c.expression() + " }}\n", values), "rel", "default"));
+            String expected = r.error() == null
+                    ? "<no error>"
+                    : r.error().substring(r.error().indexOf(">: ") + 3);
             int hint = expected.indexOf("\n\nUse --debug");
             if (hint >= 0) {
                 expected = expected.substring(0, hint);

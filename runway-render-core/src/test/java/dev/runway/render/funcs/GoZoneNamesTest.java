@@ -1,6 +1,8 @@
 package dev.runway.render.funcs;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,10 +13,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Zone abbreviations where the system has no tzdata: the zones tzdata names by their offset still print it as Go
@@ -57,7 +56,8 @@ class GoZoneNamesTest {
      */
     @Test
     void tableAgreesWithTheSystemsTzdata() throws IOException {
-        assertTrue(Files.isRegularFile(Path.of("/usr/share/zoneinfo/Pacific/Kiritimati")),
+        assertTrue(
+                Files.isRegularFile(Path.of("/usr/share/zoneinfo/Pacific/Kiritimati")),
                 "this test needs the system's tzdata (Debian package tzdata)");
         GoZoneNames system = new GoZoneNames(List.of("/usr/share/zoneinfo/"));
         List<String> mismatches = new ArrayList<>();
@@ -68,8 +68,16 @@ class GoZoneNamesTest {
             }
             ZoneId zone = ZoneId.of(entry[0]);
             long since = entry[1].equals("-") ? -2_000_000_000L : Long.parseLong(entry[1]);
-            for (long second : new long[] {since, since + 86_400 * 400L, 0, 500_000_000L, 1_000_000_000L, 1_700_000_000L,
-                    1_690_000_000L, 2_000_000_000L}) {
+            for (long second : new long[] {
+                since,
+                since + 86_400 * 400L,
+                0,
+                500_000_000L,
+                1_000_000_000L,
+                1_700_000_000L,
+                1_690_000_000L,
+                2_000_000_000L
+            }) {
                 if (second < since || second < 0) {
                     continue;
                 }

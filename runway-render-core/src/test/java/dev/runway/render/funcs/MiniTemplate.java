@@ -3,9 +3,7 @@ package dev.runway.render.funcs;
 import dev.runway.render.template.FunctionContext;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
-
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,8 +55,7 @@ final class MiniTemplate {
         }
     }
 
-    private static final FunctionContext CONTEXT = new FunctionContext() {
-    };
+    private static final FunctionContext CONTEXT = new FunctionContext() {};
 
     private Object pipeline() throws TemplateFunctionException {
         Object v = command(null, false);
@@ -175,9 +172,12 @@ final class MiniTemplate {
         if (src.charAt(pos) == '-' || src.charAt(pos) == '+') {
             pos++;
         }
-        while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '.'
-                || src.charAt(pos) == '_' || ((src.charAt(pos) == '-' || src.charAt(pos) == '+')
-                && (src.charAt(pos - 1) == 'e' || src.charAt(pos - 1) == 'E')))) {
+        while (pos < src.length()
+                && (Character.isLetterOrDigit(src.charAt(pos))
+                        || src.charAt(pos) == '.'
+                        || src.charAt(pos) == '_'
+                        || ((src.charAt(pos) == '-' || src.charAt(pos) == '+')
+                                && (src.charAt(pos - 1) == 'e' || src.charAt(pos - 1) == 'E')))) {
             pos++;
         }
         String t = src.substring(start, pos);

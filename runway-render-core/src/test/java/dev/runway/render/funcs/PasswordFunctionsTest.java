@@ -1,13 +1,12 @@
 package dev.runway.render.funcs;
 
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import org.junit.jupiter.api.Test;
 
 /**
  * bcrypt salts at random, so conformance cases compare shapes only; here the hashes are checked both ways: a hash
@@ -38,7 +37,8 @@ class PasswordFunctionsTest {
 
     @Test
     void passwordsOverSeventyTwoBytesGiveSprigsMessage() {
-        assertEquals("failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes",
+        assertEquals(
+                "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes",
                 PasswordFunctions.bcrypt("ä".repeat(37)));
     }
 

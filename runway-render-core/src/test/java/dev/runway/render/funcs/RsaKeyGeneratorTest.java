@@ -1,6 +1,9 @@
 package dev.runway.render.funcs;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -14,11 +17,7 @@ import java.security.spec.RSAPrivateCrtKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Our RSA keys must be as sound as Go's: every FIPS 186-5 property checked with the JDK's own arithmetic. */
 class RsaKeyGeneratorTest {
@@ -39,7 +38,8 @@ class RsaKeyGeneratorTest {
 
     @Test
     void oddSizesGiveTheLargerPrimeToP() throws Exception {
-        RSAPrivateCrtKey k = (RSAPrivateCrtKey) RsaKeyGenerator.generate(1025, RANDOM).getPrivate();
+        RSAPrivateCrtKey k =
+                (RSAPrivateCrtKey) RsaKeyGenerator.generate(1025, RANDOM).getPrivate();
         assertEquals(1025, k.getModulus().bitLength());
         assertEquals(513, k.getPrimeP().bitLength());
         assertEquals(512, k.getPrimeQ().bitLength());
@@ -66,8 +66,8 @@ class RsaKeyGeneratorTest {
         assertTrue(RsaKeyGenerator.isProbablePrime(m607, 5, RANDOM));
         assertFalse(RsaKeyGenerator.isProbablePrime(m521.multiply(m607), 5, RANDOM));
         // 2^512 - 1 is composite; 3215031751 = 151 * 751 * 28351 is a strong pseudoprime to bases 2, 3, 5 and 7.
-        assertFalse(RsaKeyGenerator.isProbablePrime(BigInteger.ONE.shiftLeft(512).subtract(BigInteger.ONE), 5,
-                RANDOM));
+        assertFalse(
+                RsaKeyGenerator.isProbablePrime(BigInteger.ONE.shiftLeft(512).subtract(BigInteger.ONE), 5, RANDOM));
         assertFalse(RsaKeyGenerator.isProbablePrime(BigInteger.valueOf(3215031751L), 27, RANDOM));
         // A Carmichael number with large factors (6k+1)(12k+1)(18k+1), each prime: passes Fermat for every base.
         BigInteger carmichael = carmichael();
@@ -82,8 +82,8 @@ class RsaKeyGeneratorTest {
                 assertEquals(bits, p.bitLength());
                 assertTrue(p.testBit(bits - 2), "second bit set");
                 assertTrue(p.isProbablePrime(100), p.toString(16));
-                assertEquals(BigInteger.ONE,
-                        p.subtract(BigInteger.ONE).gcd(RsaKeyGenerator.PUBLIC_EXPONENT), "gcd(e, p-1)");
+                assertEquals(
+                        BigInteger.ONE, p.subtract(BigInteger.ONE).gcd(RsaKeyGenerator.PUBLIC_EXPONENT), "gcd(e, p-1)");
             }
         }
     }
@@ -177,8 +177,8 @@ class RsaKeyGeneratorTest {
         }
         assertEquals(9, ints.size());
         assertEquals(BigInteger.ZERO, ints.get(0), "version");
-        return new RSAPrivateCrtKeySpec(ints.get(1), ints.get(2), ints.get(3), ints.get(4), ints.get(5), ints.get(6),
-                ints.get(7), ints.get(8));
+        return new RSAPrivateCrtKeySpec(
+                ints.get(1), ints.get(2), ints.get(3), ints.get(4), ints.get(5), ints.get(6), ints.get(7), ints.get(8));
     }
 
     private static int length(byte[] der, int[] pos) {

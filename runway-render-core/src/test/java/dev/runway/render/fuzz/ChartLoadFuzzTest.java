@@ -1,11 +1,12 @@
 package dev.runway.render.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.runway.render.RenderException;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.chart.TarBuilder;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,17 +15,38 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 /**
  * The chart loader on hostile charts (issue 15): a packaged chart (.tgz, tar built from fuzz data or raw fuzz bytes
  * under gzip) and a chart folder (files, .helmignore rules, packaged subcharts) load, or fail with RenderException.
  */
 class ChartLoadFuzzTest {
-    private static final String[] PATH_PIECES = {"c", "sub", "charts", "templates", "Chart.yaml", "values.yaml",
-        "..", ".", "", "a.tgz", "x.yaml", "files", "\\", "c:", "_p", ".helmignore", "t.txt", "*"};
-    private static final String[] CONTENT = {"apiVersion: v2\nname: c\nversion: 1.0.0\n", "a: 1\n",
-        "{{ .Files.Glob \"files/*\" }}", "*.txt\n!t.txt\nfiles/\n[\n", "apiVersion: v2\nname: sub\nversion: 0.1.0\n"};
+    private static final String[] PATH_PIECES = {
+        "c",
+        "sub",
+        "charts",
+        "templates",
+        "Chart.yaml",
+        "values.yaml",
+        "..",
+        ".",
+        "",
+        "a.tgz",
+        "x.yaml",
+        "files",
+        "\\",
+        "c:",
+        "_p",
+        ".helmignore",
+        "t.txt",
+        "*"
+    };
+    private static final String[] CONTENT = {
+        "apiVersion: v2\nname: c\nversion: 1.0.0\n",
+        "a: 1\n",
+        "{{ .Files.Glob \"files/*\" }}",
+        "*.txt\n!t.txt\nfiles/\n[\n",
+        "apiVersion: v2\nname: sub\nversion: 0.1.0\n"
+    };
 
     @FuzzTest(maxDuration = "60s")
     void archiveLoadsOrExplains(FuzzedDataProvider data) throws IOException {
@@ -62,8 +84,8 @@ class ChartLoadFuzzTest {
                 if (!target.startsWith(chart) || target.equals(chart)) {
                     continue;
                 }
-                byte[] content = data.consumeBoolean() ? tgz(data, 1)
-                        : text(data).getBytes(StandardCharsets.UTF_8);
+                byte[] content =
+                        data.consumeBoolean() ? tgz(data, 1) : text(data).getBytes(StandardCharsets.UTF_8);
                 try {
                     Files.createDirectories(target.getParent());
                     Files.write(target, content);
@@ -90,11 +112,15 @@ class ChartLoadFuzzTest {
             switch (data.consumeInt(0, 6)) {
                 case 0 -> tar.pax(Map.of(data.consumeBoolean() ? "path" : "size", data.consumeString(40)));
                 case 1 -> tar.gnuLongName(name);
-                case 2 -> tar.entry(name, (char) data.consumeByte(), TarBuilder.base256(data.consumeLong()),
-                        data.consumeBytes(64));
+                case 2 ->
+                    tar.entry(
+                            name,
+                            (char) data.consumeByte(),
+                            TarBuilder.base256(data.consumeLong()),
+                            data.consumeBytes(64));
                 case 3 -> tar.entry(name, '0', data.consumeBytes(12), data.consumeBytes(64));
-                case 4 -> tar.file(name, depth < 3 && data.consumeBoolean() ? tgz(data, depth + 1)
-                        : data.consumeBytes(200));
+                case 4 ->
+                    tar.file(name, depth < 3 && data.consumeBoolean() ? tgz(data, depth + 1) : data.consumeBytes(200));
                 default -> tar.file(name, text(data));
             }
         }
@@ -109,8 +135,11 @@ class ChartLoadFuzzTest {
         StringBuilder b = new StringBuilder();
         int parts = data.consumeInt(1, 4);
         for (int i = 0; i < parts; i++) {
-            b.append(i == 0 ? "" : "/").append(data.consumeBoolean() ? PATH_PIECES[data.consumeInt(0,
-                    PATH_PIECES.length - 1)] : data.consumeString(8));
+            b.append(i == 0 ? "" : "/")
+                    .append(
+                            data.consumeBoolean()
+                                    ? PATH_PIECES[data.consumeInt(0, PATH_PIECES.length - 1)]
+                                    : data.consumeString(8));
         }
         return b.toString();
     }

@@ -1,5 +1,7 @@
 package dev.runway.render.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.runway.render.RenderedManifest;
@@ -9,13 +11,10 @@ import dev.runway.render.flux.FluxSubstitution;
 import dev.runway.render.flux.PlaceholderScanner;
 import dev.runway.render.flux.ScanResult;
 import dev.runway.render.flux.SubstitutedManifest;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * Flux on hostile manifests: the placeholder scanner and the substitution simulator report problems as findings
@@ -24,11 +23,46 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class FluxFuzzTest {
 
     private static final String[] PIECES = {
-        "${", "}", "$", "$$", "${aws_account_id}", "${gcp_project_id:=p}", "${x:-d}", "${x:=}", "${x/a/b}",
-        "${x:1:2}", "${#x}", "${x^^}", "${x,,}", "${x%%s}", "${x##p}", "${x:?err}", "${1x}", "{", ":", ": ", "\n",
-        "  ", "- ", "key", "\"", "'", "#", "---\n", "apiVersion: v1\n", "kind: ConfigMap\n", "data:\n",
-        "metadata:\n  name: n\n", "  annotations:\n    kustomize.toolkit.fluxcd.io/substitute: disabled\n", "123",
-        "true", "&a ", "*a", "|\n", ">-\n", "\\",
+        "${",
+        "}",
+        "$",
+        "$$",
+        "${aws_account_id}",
+        "${gcp_project_id:=p}",
+        "${x:-d}",
+        "${x:=}",
+        "${x/a/b}",
+        "${x:1:2}",
+        "${#x}",
+        "${x^^}",
+        "${x,,}",
+        "${x%%s}",
+        "${x##p}",
+        "${x:?err}",
+        "${1x}",
+        "{",
+        ":",
+        ": ",
+        "\n",
+        "  ",
+        "- ",
+        "key",
+        "\"",
+        "'",
+        "#",
+        "---\n",
+        "apiVersion: v1\n",
+        "kind: ConfigMap\n",
+        "data:\n",
+        "metadata:\n  name: n\n",
+        "  annotations:\n    kustomize.toolkit.fluxcd.io/substitute: disabled\n",
+        "123",
+        "true",
+        "&a ",
+        "*a",
+        "|\n",
+        ">-\n",
+        "\\",
     };
 
     @FuzzTest(maxDuration = "60s")
@@ -65,7 +99,8 @@ class FluxFuzzTest {
         Map<String, String> vars = new LinkedHashMap<>();
         int n = data.consumeInt(0, 3);
         for (int i = 0; i < n; i++) {
-            vars.put(data.pickValue(new String[] {"aws_account_id", "gcp_project_id", "x", "y"}),
+            vars.put(
+                    data.pickValue(new String[] {"aws_account_id", "gcp_project_id", "x", "y"}),
                     data.consumeString(12));
         }
         return vars;

@@ -1,7 +1,6 @@
 package dev.runway.render.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +9,7 @@ import java.util.Map;
 /** Builds values of the Go value model (see HELPERS contract) from fuzzer bytes, nested up to a depth. */
 final class FuzzValues {
 
-    private FuzzValues() {
-    }
+    private FuzzValues() {}
 
     static Object goValue(FuzzedDataProvider data, int depth) {
         int kind = data.consumeInt(0, depth > 0 ? 8 : 6);

@@ -1,13 +1,12 @@
 package dev.runway.render.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.runway.render.gofmt.GoFmt;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * Go's fmt never fails: a bad verb or a missing argument prints {@code %!v(...)} markers instead. So

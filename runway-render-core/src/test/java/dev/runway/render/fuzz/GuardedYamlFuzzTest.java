@@ -1,13 +1,13 @@
 package dev.runway.render.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GuardedYaml;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * {@code fromYaml} and {@code fromJson} on hostile text (issue 15), seeded with alias-heavy and deeply nested
@@ -23,7 +23,8 @@ class GuardedYamlFuzzTest {
         assertNotNull(GoYaml.fromYaml(text));
         assertNotNull(GoYaml.fromYamlArray(text));
         try {
-            for (Object ignored : GuardedYaml.load(GuardedYaml.settings("fuzz.yaml").build()).loadAllFromString(text)) {
+            for (Object ignored :
+                    GuardedYaml.load(GuardedYaml.settings("fuzz.yaml").build()).loadAllFromString(text)) {
                 assertNotNull(text);
             }
         } catch (YamlEngineException expected) {

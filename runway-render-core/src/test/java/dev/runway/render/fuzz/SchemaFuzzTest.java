@@ -1,17 +1,16 @@
 package dev.runway.render.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.runway.render.values.ChartSchemas;
 import dev.runway.render.values.ValueOrigins;
 import dev.runway.render.values.ValuesFileException;
 import dev.runway.render.values.ValuesSchema;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * values.schema.json on hostile input: any schema text is compiled or refused with {@link ValuesFileException};
@@ -39,8 +38,10 @@ class SchemaFuzzTest {
             values.put("v", value);
         }
         try {
-            ValuesSchema.Verdict verdict = ValuesSchema.verdict(ChartSchemas.of("fuzz", schema), values, ValueOrigins.none());
-            assertEquals(verdict.helmListing() == null, verdict.problems().isEmpty(), () -> schemaText + "\n" + verdict);
+            ValuesSchema.Verdict verdict =
+                    ValuesSchema.verdict(ChartSchemas.of("fuzz", schema), values, ValueOrigins.none());
+            assertEquals(
+                    verdict.helmListing() == null, verdict.problems().isEmpty(), () -> schemaText + "\n" + verdict);
         } catch (ValuesFileException expected) {
             assertNotNull(expected.getMessage());
         }

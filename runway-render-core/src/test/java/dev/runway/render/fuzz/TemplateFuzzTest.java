@@ -1,5 +1,7 @@
 package dev.runway.render.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.runway.render.chart.EngineFunctions;
@@ -10,13 +12,10 @@ import dev.runway.render.template.TemplateExecException;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateParseException;
 import dev.runway.render.template.TemplateSet;
-
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * The template engine on hostile input: the lexer and parser may only reject text with
@@ -26,9 +25,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class TemplateFuzzTest {
 
     /** Functions left out of fuzzing: they reach the network or spend seconds on key generation per call. */
-    private static final Set<String> SLOW_OR_NETWORK = Set.of("getHostByName", "genPrivateKey", "genCA",
-            "genCAWithKey", "genSelfSignedCert", "genSelfSignedCertWithKey", "genSignedCert", "genSignedCertWithKey",
-            "derivePassword", "bcrypt", "htpasswd", "encryptAES", "decryptAES");
+    private static final Set<String> SLOW_OR_NETWORK = Set.of(
+            "getHostByName",
+            "genPrivateKey",
+            "genCA",
+            "genCAWithKey",
+            "genSelfSignedCert",
+            "genSelfSignedCertWithKey",
+            "genSignedCert",
+            "genSignedCertWithKey",
+            "derivePassword",
+            "bcrypt",
+            "htpasswd",
+            "encryptAES",
+            "decryptAES");
 
     private static final Map<String, TemplateFunction> FUNCTIONS = functions();
 
@@ -37,16 +47,121 @@ class TemplateFuzzTest {
 
     /** Pieces of template syntax; random sequences of them reach far deeper into the parser than random bytes. */
     private static final String[] PIECES = {
-        "{{", "}}", "{{- ", " -}}", " ", "\n", "x", "text", "{{/* c */}}", "end", "else", "else if", "if", "range",
-        "with", "define", "block", "template", "break", "continue", "\"a\"", "\"b\"", "`raw`", "'c'", "1", "-2",
-        "3.5", "0x1F", "1e3", "true", "false", "nil", ".", "$", "$x", "$x :=", "$x =", ".Values", ".Values.a",
-        ".a.b", ".Release.Name", "|", "(", ")", ",", ":=", "include", "tpl", "toYaml", "fromYaml", "toJson",
-        "fromJson", "default", "required", "fail", "printf \"%v\"", "print", "len", "index", "slice", "eq", "ne",
-        "lt", "and", "or", "not", "until", "untilStep", "seq", "list", "dict", "set", "get", "keys", "repeat",
-        "nindent 2", "indent 2", "quote", "upper", "trim", "b64enc", "b64dec", "regexMatch", "regexReplaceAll",
-        "semverCompare", "add", "mul", "div", "mod", "sub", "int", "float64", "toString", "atoi", "splitList",
-        "join", "first", "last", "append", "merge", "deepCopy", "kindOf", "typeOf", "empty", "coalesce",
-        "ternary", "sha256sum", "lookup", "call", "html", "js", "urlquery", "ge", "le", "gt",
+        "{{",
+        "}}",
+        "{{- ",
+        " -}}",
+        " ",
+        "\n",
+        "x",
+        "text",
+        "{{/* c */}}",
+        "end",
+        "else",
+        "else if",
+        "if",
+        "range",
+        "with",
+        "define",
+        "block",
+        "template",
+        "break",
+        "continue",
+        "\"a\"",
+        "\"b\"",
+        "`raw`",
+        "'c'",
+        "1",
+        "-2",
+        "3.5",
+        "0x1F",
+        "1e3",
+        "true",
+        "false",
+        "nil",
+        ".",
+        "$",
+        "$x",
+        "$x :=",
+        "$x =",
+        ".Values",
+        ".Values.a",
+        ".a.b",
+        ".Release.Name",
+        "|",
+        "(",
+        ")",
+        ",",
+        ":=",
+        "include",
+        "tpl",
+        "toYaml",
+        "fromYaml",
+        "toJson",
+        "fromJson",
+        "default",
+        "required",
+        "fail",
+        "printf \"%v\"",
+        "print",
+        "len",
+        "index",
+        "slice",
+        "eq",
+        "ne",
+        "lt",
+        "and",
+        "or",
+        "not",
+        "until",
+        "untilStep",
+        "seq",
+        "list",
+        "dict",
+        "set",
+        "get",
+        "keys",
+        "repeat",
+        "nindent 2",
+        "indent 2",
+        "quote",
+        "upper",
+        "trim",
+        "b64enc",
+        "b64dec",
+        "regexMatch",
+        "regexReplaceAll",
+        "semverCompare",
+        "add",
+        "mul",
+        "div",
+        "mod",
+        "sub",
+        "int",
+        "float64",
+        "toString",
+        "atoi",
+        "splitList",
+        "join",
+        "first",
+        "last",
+        "append",
+        "merge",
+        "deepCopy",
+        "kindOf",
+        "typeOf",
+        "empty",
+        "coalesce",
+        "ternary",
+        "sha256sum",
+        "lookup",
+        "call",
+        "html",
+        "js",
+        "urlquery",
+        "ge",
+        "le",
+        "gt",
     };
 
     private static Map<String, TemplateFunction> functions() {
@@ -112,13 +227,17 @@ class TemplateFuzzTest {
      */
     static void runDeep(Runnable body) {
         Throwable[] failure = new Throwable[1];
-        Thread t = new Thread(null, () -> {
-            try {
-                body.run();
-            } catch (Throwable e) {
-                failure[0] = e;
-            }
-        }, "fuzz-deep-stack", 512L * 1024 * 1024);
+        Thread t = new Thread(
+                null,
+                () -> {
+                    try {
+                        body.run();
+                    } catch (Throwable e) {
+                        failure[0] = e;
+                    }
+                },
+                "fuzz-deep-stack",
+                512L * 1024 * 1024);
         t.start();
         try {
             t.join();

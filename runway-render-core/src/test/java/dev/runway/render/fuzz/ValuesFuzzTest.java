@@ -1,5 +1,8 @@
 package dev.runway.render.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.runway.render.values.SetValueException;
@@ -9,15 +12,11 @@ import dev.runway.render.values.ValuesFiles;
 import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GoYamlException;
-
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * Values on hostile input: a values file is read or rejected with {@link ValuesFileException}; a {@code --set}
@@ -87,7 +86,8 @@ class ValuesFuzzTest {
         try {
             back = GoYaml.read(yaml, "roundtrip.yaml");
         } catch (GoYamlException e) {
-            throw new AssertionError("fromYaml failed on toYaml's output for " + GoJson.toJson(value) + ":\n" + yaml, e);
+            throw new AssertionError(
+                    "fromYaml failed on toYaml's output for " + GoJson.toJson(value) + ":\n" + yaml, e);
         }
         assertEquals(expected, back, () -> "toYaml gave:\n" + yaml);
     }

@@ -1,13 +1,12 @@
 package dev.runway.render.gofmt;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** A Go string holding arbitrary bytes survives the Java string the engine keeps it in. */
 class GoBytesTest {
@@ -27,7 +26,8 @@ class GoBytesTest {
             byte[] b = new byte[random.nextInt(12)];
             random.nextBytes(b);
             String s = GoBytes.string(b);
-            assertArrayEquals(b, GoBytes.bytes(s), () -> java.util.HexFormat.of().formatHex(b));
+            assertArrayEquals(
+                    b, GoBytes.bytes(s), () -> java.util.HexFormat.of().formatHex(b));
             assertEquals(b.length, GoValues.byteLength(s));
         }
     }

@@ -1,13 +1,12 @@
 package dev.runway.render.gofmt;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import org.junit.jupiter.api.Test;
 
 /** Go's fmt never fails: random formats over random values must always give text (a fixed seed keeps it stable). */
 class GoFmtRandomTest {
@@ -17,8 +16,24 @@ class GoFmtRandomTest {
     @Test
     void sprintfNeverThrows() {
         Random random = new Random(42);
-        Object[] pool = {null, "s", "", 1, -7L, 3.5, -0.0, Double.NaN, Double.POSITIVE_INFINITY, true,
-                List.of(1, "a"), Map.of("k", 2.0), new byte[] {104, 105}, 1e21, 0x10FFFF, -1};
+        Object[] pool = {
+            null,
+            "s",
+            "",
+            1,
+            -7L,
+            3.5,
+            -0.0,
+            Double.NaN,
+            Double.POSITIVE_INFINITY,
+            true,
+            List.of(1, "a"),
+            Map.of("k", 2.0),
+            new byte[] {104, 105},
+            1e21,
+            0x10FFFF,
+            -1
+        };
         for (int i = 0; i < 20_000; i++) {
             StringBuilder f = new StringBuilder();
             int len = random.nextInt(12);

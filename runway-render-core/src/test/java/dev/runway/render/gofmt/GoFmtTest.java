@@ -1,41 +1,42 @@
 package dev.runway.render.gofmt;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Expected strings are what Go's fmt prints for the same operands (documented fmt behaviour). */
 class GoFmtTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "1000000.0|1e+06",
-            "3.5|3.5",
-            "0.00001|1e-05",
-            "0.0001|0.0001",
-            "100000.0|100000",
-            "123456.0|123456",
-            "1234567.0|1.234567e+06",
-            "1.0|1",
-            "0.0|0",
-            "-0.0|-0",
-            "0.30000000000000004|0.30000000000000004",
-            "123456789.0|1.23456789e+08",
-            "2.5e-5|2.5e-05",
-            "1e21|1e+21",
-            "1e100|1e+100",
-            "5e-324|5e-324",
-            "1.7976931348623157e308|1.7976931348623157e+308",
-            "-1.5|-1.5",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1000000.0|1e+06",
+                "3.5|3.5",
+                "0.00001|1e-05",
+                "0.0001|0.0001",
+                "100000.0|100000",
+                "123456.0|123456",
+                "1234567.0|1.234567e+06",
+                "1.0|1",
+                "0.0|0",
+                "-0.0|-0",
+                "0.30000000000000004|0.30000000000000004",
+                "123456789.0|1.23456789e+08",
+                "2.5e-5|2.5e-05",
+                "1e21|1e+21",
+                "1e100|1e+100",
+                "5e-324|5e-324",
+                "1.7976931348623157e308|1.7976931348623157e+308",
+                "-1.5|-1.5",
+            })
     void floatsPrintAsGoPercentV(double value, String expected) {
         assertEquals(expected, GoFmt.formatValue(value));
     }
@@ -75,73 +76,82 @@ class GoFmtTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '^', value = {
-            "%5.2f|3.14159|^ 3.14^",
-            "%08.3f|-3.14159|-003.142",
-            "%e|1234.5678|1.234568e+03",
-            "%E|1234.5678|1.234568E+03",
-            "%g|1234.5678|1234.5678",
-            "%g|1000000.0|1e+06",
-            "%.3g|1234.0|1.23e+03",
-            "%.3g|0.0001234|0.000123",
-            "%f|1.0|1.000000",
-            "%.0f|2.5|2",
-            "%.0f|3.5|4",
-            "%.2f|2.675|2.67",
-            "%6.2f|1e10|10000000000.00",
-            "%+.1f|2.0|+2.0",
-            "%v|1e6|1e+06",
-            "%d|1.5|%!d(float64=1.5)",
-            "%s|1.5|%!s(float64=1.5)",
-            "%10.3e|123456.0|^ 1.235e+05^",
-            "%-8.2f|1.5|^1.50    ^",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '^',
+            value = {
+                "%5.2f|3.14159|^ 3.14^",
+                "%08.3f|-3.14159|-003.142",
+                "%e|1234.5678|1.234568e+03",
+                "%E|1234.5678|1.234568E+03",
+                "%g|1234.5678|1234.5678",
+                "%g|1000000.0|1e+06",
+                "%.3g|1234.0|1.23e+03",
+                "%.3g|0.0001234|0.000123",
+                "%f|1.0|1.000000",
+                "%.0f|2.5|2",
+                "%.0f|3.5|4",
+                "%.2f|2.675|2.67",
+                "%6.2f|1e10|10000000000.00",
+                "%+.1f|2.0|+2.0",
+                "%v|1e6|1e+06",
+                "%d|1.5|%!d(float64=1.5)",
+                "%s|1.5|%!s(float64=1.5)",
+                "%10.3e|123456.0|^ 1.235e+05^",
+                "%-8.2f|1.5|^1.50    ^",
+            })
     void floatVerbs(String format, double value, String expected) {
         assertEquals(expected, GoFmt.sprintf(format, value));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '^', value = {
-            "%d|42|42",
-            "%03d|7|007",
-            "%+d|5|+5",
-            "%x|255|ff",
-            "%X|255|FF",
-            "%#x|255|0xff",
-            "%o|8|10",
-            "%b|5|101",
-            "%c|65|A",
-            "%U|128512|U+1F600",
-            "%q|65|'A'",
-            "%5d|42|^   42^",
-            "%-5d|42|^42   ^",
-            "%x|-255|-ff",
-            "%s|3|%!s(int64=3)",
-            "%t|1|%!t(int64=1)",
-            "%z|1|%!z(int64=1)",
-            "%v|-7|-7",
-            "%05d|-42|-0042",
-            "%.3d|7|007",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '^',
+            value = {
+                "%d|42|42",
+                "%03d|7|007",
+                "%+d|5|+5",
+                "%x|255|ff",
+                "%X|255|FF",
+                "%#x|255|0xff",
+                "%o|8|10",
+                "%b|5|101",
+                "%c|65|A",
+                "%U|128512|U+1F600",
+                "%q|65|'A'",
+                "%5d|42|^   42^",
+                "%-5d|42|^42   ^",
+                "%x|-255|-ff",
+                "%s|3|%!s(int64=3)",
+                "%t|1|%!t(int64=1)",
+                "%z|1|%!z(int64=1)",
+                "%v|-7|-7",
+                "%05d|-42|-0042",
+                "%.3d|7|007",
+            })
     void integerVerbs(String format, long value, String expected) {
         assertEquals(expected, GoFmt.sprintf(format, value));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '^', value = {
-            "%s|ab|ab",
-            "%5s|ab|^   ab^",
-            "%-10s|ab|^ab        ^",
-            "%.1s|abc|a",
-            "%x|hi|6869",
-            "%X|hi|6869",
-            "%q|ab|^\"ab\"^",
-            "%d|x|%!d(string=x)",
-            "%t|x|%!t(string=x)",
-            "%05s|ab|000ab",
-            "%v|héllo|héllo",
-            "%3s|é|^  é^",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '^',
+            value = {
+                "%s|ab|ab",
+                "%5s|ab|^   ab^",
+                "%-10s|ab|^ab        ^",
+                "%.1s|abc|a",
+                "%x|hi|6869",
+                "%X|hi|6869",
+                "%q|ab|^\"ab\"^",
+                "%d|x|%!d(string=x)",
+                "%t|x|%!t(string=x)",
+                "%05s|ab|000ab",
+                "%v|héllo|héllo",
+                "%3s|é|^  é^",
+            })
     void stringVerbs(String format, String value, String expected) {
         assertEquals(expected, GoFmt.sprintf(format, value));
     }

@@ -1,10 +1,10 @@
 package dev.runway.render.manifest;
 
-import dev.runway.render.RenderException;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.runway.render.RenderException;
+import org.junit.jupiter.api.Test;
 
 /** The full manifest head parse reads through the guarded reader: go-yaml's depth and alias limits, in Helm's words. */
 class ManifestHeadLimitsTest {
@@ -14,8 +14,10 @@ class ManifestHeadLimitsTest {
         int levels = 10_001;
         String doc = "kind: ConfigMap\ndata: " + "[".repeat(levels) + "]".repeat(levels) + "\n";
         RenderException e = assertThrows(RenderException.class, () -> ManifestHead.parse(doc, "t.yaml"));
-        assertEquals("YAML parse error on t.yaml: error converting YAML to JSON: yaml: line 2: exceeded max depth "
-                + "of 10000", e.getMessage());
+        assertEquals(
+                "YAML parse error on t.yaml: error converting YAML to JSON: yaml: line 2: exceeded max depth "
+                        + "of 10000",
+                e.getMessage());
     }
 
     @Test
@@ -23,12 +25,19 @@ class ManifestHeadLimitsTest {
         StringBuilder doc = new StringBuilder("kind: ConfigMap\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for (int i = 1; i < 9; i++) {
             String alias = "*a" + (i - 1);
-            doc.append('a').append(i).append(": &a").append(i).append(" [")
-                    .append(String.join(", ", java.util.Collections.nCopies(10, alias))).append("]\n");
+            doc.append('a')
+                    .append(i)
+                    .append(": &a")
+                    .append(i)
+                    .append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(10, alias)))
+                    .append("]\n");
         }
         RenderException e = assertThrows(RenderException.class, () -> ManifestHead.parse(doc.toString(), "t.yaml"));
-        assertEquals("YAML parse error on t.yaml: error converting YAML to JSON: yaml: document contains excessive "
-                + "aliasing", e.getMessage());
+        assertEquals(
+                "YAML parse error on t.yaml: error converting YAML to JSON: yaml: document contains excessive "
+                        + "aliasing",
+                e.getMessage());
     }
 
     @Test

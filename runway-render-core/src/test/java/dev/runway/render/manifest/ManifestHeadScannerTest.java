@@ -1,23 +1,22 @@
 package dev.runway.render.manifest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import dev.runway.render.HelmRenderer;
 import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderException;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.yaml.GoYaml;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
 
 /** The fast head scanner answers only when it is sure, and then exactly as the full parse does. */
 class ManifestHeadScannerTest {
@@ -82,9 +81,27 @@ class ManifestHeadScannerTest {
 
     @Test
     void stepsAsideWhereItIsNotSure() {
-        for (String doc : List.of("- a\n- b", "hello", "a: &x 1\nb: *x", "a: !!str 1", "a: [1, 2]", "a: b: c",
-                "a:\n  b\n  c", "a: 1 # c", "a:\tb", "\ta: 1", "a: \"open", "kind: |\n  x", "---\na: 1", "a: 1\n b: 2",
-                "a: '\u0001'", "kind: 1", "a:\n- x\n b: 1", "  a: 1\nb: 2", "\"k\": v", "a: |2\n   x")) {
+        for (String doc : List.of(
+                "- a\n- b",
+                "hello",
+                "a: &x 1\nb: *x",
+                "a: !!str 1",
+                "a: [1, 2]",
+                "a: b: c",
+                "a:\n  b\n  c",
+                "a: 1 # c",
+                "a:\tb",
+                "\ta: 1",
+                "a: \"open",
+                "kind: |\n  x",
+                "---\na: 1",
+                "a: 1\n b: 2",
+                "a: '\u0001'",
+                "kind: 1",
+                "a:\n- x\n b: 1",
+                "  a: 1\nb: 2",
+                "\"k\": v",
+                "a: |2\n   x")) {
             assertNull(ManifestHeadScanner.scan(doc), doc);
         }
     }
@@ -156,7 +173,8 @@ class ManifestHeadScannerTest {
                 env:
                   LOG_LEVEL: debug
                 """, "values.yaml");
-        String output = HelmRenderer.prepare(Chart.load(chart)).render(values, RenderOptions.of("payments", "payments"))
+        String output = HelmRenderer.prepare(Chart.load(chart))
+                .render(values, RenderOptions.of("payments", "payments"))
                 .output();
         List<String> docs = ManifestSplitter.split(output);
         if (docs.size() < 4) {

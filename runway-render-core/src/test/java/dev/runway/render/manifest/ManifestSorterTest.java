@@ -1,17 +1,16 @@
 package dev.runway.render.manifest;
 
-import dev.runway.render.HelmVersion;
-import dev.runway.render.RenderException;
-import dev.runway.render.RenderedManifest;
-import org.junit.jupiter.api.Test;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runway.render.HelmVersion;
+import dev.runway.render.RenderException;
+import dev.runway.render.RenderedManifest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class ManifestSorterTest {
 
@@ -28,7 +27,8 @@ class ManifestSorterTest {
         files.put("c/templates/b.yaml", "kind: Deployment\nmetadata:\n  name: d\n---\nkind: Zed\n---\nkind: Alpha\n");
         files.put("c/templates/a.yaml", "kind: Service\nmetadata:\n  name: s\n---\nkind: ServiceAccount\n");
         List<RenderedManifest> sorted = ManifestSorter.sort(files);
-        assertEquals(List.of("ServiceAccount", "Service", "Deployment", "Alpha", "Zed"),
+        assertEquals(
+                List.of("ServiceAccount", "Service", "Deployment", "Alpha", "Zed"),
                 sorted.stream().map(RenderedManifest::kind).toList());
         assertEquals("d", sorted.get(2).name());
     }
@@ -48,19 +48,21 @@ class ManifestSorterTest {
 
     @Test
     void aDocumentThatIsNotAMapFailsLikeHelm() {
-        RenderException e = assertThrows(RenderException.class,
-                () -> ManifestSorter.sort(Map.of("c/templates/x.yaml", "just text\n")));
-        assertEquals("YAML parse error on c/templates/x.yaml: error unmarshaling JSON: while decoding JSON: json: "
-                + "cannot unmarshal string into Go value of type util.SimpleHead", e.getMessage());
-        RenderException helm3 = assertThrows(RenderException.class, () -> ManifestSorter.sortWithHooks(
-                Map.of("c/templates/x.yaml", "just text\n"), HelmVersion.HELM_3_21));
+        RenderException e = assertThrows(
+                RenderException.class, () -> ManifestSorter.sort(Map.of("c/templates/x.yaml", "just text\n")));
+        assertEquals(
+                "YAML parse error on c/templates/x.yaml: error unmarshaling JSON: while decoding JSON: json: "
+                        + "cannot unmarshal string into Go value of type util.SimpleHead",
+                e.getMessage());
+        RenderException helm3 = assertThrows(
+                RenderException.class,
+                () -> ManifestSorter.sortWithHooks(Map.of("c/templates/x.yaml", "just text\n"), HelmVersion.HELM_3_21));
         assertTrue(helm3.getMessage().endsWith("into Go value of type releaseutil.SimpleHead"), helm3.getMessage());
     }
 
     @Test
     void helm4InstallsWebhookConfigurationsLastAndHelm3KeepsThemWithUnknownKinds() {
-        Map<String, String> files = Map.of(
-                "c/templates/a.yaml", """
+        Map<String, String> files = Map.of("c/templates/a.yaml", """
                         kind: ValidatingWebhookConfiguration
                         ---
                         kind: MutatingWebhookConfiguration
@@ -71,27 +73,39 @@ class ManifestSorterTest {
                         ---
                         kind: Deployment
                         """);
-        assertEquals(List.of("Deployment", "APIService", "MutatingWebhookConfiguration",
-                        "ValidatingWebhookConfiguration", "AUnknownKind"),
+        assertEquals(
+                List.of(
+                        "Deployment",
+                        "APIService",
+                        "MutatingWebhookConfiguration",
+                        "ValidatingWebhookConfiguration",
+                        "AUnknownKind"),
                 ManifestSorter.sortWithHooks(files, HelmVersion.HELM_4_1).generic().stream()
-                        .map(RenderedManifest::kind).toList());
-        assertEquals(List.of("Deployment", "APIService", "AUnknownKind", "MutatingWebhookConfiguration",
+                        .map(RenderedManifest::kind)
+                        .toList());
+        assertEquals(
+                List.of(
+                        "Deployment",
+                        "APIService",
+                        "AUnknownKind",
+                        "MutatingWebhookConfiguration",
                         "ValidatingWebhookConfiguration"),
                 ManifestSorter.sortWithHooks(files, HelmVersion.HELM_3_21).generic().stream()
-                        .map(RenderedManifest::kind).toList());
+                        .map(RenderedManifest::kind)
+                        .toList());
     }
 
     @Test
     void nothingToPrintIsOneNewlineAsTheHelmTemplateCommandPrintsIt() {
-        ManifestSorter.Sorted sorted = ManifestSorter.sortWithHooks(Map.of("c/templates/a.yaml", " \n",
-                "c/templates/NOTES.txt", "notes"), HelmVersion.HELM_4_1);
+        ManifestSorter.Sorted sorted = ManifestSorter.sortWithHooks(
+                Map.of("c/templates/a.yaml", " \n", "c/templates/NOTES.txt", "notes"), HelmVersion.HELM_4_1);
         assertEquals("\n", sorted.output());
     }
 
     @Test
     void yamlSyntaxErrorsUseGoYamlWords() {
-        RenderException e = assertThrows(RenderException.class,
-                () -> ManifestSorter.sort(Map.of("c/templates/x.yaml", "a: b: c\n")));
+        RenderException e = assertThrows(
+                RenderException.class, () -> ManifestSorter.sort(Map.of("c/templates/x.yaml", "a: b: c\n")));
         assertTrue(e.getMessage().endsWith("yaml: mapping values are not allowed in this context"), e.getMessage());
     }
 
@@ -126,8 +140,12 @@ class ManifestSorterTest {
                     helm.sh/hook: post-something
                 """);
         ManifestSorter.Sorted sorted = ManifestSorter.sortWithHooks(files);
-        assertEquals(List.of("cm"), sorted.generic().stream().map(RenderedManifest::name).toList());
-        assertEquals(List.of("hook-sa", "migrate"), sorted.hooks().stream().map(RenderedManifest::name).toList());
+        assertEquals(
+                List.of("cm"),
+                sorted.generic().stream().map(RenderedManifest::name).toList());
+        assertEquals(
+                List.of("hook-sa", "migrate"),
+                sorted.hooks().stream().map(RenderedManifest::name).toList());
         assertEquals("""
                 ---
                 # Source: c/templates/cm.yaml
@@ -149,7 +167,9 @@ class ManifestSorterTest {
                   annotations:
                     helm.sh/hook: pre-install,pre-upgrade
                 """, sorted.output());
-        assertEquals(List.of("cm"), ManifestSorter.sort(files).stream().map(RenderedManifest::name).toList(),
+        assertEquals(
+                List.of("cm"),
+                ManifestSorter.sort(files).stream().map(RenderedManifest::name).toList(),
                 "without hooks, as helm-java returns the release");
     }
 
@@ -157,19 +177,26 @@ class ManifestSorterTest {
     @Test
     void anEmptyEventInTheHookListDropsTheHookAsInHelm() {
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("c/templates/trailing.yaml",
+        files.put(
+                "c/templates/trailing.yaml",
                 "kind: Job\nmetadata:\n  name: trailing\n  annotations:\n    helm.sh/hook: pre-install,\n");
-        files.put("c/templates/doubled.yaml",
+        files.put(
+                "c/templates/doubled.yaml",
                 "kind: Job\nmetadata:\n  name: doubled\n  annotations:\n    helm.sh/hook: pre-install,,post-install\n");
-        files.put("c/templates/spaced.yaml",
+        files.put(
+                "c/templates/spaced.yaml",
                 "kind: Job\nmetadata:\n  name: spaced\n  annotations:\n    helm.sh/hook: pre-install, post-install\n");
-        assertEquals(List.of("spaced"),
-                ManifestSorter.sortWithHooks(files).hooks().stream().map(RenderedManifest::name).toList());
+        assertEquals(
+                List.of("spaced"),
+                ManifestSorter.sortWithHooks(files).hooks().stream()
+                        .map(RenderedManifest::name)
+                        .toList());
     }
 
     @Test
     void onlyHooksStillStartWithHelmsEmptyManifestLine() {
-        ManifestSorter.Sorted sorted = ManifestSorter.sortWithHooks(Map.of("c/templates/job.yaml",
+        ManifestSorter.Sorted sorted = ManifestSorter.sortWithHooks(Map.of(
+                "c/templates/job.yaml",
                 "kind: Job\nmetadata:\n  name: j\n  annotations:\n    helm.sh/hook: post-install\n"));
         assertEquals("""
 

@@ -1,15 +1,14 @@
 package dev.runway.render.manifest;
 
-import dev.runway.render.RenderedChart;
-import dev.runway.render.manifest.ManifestStreamParser.Document;
-import dev.runway.render.manifest.ManifestStreamParser.Mode;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runway.render.RenderedChart;
+import dev.runway.render.manifest.ManifestStreamParser.Document;
+import dev.runway.render.manifest.ManifestStreamParser.Mode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ManifestStreamParserTest {
 
@@ -36,14 +35,18 @@ class ManifestStreamParserTest {
     void splitsAtMarkerLinesAndKeepsSourcesAndLines() {
         List<Document> documents = ManifestStreamParser.documents(OUTPUT);
 
-        assertEquals(List.of(new Document("c/templates/a.yaml", "kind: A\nmetadata:\n  name: a\n", 3),
-                new Document("c/templates/b.yaml", "  kind: B\n  metadata: {name: b, namespace: ns}\n", 14),
-                new Document("", "kind: C\n", 16)), documents);
+        assertEquals(
+                List.of(
+                        new Document("c/templates/a.yaml", "kind: A\nmetadata:\n  name: a\n", 3),
+                        new Document("c/templates/b.yaml", "  kind: B\n  metadata: {name: b, namespace: ns}\n", 14),
+                        new Document("", "kind: C\n", 16)),
+                documents);
     }
 
     @Test
     void crlfAndByteOrderMarkReadAsLf() {
-        assertEquals(ManifestStreamParser.documents(OUTPUT),
+        assertEquals(
+                ManifestStreamParser.documents(OUTPUT),
                 ManifestStreamParser.documents("\uFEFF" + OUTPUT.replace("\n", "\r\n")));
     }
 
@@ -51,8 +54,11 @@ class ManifestStreamParserTest {
     void readsIdentityOfEachDocument() {
         RenderedChart chart = ManifestStreamParser.parse(OUTPUT, Mode.STRICT);
 
-        assertEquals(List.of("A//a", "B/ns/b", "C//"), chart.manifests().stream()
-                .map(m -> m.kind() + "/" + m.namespace() + "/" + m.name()).toList());
+        assertEquals(
+                List.of("A//a", "B/ns/b", "C//"),
+                chart.manifests().stream()
+                        .map(m -> m.kind() + "/" + m.namespace() + "/" + m.name())
+                        .toList());
         assertEquals(OUTPUT, chart.output());
     }
 
@@ -68,10 +74,13 @@ class ManifestStreamParserTest {
                   x: [oops
                 """;
 
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> ManifestStreamParser.parse(output, Mode.STRICT));
-        assertTrue(error.getMessage().startsWith("helm template output, document 2 (c/templates/bad.yaml) starting at"
-                + " line 6: not valid YAML at line "), error.getMessage());
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> ManifestStreamParser.parse(output, Mode.STRICT));
+        assertTrue(
+                error.getMessage()
+                        .startsWith("helm template output, document 2 (c/templates/bad.yaml) starting at"
+                                + " line 6: not valid YAML at line "),
+                error.getMessage());
 
         RenderedChart lenient = ManifestStreamParser.parse(output, Mode.LENIENT);
         assertEquals(2, lenient.manifests().size());

@@ -1,7 +1,6 @@
 package dev.runway.render.oracle;
 
 import dev.runway.render.values.HelmJavaSet;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +42,8 @@ public final class Helm4Cli {
         if (!Files.isExecutable(binary)) {
             return Optional.empty();
         }
-        return Optional.of(new Helm4Cli(binary.toAbsolutePath(), DIR.resolve("home").toAbsolutePath()));
+        return Optional.of(
+                new Helm4Cli(binary.toAbsolutePath(), DIR.resolve("home").toAbsolutePath()));
     }
 
     /** A Helm CLI binary elsewhere, with its home folders under {@code home} (for on-demand tools). */
@@ -58,9 +58,10 @@ public final class Helm4Cli {
     public static String unavailableReason() {
         Path reason = DIR.resolve("UNAVAILABLE");
         try {
-            String text = Files.isRegularFile(reason) ? Files.readString(reason).strip()
+            String text = Files.isRegularFile(reason)
+                    ? Files.readString(reason).strip()
                     : "the build did not run scripts/fetch-helm4.sh (it runs in the fetch-helm4 execution of"
-                    + " runway-render-core's POM, skipped with -DskipTests)";
+                            + " runway-render-core's POM, skipped with -DskipTests)";
             return "Helm 4 CLI oracle unavailable, Helm 4 comparisons skipped: " + text;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -69,8 +70,13 @@ public final class Helm4Cli {
 
     /** Runs {@code helm template}; a failed run gives Helm's message without {@code Error: } and the debug hint. */
     public HelmOracle.Result template(HelmOracle.Request request) {
-        List<String> command = new ArrayList<>(List.of(helm.toString(), "template", request.releaseName(),
-                request.chart().toAbsolutePath().toString(), "--namespace", request.namespace()));
+        List<String> command = new ArrayList<>(List.of(
+                helm.toString(),
+                "template",
+                request.releaseName(),
+                request.chart().toAbsolutePath().toString(),
+                "--namespace",
+                request.namespace()));
         if (request.kubeVersion() != null) {
             command.add("--kube-version");
             command.add(request.kubeVersion());
@@ -110,8 +116,7 @@ public final class Helm4Cli {
         return run(List.of(helm.toString(), "version", "--short")).stdout().strip();
     }
 
-    private record Run(int exitCode, String stdout, String stderr) {
-    }
+    private record Run(int exitCode, String stdout, String stderr) {}
 
     private Run run(List<String> command) {
         try {
@@ -131,10 +136,12 @@ public final class Helm4Cli {
                 Process process = builder.start();
                 if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
-                    throw new IllegalStateException("helm template did not end within " + TIMEOUT_SECONDS + " s: "
-                            + command);
+                    throw new IllegalStateException(
+                            "helm template did not end within " + TIMEOUT_SECONDS + " s: " + command);
                 }
-                return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                return new Run(
+                        process.exitValue(),
+                        Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(out);

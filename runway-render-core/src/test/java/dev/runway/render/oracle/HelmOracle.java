@@ -2,7 +2,6 @@ package dev.runway.render.oracle;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,13 @@ public final class HelmOracle {
     /** helm-java's own default is v1.20.0 (Helm built without ldflags); pin a current one instead. */
     public static final String DEFAULT_KUBE_VERSION = "v1.33.0";
 
-    public record Request(Path chart, String releaseName, String namespace, String kubeVersion,
-                          List<Path> valuesFiles, Map<String, Object> set) {
+    public record Request(
+            Path chart,
+            String releaseName,
+            String namespace,
+            String kubeVersion,
+            List<Path> valuesFiles,
+            Map<String, Object> set) {
         public Request {
             valuesFiles = List.copyOf(valuesFiles);
             set = Map.copyOf(set);
@@ -36,11 +40,11 @@ public final class HelmOracle {
         }
     }
 
-    private HelmOracle() {
-    }
+    private HelmOracle() {}
 
     public static Result template(Request request) {
-        TemplateCommand command = new Helm(request.chart()).template()
+        TemplateCommand command = new Helm(request.chart())
+                .template()
                 .withName(request.releaseName())
                 .withNamespace(request.namespace());
         if (request.kubeVersion() != null) {
@@ -55,12 +59,13 @@ public final class HelmOracle {
         TemplateCommand ready = command;
         // Helm's Go log (warnings about charts) goes to native stderr; keep it out of the build log.
         return NativeStderr.capture(() -> {
-            try {
-                return new Result(ready.call(), null);
-            } catch (IllegalStateException e) {
-                // helm-java reports Helm's own error text as the exception message.
-                return new Result(null, e.getMessage());
-            }
-        }).result();
+                    try {
+                        return new Result(ready.call(), null);
+                    } catch (IllegalStateException e) {
+                        // helm-java reports Helm's own error text as the exception message.
+                        return new Result(null, e.getMessage());
+                    }
+                })
+                .result();
     }
 }

@@ -2,7 +2,6 @@ package dev.runway.render.oracle;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,13 +32,11 @@ final class NativeStderr {
     }
 
     /** A call's result and what native code wrote to stderr meanwhile. */
-    record Captured<T>(T result, String stderr) {
-    }
+    record Captured<T>(T result, String stderr) {}
 
     private static final LibC LIBC = load();
 
-    private NativeStderr() {
-    }
+    private NativeStderr() {}
 
     private static LibC load() {
         if (System.getProperty("os.name", "").startsWith("Windows")) {

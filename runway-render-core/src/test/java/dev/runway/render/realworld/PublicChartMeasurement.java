@@ -10,9 +10,6 @@ import dev.runway.render.oracle.HelmOracle;
 import dev.runway.render.values.SetValueException;
 import dev.runway.render.values.UserValues;
 import dev.runway.render.values.ValuesFileException;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * On-demand measurement of the engine against real charts (not part of the build): renders every chart of a folder
@@ -68,7 +67,10 @@ public final class PublicChartMeasurement {
 
     /** How one render compares. */
     enum Verdict {
-        IDENTICAL, EQUIVALENT, DIFFER, ERROR,
+        IDENTICAL,
+        EQUIVALENT,
+        DIFFER,
+        ERROR,
         /**
          * helm-java's lookup reaches for a cluster (localhost:8080) and fails where the helm template command returns
          * an empty map: such renders say nothing about the engine and are counted apart.
@@ -81,28 +83,37 @@ public final class PublicChartMeasurement {
     }
 
     /** One render of one chart with one values file (null: the chart's defaults), against one oracle. */
-    record Render(String repository, String chart, String values, String oracle, Verdict verdict, String difference) {
-    }
+    record Render(String repository, String chart, String values, String oracle, Verdict verdict, String difference) {}
 
-    private record Options(Path root, Path helm, boolean helm3, int jobs, Path out, String only, boolean fresh,
-                           HelmVersion helm4Engine) {
-    }
+    private record Options(
+            Path root,
+            Path helm,
+            boolean helm3,
+            int jobs,
+            Path out,
+            String only,
+            boolean fresh,
+            HelmVersion helm4Engine) {}
 
-    private PublicChartMeasurement() {
-    }
+    private PublicChartMeasurement() {}
 
     public static void main(String[] args) throws Exception {
         Options options = parse(args);
         List<Path> charts = findCharts(options.root());
         if (options.only() != null) {
-            charts = charts.stream().filter(c -> c.toString().contains(options.only())).toList();
+            charts = charts.stream()
+                    .filter(c -> c.toString().contains(options.only()))
+                    .toList();
         }
-        Helm4Cli helm4 = options.helm() == null ? Helm4Cli.locate().orElseThrow(
-                () -> new IllegalStateException(Helm4Cli.unavailableReason() + " (or pass --helm <binary>)"))
+        Helm4Cli helm4 = options.helm() == null
+                ? Helm4Cli.locate()
+                        .orElseThrow(() ->
+                                new IllegalStateException(Helm4Cli.unavailableReason() + " (or pass --helm <binary>)"))
                 : Helm4Cli.at(options.helm(), options.out().resolve("helm-home"));
         String helmId = helm4.version();
-        System.out.printf("Measuring %d charts under %s against helm %s%s%n", charts.size(), options.root(), helmId,
-                options.helm3() ? " and helm-java (Helm 3.21)" : "");
+        System.out.printf(
+                "Measuring %d charts under %s against helm %s%s%n",
+                charts.size(), options.root(), helmId, options.helm3() ? " and helm-java (Helm 3.21)" : "");
         List<Render> renders = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
         try {
@@ -160,7 +171,9 @@ public final class PublicChartMeasurement {
                     continue;
                 }
                 try (Stream<Path> level2 = Files.list(p)) {
-                    level2.filter(c -> Files.isRegularFile(c.resolve("Chart.yaml"))).sorted().forEach(charts::add);
+                    level2.filter(c -> Files.isRegularFile(c.resolve("Chart.yaml")))
+                            .sorted()
+                            .forEach(charts::add);
                 }
             }
         }
@@ -174,15 +187,18 @@ public final class PublicChartMeasurement {
         Path ci = chart.resolve("ci");
         if (Files.isDirectory(ci)) {
             try (Stream<Path> s = Files.list(ci)) {
-                s.filter(f -> f.getFileName().toString().endsWith("-values.yaml")).sorted().forEach(files::add);
+                s.filter(f -> f.getFileName().toString().endsWith("-values.yaml"))
+                        .sorted()
+                        .forEach(files::add);
             }
         }
         return files;
     }
 
-    private static List<Render> measure(Path chart, Options options, Helm4Cli helm4, String helmId,
-                                        ExecutorService pool) throws Exception {
-        String repository = chart.getParent().equals(options.root()) ? "charts"
+    private static List<Render> measure(
+            Path chart, Options options, Helm4Cli helm4, String helmId, ExecutorService pool) throws Exception {
+        String repository = chart.getParent().equals(options.root())
+                ? "charts"
                 : chart.getParent().getFileName().toString();
         String name = chart.getFileName().toString();
         List<Path> files = valuesFiles(chart);
@@ -191,8 +207,10 @@ public final class PublicChartMeasurement {
         List<Future<String>> helmAnswers = new ArrayList<>();
         for (Path file : files) {
             for (String run : List.of("#1", "#2")) {
-                helmAnswers.add(pool.submit(() -> cachedHelm(options, helmId + "|" + chartHash + "|"
-                        + (file == null ? "" : hashFile(file)) + run, () -> helm4.template(request(chart, file)))));
+                helmAnswers.add(pool.submit(() -> cachedHelm(
+                        options,
+                        helmId + "|" + chartHash + "|" + (file == null ? "" : hashFile(file)) + run,
+                        () -> helm4.template(request(chart, file)))));
             }
         }
         Map<HelmVersion, HelmRenderer> engines = new java.util.concurrent.ConcurrentHashMap<>();
@@ -217,8 +235,13 @@ public final class PublicChartMeasurement {
     }
 
     private static HelmOracle.Request request(Path chart, Path valuesFile) {
-        return new HelmOracle.Request(chart, RELEASE, NAMESPACE, KUBE_VERSION,
-                valuesFile == null ? List.of() : List.of(valuesFile), Map.of());
+        return new HelmOracle.Request(
+                chart,
+                RELEASE,
+                NAMESPACE,
+                KUBE_VERSION,
+                valuesFile == null ? List.of() : List.of(valuesFile),
+                Map.of());
     }
 
     /** Helm's answer as text ({@code ERROR: ...} when it failed), cached by key. */
@@ -242,7 +265,8 @@ public final class PublicChartMeasurement {
 
     /** helm-java's errors end in the command's hint; the CLI adapter already drops it. */
     private static String withoutDebugHint(String text) {
-        return text.endsWith(Helm4Cli.DEBUG_HINT) ? text.substring(0, text.length() - Helm4Cli.DEBUG_HINT.length())
+        return text.endsWith(Helm4Cli.DEBUG_HINT)
+                ? text.substring(0, text.length() - Helm4Cli.DEBUG_HINT.length())
                 : text;
     }
 
@@ -250,25 +274,29 @@ public final class PublicChartMeasurement {
      * Our engine's answer as text, bounded in time so one runaway chart cannot stop the measurement: it renders on a
      * daemon thread of its own that is left behind when it does not answer in time.
      */
-    private static String engine(Path chart, Path valuesFile, HelmVersion version, boolean hooks,
-                                 Map<HelmVersion, HelmRenderer> engines) {
+    private static String engine(
+            Path chart, Path valuesFile, HelmVersion version, boolean hooks, Map<HelmVersion, HelmRenderer> engines) {
         String[] answer = new String[1];
-        Thread worker = new Thread(() -> {
-            try {
-                HelmRenderer renderer = engines.computeIfAbsent(version,
-                        v -> HelmRenderer.prepare(Chart.load(chart, v)));
-                UserValues.Builder values = UserValues.builder().helmVersion(version);
-                if (valuesFile != null) {
-                    values.valuesFile(valuesFile);
-                }
-                answer[0] = renderer.render(values.build().merge().values(),
-                        new RenderOptions(RELEASE, NAMESPACE, KUBE_VERSION, false, hooks, version)).output();
-            } catch (RenderException | SetValueException | ValuesFileException e) {
-                answer[0] = "ERROR: " + e.getMessage();
-            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                answer[0] = "CRASH: " + e;
-            }
-        }, "engine-" + chart.getFileName());
+        Thread worker = new Thread(
+                () -> {
+                    try {
+                        HelmRenderer renderer =
+                                engines.computeIfAbsent(version, v -> HelmRenderer.prepare(Chart.load(chart, v)));
+                        UserValues.Builder values = UserValues.builder().helmVersion(version);
+                        if (valuesFile != null) {
+                            values.valuesFile(valuesFile);
+                        }
+                        answer[0] = renderer.render(
+                                        values.build().merge().values(),
+                                        new RenderOptions(RELEASE, NAMESPACE, KUBE_VERSION, false, hooks, version))
+                                .output();
+                    } catch (RenderException | SetValueException | ValuesFileException e) {
+                        answer[0] = "ERROR: " + e.getMessage();
+                    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                        answer[0] = "CRASH: " + e;
+                    }
+                },
+                "engine-" + chart.getFileName());
         worker.setDaemon(true);
         worker.start();
         try {
@@ -284,8 +312,14 @@ public final class PublicChartMeasurement {
      * {@code again} is Helm's second answer: where Helm's own two runs differ line by line (random names, dates), a
      * difference of ours on exactly those lines still counts as equivalent.
      */
-    static Render compare(String repository, String chart, String values, String oracle, String expected,
-                          String again, String actual) {
+    static Render compare(
+            String repository,
+            String chart,
+            String values,
+            String oracle,
+            String expected,
+            String again,
+            String actual) {
         boolean helmFailed = expected.startsWith("ERROR: ");
         boolean oursFailed = actual.startsWith("ERROR: ") || actual.startsWith("CRASH: ");
         Verdict verdict;
@@ -295,7 +329,8 @@ public final class PublicChartMeasurement {
             verdict = Verdict.ORACLE_UNUSABLE;
         } else if (oursFailed && !helmFailed) {
             verdict = Verdict.ERROR;
-        } else if (!helmFailed && !oursFailed
+        } else if (!helmFailed
+                && !oursFailed
                 && (equivalent(expected, actual) || onlyWhereHelmVaries(expected, again, actual))) {
             verdict = Verdict.EQUIVALENT;
         } else {
@@ -304,8 +339,14 @@ public final class PublicChartMeasurement {
         String difference = switch (verdict) {
             case IDENTICAL -> null;
             // Our error in full (a few lines): the first line of a Helm 4 error only names the template.
-            case ERROR -> "ours failed where Helm rendered:\n  " + cut(String.join("\n  ",
-                    actual.lines().limit(8).map(PublicChartMeasurement::cut).toList()));
+            case ERROR ->
+                "ours failed where Helm rendered:\n  "
+                        + cut(String.join(
+                                "\n  ",
+                                actual.lines()
+                                        .limit(8)
+                                        .map(PublicChartMeasurement::cut)
+                                        .toList()));
             default -> firstDifference(expected, actual);
         };
         return new Render(repository, chart, values, oracle, verdict, difference);
@@ -338,10 +379,15 @@ public final class PublicChartMeasurement {
 
     private static List<Object> documents(String output) {
         List<Object> docs = new ArrayList<>();
-        Load load = new Load(LoadSettings.builder().setAllowDuplicateKeys(true).setMaxAliasesForCollections(10_000)
+        Load load = new Load(LoadSettings.builder()
+                .setAllowDuplicateKeys(true)
+                .setMaxAliasesForCollections(10_000)
                 .build());
         for (String part : output.split("(?m)^---$", -1)) {
-            String source = part.lines().filter(l -> l.startsWith("# Source: ")).findFirst().orElse("");
+            String source = part.lines()
+                    .filter(l -> l.startsWith("# Source: "))
+                    .findFirst()
+                    .orElse("");
             for (Object doc : load.loadAllFromString(part)) {
                 docs.add(List.of(source, doc == null ? "" : doc));
             }
@@ -378,13 +424,15 @@ public final class PublicChartMeasurement {
             return;
         }
         Map<String, List<Render>> byOracle = new TreeMap<>();
-        renders.forEach(r -> byOracle.computeIfAbsent(r.oracle(), k -> new ArrayList<>()).add(r));
+        renders.forEach(r ->
+                byOracle.computeIfAbsent(r.oracle(), k -> new ArrayList<>()).add(r));
         byOracle.forEach((oracle, list) -> {
             Render first = list.get(0);
             System.out.printf("%-60s %s %s%n", first.repository() + "/" + first.chart(), oracle, counts(list));
-            list.stream().filter(r -> !r.verdict().matches() && r.verdict() != Verdict.ORACLE_UNUSABLE).findFirst()
-                    .ifPresent(r ->
-                    System.out.println("    first difference, " + r.values() + ": "
+            list.stream()
+                    .filter(r -> !r.verdict().matches() && r.verdict() != Verdict.ORACLE_UNUSABLE)
+                    .findFirst()
+                    .ifPresent(r -> System.out.println("    first difference, " + r.values() + ": "
                             + r.difference().replace("\n", "\n    ")));
         });
     }
@@ -396,43 +444,85 @@ public final class PublicChartMeasurement {
         }
         long matching = n.get(Verdict.IDENTICAL) + n.get(Verdict.EQUIVALENT);
         long usable = renders.size() - n.get(Verdict.ORACLE_UNUSABLE);
-        String unusable = n.get(Verdict.ORACLE_UNUSABLE) == 0 ? ""
+        String unusable = n.get(Verdict.ORACLE_UNUSABLE) == 0
+                ? ""
                 : " (" + n.get(Verdict.ORACLE_UNUSABLE) + " more where helm-java's lookup needed a cluster)";
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "renders=%d identical=%d equivalent=%d differ=%d error=%d matching=%.1f%% byte-identical=%.1f%%%s",
-                usable, n.get(Verdict.IDENTICAL), n.get(Verdict.EQUIVALENT), n.get(Verdict.DIFFER),
-                n.get(Verdict.ERROR), usable == 0 ? 0.0 : 100.0 * matching / usable,
-                usable == 0 ? 0.0 : 100.0 * n.get(Verdict.IDENTICAL) / usable, unusable);
+                usable,
+                n.get(Verdict.IDENTICAL),
+                n.get(Verdict.EQUIVALENT),
+                n.get(Verdict.DIFFER),
+                n.get(Verdict.ERROR),
+                usable == 0 ? 0.0 : 100.0 * matching / usable,
+                usable == 0 ? 0.0 : 100.0 * n.get(Verdict.IDENTICAL) / usable,
+                unusable);
     }
 
     static String summary(List<Render> renders) {
         StringBuilder b = new StringBuilder();
         Map<String, List<Render>> byOracle = new TreeMap<>();
-        renders.forEach(r -> byOracle.computeIfAbsent(r.oracle(), k -> new ArrayList<>()).add(r));
+        renders.forEach(r ->
+                byOracle.computeIfAbsent(r.oracle(), k -> new ArrayList<>()).add(r));
         byOracle.forEach((oracle, list) -> {
-            long charts = list.stream().map(r -> r.repository() + "/" + r.chart()).distinct().count();
-            long chartsAllMatching = list.stream().collect(java.util.stream.Collectors.groupingBy(
-                    r -> r.repository() + "/" + r.chart(), java.util.stream.Collectors.toList())).values().stream()
-                    .filter(l -> l.stream().allMatch(r -> r.verdict().matches()
-                            || r.verdict() == Verdict.ORACLE_UNUSABLE)).count();
-            b.append("| ").append(oracle).append(" | all (").append(charts).append(" charts, ").append(chartsAllMatching)
-                    .append(" matching in every render) | ").append(counts(list)).append(" |\n");
+            long charts = list.stream()
+                    .map(r -> r.repository() + "/" + r.chart())
+                    .distinct()
+                    .count();
+            long chartsAllMatching = list.stream()
+                    .collect(java.util.stream.Collectors.groupingBy(
+                            r -> r.repository() + "/" + r.chart(), java.util.stream.Collectors.toList()))
+                    .values()
+                    .stream()
+                    .filter(l ->
+                            l.stream().allMatch(r -> r.verdict().matches() || r.verdict() == Verdict.ORACLE_UNUSABLE))
+                    .count();
+            b.append("| ")
+                    .append(oracle)
+                    .append(" | all (")
+                    .append(charts)
+                    .append(" charts, ")
+                    .append(chartsAllMatching)
+                    .append(" matching in every render) | ")
+                    .append(counts(list))
+                    .append(" |\n");
             Map<String, List<Render>> byRepository = new TreeMap<>();
-            list.forEach(r -> byRepository.computeIfAbsent(r.repository(), k -> new ArrayList<>()).add(r));
-            byRepository.forEach((repository, rs) -> b.append("| ").append(oracle).append(" | ").append(repository)
-                    .append(" (").append(rs.stream().map(Render::chart).distinct().count()).append(" charts) | ")
-                    .append(counts(rs)).append(" |\n"));
+            list.forEach(r -> byRepository
+                    .computeIfAbsent(r.repository(), k -> new ArrayList<>())
+                    .add(r));
+            byRepository.forEach((repository, rs) -> b.append("| ")
+                    .append(oracle)
+                    .append(" | ")
+                    .append(repository)
+                    .append(" (")
+                    .append(rs.stream().map(Render::chart).distinct().count())
+                    .append(" charts) | ")
+                    .append(counts(rs))
+                    .append(" |\n"));
         });
         return "| oracle | charts | counts |\n|---|---|---|\n" + b;
     }
 
     private static String report(List<Render> renders, String summary) {
-        StringBuilder b = new StringBuilder("# Public charts against Helm\n\n").append(summary).append('\n');
+        StringBuilder b = new StringBuilder("# Public charts against Helm\n\n")
+                .append(summary)
+                .append('\n');
         for (Render r : renders) {
             if (r.verdict() != Verdict.IDENTICAL) {
-                b.append("## ").append(r.verdict()).append(' ').append(r.oracle()).append(' ').append(r.repository())
-                        .append('/').append(r.chart()).append(' ').append(r.values()).append("\n\n```\n")
-                        .append(r.difference()).append("\n```\n\n");
+                b.append("## ")
+                        .append(r.verdict())
+                        .append(' ')
+                        .append(r.oracle())
+                        .append(' ')
+                        .append(r.repository())
+                        .append('/')
+                        .append(r.chart())
+                        .append(' ')
+                        .append(r.values())
+                        .append("\n\n```\n")
+                        .append(r.difference())
+                        .append("\n```\n\n");
             }
         }
         return b.toString();

@@ -1,13 +1,13 @@
 package dev.runway.render.robust;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import dev.runway.render.service.ChartSource;
 import dev.runway.render.service.EngineManifestRenderer;
 import dev.runway.render.service.RenderRequest;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -19,11 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bad-input corpus ({@code src/test/resources/bad-input/<group>/<case>.case}): each case is a render request
@@ -94,7 +93,10 @@ class BadInputCorpusTest {
 
     static List<Path> caseFiles() {
         try {
-            Path root = Path.of(BadInputCorpusTest.class.getClassLoader().getResource("bad-input").toURI());
+            Path root = Path.of(BadInputCorpusTest.class
+                    .getClassLoader()
+                    .getResource("bad-input")
+                    .toURI());
             try (Stream<Path> walk = Files.walk(root)) {
                 return walk.filter(p -> p.toString().endsWith(".case")).sorted().toList();
             }
@@ -111,14 +113,19 @@ class BadInputCorpusTest {
         Files.createDirectories(report.getParent());
         Files.writeString(report, "# Bad-input corpus: messages\n\n");
         return files.stream().map(file -> {
-            String id = file.getParent().getFileName() + "/" + file.getFileName().toString().replace(".case", "");
+            String id = file.getParent().getFileName() + "/"
+                    + file.getFileName().toString().replace(".case", "");
             return DynamicTest.dynamicTest(id, () -> {
                 Case c = parse(id, Files.readString(file, StandardCharsets.UTF_8));
                 // A case may name a known difference from Helm: it is reported as skipped, with the reason.
-                Assumptions.assumeTrue(c.header("known-difference").isEmpty(),
+                Assumptions.assumeTrue(
+                        c.header("known-difference").isEmpty(),
                         () -> id + ": known difference: " + c.single("known-difference", ""));
                 String message = failureOf(c, tmp.resolve(id.replace('/', '_')));
-                Files.writeString(report, "## " + id + "\n```\n" + message + "\n```\n\n", StandardCharsets.UTF_8,
+                Files.writeString(
+                        report,
+                        "## " + id + "\n```\n" + message + "\n```\n\n",
+                        StandardCharsets.UTF_8,
                         java.nio.file.StandardOpenOption.APPEND);
                 checkQuality(c, message);
             });
@@ -128,17 +135,23 @@ class BadInputCorpusTest {
     static void checkQuality(Case c, String message) {
         assertNotNull(message, c.id() + ": the error has no message");
         assertFalse(message.isBlank(), c.id() + ": the error message is blank");
-        assertFalse(message.contains("\tat ") || message.matches("(?s).*\\bat [a-z]+(\\.[a-z]+)+\\.[A-Z]\\w*\\.\\w+\\(.*"),
+        assertFalse(
+                message.contains("\tat ") || message.matches("(?s).*\\bat [a-z]+(\\.[a-z]+)+\\.[A-Z]\\w*\\.\\w+\\(.*"),
                 () -> c.id() + ": the message holds a stack trace:\n" + message);
-        assertFalse(message.matches("(?s)^(java|javax|org|com)\\.[\\w.]+(Exception|Error).*"),
+        assertFalse(
+                message.matches("(?s)^(java|javax|org|com)\\.[\\w.]+(Exception|Error).*"),
                 () -> c.id() + ": the message is a bare Java exception:\n" + message);
-        assertFalse(message.contains("NullPointerException") || message.contains("ClassCastException")
-                        || message.contains("IndexOutOfBounds") || message.contains("NumberFormatException"),
+        assertFalse(
+                message.contains("NullPointerException")
+                        || message.contains("ClassCastException")
+                        || message.contains("IndexOutOfBounds")
+                        || message.contains("NumberFormatException"),
                 () -> c.id() + ": the message leaks a Java exception:\n" + message);
         List<String> expects = c.header("expect");
         assertFalse(expects.isEmpty(), c.id() + ": the case has no expect: line");
         for (String expect : expects) {
-            assertTrue(message.contains(expect),
+            assertTrue(
+                    message.contains(expect),
                     () -> c.id() + ": expected the message to contain\n  " + expect + "\nbut it was\n  " + message);
         }
     }
@@ -147,13 +160,15 @@ class BadInputCorpusTest {
         try {
             Path chartDir = project.resolve("chart");
             Files.createDirectories(chartDir);
-            boolean writesChartYaml = c.files().containsKey("Chart.yaml") || c.absent().contains("Chart.yaml");
+            boolean writesChartYaml =
+                    c.files().containsKey("Chart.yaml") || c.absent().contains("Chart.yaml");
             String chartHeader = c.single("chart", "");
             if (!writesChartYaml && chartHeader.isEmpty()) {
                 Files.writeString(chartDir.resolve("Chart.yaml"), "apiVersion: v2\nname: bad\nversion: 0.1.0\n");
             }
             for (Map.Entry<String, String> f : c.files().entrySet()) {
-                Path target = f.getKey().startsWith("project/") ? project.resolve(f.getKey().substring(8))
+                Path target = f.getKey().startsWith("project/")
+                        ? project.resolve(f.getKey().substring(8))
                         : chartDir.resolve(f.getKey());
                 Files.createDirectories(target.getParent());
                 Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
@@ -164,11 +179,19 @@ class BadInputCorpusTest {
                 case "none" -> ChartSource.directory(project.resolve("no-such-chart"));
                 default -> ChartSource.classpath(chartHeader.substring("classpath:".length()));
             };
-            List<Path> valuesFiles = c.header("values-file").stream().map(project::resolve).toList();
+            List<Path> valuesFiles =
+                    c.header("values-file").stream().map(project::resolve).toList();
             List<String> set = new ArrayList<>(c.header("set"));
-            RenderRequest request = new RenderRequest(chart, valuesFiles, set, c.header("set-string"),
-                    c.header("set-file"), c.single("release", "release-name"), c.single("namespace", "default"),
-                    c.single("kube-version", ""), project);
+            RenderRequest request = new RenderRequest(
+                    chart,
+                    valuesFiles,
+                    set,
+                    c.header("set-string"),
+                    c.header("set-file"),
+                    c.single("release", "release-name"),
+                    c.single("namespace", "default"),
+                    c.single("kube-version", ""),
+                    project);
             if (!c.header("set-json").isEmpty()) {
                 return setJsonFailure(c, chart, project);
             }
@@ -186,11 +209,13 @@ class BadInputCorpusTest {
     /** RenderRequest has no --set-json; the values API takes it the same way the plugin would. */
     private static String setJsonFailure(Case c, ChartSource chart, Path project) {
         try {
-            dev.runway.render.values.UserValues.Builder b = dev.runway.render.values.UserValues.builder()
-                    .fileReaderRelativeTo(project);
+            dev.runway.render.values.UserValues.Builder b =
+                    dev.runway.render.values.UserValues.builder().fileReaderRelativeTo(project);
             c.header("set-json").forEach(b::setJson);
-            dev.runway.render.HelmRenderer.render(dev.runway.render.chart.Chart.load(chart.directory()),
-                    b.build().merge().values(), dev.runway.render.RenderOptions.defaults());
+            dev.runway.render.HelmRenderer.render(
+                    dev.runway.render.chart.Chart.load(chart.directory()),
+                    b.build().merge().values(),
+                    dev.runway.render.RenderOptions.defaults());
         } catch (RuntimeException e) {
             return e.getMessage();
         }

@@ -1,17 +1,16 @@
 package dev.runway.render.robust;
 
+import static dev.runway.render.robust.Text.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.runway.render.RenderException;
 import dev.runway.render.chart.Chart;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static dev.runway.render.robust.Text.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A chart reads only its own files: {@code .Files} cannot reach outside with {@code ..} or absolute paths,
@@ -39,8 +38,10 @@ class ChartContainmentTest {
         Path chart = TempCharts.write(tmp.resolve("c"), Map.of("templates/a.yaml", "a: 1\n"));
         Files.createDirectories(chart.resolve("files"));
         Files.createSymbolicLink(chart.resolve("files/secret.txt"), outside.resolve("secret.txt"));
-        assertThat(loadFailure(chart)).contains("files/secret.txt is a symbolic link to")
-                .contains("outside the chart").contains(".helmignore");
+        assertThat(loadFailure(chart))
+                .contains("files/secret.txt is a symbolic link to")
+                .contains("outside the chart")
+                .contains(".helmignore");
     }
 
     @Test
@@ -48,7 +49,9 @@ class ChartContainmentTest {
         Path outside = outsideSecret();
         Path chart = TempCharts.write(tmp.resolve("c"), Map.of("templates/a.yaml", "a: 1\n"));
         Files.createSymbolicLink(chart.resolve("templates/ext"), outside);
-        assertThat(loadFailure(chart)).contains("templates/ext is a symbolic link to").contains("outside the chart");
+        assertThat(loadFailure(chart))
+                .contains("templates/ext is a symbolic link to")
+                .contains("outside the chart");
     }
 
     @Test
@@ -56,7 +59,9 @@ class ChartContainmentTest {
         outsideSecret();
         Path chart = TempCharts.write(tmp.resolve("c"), Map.of("templates/a.yaml", "a: 1\n"));
         Files.createSymbolicLink(chart.resolve("secret.txt"), Path.of("../outside/secret.txt"));
-        assertThat(loadFailure(chart)).contains("secret.txt is a symbolic link to").contains("outside the chart");
+        assertThat(loadFailure(chart))
+                .contains("secret.txt is a symbolic link to")
+                .contains("outside the chart");
     }
 
     @Test
@@ -75,8 +80,9 @@ class ChartContainmentTest {
 
     @Test
     void symlinkInsideTheChartWorks() throws IOException {
-        Path chart = TempCharts.write(tmp.resolve("c"), Map.of("templates/a.yaml",
-                "a: {{ .Files.Get \"files/alias.txt\" }}\n", "files/real.txt", "hello"));
+        Path chart = TempCharts.write(
+                tmp.resolve("c"),
+                Map.of("templates/a.yaml", "a: {{ .Files.Get \"files/alias.txt\" }}\n", "files/real.txt", "hello"));
         Files.createSymbolicLink(chart.resolve("files/alias.txt"), Path.of("real.txt"));
         assertThat(TempCharts.render(chart, Map.of())).contains("a: hello");
     }
@@ -84,8 +90,13 @@ class ChartContainmentTest {
     @Test
     void helmignoredOutsideSymlinkIsNeverFollowed() throws IOException {
         Path outside = outsideSecret();
-        Path chart = TempCharts.write(tmp.resolve("c"), Map.of("templates/a.yaml",
-                "a: {{ .Files.Get \"secret.txt\" | quote }}\n", ".helmignore", "secret.txt\n"));
+        Path chart = TempCharts.write(
+                tmp.resolve("c"),
+                Map.of(
+                        "templates/a.yaml",
+                        "a: {{ .Files.Get \"secret.txt\" | quote }}\n",
+                        ".helmignore",
+                        "secret.txt\n"));
         Files.createSymbolicLink(chart.resolve("secret.txt"), outside.resolve("secret.txt"));
         assertThat(TempCharts.render(chart, Map.of())).contains("a: \"\"").doesNotContain("TOP-SECRET");
     }
@@ -94,26 +105,51 @@ class ChartContainmentTest {
     void filesCannotReachOutsideWithDotDotOrAbsolutePaths() throws IOException {
         Path outside = outsideSecret();
         String secret = outside.resolve("secret.txt").toString();
-        Path chart = TempCharts.write(tmp.resolve("c"), Map.of("templates/a.yaml", String.join("\n",
-                "a: {{ .Files.Get \"../outside/secret.txt\" | quote }}",
-                "b: {{ .Files.Get \"" + secret + "\" | quote }}",
-                "c: {{ .Files.Get \"/etc/passwd\" | quote }}",
-                "d: {{ .Files.GetBytes \"../../outside/secret.txt\" | len }}",
-                "e: {{ len (.Files.Glob \"../**\") }}|{{ len (.Files.Glob \"/**\") }}",
-                "f: {{ .Files.Lines \"files/../../outside/secret.txt\" | len }}",
-                "g: {{ .Files.Get \"files/../files/x.txt\" | quote }}", ""), "files/x.txt", "inside"));
+        Path chart = TempCharts.write(
+                tmp.resolve("c"),
+                Map.of(
+                        "templates/a.yaml",
+                        String.join(
+                                "\n",
+                                "a: {{ .Files.Get \"../outside/secret.txt\" | quote }}",
+                                "b: {{ .Files.Get \"" + secret + "\" | quote }}",
+                                "c: {{ .Files.Get \"/etc/passwd\" | quote }}",
+                                "d: {{ .Files.GetBytes \"../../outside/secret.txt\" | len }}",
+                                "e: {{ len (.Files.Glob \"../**\") }}|{{ len (.Files.Glob \"/**\") }}",
+                                "f: {{ .Files.Lines \"files/../../outside/secret.txt\" | len }}",
+                                "g: {{ .Files.Get \"files/../files/x.txt\" | quote }}",
+                                ""),
+                        "files/x.txt",
+                        "inside"));
         String out = TempCharts.render(chart, Map.of());
-        assertThat(out).contains("a: \"\"").contains("b: \"\"").contains("c: \"\"").contains("d: 0")
-                .contains("e: 0|0").contains("f: 0").doesNotContain("TOP-SECRET").doesNotContain("root:");
+        assertThat(out)
+                .contains("a: \"\"")
+                .contains("b: \"\"")
+                .contains("c: \"\"")
+                .contains("d: 0")
+                .contains("e: 0|0")
+                .contains("f: 0")
+                .doesNotContain("TOP-SECRET")
+                .doesNotContain("root:");
     }
 
     @Test
     void helmignoreKeepsFilesAndTemplatesOut() {
-        Path chart = TempCharts.write(tmp.resolve("c"), Map.of(
-                ".helmignore", "# comment\n*.key\ntemplates/skip-*.yaml\nsecrets/\n",
-                "templates/a.yaml", "a: '{{ .Files.Get \"tls.key\" }}|{{ .Files.Get \"secrets/s.txt\" }}|{{ len .Files }}'\n",
-                "templates/skip-me.yaml", "skipped: true\n",
-                "tls.key", "PRIVATE", "secrets/s.txt", "S", "kept.txt", "K"));
+        Path chart = TempCharts.write(
+                tmp.resolve("c"),
+                Map.of(
+                        ".helmignore",
+                        "# comment\n*.key\ntemplates/skip-*.yaml\nsecrets/\n",
+                        "templates/a.yaml",
+                        "a: '{{ .Files.Get \"tls.key\" }}|{{ .Files.Get \"secrets/s.txt\" }}|{{ len .Files }}'\n",
+                        "templates/skip-me.yaml",
+                        "skipped: true\n",
+                        "tls.key",
+                        "PRIVATE",
+                        "secrets/s.txt",
+                        "S",
+                        "kept.txt",
+                        "K"));
         String out = TempCharts.render(chart, Map.of());
         assertThat(out).contains("a: '||2'").doesNotContain("skipped").doesNotContain("PRIVATE");
     }

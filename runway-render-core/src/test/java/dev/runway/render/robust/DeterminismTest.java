@@ -1,9 +1,11 @@
 package dev.runway.render.robust;
 
-import dev.runway.render.oracle.HelmOracle;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static dev.runway.render.robust.Text.assertThat;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runway.render.oracle.HelmOracle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,11 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
-
-import static dev.runway.render.robust.Text.assertThat;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same chart and values give the same bytes whatever the machine's locale (Turkish dotless i, German decimal
@@ -35,8 +34,11 @@ class DeterminismTest {
         try {
             Locale.setDefault(Locale.forLanguageTag("tr-TR"));
             String out = new String(DeterminismMain.renderAll(tmp.resolve("a")), StandardCharsets.UTF_8);
-            assertThat(out).contains("  upper: ISTANBUL I I\n").contains("  lower: istanbul i\n")
-                    .contains("  title: Istanbul Irmak i\n").contains("numbers: 1.5 1e+06 3.142 1.234568e+04");
+            assertThat(out)
+                    .contains("  upper: ISTANBUL I I\n")
+                    .contains("  lower: istanbul i\n")
+                    .contains("  title: Istanbul Irmak i\n")
+                    .contains("numbers: 1.5 1e+06 3.142 1.234568e+04");
         } finally {
             Locale.setDefault(saved);
         }
@@ -44,7 +46,8 @@ class DeterminismTest {
 
     @Test
     void localeSensitiveFunctionsMatchHelmUnderTurkishLocale() {
-        Path chart = TempCharts.write(tmp.resolve("locale-chart"),
+        Path chart = TempCharts.write(
+                tmp.resolve("locale-chart"),
                 java.util.Map.of("templates/locale.yaml", DeterminismMain.LOCALE_TEMPLATE));
         HelmOracle.Result result = HelmOracle.template(HelmOracle.Request.of(chart, "release-name", "default"));
         assertEquals(null, result.error(), "Helm failed on the locale chart");
@@ -98,11 +101,15 @@ class DeterminismTest {
         command.add(DeterminismMain.class.getName());
         command.add(out.toString());
         command.add(tmp.resolve("forked").toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("forked.log").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("forked.log").toFile())
+                .start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "forked render did not finish");
         assertEquals(0, process.exitValue(), () -> "forked render failed:\n" + read(tmp.resolve("forked.log")));
-        assertArrayEquals(baseline, Files.readAllBytes(out),
+        assertArrayEquals(
+                baseline,
+                Files.readAllBytes(out),
                 "bytes differ with -Duser.language=tr -Dfile.encoding=ISO-8859-1 -Dline.separator=\\r\\n");
     }
 
@@ -113,5 +120,4 @@ class DeterminismTest {
             return "(no log: " + e.getMessage() + ")";
         }
     }
-
 }

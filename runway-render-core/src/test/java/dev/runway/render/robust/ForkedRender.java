@@ -1,5 +1,8 @@
 package dev.runway.render.robust;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,9 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Runs {@link HostileEngineMain} in a JVM of its own with {@code -Xmx256m}, so that a hostile input that ate the heap
@@ -26,12 +26,12 @@ final class ForkedRender {
      * {@link #MAX_JVM_SECONDS} of wall time.
      */
     static final long MAX_RENDER_CPU_MILLIS = 10_000;
+
     private static final long MAX_JVM_SECONDS = 60;
     /** A command-line argument may not exceed 128 KiB on Linux: longer ones travel in a file. */
     private static final int MAX_INLINE_ARGUMENT = 8192;
 
-    private ForkedRender() {
-    }
+    private ForkedRender() {}
 
     /**
      * Forks the render of {@code arguments} (as {@link HostileEngineMain} reads them) and asserts that it ends within
@@ -43,10 +43,15 @@ final class ForkedRender {
     }
 
     /** As {@link #expect(String, List, String, String)}, with these environment variables set for the child. */
-    static void expect(String name, Map<String, String> environment, List<String> arguments, String outcome,
-                       String detail) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), HostileEngineMain.class.getName()));
+    static void expect(
+            String name, Map<String, String> environment, List<String> arguments, String outcome, String detail)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                HostileEngineMain.class.getName()));
         Path log = Path.of("target", "hostile-" + name + ".log");
         Files.createDirectories(log.getParent());
         for (String argument : arguments) {
@@ -57,7 +62,8 @@ final class ForkedRender {
             }
             command.add(argument);
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(MAX_JVM_SECONDS, TimeUnit.SECONDS)) {
@@ -65,17 +71,21 @@ final class ForkedRender {
             fail(name + ": the forked render did not end within " + MAX_JVM_SECONDS + " s");
         }
         String out = Files.readString(log, StandardCharsets.UTF_8);
-        String line = out.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+        String line = out.lines()
+                .filter(l -> l.startsWith("RESULT "))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(name + ": no result from the forked JVM:\n" + out));
         String[] parts = line.split(" ", 5);
         long millis = Long.parseLong(parts[1]);
         long cpuMillis = Long.parseLong(parts[2]);
         String result = parts[4];
-        System.out.printf("[hostile] %-20s %6d ms (CPU %6d ms) %4s MB peak heap  %s%n", name, millis, cpuMillis, parts[3],
-                result.length() > 140 ? result.substring(0, 140) + "..." : result);
+        System.out.printf(
+                "[hostile] %-20s %6d ms (CPU %6d ms) %4s MB peak heap  %s%n",
+                name, millis, cpuMillis, parts[3], result.length() > 140 ? result.substring(0, 140) + "..." : result);
         assertTrue(result.startsWith(outcome + " "), () -> name + ": expected " + outcome + " but got " + result);
         assertTrue(result.contains(detail), () -> name + ": expected " + detail + " in " + result);
-        assertTrue(cpuMillis < MAX_RENDER_CPU_MILLIS,
+        assertTrue(
+                cpuMillis < MAX_RENDER_CPU_MILLIS,
                 () -> name + ": took " + cpuMillis + " ms of CPU (" + millis + " ms wall)");
     }
 }

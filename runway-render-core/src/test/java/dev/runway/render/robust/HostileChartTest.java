@@ -1,16 +1,15 @@
 package dev.runway.render.robust;
 
-import dev.runway.render.chart.TarBuilder;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runway.render.chart.TarBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 15, hostile charts: packaged subcharts nested to unpack to gigabytes or to recurse without end, entries that
@@ -22,6 +21,7 @@ class HostileChartTest {
     private static final String CHART_YAML = "apiVersion: v2\nname: %s\nversion: 0.1.0\n";
     /** A file name of 250 characters (file systems allow 255): long enough for any backtracking to explode. */
     private static final String LONG_NAME = "a".repeat(250);
+
     private static final String STARS = "*a".repeat(12) + "z";
 
     @TempDir
@@ -32,7 +32,8 @@ class HostileChartTest {
         // 60 levels, each with a 4 MiB file of zeros (4 KB packed): about 250 KB that unpacks to 240 MiB.
         byte[] inner = null;
         for (int level = 60; level >= 1; level--) {
-            TarBuilder tar = new TarBuilder().file("l" + level + "/Chart.yaml", String.format(CHART_YAML, "l" + level))
+            TarBuilder tar = new TarBuilder()
+                    .file("l" + level + "/Chart.yaml", String.format(CHART_YAML, "l" + level))
                     .file("l" + level + "/files/zeros.bin", new byte[4 << 20]);
             if (inner != null) {
                 tar.file("l" + level + "/charts/l" + (level + 1) + ".tgz", inner);
@@ -63,9 +64,16 @@ class HostileChartTest {
     @Test
     void archiveEntryLeavingTheChart() throws Exception {
         Path chart = chart("templates/t.yaml", "a: 1\n");
-        Files.write(chart.resolve("charts/sub.tgz"), new TarBuilder().file("sub/Chart.yaml",
-                String.format(CHART_YAML, "sub")).file("sub/../../evil.txt", "x").tgz());
-        expect("tgz-parent", chart, "ERROR",
+        Files.write(
+                chart.resolve("charts/sub.tgz"),
+                new TarBuilder()
+                        .file("sub/Chart.yaml", String.format(CHART_YAML, "sub"))
+                        .file("sub/../../evil.txt", "x")
+                        .tgz());
+        expect(
+                "tgz-parent",
+                chart,
+                "ERROR",
                 "error unpacking subchart sub.tgz in hostile: chart illegally references parent directory");
     }
 
@@ -78,8 +86,7 @@ class HostileChartTest {
 
     @Test
     void globWithRepeatedAlternatives() throws Exception {
-        Path chart = chart("templates/t.yaml",
-                "n: {{ len (.Files.Glob \"files/" + "{*,*}".repeat(40) + "z\") }}\n");
+        Path chart = chart("templates/t.yaml", "n: {{ len (.Files.Glob \"files/" + "{*,*}".repeat(40) + "z\") }}\n");
         Files.writeString(chart.resolve("files/" + LONG_NAME), "x");
         expect("glob-braces", chart, "OK", "n: 0");
     }
@@ -93,10 +100,14 @@ class HostileChartTest {
     }
 
     /** 342 bytes that expand to 10^9 strings: go-yaml stops it by its alias ratio rule (decode.go). */
-    private static final String BILLION_LAUGHS = "a: &a [" + String.join(",", java.util.Collections.nCopies(9,
-            "\"lol\"")) + "]\n" + "bcdefghi".chars().mapToObj(c -> (char) c + ": &" + (char) c + " [" + String.join(",",
-                    java.util.Collections.nCopies(9, "*" + (char) (c - 1))) + "]\n")
-            .collect(java.util.stream.Collectors.joining());
+    private static final String BILLION_LAUGHS =
+            "a: &a [" + String.join(",", java.util.Collections.nCopies(9, "\"lol\"")) + "]\n"
+                    + "bcdefghi"
+                            .chars()
+                            .mapToObj(c -> (char) c + ": &" + (char) c + " ["
+                                    + String.join(",", java.util.Collections.nCopies(9, "*" + (char) (c - 1))) + "]\n")
+                            .collect(java.util.stream.Collectors.joining());
+
     private static final String EXCESSIVE_ALIASING =
             "error converting YAML to JSON: yaml: document contains excessive aliasing";
 
@@ -105,7 +116,10 @@ class HostileChartTest {
         Path chart = chart("templates/t.yaml", "a: 1\n");
         assertTrue(BILLION_LAUGHS.length() == 342, BILLION_LAUGHS);
         Files.writeString(chart.resolve("values.yaml"), BILLION_LAUGHS);
-        expect("values-billion-laughs", chart, "ERROR",
+        expect(
+                "values-billion-laughs",
+                chart,
+                "ERROR",
                 "cannot load values.yaml: cannot unmarshal yaml document: " + EXCESSIVE_ALIASING);
     }
 
@@ -131,15 +145,27 @@ class HostileChartTest {
     void valuesNestedDeeperThanGoYamlAllows() throws Exception {
         Path chart = chart("templates/t.yaml", "n: {{ kindOf .Values.a }}\n");
         Files.writeString(chart.resolve("values.yaml"), "a: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n");
-        expect("values-deep-flow", chart, "ERROR", "cannot load values.yaml: cannot unmarshal yaml document: "
-                + "error converting YAML to JSON: yaml: exceeded max depth of 10000");
+        expect(
+                "values-deep-flow",
+                chart,
+                "ERROR",
+                "cannot load values.yaml: cannot unmarshal yaml document: "
+                        + "error converting YAML to JSON: yaml: exceeded max depth of 10000");
         Files.writeString(chart.resolve("values.yaml"), "a:\n" + "- ".repeat(100_000) + "x\n");
-        expect("values-deep-block", chart, "ERROR", "error converting YAML to JSON: yaml: line 2: exceeded max depth"
-                + " of 10000");
-        Files.writeString(chart.resolve("values.yaml"), "a:\n" + "- ".repeat(6_000) + "{\"b\": ".repeat(6_000) + "1"
-                + "}".repeat(6_000) + "\n");
-        expect("values-deep-mixed", chart, "ERROR", "cannot unmarshal yaml document: error unmarshaling JSON: "
-                + "while decoding JSON: invalid character '{' exceeded max depth");
+        expect(
+                "values-deep-block",
+                chart,
+                "ERROR",
+                "error converting YAML to JSON: yaml: line 2: exceeded max depth" + " of 10000");
+        Files.writeString(
+                chart.resolve("values.yaml"),
+                "a:\n" + "- ".repeat(6_000) + "{\"b\": ".repeat(6_000) + "1" + "}".repeat(6_000) + "\n");
+        expect(
+                "values-deep-mixed",
+                chart,
+                "ERROR",
+                "cannot unmarshal yaml document: error unmarshaling JSON: "
+                        + "while decoding JSON: invalid character '{' exceeded max depth");
     }
 
     @Test
@@ -148,8 +174,11 @@ class HostileChartTest {
         Files.writeString(chart.resolve("values.yaml"), "a:\n" + "- ".repeat(9_999) + "x\n");
         expect("values-deep-9999", chart, "OK", "n: slice");
         Files.writeString(chart.resolve("values.yaml"), "a: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n");
-        expect("values-deep-10000", chart, "ERROR", "error unmarshaling JSON: while decoding JSON: invalid character"
-                + " '[' exceeded max depth");
+        expect(
+                "values-deep-10000",
+                chart,
+                "ERROR",
+                "error unmarshaling JSON: while decoding JSON: invalid character" + " '[' exceeded max depth");
     }
 
     @Test
@@ -159,9 +188,11 @@ class HostileChartTest {
                 n: {{ len (fromJson .Values.k) }}
                 l: {{ len (fromJsonArray .Values.l) }}
                 """);
-        Files.writeString(chart.resolve("values.yaml"), "j: '{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000)
-                + "}'\nk: '{\"a\":" + "[".repeat(9_999) + "]".repeat(9_999) + "}'\nl: '" + "[".repeat(100_000)
-                + "]".repeat(100_000) + "'\n");
+        Files.writeString(
+                chart.resolve("values.yaml"),
+                "j: '{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000)
+                        + "}'\nk: '{\"a\":" + "[".repeat(9_999) + "]".repeat(9_999) + "}'\nl: '" + "[".repeat(100_000)
+                        + "]".repeat(100_000) + "'\n");
         expect("fromJson-deep", chart, "OK", "e: \"invalid character '[' exceeded max depth\" n: 1 l: 1");
     }
 
@@ -198,7 +229,12 @@ class HostileChartTest {
                 serviceId: "ab\\n"
                 image: {repository: registry.example.com/ab, tag: "1"}
                 """);
-        expect("eks-serviceId-newline", chart, "ERROR", "serviceId \"ab\\n\" is not a DNS-1123 label", "-f",
+        expect(
+                "eks-serviceId-newline",
+                chart,
+                "ERROR",
+                "serviceId \"ab\\n\" is not a DNS-1123 label",
+                "-f",
                 values.toString());
     }
 
@@ -216,8 +252,8 @@ class HostileChartTest {
     }
 
     private Path chart(String template, String text) throws IOException {
-        Path chart = TempCharts.write(tmp.resolve("hostile"), Map.of("Chart.yaml", String.format(CHART_YAML,
-                "hostile"), template, text));
+        Path chart = TempCharts.write(
+                tmp.resolve("hostile"), Map.of("Chart.yaml", String.format(CHART_YAML, "hostile"), template, text));
         Files.createDirectories(chart.resolve("charts"));
         Files.createDirectories(chart.resolve("files"));
         return chart;

@@ -3,7 +3,6 @@ package dev.runway.render.robust;
 import dev.runway.render.RenderException;
 import dev.runway.render.values.SetValueException;
 import dev.runway.render.values.UserValues;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -19,18 +18,21 @@ import java.util.Map;
  * StackOverflowError included. Leading {@code -f <file>} and {@code --set-file <line>} arguments give user values.
  */
 public final class HostileEngineMain {
-    private HostileEngineMain() {
-    }
+    private HostileEngineMain() {}
 
     public static void main(String[] given) throws Exception {
         UserValues.Builder userValues = UserValues.builder();
         int first = 0;
-        for (; first + 1 < given.length && given[first].startsWith("-") && !given[first].equals("--chart"); first += 2) {
+        for (;
+                first + 1 < given.length && given[first].startsWith("-") && !given[first].equals("--chart");
+                first += 2) {
             if (given[first].equals("-f")) {
                 userValues.valuesFile(Path.of(given[first + 1]));
             } else if (given[first].equals("--set")) { // a long line (deep --set) comes in a file: @path
-                userValues.set(given[first + 1].startsWith("@")
-                        ? Files.readString(Path.of(given[first + 1].substring(1))) : given[first + 1]);
+                userValues.set(
+                        given[first + 1].startsWith("@")
+                                ? Files.readString(Path.of(given[first + 1].substring(1)))
+                                : given[first + 1]);
             } else {
                 userValues.setFile(given[first + 1]);
             }
@@ -61,7 +63,9 @@ public final class HostileEngineMain {
         long cpuStart = os.getProcessCpuTime();
         String outcome;
         try {
-            outcome = "OK " + TempCharts.render(chart, userValues.build().merge().values()).replace('\n', ' ');
+            outcome = "OK "
+                    + TempCharts.render(chart, userValues.build().merge().values())
+                            .replace('\n', ' ');
         } catch (RenderException | dev.runway.render.values.ValuesFileException | SetValueException e) {
             outcome = "ERROR " + e.getMessage().replace('\n', ' ');
         } catch (Throwable t) {
@@ -77,7 +81,8 @@ public final class HostileEngineMain {
         }
         // Long messages keep their start and their end: nested subchart errors put the cause last.
         String shown = outcome.length() > 600
-                ? outcome.substring(0, 300) + " ... " + outcome.substring(outcome.length() - 300) : outcome;
+                ? outcome.substring(0, 300) + " ... " + outcome.substring(outcome.length() - 300)
+                : outcome;
         System.out.println("RESULT " + millis + " " + cpuMillis + " " + (peak >> 20) + " " + shown);
     }
 }

@@ -1,12 +1,10 @@
 package dev.runway.render.robust;
 
+import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.io.IOException;
-import java.util.List;
-
 
 /**
  * Issue 15, bounded work and memory in the engine: each hostile template renders in a JVM of its own with
@@ -68,7 +66,9 @@ class HostileEngineTest {
             """)
     void hostileTemplateEndsQuicklyInBoundedMemory(String name, String template, String expected)
             throws IOException, InterruptedException {
-        String text = template.replace("SELF ", SELF).replace("DEEP ", DEEP).replace("\\\"", "\"")
+        String text = template.replace("SELF ", SELF)
+                .replace("DEEP ", DEEP)
+                .replace("\\\"", "\"")
                 .replace("\\\\n", "\\n");
         fork(name, expected, List.of(text));
     }
@@ -76,22 +76,32 @@ class HostileEngineTest {
     /** tpl on a value that calls tpl on itself: Helm recurses until Go's stack gives out. */
     @Test
     void tplCallingItself() throws IOException, InterruptedException {
-        ForkedRender.expect("tpl-recursion", List.of("{{ tpl .Values.t . }}", "{}", "t: '{{ tpl .Values.t . }}'\n"),
-                "ERROR", "tpl is nested more than 100 levels deep");
+        ForkedRender.expect(
+                "tpl-recursion",
+                List.of("{{ tpl .Values.t . }}", "{}", "t: '{{ tpl .Values.t . }}'\n"),
+                "ERROR",
+                "tpl is nested more than 100 levels deep");
     }
 
     /** Parentheses and actions nested 100,000 deep, or 100,000 actions on one line: no overflow, no quadratic time. */
     @Test
     void deeplyNestedParenthesesAndActions() throws IOException, InterruptedException {
         int depth = 100_000;
-        ForkedRender.expect("nested-parens", List.of("a: {{ " + "(".repeat(depth) + "1" + ")".repeat(depth) + " }}"),
-                "ERROR", "parse error at (bad/templates/t.yaml:1): max expression depth exceeded");
+        ForkedRender.expect(
+                "nested-parens",
+                List.of("a: {{ " + "(".repeat(depth) + "1" + ")".repeat(depth) + " }}"),
+                "ERROR",
+                "parse error at (bad/templates/t.yaml:1): max expression depth exceeded");
         // Go's parser and executor take these (Helm 4.1: 20,000 nested ifs in 0.2 s); a line count per action from
         // the template's start made them take a minute here.
-        ForkedRender.expect("nested-if", List.of("{{ if true }}".repeat(depth) + "a: 1" + "{{ end }}".repeat(depth)),
-                "OK", "a: 1");
-        ForkedRender.expect("nested-with-range", List.of("{{ with 1 }}{{ range until 1 }}".repeat(depth / 2)
-                + "a: 1" + "{{ end }}{{ end }}".repeat(depth / 2)), "OK", "a: 1");
+        ForkedRender.expect(
+                "nested-if", List.of("{{ if true }}".repeat(depth) + "a: 1" + "{{ end }}".repeat(depth)), "OK", "a: 1");
+        ForkedRender.expect(
+                "nested-with-range",
+                List.of("{{ with 1 }}{{ range until 1 }}".repeat(depth / 2) + "a: 1"
+                        + "{{ end }}{{ end }}".repeat(depth / 2)),
+                "OK",
+                "a: 1");
         ForkedRender.expect("many-actions", List.of("a: " + "{{ 1 }}".repeat(depth)), "OK", "a: 1111");
         ForkedRender.expect("long-pipeline", List.of("a: {{ 1" + " | print".repeat(depth) + " }}"), "OK", "a: 1");
     }
@@ -108,9 +118,16 @@ class HostileEngineTest {
             """)
     void hostileSchemaEndsQuicklyInBoundedMemory(String name, String schema, String values, String expected)
             throws IOException, InterruptedException {
-        String text = schema.replace("DEEP_SCHEMA", "{\"properties\":{\"a\":".repeat(100_000) + "{}" + "}}".repeat(100_000))
-                .replace("WIDE_SCHEMA", "{\"allOf\":[" + String.join(",", java.util.Collections.nCopies(100_000,
-                        "{\"properties\":{\"a\":{\"minimum\":0}}}")) + "]}");
+        String text = schema.replace(
+                        "DEEP_SCHEMA", "{\"properties\":{\"a\":".repeat(100_000) + "{}" + "}}".repeat(100_000))
+                .replace(
+                        "WIDE_SCHEMA",
+                        "{\"allOf\":["
+                                + String.join(
+                                        ",",
+                                        java.util.Collections.nCopies(
+                                                100_000, "{\"properties\":{\"a\":{\"minimum\":0}}}"))
+                                + "]}");
         fork(name, expected, List.of("a: 1", text, values));
     }
 

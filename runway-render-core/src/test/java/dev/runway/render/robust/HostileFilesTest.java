@@ -1,14 +1,14 @@
 package dev.runway.render.robust;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderException;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.servicemanifest.ServiceManifestException;
 import dev.runway.render.servicemanifest.ServiceManifestReader;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -17,10 +17,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 15, files that are not what their size says: {@code /dev/zero} (size 0, endless), a named pipe (a read waits
@@ -32,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HostileFilesTest {
     @TempDir
     Path tmp;
+
     private Path chart;
     private Path fifo;
 
@@ -43,19 +43,28 @@ class HostileFilesTest {
 
     @Test
     void valuesFileFromDevZero() throws Exception {
-        render("values-dev-zero", List.of("-f", "/dev/zero"), "ERROR",
+        render(
+                "values-dev-zero",
+                List.of("-f", "/dev/zero"),
+                "ERROR",
                 "/dev/zero: the path names a character device, not a regular file; save the values to a regular file");
     }
 
     @Test
     void valuesFileThatIsANamedPipe() throws Exception {
-        render("values-fifo", List.of("-f", fifo.toString()), "ERROR",
+        render(
+                "values-fifo",
+                List.of("-f", fifo.toString()),
+                "ERROR",
                 fifo + ": the path names a named pipe (FIFO), not a regular file");
     }
 
     @Test
     void valuesFileThatIsAFolder() throws Exception {
-        render("values-folder", List.of("-f", tmp.toString()), "ERROR",
+        render(
+                "values-folder",
+                List.of("-f", tmp.toString()),
+                "ERROR",
                 tmp + ": the path names a directory, not a regular file; name a values file in it");
     }
 
@@ -65,26 +74,38 @@ class HostileFilesTest {
         try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
             file.setLength(40L << 20); // sparse: no disk space used
         }
-        render("values-too-large", List.of("-f", big.toString()), "ERROR",
+        render(
+                "values-too-large",
+                List.of("-f", big.toString()),
+                "ERROR",
                 big + ": the file has more than 33554432 bytes; values files are limited to 8388608 characters");
     }
 
     @Test
     void setFileFromDevZero() throws Exception {
-        render("set-file-dev-zero", List.of("--set-file", "a=/dev/zero"), "ERROR",
+        render(
+                "set-file-dev-zero",
+                List.of("--set-file", "a=/dev/zero"),
+                "ERROR",
                 "failed parsing --set-file data: /dev/zero is a character device, not a regular file; save the content"
                         + " to a regular file and name that file");
     }
 
     @Test
     void setFileThatIsANamedPipe() throws Exception {
-        render("set-file-fifo", List.of("--set-file", "a=" + fifo), "ERROR",
+        render(
+                "set-file-fifo",
+                List.of("--set-file", "a=" + fifo),
+                "ERROR",
                 "failed parsing --set-file data: " + fifo + " is a named pipe (FIFO), not a regular file");
     }
 
     @Test
     void setFileThatIsAFolderKeepsHelmsWords() throws Exception {
-        render("set-file-folder", List.of("--set-file", "a=" + tmp), "ERROR",
+        render(
+                "set-file-folder",
+                List.of("--set-file", "a=" + tmp),
+                "ERROR",
                 "failed parsing --set-file data: read " + tmp + ": is a directory");
     }
 
@@ -97,9 +118,13 @@ class HostileFilesTest {
     @Test
     void namedPipeInAChartFolder() throws Exception {
         Path pipe = mkfifo(chart.resolve("files/pipe"));
-        render("chart-fifo", List.of(), "ERROR", "cannot load irregular file " + pipe.toAbsolutePath()
-                + " as it has file mode type bits set; remove it from chart " + chart + " or list files/pipe in"
-                + " .helmignore");
+        render(
+                "chart-fifo",
+                List.of(),
+                "ERROR",
+                "cannot load irregular file " + pipe.toAbsolutePath()
+                        + " as it has file mode type bits set; remove it from chart " + chart + " or list files/pipe in"
+                        + " .helmignore");
     }
 
     @Test
@@ -112,16 +137,22 @@ class HostileFilesTest {
     @Test
     void helmignoreThatIsANamedPipe() throws Exception {
         mkfifo(chart.resolve(".helmignore"));
-        render("helmignore-fifo", List.of(), "ERROR", "cannot read chart " + chart + ": " + chart.resolve(".helmignore")
-                + " is a named pipe (FIFO), not a regular file");
+        render(
+                "helmignore-fifo",
+                List.of(),
+                "ERROR",
+                "cannot read chart " + chart + ": " + chart.resolve(".helmignore")
+                        + " is a named pipe (FIFO), not a regular file");
     }
 
     @Test
     void chartArchiveThatIsADeviceOrAPipe() {
         for (Path archive : List.of(Path.of("/dev/zero"), fifo)) {
-            RenderException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+            RenderException e = assertTimeoutPreemptively(
+                    Duration.ofSeconds(10),
                     () -> assertThrows(RenderException.class, () -> Chart.loadArchive(archive, HelmVersion.DEFAULT)));
-            assertTrue(e.getMessage().startsWith("cannot read chart archive " + archive + ": " + archive + " is a "),
+            assertTrue(
+                    e.getMessage().startsWith("cannot read chart archive " + archive + ": " + archive + " is a "),
                     e.getMessage());
             assertTrue(e.getMessage().contains(", not a regular file"), e.getMessage());
         }
@@ -130,11 +161,14 @@ class HostileFilesTest {
     @Test
     void serviceManifestThatIsADeviceOrAPipe() {
         for (Path manifest : List.of(Path.of("/dev/zero"), fifo)) {
-            ServiceManifestException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                    () -> assertThrows(ServiceManifestException.class, () -> ServiceManifestReader.standard()
-                            .read(manifest, ".runway/runway.yml", List.of())));
+            ServiceManifestException e = assertTimeoutPreemptively(
+                    Duration.ofSeconds(10),
+                    () -> assertThrows(
+                            ServiceManifestException.class,
+                            () -> ServiceManifestReader.standard().read(manifest, ".runway/runway.yml", List.of())));
             assertTrue(e.getMessage().contains(".runway/runway.yml"), e.getMessage());
-            assertTrue(e.getMessage().contains(", not a regular file; the service manifest must be a regular file"),
+            assertTrue(
+                    e.getMessage().contains(", not a regular file; the service manifest must be a regular file"),
                     e.getMessage());
         }
     }
@@ -149,9 +183,11 @@ class HostileFilesTest {
     /** A named pipe, made by mkfifo(1): Java cannot make one. */
     private static Path mkfifo(Path path) throws IOException, InterruptedException {
         Files.createDirectories(path.getParent());
-        Process process = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
-        assertTrue(process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0,
-                () -> "mkfifo " + path + " failed");
+        Process process = new ProcessBuilder("mkfifo", path.toString())
+                .redirectErrorStream(true)
+                .start();
+        assertTrue(
+                process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0, () -> "mkfifo " + path + " failed");
         return path;
     }
 }

@@ -1,9 +1,9 @@
 package dev.runway.render.robust;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.runway.render.gofmt.GoFmt;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Go's fmt refuses widths and precisions past about ten million (parsenum's tooLarge: it skips to the end of the

@@ -1,7 +1,6 @@
 package dev.runway.render.robust;
 
 import dev.runway.render.io.AtomicFiles;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +9,7 @@ import java.nio.file.Path;
 public final class InterruptedWriteMain {
     static final int SIZE = 4 * 1024 * 1024;
 
-    private InterruptedWriteMain() {
-    }
+    private InterruptedWriteMain() {}
 
     static String content(char c) {
         return "data: " + String.valueOf(c).repeat(SIZE) + "\n";

@@ -1,5 +1,8 @@
 package dev.runway.render.robust;
 
+import static dev.runway.render.robust.Text.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.runway.render.RenderException;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.funcs.FunctionLibrary;
@@ -10,17 +13,13 @@ import dev.runway.render.template.TemplateSet;
 import dev.runway.render.values.ValuesFileException;
 import dev.runway.render.values.ValuesFiles;
 import dev.runway.render.values.ValuesLimits;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static dev.runway.render.robust.Text.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every limit a hostile chart or values file can reach, crossed once, with the message it gives. */
 class LimitsTest {
@@ -31,8 +30,9 @@ class LimitsTest {
     private static String execFailure(String template, ExecutionLimits limits) {
         TemplateSet set = new TemplateSet("t", FunctionLibrary.functions());
         set.parse("t.yaml", template);
-        return assertThrows(TemplateExecException.class,
-                () -> set.execute("t.yaml", Map.of(), new ExecutionScope(limits))).getMessage();
+        return assertThrows(
+                        TemplateExecException.class, () -> set.execute("t.yaml", Map.of(), new ExecutionScope(limits)))
+                .getMessage();
     }
 
     @Test
@@ -43,32 +43,38 @@ class LimitsTest {
 
     @Test
     void defaultStepLimitStopsARenderThroughTheEngine() {
-        Path chart = TempCharts.write(tmp.resolve("c"), Map.of("templates/loop.yaml",
-                "{{ range 100000000 }}{{ end }}"));
+        Path chart =
+                TempCharts.write(tmp.resolve("c"), Map.of("templates/loop.yaml", "{{ range 100000000 }}{{ end }}"));
         String message = TempCharts.failure(chart, Map.of());
         // Helm 4 (the default) prints the location on a line of its own.
-        assertThat(message).startsWith("bad/templates/loop.yaml:1:")
+        assertThat(message)
+                .startsWith("bad/templates/loop.yaml:1:")
                 .contains("the render took more than " + ExecutionLimits.DEFAULT.maxSteps() + " steps");
     }
 
     @Test
     void outputLimitStopsEndlessPrinting() {
-        String message = execFailure("{{ range 100000 }}{{ \"0123456789\" }}{{ end }}",
-                new ExecutionLimits(10_000_000, 50_000));
+        String message =
+                execFailure("{{ range 100000 }}{{ \"0123456789\" }}{{ end }}", new ExecutionLimits(10_000_000, 50_000));
         assertThat(message).startsWith("template: t.yaml:1:").contains("the render wrote more than 50000 characters");
     }
 
     @Test
     void includedOutputCountsToo() {
-        String message = execFailure("{{ define \"x\" }}{{ range 1000 }}xxxxxxxxxx{{ end }}{{ end }}"
-                + "{{ range 100 }}{{ template \"x\" }}{{ end }}", new ExecutionLimits(10_000_000, 50_000));
+        String message = execFailure(
+                "{{ define \"x\" }}{{ range 1000 }}xxxxxxxxxx{{ end }}{{ end }}"
+                        + "{{ range 100 }}{{ template \"x\" }}{{ end }}",
+                new ExecutionLimits(10_000_000, 50_000));
         assertThat(message).contains("the render wrote more than 50000 characters");
     }
 
     @Test
     void includeRecursionHasHelmsLimitAndMessage() {
-        Path chart = TempCharts.write(tmp.resolve("c"), Map.of("templates/a.yaml",
-                "{{ define \"loop\" }}{{ include \"loop\" . }}{{ end }}{{ include \"loop\" . }}"));
+        Path chart = TempCharts.write(
+                tmp.resolve("c"),
+                Map.of(
+                        "templates/a.yaml",
+                        "{{ define \"loop\" }}{{ include \"loop\" . }}{{ end }}{{ include \"loop\" . }}"));
         assertThat(TempCharts.failure(chart, Map.of()))
                 .contains("bad/templates/a.yaml")
                 .contains("rendering template has a nested reference name: loop: unable to execute template");
@@ -76,8 +82,11 @@ class LimitsTest {
 
     @Test
     void templateRecursionHasGosLimitAndMessage() {
-        Path chart = TempCharts.write(tmp.resolve("c"), Map.of("templates/a.yaml",
-                "{{ define \"loop\" }}{{ template \"loop\" . }}{{ end }}{{ template \"loop\" . }}"));
+        Path chart = TempCharts.write(
+                tmp.resolve("c"),
+                Map.of(
+                        "templates/a.yaml",
+                        "{{ define \"loop\" }}{{ template \"loop\" . }}{{ end }}{{ template \"loop\" . }}"));
         assertThat(TempCharts.failure(chart, Map.of()))
                 .contains("bad/templates/a.yaml:1:")
                 .contains("exceeded maximum template depth (100000)");
@@ -85,10 +94,13 @@ class LimitsTest {
 
     @Test
     void tplRecursionEndsWithAClearError() {
-        Path chart = TempCharts.write(tmp.resolve("c"), Map.of("templates/a.yaml", "{{ tpl .Values.t . }}",
-                "values.yaml", "t: '{{ tpl .Values.t . }}'\n"));
+        Path chart = TempCharts.write(
+                tmp.resolve("c"),
+                Map.of("templates/a.yaml", "{{ tpl .Values.t . }}", "values.yaml", "t: '{{ tpl .Values.t . }}'\n"));
         String message = TempCharts.failure(chart, Map.of());
-        assertThat(message).contains("bad/templates/a.yaml").doesNotContain("\tat ")
+        assertThat(message)
+                .contains("bad/templates/a.yaml")
+                .doesNotContain("\tat ")
                 .contains("tpl is nested more than 100 levels deep; a value rendered with tpl probably calls tpl"
                         + " on itself");
     }
@@ -120,8 +132,8 @@ class LimitsTest {
     @Test
     void valuesNestingLimit() {
         String deep = "a: ".repeat(1) + "[".repeat(150) + "]".repeat(150) + "\n";
-        ValuesFileException e = assertThrows(ValuesFileException.class,
-                () -> ValuesFiles.standard().read(deep, "deep.yaml"));
+        ValuesFileException e = assertThrows(
+                ValuesFileException.class, () -> ValuesFiles.standard().read(deep, "deep.yaml"));
         assertThat(e.getMessage()).contains("deep.yaml").containsIgnoringCase("nest");
     }
 
@@ -131,8 +143,8 @@ class LimitsTest {
         for (int i = 0; i < 1100; i++) {
             yaml.append("  - *a\n");
         }
-        ValuesFileException e = assertThrows(ValuesFileException.class,
-                () -> ValuesFiles.standard().read(yaml.toString(), "aliases.yaml"));
+        ValuesFileException e = assertThrows(
+                ValuesFileException.class, () -> ValuesFiles.standard().read(yaml.toString(), "aliases.yaml"));
         assertThat(e.getMessage()).contains("aliases.yaml").containsIgnoringCase("alias");
     }
 
@@ -146,23 +158,24 @@ class LimitsTest {
             }
             yaml.append("]\n");
         }
-        ValuesFileException e = assertThrows(ValuesFileException.class,
-                () -> ValuesFiles.standard().read(yaml.toString(), "laughs.yaml"));
+        ValuesFileException e = assertThrows(
+                ValuesFileException.class, () -> ValuesFiles.standard().read(yaml.toString(), "laughs.yaml"));
         assertThat(e.getMessage()).contains("laughs.yaml");
     }
 
     @Test
     void valuesSizeLimit() {
         ValuesFiles small = ValuesFiles.withLimits(new ValuesLimits(1000, 100, 1000, 1_000_000L));
-        ValuesFileException e = assertThrows(ValuesFileException.class,
-                () -> small.read("a: " + "x".repeat(2000) + "\n", "big.yaml"));
+        ValuesFileException e =
+                assertThrows(ValuesFileException.class, () -> small.read("a: " + "x".repeat(2000) + "\n", "big.yaml"));
         assertThat(e.getMessage()).contains("big.yaml").contains("1000");
     }
 
     @Test
     void chartFileSizeLimit() throws IOException {
         Path chart = TempCharts.write(tmp.resolve("c"), Map.of("templates/a.yaml", "a: 1\n"));
-        try (RandomAccessFile big = new RandomAccessFile(chart.resolve("files.bin").toFile(), "rw")) {
+        try (RandomAccessFile big =
+                new RandomAccessFile(chart.resolve("files.bin").toFile(), "rw")) {
             big.setLength(6L * 1024 * 1024);
         }
         RenderException e = assertThrows(RenderException.class, () -> Chart.load(chart));
@@ -173,18 +186,26 @@ class LimitsTest {
     void packagedSubchartEntrySizeLimit() throws IOException {
         Path chart = TempCharts.write(tmp.resolve("c"), Map.of("templates/a.yaml", "a: 1\n"));
         Files.createDirectories(chart.resolve("charts"));
-        Files.write(chart.resolve("charts/sub-0.1.0.tgz"), new dev.runway.render.chart.TarBuilder().entry("sub/big.bin",
-                '0', dev.runway.render.chart.TarBuilder.octal(6L * 1024 * 1024, 12), new byte[0]).tgz());
+        Files.write(
+                chart.resolve("charts/sub-0.1.0.tgz"),
+                new dev.runway.render.chart.TarBuilder()
+                        .entry(
+                                "sub/big.bin",
+                                '0',
+                                dev.runway.render.chart.TarBuilder.octal(6L * 1024 * 1024, 12),
+                                new byte[0])
+                        .tgz());
         RenderException e = assertThrows(RenderException.class, () -> Chart.load(chart));
-        assertThat(e.getMessage()).isEqualTo("error unpacking subchart sub-0.1.0.tgz in bad: decompressed chart file"
-                + " \"sub/big.bin\" is larger than the maximum file size 5242880");
+        assertThat(e.getMessage())
+                .isEqualTo("error unpacking subchart sub-0.1.0.tgz in bad: decompressed chart file"
+                        + " \"sub/big.bin\" is larger than the maximum file size 5242880");
     }
 
     @Test
     void helmignoredBigFileDoesNotCount() throws IOException {
-        Path chart = TempCharts.write(tmp.resolve("c"), Map.of("templates/a.yaml", "a: 1\n",
-                ".helmignore", "*.bin\n"));
-        try (RandomAccessFile big = new RandomAccessFile(chart.resolve("files.bin").toFile(), "rw")) {
+        Path chart = TempCharts.write(tmp.resolve("c"), Map.of("templates/a.yaml", "a: 1\n", ".helmignore", "*.bin\n"));
+        try (RandomAccessFile big =
+                new RandomAccessFile(chart.resolve("files.bin").toFile(), "rw")) {
             big.setLength(6L * 1024 * 1024);
         }
         assertThat(Files.size(chart.resolve("files.bin"))).isGreaterThan(5L * 1024 * 1024);

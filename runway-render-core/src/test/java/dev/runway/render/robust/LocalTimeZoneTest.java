@@ -1,11 +1,10 @@
 package dev.runway.render.robust;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Issue 15: {@code date} prints the local zone's abbreviation as Go does when the process runs under {@code TZ}

@@ -1,5 +1,9 @@
 package dev.runway.render.robust;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.runway.render.RenderedChart;
 import dev.runway.render.io.AtomicFiles;
 import dev.runway.render.service.ChartSource;
@@ -9,9 +13,6 @@ import dev.runway.render.service.ManifestLayout;
 import dev.runway.render.service.OutputFile;
 import dev.runway.render.service.OutputSync;
 import dev.runway.render.service.RenderRequest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,10 +27,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Nothing lost: the render-then-sync flow the Maven plugin uses (render every environment, then
@@ -44,8 +43,8 @@ class OutputSafetyTest {
     private RenderRequest request(String... set) {
         List<String> all = new ArrayList<>(List.of("image.repository=registry.example.com/payments"));
         all.addAll(List.of(set));
-        return new RenderRequest(ChartSource.RUNWAY_EKS, List.of(), all, List.of(), List.of(), "payments",
-                "payments", "", tmp);
+        return new RenderRequest(
+                ChartSource.RUNWAY_EKS, List.of(), all, List.of(), List.of(), "payments", "payments", "", tmp);
     }
 
     private static Map<String, byte[]> snapshot(Path dir) throws IOException {
@@ -61,8 +60,10 @@ class OutputSafetyTest {
     private static void assertSameFiles(Map<String, byte[]> expected, Map<String, byte[]> actual) {
         assertEquals(expected.keySet(), actual.keySet());
         for (String name : expected.keySet()) {
-            assertEquals(new String(expected.get(name), StandardCharsets.UTF_8),
-                    new String(actual.get(name), StandardCharsets.UTF_8), name);
+            assertEquals(
+                    new String(expected.get(name), StandardCharsets.UTF_8),
+                    new String(actual.get(name), StandardCharsets.UTF_8),
+                    name);
         }
     }
 
@@ -73,7 +74,8 @@ class OutputSafetyTest {
         RenderedChart good = renderer.render(request("serviceId=payments"));
         OutputSync.sync(out, ManifestFiles.plan(good, ManifestLayout.PER_RESOURCE));
         Map<String, byte[]> before = snapshot(out);
-        FileTime stamp = Files.getLastModifiedTime(out.resolve(before.keySet().iterator().next()));
+        FileTime stamp =
+                Files.getLastModifiedTime(out.resolve(before.keySet().iterator().next()));
         assertTrue(before.size() > 3, "runway-eks writes several files: " + before.keySet());
 
         // Render first, sync only on success: that is the plugin's order, and a failure must stop before the sync.
@@ -83,7 +85,9 @@ class OutputSafetyTest {
         });
         assertTrue(failure.getMessage() != null && !failure.getMessage().isBlank());
         assertSameFiles(before, snapshot(out));
-        assertEquals(stamp, Files.getLastModifiedTime(out.resolve(before.keySet().iterator().next())));
+        assertEquals(
+                stamp,
+                Files.getLastModifiedTime(out.resolve(before.keySet().iterator().next())));
     }
 
     @Test
@@ -116,7 +120,9 @@ class OutputSafetyTest {
         reader.join();
         assertTrue(torn.isEmpty(), "a reader saw: " + torn);
         try (Stream<Path> list = Files.list(tmp)) {
-            assertEquals(List.of("m.yaml"), list.map(p -> p.getFileName().toString()).toList(),
+            assertEquals(
+                    List.of("m.yaml"),
+                    list.map(p -> p.getFileName().toString()).toList(),
                     "no temporary files stay behind");
         }
     }
@@ -124,9 +130,15 @@ class OutputSafetyTest {
     @Test
     void aWriterKilledMidWriteLeavesAWholeFile() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("killed"));
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), InterruptedWriteMain.class.getName(), dir.toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile()).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        InterruptedWriteMain.class.getName(),
+                        dir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("killed.log").toFile())
+                .start();
         try {
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (!Files.exists(dir.resolve("started")) && System.nanoTime() < deadline && p.isAlive()) {
@@ -139,11 +151,14 @@ class OutputSafetyTest {
             p.waitFor();
         }
         String left = Files.readString(dir.resolve("m.yaml"));
-        assertTrue(left.equals(InterruptedWriteMain.content('a')) || left.equals(InterruptedWriteMain.content('b')),
+        assertTrue(
+                left.equals(InterruptedWriteMain.content('a')) || left.equals(InterruptedWriteMain.content('b')),
                 "after kill -9 the file holds " + left.length() + " characters, not one whole version");
         try (Stream<Path> list = Files.list(dir)) {
-            List<String> visible = list.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith("."))
-                    .sorted().toList();
+            List<String> visible = list.map(f -> f.getFileName().toString())
+                    .filter(n -> !n.startsWith("."))
+                    .sorted()
+                    .toList();
             // A killed writer may leave its hidden ".m.yaml...tmp"; nothing a reader takes for a manifest.
             assertEquals(List.of("m.yaml", "started"), visible);
         }
@@ -153,8 +168,8 @@ class OutputSafetyTest {
     void parallelRendersOfOneProjectDoNotCorruptEachOther() throws Exception {
         Path out = tmp.resolve("parallel");
         Path single = tmp.resolve("single");
-        List<OutputFile> plan = ManifestFiles.plan(new EngineManifestRenderer().render(request("serviceId=payments")),
-                ManifestLayout.PER_RESOURCE);
+        List<OutputFile> plan = ManifestFiles.plan(
+                new EngineManifestRenderer().render(request("serviceId=payments")), ManifestLayout.PER_RESOURCE);
         OutputSync.sync(single, plan);
         // A stale file from an older render that every sync wants to delete: concurrent deletes must not fail.
         int threads = 4;
@@ -170,8 +185,8 @@ class OutputSafetyTest {
                     for (int i = 0; i < 5; i++) {
                         Files.createDirectories(out);
                         Files.writeString(out.resolve("stale-" + i + ".yaml"), "old: true\n");
-                        List<OutputFile> files = ManifestFiles.plan(renderer.render(request("serviceId=payments")),
-                                ManifestLayout.PER_RESOURCE);
+                        List<OutputFile> files = ManifestFiles.plan(
+                                renderer.render(request("serviceId=payments")), ManifestLayout.PER_RESOURCE);
                         OutputSync.sync(out, files);
                     }
                 } catch (Throwable e) {

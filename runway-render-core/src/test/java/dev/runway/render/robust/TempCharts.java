@@ -1,10 +1,11 @@
 package dev.runway.render.robust;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.runway.render.HelmRenderer;
 import dev.runway.render.RenderException;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.chart.Chart;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 /** Small charts written into a temporary directory, for tests that need real files (symlinks, sizes). */
 final class TempCharts {
-    private TempCharts() {
-    }
+    private TempCharts() {}
 
     /** Writes {@code files} (path relative to the chart -> text) plus a minimal Chart.yaml named "bad". */
     static Path write(Path dir, Map<String, String> files) {
@@ -38,7 +36,8 @@ final class TempCharts {
     }
 
     static String render(Path chart, Map<String, Object> values) {
-        return HelmRenderer.render(Chart.load(chart), values, RenderOptions.defaults()).output();
+        return HelmRenderer.render(Chart.load(chart), values, RenderOptions.defaults())
+                .output();
     }
 
     /** Renders and returns the message of the RenderException it must throw. */

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** Lets tests in other packages write a one-template chart with {@link TempCharts}. */
 public final class TempChartsAccess {
-    private TempChartsAccess() {
-    }
+    private TempChartsAccess() {}
 
     public static Path chart(String template) {
         try {

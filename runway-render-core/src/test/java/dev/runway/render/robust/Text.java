@@ -34,7 +34,8 @@ final class Text {
     }
 
     Text containsIgnoringCase(String part) {
-        assertTrue(text != null && text.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT)),
+        assertTrue(
+                text != null && text.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT)),
                 () -> "expected to contain <" + part + "> (any case) in:\n" + text);
         return this;
     }

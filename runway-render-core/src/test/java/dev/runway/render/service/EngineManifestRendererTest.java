@@ -1,17 +1,16 @@
 package dev.runway.render.service;
 
-import dev.runway.render.RenderedChart;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runway.render.RenderedChart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The render seam the build tools use, on the bundled chart: values sources in Helm's order and its errors. */
 class EngineManifestRendererTest {
@@ -20,18 +19,27 @@ class EngineManifestRendererTest {
     Path base;
 
     private RenderRequest request(List<Path> files, List<String> set, List<String> setString, List<String> setFile) {
-        return new RenderRequest(ChartSource.RUNWAY_EKS, files, set, setString, setFile, "payments", "payments", "", base);
+        return new RenderRequest(
+                ChartSource.RUNWAY_EKS, files, set, setString, setFile, "payments", "payments", "", base);
     }
 
     @Test
     void valuesFilesThenSetKindsWithSetFileRelativeToTheProject() throws IOException {
-        Path values = Files.writeString(base.resolve("values.yaml"),
+        Path values = Files.writeString(
+                base.resolve("values.yaml"),
                 "serviceId: payments\nimage:\n  repository: registry.example.com/payments\n  tag: \"1.0\"\nreplicas: 2\n");
         Files.writeString(base.resolve("level.txt"), "debug");
-        RenderedChart chart = ManifestRenderer.engine().render(request(List.of(values), List.of("replicas=3"),
-                List.of("image.tag=2.0"), List.of("env.LOG_LEVEL=level.txt")));
-        String deployment = chart.manifests().stream().filter(m -> m.kind().equals("Deployment")).findFirst()
-                .orElseThrow().text();
+        RenderedChart chart = ManifestRenderer.engine()
+                .render(request(
+                        List.of(values),
+                        List.of("replicas=3"),
+                        List.of("image.tag=2.0"),
+                        List.of("env.LOG_LEVEL=level.txt")));
+        String deployment = chart.manifests().stream()
+                .filter(m -> m.kind().equals("Deployment"))
+                .findFirst()
+                .orElseThrow()
+                .text();
         assertTrue(deployment.contains("replicas: 3"), deployment);
         assertTrue(deployment.contains("registry.example.com/payments:2.0"), deployment);
         assertTrue(deployment.contains("- name: \"LOG_LEVEL\"\n              value: \"debug\""), deployment);
@@ -40,33 +48,51 @@ class EngineManifestRendererTest {
 
     @Test
     void namespaceOtherThanServiceIdStopsWithTheChartsMessage() throws IOException {
-        Path values = Files.writeString(base.resolve("values.yaml"),
+        Path values = Files.writeString(
+                base.resolve("values.yaml"),
                 "serviceId: payments\nimage:\n  repository: registry.example.com/payments\n");
-        RenderRequest wrongNamespace = new RenderRequest(ChartSource.RUNWAY_EKS, List.of(values), List.of(), List.of(),
-                List.of(), "payments", "default", "", base);
-        RuntimeException e = assertThrows(RuntimeException.class, () -> ManifestRenderer.engine().render(wrongNamespace));
-        assertTrue(e.getMessage().contains("release namespace \"default\" must equal serviceId \"payments\""),
+        RenderRequest wrongNamespace = new RenderRequest(
+                ChartSource.RUNWAY_EKS,
+                List.of(values),
+                List.of(),
+                List.of(),
+                List.of(),
+                "payments",
+                "default",
+                "",
+                base);
+        RuntimeException e = assertThrows(
+                RuntimeException.class, () -> ManifestRenderer.engine().render(wrongNamespace));
+        assertTrue(
+                e.getMessage().contains("release namespace \"default\" must equal serviceId \"payments\""),
                 e.getMessage());
     }
 
     @Test
     void badValuesFileNamesFileAndLine() throws IOException {
         Path values = Files.writeString(base.resolve("values.yaml"), "serviceId: payments\nimage: [\n");
-        RuntimeException e = assertThrows(RuntimeException.class,
+        RuntimeException e = assertThrows(
+                RuntimeException.class,
                 () -> ManifestRenderer.engine().render(request(List.of(values), List.of(), List.of(), List.of())));
-        assertTrue(e.getMessage().contains("values.yaml") && e.getMessage().matches("(?s).*\\b[23]\\b.*"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("values.yaml") && e.getMessage().matches("(?s).*\\b[23]\\b.*"), e.getMessage());
     }
 
     @Test
     void schemaErrorsNameTheValuesFileLineAndColumnAndTheSetFlag() throws IOException {
-        Path values = Files.writeString(base.resolve("values-prod.yaml"),
+        Path values = Files.writeString(
+                base.resolve("values-prod.yaml"),
                 "serviceId: payments\nimage:\n  repository: registry.example.com/payments\nport: 70000\n");
-        RuntimeException e = assertThrows(RuntimeException.class, () -> ManifestRenderer.engine().render(
-                request(List.of(values), List.of("service.port=0"), List.of(), List.of())));
+        RuntimeException e = assertThrows(
+                RuntimeException.class,
+                () -> ManifestRenderer.engine()
+                        .render(request(List.of(values), List.of("service.port=0"), List.of(), List.of())));
         assertTrue(e.getMessage().contains("values don't meet the specifications of the schema"), e.getMessage());
-        assertTrue(e.getMessage().contains("port") && e.getMessage().contains("values-prod.yaml:4:7"),
+        assertTrue(
+                e.getMessage().contains("port") && e.getMessage().contains("values-prod.yaml:4:7"),
                 "the file, line and column of port: 70000 " + e.getMessage());
-        assertTrue(e.getMessage().contains("service.port") && e.getMessage().contains("--set service.port=0"),
+        assertTrue(
+                e.getMessage().contains("service.port") && e.getMessage().contains("--set service.port=0"),
                 "the flag that gave service.port " + e.getMessage());
     }
 }

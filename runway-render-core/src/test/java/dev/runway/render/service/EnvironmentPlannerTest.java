@@ -1,10 +1,11 @@
 package dev.runway.render.service;
 
-import dev.runway.render.HelmVersion;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runway.render.HelmVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EnvironmentPlannerTest {
 
@@ -54,9 +53,30 @@ class EnvironmentPlannerTest {
         EnvironmentPlanner.Origins origins = EnvironmentPlanner.Origins.none();
 
         EnvironmentPlanner.Settings build() {
-            return new EnvironmentPlanner.Settings("runway:render", basedir, chartDirectory, valuesFiles,
-                    extraValuesFiles, set, setString, null, extraSet, null, null, serviceId, null, null, image, null,
-                    null, null, helmVersion, environments, selection, committedRoot, origins);
+            return new EnvironmentPlanner.Settings(
+                    "runway:render",
+                    basedir,
+                    chartDirectory,
+                    valuesFiles,
+                    extraValuesFiles,
+                    set,
+                    setString,
+                    null,
+                    extraSet,
+                    null,
+                    null,
+                    serviceId,
+                    null,
+                    null,
+                    image,
+                    null,
+                    null,
+                    null,
+                    helmVersion,
+                    environments,
+                    selection,
+                    committedRoot,
+                    origins);
         }
 
         EnvironmentPlanner.Plan plan() throws PipelineException {
@@ -69,8 +89,8 @@ class EnvironmentPlannerTest {
     }
 
     private static EnvironmentPlanner.EnvironmentSettings environment(String name, Path... valuesFiles) {
-        return new EnvironmentPlanner.EnvironmentSettings(name, List.of(valuesFiles), List.of(), List.of(), List.of(),
-                null, null, null, null);
+        return new EnvironmentPlanner.EnvironmentSettings(
+                name, List.of(valuesFiles), List.of(), List.of(), List.of(), null, null, null, null);
     }
 
     @Test
@@ -80,7 +100,8 @@ class EnvironmentPlannerTest {
         PlannedEnvironment env = plan.environments().get(0);
         assertEquals(EnvironmentPlanner.DEFAULT_ENVIRONMENT, env.name());
         assertEquals(ChartSource.RUNWAY_EKS, env.request().chart());
-        assertEquals(List.of(basedir.resolve(".runway/values.yaml")), env.request().valuesFiles());
+        assertEquals(
+                List.of(basedir.resolve(".runway/values.yaml")), env.request().valuesFiles());
         assertEquals("payments", env.request().releaseName());
         assertEquals("payments", env.request().namespace());
         assertEquals(HelmVersion.HELM_4_1, env.request().helmVersion());
@@ -94,17 +115,25 @@ class EnvironmentPlannerTest {
         settings.set = List.of("replicas=2");
         settings.extraSet = List.of("replicas=3");
         settings.extraValuesFiles = List.of(Path.of(".runway/staging.yaml"));
-        settings.environments = List.of(environment("staging", Path.of(".runway/staging.yaml")),
-                environment("production"));
+        settings.environments =
+                List.of(environment("staging", Path.of(".runway/staging.yaml")), environment("production"));
         settings.committedRoot = basedir.resolve("deploy");
         List<PlannedEnvironment> plan = settings.plan().environments();
-        assertEquals(List.of("staging", "production"), plan.stream().map(PlannedEnvironment::name).toList());
-        assertEquals(List.of(basedir.resolve(".runway/values.yaml"), basedir.resolve(".runway/staging.yaml"),
-                basedir.resolve(".runway/staging.yaml")), plan.get(0).request().valuesFiles());
+        assertEquals(
+                List.of("staging", "production"),
+                plan.stream().map(PlannedEnvironment::name).toList());
+        assertEquals(
+                List.of(
+                        basedir.resolve(".runway/values.yaml"),
+                        basedir.resolve(".runway/staging.yaml"),
+                        basedir.resolve(".runway/staging.yaml")),
+                plan.get(0).request().valuesFiles());
         assertEquals(List.of("replicas=2", "replicas=3"), plan.get(1).request().set());
         assertEquals(basedir.resolve("deploy/production"), plan.get(1).committedManifests());
-        assertEquals("[staging] overrides: --set replicas=2 (POM <set>), --set replicas=3 (-Drunway.extraSet), "
-                + "values [.runway/staging.yaml] (-Drunway.extraValuesFiles)", info.get(0));
+        assertEquals(
+                "[staging] overrides: --set replicas=2 (POM <set>), --set replicas=3 (-Drunway.extraSet), "
+                        + "values [.runway/staging.yaml] (-Drunway.extraValuesFiles)",
+                info.get(0));
     }
 
     @Test
@@ -119,17 +148,27 @@ class EnvironmentPlannerTest {
     @Test
     void theImageTagWarningNamesTheEnvironmentsWithoutOneAndTheImageParameterSetsIt() throws Exception {
         Settings settings = settings();
-        assertTrue(settings.plan().warnings().get(0).startsWith("image.tag is not set in any values file or "
-                + "override, so the image tag is the chart's appVersion"), settings.plan().warnings().toString());
+        assertTrue(
+                settings.plan()
+                        .warnings()
+                        .get(0)
+                        .startsWith("image.tag is not set in any values file or "
+                                + "override, so the image tag is the chart's appVersion"),
+                settings.plan().warnings().toString());
         Files.writeString(basedir.resolve(".runway/production.yaml"), "image:\n  tag: 1.2.3\n");
-        settings.environments = List.of(environment("staging"),
-                environment("production", Path.of(".runway/production.yaml")));
-        assertTrue(settings.plan().warnings().get(0).startsWith("image.tag is not set for staging in any values "
-                + "file"), settings.plan().warnings().toString());
+        settings.environments =
+                List.of(environment("staging"), environment("production", Path.of(".runway/production.yaml")));
+        assertTrue(
+                settings.plan()
+                        .warnings()
+                        .get(0)
+                        .startsWith("image.tag is not set for staging in any values " + "file"),
+                settings.plan().warnings().toString());
         settings.image = "registry.example.com/runway/payments:abc123";
         EnvironmentPlanner.Plan plan = settings.plan();
         assertEquals(List.of(), plan.warnings());
-        assertEquals(List.of("image.repository=registry.example.com/runway/payments", "image.tag=abc123"),
+        assertEquals(
+                List.of("image.repository=registry.example.com/runway/payments", "image.tag=abc123"),
                 plan.environments().get(0).request().setString());
     }
 
@@ -140,25 +179,31 @@ class EnvironmentPlannerTest {
         settings.environments = List.of(environment("staging"), environment("production"));
         settings.selection = "prod";
         PipelineException unknown = settings.failure();
-        assertEquals("runway.environment names [prod] but the configured environments are [staging, production]",
+        assertEquals(
+                "runway.environment names [prod] but the configured environments are [staging, production]",
                 unknown.getMessage());
         assertEquals("a build tool warning", unknown.warnings().get(0));
 
         settings.selection = null;
         settings.environments = List.of(environment("staging"), environment("staging"));
-        assertEquals("environment 'staging' is configured twice", settings.failure().getMessage());
+        assertEquals(
+                "environment 'staging' is configured twice", settings.failure().getMessage());
         settings.environments = List.of(environment("../x"));
         assertTrue(settings.failure().getMessage().contains("must be a plain folder name"));
         settings.environments = List.of(environment("staging", Path.of(".runway/missing.yaml")));
-        assertEquals("environment staging valuesFiles: values file " + basedir.resolve(".runway/missing.yaml")
-                + " does not exist", settings.failure().getMessage());
+        assertEquals(
+                "environment staging valuesFiles: values file " + basedir.resolve(".runway/missing.yaml")
+                        + " does not exist",
+                settings.failure().getMessage());
         settings.environments = null;
         settings.helmVersion = "2.17";
         assertTrue(settings.failure().getMessage().startsWith("runway.helmVersion: unsupported Helm version '2.17'"));
         settings.helmVersion = null;
         settings.chartDirectory = basedir.resolve("nochart");
-        assertTrue(settings.failure().getMessage().startsWith("chartDirectory nochart does not exist; point "
-                + "runway.chartDirectory at a chart folder"));
+        assertTrue(settings.failure()
+                .getMessage()
+                .startsWith(
+                        "chartDirectory nochart does not exist; point " + "runway.chartDirectory at a chart folder"));
         settings.chartDirectory = basedir.resolve(".runway");
         assertTrue(settings.failure().getMessage().startsWith("chartDirectory .runway has no Chart.yaml"));
     }
@@ -169,26 +214,35 @@ class EnvironmentPlannerTest {
         Files.writeString(basedir.resolve(".runway/values.yaml"), "serviceId: payments\nimage: [oops\n");
         PipelineException broken = settings.failure();
         assertTrue(broken.getMessage().startsWith(".runway/values.yaml:3:1: YAML syntax error: "), broken.getMessage());
-        assertTrue(broken.getMessage().endsWith("(runway:render, reading the values of environment 'default')"),
+        assertTrue(
+                broken.getMessage().endsWith("(runway:render, reading the values of environment 'default')"),
                 broken.getMessage());
 
         Files.writeString(basedir.resolve(".runway/values.yaml"), "replicas: 1\n");
-        assertTrue(settings.failure().getMessage().contains("no service id: set metadata.name in .runway/runway.yml, "
-                + "serviceId in .runway/values.yaml, or runway.serviceId"));
+        assertTrue(settings.failure()
+                .getMessage()
+                .contains("no service id: set metadata.name in .runway/runway.yml, "
+                        + "serviceId in .runway/values.yaml, or runway.serviceId"));
         settings.serviceId = "Orders-API";
-        assertTrue(settings.failure().getMessage().startsWith("runway.serviceId: serviceId \"Orders-API\" is not a "
-                + "valid service id: "), settings.failure().getMessage());
+        assertTrue(
+                settings.failure()
+                        .getMessage()
+                        .startsWith("runway.serviceId: serviceId \"Orders-API\" is not a " + "valid service id: "),
+                settings.failure().getMessage());
     }
 
     @Test
     void aPlaceholderTheBuildToolReplacedIsAnErrorForTheChartsFluxVariables() {
         Settings settings = settings();
         settings.set = List.of("gcp.projectId=my-project-123");
-        settings.origins = new EnvironmentPlanner.Origins(Map.of("set", List.of("gcp.projectId=${gcp_project_id}")),
-                Set.of(), List.of());
+        settings.origins = new EnvironmentPlanner.Origins(
+                Map.of("set", List.of("gcp.projectId=${gcp_project_id}")), Set.of(), List.of());
         PipelineException e = settings.failure();
-        assertTrue(e.getMessage().startsWith("runway:render: set entry 'gcp.projectId=${gcp_project_id}' reached "
-                + "the goal as 'gcp.projectId=my-project-123': Maven replaced ${gcp_project_id}"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("runway:render: set entry 'gcp.projectId=${gcp_project_id}' reached "
+                                + "the goal as 'gcp.projectId=my-project-123': Maven replaced ${gcp_project_id}"),
+                e.getMessage());
     }
 
     @Test
@@ -212,16 +266,41 @@ class EnvironmentPlannerTest {
         settings.environments = List.of(environment("staging"), environment("production"));
         PipelineException e = settings.failure();
         assertTrue(e.getMessage().startsWith("runway:render failed for environment 'staging': "), e.getMessage());
-        assertTrue(e.getMessage().contains(".runway/runway-staging.yml:6:3: spec.regions: has no meaning on EKS"),
+        assertTrue(
+                e.getMessage().contains(".runway/runway-staging.yml:6:3: spec.regions: has no meaning on EKS"),
                 e.getMessage());
         EnvironmentPlanner.Settings ignoring = settings.build();
-        ignoring = new EnvironmentPlanner.Settings(ignoring.goal(), ignoring.baseDirectory(), null, null, null, null,
-                null, null, null, null, null, null, null, List.of("spec.regions"), null, null, null, null, null,
-                ignoring.environments(), null, null, null);
-        List<PlannedEnvironment> plan = EnvironmentPlanner.plan(ignoring, info::add).environments();
+        ignoring = new EnvironmentPlanner.Settings(
+                ignoring.goal(),
+                ignoring.baseDirectory(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of("spec.regions"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                ignoring.environments(),
+                null,
+                null,
+                null);
+        List<PlannedEnvironment> plan =
+                EnvironmentPlanner.plan(ignoring, info::add).environments();
         assertEquals(9091.0, plan.get(0).request().manifestValues().values().get("port"));
         assertEquals(9090.0, plan.get(1).request().manifestValues().values().get("port"));
-        assertEquals(List.of("[staging] .runway/runway-staging.yml: skipped spec.regions "
-                + "(runway.ignoredManifestFields)"), info);
+        assertEquals(
+                List.of("[staging] .runway/runway-staging.yml: skipped spec.regions "
+                        + "(runway.ignoredManifestFields)"),
+                info);
     }
 }

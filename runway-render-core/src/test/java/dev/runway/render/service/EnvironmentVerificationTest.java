@@ -1,30 +1,37 @@
 package dev.runway.render.service;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.verify.DriftCheck;
 import dev.runway.render.verify.ResourceRef;
 import dev.runway.render.verify.VerifyReports;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EnvironmentVerificationTest {
 
     @TempDir
     Path dir;
 
-    private static final RenderRequest REQUEST = new RenderRequest(ChartSource.directory(Path.of("chart")), List.of(),
-            List.of(), List.of(), List.of(), "payments", "payments", "", Path.of("."));
+    private static final RenderRequest REQUEST = new RenderRequest(
+            ChartSource.directory(Path.of("chart")),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            "payments",
+            "payments",
+            "",
+            Path.of("."));
 
     private static final ManifestChecker ONE_WARNING = new ManifestChecker() {
         @Override
@@ -34,8 +41,12 @@ class EnvironmentVerificationTest {
 
         @Override
         public List<CheckFinding> check(RenderRequest request, RenderedChart chart) {
-            return List.of(new CheckFinding(CheckFinding.Severity.WARNING, "test.rule", "Deployment/payments/payments",
-                    "spec.replicas", "one replica"));
+            return List.of(new CheckFinding(
+                    CheckFinding.Severity.WARNING,
+                    "test.rule",
+                    "Deployment/payments/payments",
+                    "spec.replicas",
+                    "one replica"));
         }
     };
 
@@ -43,20 +54,43 @@ class EnvironmentVerificationTest {
     void singleFileLayoutComparesWithTheCommittedFileAndReportsDrift() throws IOException {
         RenderedChart chart = OutputTest.chart();
         Path committed = dir.resolve("deploy/staging");
-        EnvironmentVerification.Result missing = EnvironmentVerification.verify("staging", REQUEST, chart,
-                List.of(ONE_WARNING), committed, ManifestLayout.SINGLE_FILE, DriftCheck.Mode.EXACT, "update!");
+        EnvironmentVerification.Result missing = EnvironmentVerification.verify(
+                "staging",
+                REQUEST,
+                chart,
+                List.of(ONE_WARNING),
+                committed,
+                ManifestLayout.SINGLE_FILE,
+                DriftCheck.Mode.EXACT,
+                "update!");
         assertEquals(1, missing.count(CheckFinding.Severity.WARNING));
         assertTrue(missing.drifted());
         assertEquals(2, missing.drift().differences().size(), "nothing committed yet: both resources");
 
         OutputSync.sync(committed, ManifestFiles.plan(chart, ManifestLayout.SINGLE_FILE));
-        assertTrue(!EnvironmentVerification.verify("staging", REQUEST, chart, List.of(), committed,
-                ManifestLayout.SINGLE_FILE, DriftCheck.Mode.EXACT, "update!").drifted());
+        assertTrue(!EnvironmentVerification.verify(
+                        "staging",
+                        REQUEST,
+                        chart,
+                        List.of(),
+                        committed,
+                        ManifestLayout.SINGLE_FILE,
+                        DriftCheck.Mode.EXACT,
+                        "update!")
+                .drifted());
 
         Path file = committed.resolve("manifests.yaml");
-        Files.writeString(file, Files.readString(file).replace("name: payments\n  labels", "name: payments2\n  labels"));
-        EnvironmentVerification.Result drifted = EnvironmentVerification.verify("staging", REQUEST, chart, List.of(),
-                committed, ManifestLayout.SINGLE_FILE, DriftCheck.Mode.EXACT, "update!");
+        Files.writeString(
+                file, Files.readString(file).replace("name: payments\n  labels", "name: payments2\n  labels"));
+        EnvironmentVerification.Result drifted = EnvironmentVerification.verify(
+                "staging",
+                REQUEST,
+                chart,
+                List.of(),
+                committed,
+                ManifestLayout.SINGLE_FILE,
+                DriftCheck.Mode.EXACT,
+                "update!");
         assertTrue(drifted.drifted());
         String text = drifted.drift().text();
         assertTrue(text.contains("-  name: payments2") && text.contains("+  name: payments"), text);
@@ -68,27 +102,60 @@ class EnvironmentVerificationTest {
         RenderedChart chart = OutputTest.chart();
         Path committed = dir.resolve("deploy/production");
         OutputSync.sync(committed, ManifestFiles.plan(chart, ManifestLayout.PER_RESOURCE));
-        assertTrue(!EnvironmentVerification.verify("production", REQUEST, chart, List.of(), committed,
-                ManifestLayout.PER_RESOURCE, DriftCheck.Mode.EXACT, "u").drifted());
+        assertTrue(!EnvironmentVerification.verify(
+                        "production",
+                        REQUEST,
+                        chart,
+                        List.of(),
+                        committed,
+                        ManifestLayout.PER_RESOURCE,
+                        DriftCheck.Mode.EXACT,
+                        "u")
+                .drifted());
         Files.writeString(committed.resolve("kustomization.yaml"), "resources: []\n");
-        DriftCheck.Report report = EnvironmentVerification.verify("production", REQUEST, chart, List.of(), committed,
-                ManifestLayout.PER_RESOURCE, DriftCheck.Mode.EXACT, "u").drift();
+        DriftCheck.Report report = EnvironmentVerification.verify(
+                        "production",
+                        REQUEST,
+                        chart,
+                        List.of(),
+                        committed,
+                        ManifestLayout.PER_RESOURCE,
+                        DriftCheck.Mode.EXACT,
+                        "u")
+                .drift();
         assertEquals(1, report.differences().size());
         assertEquals("Kustomization", report.differences().get(0).resource().kind());
-        assertTrue(report.differences().get(0).diff().contains("-resources: []"), report.differences().get(0).diff());
+        assertTrue(
+                report.differences().get(0).diff().contains("-resources: []"),
+                report.differences().get(0).diff());
     }
 
     @Test
     void withoutCommittedManifestsNoDriftIsChecked() {
-        assertNull(EnvironmentVerification.verify("dev", REQUEST, OutputTest.chart(), List.of(), null,
-                ManifestLayout.SINGLE_FILE, DriftCheck.Mode.EXACT, "u").drift());
+        assertNull(EnvironmentVerification.verify(
+                        "dev",
+                        REQUEST,
+                        OutputTest.chart(),
+                        List.of(),
+                        null,
+                        ManifestLayout.SINGLE_FILE,
+                        DriftCheck.Mode.EXACT,
+                        "u")
+                .drift());
     }
 
     @Test
     void reportsAreWrittenForCi() throws IOException {
         RenderedChart chart = OutputTest.chart();
-        EnvironmentVerification.Result result = EnvironmentVerification.verify("staging", REQUEST, chart,
-                List.of(ONE_WARNING), null, ManifestLayout.SINGLE_FILE, DriftCheck.Mode.EXACT, "u");
+        EnvironmentVerification.Result result = EnvironmentVerification.verify(
+                "staging",
+                REQUEST,
+                chart,
+                List.of(ONE_WARNING),
+                null,
+                ManifestLayout.SINGLE_FILE,
+                DriftCheck.Mode.EXACT,
+                "u");
         EnvironmentVerification.writeReports(result, chart, dir);
         assertTrue(Files.readString(dir.resolve("code-quality.json")).contains("test.rule"));
         assertTrue(Files.readString(dir.resolve("junit.xml")).contains("<testsuite"));
@@ -97,16 +164,26 @@ class EnvironmentVerificationTest {
 
     @Test
     void reportsCarryTheBuildToolsCheckFindings() throws Exception {
-        CheckFinding finding = new CheckFinding(CheckFinding.Severity.ERROR, "flux.unquoted-number",
-                "ConfigMap/payments/a", "data.PORT", "becomes a number");
-        VerifyReports.Input in = new VerifyReports.Input("staging",
+        CheckFinding finding = new CheckFinding(
+                CheckFinding.Severity.ERROR,
+                "flux.unquoted-number",
+                "ConfigMap/payments/a",
+                "data.PORT",
+                "becomes a number");
+        VerifyReports.Input in = new VerifyReports.Input(
+                "staging",
                 List.of(new ResourceRef("v1", "ConfigMap", "payments", "a")),
-                List.of(EnvironmentVerification.toFinding(finding)), null, "deploy/staging/manifests.yaml");
-        JsonNode issue = new ObjectMapper().readTree(VerifyReports.codeQuality(in)).get(0);
+                List.of(EnvironmentVerification.toFinding(finding)),
+                null,
+                "deploy/staging/manifests.yaml");
+        JsonNode issue =
+                new ObjectMapper().readTree(VerifyReports.codeQuality(in)).get(0);
         assertEquals("flux.unquoted-number", issue.path("check_name").asText());
-        assertEquals("deploy/staging/manifests.yaml", issue.path("location").path("path").asText());
+        assertEquals(
+                "deploy/staging/manifests.yaml",
+                issue.path("location").path("path").asText());
         assertTrue(VerifyReports.junit(in).contains("classname=\"ConfigMap/payments/a\" name=\"rules\""));
-        assertTrue(VerifyReports.markdown(in).contains(
-                "| error | ConfigMap/payments/a | `data.PORT` | becomes a number |"));
+        assertTrue(VerifyReports.markdown(in)
+                .contains("| error | ConfigMap/payments/a | `data.PORT` | becomes a number |"));
     }
 }

@@ -1,26 +1,33 @@
 package dev.runway.render.service;
 
-import dev.runway.render.RenderedChart;
-import dev.runway.render.oracle.HelmOracle;
-import dev.runway.render.flux.ManifestStream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runway.render.RenderedChart;
+import dev.runway.render.flux.ManifestStream;
+import dev.runway.render.oracle.HelmOracle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FluxManifestCheckerTest {
 
     private static final Path CHART = Path.of(System.getProperty("runway.chartDir", "../charts/runway-eks"));
 
     private static RenderRequest request(Path base, Path values) {
-        return new RenderRequest(ChartSource.directory(CHART), List.of(values), List.of(), List.of(), List.of(),
-                "payments", "payments", "", base);
+        return new RenderRequest(
+                ChartSource.directory(CHART),
+                List.of(values),
+                List.of(),
+                List.of(),
+                List.of(),
+                "payments",
+                "payments",
+                "",
+                base);
     }
 
     private static RenderedChart render(Path values) {
@@ -39,8 +46,12 @@ class FluxManifestCheckerTest {
     void cleanChartGivesNoErrorsOrWarnings(@TempDir Path base) {
         Path values = CHART.resolve("ci/default-values.yaml");
         List<CheckFinding> findings = new FluxManifestChecker().check(request(base, values), render(values));
-        assertEquals(List.of(), findings.stream().filter(f -> f.severity() != CheckFinding.Severity.INFO)
-                .map(CheckFinding::line).toList());
+        assertEquals(
+                List.of(),
+                findings.stream()
+                        .filter(f -> f.severity() != CheckFinding.Severity.INFO)
+                        .map(CheckFinding::line)
+                        .toList());
     }
 
     @Test
@@ -67,15 +78,23 @@ class FluxManifestCheckerTest {
                   gcp_project_id: acme-prod
                 """);
         List<CheckFinding> findings = new FluxManifestChecker().check(request(base, values), render(values));
-        List<String> errors = findings.stream().filter(f -> f.severity() == CheckFinding.Severity.ERROR)
-                .map(CheckFinding::line).toList();
+        List<String> errors = findings.stream()
+                .filter(f -> f.severity() == CheckFinding.Severity.ERROR)
+                .map(CheckFinding::line)
+                .toList();
         assertEquals(3, errors.size(), errors.toString());
         // The user's env value is the whole placeholder: a string field Flux would fill without quotes.
         assertTrue(errors.stream().anyMatch(l -> l.contains("[flux/whole-scalar-placeholder]")), errors.toString());
-        assertTrue(errors.stream().anyMatch(l -> l.contains("[flux/unknown-variable]")
-                && l.contains("spec.template.spec.containers[0].env[")), errors.toString());
-        assertTrue(errors.stream().anyMatch(l -> l.contains("[flux/user-supplied-placeholder]")
-                && l.contains("user value env.REGION")
-                && l.startsWith("ERROR " + base.relativize(values) + ":5:12: env.REGION: ")), errors.toString());
+        assertTrue(
+                errors.stream()
+                        .anyMatch(l -> l.contains("[flux/unknown-variable]")
+                                && l.contains("spec.template.spec.containers[0].env[")),
+                errors.toString());
+        assertTrue(
+                errors.stream()
+                        .anyMatch(l -> l.contains("[flux/user-supplied-placeholder]")
+                                && l.contains("user value env.REGION")
+                                && l.startsWith("ERROR " + base.relativize(values) + ":5:12: env.REGION: ")),
+                errors.toString());
     }
 }

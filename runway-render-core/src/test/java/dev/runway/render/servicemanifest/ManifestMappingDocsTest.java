@@ -1,14 +1,13 @@
 package dev.runway.render.servicemanifest;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The README's table of how {@code .runway/runway.yml} maps onto runway-eks is {@link ManifestField}'s list, so the
@@ -16,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ManifestMappingDocsTest {
     private static final Path README = Path.of(System.getProperty("runway.chartDir", "../charts/runway-eks"))
-            .resolve("../../README.md").normalize();
+            .resolve("../../README.md")
+            .normalize();
     private static final String START = "<!-- runway-manifest:start -->\n";
     private static final String END = "<!-- runway-manifest:end -->";
 
@@ -29,10 +29,18 @@ class ManifestMappingDocsTest {
             String target = switch (field.meaning()) {
                 case NO_EKS_MEANING -> "refused: no EKS meaning";
                 case NOT_SUPPORTED -> "refused: not supported";
-                default -> field.target().isEmpty() ? "(checked)" : "`" + field.target().replace(", ", "`, `") + "`";
+                default ->
+                    field.target().isEmpty()
+                            ? "(checked)"
+                            : "`" + field.target().replace(", ", "`, `") + "`";
             };
-            out.append("| `").append(field.path()).append("` | ").append(target).append(" | ")
-                    .append(field.note().replace("|", "\\|")).append(" |\n");
+            out.append("| `")
+                    .append(field.path())
+                    .append("` | ")
+                    .append(target)
+                    .append(" | ")
+                    .append(field.note().replace("|", "\\|"))
+                    .append(" |\n");
         }
         return out.toString();
     }
@@ -47,7 +55,10 @@ class ManifestMappingDocsTest {
         if (Boolean.getBoolean("runway.updateDocs")) {
             Files.writeString(README, expected, StandardCharsets.UTF_8);
         }
-        assertEquals(expected, readme, "README.md's manifest table is out of date with ManifestField; run `./mvnw -pl "
-                + "runway-render-core test -Dtest=ManifestMappingDocsTest -Drunway.updateDocs=true` and commit it");
+        assertEquals(
+                expected,
+                readme,
+                "README.md's manifest table is out of date with ManifestField; run `./mvnw -pl "
+                        + "runway-render-core test -Dtest=ManifestMappingDocsTest -Drunway.updateDocs=true` and commit it");
     }
 }

@@ -1,25 +1,24 @@
 package dev.runway.render.servicemanifest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runway.render.RenderException;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.service.ChartSource;
 import dev.runway.render.service.ManifestRenderer;
 import dev.runway.render.service.RenderRequest;
 import dev.runway.render.values.ValuesPath;
-import dev.runway.render.RenderException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServiceManifestTest {
 
@@ -68,22 +67,54 @@ class ServiceManifestTest {
         assertEquals("payments", manifest.serviceId());
         assertEquals(".runway/runway.yml:4:9", manifest.serviceIdPosition().toString());
         Map<String, Object> values = manifest.toValues("staging").values();
-        assertEquals(Map.of(
-                "serviceId", "payments",
-                "labels", Map.of("gl_owner_email_handle", "jdoe", "gl_dept", "eng-infra",
-                        "gl_dept_group", "eng-infra-platform", "gl_product_category", "runway"),
-                "image", Map.of("repository", "registry.example.com:5000/runway/payments", "tag", "1.4.2"),
-                "port", 5052.0,
-                "resources", Map.of("requests", Map.of("cpu", "1000m", "memory", "1Gi"), "limits", Map.of("memory", "1Gi")),
-                "autoscaling", Map.of("enabled", true, "maxReplicas", 12.0, "minReplicas", 3.0),
-                "probes", Map.of(
-                        "startup", Map.of("enabled", true, "path", "/-/started", "failureThreshold", 60.0),
-                        "liveness", Map.of("enabled", true, "path", "/-/liveness", "initialDelaySeconds", 20.0,
-                                "periodSeconds", 15.0, "timeoutSeconds", 2.0),
-                        "readiness", Map.of("enabled", true, "path", "/-/readiness")),
-                "externalSecrets", Map.of("environment", "staging")), values);
-        assertEquals(".runway/runway.yml:11:19", manifest.toValues("staging")
-                .positionOf(ValuesPath.of("port")).orElseThrow().toString(), "a value's position is its manifest field's");
+        assertEquals(
+                Map.of(
+                        "serviceId", "payments",
+                        "labels",
+                                Map.of(
+                                        "gl_owner_email_handle",
+                                        "jdoe",
+                                        "gl_dept",
+                                        "eng-infra",
+                                        "gl_dept_group",
+                                        "eng-infra-platform",
+                                        "gl_product_category",
+                                        "runway"),
+                        "image", Map.of("repository", "registry.example.com:5000/runway/payments", "tag", "1.4.2"),
+                        "port", 5052.0,
+                        "resources",
+                                Map.of(
+                                        "requests",
+                                        Map.of("cpu", "1000m", "memory", "1Gi"),
+                                        "limits",
+                                        Map.of("memory", "1Gi")),
+                        "autoscaling", Map.of("enabled", true, "maxReplicas", 12.0, "minReplicas", 3.0),
+                        "probes",
+                                Map.of(
+                                        "startup",
+                                                Map.of("enabled", true, "path", "/-/started", "failureThreshold", 60.0),
+                                        "liveness",
+                                                Map.of(
+                                                        "enabled",
+                                                        true,
+                                                        "path",
+                                                        "/-/liveness",
+                                                        "initialDelaySeconds",
+                                                        20.0,
+                                                        "periodSeconds",
+                                                        15.0,
+                                                        "timeoutSeconds",
+                                                        2.0),
+                                        "readiness", Map.of("enabled", true, "path", "/-/readiness")),
+                        "externalSecrets", Map.of("environment", "staging")),
+                values);
+        assertEquals(
+                ".runway/runway.yml:11:19",
+                manifest.toValues("staging")
+                        .positionOf(ValuesPath.of("port"))
+                        .orElseThrow()
+                        .toString(),
+                "a value's position is its manifest field's");
     }
 
     @Test
@@ -99,8 +130,15 @@ class ServiceManifestTest {
         assertEquals(4.0, values.get("replicas"));
         assertFalse(values.containsKey("autoscaling"));
         assertFalse(values.containsKey("externalSecrets"), "the default environment is no Runway environment");
-        assertEquals(Map.of("startup", Map.of("enabled", false), "liveness", Map.of("enabled", false),
-                "readiness", Map.of("enabled", false)), values.get("probes"));
+        assertEquals(
+                Map.of(
+                        "startup",
+                        Map.of("enabled", false),
+                        "liveness",
+                        Map.of("enabled", false),
+                        "readiness",
+                        Map.of("enabled", false)),
+                values.get("probes"));
     }
 
     @Test
@@ -122,31 +160,37 @@ class ServiceManifestTest {
                     external_load_balancer:
                       enabled: true
                 """));
-        List<String> problems = e.problems().stream().map(ManifestProblem::toString).toList();
-        assertEquals(List.of(
-                ".runway/runway.yml:7:3: spec.contaner_port: unknown field: spec has the fields image, container_port, "
-                        + "regions, request_timeout, resources, scalability, startup_probe, liveness_probe, "
-                        + "readiness_probe, load_balancing, deployment, network_policies, request_based_billing (the "
-                        + "ones runway-render knows; a Runway field it does not know can be skipped with "
-                        + "runway.ignoredManifestFields)",
-                ".runway/runway.yml:8:19: spec.container_port: expected a whole number, found the string \"8080\"",
-                ".runway/runway.yml:9:3: spec.regions: has no meaning on EKS: Cloud Run regions; on EKS the cluster "
-                        + "Flux applies the manifests to decides where the pods run. Remove it from the manifest "
-                        + "runway-render reads, or list spec.regions in runway.ignoredManifestFields to skip it knowingly",
-                ".runway/runway.yml:13:3: spec.load_balancing: has no meaning on EKS: Cloud Run's external and "
-                        + "internal load balancers; on EKS the Service and the cluster's ingress carry the traffic. "
-                        + "Remove it from the manifest runway-render reads, or list spec.load_balancing in "
-                        + "runway.ignoredManifestFields to skip it knowingly",
-                ".runway/runway.yml:1:13: apiVersion: apiVersion \"runway/v2\" is not one runway-render knows: use "
-                        + "runway/v1 (or runway/v1+dev)",
-                ".runway/runway.yml:5:15: metadata.department: \"Platform & Infra\" cannot be the Kubernetes label "
-                        + "gl_dept: label values have at most 63 characters, letters, digits, '-', '_' and '.', "
-                        + "starting and ending with a letter or digit",
-                ".runway/runway.yml:12:20: spec.scalability.min_instances: min_instances 0 asks Cloud Run to scale to "
-                        + "zero, which has no meaning on EKS (a Deployment keeps its pods; the "
-                        + "HorizontalPodAutoscaler's minimum is 1): use 1 or more"), problems);
-        assertTrue(e.getMessage().startsWith(".runway/runway.yml is not a Runway service manifest runway-render can "
-                + "use (7 problems):\n  .runway/runway.yml:7:3: "), e.getMessage());
+        List<String> problems =
+                e.problems().stream().map(ManifestProblem::toString).toList();
+        assertEquals(
+                List.of(
+                        ".runway/runway.yml:7:3: spec.contaner_port: unknown field: spec has the fields image, container_port, "
+                                + "regions, request_timeout, resources, scalability, startup_probe, liveness_probe, "
+                                + "readiness_probe, load_balancing, deployment, network_policies, request_based_billing (the "
+                                + "ones runway-render knows; a Runway field it does not know can be skipped with "
+                                + "runway.ignoredManifestFields)",
+                        ".runway/runway.yml:8:19: spec.container_port: expected a whole number, found the string \"8080\"",
+                        ".runway/runway.yml:9:3: spec.regions: has no meaning on EKS: Cloud Run regions; on EKS the cluster "
+                                + "Flux applies the manifests to decides where the pods run. Remove it from the manifest "
+                                + "runway-render reads, or list spec.regions in runway.ignoredManifestFields to skip it knowingly",
+                        ".runway/runway.yml:13:3: spec.load_balancing: has no meaning on EKS: Cloud Run's external and "
+                                + "internal load balancers; on EKS the Service and the cluster's ingress carry the traffic. "
+                                + "Remove it from the manifest runway-render reads, or list spec.load_balancing in "
+                                + "runway.ignoredManifestFields to skip it knowingly",
+                        ".runway/runway.yml:1:13: apiVersion: apiVersion \"runway/v2\" is not one runway-render knows: use "
+                                + "runway/v1 (or runway/v1+dev)",
+                        ".runway/runway.yml:5:15: metadata.department: \"Platform & Infra\" cannot be the Kubernetes label "
+                                + "gl_dept: label values have at most 63 characters, letters, digits, '-', '_' and '.', "
+                                + "starting and ending with a letter or digit",
+                        ".runway/runway.yml:12:20: spec.scalability.min_instances: min_instances 0 asks Cloud Run to scale to "
+                                + "zero, which has no meaning on EKS (a Deployment keeps its pods; the "
+                                + "HorizontalPodAutoscaler's minimum is 1): use 1 or more"),
+                problems);
+        assertTrue(
+                e.getMessage()
+                        .startsWith(".runway/runway.yml is not a Runway service manifest runway-render can "
+                                + "use (7 problems):\n  .runway/runway.yml:7:3: "),
+                e.getMessage());
     }
 
     @Test
@@ -160,7 +204,9 @@ class ServiceManifestTest {
                   observability:
                     scrape_targets: ["localhost:8082"]
                 """, "spec.regions", "spec.observability", "spec.deployment");
-        assertEquals(Set.of("spec.regions", "spec.observability"), manifest.ignored(),
+        assertEquals(
+                Set.of("spec.regions", "spec.observability"),
+                manifest.ignored(),
                 "only the ignored fields the manifest has");
     }
 
@@ -170,25 +216,37 @@ class ServiceManifestTest {
                 metadata:
                   owner_email_handle: 42
                 """));
-        assertEquals(List.of(
-                ".runway/runway.yml:2:23: metadata.owner_email_handle: expected a string, found the number 42; quote it: \"42\"",
-                ".runway/runway.yml:1:1: kind: kind is missing: a Runway service manifest starts with kind: RunwayService",
-                ".runway/runway.yml:1:1: metadata.name: metadata.name is missing: it is the service id (Runway's "
-                        + "runway_service_id)"), e.problems().stream().map(ManifestProblem::toString).toList());
+        assertEquals(
+                List.of(
+                        ".runway/runway.yml:2:23: metadata.owner_email_handle: expected a string, found the number 42; quote it: \"42\"",
+                        ".runway/runway.yml:1:1: kind: kind is missing: a Runway service manifest starts with kind: RunwayService",
+                        ".runway/runway.yml:1:1: metadata.name: metadata.name is missing: it is the service id (Runway's "
+                                + "runway_service_id)"),
+                e.problems().stream().map(ManifestProblem::toString).toList());
     }
 
     @Test
     void badYamlKeepsTheReadersPosition() {
-        ServiceManifestException e = assertThrows(ServiceManifestException.class,
-                () -> read("kind: RunwayService\nmetadata:\n  name: [payments\n"));
+        ServiceManifestException e = assertThrows(
+                ServiceManifestException.class, () -> read("kind: RunwayService\nmetadata:\n  name: [payments\n"));
         assertTrue(e.getMessage().contains(".runway/runway.yml:4:1: YAML syntax error"), e.getMessage());
     }
 
     @Test
     void aRepositoryWithOnlyTheManifestRendersWithItsLabelsAndProbes() throws IOException {
         ServiceManifest manifest = read(FULL);
-        RenderedChart chart = ManifestRenderer.engine().render(new RenderRequest(ChartSource.RUNWAY_EKS, List.of(),
-                List.of(), List.of(), List.of(), "payments", "payments", "", dir, manifest.toValues("staging")));
+        RenderedChart chart = ManifestRenderer.engine()
+                .render(new RenderRequest(
+                        ChartSource.RUNWAY_EKS,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        "payments",
+                        "payments",
+                        "",
+                        dir,
+                        manifest.toValues("staging")));
         String output = chart.output();
         assertTrue(output.contains("    gl_dept: eng-infra\n"), output);
         assertTrue(output.contains("image: \"registry.example.com:5000/runway/payments:1.4.2\""), output);
@@ -210,33 +268,66 @@ class ServiceManifestTest {
                     min_instances: 3
                 """);
         Path values = Files.writeString(dir.resolve("values.yaml"), "replicas: 5\n");
-        String output = ManifestRenderer.engine().render(new RenderRequest(ChartSource.RUNWAY_EKS, List.of(values),
-                List.of(), List.of(), List.of(), "payments", "payments", "", dir, manifest.toValues("staging"))).output();
+        String output = ManifestRenderer.engine()
+                .render(new RenderRequest(
+                        ChartSource.RUNWAY_EKS,
+                        List.of(values),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        "payments",
+                        "payments",
+                        "",
+                        dir,
+                        manifest.toValues("staging")))
+                .output();
         assertTrue(output.contains("  replicas: 5\n"), "the values file wins over the manifest: " + output);
 
         ServiceManifest longName = read(FULL.replace("name: payments", "name: payments-api-eu-west-fraud-x"));
-        RenderException schema = assertThrows(RenderException.class, () -> ManifestRenderer.engine()
-                .render(new RenderRequest(ChartSource.RUNWAY_EKS, List.of(), List.of(), List.of(), List.of(),
-                        "payments-api-eu-west-fraud-x", "payments-api-eu-west-fraud-x", "", dir,
-                        longName.toValues("staging"))));
-        assertTrue(schema.getMessage().contains("serviceId: expected at most 26 characters")
-                && schema.getMessage().contains("(.runway/runway.yml:4:9)"), schema.getMessage());
+        RenderException schema = assertThrows(
+                RenderException.class,
+                () -> ManifestRenderer.engine()
+                        .render(new RenderRequest(
+                                ChartSource.RUNWAY_EKS,
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                "payments-api-eu-west-fraud-x",
+                                "payments-api-eu-west-fraud-x",
+                                "",
+                                dir,
+                                longName.toValues("staging"))));
+        assertTrue(
+                schema.getMessage().contains("serviceId: expected at most 26 characters")
+                        && schema.getMessage().contains("(.runway/runway.yml:4:9)"),
+                schema.getMessage());
     }
 
     @Test
     void serviceIdRuleAgreesOrNamesEveryPlace() {
         ServiceManifest manifest = read(FULL);
-        assertEquals("payments", ServiceIdRule.resolve(List.of(ServiceIdRule.fromBuild(""),
-                ServiceIdRule.fromManifest(manifest), new ServiceIdRule.Claim("payments", "values.yaml:1:12"))));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ServiceIdRule.resolve(List.of(
-                ServiceIdRule.fromBuild("ledger"), ServiceIdRule.fromManifest(manifest))));
-        assertEquals("the service id is given differently: \"ledger\" from runway.serviceId, \"payments\" from "
-                + ".runway/runway.yml:4:9 (metadata.name). It names the namespace, the ServiceAccount and the cloud "
-                + "identities, so every place must give the same id: change the ones that are wrong (the manifest's "
-                + "metadata.name is Runway's service id)", e.getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServiceIdRule.resolve(List.of(
-                ServiceIdRule.fromBuild(" ")))).getMessage().startsWith("no service id: set metadata.name in "
-                + ".runway/runway.yml"));
+        assertEquals(
+                "payments",
+                ServiceIdRule.resolve(List.of(
+                        ServiceIdRule.fromBuild(""),
+                        ServiceIdRule.fromManifest(manifest),
+                        new ServiceIdRule.Claim("payments", "values.yaml:1:12"))));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ServiceIdRule.resolve(
+                        List.of(ServiceIdRule.fromBuild("ledger"), ServiceIdRule.fromManifest(manifest))));
+        assertEquals(
+                "the service id is given differently: \"ledger\" from runway.serviceId, \"payments\" from "
+                        + ".runway/runway.yml:4:9 (metadata.name). It names the namespace, the ServiceAccount and the cloud "
+                        + "identities, so every place must give the same id: change the ones that are wrong (the manifest's "
+                        + "metadata.name is Runway's service id)",
+                e.getMessage());
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> ServiceIdRule.resolve(List.of(ServiceIdRule.fromBuild(" "))))
+                .getMessage()
+                .startsWith("no service id: set metadata.name in " + ".runway/runway.yml"));
     }
 
     @Test
@@ -244,7 +335,8 @@ class ServiceManifestTest {
         assertEquals(new ImageReference("registry:5000/a/b", "1.2"), ImageReference.parse("registry:5000/a/b:1.2"));
         assertEquals(new ImageReference("registry:5000/a/b", ""), ImageReference.parse("registry:5000/a/b"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ImageReference.parse("a/b@sha256:00"))
-                .getMessage().contains("names a digest"));
+                .getMessage()
+                .contains("names a digest"));
     }
 
     @Test
@@ -254,7 +346,9 @@ class ServiceManifestTest {
         assertEquals(java.util.Optional.empty(), ServiceManifests.locate(base, "staging"));
         Files.writeString(base, FULL);
         Files.writeString(runway.resolve("runway-staging.yml"), FULL);
-        assertEquals(runway.resolve("runway-staging.yml"), ServiceManifests.locate(base, "staging").orElseThrow());
+        assertEquals(
+                runway.resolve("runway-staging.yml"),
+                ServiceManifests.locate(base, "staging").orElseThrow());
         assertEquals(base, ServiceManifests.locate(base, "production").orElseThrow());
     }
 }

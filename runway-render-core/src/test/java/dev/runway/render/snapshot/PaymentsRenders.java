@@ -2,7 +2,6 @@ package dev.runway.render.snapshot;
 
 import dev.runway.render.RenderedChart;
 import dev.runway.render.oracle.HelmOracle;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,7 @@ final class PaymentsRenders {
 
     private static final Map<Map<String, Object>, String> CACHE = new ConcurrentHashMap<>();
 
-    private PaymentsRenders() {
-    }
+    private PaymentsRenders() {}
 
     static Path chartDir() {
         String dir = System.getProperty("runway.chartDir");
@@ -33,10 +31,15 @@ final class PaymentsRenders {
     static String helmOutput(Map<String, Object> set) {
         return CACHE.computeIfAbsent(Map.copyOf(set), s -> {
             Path chart = chartDir();
-            HelmOracle.Request defaults = HelmOracle.Request.of(chart, "payments", "payments",
-                    chart.resolve("ci/default-values.yaml"));
-            HelmOracle.Request request = new HelmOracle.Request(defaults.chart(), defaults.releaseName(),
-                    defaults.namespace(), defaults.kubeVersion(), defaults.valuesFiles(), s);
+            HelmOracle.Request defaults =
+                    HelmOracle.Request.of(chart, "payments", "payments", chart.resolve("ci/default-values.yaml"));
+            HelmOracle.Request request = new HelmOracle.Request(
+                    defaults.chart(),
+                    defaults.releaseName(),
+                    defaults.namespace(),
+                    defaults.kubeVersion(),
+                    defaults.valuesFiles(),
+                    s);
             HelmOracle.Result result = HelmOracle.template(request);
             if (result.failed()) {
                 throw new IllegalStateException("helm template failed for --set " + s + ": " + result.error());

@@ -1,15 +1,14 @@
 package dev.runway.render.snapshot;
 
-import dev.runway.render.RenderedChart;
-import dev.runway.render.RenderedManifest;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runway.render.RenderedChart;
+import dev.runway.render.RenderedManifest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class RenderedChartsTest {
 
@@ -20,7 +19,8 @@ class RenderedChartsTest {
         RenderedChart chart = RenderedCharts.parse(output);
 
         // Helm's install order puts the PodDisruptionBudget first.
-        assertEquals(List.of("PodDisruptionBudget", "ServiceAccount", "ConfigMap", "Service", "Deployment"),
+        assertEquals(
+                List.of("PodDisruptionBudget", "ServiceAccount", "ConfigMap", "Service", "Deployment"),
                 PaymentsRenders.kinds(chart));
         RenderedManifest deployment = chart.manifests().get(4);
         assertEquals("runway-eks/templates/deployment.yaml", deployment.source());
@@ -29,7 +29,8 @@ class RenderedChartsTest {
         assertEquals("payments", deployment.namespace());
         assertEquals("Deployment/payments", deployment.id());
         assertTrue(deployment.text().startsWith("apiVersion: apps/v1\nkind: Deployment\n"), deployment.text());
-        assertTrue(output.contains("# Source: runway-eks/templates/deployment.yaml\n" + deployment.text()),
+        assertTrue(
+                output.contains("# Source: runway-eks/templates/deployment.yaml\n" + deployment.text()),
                 "the manifest text is the document exactly as Helm printed it");
         assertEquals("payments-gcp-credentials", chart.manifests().get(2).name());
         assertEquals(output, chart.output());
@@ -63,7 +64,8 @@ class RenderedChartsTest {
 
     @Test
     void readsPlainMultiDocumentYamlWithoutSourceLines() {
-        RenderedChart chart = RenderedCharts.parse("kind: A\nmetadata:\n  name: a\n---\nkind: B\nmetadata:\n  name: b\n");
+        RenderedChart chart =
+                RenderedCharts.parse("kind: A\nmetadata:\n  name: a\n---\nkind: B\nmetadata:\n  name: b\n");
 
         assertEquals(List.of("A", "B"), PaymentsRenders.kinds(chart));
         assertEquals("", chart.manifests().get(0).source());
@@ -82,11 +84,14 @@ class RenderedChartsTest {
                   name: [oops
                 """;
 
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> RenderedCharts.parse(output));
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> RenderedCharts.parse(output));
 
-        assertTrue(error.getMessage().startsWith("helm template output, document 2 (c/templates/bad.yaml) starting at "
-                + "line 6: not valid YAML at line "), error.getMessage());
+        assertTrue(
+                error.getMessage()
+                        .startsWith("helm template output, document 2 (c/templates/bad.yaml) starting at "
+                                + "line 6: not valid YAML at line "),
+                error.getMessage());
         // The problem is reported at the end of the flow sequence: line 8 or 9 of the whole output.
         assertTrue(error.getMessage().matches("(?s).*at line (8|9), column \\d+: .*"), error.getMessage());
     }

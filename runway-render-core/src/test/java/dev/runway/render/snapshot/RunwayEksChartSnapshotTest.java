@@ -1,24 +1,23 @@
 package dev.runway.render.snapshot;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import dev.runway.render.HelmRenderer;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.oracle.HelmOracle;
-import dev.runway.render.values.UserValues;
 import dev.runway.render.snapshot.junit.ChartSnapshotExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
+import dev.runway.render.values.UserValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The project's own chart, pinned: one snapshot per values file in {@code charts/runway-eks/ci/}
@@ -34,7 +33,10 @@ class RunwayEksChartSnapshotTest {
 
     static List<String> ciValuesFiles() throws IOException {
         try (Stream<Path> files = Files.list(PaymentsRenders.chartDir().resolve("ci"))) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList();
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -60,17 +62,22 @@ class RunwayEksChartSnapshotTest {
         Path chart = PaymentsRenders.chartDir();
         Path values = chart.resolve("ci").resolve(valuesFile);
         String serviceId = serviceIdOf(values);
-        RenderedChart rendered = HelmRenderer.render(Chart.load(chart),
+        RenderedChart rendered = HelmRenderer.render(
+                Chart.load(chart),
                 UserValues.builder().valuesFile(values).build().merge().values(),
                 RenderOptions.of(serviceId, serviceId));
 
-        ChartSnapshots readOnly = new ChartSnapshots(SnapshotSettings.fromSystem().withMode(SnapshotMode.CI));
-        readOnly.assertMatches(rendered, SnapshotId.of(RunwayEksChartSnapshotTest.class, "ciValues",
-                valuesFile.replace(".yaml", "")), SnapshotOptions.defaults());
+        ChartSnapshots readOnly =
+                new ChartSnapshots(SnapshotSettings.fromSystem().withMode(SnapshotMode.CI));
+        readOnly.assertMatches(
+                rendered,
+                SnapshotId.of(RunwayEksChartSnapshotTest.class, "ciValues", valuesFile.replace(".yaml", "")),
+                SnapshotOptions.defaults());
     }
 
     private static String serviceIdOf(Path valuesFile) throws IOException {
-        Object values = SnapshotYaml.loadAll(Files.readString(valuesFile), valuesFile.toString()).get(0);
+        Object values = SnapshotYaml.loadAll(Files.readString(valuesFile), valuesFile.toString())
+                .get(0);
         if (values instanceof Map<?, ?> map && map.get("serviceId") instanceof String id && !id.isEmpty()) {
             return id;
         }

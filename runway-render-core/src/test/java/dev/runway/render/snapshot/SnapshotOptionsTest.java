@@ -1,14 +1,13 @@
 package dev.runway.render.snapshot;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class SnapshotOptionsTest {
 
@@ -41,8 +40,10 @@ class SnapshotOptionsTest {
 
     @Test
     void selectionCombinesKindsNamesAndExclusions() {
-        SnapshotOptions options = SnapshotOptions.defaults().selectKinds("Deployment", "Service")
-                .selectNames("payments").excludeKinds("Service");
+        SnapshotOptions options = SnapshotOptions.defaults()
+                .selectKinds("Deployment", "Service")
+                .selectNames("payments")
+                .excludeKinds("Service");
 
         assertTrue(options.selects(resource("Deployment", "payments")));
         assertFalse(options.selects(resource("Deployment", "web")));
@@ -65,8 +66,8 @@ class SnapshotOptionsTest {
 
     @Test
     void aMaskNeedsAFieldPath() {
-        assertThrows(IllegalArgumentException.class,
-                () -> new SnapshotOptions.Mask("Deployment", FieldPath.ROOT));
-        assertThrows(IllegalArgumentException.class, () -> SnapshotOptions.defaults().mask("spec..x"));
+        assertThrows(IllegalArgumentException.class, () -> new SnapshotOptions.Mask("Deployment", FieldPath.ROOT));
+        assertThrows(
+                IllegalArgumentException.class, () -> SnapshotOptions.defaults().mask("spec..x"));
     }
 }

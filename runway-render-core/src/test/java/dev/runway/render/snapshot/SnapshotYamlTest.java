@@ -1,27 +1,77 @@
 package dev.runway.render.snapshot;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 /** The snapshot text must read back to exactly what was written, or every later check would fail. */
 class SnapshotYamlTest {
 
-    private static final List<String> TRICKY = List.of("", " ", "yes", "No", "on", "OFF", "y", "n", "true", "null",
-            "Null", "~", "0x10", "0o17", "017", "1e3", "1_000", ".5", "-.inf", ".NaN", "1.0", "+1", "12:30",
-            "2026-11-22", "2026-11-22T10:00:00Z", "${gcp_project_id}", "${x:=y}", " leading", "trailing ",
-            "multi\nline", "multi\nline\n", "trailing newlines\n\n", "\ttab", "# not a comment", "a # b", "key: value",
-            "- item", "[a]", "{a: b}", "*alias", "&anchor", "!tag", "%directive", "@at", "`tick", "'single'",
-            "\"double\"", "<masked>", "ıİ ünïcödé ✓", "emoji \uD83D\uDE80", "back\\slash", "---", "...", "=",
-            "<<", "a\u0085b", "bell\u0007");
+    private static final List<String> TRICKY = List.of(
+            "",
+            " ",
+            "yes",
+            "No",
+            "on",
+            "OFF",
+            "y",
+            "n",
+            "true",
+            "null",
+            "Null",
+            "~",
+            "0x10",
+            "0o17",
+            "017",
+            "1e3",
+            "1_000",
+            ".5",
+            "-.inf",
+            ".NaN",
+            "1.0",
+            "+1",
+            "12:30",
+            "2026-11-22",
+            "2026-11-22T10:00:00Z",
+            "${gcp_project_id}",
+            "${x:=y}",
+            " leading",
+            "trailing ",
+            "multi\nline",
+            "multi\nline\n",
+            "trailing newlines\n\n",
+            "\ttab",
+            "# not a comment",
+            "a # b",
+            "key: value",
+            "- item",
+            "[a]",
+            "{a: b}",
+            "*alias",
+            "&anchor",
+            "!tag",
+            "%directive",
+            "@at",
+            "`tick",
+            "'single'",
+            "\"double\"",
+            "<masked>",
+            "ıİ ünïcödé ✓",
+            "emoji \uD83D\uDE80",
+            "back\\slash",
+            "---",
+            "...",
+            "=",
+            "<<",
+            "a\u0085b",
+            "bell\u0007");
 
     @Test
     void trickyStringsSurviveAWriteAndARead() {
@@ -81,7 +131,8 @@ class SnapshotYamlTest {
 
     @Test
     void yaml11BooleansReadAsKubernetesReadsThem() {
-        Map<?, ?> read = (Map<?, ?>) SnapshotYaml.loadAll("a: yes\nb: off\nc: \"yes\"\nd: Y\ne: nope\n", "t").get(0);
+        Map<?, ?> read = (Map<?, ?>) SnapshotYaml.loadAll("a: yes\nb: off\nc: \"yes\"\nd: Y\ne: nope\n", "t")
+                .get(0);
 
         assertEquals(true, read.get("a"));
         assertEquals(false, read.get("b"));
@@ -92,7 +143,8 @@ class SnapshotYamlTest {
 
     @Test
     void duplicateKeysAreAnErrorWithTheLine() {
-        SnapshotYaml.YamlSyntaxException error = assertThrows(SnapshotYaml.YamlSyntaxException.class,
+        SnapshotYaml.YamlSyntaxException error = assertThrows(
+                SnapshotYaml.YamlSyntaxException.class,
                 () -> SnapshotYaml.loadAll("spec:\n  replicas: 1\n  replicas: 2\n", "templates/x.yaml"));
 
         assertEquals(3, error.line());

@@ -1,20 +1,19 @@
 package dev.runway.render.snapshot;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.runway.render.RenderOptions;
 import dev.runway.render.chart.Chart;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.AssertionFailedError;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.AssertionFailedError;
 
 /** The per-test handle without JUnit's extension: naming, the ledger, and rendering with the engine. */
 class SnapshotterTest {
@@ -23,8 +22,8 @@ class SnapshotterTest {
     Path root;
 
     private ChartSnapshots snapshots() {
-        return new ChartSnapshots(new SnapshotSettings(root.resolve("snapshots"), SnapshotMode.LOCAL,
-                OrphanPolicy.WARN));
+        return new ChartSnapshots(
+                new SnapshotSettings(root.resolve("snapshots"), SnapshotMode.LOCAL, OrphanPolicy.WARN));
     }
 
     @Test
@@ -36,8 +35,10 @@ class SnapshotterTest {
 
         assertEquals(root.resolve("snapshots/SnapshotterTest/defaults.yaml"), unnamed.file());
         assertEquals(root.resolve("snapshots/SnapshotterTest/defaults-oidc.yaml"), named.file());
-        assertEquals(new SnapshotId("SnapshotterTest", "with_spaces", ""),
-                Snapshotter.of(snapshots(), SnapshotterTest.class, "with spaces").idOf(""),
+        assertEquals(
+                new SnapshotId("SnapshotterTest", "with_spaces", ""),
+                Snapshotter.of(snapshots(), SnapshotterTest.class, "with spaces")
+                        .idOf(""),
                 "Kotlin's `method names with spaces` become file-safe");
         assertThrows(IllegalArgumentException.class, () -> snapshot.assertMatches(PaymentsRenders.defaults(), "a/b"));
     }
@@ -45,10 +46,14 @@ class SnapshotterTest {
     @Test
     void aValuesFileNameAsTheSnapshotNameKeepsOneExtension() {
         Snapshotter snapshot = Snapshotter.of(snapshots(), SnapshotterTest.class, "perValuesFile");
-        assertEquals(root.resolve("snapshots/SnapshotterTest/perValuesFile-oidc-values.yaml"),
-                snapshot.assertMatches(PaymentsRenders.defaults(), "oidc-values.yaml").file());
+        assertEquals(
+                root.resolve("snapshots/SnapshotterTest/perValuesFile-oidc-values.yaml"),
+                snapshot.assertMatches(PaymentsRenders.defaults(), "oidc-values.yaml")
+                        .file());
         assertEquals("perValuesFile-prod.yaml", snapshot.idOf("prod.YML").fileName());
-        assertEquals(snapshot.idOf("oidc-values"), snapshot.idOf("oidc-values.yaml"),
+        assertEquals(
+                snapshot.idOf("oidc-values"),
+                snapshot.idOf("oidc-values.yaml"),
                 "the same snapshot with or without the extension");
     }
 
@@ -66,16 +71,26 @@ class SnapshotterTest {
                 events.add("outcome " + outcome.status());
             }
         };
-        Snapshotter snapshot = Snapshotter.of(snapshots(), SnapshotterTest.class, "ledger",
-                SnapshotOptions.defaults().selectKinds("Deployment"), ledger);
+        Snapshotter snapshot = Snapshotter.of(
+                snapshots(),
+                SnapshotterTest.class,
+                "ledger",
+                SnapshotOptions.defaults().selectKinds("Deployment"),
+                ledger);
 
         snapshot.assertMatches(PaymentsRenders.defaults());
         snapshot.assertMatches(PaymentsRenders.defaults());
-        assertThrows(AssertionFailedError.class, () -> snapshot.assertMatches(PaymentsRenders.with(Map.of("replicas", 3))));
+        assertThrows(
+                AssertionFailedError.class, () -> snapshot.assertMatches(PaymentsRenders.with(Map.of("replicas", 3))));
 
-        assertEquals(List.of("record SnapshotterTest/ledger true", "outcome CREATED",
-                "record SnapshotterTest/ledger true", "outcome MATCHED",
-                "record SnapshotterTest/ledger true"), events);
+        assertEquals(
+                List.of(
+                        "record SnapshotterTest/ledger true",
+                        "outcome CREATED",
+                        "record SnapshotterTest/ledger true",
+                        "outcome MATCHED",
+                        "record SnapshotterTest/ledger true"),
+                events);
     }
 
     @Test
@@ -95,15 +110,19 @@ class SnapshotterTest {
                 """);
         Snapshotter snapshot = Snapshotter.of(snapshots(), SnapshotterTest.class, "engine");
 
-        SnapshotOutcome first = snapshot.assertMatches(Chart.load(chart), Map.of(), RenderOptions.of("web", "apps"), "");
+        SnapshotOutcome first =
+                snapshot.assertMatches(Chart.load(chart), Map.of(), RenderOptions.of("web", "apps"), "");
         assertEquals(SnapshotOutcome.Status.CREATED, first.status());
         String text = Files.readString(first.file());
         assertTrue(text.contains("# Source: tiny/templates/cm.yaml\n"), text);
         assertTrue(text.contains("  name: web\n  namespace: apps\ndata:\n  greeting: hello\n"), text);
 
-        AssertionFailedError error = assertThrows(AssertionFailedError.class, () -> snapshot.assertMatches(
-                Chart.load(chart), Map.of("greeting", "bonjour"), RenderOptions.of("web", "apps"), ""));
-        assertTrue(error.getMessage().contains("~ ConfigMap/web data.greeting: \"hello\" -> \"bonjour\""),
+        AssertionFailedError error = assertThrows(
+                AssertionFailedError.class,
+                () -> snapshot.assertMatches(
+                        Chart.load(chart), Map.of("greeting", "bonjour"), RenderOptions.of("web", "apps"), ""));
+        assertTrue(
+                error.getMessage().contains("~ ConfigMap/web data.greeting: \"hello\" -> \"bonjour\""),
                 error.getMessage());
     }
 }

@@ -1,10 +1,9 @@
 package dev.runway.render.snapshot;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class StructuralDiffTest {
 
@@ -18,7 +17,8 @@ class StructuralDiffTest {
 
     private static List<String> diff(String before, String after) {
         return StructuralDiff.compare(resources(before), resources(after)).stream()
-                .map(SnapshotDifference::describe).toList();
+                .map(SnapshotDifference::describe)
+                .toList();
     }
 
     @Test
@@ -44,21 +44,28 @@ class StructuralDiffTest {
                     image: a:1
                 """;
 
-        assertEquals(List.of("~ Pod/p spec.containers[b].image: \"b:1\" -> \"b:2\"",
-                "~ Pod/p spec.containers: items reordered, [\"a\", \"b\"] -> [\"b\", \"a\"]"), diff(before, after));
+        assertEquals(
+                List.of(
+                        "~ Pod/p spec.containers[b].image: \"b:1\" -> \"b:2\"",
+                        "~ Pod/p spec.containers: items reordered, [\"a\", \"b\"] -> [\"b\", \"a\"]"),
+                diff(before, after));
     }
 
     @Test
     void listsWithoutNamesAreComparedByIndex() {
-        assertEquals(List.of("~ Pod/p spec.args[1]: \"--b\" -> \"--c\"", "+ Pod/p spec.args[2]: added \"--d\""),
-                diff("kind: Pod\nmetadata: {name: p}\nspec:\n  args: [--a, --b]\n",
+        assertEquals(
+                List.of("~ Pod/p spec.args[1]: \"--b\" -> \"--c\"", "+ Pod/p spec.args[2]: added \"--d\""),
+                diff(
+                        "kind: Pod\nmetadata: {name: p}\nspec:\n  args: [--a, --b]\n",
                         "kind: Pod\nmetadata: {name: p}\nspec:\n  args: [--a, --c, --d]\n"));
     }
 
     @Test
     void typeChangesAndRemovedKeysAreReported() {
-        assertEquals(List.of("~ Pod/p spec.port: \"80\" -> 80", "- Pod/p spec.host: removed (was \"x\")"),
-                diff("kind: Pod\nmetadata: {name: p}\nspec:\n  port: \"80\"\n  host: x\n",
+        assertEquals(
+                List.of("~ Pod/p spec.port: \"80\" -> 80", "- Pod/p spec.host: removed (was \"x\")"),
+                diff(
+                        "kind: Pod\nmetadata: {name: p}\nspec:\n  port: \"80\"\n  host: x\n",
                         "kind: Pod\nmetadata: {name: p}\nspec:\n  port: 80\n"));
     }
 

@@ -1,16 +1,15 @@
 package dev.runway.render.template;
 
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** One behaviour of Go's text/template per test; the conformance suite checks the same against real Helm. */
 class TemplateSetTest {
@@ -95,8 +94,8 @@ class TemplateSetTest {
 
         @Test
         void fieldOfMissingKeyIsANilPointerError() {
-            assertTrue(execError("{{ .missing.x }}").endsWith(
-                    "executing \"t\" at <.missing.x>: nil pointer evaluating interface {}.x"));
+            assertTrue(execError("{{ .missing.x }}")
+                    .endsWith("executing \"t\" at <.missing.x>: nil pointer evaluating interface {}.x"));
         }
 
         @Test
@@ -158,14 +157,17 @@ class TemplateSetTest {
 
         @Test
         void truthFollowsGoZeroValues() {
-            assertEquals("ffffft", run("{{ if 0 }}t{{ else }}f{{ end }}{{ if \"\" }}t{{ else }}f{{ end }}"
-                    + "{{ if .n }}t{{ else }}f{{ end }}{{ if false }}t{{ else }}f{{ end }}"
-                    + "{{ if 0.0 }}t{{ else }}f{{ end }}{{ if .m }}t{{ else }}f{{ end }}"));
+            assertEquals(
+                    "ffffft",
+                    run("{{ if 0 }}t{{ else }}f{{ end }}{{ if \"\" }}t{{ else }}f{{ end }}"
+                            + "{{ if .n }}t{{ else }}f{{ end }}{{ if false }}t{{ else }}f{{ end }}"
+                            + "{{ if 0.0 }}t{{ else }}f{{ end }}{{ if .m }}t{{ else }}f{{ end }}"));
         }
 
         @Test
         void withSetsDotAndElseKeepsIt() {
-            assertEquals("1|str", run("{{ with .m }}{{ .a }}{{ end }}|{{ with .missing }}x{{ else }}{{ .s }}{{ end }}"));
+            assertEquals(
+                    "1|str", run("{{ with .m }}{{ .a }}{{ end }}|{{ with .missing }}x{{ else }}{{ .s }}{{ end }}"));
         }
 
         @Test
@@ -227,9 +229,10 @@ class TemplateSetTest {
         void errorsInADefineNameTheDefineAndItsFile() {
             TemplateSet set = new TemplateSet("gotpl", Map.of());
             set.parse("file.tpl", "\n{{ define \"d\" }}{{ .x.y }}{{ end }}{{ template \"d\" . }}");
-            TemplateExecException e = assertThrows(TemplateExecException.class,
-                    () -> set.execute("file.tpl", Map.of(), new ExecutionScope()));
-            assertEquals("template: file.tpl:2:21: executing \"d\" at <.x.y>: nil pointer evaluating interface {}.y",
+            TemplateExecException e = assertThrows(
+                    TemplateExecException.class, () -> set.execute("file.tpl", Map.of(), new ExecutionScope()));
+            assertEquals(
+                    "template: file.tpl:2:21: executing \"d\" at <.x.y>: nil pointer evaluating interface {}.y",
                     e.getMessage());
         }
     }
@@ -249,35 +252,39 @@ class TemplateSetTest {
         @Test
         void lenOfMissingKeyAndOfNoValue() {
             assertTrue(execError("{{ len .missing }}").endsWith("error calling len: len of nil pointer"));
-            assertTrue(execError("{{ $x := .missing }}{{ len $x }}").endsWith(
-                    "error calling len: reflect: call of reflect.Value.Type on zero Value"));
+            assertTrue(execError("{{ $x := .missing }}{{ len $x }}")
+                    .endsWith("error calling len: reflect: call of reflect.Value.Type on zero Value"));
         }
 
         @Test
         void indexListsMapsAndStrings() {
-            assertEquals("b 2 <no value> 98", run("{{ index .l 1 }} {{ index .m \"b\" }} {{ index .m \"z\" }} "
-                    + "{{ index \"abc\" 1 }}"));
+            assertEquals(
+                    "b 2 <no value> 98",
+                    run("{{ index .l 1 }} {{ index .m \"b\" }} {{ index .m \"z\" }} " + "{{ index \"abc\" 1 }}"));
             assertTrue(execError("{{ index .l 5 }}").endsWith("error calling index: index out of range: 5"));
         }
 
         @Test
         void comparisonsFollowGoTypes() {
-            assertEquals("true false true true", run("{{ eq 1 1 }} {{ eq .missing \"x\" }} {{ lt \"a\" \"b\" }} "
-                    + "{{ ge 2 2 }}"));
-            assertTrue(execError("{{ eq .f 1 }}").endsWith(
-                    "error calling eq: incompatible types for comparison: float64 and int"));
+            assertEquals(
+                    "true false true true",
+                    run("{{ eq 1 1 }} {{ eq .missing \"x\" }} {{ lt \"a\" \"b\" }} " + "{{ ge 2 2 }}"));
+            assertTrue(execError("{{ eq .f 1 }}")
+                    .endsWith("error calling eq: incompatible types for comparison: float64 and int"));
         }
 
         @Test
         void printFunctions() {
-            assertEquals("a1 2b|x 1\n|007", run("{{ print \"a\" 1 2 \"b\" }}|{{ println \"x\" 1 }}|"
-                    + "{{ printf \"%03d\" 7 }}"));
+            assertEquals(
+                    "a1 2b|x 1\n|007",
+                    run("{{ print \"a\" 1 2 \"b\" }}|{{ println \"x\" 1 }}|" + "{{ printf \"%03d\" 7 }}"));
         }
 
         @Test
         void escapers() {
-            assertEquals("&lt;a&gt;&amp;&#39;&#34; \\u003Cx\\u003E a+b%26c", run("{{ html \"<a>&'\\\"\" }} "
-                    + "{{ js \"<x>\" }} {{ urlquery \"a b&c\" }}"));
+            assertEquals(
+                    "&lt;a&gt;&amp;&#39;&#34; \\u003Cx\\u003E a+b%26c",
+                    run("{{ html \"<a>&'\\\"\" }} " + "{{ js \"<x>\" }} {{ urlquery \"a b&c\" }}"));
         }
 
         @Test
@@ -308,14 +315,17 @@ class TemplateSetTest {
             set.parse("t", "{{ needint \"2\" }}");
             set.parse("u", "{{ needint .f }}");
             set.parse("v", "{{ needint .missing }}");
-            assertEquals("template: t:1:11: executing \"t\" at <\"2\">: expected integer; found \"2\"",
+            assertEquals(
+                    "template: t:1:11: executing \"t\" at <\"2\">: expected integer; found \"2\"",
                     assertThrows(TemplateExecException.class, () -> set.execute("t", values(), new ExecutionScope()))
                             .getMessage());
-            assertEquals("template: u:1:11: executing \"u\" at <.f>: wrong type for value; expected int; got float64",
+            assertEquals(
+                    "template: u:1:11: executing \"u\" at <.f>: wrong type for value; expected int; got float64",
                     assertThrows(TemplateExecException.class, () -> set.execute("u", values(), new ExecutionScope()))
                             .getMessage());
-            assertTrue(assertThrows(TemplateExecException.class, () -> set.execute("v", values(),
-                    new ExecutionScope())).getMessage().endsWith("wrong type for value; expected int; got interface {}"));
+            assertTrue(assertThrows(TemplateExecException.class, () -> set.execute("v", values(), new ExecutionScope()))
+                    .getMessage()
+                    .endsWith("wrong type for value; expected int; got interface {}"));
         }
 
         @Test
@@ -324,8 +334,8 @@ class TemplateSetTest {
                 throw new TemplateFunctionException("bad input");
             }));
             set.parse("t", "x {{ boom 1 }}");
-            TemplateExecException e = assertThrows(TemplateExecException.class,
-                    () -> set.execute("t", null, new ExecutionScope()));
+            TemplateExecException e =
+                    assertThrows(TemplateExecException.class, () -> set.execute("t", null, new ExecutionScope()));
             assertEquals("template: t:1:5: executing \"t\" at <boom 1>: error calling boom: bad input", e.getMessage());
         }
     }

@@ -1,7 +1,6 @@
 package dev.runway.render.unittest;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +13,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 /**
  * Agreement with helm-unittest itself. No helm-unittest binary can be had from the registries this build reaches
@@ -42,8 +41,14 @@ class HelmUnittestAgreementTest {
      * values file, with subcharts, chart tests path, and the summary lines the Go test pins when it pins them with
      * assert.Contains (null: its .snapshots file).
      */
-    record Case(String name, String chart, String testFiles, String values, boolean subcharts, String chartTestsPath,
-                List<String> contains) {
+    record Case(
+            String name,
+            String chart,
+            String testFiles,
+            String values,
+            boolean subcharts,
+            String chartTestsPath,
+            List<String> contains) {
         Case(String name, String chart, String testFiles, String values, boolean subcharts) {
             this(name, chart, testFiles, values, subcharts, null, null);
         }
@@ -57,7 +62,11 @@ class HelmUnittestAgreementTest {
             new Case("TestV3RunnerOkWithSubSubChartsPassedTests", "v3/with-subsubcharts", TESTS, null, true),
             new Case("TestV3RunnerOkWithFailingTemplatePassedTest", "v3/failing-template", TESTS, null, false),
             new Case("TestV3RunnerOkWithOverrideValuesPassedTests", "v3/basic", TESTS, "services_values.yaml", false),
-            new Case("TestV3RunnerOkWithAbsoluteOverrideValuesPassedTests", "v3/basic", TESTS, "services_values.yaml",
+            new Case(
+                    "TestV3RunnerOkWithAbsoluteOverrideValuesPassedTests",
+                    "v3/basic",
+                    TESTS,
+                    "services_values.yaml",
                     false),
             new Case("TestV3RunnerOkWithFailedTests", "v3/basic", FAILED, null, false),
             new Case("TestV3RunnerOkWithSubSubfolder", "v3/with-subfolder", TESTS, null, false),
@@ -68,22 +77,51 @@ class HelmUnittestAgreementTest {
             new Case("TestV3RunnerOkWithFullsnapshot", "v3/full-snapshot", TESTS, null, false),
             new Case("TestV3RunnerOkWithRenderedTests", "v3/with-helm-tests", null, null, false, "tests-chart", null),
             new Case("TestV3RunnerOkWithDocumentSelector", "v3/with-document-select", TESTS, null, false),
-            new Case("TestV3RunnerOkWithDocumentSelectorWithFailedTests", "v3/with-document-select", FAILED, null,
+            new Case(
+                    "TestV3RunnerOkWithDocumentSelectorWithFailedTests",
+                    "v3/with-document-select",
+                    FAILED,
+                    null,
                     false),
             new Case("TestV3RunnerOkWithFakeK8sClient", "v3/with-k8s-fake-client", TESTS, null, false),
             new Case("TestV3RunnerOkWithPostRenderer", "v3/with-post-renderer", TESTS, null, false),
             new Case("TestV3RunnerOkWithSchemaValidation", "v3/with-schema", TESTS, null, false),
-            new Case("TestV3RunnerOkPackagedChartWithExternalUnittest", "v3/with-subchart/charts/postgresql-0.8.3.tgz",
-                    "../../test/data/external/*.yaml", null, false),
-            new Case("TestV3RunnerOkPackagedChart", "v3/with-packaged-0.1.0.tgz",
-                    "../../test/data/external/tests/*.yaml", "external/ns_values.yaml", false),
-            new Case("TestV3RunnerOkWithDocumentSelect", "v3/with-document-select", TESTS, null, false, null,
+            new Case(
+                    "TestV3RunnerOkPackagedChartWithExternalUnittest",
+                    "v3/with-subchart/charts/postgresql-0.8.3.tgz",
+                    "../../test/data/external/*.yaml",
+                    null,
+                    false),
+            new Case(
+                    "TestV3RunnerOkPackagedChart",
+                    "v3/with-packaged-0.1.0.tgz",
+                    "../../test/data/external/tests/*.yaml",
+                    "external/ns_values.yaml",
+                    false),
+            new Case(
+                    "TestV3RunnerOkWithDocumentSelect",
+                    "v3/with-document-select",
+                    TESTS,
+                    null,
+                    false,
+                    null,
                     List.of("Test Suites: 8 passed, 8 total", "Tests: 13 passed, 13 total")),
-            new Case("TestV3RunnerOkWithSkippedTestsWhenSubchartDisabledOnCondition",
-                    "v3/with-disabled-subchart-on-condition", TESTS, null, true, null,
+            new Case(
+                    "TestV3RunnerOkWithSkippedTestsWhenSubchartDisabledOnCondition",
+                    "v3/with-disabled-subchart-on-condition",
+                    TESTS,
+                    null,
+                    true,
+                    null,
                     List.of("Charts: 1 passed, 1 total", "Test Suites: 0 passed, 0 total")),
-            new Case("TestV3RunnerOkWithSkippedTestsWhenSubchartDisabledOnTags", "v3/with-disabled-subchart-on-tags",
-                    TESTS, null, true, null, List.of("Charts: 1 passed, 1 total", "Test Suites: 4 passed, 4 total")));
+            new Case(
+                    "TestV3RunnerOkWithSkippedTestsWhenSubchartDisabledOnTags",
+                    "v3/with-disabled-subchart-on-tags",
+                    TESTS,
+                    null,
+                    true,
+                    null,
+                    List.of("Charts: 1 passed, 1 total", "Test Suites: 4 passed, 4 total")));
 
     @Test
     void summariesMatchHelmUnittestsOwnRunnerTests() throws IOException {
@@ -120,9 +158,14 @@ class HelmUnittestAgreementTest {
                 same = c.contains().stream().allMatch(line -> actual.lines().anyMatch(line::equals));
             }
             agree += same ? 1 : 0;
-            report.add((same ? "agree    " : "DISAGREE ") + c.name() + (same ? "" : "\n  helm-unittest: "
-                    + expected.replace("\n", " | ") + "\n  runway:        " + actual.replace("\n", " | ")
-                    + "\n" + printed));
+            report.add((same ? "agree    " : "DISAGREE ")
+                    + c.name()
+                    + (same
+                            ? ""
+                            : "\n  helm-unittest: "
+                                    + expected.replace("\n", " | ") + "\n  runway:        "
+                                    + actual.replace("\n", " | ")
+                                    + "\n" + printed));
         }
         int run = CASES.size() - notRun.size();
         System.out.println("helm-unittest agreement: " + agree + "/" + run + " runner cases run"
@@ -136,7 +179,9 @@ class HelmUnittestAgreementTest {
     /** Whether `yq` on the PATH is mikefarah's Go yq (v4 syntax), not the Python jq wrapper of the same name. */
     private static boolean goYqOnPath() {
         try {
-            Process p = new ProcessBuilder("yq", "eval", ".a", "-").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("yq", "eval", ".a", "-")
+                    .redirectErrorStream(true)
+                    .start();
             p.getOutputStream().write("a: 1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

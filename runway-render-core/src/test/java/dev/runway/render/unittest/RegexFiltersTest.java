@@ -1,15 +1,14 @@
 package dev.runway.render.unittest;
 
-import dev.runway.render.yaml.GoYaml;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runway.render.yaml.GoYaml;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** {@code =~} in assertion paths matches with Go's regexp (RE2/J), as helm-unittest's yaml-jsonpath does. */
 class RegexFiltersTest {
@@ -52,8 +51,8 @@ class RegexFiltersTest {
         assertEquals(List.of("web:1", "proxy:2", "batch:4"), images("@.name =~ /^web-/ || @.port == 81"));
         assertEquals(List.of("trailing-newline:3", "batch:4"), images("!(@.name =~ /^web-/)"));
         assertEquals(List.of("batch:4"), images("(@.port > 80 && @.port < 100) && @.path =~ /v2$/"));
-        assertEquals(List.of("proxy:2"),
-                images("@.name =~ /a&&b|sidecar/ && @.path =~ /[)]?metrics/ || @.port == 8080"));
+        assertEquals(
+                List.of("proxy:2"), images("@.name =~ /a&&b|sidecar/ && @.path =~ /[)]?metrics/ || @.port == 8080"));
     }
 
     /** A string term only: numbers do not match (yaml-jsonpath compares typed values), absent paths neither. */
@@ -80,12 +79,11 @@ class RegexFiltersTest {
     @Test
     void whatGoRefusesIsAPathError() {
         for (String refused : List.of("(?=web)", "(w)\\1", "web\\Z", "a*+")) {
-            ValuePaths.PathException e = assertThrows(ValuePaths.PathException.class,
-                    () -> images("@.name =~ /" + refused + "/"), refused);
+            ValuePaths.PathException e =
+                    assertThrows(ValuePaths.PathException.class, () -> images("@.name =~ /" + refused + "/"), refused);
             assertTrue(e.getMessage().contains("error parsing regexp"), e.getMessage());
         }
-        ValuePaths.PathException flags = assertThrows(ValuePaths.PathException.class,
-                () -> images("@.name =~ /web/i"));
+        ValuePaths.PathException flags = assertThrows(ValuePaths.PathException.class, () -> images("@.name =~ /web/i"));
         assertTrue(flags.getMessage().contains("write them inside it, as (?i)"), flags.getMessage());
         assertThrows(ValuePaths.PathException.class, () -> images("@.name =~ /web"));
     }
@@ -97,10 +95,10 @@ class RegexFiltersTest {
     @Test
     void aPathologicalPatternFinishesFast() {
         String hostile = "a".repeat(200_000) + "!";
-        Object doc = GoYaml.read("items:\n  - name: " + hostile + "\n    id: long\n  - name: aaa\n    id: short\n",
-                "x");
-        List<Object> ids = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                () -> ValuePaths.get(doc, "items[?(@.name =~ /(a+)+$/)].id"));
+        Object doc =
+                GoYaml.read("items:\n  - name: " + hostile + "\n    id: long\n  - name: aaa\n    id: short\n", "x");
+        List<Object> ids = assertTimeoutPreemptively(
+                Duration.ofSeconds(20), () -> ValuePaths.get(doc, "items[?(@.name =~ /(a+)+$/)].id"));
         assertEquals(List.of("short"), ids);
     }
 
@@ -114,7 +112,7 @@ class RegexFiltersTest {
                   - name: b
                     containers: [{name: db-1}]
                 """, "x");
-        assertEquals(List.of("a"), ValuePaths.get(doc,
-                "pods[?(@.containers[?(@.name =~ /^web/)].name =~ /-1$/)].name"));
+        assertEquals(
+                List.of("a"), ValuePaths.get(doc, "pods[?(@.containers[?(@.name =~ /^web/)].name =~ /-1$/)].name"));
     }
 }

@@ -1,12 +1,11 @@
 package dev.runway.render.unittest;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The runway-eks chart's own helm-unittest suites (charts/runway-eks/tests) run in every build. */
 class RunwayEksUnittestTest {

@@ -1,15 +1,14 @@
 package dev.runway.render.unittest;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Small charts written here, each for one rule of how helm-unittest selects and renders templates. */
 class UnittestChartsTest {
@@ -57,8 +56,10 @@ class UnittestChartsTest {
      */
     @Test
     void anAliasedSubchartIsSelectedUnderItsAliasEvenWithAnotherChartVersion() throws IOException {
-        Path dir = chart("parent",
-                "Chart.yaml", """
+        Path dir = chart(
+                "parent",
+                "Chart.yaml",
+                """
                         apiVersion: v2
                         name: parent
                         version: 0.1.0
@@ -71,10 +72,14 @@ class UnittestChartsTest {
                             alias: replica
                             condition: replica.enabled
                         """,
-                "values.yaml", "db:\n  enabled: true\nreplica:\n  enabled: true\n",
-                "charts/db/Chart.yaml", "apiVersion: v2\nname: db\nversion: 0.3.0\n",
-                "charts/db/templates/cm.yaml", SUBCHART_TEMPLATE,
-                "tests/alias_test.yaml", """
+                "values.yaml",
+                "db:\n  enabled: true\nreplica:\n  enabled: true\n",
+                "charts/db/Chart.yaml",
+                "apiVersion: v2\nname: db\nversion: 0.3.0\n",
+                "charts/db/templates/cm.yaml",
+                SUBCHART_TEMPLATE,
+                "tests/alias_test.yaml",
+                """
                         suite: aliased subchart
                         chart:
                           version: 9.9.9
@@ -116,11 +121,16 @@ class UnittestChartsTest {
     /** Templates are parsed per selection: one that does not parse fails only the tests that select it. */
     @Test
     void aTemplateThatDoesNotParseFailsOnlyTheTestsThatSelectIt() throws IOException {
-        Path dir = chart("broken",
-                "Chart.yaml", "apiVersion: v2\nname: broken\nversion: 0.1.0\n",
-                "templates/good.yaml", "kind: ConfigMap\nmetadata:\n  name: good\n",
-                "templates/bad.yaml", "kind: ConfigMap\n{{ if }}\n",
-                "tests/good_test.yaml", """
+        Path dir = chart(
+                "broken",
+                "Chart.yaml",
+                "apiVersion: v2\nname: broken\nversion: 0.1.0\n",
+                "templates/good.yaml",
+                "kind: ConfigMap\nmetadata:\n  name: good\n",
+                "templates/bad.yaml",
+                "kind: ConfigMap\n{{ if }}\n",
+                "tests/good_test.yaml",
+                """
                         suite: good
                         templates:
                           - good.yaml
@@ -135,7 +145,8 @@ class UnittestChartsTest {
                               - isKind:
                                   of: ConfigMap
                         """,
-                "tests/bad_test.yaml", """
+                "tests/bad_test.yaml",
+                """
                         suite: bad
                         templates:
                           - bad.yaml
@@ -147,7 +158,8 @@ class UnittestChartsTest {
                         """);
         UnittestReport report = UnittestRunner.builder().build().run(List.of(dir));
         String out = print(report, dir);
-        assertEquals("1 failed, 1 errored, 2 passed, 3 total", report.testCounts().summary(), out);
+        assertEquals(
+                "1 failed, 1 errored, 2 passed, 3 total", report.testCounts().summary(), out);
         assertTrue(out.contains("missing value for if"), out);
     }
 
@@ -167,10 +179,14 @@ class UnittestChartsTest {
     /** kubernetesProvider: lookup answers from the suite's and the test's objects, by the scheme's resources. */
     @Test
     void kubernetesProviderAnswersLookup() throws IOException {
-        Path dir = chart("lookups",
-                "Chart.yaml", "apiVersion: v2\nname: lookups\nversion: 0.1.0\n",
-                "templates/cm.yaml", LOOKUP_TEMPLATE,
-                "tests/no_cluster_test.yaml", """
+        Path dir = chart(
+                "lookups",
+                "Chart.yaml",
+                "apiVersion: v2\nname: lookups\nversion: 0.1.0\n",
+                "templates/cm.yaml",
+                LOOKUP_TEMPLATE,
+                "tests/no_cluster_test.yaml",
+                """
                         suite: no cluster
                         tests:
                           - it: finds nothing, as helm template
@@ -178,7 +194,8 @@ class UnittestChartsTest {
                               - equal: {path: data.secret, value: none}
                               - equal: {path: data.count, value: "0"}
                         """,
-                "tests/fake_cluster_test.yaml", """
+                "tests/fake_cluster_test.yaml",
+                """
                         suite: fake cluster
                         kubernetesProvider:
                           scheme:
@@ -208,10 +225,14 @@ class UnittestChartsTest {
     /** postRenderer: the rendered files go through the command (the test's replaces the suite's). */
     @Test
     void postRendererPipesTheManifestsThroughTheCommand() throws IOException {
-        Path dir = chart("post",
-                "Chart.yaml", "apiVersion: v2\nname: post\nversion: 0.1.0\n",
-                "templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  color: red\n",
-                "tests/post_test.yaml", """
+        Path dir = chart(
+                "post",
+                "Chart.yaml",
+                "apiVersion: v2\nname: post\nversion: 0.1.0\n",
+                "templates/cm.yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  color: red\n",
+                "tests/post_test.yaml",
+                """
                         suite: post-rendered
                         postRenderer:
                           cmd: sed
@@ -235,17 +256,23 @@ class UnittestChartsTest {
                         """);
         UnittestReport report = UnittestRunner.builder().build().run(List.of(dir));
         String out = print(report, dir);
-        assertEquals("1 failed, 1 errored, 2 passed, 3 total", report.testCounts().summary(), out);
-        assertTrue(out.contains("post-render failed: error while running command sh. error output:\nbroken\n: exit"
-                + " status 3"), out);
+        assertEquals(
+                "1 failed, 1 errored, 2 passed, 3 total", report.testCounts().summary(), out);
+        assertTrue(
+                out.contains("post-render failed: error while running command sh. error output:\nbroken\n: exit"
+                        + " status 3"),
+                out);
     }
 
     /** --chart-tests-path: the suites are the rendered templates of a chart inside the chart. */
     @Test
     void chartTestsPathRendersSuites() throws IOException {
-        Path dir = chart("generated",
-                "Chart.yaml", "apiVersion: v2\nname: generated\nversion: 0.1.0\n",
-                "templates/cm.yaml", """
+        Path dir = chart(
+                "generated",
+                "Chart.yaml",
+                "apiVersion: v2\nname: generated\nversion: 0.1.0\n",
+                "templates/cm.yaml",
+                """
                         apiVersion: v1
                         kind: ConfigMap
                         metadata:
@@ -253,9 +280,12 @@ class UnittestChartsTest {
                         data:
                           env: {{ .Values.env }}
                         """,
-                "tests-chart/Chart.yaml", "apiVersion: v2\nname: suites\nversion: 0.1.0\n",
-                "tests-chart/values.yaml", "envs: [dev, prod]\n",
-                "tests-chart/templates/env_test.yaml", """
+                "tests-chart/Chart.yaml",
+                "apiVersion: v2\nname: suites\nversion: 0.1.0\n",
+                "tests-chart/values.yaml",
+                "envs: [dev, prod]\n",
+                "tests-chart/templates/env_test.yaml",
+                """
                         {{- range .Values.envs }}
                         ---
                         suite: env {{ . }} in {{ $.Release.Name }}
@@ -268,24 +298,32 @@ class UnittestChartsTest {
                               - matchSnapshot: {}
                         {{- end }}
                         """);
-        UnittestReport report = UnittestRunner.builder().testFiles(List.of()).chartTestsPath("tests-chart").build()
+        UnittestReport report = UnittestRunner.builder()
+                .testFiles(List.of())
+                .chartTestsPath("tests-chart")
+                .build()
                 .run(List.of(dir));
         String out = print(report, dir);
         assertTrue(report.passed(), out);
         assertTrue(out.contains(" PASS  env dev in TEST-SUITE-RELEASE\ttests-chart/templates/env_test.yaml"), out);
         assertEquals("2 passed, 2 total", report.testCounts().summary(), out);
         for (String id : List.of("0", "1")) {
-            assertTrue(Files.isRegularFile(dir.resolve("tests-chart/templates/__snapshot__/env_test.yaml_" + id
-                    + ".snap")), id);
+            assertTrue(
+                    Files.isRegularFile(
+                            dir.resolve("tests-chart/templates/__snapshot__/env_test.yaml_" + id + ".snap")),
+                    id);
         }
     }
 
     /** A packaged chart (.tgz) runs too; relative suite globs are joined to its path and cleaned, as in Go. */
     @Test
     void aPackagedChartRunsSuitesFoundBesideIt() throws IOException, InterruptedException {
-        chart("src/packed",
-                "Chart.yaml", "apiVersion: v2\nname: packed\nversion: 0.1.0\n",
-                "templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Chart.Name }}\n");
+        chart(
+                "src/packed",
+                "Chart.yaml",
+                "apiVersion: v2\nname: packed\nversion: 0.1.0\n",
+                "templates/cm.yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Chart.Name }}\n");
         chart("suites", "packed_test.yaml", """
                 suite: packed
                 tests:
@@ -294,10 +332,19 @@ class UnittestChartsTest {
                       - equal: {path: metadata.name, value: packed}
                 """);
         Path archive = tmp.resolve("packed-0.1.0.tgz");
-        Process tar = new ProcessBuilder("tar", "czf", archive.toString(), "-C", tmp.resolve("src").toString(),
-                "packed").inheritIO().start();
+        Process tar = new ProcessBuilder(
+                        "tar",
+                        "czf",
+                        archive.toString(),
+                        "-C",
+                        tmp.resolve("src").toString(),
+                        "packed")
+                .inheritIO()
+                .start();
         assertEquals(0, tar.waitFor());
-        UnittestReport report = UnittestRunner.builder().testFiles(List.of("../suites/*_test.yaml")).build()
+        UnittestReport report = UnittestRunner.builder()
+                .testFiles(List.of("../suites/*_test.yaml"))
+                .build()
                 .run(List.of(archive));
         String out = print(report, tmp);
         assertTrue(report.passed(), out);

@@ -1,7 +1,8 @@
 package dev.runway.render.unittest;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The demo chart's suites: every assertion kind passing, each failing, snapshots created, checked and updated. */
 class UnittestRunnerTest {
@@ -77,7 +76,8 @@ class UnittestRunnerTest {
         assertTrue(out.contains("-replicas: 9\n\t\t\t\t+replicas: 2"), out);
         assertTrue(out.contains("Snapshot Summary: 1 snapshot failed in 1 test suite. Check changes and use -u"), out);
 
-        UnittestReport updated = UnittestRunner.builder().updateSnapshots(true).build().run(List.of(chart));
+        UnittestReport updated =
+                UnittestRunner.builder().updateSnapshots(true).build().run(List.of(chart));
         assertTrue(updated.passed(), print(updated, chart));
         assertTrue(Files.readString(snap).contains("replicas: 2"));
         assertTrue(UnittestRunner.builder().build().run(List.of(chart)).passed());
@@ -86,11 +86,14 @@ class UnittestRunnerTest {
     @Test
     void eachFailingAssertionFailsWithHelmUnittestsMessage() throws IOException {
         Path chart = demo();
-        UnittestReport report = UnittestRunner.builder().testFiles(List.of("failing/*_test.yaml")).build()
+        UnittestReport report = UnittestRunner.builder()
+                .testFiles(List.of("failing/*_test.yaml"))
+                .build()
                 .run(List.of(chart));
         String out = print(report, chart);
         assertFalse(report.passed(), out);
-        assertEquals("15 failed, 1 errored, 0 passed, 15 total", report.testCounts().summary(), out);
+        assertEquals(
+                "15 failed, 1 errored, 0 passed, 15 total", report.testCounts().summary(), out);
         for (String expected : List.of(
                 """
                         \t\t\tPath:\tspec.replicas
@@ -125,8 +128,10 @@ class UnittestRunnerTest {
     @Test
     void writesJUnitXml() throws IOException {
         Path chart = demo();
-        UnittestReport report = UnittestRunner.builder().testFiles(List.of("failing/*_test.yaml", "tests/*.yaml"))
-                .build().run(List.of(chart));
+        UnittestReport report = UnittestRunner.builder()
+                .testFiles(List.of("failing/*_test.yaml", "tests/*.yaml"))
+                .build()
+                .run(List.of(chart));
         Path xml = tmp.resolve("reports/TEST-demo.xml");
         report.writeJUnitXml(xml);
         String text = Files.readString(xml);
@@ -144,7 +149,8 @@ class UnittestRunnerTest {
         String out = print(report, chart);
         assertFalse(report.passed());
         assertTrue(out.contains("no tests found"), out);
-        assertEquals("1 failed, 1 errored, 0 passed, 1 total", report.chartCounts().summary(), out);
+        assertEquals(
+                "1 failed, 1 errored, 0 passed, 1 total", report.chartCounts().summary(), out);
     }
 
     @Test
@@ -170,8 +176,11 @@ class UnittestRunnerTest {
                       - equal: {path: spec.replicas, value: 5}
                       - matchRegex: {path: metadata.name, pattern: from-test}
                 """);
-        UnittestReport report = UnittestRunner.builder().testFiles(List.of("tests/order_test.yaml"))
-                .valuesFiles(List.of(runnerValues)).build().run(List.of(chart));
+        UnittestReport report = UnittestRunner.builder()
+                .testFiles(List.of("tests/order_test.yaml"))
+                .valuesFiles(List.of(runnerValues))
+                .build()
+                .run(List.of(chart));
         String out = print(report, chart);
         assertTrue(report.passed(), out);
         assertEquals("2 passed, 2 total", report.testCounts().summary(), out);

@@ -10,8 +10,7 @@ import java.util.TreeMap;
  * types (int64 vs string vs bool vs nil) are compared, not just JSON shapes.
  */
 final class GoValueDump {
-    private GoValueDump() {
-    }
+    private GoValueDump() {}
 
     static final String TEMPLATE = """
             {{- define "dump" -}}
@@ -60,7 +59,9 @@ final class GoValueDump {
         } else if (value instanceof Double d) {
             // encoding/json: shortest digits, plain notation below 1e21
             String text = Math.abs(d) < 1e21 && (d == 0 || Math.abs(d) >= 1e-6)
-                    ? new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString()
+                    ? new java.math.BigDecimal(Double.toString(d))
+                            .stripTrailingZeros()
+                            .toPlainString()
                     : d.toString();
             out.append("float64:").append(text);
         } else {

@@ -10,8 +10,7 @@ package dev.runway.render.values;
 public final class HelmJavaSet {
     private static final String ESCAPED = "\"'\\={[,.]}";
 
-    private HelmJavaSet() {
-    }
+    private HelmJavaSet() {}
 
     /** The {@code --set} line helm-java builds for one entry. */
     public static String line(String key, Object value) {
@@ -31,8 +30,8 @@ public final class HelmJavaSet {
      * {@code set} entry as a {@code --set} line. A bad line throws {@link SetValueException} with Helm's text
      * ({@code failed parsing --set data: ...}), the error helm-java reports.
      */
-    public static java.util.Map<String, Object> userValues(java.util.List<java.nio.file.Path> valuesFiles,
-                                                           java.util.Map<String, Object> set) {
+    public static java.util.Map<String, Object> userValues(
+            java.util.List<java.nio.file.Path> valuesFiles, java.util.Map<String, Object> set) {
         UserValues.Builder builder = UserValues.builder();
         valuesFiles.forEach(builder::valuesFile);
         set.forEach((key, value) -> builder.set(line(key, value)));

@@ -1,23 +1,21 @@
 package dev.runway.render.values;
 
-import dev.runway.render.HelmRenderer;
-import dev.runway.render.RenderException;
-import dev.runway.render.ValuesSchemaException;
-import dev.runway.render.RenderOptions;
-import dev.runway.render.RenderedChart;
-import dev.runway.render.chart.Chart;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runway.render.HelmRenderer;
+import dev.runway.render.RenderOptions;
+import dev.runway.render.RenderedChart;
+import dev.runway.render.ValuesSchemaException;
+import dev.runway.render.chart.Chart;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The engine's schema hook, implemented by the values package. */
 class HelmSchemaValidatorTest {
@@ -26,7 +24,8 @@ class HelmSchemaValidatorTest {
     @Test
     void conformingValuesPass() {
         Chart chart = Chart.load(CHART);
-        Map<String, Object> values = ValueTrees.mergeMaps(chart.values(),
+        Map<String, Object> values = ValueTrees.mergeMaps(
+                chart.values(),
                 Map.of("serviceId", "payments", "image", Map.of("repository", "registry.example.com/p")));
         assertNull(new HelmSchemaValidator().validate(chart, values));
     }
@@ -37,7 +36,9 @@ class HelmSchemaValidatorTest {
         Files.writeString(dir.resolve("Chart.yaml"), "apiVersion: v2\nname: runway-eks\nversion: 0.1.0\n");
         Files.copy(CHART.resolve("values.yaml"), dir.resolve("values.yaml"));
         Files.copy(CHART.resolve("values.schema.json"), dir.resolve("values.schema.json"));
-        Files.writeString(dir.resolve("templates/cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.serviceId }}\n");
+        Files.writeString(
+                dir.resolve("templates/cm.yaml"),
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.serviceId }}\n");
         return Chart.load(dir);
     }
 
@@ -53,9 +54,11 @@ class HelmSchemaValidatorTest {
                           credentialSource: aws
                         """)
                 .set("replicas=-1")
-                .build().merge();
+                .build()
+                .merge();
         HelmRenderer renderer = HelmRenderer.prepare(chart, HelmSchemaValidator.withOrigins(merged.origins()));
-        ValuesSchemaException e = assertThrows(ValuesSchemaException.class,
+        ValuesSchemaException e = assertThrows(
+                ValuesSchemaException.class,
                 () -> renderer.render(merged.values(), RenderOptions.of("release", "payments")));
         // The message is Helm's (santhosh-tekuri/jsonschema's wording); the explanation is the project's.
         assertTrue(e.getMessage().startsWith("""
@@ -63,8 +66,11 @@ class HelmSchemaValidatorTest {
                 runway-eks:
                 """), e.getMessage());
         assertTrue(e.getMessage().contains("- at '/replicas': minimum: got -1, want 0\n"), e.getMessage());
-        assertTrue(e.getMessage().contains("- at '/gcpWorkloadIdentity/credentialSource': value must be one of "
-                + "'aws-imds', 'kubernetes-oidc'\n"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("- at '/gcpWorkloadIdentity/credentialSource': value must be one of "
+                                + "'aws-imds', 'kubernetes-oidc'\n"),
+                e.getMessage());
         assertEquals("""
                 runway-eks:
                 - replicas: expected a number of at least 0, found the number -1 (--set replicas=-1)
@@ -75,15 +81,27 @@ class HelmSchemaValidatorTest {
     @Test
     void engineRendersWithTheServiceValidator(@TempDir Path dir) throws IOException {
         MergedValues merged = UserValues.builder()
-                .valuesFile(CHART.resolve("ci/default-values.yaml")).build().merge();
-        RenderedChart rendered = HelmRenderer.render(chartWithRunwaySchema(dir), merged.values(),
-                RenderOptions.of("release", "payments"));
+                .valuesFile(CHART.resolve("ci/default-values.yaml"))
+                .build()
+                .merge();
+        RenderedChart rendered = HelmRenderer.render(
+                chartWithRunwaySchema(dir), merged.values(), RenderOptions.of("release", "payments"));
         assertTrue(rendered.output().contains("name: payments"), rendered.output());
-        ValuesSchemaException e = assertThrows(ValuesSchemaException.class, () -> HelmRenderer.render(chartWithRunwaySchema(dir.resolve("again")),
-                Map.of("serviceId", "x"), RenderOptions.of("release", "x")));
+        ValuesSchemaException e = assertThrows(
+                ValuesSchemaException.class,
+                () -> HelmRenderer.render(
+                        chartWithRunwaySchema(dir.resolve("again")),
+                        Map.of("serviceId", "x"),
+                        RenderOptions.of("release", "x")));
         assertTrue(e.getMessage().contains("- at '/serviceId': minLength: got 1, want 2\n"), e.getMessage());
-        assertTrue(e.explanation().contains("- serviceId: expected at least 2 characters, found the string \"x\"\n"), e.explanation());
-        assertTrue(e.explanation().contains("- image.repository: expected at least 1 character and a string matching "
-                + "^[^\\s:@]+(:[0-9]+)?(/[^\\s:@]+)*$, found the string \"\" (runway-eks default in values.yaml)"), e.explanation());
+        assertTrue(
+                e.explanation().contains("- serviceId: expected at least 2 characters, found the string \"x\"\n"),
+                e.explanation());
+        assertTrue(
+                e.explanation()
+                        .contains(
+                                "- image.repository: expected at least 1 character and a string matching "
+                                        + "^[^\\s:@]+(:[0-9]+)?(/[^\\s:@]+)*$, found the string \"\" (runway-eks default in values.yaml)"),
+                e.explanation());
     }
 }

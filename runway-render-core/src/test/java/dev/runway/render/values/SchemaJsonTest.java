@@ -1,21 +1,20 @@
 package dev.runway.render.values;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.runway.render.yaml.GuardedYaml;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runway.render.yaml.GuardedYaml;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The schema reader gives the tree {@code ObjectMapper.readTree} gave, node types included. */
 class SchemaJsonTest {
@@ -23,11 +22,21 @@ class SchemaJsonTest {
     private static final ObjectMapper MAPPER = GuardedYaml.jsonMapper().build();
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{}", "[]", "true", "null", "\"s\"", "12", "{\"a\": {\"b\": [1, 2.5, -3e2, 9223372036854775807,"
-                    + " 92233720368547758070, \"x\", null, false, {}, []]}, \"c\": {\"d\": {}}}",
-            "{\"a\": 1, \"a\": 2}", "{\"type\": \"object\"} trailing", "[[[[{\"k\": [[]]}]]]]",
-            "{\"minimum\": 0.5, \"maximum\": 2147483648, \"enum\": [1, 1.0, \"1\"]}"})
+    @ValueSource(
+            strings = {
+                "{}",
+                "[]",
+                "true",
+                "null",
+                "\"s\"",
+                "12",
+                "{\"a\": {\"b\": [1, 2.5, -3e2, 9223372036854775807,"
+                        + " 92233720368547758070, \"x\", null, false, {}, []]}, \"c\": {\"d\": {}}}",
+                "{\"a\": 1, \"a\": 2}",
+                "{\"type\": \"object\"} trailing",
+                "[[[[{\"k\": [[]]}]]]]",
+                "{\"minimum\": 0.5, \"maximum\": 2147483648, \"enum\": [1, 1.0, \"1\"]}"
+            })
     void sameTreeAsObjectMapper(String json) throws IOException {
         JsonNode expected = MAPPER.readTree(json);
         JsonNode actual = SchemaJson.read(json);
@@ -42,7 +51,10 @@ class SchemaJsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"[\"plain\", \"q\\\"uote\", \"back\\\\slash\", \"tab\\t nl\\n\", \"\\u0001\", \"é ✓ \\ud83d\\ude00\"]"})
+    @ValueSource(
+            strings = {
+                "[\"plain\", \"q\\\"uote\", \"back\\\\slash\", \"tab\\t nl\\n\", \"\\u0001\", \"é ✓ \\ud83d\\ude00\"]"
+            })
     void stringsPrintAsJacksonPrintsThem(String json) throws IOException {
         JsonNode expected = MAPPER.readTree(json);
         JsonNode actual = SchemaJson.read(json);
@@ -86,8 +98,11 @@ class SchemaJsonTest {
         }
         if (node.isContainerNode()) {
             out.append('(');
-            node.fields().forEachRemaining(e -> out.append(e.getKey()).append('=').append(describe(e.getValue()))
-                    .append(','));
+            node.fields()
+                    .forEachRemaining(e -> out.append(e.getKey())
+                            .append('=')
+                            .append(describe(e.getValue()))
+                            .append(','));
             if (node.isArray()) {
                 node.forEach(child -> out.append(describe(child)).append(','));
             }

@@ -1,16 +1,15 @@
 package dev.runway.render.values;
 
-import com.marcnuri.helm.Helm;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.marcnuri.helm.Helm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --set-file} against Helm: helm-java's {@code setFile(key, path)} (HelmOracle has no set-file entry,
@@ -29,14 +28,23 @@ class SetFileHelmConformanceTest {
         Path number = dir.resolve("number.txt");
         Files.writeString(number, "42");
 
-        String helm = new Helm(chart).template().withName("r").withNamespace("ns").withKubeVersion("v1.33.0")
-                .setFile("tls.cert", cert).setFile("count", number).call();
+        String helm = new Helm(chart)
+                .template()
+                .withName("r")
+                .withNamespace("ns")
+                .withKubeVersion("v1.33.0")
+                .setFile("tls.cert", cert)
+                .setFile("count", number)
+                .call();
 
         Map<String, Object> ours = new LinkedHashMap<>();
         Strvals.parseIntoFile("tls.cert=" + cert, ours, p -> Files.readString(Path.of(p)));
         Strvals.parseIntoFile("count=" + number, ours, p -> Files.readString(Path.of(p)));
-        String dump = helm.lines().filter(l -> l.startsWith("# ") && !l.startsWith("# Source:")).findFirst()
-                .orElseThrow().substring(2);
+        String dump = helm.lines()
+                .filter(l -> l.startsWith("# ") && !l.startsWith("# Source:"))
+                .findFirst()
+                .orElseThrow()
+                .substring(2);
         assertEquals(dump, GoValueDump.dump(ours));
     }
 }

@@ -1,10 +1,9 @@
 package dev.runway.render.values;
 
-import dev.runway.render.oracle.HelmOracle;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.runway.render.oracle.HelmOracle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Our {@code --set} parser against Helm's own (helm-java, Helm 3.21 in-process): each case is rendered by Helm
@@ -111,12 +110,14 @@ class StrvalsHelmConformanceTest {
     void setLineParsesLikeHelm(List<String> entry) {
         String key = entry.get(0);
         String value = entry.get(1);
-        HelmOracle.Result helm = HelmOracle.template(new HelmOracle.Request(chart, "r", "ns",
-                HelmOracle.DEFAULT_KUBE_VERSION, List.of(), Map.of(key, value)));
+        HelmOracle.Result helm = HelmOracle.template(new HelmOracle.Request(
+                chart, "r", "ns", HelmOracle.DEFAULT_KUBE_VERSION, List.of(), Map.of(key, value)));
         String line = HelmJavaSet.line(key, value);
         Map<String, Object> ours = new LinkedHashMap<>();
         if (helm.failed()) {
-            SetValueException e = assertThrows(SetValueException.class, () -> Strvals.parseInto(line, ours),
+            SetValueException e = assertThrows(
+                    SetValueException.class,
+                    () -> Strvals.parseInto(line, ours),
                     () -> "Helm failed but we parsed " + line + " into " + ours + "; Helm: " + helm.error());
             assertEquals(helm.error(), "failed parsing --set data: " + e.getMessage(), "line: " + line);
             return;

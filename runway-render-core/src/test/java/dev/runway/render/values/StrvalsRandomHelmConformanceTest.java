@@ -1,9 +1,8 @@
 package dev.runway.render.values;
 
-import dev.runway.render.oracle.HelmOracle;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.runway.render.oracle.HelmOracle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,16 +11,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Differential test: random {@code --set} lines (fixed seed, so every run checks the same lines) built from the
  * characters that matter to strvals, parsed by Helm and by us; the values or the error texts must be equal.
  */
 class StrvalsRandomHelmConformanceTest {
-    private static final String[] PIECES = {"a", "b", "x1", ".", ".", "[", "]", "[0]", "[1]", "[2]", "=", "=",
-            ",", ",", "{", "}", "\\", "\\,", "\\.", "1", "0", "-1", "true", "null", "007", " ", "é"};
+    private static final String[] PIECES = {
+        "a", "b", "x1", ".", ".", "[", "]", "[0]", "[1]", "[2]", "=", "=", ",", ",", "{", "}", "\\", "\\,", "\\.", "1",
+        "0", "-1", "true", "null", "007", " ", "é"
+    };
 
     @Test
     void randomLinesParseLikeHelm(@TempDir Path dir) throws IOException {
@@ -42,8 +43,8 @@ class StrvalsRandomHelmConformanceTest {
             }
             String value = random.nextBoolean() ? "v" : PIECES[random.nextInt(PIECES.length)];
             String line = HelmJavaSet.line(key.toString(), value);
-            HelmOracle.Result helm = HelmOracle.template(new HelmOracle.Request(chart, "r", "ns",
-                    HelmOracle.DEFAULT_KUBE_VERSION, List.of(), Map.of(key.toString(), value)));
+            HelmOracle.Result helm = HelmOracle.template(new HelmOracle.Request(
+                    chart, "r", "ns", HelmOracle.DEFAULT_KUBE_VERSION, List.of(), Map.of(key.toString(), value)));
             Map<String, Object> ours = new LinkedHashMap<>();
             String result;
             try {
@@ -60,12 +61,15 @@ class StrvalsRandomHelmConformanceTest {
         }
         assertEquals(List.of(), mismatches, mismatches.size() + " of " + cases + " lines differ");
         // the lines must exercise both outcomes, or the comparison proves little
-        org.junit.jupiter.api.Assertions.assertTrue(helmErrors > 25 && helmErrors < cases - 25,
-                helmErrors + " of " + cases + " lines made Helm fail");
+        org.junit.jupiter.api.Assertions.assertTrue(
+                helmErrors > 25 && helmErrors < cases - 25, helmErrors + " of " + cases + " lines made Helm fail");
     }
 
     private static String dump(String output) {
-        return output.lines().filter(l -> l.startsWith("# ") && !l.startsWith("# Source:")).findFirst()
-                .map(l -> l.substring(2)).orElse("<no dump>");
+        return output.lines()
+                .filter(l -> l.startsWith("# ") && !l.startsWith("# Source:"))
+                .findFirst()
+                .map(l -> l.substring(2))
+                .orElse("<no dump>");
     }
 }

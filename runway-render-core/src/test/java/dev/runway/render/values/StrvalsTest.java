@@ -1,19 +1,19 @@
 package dev.runway.render.values;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 /** Flags the oracle cannot reach (helm-java has no --set-string/--set-json/--set-literal). */
 class StrvalsTest {
 
-    private static Map<String, Object> parse(java.util.function.BiConsumer<String, Map<String, Object>> parser, String line) {
+    private static Map<String, Object> parse(
+            java.util.function.BiConsumer<String, Map<String, Object>> parser, String line) {
         Map<String, Object> out = new LinkedHashMap<>();
         parser.accept(line, out);
         return out;
@@ -21,7 +21,8 @@ class StrvalsTest {
 
     @Test
     void setStringKeepsStrings() {
-        assertEquals(Map.of("a", "1", "b", "true", "c", "null", "l", List.of("1", "x")),
+        assertEquals(
+                Map.of("a", "1", "b", "true", "c", "null", "l", List.of("1", "x")),
                 parse(Strvals::parseIntoString, "a=1,b=true,c=null,l={1,x}"));
     }
 

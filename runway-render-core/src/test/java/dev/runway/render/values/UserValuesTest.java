@@ -1,18 +1,17 @@
 package dev.runway.render.values;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class UserValuesTest {
 
@@ -21,7 +20,8 @@ class UserValuesTest {
         MergedValues merged = UserValues.builder()
                 .valuesYaml("a.yaml", "image:\n  repository: r\n  tag: one\nlist: [1, 2, 3]\nkeep: yes\n")
                 .valuesYaml("b.yaml", "image:\n  tag: two\nlist: [9]\nkeep: null\n")
-                .build().merge();
+                .build()
+                .merge();
         assertEquals(Map.of("repository", "r", "tag", "two"), merged.values().get("image"));
         assertEquals(List.of(9.0), merged.values().get("list"));
         assertTrue(merged.values().containsKey("keep"), "a null stays, so the engine can delete the default");
@@ -33,7 +33,8 @@ class UserValuesTest {
         MergedValues merged = UserValues.builder()
                 .valuesYaml("a.yaml", "port: 8080\n")
                 .set("replicas=3")
-                .build().merge();
+                .build()
+                .merge();
         assertEquals(8080.0, merged.values().get("port"));
         assertEquals(3L, merged.values().get("replicas"));
     }
@@ -47,14 +48,16 @@ class UserValuesTest {
                 .set("x=set,y=2")
                 .setJson("x=\"json\"")
                 .valuesYaml("a.yaml", "x: file\n")
-                .build().merge();
+                .build()
+                .merge();
         assertEquals("literal", merged.values().get("x"));
         assertEquals("1", merged.values().get("y"));
     }
 
     @Test
     void laterSetsOfTheSameKindOverrideEarlierOnes() {
-        MergedValues merged = UserValues.builder().set("a.b=1").set("a.b=2,a.c=3").build().merge();
+        MergedValues merged =
+                UserValues.builder().set("a.b=1").set("a.b=2,a.c=3").build().merge();
         assertEquals(Map.of("b", 2L, "c", 3L), merged.values().get("a"));
     }
 
@@ -63,16 +66,21 @@ class UserValuesTest {
         MergedValues merged = UserValues.builder()
                 .valuesYaml("a.yaml", "tolerations:\n  - key: a\n  - key: b\n")
                 .set("tolerations[1].key=c")
-                .build().merge();
-        assertEquals(List.of(Map.of("key", "a"), Map.of("key", "c")), merged.values().get("tolerations"));
+                .build()
+                .merge();
+        assertEquals(
+                List.of(Map.of("key", "a"), Map.of("key", "c")), merged.values().get("tolerations"));
     }
 
     @Test
     void setJsonValuesAreJson() {
         MergedValues merged = UserValues.builder()
                 .setJson("a={\"b\":[1,\"x\",true,null]},c=2.5,d=,e=\"s\"")
-                .build().merge();
-        assertEquals(Map.of("b", java.util.Arrays.asList(1.0, "x", true, null)), merged.values().get("a"));
+                .build()
+                .merge();
+        assertEquals(
+                Map.of("b", java.util.Arrays.asList(1.0, "x", true, null)),
+                merged.values().get("a"));
         assertEquals(2.5, merged.values().get("c"));
         assertTrue(merged.values().containsKey("d"));
         assertNull(merged.values().get("d"));
@@ -85,23 +93,29 @@ class UserValuesTest {
         MergedValues merged = UserValues.builder()
                 .fileReaderRelativeTo(dir)
                 .setFile("tls.cert=cert.pem")
-                .build().merge();
+                .build()
+                .merge();
         assertEquals(Map.of("cert", "-----BEGIN-----\nabc\n"), merged.values().get("tls"));
     }
 
     @Test
     void setFileMissingFileIsHelmsMessage(@TempDir Path dir) {
-        UserValues values = UserValues.builder().fileReaderRelativeTo(dir).setFile("a=missing.txt").build();
+        UserValues values = UserValues.builder()
+                .fileReaderRelativeTo(dir)
+                .setFile("a=missing.txt")
+                .build();
         SetValueException e = assertThrows(SetValueException.class, values::merge);
         assertEquals("failed parsing --set-file data: open missing.txt: no such file or directory", e.getMessage());
     }
 
     @Test
     void setErrorsCarryHelmsPrefix() {
-        SetValueException e = assertThrows(SetValueException.class,
+        SetValueException e = assertThrows(
+                SetValueException.class,
                 () -> UserValues.builder().set("a=1,b").build().merge());
         assertEquals("failed parsing --set data: key \"b\" has no value", e.getMessage());
-        SetValueException json = assertThrows(SetValueException.class,
+        SetValueException json = assertThrows(
+                SetValueException.class,
                 () -> UserValues.builder().setJson("a={bad").build().merge());
         assertTrue(json.getMessage().startsWith("failed parsing --set-json data a={bad ("), json.getMessage());
     }
@@ -112,11 +126,32 @@ class UserValuesTest {
                 .valuesYaml("a.yaml", "image:\n  repository: r\n  tag: one\n")
                 .valuesYaml("b.yaml", "# override\nimage:\n    tag: two\n")
                 .set("replicas=3")
-                .build().merge();
-        assertEquals("b.yaml:3:10", merged.origins().originOf(ValuesPath.of("image", "tag")).orElseThrow().toString());
-        assertEquals("a.yaml:2:15", merged.origins().originOf(ValuesPath.of("image", "repository")).orElseThrow().toString());
-        assertEquals("b.yaml:3:5", merged.origins().keyOriginOf(ValuesPath.of("image", "tag")).orElseThrow().toString());
-        assertEquals("--set replicas=3", merged.origins().originOf(ValuesPath.of("replicas")).orElseThrow().toString());
+                .build()
+                .merge();
+        assertEquals(
+                "b.yaml:3:10",
+                merged.origins()
+                        .originOf(ValuesPath.of("image", "tag"))
+                        .orElseThrow()
+                        .toString());
+        assertEquals(
+                "a.yaml:2:15",
+                merged.origins()
+                        .originOf(ValuesPath.of("image", "repository"))
+                        .orElseThrow()
+                        .toString());
+        assertEquals(
+                "b.yaml:3:5",
+                merged.origins()
+                        .keyOriginOf(ValuesPath.of("image", "tag"))
+                        .orElseThrow()
+                        .toString());
+        assertEquals(
+                "--set replicas=3",
+                merged.origins()
+                        .originOf(ValuesPath.of("replicas"))
+                        .orElseThrow()
+                        .toString());
         assertTrue(merged.origins().originOf(ValuesPath.of("nothing")).isEmpty());
     }
 
@@ -126,6 +161,11 @@ class UserValuesTest {
         Files.writeString(file, "serviceId: payments\n");
         MergedValues merged = UserValues.builder().valuesFile(file).build().merge();
         assertEquals("payments", merged.values().get("serviceId"));
-        assertEquals(file + ":1:12", merged.origins().originOf(ValuesPath.of("serviceId")).orElseThrow().toString());
+        assertEquals(
+                file + ":1:12",
+                merged.origins()
+                        .originOf(ValuesPath.of("serviceId"))
+                        .orElseThrow()
+                        .toString());
     }
 }

@@ -1,26 +1,24 @@
 package dev.runway.render.values;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.runway.render.oracle.HelmOracle;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code conformance/values-*} cases (the engine's harness renders them end to end). Here, before the
@@ -39,14 +37,17 @@ class ValuesConformanceCasesTest {
     Stream<DynamicTest> valuesCases() throws IOException {
         List<Path> cases = new ArrayList<>();
         try (Stream<Path> groups = Files.list(CASES)) {
-            for (Path group : groups.filter(p -> p.getFileName().toString().startsWith("values-")).sorted().toList()) {
+            for (Path group : groups.filter(p -> p.getFileName().toString().startsWith("values-"))
+                    .sorted()
+                    .toList()) {
                 try (Stream<Path> inGroup = Files.list(group)) {
                     inGroup.filter(Files::isDirectory).sorted().forEach(cases::add);
                 }
             }
         }
         assertTrue(cases.size() >= 10, "values cases found: " + cases);
-        return cases.stream().map(dir -> DynamicTest.dynamicTest(CASES.relativize(dir).toString(), () -> check(dir)));
+        return cases.stream()
+                .map(dir -> DynamicTest.dynamicTest(CASES.relativize(dir).toString(), () -> check(dir)));
     }
 
     @SuppressWarnings("unchecked")
@@ -57,15 +58,21 @@ class ValuesConformanceCasesTest {
             Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: conformance\nversion: 0.1.0\n");
         }
         Map<String, Object> spec = Files.exists(caseDir.resolve("case.yaml"))
-                ? YAML.readValue(caseDir.resolve("case.yaml").toFile(), Map.class) : Map.of();
+                ? YAML.readValue(caseDir.resolve("case.yaml").toFile(), Map.class)
+                : Map.of();
         List<String> files = (List<String>) spec.getOrDefault("valuesFiles", List.of());
         Map<String, Object> set = (Map<String, Object>) spec.getOrDefault("set", Map.of());
         assertTrue(set.size() <= 1, "helm-java applies set entries in random order: one entry per case");
-        HelmOracle.Result helm = HelmOracle.template(new HelmOracle.Request(chart,
-                (String) spec.getOrDefault("release", "release"), (String) spec.getOrDefault("namespace", "default"),
-                HelmOracle.DEFAULT_KUBE_VERSION, files.stream().map(chart::resolve).toList(), set));
+        HelmOracle.Result helm = HelmOracle.template(new HelmOracle.Request(
+                chart,
+                (String) spec.getOrDefault("release", "release"),
+                (String) spec.getOrDefault("namespace", "default"),
+                HelmOracle.DEFAULT_KUBE_VERSION,
+                files.stream().map(chart::resolve).toList(),
+                set));
 
-        boolean pureUserValues = Files.exists(chart.resolve("templates/dump.yaml")) && !Files.exists(chart.resolve("values.yaml"));
+        boolean pureUserValues =
+                Files.exists(chart.resolve("templates/dump.yaml")) && !Files.exists(chart.resolve("values.yaml"));
         if (!pureUserValues) {
             assertFalse(helm.failed(), () -> "Helm failed: " + helm.error());
             checkHelmFacts(caseDir.getFileName().toString(), helm.output());
@@ -73,7 +80,9 @@ class ValuesConformanceCasesTest {
         }
         List<Path> valuesFiles = files.stream().map(chart::resolve).toList();
         if (helm.failed()) {
-            SetValueException e = assertThrows(SetValueException.class, () -> HelmJavaSet.userValues(valuesFiles, set),
+            SetValueException e = assertThrows(
+                    SetValueException.class,
+                    () -> HelmJavaSet.userValues(valuesFiles, set),
                     () -> "Helm failed (" + helm.error() + ") but our merge did not");
             assertEquals(helm.error(), e.getMessage());
             return;

@@ -1,13 +1,12 @@
 package dev.runway.render.values;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class ValuesFilesTest {
     private final ValuesFiles files = ValuesFiles.standard();
@@ -52,7 +51,8 @@ class ValuesFilesTest {
 
     @Test
     void aBrokenLaterDocumentIsIgnoredAsHelmIgnoresIt() {
-        assertEquals(Map.of("a", 1.0), files.read("a: 1\n---\n- [bad\n", "v.yaml").values());
+        assertEquals(
+                Map.of("a", 1.0), files.read("a: 1\n---\n- [bad\n", "v.yaml").values());
     }
 
     @Test
@@ -64,8 +64,8 @@ class ValuesFilesTest {
 
     @Test
     void syntaxErrorNamesFileLineAndColumn() {
-        ValuesFileException e = assertThrows(ValuesFileException.class,
-                () -> files.read("a: 1\nb: [1, 2\nc: 3\n", "values-prod.yaml"));
+        ValuesFileException e =
+                assertThrows(ValuesFileException.class, () -> files.read("a: 1\nb: [1, 2\nc: 3\n", "values-prod.yaml"));
         assertTrue(e.getMessage().startsWith("values-prod.yaml:"), e.getMessage());
         assertTrue(e.position().isPresent());
         assertTrue(e.position().get().line() >= 2, e.getMessage());
@@ -74,15 +74,16 @@ class ValuesFilesTest {
 
     @Test
     void badIndentationPointsAtTheLine() {
-        ValuesFileException e = assertThrows(ValuesFileException.class,
-                () -> files.read("image:\n  repository: r\n tag: x\n", "v.yaml"));
+        ValuesFileException e = assertThrows(
+                ValuesFileException.class, () -> files.read("image:\n  repository: r\n tag: x\n", "v.yaml"));
         assertEquals(3, e.position().orElseThrow().line(), e.getMessage());
     }
 
     @Test
     void topLevelMustBeAMap() {
         ValuesFileException e = assertThrows(ValuesFileException.class, () -> files.read("- a\n- b\n", "v.yaml"));
-        assertEquals("v.yaml:1:1: the top level of a values file must be a map of names to values, found a list",
+        assertEquals(
+                "v.yaml:1:1: the top level of a values file must be a map of names to values, found a list",
                 e.getMessage());
     }
 
@@ -119,14 +120,16 @@ class ValuesFilesTest {
     @Test
     void yamlOneOneKeysBecomeBooleanNames() {
         // The classic Helm surprise: go-yaml v2 resolves the key y to true, and sigs.k8s.io/yaml names it "true".
-        assertEquals(Map.of("true", "a", "false", "b", "1", "c"), files.read("y: a\nno: b\n1: c\n", "v.yaml").values());
+        assertEquals(
+                Map.of("true", "a", "false", "b", "1", "c"),
+                files.read("y: a\nno: b\n1: c\n", "v.yaml").values());
     }
 
     @Test
     void tooManyAliases() {
         ValuesFiles strict = ValuesFiles.withLimits(new ValuesLimits(10_000, 50, 3, 1000));
-        ValuesFileException e = assertThrows(ValuesFileException.class,
-                () -> strict.read("a: &a 1\nb: [*a, *a, *a, *a]\n", "v.yaml"));
+        ValuesFileException e =
+                assertThrows(ValuesFileException.class, () -> strict.read("a: &a 1\nb: [*a, *a, *a, *a]\n", "v.yaml"));
         assertTrue(e.getMessage().contains("more than 3 aliases"), e.getMessage());
         assertEquals(2, e.position().orElseThrow().line());
     }
@@ -141,22 +144,29 @@ class ValuesFilesTest {
     @Test
     void tooLarge() {
         ValuesFiles small = ValuesFiles.withLimits(new ValuesLimits(100, 50, 10, 1000));
-        ValuesFileException e = assertThrows(ValuesFileException.class,
-                () -> small.read("a: " + "x".repeat(200) + "\n", "big.yaml"));
+        ValuesFileException e =
+                assertThrows(ValuesFileException.class, () -> small.read("a: " + "x".repeat(200) + "\n", "big.yaml"));
         assertTrue(e.getMessage().contains("limited to 100"), e.getMessage());
     }
 
     @Test
     void positionsOfValuesAndKeys() {
         ValuesDocument doc = files.read("a:\n  b:\n    - x\n    - k: v\n", "v.yaml");
-        assertEquals(new SourcePosition("v.yaml", 3, 7), doc.positionOf(ValuesPath.of("a", "b", 0)).orElseThrow());
-        assertEquals(new SourcePosition("v.yaml", 4, 10), doc.positionOf(ValuesPath.of("a", "b", 1, "k")).orElseThrow());
-        assertEquals(new SourcePosition("v.yaml", 2, 3), doc.keyPositionOf(ValuesPath.of("a", "b")).orElseThrow());
+        assertEquals(
+                new SourcePosition("v.yaml", 3, 7),
+                doc.positionOf(ValuesPath.of("a", "b", 0)).orElseThrow());
+        assertEquals(
+                new SourcePosition("v.yaml", 4, 10),
+                doc.positionOf(ValuesPath.of("a", "b", 1, "k")).orElseThrow());
+        assertEquals(
+                new SourcePosition("v.yaml", 2, 3),
+                doc.keyPositionOf(ValuesPath.of("a", "b")).orElseThrow());
     }
 
     @Test
     void decoderCanBeSwapped() {
-        ValuesDocument doc = files.withDecoder((text, name) -> Map.of("from", name)).read("a: 1\n", "x.yaml");
+        ValuesDocument doc =
+                files.withDecoder((text, name) -> Map.of("from", name)).read("a: 1\n", "x.yaml");
         assertEquals(Map.of("from", "x.yaml"), doc.values());
     }
 }

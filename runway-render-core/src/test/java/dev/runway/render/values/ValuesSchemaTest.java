@@ -1,6 +1,8 @@
 package dev.runway.render.values;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,21 +10,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class ValuesSchemaTest {
     static final Path CHART = Path.of(System.getProperty("runway.chartDir", "../charts/runway-eks"));
 
     static ValuesSchema chartSchema() throws IOException {
-        return ValuesSchema.parse(Files.readString(CHART.resolve("values.schema.json")), "runway-eks/values.schema.json");
+        return ValuesSchema.parse(
+                Files.readString(CHART.resolve("values.schema.json")), "runway-eks/values.schema.json");
     }
 
     /** Chart defaults under the user's values (a plain deep merge is enough for these tests; the engine coalesces). */
     static Map<String, Object> withDefaults(Map<String, Object> user) {
-        Map<String, Object> defaults = ValuesFiles.standard().read(CHART.resolve("values.yaml")).values();
+        Map<String, Object> defaults =
+                ValuesFiles.standard().read(CHART.resolve("values.yaml")).values();
         return ValueTrees.mergeMaps(defaults, user);
     }
 
@@ -31,8 +32,10 @@ class ValuesSchemaTest {
         ValuesSchema schema = chartSchema();
         try (var files = Files.list(CHART.resolve("ci"))) {
             for (Path file : files.sorted().collect(Collectors.toList())) {
-                MergedValues merged = UserValues.builder().valuesFile(file).build().merge();
-                assertEquals(List.of(), schema.validate(withDefaults(merged.values()), merged.origins()), file.toString());
+                MergedValues merged =
+                        UserValues.builder().valuesFile(file).build().merge();
+                assertEquals(
+                        List.of(), schema.validate(withDefaults(merged.values()), merged.origins()), file.toString());
             }
         }
     }
@@ -52,30 +55,49 @@ class ValuesSchemaTest {
                   team: 7
                 imagee: {}
                 """;
-        MergedValues merged = UserValues.builder().valuesYaml("values-prod.yaml", yaml).set("port=70000").build().merge();
+        MergedValues merged = UserValues.builder()
+                .valuesYaml("values-prod.yaml", yaml)
+                .set("port=70000")
+                .build()
+                .merge();
         List<ValuesProblem> problems = chartSchema().validate(withDefaults(merged.values()), merged.origins());
-        Map<String, String> byPath = problems.stream().collect(Collectors.toMap(p -> p.path() + " " + p.keyword(),
-                ValuesProblem::message, (a, b) -> a + " | " + b));
+        Map<String, String> byPath = problems.stream()
+                .collect(Collectors.toMap(
+                        p -> p.path() + " " + p.keyword(), ValuesProblem::message, (a, b) -> a + " | " + b));
 
-        assertEquals("gcpWorkloadIdentity.credentialSource: expected one of \"aws-imds\", \"kubernetes-oidc\", "
+        assertEquals(
+                "gcpWorkloadIdentity.credentialSource: expected one of \"aws-imds\", \"kubernetes-oidc\", "
                         + "found the string \"aws\" (values-prod.yaml:5:21)",
                 byPath.get("gcpWorkloadIdentity.credentialSource enum"));
-        assertEquals("serviceId: expected a string matching ^[a-z]([-a-z0-9]*[a-z0-9])?$, found the string "
-                + "\"Payments_Service\" (values-prod.yaml:1:12)", byPath.get("serviceId pattern"));
+        assertEquals(
+                "serviceId: expected a string matching ^[a-z]([-a-z0-9]*[a-z0-9])?$, found the string "
+                        + "\"Payments_Service\" (values-prod.yaml:1:12)",
+                byPath.get("serviceId pattern"));
         // The chart's default repository is "", so the schema's minLength and pattern speak, as one problem.
-        assertEquals("image.repository: expected at least 1 character and a string matching "
-                + "^[^\\s:@]+(:[0-9]+)?(/[^\\s:@]+)*$, found the string \"\"", byPath.get("image.repository minLength+pattern"));
-        assertEquals("replicas: expected an integer, found the string \"many\" (values-prod.yaml:6:11)",
+        assertEquals(
+                "image.repository: expected at least 1 character and a string matching "
+                        + "^[^\\s:@]+(:[0-9]+)?(/[^\\s:@]+)*$, found the string \"\"",
+                byPath.get("image.repository minLength+pattern"));
+        assertEquals(
+                "replicas: expected an integer, found the string \"many\" (values-prod.yaml:6:11)",
                 byPath.get("replicas type"));
-        assertEquals("podDisruptionBudget.minAvailable: expected an integer, or a string matching ^[0-9]{1,3}%$, "
-                + "found the string \"lots\" (values-prod.yaml:8:17)", byPath.get("podDisruptionBudget.minAvailable oneOf"));
-        assertEquals("labels.team: expected a string, found the number 7 (values-prod.yaml:10:9)",
+        assertEquals(
+                "podDisruptionBudget.minAvailable: expected an integer, or a string matching ^[0-9]{1,3}%$, "
+                        + "found the string \"lots\" (values-prod.yaml:8:17)",
+                byPath.get("podDisruptionBudget.minAvailable oneOf"));
+        assertEquals(
+                "labels.team: expected a string, found the number 7 (values-prod.yaml:10:9)",
                 byPath.get("labels.team type"));
-        assertTrue(byPath.get("imagee additionalProperties").startsWith("imagee: expected one of the keys "),
+        assertTrue(
+                byPath.get("imagee additionalProperties").startsWith("imagee: expected one of the keys "),
                 byPath.toString());
-        assertTrue(byPath.get("imagee additionalProperties").endsWith("(did you mean \"image\"?), found an unknown key "
-                + "\"imagee\" (values-prod.yaml:11:1)"), byPath.get("imagee additionalProperties"));
-        assertEquals("port: expected a number of at most 65535, found the number 70000 (--set port=70000)",
+        assertTrue(
+                byPath.get("imagee additionalProperties")
+                        .endsWith("(did you mean \"image\"?), found an unknown key "
+                                + "\"imagee\" (values-prod.yaml:11:1)"),
+                byPath.get("imagee additionalProperties"));
+        assertEquals(
+                "port: expected a number of at most 65535, found the number 70000 (--set port=70000)",
                 byPath.get("port maximum"));
         assertEquals(8, problems.size(), problems.toString());
     }
@@ -83,11 +105,17 @@ class ValuesSchemaTest {
     @Test
     void propertyNamesAndNotAreExplained() throws IOException {
         Map<String, Object> user = UserValues.builder()
-                .valuesYaml("v.yaml", "serviceId: payments\nimage: {repository: r}\nenv:\n  GOOGLE_APPLICATION_CREDENTIALS: x\n")
-                .build().merge().values();
+                .valuesYaml(
+                        "v.yaml",
+                        "serviceId: payments\nimage: {repository: r}\nenv:\n  GOOGLE_APPLICATION_CREDENTIALS: x\n")
+                .build()
+                .merge()
+                .values();
         List<ValuesProblem> problems = chartSchema().validate(withDefaults(user));
         assertEquals(1, problems.size(), problems.toString());
-        assertEquals(ValuesPath.of("env", "GOOGLE_APPLICATION_CREDENTIALS"), problems.get(0).path());
+        assertEquals(
+                ValuesPath.of("env", "GOOGLE_APPLICATION_CREDENTIALS"),
+                problems.get(0).path());
         assertEquals("propertyNames", problems.get(0).keyword());
     }
 
@@ -95,8 +123,8 @@ class ValuesSchemaTest {
     void exceptionListsEveryProblemUnderHelmsHeading() throws IOException {
         ChartSchemas charts = ChartSchemas.of("runway-eks", chartSchema());
         Map<String, Object> values = Map.of("serviceId", "x", "image", Map.of());
-        ValuesValidationException e = assertThrows(ValuesValidationException.class,
-                () -> ValuesSchema.check(charts, values, ValueOrigins.none()));
+        ValuesValidationException e = assertThrows(
+                ValuesValidationException.class, () -> ValuesSchema.check(charts, values, ValueOrigins.none()));
         assertEquals("""
                 values don't meet the specifications of the schema(s) in the following chart(s):
                 runway-eks:
@@ -107,20 +135,28 @@ class ValuesSchemaTest {
 
     @Test
     void missingRequiredValueIsNamed() throws IOException {
-        MergedValues merged = UserValues.builder().valuesYaml("v.yaml", "serviceId: payments\nimage:\n  tag: x\n").build().merge();
+        MergedValues merged = UserValues.builder()
+                .valuesYaml("v.yaml", "serviceId: payments\nimage:\n  tag: x\n")
+                .build()
+                .merge();
         List<ValuesProblem> problems = chartSchema().validate(merged.values(), merged.origins());
-        assertEquals(List.of("image.repository: expected a value (it is required), found nothing (v.yaml:3:3)"),
+        assertEquals(
+                List.of("image.repository: expected a value (it is required), found nothing (v.yaml:3:3)"),
                 problems.stream().map(ValuesProblem::message).collect(Collectors.toList()));
     }
 
     @Test
     void subchartSchemasCheckTheirOwnValues() {
-        ValuesSchema parent = ValuesSchema.parse("{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}}}", "p");
-        ValuesSchema sub = ValuesSchema.parse("{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"}}}", "s");
+        ValuesSchema parent =
+                ValuesSchema.parse("{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}}}", "p");
+        ValuesSchema sub =
+                ValuesSchema.parse("{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"}}}", "s");
         ChartSchemas charts = ChartSchemas.of("parent", parent, ChartSchemas.of("sub", sub));
-        List<ValuesProblem> problems = ValuesSchema.validate(charts,
-                Map.of("a", 1L, "sub", Map.of("n", "x")), ValueOrigins.none());
-        assertEquals(List.of("parent a: expected a string, found the number 1",
+        List<ValuesProblem> problems =
+                ValuesSchema.validate(charts, Map.of("a", 1L, "sub", Map.of("n", "x")), ValueOrigins.none());
+        assertEquals(
+                List.of(
+                        "parent a: expected a string, found the number 1",
                         "sub sub.n: expected an integer, found the string \"x\""),
                 problems.stream().map(p -> p.chart() + " " + p.message()).collect(Collectors.toList()));
     }
@@ -134,7 +170,8 @@ class ValuesSchemaTest {
 
     @Test
     void badSchemaJsonPointsAtTheLine() {
-        ValuesFileException e = assertThrows(ValuesFileException.class,
+        ValuesFileException e = assertThrows(
+                ValuesFileException.class,
                 () -> ValuesSchema.parse("{\n  \"type\": \"object\",\n  oops\n}", "values.schema.json"));
         assertEquals(3, e.position().orElseThrow().line(), e.getMessage());
     }
@@ -147,28 +184,45 @@ class ValuesSchemaTest {
                 "http://json-schema.org/draft-04/schema#", com.networknt.schema.SpecificationVersion.DRAFT_4,
                 "https://json-schema.org/draft-06/schema", com.networknt.schema.SpecificationVersion.DRAFT_6,
                 "http://json-schema.org/draft-07/schema#", com.networknt.schema.SpecificationVersion.DRAFT_7,
-                "https://json-schema.org/draft/2019-09/schema#", com.networknt.schema.SpecificationVersion.DRAFT_2019_09,
+                "https://json-schema.org/draft/2019-09/schema#",
+                        com.networknt.schema.SpecificationVersion.DRAFT_2019_09,
                 "http://json-schema.org/draft/2020-12/schema", com.networknt.schema.SpecificationVersion.DRAFT_2020_12);
-        expected.forEach((url, version) -> assertEquals(version,
-                ValuesSchema.parse("{\"$schema\": \"" + url + "\", \"type\": \"object\"}", "s.json").version(), url));
-        assertEquals(com.networknt.schema.SpecificationVersion.DRAFT_2020_12,
+        expected.forEach((url, version) -> assertEquals(
+                version,
+                ValuesSchema.parse("{\"$schema\": \"" + url + "\", \"type\": \"object\"}", "s.json")
+                        .version(),
+                url));
+        assertEquals(
+                com.networknt.schema.SpecificationVersion.DRAFT_2020_12,
                 ValuesSchema.parse("{\"type\": \"object\"}", "s.json").version());
     }
 
     @Test
     void anUnknownMetaSchemaIsNotFetched() {
-        ValuesFileException e = assertThrows(ValuesFileException.class, () -> ValuesSchema.parse(
-                "{\"$schema\": \"http://example.invalid/meta\", \"type\": \"object\"}", "c/values.schema.json"));
-        assertTrue(e.getMessage().contains("\"http://example.invalid/meta\", a meta-schema the engine does not know and"
-                + " never downloads"), e.getMessage());
+        ValuesFileException e = assertThrows(
+                ValuesFileException.class,
+                () -> ValuesSchema.parse(
+                        "{\"$schema\": \"http://example.invalid/meta\", \"type\": \"object\"}",
+                        "c/values.schema.json"));
+        assertTrue(
+                e.getMessage()
+                        .contains("\"http://example.invalid/meta\", a meta-schema the engine does not know and"
+                                + " never downloads"),
+                e.getMessage());
     }
 
     @Test
     void aRemoteRefIsNotFetched() {
-        ValuesFileException e = assertThrows(ValuesFileException.class, () -> ValuesSchema.parse(
-                "{\"properties\": {\"a\": {\"$ref\": \"http://example.invalid/x.json\"}}}", "c/values.schema.json"));
-        assertTrue(e.getMessage().contains("refers to the remote document http://example.invalid/x.json, which is not"
-                + " fetched"), e.getMessage());
+        ValuesFileException e = assertThrows(
+                ValuesFileException.class,
+                () -> ValuesSchema.parse(
+                        "{\"properties\": {\"a\": {\"$ref\": \"http://example.invalid/x.json\"}}}",
+                        "c/values.schema.json"));
+        assertTrue(
+                e.getMessage()
+                        .contains("refers to the remote document http://example.invalid/x.json, which is not"
+                                + " fetched"),
+                e.getMessage());
     }
 
     @Test
@@ -177,20 +231,22 @@ class ValuesSchemaTest {
         // Java's $ matches before a final newline; Go's does not.
         assertEquals(1, schema.validate(Map.of("s", "ab\n")).size());
         assertEquals(List.of(), schema.validate(Map.of("s", "ab")));
-        ValuesFileException e = assertThrows(ValuesFileException.class, () -> ValuesSchema.parse(
-                "{\"properties\": {\"s\": {\"pattern\": \"(a)\\\\1\"}}}", "s.json"));
+        ValuesFileException e = assertThrows(
+                ValuesFileException.class,
+                () -> ValuesSchema.parse("{\"properties\": {\"s\": {\"pattern\": \"(a)\\\\1\"}}}", "s.json"));
         assertTrue(e.getMessage().contains("invalid escape sequence"), e.getMessage());
     }
 
     @Test
     void helmTextForSeveralChartsFollowsHelmsWalk() {
-        ChartSchemas charts = ChartSchemas.of("parent",
+        ChartSchemas charts = ChartSchemas.of(
+                "parent",
                 ValuesSchema.parse("{\"properties\": {\"a\": {\"type\": \"string\"}}}", "parent/values.schema.json"),
                 ChartSchemas.of("sub", ValuesSchema.parse("{\"required\": [\"n\", \"m\"]}", "sub/values.schema.json")),
                 ChartSchemas.of("absent", ValuesSchema.parse("{\"required\": [\"n\"]}", "absent/values.schema.json")),
                 ChartSchemas.of("scalar", ValuesSchema.parse("{}", "scalar/values.schema.json")));
-        ValuesSchema.Verdict verdict = ValuesSchema.verdict(charts,
-                Map.of("a", 1L, "sub", Map.of("x", 1L), "scalar", "text"), ValueOrigins.none());
+        ValuesSchema.Verdict verdict = ValuesSchema.verdict(
+                charts, Map.of("a", 1L, "sub", Map.of("x", 1L), "scalar", "text"), ValueOrigins.none());
         assertEquals("""
                 parent:
                 - at '/a': got number, want string

@@ -1,5 +1,8 @@
 package dev.runway.render.verify;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -9,19 +12,14 @@ import dev.runway.render.oracle.HelmOracle;
 import dev.runway.render.verify.YNode.YMap;
 import dev.runway.render.verify.YNode.YScalar;
 import dev.runway.render.verify.YNode.YSeq;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
 import java.lang.reflect.InvocationTargetException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The Kubernetes client's own generated validators ({@code V1Deployment.validateJsonElement}) agree with the
@@ -53,12 +51,16 @@ class ClientValidatorCrossCheckTest {
 
     /** null when the client's validator accepts the document, else its message. */
     static String clientVerdict(YMap doc) throws Exception {
-        KubeSchema.Lookup lookup = SCHEMA.lookup(doc.text("apiVersion").orElse(""), doc.text("kind").orElse(""));
+        KubeSchema.Lookup lookup = SCHEMA.lookup(
+                doc.text("apiVersion").orElse(""), doc.text("kind").orElse(""));
         if (!(lookup instanceof KubeSchema.Lookup.Found found)) {
             return null;
         }
         try {
-            found.info().model().getMethod("validateJsonElement", JsonElement.class).invoke(null, json(doc));
+            found.info()
+                    .model()
+                    .getMethod("validateJsonElement", JsonElement.class)
+                    .invoke(null, json(doc));
             return null;
         } catch (InvocationTargetException e) {
             return String.valueOf(e.getCause().getMessage());
@@ -69,8 +71,10 @@ class ClientValidatorCrossCheckTest {
     Stream<DynamicTest> clientValidatorRejectsUnknownAndMissingFields() throws Exception {
         List<DynamicTest> tests = new ArrayList<>();
         for (VerifyCorpusTest.Case c : VerifyCorpusTest.corpus()) {
-            boolean onlyFieldFindings = !c.expected().isEmpty() && c.expected().stream().allMatch(e ->
-                    e.startsWith("error structure.unknown-field ") || e.startsWith("error structure.missing-field "));
+            boolean onlyFieldFindings = !c.expected().isEmpty()
+                    && c.expected().stream()
+                            .allMatch(e -> e.startsWith("error structure.unknown-field ")
+                                    || e.startsWith("error structure.missing-field "));
             if (!onlyFieldFindings || c.expected().stream().anyMatch(e -> e.endsWith(" apiVersion"))) {
                 continue;
             }
@@ -79,7 +83,8 @@ class ClientValidatorCrossCheckTest {
                 for (YamlReader.Document d : YamlReader.read(c.text(), c.file().toString())) {
                     verdicts.add(clientVerdict((YMap) d.root()));
                 }
-                assertTrue(verdicts.stream().anyMatch(v -> v != null),
+                assertTrue(
+                        verdicts.stream().anyMatch(v -> v != null),
                         c.description() + ": the client's validator accepted it");
             }));
         }
@@ -90,8 +95,8 @@ class ClientValidatorCrossCheckTest {
     @Test
     void chartManifestsPassTheClientValidator() throws Exception {
         Path chart = Path.of(System.getProperty("runway.chartDir", "../charts/runway-eks"));
-        HelmOracle.Result result = HelmOracle.template(HelmOracle.Request.of(chart, "ai-gateway", "ai-gateway",
-                chart.resolve("ci/full-values.yaml")));
+        HelmOracle.Result result = HelmOracle.template(
+                HelmOracle.Request.of(chart, "ai-gateway", "ai-gateway", chart.resolve("ci/full-values.yaml")));
         int checked = 0;
         for (ManifestVerifier.Source s : ManifestVerifier.fromHelmOutput(result.output(), "full")) {
             YMap doc = (YMap) YamlReader.read(s.text(), s.file()).get(0).root();

@@ -1,11 +1,10 @@
 package dev.runway.render.verify;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * The corpus's {@code # apiserver:} verdicts agree with the findings: a case the API server rejects has an error
@@ -18,8 +17,11 @@ class CorpusVerdictConsistencyTest {
     void verdictsFollowFromTheFindings() throws Exception {
         List<String> disagreements = new ArrayList<>();
         for (VerifyCorpusTest.Case c : VerifyCorpusTest.corpus()) {
-            VerifyResult result = new ManifestVerifier().verify(
-                    List.of(new ManifestVerifier.Source(c.file().getFileName().toString(), c.text())), c.verifyOptions());
+            VerifyResult result = new ManifestVerifier()
+                    .verify(
+                            List.of(new ManifestVerifier.Source(
+                                    c.file().getFileName().toString(), c.text())),
+                            c.verifyOptions());
             boolean ours = result.findings().stream().anyMatch(Finding::serverWouldReject);
             if (ours != c.apiserver().equals("rejects")) {
                 disagreements.add(c.file().getFileName() + ": header " + c.apiserver() + ", findings "

@@ -1,17 +1,16 @@
 package dev.runway.render.verify;
 
-import com.google.auth.oauth2.GoogleCredentials;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.auth.oauth2.GoogleCredentials;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Google's own Java client (google-auth-library) loads each credentials file of the identity corpus; where the
@@ -49,8 +48,8 @@ class GoogleCredentialsCrossCheckTest {
     static String googleVerdict(String json) {
         json = substituted(json);
         try {
-            GoogleCredentials credentials = GoogleCredentials.fromStream(
-                    new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+            GoogleCredentials credentials =
+                    GoogleCredentials.fromStream(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
             return "loads as " + credentials.getClass().getSimpleName();
         } catch (Exception e) {
             return "rejects: " + e.getMessage();
@@ -65,7 +64,11 @@ class GoogleCredentialsCrossCheckTest {
             if (json.isEmpty()) {
                 continue;
             }
-            String slug = c.file().getFileName().toString().replaceFirst("^[0-9]+-", "").replace(".yaml", "");
+            String slug = c.file()
+                    .getFileName()
+                    .toString()
+                    .replaceFirst("^[0-9]+-", "")
+                    .replace(".yaml", "");
             boolean googleRejects = GOOGLE_REJECTS.contains(slug);
             // Whatever Google rejects, the verifier reports as an error about the file.
             if (googleRejects) {
@@ -86,7 +89,11 @@ class GoogleCredentialsCrossCheckTest {
      * that does not fit the source, another service's Google account, a malformed audience): Google's Java client
      * loads those files and fails later, at token exchange, or silently uses another identity.
      */
-    static final java.util.Set<String> GOOGLE_REJECTS = java.util.Set.of("identity-json-invalid",
-            "identity-json-no-regional-url", "identity-json-no-token-type", "identity-json-environment-id",
-            "identity-json-type", "identity-no-credential-source");
+    static final java.util.Set<String> GOOGLE_REJECTS = java.util.Set.of(
+            "identity-json-invalid",
+            "identity-json-no-regional-url",
+            "identity-json-no-token-type",
+            "identity-json-environment-id",
+            "identity-json-type",
+            "identity-no-credential-source");
 }

@@ -1,11 +1,12 @@
 package dev.runway.render.verify;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.runway.render.HelmRenderer;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.chart.Chart;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * No false alarm on public charts: every chart found under {@code -Drunway.publicCharts=<dir>} (for example
@@ -31,7 +30,8 @@ class PublicChartsVerifyTest {
     @Test
     void publicChartsRenderedByTheEngineRaiseNoServerSideError() throws IOException {
         String root = System.getProperty("runway.publicCharts", "");
-        assumeTrue(!root.isEmpty() && Files.isDirectory(Path.of(root)),
+        assumeTrue(
+                !root.isEmpty() && Files.isDirectory(Path.of(root)),
                 "set -Drunway.publicCharts=<directory of chart checkouts> to verify public charts (none committed)");
         List<Path> charts;
         try (Stream<Path> files = Files.walk(Path.of(root), 4)) {
@@ -40,7 +40,8 @@ class PublicChartsVerifyTest {
                     // not a dependency vendored in another chart's charts/ folder
                     .filter(dir -> !(dir.getParent().getFileName().toString().equals("charts")
                             && Files.exists(dir.getParent().getParent().resolve("Chart.yaml"))))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
         ManifestVerifier verifier = new ManifestVerifier();
         VerifyOptions options = VerifyOptions.namespace("").withKubernetesVersion(RenderOptions.DEFAULT_KUBE_VERSION);
@@ -56,7 +57,8 @@ class PublicChartsVerifyTest {
                 chart = HelmRenderer.render(Chart.load(dir), Map.of(), RenderOptions.of("release", "default"));
             } catch (RuntimeException e) {
                 failedToRender++;
-                String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+                String reason =
+                        String.valueOf(e.getMessage()).lines().findFirst().orElse("");
                 System.out.println("not rendered: " + Path.of(root).relativize(dir) + ": "
                         + reason.substring(0, Math.min(160, reason.length())));
                 continue;

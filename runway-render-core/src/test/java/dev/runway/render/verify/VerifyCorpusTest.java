@@ -1,8 +1,8 @@
 package dev.runway.render.verify;
 
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -14,10 +14,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every deliberately broken manifest of {@code verify-corpus/} produces exactly the findings its {@code # expect:}
@@ -52,21 +51,25 @@ class VerifyCorpusTest {
 
         VerifyOptions verifyOptions() {
             if (options.startsWith("runway-eks ")) {
-                return VerifyOptions.runwayEks(options.substring("runway-eks ".length()).strip());
+                return VerifyOptions.runwayEks(
+                        options.substring("runway-eks ".length()).strip());
             }
             if (options.startsWith("kubernetes ")) {
                 return VerifyOptions.namespace("payments")
-                        .withKubernetesVersion(options.substring("kubernetes ".length()).strip());
+                        .withKubernetesVersion(
+                                options.substring("kubernetes ".length()).strip());
             }
             return VerifyOptions.namespace("payments");
         }
     }
 
     static List<Case> corpus() throws IOException, URISyntaxException {
-        Path dir = Path.of(Objects.requireNonNull(VerifyCorpusTest.class.getResource("/verify-corpus")).toURI());
+        Path dir = Path.of(Objects.requireNonNull(VerifyCorpusTest.class.getResource("/verify-corpus"))
+                .toURI());
         List<Case> cases = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 cases.add(Case.read(file));
             }
         }
@@ -80,20 +83,26 @@ class VerifyCorpusTest {
         VerifyResult result = VERIFIER.verify(
                 List.of(new ManifestVerifier.Source(c.file().getFileName().toString(), c.text())), c.verifyOptions());
         return result.findings().stream()
-                .map(f -> f.severity().word() + " " + f.check() + " " + (f.path().isEmpty() ? "-" : f.path()))
+                .map(f ->
+                        f.severity().word() + " " + f.check() + " " + (f.path().isEmpty() ? "-" : f.path()))
                 .toList();
     }
 
     @TestFactory
     Stream<DynamicTest> eachCaseProducesExactlyItsExpectedFindings() throws Exception {
-        return corpus().stream().map(c -> DynamicTest.dynamicTest(c.file().getFileName().toString(), () -> {
-            VerifyResult result = VERIFIER.verify(
-                    List.of(new ManifestVerifier.Source(c.file().getFileName().toString(), c.text())), c.verifyOptions());
-            assertEquals(new TreeSet<>(c.expected()), new TreeSet<>(actual(c)),
-                    c.description() + "\n" + String.join("\n", result.lines()));
-            // Every finding says what to change and where.
-            result.findings().forEach(f -> assertFalse(f.fix().isBlank(), "no fix: " + f.toLine()));
-        }));
+        return corpus().stream()
+                .map(c -> DynamicTest.dynamicTest(c.file().getFileName().toString(), () -> {
+                    VerifyResult result = VERIFIER.verify(
+                            List.of(new ManifestVerifier.Source(
+                                    c.file().getFileName().toString(), c.text())),
+                            c.verifyOptions());
+                    assertEquals(
+                            new TreeSet<>(c.expected()),
+                            new TreeSet<>(actual(c)),
+                            c.description() + "\n" + String.join("\n", result.lines()));
+                    // Every finding says what to change and where.
+                    result.findings().forEach(f -> assertFalse(f.fix().isBlank(), "no fix: " + f.toLine()));
+                }));
     }
 
     @Test
@@ -102,13 +111,17 @@ class VerifyCorpusTest {
         assertTrue(cases.size() >= 265, "at least 265 broken manifests, found " + cases.size());
         for (Case c : cases) {
             assertFalse(c.expected().isEmpty(), c.file() + " has no expect line");
-            assertTrue(c.apiserver().equals("rejects") || c.apiserver().equals("accepts"),
+            assertTrue(
+                    c.apiserver().equals("rejects") || c.apiserver().equals("accepts"),
                     c.file() + ": apiserver must be rejects or accepts");
             assertFalse(c.description().isEmpty(), c.file() + " has no case line");
             // A case the API server rejects must be caught as an error, not a warning.
             if (c.apiserver().equals("rejects")) {
-                assertTrue(c.expected().stream().anyMatch(e -> e.startsWith("error ") || e.contains("not-checked")
-                                || e.contains("flux-variable")),
+                assertTrue(
+                        c.expected().stream()
+                                .anyMatch(e -> e.startsWith("error ")
+                                        || e.contains("not-checked")
+                                        || e.contains("flux-variable")),
                         c.file() + " is rejected by the API server but expects no error");
             }
         }

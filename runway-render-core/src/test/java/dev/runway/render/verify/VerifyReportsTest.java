@@ -1,14 +1,11 @@
 package dev.runway.render.verify;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,10 +14,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 class VerifyReportsTest {
     private static final String MANIFESTS = """
@@ -59,11 +58,13 @@ class VerifyReportsTest {
             """;
 
     private static VerifyReports.Input input() {
-        VerifyResult result = new ManifestVerifier().verify(
-                List.of(new ManifestVerifier.Source("manifests/payments.yaml", MANIFESTS)),
-                VerifyOptions.namespace("payments"));
+        VerifyResult result = new ManifestVerifier()
+                .verify(
+                        List.of(new ManifestVerifier.Source("manifests/payments.yaml", MANIFESTS)),
+                        VerifyOptions.namespace("payments"));
         DriftCheck.Report drift = new DriftCheck(DriftCheck.Mode.EXACT, "./mvnw runway:render -Drunway.updateCommitted")
-                .compare(List.of(new ManifestVerifier.Source("r.yaml", """
+                .compare(
+                        List.of(new ManifestVerifier.Source("r.yaml", """
                         apiVersion: v1
                         kind: ConfigMap
                         metadata:
@@ -86,18 +87,20 @@ class VerifyReportsTest {
 
     @Test
     void findingsAreOneLineEachWithResourcePathAndFix() {
-        VerifyResult result = new ManifestVerifier().verify(
-                List.of(new ManifestVerifier.Source("m.yaml", MANIFESTS)), VerifyOptions.namespace("payments"));
-        assertEquals(List.of(
-                "error ConfigMap/payments/payments-settings data.PORT: expected string, got number 8080 "
-                        + "[structure.wrong-type] fix: quote the value: \"8080\"",
-                "warning Deployment/payments/payments spec.template.spec.containers[0].env[0].name: \"log-level\" is"
-                        + " not a C identifier: shells and most runtimes cannot read it [env.invalid-name] fix: use"
-                        + " letters, digits and '_', not starting with a digit (for example LOG_LEVEL)",
-                "info ServiceMonitor/payments/payments -: monitoring.coreos.com/v1 ServiceMonitor is not a built-in kind"
-                        + " of Kubernetes 1.36 (a custom resource?): its fields were not checked [structure.not-checked]"
-                        + " fix: check it against its CustomResourceDefinition, or make sure the CRD is installed"
-                        + " before it"), result.lines());
+        VerifyResult result = new ManifestVerifier()
+                .verify(List.of(new ManifestVerifier.Source("m.yaml", MANIFESTS)), VerifyOptions.namespace("payments"));
+        assertEquals(
+                List.of(
+                        "error ConfigMap/payments/payments-settings data.PORT: expected string, got number 8080 "
+                                + "[structure.wrong-type] fix: quote the value: \"8080\"",
+                        "warning Deployment/payments/payments spec.template.spec.containers[0].env[0].name: \"log-level\" is"
+                                + " not a C identifier: shells and most runtimes cannot read it [env.invalid-name] fix: use"
+                                + " letters, digits and '_', not starting with a digit (for example LOG_LEVEL)",
+                        "info ServiceMonitor/payments/payments -: monitoring.coreos.com/v1 ServiceMonitor is not a built-in kind"
+                                + " of Kubernetes 1.36 (a custom resource?): its fields were not checked [structure.not-checked]"
+                                + " fix: check it against its CustomResourceDefinition, or make sure the CRD is installed"
+                                + " before it"),
+                result.lines());
         assertEquals(7, result.findings().get(0).line(), "line of data.PORT in the file");
     }
 
@@ -109,9 +112,13 @@ class VerifyReportsTest {
         Set<String> fingerprints = new HashSet<>();
         for (JsonNode issue : issues) {
             for (String field : List.of("description", "check_name", "fingerprint", "severity")) {
-                assertTrue(issue.path(field).isTextual() && !issue.path(field).asText().isEmpty(), field + " in " + issue);
+                assertTrue(
+                        issue.path(field).isTextual()
+                                && !issue.path(field).asText().isEmpty(),
+                        field + " in " + issue);
             }
-            assertTrue(Set.of("info", "minor", "major", "critical", "blocker").contains(issue.path("severity").asText()));
+            assertTrue(Set.of("info", "minor", "major", "critical", "blocker")
+                    .contains(issue.path("severity").asText()));
             assertTrue(issue.path("location").path("path").isTextual());
             assertTrue(issue.path("location").path("lines").path("begin").asInt() >= 1);
             assertTrue(fingerprints.add(issue.path("fingerprint").asText()), "fingerprints are unique");
@@ -119,7 +126,8 @@ class VerifyReportsTest {
         JsonNode first = issues.get(0);
         assertEquals("structure.wrong-type", first.path("check_name").asText());
         assertEquals("critical", first.path("severity").asText());
-        assertEquals("manifests/payments.yaml", first.path("location").path("path").asText());
+        assertEquals(
+                "manifests/payments.yaml", first.path("location").path("path").asText());
         assertEquals(7, first.path("location").path("lines").path("begin").asInt());
         // Stable across runs: the same findings give the same fingerprints.
         assertEquals(VerifyReports.codeQuality(input()), VerifyReports.codeQuality(input()));
@@ -128,7 +136,8 @@ class VerifyReportsTest {
     @Test
     void junitHasOneTestCasePerResourceAndCheckGroup() throws Exception {
         String xml = VerifyReports.junit(input());
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document doc = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         NodeList cases = doc.getElementsByTagName("testcase");
         // 3 verified resources x (structure, rules, drift) + the drifted ConfigMap/payments/a x drift.
@@ -153,8 +162,10 @@ class VerifyReportsTest {
         String md = VerifyReports.markdown(input());
         assertTrue(md.startsWith("## runway verify: payments\n"), md);
         assertTrue(md.contains("**Failed**: 2 error(s), 1 warning(s), 1 note(s) in 3 resource(s)"), md);
-        assertTrue(md.contains("| error | ConfigMap/payments/payments-settings | `data.PORT` | expected string, got"
-                + " number 8080 | quote the value: \"8080\" | `structure.wrong-type` |"), md);
+        assertTrue(
+                md.contains("| error | ConfigMap/payments/payments-settings | `data.PORT` | expected string, got"
+                        + " number 8080 | quote the value: \"8080\" | `structure.wrong-type` |"),
+                md);
         assertTrue(md.contains("```diff\n--- a/c.yaml\n+++ b/r.yaml\n"), md);
         assertTrue(md.contains("-  K: v1\n+  K: v2\n```"), md);
         assertTrue(md.contains("```sh\n./mvnw runway:render -Drunway.updateCommitted\n```"), md);
@@ -166,8 +177,11 @@ class VerifyReportsTest {
         String own = VerifyReports.markdown(input());
         assertTrue(own.contains("Checked for Kubernetes " + ManifestVerifier.kubernetesVersion() + "."), own);
         String older = VerifyReports.markdown(input().withKubernetesVersion("v1.33.0"));
-        assertTrue(older.contains("Checked for Kubernetes 1.33 (API versions and field rules of that release; field"
-                + " structure from the Kubernetes " + ManifestVerifier.kubernetesVersion() + " client models)."), older);
+        assertTrue(
+                older.contains("Checked for Kubernetes 1.33 (API versions and field rules of that release; field"
+                        + " structure from the Kubernetes " + ManifestVerifier.kubernetesVersion()
+                        + " client models)."),
+                older);
     }
 
     @Test
@@ -208,8 +222,10 @@ class VerifyReportsTest {
                 data:
                   PORT: 8080
                 """;
-        VerifyResult result = new ManifestVerifier().verify(
-                ManifestVerifier.fromOutputFile(output, "deploy/staging/manifests.yaml"), VerifyOptions.namespace("payments"));
+        VerifyResult result = new ManifestVerifier()
+                .verify(
+                        ManifestVerifier.fromOutputFile(output, "deploy/staging/manifests.yaml"),
+                        VerifyOptions.namespace("payments"));
         assertEquals(1, result.findings().size(), result.lines().toString());
         Finding f = result.findings().get(0);
         assertEquals("deploy/staging/manifests.yaml", f.file());

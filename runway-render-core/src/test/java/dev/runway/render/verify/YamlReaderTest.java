@@ -1,30 +1,56 @@
 package dev.runway.render.verify;
 
-import dev.runway.render.verify.YNode.ScalarType;
-import dev.runway.render.verify.YNode.YMap;
-import dev.runway.render.verify.YNode.YScalar;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runway.render.verify.YNode.ScalarType;
+import dev.runway.render.verify.YNode.YMap;
+import dev.runway.render.verify.YNode.YScalar;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Scalars get the types go-yaml v2 (through sigs.k8s.io/yaml) gives them, which is what the API server sees. */
 class YamlReaderTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "8080|INT|8080", "'8080'|STRING|8080", "\"8080\"|STRING|8080", "0x1F|INT|31", "0o17|INT|15",
-            "017|INT|15", "0b101|INT|5", "1_000|INT|1000", "-12|INT|-12", "+7|INT|7", "1.5|FLOAT|1.5",
-            "1e3|FLOAT|1E+3", ".5|FLOAT|0.5", "1.10|FLOAT|1.10", ".inf|FLOAT|.inf", "yes|BOOL|true", "On|BOOL|true",
-            "off|BOOL|false", "y|BOOL|true", "TRUE|BOOL|true", "~|NULL|null", "null|NULL|null", "!!str 12|STRING|12",
-            "!!int '12'|INT|12", "100m|STRING|100m", "1.2.3|STRING|1.2.3", "0x|STRING|0x", "Yes please|STRING|Yes please",
-            "08|FLOAT|8", "0778|FLOAT|778",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "8080|INT|8080",
+                "'8080'|STRING|8080",
+                "\"8080\"|STRING|8080",
+                "0x1F|INT|31",
+                "0o17|INT|15",
+                "017|INT|15",
+                "0b101|INT|5",
+                "1_000|INT|1000",
+                "-12|INT|-12",
+                "+7|INT|7",
+                "1.5|FLOAT|1.5",
+                "1e3|FLOAT|1E+3",
+                ".5|FLOAT|0.5",
+                "1.10|FLOAT|1.10",
+                ".inf|FLOAT|.inf",
+                "yes|BOOL|true",
+                "On|BOOL|true",
+                "off|BOOL|false",
+                "y|BOOL|true",
+                "TRUE|BOOL|true",
+                "~|NULL|null",
+                "null|NULL|null",
+                "!!str 12|STRING|12",
+                "!!int '12'|INT|12",
+                "100m|STRING|100m",
+                "1.2.3|STRING|1.2.3",
+                "0x|STRING|0x",
+                "Yes please|STRING|Yes please",
+                "08|FLOAT|8",
+                "0778|FLOAT|778",
+            })
     void plainScalarsResolveLikeGoYamlV2(String yaml, ScalarType type, String value) {
         YMap root = (YMap) YamlReader.read("v: " + yaml + "\n", "t.yaml").get(0).root();
         YScalar scalar = (YScalar) root.get("v");
@@ -56,7 +82,9 @@ class YamlReaderTest {
 
     @Test
     void duplicateKeysAndMergeKeys() {
-        YMap root = (YMap) YamlReader.read("a: 1\na: 2\nbase: &b {x: 1, z: 2}\nm:\n  <<: *b\n  z: 3\non: 4\n", "t").get(0).root();
+        YMap root = (YMap) YamlReader.read("a: 1\na: 2\nbase: &b {x: 1, z: 2}\nm:\n  <<: *b\n  z: 3\non: 4\n", "t")
+                .get(0)
+                .root();
         assertEquals(List.of("a"), root.duplicateKeys(), root.toString());
         YMap m = root.map("m").orElseThrow();
         assertEquals("1", m.text("x").orElseThrow());
@@ -67,8 +95,8 @@ class YamlReaderTest {
 
     @Test
     void syntaxErrorsNameFileAndLine() {
-        YamlReader.YamlSyntaxException e = assertThrows(YamlReader.YamlSyntaxException.class,
-                () -> YamlReader.read("a: 1\nb:\n  c: 1\n   d: 2\n", "bad.yaml"));
+        YamlReader.YamlSyntaxException e = assertThrows(
+                YamlReader.YamlSyntaxException.class, () -> YamlReader.read("a: 1\nb:\n  c: 1\n   d: 2\n", "bad.yaml"));
         assertTrue(e.getMessage().startsWith("bad.yaml:"), e.getMessage());
         assertEquals(4, e.line());
     }

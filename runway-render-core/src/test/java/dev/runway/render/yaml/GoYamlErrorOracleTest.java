@@ -1,16 +1,15 @@
 package dev.runway.render.yaml;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.runway.render.ScratchDirectories;
 import dev.runway.render.oracle.HelmOracle;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** Bad values files: the Go error text (after Helm's "failed to parse <file>: ") must match Helm's. */
 class GoYamlErrorOracleTest {
@@ -67,9 +66,10 @@ class GoYamlErrorOracleTest {
             String ours;
             try {
                 Object v = GoYaml.read(text, values.toString());
-                ours = v == null || v instanceof java.util.Map ? "<no error>"
-                        : "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal "
-                        + GoJson.jsonKind(v) + " into Go value of type map[string]interface {}";
+                ours = v == null || v instanceof java.util.Map
+                        ? "<no error>"
+                        : "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal " + GoJson.jsonKind(v)
+                                + " into Go value of type map[string]interface {}";
             } catch (GoYamlException e) {
                 ours = e.getMessage();
             }

@@ -1,9 +1,10 @@
 package dev.runway.render.yaml;
 
-import dev.runway.render.gofmt.GoFmt;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runway.render.gofmt.GoFmt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 /**
  * Proves the YAML/JSON reader and writers against real Helm without the template engine: a probe chart prints, for
@@ -27,17 +26,19 @@ class GoYamlOracleTest {
     /** Probe name -> (Helm expression over $v, our computation). */
     private static final Map<String, Probe> PROBES = new LinkedHashMap<>();
 
-    record Probe(String expression, Function<Object, String> ours) {
-    }
+    record Probe(String expression, Function<Object, String> ours) {}
 
     static {
         PROBES.put("yaml", new Probe("toYaml $v", GoYaml::toYaml));
         PROBES.put("yamlInMap", new Probe("toYaml (dict \"key\" $v)", v -> GoYaml.toYaml(single("key", v))));
         PROBES.put("yamlInList", new Probe("toYaml (list $v)", v -> GoYaml.toYaml(listOf(v))));
-        PROBES.put("yamlDeep", new Probe("toYaml (dict \"a\" (dict \"b\" (list (list $v))))",
-                v -> GoYaml.toYaml(single("a", single("b", listOf(listOf(v)))))));
-        PROBES.put("yamlPretty", new Probe("toYamlPretty (dict \"key\" $v)",
-                v -> GoYaml.toYamlPretty(single("key", v))));
+        PROBES.put(
+                "yamlDeep",
+                new Probe(
+                        "toYaml (dict \"a\" (dict \"b\" (list (list $v))))",
+                        v -> GoYaml.toYaml(single("a", single("b", listOf(listOf(v)))))));
+        PROBES.put(
+                "yamlPretty", new Probe("toYamlPretty (dict \"key\" $v)", v -> GoYaml.toYamlPretty(single("key", v))));
         PROBES.put("json", new Probe("toJson $v", GoJson::toJson));
         PROBES.put("pretty", new Probe("toPrettyJson $v", GoJson::toPrettyJson));
         PROBES.put("raw", new Probe("toRawJson $v", GoJson::toRawJson));

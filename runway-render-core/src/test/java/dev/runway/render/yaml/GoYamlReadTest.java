@@ -1,15 +1,14 @@
 package dev.runway.render.yaml;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** Reading YAML as Helm does; the texts of Go errors were checked against helm-java where noted. */
 class GoYamlReadTest {
@@ -63,17 +62,18 @@ class GoYamlReadTest {
     void syntaxErrorsCarryGoTextLineAndColumn() {
         GoYamlException e = assertThrows(GoYamlException.class, () -> GoYaml.read("a: b: c\n", "v.yaml"));
         // Helm (go-yaml v2 names no line for a problem on the first line of a scanner error):
-        assertEquals("error converting YAML to JSON: yaml: mapping values are not allowed in this context",
-                e.getMessage());
+        assertEquals(
+                "error converting YAML to JSON: yaml: mapping values are not allowed in this context", e.getMessage());
         assertEquals(1, e.line());
         assertTrue(e.column() > 0);
         GoYamlException second = assertThrows(GoYamlException.class, () -> GoYaml.read("x: 1\na: b: c\n", "v.yaml"));
-        assertEquals("error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context",
+        assertEquals(
+                "error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context",
                 second.getMessage());
         assertEquals(2, second.line());
         GoYamlException unclosed = assertThrows(GoYamlException.class, () -> GoYaml.read("a: [1", "v.yaml"));
-        assertEquals("error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'",
-                unclosed.getMessage());
+        assertEquals(
+                "error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'", unclosed.getMessage());
     }
 
     @Test
@@ -87,15 +87,20 @@ class GoYamlReadTest {
 
     @Test
     void fromYamlPutsErrorsInTheMap() {
-        assertEquals("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type"
-                + " map[string]interface {}", GoYaml.fromYaml("- a\n").get("Error"));
-        assertEquals(List.of("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal object into Go value"
-                + " of type []interface {}"), GoYaml.fromYamlArray("a: 1\n"));
+        assertEquals(
+                "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type"
+                        + " map[string]interface {}",
+                GoYaml.fromYaml("- a\n").get("Error"));
+        assertEquals(
+                List.of("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal object into Go value"
+                        + " of type []interface {}"),
+                GoYaml.fromYamlArray("a: 1\n"));
     }
 
     @Test
     void jsonReadErrorsUseEncodingJsonWords() {
-        assertEquals("invalid character 'b' looking for beginning of object key string",
+        assertEquals(
+                "invalid character 'b' looking for beginning of object key string",
                 GoJson.fromJson("{bad}").get("Error"));
         assertEquals("unexpected end of JSON input", GoJson.fromJson("").get("Error"));
         assertEquals(Map.of("a", 1.0), GoJson.read("{\"a\": 1}"));
@@ -129,8 +134,21 @@ class GoYamlReadTest {
     void kyamlReadingFollowsGoYamlV3ThenEncodingJson() {
         // kustomize kyaml/yaml/rnode.go MarshalJSON: go-yaml v3 into map[string]interface{}, then json.Marshal.
         Object v = GoYaml.readKyaml("on: yes\nn: 0x10\nf: 1.0\nd: 2024-1-5\nq: \"0755\"\nnested:\n  \"k\": v\n");
-        assertEquals(java.util.Map.of("on", "yes", "n", 16L, "f", 1.0, "d", "2024-01-05T00:00:00Z", "q", "0755",
-                "nested", java.util.Map.of("k", "v")), v);
+        assertEquals(
+                java.util.Map.of(
+                        "on",
+                        "yes",
+                        "n",
+                        16L,
+                        "f",
+                        1.0,
+                        "d",
+                        "2024-01-05T00:00:00Z",
+                        "q",
+                        "0755",
+                        "nested",
+                        java.util.Map.of("k", "v")),
+                v);
         // A nested map with a non-string key is map[interface{}]interface{} in v3: encoding/json cannot write it.
         GoYamlException key = assertThrows(GoYamlException.class, () -> GoYaml.readKyaml("data:\n  1: a\n"));
         assertEquals("json: unsupported type: map[interface {}]interface {}", key.getMessage());
@@ -156,7 +174,8 @@ class GoYamlReadTest {
             yaml.append("]\n");
         }
         for (java.util.function.Supplier<Object> read : java.util.List.<java.util.function.Supplier<Object>>of(
-                () -> GoYaml.read(yaml.toString()), () -> GoYaml.readKyaml(yaml.toString()),
+                () -> GoYaml.read(yaml.toString()),
+                () -> GoYaml.readKyaml(yaml.toString()),
                 () -> GoYaml.yamlToJson(yaml.toString()))) {
             GoYamlException e = assertThrows(GoYamlException.class, read::get);
             assertTrue(e.getMessage().endsWith("yaml: document contains excessive aliasing"), e.getMessage());

@@ -1,17 +1,16 @@
 package dev.runway.render.yaml;
 
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import org.junit.jupiter.api.Test;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * The limits every YAML and JSON reader shares (issue 15): go-yaml's alias ratio and depth rules on the tree readers
@@ -47,20 +46,22 @@ class GuardedYamlTest {
 
     @Test
     void billionLaughsStopsTheTreeReaders() {
-        YamlLimitException e = assertThrows(YamlLimitException.class,
-                () -> GuardedYaml.load(settings()).loadFromString(BILLION_LAUGHS));
+        YamlLimitException e = assertThrows(
+                YamlLimitException.class, () -> GuardedYaml.load(settings()).loadFromString(BILLION_LAUGHS));
         assertEquals(YamlLimitException.Kind.ALIASING, e.kind());
         assertEquals("document contains excessive aliasing", e.problem());
         assertTrue(e.getProblemMark().isPresent());
-        assertThrows(YamlLimitException.class, () -> GuardedYaml.composeAll(settings(), BILLION_LAUGHS).forEach(n -> {
-        }));
+        assertThrows(
+                YamlLimitException.class,
+                () -> GuardedYaml.composeAll(settings(), BILLION_LAUGHS).forEach(n -> {}));
     }
 
     @Test
     void billionLaughsInGoYamlReadsAsHelmSaysIt() {
         GoYamlException e = assertThrows(GoYamlException.class, () -> GoYaml.read(BILLION_LAUGHS, "values.yaml"));
         assertEquals("error converting YAML to JSON: yaml: document contains excessive aliasing", e.getMessage());
-        assertEquals("error converting YAML to JSON: yaml: document contains excessive aliasing",
+        assertEquals(
+                "error converting YAML to JSON: yaml: document contains excessive aliasing",
                 GoYaml.fromYaml(BILLION_LAUGHS).get("Error"));
     }
 
@@ -79,8 +80,8 @@ class GuardedYamlTest {
 
     @Test
     void selfReferenceIsRefused() {
-        YamlLimitException e = assertThrows(YamlLimitException.class,
-                () -> GuardedYaml.load(settings()).loadFromString("a: &a [1, *a]\n"));
+        YamlLimitException e = assertThrows(
+                YamlLimitException.class, () -> GuardedYaml.load(settings()).loadFromString("a: &a [1, *a]\n"));
         assertEquals(YamlLimitException.Kind.SELF_ALIAS, e.kind());
         assertEquals("anchor 'a' value contains itself", e.problem());
     }
@@ -90,8 +91,7 @@ class GuardedYamlTest {
         String ok = "[".repeat(GuardedYaml.TREE_MAX_DEPTH) + "]".repeat(GuardedYaml.TREE_MAX_DEPTH);
         assertInstanceOf(List.class, GuardedYaml.load(settings()).loadFromString(ok));
         String deep = "a:\n" + "- ".repeat(100_000) + "x\n";
-        YamlLimitException e = assertThrows(YamlLimitException.class,
-                () -> GuardedYaml.compose(settings(), deep));
+        YamlLimitException e = assertThrows(YamlLimitException.class, () -> GuardedYaml.compose(settings(), deep));
         assertEquals(YamlLimitException.Kind.DEPTH, e.kind());
         assertEquals(2, e.getProblemMark().orElseThrow().getLine() + 1);
     }
@@ -99,16 +99,24 @@ class GuardedYamlTest {
     @Test
     void goYamlDepthAsHelmWordsIt() {
         String flow = "a: " + "[".repeat(10_001) + "]".repeat(10_001);
-        assertEquals("error converting YAML to JSON: yaml: exceeded max depth of 10000",
+        assertEquals(
+                "error converting YAML to JSON: yaml: exceeded max depth of 10000",
                 assertThrows(GoYamlException.class, () -> GoYaml.read(flow)).getMessage());
-        assertEquals("error converting YAML to JSON: yaml: line 2: exceeded max depth of 10000", assertThrows(
-                GoYamlException.class, () -> GoYaml.read("a:\n" + "- ".repeat(10_001) + "x")).getMessage());
-        assertEquals("error unmarshaling JSON: while decoding JSON: invalid character '[' exceeded max depth",
-                assertThrows(GoYamlException.class,
-                        () -> GoYaml.read("a: " + "[".repeat(10_000) + "]".repeat(10_000))).getMessage());
+        assertEquals(
+                "error converting YAML to JSON: yaml: line 2: exceeded max depth of 10000",
+                assertThrows(GoYamlException.class, () -> GoYaml.read("a:\n" + "- ".repeat(10_001) + "x"))
+                        .getMessage());
+        assertEquals(
+                "error unmarshaling JSON: while decoding JSON: invalid character '[' exceeded max depth",
+                assertThrows(GoYamlException.class, () -> GoYaml.read("a: " + "[".repeat(10_000) + "]".repeat(10_000)))
+                        .getMessage());
         // yaml.v3 (helm-unittest) has no JSON step; the project still stops where go-yaml's scanner would.
-        assertEquals("yaml: exceeded max depth of 10000", assertThrows(GoYamlException.class,
-                () -> GoYaml.readV3("a: " + "[".repeat(10_001) + "]".repeat(10_001), "t.yaml")).getMessage());
+        assertEquals(
+                "yaml: exceeded max depth of 10000",
+                assertThrows(
+                                GoYamlException.class,
+                                () -> GoYaml.readV3("a: " + "[".repeat(10_001) + "]".repeat(10_001), "t.yaml"))
+                        .getMessage());
         Object nested = GoYaml.read("a:\n" + "- ".repeat(9_999) + "x");
         int depth = 0;
         for (Object v = ((Map<?, ?>) nested).get("a"); v instanceof List<?> l; v = l.get(0)) {
@@ -119,24 +127,38 @@ class GuardedYamlTest {
 
     @Test
     void fromJsonStopsAtEncodingJsonsDepth() {
-        assertEquals("invalid character '[' exceeded max depth",
-                GoJson.fromJson("{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}").get("Error"));
-        assertEquals("invalid character '{' exceeded max depth",
-                GoJson.fromJsonArray("[".repeat(10_000) + "{}" + "]".repeat(10_000)).get(0));
-        assertEquals(1, GoJson.fromJsonArray("[".repeat(9_999) + "{}" + "]".repeat(9_999)).size());
-        assertEquals(1, GoJson.fromJson("{\"a\":" + "[".repeat(9_999) + "]".repeat(9_999) + "}").size());
+        assertEquals(
+                "invalid character '[' exceeded max depth",
+                GoJson.fromJson("{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}")
+                        .get("Error"));
+        assertEquals(
+                "invalid character '{' exceeded max depth",
+                GoJson.fromJsonArray("[".repeat(10_000) + "{}" + "]".repeat(10_000))
+                        .get(0));
+        assertEquals(
+                1,
+                GoJson.fromJsonArray("[".repeat(9_999) + "{}" + "]".repeat(9_999))
+                        .size());
+        assertEquals(
+                1,
+                GoJson.fromJson("{\"a\":" + "[".repeat(9_999) + "]".repeat(9_999) + "}")
+                        .size());
     }
 
     @Test
     void jacksonReadsWithTheSameLimits() {
         String deep = "[".repeat(GuardedYaml.TREE_MAX_DEPTH + 1) + "]".repeat(GuardedYaml.TREE_MAX_DEPTH + 1);
-        assertThrows(StreamConstraintsException.class, () -> GuardedYaml.jsonMapper().build().readTree(deep));
+        assertThrows(
+                StreamConstraintsException.class,
+                () -> GuardedYaml.jsonMapper().build().readTree(deep));
         String huge = "\"" + "x".repeat(GuardedYaml.MAX_CODE_POINTS + 1) + "\"";
-        assertThrows(StreamConstraintsException.class, () -> GuardedYaml.jsonMapper().build().readTree(huge));
+        assertThrows(
+                StreamConstraintsException.class,
+                () -> GuardedYaml.jsonMapper().build().readTree(huge));
         List<String> ok = new ArrayList<>(List.of("a"));
         assertEquals(ok, GuardedYaml.jsonMapper().build().convertValue(ok, List.class));
-        com.fasterxml.jackson.databind.ObjectMapper yaml =
-                new com.fasterxml.jackson.databind.ObjectMapper(GuardedYaml.yamlFactory().build());
+        com.fasterxml.jackson.databind.ObjectMapper yaml = new com.fasterxml.jackson.databind.ObjectMapper(
+                GuardedYaml.yamlFactory().build());
         String deepYaml = "a: " + deep;
         assertThrows(Exception.class, () -> yaml.readTree(deepYaml));
     }

@@ -2,7 +2,6 @@ package dev.runway.render.yaml;
 
 import dev.runway.render.ScratchDirectories;
 import dev.runway.render.oracle.HelmOracle;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,12 +16,10 @@ import java.util.Map;
  */
 final class OracleProbe {
 
-    private OracleProbe() {
-    }
+    private OracleProbe() {}
 
     /** Result per "probe.key", or the Helm error when the whole render failed. */
-    record Outcome(Map<String, String> outputs, String error) {
-    }
+    record Outcome(Map<String, String> outputs, String error) {}
 
     /**
      * @param probes probe name -> template expression over {@code $v} (the value), e.g. {@code toYaml $v}
@@ -35,7 +32,10 @@ final class OracleProbe {
         StringBuilder t = new StringBuilder("# probes\n");
         for (Map.Entry<String, String> p : probes.entrySet()) {
             t.append("{{- range $k, $v := .Values }}\n")
-                    .append("#P ").append(p.getKey()).append(".{{ $k }}: {{ ").append(p.getValue())
+                    .append("#P ")
+                    .append(p.getKey())
+                    .append(".{{ $k }}: {{ ")
+                    .append(p.getValue())
                     .append(" | b64enc }}\n{{- end }}\n");
         }
         Files.writeString(chart.resolve("templates/probe.yaml"), t.toString());

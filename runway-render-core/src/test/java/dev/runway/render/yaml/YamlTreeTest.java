@@ -1,20 +1,20 @@
 package dev.runway.render.yaml;
 
-import org.junit.jupiter.api.Test;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
 class YamlTreeTest {
 
-    private static final LoadSettings SETTINGS = GuardedYaml.settings("t.yaml").setUseMarks(true).build();
+    private static final LoadSettings SETTINGS =
+            GuardedYaml.settings("t.yaml").setUseMarks(true).build();
 
     /** Path to "line:column" of every value (keys apart), as the values reader takes them. */
     private static Map<String, String> positions(String text, YamlTree.View view, boolean keys) {
@@ -36,7 +36,8 @@ class YamlTreeTest {
         assertEquals("data[a.json]", json.path());
         assertEquals("'{\"x\": 1}'", text.substring(json.start(), json.end()));
         assertFalse(json.plain());
-        assertEquals("list[0]", tree.scalarAt(text.indexOf("one") + 1).orElseThrow().path());
+        assertEquals(
+                "list[0]", tree.scalarAt(text.indexOf("one") + 1).orElseThrow().path());
         assertTrue(tree.inComment(text.indexOf("comment")));
         assertFalse(tree.inComment(text.indexOf("one")));
     }
@@ -65,12 +66,12 @@ class YamlTreeTest {
 
     @Test
     void badYamlAndLimitsCarryTheirLine() {
-        YamlTree.YamlParseException bad = assertThrows(YamlTree.YamlParseException.class,
-                () -> YamlTree.parse("a: 1\nb: [\n"));
+        YamlTree.YamlParseException bad =
+                assertThrows(YamlTree.YamlParseException.class, () -> YamlTree.parse("a: 1\nb: [\n"));
         assertTrue(bad.line() > 0, bad.getMessage());
         String deep = "a: " + "[".repeat(GuardedYaml.TREE_MAX_DEPTH + 1) + "]".repeat(GuardedYaml.TREE_MAX_DEPTH + 1);
-        YamlTree.YamlParseException tooDeep = assertThrows(YamlTree.YamlParseException.class,
-                () -> YamlTree.parse(deep));
+        YamlTree.YamlParseException tooDeep =
+                assertThrows(YamlTree.YamlParseException.class, () -> YamlTree.parse(deep));
         assertTrue(tooDeep.getMessage().contains("nest more than"), tooDeep.getMessage());
     }
 

@@ -4,20 +4,12 @@ import dev.runway.render.snapshot.ChartSnapshots;
 import dev.runway.render.snapshot.OrphanPolicy;
 import dev.runway.render.snapshot.SnapshotId;
 import dev.runway.render.snapshot.SnapshotLedger;
-import dev.runway.render.snapshot.SnapshotOutcome;
 import dev.runway.render.snapshot.SnapshotMode;
 import dev.runway.render.snapshot.SnapshotOptions;
 import dev.runway.render.snapshot.SnapshotOrphans;
+import dev.runway.render.snapshot.SnapshotOutcome;
 import dev.runway.render.snapshot.SnapshotSettings;
 import dev.runway.render.snapshot.Snapshotter;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
-import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.TestWatcher;
-import org.opentest4j.AssertionFailedError;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -27,8 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +29,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * JUnit 5 support for chart snapshots: injects a {@link Snapshotter} named after the test class and method, and
@@ -64,8 +63,11 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
             ExtensionContext.Namespace.create(ChartSnapshotExtension.class);
     private static final String REPORT_KEY = "runway.snapshot.orphans";
     private static final String WRITTEN_KEY = "runway.snapshot.written";
-    private static final List<String> SETTING_KEYS = List.of(SnapshotSettings.UPDATE_PROPERTY,
-            SnapshotSettings.CI_PROPERTY, SnapshotSettings.DIR_PROPERTY, SnapshotSettings.ORPHANS_PROPERTY);
+    private static final List<String> SETTING_KEYS = List.of(
+            SnapshotSettings.UPDATE_PROPERTY,
+            SnapshotSettings.CI_PROPERTY,
+            SnapshotSettings.DIR_PROPERTY,
+            SnapshotSettings.ORPHANS_PROPERTY);
 
     private final SnapshotSettings fixedSettings;
     private final SnapshotOptions options;
@@ -105,20 +107,24 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
         }
         Class<?> testClass = context.getRequiredTestClass();
         ClassRecord record = classRecord(context, testClass);
-        return Snapshotter.of(new ChartSnapshots(record.settings()), testClass, method.get().getName(), options,
-                record);
+        return Snapshotter.of(
+                new ChartSnapshots(record.settings()), testClass, method.get().getName(), options, record);
     }
 
     @Override
     public void testSuccessful(ExtensionContext context) {
-        context.getTestMethod().ifPresent(m -> classRecord(context, context.getRequiredTestClass())
-                .passed.add(SnapshotId.fileSafeMethod(m.getName())));
+        context.getTestMethod()
+                .ifPresent(m -> classRecord(context, context.getRequiredTestClass())
+                        .passed
+                        .add(SnapshotId.fileSafeMethod(m.getName())));
     }
 
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
-        context.getTestMethod().ifPresent(m -> classRecord(context, context.getRequiredTestClass())
-                .notPassed.add(SnapshotId.fileSafeMethod(m.getName())));
+        context.getTestMethod()
+                .ifPresent(m -> classRecord(context, context.getRequiredTestClass())
+                        .notPassed
+                        .add(SnapshotId.fileSafeMethod(m.getName())));
     }
 
     @Override
@@ -145,21 +151,24 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
             return;
         }
         reportWritten(settings, record.written, context::publishReportEntry);
-        List<Path> orphans = SnapshotOrphans.inClass(settings.root(), folder, methodsOf(testClass), passed,
-                Set.copyOf(record.used.keySet()));
+        List<Path> orphans = SnapshotOrphans.inClass(
+                settings.root(), folder, methodsOf(testClass), passed, Set.copyOf(record.used.keySet()));
         report(settings, orphans, context::publishReportEntry);
     }
 
     /** Tells people which snapshot files this class wrote, so that they review and commit them. */
-    private static void reportWritten(SnapshotSettings settings, Set<Path> written,
-                                      BiConsumer<String, String> reportEntry) {
+    private static void reportWritten(
+            SnapshotSettings settings, Set<Path> written, BiConsumer<String, String> reportEntry) {
         if (written.isEmpty()) {
             return;
         }
         StringBuilder message = new StringBuilder();
-        message.append(written.size()).append(written.size() == 1 ? " snapshot" : " snapshots")
+        message.append(written.size())
+                .append(written.size() == 1 ? " snapshot" : " snapshots")
                 .append(" written; review and commit:");
-        written.stream().map(f -> settings.root().relativize(f).toString().replace('\\', '/')).sorted()
+        written.stream()
+                .map(f -> settings.root().relativize(f).toString().replace('\\', '/'))
+                .sorted()
                 .forEach(f -> message.append("\n  ").append(f));
         reportEntry.accept(WRITTEN_KEY, message.toString());
         System.err.println("[runway snapshot] " + message);
@@ -187,7 +196,8 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
 
     @SuppressWarnings("deprecation") // getOrComputeIfAbsent: computeIfAbsent only exists from JUnit 5.13
     private static RunRecord runRecord(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
+        return context.getRoot()
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(RunRecord.class, k -> new RunRecord(), RunRecord.class);
     }
 
@@ -251,9 +261,12 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
         public void record(SnapshotId id, String text) {
             String earlier = used.putIfAbsent(id, text);
             if (earlier != null && !earlier.equals(text)) {
-                throw new AssertionFailedError("Chart snapshot " + id + " was already checked in this run with "
-                        + "other content. A @ParameterizedTest or @RepeatedTest needs a name per invocation, for "
-                        + "example snapshot.assertMatches(chart, valuesFileName).", earlier, text);
+                throw new AssertionFailedError(
+                        "Chart snapshot " + id + " was already checked in this run with "
+                                + "other content. A @ParameterizedTest or @RepeatedTest needs a name per invocation, for "
+                                + "example snapshot.assertMatches(chart, valuesFileName).",
+                        earlier,
+                        text);
             }
         }
 
@@ -269,8 +282,8 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
 
         SnapshotSettings settings() {
             if (settingsError != null) {
-                throw new IllegalArgumentException("chart snapshot settings: " + settingsError.getMessage(),
-                        settingsError);
+                throw new IllegalArgumentException(
+                        "chart snapshot settings: " + settingsError.getMessage(), settingsError);
             }
             return settings;
         }
@@ -290,8 +303,10 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
 
         void noteClass(Class<?> testClass, SnapshotSettings settings) {
             settingsByRoot.putIfAbsent(settings.root(), settings);
-            classDirectory(testClass).ifPresent(dir ->
-                    classDirsByRoot.computeIfAbsent(settings.root(), r -> ConcurrentHashMap.newKeySet()).add(dir));
+            classDirectory(testClass)
+                    .ifPresent(dir -> classDirsByRoot
+                            .computeIfAbsent(settings.root(), r -> ConcurrentHashMap.newKeySet())
+                            .add(dir));
         }
 
         @Override
@@ -310,7 +325,7 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
                     known.addAll(classesByFolder(dir).keySet());
                 }
                 List<Path> orphans = SnapshotOrphans.inRemovedClasses(entry.getKey(), known);
-                report(entry.getValue(), orphans, (key, value) -> { });
+                report(entry.getValue(), orphans, (key, value) -> {});
             }
         }
 
@@ -368,9 +383,11 @@ public final class ChartSnapshotExtension implements ParameterResolver, TestWatc
             try (Stream<Path> files = Files.walk(classDirectory)) {
                 files.filter(p -> p.getFileName().toString().endsWith(".class")).forEach(p -> {
                     String relative = classDirectory.relativize(p).toString().replace('\\', '/');
-                    String binaryName = relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+                    String binaryName = relative.substring(0, relative.length() - ".class".length())
+                            .replace('/', '.');
                     String simple = binaryName.substring(binaryName.lastIndexOf('.') + 1);
-                    folders.computeIfAbsent(simple.replace('$', '.'), k -> new ArrayList<>()).add(binaryName);
+                    folders.computeIfAbsent(simple.replace('$', '.'), k -> new ArrayList<>())
+                            .add(binaryName);
                 });
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list test classes in " + classDirectory, e);

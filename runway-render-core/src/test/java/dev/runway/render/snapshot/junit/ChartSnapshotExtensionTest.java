@@ -1,9 +1,21 @@
 package dev.runway.render.snapshot.junit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import dev.runway.render.RenderedChart;
+import dev.runway.render.snapshot.RenderedCharts;
 import dev.runway.render.snapshot.SnapshotOptions;
 import dev.runway.render.snapshot.Snapshotter;
-import dev.runway.render.snapshot.RenderedCharts;
-import dev.runway.render.RenderedChart;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -12,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.Launcher;
@@ -20,20 +33,6 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.engine.DiscoverySelector;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 /**
  * Runs small test classes that use the extension in a nested JUnit Platform launcher, with the snapshot root in a
@@ -137,21 +136,22 @@ public class ChartSnapshotExtensionTest {
         java.io.PrintStream console = System.err;
         System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), true));
         try {
-        launcher.execute(discovery, new TestExecutionListener() {
-            @Override
-            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL && id.isTest()) {
-                    succeeded[0]++;
+            launcher.execute(discovery, new TestExecutionListener() {
+                @Override
+                public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                    if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL && id.isTest()) {
+                        succeeded[0]++;
+                    }
+                    result.getThrowable().ifPresent(t -> failures.add(id.getDisplayName() + ": " + t.getMessage()));
                 }
-                result.getThrowable().ifPresent(t -> failures.add(id.getDisplayName() + ": " + t.getMessage()));
-            }
 
-            @Override
-            public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
-                entry.getKeyValuePairs().forEach((key, value) ->
-                        (key.equals("runway.snapshot.written") ? written : entries).add(value));
-            }
-        });
+                @Override
+                public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+                    entry.getKeyValuePairs()
+                            .forEach((key, value) ->
+                                    (key.equals("runway.snapshot.written") ? written : entries).add(value));
+                }
+            });
         } finally {
             System.setErr(console);
         }
@@ -168,8 +168,12 @@ public class ChartSnapshotExtensionTest {
 
         assertEquals(4, run.succeeded(), run.failureText());
         assertTrue(run.failureText().contains("fails before it checks its snapshot"), run.failureText());
-        for (String file : List.of("defaults.yaml", "variants-one.yaml", "variants-three.yaml",
-                "parameterized-r1.yaml", "parameterized-r2.yaml")) {
+        for (String file : List.of(
+                "defaults.yaml",
+                "variants-one.yaml",
+                "variants-three.yaml",
+                "parameterized-r1.yaml",
+                "parameterized-r2.yaml")) {
             assertTrue(Files.isRegularFile(folder().resolve(file)), file);
         }
         assertTrue(Files.readString(folder().resolve("variants-three.yaml")).contains("  replicas: 3\n"));
@@ -188,7 +192,8 @@ public class ChartSnapshotExtensionTest {
     @Test
     void aMismatchFailsTheTestWithTheFieldPath() throws Exception {
         run(Map.of(), selectClass(SampleChartTest.class));
-        Files.writeString(folder().resolve("defaults.yaml"),
+        Files.writeString(
+                folder().resolve("defaults.yaml"),
                 Files.readString(folder().resolve("defaults.yaml")).replace("replicas: 2", "replicas: 5"));
 
         Run run = run(Map.of(), selectMethod(SampleChartTest.class, "defaults", Snapshotter.class.getName()));
@@ -234,14 +239,17 @@ public class ChartSnapshotExtensionTest {
         assertTrue(Files.exists(folder().resolve("renamedAway.yaml")));
 
         Run updating = run(Map.of("runway.snapshot.update", "true"), selectClass(SampleChartTest.class));
-        assertTrue(updating.reportEntries().get(0).contains("deleted"), updating.reportEntries().toString());
+        assertTrue(
+                updating.reportEntries().get(0).contains("deleted"),
+                updating.reportEntries().toString());
         assertFalse(Files.exists(folder().resolve("renamedAway.yaml")));
         assertTrue(Files.exists(folder().resolve("defaults.yaml")));
     }
 
     @Test
     void ciModeFailsOnMissingSnapshotsThroughTheExtension() {
-        Run run = run(Map.of("runway.snapshot.ci", "true"),
+        Run run = run(
+                Map.of("runway.snapshot.ci", "true"),
                 selectMethod(SampleChartTest.class, "defaults", Snapshotter.class.getName()));
 
         assertTrue(run.failureText().contains("is missing"), run.failureText());
@@ -254,11 +262,13 @@ public class ChartSnapshotExtensionTest {
         Files.createDirectories(gone);
         Files.writeString(gone.resolve("defaults.yaml"), "---\nkind: X\n");
 
-        Run failing = run(Map.of("runway.snapshot.orphans", "fail"),
+        Run failing = run(
+                Map.of("runway.snapshot.orphans", "fail"),
                 selectMethod(SampleChartTest.class, "defaults", Snapshotter.class.getName()));
         assertTrue(failing.failureText().contains("DeletedLongAgoTest/defaults.yaml"), failing.failureText());
 
-        run(Map.of("runway.snapshot.update", "true"),
+        run(
+                Map.of("runway.snapshot.update", "true"),
                 selectMethod(SampleChartTest.class, "defaults", Snapshotter.class.getName()));
         assertFalse(Files.exists(gone), "update mode deletes the folder of a removed class");
         assertTrue(Files.exists(folder().resolve("defaults.yaml")));
@@ -274,7 +284,8 @@ public class ChartSnapshotExtensionTest {
 
         assertTrue(Files.isRegularFile(nested.resolve("nested.yaml")));
         assertEquals(1, run.failures().size(), run.failureText());
-        assertTrue(run.failureText().contains("ChartSnapshotExtensionTest.SampleOuterTest.Inner/gone.yaml"),
+        assertTrue(
+                run.failureText().contains("ChartSnapshotExtensionTest.SampleOuterTest.Inner/gone.yaml"),
                 run.failureText());
         assertFalse(run.failureText().contains("nested.yaml"), run.failureText());
     }
@@ -285,27 +296,38 @@ public class ChartSnapshotExtensionTest {
         Files.createDirectories(shared);
         Files.writeString(shared.resolve("fromB.yaml"), "---\nkind: X\n");
 
-        Run run = run(Map.of("runway.snapshot.orphans", "delete"),
+        Run run = run(
+                Map.of("runway.snapshot.orphans", "delete"),
                 selectClass("dev.runway.render.snapshot.junit.samplea.SharedNameSample"));
 
         assertEquals(1, run.succeeded(), run.failureText());
         assertTrue(Files.exists(shared.resolve("fromB.yaml")), "another class's snapshot must survive");
-        assertTrue(run.reportEntries().stream().anyMatch(e -> e.contains("dev.runway.render.snapshot.junit.samplea"
-                + ".SharedNameSample, dev.runway.render.snapshot.junit.sampleb.SharedNameSample share the snapshot "
-                + "folder SharedNameSample")), run.reportEntries().toString());
+        assertTrue(
+                run.reportEntries().stream()
+                        .anyMatch(e -> e.contains("dev.runway.render.snapshot.junit.samplea"
+                                + ".SharedNameSample, dev.runway.render.snapshot.junit.sampleb.SharedNameSample share the snapshot "
+                                + "folder SharedNameSample")),
+                run.reportEntries().toString());
     }
 
     @Test
     void invocationsThatShareASnapshotMustAgree() throws Exception {
         Run run = run(Map.of(), selectClass(SampleUnnamedInvocationsTest.class));
 
-        assertEquals(3, run.succeeded(), "both repetitions and the first parameterized invocation pass: "
-                + run.failureText());
+        assertEquals(
+                3,
+                run.succeeded(),
+                "both repetitions and the first parameterized invocation pass: " + run.failureText());
         assertEquals(1, run.failures().size(), run.failureText());
-        assertTrue(run.failureText().contains("Chart snapshot ChartSnapshotExtensionTest.SampleUnnamedInvocationsTest"
-                + "/unnamed was already checked in this run with other content"), run.failureText());
-        assertTrue(Files.readString(root.resolve("ChartSnapshotExtensionTest.SampleUnnamedInvocationsTest/unnamed.yaml"))
-                .contains("replicas: 1"), "the second invocation did not overwrite the first one's snapshot");
+        assertTrue(
+                run.failureText()
+                        .contains("Chart snapshot ChartSnapshotExtensionTest.SampleUnnamedInvocationsTest"
+                                + "/unnamed was already checked in this run with other content"),
+                run.failureText());
+        assertTrue(
+                Files.readString(root.resolve("ChartSnapshotExtensionTest.SampleUnnamedInvocationsTest/unnamed.yaml"))
+                        .contains("replicas: 1"),
+                "the second invocation did not overwrite the first one's snapshot");
     }
 
     @Test
@@ -321,10 +343,12 @@ public class ChartSnapshotExtensionTest {
 
     @Test
     void orphanPolicyOfUnknownValueIsAClearError() {
-        Run run = run(Map.of("runway.snapshot.orphans", "sometimes"),
+        Run run = run(
+                Map.of("runway.snapshot.orphans", "sometimes"),
                 selectMethod(SampleChartTest.class, "defaults", Snapshotter.class.getName()));
 
-        assertTrue(run.failureText().contains("runway.snapshot.orphans must be warn, fail or delete, not 'sometimes'"),
+        assertTrue(
+                run.failureText().contains("runway.snapshot.orphans must be warn, fail or delete, not 'sometimes'"),
                 run.failureText());
     }
 }
