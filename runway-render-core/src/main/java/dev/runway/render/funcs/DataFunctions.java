@@ -1,14 +1,12 @@
 package dev.runway.render.funcs;
 
+import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.template.FunctionContext;
 import dev.runway.render.template.TemplateContext;
 import dev.runway.render.template.TemplateFunctionException;
 import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GoYamlException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Helm's serialisation functions (toYaml, fromYaml, toJson, fromJson, toToml) and Sprig's JSON variants. */
@@ -35,34 +33,12 @@ final class DataFunctions {
         Object kept = t.scope().remembered(key);
         if (kept != null) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> copy = (Map<String, Object>) copyTree(kept);
+            Map<String, Object> copy = (Map<String, Object>) GoValues.deepCopy(kept);
             return copy;
         }
         Map<String, Object> parsed = GoYaml.fromYaml(text);
-        t.scope().remember(key, copyTree(parsed));
+        t.scope().remember(key, GoValues.deepCopy(parsed));
         return parsed;
-    }
-
-    /**
-     * A copy of what fromYaml returns: maps and lists copied (fromYaml builds a tree, aliases included, with no
-     * shared parts), scalars (strings, doubles, booleans, null) shared since they cannot change.
-     */
-    private static Object copyTree(Object v) {
-        if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>(Math.max(4, m.size() * 4 / 3 + 1));
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                out.put((String) e.getKey(), copyTree(e.getValue()));
-            }
-            return out;
-        }
-        if (v instanceof List<?> l) {
-            List<Object> out = new ArrayList<>(l.size());
-            for (Object item : l) {
-                out.add(copyTree(item));
-            }
-            return out;
-        }
-        return v;
     }
 
     static void register(Registry r) {
