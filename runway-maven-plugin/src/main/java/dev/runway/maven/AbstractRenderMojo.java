@@ -102,10 +102,23 @@ abstract class AbstractRenderMojo extends AbstractValuesMojo {
 
     /** One render per selected environment (see {@link EnvironmentPlanner}); each warning is logged once. */
     protected List<PlannedEnvironment> plan(Path committedManifestsRoot) throws MojoFailureException {
+        EnvironmentPlanner.Settings settings = settings(committedManifestsRoot, PomOrigins.of(project, session));
+        try {
+            EnvironmentPlanner.Plan plan = EnvironmentPlanner.plan(settings, getLog()::info);
+            plan.warnings().forEach(getLog()::warn);
+            return plan.environments();
+        } catch (PipelineException e) {
+            e.warnings().forEach(getLog()::warn); // once each, whether or not the plan stopped
+            throw new MojoFailureException(e.getMessage(), e.getCause());
+        }
+    }
+
+    /** The goal's settings as runway-render-core takes them ({@code origins} only say where overrides came from). */
+    protected EnvironmentPlanner.Settings settings(Path committedManifestsRoot, EnvironmentPlanner.Origins origins) {
         List<EnvironmentPlanner.EnvironmentSettings> configured = environments == null
                 ? null
                 : environments.stream().map(Environment::settings).toList();
-        EnvironmentPlanner.Settings settings = new EnvironmentPlanner.Settings(
+        return new EnvironmentPlanner.Settings(
                 goal(),
                 baseDirectory(),
                 path(chartDirectory),
@@ -128,15 +141,7 @@ abstract class AbstractRenderMojo extends AbstractValuesMojo {
                 configured,
                 environment,
                 committedManifestsRoot,
-                PomOrigins.of(project, session));
-        try {
-            EnvironmentPlanner.Plan plan = EnvironmentPlanner.plan(settings, getLog()::info);
-            plan.warnings().forEach(getLog()::warn);
-            return plan.environments();
-        } catch (PipelineException e) {
-            e.warnings().forEach(getLog()::warn); // once each, whether or not the plan stopped
-            throw new MojoFailureException(e.getMessage(), e.getCause());
-        }
+                origins);
     }
 
     /** Renders every environment before anything is written, so one failure leaves all earlier output alone. */

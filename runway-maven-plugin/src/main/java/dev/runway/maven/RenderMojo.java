@@ -1,18 +1,22 @@
 package dev.runway.maven;
 
 import dev.runway.render.RenderedChart;
+import dev.runway.render.service.EnvironmentPlanner;
 import dev.runway.render.service.ManifestFiles;
 import dev.runway.render.service.ManifestLayout;
 import dev.runway.render.service.OutputFile;
 import dev.runway.render.service.OutputSync;
 import dev.runway.render.service.PlannedEnvironment;
 import dev.runway.render.service.Plurals;
+import dev.runway.render.service.RenderFingerprint;
 import dev.runway.render.service.RenderSummary;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -24,6 +28,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code target/runway/<environment>/} ({@code outputDirectory}), as {@code helm template} would. Every environment is
  * rendered before anything is written, files are written atomically and only when their content changed, and a
  * failed render leaves the earlier output untouched. Works offline; the output is byte-for-byte reproducible.
+ * When nothing that decides the output changed since the last render (chart, values, manifests, settings, plugin)
+ * and the output files are as it wrote them, the goal stops before it loads the engine ({@code force} renders anyway).
  */
 @Mojo(name = "render", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public class RenderMojo extends AbstractRenderMojo {
@@ -42,6 +48,16 @@ public class RenderMojo extends AbstractRenderMojo {
     /** Skip {@code runway:render} only ({@code runway.skip} skips every goal). */
     @Parameter(property = "runway.render.skip", defaultValue = "false")
     protected boolean skipRender;
+
+    /**
+     * Render even when the output is up to date: nothing that decides it (chart, values files, service manifests,
+     * overrides, settings, plugin version) changed since the last render, and the output files are as it wrote them.
+     */
+    @Parameter(property = "runway.force", defaultValue = "false")
+    protected boolean force;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    protected MojoExecution mojoExecution;
 
     @Override
     protected String goal() {
@@ -63,6 +79,23 @@ public class RenderMojo extends AbstractRenderMojo {
         if (skipped()) {
             return;
         }
+        // Before planning: the fingerprint reads files and settings only, so an up-to-date build loads no engine.
+        Optional<RenderFingerprint> fingerprint = RenderFingerprint.of(
+                settings(null, EnvironmentPlanner.Origins.none()),
+                layout.name(),
+                outputDirectory.toPath(),
+                RenderFingerprint.engineIdentity(RenderFingerprint.class, RenderMojo.class));
+        Path fingerprintFile = fingerprintFile();
+        if (fingerprint.isPresent() && !force) {
+            RenderFingerprint.Check check = fingerprint.get().check(fingerprintFile);
+            if (check.upToDate()) {
+                getLog().info("runway: output up to date ("
+                        + Plurals.count(fingerprint.get().environments().size(), "environment")
+                        + "); -Drunway.force=true renders anyway");
+                return;
+            }
+            getLog().info("runway: rendering: " + check.reason());
+        }
         Map<PlannedEnvironment, RenderedChart> rendered = renderAll(plan(null));
         for (Map.Entry<PlannedEnvironment, RenderedChart> entry : rendered.entrySet()) {
             PlannedEnvironment env = entry.getKey();
@@ -78,6 +111,13 @@ public class RenderMojo extends AbstractRenderMojo {
                     + RenderSummary.of(entry.getValue()).describe());
             getLog().info("[" + env.name() + "] " + relative(directory) + ": " + describe(result));
         }
+        fingerprint.flatMap(f -> f.write(fingerprintFile)).ifPresent(getLog()::warn);
+    }
+
+    /** One fingerprint per execution, so two executions with different settings do not undo each other's. */
+    private Path fingerprintFile() {
+        String execution = mojoExecution == null ? "default" : mojoExecution.getExecutionId();
+        return Path.of(project.getBuild().getDirectory(), "runway", "render-fingerprint-" + execution + ".properties");
     }
 
     private static String describe(OutputSync.Result result) {
