@@ -17,7 +17,8 @@ import org.w3c.dom.NodeList;
 class PluginDescriptorTest {
 
     /** Parameters that are not user-settable on a command line by design. */
-    private static final Set<String> POM_ONLY = Set.of("project", "session", "basedir", "environments");
+    private static final Set<String> POM_ONLY =
+            Set.of("project", "session", "mojoExecution", "basedir", "environments");
 
     @Test
     void everyGoalIsThreadSafeAndEveryParameterHasARunwayProperty() throws Exception {
