@@ -1,28 +1,33 @@
 #!/usr/bin/env bash
 # The first render in a fresh JVM against the helm CLI: `helm template` of charts/runway-eks with the benchmark's
-# values, against one render by runway-render-core's engine in a new JVM (bench.FirstRenderMain), plain and with an
-# application class-data archive (AppCDS, -XX:SharedArchiveFile). Prints medians of wall and CPU time, the ratios
-# and the number of classes each JVM loads (-Xlog:class+load).
+# values, against one render by runway-render-core's engine in a new JVM (bench.FirstRenderMain): plain, with an
+# application class-data archive (AppCDS, -XX:SharedArchiveFile), and with the archive and the C1 compiler only
+# (-XX:TieredStopAtLevel=1). Prints medians of wall and CPU time, each set-up's wall and CPU ratios against helm,
+# and the number of classes the JVM loads (-Xlog:class+load).
 #
 #   scripts/first-render.sh [runs]     # default 5; needs runway-render-core/target/{classes,test-classes,cp.txt}
 #
 # Build those first (offline):
 #   ./mvnw -q -o -pl runway-render-core test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 # The helm binary: runway-render-core/target/helm4/helm (scripts/fetch-helm4.sh), or HELM=/path/to/helm.
+# CORE=/other/checkout/runway-render-core times another checkout's build (say, main's, for a before and after); its
+# target/cp.txt is used if it has one, else this checkout's (the same dependencies).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 runs=${1:-5}
-core="$root/runway-render-core"
-helm=${HELM:-$core/target/helm4/helm}
+core=${CORE:-$root/runway-render-core}
+helm=${HELM:-$root/runway-render-core/target/helm4/helm}
+cpfile="$core/target/cp.txt"
+[[ -f "$cpfile" ]] || cpfile="$root/runway-render-core/target/cp.txt"
 [[ -x "$helm" ]] || { echo "no helm binary at $helm (run scripts/fetch-helm4.sh $core/target/helm4 or set HELM)" >&2; exit 1; }
-[[ -f "$core/target/cp.txt" ]] || { echo "build the classpath first (see the comment at the top)" >&2; exit 1; }
+[[ -f "$cpfile" ]] || { echo "build the classpath first (see the comment at the top)" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # A class-data archive takes jars only (no class folders on the class path), as users' builds would have them.
 jar cf "$work/core.jar" -C "$core/target/classes" .
 jar cf "$work/bench.jar" -C "$core/target/test-classes" dev/runway/render/bench/FirstRenderMain.class
-cp="$work/bench.jar:$work/core.jar:$(cat "$core/target/cp.txt")"
+cp="$work/bench.jar:$work/core.jar:$(cat "$cpfile")"
 cat >"$work/values.yaml" <<'YAML'
 serviceId: payments
 image:
@@ -47,25 +52,34 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 
 java_run -XX:ArchiveClassesAtExit="$work/app.jsa" 2>/dev/null
 helm_run; java_run   # warm the file cache
-for kind in helm java cds; do : >"$work/$kind.wall"; : >"$work/$kind.cpu"; done
+# The set-ups: a plain fresh JVM, the class-data archive, and the archive with the C1 compiler only
+# (-XX:TieredStopAtLevel=1: a one-shot CLI run ends before C2's optimised code pays for its compile time).
+kinds=(java cds cds-c1)
+declare -A flags=([java]="" [cds]="-XX:SharedArchiveFile=$work/app.jsa"
+  [cds-c1]="-XX:SharedArchiveFile=$work/app.jsa -XX:TieredStopAtLevel=1")
+declare -A labels=([java]="runway, fresh JVM:" [cds]="runway, AppCDS archive:" [cds-c1]="runway, AppCDS + C1 only:")
+for kind in helm "${kinds[@]}"; do : >"$work/$kind.wall"; : >"$work/$kind.cpu"; done
 for ((i = 1; i <= runs; i++)); do
   measure bash -c "$(declare -f helm_run); helm='$helm' chart='$chart' work='$work' helm_run" >"$work/m"
   awk '{print $1 >> "'"$work"'/helm.wall"; print $2 >> "'"$work"'/helm.cpu"}' "$work/m"
-  measure java -cp "$cp" dev.runway.render.bench.FirstRenderMain "$chart" "$work/values.yaml" payments >"$work/m"
-  awk '{print $1 >> "'"$work"'/java.wall"; print $2 >> "'"$work"'/java.cpu"}' "$work/m"
-  measure java -XX:SharedArchiveFile="$work/app.jsa" -cp "$cp" dev.runway.render.bench.FirstRenderMain "$chart" \
-    "$work/values.yaml" payments >"$work/m"
-  awk '{print $1 >> "'"$work"'/cds.wall"; print $2 >> "'"$work"'/cds.cpu"}' "$work/m"
+  for kind in "${kinds[@]}"; do
+    # shellcheck disable=SC2086 # the flags are meant to split into words
+    measure java ${flags[$kind]} -cp "$cp" dev.runway.render.bench.FirstRenderMain "$chart" "$work/values.yaml" \
+      payments >"$work/m"
+    awk '{print $1 >> "'"$work"'/'"$kind"'.wall"; print $2 >> "'"$work"'/'"$kind"'.cpu"}' "$work/m"
+  done
 done
 classes=$(java -Xlog:class+load -cp "$cp" dev.runway.render.bench.FirstRenderMain "$chart" "$work/values.yaml" payments \
   | grep -c 'class,load')
 ours_classes=$(java -Xlog:class+load -cp "$cp" dev.runway.render.bench.FirstRenderMain "$chart" "$work/values.yaml" \
   payments | grep 'class,load' | grep -c ' dev\.runway\.' || true)
-h=$(median <"$work/helm.wall"); j=$(median <"$work/java.wall"); c=$(median <"$work/cds.wall")
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", a / b}'; }
+hw=$(median <"$work/helm.wall"); hc=$(median <"$work/helm.cpu")
 echo "load: $(uptime | sed 's/.*load average: //')  ($(nproc) cores, $(java -version 2>&1 | head -1))"
-printf 'helm template:          %s s wall, %s s CPU\n' "$h" "$(median <"$work/helm.cpu")"
-printf 'runway, fresh JVM:      %s s wall, %s s CPU  = %.1fx helm (wall)\n' "$j" "$(median <"$work/java.cpu")" \
-  "$(awk -v a="$j" -v b="$h" 'BEGIN {print a / b}')"
-printf 'runway, AppCDS archive: %s s wall, %s s CPU  = %.1fx helm (wall)\n' "$c" "$(median <"$work/cds.cpu")" \
-  "$(awk -v a="$c" -v b="$h" 'BEGIN {print a / b}')"
+printf '%-27s %5s s wall, %5s s CPU\n' "helm template:" "$hw" "$hc"
+for kind in "${kinds[@]}"; do
+  w=$(median <"$work/$kind.wall"); c=$(median <"$work/$kind.cpu")
+  printf '%-27s %5s s wall, %5s s CPU  = %sx helm (wall), %sx helm (CPU)\n' "${labels[$kind]}" "$w" "$c" \
+    "$(ratio "$w" "$hw")" "$(ratio "$c" "$hc")"
+done
 echo "classes loaded by the JVM: $classes (of them runway-render's own: $ours_classes); medians of $runs runs"

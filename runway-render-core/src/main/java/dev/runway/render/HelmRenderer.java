@@ -10,11 +10,13 @@ import dev.runway.render.chart.SemverRange;
 import dev.runway.render.chart.ValuesCoalescer;
 import dev.runway.render.chart.ValuesSchemaValidator;
 import dev.runway.render.manifest.ManifestSorter;
+import dev.runway.render.template.FunctionTable;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.values.HelmSchemaValidator;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -274,15 +276,18 @@ public final class HelmRenderer {
         return new RenderedChart(sorted.all(), sorted.output());
     }
 
-    /** Every function a Helm template of this Helm version can call: the function library and the engine's own. */
+    /**
+     * Every function a Helm template of this Helm version can call: the function library and the engine's own, each
+     * created on the first lookup of its name ({@link FunctionTable}).
+     */
     static Map<String, TemplateFunction> functions(HelmVersion version) {
-        Map<String, TemplateFunction> all = new HashMap<>(dev.runway.render.funcs.FunctionLibrary.functions(version));
+        Map<String, TemplateFunction> library = dev.runway.render.funcs.FunctionLibrary.functions(version);
+        Map<String, TemplateFunction> engine = EngineFunctions.functions();
+        Set<String> names = new LinkedHashSet<>(library.keySet());
         // These are text/template's own builtins (Sprig does not define them); the engine's versions know the
         // argument nodes, which Go's error messages quote.
-        for (String builtin : List.of("print", "printf", "println", "urlquery")) {
-            all.remove(builtin);
-        }
-        all.putAll(EngineFunctions.functions());
-        return all;
+        names.removeAll(List.of("print", "printf", "println", "urlquery"));
+        names.addAll(engine.keySet());
+        return new FunctionTable(names, name -> engine.containsKey(name) ? engine.get(name) : library.get(name));
     }
 }

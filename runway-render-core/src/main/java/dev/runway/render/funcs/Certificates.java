@@ -1,5 +1,6 @@
 package dev.runway.render.funcs;
 
+import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -11,7 +12,6 @@ import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -34,78 +34,100 @@ final class Certificates {
 
     private Certificates() {}
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The names of {@link #lookup}'s functions, in the order Sprig lists them. */
+    static final List<String> NAMES = List.of(
+            "genPrivateKey",
+            "genCA",
+            "genCAWithKey",
+            "genSelfSignedCert",
+            "genSelfSignedCertWithKey",
+            "genSignedCert",
+            "genSignedCertWithKey",
+            "buildCustomCert");
 
-    static void register(Registry r) {
-        r.add("genPrivateKey", (c, a) -> {
-            Args.count("genPrivateKey", a, 1);
-            String type = Args.string(a, 0);
-            if (!type.isEmpty() && !type.equals("rsa")) {
-                return type.equals("dsa") || type.equals("ecdsa") || type.equals("ed25519")
-                        ? "failed to generate private key: " + type + " keys are not supported by this renderer"
-                        : "Unknown type " + type;
-            }
-            try {
-                return pem("RSA PRIVATE KEY", pkcs1(rsa(4096).getPrivate()));
-            } catch (GeneralSecurityException e) {
-                return "failed to generate private key: " + e.getMessage();
-            }
-        });
-        r.add("genCA", (c, a) -> {
-            Args.count("genCA", a, 2);
-            return ca(Args.string(a, 0), Args.integer(a, 1), null);
-        });
-        r.add("genCAWithKey", (c, a) -> {
-            Args.count("genCAWithKey", a, 3);
-            return ca(Args.string(a, 0), Args.integer(a, 1), parseKey(Args.string(a, 2)));
-        });
-        r.add("genSelfSignedCert", (c, a) -> {
-            Args.count("genSelfSignedCert", a, 4);
-            return selfSigned(Args.string(a, 0), Args.list(a, 1), Args.list(a, 2), Args.integer(a, 3), null);
-        });
-        r.add("genSelfSignedCertWithKey", (c, a) -> {
-            Args.count("genSelfSignedCertWithKey", a, 5);
-            return selfSigned(
-                    Args.string(a, 0),
-                    Args.list(a, 1),
-                    Args.list(a, 2),
-                    Args.integer(a, 3),
-                    parseKey(Args.string(a, 4)));
-        });
-        r.add("genSignedCert", (c, a) -> {
-            Args.count("genSignedCert", a, 5);
-            return signed(Args.string(a, 0), Args.list(a, 1), Args.list(a, 2), Args.integer(a, 3), a.get(4), null);
-        });
-        r.add("genSignedCertWithKey", (c, a) -> {
-            Args.count("genSignedCertWithKey", a, 6);
-            return signed(
-                    Args.string(a, 0),
-                    Args.list(a, 1),
-                    Args.list(a, 2),
-                    Args.integer(a, 3),
-                    a.get(4),
-                    parseKey(Args.string(a, 5)));
-        });
-        r.add("buildCustomCert", (c, a) -> {
-            Args.count("buildCustomCert", a, 2);
-            String cert;
-            String key;
-            try {
-                cert = new String(Base64.getDecoder().decode(Args.string(a, 0)), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new TemplateFunctionException("unable to decode base64 certificate");
-            }
-            try {
-                key = new String(Base64.getDecoder().decode(Args.string(a, 1)), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new TemplateFunctionException("unable to decode base64 private key");
-            }
-            if (!cert.contains("-----BEGIN CERTIFICATE-----")) {
-                throw new TemplateFunctionException("unable to decode certificate");
-            }
-            parseKey(key);
-            return certificate(cert, key);
-        });
+    /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
+    static TemplateFunction lookup(String name) {
+        return switch (name) {
+            case "genPrivateKey" ->
+                (c, a) -> {
+                    Args.count("genPrivateKey", a, 1);
+                    String type = Args.string(a, 0);
+                    if (!type.isEmpty() && !type.equals("rsa")) {
+                        return type.equals("dsa") || type.equals("ecdsa") || type.equals("ed25519")
+                                ? "failed to generate private key: " + type + " keys are not supported by this renderer"
+                                : "Unknown type " + type;
+                    }
+                    try {
+                        return pem("RSA PRIVATE KEY", pkcs1(rsa(4096).getPrivate()));
+                    } catch (GeneralSecurityException e) {
+                        return "failed to generate private key: " + e.getMessage();
+                    }
+                };
+            case "genCA" ->
+                (c, a) -> {
+                    Args.count("genCA", a, 2);
+                    return ca(Args.string(a, 0), Args.integer(a, 1), null);
+                };
+            case "genCAWithKey" ->
+                (c, a) -> {
+                    Args.count("genCAWithKey", a, 3);
+                    return ca(Args.string(a, 0), Args.integer(a, 1), parseKey(Args.string(a, 2)));
+                };
+            case "genSelfSignedCert" ->
+                (c, a) -> {
+                    Args.count("genSelfSignedCert", a, 4);
+                    return selfSigned(Args.string(a, 0), Args.list(a, 1), Args.list(a, 2), Args.integer(a, 3), null);
+                };
+            case "genSelfSignedCertWithKey" ->
+                (c, a) -> {
+                    Args.count("genSelfSignedCertWithKey", a, 5);
+                    return selfSigned(
+                            Args.string(a, 0),
+                            Args.list(a, 1),
+                            Args.list(a, 2),
+                            Args.integer(a, 3),
+                            parseKey(Args.string(a, 4)));
+                };
+            case "genSignedCert" ->
+                (c, a) -> {
+                    Args.count("genSignedCert", a, 5);
+                    return signed(
+                            Args.string(a, 0), Args.list(a, 1), Args.list(a, 2), Args.integer(a, 3), a.get(4), null);
+                };
+            case "genSignedCertWithKey" ->
+                (c, a) -> {
+                    Args.count("genSignedCertWithKey", a, 6);
+                    return signed(
+                            Args.string(a, 0),
+                            Args.list(a, 1),
+                            Args.list(a, 2),
+                            Args.integer(a, 3),
+                            a.get(4),
+                            parseKey(Args.string(a, 5)));
+                };
+            case "buildCustomCert" ->
+                (c, a) -> {
+                    Args.count("buildCustomCert", a, 2);
+                    String cert;
+                    String key;
+                    try {
+                        cert = new String(Base64.getDecoder().decode(Args.string(a, 0)), StandardCharsets.UTF_8);
+                    } catch (IllegalArgumentException e) {
+                        throw new TemplateFunctionException("unable to decode base64 certificate");
+                    }
+                    try {
+                        key = new String(Base64.getDecoder().decode(Args.string(a, 1)), StandardCharsets.UTF_8);
+                    } catch (IllegalArgumentException e) {
+                        throw new TemplateFunctionException("unable to decode base64 private key");
+                    }
+                    if (!cert.contains("-----BEGIN CERTIFICATE-----")) {
+                        throw new TemplateFunctionException("unable to decode certificate");
+                    }
+                    parseKey(key);
+                    return certificate(cert, key);
+                };
+            default -> null;
+        };
     }
 
     private static Map<String, Object> certificate(String cert, String key) {
@@ -116,7 +138,7 @@ final class Certificates {
     }
 
     private static KeyPair rsa(int bits) throws GeneralSecurityException {
-        return RsaKeyGenerator.generate(bits, RANDOM);
+        return RsaKeyGenerator.generate(bits, SharedRandom.get());
     }
 
     private static KeyPair parseKey(String pemText) throws TemplateFunctionException {
@@ -248,7 +270,7 @@ final class Certificates {
             throws GeneralSecurityException {
         byte[] sigAlg = seq(oid("1.2.840.113549.1.1.11"), new byte[] {0x05, 0x00});
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).withNano(0);
-        byte[] serial = integer(new BigInteger(128, RANDOM));
+        byte[] serial = integer(new BigInteger(128, SharedRandom.get()));
         List<byte[]> exts = new ArrayList<>();
         int keyUsage = isCa ? 0b10100100 : 0b10100000; // digitalSignature, keyEncipherment (+ keyCertSign)
         exts.add(extension("2.5.29.15", true, bitString(new byte[] {(byte) keyUsage}, isCa ? 2 : 5)));

@@ -3,10 +3,12 @@ package dev.runway.render.funcs;
 import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.template.FunctionContext;
 import dev.runway.render.template.TemplateContext;
+import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GoYamlException;
+import java.util.List;
 import java.util.Map;
 
 /** Helm's serialisation functions (toYaml, fromYaml, toJson, fromJson, toToml) and Sprig's JSON variants. */
@@ -41,87 +43,124 @@ final class DataFunctions {
         return parsed;
     }
 
-    static void register(Registry r) {
-        r.add("toYaml", (c, a) -> {
-            Args.count("toYaml", a, 1);
-            return GoYaml.toYaml(a.get(0));
-        });
-        r.add("mustToYaml", (c, a) -> {
-            Args.count("mustToYaml", a, 1);
-            try {
-                return GoYaml.mustToYaml(a.get(0));
-            } catch (GoYamlException e) {
-                throw new TemplateFunctionException(e.getMessage());
-            }
-        });
-        r.add("toYamlPretty", (c, a) -> {
-            Args.count("toYamlPretty", a, 1);
-            return GoYaml.toYamlPretty(a.get(0));
-        });
-        r.add("fromYaml", (c, a) -> {
-            Args.count("fromYaml", a, 1);
-            return fromYaml(c, Args.string(a, 0));
-        });
-        r.add("fromYamlArray", (c, a) -> {
-            Args.count("fromYamlArray", a, 1);
-            return GoYaml.fromYamlArray(Args.string(a, 0));
-        });
-        r.add("toJson", (c, a) -> {
-            Args.count("toJson", a, 1);
-            return GoJson.toJson(a.get(0));
-        });
-        r.add("mustToJson", (c, a) -> {
-            Args.count("mustToJson", a, 1);
-            try {
-                return GoJson.marshal(a.get(0));
-            } catch (GoJson.GoJsonException e) {
-                throw new TemplateFunctionException(e.getMessage());
-            }
-        });
-        r.add("toPrettyJson", (c, a) -> {
-            Args.count("toPrettyJson", a, 1);
-            return GoJson.toPrettyJson(a.get(0));
-        });
-        r.add("mustToPrettyJson", (c, a) -> {
-            Args.count("mustToPrettyJson", a, 1);
-            try {
-                return GoJson.marshalIndent(a.get(0));
-            } catch (GoJson.GoJsonException e) {
-                throw new TemplateFunctionException(e.getMessage());
-            }
-        });
-        r.add("toRawJson", (c, a) -> {
-            Args.count("toRawJson", a, 1);
-            try {
-                return GoJson.marshalRaw(a.get(0));
-            } catch (GoJson.GoJsonException e) {
-                throw new TemplateFunctionException(e.getMessage());
-            }
-        });
-        r.alias("mustToRawJson", "toRawJson");
-        r.add("fromJson", (c, a) -> {
-            Args.count("fromJson", a, 1);
-            return GoJson.fromJson(Args.string(a, 0));
-        });
-        r.add("fromJsonArray", (c, a) -> {
-            Args.count("fromJsonArray", a, 1);
-            return GoJson.fromJsonArray(Args.string(a, 0));
-        });
-        r.add("mustFromJson", (c, a) -> {
-            Args.count("mustFromJson", a, 1);
-            try {
-                return GoJson.read(Args.string(a, 0));
-            } catch (GoYamlException e) {
-                throw new TemplateFunctionException(e.getMessage());
-            }
-        });
-        r.add("fromToml", (c, a) -> {
-            Args.count("fromToml", a, 1);
-            return TomlReader.fromToml(Args.string(a, 0));
-        });
-        r.add("toToml", (c, a) -> {
-            Args.count("toToml", a, 1);
-            return Toml.encode(a.get(0));
-        });
+    /** The names of {@link #lookup}'s functions, in the order Sprig lists them. */
+    static final List<String> NAMES = List.of(
+            "toYaml",
+            "mustToYaml",
+            "toYamlPretty",
+            "fromYaml",
+            "fromYamlArray",
+            "toJson",
+            "mustToJson",
+            "toPrettyJson",
+            "mustToPrettyJson",
+            "toRawJson",
+            "mustToRawJson",
+            "fromJson",
+            "fromJsonArray",
+            "mustFromJson",
+            "fromToml",
+            "toToml");
+
+    /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
+    static TemplateFunction lookup(String name) {
+        return switch (name) {
+            case "toYaml" ->
+                (c, a) -> {
+                    Args.count("toYaml", a, 1);
+                    return GoYaml.toYaml(a.get(0));
+                };
+            case "mustToYaml" ->
+                (c, a) -> {
+                    Args.count("mustToYaml", a, 1);
+                    try {
+                        return GoYaml.mustToYaml(a.get(0));
+                    } catch (GoYamlException e) {
+                        throw new TemplateFunctionException(e.getMessage());
+                    }
+                };
+            case "toYamlPretty" ->
+                (c, a) -> {
+                    Args.count("toYamlPretty", a, 1);
+                    return GoYaml.toYamlPretty(a.get(0));
+                };
+            case "fromYaml" ->
+                (c, a) -> {
+                    Args.count("fromYaml", a, 1);
+                    return fromYaml(c, Args.string(a, 0));
+                };
+            case "fromYamlArray" ->
+                (c, a) -> {
+                    Args.count("fromYamlArray", a, 1);
+                    return GoYaml.fromYamlArray(Args.string(a, 0));
+                };
+            case "toJson" ->
+                (c, a) -> {
+                    Args.count("toJson", a, 1);
+                    return GoJson.toJson(a.get(0));
+                };
+            case "mustToJson" ->
+                (c, a) -> {
+                    Args.count("mustToJson", a, 1);
+                    try {
+                        return GoJson.marshal(a.get(0));
+                    } catch (GoJson.GoJsonException e) {
+                        throw new TemplateFunctionException(e.getMessage());
+                    }
+                };
+            case "toPrettyJson" ->
+                (c, a) -> {
+                    Args.count("toPrettyJson", a, 1);
+                    return GoJson.toPrettyJson(a.get(0));
+                };
+            case "mustToPrettyJson" ->
+                (c, a) -> {
+                    Args.count("mustToPrettyJson", a, 1);
+                    try {
+                        return GoJson.marshalIndent(a.get(0));
+                    } catch (GoJson.GoJsonException e) {
+                        throw new TemplateFunctionException(e.getMessage());
+                    }
+                };
+            case "toRawJson", "mustToRawJson" ->
+                (c, a) -> {
+                    Args.count("toRawJson", a, 1);
+                    try {
+                        return GoJson.marshalRaw(a.get(0));
+                    } catch (GoJson.GoJsonException e) {
+                        throw new TemplateFunctionException(e.getMessage());
+                    }
+                };
+            case "fromJson" ->
+                (c, a) -> {
+                    Args.count("fromJson", a, 1);
+                    return GoJson.fromJson(Args.string(a, 0));
+                };
+            case "fromJsonArray" ->
+                (c, a) -> {
+                    Args.count("fromJsonArray", a, 1);
+                    return GoJson.fromJsonArray(Args.string(a, 0));
+                };
+            case "mustFromJson" ->
+                (c, a) -> {
+                    Args.count("mustFromJson", a, 1);
+                    try {
+                        return GoJson.read(Args.string(a, 0));
+                    } catch (GoYamlException e) {
+                        throw new TemplateFunctionException(e.getMessage());
+                    }
+                };
+            case "fromToml" ->
+                (c, a) -> {
+                    Args.count("fromToml", a, 1);
+                    return TomlReader.fromToml(Args.string(a, 0));
+                };
+            case "toToml" ->
+                (c, a) -> {
+                    Args.count("toToml", a, 1);
+                    return Toml.encode(a.get(0));
+                };
+            default -> null;
+        };
     }
 }

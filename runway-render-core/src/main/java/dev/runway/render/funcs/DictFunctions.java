@@ -2,6 +2,7 @@ package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoSlice;
 import dev.runway.render.gofmt.GoValues;
+import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,152 +14,188 @@ final class DictFunctions {
 
     private DictFunctions() {}
 
-    static void register(Registry r) {
-        r.add("dict", (c, a) -> {
-            Map<String, Object> d = new LinkedHashMap<>();
-            for (int i = 0; i < a.size(); i += 2) {
-                String key = GoValues.strval(a.get(i));
-                d.put(key, i + 1 < a.size() ? a.get(i + 1) : "");
-            }
-            return d;
-        });
-        r.add("get", (c, a) -> {
-            Args.count("get", a, 2);
-            Map<String, Object> d = Args.map(a, 0);
-            String key = Args.string(a, 1);
-            if (d != null && d.containsKey(key)) {
-                return d.get(key);
-            }
-            return "";
-        });
-        r.add("set", (c, a) -> {
-            Args.count("set", a, 3);
-            Map<String, Object> d = Args.map(a, 0);
-            String key = Args.string(a, 1);
-            if (d == null) {
-                throw new TemplateFunctionException("assignment to entry in nil map");
-            }
-            d.put(key, a.get(2));
-            return d;
-        });
-        r.add("unset", (c, a) -> {
-            Args.count("unset", a, 2);
-            Map<String, Object> d = Args.map(a, 0);
-            String key = Args.string(a, 1);
-            if (d != null) {
-                d.remove(key);
-            }
-            return d;
-        });
-        r.add("hasKey", (c, a) -> {
-            Args.count("hasKey", a, 2);
-            Map<String, Object> d = Args.map(a, 0);
-            String key = Args.string(a, 1);
-            return d != null && d.containsKey(key);
-        });
-        r.add("pluck", (c, a) -> {
-            Args.atLeast("pluck", a, 1);
-            String key = Args.string(a, 0);
-            List<Object> res = new ArrayList<>();
-            for (int i = 1; i < a.size(); i++) {
-                Map<String, Object> d = Args.map(a, i);
-                if (d != null && d.containsKey(key)) {
-                    res.add(d.get(key));
-                }
-            }
-            return res;
-        });
-        r.add("keys", (c, a) -> {
-            List<String> k = new ArrayList<>();
-            for (int i = 0; i < a.size(); i++) {
-                Map<String, Object> d = Args.map(a, i);
-                if (d != null) {
-                    k.addAll(d.keySet());
-                }
-            }
-            return GoSlice.ofStrings(k);
-        });
-        r.add("values", (c, a) -> {
-            Args.count("values", a, 1);
-            Map<String, Object> d = Args.map(a, 0);
-            return d == null ? new ArrayList<>() : new ArrayList<>(d.values());
-        });
-        r.add("pick", (c, a) -> {
-            Args.atLeast("pick", a, 1);
-            Map<String, Object> d = Args.map(a, 0);
-            Map<String, Object> res = new LinkedHashMap<>();
-            for (int i = 1; i < a.size(); i++) {
-                String k = Args.string(a, i);
-                if (d != null && d.containsKey(k)) {
-                    res.put(k, d.get(k));
-                }
-            }
-            return res;
-        });
-        r.add("omit", (c, a) -> {
-            Args.atLeast("omit", a, 1);
-            Map<String, Object> d = Args.map(a, 0);
-            List<String> omit = new ArrayList<>();
-            for (int i = 1; i < a.size(); i++) {
-                omit.add(Args.string(a, i));
-            }
-            Map<String, Object> res = new LinkedHashMap<>();
-            if (d != null) {
-                d.forEach((k, v) -> {
-                    if (!omit.contains(k)) {
-                        res.put(k, v);
+    /** The names of {@link #lookup}'s functions, in the order Sprig lists them. */
+    static final List<String> NAMES = List.of(
+            "dict",
+            "get",
+            "set",
+            "unset",
+            "hasKey",
+            "pluck",
+            "keys",
+            "values",
+            "pick",
+            "omit",
+            "merge",
+            "mustMerge",
+            "mergeOverwrite",
+            "mustMergeOverwrite",
+            "deepCopy",
+            "mustDeepCopy",
+            "dig");
+
+    /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
+    static TemplateFunction lookup(String name) {
+        return switch (name) {
+            case "dict" ->
+                (c, a) -> {
+                    Map<String, Object> d = new LinkedHashMap<>();
+                    for (int i = 0; i < a.size(); i += 2) {
+                        String key = GoValues.strval(a.get(i));
+                        d.put(key, i + 1 < a.size() ? a.get(i + 1) : "");
                     }
-                });
-            }
-            return res;
-        });
-        for (String name : List.of("merge", "mustMerge", "mergeOverwrite", "mustMergeOverwrite")) {
-            boolean overwrite = name.contains("Overwrite");
-            r.add(name, (c, a) -> {
-                Args.atLeast(name, a, 1);
-                Map<String, Object> dst = Args.map(a, 0);
-                if (dst == null) {
-                    dst = new LinkedHashMap<>();
-                }
-                for (int i = 1; i < a.size(); i++) {
-                    Map<String, Object> src = Args.map(a, i);
-                    if (src != null) {
-                        mergeInto(dst, src, overwrite);
+                    return d;
+                };
+            case "get" ->
+                (c, a) -> {
+                    Args.count("get", a, 2);
+                    Map<String, Object> d = Args.map(a, 0);
+                    String key = Args.string(a, 1);
+                    if (d != null && d.containsKey(key)) {
+                        return d.get(key);
                     }
-                }
-                return dst;
-            });
-        }
-        r.add("deepCopy", (c, a) -> {
-            Args.count("deepCopy", a, 1);
-            return GoValues.deepCopy(a.get(0));
-        });
-        r.add("mustDeepCopy", (c, a) -> {
-            Args.count("mustDeepCopy", a, 1);
-            return GoValues.deepCopy(a.get(0));
-        });
-        r.add("dig", (c, a) -> {
-            if (a.size() < 3) {
-                throw new TemplateFunctionException("dig needs at least three arguments");
-            }
-            Object last = a.get(a.size() - 1);
-            if (!(last instanceof Map)) {
-                throw new TemplateFunctionException("interface conversion: interface {} is "
-                        + dev.runway.render.gofmt.GoFmt.typeName(last) + ", not map[string]interface {}");
-            }
-            Object def = a.get(a.size() - 2);
-            List<String> ks = new ArrayList<>();
-            for (int i = 0; i < a.size() - 2; i++) {
-                if (!(a.get(i) instanceof String s)) {
-                    throw new TemplateFunctionException("interface conversion: interface {} is "
-                            + dev.runway.render.gofmt.GoFmt.typeName(a.get(i)) + ", not string");
-                }
-                ks.add(s);
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> dict = (Map<String, Object>) last;
-            return dig(dict, def, ks);
-        });
+                    return "";
+                };
+            case "set" ->
+                (c, a) -> {
+                    Args.count("set", a, 3);
+                    Map<String, Object> d = Args.map(a, 0);
+                    String key = Args.string(a, 1);
+                    if (d == null) {
+                        throw new TemplateFunctionException("assignment to entry in nil map");
+                    }
+                    d.put(key, a.get(2));
+                    return d;
+                };
+            case "unset" ->
+                (c, a) -> {
+                    Args.count("unset", a, 2);
+                    Map<String, Object> d = Args.map(a, 0);
+                    String key = Args.string(a, 1);
+                    if (d != null) {
+                        d.remove(key);
+                    }
+                    return d;
+                };
+            case "hasKey" ->
+                (c, a) -> {
+                    Args.count("hasKey", a, 2);
+                    Map<String, Object> d = Args.map(a, 0);
+                    String key = Args.string(a, 1);
+                    return d != null && d.containsKey(key);
+                };
+            case "pluck" ->
+                (c, a) -> {
+                    Args.atLeast("pluck", a, 1);
+                    String key = Args.string(a, 0);
+                    List<Object> res = new ArrayList<>();
+                    for (int i = 1; i < a.size(); i++) {
+                        Map<String, Object> d = Args.map(a, i);
+                        if (d != null && d.containsKey(key)) {
+                            res.add(d.get(key));
+                        }
+                    }
+                    return res;
+                };
+            case "keys" ->
+                (c, a) -> {
+                    List<String> k = new ArrayList<>();
+                    for (int i = 0; i < a.size(); i++) {
+                        Map<String, Object> d = Args.map(a, i);
+                        if (d != null) {
+                            k.addAll(d.keySet());
+                        }
+                    }
+                    return GoSlice.ofStrings(k);
+                };
+            case "values" ->
+                (c, a) -> {
+                    Args.count("values", a, 1);
+                    Map<String, Object> d = Args.map(a, 0);
+                    return d == null ? new ArrayList<>() : new ArrayList<>(d.values());
+                };
+            case "pick" ->
+                (c, a) -> {
+                    Args.atLeast("pick", a, 1);
+                    Map<String, Object> d = Args.map(a, 0);
+                    Map<String, Object> res = new LinkedHashMap<>();
+                    for (int i = 1; i < a.size(); i++) {
+                        String k = Args.string(a, i);
+                        if (d != null && d.containsKey(k)) {
+                            res.put(k, d.get(k));
+                        }
+                    }
+                    return res;
+                };
+            case "omit" ->
+                (c, a) -> {
+                    Args.atLeast("omit", a, 1);
+                    Map<String, Object> d = Args.map(a, 0);
+                    List<String> omit = new ArrayList<>();
+                    for (int i = 1; i < a.size(); i++) {
+                        omit.add(Args.string(a, i));
+                    }
+                    Map<String, Object> res = new LinkedHashMap<>();
+                    if (d != null) {
+                        d.forEach((k, v) -> {
+                            if (!omit.contains(k)) {
+                                res.put(k, v);
+                            }
+                        });
+                    }
+                    return res;
+                };
+            case "deepCopy" ->
+                (c, a) -> {
+                    Args.count("deepCopy", a, 1);
+                    return GoValues.deepCopy(a.get(0));
+                };
+            case "mustDeepCopy" ->
+                (c, a) -> {
+                    Args.count("mustDeepCopy", a, 1);
+                    return GoValues.deepCopy(a.get(0));
+                };
+            case "dig" ->
+                (c, a) -> {
+                    if (a.size() < 3) {
+                        throw new TemplateFunctionException("dig needs at least three arguments");
+                    }
+                    Object last = a.get(a.size() - 1);
+                    if (!(last instanceof Map)) {
+                        throw new TemplateFunctionException("interface conversion: interface {} is "
+                                + dev.runway.render.gofmt.GoFmt.typeName(last) + ", not map[string]interface {}");
+                    }
+                    Object def = a.get(a.size() - 2);
+                    List<String> ks = new ArrayList<>();
+                    for (int i = 0; i < a.size() - 2; i++) {
+                        if (!(a.get(i) instanceof String s)) {
+                            throw new TemplateFunctionException("interface conversion: interface {} is "
+                                    + dev.runway.render.gofmt.GoFmt.typeName(a.get(i)) + ", not string");
+                        }
+                        ks.add(s);
+                    }
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> dict = (Map<String, Object>) last;
+                    return dig(dict, def, ks);
+                };
+            case "merge", "mustMerge", "mergeOverwrite", "mustMergeOverwrite" ->
+                (c, a) -> {
+                    Args.atLeast(name, a, 1);
+                    boolean overwrite = name.contains("Overwrite");
+                    Map<String, Object> dst = Args.map(a, 0);
+                    if (dst == null) {
+                        dst = new LinkedHashMap<>();
+                    }
+                    for (int i = 1; i < a.size(); i++) {
+                        Map<String, Object> src = Args.map(a, i);
+                        if (src != null) {
+                            mergeInto(dst, src, overwrite);
+                        }
+                    }
+                    return dst;
+                };
+            default -> null;
+        };
     }
 
     private static Object dig(Map<String, Object> dict, Object def, List<String> ks) throws TemplateFunctionException {

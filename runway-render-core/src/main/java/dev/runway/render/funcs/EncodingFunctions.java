@@ -1,11 +1,13 @@
 package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoBytes;
+import dev.runway.render.template.TemplateFunction;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -15,57 +17,84 @@ final class EncodingFunctions {
 
     private EncodingFunctions() {}
 
-    static void register(Registry r) {
-        r.add("b64enc", (c, a) -> {
-            Args.count("b64enc", a, 1);
-            return Base64.getEncoder().encodeToString(GoStrings.utf8(Args.string(a, 0)));
-        });
-        r.add("b64dec", (c, a) -> {
-            Args.count("b64dec", a, 1);
-            return base64Decode(Args.string(a, 0));
-        });
-        r.add("b32enc", (c, a) -> {
-            Args.count("b32enc", a, 1);
-            return base32Encode(GoStrings.utf8(Args.string(a, 0)));
-        });
-        r.add("b32dec", (c, a) -> {
-            Args.count("b32dec", a, 1);
-            return base32Decode(Args.string(a, 0));
-        });
-        r.add("sha1sum", (c, a) -> {
-            Args.count("sha1sum", a, 1);
-            return digest("SHA-1", Args.string(a, 0));
-        });
-        r.add("sha256sum", (c, a) -> {
-            Args.count("sha256sum", a, 1);
-            return digest("SHA-256", Args.string(a, 0));
-        });
-        r.add("sha512sum", (c, a) -> {
-            Args.count("sha512sum", a, 1);
-            return digest("SHA-512", Args.string(a, 0));
-        });
-        r.add("encryptAES", (c, a) -> {
-            Args.count("encryptAES", a, 2);
-            try {
-                return encryptAes(Args.string(a, 0), Args.string(a, 1));
-            } catch (GeneralSecurityException e) {
-                throw new dev.runway.render.template.TemplateFunctionException(e.getMessage());
-            }
-        });
-        r.add("decryptAES", (c, a) -> {
-            Args.count("decryptAES", a, 2);
-            try {
-                return decryptAes(Args.string(a, 0), Args.string(a, 1));
-            } catch (GeneralSecurityException e) {
-                throw new dev.runway.render.template.TemplateFunctionException(e.getMessage());
-            }
-        });
-        r.add("adler32sum", (c, a) -> {
-            Args.count("adler32sum", a, 1);
-            java.util.zip.Adler32 adler = new java.util.zip.Adler32();
-            adler.update(GoStrings.utf8(Args.string(a, 0)));
-            return Long.toString(adler.getValue());
-        });
+    /** The names of {@link #lookup}'s functions, in the order Sprig lists them. */
+    static final List<String> NAMES = List.of(
+            "b64enc",
+            "b64dec",
+            "b32enc",
+            "b32dec",
+            "sha1sum",
+            "sha256sum",
+            "sha512sum",
+            "encryptAES",
+            "decryptAES",
+            "adler32sum");
+
+    /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
+    static TemplateFunction lookup(String name) {
+        return switch (name) {
+            case "b64enc" ->
+                (c, a) -> {
+                    Args.count("b64enc", a, 1);
+                    return Base64.getEncoder().encodeToString(GoStrings.utf8(Args.string(a, 0)));
+                };
+            case "b64dec" ->
+                (c, a) -> {
+                    Args.count("b64dec", a, 1);
+                    return base64Decode(Args.string(a, 0));
+                };
+            case "b32enc" ->
+                (c, a) -> {
+                    Args.count("b32enc", a, 1);
+                    return base32Encode(GoStrings.utf8(Args.string(a, 0)));
+                };
+            case "b32dec" ->
+                (c, a) -> {
+                    Args.count("b32dec", a, 1);
+                    return base32Decode(Args.string(a, 0));
+                };
+            case "sha1sum" ->
+                (c, a) -> {
+                    Args.count("sha1sum", a, 1);
+                    return digest("SHA-1", Args.string(a, 0));
+                };
+            case "sha256sum" ->
+                (c, a) -> {
+                    Args.count("sha256sum", a, 1);
+                    return digest("SHA-256", Args.string(a, 0));
+                };
+            case "sha512sum" ->
+                (c, a) -> {
+                    Args.count("sha512sum", a, 1);
+                    return digest("SHA-512", Args.string(a, 0));
+                };
+            case "encryptAES" ->
+                (c, a) -> {
+                    Args.count("encryptAES", a, 2);
+                    try {
+                        return encryptAes(Args.string(a, 0), Args.string(a, 1));
+                    } catch (GeneralSecurityException e) {
+                        throw new dev.runway.render.template.TemplateFunctionException(e.getMessage());
+                    }
+                };
+            case "decryptAES" ->
+                (c, a) -> {
+                    Args.count("decryptAES", a, 2);
+                    try {
+                        return decryptAes(Args.string(a, 0), Args.string(a, 1));
+                    } catch (GeneralSecurityException e) {
+                        throw new dev.runway.render.template.TemplateFunctionException(e.getMessage());
+                    }
+                };
+            case "adler32sum" ->
+                (c, a) -> {
+                    Args.count("adler32sum", a, 1);
+                    java.util.zip.Adler32 adler = new java.util.zip.Adler32();
+                    adler.update(GoStrings.utf8(Args.string(a, 0)));
+                    return Long.toString(adler.getValue());
+                };
+            default -> null;
+        };
     }
 
     /** Sprig's encryptAES: AES-256-CBC, key = password bytes zero-padded or cut to 32, random IV, PKCS#7, base64. */
@@ -78,7 +107,7 @@ final class EncodingFunctions {
         byte[] padded = java.util.Arrays.copyOf(content, content.length + padding);
         java.util.Arrays.fill(padded, content.length, padded.length, (byte) padding);
         byte[] iv = new byte[16];
-        new java.security.SecureRandom().nextBytes(iv);
+        SharedRandom.get().nextBytes(iv);
         Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
         cipher.init(Cipher.ENCRYPT_MODE, aesKey(password), new IvParameterSpec(iv));
         byte[] out = new byte[16 + padded.length];

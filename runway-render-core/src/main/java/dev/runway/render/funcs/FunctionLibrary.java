@@ -1,16 +1,34 @@
 package dev.runway.render.funcs;
 
 import dev.runway.render.HelmVersion;
+import dev.runway.render.template.FunctionTable;
 import dev.runway.render.template.TemplateFunction;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Every Sprig and Helm function a chart can call, except those the engine provides itself (include, tpl, required,
  * fail, lookup and text/template's builtins). Helm removes Sprig's env and expandenv; so does this library.
+ *
+ * <p>Each theme class lists its names ({@code NAMES}) and creates a function by name ({@code lookup}, a switch), so
+ * that a render creates, and the JVM links, only the functions its chart calls.
  */
 public final class FunctionLibrary {
+
+    /** Every name, in the order Sprig's documentation groups them (the order {@code keySet()} lists them). */
+    private static final List<String> NAMES = concat(List.of(
+            StringFunctions.NAMES,
+            ListFunctions.NAMES,
+            DictFunctions.NAMES,
+            MathFunctions.NAMES,
+            EncodingFunctions.NAMES,
+            TypeFunctions.NAMES,
+            RegexFunctions.NAMES,
+            DataFunctions.NAMES,
+            MiscFunctions.NAMES,
+            Certificates.NAMES,
+            PasswordFunctions.NAMES));
 
     private FunctionLibrary() {}
 
@@ -19,22 +37,20 @@ public final class FunctionLibrary {
         return functions(HelmVersion.DEFAULT);
     }
 
-    /** A fresh, unmodifiable name -> function map, as this Helm version offers them. */
+    /**
+     * A fresh, unmodifiable name -> function map, as this Helm version offers them; each function is created on the
+     * first lookup of its name ({@link FunctionTable}).
+     */
     public static Map<String, TemplateFunction> functions(HelmVersion version) {
-        Map<String, TemplateFunction> m = new LinkedHashMap<>();
-        Registry r = new Registry(m);
-        StringFunctions.register(r);
-        ListFunctions.register(r);
-        DictFunctions.register(r);
-        MathFunctions.register(r);
-        EncodingFunctions.register(r);
-        TypeFunctions.register(r);
-        RegexFunctions.register(r);
-        DataFunctions.register(r);
-        MiscFunctions.register(r);
-        Certificates.register(r);
-        PasswordFunctions.register(r);
-        HelmVersionFunctions.register(r, version);
-        return Collections.unmodifiableMap(m);
+        List<String> names = new ArrayList<>(NAMES);
+        names.removeAll(HelmVersionFunctions.removed(version));
+        Registry r = new Registry();
+        return new FunctionTable(names, name -> HelmVersionFunctions.adapt(version, name, Registry.create(name, r)));
+    }
+
+    private static List<String> concat(List<List<String>> lists) {
+        List<String> all = new ArrayList<>();
+        lists.forEach(all::addAll);
+        return List.copyOf(all);
     }
 }

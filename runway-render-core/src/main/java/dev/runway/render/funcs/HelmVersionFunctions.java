@@ -3,9 +3,10 @@ package dev.runway.render.funcs;
 import dev.runway.render.HelmVersion;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
+import java.util.List;
 
 /**
- * The functions that differ between Helm versions, registered over the common library:
+ * The functions that differ between Helm versions, over the common library:
  * <ul>
  *   <li>{@code mustToYaml} exists in Helm 4 only (pkg/engine/funcs.go): Helm 3.21 refuses a template calling it at
  *   parse time;</li>
@@ -16,18 +17,22 @@ import dev.runway.render.template.TemplateFunctionException;
 final class HelmVersionFunctions {
     private HelmVersionFunctions() {}
 
-    static void register(Registry r, HelmVersion version) {
-        if (!version.isHelm4()) {
-            r.remove("mustToYaml");
-            return;
+    /** The library's names this Helm version does not have. */
+    static List<String> removed(HelmVersion version) {
+        return version.isHelm4() ? List.of() : List.of("mustToYaml");
+    }
+
+    /** The library's function {@code name} as this Helm version words it. */
+    static TemplateFunction adapt(HelmVersion version, String name, TemplateFunction common) {
+        if (!version.isHelm4() || !name.equals("semverCompare")) {
+            return common;
         }
-        TemplateFunction semverCompare = r.get("semverCompare");
-        r.add("semverCompare", (c, a) -> {
+        return (c, a) -> {
             try {
-                return semverCompare.call(c, a);
+                return common.call(c, a);
             } catch (Semver.ImproperConstraintException e) {
                 throw new TemplateFunctionException(e.unquotedMessage());
             }
-        });
+        };
     }
 }

@@ -2,6 +2,7 @@ package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoSlice;
 import dev.runway.render.gofmt.GoValues;
+import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,20 +23,12 @@ final class ListFunctions {
         Object apply(List<Object> list) throws TemplateFunctionException;
     }
 
-    /** Registers {@code name} and {@code mustName} for an operation on one list argument. */
-    private static void listFn(
-            Registry r, String name, String mustName, String errorFormat, int arity, int listIndex, ListOp op) {
-        dev.runway.render.template.TemplateFunction f = (c, a) -> {
+    /** The function {@code name} (a name and its must-variant share the operation) on one list argument. */
+    private static TemplateFunction listFn(String name, String errorFormat, int arity, int listIndex, ListOp op) {
+        return (c, a) -> {
             Args.count(name, a, arity);
             return op.apply(requireList(a.get(listIndex), errorFormat));
         };
-        r.add(name, f);
-        if (mustName != null) {
-            r.add(mustName, (c, a) -> {
-                Args.count(mustName, a, arity);
-                return op.apply(requireList(a.get(listIndex), errorFormat));
-            });
-        }
     }
 
     static List<Object> requireList(Object v, String errorFormat) throws TemplateFunctionException {
@@ -48,161 +41,198 @@ final class ListFunctions {
         return GoValues.asList(v);
     }
 
-    static void register(Registry r) {
-        r.add("list", (c, a) -> new ArrayList<>(a));
-        r.alias("tuple", "list");
-        r.add("append", (c, a) -> {
-            Args.count("append", a, 2);
-            return push(requireList(a.get(0), "Cannot push on type %s"), a.get(1));
-        });
-        r.alias("push", "append");
-        r.alias("mustAppend", "append");
-        r.alias("mustPush", "append");
-        r.add("prepend", (c, a) -> {
-            Args.count("prepend", a, 2);
-            List<Object> l = requireList(a.get(0), "Cannot prepend on type %s");
-            List<Object> out = new ArrayList<>();
-            out.add(a.get(1));
-            out.addAll(l);
-            return out;
-        });
-        r.alias("mustPrepend", "prepend");
-        r.add("chunk", (c, a) -> {
-            Args.count("chunk", a, 2);
-            int size = Args.integer(a, 0);
-            return chunk(size, requireList(a.get(1), "Cannot chunk type %s"));
-        });
-        r.alias("mustChunk", "chunk");
-        listFn(r, "first", "mustFirst", "Cannot find first on type %s", 1, 0, l -> l.isEmpty() ? null : l.get(0));
-        listFn(
-                r,
-                "last",
-                "mustLast",
-                "Cannot find last on type %s",
-                1,
-                0,
-                l -> l.isEmpty() ? null : l.get(l.size() - 1));
-        listFn(
-                r,
-                "rest",
-                "mustRest",
-                "Cannot find rest on type %s",
-                1,
-                0,
-                l -> l.isEmpty() ? GoSlice.nilInterfaces() : new ArrayList<>(l.subList(1, l.size())));
-        listFn(
-                r,
-                "initial",
-                "mustInitial",
-                "Cannot find initial on type %s",
-                1,
-                0,
-                l -> l.isEmpty() ? GoSlice.nilInterfaces() : new ArrayList<>(l.subList(0, l.size() - 1)));
-        listFn(r, "reverse", "mustReverse", "Cannot find reverse on type %s", 1, 0, l -> {
-            List<Object> out = new ArrayList<>(l);
-            java.util.Collections.reverse(out);
-            return out;
-        });
-        listFn(r, "compact", "mustCompact", "Cannot compact on type %s", 1, 0, l -> {
-            List<Object> out = new ArrayList<>();
-            for (Object o : l) {
-                if (!GoValues.isZero(o)) {
-                    out.add(o);
-                }
-            }
-            return out;
-        });
-        listFn(r, "uniq", "mustUniq", "Cannot find uniq on type %s", 1, 0, l -> {
-            List<Object> out = new ArrayList<>();
-            for (Object o : l) {
-                if (!inList(out, o)) {
-                    out.add(o);
-                }
-            }
-            return out;
-        });
-        dev.runway.render.template.TemplateFunction without = (c, a) -> {
-            Args.atLeast("without", a, 1);
-            List<Object> l = requireList(a.get(0), "Cannot find without on type %s");
-            List<Object> omit = a.subList(1, a.size());
-            List<Object> out = new ArrayList<>();
-            for (Object o : l) {
-                if (!inList(omit, o)) {
-                    out.add(o);
-                }
-            }
-            return out;
+    /** The names of {@link #lookup}'s functions, in the order Sprig lists them. */
+    static final List<String> NAMES = List.of(
+            "list",
+            "tuple",
+            "append",
+            "push",
+            "mustAppend",
+            "mustPush",
+            "prepend",
+            "mustPrepend",
+            "chunk",
+            "mustChunk",
+            "first",
+            "mustFirst",
+            "last",
+            "mustLast",
+            "rest",
+            "mustRest",
+            "initial",
+            "mustInitial",
+            "reverse",
+            "mustReverse",
+            "compact",
+            "mustCompact",
+            "uniq",
+            "mustUniq",
+            "without",
+            "mustWithout",
+            "has",
+            "mustHas",
+            "slice",
+            "mustSlice",
+            "concat",
+            "until",
+            "untilStep",
+            "seq");
+
+    /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
+    static TemplateFunction lookup(String name) {
+        return switch (name) {
+            case "list", "tuple" -> (c, a) -> new ArrayList<>(a);
+            case "append", "push", "mustAppend", "mustPush" ->
+                (c, a) -> {
+                    Args.count("append", a, 2);
+                    return push(requireList(a.get(0), "Cannot push on type %s"), a.get(1));
+                };
+            case "prepend", "mustPrepend" ->
+                (c, a) -> {
+                    Args.count("prepend", a, 2);
+                    List<Object> l = requireList(a.get(0), "Cannot prepend on type %s");
+                    List<Object> out = new ArrayList<>();
+                    out.add(a.get(1));
+                    out.addAll(l);
+                    return out;
+                };
+            case "chunk", "mustChunk" ->
+                (c, a) -> {
+                    Args.count("chunk", a, 2);
+                    int size = Args.integer(a, 0);
+                    return chunk(size, requireList(a.get(1), "Cannot chunk type %s"));
+                };
+            case "without", "mustWithout" ->
+                (c, a) -> {
+                    Args.atLeast("without", a, 1);
+                    List<Object> l = requireList(a.get(0), "Cannot find without on type %s");
+                    List<Object> omit = a.subList(1, a.size());
+                    List<Object> out = new ArrayList<>();
+                    for (Object o : l) {
+                        if (!inList(omit, o)) {
+                            out.add(o);
+                        }
+                    }
+                    return out;
+                };
+            case "has", "mustHas" ->
+                (c, a) -> {
+                    Args.count("has", a, 2);
+                    Object haystack = a.get(1);
+                    if (haystack == null) {
+                        return false;
+                    }
+                    return inList(requireList(haystack, "Cannot find has on type %s"), a.get(0));
+                };
+            case "slice", "mustSlice" ->
+                (c, a) -> {
+                    Args.atLeast("slice", a, 1);
+                    Object v = a.get(0);
+                    if (v == null) {
+                        throw new TemplateFunctionException(NIL_PANIC);
+                    }
+                    if (!GoValues.isList(v)) {
+                        throw new TemplateFunctionException(
+                                "list should be type of slice or array but " + GoValues.kind(v));
+                    }
+                    List<Object> l = GoValues.asList(v);
+                    if (l.isEmpty()) {
+                        return null;
+                    }
+                    int start = a.size() > 1 ? Cast.toInt(a.get(1)) : 0;
+                    int end = a.size() > 2 ? Cast.toInt(a.get(2)) : l.size();
+                    if (end < 0 || end > l.size()) {
+                        throw new TemplateFunctionException("reflect: slice index out of range");
+                    }
+                    if (start < 0 || start > end) {
+                        throw new TemplateFunctionException("reflect: slice index out of range");
+                    }
+                    List<Object> out = new ArrayList<>(l.subList(start, end));
+                    if (v instanceof GoSlice gs && gs.elementType().equals("string")) {
+                        return GoSlice.ofStrings(
+                                out.stream().map(String::valueOf).toList());
+                    }
+                    return out;
+                };
+            case "concat" ->
+                (c, a) -> {
+                    List<Object> res = new ArrayList<>();
+                    for (Object l : a) {
+                        if (l == null) {
+                            throw new TemplateFunctionException(NIL_PANIC);
+                        }
+                        if (!GoValues.isList(l)) {
+                            throw new TemplateFunctionException("Cannot concat type " + GoValues.kind(l) + " as list");
+                        }
+                        res.addAll(GoValues.asList(l));
+                    }
+                    return res.isEmpty() ? GoSlice.nilInterfaces() : res;
+                };
+            case "until" ->
+                (c, a) -> {
+                    Args.count("until", a, 1);
+                    int count = Args.integer(a, 0);
+                    return untilStep(0, count, count < 0 ? -1 : 1);
+                };
+            case "untilStep" ->
+                (c, a) -> {
+                    Args.count("untilStep", a, 3);
+                    return untilStep(Args.integer(a, 0), Args.integer(a, 1), Args.integer(a, 2));
+                };
+            case "seq" ->
+                (c, a) -> {
+                    int[] p = new int[a.size()];
+                    for (int i = 0; i < a.size(); i++) {
+                        p[i] = Args.integer(a, i);
+                    }
+                    return seq(p);
+                };
+            case "first", "mustFirst" ->
+                listFn(name, "Cannot find first on type %s", 1, 0, l -> l.isEmpty() ? null : l.get(0));
+            case "last", "mustLast" ->
+                listFn(name, "Cannot find last on type %s", 1, 0, l -> l.isEmpty() ? null : l.get(l.size() - 1));
+            case "rest", "mustRest" ->
+                listFn(
+                        name,
+                        "Cannot find rest on type %s",
+                        1,
+                        0,
+                        l -> l.isEmpty() ? GoSlice.nilInterfaces() : new ArrayList<>(l.subList(1, l.size())));
+            case "initial", "mustInitial" ->
+                listFn(
+                        name,
+                        "Cannot find initial on type %s",
+                        1,
+                        0,
+                        l -> l.isEmpty() ? GoSlice.nilInterfaces() : new ArrayList<>(l.subList(0, l.size() - 1)));
+            case "reverse", "mustReverse" ->
+                listFn(name, "Cannot find reverse on type %s", 1, 0, l -> {
+                    List<Object> out = new ArrayList<>(l);
+                    java.util.Collections.reverse(out);
+                    return out;
+                });
+            case "compact", "mustCompact" ->
+                listFn(name, "Cannot compact on type %s", 1, 0, l -> {
+                    List<Object> out = new ArrayList<>();
+                    for (Object o : l) {
+                        if (!GoValues.isZero(o)) {
+                            out.add(o);
+                        }
+                    }
+                    return out;
+                });
+            case "uniq", "mustUniq" ->
+                listFn(name, "Cannot find uniq on type %s", 1, 0, l -> {
+                    List<Object> out = new ArrayList<>();
+                    for (Object o : l) {
+                        if (!inList(out, o)) {
+                            out.add(o);
+                        }
+                    }
+                    return out;
+                });
+            default -> null;
         };
-        r.add("without", without);
-        r.add("mustWithout", without);
-        dev.runway.render.template.TemplateFunction has = (c, a) -> {
-            Args.count("has", a, 2);
-            Object haystack = a.get(1);
-            if (haystack == null) {
-                return false;
-            }
-            return inList(requireList(haystack, "Cannot find has on type %s"), a.get(0));
-        };
-        r.add("has", has);
-        r.add("mustHas", has);
-        dev.runway.render.template.TemplateFunction slice = (c, a) -> {
-            Args.atLeast("slice", a, 1);
-            Object v = a.get(0);
-            if (v == null) {
-                throw new TemplateFunctionException(NIL_PANIC);
-            }
-            if (!GoValues.isList(v)) {
-                throw new TemplateFunctionException("list should be type of slice or array but " + GoValues.kind(v));
-            }
-            List<Object> l = GoValues.asList(v);
-            if (l.isEmpty()) {
-                return null;
-            }
-            int start = a.size() > 1 ? Cast.toInt(a.get(1)) : 0;
-            int end = a.size() > 2 ? Cast.toInt(a.get(2)) : l.size();
-            if (end < 0 || end > l.size()) {
-                throw new TemplateFunctionException("reflect: slice index out of range");
-            }
-            if (start < 0 || start > end) {
-                throw new TemplateFunctionException("reflect: slice index out of range");
-            }
-            List<Object> out = new ArrayList<>(l.subList(start, end));
-            if (v instanceof GoSlice gs && gs.elementType().equals("string")) {
-                return GoSlice.ofStrings(out.stream().map(String::valueOf).toList());
-            }
-            return out;
-        };
-        r.add("slice", slice);
-        r.add("mustSlice", slice);
-        r.add("concat", (c, a) -> {
-            List<Object> res = new ArrayList<>();
-            for (Object l : a) {
-                if (l == null) {
-                    throw new TemplateFunctionException(NIL_PANIC);
-                }
-                if (!GoValues.isList(l)) {
-                    throw new TemplateFunctionException("Cannot concat type " + GoValues.kind(l) + " as list");
-                }
-                res.addAll(GoValues.asList(l));
-            }
-            return res.isEmpty() ? GoSlice.nilInterfaces() : res;
-        });
-        r.add("until", (c, a) -> {
-            Args.count("until", a, 1);
-            int count = Args.integer(a, 0);
-            return untilStep(0, count, count < 0 ? -1 : 1);
-        });
-        r.add("untilStep", (c, a) -> {
-            Args.count("untilStep", a, 3);
-            return untilStep(Args.integer(a, 0), Args.integer(a, 1), Args.integer(a, 2));
-        });
-        r.add("seq", (c, a) -> {
-            int[] p = new int[a.size()];
-            for (int i = 0; i < a.size(); i++) {
-                p[i] = Args.integer(a, i);
-            }
-            return seq(p);
-        });
     }
 
     private static List<Object> push(List<Object> l, Object v) {

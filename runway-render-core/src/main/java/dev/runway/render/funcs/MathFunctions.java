@@ -1,6 +1,7 @@
 package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoStrconv;
+import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,150 +21,204 @@ final class MathFunctions {
         BigDecimal apply(BigDecimal a, BigDecimal b) throws TemplateFunctionException;
     }
 
-    static void register(Registry r) {
-        r.add("add1", (c, a) -> {
-            Args.count("add1", a, 1);
-            return Cast.toInt64(a.get(0)) + 1;
-        });
-        r.add("add", (c, a) -> {
-            long sum = 0;
-            for (Object o : a) {
-                sum += Cast.toInt64(o);
-            }
-            return sum;
-        });
-        r.add("sub", (c, a) -> {
-            Args.count("sub", a, 2);
-            return Cast.toInt64(a.get(0)) - Cast.toInt64(a.get(1));
-        });
-        r.add("div", (c, a) -> {
-            Args.count("div", a, 2);
-            long d = Cast.toInt64(a.get(1));
-            if (d == 0) {
-                throw new TemplateFunctionException("runtime error: integer divide by zero");
-            }
-            return Cast.toInt64(a.get(0)) / d;
-        });
-        r.add("mod", (c, a) -> {
-            Args.count("mod", a, 2);
-            long d = Cast.toInt64(a.get(1));
-            if (d == 0) {
-                throw new TemplateFunctionException("runtime error: integer divide by zero");
-            }
-            return Cast.toInt64(a.get(0)) % d;
-        });
-        r.add("mul", (c, a) -> {
-            Args.atLeast("mul", a, 1);
-            long v = Cast.toInt64(a.get(0));
-            for (int i = 1; i < a.size(); i++) {
-                v *= Cast.toInt64(a.get(i));
-            }
-            return v;
-        });
-        r.add("max", (c, a) -> {
-            Args.atLeast("max", a, 1);
-            long m = Cast.toInt64(a.get(0));
-            for (int i = 1; i < a.size(); i++) {
-                m = Math.max(m, Cast.toInt64(a.get(i)));
-            }
-            return m;
-        });
-        r.alias("biggest", "max");
-        r.add("min", (c, a) -> {
-            Args.atLeast("min", a, 1);
-            long m = Cast.toInt64(a.get(0));
-            for (int i = 1; i < a.size(); i++) {
-                m = Math.min(m, Cast.toInt64(a.get(i)));
-            }
-            return m;
-        });
-        r.add("maxf", (c, a) -> {
-            Args.atLeast("maxf", a, 1);
-            double m = Cast.toFloat64(a.get(0));
-            for (int i = 1; i < a.size(); i++) {
-                m = goMax(m, Cast.toFloat64(a.get(i)));
-            }
-            return m;
-        });
-        r.add("minf", (c, a) -> {
-            Args.atLeast("minf", a, 1);
-            double m = Cast.toFloat64(a.get(0));
-            for (int i = 1; i < a.size(); i++) {
-                m = goMin(m, Cast.toFloat64(a.get(i)));
-            }
-            return m;
-        });
-        r.add("floor", (c, a) -> {
-            Args.count("floor", a, 1);
-            return Math.floor(Cast.toFloat64(a.get(0)));
-        });
-        r.add("ceil", (c, a) -> {
-            Args.count("ceil", a, 1);
-            return Math.ceil(Cast.toFloat64(a.get(0)));
-        });
-        r.add("round", (c, a) -> {
-            Args.atLeast("round", a, 2);
-            double val = Cast.toFloat64(a.get(0));
-            int p = Args.integer(a, 1);
-            double roundOn = a.size() > 2 ? floatArg(a, 2) : .5;
-            double pow = Math.pow(10, p);
-            double digit = pow * val;
-            double frac = digit - (digit < 0 ? Math.ceil(digit) : Math.floor(digit));
-            double rounded = frac >= roundOn ? Math.ceil(digit) : Math.floor(digit);
-            return rounded / pow;
-        });
-        r.add("add1f", (c, a) -> {
-            Args.count("add1f", a, 1);
-            return decimalOp(a.get(0), List.of(1), BigDecimal::add);
-        });
-        r.add("addf", (c, a) -> decimalOp(0.0, a, BigDecimal::add));
-        r.add("subf", (c, a) -> {
-            Args.atLeast("subf", a, 1);
-            return decimalOp(a.get(0), a.subList(1, a.size()), BigDecimal::subtract);
-        });
-        r.add("mulf", (c, a) -> {
-            Args.atLeast("mulf", a, 1);
-            return decimalOp(a.get(0), a.subList(1, a.size()), BigDecimal::multiply);
-        });
-        r.add("divf", (c, a) -> {
-            Args.atLeast("divf", a, 1);
-            return decimalOp(a.get(0), a.subList(1, a.size()), (x, y) -> {
-                if (y.signum() == 0) {
-                    throw new TemplateFunctionException("decimal division by 0");
-                }
-                return x.divide(y, 16, RoundingMode.HALF_UP);
-            });
-        });
-        r.add("randInt", (c, a) -> {
-            Args.count("randInt", a, 2);
-            int min = Args.integer(a, 0);
-            int max = Args.integer(a, 1);
-            if (max - min <= 0) {
-                throw new TemplateFunctionException("invalid argument to Intn");
-            }
-            return ThreadLocalRandom.current().nextInt(max - min) + min;
-        });
-        r.add("int", (c, a) -> {
-            Args.count("int", a, 1);
-            return Cast.toInt(a.get(0));
-        });
-        r.add("int64", (c, a) -> {
-            Args.count("int64", a, 1);
-            return Cast.toInt64(a.get(0));
-        });
-        r.add("float64", (c, a) -> {
-            Args.count("float64", a, 1);
-            return Cast.toFloat64(a.get(0));
-        });
-        r.add("atoi", (c, a) -> {
-            Args.count("atoi", a, 1);
-            return atoi(Args.string(a, 0));
-        });
-        r.add("toDecimal", (c, a) -> {
-            Args.count("toDecimal", a, 1);
-            Long v = GoStrconv.parseInt(dev.runway.render.gofmt.GoFmt.sprint(a.get(0)), 8);
-            return v == null ? 0L : v;
-        });
+    /** The names of {@link #lookup}'s functions, in the order Sprig lists them. */
+    static final List<String> NAMES = List.of(
+            "add1",
+            "add",
+            "sub",
+            "div",
+            "mod",
+            "mul",
+            "max",
+            "biggest",
+            "min",
+            "maxf",
+            "minf",
+            "floor",
+            "ceil",
+            "round",
+            "add1f",
+            "addf",
+            "subf",
+            "mulf",
+            "divf",
+            "randInt",
+            "int",
+            "int64",
+            "float64",
+            "atoi",
+            "toDecimal");
+
+    /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
+    static TemplateFunction lookup(String name) {
+        return switch (name) {
+            case "add1" ->
+                (c, a) -> {
+                    Args.count("add1", a, 1);
+                    return Cast.toInt64(a.get(0)) + 1;
+                };
+            case "add" ->
+                (c, a) -> {
+                    long sum = 0;
+                    for (Object o : a) {
+                        sum += Cast.toInt64(o);
+                    }
+                    return sum;
+                };
+            case "sub" ->
+                (c, a) -> {
+                    Args.count("sub", a, 2);
+                    return Cast.toInt64(a.get(0)) - Cast.toInt64(a.get(1));
+                };
+            case "div" ->
+                (c, a) -> {
+                    Args.count("div", a, 2);
+                    long d = Cast.toInt64(a.get(1));
+                    if (d == 0) {
+                        throw new TemplateFunctionException("runtime error: integer divide by zero");
+                    }
+                    return Cast.toInt64(a.get(0)) / d;
+                };
+            case "mod" ->
+                (c, a) -> {
+                    Args.count("mod", a, 2);
+                    long d = Cast.toInt64(a.get(1));
+                    if (d == 0) {
+                        throw new TemplateFunctionException("runtime error: integer divide by zero");
+                    }
+                    return Cast.toInt64(a.get(0)) % d;
+                };
+            case "mul" ->
+                (c, a) -> {
+                    Args.atLeast("mul", a, 1);
+                    long v = Cast.toInt64(a.get(0));
+                    for (int i = 1; i < a.size(); i++) {
+                        v *= Cast.toInt64(a.get(i));
+                    }
+                    return v;
+                };
+            case "max", "biggest" ->
+                (c, a) -> {
+                    Args.atLeast("max", a, 1);
+                    long m = Cast.toInt64(a.get(0));
+                    for (int i = 1; i < a.size(); i++) {
+                        m = Math.max(m, Cast.toInt64(a.get(i)));
+                    }
+                    return m;
+                };
+            case "min" ->
+                (c, a) -> {
+                    Args.atLeast("min", a, 1);
+                    long m = Cast.toInt64(a.get(0));
+                    for (int i = 1; i < a.size(); i++) {
+                        m = Math.min(m, Cast.toInt64(a.get(i)));
+                    }
+                    return m;
+                };
+            case "maxf" ->
+                (c, a) -> {
+                    Args.atLeast("maxf", a, 1);
+                    double m = Cast.toFloat64(a.get(0));
+                    for (int i = 1; i < a.size(); i++) {
+                        m = goMax(m, Cast.toFloat64(a.get(i)));
+                    }
+                    return m;
+                };
+            case "minf" ->
+                (c, a) -> {
+                    Args.atLeast("minf", a, 1);
+                    double m = Cast.toFloat64(a.get(0));
+                    for (int i = 1; i < a.size(); i++) {
+                        m = goMin(m, Cast.toFloat64(a.get(i)));
+                    }
+                    return m;
+                };
+            case "floor" ->
+                (c, a) -> {
+                    Args.count("floor", a, 1);
+                    return Math.floor(Cast.toFloat64(a.get(0)));
+                };
+            case "ceil" ->
+                (c, a) -> {
+                    Args.count("ceil", a, 1);
+                    return Math.ceil(Cast.toFloat64(a.get(0)));
+                };
+            case "round" ->
+                (c, a) -> {
+                    Args.atLeast("round", a, 2);
+                    double val = Cast.toFloat64(a.get(0));
+                    int p = Args.integer(a, 1);
+                    double roundOn = a.size() > 2 ? floatArg(a, 2) : .5;
+                    double pow = Math.pow(10, p);
+                    double digit = pow * val;
+                    double frac = digit - (digit < 0 ? Math.ceil(digit) : Math.floor(digit));
+                    double rounded = frac >= roundOn ? Math.ceil(digit) : Math.floor(digit);
+                    return rounded / pow;
+                };
+            case "add1f" ->
+                (c, a) -> {
+                    Args.count("add1f", a, 1);
+                    return decimalOp(a.get(0), List.of(1), BigDecimal::add);
+                };
+            case "addf" -> (c, a) -> decimalOp(0.0, a, BigDecimal::add);
+            case "subf" ->
+                (c, a) -> {
+                    Args.atLeast("subf", a, 1);
+                    return decimalOp(a.get(0), a.subList(1, a.size()), BigDecimal::subtract);
+                };
+            case "mulf" ->
+                (c, a) -> {
+                    Args.atLeast("mulf", a, 1);
+                    return decimalOp(a.get(0), a.subList(1, a.size()), BigDecimal::multiply);
+                };
+            case "divf" ->
+                (c, a) -> {
+                    Args.atLeast("divf", a, 1);
+                    return decimalOp(a.get(0), a.subList(1, a.size()), (x, y) -> {
+                        if (y.signum() == 0) {
+                            throw new TemplateFunctionException("decimal division by 0");
+                        }
+                        return x.divide(y, 16, RoundingMode.HALF_UP);
+                    });
+                };
+            case "randInt" ->
+                (c, a) -> {
+                    Args.count("randInt", a, 2);
+                    int min = Args.integer(a, 0);
+                    int max = Args.integer(a, 1);
+                    if (max - min <= 0) {
+                        throw new TemplateFunctionException("invalid argument to Intn");
+                    }
+                    return ThreadLocalRandom.current().nextInt(max - min) + min;
+                };
+            case "int" ->
+                (c, a) -> {
+                    Args.count("int", a, 1);
+                    return Cast.toInt(a.get(0));
+                };
+            case "int64" ->
+                (c, a) -> {
+                    Args.count("int64", a, 1);
+                    return Cast.toInt64(a.get(0));
+                };
+            case "float64" ->
+                (c, a) -> {
+                    Args.count("float64", a, 1);
+                    return Cast.toFloat64(a.get(0));
+                };
+            case "atoi" ->
+                (c, a) -> {
+                    Args.count("atoi", a, 1);
+                    return atoi(Args.string(a, 0));
+                };
+            case "toDecimal" ->
+                (c, a) -> {
+                    Args.count("toDecimal", a, 1);
+                    Long v = GoStrconv.parseInt(dev.runway.render.gofmt.GoFmt.sprint(a.get(0)), 8);
+                    return v == null ? 0L : v;
+                };
+            default -> null;
+        };
     }
 
     private static double floatArg(List<Object> a, int i) throws WrongArgumentException {

@@ -1,8 +1,8 @@
 package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoValues;
+import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -18,218 +18,294 @@ final class MiscFunctions {
 
     private MiscFunctions() {}
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The names of {@link #lookup}'s functions, in the order Sprig lists them. */
+    static final List<String> NAMES = List.of(
+            "hello",
+            "base",
+            "dir",
+            "clean",
+            "ext",
+            "isAbs",
+            "osBase",
+            "osDir",
+            "osClean",
+            "osExt",
+            "osIsAbs",
+            "uuidv4",
+            "randAlphaNum",
+            "randAlpha",
+            "randNumeric",
+            "randAscii",
+            "randBytes",
+            "shuffle",
+            "now",
+            "date",
+            "htmlDate",
+            "dateInZone",
+            "date_in_zone",
+            "htmlDateInZone",
+            "unixEpoch",
+            "duration",
+            "durationRound",
+            "toDate",
+            "mustToDate",
+            "dateModify",
+            "date_modify",
+            "mustDateModify",
+            "must_date_modify",
+            "ago",
+            "getHostByName",
+            "urlParse",
+            "urlJoin");
 
-    static void register(Registry r) {
-        // Zone abbreviations as Go reads them from the system's tzdata, cached for this function map.
-        GoZoneNames zones = new GoZoneNames();
-        r.add("hello", (c, a) -> {
-            Args.count("hello", a, 0);
-            return "Hello!";
-        });
-        for (String prefix : List.of("", "os")) {
-            r.add(prefix.isEmpty() ? "base" : "osBase", (c, a) -> {
-                Args.count("base", a, 1);
-                return base(Args.string(a, 0));
-            });
-            r.add(prefix.isEmpty() ? "dir" : "osDir", (c, a) -> {
-                Args.count("dir", a, 1);
-                return dir(Args.string(a, 0));
-            });
-            r.add(prefix.isEmpty() ? "clean" : "osClean", (c, a) -> {
-                Args.count("clean", a, 1);
-                return clean(Args.string(a, 0));
-            });
-            r.add(prefix.isEmpty() ? "ext" : "osExt", (c, a) -> {
-                Args.count("ext", a, 1);
-                String p = Args.string(a, 0);
-                for (int i = p.length() - 1; i >= 0 && p.charAt(i) != '/'; i--) {
-                    if (p.charAt(i) == '.') {
-                        return p.substring(i);
+    /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
+    static TemplateFunction lookup(String name, Registry r) {
+        return switch (name) {
+            case "hello" ->
+                (c, a) -> {
+                    Args.count("hello", a, 0);
+                    return "Hello!";
+                };
+            case "uuidv4" ->
+                (c, a) -> {
+                    Args.count("uuidv4", a, 0);
+                    return UUID.randomUUID().toString();
+                };
+            case "randAlpha" ->
+                (c, a) -> random("randAlpha", a, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+            case "randNumeric" -> (c, a) -> random("randNumeric", a, "0123456789");
+            case "randAscii" ->
+                (c, a) -> {
+                    StringBuilder ascii = new StringBuilder();
+                    for (char ch = 32; ch < 127; ch++) {
+                        ascii.append(ch);
                     }
-                }
-                return "";
-            });
-            r.add(prefix.isEmpty() ? "isAbs" : "osIsAbs", (c, a) -> {
-                Args.count("isAbs", a, 1);
-                return Args.string(a, 0).startsWith("/");
-            });
-        }
-        r.add("uuidv4", (c, a) -> {
-            Args.count("uuidv4", a, 0);
-            return UUID.randomUUID().toString();
-        });
-        r.add(
-                "randAlphaNum",
-                (c, a) -> random("randAlphaNum", a, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"));
-        r.add("randAlpha", (c, a) -> random("randAlpha", a, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"));
-        r.add("randNumeric", (c, a) -> random("randNumeric", a, "0123456789"));
-        r.add("randAscii", (c, a) -> {
-            StringBuilder ascii = new StringBuilder();
-            for (char ch = 32; ch < 127; ch++) {
-                ascii.append(ch);
-            }
-            return random("randAscii", a, ascii.toString());
-        });
-        r.add("randBytes", (c, a) -> {
-            Args.count("randBytes", a, 1);
-            int n = Args.integer(a, 0);
-            if (n / 3 * 4 > dev.runway.render.gofmt.ValueLimits.MAX_VALUE_CHARS) { // its base64 text
-                throw dev.runway.render.gofmt.ValueLimits.tooLong("randBytes's result of " + n + " bytes");
-            }
-            byte[] b = new byte[Math.max(n, 0)];
-            RANDOM.nextBytes(b);
-            return Base64.getEncoder().encodeToString(b);
-        });
-        r.add("shuffle", (c, a) -> {
-            Args.count("shuffle", a, 1);
-            List<Integer> cps = new ArrayList<>();
-            Args.string(a, 0).codePoints().forEach(cps::add);
-            java.util.Collections.shuffle(cps, RANDOM);
-            StringBuilder sb = new StringBuilder();
-            cps.forEach(sb::appendCodePoint);
-            return sb.toString();
-        });
-        r.add("now", (c, a) -> {
-            Args.count("now", a, 0);
-            return GoTime.now(zones);
-        });
-        r.add("date", (c, a) -> {
-            Args.count("date", a, 2);
-            return dateInZone(
-                    zones, Args.string(a, 0), a.get(1), ZoneId.systemDefault().getId());
-        });
-        r.add("htmlDate", (c, a) -> {
-            Args.count("htmlDate", a, 1);
-            return dateInZone(
-                    zones, "2006-01-02", a.get(0), ZoneId.systemDefault().getId());
-        });
-        for (String name : List.of("dateInZone", "date_in_zone")) {
-            r.add(name, (c, a) -> {
-                Args.count(name, a, 3);
-                return dateInZone(zones, Args.string(a, 0), a.get(1), Args.string(a, 2));
-            });
-        }
-        r.add("htmlDateInZone", (c, a) -> {
-            Args.count("htmlDateInZone", a, 2);
-            return dateInZone(zones, "2006-01-02", a.get(0), Args.string(a, 1));
-        });
-        r.add("unixEpoch", (c, a) -> {
-            Args.count("unixEpoch", a, 1);
-            if (!(a.get(0) instanceof GoTime t)) {
-                throw Args.wrongType("time.Time", a.get(0));
-            }
-            return Long.toString(t.time.toEpochSecond());
-        });
-        r.add("duration", (c, a) -> {
-            Args.count("duration", a, 1);
-            Object v = a.get(0);
-            long n = 0;
-            if (v instanceof String str) {
-                Long parsed = dev.runway.render.gofmt.GoStrconv.parseInt(str, 10);
-                n = parsed == null ? 0 : parsed;
-            } else if (v instanceof Long l) {
-                n = l;
-            }
-            return GoDuration.format(n * 1_000_000_000L);
-        });
-        r.add("durationRound", (c, a) -> {
-            Args.count("durationRound", a, 1);
-            Object v = a.get(0);
-            long d = 0;
-            if (v instanceof String str) {
-                Long parsed = GoDuration.parse(str);
-                d = parsed == null ? 0 : parsed;
-            } else if (v instanceof Long l) {
-                d = l;
-            } else if (v instanceof GoTime t) {
-                d = java.time.Duration.between(t.time, ZonedDateTime.now(ZoneId.systemDefault()))
-                        .toNanos();
-            }
-            return durationRound(d);
-        });
-        for (String name : List.of("toDate", "mustToDate")) {
-            boolean must = name.startsWith("must");
-            r.add(name, (c, a) -> {
-                Args.count(name, a, 2);
-                String layout = Args.string(a, 0);
-                String value = Args.string(a, 1);
-                try {
-                    java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern(
-                                    GoTime.javaPattern(layout), java.util.Locale.US)
-                            .withZone(ZoneId.systemDefault());
-                    java.time.temporal.TemporalAccessor ta = f.parseBest(
-                            value, ZonedDateTime::from, java.time.LocalDateTime::from, java.time.LocalDate::from);
-                    ZonedDateTime z;
-                    if (ta instanceof ZonedDateTime zz) {
-                        z = zz;
-                    } else if (ta instanceof java.time.LocalDateTime ldt) {
-                        z = ldt.atZone(ZoneId.systemDefault());
-                    } else {
-                        z = ((java.time.LocalDate) ta).atStartOfDay(ZoneId.systemDefault());
+                    return random("randAscii", a, ascii.toString());
+                };
+            case "randBytes" ->
+                (c, a) -> {
+                    Args.count("randBytes", a, 1);
+                    int n = Args.integer(a, 0);
+                    if (n / 3 * 4 > dev.runway.render.gofmt.ValueLimits.MAX_VALUE_CHARS) { // its base64 text
+                        throw dev.runway.render.gofmt.ValueLimits.tooLong("randBytes's result of " + n + " bytes");
                     }
-                    return new GoTime(z, zones);
-                } catch (RuntimeException e) {
-                    if (must) {
-                        throw new TemplateFunctionException(
-                                "parsing time " + dev.runway.render.gofmt.GoStrconv.quote(value) + " as "
-                                        + dev.runway.render.gofmt.GoStrconv.quote(layout)
-                                        + ": cannot parse");
-                    }
-                    return new GoTime(ZonedDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneId.of("UTC")), zones);
-                }
-            });
-        }
-        for (String name : List.of("dateModify", "date_modify", "mustDateModify", "must_date_modify")) {
-            boolean must = name.startsWith("must");
-            r.add(name, (c, a) -> {
-                Args.count(name, a, 2);
-                String fmt = Args.string(a, 0);
-                if (!(a.get(1) instanceof GoTime t)) {
-                    throw Args.wrongType("time.Time", a.get(1));
-                }
-                Long d = GoDuration.parse(fmt);
-                if (d == null) {
-                    if (must) {
-                        throw new TemplateFunctionException(
-                                "time: invalid duration " + dev.runway.render.gofmt.GoStrconv.quote(fmt));
-                    }
-                    return t;
-                }
-                return new GoTime(t.time.plusNanos(d), zones);
-            });
-        }
-        r.add("ago", (c, a) -> {
-            Args.count("ago", a, 1);
-            ZonedDateTime t = a.get(0) instanceof GoTime gt
-                    ? gt.time
-                    : a.get(0) instanceof Integer || a.get(0) instanceof Long
-                            ? Instant.ofEpochSecond(((Number) a.get(0)).longValue())
-                                    .atZone(ZoneId.systemDefault())
-                            : ZonedDateTime.now(ZoneId.systemDefault());
-            long nanos = java.time.Duration.between(t, ZonedDateTime.now(ZoneId.systemDefault()))
-                    .toNanos();
-            long rounded = Math.round(nanos / 1e9) * 1_000_000_000L;
-            return GoDuration.format(rounded);
-        });
-        r.add("getHostByName", (c, a) -> {
-            Args.count("getHostByName", a, 1);
-            try {
-                java.net.InetAddress[] addrs = java.net.InetAddress.getAllByName(Args.string(a, 0));
-                return addrs[RANDOM.nextInt(addrs.length)].getHostAddress();
-            } catch (java.net.UnknownHostException e) {
-                // Sprig picks rand.Intn(len(addrs)) from an empty list.
-                throw new TemplateFunctionException("invalid argument to Intn");
+                    byte[] b = new byte[Math.max(n, 0)];
+                    SharedRandom.get().nextBytes(b);
+                    return Base64.getEncoder().encodeToString(b);
+                };
+            case "shuffle" ->
+                (c, a) -> {
+                    Args.count("shuffle", a, 1);
+                    List<Integer> cps = new ArrayList<>();
+                    Args.string(a, 0).codePoints().forEach(cps::add);
+                    java.util.Collections.shuffle(cps, SharedRandom.get());
+                    StringBuilder sb = new StringBuilder();
+                    cps.forEach(sb::appendCodePoint);
+                    return sb.toString();
+                };
+            case "now" -> {
+                GoZoneNames zones = r.zones();
+                yield (c, a) -> {
+                    Args.count("now", a, 0);
+                    return GoTime.now(zones);
+                };
             }
-        });
-        r.add("urlParse", (c, a) -> {
-            Args.count("urlParse", a, 1);
-            return urlParse(Args.string(a, 0));
-        });
-        r.add("urlJoin", (c, a) -> {
-            Args.count("urlJoin", a, 1);
-            return urlJoin(Args.map(a, 0));
-        });
+            case "date" -> {
+                GoZoneNames zones = r.zones();
+                yield (c, a) -> {
+                    Args.count("date", a, 2);
+                    return dateInZone(
+                            zones,
+                            Args.string(a, 0),
+                            a.get(1),
+                            ZoneId.systemDefault().getId());
+                };
+            }
+            case "htmlDate" -> {
+                GoZoneNames zones = r.zones();
+                yield (c, a) -> {
+                    Args.count("htmlDate", a, 1);
+                    return dateInZone(
+                            zones,
+                            "2006-01-02",
+                            a.get(0),
+                            ZoneId.systemDefault().getId());
+                };
+            }
+            case "htmlDateInZone" -> {
+                GoZoneNames zones = r.zones();
+                yield (c, a) -> {
+                    Args.count("htmlDateInZone", a, 2);
+                    return dateInZone(zones, "2006-01-02", a.get(0), Args.string(a, 1));
+                };
+            }
+            case "unixEpoch" ->
+                (c, a) -> {
+                    Args.count("unixEpoch", a, 1);
+                    if (!(a.get(0) instanceof GoTime t)) {
+                        throw Args.wrongType("time.Time", a.get(0));
+                    }
+                    return Long.toString(t.time.toEpochSecond());
+                };
+            case "duration" ->
+                (c, a) -> {
+                    Args.count("duration", a, 1);
+                    Object v = a.get(0);
+                    long n = 0;
+                    if (v instanceof String str) {
+                        Long parsed = dev.runway.render.gofmt.GoStrconv.parseInt(str, 10);
+                        n = parsed == null ? 0 : parsed;
+                    } else if (v instanceof Long l) {
+                        n = l;
+                    }
+                    return GoDuration.format(n * 1_000_000_000L);
+                };
+            case "durationRound" ->
+                (c, a) -> {
+                    Args.count("durationRound", a, 1);
+                    Object v = a.get(0);
+                    long d = 0;
+                    if (v instanceof String str) {
+                        Long parsed = GoDuration.parse(str);
+                        d = parsed == null ? 0 : parsed;
+                    } else if (v instanceof Long l) {
+                        d = l;
+                    } else if (v instanceof GoTime t) {
+                        d = java.time.Duration.between(t.time, ZonedDateTime.now(ZoneId.systemDefault()))
+                                .toNanos();
+                    }
+                    return durationRound(d);
+                };
+            case "ago" ->
+                (c, a) -> {
+                    Args.count("ago", a, 1);
+                    ZonedDateTime t = a.get(0) instanceof GoTime gt
+                            ? gt.time
+                            : a.get(0) instanceof Integer || a.get(0) instanceof Long
+                                    ? Instant.ofEpochSecond(((Number) a.get(0)).longValue())
+                                            .atZone(ZoneId.systemDefault())
+                                    : ZonedDateTime.now(ZoneId.systemDefault());
+                    long nanos = java.time.Duration.between(t, ZonedDateTime.now(ZoneId.systemDefault()))
+                            .toNanos();
+                    long rounded = Math.round(nanos / 1e9) * 1_000_000_000L;
+                    return GoDuration.format(rounded);
+                };
+            case "getHostByName" ->
+                (c, a) -> {
+                    Args.count("getHostByName", a, 1);
+                    try {
+                        java.net.InetAddress[] addrs = java.net.InetAddress.getAllByName(Args.string(a, 0));
+                        return addrs[SharedRandom.get().nextInt(addrs.length)].getHostAddress();
+                    } catch (java.net.UnknownHostException e) {
+                        // Sprig picks rand.Intn(len(addrs)) from an empty list.
+                        throw new TemplateFunctionException("invalid argument to Intn");
+                    }
+                };
+            case "urlParse" ->
+                (c, a) -> {
+                    Args.count("urlParse", a, 1);
+                    return urlParse(Args.string(a, 0));
+                };
+            case "urlJoin" ->
+                (c, a) -> {
+                    Args.count("urlJoin", a, 1);
+                    return urlJoin(Args.map(a, 0));
+                };
+            case "base", "osBase" ->
+                (c, a) -> {
+                    Args.count("base", a, 1);
+                    return base(Args.string(a, 0));
+                };
+            case "dir", "osDir" ->
+                (c, a) -> {
+                    Args.count("dir", a, 1);
+                    return dir(Args.string(a, 0));
+                };
+            case "clean", "osClean" ->
+                (c, a) -> {
+                    Args.count("clean", a, 1);
+                    return clean(Args.string(a, 0));
+                };
+            case "ext", "osExt" ->
+                (c, a) -> {
+                    Args.count("ext", a, 1);
+                    String p = Args.string(a, 0);
+                    for (int i = p.length() - 1; i >= 0 && p.charAt(i) != '/'; i--) {
+                        if (p.charAt(i) == '.') {
+                            return p.substring(i);
+                        }
+                    }
+                    return "";
+                };
+            case "isAbs", "osIsAbs" ->
+                (c, a) -> {
+                    Args.count("isAbs", a, 1);
+                    return Args.string(a, 0).startsWith("/");
+                };
+            case "randAlphaNum" ->
+                (c, a) -> random("randAlphaNum", a, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+            case "dateInZone", "date_in_zone" -> {
+                GoZoneNames zones = r.zones();
+                yield (c, a) -> {
+                    Args.count(name, a, 3);
+                    return dateInZone(zones, Args.string(a, 0), a.get(1), Args.string(a, 2));
+                };
+            }
+            case "toDate", "mustToDate" -> {
+                GoZoneNames zones = r.zones();
+                boolean must = name.startsWith("must");
+                yield (c, a) -> {
+                    Args.count(name, a, 2);
+                    String layout = Args.string(a, 0);
+                    String value = Args.string(a, 1);
+                    try {
+                        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern(
+                                        GoTime.javaPattern(layout), java.util.Locale.US)
+                                .withZone(ZoneId.systemDefault());
+                        java.time.temporal.TemporalAccessor ta = f.parseBest(
+                                value, ZonedDateTime::from, java.time.LocalDateTime::from, java.time.LocalDate::from);
+                        ZonedDateTime z;
+                        if (ta instanceof ZonedDateTime zz) {
+                            z = zz;
+                        } else if (ta instanceof java.time.LocalDateTime ldt) {
+                            z = ldt.atZone(ZoneId.systemDefault());
+                        } else {
+                            z = ((java.time.LocalDate) ta).atStartOfDay(ZoneId.systemDefault());
+                        }
+                        return new GoTime(z, zones);
+                    } catch (RuntimeException e) {
+                        if (must) {
+                            throw new TemplateFunctionException(
+                                    "parsing time " + dev.runway.render.gofmt.GoStrconv.quote(value) + " as "
+                                            + dev.runway.render.gofmt.GoStrconv.quote(layout)
+                                            + ": cannot parse");
+                        }
+                        return new GoTime(ZonedDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneId.of("UTC")), zones);
+                    }
+                };
+            }
+            case "dateModify", "date_modify", "mustDateModify", "must_date_modify" -> {
+                GoZoneNames zones = r.zones();
+                boolean must = name.startsWith("must");
+                yield (c, a) -> {
+                    Args.count(name, a, 2);
+                    String fmt = Args.string(a, 0);
+                    if (!(a.get(1) instanceof GoTime t)) {
+                        throw Args.wrongType("time.Time", a.get(1));
+                    }
+                    Long d = GoDuration.parse(fmt);
+                    if (d == null) {
+                        if (must) {
+                            throw new TemplateFunctionException(
+                                    "time: invalid duration " + dev.runway.render.gofmt.GoStrconv.quote(fmt));
+                        }
+                        return t;
+                    }
+                    return new GoTime(t.time.plusNanos(d), zones);
+                };
+            }
+            default -> null;
+        };
     }
 
     private static String durationRound(long d) {
@@ -264,7 +340,7 @@ final class MiscFunctions {
         }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+            sb.append(alphabet.charAt(SharedRandom.get().nextInt(alphabet.length())));
         }
         return sb.toString();
     }

@@ -1,9 +1,9 @@
 package dev.runway.render.funcs;
 
+import dev.runway.render.template.TemplateFunction;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
@@ -23,8 +23,6 @@ final class PasswordFunctions {
     private static final int BCRYPT_COST = 10;
     /** golang.org/x/crypto/bcrypt refuses longer passwords (ErrPasswordTooLong). */
     private static final int BCRYPT_MAX_BYTES = 72;
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final String SEED = "com.lyndir.masterpassword";
     private static final Map<String, List<String>> TEMPLATES = Map.of(
@@ -69,30 +67,44 @@ final class PasswordFunctions {
 
     private PasswordFunctions() {}
 
-    static void register(Registry r) {
-        r.add("bcrypt", (c, a) -> {
-            Args.count("bcrypt", a, 1);
-            return bcrypt(Args.string(a, 0));
-        });
-        r.add("htpasswd", (c, a) -> {
-            Args.count("htpasswd", a, 2);
-            String user = Args.string(a, 0);
-            String password = Args.string(a, 1);
-            if (user.contains(":")) {
-                return "invalid username: " + user;
-            }
-            return user + ":" + bcrypt(password);
-        });
-        r.add("derivePassword", (c, a) -> {
-            Args.count("derivePassword", a, 5);
-            Object counter = a.get(0);
-            // A Go uint32 parameter: an integer constant (text/template converts it), nothing else.
-            if (!(counter instanceof Integer n) || n < 0) {
-                throw Args.wrongType("uint32", counter, 0);
-            }
-            return derivePassword(
-                    n & 0xffffffffL, Args.string(a, 1), Args.string(a, 2), Args.string(a, 3), Args.string(a, 4));
-        });
+    /** The names of {@link #lookup}'s functions, in the order Sprig lists them. */
+    static final List<String> NAMES = List.of("bcrypt", "htpasswd", "derivePassword");
+
+    /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
+    static TemplateFunction lookup(String name) {
+        return switch (name) {
+            case "bcrypt" ->
+                (c, a) -> {
+                    Args.count("bcrypt", a, 1);
+                    return bcrypt(Args.string(a, 0));
+                };
+            case "htpasswd" ->
+                (c, a) -> {
+                    Args.count("htpasswd", a, 2);
+                    String user = Args.string(a, 0);
+                    String password = Args.string(a, 1);
+                    if (user.contains(":")) {
+                        return "invalid username: " + user;
+                    }
+                    return user + ":" + bcrypt(password);
+                };
+            case "derivePassword" ->
+                (c, a) -> {
+                    Args.count("derivePassword", a, 5);
+                    Object counter = a.get(0);
+                    // A Go uint32 parameter: an integer constant (text/template converts it), nothing else.
+                    if (!(counter instanceof Integer n) || n < 0) {
+                        throw Args.wrongType("uint32", counter, 0);
+                    }
+                    return derivePassword(
+                            n & 0xffffffffL,
+                            Args.string(a, 1),
+                            Args.string(a, 2),
+                            Args.string(a, 3),
+                            Args.string(a, 4));
+                };
+            default -> null;
+        };
     }
 
     /** bcrypt.GenerateFromPassword(input, DefaultCost), or Sprig's message when it fails. */
@@ -102,7 +114,7 @@ final class PasswordFunctions {
             return "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes";
         }
         byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
+        SharedRandom.get().nextBytes(salt);
         return OpenBSDBCrypt.generate("2a", password, salt, BCRYPT_COST);
     }
 

@@ -4,6 +4,7 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.runway.render.gofmt.GoSlice;
+import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,77 +18,103 @@ final class RegexFunctions {
 
     private RegexFunctions() {}
 
-    static void register(Registry r) {
-        // One cache per function map: charts match the same few expressions on every render.
-        PatternCache patterns = new PatternCache();
-        for (String prefix : List.of("", "must")) {
-            String match = prefix.isEmpty() ? "regexMatch" : "mustRegexMatch";
-            boolean must = !prefix.isEmpty();
-            r.add(match, (c, a) -> {
-                Args.count(match, a, 2);
-                String expr = Args.string(a, 0);
-                String s = Args.string(a, 1);
-                if (!must) {
-                    // Sprig's regexMatch drops the compile error and answers false.
-                    try {
-                        return patterns.compile(expr, true).matcher(s).find();
-                    } catch (TemplateFunctionException e) {
-                        return false;
+    /** The names of {@link #lookup}'s functions, in the order Sprig lists them. */
+    static final List<String> NAMES = List.of(
+            "regexMatch",
+            "regexFindAll",
+            "regexFind",
+            "regexReplaceAll",
+            "regexReplaceAllLiteral",
+            "regexSplit",
+            "mustRegexMatch",
+            "mustRegexFindAll",
+            "mustRegexFind",
+            "mustRegexReplaceAll",
+            "mustRegexReplaceAllLiteral",
+            "mustRegexSplit",
+            "regexQuoteMeta");
+
+    /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
+    static TemplateFunction lookup(String name, Registry r) {
+        return switch (name) {
+            case "regexQuoteMeta" ->
+                (c, a) -> {
+                    Args.count("regexQuoteMeta", a, 1);
+                    StringBuilder sb = new StringBuilder();
+                    for (char ch : Args.string(a, 0).toCharArray()) {
+                        if ("\\.+*?()|[]{}^$".indexOf(ch) >= 0) {
+                            sb.append('\\');
+                        }
+                        sb.append(ch);
                     }
-                }
-                return patterns.compile(expr, true).matcher(s).find();
-            });
-            String findAll = prefix.isEmpty() ? "regexFindAll" : "mustRegexFindAll";
-            r.add(findAll, (c, a) -> {
-                Args.count(findAll, a, 3);
-                Pattern p = patterns.compile(Args.string(a, 0), must);
-                String s = Args.string(a, 1);
-                int n = Args.integer(a, 2);
-                List<String> out = new ArrayList<>();
-                for (int[] m : findAll(p, s, n)) {
-                    out.add(s.substring(m[0], m[1]));
-                }
-                return out.isEmpty() ? GoSlice.nilStrings() : GoSlice.ofStrings(out);
-            });
-            String find = prefix.isEmpty() ? "regexFind" : "mustRegexFind";
-            r.add(find, (c, a) -> {
-                Args.count(find, a, 2);
-                Matcher m = patterns.compile(Args.string(a, 0), must).matcher(Args.string(a, 1));
-                return m.find() ? m.group() : "";
-            });
-            String replace = prefix.isEmpty() ? "regexReplaceAll" : "mustRegexReplaceAll";
-            r.add(replace, (c, a) -> {
-                Args.count(replace, a, 3);
-                Pattern p = patterns.compile(Args.string(a, 0), must);
-                return replaceAll(p, Args.string(a, 1), Args.string(a, 2), false);
-            });
-            String literal = prefix.isEmpty() ? "regexReplaceAllLiteral" : "mustRegexReplaceAllLiteral";
-            r.add(literal, (c, a) -> {
-                Args.count(literal, a, 3);
-                Pattern p = patterns.compile(Args.string(a, 0), must);
-                return replaceAll(p, Args.string(a, 1), Args.string(a, 2), true);
-            });
-            String split = prefix.isEmpty() ? "regexSplit" : "mustRegexSplit";
-            r.add(split, (c, a) -> {
-                Args.count(split, a, 3);
-                Pattern p = patterns.compile(Args.string(a, 0), must);
-                int n = Args.integer(a, 2);
-                return n == 0
-                        ? GoSlice.nilStrings()
-                        : GoSlice.ofStrings(split(p, Args.string(a, 0), Args.string(a, 1), n));
-            });
-        }
-        r.add("regexQuoteMeta", (c, a) -> {
-            Args.count("regexQuoteMeta", a, 1);
-            StringBuilder sb = new StringBuilder();
-            for (char ch : Args.string(a, 0).toCharArray()) {
-                if ("\\.+*?()|[]{}^$".indexOf(ch) >= 0) {
-                    sb.append('\\');
-                }
-                sb.append(ch);
+                    return sb.toString();
+                };
+            case "regexMatch", "mustRegexMatch" -> {
+                PatternCache patterns = r.patterns();
+                boolean must = name.startsWith("must");
+                yield (c, a) -> {
+                    Args.count(name, a, 2);
+                    String expr = Args.string(a, 0);
+                    String s = Args.string(a, 1);
+                    if (!must) {
+                        // Sprig's regexMatch drops the compile error and answers false.
+                        try {
+                            return patterns.compile(expr, true).matcher(s).find();
+                        } catch (TemplateFunctionException e) {
+                            return false;
+                        }
+                    }
+                    return patterns.compile(expr, true).matcher(s).find();
+                };
             }
-            return sb.toString();
-        });
+            case "regexFindAll", "mustRegexFindAll" -> {
+                PatternCache patterns = r.patterns();
+                boolean must = name.startsWith("must");
+                yield (c, a) -> {
+                    Args.count(name, a, 3);
+                    Pattern p = patterns.compile(Args.string(a, 0), must);
+                    String s = Args.string(a, 1);
+                    int n = Args.integer(a, 2);
+                    List<String> out = new ArrayList<>();
+                    for (int[] m : findAll(p, s, n)) {
+                        out.add(s.substring(m[0], m[1]));
+                    }
+                    return out.isEmpty() ? GoSlice.nilStrings() : GoSlice.ofStrings(out);
+                };
+            }
+            case "regexFind", "mustRegexFind" -> {
+                PatternCache patterns = r.patterns();
+                boolean must = name.startsWith("must");
+                yield (c, a) -> {
+                    Args.count(name, a, 2);
+                    Matcher m = patterns.compile(Args.string(a, 0), must).matcher(Args.string(a, 1));
+                    return m.find() ? m.group() : "";
+                };
+            }
+            case "regexReplaceAll", "mustRegexReplaceAll", "regexReplaceAllLiteral", "mustRegexReplaceAllLiteral" -> {
+                PatternCache patterns = r.patterns();
+                boolean must = name.startsWith("must");
+                boolean literal = name.endsWith("Literal");
+                yield (c, a) -> {
+                    Args.count(name, a, 3);
+                    Pattern p = patterns.compile(Args.string(a, 0), must);
+                    return replaceAll(p, Args.string(a, 1), Args.string(a, 2), literal);
+                };
+            }
+            case "regexSplit", "mustRegexSplit" -> {
+                PatternCache patterns = r.patterns();
+                boolean must = name.startsWith("must");
+                yield (c, a) -> {
+                    Args.count(name, a, 3);
+                    Pattern p = patterns.compile(Args.string(a, 0), must);
+                    int n = Args.integer(a, 2);
+                    return n == 0
+                            ? GoSlice.nilStrings()
+                            : GoSlice.ofStrings(split(p, Args.string(a, 0), Args.string(a, 1), n));
+                };
+            }
+            default -> null;
+        };
     }
 
     /** regexp.Compile (returnsError) or regexp.MustCompile (its panic text otherwise). */
@@ -282,7 +309,8 @@ final class RegexFunctions {
      * Compiled expressions by their Go source text, bounded so a chart that builds expressions from values cannot
      * grow it without end. Only successful compiles are kept; a bad expression fails again with its message.
      */
-    private static final class PatternCache {
+    /** One cache per function map ({@link Registry#patterns}): charts match the same few expressions on every render. */
+    static final class PatternCache {
         private static final int MAX_ENTRIES = 512;
         private final java.util.concurrent.ConcurrentHashMap<String, Pattern> compiled =
                 new java.util.concurrent.ConcurrentHashMap<>();

@@ -1,32 +1,65 @@
 package dev.runway.render.funcs;
 
 import dev.runway.render.template.TemplateFunction;
-import java.util.Map;
 
-/** Collects functions by name while the theme classes register themselves. */
+/**
+ * Creates the functions of one function map on the first lookup of each name (see {@link FunctionLibrary}), and
+ * holds what the functions of one map share: the regex functions' compiled patterns and the time functions' zone
+ * abbreviations, both created when a function that needs them is first looked up.
+ */
 final class Registry {
-    private final Map<String, TemplateFunction> functions;
+    private RegexFunctions.PatternCache patterns;
+    private GoZoneNames zones;
 
-    Registry(Map<String, TemplateFunction> functions) {
-        this.functions = functions;
+    /** The theme function of this name, or null; the themes' names do not overlap (FunctionLibraryTest). */
+    static TemplateFunction create(String name, Registry r) {
+        TemplateFunction f = StringFunctions.lookup(name);
+        if (f == null) {
+            f = ListFunctions.lookup(name);
+        }
+        if (f == null) {
+            f = DictFunctions.lookup(name);
+        }
+        if (f == null) {
+            f = MathFunctions.lookup(name);
+        }
+        if (f == null) {
+            f = EncodingFunctions.lookup(name);
+        }
+        if (f == null) {
+            f = TypeFunctions.lookup(name);
+        }
+        if (f == null) {
+            f = RegexFunctions.lookup(name, r);
+        }
+        if (f == null) {
+            f = DataFunctions.lookup(name);
+        }
+        if (f == null) {
+            f = MiscFunctions.lookup(name, r);
+        }
+        if (f == null) {
+            f = Certificates.lookup(name);
+        }
+        if (f == null) {
+            f = PasswordFunctions.lookup(name);
+        }
+        return f;
     }
 
-    void add(String name, TemplateFunction fn) {
-        functions.put(name, fn);
+    /** One pattern cache per function map: charts match the same few expressions on every render. */
+    synchronized RegexFunctions.PatternCache patterns() {
+        if (patterns == null) {
+            patterns = new RegexFunctions.PatternCache();
+        }
+        return patterns;
     }
 
-    /** Drops a function (one a Helm version does not have). */
-    void remove(String name) {
-        functions.remove(name);
-    }
-
-    /** The function registered under this name, or null. */
-    TemplateFunction get(String name) {
-        return functions.get(name);
-    }
-
-    /** A function whose Go failure (an error or a panic) is the message of a TemplateFunctionException. */
-    void alias(String name, String existing) {
-        functions.put(name, functions.get(existing));
+    /** Zone abbreviations as Go reads them from the system's tzdata, cached for this function map. */
+    synchronized GoZoneNames zones() {
+        if (zones == null) {
+            zones = new GoZoneNames();
+        }
+        return zones;
     }
 }

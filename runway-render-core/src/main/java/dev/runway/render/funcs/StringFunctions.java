@@ -3,6 +3,7 @@ package dev.runway.render.funcs;
 import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoSlice;
 import dev.runway.render.gofmt.GoValues;
+import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,246 +17,323 @@ final class StringFunctions {
 
     private StringFunctions() {}
 
-    static void register(Registry r) {
-        r.add("trim", (c, a) -> {
-            Args.count("trim", a, 1);
-            return GoStrings.trimSpace(Args.string(a, 0));
-        });
-        r.add("upper", (c, a) -> {
-            Args.count("upper", a, 1);
-            return GoStrings.toUpper(Args.string(a, 0));
-        });
-        r.add("lower", (c, a) -> {
-            Args.count("lower", a, 1);
-            return GoStrings.toLower(Args.string(a, 0));
-        });
-        r.add("title", (c, a) -> {
-            Args.count("title", a, 1);
-            return GoStrings.title(Args.string(a, 0));
-        });
-        r.add("untitle", (c, a) -> {
-            Args.count("untitle", a, 1);
-            return uncapitalize(Args.string(a, 0));
-        });
-        r.add("substr", (c, a) -> {
-            Args.count("substr", a, 3);
-            int start = Args.integer(a, 0);
-            int end = Args.integer(a, 1);
-            String s = Args.string(a, 2);
-            try {
-                if (start < 0) {
-                    return GoStrings.sliceBytes(s, null, end);
-                }
-                int len = GoStrings.utf8(s).length;
-                if (end < 0 || end > len) {
-                    return GoStrings.sliceBytes(s, start, null);
-                }
-                return GoStrings.sliceBytes(s, start, end);
-            } catch (GoStrings.SlicePanic e) {
-                throw new TemplateFunctionException(e.getMessage());
-            }
-        });
-        r.add("repeat", (c, a) -> {
-            Args.count("repeat", a, 2);
-            int count = Args.integer(a, 0);
-            String s = Args.string(a, 1);
-            if (count < 0) {
-                throw new TemplateFunctionException("strings: negative Repeat count");
-            }
-            if ((long) count * s.length() > MAX_REPEAT_CHARS) {
-                throw new TemplateFunctionException("repeat would build " + (long) count * s.length()
-                        + " characters; the limit is " + MAX_REPEAT_CHARS);
-            }
-            return s.repeat(count);
-        });
-        TemplateFunction2 trimAll = (a) -> GoStrings.trimCutset(Args.string(a, 1), Args.string(a, 0));
-        r.add("trimAll", (c, a) -> {
-            Args.count("trimAll", a, 2);
-            return trimAll.apply(a);
-        });
-        r.add("trimall", (c, a) -> {
-            Args.count("trimall", a, 2);
-            return trimAll.apply(a);
-        });
-        r.add("trimSuffix", (c, a) -> {
-            Args.count("trimSuffix", a, 2);
-            String suffix = Args.string(a, 0);
-            String s = Args.string(a, 1);
-            return s.endsWith(suffix) ? s.substring(0, s.length() - suffix.length()) : s;
-        });
-        r.add("trimPrefix", (c, a) -> {
-            Args.count("trimPrefix", a, 2);
-            String prefix = Args.string(a, 0);
-            String s = Args.string(a, 1);
-            return s.startsWith(prefix) ? s.substring(prefix.length()) : s;
-        });
-        r.add("nospace", (c, a) -> {
-            Args.count("nospace", a, 1);
-            StringBuilder sb = new StringBuilder();
-            Args.string(a, 0).codePoints().filter(cp -> !GoStrings.isSpace(cp)).forEach(sb::appendCodePoint);
-            return sb.toString();
-        });
-        r.add("initials", (c, a) -> {
-            Args.count("initials", a, 1);
-            return initials(Args.string(a, 0));
-        });
-        r.add("swapcase", (c, a) -> {
-            Args.count("swapcase", a, 1);
-            return swapCase(Args.string(a, 0));
-        });
-        r.add("snakecase", (c, a) -> {
-            Args.count("snakecase", a, 1);
-            return CaseConversion.toSnakeCase(Args.string(a, 0));
-        });
-        r.add("kebabcase", (c, a) -> {
-            Args.count("kebabcase", a, 1);
-            return CaseConversion.toKebabCase(Args.string(a, 0));
-        });
-        r.add("camelcase", (c, a) -> {
-            Args.count("camelcase", a, 1);
-            return CaseConversion.toCamelCase(Args.string(a, 0));
-        });
-        r.add("wrap", (c, a) -> {
-            Args.count("wrap", a, 2);
-            return WordWrap.wrap(Args.string(a, 1), Args.integer(a, 0), "\n", false);
-        });
-        r.add("wrapWith", (c, a) -> {
-            Args.count("wrapWith", a, 3);
-            return WordWrap.wrap(Args.string(a, 2), Args.integer(a, 0), Args.string(a, 1), true);
-        });
-        r.add("contains", (c, a) -> {
-            Args.count("contains", a, 2);
-            return Args.string(a, 1).contains(Args.string(a, 0));
-        });
-        r.add("hasPrefix", (c, a) -> {
-            Args.count("hasPrefix", a, 2);
-            return Args.string(a, 1).startsWith(Args.string(a, 0));
-        });
-        r.add("hasSuffix", (c, a) -> {
-            Args.count("hasSuffix", a, 2);
-            return Args.string(a, 1).endsWith(Args.string(a, 0));
-        });
-        r.add("quote", (c, a) -> {
-            List<String> out = new ArrayList<>();
-            for (Object o : a) {
-                if (o != null) {
-                    out.add(GoFmt.sprintf("%q", GoValues.strval(o)));
-                }
-            }
-            return String.join(" ", out);
-        });
-        r.add("squote", (c, a) -> {
-            List<String> out = new ArrayList<>();
-            for (Object o : a) {
-                if (o != null) {
-                    out.add("'" + GoFmt.formatValue(o) + "'");
-                }
-            }
-            return String.join(" ", out);
-        });
-        r.add("cat", (c, a) -> {
-            List<Object> nonNil = new ArrayList<>();
-            for (Object o : a) {
-                if (o != null) {
-                    nonNil.add(o);
-                }
-            }
-            String format = String.join(" ", java.util.Collections.nCopies(nonNil.size(), "%v"));
-            return GoFmt.sprintf(format, nonNil.toArray());
-        });
-        r.add("indent", (c, a) -> {
-            Args.count("indent", a, 2);
-            return indent(Args.integer(a, 0), Args.string(a, 1));
-        });
-        r.add("nindent", (c, a) -> {
-            Args.count("nindent", a, 2);
-            return "\n" + indent(Args.integer(a, 0), Args.string(a, 1));
-        });
-        r.add("replace", (c, a) -> {
-            Args.count("replace", a, 3);
-            return goReplace(Args.string(a, 2), Args.string(a, 0), Args.string(a, 1));
-        });
-        r.add("plural", (c, a) -> {
-            Args.count("plural", a, 3);
-            String one = Args.string(a, 0);
-            String many = Args.string(a, 1);
-            int count = Args.integer(a, 2);
-            return count == 1 ? one : many;
-        });
-        r.add("toString", (c, a) -> {
-            Args.count("toString", a, 1);
-            return GoValues.strval(a.get(0));
-        });
-        r.add("toStrings", (c, a) -> {
-            Args.count("toStrings", a, 1);
-            return GoSlice.ofStrings(strslice(a.get(0)));
-        });
-        r.add("split", (c, a) -> {
-            Args.count("split", a, 2);
-            return indexedParts(goSplit(Args.string(a, 1), Args.string(a, 0), -1));
-        });
-        r.add("splitn", (c, a) -> {
-            Args.count("splitn", a, 3);
-            String sep = Args.string(a, 0);
-            int n = Args.integer(a, 1);
-            return indexedParts(goSplit(Args.string(a, 2), sep, n));
-        });
-        r.add("splitList", (c, a) -> {
-            Args.count("splitList", a, 2);
-            return GoSlice.ofStrings(goSplit(Args.string(a, 1), Args.string(a, 0), -1));
-        });
-        r.add("join", (c, a) -> {
-            Args.count("join", a, 2);
-            String sep = Args.string(a, 0);
-            return String.join(sep, strslice(a.get(1)));
-        });
-        r.add("abbrev", (c, a) -> {
-            Args.count("abbrev", a, 2);
-            int width = Args.integer(a, 0);
-            String s = Args.string(a, 1);
-            if (width < 4) {
-                return s;
-            }
-            return abbreviate(s, 0, width);
-        });
-        r.add("abbrevboth", (c, a) -> {
-            Args.count("abbrevboth", a, 3);
-            int left = Args.integer(a, 0);
-            int right = Args.integer(a, 1);
-            String s = Args.string(a, 2);
-            if (right < 4 || (left > 0 && right < 7)) {
-                return s;
-            }
-            return abbreviate(s, left, right);
-        });
-        r.add("trunc", (c, a) -> {
-            Args.count("trunc", a, 2);
-            int n = Args.integer(a, 0);
-            String s = Args.string(a, 1);
-            byte[] b = GoStrings.utf8(s);
-            if (n < 0 && b.length + n > 0) {
-                return GoStrings.fromUtf8(b, b.length + n, b.length);
-            }
-            if (n >= 0 && b.length > n) {
-                return GoStrings.fromUtf8(b, 0, n);
-            }
-            return s;
-        });
-        r.add("sortAlpha", (c, a) -> {
-            Args.count("sortAlpha", a, 1);
-            Object v = a.get(0);
-            if (GoValues.isList(v)) {
-                List<String> strings = new ArrayList<>(strslice(v));
-                strings.sort(StringFunctions::compareBytes);
-                return GoSlice.ofStrings(strings);
-            }
-            return GoSlice.ofStrings(List.of(GoValues.strval(v)));
-        });
-    }
+    /** The names of {@link #lookup}'s functions, in the order Sprig lists them. */
+    static final List<String> NAMES = List.of(
+            "trim",
+            "upper",
+            "lower",
+            "title",
+            "untitle",
+            "substr",
+            "repeat",
+            "trimAll",
+            "trimall",
+            "trimSuffix",
+            "trimPrefix",
+            "nospace",
+            "initials",
+            "swapcase",
+            "snakecase",
+            "kebabcase",
+            "camelcase",
+            "wrap",
+            "wrapWith",
+            "contains",
+            "hasPrefix",
+            "hasSuffix",
+            "quote",
+            "squote",
+            "cat",
+            "indent",
+            "nindent",
+            "replace",
+            "plural",
+            "toString",
+            "toStrings",
+            "split",
+            "splitn",
+            "splitList",
+            "join",
+            "abbrev",
+            "abbrevboth",
+            "trunc",
+            "sortAlpha");
 
-    @FunctionalInterface
-    private interface TemplateFunction2 {
-        Object apply(List<Object> args) throws TemplateFunctionException;
+    /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
+    static TemplateFunction lookup(String name) {
+        return switch (name) {
+            case "trim" ->
+                (c, a) -> {
+                    Args.count("trim", a, 1);
+                    return GoStrings.trimSpace(Args.string(a, 0));
+                };
+            case "upper" ->
+                (c, a) -> {
+                    Args.count("upper", a, 1);
+                    return GoStrings.toUpper(Args.string(a, 0));
+                };
+            case "lower" ->
+                (c, a) -> {
+                    Args.count("lower", a, 1);
+                    return GoStrings.toLower(Args.string(a, 0));
+                };
+            case "title" ->
+                (c, a) -> {
+                    Args.count("title", a, 1);
+                    return GoStrings.title(Args.string(a, 0));
+                };
+            case "untitle" ->
+                (c, a) -> {
+                    Args.count("untitle", a, 1);
+                    return uncapitalize(Args.string(a, 0));
+                };
+            case "substr" ->
+                (c, a) -> {
+                    Args.count("substr", a, 3);
+                    int start = Args.integer(a, 0);
+                    int end = Args.integer(a, 1);
+                    String s = Args.string(a, 2);
+                    try {
+                        if (start < 0) {
+                            return GoStrings.sliceBytes(s, null, end);
+                        }
+                        int len = GoStrings.utf8(s).length;
+                        if (end < 0 || end > len) {
+                            return GoStrings.sliceBytes(s, start, null);
+                        }
+                        return GoStrings.sliceBytes(s, start, end);
+                    } catch (GoStrings.SlicePanic e) {
+                        throw new TemplateFunctionException(e.getMessage());
+                    }
+                };
+            case "repeat" ->
+                (c, a) -> {
+                    Args.count("repeat", a, 2);
+                    int count = Args.integer(a, 0);
+                    String s = Args.string(a, 1);
+                    if (count < 0) {
+                        throw new TemplateFunctionException("strings: negative Repeat count");
+                    }
+                    if ((long) count * s.length() > MAX_REPEAT_CHARS) {
+                        throw new TemplateFunctionException("repeat would build " + (long) count * s.length()
+                                + " characters; the limit is " + MAX_REPEAT_CHARS);
+                    }
+                    return s.repeat(count);
+                };
+            case "trimAll", "trimall" ->
+                (c, a) -> {
+                    Args.count(name, a, 2);
+                    return GoStrings.trimCutset(Args.string(a, 1), Args.string(a, 0));
+                };
+            case "trimSuffix" ->
+                (c, a) -> {
+                    Args.count("trimSuffix", a, 2);
+                    String suffix = Args.string(a, 0);
+                    String s = Args.string(a, 1);
+                    return s.endsWith(suffix) ? s.substring(0, s.length() - suffix.length()) : s;
+                };
+            case "trimPrefix" ->
+                (c, a) -> {
+                    Args.count("trimPrefix", a, 2);
+                    String prefix = Args.string(a, 0);
+                    String s = Args.string(a, 1);
+                    return s.startsWith(prefix) ? s.substring(prefix.length()) : s;
+                };
+            case "nospace" ->
+                (c, a) -> {
+                    Args.count("nospace", a, 1);
+                    StringBuilder sb = new StringBuilder();
+                    Args.string(a, 0)
+                            .codePoints()
+                            .filter(cp -> !GoStrings.isSpace(cp))
+                            .forEach(sb::appendCodePoint);
+                    return sb.toString();
+                };
+            case "initials" ->
+                (c, a) -> {
+                    Args.count("initials", a, 1);
+                    return initials(Args.string(a, 0));
+                };
+            case "swapcase" ->
+                (c, a) -> {
+                    Args.count("swapcase", a, 1);
+                    return swapCase(Args.string(a, 0));
+                };
+            case "snakecase" ->
+                (c, a) -> {
+                    Args.count("snakecase", a, 1);
+                    return CaseConversion.toSnakeCase(Args.string(a, 0));
+                };
+            case "kebabcase" ->
+                (c, a) -> {
+                    Args.count("kebabcase", a, 1);
+                    return CaseConversion.toKebabCase(Args.string(a, 0));
+                };
+            case "camelcase" ->
+                (c, a) -> {
+                    Args.count("camelcase", a, 1);
+                    return CaseConversion.toCamelCase(Args.string(a, 0));
+                };
+            case "wrap" ->
+                (c, a) -> {
+                    Args.count("wrap", a, 2);
+                    return WordWrap.wrap(Args.string(a, 1), Args.integer(a, 0), "\n", false);
+                };
+            case "wrapWith" ->
+                (c, a) -> {
+                    Args.count("wrapWith", a, 3);
+                    return WordWrap.wrap(Args.string(a, 2), Args.integer(a, 0), Args.string(a, 1), true);
+                };
+            case "contains" ->
+                (c, a) -> {
+                    Args.count("contains", a, 2);
+                    return Args.string(a, 1).contains(Args.string(a, 0));
+                };
+            case "hasPrefix" ->
+                (c, a) -> {
+                    Args.count("hasPrefix", a, 2);
+                    return Args.string(a, 1).startsWith(Args.string(a, 0));
+                };
+            case "hasSuffix" ->
+                (c, a) -> {
+                    Args.count("hasSuffix", a, 2);
+                    return Args.string(a, 1).endsWith(Args.string(a, 0));
+                };
+            case "quote" ->
+                (c, a) -> {
+                    List<String> out = new ArrayList<>();
+                    for (Object o : a) {
+                        if (o != null) {
+                            out.add(GoFmt.sprintf("%q", GoValues.strval(o)));
+                        }
+                    }
+                    return String.join(" ", out);
+                };
+            case "squote" ->
+                (c, a) -> {
+                    List<String> out = new ArrayList<>();
+                    for (Object o : a) {
+                        if (o != null) {
+                            out.add("'" + GoFmt.formatValue(o) + "'");
+                        }
+                    }
+                    return String.join(" ", out);
+                };
+            case "cat" ->
+                (c, a) -> {
+                    List<Object> nonNil = new ArrayList<>();
+                    for (Object o : a) {
+                        if (o != null) {
+                            nonNil.add(o);
+                        }
+                    }
+                    String format = String.join(" ", java.util.Collections.nCopies(nonNil.size(), "%v"));
+                    return GoFmt.sprintf(format, nonNil.toArray());
+                };
+            case "indent" ->
+                (c, a) -> {
+                    Args.count("indent", a, 2);
+                    return indent(Args.integer(a, 0), Args.string(a, 1));
+                };
+            case "nindent" ->
+                (c, a) -> {
+                    Args.count("nindent", a, 2);
+                    return "\n" + indent(Args.integer(a, 0), Args.string(a, 1));
+                };
+            case "replace" ->
+                (c, a) -> {
+                    Args.count("replace", a, 3);
+                    return goReplace(Args.string(a, 2), Args.string(a, 0), Args.string(a, 1));
+                };
+            case "plural" ->
+                (c, a) -> {
+                    Args.count("plural", a, 3);
+                    String one = Args.string(a, 0);
+                    String many = Args.string(a, 1);
+                    int count = Args.integer(a, 2);
+                    return count == 1 ? one : many;
+                };
+            case "toString" ->
+                (c, a) -> {
+                    Args.count("toString", a, 1);
+                    return GoValues.strval(a.get(0));
+                };
+            case "toStrings" ->
+                (c, a) -> {
+                    Args.count("toStrings", a, 1);
+                    return GoSlice.ofStrings(strslice(a.get(0)));
+                };
+            case "split" ->
+                (c, a) -> {
+                    Args.count("split", a, 2);
+                    return indexedParts(goSplit(Args.string(a, 1), Args.string(a, 0), -1));
+                };
+            case "splitn" ->
+                (c, a) -> {
+                    Args.count("splitn", a, 3);
+                    String sep = Args.string(a, 0);
+                    int n = Args.integer(a, 1);
+                    return indexedParts(goSplit(Args.string(a, 2), sep, n));
+                };
+            case "splitList" ->
+                (c, a) -> {
+                    Args.count("splitList", a, 2);
+                    return GoSlice.ofStrings(goSplit(Args.string(a, 1), Args.string(a, 0), -1));
+                };
+            case "join" ->
+                (c, a) -> {
+                    Args.count("join", a, 2);
+                    String sep = Args.string(a, 0);
+                    return String.join(sep, strslice(a.get(1)));
+                };
+            case "abbrev" ->
+                (c, a) -> {
+                    Args.count("abbrev", a, 2);
+                    int width = Args.integer(a, 0);
+                    String s = Args.string(a, 1);
+                    if (width < 4) {
+                        return s;
+                    }
+                    return abbreviate(s, 0, width);
+                };
+            case "abbrevboth" ->
+                (c, a) -> {
+                    Args.count("abbrevboth", a, 3);
+                    int left = Args.integer(a, 0);
+                    int right = Args.integer(a, 1);
+                    String s = Args.string(a, 2);
+                    if (right < 4 || (left > 0 && right < 7)) {
+                        return s;
+                    }
+                    return abbreviate(s, left, right);
+                };
+            case "trunc" ->
+                (c, a) -> {
+                    Args.count("trunc", a, 2);
+                    int n = Args.integer(a, 0);
+                    String s = Args.string(a, 1);
+                    byte[] b = GoStrings.utf8(s);
+                    if (n < 0 && b.length + n > 0) {
+                        return GoStrings.fromUtf8(b, b.length + n, b.length);
+                    }
+                    if (n >= 0 && b.length > n) {
+                        return GoStrings.fromUtf8(b, 0, n);
+                    }
+                    return s;
+                };
+            case "sortAlpha" ->
+                (c, a) -> {
+                    Args.count("sortAlpha", a, 1);
+                    Object v = a.get(0);
+                    if (GoValues.isList(v)) {
+                        List<String> strings = new ArrayList<>(strslice(v));
+                        strings.sort(StringFunctions::compareBytes);
+                        return GoSlice.ofStrings(strings);
+                    }
+                    return GoSlice.ofStrings(List.of(GoValues.strval(v)));
+                };
+            default -> null;
+        };
     }
 
     /** Go compares strings by bytes: UTF-8 order, which is code point order. */

@@ -4,7 +4,6 @@ import dev.runway.render.gofmt.GoBytes;
 import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoValues;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,93 +12,107 @@ import java.util.Map;
  * map wins, as in Go. {@code and} and {@code or} are evaluated lazily by the executor.
  */
 final class Builtins {
-    private static final Map<String, TemplateFunction> FUNCTIONS = new HashMap<>();
-
-    static {
-        FUNCTIONS.put("and", (c, a) -> lazyOnly());
-        FUNCTIONS.put("or", (c, a) -> lazyOnly());
-        FUNCTIONS.put("not", (c, a) -> {
-            arity("not", a, 1);
-            return !GoValues.truth(a.get(0));
-        });
-        FUNCTIONS.put("len", (c, a) -> {
-            arity("len", a, 1);
-            return length(a.get(0));
-        });
-        FUNCTIONS.put("index", (c, a) -> {
-            atLeast("index", a, 1);
-            return index(a.get(0), a.subList(1, a.size()));
-        });
-        FUNCTIONS.put("slice", (c, a) -> {
-            atLeast("slice", a, 1);
-            return slice(a.get(0), a.subList(1, a.size()));
-        });
-        FUNCTIONS.put("print", (c, a) -> GoFmt.sprint(a.toArray()));
-        FUNCTIONS.put("println", (c, a) -> GoFmt.sprintln(a.toArray()));
-        FUNCTIONS.put("printf", (c, a) -> {
-            atLeast("printf", a, 1);
-            if (!(a.get(0) instanceof String format)) {
-                throw new TemplateArityException(
-                        "wrong type for value; expected string; got " + GoValues.typeName(a.get(0)));
-            }
-            return GoFmt.sprintf(format, a.subList(1, a.size()).toArray());
-        });
-        FUNCTIONS.put("html", (c, a) -> Escapers.html(evalArgs(a)));
-        FUNCTIONS.put("js", (c, a) -> Escapers.js(evalArgs(a)));
-        FUNCTIONS.put("urlquery", (c, a) -> Escapers.urlQuery(evalArgs(a)));
-        FUNCTIONS.put("call", (c, a) -> {
-            // a.get(0) is the callee's name, inserted by the executor.
-            if (a.size() < 2) {
-                throw new TemplateArityException("wrong number of args for call: want at least 1 got 0");
-            }
-            Object fn = a.get(1);
-            if (fn instanceof TemplateFunction f) {
-                return f.call(c, new ArrayList<>(a.subList(2, a.size())));
-            }
-            if (fn == null) {
-                throw new TemplateFunctionException("call of nil");
-            }
-            throw new TemplateFunctionException("non-function " + a.get(0) + " of type " + GoValues.typeName(fn));
-        });
-        FUNCTIONS.put("eq", (c, a) -> {
-            atLeast("eq", a, 1);
-            return Comparisons.eq(a.get(0), a.subList(1, a.size()));
-        });
-        FUNCTIONS.put("ne", (c, a) -> {
-            arity("ne", a, 2);
-            return !Comparisons.eq(a.get(0), a.subList(1, 2));
-        });
-        FUNCTIONS.put("lt", (c, a) -> {
-            arity("lt", a, 2);
-            return Comparisons.lt(a.get(0), a.get(1));
-        });
-        FUNCTIONS.put("le", (c, a) -> {
-            arity("le", a, 2);
-            return Comparisons.lt(a.get(0), a.get(1)) || Comparisons.eq(a.get(0), a.subList(1, 2));
-        });
-        FUNCTIONS.put("gt", (c, a) -> {
-            arity("gt", a, 2);
-            boolean lt = Comparisons.lt(a.get(0), a.get(1));
-            return !(lt || Comparisons.eq(a.get(0), a.subList(1, 2)));
-        });
-        FUNCTIONS.put("ge", (c, a) -> {
-            arity("ge", a, 2);
-            return !Comparisons.lt(a.get(0), a.get(1));
-        });
-    }
-
     private Builtins() {}
 
     static boolean has(String name) {
-        return FUNCTIONS.containsKey(name);
+        return get(name) != null;
     }
 
     static boolean isLazy(String name) {
         return name.equals("and") || name.equals("or");
     }
 
+    /**
+     * The builtin of this name, or null. A switch rather than a map filled at class initialisation: a render links
+     * only the lambdas of the builtins its templates call.
+     */
     static TemplateFunction get(String name) {
-        return FUNCTIONS.get(name);
+        return switch (name) {
+            case "and" -> (c, a) -> lazyOnly();
+            case "or" -> (c, a) -> lazyOnly();
+            case "not" ->
+                (c, a) -> {
+                    arity("not", a, 1);
+                    return !GoValues.truth(a.get(0));
+                };
+            case "len" ->
+                (c, a) -> {
+                    arity("len", a, 1);
+                    return length(a.get(0));
+                };
+            case "index" ->
+                (c, a) -> {
+                    atLeast("index", a, 1);
+                    return index(a.get(0), a.subList(1, a.size()));
+                };
+            case "slice" ->
+                (c, a) -> {
+                    atLeast("slice", a, 1);
+                    return slice(a.get(0), a.subList(1, a.size()));
+                };
+            case "print" -> (c, a) -> GoFmt.sprint(a.toArray());
+            case "println" -> (c, a) -> GoFmt.sprintln(a.toArray());
+            case "printf" ->
+                (c, a) -> {
+                    atLeast("printf", a, 1);
+                    if (!(a.get(0) instanceof String format)) {
+                        throw new TemplateArityException(
+                                "wrong type for value; expected string; got " + GoValues.typeName(a.get(0)));
+                    }
+                    return GoFmt.sprintf(format, a.subList(1, a.size()).toArray());
+                };
+            case "html" -> (c, a) -> Escapers.html(evalArgs(a));
+            case "js" -> (c, a) -> Escapers.js(evalArgs(a));
+            case "urlquery" -> (c, a) -> Escapers.urlQuery(evalArgs(a));
+            case "call" ->
+                (c, a) -> {
+                    // a.get(0) is the callee's name, inserted by the executor.
+                    if (a.size() < 2) {
+                        throw new TemplateArityException("wrong number of args for call: want at least 1 got 0");
+                    }
+                    Object fn = a.get(1);
+                    if (fn instanceof TemplateFunction f) {
+                        return f.call(c, new ArrayList<>(a.subList(2, a.size())));
+                    }
+                    if (fn == null) {
+                        throw new TemplateFunctionException("call of nil");
+                    }
+                    throw new TemplateFunctionException(
+                            "non-function " + a.get(0) + " of type " + GoValues.typeName(fn));
+                };
+            case "eq" ->
+                (c, a) -> {
+                    atLeast("eq", a, 1);
+                    return Comparisons.eq(a.get(0), a.subList(1, a.size()));
+                };
+            case "ne" ->
+                (c, a) -> {
+                    arity("ne", a, 2);
+                    return !Comparisons.eq(a.get(0), a.subList(1, 2));
+                };
+            case "lt" ->
+                (c, a) -> {
+                    arity("lt", a, 2);
+                    return Comparisons.lt(a.get(0), a.get(1));
+                };
+            case "le" ->
+                (c, a) -> {
+                    arity("le", a, 2);
+                    return Comparisons.lt(a.get(0), a.get(1)) || Comparisons.eq(a.get(0), a.subList(1, 2));
+                };
+            case "gt" ->
+                (c, a) -> {
+                    arity("gt", a, 2);
+                    boolean lt = Comparisons.lt(a.get(0), a.get(1));
+                    return !(lt || Comparisons.eq(a.get(0), a.subList(1, 2)));
+                };
+            case "ge" ->
+                (c, a) -> {
+                    arity("ge", a, 2);
+                    return !Comparisons.lt(a.get(0), a.get(1));
+                };
+            default -> null;
+        };
     }
 
     private static Object lazyOnly() {

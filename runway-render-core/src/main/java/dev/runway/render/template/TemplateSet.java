@@ -18,9 +18,16 @@ public final class TemplateSet {
 
     /** @param name the set's own name, which Go quotes in "no template ... associated with template" errors */
     public TemplateSet(String name, Map<String, TemplateFunction> functions) {
-        // A HashMap rather than Map.copyOf: every function call in every render looks its name up here, and the
-        // cached String hash plus identity check beat the immutable map's probing (measured on runway-eks).
-        this(name, Collections.unmodifiableMap(new HashMap<>(functions)), new HashMap<>());
+        // A FunctionTable is kept as it is: it is unmodifiable already, and copying it would create every function.
+        // Any other map goes into a HashMap rather than Map.copyOf: every function call in every render looks its
+        // name up here, and the cached String hash plus identity check beat the immutable map's probing (measured
+        // on runway-eks).
+        this(
+                name,
+                functions instanceof FunctionTable table
+                        ? table
+                        : Collections.unmodifiableMap(new HashMap<>(functions)),
+                new HashMap<>());
     }
 
     private TemplateSet(String name, Map<String, TemplateFunction> functions, Map<String, Tree> trees) {
