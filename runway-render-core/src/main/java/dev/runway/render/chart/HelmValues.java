@@ -71,6 +71,11 @@ final class HelmValues extends AbstractMap<String, Object> implements GoFmt.GoTy
 
     @Override
     public TemplateFunction method(String name) {
+        // Every .Values.key read asks here first; Go methods are exported (upper case), values keys mostly are not,
+        // and the string switch below hashes the name.
+        if (name.isEmpty() || name.charAt(0) < 'A' || name.charAt(0) > 'Z') {
+            return null;
+        }
         return switch (name) {
             case "AsMap" ->
                 (c, a) -> {

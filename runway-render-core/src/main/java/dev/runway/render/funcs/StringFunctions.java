@@ -238,7 +238,7 @@ final class StringFunctions {
             case "nindent" ->
                 (c, a) -> {
                     Args.count("nindent", a, 2);
-                    return "\n" + indent(Args.integer(a, 0), Args.string(a, 1));
+                    return indent(Args.integer(a, 0), Args.string(a, 1), true);
                 };
             case "replace" ->
                 (c, a) -> {
@@ -353,15 +353,48 @@ final class StringFunctions {
     }
 
     static String indent(int spaces, String v) throws TemplateFunctionException {
+        return indent(spaces, v, false);
+    }
+
+    /**
+     * sprig's indent (and nindent, with {@code leadingNewline}): the pad before the text and after every newline.
+     * One pass into one builder of the final size: charts indent every included block, so this runs many times
+     * per render on long texts.
+     */
+    static String indent(int spaces, String v, boolean leadingNewline) throws TemplateFunctionException {
         if (spaces < 0) { // sprig's indent calls strings.Repeat, which panics; text/template reports the panic
             throw new TemplateFunctionException("strings: negative Repeat count");
         }
-        long lines = 1 + v.chars().filter(ch -> ch == '\n').count();
-        if (spaces > 0 && v.length() + lines * spaces > dev.runway.render.gofmt.ValueLimits.MAX_VALUE_CHARS) {
+        int length = v.length();
+        long lines = 1;
+        for (int i = 0; i < length; i++) {
+            if (v.charAt(i) == '\n') {
+                lines++;
+            }
+        }
+        long size = length + lines * spaces + (leadingNewline ? 1 : 0);
+        if (spaces > 0 && size > dev.runway.render.gofmt.ValueLimits.MAX_VALUE_CHARS) {
             throw dev.runway.render.gofmt.ValueLimits.tooLong("indent's result");
         }
-        String pad = " ".repeat(spaces);
-        return pad + v.replace("\n", "\n" + pad);
+        StringBuilder b = new StringBuilder((int) Math.min(size, Integer.MAX_VALUE - 16));
+        if (leadingNewline) {
+            b.append('\n');
+        }
+        pad(b, spaces);
+        int from = 0;
+        for (int nl = v.indexOf('\n'); nl >= 0; nl = v.indexOf('\n', from)) {
+            b.append(v, from, nl + 1);
+            pad(b, spaces);
+            from = nl + 1;
+        }
+        b.append(v, from, length);
+        return b.toString();
+    }
+
+    private static void pad(StringBuilder b, int spaces) {
+        for (int i = 0; i < spaces; i++) {
+            b.append(' ');
+        }
     }
 
     /** strings.Replace(s, old, new, -1), including Go's behaviour for an empty old string. */

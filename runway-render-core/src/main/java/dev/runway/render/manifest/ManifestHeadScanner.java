@@ -236,7 +236,8 @@ final class ManifestHeadScanner {
         if (colon < 0) {
             return UNSURE;
         }
-        String key = doc.substring(content, colon);
+        // Only the head's roles read keys: no string for each key of the rest of the document.
+        String key = role == Role.OTHER ? null : doc.substring(content, colon);
         int rest = colon + 1;
         while (rest < end && doc.charAt(rest) == ' ') {
             rest++;
@@ -334,6 +335,9 @@ final class ManifestHeadScanner {
             default -> {
                 if (!plainScalar(start, last)) {
                     return UNSURE;
+                }
+                if (role == Role.OTHER) {
+                    return 0; // checked above; the text itself is not part of the head
                 }
                 return scalarValue(role, key, doc.substring(start, last), false, false) ? 0 : UNSURE;
             }

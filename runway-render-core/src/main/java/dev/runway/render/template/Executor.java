@@ -4,7 +4,6 @@ import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.gofmt.ValueLimits;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,8 +50,13 @@ final class Executor {
     private final ExecutionScope scope;
     private final int depth;
     private final TemplateContext context;
-    private final List<String> varNames = new ArrayList<>();
-    private final List<Object> varValues = new ArrayList<>();
+    /**
+     * The variable stack: names and values in pairs ({@code vars[2i]} the name, {@code vars[2i + 1]} the value), one
+     * array instead of two lists, since every include makes a new executor.
+     */
+    private Object[] vars = new Object[8];
+
+    private int varCount;
     private Node node;
 
     Executor(TemplateSet set, Tree tree, StringBuilder out, ExecutionScope scope, int depth) {
@@ -93,25 +97,33 @@ final class Executor {
     // --- variables ---
 
     private void push(String name, Object value) {
-        varNames.add(name);
-        varValues.add(value);
+        if (2 * varCount + 2 > vars.length) {
+            vars = java.util.Arrays.copyOf(vars, vars.length * 2);
+        }
+        vars[2 * varCount] = name;
+        vars[2 * varCount + 1] = value;
+        varCount++;
     }
 
     private int mark() {
-        return varNames.size();
+        return varCount;
     }
 
     private void pop(int mark) {
-        for (int i = varNames.size() - 1; i >= mark; i--) {
-            varNames.remove(i);
-            varValues.remove(i);
+        for (int i = 2 * mark; i < 2 * varCount; i++) {
+            vars[i] = null; // no references kept to values of finished scopes
         }
+        varCount = Math.min(varCount, mark);
+    }
+
+    private void setValueAt(int index, Object value) {
+        vars[2 * index + 1] = value;
     }
 
     private void setVar(String name, Object value) {
-        for (int i = varNames.size() - 1; i >= 0; i--) {
-            if (varNames.get(i).equals(name)) {
-                varValues.set(i, value);
+        for (int i = varCount - 1; i >= 0; i--) {
+            if (vars[2 * i].equals(name)) {
+                vars[2 * i + 1] = value;
                 return;
             }
         }
@@ -119,9 +131,9 @@ final class Executor {
     }
 
     private Object varValue(String name) {
-        for (int i = varNames.size() - 1; i >= 0; i--) {
-            if (varNames.get(i).equals(name)) {
-                return varValues.get(i);
+        for (int i = varCount - 1; i >= 0; i--) {
+            if (vars[2 * i].equals(name)) {
+                return vars[2 * i + 1];
             }
         }
         throw error("undefined variable: " + name);
@@ -143,8 +155,11 @@ final class Executor {
                 printValue(a, val);
             }
         } else if (n instanceof Node.ListNode list) {
-            for (Node child : list.nodes()) {
-                walk(dot, child);
+            // Indexed, not for-each: this runs for every node of every render, and an iterator per list showed
+            // in the allocation profile.
+            List<Node> nodes = list.nodes();
+            for (int i = 0, size = nodes.size(); i < size; i++) {
+                walk(dot, nodes.get(i));
             }
         } else if (n instanceof Node.BranchNode b) {
             if (b.kind() == Node.BranchKind.RANGE) {
@@ -193,9 +208,10 @@ final class Executor {
                     }
                 }
             } else if (val instanceof Map<?, ?> map) {
-                for (Map.Entry<String, Object> e : sortedEntries(map)) {
+                Object[] sorted = sortedEntries(map);
+                for (int i = 0; i < sorted.length; i += 2) {
                     iterated = true;
-                    if (!oneIteration(r, declared, mark, e.getKey(), box(e.getValue()))) {
+                    if (!oneIteration(r, declared, mark, sorted[i], box(sorted[i + 1]))) {
                         break;
                     }
                 }
@@ -228,10 +244,10 @@ final class Executor {
     private boolean oneIteration(Node.BranchNode r, int declared, int mark, Object index, Object elem) {
         // The last declared variable takes the element, the one before it the index (Go's setTopVar).
         if (declared > 0) {
-            varValues.set(mark - 1, elem);
+            setValueAt(mark - 1, elem);
         }
         if (declared > 1) {
-            varValues.set(mark - 2, index);
+            setValueAt(mark - 2, index);
         }
         try {
             walk(elem, r.list());
@@ -245,13 +261,40 @@ final class Executor {
         return true;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map.Entry<String, Object>> sortedEntries(Map<?, ?> map) {
-        TreeMap<String, Object> sorted = new TreeMap<>();
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            sorted.put(String.valueOf(e.getKey()), e.getValue());
+    /**
+     * The map's keys and values in Go's range order (sorted by key), as key/value pairs in one array, taken before
+     * the body runs as Go's fmtsort does: the body changing the map changes neither the keys visited nor the
+     * values. One array instead of a TreeMap and a list of its entries.
+     */
+    private static Object[] sortedEntries(Map<?, ?> map) {
+        String[] keys = new String[map.size()];
+        int n = 0;
+        boolean stringKeys = true;
+        for (Object key : map.keySet()) {
+            stringKeys &= key instanceof String;
+            keys[n++] = String.valueOf(key);
         }
-        return new ArrayList<>(sorted.entrySet());
+        Object[] pairs = new Object[2 * n];
+        if (!stringKeys) {
+            // Not a Go map[string]...: keys that print alike collapse, as the sorted copy always did.
+            TreeMap<String, Object> sorted = new TreeMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                sorted.put(String.valueOf(e.getKey()), e.getValue());
+            }
+            pairs = new Object[2 * sorted.size()];
+            int i = 0;
+            for (Map.Entry<String, Object> e : sorted.entrySet()) {
+                pairs[i++] = e.getKey();
+                pairs[i++] = e.getValue();
+            }
+            return pairs;
+        }
+        java.util.Arrays.sort(keys);
+        for (int i = 0; i < n; i++) {
+            pairs[2 * i] = keys[i];
+            pairs[2 * i + 1] = map.get(keys[i]);
+        }
+        return pairs;
     }
 
     private static Object box(Object v) {
@@ -285,14 +328,17 @@ final class Executor {
         }
         node = pipe;
         Object value = MISSING;
-        for (Node.CommandNode cmd : pipe.cmds()) {
-            value = unbox(evalCommand(dot, cmd, value));
+        List<Node.CommandNode> cmds = pipe.cmds();
+        for (int i = 0, size = cmds.size(); i < size; i++) {
+            value = unbox(evalCommand(dot, cmds.get(i), value));
         }
-        for (Node.VariableNode v : pipe.decl()) {
+        List<Node.VariableNode> decl = pipe.decl();
+        for (int i = 0, size = decl.size(); i < size; i++) {
+            String name = decl.get(i).ident().get(0);
             if (pipe.isAssign()) {
-                setVar(v.ident().get(0), value);
+                setVar(name, value);
             } else {
-                push(v.ident().get(0), value);
+                push(name, value);
             }
         }
         return value;
@@ -351,7 +397,7 @@ final class Executor {
                 && text.indexOf('p') < 0
                 && text.indexOf('P') < 0;
         boolean runeInt = text.startsWith("'");
-        if (n.isFloat() && !hexInt && !runeInt && text.chars().anyMatch(c -> ".eEpP".indexOf(c) >= 0)) {
+        if (n.isFloat() && !hexInt && !runeInt && hasFloatMark(text)) {
             return n.floatValue();
         }
         if (n.isInt()) {
@@ -359,6 +405,15 @@ final class Executor {
             return v == (int) v ? (Object) (int) v : (Object) v;
         }
         throw error(text + " overflows int");
+    }
+
+    private static boolean hasFloatMark(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (".eEpP".indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Object evalFieldNode(Object dot, Node.FieldNode field, List<Node> args, Object fin) {
@@ -384,13 +439,19 @@ final class Executor {
             notAFunction(args, fin);
             return value;
         }
-        return evalFieldChain(dot, value, v, v.ident().subList(1, v.ident().size()), args, fin);
+        return evalFieldChain(dot, value, v, v.ident(), 1, args, fin);
     }
 
     private Object evalFieldChain(
             Object dot, Object receiver, Node n, List<String> ident, List<Node> args, Object fin) {
+        return evalFieldChain(dot, receiver, n, ident, 0, args, fin);
+    }
+
+    /** The fields {@code ident[from..]} in turn, the last one with the arguments. */
+    private Object evalFieldChain(
+            Object dot, Object receiver, Node n, List<String> ident, int from, List<Node> args, Object fin) {
         int last = ident.size() - 1;
-        for (int i = 0; i < last; i++) {
+        for (int i = from; i < last; i++) {
             receiver = evalField(dot, ident.get(i), n, null, MISSING, receiver);
         }
         return evalField(dot, ident.get(last), n, args, fin, receiver);
@@ -647,7 +708,8 @@ final class Executor {
             return null;
         }
         if (n instanceof Node.FieldNode f) {
-            return evalFieldNode(dot, f, List.of(n), MISSING);
+            // No arguments (null is what List.of(n) meant, without a list per field read).
+            return evalFieldNode(dot, f, null, MISSING);
         }
         if (n instanceof Node.VariableNode v) {
             return evalVariableNode(dot, v, null, MISSING);

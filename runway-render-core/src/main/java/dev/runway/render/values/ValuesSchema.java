@@ -45,12 +45,157 @@ public final class ValuesSchema {
 
     private final SpecificationVersion version;
 
+    /** The root's shape when it allows checking property by property ({@link PlainRoot#of}), else null. */
+    private final PlainRoot plainRoot;
+
     private ValuesSchema(String sourceName, JsonNode schemaJson, Schema schema, SpecificationVersion version) {
         this.sourceName = sourceName;
         this.schemaJson = schemaJson;
         this.schema = schema;
         this.version = version;
+        this.plainRoot = PlainRoot.of(schemaJson, schema);
     }
+
+    /**
+     * A root schema that is a plain object schema: besides annotations only {@code type: object},
+     * {@code properties}, {@code required}, a boolean {@code additionalProperties} and definitions. Values (always
+     * a JSON object) meet it exactly when the required keys are there, no key is extra when additional properties
+     * are closed, and each property's value meets its sub-schema. Each property's value that met its sub-schema is
+     * remembered: distinct values sets mostly differ in a few keys, and the chart's defaults under the other keys
+     * need not be checked again on every render. Only a clean verdict is taken from here; any problem sends the
+     * values through the whole schema for the exact errors.
+     */
+    private record PlainRoot(
+            Map<String, Schema> properties, List<String> required, boolean closed, Set<PropertyValue> knownValid) {
+        /** Root keywords that do not make a value's validity depend on more than its own property. */
+        private static final java.util.Set<String> PLAIN_KEYWORDS = java.util.Set.of(
+                "$schema",
+                "title",
+                "description",
+                "$comment",
+                "type",
+                "additionalProperties",
+                "required",
+                "definitions",
+                "$defs",
+                "properties",
+                "examples",
+                "default");
+        /** Remembered property values, at most: distinct values stop being remembered rather than growing it. */
+        private static final int MAX_REMEMBERED = 1024;
+        /** Larger values are checked every time rather than kept alive by the table. */
+        private static final int MAX_REMEMBERED_NODES = 4096;
+
+        static PlainRoot of(JsonNode root, Schema schema) {
+            if (!root.isObject()) {
+                return null;
+            }
+            java.util.Iterator<String> names = root.fieldNames();
+            while (names.hasNext()) {
+                if (!PLAIN_KEYWORDS.contains(names.next())) {
+                    return null;
+                }
+            }
+            JsonNode type = root.get("type");
+            JsonNode additional = root.get("additionalProperties");
+            JsonNode required = root.get("required");
+            JsonNode properties = root.get("properties");
+            if ((type != null && !(type.isTextual() && type.asText().equals("object")))
+                    || (additional != null && !additional.isBoolean())
+                    || (required != null && !required.isArray())
+                    || (properties != null && !properties.isObject())) {
+                return null;
+            }
+            List<String> requiredNames = new ArrayList<>();
+            if (required != null) {
+                for (JsonNode name : required) {
+                    if (!name.isTextual()) {
+                        return null;
+                    }
+                    requiredNames.add(name.asText());
+                }
+            }
+            Map<String, Schema> subSchemas = new java.util.HashMap<>();
+            if (properties != null) {
+                java.util.Iterator<String> keys = properties.fieldNames();
+                while (keys.hasNext()) {
+                    String key = keys.next();
+                    if (!key.matches("[A-Za-z0-9_-]+")) {
+                        return null; // a JSON pointer would need escapes: keep it simple
+                    }
+                    try {
+                        subSchemas.put(
+                                key,
+                                schema.getSubSchema(SchemaLocation.of(ROOT_LOCATION + "#/properties/" + key)
+                                        .getFragment()));
+                    } catch (RuntimeException | StackOverflowError e) {
+                        return null;
+                    }
+                }
+            }
+            return new PlainRoot(
+                    Map.copyOf(subSchemas),
+                    List.copyOf(requiredNames),
+                    additional != null && !additional.booleanValue(),
+                    java.util.concurrent.ConcurrentHashMap.newKeySet());
+        }
+
+        /** True when the instance certainly meets the root schema; false when unsure or it does not. */
+        boolean certainlyValid(ObjectNode instance) {
+            for (String name : required) {
+                if (!instance.has(name)) {
+                    return false;
+                }
+            }
+            java.util.Iterator<Map.Entry<String, JsonNode>> fields = instance.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                Schema sub = properties.get(field.getKey());
+                if (sub == null) {
+                    if (closed) {
+                        return false;
+                    }
+                    continue;
+                }
+                PropertyValue key = new PropertyValue(field.getKey(), field.getValue());
+                if (knownValid.contains(key)) {
+                    continue;
+                }
+                List<Error> errors;
+                try {
+                    errors = sub.validate(field.getValue());
+                } catch (RuntimeException | StackOverflowError e) {
+                    return false; // the whole schema's check reports it
+                }
+                if (!errors.isEmpty()) {
+                    return false;
+                }
+                if (knownValid.size() < MAX_REMEMBERED && nodes(field.getValue(), MAX_REMEMBERED_NODES) >= 0) {
+                    knownValid.add(key);
+                }
+            }
+            return true;
+        }
+
+        /** How many nodes {@code node} has, or -1 when more than {@code budget}. */
+        private static int nodes(JsonNode node, int budget) {
+            int count = 1;
+            for (JsonNode child : node) {
+                int n = nodes(child, budget - count);
+                if (n < 0) {
+                    return -1;
+                }
+                count += n;
+                if (count > budget) {
+                    return -1;
+                }
+            }
+            return count;
+        }
+    }
+
+    /** A root property's value (JSON trees compare by content); the name tells sub-schemas apart. */
+    private record PropertyValue(String name, JsonNode value) {}
 
     /**
      * Reads a schema. Without {@code $schema}, the latest draft (2020-12) applies, as in the validator Helm 3.18+
@@ -353,6 +498,9 @@ public final class ValuesSchema {
     private Outcome evaluate(String chart, Map<String, Object> values, ValuesPath at, ValueOrigins origins) {
         // Helm validates JSON; null values become {} (ValidateAgainstSingleSchema).
         JsonNode instance = values == null ? JsonNodeFactory.instance.objectNode() : toJson(values);
+        if (plainRoot != null && instance instanceof ObjectNode object && plainRoot.certainlyValid(object)) {
+            return new Outcome("", List.of());
+        }
         List<Error> errors;
         try {
             errors = schema.validate(instance);

@@ -6,19 +6,29 @@ import dev.runway.render.chart.Chart;
 import dev.runway.render.oracle.HelmOracle;
 import dev.runway.render.yaml.GoYaml;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * On-demand benchmark (not part of the test run): renders runway-eks warm in a loop with our engine and with
- * helm-java and prints both times and the ratio; then renders 10,000 distinct values sets and prints throughput
- * and peak heap. Run from the repository root:
+ * helm-java and prints both times and the ratio; then renders a batch of distinct values sets on one thread and
+ * again on every core (one renderer shared by a fixed pool), and prints throughput, process CPU per render, peak
+ * heap, the collector's work and the load average of each. Run from the repository root:
  *
  * <pre>
  * ./mvnw -q -pl runway-render-core test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -100,27 +110,124 @@ public final class RenderBenchmark {
                 "load average: %.2f%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
+        int cores = Runtime.getRuntime().availableProcessors();
+        // Distinct values take paths the warm loop does not (cache misses in the schema check and regexMatch): one
+        // unmeasured batch of other values sets on every core first, so that the JIT's work is not counted below.
+        batch(engine, 1_000_000, Math.min(batch, 2000), cores);
+        BatchStats single = batch(engine, 0, batch, 1);
+        single.print("batch on 1 thread", batch);
+        BatchStats all = batch(engine, batch, batch, cores);
+        all.print("batch on " + cores + " threads (all cores, one shared renderer)", batch);
+    }
+
+    /** What one batch of distinct values sets cost: wall, process CPU, heap peak and the collector's work. */
+    private record BatchStats(
+            double seconds,
+            double cpuMs,
+            double renderThreadCpuMs,
+            long peakHeap,
+            long gcCount,
+            long gcMillis,
+            long bytes,
+            double load) {
+        void print(String label, int renders) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %d distinct values sets in %.2f s = %.0f renders/s, CPU per render %.3f ms (process;"
+                            + " %.3f ms on the rendering threads) (%d MB output)%n",
+                    label,
+                    renders,
+                    seconds,
+                    renders / seconds,
+                    cpuMs / renders,
+                    renderThreadCpuMs / renders,
+                    bytes / 1_000_000);
+            System.out.printf(
+                    Locale.ROOT,
+                    "    peak heap %d MB (max heap %d MB), GC %d collections, %d ms; load average %.2f%n",
+                    peakHeap / (1024 * 1024),
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                    gcCount,
+                    gcMillis,
+                    load);
+        }
+    }
+
+    /**
+     * Renders {@code renders} distinct values sets (values parsing included), numbered from {@code first}, on
+     * {@code threads} threads sharing the one prepared renderer, each thread taking the next index.
+     */
+    private static BatchStats batch(HelmRenderer engine, int first, int renders, int threads) {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         resetPeaks();
+        long gcCount = gcCount();
+        long gcMillis = gcMillis();
+        long cpu = os.getProcessCpuTime();
         long start = System.nanoTime();
-        long bytes = 0;
-        for (int i = 0; i < batch; i++) {
-            bytes += engine.render(distinctValues(i), RenderOptions.of(serviceId(i), serviceId(i)))
-                    .output()
-                    .length();
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong bytes = new AtomicLong();
+        AtomicLong threadCpu = new AtomicLong();
+        java.lang.management.ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
+        Runnable worker = () -> {
+            long ownCpu = threadBean.getCurrentThreadCpuTime();
+            long written = 0;
+            for (int k = next.getAndIncrement(); k < renders; k = next.getAndIncrement()) {
+                int i = first + k;
+                written += engine.render(distinctValues(i), RenderOptions.of(serviceId(i), serviceId(i)))
+                        .output()
+                        .length();
+            }
+            bytes.addAndGet(written);
+            threadCpu.addAndGet(threadBean.getCurrentThreadCpuTime() - ownCpu);
+        };
+        if (threads == 1) {
+            worker.run();
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    done.add(pool.submit(worker));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdown();
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(
-                Locale.ROOT,
-                "batch:     %d distinct values sets in %.2f s = %.0f renders/s (%d MB output)%n",
-                batch,
+        return new BatchStats(
                 seconds,
-                batch / seconds,
-                bytes / 1_000_000);
-        System.out.printf(
-                Locale.ROOT,
-                "peak heap: %d MB (max heap %d MB)%n",
-                peakHeapBytes() / (1024 * 1024),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+                (os.getProcessCpuTime() - cpu) / 1e6,
+                threadCpu.get() / 1e6,
+                peakHeapBytes(),
+                gcCount() - gcCount,
+                gcMillis() - gcMillis,
+                bytes.get(),
+                os.getSystemLoadAverage());
+    }
+
+    private static long gcCount() {
+        long n = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, gc.getCollectionCount());
+        }
+        return n;
+    }
+
+    private static long gcMillis() {
+        long n = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, gc.getCollectionTime());
+        }
+        return n;
     }
 
     private static String serviceId(int i) {

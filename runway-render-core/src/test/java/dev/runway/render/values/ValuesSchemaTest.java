@@ -1,6 +1,7 @@
 package dev.runway.render.values;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -255,5 +256,35 @@ class ValuesSchemaTest {
                 scalar:
                 invalid type for values: expected object (map), got string
                 """, verdict.helmListing());
+    }
+
+    @Test
+    void rememberedPropertyValuesNeverHideAProblem() {
+        // A plain root: each property's value is checked (and remembered when it conforms) on its own.
+        ValuesSchema schema = ValuesSchema.parse("""
+                {"type": "object", "additionalProperties": false, "required": ["id"],
+                 "definitions": {"port": {"type": "integer", "maximum": 65535}},
+                 "properties": {"id": {"type": "string", "pattern": "^[a-z]+$"},
+                                "port": {"$ref": "#/definitions/port"},
+                                "tags": {"type": "object", "additionalProperties": {"type": "string"}}}}
+                """, "plain.json");
+        for (int round = 0; round < 3; round++) {
+            assertEquals(List.of(), schema.validate(Map.of("id", "abc", "port", 80L, "tags", Map.of("a", "b"))));
+            // the same values remembered as valid, next to one that is not: the problem is still found, in full
+            assertFalse(schema.validate(Map.of("id", "abc", "port", 70000L)).isEmpty());
+            assertFalse(schema.validate(Map.of("id", "ABC", "port", 80L)).isEmpty());
+            assertFalse(schema.validate(Map.of("id", "abc", "tags", Map.of("a", 1L)))
+                    .isEmpty());
+            assertFalse(schema.validate(Map.of("port", 80L)).isEmpty()); // required id missing
+            assertFalse(schema.validate(Map.of("id", "abc", "extra", 1L)).isEmpty()); // closed
+        }
+        // Not a plain root (allOf): the whole schema decides, as before.
+        ValuesSchema combined = ValuesSchema.parse(
+                "{\"properties\": {\"a\": {\"type\": \"string\"}}, \"allOf\": [{\"required\": [\"b\"]}]}",
+                "combined.json");
+        for (int round = 0; round < 2; round++) {
+            assertFalse(combined.validate(Map.of("a", "x")).isEmpty());
+            assertEquals(List.of(), combined.validate(Map.of("a", "x", "b", 1L)));
+        }
     }
 }
