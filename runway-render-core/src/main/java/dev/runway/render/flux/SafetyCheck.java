@@ -70,9 +70,14 @@ public final class SafetyCheck {
     /** The variable Flux's documentation defines as a double quote for whole values: {@code ${quote}}. */
     private static final String QUOTE = "${quote}";
 
-    private static final ObjectMapper JSON = dev.runway.render.yaml.GuardedYaml.jsonMapper()
-            .build()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Built on first use: only a render with JSON in a ConfigMap needs it (it loads a few hundred classes). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = dev.runway.render.yaml.GuardedYaml.jsonMapper()
+                .build()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+        private Json() {}
+    }
 
     private SafetyCheck() {}
 
@@ -298,7 +303,7 @@ public final class SafetyCheck {
 
     private static String jsonError(String text) {
         try {
-            JSON.readTree(text);
+            Json.MAPPER.readTree(text);
             return null;
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage();
