@@ -193,7 +193,7 @@ final class KubeSchema {
                 .orElse(false);
     }
 
-    /** Loads a model class named by an API class (without initialising it: only its fields are read). */
+    /** Loads a model class named by an API class; it initialises when readModel reads its static field lists. */
     static Class<?> loadModel(String name) {
         try {
             return Class.forName(name, false, LOADER);
