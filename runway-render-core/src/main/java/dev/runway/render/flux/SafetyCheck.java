@@ -1,8 +1,10 @@
 package dev.runway.render.flux;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
 import dev.runway.render.gofmt.GoValues;
@@ -10,6 +12,8 @@ import dev.runway.render.verify.KubeFieldTypes;
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GoYamlException;
 import dev.runway.render.yaml.YamlTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -70,9 +74,11 @@ public final class SafetyCheck {
     /** The variable Flux's documentation defines as a double quote for whole values: {@code ${quote}}. */
     private static final String QUOTE = "${quote}";
 
-    private static final ObjectMapper JSON = dev.runway.render.yaml.GuardedYaml.jsonMapper()
-            .build()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * Jackson's streaming parser with the project's read limits. Whether text parses as JSON needs only the
+     * tokens; a databind mapper's {@code readTree} says the same but loads some three hundred classes more.
+     */
+    private static final JsonFactory JSON = dev.runway.render.yaml.GuardedYaml.jsonFactory();
 
     private SafetyCheck() {}
 
@@ -296,9 +302,19 @@ public final class SafetyCheck {
         }
     }
 
+    /** Null when {@code text} is one JSON value (or blank, as Jackson's readTree has it), else why not. */
     private static String jsonError(String text) {
-        try {
-            JSON.readTree(text);
+        try (JsonParser parser = JSON.createParser(text)) {
+            if (parser.nextToken() == null) {
+                return null;
+            }
+            skipValue(parser);
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                var loc = parser.currentTokenLocation();
+                return "trailing token " + trailing.asString() + " after the JSON value" + " (JSON line "
+                        + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+            }
             return null;
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage();
@@ -307,6 +323,32 @@ public final class SafetyCheck {
                             ? "invalid JSON"
                             : message.lines().findFirst().orElse(message))
                     + (loc != null ? " (JSON line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")" : "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a parser over a String reads no I/O
+        }
+    }
+
+    /**
+     * Reads the value the parser stands on to its end, numbers included, so number limits apply as they do when
+     * a tree is built. Iterative: the factory's nesting limit bounds the depth.
+     */
+    private static void skipValue(JsonParser parser) throws IOException {
+        int depth = 0;
+        JsonToken token = parser.currentToken();
+        while (true) {
+            if (token == null) {
+                throw new JsonParseException(parser, "unexpected end of the JSON text");
+            }
+            switch (token) {
+                case START_OBJECT, START_ARRAY -> depth++;
+                case END_OBJECT, END_ARRAY -> depth--;
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
+                default -> {}
+            }
+            if (depth == 0) {
+                return;
+            }
+            token = parser.nextToken();
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runway.render.eks.ClusterRuntime;
 import dev.runway.render.eks.RunwayEksValues;
@@ -83,10 +84,19 @@ public record Handshake(
     @JsonPropertyOrder({"role", "resource", "member"})
     public record Binding(String role, String resource, String member) {}
 
-    private static final ObjectMapper JSON = dev.runway.render.yaml.GuardedYaml.jsonMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    /**
+     * The mapper, built on first use: {@code runway:verify} builds a handshake from the values and compares it
+     * without writing or reading JSON, and a mapper that serialises records loads a few hundred Jackson classes.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = dev.runway.render.yaml.GuardedYaml.jsonMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+
+        private Json() {}
+    }
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([_a-zA-Z][_a-zA-Z0-9]*)}");
 
     /**
@@ -155,7 +165,7 @@ public record Handshake(
 
     /** IRSA's trust policy: the cluster's OIDC provider may assume the role for exactly this service account. */
     static ObjectNode trustPolicy(String account, String provider, String subject) {
-        ObjectNode policy = JSON.createObjectNode();
+        ObjectNode policy = JsonNodeFactory.instance.objectNode();
         policy.put("Version", "2012-10-17");
         ObjectNode statement = policy.putArray("Statement").addObject();
         statement.put("Effect", "Allow");
@@ -211,14 +221,14 @@ public record Handshake(
     }
 
     private static String jsonEscape(String value) {
-        String quoted = JSON.getNodeFactory().textNode(value).toString();
+        String quoted = JsonNodeFactory.instance.textNode(value).toString();
         return quoted.substring(1, quoted.length() - 1);
     }
 
     /** The handshake as JSON (two-space indent, a final newline). */
     public String toJson() {
         try {
-            return JSON.writeValueAsString(this).replace("\r\n", "\n") + "\n";
+            return Json.MAPPER.writeValueAsString(this).replace("\r\n", "\n") + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the handshake as JSON", e);
         }
@@ -245,7 +255,8 @@ public record Handshake(
             try {
                 local.put(
                         "aws_trust_policy",
-                        JSON.writer()
+                        Json.MAPPER
+                                .writer()
                                 .without(SerializationFeature.INDENT_OUTPUT)
                                 .writeValueAsString(aws.trustPolicy()));
             } catch (JsonProcessingException e) {
@@ -269,7 +280,7 @@ public record Handshake(
                 "locals",
                 Map.of(("runway_identity_" + serviceId + "_" + environment).replaceAll("[^A-Za-z0-9_]", "_"), local));
         try {
-            return JSON.writeValueAsString(root).replace("${", "$${") + "\n";
+            return Json.MAPPER.writeValueAsString(root).replace("${", "$${") + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the handshake as Terraform JSON", e);
         }
@@ -282,7 +293,7 @@ public record Handshake(
      */
     public static Handshake fromJson(String json) {
         try {
-            return JSON.readValue(json, Handshake.class);
+            return Json.MAPPER.readValue(json, Handshake.class);
         } catch (JsonProcessingException | NullPointerException e) {
             throw new IllegalArgumentException(
                     "not a runway identity handshake: "

@@ -5,7 +5,6 @@ import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -41,6 +40,7 @@ final class KubeSchema {
 
     private static final String MODELS = "io.kubernetes.client.openapi.models.";
     private static final String APIS = "io.kubernetes.client.openapi.apis.";
+    private static final ClassLoader LOADER = KubeSchema.class.getClassLoader();
     private static final List<String> VERSION_NAMES = List.of(
             "V1",
             "V2",
@@ -54,8 +54,16 @@ final class KubeSchema {
             "V1alpha3",
             "V2alpha1");
 
-    /** A built-in kind. */
-    record KindInfo(String apiVersion, String kind, Class<?> model, boolean namespaced) {}
+    /**
+     * A built-in kind.
+     *
+     * @param modelName the binary name of its model class; {@link #model()} loads it when a check needs its fields
+     */
+    record KindInfo(String apiVersion, String kind, String modelName, boolean namespaced) {
+        Class<?> model() {
+            return loadModel(modelName);
+        }
+    }
 
     /** What a lookup of apiVersion/kind found. */
     sealed interface Lookup {
@@ -145,16 +153,16 @@ final class KubeSchema {
             return Optional.empty();
         }
         String versionName = Character.toUpperCase(version.charAt(0)) + version.substring(1);
-        Class<?> api;
-        try {
-            api = Class.forName(APIS + prefix + versionName + "Api", false, KubeSchema.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
+        // The API class is read as a class file, not loaded: its methods' signatures name every model of the group
+        // and a request class per method, and reflection would load them all (ApiClassMethods says more).
+        Optional<ApiClassMethods.ClassFile> api = ApiClassMethods.read(LOADER, APIS + prefix + versionName + "Api");
+        if (api.isEmpty()) {
             return Optional.empty();
         }
         String apiVersion = group.isEmpty() ? version : group + "/" + version;
         Map<String, KindInfo> kinds = new TreeMap<>();
-        for (Method method : api.getMethods()) {
-            String name = method.getName();
+        for (ApiClassMethods.Method method : api.get().publicMethods()) {
+            String name = method.name();
             if (!name.startsWith("create")
                     || name.endsWith("Call")
                     || name.endsWith("WithHttpInfo")
@@ -164,13 +172,13 @@ final class KubeSchema {
             boolean namespaced = name.startsWith("createNamespaced") && name.length() > "createNamespaced".length();
             String resource =
                     namespaced ? name.substring("createNamespaced".length()) : name.substring("create".length());
-            for (Class<?> parameter : method.getParameterTypes()) {
-                if (!KubernetesObject.class.isAssignableFrom(parameter)) {
+            for (String parameter : method.parameterTypes()) {
+                if (!parameter.startsWith(MODELS)) {
                     continue;
                 }
-                String kind = kindOfModel(parameter, versionName);
+                String kind = kindOfModel(parameter.substring(MODELS.length()), versionName);
                 // createNamespacedPodEviction posts an Eviction to a pod's subresource: not a kind of this group.
-                if (kind != null && kind.equals(resource)) {
+                if (kind != null && kind.equals(resource) && isKubernetesObject(parameter)) {
                     kinds.put(kind, new KindInfo(apiVersion, kind, parameter, namespaced));
                 }
             }
@@ -178,9 +186,25 @@ final class KubeSchema {
         return Optional.of(Collections.unmodifiableMap(kinds));
     }
 
+    /** Whether a model implements {@link KubernetesObject} (the generated models do so directly), from its class file. */
+    private static boolean isKubernetesObject(String model) {
+        return ApiClassMethods.read(LOADER, model)
+                .map(c -> c.interfaces().contains(KubernetesObject.class.getName()))
+                .orElse(false);
+    }
+
+    /** Loads a model class named by an API class; it initialises when readModel reads its static field lists. */
+    static Class<?> loadModel(String name) {
+        try {
+            return Class.forName(name, false, LOADER);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(
+                    "client-java-api names the model " + name + " in an API class but has no such class", e);
+        }
+    }
+
     /** {@code V1Deployment} -> {@code Deployment}; {@code CoreV1Event} -> {@code Event}. */
-    private static String kindOfModel(Class<?> model, String versionName) {
-        String simple = model.getSimpleName();
+    private static String kindOfModel(String simple, String versionName) {
         int at = simple.indexOf(versionName);
         while (at >= 0) {
             String rest = simple.substring(at + versionName.length());

@@ -1,0 +1,160 @@
+package dev.runway.render.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kubernetes.client.openapi.apis.AppsV1Api;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The class-file reader must see exactly what reflection sees, without loading the class. */
+class ApiClassMethodsTest {
+    private static final ClassLoader LOADER = ApiClassMethodsTest.class.getClassLoader();
+
+    /** A class with every kind of parameter and constant the reader has to step over. */
+    @SuppressWarnings("unused") // read as a class file
+    static final class Sample extends Thread implements Serializable, Supplier<String> {
+        private static final long serialVersionUID = 1L;
+        static final long BIG = 1L << 40;
+        static final double RATIO = 0.25;
+        static final float F = 1.5f;
+        static final String TEXT = "text \u00e9 \ud83d\ude00";
+        private int field;
+
+        public void primitives(byte b, char c, double d, float f, int i, long j, short s, boolean z) {}
+
+        public String[][] arrays(int[] a, List<String>[] lists, Map<String, Object>[][] maps) {
+            return new String[0][];
+        }
+
+        public static Object nothing() {
+            return (Supplier<Long>) () -> BIG;
+        }
+
+        private void hidden(String s) {}
+
+        void packagePrivate(String s) {}
+
+        @Override
+        public String get() {
+            return TEXT + RATIO + F + field;
+        }
+    }
+
+    private static Set<String> reflected(Class<?> type) {
+        Set<String> out = new TreeSet<>();
+        for (Method m : type.getDeclaredMethods()) {
+            if (Modifier.isPublic(m.getModifiers())) {
+                out.add(m.getName()
+                        + Arrays.stream(m.getParameterTypes())
+                                .map(Class::getTypeName)
+                                .toList());
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> read(Class<?> type) {
+        ApiClassMethods.ClassFile file =
+                ApiClassMethods.read(LOADER, type.getName()).orElseThrow();
+        Set<String> out = new TreeSet<>();
+        file.publicMethods().forEach(m -> out.add(m.name() + m.parameterTypes()));
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(classes = {Sample.class, AppsV1Api.class, CoreV1Api.class, String.class})
+    void publicMethodsAreThoseReflectionDeclares(Class<?> type) {
+        Set<String> expected = reflected(type);
+        assertEquals(expected, read(type));
+        assertTrue(expected.size() > 1, "the comparison must cover methods");
+    }
+
+    @Test
+    void namesSuperclassAndInterfaces() {
+        ApiClassMethods.ClassFile file =
+                ApiClassMethods.read(LOADER, Sample.class.getName()).orElseThrow();
+        assertEquals(Sample.class.getName(), file.name());
+        assertEquals("java.lang.Thread", file.superName());
+        assertEquals(List.of("java.io.Serializable", "java.util.function.Supplier"), file.interfaces());
+        assertNull(
+                ApiClassMethods.read(LOADER, "java.lang.Object").orElseThrow().superName());
+    }
+
+    @Test
+    void theApiClassesCreateMethodsNameTheirModels() {
+        ApiClassMethods.ClassFile api = ApiClassMethods.read(LOADER, "io.kubernetes.client.openapi.apis.AppsV1Api")
+                .orElseThrow();
+        assertTrue(api.publicMethods()
+                .contains(new ApiClassMethods.Method(
+                        "createNamespacedDeployment",
+                        List.of("java.lang.String", "io.kubernetes.client.openapi.models.V1Deployment"))));
+    }
+
+    @Test
+    void aMissingClassFileIsEmpty() {
+        assertTrue(ApiClassMethods.read(LOADER, "io.kubernetes.client.openapi.apis.AppsV9Api")
+                .isEmpty());
+    }
+
+    @Test
+    void descriptorsBecomeBinaryNames() {
+        assertEquals(
+                List.of("int", "java.lang.String[][]", "a.B$C", "boolean[]"),
+                ApiClassMethods.parameterTypes("(I[[Ljava/lang/String;La/B$C;[Z)V", "test"));
+        assertEquals(List.of(), ApiClassMethods.parameterTypes("()V", "test"));
+        for (String bad : List.of("", "I)V", "(Q)V", "(Ljava/lang/String", "(I", "([")) {
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class, () -> ApiClassMethods.parameterTypes(bad, "Some.class"), bad);
+            assertTrue(e.getMessage().contains("Some.class"), e.getMessage());
+        }
+    }
+
+    @Test
+    void everyTruncationIsAnErrorNamingTheSource() throws IOException {
+        byte[] whole;
+        try (InputStream in = LOADER.getResourceAsStream(Sample.class.getName().replace('.', '/') + ".class")) {
+            whole = in.readAllBytes();
+        }
+        ApiClassMethods.parse(whole, "Sample.class"); // the whole file is fine
+        for (int length = 0; length < whole.length; length++) {
+            byte[] cut = Arrays.copyOf(whole, length);
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class, () -> ApiClassMethods.parse(cut, "Sample.class"), "" + length);
+            assertTrue(e.getMessage().startsWith("Sample.class "), e.getMessage());
+        }
+    }
+
+    @Test
+    void otherBytesAreNotAClassFile() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ApiClassMethods.parse("not a class".getBytes(StandardCharsets.US_ASCII), "x.class"));
+        assertEquals("x.class is not a class file: no 0xCAFEBABE magic", e.getMessage());
+        // A Class entry pointing at itself instead of a Utf8 entry.
+        byte[] selfReference = {
+            (byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 0, 2, 7, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0
+        };
+        e = assertThrows(IllegalArgumentException.class, () -> ApiClassMethods.parse(selfReference, "y.class"));
+        assertEquals("y.class is not a class file: constant pool entry 1 is not a Utf8 entry", e.getMessage());
+        byte[] unknownTag = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 0, 2, 99};
+        e = assertThrows(IllegalArgumentException.class, () -> ApiClassMethods.parse(unknownTag, "z.class"));
+        assertEquals("z.class is not a class file: constant pool entry 1 has the unknown tag 99", e.getMessage());
+    }
+}
