@@ -6,9 +6,11 @@ import com.github.difflib.patch.Patch;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
 import dev.runway.render.manifest.ManifestStreamParser;
-import dev.runway.render.verify.YNode.YMap;
-import dev.runway.render.verify.YNode.YScalar;
-import dev.runway.render.verify.YNode.YSeq;
+import dev.runway.render.yaml.YNode;
+import dev.runway.render.yaml.YNode.YMap;
+import dev.runway.render.yaml.YNode.YScalar;
+import dev.runway.render.yaml.YNode.YSeq;
+import dev.runway.render.yaml.YamlTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -205,9 +207,9 @@ public final class DriftCheck {
                 String text = document.text();
                 YNode root;
                 try {
-                    List<YamlReader.Document> parsed = YamlReader.read(text, source.file());
+                    List<YamlTree.TypedDocument> parsed = YamlTree.typedDocuments(text, source.file());
                     root = parsed.isEmpty() ? null : parsed.get(0).root();
-                } catch (YamlReader.YamlSyntaxException e) {
+                } catch (YamlTree.YamlParseException e) {
                     root = null;
                 }
                 ResourceRef ref = root instanceof YMap m
@@ -331,7 +333,7 @@ public final class DriftCheck {
         }
         YScalar s = (YScalar) node;
         return switch (s.type()) {
-            case STRING -> quote(s.value());
+            case STRING, TIMESTAMP -> quote(s.value());
             case FLOAT -> {
                 java.math.BigDecimal v = s.number();
                 yield v == null ? s.value() : v.stripTrailingZeros().toPlainString();
