@@ -293,6 +293,16 @@ public final class GoJson {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    /**
+     * A string as encoding/json writes it without HTML escaping: quoted, control characters escaped, on one line.
+     * Messages that show a value (snapshot and drift differences) quote strings with it.
+     */
+    public static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        writeString(sb, s, false);
+        return sb.toString();
+    }
+
     static void writeString(StringBuilder sb, String s, boolean escapeHtml) {
         sb.append('"');
         int i = 0;
