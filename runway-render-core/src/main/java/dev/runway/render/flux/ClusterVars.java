@@ -50,13 +50,7 @@ public record ClusterVars(String kind, String name, Map<String, String> values, 
      * field when it is not one, when a value is not a string, or when Secret data is not base64.
      */
     public static ClusterVars parse(String yaml, String sourceName) {
-        YamlTree tree;
-        try {
-            tree = YamlTree.parse(yaml);
-        } catch (YamlTree.YamlParseException e) {
-            throw new IllegalArgumentException(
-                    sourceName + ":" + e.line() + ":" + e.column() + ": not valid YAML: " + e.getMessage(), e);
-        }
+        YamlTree tree = tree(yaml, sourceName);
         String kind = tree.string("kind").orElse("");
         if (!kind.equals("ConfigMap") && !kind.equals("Secret")) {
             throw new IllegalArgumentException(sourceName + ": kind is '" + kind + "'; Flux reads variables only from"
@@ -108,5 +102,18 @@ public record ClusterVars(String kind, String name, Map<String, String> values, 
                 .filter(n -> !FluxVariableNames.isValid(n))
                 .sorted()
                 .toList();
+    }
+
+    /**
+     * A Flux input file (variables, Kustomization) read as written; bad YAML is an {@link IllegalArgumentException}
+     * naming the file, line and column.
+     */
+    static YamlTree tree(String yaml, String sourceName) {
+        try {
+            return YamlTree.parse(yaml);
+        } catch (YamlTree.YamlParseException e) {
+            throw new IllegalArgumentException(
+                    sourceName + ":" + e.line() + ":" + e.column() + ": not valid YAML: " + e.getMessage(), e);
+        }
     }
 }

@@ -80,13 +80,7 @@ public record PostBuild(
      */
     public static PostBuild fromKustomization(
             String yaml, String sourceName, List<ClusterVars> available, boolean strict) {
-        YamlTree tree;
-        try {
-            tree = YamlTree.parse(yaml);
-        } catch (YamlTree.YamlParseException e) {
-            throw new IllegalArgumentException(
-                    sourceName + ":" + e.line() + ":" + e.column() + ": not valid YAML: " + e.getMessage(), e);
-        }
+        YamlTree tree = ClusterVars.tree(yaml, sourceName);
         if (!"Kustomization".equals(tree.string("kind").orElse(""))) {
             throw new IllegalArgumentException(sourceName + ": not a Flux Kustomization (kind is '"
                     + tree.string("kind").orElse("") + "')");

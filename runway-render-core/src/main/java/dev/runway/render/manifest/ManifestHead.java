@@ -8,6 +8,7 @@ import dev.runway.render.yaml.YamlLimitException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -142,13 +143,7 @@ public record ManifestHead(
         }
 
         private void readTopMapping() {
-            while (true) {
-                Event key = events.next();
-                if (key.getEventId() == Event.ID.MappingEnd) {
-                    return;
-                }
-                String k = scalarText(key);
-                Event value = events.next();
+            readEntries((k, value) -> {
                 if ("apiVersion".equals(k)) {
                     apiVersion = stringValue(value);
                 } else if ("kind".equals(k)) {
@@ -156,19 +151,14 @@ public record ManifestHead(
                 } else if ("metadata".equals(k) && value.getEventId() == Event.ID.MappingStart) {
                     readMetadata();
                 } else {
-                    skip(value);
+                    return false;
                 }
-            }
+                return true;
+            });
         }
 
         private void readMetadata() {
-            while (true) {
-                Event key = events.next();
-                if (key.getEventId() == Event.ID.MappingEnd) {
-                    return;
-                }
-                String k = scalarText(key);
-                Event value = events.next();
+            readEntries((k, value) -> {
                 if ("name".equals(k)) {
                     name = stringValue(value);
                 } else if ("namespace".equals(k)) {
@@ -176,24 +166,37 @@ public record ManifestHead(
                 } else if ("annotations".equals(k) && value.getEventId() == Event.ID.MappingStart) {
                     readAnnotations();
                 } else {
-                    skip(value);
+                    return false;
                 }
-            }
+                return true;
+            });
         }
 
         private void readAnnotations() {
             Map<String, String> found = new LinkedHashMap<>();
+            readEntries((k, value) -> {
+                if (k != null && value instanceof ScalarEvent s) {
+                    found.put(k, s.getValue());
+                    return true;
+                }
+                return false;
+            });
+            annotations = found;
+        }
+
+        /**
+         * Reads the entries of the mapping just opened, up to its end: {@code field} gets each key's text and the
+         * first event of its value and says whether it read the value; a value it did not read is skipped.
+         */
+        private void readEntries(BiPredicate<String, Event> field) {
             while (true) {
                 Event key = events.next();
                 if (key.getEventId() == Event.ID.MappingEnd) {
-                    annotations = found;
                     return;
                 }
                 String k = scalarText(key);
                 Event value = events.next();
-                if (k != null && value instanceof ScalarEvent s) {
-                    found.put(k, s.getValue());
-                } else {
+                if (!field.test(k, value)) {
                     skip(value);
                 }
             }

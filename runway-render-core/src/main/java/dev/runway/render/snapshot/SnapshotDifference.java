@@ -1,5 +1,6 @@
 package dev.runway.render.snapshot;
 
+import dev.runway.render.yaml.GoJson;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -97,7 +98,7 @@ public record SnapshotDifference(String resource, FieldPath path, Change change,
 
     private static String flow(Object value) {
         if (value instanceof String s) {
-            return quote(s);
+            return GoJson.quote(s);
         }
         if (value instanceof Map<?, ?> map) {
             StringBuilder out = new StringBuilder("{");
@@ -126,21 +127,5 @@ public record SnapshotDifference(String resource, FieldPath path, Change change,
             return out.append(']').toString();
         }
         return String.valueOf(value);
-    }
-
-    private static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
-        return out.append('"').toString();
     }
 }

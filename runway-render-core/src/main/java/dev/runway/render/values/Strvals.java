@@ -3,6 +3,8 @@ package dev.runway.render.values;
 import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.io.BoundedFiles;
+import dev.runway.render.yaml.GoJson;
+import dev.runway.render.yaml.GoYamlException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -339,10 +341,10 @@ public final class Strvals {
                 set(data, k, null);
                 return null;
             }
-            GoJsonValueReader.Decoded decoded;
+            GoJson.Decoded decoded;
             try {
-                decoded = GoJsonValueReader.read(text, pos);
-            } catch (GoJsonValueReader.JsonSyntaxException e) {
+                decoded = GoJson.decode(text, pos);
+            } catch (GoYamlException e) {
                 return Failure.of(e.getMessage());
             }
             set(data, k, decoded.value());
@@ -414,10 +416,10 @@ public final class Strvals {
                 if (emptyVal()) {
                     return setIndex(list, i, null);
                 }
-                GoJsonValueReader.Decoded decoded;
+                GoJson.Decoded decoded;
                 try {
-                    decoded = GoJsonValueReader.read(text, pos);
-                } catch (GoJsonValueReader.JsonSyntaxException e) {
+                    decoded = GoJson.decode(text, pos);
+                } catch (GoYamlException e) {
                     return new ListResult(list, Failure.of(e.getMessage()));
                 }
                 ListResult result = setIndex(list, i, decoded.value());

@@ -2,6 +2,8 @@ package dev.runway.render.values;
 
 import dev.runway.render.HelmVersion;
 import dev.runway.render.io.BoundedFiles;
+import dev.runway.render.yaml.GoJson;
+import dev.runway.render.yaml.GoYamlException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -180,12 +182,12 @@ public final class UserValues {
     private static Map<String, Object> jsonObject(String line) {
         String json = line.strip();
         try {
-            GoJsonValueReader.Decoded decoded = GoJsonValueReader.read(json, 0);
+            GoJson.Decoded decoded = GoJson.decode(json, 0);
             if (decoded.value() instanceof Map<?, ?> map
                     && json.substring(decoded.end()).isBlank()) {
                 return (Map<String, Object>) map;
             }
-        } catch (GoJsonValueReader.JsonSyntaxException e) {
+        } catch (GoYamlException e) {
             // worded as Helm below
         }
         throw new SetValueException("failed parsing --set-json data JSON: " + line);

@@ -2,9 +2,10 @@ package dev.runway.render.verify;
 
 import dev.runway.render.verify.KubeSchema.KindInfo;
 import dev.runway.render.verify.PodSpecs.PodTemplate;
-import dev.runway.render.verify.YNode.ScalarType;
-import dev.runway.render.verify.YNode.YMap;
-import dev.runway.render.verify.YNode.YScalar;
+import dev.runway.render.yaml.YNode;
+import dev.runway.render.yaml.YNode.ScalarType;
+import dev.runway.render.yaml.YNode.YMap;
+import dev.runway.render.yaml.YNode.YScalar;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -120,7 +121,7 @@ final class ApiServerRules {
     /** ValidateCronJobSpec: schedule (validateScheduleFormat: robfig/cron ParseStandard), timeZone, job template. */
     private void cronJob(Resource r, YMap spec) {
         if (spec.get("schedule") instanceof YScalar s
-                && s.type() == ScalarType.STRING
+                && s.isString()
                 && !s.value().contains("${")) {
             if (s.value().contains("TZ")) {
                 findings.error(
@@ -143,9 +144,7 @@ final class ApiServerRules {
                                         + " @hourly, @daily, @weekly, @monthly, @yearly, @every 1h"));
             }
         }
-        if (spec.get("timeZone") instanceof YScalar tz
-                && tz.type() == ScalarType.STRING
-                && !validTimeZone(tz.value())) {
+        if (spec.get("timeZone") instanceof YScalar tz && tz.isString() && !validTimeZone(tz.value())) {
             findings.error(
                     r,
                     "value.time-zone",
@@ -416,7 +415,7 @@ final class ApiServerRules {
         List<YNode> clusterIPs = spec.list("clusterIPs");
         for (int i = 0; i < clusterIPs.size(); i++) {
             if (clusterIPs.get(i) instanceof YScalar s
-                    && s.type() == ScalarType.STRING
+                    && s.isString()
                     && !s.value().equals("None")
                     && !s.value().isEmpty()
                     && !s.value().contains("${")

@@ -4,10 +4,11 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.runway.render.verify.CustomResourceDefinitions.Definition;
 import dev.runway.render.verify.CustomResourceDefinitions.Version;
-import dev.runway.render.verify.YNode.ScalarType;
-import dev.runway.render.verify.YNode.YMap;
-import dev.runway.render.verify.YNode.YScalar;
-import dev.runway.render.verify.YNode.YSeq;
+import dev.runway.render.yaml.YNode;
+import dev.runway.render.yaml.YNode.ScalarType;
+import dev.runway.render.yaml.YNode.YMap;
+import dev.runway.render.yaml.YNode.YScalar;
+import dev.runway.render.yaml.YNode.YSeq;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -123,7 +124,7 @@ final class CrdCheck {
             celRules += schema.list("x-kubernetes-validations").size();
             compose(node, schema, path);
             if (isTrue(schema, "x-kubernetes-int-or-string")) {
-                if (!(node instanceof YScalar s) || !(s.type() == ScalarType.STRING || isInteger(s))) {
+                if (!(node instanceof YScalar s) || !(s.isString() || isInteger(s))) {
                     wrongType(node, path, "integer or string");
                 }
                 return;
@@ -139,7 +140,7 @@ final class CrdCheck {
                 }
                 case "array" -> array(node, schema, path);
                 case "string" -> {
-                    if (node instanceof YScalar s && s.type() == ScalarType.STRING) {
+                    if (node instanceof YScalar s && s.isString()) {
                         string(s, schema, path);
                     } else {
                         wrongType(node, path, "string");
@@ -300,7 +301,7 @@ final class CrdCheck {
             for (YNode allowed : values) {
                 if (allowed instanceof YScalar a
                         && a.value().equals(s.value())
-                        && (a.type() == s.type() || (a.isNumber() && s.isNumber()))) {
+                        && a.typeName().equals(s.typeName())) {
                     return;
                 }
             }

@@ -1,7 +1,9 @@
 package dev.runway.render.verify;
 
-import dev.runway.render.verify.YNode.YMap;
-import dev.runway.render.verify.YNode.YScalar;
+import dev.runway.render.yaml.YNode;
+import dev.runway.render.yaml.YNode.YMap;
+import dev.runway.render.yaml.YNode.YScalar;
+import dev.runway.render.yaml.YamlTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -76,13 +78,13 @@ public final class CustomResourceDefinitions {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
             }
-            List<YamlReader.Document> documents;
+            List<YamlTree.TypedDocument> documents;
             try {
-                documents = YamlReader.read(text, file.toString());
-            } catch (YamlReader.YamlSyntaxException e) {
+                documents = YamlTree.typedDocuments(text, file.toString());
+            } catch (YamlTree.YamlParseException e) {
                 throw new IllegalArgumentException("CRD file " + e.getMessage(), e);
             }
-            for (YamlReader.Document document : documents) {
+            for (YamlTree.TypedDocument document : documents) {
                 if (document.root() instanceof YMap root
                         && "CustomResourceDefinition".equals(root.string("kind").orElse(""))
                         && root.string("apiVersion").orElse("").startsWith("apiextensions.k8s.io/")) {

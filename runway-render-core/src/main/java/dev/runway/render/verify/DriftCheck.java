@@ -6,9 +6,12 @@ import com.github.difflib.patch.Patch;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
 import dev.runway.render.manifest.ManifestStreamParser;
-import dev.runway.render.verify.YNode.YMap;
-import dev.runway.render.verify.YNode.YScalar;
-import dev.runway.render.verify.YNode.YSeq;
+import dev.runway.render.yaml.GoJson;
+import dev.runway.render.yaml.YNode;
+import dev.runway.render.yaml.YNode.YMap;
+import dev.runway.render.yaml.YNode.YScalar;
+import dev.runway.render.yaml.YNode.YSeq;
+import dev.runway.render.yaml.YamlTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -205,9 +208,9 @@ public final class DriftCheck {
                 String text = document.text();
                 YNode root;
                 try {
-                    List<YamlReader.Document> parsed = YamlReader.read(text, source.file());
+                    List<YamlTree.TypedDocument> parsed = YamlTree.typedDocuments(text, source.file());
                     root = parsed.isEmpty() ? null : parsed.get(0).root();
-                } catch (YamlReader.YamlSyntaxException e) {
+                } catch (YamlTree.YamlParseException e) {
                     root = null;
                 }
                 ResourceRef ref = root instanceof YMap m
@@ -290,7 +293,7 @@ public final class DriftCheck {
                 return;
             }
             for (Map.Entry<String, YNode> e : new TreeMap<>(m.entries()).entrySet()) {
-                out.append(pad).append(quote(e.getKey())).append(':');
+                out.append(pad).append(GoJson.quote(e.getKey())).append(':');
                 if (isEmptyOrScalar(e.getValue())) {
                     out.append(' ').append(scalarText(e.getValue())).append('\n');
                 } else {
@@ -331,34 +334,12 @@ public final class DriftCheck {
         }
         YScalar s = (YScalar) node;
         return switch (s.type()) {
-            case STRING -> quote(s.value());
+            case STRING, TIMESTAMP -> GoJson.quote(s.value());
             case FLOAT -> {
                 java.math.BigDecimal v = s.number();
                 yield v == null ? s.value() : v.stripTrailingZeros().toPlainString();
             }
             default -> s.value();
         };
-    }
-
-    private static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

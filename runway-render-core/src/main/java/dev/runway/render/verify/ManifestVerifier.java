@@ -4,7 +4,8 @@ import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
 import dev.runway.render.manifest.ManifestStreamParser;
 import dev.runway.render.verify.KubeSchema.KindInfo;
-import dev.runway.render.verify.YNode.YMap;
+import dev.runway.render.yaml.YNode.YMap;
+import dev.runway.render.yaml.YamlTree;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -71,10 +72,10 @@ public final class ManifestVerifier {
         Findings findings = new Findings();
         List<Resource> resources = new ArrayList<>();
         for (Source source : sources) {
-            List<YamlReader.Document> documents;
+            List<YamlTree.TypedDocument> documents;
             try {
-                documents = YamlReader.read(source.text(), source.file(), source.firstLine());
-            } catch (YamlReader.YamlSyntaxException e) {
+                documents = YamlTree.typedDocuments(source.text(), source.file(), source.firstLine());
+            } catch (YamlTree.YamlParseException e) {
                 findings.add(new Finding(
                         Severity.ERROR,
                         "structure.yaml",
@@ -86,7 +87,7 @@ public final class ManifestVerifier {
                         e.line()));
                 continue;
             }
-            for (YamlReader.Document doc : documents) {
+            for (YamlTree.TypedDocument doc : documents) {
                 if (doc.root() instanceof YMap map) {
                     resources.add(Resource.of(map, source.file(), doc.text()));
                 } else {

@@ -1,6 +1,6 @@
 package dev.runway.render.verify;
 
-import dev.runway.render.verify.YNode.YMap;
+import dev.runway.render.yaml.YNode.YMap;
 import java.util.Optional;
 
 /** Where the pod template sits in each built-in workload kind. */

@@ -1,6 +1,6 @@
 package dev.runway.render.verify;
 
-import dev.runway.render.verify.YNode.YMap;
+import dev.runway.render.yaml.YNode.YMap;
 
 /**
  * One manifest document, parsed.

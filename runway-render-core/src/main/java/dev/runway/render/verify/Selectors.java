@@ -1,7 +1,8 @@
 package dev.runway.render.verify;
 
-import dev.runway.render.verify.YNode.YMap;
-import dev.runway.render.verify.YNode.YScalar;
+import dev.runway.render.yaml.YNode;
+import dev.runway.render.yaml.YNode.YMap;
+import dev.runway.render.yaml.YNode.YScalar;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,9 +2,10 @@ package dev.runway.render.verify;
 
 import dev.runway.render.verify.KubeSchema.KindInfo;
 import dev.runway.render.verify.PodSpecs.PodTemplate;
-import dev.runway.render.verify.YNode.ScalarType;
-import dev.runway.render.verify.YNode.YMap;
-import dev.runway.render.verify.YNode.YScalar;
+import dev.runway.render.yaml.YNode;
+import dev.runway.render.yaml.YNode.ScalarType;
+import dev.runway.render.yaml.YNode.YMap;
+import dev.runway.render.yaml.YNode.YScalar;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -197,7 +198,7 @@ final class SemanticCheck {
                             m.lineOf(key),
                             "Invalid label key \"" + key + "\": " + problem,
                             "use a key like example.com/name or name (at most 63 characters after the prefix)"));
-            if (value instanceof YScalar s && s.type() == ScalarType.STRING) {
+            if (value instanceof YScalar s && s.isString()) {
                 Names.labelValue(s.value())
                         .ifPresent(
                                 problem -> findings.error(
@@ -296,7 +297,7 @@ final class SemanticCheck {
                     for (String field : List.of("maxSurge", "maxUnavailable")) {
                         YNode v = ru.get(field);
                         String at = "spec.strategy.rollingUpdate." + field;
-                        if (v instanceof YScalar s && s.type() == ScalarType.STRING) {
+                        if (v instanceof YScalar s && s.isString()) {
                             if (!s.value().matches("[0-9]+%")) {
                                 findings.error(
                                         r,
@@ -666,7 +667,7 @@ final class SemanticCheck {
             probe.map(handler).ifPresent(h -> {
                 YNode port = h.get("port");
                 String pAt = at + "." + handler + ".port";
-                if (port instanceof YScalar s && s.type() == ScalarType.STRING) {
+                if (port instanceof YScalar s && s.isString()) {
                     if (handler.equals("grpc")) {
                         return;
                     }
@@ -831,7 +832,7 @@ final class SemanticCheck {
                         "Invalid value: \"" + name + "\": must be a standard resource type or fully qualified",
                         "use cpu, memory, ephemeral-storage, hugepages-<size> or a domain-prefixed extended resource");
             }
-            if (v instanceof YScalar s && (s.isNumber() || s.type() == ScalarType.STRING)) {
+            if (v instanceof YScalar s && (s.isNumber() || s.isString())) {
                 Quantities.parse(s.value()).ifPresent(q -> {
                     out.put(name, q);
                     if (q.signum() < 0) {
@@ -963,7 +964,7 @@ final class SemanticCheck {
             YNode target = p.get("targetPort");
             if (target instanceof YScalar t && t.isNumber()) {
                 portRange(r, t, pAt + ".targetPort", 1, "targetPort");
-            } else if (target instanceof YScalar t && t.type() == ScalarType.STRING) {
+            } else if (target instanceof YScalar t && t.isString()) {
                 Optional<String> problem = Names.portName(t.value());
                 if (problem.isPresent()) {
                     findings.error(
@@ -1052,7 +1053,7 @@ final class SemanticCheck {
                     "keep one of minAvailable and maxUnavailable");
         }
         for (String field : List.of("minAvailable", "maxUnavailable")) {
-            if (spec.get(field) instanceof YScalar s && s.type() == ScalarType.STRING) {
+            if (spec.get(field) instanceof YScalar s && s.isString()) {
                 String v = s.value();
                 if (!v.matches("[0-9]+%")) {
                     findings.error(

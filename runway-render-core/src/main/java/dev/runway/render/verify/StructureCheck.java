@@ -3,14 +3,16 @@ package dev.runway.render.verify;
 import dev.runway.render.verify.KubeSchema.KindInfo;
 import dev.runway.render.verify.KubeSchema.Lookup;
 import dev.runway.render.verify.KubeSchema.Shape;
-import dev.runway.render.verify.YNode.ScalarType;
-import dev.runway.render.verify.YNode.YMap;
-import dev.runway.render.verify.YNode.YScalar;
-import dev.runway.render.verify.YNode.YSeq;
+import dev.runway.render.yaml.YNode;
+import dev.runway.render.yaml.YNode.ScalarType;
+import dev.runway.render.yaml.YNode.YMap;
+import dev.runway.render.yaml.YNode.YScalar;
+import dev.runway.render.yaml.YNode.YSeq;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
@@ -129,9 +131,7 @@ final class StructureCheck {
                     fix);
             return false;
         }
-        if (!(node instanceof YScalar s)
-                || s.type() != ScalarType.STRING
-                || s.value().isEmpty()) {
+        if (!(node instanceof YScalar s) || !s.isString() || s.value().isEmpty()) {
             findings.error(
                     r,
                     "structure.wrong-type",
@@ -174,7 +174,7 @@ final class StructureCheck {
                 walk(r, e.getValue(), value, Paths.key(path, e.getKey()), findings);
             }
         } else if (shape instanceof Shape.EnumShape enumShape) {
-            if (!(node instanceof YScalar s) || s.type() != ScalarType.STRING) {
+            if (!(node instanceof YScalar s) || !s.isString()) {
                 wrongType(r, node, path, "string", findings, quoteFix(node));
             } else if (!enumShape.values().contains(s.value())) {
                 findings.error(
@@ -253,7 +253,7 @@ final class StructureCheck {
     private static void unsupported(
             Resource r, YNode value, java.util.List<String> values, String path, Findings findings) {
         if (value instanceof YScalar s
-                && s.type() == ScalarType.STRING
+                && s.isString()
                 && !values.contains(s.value())
                 && !s.value().contains("${")) {
             findings.error(
@@ -325,7 +325,7 @@ final class StructureCheck {
     private void scalar(Resource r, YNode node, Shape.Scalar shape, String path, Findings findings) {
         YScalar s = node instanceof YScalar sc ? sc : null;
         if (s != null
-                && s.type() == ScalarType.STRING
+                && s.isString()
                 && shape != Shape.Scalar.STRING
                 && shape != Shape.Scalar.ANY
                 && FLUX_VARIABLE.matcher(s.value()).matches()) {
@@ -347,7 +347,7 @@ final class StructureCheck {
         switch (shape) {
             case ANY -> {}
             case STRING -> {
-                if (s == null || s.type() != ScalarType.STRING) {
+                if (s == null || !s.isString()) {
                     wrongType(r, node, path, "string", findings, quoteFix(node));
                 }
             }
@@ -363,7 +363,7 @@ final class StructureCheck {
                 }
             }
             case INT_OR_STRING -> {
-                if (s != null && s.type() == ScalarType.STRING) {
+                if (s != null && s.isString()) {
                     return;
                 }
                 if (s == null || !s.isNumber()) {
@@ -379,7 +379,7 @@ final class StructureCheck {
                 integer(r, s, node, path, true, findings);
             }
             case QUANTITY -> {
-                if (s == null || !(s.isNumber() || s.type() == ScalarType.STRING)) {
+                if (s == null || !(s.isNumber() || s.isString())) {
                     wrongType(
                             r,
                             node,
@@ -402,7 +402,7 @@ final class StructureCheck {
                 }
             }
             case DATE_TIME -> {
-                if (s == null || s.type() != ScalarType.STRING) {
+                if (s == null || !s.isString()) {
                     wrongType(r, node, path, "string (RFC 3339 time)", findings, "write a quoted RFC 3339 time");
                     return;
                 }
@@ -419,7 +419,7 @@ final class StructureCheck {
                 }
             }
             case DATE -> {
-                if (s == null || s.type() != ScalarType.STRING) {
+                if (s == null || !s.isString()) {
                     wrongType(r, node, path, "string (date)", findings, "write a quoted date such as \"2026-01-02\"");
                     return;
                 }
@@ -436,9 +436,9 @@ final class StructureCheck {
                 }
             }
             case BYTES -> {
-                if (s == null || s.type() != ScalarType.STRING) {
+                if (s == null || !s.isString()) {
                     wrongType(r, node, path, "string (base64)", findings, "write the base64 text of the bytes, quoted");
-                } else if (!YamlReader.isBase64(s.value())) {
+                } else if (!isBase64(s.value())) {
                     findings.error(
                             r,
                             "structure.wrong-type",
@@ -460,7 +460,7 @@ final class StructureCheck {
                     path,
                     type,
                     findings,
-                    s != null && s.type() == ScalarType.STRING && s.value().matches("[-+]?[0-9]+")
+                    s != null && s.isString() && s.value().matches("[-+]?[0-9]+")
                             ? "remove the quotes: " + s.value()
                             : "write a whole number");
             return;
@@ -490,7 +490,7 @@ final class StructureCheck {
     }
 
     private static String quoteFix(YNode node) {
-        if (node instanceof YScalar s && s.type() != ScalarType.STRING) {
+        if (node instanceof YScalar s && !s.isString()) {
             return "quote the value: \"" + s.value() + "\"";
         }
         return "write a string";
@@ -504,11 +504,21 @@ final class StructureCheck {
     static String describe(YNode node) {
         if (node instanceof YScalar s) {
             return switch (s.type()) {
-                case STRING -> "string \"" + s.value() + "\"";
+                case STRING, TIMESTAMP -> "string \"" + s.value() + "\"";
                 case NULL -> "null";
                 default -> s.typeName() + " " + s.value();
             };
         }
         return node.typeName();
+    }
+
+    /** True when {@code text} is standard base64, as Go's encoding/json reads []byte. */
+    private static boolean isBase64(String text) {
+        try {
+            Base64.getDecoder().decode(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

@@ -293,6 +293,16 @@ public final class GoJson {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    /**
+     * A string as encoding/json writes it without HTML escaping: quoted, control characters escaped, on one line.
+     * Messages that show a value (snapshot and drift differences) quote strings with it.
+     */
+    public static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        writeString(sb, s, false);
+        return sb.toString();
+    }
+
     static void writeString(StringBuilder sb, String s, boolean escapeHtml) {
         sb.append('"');
         int i = 0;
@@ -335,7 +345,23 @@ public final class GoJson {
     public static Object read(String text) {
         // Up to encoding/json's 10,000 levels, one parser frame each: more than a default thread's stack holds.
         return dev.runway.render.io.DeepStack.call(
-                () -> new JsonParser(text).parseDocument(),
+                () -> new JsonParser(text, 0, "unexpected end of JSON input").parseDocument(),
+                overflow -> new GoYamlException("the JSON text nests too deeply to read", -1, -1));
+    }
+
+    /** A value decoded from the middle of a text, and the index just after it. */
+    public record Decoded(Object value, int end) {}
+
+    /**
+     * Go's {@code json.Decoder.Decode} into {@code interface{}} of the value that starts at {@code start} (JSON
+     * whitespace before it skipped): the value and where it ended, so {@code --set-json a={"x":1},b=2} can go on after
+     * it. Unlike {@link #read}, the text may go on after the value (the decoder complains about that only on its next
+     * call, which strvals never makes), an empty text is {@code EOF} and one that ends inside the value
+     * {@code unexpected EOF}. Errors are {@link GoYamlException}s with encoding/json's words.
+     */
+    public static Decoded decode(String text, int start) {
+        return dev.runway.render.io.DeepStack.call(
+                () -> new JsonParser(text, start, "unexpected EOF").decodeValue(),
                 overflow -> new GoYamlException("the JSON text nests too deeply to read", -1, -1));
     }
 
@@ -400,17 +426,32 @@ public final class GoJson {
     /** A recursive-descent JSON reader that reports errors in encoding/json's words. */
     private static final class JsonParser {
         private final String s;
+        /** What a text that ends inside a value is called: Unmarshal's and Decoder's words differ. */
+        private final String eof;
+
         private int pos;
         private int depth;
 
-        JsonParser(String s) {
+        JsonParser(String s, int start, String eof) {
             this.s = s;
+            this.pos = start;
+            this.eof = eof;
+        }
+
+        /** json.Decoder.Decode: one value from {@code pos}, no look at what follows it. */
+        Decoded decodeValue() {
+            skipWs();
+            if (pos >= s.length()) {
+                throw error("EOF");
+            }
+            Object v = value("looking for beginning of value");
+            return new Decoded(v, pos);
         }
 
         Object parseDocument() {
             skipWs();
             if (pos >= s.length()) {
-                throw error("unexpected end of JSON input");
+                throw error(eof);
             }
             Object v = value("looking for beginning of value");
             skipWs();
@@ -426,7 +467,7 @@ public final class GoJson {
 
         private GoYamlException invalid(String context) {
             if (pos >= s.length()) {
-                return error("unexpected end of JSON input");
+                return error(eof);
             }
             return error("invalid character " + quoteChar(firstByte(pos)) + " " + context);
         }
@@ -475,7 +516,7 @@ public final class GoJson {
 
         private Object value(String context) {
             if (pos >= s.length()) {
-                throw error("unexpected end of JSON input");
+                throw error(eof);
             }
             char c = s.charAt(pos);
             switch (c) {
@@ -512,7 +553,7 @@ public final class GoJson {
         private void literal(String word) {
             for (int i = 0; i < word.length(); i++) {
                 if (pos >= s.length()) {
-                    throw error("unexpected end of JSON input");
+                    throw error(eof);
                 }
                 if (s.charAt(pos) != word.charAt(i)) {
                     throw invalid("in literal " + word + " (expecting " + quoteChar(word.charAt(i)) + ")");
@@ -526,7 +567,7 @@ public final class GoJson {
             if (s.charAt(pos) == '-') {
                 pos++;
                 if (pos >= s.length()) {
-                    throw error("unexpected end of JSON input");
+                    throw error(eof);
                 }
                 if (!Character.isDigit(s.charAt(pos)) || s.charAt(pos) > '9') {
                     throw invalid("in numeric literal");
@@ -542,7 +583,7 @@ public final class GoJson {
             if (pos < s.length() && s.charAt(pos) == '.') {
                 pos++;
                 if (pos >= s.length()) {
-                    throw error("unexpected end of JSON input");
+                    throw error(eof);
                 }
                 if (s.charAt(pos) < '0' || s.charAt(pos) > '9') {
                     throw invalid("after decimal point in numeric literal");
@@ -557,7 +598,7 @@ public final class GoJson {
                     pos++;
                 }
                 if (pos >= s.length()) {
-                    throw error("unexpected end of JSON input");
+                    throw error(eof);
                 }
                 if (s.charAt(pos) < '0' || s.charAt(pos) > '9') {
                     throw invalid("in exponent of numeric literal");
@@ -579,7 +620,7 @@ public final class GoJson {
             StringBuilder sb = new StringBuilder();
             while (true) {
                 if (pos >= s.length()) {
-                    throw error("unexpected end of JSON input");
+                    throw error(eof);
                 }
                 char c = s.charAt(pos);
                 if (c == '"') {
@@ -592,7 +633,7 @@ public final class GoJson {
                 if (c == '\\') {
                     pos++;
                     if (pos >= s.length()) {
-                        throw error("unexpected end of JSON input");
+                        throw error(eof);
                     }
                     char e = s.charAt(pos);
                     switch (e) {
@@ -606,7 +647,7 @@ public final class GoJson {
                             int cp = 0;
                             for (int k = 1; k <= 4; k++) {
                                 if (pos + k >= s.length()) {
-                                    throw error("unexpected end of JSON input");
+                                    throw error(eof);
                                 }
                                 int d = Character.digit(s.charAt(pos + k), 16);
                                 if (d < 0) {
@@ -679,7 +720,7 @@ public final class GoJson {
             while (true) {
                 skipWs();
                 if (pos >= s.length()) {
-                    throw error("unexpected end of JSON input");
+                    throw error(eof);
                 }
                 if (s.charAt(pos) != '"') {
                     throw invalid("looking for beginning of object key string");
@@ -687,7 +728,7 @@ public final class GoJson {
                 String key = string();
                 skipWs();
                 if (pos >= s.length()) {
-                    throw error("unexpected end of JSON input");
+                    throw error(eof);
                 }
                 if (s.charAt(pos) != ':') {
                     throw invalid("after object key");
@@ -698,7 +739,7 @@ public final class GoJson {
                 m.put(fixSurrogates(key), v);
                 skipWs();
                 if (pos >= s.length()) {
-                    throw error("unexpected end of JSON input");
+                    throw error(eof);
                 }
                 char c = s.charAt(pos);
                 if (c == ',') {
@@ -735,7 +776,7 @@ public final class GoJson {
                 list.add(value("looking for beginning of value"));
                 skipWs();
                 if (pos >= s.length()) {
-                    throw error("unexpected end of JSON input");
+                    throw error(eof);
                 }
                 char c = s.charAt(pos);
                 if (c == ',') {

@@ -572,7 +572,7 @@ final class YamlReader {
     }
 
     /** go-yaml's resolution of a scalar ({@code tag} null when untagged; v3's rules for plain scalars or v2's). */
-    private static YamlResolver.Resolved resolve(String value, String tag, boolean plain, boolean v3) {
+    static YamlResolver.Resolved resolve(String value, String tag, boolean plain, boolean v3) {
         if (tag == null) {
             if (!plain) {
                 return new YamlResolver.Resolved(YamlResolver.Kind.STR, value);

@@ -1,5 +1,6 @@
 package dev.runway.render.yaml;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -25,7 +26,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * depth and alias limits hold), with every node at its path of map keys ({@link String}) and list indexes
  * ({@link Integer}) and where it sits in the text. The Flux checks tie a placeholder found in the text to the field
  * that holds it ({@link #scalars()}, {@link #scalarAt}); the values reader gives each value and key its file, line
- * and column ({@link #entries()}).
+ * and column ({@link #entries()}). The typed view ({@link #typedDocuments}) gives every document of a manifest file
+ * as the API server receives it, a {@link YNode} tree whose scalars {@link YamlResolver} typed as go-yaml v2 does,
+ * each node with its file line; verify's checks read manifests through it.
  */
 public final class YamlTree {
 
@@ -351,5 +354,240 @@ public final class YamlTree {
 
     private static boolean plain(ScalarNode node) {
         return node.getScalarStyle() == ScalarStyle.PLAIN && node.isResolved();
+    }
+
+    // ---- the typed view
+
+    /**
+     * One YAML document of a file in the typed view; {@code root} is never a null scalar (an empty document is left
+     * out). {@code firstLine} is the file line where the document's text starts.
+     */
+    public record TypedDocument(String file, int firstLine, YNode root, String text) {}
+
+    /** The typed documents of a file (several separated by {@code ---}), lines counted from 1. */
+    public static List<TypedDocument> typedDocuments(String text, String file) {
+        return typedDocuments(text, file, 1);
+    }
+
+    /**
+     * The documents of {@code text} in the typed view, as kubectl and Flux hand them to the API server: sigs.k8s.io/yaml
+     * over go-yaml v2, so every scalar is typed by {@link YamlResolver} ({@code yes} and {@code on} are booleans,
+     * {@code 0x1F} an integer, {@code 1e3} a float, {@code _1} a string), every map key is the string Go makes of it,
+     * an alias stands for its anchor's node and {@code <<} merge keys are applied. Duplicate keys are kept (the last
+     * wins) and listed on their map, so a check can report them as the API server's strict mode does. Lines count
+     * from {@code firstLine}, the file line of the text's first character. Bad YAML, a tag go-yaml cannot decode
+     * ({@code !!int abc}) or a crossed limit throws {@link YamlParseException} whose message starts with
+     * {@code file:line:} and whose line is the file line.
+     */
+    public static List<TypedDocument> typedDocuments(String text, String file, int firstLine) {
+        LoadSettings settings = GuardedYaml.settings(file)
+                .setAllowDuplicateKeys(true) // reported as findings, the way the API server's strict mode does
+                .build();
+        List<TypedDocument> documents = new ArrayList<>();
+        int line = firstLine;
+        for (String docText : splitDocuments(text)) {
+            YNode root;
+            try {
+                Node node = GuardedYaml.compose(settings, docText).orElse(null);
+                root = node == null ? null : new Typer(file, line).convert(node);
+            } catch (MarkedYamlEngineException e) {
+                Optional<Mark> mark = e.getProblemMark();
+                int at = mark.map(Mark::getLine).orElse(0) + line;
+                throw new YamlParseException(
+                        file + ":" + at + ": " + e.getProblem(),
+                        at,
+                        mark.map(m -> m.getColumn() + 1).orElse(0));
+            } catch (YamlEngineException e) {
+                throw new YamlParseException(file + ":" + line + ": " + e.getMessage(), line, 0);
+            }
+            if (root != null && !(root instanceof YNode.YScalar s && s.type() == YNode.ScalarType.NULL)) {
+                documents.add(new TypedDocument(file, line, root, docText));
+            }
+            line += countLines(docText);
+        }
+        return documents;
+    }
+
+    /**
+     * Splits at {@code ---} lines, keeping the line count of every part (the separator line belongs to no document,
+     * an empty line stands for it), so each document's marks shift to file lines and each has its own anchors.
+     */
+    private static List<String> splitDocuments(String text) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int start = 0;
+        boolean first = true;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            String line = end < 0 ? text.substring(start) : text.substring(start, end + 1);
+            String bare = line.stripTrailing();
+            if (bare.equals("---") || bare.startsWith("--- ") || bare.startsWith("---\t")) {
+                if (!first || current.length() > 0) {
+                    parts.add(current.toString());
+                }
+                current = new StringBuilder("\n");
+                first = false;
+            } else {
+                current.append(line);
+            }
+            if (end < 0) {
+                break;
+            }
+            start = end + 1;
+        }
+        parts.add(current.toString());
+        return parts;
+    }
+
+    private static int countLines(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Builds the typed nodes of one document. A node reached again through an alias is built once and shared (the
+     * guarded parser already bounded the expansion); an alias inside its own anchor is refused, as go-yaml does.
+     * Recursion follows the composed tree, whose depth {@link GuardedYaml#TREE_MAX_DEPTH} bounds.
+     */
+    private static final class Typer {
+        private final String file;
+        private final int baseLine;
+        private final IdentityHashMap<Node, YNode> done = new IdentityHashMap<>();
+        private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Typer(String file, int baseLine) {
+            this.file = file;
+            this.baseLine = baseLine;
+        }
+
+        private int lineOf(Node node) {
+            return node.getStartMark().map(Mark::getLine).orElse(0) + baseLine;
+        }
+
+        private int columnOf(Node node) {
+            return node.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
+        }
+
+        YNode convert(Node node) {
+            YNode known = done.get(node);
+            if (known != null) {
+                return known;
+            }
+            if (!inProgress.add(node)) {
+                // go-yaml refuses these too ("anchor value contains itself"); JSON cannot hold them.
+                throw error(node, "an alias refers to a node that contains it");
+            }
+            YNode result;
+            if (node instanceof ScalarNode scalar) {
+                result = scalar(scalar);
+            } else if (node instanceof SequenceNode sequence) {
+                List<YNode> items = new ArrayList<>();
+                for (Node item : sequence.getValue()) {
+                    items.add(convert(item));
+                }
+                result = new YNode.YSeq(items, lineOf(node));
+            } else {
+                result = mapping((MappingNode) node);
+            }
+            inProgress.remove(node);
+            done.put(node, result);
+            return result;
+        }
+
+        private YNode.YMap mapping(MappingNode node) {
+            Map<String, YNode> entries = new LinkedHashMap<>();
+            Map<String, Integer> keyLines = new LinkedHashMap<>();
+            List<String> duplicates = new ArrayList<>();
+            List<YNode.YMap> merges = new ArrayList<>();
+            for (NodeTuple tuple : node.getValue()) {
+                Node keyNode = tuple.getKeyNode();
+                if (isMergeKey(keyNode)) {
+                    YNode merged = convert(tuple.getValueNode());
+                    if (merged instanceof YNode.YMap m) {
+                        merges.add(m);
+                    } else if (merged instanceof YNode.YSeq s) {
+                        for (YNode item : s.items()) {
+                            if (item instanceof YNode.YMap m) {
+                                merges.add(m);
+                            }
+                        }
+                    }
+                    continue;
+                }
+                String key = keyText(keyNode);
+                if (entries.containsKey(key)) {
+                    duplicates.add(key);
+                }
+                entries.put(key, convert(tuple.getValueNode()));
+                keyLines.put(key, lineOf(keyNode));
+            }
+            // Merge keys: explicit entries win, earlier merged maps win over later ones.
+            for (YNode.YMap m : merges) {
+                for (Map.Entry<String, YNode> e : m.entries().entrySet()) {
+                    if (!entries.containsKey(e.getKey())) {
+                        entries.put(e.getKey(), e.getValue());
+                        keyLines.put(e.getKey(), m.lineOf(e.getKey()));
+                    }
+                }
+            }
+            return new YNode.YMap(entries, keyLines, duplicates, lineOf(node));
+        }
+
+        /**
+         * The JSON key sigs.k8s.io/yaml makes of a key ({@code on} is "true", {@code 0x10} is "16"); a null key,
+         * which Go refuses, reads "null", and a map or list key keeps something readable.
+         */
+        private String keyText(Node keyNode) {
+            if (keyNode instanceof ScalarNode key) {
+                return scalar(key).type() == YNode.ScalarType.NULL
+                        ? "null"
+                        : YamlReader.helmKeyName(key.getValue(), explicitTag(key), plain(key));
+            }
+            return String.valueOf(convert(keyNode));
+        }
+
+        private YNode.YScalar scalar(ScalarNode node) {
+            String text = node.getValue();
+            YamlResolver.Resolved resolved;
+            try {
+                resolved = YamlReader.resolve(text, explicitTag(node), plain(node), false);
+            } catch (GoYamlException e) {
+                throw error(node, e.getMessage());
+            }
+            int line = lineOf(node);
+            return switch (resolved.kind()) {
+                case NULL -> new YNode.YScalar(YNode.ScalarType.NULL, "null", line);
+                case BOOL -> new YNode.YScalar(YNode.ScalarType.BOOL, String.valueOf(resolved.value()), line);
+                case INT -> new YNode.YScalar(YNode.ScalarType.INT, String.valueOf(resolved.value()), line);
+                case FLOAT -> new YNode.YScalar(YNode.ScalarType.FLOAT, floatText(text, resolved.value()), line);
+                case TIMESTAMP -> new YNode.YScalar(YNode.ScalarType.TIMESTAMP, text, line);
+                case STR, MERGE -> new YNode.YScalar(YNode.ScalarType.STRING, String.valueOf(resolved.value()), line);
+            };
+        }
+
+        /** A finite float as its exact decimal value (from the text, so no binary rounding), else as written. */
+        private static String floatText(String text, Object value) {
+            if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+                return text;
+            }
+            String plain = text.replace("_", "");
+            plain = plain.startsWith("+") ? plain.substring(1) : plain;
+            plain = plain.startsWith("-.") ? "-0" + plain.substring(1) : plain.startsWith(".") ? "0" + plain : plain;
+            try {
+                return new BigDecimal(plain).toString();
+            } catch (NumberFormatException e) {
+                return String.valueOf(value); // a tagged !!float whose text is no decimal (Go parsed it)
+            }
+        }
+
+        private YamlParseException error(Node node, String message) {
+            int line = lineOf(node);
+            return new YamlParseException(file + ":" + line + ": " + message, line, columnOf(node));
+        }
     }
 }

@@ -9,9 +9,11 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.runway.render.oracle.HelmOracle;
-import dev.runway.render.verify.YNode.YMap;
-import dev.runway.render.verify.YNode.YScalar;
-import dev.runway.render.verify.YNode.YSeq;
+import dev.runway.render.yaml.YNode;
+import dev.runway.render.yaml.YNode.YMap;
+import dev.runway.render.yaml.YNode.YScalar;
+import dev.runway.render.yaml.YNode.YSeq;
+import dev.runway.render.yaml.YamlTree;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +47,7 @@ class ClientValidatorCrossCheckTest {
             case NULL -> JsonNull.INSTANCE;
             case BOOL -> new JsonPrimitive(Boolean.parseBoolean(s.value()));
             case INT, FLOAT -> s.number() == null ? new JsonPrimitive(s.value()) : new JsonPrimitive(s.number());
-            case STRING -> new JsonPrimitive(s.value());
+            case STRING, TIMESTAMP -> new JsonPrimitive(s.value());
         };
     }
 
@@ -80,7 +82,8 @@ class ClientValidatorCrossCheckTest {
             }
             tests.add(DynamicTest.dynamicTest(c.file().getFileName().toString(), () -> {
                 List<String> verdicts = new ArrayList<>();
-                for (YamlReader.Document d : YamlReader.read(c.text(), c.file().toString())) {
+                for (YamlTree.TypedDocument d :
+                        YamlTree.typedDocuments(c.text(), c.file().toString())) {
                     verdicts.add(clientVerdict((YMap) d.root()));
                 }
                 assertTrue(
@@ -99,7 +102,7 @@ class ClientValidatorCrossCheckTest {
                 HelmOracle.Request.of(chart, "ai-gateway", "ai-gateway", chart.resolve("ci/full-values.yaml")));
         int checked = 0;
         for (ManifestVerifier.Source s : ManifestVerifier.fromHelmOutput(result.output(), "full")) {
-            YMap doc = (YMap) YamlReader.read(s.text(), s.file()).get(0).root();
+            YMap doc = (YMap) YamlTree.typedDocuments(s.text(), s.file()).get(0).root();
             assertEquals(null, clientVerdict(doc), s.file());
             checked++;
         }
