@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runway.render.chart.Chart;
-import dev.runway.render.yaml.GoYaml;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,18 +34,9 @@ class ConcurrentRenderTest {
         return Path.of(dir);
     }
 
-    /** Distinct values: service id, image, flags and an environment variable differ per set; every 12th fails. */
-    @SuppressWarnings("unchecked")
+    /** Distinct values ({@link DistinctValuesSets}); every 12th set has a service id the schema refuses. */
     private static Map<String, Object> values(int i) {
-        String serviceId = i % 12 == 11 ? "Bad_Id_" + i : "svc-" + i;
-        String yaml = "serviceId: " + serviceId + "\n"
-                + "image:\n  repository: registry.example.com/runway/svc-" + i + "\n  tag: \"1." + i + "\"\n"
-                + "replicas: " + (1 + i % 7) + "\n"
-                + "autoscaling:\n  enabled: " + (i % 2 == 0) + "\n"
-                + "podDisruptionBudget:\n  enabled: " + (i % 3 == 0) + "\n"
-                + "gcpWorkloadIdentity:\n  credentialSource: " + (i % 5 == 0 ? "kubernetes-oidc" : "aws-imds") + "\n"
-                + "env:\n  INDEX: \"" + i + "\"\n";
-        return (Map<String, Object>) GoYaml.read(yaml, "set-" + i + ".yaml");
+        return DistinctValuesSets.valuesSet(i, i % 12 == 11 ? "Bad_Id_" + i : "svc-" + i);
     }
 
     /** The output, or the failure's message marked as such, so that failures are compared too. */

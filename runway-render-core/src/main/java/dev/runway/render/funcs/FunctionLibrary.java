@@ -16,8 +16,8 @@ import java.util.Map;
  */
 public final class FunctionLibrary {
 
-    /** Every name, in the order Sprig's documentation groups them (the order {@code keySet()} lists them). */
-    private static final List<String> NAMES = concat(List.of(
+    /** Each theme's names, in the order Sprig's documentation groups the themes. */
+    static final List<List<String>> THEMES = List.of(
             StringFunctions.NAMES,
             ListFunctions.NAMES,
             DictFunctions.NAMES,
@@ -28,7 +28,10 @@ public final class FunctionLibrary {
             DataFunctions.NAMES,
             MiscFunctions.NAMES,
             Certificates.NAMES,
-            PasswordFunctions.NAMES));
+            PasswordFunctions.NAMES);
+
+    /** Every name, theme by theme (the order {@code keySet()} lists them). */
+    private static final List<String> NAMES = concat(THEMES);
 
     private FunctionLibrary() {}
 

@@ -1,5 +1,6 @@
 package dev.runway.render.bench;
 
+import dev.runway.render.DistinctValuesSets;
 import dev.runway.render.HelmRenderer;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.chart.Chart;
@@ -234,16 +235,8 @@ public final class RenderBenchmark {
         return "svc-" + i;
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> distinctValues(int i) {
-        String yaml = "serviceId: " + serviceId(i) + "\n"
-                + "image:\n  repository: registry.example.com/runway/" + serviceId(i) + "\n  tag: \"1." + i + "\"\n"
-                + "replicas: " + (1 + i % 7) + "\n"
-                + "autoscaling:\n  enabled: " + (i % 2 == 0) + "\n"
-                + "podDisruptionBudget:\n  enabled: " + (i % 3 == 0) + "\n"
-                + "gcpWorkloadIdentity:\n  credentialSource: " + (i % 5 == 0 ? "kubernetes-oidc" : "aws-imds") + "\n"
-                + "env:\n  INDEX: \"" + i + "\"\n";
-        return (Map<String, Object>) GoYaml.read(yaml, "batch-" + i + ".yaml");
+        return DistinctValuesSets.valuesSet(i, serviceId(i));
     }
 
     private static double time(int warmup, int iterations, Runnable render) {

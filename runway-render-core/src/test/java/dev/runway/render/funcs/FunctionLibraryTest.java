@@ -69,18 +69,7 @@ class FunctionLibraryTest {
             assertNotNull(fn, name);
             assertSame(fn, f.get(name), name);
         }
-        List<List<String>> themes = List.of(
-                StringFunctions.NAMES,
-                ListFunctions.NAMES,
-                DictFunctions.NAMES,
-                MathFunctions.NAMES,
-                EncodingFunctions.NAMES,
-                TypeFunctions.NAMES,
-                RegexFunctions.NAMES,
-                DataFunctions.NAMES,
-                MiscFunctions.NAMES,
-                Certificates.NAMES,
-                PasswordFunctions.NAMES);
+        List<List<String>> themes = FunctionLibrary.THEMES;
         Set<String> seen = new HashSet<>();
         for (List<String> theme : themes) {
             for (String name : theme) {
