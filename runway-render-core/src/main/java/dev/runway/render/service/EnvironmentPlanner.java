@@ -12,7 +12,6 @@ import dev.runway.render.values.ValuesFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -190,18 +189,16 @@ public final class EnvironmentPlanner {
         List<EnvironmentSettings> all = nonNull(settings.environments()).isEmpty()
                 ? List.of(EnvironmentSettings.unnamed())
                 : settings.environments();
-        Set<String> selected = selection();
+        Set<String> selected = EnvironmentNames.selection(settings.selection());
         Set<String> names = new LinkedHashSet<>();
         List<PlannedEnvironment> planned = new ArrayList<>();
         List<String> withoutImageTag = new ArrayList<>();
         for (EnvironmentSettings env : all) {
-            String name = env.name() == null || env.name().isBlank()
-                    ? (all.size() == 1 ? DEFAULT_ENVIRONMENT : null)
-                    : env.name().strip();
+            String name = EnvironmentNames.nameOf(env, all);
             if (name == null) {
                 throw new Failure("every <environment> needs a <name> when there are several");
             }
-            if (!name.matches("[A-Za-z0-9][-A-Za-z0-9_.]*")) {
+            if (!EnvironmentNames.isFolderName(name)) {
                 throw new Failure("environment name '" + name + "' must be a plain folder name "
                         + "(letters, digits, '-', '_', '.')");
             }
@@ -421,17 +418,6 @@ public final class EnvironmentPlanner {
         if (!errors.isEmpty()) {
             throw new Failure(settings.goal() + ": " + String.join("\n  ", errors));
         }
-    }
-
-    private Set<String> selection() {
-        Set<String> selected = new LinkedHashSet<>();
-        if (settings.selection() != null) {
-            Arrays.stream(settings.selection().split(","))
-                    .map(String::strip)
-                    .filter(s -> !s.isEmpty())
-                    .forEach(selected::add);
-        }
-        return selected;
     }
 
     private Origins origins() {

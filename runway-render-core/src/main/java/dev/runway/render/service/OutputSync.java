@@ -20,6 +20,11 @@ public final class OutputSync {
 
     private OutputSync() {}
 
+    /** Whether a file of an environment's folder is render output: the YAML files sync writes, keeps and removes. */
+    static boolean isOutputFile(String name) {
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
     /**
      * What a sync did.
      *
@@ -59,9 +64,7 @@ public final class OutputSync {
         try (Stream<Path> entries = Files.list(directory)) {
             for (Path entry : entries.sorted().toList()) {
                 String name = entry.getFileName().toString();
-                if (Files.isRegularFile(entry)
-                        && !keep.contains(name)
-                        && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
+                if (Files.isRegularFile(entry) && !keep.contains(name) && isOutputFile(name)) {
                     // Another build syncing the same directory (mvn -T) may have deleted it a moment ago.
                     if (Files.deleteIfExists(entry)) {
                         deleted.add(name);

@@ -1,6 +1,7 @@
 package dev.runway.render.service;
 
 import dev.runway.render.io.AtomicFiles;
+import dev.runway.render.servicemanifest.ServiceManifests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -129,13 +130,11 @@ public record RenderFingerprint(Map<String, String> entries, List<String> enviro
                 nonNull(settings.environments()).isEmpty()
                         ? List.of(EnvironmentPlanner.EnvironmentSettings.unnamed())
                         : settings.environments();
-        Set<String> selected = selection(settings.selection());
+        Set<String> selected = EnvironmentNames.selection(settings.selection());
         List<String> names = new ArrayList<>();
         for (EnvironmentPlanner.EnvironmentSettings env : all) {
-            String name = env.name() == null || env.name().isBlank()
-                    ? (all.size() == 1 ? EnvironmentPlanner.DEFAULT_ENVIRONMENT : null)
-                    : env.name().strip();
-            if (name == null || !name.matches("[A-Za-z0-9][-A-Za-z0-9_.]*")) {
+            String name = EnvironmentNames.nameOf(env, all);
+            if (name == null || !EnvironmentNames.isFolderName(name)) {
                 throw new Unfingerprintable(); // the planner says what is wrong
             }
             if (!selected.isEmpty() && !selected.contains(name)) {
@@ -147,11 +146,9 @@ public record RenderFingerprint(Map<String, String> entries, List<String> enviro
             Path manifest = basedir.resolve(
                     env.manifest() != null
                             ? env.manifest()
-                            : settings.manifest() != null
-                                    ? settings.manifest()
-                                    : Path.of(dev.runway.render.servicemanifest.ServiceManifests.DEFAULT));
+                            : settings.manifest() != null ? settings.manifest() : Path.of(ServiceManifests.DEFAULT));
             files.add(manifest);
-            files.add(environmentManifest(manifest, name));
+            files.add(ServiceManifests.environmentFile(manifest, name));
         }
         for (Path file : files) {
             entries.put("file." + ProjectPaths.relative(basedir, file), fileHash(file));
@@ -267,7 +264,7 @@ public record RenderFingerprint(Map<String, String> entries, List<String> enviro
             try (Stream<Path> list = Files.list(directory)) {
                 for (Path entry : list.toList()) {
                     String name = entry.getFileName().toString();
-                    if ((name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith(".")) {
+                    if (OutputSync.isOutputFile(name)) {
                         out.put(OUTPUT + environment + "/" + name, fileHash(entry));
                     }
                 }
@@ -355,37 +352,6 @@ public record RenderFingerprint(Map<String, String> entries, List<String> enviro
         } catch (java.nio.file.InvalidPathException e) {
             // not a path; the render says so
         }
-    }
-
-    /** {@code runway-<environment>.yml} beside the manifest, as {@code ServiceManifests.locate} looks for it. */
-    private static Path environmentManifest(Path manifest, String environment) {
-        String name = manifest.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0
-                ? manifest.resolveSibling(name.substring(0, dot) + "-" + environment + name.substring(dot))
-                : manifest;
-    }
-
-    private static Set<String> selection(String selection) {
-        Set<String> selected = new LinkedHashSet<>();
-        if (selection == null) {
-            return selected;
-        }
-        int start = 0;
-        while (start <= selection.length()) {
-            int comma = selection.indexOf(',', start);
-            String name = selection
-                    .substring(start, comma < 0 ? selection.length() : comma)
-                    .strip();
-            if (!name.isEmpty()) {
-                selected.add(name);
-            }
-            if (comma < 0) {
-                break;
-            }
-            start = comma + 1;
-        }
-        return selected;
     }
 
     private static void setting(Map<String, String> entries, String name, Object value) {

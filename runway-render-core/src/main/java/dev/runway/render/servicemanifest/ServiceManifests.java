@@ -20,14 +20,23 @@ public final class ServiceManifests {
      * says what is wrong instead of the manifest silently counting as absent.
      */
     public static Optional<Path> locate(Path manifest, String environment) {
-        String name = manifest.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        if (environment != null && !environment.isBlank() && dot > 0) {
-            Path specific = manifest.resolveSibling(name.substring(0, dot) + "-" + environment + name.substring(dot));
-            if (Files.exists(specific)) {
-                return Optional.of(specific);
-            }
+        Path specific = environmentFile(manifest, environment);
+        if (!specific.equals(manifest) && Files.exists(specific)) {
+            return Optional.of(specific);
         }
         return Files.exists(manifest) ? Optional.of(manifest) : Optional.empty();
+    }
+
+    /**
+     * Where {@code environment}'s own manifest would be: {@code runway-<environment>.yml} beside {@code manifest};
+     * {@code manifest} itself for no environment or a file name without an extension.
+     */
+    public static Path environmentFile(Path manifest, String environment) {
+        String name = manifest.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        if (environment == null || environment.isBlank() || dot <= 0) {
+            return manifest;
+        }
+        return manifest.resolveSibling(name.substring(0, dot) + "-" + environment + name.substring(dot));
     }
 }
