@@ -175,6 +175,21 @@ final class CaseConversion {
         });
     }
 
+    /**
+     * xstrings' run after a number: the letters and digits from {@code w} on are written lower-cased, then the
+     * connector unless the run ends the input or stops at a connector or punctuation; returns the word after the run.
+     */
+    private static Word lowerRun(StringBuilder buf, Word w, int connector) {
+        while (w.type() == WordType.ALPHABET || w.type() == WordType.NUMBER) {
+            toLower(buf, w.type(), w.word(), connector);
+            w = nextWord(w.remaining());
+        }
+        if (w.type() != WordType.INVALID && w.type() != WordType.PUNCT && w.type() != WordType.CONNECTOR) {
+            buf.appendCodePoint(connector);
+        }
+        return w;
+    }
+
     private static String camelCaseToLowerCase(String str, int connector) {
         if (str.isEmpty()) {
             return "";
@@ -196,16 +211,10 @@ final class CaseConversion {
             remaining = w.remaining();
             switch (prev) {
                 case NUMBER -> {
-                    while (wt == WordType.ALPHABET || wt == WordType.NUMBER) {
-                        toLower(buf, wt, word, connector);
-                        w = nextWord(remaining);
-                        wt = w.type();
-                        word = w.word();
-                        remaining = w.remaining();
-                    }
-                    if (wt != WordType.INVALID && wt != WordType.PUNCT && wt != WordType.CONNECTOR) {
-                        buf.appendCodePoint(connector);
-                    }
+                    w = lowerRun(buf, w, connector);
+                    wt = w.type();
+                    word = w.word();
+                    remaining = w.remaining();
                 }
                 case CONNECTOR -> toLower(buf, prev, last, connector);
                 case PUNCT -> {}
@@ -232,16 +241,10 @@ final class CaseConversion {
                     }
                     buf.appendCodePoint(connector);
                     toLower(buf, WordType.NUMBER, lastNumber, connector);
-                    while (wt == WordType.ALPHABET || wt == WordType.NUMBER) {
-                        toLower(buf, wt, word, connector);
-                        w = nextWord(remaining);
-                        wt = w.type();
-                        word = w.word();
-                        remaining = w.remaining();
-                    }
-                    if (wt != WordType.INVALID && wt != WordType.CONNECTOR && wt != WordType.PUNCT) {
-                        buf.appendCodePoint(connector);
-                    }
+                    w = lowerRun(buf, w, connector);
+                    wt = w.type();
+                    word = w.word();
+                    remaining = w.remaining();
                 }
             }
         }

@@ -462,28 +462,15 @@ public final class GoFmt {
             }
         }
 
+        /** fmt's printValue for a map: {@code %#v} differs only in the brackets and the separator. */
         private void printMapEntries(Map<?, ?> map, int verb) {
-            if (sharpV) {
-                buf.append("map[string]interface {}{");
-                boolean first = true;
-                for (Object k : sortedKeys(map)) {
-                    if (!first) {
-                        buf.append(", ");
-                    }
-                    first = false;
-                    printArg(k, verb);
-                    buf.append(':');
-                    printArg(map.get(k), verb);
-                    checkLength();
-                }
-                buf.append('}');
-                return;
-            }
-            buf.append("map[");
+            boolean goSyntax = sharpV;
+            buf.append(goSyntax ? "map[string]interface {}{" : "map[");
+            String separator = goSyntax ? ", " : " ";
             boolean first = true;
             for (Object k : sortedKeys(map)) {
                 if (!first) {
-                    buf.append(' ');
+                    buf.append(separator);
                 }
                 first = false;
                 printArg(k, verb);
@@ -491,7 +478,7 @@ public final class GoFmt {
                 printArg(map.get(k), verb);
                 checkLength();
             }
-            buf.append(']');
+            buf.append(goSyntax ? '}' : ']');
         }
 
         private static List<Object> sortedKeys(Map<?, ?> map) {

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * helm-unittest's validators (pkg/unittest/validators), one record per assertion kind, with the same verdicts and
@@ -58,22 +59,10 @@ final class Validators {
     /** The loop every path validator runs over the selected manifests, and the empty-selection rule. */
     private static Outcome overManifests(ValidateContext c, PerManifest each, List<String> noManifestInfo) {
         List<Map<String, Object>> manifests = c.manifests();
-        boolean success = false;
-        List<String> errors = new ArrayList<>();
-        for (int i = 0; i < manifests.size(); i++) {
-            Outcome o = each.check(manifests.get(i), i);
-            errors.addAll(o.info());
-            success = FailInfo.determine(i, success, o.passed());
-            if (!success && c.failFast()) {
-                break;
-            }
+        if (manifests.isEmpty()) {
+            return new Outcome(c.negative(), c.negative() ? List.of() : noManifestInfo);
         }
-        if (manifests.isEmpty() && !c.negative()) {
-            errors.addAll(noManifestInfo);
-        } else if (manifests.isEmpty()) {
-            success = true;
-        }
-        return new Outcome(success, errors);
+        return eachCounted(c, manifests.size(), false, i -> each.check(manifests.get(i), i));
     }
 
     /** The loop over the values a path finds in one manifest. */
@@ -84,24 +73,82 @@ final class Validators {
             String path,
             String unknownPathMessage,
             PerValue each) {
-        List<Object> actuals;
-        try {
-            actuals = ValuePaths.get(manifest, path);
-        } catch (ValuePaths.PathException e) {
-            return Outcome.fail(FailInfo.error(manifestIndex, -1, e.getMessage()));
+        Found found = find(c, manifest, manifestIndex, path, unknownPathMessage);
+        if (found.failure() != null) {
+            return found.failure();
         }
-        if (actuals.isEmpty() && !c.negative()) {
-            return Outcome.fail(FailInfo.error(manifestIndex, -1, unknownPathMessage));
-        }
-        boolean success = actuals.isEmpty() && c.negative();
+        List<Object> actuals = found.values();
+        return eachCounted(
+                c,
+                actuals.size(),
+                actuals.isEmpty() && c.negative(),
+                i -> each.check(actuals.get(i), manifestIndex, i));
+    }
+
+    /**
+     * helm-unittest's loop over manifests or found values: the first result alone, then all of them together, make
+     * the success; every result's lines are kept; under failFast the loop ends at the first failure.
+     */
+    private static Outcome eachCounted(ValidateContext c, int count, boolean success, IntFunction<Outcome> check) {
         List<String> errors = new ArrayList<>();
-        for (int i = 0; i < actuals.size(); i++) {
-            Outcome o = each.check(actuals.get(i), manifestIndex, i);
+        for (int i = 0; i < count; i++) {
+            Outcome o = check.apply(i);
             errors.addAll(o.info());
             success = FailInfo.determine(i, success, o.passed());
             if (!success && c.failFast()) {
                 break;
             }
+        }
+        return new Outcome(success, errors);
+    }
+
+    /** What a path finds in one manifest: the values, or the failure reported before looking at any (null if none). */
+    private record Found(List<Object> values, Outcome failure) {}
+
+    private static Found find(
+            ValidateContext c,
+            Map<String, Object> manifest,
+            int manifestIndex,
+            String path,
+            String unknownPathMessage) {
+        List<Object> values;
+        try {
+            values = ValuePaths.get(manifest, path);
+        } catch (ValuePaths.PathException e) {
+            return new Found(List.of(), Outcome.fail(FailInfo.error(manifestIndex, -1, e.getMessage())));
+        }
+        if (values.isEmpty() && !c.negative()) {
+            return new Found(values, Outcome.fail(FailInfo.error(manifestIndex, -1, unknownPathMessage)));
+        }
+        return new Found(values, null);
+    }
+
+    /**
+     * The loop of the validators whose check of a manifest only passes or fails (isKind, isAPIVersion, the Raw ones):
+     * a failing manifest makes the result false whatever came before and, under failFast, ends the loop; with no
+     * manifest the result fails with {@code noManifest}'s lines unless negated.
+     */
+    private static Outcome eachStrictly(
+            ValidateContext c, IntFunction<Outcome> check, java.util.function.Supplier<List<String>> noManifest) {
+        List<Map<String, Object>> manifests = c.manifests();
+        boolean success = false;
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < manifests.size(); i++) {
+            Outcome o = check.apply(i);
+            if (!o.passed()) {
+                success = false;
+                errors.addAll(o.info());
+                if (c.failFast()) {
+                    break;
+                }
+                continue;
+            }
+            success = FailInfo.determine(i, success, true);
+        }
+        if (manifests.isEmpty() && !c.negative()) {
+            errors.addAll(noManifest.get());
+        } else if (manifests.isEmpty()) {
+            success = true;
         }
         return new Outcome(success, errors);
     }
@@ -194,15 +241,11 @@ final class Validators {
         }
 
         private Outcome manifest(ValidateContext c, Map<String, Object> manifest, int mi) {
-            List<Object> actuals;
-            try {
-                actuals = ValuePaths.get(manifest, path);
-            } catch (ValuePaths.PathException e) {
-                return Outcome.fail(FailInfo.error(mi, -1, e.getMessage()));
+            Found found = find(c, manifest, mi, path, "unknown path '" + path + "'");
+            if (found.failure() != null) {
+                return found.failure();
             }
-            if (actuals.isEmpty() && !c.negative()) {
-                return Outcome.fail(FailInfo.error(mi, -1, "unknown path '" + path + "'"));
-            }
+            List<Object> actuals = found.values();
             boolean success = actuals.isEmpty() && c.negative();
             List<String> errors = new ArrayList<>();
             for (int ai = 0; ai < actuals.size(); ai++) {
@@ -689,27 +732,13 @@ final class Validators {
             ValidateContext c,
             java.util.function.Predicate<String> matches,
             java.util.function.Function<String, List<String>> fail) {
-        List<Map<String, Object>> manifests = c.manifests();
-        boolean success = false;
-        List<String> errors = new ArrayList<>();
-        for (int i = 0; i < manifests.size(); i++) {
-            String actual = FailInfo.uniform(manifests.get(i).get(UnittestYaml.RAW));
-            if (matches.test(actual) == c.negative()) {
-                success = false;
-                errors.addAll(fail.apply(actual));
-                if (c.failFast()) {
-                    break;
-                }
-                continue;
-            }
-            success = FailInfo.determine(i, success, true);
-        }
-        if (manifests.isEmpty() && !c.negative()) {
-            errors.addAll(fail.apply("no manifest found"));
-        } else if (manifests.isEmpty()) {
-            success = true;
-        }
-        return new Outcome(success, errors);
+        return eachStrictly(
+                c,
+                i -> {
+                    String actual = FailInfo.uniform(c.manifests().get(i).get(UnittestYaml.RAW));
+                    return matches.test(actual) == c.negative() ? Outcome.fail(fail.apply(actual)) : Outcome.pass();
+                },
+                () -> fail.apply("no manifest found"));
     }
 
     // ---- equalRaw / notEqualRaw
@@ -863,27 +892,15 @@ final class Validators {
     }
 
     private static Outcome kindLike(ValidateContext c, String field, String of, String custom) {
-        List<Map<String, Object>> manifests = c.manifests();
-        boolean success = false;
-        List<String> errors = new ArrayList<>();
-        for (int i = 0; i < manifests.size(); i++) {
-            Object actual = manifests.get(i).get(field);
-            if ((actual instanceof String s && s.equals(of)) == c.negative()) {
-                success = false;
-                errors.addAll(kindFail(actual, i, c.negative(), of, custom));
-                if (c.failFast()) {
-                    break;
-                }
-                continue;
-            }
-            success = FailInfo.determine(i, success, true);
-        }
-        if (manifests.isEmpty() && !c.negative()) {
-            errors.addAll(kindFail("no manifest found", -1, false, of, custom));
-        } else if (manifests.isEmpty()) {
-            success = true;
-        }
-        return new Outcome(success, errors);
+        return eachStrictly(
+                c,
+                i -> {
+                    Object actual = c.manifests().get(i).get(field);
+                    return (actual instanceof String s && s.equals(of)) == c.negative()
+                            ? Outcome.fail(kindFail(actual, i, c.negative(), of, custom))
+                            : Outcome.pass();
+                },
+                () -> kindFail("no manifest found", -1, false, of, custom));
     }
 
     private static List<String> kindFail(Object actual, int manifestIndex, boolean not, String of, String custom) {
@@ -917,29 +934,20 @@ final class Validators {
         @Override
         public Outcome validate(ValidateContext c) {
             List<Map<String, Object>> manifests = c.manifests();
-            boolean success = manifests.isEmpty() && !c.negative();
-            List<String> errors = new ArrayList<>();
-            for (int mi = 0; mi < manifests.size(); mi++) {
-                Outcome o = manifest(manifests.get(mi), mi, c);
-                errors.addAll(o.info());
-                success = FailInfo.determine(mi, success, o.passed());
-                if (!success && c.failFast()) {
-                    break;
-                }
-            }
-            return new Outcome(success, errors);
+            // Unlike the other path validators, no manifest passes here unless negated.
+            return eachCounted(
+                    c,
+                    manifests.size(),
+                    manifests.isEmpty() && !c.negative(),
+                    mi -> manifest(manifests.get(mi), mi, c));
         }
 
         private Outcome manifest(Map<String, Object> manifest, int mi, ValidateContext c) {
-            List<Object> actual;
-            try {
-                actual = ValuePaths.get(manifest, path);
-            } catch (ValuePaths.PathException e) {
-                return Outcome.fail(FailInfo.error(mi, -1, e.getMessage()));
+            Found found = find(c, manifest, mi, path, "unknown path " + path);
+            if (found.failure() != null) {
+                return found.failure();
             }
-            if (actual.isEmpty() && !c.negative()) {
-                return Outcome.fail(FailInfo.error(mi, -1, "unknown path " + path));
-            }
+            List<Object> actual = found.values();
             boolean success = actual.isEmpty() && c.negative();
             List<String> errors = new ArrayList<>();
             for (int ai = 0; ai < actual.size(); ai++) {
@@ -964,26 +972,19 @@ final class Validators {
         @Override
         public Outcome validate(ValidateContext c) {
             List<Map<String, Object>> manifests = c.manifests();
-            boolean success = manifests.isEmpty() && !c.negative();
-            List<String> errors = new ArrayList<>();
-            for (int i = 0; i < manifests.size(); i++) {
+            return eachCounted(c, manifests.size(), manifests.isEmpty() && !c.negative(), i -> {
                 String actual = FailInfo.uniform(manifests.get(i).get(UnittestYaml.RAW));
                 SnapshotCache.Compared result = c.comparer().compare(actual, null, null);
-                boolean single = result.passed() != c.negative();
-                if (!single) {
-                    String info = c.negative() ? result.cached() : FailInfo.diff(result.cached(), result.fresh());
-                    errors.addAll(FailInfo.split(
-                            FailInfo.format(c.negative(), false, false, false, " to match snapshot " + result.index()),
-                            -1,
-                            -1,
-                            info));
+                if (result.passed() != c.negative()) {
+                    return Outcome.pass();
                 }
-                success = FailInfo.determine(i, success, single);
-                if (!success && c.failFast()) {
-                    break;
-                }
-            }
-            return new Outcome(success, errors);
+                String info = c.negative() ? result.cached() : FailInfo.diff(result.cached(), result.fresh());
+                return Outcome.fail(FailInfo.split(
+                        FailInfo.format(c.negative(), false, false, false, " to match snapshot " + result.index()),
+                        -1,
+                        -1,
+                        info));
+            });
         }
     }
 }

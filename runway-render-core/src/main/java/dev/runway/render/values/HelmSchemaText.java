@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The text Helm prints for values that break a schema: santhosh-tekuri/jsonschema v6's error tree (validator.go,
@@ -193,7 +195,7 @@ final class HelmSchemaText {
     /** santhosh's vd.errors for one scope, in the order validator.go adds them. */
     private static List<Node> evaluate(Scope scope, Context context) {
         String at = pointer(scope.instance);
-        for (String early : List.of("type", "const", "enum", "format")) {
+        for (String early : EARLY) {
             List<Error> failed = scope.keywords.get(early);
             if (failed != null) {
                 return List.of(leaf(at, early, failed));
@@ -213,7 +215,7 @@ final class HelmSchemaText {
         if (context.draft4to7() && scope.children.containsKey("$ref")) {
             return out;
         }
-        for (String keyword : List.of("minProperties", "maxProperties", "required")) {
+        for (String keyword : OBJECT_COUNTS) {
             addLeaf(out, at, keyword, scope.keywords.get(keyword));
         }
         for (Map.Entry<String, Scope> child : scope.children.entrySet()) {
@@ -231,8 +233,7 @@ final class HelmSchemaText {
                 addResult(out, child.getValue(), context);
             }
         }
-        for (String keyword : List.of(
-                "additionalProperties", "propertyNames", "dependentRequired", "minItems", "maxItems", "uniqueItems")) {
+        for (String keyword : AFTER_PROPERTIES) {
             if (keyword.equals("propertyNames")) {
                 propertyNames(out, scope.keywords.get(keyword), context);
                 for (Map.Entry<String, Scope> child : scope.children.entrySet()) {
@@ -251,20 +252,10 @@ final class HelmSchemaText {
             }
         }
         contains(out, scope, context);
-        for (String keyword : List.of(
-                "minLength",
-                "maxLength",
-                "pattern",
-                "minimum",
-                "maximum",
-                "exclusiveMinimum",
-                "exclusiveMaximum",
-                "multipleOf",
-                "not",
-                "false")) {
+        for (String keyword : VALUE_KEYWORDS) {
             addLeaf(out, at, keyword, scope.keywords.get(keyword));
         }
-        for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
+        for (String combinator : COMBINATORS) {
             List<Node> causes = new ArrayList<>();
             for (Map.Entry<String, Scope> child : scope.children.entrySet()) {
                 if (child.getKey().startsWith(combinator + "/")) {
@@ -301,7 +292,7 @@ final class HelmSchemaText {
                 addResult(out, child.getValue(), context);
             }
         }
-        for (String keyword : List.of("unevaluatedProperties", "unevaluatedItems")) {
+        for (String keyword : UNEVALUATED) {
             addLeaf(out, at, keyword, scope.keywords.get(keyword));
         }
         // Keywords without a santhosh wording here keep networknt's text, after the known ones.
@@ -315,22 +306,13 @@ final class HelmSchemaText {
         return out;
     }
 
-    private static final Set<String> WORDED = Set.of(
-            "type",
-            "const",
-            "enum",
-            "format",
-            "minProperties",
-            "maxProperties",
-            "required",
-            "dependencies",
-            "additionalProperties",
-            "propertyNames",
-            "dependentRequired",
-            "minItems",
-            "maxItems",
-            "uniqueItems",
-            "contains",
+    // The keywords evaluate words, group by group in its order; WORDED is made of these lists so that a keyword
+    // added to the walk is never also reported a second time in networknt's text.
+    private static final List<String> EARLY = List.of("type", "const", "enum", "format");
+    private static final List<String> OBJECT_COUNTS = List.of("minProperties", "maxProperties", "required");
+    private static final List<String> AFTER_PROPERTIES = List.of(
+            "additionalProperties", "propertyNames", "dependentRequired", "minItems", "maxItems", "uniqueItems");
+    private static final List<String> VALUE_KEYWORDS = List.of(
             "minLength",
             "maxLength",
             "pattern",
@@ -340,12 +322,21 @@ final class HelmSchemaText {
             "exclusiveMaximum",
             "multipleOf",
             "not",
-            "false",
-            "allOf",
-            "anyOf",
-            "oneOf",
-            "unevaluatedProperties",
-            "unevaluatedItems");
+            "false");
+    private static final List<String> COMBINATORS = List.of("allOf", "anyOf", "oneOf");
+    private static final List<String> UNEVALUATED = List.of("unevaluatedProperties", "unevaluatedItems");
+
+    private static final Set<String> WORDED = Stream.of(
+                    EARLY,
+                    OBJECT_COUNTS,
+                    List.of("dependencies"),
+                    AFTER_PROPERTIES,
+                    List.of("contains"),
+                    VALUE_KEYWORDS,
+                    COMBINATORS,
+                    UNEVALUATED)
+            .flatMap(List::stream)
+            .collect(Collectors.toUnmodifiableSet());
 
     /**
      * validator.go propertyNames: each failing name is validated as a value of its own (so "at ''"), and the

@@ -737,20 +737,9 @@ public final class GoJson {
                 skipWs();
                 Object v = value("looking for beginning of value");
                 m.put(fixSurrogates(key), v);
-                skipWs();
-                if (pos >= s.length()) {
-                    throw error(eof);
-                }
-                char c = s.charAt(pos);
-                if (c == ',') {
-                    pos++;
-                    continue;
-                }
-                if (c == '}') {
-                    pos++;
+                if (!another('}', "after object key:value pair")) {
                     return m;
                 }
-                throw invalid("after object key:value pair");
             }
         }
 
@@ -774,21 +763,27 @@ public final class GoJson {
             while (true) {
                 skipWs();
                 list.add(value("looking for beginning of value"));
-                skipWs();
-                if (pos >= s.length()) {
-                    throw error(eof);
-                }
-                char c = s.charAt(pos);
-                if (c == ',') {
-                    pos++;
-                    continue;
-                }
-                if (c == ']') {
-                    pos++;
+                if (!another(']', "after array element")) {
                     return list;
                 }
-                throw invalid("after array element");
             }
+        }
+
+        /**
+         * encoding/json's stateEndValue inside an object or array: past a comma (true, another member or element
+         * follows) or past the closing bracket (false); anything else is a syntax error {@code context}.
+         */
+        private boolean another(char close, String context) {
+            skipWs();
+            if (pos >= s.length()) {
+                throw error(eof);
+            }
+            char c = s.charAt(pos);
+            if (c == ',' || c == close) {
+                pos++;
+                return c == ',';
+            }
+            throw invalid(context);
         }
 
         private static String fixSurrogates(String s) {

@@ -432,46 +432,33 @@ final class YamlEmitter {
         if (!whitespace) {
             put(' ');
         }
-        boolean spaces = false;
-        boolean breaks = false;
-        for (int i = 0; i < v.length; i++) {
-            int c = v[i];
-            if (c == ' ') {
-                if (allowBreaks && !spaces && column > bestWidth && !(i + 1 < v.length && v[i + 1] == ' ')) {
-                    writeIndent();
-                } else {
-                    write(c);
-                }
-                spaces = true;
-            } else if (isBreak(c)) {
-                if (!breaks && c == '\n') {
-                    putBreak();
-                }
-                writeBreak(c);
-                indention = true;
-                breaks = true;
-            } else {
-                if (breaks) {
-                    writeIndent();
-                }
-                write(c);
-                indention = false;
-                spaces = false;
-                breaks = false;
-            }
-        }
+        writeFlowText(v, allowBreaks, false);
         whitespace = false;
         indention = false;
     }
 
     private void writeSingleQuoted(int[] v, boolean allowBreaks) {
         writeIndicator("'", true, false, false);
+        writeFlowText(v, allowBreaks, true);
+        writeIndicator("'", false, false, false);
+        whitespace = false;
+        indention = false;
+    }
+
+    /**
+     * The text of a plain or single-quoted scalar, libyaml's write_plain and write_single_quoted in one loop: a space
+     * past the width may become a line break and line breaks are kept. They differ in two points only: a
+     * single-quoted scalar never breaks at its first or last character, and doubles its quotes.
+     */
+    private void writeFlowText(int[] v, boolean allowBreaks, boolean singleQuoted) {
         boolean spaces = false;
         boolean breaks = false;
         for (int i = 0; i < v.length; i++) {
             int c = v[i];
             if (c == ' ') {
-                if (allowBreaks && !spaces && column > bestWidth && i > 0 && i < v.length - 1 && v[i + 1] != ' ') {
+                boolean nextIsSpace = i + 1 < v.length && v[i + 1] == ' ';
+                boolean inside = !singleQuoted || (i > 0 && i < v.length - 1);
+                if (allowBreaks && !spaces && column > bestWidth && inside && !nextIsSpace) {
                     writeIndent();
                 } else {
                     write(c);
@@ -488,7 +475,7 @@ final class YamlEmitter {
                 if (breaks) {
                     writeIndent();
                 }
-                if (c == '\'') {
+                if (singleQuoted && c == '\'') {
                     put('\'');
                 }
                 write(c);
@@ -497,9 +484,6 @@ final class YamlEmitter {
                 breaks = false;
             }
         }
-        writeIndicator("'", false, false, false);
-        whitespace = false;
-        indention = false;
     }
 
     private void writeDoubleQuoted(int[] v, boolean allowBreaks) {

@@ -18,18 +18,8 @@ import org.junit.jupiter.api.Test;
 /** What Flux applies for the real runway-eks chart, with a realistic flux-cluster-vars ConfigMap. */
 class RunwayEksSubstitutionTest {
 
-    static final ClusterVars CLUSTER_VARS = ClusterVars.parse("""
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: flux-cluster-vars
-              namespace: flux-system
-            data:
-              aws_account_id: "012345678901"
-              gcp_project_number: "123456789012"
-              gcp_wip_id: eks-pool
-              gcp_project_id: acme-payments-prod
-            """, "flux-cluster-vars.yaml");
+    static final ClusterVars CLUSTER_VARS =
+            ClusterVars.parse(ClusterVarsFixture.yaml("acme-payments-prod"), "flux-cluster-vars.yaml");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object o, String key) {

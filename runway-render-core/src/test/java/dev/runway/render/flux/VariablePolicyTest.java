@@ -84,18 +84,7 @@ class VariablePolicyTest {
 
     @Test
     void allowlistFromClusterVarsConfigMap() {
-        ClusterVars vars = ClusterVars.parse("""
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: flux-cluster-vars
-                  namespace: flux-system
-                data:
-                  aws_account_id: "012345678901"
-                  gcp_project_number: "123456789012"
-                  gcp_wip_id: eks-pool
-                  gcp_project_id: acme-prod
-                """, "flux-cluster-vars.yaml");
+        ClusterVars vars = ClusterVars.parse(ClusterVarsFixture.yaml("acme-prod"), "flux-cluster-vars.yaml");
         assertEquals("flux-cluster-vars", vars.name());
         assertEquals(VariablePolicy.DEFAULT_VARIABLES, VariablePolicy.from(vars).allowed());
         assertEquals("012345678901", vars.values().get("aws_account_id"));

@@ -50,47 +50,37 @@ class EnvironmentVerificationTest {
         }
     };
 
+    /** Verifies {@code chart} as {@code environment} of {@link #REQUEST}, checking drift exactly. */
+    private static EnvironmentVerification.Result verify(
+            String environment,
+            RenderedChart chart,
+            List<ManifestChecker> checkers,
+            Path committed,
+            ManifestLayout layout,
+            String updateCommand) {
+        return EnvironmentVerification.verify(
+                environment, REQUEST, chart, checkers, committed, layout, DriftCheck.Mode.EXACT, updateCommand);
+    }
+
     @Test
     void singleFileLayoutComparesWithTheCommittedFileAndReportsDrift() throws IOException {
         RenderedChart chart = OutputTest.chart();
         Path committed = dir.resolve("deploy/staging");
-        EnvironmentVerification.Result missing = EnvironmentVerification.verify(
-                "staging",
-                REQUEST,
-                chart,
-                List.of(ONE_WARNING),
-                committed,
-                ManifestLayout.SINGLE_FILE,
-                DriftCheck.Mode.EXACT,
-                "update!");
+        EnvironmentVerification.Result missing =
+                verify("staging", chart, List.of(ONE_WARNING), committed, ManifestLayout.SINGLE_FILE, "update!");
         assertEquals(1, missing.count(CheckFinding.Severity.WARNING));
         assertTrue(missing.drifted());
         assertEquals(2, missing.drift().differences().size(), "nothing committed yet: both resources");
 
         OutputSync.sync(committed, ManifestFiles.plan(chart, ManifestLayout.SINGLE_FILE));
-        assertTrue(!EnvironmentVerification.verify(
-                        "staging",
-                        REQUEST,
-                        chart,
-                        List.of(),
-                        committed,
-                        ManifestLayout.SINGLE_FILE,
-                        DriftCheck.Mode.EXACT,
-                        "update!")
+        assertTrue(!verify("staging", chart, List.of(), committed, ManifestLayout.SINGLE_FILE, "update!")
                 .drifted());
 
         Path file = committed.resolve("manifests.yaml");
         Files.writeString(
                 file, Files.readString(file).replace("name: payments\n  labels", "name: payments2\n  labels"));
-        EnvironmentVerification.Result drifted = EnvironmentVerification.verify(
-                "staging",
-                REQUEST,
-                chart,
-                List.of(),
-                committed,
-                ManifestLayout.SINGLE_FILE,
-                DriftCheck.Mode.EXACT,
-                "update!");
+        EnvironmentVerification.Result drifted =
+                verify("staging", chart, List.of(), committed, ManifestLayout.SINGLE_FILE, "update!");
         assertTrue(drifted.drifted());
         String text = drifted.drift().text();
         assertTrue(text.contains("-  name: payments2") && text.contains("+  name: payments"), text);
@@ -102,26 +92,10 @@ class EnvironmentVerificationTest {
         RenderedChart chart = OutputTest.chart();
         Path committed = dir.resolve("deploy/production");
         OutputSync.sync(committed, ManifestFiles.plan(chart, ManifestLayout.PER_RESOURCE));
-        assertTrue(!EnvironmentVerification.verify(
-                        "production",
-                        REQUEST,
-                        chart,
-                        List.of(),
-                        committed,
-                        ManifestLayout.PER_RESOURCE,
-                        DriftCheck.Mode.EXACT,
-                        "u")
+        assertTrue(!verify("production", chart, List.of(), committed, ManifestLayout.PER_RESOURCE, "u")
                 .drifted());
         Files.writeString(committed.resolve("kustomization.yaml"), "resources: []\n");
-        DriftCheck.Report report = EnvironmentVerification.verify(
-                        "production",
-                        REQUEST,
-                        chart,
-                        List.of(),
-                        committed,
-                        ManifestLayout.PER_RESOURCE,
-                        DriftCheck.Mode.EXACT,
-                        "u")
+        DriftCheck.Report report = verify("production", chart, List.of(), committed, ManifestLayout.PER_RESOURCE, "u")
                 .drift();
         assertEquals(1, report.differences().size());
         assertEquals("Kustomization", report.differences().get(0).resource().kind());
@@ -132,30 +106,15 @@ class EnvironmentVerificationTest {
 
     @Test
     void withoutCommittedManifestsNoDriftIsChecked() {
-        assertNull(EnvironmentVerification.verify(
-                        "dev",
-                        REQUEST,
-                        OutputTest.chart(),
-                        List.of(),
-                        null,
-                        ManifestLayout.SINGLE_FILE,
-                        DriftCheck.Mode.EXACT,
-                        "u")
+        assertNull(verify("dev", OutputTest.chart(), List.of(), null, ManifestLayout.SINGLE_FILE, "u")
                 .drift());
     }
 
     @Test
     void reportsAreWrittenForCi() throws IOException {
         RenderedChart chart = OutputTest.chart();
-        EnvironmentVerification.Result result = EnvironmentVerification.verify(
-                "staging",
-                REQUEST,
-                chart,
-                List.of(ONE_WARNING),
-                null,
-                ManifestLayout.SINGLE_FILE,
-                DriftCheck.Mode.EXACT,
-                "u");
+        EnvironmentVerification.Result result =
+                verify("staging", chart, List.of(ONE_WARNING), null, ManifestLayout.SINGLE_FILE, "u");
         EnvironmentVerification.writeReports(result, chart, dir);
         assertTrue(Files.readString(dir.resolve("code-quality.json")).contains("test.rule"));
         assertTrue(Files.readString(dir.resolve("junit.xml")).contains("<testsuite"));

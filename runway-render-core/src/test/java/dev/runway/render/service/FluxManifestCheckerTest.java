@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runway.render.RenderedChart;
+import dev.runway.render.flux.ClusterVarsFixture;
 import dev.runway.render.flux.ManifestStream;
 import dev.runway.render.oracle.HelmOracle;
 import java.nio.file.Files;
@@ -65,18 +66,7 @@ class FluxManifestCheckerTest {
                   REGION: "${cluster_region}"
                 """);
         Files.createDirectories(base.resolve(".runway"));
-        Files.writeString(base.resolve(FluxManifestChecker.CLUSTER_VARS_FILE), """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: flux-cluster-vars
-                  namespace: flux-system
-                data:
-                  aws_account_id: "012345678901"
-                  gcp_project_number: "123456789012"
-                  gcp_wip_id: eks-pool
-                  gcp_project_id: acme-prod
-                """);
+        Files.writeString(base.resolve(FluxManifestChecker.CLUSTER_VARS_FILE), ClusterVarsFixture.yaml("acme-prod"));
         List<CheckFinding> findings = new FluxManifestChecker().check(request(base, values), render(values));
         List<String> errors = findings.stream()
                 .filter(f -> f.severity() == CheckFinding.Severity.ERROR)
