@@ -496,28 +496,19 @@ public final class GoFmt {
             }
         }
 
+        /** fmt's printValue for a slice: {@code %#v} differs only in the brackets and the separator. */
         private void printListItems(List<?> list, int verb) {
-            if (sharpV) {
-                buf.append("[]interface {}{");
-                for (int i = 0; i < list.size(); i++) {
-                    if (i > 0) {
-                        buf.append(", ");
-                    }
-                    printArg(list.get(i), verb);
-                    checkLength();
-                }
-                buf.append('}');
-                return;
-            }
-            buf.append('[');
+            boolean goSyntax = sharpV;
+            buf.append(goSyntax ? "[]interface {}{" : "[");
+            String separator = goSyntax ? ", " : " ";
             for (int i = 0; i < list.size(); i++) {
                 if (i > 0) {
-                    buf.append(' ');
+                    buf.append(separator);
                 }
                 printArg(list.get(i), verb);
                 checkLength();
             }
-            buf.append(']');
+            buf.append(goSyntax ? '}' : ']');
         }
 
         private void badVerb(Object arg, int verb) {
@@ -698,30 +689,26 @@ public final class GoFmt {
                         buf.append('}');
                         return;
                     }
-                    buf.append('[');
-                    for (int i = 0; i < bytes.length; i++) {
-                        if (i > 0) {
-                            buf.append(' ');
-                        }
-                        fmtInteger(BigInteger.valueOf(bytes[i] & 0xff), false, verb, (long) (bytes[i] & 0xff));
-                    }
-                    buf.append(']');
+                    fmtByteList(bytes, verb);
                 }
                 case 's' -> fmtS(GoBytes.string(bytes));
                 case 'x' -> fmtSx(bytes, "0123456789abcdef");
                 case 'X' -> fmtSx(bytes, "0123456789ABCDEF");
                 case 'q' -> fmtQ(GoBytes.string(bytes));
-                default -> {
-                    buf.append('[');
-                    for (int i = 0; i < bytes.length; i++) {
-                        if (i > 0) {
-                            buf.append(' ');
-                        }
-                        fmtInteger(BigInteger.valueOf(bytes[i] & 0xff), false, verb, (long) (bytes[i] & 0xff));
-                    }
-                    buf.append(']');
-                }
+                default -> fmtByteList(bytes, verb);
             }
+        }
+
+        /** A byte slice as fmt prints any slice: each byte an unsigned integer under the verb, in brackets. */
+        private void fmtByteList(byte[] bytes, int verb) {
+            buf.append('[');
+            for (int i = 0; i < bytes.length; i++) {
+                if (i > 0) {
+                    buf.append(' ');
+                }
+                fmtInteger(BigInteger.valueOf(bytes[i] & 0xff), false, verb, (long) (bytes[i] & 0xff));
+            }
+            buf.append(']');
         }
 
         // ---- integers

@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  */
 public final class RenderBenchmark {
-    private static final String VALUES = """
+    /** The runway-eks values set the benchmark renders (autoscaling, a disruption budget and one variable on). */
+    public static final String VALUES = """
             serviceId: payments
             image:
               repository: registry.example.com/runway/payments

@@ -29,6 +29,25 @@ record ConformanceCase(
 
     static final String DEFAULT_CHART_YAML = "apiVersion: v2\nname: conformance\nversion: 0.1.0\n";
 
+    /** Every case below {@code root} ({@code <group>/<case>/}, each level in name order) whose id starts with {@code only}. */
+    static List<ConformanceCase> readAll(Path root, String only) throws IOException {
+        List<ConformanceCase> cases = new ArrayList<>();
+        try (Stream<Path> groups = Files.list(root)) {
+            for (Path group : groups.filter(Files::isDirectory).sorted().toList()) {
+                try (Stream<Path> folders = Files.list(group)) {
+                    for (Path folder :
+                            folders.filter(Files::isDirectory).sorted().toList()) {
+                        ConformanceCase c = read(root, folder);
+                        if (c.id().startsWith(only)) {
+                            cases.add(c);
+                        }
+                    }
+                }
+            }
+        }
+        return cases;
+    }
+
     @SuppressWarnings("unchecked")
     static ConformanceCase read(Path root, Path folder) {
         String id = root.relativize(folder).toString().replace('\\', '/');

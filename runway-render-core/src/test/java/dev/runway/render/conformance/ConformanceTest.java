@@ -81,20 +81,7 @@ class ConformanceTest {
     @TestFactory
     Stream<DynamicTest> conformance() throws Exception {
         KnownDifferences known = KnownDifferences.read(ROOT.resolve("known-differences.txt"));
-        List<ConformanceCase> cases = new ArrayList<>();
-        try (Stream<Path> groups = Files.list(ROOT)) {
-            for (Path group : groups.filter(Files::isDirectory).sorted().toList()) {
-                try (Stream<Path> folders = Files.list(group)) {
-                    for (Path folder :
-                            folders.filter(Files::isDirectory).sorted().toList()) {
-                        ConformanceCase c = ConformanceCase.read(ROOT, folder);
-                        if (c.id().startsWith(ONLY)) {
-                            cases.add(c);
-                        }
-                    }
-                }
-            }
-        }
+        List<ConformanceCase> cases = ConformanceCase.readAll(ROOT, ONLY);
         Map<String, Path> charts = new ConcurrentHashMap<>();
         for (ConformanceCase c : cases) {
             charts.put(c.id(), c.materialize(WORK.resolve(c.id())));

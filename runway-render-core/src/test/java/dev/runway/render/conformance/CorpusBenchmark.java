@@ -8,14 +8,12 @@ import dev.runway.render.oracle.HelmOracle;
 import dev.runway.render.values.SetValueException;
 import dev.runway.render.values.ValuesFileException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * On-demand benchmark (not part of the test run): every conformance case, in one JVM, rendered by our engine and by
@@ -73,18 +71,8 @@ public final class CorpusBenchmark {
                 loadAverage(),
                 Runtime.getRuntime().availableProcessors());
         List<Timed> cases = new ArrayList<>();
-        try (Stream<Path> groups = Files.list(ROOT)) {
-            for (Path group : groups.filter(Files::isDirectory).sorted().toList()) {
-                try (Stream<Path> folders = Files.list(group)) {
-                    for (Path folder :
-                            folders.filter(Files::isDirectory).sorted().toList()) {
-                        ConformanceCase c = ConformanceCase.read(ROOT, folder);
-                        if (c.id().startsWith(only)) {
-                            cases.add(new Timed(c, c.materialize(WORK.resolve(c.id()))));
-                        }
-                    }
-                }
-            }
+        for (ConformanceCase c : ConformanceCase.readAll(ROOT, only)) {
+            cases.add(new Timed(c, c.materialize(WORK.resolve(c.id()))));
         }
         // The first pass warms both engines and checks they agree, so the timing covers the same work.
         int same = 0;

@@ -9,6 +9,7 @@ import dev.runway.render.HelmRenderer;
 import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderException;
 import dev.runway.render.RenderOptions;
+import dev.runway.render.bench.RenderBenchmark;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.yaml.GoYaml;
 import java.nio.file.Path;
@@ -161,18 +162,7 @@ class ManifestHeadScannerTest {
     @SuppressWarnings("unchecked")
     private static List<String> runwayEksDocuments() throws Exception {
         Path chart = Path.of(System.getProperty("runway.chartDir", "../charts/runway-eks"));
-        Map<String, Object> values = (Map<String, Object>) GoYaml.read("""
-                serviceId: payments
-                image:
-                  repository: registry.example.com/runway/payments
-                  tag: "1.2.3"
-                autoscaling:
-                  enabled: true
-                podDisruptionBudget:
-                  enabled: true
-                env:
-                  LOG_LEVEL: debug
-                """, "values.yaml");
+        Map<String, Object> values = (Map<String, Object>) GoYaml.read(RenderBenchmark.VALUES, "values.yaml");
         String output = HelmRenderer.prepare(Chart.load(chart))
                 .render(values, RenderOptions.of("payments", "payments"))
                 .output();

@@ -232,21 +232,26 @@ class ServiceManifestTest {
         assertTrue(e.getMessage().contains(".runway/runway.yml:4:1: YAML syntax error"), e.getMessage());
     }
 
-    @Test
-    void aRepositoryWithOnlyTheManifestRendersWithItsLabelsAndProbes() throws IOException {
-        ServiceManifest manifest = read(FULL);
-        RenderedChart chart = ManifestRenderer.engine()
+    /** Renders runway-eks for {@code manifest}'s staging environment, the release and namespace both {@code name}. */
+    private RenderedChart render(List<Path> valuesFiles, String name, ServiceManifest manifest) {
+        return ManifestRenderer.engine()
                 .render(new RenderRequest(
                         ChartSource.RUNWAY_EKS,
+                        valuesFiles,
                         List.of(),
                         List.of(),
                         List.of(),
-                        List.of(),
-                        "payments",
-                        "payments",
+                        name,
+                        name,
                         "",
                         dir,
                         manifest.toValues("staging")));
+    }
+
+    @Test
+    void aRepositoryWithOnlyTheManifestRendersWithItsLabelsAndProbes() throws IOException {
+        ServiceManifest manifest = read(FULL);
+        RenderedChart chart = render(List.of(), "payments", manifest);
         String output = chart.output();
         assertTrue(output.contains("    gl_dept: eng-infra\n"), output);
         assertTrue(output.contains("image: \"registry.example.com:5000/runway/payments:1.4.2\""), output);
@@ -268,36 +273,12 @@ class ServiceManifestTest {
                     min_instances: 3
                 """);
         Path values = Files.writeString(dir.resolve("values.yaml"), "replicas: 5\n");
-        String output = ManifestRenderer.engine()
-                .render(new RenderRequest(
-                        ChartSource.RUNWAY_EKS,
-                        List.of(values),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        "payments",
-                        "payments",
-                        "",
-                        dir,
-                        manifest.toValues("staging")))
-                .output();
+        String output = render(List.of(values), "payments", manifest).output();
         assertTrue(output.contains("  replicas: 5\n"), "the values file wins over the manifest: " + output);
 
         ServiceManifest longName = read(FULL.replace("name: payments", "name: payments-api-eu-west-fraud-x"));
-        RenderException schema = assertThrows(
-                RenderException.class,
-                () -> ManifestRenderer.engine()
-                        .render(new RenderRequest(
-                                ChartSource.RUNWAY_EKS,
-                                List.of(),
-                                List.of(),
-                                List.of(),
-                                List.of(),
-                                "payments-api-eu-west-fraud-x",
-                                "payments-api-eu-west-fraud-x",
-                                "",
-                                dir,
-                                longName.toValues("staging"))));
+        RenderException schema =
+                assertThrows(RenderException.class, () -> render(List.of(), "payments-api-eu-west-fraud-x", longName));
         assertTrue(
                 schema.getMessage().contains("serviceId: expected at most 26 characters")
                         && schema.getMessage().contains("(.runway/runway.yml:4:9)"),
