@@ -98,10 +98,50 @@ final class PlainSchemaCheck {
                     return null;
                 }
             }
+            java.util.IdentityHashMap<Node, Boolean> done = new java.util.IdentityHashMap<>();
+            for (Node node : compiler.all) {
+                if (loops(node, done, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))) {
+                    return null;
+                }
+            }
             return new PlainSchemaCheck(root);
         } catch (Unsupported e) {
             return null;
         }
+    }
+
+    /**
+     * Whether {@code node} reaches itself again without descending into a property or item (a {@code $ref} loop,
+     * perhaps through combinators): networknt fails on such a schema at parse or at validation, so it stays
+     * networknt's to report.
+     */
+    private static boolean loops(Node node, java.util.IdentityHashMap<Node, Boolean> done, Set<Node> path) {
+        if (done.containsKey(node)) {
+            return false;
+        }
+        if (!path.add(node)) {
+            return true;
+        }
+        List<Node> same = new ArrayList<>();
+        if (node.ref != null) {
+            same.add(node.definitions.get(node.ref));
+        }
+        if (node.not != null) {
+            same.add(node.not);
+        }
+        for (List<Node> group : java.util.Arrays.asList(node.allOf, node.anyOf, node.oneOf)) {
+            if (group != null) {
+                same.addAll(group);
+            }
+        }
+        for (Node next : same) {
+            if (loops(next, done, path)) {
+                return true;
+            }
+        }
+        path.remove(node);
+        done.put(node, Boolean.TRUE);
+        return false;
     }
 
     /** The verdict on {@code instance} (values as {@link ValuesSchema#toJson} gives them). */
@@ -122,6 +162,7 @@ final class PlainSchemaCheck {
     private static final class Compiler {
         final Map<String, Node> definitions;
         final List<String> refs = new ArrayList<>();
+        final List<Node> all = new ArrayList<>();
 
         Compiler(Map<String, Node> definitions) {
             this.definitions = definitions;
@@ -138,6 +179,7 @@ final class PlainSchemaCheck {
                 throw new Unsupported();
             }
             Node node = new Node(true);
+            all.add(node);
             boolean hasRef = false;
             boolean hasAssertion = false;
             for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
