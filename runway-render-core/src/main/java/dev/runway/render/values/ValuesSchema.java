@@ -33,27 +33,71 @@ import java.util.regex.Pattern;
  * user gave it. Alternatives ({@code oneOf}/{@code anyOf}) are reported once, listing what each would accept.
  */
 public final class ValuesSchema {
-    static {
-        Slf4jQuiet.beforeFirstUse(); // before networknt's validator first logs
-    }
-
     private static final Pattern COMBINATOR = Pattern.compile("/(oneOf|anyOf)/\\d+(/|$)");
 
     private final String sourceName;
     private final JsonNode schemaJson;
-    private final Schema schema;
 
     private final SpecificationVersion version;
 
-    /** The root's shape when it allows checking property by property ({@link PlainRoot#of}), else null. */
-    private final PlainRoot plainRoot;
+    /**
+     * The small exact check of a schema that uses only common keywords ({@link PlainSchemaCheck#of}), else null.
+     * With it, networknt is compiled only when some values do not certainly meet the schema: a first render then
+     * does without networknt's classes, most of a fresh JVM's schema cost.
+     */
+    private final PlainSchemaCheck plainCheck;
 
-    private ValuesSchema(String sourceName, JsonNode schemaJson, Schema schema, SpecificationVersion version) {
+    /** networknt's schema, compiled in {@link #parse} or, when {@link #plainCheck} is set, at its first use. */
+    private volatile Networknt networknt;
+
+    private final Object compileLock = new Object();
+
+    /** networknt's compiled schema, with the root's shape when it allows checking property by property. */
+    private record Networknt(Schema schema, PlainRoot plainRoot) {
+        static Networknt of(JsonNode schemaJson, Schema schema) {
+            return new Networknt(schema, PlainRoot.of(schemaJson, schema));
+        }
+    }
+
+    private ValuesSchema(
+            String sourceName,
+            JsonNode schemaJson,
+            Networknt networknt,
+            SpecificationVersion version,
+            PlainSchemaCheck plainCheck) {
         this.sourceName = sourceName;
         this.schemaJson = schemaJson;
-        this.schema = schema;
+        this.networknt = networknt;
         this.version = version;
-        this.plainRoot = PlainRoot.of(schemaJson, schema);
+        this.plainCheck = plainCheck;
+    }
+
+    /** networknt's schema, compiled now if {@link #parse} deferred it. */
+    private Networknt networknt() {
+        Networknt compiled = networknt;
+        if (compiled == null) {
+            synchronized (compileLock) {
+                compiled = networknt;
+                if (compiled == null) {
+                    compiled = Networknt.of(schemaJson, compile(schemaJson, version, sourceName));
+                    networknt = compiled;
+                }
+            }
+        }
+        return compiled;
+    }
+
+    /** Initialised at networknt's first use in this JVM: SLF4J is quieted before networknt first logs. */
+    private static final class FirstUse {
+        static {
+            Slf4jQuiet.beforeFirstUse();
+        }
+
+        private FirstUse() {}
+
+        static void ensure() {
+            // the static initialiser is the point
+        }
     }
 
     /**
@@ -227,6 +271,18 @@ public final class ValuesSchema {
             node = node.deepCopy();
             ((ObjectNode) node).remove("$schema");
         }
+        PlainSchemaCheck plainCheck =
+                PlainSchemaCheck.of(node, version.getOrder(), SpecificationVersion.DRAFT_6.getOrder());
+        if (plainCheck != null) {
+            return new ValuesSchema(sourceName, node, null, version, plainCheck);
+        }
+        return new ValuesSchema(
+                sourceName, node, Networknt.of(node, compile(node, version, sourceName)), version, null);
+    }
+
+    /** networknt's schema for a schema document; its errors as {@link ValuesFileException}s. */
+    private static Schema compile(JsonNode node, SpecificationVersion version, String sourceName) {
+        FirstUse.ensure();
         java.util.concurrent.atomic.AtomicReference<String> remote =
                 new java.util.concurrent.atomic.AtomicReference<>();
         try {
@@ -245,7 +301,7 @@ public final class ValuesSchema {
                                     .build()));
             Schema schema = registry.getSchema(SchemaLocation.of(ROOT_LOCATION), node);
             schema.initializeValidators();
-            return new ValuesSchema(sourceName, node, schema, version);
+            return schema;
         } catch (RuntimeException | StackOverflowError e) {
             if (remote.get() != null) {
                 throw new ValuesFileException(
@@ -498,12 +554,17 @@ public final class ValuesSchema {
     private Outcome evaluate(String chart, Map<String, Object> values, ValuesPath at, ValueOrigins origins) {
         // Helm validates JSON; null values become {} (ValidateAgainstSingleSchema).
         JsonNode instance = values == null ? JsonNodeFactory.instance.objectNode() : toJson(values);
+        if (plainCheck != null && plainCheck.check(instance) == PlainSchemaCheck.Answer.MEETS) {
+            return new Outcome("", List.of());
+        }
+        Networknt compiled = networknt();
+        PlainRoot plainRoot = compiled.plainRoot();
         if (plainRoot != null && instance instanceof ObjectNode object && plainRoot.certainlyValid(object)) {
             return new Outcome("", List.of());
         }
         List<Error> errors;
         try {
-            errors = schema.validate(instance);
+            errors = compiled.schema().validate(instance);
         } catch (StackOverflowError e) {
             // networknt has no cycle check; santhosh-tekuri/jsonschema reports "both <a> and <b> resolve to <url>
             // causing reference cycle" when a schema is entered again for the same value (validator.go checkCycle).
@@ -522,6 +583,21 @@ public final class ValuesSchema {
         return new Outcome(helmText, problems(chart, errors, values, at, origins));
     }
 
+    /** The small check's answer on {@code values}, or null when this schema has none (for tests). */
+    PlainSchemaCheck.Answer plainAnswer(Map<String, Object> values) {
+        return plainCheck == null ? null : plainCheck.check(toJson(values));
+    }
+
+    /** Whether networknt alone finds no error in {@code values} (for tests). */
+    boolean meetsByNetworknt(Map<String, Object> values) {
+        return networknt().schema().validate(toJson(values)).isEmpty();
+    }
+
+    /** Whether networknt's schema has been compiled yet (for tests: the small check defers it). */
+    boolean networkntCompiled() {
+        return networknt != null;
+    }
+
     /**
      * networknt's errors for one value against the sub-schema a failed {@code contains} or {@code propertyNames}
      * holds, for santhosh's causes under it; none when the sub-schema lives in another document or cannot be used.
@@ -534,7 +610,7 @@ public final class ValuesSchema {
             return List.of();
         }
         try {
-            return schema.getSubSchema(location.getFragment()).validate(value);
+            return networknt().schema().getSubSchema(location.getFragment()).validate(value);
         } catch (RuntimeException | StackOverflowError e) {
             return List.of();
         }

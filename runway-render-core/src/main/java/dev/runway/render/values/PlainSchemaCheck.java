@@ -1,0 +1,587 @@
+package dev.runway.render.values;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * A small check of values against a values.schema.json that uses only common keywords, so that values which meet
+ * the schema are confirmed without loading networknt's validator (about 250 classes and a fifth of a second of a
+ * fresh JVM's first render). It answers {@link Answer#MEETS} or {@link Answer#FAILS} only where networknt certainly
+ * gives the same verdict and {@link Answer#UNSURE} otherwise; {@link ValuesSchema} takes only MEETS from here and
+ * sends everything else through networknt, so every error text still comes from networknt.
+ *
+ * <p>{@link #of} takes a schema only when every schema object in the document, definitions included, uses nothing
+ * but the keywords below with well-formed values (else null): annotations, {@code type}, {@code enum},
+ * {@code const}, {@code pattern}, {@code minLength}, {@code maxLength}, integral {@code minimum}/{@code maximum}/
+ * {@code exclusiveMinimum}/{@code exclusiveMaximum}, {@code properties}, {@code additionalProperties},
+ * {@code required}, {@code propertyNames}, {@code items} (one schema), {@code minItems}, {@code maxItems},
+ * {@code minProperties}, {@code maxProperties}, {@code allOf}, {@code anyOf}, {@code oneOf}, {@code not}, boolean
+ * schemas, and {@code $ref} to a top-level definition without sibling assertions. Drafts 6 to 2020-12 only (draft
+ * 4's exclusive bounds and ids differ). Such a schema is one networknt compiles without error, so deferring
+ * networknt changes no parse error either. ValuesSchemaFastPathTest checks the answers against networknt.
+ */
+final class PlainSchemaCheck {
+
+    /** The verdict on one value: certainly met, certainly not met, or a question for networknt. */
+    enum Answer {
+        MEETS,
+        FAILS,
+        UNSURE;
+
+        static Answer of(boolean meets) {
+            return meets ? MEETS : FAILS;
+        }
+
+        Answer not() {
+            return this == MEETS ? FAILS : this == FAILS ? MEETS : UNSURE;
+        }
+    }
+
+    /** Keywords that assert nothing. */
+    private static final Set<String> ANNOTATIONS =
+            Set.of("title", "description", "$comment", "default", "examples", "readOnly", "writeOnly", "deprecated");
+
+    /** Definition names a {@code $ref} may name without JSON-pointer escapes. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+
+    /** Deeper evaluation (a {@code $ref} loop through combinators, say) is left to networknt's own handling. */
+    private static final int MAX_DEPTH = 256;
+
+    /** Integral bounds beyond this are not compared here (a double comparison would round). */
+    private static final long EXACT_DOUBLE = 1L << 53;
+
+    private final Node root;
+
+    private PlainSchemaCheck(Node root) {
+        this.root = root;
+    }
+
+    /**
+     * The check for a schema document ({@code $schema} already removed), or null when the document uses anything
+     * this class does not handle exactly.
+     *
+     * @param draftOrder networknt's {@code SpecificationVersion.getOrder()} of the draft the schema is read as
+     * @param draft6Order the order of draft 6, the oldest draft handled
+     */
+    static PlainSchemaCheck of(JsonNode document, int draftOrder, int draft6Order) {
+        if (draftOrder < draft6Order || !document.isObject()) {
+            return null;
+        }
+        Map<String, Node> definitions = new HashMap<>();
+        try {
+            Compiler compiler = new Compiler(definitions);
+            for (String group : List.of("definitions", "$defs")) {
+                JsonNode defs = document.get(group);
+                if (defs == null) {
+                    continue;
+                }
+                if (!defs.isObject()) {
+                    return null;
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> it = defs.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> def = it.next();
+                    definitions.put("#/" + group + "/" + def.getKey(), compiler.compile(def.getValue(), 1));
+                }
+            }
+            Node root = compiler.compile(document, 0);
+            for (String ref : compiler.refs) {
+                if (!definitions.containsKey(ref)) {
+                    return null;
+                }
+            }
+            java.util.IdentityHashMap<Node, Boolean> done = new java.util.IdentityHashMap<>();
+            for (Node node : compiler.all) {
+                if (loops(node, done, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))) {
+                    return null;
+                }
+            }
+            return new PlainSchemaCheck(root);
+        } catch (Unsupported e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether {@code node} reaches itself again without descending into a property or item (a {@code $ref} loop,
+     * perhaps through combinators): networknt fails on such a schema at parse or at validation, so it stays
+     * networknt's to report.
+     */
+    private static boolean loops(Node node, java.util.IdentityHashMap<Node, Boolean> done, Set<Node> path) {
+        if (done.containsKey(node)) {
+            return false;
+        }
+        if (!path.add(node)) {
+            return true;
+        }
+        List<Node> same = new ArrayList<>();
+        if (node.ref != null) {
+            same.add(node.definitions.get(node.ref));
+        }
+        if (node.not != null) {
+            same.add(node.not);
+        }
+        for (List<Node> group : java.util.Arrays.asList(node.allOf, node.anyOf, node.oneOf)) {
+            if (group != null) {
+                same.addAll(group);
+            }
+        }
+        for (Node next : same) {
+            if (loops(next, done, path)) {
+                return true;
+            }
+        }
+        path.remove(node);
+        done.put(node, Boolean.TRUE);
+        return false;
+    }
+
+    /** The verdict on {@code instance} (values as {@link ValuesSchema#toJson} gives them). */
+    Answer check(JsonNode instance) {
+        return root.check(instance, 0);
+    }
+
+    /** A part of the schema this class does not handle exactly. */
+    private static final class Unsupported extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unsupported() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Compiles schema objects; collects the {@code $ref}s to check that each names a definition. */
+    private static final class Compiler {
+        final Map<String, Node> definitions;
+        final List<String> refs = new ArrayList<>();
+        final List<Node> all = new ArrayList<>();
+
+        Compiler(Map<String, Node> definitions) {
+            this.definitions = definitions;
+        }
+
+        Node compile(JsonNode schema, int depth) throws Unsupported {
+            if (depth > MAX_DEPTH) {
+                throw new Unsupported();
+            }
+            if (schema.isBoolean()) {
+                return new Node(schema.booleanValue());
+            }
+            if (!schema.isObject()) {
+                throw new Unsupported();
+            }
+            Node node = new Node(true);
+            all.add(node);
+            boolean hasRef = false;
+            boolean hasAssertion = false;
+            for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String key = field.getKey();
+                JsonNode value = field.getValue();
+                if (ANNOTATIONS.contains(key)) {
+                    continue;
+                }
+                if (key.equals("definitions") || key.equals("$defs")) {
+                    if (depth != 0) {
+                        throw new Unsupported(); // nested definitions would need pointers this class does not follow
+                    }
+                    continue;
+                }
+                if (key.equals("$ref")) {
+                    hasRef = true;
+                    String ref = value.isTextual() ? value.textValue() : "";
+                    String name = ref.startsWith("#/definitions/")
+                            ? ref.substring("#/definitions/".length())
+                            : ref.startsWith("#/$defs/") ? ref.substring("#/$defs/".length()) : null;
+                    if (name == null || !PLAIN_NAME.matcher(name).matches()) {
+                        throw new Unsupported();
+                    }
+                    node.ref = ref;
+                    node.definitions = definitions;
+                    refs.add(ref);
+                    continue;
+                }
+                hasAssertion = true;
+                switch (key) {
+                    case "type" -> node.types = types(value);
+                    case "enum" -> {
+                        if (!value.isArray() || value.isEmpty()) {
+                            throw new Unsupported();
+                        }
+                        node.enumValues = value;
+                    }
+                    case "const" -> node.constValue = value;
+                    case "pattern" -> {
+                        if (!value.isTextual()) {
+                            throw new Unsupported();
+                        }
+                        try {
+                            node.pattern = new GoPattern(dev.runway.render.funcs.GoRegexp.compile(value.textValue()));
+                        } catch (RuntimeException e) {
+                            throw new Unsupported(); // networknt reports it, with its own words
+                        }
+                    }
+                    case "minLength" -> node.minLength = count(value);
+                    case "maxLength" -> node.maxLength = count(value);
+                    case "minItems" -> node.minItems = count(value);
+                    case "maxItems" -> node.maxItems = count(value);
+                    case "minProperties" -> node.minProperties = count(value);
+                    case "maxProperties" -> node.maxProperties = count(value);
+                    case "minimum" -> node.minimum = bound(value);
+                    case "maximum" -> node.maximum = bound(value);
+                    case "exclusiveMinimum" -> node.exclusiveMinimum = bound(value);
+                    case "exclusiveMaximum" -> node.exclusiveMaximum = bound(value);
+                    case "uniqueItems" -> {
+                        if (!value.isBoolean() || value.booleanValue()) {
+                            throw new Unsupported();
+                        }
+                    }
+                    case "required" -> {
+                        if (!value.isArray()) {
+                            throw new Unsupported();
+                        }
+                        List<String> names = new ArrayList<>();
+                        for (JsonNode name : value) {
+                            if (!name.isTextual()) {
+                                throw new Unsupported();
+                            }
+                            names.add(name.textValue());
+                        }
+                        node.required = List.copyOf(names);
+                    }
+                    case "properties" -> {
+                        if (!value.isObject()) {
+                            throw new Unsupported();
+                        }
+                        Map<String, Node> properties = new HashMap<>();
+                        for (Iterator<Map.Entry<String, JsonNode>> p = value.fields(); p.hasNext(); ) {
+                            Map.Entry<String, JsonNode> property = p.next();
+                            properties.put(property.getKey(), compile(property.getValue(), depth + 1));
+                        }
+                        node.properties = properties;
+                    }
+                    case "additionalProperties" -> node.additional = compile(value, depth + 1);
+                    case "propertyNames" -> node.propertyNames = compile(value, depth + 1);
+                    case "items" -> node.items = compile(value, depth + 1);
+                    case "not" -> node.not = compile(value, depth + 1);
+                    case "allOf" -> node.allOf = list(value, depth);
+                    case "anyOf" -> node.anyOf = list(value, depth);
+                    case "oneOf" -> node.oneOf = list(value, depth);
+                    default -> throw new Unsupported();
+                }
+            }
+            if (hasRef && hasAssertion) {
+                throw new Unsupported(); // drafts disagree on $ref's siblings (ignored up to draft 7)
+            }
+            return node;
+        }
+
+        private List<Node> list(JsonNode value, int depth) throws Unsupported {
+            if (!value.isArray() || value.isEmpty()) {
+                throw new Unsupported();
+            }
+            List<Node> nodes = new ArrayList<>();
+            for (JsonNode schema : value) {
+                nodes.add(compile(schema, depth + 1));
+            }
+            return List.copyOf(nodes);
+        }
+
+        private static Set<String> types(JsonNode value) throws Unsupported {
+            List<JsonNode> names = new ArrayList<>();
+            if (value.isTextual()) {
+                names.add(value);
+            } else if (value.isArray() && !value.isEmpty()) {
+                value.forEach(names::add);
+            } else {
+                throw new Unsupported();
+            }
+            java.util.HashSet<String> types = new java.util.HashSet<>();
+            for (JsonNode name : names) {
+                if (!name.isTextual()
+                        || !Set.of("object", "array", "string", "number", "integer", "boolean", "null")
+                                .contains(name.textValue())
+                        || !types.add(name.textValue())) {
+                    throw new Unsupported();
+                }
+            }
+            return Set.copyOf(types);
+        }
+
+        private static int count(JsonNode value) throws Unsupported {
+            if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
+                throw new Unsupported();
+            }
+            return value.intValue();
+        }
+
+        private static Long bound(JsonNode value) throws Unsupported {
+            if (!value.isIntegralNumber() || !value.canConvertToLong() || Math.abs(value.longValue()) > EXACT_DOUBLE) {
+                throw new Unsupported();
+            }
+            return value.longValue();
+        }
+    }
+
+    /**
+     * A schema pattern matched as networknt matches it here (Go syntax through RE2/J, unanchored find), remembering
+     * its answers for short strings as ValuesSchema's own pattern memo does, with the same bounds.
+     */
+    private record GoPattern(com.google.re2j.Pattern pattern, ConcurrentHashMap<String, Boolean> answers) {
+        private static final int MAX_REMEMBERED = 512;
+        private static final int MAX_REMEMBERED_CHARS = 256;
+
+        GoPattern(com.google.re2j.Pattern pattern) {
+            this(pattern, new ConcurrentHashMap<>());
+        }
+
+        boolean find(String text) {
+            if (text.length() > MAX_REMEMBERED_CHARS) {
+                return pattern.matcher(text).find();
+            }
+            Boolean known = answers.get(text);
+            if (known != null) {
+                return known;
+            }
+            boolean found = pattern.matcher(text).find();
+            if (answers.size() < MAX_REMEMBERED) {
+                answers.put(text, found);
+            }
+            return found;
+        }
+    }
+
+    /** One compiled schema object (or boolean schema); unset keywords are null. Immutable once compiled. */
+    private static final class Node {
+        final boolean accepts;
+        String ref;
+        Set<String> types;
+        JsonNode enumValues;
+        JsonNode constValue;
+        GoPattern pattern;
+        Integer minLength;
+        Integer maxLength;
+        Integer minItems;
+        Integer maxItems;
+        Integer minProperties;
+        Integer maxProperties;
+        Long minimum;
+        Long maximum;
+        Long exclusiveMinimum;
+        Long exclusiveMaximum;
+        List<String> required;
+        Map<String, Node> properties;
+        Node additional;
+        Node propertyNames;
+        Node items;
+        Node not;
+        List<Node> allOf;
+        List<Node> anyOf;
+        List<Node> oneOf;
+        /** The document's definitions, for a {@code $ref}: filled while the document compiles, read-only after. */
+        Map<String, Node> definitions;
+
+        Node(boolean accepts) {
+            this.accepts = accepts;
+        }
+
+        Answer check(JsonNode value, int depth) {
+            if (!accepts) {
+                return Answer.FAILS;
+            }
+            if (depth > MAX_DEPTH || (value.isDouble() && !Double.isFinite(value.doubleValue()))) {
+                return Answer.UNSURE; // networknt fails on an infinite or NaN number under several keywords
+            }
+            if (ref != null) {
+                return definitions.get(ref).check(value, depth + 1);
+            }
+            Answer answer = Answer.MEETS;
+            if (types != null) {
+                answer = and(answer, type(value));
+            }
+            if (enumValues != null) {
+                Answer any = Answer.FAILS;
+                for (JsonNode candidate : enumValues) {
+                    any = or(any, same(value, candidate));
+                }
+                answer = and(answer, any);
+            }
+            if (constValue != null) {
+                answer = and(answer, same(value, constValue));
+            }
+            if (answer == Answer.FAILS) {
+                return answer;
+            }
+            if (value.isTextual()) {
+                answer = and(answer, string(value.textValue()));
+            } else if (value.isNumber()) {
+                answer = and(answer, number(value));
+            } else if (value.isObject()) {
+                answer = and(answer, object(value, depth));
+            } else if (value.isArray()) {
+                answer = and(answer, array(value, depth));
+            }
+            if (answer == Answer.FAILS) {
+                return answer;
+            }
+            if (not != null) {
+                answer = and(answer, not.check(value, depth + 1).not());
+            }
+            if (allOf != null) {
+                for (Node each : allOf) {
+                    answer = and(answer, each.check(value, depth + 1));
+                }
+            }
+            if (anyOf != null) {
+                Answer any = Answer.FAILS;
+                for (Node each : anyOf) {
+                    any = or(any, each.check(value, depth + 1));
+                }
+                answer = and(answer, any);
+            }
+            if (oneOf != null) {
+                int meets = 0;
+                boolean unsure = false;
+                for (Node each : oneOf) {
+                    Answer a = each.check(value, depth + 1);
+                    meets += a == Answer.MEETS ? 1 : 0;
+                    unsure |= a == Answer.UNSURE;
+                }
+                answer = and(answer, meets > 1 ? Answer.FAILS : unsure ? Answer.UNSURE : Answer.of(meets == 1));
+            }
+            return answer;
+        }
+
+        private Answer type(JsonNode value) {
+            boolean integral = value.isIntegralNumber()
+                    || (value.isDouble() && value.doubleValue() == Math.rint(value.doubleValue()));
+            if (value.isDouble() && integral && types.contains("integer") && !types.contains("number")) {
+                return Answer.UNSURE; // ValuesSchema.toJson keeps only huge integral doubles as doubles
+            }
+            return Answer.of((value.isObject() && types.contains("object"))
+                    || (value.isArray() && types.contains("array"))
+                    || (value.isTextual() && types.contains("string"))
+                    || (value.isBoolean() && types.contains("boolean"))
+                    || (value.isNull() && types.contains("null"))
+                    || (value.isNumber() && types.contains("number"))
+                    || (value.isIntegralNumber() && types.contains("integer")));
+        }
+
+        private Answer string(String text) {
+            if (minLength != null || maxLength != null) {
+                int length = text.codePointCount(0, text.length());
+                if ((minLength != null && length < minLength) || (maxLength != null && length > maxLength)) {
+                    return Answer.FAILS;
+                }
+            }
+            return pattern == null ? Answer.MEETS : Answer.of(pattern.find(text));
+        }
+
+        private Answer number(JsonNode value) {
+            if (minimum == null && maximum == null && exclusiveMinimum == null && exclusiveMaximum == null) {
+                return Answer.MEETS;
+            }
+            if (!value.isLong() && !value.isInt() && !value.isDouble()) {
+                return Answer.UNSURE;
+            }
+            BigDecimal number = value.isDouble()
+                    ? (Double.isFinite(value.doubleValue()) ? new BigDecimal(value.doubleValue()) : null)
+                    : BigDecimal.valueOf(value.longValue());
+            if (number == null) {
+                return Answer.UNSURE;
+            }
+            boolean meets = (minimum == null || number.compareTo(BigDecimal.valueOf(minimum)) >= 0)
+                    && (maximum == null || number.compareTo(BigDecimal.valueOf(maximum)) <= 0)
+                    && (exclusiveMinimum == null || number.compareTo(BigDecimal.valueOf(exclusiveMinimum)) > 0)
+                    && (exclusiveMaximum == null || number.compareTo(BigDecimal.valueOf(exclusiveMaximum)) < 0);
+            return Answer.of(meets);
+        }
+
+        private Answer object(JsonNode value, int depth) {
+            int size = value.size();
+            if ((minProperties != null && size < minProperties) || (maxProperties != null && size > maxProperties)) {
+                return Answer.FAILS;
+            }
+            Answer answer = Answer.MEETS;
+            if (required != null) {
+                for (String name : required) {
+                    if (!value.has(name)) {
+                        return Answer.FAILS;
+                    }
+                }
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (propertyNames != null) {
+                    answer = and(answer, propertyNames.check(TextNode.valueOf(field.getKey()), depth + 1));
+                }
+                Node sub = properties == null ? null : properties.get(field.getKey());
+                if (sub == null) {
+                    sub = additional;
+                }
+                if (sub != null) {
+                    answer = and(answer, sub.check(field.getValue(), depth + 1));
+                }
+                if (answer == Answer.FAILS) {
+                    return answer;
+                }
+            }
+            return answer;
+        }
+
+        private Answer array(JsonNode value, int depth) {
+            int size = value.size();
+            if ((minItems != null && size < minItems) || (maxItems != null && size > maxItems)) {
+                return Answer.FAILS;
+            }
+            Answer answer = Answer.MEETS;
+            if (items != null) {
+                for (JsonNode item : value) {
+                    answer = and(answer, items.check(item, depth + 1));
+                    if (answer == Answer.FAILS) {
+                        return answer;
+                    }
+                }
+            }
+            return answer;
+        }
+
+        /**
+         * Whether {@code value} equals an enum or const member as networknt compares them: strings, booleans and
+         * null by kind and content; numbers, maps and lists are networknt's to compare (its numeric equality).
+         */
+        private static Answer same(JsonNode value, JsonNode member) {
+            boolean plainValue = value.isTextual() || value.isBoolean() || value.isNull();
+            boolean plainMember = member.isTextual() || member.isBoolean() || member.isNull();
+            if (plainValue && plainMember) {
+                return Answer.of(value.equals(member));
+            }
+            if (plainValue || plainMember) {
+                return Answer.FAILS; // a string, boolean or null against a number, map or list: different kinds
+            }
+            return Answer.UNSURE;
+        }
+
+        private static Answer and(Answer a, Answer b) {
+            if (a == Answer.FAILS || b == Answer.FAILS) {
+                return Answer.FAILS;
+            }
+            return a == Answer.UNSURE || b == Answer.UNSURE ? Answer.UNSURE : Answer.MEETS;
+        }
+
+        private static Answer or(Answer a, Answer b) {
+            if (a == Answer.MEETS || b == Answer.MEETS) {
+                return Answer.MEETS;
+            }
+            return a == Answer.UNSURE || b == Answer.UNSURE ? Answer.UNSURE : Answer.FAILS;
+        }
+    }
+}
