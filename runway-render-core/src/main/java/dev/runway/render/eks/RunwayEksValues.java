@@ -398,17 +398,25 @@ public record RunwayEksValues(
 
     // ----- conversion --------------------------------------------------------------------------------------
 
-    private static final ObjectMapper JSON = dev.runway.render.yaml.GuardedYaml.jsonMapper()
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
-    private static final ObjectMapper YAML = new ObjectMapper(dev.runway.render.yaml.GuardedYaml.yamlFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .build());
+    /**
+     * The mappers, built on first use: {@link #defaults()} (which {@code runway:verify}'s identity handshake reads)
+     * needs neither, and building them loads a few hundred Jackson classes.
+     */
+    private static final class Mappers {
+        static final ObjectMapper JSON = dev.runway.render.yaml.GuardedYaml.jsonMapper()
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+        static final ObjectMapper YAML = new ObjectMapper(dev.runway.render.yaml.GuardedYaml.yamlFactory()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .build());
+
+        private Mappers() {}
+    }
 
     /**
      * The values map the renderer takes: every key of the chart, numbers as float64 ({@link Double}) exactly as
@@ -416,14 +424,14 @@ public record RunwayEksValues(
      */
     public Map<String, Object> toValues() {
         @SuppressWarnings("unchecked")
-        Map<String, Object> tree = (Map<String, Object>) toGo(JSON.valueToTree(this));
+        Map<String, Object> tree = (Map<String, Object>) toGo(Mappers.JSON.valueToTree(this));
         return tree;
     }
 
     /** The values as a values file. */
     public String toYaml() {
         try {
-            return YAML.writeValueAsString(JSON.valueToTree(this));
+            return Mappers.YAML.writeValueAsString(Mappers.JSON.valueToTree(this));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write values as YAML", e);
         }
@@ -462,9 +470,9 @@ public record RunwayEksValues(
 
     /** Converts a values map (Go values, chart defaults included) to the model; no schema check. */
     public static RunwayEksValues fromValues(Map<String, Object> values) {
-        JsonNode tree = JSON.valueToTree(integralAsLong(values));
+        JsonNode tree = Mappers.JSON.valueToTree(integralAsLong(values));
         try {
-            return JSON.treeToValue(tree, RunwayEksValues.class);
+            return Mappers.JSON.treeToValue(tree, RunwayEksValues.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("values do not fit the runway-eks chart: " + e.getOriginalMessage(), e);
         }

@@ -104,9 +104,14 @@ public record Handshake(
      * environment, and the cluster's OIDC provider (a placeholder until known).
      */
     public static Handshake of(RunwayEksValues values, String namespace, String environment, String oidcProvider) {
+        return of(HandshakeValues.of(values), namespace, environment, oidcProvider);
+    }
+
+    /** {@link #of(RunwayEksValues, String, String, String)} from the seven values the handshake depends on. */
+    public static Handshake of(HandshakeValues values, String namespace, String environment, String oidcProvider) {
         String id = values.serviceId();
         Kubernetes kubernetes = new Kubernetes(namespace, id, "system:serviceaccount:" + namespace + ":" + id);
-        String project = values.gcp().projectId();
+        String project = values.gcpProjectId();
         List<Binding> bindings = new ArrayList<>();
         if (values.runtime() == ClusterRuntime.GKE) {
             String email = id + "@" + project + ".iam.gserviceaccount.com";
@@ -123,7 +128,7 @@ public record Handshake(
                     null,
                     new Google(project, null, null, id, email, bindings));
         }
-        String account = values.aws().accountId();
+        String account = values.awsAccountId();
         String roleName = "EKS-GCP-Role-" + id;
         String roleArn = "arn:aws:iam::" + account + ":role/" + roleName;
         String provider = oidcProvider == null || oidcProvider.isBlank()
@@ -133,9 +138,9 @@ public record Handshake(
         bindings.add(new Binding(
                 WORKLOAD_IDENTITY_USER,
                 serviceAccountResource(project, email),
-                "principal://iam.googleapis.com/projects/" + values.gcp().projectNumber()
+                "principal://iam.googleapis.com/projects/" + values.gcpProjectNumber()
                         + "/locations/global/workloadIdentityPools/"
-                        + values.gcp().workloadIdentityPoolId()
+                        + values.gcpWorkloadIdentityPoolId()
                         + "/subject/" + roleArn));
         profiler(values, project, email, bindings);
         return new Handshake(
@@ -146,15 +151,15 @@ public record Handshake(
                 new Aws(account, roleName, roleArn, provider, trustPolicy(account, provider, kubernetes.subject())),
                 new Google(
                         project,
-                        values.gcp().projectNumber(),
-                        values.gcp().workloadIdentityPoolId(),
+                        values.gcpProjectNumber(),
+                        values.gcpWorkloadIdentityPoolId(),
                         "eks-" + id,
                         email,
                         bindings));
     }
 
-    private static void profiler(RunwayEksValues values, String project, String email, List<Binding> bindings) {
-        if (values.profiling().enabled()) {
+    private static void profiler(HandshakeValues values, String project, String email, List<Binding> bindings) {
+        if (values.profiling()) {
             bindings.add(new Binding(PROFILER_AGENT, "projects/" + project, "serviceAccount:" + email));
         }
     }

@@ -1,14 +1,17 @@
 package dev.runway.render.identity;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.runway.render.RenderedChart;
-import dev.runway.render.eks.RunwayEksRelease;
 import dev.runway.render.verify.Finding;
 import dev.runway.render.verify.ResourceRef;
 import dev.runway.render.verify.Severity;
+import dev.runway.render.yaml.GoJson;
+import dev.runway.render.yaml.GoYamlException;
+import dev.runway.render.yaml.YNode;
+import dev.runway.render.yaml.YNode.YMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,11 +39,11 @@ public final class HandshakeCheck {
      */
     public static List<Finding> check(RenderedChart chart, Handshake handshake, String source) {
         List<Finding> findings = new ArrayList<>();
-        RunwayEksRelease release;
-        JsonNode serviceAccount;
+        RenderedDocuments release;
+        YMap serviceAccount;
         try {
-            release = RunwayEksRelease.of(chart);
-            List<JsonNode> accounts = release.all("ServiceAccount");
+            release = new RenderedDocuments(chart);
+            List<YMap> accounts = release.all("ServiceAccount");
             if (accounts.size() != 1) {
                 findings.add(error(
                         "handshake.serviceaccount",
@@ -62,15 +65,11 @@ public final class HandshakeCheck {
                     "fix the render first"));
             return findings;
         }
-        String name = serviceAccount.path("metadata").path("name").asText("");
-        String namespace = serviceAccount.path("metadata").path("namespace").asText("");
+        String name = Objects.requireNonNullElse(RenderedDocuments.text(serviceAccount, "metadata", "name"), "");
+        String namespace =
+                Objects.requireNonNullElse(RenderedDocuments.text(serviceAccount, "metadata", "namespace"), "");
         ResourceRef sa = new ResourceRef("v1", "ServiceAccount", namespace, name);
-        Map<String, JsonNode> annotations = new java.util.LinkedHashMap<>();
-        serviceAccount
-                .path("metadata")
-                .path("annotations")
-                .fields()
-                .forEachRemaining(e -> annotations.put(e.getKey(), e.getValue()));
+        Map<String, YNode> annotations = RenderedDocuments.map(serviceAccount, "metadata", "annotations");
         boolean renderedGke = annotations.containsKey("iam.gke.io/gcp-service-account")
                 && !annotations.containsKey("eks.amazonaws.com/role-arn");
         String renderedRuntime = renderedGke ? "gke" : "eks";
@@ -96,11 +95,11 @@ public final class HandshakeCheck {
     }
 
     private static void eks(
-            RunwayEksRelease release,
+            RenderedDocuments release,
             Handshake handshake,
             String source,
             ResourceRef sa,
-            Map<String, JsonNode> annotations,
+            Map<String, YNode> annotations,
             String subject,
             List<Finding> findings) {
         Optional<String> trusted = handshake.trustedSubject();
@@ -126,7 +125,7 @@ public final class HandshakeCheck {
                             + "runway:identity` (subject " + subject + ")"));
         }
         String arn = annotations.containsKey("eks.amazonaws.com/role-arn")
-                ? annotations.get("eks.amazonaws.com/role-arn").asText()
+                ? RenderedDocuments.text(annotations.get("eks.amazonaws.com/role-arn"))
                 : "";
         Matcher rendered = ROLE_ARN.matcher(arn);
         Matcher expected = ROLE_ARN.matcher(handshake.aws().roleArn());
@@ -163,15 +162,16 @@ public final class HandshakeCheck {
                         "set aws.accountId to " + expected.group(1) + " (or keep ${aws_account_id} for Flux)"));
             }
         }
-        RunwayEksRelease.Identity identity = release.identity();
-        String url =
-                identity.credentials() == null ? "" : identity.credentials().serviceAccountImpersonationUrl();
-        Matcher impersonation = IMPERSONATION.matcher(url == null ? "" : url);
+        Optional<YMap> credentials = release.optional("ConfigMap");
+        String url = credentials.map(HandshakeCheck::impersonationUrl).orElse("");
+        Matcher impersonation = IMPERSONATION.matcher(url);
         ResourceRef configMap = new ResourceRef(
                 "v1",
                 "ConfigMap",
-                identity.namespace(),
-                identity.credentials() == null ? "" : identity.credentials().configMapName());
+                RenderedDocuments.text(release.only("ServiceAccount"), "metadata", "namespace"),
+                credentials
+                        .map(c -> RenderedDocuments.text(c, "metadata", "name"))
+                        .orElse(""));
         if (!impersonation.matches()) {
             findings.add(error(
                     "handshake.google-account",
@@ -197,11 +197,11 @@ public final class HandshakeCheck {
             Handshake handshake,
             String source,
             ResourceRef sa,
-            Map<String, JsonNode> annotations,
+            Map<String, YNode> annotations,
             String namespace,
             String name,
             List<Finding> findings) {
-        String account = annotations.get("iam.gke.io/gcp-service-account").asText();
+        String account = RenderedDocuments.text(annotations.get("iam.gke.io/gcp-service-account"));
         if (!sameAccount(account, handshake.google().serviceAccountEmail())) {
             findings.add(error(
                     "handshake.google-account",
@@ -239,16 +239,22 @@ public final class HandshakeCheck {
     }
 
     private static void profiling(
-            RunwayEksRelease release, Handshake handshake, String source, List<Finding> findings) {
-        RunwayEksRelease.Workload deployment;
+            RenderedDocuments release, Handshake handshake, String source, List<Finding> findings) {
+        YMap deployment;
         try {
-            deployment = release.deployment();
+            deployment = release.only("Deployment");
         } catch (RuntimeException e) {
             return; // the verify rules report a missing Deployment
         }
-        boolean profiles = deployment.env().containsKey(PROFILING_ENV);
+        boolean profiles = containerEnv(deployment).stream()
+                .anyMatch(e -> e instanceof YMap variable
+                        && PROFILING_ENV.equals(variable.text("name").orElse("")));
         boolean bound = handshake.binding(Handshake.PROFILER_AGENT).isPresent();
-        ResourceRef ref = new ResourceRef("apps/v1", "Deployment", deployment.namespace(), deployment.name());
+        ResourceRef ref = new ResourceRef(
+                "apps/v1",
+                "Deployment",
+                RenderedDocuments.text(deployment, "metadata", "namespace"),
+                RenderedDocuments.text(deployment, "metadata", "name"));
         if (profiles && !bound) {
             findings.add(error(
                     "handshake.profiler",
@@ -271,6 +277,37 @@ public final class HandshakeCheck {
                     "",
                     0));
         }
+    }
+
+    /** The first container's {@code env} list. */
+    private static List<YNode> containerEnv(YMap deployment) {
+        Optional<YMap> podSpec =
+                deployment.map("spec").flatMap(s -> s.map("template")).flatMap(t -> t.map("spec"));
+        List<YNode> containers = podSpec.map(p -> p.list("containers")).orElse(List.of());
+        return !containers.isEmpty() && containers.get(0) instanceof YMap container ? container.list("env") : List.of();
+    }
+
+    /**
+     * The {@code service_account_impersonation_url} of the ConfigMap's {@code credentials.json} ({@code ""} without
+     * one).
+     *
+     * @throws IllegalStateException when the ConfigMap has no credentials.json or it is not valid JSON
+     */
+    private static String impersonationUrl(YMap configMap) {
+        String text = RenderedDocuments.text(configMap, "data", "credentials.json");
+        if (text == null) {
+            throw new IllegalStateException("the ConfigMap " + RenderedDocuments.text(configMap, "metadata", "name")
+                    + " has no credentials.json");
+        }
+        Object json;
+        try {
+            json = GoJson.read(text);
+        } catch (GoYamlException e) {
+            throw new IllegalStateException("credentials.json is not valid JSON: " + e.getMessage(), e);
+        }
+        return json instanceof Map<?, ?> map && map.get("service_account_impersonation_url") instanceof String url
+                ? url
+                : "";
     }
 
     /** The same Google account, comparing the project only when neither side is still a placeholder. */

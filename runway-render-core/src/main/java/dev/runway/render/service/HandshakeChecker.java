@@ -4,6 +4,7 @@ import dev.runway.render.RenderedChart;
 import dev.runway.render.eks.RunwayEksValues;
 import dev.runway.render.identity.Handshake;
 import dev.runway.render.identity.HandshakeCheck;
+import dev.runway.render.identity.HandshakeValues;
 import dev.runway.render.values.ValueTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +37,11 @@ public final class HandshakeChecker implements ManifestChecker {
         this.committed = committed;
     }
 
-    /** The handshake a request's values mean (the runway-eks chart's values; defaults included). */
+    /**
+     * The handshake a request's values mean (the runway-eks chart's values; defaults included), after binding them
+     * to the typed model, which refuses any value the chart does not know ({@code runway:identity} renders nothing,
+     * so nothing else has checked them).
+     */
     public static Handshake handshakeOf(RenderRequest request, String environment, String oidcProvider) {
         RunwayEksValues values = RunwayEksValues.fromValues(ValueTrees.mergeMaps(
                 RunwayEksValues.defaults().toValues(), request.mergeValues().values()));
@@ -80,7 +85,13 @@ public final class HandshakeChecker implements ManifestChecker {
                 return List.of(); // another chart: no runway-eks values to derive a handshake from
             }
             source = "the values";
-            expected = handshakeOf(request, environment, oidcProvider);
+            // The render being checked has passed the chart's schema, so the seven values the handshake needs are
+            // read from the values map; binding the whole typed model (handshakeOf) would load Jackson for them.
+            expected = Handshake.of(
+                    HandshakeValues.fromValues(request.mergeValues().values()),
+                    request.namespace(),
+                    environment,
+                    oidcProvider);
         }
         return HandshakeCheck.check(chart, expected, source).stream()
                 .map(VerifyChecker::toCheckFinding)

@@ -1,13 +1,14 @@
 package dev.runway.render.verify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.runway.render.verify.PodSpecs.PodTemplate;
+import dev.runway.render.yaml.GoJson;
+import dev.runway.render.yaml.GoYamlException;
 import dev.runway.render.yaml.YNode;
 import dev.runway.render.yaml.YNode.ScalarType;
 import dev.runway.render.yaml.YNode.YMap;
 import dev.runway.render.yaml.YNode.YScalar;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -420,20 +421,22 @@ final class IdentityCheck {
     }
 
     private void credentials(Resource cm, String at, int line, String json, PodTemplate t, YMap c, String cAt) {
-        JsonNode root;
+        Object parsed;
         try {
-            root = dev.runway.render.yaml.GuardedYaml.jsonMapper().build().readTree(json);
-        } catch (JsonProcessingException e) {
+            // encoding/json's reader, which the renderer already has loaded: a tree for a dozen fields is not worth
+            // building a Jackson ObjectMapper (a few hundred classes) in every runway:verify
+            parsed = json.isBlank() ? null : GoJson.read(json);
+        } catch (GoYamlException e) {
             findings.error(
                     cm,
                     "identity.credentials-json",
                     at,
                     line,
-                    "the credentials file is not valid JSON: " + e.getOriginalMessage(),
+                    "the credentials file is not valid JSON: " + e.getMessage(),
                     "fix the JSON (render it with toPrettyJson rather than by hand)");
             return;
         }
-        if (root == null || !root.isObject()) {
+        if (!(parsed instanceof Map<?, ?> root)) {
             findings.error(
                     cm,
                     "identity.credentials-json",
@@ -493,8 +496,7 @@ final class IdentityCheck {
             }
         });
         Optional<String> tokenType = requireText(cm, at, line, root, "subject_token_type", null);
-        JsonNode source = root.get("credential_source");
-        if (source == null || !source.isObject()) {
+        if (!(root.get("credential_source") instanceof Map<?, ?> source)) {
             fieldError(
                     cm,
                     at,
@@ -504,8 +506,8 @@ final class IdentityCheck {
                     "add credential_source (aws1 environment or a token file)");
             return;
         }
-        if (source.has("environment_id")) {
-            String env = source.path("environment_id").asText("");
+        if (source.containsKey("environment_id")) {
+            String env = text(source.get("environment_id"));
             if (!env.equals("aws1")) {
                 fieldError(
                         cm,
@@ -516,8 +518,7 @@ final class IdentityCheck {
                         "set environment_id: aws1");
             }
             for (String field : List.of("region_url", "url", "regional_cred_verification_url")) {
-                if (!source.path(field).isTextual()
-                        || source.path(field).asText().isEmpty()) {
+                if (!(source.get(field) instanceof String value) || value.isEmpty()) {
                     fieldError(
                             cm,
                             at,
@@ -537,8 +538,8 @@ final class IdentityCheck {
                             "subject_token_type",
                             "subject_token_type \"" + v + "\" does not fit an AWS credential source",
                             "use " + AWS_TOKEN_TYPE));
-        } else if (source.has("file")) {
-            String file = source.path("file").asText("");
+        } else if (source.containsKey("file")) {
+            String file = text(source.get("file"));
             tokenType
                     .filter(v -> !v.equals(JWT_TOKEN_TYPE) && !v.equals("urn:ietf:params:oauth:token-type:id_token"))
                     .ifPresent(v -> fieldError(
@@ -548,9 +549,9 @@ final class IdentityCheck {
                             "subject_token_type",
                             "subject_token_type \"" + v + "\" does not fit a token file",
                             "use " + JWT_TOKEN_TYPE));
-            JsonNode format = source.path("format");
-            if (format.path("type").asText("text").equals("json")
-                    && !format.path("subject_token_field_name").isTextual()) {
+            Map<?, ?> format = source.get("format") instanceof Map<?, ?> f ? f : Map.of();
+            if ((format.containsKey("type") ? text(format.get("type")) : "text").equals("json")
+                    && !(format.get("subject_token_field_name") instanceof String)) {
                 fieldError(
                         cm,
                         at,
@@ -560,7 +561,7 @@ final class IdentityCheck {
                         "add subject_token_field_name or use type text");
             }
             tokenFile(cm, t, c, cAt, file, audience.orElse(""));
-        } else if (!source.has("url") && !source.has("executable")) {
+        } else if (!source.containsKey("url") && !source.containsKey("executable")) {
             fieldError(
                     cm,
                     at,
@@ -628,14 +629,13 @@ final class IdentityCheck {
     }
 
     private Optional<String> requireText(
-            Resource cm, String at, int line, JsonNode root, String field, String expected) {
+            Resource cm, String at, int line, Map<?, ?> root, String field, String expected) {
         return requireText(cm, at, line, root, field, expected, "Google's client libraries reject the file");
     }
 
     private Optional<String> requireText(
-            Resource cm, String at, int line, JsonNode root, String field, String expected, String why) {
-        JsonNode node = root.get(field);
-        if (node == null || !node.isTextual() || node.asText().isEmpty()) {
+            Resource cm, String at, int line, Map<?, ?> root, String field, String expected, String why) {
+        if (!(root.get(field) instanceof String value) || value.isEmpty()) {
             fieldError(
                     cm,
                     at,
@@ -645,16 +645,30 @@ final class IdentityCheck {
                     "add \"" + field + "\"" + (expected == null ? "" : ": \"" + expected + "\""));
             return Optional.empty();
         }
-        if (expected != null && !node.asText().equals(expected)) {
+        if (expected != null && !value.equals(expected)) {
             fieldError(
                     cm,
                     at,
                     line,
                     field,
-                    field + " is \"" + node.asText() + "\"",
+                    field + " is \"" + value + "\"",
                     "set \"" + field + "\": \"" + expected + "\"");
         }
-        return Optional.of(node.asText());
+        return Optional.of(value);
+    }
+
+    /** A JSON value as text, as in messages: a number as JSON writes it, a null, an object or an array empty. */
+    private static String text(Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        if (value instanceof Boolean b) {
+            return b.toString();
+        }
+        if (value instanceof Double d) {
+            return GoJson.marshal(d);
+        }
+        return "";
     }
 
     private void fieldError(Resource cm, String at, int line, String field, String message, String fix) {

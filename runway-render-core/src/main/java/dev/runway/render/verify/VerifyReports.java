@@ -1,9 +1,7 @@
 package dev.runway.render.verify;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import dev.runway.render.io.AtomicFiles;
@@ -95,38 +93,46 @@ public final class VerifyReports {
 
     /** The GitLab Code Quality report (a JSON array of issues). */
     public static String codeQuality(Input input) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ArrayNode issues = mapper.createArrayNode();
+        // A streaming generator with Jackson's default pretty printer writes what an ObjectMapper with INDENT_OUTPUT
+        // writes, without building a mapper (a few hundred classes) in every runway:verify.
+        StringWriter out = new StringWriter();
         Set<String> fingerprints = new LinkedHashSet<>();
-        for (Finding f : input.findings()) {
-            ObjectNode issue = issues.addObject();
-            issue.put(
-                    "description",
-                    f.resource() + " " + (f.path().isEmpty() ? "" : f.path() + ": ") + f.message()
-                            + (f.fix().isEmpty() ? "" : ". Fix: " + f.fix()));
-            issue.put("check_name", f.check());
-            // Unique per report, stable across runs while the problem stays.
-            String fingerprint = sha256(f.identity());
-            for (int n = 1; !fingerprints.add(fingerprint); n++) {
-                fingerprint = sha256(f.identity() + "#" + n);
+        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartArray();
+            for (Finding f : input.findings()) {
+                json.writeStartObject();
+                json.writeStringField(
+                        "description",
+                        f.resource() + " " + (f.path().isEmpty() ? "" : f.path() + ": ") + f.message()
+                                + (f.fix().isEmpty() ? "" : ". Fix: " + f.fix()));
+                json.writeStringField("check_name", f.check());
+                // Unique per report, stable across runs while the problem stays.
+                String fingerprint = sha256(f.identity());
+                for (int n = 1; !fingerprints.add(fingerprint); n++) {
+                    fingerprint = sha256(f.identity() + "#" + n);
+                }
+                json.writeStringField("fingerprint", fingerprint);
+                json.writeStringField(
+                        "severity",
+                        switch (f.severity()) {
+                            case ERROR -> "critical";
+                            case WARNING -> "minor";
+                            case INFO -> "info";
+                        });
+                json.writeObjectFieldStart("location");
+                json.writeStringField("path", f.file().isEmpty() ? input.defaultPath() : f.file());
+                json.writeObjectFieldStart("lines");
+                json.writeNumberField("begin", Math.max(1, f.line()));
+                json.writeEndObject();
+                json.writeEndObject();
+                json.writeEndObject();
             }
-            issue.put("fingerprint", fingerprint);
-            issue.put(
-                    "severity",
-                    switch (f.severity()) {
-                        case ERROR -> "critical";
-                        case WARNING -> "minor";
-                        case INFO -> "info";
-                    });
-            ObjectNode location = issue.putObject("location");
-            location.put("path", f.file().isEmpty() ? input.defaultPath() : f.file());
-            location.putObject("lines").put("begin", Math.max(1, f.line()));
-        }
-        try {
-            return mapper.writeValueAsString(issues) + "\n";
+            json.writeEndArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out + "\n";
     }
 
     // ---- JUnit XML ----

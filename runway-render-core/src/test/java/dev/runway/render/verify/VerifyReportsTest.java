@@ -134,6 +134,17 @@ class VerifyReportsTest {
     }
 
     @Test
+    void codeQualityIsWrittenAsAnIndentingObjectMapperWritesIt() throws Exception {
+        // The report is streamed without a mapper; its text stays what GitLab and earlier versions saw.
+        ObjectMapper mapper =
+                new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        String report = VerifyReports.codeQuality(input());
+        assertEquals(mapper.writeValueAsString(mapper.readTree(report)) + "\n", report);
+        VerifyReports.Input none = new VerifyReports.Input("t", List.of(), List.of(), null, "x.yaml");
+        assertEquals("[ ]\n", VerifyReports.codeQuality(none));
+    }
+
+    @Test
     void junitHasOneTestCasePerResourceAndCheckGroup() throws Exception {
         String xml = VerifyReports.junit(input());
         Document doc = DocumentBuilderFactory.newInstance()
