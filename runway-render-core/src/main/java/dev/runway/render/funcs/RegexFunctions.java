@@ -59,12 +59,12 @@ final class RegexFunctions {
                     if (!must) {
                         // Sprig's regexMatch drops the compile error and answers false.
                         try {
-                            return patterns.compile(expr, true).matcher(s).find();
+                            return patterns.find(patterns.compile(expr, true), expr, s);
                         } catch (TemplateFunctionException e) {
                             return false;
                         }
                     }
-                    return patterns.compile(expr, true).matcher(s).find();
+                    return patterns.find(patterns.compile(expr, true), expr, s);
                 };
             }
             case "regexFindAll", "mustRegexFindAll" -> {
@@ -327,5 +327,36 @@ final class RegexFunctions {
             compiled.put(expr, fresh);
             return fresh;
         }
+
+        /**
+         * Recent regexMatch answers, one slot per hash of expression and text: a chart often matches the same value
+         * many times in one render (runway-eks checks the service id in every template through its serviceId
+         * helper), while distinct renders bring distinct values, so the answers worth keeping are the latest ones. A
+         * slot holds one immutable answer until the next text hashing there replaces it: the table never holds more
+         * than {@link #RECENT_SLOTS} answers of at most {@link #RECENT_MAX_CHARS} characters, and threads that race
+         * on a slot lose only a remembered answer. The answer depends on the expression and the text alone.
+         */
+        private final java.util.concurrent.atomic.AtomicReferenceArray<Answer> recent =
+                new java.util.concurrent.atomic.AtomicReferenceArray<>(RECENT_SLOTS);
+
+        private static final int RECENT_SLOTS = 64;
+        private static final int RECENT_MAX_CHARS = 256;
+
+        /** {@code pattern.matcher(text).find()}, where {@code pattern} is {@code expr} compiled. */
+        boolean find(Pattern pattern, String expr, String text) {
+            if (text.length() > RECENT_MAX_CHARS) {
+                return pattern.matcher(text).find();
+            }
+            int slot = (31 * expr.hashCode() + text.hashCode()) & (RECENT_SLOTS - 1);
+            Answer known = recent.get(slot);
+            if (known != null && known.text().equals(text) && known.expr().equals(expr)) {
+                return known.found();
+            }
+            boolean found = pattern.matcher(text).find();
+            recent.set(slot, new Answer(expr, text, found));
+            return found;
+        }
+
+        private record Answer(String expr, String text, boolean found) {}
     }
 }

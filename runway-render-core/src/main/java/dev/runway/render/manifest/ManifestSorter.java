@@ -122,19 +122,39 @@ public final class ManifestSorter {
      * template came out empty prints a single newline; then each hook. (helm-java returns no text at all there.)
      */
     public static String output(List<RenderedManifest> manifests, List<RenderedManifest> hooks) {
-        return (manifests.isEmpty() ? "\n" : join(manifests)) + join(hooks);
+        // One builder of the final size: the output is the largest string of a render, copied once.
+        StringBuilder b = new StringBuilder(joinedLength(manifests) + joinedLength(hooks) + 1);
+        if (manifests.isEmpty()) {
+            b.append('\n');
+        } else {
+            append(b, manifests);
+        }
+        append(b, hooks);
+        return b.toString();
     }
 
     /** {@code ---}, {@code # Source:} and the document, for each manifest. */
     public static String join(List<RenderedManifest> manifests) {
-        StringBuilder b = new StringBuilder();
-        for (RenderedManifest m : manifests) {
-            b.append("---\n# Source: ")
-                    .append(m.source())
-                    .append('\n')
-                    .append(m.text())
-                    .append('\n');
-        }
+        StringBuilder b = new StringBuilder(joinedLength(manifests));
+        append(b, manifests);
         return b.toString();
     }
+
+    private static void append(StringBuilder b, List<RenderedManifest> manifests) {
+        for (RenderedManifest m : manifests) {
+            b.append(SEPARATOR).append(m.source()).append('\n').append(m.text()).append('\n');
+        }
+    }
+
+    /** The characters {@link #join} writes for these manifests. */
+    private static int joinedLength(List<RenderedManifest> manifests) {
+        long n = 0;
+        for (RenderedManifest m : manifests) {
+            n += SEPARATOR.length() + m.source().length() + m.text().length() + 2;
+        }
+        // Only a capacity hint: past int range the builder grows (and fails) as it would without it.
+        return (int) Math.min(n, Integer.MAX_VALUE - 16);
+    }
+
+    private static final String SEPARATOR = "---\n# Source: ";
 }

@@ -555,10 +555,9 @@ final class Executor {
             boolean builtin) {
         int capacity = (args == null ? 0 : args.size()) + 1;
         CallArguments argv = new CallArguments(capacity);
-        // Only an argument error reads these two: plain arrays, one object each, since this runs on every call.
-        Object[] rawArgs = new Object[capacity];
-        // Where Go's state stands after each argument (its last s.at), where validateType reports a wrong type.
-        Node[] argAt = new Node[capacity];
+        // Only an argument error reads this: for argument i, its raw value at 2i and, at 2i + 1, where Go's state
+        // stands after it (its last s.at, where validateType reports a wrong type). One array: this runs on every call.
+        Object[] trace = new Object[2 * capacity];
         int evaluated = 0;
         // Go's len tells a nil map element ("len of nil pointer") from no value at all; it gets the raw value.
         boolean raw = builtin && name.equals("len");
@@ -574,8 +573,8 @@ final class Executor {
                     continue;
                 }
                 Object v = evalArg(dot, argNode);
-                rawArgs[evaluated] = v;
-                argAt[evaluated++] = node;
+                trace[2 * evaluated] = v;
+                trace[2 * evaluated++ + 1] = node;
                 if (v == NIL_IFACE && !raw) {
                     argv.addNilInterface();
                 } else {
@@ -584,14 +583,14 @@ final class Executor {
             }
         }
         if (fin != MISSING) {
-            rawArgs[evaluated] = fin;
-            argAt[evaluated++] = node;
+            trace[2 * evaluated] = fin;
+            trace[2 * evaluated++ + 1] = node;
             argv.add(raw ? fin : unbox(fin));
         }
         try {
             return bounded(f.call(context, argv));
         } catch (TemplateArgumentException e) {
-            throw argumentError(e.index(), e.expectedType(), e.getMessage(), ident, args, rawArgs, argAt, evaluated);
+            throw argumentError(e.index(), e.expectedType(), e.getMessage(), ident, args, trace, evaluated);
         } catch (TemplateFunctionException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("wrong number of args for ")) {
                 // Go checks the count before calling: no "error calling" prefix, reported at the name.
@@ -601,8 +600,7 @@ final class Executor {
             node = at;
             throw error("error calling " + name + ": " + e.getMessage(), e);
         } catch (TemplateArityException e) {
-            throw argumentError(
-                    e.argumentIndex(), e.expectedType(), e.getMessage(), ident, args, rawArgs, argAt, evaluated);
+            throw argumentError(e.argumentIndex(), e.expectedType(), e.getMessage(), ident, args, trace, evaluated);
         } catch (TemplateExecException | BreakSignal | ContinueSignal e) {
             throw e;
         } catch (RuntimeException e) {
@@ -628,14 +626,7 @@ final class Executor {
 
     /** Go's wording of an argument its signature rejects (evalArg and validateType), at the argument. */
     private TemplateExecException argumentError(
-            int i,
-            String t,
-            String message,
-            Node ident,
-            List<Node> args,
-            Object[] rawArgs,
-            Node[] argAt,
-            int evaluated) {
+            int i, String t, String message, Node ident, List<Node> args, Object[] trace, int evaluated) {
         int explicit = args == null ? 0 : args.size() - 1;
         if (i < 0 || t == null || i >= evaluated) {
             node = ident;
@@ -664,8 +655,8 @@ final class Executor {
                                 : "expected " + wanted + "; found " + argNode);
             }
         }
-        node = argAt[i];
-        Object raw = rawArgs[i];
+        node = (Node) trace[2 * i + 1];
+        Object raw = trace[2 * i];
         if (raw == null) {
             return error("invalid value; expected " + t);
         }

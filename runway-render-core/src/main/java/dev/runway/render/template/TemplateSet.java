@@ -104,7 +104,8 @@ public final class TemplateSet {
 
     /** Executes a tree {@link #parseNew} returned, with this set's templates and functions. */
     public String execute(Tree tree, Object data, ExecutionScope scope) {
-        StringBuilder out = new StringBuilder();
+        // Most executions are includes of a few hundred characters: start there rather than grow from 16.
+        StringBuilder out = new StringBuilder(256);
         new Executor(this, tree, out, scope, 0).run(data);
         return out.toString();
     }

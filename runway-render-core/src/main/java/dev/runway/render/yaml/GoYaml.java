@@ -340,11 +340,11 @@ public final class GoYaml {
         if (v instanceof Boolean b) {
             return new YamlEmitter.ScalarValue(b ? "true" : "false", YamlEmitter.Style.PLAIN);
         }
-        if (v instanceof Integer
-                || v instanceof Long
-                || v instanceof Short
-                || v instanceof Byte
-                || v instanceof BigInteger) {
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            // Within int64: yamlNumber would give back Long.toString of the same value; no regex, no BigInteger.
+            return new YamlEmitter.ScalarValue(v.toString(), YamlEmitter.Style.PLAIN);
+        }
+        if (v instanceof BigInteger) {
             return new YamlEmitter.ScalarValue(yamlNumber(v.toString()), YamlEmitter.Style.PLAIN);
         }
         if (v instanceof Double || v instanceof Float) {
@@ -390,6 +390,10 @@ public final class GoYaml {
 
     /** A JSON number as go-yaml reads it back and writes it: int64 and uint64 as integers, else 'g' float64. */
     private static String yamlNumber(String json) {
+        if (shortInteger(json)) {
+            // At most 18 digits: always within int64, so BigInteger's answer is Long's.
+            return Long.toString(Long.parseLong(json));
+        }
         if (INTEGER.matcher(json).matches()) {
             BigInteger big = new BigInteger(json);
             if (big.bitLength() <= 63) {
@@ -401,6 +405,22 @@ public final class GoYaml {
         }
         double d = Double.parseDouble(json);
         return GoStrconv.formatFloat(d, 'g', -1, 64);
+    }
+
+    /** True for {@code -?[0-9]{1,18}}: an integer that fits a long whatever its digits. */
+    private static boolean shortInteger(String json) {
+        int start = json.startsWith("-") ? 1 : 0;
+        int digits = json.length() - start;
+        if (digits < 1 || digits > 18) {
+            return false;
+        }
+        for (int i = start; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** encode.go stringv: literal for multi-line text, plain unless it would read back as another type. */
