@@ -1,5 +1,6 @@
 package dev.runway.render.verify;
 
+import dev.runway.render.manifest.ManifestStreamParser;
 import dev.runway.render.yaml.YNode;
 import dev.runway.render.yaml.YNode.YMap;
 import dev.runway.render.yaml.YNode.YScalar;
@@ -80,7 +81,7 @@ public final class CustomResourceDefinitions {
             }
             List<YamlTree.TypedDocument> documents;
             try {
-                documents = YamlTree.typedDocuments(text, file.toString());
+                documents = ManifestStreamParser.typedDocuments(text, file.toString());
             } catch (YamlTree.YamlParseException e) {
                 throw new IllegalArgumentException("CRD file " + e.getMessage(), e);
             }

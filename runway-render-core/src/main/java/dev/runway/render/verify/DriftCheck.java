@@ -208,8 +208,9 @@ public final class DriftCheck {
                 String text = document.text();
                 YNode root;
                 try {
-                    List<YamlTree.TypedDocument> parsed = YamlTree.typedDocuments(text, source.file());
-                    root = parsed.isEmpty() ? null : parsed.get(0).root();
+                    root = YamlTree.typedDocument(text, source.file(), 1)
+                            .map(YamlTree.TypedDocument::root)
+                            .orElse(null);
                 } catch (YamlTree.YamlParseException e) {
                     root = null;
                 }

@@ -74,7 +74,7 @@ public final class ManifestVerifier {
         for (Source source : sources) {
             List<YamlTree.TypedDocument> documents;
             try {
-                documents = YamlTree.typedDocuments(source.text(), source.file(), source.firstLine());
+                documents = ManifestStreamParser.typedDocuments(source.text(), source.file(), source.firstLine());
             } catch (YamlTree.YamlParseException e) {
                 findings.add(new Finding(
                         Severity.ERROR,
