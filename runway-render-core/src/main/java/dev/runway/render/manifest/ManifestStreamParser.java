@@ -79,7 +79,7 @@ public final class ManifestStreamParser {
      * The documents of a manifest stream or file in {@link YamlTree}'s typed view (as the API server reads them, for
      * verify's checks), split here like every other reading of rendered output; every node's line is its line in the
      * file, counted from {@code firstLine} (the file line of the text's first character). Empty and null documents
-     * are left out. Strict: a document that is not YAML throws {@link YamlTree.YamlParseException}, whose message
+     * are left out. Strict: a document that is not YAML throws {@link GoYamlException}, whose message
      * starts with {@code file:line:} and whose line is the file line.
      */
     public static List<YamlTree.TypedDocument> typedDocuments(String text, String file, int firstLine) {

@@ -1,6 +1,7 @@
 package dev.runway.render.verify;
 
 import dev.runway.render.manifest.ManifestStreamParser;
+import dev.runway.render.yaml.GoYamlException;
 import dev.runway.render.yaml.YNode;
 import dev.runway.render.yaml.YNode.YMap;
 import dev.runway.render.yaml.YNode.YScalar;
@@ -82,7 +83,7 @@ public final class CustomResourceDefinitions {
             List<YamlTree.TypedDocument> documents;
             try {
                 documents = ManifestStreamParser.typedDocuments(text, file.toString());
-            } catch (YamlTree.YamlParseException e) {
+            } catch (GoYamlException e) {
                 throw new IllegalArgumentException("CRD file " + e.getMessage(), e);
             }
             for (YamlTree.TypedDocument document : documents) {

@@ -7,6 +7,7 @@ import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
 import dev.runway.render.manifest.ManifestStreamParser;
 import dev.runway.render.yaml.GoJson;
+import dev.runway.render.yaml.GoYamlException;
 import dev.runway.render.yaml.YNode;
 import dev.runway.render.yaml.YNode.YMap;
 import dev.runway.render.yaml.YNode.YScalar;
@@ -211,7 +212,7 @@ public final class DriftCheck {
                     root = YamlTree.typedDocument(text, source.file(), 1)
                             .map(YamlTree.TypedDocument::root)
                             .orElse(null);
-                } catch (YamlTree.YamlParseException e) {
+                } catch (GoYamlException e) {
                     root = null;
                 }
                 ResourceRef ref = root instanceof YMap m

@@ -4,6 +4,7 @@ import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
 import dev.runway.render.manifest.ManifestStreamParser;
 import dev.runway.render.verify.KubeSchema.KindInfo;
+import dev.runway.render.yaml.GoYamlException;
 import dev.runway.render.yaml.YNode.YMap;
 import dev.runway.render.yaml.YamlTree;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public final class ManifestVerifier {
             List<YamlTree.TypedDocument> documents;
             try {
                 documents = ManifestStreamParser.typedDocuments(source.text(), source.file(), source.firstLine());
-            } catch (YamlTree.YamlParseException e) {
+            } catch (GoYamlException e) {
                 findings.add(new Finding(
                         Severity.ERROR,
                         "structure.yaml",

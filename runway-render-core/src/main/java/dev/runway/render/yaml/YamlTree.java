@@ -84,27 +84,6 @@ public final class YamlTree {
         }
     }
 
-    /** Bad YAML, with a 1-based line and column in the document (0 when unknown). */
-    public static final class YamlParseException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final int line;
-        private final int column;
-
-        YamlParseException(String message, int line, int column) {
-            super(message);
-            this.line = line;
-            this.column = column;
-        }
-
-        public int line() {
-            return line;
-        }
-
-        public int column() {
-            return column;
-        }
-    }
-
     private final String text;
     private final Node root;
     private final View view;
@@ -123,7 +102,7 @@ public final class YamlTree {
 
     /**
      * A rendered manifest read as written: its first document (the rest must be YAML too), duplicate keys allowed.
-     * Throws {@link YamlParseException} with line and column when the YAML is bad or crosses a limit.
+     * Throws {@link GoYamlException} with line and column when the YAML is bad or crosses a limit.
      */
     public static YamlTree parse(String text) {
         LoadSettings settings = GuardedYaml.settings("manifest")
@@ -134,12 +113,12 @@ public final class YamlTree {
             return compose(settings, text, View.WRITTEN);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-            throw new YamlParseException(
+            throw new GoYamlException(
                     e.getProblem() == null ? e.getMessage() : e.getProblem(),
-                    mark.map(m -> m.getLine() + 1).orElse(0),
-                    mark.map(m -> m.getColumn() + 1).orElse(0));
+                    mark.map(m -> m.getLine() + 1).orElse(-1),
+                    mark.map(m -> m.getColumn() + 1).orElse(-1));
         } catch (YamlEngineException e) {
-            throw new YamlParseException(e.getMessage(), 0, 0);
+            throw new GoYamlException(e.getMessage(), -1, -1);
         }
     }
 
@@ -371,7 +350,7 @@ public final class YamlTree {
      * an alias stands for its anchor's node and {@code <<} merge keys are applied. Duplicate keys are kept (the last
      * wins) and listed on their map, so a check can report them as the API server's strict mode does. Lines count
      * from {@code firstLine}, the file line of the text's first character; empty when the document is empty or null.
-     * Bad YAML, a tag go-yaml cannot decode ({@code !!int abc}) or a crossed limit throws {@link YamlParseException}
+     * Bad YAML, a tag go-yaml cannot decode ({@code !!int abc}) or a crossed limit throws {@link GoYamlException}
      * whose message starts with {@code file:line:} and whose line is the file line.
      *
      * <p>The text is one document: a file or stream of several is split by {@code manifest.ManifestStreamParser}
@@ -388,10 +367,12 @@ public final class YamlTree {
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark();
             int at = mark.map(Mark::getLine).orElse(0) + firstLine;
-            throw new YamlParseException(
-                    file + ":" + at + ": " + e.getProblem(), at, mark.map(m -> m.getColumn() + 1).orElse(0));
+            throw new GoYamlException(
+                    file + ":" + at + ": " + e.getProblem(),
+                    at,
+                    mark.map(m -> m.getColumn() + 1).orElse(-1));
         } catch (YamlEngineException e) {
-            throw new YamlParseException(file + ":" + firstLine + ": " + e.getMessage(), firstLine, 0);
+            throw new GoYamlException(file + ":" + firstLine + ": " + e.getMessage(), firstLine, -1);
         }
         if (root == null || (root instanceof YNode.YScalar s && s.type() == YNode.ScalarType.NULL)) {
             return Optional.empty();
@@ -420,7 +401,7 @@ public final class YamlTree {
         }
 
         private int columnOf(Node node) {
-            return node.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
+            return node.getStartMark().map(m -> m.getColumn() + 1).orElse(-1);
         }
 
         YNode convert(Node node) {
@@ -535,9 +516,9 @@ public final class YamlTree {
             }
         }
 
-        private YamlParseException error(Node node, String message) {
+        private GoYamlException error(Node node, String message) {
             int line = lineOf(node);
-            return new YamlParseException(file + ":" + line + ": " + message, line, columnOf(node));
+            return new GoYamlException(file + ":" + line + ": " + message, line, columnOf(node));
         }
     }
 }

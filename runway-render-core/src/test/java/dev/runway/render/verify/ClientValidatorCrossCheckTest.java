@@ -103,7 +103,9 @@ class ClientValidatorCrossCheckTest {
                 HelmOracle.Request.of(chart, "ai-gateway", "ai-gateway", chart.resolve("ci/full-values.yaml")));
         int checked = 0;
         for (ManifestVerifier.Source s : ManifestVerifier.fromHelmOutput(result.output(), "full")) {
-            YMap doc = (YMap) ManifestStreamParser.typedDocuments(s.text(), s.file()).get(0).root();
+            YMap doc = (YMap) ManifestStreamParser.typedDocuments(s.text(), s.file())
+                    .get(0)
+                    .root();
             assertEquals(null, clientVerdict(doc), s.file());
             checked++;
         }

@@ -31,8 +31,9 @@ class DriftCheckTest {
         output = result.output();
         List<RenderedManifest> manifests = new ArrayList<>();
         for (ManifestVerifier.Source s : ManifestVerifier.fromHelmOutput(output, "x")) {
-            YNode.YMap root = (YNode.YMap)
-                    ManifestStreamParser.typedDocuments(s.text(), s.file()).get(0).root();
+            YNode.YMap root = (YNode.YMap) ManifestStreamParser.typedDocuments(s.text(), s.file())
+                    .get(0)
+                    .root();
             ResourceRef ref = Resource.of(root, s.file(), s.text()).ref();
             manifests.add(new RenderedManifest(
                     s.file(), ref.apiVersion(), ref.kind(), ref.name(), ref.namespace(), s.text()));

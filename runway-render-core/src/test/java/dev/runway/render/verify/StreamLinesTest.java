@@ -40,7 +40,8 @@ class StreamLinesTest {
 
     private static List<Finding> findings(String text) {
         return VERIFIER.verify(
-                        List.of(new ManifestVerifier.Source("manifests.yaml", text)), VerifyOptions.namespace("payments"))
+                        List.of(new ManifestVerifier.Source("manifests.yaml", text)),
+                        VerifyOptions.namespace("payments"))
                 .findings();
     }
 

@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class YamlTreeTypedTest {
 
     private static YScalar value(String yaml) {
-        YMap root = (YMap)
-                ManifestStreamParser.typedDocuments("v: " + yaml + "\n", "t.yaml").get(0).root();
+        YMap root = (YMap) ManifestStreamParser.typedDocuments("v: " + yaml + "\n", "t.yaml")
+                .get(0)
+                .root();
         return (YScalar) root.get("v");
     }
 
@@ -96,7 +97,7 @@ class YamlTreeTypedTest {
         assertEquals("string", date.typeName());
         assertTrue(date.isString());
         assertEquals("hi", value("!!binary aGk=").value());
-        YamlTree.YamlParseException e = assertThrows(YamlTree.YamlParseException.class, () -> value("!!int abc"));
+        GoYamlException e = assertThrows(GoYamlException.class, () -> value("!!int abc"));
         assertTrue(e.getMessage().startsWith("t.yaml:1: "), e.getMessage());
         assertTrue(e.getMessage().contains("cannot decode !!str `abc` as a !!int"), e.getMessage());
         assertEquals(1, e.line());
@@ -135,7 +136,10 @@ class YamlTreeTypedTest {
         assertEquals(9, second.map("data").orElseThrow().get("x").line());
         assertEquals(
                 12,
-                ((YMap) ManifestStreamParser.typedDocuments("a: 1\n", "g.yaml", 12).get(0).root()).lineOf("a"));
+                ((YMap) ManifestStreamParser.typedDocuments("a: 1\n", "g.yaml", 12)
+                                .get(0)
+                                .root())
+                        .lineOf("a"));
     }
 
     @Test
@@ -168,8 +172,8 @@ class YamlTreeTypedTest {
 
     @Test
     void syntaxErrorsNameFileAndLine() {
-        YamlTree.YamlParseException e = assertThrows(
-                YamlTree.YamlParseException.class,
+        GoYamlException e = assertThrows(
+                GoYamlException.class,
                 () -> ManifestStreamParser.typedDocuments("x: 1\n---\na: 1\nb:\n  c: 1\n   d: 2\n", "bad.yaml"));
         assertTrue(e.getMessage().startsWith("bad.yaml:6: "), e.getMessage());
         assertEquals(6, e.line());
@@ -178,8 +182,8 @@ class YamlTreeTypedTest {
     @Test
     void limitsHoldInTheTypedView() {
         String deep = "a: ".repeat(1) + "[".repeat(GuardedYaml.TREE_MAX_DEPTH + 1);
-        YamlTree.YamlParseException e =
-                assertThrows(YamlTree.YamlParseException.class, () -> ManifestStreamParser.typedDocuments(deep, "deep.yaml"));
+        GoYamlException e =
+                assertThrows(GoYamlException.class, () -> ManifestStreamParser.typedDocuments(deep, "deep.yaml"));
         assertTrue(e.getMessage().startsWith("deep.yaml:1: "), e.getMessage());
     }
 }
