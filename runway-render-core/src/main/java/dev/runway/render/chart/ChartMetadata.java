@@ -3,6 +3,7 @@ package dev.runway.render.chart;
 import dev.runway.render.RenderException;
 import dev.runway.render.gofmt.GoSlice;
 import dev.runway.render.gofmt.GoStrconv;
+import dev.runway.render.semver.SemverRange;
 import dev.runway.render.template.GoStruct;
 import dev.runway.render.yaml.GoJson;
 import java.util.ArrayList;

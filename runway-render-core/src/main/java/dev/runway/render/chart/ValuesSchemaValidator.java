@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * Checks coalesced values against the values.schema.json of a chart and its subcharts, as Helm does before
- * rendering. The values package provides the implementation ({@code HelmSchemaValidator}), which
- * {@code HelmRenderer} uses unless it is given another.
+ * rendering. {@link HelmSchemaValidator} is the engine's implementation (over the values package's schema
+ * check), which {@code HelmRenderer} uses unless it is given another.
  */
 public interface ValuesSchemaValidator {
     /**

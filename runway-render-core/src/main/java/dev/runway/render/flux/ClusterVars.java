@@ -1,6 +1,7 @@
 package dev.runway.render.flux;
 
 import dev.runway.render.gofmt.GoValues;
+import dev.runway.render.yaml.GoYamlException;
 import dev.runway.render.yaml.YamlTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -111,9 +112,11 @@ public record ClusterVars(String kind, String name, Map<String, String> values, 
     static YamlTree tree(String yaml, String sourceName) {
         try {
             return YamlTree.parse(yaml);
-        } catch (YamlTree.YamlParseException e) {
+        } catch (GoYamlException e) {
             throw new IllegalArgumentException(
-                    sourceName + ":" + e.line() + ":" + e.column() + ": not valid YAML: " + e.getMessage(), e);
+                    sourceName + ":" + Math.max(e.line(), 0) + ":" + Math.max(e.column(), 0) + ": not valid YAML: "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

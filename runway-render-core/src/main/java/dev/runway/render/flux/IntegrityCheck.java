@@ -2,6 +2,7 @@ package dev.runway.render.flux;
 
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
+import dev.runway.render.yaml.GoYamlException;
 import dev.runway.render.yaml.TextPositions;
 import dev.runway.render.yaml.YamlTree;
 import java.io.IOException;
@@ -210,20 +211,20 @@ public final class IntegrityCheck {
         YamlTree dt;
         try {
             rt = YamlTree.parse(r.manifest().text());
-        } catch (YamlTree.YamlParseException e) {
+        } catch (GoYamlException e) {
             return;
         }
         try {
             dt = YamlTree.parse(d.manifest().text());
-        } catch (YamlTree.YamlParseException e) {
+        } catch (GoYamlException e) {
             findings.add(new FluxFinding(
                     Severity.ERROR,
                     "flux/integrity-invalid-yaml",
                     ManifestStream.resourceId(d.manifest()),
                     "",
                     fileName,
-                    e.line() + d.lineOffset(),
-                    e.column(),
+                    Math.max(e.line(), 0) + d.lineOffset(), // GoYamlException: -1 when unknown
+                    Math.max(e.column(), 0),
                     "the resource on disk is not valid YAML: " + e.getMessage(),
                     "write the render to disk unchanged"));
             return;

@@ -2,6 +2,7 @@ package dev.runway.render.flux;
 
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
+import dev.runway.render.yaml.GoYamlException;
 import dev.runway.render.yaml.TextPositions;
 import dev.runway.render.yaml.YamlTree;
 import java.util.ArrayList;
@@ -104,15 +105,15 @@ public final class PlaceholderScanner {
         YamlTree tree = null;
         try {
             tree = YamlTree.parse(text);
-        } catch (YamlTree.YamlParseException e) {
+        } catch (GoYamlException e) {
             findings.add(new FluxFinding(
                     Severity.WARNING,
                     "flux/unparsable-yaml",
                     ManifestStream.resourceId(manifest),
                     "",
                     manifest.source(),
-                    e.line() + lineOffset,
-                    e.column(),
+                    Math.max(e.line(), 0) + lineOffset, // GoYamlException: -1 when unknown
+                    Math.max(e.column(), 0),
                     "the manifest is not valid YAML (" + e.getMessage() + "), so placeholders cannot be tied to fields",
                     "fix the template so it renders valid YAML"));
         }

@@ -1,6 +1,7 @@
 package dev.runway.render.flux;
 
 import dev.runway.render.RenderedChart;
+import dev.runway.render.yaml.GoYamlException;
 import dev.runway.render.yaml.YamlTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -199,7 +200,7 @@ public final class Provenance {
             YamlTree tree;
             try {
                 tree = YamlTree.parse(text);
-            } catch (YamlTree.YamlParseException e) {
+            } catch (GoYamlException e) {
                 continue;
             }
             for (EnvsubstNode node : new EnvsubstParser(text).parseTolerant().nodes()) {
@@ -267,7 +268,7 @@ public final class Provenance {
         YamlTree tree;
         try {
             tree = YamlTree.parse(located.manifest().text());
-        } catch (YamlTree.YamlParseException e) {
+        } catch (GoYamlException e) {
             tree = null;
         }
         return new PlaceholderScanner.Locator(located.manifest(), located.lineOffset(), tree);

@@ -111,7 +111,7 @@ public final class SafetyCheck {
         YamlTree before;
         try {
             before = YamlTree.parse(text);
-        } catch (YamlTree.YamlParseException e) {
+        } catch (GoYamlException e) {
             return out; // the scanner reports bad YAML
         }
         if (FluxSubstitution.disabled(before)) {

@@ -2,8 +2,8 @@ package dev.runway.render.funcs;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
-import dev.runway.render.chart.SemverRange;
 import dev.runway.render.gofmt.GoValues;
+import dev.runway.render.semver.SemverRange;
 import dev.runway.render.template.GoStruct;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;

@@ -4,6 +4,7 @@ import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GoYamlException;
+import dev.runway.render.yaml.YamlTree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,9 @@ import java.util.Map;
 /**
  * Reads text in the form {@code helm template} prints (documents separated by {@code ---} lines, each optionally
  * headed by {@code # Source: <template>}) back into manifests: the one reader of rendered output for the snapshot
- * API, the Flux checks and the verifier. Line endings may be LF or CRLF (a byte-order mark is dropped); a
- * {@code ---} line may carry trailing blanks, a comment or the document's first content ({@code --- value});
+ * API, the Flux checks and the verifier (whose typed reading, {@link #typedDocuments}, splits here too). Line
+ * endings may be LF or CRLF (a byte-order mark is dropped); a {@code ---} line may carry trailing blanks, a comment
+ * or the document's first content ({@code --- value});
  * documents holding only blank lines and comments are dropped, as Helm drops them.
  *
  * <p>The two modes differ only in what a document that is not YAML does: {@link Mode#STRICT} refuses the text with
@@ -71,6 +73,27 @@ public final class ManifestStreamParser {
         }
         add(chunk, startOfChunk, documents);
         return documents;
+    }
+
+    /**
+     * The documents of a manifest stream or file in {@link YamlTree}'s typed view (as the API server reads them, for
+     * verify's checks), split here like every other reading of rendered output; every node's line is its line in the
+     * file, counted from {@code firstLine} (the file line of the text's first character). Empty and null documents
+     * are left out. Strict: a document that is not YAML throws {@link GoYamlException}, whose message
+     * starts with {@code file:line:} and whose line is the file line.
+     */
+    public static List<YamlTree.TypedDocument> typedDocuments(String text, String file, int firstLine) {
+        List<YamlTree.TypedDocument> typed = new ArrayList<>();
+        for (Document document : documents(text)) {
+            YamlTree.typedDocument(document.text(), file, firstLine + document.firstLine() - 1)
+                    .ifPresent(typed::add);
+        }
+        return typed;
+    }
+
+    /** {@link #typedDocuments(String, String, int)} of a whole file: its first line is line 1. */
+    public static List<YamlTree.TypedDocument> typedDocuments(String text, String file) {
+        return typedDocuments(text, file, 1);
     }
 
     /**

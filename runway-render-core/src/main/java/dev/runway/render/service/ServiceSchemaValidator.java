@@ -1,9 +1,9 @@
 package dev.runway.render.service;
 
 import dev.runway.render.chart.Chart;
+import dev.runway.render.chart.HelmSchemaValidator;
 import dev.runway.render.chart.ValuesSchemaValidator;
 import dev.runway.render.docs.ValueComment;
-import dev.runway.render.values.HelmSchemaValidator;
 import dev.runway.render.values.ValueOrigins;
 import dev.runway.render.values.ValuesProblem;
 import java.util.Map;

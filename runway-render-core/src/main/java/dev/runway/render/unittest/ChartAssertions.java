@@ -3,7 +3,7 @@ package dev.runway.render.unittest;
 import dev.runway.render.RenderException;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
-import dev.runway.render.funcs.GoRegexp;
+import dev.runway.render.regexp.GoRegexp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.runway.render.unittest;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.google.re2j.Pattern;
-import dev.runway.render.funcs.GoRegexp;
+import dev.runway.render.regexp.GoRegexp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

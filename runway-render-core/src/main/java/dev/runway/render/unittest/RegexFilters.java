@@ -5,7 +5,7 @@ import com.google.re2j.PatternSyntaxException;
 import com.jayway.jsonpath.Filter;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.Predicate;
-import dev.runway.render.funcs.GoRegexp;
+import dev.runway.render.regexp.GoRegexp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;

@@ -2,7 +2,7 @@ package dev.runway.render.unittest;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
-import dev.runway.render.funcs.GoRegexp;
+import dev.runway.render.regexp.GoRegexp;
 
 /** Helm's render errors split as helm-unittest splits them (test_job.go parseRenderError). */
 final class RenderErrors {

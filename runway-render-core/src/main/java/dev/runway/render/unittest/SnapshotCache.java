@@ -1,7 +1,7 @@
 package dev.runway.render.unittest;
 
 import com.google.re2j.PatternSyntaxException;
-import dev.runway.render.funcs.GoRegexp;
+import dev.runway.render.regexp.GoRegexp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import dev.runway.render.RenderException;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.chart.ChartFile;
-import dev.runway.render.funcs.GoRegexp;
+import dev.runway.render.regexp.GoRegexp;
 import dev.runway.render.yaml.GoYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

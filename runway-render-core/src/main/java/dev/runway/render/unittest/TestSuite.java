@@ -2,9 +2,9 @@ package dev.runway.render.unittest;
 
 import dev.runway.render.HelmRenderer;
 import dev.runway.render.chart.Chart;
-import dev.runway.render.chart.SemverRange;
 import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoValues;
+import dev.runway.render.semver.SemverRange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import dev.runway.render.HelmRenderer;
 import dev.runway.render.HelmVersion;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.chart.Chart;
-import dev.runway.render.values.HelmSchemaValidator;
+import dev.runway.render.chart.HelmSchemaValidator;
 import dev.runway.render.yaml.GoYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;

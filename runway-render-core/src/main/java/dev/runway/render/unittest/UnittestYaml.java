@@ -1,8 +1,8 @@
 package dev.runway.render.unittest;
 
 import com.google.re2j.Pattern;
-import dev.runway.render.funcs.GoRegexp;
 import dev.runway.render.gofmt.GoValues;
+import dev.runway.render.regexp.GoRegexp;
 import dev.runway.render.yaml.GoYaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

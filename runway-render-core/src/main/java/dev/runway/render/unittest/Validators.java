@@ -2,9 +2,9 @@ package dev.runway.render.unittest;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import dev.runway.render.funcs.GoRegexp;
 import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoValues;
+import dev.runway.render.regexp.GoRegexp;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

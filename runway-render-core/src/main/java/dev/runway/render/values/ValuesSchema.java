@@ -326,7 +326,7 @@ public final class ValuesSchema {
     private static final RegularExpressionFactory GO_REGEXP = expr -> {
         com.google.re2j.Pattern pattern;
         try {
-            pattern = dev.runway.render.funcs.GoRegexp.compile(expr);
+            pattern = dev.runway.render.regexp.GoRegexp.compile(expr);
         } catch (com.google.re2j.PatternSyntaxException e) {
             throw new IllegalArgumentException(
                     "the pattern " + GoStrconv.quote(expr) + " is not a valid Go regular expression: " + e.getMessage(),

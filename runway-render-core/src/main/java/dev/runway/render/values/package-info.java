@@ -20,7 +20,8 @@
  *   <li>{@link dev.runway.render.values.ValuesFiles}: limits on size, depth, aliases and alias expansion before any
  *       value is built; positions of every value and key; Go values through {@code GoYaml.read}.</li>
  *   <li>{@link dev.runway.render.values.ValuesSchema}: values.schema.json with networknt; every problem with path,
- *       expected, found and origin; {@link dev.runway.render.values.HelmSchemaValidator} is the engine's hook.</li>
+ *       expected, found and origin; {@code chart.HelmSchemaValidator}, the engine's hook, walks a chart tree's
+ *       schemas through it (this package knows no chart types: chart reads values, not the other way).</li>
  * </ul>
  */
 package dev.runway.render.values;

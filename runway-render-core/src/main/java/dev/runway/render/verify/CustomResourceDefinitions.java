@@ -1,5 +1,7 @@
 package dev.runway.render.verify;
 
+import dev.runway.render.manifest.ManifestStreamParser;
+import dev.runway.render.yaml.GoYamlException;
 import dev.runway.render.yaml.YNode;
 import dev.runway.render.yaml.YNode.YMap;
 import dev.runway.render.yaml.YNode.YScalar;
@@ -80,8 +82,8 @@ public final class CustomResourceDefinitions {
             }
             List<YamlTree.TypedDocument> documents;
             try {
-                documents = YamlTree.typedDocuments(text, file.toString());
-            } catch (YamlTree.YamlParseException e) {
+                documents = ManifestStreamParser.typedDocuments(text, file.toString());
+            } catch (GoYamlException e) {
                 throw new IllegalArgumentException("CRD file " + e.getMessage(), e);
             }
             for (YamlTree.TypedDocument document : documents) {

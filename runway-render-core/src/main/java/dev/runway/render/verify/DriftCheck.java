@@ -7,6 +7,7 @@ import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
 import dev.runway.render.manifest.ManifestStreamParser;
 import dev.runway.render.yaml.GoJson;
+import dev.runway.render.yaml.GoYamlException;
 import dev.runway.render.yaml.YNode;
 import dev.runway.render.yaml.YNode.YMap;
 import dev.runway.render.yaml.YNode.YScalar;
@@ -208,9 +209,10 @@ public final class DriftCheck {
                 String text = document.text();
                 YNode root;
                 try {
-                    List<YamlTree.TypedDocument> parsed = YamlTree.typedDocuments(text, source.file());
-                    root = parsed.isEmpty() ? null : parsed.get(0).root();
-                } catch (YamlTree.YamlParseException e) {
+                    root = YamlTree.typedDocument(text, source.file(), 1)
+                            .map(YamlTree.TypedDocument::root)
+                            .orElse(null);
+                } catch (GoYamlException e) {
                     root = null;
                 }
                 ResourceRef ref = root instanceof YMap m

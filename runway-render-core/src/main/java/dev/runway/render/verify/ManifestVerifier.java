@@ -4,6 +4,7 @@ import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
 import dev.runway.render.manifest.ManifestStreamParser;
 import dev.runway.render.verify.KubeSchema.KindInfo;
+import dev.runway.render.yaml.GoYamlException;
 import dev.runway.render.yaml.YNode.YMap;
 import dev.runway.render.yaml.YamlTree;
 import java.util.ArrayList;
@@ -74,8 +75,8 @@ public final class ManifestVerifier {
         for (Source source : sources) {
             List<YamlTree.TypedDocument> documents;
             try {
-                documents = YamlTree.typedDocuments(source.text(), source.file(), source.firstLine());
-            } catch (YamlTree.YamlParseException e) {
+                documents = ManifestStreamParser.typedDocuments(source.text(), source.file(), source.firstLine());
+            } catch (GoYamlException e) {
                 findings.add(new Finding(
                         Severity.ERROR,
                         "structure.yaml",

@@ -28,8 +28,10 @@
  * <h2>YAML as the API server receives it</h2>
  * kubectl and Flux convert YAML with sigs.k8s.io/yaml (go-yaml v2 rules): {@code yes}, {@code on}, {@code y} are
  * booleans, {@code 0x1F} and {@code 017} integers, {@code 1.10} and {@code 08} floats, every map key a string (so the
- * key {@code on} becomes {@code "true"}). {@link dev.runway.render.yaml.YamlTree#typedDocuments} applies those rules to snakeyaml-engine's node tree and
- * keeps line numbers. A whole float ({@code 2.0}) is accepted where an integer is required, as JSON sends it as
+ * key {@code on} becomes {@code "true"}). {@link dev.runway.render.yaml.YamlTree#typedDocument} applies those rules
+ * to snakeyaml-engine's node tree and keeps line numbers; {@link
+ * dev.runway.render.manifest.ManifestStreamParser#typedDocuments} splits a file into documents first, as every
+ * reader of rendered output does. A whole float ({@code 2.0}) is accepted where an integer is required, as JSON sends it as
  * {@code 2}.
  *
  * <h2>Where the OpenAPI "required" lists differ from what the API server enforces</h2>

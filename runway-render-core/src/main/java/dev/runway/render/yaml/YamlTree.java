@@ -26,9 +26,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * depth and alias limits hold), with every node at its path of map keys ({@link String}) and list indexes
  * ({@link Integer}) and where it sits in the text. The Flux checks tie a placeholder found in the text to the field
  * that holds it ({@link #scalars()}, {@link #scalarAt}); the values reader gives each value and key its file, line
- * and column ({@link #entries()}). The typed view ({@link #typedDocuments}) gives every document of a manifest file
- * as the API server receives it, a {@link YNode} tree whose scalars {@link YamlResolver} typed as go-yaml v2 does,
- * each node with its file line; verify's checks read manifests through it.
+ * and column ({@link #entries()}). The typed view ({@link #typedDocument}) gives a document of a manifest file as
+ * the API server receives it, a {@link YNode} tree whose scalars {@link YamlResolver} typed as go-yaml v2 does, each
+ * node with its file line; verify's checks read manifests through it, split by {@code manifest.ManifestStreamParser}.
  */
 public final class YamlTree {
 
@@ -84,27 +84,6 @@ public final class YamlTree {
         }
     }
 
-    /** Bad YAML, with a 1-based line and column in the document (0 when unknown). */
-    public static final class YamlParseException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final int line;
-        private final int column;
-
-        YamlParseException(String message, int line, int column) {
-            super(message);
-            this.line = line;
-            this.column = column;
-        }
-
-        public int line() {
-            return line;
-        }
-
-        public int column() {
-            return column;
-        }
-    }
-
     private final String text;
     private final Node root;
     private final View view;
@@ -123,7 +102,7 @@ public final class YamlTree {
 
     /**
      * A rendered manifest read as written: its first document (the rest must be YAML too), duplicate keys allowed.
-     * Throws {@link YamlParseException} with line and column when the YAML is bad or crosses a limit.
+     * Throws {@link GoYamlException} with line and column when the YAML is bad or crosses a limit.
      */
     public static YamlTree parse(String text) {
         LoadSettings settings = GuardedYaml.settings("manifest")
@@ -134,12 +113,12 @@ public final class YamlTree {
             return compose(settings, text, View.WRITTEN);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-            throw new YamlParseException(
+            throw new GoYamlException(
                     e.getProblem() == null ? e.getMessage() : e.getProblem(),
-                    mark.map(m -> m.getLine() + 1).orElse(0),
-                    mark.map(m -> m.getColumn() + 1).orElse(0));
+                    mark.map(m -> m.getLine() + 1).orElse(-1),
+                    mark.map(m -> m.getColumn() + 1).orElse(-1));
         } catch (YamlEngineException e) {
-            throw new YamlParseException(e.getMessage(), 0, 0);
+            throw new GoYamlException(e.getMessage(), -1, -1);
         }
     }
 
@@ -364,89 +343,41 @@ public final class YamlTree {
      */
     public record TypedDocument(String file, int firstLine, YNode root, String text) {}
 
-    /** The typed documents of a file (several separated by {@code ---}), lines counted from 1. */
-    public static List<TypedDocument> typedDocuments(String text, String file) {
-        return typedDocuments(text, file, 1);
-    }
-
     /**
-     * The documents of {@code text} in the typed view, as kubectl and Flux hand them to the API server: sigs.k8s.io/yaml
-     * over go-yaml v2, so every scalar is typed by {@link YamlResolver} ({@code yes} and {@code on} are booleans,
+     * One YAML document in the typed view, as kubectl and Flux hand it to the API server: sigs.k8s.io/yaml over
+     * go-yaml v2, so every scalar is typed by {@link YamlResolver} ({@code yes} and {@code on} are booleans,
      * {@code 0x1F} an integer, {@code 1e3} a float, {@code _1} a string), every map key is the string Go makes of it,
      * an alias stands for its anchor's node and {@code <<} merge keys are applied. Duplicate keys are kept (the last
      * wins) and listed on their map, so a check can report them as the API server's strict mode does. Lines count
-     * from {@code firstLine}, the file line of the text's first character. Bad YAML, a tag go-yaml cannot decode
-     * ({@code !!int abc}) or a crossed limit throws {@link YamlParseException} whose message starts with
-     * {@code file:line:} and whose line is the file line.
+     * from {@code firstLine}, the file line of the text's first character; empty when the document is empty or null.
+     * Bad YAML, a tag go-yaml cannot decode ({@code !!int abc}) or a crossed limit throws {@link GoYamlException}
+     * whose message starts with {@code file:line:} and whose line is the file line.
+     *
+     * <p>The text is one document: a file or stream of several is split by {@code manifest.ManifestStreamParser}
+     * ({@code typedDocuments}), the one reader of manifest streams, which gives each document its file line.
      */
-    public static List<TypedDocument> typedDocuments(String text, String file, int firstLine) {
+    public static Optional<TypedDocument> typedDocument(String text, String file, int firstLine) {
         LoadSettings settings = GuardedYaml.settings(file)
                 .setAllowDuplicateKeys(true) // reported as findings, the way the API server's strict mode does
                 .build();
-        List<TypedDocument> documents = new ArrayList<>();
-        int line = firstLine;
-        for (String docText : splitDocuments(text)) {
-            YNode root;
-            try {
-                Node node = GuardedYaml.compose(settings, docText).orElse(null);
-                root = node == null ? null : new Typer(file, line).convert(node);
-            } catch (MarkedYamlEngineException e) {
-                Optional<Mark> mark = e.getProblemMark();
-                int at = mark.map(Mark::getLine).orElse(0) + line;
-                throw new YamlParseException(
-                        file + ":" + at + ": " + e.getProblem(),
-                        at,
-                        mark.map(m -> m.getColumn() + 1).orElse(0));
-            } catch (YamlEngineException e) {
-                throw new YamlParseException(file + ":" + line + ": " + e.getMessage(), line, 0);
-            }
-            if (root != null && !(root instanceof YNode.YScalar s && s.type() == YNode.ScalarType.NULL)) {
-                documents.add(new TypedDocument(file, line, root, docText));
-            }
-            line += countLines(docText);
+        YNode root;
+        try {
+            Node node = GuardedYaml.compose(settings, text).orElse(null);
+            root = node == null ? null : new Typer(file, firstLine).convert(node);
+        } catch (MarkedYamlEngineException e) {
+            Optional<Mark> mark = e.getProblemMark();
+            int at = mark.map(Mark::getLine).orElse(0) + firstLine;
+            throw new GoYamlException(
+                    file + ":" + at + ": " + e.getProblem(),
+                    at,
+                    mark.map(m -> m.getColumn() + 1).orElse(-1));
+        } catch (YamlEngineException e) {
+            throw new GoYamlException(file + ":" + firstLine + ": " + e.getMessage(), firstLine, -1);
         }
-        return documents;
-    }
-
-    /**
-     * Splits at {@code ---} lines, keeping the line count of every part (the separator line belongs to no document,
-     * an empty line stands for it), so each document's marks shift to file lines and each has its own anchors.
-     */
-    private static List<String> splitDocuments(String text) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        int start = 0;
-        boolean first = true;
-        while (start < text.length()) {
-            int end = text.indexOf('\n', start);
-            String line = end < 0 ? text.substring(start) : text.substring(start, end + 1);
-            String bare = line.stripTrailing();
-            if (bare.equals("---") || bare.startsWith("--- ") || bare.startsWith("---\t")) {
-                if (!first || current.length() > 0) {
-                    parts.add(current.toString());
-                }
-                current = new StringBuilder("\n");
-                first = false;
-            } else {
-                current.append(line);
-            }
-            if (end < 0) {
-                break;
-            }
-            start = end + 1;
+        if (root == null || (root instanceof YNode.YScalar s && s.type() == YNode.ScalarType.NULL)) {
+            return Optional.empty();
         }
-        parts.add(current.toString());
-        return parts;
-    }
-
-    private static int countLines(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                n++;
-            }
-        }
-        return n;
+        return Optional.of(new TypedDocument(file, firstLine, root, text));
     }
 
     /**
@@ -470,7 +401,7 @@ public final class YamlTree {
         }
 
         private int columnOf(Node node) {
-            return node.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
+            return node.getStartMark().map(m -> m.getColumn() + 1).orElse(-1);
         }
 
         YNode convert(Node node) {
@@ -585,9 +516,9 @@ public final class YamlTree {
             }
         }
 
-        private YamlParseException error(Node node, String message) {
+        private GoYamlException error(Node node, String message) {
             int line = lineOf(node);
-            return new YamlParseException(file + ":" + line + ": " + message, line, columnOf(node));
+            return new GoYamlException(file + ":" + line + ": " + message, line, columnOf(node));
         }
     }
 }

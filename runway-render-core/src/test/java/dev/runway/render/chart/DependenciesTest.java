@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.runway.render.HelmRenderer;
 import dev.runway.render.RenderException;
 import dev.runway.render.RenderOptions;
+import dev.runway.render.semver.SemverRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,6 +8,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import dev.runway.render.manifest.ManifestStreamParser;
 import dev.runway.render.oracle.HelmOracle;
 import dev.runway.render.yaml.YNode;
 import dev.runway.render.yaml.YNode.YMap;
@@ -83,7 +84,7 @@ class ClientValidatorCrossCheckTest {
             tests.add(DynamicTest.dynamicTest(c.file().getFileName().toString(), () -> {
                 List<String> verdicts = new ArrayList<>();
                 for (YamlTree.TypedDocument d :
-                        YamlTree.typedDocuments(c.text(), c.file().toString())) {
+                        ManifestStreamParser.typedDocuments(c.text(), c.file().toString())) {
                     verdicts.add(clientVerdict((YMap) d.root()));
                 }
                 assertTrue(
@@ -102,7 +103,9 @@ class ClientValidatorCrossCheckTest {
                 HelmOracle.Request.of(chart, "ai-gateway", "ai-gateway", chart.resolve("ci/full-values.yaml")));
         int checked = 0;
         for (ManifestVerifier.Source s : ManifestVerifier.fromHelmOutput(result.output(), "full")) {
-            YMap doc = (YMap) YamlTree.typedDocuments(s.text(), s.file()).get(0).root();
+            YMap doc = (YMap) ManifestStreamParser.typedDocuments(s.text(), s.file())
+                    .get(0)
+                    .root();
             assertEquals(null, clientVerdict(doc), s.file());
             checked++;
         }

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
+import dev.runway.render.manifest.ManifestStreamParser;
 import dev.runway.render.oracle.HelmOracle;
 import dev.runway.render.yaml.YNode;
-import dev.runway.render.yaml.YamlTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +31,9 @@ class DriftCheckTest {
         output = result.output();
         List<RenderedManifest> manifests = new ArrayList<>();
         for (ManifestVerifier.Source s : ManifestVerifier.fromHelmOutput(output, "x")) {
-            YNode.YMap root = (YNode.YMap)
-                    YamlTree.typedDocuments(s.text(), s.file()).get(0).root();
+            YNode.YMap root = (YNode.YMap) ManifestStreamParser.typedDocuments(s.text(), s.file())
+                    .get(0)
+                    .root();
             ResourceRef ref = Resource.of(root, s.file(), s.text()).ref();
             manifests.add(new RenderedManifest(
                     s.file(), ref.apiVersion(), ref.kind(), ref.name(), ref.namespace(), s.text()));

@@ -66,12 +66,10 @@ class YamlTreeTest {
 
     @Test
     void badYamlAndLimitsCarryTheirLine() {
-        YamlTree.YamlParseException bad =
-                assertThrows(YamlTree.YamlParseException.class, () -> YamlTree.parse("a: 1\nb: [\n"));
+        GoYamlException bad = assertThrows(GoYamlException.class, () -> YamlTree.parse("a: 1\nb: [\n"));
         assertTrue(bad.line() > 0, bad.getMessage());
         String deep = "a: " + "[".repeat(GuardedYaml.TREE_MAX_DEPTH + 1) + "]".repeat(GuardedYaml.TREE_MAX_DEPTH + 1);
-        YamlTree.YamlParseException tooDeep =
-                assertThrows(YamlTree.YamlParseException.class, () -> YamlTree.parse(deep));
+        GoYamlException tooDeep = assertThrows(GoYamlException.class, () -> YamlTree.parse(deep));
         assertTrue(tooDeep.getMessage().contains("nest more than"), tooDeep.getMessage());
     }
 

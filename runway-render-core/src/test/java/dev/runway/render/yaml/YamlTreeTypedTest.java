@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runway.render.manifest.ManifestStreamParser;
 import dev.runway.render.yaml.YNode.ScalarType;
 import dev.runway.render.yaml.YNode.YMap;
 import dev.runway.render.yaml.YNode.YScalar;
@@ -21,8 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class YamlTreeTypedTest {
 
     private static YScalar value(String yaml) {
-        YMap root = (YMap)
-                YamlTree.typedDocuments("v: " + yaml + "\n", "t.yaml").get(0).root();
+        YMap root = (YMap) ManifestStreamParser.typedDocuments("v: " + yaml + "\n", "t.yaml")
+                .get(0)
+                .root();
         return (YScalar) root.get("v");
     }
 
@@ -95,7 +97,7 @@ class YamlTreeTypedTest {
         assertEquals("string", date.typeName());
         assertTrue(date.isString());
         assertEquals("hi", value("!!binary aGk=").value());
-        YamlTree.YamlParseException e = assertThrows(YamlTree.YamlParseException.class, () -> value("!!int abc"));
+        GoYamlException e = assertThrows(GoYamlException.class, () -> value("!!int abc"));
         assertTrue(e.getMessage().startsWith("t.yaml:1: "), e.getMessage());
         assertTrue(e.getMessage().contains("cannot decode !!str `abc` as a !!int"), e.getMessage());
         assertEquals(1, e.line());
@@ -123,22 +125,26 @@ class YamlTreeTypedTest {
                   x: 1
                 ---
                 """;
-        List<YamlTree.TypedDocument> docs = YamlTree.typedDocuments(text, "f.yaml");
+        List<YamlTree.TypedDocument> docs = ManifestStreamParser.typedDocuments(text, "f.yaml");
         assertEquals(2, docs.size());
         assertEquals(2, ((YMap) docs.get(0).root()).lineOf("apiVersion"));
-        assertEquals(1, docs.get(0).firstLine());
+        // The stream parser drops the "# Source:" line and the separator: each text starts at its first other line.
+        assertEquals(2, docs.get(0).firstLine());
         YMap second = (YMap) docs.get(1).root();
-        assertEquals(4, docs.get(1).firstLine());
+        assertEquals(5, docs.get(1).firstLine());
         assertEquals(6, second.lineOf("apiVersion"));
         assertEquals(9, second.map("data").orElseThrow().get("x").line());
         assertEquals(
                 12,
-                ((YMap) YamlTree.typedDocuments("a: 1\n", "g.yaml", 12).get(0).root()).lineOf("a"));
+                ((YMap) ManifestStreamParser.typedDocuments("a: 1\n", "g.yaml", 12)
+                                .get(0)
+                                .root())
+                        .lineOf("a"));
     }
 
     @Test
     void duplicateKeysMergeKeysAndKeyNames() {
-        YMap root = (YMap) YamlTree.typedDocuments(
+        YMap root = (YMap) ManifestStreamParser.typedDocuments(
                         "a: 1\na: 2\nbase: &b {x: 1, z: 2}\nm:\n  <<: *b\n  z: 3\non: 4\n0x10: hex\n1.0: f\n", "t")
                 .get(0)
                 .root();
@@ -157,7 +163,7 @@ class YamlTreeTypedTest {
     @Test
     void aliasesShareTheirAnchorsNodeAndEmptyDocumentsAreLeftOut() {
         List<YamlTree.TypedDocument> docs =
-                YamlTree.typedDocuments("---\n~\n---\nl: &l [1, 2]\nk: *l\n---\n", "t.yaml");
+                ManifestStreamParser.typedDocuments("---\n~\n---\nl: &l [1, 2]\nk: *l\n---\n", "t.yaml");
         assertEquals(1, docs.size());
         YMap root = (YMap) docs.get(0).root();
         assertEquals(2, ((YSeq) root.get("k")).items().size());
@@ -166,9 +172,9 @@ class YamlTreeTypedTest {
 
     @Test
     void syntaxErrorsNameFileAndLine() {
-        YamlTree.YamlParseException e = assertThrows(
-                YamlTree.YamlParseException.class,
-                () -> YamlTree.typedDocuments("x: 1\n---\na: 1\nb:\n  c: 1\n   d: 2\n", "bad.yaml"));
+        GoYamlException e = assertThrows(
+                GoYamlException.class,
+                () -> ManifestStreamParser.typedDocuments("x: 1\n---\na: 1\nb:\n  c: 1\n   d: 2\n", "bad.yaml"));
         assertTrue(e.getMessage().startsWith("bad.yaml:6: "), e.getMessage());
         assertEquals(6, e.line());
     }
@@ -176,8 +182,8 @@ class YamlTreeTypedTest {
     @Test
     void limitsHoldInTheTypedView() {
         String deep = "a: ".repeat(1) + "[".repeat(GuardedYaml.TREE_MAX_DEPTH + 1);
-        YamlTree.YamlParseException e =
-                assertThrows(YamlTree.YamlParseException.class, () -> YamlTree.typedDocuments(deep, "deep.yaml"));
+        GoYamlException e =
+                assertThrows(GoYamlException.class, () -> ManifestStreamParser.typedDocuments(deep, "deep.yaml"));
         assertTrue(e.getMessage().startsWith("deep.yaml:1: "), e.getMessage());
     }
 }

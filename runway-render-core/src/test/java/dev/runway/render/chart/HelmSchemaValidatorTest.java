@@ -1,4 +1,4 @@
-package dev.runway.render.values;
+package dev.runway.render.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,7 +9,9 @@ import dev.runway.render.HelmRenderer;
 import dev.runway.render.RenderOptions;
 import dev.runway.render.RenderedChart;
 import dev.runway.render.ValuesSchemaException;
-import dev.runway.render.chart.Chart;
+import dev.runway.render.values.MergedValues;
+import dev.runway.render.values.UserValues;
+import dev.runway.render.values.ValueTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The engine's schema hook, implemented by the values package. */
+/** The engine's schema hook: the chart tree walked here, the schemas checked by the values package. */
 class HelmSchemaValidatorTest {
     static final Path CHART = Path.of(System.getProperty("runway.chartDir", "../charts/runway-eks"));
 

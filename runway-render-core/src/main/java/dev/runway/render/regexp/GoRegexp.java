@@ -1,4 +1,4 @@
-package dev.runway.render.funcs;
+package dev.runway.render.regexp;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;

@@ -1,7 +1,11 @@
-package dev.runway.render.values;
+package dev.runway.render.chart;
 
-import dev.runway.render.chart.Chart;
-import dev.runway.render.chart.ValuesSchemaValidator;
+import dev.runway.render.values.ChartSchemas;
+import dev.runway.render.values.MergedValues;
+import dev.runway.render.values.ValueOrigins;
+import dev.runway.render.values.ValuesPath;
+import dev.runway.render.values.ValuesProblem;
+import dev.runway.render.values.ValuesSchema;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The engine's schema check ({@link ValuesSchemaValidator}): every values.schema.json of the chart and its
- * subcharts, all problems at once, one line each. HelmRenderer uses it by default (no origins); pass
+ * subcharts, all problems at once, one line each. It walks the chart tree here and hands the values package only
+ * schemas, names and values ({@link ChartSchemas}), so values stays below chart. HelmRenderer uses it by default (no origins); pass
  * {@link #withOrigins(ValueOrigins)} to {@code HelmRenderer.prepare(chart, validator)} to have each line end with
  * the file, line and column (or the flag) that gave the value.
  */

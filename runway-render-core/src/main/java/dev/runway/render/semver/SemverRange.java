@@ -1,4 +1,4 @@
-package dev.runway.render.chart;
+package dev.runway.render.semver;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
