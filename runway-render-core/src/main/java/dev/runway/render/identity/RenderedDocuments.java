@@ -2,6 +2,8 @@ package dev.runway.render.identity;
 
 import dev.runway.render.RenderedChart;
 import dev.runway.render.RenderedManifest;
+import dev.runway.render.manifest.ManifestStreamParser;
+import dev.runway.render.yaml.GoYamlException;
 import dev.runway.render.yaml.YNode;
 import dev.runway.render.yaml.YNode.YMap;
 import dev.runway.render.yaml.YamlTree;
@@ -13,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The manifests of a render as {@link HandshakeCheck} reads them: parsed by the same guarded reader as the verify
- * rules ({@link YamlTree#typedDocuments}), so the check loads no second YAML library. Reads what
+ * rules ({@link ManifestStreamParser#typedDocuments}), so the check loads no second YAML library. Reads what
  * {@code RunwayEksRelease} reads, with its messages.
  */
 final class RenderedDocuments {
@@ -25,8 +27,8 @@ final class RenderedDocuments {
         for (RenderedManifest manifest : chart.manifests()) {
             List<YamlTree.TypedDocument> parsed;
             try {
-                parsed = YamlTree.typedDocuments(manifest.text(), manifest.source());
-            } catch (YamlTree.YamlParseException e) {
+                parsed = ManifestStreamParser.typedDocuments(manifest.text(), manifest.source());
+            } catch (GoYamlException e) {
                 throw new IllegalArgumentException(
                         manifest.source() + " (" + manifest.id() + ") is not valid YAML: " + e.getMessage(), e);
             }

@@ -2,6 +2,7 @@ package dev.runway.render.values;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.runway.render.regexp.GoRegexp;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -224,7 +225,7 @@ final class PlainSchemaCheck {
                             throw new Unsupported();
                         }
                         try {
-                            node.pattern = new GoPattern(dev.runway.render.funcs.GoRegexp.compile(value.textValue()));
+                            node.pattern = new GoPattern(GoRegexp.compile(value.textValue()));
                         } catch (RuntimeException e) {
                             throw new Unsupported(); // networknt reports it, with its own words
                         }
