@@ -3,6 +3,7 @@ package dev.runway.render.values;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.runway.render.regexp.GoRegexp;
+import dev.runway.render.regexp.RememberedFind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +11,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -225,7 +225,7 @@ final class PlainSchemaCheck {
                             throw new Unsupported();
                         }
                         try {
-                            node.pattern = new GoPattern(GoRegexp.compile(value.textValue()));
+                            node.pattern = new RememberedFind(GoRegexp.compile(value.textValue()));
                         } catch (RuntimeException e) {
                             throw new Unsupported(); // networknt reports it, with its own words
                         }
@@ -332,34 +332,6 @@ final class PlainSchemaCheck {
         }
     }
 
-    /**
-     * A schema pattern matched as networknt matches it here (Go syntax through RE2/J, unanchored find), remembering
-     * its answers for short strings as ValuesSchema's own pattern memo does, with the same bounds.
-     */
-    private record GoPattern(com.google.re2j.Pattern pattern, ConcurrentHashMap<String, Boolean> answers) {
-        private static final int MAX_REMEMBERED = 512;
-        private static final int MAX_REMEMBERED_CHARS = 256;
-
-        GoPattern(com.google.re2j.Pattern pattern) {
-            this(pattern, new ConcurrentHashMap<>());
-        }
-
-        boolean find(String text) {
-            if (text.length() > MAX_REMEMBERED_CHARS) {
-                return pattern.matcher(text).find();
-            }
-            Boolean known = answers.get(text);
-            if (known != null) {
-                return known;
-            }
-            boolean found = pattern.matcher(text).find();
-            if (answers.size() < MAX_REMEMBERED) {
-                answers.put(text, found);
-            }
-            return found;
-        }
-    }
-
     /** One compiled schema object (or boolean schema); unset keywords are null. Immutable once compiled. */
     private static final class Node {
         final boolean accepts;
@@ -367,7 +339,7 @@ final class PlainSchemaCheck {
         Set<String> types;
         JsonNode enumValues;
         JsonNode constValue;
-        GoPattern pattern;
+        RememberedFind pattern;
         Integer minLength;
         Integer maxLength;
         Integer minItems;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.AbsoluteIri;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -13,16 +14,23 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.regex.RegularExpressionFactory;
+import com.networknt.schema.resource.InputStreamSource;
 import dev.runway.render.gofmt.GoStrconv;
+import dev.runway.render.regexp.GoRegexp;
+import dev.runway.render.regexp.RememberedFind;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -112,7 +120,7 @@ public final class ValuesSchema {
     private record PlainRoot(
             Map<String, Schema> properties, List<String> required, boolean closed, Set<PropertyValue> knownValid) {
         /** Root keywords that do not make a value's validity depend on more than its own property. */
-        private static final java.util.Set<String> PLAIN_KEYWORDS = java.util.Set.of(
+        private static final Set<String> PLAIN_KEYWORDS = Set.of(
                 "$schema",
                 "title",
                 "description",
@@ -134,7 +142,7 @@ public final class ValuesSchema {
             if (!root.isObject()) {
                 return null;
             }
-            java.util.Iterator<String> names = root.fieldNames();
+            Iterator<String> names = root.fieldNames();
             while (names.hasNext()) {
                 if (!PLAIN_KEYWORDS.contains(names.next())) {
                     return null;
@@ -159,9 +167,9 @@ public final class ValuesSchema {
                     requiredNames.add(name.asText());
                 }
             }
-            Map<String, Schema> subSchemas = new java.util.HashMap<>();
+            Map<String, Schema> subSchemas = new HashMap<>();
             if (properties != null) {
-                java.util.Iterator<String> keys = properties.fieldNames();
+                Iterator<String> keys = properties.fieldNames();
                 while (keys.hasNext()) {
                     String key = keys.next();
                     if (!key.matches("[A-Za-z0-9_-]+")) {
@@ -181,7 +189,7 @@ public final class ValuesSchema {
                     Map.copyOf(subSchemas),
                     List.copyOf(requiredNames),
                     additional != null && !additional.booleanValue(),
-                    java.util.concurrent.ConcurrentHashMap.newKeySet());
+                    ConcurrentHashMap.newKeySet());
         }
 
         /** True when the instance certainly meets the root schema; false when unsure or it does not. */
@@ -191,7 +199,7 @@ public final class ValuesSchema {
                     return false;
                 }
             }
-            java.util.Iterator<Map.Entry<String, JsonNode>> fields = instance.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = instance.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 Schema sub = properties.get(field.getKey());
@@ -283,8 +291,7 @@ public final class ValuesSchema {
     /** networknt's schema for a schema document; its errors as {@link ValuesFileException}s. */
     private static Schema compile(JsonNode node, SpecificationVersion version, String sourceName) {
         FirstUse.ensure();
-        java.util.concurrent.atomic.AtomicReference<String> remote =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<String> remote = new AtomicReference<>();
         try {
             SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
                     version,
@@ -326,52 +333,21 @@ public final class ValuesSchema {
     private static final RegularExpressionFactory GO_REGEXP = expr -> {
         com.google.re2j.Pattern pattern;
         try {
-            pattern = dev.runway.render.regexp.GoRegexp.compile(expr);
+            pattern = GoRegexp.compile(expr);
         } catch (com.google.re2j.PatternSyntaxException e) {
             throw new IllegalArgumentException(
                     "the pattern " + GoStrconv.quote(expr) + " is not a valid Go regular expression: " + e.getMessage(),
                     e);
         }
-        return new RememberedMatches(pattern, new java.util.concurrent.ConcurrentHashMap<>());
+        return new RememberedFind(pattern)::find;
     };
-
-    /**
-     * A schema pattern that remembers its answers for short strings. RE2/J matches with its NFA, a few hundred
-     * nanoseconds per character, and a warm engine checks mostly the same strings on every render (the chart's
-     * defaults survive coalescing), so one lookup replaces the match. The answer depends on the text alone; the
-     * table stops growing at {@link #MAX_REMEMBERED} entries of at most {@link #MAX_REMEMBERED_CHARS} characters, so
-     * hostile values cannot make it large (a few racing threads may add one entry each beyond the limit).
-     */
-    private record RememberedMatches(
-            com.google.re2j.Pattern pattern, java.util.concurrent.ConcurrentHashMap<String, Boolean> answers)
-            implements com.networknt.schema.regex.RegularExpression {
-        private static final int MAX_REMEMBERED = 512;
-        private static final int MAX_REMEMBERED_CHARS = 256;
-
-        @Override
-        public boolean matches(String text) {
-            if (text.length() > MAX_REMEMBERED_CHARS) {
-                return pattern.matcher(text).find();
-            }
-            Boolean known = answers.get(text);
-            if (known != null) {
-                return known;
-            }
-            boolean found = pattern.matcher(text).find();
-            if (answers.size() < MAX_REMEMBERED) {
-                answers.put(text, found);
-            }
-            return found;
-        }
-    }
 
     /**
      * Helm's only loaders are file, http(s) and urn; an unresolved {@code urn:} becomes the schema {@code true}
      * (its urnLoader). Anything else would be a download or a file outside the chart: refused, and remembered for
      * the error message.
      */
-    private static com.networknt.schema.resource.InputStreamSource notFetched(
-            com.networknt.schema.AbsoluteIri iri, java.util.concurrent.atomic.AtomicReference<String> remote) {
+    private static InputStreamSource notFetched(AbsoluteIri iri, AtomicReference<String> remote) {
         String text = iri.toString();
         if (text.startsWith("urn:")) {
             return () -> new java.io.ByteArrayInputStream("true".getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -790,8 +766,7 @@ public final class ValuesSchema {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
-            int distance =
-                    distance(word.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+            int distance = distance(word.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = candidate;
