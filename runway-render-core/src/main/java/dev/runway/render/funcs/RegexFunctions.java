@@ -9,6 +9,7 @@ import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Sprig's regex functions (regex.go) with Go's own regexp: RE2 syntax and linear-time matching through RE2/J
@@ -337,8 +338,7 @@ final class RegexFunctions {
          * than {@link #RECENT_SLOTS} answers of at most {@link #RECENT_MAX_CHARS} characters, and threads that race
          * on a slot lose only a remembered answer. The answer depends on the expression and the text alone.
          */
-        private final java.util.concurrent.atomic.AtomicReferenceArray<Answer> recent =
-                new java.util.concurrent.atomic.AtomicReferenceArray<>(RECENT_SLOTS);
+        private final AtomicReferenceArray<Answer> recent = new AtomicReferenceArray<>(RECENT_SLOTS);
 
         private static final int RECENT_SLOTS = 64;
         private static final int RECENT_MAX_CHARS = 256;
