@@ -4,8 +4,8 @@ import static dev.runway.render.unittest.ChartAssertions.assertThat;
 import static dev.runway.render.unittest.ChartAssertions.assertThatRendering;
 
 import dev.runway.render.HelmRenderer;
-import dev.runway.render.RenderOptions;
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderOptions;
+import dev.runway.render.api.RenderedChart;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.values.UserValues;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package com.example.payments;
 
-import dev.runway.render.RenderOptions;
+import dev.runway.render.api.RenderOptions;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.snapshot.RenderedCharts;
 import dev.runway.render.snapshot.Snapshotter;

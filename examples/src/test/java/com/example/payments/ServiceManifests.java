@@ -1,8 +1,8 @@
 package com.example.payments;
 
 import dev.runway.render.HelmRenderer;
-import dev.runway.render.RenderOptions;
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderOptions;
+import dev.runway.render.api.RenderedChart;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.eks.CredentialSource;
 import dev.runway.render.eks.RunwayEksRelease;

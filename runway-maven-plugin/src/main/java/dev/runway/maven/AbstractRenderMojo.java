@@ -1,6 +1,6 @@
 package dev.runway.maven;
 
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderedChart;
 import dev.runway.render.service.ChartSource;
 import dev.runway.render.service.EnvironmentPlanner;
 import dev.runway.render.service.EnvironmentRenders;

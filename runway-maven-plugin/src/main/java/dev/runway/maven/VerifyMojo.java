@@ -1,6 +1,6 @@
 package dev.runway.maven;
 
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderedChart;
 import dev.runway.render.service.ManifestLayout;
 import dev.runway.render.service.PlannedEnvironment;
 import dev.runway.render.service.ServiceVerification;

@@ -1,5 +1,10 @@
 package dev.runway.render;
 
+import dev.runway.render.api.HelmVersion;
+import dev.runway.render.api.RenderException;
+import dev.runway.render.api.RenderOptions;
+import dev.runway.render.api.RenderedChart;
+import dev.runway.render.api.ValuesSchemaException;
 import dev.runway.render.chart.Capabilities;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.chart.ClusterLookup;

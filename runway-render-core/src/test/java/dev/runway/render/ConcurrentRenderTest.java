@@ -3,6 +3,8 @@ package dev.runway.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runway.render.api.RenderException;
+import dev.runway.render.api.RenderOptions;
 import dev.runway.render.chart.Chart;
 import java.nio.file.Path;
 import java.util.ArrayList;

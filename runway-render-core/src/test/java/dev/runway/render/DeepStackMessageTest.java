@@ -3,6 +3,8 @@ package dev.runway.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runway.render.api.RenderException;
+import dev.runway.render.api.RenderOptions;
 import org.junit.jupiter.api.Test;
 
 /** Issue 15: "the templates nest too deeply" only when the overflow is the template executor's own recursion. */

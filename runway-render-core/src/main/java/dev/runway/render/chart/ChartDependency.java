@@ -1,6 +1,6 @@
 package dev.runway.render.chart;
 
-import dev.runway.render.RenderException;
+import dev.runway.render.api.RenderException;
 import dev.runway.render.gofmt.GoSlice;
 import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.template.GoStruct;

@@ -1,7 +1,7 @@
 package dev.runway.render.chart;
 
-import dev.runway.render.HelmVersion;
-import dev.runway.render.RenderException;
+import dev.runway.render.api.HelmVersion;
+import dev.runway.render.api.RenderException;
 import dev.runway.render.values.ValueTrees;
 import dev.runway.render.values.YamlDocuments;
 import dev.runway.render.yaml.GoJson;

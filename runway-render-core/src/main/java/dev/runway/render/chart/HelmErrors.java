@@ -1,6 +1,6 @@
 package dev.runway.render.chart;
 
-import dev.runway.render.HelmVersion;
+import dev.runway.render.api.HelmVersion;
 import dev.runway.render.template.TemplateExecException;
 import dev.runway.render.template.TemplateParseException;
 import java.util.ArrayList;

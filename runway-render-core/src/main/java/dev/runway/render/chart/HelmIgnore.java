@@ -1,6 +1,6 @@
 package dev.runway.render.chart;
 
-import dev.runway.render.RenderException;
+import dev.runway.render.api.RenderException;
 import dev.runway.render.glob.GoPath;
 import java.util.ArrayList;
 import java.util.List;

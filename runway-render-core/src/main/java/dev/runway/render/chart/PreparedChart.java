@@ -1,7 +1,7 @@
 package dev.runway.render.chart;
 
-import dev.runway.render.RenderException;
-import dev.runway.render.RenderOptions;
+import dev.runway.render.api.RenderException;
+import dev.runway.render.api.RenderOptions;
 import dev.runway.render.template.ExecutionScope;
 import dev.runway.render.template.TemplateExecException;
 import dev.runway.render.template.TemplateFunction;

@@ -1,6 +1,6 @@
 package dev.runway.render.flux;
 
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderedChart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.runway.render.flux;
 
-import dev.runway.render.RenderedChart;
-import dev.runway.render.RenderedManifest;
+import dev.runway.render.api.RenderedChart;
+import dev.runway.render.api.RenderedManifest;
 import dev.runway.render.manifest.ManifestStreamParser;
 import java.util.ArrayList;
 import java.util.List;

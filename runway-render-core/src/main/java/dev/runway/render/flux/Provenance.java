@@ -1,6 +1,6 @@
 package dev.runway.render.flux;
 
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderedChart;
 import dev.runway.render.yaml.GoYamlException;
 import dev.runway.render.yaml.YamlTree;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.runway.render.flux;
 
-import dev.runway.render.RenderedManifest;
+import dev.runway.render.api.RenderedManifest;
 
 /**
  * One resource after Flux's post-build substitution.

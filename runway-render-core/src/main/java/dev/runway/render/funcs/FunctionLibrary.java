@@ -1,6 +1,6 @@
 package dev.runway.render.funcs;
 
-import dev.runway.render.HelmVersion;
+import dev.runway.render.api.HelmVersion;
 import dev.runway.render.template.FunctionTable;
 import dev.runway.render.template.TemplateFunction;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.runway.render.identity;
 
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderedChart;
 import dev.runway.render.verify.Finding;
 import dev.runway.render.verify.ResourceRef;
 import dev.runway.render.verify.Severity;

@@ -1,6 +1,6 @@
 package dev.runway.render.io;
 
-import dev.runway.render.RenderException;
+import dev.runway.render.api.RenderException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 

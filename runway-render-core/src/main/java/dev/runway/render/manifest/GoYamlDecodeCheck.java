@@ -1,6 +1,6 @@
 package dev.runway.render.manifest;
 
-import dev.runway.render.RenderException;
+import dev.runway.render.api.RenderException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;

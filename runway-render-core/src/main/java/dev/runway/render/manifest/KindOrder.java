@@ -72,7 +72,7 @@ public final class KindOrder {
     }
 
     /** The install order of this Helm version. */
-    public static KindOrder of(dev.runway.render.HelmVersion version) {
+    public static KindOrder of(dev.runway.render.api.HelmVersion version) {
         return version.isHelm4() ? HELM_4 : HELM_3;
     }
 

@@ -1,7 +1,7 @@
 package dev.runway.render.manifest;
 
-import dev.runway.render.HelmVersion;
-import dev.runway.render.RenderException;
+import dev.runway.render.api.HelmVersion;
+import dev.runway.render.api.RenderException;
 import dev.runway.render.yaml.GoYamlErrors;
 import dev.runway.render.yaml.GuardedYaml;
 import dev.runway.render.yaml.YamlLimitException;

@@ -1,7 +1,7 @@
 package dev.runway.render.manifest;
 
-import dev.runway.render.HelmVersion;
-import dev.runway.render.RenderedManifest;
+import dev.runway.render.api.HelmVersion;
+import dev.runway.render.api.RenderedManifest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.runway.render.manifest;
 
-import dev.runway.render.RenderedChart;
-import dev.runway.render.RenderedManifest;
+import dev.runway.render.api.RenderedChart;
+import dev.runway.render.api.RenderedManifest;
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GoYamlException;
 import dev.runway.render.yaml.YamlTree;

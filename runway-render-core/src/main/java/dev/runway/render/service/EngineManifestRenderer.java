@@ -1,9 +1,9 @@
 package dev.runway.render.service;
 
 import dev.runway.render.HelmRenderer;
-import dev.runway.render.HelmVersion;
-import dev.runway.render.RenderOptions;
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.HelmVersion;
+import dev.runway.render.api.RenderOptions;
+import dev.runway.render.api.RenderedChart;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.docs.ValueComment;
 import dev.runway.render.docs.ValueCommentParser;

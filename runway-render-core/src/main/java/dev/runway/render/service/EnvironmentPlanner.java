@@ -1,6 +1,6 @@
 package dev.runway.render.service;
 
-import dev.runway.render.HelmVersion;
+import dev.runway.render.api.HelmVersion;
 import dev.runway.render.servicemanifest.ImageReference;
 import dev.runway.render.servicemanifest.ServiceIdRule;
 import dev.runway.render.servicemanifest.ServiceManifest;

@@ -1,6 +1,6 @@
 package dev.runway.render.service;
 
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderedChart;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

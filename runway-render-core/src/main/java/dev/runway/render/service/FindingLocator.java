@@ -1,7 +1,7 @@
 package dev.runway.render.service;
 
-import dev.runway.render.RenderedChart;
-import dev.runway.render.RenderedManifest;
+import dev.runway.render.api.RenderedChart;
+import dev.runway.render.api.RenderedManifest;
 import dev.runway.render.values.MergedValues;
 import dev.runway.render.values.SourcePosition;
 import dev.runway.render.values.ValueOrigin;

@@ -1,6 +1,6 @@
 package dev.runway.render.service;
 
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderedChart;
 import dev.runway.render.eks.RunwayEksValues;
 import dev.runway.render.identity.Handshake;
 import dev.runway.render.identity.HandshakeCheck;

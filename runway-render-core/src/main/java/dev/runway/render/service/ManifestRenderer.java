@@ -1,6 +1,6 @@
 package dev.runway.render.service;
 
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderedChart;
 
 /**
  * Renders a {@link RenderRequest}: merges its values (values files, then the --set kinds, as Helm does) and runs

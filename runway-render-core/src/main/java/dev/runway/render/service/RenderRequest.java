@@ -1,6 +1,6 @@
 package dev.runway.render.service;
 
-import dev.runway.render.HelmVersion;
+import dev.runway.render.api.HelmVersion;
 import dev.runway.render.values.MergedValues;
 import dev.runway.render.values.UserValues;
 import dev.runway.render.values.ValuesDocument;
@@ -163,6 +163,6 @@ public record RenderRequest(
 
     /** The Kubernetes version the render and the checks target: {@link #kubeVersion()}, or Helm's default. */
     public String targetKubeVersion() {
-        return kubeVersion.isEmpty() ? dev.runway.render.RenderOptions.DEFAULT_KUBE_VERSION : kubeVersion;
+        return kubeVersion.isEmpty() ? dev.runway.render.api.RenderOptions.DEFAULT_KUBE_VERSION : kubeVersion;
     }
 }

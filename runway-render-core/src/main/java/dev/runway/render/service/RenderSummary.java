@@ -1,7 +1,7 @@
 package dev.runway.render.service;
 
-import dev.runway.render.RenderedChart;
-import dev.runway.render.RenderedManifest;
+import dev.runway.render.api.RenderedChart;
+import dev.runway.render.api.RenderedManifest;
 import dev.runway.render.flux.PlaceholderScanner;
 import java.util.List;
 import java.util.Map;

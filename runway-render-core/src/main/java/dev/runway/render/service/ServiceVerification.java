@@ -1,6 +1,6 @@
 package dev.runway.render.service;
 
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderedChart;
 import dev.runway.render.verify.CustomResourceDefinitions;
 import dev.runway.render.verify.DriftCheck;
 import java.io.IOException;

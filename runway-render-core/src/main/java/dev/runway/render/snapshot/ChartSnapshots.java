@@ -1,7 +1,7 @@
 package dev.runway.render.snapshot;
 
-import dev.runway.render.RenderedChart;
-import dev.runway.render.RenderedManifest;
+import dev.runway.render.api.RenderedChart;
+import dev.runway.render.api.RenderedManifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

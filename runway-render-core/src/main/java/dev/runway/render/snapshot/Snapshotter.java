@@ -1,8 +1,8 @@
 package dev.runway.render.snapshot;
 
 import dev.runway.render.HelmRenderer;
-import dev.runway.render.RenderOptions;
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderOptions;
+import dev.runway.render.api.RenderedChart;
 import dev.runway.render.chart.Chart;
 import java.util.Map;
 import java.util.Objects;
@@ -95,7 +95,7 @@ public final class Snapshotter {
      * checks the result against this test's snapshot with that name ({@code ""}: the unnamed one).
      *
      * @param userValues the merged user values (values files and {@code --set}), as {@link HelmRenderer} takes them
-     * @throws dev.runway.render.RenderException when the chart does not render, with Helm's message
+     * @throws dev.runway.render.api.RenderException when the chart does not render, with Helm's message
      */
     public SnapshotOutcome assertMatches(
             Chart chart, Map<String, Object> userValues, RenderOptions renderOptions, String name) {

@@ -1,8 +1,8 @@
 package dev.runway.render.unittest;
 
-import dev.runway.render.RenderException;
-import dev.runway.render.RenderedChart;
-import dev.runway.render.RenderedManifest;
+import dev.runway.render.api.RenderException;
+import dev.runway.render.api.RenderedChart;
+import dev.runway.render.api.RenderedManifest;
 import dev.runway.render.regexp.GoRegexp;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.runway.render.unittest;
 
 import com.google.re2j.Pattern;
 import dev.runway.render.HelmRenderer;
-import dev.runway.render.RenderException;
-import dev.runway.render.RenderOptions;
+import dev.runway.render.api.RenderException;
+import dev.runway.render.api.RenderOptions;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.chart.ChartFile;
 import dev.runway.render.regexp.GoRegexp;
@@ -258,7 +258,7 @@ final class TestJob {
                 // helm-unittest links Helm 3 (helm.sh/helm/v3): its renders follow Helm 3.21, not the default Helm 4.
                 release.upgrade,
                 true,
-                dev.runway.render.HelmVersion.HELM_3_21);
+                dev.runway.render.api.HelmVersion.HELM_3_21);
         // As helm-unittest: dependencies are processed on the whole chart, then the selected templates are copied
         // (CopyV3Chart, under the subcharts' names after aliasing) and the versions overridden (ModifyChartMetadata).
         return settings.renderer()

@@ -1,8 +1,8 @@
 package dev.runway.render.unittest;
 
 import dev.runway.render.HelmRenderer;
-import dev.runway.render.HelmVersion;
-import dev.runway.render.RenderOptions;
+import dev.runway.render.api.HelmVersion;
+import dev.runway.render.api.RenderOptions;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.chart.HelmSchemaValidator;
 import dev.runway.render.yaml.GoYaml;

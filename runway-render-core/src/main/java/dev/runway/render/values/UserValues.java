@@ -1,6 +1,6 @@
 package dev.runway.render.values;
 
-import dev.runway.render.HelmVersion;
+import dev.runway.render.api.HelmVersion;
 import dev.runway.render.io.BoundedFiles;
 import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYamlException;

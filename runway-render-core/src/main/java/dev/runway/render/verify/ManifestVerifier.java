@@ -1,7 +1,7 @@
 package dev.runway.render.verify;
 
-import dev.runway.render.RenderedChart;
-import dev.runway.render.RenderedManifest;
+import dev.runway.render.api.RenderedChart;
+import dev.runway.render.api.RenderedManifest;
 import dev.runway.render.manifest.ManifestStreamParser;
 import dev.runway.render.verify.KubeSchema.KindInfo;
 import dev.runway.render.yaml.GoYamlException;

@@ -1,7 +1,7 @@
 package dev.runway.render.bench;
 
 import dev.runway.render.HelmRenderer;
-import dev.runway.render.RenderOptions;
+import dev.runway.render.api.RenderOptions;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.values.UserValues;
 import java.nio.file.Path;

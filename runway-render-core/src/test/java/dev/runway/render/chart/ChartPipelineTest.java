@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runway.render.HelmRenderer;
-import dev.runway.render.RenderException;
-import dev.runway.render.RenderOptions;
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderException;
+import dev.runway.render.api.RenderOptions;
+import dev.runway.render.api.RenderedChart;
 import dev.runway.render.semver.SemverRange;
 import java.io.IOException;
 import java.nio.file.Files;

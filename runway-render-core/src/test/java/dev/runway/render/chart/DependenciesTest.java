@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runway.render.HelmRenderer;
-import dev.runway.render.RenderException;
-import dev.runway.render.RenderOptions;
+import dev.runway.render.api.RenderException;
+import dev.runway.render.api.RenderOptions;
 import dev.runway.render.semver.SemverRange;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runway.render.HelmRenderer;
-import dev.runway.render.RenderOptions;
-import dev.runway.render.RenderedChart;
-import dev.runway.render.ValuesSchemaException;
+import dev.runway.render.api.RenderOptions;
+import dev.runway.render.api.RenderedChart;
+import dev.runway.render.api.ValuesSchemaException;
 import dev.runway.render.values.MergedValues;
 import dev.runway.render.values.UserValues;
 import dev.runway.render.values.ValueTrees;

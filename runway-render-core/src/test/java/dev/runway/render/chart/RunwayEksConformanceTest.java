@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.runway.render.HelmRenderer;
-import dev.runway.render.HelmVersion;
-import dev.runway.render.RenderException;
-import dev.runway.render.RenderOptions;
+import dev.runway.render.api.HelmVersion;
+import dev.runway.render.api.RenderException;
+import dev.runway.render.api.RenderOptions;
 import dev.runway.render.oracle.Helm4Cli;
 import dev.runway.render.oracle.HelmOracle;
 import dev.runway.render.values.UserValues;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.runway.render.HelmRenderer;
-import dev.runway.render.RenderOptions;
+import dev.runway.render.api.RenderOptions;
 import dev.runway.render.oracle.HelmOracle;
 import dev.runway.render.yaml.GoYaml;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.runway.render.conformance;
 
 import dev.runway.render.HelmRenderer;
-import dev.runway.render.RenderException;
-import dev.runway.render.RenderOptions;
+import dev.runway.render.api.RenderException;
+import dev.runway.render.api.RenderOptions;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.oracle.Helm4Cli;
 import dev.runway.render.oracle.HelmOracle;
@@ -54,14 +54,14 @@ class ConformanceTest {
 
     /** The Helm versions compared, each a column of the report, and the engine's render mode for each. */
     enum HelmVersion {
-        HELM_3("helm3", "Helm 3.21 (helm-java)", dev.runway.render.HelmVersion.HELM_3_21),
-        HELM_4("helm4", "Helm 4.1 (CLI)", dev.runway.render.HelmVersion.HELM_4_1);
+        HELM_3("helm3", "Helm 3.21 (helm-java)", dev.runway.render.api.HelmVersion.HELM_3_21),
+        HELM_4("helm4", "Helm 4.1 (CLI)", dev.runway.render.api.HelmVersion.HELM_4_1);
 
         final String tag;
         final String title;
-        final dev.runway.render.HelmVersion engine;
+        final dev.runway.render.api.HelmVersion engine;
 
-        HelmVersion(String tag, String title, dev.runway.render.HelmVersion engine) {
+        HelmVersion(String tag, String title, dev.runway.render.api.HelmVersion engine) {
             this.tag = tag;
             this.title = title;
             this.engine = engine;

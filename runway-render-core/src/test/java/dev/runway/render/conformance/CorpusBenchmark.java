@@ -1,8 +1,8 @@
 package dev.runway.render.conformance;
 
 import dev.runway.render.HelmRenderer;
-import dev.runway.render.RenderException;
-import dev.runway.render.RenderOptions;
+import dev.runway.render.api.RenderException;
+import dev.runway.render.api.RenderOptions;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.oracle.HelmOracle;
 import dev.runway.render.values.SetValueException;
@@ -31,7 +31,7 @@ import java.util.Map;
 public final class CorpusBenchmark {
     private static final Path ROOT = Path.of("src/test/resources/conformance");
     private static final Path WORK = Path.of("target/conformance/bench-work");
-    private static final dev.runway.render.HelmVersion VERSION = dev.runway.render.HelmVersion.HELM_3_21;
+    private static final dev.runway.render.api.HelmVersion VERSION = dev.runway.render.api.HelmVersion.HELM_3_21;
     /** Cases slower than this on either engine spend their time in cryptography, not in the template engine. */
     private static final long HEAVY_NANOS = 50_000_000L;
 

@@ -15,7 +15,7 @@ final class UserValues {
     private UserValues() {}
 
     static Map<String, Object> of(
-            List<Path> valuesFiles, Map<String, Object> set, dev.runway.render.HelmVersion version) {
+            List<Path> valuesFiles, Map<String, Object> set, dev.runway.render.api.HelmVersion version) {
         dev.runway.render.values.UserValues.Builder builder =
                 dev.runway.render.values.UserValues.builder().helmVersion(version);
         for (Path file : valuesFiles) {

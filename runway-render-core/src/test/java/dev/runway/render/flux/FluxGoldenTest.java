@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.runway.render.RenderedManifest;
+import dev.runway.render.api.RenderedManifest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

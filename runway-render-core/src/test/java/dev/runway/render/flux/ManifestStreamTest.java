@@ -2,7 +2,7 @@ package dev.runway.render.flux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderedChart;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runway.render.HelmRenderer;
-import dev.runway.render.RenderOptions;
-import dev.runway.render.RenderedChart;
-import dev.runway.render.RenderedManifest;
+import dev.runway.render.api.RenderOptions;
+import dev.runway.render.api.RenderedChart;
+import dev.runway.render.api.RenderedManifest;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.chart.RunwayEksMatrix;
 import dev.runway.render.values.UserValues;

@@ -32,7 +32,7 @@ class FuncsOracleTest {
     /** The library as helm-java's Helm 3.21 (the oracle here) has it, plus the text/template builtins the cases use. */
     private static Map<String, TemplateFunction> withBuiltins() {
         Map<String, TemplateFunction> m =
-                new LinkedHashMap<>(FunctionLibrary.functions(dev.runway.render.HelmVersion.HELM_3_21));
+                new LinkedHashMap<>(FunctionLibrary.functions(dev.runway.render.api.HelmVersion.HELM_3_21));
         m.put(
                 "printf",
                 (c, a) -> dev.runway.render.gofmt.GoFmt.sprintf(

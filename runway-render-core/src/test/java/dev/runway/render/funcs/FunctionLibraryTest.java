@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.runway.render.HelmVersion;
+import dev.runway.render.api.HelmVersion;
 import dev.runway.render.template.FunctionTable;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateParseException;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.runway.render.RenderException;
+import dev.runway.render.api.RenderException;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.chart.TarBuilder;
 import java.io.IOException;
@@ -56,7 +56,7 @@ class ChartLoadFuzzTest {
             Path file = dir.resolve("c-1.0.0.tgz");
             Files.write(file, archive);
             try {
-                assertNotNull(Chart.loadArchive(file, dev.runway.render.HelmVersion.HELM_4_1));
+                assertNotNull(Chart.loadArchive(file, dev.runway.render.api.HelmVersion.HELM_4_1));
             } catch (RenderException expected) {
                 assertNotNull(expected.getMessage());
             }
@@ -94,7 +94,7 @@ class ChartLoadFuzzTest {
                 }
             }
             try {
-                assertNotNull(Chart.load(chart, dev.runway.render.HelmVersion.HELM_4_1));
+                assertNotNull(Chart.load(chart, dev.runway.render.api.HelmVersion.HELM_4_1));
             } catch (RenderException expected) {
                 assertNotNull(expected.getMessage());
             }

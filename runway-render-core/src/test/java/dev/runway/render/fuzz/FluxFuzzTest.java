@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.runway.render.RenderedManifest;
+import dev.runway.render.api.RenderedManifest;
 import dev.runway.render.flux.Envsubst;
 import dev.runway.render.flux.EnvsubstException;
 import dev.runway.render.flux.FluxSubstitution;

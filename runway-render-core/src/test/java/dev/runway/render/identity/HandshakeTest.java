@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runway.render.HelmRenderer;
-import dev.runway.render.RenderOptions;
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderOptions;
+import dev.runway.render.api.RenderedChart;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.eks.ClusterRuntime;
 import dev.runway.render.eks.CredentialSource;

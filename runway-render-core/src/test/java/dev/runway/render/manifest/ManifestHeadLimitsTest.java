@@ -3,7 +3,7 @@ package dev.runway.render.manifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.runway.render.RenderException;
+import dev.runway.render.api.RenderException;
 import org.junit.jupiter.api.Test;
 
 /** The full manifest head parse reads through the guarded reader: go-yaml's depth and alias limits, in Helm's words. */

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.runway.render.HelmRenderer;
-import dev.runway.render.HelmVersion;
-import dev.runway.render.RenderException;
-import dev.runway.render.RenderOptions;
+import dev.runway.render.api.HelmVersion;
+import dev.runway.render.api.RenderException;
+import dev.runway.render.api.RenderOptions;
 import dev.runway.render.bench.RenderBenchmark;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.yaml.GoYaml;

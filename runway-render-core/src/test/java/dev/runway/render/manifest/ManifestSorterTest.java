@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.runway.render.HelmVersion;
-import dev.runway.render.RenderException;
-import dev.runway.render.RenderedManifest;
+import dev.runway.render.api.HelmVersion;
+import dev.runway.render.api.RenderException;
+import dev.runway.render.api.RenderedManifest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

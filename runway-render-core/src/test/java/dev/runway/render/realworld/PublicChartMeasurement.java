@@ -1,9 +1,9 @@
 package dev.runway.render.realworld;
 
 import dev.runway.render.HelmRenderer;
-import dev.runway.render.HelmVersion;
-import dev.runway.render.RenderException;
-import dev.runway.render.RenderOptions;
+import dev.runway.render.api.HelmVersion;
+import dev.runway.render.api.RenderException;
+import dev.runway.render.api.RenderOptions;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.oracle.Helm4Cli;
 import dev.runway.render.oracle.HelmOracle;

@@ -215,7 +215,7 @@ class BadInputCorpusTest {
             dev.runway.render.HelmRenderer.render(
                     dev.runway.render.chart.Chart.load(chart.directory()),
                     b.build().merge().values(),
-                    dev.runway.render.RenderOptions.defaults());
+                    dev.runway.render.api.RenderOptions.defaults());
         } catch (RuntimeException e) {
             return e.getMessage();
         }

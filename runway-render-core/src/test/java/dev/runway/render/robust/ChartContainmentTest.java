@@ -3,7 +3,7 @@ package dev.runway.render.robust;
 import static dev.runway.render.robust.Text.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.runway.render.RenderException;
+import dev.runway.render.api.RenderException;
 import dev.runway.render.chart.Chart;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.runway.render.robust;
 
 import dev.runway.render.HelmRenderer;
-import dev.runway.render.RenderOptions;
+import dev.runway.render.api.RenderOptions;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.yaml.GoYaml;
 import java.io.ByteArrayOutputStream;

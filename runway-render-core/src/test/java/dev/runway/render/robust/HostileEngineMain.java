@@ -1,6 +1,6 @@
 package dev.runway.render.robust;
 
-import dev.runway.render.RenderException;
+import dev.runway.render.api.RenderException;
 import dev.runway.render.values.SetValueException;
 import dev.runway.render.values.UserValues;
 import java.lang.management.ManagementFactory;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.runway.render.HelmVersion;
-import dev.runway.render.RenderException;
+import dev.runway.render.api.HelmVersion;
+import dev.runway.render.api.RenderException;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.servicemanifest.ServiceManifestException;
 import dev.runway.render.servicemanifest.ServiceManifestReader;

@@ -3,8 +3,8 @@ package dev.runway.render.robust;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.runway.render.HelmRenderer;
-import dev.runway.render.RenderException;
-import dev.runway.render.RenderOptions;
+import dev.runway.render.api.RenderException;
+import dev.runway.render.api.RenderOptions;
 import dev.runway.render.chart.Chart;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.runway.render.HelmVersion;
+import dev.runway.render.api.HelmVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderedChart;
 import dev.runway.render.verify.DriftCheck;
 import dev.runway.render.verify.ResourceRef;
 import dev.runway.render.verify.VerifyReports;

@@ -2,7 +2,7 @@ package dev.runway.render.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderedChart;
 import dev.runway.render.values.ValuesPath;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.runway.render.RenderException;
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderException;
+import dev.runway.render.api.RenderedChart;
 import dev.runway.render.service.ChartSource;
 import dev.runway.render.service.ManifestRenderer;
 import dev.runway.render.service.RenderRequest;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderedChart;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -522,7 +522,7 @@ class ChartSnapshotsTest {
     void resourceOrderIsNotAChange() {
         RenderedChart chart = PaymentsRenders.defaults();
         check(SnapshotMode.LOCAL, chart);
-        List<dev.runway.render.RenderedManifest> reversed = new java.util.ArrayList<>(chart.manifests());
+        List<dev.runway.render.api.RenderedManifest> reversed = new java.util.ArrayList<>(chart.manifests());
         java.util.Collections.reverse(reversed);
 
         assertEquals(

@@ -1,6 +1,6 @@
 package dev.runway.render.snapshot;
 
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderedChart;
 import dev.runway.render.oracle.HelmOracle;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.runway.render.snapshot;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.runway.render.HelmRenderer;
-import dev.runway.render.RenderOptions;
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderOptions;
+import dev.runway.render.api.RenderedChart;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.oracle.HelmOracle;
 import dev.runway.render.snapshot.junit.ChartSnapshotExtension;

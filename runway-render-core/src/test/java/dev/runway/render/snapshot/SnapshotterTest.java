@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.runway.render.RenderOptions;
+import dev.runway.render.api.RenderOptions;
 import dev.runway.render.chart.Chart;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.runway.render.HelmVersion;
+import dev.runway.render.api.HelmVersion;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.runway.render.RenderedChart;
-import dev.runway.render.RenderedManifest;
+import dev.runway.render.api.RenderedChart;
+import dev.runway.render.api.RenderedManifest;
 import dev.runway.render.manifest.ManifestStreamParser;
 import dev.runway.render.oracle.HelmOracle;
 import dev.runway.render.yaml.YNode;

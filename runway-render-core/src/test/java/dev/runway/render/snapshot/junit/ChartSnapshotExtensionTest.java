@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
-import dev.runway.render.RenderedChart;
+import dev.runway.render.api.RenderedChart;
 import dev.runway.render.snapshot.RenderedCharts;
 import dev.runway.render.snapshot.SnapshotOptions;
 import dev.runway.render.snapshot.Snapshotter;

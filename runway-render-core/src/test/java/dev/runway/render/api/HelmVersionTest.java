@@ -1,4 +1,4 @@
-package dev.runway.render;
+package dev.runway.render.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

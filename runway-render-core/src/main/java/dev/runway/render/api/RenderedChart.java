@@ -1,4 +1,4 @@
-package dev.runway.render;
+package dev.runway.render.api;
 
 import java.util.List;
 import java.util.Objects;

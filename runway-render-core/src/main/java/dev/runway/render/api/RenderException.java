@@ -1,4 +1,4 @@
-package dev.runway.render;
+package dev.runway.render.api;
 
 /**
  * Rendering failed. The message is Helm's own text, so it reads the same as {@code helm template}'s error

@@ -1,4 +1,4 @@
-package dev.runway.render;
+package dev.runway.render.api;
 
 /**
  * The values break a chart's (or a subchart's) values.schema.json. The message is Helm's text, byte for byte what
