@@ -36,7 +36,7 @@ public final class KubeFieldTypes {
         Shape shape = schema.objectShape(found.info().model());
         for (Object segment : path) {
             if (shape instanceof Shape.ObjectShape object && segment instanceof String key) {
-                Type type = object.fields().get(key);
+                Type type = object.type(key);
                 if (type == null) {
                     return FieldType.UNKNOWN;
                 }

@@ -81,7 +81,19 @@ final class KubeSchema {
 
     /** The type a JSON value must have at some place of an object. */
     sealed interface Shape {
-        record ObjectShape(Class<?> model, Map<String, Type> fields, Set<String> required) implements Shape {}
+        /**
+         * A model's JSON fields, by name. The fields are kept as {@link Field}s and their generic types resolved only
+         * when a document has the field ({@link #type}): resolving every field's type up front loaded the model of
+         * each list element of every model reached (a cold runway:verify loaded about a third of its Kubernetes
+         * classes for fields the manifests never set, issue 19).
+         */
+        record ObjectShape(Class<?> model, Map<String, Field> fields, Set<String> required) implements Shape {
+            /** The Java type of the JSON field {@code name}, or null when the model has no such field. */
+            Type type(String name) {
+                Field field = fields.get(name);
+                return field == null ? null : field.getGenericType();
+            }
+        }
 
         record ListShape(Type element) implements Shape {}
 
@@ -310,14 +322,14 @@ final class KubeSchema {
 
     @SuppressWarnings("unchecked")
     private static Shape.ObjectShape readModel(Class<?> model) {
-        Map<String, Type> fields = new LinkedHashMap<>();
+        Map<String, Field> fields = new LinkedHashMap<>();
         for (Field field : model.getDeclaredFields()) {
             if (Modifier.isStatic(field.getModifiers())) {
                 continue;
             }
             SerializedName name = field.getAnnotation(SerializedName.class);
             if (name != null) {
-                fields.put(name.value(), field.getGenericType());
+                fields.put(name.value(), field);
             }
         }
         Set<String> required = new LinkedHashSet<>();

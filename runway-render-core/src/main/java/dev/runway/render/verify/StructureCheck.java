@@ -205,7 +205,7 @@ final class StructureCheck {
         for (Map.Entry<String, YNode> e : m.entries().entrySet()) {
             String field = e.getKey();
             String fieldPath = Paths.field(path, field);
-            java.lang.reflect.Type type = object.fields().get(field);
+            java.lang.reflect.Type type = object.type(field);
             if (type == null) {
                 findings.error(
                         r,

@@ -44,7 +44,7 @@ class ApiServerRulesTest {
             String field = key.substring(key.indexOf('.') + 1, item ? key.length() - 2 : key.length());
             Class<?> type = Class.forName("io.kubernetes.client.openapi.models." + model);
             KubeSchema.Shape.ObjectShape shape = new KubeSchema().objectShape(type);
-            java.lang.reflect.Type fieldType = shape.fields().get(field);
+            java.lang.reflect.Type fieldType = shape.type(field);
             assertTrue(fieldType != null, key + ": no such field in the client model");
             if (item) {
                 assertEquals(String.class, ((ParameterizedType) fieldType).getActualTypeArguments()[0], key);

@@ -68,23 +68,20 @@ class KubeSchemaTest {
     void shapesComeFromFieldMetadata() {
         Shape.ObjectShape port = schema.objectShape(io.kubernetes.client.openapi.models.V1ContainerPort.class);
         assertTrue(port.required().contains("containerPort"));
-        assertEquals(Shape.Scalar.INT32, schema.shapeOf(port.fields().get("containerPort")));
+        assertEquals(Shape.Scalar.INT32, schema.shapeOf(port.type("containerPort")));
         Shape.ObjectShape cm = schema.objectShape(io.kubernetes.client.openapi.models.V1ConfigMap.class);
-        Shape.MapShape data = assertInstanceOf(
-                Shape.MapShape.class, schema.shapeOf(cm.fields().get("data")));
+        Shape.MapShape data = assertInstanceOf(Shape.MapShape.class, schema.shapeOf(cm.type("data")));
         assertEquals(Shape.Scalar.STRING, schema.shapeOf(data.value()));
-        Shape.MapShape binary = assertInstanceOf(
-                Shape.MapShape.class, schema.shapeOf(cm.fields().get("binaryData")));
+        Shape.MapShape binary = assertInstanceOf(Shape.MapShape.class, schema.shapeOf(cm.type("binaryData")));
         assertEquals(Shape.Scalar.BYTES, schema.shapeOf(binary.value()));
         Shape.ObjectShape resources =
                 schema.objectShape(io.kubernetes.client.openapi.models.V1ResourceRequirements.class);
-        Shape.MapShape limits = assertInstanceOf(
-                Shape.MapShape.class, schema.shapeOf(resources.fields().get("limits")));
+        Shape.MapShape limits = assertInstanceOf(Shape.MapShape.class, schema.shapeOf(resources.type("limits")));
         assertEquals(Shape.Scalar.QUANTITY, schema.shapeOf(limits.value()));
         Shape.ObjectShape pdb = schema.objectShape(io.kubernetes.client.openapi.models.V1PodDisruptionBudgetSpec.class);
-        assertEquals(Shape.Scalar.INT_OR_STRING, schema.shapeOf(pdb.fields().get("minAvailable")));
+        assertEquals(Shape.Scalar.INT_OR_STRING, schema.shapeOf(pdb.type("minAvailable")));
         Shape.ObjectShape meta = schema.objectShape(io.kubernetes.client.openapi.models.V1ObjectMeta.class);
-        assertEquals(Shape.Scalar.INT64, schema.shapeOf(meta.fields().get("generation")));
-        assertEquals(Shape.Scalar.DATE_TIME, schema.shapeOf(meta.fields().get("creationTimestamp")));
+        assertEquals(Shape.Scalar.INT64, schema.shapeOf(meta.type("generation")));
+        assertEquals(Shape.Scalar.DATE_TIME, schema.shapeOf(meta.type("creationTimestamp")));
     }
 }
