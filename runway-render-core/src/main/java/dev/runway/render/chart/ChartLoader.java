@@ -6,20 +6,22 @@ import dev.runway.render.gofmt.GoBytes;
 import dev.runway.render.io.BoundedFiles;
 import dev.runway.render.yaml.GoYaml;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -177,25 +179,78 @@ final class ChartLoader {
                 return loadDirectory(Path.of(uri).getParent(), version);
             }
             if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                boolean opened = false;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                    opened = true;
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                try {
-                    return loadDirectory(fs.provider().getPath(uri).getParent(), version);
-                } finally {
-                    if (opened) {
-                        fs.close();
-                    }
-                }
+                return loadJar(url, dir, version);
             }
             throw new RenderException("cannot load a chart from " + url);
         } catch (URISyntaxException | IOException e) {
             throw new RenderException("cannot load chart " + dir + " from the classpath: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A chart folder packed in a jar (the bundled runway-eks in the plugin), read from the jar's entries as
+     * {@link #loadDirectory} reads a folder: .helmignore applies to each file and to each folder above it, with the
+     * same size limits. Read with {@link JarFile} rather than a zip file system: a cold JVM (every Maven build that
+     * renders) otherwise loads the zip file system provider, about 50 classes (issue 19). A jar has no links, pipes
+     * or devices, which loadDirectory also guards against.
+     */
+    private static Chart loadJar(URL chartYaml, String dir, HelmVersion version) throws IOException {
+        String root = "/" + dir; // how the zip file system named the folder in messages
+        String prefix = dir + "/";
+        JarURLConnection connection = (JarURLConnection) chartYaml.openConnection();
+        // Not the class loader's shared, cached JarFile: this one is closed when the chart is read.
+        connection.setUseCaches(false);
+        try (JarFile jar = connection.getJarFile()) {
+            Map<String, JarEntry> entries = new TreeMap<>();
+            for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                JarEntry entry = e.nextElement();
+                String name = entry.getName();
+                if (name.startsWith(prefix) && !entry.isDirectory() && name.length() > prefix.length()) {
+                    entries.put(name.substring(prefix.length()), entry);
+                }
+            }
+            JarEntry ignoreEntry = entries.get(".helmignore");
+            String ignoreText =
+                    ignoreEntry == null ? null : text(withoutBom(readEntry(jar, ignoreEntry, root, ".helmignore")));
+            HelmIgnore ignore = HelmIgnore.parse(ignoreText, root + "/.helmignore");
+            Map<String, byte[]> files = new TreeMap<>();
+            long bytes = 0;
+            for (Map.Entry<String, JarEntry> e : entries.entrySet()) {
+                String rel = e.getKey();
+                if (ignoredInJar(ignore, rel)) {
+                    continue;
+                }
+                byte[] data = readEntry(jar, e.getValue(), root, rel);
+                bytes += data.length;
+                if (bytes > MAX_CHART_BYTES) {
+                    throw new RenderException("chart " + root + " has more than " + MAX_CHART_BYTES
+                            + " bytes of files; charts are limited to that size (as in Helm); list large files"
+                            + " in .helmignore");
+                }
+                files.put(rel, data);
+            }
+            return fromFiles(files, root, version, new TarGz.Budget(MAX_CHART_BYTES - bytes));
+        }
+    }
+
+    /** Whether .helmignore drops the file {@code rel} or one of the folders above it (loadDirectory skips those). */
+    private static boolean ignoredInJar(HelmIgnore ignore, String rel) {
+        for (int slash = rel.indexOf('/'); slash >= 0; slash = rel.indexOf('/', slash + 1)) {
+            if (ignore.ignores(rel.substring(0, slash), true)) {
+                return true;
+            }
+        }
+        return ignore.ignores(rel, false);
+    }
+
+    private static byte[] readEntry(JarFile jar, JarEntry entry, String root, String rel) throws IOException {
+        try (InputStream in = jar.getInputStream(entry)) {
+            byte[] data = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            if (data.length > MAX_FILE_BYTES) {
+                throw new RenderException("chart " + root + ": file " + rel + " has more than " + MAX_FILE_BYTES
+                        + " bytes; chart files are limited to " + MAX_FILE_BYTES + " bytes (as in Helm)");
+            }
+            return data;
         }
     }
 
