@@ -1,6 +1,9 @@
 package dev.runway.render.template;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +21,22 @@ public final class ExecutionScope {
     private final Map<Object, Object> remembered = new HashMap<>();
 
     private final ExecutionLimits limits;
+    /**
+     * What each function call in progress evaluated, for its argument error only (see Executor.evalCall): calls
+     * nest (an argument may call a function, include runs another executor), so each takes the slots above its
+     * caller's and gives them back when it returns. One array per render instead of one per call.
+     */
+    private Object[] argumentTrace = new Object[32];
+
+    private int argumentTraceTop;
+
+    /**
+     * Output builders of the executions in progress, by nesting (an include runs inside its caller's execution),
+     * and spare ones above: {@link #borrowBuilder} lends the one at the current level.
+     */
+    private final List<StringBuilder> builders = new ArrayList<>();
+
+    private int buildersInUse;
     private long steps;
     private long outputChars;
 
@@ -63,6 +82,49 @@ public final class ExecutionScope {
                     + " prints without end (repeat, range or include calling itself)";
         }
         return null;
+    }
+
+    /** An empty builder for one execution's output, until {@link #returnBuilder}; executions nest strictly. */
+    StringBuilder borrowBuilder() {
+        if (buildersInUse == builders.size()) {
+            // Most executions are includes of a few hundred characters: start there rather than grow from 16.
+            builders.add(new StringBuilder(256));
+        }
+        StringBuilder b = builders.get(buildersInUse++);
+        b.setLength(0);
+        return b;
+    }
+
+    /** Takes back the builder {@link #borrowBuilder} lent last. */
+    void returnBuilder(StringBuilder b) {
+        if (buildersInUse == 0 || builders.get(buildersInUse - 1) != b) {
+            throw new IllegalStateException("output builders returned out of order");
+        }
+        buildersInUse--;
+    }
+
+    /** Takes {@code slots} argument-trace slots above those in use; returns the first, for {@link #trace}. */
+    int reserveTrace(int slots) {
+        int base = argumentTraceTop;
+        if (base + slots > argumentTrace.length) {
+            argumentTrace = Arrays.copyOf(argumentTrace, Math.max(2 * argumentTrace.length, base + slots));
+        }
+        argumentTraceTop = base + slots;
+        return base;
+    }
+
+    /** Gives back the slots from {@code base} up (a call returned or failed), dropping what they referenced. */
+    void releaseTrace(int base) {
+        Arrays.fill(argumentTrace, base, argumentTraceTop, null);
+        argumentTraceTop = base;
+    }
+
+    void setTrace(int slot, Object value) {
+        argumentTrace[slot] = value;
+    }
+
+    Object trace(int slot) {
+        return argumentTrace[slot];
     }
 
     /** What {@link #remember} kept under {@code key} in this render, or null. */

@@ -555,9 +555,28 @@ final class Executor {
             boolean builtin) {
         int capacity = (args == null ? 0 : args.size()) + 1;
         CallArguments argv = new CallArguments(capacity);
-        // Only an argument error reads this: for argument i, its raw value at 2i and, at 2i + 1, where Go's state
-        // stands after it (its last s.at, where validateType reports a wrong type). One array: this runs on every call.
-        Object[] trace = new Object[2 * capacity];
+        // Only an argument error reads this: for argument i, its raw value at trace + 2i and, at trace + 2i + 1,
+        // where Go's state stands after it (its last s.at, where validateType reports a wrong type). The slots are
+        // the render's (ExecutionScope), taken here and given back below: this runs on every call.
+        int trace = scope.reserveTrace(2 * capacity);
+        try {
+            return evalCall(dot, f, ident, at, name, args, fin, builtin, argv, trace);
+        } finally {
+            scope.releaseTrace(trace);
+        }
+    }
+
+    private Object evalCall(
+            Object dot,
+            TemplateFunction f,
+            Node ident,
+            Node at,
+            String name,
+            List<Node> args,
+            Object fin,
+            boolean builtin,
+            CallArguments argv,
+            int trace) {
         int evaluated = 0;
         // Go's len tells a nil map element ("len of nil pointer") from no value at all; it gets the raw value.
         boolean raw = builtin && name.equals("len");
@@ -573,8 +592,8 @@ final class Executor {
                     continue;
                 }
                 Object v = evalArg(dot, argNode);
-                trace[2 * evaluated] = v;
-                trace[2 * evaluated++ + 1] = node;
+                scope.setTrace(trace + 2 * evaluated, v);
+                scope.setTrace(trace + 2 * evaluated++ + 1, node);
                 if (v == NIL_IFACE && !raw) {
                     argv.addNilInterface();
                 } else {
@@ -583,8 +602,8 @@ final class Executor {
             }
         }
         if (fin != MISSING) {
-            trace[2 * evaluated] = fin;
-            trace[2 * evaluated++ + 1] = node;
+            scope.setTrace(trace + 2 * evaluated, fin);
+            scope.setTrace(trace + 2 * evaluated++ + 1, node);
             argv.add(raw ? fin : unbox(fin));
         }
         try {
@@ -626,7 +645,7 @@ final class Executor {
 
     /** Go's wording of an argument its signature rejects (evalArg and validateType), at the argument. */
     private TemplateExecException argumentError(
-            int i, String t, String message, Node ident, List<Node> args, Object[] trace, int evaluated) {
+            int i, String t, String message, Node ident, List<Node> args, int trace, int evaluated) {
         int explicit = args == null ? 0 : args.size() - 1;
         if (i < 0 || t == null || i >= evaluated) {
             node = ident;
@@ -655,8 +674,8 @@ final class Executor {
                                 : "expected " + wanted + "; found " + argNode);
             }
         }
-        node = (Node) trace[2 * i + 1];
-        Object raw = trace[2 * i];
+        node = (Node) scope.trace(trace + 2 * i + 1);
+        Object raw = scope.trace(trace + 2 * i);
         if (raw == null) {
             return error("invalid value; expected " + t);
         }
