@@ -307,6 +307,16 @@ public final class GoJson {
         sb.append('"');
         int i = 0;
         while (i < s.length()) {
+            // Characters written as they are go in runs, one append each: most strings are nothing else.
+            int run = i;
+            while (run < s.length() && unescaped(s.charAt(run), escapeHtml)) {
+                run++;
+            }
+            if (run > i) {
+                sb.append(s, i, run);
+                i = run;
+                continue;
+            }
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                 sb.append(c).append(s.charAt(i + 1));
@@ -337,6 +347,14 @@ public final class GoJson {
             }
         }
         sb.append('"');
+    }
+
+    /** True for a character {@link #writeString} writes as it is (the default branch, no surrogate). */
+    private static boolean unescaped(char c, boolean escapeHtml) {
+        if (c < 0x80) {
+            return c >= 0x20 && c != '"' && c != '\\' && !(escapeHtml && (c == '<' || c == '>' || c == '&'));
+        }
+        return !Character.isSurrogate(c) && c != '\u2028' && c != '\u2029';
     }
 
     // ---- reading (encoding/json Unmarshal into interface{})

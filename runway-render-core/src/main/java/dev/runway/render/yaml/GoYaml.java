@@ -3,6 +3,7 @@ package dev.runway.render.yaml;
 import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoStrconv;
 import java.math.BigInteger;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -359,13 +360,28 @@ public final class GoYaml {
         }
         if (v instanceof Map<?, ?> map) {
             enter(v, "map[string]interface {}", depth, path);
-            Map<String, Object> byKey = new LinkedHashMap<>();
+            List<Map.Entry<String, Object>> entries = new ArrayList<>(map.size());
+            boolean keysChanged = false;
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                byKey.put(keyThroughJson(String.valueOf(e.getKey())), e.getValue());
+                String key = String.valueOf(e.getKey());
+                String json = keyThroughJson(key);
+                keysChanged |= !json.equals(key) || !(e.getKey() instanceof String);
+                entries.add(new AbstractMap.SimpleImmutableEntry<>(json, e.getValue()));
             }
-            Map<YamlEmitter.ScalarValue, Object> out = new LinkedHashMap<>();
-            for (String k : YamlEmitter.sortKeys(byKey.keySet())) {
-                out.put(stringScalar(k), emitterValue(byKey.get(k), depth + 1, path));
+            if (keysChanged) {
+                // Two keys may now be one (json.Marshal's U+FFFD, a key that is not a string): the later value wins,
+                // at the earlier key's place, as in the JSON object go-yaml reads back.
+                Map<String, Object> byKey = new LinkedHashMap<>();
+                for (Map.Entry<String, Object> e : entries) {
+                    byKey.put(e.getKey(), e.getValue());
+                }
+                entries = new ArrayList<>(byKey.entrySet());
+            }
+            // Distinct keys sorted with their values: no map from key to value to look each one up again.
+            List<Map.Entry<String, Object>> sorted = YamlEmitter.sortEntries(entries);
+            Map<YamlEmitter.ScalarValue, Object> out = new LinkedHashMap<>((int) (sorted.size() / 0.75f) + 1);
+            for (Map.Entry<String, Object> e : sorted) {
+                out.put(stringScalar(e.getKey()), emitterValue(e.getValue(), depth + 1, path));
             }
             path.remove(v);
             return out;
