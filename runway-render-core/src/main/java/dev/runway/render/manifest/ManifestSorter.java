@@ -83,7 +83,7 @@ public final class ManifestSorter {
             if (path.substring(path.lastIndexOf('/') + 1).startsWith("_")) {
                 continue;
             }
-            if (ManifestSplitter.goTrimSpace(content).isEmpty()) {
+            if (ManifestSplitter.isGoBlank(content)) {
                 continue;
             }
             for (String doc : ManifestSplitter.split(content)) {
