@@ -288,7 +288,7 @@ public final class GoYaml {
                 }
             }
             Map<YamlEmitter.ScalarValue, Object> out = new LinkedHashMap<>();
-            for (String k : YamlEmitter.sortKeys(byKey.keySet())) {
+            for (String k : YamlEmitter.sortByKey(byKey.keySet(), k -> k)) {
                 // An integer key (a Go map[uint]string) is written plain; a string key is quoted when it reads
                 // back as another type.
                 out.put(
@@ -378,7 +378,7 @@ public final class GoYaml {
                 entries = new ArrayList<>(byKey.entrySet());
             }
             // Distinct keys sorted with their values: no map from key to value to look each one up again.
-            List<Map.Entry<String, Object>> sorted = YamlEmitter.sortEntries(entries);
+            List<Map.Entry<String, Object>> sorted = YamlEmitter.sortByKey(entries, Map.Entry::getKey);
             Map<YamlEmitter.ScalarValue, Object> out = new LinkedHashMap<>((int) (sorted.size() / 0.75f) + 1);
             for (Map.Entry<String, Object> e : sorted) {
                 out.put(stringScalar(e.getKey()), emitterValue(e.getValue(), depth + 1, path));

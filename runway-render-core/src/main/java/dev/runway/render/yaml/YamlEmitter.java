@@ -2,9 +2,12 @@ package dev.runway.render.yaml;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * go-yaml v2's encoder and emitter (encode.go, emitterc.go) for the values {@link GoYaml#toYaml} produces after the
@@ -610,43 +613,29 @@ final class YamlEmitter {
             cps[n++] = cp;
             i += Character.charCount(cp);
         }
-        return n == length ? cps : java.util.Arrays.copyOf(cps, n);
+        return n == length ? cps : Arrays.copyOf(cps, n);
     }
 
-    /** go-yaml v2's key order (sorter.go keyList.Less) for string keys: a natural order of letters and numbers. */
-    static List<String> sortKeys(java.util.Collection<String> keys) {
+    /**
+     * go-yaml v2's key order (sorter.go keyList.Less) for string keys, a natural order of letters and numbers: the
+     * items (keys, or entries with distinct keys) sorted by the key each has.
+     */
+    static <T> List<T> sortByKey(Collection<T> items, Function<? super T, String> key) {
         // Each key's code points once, not once per comparison.
-        List<SortKey> list = new ArrayList<>(keys.size());
-        for (String k : keys) {
-            list.add(new SortKey(k, codePoints(k)));
+        List<Keyed<T>> list = new ArrayList<>(items.size());
+        for (T item : items) {
+            list.add(new Keyed<>(item, codePoints(key.apply(item))));
         }
         GoSort.sort(list, (x, y) -> keyLess(x.codePoints(), y.codePoints()));
-        List<String> sorted = new ArrayList<>(list.size());
-        for (SortKey k : list) {
-            sorted.add(k.text());
-        }
-        return sorted;
-    }
-
-    /** {@link #sortKeys} for entries with distinct keys: the entries in go-yaml's order of their keys. */
-    static <V> List<Map.Entry<String, V>> sortEntries(List<Map.Entry<String, V>> entries) {
-        List<SortEntry<V>> list = new ArrayList<>(entries.size());
-        for (Map.Entry<String, V> e : entries) {
-            list.add(new SortEntry<>(e, codePoints(e.getKey())));
-        }
-        GoSort.sort(list, (x, y) -> keyLess(x.codePoints(), y.codePoints()));
-        List<Map.Entry<String, V>> sorted = new ArrayList<>(list.size());
-        for (SortEntry<V> e : list) {
-            sorted.add(e.entry());
+        List<T> sorted = new ArrayList<>(list.size());
+        for (Keyed<T> k : list) {
+            sorted.add(k.item());
         }
         return sorted;
     }
 
     @SuppressWarnings("ArrayRecordComponent") // sorted by codePoints, never compared with equals or hashed
-    private record SortKey(String text, int[] codePoints) {}
-
-    @SuppressWarnings("ArrayRecordComponent") // sorted by codePoints, never compared with equals or hashed
-    private record SortEntry<V>(Map.Entry<String, V> entry, int[] codePoints) {}
+    private record Keyed<T>(T item, int[] codePoints) {}
 
     static boolean keyLess(String a, String b) {
         return keyLess(codePoints(a), codePoints(b));
