@@ -129,14 +129,11 @@ final class ChartLoader {
             } else if (Files.isRegularFile(child)) {
                 long size = Files.size(child);
                 if (size > MAX_FILE_BYTES) {
-                    throw new RenderException("chart " + root + ": file " + rel + " has " + size
-                            + " bytes; chart files are limited to " + MAX_FILE_BYTES + " bytes (as in Helm)");
+                    throw fileTooLarge(root.toString(), rel, String.valueOf(size));
                 }
                 walk.bytes += size;
                 if (walk.bytes > MAX_CHART_BYTES) {
-                    throw new RenderException("chart " + root + " has more than " + MAX_CHART_BYTES
-                            + " bytes of files; charts are limited to that size (as in Helm); list large files"
-                            + " in .helmignore");
+                    throw chartTooLarge(root.toString());
                 }
                 // Read with the cap too: a file that grows while the chart is read cannot outgrow the limit.
                 out.put(rel, BoundedFiles.read(child, MAX_FILE_BYTES));
@@ -223,9 +220,7 @@ final class ChartLoader {
                 byte[] data = readEntry(jar, e.getValue(), root, rel);
                 bytes += data.length;
                 if (bytes > MAX_CHART_BYTES) {
-                    throw new RenderException("chart " + root + " has more than " + MAX_CHART_BYTES
-                            + " bytes of files; charts are limited to that size (as in Helm); list large files"
-                            + " in .helmignore");
+                    throw chartTooLarge(root);
                 }
                 files.put(rel, data);
             }
@@ -243,12 +238,23 @@ final class ChartLoader {
         return ignore.ignores(rel, false);
     }
 
+    /** A chart folder (on disk or in a jar) whose files add up to more than Helm reads. */
+    private static RenderException chartTooLarge(String root) {
+        return new RenderException("chart " + root + " has more than " + MAX_CHART_BYTES
+                + " bytes of files; charts are limited to that size (as in Helm); list large files in .helmignore");
+    }
+
+    /** A chart file larger than Helm reads; {@code size} as known: exact on disk, a lower bound in a jar. */
+    private static RenderException fileTooLarge(String root, String rel, String size) {
+        return new RenderException("chart " + root + ": file " + rel + " has " + size
+                + " bytes; chart files are limited to " + MAX_FILE_BYTES + " bytes (as in Helm)");
+    }
+
     private static byte[] readEntry(JarFile jar, JarEntry entry, String root, String rel) throws IOException {
         try (InputStream in = jar.getInputStream(entry)) {
             byte[] data = in.readNBytes((int) MAX_FILE_BYTES + 1);
             if (data.length > MAX_FILE_BYTES) {
-                throw new RenderException("chart " + root + ": file " + rel + " has more than " + MAX_FILE_BYTES
-                        + " bytes; chart files are limited to " + MAX_FILE_BYTES + " bytes (as in Helm)");
+                throw fileTooLarge(root, rel, "more than " + MAX_FILE_BYTES);
             }
             return data;
         }
