@@ -1,15 +1,16 @@
 package dev.runway.render.values;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.runway.render.regexp.GoRegexp;
 import dev.runway.render.regexp.RememberedFind;
+import dev.runway.render.yaml.GoJson.JsonNumber;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,10 @@ import java.util.regex.Pattern;
  * schemas, and {@code $ref} to a top-level definition without sibling assertions. Drafts 6 to 2020-12 only (draft
  * 4's exclusive bounds and ids differ). Such a schema is one networknt compiles without error, so deferring
  * networknt changes no parse error either. ValuesSchemaFastPathTest checks the answers against networknt.
+ *
+ * <p>The schema is the plain tree {@code GoJson.decodeUseNumber} reads (maps, lists, strings, booleans, null and
+ * {@link JsonNumber} literals) and the values are the Go values themselves, so that this check loads no Jackson:
+ * a first render whose values meet the schema then does without Jackson's tree model as well as networknt.
  */
 final class PlainSchemaCheck {
 
@@ -70,30 +75,29 @@ final class PlainSchemaCheck {
      * The check for a schema document ({@code $schema} already removed), or null when the document uses anything
      * this class does not handle exactly.
      *
-     * @param draftOrder networknt's {@code SpecificationVersion.getOrder()} of the draft the schema is read as
-     * @param draft6Order the order of draft 6, the oldest draft handled
+     * @param document the schema as {@code GoJson.decodeUseNumber} gives it
+     * @param draft6OrLater whether the schema is read as draft 6 or later, the drafts handled
      */
-    static PlainSchemaCheck of(JsonNode document, int draftOrder, int draft6Order) {
-        if (draftOrder < draft6Order || !document.isObject()) {
+    static PlainSchemaCheck of(Object document, boolean draft6OrLater) {
+        if (!draft6OrLater || !(document instanceof Map<?, ?> root)) {
             return null;
         }
         Map<String, Node> definitions = new HashMap<>();
         try {
             Compiler compiler = new Compiler(definitions);
             for (String group : List.of("definitions", "$defs")) {
-                JsonNode defs = document.get(group);
+                Object defs = root.get(group);
                 if (defs == null) {
                     continue;
                 }
-                if (!defs.isObject()) {
+                if (!(defs instanceof Map<?, ?> named)) {
                     return null;
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> it = defs.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> def = it.next();
+                for (Map.Entry<?, ?> def : named.entrySet()) {
                     definitions.put("#/" + group + "/" + def.getKey(), compiler.compile(def.getValue(), 1));
                 }
             }
-            Node root = compiler.compile(document, 0);
+            Node top = compiler.compile(document, 0);
             for (String ref : compiler.refs) {
                 if (!definitions.containsKey(ref)) {
                     return null;
@@ -105,7 +109,7 @@ final class PlainSchemaCheck {
                     return null;
                 }
             }
-            return new PlainSchemaCheck(root);
+            return new PlainSchemaCheck(top);
         } catch (Unsupported e) {
             return null;
         }
@@ -145,9 +149,38 @@ final class PlainSchemaCheck {
         return false;
     }
 
-    /** The verdict on {@code instance} (values as {@link ValuesSchema#toJson} gives them). */
-    Answer check(JsonNode instance) {
-        return root.check(instance, 0);
+    /**
+     * The verdict on {@code values} (a values tree: maps, lists and scalars), read as the JSON Helm hands its
+     * validator ({@link #json}).
+     */
+    Answer check(Object values) {
+        return root.check(values, 0);
+    }
+
+    /**
+     * A scalar of the values tree as the JSON value the validator sees (ValuesSchema's toJson): integers and
+     * integral doubles within 9.2e18 are longs, other doubles stay doubles, bytes are base64 text, anything else
+     * that is not a string, boolean or null is its text. Maps and lists come back as they are.
+     */
+    static Object json(Object value) {
+        if (value == null
+                || value instanceof Map<?, ?>
+                || value instanceof List<?>
+                || value instanceof String
+                || value instanceof Boolean
+                || value instanceof Long) {
+            return value;
+        }
+        if (value instanceof Integer i) {
+            return i.longValue();
+        }
+        if (value instanceof Double d) {
+            return d == Math.rint(d) && Math.abs(d) < 9.2e18 ? (Object) d.longValue() : d;
+        }
+        if (value instanceof byte[] bytes) {
+            return Base64.getEncoder().encodeToString(bytes);
+        }
+        return String.valueOf(value);
     }
 
     /** A part of the schema this class does not handle exactly. */
@@ -169,24 +202,23 @@ final class PlainSchemaCheck {
             this.definitions = definitions;
         }
 
-        Node compile(JsonNode schema, int depth) throws Unsupported {
+        Node compile(Object schema, int depth) throws Unsupported {
             if (depth > MAX_DEPTH) {
                 throw new Unsupported();
             }
-            if (schema.isBoolean()) {
-                return new Node(schema.booleanValue());
+            if (schema instanceof Boolean b) {
+                return new Node(b);
             }
-            if (!schema.isObject()) {
+            if (!(schema instanceof Map<?, ?> keywords)) {
                 throw new Unsupported();
             }
             Node node = new Node(true);
             all.add(node);
             boolean hasRef = false;
             boolean hasAssertion = false;
-            for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                String key = field.getKey();
-                JsonNode value = field.getValue();
+            for (Map.Entry<?, ?> field : keywords.entrySet()) {
+                String key = (String) field.getKey();
+                Object value = field.getValue();
                 if (ANNOTATIONS.contains(key)) {
                     continue;
                 }
@@ -198,7 +230,7 @@ final class PlainSchemaCheck {
                 }
                 if (key.equals("$ref")) {
                     hasRef = true;
-                    String ref = value.isTextual() ? value.textValue() : "";
+                    String ref = value instanceof String text ? text : "";
                     String name = ref.startsWith("#/definitions/")
                             ? ref.substring("#/definitions/".length())
                             : ref.startsWith("#/$defs/") ? ref.substring("#/$defs/".length()) : null;
@@ -214,18 +246,21 @@ final class PlainSchemaCheck {
                 switch (key) {
                     case "type" -> node.types = types(value);
                     case "enum" -> {
-                        if (!value.isArray() || value.isEmpty()) {
+                        if (!(value instanceof List<?> members) || members.isEmpty()) {
                             throw new Unsupported();
                         }
-                        node.enumValues = value;
+                        node.enumValues = members;
                     }
-                    case "const" -> node.constValue = value;
+                    case "const" -> {
+                        node.hasConst = true;
+                        node.constValue = value;
+                    }
                     case "pattern" -> {
-                        if (!value.isTextual()) {
+                        if (!(value instanceof String text)) {
                             throw new Unsupported();
                         }
                         try {
-                            node.pattern = new RememberedFind(GoRegexp.compile(value.textValue()));
+                            node.pattern = new RememberedFind(GoRegexp.compile(text));
                         } catch (RuntimeException e) {
                             throw new Unsupported(); // networknt reports it, with its own words
                         }
@@ -241,31 +276,30 @@ final class PlainSchemaCheck {
                     case "exclusiveMinimum" -> node.exclusiveMinimum = bound(value);
                     case "exclusiveMaximum" -> node.exclusiveMaximum = bound(value);
                     case "uniqueItems" -> {
-                        if (!value.isBoolean() || value.booleanValue()) {
+                        if (!Boolean.FALSE.equals(value)) {
                             throw new Unsupported();
                         }
                     }
                     case "required" -> {
-                        if (!value.isArray()) {
+                        if (!(value instanceof List<?> given)) {
                             throw new Unsupported();
                         }
                         List<String> names = new ArrayList<>();
-                        for (JsonNode name : value) {
-                            if (!name.isTextual()) {
+                        for (Object name : given) {
+                            if (!(name instanceof String text)) {
                                 throw new Unsupported();
                             }
-                            names.add(name.textValue());
+                            names.add(text);
                         }
                         node.required = List.copyOf(names);
                     }
                     case "properties" -> {
-                        if (!value.isObject()) {
+                        if (!(value instanceof Map<?, ?> given)) {
                             throw new Unsupported();
                         }
                         Map<String, Node> properties = new HashMap<>();
-                        for (Iterator<Map.Entry<String, JsonNode>> p = value.fields(); p.hasNext(); ) {
-                            Map.Entry<String, JsonNode> property = p.next();
-                            properties.put(property.getKey(), compile(property.getValue(), depth + 1));
+                        for (Map.Entry<?, ?> property : given.entrySet()) {
+                            properties.put((String) property.getKey(), compile(property.getValue(), depth + 1));
                         }
                         node.properties = properties;
                     }
@@ -285,50 +319,61 @@ final class PlainSchemaCheck {
             return node;
         }
 
-        private List<Node> list(JsonNode value, int depth) throws Unsupported {
-            if (!value.isArray() || value.isEmpty()) {
+        private List<Node> list(Object value, int depth) throws Unsupported {
+            if (!(value instanceof List<?> schemas) || schemas.isEmpty()) {
                 throw new Unsupported();
             }
             List<Node> nodes = new ArrayList<>();
-            for (JsonNode schema : value) {
+            for (Object schema : schemas) {
                 nodes.add(compile(schema, depth + 1));
             }
             return List.copyOf(nodes);
         }
 
-        private static Set<String> types(JsonNode value) throws Unsupported {
-            List<JsonNode> names = new ArrayList<>();
-            if (value.isTextual()) {
-                names.add(value);
-            } else if (value.isArray() && !value.isEmpty()) {
-                value.forEach(names::add);
+        private static Set<String> types(Object value) throws Unsupported {
+            List<?> names;
+            if (value instanceof String) {
+                names = List.of(value);
+            } else if (value instanceof List<?> list && !list.isEmpty()) {
+                names = list;
             } else {
                 throw new Unsupported();
             }
             java.util.HashSet<String> types = new java.util.HashSet<>();
-            for (JsonNode name : names) {
-                if (!name.isTextual()
+            for (Object name : names) {
+                if (!(name instanceof String text)
                         || !Set.of("object", "array", "string", "number", "integer", "boolean", "null")
-                                .contains(name.textValue())
-                        || !types.add(name.textValue())) {
+                                .contains(text)
+                        || !types.add(text)) {
                     throw new Unsupported();
                 }
             }
             return Set.copyOf(types);
         }
 
-        private static int count(JsonNode value) throws Unsupported {
-            if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
+        /** A count keyword's value: an integer literal (not {@code 5.0}) from 0 to Integer.MAX_VALUE. */
+        private static int count(Object value) throws Unsupported {
+            BigInteger n = integer(value);
+            if (n.signum() < 0 || n.bitLength() > 31) {
                 throw new Unsupported();
             }
-            return value.intValue();
+            return n.intValue();
         }
 
-        private static Long bound(JsonNode value) throws Unsupported {
-            if (!value.isIntegralNumber() || !value.canConvertToLong() || Math.abs(value.longValue()) > EXACT_DOUBLE) {
+        private static Long bound(Object value) throws Unsupported {
+            BigInteger n = integer(value);
+            if (n.abs().compareTo(BigInteger.valueOf(EXACT_DOUBLE)) > 0) {
                 throw new Unsupported();
             }
-            return value.longValue();
+            return n.longValue();
+        }
+
+        /** An integer literal's value; a fraction or exponent (read as a double by networknt's Jackson) is not one. */
+        private static BigInteger integer(Object value) throws Unsupported {
+            if (!(value instanceof JsonNumber number) || !number.integral()) {
+                throw new Unsupported();
+            }
+            return new BigInteger(number.text());
         }
     }
 
@@ -337,8 +382,11 @@ final class PlainSchemaCheck {
         final boolean accepts;
         String ref;
         Set<String> types;
-        JsonNode enumValues;
-        JsonNode constValue;
+        List<?> enumValues;
+        /** Whether {@code const} is given: its value may be JSON null. */
+        boolean hasConst;
+
+        Object constValue;
         RememberedFind pattern;
         Integer minLength;
         Integer maxLength;
@@ -366,11 +414,12 @@ final class PlainSchemaCheck {
             this.accepts = accepts;
         }
 
-        Answer check(JsonNode value, int depth) {
+        Answer check(Object given, int depth) {
             if (!accepts) {
                 return Answer.FAILS;
             }
-            if (depth > MAX_DEPTH || (value.isDouble() && !Double.isFinite(value.doubleValue()))) {
+            Object value = json(given);
+            if (depth > MAX_DEPTH || (value instanceof Double d && !Double.isFinite(d))) {
                 return Answer.UNSURE; // networknt fails on an infinite or NaN number under several keywords
             }
             if (ref != null) {
@@ -382,25 +431,25 @@ final class PlainSchemaCheck {
             }
             if (enumValues != null) {
                 Answer any = Answer.FAILS;
-                for (JsonNode candidate : enumValues) {
+                for (Object candidate : enumValues) {
                     any = or(any, same(value, candidate));
                 }
                 answer = and(answer, any);
             }
-            if (constValue != null) {
+            if (hasConst) {
                 answer = and(answer, same(value, constValue));
             }
             if (answer == Answer.FAILS) {
                 return answer;
             }
-            if (value.isTextual()) {
-                answer = and(answer, string(value.textValue()));
-            } else if (value.isNumber()) {
-                answer = and(answer, number(value));
-            } else if (value.isObject()) {
-                answer = and(answer, object(value, depth));
-            } else if (value.isArray()) {
-                answer = and(answer, array(value, depth));
+            if (value instanceof String text) {
+                answer = and(answer, string(text));
+            } else if (value instanceof Long || value instanceof Double) {
+                answer = and(answer, number((Number) value));
+            } else if (value instanceof Map<?, ?> map) {
+                answer = and(answer, object(map, depth));
+            } else if (value instanceof List<?> list) {
+                answer = and(answer, array(list, depth));
             }
             if (answer == Answer.FAILS) {
                 return answer;
@@ -433,19 +482,19 @@ final class PlainSchemaCheck {
             return answer;
         }
 
-        private Answer type(JsonNode value) {
-            boolean integral = value.isIntegralNumber()
-                    || (value.isDouble() && value.doubleValue() == Math.rint(value.doubleValue()));
-            if (value.isDouble() && integral && types.contains("integer") && !types.contains("number")) {
-                return Answer.UNSURE; // ValuesSchema.toJson keeps only huge integral doubles as doubles
+        /** {@code value} is already {@link #json}'s: numbers are Long or Double. */
+        private Answer type(Object value) {
+            boolean integralDouble = value instanceof Double d && d == Math.rint(d);
+            if (integralDouble && types.contains("integer") && !types.contains("number")) {
+                return Answer.UNSURE; // json() keeps only huge integral doubles as doubles
             }
-            return Answer.of((value.isObject() && types.contains("object"))
-                    || (value.isArray() && types.contains("array"))
-                    || (value.isTextual() && types.contains("string"))
-                    || (value.isBoolean() && types.contains("boolean"))
-                    || (value.isNull() && types.contains("null"))
-                    || (value.isNumber() && types.contains("number"))
-                    || (value.isIntegralNumber() && types.contains("integer")));
+            return Answer.of((value instanceof Map<?, ?> && types.contains("object"))
+                    || (value instanceof List<?> && types.contains("array"))
+                    || (value instanceof String && types.contains("string"))
+                    || (value instanceof Boolean && types.contains("boolean"))
+                    || (value == null && types.contains("null"))
+                    || ((value instanceof Long || value instanceof Double) && types.contains("number"))
+                    || (value instanceof Long && types.contains("integer")));
         }
 
         private Answer string(String text) {
@@ -458,15 +507,13 @@ final class PlainSchemaCheck {
             return pattern == null ? Answer.MEETS : Answer.of(pattern.find(text));
         }
 
-        private Answer number(JsonNode value) {
+        /** A Long or a Double, as {@link #json} gives numbers. */
+        private Answer number(Number value) {
             if (minimum == null && maximum == null && exclusiveMinimum == null && exclusiveMaximum == null) {
                 return Answer.MEETS;
             }
-            if (!value.isLong() && !value.isInt() && !value.isDouble()) {
-                return Answer.UNSURE;
-            }
-            BigDecimal number = value.isDouble()
-                    ? (Double.isFinite(value.doubleValue()) ? new BigDecimal(value.doubleValue()) : null)
+            BigDecimal number = value instanceof Double d
+                    ? (Double.isFinite(d) ? new BigDecimal(d) : null)
                     : BigDecimal.valueOf(value.longValue());
             if (number == null) {
                 return Answer.UNSURE;
@@ -478,7 +525,7 @@ final class PlainSchemaCheck {
             return Answer.of(meets);
         }
 
-        private Answer object(JsonNode value, int depth) {
+        private Answer object(Map<?, ?> value, int depth) {
             int size = value.size();
             if ((minProperties != null && size < minProperties) || (maxProperties != null && size > maxProperties)) {
                 return Answer.FAILS;
@@ -486,17 +533,19 @@ final class PlainSchemaCheck {
             Answer answer = Answer.MEETS;
             if (required != null) {
                 for (String name : required) {
-                    if (!value.has(name)) {
+                    if (!value.containsKey(name)) {
                         return Answer.FAILS;
                     }
                 }
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                if (propertyNames != null) {
-                    answer = and(answer, propertyNames.check(TextNode.valueOf(field.getKey()), depth + 1));
+            for (Map.Entry<?, ?> field : value.entrySet()) {
+                if (!(field.getKey() instanceof String key)) {
+                    return Answer.UNSURE; // two keys might have one text; the validator sees only one of them
                 }
-                Node sub = properties == null ? null : properties.get(field.getKey());
+                if (propertyNames != null) {
+                    answer = and(answer, propertyNames.check(key, depth + 1));
+                }
+                Node sub = properties == null ? null : properties.get(key);
                 if (sub == null) {
                     sub = additional;
                 }
@@ -510,14 +559,14 @@ final class PlainSchemaCheck {
             return answer;
         }
 
-        private Answer array(JsonNode value, int depth) {
+        private Answer array(List<?> value, int depth) {
             int size = value.size();
             if ((minItems != null && size < minItems) || (maxItems != null && size > maxItems)) {
                 return Answer.FAILS;
             }
             Answer answer = Answer.MEETS;
             if (items != null) {
-                for (JsonNode item : value) {
+                for (Object item : value) {
                     answer = and(answer, items.check(item, depth + 1));
                     if (answer == Answer.FAILS) {
                         return answer;
@@ -531,11 +580,11 @@ final class PlainSchemaCheck {
          * Whether {@code value} equals an enum or const member as networknt compares them: strings, booleans and
          * null by kind and content; numbers, maps and lists are networknt's to compare (its numeric equality).
          */
-        private static Answer same(JsonNode value, JsonNode member) {
-            boolean plainValue = value.isTextual() || value.isBoolean() || value.isNull();
-            boolean plainMember = member.isTextual() || member.isBoolean() || member.isNull();
+        private static Answer same(Object value, Object member) {
+            boolean plainValue = value == null || value instanceof String || value instanceof Boolean;
+            boolean plainMember = member == null || member instanceof String || member instanceof Boolean;
             if (plainValue && plainMember) {
-                return Answer.of(value.equals(member));
+                return Answer.of(Objects.equals(value, member));
             }
             if (plainValue || plainMember) {
                 return Answer.FAILS; // a string, boolean or null against a number, map or list: different kinds

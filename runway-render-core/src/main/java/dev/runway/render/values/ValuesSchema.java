@@ -1,52 +1,27 @@
 package dev.runway.render.values;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.AbsoluteIri;
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.NodePath;
-import com.networknt.schema.regex.RegularExpressionFactory;
-import com.networknt.schema.resource.InputStreamSource;
+import dev.runway.render.gofmt.GoBytes;
 import dev.runway.render.gofmt.GoStrconv;
-import dev.runway.render.regexp.GoRegexp;
-import dev.runway.render.regexp.RememberedFind;
+import dev.runway.render.yaml.GoJson;
+import dev.runway.render.yaml.GoYamlException;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A chart's {@code values.schema.json}, checked with networknt json-schema-validator the way Helm checks it after
  * coalescing ({@code chartutil.ValidateAgainstSchema}). Unlike Helm's one-line-per-error dump, every problem
  * comes back as a {@link ValuesProblem}: the values path, what was expected, what was found and where the
  * user gave it. Alternatives ({@code oneOf}/{@code anyOf}) are reported once, listing what each would accept.
+ *
+ * <p>This class touches neither Jackson nor networknt: values a schema's small check ({@link PlainSchemaCheck})
+ * confirms are checked without loading either; everything else goes to {@link NetworkntSchema}.
  */
 public final class ValuesSchema {
-    private static final Pattern COMBINATOR = Pattern.compile("/(oneOf|anyOf)/\\d+(/|$)");
-
     private final String sourceName;
-    private final JsonNode schemaJson;
-
-    private final SpecificationVersion version;
+    private final String schemaText;
+    private final Draft draft;
 
     /**
      * The small exact check of a schema that uses only common keywords ({@link PlainSchemaCheck#of}), else null.
@@ -56,198 +31,42 @@ public final class ValuesSchema {
     private final PlainSchemaCheck plainCheck;
 
     /** networknt's schema, compiled in {@link #parse} or, when {@link #plainCheck} is set, at its first use. */
-    private volatile Networknt networknt;
+    private volatile NetworkntSchema networknt;
 
     private final Object compileLock = new Object();
 
-    /** networknt's compiled schema, with the root's shape when it allows checking property by property. */
-    private record Networknt(Schema schema, PlainRoot plainRoot) {
-        static Networknt of(JsonNode schemaJson, Schema schema) {
-            return new Networknt(schema, PlainRoot.of(schemaJson, schema));
-        }
+    /** The JSON Schema drafts a schema may declare with {@code $schema}, oldest first. */
+    enum Draft {
+        DRAFT_4,
+        DRAFT_6,
+        DRAFT_7,
+        DRAFT_2019_09,
+        DRAFT_2020_12
     }
 
     private ValuesSchema(
-            String sourceName,
-            JsonNode schemaJson,
-            Networknt networknt,
-            SpecificationVersion version,
-            PlainSchemaCheck plainCheck) {
+            String sourceName, String schemaText, Draft draft, PlainSchemaCheck plainCheck, NetworkntSchema networknt) {
         this.sourceName = sourceName;
-        this.schemaJson = schemaJson;
-        this.networknt = networknt;
-        this.version = version;
+        this.schemaText = schemaText;
+        this.draft = draft;
         this.plainCheck = plainCheck;
+        this.networknt = networknt;
     }
 
-    /** networknt's schema, compiled now if {@link #parse} deferred it. */
-    private Networknt networknt() {
-        Networknt compiled = networknt;
+    /** networknt's schema, read and compiled now if {@link #parse} deferred it. */
+    private NetworkntSchema networknt() {
+        NetworkntSchema compiled = networknt;
         if (compiled == null) {
             synchronized (compileLock) {
                 compiled = networknt;
                 if (compiled == null) {
-                    compiled = Networknt.of(schemaJson, compile(schemaJson, version, sourceName));
+                    compiled = NetworkntSchema.parse(schemaText, sourceName);
                     networknt = compiled;
                 }
             }
         }
         return compiled;
     }
-
-    /** Initialised at networknt's first use in this JVM: SLF4J is quieted before networknt first logs. */
-    private static final class FirstUse {
-        static {
-            Slf4jQuiet.beforeFirstUse();
-        }
-
-        private FirstUse() {}
-
-        static void ensure() {
-            // the static initialiser is the point
-        }
-    }
-
-    /**
-     * A root schema that is a plain object schema: besides annotations only {@code type: object},
-     * {@code properties}, {@code required}, a boolean {@code additionalProperties} and definitions. Values (always
-     * a JSON object) meet it exactly when the required keys are there, no key is extra when additional properties
-     * are closed, and each property's value meets its sub-schema. Each property's value that met its sub-schema is
-     * remembered: distinct values sets mostly differ in a few keys, and the chart's defaults under the other keys
-     * need not be checked again on every render. Only a clean verdict is taken from here; any problem sends the
-     * values through the whole schema for the exact errors.
-     */
-    private record PlainRoot(
-            Map<String, Schema> properties, List<String> required, boolean closed, Set<PropertyValue> knownValid) {
-        /** Root keywords that do not make a value's validity depend on more than its own property. */
-        private static final Set<String> PLAIN_KEYWORDS = Set.of(
-                "$schema",
-                "title",
-                "description",
-                "$comment",
-                "type",
-                "additionalProperties",
-                "required",
-                "definitions",
-                "$defs",
-                "properties",
-                "examples",
-                "default");
-        /** Remembered property values, at most: distinct values stop being remembered rather than growing it. */
-        private static final int MAX_REMEMBERED = 1024;
-        /** Larger values are checked every time rather than kept alive by the table. */
-        private static final int MAX_REMEMBERED_NODES = 4096;
-
-        static PlainRoot of(JsonNode root, Schema schema) {
-            if (!root.isObject()) {
-                return null;
-            }
-            Iterator<String> names = root.fieldNames();
-            while (names.hasNext()) {
-                if (!PLAIN_KEYWORDS.contains(names.next())) {
-                    return null;
-                }
-            }
-            JsonNode type = root.get("type");
-            JsonNode additional = root.get("additionalProperties");
-            JsonNode required = root.get("required");
-            JsonNode properties = root.get("properties");
-            if ((type != null && !(type.isTextual() && type.asText().equals("object")))
-                    || (additional != null && !additional.isBoolean())
-                    || (required != null && !required.isArray())
-                    || (properties != null && !properties.isObject())) {
-                return null;
-            }
-            List<String> requiredNames = new ArrayList<>();
-            if (required != null) {
-                for (JsonNode name : required) {
-                    if (!name.isTextual()) {
-                        return null;
-                    }
-                    requiredNames.add(name.asText());
-                }
-            }
-            Map<String, Schema> subSchemas = new HashMap<>();
-            if (properties != null) {
-                Iterator<String> keys = properties.fieldNames();
-                while (keys.hasNext()) {
-                    String key = keys.next();
-                    if (!key.matches("[A-Za-z0-9_-]+")) {
-                        return null; // a JSON pointer would need escapes: keep it simple
-                    }
-                    try {
-                        subSchemas.put(
-                                key,
-                                schema.getSubSchema(SchemaLocation.of(ROOT_LOCATION + "#/properties/" + key)
-                                        .getFragment()));
-                    } catch (RuntimeException | StackOverflowError e) {
-                        return null;
-                    }
-                }
-            }
-            return new PlainRoot(
-                    Map.copyOf(subSchemas),
-                    List.copyOf(requiredNames),
-                    additional != null && !additional.booleanValue(),
-                    ConcurrentHashMap.newKeySet());
-        }
-
-        /** True when the instance certainly meets the root schema; false when unsure or it does not. */
-        boolean certainlyValid(ObjectNode instance) {
-            for (String name : required) {
-                if (!instance.has(name)) {
-                    return false;
-                }
-            }
-            Iterator<Map.Entry<String, JsonNode>> fields = instance.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                Schema sub = properties.get(field.getKey());
-                if (sub == null) {
-                    if (closed) {
-                        return false;
-                    }
-                    continue;
-                }
-                PropertyValue key = new PropertyValue(field.getKey(), field.getValue());
-                if (knownValid.contains(key)) {
-                    continue;
-                }
-                List<Error> errors;
-                try {
-                    errors = sub.validate(field.getValue());
-                } catch (RuntimeException | StackOverflowError e) {
-                    return false; // the whole schema's check reports it
-                }
-                if (!errors.isEmpty()) {
-                    return false;
-                }
-                if (knownValid.size() < MAX_REMEMBERED && nodes(field.getValue(), MAX_REMEMBERED_NODES) >= 0) {
-                    knownValid.add(key);
-                }
-            }
-            return true;
-        }
-
-        /** How many nodes {@code node} has, or -1 when more than {@code budget}. */
-        private static int nodes(JsonNode node, int budget) {
-            int count = 1;
-            for (JsonNode child : node) {
-                int n = nodes(child, budget - count);
-                if (n < 0) {
-                    return -1;
-                }
-                count += n;
-                if (count > budget) {
-                    return -1;
-                }
-            }
-            return count;
-        }
-    }
-
-    /** A root property's value (JSON trees compare by content); the name tells sub-schemas apart. */
-    private record PropertyValue(String name, JsonNode value) {}
 
     /**
      * Reads a schema. Without {@code $schema}, the latest draft (2020-12) applies, as in the validator Helm 3.18+
@@ -256,118 +75,106 @@ public final class ValuesSchema {
      * @throws ValuesFileException when the schema is not valid JSON (with line and column) or not a schema
      */
     public static ValuesSchema parse(String schemaText, String sourceName) {
-        JsonNode node;
-        try {
-            node = SchemaJson.read(schemaText);
-        } catch (JsonProcessingException e) {
-            SourcePosition at = e.getLocation() == null
-                    ? null
-                    : new SourcePosition(
-                            sourceName,
-                            e.getLocation().getLineNr(),
-                            e.getLocation().getColumnNr());
-            throw new ValuesFileException(sourceName, at, "the schema is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // a String source has no other I/O to fail
+        if (plainTree(schemaText) instanceof Map<?, ?> document) {
+            Object declared = document.get("$schema");
+            Draft draft = dialect(declared instanceof String url ? url : null, sourceName);
+            Map<?, ?> schema = document;
+            if (document.containsKey("$schema")) {
+                // networknt would look the dialect up (and maybe fetch it) by this URL; the draft is already chosen.
+                Map<Object, Object> copy = new LinkedHashMap<>(document);
+                copy.remove("$schema");
+                schema = copy;
+            }
+            PlainSchemaCheck plainCheck = PlainSchemaCheck.of(schema, draft.compareTo(Draft.DRAFT_6) >= 0);
+            if (plainCheck != null) {
+                return new ValuesSchema(sourceName, schemaText, draft, plainCheck, null);
+            }
         }
-        if (node == null || !(node.isObject() || node.isBoolean())) {
-            throw new ValuesFileException(sourceName, null, "the schema must be a JSON object");
-        }
-        SpecificationVersion version = dialect(node, sourceName);
-        if (node.isObject() && node.has("$schema")) {
-            // networknt would look the dialect up (and maybe fetch it) by this URL; the draft is already chosen.
-            node = node.deepCopy();
-            ((ObjectNode) node).remove("$schema");
-        }
-        PlainSchemaCheck plainCheck =
-                PlainSchemaCheck.of(node, version.getOrder(), SpecificationVersion.DRAFT_6.getOrder());
-        if (plainCheck != null) {
-            return new ValuesSchema(sourceName, node, null, version, plainCheck);
-        }
-        return new ValuesSchema(
-                sourceName, node, Networknt.of(node, compile(node, version, sourceName)), version, null);
+        NetworkntSchema networknt = NetworkntSchema.parse(schemaText, sourceName);
+        return new ValuesSchema(sourceName, schemaText, networknt.draft(), null, networknt);
     }
 
-    /** networknt's schema for a schema document; its errors as {@link ValuesFileException}s. */
-    private static Schema compile(JsonNode node, SpecificationVersion version, String sourceName) {
-        FirstUse.ensure();
-        AtomicReference<String> remote = new AtomicReference<>();
-        try {
-            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
-                    version,
-                    builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)
-                                    .resourceLoaders(loaders -> loaders.values(list -> {
-                                        list.clear();
-                                        list.add(iri -> notFetched(iri, remote));
-                                    })))
-                            .schemaRegistryConfig(SchemaRegistryConfig.builder()
-                                    // santhosh-tekuri/jsonschema v6 asserts format up to draft-07 only (compiler.go).
-                                    .formatAssertionsEnabled(
-                                            version.getOrder() <= SpecificationVersion.DRAFT_7.getOrder())
-                                    .regularExpressionFactory(GO_REGEXP)
-                                    .build()));
-            Schema schema = registry.getSchema(SchemaLocation.of(ROOT_LOCATION), node);
-            schema.initializeValidators();
-            return schema;
-        } catch (RuntimeException | StackOverflowError e) {
-            if (remote.get() != null) {
-                throw new ValuesFileException(
-                        sourceName,
-                        null,
-                        "the schema refers to the remote document "
-                                + remote.get()
-                                + ", which is not fetched: the engine never downloads schemas at render time"
-                                + " (Helm would try to); copy what it needs into values.schema.json under \"$defs\"");
-            }
-            if (e instanceof StackOverflowError) {
-                throw new ValuesFileException(sourceName, null, "the schema cannot be used: it nests too deeply");
-            }
-            throw new ValuesFileException(sourceName, null, "the schema cannot be used: " + e.getMessage());
-        }
-    }
+    /** Nesting past this, or a number literal or key longer than {@link #MAX_PLAIN_TOKEN}, is left to Jackson. */
+    private static final int MAX_PLAIN_DEPTH = 256;
 
-    /** Where the schema lives for its own references, as Helm adds it (AddResource("file:///values.schema.json")). */
-    private static final String ROOT_LOCATION = "file:///values.schema.json";
+    private static final int MAX_PLAIN_TOKEN = 100;
 
-    /** Patterns compile and match as Go's regexp does (santhosh-tekuri/jsonschema uses regexp.MustCompile). */
-    private static final RegularExpressionFactory GO_REGEXP = expr -> {
-        com.google.re2j.Pattern pattern;
-        try {
-            pattern = GoRegexp.compile(expr);
-        } catch (com.google.re2j.PatternSyntaxException e) {
-            throw new IllegalArgumentException(
-                    "the pattern " + GoStrconv.quote(expr) + " is not a valid Go regular expression: " + e.getMessage(),
-                    e);
-        }
-        return new RememberedFind(pattern)::find;
-    };
+    /** Longer schema texts are left to Jackson, well inside its document limit. */
+    private static final int MAX_PLAIN_TEXT = 1 << 20;
 
     /**
-     * Helm's only loaders are file, http(s) and urn; an unresolved {@code urn:} becomes the schema {@code true}
-     * (its urnLoader). Anything else would be a download or a file outside the chart: refused, and remembered for
-     * the error message.
+     * The schema text's first value as plain maps, lists and scalars ({@link GoJson#decodeUseNumber}), when that is
+     * certainly the tree {@link SchemaJson} reads with Jackson for networknt; else null, and the schema goes the
+     * Jackson way, with Jackson's errors. Both take the same JSON grammar and neither looks past the first value;
+     * they differ on invalid UTF-8 and escaped lone surrogates (Go puts U+FFFD, Jackson keeps them) and on Jackson's
+     * read limits (nesting, number and name length): such texts are refused here.
      */
-    private static InputStreamSource notFetched(AbsoluteIri iri, AtomicReference<String> remote) {
-        String text = iri.toString();
-        if (text.startsWith("urn:")) {
-            return () -> new java.io.ByteArrayInputStream("true".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    static Object plainTree(String text) {
+        if (text.length() > MAX_PLAIN_TEXT || GoBytes.firstEscape(text) >= 0 || escapesSurrogate(text)) {
+            return null;
         }
-        remote.compareAndSet(null, text);
-        return null;
+        Object tree;
+        try {
+            tree = GoJson.decodeUseNumber(text).value();
+        } catch (GoYamlException e) {
+            return null;
+        }
+        return withinLimits(tree, 0) ? tree : null;
+    }
+
+    /**
+     * Whether the text has a JSON escape of a surrogate (backslash, u, then D8 to DF), or what looks like one after an
+     * escaped backslash.
+     */
+    private static boolean escapesSurrogate(String text) {
+        for (int i = text.indexOf("\\u"); i >= 0 && i + 3 < text.length(); i = text.indexOf("\\u", i + 1)) {
+            char high = text.charAt(i + 2);
+            char next = text.charAt(i + 3);
+            if ((high == 'd' || high == 'D') && "89abcdefABCDEF".indexOf(next) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean withinLimits(Object node, int depth) {
+        if (node instanceof GoJson.JsonNumber number) {
+            return number.text().length() <= MAX_PLAIN_TOKEN;
+        }
+        if (node instanceof Map<?, ?> map) {
+            if (depth >= MAX_PLAIN_DEPTH) {
+                return false;
+            }
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (((String) entry.getKey()).length() > MAX_PLAIN_TOKEN
+                        || !withinLimits(entry.getValue(), depth + 1)) {
+                    return false;
+                }
+            }
+        } else if (node instanceof List<?> list) {
+            if (depth >= MAX_PLAIN_DEPTH) {
+                return false;
+            }
+            for (Object item : list) {
+                if (!withinLimits(item, depth + 1)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
      * The draft santhosh-tekuri/jsonschema v6 picks for {@code $schema} (draft.go draftFromURL, loader.go openMeta):
      * the json-schema.org URLs of drafts 4, 6, 7, 2019-09 and 2020-12 over http or https, with or without an empty
-     * {@code #}, and {@code json-schema.org/schema} for the latest (2020-12); no {@code $schema} means 2020-12. Any
+     * {@code #}, and {@code json-schema.org/schema} for the latest (2020-12); no {@code $schema} (a null url, also for
+     * one that is not a string) means 2020-12. Any
      * other meta-schema would be downloaded by Helm; the engine says so instead.
      */
-    static SpecificationVersion dialect(JsonNode node, String sourceName) {
-        JsonNode declared = node.path("$schema");
-        if (!declared.isTextual()) {
-            return SpecificationVersion.DRAFT_2020_12;
+    static Draft dialect(String url, String sourceName) {
+        if (url == null) {
+            return Draft.DRAFT_2020_12;
         }
-        String url = declared.asText();
         int hash = url.indexOf('#');
         String bare = hash < 0 ? url : url.substring(0, hash);
         String path =
@@ -375,19 +182,19 @@ public final class ValuesSchema {
         if (path != null) {
             switch (path) {
                 case "json-schema.org/schema", "json-schema.org/draft/2020-12/schema" -> {
-                    return SpecificationVersion.DRAFT_2020_12;
+                    return Draft.DRAFT_2020_12;
                 }
                 case "json-schema.org/draft/2019-09/schema" -> {
-                    return SpecificationVersion.DRAFT_2019_09;
+                    return Draft.DRAFT_2019_09;
                 }
                 case "json-schema.org/draft-07/schema" -> {
-                    return SpecificationVersion.DRAFT_7;
+                    return Draft.DRAFT_7;
                 }
                 case "json-schema.org/draft-06/schema" -> {
-                    return SpecificationVersion.DRAFT_6;
+                    return Draft.DRAFT_6;
                 }
                 case "json-schema.org/draft-04/schema" -> {
-                    return SpecificationVersion.DRAFT_4;
+                    return Draft.DRAFT_4;
                 }
                 default -> {}
             }
@@ -401,9 +208,9 @@ public final class ValuesSchema {
                         + " \"https://json-schema.org/draft/2020-12/schema\"");
     }
 
-    /** The draft the schema is read as. */
-    SpecificationVersion version() {
-        return version;
+    /** The draft the schema is read as (networknt's name for it, for tests). */
+    com.networknt.schema.SpecificationVersion version() {
+        return NetworkntSchema.version(draft);
     }
 
     public String sourceName() {
@@ -520,7 +327,7 @@ public final class ValuesSchema {
     }
 
     /** One schema's verdict: Helm's text for it (empty when met) and the problems. */
-    private record Outcome(String helmText, List<ValuesProblem> problems) {}
+    record Outcome(String helmText, List<ValuesProblem> problems) {}
 
     private List<ValuesProblem> validate(
             String chart, Map<String, Object> values, ValuesPath at, ValueOrigins origins) {
@@ -529,415 +336,26 @@ public final class ValuesSchema {
 
     private Outcome evaluate(String chart, Map<String, Object> values, ValuesPath at, ValueOrigins origins) {
         // Helm validates JSON; null values become {} (ValidateAgainstSingleSchema).
-        JsonNode instance = values == null ? JsonNodeFactory.instance.objectNode() : toJson(values);
-        if (plainCheck != null && plainCheck.check(instance) == PlainSchemaCheck.Answer.MEETS) {
+        if (plainCheck != null
+                && plainCheck.check(values == null ? Map.of() : values) == PlainSchemaCheck.Answer.MEETS) {
             return new Outcome("", List.of());
         }
-        Networknt compiled = networknt();
-        PlainRoot plainRoot = compiled.plainRoot();
-        if (plainRoot != null && instance instanceof ObjectNode object && plainRoot.certainlyValid(object)) {
-            return new Outcome("", List.of());
-        }
-        List<Error> errors;
-        try {
-            errors = compiled.schema().validate(instance);
-        } catch (StackOverflowError e) {
-            // networknt has no cycle check; santhosh-tekuri/jsonschema reports "both <a> and <b> resolve to <url>
-            // causing reference cycle" when a schema is entered again for the same value (validator.go checkCycle).
-            throw new ValuesFileException(
-                    sourceName,
-                    null,
-                    "the schema cannot be used: a \"$ref\" leads back to a"
-                            + " schema that is already checking the same value, causing reference cycle; make the \"$ref\""
-                            + " chain end, or descend into a property or item before it repeats");
-        } catch (RuntimeException e) {
-            // networknt compiles some keywords lazily (a pattern first met under a property, for one).
-            throw new ValuesFileException(sourceName, null, "the schema cannot be used: " + e.getMessage());
-        }
-        String helmText = HelmSchemaText.of(
-                errors, version.getOrder() <= SpecificationVersion.DRAFT_7.getOrder(), this::subSchemaErrors);
-        return new Outcome(helmText, problems(chart, errors, values, at, origins));
+        return networknt().evaluate(chart, values, at, origins);
     }
 
     /** The small check's answer on {@code values}, or null when this schema has none (for tests). */
     PlainSchemaCheck.Answer plainAnswer(Map<String, Object> values) {
-        return plainCheck == null ? null : plainCheck.check(toJson(values));
+        return plainCheck == null ? null : plainCheck.check(values);
     }
 
     /** Whether networknt alone finds no error in {@code values} (for tests). */
     boolean meetsByNetworknt(Map<String, Object> values) {
-        return networknt().schema().validate(toJson(values)).isEmpty();
+        return networknt().meets(values);
     }
 
     /** Whether networknt's schema has been compiled yet (for tests: the small check defers it). */
     boolean networkntCompiled() {
         return networknt != null;
-    }
-
-    /**
-     * networknt's errors for one value against the sub-schema a failed {@code contains} or {@code propertyNames}
-     * holds, for santhosh's causes under it; none when the sub-schema lives in another document or cannot be used.
-     */
-    private List<Error> subSchemaErrors(Error keyword, JsonNode value) {
-        SchemaLocation location = keyword.getSchemaLocation();
-        if (location == null
-                || location.getAbsoluteIri() == null
-                || !ROOT_LOCATION.equals(location.getAbsoluteIri().toString())) {
-            return List.of();
-        }
-        try {
-            return networknt().schema().getSubSchema(location.getFragment()).validate(value);
-        } catch (RuntimeException | StackOverflowError e) {
-            return List.of();
-        }
-    }
-
-    private List<ValuesProblem> problems(
-            String chart, List<Error> errors, Map<String, Object> values, ValuesPath at, ValueOrigins origins) {
-        List<ValuesProblem> problems = new ArrayList<>();
-        Map<String, List<Error>> alternatives = new LinkedHashMap<>();
-        List<Object> order = new ArrayList<>();
-        for (Error error : errors) {
-            String evaluation = error.getEvaluationPath().toString();
-            Matcher combinator = COMBINATOR.matcher(evaluation);
-            String group = null;
-            if (combinator.find()) {
-                group = error.getInstanceLocation() + " "
-                        + evaluation.substring(
-                                0, combinator.start() + 1 + combinator.group(1).length());
-            } else if ("oneOf".equals(error.getKeyword()) || "anyOf".equals(error.getKeyword())) {
-                group = error.getInstanceLocation() + " " + evaluation;
-            }
-            if (group != null) {
-                if (!alternatives.containsKey(group)) {
-                    alternatives.put(group, new ArrayList<>());
-                    order.add(group);
-                }
-                alternatives.get(group).add(error);
-            } else {
-                order.add(error);
-            }
-        }
-        // Several failed keywords on one value read best as one problem: "at least 1 character and a string matching
-        // ...".
-        Map<ValuesPath, ValuesProblem> byPath = new LinkedHashMap<>();
-        for (Object item : order) {
-            ValuesProblem problem = item instanceof String group
-                    ? alternativesProblem(chart, alternatives.get(group), values, at, origins)
-                    : problem(chart, (Error) item, values, at, origins);
-            ValuesProblem earlier = byPath.get(problem.path());
-            if (earlier == null) {
-                byPath.put(problem.path(), problem);
-            } else if (!earlier.expected().contains(problem.expected())) {
-                byPath.put(
-                        problem.path(),
-                        new ValuesProblem(
-                                chart,
-                                problem.path(),
-                                earlier.expected() + " and " + problem.expected(),
-                                earlier.found(),
-                                earlier.origin(),
-                                earlier.keyword() + "+" + problem.keyword()));
-            }
-        }
-        problems.addAll(byPath.values());
-        return problems;
-    }
-
-    private ValuesProblem problem(
-            String chart, Error error, Map<String, Object> values, ValuesPath at, ValueOrigins origins) {
-        ValuesPath instancePath = path(error.getInstanceLocation());
-        String keyword = Objects.requireNonNullElse(error.getKeyword(), "");
-        switch (keyword) {
-            case "required" -> {
-                ValuesPath missing = instancePath.child(error.getProperty());
-                return new ValuesProblem(
-                        chart,
-                        missing.under(at),
-                        "a value (it is required)",
-                        "nothing",
-                        origins.originOf(instancePath.under(at)),
-                        keyword);
-            }
-            case "additionalProperties", "unevaluatedProperties" -> {
-                ValuesPath extra = instancePath.child(error.getProperty());
-                return new ValuesProblem(
-                        chart,
-                        extra.under(at),
-                        knownProperties(error, error.getProperty()),
-                        "an unknown key " + GoStrconv.quote(error.getProperty()),
-                        origins.keyOriginOf(extra.under(at)),
-                        keyword);
-            }
-            case "propertyNames" -> {
-                ValuesPath named = instancePath.child(error.getProperty());
-                String why = error.getArguments() != null && error.getArguments().length > 1
-                        ? String.valueOf(error.getArguments()[1])
-                        : error.getMessage();
-                return new ValuesProblem(
-                        chart,
-                        named.under(at),
-                        "a different key name (" + why + ")",
-                        "the key " + GoStrconv.quote(error.getProperty()),
-                        origins.keyOriginOf(named.under(at)),
-                        keyword);
-            }
-            default -> {
-                String found = ValueTrees.at(values, instancePath)
-                        .map(ValueTrees::describe)
-                        .orElse("nothing");
-                return new ValuesProblem(
-                        chart,
-                        instancePath.under(at),
-                        expected(keyword, error.getSchemaNode(), error),
-                        found,
-                        origins.originOf(instancePath.under(at)),
-                        keyword);
-            }
-        }
-    }
-
-    /** One problem for a failed oneOf/anyOf: what each alternative would have accepted. */
-    private ValuesProblem alternativesProblem(
-            String chart, List<Error> group, Map<String, Object> values, ValuesPath at, ValueOrigins origins) {
-        Error head = group.get(0);
-        ValuesPath instancePath = path(head.getInstanceLocation());
-        Map<String, List<String>> byBranch = new LinkedHashMap<>();
-        String keyword = "anyOf";
-        for (Error error : group) {
-            if ("oneOf".equals(error.getKeyword()) || "anyOf".equals(error.getKeyword())) {
-                keyword = error.getKeyword();
-                continue;
-            }
-            String evaluation = error.getEvaluationPath().toString();
-            Matcher m = COMBINATOR.matcher(evaluation);
-            if (m.find()) {
-                keyword = m.group(1);
-                String branch = evaluation.substring(0, m.end());
-                byBranch.computeIfAbsent(branch, b -> new ArrayList<>())
-                        .add(expected(error.getKeyword(), error.getSchemaNode(), error));
-            }
-        }
-        String expected;
-        if (byBranch.isEmpty()) {
-            expected = "exactly one of the alternatives the schema allows (it matches more than one)";
-        } else {
-            List<String> branches = new ArrayList<>();
-            byBranch.values().forEach(parts -> branches.add(String.join(" and ", parts)));
-            expected = String.join(", or ", branches);
-        }
-        String found =
-                ValueTrees.at(values, instancePath).map(ValueTrees::describe).orElse("nothing");
-        return new ValuesProblem(
-                chart, instancePath.under(at), expected, found, origins.originOf(instancePath.under(at)), keyword);
-    }
-
-    private String knownProperties(Error error, String unknown) {
-        Set<String> known = new TreeSet<>();
-        JsonNode parent = parentSchema(error);
-        if (parent != null && parent.path("properties").isObject()) {
-            parent.path("properties").fieldNames().forEachRemaining(known::add);
-        }
-        if (known.isEmpty()) {
-            return "no other keys here";
-        }
-        String suggestion = closest(unknown, known);
-        return "one of the keys " + String.join(", ", known)
-                + (suggestion == null ? "" : " (did you mean " + GoStrconv.quote(suggestion) + "?)");
-    }
-
-    /** The schema object that holds the failed keyword, found through the error's schema location. */
-    private JsonNode parentSchema(Error error) {
-        if (error.getSchemaLocation() == null) {
-            return null;
-        }
-        String location = error.getSchemaLocation().toString();
-        int hash = location.indexOf('#');
-        String pointer = hash >= 0 ? location.substring(hash + 1) : "";
-        int slash = pointer.lastIndexOf('/');
-        if (slash < 0) {
-            return null;
-        }
-        JsonNode parent = schemaJson.at(pointer.substring(0, slash));
-        return parent.isMissingNode() ? null : parent;
-    }
-
-    private static String closest(String word, Set<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : candidates) {
-            int distance = distance(word.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = candidate;
-            }
-        }
-        return bestDistance <= Math.max(2, word.length() / 4) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
-
-    /** What a keyword wants, in words. */
-    private static String expected(String keyword, JsonNode value, Error error) {
-        switch (keyword) {
-            case "type" -> {
-                if (value != null && value.isArray()) {
-                    List<String> kinds = new ArrayList<>();
-                    value.forEach(v -> kinds.add(typeWords(v.asText())));
-                    return String.join(" or ", kinds);
-                }
-                return typeWords(value == null ? "?" : value.asText());
-            }
-            case "enum" -> {
-                return "one of " + list(value);
-            }
-            case "const" -> {
-                return "exactly " + value;
-            }
-            case "pattern" -> {
-                return "a string matching " + (value == null ? "the pattern" : value.asText());
-            }
-            case "minLength" -> {
-                return "at least " + value + " character" + (value != null && value.asInt() == 1 ? "" : "s");
-            }
-            case "maxLength" -> {
-                return "at most " + value + " characters";
-            }
-            case "minimum" -> {
-                return "a number of at least " + value;
-            }
-            case "maximum" -> {
-                return "a number of at most " + value;
-            }
-            case "exclusiveMinimum" -> {
-                return "a number above " + value;
-            }
-            case "exclusiveMaximum" -> {
-                return "a number below " + value;
-            }
-            case "multipleOf" -> {
-                return "a multiple of " + value;
-            }
-            case "minItems" -> {
-                return "at least " + value + " items";
-            }
-            case "maxItems" -> {
-                return "at most " + value + " items";
-            }
-            case "uniqueItems" -> {
-                return "items that are all different";
-            }
-            case "minProperties" -> {
-                return "at least " + value + " keys";
-            }
-            case "maxProperties" -> {
-                return "at most " + value + " keys";
-            }
-            case "not" -> {
-                return "anything but " + value;
-            }
-            case "format" -> {
-                return "a valid " + (value == null ? "value" : value.asText());
-            }
-            case "false" -> {
-                return "no value here";
-            }
-            default -> {
-                return error.getMessage();
-            }
-        }
-    }
-
-    private static String typeWords(String type) {
-        return switch (type) {
-            case "integer" -> "an integer";
-            case "number" -> "a number";
-            case "string" -> "a string";
-            case "boolean" -> "a boolean (true or false)";
-            case "object" -> "a map";
-            case "array" -> "a list";
-            case "null" -> "null";
-            default -> type;
-        };
-    }
-
-    private static String list(JsonNode array) {
-        if (array == null || !array.isArray()) {
-            return String.valueOf(array);
-        }
-        List<String> items = new ArrayList<>();
-        for (Iterator<JsonNode> it = array.elements(); it.hasNext(); ) {
-            items.add(it.next().toString());
-        }
-        return String.join(", ", items);
-    }
-
-    private static ValuesPath path(NodePath location) {
-        List<Object> segments = new ArrayList<>();
-        if (location != null) {
-            for (int i = 0; i < location.getNameCount(); i++) {
-                Object element = location.getElement(i);
-                segments.add(element instanceof Number n ? (Object) n.intValue() : String.valueOf(element));
-            }
-        }
-        return new ValuesPath(segments);
-    }
-
-    /** Go values as JSON, the way Helm hands them to its validator (integral floats are plain integers in JSON). */
-    static JsonNode toJson(Object value) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        if (value == null) {
-            return f.nullNode();
-        }
-        if (value instanceof Map<?, ?> map) {
-            ObjectNode node = f.objectNode();
-            map.forEach((k, v) -> node.set(String.valueOf(k), toJson(v)));
-            return node;
-        }
-        if (value instanceof List<?> list) {
-            ArrayNode node = f.arrayNode();
-            list.forEach(v -> node.add(toJson(v)));
-            return node;
-        }
-        if (value instanceof String s) {
-            return f.textNode(s);
-        }
-        if (value instanceof Boolean b) {
-            return f.booleanNode(b);
-        }
-        if (value instanceof Long l) {
-            return f.numberNode(l);
-        }
-        if (value instanceof Integer i) {
-            return f.numberNode(i.longValue());
-        }
-        if (value instanceof Double d) {
-            if (d == Math.rint(d) && Math.abs(d) < 9.2e18) {
-                return f.numberNode(d.longValue());
-            }
-            return f.numberNode(d);
-        }
-        if (value instanceof byte[] bytes) {
-            return f.textNode(Base64.getEncoder().encodeToString(bytes));
-        }
-        return f.textNode(String.valueOf(value));
     }
 
     @Override

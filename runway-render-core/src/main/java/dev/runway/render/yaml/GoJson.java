@@ -363,8 +363,27 @@ public final class GoJson {
     public static Object read(String text) {
         // Up to encoding/json's 10,000 levels, one parser frame each: more than a default thread's stack holds.
         return dev.runway.render.io.DeepStack.call(
-                () -> new JsonParser(text, 0, "unexpected end of JSON input").parseDocument(),
+                () -> new JsonParser(text, 0, "unexpected end of JSON input", false).parseDocument(),
                 overflow -> new GoYamlException("the JSON text nests too deeply to read", -1, -1));
+    }
+
+    /**
+     * {@link #decode} from the start of {@code text} by a Decoder with {@code UseNumber}: each number is a
+     * {@link JsonNumber} holding its literal, so that {@code 5} and {@code 5.0} stay apart and no digit is rounded.
+     * What follows the value is not looked at.
+     */
+    public static Decoded decodeUseNumber(String text) {
+        return dev.runway.render.io.DeepStack.call(
+                () -> new JsonParser(text, 0, "unexpected EOF", true).decodeValue(),
+                overflow -> new GoYamlException("the JSON text nests too deeply to read", -1, -1));
+    }
+
+    /** Go's json.Number: a number's literal as the JSON text wrote it. */
+    public record JsonNumber(String text) {
+        /** Whether the literal has neither a fraction nor an exponent (Jackson reads such a literal as an integer). */
+        public boolean integral() {
+            return text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0;
+        }
     }
 
     /** A value decoded from the middle of a text, and the index just after it. */
@@ -379,7 +398,7 @@ public final class GoJson {
      */
     public static Decoded decode(String text, int start) {
         return dev.runway.render.io.DeepStack.call(
-                () -> new JsonParser(text, start, "unexpected EOF").decodeValue(),
+                () -> new JsonParser(text, start, "unexpected EOF", false).decodeValue(),
                 overflow -> new GoYamlException("the JSON text nests too deeply to read", -1, -1));
     }
 
@@ -446,14 +465,17 @@ public final class GoJson {
         private final String s;
         /** What a text that ends inside a value is called: Unmarshal's and Decoder's words differ. */
         private final String eof;
+        /** Decoder.UseNumber: numbers stay literals ({@link JsonNumber}) instead of float64. */
+        private final boolean useNumber;
 
         private int pos;
         private int depth;
 
-        JsonParser(String s, int start, String eof) {
+        JsonParser(String s, int start, String eof, boolean useNumber) {
             this.s = s;
             this.pos = start;
             this.eof = eof;
+            this.useNumber = useNumber;
         }
 
         /** json.Decoder.Decode: one value from {@code pos}, no look at what follows it. */
@@ -626,6 +648,9 @@ public final class GoJson {
                 }
             }
             String text = s.substring(start, pos);
+            if (useNumber) {
+                return new JsonNumber(text);
+            }
             double d = Double.parseDouble(text);
             if (Double.isInfinite(d)) {
                 throw error("json: cannot unmarshal number " + text + " into Go value of type float64");
