@@ -5,7 +5,6 @@ import dev.runway.render.servicemanifest.ServiceManifests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,7 @@ import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -199,20 +199,18 @@ public record RenderFingerprint(Map<String, String> entries, List<String> enviro
      * @return empty, or why the fingerprint could not be stored
      */
     public Optional<String> write(Path file) {
-        Properties properties = new Properties();
-        entries.forEach(properties::setProperty);
-        properties.setProperty("format", FORMAT);
-        properties.setProperty("environments", String.join(",", environments));
+        Map<String, String> properties = new TreeMap<>(entries);
+        properties.put("format", FORMAT);
+        properties.put("environments", String.join(",", environments));
         try {
-            outputs().forEach(properties::setProperty);
-            StringWriter text = new StringWriter();
-            properties.store(text, null);
-            // Properties writes a date comment and hash order: drop the one, sort the other, so the file is stable.
-            List<String> lines = text.toString()
-                    .lines()
-                    .filter(line -> !line.startsWith("#"))
-                    .sorted()
-                    .toList();
+            properties.putAll(outputs());
+            // Properties.store would add a date comment, whose time zone name loads the JVM's locale data (CLDR),
+            // and hash order; the lines are written here as store writes them, sorted so the file is stable.
+            List<String> lines = new ArrayList<>(properties.size());
+            for (Map.Entry<String, String> entry : properties.entrySet()) {
+                lines.add(propertiesLine(entry.getKey(), entry.getValue()));
+            }
+            Collections.sort(lines);
             AtomicFiles.writeIfChanged(
                     file,
                     "# runway:render's up-to-date check; delete it (or -Drunway.force=true) to render anyway\n"
@@ -220,6 +218,35 @@ public record RenderFingerprint(Map<String, String> entries, List<String> enviro
             return Optional.empty();
         } catch (IOException | UncheckedIOException e) {
             return Optional.of("cannot store the render's fingerprint " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * One {@code key=value} line as {@code Properties.store(Writer, ...)} writes it (its saveConvert without
+     * unicode escapes): backslash, tab, newline, carriage return, form feed and {@code = : # !} escaped, spaces
+     * escaped in the key and at the start of the value; {@link #check} reads it back with {@code Properties.load}.
+     */
+    static String propertiesLine(String key, String value) {
+        StringBuilder line = new StringBuilder(key.length() + value.length() + 8);
+        escapeProperty(line, key, true);
+        line.append('=');
+        escapeProperty(line, value, false);
+        return line.toString();
+    }
+
+    private static void escapeProperty(StringBuilder out, String text, boolean isKey) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\f' -> out.append("\\f");
+                case '=', ':', '#', '!' -> out.append('\\').append(c);
+                case ' ' -> out.append(i == 0 || isKey ? "\\ " : " ");
+                default -> out.append(c);
+            }
         }
     }
 

@@ -351,4 +351,37 @@ class RenderFingerprintTest {
         Files.createDirectories(path.getParent());
         Files.writeString(path, content, StandardCharsets.UTF_8);
     }
+
+    @Test
+    void linesAreWhatPropertiesStoreWritesAndReadBack() throws IOException {
+        java.util.Random random = new java.util.Random(19);
+        String alphabet = " a=:#!\\\t\n\r\f\u000b\u0000é€😀\u2028x";
+        for (int i = 0; i < 2000; i++) {
+            String key = randomText(random, alphabet);
+            String value = randomText(random, alphabet);
+            java.util.Properties properties = new java.util.Properties();
+            properties.setProperty(key, value);
+            java.io.StringWriter stored = new java.io.StringWriter();
+            properties.store(stored, null);
+            List<String> lines =
+                    stored.toString().lines().filter(l -> !l.startsWith("#")).toList();
+            String line = RenderFingerprint.propertiesLine(key, value);
+            assertEquals(List.of(line), lines, "key " + key + " value " + value);
+            java.util.Properties read = new java.util.Properties();
+            read.load(new java.io.StringReader(line + "\n"));
+            assertEquals(value, read.getProperty(key));
+        }
+    }
+
+    private static String randomText(java.util.Random random, String alphabet) {
+        StringBuilder text = new StringBuilder();
+        for (int n = random.nextInt(6); n > 0; n--) {
+            int at = random.nextInt(alphabet.length());
+            text.append(
+                    Character.isHighSurrogate(alphabet.charAt(at))
+                            ? alphabet.substring(at, at + 2)
+                            : alphabet.charAt(at));
+        }
+        return text.toString();
+    }
 }
