@@ -32,28 +32,48 @@ final class EnvsubstParser {
     private static final int ESCAPE_BACKSLASH = 2;
     private static final int ESCAPE_ALL = ESCAPE_DOLLAR | ESCAPE_BACKSLASH;
 
-    @FunctionalInterface
-    private interface Accept {
-        boolean test(int rune, int i);
-    }
+    /**
+     * Which runes a scan step takes (the parser's accept functions): one enum rather than a lambda each, since every
+     * lambda is a class spun at the parser's first use in a JVM.
+     */
+    private enum Accept {
+        ACCEPT_RUNE,
+        ACCEPT_IDENT,
+        ACCEPT_COLON,
+        ACCEPT_ONE_HASH,
+        ACCEPT_NOT_CLOSING,
+        ACCEPT_HASH_FUNC,
+        ACCEPT_PERCENT_FUNC,
+        ACCEPT_DEFAULT_FUNC,
+        ACCEPT_REPLACE_FUNC,
+        ACCEPT_ONE_EQUAL,
+        ACCEPT_ONE_COLON,
+        REJECT_COLON_CLOSE,
+        ACCEPT_SLASH,
+        ACCEPT_NOT_SLASH,
+        ACCEPT_CASING_FUNC;
 
-    private static final Accept ACCEPT_RUNE = (r, i) -> true;
-    private static final Accept ACCEPT_IDENT = (r, i) -> Character.isLetter(r) || Character.isDigit(r) || r == '_';
-    private static final Accept ACCEPT_COLON = (r, i) -> r == ':';
-    private static final Accept ACCEPT_ONE_HASH = (r, i) -> r == '#' && i == 1;
-    private static final Accept ACCEPT_NOT_CLOSING = (r, i) -> r != '}';
-    private static final Accept ACCEPT_HASH_FUNC = (r, i) -> r == '#' && i < 3;
-    private static final Accept ACCEPT_PERCENT_FUNC = (r, i) -> r == '%' && i < 3;
-    private static final Accept ACCEPT_DEFAULT_FUNC =
-            (r, i) -> (i == 1 && r == ':') || (i == 2 && (r == '=' || r == '-' || r == '?' || r == '+'));
-    private static final Accept ACCEPT_REPLACE_FUNC =
-            (r, i) -> (i == 1 && r == '/') || (i == 2 && (r == '/' || r == '#' || r == '%'));
-    private static final Accept ACCEPT_ONE_EQUAL = (r, i) -> i == 1 && r == '=';
-    private static final Accept ACCEPT_ONE_COLON = (r, i) -> i == 1 && r == ':';
-    private static final Accept REJECT_COLON_CLOSE = (r, i) -> r != ':' && r != '}';
-    private static final Accept ACCEPT_SLASH = (r, i) -> r == '/';
-    private static final Accept ACCEPT_NOT_SLASH = (r, i) -> r != '/';
-    private static final Accept ACCEPT_CASING_FUNC = (r, i) -> (r == ',' || r == '^') && i < 3;
+        boolean test(int r, int i) {
+            return switch (this) {
+                case ACCEPT_RUNE -> true;
+                case ACCEPT_IDENT -> Character.isLetter(r) || Character.isDigit(r) || r == '_';
+                case ACCEPT_COLON -> r == ':';
+                case ACCEPT_ONE_HASH -> r == '#' && i == 1;
+                case ACCEPT_NOT_CLOSING -> r != '}';
+                case ACCEPT_HASH_FUNC -> r == '#' && i < 3;
+                case ACCEPT_PERCENT_FUNC -> r == '%' && i < 3;
+                case ACCEPT_DEFAULT_FUNC ->
+                    (i == 1 && r == ':') || (i == 2 && (r == '=' || r == '-' || r == '?' || r == '+'));
+                case ACCEPT_REPLACE_FUNC -> (i == 1 && r == '/') || (i == 2 && (r == '/' || r == '#' || r == '%'));
+                case ACCEPT_ONE_EQUAL -> i == 1 && r == '=';
+                case ACCEPT_ONE_COLON -> i == 1 && r == ':';
+                case REJECT_COLON_CLOSE -> r != ':' && r != '}';
+                case ACCEPT_SLASH -> r == '/';
+                case ACCEPT_NOT_SLASH -> r != '/';
+                case ACCEPT_CASING_FUNC -> (r == ',' || r == '^') && i < 3;
+            };
+        }
+    }
 
     /** What a tolerant parse found: every expression that parsed, and every error with where it happened. */
     record Outcome(List<EnvsubstNode> nodes, List<EnvsubstException> errors) {}
@@ -117,7 +137,7 @@ final class EnvsubstParser {
         List<EnvsubstException> errors = new ArrayList<>();
         while (true) {
             // parseAny
-            accept = ACCEPT_RUNE;
+            accept = Accept.ACCEPT_RUNE;
             mode = SCAN_IDENT | SCAN_LBRACK | SCAN_ESCAPE;
             escapeChars = ESCAPE_DOLLAR;
             int token = scan();
@@ -161,7 +181,7 @@ final class EnvsubstParser {
         if (peek() == '#') {
             return parseLenFunc(dollarPos);
         }
-        accept = ACCEPT_IDENT;
+        accept = Accept.ACCEPT_IDENT;
         mode = SCAN_IDENT;
         String name;
         if (scan() == TOKEN_IDENT) {
@@ -183,14 +203,14 @@ final class EnvsubstParser {
                 return parseReplaceFunc(name, dollarPos);
             }
             case '#' -> {
-                return parseRemoveFunc(name, ACCEPT_HASH_FUNC, dollarPos);
+                return parseRemoveFunc(name, Accept.ACCEPT_HASH_FUNC, dollarPos);
             }
             case '%' -> {
-                return parseRemoveFunc(name, ACCEPT_PERCENT_FUNC, dollarPos);
+                return parseRemoveFunc(name, Accept.ACCEPT_PERCENT_FUNC, dollarPos);
             }
             default -> {}
         }
-        accept = ACCEPT_IDENT;
+        accept = Accept.ACCEPT_IDENT;
         mode = SCAN_RBRACK;
         if (scan() == TOKEN_RBRACK) {
             return func(name, "", List.of(), dollarPos);
@@ -225,15 +245,15 @@ final class EnvsubstParser {
     }
 
     private EnvsubstNode parseSubstrFunc(String name, int dollarPos) {
-        accept = ACCEPT_ONE_COLON;
+        accept = Accept.ACCEPT_ONE_COLON;
         mode = SCAN_IDENT;
         if (scan() != TOKEN_IDENT) {
             throw error(EnvsubstException.Kind.BAD_SUBSTITUTION);
         }
         String operator = string();
         List<EnvsubstNode> args = new ArrayList<>();
-        args.add(parseParam(REJECT_COLON_CLOSE, SCAN_IDENT));
-        accept = ACCEPT_COLON;
+        args.add(parseParam(Accept.REJECT_COLON_CLOSE, SCAN_IDENT));
+        accept = Accept.ACCEPT_COLON;
         mode = SCAN_IDENT | SCAN_RBRACK;
         int token = scan();
         if (token == TOKEN_RBRACK) {
@@ -241,7 +261,7 @@ final class EnvsubstParser {
         } else if (token != TOKEN_IDENT) {
             throw error(EnvsubstException.Kind.BAD_SUBSTITUTION);
         }
-        args.add(parseParam(ACCEPT_NOT_CLOSING, SCAN_IDENT));
+        args.add(parseParam(Accept.ACCEPT_NOT_CLOSING, SCAN_IDENT));
         consumeRbrack();
         return func(name, operator, args, dollarPos);
     }
@@ -253,13 +273,13 @@ final class EnvsubstParser {
             throw error(EnvsubstException.Kind.BAD_SUBSTITUTION);
         }
         String operator = string();
-        List<EnvsubstNode> args = List.of(parseParam(ACCEPT_NOT_CLOSING, SCAN_IDENT));
+        List<EnvsubstNode> args = List.of(parseParam(Accept.ACCEPT_NOT_CLOSING, SCAN_IDENT));
         consumeRbrack();
         return func(name, operator, args, dollarPos);
     }
 
     private EnvsubstNode parseReplaceFunc(String name, int dollarPos) {
-        accept = ACCEPT_REPLACE_FUNC;
+        accept = Accept.ACCEPT_REPLACE_FUNC;
         mode = SCAN_IDENT;
         if (scan() != TOKEN_IDENT) {
             throw error(EnvsubstException.Kind.BAD_SUBSTITUTION);
@@ -268,8 +288,8 @@ final class EnvsubstParser {
         List<EnvsubstNode> args = new ArrayList<>();
         // parse.go parseReplaceFunc scans the pattern with acceptNotSlash: an empty pattern (${var/#/prefix},
         // ${var///x}) is "unable to parse substitution within function" in Flux, not a match of the empty string.
-        args.add(parseParam(ACCEPT_NOT_SLASH, SCAN_IDENT | SCAN_ESCAPE));
-        accept = ACCEPT_SLASH;
+        args.add(parseParam(Accept.ACCEPT_NOT_SLASH, SCAN_IDENT | SCAN_ESCAPE));
+        accept = Accept.ACCEPT_SLASH;
         mode = SCAN_IDENT;
         if (scan() != TOKEN_IDENT) {
             throw error(EnvsubstException.Kind.BAD_SUBSTITUTION);
@@ -278,13 +298,13 @@ final class EnvsubstParser {
             consumeRbrack();
             return func(name, operator, args, dollarPos);
         }
-        args.add(parseParam(ACCEPT_NOT_CLOSING, SCAN_IDENT | SCAN_ESCAPE));
+        args.add(parseParam(Accept.ACCEPT_NOT_CLOSING, SCAN_IDENT | SCAN_ESCAPE));
         consumeRbrack();
         return func(name, operator, args, dollarPos);
     }
 
     private EnvsubstNode parseDefaultFunc(String name, int dollarPos) {
-        accept = peek() == '=' ? ACCEPT_ONE_EQUAL : ACCEPT_DEFAULT_FUNC;
+        accept = peek() == '=' ? Accept.ACCEPT_ONE_EQUAL : Accept.ACCEPT_DEFAULT_FUNC;
         mode = SCAN_IDENT;
         if (scan() != TOKEN_IDENT) {
             throw error(EnvsubstException.Kind.PARSE_DEFAULT_FUNCTION);
@@ -296,12 +316,12 @@ final class EnvsubstParser {
                 consumeRbrack();
                 return func(name, operator, args, dollarPos);
             }
-            args.add(parseParam(ACCEPT_NOT_CLOSING, SCAN_IDENT));
+            args.add(parseParam(Accept.ACCEPT_NOT_CLOSING, SCAN_IDENT));
         }
     }
 
     private EnvsubstNode parseCasingFunc(String name, int dollarPos) {
-        accept = ACCEPT_CASING_FUNC;
+        accept = Accept.ACCEPT_CASING_FUNC;
         mode = SCAN_IDENT;
         if (scan() != TOKEN_IDENT) {
             throw error(EnvsubstException.Kind.BAD_SUBSTITUTION);
@@ -312,13 +332,13 @@ final class EnvsubstParser {
     }
 
     private EnvsubstNode parseLenFunc(int dollarPos) {
-        accept = ACCEPT_ONE_HASH;
+        accept = Accept.ACCEPT_ONE_HASH;
         mode = SCAN_IDENT;
         if (scan() != TOKEN_IDENT) {
             throw error(EnvsubstException.Kind.BAD_SUBSTITUTION);
         }
         String operator = string();
-        accept = ACCEPT_IDENT;
+        accept = Accept.ACCEPT_IDENT;
         mode = SCAN_IDENT;
         if (scan() != TOKEN_IDENT) {
             throw error(EnvsubstException.Kind.BAD_SUBSTITUTION);
