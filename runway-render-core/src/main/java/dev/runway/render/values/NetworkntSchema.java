@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
 
 /**
  * The part of {@link ValuesSchema} that runs networknt json-schema-validator over Jackson's tree: reading the schema
- * with Jackson when the plain reading was refused, compiling it, validating, and putting networknt's errors in the
- * project's words. It is a class of its own so that a render whose values the small check confirms
+ * with Jackson (at parse when the small check cannot take the schema, else at the first values it does not confirm),
+ * compiling it, validating, and putting networknt's errors in the project's words. It is a class of its own so that a render whose values the small check confirms
  * ({@link PlainSchemaCheck}) loads neither networknt nor Jackson's tree model, not even for verifying
  * {@link ValuesSchema}'s code.
  */
