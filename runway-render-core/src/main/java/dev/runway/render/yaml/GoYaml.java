@@ -314,8 +314,9 @@ public final class GoYaml {
 
     /** sigs.k8s.io/yaml.Marshal: the full document including its trailing newline. */
     public static String marshal(Object v) {
+        // The cycle check's set holds values only past CYCLE_DEPTH levels: start it at the smallest table, not 32.
         return YamlEmitter.emit(
-                emitterValue(v, 0, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())));
+                emitterValue(v, 0, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(1))));
     }
 
     /**
