@@ -98,6 +98,10 @@ public final class GoYaml {
 
     /** Helm's fromYaml: the document as a map, or a map holding {@code Error} with Go's message. */
     public static Map<String, Object> fromYaml(String text) {
+        Map<String, Object> flat = FlatYamlMap.read(text);
+        if (flat != null) {
+            return flat;
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         try {
             Object v = read(text);
