@@ -391,10 +391,16 @@ final class StringFunctions {
         return b.toString();
     }
 
+    /** Enough spaces for the indents charts use, appended as one run rather than one append call per space. */
+    private static final String SPACES = " ".repeat(64);
+
     private static void pad(StringBuilder b, int spaces) {
-        for (int i = 0; i < spaces; i++) {
-            b.append(' ');
+        int left = spaces;
+        while (left > SPACES.length()) {
+            b.append(SPACES);
+            left -= SPACES.length();
         }
+        b.append(SPACES, 0, left);
     }
 
     /** strings.Replace(s, old, new, -1), including Go's behaviour for an empty old string. */

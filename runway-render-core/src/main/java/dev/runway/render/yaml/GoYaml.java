@@ -98,6 +98,10 @@ public final class GoYaml {
 
     /** Helm's fromYaml: the document as a map, or a map holding {@code Error} with Go's message. */
     public static Map<String, Object> fromYaml(String text) {
+        Map<String, Object> flat = FlatYamlMap.read(text);
+        if (flat != null) {
+            return flat;
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         try {
             Object v = read(text);
@@ -314,8 +318,9 @@ public final class GoYaml {
 
     /** sigs.k8s.io/yaml.Marshal: the full document including its trailing newline. */
     public static String marshal(Object v) {
+        // The cycle check's set holds values only past CYCLE_DEPTH levels: start it at the smallest table, not 32.
         return YamlEmitter.emit(
-                emitterValue(v, 0, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())));
+                emitterValue(v, 0, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(1))));
     }
 
     /**

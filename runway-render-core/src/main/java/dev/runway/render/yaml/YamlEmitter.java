@@ -2,7 +2,6 @@ package dev.runway.render.yaml;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
@@ -44,6 +43,12 @@ final class YamlEmitter {
     private int flowLevel;
     private boolean mappingContext;
     private boolean simpleKeyContext;
+
+    // The code points of the scalar being written and its analysis, reused from scalar to scalar: a key is written in
+    // full before its value is looked at, so one of each serves the whole document. A new int[] and Analysis per key
+    // and per scalar were a tenth of a warm runway-eks render's allocation.
+    private int[] scalar = new int[64];
+    private final Analysis analysis = new Analysis();
 
     private YamlEmitter(boolean v3) {
         this.bestWidth = v3 ? Integer.MAX_VALUE : 80;
@@ -119,18 +124,18 @@ final class YamlEmitter {
             writeIndent();
             ScalarValue key = (ScalarValue) entry.getKey();
             // The key is analysed once, for the simple-key check and for its style (libyaml does it twice).
-            int[] keyCps = codePoints(key.text());
-            Analysis keyAnalysis = analyze(keyCps, indentSequences);
-            boolean simple = !keyAnalysis.multiline && utf8Length(keyCps) <= 128;
+            int n = load(key.text());
+            analyze(scalar, n, indentSequences, analysis);
+            boolean simple = !analysis.multiline && utf8Length(scalar, n) <= 128;
             mappingContext = true;
             if (simple) {
                 simpleKeyContext = true;
-                emitScalar(key, keyCps, keyAnalysis);
+                emitScalar(key, n);
                 writeIndicator(":", false, false, false);
             } else {
                 writeIndicator("?", true, false, true);
                 simpleKeyContext = false;
-                emitScalar(key, keyCps, keyAnalysis);
+                emitScalar(key, n);
                 writeIndent();
                 writeIndicator(":", true, false, true);
             }
@@ -139,27 +144,46 @@ final class YamlEmitter {
         popIndent();
     }
 
-    private void emitScalar(ScalarValue scalar) {
-        int[] cps = codePoints(scalar.text());
-        emitScalar(scalar, cps, analyze(cps, indentSequences));
+    private void emitScalar(ScalarValue value) {
+        int n = load(value.text());
+        analyze(scalar, n, indentSequences, analysis);
+        emitScalar(value, n);
     }
 
-    private static int utf8Length(int[] cps) {
+    /** The code points of {@code s} into {@link #scalar} (grown when too small); returns how many there are. */
+    private int load(String s) {
+        int length = s.length();
+        if (scalar.length < length) {
+            scalar = new int[Math.max(length, 2 * scalar.length)];
+        }
+        int[] cps = scalar;
         int n = 0;
-        for (int cp : cps) {
+        for (int i = 0; i < length; ) {
+            int cp = s.codePointAt(i);
+            cps[n++] = cp;
+            i += Character.charCount(cp);
+        }
+        return n;
+    }
+
+    private static int utf8Length(int[] cps, int count) {
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            int cp = cps[i];
             n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
         }
         return n;
     }
 
-    private void emitScalar(ScalarValue scalar, int[] cps, Analysis a) {
-        Style style = selectStyle(scalar.requested(), a, cps.length == 0);
+    /** Writes the scalar whose {@code n} code points are in {@link #scalar}, already analysed into {@link #analysis}. */
+    private void emitScalar(ScalarValue value, int n) {
+        Style style = selectStyle(value.requested(), analysis, n == 0);
         increaseIndent(true, false);
         switch (style) {
-            case PLAIN -> writePlain(cps, !simpleKeyContext);
-            case SINGLE_QUOTED -> writeSingleQuoted(cps, !simpleKeyContext);
-            case DOUBLE_QUOTED -> writeDoubleQuoted(cps, !simpleKeyContext);
-            case LITERAL -> writeLiteral(cps);
+            case PLAIN -> writePlain(value.text(), scalar, n, !simpleKeyContext);
+            case SINGLE_QUOTED -> writeSingleQuoted(scalar, n, !simpleKeyContext);
+            case DOUBLE_QUOTED -> writeDoubleQuoted(value.text(), scalar, n, !simpleKeyContext);
+            case LITERAL -> writeLiteral(scalar, n);
         }
         popIndent();
     }
@@ -196,17 +220,18 @@ final class YamlEmitter {
         boolean blockAllowed;
     }
 
-    /** {@code v3}: yaml.v3 lets tabs into literal blocks but keeps them out of plain and single-quoted scalars. */
-    private static Analysis analyze(int[] v, boolean v3) {
-        Analysis a = new Analysis();
-        int n = v.length;
+    /**
+     * The first {@code n} code points of {@code v} analysed into {@code a} (every field is set). {@code v3}: yaml.v3
+     * lets tabs into literal blocks but keeps them out of plain and single-quoted scalars.
+     */
+    private static void analyze(int[] v, int n, boolean v3, Analysis a) {
         if (n == 0) {
             a.multiline = false;
             a.flowPlainAllowed = false;
             a.blockPlainAllowed = true;
             a.singleQuotedAllowed = true;
             a.blockAllowed = false;
-            return a;
+            return;
         }
         boolean blockIndicators = false;
         boolean flowIndicators = false;
@@ -342,7 +367,6 @@ final class YamlEmitter {
         if (blockIndicators) {
             a.blockPlainAllowed = false;
         }
-        return a;
     }
 
     /** libyaml's is_printable, on code points (4-byte UTF-8 sequences are not printable there). */
@@ -386,7 +410,12 @@ final class YamlEmitter {
     }
 
     private void write(int cp) {
-        out.appendCodePoint(cp);
+        // appendCodePoint goes through two more calls for every character; nearly all are in the BMP.
+        if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+            out.append((char) cp);
+        } else {
+            out.appendCodePoint(cp);
+        }
         column++;
     }
 
@@ -437,18 +466,25 @@ final class YamlEmitter {
         indention = indention && isIndention;
     }
 
-    private void writePlain(int[] v, boolean allowBreaks) {
+    private void writePlain(String text, int[] v, int n, boolean allowBreaks) {
         if (!whitespace) {
             put(' ');
         }
-        writeFlowText(v, allowBreaks, false);
+        if (!allowBreaks || column + n <= bestWidth) {
+            // No space can be past the width, and a plain scalar has no line breaks (analyze rules them out): the
+            // loop would copy the text as it is.
+            out.append(text);
+            column += n;
+        } else {
+            writeFlowText(v, n, allowBreaks, false);
+        }
         whitespace = false;
         indention = false;
     }
 
-    private void writeSingleQuoted(int[] v, boolean allowBreaks) {
+    private void writeSingleQuoted(int[] v, int n, boolean allowBreaks) {
         writeIndicator("'", true, false, false);
-        writeFlowText(v, allowBreaks, true);
+        writeFlowText(v, n, allowBreaks, true);
         writeIndicator("'", false, false, false);
         whitespace = false;
         indention = false;
@@ -459,14 +495,14 @@ final class YamlEmitter {
      * past the width may become a line break and line breaks are kept. They differ in two points only: a
      * single-quoted scalar never breaks at its first or last character, and doubles its quotes.
      */
-    private void writeFlowText(int[] v, boolean allowBreaks, boolean singleQuoted) {
+    private void writeFlowText(int[] v, int n, boolean allowBreaks, boolean singleQuoted) {
         boolean spaces = false;
         boolean breaks = false;
-        for (int i = 0; i < v.length; i++) {
+        for (int i = 0; i < n; i++) {
             int c = v[i];
             if (c == ' ') {
-                boolean nextIsSpace = i + 1 < v.length && v[i + 1] == ' ';
-                boolean inside = !singleQuoted || (i > 0 && i < v.length - 1);
+                boolean nextIsSpace = i + 1 < n && v[i + 1] == ' ';
+                boolean inside = !singleQuoted || (i > 0 && i < n - 1);
                 if (allowBreaks && !spaces && column > bestWidth && inside && !nextIsSpace) {
                     writeIndent();
                 } else {
@@ -495,12 +531,31 @@ final class YamlEmitter {
         }
     }
 
-    private void writeDoubleQuoted(int[] v, boolean allowBreaks) {
-        boolean spaces = false;
+    private static boolean escaped(int c) {
+        return !isPrintable(c) || c == 0xFEFF || isBreak(c) || c == '"' || c == '\\';
+    }
+
+    private void writeDoubleQuoted(String text, int[] v, int n, boolean allowBreaks) {
         writeIndicator("\"", true, false, false);
-        for (int i = 0; i < v.length; i++) {
+        if (!allowBreaks || column + n <= bestWidth) {
+            // No space can be past the width: unless a character needs escaping, the loop would copy the text.
+            boolean verbatim = true;
+            for (int i = 0; i < n && verbatim; i++) {
+                verbatim = !escaped(v[i]);
+            }
+            if (verbatim) {
+                out.append(text);
+                column += n;
+                writeIndicator("\"", false, false, false);
+                whitespace = false;
+                indention = false;
+                return;
+            }
+        }
+        boolean spaces = false;
+        for (int i = 0; i < n; i++) {
             int c = v[i];
-            if (!isPrintable(c) || c == 0xFEFF || isBreak(c) || c == '"' || c == '\\') {
+            if (escaped(c)) {
                 put('\\');
                 switch (c) {
                     case 0x00 -> put('0');
@@ -538,7 +593,7 @@ final class YamlEmitter {
                 }
                 spaces = false;
             } else if (c == ' ') {
-                if (allowBreaks && !spaces && column > bestWidth && i > 0 && i < v.length - 1) {
+                if (allowBreaks && !spaces && column > bestWidth && i > 0 && i < n - 1) {
                     writeIndent();
                     if (v[i + 1] == ' ') {
                         put('\\');
@@ -557,14 +612,15 @@ final class YamlEmitter {
         indention = false;
     }
 
-    private void writeLiteral(int[] v) {
+    private void writeLiteral(int[] v, int n) {
         writeIndicator("|", true, false, false);
-        writeBlockScalarHints(v);
+        writeBlockScalarHints(v, n);
         putBreak();
         indention = true;
         whitespace = true;
         boolean breaks = true;
-        for (int c : v) {
+        for (int i = 0; i < n; i++) {
+            int c = v[i];
             if (isBreak(c)) {
                 writeBreak(c);
                 indention = true;
@@ -580,15 +636,15 @@ final class YamlEmitter {
         }
     }
 
-    private void writeBlockScalarHints(int[] v) {
-        if (v.length > 0 && (v[0] == ' ' || isBreak(v[0]))) {
+    private void writeBlockScalarHints(int[] v, int n) {
+        if (n > 0 && (v[0] == ' ' || isBreak(v[0]))) {
             writeIndicator(String.valueOf(BEST_INDENT), false, false, false);
         }
         String chomp = null;
-        if (v.length == 0) {
+        if (n == 0) {
             chomp = "-";
         } else {
-            int last = v.length - 1;
+            int last = n - 1;
             if (!isBreak(v[last])) {
                 chomp = "-";
             } else if (last == 0) {
@@ -602,85 +658,84 @@ final class YamlEmitter {
         }
     }
 
-    static int[] codePoints(String s) {
-        // A plain loop: String.codePoints().toArray() goes through a stream pipeline, which showed as a tenth of
-        // a warm runway-eks render (every key and scalar of every toYaml passes here).
-        int length = s.length();
-        int[] cps = new int[length];
-        int n = 0;
-        for (int i = 0; i < length; ) {
-            int cp = s.codePointAt(i);
-            cps[n++] = cp;
-            i += Character.charCount(cp);
-        }
-        return n == length ? cps : Arrays.copyOf(cps, n);
-    }
-
     /**
      * go-yaml v2's key order (sorter.go keyList.Less) for string keys, a natural order of letters and numbers: the
      * items (keys, or entries with distinct keys) sorted by the key each has.
      */
     static <T> List<T> sortByKey(Collection<T> items, Function<? super T, String> key) {
-        // Each key's code points once, not once per comparison.
-        List<Keyed<T>> list = new ArrayList<>(items.size());
-        for (T item : items) {
-            list.add(new Keyed<>(item, codePoints(key.apply(item))));
-        }
-        GoSort.sort(list, (x, y) -> keyLess(x.codePoints(), y.codePoints()));
-        List<T> sorted = new ArrayList<>(list.size());
-        for (Keyed<T> k : list) {
-            sorted.add(k.item());
-        }
+        List<T> sorted = new ArrayList<>(items);
+        GoSort.sort(sorted, (x, y) -> keyLess(key.apply(x), key.apply(y)));
         return sorted;
     }
 
-    @SuppressWarnings("ArrayRecordComponent") // sorted by codePoints, never compared with equals or hashed
-    private record Keyed<T>(T item, int[] codePoints) {}
-
+    /**
+     * keyList.Less over the runes of two keys, read from the strings where they are rather than from a code point
+     * array per key (those arrays were a twentieth of a warm render's allocation). Equal runes are equal chars, so
+     * up to the first difference both strings stand at the same char index; past it, runes are read one by one.
+     */
     static boolean keyLess(String a, String b) {
-        return keyLess(codePoints(a), codePoints(b));
-    }
-
-    private static boolean keyLess(int[] ar, int[] br) {
-        for (int i = 0; i < ar.length && i < br.length; i++) {
-            if (ar[i] == br[i]) {
+        int i = 0;
+        while (i < a.length() && i < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(i);
+            if (ca == cb) {
+                i += Character.charCount(ca);
                 continue;
             }
-            boolean al = Character.isLetter(ar[i]);
-            boolean bl = Character.isLetter(br[i]);
+            boolean al = Character.isLetter(ca);
+            boolean bl = Character.isLetter(cb);
             if (al && bl) {
-                return ar[i] < br[i];
+                return ca < cb;
             }
             if (al || bl) {
                 return bl;
             }
-            int ai;
-            int bi;
             long an = 0;
             long bn = 0;
-            if (ar[i] == '0' || br[i] == '0') {
-                for (int j = i - 1; j >= 0 && Character.isDigit(ar[j]); j--) {
-                    if (ar[j] != '0') {
+            if (ca == '0' || cb == '0') {
+                // A run of digits before this one that is not all zeros: the zeros here count (1 for both).
+                for (int j = i; j > 0; ) {
+                    int d = a.codePointBefore(j);
+                    if (!Character.isDigit(d)) {
+                        break;
+                    }
+                    if (d != '0') {
                         an = 1;
                         bn = 1;
                         break;
                     }
+                    j -= Character.charCount(d);
                 }
             }
-            for (ai = i; ai < ar.length && Character.isDigit(ar[ai]); ai++) {
-                an = an * 10 + (ar[ai] - '0');
+            int aDigits = 0;
+            for (int k = i; k < a.length(); ) {
+                int d = a.codePointAt(k);
+                if (!Character.isDigit(d)) {
+                    break;
+                }
+                an = an * 10 + (d - '0');
+                aDigits++;
+                k += Character.charCount(d);
             }
-            for (bi = i; bi < br.length && Character.isDigit(br[bi]); bi++) {
-                bn = bn * 10 + (br[bi] - '0');
+            int bDigits = 0;
+            for (int k = i; k < b.length(); ) {
+                int d = b.codePointAt(k);
+                if (!Character.isDigit(d)) {
+                    break;
+                }
+                bn = bn * 10 + (d - '0');
+                bDigits++;
+                k += Character.charCount(d);
             }
             if (an != bn) {
                 return an < bn;
             }
-            if (ai != bi) {
-                return ai < bi;
+            if (aDigits != bDigits) {
+                return aDigits < bDigits;
             }
-            return ar[i] < br[i];
+            return ca < cb;
         }
-        return ar.length < br.length;
+        // One is a prefix of the other, rune for rune and so char for char.
+        return a.length() < b.length();
     }
 }
