@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -164,27 +165,28 @@ final class ApiClassMethods {
      * @throws IllegalArgumentException when the bytes are not a well-formed class file
      */
     static ClassFile parse(byte[] bytes, String source) {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        Cursor in = new Cursor(bytes, 0, bytes.length);
         try {
             return parse(in, source);
         } catch (EOFException e) {
             throw new IllegalArgumentException(source + " is not a class file: it ends early", e);
         } catch (IOException e) {
-            // A ByteArrayInputStream fails only at its end, and DataInputStream reports a bad name as UTFDataFormat.
+            // The cursor fails only at its end; the other failures say what is malformed (a name's UTF-8 bytes, ...).
             throw new IllegalArgumentException(source + " is not a class file: " + e.getMessage(), e);
         }
     }
 
-    private static ClassFile parse(DataInputStream in, String source) throws IOException {
+    private static ClassFile parse(Cursor in, String source) throws IOException {
         if (in.readInt() != MAGIC) {
             throw new IllegalArgumentException(source + " is not a class file: no 0xCAFEBABE magic");
         }
         in.readUnsignedShort(); // minor version
         in.readUnsignedShort(); // major version
         int count = in.readUnsignedShort();
-        // Only the entries this reader follows are kept: Utf8 text, the Utf8 index of a Class or String, and the two
-        // indexes of a member reference (class, NameAndType) or a NameAndType (name, descriptor).
-        String[] utf8 = new String[count];
+        // Only the entries this reader follows are kept: where a Utf8 entry's bytes are (decoded when asked for: an
+        // API class has tens of thousands and few are read, issue 19), the Utf8 index of a Class or String, and the
+        // two indexes of a member reference (class, NameAndType) or a NameAndType (name, descriptor).
+        int[] utf8 = new int[count];
         int[] first = new int[count];
         int[] second = new int[count];
         int[] tags = new int[count];
@@ -192,7 +194,10 @@ final class ApiClassMethods {
             int tag = in.readUnsignedByte();
             tags[i] = tag;
             switch (tag) {
-                case UTF8 -> utf8[i] = in.readUTF();
+                case UTF8 -> {
+                    utf8[i] = in.position();
+                    skip(in, in.readUnsignedShort());
+                }
                 case CLASS, STRING -> first[i] = in.readUnsignedShort();
                 case FIELDREF, METHODREF, INTERFACE_METHODREF, NAME_AND_TYPE -> {
                     first[i] = in.readUnsignedShort();
@@ -210,7 +215,7 @@ final class ApiClassMethods {
                             source + " is not a class file: constant pool entry " + i + " has the unknown tag " + tag);
             }
         }
-        ConstantPool pool = new ConstantPool(source, tags, utf8, first, second);
+        ConstantPool pool = new ConstantPool(source, in.bytes(), tags, utf8, first, second);
         int classAccess = in.readUnsignedShort();
         String name = pool.className(in.readUnsignedShort());
         int superIndex = in.readUnsignedShort();
@@ -230,7 +235,7 @@ final class ApiClassMethods {
             int attributes = in.readUnsignedShort();
             for (int a = 0; a < attributes; a++) {
                 String attribute = pool.utf8(in.readUnsignedShort());
-                DataInputStream at = body(in);
+                Cursor at = body(in);
                 if (attribute.equals("Signature")) {
                     type = pool.utf8(at.readUnsignedShort());
                 } else if (attribute.equals("RuntimeVisibleAnnotations")) {
@@ -249,7 +254,7 @@ final class ApiClassMethods {
             int attributes = in.readUnsignedShort();
             for (int a = 0; a < attributes; a++) {
                 String attribute = pool.utf8(in.readUnsignedShort());
-                DataInputStream at = body(in);
+                Cursor at = body(in);
                 if (methodName.equals("<clinit>") && attribute.equals("Code")) {
                     at.readUnsignedShort(); // max stack
                     at.readUnsignedShort(); // max locals
@@ -270,24 +275,25 @@ final class ApiClassMethods {
         return new ClassFile(name, superName, interfaces, methods, classAccess, fields, staticStrings);
     }
 
-    /** A stream over the bytes of an attribute (its u4 length, then the bytes). */
-    private static DataInputStream body(DataInputStream in) throws IOException {
-        return new DataInputStream(new ByteArrayInputStream(bytes(in)));
-    }
-
-    /** A u4 length and that many bytes; the streams here are over byte arrays, so available() is what is left. */
-    private static byte[] bytes(DataInputStream in) throws IOException {
+    /** A cursor over the bytes of an attribute (its u4 length, then the bytes), stepping {@code in} past them. */
+    private static Cursor body(Cursor in) throws IOException {
         long length = Integer.toUnsignedLong(in.readInt());
         if (length > in.available()) {
             throw new EOFException();
         }
-        byte[] bytes = new byte[(int) length];
-        in.readFully(bytes);
-        return bytes;
+        Cursor body = new Cursor(in.bytes(), in.position(), in.position() + (int) length);
+        skip(in, length);
+        return body;
+    }
+
+    /** A u4 length and that many bytes. */
+    private static byte[] bytes(Cursor in) throws IOException {
+        Cursor body = body(in);
+        return java.util.Arrays.copyOfRange(body.bytes(), body.position(), body.position() + body.available());
     }
 
     /** The {@code value} of a {@code @SerializedName} among a RuntimeVisibleAnnotations attribute's; else null. */
-    private static String serializedName(DataInputStream in, ConstantPool pool) throws IOException {
+    private static String serializedName(Cursor in, ConstantPool pool) throws IOException {
         String found = null;
         int annotations = in.readUnsignedShort();
         for (int i = 0; i < annotations; i++) {
@@ -309,7 +315,7 @@ final class ApiClassMethods {
     }
 
     /** Steps over an element_value of an annotation (JVMS 4.7.16.1). */
-    private static void skipElementValue(DataInputStream in) throws IOException {
+    private static void skipElementValue(Cursor in) throws IOException {
         int tag = in.readUnsignedByte();
         switch (tag) {
             case 'B', 'C', 'D', 'F', 'I', 'J', 'S', 'Z', 's', 'c' -> skip(in, 2);
@@ -606,7 +612,7 @@ final class ApiClassMethods {
         return types;
     }
 
-    private static void skipAttributes(DataInputStream in) throws IOException {
+    private static void skipAttributes(Cursor in) throws IOException {
         int attributes = in.readUnsignedShort();
         for (int i = 0; i < attributes; i++) {
             in.readUnsignedShort(); // name
@@ -615,14 +621,70 @@ final class ApiClassMethods {
         }
     }
 
-    private static void skip(DataInputStream in, long n) throws IOException {
-        long left = n;
-        while (left > 0) {
-            long skipped = in.skip(left);
-            if (skipped <= 0) {
+    private static void skip(Cursor in, long n) throws IOException {
+        if (n > in.available()) {
+            throw new EOFException();
+        }
+        in.skip((int) n);
+    }
+
+    /**
+     * Reads big-endian numbers from a range of a byte array. Not a DataInputStream over a ByteArrayInputStream: those
+     * read a byte at a time through synchronized calls, and an API class is up to 674 KB (CoreV1Api), read cold.
+     */
+    private static final class Cursor {
+        private final byte[] bytes;
+        private final int end;
+        private int at;
+
+        Cursor(byte[] bytes, int start, int end) {
+            this.bytes = bytes;
+            this.at = start;
+            this.end = end;
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        int position() {
+            return at;
+        }
+
+        int available() {
+            return end - at;
+        }
+
+        void skip(int n) {
+            at += n;
+        }
+
+        int readUnsignedByte() throws EOFException {
+            if (at >= end) {
                 throw new EOFException();
             }
-            left -= skipped;
+            return bytes[at++] & 0xFF;
+        }
+
+        int readUnsignedShort() throws EOFException {
+            if (end - at < 2) {
+                throw new EOFException();
+            }
+            int value = ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
+            at += 2;
+            return value;
+        }
+
+        int readInt() throws EOFException {
+            if (end - at < 4) {
+                throw new EOFException();
+            }
+            int value = ((bytes[at] & 0xFF) << 24)
+                    | ((bytes[at + 1] & 0xFF) << 16)
+                    | ((bytes[at + 2] & 0xFF) << 8)
+                    | (bytes[at + 3] & 0xFF);
+            at += 4;
+            return value;
         }
     }
 
@@ -632,15 +694,20 @@ final class ApiClassMethods {
     /** The entries of a constant pool that this reader follows (a class, not a record: it holds arrays). */
     private static final class ConstantPool {
         private final String source;
+        private final byte[] bytes;
         private final int[] tags;
-        private final String[] utf8;
+        private final int[] utf8;
+        private final String[] decoded;
         private final int[] first;
         private final int[] second;
 
-        ConstantPool(String source, int[] tags, String[] utf8, int[] first, int[] second) {
+        /** {@code utf8} holds where each Utf8 entry starts in {@code bytes} (its u2 length). */
+        ConstantPool(String source, byte[] bytes, int[] tags, int[] utf8, int[] first, int[] second) {
             this.source = source;
+            this.bytes = bytes;
             this.tags = tags;
             this.utf8 = utf8;
+            this.decoded = new String[tags.length];
             this.first = first;
             this.second = second;
         }
@@ -668,7 +735,27 @@ final class ApiClassMethods {
                 throw new IllegalArgumentException(
                         source + " is not a class file: constant pool entry " + index + " is not a Utf8 entry");
             }
-            return utf8[index];
+            String text = decoded[index];
+            if (text == null) {
+                text = decode(utf8[index]);
+                decoded[index] = text;
+            }
+            return text;
+        }
+
+        /** A Utf8 entry's text: modified UTF-8 (JVMS 4.4.7), which is ASCII for nearly every name. */
+        private String decode(int at) {
+            int length = ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
+            for (int i = at + 2; i < at + 2 + length; i++) {
+                if (bytes[i] < 0) {
+                    try {
+                        return new DataInputStream(new ByteArrayInputStream(bytes, at, length + 2)).readUTF();
+                    } catch (IOException e) {
+                        throw new IllegalArgumentException(source + " is not a class file: " + e.getMessage(), e);
+                    }
+                }
+            }
+            return new String(bytes, at + 2, length, StandardCharsets.ISO_8859_1);
         }
 
         String className(int index) {
