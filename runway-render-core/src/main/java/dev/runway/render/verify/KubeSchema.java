@@ -51,6 +51,23 @@ final class KubeSchema {
             "V1alpha3",
             "V2alpha1");
 
+    /** The shapes of the scalar classes, by binary name. */
+    private static final Map<String, Shape> SCALARS = Map.ofEntries(
+            Map.entry("java.lang.String", Shape.Scalar.STRING),
+            Map.entry("java.lang.Integer", Shape.Scalar.INT32),
+            Map.entry("int", Shape.Scalar.INT32),
+            Map.entry("java.lang.Long", Shape.Scalar.INT64),
+            Map.entry("long", Shape.Scalar.INT64),
+            Map.entry("java.lang.Double", Shape.Scalar.FLOAT),
+            Map.entry("java.lang.Float", Shape.Scalar.FLOAT),
+            Map.entry("java.math.BigDecimal", Shape.Scalar.FLOAT),
+            Map.entry("java.lang.Boolean", Shape.Scalar.BOOLEAN),
+            Map.entry("io.kubernetes.client.custom.IntOrString", Shape.Scalar.INT_OR_STRING),
+            Map.entry("io.kubernetes.client.custom.Quantity", Shape.Scalar.QUANTITY),
+            Map.entry("java.time.OffsetDateTime", Shape.Scalar.DATE_TIME),
+            Map.entry("java.time.LocalDate", Shape.Scalar.DATE),
+            Map.entry("byte[]", Shape.Scalar.BYTES));
+
     /**
      * A built-in kind.
      *
@@ -279,25 +296,9 @@ final class KubeSchema {
         if (type.name().startsWith(MODELS)) {
             return modelShape(type.name());
         }
+        // No model field has an enum or a model of another package as its type (KubeSchemaReflectionTest).
         return Shape.Scalar.ANY;
     }
-
-    /** The shapes of the scalar classes, by binary name. */
-    private static final Map<String, Shape> SCALARS = Map.ofEntries(
-            Map.entry("java.lang.String", Shape.Scalar.STRING),
-            Map.entry("java.lang.Integer", Shape.Scalar.INT32),
-            Map.entry("int", Shape.Scalar.INT32),
-            Map.entry("java.lang.Long", Shape.Scalar.INT64),
-            Map.entry("long", Shape.Scalar.INT64),
-            Map.entry("java.lang.Double", Shape.Scalar.FLOAT),
-            Map.entry("java.lang.Float", Shape.Scalar.FLOAT),
-            Map.entry("java.math.BigDecimal", Shape.Scalar.FLOAT),
-            Map.entry("java.lang.Boolean", Shape.Scalar.BOOLEAN),
-            Map.entry("io.kubernetes.client.custom.IntOrString", Shape.Scalar.INT_OR_STRING),
-            Map.entry("io.kubernetes.client.custom.Quantity", Shape.Scalar.QUANTITY),
-            Map.entry("java.time.OffsetDateTime", Shape.Scalar.DATE_TIME),
-            Map.entry("java.time.LocalDate", Shape.Scalar.DATE),
-            Map.entry("byte[]", Shape.Scalar.BYTES));
 
     /** A java.* class by name (the JDK's, already loaded for the collection interfaces); null for any other. */
     private static Class<?> platformClass(String name) {
