@@ -122,13 +122,13 @@ final class KubeEnums {
             "V1DaemonSetUpdateStrategy.type",
             "V1CronJobSpec.concurrencyPolicy");
 
-    /** True when {@code ""} in this field means "not set" to the API server (see {@link #EMPTY_IS_DEFAULTED}). */
-    static boolean emptyIsDefaulted(Class<?> model, String field) {
-        return EMPTY_IS_DEFAULTED.contains(model.getSimpleName() + "." + field);
+    /** True when {@code ""} in this field ({@code model} is the simple name: {@code V1Container}) means "not set" to the API server (see {@link #EMPTY_IS_DEFAULTED}). */
+    static boolean emptyIsDefaulted(String model, String field) {
+        return EMPTY_IS_DEFAULTED.contains(model + "." + field);
     }
 
-    static Optional<List<String>> allowed(Class<?> model, String field, boolean item) {
-        return Optional.ofNullable(VALUES.get(model.getSimpleName() + "." + field + (item ? "[]" : "")));
+    static Optional<List<String>> allowed(String model, String field, boolean item) {
+        return Optional.ofNullable(VALUES.get(model + "." + field + (item ? "[]" : "")));
     }
 
     /** The API server's wording: {@code supported values: "Always", "IfNotPresent", "Never"}. */

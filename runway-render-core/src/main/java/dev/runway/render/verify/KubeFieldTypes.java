@@ -1,7 +1,6 @@
 package dev.runway.render.verify;
 
 import dev.runway.render.verify.KubeSchema.Shape;
-import java.lang.reflect.Type;
 import java.util.List;
 
 /**
@@ -33,10 +32,10 @@ public final class KubeFieldTypes {
         if (!(schema.lookup(apiVersion, kind) instanceof KubeSchema.Lookup.Found found)) {
             return FieldType.UNKNOWN;
         }
-        Shape shape = schema.objectShape(found.info().model());
+        Shape shape = schema.objectShape(found.info().modelName());
         for (Object segment : path) {
             if (shape instanceof Shape.ObjectShape object && segment instanceof String key) {
-                Type type = object.type(key);
+                ApiClassMethods.JavaType type = object.type(key);
                 if (type == null) {
                     return FieldType.UNKNOWN;
                 }

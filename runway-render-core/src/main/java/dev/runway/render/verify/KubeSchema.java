@@ -1,17 +1,9 @@
 package dev.runway.render.verify;
 
-import com.google.gson.annotations.SerializedName;
-import io.kubernetes.client.common.KubernetesObject;
-import io.kubernetes.client.custom.IntOrString;
-import io.kubernetes.client.custom.Quantity;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import dev.runway.render.verify.ApiClassMethods.JavaType;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code io.kubernetes:client-java-api}): field names from {@code @SerializedName}, field types from the Java
  * field types, required fields from {@code openapiRequiredFields}. Nothing here lists fields by hand.
  *
+ * <p>All of it is read from the class files ({@link ApiClassMethods}); no model class is loaded. Loading one to reflect
+ * on it loaded, linked and verified the model, the class of each field it declares and Gson's annotations (about 95
+ * Kubernetes classes for the sample service's cold runway:verify, issue 19).
+ *
  * <p>Which kinds exist in which group/version comes from the generated API classes too: {@code AppsV1Api} has
  * {@code createNamespacedDeployment(String, V1Deployment)}, so {@code apps/v1 Deployment} is a namespaced kind
  * whose shape is {@code V1Deployment}.
@@ -40,6 +36,7 @@ final class KubeSchema {
 
     private static final String MODELS = "io.kubernetes.client.openapi.models.";
     private static final String APIS = "io.kubernetes.client.openapi.apis.";
+    private static final String KUBERNETES_OBJECT = "io.kubernetes.client.common.KubernetesObject";
     private static final ClassLoader LOADER = KubeSchema.class.getClassLoader();
     private static final List<String> VERSION_NAMES = List.of(
             "V1",
@@ -54,16 +51,29 @@ final class KubeSchema {
             "V1alpha3",
             "V2alpha1");
 
+    /** The shapes of the scalar classes, by binary name. */
+    private static final Map<String, Shape> SCALARS = Map.ofEntries(
+            Map.entry("java.lang.String", Shape.Scalar.STRING),
+            Map.entry("java.lang.Integer", Shape.Scalar.INT32),
+            Map.entry("int", Shape.Scalar.INT32),
+            Map.entry("java.lang.Long", Shape.Scalar.INT64),
+            Map.entry("long", Shape.Scalar.INT64),
+            Map.entry("java.lang.Double", Shape.Scalar.FLOAT),
+            Map.entry("java.lang.Float", Shape.Scalar.FLOAT),
+            Map.entry("java.math.BigDecimal", Shape.Scalar.FLOAT),
+            Map.entry("java.lang.Boolean", Shape.Scalar.BOOLEAN),
+            Map.entry("io.kubernetes.client.custom.IntOrString", Shape.Scalar.INT_OR_STRING),
+            Map.entry("io.kubernetes.client.custom.Quantity", Shape.Scalar.QUANTITY),
+            Map.entry("java.time.OffsetDateTime", Shape.Scalar.DATE_TIME),
+            Map.entry("java.time.LocalDate", Shape.Scalar.DATE),
+            Map.entry("byte[]", Shape.Scalar.BYTES));
+
     /**
      * A built-in kind.
      *
-     * @param modelName the binary name of its model class; {@link #model()} loads it when a check needs its fields
+     * @param modelName the binary name of its model class ({@link #objectShape} reads its fields)
      */
-    record KindInfo(String apiVersion, String kind, String modelName, boolean namespaced) {
-        Class<?> model() {
-            return loadModel(modelName);
-        }
-    }
+    record KindInfo(String apiVersion, String kind, String modelName, boolean namespaced) {}
 
     /** What a lookup of apiVersion/kind found. */
     sealed interface Lookup {
@@ -82,22 +92,26 @@ final class KubeSchema {
     /** The type a JSON value must have at some place of an object. */
     sealed interface Shape {
         /**
-         * A model's JSON fields, by name. The fields are kept as {@link Field}s and their generic types resolved only
-         * when a document has the field ({@link #type}): resolving every field's type up front loaded the model of
-         * each list element of every model reached (a cold runway:verify loaded about a third of its Kubernetes
-         * classes for fields the manifests never set, issue 19).
+         * A model's JSON fields, by name, with their Java types. A field's shape is made only when a document has the
+         * field ({@link KubeSchema#shapeOf}), so only the models a manifest reaches are read.
+         *
+         * @param model the binary name of the model class
          */
-        record ObjectShape(Class<?> model, Map<String, Field> fields, Set<String> required) implements Shape {
+        record ObjectShape(String model, Map<String, JavaType> fields, Set<String> required) implements Shape {
             /** The Java type of the JSON field {@code name}, or null when the model has no such field. */
-            Type type(String name) {
-                Field field = fields.get(name);
-                return field == null ? null : field.getGenericType();
+            JavaType type(String name) {
+                return fields.get(name);
+            }
+
+            /** The model's simple name ({@code V1Container}): the models are top-level classes. */
+            String simpleName() {
+                return model.substring(model.lastIndexOf('.') + 1);
             }
         }
 
-        record ListShape(Type element) implements Shape {}
+        record ListShape(JavaType element) implements Shape {}
 
-        record MapShape(Type value) implements Shape {}
+        record MapShape(JavaType value) implements Shape {}
 
         record EnumShape(Set<String> values) implements Shape {}
 
@@ -116,7 +130,7 @@ final class KubeSchema {
         }
     }
 
-    private final Map<Class<?>, Shape.ObjectShape> objects = new ConcurrentHashMap<>();
+    private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
     private final Map<String, Optional<Map<String, KindInfo>>> groupVersions = new ConcurrentHashMap<>();
 
     /** Finds the model of {@code apiVersion}/{@code kind}. */
@@ -198,21 +212,18 @@ final class KubeSchema {
         return Optional.of(Collections.unmodifiableMap(kinds));
     }
 
-    /** Whether a model implements {@link KubernetesObject} (the generated models do so directly), from its class file. */
+    /** Whether a model implements {@code KubernetesObject} (the generated models do so directly), from its class file. */
     private static boolean isKubernetesObject(String model) {
         return ApiClassMethods.read(LOADER, model)
-                .map(c -> c.interfaces().contains(KubernetesObject.class.getName()))
+                .map(c -> c.interfaces().contains(KUBERNETES_OBJECT))
                 .orElse(false);
     }
 
-    /** Loads a model class named by an API class; it initialises when readModel reads its static field lists. */
-    static Class<?> loadModel(String name) {
-        try {
-            return Class.forName(name, false, LOADER);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(
-                    "client-java-api names the model " + name + " in an API class but has no such class", e);
-        }
+    /** The class file of a model that an API class or another model names. */
+    private static ApiClassMethods.ClassFile modelClassFile(String name) {
+        return ApiClassMethods.read(LOADER, name)
+                .orElseThrow(() -> new IllegalStateException(
+                        "client-java-api names the model " + name + " but has no such class"));
     }
 
     /** {@code V1Deployment} -> {@code Deployment}; {@code CoreV1Event} -> {@code Event}. */
@@ -255,93 +266,103 @@ final class KubeSchema {
         return prefix.toString();
     }
 
-    /** The shape of a Java type found in a model. */
-    Shape shapeOf(Type type) {
-        if (type instanceof ParameterizedType p) {
-            Class<?> raw = (Class<?>) p.getRawType();
-            if (List.class.isAssignableFrom(raw) || Set.class.isAssignableFrom(raw)) {
-                return new Shape.ListShape(p.getActualTypeArguments()[0]);
+    /**
+     * The shape of a Java type found in a model: what reflection on the loaded classes gave (a parameterized
+     * {@code List}, {@code Set} or {@code Map}, the scalar classes, enums, models), decided from names and class files.
+     */
+    Shape shapeOf(JavaType type) {
+        if (!type.arguments().isEmpty()) {
+            // The raw type of a model's parameterized field is a collection interface of java.util, loaded already.
+            Class<?> raw = platformClass(type.name());
+            if (raw != null && (List.class.isAssignableFrom(raw) || Set.class.isAssignableFrom(raw))) {
+                return new Shape.ListShape(type.arguments().get(0));
             }
-            if (Map.class.isAssignableFrom(raw)) {
-                return new Shape.MapShape(p.getActualTypeArguments()[1]);
+            if (raw != null
+                    && Map.class.isAssignableFrom(raw)
+                    && type.arguments().size() == 2) {
+                return new Shape.MapShape(type.arguments().get(1));
             }
             return Shape.Scalar.ANY;
         }
-        if (!(type instanceof Class<?> c)) {
+        Shape scalar = SCALARS.get(type.name());
+        if (scalar != null) {
+            return scalar;
+        }
+        // Primitives other than the numbers above (boolean, char, ...), arrays other than byte[], wildcards and
+        // type variables: reflection gave no String, number, enum or model for them either.
+        if (!type.name().contains(".") || type.name().endsWith("[]")) {
             return Shape.Scalar.ANY;
         }
-        if (c == String.class) {
-            return Shape.Scalar.STRING;
+        if (type.name().startsWith(MODELS)) {
+            return modelShape(type.name());
         }
-        if (c == Integer.class || c == int.class) {
-            return Shape.Scalar.INT32;
-        }
-        if (c == Long.class || c == long.class) {
-            return Shape.Scalar.INT64;
-        }
-        if (c == Double.class || c == Float.class || c == java.math.BigDecimal.class) {
-            return Shape.Scalar.FLOAT;
-        }
-        if (c == Boolean.class) {
-            return Shape.Scalar.BOOLEAN;
-        }
-        if (c == IntOrString.class) {
-            return Shape.Scalar.INT_OR_STRING;
-        }
-        if (c == Quantity.class) {
-            return Shape.Scalar.QUANTITY;
-        }
-        if (c == OffsetDateTime.class) {
-            return Shape.Scalar.DATE_TIME;
-        }
-        if (c == LocalDate.class) {
-            return Shape.Scalar.DATE;
-        }
-        if (c == byte[].class) {
-            return Shape.Scalar.BYTES;
-        }
-        if (c.isEnum()) {
-            Set<String> values = new LinkedHashSet<>();
-            for (Field constant : c.getFields()) {
-                if (constant.isEnumConstant()) {
-                    SerializedName sn = constant.getAnnotation(SerializedName.class);
-                    values.add(sn != null ? sn.value() : constant.getName());
-                }
-            }
-            return new Shape.EnumShape(values);
-        }
-        if (c.getName().startsWith(MODELS)) {
-            return objectShape(c);
-        }
+        // No model field has an enum or a model of another package as its type (KubeSchemaReflectionTest).
         return Shape.Scalar.ANY;
     }
 
-    Shape.ObjectShape objectShape(Class<?> model) {
-        return objects.computeIfAbsent(model, KubeSchema::readModel);
+    /** A java.* class by name (the JDK's, already loaded for the collection interfaces); null for any other. */
+    private static Class<?> platformClass(String name) {
+        if (!name.startsWith("java.")) {
+            return null;
+        }
+        try {
+            return Class.forName(name, false, LOADER);
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Shape.ObjectShape readModel(Class<?> model) {
-        Map<String, Field> fields = new LinkedHashMap<>();
-        for (Field field : model.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers())) {
-                continue;
+    /** The shape of a model class's fields; {@code model} is its binary name. */
+    Shape.ObjectShape objectShape(String model) {
+        if (modelShape(model) instanceof Shape.ObjectShape object) {
+            return object;
+        }
+        throw new IllegalStateException(model + " is an enum of client-java-api, not a model with fields");
+    }
+
+    /** A class of the models package: a model with fields, or an enum (a model's nested enum class). */
+    private Shape modelShape(String name) {
+        return shapes.computeIfAbsent(name, KubeSchema::readModel);
+    }
+
+    /**
+     * Reads a model's class file as reflection read the loaded class: the non-static fields that have a
+     * {@code @SerializedName} and are in {@code openapiFields}, and {@code openapiRequiredFields}; or an enum's
+     * constants (their {@code @SerializedName} or name).
+     */
+    private static Shape readModel(String name) {
+        ApiClassMethods.ClassFile file = modelClassFile(name);
+        if (file.isEnum()) {
+            Set<String> values = new LinkedHashSet<>();
+            for (ApiClassMethods.Field constant : file.fields()) {
+                if (constant.isPublic() && constant.isEnumConstant()) {
+                    values.add(constant.serializedName() != null ? constant.serializedName() : constant.name());
+                }
             }
-            SerializedName name = field.getAnnotation(SerializedName.class);
-            if (name != null) {
-                fields.put(name.value(), field);
+            return new Shape.EnumShape(Collections.unmodifiableSet(values));
+        }
+        Map<String, JavaType> fields = new LinkedHashMap<>();
+        Set<String> publicStatic = new HashSet<>();
+        for (ApiClassMethods.Field field : file.fields()) {
+            if (field.isStatic()) {
+                if (field.isPublic()) {
+                    publicStatic.add(field.name());
+                }
+            } else if (field.serializedName() != null) {
+                fields.put(field.serializedName(), ApiClassMethods.typeOf(field.type(), name));
             }
         }
         Set<String> required = new LinkedHashSet<>();
-        try {
-            Object declared = model.getField("openapiRequiredFields").get(null);
-            required.addAll((Set<String>) declared);
-            Object known = model.getField("openapiFields").get(null);
-            // The field list and openapiFields come from the same spec; keep only names both agree on.
-            fields.keySet().retainAll((Set<String>) known);
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            // A model without the metadata: check the fields we found, require nothing.
+        // A model without the metadata: check the fields found, require nothing.
+        if (publicStatic.contains("openapiRequiredFields")) {
+            // The model's sets are new HashSet<String>(Arrays.asList(...)); a HashSet made the same way from the same
+            // list iterates in the same order, which is the order of the missing-field findings.
+            required.addAll(new HashSet<>(file.staticStrings().getOrDefault("openapiRequiredFields", List.of())));
+            if (publicStatic.contains("openapiFields")) {
+                // The field list and openapiFields come from the same spec; keep only names both agree on.
+                fields.keySet().retainAll(Set.copyOf(file.staticStrings().getOrDefault("openapiFields", List.of())));
+            }
         }
-        return new Shape.ObjectShape(model, Collections.unmodifiableMap(fields), Collections.unmodifiableSet(required));
+        return new Shape.ObjectShape(name, Collections.unmodifiableMap(fields), Collections.unmodifiableSet(required));
     }
 }

@@ -111,7 +111,7 @@ final class StructureCheck {
             return Optional.empty();
         }
         KindInfo info = ((Lookup.Found) lookup).info();
-        walk(r, root, schema.objectShape(info.model()), "", findings);
+        walk(r, root, schema.objectShape(info.modelName()), "", findings);
         return Optional.of(info);
     }
 
@@ -198,14 +198,14 @@ final class StructureCheck {
                     path,
                     "object",
                     findings,
-                    "write a YAML mapping with the fields of " + object.model().getSimpleName());
+                    "write a YAML mapping with the fields of " + object.simpleName());
             return;
         }
         reportDuplicates(r, m, path, findings);
         for (Map.Entry<String, YNode> e : m.entries().entrySet()) {
             String field = e.getKey();
             String fieldPath = Paths.field(path, field);
-            java.lang.reflect.Type type = object.type(field);
+            ApiClassMethods.JavaType type = object.type(field);
             if (type == null) {
                 findings.error(
                         r,
@@ -217,7 +217,7 @@ final class StructureCheck {
                 continue;
             }
             walk(r, e.getValue(), schema.shapeOf(type), fieldPath, findings);
-            enumValue(r, object.model(), field, e.getValue(), fieldPath, findings);
+            enumValue(r, object.simpleName(), field, e.getValue(), fieldPath, findings);
         }
         for (String required : object.required()) {
             YNode value = m.get(required);
@@ -229,14 +229,13 @@ final class StructureCheck {
                         fieldPath,
                         m.line(),
                         "required field \"" + fieldPath + "\" is missing",
-                        "set " + required + " (required by " + object.model().getSimpleName() + ")");
+                        "set " + required + " (required by " + object.simpleName() + ")");
             }
         }
     }
 
     /** A value outside the closed set the API server accepts ({@link KubeEnums}). */
-    private static void enumValue(
-            Resource r, Class<?> model, String field, YNode value, String path, Findings findings) {
+    private static void enumValue(Resource r, String model, String field, YNode value, String path, Findings findings) {
         boolean unset = value instanceof YScalar s && s.value().isEmpty() && KubeEnums.emptyIsDefaulted(model, field);
         if (!unset) {
             KubeEnums.allowed(model, field, false).ifPresent(values -> unsupported(r, value, values, path, findings));
@@ -282,10 +281,10 @@ final class StructureCheck {
             }
         }
         if (close != null && best <= Math.max(2, field.length() / 4)) {
-            return "did you mean \"" + close + "\"? Otherwise remove it: "
-                    + object.model().getSimpleName() + " has no field \"" + field + "\"";
+            return "did you mean \"" + close + "\"? Otherwise remove it: " + object.simpleName() + " has no field \""
+                    + field + "\"";
         }
-        return "remove it or move it to the right level: " + object.model().getSimpleName() + " has the fields "
+        return "remove it or move it to the right level: " + object.simpleName() + " has the fields "
                 + shorten(String.join(", ", object.fields().keySet()));
     }
 

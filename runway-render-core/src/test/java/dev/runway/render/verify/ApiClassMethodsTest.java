@@ -1,19 +1,24 @@
 package dev.runway.render.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.annotations.SerializedName;
 import io.kubernetes.client.openapi.apis.AppsV1Api;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +59,131 @@ class ApiClassMethodsTest {
         @Override
         public String get() {
             return TEXT + RATIO + F + field;
+        }
+    }
+
+    /** An enum as the models generator would write one, with a constant renamed for JSON. */
+    enum Color {
+        @SerializedName("r")
+        RED,
+        GREEN;
+
+        static final int COUNT = 2;
+    }
+
+    /** The shape of a client-java-api model: annotated fields and static name sets filled one add at a time. */
+    @SuppressWarnings({"unused", "MismatchedQueryAndUpdateOfCollection"}) // read as a class file
+    static final class Model {
+        public static final String SERIALIZED_NAME_ITEMS = "a-b";
+        public static HashSet<String> openapiFields;
+        public static HashSet<String> openapiRequiredFields;
+        private static final Set<String> OTHER = new HashSet<>();
+        private static String computed;
+        private static String constant;
+
+        @SerializedName(
+                value = SERIALIZED_NAME_ITEMS,
+                alternate = {"ab"})
+        private List<Map<String, byte[]>> items;
+
+        @SerializedName("w")
+        @Deprecated
+        private List<? extends Number> wildcards;
+
+        @SerializedName("c")
+        private Color color;
+
+        private int plain;
+
+        static {
+            for (int i = 0; i < 3; i++) {
+                switch (i) { // a tableswitch and a lookupswitch to step over
+                    case 0 -> OTHER.add("zero");
+                    case 1 -> OTHER.add("one");
+                    default -> OTHER.add(String.valueOf(i));
+                }
+                switch (i * 1000) {
+                    case 0 -> OTHER.add("small");
+                    case 2000 -> OTHER.add("large");
+                    default -> OTHER.add("other");
+                }
+            }
+            openapiFields = new HashSet<String>(Arrays.asList("a-b", "w", "c"));
+            openapiRequiredFields = new HashSet<String>(Arrays.asList("w"));
+            OTHER.add(1L + "x");
+            computed = String.valueOf(OTHER.size());
+            constant = "not set from constants alone: " + computed;
+        }
+    }
+
+    @Test
+    void fieldsComeWithTheirSerializedNamesAndGenericSignatures() {
+        ApiClassMethods.ClassFile file =
+                ApiClassMethods.read(LOADER, Model.class.getName()).orElseThrow();
+        List<String> expected = new ArrayList<>();
+        for (Field f : Model.class.getDeclaredFields()) {
+            SerializedName name = f.getAnnotation(SerializedName.class);
+            expected.add(f.getName() + " " + f.getModifiers() + " " + (name == null ? null : name.value()));
+        }
+        assertEquals(
+                expected,
+                file.fields().stream()
+                        .map(f -> f.name() + " " + (f.access() & 0xFFF) + " " + f.serializedName())
+                        .toList());
+        ApiClassMethods.Field items = file.fields().stream()
+                .filter(f -> f.name().equals("items"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                new ApiClassMethods.JavaType(
+                        "java.util.List",
+                        List.of(new ApiClassMethods.JavaType(
+                                "java.util.Map",
+                                List.of(
+                                        ApiClassMethods.JavaType.of("java.lang.String"),
+                                        ApiClassMethods.JavaType.of("byte[]"))))),
+                ApiClassMethods.typeOf(items.type(), "Model.class"));
+        assertEquals(
+                Map.of(
+                        "OTHER", List.of(),
+                        "openapiFields", List.of("a-b", "w", "c"),
+                        "openapiRequiredFields", List.of("w"),
+                        "computed", List.of(),
+                        "constant", List.of()),
+                file.staticStrings());
+        assertFalse(file.isEnum());
+    }
+
+    @Test
+    void enumsAndTheirConstantsAreTold() {
+        ApiClassMethods.ClassFile file =
+                ApiClassMethods.read(LOADER, Color.class.getName()).orElseThrow();
+        assertTrue(file.isEnum());
+        assertEquals(
+                List.of("RED r", "GREEN null"),
+                file.fields().stream()
+                        .filter(f -> f.isPublic() && f.isEnumConstant())
+                        .map(f -> f.name() + " " + f.serializedName())
+                        .toList());
+    }
+
+    @Test
+    void signaturesBecomeTypesAsReflectionGivesThem() {
+        ApiClassMethods.JavaType any = ApiClassMethods.JavaType.of(ApiClassMethods.JavaType.NOT_A_CLASS);
+        assertEquals(ApiClassMethods.JavaType.of("int[][]"), ApiClassMethods.typeOf("[[I", "t"));
+        assertEquals(ApiClassMethods.JavaType.of("a.B$C"), ApiClassMethods.typeOf("La/B$C;", "t"));
+        assertEquals(any, ApiClassMethods.typeOf("TT;", "t"));
+        assertEquals(any, ApiClassMethods.typeOf("[Ljava/util/List<Ljava/lang/String;>;", "t"));
+        assertEquals(
+                new ApiClassMethods.JavaType("java.util.List", List.of(any, any)),
+                ApiClassMethods.typeOf("Ljava/util/List<*+Ljava/lang/Number;>;", "t"));
+        assertEquals(
+                new ApiClassMethods.JavaType("a.O$I", List.of(ApiClassMethods.JavaType.of("int[]"))),
+                ApiClassMethods.typeOf("La/O<[I>.I<[I>;", "t"));
+        for (String bad : List.of("", "Q", "La/B", "TT", "La/B<>;", "La/B<I", "II", "[", "L;")) {
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> ApiClassMethods.typeOf(bad, "Some.class"), bad);
+            assertEquals("Some.class has the malformed field signature " + bad, e.getMessage());
         }
     }
 
@@ -126,10 +256,11 @@ class ApiClassMethodsTest {
         }
     }
 
-    @Test
-    void everyTruncationIsAnErrorNamingTheSource() throws IOException {
+    @ParameterizedTest
+    @ValueSource(classes = {Sample.class, Model.class})
+    void everyTruncationIsAnErrorNamingTheSource(Class<?> type) throws IOException {
         byte[] whole;
-        try (InputStream in = LOADER.getResourceAsStream(Sample.class.getName().replace('.', '/') + ".class")) {
+        try (InputStream in = LOADER.getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
             whole = in.readAllBytes();
         }
         ApiClassMethods.parse(whole, "Sample.class"); // the whole file is fine

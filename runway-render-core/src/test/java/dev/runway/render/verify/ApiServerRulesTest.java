@@ -3,7 +3,6 @@ package dev.runway.render.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.ParameterizedType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,14 +41,16 @@ class ApiServerRulesTest {
             boolean item = key.endsWith("[]");
             String model = key.substring(0, key.indexOf('.'));
             String field = key.substring(key.indexOf('.') + 1, item ? key.length() - 2 : key.length());
-            Class<?> type = Class.forName("io.kubernetes.client.openapi.models." + model);
-            KubeSchema.Shape.ObjectShape shape = new KubeSchema().objectShape(type);
-            java.lang.reflect.Type fieldType = shape.type(field);
+            KubeSchema.Shape.ObjectShape shape =
+                    new KubeSchema().objectShape("io.kubernetes.client.openapi.models." + model);
+            ApiClassMethods.JavaType fieldType = shape.type(field);
             assertTrue(fieldType != null, key + ": no such field in the client model");
+            ApiClassMethods.JavaType string = ApiClassMethods.JavaType.of(String.class.getName());
             if (item) {
-                assertEquals(String.class, ((ParameterizedType) fieldType).getActualTypeArguments()[0], key);
+                assertEquals("java.util.List", fieldType.name(), key);
+                assertEquals(List.of(string), fieldType.arguments(), key);
             } else {
-                assertEquals(String.class, fieldType, key);
+                assertEquals(string, fieldType, key);
             }
             assertEquals(e.getValue().stream().distinct().toList(), e.getValue(), key + " lists a value twice");
         }

@@ -43,7 +43,8 @@ class KubeSchemaTest {
     void builtInKindsMapToTheirModels(String apiVersion, String kind, String model, boolean namespaced) {
         Lookup lookup = schema.lookup(apiVersion, kind);
         Lookup.Found found = assertInstanceOf(Lookup.Found.class, lookup, lookup.toString());
-        assertEquals(model, found.info().model().getSimpleName());
+        assertEquals(
+                "io.kubernetes.client.openapi.models." + model, found.info().modelName());
         assertEquals(namespaced, found.info().namespaced());
     }
 
@@ -66,21 +67,23 @@ class KubeSchemaTest {
 
     @Test
     void shapesComeFromFieldMetadata() {
-        Shape.ObjectShape port = schema.objectShape(io.kubernetes.client.openapi.models.V1ContainerPort.class);
+        Shape.ObjectShape port =
+                schema.objectShape(io.kubernetes.client.openapi.models.V1ContainerPort.class.getName());
         assertTrue(port.required().contains("containerPort"));
         assertEquals(Shape.Scalar.INT32, schema.shapeOf(port.type("containerPort")));
-        Shape.ObjectShape cm = schema.objectShape(io.kubernetes.client.openapi.models.V1ConfigMap.class);
+        Shape.ObjectShape cm = schema.objectShape(io.kubernetes.client.openapi.models.V1ConfigMap.class.getName());
         Shape.MapShape data = assertInstanceOf(Shape.MapShape.class, schema.shapeOf(cm.type("data")));
         assertEquals(Shape.Scalar.STRING, schema.shapeOf(data.value()));
         Shape.MapShape binary = assertInstanceOf(Shape.MapShape.class, schema.shapeOf(cm.type("binaryData")));
         assertEquals(Shape.Scalar.BYTES, schema.shapeOf(binary.value()));
         Shape.ObjectShape resources =
-                schema.objectShape(io.kubernetes.client.openapi.models.V1ResourceRequirements.class);
+                schema.objectShape(io.kubernetes.client.openapi.models.V1ResourceRequirements.class.getName());
         Shape.MapShape limits = assertInstanceOf(Shape.MapShape.class, schema.shapeOf(resources.type("limits")));
         assertEquals(Shape.Scalar.QUANTITY, schema.shapeOf(limits.value()));
-        Shape.ObjectShape pdb = schema.objectShape(io.kubernetes.client.openapi.models.V1PodDisruptionBudgetSpec.class);
+        Shape.ObjectShape pdb =
+                schema.objectShape(io.kubernetes.client.openapi.models.V1PodDisruptionBudgetSpec.class.getName());
         assertEquals(Shape.Scalar.INT_OR_STRING, schema.shapeOf(pdb.type("minAvailable")));
-        Shape.ObjectShape meta = schema.objectShape(io.kubernetes.client.openapi.models.V1ObjectMeta.class);
+        Shape.ObjectShape meta = schema.objectShape(io.kubernetes.client.openapi.models.V1ObjectMeta.class.getName());
         assertEquals(Shape.Scalar.INT64, schema.shapeOf(meta.type("generation")));
         assertEquals(Shape.Scalar.DATE_TIME, schema.shapeOf(meta.type("creationTimestamp")));
     }
