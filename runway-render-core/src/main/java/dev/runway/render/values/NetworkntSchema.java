@@ -18,13 +18,13 @@ import com.networknt.schema.resource.InputStreamSource;
 import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.regexp.GoRegexp;
 import dev.runway.render.regexp.RememberedFind;
+import dev.runway.render.text.ClosestName;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -536,7 +536,7 @@ final class NetworkntSchema {
         if (known.isEmpty()) {
             return "no other keys here";
         }
-        String suggestion = closest(unknown, known);
+        String suggestion = ClosestName.of(unknown, known);
         return "one of the keys " + String.join(", ", known)
                 + (suggestion == null ? "" : " (did you mean " + GoStrconv.quote(suggestion) + "?)");
     }
@@ -555,38 +555,6 @@ final class NetworkntSchema {
         }
         JsonNode parent = schemaJson.at(pointer.substring(0, slash));
         return parent.isMissingNode() ? null : parent;
-    }
-
-    private static String closest(String word, Set<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : candidates) {
-            int distance = distance(word.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = candidate;
-            }
-        }
-        return bestDistance <= Math.max(2, word.length() / 4) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** What a keyword wants, in words. */

@@ -1,5 +1,6 @@
 package dev.runway.render.verify;
 
+import dev.runway.render.text.ClosestName;
 import dev.runway.render.verify.KubeSchema.KindInfo;
 import dev.runway.render.verify.KubeSchema.Lookup;
 import dev.runway.render.verify.KubeSchema.Shape;
@@ -271,41 +272,13 @@ final class StructureCheck {
     }
 
     private static String unknownFieldFix(Shape.ObjectShape object, String field) {
-        String close = null;
-        int best = Integer.MAX_VALUE;
-        for (String known : object.fields().keySet()) {
-            int d = distance(known.toLowerCase(java.util.Locale.ROOT), field.toLowerCase(java.util.Locale.ROOT));
-            if (d < best) {
-                best = d;
-                close = known;
-            }
-        }
-        if (close != null && best <= Math.max(2, field.length() / 4)) {
+        String close = ClosestName.of(field, object.fields().keySet());
+        if (close != null) {
             return "did you mean \"" + close + "\"? Otherwise remove it: " + object.simpleName() + " has no field \""
                     + field + "\"";
         }
         return "remove it or move it to the right level: " + object.simpleName() + " has the fields "
                 + shorten(String.join(", ", object.fields().keySet()));
-    }
-
-    /** Levenshtein distance, for "did you mean" hints. */
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private static void reportDuplicates(Resource r, YMap m, String path, Findings findings) {
