@@ -226,6 +226,11 @@ final class YamlResolver {
 
     /** Whether a string written unquoted would read back as something other than the same string. */
     static boolean needsQuoting(String s) {
+        // Most keys and words start with a character go-yaml has no resolve hint for: a string, and never a base 60
+        // float (which starts with a sign or a digit), so the answer needs no Resolved (toYaml asks for every string).
+        if (!s.isEmpty() && hintOf(s.charAt(0)) == 0) {
+            return false;
+        }
         Resolved r = resolvePlain(s);
         return r.kind() != Kind.STR || isBase60Float(s);
     }
@@ -243,7 +248,9 @@ final class YamlResolver {
 
     /** go-yaml's parseTimestamp: the four layouts it tries with Go's time.Parse, including range checks. */
     static boolean isTimestamp(String s) {
-        if (s.length() < 5 || !Character.isDigit(s.charAt(0))) {
+        // The shortest timestamp, "2001-1-1", has 8 characters and a '-' after the four-digit year: anything else
+        // fails the pattern, so versions, ports and quantities ("1.2.3", "8080", "100m") make no Matcher.
+        if (s.length() < 8 || s.charAt(4) != '-' || !Character.isDigit(s.charAt(0))) {
             return false;
         }
         Matcher m = TIMESTAMP.matcher(s);
@@ -256,17 +263,26 @@ final class YamlResolver {
         if (month < 1 || month > 12 || day < 1 || day > daysIn(month, year)) {
             return false;
         }
-        for (int[] g : new int[][] {{4, 23}, {5, 59}, {6, 59}, {9, 23}, {10, 59}, {11, 59}}) {
-            String v = m.group(g[0]);
-            if (v != null && Integer.parseInt(v) > g[1]) {
-                return false;
-            }
+        // The hour, minute and second of the two layouts with a time (groups 4 to 6 and 9 to 11).
+        if (above(m, 4, 23)
+                || above(m, 5, 59)
+                || above(m, 6, 59)
+                || above(m, 9, 23)
+                || above(m, 10, 59)
+                || above(m, 11, 59)) {
+            return false;
         }
         String tzh = m.group(7);
         if (tzh != null && (Integer.parseInt(tzh) > 24 || Integer.parseInt(m.group(8)) > 60)) {
             return false;
         }
         return true;
+    }
+
+    /** True when the pattern group matched and its number is above {@code max}. */
+    private static boolean above(Matcher m, int group, int max) {
+        String v = m.group(group);
+        return v != null && Integer.parseInt(v) > max;
     }
 
     private static int daysIn(int month, int year) {
