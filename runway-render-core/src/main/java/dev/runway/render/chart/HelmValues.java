@@ -1,14 +1,13 @@
 package dev.runway.render.chart;
 
 import dev.runway.render.gofmt.GoFmt;
-import dev.runway.render.template.GoMethodSet;
+import dev.runway.render.template.GoMethodMap;
 import dev.runway.render.template.TemplateArityException;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GoYamlException;
-import java.util.AbstractMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ import java.util.Set;
  * every template sees, as in Go), with the type's methods: {@code AsMap}, {@code YAML}, {@code Table} and
  * {@code PathValue}. As in Go, a method wins over a key of the same name.
  */
-final class HelmValues extends AbstractMap<String, Object> implements GoFmt.GoTyped, GoMethodSet {
+final class HelmValues extends GoMethodMap implements GoFmt.GoTyped {
     private final Map<String, Object> map;
     private final String goPackage;
 

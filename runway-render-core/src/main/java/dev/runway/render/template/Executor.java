@@ -486,18 +486,35 @@ final class Executor {
                 throw error("can't evaluate field " + fieldName + " in type " + fieldTypeName(boxed, value));
             }
         }
+        if (value instanceof GoMethodMap m) {
+            // Helm's Values, on every .Values.key read: a class check instead of two interface checks (GoMethodMap).
+            return mapField(dot, m, m, fieldName, n, args, fin, hasArgs);
+        }
         if (value instanceof Map<?, ?> map) {
-            TemplateFunction method = map instanceof GoMethodSet m ? m.method(fieldName) : null;
-            if (method != null) {
-                return evalCall(dot, method, n, n, fieldName, args, fin, false);
-            }
-            if (hasArgs) {
-                throw error(fieldName + " is not a method but has arguments");
-            }
-            Object result = map.get(fieldName);
-            return result == null ? NIL_IFACE : new Iface(result);
+            return mapField(dot, map, map instanceof GoMethodSet m ? m : null, fieldName, n, args, fin, hasArgs);
         }
         throw error("can't evaluate field " + fieldName + " in type " + fieldTypeName(boxed, value));
+    }
+
+    /** A field read on a map: a Go method of that name if it has one, else the key's value as a nil-able interface. */
+    private Object mapField(
+            Object dot,
+            Map<?, ?> map,
+            GoMethodSet methods,
+            String fieldName,
+            Node n,
+            List<Node> args,
+            Object fin,
+            boolean hasArgs) {
+        TemplateFunction method = methods == null ? null : methods.method(fieldName);
+        if (method != null) {
+            return evalCall(dot, method, n, n, fieldName, args, fin, false);
+        }
+        if (hasArgs) {
+            throw error(fieldName + " is not a method but has arguments");
+        }
+        Object result = map.get(fieldName);
+        return result == null ? NIL_IFACE : new Iface(result);
     }
 
     /** The receiver's type as Go names it in a field error; computed only when an error is raised. */

@@ -357,4 +357,44 @@ class TemplateSetTest {
             assertEquals("template: t:1: non executable command in pipeline stage 2", parseError("{{ 1 | 2 }}"));
         }
     }
+
+    /** A map with one Go method, Hello, as Helm's Values has AsMap; its keys include one named like the method. */
+    private static final class Greeter extends GoMethodMap {
+        private final Map<String, Object> keys = new LinkedHashMap<>(Map.of("name", "payments", "Hello", "key"));
+
+        @Override
+        public java.util.Set<Entry<String, Object>> entrySet() {
+            return keys.entrySet();
+        }
+
+        @Override
+        public TemplateFunction method(String name) {
+            return name.equals("Hello") ? (c, a) -> "hello " + a.size() : null;
+        }
+    }
+
+    @Nested
+    class MethodMaps {
+        @Test
+        void aMethodWinsOverAKeyOfTheSameName() {
+            assertEquals("hello 0 hello 2", run("{{ .Hello }} {{ .Hello 1 2 }}", new Greeter()));
+            assertEquals("hello 1", run("{{ 1 | .Hello }}", new Greeter()));
+        }
+
+        @Test
+        void otherFieldsReadKeys() {
+            assertEquals(
+                    "payments <no value> true", run("{{ .name }} {{ .missing }} {{ eq .missing nil }}", new Greeter()));
+            assertEquals("payments", run("{{ with $g := . }}{{ $g.name }}{{ end }}", new Greeter()));
+        }
+
+        @Test
+        void aKeyWithArgumentsIsAnError() {
+            TemplateExecException e =
+                    assertThrows(TemplateExecException.class, () -> run("{{ .name 1 }}", new Greeter()));
+            assertEquals(
+                    "template: t:1:3: executing \"t\" at <.name>: name is not a method but has arguments",
+                    e.getMessage());
+        }
+    }
 }
