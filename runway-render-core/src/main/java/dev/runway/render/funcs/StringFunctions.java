@@ -2,7 +2,9 @@ package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoSlice;
+import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.gofmt.GoValues;
+import dev.runway.render.gofmt.ValueLimits;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import java.util.ArrayList;
@@ -201,16 +203,25 @@ final class StringFunctions {
                 };
             case "quote" ->
                 (c, a) -> {
+                    if (a.size() == 1) {
+                        // Nearly every call quotes one value: no list and no join.
+                        Object o = a.get(0);
+                        return o == null ? "" : quoted(GoValues.strval(o));
+                    }
                     List<String> out = new ArrayList<>();
                     for (Object o : a) {
                         if (o != null) {
-                            out.add(GoFmt.sprintf("%q", GoValues.strval(o)));
+                            out.add(quoted(GoValues.strval(o)));
                         }
                     }
                     return String.join(" ", out);
                 };
             case "squote" ->
                 (c, a) -> {
+                    if (a.size() == 1) {
+                        Object o = a.get(0);
+                        return o == null ? "" : "'" + GoFmt.formatValue(o) + "'";
+                    }
                     List<String> out = new ArrayList<>();
                     for (Object o : a) {
                         if (o != null) {
@@ -350,6 +361,18 @@ final class StringFunctions {
             j += Character.charCount(cy);
         }
         return Integer.compare(x.length() - i, y.length() - j);
+    }
+
+    /**
+     * sprig's quote of one value, {@code fmt.Sprintf("%q", s)}: Go's strconv.Quote, without parsing the format each
+     * time; with the same limit and message as {@link GoFmt#sprintf}.
+     */
+    static String quoted(String s) {
+        String q = GoStrconv.quote(s);
+        if (q.length() > ValueLimits.MAX_VALUE_CHARS) {
+            throw ValueLimits.tooLong("the printed value");
+        }
+        return q;
     }
 
     static String indent(int spaces, String v) throws TemplateFunctionException {
