@@ -152,13 +152,12 @@ public final class GoYaml {
      * than go-yaml reads back ({@code yaml: exceeded max depth of 10000}).
      */
     public static String mustToYaml(Object v) {
-        String s;
         try {
-            s = marshal(v);
+            // The emitter drops the trailing newline from its buffer: no second copy of the text to cut it off.
+            return YamlEmitter.emitTrimmed(emitterValue(v, 0, newCycleSet()));
         } catch (GoJson.GoJsonException e) {
             throw new GoYamlException("error marshaling into JSON: " + e.getMessage(), -1, -1);
         }
-        return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
     }
 
     /** go-yaml's max_flow_level: the JSON text sigs.k8s.io/yaml reads back may nest this deep. */
@@ -318,9 +317,12 @@ public final class GoYaml {
 
     /** sigs.k8s.io/yaml.Marshal: the full document including its trailing newline. */
     public static String marshal(Object v) {
+        return YamlEmitter.emit(emitterValue(v, 0, newCycleSet()));
+    }
+
+    private static java.util.Set<Object> newCycleSet() {
         // The cycle check's set holds values only past CYCLE_DEPTH levels: start it at the smallest table, not 32.
-        return YamlEmitter.emit(
-                emitterValue(v, 0, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(1))));
+        return java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(1));
     }
 
     /**

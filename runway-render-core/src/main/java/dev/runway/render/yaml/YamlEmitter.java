@@ -71,6 +71,18 @@ final class YamlEmitter {
         return e.out.toString();
     }
 
+    /** As {@link #emit(Object)} without its one trailing newline (Helm's toYaml), trimmed before the text is copied. */
+    static String emitTrimmed(Object value) {
+        YamlEmitter e = new YamlEmitter(false);
+        e.emitNode(value, false, false);
+        e.writeIndent();
+        int length = e.out.length();
+        if (length > 0 && e.out.charAt(length - 1) == '\n') {
+            e.out.setLength(length - 1);
+        }
+        return e.out.toString();
+    }
+
     private void emitNode(Object value, boolean mapping, boolean simpleKey) {
         mappingContext = mapping;
         simpleKeyContext = simpleKey;
