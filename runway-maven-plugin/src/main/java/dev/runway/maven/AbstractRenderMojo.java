@@ -10,6 +10,8 @@ import dev.runway.render.service.PlannedEnvironment;
 import dev.runway.render.servicemanifest.ServiceManifests;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
@@ -105,19 +107,28 @@ abstract class AbstractRenderMojo extends AbstractValuesMojo {
         EnvironmentPlanner.Settings settings = settings(committedManifestsRoot, PomOrigins.of(project, session));
         try {
             EnvironmentPlanner.Plan plan = EnvironmentPlanner.plan(settings, getLog()::info);
-            plan.warnings().forEach(getLog()::warn);
+            for (String warning : plan.warnings()) {
+                getLog().warn(warning);
+            }
             return plan.environments();
         } catch (PipelineException e) {
-            e.warnings().forEach(getLog()::warn); // once each, whether or not the plan stopped
+            for (String warning : e.warnings()) { // once each, whether or not the plan stopped
+                getLog().warn(warning);
+            }
             throw new MojoFailureException(e.getMessage(), e.getCause());
         }
     }
 
     /** The goal's settings as runway-render-core takes them ({@code origins} only say where overrides came from). */
     protected EnvironmentPlanner.Settings settings(Path committedManifestsRoot, EnvironmentPlanner.Origins origins) {
-        List<EnvironmentPlanner.EnvironmentSettings> configured = environments == null
-                ? null
-                : environments.stream().map(Environment::settings).toList();
+        List<EnvironmentPlanner.EnvironmentSettings> configured = null;
+        if (environments != null) {
+            configured = new ArrayList<>();
+            for (Environment environment : environments) {
+                configured.add(environment.settings());
+            }
+            configured = Collections.unmodifiableList(configured);
+        }
         return new EnvironmentPlanner.Settings(
                 goal(),
                 baseDirectory(),

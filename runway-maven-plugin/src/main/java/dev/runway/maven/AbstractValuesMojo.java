@@ -2,6 +2,8 @@ package dev.runway.maven;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -54,8 +56,13 @@ abstract class AbstractValuesMojo extends AbstractRunwayMojo {
     protected List<String> extraSetFile;
 
     static List<Path> paths(List<File> files) {
-        return files == null
-                ? null
-                : files.stream().map(AbstractRunwayMojo::path).toList();
+        if (files == null) {
+            return null;
+        }
+        List<Path> paths = new ArrayList<>();
+        for (File file : files) {
+            paths.add(path(file));
+        }
+        return Collections.unmodifiableList(paths);
     }
 }

@@ -2,7 +2,9 @@ package dev.runway.maven;
 
 import dev.runway.render.service.EnvironmentPlanner;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -78,11 +80,19 @@ public class Environment {
         return manifest;
     }
 
+    private List<Path> valuesFilePaths() {
+        List<Path> paths = new ArrayList<>();
+        for (File file : getValuesFiles()) {
+            paths.add(file.toPath());
+        }
+        return Collections.unmodifiableList(paths);
+    }
+
     /** This environment for runway-render-core's planner. */
     EnvironmentPlanner.EnvironmentSettings settings() {
         return new EnvironmentPlanner.EnvironmentSettings(
                 name,
-                getValuesFiles().stream().map(File::toPath).toList(),
+                valuesFilePaths(),
                 getSet(),
                 getSetString(),
                 getSetFile(),

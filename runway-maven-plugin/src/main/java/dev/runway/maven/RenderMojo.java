@@ -111,7 +111,12 @@ public class RenderMojo extends AbstractRenderMojo {
                     + RenderSummary.of(entry.getValue()).describe());
             getLog().info("[" + env.name() + "] " + relative(directory) + ": " + describe(result));
         }
-        fingerprint.flatMap(f -> f.write(fingerprintFile)).ifPresent(getLog()::warn);
+        if (fingerprint.isPresent()) {
+            Optional<String> notStored = fingerprint.get().write(fingerprintFile);
+            if (notStored.isPresent()) {
+                getLog().warn(notStored.get());
+            }
+        }
     }
 
     /** One fingerprint per execution, so two executions with different settings do not undo each other's. */

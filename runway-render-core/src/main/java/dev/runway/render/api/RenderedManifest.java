@@ -23,6 +23,29 @@ public record RenderedManifest(
         Objects.requireNonNull(text, "text");
     }
 
+    // Written out: records' generated equals and hashCode bootstrap through java.lang.runtime.ObjectMethods, which
+    // spins many method-handle classes the first time in a JVM (issue 19); the checks key maps by manifest.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RenderedManifest m
+                && source.equals(m.source)
+                && apiVersion.equals(m.apiVersion)
+                && kind.equals(m.kind)
+                && name.equals(m.name)
+                && namespace.equals(m.namespace)
+                && text.equals(m.text);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = source.hashCode();
+        h = 31 * h + apiVersion.hashCode();
+        h = 31 * h + kind.hashCode();
+        h = 31 * h + name.hashCode();
+        h = 31 * h + namespace.hashCode();
+        return 31 * h + text.hashCode();
+    }
+
     /** {@code Kind/name}, the way people name a resource in a log line. */
     public String id() {
         return kind + "/" + name;

@@ -19,8 +19,22 @@ final class DataFunctions {
     /** Texts longer than this are parsed each time rather than remembered for the render. */
     private static final int MAX_REMEMBERED_YAML = 16 * 1024;
 
-    /** A fromYaml text as a key of the render's remembered results. */
-    private record FromYamlKey(String text) {}
+    /**
+     * A fromYaml text as a key of the render's remembered results. Written-out equals and hashCode: records' generated
+     * ones bootstrap through java.lang.runtime.ObjectMethods, which spins many method-handle classes the first time
+     * in a JVM (issue 19).
+     */
+    private record FromYamlKey(String text) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FromYamlKey k && text.equals(k.text);
+        }
+
+        @Override
+        public int hashCode() {
+            return text.hashCode();
+        }
+    }
 
     /**
      * Helm's fromYaml. Helpers often parse the same small text many times in one render (a labels helper included

@@ -32,6 +32,20 @@ public record ChartSource(Path directory, String classpathName) {
         return new ChartSource(null, Objects.requireNonNull(name, "name"));
     }
 
+    // Written out: records' generated equals and hashCode bootstrap through java.lang.runtime.ObjectMethods, which
+    // spins many method-handle classes the first time in a JVM (issue 19); a render keys its prepared charts by source.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ChartSource s
+                && Objects.equals(directory, s.directory)
+                && Objects.equals(classpathName, s.classpathName);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(directory) + Objects.hashCode(classpathName);
+    }
+
     public boolean onClasspath() {
         return classpathName != null;
     }

@@ -25,7 +25,21 @@ public final class EngineManifestRenderer implements ManifestRenderer {
     /** Each chart loaded and parsed once per Helm version (the version decides how values.yaml is read). */
     private final Map<ChartKey, Prepared> prepared = new HashMap<>();
 
-    private record ChartKey(ChartSource source, HelmVersion version) {}
+    /**
+     * Written-out equals and hashCode: records' generated ones bootstrap through java.lang.runtime.ObjectMethods,
+     * which spins many method-handle classes the first time in a JVM (issue 19).
+     */
+    private record ChartKey(ChartSource source, HelmVersion version) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ChartKey k && source.equals(k.source) && version == k.version;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * source.hashCode() + version.hashCode();
+        }
+    }
 
     private record Prepared(HelmRenderer renderer, Map<String, ValueComment> comments) {}
 

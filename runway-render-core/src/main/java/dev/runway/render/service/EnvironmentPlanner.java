@@ -457,7 +457,11 @@ public final class EnvironmentPlanner {
         List<String> all = new ArrayList<>();
         for (List<String> list : lists) {
             if (list != null) {
-                list.stream().filter(s -> s != null && !s.isBlank()).forEach(all::add);
+                for (String s : list) {
+                    if (s != null && !s.isBlank()) {
+                        all.add(s);
+                    }
+                }
             }
         }
         return all;

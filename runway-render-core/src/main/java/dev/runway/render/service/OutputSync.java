@@ -6,9 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -59,7 +59,10 @@ public final class OutputSync {
                 unchanged.add(file.name());
             }
         }
-        Set<String> keep = files.stream().map(OutputFile::name).collect(Collectors.toSet());
+        Set<String> keep = new HashSet<>();
+        for (OutputFile file : files) {
+            keep.add(file.name());
+        }
         List<String> deleted = new ArrayList<>();
         try (Stream<Path> entries = Files.list(directory)) {
             for (Path entry : entries.sorted().toList()) {

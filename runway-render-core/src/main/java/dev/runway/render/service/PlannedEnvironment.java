@@ -12,4 +12,14 @@ public record PlannedEnvironment(String name, RenderRequest request, Path commit
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(request, "request");
     }
+
+    /**
+     * The name's hash: equal environments have equal names, and renders key their results by environment. The
+     * generated hashCode would hash the whole request, through java.lang.runtime.ObjectMethods, which spins many
+     * method-handle classes the first time in a JVM (issue 19).
+     */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

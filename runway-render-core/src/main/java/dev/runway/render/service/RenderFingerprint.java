@@ -111,7 +111,7 @@ public record RenderFingerprint(Map<String, String> entries, List<String> enviro
         setting(entries, "namespace", settings.namespace());
         setting(entries, "kubeVersion", settings.kubeVersion());
         setting(entries, "helmVersion", settings.helmVersion());
-        setting(entries, "environments", settings.environments());
+        setting(entries, "environments", environmentsText(settings.environments()));
         setting(entries, "environment", settings.selection());
 
         if (settings.chartDirectory() != null) {
@@ -122,8 +122,8 @@ public record RenderFingerprint(Map<String, String> entries, List<String> enviro
         if (nonNull(settings.valuesFiles()).isEmpty()) {
             files.add(basedir.resolve(RequestValues.DEFAULT_VALUES_FILE));
         }
-        nonNull(settings.valuesFiles()).forEach(file -> files.add(basedir.resolve(file)));
-        nonNull(settings.extraValuesFiles()).forEach(file -> files.add(basedir.resolve(file)));
+        resolveAll(files, basedir, settings.valuesFiles());
+        resolveAll(files, basedir, settings.extraValuesFiles());
         setFilePaths(files, basedir, settings.setFile());
         setFilePaths(files, basedir, settings.extraSetFile());
         List<EnvironmentPlanner.EnvironmentSettings> all =
@@ -141,7 +141,7 @@ public record RenderFingerprint(Map<String, String> entries, List<String> enviro
                 continue;
             }
             names.add(name);
-            nonNull(env.valuesFiles()).forEach(file -> files.add(basedir.resolve(file)));
+            resolveAll(files, basedir, env.valuesFiles());
             setFilePaths(files, basedir, env.setFile());
             Path manifest = basedir.resolve(
                     env.manifest() != null
@@ -379,6 +379,53 @@ public record RenderFingerprint(Map<String, String> entries, List<String> enviro
         } catch (java.nio.file.InvalidPathException e) {
             // not a path; the render says so
         }
+    }
+
+    /**
+     * The environments' settings in the text of their records' generated toString, which earlier fingerprints hashed,
+     * written out: that toString bootstraps through java.lang.runtime.ObjectMethods, which spins many method-handle
+     * classes the first time in a JVM (issue 19). Null stays null ("unset").
+     */
+    private static void resolveAll(Set<Path> files, Path basedir, List<Path> paths) {
+        for (Path path : nonNull(paths)) {
+            files.add(basedir.resolve(path));
+        }
+    }
+
+    static String environmentsText(List<EnvironmentPlanner.EnvironmentSettings> environments) {
+        if (environments == null) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder("[");
+        for (EnvironmentPlanner.EnvironmentSettings env : environments) {
+            if (text.length() > 1) {
+                text.append(", ");
+            }
+            if (env == null) {
+                text.append("null");
+                continue;
+            }
+            text.append("EnvironmentSettings[name=")
+                    .append(env.name())
+                    .append(", valuesFiles=")
+                    .append(env.valuesFiles())
+                    .append(", set=")
+                    .append(env.set())
+                    .append(", setString=")
+                    .append(env.setString())
+                    .append(", setFile=")
+                    .append(env.setFile())
+                    .append(", releaseName=")
+                    .append(env.releaseName())
+                    .append(", namespace=")
+                    .append(env.namespace())
+                    .append(", committedManifests=")
+                    .append(env.committedManifests())
+                    .append(", manifest=")
+                    .append(env.manifest())
+                    .append(']');
+        }
+        return text.append(']').toString();
     }
 
     private static void setting(Map<String, String> entries, String name, Object value) {

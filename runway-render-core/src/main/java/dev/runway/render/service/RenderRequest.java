@@ -154,10 +154,18 @@ public record RenderRequest(
         if (manifestValues != null) {
             values.valuesDocument(manifestValues);
         }
-        valuesFiles.forEach(file -> values.valuesFile(baseDirectory.resolve(file), displayName(file)));
-        set.forEach(values::set);
-        setString.forEach(values::setString);
-        setFile.forEach(values::setFile);
+        for (Path file : valuesFiles) {
+            values.valuesFile(baseDirectory.resolve(file), displayName(file));
+        }
+        for (String s : set) {
+            values.set(s);
+        }
+        for (String s : setString) {
+            values.setString(s);
+        }
+        for (String s : setFile) {
+            values.setFile(s);
+        }
         return values.build().merge();
     }
 

@@ -27,7 +27,9 @@ public record RenderSummary(int resources, Map<String, Integer> kinds, Set<Strin
         Map<String, Integer> kinds = new TreeMap<>();
         List<RenderedManifest> manifests = chart.manifests();
         for (RenderedManifest manifest : manifests) {
-            kinds.merge(manifest.kind().isEmpty() ? "(no kind)" : manifest.kind(), 1, Integer::sum);
+            String kind = manifest.kind().isEmpty() ? "(no kind)" : manifest.kind();
+            Integer count = kinds.get(kind);
+            kinds.put(kind, count == null ? 1 : count + 1);
         }
         // Flux's own reading of the placeholders (envsubst rules), so the log agrees with the Flux checks.
         Set<String> variables = new TreeSet<>(PlaceholderScanner.scan(chart).variables());
@@ -39,8 +41,9 @@ public record RenderSummary(int resources, Map<String, Integer> kinds, Set<Strin
         StringBuilder out = new StringBuilder(Plurals.count(resources, "resource"));
         if (!kinds.isEmpty()) {
             out.append(" (");
-            new TreeMap<>(kinds)
-                    .forEach((kind, n) -> out.append(n).append(' ').append(kind).append(", "));
+            for (Map.Entry<String, Integer> kind : new TreeMap<>(kinds).entrySet()) {
+                out.append(kind.getValue()).append(' ').append(kind.getKey()).append(", ");
+            }
             out.setLength(out.length() - 2);
             out.append(')');
         }
@@ -48,7 +51,9 @@ public record RenderSummary(int resources, Map<String, Integer> kinds, Set<Strin
         if (fluxVariables.isEmpty()) {
             out.append("none");
         } else {
-            new TreeSet<>(fluxVariables).forEach(v -> out.append("${").append(v).append("}, "));
+            for (String variable : new TreeSet<>(fluxVariables)) {
+                out.append("${").append(variable).append("}, ");
+            }
             out.setLength(out.length() - 2);
         }
         return out.toString();

@@ -43,11 +43,9 @@ public final class RequestValues {
 
     /** The {@code serviceId} the values give, when they give a non-blank string. */
     public Optional<String> serviceId() {
-        return Optional.ofNullable(merged.values().get("serviceId"))
-                .filter(String.class::isInstance)
-                .map(String.class::cast)
-                .map(String::strip)
-                .filter(id -> !id.isEmpty());
+        return merged.values().get("serviceId") instanceof String id && !id.isBlank()
+                ? Optional.of(id.strip())
+                : Optional.empty();
     }
 
     /** Where {@code serviceId} was set: a values file position or a flag. */

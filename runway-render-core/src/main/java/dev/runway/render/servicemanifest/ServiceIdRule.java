@@ -1,11 +1,13 @@
 package dev.runway.render.servicemanifest;
 
 import dev.runway.render.values.MergedValues;
+import dev.runway.render.values.ValueOrigin;
 import dev.runway.render.values.ValuesPath;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,10 +36,8 @@ public final class ServiceIdRule {
     /** {@code serviceId} of the merged values files and {@code --set} flags, with the place that gave it. */
     public static Claim fromValues(MergedValues values) {
         Object id = values.values().get("serviceId");
-        String where = values.origins()
-                .originOf(ValuesPath.of("serviceId"))
-                .map(o -> o + " (serviceId)")
-                .orElse("the values (serviceId)");
+        Optional<ValueOrigin> origin = values.origins().originOf(ValuesPath.of("serviceId"));
+        String where = origin.isPresent() ? origin.get() + " (serviceId)" : "the values (serviceId)";
         return new Claim(id instanceof String s ? s : "", where);
     }
 
@@ -52,13 +52,20 @@ public final class ServiceIdRule {
      * @throws IllegalArgumentException when they disagree, or when none gives an id
      */
     public static String resolve(List<Claim> claims) {
-        List<Claim> given = claims.stream().filter(c -> !c.id().isBlank()).toList();
+        List<Claim> given = new ArrayList<>();
+        for (Claim claim : claims) {
+            if (!claim.id().isBlank()) {
+                given.add(claim);
+            }
+        }
         if (given.isEmpty()) {
             throw new IllegalArgumentException("no service id: set metadata.name in " + ServiceManifests.DEFAULT
                     + ", serviceId in .runway/values.yaml, or runway.serviceId (the CI input runway_service_id)");
         }
         Set<String> ids = new LinkedHashSet<>();
-        given.forEach(c -> ids.add(c.id().strip()));
+        for (Claim claim : given) {
+            ids.add(claim.id().strip());
+        }
         if (ids.size() == 1) {
             return ids.iterator().next();
         }

@@ -30,8 +30,22 @@ final class YamlEmitter {
         LITERAL
     }
 
-    /** A scalar as the encoder hands it to the emitter: its text and the style the encoder asked for. */
-    record ScalarValue(String text, Style requested) {}
+    /**
+     * A scalar as the encoder hands it to the emitter: its text and the style the encoder asked for. Written-out equals
+     * and hashCode (the encoder keys maps with these): records' generated ones bootstrap through
+     * java.lang.runtime.ObjectMethods, which spins many method-handle classes the first time in a JVM (issue 19).
+     */
+    record ScalarValue(String text, Style requested) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ScalarValue v && text.equals(v.text) && requested == v.requested;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * text.hashCode() + requested.hashCode();
+        }
+    }
 
     // Most toYaml outputs are a few hundred characters: start there rather than growing from 16.
     private final StringBuilder out = new StringBuilder(256);

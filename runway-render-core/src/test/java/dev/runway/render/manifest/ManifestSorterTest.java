@@ -34,6 +34,19 @@ class ManifestSorterTest {
     }
 
     @Test
+    void manifestsOfOneKindKeepTheOrderOfTheirPathsUtf8Bytes() {
+        // As Go sorts strings: by UTF-8 bytes, so U+FF21 (EF BC A1) comes before U+1F600 (F0 9F 98 80), which Java's
+        // UTF-16 order would put first, and upper case before lower case.
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String name : List.of("z", "\uD83D\uDE00", "b", "\uFF21", "B")) {
+            files.put("c/templates/" + name + ".yaml", "kind: ConfigMap\nmetadata:\n  name: " + name + "\n");
+        }
+        assertEquals(
+                List.of("B", "b", "z", "\uFF21", "\uD83D\uDE00"),
+                ManifestSorter.sort(files).stream().map(RenderedManifest::name).toList());
+    }
+
+    @Test
     void dropsNotesPartialsBlankFilesAndHooks() {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("c/templates/NOTES.txt", "kind: Notes\n");

@@ -384,4 +384,27 @@ class RenderFingerprintTest {
         }
         return text.toString();
     }
+
+    @Test
+    void environmentsTextIsTheRecordsGeneratedToString() {
+        // Earlier fingerprints hashed the records' generated toString; the written-out text must stay the same.
+        List<EnvironmentPlanner.EnvironmentSettings> environments = new ArrayList<>(List.of(
+                new EnvironmentPlanner.EnvironmentSettings(
+                        "staging",
+                        List.of(Path.of(".runway/staging.yaml")),
+                        List.of("a=1"),
+                        List.of("b=2"),
+                        List.of("c=file.txt"),
+                        "payments",
+                        "ns",
+                        Path.of("committed"),
+                        Path.of(".runway/runway.yml")),
+                EnvironmentPlanner.EnvironmentSettings.unnamed(),
+                new EnvironmentPlanner.EnvironmentSettings(null, null, null, null, null, null, null, null, null)));
+        assertEquals(String.valueOf(environments), RenderFingerprint.environmentsText(environments));
+        environments.add(null);
+        assertEquals(String.valueOf(environments), RenderFingerprint.environmentsText(environments));
+        assertEquals("[]", RenderFingerprint.environmentsText(List.of()));
+        assertEquals(null, RenderFingerprint.environmentsText(null));
+    }
 }
