@@ -2,15 +2,10 @@ package dev.runway.render.verify;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.github.mustachejava.DefaultMustacheFactory;
-import com.github.mustachejava.Mustache;
 import dev.runway.render.io.AtomicFiles;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -24,17 +19,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Reports for the places users look: GitLab Code Quality JSON and JUnit XML (both shown in merge requests), and a
- * Markdown summary rendered with Mustache. Files are written to a temporary file next to the target and moved into
+ * Markdown summary. Files are written to a temporary file next to the target and moved into
  * place, so a reader never sees half a report.
  */
 public final class VerifyReports {
-    private static final String SUMMARY_TEMPLATE = "dev/runway/render/verify/verify-summary.md.mustache";
     private static final List<String> CHECK_GROUPS = List.of("structure", "rules", "identity", "drift");
 
     /**
@@ -141,23 +132,40 @@ public final class VerifyReports {
     public static String junit(Input input) {
         Map<String, Map<String, List<Finding>>> cases = new LinkedHashMap<>();
         Set<String> groups = new LinkedHashSet<>(List.of("structure", "rules"));
-        if (input.findings().stream().anyMatch(f -> f.check().startsWith("identity."))) {
-            groups.add("identity");
+        for (Finding f : input.findings()) {
+            if (f.check().startsWith("identity.")) {
+                groups.add("identity");
+                break;
+            }
         }
         if (input.drift() != null) {
             groups.add("drift");
         }
         for (ResourceRef r : input.resources()) {
-            Map<String, List<Finding>> perGroup = cases.computeIfAbsent(r.toString(), k -> new LinkedHashMap<>());
-            groups.forEach(g -> perGroup.putIfAbsent(g, new ArrayList<>()));
+            Map<String, List<Finding>> perGroup = cases.get(r.toString());
+            if (perGroup == null) {
+                perGroup = new LinkedHashMap<>();
+                cases.put(r.toString(), perGroup);
+            }
+            for (String g : groups) {
+                perGroup.putIfAbsent(g, new ArrayList<>());
+            }
         }
         for (Finding f : input.findings()) {
             String resource = f.resource().equals(ResourceRef.none())
                     ? "manifests"
                     : f.resource().toString();
-            cases.computeIfAbsent(resource, k -> new LinkedHashMap<>())
-                    .computeIfAbsent(group(f.check()), k -> new ArrayList<>())
-                    .add(f);
+            Map<String, List<Finding>> perGroup = cases.get(resource);
+            if (perGroup == null) {
+                perGroup = new LinkedHashMap<>();
+                cases.put(resource, perGroup);
+            }
+            List<Finding> list = perGroup.get(group(f.check()));
+            if (list == null) {
+                list = new ArrayList<>();
+                perGroup.put(group(f.check()), list);
+            }
+            list.add(f);
         }
         int tests = 0;
         int failures = 0;
@@ -165,71 +173,108 @@ public final class VerifyReports {
         for (Map<String, List<Finding>> perGroup : cases.values()) {
             for (List<Finding> list : perGroup.values()) {
                 tests++;
-                if (list.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
+                if (firstError(list) != null) {
                     failures++;
-                } else if (list.stream().anyMatch(f -> f.check().equals("structure.not-checked"))) {
+                } else if (notChecked(list)) {
                     skipped++;
                 }
             }
         }
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuites");
-            xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", "runway-verify " + input.title());
-            xml.writeAttribute("tests", Integer.toString(tests));
-            xml.writeAttribute("failures", Integer.toString(failures));
-            xml.writeAttribute("errors", "0");
-            xml.writeAttribute("skipped", Integer.toString(skipped));
-            xml.writeCharacters("\n");
-            for (Map.Entry<String, Map<String, List<Finding>>> resource : cases.entrySet()) {
-                List<String> ordered = new ArrayList<>(resource.getValue().keySet());
-                ordered.sort((a, b) -> Integer.compare(CHECK_GROUPS.indexOf(a), CHECK_GROUPS.indexOf(b)));
-                for (String group : ordered) {
-                    List<Finding> list = resource.getValue().get(group);
-                    xml.writeCharacters("  ");
-                    xml.writeStartElement("testcase");
-                    xml.writeAttribute("classname", resource.getKey());
-                    xml.writeAttribute("name", group);
-                    xml.writeAttribute("time", "0");
-                    List<Finding> errors = list.stream()
-                            .filter(f -> f.severity() == Severity.ERROR)
-                            .toList();
-                    String lines =
-                            String.join("\n", list.stream().map(Finding::toLine).toList());
-                    if (!errors.isEmpty()) {
-                        xml.writeStartElement("failure");
-                        xml.writeAttribute(
-                                "message",
-                                errors.size() + " error(s): " + errors.get(0).message());
-                        xml.writeAttribute("type", errors.get(0).check());
-                        xml.writeCharacters(lines);
-                        xml.writeEndElement();
-                    } else if (list.stream().anyMatch(f -> f.check().equals("structure.not-checked"))) {
-                        xml.writeStartElement("skipped");
-                        xml.writeAttribute("message", "not a built-in kind: not checked");
-                        xml.writeEndElement();
-                    }
-                    if (!list.isEmpty() && errors.isEmpty()) {
-                        xml.writeStartElement("system-out");
-                        xml.writeCharacters(lines);
-                        xml.writeEndElement();
-                    }
-                    xml.writeEndElement();
-                    xml.writeCharacters("\n");
+        // Written by hand as the JDK's XMLStreamWriter wrote it (the same escapes, no empty-element tags): that
+        // writer's
+        // factory lookup and classes cost a cold runway:verify about 30 classes and a service-loader search (issue 19).
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites><testsuite");
+        xmlAttribute(xml, "name", "runway-verify " + input.title());
+        xmlAttribute(xml, "tests", Integer.toString(tests));
+        xmlAttribute(xml, "failures", Integer.toString(failures));
+        xmlAttribute(xml, "errors", "0");
+        xmlAttribute(xml, "skipped", Integer.toString(skipped));
+        xml.append(">\n");
+        for (Map.Entry<String, Map<String, List<Finding>>> resource : cases.entrySet()) {
+            for (String group : CHECK_GROUPS) {
+                List<Finding> list = resource.getValue().get(group);
+                if (list == null) {
+                    continue;
                 }
+                xml.append("  <testcase");
+                xmlAttribute(xml, "classname", resource.getKey());
+                xmlAttribute(xml, "name", group);
+                xmlAttribute(xml, "time", "0");
+                xml.append('>');
+                Finding firstError = firstError(list);
+                StringBuilder lines = new StringBuilder();
+                for (Finding f : list) {
+                    if (!lines.isEmpty()) {
+                        lines.append('\n');
+                    }
+                    lines.append(f.toLine());
+                }
+                if (firstError != null) {
+                    int errors = 0;
+                    for (Finding f : list) {
+                        if (f.severity() == Severity.ERROR) {
+                            errors++;
+                        }
+                    }
+                    xml.append("<failure");
+                    xmlAttribute(xml, "message", errors + " error(s): " + firstError.message());
+                    xmlAttribute(xml, "type", firstError.check());
+                    xml.append('>');
+                    xmlText(xml, lines, false);
+                    xml.append("</failure>");
+                } else if (notChecked(list)) {
+                    xml.append("<skipped");
+                    xmlAttribute(xml, "message", "not a built-in kind: not checked");
+                    xml.append("></skipped>");
+                }
+                if (!list.isEmpty() && firstError == null) {
+                    xml.append("<system-out>");
+                    xmlText(xml, lines, false);
+                    xml.append("</system-out>");
+                }
+                xml.append("</testcase>\n");
             }
-            xml.writeEndElement();
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write JUnit XML", e);
         }
-        return out + "\n";
+        xml.append("</testsuite></testsuites>\n");
+        return xml.toString();
+    }
+
+    private static Finding firstError(List<Finding> findings) {
+        for (Finding f : findings) {
+            if (f.severity() == Severity.ERROR) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static boolean notChecked(List<Finding> findings) {
+        for (Finding f : findings) {
+            if (f.check().equals("structure.not-checked")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void xmlAttribute(StringBuilder xml, String name, String value) {
+        xml.append(' ').append(name).append("=\"");
+        xmlText(xml, value, true);
+        xml.append('"');
+    }
+
+    /** XMLStreamWriter's escapes: {@code & < >} always, {@code "} in attribute values; nothing else. */
+    private static void xmlText(StringBuilder xml, CharSequence text, boolean attribute) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> xml.append("&amp;");
+                case '<' -> xml.append("&lt;");
+                case '>' -> xml.append("&gt;");
+                case '"' -> xml.append(attribute ? "&quot;" : "\"");
+                default -> xml.append(c);
+            }
+        }
     }
 
     static String group(String check) {
@@ -242,91 +287,102 @@ public final class VerifyReports {
 
     // ---- Markdown ----
 
-    /** A Markdown summary for people (merge request comments, job pages). */
+    /**
+     * A Markdown summary for people (merge request comments, job pages). Written in Java: the text is what the Mustache
+     * template {@code verify-summary.md.mustache} (now a test resource, VerifyReportsTextTest) rendered, without
+     * Mustache's compiler and reflection (about 45 classes in a cold runway:verify, issue 19). Values are not
+     * HTML-escaped; table cells are escaped for Markdown.
+     */
     public static String markdown(Input input) {
-        Map<String, Object> scope = new LinkedHashMap<>();
-        long errors = input.findings().stream()
-                .filter(f -> f.severity() == Severity.ERROR)
-                .count();
-        long warnings = input.findings().stream()
-                .filter(f -> f.severity() == Severity.WARNING)
-                .count();
-        long infos = input.findings().stream()
-                .filter(f -> f.severity() == Severity.INFO)
-                .count();
-        scope.put("title", input.title());
-        scope.put("kubernetesVersion", input.kubernetesVersion());
-        scope.put("modelVersion", KubeSchema.KUBERNETES_VERSION);
-        scope.put("otherModel", !input.kubernetesVersion().equals(KubeSchema.KUBERNETES_VERSION));
-        scope.put("passed", errors == 0);
-        scope.put("errors", errors);
-        scope.put("warnings", warnings);
-        scope.put("infos", infos);
-        scope.put("resourceCount", input.resources().size());
-        List<Map<String, Object>> rows = new ArrayList<>();
+        int errors = 0;
+        int warnings = 0;
+        int infos = 0;
         for (Finding f : input.findings()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("severity", f.severity().word());
-            row.put("resource", cell(f.resource().toString()));
-            row.put("path", cell(f.path().isEmpty() ? "-" : f.path()));
-            row.put("message", cell(f.message()));
-            row.put("fix", cell(f.fix()));
-            row.put("check", cell(f.check()));
-            rows.add(row);
-        }
-        scope.put("findings", rows);
-        scope.put("hasFindings", !rows.isEmpty());
-        List<Map<String, Object>> resources = new ArrayList<>();
-        for (ResourceRef r : input.resources()) {
-            long e = input.findings().stream()
-                    .filter(f -> f.resource().equals(r) && f.severity() == Severity.ERROR)
-                    .count();
-            long w = input.findings().stream()
-                    .filter(f -> f.resource().equals(r) && f.severity() == Severity.WARNING)
-                    .count();
-            resources.add(Map.of("name", cell(r.toString()), "status", e > 0 ? "failed" : w > 0 ? "warnings" : "ok"));
-        }
-        scope.put("resources", resources);
-        if (input.drift() != null) {
-            Map<String, Object> drift = new LinkedHashMap<>();
-            drift.put("clean", input.drift().clean());
-            drift.put("mode", input.drift().mode().name().toLowerCase(Locale.ROOT));
-            drift.put("updateCommand", input.drift().updateCommand());
-            List<Map<String, Object>> diffs = new ArrayList<>();
-            for (DriftCheck.ResourceDiff d : input.drift().differences()) {
-                diffs.add(Map.of(
-                        "resource",
-                        d.resource().toString(),
-                        "status",
-                        d.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                        "diff",
-                        d.diff()));
+            switch (f.severity()) {
+                case ERROR -> errors++;
+                case WARNING -> warnings++;
+                case INFO -> infos++;
             }
-            drift.put("diffs", diffs);
-            scope.put("drift", drift);
         }
-        DefaultMustacheFactory factory = new DefaultMustacheFactory() {
-            @Override
-            public void encode(String value, Writer writer) {
-                try {
-                    writer.write(value); // Markdown, not HTML: values are escaped for tables in Java
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        StringBuilder md = new StringBuilder();
+        md.append("## runway verify: ").append(input.title()).append("\n\n");
+        md.append(errors == 0 ? "**Passed**" : "**Failed**")
+                .append(": ")
+                .append(errors)
+                .append(" error(s), ")
+                .append(warnings)
+                .append(" warning(s), ")
+                .append(infos)
+                .append(" note(s) in ")
+                .append(input.resources().size())
+                .append(" resource(s). Checked for Kubernetes ")
+                .append(input.kubernetesVersion());
+        if (!input.kubernetesVersion().equals(KubeSchema.KUBERNETES_VERSION)) {
+            md.append(" (API versions and field rules of that release; field structure from the Kubernetes ")
+                    .append(KubeSchema.KUBERNETES_VERSION)
+                    .append(" client models)");
+        }
+        md.append(".\n\n");
+        if (input.findings().isEmpty()) {
+            md.append("No findings.\n");
+        } else {
+            md.append("| Severity | Resource | Field | Problem | Fix | Check |\n");
+            md.append("| --- | --- | --- | --- | --- | --- |\n");
+            for (Finding f : input.findings()) {
+                md.append("| ")
+                        .append(f.severity().word())
+                        .append(" | ")
+                        .append(cell(f.resource().toString()))
+                        .append(" | `")
+                        .append(cell(f.path().isEmpty() ? "-" : f.path()))
+                        .append("` | ")
+                        .append(cell(f.message()))
+                        .append(" | ")
+                        .append(cell(f.fix()))
+                        .append(" | `")
+                        .append(cell(f.check()))
+                        .append("` |\n");
+            }
+        }
+        md.append("\n### Resources\n\n");
+        for (ResourceRef r : input.resources()) {
+            boolean failed = false;
+            boolean warned = false;
+            for (Finding f : input.findings()) {
+                if (f.resource().equals(r)) {
+                    failed |= f.severity() == Severity.ERROR;
+                    warned |= f.severity() == Severity.WARNING;
                 }
             }
-        };
-        Mustache template;
-        try (Reader reader = new InputStreamReader(
-                Objects.requireNonNull(
-                        VerifyReports.class.getClassLoader().getResourceAsStream(SUMMARY_TEMPLATE), SUMMARY_TEMPLATE),
-                StandardCharsets.UTF_8)) {
-            template = factory.compile(reader, SUMMARY_TEMPLATE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            md.append("- ")
+                    .append(cell(r.toString()))
+                    .append(": ")
+                    .append(failed ? "failed" : warned ? "warnings" : "ok")
+                    .append('\n');
         }
-        StringWriter out = new StringWriter();
-        template.execute(out, scope);
-        return out.toString();
+        DriftCheck.Report drift = input.drift();
+        if (drift != null) {
+            md.append("\n### Drift (")
+                    .append(drift.mode().name().toLowerCase(Locale.ROOT))
+                    .append(" comparison)\n\n");
+            if (drift.clean()) {
+                md.append("The committed manifests match the render.\n");
+            } else {
+                for (DriftCheck.ResourceDiff d : drift.differences()) {
+                    md.append("#### ")
+                            .append(d.resource())
+                            .append(": ")
+                            .append(d.status().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                            .append("\n\n```diff\n")
+                            .append(d.diff())
+                            .append("```\n\n");
+                }
+                md.append("Update the committed manifests with:\n\n```sh\n")
+                        .append(drift.updateCommand())
+                        .append("\n```\n");
+            }
+        }
+        return md.toString();
     }
 
     /** Escapes text for a Markdown table cell. */
