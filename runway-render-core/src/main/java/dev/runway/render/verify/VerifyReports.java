@@ -1,6 +1,11 @@
 package dev.runway.render.verify;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.runway.render.io.AtomicFiles;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,7 +26,6 @@ import java.util.Set;
  * place, so a reader never sees half a report.
  */
 public final class VerifyReports {
-    private static final String HEX = "0123456789ABCDEF";
     private static final List<String> CHECK_GROUPS = List.of("structure", "rules", "identity", "drift");
 
     /**
@@ -80,70 +84,46 @@ public final class VerifyReports {
 
     /** The GitLab Code Quality report (a JSON array of issues). */
     public static String codeQuality(Input input) {
-        // Written by hand as Jackson's generator with its default pretty printer wrote it (and an ObjectMapper with
-        // INDENT_OUTPUT before that; VerifyReportsTextTest compares), without the generator's classes in every
-        // runway:verify (issue 19).
-        StringBuilder json = new StringBuilder("[");
+        // A streaming generator with Jackson's default pretty printer writes what an ObjectMapper with INDENT_OUTPUT
+        // writes, without building a mapper (a few hundred classes) in every runway:verify.
+        StringWriter out = new StringWriter();
         Set<String> fingerprints = new LinkedHashSet<>();
-        for (Finding f : input.findings()) {
-            json.append(fingerprints.isEmpty() ? " {\n" : ", {\n");
-            jsonField(
-                    json,
-                    "  ",
-                    "description",
-                    f.resource() + " " + (f.path().isEmpty() ? "" : f.path() + ": ") + f.message()
-                            + (f.fix().isEmpty() ? "" : ". Fix: " + f.fix()));
-            json.append(",\n");
-            jsonField(json, "  ", "check_name", f.check());
-            json.append(",\n");
-            // Unique per report, stable across runs while the problem stays.
-            String fingerprint = sha256(f.identity());
-            for (int n = 1; !fingerprints.add(fingerprint); n++) {
-                fingerprint = sha256(f.identity() + "#" + n);
-            }
-            jsonField(json, "  ", "fingerprint", fingerprint);
-            json.append(",\n");
-            jsonField(
-                    json,
-                    "  ",
-                    "severity",
-                    switch (f.severity()) {
-                        case ERROR -> "critical";
-                        case WARNING -> "minor";
-                        case INFO -> "info";
-                    });
-            json.append(",\n  \"location\" : {\n");
-            jsonField(json, "    ", "path", f.file().isEmpty() ? input.defaultPath() : f.file());
-            json.append(",\n    \"lines\" : {\n      \"begin\" : ")
-                    .append(Math.max(1, f.line()))
-                    .append("\n    }\n  }\n}");
-        }
-        json.append(" ]\n");
-        return json.toString();
-    }
-
-    private static void jsonField(StringBuilder json, String indent, String name, String value) {
-        json.append(indent).append('"').append(name).append("\" : \"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                case '\b' -> json.append("\\b");
-                case '\f' -> json.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        json.append("\\u00").append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
-                    } else {
-                        json.append(c);
-                    }
+        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartArray();
+            for (Finding f : input.findings()) {
+                json.writeStartObject();
+                json.writeStringField(
+                        "description",
+                        f.resource() + " " + (f.path().isEmpty() ? "" : f.path() + ": ") + f.message()
+                                + (f.fix().isEmpty() ? "" : ". Fix: " + f.fix()));
+                json.writeStringField("check_name", f.check());
+                // Unique per report, stable across runs while the problem stays.
+                String fingerprint = sha256(f.identity());
+                for (int n = 1; !fingerprints.add(fingerprint); n++) {
+                    fingerprint = sha256(f.identity() + "#" + n);
                 }
+                json.writeStringField("fingerprint", fingerprint);
+                json.writeStringField(
+                        "severity",
+                        switch (f.severity()) {
+                            case ERROR -> "critical";
+                            case WARNING -> "minor";
+                            case INFO -> "info";
+                        });
+                json.writeObjectFieldStart("location");
+                json.writeStringField("path", f.file().isEmpty() ? input.defaultPath() : f.file());
+                json.writeObjectFieldStart("lines");
+                json.writeNumberField("begin", Math.max(1, f.line()));
+                json.writeEndObject();
+                json.writeEndObject();
+                json.writeEndObject();
             }
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        json.append('"');
+        return out + "\n";
     }
 
     // ---- JUnit XML ----
