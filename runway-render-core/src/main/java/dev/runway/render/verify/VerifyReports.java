@@ -2,10 +2,15 @@ package dev.runway.render.verify;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
 import dev.runway.render.io.AtomicFiles;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -22,10 +27,11 @@ import java.util.Set;
 
 /**
  * Reports for the places users look: GitLab Code Quality JSON and JUnit XML (both shown in merge requests), and a
- * Markdown summary. Files are written to a temporary file next to the target and moved into
+ * Markdown summary rendered with Mustache. Files are written to a temporary file next to the target and moved into
  * place, so a reader never sees half a report.
  */
 public final class VerifyReports {
+    private static final String SUMMARY_TEMPLATE = "dev/runway/render/verify/verify-summary.md.mustache";
     private static final List<String> CHECK_GROUPS = List.of("structure", "rules", "identity", "drift");
 
     /**
@@ -288,10 +294,9 @@ public final class VerifyReports {
     // ---- Markdown ----
 
     /**
-     * A Markdown summary for people (merge request comments, job pages). Written in Java: the text is what the Mustache
-     * template {@code verify-summary.md.mustache} (now a test resource, VerifyReportsTextTest) rendered, without
-     * Mustache's compiler and reflection (about 45 classes in a cold runway:verify, issue 19). Values are not
-     * HTML-escaped; table cells are escaped for Markdown.
+     * A Markdown summary for people (merge request comments, job pages), rendered with the Mustache template
+     * {@code verify-summary.md.mustache} so its wording can change without Java. Values are not HTML-escaped; table
+     * cells are escaped for Markdown here.
      */
     public static String markdown(Input input) {
         int errors = 0;
@@ -304,47 +309,30 @@ public final class VerifyReports {
                 case INFO -> infos++;
             }
         }
-        StringBuilder md = new StringBuilder();
-        md.append("## runway verify: ").append(input.title()).append("\n\n");
-        md.append(errors == 0 ? "**Passed**" : "**Failed**")
-                .append(": ")
-                .append(errors)
-                .append(" error(s), ")
-                .append(warnings)
-                .append(" warning(s), ")
-                .append(infos)
-                .append(" note(s) in ")
-                .append(input.resources().size())
-                .append(" resource(s). Checked for Kubernetes ")
-                .append(input.kubernetesVersion());
-        if (!input.kubernetesVersion().equals(KubeSchema.KUBERNETES_VERSION)) {
-            md.append(" (API versions and field rules of that release; field structure from the Kubernetes ")
-                    .append(KubeSchema.KUBERNETES_VERSION)
-                    .append(" client models)");
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("title", input.title());
+        scope.put("kubernetesVersion", input.kubernetesVersion());
+        scope.put("modelVersion", KubeSchema.KUBERNETES_VERSION);
+        scope.put("otherModel", !input.kubernetesVersion().equals(KubeSchema.KUBERNETES_VERSION));
+        scope.put("passed", errors == 0);
+        scope.put("errors", errors);
+        scope.put("warnings", warnings);
+        scope.put("infos", infos);
+        scope.put("resourceCount", input.resources().size());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Finding f : input.findings()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("severity", f.severity().word());
+            row.put("resource", cell(f.resource().toString()));
+            row.put("path", cell(f.path().isEmpty() ? "-" : f.path()));
+            row.put("message", cell(f.message()));
+            row.put("fix", cell(f.fix()));
+            row.put("check", cell(f.check()));
+            rows.add(row);
         }
-        md.append(".\n\n");
-        if (input.findings().isEmpty()) {
-            md.append("No findings.\n");
-        } else {
-            md.append("| Severity | Resource | Field | Problem | Fix | Check |\n");
-            md.append("| --- | --- | --- | --- | --- | --- |\n");
-            for (Finding f : input.findings()) {
-                md.append("| ")
-                        .append(f.severity().word())
-                        .append(" | ")
-                        .append(cell(f.resource().toString()))
-                        .append(" | `")
-                        .append(cell(f.path().isEmpty() ? "-" : f.path()))
-                        .append("` | ")
-                        .append(cell(f.message()))
-                        .append(" | ")
-                        .append(cell(f.fix()))
-                        .append(" | `")
-                        .append(cell(f.check()))
-                        .append("` |\n");
-            }
-        }
-        md.append("\n### Resources\n\n");
+        scope.put("findings", rows);
+        scope.put("hasFindings", !rows.isEmpty());
+        List<Map<String, Object>> resources = new ArrayList<>();
         for (ResourceRef r : input.resources()) {
             boolean failed = false;
             boolean warned = false;
@@ -354,35 +342,50 @@ public final class VerifyReports {
                     warned |= f.severity() == Severity.WARNING;
                 }
             }
-            md.append("- ")
-                    .append(cell(r.toString()))
-                    .append(": ")
-                    .append(failed ? "failed" : warned ? "warnings" : "ok")
-                    .append('\n');
+            resources.add(Map.of("name", cell(r.toString()), "status", failed ? "failed" : warned ? "warnings" : "ok"));
         }
-        DriftCheck.Report drift = input.drift();
-        if (drift != null) {
-            md.append("\n### Drift (")
-                    .append(drift.mode().name().toLowerCase(Locale.ROOT))
-                    .append(" comparison)\n\n");
-            if (drift.clean()) {
-                md.append("The committed manifests match the render.\n");
-            } else {
-                for (DriftCheck.ResourceDiff d : drift.differences()) {
-                    md.append("#### ")
-                            .append(d.resource())
-                            .append(": ")
-                            .append(d.status().name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                            .append("\n\n```diff\n")
-                            .append(d.diff())
-                            .append("```\n\n");
-                }
-                md.append("Update the committed manifests with:\n\n```sh\n")
-                        .append(drift.updateCommand())
-                        .append("\n```\n");
+        scope.put("resources", resources);
+        DriftCheck.Report report = input.drift();
+        if (report != null) {
+            Map<String, Object> drift = new LinkedHashMap<>();
+            drift.put("clean", report.clean());
+            drift.put("mode", report.mode().name().toLowerCase(Locale.ROOT));
+            drift.put("updateCommand", report.updateCommand());
+            List<Map<String, Object>> diffs = new ArrayList<>();
+            for (DriftCheck.ResourceDiff d : report.differences()) {
+                diffs.add(Map.of(
+                        "resource",
+                        d.resource().toString(),
+                        "status",
+                        d.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                        "diff",
+                        d.diff()));
             }
+            drift.put("diffs", diffs);
+            scope.put("drift", drift);
         }
-        return md.toString();
+        DefaultMustacheFactory factory = new DefaultMustacheFactory() {
+            @Override
+            public void encode(String value, Writer writer) {
+                try {
+                    writer.write(value); // Markdown, not HTML: values are escaped for tables in Java
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        Mustache template;
+        try (Reader reader = new InputStreamReader(
+                Objects.requireNonNull(
+                        VerifyReports.class.getClassLoader().getResourceAsStream(SUMMARY_TEMPLATE), SUMMARY_TEMPLATE),
+                StandardCharsets.UTF_8)) {
+            template = factory.compile(reader, SUMMARY_TEMPLATE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringWriter out = new StringWriter();
+        template.execute(out, scope);
+        return out.toString();
     }
 
     /** Escapes text for a Markdown table cell. */

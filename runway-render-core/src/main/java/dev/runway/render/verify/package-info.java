@@ -10,7 +10,7 @@
  *   <li>{@link dev.runway.render.verify.DriftCheck}: render versus committed manifests (file or folder), exact bytes
  *       or structural, with a unified diff per resource and the update command (a parameter).</li>
  *   <li>{@link dev.runway.render.verify.VerifyReports}: GitLab Code Quality JSON, JUnit XML and a Markdown summary
- *       (written in Java as the former Mustache template did), written through a temporary file and an atomic
+ *       (Mustache template {@code verify-summary.md.mustache}), written through a temporary file and an atomic
  *       move.</li>
  * </ul>
  *
