@@ -8,6 +8,7 @@ import dev.runway.render.yaml.YNode.YMap;
 import dev.runway.render.yaml.YNode.YScalar;
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,10 @@ final class ApiServerRules {
                 continue; // not a built-in kind the structure check knows: its shape may differ
             }
             namespace(r);
-            PodSpecs.of(r).ifPresent(t -> podSpec(r, t));
+            var t = PodSpecs.of(r).orElse(null);
+            if (t != null) {
+                podSpec(r, t);
+            }
             YMap spec = r.root().map("spec").orElse(null);
             if (spec == null) {
                 continue;
@@ -66,18 +70,22 @@ final class ApiServerRules {
 
     /** ValidateObjectMeta: metadata.namespace must be a DNS-1123 label (ValidateNamespaceName). */
     private void namespace(Resource r) {
-        r.root()
-                .map("metadata")
-                .ifPresent(meta -> meta.string("namespace")
-                        .filter(ns -> !ns.isEmpty())
-                        .ifPresent(ns -> Names.dns1123Label(ns)
-                                .ifPresent(problem -> findings.error(
-                                        r,
-                                        "name.invalid-namespace",
-                                        "metadata.namespace",
-                                        meta.lineOf("namespace"),
-                                        "Invalid value: \"" + ns + "\": " + problem,
-                                        "use a namespace name of lowercase letters, digits and '-' (at most 63)"))));
+        var meta = r.root().map("metadata").orElse(null);
+        if (meta != null) {
+            var ns = meta.string("namespace").orElse(null);
+            if (ns != null && !ns.isEmpty()) {
+                var problem = Names.dns1123Label(ns).orElse(null);
+                if (problem != null) {
+                    findings.error(
+                            r,
+                            "name.invalid-namespace",
+                            "metadata.namespace",
+                            meta.lineOf("namespace"),
+                            "Invalid value: \"" + ns + "\": " + problem,
+                            "use a namespace name of lowercase letters, digits and '-' (at most 63)");
+                }
+            }
+        }
     }
 
     // ---- workloads ----
@@ -91,7 +99,8 @@ final class ApiServerRules {
 
     /** ValidateDeploymentSpec and ValidateDeploymentStrategy (pkg/apis/apps/validation). */
     private void deployment(Resource r, YMap spec) {
-        spec.map("strategy").ifPresent(strategy -> {
+        var strategy = spec.map("strategy").orElse(null);
+        if (strategy != null) {
             if ("Recreate".equals(strategy.string("type").orElse(""))
                     && strategy.get("rollingUpdate") != null
                     && !isNull(strategy.get("rollingUpdate"))) {
@@ -103,7 +112,7 @@ final class ApiServerRules {
                         "Forbidden: may not be specified when strategy `type` is 'Recreate'",
                         "remove spec.strategy.rollingUpdate, or use type RollingUpdate");
             }
-        });
+        }
         if (num(spec.get("progressDeadlineSeconds")) instanceof BigDecimal deadline) {
             BigDecimal minReady = number(spec.get("minReadySeconds"));
             if (deadline.signum() <= 0 || (minReady != null && deadline.compareTo(minReady) <= 0)) {
@@ -133,15 +142,17 @@ final class ApiServerRules {
                                 + "\": cannot use TZ or CRON_TZ in schedule, use timeZone field instead",
                         "move the time zone to spec.timeZone");
             } else {
-                CronSchedule.problem(s.value())
-                        .ifPresent(problem -> findings.error(
-                                r,
-                                "value.schedule",
-                                "spec.schedule",
-                                s.line(),
-                                "Invalid value: \"" + s.value() + "\": " + problem,
-                                "write five fields (minute hour day-of-month month day-of-week), e.g. \"*/5 * * * *\", or"
-                                        + " @hourly, @daily, @weekly, @monthly, @yearly, @every 1h"));
+                var problem = CronSchedule.problem(s.value()).orElse(null);
+                if (problem != null) {
+                    findings.error(
+                            r,
+                            "value.schedule",
+                            "spec.schedule",
+                            s.line(),
+                            "Invalid value: \"" + s.value() + "\": " + problem,
+                            "write five fields (minute hour day-of-month month day-of-week), e.g. \"*/5 * * * *\", or"
+                                    + " @hourly, @daily, @weekly, @monthly, @yearly, @every 1h");
+                }
             }
         }
         if (spec.get("timeZone") instanceof YScalar tz && tz.isString() && !validTimeZone(tz.value())) {
@@ -156,7 +167,11 @@ final class ApiServerRules {
         nonNegative(r, spec, "startingDeadlineSeconds", "spec");
         nonNegative(r, spec, "successfulJobsHistoryLimit", "spec");
         nonNegative(r, spec, "failedJobsHistoryLimit", "spec");
-        spec.map("jobTemplate").flatMap(t -> t.map("spec")).ifPresent(js -> job(r, js, "spec.jobTemplate.spec"));
+        YMap jobTemplate = spec.map("jobTemplate").orElse(null);
+        YMap js = jobTemplate == null ? null : jobTemplate.map("spec").orElse(null);
+        if (js != null) {
+            job(r, js, "spec.jobTemplate.spec");
+        }
     }
 
     /** validateTimeZone: a name time.LoadLocation knows; "Local" is refused. */
@@ -201,27 +216,34 @@ final class ApiServerRules {
 
     private void container(Resource r, YMap c, String at, Map<String, String> hostPorts) {
         for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
-            c.map(probe).ifPresent(p -> probe(r, p, Paths.field(at, probe), probe));
-        }
-        c.map("lifecycle").ifPresent(lifecycle -> {
-            for (String hook : List.of("postStart", "preStop")) {
-                lifecycle
-                        .map(hook)
-                        .ifPresent(h -> handlers(r, h, Paths.field(at, "lifecycle." + hook), LIFECYCLE_HANDLERS));
+            var p = c.map(probe).orElse(null);
+            if (p != null) {
+                probe(r, p, Paths.field(at, probe), probe);
             }
-        });
+        }
+        var lifecycle = c.map("lifecycle").orElse(null);
+        if (lifecycle != null) {
+            for (String hook : List.of("postStart", "preStop")) {
+                var h = lifecycle.map(hook).orElse(null);
+                if (h != null) {
+                    handlers(r, h, Paths.field(at, "lifecycle." + hook), LIFECYCLE_HANDLERS);
+                }
+            }
+        }
         List<YNode> env = c.list("env");
         for (int i = 0; i < env.size(); i++) {
             if (env.get(i) instanceof YMap e) {
                 int index = i;
-                e.map("valueFrom")
-                        .ifPresent(v -> exactlyOne(
-                                r,
-                                v,
-                                ENV_SOURCES,
-                                at + ".env[" + index + "].valueFrom",
-                                "env.valuefrom-sources",
-                                "valueFrom"));
+                var v = e.map("valueFrom").orElse(null);
+                if (v != null) {
+                    exactlyOne(
+                            r,
+                            v,
+                            ENV_SOURCES,
+                            at + ".env[" + index + "].valueFrom",
+                            "env.valuefrom-sources",
+                            "valueFrom");
+                }
             }
         }
         List<YNode> envFrom = c.list("envFrom");
@@ -287,9 +309,7 @@ final class ApiServerRules {
     }
 
     private void handlers(Resource r, YMap owner, String at, List<String> allowed) {
-        List<String> present = allowed.stream()
-                .filter(h -> owner.get(h) != null && !isNull(owner.get(h)))
-                .toList();
+        List<String> present = presentKeys(owner, allowed);
         if (present.isEmpty()) {
             findings.error(
                     r,
@@ -309,11 +329,20 @@ final class ApiServerRules {
         }
     }
 
+    /** The keys of {@code owner} among {@code keys} that are set and not null, in the order of {@code keys}. */
+    private static List<String> presentKeys(YMap owner, List<String> keys) {
+        List<String> present = new ArrayList<>();
+        for (String k : keys) {
+            if (owner.get(k) != null && !isNull(owner.get(k))) {
+                present.add(k);
+            }
+        }
+        return present;
+    }
+
     /** validateEnvVarValueFrom, validateEnvFrom: exactly one source. */
     private void exactlyOne(Resource r, YMap owner, List<String> sources, String at, String check, String what) {
-        List<String> present = sources.stream()
-                .filter(s -> owner.get(s) != null && !isNull(owner.get(s)))
-                .toList();
+        List<String> present = presentKeys(owner, sources);
         if (present.isEmpty()) {
             findings.error(
                     r,
@@ -339,10 +368,12 @@ final class ApiServerRules {
 
     /** validateVolumeSource: exactly one volume type. */
     private void volumeSource(Resource r, YMap volume, String at) {
-        List<String> types = volume.entries().keySet().stream()
-                .filter(k -> !NOT_VOLUME_SOURCES.contains(k))
-                .filter(k -> !isNull(volume.get(k)))
-                .toList();
+        List<String> types = new ArrayList<>();
+        for (String k : volume.entries().keySet()) {
+            if (!NOT_VOLUME_SOURCES.contains(k) && !isNull(volume.get(k))) {
+                types.add(k);
+            }
+        }
         if (types.isEmpty()) {
             findings.error(
                     r,
@@ -403,15 +434,16 @@ final class ApiServerRules {
             }
         }
         Optional<String> clusterIP = spec.string("clusterIP");
-        clusterIP
-                .filter(ip -> !ip.isEmpty() && !ip.equals("None") && !ip.contains("${") && !isIp(ip))
-                .ifPresent(ip -> findings.error(
-                        r,
-                        "value.cluster-ip",
-                        "spec.clusterIP",
-                        spec.lineOf("clusterIP"),
-                        "Invalid value: \"" + ip + "\": must be a valid IP address (e.g. 10.9.8.7 or 2001:db8::ffff)",
-                        "leave clusterIP out (the server assigns one), or write None for a headless Service"));
+        var ip = clusterIP.orElse(null);
+        if (ip != null && !ip.isEmpty() && !ip.equals("None") && !ip.contains("${") && !isIp(ip)) {
+            findings.error(
+                    r,
+                    "value.cluster-ip",
+                    "spec.clusterIP",
+                    spec.lineOf("clusterIP"),
+                    "Invalid value: \"" + ip + "\": must be a valid IP address (e.g. 10.9.8.7 or 2001:db8::ffff)",
+                    "leave clusterIP out (the server assigns one), or write None for a headless Service");
+        }
         List<YNode> clusterIPs = spec.list("clusterIPs");
         for (int i = 0; i < clusterIPs.size(); i++) {
             if (clusterIPs.get(i) instanceof YScalar s
@@ -430,7 +462,7 @@ final class ApiServerRules {
             }
         }
         if (type.equals("ExternalName")) {
-            if (spec.string("externalName").filter(n -> !n.isEmpty()).isEmpty()) {
+            if (spec.string("externalName").orElse("").isEmpty()) {
                 findings.error(
                         r,
                         "value.external-name",
@@ -439,15 +471,15 @@ final class ApiServerRules {
                         "Required value",
                         "set spec.externalName to the DNS name the Service points at");
             }
-            clusterIP
-                    .filter(ip -> !ip.isEmpty())
-                    .ifPresent(ip -> findings.error(
-                            r,
-                            "value.cluster-ip",
-                            "spec.clusterIP",
-                            spec.lineOf("clusterIP"),
-                            "Forbidden: may not be set for ExternalName services",
-                            "remove spec.clusterIP"));
+            if (!clusterIP.orElse("").isEmpty()) {
+                findings.error(
+                        r,
+                        "value.cluster-ip",
+                        "spec.clusterIP",
+                        spec.lineOf("clusterIP"),
+                        "Forbidden: may not be set for ExternalName services",
+                        "remove spec.clusterIP");
+            }
         }
     }
 
@@ -475,29 +507,38 @@ final class ApiServerRules {
 
     /** validateIngressBackend and validateIngressServiceBackend (pkg/apis/networking/validation). */
     private void ingress(Resource r, YMap spec) {
-        spec.map("defaultBackend").ifPresent(b -> backend(r, b, "spec.defaultBackend"));
+        var defaultBackend = spec.map("defaultBackend").orElse(null);
+        if (defaultBackend != null) {
+            backend(r, defaultBackend, "spec.defaultBackend");
+        }
         List<YNode> rules = spec.list("rules");
         for (int i = 0; i < rules.size(); i++) {
             if (!(rules.get(i) instanceof YMap rule)) {
                 continue;
             }
-            List<YNode> paths = rule.map("http").map(h -> h.list("paths")).orElse(List.of());
+            YMap http = rule.map("http").orElse(null);
+            List<YNode> paths = http == null ? List.of() : http.list("paths");
             for (int j = 0; j < paths.size(); j++) {
                 if (paths.get(j) instanceof YMap p) {
                     String at = "spec.rules[" + i + "].http.paths[" + j + "]";
-                    p.map("backend").ifPresent(b -> backend(r, b, at + ".backend"));
-                    p.string("path")
-                            .filter(path -> !path.isEmpty()
+                    var b = p.map("backend").orElse(null);
+                    if (b != null) {
+                        backend(r, b, at + ".backend");
+                    }
+                    var path = p.string("path").orElse(null);
+                    if (path != null
+                            && (!path.isEmpty()
                                     && !path.startsWith("/")
                                     && !"ImplementationSpecific"
-                                            .equals(p.string("pathType").orElse("")))
-                            .ifPresent(path -> findings.error(
-                                    r,
-                                    "value.ingress-path",
-                                    at + ".path",
-                                    p.lineOf("path"),
-                                    "Invalid value: \"" + path + "\": must be an absolute path",
-                                    "start the path with '/'"));
+                                            .equals(p.string("pathType").orElse("")))) {
+                        findings.error(
+                                r,
+                                "value.ingress-path",
+                                at + ".path",
+                                p.lineOf("path"),
+                                "Invalid value: \"" + path + "\": must be an absolute path",
+                                "start the path with '/'");
+                    }
                 }
             }
         }
@@ -523,7 +564,9 @@ final class ApiServerRules {
                     "Invalid value: \"\": resource or service" + " backend is required",
                     "set backend.service with name and port");
         }
-        backend.map("service").flatMap(s -> s.map("port")).ifPresent(port -> {
+        YMap serviceBackend = backend.map("service").orElse(null);
+        YMap port = serviceBackend == null ? null : serviceBackend.map("port").orElse(null);
+        if (port != null) {
             boolean name = port.get("name") != null
                     && !isNull(port.get("name"))
                     && !(port.get("name") instanceof YScalar n && n.value().isEmpty());
@@ -547,7 +590,7 @@ final class ApiServerRules {
                         "Invalid value: \"\": port name or number is required",
                         "set port.number or port.name");
             }
-        });
+        }
     }
 
     // ---- helpers ----

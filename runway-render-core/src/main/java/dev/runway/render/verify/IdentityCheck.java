@@ -7,6 +7,7 @@ import dev.runway.render.yaml.YNode;
 import dev.runway.render.yaml.YNode.ScalarType;
 import dev.runway.render.yaml.YNode.YMap;
 import dev.runway.render.yaml.YNode.YScalar;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,8 +53,7 @@ final class IdentityCheck {
 
     void run() {
         serviceAccount();
-        List<Resource> workloads =
-                resources.stream().filter(r -> r.kind().equals("Deployment")).toList();
+        List<Resource> workloads = ofKind("Deployment");
         if (workloads.isEmpty()) {
             findings.add(new Finding(
                     Severity.ERROR,
@@ -66,16 +66,22 @@ final class IdentityCheck {
                     0));
         }
         for (Resource w : workloads) {
-            PodSpecs.of(w).ifPresent(t -> workload(w, t));
+            var t = PodSpecs.of(w).orElse(null);
+            if (t != null) {
+                workload(w, t);
+            }
         }
     }
 
     private void serviceAccount() {
-        List<Resource> accounts = resources.stream()
-                .filter(r -> r.kind().equals("ServiceAccount"))
-                .toList();
-        Optional<Resource> own =
-                accounts.stream().filter(r -> r.ref().name().equals(id)).findFirst();
+        List<Resource> accounts = ofKind("ServiceAccount");
+        Optional<Resource> own = Optional.empty();
+        for (Resource account : accounts) {
+            if (account.ref().name().equals(id)) {
+                own = Optional.of(account);
+                break;
+            }
+        }
         if (own.isEmpty()) {
             if (accounts.isEmpty()) {
                 findings.add(new Finding(
@@ -103,11 +109,9 @@ final class IdentityCheck {
         }
         Resource sa = own.get();
         YMap meta = sa.root().map("metadata").orElseThrow();
-        Optional<String> gkeAccount = meta.map("annotations").flatMap(a -> a.string(GKE_ANNOTATION));
+        Optional<String> gkeAccount = string(meta.map("annotations"), GKE_ANNOTATION);
         if (gkeAccount.isPresent()
-                && meta.map("annotations")
-                        .flatMap(a -> a.string(ROLE_ARN_ANNOTATION))
-                        .isEmpty()) {
+                && string(meta.map("annotations"), ROLE_ARN_ANNOTATION).isEmpty()) {
             gke = true;
             if (!sa.ref().namespace().equals(id)) {
                 findings.error(
@@ -146,7 +150,7 @@ final class IdentityCheck {
                     "render with --namespace " + id);
         }
         Optional<YMap> annotations = meta.map("annotations");
-        Optional<String> arn = annotations.flatMap(a -> a.string(ROLE_ARN_ANNOTATION));
+        Optional<String> arn = string(annotations, ROLE_ARN_ANNOTATION);
         String at = Paths.key("metadata.annotations", ROLE_ARN_ANNOTATION);
         String expected = "arn:aws:iam::${aws_account_id}:role/EKS-GCP-Role-" + id;
         if (arn.isEmpty()) {
@@ -234,7 +238,7 @@ final class IdentityCheck {
         List<YNode> envs = c.list("env");
         for (int i = 0; i < envs.size(); i++) {
             if (envs.get(i) instanceof YMap e
-                    && e.text("name").map(CREDENTIALS_ENV::equals).orElse(false)) {
+                    && CREDENTIALS_ENV.equals(e.text("name").orElse(null))) {
                 env = Optional.of(e);
                 envIndex = i;
             }
@@ -260,7 +264,7 @@ final class IdentityCheck {
                     envAt,
                     env.get().line(),
                     CREDENTIALS_ENV + " must be an absolute file path, got "
-                            + value.map(v -> "\"" + v + "\"").orElse("no value"),
+                            + (value.isPresent() ? "\"" + value.get() + "\"" : "no value"),
                     "set it to the path of credentials.json inside the mounted ConfigMap");
             return;
         }
@@ -295,9 +299,13 @@ final class IdentityCheck {
         }
         String cmName = cmKey.get()[0];
         String key = cmKey.get()[1];
-        Optional<Resource> cm = resources.stream()
-                .filter(r -> r.kind().equals("ConfigMap") && r.ref().name().equals(cmName))
-                .findFirst();
+        Optional<Resource> cm = Optional.empty();
+        for (Resource r : ofKind("ConfigMap")) {
+            if (r.ref().name().equals(cmName)) {
+                cm = Optional.of(r);
+                break;
+            }
+        }
         if (cm.isEmpty()) {
             findings.error(
                     w,
@@ -309,7 +317,7 @@ final class IdentityCheck {
             return;
         }
         Optional<YMap> data = cm.get().root().map("data");
-        Optional<String> json = data.flatMap(d -> d.string(key));
+        Optional<String> json = string(data, key);
         if (json.isEmpty()) {
             findings.error(
                     cm.get(),
@@ -357,7 +365,7 @@ final class IdentityCheck {
             List<YNode> volumes = t.spec().list("volumes");
             for (int v = 0; v < volumes.size(); v++) {
                 if (volumes.get(v) instanceof YMap volume
-                        && volume.text("name").map(name::equals).orElse(false)) {
+                        && name.equals(volume.text("name").orElse(null))) {
                     best = new Mount(
                             m,
                             at + ".volumeMounts[" + i + "]",
@@ -390,7 +398,7 @@ final class IdentityCheck {
         if (!items.isEmpty()) {
             String found = null;
             for (YNode item : items) {
-                if (item instanceof YMap im && im.text("path").map(key::equals).orElse(false)) {
+                if (item instanceof YMap im && key.equals(im.text("path").orElse(null))) {
                     found = im.text("key").orElse("");
                 }
             }
@@ -448,16 +456,17 @@ final class IdentityCheck {
         }
         requireText(cm, at, line, root, "type", "external_account");
         Optional<String> audience = requireText(cm, at, line, root, "audience", null);
-        audience.filter(a -> !AUDIENCE.matcher(a).matches())
-                .ifPresent(
-                        a -> fieldError(
-                                cm,
-                                at,
-                                line,
-                                "audience",
-                                "\"" + a + "\" is not a workload identity pool provider",
-                                "use //iam.googleapis.com/projects/"
-                                        + "${gcp_project_number}/locations/global/workloadIdentityPools/${gcp_wip_id}/providers/<provider>"));
+        var a = audience.orElse(null);
+        if (a != null && !AUDIENCE.matcher(a).matches()) {
+            fieldError(
+                    cm,
+                    at,
+                    line,
+                    "audience",
+                    "\"" + a + "\" is not a workload identity pool provider",
+                    "use //iam.googleapis.com/projects/"
+                            + "${gcp_project_number}/locations/global/workloadIdentityPools/${gcp_wip_id}/providers/<provider>");
+        }
         requireText(
                 cm,
                 at,
@@ -474,7 +483,8 @@ final class IdentityCheck {
                 "service_account_impersonation_url",
                 null,
                 "without it the workload uses the federated identity directly, not the Google account eks-" + id);
-        impersonation.ifPresent(url -> {
+        var url = impersonation.orElse(null);
+        if (url != null) {
             Matcher m = IMPERSONATION.matcher(url);
             if (!m.matches()) {
                 fieldError(
@@ -494,7 +504,7 @@ final class IdentityCheck {
                         "impersonates \"" + m.group(1) + "\", not the service's Google account \"eks-" + id + "\"",
                         "impersonate eks-" + id + "@...");
             }
-        });
+        }
         Optional<String> tokenType = requireText(cm, at, line, root, "subject_token_type", null);
         if (!(root.get("credential_source") instanceof Map<?, ?> source)) {
             fieldError(
@@ -529,26 +539,28 @@ final class IdentityCheck {
                             "add credential_source." + field);
                 }
             }
-            tokenType
-                    .filter(v -> !v.equals(AWS_TOKEN_TYPE))
-                    .ifPresent(v -> fieldError(
-                            cm,
-                            at,
-                            line,
-                            "subject_token_type",
-                            "subject_token_type \"" + v + "\" does not fit an AWS credential source",
-                            "use " + AWS_TOKEN_TYPE));
+            var v = tokenType.orElse(null);
+            if (v != null && !v.equals(AWS_TOKEN_TYPE)) {
+                fieldError(
+                        cm,
+                        at,
+                        line,
+                        "subject_token_type",
+                        "subject_token_type \"" + v + "\" does not fit an AWS credential source",
+                        "use " + AWS_TOKEN_TYPE);
+            }
         } else if (source.containsKey("file")) {
             String file = text(source.get("file"));
-            tokenType
-                    .filter(v -> !v.equals(JWT_TOKEN_TYPE) && !v.equals("urn:ietf:params:oauth:token-type:id_token"))
-                    .ifPresent(v -> fieldError(
-                            cm,
-                            at,
-                            line,
-                            "subject_token_type",
-                            "subject_token_type \"" + v + "\" does not fit a token file",
-                            "use " + JWT_TOKEN_TYPE));
+            var v = tokenType.orElse(null);
+            if (v != null && !v.equals(JWT_TOKEN_TYPE) && !v.equals("urn:ietf:params:oauth:token-type:id_token")) {
+                fieldError(
+                        cm,
+                        at,
+                        line,
+                        "subject_token_type",
+                        "subject_token_type \"" + v + "\" does not fit a token file",
+                        "use " + JWT_TOKEN_TYPE);
+            }
             Map<?, ?> format = source.get("format") instanceof Map<?, ?> f ? f : Map.of();
             if ((format.containsKey("type") ? text(format.get("type")) : "text").equals("json")
                     && !(format.get("subject_token_field_name") instanceof String)) {
@@ -574,10 +586,8 @@ final class IdentityCheck {
 
     /** kubernetes-oidc: the token file must be a projected service account token mounted at the file's folder. */
     private void tokenFile(Resource cm, PodTemplate t, YMap c, String cAt, String file, String audience) {
-        Resource owner = resources.stream()
-                .filter(r -> r.kind().equals("Deployment"))
-                .findFirst()
-                .orElse(cm);
+        List<Resource> deployments = ofKind("Deployment");
+        Resource owner = deployments.isEmpty() ? cm : deployments.get(0);
         Optional<Mount> mount = file.startsWith("/") ? mountOf(t, c, cAt, file) : Optional.empty();
         if (mount.isEmpty()) {
             findings.error(
@@ -591,15 +601,15 @@ final class IdentityCheck {
         }
         Mount m = mount.get();
         YMap token = null;
-        for (YNode source :
-                m.volume().map("projected").map(p -> p.list("sources")).orElse(List.of())) {
+        Optional<YMap> projected = m.volume().map("projected");
+        for (YNode source : projected.isPresent() ? projected.get().list("sources") : List.<YNode>of()) {
             if (source instanceof YMap s
                     && s.map("serviceAccountToken").isPresent()
-                    && s.map("serviceAccountToken")
-                            .get()
-                            .text("path")
-                            .map(m.relative()::equals)
-                            .orElse(false)) {
+                    && m.relative()
+                            .equals(s.map("serviceAccountToken")
+                                    .get()
+                                    .text("path")
+                                    .orElse(null))) {
                 token = s.map("serviceAccountToken").get();
             }
         }
@@ -673,5 +683,21 @@ final class IdentityCheck {
 
     private void fieldError(Resource cm, String at, int line, String field, String message, String fix) {
         findings.error(cm, "identity.credentials-field", at + "#/" + field.replace('.', '/'), line, message, fix);
+    }
+
+    /** The resources of {@code kind}, in manifest order (a loop: stream lambdas cost a cold runway:verify a class each). */
+    private List<Resource> ofKind(String kind) {
+        List<Resource> out = new ArrayList<>();
+        for (Resource r : resources) {
+            if (r.kind().equals(kind)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** The string at {@code key} of a map that may be absent. */
+    private static Optional<String> string(Optional<YMap> map, String key) {
+        return map.isPresent() ? map.get().string(key) : Optional.empty();
     }
 }

@@ -113,7 +113,10 @@ public final class ManifestVerifier {
             if (definition.isPresent()) {
                 crds.check(r, definition.get(), findings);
             } else {
-                structure.check(r, findings).ifPresent(info -> kinds.put(r, info));
+                var info = structure.check(r, findings);
+                if (info.isPresent()) {
+                    kinds.put(r, info.get());
+                }
             }
         }
         new SemanticCheck(resources, kinds, options, findings).run();
@@ -121,6 +124,10 @@ public final class ManifestVerifier {
         if (options.checksIdentity()) {
             new IdentityCheck(resources, options.serviceId(), findings).run();
         }
-        return new VerifyResult(resources.stream().map(Resource::ref).toList(), findings.list());
+        List<ResourceRef> refs = new ArrayList<>();
+        for (Resource r : resources) {
+            refs.add(r.ref());
+        }
+        return new VerifyResult(refs, findings.list());
     }
 }

@@ -114,13 +114,31 @@ final class Names {
         if (name.contains("--")) {
             return Optional.of("must not contain consecutive hyphens");
         }
-        if (name.chars().noneMatch(Character::isLetter)) {
+        if (!hasLetter(name)) {
             return Optional.of("must contain at least one letter (a-z)");
         }
         if (name.startsWith("-") || name.endsWith("-")) {
             return Optional.of("must not begin or end with a hyphen");
         }
         return Optional.empty();
+    }
+
+    private static boolean hasLetter(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isLetter(name.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean printableAscii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) < 32 || name.charAt(i) > 126) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -134,7 +152,7 @@ final class Names {
         if (name.contains("=")) {
             return Optional.of("must not contain '='");
         }
-        if (!name.chars().allMatch(c -> c >= 32 && c <= 126)) {
+        if (!printableAscii(name)) {
             return Optional.of("must consist only of printable ASCII characters");
         }
         return Optional.empty();

@@ -16,11 +16,13 @@ final class Selectors {
     /** The string entries of a mapping (labels, annotations, matchLabels); non-scalars are skipped. */
     static Map<String, String> strings(Optional<YMap> map) {
         Map<String, String> out = new LinkedHashMap<>();
-        map.ifPresent(m -> m.entries().forEach((k, v) -> {
-            if (v instanceof YScalar s) {
-                out.put(k, s.type() == YNode.ScalarType.NULL ? "" : s.value());
+        if (map.isPresent()) {
+            for (Map.Entry<String, YNode> e : map.get().entries().entrySet()) {
+                if (e.getValue() instanceof YScalar s) {
+                    out.put(e.getKey(), s.type() == YNode.ScalarType.NULL ? "" : s.value());
+                }
             }
-        }));
+        }
         return out;
     }
 
@@ -66,6 +68,11 @@ final class Selectors {
 
     /** Whether a plain map selector (Service spec.selector) selects the labels. */
     static boolean matchesMap(Map<String, String> selector, Map<String, String> labels) {
-        return selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+        for (Map.Entry<String, String> e : selector.entrySet()) {
+            if (!e.getValue().equals(labels.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -7,6 +7,7 @@ import dev.runway.render.yaml.YNode.ScalarType;
 import dev.runway.render.yaml.YNode.YMap;
 import dev.runway.render.yaml.YNode.YScalar;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,7 +40,10 @@ final class SemanticCheck {
         duplicates();
         for (Resource r : resources) {
             metadata(r);
-            PodSpecs.of(r).ifPresent(t -> podSpec(r, t));
+            var t = PodSpecs.of(r).orElse(null);
+            if (t != null) {
+                podSpec(r, t);
+            }
             switch (r.kind()) {
                 case "Deployment" -> {
                     workloadSelector(r);
@@ -104,14 +108,16 @@ final class SemanticCheck {
                         "add metadata.name");
             }
         } else {
-            nameRule(r.kind(), name.get())
-                    .ifPresent(problem -> findings.error(
-                            r,
-                            "name.invalid",
-                            "metadata.name",
-                            meta.lineOf("name"),
-                            "Invalid value \"" + name.get() + "\": " + problem,
-                            "rename the " + r.kind() + " to match " + nameRuleText(r.kind())));
+            var problem = nameRule(r.kind(), name.get()).orElse(null);
+            if (problem != null) {
+                findings.error(
+                        r,
+                        "name.invalid",
+                        "metadata.name",
+                        meta.lineOf("name"),
+                        "Invalid value \"" + name.get() + "\": " + problem,
+                        "rename the " + r.kind() + " to match " + nameRuleText(r.kind()));
+            }
         }
         namespace(r, meta);
         labels(r, meta.map("labels"), "metadata.labels");
@@ -188,45 +194,56 @@ final class SemanticCheck {
     }
 
     private void labels(Resource r, Optional<YMap> labels, String path) {
-        labels.ifPresent(m -> m.entries().forEach((key, value) -> {
-            String at = Paths.key(path, key);
-            Names.qualifiedName(key)
-                    .ifPresent(problem -> findings.error(
+        var m = labels.orElse(null);
+        if (m != null) {
+            for (Map.Entry<String, YNode> entry : m.entries().entrySet()) {
+                String key = entry.getKey();
+                YNode value = entry.getValue();
+                String at = Paths.key(path, key);
+                var problem = Names.qualifiedName(key).orElse(null);
+                if (problem != null) {
+                    findings.error(
                             r,
                             "label.invalid-key",
                             at,
                             m.lineOf(key),
                             "Invalid label key \"" + key + "\": " + problem,
-                            "use a key like example.com/name or name (at most 63 characters after the prefix)"));
-            if (value instanceof YScalar s && s.isString()) {
-                Names.labelValue(s.value())
-                        .ifPresent(
-                                problem -> findings.error(
-                                        r,
-                                        "label.invalid-value",
-                                        at,
-                                        value.line(),
-                                        "Invalid label value \"" + s.value() + "\": " + problem,
-                                        "shorten the value or move it to an annotation (annotation values have no such limit)"));
+                            "use a key like example.com/name or name (at most 63 characters after the prefix)");
+                }
+                if (value instanceof YScalar s && s.isString()) {
+                    var valueProblem = Names.labelValue(s.value()).orElse(null);
+                    if (valueProblem != null) {
+                        findings.error(
+                                r,
+                                "label.invalid-value",
+                                at,
+                                value.line(),
+                                "Invalid label value \"" + s.value() + "\": " + valueProblem,
+                                "shorten the value or move it to an annotation (annotation values have no such limit)");
+                    }
+                }
             }
-        }));
+        }
     }
 
     private void annotations(Resource r, Optional<YMap> annotations, String path) {
-        annotations.ifPresent(m -> {
+        var m = annotations.orElse(null);
+        if (m != null) {
             long total = 0;
             for (Map.Entry<String, YNode> e : m.entries().entrySet()) {
                 String key = e.getKey();
                 total += key.length()
                         + (e.getValue() instanceof YScalar s ? s.value().length() : 0);
-                Names.qualifiedName(key)
-                        .ifPresent(problem -> findings.error(
-                                r,
-                                "annotation.invalid-key",
-                                Paths.key(path, key),
-                                m.lineOf(key),
-                                "Invalid annotation key \"" + key + "\": " + problem,
-                                "use a key like example.com/name"));
+                var problem = Names.qualifiedName(key).orElse(null);
+                if (problem != null) {
+                    findings.error(
+                            r,
+                            "annotation.invalid-key",
+                            Paths.key(path, key),
+                            m.lineOf(key),
+                            "Invalid annotation key \"" + key + "\": " + problem,
+                            "use a key like example.com/name");
+                }
             }
             if (total > 256 * 1024) {
                 findings.error(
@@ -237,7 +254,7 @@ final class SemanticCheck {
                         "annotations are " + total + " bytes; they must have at most 262144 bytes",
                         "move large data to a ConfigMap");
             }
-        });
+        }
     }
 
     // ---- workloads ----
@@ -256,9 +273,12 @@ final class SemanticCheck {
         }
         Optional<YMap> selector = spec.map("selector");
         String labelsPath = "spec.template.metadata.labels";
-        Map<String, String> templateLabels = Selectors.strings(
-                spec.map("template").flatMap(t -> t.map("metadata")).flatMap(m -> m.map("labels")));
-        spec.map("template").flatMap(t -> t.map("metadata")).ifPresent(m -> labels(r, m.map("labels"), labelsPath));
+        Map<String, String> templateLabels =
+                Selectors.strings(Optional.ofNullable(mapAt(spec, "template", "metadata", "labels")));
+        YMap m = mapAt(spec, "template", "metadata");
+        if (m != null) {
+            labels(r, m.map("labels"), labelsPath);
+        }
         if (selector.isEmpty()) {
             return; // a required field: the structure check reports it
         }
@@ -288,54 +308,50 @@ final class SemanticCheck {
 
     /** maxSurge and maxUnavailable: a whole number or a percentage, and not both zero. */
     private void rollingUpdate(Resource r) {
-        r.root()
-                .map("spec")
-                .flatMap(s -> s.map("strategy"))
-                .flatMap(s -> s.map("rollingUpdate"))
-                .ifPresent(ru -> {
-                    boolean allZero = true;
-                    for (String field : List.of("maxSurge", "maxUnavailable")) {
-                        YNode v = ru.get(field);
-                        String at = "spec.strategy.rollingUpdate." + field;
-                        if (v instanceof YScalar s && s.isString()) {
-                            if (!s.value().matches("[0-9]+%")) {
-                                findings.error(
-                                        r,
-                                        "value.rolling-update",
-                                        at,
-                                        s.line(),
-                                        "Invalid value: \"" + s.value()
-                                                + "\": must be an integer or percentage (e.g '5%')",
-                                        "write a whole number without quotes or a percentage such as \"25%\"");
-                                allZero = false;
-                            } else if (!s.value().matches("0+%")) {
-                                allZero = false;
-                            }
-                        } else if (v instanceof YScalar s && s.isNumber() && s.number() != null) {
-                            if (s.number().signum() < 0) {
-                                findings.error(
-                                        r,
-                                        "value.rolling-update",
-                                        at,
-                                        s.line(),
-                                        "Invalid value: " + s.value() + ": must be greater than or equal to 0",
-                                        "use 0 or more");
-                            }
-                            allZero &= s.number().signum() == 0;
-                        } else {
-                            allZero = false; // unset: defaults to 25%
-                        }
-                    }
-                    if (allZero) {
+        YMap ru = mapAt(r.root(), "spec", "strategy", "rollingUpdate");
+        if (ru != null) {
+            boolean allZero = true;
+            for (String field : List.of("maxSurge", "maxUnavailable")) {
+                YNode v = ru.get(field);
+                String at = "spec.strategy.rollingUpdate." + field;
+                if (v instanceof YScalar s && s.isString()) {
+                    if (!s.value().matches("[0-9]+%")) {
                         findings.error(
                                 r,
                                 "value.rolling-update",
-                                "spec.strategy.rollingUpdate.maxUnavailable",
-                                ru.line(),
-                                "may not be 0 when `maxSurge` is 0",
-                                "allow at least one of maxSurge and maxUnavailable");
+                                at,
+                                s.line(),
+                                "Invalid value: \"" + s.value() + "\": must be an integer or percentage (e.g '5%')",
+                                "write a whole number without quotes or a percentage such as \"25%\"");
+                        allZero = false;
+                    } else if (!s.value().matches("0+%")) {
+                        allZero = false;
                     }
-                });
+                } else if (v instanceof YScalar s && s.isNumber() && s.number() != null) {
+                    if (s.number().signum() < 0) {
+                        findings.error(
+                                r,
+                                "value.rolling-update",
+                                at,
+                                s.line(),
+                                "Invalid value: " + s.value() + ": must be greater than or equal to 0",
+                                "use 0 or more");
+                    }
+                    allZero &= s.number().signum() == 0;
+                } else {
+                    allZero = false; // unset: defaults to 25%
+                }
+            }
+            if (allZero) {
+                findings.error(
+                        r,
+                        "value.rolling-update",
+                        "spec.strategy.rollingUpdate.maxUnavailable",
+                        ru.line(),
+                        "may not be 0 when `maxSurge` is 0",
+                        "allow at least one of maxSurge and maxUnavailable");
+            }
+        }
     }
 
     private void podSpec(Resource r, PodTemplate t) {
@@ -360,14 +376,16 @@ final class SemanticCheck {
             }
             volumes.put(name, i);
             if (!name.isEmpty()) {
-                Names.dns1123Label(name)
-                        .ifPresent(problem -> findings.error(
-                                r,
-                                "volume.invalid-name",
-                                at + ".name",
-                                volume.lineOf("name"),
-                                "Invalid value \"" + name + "\": " + problem,
-                                "use lowercase letters, digits and '-'"));
+                var problem = Names.dns1123Label(name).orElse(null);
+                if (problem != null) {
+                    findings.error(
+                            r,
+                            "volume.invalid-name",
+                            at + ".name",
+                            volume.lineOf("name"),
+                            "Invalid value \"" + name + "\": " + problem,
+                            "use lowercase letters, digits and '-'");
+                }
             }
             volumeReferences(r, volume, at);
         }
@@ -382,12 +400,17 @@ final class SemanticCheck {
         }
         if (r.kind().equals("StatefulSet")) {
             // Each volumeClaimTemplate becomes a volume of the pod, named after the template.
-            for (YNode claim : r.root()
-                    .map("spec")
-                    .map(s -> s.list("volumeClaimTemplates"))
-                    .orElse(List.of())) {
+            YMap statefulSetSpec = mapAt(r.root(), "spec");
+            for (YNode claim :
+                    statefulSetSpec == null ? List.<YNode>of() : statefulSetSpec.list("volumeClaimTemplates")) {
                 if (claim instanceof YMap c) {
-                    c.map("metadata").flatMap(m -> m.text("name")).ifPresent(n -> volumes.putIfAbsent(n, -1));
+                    YMap claimMetadata = mapAt(c, "metadata");
+                    String n = claimMetadata == null
+                            ? null
+                            : claimMetadata.text("name").orElse(null);
+                    if (n != null) {
+                        volumes.putIfAbsent(n, -1);
+                    }
                 }
             }
         }
@@ -408,7 +431,8 @@ final class SemanticCheck {
                 }
             }
         }
-        spec.string("serviceAccountName").ifPresent(sa -> {
+        var sa = spec.string("serviceAccountName").orElse(null);
+        if (sa != null) {
             if (!sa.equals("default")
                     && find("ServiceAccount", namespaceOf(r), sa).isEmpty()) {
                 findings.warning(
@@ -421,20 +445,21 @@ final class SemanticCheck {
                         "render the ServiceAccount with the service, or make sure it exists in namespace "
                                 + namespaceOf(r));
             }
-        });
+        }
         if (r.kind().equals("Deployment")
                 || r.kind().equals("ReplicaSet")
                 || r.kind().equals("StatefulSet")
                 || r.kind().equals("DaemonSet")) {
-            spec.string("restartPolicy")
-                    .filter(p -> p.equals("OnFailure") || p.equals("Never"))
-                    .ifPresent(p -> findings.error(
-                            r,
-                            "value.unsupported",
-                            path + ".restartPolicy",
-                            spec.lineOf("restartPolicy"),
-                            "Unsupported value: \"" + p + "\": supported values: \"Always\"",
-                            "remove restartPolicy"));
+            String p = spec.string("restartPolicy").orElse(null);
+            if (p != null && (p.equals("OnFailure") || p.equals("Never"))) {
+                findings.error(
+                        r,
+                        "value.unsupported",
+                        path + ".restartPolicy",
+                        spec.lineOf("restartPolicy"),
+                        "Unsupported value: \"" + p + "\": supported values: \"Always\"",
+                        "remove restartPolicy");
+            }
         }
         if (r.kind().equals("Job") || r.kind().equals("CronJob")) {
             Optional<String> policy = spec.string("restartPolicy");
@@ -444,7 +469,7 @@ final class SemanticCheck {
                         "value.unsupported",
                         path + ".restartPolicy",
                         spec.lineOf("restartPolicy"),
-                        policy.map(p -> "Unsupported value: \"" + p + "\"").orElse("Required value")
+                        (policy.isPresent() ? "Unsupported value: \"" + policy.get() + "\"" : "Required value")
                                 + ": supported values: \"OnFailure\", \"Never\"",
                         "set restartPolicy: OnFailure (or Never)");
             }
@@ -452,25 +477,29 @@ final class SemanticCheck {
     }
 
     private void volumeReferences(Resource r, YMap volume, String at) {
-        volume.map("configMap")
-                .ifPresent(cm -> configMapRef(
-                        r, cm, at + ".configMap", cm.text("name").orElse(""), cm.get("optional"), cm.list("items")));
-        volume.map("projected").ifPresent(p -> {
+        var cm = volume.map("configMap").orElse(null);
+        if (cm != null) {
+            configMapRef(r, cm, at + ".configMap", cm.text("name").orElse(""), cm.get("optional"), cm.list("items"));
+        }
+        var p = volume.map("projected").orElse(null);
+        if (p != null) {
             List<YNode> sources = p.list("sources");
             for (int i = 0; i < sources.size(); i++) {
                 if (sources.get(i) instanceof YMap source) {
                     int index = i;
-                    source.map("configMap")
-                            .ifPresent(cm -> configMapRef(
-                                    r,
-                                    cm,
-                                    at + ".projected.sources[" + index + "].configMap",
-                                    cm.text("name").orElse(""),
-                                    cm.get("optional"),
-                                    cm.list("items")));
+                    var sourceConfigMap = source.map("configMap").orElse(null);
+                    if (sourceConfigMap != null) {
+                        configMapRef(
+                                r,
+                                sourceConfigMap,
+                                at + ".projected.sources[" + index + "].configMap",
+                                sourceConfigMap.text("name").orElse(""),
+                                sourceConfigMap.get("optional"),
+                                sourceConfigMap.list("items"));
+                    }
                 }
             }
-        });
+        }
     }
 
     private void configMapRef(Resource r, YMap ref, String at, String name, YNode optional, List<YNode> items) {
@@ -518,8 +547,14 @@ final class SemanticCheck {
 
     private static Set<String> configKeys(Resource cm) {
         Set<String> keys = new HashSet<>();
-        cm.root().map("data").ifPresent(d -> keys.addAll(d.entries().keySet()));
-        cm.root().map("binaryData").ifPresent(d -> keys.addAll(d.entries().keySet()));
+        var d = cm.root().map("data").orElse(null);
+        if (d != null) {
+            keys.addAll(d.entries().keySet());
+        }
+        var binaryData = cm.root().map("binaryData").orElse(null);
+        if (binaryData != null) {
+            keys.addAll(binaryData.entries().keySet());
+        }
         return keys;
     }
 
@@ -548,14 +583,16 @@ final class SemanticCheck {
                         "Duplicate value: \"" + name + "\"",
                         "give each container its own name");
             }
-            Names.dns1123Label(name)
-                    .ifPresent(problem -> findings.error(
-                            r,
-                            "container.invalid-name",
-                            at + ".name",
-                            c.lineOf("name"),
-                            "Invalid value \"" + name + "\": " + problem,
-                            "use lowercase letters, digits and '-', at most 63"));
+            var problem = Names.dns1123Label(name).orElse(null);
+            if (problem != null) {
+                findings.error(
+                        r,
+                        "container.invalid-name",
+                        at + ".name",
+                        c.lineOf("name"),
+                        "Invalid value \"" + name + "\": " + problem,
+                        "use lowercase letters, digits and '-', at most 63");
+            }
         }
         YNode image = c.get("image");
         if (image == null
@@ -575,11 +612,14 @@ final class SemanticCheck {
         resources(r, c, at);
         mounts(r, c, at, volumes);
         for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
-            c.map(probe).ifPresent(p -> probePort(r, p, Paths.field(at, probe), ownPorts));
+            var p = c.map(probe).orElse(null);
+            if (p != null) {
+                probePort(r, p, Paths.field(at, probe), ownPorts);
+            }
         }
         if (!regular
                 && c.map("readinessProbe").isPresent()
-                && !c.text("restartPolicy").map("Always"::equals).orElse(false)) {
+                && !"Always".equals(c.text("restartPolicy").orElse(null))) {
             findings.error(
                     r,
                     "container.init-probe",
@@ -616,16 +656,18 @@ final class SemanticCheck {
             if (p.get("hostPort") instanceof YScalar s && s.isNumber()) {
                 portRange(r, s, pAt + ".hostPort", 0, "hostPort");
             }
-            p.string("name").ifPresent(name -> {
-                Names.portName(name)
-                        .ifPresent(
-                                problem -> findings.error(
-                                        r,
-                                        "port.invalid-name",
-                                        pAt + ".name",
-                                        p.lineOf("name"),
-                                        "Invalid value \"" + name + "\": " + problem,
-                                        "use at most 15 lowercase letters, digits and '-', with at least one letter (IANA_SVC_NAME)"));
+            var name = p.string("name").orElse(null);
+            if (name != null) {
+                var problem = Names.portName(name).orElse(null);
+                if (problem != null) {
+                    findings.error(
+                            r,
+                            "port.invalid-name",
+                            pAt + ".name",
+                            p.lineOf("name"),
+                            "Invalid value \"" + name + "\": " + problem,
+                            "use at most 15 lowercase letters, digits and '-', with at least one letter (IANA_SVC_NAME)");
+                }
                 if (!own.add(name)) {
                     findings.error(
                             r,
@@ -644,7 +686,7 @@ final class SemanticCheck {
                             "another container of the pod already has a port named \"" + name + "\"",
                             "give each port of the pod its own name, so a Service targetPort names one port");
                 }
-            });
+            }
         }
         return own;
     }
@@ -664,35 +706,37 @@ final class SemanticCheck {
 
     private void probePort(Resource r, YMap probe, String at, Set<String> ownPorts) {
         for (String handler : List.of("httpGet", "tcpSocket", "grpc")) {
-            probe.map(handler).ifPresent(h -> {
-                YNode port = h.get("port");
-                String pAt = at + "." + handler + ".port";
-                if (port instanceof YScalar s && s.isString()) {
-                    if (handler.equals("grpc")) {
-                        return;
-                    }
-                    Optional<String> problem = Names.portName(s.value());
-                    if (problem.isPresent()) {
-                        findings.error(
-                                r,
-                                "port.invalid-name",
-                                pAt,
-                                s.line(),
-                                "Invalid value \"" + s.value() + "\": " + problem.get(),
-                                "use a port number or the name of a container port");
-                    } else if (!ownPorts.contains(s.value())) {
-                        findings.error(
-                                r,
-                                "port.unknown-name",
-                                pAt,
-                                s.line(),
-                                "the container has no port named \"" + s.value() + "\"; the probe always fails",
-                                "name a port of the container (" + ownPorts + ") or use a number");
-                    }
-                } else if (port instanceof YScalar s && s.isNumber()) {
-                    portRange(r, s, pAt, 1, "port");
+            YMap h = probe.map(handler).orElse(null);
+            if (h == null) {
+                continue;
+            }
+            YNode port = h.get("port");
+            String pAt = at + "." + handler + ".port";
+            if (port instanceof YScalar s && s.isString()) {
+                if (handler.equals("grpc")) {
+                    continue;
                 }
-            });
+                Optional<String> problem = Names.portName(s.value());
+                if (problem.isPresent()) {
+                    findings.error(
+                            r,
+                            "port.invalid-name",
+                            pAt,
+                            s.line(),
+                            "Invalid value \"" + s.value() + "\": " + problem.get(),
+                            "use a port number or the name of a container port");
+                } else if (!ownPorts.contains(s.value())) {
+                    findings.error(
+                            r,
+                            "port.unknown-name",
+                            pAt,
+                            s.line(),
+                            "the container has no port named \"" + s.value() + "\"; the probe always fails",
+                            "name a port of the container (" + ownPorts + ") or use a number");
+                }
+            } else if (port instanceof YScalar s && s.isNumber()) {
+                portRange(r, s, pAt, 1, "port");
+            }
         }
     }
 
@@ -749,39 +793,42 @@ final class SemanticCheck {
                         "may not have both value and valueFrom",
                         "keep one of value and valueFrom");
             }
-            e.map("valueFrom").flatMap(v -> v.map("configMapKeyRef")).ifPresent(ref -> {
-                String cmName = ref.text("name").orElse("");
-                if (isTrue(ref.get("optional"))) {
-                    return;
-                }
-                Optional<Resource> cm = find("ConfigMap", namespaceOf(r), cmName);
-                if (cm.isEmpty()) {
+            YMap ref = mapAt(e, "valueFrom", "configMapKeyRef");
+            if (ref == null) {
+                continue;
+            }
+            String cmName = ref.text("name").orElse("");
+            if (isTrue(ref.get("optional"))) {
+                continue;
+            }
+            Optional<Resource> cm = find("ConfigMap", namespaceOf(r), cmName);
+            if (cm.isEmpty()) {
+                findings.warning(
+                        r,
+                        "ref.configmap-missing",
+                        eAt + ".valueFrom.configMapKeyRef.name",
+                        ref.lineOf("name"),
+                        "ConfigMap \"" + cmName + "\" is not in the rendered manifests",
+                        "render the ConfigMap with the service, fix the name, or set optional: true");
+            } else {
+                String key = ref.text("key").orElse("");
+                if (!configKeys(cm.get()).contains(key)) {
                     findings.warning(
                             r,
-                            "ref.configmap-missing",
-                            eAt + ".valueFrom.configMapKeyRef.name",
-                            ref.lineOf("name"),
-                            "ConfigMap \"" + cmName + "\" is not in the rendered manifests",
-                            "render the ConfigMap with the service, fix the name, or set optional: true");
-                } else {
-                    String key = ref.text("key").orElse("");
-                    if (!configKeys(cm.get()).contains(key)) {
-                        findings.warning(
-                                r,
-                                "ref.configmap-key-missing",
-                                eAt + ".valueFrom.configMapKeyRef.key",
-                                ref.lineOf("key"),
-                                "ConfigMap \"" + cmName + "\" has no key \"" + key + "\"",
-                                "use one of the ConfigMap's keys " + configKeys(cm.get()));
-                    }
+                            "ref.configmap-key-missing",
+                            eAt + ".valueFrom.configMapKeyRef.key",
+                            ref.lineOf("key"),
+                            "ConfigMap \"" + cmName + "\" has no key \"" + key + "\"",
+                            "use one of the ConfigMap's keys " + configKeys(cm.get()));
                 }
-            });
+            }
         }
         List<YNode> envFrom = c.list("envFrom");
         for (int i = 0; i < envFrom.size(); i++) {
             if (envFrom.get(i) instanceof YMap e) {
                 int index = i;
-                e.map("configMapRef").ifPresent(ref -> {
+                var ref = e.map("configMapRef").orElse(null);
+                if (ref != null) {
                     if (!isTrue(ref.get("optional"))) {
                         String cmName = ref.text("name").orElse("");
                         if (find("ConfigMap", namespaceOf(r), cmName).isEmpty()) {
@@ -794,13 +841,14 @@ final class SemanticCheck {
                                     "render the ConfigMap with the service, fix the name, or set optional: true");
                         }
                     }
-                });
+                }
             }
         }
     }
 
     private void resources(Resource r, YMap c, String at) {
-        c.map("resources").ifPresent(res -> {
+        var res = c.map("resources").orElse(null);
+        if (res != null) {
             Map<String, BigDecimal> requests = quantities(r, res.map("requests"), at + ".resources.requests");
             Map<String, BigDecimal> limits = quantities(r, res.map("limits"), at + ".resources.limits");
             for (Map.Entry<String, BigDecimal> e : requests.entrySet()) {
@@ -811,47 +859,55 @@ final class SemanticCheck {
                             r,
                             "resources.request-exceeds-limit",
                             path,
-                            res.map("requests").map(m -> m.lineOf(e.getKey())).orElse(res.line()),
+                            (res.map("requests").isPresent()
+                                    ? res.map("requests").get().lineOf(e.getKey())
+                                    : res.line()),
                             "Invalid value: must be less than or equal to " + e.getKey() + " limit of "
                                     + text(res.map("limits"), e.getKey()),
                             "lower the request or raise the limit so that request <= limit");
                 }
             }
-        });
+        }
     }
 
     private Map<String, BigDecimal> quantities(Resource r, Optional<YMap> map, String at) {
         Map<String, BigDecimal> out = new LinkedHashMap<>();
-        map.ifPresent(m -> m.entries().forEach((name, v) -> {
-            if (!STANDARD_RESOURCES.contains(name) && !name.startsWith("hugepages-") && !name.contains("/")) {
-                findings.error(
-                        r,
-                        "resources.invalid-name",
-                        Paths.key(at, name),
-                        m.lineOf(name),
-                        "Invalid value: \"" + name + "\": must be a standard resource type or fully qualified",
-                        "use cpu, memory, ephemeral-storage, hugepages-<size> or a domain-prefixed extended resource");
-            }
-            if (v instanceof YScalar s && (s.isNumber() || s.isString())) {
-                Quantities.parse(s.value()).ifPresent(q -> {
-                    out.put(name, q);
-                    if (q.signum() < 0) {
-                        findings.error(
-                                r,
-                                "resources.negative",
-                                Paths.key(at, name),
-                                s.line(),
-                                "Invalid value: \"" + s.value() + "\": must be greater than or equal to 0",
-                                "use a positive quantity");
+        var m = map.orElse(null);
+        if (m != null) {
+            for (Map.Entry<String, YNode> entry : m.entries().entrySet()) {
+                String name = entry.getKey();
+                YNode v = entry.getValue();
+                if (!STANDARD_RESOURCES.contains(name) && !name.startsWith("hugepages-") && !name.contains("/")) {
+                    findings.error(
+                            r,
+                            "resources.invalid-name",
+                            Paths.key(at, name),
+                            m.lineOf(name),
+                            "Invalid value: \"" + name + "\": must be a standard resource type or fully qualified",
+                            "use cpu, memory, ephemeral-storage, hugepages-<size> or a domain-prefixed extended resource");
+                }
+                if (v instanceof YScalar s && (s.isNumber() || s.isString())) {
+                    var q = Quantities.parse(s.value()).orElse(null);
+                    if (q != null) {
+                        out.put(name, q);
+                        if (q.signum() < 0) {
+                            findings.error(
+                                    r,
+                                    "resources.negative",
+                                    Paths.key(at, name),
+                                    s.line(),
+                                    "Invalid value: \"" + s.value() + "\": must be greater than or equal to 0",
+                                    "use a positive quantity");
+                        }
                     }
-                });
+                }
             }
-        }));
+        }
         return out;
     }
 
     private static String text(Optional<YMap> map, String key) {
-        return map.flatMap(m -> m.text(key)).orElse("?");
+        return map.isPresent() ? map.get().text(key).orElse("?") : "?";
     }
 
     private void mounts(Resource r, YMap c, String at, Set<String> volumes) {
@@ -898,7 +954,7 @@ final class SemanticCheck {
         }
         String type = spec.string("type").orElse("ClusterIP");
         List<YNode> ports = spec.list("ports");
-        boolean headless = spec.text("clusterIP").map("None"::equals).orElse(false);
+        boolean headless = "None".equals(spec.text("clusterIP").orElse(null));
         if (ports.isEmpty() && !type.equals("ExternalName") && !headless) {
             findings.error(
                     r,
@@ -910,10 +966,15 @@ final class SemanticCheck {
         }
         labels(r, spec.map("selector"), "spec.selector");
         Map<String, String> selector = Selectors.strings(spec.map("selector"));
-        List<Resource> selected = resources.stream()
-                .filter(w -> PodSpecs.isWorkload(w.kind()) && namespaceOf(w).equals(namespaceOf(r)))
-                .filter(w -> !selector.isEmpty() && Selectors.matchesMap(selector, podLabels(w)))
-                .toList();
+        List<Resource> selected = new ArrayList<>();
+        for (Resource w : resources) {
+            if (PodSpecs.isWorkload(w.kind())
+                    && namespaceOf(w).equals(namespaceOf(r))
+                    && !selector.isEmpty()
+                    && Selectors.matchesMap(selector, podLabels(w))) {
+                selected.add(w);
+            }
+        }
         if (!selector.isEmpty() && selected.isEmpty()) {
             findings.warning(
                     r,
@@ -942,15 +1003,18 @@ final class SemanticCheck {
                         "Required value: a Service with more" + " than one port must name every port",
                         "name the port, for example http");
             }
-            name.ifPresent(n -> {
-                Names.dns1123Label(n)
-                        .ifPresent(problem -> findings.error(
-                                r,
-                                "port.invalid-name",
-                                pAt + ".name",
-                                p.lineOf("name"),
-                                "Invalid value \"" + n + "\": " + problem,
-                                "use lowercase letters, digits and '-'"));
+            var n = name.orElse(null);
+            if (n != null) {
+                var problem = Names.dns1123Label(n).orElse(null);
+                if (problem != null) {
+                    findings.error(
+                            r,
+                            "port.invalid-name",
+                            pAt + ".name",
+                            p.lineOf("name"),
+                            "Invalid value \"" + n + "\": " + problem,
+                            "use lowercase letters, digits and '-'");
+                }
                 if (!names.add(n)) {
                     findings.error(
                             r,
@@ -960,7 +1024,7 @@ final class SemanticCheck {
                             "Duplicate value: \"" + n + "\"",
                             "give each port its own name");
                 }
-            });
+            }
             YNode target = p.get("targetPort");
             if (target instanceof YScalar t && t.isNumber()) {
                 portRange(r, t, pAt + ".targetPort", 1, "targetPort");
@@ -974,9 +1038,7 @@ final class SemanticCheck {
                             t.line(),
                             "Invalid value \"" + t.value() + "\": " + problem.get(),
                             "use a port number or a container port name");
-                } else if (!selected.isEmpty()
-                        && selected.stream()
-                                .noneMatch(w -> containerPortNames(w).contains(t.value()))) {
+                } else if (!selected.isEmpty() && noneNamesPort(selected, t.value())) {
                     findings.warning(
                             r,
                             "port.unknown-name",
@@ -1017,7 +1079,8 @@ final class SemanticCheck {
                         "raise maxReplicas to at least " + min.value());
             }
         }
-        spec.map("scaleTargetRef").ifPresent(ref -> {
+        var ref = spec.map("scaleTargetRef").orElse(null);
+        if (ref != null) {
             String kind = ref.text("kind").orElse("");
             String name = ref.text("name").orElse("");
             if (!kind.isEmpty()
@@ -1032,7 +1095,7 @@ final class SemanticCheck {
                                 + "\" is not in the rendered manifests; the autoscaler has nothing to scale",
                         "point scaleTargetRef at the service's Deployment");
             }
-        });
+        }
     }
 
     private void pdb(Resource r) {
@@ -1085,11 +1148,17 @@ final class SemanticCheck {
                         "use 0 or more");
             }
         }
-        spec.map("selector").ifPresent(sel -> {
-            boolean any = resources.stream()
-                    .filter(w -> PodSpecs.isWorkload(w.kind()))
-                    .filter(w -> namespaceOf(w).equals(namespaceOf(r)))
-                    .anyMatch(w -> Selectors.matches(sel, podLabels(w)));
+        var sel = spec.map("selector").orElse(null);
+        if (sel != null) {
+            boolean any = false;
+            for (Resource w : resources) {
+                if (PodSpecs.isWorkload(w.kind())
+                        && namespaceOf(w).equals(namespaceOf(r))
+                        && Selectors.matches(sel, podLabels(w))) {
+                    any = true;
+                    break;
+                }
+            }
             if (!Selectors.isEmpty(sel) && !any) {
                 findings.warning(
                         r,
@@ -1099,34 +1168,37 @@ final class SemanticCheck {
                         "selector matches no pod template in the rendered manifests",
                         "use the Deployment's selector labels");
             }
-        });
+        }
     }
 
     private void configData(Resource r) {
         Set<String> keys = new HashSet<>();
         for (String field : List.of("data", "binaryData", "stringData")) {
-            r.root()
-                    .map(field)
-                    .ifPresent(m -> m.entries().keySet().forEach(key -> {
-                        String at = Paths.key(field, key);
-                        Names.configMapKey(key)
-                                .ifPresent(problem -> findings.error(
-                                        r,
-                                        "config.invalid-key",
-                                        at,
-                                        m.lineOf(key),
-                                        "Invalid value: \"" + key + "\": " + problem,
-                                        "use letters, digits, '-', '_' and '.' in keys"));
-                        if (!field.equals("stringData") && !keys.add(key)) {
-                            findings.error(
-                                    r,
-                                    "config.duplicate-key",
-                                    at,
-                                    m.lineOf(key),
-                                    "Invalid value: \"" + key + "\": duplicate of key present in data",
-                                    "keep the key in one of data and binaryData");
-                        }
-                    }));
+            var m = r.root().map(field).orElse(null);
+            if (m != null) {
+                for (String key : m.entries().keySet()) {
+                    String at = Paths.key(field, key);
+                    var problem = Names.configMapKey(key).orElse(null);
+                    if (problem != null) {
+                        findings.error(
+                                r,
+                                "config.invalid-key",
+                                at,
+                                m.lineOf(key),
+                                "Invalid value: \"" + key + "\": " + problem,
+                                "use letters, digits, '-', '_' and '.' in keys");
+                    }
+                    if (!field.equals("stringData") && !keys.add(key)) {
+                        findings.error(
+                                r,
+                                "config.duplicate-key",
+                                at,
+                                m.lineOf(key),
+                                "Invalid value: \"" + key + "\": duplicate of key present in data",
+                                "keep the key in one of data and binaryData");
+                    }
+                }
+            }
         }
     }
 
@@ -1137,32 +1209,62 @@ final class SemanticCheck {
     }
 
     private Optional<Resource> find(String kind, String namespace, String name) {
-        return resources.stream()
-                .filter(x -> x.kind().equals(kind)
-                        && x.ref().name().equals(name)
-                        && namespaceOf(x).equals(namespace))
-                .findFirst();
+        for (Resource x : resources) {
+            if (x.kind().equals(kind)
+                    && x.ref().name().equals(name)
+                    && namespaceOf(x).equals(namespace)) {
+                return Optional.of(x);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Map<String, String> podLabels(Resource w) {
-        return PodSpecs.of(w)
-                .map(t -> Selectors.strings(Optional.ofNullable(t.labelsOwner()).flatMap(m -> m.map("labels"))))
-                .orElse(Map.of());
+        var t = PodSpecs.of(w).orElse(null);
+        return t == null ? Map.of() : Selectors.strings(Optional.ofNullable(mapAt(t.labelsOwner(), "labels")));
+    }
+
+    private static boolean noneNamesPort(List<Resource> workloads, String port) {
+        for (Resource w : workloads) {
+            if (containerPortNames(w).contains(port)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The map at {@code keys} below {@code map} (null when {@code map} is null or a key is missing or not a map): a
+     * plain walk instead of a chain of {@code Optional.flatMap} lambdas, each of which a cold JVM spins a class for.
+     */
+    private static YMap mapAt(YMap map, String... keys) {
+        YMap m = map;
+        for (String key : keys) {
+            if (m == null) {
+                return null;
+            }
+            m = m.map(key).orElse(null);
+        }
+        return m;
     }
 
     private static Set<String> containerPortNames(Resource w) {
         Set<String> names = new HashSet<>();
-        PodSpecs.of(w).ifPresent(t -> {
+        var t = PodSpecs.of(w).orElse(null);
+        if (t != null) {
             for (YNode c : t.spec().list("containers")) {
                 if (c instanceof YMap cm) {
                     for (YNode p : cm.list("ports")) {
                         if (p instanceof YMap pm) {
-                            pm.string("name").ifPresent(names::add);
+                            String name = pm.string("name").orElse(null);
+                            if (name != null) {
+                                names.add(name);
+                            }
                         }
                     }
                 }
             }
-        });
+        }
         return names;
     }
 }

@@ -239,14 +239,18 @@ final class StructureCheck {
     private static void enumValue(Resource r, String model, String field, YNode value, String path, Findings findings) {
         boolean unset = value instanceof YScalar s && s.value().isEmpty() && KubeEnums.emptyIsDefaulted(model, field);
         if (!unset) {
-            KubeEnums.allowed(model, field, false).ifPresent(values -> unsupported(r, value, values, path, findings));
+            var values = KubeEnums.allowed(model, field, false);
+            if (values.isPresent()) {
+                unsupported(r, value, values.get(), path, findings);
+            }
         }
         if (value instanceof YSeq seq) {
-            KubeEnums.allowed(model, field, true).ifPresent(values -> {
+            var values = KubeEnums.allowed(model, field, true);
+            if (values.isPresent()) {
                 for (int i = 0; i < seq.items().size(); i++) {
-                    unsupported(r, seq.items().get(i), values, Paths.index(path, i), findings);
+                    unsupported(r, seq.items().get(i), values.get(), Paths.index(path, i), findings);
                 }
-            });
+            }
         }
     }
 

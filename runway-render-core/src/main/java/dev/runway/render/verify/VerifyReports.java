@@ -24,9 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Reports for the places users look: GitLab Code Quality JSON and JUnit XML (both shown in merge requests), and a
@@ -141,23 +138,40 @@ public final class VerifyReports {
     public static String junit(Input input) {
         Map<String, Map<String, List<Finding>>> cases = new LinkedHashMap<>();
         Set<String> groups = new LinkedHashSet<>(List.of("structure", "rules"));
-        if (input.findings().stream().anyMatch(f -> f.check().startsWith("identity."))) {
-            groups.add("identity");
+        for (Finding f : input.findings()) {
+            if (f.check().startsWith("identity.")) {
+                groups.add("identity");
+                break;
+            }
         }
         if (input.drift() != null) {
             groups.add("drift");
         }
         for (ResourceRef r : input.resources()) {
-            Map<String, List<Finding>> perGroup = cases.computeIfAbsent(r.toString(), k -> new LinkedHashMap<>());
-            groups.forEach(g -> perGroup.putIfAbsent(g, new ArrayList<>()));
+            Map<String, List<Finding>> perGroup = cases.get(r.toString());
+            if (perGroup == null) {
+                perGroup = new LinkedHashMap<>();
+                cases.put(r.toString(), perGroup);
+            }
+            for (String g : groups) {
+                perGroup.putIfAbsent(g, new ArrayList<>());
+            }
         }
         for (Finding f : input.findings()) {
             String resource = f.resource().equals(ResourceRef.none())
                     ? "manifests"
                     : f.resource().toString();
-            cases.computeIfAbsent(resource, k -> new LinkedHashMap<>())
-                    .computeIfAbsent(group(f.check()), k -> new ArrayList<>())
-                    .add(f);
+            Map<String, List<Finding>> perGroup = cases.get(resource);
+            if (perGroup == null) {
+                perGroup = new LinkedHashMap<>();
+                cases.put(resource, perGroup);
+            }
+            List<Finding> list = perGroup.get(group(f.check()));
+            if (list == null) {
+                list = new ArrayList<>();
+                perGroup.put(group(f.check()), list);
+            }
+            list.add(f);
         }
         int tests = 0;
         int failures = 0;
@@ -165,71 +179,108 @@ public final class VerifyReports {
         for (Map<String, List<Finding>> perGroup : cases.values()) {
             for (List<Finding> list : perGroup.values()) {
                 tests++;
-                if (list.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
+                if (firstError(list) != null) {
                     failures++;
-                } else if (list.stream().anyMatch(f -> f.check().equals("structure.not-checked"))) {
+                } else if (notChecked(list)) {
                     skipped++;
                 }
             }
         }
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuites");
-            xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", "runway-verify " + input.title());
-            xml.writeAttribute("tests", Integer.toString(tests));
-            xml.writeAttribute("failures", Integer.toString(failures));
-            xml.writeAttribute("errors", "0");
-            xml.writeAttribute("skipped", Integer.toString(skipped));
-            xml.writeCharacters("\n");
-            for (Map.Entry<String, Map<String, List<Finding>>> resource : cases.entrySet()) {
-                List<String> ordered = new ArrayList<>(resource.getValue().keySet());
-                ordered.sort((a, b) -> Integer.compare(CHECK_GROUPS.indexOf(a), CHECK_GROUPS.indexOf(b)));
-                for (String group : ordered) {
-                    List<Finding> list = resource.getValue().get(group);
-                    xml.writeCharacters("  ");
-                    xml.writeStartElement("testcase");
-                    xml.writeAttribute("classname", resource.getKey());
-                    xml.writeAttribute("name", group);
-                    xml.writeAttribute("time", "0");
-                    List<Finding> errors = list.stream()
-                            .filter(f -> f.severity() == Severity.ERROR)
-                            .toList();
-                    String lines =
-                            String.join("\n", list.stream().map(Finding::toLine).toList());
-                    if (!errors.isEmpty()) {
-                        xml.writeStartElement("failure");
-                        xml.writeAttribute(
-                                "message",
-                                errors.size() + " error(s): " + errors.get(0).message());
-                        xml.writeAttribute("type", errors.get(0).check());
-                        xml.writeCharacters(lines);
-                        xml.writeEndElement();
-                    } else if (list.stream().anyMatch(f -> f.check().equals("structure.not-checked"))) {
-                        xml.writeStartElement("skipped");
-                        xml.writeAttribute("message", "not a built-in kind: not checked");
-                        xml.writeEndElement();
-                    }
-                    if (!list.isEmpty() && errors.isEmpty()) {
-                        xml.writeStartElement("system-out");
-                        xml.writeCharacters(lines);
-                        xml.writeEndElement();
-                    }
-                    xml.writeEndElement();
-                    xml.writeCharacters("\n");
+        // Written by hand as the JDK's XMLStreamWriter wrote it (the same escapes, no empty-element tags): that
+        // writer's
+        // factory lookup and classes cost a cold runway:verify about 30 classes and a service-loader search (issue 19).
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites><testsuite");
+        xmlAttribute(xml, "name", "runway-verify " + input.title());
+        xmlAttribute(xml, "tests", Integer.toString(tests));
+        xmlAttribute(xml, "failures", Integer.toString(failures));
+        xmlAttribute(xml, "errors", "0");
+        xmlAttribute(xml, "skipped", Integer.toString(skipped));
+        xml.append(">\n");
+        for (Map.Entry<String, Map<String, List<Finding>>> resource : cases.entrySet()) {
+            for (String group : CHECK_GROUPS) {
+                List<Finding> list = resource.getValue().get(group);
+                if (list == null) {
+                    continue;
                 }
+                xml.append("  <testcase");
+                xmlAttribute(xml, "classname", resource.getKey());
+                xmlAttribute(xml, "name", group);
+                xmlAttribute(xml, "time", "0");
+                xml.append('>');
+                Finding firstError = firstError(list);
+                StringBuilder lines = new StringBuilder();
+                for (Finding f : list) {
+                    if (!lines.isEmpty()) {
+                        lines.append('\n');
+                    }
+                    lines.append(f.toLine());
+                }
+                if (firstError != null) {
+                    int errors = 0;
+                    for (Finding f : list) {
+                        if (f.severity() == Severity.ERROR) {
+                            errors++;
+                        }
+                    }
+                    xml.append("<failure");
+                    xmlAttribute(xml, "message", errors + " error(s): " + firstError.message());
+                    xmlAttribute(xml, "type", firstError.check());
+                    xml.append('>');
+                    xmlText(xml, lines, false);
+                    xml.append("</failure>");
+                } else if (notChecked(list)) {
+                    xml.append("<skipped");
+                    xmlAttribute(xml, "message", "not a built-in kind: not checked");
+                    xml.append("></skipped>");
+                }
+                if (!list.isEmpty() && firstError == null) {
+                    xml.append("<system-out>");
+                    xmlText(xml, lines, false);
+                    xml.append("</system-out>");
+                }
+                xml.append("</testcase>\n");
             }
-            xml.writeEndElement();
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write JUnit XML", e);
         }
-        return out + "\n";
+        xml.append("</testsuite></testsuites>\n");
+        return xml.toString();
+    }
+
+    private static Finding firstError(List<Finding> findings) {
+        for (Finding f : findings) {
+            if (f.severity() == Severity.ERROR) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static boolean notChecked(List<Finding> findings) {
+        for (Finding f : findings) {
+            if (f.check().equals("structure.not-checked")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void xmlAttribute(StringBuilder xml, String name, String value) {
+        xml.append(' ').append(name).append("=\"");
+        xmlText(xml, value, true);
+        xml.append('"');
+    }
+
+    /** XMLStreamWriter's escapes: {@code & < >} always, {@code "} in attribute values; nothing else. */
+    private static void xmlText(StringBuilder xml, CharSequence text, boolean attribute) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> xml.append("&amp;");
+                case '<' -> xml.append("&lt;");
+                case '>' -> xml.append("&gt;");
+                case '"' -> xml.append(attribute ? "&quot;" : "\"");
+                default -> xml.append(c);
+            }
+        }
     }
 
     static String group(String check) {
@@ -242,18 +293,23 @@ public final class VerifyReports {
 
     // ---- Markdown ----
 
-    /** A Markdown summary for people (merge request comments, job pages). */
+    /**
+     * A Markdown summary for people (merge request comments, job pages), rendered with the Mustache template
+     * {@code verify-summary.md.mustache} so its wording can change without Java. Values are not HTML-escaped; table
+     * cells are escaped for Markdown here.
+     */
     public static String markdown(Input input) {
+        int errors = 0;
+        int warnings = 0;
+        int infos = 0;
+        for (Finding f : input.findings()) {
+            switch (f.severity()) {
+                case ERROR -> errors++;
+                case WARNING -> warnings++;
+                case INFO -> infos++;
+            }
+        }
         Map<String, Object> scope = new LinkedHashMap<>();
-        long errors = input.findings().stream()
-                .filter(f -> f.severity() == Severity.ERROR)
-                .count();
-        long warnings = input.findings().stream()
-                .filter(f -> f.severity() == Severity.WARNING)
-                .count();
-        long infos = input.findings().stream()
-                .filter(f -> f.severity() == Severity.INFO)
-                .count();
         scope.put("title", input.title());
         scope.put("kubernetesVersion", input.kubernetesVersion());
         scope.put("modelVersion", KubeSchema.KUBERNETES_VERSION);
@@ -278,22 +334,25 @@ public final class VerifyReports {
         scope.put("hasFindings", !rows.isEmpty());
         List<Map<String, Object>> resources = new ArrayList<>();
         for (ResourceRef r : input.resources()) {
-            long e = input.findings().stream()
-                    .filter(f -> f.resource().equals(r) && f.severity() == Severity.ERROR)
-                    .count();
-            long w = input.findings().stream()
-                    .filter(f -> f.resource().equals(r) && f.severity() == Severity.WARNING)
-                    .count();
-            resources.add(Map.of("name", cell(r.toString()), "status", e > 0 ? "failed" : w > 0 ? "warnings" : "ok"));
+            boolean failed = false;
+            boolean warned = false;
+            for (Finding f : input.findings()) {
+                if (f.resource().equals(r)) {
+                    failed |= f.severity() == Severity.ERROR;
+                    warned |= f.severity() == Severity.WARNING;
+                }
+            }
+            resources.add(Map.of("name", cell(r.toString()), "status", failed ? "failed" : warned ? "warnings" : "ok"));
         }
         scope.put("resources", resources);
-        if (input.drift() != null) {
+        DriftCheck.Report report = input.drift();
+        if (report != null) {
             Map<String, Object> drift = new LinkedHashMap<>();
-            drift.put("clean", input.drift().clean());
-            drift.put("mode", input.drift().mode().name().toLowerCase(Locale.ROOT));
-            drift.put("updateCommand", input.drift().updateCommand());
+            drift.put("clean", report.clean());
+            drift.put("mode", report.mode().name().toLowerCase(Locale.ROOT));
+            drift.put("updateCommand", report.updateCommand());
             List<Map<String, Object>> diffs = new ArrayList<>();
-            for (DriftCheck.ResourceDiff d : input.drift().differences()) {
+            for (DriftCheck.ResourceDiff d : report.differences()) {
                 diffs.add(Map.of(
                         "resource",
                         d.resource().toString(),
