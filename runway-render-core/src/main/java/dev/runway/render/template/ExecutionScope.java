@@ -95,12 +95,19 @@ public final class ExecutionScope {
         return b;
     }
 
-    /** Takes back the builder {@link #borrowBuilder} lent last. */
+    /**
+     * Takes back {@code b} and every builder lent after it. Normally {@code b} is the last one lent; the ones above it
+     * belong to nested executions that ended by an error thrown between their borrow and their {@code try} (a stack
+     * overflow can strike there), and that error is already unwinding through this execution.
+     */
     void returnBuilder(StringBuilder b) {
-        if (buildersInUse == 0 || builders.get(buildersInUse - 1) != b) {
-            throw new IllegalStateException("output builders returned out of order");
+        for (int i = buildersInUse - 1; i >= 0; i--) {
+            if (builders.get(i) == b) {
+                buildersInUse = i;
+                return;
+            }
         }
-        buildersInUse--;
+        throw new IllegalStateException("output builder returned that was not lent");
     }
 
     /** Takes {@code slots} argument-trace slots above those in use; returns the first, for {@link #trace}. */
