@@ -3,6 +3,7 @@ package dev.runway.render.yaml;
 import dev.runway.render.gofmt.GoBytes;
 import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoStrconv;
+import dev.runway.render.io.DeepStack;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -10,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Go's encoding/json over the renderer's value model: {@code toJson} (json.Marshal: sorted keys, HTML characters
@@ -361,10 +363,12 @@ public final class GoJson {
 
     /** json.Unmarshal into interface{}: objects are maps, arrays lists, numbers Double. */
     public static Object read(String text) {
-        // Up to encoding/json's 10,000 levels, one parser frame each: more than a default thread's stack holds.
-        return dev.runway.render.io.DeepStack.call(
-                () -> new JsonParser(text, 0, "unexpected end of JSON input", false).parseDocument(),
-                overflow -> new GoYamlException("the JSON text nests too deeply to read", -1, -1));
+        return onDeepStack(() -> new JsonParser(text, 0, "unexpected end of JSON input", false).parseDocument());
+    }
+
+    /** Up to encoding/json's 10,000 levels, one parser frame each: more than a default thread's stack holds. */
+    private static <T> T onDeepStack(Supplier<T> parse) {
+        return DeepStack.call(parse, overflow -> new GoYamlException("the JSON text nests too deeply to read", -1, -1));
     }
 
     /**
@@ -373,9 +377,7 @@ public final class GoJson {
      * What follows the value is not looked at.
      */
     public static Decoded decodeUseNumber(String text) {
-        return dev.runway.render.io.DeepStack.call(
-                () -> new JsonParser(text, 0, "unexpected EOF", true).decodeValue(),
-                overflow -> new GoYamlException("the JSON text nests too deeply to read", -1, -1));
+        return onDeepStack(() -> new JsonParser(text, 0, "unexpected EOF", true).decodeValue());
     }
 
     /** Go's json.Number: a number's literal as the JSON text wrote it. */
@@ -397,9 +399,7 @@ public final class GoJson {
      * {@code unexpected EOF}. Errors are {@link GoYamlException}s with encoding/json's words.
      */
     public static Decoded decode(String text, int start) {
-        return dev.runway.render.io.DeepStack.call(
-                () -> new JsonParser(text, start, "unexpected EOF", false).decodeValue(),
-                overflow -> new GoYamlException("the JSON text nests too deeply to read", -1, -1));
+        return onDeepStack(() -> new JsonParser(text, start, "unexpected EOF", false).decodeValue());
     }
 
     /** Helm's fromJson: a map, or a map holding {@code Error} with Go's message. */
