@@ -75,13 +75,7 @@ final class IdentityCheck {
 
     private void serviceAccount() {
         List<Resource> accounts = ofKind("ServiceAccount");
-        Optional<Resource> own = Optional.empty();
-        for (Resource account : accounts) {
-            if (account.ref().name().equals(id)) {
-                own = Optional.of(account);
-                break;
-            }
-        }
+        Optional<Resource> own = named(accounts, id);
         if (own.isEmpty()) {
             if (accounts.isEmpty()) {
                 findings.add(new Finding(
@@ -299,13 +293,7 @@ final class IdentityCheck {
         }
         String cmName = cmKey.get()[0];
         String key = cmKey.get()[1];
-        Optional<Resource> cm = Optional.empty();
-        for (Resource r : ofKind("ConfigMap")) {
-            if (r.ref().name().equals(cmName)) {
-                cm = Optional.of(r);
-                break;
-            }
-        }
+        Optional<Resource> cm = named(ofKind("ConfigMap"), cmName);
         if (cm.isEmpty()) {
             findings.error(
                     w,
@@ -694,6 +682,16 @@ final class IdentityCheck {
             }
         }
         return out;
+    }
+
+    /** The first of {@code candidates} named {@code name}. */
+    private static Optional<Resource> named(List<Resource> candidates, String name) {
+        for (Resource r : candidates) {
+            if (r.ref().name().equals(name)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The string at {@code key} of a map that may be absent. */
