@@ -35,7 +35,7 @@ public final class KubeFieldTypes {
         Shape shape = schema.objectShape(found.info().modelName());
         for (Object segment : path) {
             if (shape instanceof Shape.ObjectShape object && segment instanceof String key) {
-                ApiClassMethods.JavaType type = object.type(key);
+                KubeSchema.JavaType type = object.type(key);
                 if (type == null) {
                     return FieldType.UNKNOWN;
                 }

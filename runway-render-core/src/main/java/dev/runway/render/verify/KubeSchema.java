@@ -1,11 +1,7 @@
 package dev.runway.render.verify;
 
-import dev.runway.render.verify.ApiClassMethods.JavaType;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,15 +11,16 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The shape of every built-in Kubernetes kind, read from the official Kubernetes Java client's generated models
- * ({@code io.kubernetes:client-java-api}): field names from {@code @SerializedName}, field types from the Java
+ * The shape of every built-in Kubernetes kind, as the official Kubernetes Java client's generated models
+ * ({@code io.kubernetes:client-java-api}) give it: field names from {@code @SerializedName}, field types from the Java
  * field types, required fields from {@code openapiRequiredFields}. Nothing here lists fields by hand.
  *
- * <p>All of it is read from the class files ({@link ApiClassMethods}); no model class is loaded. Loading one to reflect
- * on it loaded, linked and verified the model, the class of each field it declares and Gson's annotations (about 95
- * Kubernetes classes for the sample service's cold runway:verify, issue 19).
+ * <p>It is read from {@link KubeSchemaResource}, which {@code KubeSchemaGenerator} (test code) writes from the client's
+ * class files and a test keeps current; the client is a test dependency only (issue 19: reading its class files cost
+ * a cold {@code runway:verify} about 144 ms CPU, and the jar and its dependencies about 13 of the 55 POMs Maven read
+ * for the plugin).
  *
- * <p>Which kinds exist in which group/version comes from the generated API classes too: {@code AppsV1Api} has
+ * <p>Which kinds exist in which group/version comes from the generated API classes: {@code AppsV1Api} has
  * {@code createNamespacedDeployment(String, V1Deployment)}, so {@code apps/v1 Deployment} is a namespaced kind
  * whose shape is {@code V1Deployment}.
  */
@@ -34,10 +31,9 @@ final class KubeSchema {
 
     static final String CLIENT_VERSION = "27.0.0";
 
-    private static final String MODELS = "io.kubernetes.client.openapi.models.";
-    private static final String APIS = "io.kubernetes.client.openapi.apis.";
-    private static final String KUBERNETES_OBJECT = "io.kubernetes.client.common.KubernetesObject";
-    private static final ClassLoader LOADER = KubeSchema.class.getClassLoader();
+    /** The package of the client's models: a {@link JavaType} of a model names its class in it. */
+    static final String MODELS = "io.kubernetes.client.openapi.models.";
+
     private static final List<String> VERSION_NAMES = List.of(
             "V1",
             "V2",
@@ -67,6 +63,27 @@ final class KubeSchema {
             Map.entry("java.time.OffsetDateTime", Shape.Scalar.DATE_TIME),
             Map.entry("java.time.LocalDate", Shape.Scalar.DATE),
             Map.entry("byte[]", Shape.Scalar.BYTES));
+
+    /**
+     * A Java type of a model's field, as reflection's {@code Type} would give it.
+     *
+     * @param name      the binary name of a class ({@code java.util.List}), a primitive ({@code int}) or an array of
+     *                  either ({@code byte[]}); {@link #NOT_A_CLASS} for what reflection gives as a type that is no
+     *                  {@code Class} nor a parameterized class (a wildcard, a type variable, an array of a
+     *                  parameterized type or of a type variable)
+     * @param arguments the type arguments; empty for a type reflection gives as a plain {@code Class}
+     */
+    record JavaType(String name, List<JavaType> arguments) {
+        static final String NOT_A_CLASS = "?";
+
+        JavaType {
+            arguments = List.copyOf(arguments);
+        }
+
+        static JavaType of(String name) {
+            return new JavaType(name, List.of());
+        }
+    }
 
     /**
      * A built-in kind.
@@ -130,7 +147,8 @@ final class KubeSchema {
         }
     }
 
-    private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
+    private final Map<String, Shape.ObjectShape> shapes = new ConcurrentHashMap<>();
+    private volatile KubeSchemaResource resource;
     private final Map<String, Optional<Map<String, KindInfo>>> groupVersions = new ConcurrentHashMap<>();
 
     /** Finds the model of {@code apiVersion}/{@code kind}. */
@@ -179,64 +197,32 @@ final class KubeSchema {
             return Optional.empty();
         }
         String versionName = Character.toUpperCase(version.charAt(0)) + version.substring(1);
-        // The API class is read as a class file, not loaded: its methods' signatures name every model of the group
-        // and a request class per method, and reflection would load them all (ApiClassMethods says more).
-        Optional<ApiClassMethods.ClassFile> api = ApiClassMethods.read(LOADER, APIS + prefix + versionName + "Api");
+        Optional<Map<String, KubeSchemaResource.Kind>> api = resource().kinds(prefix + versionName + "Api");
         if (api.isEmpty()) {
             return Optional.empty();
         }
         String apiVersion = group.isEmpty() ? version : group + "/" + version;
         Map<String, KindInfo> kinds = new TreeMap<>();
-        for (ApiClassMethods.Method method : api.get().publicMethods()) {
-            String name = method.name();
-            if (!name.startsWith("create")
-                    || name.endsWith("Call")
-                    || name.endsWith("WithHttpInfo")
-                    || name.endsWith("Async")) {
-                continue;
-            }
-            boolean namespaced = name.startsWith("createNamespaced") && name.length() > "createNamespaced".length();
-            String resource =
-                    namespaced ? name.substring("createNamespaced".length()) : name.substring("create".length());
-            for (String parameter : method.parameterTypes()) {
-                if (!parameter.startsWith(MODELS)) {
-                    continue;
-                }
-                String kind = kindOfModel(parameter.substring(MODELS.length()), versionName);
-                // createNamespacedPodEviction posts an Eviction to a pod's subresource: not a kind of this group.
-                if (kind != null && kind.equals(resource) && isKubernetesObject(parameter)) {
-                    kinds.put(kind, new KindInfo(apiVersion, kind, parameter, namespaced));
-                }
-            }
+        for (KubeSchemaResource.Kind kind : api.get().values()) {
+            kinds.put(kind.kind(), new KindInfo(apiVersion, kind.kind(), kind.model(), kind.namespaced()));
         }
         return Optional.of(Collections.unmodifiableMap(kinds));
     }
 
-    /** Whether a model implements {@code KubernetesObject} (the generated models do so directly), from its class file. */
-    private static boolean isKubernetesObject(String model) {
-        return ApiClassMethods.read(LOADER, model)
-                .map(c -> c.interfaces().contains(KUBERNETES_OBJECT))
-                .orElse(false);
-    }
-
-    /** The class file of a model that an API class or another model names. */
-    private static ApiClassMethods.ClassFile modelClassFile(String name) {
-        return ApiClassMethods.read(LOADER, name)
-                .orElseThrow(() -> new IllegalStateException(
-                        "client-java-api names the model " + name + " but has no such class"));
-    }
-
-    /** {@code V1Deployment} -> {@code Deployment}; {@code CoreV1Event} -> {@code Event}. */
-    private static String kindOfModel(String simple, String versionName) {
-        int at = simple.indexOf(versionName);
-        while (at >= 0) {
-            String rest = simple.substring(at + versionName.length());
-            if (!rest.isEmpty() && Character.isUpperCase(rest.charAt(0))) {
-                return rest;
+    /** The resource, read on the first lookup (a verify that meets no built-in kind never reads it). */
+    private KubeSchemaResource resource() {
+        KubeSchemaResource read = resource;
+        if (read == null) {
+            read = KubeSchemaResource.load();
+            if (!read.clientVersion().equals(CLIENT_VERSION)
+                    || !read.kubernetesVersion().equals(KUBERNETES_VERSION)) {
+                throw new IllegalStateException(KubeSchemaResource.RESOURCE + " is of client-java-api "
+                        + read.clientVersion() + " (Kubernetes " + read.kubernetesVersion() + "), KubeSchema says "
+                        + CLIENT_VERSION + " (" + KUBERNETES_VERSION + "): regenerate it, see its first lines");
             }
-            at = simple.indexOf(versionName, at + 1);
+            resource = read;
         }
-        return null;
+        return read;
     }
 
     /**
@@ -294,7 +280,7 @@ final class KubeSchema {
             return Shape.Scalar.ANY;
         }
         if (type.name().startsWith(MODELS)) {
-            return modelShape(type.name());
+            return objectShape(type.name());
         }
         // No model field has an enum or a model of another package as its type (KubeSchemaReflectionTest).
         return Shape.Scalar.ANY;
@@ -306,7 +292,7 @@ final class KubeSchema {
             return null;
         }
         try {
-            return Class.forName(name, false, LOADER);
+            return Class.forName(name, false, KubeSchema.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             return null;
         }
@@ -314,55 +300,16 @@ final class KubeSchema {
 
     /** The shape of a model class's fields; {@code model} is its binary name. */
     Shape.ObjectShape objectShape(String model) {
-        if (modelShape(model) instanceof Shape.ObjectShape object) {
-            return object;
-        }
-        throw new IllegalStateException(model + " is an enum of client-java-api, not a model with fields");
+        return shapes.computeIfAbsent(model, this::readModel);
     }
 
-    /** A class of the models package: a model with fields, or an enum (a model's nested enum class). */
-    private Shape modelShape(String name) {
-        return shapes.computeIfAbsent(name, KubeSchema::readModel);
-    }
-
-    /**
-     * Reads a model's class file as reflection read the loaded class: the non-static fields that have a
-     * {@code @SerializedName} and are in {@code openapiFields}, and {@code openapiRequiredFields}; or an enum's
-     * constants (their {@code @SerializedName} or name).
-     */
-    private static Shape readModel(String name) {
-        ApiClassMethods.ClassFile file = modelClassFile(name);
-        if (file.isEnum()) {
-            Set<String> values = new LinkedHashSet<>();
-            for (ApiClassMethods.Field constant : file.fields()) {
-                if (constant.isPublic() && constant.isEnumConstant()) {
-                    values.add(constant.serializedName() != null ? constant.serializedName() : constant.name());
-                }
-            }
-            return new Shape.EnumShape(Collections.unmodifiableSet(values));
-        }
-        Map<String, JavaType> fields = new LinkedHashMap<>();
-        Set<String> publicStatic = new HashSet<>();
-        for (ApiClassMethods.Field field : file.fields()) {
-            if (field.isStatic()) {
-                if (field.isPublic()) {
-                    publicStatic.add(field.name());
-                }
-            } else if (field.serializedName() != null) {
-                fields.put(field.serializedName(), ApiClassMethods.typeOf(field.type(), name));
-            }
-        }
-        Set<String> required = new LinkedHashSet<>();
-        // A model without the metadata: check the fields found, require nothing.
-        if (publicStatic.contains("openapiRequiredFields")) {
-            // The model's sets are new HashSet<String>(Arrays.asList(...)); a HashSet made the same way from the same
-            // list iterates in the same order, which is the order of the missing-field findings.
-            required.addAll(new HashSet<>(file.staticStrings().getOrDefault("openapiRequiredFields", List.of())));
-            if (publicStatic.contains("openapiFields")) {
-                // The field list and openapiFields come from the same spec; keep only names both agree on.
-                fields.keySet().retainAll(Set.copyOf(file.staticStrings().getOrDefault("openapiFields", List.of())));
-            }
-        }
-        return new Shape.ObjectShape(name, Collections.unmodifiableMap(fields), Collections.unmodifiableSet(required));
+    private Shape.ObjectShape readModel(String name) {
+        // The generated models have no enums (KubeSchemaReflectionTest): every model is an object with fields.
+        KubeSchemaResource.Model model = (name.startsWith(MODELS)
+                        ? resource().model(name.substring(MODELS.length()))
+                        : Optional.<KubeSchemaResource.Model>empty())
+                .orElseThrow(() -> new IllegalStateException(KubeSchemaResource.RESOURCE + " has no model " + name
+                        + ", which a kind or another model names"));
+        return new Shape.ObjectShape(name, model.fields(), model.required());
     }
 }

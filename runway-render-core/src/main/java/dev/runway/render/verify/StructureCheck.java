@@ -206,7 +206,7 @@ final class StructureCheck {
         for (Map.Entry<String, YNode> e : m.entries().entrySet()) {
             String field = e.getKey();
             String fieldPath = Paths.field(path, field);
-            ApiClassMethods.JavaType type = object.type(field);
+            KubeSchema.JavaType type = object.type(field);
             if (type == null) {
                 findings.error(
                         r,

@@ -24,6 +24,9 @@
  * group/version, and whether they are namespaced comes from the generated API classes ({@code AppsV1Api} has
  * {@code createNamespacedDeployment(String, V1Deployment)}). A group that is not built in (a dotted name outside
  * {@code k8s.io}) is a custom resource: reported as {@code structure.not-checked} (info), never silently passed.
+ * The build reads all of this from the client once: {@code KubeSchemaGenerator} (test code) writes it to the resource
+ * {@code kube-schema.txt}, which {@link dev.runway.render.verify.KubeSchema} reads at run time, and a test fails when
+ * the resource no longer matches the client; the client is a test dependency only (issue 19).
  *
  * <h2>YAML as the API server receives it</h2>
  * kubectl and Flux convert YAML with sigs.k8s.io/yaml (go-yaml v2 rules): {@code yes}, {@code on}, {@code y} are

@@ -135,13 +135,13 @@ class ApiClassMethodsTest {
                 .findFirst()
                 .orElseThrow();
         assertEquals(
-                new ApiClassMethods.JavaType(
+                new KubeSchema.JavaType(
                         "java.util.List",
-                        List.of(new ApiClassMethods.JavaType(
+                        List.of(new KubeSchema.JavaType(
                                 "java.util.Map",
                                 List.of(
-                                        ApiClassMethods.JavaType.of("java.lang.String"),
-                                        ApiClassMethods.JavaType.of("byte[]"))))),
+                                        KubeSchema.JavaType.of("java.lang.String"),
+                                        KubeSchema.JavaType.of("byte[]"))))),
                 ApiClassMethods.typeOf(items.type(), "Model.class"));
         assertEquals(
                 Map.of(
@@ -169,16 +169,16 @@ class ApiClassMethodsTest {
 
     @Test
     void signaturesBecomeTypesAsReflectionGivesThem() {
-        ApiClassMethods.JavaType any = ApiClassMethods.JavaType.of(ApiClassMethods.JavaType.NOT_A_CLASS);
-        assertEquals(ApiClassMethods.JavaType.of("int[][]"), ApiClassMethods.typeOf("[[I", "t"));
-        assertEquals(ApiClassMethods.JavaType.of("a.B$C"), ApiClassMethods.typeOf("La/B$C;", "t"));
+        KubeSchema.JavaType any = KubeSchema.JavaType.of(KubeSchema.JavaType.NOT_A_CLASS);
+        assertEquals(KubeSchema.JavaType.of("int[][]"), ApiClassMethods.typeOf("[[I", "t"));
+        assertEquals(KubeSchema.JavaType.of("a.B$C"), ApiClassMethods.typeOf("La/B$C;", "t"));
         assertEquals(any, ApiClassMethods.typeOf("TT;", "t"));
         assertEquals(any, ApiClassMethods.typeOf("[Ljava/util/List<Ljava/lang/String;>;", "t"));
         assertEquals(
-                new ApiClassMethods.JavaType("java.util.List", List.of(any, any)),
+                new KubeSchema.JavaType("java.util.List", List.of(any, any)),
                 ApiClassMethods.typeOf("Ljava/util/List<*+Ljava/lang/Number;>;", "t"));
         assertEquals(
-                new ApiClassMethods.JavaType("a.O$I", List.of(ApiClassMethods.JavaType.of("int[]"))),
+                new KubeSchema.JavaType("a.O$I", List.of(KubeSchema.JavaType.of("int[]"))),
                 ApiClassMethods.typeOf("La/O<[I>.I<[I>;", "t"));
         for (String bad : List.of("", "Q", "La/B", "TT", "La/B<>;", "La/B<I", "II", "[", "L;")) {
             IllegalArgumentException e =

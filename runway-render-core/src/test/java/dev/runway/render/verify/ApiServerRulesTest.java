@@ -43,9 +43,9 @@ class ApiServerRulesTest {
             String field = key.substring(key.indexOf('.') + 1, item ? key.length() - 2 : key.length());
             KubeSchema.Shape.ObjectShape shape =
                     new KubeSchema().objectShape("io.kubernetes.client.openapi.models." + model);
-            ApiClassMethods.JavaType fieldType = shape.type(field);
+            KubeSchema.JavaType fieldType = shape.type(field);
             assertTrue(fieldType != null, key + ": no such field in the client model");
-            ApiClassMethods.JavaType string = ApiClassMethods.JavaType.of(String.class.getName());
+            KubeSchema.JavaType string = KubeSchema.JavaType.of(String.class.getName());
             if (item) {
                 assertEquals("java.util.List", fieldType.name(), key);
                 assertEquals(List.of(string), fieldType.arguments(), key);

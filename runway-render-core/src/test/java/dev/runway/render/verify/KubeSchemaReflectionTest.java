@@ -28,9 +28,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * KubeSchema reads the models' class files; before issue 19 it reflected on the loaded classes. Every class of
- * client-java-api's models package must give the same fields (in the same order, with the same types), required
- * fields (in the same order) and field shapes as reflection does, so no verify finding changes.
+ * KubeSchema reads the generated resource kube-schema.txt, which KubeSchemaGenerator writes from the models' class
+ * files; before issue 19 it reflected on the loaded classes. Every class of client-java-api's models package must give
+ * the same fields (in the same order, with the same types), required fields (in the same order) and field shapes as
+ * reflection does, so no verify finding changes.
  */
 class KubeSchemaReflectionTest {
     private static final String MODELS = "io.kubernetes.client.openapi.models.";
@@ -60,7 +61,7 @@ class KubeSchemaReflectionTest {
             assertEquals(List.copyOf(expected.required()), List.copyOf(actual.required()), name);
             assertEquals(model.getSimpleName(), actual.simpleName(), name);
             for (Map.Entry<String, Type> field : expected.fields().entrySet()) {
-                ApiClassMethods.JavaType type = actual.type(field.getKey());
+                KubeSchema.JavaType type = actual.type(field.getKey());
                 assertEquals(describe(field.getValue()), describe(type), name + "." + field.getKey());
                 assertEquals(
                         describe(shapeOf(field.getValue())),
@@ -188,7 +189,7 @@ class KubeSchemaReflectionTest {
         return type instanceof Class<?> c ? c.getTypeName() : "?";
     }
 
-    private static String describe(ApiClassMethods.JavaType type) {
+    private static String describe(KubeSchema.JavaType type) {
         return type.arguments().isEmpty()
                 ? type.name()
                 : type.name()

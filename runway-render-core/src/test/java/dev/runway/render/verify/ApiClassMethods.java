@@ -1,5 +1,6 @@
 package dev.runway.render.verify;
 
+import dev.runway.render.verify.KubeSchema.JavaType;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -18,16 +19,12 @@ import java.util.Optional;
  * The public methods, fields, superclass and interfaces of a client-java-api class, read from its class file without
  * loading it.
  *
- * <p>Why: {@link KubeSchema} finds a group's kinds from the {@code create*} methods of the client's generated API
- * class ({@code AppsV1Api}). {@code Class.getMethods()} on that class loads every type its signatures name: each
- * request-builder class and each model of the group, about 430 classes for a small release, which is most of what
- * {@code runway:verify} adds to a Maven run. Reading the constant pool and the methods table gives the same names
- * and parameter types, and then only the models of the kinds a release uses are loaded.
- *
- * <p>The models are read the same way ({@link Field}, {@link ClassFile#staticStrings}): {@code getDeclaredFields()} and
- * reading the static {@code openapiFields} sets loads, links and verifies each model a manifest reaches and the class of
- * every field it declares (about 95 Kubernetes classes, Gson's annotation and annotation proxies for a small release,
- * issue 19). The field names, {@code @SerializedName} values and generic signatures are all in the class file.
+ * <p>Test code: {@link KubeSchemaGenerator} reads client-java-api with it to write the schema resource that
+ * {@link KubeSchema} reads at run time (issue 19). It was written for the run time, where loading the classes to reflect
+ * on them cost most of what {@code runway:verify} added to a Maven run ({@code Class.getMethods()} on {@code AppsV1Api}
+ * loads every request-builder class and model its signatures name); the generator keeps it because it gives what
+ * reflection gives (ApiClassMethodsTest, KubeSchemaReflectionTest) and the API classes' signatures name OkHttp types,
+ * which core leaves out.
  *
  * <p>Reads the class-file format of JVMS chapter 4 (attributes are skipped by their length).
  */
@@ -98,27 +95,6 @@ final class ApiClassMethods {
         /** What {@code Field.isEnumConstant()} says. */
         boolean isEnumConstant() {
             return (access & ACC_ENUM) != 0;
-        }
-    }
-
-    /**
-     * A Java type named in a signature, as reflection's {@code Type} would give it.
-     *
-     * @param name      the binary name of a class ({@code java.util.List}), a primitive ({@code int}) or an array of
-     *                  either ({@code byte[]}); {@link #NOT_A_CLASS} for what reflection gives as a type that is no
-     *                  {@code Class} nor a parameterized class (a wildcard, a type variable, an array of a
-     *                  parameterized type or of a type variable)
-     * @param arguments the type arguments; empty for a type reflection gives as a plain {@code Class}
-     */
-    record JavaType(String name, List<JavaType> arguments) {
-        static final String NOT_A_CLASS = "?";
-
-        JavaType {
-            arguments = List.copyOf(arguments);
-        }
-
-        static JavaType of(String name) {
-            return new JavaType(name, List.of());
         }
     }
 
