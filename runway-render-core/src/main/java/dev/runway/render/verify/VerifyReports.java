@@ -280,18 +280,35 @@ public final class VerifyReports {
         xml.append('"');
     }
 
-    /** XMLStreamWriter's escapes: {@code & < >} always, {@code "} in attribute values; nothing else. */
+    /**
+     * XMLStreamWriter's escapes: {@code & < >} always, {@code "} in attribute values. A character XML 1.0 does not
+     * allow (controls other than tab, line feed and carriage return; U+FFFE, U+FFFF; a surrogate without its pair)
+     * becomes U+FFFD, as Go's encoding/xml EscapeText does: XMLStreamWriter wrote them as they were, which no XML
+     * parser (GitLab's included) accepts.
+     */
     private static void xmlText(StringBuilder xml, CharSequence text, boolean attribute) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                xml.append(c).append(text.charAt(++i));
+                continue;
+            }
             switch (c) {
                 case '&' -> xml.append("&amp;");
                 case '<' -> xml.append("&lt;");
                 case '>' -> xml.append("&gt;");
                 case '"' -> xml.append(attribute ? "&quot;" : "\"");
-                default -> xml.append(c);
+                default -> xml.append(xmlChar(c) ? c : '\uFFFD');
             }
         }
+    }
+
+    /** XML 1.0's Char production for one UTF-16 unit that is not part of a surrogate pair. */
+    private static boolean xmlChar(char c) {
+        if (c < 0x20) {
+            return c == '\t' || c == '\n' || c == '\r';
+        }
+        return !Character.isSurrogate(c) && c != '\uFFFE' && c != '\uFFFF';
     }
 
     static String group(String check) {
