@@ -399,8 +399,10 @@ public record RunwayEksValues(
     // ----- conversion --------------------------------------------------------------------------------------
 
     /**
-     * The mappers, built on first use: {@link #defaults()} (which {@code runway:verify}'s identity handshake reads)
-     * needs neither, and building them loads a few hundred Jackson classes.
+     * The mappers, built on first use, and every use of a Jackson type: {@link #defaults()} (which
+     * {@code runway:verify}'s identity handshake reads) needs none, and while a Jackson type stood in this class's own
+     * code the JVM's verifier loaded some of them (a catch of JsonProcessingException, a JsonNode passed as TreeNode)
+     * whenever the class was loaded.
      */
     private static final class Mappers {
         static final ObjectMapper JSON = dev.runway.render.yaml.GuardedYaml.jsonMapper()
@@ -416,6 +418,53 @@ public record RunwayEksValues(
                 .build());
 
         private Mappers() {}
+
+        static Map<String, Object> toValues(RunwayEksValues values) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> tree = (Map<String, Object>) toGo(JSON.valueToTree(values));
+            return tree;
+        }
+
+        static String toYaml(RunwayEksValues values) {
+            try {
+                return YAML.writeValueAsString(JSON.valueToTree(values));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write values as YAML", e);
+            }
+        }
+
+        static RunwayEksValues fromValues(Object values) {
+            JsonNode tree = JSON.valueToTree(values);
+            try {
+                return JSON.treeToValue(tree, RunwayEksValues.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException(
+                        "values do not fit the runway-eks chart: " + e.getOriginalMessage(), e);
+            }
+        }
+
+        private static Object toGo(JsonNode node) {
+            if (node.isObject()) {
+                Map<String, Object> map = new LinkedHashMap<>();
+                node.fields().forEachRemaining(e -> map.put(e.getKey(), toGo(e.getValue())));
+                return map;
+            }
+            if (node.isArray()) {
+                List<Object> list = new ArrayList<>();
+                node.forEach(item -> list.add(toGo(item)));
+                return list;
+            }
+            if (node.isNumber()) {
+                return node.doubleValue();
+            }
+            if (node.isBoolean()) {
+                return node.booleanValue();
+            }
+            if (node.isNull()) {
+                return null;
+            }
+            return node.asText();
+        }
     }
 
     /**
@@ -423,18 +472,12 @@ public record RunwayEksValues(
      * Helm reads them from a values file, so rendering these equals rendering {@link #toYaml()} with {@code -f}.
      */
     public Map<String, Object> toValues() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> tree = (Map<String, Object>) toGo(Mappers.JSON.valueToTree(this));
-        return tree;
+        return Mappers.toValues(this);
     }
 
     /** The values as a values file. */
     public String toYaml() {
-        try {
-            return Mappers.YAML.writeValueAsString(Mappers.JSON.valueToTree(this));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write values as YAML", e);
-        }
+        return Mappers.toYaml(this);
     }
 
     /**
@@ -470,12 +513,7 @@ public record RunwayEksValues(
 
     /** Converts a values map (Go values, chart defaults included) to the model; no schema check. */
     public static RunwayEksValues fromValues(Map<String, Object> values) {
-        JsonNode tree = Mappers.JSON.valueToTree(integralAsLong(values));
-        try {
-            return Mappers.JSON.treeToValue(tree, RunwayEksValues.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("values do not fit the runway-eks chart: " + e.getOriginalMessage(), e);
-        }
+        return Mappers.fromValues(integralAsLong(values));
     }
 
     /** Every problem the chart's {@code values.schema.json} finds in these values (empty when they are fine). */
@@ -512,29 +550,6 @@ public record RunwayEksValues(
                 throw new UncheckedIOException(e);
             }
         }
-    }
-
-    private static Object toGo(JsonNode node) {
-        if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> map.put(e.getKey(), toGo(e.getValue())));
-            return map;
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>();
-            node.forEach(item -> list.add(toGo(item)));
-            return list;
-        }
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isNull()) {
-            return null;
-        }
-        return node.asText();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,19 +1,13 @@
 package dev.runway.render.flux;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.runway.render.api.RenderedChart;
 import dev.runway.render.api.RenderedManifest;
 import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.verify.KubeFieldTypes;
+import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GoYamlException;
 import dev.runway.render.yaml.YamlTree;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -73,12 +67,6 @@ public final class SafetyCheck {
 
     /** The variable Flux's documentation defines as a double quote for whole values: {@code ${quote}}. */
     private static final String QUOTE = "${quote}";
-
-    /**
-     * Jackson's streaming parser with the project's read limits. Whether text parses as JSON needs only the
-     * tokens; a databind mapper's {@code readTree} says the same but loads some three hundred classes more.
-     */
-    private static final JsonFactory JSON = dev.runway.render.yaml.GuardedYaml.jsonFactory();
 
     private SafetyCheck() {}
 
@@ -302,54 +290,32 @@ public final class SafetyCheck {
         }
     }
 
-    /** Null when {@code text} is one JSON value (or blank, as Jackson's readTree has it), else why not. */
-    private static String jsonError(String text) {
-        try (JsonParser parser = JSON.createParser(text)) {
-            if (parser.nextToken() == null) {
-                return null;
-            }
-            skipValue(parser);
-            JsonToken trailing = parser.nextToken();
-            if (trailing != null) {
-                var loc = parser.currentTokenLocation();
-                return "trailing token " + trailing.asString() + " after the JSON value" + " (JSON line "
-                        + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
-            }
+    /**
+     * Null when {@code text} is one JSON value, or blank (JSON whitespace only: an empty file is "no value", as
+     * Jackson's readTree had it before this check read with encoding/json's rules), else why not: Go's message and
+     * where, as {@code (JSON line L, column C)} in the value's text.
+     */
+    static String jsonError(String text) {
+        if (jsonBlank(text)) {
             return null;
-        } catch (JsonProcessingException e) {
-            String message = e.getOriginalMessage();
-            var loc = e.getLocation();
-            return (message == null
-                            ? "invalid JSON"
-                            : message.lines().findFirst().orElse(message))
-                    + (loc != null ? " (JSON line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")" : "");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a parser over a String reads no I/O
+        }
+        try {
+            GoJson.read(text);
+            return null;
+        } catch (GoYamlException e) {
+            return e.getMessage() + (e.line() > 0 ? " (JSON line " + e.line() + ", column " + e.column() + ")" : "");
         }
     }
 
-    /**
-     * Reads the value the parser stands on to its end, numbers included, so number limits apply as they do when
-     * a tree is built. Iterative: the factory's nesting limit bounds the depth.
-     */
-    private static void skipValue(JsonParser parser) throws IOException {
-        int depth = 0;
-        JsonToken token = parser.currentToken();
-        while (true) {
-            if (token == null) {
-                throw new JsonParseException(parser, "unexpected end of the JSON text");
+    /** Only the four characters JSON counts as whitespace. */
+    private static boolean jsonBlank(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return false;
             }
-            switch (token) {
-                case START_OBJECT, START_ARRAY -> depth++;
-                case END_OBJECT, END_ARRAY -> depth--;
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
-                default -> {}
-            }
-            if (depth == 0) {
-                return;
-            }
-            token = parser.nextToken();
         }
+        return true;
     }
 
     private static boolean holdsJson(String kind, List<Object> segments, String value) {

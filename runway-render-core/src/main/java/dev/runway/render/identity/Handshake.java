@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runway.render.eks.ClusterRuntime;
 import dev.runway.render.eks.RunwayEksValues;
 import java.util.ArrayList;
@@ -56,7 +55,8 @@ public record Handshake(
 
     /** The AWS role the pods assume and the trust policy that lets them. */
     @JsonPropertyOrder({"accountId", "roleName", "roleArn", "oidcProvider", "trustPolicy"})
-    public record Aws(String accountId, String roleName, String roleArn, String oidcProvider, ObjectNode trustPolicy) {}
+    public record Aws(
+            String accountId, String roleName, String roleArn, String oidcProvider, Map<String, Object> trustPolicy) {}
 
     /** The Google service account the pods act as, and the IAM bindings it needs. */
     @JsonPropertyOrder({
@@ -85,8 +85,10 @@ public record Handshake(
     public record Binding(String role, String resource, String member) {}
 
     /**
-     * The mapper, built on first use: {@code runway:verify} builds a handshake from the values and compares it
-     * without writing or reading JSON, and a mapper that serialises records loads a few hundred Jackson classes.
+     * The mapper, built on first use, and every use of a Jackson type: {@code runway:verify} builds a handshake from
+     * the values and compares it without writing or reading JSON; a mapper that serialises records loads a few
+     * hundred Jackson classes, and a Jackson type in the handshake's own code (a catch of JsonProcessingException)
+     * has the JVM's verifier load it whenever the handshake class is loaded.
      */
     private static final class Json {
         static final ObjectMapper MAPPER = dev.runway.render.yaml.GuardedYaml.jsonMapper()
@@ -95,6 +97,38 @@ public record Handshake(
                 .build();
 
         private Json() {}
+
+        /** Indented JSON ({@code indent}) or one line; {@code what} names the text in the error. */
+        static String write(Object value, boolean indent, String what) {
+            try {
+                return indent
+                        ? MAPPER.writeValueAsString(value)
+                        : MAPPER.writer()
+                                .without(SerializationFeature.INDENT_OUTPUT)
+                                .writeValueAsString(value);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write " + what, e);
+            }
+        }
+
+        static Handshake read(String json) {
+            try {
+                return MAPPER.readValue(json, Handshake.class);
+            } catch (JsonProcessingException | NullPointerException e) {
+                throw new IllegalArgumentException(
+                        "not a runway identity handshake: "
+                                + (e instanceof JsonProcessingException j
+                                        ? j.getOriginalMessage()
+                                        : "serviceId, environment, runtime, kubernetes and google are required"),
+                        e);
+            }
+        }
+
+        /** {@code value} as the inside of a JSON string. */
+        static String escape(String value) {
+            String quoted = JsonNodeFactory.instance.textNode(value).toString();
+            return quoted.substring(1, quoted.length() - 1);
+        }
     }
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([_a-zA-Z][_a-zA-Z0-9]*)}");
@@ -168,17 +202,23 @@ public record Handshake(
         return "projects/" + project + "/serviceAccounts/" + email;
     }
 
-    /** IRSA's trust policy: the cluster's OIDC provider may assume the role for exactly this service account. */
-    static ObjectNode trustPolicy(String account, String provider, String subject) {
-        ObjectNode policy = JsonNodeFactory.instance.objectNode();
-        policy.put("Version", "2012-10-17");
-        ObjectNode statement = policy.putArray("Statement").addObject();
-        statement.put("Effect", "Allow");
-        statement.putObject("Principal").put("Federated", "arn:aws:iam::" + account + ":oidc-provider/" + provider);
-        statement.put("Action", "sts:AssumeRoleWithWebIdentity");
-        ObjectNode equals = statement.putObject("Condition").putObject("StringEquals");
+    /**
+     * IRSA's trust policy: the cluster's OIDC provider may assume the role for exactly this service account. Plain
+     * maps and lists (the engine's JSON value model, fields in the order written), so building one for
+     * {@code runway:verify} loads no JSON library.
+     */
+    static Map<String, Object> trustPolicy(String account, String provider, String subject) {
+        Map<String, Object> equals = new LinkedHashMap<>();
         equals.put(provider + ":sub", subject);
         equals.put(provider + ":aud", "sts.amazonaws.com");
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("Effect", "Allow");
+        statement.put("Principal", Map.of("Federated", "arn:aws:iam::" + account + ":oidc-provider/" + provider));
+        statement.put("Action", "sts:AssumeRoleWithWebIdentity");
+        statement.put("Condition", Map.of("StringEquals", equals));
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("Version", "2012-10-17");
+        policy.put("Statement", List.of(statement));
         return policy;
     }
 
@@ -192,12 +232,16 @@ public record Handshake(
         if (aws == null || aws.trustPolicy() == null) {
             return java.util.Optional.empty();
         }
-        for (var statement : aws.trustPolicy().path("Statement")) {
-            var fields = statement.path("Condition").path("StringEquals").fields();
-            while (fields.hasNext()) {
-                var field = fields.next();
-                if (field.getKey().endsWith(":sub")) {
-                    return java.util.Optional.of(field.getValue().asText());
+        if (aws.trustPolicy().get("Statement") instanceof List<?> statements) {
+            for (Object statement : statements) {
+                if (statement instanceof Map<?, ?> s
+                        && s.get("Condition") instanceof Map<?, ?> condition
+                        && condition.get("StringEquals") instanceof Map<?, ?> equals) {
+                    for (Map.Entry<?, ?> field : equals.entrySet()) {
+                        if (String.valueOf(field.getKey()).endsWith(":sub")) {
+                            return java.util.Optional.of(String.valueOf(field.getValue()));
+                        }
+                    }
                 }
             }
         }
@@ -220,23 +264,14 @@ public record Handshake(
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = variables.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : jsonEscape(value)));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : Json.escape(value)));
         }
         return fromJson(m.appendTail(out).toString());
     }
 
-    private static String jsonEscape(String value) {
-        String quoted = JsonNodeFactory.instance.textNode(value).toString();
-        return quoted.substring(1, quoted.length() - 1);
-    }
-
     /** The handshake as JSON (two-space indent, a final newline). */
     public String toJson() {
-        try {
-            return Json.MAPPER.writeValueAsString(this).replace("\r\n", "\n") + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the handshake as JSON", e);
-        }
+        return Json.write(this, true, "the handshake as JSON").replace("\r\n", "\n") + "\n";
     }
 
     /**
@@ -257,16 +292,7 @@ public record Handshake(
             local.put("aws_role_name", aws.roleName());
             local.put("aws_role_arn", aws.roleArn());
             local.put("aws_oidc_provider", aws.oidcProvider());
-            try {
-                local.put(
-                        "aws_trust_policy",
-                        Json.MAPPER
-                                .writer()
-                                .without(SerializationFeature.INDENT_OUTPUT)
-                                .writeValueAsString(aws.trustPolicy()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            local.put("aws_trust_policy", Json.write(aws.trustPolicy(), false, "the trust policy as JSON"));
         }
         local.put("google_project_id", google.projectId());
         local.put("google_service_account_id", google.serviceAccountId());
@@ -284,11 +310,7 @@ public record Handshake(
         root.put(
                 "locals",
                 Map.of(("runway_identity_" + serviceId + "_" + environment).replaceAll("[^A-Za-z0-9_]", "_"), local));
-        try {
-            return Json.MAPPER.writeValueAsString(root).replace("${", "$${") + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the handshake as Terraform JSON", e);
-        }
+        return Json.write(root, true, "the handshake as Terraform JSON").replace("${", "$${") + "\n";
     }
 
     /**
@@ -297,15 +319,6 @@ public record Handshake(
      * @throws IllegalArgumentException when the text is not such JSON
      */
     public static Handshake fromJson(String json) {
-        try {
-            return Json.MAPPER.readValue(json, Handshake.class);
-        } catch (JsonProcessingException | NullPointerException e) {
-            throw new IllegalArgumentException(
-                    "not a runway identity handshake: "
-                            + (e instanceof JsonProcessingException j
-                                    ? j.getOriginalMessage()
-                                    : "serviceId, environment, runtime, kubernetes and google are required"),
-                    e);
-        }
+        return Json.read(json);
     }
 }

@@ -1,10 +1,9 @@
 package dev.runway.render.verify;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import dev.runway.render.io.AtomicFiles;
+import dev.runway.render.yaml.GoJson;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -88,48 +87,60 @@ public final class VerifyReports {
 
     // ---- GitLab Code Quality ----
 
-    /** The GitLab Code Quality report (a JSON array of issues). */
+    /**
+     * The GitLab Code Quality report (a JSON array of issues), in the layout it has always had (Jackson's default
+     * pretty printer: <code>[ {</code>, two-space indents, <code>" : "</code>, <code>}, {</code>, <code>} ]</code>).
+     * Strings are quoted by
+     * {@link GoJson#quote}, the engine's one JSON string writer (encoding/json without HTML escaping), so no JSON
+     * library is loaded for the report.
+     */
     public static String codeQuality(Input input) {
-        // A streaming generator with Jackson's default pretty printer writes what an ObjectMapper with INDENT_OUTPUT
-        // writes, without building a mapper (a few hundred classes) in every runway:verify.
-        StringWriter out = new StringWriter();
+        StringBuilder json = new StringBuilder("[");
         Set<String> fingerprints = new LinkedHashSet<>();
-        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-            json.useDefaultPrettyPrinter();
-            json.writeStartArray();
-            for (Finding f : input.findings()) {
-                json.writeStartObject();
-                json.writeStringField(
-                        "description",
-                        f.resource() + " " + (f.path().isEmpty() ? "" : f.path() + ": ") + f.message()
-                                + (f.fix().isEmpty() ? "" : ". Fix: " + f.fix()));
-                json.writeStringField("check_name", f.check());
-                // Unique per report, stable across runs while the problem stays.
-                String fingerprint = sha256(f.identity());
-                for (int n = 1; !fingerprints.add(fingerprint); n++) {
-                    fingerprint = sha256(f.identity() + "#" + n);
-                }
-                json.writeStringField("fingerprint", fingerprint);
-                json.writeStringField(
-                        "severity",
-                        switch (f.severity()) {
-                            case ERROR -> "critical";
-                            case WARNING -> "minor";
-                            case INFO -> "info";
-                        });
-                json.writeObjectFieldStart("location");
-                json.writeStringField("path", f.file().isEmpty() ? input.defaultPath() : f.file());
-                json.writeObjectFieldStart("lines");
-                json.writeNumberField("begin", Math.max(1, f.line()));
-                json.writeEndObject();
-                json.writeEndObject();
-                json.writeEndObject();
+        boolean first = true;
+        for (Finding f : input.findings()) {
+            json.append(first ? " {" : ", {");
+            first = false;
+            jsonField(
+                    json,
+                    1,
+                    "description",
+                    f.resource() + " " + (f.path().isEmpty() ? "" : f.path() + ": ") + f.message()
+                            + (f.fix().isEmpty() ? "" : ". Fix: " + f.fix()));
+            json.append(',');
+            jsonField(json, 1, "check_name", f.check());
+            json.append(',');
+            // Unique per report, stable across runs while the problem stays.
+            String fingerprint = sha256(f.identity());
+            for (int n = 1; !fingerprints.add(fingerprint); n++) {
+                fingerprint = sha256(f.identity() + "#" + n);
             }
-            json.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            jsonField(json, 1, "fingerprint", fingerprint);
+            json.append(',');
+            jsonField(
+                    json,
+                    1,
+                    "severity",
+                    switch (f.severity()) {
+                        case ERROR -> "critical";
+                        case WARNING -> "minor";
+                        case INFO -> "info";
+                    });
+            json.append(",\n  \"location\" : {");
+            jsonField(json, 2, "path", f.file().isEmpty() ? input.defaultPath() : f.file());
+            json.append(",\n    \"lines\" : {\n      \"begin\" : ")
+                    .append(Math.max(1, f.line()))
+                    .append("\n    }\n  }\n}");
         }
-        return out + "\n";
+        json.append(" ]\n");
+        return json.toString();
+    }
+
+    /** A new line at {@code depth} two-space indents, then {@code "name" : "value"}. */
+    private static void jsonField(StringBuilder json, int depth, String name, String value) {
+        json.append('\n');
+        json.append("  ".repeat(depth));
+        json.append(GoJson.quote(name)).append(" : ").append(GoJson.quote(value));
     }
 
     // ---- JUnit XML ----
@@ -269,18 +280,35 @@ public final class VerifyReports {
         xml.append('"');
     }
 
-    /** XMLStreamWriter's escapes: {@code & < >} always, {@code "} in attribute values; nothing else. */
+    /**
+     * XMLStreamWriter's escapes: {@code & < >} always, {@code "} in attribute values. A character XML 1.0 does not
+     * allow (controls other than tab, line feed and carriage return; U+FFFE, U+FFFF; a surrogate without its pair)
+     * becomes U+FFFD, as Go's encoding/xml EscapeText does: XMLStreamWriter wrote them as they were, which no XML
+     * parser (GitLab's included) accepts.
+     */
     private static void xmlText(StringBuilder xml, CharSequence text, boolean attribute) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                xml.append(c).append(text.charAt(++i));
+                continue;
+            }
             switch (c) {
                 case '&' -> xml.append("&amp;");
                 case '<' -> xml.append("&lt;");
                 case '>' -> xml.append("&gt;");
                 case '"' -> xml.append(attribute ? "&quot;" : "\"");
-                default -> xml.append(c);
+                default -> xml.append(xmlChar(c) ? c : '\uFFFD');
             }
         }
+    }
+
+    /** XML 1.0's Char production for one UTF-16 unit that is not part of a surrogate pair. */
+    private static boolean xmlChar(char c) {
+        if (c < 0x20) {
+            return c == '\t' || c == '\n' || c == '\r';
+        }
+        return !Character.isSurrogate(c) && c != '\uFFFE' && c != '\uFFFF';
     }
 
     static String group(String check) {

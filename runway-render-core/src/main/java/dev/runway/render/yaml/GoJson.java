@@ -501,8 +501,23 @@ public final class GoJson {
             return v;
         }
 
+        /**
+         * Go's words, located at {@code pos}: encoding/json's message carries no position (its SyntaxError keeps a byte
+         * offset aside), so the line and column (1-based, in characters; one past the end for a text that ends too
+         * soon) go in {@link GoYamlException#line()} and {@link GoYamlException#column()}, and what Helm's functions
+         * print stays Go's message alone.
+         */
         private GoYamlException error(String msg) {
-            return new GoYamlException(msg, -1, -1);
+            int at = Math.min(pos, s.length());
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < at; i++) {
+                if (s.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            return new GoYamlException(msg, line, at - lineStart + 1);
         }
 
         private GoYamlException invalid(String context) {
@@ -653,6 +668,7 @@ public final class GoJson {
             }
             double d = Double.parseDouble(text);
             if (Double.isInfinite(d)) {
+                pos = start; // the error is about the whole literal: point at its start
                 throw error("json: cannot unmarshal number " + text + " into Go value of type float64");
             }
             return d;

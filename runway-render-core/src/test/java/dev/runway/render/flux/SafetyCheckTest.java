@@ -1,6 +1,7 @@
 package dev.runway.render.flux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runway.render.api.RenderedChart;
@@ -98,11 +99,73 @@ class SafetyCheckTest {
                 .orElseThrow(() -> new AssertionError(findings.toString()));
         assertEquals("data[credentials.json]", broken.path());
         assertEquals(Severity.ERROR, broken.severity());
+        // encoding/json's words; the position is of the value's text: 'a' of acme-payments-prod is character 56
+        assertTrue(
+                broken.message()
+                        .endsWith(": invalid character 'a' looking for beginning of value (JSON line 1, column 56)"),
+                broken.message());
         FluxFinding bare = findings.stream()
                 .filter(f -> f.rule().equals("flux/json-bare-placeholder"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(findings.toString()));
         assertEquals("data[bare.json]", bare.path());
+    }
+
+    @Test
+    void jsonErrorsNameTheLineAndColumnInTheValue() {
+        List<FluxFinding> findings = check("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                data:
+                  settings.json: |
+                    {
+                      "a": 1,
+                      "b": ${gcp_project_id}
+                    }
+                """);
+        FluxFinding broken = findings.stream()
+                .filter(f -> f.rule().equals("flux/json-breaks"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(findings.toString()));
+        assertEquals(
+                "the JSON in data[settings.json] does not parse after Flux substitutes gcp_project_id=acme-payments-prod"
+                        + " (sample 'typical'): invalid character 'a' looking for beginning of value (JSON line 3,"
+                        + " column 8)",
+                broken.message());
+    }
+
+    @Test
+    void jsonErrorIsGoMessageAndPosition() {
+        // JSON whitespace only is "no value" (as Jackson's readTree had it): nothing to report
+        assertNull(SafetyCheck.jsonError(""));
+        assertNull(SafetyCheck.jsonError(" \t\r\n "));
+        assertNull(SafetyCheck.jsonError("{\"a\": [1, 2.5e3, null, true, \"\\u00e9\"]}\n"));
+        // a no-break space is not JSON whitespace; Go names the first byte of its UTF-8 form (0xC2)
+        assertEquals(
+                "invalid character '\u00c2' looking for beginning of value (JSON line 1, column 1)",
+                SafetyCheck.jsonError("\u00a0"));
+        assertEquals(
+                "invalid character 'x' after top-level value (JSON line 1, column 4)", SafetyCheck.jsonError("{} x"));
+        assertEquals(
+                "invalid character '1' after object key (JSON line 1, column 6)", SafetyCheck.jsonError("{\"a\" 1}"));
+        assertEquals(
+                "invalid character 'q' in string escape code (JSON line 2, column 5)",
+                SafetyCheck.jsonError("[\n  \"\\q\"]"));
+        // a text that ends too soon: one past its last character
+        assertEquals("unexpected end of JSON input (JSON line 3, column 1)", SafetyCheck.jsonError("[1,\n 2,\n"));
+        assertEquals("unexpected end of JSON input (JSON line 1, column 6)", SafetyCheck.jsonError("{\"a\":"));
+        // columns count characters, not bytes: 日本 is two
+        assertEquals(
+                "invalid character '}' looking for beginning of object key string (JSON line 1, column 10)",
+                SafetyCheck.jsonError("{\"日本\": 1,}"));
+        assertEquals(
+                "json: cannot unmarshal number 1e999 into Go value of type float64 (JSON line 1, column 7)",
+                SafetyCheck.jsonError("[0.5, 1e999]"));
+        assertEquals(
+                "invalid character '[' exceeded max depth (JSON line 1, column 10001)",
+                SafetyCheck.jsonError("[".repeat(10_001)));
     }
 
     @Test
