@@ -239,7 +239,12 @@ public record Handshake(
                         && condition.get("StringEquals") instanceof Map<?, ?> equals) {
                     for (Map.Entry<?, ?> field : equals.entrySet()) {
                         if (String.valueOf(field.getKey()).endsWith(":sub")) {
-                            return java.util.Optional.of(String.valueOf(field.getValue()));
+                            // A scalar's text; an object or list names no subject (what JsonNode.asText gave before).
+                            Object subject = field.getValue();
+                            return java.util.Optional.of(
+                                    subject instanceof Map<?, ?> || subject instanceof List<?>
+                                            ? ""
+                                            : String.valueOf(subject));
                         }
                     }
                 }

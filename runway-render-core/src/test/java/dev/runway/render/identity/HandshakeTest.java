@@ -92,6 +92,17 @@ class HandshakeTest {
                 List.of("aws_account_id", "eks_oidc_provider", "gcp_project_id", "gcp_project_number", "gcp_wip_id"),
                 handshake.placeholders());
         assertEquals(handshake, Handshake.fromJson(handshake.toJson()), "reads back what it writes");
+        assertEquals(
+                "system:serviceaccount:payments:payments",
+                handshake.trustedSubject().orElseThrow());
+        String objectSubject = handshake
+                .toJson()
+                .replace(
+                        ":sub\" : \"system:serviceaccount:payments:payments\"", ":sub\" : { \"not\" : \"a subject\" }");
+        assertEquals(
+                "",
+                Handshake.fromJson(objectSubject).trustedSubject().orElseThrow(),
+                "a hand-written file whose :sub condition is an object names no subject");
     }
 
     @Test
