@@ -148,7 +148,6 @@ final class KubeSchema {
     }
 
     private final Map<String, Shape.ObjectShape> shapes = new ConcurrentHashMap<>();
-    private volatile KubeSchemaResource resource;
     private final Map<String, Optional<Map<String, KindInfo>>> groupVersions = new ConcurrentHashMap<>();
 
     /** Finds the model of {@code apiVersion}/{@code kind}. */
@@ -210,19 +209,39 @@ final class KubeSchema {
     }
 
     /** The resource, read on the first lookup (a verify that meets no built-in kind never reads it). */
-    private KubeSchemaResource resource() {
-        KubeSchemaResource read = resource;
-        if (read == null) {
-            read = KubeSchemaResource.load();
-            if (!read.clientVersion().equals(CLIENT_VERSION)
-                    || !read.kubernetesVersion().equals(KUBERNETES_VERSION)) {
-                throw new IllegalStateException(KubeSchemaResource.RESOURCE + " is of client-java-api "
-                        + read.clientVersion() + " (Kubernetes " + read.kubernetesVersion() + "), KubeSchema says "
-                        + CLIENT_VERSION + " (" + KUBERNETES_VERSION + "): regenerate it, see its first lines");
-            }
-            resource = read;
+    private static KubeSchemaResource resource() {
+        SharedResource.Read read = SharedResource.READ;
+        if (read.failure() != null) {
+            throw new IllegalStateException(read.failure().getMessage(), read.failure());
         }
-        return read;
+        return read.resource();
+    }
+
+    /**
+     * The resource, read once per class loader: it is immutable, and each environment's verify makes two schemas
+     * (the verifier's and the Flux safety check's field types), which read the 112 KB text four times in a
+     * two-environment build (issue 19). A failure is kept as a value, so every use throws it with its message
+     * rather than an ExceptionInInitializerError once and NoClassDefFoundError after.
+     */
+    private static final class SharedResource {
+        record Read(KubeSchemaResource resource, RuntimeException failure) {}
+
+        static final Read READ = read();
+
+        private static Read read() {
+            try {
+                KubeSchemaResource read = KubeSchemaResource.load();
+                if (!read.clientVersion().equals(CLIENT_VERSION)
+                        || !read.kubernetesVersion().equals(KUBERNETES_VERSION)) {
+                    throw new IllegalStateException(KubeSchemaResource.RESOURCE + " is of client-java-api "
+                            + read.clientVersion() + " (Kubernetes " + read.kubernetesVersion() + "), KubeSchema says "
+                            + CLIENT_VERSION + " (" + KUBERNETES_VERSION + "): regenerate it, see its first lines");
+                }
+                return new Read(read, null);
+            } catch (RuntimeException e) {
+                return new Read(null, e);
+            }
+        }
     }
 
     /**
