@@ -12,9 +12,12 @@ import java.net.JarURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +25,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * Reads a chart the way Helm's loader does: files filtered by .helmignore, then sorted into Chart.yaml,
@@ -100,10 +102,17 @@ final class ChartLoader {
 
     private static void collect(Walk walk, Path dir, HelmIgnore ignore, Map<String, byte[]> out) throws IOException {
         Path root = walk.root;
-        List<Path> children;
-        try (Stream<Path> list = Files.list(dir)) {
-            children = list.sorted().toList();
+        // A DirectoryStream, not Files.list: its stream and sort would load some twenty java.util.stream classes.
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
+            for (Path child : list) {
+                children.add(child);
+            }
+        } catch (DirectoryIteratorException e) {
+            // What Files.list's stream threw for an error while reading the folder.
+            throw new UncheckedIOException(e.getCause());
         }
+        Collections.sort(children);
         for (Path child : children) {
             // filepath.ToSlash: only a '\\' separator (Windows) becomes '/'; on Unix a backslash is part of a file
             // name.

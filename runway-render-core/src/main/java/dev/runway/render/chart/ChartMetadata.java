@@ -216,12 +216,8 @@ public final class ChartMetadata implements GoStruct, GoJson.JsonMarshaler {
                 List.of("name", "description", "home", "icon", "condition", "tags", "appVersion", "kubeVersion")) {
             s.put(key, sanitize(s.getOrDefault(key, "")));
         }
-        List<String> cleanSources = sources == null
-                ? null
-                : sources.stream().map(ChartMetadata::sanitize).toList();
-        List<String> cleanKeywords = keywords == null
-                ? null
-                : keywords.stream().map(ChartMetadata::sanitize).toList();
+        List<String> cleanSources = sanitizeAll(sources);
+        List<String> cleanKeywords = sanitizeAll(keywords);
         String apiVersion = s.getOrDefault("apiVersion", "");
         String name = s.get("name");
         String version = s.getOrDefault("version", "");
@@ -293,16 +289,31 @@ public final class ChartMetadata implements GoStruct, GoJson.JsonMarshaler {
         return p.substring(p.lastIndexOf('/') + 1);
     }
 
+    /** Each string sanitized, unmodifiable, or null for null (a loop: no stream classes for a render's one chart). */
+    private static List<String> sanitizeAll(List<String> strings) {
+        if (strings == null) {
+            return null;
+        }
+        List<String> clean = new ArrayList<>(strings.size());
+        for (String s : strings) {
+            clean.add(sanitize(s));
+        }
+        return Collections.unmodifiableList(clean);
+    }
+
     /** sanitizeString: Go's white space becomes ' ', characters that are not printable are dropped. */
     static String sanitize(String s) {
+        // A loop, not String.codePoints(): its stream would load java.util.stream classes into every render.
         StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
             if (isGoSpace(cp)) {
                 b.append(' ');
             } else if (isGoPrint(cp)) {
                 b.appendCodePoint(cp);
             }
-        });
+            i += Character.charCount(cp);
+        }
         return b.toString();
     }
 

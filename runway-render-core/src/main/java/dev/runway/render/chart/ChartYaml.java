@@ -391,11 +391,23 @@ final class ChartYaml {
         return keys;
     }
 
-    /** Go's string order (bytes of UTF-8), which is code point order. */
+    /**
+     * Go's string order (bytes of UTF-8), which is code point order. A loop, not {@code String.codePoints()}: its
+     * stream would load some twenty java.util.stream classes into every render that reads a Chart.yaml.
+     */
     private static int compareCodePoints(String a, String b) {
-        int[] x = a.codePoints().toArray();
-        int[] y = b.codePoints().toArray();
-        return java.util.Arrays.compare(x, y);
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     /** The json field name {@code key} decodes into: an exact match, else a case-insensitive one, else null. */

@@ -6,6 +6,7 @@ import dev.runway.render.values.ValueOrigins;
 import dev.runway.render.values.ValuesPath;
 import dev.runway.render.values.ValuesProblem;
 import dev.runway.render.values.ValuesSchema;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -104,9 +105,11 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
         Optional<ValuesSchema> schema = Optional.ofNullable(chart.schema())
                 .map(text -> compiled.computeIfAbsent(
                         text, t -> ValuesSchema.parse(t, chart.name() + "/values.schema.json")));
-        return new ChartSchemas(
-                chart.name(),
-                schema,
-                chart.dependencies().stream().map(this::schemas).toList());
+        // A loop, not a stream: a render's first stream would load some twenty java.util.stream classes.
+        List<ChartSchemas> dependencies = new ArrayList<>(chart.dependencies().size());
+        for (Chart dependency : chart.dependencies()) {
+            dependencies.add(schemas(dependency));
+        }
+        return new ChartSchemas(chart.name(), schema, dependencies);
     }
 }

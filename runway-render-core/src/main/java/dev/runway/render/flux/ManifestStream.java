@@ -41,6 +41,15 @@ public final class ManifestStream {
         return new RenderedChart(manifests, parsed.output());
     }
 
+    /** The newlines in {@code text} before {@code end} (a loop: no java.util.stream classes for one count). */
+    private static int newlinesBefore(String text, int end) {
+        int count = 0;
+        for (int i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
     /** Each manifest with the line offset of its text in the chart's output. */
     public static List<Located> locate(RenderedChart chart) {
         List<Located> out = new ArrayList<>();
@@ -51,8 +60,7 @@ public final class ManifestStream {
             if (at < 0) {
                 out.add(new Located(m, 0));
             } else {
-                out.add(new Located(m, (int)
-                        output.substring(0, at).chars().filter(c -> c == '\n').count()));
+                out.add(new Located(m, newlinesBefore(output, at)));
                 cursor = at + m.text().length();
             }
         }

@@ -1,6 +1,10 @@
 package dev.runway.render.flux;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Everything the placeholder scanner found in a set of manifests. */
 public record ScanResult(
@@ -17,6 +21,11 @@ public record ScanResult(
 
     /** The distinct variable names referenced, in order of first appearance. */
     public List<String> variables() {
-        return placeholders.stream().map(Placeholder::variable).distinct().toList();
+        // A loop, not a stream: no java.util.stream classes to load for a run's one scan.
+        Set<String> names = new LinkedHashSet<>();
+        for (Placeholder p : placeholders) {
+            names.add(p.variable());
+        }
+        return Collections.unmodifiableList(new ArrayList<>(names));
     }
 }

@@ -34,17 +34,6 @@ final class Certificates {
 
     private Certificates() {}
 
-    /** The names of {@link #lookup}'s functions, in the order Sprig lists them. */
-    static final List<String> NAMES = List.of(
-            "genPrivateKey",
-            "genCA",
-            "genCAWithKey",
-            "genSelfSignedCert",
-            "genSelfSignedCertWithKey",
-            "genSignedCert",
-            "genSignedCertWithKey",
-            "buildCustomCert");
-
     /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
     static TemplateFunction lookup(String name) {
         return switch (name) {

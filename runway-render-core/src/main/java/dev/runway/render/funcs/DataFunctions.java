@@ -8,7 +8,6 @@ import dev.runway.render.template.TemplateFunctionException;
 import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GoYamlException;
-import java.util.List;
 import java.util.Map;
 
 /** Helm's serialisation functions (toYaml, fromYaml, toJson, fromJson, toToml) and Sprig's JSON variants. */
@@ -56,25 +55,6 @@ final class DataFunctions {
         t.scope().remember(key, GoValues.deepCopy(parsed));
         return parsed;
     }
-
-    /** The names of {@link #lookup}'s functions, in the order Sprig lists them. */
-    static final List<String> NAMES = List.of(
-            "toYaml",
-            "mustToYaml",
-            "toYamlPretty",
-            "fromYaml",
-            "fromYamlArray",
-            "toJson",
-            "mustToJson",
-            "toPrettyJson",
-            "mustToPrettyJson",
-            "toRawJson",
-            "mustToRawJson",
-            "fromJson",
-            "fromJsonArray",
-            "mustFromJson",
-            "fromToml",
-            "toToml");
 
     /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
     static TemplateFunction lookup(String name) {

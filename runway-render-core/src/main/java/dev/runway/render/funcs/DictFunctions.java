@@ -14,26 +14,6 @@ final class DictFunctions {
 
     private DictFunctions() {}
 
-    /** The names of {@link #lookup}'s functions, in the order Sprig lists them. */
-    static final List<String> NAMES = List.of(
-            "dict",
-            "get",
-            "set",
-            "unset",
-            "hasKey",
-            "pluck",
-            "keys",
-            "values",
-            "pick",
-            "omit",
-            "merge",
-            "mustMerge",
-            "mergeOverwrite",
-            "mustMergeOverwrite",
-            "deepCopy",
-            "mustDeepCopy",
-            "dig");
-
     /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
     static TemplateFunction lookup(String name) {
         return switch (name) {

@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -16,19 +15,6 @@ import javax.crypto.spec.SecretKeySpec;
 final class EncodingFunctions {
 
     private EncodingFunctions() {}
-
-    /** The names of {@link #lookup}'s functions, in the order Sprig lists them. */
-    static final List<String> NAMES = List.of(
-            "b64enc",
-            "b64dec",
-            "b32enc",
-            "b32dec",
-            "sha1sum",
-            "sha256sum",
-            "sha512sum",
-            "encryptAES",
-            "decryptAES",
-            "adler32sum");
 
     /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
     static TemplateFunction lookup(String name) {

@@ -11,27 +11,13 @@ import java.util.Map;
  * Every Sprig and Helm function a chart can call, except those the engine provides itself (include, tpl, required,
  * fail, lookup and text/template's builtins). Helm removes Sprig's env and expandenv; so does this library.
  *
- * <p>Each theme class lists its names ({@code NAMES}) and creates a function by name ({@code lookup}, a switch), so
- * that a render creates, and the JVM links, only the functions its chart calls.
+ * <p>{@link FunctionTheme} lists each theme's names; each theme class creates a function by name ({@code lookup}, a
+ * switch), so that a render loads only the themes, and creates and links only the functions, its chart calls.
  */
 public final class FunctionLibrary {
 
-    /** Each theme's names, in the order Sprig's documentation groups the themes. */
-    static final List<List<String>> THEMES = List.of(
-            StringFunctions.NAMES,
-            ListFunctions.NAMES,
-            DictFunctions.NAMES,
-            MathFunctions.NAMES,
-            EncodingFunctions.NAMES,
-            TypeFunctions.NAMES,
-            RegexFunctions.NAMES,
-            DataFunctions.NAMES,
-            MiscFunctions.NAMES,
-            Certificates.NAMES,
-            PasswordFunctions.NAMES);
-
     /** Every name, theme by theme (the order {@code keySet()} lists them). */
-    private static final List<String> NAMES = concat(THEMES);
+    private static final List<String> NAMES = allNames();
 
     private FunctionLibrary() {}
 
@@ -51,9 +37,11 @@ public final class FunctionLibrary {
         return new FunctionTable(names, name -> HelmVersionFunctions.adapt(version, name, Registry.create(name, r)));
     }
 
-    private static List<String> concat(List<List<String>> lists) {
+    private static List<String> allNames() {
         List<String> all = new ArrayList<>();
-        lists.forEach(all::addAll);
+        for (FunctionTheme theme : FunctionTheme.values()) {
+            all.addAll(theme.names);
+        }
         return List.copyOf(all);
     }
 }

@@ -41,43 +41,6 @@ final class ListFunctions {
         return GoValues.asList(v);
     }
 
-    /** The names of {@link #lookup}'s functions, in the order Sprig lists them. */
-    static final List<String> NAMES = List.of(
-            "list",
-            "tuple",
-            "append",
-            "push",
-            "mustAppend",
-            "mustPush",
-            "prepend",
-            "mustPrepend",
-            "chunk",
-            "mustChunk",
-            "first",
-            "mustFirst",
-            "last",
-            "mustLast",
-            "rest",
-            "mustRest",
-            "initial",
-            "mustInitial",
-            "reverse",
-            "mustReverse",
-            "compact",
-            "mustCompact",
-            "uniq",
-            "mustUniq",
-            "without",
-            "mustWithout",
-            "has",
-            "mustHas",
-            "slice",
-            "mustSlice",
-            "concat",
-            "until",
-            "untilStep",
-            "seq");
-
     /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
     static TemplateFunction lookup(String name) {
         return switch (name) {

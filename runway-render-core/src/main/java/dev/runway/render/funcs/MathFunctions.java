@@ -21,34 +21,6 @@ final class MathFunctions {
         BigDecimal apply(BigDecimal a, BigDecimal b) throws TemplateFunctionException;
     }
 
-    /** The names of {@link #lookup}'s functions, in the order Sprig lists them. */
-    static final List<String> NAMES = List.of(
-            "add1",
-            "add",
-            "sub",
-            "div",
-            "mod",
-            "mul",
-            "max",
-            "biggest",
-            "min",
-            "maxf",
-            "minf",
-            "floor",
-            "ceil",
-            "round",
-            "add1f",
-            "addf",
-            "subf",
-            "mulf",
-            "divf",
-            "randInt",
-            "int",
-            "int64",
-            "float64",
-            "atoi",
-            "toDecimal");
-
     /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
     static TemplateFunction lookup(String name) {
         return switch (name) {

@@ -18,46 +18,6 @@ final class MiscFunctions {
 
     private MiscFunctions() {}
 
-    /** The names of {@link #lookup}'s functions, in the order Sprig lists them. */
-    static final List<String> NAMES = List.of(
-            "hello",
-            "base",
-            "dir",
-            "clean",
-            "ext",
-            "isAbs",
-            "osBase",
-            "osDir",
-            "osClean",
-            "osExt",
-            "osIsAbs",
-            "uuidv4",
-            "randAlphaNum",
-            "randAlpha",
-            "randNumeric",
-            "randAscii",
-            "randBytes",
-            "shuffle",
-            "now",
-            "date",
-            "htmlDate",
-            "dateInZone",
-            "date_in_zone",
-            "htmlDateInZone",
-            "unixEpoch",
-            "duration",
-            "durationRound",
-            "toDate",
-            "mustToDate",
-            "dateModify",
-            "date_modify",
-            "mustDateModify",
-            "must_date_modify",
-            "ago",
-            "getHostByName",
-            "urlParse",
-            "urlJoin");
-
     /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
     static TemplateFunction lookup(String name, Registry r) {
         return switch (name) {

@@ -67,9 +67,6 @@ final class PasswordFunctions {
 
     private PasswordFunctions() {}
 
-    /** The names of {@link #lookup}'s functions, in the order Sprig lists them. */
-    static final List<String> NAMES = List.of("bcrypt", "htpasswd", "derivePassword");
-
     /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
     static TemplateFunction lookup(String name) {
         return switch (name) {

@@ -20,22 +20,6 @@ final class RegexFunctions {
 
     private RegexFunctions() {}
 
-    /** The names of {@link #lookup}'s functions, in the order Sprig lists them. */
-    static final List<String> NAMES = List.of(
-            "regexMatch",
-            "regexFindAll",
-            "regexFind",
-            "regexReplaceAll",
-            "regexReplaceAllLiteral",
-            "regexSplit",
-            "mustRegexMatch",
-            "mustRegexFindAll",
-            "mustRegexFind",
-            "mustRegexReplaceAll",
-            "mustRegexReplaceAllLiteral",
-            "mustRegexSplit",
-            "regexQuoteMeta");
-
     /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
     static TemplateFunction lookup(String name, Registry r) {
         return switch (name) {

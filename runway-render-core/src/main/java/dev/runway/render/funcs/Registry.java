@@ -11,40 +11,10 @@ final class Registry {
     private RegexFunctions.PatternCache patterns;
     private GoZoneNames zones;
 
-    /** The theme function of this name, or null; the themes' names do not overlap (FunctionLibraryTest). */
+    /** The theme function of this name, or null; only the theme that owns the name is loaded. */
     static TemplateFunction create(String name, Registry r) {
-        TemplateFunction f = StringFunctions.lookup(name);
-        if (f == null) {
-            f = ListFunctions.lookup(name);
-        }
-        if (f == null) {
-            f = DictFunctions.lookup(name);
-        }
-        if (f == null) {
-            f = MathFunctions.lookup(name);
-        }
-        if (f == null) {
-            f = EncodingFunctions.lookup(name);
-        }
-        if (f == null) {
-            f = TypeFunctions.lookup(name);
-        }
-        if (f == null) {
-            f = RegexFunctions.lookup(name, r);
-        }
-        if (f == null) {
-            f = DataFunctions.lookup(name);
-        }
-        if (f == null) {
-            f = MiscFunctions.lookup(name, r);
-        }
-        if (f == null) {
-            f = Certificates.lookup(name);
-        }
-        if (f == null) {
-            f = PasswordFunctions.lookup(name);
-        }
-        return f;
+        FunctionTheme theme = FunctionTheme.of(name);
+        return theme == null ? null : theme.create(name, r);
     }
 
     /** One pattern cache per function map: charts match the same few expressions on every render. */

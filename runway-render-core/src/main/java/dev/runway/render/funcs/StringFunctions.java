@@ -19,48 +19,6 @@ final class StringFunctions {
 
     private StringFunctions() {}
 
-    /** The names of {@link #lookup}'s functions, in the order Sprig lists them. */
-    static final List<String> NAMES = List.of(
-            "trim",
-            "upper",
-            "lower",
-            "title",
-            "untitle",
-            "substr",
-            "repeat",
-            "trimAll",
-            "trimall",
-            "trimSuffix",
-            "trimPrefix",
-            "nospace",
-            "initials",
-            "swapcase",
-            "snakecase",
-            "kebabcase",
-            "camelcase",
-            "wrap",
-            "wrapWith",
-            "contains",
-            "hasPrefix",
-            "hasSuffix",
-            "quote",
-            "squote",
-            "cat",
-            "indent",
-            "nindent",
-            "replace",
-            "plural",
-            "toString",
-            "toStrings",
-            "split",
-            "splitn",
-            "splitList",
-            "join",
-            "abbrev",
-            "abbrevboth",
-            "trunc",
-            "sortAlpha");
-
     /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
     static TemplateFunction lookup(String name) {
         return switch (name) {

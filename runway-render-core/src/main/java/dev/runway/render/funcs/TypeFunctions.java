@@ -3,29 +3,11 @@ package dev.runway.render.funcs;
 import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.template.TemplateFunction;
-import java.util.List;
 
 /** Reflection (typeOf, kindOf, ...), deepEqual, defaults (default, empty, coalesce, ternary, all, any) and semver. */
 final class TypeFunctions {
 
     private TypeFunctions() {}
-
-    /** The names of {@link #lookup}'s functions, in the order Sprig lists them. */
-    static final List<String> NAMES = List.of(
-            "typeOf",
-            "typeIs",
-            "typeIsLike",
-            "kindOf",
-            "kindIs",
-            "deepEqual",
-            "default",
-            "empty",
-            "coalesce",
-            "all",
-            "any",
-            "ternary",
-            "semver",
-            "semverCompare");
 
     /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
     static TemplateFunction lookup(String name) {

@@ -62,8 +62,8 @@ public final class GoPath {
      * Go, a malformed part of the pattern after a successful match goes unnoticed.
      */
     public Boolean match(String pattern, String name) {
-        int[] p = pattern.codePoints().toArray();
-        int[] n = name.codePoints().toArray();
+        int[] p = codePoints(pattern);
+        int[] n = codePoints(name);
         int pi = 0;
         int ni = 0;
         outer:
@@ -229,6 +229,20 @@ public final class GoPath {
     }
 
     /** Go's getEsc: {char, next index}, or null when the class is malformed. */
+    /**
+     * The string's code points. A loop, not {@code String.codePoints()}: its stream would load some twenty
+     * java.util.stream classes into every render, which matches each chart file against .helmignore.
+     */
+    private static int[] codePoints(String s) {
+        int[] cps = new int[s.codePointCount(0, s.length())];
+        for (int i = 0, k = 0; i < s.length(); k++) {
+            int cp = s.codePointAt(i);
+            cps[k] = cp;
+            i += Character.charCount(cp);
+        }
+        return cps;
+    }
+
     private static int[] escaped(int[] chunk, int ci) {
         if (ci >= chunk.length || chunk[ci] == '-' || chunk[ci] == ']') {
             return null;

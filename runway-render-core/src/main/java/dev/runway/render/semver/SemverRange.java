@@ -117,7 +117,10 @@ public final class SemverRange {
         }
         for (List<Constraint> and : ors) {
             // A pre-release in any constraint of an AND group lets that group match pre-release versions.
-            boolean includePre = and.stream().anyMatch(c -> !c.con.pre.isEmpty());
+            boolean includePre = false;
+            for (Constraint c : and) {
+                includePre |= !c.con.pre.isEmpty();
+            }
             boolean all = true;
             for (Constraint c : and) {
                 if (!c.check(v, includePre)) {

@@ -3,13 +3,15 @@ package dev.runway.render.service;
 import dev.runway.render.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Makes an output directory hold exactly a set of files: writes the changed ones atomically, leaves the
@@ -64,8 +66,21 @@ public final class OutputSync {
             keep.add(file.name());
         }
         List<String> deleted = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(directory)) {
-            for (Path entry : entries.sorted().toList()) {
+        // A DirectoryStream, not Files.list: its stream and sort would load java.util.stream classes into each run.
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory)) {
+            for (Path entry : listing) {
+                entries.add(entry);
+            }
+        } catch (DirectoryIteratorException e) {
+            // What Files.list's stream threw for an error while reading the folder.
+            throw new UncheckedIOException(e.getCause());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + directory + ": " + e.getMessage(), e);
+        }
+        Collections.sort(entries);
+        try {
+            for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 if (Files.isRegularFile(entry) && !keep.contains(name) && isOutputFile(name)) {
                     // Another build syncing the same directory (mvn -T) may have deleted it a moment ago.

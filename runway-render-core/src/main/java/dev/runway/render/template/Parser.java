@@ -31,10 +31,21 @@ final class Parser {
         this.parseName = parseName;
         this.text = text;
         this.tokens = Lexer.lex(text);
-        this.newlines = java.util.stream.IntStream.range(0, text.length())
-                .filter(i -> text.charAt(i) == '\n')
-                .toArray();
+        this.newlines = newlines(text);
         this.hasFunction = hasFunction;
+    }
+
+    /** The positions of the text's newlines, ascending (a loop: no stream classes to load for the first parse). */
+    private static int[] newlines(String text) {
+        int count = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            count++;
+        }
+        int[] positions = new int[count];
+        for (int i = text.indexOf('\n'), k = 0; i >= 0; i = text.indexOf('\n', i + 1), k++) {
+            positions[k] = i;
+        }
+        return positions;
     }
 
     /** Parses a file; the first tree is the file's own (named {@code name}), then its definitions in order. */

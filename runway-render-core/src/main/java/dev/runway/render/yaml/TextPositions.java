@@ -1,8 +1,5 @@
 package dev.runway.render.yaml;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** Converts between char offsets in a text and 1-based lines and columns (columns count code points). */
 public final class TextPositions {
 
@@ -11,14 +8,15 @@ public final class TextPositions {
 
     public TextPositions(String text) {
         this.text = text;
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
+        // Two loops over the text, not a stream: no java.util.stream classes to load for a run's first positions.
+        int lines = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            lines++;
         }
-        lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        lineStarts = new int[lines];
+        for (int i = text.indexOf('\n'), k = 1; i >= 0; i = text.indexOf('\n', i + 1), k++) {
+            lineStarts[k] = i + 1;
+        }
     }
 
     /** 1-based line of an offset. */

@@ -69,13 +69,32 @@ class FunctionLibraryTest {
             assertNotNull(fn, name);
             assertSame(fn, f.get(name), name);
         }
-        List<List<String>> themes = FunctionLibrary.THEMES;
         Set<String> seen = new HashSet<>();
-        for (List<String> theme : themes) {
-            for (String name : theme) {
+        for (FunctionTheme theme : FunctionTheme.values()) {
+            for (String name : theme.names) {
                 assertTrue(seen.add(name), name + " is in two themes");
             }
         }
+    }
+
+    @Test
+    void eachThemeCreatesExactlyTheFunctionsItNames() {
+        // Registry asks only the theme that lists a name: a name listed under the wrong theme would be absent.
+        Registry r = new Registry();
+        for (FunctionTheme theme : FunctionTheme.values()) {
+            for (FunctionTheme other : FunctionTheme.values()) {
+                for (String name : other.names) {
+                    if (other == theme) {
+                        assertNotNull(theme.create(name, r), theme + " creates " + name);
+                        assertSame(theme, FunctionTheme.of(name), name);
+                    } else {
+                        assertNull(theme.create(name, r), theme + " does not create " + other + "'s " + name);
+                    }
+                }
+            }
+        }
+        assertNull(FunctionTheme.of("env"));
+        assertNull(Registry.create("include", r));
     }
 
     @Test
