@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The pure-Java engine behind {@link ManifestRenderer}: merges the request's values as {@code helm template -f ...
@@ -41,7 +42,30 @@ public final class EngineManifestRenderer implements ManifestRenderer {
         }
     }
 
-    private record Prepared(HelmRenderer renderer, Map<String, ValueComment> comments) {}
+    private record Prepared(HelmRenderer renderer, ValuesComments comments) {}
+
+    /**
+     * The chart's values.yaml comments, read the first time a missing value needs its description: most renders
+     * never do, and the read is a pass over the whole values file (issue 19).
+     */
+    private static final class ValuesComments implements Supplier<Map<String, ValueComment>> {
+        private final ChartSource source;
+        private Map<String, ValueComment> comments;
+
+        ValuesComments(ChartSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public synchronized Map<String, ValueComment> get() {
+            if (comments == null) {
+                comments = source.readFile("values.yaml")
+                        .map(ValueCommentParser::parse)
+                        .orElse(Map.of());
+            }
+            return comments;
+        }
+    }
 
     @Override
     public synchronized RenderedChart render(RenderRequest request) {
@@ -55,9 +79,7 @@ public final class EngineManifestRenderer implements ManifestRenderer {
                                 source.onClasspath()
                                         ? Chart.loadClasspath(source.classpathName(), version)
                                         : Chart.load(source.directory(), version)),
-                        source.readFile("values.yaml")
-                                .map(ValueCommentParser::parse)
-                                .orElse(Map.of())));
+                        new ValuesComments(source)));
         HelmRenderer renderer = chart.renderer()
                 .withValidator(new ServiceSchemaValidator(merged.origins(), whereToSet(request), chart.comments()));
         return renderer.render(

@@ -8,6 +8,7 @@ import dev.runway.render.values.ValueOrigins;
 import dev.runway.render.values.ValuesProblem;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The chart's schema check worded for a service team: each problem names the value, the rule and where the value was
@@ -20,18 +21,18 @@ final class ServiceSchemaValidator implements ValuesSchemaValidator {
     private final HelmSchemaValidator schemas;
     private final ValueOrigins userOrigins;
     private final String whereToSet;
-    private final Map<String, ValueComment> comments;
+    private final Supplier<Map<String, ValueComment>> comments;
 
     /**
      * @param userOrigins where each user value came from (a path without one still holds the chart's default)
      * @param whereToSet  the values file a missing value belongs in ({@code .runway/values.yaml})
-     * @param comments    the chart's values.yaml comments by dotted key
+     * @param comments    the chart's values.yaml comments by dotted key, asked for only when a value is missing
      */
-    ServiceSchemaValidator(ValueOrigins userOrigins, String whereToSet, Map<String, ValueComment> comments) {
+    ServiceSchemaValidator(ValueOrigins userOrigins, String whereToSet, Supplier<Map<String, ValueComment>> comments) {
         this.userOrigins = Objects.requireNonNull(userOrigins, "userOrigins");
         this.schemas = HelmSchemaValidator.withOrigins(userOrigins);
         this.whereToSet = Objects.requireNonNull(whereToSet, "whereToSet");
-        this.comments = Map.copyOf(comments);
+        this.comments = Objects.requireNonNull(comments, "comments");
     }
 
     @Override
@@ -55,7 +56,7 @@ final class ServiceSchemaValidator implements ValuesSchemaValidator {
 
     private String required(ValuesProblem problem) {
         String key = problem.path().toString();
-        ValueComment comment = comments.get(key);
+        ValueComment comment = comments.get().get(key);
         String what = comment == null || comment.description().isBlank() ? "" : " (" + comment.description() + ")";
         String chartDefault = problem.found().equals("nothing")
                 ? "the chart has no default"

@@ -2,12 +2,29 @@ package dev.runway.render.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ValueCommentParserTest {
+
+    /**
+     * A chart's values.yaml is read on every render: a long line of spaces between a key-like word and no colon made
+     * the old java.util.regex KEY_LINE backtrack quadratically (32,000 spaces: 4 s, this 1 MB line: hours). The bound
+     * is generous; RE2/J reads it in milliseconds.
+     */
+    @Test
+    void longLineOfSpacesEndsQuickly() {
+        String hostile = "a" + " ".repeat(1_000_000) + "b\n";
+        Map<String, ValueComment> comments = assertTimeoutPreemptively(
+                Duration.ofSeconds(20),
+                () -> ValueCommentParser.parse("# -- Not a key.\n" + hostile + "# -- Port.\nport: 8080\n"));
+        assertEquals(Map.of("port", comments.get("port")), comments, "only the real key is documented");
+        assertEquals("Port.", comments.get("port").description());
+    }
 
     @Test
     void attachesCommentToTheNextKeyWithItsNestedPath() {
