@@ -57,6 +57,10 @@ final class GoDuration {
     }
 
     /** time.ParseDuration; null on error. */
+    /** One number and its unit of a Go duration; the pattern is Java's, not a Go regexp from a template. */
+    private static final java.util.regex.Pattern DURATION_PART =
+            java.util.regex.Pattern.compile("([0-9]*(?:\\.[0-9]*)?)(ns|us|µs|μs|ms|s|m|h)");
+
     static Long parse(String s) {
         String orig = s;
         if (s.isEmpty()) {
@@ -74,14 +78,14 @@ final class GoDuration {
             return null;
         }
         double total = 0;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]*(?:\\.[0-9]*)?)(ns|us|µs|μs|ms|s|m|h)")
-                .matcher(s);
+        java.util.regex.Matcher m = DURATION_PART.matcher(s);
         int pos = 0;
         while (pos < s.length()) {
-            if (!m.find(pos)
-                    || m.start() != pos
-                    || m.group(1).isEmpty()
-                    || m.group(1).equals(".")) {
+            // Anchored at pos: a find() that must start at pos searched on through the rest of the text first, and a
+            // long run of digits without a unit (from values: any length) took quadratic time or worse (20,000
+            // digits: 19 s).
+            m.region(pos, s.length());
+            if (!m.lookingAt() || m.group(1).isEmpty() || m.group(1).equals(".")) {
                 return null;
             }
             double v = Double.parseDouble(m.group(1));
