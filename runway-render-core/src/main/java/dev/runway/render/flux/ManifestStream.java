@@ -3,6 +3,7 @@ package dev.runway.render.flux;
 import dev.runway.render.api.RenderedChart;
 import dev.runway.render.api.RenderedManifest;
 import dev.runway.render.manifest.ManifestStreamParser;
+import dev.runway.render.text.TextPositions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,26 +42,21 @@ public final class ManifestStream {
         return new RenderedChart(manifests, parsed.output());
     }
 
-    /** The newlines in {@code text} before {@code end} (a loop: no java.util.stream classes for one count). */
-    private static int newlinesBefore(String text, int end) {
-        int count = 0;
-        for (int i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
-            count++;
-        }
-        return count;
-    }
-
     /** Each manifest with the line offset of its text in the chart's output. */
     public static List<Located> locate(RenderedChart chart) {
         List<Located> out = new ArrayList<>();
         String output = chart.output();
+        TextPositions lines = null; // made at the first manifest found: one pass over the output for all of them
         int cursor = 0;
         for (RenderedManifest m : chart.manifests()) {
             int at = m.text().isEmpty() ? -1 : output.indexOf(m.text(), cursor);
             if (at < 0) {
                 out.add(new Located(m, 0));
             } else {
-                out.add(new Located(m, newlinesBefore(output, at)));
+                if (lines == null) {
+                    lines = new TextPositions(output);
+                }
+                out.add(new Located(m, lines.line(at) - 1));
                 cursor = at + m.text().length();
             }
         }

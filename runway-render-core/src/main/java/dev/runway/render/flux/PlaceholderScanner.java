@@ -2,8 +2,8 @@ package dev.runway.render.flux;
 
 import dev.runway.render.api.RenderedChart;
 import dev.runway.render.api.RenderedManifest;
+import dev.runway.render.text.TextPositions;
 import dev.runway.render.yaml.GoYamlException;
-import dev.runway.render.yaml.TextPositions;
 import dev.runway.render.yaml.YamlTree;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.runway.render.template;
 import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.template.Node.BranchKind;
 import dev.runway.render.template.Token.Kind;
+import dev.runway.render.text.TextPositions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -15,8 +16,8 @@ final class Parser {
     private final String parseName;
     private final String text;
     private final List<Token> tokens;
-    /** Positions of the text's newlines, ascending. */
-    private final int[] newlines;
+    /** The text's lines, for the line of a position. */
+    private final TextPositions positions;
 
     private final Predicate<String> hasFunction;
     private final List<Tree> trees = new ArrayList<>();
@@ -31,21 +32,8 @@ final class Parser {
         this.parseName = parseName;
         this.text = text;
         this.tokens = Lexer.lex(text);
-        this.newlines = newlines(text);
+        this.positions = new TextPositions(text);
         this.hasFunction = hasFunction;
-    }
-
-    /** The positions of the text's newlines, ascending (a loop: no stream classes to load for the first parse). */
-    private static int[] newlines(String text) {
-        int count = 0;
-        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-            count++;
-        }
-        int[] positions = new int[count];
-        for (int i = text.indexOf('\n'), k = 0; i >= 0; i = text.indexOf('\n', i + 1), k++) {
-            positions[k] = i;
-        }
-        return positions;
     }
 
     /** Parses a file; the first tree is the file's own (named {@code name}), then its definitions in order. */
@@ -93,12 +81,11 @@ final class Parser {
     }
 
     /**
-     * The line of a position: 1 + the newlines before it, found by binary search in {@link #newlines}, because every
+     * The line of a position: 1 + the newlines before it, by binary search over the line starts, because every
      * action asks and counting from the start made a template of many actions take quadratic time (issue 15).
      */
     private int lineOf(int pos) {
-        int found = java.util.Arrays.binarySearch(newlines, Math.min(pos, text.length()));
-        return 1 + (found >= 0 ? found : -found - 1);
+        return positions.line(pos);
     }
 
     private TemplateParseException unexpected(Token token, String context) {

@@ -1,5 +1,6 @@
 package dev.runway.render.yaml;
 
+import dev.runway.render.text.TextPositions;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;

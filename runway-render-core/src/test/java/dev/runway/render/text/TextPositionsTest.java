@@ -1,4 +1,4 @@
-package dev.runway.render.yaml;
+package dev.runway.render.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

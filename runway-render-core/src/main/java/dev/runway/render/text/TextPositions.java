@@ -1,4 +1,4 @@
-package dev.runway.render.yaml;
+package dev.runway.render.text;
 
 /** Converts between char offsets in a text and 1-based lines and columns (columns count code points). */
 public final class TextPositions {
