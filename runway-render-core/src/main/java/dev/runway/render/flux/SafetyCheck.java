@@ -296,7 +296,7 @@ public final class SafetyCheck {
      * where, as {@code (JSON line L, column C)} in the value's text.
      */
     static String jsonError(String text) {
-        if (jsonBlank(text)) {
+        if (GoJson.isBlank(text)) {
             return null;
         }
         try {
@@ -305,17 +305,6 @@ public final class SafetyCheck {
         } catch (GoYamlException e) {
             return e.getMessage() + (e.line() > 0 ? " (JSON line " + e.line() + ", column " + e.column() + ")" : "");
         }
-    }
-
-    /** Only the four characters JSON counts as whitespace. */
-    private static boolean jsonBlank(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean holdsJson(String kind, List<Object> segments, String value) {

@@ -361,6 +361,21 @@ public final class GoJson {
 
     // ---- reading (encoding/json Unmarshal into interface{})
 
+    /** Whether {@code text} holds only JSON whitespace (space, tab, line feed, carriage return), or nothing. */
+    public static boolean isBlank(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!isSpace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The four characters JSON counts as whitespace. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
     /** json.Unmarshal into interface{}: objects are maps, arrays lists, numbers Double. */
     public static Object read(String text) {
         return onDeepStack(() -> new JsonParser(text, 0, "unexpected end of JSON input", false).parseDocument());
@@ -559,13 +574,8 @@ public final class GoJson {
         }
 
         private void skipWs() {
-            while (pos < s.length()) {
-                char c = s.charAt(pos);
-                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                    pos++;
-                } else {
-                    break;
-                }
+            while (pos < s.length() && isSpace(s.charAt(pos))) {
+                pos++;
             }
         }
 
