@@ -47,7 +47,7 @@ final class EncodingFunctions {
             case "sha256sum" ->
                 (c, a) -> {
                     Args.count("sha256sum", a, 1);
-                    return digest("SHA-256", Args.string(a, 0));
+                    return HexFormat.of().formatHex(Sha256.digest(GoStrings.utf8(Args.string(a, 0))));
                 };
             case "sha512sum" ->
                 (c, a) -> {
