@@ -14,6 +14,7 @@ import dev.runway.render.chart.HelmSchemaValidator;
 import dev.runway.render.chart.PreparedChart;
 import dev.runway.render.chart.ValuesCoalescer;
 import dev.runway.render.chart.ValuesSchemaValidator;
+import dev.runway.render.manifest.ManifestScratch;
 import dev.runway.render.manifest.ManifestSorter;
 import dev.runway.render.semver.SemverRange;
 import dev.runway.render.template.FunctionTable;
@@ -44,6 +45,11 @@ public final class HelmRenderer {
     private final ValuesSchemaValidator validator;
     /** kubeVersion checks already made, by kube version: the chart's range never changes. */
     private final Map<String, Boolean> kubeVersionOk;
+    /**
+     * The head scanner's per-thread array (bounded, see ManifestScratch): without it every render allocated a copy
+     * of its longest document.
+     */
+    private final ManifestScratch manifestScratch = new ManifestScratch();
 
     private HelmRenderer(Chart chart, ValuesSchemaValidator validator) {
         this(chart, validator, true);
@@ -274,7 +280,7 @@ public final class HelmRenderer {
         Prepared p = prepareRender(userValues, options, null, true);
         Map<String, String> rendered =
                 preparedFor(p.chart(), options.helmVersion()).render(p.values(), options, p.capabilities());
-        ManifestSorter.Sorted sorted = ManifestSorter.sortWithHooks(rendered, options.helmVersion());
+        ManifestSorter.Sorted sorted = ManifestSorter.sortWithHooks(rendered, options.helmVersion(), manifestScratch);
         if (!options.hooks()) {
             return new RenderedChart(sorted.generic(), ManifestSorter.output(sorted.generic(), List.of()));
         }

@@ -33,6 +33,13 @@ final class ManifestHeadScanner {
     private record Frame(int indent, boolean sequence, Role role) {}
 
     private final String doc;
+    /**
+     * The document's characters (in a possibly longer array, only the first {@code doc.length()} are the document's):
+     * the scanner reads every character, and reading an array cost well under half of {@code String.charAt} in a
+     * loop that may stop early (measured on runway-eks documents).
+     */
+    private final char[] text;
+
     private final List<Frame> stack = new ArrayList<>();
     private String apiVersion = "";
     private String kind = "";
@@ -48,25 +55,36 @@ final class ManifestHeadScanner {
     private Role pendingParent;
     private String pendingKey;
 
-    private ManifestHeadScanner(String doc) {
+    private ManifestHeadScanner(String doc, char[] text) {
         this.doc = doc;
+        this.text = text;
     }
 
     /** The head of the document, or null when the scanner is not sure (the caller then parses it in full). */
     static ManifestHead scan(String document) {
-        if (!plainCharacters(document)) {
+        return scan(document, new char[document.length()]);
+    }
+
+    /**
+     * As {@link #scan(String)}, copying the document into {@code scratch} (at least as long as the document; what it
+     * held before is overwritten or ignored), so that the documents of one render can share one array.
+     */
+    static ManifestHead scan(String document, char[] scratch) {
+        int length = document.length();
+        document.getChars(0, length, scratch, 0);
+        if (!plainCharacters(scratch, length)) {
             return null;
         }
-        return new ManifestHeadScanner(document).run();
+        return new ManifestHeadScanner(document, scratch).run();
     }
 
     /**
      * Characters both YAML parsers read alike: no control characters, no line breaks other than LF (libyaml
      * also breaks lines at NEL, LS and PS), no byte order mark, no surrogates (kept simple).
      */
-    private static boolean plainCharacters(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+    private static boolean plainCharacters(char[] s, int length) {
+        for (int i = 0; i < length; i++) {
+            char c = s[i];
             if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t') {
                 continue;
             }
@@ -89,14 +107,14 @@ final class ManifestHeadScanner {
             lineStart = pos;
             pos = end + 1;
             int indent = 0;
-            while (lineStart + indent < end && doc.charAt(lineStart + indent) == ' ') {
+            while (lineStart + indent < end && text[lineStart + indent] == ' ') {
                 indent++;
             }
             int content = lineStart + indent;
             if (content == end) {
                 continue; // blank line
             }
-            char first = doc.charAt(content);
+            char first = text[content];
             if (first == '\t') {
                 return null;
             }
@@ -180,7 +198,7 @@ final class ManifestHeadScanner {
     }
 
     private boolean isDash(int content, int end) {
-        return doc.charAt(content) == '-' && (content + 1 == end || doc.charAt(content + 1) == ' ');
+        return text[content] == '-' && (content + 1 == end || text[content + 1] == ' ');
     }
 
     /** The role of a block that opens under the pending key (a mapping, or a sequence when not {@code map}). */
@@ -210,14 +228,14 @@ final class ManifestHeadScanner {
     /** {@code - ...} in a sequence at this indentation. */
     private int seqEntry(int indent, int content, int end) {
         int rest = content + 1;
-        while (rest < end && doc.charAt(rest) == ' ') {
+        while (rest < end && text[rest] == ' ') {
             rest++;
         }
         if (rest == end) {
             setPending(indent, true, Role.OTHER, null);
             return 0;
         }
-        char c = doc.charAt(rest);
+        char c = text[rest];
         if (c == '\t' || c == '#' || isDash(rest, end)) {
             return UNSURE;
         }
@@ -239,7 +257,7 @@ final class ManifestHeadScanner {
         // Only the head's roles read keys: no string for each key of the rest of the document.
         String key = role == Role.OTHER ? null : doc.substring(content, colon);
         int rest = colon + 1;
-        while (rest < end && doc.charAt(rest) == ' ') {
+        while (rest < end && text[rest] == ' ') {
             rest++;
         }
         if (rest == end) {
@@ -263,17 +281,17 @@ final class ManifestHeadScanner {
      */
     private int keyEnd(int start, int end) {
         int i = start;
-        if (i >= end || !keyStart(doc.charAt(i))) {
+        if (i >= end || !keyStart(text[i])) {
             return -1;
         }
         i++;
-        while (i < end && keyChar(doc.charAt(i))) {
+        while (i < end && keyChar(text[i])) {
             i++;
         }
-        if (i >= end || doc.charAt(i) != ':' || i - start > MAX_KEY) {
+        if (i >= end || text[i] != ':' || i - start > MAX_KEY) {
             return -1;
         }
-        return i + 1 == end || doc.charAt(i + 1) == ' ' ? i : -1;
+        return i + 1 == end || text[i + 1] == ' ' ? i : -1;
     }
 
     private static boolean keyStart(char c) {
@@ -289,9 +307,9 @@ final class ManifestHeadScanner {
      * of the collection holding it (a block scalar's lines must be deeper).
      */
     private int value(int parentIndent, int start, int end, Role role, String key) {
-        char c = doc.charAt(start);
+        char c = text[start];
         int last = end;
-        while (doc.charAt(last - 1) == ' ') {
+        while (text[last - 1] == ' ') {
             last--;
         }
         switch (c) {
@@ -310,8 +328,7 @@ final class ManifestHeadScanner {
                 return scalarValue(role, key, text, true, false) ? 0 : UNSURE;
             }
             case '|', '>' -> {
-                if (last - start > 2
-                        || (last - start == 2 && doc.charAt(start + 1) != '-' && doc.charAt(start + 1) != '+')) {
+                if (last - start > 2 || (last - start == 2 && text[start + 1] != '-' && text[start + 1] != '+')) {
                     return UNSURE; // indentation indicators and comments after the header
                 }
                 if (role == Role.ANNOTATIONS
@@ -322,7 +339,7 @@ final class ManifestHeadScanner {
                 return blockScalar(parentIndent, end);
             }
             case '[', '{' -> {
-                if (last - start != 2 || doc.charAt(start + 1) != (c == '[' ? ']' : '}')) {
+                if (last - start != 2 || text[start + 1] != (c == '[' ? ']' : '}')) {
                     return UNSURE;
                 }
                 if (role == Role.METADATA && "annotations".equals(key) && c == '{') {
@@ -357,23 +374,23 @@ final class ManifestHeadScanner {
      * {@code " #"}, no tab, not ending in a colon.
      */
     private boolean plainScalar(int start, int last) {
-        char c = doc.charAt(start);
+        char c = text[start];
         switch (c) {
             case '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`' -> {
                 return false;
             }
             case '-' -> {
-                if (start + 1 >= last || doc.charAt(start + 1) == ' ') {
+                if (start + 1 >= last || text[start + 1] == ' ') {
                     return false;
                 }
             }
             default -> {}
         }
         for (int i = start; i < last; i++) {
-            char ch = doc.charAt(i);
+            char ch = text[i];
             if (ch == '\t'
-                    || (ch == ':' && (i + 1 == last || doc.charAt(i + 1) == ' '))
-                    || (ch == '#' && doc.charAt(i - 1) == ' ')) {
+                    || (ch == ':' && (i + 1 == last || text[i + 1] == ' '))
+                    || (ch == '#' && text[i - 1] == ' ')) {
                 return false;
             }
         }
@@ -382,14 +399,14 @@ final class ManifestHeadScanner {
 
     /** A double-quoted scalar that ends on its line with nothing after it, decoded; null when unsure. */
     private String doubleQuoted(int start, int last) {
-        if (last - start < 2 || doc.charAt(last - 1) != '"') {
+        if (last - start < 2 || text[last - 1] != '"') {
             return null;
         }
         StringBuilder b = null;
         int i = start + 1;
         int close = last - 1;
         for (; i < close; i++) {
-            char c = doc.charAt(i);
+            char c = text[i];
             if (c == '"') {
                 return null;
             }
@@ -397,7 +414,7 @@ final class ManifestHeadScanner {
                 if (i + 1 >= close) {
                     return null; // the closing quote is escaped
                 }
-                char e = doc.charAt(++i);
+                char e = text[++i];
                 char decoded = switch (e) {
                     case '\\' -> '\\';
                     case '"' -> '"';
@@ -425,15 +442,15 @@ final class ManifestHeadScanner {
 
     /** A single-quoted scalar that ends on its line with nothing after it, decoded; null when unsure. */
     private String singleQuoted(int start, int last) {
-        if (last - start < 2 || doc.charAt(last - 1) != '\'') {
+        if (last - start < 2 || text[last - 1] != '\'') {
             return null;
         }
         StringBuilder b = new StringBuilder();
         int close = last - 1;
         for (int i = start + 1; i < close; i++) {
-            char c = doc.charAt(i);
+            char c = text[i];
             if (c == '\'') {
-                if (i + 1 < close && doc.charAt(i + 1) == '\'') {
+                if (i + 1 < close && text[i + 1] == '\'') {
                     i++;
                 } else {
                     return null;
@@ -459,7 +476,7 @@ final class ManifestHeadScanner {
                 end = length;
             }
             int indent = 0;
-            while (pos + indent < end && doc.charAt(pos + indent) == ' ') {
+            while (pos + indent < end && text[pos + indent] == ' ') {
                 indent++;
             }
             if (pos + indent == end) {
@@ -473,12 +490,12 @@ final class ManifestHeadScanner {
                 if (indent <= parentIndent) {
                     return pos; // an empty scalar: this line belongs to the collections again
                 }
-                if (doc.charAt(pos + indent) == '\t') {
+                if (text[pos + indent] == '\t') {
                     return UNSURE;
                 }
                 contentIndent = indent;
             } else if (indent < contentIndent) {
-                if (doc.charAt(pos + indent) == '\t') {
+                if (text[pos + indent] == '\t') {
                     return UNSURE;
                 }
                 return pos;

@@ -19,12 +19,12 @@ public final class ManifestSorter {
 
     /** The manifests to print, in Helm 4's order, without hooks (what {@code helm template --no-hooks} prints). */
     public static List<RenderedManifest> sort(Map<String, String> rendered) {
-        return split(rendered, HelmVersion.DEFAULT).generic();
+        return split(rendered, HelmVersion.DEFAULT, null).generic();
     }
 
     /** Like {@link #sortWithHooks(Map, HelmVersion)} as the default Helm version sorts. */
     public static Sorted sortWithHooks(Map<String, String> rendered) {
-        return split(rendered, HelmVersion.DEFAULT);
+        return split(rendered, HelmVersion.DEFAULT, null);
     }
 
     /**
@@ -33,7 +33,12 @@ public final class ManifestSorter {
      * unknown event is dropped, as Helm drops it (releaseutil.SortManifests).
      */
     public static Sorted sortWithHooks(Map<String, String> rendered, HelmVersion version) {
-        return split(rendered, version);
+        return split(rendered, version, null);
+    }
+
+    /** As {@link #sortWithHooks(Map, HelmVersion)}, the head scanner copying documents into {@code scratch}'s array. */
+    public static Sorted sortWithHooks(Map<String, String> rendered, HelmVersion version, ManifestScratch scratch) {
+        return split(rendered, version, scratch);
     }
 
     /** Manifests and hooks of a render, each list in Helm's install order of kinds. */
@@ -68,7 +73,8 @@ public final class ManifestSorter {
             "test",
             "test-success");
 
-    private static Sorted split(Map<String, String> rendered, HelmVersion version) {
+    /** {@code scratches}: where the head scanner's arrays come from, or null for one array per call. */
+    private static Sorted split(Map<String, String> rendered, HelmVersion version, ManifestScratch scratches) {
         TreeMap<String, String> byPath = new TreeMap<>(PathOrder.INSTANCE);
         for (Map.Entry<String, String> e : rendered.entrySet()) {
             if (!e.getKey().endsWith("NOTES.txt")) {
@@ -77,6 +83,8 @@ public final class ManifestSorter {
         }
         List<RenderedManifest> generic = new ArrayList<>();
         List<RenderedManifest> hooks = new ArrayList<>();
+        // The head scanner's copy of each document's characters: one array for the call, as long as its longest.
+        char[] scratch = new char[0];
         for (Map.Entry<String, String> e : byPath.entrySet()) {
             String path = e.getKey();
             String content = e.getValue();
@@ -88,7 +96,12 @@ public final class ManifestSorter {
             }
             for (String doc : ManifestSplitter.split(content)) {
                 // The fast scan reads the head of plain block YAML; the full parse decides everything else.
-                ManifestHead head = ManifestHeadScanner.scan(doc);
+                if (scratches != null) {
+                    scratch = scratches.chars(doc.length());
+                } else if (scratch.length < doc.length()) {
+                    scratch = new char[doc.length()];
+                }
+                ManifestHead head = ManifestHeadScanner.scan(doc, scratch);
                 if (head == null) {
                     head = ManifestHead.parse(doc, path, version);
                 }

@@ -120,9 +120,13 @@ public final class ExecutionScope {
         return base;
     }
 
-    /** Gives back the slots from {@code base} up (a call returned or failed), dropping what they referenced. */
+    /**
+     * Gives back the slots from {@code base} up (a call returned or failed). They are not cleared: a call reads only
+     * the slots it wrote itself, and what they still reference lives at most until the next call that takes them or
+     * the end of this render (the array is as long as the deepest nesting of calls); clearing them on every return
+     * was about 2% of a warm render's CPU samples.
+     */
     void releaseTrace(int base) {
-        Arrays.fill(argumentTrace, base, argumentTraceTop, null);
         argumentTraceTop = base;
     }
 

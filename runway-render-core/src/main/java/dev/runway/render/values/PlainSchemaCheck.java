@@ -330,7 +330,8 @@ final class PlainSchemaCheck {
             return List.copyOf(nodes);
         }
 
-        private static Set<String> types(Object value) throws Unsupported {
+        /** The {@code type} keyword's names as a set of {@link Node} type bits (never 0). */
+        private static int types(Object value) throws Unsupported {
             List<?> names;
             if (value instanceof String) {
                 names = List.of(value);
@@ -339,16 +340,15 @@ final class PlainSchemaCheck {
             } else {
                 throw new Unsupported();
             }
-            java.util.HashSet<String> types = new java.util.HashSet<>();
+            int types = 0;
             for (Object name : names) {
-                if (!(name instanceof String text)
-                        || !Set.of("object", "array", "string", "number", "integer", "boolean", "null")
-                                .contains(text)
-                        || !types.add(text)) {
+                int bit = name instanceof String text ? Node.typeBit(text) : 0;
+                if (bit == 0 || (types & bit) != 0) {
                     throw new Unsupported();
                 }
+                types |= bit;
             }
-            return Set.copyOf(types);
+            return types;
         }
 
         /** A count keyword's value: an integer literal (not {@code 5.0}) from 0 to Integer.MAX_VALUE. */
@@ -381,7 +381,12 @@ final class PlainSchemaCheck {
     private static final class Node {
         final boolean accepts;
         String ref;
-        Set<String> types;
+        /**
+         * The {@code type} keyword as bits ({@link #OBJECT} and so on), 0 when absent: every value of every check
+         * tests its type, and a few bit tests cost less than a set lookup per candidate type.
+         */
+        int types;
+
         List<?> enumValues;
         /** Whether {@code const} is given: its value may be JSON null. */
         boolean hasConst;
@@ -414,6 +419,28 @@ final class PlainSchemaCheck {
             this.accepts = accepts;
         }
 
+        static final int OBJECT = 1;
+        static final int ARRAY = 2;
+        static final int STRING = 4;
+        static final int NUMBER = 8;
+        static final int INTEGER = 16;
+        static final int BOOLEAN = 32;
+        static final int NULL = 64;
+
+        /** The bit of a JSON schema type name, 0 for any other text. */
+        static int typeBit(String name) {
+            return switch (name) {
+                case "object" -> OBJECT;
+                case "array" -> ARRAY;
+                case "string" -> STRING;
+                case "number" -> NUMBER;
+                case "integer" -> INTEGER;
+                case "boolean" -> BOOLEAN;
+                case "null" -> NULL;
+                default -> 0;
+            };
+        }
+
         Answer check(Object given, int depth) {
             if (!accepts) {
                 return Answer.FAILS;
@@ -426,7 +453,7 @@ final class PlainSchemaCheck {
                 return definitions.get(ref).check(value, depth + 1);
             }
             Answer answer = Answer.MEETS;
-            if (types != null) {
+            if (types != 0) {
                 answer = and(answer, type(value));
             }
             if (enumValues != null) {
@@ -485,16 +512,16 @@ final class PlainSchemaCheck {
         /** {@code value} is already {@link #json}'s: numbers are Long or Double. */
         private Answer type(Object value) {
             boolean integralDouble = value instanceof Double d && d == Math.rint(d);
-            if (integralDouble && types.contains("integer") && !types.contains("number")) {
+            if (integralDouble && (types & (INTEGER | NUMBER)) == INTEGER) {
                 return Answer.UNSURE; // json() keeps only huge integral doubles as doubles
             }
-            return Answer.of((value instanceof Map<?, ?> && types.contains("object"))
-                    || (value instanceof List<?> && types.contains("array"))
-                    || (value instanceof String && types.contains("string"))
-                    || (value instanceof Boolean && types.contains("boolean"))
-                    || (value == null && types.contains("null"))
-                    || ((value instanceof Long || value instanceof Double) && types.contains("number"))
-                    || (value instanceof Long && types.contains("integer")));
+            return Answer.of((value instanceof Map<?, ?> && (types & OBJECT) != 0)
+                    || (value instanceof List<?> && (types & ARRAY) != 0)
+                    || (value instanceof String && (types & STRING) != 0)
+                    || (value instanceof Boolean && (types & BOOLEAN) != 0)
+                    || (value == null && (types & NULL) != 0)
+                    || ((value instanceof Long || value instanceof Double) && (types & NUMBER) != 0)
+                    || (value instanceof Long && (types & INTEGER) != 0));
         }
 
         private Answer string(String text) {

@@ -27,15 +27,22 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * On-demand benchmark (not part of the test run): renders runway-eks warm in a loop with our engine and with
- * helm-java and prints both times and the ratio; then renders a batch of distinct values sets on one thread and
- * again on every core (one renderer shared by a fixed pool), and prints throughput, process CPU per render, peak
- * heap, the collector's work and the load average of each. Run from the repository root:
+ * helm-java and prints both times and the ratio; then renders batches of distinct values sets (one renderer shared
+ * by a fixed pool) and prints throughput, process CPU per render, CPU and bytes allocated per render on the
+ * rendering threads, peak heap, the collector's work and the load average of each. Run from the repository root:
  *
  * <pre>
  * ./mvnw -q -pl runway-render-core test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp runway-render-core/target/test-classes:runway-render-core/target/classes:$(cat runway-render-core/target/cp.txt) \
- *     dev.runway.render.bench.RenderBenchmark charts/runway-eks
+ *     dev.runway.render.bench.RenderBenchmark charts/runway-eks [helm-renders] [warm-renders] [batch] [first-batch]
  * </pre>
+ *
+ * <p>Arguments, all optional: the chart directory (default {@code charts/runway-eks}); helm-java renders per round of
+ * the warm comparison (200); our renders per round (5,000); the size of each measured batch of distinct values sets
+ * (10,000); the size of the first batch (default: the batch size). The first batch runs on every core before anything
+ * is measured, with values sets no later batch uses, and is printed as "first batch": it includes the JIT compiling
+ * the paths distinct values take, so it shows the cold figure. The "steady batch" lines that follow, on one thread and
+ * on every core, are measured after it: they are the steady-state throughput.
  */
 public final class RenderBenchmark {
     /** The runway-eks values set the benchmark renders (autoscaling, a disruption budget and one variable on). */
@@ -52,6 +59,9 @@ public final class RenderBenchmark {
               LOG_LEVEL: debug
             """;
 
+    /** The first batch's values sets are numbered from here; the measured batches use 0 to twice the batch size. */
+    private static final int FIRST_BATCH_VALUES = 1_000_000;
+
     private RenderBenchmark() {}
 
     public static void main(String[] args) throws IOException {
@@ -59,6 +69,7 @@ public final class RenderBenchmark {
         int helmIterations = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int oursIterations = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
+        int firstBatch = args.length > 4 ? Integer.parseInt(args[4]) : batch;
 
         HelmRenderer engine = HelmRenderer.prepare(Chart.load(chartDir));
         @SuppressWarnings("unchecked")
@@ -113,13 +124,15 @@ public final class RenderBenchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         int cores = Runtime.getRuntime().availableProcessors();
-        // Distinct values take paths the warm loop does not (cache misses in the schema check and regexMatch): one
-        // unmeasured batch of other values sets on every core first, so that the JIT's work is not counted below.
-        batch(engine, 1_000_000, Math.min(batch, 2000), cores);
+        // Distinct values take paths the warm loop does not (cache misses in the schema check and regexMatch): a first
+        // batch of other values sets on every core, printed but not counted in the steady figures, so that the JIT's
+        // work on those paths shows there and not below.
+        BatchStats first = batch(engine, FIRST_BATCH_VALUES, firstBatch, cores);
+        first.print("first batch on " + cores + " threads (JIT warming up, not the steady figure)", firstBatch);
         BatchStats single = batch(engine, 0, batch, 1);
-        single.print("batch on 1 thread", batch);
+        single.print("steady batch on 1 thread", batch);
         BatchStats all = batch(engine, batch, batch, cores);
-        all.print("batch on " + cores + " threads (all cores, one shared renderer)", batch);
+        all.print("steady batch on " + cores + " threads (all cores, one shared renderer)", batch);
     }
 
     /** What one batch of distinct values sets cost: wall, process CPU, heap peak and the collector's work. */
@@ -127,6 +140,7 @@ public final class RenderBenchmark {
             double seconds,
             double cpuMs,
             double renderThreadCpuMs,
+            long renderThreadBytes,
             long peakHeap,
             long gcCount,
             long gcMillis,
@@ -136,13 +150,15 @@ public final class RenderBenchmark {
             System.out.printf(
                     Locale.ROOT,
                     "%s: %d distinct values sets in %.2f s = %.0f renders/s, CPU per render %.3f ms (process;"
-                            + " %.3f ms on the rendering threads) (%d MB output)%n",
+                            + " %.3f ms on the rendering threads), %d bytes allocated per render on the rendering"
+                            + " threads (%d MB output)%n",
                     label,
                     renders,
                     seconds,
                     renders / seconds,
                     cpuMs / renders,
                     renderThreadCpuMs / renders,
+                    renderThreadBytes / renders,
                     bytes / 1_000_000);
             System.out.printf(
                     Locale.ROOT,
@@ -170,9 +186,12 @@ public final class RenderBenchmark {
         AtomicInteger next = new AtomicInteger();
         AtomicLong bytes = new AtomicLong();
         AtomicLong threadCpu = new AtomicLong();
-        java.lang.management.ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
+        AtomicLong threadBytes = new AtomicLong();
+        com.sun.management.ThreadMXBean threadBean =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Runnable worker = () -> {
             long ownCpu = threadBean.getCurrentThreadCpuTime();
+            long ownBytes = threadBean.getCurrentThreadAllocatedBytes();
             long written = 0;
             for (int k = next.getAndIncrement(); k < renders; k = next.getAndIncrement()) {
                 int i = first + k;
@@ -182,6 +201,7 @@ public final class RenderBenchmark {
             }
             bytes.addAndGet(written);
             threadCpu.addAndGet(threadBean.getCurrentThreadCpuTime() - ownCpu);
+            threadBytes.addAndGet(threadBean.getCurrentThreadAllocatedBytes() - ownBytes);
         };
         if (threads == 1) {
             worker.run();
@@ -209,6 +229,7 @@ public final class RenderBenchmark {
                 seconds,
                 (os.getProcessCpuTime() - cpu) / 1e6,
                 threadCpu.get() / 1e6,
+                threadBytes.get(),
                 peakHeapBytes(),
                 gcCount() - gcCount,
                 gcMillis() - gcMillis,

@@ -158,7 +158,12 @@ class ValuesSchemaFastPathTest {
                 "\"properties\": {\"a\": {\"not\": {\"enum\": [\"GOOGLE_APPLICATION_CREDENTIALS\", 1]}}, \"b\":"
                         + " {\"type\": \"integer\", \"uniqueItems\": false}}",
                 "\"properties\": {\"a\": {\"items\": {\"oneOf\": [{\"type\": \"object\", \"required\": [\"name\"]},"
-                        + " {\"type\": \"string\", \"minLength\": 1}]}}}");
+                        + " {\"type\": \"string\", \"minLength\": 1}]}}}",
+                // Type lists read as sets of bits: every name, in lists of several, integer with and without number.
+                "\"properties\": {\"a\": {\"type\": [\"number\", \"null\", \"boolean\"]}, \"b\": {\"type\":"
+                        + " [\"integer\", \"array\", \"object\"]}}",
+                "\"properties\": {\"a\": {\"type\": [\"integer\", \"number\", \"string\"]}, \"b\": {\"type\":"
+                        + " \"null\"}}");
         int taken = 0;
         for (String draft : drafts) {
             for (String body : bodies) {
@@ -193,6 +198,9 @@ class ValuesSchemaFastPathTest {
                 "\"patternProperties\": {\"^a\": {\"type\": \"string\"}}",
                 "\"if\": {\"required\": [\"a\"]}, \"then\": {\"required\": [\"b\"]}",
                 "\"properties\": {\"a\": {\"pattern\": \"(?=a)\"}}",
+                "\"properties\": {\"a\": {\"type\": [\"string\", \"string\"]}}",
+                "\"properties\": {\"a\": {\"type\": \"text\"}}",
+                "\"properties\": {\"a\": {\"type\": []}}",
                 "\"properties\": {\"a\": {\"$ref\": \"#/definitions/x\"}}, \"definitions\": {\"x\": {\"$ref\":"
                         + " \"#/definitions/y\"}, \"y\": {\"$ref\": \"#/definitions/x\"}}",
                 "\"properties\": {\"a\": {\"$ref\": \"#/definitions/x\"}}, \"definitions\": {\"x\": {\"anyOf\":"
