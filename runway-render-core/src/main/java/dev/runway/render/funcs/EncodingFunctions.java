@@ -1,5 +1,6 @@
 package dev.runway.render.funcs;
 
+import dev.runway.render.digest.Sha256;
 import dev.runway.render.gofmt.GoBytes;
 import dev.runway.render.template.TemplateFunction;
 import java.security.GeneralSecurityException;

@@ -1,5 +1,6 @@
 package dev.runway.render.service;
 
+import dev.runway.render.digest.Sha256;
 import dev.runway.render.io.AtomicFiles;
 import dev.runway.render.servicemanifest.ServiceManifests;
 import java.io.IOException;
@@ -12,11 +13,8 @@ import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -440,26 +438,18 @@ public record RenderFingerprint(Map<String, String> entries, List<String> enviro
         if (!Files.isRegularFile(file)) {
             return "not a file";
         }
-        MessageDigest digest = sha256();
+        Sha256 digest = new Sha256();
         byte[] buffer = new byte[8192];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, n);
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return digest.digestHex();
     }
 
     private static String hash(String text) {
-        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return Sha256.hex(text);
     }
 
     private static <T> List<T> nonNull(List<T> list) {

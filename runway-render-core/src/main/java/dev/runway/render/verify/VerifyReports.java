@@ -2,6 +2,7 @@ package dev.runway.render.verify;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import dev.runway.render.digest.Sha256;
 import dev.runway.render.io.AtomicFiles;
 import dev.runway.render.yaml.GoJson;
 import java.io.IOException;
@@ -12,10 +13,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -111,9 +109,9 @@ public final class VerifyReports {
             jsonField(json, 1, "check_name", f.check());
             json.append(',');
             // Unique per report, stable across runs while the problem stays.
-            String fingerprint = sha256(f.identity());
+            String fingerprint = Sha256.hex(f.identity());
             for (int n = 1; !fingerprints.add(fingerprint); n++) {
-                fingerprint = sha256(f.identity() + "#" + n);
+                fingerprint = Sha256.hex(f.identity() + "#" + n);
             }
             jsonField(json, 1, "fingerprint", fingerprint);
             json.append(',');
@@ -433,15 +431,6 @@ public final class VerifyReports {
         }
         if (markdownSummary != null) {
             AtomicFiles.writeIfChanged(markdownSummary, markdown(input));
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.runway.render.funcs;
+package dev.runway.render.digest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,5 +36,25 @@ class Sha256Test {
         byte[] large = new byte[100_003];
         random.nextBytes(large);
         assertArrayEquals(reference.digest(large), Sha256.digest(large), "100,003 bytes");
+    }
+
+    /** The same digest whatever the pieces an input is fed in, as the fingerprint feeds a file 8 KB at a time. */
+    @Test
+    void piecesOfEverySize() throws Exception {
+        Random random = new Random(7);
+        byte[] message = new byte[1_000];
+        random.nextBytes(message);
+        byte[] expected = MessageDigest.getInstance("SHA-256").digest(message);
+        for (int piece = 1; piece <= 130; piece++) {
+            Sha256 sha = new Sha256();
+            for (int at = 0; at < message.length; at += piece) {
+                sha.update(message, at, Math.min(piece, message.length - at));
+            }
+            assertArrayEquals(expected, sha.digest(), "pieces of " + piece);
+        }
+        Sha256 empty = new Sha256();
+        empty.update(message, 10, 0);
+        assertEquals(hex(""), empty.digestHex());
+        assertEquals(hex("abc"), Sha256.hex("abc"));
     }
 }
