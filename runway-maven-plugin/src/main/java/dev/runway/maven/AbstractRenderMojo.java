@@ -155,11 +155,23 @@ abstract class AbstractRenderMojo extends AbstractValuesMojo {
                 origins);
     }
 
-    /** Renders every environment before anything is written, so one failure leaves all earlier output alone. */
-    protected Map<PlannedEnvironment, RenderedChart> renderAll(List<PlannedEnvironment> environments)
-            throws MojoFailureException {
+    /**
+     * The engine for this goal's chart, which starts loading and parsing it on another thread now
+     * ({@link EnvironmentRenders#engineFor}), so that the work before rendering runs beside it.
+     */
+    protected ManifestRenderer startEngine() {
+        return EnvironmentRenders.engineFor(settings(null, EnvironmentPlanner.Origins.none()));
+    }
+
+    /**
+     * Plans the environments and renders them all with {@code engine} before anything is written, so one failure
+     * leaves all earlier output alone.
+     */
+    protected Map<PlannedEnvironment, RenderedChart> planAndRenderAll(
+            Path committedManifestsRoot, ManifestRenderer engine) throws MojoFailureException {
+        List<PlannedEnvironment> environments = plan(committedManifestsRoot);
         try {
-            return EnvironmentRenders.renderAll(goal(), ManifestRenderer.engine(), environments);
+            return EnvironmentRenders.renderAll(goal(), engine, environments);
         } catch (PipelineException e) {
             throw new MojoFailureException(e.getMessage(), e.getCause());
         }

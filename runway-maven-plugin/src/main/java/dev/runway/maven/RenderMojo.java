@@ -4,6 +4,7 @@ import dev.runway.render.api.RenderedChart;
 import dev.runway.render.service.EnvironmentPlanner;
 import dev.runway.render.service.ManifestFiles;
 import dev.runway.render.service.ManifestLayout;
+import dev.runway.render.service.ManifestRenderer;
 import dev.runway.render.service.OutputFile;
 import dev.runway.render.service.OutputSync;
 import dev.runway.render.service.PlannedEnvironment;
@@ -79,6 +80,8 @@ public class RenderMojo extends AbstractRenderMojo {
         if (skipped()) {
             return;
         }
+        // A forced render needs the engine whatever the fingerprint says: the chart loads beside the fingerprint.
+        ManifestRenderer forcedEngine = force ? startEngine() : null;
         // Before planning: the fingerprint reads files and settings only, so an up-to-date build loads no engine.
         Optional<RenderFingerprint> fingerprint = RenderFingerprint.of(
                 settings(null, EnvironmentPlanner.Origins.none()),
@@ -96,7 +99,8 @@ public class RenderMojo extends AbstractRenderMojo {
             }
             getLog().info("runway: rendering: " + check.reason());
         }
-        Map<PlannedEnvironment, RenderedChart> rendered = renderAll(plan(null));
+        Map<PlannedEnvironment, RenderedChart> rendered =
+                planAndRenderAll(null, forcedEngine != null ? forcedEngine : startEngine());
         for (Map.Entry<PlannedEnvironment, RenderedChart> entry : rendered.entrySet()) {
             PlannedEnvironment env = entry.getKey();
             Path directory = outputDirectory.toPath().resolve(env.name());

@@ -101,7 +101,8 @@ public class VerifyMojo extends AbstractRenderMojo {
         if (skipped()) {
             return;
         }
-        Map<PlannedEnvironment, RenderedChart> rendered = renderAll(plan(path(committedManifestsDirectory)));
+        Map<PlannedEnvironment, RenderedChart> rendered =
+                planAndRenderAll(path(committedManifestsDirectory), startEngine());
         ServiceVerification.Settings settings = new ServiceVerification.Settings(
                 baseDirectory(),
                 layout,

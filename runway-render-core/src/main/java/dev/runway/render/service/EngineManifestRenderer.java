@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +28,9 @@ public final class EngineManifestRenderer implements ManifestRenderer {
 
     /** Each chart loaded and parsed once per Helm version (the version decides how values.yaml is read). */
     private final Map<ChartKey, Prepared> prepared = new HashMap<>();
+
+    /** Charts being loaded and parsed on another thread ({@link #prepareInBackground}), until a render takes them. */
+    private final Map<ChartKey, FutureTask<Prepared>> preparing = new HashMap<>();
 
     /**
      * Written-out equals and hashCode: records' generated ones bootstrap through java.lang.runtime.ObjectMethods,
@@ -67,25 +73,66 @@ public final class EngineManifestRenderer implements ManifestRenderer {
         }
     }
 
+    /**
+     * Starts loading and parsing the chart on another thread, so that this cold work (class loading, template
+     * parsing) overlaps with what the caller does meanwhile, such as reading values files (issue 19). Only a head
+     * start: a render of this chart waits for it, and when it failed, the render loads the chart itself and fails
+     * as it would have without it, with the same message and at the same point.
+     */
+    public synchronized void prepareInBackground(ChartSource source, HelmVersion version) {
+        ChartKey key = new ChartKey(source, version);
+        if (prepared.containsKey(key) || preparing.containsKey(key)) {
+            return;
+        }
+        FutureTask<Prepared> task = new FutureTask<>(() -> prepare(source, version));
+        preparing.put(key, task);
+        Thread thread = new Thread(task, "runway-chart-prepare");
+        thread.setDaemon(true); // never keeps a JVM alive whose build failed before rendering
+        thread.start();
+    }
+
     @Override
     public synchronized RenderedChart render(RenderRequest request) {
         MergedValues merged = request.mergeValues();
         ChartSource source = request.chart();
         HelmVersion version = request.helmVersion();
-        Prepared chart = prepared.computeIfAbsent(
-                new ChartKey(source, version),
-                key -> new Prepared(
-                        HelmRenderer.prepare(
-                                source.onClasspath()
-                                        ? Chart.loadClasspath(source.classpathName(), version)
-                                        : Chart.load(source.directory(), version)),
-                        new ValuesComments(source)));
+        ChartKey key = new ChartKey(source, version);
+        Prepared chart = prepared.get(key);
+        if (chart == null) {
+            chart = preparedInBackground(key).orElseGet(() -> prepare(source, version));
+            prepared.put(key, chart);
+        }
         HelmRenderer renderer = chart.renderer()
                 .withValidator(new ServiceSchemaValidator(merged.origins(), whereToSet(request), chart.comments()));
         return renderer.render(
                 merged.values(),
                 new RenderOptions(
                         request.releaseName(), request.namespace(), request.kubeVersion(), false, true, version));
+    }
+
+    private static Prepared prepare(ChartSource source, HelmVersion version) {
+        return new Prepared(
+                HelmRenderer.prepare(
+                        source.onClasspath()
+                                ? Chart.loadClasspath(source.classpathName(), version)
+                                : Chart.load(source.directory(), version)),
+                new ValuesComments(source));
+    }
+
+    /** The background preparation of this chart when there was one and it succeeded; waits for it to end. */
+    private Optional<Prepared> preparedInBackground(ChartKey key) {
+        FutureTask<Prepared> task = preparing.remove(key);
+        if (task == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(task.get());
+        } catch (ExecutionException e) {
+            return Optional.empty(); // prepared again here, so the failure surfaces as without a head start
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     /** The values file a missing value belongs in: the request's first, else the Runway convention. */

@@ -1,5 +1,6 @@
 package dev.runway.render.service;
 
+import dev.runway.render.api.HelmVersion;
 import dev.runway.render.api.RenderedChart;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,6 +11,25 @@ import java.util.Map;
 public final class EnvironmentRenders {
 
     private EnvironmentRenders() {}
+
+    /**
+     * The pure-Java engine, already loading and parsing the chart these settings render on another thread, so that
+     * the planning that follows (reading the values files) and the chart's preparation use two cores (issue 19).
+     * Settings whose chart or Helm version planning refuses start nothing: planning reports them as before.
+     */
+    public static ManifestRenderer engineFor(EnvironmentPlanner.Settings settings) {
+        EngineManifestRenderer engine = new EngineManifestRenderer();
+        HelmVersion version;
+        ChartSource chart;
+        try {
+            version = HelmVersion.parse(settings.helmVersion());
+            chart = EnvironmentPlanner.chart(settings.baseDirectory(), settings.chartDirectory());
+        } catch (IllegalArgumentException | PipelineException e) {
+            return engine;
+        }
+        engine.prepareInBackground(chart, version);
+        return engine;
+    }
 
     /**
      * Renders every environment before anything is written, so one failure leaves all earlier output alone.

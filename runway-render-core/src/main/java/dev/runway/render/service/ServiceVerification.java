@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 
 /**
@@ -56,10 +58,79 @@ public final class ServiceVerification {
             CustomResourceDefinitions crds,
             PipelineLog log) {
         List<String> failures = new ArrayList<>();
+        List<FutureTask<EnvironmentVerification.Result>> ahead = checkAhead(settings, rendered, crds);
+        int index = 0;
         for (Map.Entry<PlannedEnvironment, RenderedChart> entry : rendered.entrySet()) {
-            failures.addAll(verify(settings, entry.getKey(), entry.getValue(), rendered.size() > 1, crds, log));
+            failures.addAll(verify(
+                    settings, entry.getKey(), entry.getValue(), rendered.size() > 1, crds, log, ahead.get(index++)));
         }
         return failures;
+    }
+
+    /**
+     * The checks of every environment after the first, started on another thread, so that they run beside the first
+     * environment's (issue 19: the first is cold, the rest use the second core). One task per environment, null for
+     * the first. Only a head start: the checks read the render and the committed manifests and write nothing, and
+     * one that failed is run again on the caller's thread in environment order, so failures stay the same. None when
+     * the render is accepted over the committed manifests first ({@code updateCommitted}): the checks read those.
+     */
+    private static List<FutureTask<EnvironmentVerification.Result>> checkAhead(
+            Settings settings, Map<PlannedEnvironment, RenderedChart> rendered, CustomResourceDefinitions crds) {
+        List<FutureTask<EnvironmentVerification.Result>> ahead = new ArrayList<>();
+        List<FutureTask<EnvironmentVerification.Result>> tasks = new ArrayList<>();
+        for (Map.Entry<PlannedEnvironment, RenderedChart> entry : rendered.entrySet()) {
+            if (ahead.isEmpty() || settings.updateCommitted()) {
+                ahead.add(null);
+                continue;
+            }
+            FutureTask<EnvironmentVerification.Result> task =
+                    new FutureTask<>(() -> check(settings, entry.getKey(), entry.getValue(), crds));
+            ahead.add(task);
+            tasks.add(task);
+        }
+        if (!tasks.isEmpty()) {
+            Thread thread = new Thread(() -> tasks.forEach(FutureTask::run), "runway-verify-ahead");
+            thread.setDaemon(true); // never keeps a JVM alive whose build failed on an earlier environment
+            thread.start();
+        }
+        return ahead;
+    }
+
+    /** The result of a check started ahead, waiting for it; null when there was none or it failed. */
+    private static EnvironmentVerification.Result doneAhead(FutureTask<EnvironmentVerification.Result> task) {
+        if (task == null) {
+            return null;
+        }
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            return null; // run again by the caller, so the failure is the sequential one
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** An environment's checks and drift comparison; reads, writes nothing. */
+    private static EnvironmentVerification.Result check(
+            Settings settings, PlannedEnvironment env, RenderedChart chart, CustomResourceDefinitions crds) {
+        Path committed = env.committedManifests();
+        Path handshake = settings.identityDirectory() == null
+                ? null
+                : settings.identityDirectory().resolve(env.name()).resolve(HandshakeChecker.JSON_FILE);
+        List<ManifestChecker> checkers = ManifestChecker.standard(
+                crds, new HandshakeChecker(env.name(), settings.oidcProvider(), ProjectPaths.shortForDiffs(handshake)));
+        boolean missing = committed != null && !hasManifests(committed);
+        Path compared = missing ? null : committed;
+        return EnvironmentVerification.verify(
+                env.name(),
+                env.request(),
+                chart,
+                checkers,
+                ProjectPaths.shortForDiffs(compared),
+                settings.layout(),
+                settings.driftMode(),
+                settings.updateCommand());
     }
 
     private static List<String> verify(
@@ -68,7 +139,8 @@ public final class ServiceVerification {
             RenderedChart chart,
             boolean several,
             CustomResourceDefinitions crds,
-            PipelineLog log) {
+            PipelineLog log,
+            FutureTask<EnvironmentVerification.Result> ahead) {
         List<String> failures = new ArrayList<>();
         String tag = "[" + env.name() + "] ";
         Path committed = env.committedManifests();
@@ -79,11 +151,6 @@ public final class ServiceVerification {
                             + written.written().size() + " written, "
                             + written.deleted().size() + " removed");
         }
-        Path handshake = settings.identityDirectory() == null
-                ? null
-                : settings.identityDirectory().resolve(env.name()).resolve(HandshakeChecker.JSON_FILE);
-        List<ManifestChecker> checkers = ManifestChecker.standard(
-                crds, new HandshakeChecker(env.name(), settings.oidcProvider(), ProjectPaths.shortForDiffs(handshake)));
         boolean missing = committed != null && !hasManifests(committed);
         if (missing) {
             // Not drift of every resource: nothing was committed yet. Say that once, with the command that fixes it.
@@ -99,15 +166,10 @@ public final class ServiceVerification {
         }
         Path compared = missing ? null : committed;
         Path reports = settings.reportsDirectory().resolve(env.name());
-        EnvironmentVerification.Result result = EnvironmentVerification.verify(
-                env.name(),
-                env.request(),
-                chart,
-                checkers,
-                ProjectPaths.shortForDiffs(compared),
-                settings.layout(),
-                settings.driftMode(),
-                settings.updateCommand());
+        EnvironmentVerification.Result result = doneAhead(ahead);
+        if (result == null) {
+            result = check(settings, env, chart, crds);
+        }
         EnvironmentVerification.writeReports(result, chart, reports, env.request(), compared, settings.layout());
         for (CheckFinding finding : result.findings()) {
             switch (finding.severity()) {

@@ -95,4 +95,82 @@ class EngineManifestRendererTest {
                 e.getMessage().contains("service.port") && e.getMessage().contains("--set service.port=0"),
                 "the flag that gave service.port " + e.getMessage());
     }
+
+    @Test
+    void aChartPreparedInBackgroundRendersTheSameBytes() throws IOException {
+        Path values = Files.writeString(
+                base.resolve("values.yaml"),
+                "serviceId: payments\nimage:\n  repository: registry.example.com/payments\n  tag: \"1.0\"\n");
+        RenderRequest request = request(List.of(values), List.of("replicas=3"), List.of(), List.of());
+        String sequential = ManifestRenderer.engine().render(request).output();
+
+        EngineManifestRenderer engine = new EngineManifestRenderer();
+        engine.prepareInBackground(ChartSource.RUNWAY_EKS, request.helmVersion());
+        engine.prepareInBackground(ChartSource.RUNWAY_EKS, request.helmVersion()); // one preparation per chart
+        assertEquals(sequential, engine.render(request).output());
+        assertEquals(sequential, engine.render(request).output());
+    }
+
+    @Test
+    void aChartThatFailsInBackgroundFailsTheRenderWithTheSameMessage() throws IOException {
+        Path chart = Files.createDirectories(base.resolve("broken"));
+        Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: broken\nversion: 0.1.0\n");
+        Files.createDirectories(chart.resolve("templates"));
+        Files.writeString(chart.resolve("templates/cm.yaml"), "kind: ConfigMap\ndata: {{ .Values.x \n");
+        RenderRequest request = new RenderRequest(
+                ChartSource.directory(chart), List.of(), List.of(), List.of(), List.of(), "b", "b", "", base);
+        String sequential = assertThrows(
+                        RuntimeException.class, () -> ManifestRenderer.engine().render(request))
+                .getMessage();
+
+        EngineManifestRenderer engine = new EngineManifestRenderer();
+        engine.prepareInBackground(ChartSource.directory(chart), request.helmVersion());
+        RuntimeException e = assertThrows(RuntimeException.class, () -> engine.render(request));
+        assertEquals(sequential, e.getMessage());
+        assertTrue(e.getMessage().contains("cm.yaml"), e.getMessage());
+    }
+
+    @Test
+    void settingsThatPlanningRefusesStartNoPreparationAndStillRender() throws IOException {
+        Path values = Files.writeString(
+                base.resolve("values.yaml"),
+                "serviceId: payments\nimage:\n  repository: registry.example.com/payments\n  tag: \"1.0\"\n");
+        RenderRequest request = request(List.of(values), List.of(), List.of(), List.of());
+        String sequential = ManifestRenderer.engine().render(request).output();
+        EnvironmentPlanner.Settings noChart = settings(base.resolve("missing-chart"), null);
+        EnvironmentPlanner.Settings badVersion = settings(null, "2");
+        assertEquals(
+                sequential,
+                EnvironmentRenders.engineFor(noChart).render(request).output());
+        assertEquals(
+                sequential,
+                EnvironmentRenders.engineFor(badVersion).render(request).output());
+    }
+
+    private EnvironmentPlanner.Settings settings(Path chartDirectory, String helmVersion) {
+        return new EnvironmentPlanner.Settings(
+                "runway:render",
+                base,
+                chartDirectory,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "payments",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                helmVersion,
+                null,
+                null,
+                null,
+                EnvironmentPlanner.Origins.none());
+    }
 }
