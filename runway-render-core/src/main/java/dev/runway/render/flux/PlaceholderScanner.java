@@ -6,8 +6,10 @@ import dev.runway.render.text.TextPositions;
 import dev.runway.render.yaml.GoYamlException;
 import dev.runway.render.yaml.YamlTree;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 
 /**
@@ -31,6 +33,24 @@ public final class PlaceholderScanner {
     public static ScanResult scan(List<RenderedManifest> manifests) {
         return scanLocated(
                 manifests.stream().map(m -> new ManifestStream.Located(m, 0)).toList());
+    }
+
+    /**
+     * The variables the manifests name, as {@code scan(manifests).variables()} lists them (nested ones included),
+     * without tying each to its YAML field: for a render's summary line, which needs only the names (issue 19: a full
+     * scan parses every manifest's YAML tree again after the render).
+     */
+    public static List<String> variables(List<RenderedManifest> manifests) {
+        Set<String> names = new LinkedHashSet<>();
+        for (RenderedManifest manifest : manifests) {
+            for (EnvsubstNode node :
+                    new EnvsubstParser(manifest.text()).parseTolerant().nodes()) {
+                if (node instanceof EnvsubstNode.Func func) {
+                    walk(func, false, (f, nested) -> names.add(f.param()));
+                }
+            }
+        }
+        return List.copyOf(names);
     }
 
     private static ScanResult scanLocated(List<ManifestStream.Located> located) {
@@ -174,21 +194,34 @@ public final class PlaceholderScanner {
 
     private static void collect(
             EnvsubstNode.Func func, boolean nested, String text, Locator locator, List<Placeholder> out) {
-        out.add(new Placeholder(
-                text.substring(func.start(), func.end()),
-                func.param(),
-                Placeholder.Form.of(func),
-                func.operator(),
+        walk(
+                func,
                 nested,
-                locator.at(func.start()),
-                func.start()));
+                (f, inner) -> out.add(new Placeholder(
+                        text.substring(f.start(), f.end()),
+                        f.param(),
+                        Placeholder.Form.of(f),
+                        f.operator(),
+                        inner,
+                        locator.at(f.start()),
+                        f.start())));
+    }
+
+    /** What {@link #walk} calls for each function expression it reaches. */
+    private interface FuncVisitor {
+        void visit(EnvsubstNode.Func func, boolean nested);
+    }
+
+    /** Visits {@code func}, then the functions in its default or pattern arguments, depth first, in text order. */
+    private static void walk(EnvsubstNode.Func func, boolean nested, FuncVisitor visitor) {
+        visitor.visit(func, nested);
         for (EnvsubstNode arg : func.args()) {
             if (arg instanceof EnvsubstNode.Func inner) {
-                collect(inner, true, text, locator, out);
+                walk(inner, true, visitor);
             } else if (arg instanceof EnvsubstNode.Sequence sequence) {
                 for (EnvsubstNode child : sequence.nodes()) {
                     if (child instanceof EnvsubstNode.Func inner) {
-                        collect(inner, true, text, locator, out);
+                        walk(inner, true, visitor);
                     }
                 }
             }

@@ -32,7 +32,7 @@ public record RenderSummary(int resources, Map<String, Integer> kinds, Set<Strin
             kinds.put(kind, count == null ? 1 : count + 1);
         }
         // Flux's own reading of the placeholders (envsubst rules), so the log agrees with the Flux checks.
-        Set<String> variables = new TreeSet<>(PlaceholderScanner.scan(chart).variables());
+        Set<String> variables = new TreeSet<>(PlaceholderScanner.variables(manifests));
         return new RenderSummary(manifests.size(), kinds, variables);
     }
 

@@ -228,4 +228,36 @@ class PlaceholderScannerTest {
         assertEquals(15, scan.placeholders().get(0).location().column(), "columns count code points");
         assertEquals("${gcp_wip_id}", scan.placeholders().get(0).expression());
     }
+
+    /**
+     * The summary line's variable list (no YAML tree) is the full scan's, in the same order: over this class's
+     * output, nested, malformed and hidden placeholders, YAML the tree cannot read, and every verify-corpus manifest.
+     */
+    @Test
+    void variablesAloneAgreeWithTheScan() throws Exception {
+        List<List<RenderedManifest>> inputs = new java.util.ArrayList<>();
+        inputs.add(ManifestStream.parse(OUTPUT).manifests());
+        for (String text : List.of(
+                "a: ${outer:=${inner:-${deepest}}}${second}\nb: ${outer}\n",
+                "a: ${x/${pattern}/${replacement:=r}}\nb: ${y:${offset}:2}\n",
+                "a: ${1abc} ${unclosed\nb: ${fine_1} $${escaped} \"\\u0024{hidden}\"\n",
+                "a: [${not_yaml}\n  b: : ${still_found}\n",
+                "")) {
+            inputs.add(List.of(manifest(text)));
+        }
+        java.nio.file.Path corpus = java.nio.file.Path.of("src/test/resources/verify-corpus");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(corpus)) {
+            for (java.nio.file.Path file : files.sorted().toList()) {
+                inputs.add(ManifestStream.parse(java.nio.file.Files.readString(file))
+                        .manifests());
+            }
+        }
+        int withVariables = 0;
+        for (List<RenderedManifest> manifests : inputs) {
+            List<String> scanned = PlaceholderScanner.scan(manifests).variables();
+            assertEquals(scanned, PlaceholderScanner.variables(manifests));
+            withVariables += scanned.isEmpty() ? 0 : 1;
+        }
+        assertTrue(withVariables >= 35, "inputs with variables: " + withVariables);
+    }
 }
