@@ -148,29 +148,10 @@ class EngineManifestRendererTest {
     }
 
     private EnvironmentPlanner.Settings settings(Path chartDirectory, String helmVersion) {
-        return new EnvironmentPlanner.Settings(
-                "runway:render",
-                base,
-                chartDirectory,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "payments",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                helmVersion,
-                null,
-                null,
-                null,
-                EnvironmentPlanner.Origins.none());
+        GoalSettings goal = new GoalSettings(base);
+        goal.chartDirectory = chartDirectory;
+        goal.serviceId = "payments";
+        goal.helmVersion = helmVersion;
+        return goal.build();
     }
 }

@@ -36,47 +36,10 @@ class EnvironmentPlannerTest {
         return new Settings();
     }
 
-    /** Mutable stand-in for the goal's parameters; {@link #build()} makes the planner's record. */
-    private final class Settings {
-        Path chartDirectory;
-        List<Path> valuesFiles;
-        List<Path> extraValuesFiles;
-        List<String> set;
-        List<String> setString;
-        List<String> extraSet;
-        String serviceId;
-        String image;
-        String helmVersion;
-        List<EnvironmentPlanner.EnvironmentSettings> environments;
-        String selection;
-        Path committedRoot;
-        EnvironmentPlanner.Origins origins = EnvironmentPlanner.Origins.none();
-
-        EnvironmentPlanner.Settings build() {
-            return new EnvironmentPlanner.Settings(
-                    "runway:render",
-                    basedir,
-                    chartDirectory,
-                    valuesFiles,
-                    extraValuesFiles,
-                    set,
-                    setString,
-                    null,
-                    extraSet,
-                    null,
-                    null,
-                    serviceId,
-                    null,
-                    null,
-                    image,
-                    null,
-                    null,
-                    null,
-                    helmVersion,
-                    environments,
-                    selection,
-                    committedRoot,
-                    origins);
+    /** The goal's parameters ({@link GoalSettings}) with the planning this test asks for. */
+    private final class Settings extends GoalSettings {
+        Settings() {
+            super(basedir);
         }
 
         EnvironmentPlanner.Plan plan() throws PipelineException {
@@ -117,7 +80,7 @@ class EnvironmentPlannerTest {
         settings.extraValuesFiles = List.of(Path.of(".runway/staging.yaml"));
         settings.environments =
                 List.of(environment("staging", Path.of(".runway/staging.yaml")), environment("production"));
-        settings.committedRoot = basedir.resolve("deploy");
+        settings.committedManifestsRoot = basedir.resolve("deploy");
         List<PlannedEnvironment> plan = settings.plan().environments();
         assertEquals(
                 List.of("staging", "production"),
@@ -269,33 +232,12 @@ class EnvironmentPlannerTest {
         assertTrue(
                 e.getMessage().contains(".runway/runway-staging.yml:6:3: spec.regions: has no meaning on EKS"),
                 e.getMessage());
-        EnvironmentPlanner.Settings ignoring = settings.build();
-        ignoring = new EnvironmentPlanner.Settings(
-                ignoring.goal(),
-                ignoring.baseDirectory(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of("spec.regions"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                ignoring.environments(),
-                null,
-                null,
-                null);
+        Settings ignoring = settings();
+        ignoring.environments = settings.environments;
+        ignoring.ignoredManifestFields = List.of("spec.regions");
+        ignoring.origins = null;
         List<PlannedEnvironment> plan =
-                EnvironmentPlanner.plan(ignoring, info::add).environments();
+                EnvironmentPlanner.plan(ignoring.build(), info::add).environments();
         assertEquals(9091.0, plan.get(0).request().manifestValues().values().get("port"));
         assertEquals(9090.0, plan.get(1).request().manifestValues().values().get("port"));
         assertEquals(

@@ -25,30 +25,27 @@ class RenderFingerprintTest {
     private Path output;
     private Path file;
 
-    /** The settings a test starts from and changes one field of; mirrors {@link EnvironmentPlanner.Settings}. */
-    private static final class Given {
-        Path chartDirectory = Path.of("chart");
-        List<Path> valuesFiles = null;
-        List<Path> extraValuesFiles = null;
-        List<String> set = List.of("replicas=2");
-        List<String> setString = List.of("image.tag=1.0.0");
-        List<String> setFile = List.of();
-        List<String> extraSet = null;
-        List<String> extraSetString = null;
-        List<String> extraSetFile = null;
-        String serviceId = "payments";
-        Path manifest = null;
-        List<String> ignoredManifestFields = null;
-        String image = null;
-        String releaseName = null;
-        String namespace = null;
-        String kubeVersion = "v1.33.0";
-        String helmVersion = null;
-        List<EnvironmentPlanner.EnvironmentSettings> environments = new ArrayList<>(List.of(
-                environment("staging", ".runway/staging.yaml"), environment("production", ".runway/production.yaml")));
-        String selection = null;
+    /**
+     * The settings a test starts from and changes one field of ({@link GoalSettings}), plus the two inputs the
+     * fingerprint takes besides them; the project folder is filled in when the fingerprint is made.
+     */
+    private static final class Given extends GoalSettings {
         String layout = "SINGLE_FILE";
         String engine = "runway-render-core-1.0.jar:1000:1";
+
+        Given() {
+            super(null);
+            chartDirectory = Path.of("chart");
+            set = List.of("replicas=2");
+            setString = List.of("image.tag=1.0.0");
+            setFile = List.of();
+            serviceId = "payments";
+            kubeVersion = "v1.33.0";
+            environments = new ArrayList<>(List.of(
+                    environment("staging", ".runway/staging.yaml"),
+                    environment("production", ".runway/production.yaml")));
+            origins = null;
+        }
     }
 
     private static EnvironmentPlanner.EnvironmentSettings environment(String name, String valuesFile) {
@@ -320,30 +317,8 @@ class RenderFingerprintTest {
     }
 
     private EnvironmentPlanner.Settings settings(Given g) {
-        return new EnvironmentPlanner.Settings(
-                "runway:render",
-                project,
-                g.chartDirectory,
-                g.valuesFiles,
-                g.extraValuesFiles,
-                g.set,
-                g.setString,
-                g.setFile,
-                g.extraSet,
-                g.extraSetString,
-                g.extraSetFile,
-                g.serviceId,
-                g.manifest,
-                g.ignoredManifestFields,
-                g.image,
-                g.releaseName,
-                g.namespace,
-                g.kubeVersion,
-                g.helmVersion,
-                g.environments,
-                g.selection,
-                null,
-                null);
+        g.baseDirectory = project;
+        return g.build();
     }
 
     private void write(String name, String content) throws IOException {
