@@ -83,8 +83,12 @@ public final class ServiceVerification {
                 ahead.add(null);
                 continue;
             }
-            FutureTask<EnvironmentVerification.Result> task =
-                    new FutureTask<>(() -> check(settings, entry.getKey(), entry.getValue(), crds));
+            FutureTask<EnvironmentVerification.Result> task = new FutureTask<>(() -> check(
+                    settings,
+                    entry.getKey(),
+                    entry.getValue(),
+                    crds,
+                    compared(entry.getKey().committedManifests())));
             ahead.add(task);
             tasks.add(task);
         }
@@ -111,17 +115,26 @@ public final class ServiceVerification {
         }
     }
 
-    /** An environment's checks and drift comparison; reads, writes nothing. */
+    /** The committed manifests the render is compared with: none when not configured or nothing is committed yet. */
+    private static Path compared(Path committed) {
+        return committed != null && hasManifests(committed) ? committed : null;
+    }
+
+    /**
+     * An environment's checks and drift comparison against {@code compared} ({@link #compared}); reads, writes
+     * nothing.
+     */
     private static EnvironmentVerification.Result check(
-            Settings settings, PlannedEnvironment env, RenderedChart chart, CustomResourceDefinitions crds) {
-        Path committed = env.committedManifests();
+            Settings settings,
+            PlannedEnvironment env,
+            RenderedChart chart,
+            CustomResourceDefinitions crds,
+            Path compared) {
         Path handshake = settings.identityDirectory() == null
                 ? null
                 : settings.identityDirectory().resolve(env.name()).resolve(HandshakeChecker.JSON_FILE);
         List<ManifestChecker> checkers = ManifestChecker.standard(
                 crds, new HandshakeChecker(env.name(), settings.oidcProvider(), ProjectPaths.shortForDiffs(handshake)));
-        boolean missing = committed != null && !hasManifests(committed);
-        Path compared = missing ? null : committed;
         return EnvironmentVerification.verify(
                 env.name(),
                 env.request(),
@@ -151,8 +164,8 @@ public final class ServiceVerification {
                             + written.written().size() + " written, "
                             + written.deleted().size() + " removed");
         }
-        boolean missing = committed != null && !hasManifests(committed);
-        if (missing) {
+        Path compared = compared(committed);
+        if (committed != null && compared == null) {
             // Not drift of every resource: nothing was committed yet. Say that once, with the command that fixes it.
             String create = settings.updateCommand() + (several ? " -Drunway.environment=" + env.name() : "");
             String message = relative(settings, committed)
@@ -164,11 +177,10 @@ public final class ServiceVerification {
             log.error().accept(tag + message);
             failures.add(env.name() + ": " + message);
         }
-        Path compared = missing ? null : committed;
         Path reports = settings.reportsDirectory().resolve(env.name());
         EnvironmentVerification.Result result = doneAhead(ahead);
         if (result == null) {
-            result = check(settings, env, chart, crds);
+            result = check(settings, env, chart, crds, compared);
         }
         EnvironmentVerification.writeReports(result, chart, reports, env.request(), compared, settings.layout());
         for (CheckFinding finding : result.findings()) {
