@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The engine's schema check ({@link ValuesSchemaValidator}): every values.schema.json of the chart and its
@@ -21,21 +22,44 @@ import java.util.Optional;
  */
 public final class HelmSchemaValidator implements ValuesSchemaValidator {
     private final ValueOrigins origins;
-    /** Compiled schemas by their text: a prepared renderer validates on every render. */
-    private final Map<String, ValuesSchema> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Compiled schemas by their text: a prepared renderer validates on every render, and validators made by
+     * {@link #reporting} share them, so a chart's schema is compiled once however many values sets are checked.
+     */
+    private final Map<String, ValuesSchema> compiled;
 
     /** The engine's default: problems without origins. */
     public HelmSchemaValidator() {
-        this(ValueOrigins.none());
+        this(ValueOrigins.none(), new ConcurrentHashMap<>());
     }
 
-    private HelmSchemaValidator(ValueOrigins origins) {
+    private HelmSchemaValidator(ValueOrigins origins, Map<String, ValuesSchema> compiled) {
         this.origins = Objects.requireNonNull(origins, "origins");
+        this.compiled = compiled;
     }
 
     /** A validator whose messages say where each value was given (from {@link MergedValues#origins()}). */
     public static HelmSchemaValidator withOrigins(ValueOrigins origins) {
-        return new HelmSchemaValidator(origins);
+        return new HelmSchemaValidator(origins, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * A validator with this one's compiled schemas whose messages say where each value was given: one per render's
+     * values, while the 19 KB schema of runway-eks is read and compiled once (issue 19).
+     */
+    public HelmSchemaValidator reporting(ValueOrigins valueOrigins) {
+        return new HelmSchemaValidator(valueOrigins, compiled);
+    }
+
+    /**
+     * Compiles the schemas of the chart and all its subcharts now, for example on another thread before the first
+     * render needs them; a later check of this chart (or of one with some subcharts disabled) finds them compiled.
+     *
+     * @throws dev.runway.render.values.ValuesFileException when a schema is not valid JSON or not a schema, as the
+     *     check would
+     */
+    public void compileSchemas(Chart chart) {
+        schemas(chart);
     }
 
     /** Helm's own text for the failures (santhosh-tekuri/jsonschema's wording), as {@code helm template} prints it. */

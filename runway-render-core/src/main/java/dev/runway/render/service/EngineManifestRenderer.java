@@ -5,6 +5,7 @@ import dev.runway.render.api.HelmVersion;
 import dev.runway.render.api.RenderOptions;
 import dev.runway.render.api.RenderedChart;
 import dev.runway.render.chart.Chart;
+import dev.runway.render.chart.HelmSchemaValidator;
 import dev.runway.render.docs.ValueComment;
 import dev.runway.render.docs.ValueCommentParser;
 import dev.runway.render.values.MergedValues;
@@ -48,7 +49,8 @@ public final class EngineManifestRenderer implements ManifestRenderer {
         }
     }
 
-    private record Prepared(HelmRenderer renderer, ValuesComments comments) {}
+    /** A chart ready to render, with its schemas' validator (compiled once for all renders) and its comments. */
+    private record Prepared(HelmRenderer renderer, HelmSchemaValidator schemas, ValuesComments comments) {}
 
     /**
      * The chart's values.yaml comments, read the first time a missing value needs its description: most renders
@@ -84,7 +86,7 @@ public final class EngineManifestRenderer implements ManifestRenderer {
         if (prepared.containsKey(key) || preparing.containsKey(key)) {
             return;
         }
-        FutureTask<Prepared> task = new FutureTask<>(() -> prepare(source, version));
+        FutureTask<Prepared> task = new FutureTask<>(() -> prepareWithSchemas(source, version));
         preparing.put(key, task);
         Thread thread = new Thread(task, "runway-chart-prepare");
         thread.setDaemon(true); // never keeps a JVM alive whose build failed before rendering
@@ -103,7 +105,8 @@ public final class EngineManifestRenderer implements ManifestRenderer {
             prepared.put(key, chart);
         }
         HelmRenderer renderer = chart.renderer()
-                .withValidator(new ServiceSchemaValidator(merged.origins(), whereToSet(request), chart.comments()));
+                .withValidator(new ServiceSchemaValidator(
+                        chart.schemas(), merged.origins(), whereToSet(request), chart.comments()));
         return renderer.render(
                 merged.values(),
                 new RenderOptions(
@@ -111,12 +114,33 @@ public final class EngineManifestRenderer implements ManifestRenderer {
     }
 
     private static Prepared prepare(ChartSource source, HelmVersion version) {
-        return new Prepared(
-                HelmRenderer.prepare(
-                        source.onClasspath()
-                                ? Chart.loadClasspath(source.classpathName(), version)
-                                : Chart.load(source.directory(), version)),
-                new ValuesComments(source));
+        return prepared(source, load(source, version));
+    }
+
+    private static Chart load(ChartSource source, HelmVersion version) {
+        return source.onClasspath()
+                ? Chart.loadClasspath(source.classpathName(), version)
+                : Chart.load(source.directory(), version);
+    }
+
+    private static Prepared prepared(ChartSource source, Chart chart) {
+        return new Prepared(HelmRenderer.prepare(chart), new HelmSchemaValidator(), new ValuesComments(source));
+    }
+
+    /**
+     * {@link #prepare} and the schemas compiled too, off the render's thread: reading runway-eks's schema is a cold
+     * pass over 19 KB of JSON. A schema that does not compile is left to the render's check, which compiles it again
+     * and reports it where it always has.
+     */
+    private static Prepared prepareWithSchemas(ChartSource source, HelmVersion version) {
+        Chart chart = load(source, version);
+        Prepared prepared = prepared(source, chart);
+        try {
+            prepared.schemas().compileSchemas(chart);
+        } catch (RuntimeException e) {
+            // reported by the render's check, in order after the values and the templates
+        }
+        return prepared;
     }
 
     /** The background preparation of this chart when there was one and it succeeded; waits for it to end. */

@@ -24,13 +24,18 @@ final class ServiceSchemaValidator implements ValuesSchemaValidator {
     private final Supplier<Map<String, ValueComment>> comments;
 
     /**
-     * @param userOrigins where each user value came from (a path without one still holds the chart's default)
-     * @param whereToSet  the values file a missing value belongs in ({@code .runway/values.yaml})
-     * @param comments    the chart's values.yaml comments by dotted key, asked for only when a value is missing
+     * @param chartSchemas the chart's validator, whose compiled schemas this one shares
+     * @param userOrigins  where each user value came from (a path without one still holds the chart's default)
+     * @param whereToSet   the values file a missing value belongs in ({@code .runway/values.yaml})
+     * @param comments     the chart's values.yaml comments by dotted key, asked for only when a value is missing
      */
-    ServiceSchemaValidator(ValueOrigins userOrigins, String whereToSet, Supplier<Map<String, ValueComment>> comments) {
+    ServiceSchemaValidator(
+            HelmSchemaValidator chartSchemas,
+            ValueOrigins userOrigins,
+            String whereToSet,
+            Supplier<Map<String, ValueComment>> comments) {
         this.userOrigins = Objects.requireNonNull(userOrigins, "userOrigins");
-        this.schemas = HelmSchemaValidator.withOrigins(userOrigins);
+        this.schemas = chartSchemas.reporting(userOrigins);
         this.whereToSet = Objects.requireNonNull(whereToSet, "whereToSet");
         this.comments = Objects.requireNonNull(comments, "comments");
     }

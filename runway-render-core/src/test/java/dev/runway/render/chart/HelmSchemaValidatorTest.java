@@ -1,7 +1,9 @@
 package dev.runway.render.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,5 +107,49 @@ class HelmSchemaValidatorTest {
                                 "- image.repository: expected at least 1 character and a string matching "
                                         + "^[^\\s:@]+(:[0-9]+)?(/[^\\s:@]+)*$, found the string \"\" (runway-eks default in values.yaml)"),
                 e.explanation());
+    }
+
+    @Test
+    void validatorsReportingOtherOriginsShareTheCompiledSchemasAndReportTheirOwnOrigins(@TempDir Path dir)
+            throws IOException {
+        Chart chart = chartWithRunwaySchema(dir);
+        HelmSchemaValidator chartSchemas = new HelmSchemaValidator();
+        chartSchemas.compileSchemas(chart);
+        MergedValues prod = UserValues.builder()
+                .valuesYaml("values-prod.yaml", "serviceId: payments\nreplicas: -1\n")
+                .build()
+                .merge();
+        HelmSchemaValidator reporting = chartSchemas.reporting(prod.origins());
+
+        assertSame(
+                chartSchemas.schemas(chart).schema().orElseThrow(),
+                reporting.schemas(chart).schema().orElseThrow(),
+                "compiled once, by the chart's validator");
+        assertNotSame(
+                chartSchemas.schemas(chart).schema().orElseThrow(),
+                HelmSchemaValidator.withOrigins(prod.origins())
+                        .schemas(chart)
+                        .schema()
+                        .orElseThrow(),
+                "withOrigins compiles its own");
+        String explanation = reporting
+                .check(chart, ValueTrees.mergeMaps(chart.values(), prod.values()))
+                .explanation();
+        assertTrue(explanation.contains("values-prod.yaml:2:"), explanation);
+    }
+
+    @Test
+    void compilingABrokenSchemaFailsAsTheCheckDoes(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(dir.resolve("Chart.yaml"), "apiVersion: v2\nname: broken\nversion: 0.1.0\n");
+        Files.writeString(dir.resolve("values.schema.json"), "{\"type\": \"object\",\n  \"properties\": {\n");
+        Chart chart = Chart.load(dir);
+        String compiling = assertThrows(RuntimeException.class, () -> new HelmSchemaValidator().compileSchemas(chart))
+                .getMessage();
+        String checking = assertThrows(
+                        RuntimeException.class, () -> new HelmSchemaValidator().validate(chart, Map.of()))
+                .getMessage();
+        assertEquals(checking, compiling);
+        assertTrue(compiling.contains("values.schema.json"), compiling);
     }
 }

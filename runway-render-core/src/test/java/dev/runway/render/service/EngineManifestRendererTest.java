@@ -154,4 +154,28 @@ class EngineManifestRendererTest {
         goal.helmVersion = helmVersion;
         return goal.build();
     }
+
+    @Test
+    void aSchemaThatDoesNotCompileInBackgroundFailsTheRenderWithTheSameMessage() throws IOException {
+        Path chart = Files.createDirectories(base.resolve("bad-schema"));
+        Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: bad-schema\nversion: 0.1.0\n");
+        Files.writeString(chart.resolve("values.schema.json"), "{\"type\": \"object\", \"properties\": [}\n");
+        Files.createDirectories(chart.resolve("templates"));
+        Files.writeString(chart.resolve("templates/cm.yaml"), "kind: ConfigMap\n");
+        RenderRequest request = new RenderRequest(
+                ChartSource.directory(chart), List.of(), List.of(), List.of(), List.of(), "b", "b", "", base);
+        String sequential = assertThrows(
+                        RuntimeException.class, () -> ManifestRenderer.engine().render(request))
+                .getMessage();
+
+        EngineManifestRenderer engine = new EngineManifestRenderer();
+        engine.prepareInBackground(ChartSource.directory(chart), request.helmVersion());
+        RuntimeException e = assertThrows(RuntimeException.class, () -> engine.render(request));
+        assertEquals(sequential, e.getMessage());
+        assertTrue(e.getMessage().contains("values.schema.json"), e.getMessage());
+        assertEquals(
+                sequential,
+                assertThrows(RuntimeException.class, () -> engine.render(request))
+                        .getMessage());
+    }
 }
