@@ -93,17 +93,17 @@ public final class EngineManifestRenderer implements ManifestRenderer {
         thread.start();
     }
 
+    /** Renders on any number of threads at once: a prepared chart is shared, and each render has its own values. */
     @Override
-    public synchronized RenderedChart render(RenderRequest request) {
+    public boolean rendersConcurrently() {
+        return true;
+    }
+
+    @Override
+    public RenderedChart render(RenderRequest request) {
         MergedValues merged = request.mergeValues();
-        ChartSource source = request.chart();
         HelmVersion version = request.helmVersion();
-        ChartKey key = new ChartKey(source, version);
-        Prepared chart = prepared.get(key);
-        if (chart == null) {
-            chart = preparedInBackground(key).orElseGet(() -> prepare(source, version));
-            prepared.put(key, chart);
-        }
+        Prepared chart = preparedChart(request.chart(), version);
         HelmRenderer renderer = chart.renderer()
                 .withValidator(new ServiceSchemaValidator(
                         chart.schemas(), merged.origins(), whereToSet(request), chart.comments()));
@@ -111,6 +111,17 @@ public final class EngineManifestRenderer implements ManifestRenderer {
                 merged.values(),
                 new RenderOptions(
                         request.releaseName(), request.namespace(), request.kubeVersion(), false, true, version));
+    }
+
+    /** The chart loaded and parsed once (by the background preparation when there was one), for every render. */
+    private synchronized Prepared preparedChart(ChartSource source, HelmVersion version) {
+        ChartKey key = new ChartKey(source, version);
+        Prepared chart = prepared.get(key);
+        if (chart == null) {
+            chart = preparedInBackground(key).orElseGet(() -> prepare(source, version));
+            prepared.put(key, chart);
+        }
+        return chart;
     }
 
     private static Prepared prepare(ChartSource source, HelmVersion version) {

@@ -10,8 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
@@ -58,61 +57,35 @@ public final class ServiceVerification {
             CustomResourceDefinitions crds,
             PipelineLog log) {
         List<String> failures = new ArrayList<>();
-        List<FutureTask<EnvironmentVerification.Result>> ahead = checkAhead(settings, rendered, crds);
+        HeadStart<EnvironmentVerification.Result> ahead = checkAhead(settings, rendered, crds);
         int index = 0;
         for (Map.Entry<PlannedEnvironment, RenderedChart> entry : rendered.entrySet()) {
             failures.addAll(verify(
-                    settings, entry.getKey(), entry.getValue(), rendered.size() > 1, crds, log, ahead.get(index++)));
+                    settings, entry.getKey(), entry.getValue(), rendered.size() > 1, crds, log, ahead.result(index++)));
         }
         return failures;
     }
 
     /**
-     * The checks of every environment after the first, started on another thread, so that they run beside the first
-     * environment's (issue 19: the first is cold, the rest use the second core). One task per environment, null for
-     * the first. Only a head start: the checks read the render and the committed manifests and write nothing, and
-     * one that failed is run again on the caller's thread in environment order, so failures stay the same. None when
-     * the render is accepted over the committed manifests first ({@code updateCommitted}): the checks read those.
+     * The checks of every environment after the first, started ahead ({@link HeadStart}): the checks read the render
+     * and the committed manifests and write nothing. None when the render is accepted over the committed manifests
+     * first ({@code updateCommitted}): the checks read those.
      */
-    private static List<FutureTask<EnvironmentVerification.Result>> checkAhead(
+    private static HeadStart<EnvironmentVerification.Result> checkAhead(
             Settings settings, Map<PlannedEnvironment, RenderedChart> rendered, CustomResourceDefinitions crds) {
-        List<FutureTask<EnvironmentVerification.Result>> ahead = new ArrayList<>();
-        List<FutureTask<EnvironmentVerification.Result>> tasks = new ArrayList<>();
+        List<Callable<EnvironmentVerification.Result>> work = new ArrayList<>();
         for (Map.Entry<PlannedEnvironment, RenderedChart> entry : rendered.entrySet()) {
-            if (ahead.isEmpty() || settings.updateCommitted()) {
-                ahead.add(null);
-                continue;
-            }
-            FutureTask<EnvironmentVerification.Result> task = new FutureTask<>(() -> check(
-                    settings,
-                    entry.getKey(),
-                    entry.getValue(),
-                    crds,
-                    compared(entry.getKey().committedManifests())));
-            ahead.add(task);
-            tasks.add(task);
+            work.add(
+                    work.isEmpty() || settings.updateCommitted()
+                            ? null
+                            : () -> check(
+                                    settings,
+                                    entry.getKey(),
+                                    entry.getValue(),
+                                    crds,
+                                    compared(entry.getKey().committedManifests())));
         }
-        if (!tasks.isEmpty()) {
-            Thread thread = new Thread(() -> tasks.forEach(FutureTask::run), "runway-verify-ahead");
-            thread.setDaemon(true); // never keeps a JVM alive whose build failed on an earlier environment
-            thread.start();
-        }
-        return ahead;
-    }
-
-    /** The result of a check started ahead, waiting for it; null when there was none or it failed. */
-    private static EnvironmentVerification.Result doneAhead(FutureTask<EnvironmentVerification.Result> task) {
-        if (task == null) {
-            return null;
-        }
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            return null; // run again by the caller, so the failure is the sequential one
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return HeadStart.start("runway-verify-ahead", work);
     }
 
     /** The committed manifests the render is compared with: none when not configured or nothing is committed yet. */
@@ -153,7 +126,7 @@ public final class ServiceVerification {
             boolean several,
             CustomResourceDefinitions crds,
             PipelineLog log,
-            FutureTask<EnvironmentVerification.Result> ahead) {
+            EnvironmentVerification.Result checkedAhead) {
         List<String> failures = new ArrayList<>();
         String tag = "[" + env.name() + "] ";
         Path committed = env.committedManifests();
@@ -178,7 +151,7 @@ public final class ServiceVerification {
             failures.add(env.name() + ": " + message);
         }
         Path reports = settings.reportsDirectory().resolve(env.name());
-        EnvironmentVerification.Result result = doneAhead(ahead);
+        EnvironmentVerification.Result result = checkedAhead;
         if (result == null) {
             result = check(settings, env, chart, crds, compared);
         }
