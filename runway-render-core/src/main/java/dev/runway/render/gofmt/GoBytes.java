@@ -61,8 +61,11 @@ public final class GoBytes {
 
     /** The index of the first escaped byte, or -1 when the string is valid UTF-8. */
     public static int firstEscape(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        // Scanned as an array: whole texts come here (a chart's schema), often in a first render's interpreted code,
+        // where a charAt per character is a call.
+        char[] chars = s.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
             if (c >= FIRST_ESCAPE && c <= LAST_ESCAPE && isEscape(s, i)) {
                 return i;
             }

@@ -363,17 +363,23 @@ public final class GoJson {
 
     /** Whether {@code text} holds only JSON whitespace (space, tab, line feed, carriage return), or nothing. */
     public static boolean isBlank(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (!isSpace(text.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return spaceEnd(text.toCharArray(), 0) == text.length();
     }
 
-    /** The four characters JSON counts as whitespace. */
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    /**
+     * The index after the JSON whitespace (space, tab, line feed, carriage return) from {@code from}. The test is
+     * written out in the loop: a first read runs interpreted, where a method call a character would cost more.
+     */
+    private static int spaceEnd(char[] chars, int from) {
+        int i = from;
+        while (i < chars.length) {
+            char c = chars[i];
+            if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+                break;
+            }
+            i++;
+        }
+        return i;
     }
 
     /** json.Unmarshal into interface{}: objects are maps, arrays lists, numbers Double. */
@@ -478,6 +484,8 @@ public final class GoJson {
     /** A recursive-descent JSON reader that reports errors in encoding/json's words. */
     private static final class JsonParser {
         private final String s;
+        /** {@link #s}'s characters: a first read runs interpreted, where a charAt per character is a call. */
+        private final char[] cs;
         /** What a text that ends inside a value is called: Unmarshal's and Decoder's words differ. */
         private final String eof;
         /** Decoder.UseNumber: numbers stay literals ({@link JsonNumber}) instead of float64. */
@@ -488,6 +496,7 @@ public final class GoJson {
 
         JsonParser(String s, int start, String eof, boolean useNumber) {
             this.s = s;
+            this.cs = s.toCharArray();
             this.pos = start;
             this.eof = eof;
             this.useNumber = useNumber;
@@ -496,7 +505,7 @@ public final class GoJson {
         /** json.Decoder.Decode: one value from {@code pos}, no look at what follows it. */
         Decoded decodeValue() {
             skipWs();
-            if (pos >= s.length()) {
+            if (pos >= cs.length) {
                 throw error("EOF");
             }
             Object v = value("looking for beginning of value");
@@ -505,12 +514,12 @@ public final class GoJson {
 
         Object parseDocument() {
             skipWs();
-            if (pos >= s.length()) {
+            if (pos >= cs.length) {
                 throw error(eof);
             }
             Object v = value("looking for beginning of value");
             skipWs();
-            if (pos < s.length()) {
+            if (pos < cs.length) {
                 throw invalid("after top-level value");
             }
             return v;
@@ -523,11 +532,11 @@ public final class GoJson {
          * print stays Go's message alone.
          */
         private GoYamlException error(String msg) {
-            int at = Math.min(pos, s.length());
+            int at = Math.min(pos, cs.length);
             int line = 1;
             int lineStart = 0;
             for (int i = 0; i < at; i++) {
-                if (s.charAt(i) == '\n') {
+                if (cs[i] == '\n') {
                     line++;
                     lineStart = i + 1;
                 }
@@ -536,7 +545,7 @@ public final class GoJson {
         }
 
         private GoYamlException invalid(String context) {
-            if (pos >= s.length()) {
+            if (pos >= cs.length) {
                 return error(eof);
             }
             return error("invalid character " + quoteChar(firstByte(pos)) + " " + context);
@@ -574,16 +583,14 @@ public final class GoJson {
         }
 
         private void skipWs() {
-            while (pos < s.length() && isSpace(s.charAt(pos))) {
-                pos++;
-            }
+            pos = spaceEnd(cs, pos);
         }
 
         private Object value(String context) {
-            if (pos >= s.length()) {
+            if (pos >= cs.length) {
                 throw error(eof);
             }
-            char c = s.charAt(pos);
+            char c = cs[pos];
             switch (c) {
                 case '{' -> {
                     return object();
@@ -617,10 +624,10 @@ public final class GoJson {
 
         private void literal(String word) {
             for (int i = 0; i < word.length(); i++) {
-                if (pos >= s.length()) {
+                if (pos >= cs.length) {
                     throw error(eof);
                 }
-                if (s.charAt(pos) != word.charAt(i)) {
+                if (cs[pos] != word.charAt(i)) {
                     throw invalid("in literal " + word + " (expecting " + quoteChar(word.charAt(i)) + ")");
                 }
                 pos++;
@@ -629,46 +636,46 @@ public final class GoJson {
 
         private Object number() {
             int start = pos;
-            if (s.charAt(pos) == '-') {
+            if (cs[pos] == '-') {
                 pos++;
-                if (pos >= s.length()) {
+                if (pos >= cs.length) {
                     throw error(eof);
                 }
-                if (!Character.isDigit(s.charAt(pos)) || s.charAt(pos) > '9') {
+                if (!Character.isDigit(cs[pos]) || cs[pos] > '9') {
                     throw invalid("in numeric literal");
                 }
             }
-            if (s.charAt(pos) == '0') {
+            if (cs[pos] == '0') {
                 pos++;
             } else {
-                while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
+                while (pos < cs.length && cs[pos] >= '0' && cs[pos] <= '9') {
                     pos++;
                 }
             }
-            if (pos < s.length() && s.charAt(pos) == '.') {
+            if (pos < cs.length && cs[pos] == '.') {
                 pos++;
-                if (pos >= s.length()) {
+                if (pos >= cs.length) {
                     throw error(eof);
                 }
-                if (s.charAt(pos) < '0' || s.charAt(pos) > '9') {
+                if (cs[pos] < '0' || cs[pos] > '9') {
                     throw invalid("after decimal point in numeric literal");
                 }
-                while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
+                while (pos < cs.length && cs[pos] >= '0' && cs[pos] <= '9') {
                     pos++;
                 }
             }
-            if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
+            if (pos < cs.length && (cs[pos] == 'e' || cs[pos] == 'E')) {
                 pos++;
-                if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
+                if (pos < cs.length && (cs[pos] == '+' || cs[pos] == '-')) {
                     pos++;
                 }
-                if (pos >= s.length()) {
+                if (pos >= cs.length) {
                     throw error(eof);
                 }
-                if (s.charAt(pos) < '0' || s.charAt(pos) > '9') {
+                if (cs[pos] < '0' || cs[pos] > '9') {
                     throw invalid("in exponent of numeric literal");
                 }
-                while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
+                while (pos < cs.length && cs[pos] >= '0' && cs[pos] <= '9') {
                     pos++;
                 }
             }
@@ -685,13 +692,24 @@ public final class GoJson {
         }
 
         private String string() {
-            pos++; // opening quote
-            StringBuilder sb = new StringBuilder();
+            int start = ++pos; // past the opening quote
+            pos = plainEnd(pos);
+            if (pos < cs.length && cs[pos] == '"') {
+                // Most strings hold nothing to decode: the text between the quotes is the value.
+                pos++;
+                return s.substring(start, pos - 1);
+            }
+            StringBuilder sb = new StringBuilder().append(cs, start, pos - start);
             while (true) {
-                if (pos >= s.length()) {
+                int plain = plainEnd(pos);
+                if (plain > pos) {
+                    sb.append(cs, pos, plain - pos);
+                    pos = plain;
+                }
+                if (pos >= cs.length) {
                     throw error(eof);
                 }
-                char c = s.charAt(pos);
+                char c = cs[pos];
                 if (c == '"') {
                     pos++;
                     return sb.toString();
@@ -701,10 +719,10 @@ public final class GoJson {
                 }
                 if (c == '\\') {
                     pos++;
-                    if (pos >= s.length()) {
+                    if (pos >= cs.length) {
                         throw error(eof);
                     }
-                    char e = s.charAt(pos);
+                    char e = cs[pos];
                     switch (e) {
                         case '"', '\\', '/' -> sb.append(e);
                         case 'b' -> sb.append('\b');
@@ -715,10 +733,10 @@ public final class GoJson {
                         case 'u' -> {
                             int cp = 0;
                             for (int k = 1; k <= 4; k++) {
-                                if (pos + k >= s.length()) {
+                                if (pos + k >= cs.length) {
                                     throw error(eof);
                                 }
-                                int d = Character.digit(s.charAt(pos + k), 16);
+                                int d = Character.digit(cs[pos + k], 16);
                                 if (d < 0) {
                                     pos += k;
                                     throw invalid("in \\u hexadecimal character escape");
@@ -740,6 +758,26 @@ public final class GoJson {
         }
 
         /**
+         * The end of the run from {@code from} of characters a string holds as they are: neither a quote, a backslash,
+         * a control character nor a surrogate (an escaped byte is one; a surrogate pair is also left to the caller's
+         * check, character by character). The test is written out in the loop for a first, interpreted read.
+         */
+        private int plainEnd(int from) {
+            int i = from;
+            while (i < cs.length) {
+                char c = cs[i];
+                if (c == '"'
+                        || c == '\\'
+                        || c < 0x20
+                        || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+                    break;
+                }
+                i++;
+            }
+            return i;
+        }
+
+        /**
          * A JSON escape of one UTF-16 unit: a high surrogate followed by an escaped low one is one character; any other
          * surrogate becomes U+FFFD, as encoding/json's unquote does (so no stray surrogate passes for a raw byte).
          */
@@ -749,12 +787,12 @@ public final class GoJson {
                 return;
             }
             if (Character.isHighSurrogate((char) unit)
-                    && pos + 6 < s.length()
-                    && s.charAt(pos + 1) == '\\'
-                    && s.charAt(pos + 2) == 'u') {
+                    && pos + 6 < cs.length
+                    && cs[pos + 1] == '\\'
+                    && cs[pos + 2] == 'u') {
                 int low = 0;
                 for (int k = 3; k <= 6; k++) {
-                    int d = Character.digit(s.charAt(pos + k), 16);
+                    int d = Character.digit(cs[pos + k], 16);
                     low = d < 0 ? -1 : low * 16 + d;
                     if (low < 0) {
                         break;
@@ -782,24 +820,24 @@ public final class GoJson {
             pos++;
             Map<String, Object> m = new LinkedHashMap<>();
             skipWs();
-            if (pos < s.length() && s.charAt(pos) == '}') {
+            if (pos < cs.length && cs[pos] == '}') {
                 pos++;
                 return m;
             }
             while (true) {
                 skipWs();
-                if (pos >= s.length()) {
+                if (pos >= cs.length) {
                     throw error(eof);
                 }
-                if (s.charAt(pos) != '"') {
+                if (cs[pos] != '"') {
                     throw invalid("looking for beginning of object key string");
                 }
                 String key = string();
                 skipWs();
-                if (pos >= s.length()) {
+                if (pos >= cs.length) {
                     throw error(eof);
                 }
-                if (s.charAt(pos) != ':') {
+                if (cs[pos] != ':') {
                     throw invalid("after object key");
                 }
                 pos++;
@@ -825,7 +863,7 @@ public final class GoJson {
             pos++;
             List<Object> list = new ArrayList<>();
             skipWs();
-            if (pos < s.length() && s.charAt(pos) == ']') {
+            if (pos < cs.length && cs[pos] == ']') {
                 pos++;
                 return list;
             }
@@ -844,10 +882,10 @@ public final class GoJson {
          */
         private boolean another(char close, String context) {
             skipWs();
-            if (pos >= s.length()) {
+            if (pos >= cs.length) {
                 throw error(eof);
             }
-            char c = s.charAt(pos);
+            char c = cs[pos];
             if (c == ',' || c == close) {
                 pos++;
                 return c == ',';

@@ -29,12 +29,15 @@ public final class GoYamlErrors {
      * with both problems that far apart. A UTF-16 byte-order mark (which go-yaml would follow) is not looked for.
      */
     public static String readerProblem(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        // Scanned as an array: whole documents come here, often in a first render's interpreted code, where a
+        // charAt per character is a call.
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
             if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t' || c == '\r') {
                 continue;
             }
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c) && i + 1 < chars.length && Character.isLowSurrogate(chars[i + 1])) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 // An escaped byte (or a stray surrogate): which problem go-yaml names depends on the bytes around.

@@ -56,4 +56,38 @@ class GoBytesTest {
     void runeWiseRebuildWritesReplacementCharacters() {
         assertEquals("a\uFFFDb\uFFFD", GoBytes.replaceInvalid(GoBytes.string(bytes('a', 0x80, 'b', 0xFF))));
     }
+
+    @Test
+    void firstEscapeIsFoundAtTheStartMiddleAndEndOfLongText() {
+        String text = "{\"a\": \"h\u00e9llo \u65e5\u672c \uD83D\uDE00\"}\n".repeat(200);
+        String escape = GoBytes.string(new byte[] {(byte) 0x80});
+        assertEquals(-1, GoBytes.firstEscape(text));
+        assertEquals(0, GoBytes.firstEscape(escape + text));
+        assertEquals(1000, GoBytes.firstEscape(text.substring(0, 1000) + escape + text.substring(1000)));
+        assertEquals(text.length(), GoBytes.firstEscape(text + escape));
+        // After a pair whose low half is in the escape range, the next escape is one.
+        assertEquals(2, GoBytes.firstEscape("\uD800\uDC80\uDC81"));
+        assertEquals(-1, GoBytes.firstEscape("\uDBFF\uDCFF" + text));
+    }
+
+    @Test
+    void firstEscapeAgreesWithACharacterByCharacterReading() {
+        char[] alphabet = {'a', '\n', '\u00e9', '\u20ac', '\uD800', '\uDBFF', '\uDC7F', '\uDC80', '\uDCFF', '\uDD00'};
+        Random random = new Random(22);
+        for (int n = 0; n < 20_000; n++) {
+            char[] chars = new char[random.nextInt(10)];
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String s = new String(chars);
+            int expected = -1;
+            for (int i = 0; i < chars.length && expected < 0; i++) {
+                boolean inRange = chars[i] >= 0xDC80 && chars[i] <= 0xDCFF;
+                if (inRange && (i == 0 || !Character.isHighSurrogate(chars[i - 1]))) {
+                    expected = i;
+                }
+            }
+            assertEquals(expected, GoBytes.firstEscape(s), s);
+        }
+    }
 }
