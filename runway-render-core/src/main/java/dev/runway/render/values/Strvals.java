@@ -211,11 +211,20 @@ public final class Strvals {
         private final Mode mode;
         private final FileValueReader files;
         private int pos;
+        /** The line's JSON values, read from one copy of the line ({@link GoJson.Values}); made at the first. */
+        private GoJson.Values json;
 
         Parser(String text, Mode mode, FileValueReader files) {
             this.text = Objects.requireNonNull(text, "line");
             this.mode = mode;
             this.files = files;
+        }
+
+        private GoJson.Values jsonValues() {
+            if (json == null) {
+                json = new GoJson.Values(text);
+            }
+            return json;
         }
 
         void parse(Map<String, Object> data) {
@@ -343,7 +352,7 @@ public final class Strvals {
             }
             GoJson.Decoded decoded;
             try {
-                decoded = GoJson.decode(text, pos);
+                decoded = jsonValues().decode(pos);
             } catch (GoYamlException e) {
                 return Failure.of(e.getMessage());
             }
@@ -418,7 +427,7 @@ public final class Strvals {
                 }
                 GoJson.Decoded decoded;
                 try {
-                    decoded = GoJson.decode(text, pos);
+                    decoded = jsonValues().decode(pos);
                 } catch (GoYamlException e) {
                     return new ListResult(list, Failure.of(e.getMessage()));
                 }

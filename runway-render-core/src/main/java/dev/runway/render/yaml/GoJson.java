@@ -420,7 +420,27 @@ public final class GoJson {
      * {@code unexpected EOF}. Errors are {@link GoYamlException}s with encoding/json's words.
      */
     public static Decoded decode(String text, int start) {
-        return onDeepStack(() -> new JsonParser(text, start, "unexpected EOF", false).decodeValue());
+        return new Values(text).decode(start);
+    }
+
+    /**
+     * Values {@linkplain #decode decoded} one after another from the same text, its characters copied once: strvals
+     * decodes a value per key of one {@code --set-json} line, and a copy of the whole line per value would make a
+     * line of many keys quadratic.
+     */
+    public static final class Values {
+        private final String text;
+        private final char[] chars;
+
+        public Values(String text) {
+            this.text = text;
+            this.chars = text.toCharArray();
+        }
+
+        /** {@link GoJson#decode} of the value that starts at {@code start}. */
+        public Decoded decode(int start) {
+            return onDeepStack(() -> new JsonParser(text, chars, start, "unexpected EOF", false).decodeValue());
+        }
     }
 
     /** Helm's fromJson: a map, or a map holding {@code Error} with Go's message. */
@@ -495,8 +515,12 @@ public final class GoJson {
         private int depth;
 
         JsonParser(String s, int start, String eof, boolean useNumber) {
+            this(s, s.toCharArray(), start, eof, useNumber);
+        }
+
+        JsonParser(String s, char[] cs, int start, String eof, boolean useNumber) {
             this.s = s;
-            this.cs = s.toCharArray();
+            this.cs = cs;
             this.pos = start;
             this.eof = eof;
             this.useNumber = useNumber;
