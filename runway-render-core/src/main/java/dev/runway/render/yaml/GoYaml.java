@@ -154,7 +154,7 @@ public final class GoYaml {
     public static String mustToYaml(Object v) {
         try {
             // The emitter drops the trailing newline from its buffer: no second copy of the text to cut it off.
-            return YamlEmitter.emitTrimmed(emitterValue(v, 0, newCycleSet()));
+            return YamlEmitter.emitTrimmed(emitterValue(v, 0, new Encoding()));
         } catch (GoJson.GoJsonException e) {
             throw new GoYamlException("error marshaling into JSON: " + e.getMessage(), -1, -1);
         }
@@ -317,19 +317,41 @@ public final class GoYaml {
 
     /** sigs.k8s.io/yaml.Marshal: the full document including its trailing newline. */
     public static String marshal(Object v) {
-        return YamlEmitter.emit(emitterValue(v, 0, newCycleSet()));
+        return YamlEmitter.emit(emitterValue(v, 0, new Encoding()));
     }
 
-    private static java.util.Set<Object> newCycleSet() {
+    /** What one emitterValue call tree shares: json.Marshal's cycle path and a buffer for reading strings. */
+    private static final class Encoding {
         // The cycle check's set holds values only past CYCLE_DEPTH levels: start it at the smallest table, not 32.
-        return java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(1));
+        final java.util.Set<Object> path = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(1));
+        private char[] chars = new char[64];
+
+        /**
+         * Whether every char of {@code s} is below DEL, so that the JSON round trip leaves it as it is. The chars are
+         * taken with one getChars and read from the array: cold, a charAt call per character cost several times more.
+         */
+        boolean asciiBelowDel(String s) {
+            int n = s.length();
+            if (chars.length < n) {
+                chars = new char[Math.max(n, 2 * chars.length)];
+            }
+            char[] c = chars;
+            s.getChars(0, n, c, 0);
+            for (int i = 0; i < n; i++) {
+                if (c[i] >= 0x7F) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /**
      * json.Marshal's cycle check past {@link #CYCLE_DEPTH} levels, then go-yaml's depth limit on the JSON it reads
      * back: a map or list at nesting level {@code depth + 1}.
      */
-    private static void enter(Object v, String type, int depth, java.util.Set<Object> path) {
+    private static void enter(Object v, String type, int depth, Encoding encoding) {
+        java.util.Set<Object> path = encoding.path;
         if (depth >= CYCLE_DEPTH && !path.add(v)) {
             throw new GoJson.GoJsonException("json: unsupported value: encountered a cycle via " + type);
         }
@@ -339,7 +361,7 @@ public final class GoYaml {
     }
 
     /** The value after json.Marshal and go-yaml's decoding of that JSON, shaped for the emitter. */
-    private static Object emitterValue(Object v, int depth, java.util.Set<Object> path) {
+    private static Object emitterValue(Object v, int depth, Encoding encoding) {
         if (v == null
                 || v instanceof dev.runway.render.gofmt.GoNilMap
                 || (v instanceof dev.runway.render.gofmt.GoSlice slice && slice.isNil())) {
@@ -360,18 +382,18 @@ public final class GoYaml {
             return new YamlEmitter.ScalarValue(yamlNumber(json), YamlEmitter.Style.PLAIN);
         }
         if (v instanceof String s) {
-            return stringScalar(throughJson(s));
+            return stringScalar(encoding.asciiBelowDel(s) ? s : throughJson(s));
         }
         if (v instanceof byte[] bytes) {
             return stringScalar(Base64.getEncoder().encodeToString(bytes));
         }
         if (v instanceof Map<?, ?> map) {
-            enter(v, "map[string]interface {}", depth, path);
+            enter(v, "map[string]interface {}", depth, encoding);
             List<Map.Entry<String, Object>> entries = new ArrayList<>(map.size());
             boolean keysChanged = false;
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String key = String.valueOf(e.getKey());
-                String json = keyThroughJson(key);
+                String json = encoding.asciiBelowDel(key) ? key : keyThroughJson(key);
                 keysChanged |= !json.equals(key) || !(e.getKey() instanceof String);
                 entries.add(new AbstractMap.SimpleImmutableEntry<>(json, e.getValue()));
             }
@@ -385,28 +407,28 @@ public final class GoYaml {
                 entries = new ArrayList<>(byKey.entrySet());
             }
             // Distinct keys sorted with their values: no map from key to value to look each one up again.
-            List<Map.Entry<String, Object>> sorted = YamlEmitter.sortByKey(entries, Map.Entry::getKey);
-            Map<YamlEmitter.ScalarValue, Object> out = new LinkedHashMap<>((int) (sorted.size() / 0.75f) + 1);
-            for (Map.Entry<String, Object> e : sorted) {
-                out.put(stringScalar(e.getKey()), emitterValue(e.getValue(), depth + 1, path));
+            YamlEmitter.sortEntriesByKey(entries);
+            Map<YamlEmitter.ScalarValue, Object> out = new LinkedHashMap<>((int) (entries.size() / 0.75f) + 1);
+            for (Map.Entry<String, Object> e : entries) {
+                out.put(stringScalar(e.getKey()), emitterValue(e.getValue(), depth + 1, encoding));
             }
-            path.remove(v);
+            encoding.path.remove(v);
             return out;
         }
         if (v instanceof Collection<?> list) {
-            enter(v, "[]interface {}", depth, path);
+            enter(v, "[]interface {}", depth, encoding);
             List<Object> out = new ArrayList<>(list.size());
             for (Object item : list) {
-                out.add(emitterValue(item, depth + 1, path));
+                out.add(emitterValue(item, depth + 1, encoding));
             }
-            path.remove(v);
+            encoding.path.remove(v);
             return out;
         }
         if (v instanceof Object[] arr) {
-            return emitterValue(List.of(arr), depth, path);
+            return emitterValue(List.of(arr), depth, encoding);
         }
         if (v instanceof GoJson.JsonMarshaler m) {
-            return emitterValue(m.toJsonValue(), depth, path);
+            return emitterValue(m.toJsonValue(), depth, encoding);
         }
         return stringScalar(GoFmt.formatValue(v));
     }

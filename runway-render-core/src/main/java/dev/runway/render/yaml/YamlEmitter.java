@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -63,6 +64,15 @@ final class YamlEmitter {
     // and per scalar were a tenth of a warm runway-eks render's allocation.
     private int[] scalar = new int[64];
     private final Analysis analysis = new Analysis();
+    /**
+     * The chars of the scalar being written (taken with one getChars), and whether {@link #scalar} holds its code
+     * points yet: a scalar of plain printable ASCII is analysed from the chars alone, and its code points are only
+     * made when a writer needs them one by one (a plain scalar that fits on its line is appended as it is). Cold, a
+     * char array read in a loop costs a fraction of codePointAt and the analysis' helper calls per character.
+     */
+    private char[] chars = new char[64];
+
+    private boolean loaded;
 
     private YamlEmitter(boolean v3) {
         this.bestWidth = v3 ? Integer.MAX_VALUE : 80;
@@ -118,12 +128,12 @@ final class YamlEmitter {
     }
 
     private void emitEmptyFlow(char open, char close) {
-        writeIndicator(String.valueOf(open), true, true, false);
+        writeIndicator(open, true, true, false);
         increaseIndent(true, false);
         flowLevel++;
         flowLevel--;
         popIndent();
-        writeIndicator(String.valueOf(close), false, false, false);
+        writeIndicator(close, false, false, false);
     }
 
     private void emitBlockSequence(List<?> list) {
@@ -138,7 +148,7 @@ final class YamlEmitter {
         }
         for (Object item : list) {
             writeIndent();
-            writeIndicator("-", true, false, true);
+            writeIndicator('-', true, false, true);
             emitNode(item, false, false);
         }
         popIndent();
@@ -150,20 +160,19 @@ final class YamlEmitter {
             writeIndent();
             ScalarValue key = (ScalarValue) entry.getKey();
             // The key is analysed once, for the simple-key check and for its style (libyaml does it twice).
-            int n = load(key.text());
-            analyze(scalar, n, indentSequences, analysis);
-            boolean simple = !analysis.multiline && utf8Length(scalar, n) <= 128;
+            int n = prepare(key.text());
+            boolean simple = !analysis.multiline && (loaded ? utf8Length(scalar, n) : n) <= 128;
             mappingContext = true;
             if (simple) {
                 simpleKeyContext = true;
                 emitScalar(key, n);
-                writeIndicator(":", false, false, false);
+                writeIndicator(':', false, false, false);
             } else {
-                writeIndicator("?", true, false, true);
+                writeIndicator('?', true, false, true);
                 simpleKeyContext = false;
                 emitScalar(key, n);
                 writeIndent();
-                writeIndicator(":", true, false, true);
+                writeIndicator(':', true, false, true);
             }
             emitNode(entry.getValue(), true, false);
         }
@@ -171,13 +180,40 @@ final class YamlEmitter {
     }
 
     private void emitScalar(ScalarValue value) {
-        int n = load(value.text());
+        emitScalar(value, prepare(value.text()));
+    }
+
+    /**
+     * Analyses {@code s} into {@link #analysis} and returns its number of code points: from its chars when it is
+     * plain printable ASCII ({@link #loaded} stays false, and the count is also its UTF-8 length), else from its code
+     * points, loaded into {@link #scalar}.
+     */
+    private int prepare(String s) {
+        int length = s.length();
+        if (chars.length < length) {
+            chars = new char[Math.max(length, 2 * chars.length)];
+        }
+        s.getChars(0, length, chars, 0);
+        if (analyzeAscii(s, chars, length, analysis)) {
+            loaded = false;
+            return length;
+        }
+        int n = load(s);
         analyze(scalar, n, indentSequences, analysis);
-        emitScalar(value, n);
+        return n;
+    }
+
+    /** The code points of the scalar being written, in {@link #scalar}: loaded now if {@link #prepare} did not. */
+    private int[] codePoints(String s) {
+        if (!loaded) {
+            load(s);
+        }
+        return scalar;
     }
 
     /** The code points of {@code s} into {@link #scalar} (grown when too small); returns how many there are. */
     private int load(String s) {
+        loaded = true;
         int length = s.length();
         if (scalar.length < length) {
             scalar = new int[Math.max(length, 2 * scalar.length)];
@@ -205,11 +241,12 @@ final class YamlEmitter {
     private void emitScalar(ScalarValue value, int n) {
         Style style = selectStyle(value.requested(), analysis, n == 0);
         increaseIndent(true, false);
+        String text = value.text();
         switch (style) {
-            case PLAIN -> writePlain(value.text(), scalar, n, !simpleKeyContext);
-            case SINGLE_QUOTED -> writeSingleQuoted(scalar, n, !simpleKeyContext);
-            case DOUBLE_QUOTED -> writeDoubleQuoted(value.text(), scalar, n, !simpleKeyContext);
-            case LITERAL -> writeLiteral(scalar, n);
+            case PLAIN -> writePlain(text, n, !simpleKeyContext);
+            case SINGLE_QUOTED -> writeSingleQuoted(codePoints(text), n, !simpleKeyContext);
+            case DOUBLE_QUOTED -> writeDoubleQuoted(text, n, !simpleKeyContext);
+            case LITERAL -> writeLiteral(codePoints(text), n);
         }
         popIndent();
     }
@@ -238,19 +275,91 @@ final class YamlEmitter {
 
     // ---- analysis (yaml_emitter_analyze_scalar)
 
-    private static final class Analysis {
+    static final class Analysis {
         boolean multiline;
         boolean flowPlainAllowed;
         boolean blockPlainAllowed;
         boolean singleQuotedAllowed;
         boolean blockAllowed;
+        /** Set by {@link #analyzeAscii} only: no {@code "} and no backslash, so double quotes copy it as is. */
+        boolean noEscapes;
+    }
+
+    // Sets of the characters below 128, as bit masks over c & 63 (one long for 0-63, one for 64-127).
+    /** Printable ASCII, 0x20 to 0x7E. */
+    private static final long PRINTABLE_LO = 0xFFFFFFFF00000000L;
+
+    private static final long PRINTABLE_HI = 0x7FFFFFFFFFFFFFFFL;
+    /** The flow indicators {@code , ? [ ] { }}: a plain scalar holding one is not plain in flow context. */
+    private static final long FLOW_LO = 1L << ',' | 1L << '?';
+
+    private static final long FLOW_HI = 1L << ('[' - 64) | 1L << (']' - 64) | 1L << ('{' - 64) | 1L << ('}' - 64);
+    /** What only a double-quoted scalar escapes among printable ASCII: {@code "} and backslash. */
+    private static final long ESCAPED_LO = 1L << '"';
+
+    private static final long ESCAPED_HI = 1L << ('\\' - 64);
+
+    /**
+     * {@link #analyze} for the common scalar: {@code n} chars of printable ASCII (no line break, tab or control
+     * character), not starting with an indicator or "...". Returns false, with {@code a} untouched, for any other text
+     * (the full analysis then decides). One loop collects which characters occur; the few that matter past the first
+     * character ({@code :} and {@code #} only in context) are then found with String.indexOf.
+     */
+    static boolean analyzeAscii(String s, char[] v, int n, Analysis a) {
+        if (n == 0) {
+            return false;
+        }
+        long lo = 0;
+        long hi = 0;
+        for (int i = 0; i < n; i++) {
+            char c = v[i];
+            if (c < 64) {
+                lo |= 1L << c;
+            } else if (c < 128) {
+                hi |= 1L << c;
+            } else {
+                return false;
+            }
+        }
+        if ((lo & ~PRINTABLE_LO) != 0 || (hi & ~PRINTABLE_HI) != 0) {
+            return false;
+        }
+        switch (v[0]) {
+            case '#', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', '?', ':', '-' -> {
+                return false;
+            }
+            case '.' -> {
+                if (n >= 3 && v[1] == '.' && v[2] == '.') {
+                    return false;
+                }
+            }
+            default -> {}
+        }
+        boolean flowIndicators = (lo & FLOW_LO) != 0 || (hi & FLOW_HI) != 0;
+        boolean blockIndicators = false;
+        if ((lo & 1L << ':') != 0) {
+            flowIndicators = true;
+            blockIndicators = v[n - 1] == ':' || s.indexOf(": ") >= 0;
+        }
+        if ((lo & 1L << '#') != 0 && s.indexOf(" #") >= 0) {
+            flowIndicators = true;
+            blockIndicators = true;
+        }
+        boolean edgeSpace = v[0] == ' ' || v[n - 1] == ' ';
+        a.multiline = false;
+        a.flowPlainAllowed = !edgeSpace && !flowIndicators;
+        a.blockPlainAllowed = !edgeSpace && !blockIndicators;
+        a.singleQuotedAllowed = true;
+        a.blockAllowed = v[n - 1] != ' ';
+        a.noEscapes = (lo & ESCAPED_LO) == 0 && (hi & ESCAPED_HI) == 0;
+        return true;
     }
 
     /**
      * The first {@code n} code points of {@code v} analysed into {@code a} (every field is set). {@code v3}: yaml.v3
      * lets tabs into literal blocks but keeps them out of plain and single-quoted scalars.
      */
-    private static void analyze(int[] v, int n, boolean v3, Analysis a) {
+    static void analyze(int[] v, int n, boolean v3, Analysis a) {
         if (n == 0) {
             a.multiline = false;
             a.flowPlainAllowed = false;
@@ -477,22 +586,17 @@ final class YamlEmitter {
         indention = true;
     }
 
-    private void writeIndicator(String indicator, boolean needWhitespace, boolean isWhitespace, boolean isIndention) {
+    /** Every indicator the emitter writes is one ASCII character. */
+    private void writeIndicator(char indicator, boolean needWhitespace, boolean isWhitespace, boolean isIndention) {
         if (needWhitespace && !whitespace) {
             put(' ');
         }
-        // A plain loop: indicators are a character or two, written several times per line of every toYaml; the
-        // stream String.codePoints() builds was a noticeable share of the emitter's allocation.
-        for (int i = 0; i < indicator.length(); ) {
-            int cp = indicator.codePointAt(i);
-            write(cp);
-            i += Character.charCount(cp);
-        }
+        put(indicator);
         whitespace = isWhitespace;
         indention = indention && isIndention;
     }
 
-    private void writePlain(String text, int[] v, int n, boolean allowBreaks) {
+    private void writePlain(String text, int n, boolean allowBreaks) {
         if (!whitespace) {
             put(' ');
         }
@@ -502,16 +606,16 @@ final class YamlEmitter {
             out.append(text);
             column += n;
         } else {
-            writeFlowText(v, n, allowBreaks, false);
+            writeFlowText(codePoints(text), n, allowBreaks, false);
         }
         whitespace = false;
         indention = false;
     }
 
     private void writeSingleQuoted(int[] v, int n, boolean allowBreaks) {
-        writeIndicator("'", true, false, false);
+        writeIndicator('\'', true, false, false);
         writeFlowText(v, n, allowBreaks, true);
-        writeIndicator("'", false, false, false);
+        writeIndicator('\'', false, false, false);
         whitespace = false;
         indention = false;
     }
@@ -561,23 +665,29 @@ final class YamlEmitter {
         return !isPrintable(c) || c == 0xFEFF || isBreak(c) || c == '"' || c == '\\';
     }
 
-    private void writeDoubleQuoted(String text, int[] v, int n, boolean allowBreaks) {
-        writeIndicator("\"", true, false, false);
+    private void writeDoubleQuoted(String text, int n, boolean allowBreaks) {
+        writeIndicator('"', true, false, false);
         if (!allowBreaks || column + n <= bestWidth) {
             // No space can be past the width: unless a character needs escaping, the loop would copy the text.
             boolean verbatim = true;
-            for (int i = 0; i < n && verbatim; i++) {
-                verbatim = !escaped(v[i]);
+            if (loaded) {
+                int[] v = scalar;
+                for (int i = 0; i < n && verbatim; i++) {
+                    verbatim = !escaped(v[i]);
+                }
+            } else {
+                verbatim = analysis.noEscapes; // printable ASCII: only " and backslash are escaped
             }
             if (verbatim) {
                 out.append(text);
                 column += n;
-                writeIndicator("\"", false, false, false);
+                writeIndicator('"', false, false, false);
                 whitespace = false;
                 indention = false;
                 return;
             }
         }
+        int[] v = codePoints(text);
         boolean spaces = false;
         for (int i = 0; i < n; i++) {
             int c = v[i];
@@ -633,13 +743,13 @@ final class YamlEmitter {
                 spaces = false;
             }
         }
-        writeIndicator("\"", false, false, false);
+        writeIndicator('"', false, false, false);
         whitespace = false;
         indention = false;
     }
 
     private void writeLiteral(int[] v, int n) {
-        writeIndicator("|", true, false, false);
+        writeIndicator('|', true, false, false);
         writeBlockScalarHints(v, n);
         putBreak();
         indention = true;
@@ -664,22 +774,22 @@ final class YamlEmitter {
 
     private void writeBlockScalarHints(int[] v, int n) {
         if (n > 0 && (v[0] == ' ' || isBreak(v[0]))) {
-            writeIndicator(String.valueOf(BEST_INDENT), false, false, false);
+            writeIndicator((char) ('0' + BEST_INDENT), false, false, false);
         }
-        String chomp = null;
+        char chomp = 0;
         if (n == 0) {
-            chomp = "-";
+            chomp = '-';
         } else {
             int last = n - 1;
             if (!isBreak(v[last])) {
-                chomp = "-";
+                chomp = '-';
             } else if (last == 0) {
-                chomp = "+";
+                chomp = '+';
             } else if (isBreak(v[last - 1])) {
-                chomp = "+";
+                chomp = '+';
             }
         }
-        if (chomp != null) {
+        if (chomp != 0) {
             writeIndicator(chomp, false, false, false);
         }
     }
@@ -695,19 +805,43 @@ final class YamlEmitter {
     }
 
     /**
+     * As {@link #sortByKey} for entries with distinct string keys, sorted in place. A named comparison rather than a
+     * lambda over a key function: toYaml sorts every map, and cold, each comparison went through two more interpreted
+     * calls, besides the classes the lambdas spin the first time in every class loader (issue 19).
+     */
+    static <V> void sortEntriesByKey(List<Map.Entry<String, V>> entries) {
+        GoSort.sort(entries, new EntryKeyLess<>());
+    }
+
+    private static final class EntryKeyLess<V> implements BiPredicate<Map.Entry<String, V>, Map.Entry<String, V>> {
+        @Override
+        public boolean test(Map.Entry<String, V> x, Map.Entry<String, V> y) {
+            return keyLess(x.getKey(), y.getKey());
+        }
+    }
+
+    /**
      * keyList.Less over the runes of two keys, read from the strings where they are rather than from a code point
      * array per key (those arrays were a twentieth of a warm render's allocation). Equal runes are equal chars, so
      * up to the first difference both strings stand at the same char index; past it, runes are read one by one.
      */
     static boolean keyLess(String a, String b) {
+        // The common prefix char by char (equal runes are equal chars): one call per string and character instead
+        // of codePointAt and charCount, which cost several interpreted calls each in a cold sort.
+        int common = Math.min(a.length(), b.length());
         int i = 0;
-        while (i < a.length() && i < b.length()) {
+        while (i < common && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (i < common) {
+            // Inside a surrogate pair whose high half both share, the differing runes start at that half.
+            if (i > 0
+                    && Character.isHighSurrogate(a.charAt(i - 1))
+                    && (Character.isLowSurrogate(a.charAt(i)) || Character.isLowSurrogate(b.charAt(i)))) {
+                i--;
+            }
             int ca = a.codePointAt(i);
             int cb = b.codePointAt(i);
-            if (ca == cb) {
-                i += Character.charCount(ca);
-                continue;
-            }
             boolean al = Character.isLetter(ca);
             boolean bl = Character.isLetter(cb);
             if (al && bl) {

@@ -160,6 +160,32 @@ class ManifestHeadScannerTest {
     }
 
     @Test
+    void readsKeysOfExactlyTheSimpleKeyCharacters() {
+        // keyEnd tests key characters with bit masks: each char in a key, at the root and as an annotation's name.
+        for (char c = 1; c < 0xFFFF; c++) {
+            if (c == '\n' || c == '\r') {
+                continue;
+            }
+            boolean simple = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '_'
+                    || c == '.'
+                    || c == '/'
+                    || c == '-';
+            String key = "a" + c + "b";
+            String doc = "apiVersion: v1\nkind: K\n" + key + ": 1\nmetadata:\n  annotations:\n    " + key + ": x\n";
+            ManifestHead fast = ManifestHeadScanner.scan(doc);
+            if (simple) {
+                assertNotNull(fast, key);
+                assertEquals(Map.of(key, "x"), fast.annotations(), key);
+            } else if (fast != null) {
+                assertEquals(ManifestHead.parse(doc, "m.yaml"), fast, key);
+            }
+        }
+    }
+
+    @Test
     void isSureOfEveryRunwayEksDocument() throws Exception {
         for (String doc : runwayEksDocuments()) {
             ManifestHead fast = ManifestHeadScanner.scan(doc);
