@@ -9,6 +9,9 @@ import java.util.Map;
  * Splits template text into tokens with the rules of Go's text/template lexer (lex.go): {@code {{ }}} actions,
  * <code>{{-</code> / <code>-}}</code> trimming of the adjacent white space, comments, and the words inside actions.
  * The token list ends with EOF, or with an ERROR token carrying the message.
+ *
+ * <p>It reads a {@code char[]} taken once, not {@code String.charAt}: a render's templates are lexed while the
+ * JVM still interprets this class (issue 19), where every charAt is a call and an array read one bytecode.
  */
 final class Lexer {
     private static final String LEFT = "{{";
@@ -28,13 +31,26 @@ final class Lexer {
             Map.entry("with", Token.Kind.WITH));
 
     private final String input;
+    /** The input's chars and their count; read instead of input.charAt (see the class comment). */
+    private final char[] buf;
+
+    private final int len;
     private final List<Token> tokens = new ArrayList<>();
     private int pos;
     private int start;
     private int parenDepth;
+    /**
+     * The next backslash and newline at or after some earlier position (len: none; -1: not searched yet), for
+     * lexQuote's fast path; pos only moves forward, so each stays right while it is at or after pos.
+     */
+    private int backslashAt = -1;
+
+    private int newlineAt = -1;
 
     private Lexer(String input) {
         this.input = input;
+        this.buf = input.toCharArray();
+        this.len = buf.length;
     }
 
     static List<Token> lex(String input) {
@@ -59,6 +75,11 @@ final class Lexer {
         start = pos;
     }
 
+    private void emit(Token.Kind kind, String val) {
+        tokens.add(new Token(kind, start, val));
+        start = pos;
+    }
+
     private boolean error(String message) {
         tokens.add(new Token(Token.Kind.ERROR, start, message));
         return false;
@@ -72,12 +93,44 @@ final class Lexer {
         return c == '_' || Character.isLetter(c) || Character.isDigit(c);
     }
 
+    /** isAlphaNumeric for ASCII without calls: in ASCII, only A-Z, a-z and 0-9 are letters or digits. */
+    private static boolean isAsciiAlphaNumeric(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    /** The end of the run of alphanumeric code points starting at {@code at}. */
+    private int alphaNumericEnd(int at) {
+        while (at < len) {
+            char c = buf[at];
+            if (c < 0x80) {
+                // isAsciiAlphaNumeric written out: this loop runs for every char of every word.
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_') {
+                    at++;
+                    continue;
+                }
+                break;
+            } else {
+                int cp = Character.codePointAt(buf, at, len);
+                if (!isAlphaNumeric(cp)) {
+                    break;
+                }
+                at += Character.charCount(cp);
+            }
+        }
+        return at;
+    }
+
     private boolean hasLeftTrimMarker(int at) {
-        return at + 1 < input.length() && input.charAt(at) == '-' && isSpace(input.charAt(at + 1));
+        return at + 1 < len && buf[at] == '-' && isSpace(buf[at + 1]);
     }
 
     private boolean hasRightTrimMarker(int at) {
-        return at + 1 < input.length() && isSpace(input.charAt(at)) && input.charAt(at + 1) == '-';
+        return at + 1 < len && isSpace(buf[at]) && buf[at + 1] == '-';
+    }
+
+    /** Whether "}}" starts at {@code at}. */
+    private boolean atRight(int at) {
+        return at + 1 < len && buf[at] == '}' && buf[at + 1] == '}';
     }
 
     /** Scans text up to the next left delimiter; returns false at end of input. */
@@ -93,7 +146,7 @@ final class Lexer {
         }
         int end = x;
         if (hasLeftTrimMarker(x + LEFT.length())) {
-            while (end > start && isSpace(input.charAt(end - 1))) {
+            while (end > start && isSpace(buf[end - 1])) {
                 end--;
             }
         }
@@ -148,21 +201,26 @@ final class Lexer {
 
     /** 0: not at a right delimiter; 1: at "}}"; 2: at " -}}". */
     private int atRightDelim() {
-        if (hasRightTrimMarker(pos) && input.startsWith(RIGHT, pos + 2)) {
+        if (hasRightTrimMarker(pos) && atRight(pos + 2)) {
             return 2;
         }
-        return input.startsWith(RIGHT, pos) ? 1 : 0;
+        return atRight(pos) ? 1 : 0;
     }
 
     private void skipLeadingSpace() {
-        while (pos < input.length() && isSpace(input.charAt(pos))) {
+        while (pos < len && isSpace(buf[pos])) {
             pos++;
         }
     }
 
     private boolean lexInsideAction() {
         while (true) {
-            int delim = atRightDelim();
+            if (pos >= len) {
+                return error("unclosed action");
+            }
+            char c = buf[pos];
+            // A right delimiter starts with '}' or, trimmed, with a space: only then ask atRightDelim.
+            int delim = c == '}' || c == ' ' || c == '\n' || c == '\t' || c == '\r' ? atRightDelim() : 0;
             if (delim != 0) {
                 if (parenDepth != 0) {
                     return error("unclosed left paren");
@@ -179,10 +237,6 @@ final class Lexer {
                 }
                 return true;
             }
-            if (pos >= input.length()) {
-                return error("unclosed action");
-            }
-            char c = input.charAt(pos);
             if (isSpace(c)) {
                 lexSpace();
                 continue;
@@ -191,7 +245,7 @@ final class Lexer {
             switch (c) {
                 case '=' -> emit(Token.Kind.ASSIGN);
                 case ':' -> {
-                    if (pos >= input.length() || input.charAt(pos) != '=') {
+                    if (pos >= len || buf[pos] != '=') {
                         return error("expected :=");
                     }
                     pos++;
@@ -233,7 +287,7 @@ final class Lexer {
                     emit(Token.Kind.RIGHT_PAREN);
                 }
                 default -> {
-                    if (c == '.' && (pos >= input.length() || input.charAt(pos) < '0' || input.charAt(pos) > '9')) {
+                    if (c == '.' && (pos >= len || buf[pos] < '0' || buf[pos] > '9')) {
                         if (!lexFieldOrVariable(Token.Kind.FIELD)) {
                             return false;
                         }
@@ -242,7 +296,7 @@ final class Lexer {
                         if (!lexNumber()) {
                             return false;
                         }
-                    } else if (isAlphaNumeric(input.codePointAt(pos - 1))) {
+                    } else if (c < 0x80 ? isAsciiAlphaNumeric(c) : isAlphaNumeric(input.codePointAt(pos - 1))) {
                         pos--;
                         if (!lexIdentifier()) {
                             return false;
@@ -260,12 +314,12 @@ final class Lexer {
 
     private void lexSpace() {
         int numSpaces = 0;
-        while (pos < input.length() && isSpace(input.charAt(pos))) {
+        while (pos < len && isSpace(buf[pos])) {
             pos++;
             numSpaces++;
         }
         // The space before a "-}}" belongs to the trim marker.
-        if (hasRightTrimMarker(pos - 1) && input.startsWith(RIGHT, pos + 1)) {
+        if (hasRightTrimMarker(pos - 1) && atRight(pos + 1)) {
             pos--;
             if (numSpaces == 1) {
                 start = pos;
@@ -276,13 +330,28 @@ final class Lexer {
     }
 
     private boolean lexQuote(char quote, Token.Kind kind, String unterminated) {
+        // Fast path: the closing quote comes before any backslash and newline, found by JDK indexOf, not a loop here.
+        int q = input.indexOf(quote, pos);
+        if (q >= 0) {
+            if (backslashAt < pos) {
+                backslashAt = indexOrLen('\\');
+            }
+            if (newlineAt < pos) {
+                newlineAt = indexOrLen('\n');
+            }
+            if (q < backslashAt && q < newlineAt) {
+                pos = q + 1;
+                emit(kind);
+                return true;
+            }
+        }
         while (true) {
-            if (pos >= input.length()) {
+            if (pos >= len) {
                 return error(unterminated);
             }
-            char c = input.charAt(pos++);
+            char c = buf[pos++];
             if (c == '\\') {
-                if (pos >= input.length() || input.charAt(pos) == '\n') {
+                if (pos >= len || buf[pos] == '\n') {
                     return error(unterminated);
                 }
                 pos++;
@@ -296,17 +365,22 @@ final class Lexer {
         return true;
     }
 
+    private int indexOrLen(char c) {
+        int x = input.indexOf(c, pos);
+        return x < 0 ? len : x;
+    }
+
     private boolean atTerminator() {
-        if (pos >= input.length()) {
+        if (pos >= len) {
             return true;
         }
-        char c = input.charAt(pos);
+        char c = buf[pos];
         if (isSpace(c)) {
             return true;
         }
         return switch (c) {
             case '.', ',', '|', ':', ')', '(' -> true;
-            default -> input.startsWith(RIGHT, pos);
+            default -> atRight(pos);
         };
     }
 
@@ -315,13 +389,7 @@ final class Lexer {
             emit(kind == Token.Kind.VARIABLE ? Token.Kind.VARIABLE : Token.Kind.DOT);
             return true;
         }
-        while (pos < input.length()) {
-            int cp = input.codePointAt(pos);
-            if (!isAlphaNumeric(cp)) {
-                break;
-            }
-            pos += Character.charCount(cp);
-        }
+        pos = alphaNumericEnd(pos);
         if (!atTerminator()) {
             return badCharacter();
         }
@@ -335,30 +403,24 @@ final class Lexer {
     }
 
     private boolean lexIdentifier() {
-        while (pos < input.length()) {
-            int cp = input.codePointAt(pos);
-            if (!isAlphaNumeric(cp)) {
-                break;
-            }
-            pos += Character.charCount(cp);
-        }
+        pos = alphaNumericEnd(pos);
         if (!atTerminator()) {
             return badCharacter();
         }
         String word = input.substring(start, pos);
         Token.Kind kind = KEYWORDS.get(word);
         if (kind != null) {
-            emit(kind);
+            emit(kind, word);
         } else if (word.equals("true") || word.equals("false")) {
-            emit(Token.Kind.BOOL);
+            emit(Token.Kind.BOOL, word);
         } else {
-            emit(Token.Kind.IDENTIFIER);
+            emit(Token.Kind.IDENTIFIER, word);
         }
         return true;
     }
 
     private boolean accept(String valid) {
-        if (pos < input.length() && valid.indexOf(input.charAt(pos)) >= 0) {
+        if (pos < len && valid.indexOf(buf[pos]) >= 0) {
             pos++;
             return true;
         }
@@ -396,7 +458,7 @@ final class Lexer {
             acceptRun("0123456789_");
         }
         accept("i");
-        if (pos < input.length() && isAlphaNumeric(input.codePointAt(pos))) {
+        if (pos < len && isAlphaNumeric(input.codePointAt(pos))) {
             pos++;
             return false;
         }
@@ -407,10 +469,10 @@ final class Lexer {
         if (!scanNumber()) {
             return error("bad number syntax: " + GoStrconv.quote(input.substring(start, pos)));
         }
-        char sign = pos < input.length() ? input.charAt(pos) : 0;
+        char sign = pos < len ? buf[pos] : 0;
         if (sign == '+' || sign == '-') {
             // A complex number such as 1+2i.
-            if (!scanNumber() || input.charAt(pos - 1) != 'i') {
+            if (!scanNumber() || buf[pos - 1] != 'i') {
                 return error("bad number syntax: " + GoStrconv.quote(input.substring(start, pos)));
             }
         }

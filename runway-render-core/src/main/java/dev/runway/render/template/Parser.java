@@ -15,7 +15,8 @@ import java.util.function.Predicate;
 final class Parser {
     private final String parseName;
     private final String text;
-    private final List<Token> tokens;
+    /** The lexer's tokens as an array: the parser runs interpreted in a cold JVM, where a List.get is a call. */
+    private final Token[] tokens;
     /** The text's lines, for the line of a position. */
     private final TextPositions positions;
 
@@ -25,13 +26,16 @@ final class Parser {
     private Token last;
     private List<String> vars = new ArrayList<>(List.of("$"));
     private int rangeDepth;
-    /** Line of the action being parsed (0 outside actions), for "unclosed action started at" errors. */
-    private int actionLine;
+    /**
+     * Position of the action being parsed (-1 outside actions), for "unclosed action started at" errors; its line is
+     * looked up only for such an error, not for every action.
+     */
+    private int actionPos = -1;
 
     private Parser(String parseName, String text, Predicate<String> hasFunction) {
         this.parseName = parseName;
         this.text = text;
-        this.tokens = Lexer.lex(text);
+        this.tokens = Lexer.lex(text).toArray(new Token[0]);
         this.positions = new TextPositions(text);
         this.hasFunction = hasFunction;
     }
@@ -48,14 +52,19 @@ final class Parser {
 
     // --- token access ---
 
+    /** The token at {@code i}; past the end, the last one (EOF or ERROR), as Go's parser keeps returning it. */
+    private Token at(int i) {
+        return i < tokens.length ? tokens[i] : tokens[tokens.length - 1];
+    }
+
     private Token next() {
-        last = tokens.get(Math.min(index, tokens.size() - 1));
+        last = at(index);
         index++;
         return last;
     }
 
     private Token peek() {
-        return tokens.get(Math.min(index, tokens.size() - 1));
+        return at(index);
     }
 
     private void backup() {
@@ -63,16 +72,18 @@ final class Parser {
     }
 
     private Token nextNonSpace() {
-        Token t;
-        do {
-            t = next();
-        } while (t.kind() == Kind.SPACE);
+        Token t = peekNonSpace();
+        index++;
         return t;
     }
 
+    /** Skips spaces and returns the next token without consuming it (it is {@link #last}, as after a next()). */
     private Token peekNonSpace() {
-        Token t = nextNonSpace();
-        backup();
+        Token t = at(index);
+        while (t.kind() == Kind.SPACE) {
+            t = at(++index);
+        }
+        last = t;
         return t;
     }
 
@@ -91,6 +102,7 @@ final class Parser {
     private TemplateParseException unexpected(Token token, String context) {
         if (token.kind() == Kind.ERROR) {
             String extra = "";
+            int actionLine = actionPos < 0 ? 0 : lineOf(actionPos);
             if (actionLine != 0 && actionLine != lineOf(token.pos())) {
                 extra = (token.val().endsWith(" action") ? " started at " : " in action started at ") + parseName + ":"
                         + actionLine;
@@ -213,11 +225,11 @@ final class Parser {
         return switch (t.kind()) {
             case TEXT -> new Node.TextNode(t.pos(), t.val());
             case LEFT_DELIM -> {
-                actionLine = lineOf(t.pos());
+                actionPos = t.pos();
                 try {
                     yield action();
                 } finally {
-                    actionLine = 0;
+                    actionPos = -1;
                 }
             }
             case COMMENT -> new Node.CommentNode(t.pos(), t.val());
@@ -318,6 +330,12 @@ final class Parser {
     }
 
     private String unquote(Token t) {
+        String val = t.val();
+        // A "..." token without a backslash is its body: the lexer let no newline or inner quote into it. Most
+        // strings are such; GoStrconv.unquote would copy them char by char, slow while the JVM still interprets it.
+        if (t.kind() == Kind.STRING && val.indexOf('\\') < 0) {
+            return val.substring(1, val.length() - 1);
+        }
         try {
             return GoStrconv.unquote(t.val());
         } catch (IllegalArgumentException e) {

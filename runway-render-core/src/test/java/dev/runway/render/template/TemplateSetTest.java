@@ -74,6 +74,14 @@ class TemplateSetTest {
         }
 
         @Test
+        void quotedStringsWithAndWithoutEscapes() {
+            assertEquals("plain ✓", run("{{ \"plain ✓\" }}"));
+            assertEquals("", run("{{ \"\" }}"));
+            assertEquals("a\"b\tc é", run("{{ \"a\\\"b\\tc \\u00e9\" }}"));
+            assertTrue(parseError("{{ \"\\q\" }}").endsWith("invalid syntax"));
+        }
+
+        @Test
         void rawStringsKeepBackslashes() {
             assertEquals("a\\nb", run("{{ `a\\nb` }}"));
         }
