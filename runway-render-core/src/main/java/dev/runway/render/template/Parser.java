@@ -330,12 +330,6 @@ final class Parser {
     }
 
     private String unquote(Token t) {
-        String val = t.val();
-        // A "..." token without a backslash is its body: the lexer let no newline or inner quote into it. Most
-        // strings are such; GoStrconv.unquote would copy them char by char, slow while the JVM still interprets it.
-        if (t.kind() == Kind.STRING && val.indexOf('\\') < 0) {
-            return val.substring(1, val.length() - 1);
-        }
         try {
             return GoStrconv.unquote(t.val());
         } catch (IllegalArgumentException e) {
