@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,10 +114,32 @@ class EngineManifestRendererTest {
 
     @Test
     void aChartThatFailsInBackgroundFailsTheRenderWithTheSameMessage() throws IOException {
-        Path chart = Files.createDirectories(base.resolve("broken"));
-        Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: broken\nversion: 0.1.0\n");
-        Files.createDirectories(chart.resolve("templates"));
-        Files.writeString(chart.resolve("templates/cm.yaml"), "kind: ConfigMap\ndata: {{ .Values.x \n");
+        String message = sameFailureWithAndWithoutAHeadStart(
+                "broken", Map.of("templates/cm.yaml", "kind: ConfigMap\ndata: {{ .Values.x \n"));
+        assertTrue(message.contains("cm.yaml"), message);
+    }
+
+    @Test
+    void aSchemaThatDoesNotCompileInBackgroundFailsTheRenderWithTheSameMessage() throws IOException {
+        String message = sameFailureWithAndWithoutAHeadStart(
+                "bad-schema",
+                Map.of(
+                        "values.schema.json", "{\"type\": \"object\", \"properties\": [}\n",
+                        "templates/cm.yaml", "kind: ConfigMap\n"));
+        assertTrue(message.contains("values.schema.json"), message);
+    }
+
+    /**
+     * Writes a chart of these files, and returns the message its render fails with, after checking that an engine
+     * that prepared it in the background fails with the same message, twice.
+     */
+    private String sameFailureWithAndWithoutAHeadStart(String name, Map<String, String> files) throws IOException {
+        Path chart = Files.createDirectories(base.resolve(name));
+        Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: " + name + "\nversion: 0.1.0\n");
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.createDirectories(chart.resolve(file.getKey()).getParent());
+            Files.writeString(chart.resolve(file.getKey()), file.getValue());
+        }
         RenderRequest request = new RenderRequest(
                 ChartSource.directory(chart), List.of(), List.of(), List.of(), List.of(), "b", "b", "", base);
         String sequential = assertThrows(
@@ -125,9 +148,15 @@ class EngineManifestRendererTest {
 
         EngineManifestRenderer engine = new EngineManifestRenderer();
         engine.prepareInBackground(ChartSource.directory(chart), request.helmVersion());
-        RuntimeException e = assertThrows(RuntimeException.class, () -> engine.render(request));
-        assertEquals(sequential, e.getMessage());
-        assertTrue(e.getMessage().contains("cm.yaml"), e.getMessage());
+        assertEquals(
+                sequential,
+                assertThrows(RuntimeException.class, () -> engine.render(request))
+                        .getMessage());
+        assertEquals(
+                sequential,
+                assertThrows(RuntimeException.class, () -> engine.render(request))
+                        .getMessage());
+        return sequential;
     }
 
     @Test
@@ -153,30 +182,6 @@ class EngineManifestRendererTest {
         goal.serviceId = "payments";
         goal.helmVersion = helmVersion;
         return goal.build();
-    }
-
-    @Test
-    void aSchemaThatDoesNotCompileInBackgroundFailsTheRenderWithTheSameMessage() throws IOException {
-        Path chart = Files.createDirectories(base.resolve("bad-schema"));
-        Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: bad-schema\nversion: 0.1.0\n");
-        Files.writeString(chart.resolve("values.schema.json"), "{\"type\": \"object\", \"properties\": [}\n");
-        Files.createDirectories(chart.resolve("templates"));
-        Files.writeString(chart.resolve("templates/cm.yaml"), "kind: ConfigMap\n");
-        RenderRequest request = new RenderRequest(
-                ChartSource.directory(chart), List.of(), List.of(), List.of(), List.of(), "b", "b", "", base);
-        String sequential = assertThrows(
-                        RuntimeException.class, () -> ManifestRenderer.engine().render(request))
-                .getMessage();
-
-        EngineManifestRenderer engine = new EngineManifestRenderer();
-        engine.prepareInBackground(ChartSource.directory(chart), request.helmVersion());
-        RuntimeException e = assertThrows(RuntimeException.class, () -> engine.render(request));
-        assertEquals(sequential, e.getMessage());
-        assertTrue(e.getMessage().contains("values.schema.json"), e.getMessage());
-        assertEquals(
-                sequential,
-                assertThrows(RuntimeException.class, () -> engine.render(request))
-                        .getMessage());
     }
 
     @Test
