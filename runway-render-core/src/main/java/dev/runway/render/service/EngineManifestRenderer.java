@@ -93,12 +93,6 @@ public final class EngineManifestRenderer implements ManifestRenderer {
         thread.start();
     }
 
-    /** Renders on any number of threads at once: a prepared chart is shared, and each render has its own values. */
-    @Override
-    public boolean rendersConcurrently() {
-        return true;
-    }
-
     @Override
     public RenderedChart render(RenderRequest request) {
         MergedValues merged = request.mergeValues();

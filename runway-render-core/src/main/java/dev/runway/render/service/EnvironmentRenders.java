@@ -3,11 +3,9 @@ package dev.runway.render.service;
 import dev.runway.render.api.HelmVersion;
 import dev.runway.render.api.RenderedChart;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** Renders planned environments, all of them before anything is written. */
 public final class EnvironmentRenders {
@@ -34,27 +32,17 @@ public final class EnvironmentRenders {
     }
 
     /**
-     * Renders every environment before anything is written, so one failure leaves all earlier output alone. With a
-     * renderer that {@linkplain ManifestRenderer#rendersConcurrently() renders concurrently}, the environments after
-     * the first are rendered ahead on a second thread ({@link HeadStart}); the first failure in environment order is
-     * the one reported, as in a sequential run.
+     * Renders every environment before anything is written, so one failure leaves all earlier output alone.
      *
      * @param goal the goal's name for messages ({@code runway:render})
      * @throws PipelineException naming the environment and the render's inputs when one fails
      */
     public static Map<PlannedEnvironment, RenderedChart> renderAll(
             String goal, ManifestRenderer renderer, List<PlannedEnvironment> environments) throws PipelineException {
-        List<Callable<RenderedChart>> work = new ArrayList<>(environments.size());
-        for (PlannedEnvironment env : environments) {
-            work.add(work.isEmpty() || !renderer.rendersConcurrently() ? null : () -> renderer.render(env.request()));
-        }
-        HeadStart<RenderedChart> ahead = HeadStart.start("runway-render-ahead", work);
         Map<PlannedEnvironment, RenderedChart> rendered = new LinkedHashMap<>();
-        int index = 0;
         for (PlannedEnvironment env : environments) {
-            RenderedChart renderedAhead = ahead.result(index++);
             try {
-                rendered.put(env, renderedAhead != null ? renderedAhead : renderer.render(env.request()));
+                rendered.put(env, renderer.render(env.request()));
             } catch (RuntimeException e) {
                 throw new PipelineException(
                         goal + " failed for environment '" + env.name() + "' (" + inputs(env.request()) + "):\n  "

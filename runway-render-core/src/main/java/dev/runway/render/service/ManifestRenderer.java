@@ -11,14 +11,6 @@ public interface ManifestRenderer {
 
     RenderedChart render(RenderRequest request);
 
-    /**
-     * Whether {@link #render} may run on several threads at once, so that environments render side by side
-     * ({@link EnvironmentRenders#renderAll}). False unless an implementation says so.
-     */
-    default boolean rendersConcurrently() {
-        return false;
-    }
-
     /** The pure-Java engine. */
     static ManifestRenderer engine() {
         return new EngineManifestRenderer();

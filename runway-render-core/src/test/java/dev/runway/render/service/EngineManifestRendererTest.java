@@ -183,28 +183,4 @@ class EngineManifestRendererTest {
         goal.helmVersion = helmVersion;
         return goal.build();
     }
-
-    @Test
-    void environmentsRenderedSideBySideGiveTheSequentialBytes() throws IOException, PipelineException {
-        Path values = Files.writeString(
-                base.resolve("values.yaml"),
-                "serviceId: payments\nimage:\n  repository: registry.example.com/payments\n  tag: \"1.0\"\n");
-        List<PlannedEnvironment> environments = List.of(
-                new PlannedEnvironment("staging", request(List.of(values), List.of(), List.of(), List.of()), null),
-                new PlannedEnvironment(
-                        "production", request(List.of(values), List.of("replicas=4"), List.of(), List.of()), null));
-        List<String> sequential = environments.stream()
-                .map(env -> ManifestRenderer.engine().render(env.request()).output())
-                .toList();
-
-        EngineManifestRenderer engine = new EngineManifestRenderer();
-        engine.prepareInBackground(
-                ChartSource.RUNWAY_EKS, environments.get(0).request().helmVersion());
-        assertTrue(engine.rendersConcurrently());
-        assertEquals(
-                sequential,
-                EnvironmentRenders.renderAll("runway:render", engine, environments).values().stream()
-                        .map(RenderedChart::output)
-                        .toList());
-    }
 }
