@@ -14,8 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -31,7 +29,7 @@ public final class EngineManifestRenderer implements ManifestRenderer {
     private final Map<ChartKey, Prepared> prepared = new HashMap<>();
 
     /** Charts being loaded and parsed on another thread ({@link #prepareInBackground}), until a render takes them. */
-    private final Map<ChartKey, FutureTask<Prepared>> preparing = new HashMap<>();
+    private final Map<ChartKey, HeadStart<Prepared>> preparing = new HashMap<>();
 
     /**
      * Written-out equals and hashCode: records' generated ones bootstrap through java.lang.runtime.ObjectMethods,
@@ -86,11 +84,7 @@ public final class EngineManifestRenderer implements ManifestRenderer {
         if (prepared.containsKey(key) || preparing.containsKey(key)) {
             return;
         }
-        FutureTask<Prepared> task = new FutureTask<>(() -> prepareWithSchemas(source, version));
-        preparing.put(key, task);
-        Thread thread = new Thread(task, "runway-chart-prepare");
-        thread.setDaemon(true); // never keeps a JVM alive whose build failed before rendering
-        thread.start();
+        preparing.put(key, HeadStart.start("runway-chart-prepare", List.of(() -> prepareWithSchemas(source, version))));
     }
 
     @Override
@@ -148,20 +142,13 @@ public final class EngineManifestRenderer implements ManifestRenderer {
         return prepared;
     }
 
-    /** The background preparation of this chart when there was one and it succeeded; waits for it to end. */
+    /**
+     * The background preparation of this chart when there was one and it succeeded; waits for it to end. When it
+     * failed, the caller prepares again, so the failure surfaces as without a head start.
+     */
     private Optional<Prepared> preparedInBackground(ChartKey key) {
-        FutureTask<Prepared> task = preparing.remove(key);
-        if (task == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(task.get());
-        } catch (ExecutionException e) {
-            return Optional.empty(); // prepared again here, so the failure surfaces as without a head start
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        HeadStart<Prepared> headStart = preparing.remove(key);
+        return headStart == null ? Optional.empty() : Optional.ofNullable(headStart.result(0));
     }
 
     /** The values file a missing value belongs in: the request's first, else the Runway convention. */

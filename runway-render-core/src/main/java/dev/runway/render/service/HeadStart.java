@@ -7,10 +7,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
- * Work for later environments started on a second thread while the caller does the first (issue 19: the first
- * environment runs cold, the rest can use the machine's second core). Only a head start: the work must read and
- * never write, and the caller does again, in order and on its own thread, any task that failed, so what fails and
- * the order failures are reported in stay those of a sequential run.
+ * Work started on a second thread before the caller needs it (issue 19: a cold run can use the machine's second core),
+ * such as loading a chart while the values are read, or checking later environments while the first is checked.
+ * Only a head start: the work must read and never write, and the caller does again, in order and on its own thread,
+ * any task that failed, so what fails and the order failures are reported in stay those of a sequential run.
  *
  * @param <T> what each task gives
  */
@@ -22,8 +22,8 @@ final class HeadStart<T> {
     }
 
     /**
-     * Starts the given work, in order, on one daemon thread (it never keeps alive a JVM whose build failed on an
-     * earlier environment); a null entry is work the caller does itself.
+     * Starts the given work, in order, on one daemon thread (it never keeps alive a JVM whose build failed before the
+     * work was needed); a null entry is work the caller does itself.
      */
     static <T> HeadStart<T> start(String threadName, List<Callable<T>> work) {
         List<FutureTask<T>> tasks = new ArrayList<>(work.size());
