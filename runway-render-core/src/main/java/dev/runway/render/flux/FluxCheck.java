@@ -57,11 +57,19 @@ public final class FluxCheck {
 
     /** Checks a render and adds findings computed elsewhere (provenance, integrity). */
     public static FluxReport check(RenderedChart chart, Options options, List<FluxFinding> more) {
-        ScanResult scan = PlaceholderScanner.scan(chart);
+        return check(ParsedManifests.of(chart), options, more);
+    }
+
+    /**
+     * {@link #check(RenderedChart, Options, List)} on a render the caller has parsed once for this check run and its
+     * other checks (such as the provenance check of the user's values files).
+     */
+    public static FluxReport check(ParsedManifests render, Options options, List<FluxFinding> more) {
+        ScanResult scan = render.scan();
         List<FluxFinding> findings = new ArrayList<>(scan.findings());
         findings.addAll(options.policy().check(scan));
         if (options.safety()) {
-            findings.addAll(SafetyCheck.check(chart, options.samples()));
+            findings.addAll(SafetyCheck.check(render, options.samples()));
         }
         findings.addAll(more);
         return new FluxReport(scan, findings);

@@ -76,17 +76,51 @@ public final class FluxSubstitution {
             Map<String, String> vars,
             boolean strict,
             PostBuild.SubstituteStrategy strategy) {
-        String text = manifest.text();
-        Object resource;
-        String kustomized;
-        try {
-            resource = GoYaml.readKyaml(text);
-            kustomized = GoYaml.marshal(resource);
-        } catch (GoYamlException | GoJson.GoJsonException e) {
-            return failed(manifest, text, "kustomize build failed: " + e.getMessage());
+        return substitute(Kustomized.read(manifest), vars, strict, strategy);
+    }
+
+    /**
+     * A manifest as kustomize holds it before Flux substitutes: read with go-yaml v3 and written back as YAML
+     * ({@code res.AsYAML()}), or why kustomize cannot. It does not depend on the variables, so a caller that tries
+     * several sets of variables on one manifest (the safety check's samples) reads it once.
+     *
+     * @param resource the manifest as {@link GoYaml#readKyaml} reads it; null when that or the write failed
+     * @param text     kustomize's YAML of the resource; the manifest's text when it failed
+     * @param error    the controller's error when it failed, else empty
+     */
+    record Kustomized(RenderedManifest manifest, Object resource, String text, String error) {
+
+        /** Reads the manifest's text. */
+        static Kustomized read(RenderedManifest manifest) {
+            Object resource;
+            try {
+                resource = GoYaml.readKyaml(manifest.text());
+            } catch (GoYamlException | GoJson.GoJsonException e) {
+                return new Kustomized(manifest, null, manifest.text(), "kustomize build failed: " + e.getMessage());
+            }
+            return of(manifest, resource);
         }
-        if (!(resource instanceof Map<?, ?> object)) {
-            return failed(manifest, text, "kustomize build failed: the document is not a Kubernetes object");
+
+        /** From {@code resource}, which a caller has read with {@link GoYaml#readKyaml} from the manifest's text. */
+        static Kustomized of(RenderedManifest manifest, Object resource) {
+            try {
+                return new Kustomized(manifest, resource, GoYaml.marshal(resource), "");
+            } catch (GoYamlException | GoJson.GoJsonException e) {
+                return new Kustomized(manifest, null, manifest.text(), "kustomize build failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Substitutes a manifest kustomize has read ({@link Kustomized}) with resolved variables. */
+    static SubstitutedManifest substitute(
+            Kustomized read, Map<String, String> vars, boolean strict, PostBuild.SubstituteStrategy strategy) {
+        RenderedManifest manifest = read.manifest();
+        if (!read.error().isEmpty()) {
+            return failed(manifest, read.text(), read.error());
+        }
+        String kustomized = read.text();
+        if (!(read.resource() instanceof Map<?, ?> object)) {
+            return failed(manifest, manifest.text(), "kustomize build failed: the document is not a Kubernetes object");
         }
         if (disabled(object)) {
             return new SubstitutedManifest(

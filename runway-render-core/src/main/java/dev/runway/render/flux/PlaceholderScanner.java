@@ -26,13 +26,12 @@ public final class PlaceholderScanner {
 
     /** Scans every manifest of a render; lines are lines of the render's output. */
     public static ScanResult scan(RenderedChart chart) {
-        return scanLocated(ManifestStream.locate(chart));
+        return ParsedManifests.of(chart).scan();
     }
 
     /** Scans manifests on their own; lines count from each manifest's first line. */
     public static ScanResult scan(List<RenderedManifest> manifests) {
-        return scanLocated(
-                manifests.stream().map(m -> new ManifestStream.Located(m, 0)).toList());
+        return ParsedManifests.of(manifests).scan();
     }
 
     /**
@@ -53,13 +52,14 @@ public final class PlaceholderScanner {
         return List.copyOf(names);
     }
 
-    private static ScanResult scanLocated(List<ManifestStream.Located> located) {
+    /** The scan itself; callers go through {@link ParsedManifests#scan()}, which makes it once per run. */
+    static ScanResult scanManifests(ParsedManifests parsed) {
         List<Placeholder> placeholders = new ArrayList<>();
         List<MalformedPlaceholder> malformed = new ArrayList<>();
         List<DollarEscape> escapes = new ArrayList<>();
         List<FluxFinding> findings = new ArrayList<>();
-        for (ManifestStream.Located l : located) {
-            scanManifest(l.manifest(), l.lineOffset(), placeholders, malformed, escapes, findings);
+        for (int i = 0; i < parsed.size(); i++) {
+            scanManifest(parsed, i, placeholders, malformed, escapes, findings);
         }
         return new ScanResult(placeholders, malformed, escapes, findings);
     }
@@ -67,15 +67,18 @@ public final class PlaceholderScanner {
     /** Ties offsets of one manifest's text to resources, fields, lines and columns. */
     static final class Locator {
         private final RenderedManifest manifest;
+        private final String resource;
         private final int lineOffset;
         private final YamlTree tree;
         private final TextPositions positions;
 
         Locator(RenderedManifest manifest, int lineOffset, YamlTree tree) {
             this.manifest = manifest;
+            this.resource = ManifestStream.resourceId(manifest);
             this.lineOffset = lineOffset;
             this.tree = tree;
-            this.positions = new TextPositions(manifest.text());
+            // The tree's positions are those of the same text: one line index per manifest, not two.
+            this.positions = tree != null ? tree.positions() : new TextPositions(manifest.text());
         }
 
         FluxLocation at(int offset) {
@@ -94,7 +97,7 @@ public final class PlaceholderScanner {
                 }
             }
             return new FluxLocation(
-                    ManifestStream.resourceId(manifest),
+                    resource,
                     manifest.source(),
                     path,
                     context,
@@ -115,30 +118,31 @@ public final class PlaceholderScanner {
     }
 
     private static void scanManifest(
-            RenderedManifest manifest,
-            int lineOffset,
+            ParsedManifests parsed,
+            int index,
             List<Placeholder> placeholders,
             List<MalformedPlaceholder> malformed,
             List<DollarEscape> escapes,
             List<FluxFinding> findings) {
+        RenderedManifest manifest = parsed.located(index).manifest();
+        int lineOffset = parsed.located(index).lineOffset();
         String text = manifest.text();
-        YamlTree tree = null;
-        try {
-            tree = YamlTree.parse(text);
-        } catch (GoYamlException e) {
+        GoYamlException notYaml = parsed.treeError(index);
+        if (notYaml != null) {
             findings.add(new FluxFinding(
                     Severity.WARNING,
                     "flux/unparsable-yaml",
                     ManifestStream.resourceId(manifest),
                     "",
                     manifest.source(),
-                    Math.max(e.line(), 0) + lineOffset, // GoYamlException: -1 when unknown
-                    Math.max(e.column(), 0),
-                    "the manifest is not valid YAML (" + e.getMessage() + "), so placeholders cannot be tied to fields",
+                    Math.max(notYaml.line(), 0) + lineOffset, // GoYamlException: -1 when unknown
+                    Math.max(notYaml.column(), 0),
+                    "the manifest is not valid YAML (" + notYaml.getMessage()
+                            + "), so placeholders cannot be tied to fields",
                     "fix the template so it renders valid YAML"));
         }
-        Locator locator = new Locator(manifest, lineOffset, tree);
-        EnvsubstParser.Outcome outcome = new EnvsubstParser(text).parseTolerant();
+        Locator locator = parsed.locator(index);
+        EnvsubstParser.Outcome outcome = parsed.expressions(index);
         List<int[]> spans = new ArrayList<>();
         int firstOfManifest = placeholders.size();
         for (EnvsubstNode node : outcome.nodes()) {

@@ -132,10 +132,9 @@ public final class Provenance {
     public static List<FluxFinding> fromMarkedRender(
             RenderedChart markedRender, MarkedValues marked, VariablePolicy policy, Map<String, String> expected) {
         List<FluxFinding> findings = new ArrayList<>();
-        for (ManifestStream.Located located : ManifestStream.locate(markedRender)) {
-            String text = located.manifest().text();
-            Matcher m = SENTINEL.matcher(text);
-            PlaceholderScanner.Locator locator = null;
+        ParsedManifests parsed = ParsedManifests.of(markedRender); // a tree only for a manifest with a sentinel
+        for (int i = 0; i < parsed.size(); i++) {
+            Matcher m = SENTINEL.matcher(parsed.located(i).manifest().text());
             while (m.find()) {
                 int id = Integer.parseInt(m.group(1));
                 if (id >= marked.placeholders().size()) {
@@ -145,11 +144,13 @@ public final class Provenance {
                 if (p.variable().equals(expected.get(p.valuePath()))) {
                     continue; // the chart's own Flux value, set explicitly to its usual variable
                 }
-                if (locator == null) {
-                    locator = locator(located);
-                }
-                findings.add(
-                        finding(p.expression(), p.variable(), p.valuePath(), false, locator.at(m.start()), policy));
+                findings.add(finding(
+                        p.expression(),
+                        p.variable(),
+                        p.valuePath(),
+                        false,
+                        parsed.locator(i).at(m.start()),
+                        policy));
             }
         }
         return findings;
@@ -185,8 +186,14 @@ public final class Provenance {
      */
     public static List<FluxFinding> fromUserValuesFiles(
             RenderedChart render, List<Path> valuesFiles, VariablePolicy policy, Map<String, String> expected) {
+        return fromUserValuesFiles(ParsedManifests.of(render), valuesFiles, policy, expected);
+    }
+
+    /** The same on a render the caller has parsed once for this check run and its other checks. */
+    public static List<FluxFinding> fromUserValuesFiles(
+            ParsedManifests render, List<Path> valuesFiles, VariablePolicy policy, Map<String, String> expected) {
         Set<String> rendered = new LinkedHashSet<>();
-        for (Placeholder p : PlaceholderScanner.scan(render).placeholders()) {
+        for (Placeholder p : render.scan().placeholders()) {
             rendered.add(p.expression());
         }
         List<FluxFinding> findings = new ArrayList<>();
@@ -262,16 +269,6 @@ public final class Provenance {
             throw new UncheckedIOException("cannot read chart " + chartDir + ": " + e.getMessage(), e);
         }
         return files;
-    }
-
-    private static PlaceholderScanner.Locator locator(ManifestStream.Located located) {
-        YamlTree tree;
-        try {
-            tree = YamlTree.parse(located.manifest().text());
-        } catch (GoYamlException e) {
-            tree = null;
-        }
-        return new PlaceholderScanner.Locator(located.manifest(), located.lineOffset(), tree);
     }
 
     /**

@@ -77,12 +77,22 @@ public final class SafetyCheck {
 
     /** Checks a render with the given samples; variables a sample does not set become empty, as in Flux. */
     public static List<FluxFinding> check(RenderedChart chart, List<SampleSet> samples) {
+        return check(ParsedManifests.of(chart), samples);
+    }
+
+    /** {@link #check(RenderedChart, List)} on manifests the check run has parsed for all its checks. */
+    static List<FluxFinding> check(ParsedManifests parsed, List<SampleSet> samples) {
         List<FluxFinding> findings = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         KubeFieldTypes types = new KubeFieldTypes();
-        for (ManifestStream.Located located : ManifestStream.locate(chart)) {
+        for (int i = 0; i < parsed.size(); i++) {
+            // Read once per manifest: only the substitution and what is compared with it depend on the sample.
+            Subject subject = Subject.of(parsed, i, types);
+            if (subject == null) {
+                continue;
+            }
             for (SampleSet sample : samples) {
-                for (FluxFinding f : checkManifest(located.manifest(), located.lineOffset(), sample, types)) {
+                for (FluxFinding f : subject.check(sample)) {
                     if (seen.add(f.rule() + "|" + f.resource() + "|" + f.path())) {
                         findings.add(f);
                     }
@@ -92,106 +102,113 @@ public final class SafetyCheck {
         return findings;
     }
 
-    private static List<FluxFinding> checkManifest(
-            RenderedManifest manifest, int lineOffset, SampleSet sample, KubeFieldTypes types) {
-        List<FluxFinding> out = new ArrayList<>();
-        String text = manifest.text();
-        YamlTree before;
-        try {
-            before = YamlTree.parse(text);
-        } catch (GoYamlException e) {
-            return out; // the scanner reports bad YAML
-        }
-        if (FluxSubstitution.disabled(before)) {
-            return out;
-        }
-        EnvsubstParser.Outcome outcome = new EnvsubstParser(text).parseTolerant();
-        if (!outcome.errors().isEmpty()) {
-            return out; // Flux fails this resource anyway; the scanner reports it
-        }
-        List<EnvsubstNode.Func> funcs = outcome.nodes().stream()
-                .filter(n -> n instanceof EnvsubstNode.Func)
-                .map(n -> (EnvsubstNode.Func) n)
-                .toList();
-        if (funcs.isEmpty()) {
-            return out;
-        }
-        String resource = ManifestStream.resourceId(manifest);
-        Object kustomized;
-        try {
-            kustomized = GoYaml.readKyaml(text);
-        } catch (GoYamlException e) {
-            out.add(new FluxFinding(
-                    Severity.ERROR,
-                    "flux/kustomize-cannot-read",
-                    resource,
-                    "",
-                    manifest.source(),
-                    Math.max(e.line(), 0) + lineOffset,
-                    Math.max(e.column(), 0),
-                    "kustomize reads manifests with go-yaml v3 and cannot read this one (" + e.getMessage()
-                            + "); kustomize-controller fails before it substitutes anything",
-                    "write YAML that go-yaml accepts (for example no \\/ escape in double-quoted strings)"));
-            return out;
-        }
-        Map<String, String> vars = new LinkedHashMap<>();
-        sample.values().forEach((k, v) -> vars.put(k, v.replace("\n", "")));
-        java.util.function.Function<String, Optional<String>> lookup = name -> Optional.ofNullable(vars.get(name));
-        PlaceholderScanner.Locator locator = new PlaceholderScanner.Locator(manifest, lineOffset, before);
-        SubstitutedManifest simulated =
-                FluxSubstitution.substitute(manifest, vars, false, PostBuild.SubstituteStrategy.ALWAYS);
-        if (simulated.failed()) {
-            boolean yaml = simulated.error().startsWith("envsubst error: YAMLToJSON");
-            out.add(FluxFinding.at(
-                    Severity.ERROR,
-                    yaml ? "flux/substitution-breaks-yaml" : "flux/substitution-fails",
-                    locator.at(funcs.get(0).start()),
-                    "after Flux substitutes " + describe(sample)
-                            + (yaml ? " the resource is no longer valid YAML" : " the substitution fails") + ": "
-                            + simulated.error(),
-                    yaml
-                            ? "keep placeholders inside longer strings, or use ${quote}${var}${quote} for whole values"
-                            : "use only the envsubst forms Flux supports (see the Kustomization docs)"));
-            return out;
-        }
-        Object after = simulated.object();
-        for (YamlTree.Scalar scalar : before.scalars()) {
-            if (scalar.key()) {
-                continue;
+    /**
+     * A value scalar that holds placeholders, with what does not depend on the sample.
+     *
+     * @param funcs       the placeholders in it, in text order
+     * @param expression  the first one's text
+     * @param baseline    its value as kustomize reads it before substituting (null when absent or YAML null)
+     * @param wholeScalar the finding when the first placeholder is the whole value of a string field, else null
+     * @param intended    the value the text means, {@code ${quote}} pairs around it taken off
+     */
+    private record Spot(
+            YamlTree.Scalar scalar,
+            List<EnvsubstNode.Func> funcs,
+            String expression,
+            FluxLocation location,
+            Object baseline,
+            boolean stringField,
+            String fieldText,
+            FluxFinding wholeScalar,
+            String intended) {}
+
+    /**
+     * One manifest as the safety check reads it before any sample: either the finding that kustomize cannot read it
+     * ({@code cannotRead}), or kustomize's reading and the spots to compare after each substitution.
+     *
+     * @param firstPlaceholder where the manifest's first placeholder is, for a substitution that fails
+     */
+    private record Subject(
+            RenderedManifest manifest,
+            FluxFinding cannotRead,
+            FluxLocation firstPlaceholder,
+            FluxSubstitution.Kustomized kustomized,
+            List<Spot> spots) {
+
+        /** Null when the safety check has nothing to do for the manifest. */
+        static Subject of(ParsedManifests parsed, int index, KubeFieldTypes types) {
+            YamlTree before = parsed.tree(index);
+            if (before == null) {
+                return null; // the scanner reports bad YAML
             }
-            List<EnvsubstNode.Func> inScalar = funcs.stream()
-                    .filter(f -> f.start() >= scalar.start() && f.start() < scalar.end())
+            if (FluxSubstitution.disabled(before)) {
+                return null;
+            }
+            EnvsubstParser.Outcome outcome = parsed.expressions(index);
+            if (!outcome.errors().isEmpty()) {
+                return null; // Flux fails this resource anyway; the scanner reports it
+            }
+            List<EnvsubstNode.Func> funcs = outcome.nodes().stream()
+                    .filter(n -> n instanceof EnvsubstNode.Func)
+                    .map(n -> (EnvsubstNode.Func) n)
                     .toList();
-            if (inScalar.isEmpty()) {
-                continue;
+            if (funcs.isEmpty()) {
+                return null;
             }
-            EnvsubstNode.Func first = inScalar.get(0);
-            String expression = text.substring(first.start(), first.end());
-            String used = describeUsed(inScalar, vars, sample.name());
-            FluxLocation location = locator.at(first.start());
-            Optional<Object> original = navigate(kustomized, scalar.segments());
-            Object baseline = original == null ? null : original.orElse(null);
-            KubeFieldTypes.FieldType fieldType =
-                    types.typeOf(manifest.apiVersion(), manifest.kind(), scalar.segments());
-            String fieldText = fieldText(manifest.kind(), scalar.segments());
-            if (baseline instanceof String value
-                    && fieldType == KubeFieldTypes.FieldType.STRING
-                    && wholePlaceholder(value)) {
-                out.add(FluxFinding.at(
-                        Severity.ERROR,
-                        "flux/whole-scalar-placeholder",
-                        location,
-                        "`" + value + "` is the whole value of " + fieldText + ", which must be a string: Flux"
-                                + " substitutes kustomize's re-written YAML, where quotes are gone, so a value such as"
-                                + " 123456789012 arrives as a number, true as a boolean and an empty value as null,"
-                                + " and the API server rejects the resource",
-                        "write ${quote}" + value + "${quote} and define quote: '\"' in the Flux variables (Flux"
-                                + " Kustomization docs, \"Post build substitution of numbers and booleans\"), or"
-                                + " make the placeholder part of a longer string"));
-                continue;
-            }
-            String expected;
+            RenderedManifest manifest = parsed.located(index).manifest();
+            String text = manifest.text();
+            Object kustomized;
             try {
+                kustomized = GoYaml.readKyaml(text);
+            } catch (GoYamlException e) {
+                FluxFinding cannotRead = new FluxFinding(
+                        Severity.ERROR,
+                        "flux/kustomize-cannot-read",
+                        ManifestStream.resourceId(manifest),
+                        "",
+                        manifest.source(),
+                        Math.max(e.line(), 0) + parsed.located(index).lineOffset(),
+                        Math.max(e.column(), 0),
+                        "kustomize reads manifests with go-yaml v3 and cannot read this one (" + e.getMessage()
+                                + "); kustomize-controller fails before it substitutes anything",
+                        "write YAML that go-yaml accepts (for example no \\/ escape in double-quoted strings)");
+                return new Subject(manifest, cannotRead, null, null, List.of());
+            }
+            PlaceholderScanner.Locator locator = parsed.locator(index);
+            List<Spot> spots = new ArrayList<>();
+            for (YamlTree.Scalar scalar : before.scalars()) {
+                if (scalar.key()) {
+                    continue;
+                }
+                List<EnvsubstNode.Func> inScalar = funcs.stream()
+                        .filter(f -> f.start() >= scalar.start() && f.start() < scalar.end())
+                        .toList();
+                if (inScalar.isEmpty()) {
+                    continue;
+                }
+                EnvsubstNode.Func first = inScalar.get(0);
+                String expression = text.substring(first.start(), first.end());
+                FluxLocation location = locator.at(first.start());
+                Optional<Object> original = navigate(kustomized, scalar.segments());
+                Object baseline = original == null ? null : original.orElse(null);
+                KubeFieldTypes.FieldType fieldType =
+                        types.typeOf(manifest.apiVersion(), manifest.kind(), scalar.segments());
+                boolean stringField = fieldType == KubeFieldTypes.FieldType.STRING;
+                String fieldText = fieldText(manifest.kind(), scalar.segments());
+                FluxFinding wholeScalar = null;
+                if (baseline instanceof String value && stringField && wholePlaceholder(value)) {
+                    wholeScalar = FluxFinding.at(
+                            Severity.ERROR,
+                            "flux/whole-scalar-placeholder",
+                            location,
+                            "`" + value + "` is the whole value of " + fieldText + ", which must be a string: Flux"
+                                    + " substitutes kustomize's re-written YAML, where quotes are gone, so a value"
+                                    + " such as 123456789012 arrives as a number, true as a boolean and an empty"
+                                    + " value as null, and the API server rejects the resource",
+                            "write ${quote}" + value + "${quote} and define quote: '\"' in the Flux variables (Flux"
+                                    + " Kustomization docs, \"Post build substitution of numbers and booleans\"), or"
+                                    + " make the placeholder part of a longer string");
+                }
                 // ${quote}...${quote}: the quotes are YAML syntax once substituted, not part of the value.
                 String intended = scalar.value().startsWith(QUOTE)
                                 && scalar.value().endsWith(QUOTE)
@@ -199,58 +216,117 @@ public final class SafetyCheck {
                         ? scalar.value()
                                 .substring(QUOTE.length(), scalar.value().length() - QUOTE.length())
                         : scalar.value();
-                expected = Envsubst.eval(intended, lookup, false);
-            } catch (EnvsubstException e) {
-                expected = null;
-            }
-            List<Object> segments = new ArrayList<>();
-            for (Object segment : scalar.segments()) {
-                segments.add(segment instanceof String s ? safeEval(s, lookup) : segment);
-            }
-            Optional<Object> actual = navigate(after, segments);
-            if (actual == null) {
-                out.add(FluxFinding.at(
-                        Severity.ERROR,
-                        "flux/field-moves",
+                spots.add(new Spot(
+                        scalar,
+                        inScalar,
+                        expression,
                         location,
-                        "after Flux substitutes " + used + " the field " + scalar.path()
-                                + " is no longer where the template put it",
-                        "keep placeholders inside longer strings, or use ${quote}${var}${quote} for whole values"));
-                continue;
+                        baseline,
+                        stringField,
+                        fieldText,
+                        wholeScalar,
+                        intended));
             }
-            Object value = actual.orElse(null);
-            boolean stringField = fieldType == KubeFieldTypes.FieldType.STRING;
-            if (baseline instanceof String && !(value instanceof String)) {
-                out.add(FluxFinding.at(
-                        stringField ? Severity.ERROR : Severity.WARNING,
-                        "flux/type-changes",
-                        location,
-                        "`" + expression + "` is substituted after kustomize drops the quotes: with " + used
-                                + " it reads as " + GoValues.jsonTypeName(value) + " " + GoValues.jsonText(value)
-                                + " instead of the string \"" + expected + "\""
-                                + (stringField
-                                        ? "; " + fieldText + " must be a string, so the apply fails"
-                                        : "; that is fine only if the field takes a " + GoValues.jsonTypeName(value)),
-                        "to keep a string, write the value as ${quote}...${quote} with quote: '\"' in the Flux"
-                                + " variables (\"Post build substitution of numbers and booleans\")"));
-                continue;
-            }
-            if (expected != null && value instanceof String s && !s.equals(expected)) {
-                out.add(FluxFinding.at(
-                        Severity.ERROR,
-                        "flux/value-changes",
-                        location,
-                        "after Flux substitutes " + used + " the value reads as \"" + abbreviate(s) + "\" instead of \""
-                                + abbreviate(expected) + "\"",
-                        "the substituted value must not hold YAML syntax (' #', ': ', line breaks) in a plain"
-                                + " scalar: use ${quote}...${quote} around it, or change the variable's value"));
-                continue;
-            }
-            if (value instanceof String s && holdsJson(manifest.kind(), scalar.segments(), s)) {
-                checkJson(scalar, s, location, used, out);
-            }
+            return new Subject(
+                    manifest,
+                    null,
+                    locator.at(funcs.get(0).start()),
+                    FluxSubstitution.Kustomized.of(manifest, kustomized),
+                    spots);
         }
-        return out;
+
+        /** The findings with one sample's values. */
+        List<FluxFinding> check(SampleSet sample) {
+            if (cannotRead != null) {
+                return List.of(cannotRead);
+            }
+            List<FluxFinding> out = new ArrayList<>();
+            Map<String, String> vars = new LinkedHashMap<>();
+            sample.values().forEach((k, v) -> vars.put(k, v.replace("\n", "")));
+            java.util.function.Function<String, Optional<String>> lookup = name -> Optional.ofNullable(vars.get(name));
+            SubstitutedManifest simulated =
+                    FluxSubstitution.substitute(kustomized, vars, false, PostBuild.SubstituteStrategy.ALWAYS);
+            if (simulated.failed()) {
+                boolean yaml = simulated.error().startsWith("envsubst error: YAMLToJSON");
+                out.add(FluxFinding.at(
+                        Severity.ERROR,
+                        yaml ? "flux/substitution-breaks-yaml" : "flux/substitution-fails",
+                        firstPlaceholder,
+                        "after Flux substitutes " + describe(sample)
+                                + (yaml ? " the resource is no longer valid YAML" : " the substitution fails") + ": "
+                                + simulated.error(),
+                        yaml
+                                ? "keep placeholders inside longer strings, or use ${quote}${var}${quote} for whole"
+                                        + " values"
+                                : "use only the envsubst forms Flux supports (see the Kustomization docs)"));
+                return out;
+            }
+            Object after = simulated.object();
+            for (Spot spot : spots) {
+                if (spot.wholeScalar() != null) {
+                    out.add(spot.wholeScalar());
+                    continue;
+                }
+                YamlTree.Scalar scalar = spot.scalar();
+                FluxLocation location = spot.location();
+                String used = describeUsed(spot.funcs(), vars, sample.name());
+                String expected;
+                try {
+                    expected = Envsubst.eval(spot.intended(), lookup, false);
+                } catch (EnvsubstException e) {
+                    expected = null;
+                }
+                List<Object> segments = new ArrayList<>();
+                for (Object segment : scalar.segments()) {
+                    segments.add(segment instanceof String s ? safeEval(s, lookup) : segment);
+                }
+                Optional<Object> actual = navigate(after, segments);
+                if (actual == null) {
+                    out.add(FluxFinding.at(
+                            Severity.ERROR,
+                            "flux/field-moves",
+                            location,
+                            "after Flux substitutes " + used + " the field " + scalar.path()
+                                    + " is no longer where the template put it",
+                            "keep placeholders inside longer strings, or use ${quote}${var}${quote} for whole"
+                                    + " values"));
+                    continue;
+                }
+                Object value = actual.orElse(null);
+                boolean stringField = spot.stringField();
+                if (spot.baseline() instanceof String && !(value instanceof String)) {
+                    out.add(FluxFinding.at(
+                            stringField ? Severity.ERROR : Severity.WARNING,
+                            "flux/type-changes",
+                            location,
+                            "`" + spot.expression() + "` is substituted after kustomize drops the quotes: with "
+                                    + used + " it reads as " + GoValues.jsonTypeName(value) + " "
+                                    + GoValues.jsonText(value) + " instead of the string \"" + expected + "\""
+                                    + (stringField
+                                            ? "; " + spot.fieldText() + " must be a string, so the apply fails"
+                                            : "; that is fine only if the field takes a "
+                                                    + GoValues.jsonTypeName(value)),
+                            "to keep a string, write the value as ${quote}...${quote} with quote: '\"' in the Flux"
+                                    + " variables (\"Post build substitution of numbers and booleans\")"));
+                    continue;
+                }
+                if (expected != null && value instanceof String s && !s.equals(expected)) {
+                    out.add(FluxFinding.at(
+                            Severity.ERROR,
+                            "flux/value-changes",
+                            location,
+                            "after Flux substitutes " + used + " the value reads as \"" + abbreviate(s)
+                                    + "\" instead of \"" + abbreviate(expected) + "\"",
+                            "the substituted value must not hold YAML syntax (' #', ': ', line breaks) in a plain"
+                                    + " scalar: use ${quote}...${quote} around it, or change the variable's value"));
+                    continue;
+                }
+                if (value instanceof String s && holdsJson(manifest.kind(), scalar.segments(), s)) {
+                    checkJson(scalar, s, location, used, out);
+                }
+            }
+            return out;
+        }
     }
 
     /** The decoded scalar is exactly one {@code ${...}} expression. */

@@ -19,6 +19,8 @@
  *   <li>{@link dev.runway.render.flux.SafetyCheck}: where substituting realistic values changes meaning.</li>
  *   <li>{@link dev.runway.render.flux.FluxCheck}: scan, policy and safety in one call; findings are
  *       {@link dev.runway.render.flux.FluxFinding} records that print on one line.</li>
+ *   <li>{@link dev.runway.render.flux.ParsedManifests}: one check run's reading of a render (each manifest located,
+ *       its YAML tree and Flux expressions parsed once), shared by the checks of that run.</li>
  * </ul>
  *
  * <p>Rule ids of the findings:

@@ -6,6 +6,7 @@ import dev.runway.render.flux.FluxCheck;
 import dev.runway.render.flux.FluxFinding;
 import dev.runway.render.flux.FluxReport;
 import dev.runway.render.flux.FluxVariableNames;
+import dev.runway.render.flux.ParsedManifests;
 import dev.runway.render.flux.Provenance;
 import dev.runway.render.flux.Severity;
 import java.nio.file.Files;
@@ -56,9 +57,11 @@ public final class FluxManifestChecker implements ManifestChecker {
         List<Path> valuesFiles = request.valuesFiles().stream()
                 .map(p -> p.isAbsolute() ? p : request.baseDirectory().resolve(p))
                 .toList();
+        // One reading of the render for the provenance check and FluxCheck's scan and safety check (issue 19).
+        ParsedManifests render = ParsedManifests.of(chart);
         more.addAll(Provenance.fromUserValuesFiles(
-                chart, valuesFiles, options.policy(), Provenance.RUNWAY_EKS_FLUX_VALUES));
-        FluxReport report = FluxCheck.check(chart, options, more);
+                render, valuesFiles, options.policy(), Provenance.RUNWAY_EKS_FLUX_VALUES));
+        FluxReport report = FluxCheck.check(render, options, more);
         return report.findings().stream().map(f -> toCheckFinding(f, request)).toList();
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runway.render.api.RenderedManifest;
+import dev.runway.render.yaml.GoYaml;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -409,5 +410,55 @@ class FluxSubstitutionTest {
                 "kustomize build failed: yaml: unmarshal errors:\n  line 7: mapping key \"a\" already defined at"
                         + " line 6",
                 m.error());
+    }
+
+    @Test
+    void aResourceReadOnceSubstitutesLikeItsText() {
+        // The safety check reads a manifest once and substitutes every sample into that reading (issue 19): the
+        // result must be the one substituting the text gives, whatever becomes of the resource.
+        RenderedManifest disabled = new RenderedManifest("t.yaml", "v1", "ConfigMap", "cm", "ns", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: cm
+                  labels:
+                    kustomize.toolkit.fluxcd.io/substitute: disabled
+                data:
+                  a: ${v}
+                """);
+        RenderedManifest notAnObject = new RenderedManifest("t.yaml", "", "", "", "", "- a\n- ${v}\n");
+        List<RenderedManifest> manifests = List.of(
+                configMap("  a: \"${v}\"\n  b: x-${w:=d} # note\n  c: ${v:0:-1}\n"),
+                configMap("  a: ${v}\n"),
+                configMap("  a: \"1\"\n  a: \"2\"\n"), // kustomize cannot read it
+                configMap("  url: \"https:\\/\\/example.com\"\n"), // nor this
+                disabled,
+                notAnObject);
+        List<Map<String, String>> variableSets =
+                List.of(Map.of("v", "123"), Map.of(), Map.of("v", "a: b: c"), Map.of("v", "x", "9bad", "y"));
+        java.util.Set<SubstitutedManifest.Status> seen = new java.util.HashSet<>();
+        java.util.Set<String> errors = new java.util.TreeSet<>();
+        for (RenderedManifest m : manifests) {
+            FluxSubstitution.Kustomized read = FluxSubstitution.Kustomized.read(m);
+            FluxSubstitution.Kustomized given =
+                    read.error().isEmpty() ? FluxSubstitution.Kustomized.of(m, GoYaml.readKyaml(m.text())) : read;
+            for (Map<String, String> vars : variableSets) {
+                for (boolean strict : List.of(false, true)) {
+                    for (PostBuild.SubstituteStrategy strategy : PostBuild.SubstituteStrategy.values()) {
+                        SubstitutedManifest fromText = FluxSubstitution.substitute(m, vars, strict, strategy);
+                        String what = m.text() + " with " + vars + ", strict " + strict + ", " + strategy;
+                        assertEquals(fromText, FluxSubstitution.substitute(read, vars, strict, strategy), what);
+                        assertEquals(fromText, FluxSubstitution.substitute(given, vars, strict, strategy), what);
+                        seen.add(fromText.status());
+                        errors.add(fromText.error().replaceAll("(?s):.*", ""));
+                    }
+                }
+            }
+        }
+        assertEquals(java.util.EnumSet.allOf(SubstitutedManifest.Status.class), seen);
+        assertEquals(
+                java.util.Set.of("", "envsubst error", "kustomize build failed", "panic"),
+                errors,
+                "every way to fail is among the cases");
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runway.render.api.RenderedChart;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The safety check on deliberately broken manifests. */
@@ -272,5 +274,117 @@ class SafetyCheckTest {
         assertEquals(
                 List.of("ConfigMap/d data.a"),
                 findings.stream().map(f -> f.resource() + " " + f.path()).toList());
+    }
+
+    /** A render whose findings differ between two samples, one manifest kustomize cannot read, one opted out. */
+    private static final String TWO_SAMPLE_RENDER = """
+                ---
+                # Source: chart/templates/configmap.yaml
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                  namespace: payments
+                data:
+                  project: ${gcp_project_number}
+                  note: id ${note}
+                  config.json: '{"account": ${aws_account_id}, "pool": "${gcp_wip_id}"}'
+                  broken.json: '{"owner": "${owner}"}'
+                  ${key}: value
+                ---
+                # Source: chart/templates/deployment.yaml
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: api
+                  namespace: payments
+                  labels:
+                    team: ${team}
+                spec:
+                  replicas: ${replicas}
+                  template:
+                    spec:
+                      containers:
+                        - name: api
+                          env:
+                            - name: ACCOUNT
+                              value: "${quote}${aws_account_id}${quote}"
+                            - name: LABEL
+                              value: ${owner}-api
+                ---
+                # Source: chart/templates/escaped.yaml
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: escaped
+                data:
+                  url: "https:\\/\\/example.com/${gcp_project_id}"
+                ---
+                # Source: chart/templates/breaks.yaml
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: breaks
+                data:
+                  text: ${multi}
+                ---
+                # Source: chart/templates/disabled.yaml
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: off
+                  labels:
+                    kustomize.toolkit.fluxcd.io/substitute: disabled
+                data:
+                  project: ${gcp_project_number}
+                """;
+
+    private static final List<SafetyCheck.SampleSet> TWO_SAMPLES = List.of(
+            new SafetyCheck.SampleSet(
+                    "plain",
+                    Map.ofEntries(
+                            Map.entry("gcp_project_number", "123456789012"),
+                            Map.entry("note", "n1"),
+                            Map.entry("aws_account_id", "123456789012"),
+                            Map.entry("gcp_wip_id", "pool"),
+                            Map.entry("owner", "ops"),
+                            Map.entry("key", "k"),
+                            Map.entry("team", "core"),
+                            Map.entry("replicas", "3"),
+                            Map.entry("quote", "\""),
+                            Map.entry("multi", "one"))),
+            new SafetyCheck.SampleSet(
+                    "tricky",
+                    Map.ofEntries(
+                            Map.entry("gcp_project_number", "0123"),
+                            Map.entry("note", "a #b"),
+                            Map.entry("aws_account_id", "1, \"x\": ]"),
+                            Map.entry("gcp_wip_id", "p\"q"),
+                            Map.entry("owner", "o\"x"),
+                            Map.entry("key", "k2"),
+                            Map.entry("team", "true"),
+                            Map.entry("replicas", "three"),
+                            Map.entry("multi", "a: b: c"))));
+
+    @Test
+    void severalSamplesReportEachFindingOnceInManifestThenSampleOrder() {
+        // Each manifest is read once and every sample substituted into that reading (issue 19); the findings are
+        // the ones the check gave when it read the manifest again for every sample (recorded before that change):
+        // a finding is kept from the first sample that shows it, the second sample's own findings follow the
+        // first's within a manifest, the unreadable manifest is reported once and the opted-out one not at all.
+        List<FluxFinding> findings = SafetyCheck.check(chart(TWO_SAMPLE_RENDER), TWO_SAMPLES);
+        assertEquals("""
+                ERROR flux/whole-scalar-placeholder ConfigMap/payments/settings data.project (chart/templates/configmap.yaml:9:12): `${gcp_project_number}` is the whole value of ConfigMap data value data.project, which must be a string: Flux substitutes kustomize's re-written YAML, where quotes are gone, so a value such as 123456789012 arrives as a number, true as a boolean and an empty value as null, and the API server rejects the resource Fix: write ${quote}${gcp_project_number}${quote} and define quote: '"' in the Flux variables (Flux Kustomization docs, "Post build substitution of numbers and booleans"), or make the placeholder part of a longer string
+                WARNING flux/json-bare-placeholder ConfigMap/payments/settings data[config.json] (chart/templates/configmap.yaml:11:29): the JSON in data[config.json] is only valid after substitution: a placeholder stands as a bare JSON value, so its JSON type depends on the variable's value Fix: put the placeholder inside a JSON string ("${...}")
+                ERROR flux/value-changes ConfigMap/payments/settings data.note (chart/templates/configmap.yaml:10:12): after Flux substitutes note=a #b (sample 'tricky') the value reads as "id a" instead of "id a #b" Fix: the substituted value must not hold YAML syntax (' #', ': ', line breaks) in a plain scalar: use ${quote}...${quote} around it, or change the variable's value
+                ERROR flux/json-breaks ConfigMap/payments/settings data[config.json] (chart/templates/configmap.yaml:11:29): the JSON in data[config.json] does not parse after Flux substitutes aws_account_id=1, "x": ], gcp_wip_id=p"q (sample 'tricky'): invalid character ']' looking for beginning of value (JSON line 1, column 21) Fix: build the JSON with toJson/toPrettyJson so every placeholder sits inside a JSON string
+                ERROR flux/json-breaks ConfigMap/payments/settings data[broken.json] (chart/templates/configmap.yaml:12:28): the JSON in data[broken.json] does not parse after Flux substitutes owner=o"x (sample 'tricky'): invalid character 'x' after object key:value pair (JSON line 1, column 14) Fix: build the JSON with toJson/toPrettyJson so every placeholder sits inside a JSON string
+                ERROR flux/whole-scalar-placeholder Deployment/payments/api metadata.labels.team (chart/templates/deployment.yaml:22:11): `${team}` is the whole value of the label metadata.labels.team, which must be a string: Flux substitutes kustomize's re-written YAML, where quotes are gone, so a value such as 123456789012 arrives as a number, true as a boolean and an empty value as null, and the API server rejects the resource Fix: write ${quote}${team}${quote} and define quote: '"' in the Flux variables (Flux Kustomization docs, "Post build substitution of numbers and booleans"), or make the placeholder part of a longer string
+                WARNING flux/type-changes Deployment/payments/api spec.replicas (chart/templates/deployment.yaml:24:13): `${replicas}` is substituted after kustomize drops the quotes: with replicas=3 (sample 'plain') it reads as number 3 instead of the string "3"; that is fine only if the field takes a number Fix: to keep a string, write the value as ${quote}...${quote} with quote: '"' in the Flux variables ("Post build substitution of numbers and booleans")
+                ERROR flux/substitution-breaks-yaml Deployment/payments/api metadata.labels.team (chart/templates/deployment.yaml:22:11): after Flux substitutes (sample 'tricky': aws_account_id=1, "x": ], gcp_project_number=0123, gcp_wip_id=p"q, key=k2, multi=a: b: c, note=a #b, owner=o"x, replicas=three, team=true) the resource is no longer valid YAML: envsubst error: YAMLToJSON: yaml: line 15: mapping values are not allowed in this context Fix: keep placeholders inside longer strings, or use ${quote}${var}${quote} for whole values
+                ERROR flux/kustomize-cannot-read (no kind)/ (chart/templates/escaped.yaml:41): kustomize reads manifests with go-yaml v3 and cannot read this one (yaml: line 6: found unknown escape character); kustomize-controller fails before it substitutes anything Fix: write YAML that go-yaml accepts (for example no \\/ escape in double-quoted strings)
+                ERROR flux/whole-scalar-placeholder ConfigMap/breaks data.text (chart/templates/breaks.yaml:49:9): `${multi}` is the whole value of ConfigMap data value data.text, which must be a string: Flux substitutes kustomize's re-written YAML, where quotes are gone, so a value such as 123456789012 arrives as a number, true as a boolean and an empty value as null, and the API server rejects the resource Fix: write ${quote}${multi}${quote} and define quote: '"' in the Flux variables (Flux Kustomization docs, "Post build substitution of numbers and booleans"), or make the placeholder part of a longer string
+                ERROR flux/substitution-breaks-yaml ConfigMap/breaks data.text (chart/templates/breaks.yaml:49:9): after Flux substitutes (sample 'tricky': aws_account_id=1, "x": ], gcp_project_number=0123, gcp_wip_id=p"q, key=k2, multi=a: b: c, note=a #b, owner=o"x, replicas=three, team=true) the resource is no longer valid YAML: envsubst error: YAMLToJSON: yaml: line 3: mapping values are not allowed in this context Fix: keep placeholders inside longer strings, or use ${quote}${var}${quote} for whole values
+                """, findings.stream().map(f -> f.format() + "\n").collect(Collectors.joining()));
     }
 }
