@@ -263,8 +263,8 @@ final class YamlReader {
         if (start.isEmpty() || end.isEmpty()) {
             return;
         }
-        int from = text.offsetByCodePoints(0, Math.min(start.get().getIndex(), text.codePointCount(0, text.length())));
-        int to = text.offsetByCodePoints(0, Math.min(end.get().getIndex(), text.codePointCount(0, text.length())));
+        int from = charIndex(start.get().getIndex());
+        int to = charIndex(end.get().getIndex());
         int i = from + 1;
         while (i < to - 1) {
             if (text.charAt(i) != '\\') {
@@ -287,6 +287,29 @@ final class YamlReader {
             }
             i += 2; // the backslash and the character it escapes
         }
+    }
+
+    /** Where {@link #charIndex} last stopped: a code point index of {@link #text} and its char index. */
+    private int cursorPoints;
+
+    private int cursorChars;
+
+    /**
+     * The char index of code point {@code points} of {@link #text} (its end when the text is shorter). Marks come in
+     * document order, so the walk goes on from the previous answer: linear in the text over a whole document, where
+     * counting from the start for each double-quoted scalar was quadratic (and a fifth of the first read of a chart's
+     * values.yaml).
+     */
+    private int charIndex(int points) {
+        if (points < cursorPoints) {
+            cursorPoints = 0;
+            cursorChars = 0;
+        }
+        while (cursorPoints < points && cursorChars < text.length()) {
+            cursorChars += Character.charCount(text.codePointAt(cursorChars));
+            cursorPoints++;
+        }
+        return cursorChars;
     }
 
     private void anchor(NodeEvent event, Node node) {
