@@ -289,6 +289,9 @@ final class YamlReader {
         }
     }
 
+    /** Whether {@link #text} has no surrogate pairs (marks then index its chars); null until first asked. */
+    private Boolean oneCharPerPoint;
+
     /** Where {@link #charIndex} last stopped: a code point index of {@link #text} and its char index. */
     private int cursorPoints;
 
@@ -301,6 +304,13 @@ final class YamlReader {
      * values.yaml).
      */
     private int charIndex(int points) {
+        if (oneCharPerPoint == null) {
+            // O(1) for Latin-1 text, the usual case, which needs no walk at all.
+            oneCharPerPoint = text.codePointCount(0, text.length()) == text.length();
+        }
+        if (oneCharPerPoint) {
+            return Math.min(points, text.length());
+        }
         if (points < cursorPoints) {
             cursorPoints = 0;
             cursorChars = 0;

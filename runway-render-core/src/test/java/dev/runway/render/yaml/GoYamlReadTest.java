@@ -173,6 +173,10 @@ class GoYamlReadTest {
         GoYamlException e =
                 assertThrows(GoYamlException.class, () -> GoYaml.read(fine + "d: \"" + emoji + "\\/\"\n", "v.yaml"));
         assertEquals("error converting YAML to JSON: yaml: line 4: found unknown escape character", e.getMessage());
+        // Text beyond Latin-1 without surrogate pairs: one char per code point still.
+        GoYamlException bmp =
+                assertThrows(GoYamlException.class, () -> GoYaml.read("a: \"\u0416\"\nb: \"\u0416\\/\"\n", "v.yaml"));
+        assertEquals("error converting YAML to JSON: yaml: line 2: found unknown escape character", bmp.getMessage());
     }
 
     @Test
