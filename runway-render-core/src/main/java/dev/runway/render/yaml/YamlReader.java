@@ -190,9 +190,12 @@ final class YamlReader {
                 if (s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED) {
                     checkEscapes(s);
                 }
+                // Plain Optional checks rather than lambdas on this path (here and in anchor): each lambda is a
+                // class made at its first use, which a first render in a fresh JVM pays for.
+                Optional<String> tag = s.getTag();
                 Scalar node = new Scalar(
                         s.getValue(),
-                        s.getTag().filter(t -> !t.equals("!")).orElse(null),
+                        tag.isPresent() && !tag.get().equals("!") ? tag.get() : null,
                         s.getScalarStyle() == ScalarStyle.PLAIN && s.getTag().isEmpty(),
                         s.getStartMark());
                 anchor(s, node);
@@ -323,7 +326,9 @@ final class YamlReader {
     }
 
     private void anchor(NodeEvent event, Node node) {
-        event.getAnchor().ifPresent(a -> anchors.put(a.getValue(), node));
+        if (event.getAnchor().isPresent()) {
+            anchors.put(event.getAnchor().get().getValue(), node);
+        }
     }
 
     // ---- decoding (go-yaml v2 decode.go into interface{}, then sigs.k8s.io/yaml's JSON conversion)
