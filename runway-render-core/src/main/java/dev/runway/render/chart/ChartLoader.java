@@ -294,19 +294,26 @@ final class ChartLoader {
         if (chartYaml == null) {
             throw new RenderException("Chart.yaml file is missing in " + where);
         }
+        // Read once: Helm 4 checks the format of the same YAML that is decoded.
+        Object read = ChartYaml.read(text(chartYaml), "Chart.yaml");
         if (version.isHelm4()) {
-            ChartYaml.checkFormat(text(chartYaml));
+            ChartYaml.checkFormat(read);
         }
-        return load(clean, version, budget, 0);
+        return load(clean, version, budget, 0, ChartYaml.decode(read, "Chart.yaml", ChartYaml.empty(), version));
     }
 
-    /** @param nesting how many packaged archives enclose these files (the top chart's own archive not counted) */
-    private static Chart load(Map<String, byte[]> files, HelmVersion version, TarGz.Budget budget, int nesting) {
+    /**
+     * @param nesting how many packaged archives enclose these files (the top chart's own archive not counted)
+     * @param decoded these files' Chart.yaml decoded, or null to decode it here
+     */
+    private static Chart load(
+            Map<String, byte[]> files, HelmVersion version, TarGz.Budget budget, int nesting, ChartMetadata decoded) {
         byte[] chartYaml = files.get("Chart.yaml");
         if (chartYaml == null) {
             throw new RenderException("Chart.yaml file is missing");
         }
-        ChartMetadata meta = ChartYaml.decode(text(chartYaml), "Chart.yaml", ChartYaml.empty(), version);
+        ChartMetadata meta =
+                decoded != null ? decoded : ChartYaml.decode(text(chartYaml), "Chart.yaml", ChartYaml.empty(), version);
         if (meta.apiVersion().isEmpty()) {
             // Helm 2 accepted charts without apiVersion: the loader takes them as v1.
             meta = meta.withApiVersion(API_V1);
@@ -397,7 +404,7 @@ final class ChartLoader {
             }
             Map<String, byte[]> unpacked = new TreeMap<>();
             TarGz.read(files.get(dir), budget).forEach((name, data) -> unpacked.put(name, withoutBom(data)));
-            return load(unpacked, version, budget, nesting + 1);
+            return load(unpacked, version, budget, nesting + 1, null);
         }
         Map<String, byte[]> inside = new TreeMap<>();
         files.forEach((name, data) -> {
@@ -406,7 +413,7 @@ final class ChartLoader {
                 inside.put(name.substring(slash + 1), data);
             }
         });
-        return load(inside, version, budget, nesting);
+        return load(inside, version, budget, nesting, null);
     }
 
     /** Chart.lock and requirements.lock are read (Helm fails on bad YAML there) but do not change the render. */

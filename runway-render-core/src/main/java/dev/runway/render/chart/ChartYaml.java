@@ -35,12 +35,20 @@ final class ChartYaml {
 
     /** Decodes {@code data} (the file {@code file}) into {@code into}; Helm's message on failure. */
     static ChartMetadata decode(String text, String file, ChartMetadata into, HelmVersion version) {
-        Object yaml;
+        return decode(read(text, file), file, into, version);
+    }
+
+    /** The YAML of {@code file} as Chart.yaml is decoded (Go's own number types); Helm's message on failure. */
+    static Object read(String text, String file) {
         try {
-            yaml = GoYaml.readYamlTyped(text, file);
+            return GoYaml.readYamlTyped(text, file);
         } catch (RuntimeException e) {
             throw new RenderException("cannot load " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Decodes {@code yaml}, as {@link #read} returned it for {@code file}, into {@code into}. */
+    static ChartMetadata decode(Object yaml, String file, ChartMetadata into, HelmVersion version) {
         try {
             return new Decoder(version.isHelm4() ? "v2" : "chart").metadata(yaml, into);
         } catch (TypeMismatch e) {
@@ -53,13 +61,7 @@ final class ChartYaml {
      * apiVersion) to pick the chart format (pkg/chart/loader/load.go): a file that is no map, or an apiVersion that is
      * no string, fails there first, with that type in the message.
      */
-    static void checkFormat(String text) {
-        Object yaml;
-        try {
-            yaml = GoYaml.readYamlTyped(text, "Chart.yaml");
-        } catch (RuntimeException e) {
-            throw new RenderException("cannot load Chart.yaml: " + e.getMessage(), e);
-        }
+    static void checkFormat(Object yaml) {
         String problem = null;
         if (yaml != null && !(yaml instanceof Map)) {
             problem = GoJson.jsonKind(yaml) + " into Go value of type loader.chartBase";

@@ -190,9 +190,12 @@ final class YamlReader {
                 if (s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED) {
                     checkEscapes(s);
                 }
+                // Plain Optional checks rather than lambdas on this path (here and in anchor): each lambda is a
+                // class made at its first use, which a first render in a fresh JVM pays for.
+                Optional<String> tag = s.getTag();
                 Scalar node = new Scalar(
                         s.getValue(),
-                        s.getTag().filter(t -> !t.equals("!")).orElse(null),
+                        tag.isPresent() && !tag.get().equals("!") ? tag.get() : null,
                         s.getScalarStyle() == ScalarStyle.PLAIN && s.getTag().isEmpty(),
                         s.getStartMark());
                 anchor(s, node);
@@ -263,8 +266,8 @@ final class YamlReader {
         if (start.isEmpty() || end.isEmpty()) {
             return;
         }
-        int from = text.offsetByCodePoints(0, Math.min(start.get().getIndex(), text.codePointCount(0, text.length())));
-        int to = text.offsetByCodePoints(0, Math.min(end.get().getIndex(), text.codePointCount(0, text.length())));
+        int from = charIndex(start.get().getIndex());
+        int to = charIndex(end.get().getIndex());
         int i = from + 1;
         while (i < to - 1) {
             if (text.charAt(i) != '\\') {
@@ -289,8 +292,43 @@ final class YamlReader {
         }
     }
 
+    /** Whether {@link #text} has no surrogate pairs (marks then index its chars); null until first asked. */
+    private Boolean oneCharPerPoint;
+
+    /** Where {@link #charIndex} last stopped: a code point index of {@link #text} and its char index. */
+    private int cursorPoints;
+
+    private int cursorChars;
+
+    /**
+     * The char index of code point {@code points} of {@link #text} (its end when the text is shorter). Marks come in
+     * document order, so the walk goes on from the previous answer: linear in the text over a whole document, where
+     * counting from the start for each double-quoted scalar was quadratic (and a fifth of the first read of a chart's
+     * values.yaml).
+     */
+    private int charIndex(int points) {
+        if (oneCharPerPoint == null) {
+            // O(1) for Latin-1 text, the usual case, which needs no walk at all.
+            oneCharPerPoint = text.codePointCount(0, text.length()) == text.length();
+        }
+        if (oneCharPerPoint) {
+            return Math.min(points, text.length());
+        }
+        if (points < cursorPoints) {
+            cursorPoints = 0;
+            cursorChars = 0;
+        }
+        while (cursorPoints < points && cursorChars < text.length()) {
+            cursorChars += Character.charCount(text.codePointAt(cursorChars));
+            cursorPoints++;
+        }
+        return cursorChars;
+    }
+
     private void anchor(NodeEvent event, Node node) {
-        event.getAnchor().ifPresent(a -> anchors.put(a.getValue(), node));
+        if (event.getAnchor().isPresent()) {
+            anchors.put(event.getAnchor().get().getValue(), node);
+        }
     }
 
     // ---- decoding (go-yaml v2 decode.go into interface{}, then sigs.k8s.io/yaml's JSON conversion)

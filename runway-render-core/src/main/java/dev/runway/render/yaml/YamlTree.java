@@ -56,14 +56,19 @@ public final class YamlTree {
      * key when it decodes), and the walk does not go into it.
      */
     public record Entry(List<Object> segments, boolean key, Node node) {
+        // Plain Optional checks rather than lambdas: each lambda is a class made at its first use, which a first
+        // render in a fresh JVM pays for when it reads a values file.
+
         /** The 1-based line where the node starts. */
         public int line() {
-            return node.getStartMark().map(m -> m.getLine() + 1).orElse(1);
+            Optional<Mark> mark = node.getStartMark();
+            return mark.isPresent() ? mark.get().getLine() + 1 : 1;
         }
 
         /** The 1-based column (in code points) where the node starts. */
         public int column() {
-            return node.getStartMark().map(m -> m.getColumn() + 1).orElse(1);
+            Optional<Mark> mark = node.getStartMark();
+            return mark.isPresent() ? mark.get().getColumn() + 1 : 1;
         }
     }
 

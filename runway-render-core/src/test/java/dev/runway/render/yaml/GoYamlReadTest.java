@@ -164,6 +164,22 @@ class GoYamlReadTest {
     }
 
     @Test
+    void escapesAreFoundAfterCharactersOutsideTheBasicPlane() {
+        // Marks count code points, the text is UTF-16: each emoji is two chars, so a quoted scalar after them starts
+        // further into the text than its mark's index says.
+        String emoji = "\uD83D\uDE00";
+        String fine = "a: \"" + emoji + emoji + "\"\nb: \"" + emoji + "\\t\"\nc: \"\\\\\"\n";
+        assertEquals(java.util.Map.of("a", emoji + emoji, "b", emoji + "\t", "c", "\\"), GoYaml.read(fine, "v.yaml"));
+        GoYamlException e =
+                assertThrows(GoYamlException.class, () -> GoYaml.read(fine + "d: \"" + emoji + "\\/\"\n", "v.yaml"));
+        assertEquals("error converting YAML to JSON: yaml: line 4: found unknown escape character", e.getMessage());
+        // Text beyond Latin-1 without surrogate pairs: one char per code point still.
+        GoYamlException bmp =
+                assertThrows(GoYamlException.class, () -> GoYaml.read("a: \"\u0416\"\nb: \"\u0416\\/\"\n", "v.yaml"));
+        assertEquals("error converting YAML to JSON: yaml: line 2: found unknown escape character", bmp.getMessage());
+    }
+
+    @Test
     void aBillionLaughsEndsInGoYamlsAliasLimit() {
         StringBuilder yaml = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
         for (int i = 1; i < 10; i++) {
