@@ -9,6 +9,7 @@ import dev.runway.render.servicemanifest.ServiceManifestReader;
 import dev.runway.render.servicemanifest.ServiceManifests;
 import dev.runway.render.values.SetValueException;
 import dev.runway.render.values.ValuesFileException;
+import dev.runway.render.values.ValuesFileMemo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,20 +109,32 @@ public final class EnvironmentPlanner {
 
     private final Settings settings;
     private final Consumer<String> info;
+    /** The run's values files, read once for the plan and every render and check of its requests. */
+    private final ValuesFileMemo valuesFiles;
+
     private final Set<String> warnings = new LinkedHashSet<>();
 
-    private EnvironmentPlanner(Settings settings, Consumer<String> info) {
+    private EnvironmentPlanner(Settings settings, Consumer<String> info, ValuesFileMemo valuesFiles) {
         this.settings = settings;
         this.info = info;
+        this.valuesFiles = valuesFiles;
     }
 
     /**
      * Plans every selected environment.
      *
+     * The plan and its requests are one run: each values file is read once for the plan and for every render and
+     * check of the requests ({@link ValuesFileMemo}).
+     *
      * @param info receives progress lines as they are found (the manifest fields skipped, the overrides in effect)
      */
     public static Plan plan(Settings settings, Consumer<String> info) throws PipelineException {
-        EnvironmentPlanner planner = new EnvironmentPlanner(settings, info);
+        return plan(settings, info, new ValuesFileMemo());
+    }
+
+    /** Plans with the run's values files read through {@code valuesFiles} (tests count the reads). */
+    static Plan plan(Settings settings, Consumer<String> info, ValuesFileMemo valuesFiles) throws PipelineException {
+        EnvironmentPlanner planner = new EnvironmentPlanner(settings, info, valuesFiles);
         try {
             List<PlannedEnvironment> planned = planner.planAll();
             return new Plan(planned, List.copyOf(planner.warnings));
@@ -250,7 +263,18 @@ public final class EnvironmentPlanner {
         reportProblems(problems); // errors stop here; warnings are reported once, after every environment
         ServiceManifest serviceManifest = readManifest(env, name);
         RenderRequest draft = new RenderRequest(
-                chart, files, sets, setStrings, setFiles, "", "", settings.kubeVersion(), basedir, null, helm);
+                chart,
+                files,
+                sets,
+                setStrings,
+                setFiles,
+                "",
+                "",
+                settings.kubeVersion(),
+                basedir,
+                null,
+                helm,
+                valuesFiles);
         RequestValues values = readValues(draft, name); // a broken values file is the first thing said
         String id = serviceId(name, serviceManifest, values);
         String release = firstNonBlank(env.releaseName(), settings.releaseName(), id);
@@ -278,7 +302,8 @@ public final class EnvironmentPlanner {
                 settings.kubeVersion(),
                 basedir,
                 serviceManifest == null ? null : serviceManifest.toValues(name),
-                helm);
+                helm,
+                valuesFiles);
         reportOverrides(name, env);
         Path committed = env.committedManifests() != null
                 ? basedir.resolve(env.committedManifests())

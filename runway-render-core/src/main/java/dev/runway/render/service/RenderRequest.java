@@ -4,6 +4,7 @@ import dev.runway.render.api.HelmVersion;
 import dev.runway.render.values.MergedValues;
 import dev.runway.render.values.UserValues;
 import dev.runway.render.values.ValuesDocument;
+import dev.runway.render.values.ValuesFileMemo;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,8 @@ import java.util.Objects;
  * @param manifestValues values from the Runway service manifest ({@code .runway/runway.yml}), applied before the
  *                       values files so they can override them; null when the service has no manifest
  * @param helmVersion   the Helm version whose output to reproduce (null: {@link HelmVersion#DEFAULT})
+ * @param valuesFileMemo the run's values files read once ({@link EnvironmentPlanner} gives each run's requests one);
+ *                       null: the values files are read at every {@link #mergeValues()}
  */
 public record RenderRequest(
         ChartSource chart,
@@ -36,7 +39,8 @@ public record RenderRequest(
         String kubeVersion,
         Path baseDirectory,
         ValuesDocument manifestValues,
-        HelmVersion helmVersion) {
+        HelmVersion helmVersion,
+        ValuesFileMemo valuesFileMemo) {
 
     /** A request without a service manifest, rendering as the default Helm version. */
     public RenderRequest(
@@ -89,6 +93,34 @@ public record RenderRequest(
                 null);
     }
 
+    /** A request that reads its values files at every {@link #mergeValues()}. */
+    public RenderRequest(
+            ChartSource chart,
+            List<Path> valuesFiles,
+            List<String> set,
+            List<String> setString,
+            List<String> setFile,
+            String releaseName,
+            String namespace,
+            String kubeVersion,
+            Path baseDirectory,
+            ValuesDocument manifestValues,
+            HelmVersion helmVersion) {
+        this(
+                chart,
+                valuesFiles,
+                set,
+                setString,
+                setFile,
+                releaseName,
+                namespace,
+                kubeVersion,
+                baseDirectory,
+                manifestValues,
+                helmVersion,
+                null);
+    }
+
     public RenderRequest {
         Objects.requireNonNull(chart, "chart");
         valuesFiles = List.copyOf(valuesFiles);
@@ -115,7 +147,8 @@ public record RenderRequest(
                 kubeVersion,
                 baseDirectory,
                 manifestValues,
-                version);
+                version,
+                valuesFileMemo);
     }
 
     /** The same request for another release name and namespace. */
@@ -131,7 +164,8 @@ public record RenderRequest(
                 kubeVersion,
                 baseDirectory,
                 manifestValues,
-                helmVersion);
+                helmVersion,
+                valuesFileMemo);
     }
 
     /** How messages name a values file: relative to the base directory when it lies below it. */
@@ -151,6 +185,9 @@ public record RenderRequest(
     public MergedValues mergeValues() {
         UserValues.Builder values =
                 UserValues.builder().fileReaderRelativeTo(baseDirectory).helmVersion(helmVersion);
+        if (valuesFileMemo != null) {
+            values.memo(valuesFileMemo);
+        }
         if (manifestValues != null) {
             values.valuesDocument(manifestValues);
         }

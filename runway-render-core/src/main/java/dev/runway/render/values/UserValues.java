@@ -70,12 +70,14 @@ public final class UserValues {
 
     private final List<Source> sources;
     private final ValuesFiles files;
+    private final ValuesFileMemo memo;
     private final FileValueReader fileReader;
     private final HelmVersion helmVersion;
 
     private UserValues(Builder builder) {
         this.sources = List.copyOf(builder.sources);
         this.files = builder.files;
+        this.memo = builder.memo;
         this.fileReader =
                 builder.fileReader != null ? builder.fileReader : fileReader(builder.fileBase, builder.files.limits());
         this.helmVersion = builder.helmVersion;
@@ -123,6 +125,7 @@ public final class UserValues {
                 }
                 if (kind == Kind.VALUES_FILE) {
                     for (ValuesDocument document : read(source)) {
+                        // A copy: --set changes the merged maps, and a run's memo shares each document.
                         base = ValueTrees.mergeMaps(base, ValueTrees.mutableCopy(document.values()));
                         provenance.add(new Provenance(source, document, List.of()));
                     }
@@ -139,6 +142,9 @@ public final class UserValues {
     private List<ValuesDocument> read(Source source) {
         if (source.document() != null) {
             return List.of(source.document());
+        }
+        if (memo != null && source.file() != null) {
+            return memo.read(source.file(), source.argument(), helmVersion.isHelm4());
         }
         if (helmVersion.isHelm4()) {
             return source.file() != null
@@ -279,6 +285,8 @@ public final class UserValues {
     public static final class Builder {
         private final List<Source> sources = new ArrayList<>();
         private ValuesFiles files = ValuesFiles.standard();
+        /** Null: values files from disk are read at every merge. */
+        private ValuesFileMemo memo;
         /** Null: read from disk, relative to {@link #fileBase}, with the values files' size limit. */
         private FileValueReader fileReader;
 
@@ -335,9 +343,20 @@ public final class UserValues {
             return add(Kind.SET_LITERAL, line);
         }
 
-        /** How values files are read (limits, decoder). */
+        /** How values files are read (limits, decoder); files from disk are then read at every merge. */
         public Builder files(ValuesFiles files) {
             this.files = Objects.requireNonNull(files, "files");
+            this.memo = null;
+            return this;
+        }
+
+        /**
+         * Values files from disk read through a run's memo, so a run reads each once, with the memo's
+         * {@link ValuesFileMemo#files()} (which values given as text use too).
+         */
+        public Builder memo(ValuesFileMemo memo) {
+            this.memo = Objects.requireNonNull(memo, "memo");
+            this.files = memo.files();
             return this;
         }
 

@@ -26,15 +26,17 @@ import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.events.StreamEndEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.Parser;
 
 /**
- * Reads values files safely. Before any value is built, one streaming pass over the YAML events checks the
- * {@link ValuesLimits} (size, nesting depth, number of aliases, size after alias expansion), so a billion-laughs
- * file or a 100000-level list stops with a clear message at the line that crosses the limit. Then the first
- * document is composed (syntax errors name the line and column), positions are recorded, and the Go values are
+ * Reads values files safely. The first document is composed (syntax errors name the line and column) from YAML
+ * events that are checked against the {@link ValuesLimits} (size, nesting depth, number of aliases, size after alias
+ * expansion) before the composer takes each one, so a billion-laughs file or a 100000-level list stops with a clear
+ * message at the line that crosses the limit. Then positions are recorded, and the Go values are
  * built by a {@link YamlValueDecoder}: by default {@link GoYaml#read}, the reader {@code fromYaml} uses too, so
  * values files and templates agree on what YAML means.
  */
@@ -144,10 +146,7 @@ public final class ValuesFiles {
                 .setUseMarks(true)
                 .build();
         try {
-            // Go's YAML reader decodes only the first document of a values file; the rest is ignored (even when
-            // broken).
-            int firstDocumentEnd = checkLimits(text, sourceName, settings);
-            YamlTree tree = YamlTree.compose(settings, text.substring(0, firstDocumentEnd), YamlTree.View.DECODED);
+            YamlTree tree = firstDocument(settings, text, sourceName);
             Map<ValuesPath, SourcePosition> valuePositions = new LinkedHashMap<>();
             Map<ValuesPath, SourcePosition> keyPositions = new LinkedHashMap<>();
             for (YamlTree.Entry entry : tree.entries()) {
@@ -251,21 +250,110 @@ public final class ValuesFiles {
     }
 
     /**
-     * One streaming pass over the events of the first document: depth, alias count and the size of everything
-     * aliases expand to. Returns where the first document ends (a char offset).
+     * The first document, composed (Go's YAML reader decodes only the first document of a values file; the rest is
+     * ignored, even when broken), with the limits checked on the events as the composer takes them
+     * ({@link LimitedEvents}): one parse of the text for both. Before the composer's own errors (an undefined alias,
+     * a recursive key) come any limit or syntax error of the whole first document, as when the limits had a pass of
+     * their own before composing.
      */
-    private int checkLimits(String text, String sourceName, LoadSettings settings) {
-        Map<Anchor, Long> anchorSizes = new HashMap<>();
-        Deque<long[]> open = new ArrayDeque<>();
-        Deque<Optional<Anchor>> openAnchors = new ArrayDeque<>();
-        long total = 0;
-        int aliases = 0;
-        for (Event event : GuardedYaml.parse(settings, text)) {
-            if (event.getEventId() == Event.ID.DocumentEnd) {
-                int codePoints = event.getEndMark().map(Mark::getIndex).orElse(text.codePointCount(0, text.length()));
-                return text.offsetByCodePoints(0, Math.min(codePoints, text.codePointCount(0, text.length())));
+    private YamlTree firstDocument(LoadSettings settings, String text, String sourceName) {
+        LimitedEvents events = new LimitedEvents(sourceName);
+        try {
+            return YamlTree.compose(settings, text, YamlTree.View.DECODED, events::over);
+        } catch (RuntimeException e) {
+            if (!events.failed) {
+                events.drain();
             }
-            if (event instanceof CollectionStartEvent start) {
+            throw e;
+        }
+    }
+
+    /**
+     * The events of the first document, passed on to the composer as it takes them, each checked on the way:
+     * depth, alias count and the size of everything aliases expand to. After the first document the stream ends.
+     */
+    private final class LimitedEvents implements Parser {
+        private final String sourceName;
+        private final Map<Anchor, Long> anchorSizes = new HashMap<>();
+        private final Deque<long[]> open = new ArrayDeque<>();
+        private final Deque<Optional<Anchor>> openAnchors = new ArrayDeque<>();
+        private Parser events;
+        private long total;
+        private int aliases;
+        /** The first document ended: the composer is told the stream ends there. */
+        private Event end;
+        /** The end was handed over: no events are left. */
+        private boolean endTaken;
+        /** An event could not be read or crossed a limit: that error is the read's. */
+        private boolean failed;
+
+        LimitedEvents(String sourceName) {
+            this.sourceName = sourceName;
+        }
+
+        Parser over(Parser parser) {
+            this.events = parser;
+            return this;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return peekEvent().getEventId() == choice;
+        }
+
+        @Override
+        public Event peekEvent() {
+            if (end != null) {
+                return end;
+            }
+            try {
+                return events.peekEvent();
+            } catch (RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (end != null) {
+                return !endTaken;
+            }
+            try {
+                return events.hasNext();
+            } catch (RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public Event next() {
+            if (end != null) {
+                endTaken = true;
+                return end;
+            }
+            try {
+                Event event = events.next();
+                check(event);
+                return event;
+            } catch (RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        /** The rest of the first document after the composer stopped: its limit and syntax errors come first. */
+        void drain() {
+            while (end == null && !checkEvent(Event.ID.StreamEnd)) {
+                next();
+            }
+        }
+
+        private void check(Event event) {
+            if (event.getEventId() == Event.ID.DocumentEnd) {
+                end = new StreamEndEvent(event.getEndMark(), event.getEndMark());
+            } else if (event instanceof CollectionStartEvent start) {
                 if (open.size() + 1 > limits.maxDepth()) {
                     throw limit(sourceName, event, "values are nested more than " + limits.maxDepth() + " levels deep");
                 }
@@ -288,7 +376,6 @@ public final class ValuesFiles {
                 total = add(open, total, size, sourceName, event);
             }
         }
-        return text.length();
     }
 
     private long add(Deque<long[]> open, long total, long size, String sourceName, Event event) {

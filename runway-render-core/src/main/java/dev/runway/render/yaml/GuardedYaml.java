@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.LoadSettingsBuilder;
@@ -113,9 +114,18 @@ public final class GuardedYaml {
      * much for a small or busy thread stack (found by fuzzing), so composing runs where {@link DeepStack} says.
      */
     public static List<Node> composeAll(LoadSettings settings, String text) {
+        return composeAll(settings, text, UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #composeAll(LoadSettings, String)} of the guarded events as {@code events} passes them on: a reader that
+     * checks limits of its own on the way, or ends the stream early, without a second parse of the text.
+     */
+    public static List<Node> composeAll(LoadSettings settings, String text, UnaryOperator<Parser> events) {
         return onDeepStack(() -> {
             List<Node> documents = new ArrayList<>();
-            Composer composer = composer(settings, text);
+            // A plain loop rather than forEachRemaining(documents::add): no lambda to link on a first read.
+            Composer composer = new Composer(settings, events.apply(parser(settings, text)));
             while (composer.hasNext()) {
                 documents.add(composer.next());
             }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -21,6 +22,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.parser.Parser;
 
 /**
  * The one YAML tree with positions: the first document of a text, composed through {@link GuardedYaml} (so its size,
@@ -134,7 +136,12 @@ public final class YamlTree {
      * to the caller, which words them.
      */
     public static YamlTree compose(LoadSettings settings, String text, View view) {
-        List<Node> documents = GuardedYaml.composeAll(settings, text);
+        return compose(settings, text, view, UnaryOperator.identity());
+    }
+
+    /** {@link #compose(LoadSettings, String, View)} of the events as {@code events} passes them on. */
+    public static YamlTree compose(LoadSettings settings, String text, View view, UnaryOperator<Parser> events) {
+        List<Node> documents = GuardedYaml.composeAll(settings, text, events);
         return new YamlTree(text, documents.isEmpty() ? null : documents.get(0), view);
     }
 

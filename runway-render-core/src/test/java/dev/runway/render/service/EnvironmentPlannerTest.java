@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runway.render.api.HelmVersion;
+import dev.runway.render.values.MergedValues;
+import dev.runway.render.values.ValuesFileMemo;
+import dev.runway.render.values.ValuesFiles;
+import dev.runway.render.values.ValuesPath;
+import dev.runway.render.yaml.GoYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -192,6 +198,111 @@ class EnvironmentPlannerTest {
                         .getMessage()
                         .startsWith("runway.serviceId: serviceId \"Orders-API\" is not a " + "valid service id: "),
                 settings.failure().getMessage());
+    }
+
+    /** The same request reading its values files at every merge, as every request did before the run's memo. */
+    private static RenderRequest rereading(RenderRequest r) {
+        return new RenderRequest(
+                r.chart(),
+                r.valuesFiles(),
+                r.set(),
+                r.setString(),
+                r.setFile(),
+                r.releaseName(),
+                r.namespace(),
+                r.kubeVersion(),
+                r.baseDirectory(),
+                r.manifestValues(),
+                r.helmVersion());
+    }
+
+    @Test
+    void aRunReadsEachValuesFileOnceForThePlanAndEveryMergeOfItsRequests() throws Exception {
+        Files.writeString(basedir.resolve(".runway/values.yaml"), "serviceId: payments\nimage:\n  repository: r\n");
+        Files.writeString(basedir.resolve(".runway/production.yaml"), "replicas: 3\nimage:\n  tag: p\n");
+        Settings settings = settings();
+        settings.environments = List.of(
+                environment("staging", Path.of(".runway/staging.yaml")),
+                environment("production", Path.of(".runway/production.yaml")));
+        Map<String, Integer> decoded = new TreeMap<>();
+        ValuesFileMemo run = new ValuesFileMemo(ValuesFiles.standard().withDecoder((text, name) -> {
+            decoded.merge(name, 1, Integer::sum);
+            return GoYaml.read(text, name);
+        }));
+        List<PlannedEnvironment> plan =
+                EnvironmentPlanner.plan(settings.build(), info::add, run).environments();
+        for (PlannedEnvironment env : plan) {
+            // runway:verify merges each request for the render, the handshake and the finding locator
+            for (int i = 0; i < 3; i++) {
+                env.request().mergeValues();
+            }
+            env.request().withRelease("other", "other").mergeValues();
+        }
+        assertEquals(
+                Map.of(".runway/production.yaml", 1, ".runway/staging.yaml", 1, ".runway/values.yaml", 1),
+                decoded,
+                "the plan's drafts, the renders and the checks of both environments share one read of each file");
+        for (PlannedEnvironment env : plan) {
+            MergedValues memo = env.request().mergeValues();
+            MergedValues before = rereading(env.request()).mergeValues();
+            assertEquals(before.values(), memo.values(), env.name());
+            for (ValuesPath path :
+                    List.of(ValuesPath.of("serviceId"), ValuesPath.of("image", "tag"), ValuesPath.of("replicas"))) {
+                assertEquals(before.origins().originOf(path), memo.origins().originOf(path), env.name() + " " + path);
+            }
+        }
+        assertEquals(
+                ".runway/production.yaml:3:8",
+                plan.get(1)
+                        .request()
+                        .mergeValues()
+                        .origins()
+                        .originOf(ValuesPath.of("image", "tag"))
+                        .orElseThrow()
+                        .toString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void oneEnvironmentsOverridesDoNotReachTheValuesFilesAnotherEnvironmentShares() throws Exception {
+        Files.writeString(
+                basedir.resolve(".runway/values.yaml"),
+                "serviceId: payments\nimage:\n  repository: r\nports:\n- name: http\n  port: 80\n");
+        Settings settings = settings();
+        settings.environments = List.of(
+                new EnvironmentPlanner.EnvironmentSettings(
+                        "staging",
+                        List.of(),
+                        List.of("ports[0].port=81,image.pullPolicy=Always"),
+                        List.of("image.tag=s"),
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        null),
+                environment("production"));
+        List<PlannedEnvironment> plan = settings.plan().environments();
+        MergedValues staging = plan.get(0).request().mergeValues();
+        assertEquals(
+                Map.of("repository", "r", "pullPolicy", "Always", "tag", "s"),
+                staging.values().get("image"));
+        assertEquals(
+                List.of(Map.of("name", "http", "port", 81L)), staging.values().get("ports"));
+        // The render changes nothing it is given, but a merge's result is the caller's to change.
+        staging.values().put("serviceId", "changed");
+        ((Map<String, Object>) staging.values().get("image")).put("tag", "changed");
+        assertEquals(
+                Map.of("repository", "r"),
+                plan.get(1).request().mergeValues().values().get("image"));
+        assertEquals(
+                List.of(Map.of("name", "http", "port", 80.0)),
+                plan.get(1).request().mergeValues().values().get("ports"));
+        assertEquals(
+                rereading(plan.get(1).request()).mergeValues().values(),
+                plan.get(1).request().mergeValues().values());
+        assertEquals(
+                rereading(plan.get(0).request()).mergeValues().values(),
+                plan.get(0).request().mergeValues().values());
     }
 
     @Test

@@ -168,4 +168,82 @@ class UserValuesTest {
                         .orElseThrow()
                         .toString());
     }
+
+    @Test
+    void aMemoReadsEachFileOnceForEveryMergeOfItsRunAndKeepsNoFileThatFailed(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("values.yaml");
+        Files.writeString(file, "image:\n  tag: one\n");
+        int[] decoded = {0};
+        ValuesFileMemo run = new ValuesFileMemo(ValuesFiles.standard().withDecoder((text, name) -> {
+            decoded[0]++;
+            return dev.runway.render.yaml.GoYaml.read(text, name);
+        }));
+        UserValues merge = UserValues.builder()
+                .memo(run)
+                .valuesFile(file, "values.yaml")
+                .set("image.tag=two")
+                .build();
+        assertEquals(Map.of("tag", "two"), merge.merge().values().get("image"));
+        Files.writeString(file, "image:\n  tag: changed\n");
+        MergedValues again = merge.merge();
+        assertEquals(Map.of("tag", "two"), again.values().get("image"), "the --set did not reach the shared document");
+        assertEquals(
+                Map.of("tag", "one"),
+                UserValues.builder()
+                        .memo(run)
+                        .valuesFile(file, "values.yaml")
+                        .build()
+                        .merge()
+                        .values()
+                        .get("image"),
+                "a run reads a file once, as helm template does: a change during the run is not seen");
+        assertEquals(1, decoded[0]);
+        assertEquals(
+                Map.of("tag", "changed"),
+                UserValues.builder()
+                        .valuesFile(file, "values.yaml")
+                        .build()
+                        .merge()
+                        .values()
+                        .get("image"),
+                "without a memo, every merge reads the file");
+
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, "a: [oops\n");
+        UserValues brokenMerge =
+                UserValues.builder().memo(run).valuesFile(broken, "broken.yaml").build();
+        String message =
+                assertThrows(ValuesFileException.class, brokenMerge::merge).getMessage();
+        assertEquals(
+                message,
+                assertThrows(ValuesFileException.class, brokenMerge::merge).getMessage());
+        Files.writeString(broken, "a: [fixed]\n");
+        assertEquals(List.of("fixed"), brokenMerge.merge().values().get("a"), "a file that failed is not kept");
+    }
+
+    @Test
+    void aMemoKeepsHelm3sFirstDocumentApartFromHelm4sDocuments(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("values.yaml");
+        Files.writeString(file, "a: 1\n---\nb: 2\n");
+        ValuesFileMemo run = new ValuesFileMemo();
+        for (int round = 0; round < 2; round++) {
+            assertEquals(
+                    Map.of("a", 1.0),
+                    UserValues.builder()
+                            .memo(run)
+                            .helmVersion(dev.runway.render.api.HelmVersion.HELM_3_21)
+                            .valuesFile(file)
+                            .build()
+                            .merge()
+                            .values());
+            assertEquals(
+                    Map.of("a", 1.0, "b", 2.0),
+                    UserValues.builder()
+                            .memo(run)
+                            .valuesFile(file)
+                            .build()
+                            .merge()
+                            .values());
+        }
+    }
 }

@@ -169,4 +169,26 @@ class ValuesFilesTest {
                 files.withDecoder((text, name) -> Map.of("from", name)).read("a: 1\n", "x.yaml");
         assertEquals(Map.of("from", "x.yaml"), doc.values());
     }
+
+    @Test
+    void theLimitsAndSyntaxOfTheWholeFirstDocumentAreSaidBeforeWhatTheComposerRefuses() {
+        // The limits are checked on the events as the composer takes them. An undefined alias stops the composer at
+        // line 1; a limit or syntax error later in the first document is still the one reported, as when the limits
+        // had a pass of their own before composing.
+        String undefined = "a: *nowhere\n";
+        assertEquals("v.yaml:1:4: YAML syntax error: found undefined alias nowhere ()", message(undefined));
+        assertEquals(
+                "v.yaml:2:103: limit crossed: values are nested more than 100 levels deep; values files this large or "
+                        + "this deeply nested are refused to protect the renderer",
+                message(undefined + "b: " + "[".repeat(150) + "]".repeat(150) + "\n"));
+        assertEquals(
+                "v.yaml:3:2: YAML syntax error: expected ',' or ']', but got : (while parsing a flow sequence)",
+                message(undefined + "b: [1, 2\nc: 3\n"));
+        assertEquals(message(undefined), message(undefined + "---\nb: [oops\n"), "a later document is not read");
+    }
+
+    private String message(String yaml) {
+        return assertThrows(ValuesFileException.class, () -> files.read(yaml, "v.yaml"))
+                .getMessage();
+    }
 }
