@@ -79,11 +79,6 @@ public final class GuardedYaml {
                 new ParserImpl(settings, new StreamReader(settings, text)), TREE_MAX_DEPTH, false, true);
     }
 
-    /** The events of {@code text}, checked as {@link #parser} checks them. */
-    public static Iterable<Event> parse(LoadSettings settings, String text) {
-        return () -> parser(settings, text);
-    }
-
     /**
      * For the project's own go-yaml reader: depth checked as go-yaml's scanner checks it (flow and block nesting,
      * each up to {@link #MAX_DEPTH}) and, at the end of the document, all nesting together (Helm's JSON step); the
