@@ -1,7 +1,5 @@
 package dev.runway.render.semver;
 
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 import dev.runway.render.gofmt.GoStrconv;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,27 +12,17 @@ import java.util.List;
  * dependency's {@code version} against a subchart's (a range that does not parse matches nothing, as in Helm), and
  * Sprig's {@code semverCompare} checks its constraint here too.
  *
- * <p>The patterns are Masterminds' own, run with RE2/J so they mean what they mean in Go and stay linear on any input.
+ * <p>Masterminds matches versions and constraints with regular expressions; they are read here by hand (see {@link Cv}),
+ * with the same accepted texts and the same parts, because compiling those expressions was a measurable part of the
+ * first render in a fresh JVM (a chart's kubeVersion is checked on every render). The reading is linear in the text,
+ * except {@link #find}, which tries each start as the unanchored expression does (quadratic at worst, on one
+ * constraint string). The test SemverRangeRegexTest compares it with the expressions over many strings.
  */
 public final class SemverRange {
-    private static final String LOOSE_VERSION = "v?([0-9]+)(\\.[0-9]+)?(\\.[0-9]+)?"
-            + "(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?"
-            + "(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?";
-    /** constraints.go cvRegex: a version in a constraint, with x, X or * wildcards. */
-    private static final String CV = "v?([0-9|x|X|\\*]+)(\\.[0-9|x|X|\\*]+)?(\\.[0-9|x|X|\\*]+)?"
-            + "(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?"
-            + "(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?";
-
-    private static final String OPS = "=||!=|>|<|>=|=>|<=|=<|~|~>|\\^";
-
-    private static final Pattern VERSION = Pattern.compile("^" + LOOSE_VERSION + "$");
-    private static final Pattern CONSTRAINT = Pattern.compile("^\\s*(" + OPS + ")\\s*(" + CV + ")\\s*$");
-    private static final Pattern RANGE = Pattern.compile("\\s*(" + CV + ")\\s+-\\s+(" + CV + ")\\s*");
-    private static final Pattern FIND = Pattern.compile("(" + OPS + ")\\s*(" + CV + ")");
-    private static final Pattern VALID = Pattern.compile(
-            "^(\\s*(" + OPS + ")\\s*(" + CV + ")\\s*)((?:\\s+|,\\s*)(" + OPS + ")\\s*(" + CV + ")\\s*)*$");
-    /** k8s.io/apimachinery version.ParseGeneric: the numeric components; anything after them is ignored. */
-    private static final Pattern KUBE_GENERIC = Pattern.compile("^\\s*v?([0-9]+(?:\\.[0-9]+)*)(.*)*$");
+    /** The operators of constraints.go's opsRegex; any other run of operator characters does not parse. */
+    private static final List<String> OPS = List.of("", "=", "!=", ">", "<", ">=", "=>", "<=", "=<", "~", "~>", "^");
+    /** FIND tries the operators in the order of Masterminds' alternation, which decides a match's start. */
+    private static final String[] FIND_ORDER = {"=", "", "!=", ">", "<", ">=", "=>", "<=", "=<", "~", "~>", "^"};
 
     private SemverRange() {}
 
@@ -66,18 +54,20 @@ public final class SemverRange {
 
     /** Masterminds' NewVersion: the version, or null when it does not parse. */
     static Version parseVersion(String text) {
-        Matcher m = VERSION.matcher(text);
-        if (!m.matches()) {
+        Cv m = Cv.read(text, 0, false);
+        if (m == null || m.end != text.length()) {
             return null;
         }
-        String pre = nonNull(m.group(5));
-        String metadata = nonNull(m.group(8));
+        String pre = m.pre(text).isEmpty() ? "" : m.pre(text).substring(1);
+        String metadata = m.metadata(text).isEmpty() ? "" : m.metadata(text).substring(1);
         try {
-            long major = Long.parseUnsignedLong(m.group(1));
-            long minor =
-                    m.group(2) == null ? 0 : Long.parseUnsignedLong(m.group(2).substring(1));
-            long patch =
-                    m.group(3) == null ? 0 : Long.parseUnsignedLong(m.group(3).substring(1));
+            long major = Long.parseUnsignedLong(m.major(text));
+            long minor = m.minor(text) == null
+                    ? 0
+                    : Long.parseUnsignedLong(m.minor(text).substring(1));
+            long patch = m.patch(text) == null
+                    ? 0
+                    : Long.parseUnsignedLong(m.patch(text).substring(1));
             if ((!pre.isEmpty() && !validPrerelease(pre)) || (!metadata.isEmpty() && !validMetadata(metadata))) {
                 return null;
             }
@@ -140,12 +130,24 @@ public final class SemverRange {
      * components only ({@code v1.30.2-eks.1} is checked as {@code v1.30.2}); Helm 3.21 and 4.1 alike.
      */
     public static String kubeVersionForCheck(String kubeVersion) {
-        Matcher m = KUBE_GENERIC.matcher(kubeVersion);
-        if (!m.matches()) {
+        // ^\s*v?([0-9]+(?:\.[0-9]+)*)(.*)*$ in RE2: '.' stops at a newline, so the rest may not hold one.
+        int at = skipSpace(kubeVersion, 0);
+        if (at < kubeVersion.length() && kubeVersion.charAt(at) == 'v') {
+            at++;
+        }
+        int start = at;
+        int end = digits(kubeVersion, at);
+        if (end == at) {
+            return kubeVersion;
+        }
+        while (end < kubeVersion.length() && kubeVersion.charAt(end) == '.' && digits(kubeVersion, end + 1) > end + 1) {
+            end = digits(kubeVersion, end + 1);
+        }
+        if (kubeVersion.indexOf('\n', end) >= 0) {
             return kubeVersion;
         }
         StringBuilder b = new StringBuilder("v");
-        String[] parts = m.group(1).split("\\.", -1);
+        String[] parts = kubeVersion.substring(start, end).split("\\.", -1);
         for (int i = 0; i < parts.length; i++) {
             if (i > 0) {
                 b.append('.');
@@ -276,21 +278,25 @@ public final class SemverRange {
     /** NewConstraint: fills {@code ors} with the OR groups of AND-ed constraints; the error text, or null. */
     private static String parseConstraints(String text, List<List<Constraint>> ors, boolean quoted) {
         String rewritten = rewriteRange(text);
-        for (String or : rewritten.split("\\|\\|", -1)) {
-            if (!VALID.matcher(or).matches()) {
+        for (String or : splitOr(rewritten)) {
+            if (!valid(or)) {
                 return "improper constraint: " + (quoted ? GoStrconv.quote(or) : or);
             }
             List<String> parts = new ArrayList<>();
-            Matcher find = FIND.matcher(or);
-            while (find.find()) {
-                parts.add(find.group());
+            for (int from = 0; from < or.length(); ) {
+                int[] found = find(or, from);
+                if (found == null) {
+                    break;
+                }
+                parts.add(or.substring(found[0], found[1]));
+                from = found[1];
             }
             if (parts.isEmpty()) {
                 parts.add(or);
             }
             List<Constraint> and = new ArrayList<>();
             for (String part : parts) {
-                if (!part.isEmpty() && !CONSTRAINT.matcher(part).matches()) {
+                if (!part.isEmpty() && Anchored.read(part) == null) {
                     return "improper constraint: " + (quoted ? GoStrconv.quote(part) : part);
                 }
                 Constraint c = parseConstraint(part);
@@ -306,10 +312,21 @@ public final class SemverRange {
 
     /** rewriteRange: each "a - b" becomes ">= a, <= b ". */
     private static String rewriteRange(String text) {
-        Matcher m = RANGE.matcher(text);
         List<String[]> replacements = new ArrayList<>();
-        while (m.find()) {
-            replacements.add(new String[] {m.group(), ">= " + m.group(1) + ", <= " + m.group(11) + " "});
+        if (text.length() > LONG_RANGE_TEXT) {
+            com.google.re2j.Matcher m = LongRange.RANGE.matcher(text);
+            while (m.find()) {
+                replacements.add(new String[] {m.group(), ">= " + m.group(1) + ", <= " + m.group(11) + " "});
+            }
+        } else {
+            for (int from = 0; from <= text.length(); ) {
+                String[] found = findRange(text, from);
+                if (found == null) {
+                    break;
+                }
+                replacements.add(new String[] {found[0], ">= " + found[1] + ", <= " + found[2] + " "});
+                from = Integer.parseInt(found[3]);
+            }
         }
         String out = text;
         for (String[] r : replacements) {
@@ -325,29 +342,280 @@ public final class SemverRange {
         if (text.isEmpty()) {
             return new Constraint("", new Version(0, 0, 0, "", ""), true, false, false);
         }
-        Matcher m = CONSTRAINT.matcher(text);
-        if (!m.matches()) {
+        Anchored a = Anchored.read(text);
+        if (a == null) {
             return null;
         }
-        String ver = m.group(2);
-        String pre = nonNull(m.group(6));
+        Cv m = a.cv;
+        String ver = text.substring(m.start, m.end);
+        String pre = m.pre(text);
         boolean dirty = false;
         boolean minorDirty = false;
         boolean patchDirty = false;
-        if (isX(m.group(3)) || m.group(3).isEmpty()) {
+        if (isX(m.major(text)) || m.major(text).isEmpty()) {
             ver = "0.0.0" + pre;
             dirty = true;
-        } else if (m.group(4) == null || isX(m.group(4).substring(1))) {
+        } else if (m.minor(text) == null || isX(m.minor(text).substring(1))) {
             minorDirty = true;
             dirty = true;
-            ver = m.group(3) + ".0.0" + pre;
-        } else if (m.group(5) == null || isX(m.group(5).substring(1))) {
+            ver = m.major(text) + ".0.0" + pre;
+        } else if (m.patch(text) == null || isX(m.patch(text).substring(1))) {
             dirty = true;
             patchDirty = true;
-            ver = m.group(3) + m.group(4) + ".0" + pre;
+            ver = m.major(text) + m.minor(text) + ".0" + pre;
         }
         Version con = parseVersion(ver);
-        return con == null ? null : new Constraint(m.group(1), con, dirty, minorDirty, patchDirty);
+        return con == null ? null : new Constraint(a.op, con, dirty, minorDirty, patchDirty);
+    }
+
+    // ---- the reading of Masterminds' expressions
+
+    /**
+     * One match of constraints.go's cvRegex ({@code wildcards}; digits only for version.go's loose versionRegex) from
+     * {@code start} to {@code end}: {@code v?} and the major part, then up to two {@code .minor} / {@code .patch},
+     * {@code -pre} and {@code +metadata} parts, each ending where the next begins. Every part is taken whenever it
+     * can be: the characters that end one part cannot continue it, so this is the only way the expression matches.
+     */
+    private record Cv(int start, int majorStart, int majorEnd, int minorEnd, int patchEnd, int preEnd, int end) {
+        /** The longest match at {@code at}, or null when none starts there. */
+        static Cv read(String s, int at, boolean wildcards) {
+            int majorStart = at < s.length() && s.charAt(at) == 'v' ? at + 1 : at;
+            int majorEnd = component(s, majorStart, wildcards);
+            if (majorEnd == majorStart) {
+                return null;
+            }
+            int minorEnd = dotted(s, majorEnd, wildcards);
+            int patchEnd = minorEnd == majorEnd ? minorEnd : dotted(s, minorEnd, wildcards);
+            int preEnd = identifiers(s, patchEnd, '-');
+            return new Cv(at, majorStart, majorEnd, minorEnd, patchEnd, preEnd, identifiers(s, preEnd, '+'));
+        }
+
+        String major(String s) {
+            return s.substring(majorStart, majorEnd);
+        }
+
+        /** The {@code .minor} part with its dot, or null. */
+        String minor(String s) {
+            return minorEnd == majorEnd ? null : s.substring(majorEnd, minorEnd);
+        }
+
+        /** The {@code .patch} part with its dot, or null. */
+        String patch(String s) {
+            return patchEnd == minorEnd ? null : s.substring(minorEnd, patchEnd);
+        }
+
+        /** The {@code -pre} part with its dash, or "". */
+        String pre(String s) {
+            return s.substring(patchEnd, preEnd);
+        }
+
+        /** The {@code +metadata} part with its plus, or "". */
+        String metadata(String s) {
+            return s.substring(preEnd, end);
+        }
+
+        private static int component(String s, int at, boolean wildcards) {
+            int i = at;
+            while (i < s.length() && isComponentChar(s.charAt(i), wildcards)) {
+                i++;
+            }
+            return i;
+        }
+
+        /** {@code (\.[c]+)?}: the end of the part at {@code at}, or {@code at} when there is none. */
+        private static int dotted(String s, int at, boolean wildcards) {
+            if (at < s.length() && s.charAt(at) == '.') {
+                int end = component(s, at + 1, wildcards);
+                if (end > at + 1) {
+                    return end;
+                }
+            }
+            return at;
+        }
+
+        /** {@code (<lead>[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?}: the end of the part at {@code at}, or {@code at}. */
+        private static int identifiers(String s, int at, char lead) {
+            if (at >= s.length() || s.charAt(at) != lead) {
+                return at;
+            }
+            int end = identifier(s, at + 1);
+            if (end == at + 1) {
+                return at;
+            }
+            while (end < s.length() && s.charAt(end) == '.' && identifier(s, end + 1) > end + 1) {
+                end = identifier(s, end + 1);
+            }
+            return end;
+        }
+
+        private static int identifier(String s, int at) {
+            int i = at;
+            while (i < s.length() && isIdentifierChar(s.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+    }
+
+    /** {@code ^\s*(ops)\s*(cv)\s*$}: one constraint, as constraints.go's constraintRegex reads it. */
+    private record Anchored(String op, Cv cv) {
+        static Anchored read(String s) {
+            int opStart = skipSpace(s, 0);
+            int opEnd = opRun(s, opStart);
+            String op = s.substring(opStart, opEnd);
+            if (!OPS.contains(op)) {
+                return null;
+            }
+            Cv cv = Cv.read(s, skipSpace(s, opEnd), true);
+            return cv == null || skipSpace(s, cv.end) != s.length() ? null : new Anchored(op, cv);
+        }
+    }
+
+    /**
+     * constraints.go's validConstraintRegex, {@code ^(\s*(ops)\s*(cv)\s*)((?:\s+|,\s*)(ops)\s*(cv)\s*)*$}:
+     * constraints joined by spaces or commas. An operator is the whole run of operator characters before its version,
+     * since neither a space nor a version may begin with one.
+     */
+    private static boolean valid(String s) {
+        int at = skipSpace(s, 0);
+        while (true) {
+            int opEnd = opRun(s, at);
+            if (!OPS.contains(s.substring(at, opEnd))) {
+                return false;
+            }
+            Cv cv = Cv.read(s, skipSpace(s, opEnd), true);
+            if (cv == null) {
+                return false;
+            }
+            at = skipSpace(s, cv.end);
+            if (at == s.length()) {
+                return true;
+            }
+            if (s.charAt(at) == ',') {
+                at = skipSpace(s, at + 1);
+            } else if (at == cv.end) {
+                return false; // neither a space nor a comma after the version
+            }
+        }
+    }
+
+    /**
+     * The next match of constraints.go's findConstraintRegex, {@code (ops)\s*(cv)}, at or after {@code from}, as
+     * {start, end}, or null. The operators are tried in the expression's order at each start; the empty one lets a
+     * match begin with spaces.
+     */
+    private static int[] find(String s, int from) {
+        for (int start = from; start < s.length(); start++) {
+            for (String op : FIND_ORDER) {
+                if (s.startsWith(op, start)) {
+                    Cv cv = Cv.read(s, skipSpace(s, start + op.length()), true);
+                    if (cv != null) {
+                        return new int[] {start, cv.end};
+                    }
+                }
+            }
+            // From any later space of this run the empty operator meets the same non-version: skip the run.
+            if (isSpace(s.charAt(start))) {
+                start = skipSpace(s, start) - 1;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The next match of constraints.go's rewriteRange expression, {@code \s*(cv)\s+-\s+(cv)\s*}, at or after
+     * {@code from}: {whole match, first version, second version, end}, or null. Each start is tried as the unanchored
+     * expression tries it, which costs the length of a version at each start: {@link #LONG_RANGE_TEXT} bounds that.
+     */
+    private static String[] findRange(String s, int from) {
+        for (int start = from; start < s.length(); start++) {
+            int cvStart = skipSpace(s, start);
+            Cv first = Cv.read(s, cvStart, true);
+            if (first != null) {
+                int dash = skipSpace(s, first.end);
+                if (dash > first.end && dash < s.length() && s.charAt(dash) == '-') {
+                    int secondStart = skipSpace(s, dash + 1);
+                    Cv second = secondStart > dash + 1 ? Cv.read(s, secondStart, true) : null;
+                    if (second != null) {
+                        int end = skipSpace(s, second.end);
+                        return new String[] {
+                            s.substring(start, end),
+                            s.substring(first.start, first.end),
+                            s.substring(second.start, second.end),
+                            Integer.toString(end)
+                        };
+                    }
+                }
+            }
+            if (cvStart > start) {
+                start = cvStart - 1; // every later space of the run reaches the same version
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Texts longer than this look for ranges with the expression itself (RE2/J, linear time): reading by hand tries
+     * every start, and a long run of version characters would make that quadratic. Constraints are far shorter.
+     */
+    private static final int LONG_RANGE_TEXT = 256;
+
+    /** The rewriteRange expression, compiled only for a long text. */
+    private static final class LongRange {
+        private static final String CV = "v?([0-9|x|X|\\*]+)(\\.[0-9|x|X|\\*]+)?(\\.[0-9|x|X|\\*]+)?"
+                + "(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?"
+                + "(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?";
+        static final com.google.re2j.Pattern RANGE =
+                com.google.re2j.Pattern.compile("\\s*(" + CV + ")\\s+-\\s+(" + CV + ")\\s*");
+    }
+
+    /** {@code text} split at each "||", empty parts kept (Go's strings.Split). */
+    private static List<String> splitOr(String text) {
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        for (int at = text.indexOf("||"); at >= 0; at = text.indexOf("||", from)) {
+            out.add(text.substring(from, at));
+            from = at + 2;
+        }
+        out.add(text.substring(from));
+        return out;
+    }
+
+    private static int opRun(String s, int at) {
+        int i = at;
+        while (i < s.length() && "=!<>~^".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
+    }
+
+    /** RE2's \s: tab, newline, form feed, carriage return and space (not vertical tab). */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    }
+
+    private static int skipSpace(String s, int at) {
+        int i = at;
+        while (i < s.length() && isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int digits(String s, int at) {
+        int i = at;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isComponentChar(char c, boolean wildcards) {
+        return (c >= '0' && c <= '9') || (wildcards && (c == '|' || c == 'x' || c == 'X' || c == '*'));
+    }
+
+    private static boolean isIdentifierChar(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-';
     }
 
     private static boolean isX(String s) {
@@ -431,9 +699,5 @@ public final class SemverRange {
             }
         }
         return true;
-    }
-
-    private static String nonNull(String s) {
-        return s == null ? "" : s;
     }
 }
