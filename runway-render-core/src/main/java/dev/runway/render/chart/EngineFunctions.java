@@ -38,12 +38,39 @@ public final class EngineFunctions {
 
     public static Map<String, TemplateFunction> functions() {
         Map<String, TemplateFunction> m = new LinkedHashMap<>();
-        m.put("include", EngineFunctions::include);
-        m.put("tpl", EngineFunctions::tpl);
-        m.put("required", EngineFunctions::required);
-        m.put("fail", EngineFunctions::fail);
-        m.put("lookup", EngineFunctions::lookup);
+        for (Engine f : Engine.values()) {
+            m.put(f.functionName, f);
+        }
         return m;
+    }
+
+    /**
+     * The functions as one enum rather than five method references: in a fresh JVM each method reference is a class
+     * spun at its first use, and every render builds this map.
+     */
+    private enum Engine implements TemplateFunction {
+        INCLUDE("include"),
+        TPL("tpl"),
+        REQUIRED("required"),
+        FAIL("fail"),
+        LOOKUP("lookup");
+
+        private final String functionName;
+
+        Engine(String functionName) {
+            this.functionName = functionName;
+        }
+
+        @Override
+        public Object call(FunctionContext c, List<Object> a) throws TemplateFunctionException {
+            return switch (this) {
+                case INCLUDE -> include(c, a);
+                case TPL -> tpl(c, a);
+                case REQUIRED -> required(a);
+                case FAIL -> fail(a);
+                case LOOKUP -> lookup(c, a);
+            };
+        }
     }
 
     private static TemplateContext context(FunctionContext c) {
@@ -137,7 +164,7 @@ public final class EngineFunctions {
         return dev.runway.render.gofmt.GoFmt.sprintf("%q", s);
     }
 
-    private static Object required(FunctionContext c, List<Object> a) throws TemplateFunctionException {
+    private static Object required(List<Object> a) throws TemplateFunctionException {
         arity("required", a, 2);
         String warn = string(a, 0);
         Object val = a.get(1);
@@ -147,7 +174,7 @@ public final class EngineFunctions {
         return val;
     }
 
-    private static Object fail(FunctionContext c, List<Object> a) throws TemplateFunctionException {
+    private static Object fail(List<Object> a) throws TemplateFunctionException {
         arity("fail", a, 1);
         throw new TemplateFunctionException(ERR_START + string(a, 0) + ERR_END);
     }

@@ -8,6 +8,7 @@ import dev.runway.render.template.TemplateFunctionException;
 import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GoYamlException;
+import java.util.List;
 import java.util.Map;
 
 /** Helm's serialisation functions (toYaml, fromYaml, toJson, fromJson, toToml) and Sprig's JSON variants. */
@@ -59,102 +60,123 @@ final class DataFunctions {
     /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
     static TemplateFunction lookup(String name) {
         return switch (name) {
-            case "toYaml" ->
-                (c, a) -> {
+            case "toYaml",
+                    "mustToYaml",
+                    "toYamlPretty",
+                    "fromYaml",
+                    "fromYamlArray",
+                    "toJson",
+                    "mustToJson",
+                    "toPrettyJson",
+                    "mustToPrettyJson",
+                    "toRawJson",
+                    "mustToRawJson",
+                    "fromJson",
+                    "fromJsonArray",
+                    "mustFromJson",
+                    "fromToml",
+                    "toToml" -> new DataFunction(name);
+            default -> null;
+        };
+    }
+
+    /**
+     * The YAML and JSON functions: one class that switches on the name rather than a lambda per function: in a fresh
+     * JVM each lambda is a class spun at its first use (about half a millisecond, interpreted), and a render calls
+     * several.
+     */
+    private static final class DataFunction implements TemplateFunction {
+        private final String name;
+
+        DataFunction(String name) {
+            this.name = name.intern(); // the switch below then compares by identity
+        }
+
+        @Override
+        public Object call(FunctionContext c, List<Object> a) throws TemplateFunctionException {
+            switch (name) {
+                case "toYaml" -> {
                     Args.count("toYaml", a, 1);
                     return GoYaml.toYaml(a.get(0));
-                };
-            case "mustToYaml" ->
-                (c, a) -> {
+                }
+                case "mustToYaml" -> {
                     Args.count("mustToYaml", a, 1);
                     try {
                         return GoYaml.mustToYaml(a.get(0));
                     } catch (GoYamlException e) {
                         throw new TemplateFunctionException(e.getMessage());
                     }
-                };
-            case "toYamlPretty" ->
-                (c, a) -> {
+                }
+                case "toYamlPretty" -> {
                     Args.count("toYamlPretty", a, 1);
                     return GoYaml.toYamlPretty(a.get(0));
-                };
-            case "fromYaml" ->
-                (c, a) -> {
+                }
+                case "fromYaml" -> {
                     Args.count("fromYaml", a, 1);
                     return fromYaml(c, Args.string(a, 0));
-                };
-            case "fromYamlArray" ->
-                (c, a) -> {
+                }
+                case "fromYamlArray" -> {
                     Args.count("fromYamlArray", a, 1);
                     return GoYaml.fromYamlArray(Args.string(a, 0));
-                };
-            case "toJson" ->
-                (c, a) -> {
+                }
+                case "toJson" -> {
                     Args.count("toJson", a, 1);
                     return GoJson.toJson(a.get(0));
-                };
-            case "mustToJson" ->
-                (c, a) -> {
+                }
+                case "mustToJson" -> {
                     Args.count("mustToJson", a, 1);
                     try {
                         return GoJson.marshal(a.get(0));
                     } catch (GoJson.GoJsonException e) {
                         throw new TemplateFunctionException(e.getMessage());
                     }
-                };
-            case "toPrettyJson" ->
-                (c, a) -> {
+                }
+                case "toPrettyJson" -> {
                     Args.count("toPrettyJson", a, 1);
                     return GoJson.toPrettyJson(a.get(0));
-                };
-            case "mustToPrettyJson" ->
-                (c, a) -> {
+                }
+                case "mustToPrettyJson" -> {
                     Args.count("mustToPrettyJson", a, 1);
                     try {
                         return GoJson.marshalIndent(a.get(0));
                     } catch (GoJson.GoJsonException e) {
                         throw new TemplateFunctionException(e.getMessage());
                     }
-                };
-            case "toRawJson", "mustToRawJson" ->
-                (c, a) -> {
+                }
+                case "toRawJson", "mustToRawJson" -> {
                     Args.count("toRawJson", a, 1);
                     try {
                         return GoJson.marshalRaw(a.get(0));
                     } catch (GoJson.GoJsonException e) {
                         throw new TemplateFunctionException(e.getMessage());
                     }
-                };
-            case "fromJson" ->
-                (c, a) -> {
+                }
+                case "fromJson" -> {
                     Args.count("fromJson", a, 1);
                     return GoJson.fromJson(Args.string(a, 0));
-                };
-            case "fromJsonArray" ->
-                (c, a) -> {
+                }
+                case "fromJsonArray" -> {
                     Args.count("fromJsonArray", a, 1);
                     return GoJson.fromJsonArray(Args.string(a, 0));
-                };
-            case "mustFromJson" ->
-                (c, a) -> {
+                }
+                case "mustFromJson" -> {
                     Args.count("mustFromJson", a, 1);
                     try {
                         return GoJson.read(Args.string(a, 0));
                     } catch (GoYamlException e) {
                         throw new TemplateFunctionException(e.getMessage());
                     }
-                };
-            case "fromToml" ->
-                (c, a) -> {
+                }
+                case "fromToml" -> {
                     Args.count("fromToml", a, 1);
                     return TomlReader.fromToml(Args.string(a, 0));
-                };
-            case "toToml" ->
-                (c, a) -> {
+                }
+                case "toToml" -> {
                     Args.count("toToml", a, 1);
                     return Toml.encode(a.get(0));
-                };
-            default -> null;
-        };
+                }
+                default -> throw new IllegalStateException("not a function here: " + name);
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoSlice;
 import dev.runway.render.gofmt.GoValues;
+import dev.runway.render.template.FunctionContext;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import java.util.ArrayList;
@@ -17,17 +18,50 @@ final class DictFunctions {
     /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
     static TemplateFunction lookup(String name) {
         return switch (name) {
-            case "dict" ->
-                (c, a) -> {
+            case "dict",
+                    "get",
+                    "set",
+                    "unset",
+                    "hasKey",
+                    "pluck",
+                    "keys",
+                    "values",
+                    "pick",
+                    "omit",
+                    "deepCopy",
+                    "mustDeepCopy",
+                    "dig",
+                    "merge",
+                    "mustMerge",
+                    "mergeOverwrite",
+                    "mustMergeOverwrite" -> new DictFunction(name);
+            default -> null;
+        };
+    }
+
+    /**
+     * Sprig's dict functions: one class that switches on the name rather than a lambda per function: in a fresh JVM
+     * each lambda is a class spun at its first use (about half a millisecond, interpreted), and a render calls several.
+     */
+    private static final class DictFunction implements TemplateFunction {
+        private final String name;
+
+        DictFunction(String name) {
+            this.name = name.intern(); // the switch below then compares by identity
+        }
+
+        @Override
+        public Object call(FunctionContext c, List<Object> a) throws TemplateFunctionException {
+            switch (name) {
+                case "dict" -> {
                     Map<String, Object> d = new LinkedHashMap<>();
                     for (int i = 0; i < a.size(); i += 2) {
                         String key = GoValues.strval(a.get(i));
                         d.put(key, i + 1 < a.size() ? a.get(i + 1) : "");
                     }
                     return d;
-                };
-            case "get" ->
-                (c, a) -> {
+                }
+                case "get" -> {
                     Args.count("get", a, 2);
                     Map<String, Object> d = Args.map(a, 0);
                     String key = Args.string(a, 1);
@@ -35,9 +69,8 @@ final class DictFunctions {
                         return d.get(key);
                     }
                     return "";
-                };
-            case "set" ->
-                (c, a) -> {
+                }
+                case "set" -> {
                     Args.count("set", a, 3);
                     Map<String, Object> d = Args.map(a, 0);
                     String key = Args.string(a, 1);
@@ -46,9 +79,8 @@ final class DictFunctions {
                     }
                     d.put(key, a.get(2));
                     return d;
-                };
-            case "unset" ->
-                (c, a) -> {
+                }
+                case "unset" -> {
                     Args.count("unset", a, 2);
                     Map<String, Object> d = Args.map(a, 0);
                     String key = Args.string(a, 1);
@@ -56,16 +88,14 @@ final class DictFunctions {
                         d.remove(key);
                     }
                     return d;
-                };
-            case "hasKey" ->
-                (c, a) -> {
+                }
+                case "hasKey" -> {
                     Args.count("hasKey", a, 2);
                     Map<String, Object> d = Args.map(a, 0);
                     String key = Args.string(a, 1);
                     return d != null && d.containsKey(key);
-                };
-            case "pluck" ->
-                (c, a) -> {
+                }
+                case "pluck" -> {
                     Args.atLeast("pluck", a, 1);
                     String key = Args.string(a, 0);
                     List<Object> res = new ArrayList<>();
@@ -76,9 +106,8 @@ final class DictFunctions {
                         }
                     }
                     return res;
-                };
-            case "keys" ->
-                (c, a) -> {
+                }
+                case "keys" -> {
                     List<String> k = new ArrayList<>();
                     for (int i = 0; i < a.size(); i++) {
                         Map<String, Object> d = Args.map(a, i);
@@ -87,15 +116,13 @@ final class DictFunctions {
                         }
                     }
                     return GoSlice.ofStrings(k);
-                };
-            case "values" ->
-                (c, a) -> {
+                }
+                case "values" -> {
                     Args.count("values", a, 1);
                     Map<String, Object> d = Args.map(a, 0);
                     return d == null ? new ArrayList<>() : new ArrayList<>(d.values());
-                };
-            case "pick" ->
-                (c, a) -> {
+                }
+                case "pick" -> {
                     Args.atLeast("pick", a, 1);
                     Map<String, Object> d = Args.map(a, 0);
                     Map<String, Object> res = new LinkedHashMap<>();
@@ -106,9 +133,8 @@ final class DictFunctions {
                         }
                     }
                     return res;
-                };
-            case "omit" ->
-                (c, a) -> {
+                }
+                case "omit" -> {
                     Args.atLeast("omit", a, 1);
                     Map<String, Object> d = Args.map(a, 0);
                     List<String> omit = new ArrayList<>();
@@ -124,19 +150,16 @@ final class DictFunctions {
                         });
                     }
                     return res;
-                };
-            case "deepCopy" ->
-                (c, a) -> {
+                }
+                case "deepCopy" -> {
                     Args.count("deepCopy", a, 1);
                     return GoValues.deepCopy(a.get(0));
-                };
-            case "mustDeepCopy" ->
-                (c, a) -> {
+                }
+                case "mustDeepCopy" -> {
                     Args.count("mustDeepCopy", a, 1);
                     return GoValues.deepCopy(a.get(0));
-                };
-            case "dig" ->
-                (c, a) -> {
+                }
+                case "dig" -> {
                     if (a.size() < 3) {
                         throw new TemplateFunctionException("dig needs at least three arguments");
                     }
@@ -157,9 +180,8 @@ final class DictFunctions {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> dict = (Map<String, Object>) last;
                     return dig(dict, def, ks);
-                };
-            case "merge", "mustMerge", "mergeOverwrite", "mustMergeOverwrite" ->
-                (c, a) -> {
+                }
+                case "merge", "mustMerge", "mergeOverwrite", "mustMergeOverwrite" -> {
                     Args.atLeast(name, a, 1);
                     boolean overwrite = name.contains("Overwrite");
                     Map<String, Object> dst = Args.map(a, 0);
@@ -173,9 +195,10 @@ final class DictFunctions {
                         }
                     }
                     return dst;
-                };
-            default -> null;
-        };
+                }
+                default -> throw new IllegalStateException("not a function here: " + name);
+            }
+        }
     }
 
     private static Object dig(Map<String, Object> dict, Object def, List<String> ks) throws TemplateFunctionException {

@@ -5,6 +5,7 @@ import dev.runway.render.gofmt.GoSlice;
 import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.gofmt.ValueLimits;
+import dev.runway.render.template.FunctionContext;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import java.util.ArrayList;
@@ -22,33 +23,84 @@ final class StringFunctions {
     /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
     static TemplateFunction lookup(String name) {
         return switch (name) {
-            case "trim" ->
-                (c, a) -> {
+            case "trim",
+                    "upper",
+                    "lower",
+                    "title",
+                    "untitle",
+                    "substr",
+                    "repeat",
+                    "trimAll",
+                    "trimall",
+                    "trimSuffix",
+                    "trimPrefix",
+                    "nospace",
+                    "initials",
+                    "swapcase",
+                    "snakecase",
+                    "kebabcase",
+                    "camelcase",
+                    "wrap",
+                    "wrapWith",
+                    "contains",
+                    "hasPrefix",
+                    "hasSuffix",
+                    "quote",
+                    "squote",
+                    "cat",
+                    "indent",
+                    "nindent",
+                    "replace",
+                    "plural",
+                    "toString",
+                    "toStrings",
+                    "split",
+                    "splitn",
+                    "splitList",
+                    "join",
+                    "abbrev",
+                    "abbrevboth",
+                    "trunc",
+                    "sortAlpha" -> new StringFunction(name);
+            default -> null;
+        };
+    }
+
+    /**
+     * Sprig's string functions: one class that switches on the name rather than a lambda per function: in a fresh JVM
+     * each lambda is a class spun at its first use (about half a millisecond, interpreted), and a render calls several.
+     */
+    private static final class StringFunction implements TemplateFunction {
+        private final String name;
+
+        StringFunction(String name) {
+            this.name = name.intern(); // the switch below then compares by identity
+        }
+
+        @Override
+        public Object call(FunctionContext c, List<Object> a) throws TemplateFunctionException {
+            switch (name) {
+                case "trim" -> {
                     Args.count("trim", a, 1);
                     return GoStrings.trimSpace(Args.string(a, 0));
-                };
-            case "upper" ->
-                (c, a) -> {
+                }
+                case "upper" -> {
                     Args.count("upper", a, 1);
                     return GoStrings.toUpper(Args.string(a, 0));
-                };
-            case "lower" ->
-                (c, a) -> {
+                }
+                case "lower" -> {
                     Args.count("lower", a, 1);
                     return GoStrings.toLower(Args.string(a, 0));
-                };
-            case "title" ->
-                (c, a) -> {
+                }
+                case "title" -> {
                     Args.count("title", a, 1);
                     return GoStrings.title(Args.string(a, 0));
-                };
-            case "untitle" ->
-                (c, a) -> {
+                }
+                case "untitle" -> {
                     Args.count("untitle", a, 1);
                     return uncapitalize(Args.string(a, 0));
-                };
-            case "substr" ->
-                (c, a) -> {
+                }
+                case "substr" -> {
                     Args.count("substr", a, 3);
                     int start = Args.integer(a, 0);
                     int end = Args.integer(a, 1);
@@ -65,9 +117,8 @@ final class StringFunctions {
                     } catch (GoStrings.SlicePanic e) {
                         throw new TemplateFunctionException(e.getMessage());
                     }
-                };
-            case "repeat" ->
-                (c, a) -> {
+                }
+                case "repeat" -> {
                     Args.count("repeat", a, 2);
                     int count = Args.integer(a, 0);
                     String s = Args.string(a, 1);
@@ -79,28 +130,24 @@ final class StringFunctions {
                                 + " characters; the limit is " + MAX_REPEAT_CHARS);
                     }
                     return s.repeat(count);
-                };
-            case "trimAll", "trimall" ->
-                (c, a) -> {
+                }
+                case "trimAll", "trimall" -> {
                     Args.count(name, a, 2);
                     return GoStrings.trimCutset(Args.string(a, 1), Args.string(a, 0));
-                };
-            case "trimSuffix" ->
-                (c, a) -> {
+                }
+                case "trimSuffix" -> {
                     Args.count("trimSuffix", a, 2);
                     String suffix = Args.string(a, 0);
                     String s = Args.string(a, 1);
                     return s.endsWith(suffix) ? s.substring(0, s.length() - suffix.length()) : s;
-                };
-            case "trimPrefix" ->
-                (c, a) -> {
+                }
+                case "trimPrefix" -> {
                     Args.count("trimPrefix", a, 2);
                     String prefix = Args.string(a, 0);
                     String s = Args.string(a, 1);
                     return s.startsWith(prefix) ? s.substring(prefix.length()) : s;
-                };
-            case "nospace" ->
-                (c, a) -> {
+                }
+                case "nospace" -> {
                     Args.count("nospace", a, 1);
                     StringBuilder sb = new StringBuilder();
                     Args.string(a, 0)
@@ -108,59 +155,48 @@ final class StringFunctions {
                             .filter(cp -> !GoStrings.isSpace(cp))
                             .forEach(sb::appendCodePoint);
                     return sb.toString();
-                };
-            case "initials" ->
-                (c, a) -> {
+                }
+                case "initials" -> {
                     Args.count("initials", a, 1);
                     return initials(Args.string(a, 0));
-                };
-            case "swapcase" ->
-                (c, a) -> {
+                }
+                case "swapcase" -> {
                     Args.count("swapcase", a, 1);
                     return swapCase(Args.string(a, 0));
-                };
-            case "snakecase" ->
-                (c, a) -> {
+                }
+                case "snakecase" -> {
                     Args.count("snakecase", a, 1);
                     return CaseConversion.toSnakeCase(Args.string(a, 0));
-                };
-            case "kebabcase" ->
-                (c, a) -> {
+                }
+                case "kebabcase" -> {
                     Args.count("kebabcase", a, 1);
                     return CaseConversion.toKebabCase(Args.string(a, 0));
-                };
-            case "camelcase" ->
-                (c, a) -> {
+                }
+                case "camelcase" -> {
                     Args.count("camelcase", a, 1);
                     return CaseConversion.toCamelCase(Args.string(a, 0));
-                };
-            case "wrap" ->
-                (c, a) -> {
+                }
+                case "wrap" -> {
                     Args.count("wrap", a, 2);
                     return WordWrap.wrap(Args.string(a, 1), Args.integer(a, 0), "\n", false);
-                };
-            case "wrapWith" ->
-                (c, a) -> {
+                }
+                case "wrapWith" -> {
                     Args.count("wrapWith", a, 3);
                     return WordWrap.wrap(Args.string(a, 2), Args.integer(a, 0), Args.string(a, 1), true);
-                };
-            case "contains" ->
-                (c, a) -> {
+                }
+                case "contains" -> {
                     Args.count("contains", a, 2);
                     return Args.string(a, 1).contains(Args.string(a, 0));
-                };
-            case "hasPrefix" ->
-                (c, a) -> {
+                }
+                case "hasPrefix" -> {
                     Args.count("hasPrefix", a, 2);
                     return Args.string(a, 1).startsWith(Args.string(a, 0));
-                };
-            case "hasSuffix" ->
-                (c, a) -> {
+                }
+                case "hasSuffix" -> {
                     Args.count("hasSuffix", a, 2);
                     return Args.string(a, 1).endsWith(Args.string(a, 0));
-                };
-            case "quote" ->
-                (c, a) -> {
+                }
+                case "quote" -> {
                     if (a.size() == 1) {
                         // Nearly every call quotes one value: no list and no join.
                         Object o = a.get(0);
@@ -173,9 +209,8 @@ final class StringFunctions {
                         }
                     }
                     return String.join(" ", out);
-                };
-            case "squote" ->
-                (c, a) -> {
+                }
+                case "squote" -> {
                     if (a.size() == 1) {
                         Object o = a.get(0);
                         return o == null ? "" : "'" + GoFmt.formatValue(o) + "'";
@@ -187,9 +222,8 @@ final class StringFunctions {
                         }
                     }
                     return String.join(" ", out);
-                };
-            case "cat" ->
-                (c, a) -> {
+                }
+                case "cat" -> {
                     List<Object> nonNil = new ArrayList<>();
                     for (Object o : a) {
                         if (o != null) {
@@ -198,65 +232,54 @@ final class StringFunctions {
                     }
                     String format = String.join(" ", java.util.Collections.nCopies(nonNil.size(), "%v"));
                     return GoFmt.sprintf(format, nonNil.toArray());
-                };
-            case "indent" ->
-                (c, a) -> {
+                }
+                case "indent" -> {
                     Args.count("indent", a, 2);
                     return indent(Args.integer(a, 0), Args.string(a, 1));
-                };
-            case "nindent" ->
-                (c, a) -> {
+                }
+                case "nindent" -> {
                     Args.count("nindent", a, 2);
                     return indent(Args.integer(a, 0), Args.string(a, 1), true);
-                };
-            case "replace" ->
-                (c, a) -> {
+                }
+                case "replace" -> {
                     Args.count("replace", a, 3);
                     return goReplace(Args.string(a, 2), Args.string(a, 0), Args.string(a, 1));
-                };
-            case "plural" ->
-                (c, a) -> {
+                }
+                case "plural" -> {
                     Args.count("plural", a, 3);
                     String one = Args.string(a, 0);
                     String many = Args.string(a, 1);
                     int count = Args.integer(a, 2);
                     return count == 1 ? one : many;
-                };
-            case "toString" ->
-                (c, a) -> {
+                }
+                case "toString" -> {
                     Args.count("toString", a, 1);
                     return GoValues.strval(a.get(0));
-                };
-            case "toStrings" ->
-                (c, a) -> {
+                }
+                case "toStrings" -> {
                     Args.count("toStrings", a, 1);
                     return GoSlice.ofStrings(strslice(a.get(0)));
-                };
-            case "split" ->
-                (c, a) -> {
+                }
+                case "split" -> {
                     Args.count("split", a, 2);
                     return indexedParts(goSplit(Args.string(a, 1), Args.string(a, 0), -1));
-                };
-            case "splitn" ->
-                (c, a) -> {
+                }
+                case "splitn" -> {
                     Args.count("splitn", a, 3);
                     String sep = Args.string(a, 0);
                     int n = Args.integer(a, 1);
                     return indexedParts(goSplit(Args.string(a, 2), sep, n));
-                };
-            case "splitList" ->
-                (c, a) -> {
+                }
+                case "splitList" -> {
                     Args.count("splitList", a, 2);
                     return GoSlice.ofStrings(goSplit(Args.string(a, 1), Args.string(a, 0), -1));
-                };
-            case "join" ->
-                (c, a) -> {
+                }
+                case "join" -> {
                     Args.count("join", a, 2);
                     String sep = Args.string(a, 0);
                     return String.join(sep, strslice(a.get(1)));
-                };
-            case "abbrev" ->
-                (c, a) -> {
+                }
+                case "abbrev" -> {
                     Args.count("abbrev", a, 2);
                     int width = Args.integer(a, 0);
                     String s = Args.string(a, 1);
@@ -264,9 +287,8 @@ final class StringFunctions {
                         return s;
                     }
                     return abbreviate(s, 0, width);
-                };
-            case "abbrevboth" ->
-                (c, a) -> {
+                }
+                case "abbrevboth" -> {
                     Args.count("abbrevboth", a, 3);
                     int left = Args.integer(a, 0);
                     int right = Args.integer(a, 1);
@@ -275,9 +297,8 @@ final class StringFunctions {
                         return s;
                     }
                     return abbreviate(s, left, right);
-                };
-            case "trunc" ->
-                (c, a) -> {
+                }
+                case "trunc" -> {
                     Args.count("trunc", a, 2);
                     int n = Args.integer(a, 0);
                     String s = Args.string(a, 1);
@@ -289,9 +310,8 @@ final class StringFunctions {
                         return GoStrings.fromUtf8(b, 0, n);
                     }
                     return s;
-                };
-            case "sortAlpha" ->
-                (c, a) -> {
+                }
+                case "sortAlpha" -> {
                     Args.count("sortAlpha", a, 1);
                     Object v = a.get(0);
                     if (GoValues.isList(v)) {
@@ -300,9 +320,10 @@ final class StringFunctions {
                         return GoSlice.ofStrings(strings);
                     }
                     return GoSlice.ofStrings(List.of(GoValues.strval(v)));
-                };
-            default -> null;
-        };
+                }
+                default -> throw new IllegalStateException("not a function here: " + name);
+            }
+        }
     }
 
     /** Go compares strings by bytes: UTF-8 order, which is code point order. */

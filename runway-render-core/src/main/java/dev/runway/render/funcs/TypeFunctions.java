@@ -2,7 +2,10 @@ package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoValues;
+import dev.runway.render.template.FunctionContext;
 import dev.runway.render.template.TemplateFunction;
+import dev.runway.render.template.TemplateFunctionException;
+import java.util.List;
 
 /** Reflection (typeOf, kindOf, ...), deepEqual, defaults (default, empty, coalesce, ternary, all, any) and semver. */
 final class TypeFunctions {
@@ -12,97 +15,117 @@ final class TypeFunctions {
     /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
     static TemplateFunction lookup(String name) {
         return switch (name) {
-            case "typeOf" ->
-                (c, a) -> {
+            case "typeOf",
+                    "typeIs",
+                    "typeIsLike",
+                    "kindOf",
+                    "kindIs",
+                    "deepEqual",
+                    "default",
+                    "empty",
+                    "coalesce",
+                    "all",
+                    "any",
+                    "ternary",
+                    "semver",
+                    "semverCompare" -> new TypeFunction(name);
+            default -> null;
+        };
+    }
+
+    /**
+     * The type and default functions: one class that switches on the name rather than a lambda per function: in a fresh
+     * JVM each lambda is a class spun at its first use (about half a millisecond, interpreted), and a render calls
+     * several.
+     */
+    private static final class TypeFunction implements TemplateFunction {
+        private final String name;
+
+        TypeFunction(String name) {
+            this.name = name.intern(); // the switch below then compares by identity
+        }
+
+        @Override
+        public Object call(FunctionContext c, List<Object> a) throws TemplateFunctionException {
+            switch (name) {
+                case "typeOf" -> {
                     Args.count("typeOf", a, 1);
                     return GoFmt.typeName(a.get(0));
-                };
-            case "typeIs" ->
-                (c, a) -> {
+                }
+                case "typeIs" -> {
                     Args.count("typeIs", a, 2);
                     return Args.string(a, 0).equals(GoFmt.typeName(a.get(1)));
-                };
-            case "typeIsLike" ->
-                (c, a) -> {
+                }
+                case "typeIsLike" -> {
                     Args.count("typeIsLike", a, 2);
                     String target = Args.string(a, 0);
                     String t = GoFmt.typeName(a.get(1));
                     return target.equals(t) || ("*" + target).equals(t);
-                };
-            case "kindOf" ->
-                (c, a) -> {
+                }
+                case "kindOf" -> {
                     Args.count("kindOf", a, 1);
                     return GoValues.kind(a.get(0));
-                };
-            case "kindIs" ->
-                (c, a) -> {
+                }
+                case "kindIs" -> {
                     Args.count("kindIs", a, 2);
                     return Args.string(a, 0).equals(GoValues.kind(a.get(1)));
-                };
-            case "deepEqual" ->
-                (c, a) -> {
+                }
+                case "deepEqual" -> {
                     Args.count("deepEqual", a, 2);
                     return GoValues.deepEqual(a.get(0), a.get(1));
-                };
-            case "default" ->
-                (c, a) -> {
+                }
+                case "default" -> {
                     Args.atLeast("default", a, 1);
                     if (a.size() < 2 || GoValues.isZero(a.get(1))) {
                         return a.get(0);
                     }
                     return a.get(1);
-                };
-            case "empty" ->
-                (c, a) -> {
+                }
+                case "empty" -> {
                     Args.count("empty", a, 1);
                     return GoValues.isZero(a.get(0));
-                };
-            case "coalesce" ->
-                (c, a) -> {
+                }
+                case "coalesce" -> {
                     for (Object o : a) {
                         if (!GoValues.isZero(o)) {
                             return o;
                         }
                     }
                     return null;
-                };
-            case "all" ->
-                (c, a) -> {
+                }
+                case "all" -> {
                     for (Object o : a) {
                         if (GoValues.isZero(o)) {
                             return false;
                         }
                     }
                     return true;
-                };
-            case "any" ->
-                (c, a) -> {
+                }
+                case "any" -> {
                     for (Object o : a) {
                         if (!GoValues.isZero(o)) {
                             return true;
                         }
                     }
                     return false;
-                };
-            case "ternary" ->
-                (c, a) -> {
+                }
+                case "ternary" -> {
                     Args.count("ternary", a, 3);
                     return Args.bool(a, 2) ? a.get(0) : a.get(1);
-                };
-            case "semver" ->
-                (c, a) -> {
+                }
+                case "semver" -> {
                     Args.count("semver", a, 1);
                     return Semver.parse(Args.string(a, 0));
-                };
-            case "semverCompare" ->
-                (c, a) -> {
+                }
+                case "semverCompare" -> {
                     Args.count("semverCompare", a, 2);
                     String constraint = Args.string(a, 0);
                     String version = Args.string(a, 1);
                     return checkConstraint(constraint, version);
-                };
-            default -> null;
-        };
+                }
+                default -> throw new IllegalStateException("not a function here: " + name);
+            }
+        }
     }
 
     private static boolean checkConstraint(String constraint, String version)

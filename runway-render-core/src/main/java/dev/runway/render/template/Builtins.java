@@ -23,96 +23,131 @@ final class Builtins {
     }
 
     /**
-     * The builtin of this name, or null. A switch rather than a map filled at class initialisation: a render links
-     * only the lambdas of the builtins its templates call.
+     * The builtin of this name, or null. A switch rather than a map filled at class initialisation, and one enum
+     * rather than a lambda per builtin: in a fresh JVM each lambda is a class spun at its first use (about half a
+     * millisecond each, interpreted), and a render calls ten or more builtins.
      */
     static TemplateFunction get(String name) {
         return switch (name) {
-            case "and" -> (c, a) -> lazyOnly();
-            case "or" -> (c, a) -> lazyOnly();
-            case "not" ->
-                (c, a) -> {
+            case "and" -> Builtin.AND;
+            case "or" -> Builtin.OR;
+            case "not" -> Builtin.NOT;
+            case "len" -> Builtin.LEN;
+            case "index" -> Builtin.INDEX;
+            case "slice" -> Builtin.SLICE;
+            case "print" -> Builtin.PRINT;
+            case "println" -> Builtin.PRINTLN;
+            case "printf" -> Builtin.PRINTF;
+            case "html" -> Builtin.HTML;
+            case "js" -> Builtin.JS;
+            case "urlquery" -> Builtin.URLQUERY;
+            case "call" -> Builtin.CALL;
+            case "eq" -> Builtin.EQ;
+            case "ne" -> Builtin.NE;
+            case "lt" -> Builtin.LT;
+            case "le" -> Builtin.LE;
+            case "gt" -> Builtin.GT;
+            case "ge" -> Builtin.GE;
+            default -> null;
+        };
+    }
+
+    private enum Builtin implements TemplateFunction {
+        AND,
+        OR,
+        NOT,
+        LEN,
+        INDEX,
+        SLICE,
+        PRINT,
+        PRINTLN,
+        PRINTF,
+        HTML,
+        JS,
+        URLQUERY,
+        CALL,
+        EQ,
+        NE,
+        LT,
+        LE,
+        GT,
+        GE;
+
+        @Override
+        public Object call(FunctionContext c, List<Object> a) throws TemplateFunctionException {
+            return switch (this) {
+                case AND, OR -> lazyOnly();
+                case NOT -> {
                     arity("not", a, 1);
-                    return !GoValues.truth(a.get(0));
-                };
-            case "len" ->
-                (c, a) -> {
+                    yield !GoValues.truth(a.get(0));
+                }
+                case LEN -> {
                     arity("len", a, 1);
-                    return length(a.get(0));
-                };
-            case "index" ->
-                (c, a) -> {
+                    yield length(a.get(0));
+                }
+                case INDEX -> {
                     atLeast("index", a, 1);
-                    return index(a.get(0), a.subList(1, a.size()));
-                };
-            case "slice" ->
-                (c, a) -> {
+                    yield index(a.get(0), a.subList(1, a.size()));
+                }
+                case SLICE -> {
                     atLeast("slice", a, 1);
-                    return slice(a.get(0), a.subList(1, a.size()));
-                };
-            case "print" -> (c, a) -> GoFmt.sprint(a.toArray());
-            case "println" -> (c, a) -> GoFmt.sprintln(a.toArray());
-            case "printf" ->
-                (c, a) -> {
+                    yield slice(a.get(0), a.subList(1, a.size()));
+                }
+                case PRINT -> GoFmt.sprint(a.toArray());
+                case PRINTLN -> GoFmt.sprintln(a.toArray());
+                case PRINTF -> {
                     atLeast("printf", a, 1);
                     if (!(a.get(0) instanceof String format)) {
                         throw new TemplateArityException(
                                 "wrong type for value; expected string; got " + GoValues.typeName(a.get(0)));
                     }
-                    return GoFmt.sprintf(format, a.subList(1, a.size()).toArray());
-                };
-            case "html" -> (c, a) -> Escapers.html(evalArgs(a));
-            case "js" -> (c, a) -> Escapers.js(evalArgs(a));
-            case "urlquery" -> (c, a) -> Escapers.urlQuery(evalArgs(a));
-            case "call" ->
-                (c, a) -> {
+                    yield GoFmt.sprintf(format, a.subList(1, a.size()).toArray());
+                }
+                case HTML -> Escapers.html(evalArgs(a));
+                case JS -> Escapers.js(evalArgs(a));
+                case URLQUERY -> Escapers.urlQuery(evalArgs(a));
+                case CALL -> {
                     // a.get(0) is the callee's name, inserted by the executor.
                     if (a.size() < 2) {
                         throw new TemplateArityException("wrong number of args for call: want at least 1 got 0");
                     }
                     Object fn = a.get(1);
                     if (fn instanceof TemplateFunction f) {
-                        return f.call(c, new ArrayList<>(a.subList(2, a.size())));
+                        yield f.call(c, new ArrayList<>(a.subList(2, a.size())));
                     }
                     if (fn == null) {
                         throw new TemplateFunctionException("call of nil");
                     }
                     throw new TemplateFunctionException(
                             "non-function " + a.get(0) + " of type " + GoValues.typeName(fn));
-                };
-            case "eq" ->
-                (c, a) -> {
+                }
+                case EQ -> {
                     atLeast("eq", a, 1);
-                    return Comparisons.eq(a.get(0), a.subList(1, a.size()));
-                };
-            case "ne" ->
-                (c, a) -> {
+                    yield Comparisons.eq(a.get(0), a.subList(1, a.size()));
+                }
+                case NE -> {
                     arity("ne", a, 2);
-                    return !Comparisons.eq(a.get(0), a.subList(1, 2));
-                };
-            case "lt" ->
-                (c, a) -> {
+                    yield !Comparisons.eq(a.get(0), a.subList(1, 2));
+                }
+                case LT -> {
                     arity("lt", a, 2);
-                    return Comparisons.lt(a.get(0), a.get(1));
-                };
-            case "le" ->
-                (c, a) -> {
+                    yield Comparisons.lt(a.get(0), a.get(1));
+                }
+                case LE -> {
                     arity("le", a, 2);
-                    return Comparisons.lt(a.get(0), a.get(1)) || Comparisons.eq(a.get(0), a.subList(1, 2));
-                };
-            case "gt" ->
-                (c, a) -> {
+                    yield Comparisons.lt(a.get(0), a.get(1)) || Comparisons.eq(a.get(0), a.subList(1, 2));
+                }
+                case GT -> {
                     arity("gt", a, 2);
                     boolean lt = Comparisons.lt(a.get(0), a.get(1));
-                    return !(lt || Comparisons.eq(a.get(0), a.subList(1, 2)));
-                };
-            case "ge" ->
-                (c, a) -> {
+                    yield !(lt || Comparisons.eq(a.get(0), a.subList(1, 2)));
+                }
+                case GE -> {
                     arity("ge", a, 2);
-                    return !Comparisons.lt(a.get(0), a.get(1));
-                };
-            default -> null;
-        };
+                    yield !Comparisons.lt(a.get(0), a.get(1));
+                }
+            };
+        }
     }
 
     private static Object lazyOnly() {
