@@ -89,7 +89,7 @@ final class DataFunctions {
         private final String name;
 
         DataFunction(String name) {
-            this.name = name.intern(); // the switch below then compares by identity
+            this.name = name.intern(); // the switch's String.equals then ends at its identity check
         }
 
         @Override

@@ -47,7 +47,7 @@ final class DictFunctions {
         private final String name;
 
         DictFunction(String name) {
-            this.name = name.intern(); // the switch below then compares by identity
+            this.name = name.intern(); // the switch's String.equals then ends at its identity check
         }
 
         @Override

@@ -74,7 +74,7 @@ final class StringFunctions {
         private final String name;
 
         StringFunction(String name) {
-            this.name = name.intern(); // the switch below then compares by identity
+            this.name = name.intern(); // the switch's String.equals then ends at its identity check
         }
 
         @Override

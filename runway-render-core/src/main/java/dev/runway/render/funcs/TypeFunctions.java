@@ -42,7 +42,7 @@ final class TypeFunctions {
         private final String name;
 
         TypeFunction(String name) {
-            this.name = name.intern(); // the switch below then compares by identity
+            this.name = name.intern(); // the switch's String.equals then ends at its identity check
         }
 
         @Override

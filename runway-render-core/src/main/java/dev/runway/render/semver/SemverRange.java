@@ -320,12 +320,12 @@ public final class SemverRange {
             }
         } else {
             for (int from = 0; from <= text.length(); ) {
-                String[] found = findRange(text, from);
+                RangeMatch found = findRange(text, from);
                 if (found == null) {
                     break;
                 }
-                replacements.add(new String[] {found[0], ">= " + found[1] + ", <= " + found[2] + " "});
-                from = Integer.parseInt(found[3]);
+                replacements.add(new String[] {found.text(), ">= " + found.low() + ", <= " + found.high() + " "});
+                from = found.end();
             }
         }
         String out = text;
@@ -522,12 +522,15 @@ public final class SemverRange {
         return null;
     }
 
+    /** One "a - b" that rewriteRange replaces: its whole text, the two versions, and where it ends. */
+    private record RangeMatch(String text, String low, String high, int end) {}
+
     /**
      * The next match of constraints.go's rewriteRange expression, {@code \s*(cv)\s+-\s+(cv)\s*}, at or after
-     * {@code from}: {whole match, first version, second version, end}, or null. Each start is tried as the unanchored
-     * expression tries it, which costs the length of a version at each start: {@link #LONG_RANGE_TEXT} bounds that.
+     * {@code from}, or null. Each start is tried as the unanchored expression tries it, which costs the length of a
+     * version at each start: {@link #LONG_RANGE_TEXT} bounds that.
      */
-    private static String[] findRange(String s, int from) {
+    private static RangeMatch findRange(String s, int from) {
         for (int start = from; start < s.length(); start++) {
             int cvStart = skipSpace(s, start);
             Cv first = Cv.read(s, cvStart, true);
@@ -538,12 +541,11 @@ public final class SemverRange {
                     Cv second = secondStart > dash + 1 ? Cv.read(s, secondStart, true) : null;
                     if (second != null) {
                         int end = skipSpace(s, second.end);
-                        return new String[] {
-                            s.substring(start, end),
-                            s.substring(first.start, first.end),
-                            s.substring(second.start, second.end),
-                            Integer.toString(end)
-                        };
+                        return new RangeMatch(
+                                s.substring(start, end),
+                                s.substring(first.start, first.end),
+                                s.substring(second.start, second.end),
+                                end);
                     }
                 }
             }
