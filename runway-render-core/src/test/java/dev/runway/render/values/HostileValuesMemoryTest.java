@@ -87,6 +87,40 @@ class HostileValuesMemoryTest {
         assertTrue(result.output().startsWith("read "), result.output());
     }
 
+    /**
+     * fromYaml, fromYamlArray, fromJson and fromJsonArray of a text near the 16 MiB a template string may have, a list
+     * of 8 million values: Helm's error result (a map or list holding the message), where the whole list needed
+     * gigabytes.
+     */
+    @Test
+    void templateFunctionsOfSixteenMegabytesOfValuesGiveAnError() throws Exception {
+        int values = (16 << 20) / 2 - 64;
+        Path yaml = write("list.yaml", out -> {
+            out.write("[a");
+            for (int i = 1; i < values; i++) {
+                out.write(",a");
+            }
+            out.write("]");
+        });
+        for (String function : List.of("fromYaml", "fromYamlArray")) {
+            Result result = run(function, yaml);
+            assertEquals(0, result.exit(), result.output());
+            assertTrue(result.output().contains("the document holds more than 250000 values"), result.output());
+        }
+        Path json = write("list.json", out -> {
+            out.write("[1");
+            for (int i = 1; i < values; i++) {
+                out.write(",1");
+            }
+            out.write("]");
+        });
+        for (String function : List.of("fromJson", "fromJsonArray")) {
+            Result result = run(function, json);
+            assertEquals(0, result.exit(), result.output());
+            assertTrue(result.output().contains("the JSON text holds more than 250000 values"), result.output());
+        }
+    }
+
     private interface Content {
         void writeTo(Writer out) throws IOException;
     }
