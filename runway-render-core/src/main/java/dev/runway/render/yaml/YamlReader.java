@@ -43,7 +43,9 @@ final class YamlReader {
      */
     private record At(int line, int column) {
         static At of(Optional<Mark> mark) {
-            return mark.isPresent() ? new At(mark.get().getLine() + 1, mark.get().getColumn() + 1) : new At(-1, -1);
+            return mark.isPresent()
+                    ? new At(mark.get().getLine() + 1, mark.get().getColumn() + 1)
+                    : new At(-1, -1);
         }
     }
 

@@ -396,7 +396,8 @@ public final class YamlTree {
                 .build();
         YNode root;
         try {
-            Node node = GuardedYaml.compose(settings, text).orElse(null);
+            Node node =
+                    GuardedYaml.compose(settings, text, CountedEvents.AROUND).orElse(null);
             root = node == null ? null : new Typer(file, firstLine).convert(node);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark();

@@ -21,18 +21,34 @@ public final class HostileValuesMain {
             String result = switch (args[0]) {
                 case "values" ->
                     ValuesFiles.standard().read(file, "values.yaml").values().size() + " top-level keys";
-                case "fromYaml" -> GoYaml.fromYaml(Files.readString(file)).size() + " keys";
-                case "fromYamlArray" ->
-                    GoYaml.fromYamlArray(Files.readString(file)).size() + " items";
-                case "fromJson" -> GoJson.fromJson(Files.readString(file)).size() + " keys";
-                case "fromJsonArray" ->
-                    GoJson.fromJsonArray(Files.readString(file)).size() + " items";
+                case "fromYaml" -> summary(GoYaml.fromYaml(Files.readString(file)));
+                case "fromYamlArray" -> summary(GoYaml.fromYamlArray(Files.readString(file)));
+                case "fromJson" -> summary(GoJson.fromJson(Files.readString(file)));
+                case "fromJsonArray" -> summary(GoJson.fromJsonArray(Files.readString(file)));
+                case "chartValues" ->
+                    summary(java.util.List.of(String.valueOf(GoYaml.read(Files.readString(file), "values.yaml"))
+                            .length()));
+                case "schema" -> "schema " + ValuesSchema.parse(Files.readString(file), "values.schema.json");
+                case "manifest" ->
+                    "manifests "
+                            + dev.runway.render.manifest.ManifestStreamParser.typedDocuments(
+                                            Files.readString(file), "m.yaml")
+                                    .size();
                 default -> throw new IllegalArgumentException(args[0]);
             };
             System.out.println("read " + result);
-        } catch (ValuesFileException e) {
+        } catch (ValuesFileException | dev.runway.render.yaml.GoYamlException e) {
             System.out.println("refused: " + e.getMessage());
             System.exit(3);
         }
+    }
+
+    /** A function's result: its size and, for the one-entry result Helm gives on an error, that entry. */
+    private static String summary(Object result) {
+        int size = result instanceof java.util.Map<?, ?> map ? map.size() : ((java.util.List<?>) result).size();
+        String first = result instanceof java.util.Map<?, ?> map
+                ? String.valueOf(map.values().iterator().next())
+                : String.valueOf(((java.util.List<?>) result).get(0));
+        return size + " entries" + (size == 1 ? ": " + first : "");
     }
 }

@@ -121,6 +121,22 @@ class HostileValuesMemoryTest {
         }
     }
 
+    /** A rendered manifest of 16 MiB, a list of 8 million values, read by verify's typed view: refused. */
+    @Test
+    void aSixteenMegabyteManifestListIsRefused() throws Exception {
+        int values = (16 << 20) / 2 - 64;
+        Path manifest = write("manifest.yaml", out -> {
+            out.write("apiVersion: v1\nkind: ConfigMap\ndata: [a");
+            for (int i = 1; i < values; i++) {
+                out.write(",a");
+            }
+            out.write("]\n");
+        });
+        Result result = run("manifest", manifest);
+        assertEquals(3, result.exit(), result.output());
+        assertTrue(result.output().contains("m.yaml:3: the document holds more than 250000 values"), result.output());
+    }
+
     private interface Content {
         void writeTo(Writer out) throws IOException;
     }
