@@ -30,6 +30,7 @@ import org.snakeyaml.engine.v2.events.StreamEndEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.parser.Parser;
 
 /**
@@ -146,21 +147,13 @@ public final class ValuesFiles {
                 .setUseMarks(true)
                 .build();
         try {
-            YamlTree tree = firstDocument(settings, text, sourceName);
-            Map<ValuesPath, SourcePosition> valuePositions = new LinkedHashMap<>();
-            Map<ValuesPath, SourcePosition> keyPositions = new LinkedHashMap<>();
-            for (YamlTree.Entry entry : tree.entries()) {
-                SourcePosition at = new SourcePosition(sourceName, entry.line(), entry.column());
-                ValuesPath path = new ValuesPath(entry.segments());
-                // Of repeated keys, the last one's value is the value. (A map or list as a key stops the composer.)
-                (entry.key() ? keyPositions : valuePositions).put(path, at);
-            }
+            ValuePositions positions = positions(settings, text, sourceName);
             Object values = decode(text, sourceName);
             return new ValuesDocument(
                     sourceName,
-                    topLevelMap(values, sourceName, valuePositions.get(ValuesPath.ROOT)),
-                    valuePositions,
-                    keyPositions);
+                    topLevelMap(
+                            values, sourceName, positions.value(ValuesPath.ROOT).orElse(null)),
+                    positions);
         } catch (YamlLimitException e) {
             // GuardedYaml's limits hold for every reader; here they read like the values files' own.
             SourcePosition at =
@@ -184,6 +177,20 @@ public final class ValuesFiles {
             // snakeyaml-engine rejects some malformed tags (for example "!%17") this way (found by fuzzing).
             throw new ValuesFileException(sourceName, null, "YAML error: " + e.getMessage());
         }
+    }
+
+    /**
+     * The positions of the first document. The composed node tree (some 300 bytes an entry) is unreachable once this
+     * returns, so it is not live beside the decoded values, which the caller builds next, and no path is kept per
+     * entry ({@link ValuePositions}): together they made a values file of 300,000 entries need more than 128 MB.
+     */
+    private ValuePositions positions(LoadSettings settings, String text, String sourceName) {
+        Node root = firstDocument(settings, text, sourceName);
+        ValuePositions.Builder positions = ValuePositions.builder(sourceName);
+        if (root != null) {
+            YamlTree.walk(root, YamlTree.View.DECODED, positions);
+        }
+        return positions.build();
     }
 
     /**
@@ -212,8 +219,8 @@ public final class ValuesFiles {
             int shift = part.firstLine() - 1;
             try {
                 ValuesDocument d = read(part.text(), sourceName);
-                documents.add(new ValuesDocument(
-                        sourceName, d.values(), shifted(d.valuePositions(), shift), shifted(d.keyPositions(), shift)));
+                documents.add(
+                        new ValuesDocument(sourceName, d.values(), d.positions().shifted(shift)));
             } catch (ValuesFileException e) {
                 String prefix = e.position().map(Object::toString).orElse(e.file()) + ": ";
                 String problem = e.getMessage().substring(prefix.length());
@@ -222,12 +229,6 @@ public final class ValuesFiles {
             }
         }
         return documents;
-    }
-
-    private static Map<ValuesPath, SourcePosition> shifted(Map<ValuesPath, SourcePosition> positions, int lines) {
-        Map<ValuesPath, SourcePosition> out = new HashMap<>();
-        positions.forEach((path, at) -> out.put(path, shifted(at, lines)));
-        return out;
     }
 
     private static SourcePosition shifted(SourcePosition at, int lines) {
@@ -256,10 +257,11 @@ public final class ValuesFiles {
      * a recursive key) come any limit or syntax error of the whole first document, as when the limits had a pass of
      * their own before composing.
      */
-    private YamlTree firstDocument(LoadSettings settings, String text, String sourceName) {
+    private Node firstDocument(LoadSettings settings, String text, String sourceName) {
         LimitedEvents events = new LimitedEvents(sourceName);
         try {
-            return YamlTree.compose(settings, text, YamlTree.View.DECODED, events::over);
+            List<Node> documents = GuardedYaml.composeAll(settings, text, events::over);
+            return documents.isEmpty() ? null : documents.get(0);
         } catch (RuntimeException e) {
             if (!events.failed) {
                 events.drain();

@@ -513,6 +513,7 @@ public final class GoJson {
 
         private int pos;
         private int depth;
+        private int values;
 
         JsonParser(String s, int start, String eof, boolean useNumber) {
             this(s, s.toCharArray(), start, eof, useNumber);
@@ -613,6 +614,14 @@ public final class GoJson {
         private Object value(String context) {
             if (pos >= cs.length) {
                 throw error(eof);
+            }
+            if (++values > YamlReader.MAX_NODES) {
+                // fromJson of 16 MiB of [1,1,...] is 8 million Doubles: more than the heap may hold.
+                throw new GoYamlException(
+                        "the JSON text holds more than " + YamlReader.MAX_NODES
+                                + " values, the most one text may hold here (to bound the memory it takes)",
+                        -1,
+                        -1);
             }
             char c = cs[pos];
             switch (c) {

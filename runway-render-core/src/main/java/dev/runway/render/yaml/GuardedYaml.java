@@ -130,7 +130,12 @@ public final class GuardedYaml {
 
     /** The first document (snakeyaml-engine's composeString), through the guarded events. */
     public static Optional<Node> compose(LoadSettings settings, String text) {
-        return onDeepStack(() -> composer(settings, text).getSingleNode());
+        return compose(settings, text, UnaryOperator.identity());
+    }
+
+    /** {@link #compose(LoadSettings, String)} of the guarded events as {@code events} passes them on. */
+    public static Optional<Node> compose(LoadSettings settings, String text, UnaryOperator<Parser> events) {
+        return onDeepStack(() -> new Composer(settings, events.apply(parser(settings, text))).getSingleNode());
     }
 
     /**

@@ -33,28 +33,41 @@ final class YamlReader {
 
     /** The parsed tree of the first document; aliases point at their anchored node. */
     private sealed interface Node permits Scalar, Sequence, Mapping, Alias {
-        Optional<Mark> mark();
+        At mark();
     }
 
-    private record Scalar(String value, String tag, boolean plain, Optional<Mark> mark) implements Node {}
+    /**
+     * Where a node starts, for messages: 1-based line and column, -1 when unknown. Not snakeyaml's Mark: each Mark
+     * holds the reader's window of the text at that point, so a tree of Marks kept some 4 bytes per character of the
+     * text alive (64 MB for the 16 MiB a template string may have).
+     */
+    private record At(int line, int column) {
+        static At of(Optional<Mark> mark) {
+            return mark.isPresent()
+                    ? new At(mark.get().getLine() + 1, mark.get().getColumn() + 1)
+                    : new At(-1, -1);
+        }
+    }
 
-    private record Sequence(List<Node> items, Optional<Mark> mark) implements Node {}
+    private record Scalar(String value, String tag, boolean plain, At mark) implements Node {}
 
-    private record Mapping(List<Node> pairs, Optional<Mark> mark) implements Node {}
+    private record Sequence(List<Node> items, At mark) implements Node {}
+
+    private record Mapping(List<Node> pairs, At mark) implements Node {}
 
     private static final class Alias implements Node {
         final String name;
         Node target;
-        final Optional<Mark> mark;
+        final At mark;
 
-        Alias(String name, Node target, Optional<Mark> mark) {
+        Alias(String name, Node target, At mark) {
             this.name = name;
             this.target = target;
             this.mark = mark;
         }
 
         @Override
-        public Optional<Mark> mark() {
+        public At mark() {
             return mark;
         }
     }
@@ -85,7 +98,16 @@ final class YamlReader {
         }
     }
 
+    /**
+     * Most nodes (scalars, maps, lists, aliases) one text may hold, so that a hostile text (fromYaml of 16 MiB of
+     * {@code [a,a,...]}: 8 million nodes, gigabytes as a tree) ends in an error instead of an OutOfMemoryError;
+     * 250,000 nodes read within 128 MB of heap. The same bound as the values files' (values.ValuesLimits), far above
+     * real documents (Kubernetes keeps an object under 1.5 MB; a chart's values some thousands of values). Go has none.
+     */
+    static final int MAX_NODES = 250_000;
+
     private final Mode mode;
+    private int nodes;
     private final Map<String, Node> anchors = new HashMap<>();
     private final java.util.Set<Node> decoding = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
@@ -184,6 +206,14 @@ final class YamlReader {
     }
 
     private Node node(Event event, Parser parser) {
+        if (++nodes > MAX_NODES) {
+            throw new GoYamlException(
+                    (mode.helmErrors() ? "error converting YAML to JSON: " : "") + "yaml: line "
+                            + line(event.getStartMark()) + ": the document holds more than " + MAX_NODES
+                            + " values, the most one text may hold here (to bound the memory it takes)",
+                    line(event.getStartMark()),
+                    column(event.getStartMark()));
+        }
         switch (event.getEventId()) {
             case Scalar -> {
                 ScalarEvent s = (ScalarEvent) event;
@@ -197,7 +227,7 @@ final class YamlReader {
                         s.getValue(),
                         tag.isPresent() && !tag.get().equals("!") ? tag.get() : null,
                         s.getScalarStyle() == ScalarStyle.PLAIN && s.getTag().isEmpty(),
-                        s.getStartMark());
+                        At.of(s.getStartMark()));
                 anchor(s, node);
                 return node;
             }
@@ -211,12 +241,12 @@ final class YamlReader {
                             line(a.getStartMark()),
                             column(a.getStartMark()));
                 }
-                return new Alias(name, target, a.getStartMark());
+                return new Alias(name, target, At.of(a.getStartMark()));
             }
             case SequenceStart -> {
                 SequenceStartEvent s = (SequenceStartEvent) event;
                 List<Node> items = new ArrayList<>();
-                Sequence node = new Sequence(items, s.getStartMark());
+                Sequence node = new Sequence(items, At.of(s.getStartMark()));
                 anchor(s, node);
                 while (true) {
                     Event next = nextContent(parser);
@@ -229,7 +259,7 @@ final class YamlReader {
             case MappingStart -> {
                 MappingStartEvent m = (MappingStartEvent) event;
                 List<Node> pairs = new ArrayList<>();
-                Mapping node = new Mapping(pairs, m.getStartMark());
+                Mapping node = new Mapping(pairs, At.of(m.getStartMark()));
                 anchor(m, node);
                 while (true) {
                     Event next = nextContent(parser);
@@ -695,5 +725,13 @@ final class YamlReader {
 
     private static int column(Optional<Mark> mark) {
         return mark.map(m -> m.getColumn() + 1).orElse(-1);
+    }
+
+    private static int line(At at) {
+        return at.line();
+    }
+
+    private static int column(At at) {
+        return at.column();
     }
 }

@@ -94,7 +94,6 @@ public final class YamlTree {
 
     private final String text;
     private final Node root;
-    private final View view;
     private final List<Entry> entries = new ArrayList<>();
     private TextPositions positions;
     private List<Scalar> scalars;
@@ -102,10 +101,30 @@ public final class YamlTree {
     private YamlTree(String text, Node root, View view) {
         this.text = text;
         this.root = root;
-        this.view = view;
         if (root != null) {
-            walk(root, new ArrayList<>(), Collections.newSetFromMap(new IdentityHashMap<>()));
+            // A class rather than a lambda: a lambda's class is spun at first use, which a first render pays for.
+            walk(root, view, new Visitor() {
+                @Override
+                public void entry(List<Object> segments, boolean key, Node node) {
+                    entries.add(new Entry(List.copyOf(segments), key, node));
+                }
+            });
         }
+    }
+
+    /** Told each node of a walk in document order; {@code segments} is the walk's own list, valid during the call. */
+    @FunctionalInterface
+    public interface Visitor {
+        void entry(List<Object> segments, boolean key, Node node);
+    }
+
+    /**
+     * Walks the tree under {@code root} as {@link #entries()} lists it, without keeping a path per node: the values
+     * reader builds its positions this way, where a list of segments for every node of a deep document would cost
+     * memory in proportion to the depth times the number of nodes.
+     */
+    public static void walk(Node root, View view, Visitor visitor) {
+        new Walk(view, visitor).walk(root, new ArrayList<>(), Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
     /**
@@ -290,47 +309,49 @@ public final class YamlTree {
         return out.isEmpty() ? "(document)" : out.toString();
     }
 
-    /**
-     * Walks in document order, one frame per level (the composer bounds the depth at
-     * {@link GuardedYaml#TREE_MAX_DEPTH}). As written, a node met again through an alias is skipped; decoded,
-     * {@code seen} holds only the nodes being walked, so an alias is walked again wherever it is used.
-     */
-    private void walk(Node node, List<Object> segments, Set<Node> seen) {
-        if (!seen.add(node)) {
-            return;
-        }
-        entries.add(new Entry(List.copyOf(segments), false, node));
-        if (node instanceof SequenceNode sequence) {
-            List<Node> items = sequence.getValue();
-            for (int i = 0; i < items.size(); i++) {
-                segments.add(i);
-                walk(items.get(i), segments, seen);
-                segments.remove(segments.size() - 1);
+    private record Walk(View view, Visitor visitor) {
+        /**
+         * Walks in document order, one frame per level (the composer bounds the depth at
+         * {@link GuardedYaml#TREE_MAX_DEPTH}). As written, a node met again through an alias is skipped; decoded,
+         * {@code seen} holds only the nodes being walked, so an alias is walked again wherever it is used.
+         */
+        void walk(Node node, List<Object> segments, Set<Node> seen) {
+            if (!seen.add(node)) {
+                return;
             }
-        } else if (node instanceof MappingNode mapping) {
-            for (NodeTuple tuple : mapping.getValue()) {
-                Node keyNode = tuple.getKeyNode();
-                if (view == View.DECODED && isMergeKey(keyNode)) {
-                    continue;
+            visitor.entry(segments, false, node);
+            if (node instanceof SequenceNode sequence) {
+                List<Node> items = sequence.getValue();
+                for (int i = 0; i < items.size(); i++) {
+                    segments.add(i);
+                    walk(items.get(i), segments, seen);
+                    segments.remove(segments.size() - 1);
                 }
-                segments.add(keyName(keyNode));
-                entries.add(new Entry(List.copyOf(segments), true, keyNode));
-                walk(tuple.getValueNode(), segments, seen);
-                segments.remove(segments.size() - 1);
+            } else if (node instanceof MappingNode mapping) {
+                for (NodeTuple tuple : mapping.getValue()) {
+                    Node keyNode = tuple.getKeyNode();
+                    if (view == View.DECODED && isMergeKey(keyNode)) {
+                        continue;
+                    }
+                    segments.add(keyName(keyNode));
+                    visitor.entry(segments, true, keyNode);
+                    walk(tuple.getValueNode(), segments, seen);
+                    segments.remove(segments.size() - 1);
+                }
+            }
+            if (view == View.DECODED) {
+                seen.remove(node);
             }
         }
-        if (view == View.DECODED) {
-            seen.remove(node);
-        }
-    }
 
-    private String keyName(Node keyNode) {
-        if (!(keyNode instanceof ScalarNode key)) {
-            return "?";
+        private String keyName(Node keyNode) {
+            if (!(keyNode instanceof ScalarNode key)) {
+                return "?";
+            }
+            return view == View.DECODED
+                    ? YamlReader.helmKeyName(key.getValue(), explicitTag(key), plain(key))
+                    : key.getValue();
         }
-        return view == View.DECODED
-                ? YamlReader.helmKeyName(key.getValue(), explicitTag(key), plain(key))
-                : key.getValue();
     }
 
     /** go-yaml's merge key: a {@code <<} untagged and plain, or tagged {@code !!merge}. */
@@ -375,7 +396,8 @@ public final class YamlTree {
                 .build();
         YNode root;
         try {
-            Node node = GuardedYaml.compose(settings, text).orElse(null);
+            Node node =
+                    GuardedYaml.compose(settings, text, CountedEvents.AROUND).orElse(null);
             root = node == null ? null : new Typer(file, firstLine).convert(node);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark();

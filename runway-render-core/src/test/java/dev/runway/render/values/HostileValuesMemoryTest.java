@@ -1,0 +1,178 @@
+package dev.runway.render.values;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile inputs as large as the limits allow, each read in a JVM of its own with a 128 MB heap
+ * ({@link HostileValuesMain}): each must be read or refused with the project's exception, never end in an
+ * OutOfMemoryError. The inputs are written here, not kept in the repository.
+ */
+class HostileValuesMemoryTest {
+    private static final String HEAP = "-Xmx128m";
+    private static final long MAX_SECONDS = 60;
+
+    @TempDir
+    Path dir;
+
+    /** 3.9 million entries in one flow list: refused at the entry limit (it used to need 384 MB to get there). */
+    @Test
+    void aHugeFlowListIsRefusedAtTheEntryLimit() throws Exception {
+        Path file = write("flow.yaml", out -> {
+            out.write("serviceId: payments\nlist: [a");
+            for (int i = 1; i < 3_900_000; i++) {
+                out.write(",a");
+            }
+            out.write("]\n");
+        });
+        Result result = run("values", file);
+        assertEquals(3, result.exit(), result.output());
+        assertTrue(
+                result.output().contains("limit crossed: the values expand to more than 250000 entries"),
+                result.output());
+    }
+
+    /** 200,000 quoted scalars of a block list (2.7 MB): read (it used to need about 128 MB and failed at 64 MB). */
+    @Test
+    void twoHundredThousandQuotedScalarsAreRead() throws Exception {
+        Path file = write("quoted.yaml", out -> {
+            out.write("serviceId: payments\nlist:\n");
+            for (int i = 0; i < 200_000; i++) {
+                out.write("  - \"v" + i + "\"\n");
+            }
+        });
+        Result result = run("values", file);
+        assertEquals(0, result.exit(), result.output());
+        assertTrue(result.output().contains("read 2 top-level keys"), result.output());
+    }
+
+    /**
+     * 8 MB of maps nested 98 deep, some 165,000 entries: read. Positions kept as a path per entry cost 4 bytes per
+     * level of every path, and this file ran out of 128 MB.
+     */
+    @Test
+    void eightMegabytesOfDeeplyNestedMapsAreRead() throws Exception {
+        Path file = write("nested.yaml", out -> {
+            out.write("serviceId: payments\n");
+            long written = 0;
+            for (int block = 0; written < 8_000_000; block++) {
+                StringBuilder chain = new StringBuilder();
+                for (int depth = 0; depth < 97; depth++) {
+                    chain.append("  ".repeat(depth))
+                            .append('k')
+                            .append(block)
+                            .append('_')
+                            .append(depth)
+                            .append(":\n");
+                }
+                chain.append("  ".repeat(97)).append("x: v\n");
+                out.write(chain.toString());
+                written += chain.length();
+            }
+        });
+        Result result = run("values", file);
+        assertEquals(0, result.exit(), result.output());
+        assertTrue(result.output().startsWith("read "), result.output());
+    }
+
+    /**
+     * fromYaml, fromYamlArray, fromJson and fromJsonArray of a text near the 16 MiB a template string may have, a list
+     * of 8 million values: Helm's error result (a map or list holding the message), where the whole list needed
+     * gigabytes.
+     */
+    @Test
+    void templateFunctionsOfSixteenMegabytesOfValuesGiveAnError() throws Exception {
+        int values = (16 << 20) / 2 - 64;
+        Path yaml = write("list.yaml", out -> {
+            out.write("[a");
+            for (int i = 1; i < values; i++) {
+                out.write(",a");
+            }
+            out.write("]");
+        });
+        for (String function : List.of("fromYaml", "fromYamlArray")) {
+            Result result = run(function, yaml);
+            assertEquals(0, result.exit(), result.output());
+            assertTrue(result.output().contains("the document holds more than 250000 values"), result.output());
+        }
+        Path json = write("list.json", out -> {
+            out.write("[1");
+            for (int i = 1; i < values; i++) {
+                out.write(",1");
+            }
+            out.write("]");
+        });
+        for (String function : List.of("fromJson", "fromJsonArray")) {
+            Result result = run(function, json);
+            assertEquals(0, result.exit(), result.output());
+            assertTrue(result.output().contains("the JSON text holds more than 250000 values"), result.output());
+        }
+    }
+
+    /** A rendered manifest of 16 MiB, a list of 8 million values, read by verify's typed view: refused. */
+    @Test
+    void aSixteenMegabyteManifestListIsRefused() throws Exception {
+        int values = (16 << 20) / 2 - 64;
+        Path manifest = write("manifest.yaml", out -> {
+            out.write("apiVersion: v1\nkind: ConfigMap\ndata: [a");
+            for (int i = 1; i < values; i++) {
+                out.write(",a");
+            }
+            out.write("]\n");
+        });
+        Result result = run("manifest", manifest);
+        assertEquals(3, result.exit(), result.output());
+        assertTrue(result.output().contains("m.yaml:3: the document holds more than 250000 values"), result.output());
+    }
+
+    private interface Content {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    private Path write(String name, Content content) throws IOException {
+        Path file = dir.resolve(name);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            content.writeTo(out);
+        }
+        return file;
+    }
+
+    private record Result(int exit, String output) {}
+
+    /** Runs {@link HostileValuesMain} with a small heap; fails when it runs out of memory or does not end. */
+    static Result run(String reader, Path file) throws IOException, InterruptedException {
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                HEAP,
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                HostileValuesMain.class.getName(),
+                reader,
+                file.toString());
+        Path log = file.resolveSibling(file.getFileName() + ".log");
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        if (!process.waitFor(MAX_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail(reader + " of " + file.getFileName() + " did not end within " + MAX_SECONDS + " s");
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertFalse(output.contains("OutOfMemoryError"), output);
+        return new Result(process.exitValue(), output);
+    }
+}
