@@ -163,7 +163,7 @@ public final class SemverRange {
 
     // ---- constraints (constraints.go)
 
-    private record Constraint(String op, Version con, boolean dirty, boolean minorDirty, boolean patchDirty) {
+    record Constraint(String op, Version con, boolean dirty, boolean minorDirty, boolean patchDirty) {
         boolean check(Version v, boolean includePre) {
             if (!v.pre.isEmpty() && !includePre) {
                 return false;
@@ -620,13 +620,13 @@ public final class SemverRange {
         return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-';
     }
 
-    private static boolean isX(String s) {
+    static boolean isX(String s) {
         return s.equals("x") || s.equals("X") || s.equals("*");
     }
 
     // ---- pre-release and metadata (version.go)
 
-    private static boolean validPrerelease(String pre) {
+    static boolean validPrerelease(String pre) {
         for (String part : pre.split("\\.", -1)) {
             if (part.isEmpty() || (isNumeric(part) && part.length() > 1 && part.charAt(0) == '0')) {
                 return false;
@@ -635,7 +635,7 @@ public final class SemverRange {
         return true;
     }
 
-    private static boolean validMetadata(String metadata) {
+    static boolean validMetadata(String metadata) {
         for (String part : metadata.split("\\.", -1)) {
             if (part.isEmpty()) {
                 return false;
@@ -680,7 +680,7 @@ public final class SemverRange {
         return Long.compareUnsigned(sn, on) > 0 ? 1 : -1;
     }
 
-    private static Long unsigned(String s) {
+    static Long unsigned(String s) {
         if (!isNumeric(s)) {
             return null;
         }

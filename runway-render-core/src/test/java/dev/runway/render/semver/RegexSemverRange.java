@@ -3,6 +3,8 @@ package dev.runway.render.semver;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.runway.render.gofmt.GoStrconv;
+import dev.runway.render.semver.SemverRange.Constraint;
+import dev.runway.render.semver.SemverRange.Version;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +16,8 @@ import java.util.List;
  * dependency's {@code version} against a subchart's (a range that does not parse matches nothing, as in Helm), and
  * Sprig's {@code semverCompare} checks its constraint here too.
  *
- * <p>The patterns are Masterminds' own, run with RE2/J so they mean what they mean in Go and stay linear on any input.
+ * <p>The test reference for SemverRange: Masterminds' own patterns, run with RE2/J, as SemverRange read them before it read
+ * them by hand. Only the reading is kept here; versions, constraints and their checks are SemverRange's own.
  */
 final class RegexSemverRange {
     private static final String LOOSE_VERSION = "v?([0-9]+)(\\.[0-9]+)?(\\.[0-9]+)?"
@@ -38,32 +41,6 @@ final class RegexSemverRange {
 
     private RegexSemverRange() {}
 
-    /** A parsed version; the numbers are unsigned 64-bit as in Go. */
-    record Version(long major, long minor, long patch, String pre, String metadata) {
-        int compare(Version o) {
-            int c = Long.compareUnsigned(major, o.major);
-            if (c == 0) {
-                c = Long.compareUnsigned(minor, o.minor);
-            }
-            if (c == 0) {
-                c = Long.compareUnsigned(patch, o.patch);
-            }
-            if (c != 0) {
-                return Integer.signum(c);
-            }
-            if (pre.isEmpty() && o.pre.isEmpty()) {
-                return 0;
-            }
-            if (pre.isEmpty()) {
-                return 1;
-            }
-            if (o.pre.isEmpty()) {
-                return -1;
-            }
-            return comparePrerelease(pre, o.pre);
-        }
-    }
-
     /** Masterminds' NewVersion: the version, or null when it does not parse. */
     static Version parseVersion(String text) {
         Matcher m = VERSION.matcher(text);
@@ -78,7 +55,8 @@ final class RegexSemverRange {
                     m.group(2) == null ? 0 : Long.parseUnsignedLong(m.group(2).substring(1));
             long patch =
                     m.group(3) == null ? 0 : Long.parseUnsignedLong(m.group(3).substring(1));
-            if ((!pre.isEmpty() && !validPrerelease(pre)) || (!metadata.isEmpty() && !validMetadata(metadata))) {
+            if ((!pre.isEmpty() && !SemverRange.validPrerelease(pre))
+                    || (!metadata.isEmpty() && !SemverRange.validMetadata(metadata))) {
                 return null;
             }
             return new Version(major, minor, patch, pre, metadata);
@@ -119,7 +97,7 @@ final class RegexSemverRange {
             // A pre-release in any constraint of an AND group lets that group match pre-release versions.
             boolean includePre = false;
             for (Constraint c : and) {
-                includePre |= !c.con.pre.isEmpty();
+                includePre |= !c.con().pre().isEmpty();
             }
             boolean all = true;
             for (Constraint c : and) {
@@ -150,7 +128,7 @@ final class RegexSemverRange {
             if (i > 0) {
                 b.append('.');
             }
-            Long component = unsigned(parts[i]);
+            Long component = SemverRange.unsigned(parts[i]);
             if (component == null) {
                 return kubeVersion;
             }
@@ -160,101 +138,6 @@ final class RegexSemverRange {
     }
 
     // ---- constraints (constraints.go)
-
-    private record Constraint(String op, Version con, boolean dirty, boolean minorDirty, boolean patchDirty) {
-        boolean check(Version v, boolean includePre) {
-            if (!v.pre.isEmpty() && !includePre) {
-                return false;
-            }
-            return switch (op) {
-                case "", "=" -> dirty ? tilde(v) : v.compare(con) == 0;
-                case "!=" -> notEqual(v);
-                case ">" -> greaterThan(v);
-                case "<" -> v.compare(con) < 0;
-                case ">=", "=>" -> v.compare(con) >= 0;
-                case "<=", "=<" -> lessThanOrEqual(v);
-                case "~", "~>" -> tilde(v);
-                default -> caret(v);
-            };
-        }
-
-        private boolean notEqual(Version v) {
-            if (dirty) {
-                if (con.major != v.major) {
-                    return true;
-                }
-                if (con.minor != v.minor && !minorDirty) {
-                    return true;
-                } else if (minorDirty) {
-                    return false;
-                } else if (con.patch != v.patch && !patchDirty) {
-                    return true;
-                } else if (patchDirty) {
-                    return (!v.pre.isEmpty() || !con.pre.isEmpty()) && comparePrerelease(v.pre, con.pre) != 0;
-                }
-            }
-            return v.compare(con) != 0;
-        }
-
-        private boolean greaterThan(Version v) {
-            if (!dirty) {
-                return v.compare(con) == 1;
-            }
-            int major = Long.compareUnsigned(v.major, con.major);
-            if (major != 0) {
-                return major > 0;
-            }
-            if (minorDirty) {
-                return false;
-            }
-            if (patchDirty) {
-                return Long.compareUnsigned(v.minor, con.minor) > 0;
-            }
-            return v.compare(con) == 1;
-        }
-
-        private boolean lessThanOrEqual(Version v) {
-            if (!dirty) {
-                return v.compare(con) <= 0;
-            }
-            if (Long.compareUnsigned(v.major, con.major) > 0) {
-                return false;
-            }
-            return !(v.major == con.major && Long.compareUnsigned(v.minor, con.minor) > 0 && !minorDirty);
-        }
-
-        private boolean tilde(Version v) {
-            if (v.compare(con) < 0) {
-                return false;
-            }
-            if (con.major == 0 && con.minor == 0 && con.patch == 0 && !minorDirty && !patchDirty) {
-                return true;
-            }
-            if (v.major != con.major) {
-                return false;
-            }
-            return v.minor == con.minor || minorDirty;
-        }
-
-        private boolean caret(Version v) {
-            if (v.compare(con) < 0) {
-                return false;
-            }
-            if (con.major != 0 || minorDirty) {
-                return v.major == con.major;
-            }
-            if (v.major != 0) {
-                return false;
-            }
-            if (con.minor != 0 || patchDirty) {
-                return v.minor == con.minor;
-            }
-            if (v.minor != 0) {
-                return false;
-            }
-            return con.patch == v.patch;
-        }
-    }
 
     /**
      * semver.NewConstraint's error for a constraint that does not parse, or null when it parses: Masterminds/semver
@@ -334,14 +217,14 @@ final class RegexSemverRange {
         boolean dirty = false;
         boolean minorDirty = false;
         boolean patchDirty = false;
-        if (isX(m.group(3)) || m.group(3).isEmpty()) {
+        if (SemverRange.isX(m.group(3)) || m.group(3).isEmpty()) {
             ver = "0.0.0" + pre;
             dirty = true;
-        } else if (m.group(4) == null || isX(m.group(4).substring(1))) {
+        } else if (m.group(4) == null || SemverRange.isX(m.group(4).substring(1))) {
             minorDirty = true;
             dirty = true;
             ver = m.group(3) + ".0.0" + pre;
-        } else if (m.group(5) == null || isX(m.group(5).substring(1))) {
+        } else if (m.group(5) == null || SemverRange.isX(m.group(5).substring(1))) {
             dirty = true;
             patchDirty = true;
             ver = m.group(3) + m.group(4) + ".0" + pre;
@@ -350,88 +233,7 @@ final class RegexSemverRange {
         return con == null ? null : new Constraint(m.group(1), con, dirty, minorDirty, patchDirty);
     }
 
-    private static boolean isX(String s) {
-        return s.equals("x") || s.equals("X") || s.equals("*");
-    }
-
     // ---- pre-release and metadata (version.go)
-
-    private static boolean validPrerelease(String pre) {
-        for (String part : pre.split("\\.", -1)) {
-            if (part.isEmpty() || (isNumeric(part) && part.length() > 1 && part.charAt(0) == '0')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean validMetadata(String metadata) {
-        for (String part : metadata.split("\\.", -1)) {
-            if (part.isEmpty()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int comparePrerelease(String a, String b) {
-        String[] as = a.split("\\.", -1);
-        String[] bs = b.split("\\.", -1);
-        for (int i = 0; i < Math.max(as.length, bs.length); i++) {
-            int d = comparePrePart(i < as.length ? as[i] : "", i < bs.length ? bs[i] : "");
-            if (d != 0) {
-                return d;
-            }
-        }
-        return 0;
-    }
-
-    private static int comparePrePart(String s, String o) {
-        if (s.equals(o)) {
-            return 0;
-        }
-        if (s.isEmpty()) {
-            return -1;
-        }
-        if (o.isEmpty()) {
-            return 1;
-        }
-        Long sn = unsigned(s);
-        Long on = unsigned(o);
-        if (sn == null && on == null) {
-            return s.compareTo(o) > 0 ? 1 : -1;
-        }
-        if (on == null) {
-            return -1;
-        }
-        if (sn == null) {
-            return 1;
-        }
-        return Long.compareUnsigned(sn, on) > 0 ? 1 : -1;
-    }
-
-    private static Long unsigned(String s) {
-        if (!isNumeric(s)) {
-            return null;
-        }
-        try {
-            return Long.parseUnsignedLong(s);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static boolean isNumeric(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static String nonNull(String s) {
         return s == null ? "" : s;

@@ -260,8 +260,4 @@ class SemverRangeRegexTest {
     private static String describe(SemverRange.Version v) {
         return v == null ? "null" : v.major() + "/" + v.minor() + "/" + v.patch() + "/" + v.pre() + "/" + v.metadata();
     }
-
-    private static String describe(RegexSemverRange.Version v) {
-        return v == null ? "null" : v.major() + "/" + v.minor() + "/" + v.patch() + "/" + v.pre() + "/" + v.metadata();
-    }
 }
