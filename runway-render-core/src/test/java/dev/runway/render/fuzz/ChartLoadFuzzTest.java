@@ -14,11 +14,13 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The chart loader on hostile charts (issue 15): a packaged chart (.tgz, tar built from fuzz data or raw fuzz bytes
  * under gzip) and a chart folder (files, .helmignore rules, packaged subcharts) load, or fail with RenderException.
  */
+@Tag("fuzz")
 class ChartLoadFuzzTest {
     private static final String[] PATH_PIECES = {
         "c",

@@ -15,11 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Flux on hostile manifests: the placeholder scanner and the substitution simulator report problems as findings
  * or a FAILED status, never by throwing; envsubst rejects bad expressions only with {@link EnvsubstException}.
  */
+@Tag("fuzz")
 class FluxFuzzTest {
 
     private static final String[] PIECES = {

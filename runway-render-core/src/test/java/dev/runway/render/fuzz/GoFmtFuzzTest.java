@@ -7,11 +7,13 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.runway.render.gofmt.GoFmt;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Go's fmt never fails: a bad verb or a missing argument prints {@code %!v(...)} markers instead. So
  * {@code printf} with any format and any values must return text and throw nothing.
  */
+@Tag("fuzz")
 class GoFmtFuzzTest {
 
     @FuzzTest(maxDuration = "30s")

@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.runway.render.yaml.GoJson;
 import dev.runway.render.yaml.GoYaml;
 import dev.runway.render.yaml.GuardedYaml;
+import org.junit.jupiter.api.Tag;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -15,6 +16,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * the guarded tree readers (snakeyaml-engine's loader) give a value or a snakeyaml-engine error. Runs on the
  * caller's ordinary stack: the readers' own deep-stack retry must be enough.
  */
+@Tag("fuzz")
 class GuardedYamlFuzzTest {
 
     @FuzzTest(maxDuration = "60s")

@@ -11,6 +11,7 @@ import dev.runway.render.values.ValuesFileException;
 import dev.runway.render.values.ValuesSchema;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 
 /**
  * values.schema.json on hostile input: any schema text is compiled or refused with {@link ValuesFileException};
@@ -18,6 +19,7 @@ import java.util.Map;
  * exception; no other exception, no stack overflow. Runs on the caller's ordinary stack, as the engine's first
  * attempt does (a deep-stack retry would turn a missed recursion into seconds and gigabytes).
  */
+@Tag("fuzz")
 class SchemaFuzzTest {
 
     @FuzzTest(maxDuration = "60s")

@@ -16,12 +16,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The template engine on hostile input: the lexer and parser may only reject text with
  * {@link TemplateParseException}; the executor may only fail with {@link TemplateExecException} (or the parse
  * exception), never with another exception, a stack overflow or a hang; the execution limits stop loops.
  */
+@Tag("fuzz")
 class TemplateFuzzTest {
 
     /** Functions left out of fuzzing: they reach the network or spend seconds on key generation per call. */

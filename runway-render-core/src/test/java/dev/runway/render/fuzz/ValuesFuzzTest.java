@@ -17,12 +17,14 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Values on hostile input: a values file is read or rejected with {@link ValuesFileException}; a {@code --set}
  * line is parsed or rejected with {@link SetValueException}; YAML text is read or rejected with
  * {@link GoYamlException}; and {@code fromYaml(toYaml(x))} gives back {@code x} as Go sees it.
  */
+@Tag("fuzz")
 class ValuesFuzzTest {
 
     @FuzzTest(maxDuration = "60s")
