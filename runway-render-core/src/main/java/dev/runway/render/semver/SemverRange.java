@@ -105,6 +105,11 @@ public final class SemverRange {
         if (parseConstraints(constraint, ors, true) != null) {
             return false;
         }
+        return satisfies(ors, v);
+    }
+
+    /** Constraints.Check: {@code v} meets every constraint of at least one AND group of {@code ors}. */
+    static boolean satisfies(List<List<Constraint>> ors, Version v) {
         for (List<Constraint> and : ors) {
             // A pre-release in any constraint of an AND group lets that group match pre-release versions.
             boolean includePre = false;

@@ -66,21 +66,6 @@ final class RegexSemverRange {
     }
 
     /**
-     * {@code version} is at least {@code minimum} (Masterminds' Compare: build metadata ignored); false when either
-     * does not parse.
-     */
-    public static boolean isAtLeast(String version, String minimum) {
-        Version v = parseVersion(version);
-        Version m = parseVersion(minimum);
-        return v != null && m != null && v.compare(m) >= 0;
-    }
-
-    /** pkg/chart/v2/metadata.go isValidSemver. */
-    public static boolean isValidVersion(String text) {
-        return parseVersion(text) != null;
-    }
-
-    /**
      * chartutil.IsCompatibleRange: true when {@code version} parses and satisfies {@code constraint}; false in every
      * other case, a constraint that does not parse included.
      */
@@ -93,24 +78,7 @@ final class RegexSemverRange {
         if (parseConstraints(constraint, ors, true) != null) {
             return false;
         }
-        for (List<Constraint> and : ors) {
-            // A pre-release in any constraint of an AND group lets that group match pre-release versions.
-            boolean includePre = false;
-            for (Constraint c : and) {
-                includePre |= !c.con().pre().isEmpty();
-            }
-            boolean all = true;
-            for (Constraint c : and) {
-                if (!c.check(v, includePre)) {
-                    all = false;
-                    break;
-                }
-            }
-            if (all) {
-                return true;
-            }
-        }
-        return false;
+        return SemverRange.satisfies(ors, v);
     }
 
     /**
