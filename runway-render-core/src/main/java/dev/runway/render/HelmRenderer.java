@@ -189,9 +189,25 @@ public final class HelmRenderer {
         });
     }
 
-    /** Deep include chains (Helm allows 1000 levels) and deep values need more stack than a default thread has. */
+    /**
+     * Deep include chains (Helm allows 1000 levels) and deep values need more stack than a default thread has. A render
+     * that exhausts the heap ends in the render's error too: the values functions create are bounded one by one
+     * ({@code ValueLimits}), not in sum, so twenty copies of a list of 4 Mi elements still fill a small heap. Everything
+     * the render allocated is unreachable once the error reaches this frame, so the JVM goes on.
+     */
     private static <T> T withDeepStack(java.util.function.Supplier<T> render) {
-        return dev.runway.render.io.DeepStack.call(render, overflow -> new RenderException(deepStackMessage(overflow)));
+        try {
+            return dev.runway.render.io.DeepStack.call(
+                    render, overflow -> new RenderException(deepStackMessage(overflow)));
+        } catch (OutOfMemoryError e) {
+            throw new RenderException(outOfMemoryMessage(Runtime.getRuntime().maxMemory()));
+        }
+    }
+
+    static String outOfMemoryMessage(long maxHeapBytes) {
+        return "the render ran out of memory (the JVM's heap is " + (maxHeapBytes >> 20) + " MB): a template probably"
+                + " keeps many large values (concat, append, repeat or print of large results in a loop); if the chart"
+                + " really needs more, give the JVM more heap (-Xmx, for Maven in MAVEN_OPTS)";
     }
 
     /**

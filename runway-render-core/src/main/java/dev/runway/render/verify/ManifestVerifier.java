@@ -87,6 +87,20 @@ public final class ManifestVerifier {
                         source.file(),
                         e.line()));
                 continue;
+            } catch (OutOfMemoryError e) {
+                // The read of this one file filled the heap (its limits bound each document's node count, not the
+                // length of its strings); all it allocated is unreachable here, so the other files are still checked.
+                findings.add(new Finding(
+                        Severity.ERROR,
+                        "structure.yaml",
+                        ResourceRef.none(),
+                        "",
+                        "the file is too large to read within the JVM's heap of "
+                                + (Runtime.getRuntime().maxMemory() >> 20) + " MB",
+                        "split the file, or give the JVM more heap (-Xmx, for Maven in MAVEN_OPTS)",
+                        source.file(),
+                        source.firstLine()));
+                continue;
             }
             for (YamlTree.TypedDocument doc : documents) {
                 if (doc.root() instanceof YMap map) {

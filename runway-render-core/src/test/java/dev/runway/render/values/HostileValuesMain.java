@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /**
  * Reads one hostile input in a JVM of its own, for {@link HostileValuesMemoryTest}, which starts it with a small heap.
  * Arguments: what reads it ({@code values}, or a template function: {@code fromYaml}, {@code fromYamlArray},
- * {@code fromJson}, {@code fromJsonArray}) and the file. Prints {@code read ...} and exits 0, or prints the
+ * {@code fromJson}, {@code fromJsonArray}, or {@code template}: a chart of that one template is rendered, or {@code verify}: the file is checked as a manifest) and the file. Prints {@code read ...} and exits 0, or prints the
  * project's exception and exits 3. An OutOfMemoryError is not caught: the JVM prints it and exits 1.
  */
 public final class HostileValuesMain {
@@ -34,13 +34,50 @@ public final class HostileValuesMain {
                             + dev.runway.render.manifest.ManifestStreamParser.typedDocuments(
                                             Files.readString(file), "m.yaml")
                                     .size();
+                case "template" -> renderTemplate(file);
+                case "verify" -> verify(file);
                 default -> throw new IllegalArgumentException(args[0]);
             };
             System.out.println("read " + result);
-        } catch (ValuesFileException | dev.runway.render.yaml.GoYamlException e) {
+        } catch (ValuesFileException
+                | dev.runway.render.yaml.GoYamlException
+                | dev.runway.render.api.RenderException e) {
             System.out.println("refused: " + e.getMessage());
             System.exit(3);
         }
+    }
+
+    /** Renders a chart of one template, the file's text, with no values: the rendered output's length. */
+    private static String renderTemplate(Path template) throws IOException {
+        Path chart = Files.createTempDirectory(template.getParent(), "chart");
+        Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: hostile\nversion: 0.1.0\n");
+        Files.createDirectory(chart.resolve("templates"));
+        Files.copy(template, chart.resolve("templates").resolve("t.yaml"));
+        String output = dev.runway.render.HelmRenderer.render(
+                        dev.runway.render.chart.Chart.load(chart),
+                        java.util.Map.of(),
+                        dev.runway.render.api.RenderOptions.of("hostile", "hostile"))
+                .output();
+        return "rendered " + output.length() + " characters";
+    }
+
+    /** Verifies the file as one manifest file: its findings, each as {@code file:line finding}. */
+    private static String verify(Path file) throws IOException {
+        var result = new dev.runway.render.verify.ManifestVerifier()
+                .verify(
+                        java.util.List.of(
+                                new dev.runway.render.verify.ManifestVerifier.Source("m.yaml", Files.readString(file))),
+                        dev.runway.render.verify.VerifyOptions.namespace("default"));
+        StringBuilder out = new StringBuilder("findings:");
+        for (var finding : result.findings()) {
+            out.append('\n')
+                    .append(finding.file())
+                    .append(':')
+                    .append(finding.line())
+                    .append(' ');
+            out.append(finding.toLine());
+        }
+        return out.toString();
     }
 
     /** A function's result: its size and, for the one-entry result Helm gives on an error, that entry. */

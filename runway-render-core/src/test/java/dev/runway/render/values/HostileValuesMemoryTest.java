@@ -137,6 +137,48 @@ class HostileValuesMemoryTest {
         assertTrue(result.output().contains("m.yaml:3: the document holds more than 250000 values"), result.output());
     }
 
+    /**
+     * Values a template builds are bounded one by one (a list of 4 Mi elements, a string of 16 Mi characters), not in
+     * sum: a loop that keeps twenty of them needs far more than the heap. The render ends in its own error.
+     */
+    @Test
+    void aTemplateThatKeepsManyLargeValuesGivesTheRendersError() throws Exception {
+        List<String> templates = List.of(
+                "{{ $a := until 1000000 }}{{ $b := concat $a $a $a $a }}{{ $all := list }}"
+                        + "{{ range until 20 }}{{ $all = append $all (concat $b) }}{{ end }}n: {{ len $all }}",
+                "{{ $s := repeat 8000000 \"ab\" }}{{ $all := list }}"
+                        + "{{ range until 20 }}{{ $all = append $all (print $s .) }}{{ end }}n: {{ len $all }}");
+        for (int i = 0; i < templates.size(); i++) {
+            String template = templates.get(i);
+            Path file = write("t" + i + ".yaml", out -> out.write(template));
+            Result result = run("template", file);
+            assertEquals(3, result.exit(), result.output());
+            assertTrue(
+                    result.output().contains("refused: the render ran out of memory (the JVM's heap is "),
+                    result.output());
+        }
+    }
+
+    /**
+     * A 16 MiB manifest of 228,000 quoted strings of 60 characters is under the node limit but more than a 128 MB heap
+     * can hold as a typed tree: verify reports the file, the heap and the fix, and does not end in an OutOfMemoryError.
+     */
+    @Test
+    void aManifestTooLargeForTheHeapIsAVerifyFinding() throws Exception {
+        Path manifest = write("long.yaml", out -> {
+            out.write("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n");
+            String value = "x".repeat(60);
+            for (int i = 0; i < 228_000; i++) {
+                out.write("  k" + i + ": \"" + value + "\"\n");
+            }
+        });
+        Result result = run("verify", manifest);
+        assertEquals(0, result.exit(), result.output());
+        assertTrue(
+                result.output().contains("m.yaml:1 error - -: the file is too large to read within the JVM's heap of "),
+                result.output());
+    }
+
     private interface Content {
         void writeTo(Writer out) throws IOException;
     }
