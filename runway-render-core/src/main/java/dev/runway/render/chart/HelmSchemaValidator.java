@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The engine's schema check ({@link ValuesSchemaValidator}): every values.schema.json of the chart and its
@@ -85,8 +86,7 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
      * Helm's layout of schema problems after its heading: {@code <chart>:} then {@code - <problem>} per problem, chart
      * after chart, each problem worded by {@code wording}; null when there are none (what {@link #validate} returns).
      */
-    public static String listing(
-            List<ValuesProblem> problems, java.util.function.Function<ValuesProblem, String> wording) {
+    public static String listing(List<ValuesProblem> problems, Function<ValuesProblem, String> wording) {
         if (problems.isEmpty()) {
             return null;
         }
@@ -126,14 +126,35 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
 
     /** The chart tree's schemas (a chart without values.schema.json checks nothing itself, as in Helm). */
     ChartSchemas schemas(Chart chart) {
-        Optional<ValuesSchema> schema = Optional.ofNullable(chart.schema())
-                .map(text -> compiled.computeIfAbsent(
-                        text, t -> ValuesSchema.parse(t, chart.name() + "/values.schema.json")));
+        // No lambdas on this path: each one's first use spins a class, a cost of every first render.
+        String text = chart.schema();
+        ValuesSchema schema = null;
+        if (text != null) {
+            schema = compiled.get(text);
+            if (schema == null) {
+                // computeIfAbsent, so that a render waits for a compile compileSchemas started on another thread
+                schema = compiled.computeIfAbsent(text, new Parse(chart.name() + "/values.schema.json"));
+            }
+        }
         // A loop, not a stream: a render's first stream would load some twenty java.util.stream classes.
         List<ChartSchemas> dependencies = new ArrayList<>(chart.dependencies().size());
         for (Chart dependency : chart.dependencies()) {
             dependencies.add(schemas(dependency));
         }
-        return new ChartSchemas(chart.name(), schema, dependencies);
+        return new ChartSchemas(chart.name(), Optional.ofNullable(schema), dependencies);
+    }
+
+    /** Reads a schema text; a class rather than a lambda (see {@link #schemas}). */
+    private static final class Parse implements Function<String, ValuesSchema> {
+        private final String sourceName;
+
+        Parse(String sourceName) {
+            this.sourceName = sourceName;
+        }
+
+        @Override
+        public ValuesSchema apply(String text) {
+            return ValuesSchema.parse(text, sourceName);
+        }
     }
 }

@@ -7,12 +7,13 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A small check of values against a values.schema.json that uses only common keywords, so that values which meet
@@ -55,9 +56,6 @@ final class PlainSchemaCheck {
     /** Keywords that assert nothing. */
     private static final Set<String> ANNOTATIONS =
             Set.of("title", "description", "$comment", "default", "examples", "readOnly", "writeOnly", "deprecated");
-
-    /** Definition names a {@code $ref} may name without JSON-pointer escapes. */
-    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
     /** Deeper evaluation (a {@code $ref} loop through combinators, say) is left to networknt's own handling. */
     private static final int MAX_DEPTH = 256;
@@ -103,9 +101,11 @@ final class PlainSchemaCheck {
                     return null;
                 }
             }
-            java.util.IdentityHashMap<Node, Boolean> done = new java.util.IdentityHashMap<>();
+            IdentityHashMap<Node, Boolean> done = new IdentityHashMap<>();
+            // One path for all: loops() leaves it empty again whenever it answers false.
+            Set<Node> path = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Node node : compiler.all) {
-                if (loops(node, done, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))) {
+                if (loops(node, done, path)) {
                     return null;
                 }
             }
@@ -120,7 +120,7 @@ final class PlainSchemaCheck {
      * perhaps through combinators): networknt fails on such a schema at parse or at validation, so it stays
      * networknt's to report.
      */
-    private static boolean loops(Node node, java.util.IdentityHashMap<Node, Boolean> done, Set<Node> path) {
+    private static boolean loops(Node node, IdentityHashMap<Node, Boolean> done, Set<Node> path) {
         if (done.containsKey(node)) {
             return false;
         }
@@ -183,6 +183,243 @@ final class PlainSchemaCheck {
         return String.valueOf(value);
     }
 
+    /**
+     * A {@code pattern}'s unanchored find, compiled at the first value checked against it: runway-eks's schema has
+     * 27 patterns of 22 texts, and the values of a first render reach 16 of those texts, so reading the schema no
+     * longer compiles all 27 with RE2/J up front. Only patterns {@link #certainlyCompiles} vouches for wait; any
+     * other compiles when the schema is read, as before, so a schema whose pattern Go's regexp refuses still goes to
+     * networknt at parse (which refuses the whole schema, as Helm does) whether or not a value reaches the pattern.
+     *
+     * <p>Shared by every thread and render that checks against the schema, without a lock: {@link #compiled} is
+     * volatile, so a thread sees either null or a fully built matcher, and two threads that race on the first
+     * value each compile the same text to an equivalent matcher; the last one stored stays (the other's memo of
+     * answers is dropped, which changes no answer).
+     */
+    static final class LazyPattern {
+        /** Longer patterns are compiled when the schema is read. */
+        private static final int MAX_LAZY_LENGTH = 256;
+
+        /** Patterns with groups nested deeper are compiled when the schema is read. */
+        private static final int MAX_LAZY_DEPTH = 32;
+
+        /** What {@link #compiled} holds for a pattern RE2/J refuses (never expected: see {@link #find}). */
+        private static final Object REFUSED = new Object();
+
+        private final String text;
+
+        /** The {@link RememberedFind} once compiled, {@link #REFUSED}, or null before the first value. */
+        private volatile Object compiled;
+
+        private LazyPattern(String text) {
+            this.text = text;
+        }
+
+        /**
+         * The find of {@code text}: deferred when {@link #certainlyCompiles}, else compiled now.
+         *
+         * @throws Unsupported when Go's regexp refuses the pattern: networknt reports it, with its own words
+         */
+        static LazyPattern of(String text) throws Unsupported {
+            LazyPattern pattern = new LazyPattern(text);
+            if (!certainlyCompiles(text)) {
+                try {
+                    pattern.compiled = new RememberedFind(GoRegexp.compile(text));
+                } catch (RuntimeException e) {
+                    throw new Unsupported();
+                }
+            }
+            return pattern;
+        }
+
+        /**
+         * Whether the pattern matches somewhere in {@code value}; UNSURE should RE2/J refuse a pattern
+         * {@link #certainlyCompiles} vouched for, so that networknt, which compiles the same way, reports it.
+         */
+        Answer find(String value) {
+            Object find = compiled;
+            if (find == null) {
+                try {
+                    find = new RememberedFind(GoRegexp.compile(text));
+                } catch (RuntimeException e) {
+                    find = REFUSED;
+                }
+                compiled = find;
+            }
+            return find instanceof RememberedFind f ? Answer.of(f.find(value)) : Answer.UNSURE;
+        }
+
+        /**
+         * Whether {@link GoRegexp#compile} certainly accepts {@code expr}, from a quick look at a plain subset of
+         * RE2 syntax: literal characters (no surrogates, no stray {@code ]} or <code>}</code>), {@code . ^ $ |},
+         * groups {@code (...)} and {@code (?:...)} up to {@link #MAX_LAZY_DEPTH} deep, {@code \d \D \s \S \w
+         * \W} and escaped punctuation, classes of characters, ascending ranges and those escapes ({@code -} only
+         * first, last or in a range), {@code * + ?} after an item and counts {@code {n}}, {@code {n,}},
+         * {@code {n,m}} up to 1000 after a single character, class or escape (never a group, so no counts nest),
+         * each optionally non-greedy; at most {@link #MAX_LAZY_LENGTH} characters, so Go's size and height limits
+         * are far away. False for anything else, which only costs the compile up front;
+         * ValuesSchemaFastPathTest checks random patterns against GoRegexp.
+         */
+        static boolean certainlyCompiles(String expr) {
+            int n = expr.length();
+            if (n > MAX_LAZY_LENGTH) {
+                return false;
+            }
+            int depth = 0;
+            boolean item = false; // whether the last thing read may take a repetition operator
+            boolean single = false; // whether it is one character, class or escape (not a group)
+            int i = 0;
+            while (i < n) {
+                char c = expr.charAt(i);
+                if (c == '(') {
+                    if (i + 1 < n && expr.charAt(i + 1) == '?') {
+                        if (i + 2 >= n || expr.charAt(i + 2) != ':') {
+                            return false;
+                        }
+                        i += 2;
+                    }
+                    if (++depth > MAX_LAZY_DEPTH) {
+                        return false;
+                    }
+                    item = false;
+                    i++;
+                } else if (c == ')') {
+                    if (depth == 0) {
+                        return false;
+                    }
+                    depth--;
+                    item = true;
+                    single = false;
+                    i++;
+                } else if (c == '|' || c == '^' || c == '$') {
+                    item = false;
+                    i++;
+                } else if (c == '*' || c == '+' || c == '?' || c == '{') {
+                    if (!item) {
+                        return false;
+                    }
+                    i = c == '{' ? (single ? countEnd(expr, i) : -1) : i + 1;
+                    if (i < 0) {
+                        return false;
+                    }
+                    if (i < n && expr.charAt(i) == '?') {
+                        i++;
+                    }
+                    item = false;
+                } else if (c == '[') {
+                    i = classEnd(expr, i);
+                    if (i < 0) {
+                        return false;
+                    }
+                    item = true;
+                    single = true;
+                } else if (c == '\\') {
+                    if (i + 1 >= n || !plainEscape(expr.charAt(i + 1))) {
+                        return false;
+                    }
+                    i += 2;
+                    item = true;
+                    single = true;
+                } else if (c == ']' || c == '}' || Character.isSurrogate(c)) {
+                    return false;
+                } else {
+                    i++; // a literal character, or '.'
+                    item = true;
+                    single = true;
+                }
+            }
+            return depth == 0;
+        }
+
+        /** The index after a count <code>{n}</code>, <code>{n,}</code> or <code>{n,m}</code> at {@code start}, or -1. */
+        private static int countEnd(String expr, int start) {
+            int i = start + 1;
+            int min = 0;
+            int digits = 0;
+            for (; i < expr.length() && expr.charAt(i) >= '0' && expr.charAt(i) <= '9'; i++, digits++) {
+                min = min * 10 + (expr.charAt(i) - '0');
+                if (digits == 4) {
+                    return -1;
+                }
+            }
+            if (digits == 0 || (digits > 1 && expr.charAt(start + 1) == '0') || min > 1000 || i >= expr.length()) {
+                return -1;
+            }
+            if (expr.charAt(i) == '}') {
+                return i + 1;
+            }
+            if (expr.charAt(i) != ',') {
+                return -1;
+            }
+            int from = ++i;
+            int max = 0;
+            for (; i < expr.length() && expr.charAt(i) >= '0' && expr.charAt(i) <= '9'; i++) {
+                max = max * 10 + (expr.charAt(i) - '0');
+                if (i - from == 4) {
+                    return -1;
+                }
+            }
+            int maxDigits = i - from;
+            if (i >= expr.length() || expr.charAt(i) != '}') {
+                return -1;
+            }
+            if (maxDigits > 0 && ((maxDigits > 1 && expr.charAt(from) == '0') || max > 1000 || max < min)) {
+                return -1;
+            }
+            return i + 1;
+        }
+
+        /** The index after the class that opens at {@code start}, or -1 when it is not a plain one. */
+        private static int classEnd(String expr, int start) {
+            int n = expr.length();
+            int i = start + 1;
+            if (i < n && expr.charAt(i) == '^') {
+                i++;
+            }
+            boolean first = true;
+            while (i < n) {
+                char c = expr.charAt(i);
+                if (c == ']') {
+                    return first ? -1 : i + 1;
+                }
+                if (c == '[' || Character.isSurrogate(c)) {
+                    return -1;
+                }
+                if (c == '-') {
+                    if (!first && (i + 1 >= n || expr.charAt(i + 1) != ']')) {
+                        return -1;
+                    }
+                    i++;
+                } else if (c == '\\') {
+                    if (i + 1 >= n || !plainEscape(expr.charAt(i + 1))) {
+                        return -1;
+                    }
+                    i += 2;
+                } else if (i + 2 < n && expr.charAt(i + 1) == '-' && expr.charAt(i + 2) != ']') {
+                    char high = expr.charAt(i + 2);
+                    if (high == '\\' || high == '[' || high == '-' || Character.isSurrogate(high) || high < c) {
+                        return -1;
+                    }
+                    i += 3;
+                } else {
+                    i++;
+                }
+                first = false;
+            }
+            return -1;
+        }
+
+        /** Whether backslash and {@code c} is a Perl class or escaped punctuation, in and out of classes. */
+        private static boolean plainEscape(char c) {
+            return c == 'd'
+                    || c == 'D'
+                    || c == 's'
+                    || c == 'S'
+                    || c == 'w'
+                    || c == 'W'
+                    || ".+*?()|[]{}^$\\-/".indexOf(c) >= 0;
+        }
+    }
+
     /** A part of the schema this class does not handle exactly. */
     private static final class Unsupported extends Exception {
         private static final long serialVersionUID = 1L;
@@ -197,6 +434,8 @@ final class PlainSchemaCheck {
         final Map<String, Node> definitions;
         final List<String> refs = new ArrayList<>();
         final List<Node> all = new ArrayList<>();
+        /** One pattern per text: runway-eks's schema repeats some, and they share one compile and one memo. */
+        final Map<String, LazyPattern> patterns = new HashMap<>();
 
         Compiler(Map<String, Node> definitions) {
             this.definitions = definitions;
@@ -234,7 +473,7 @@ final class PlainSchemaCheck {
                     String name = ref.startsWith("#/definitions/")
                             ? ref.substring("#/definitions/".length())
                             : ref.startsWith("#/$defs/") ? ref.substring("#/$defs/".length()) : null;
-                    if (name == null || !PLAIN_NAME.matcher(name).matches()) {
+                    if (name == null || !plainName(name)) {
                         throw new Unsupported();
                     }
                     node.ref = ref;
@@ -259,11 +498,12 @@ final class PlainSchemaCheck {
                         if (!(value instanceof String text)) {
                             throw new Unsupported();
                         }
-                        try {
-                            node.pattern = new RememberedFind(GoRegexp.compile(text));
-                        } catch (RuntimeException e) {
-                            throw new Unsupported(); // networknt reports it, with its own words
+                        LazyPattern pattern = patterns.get(text);
+                        if (pattern == null) {
+                            pattern = LazyPattern.of(text);
+                            patterns.put(text, pattern);
                         }
+                        node.pattern = pattern;
                     }
                     case "minLength" -> node.minLength = count(value);
                     case "maxLength" -> node.maxLength = count(value);
@@ -317,6 +557,25 @@ final class PlainSchemaCheck {
                 throw new Unsupported(); // drafts disagree on $ref's siblings (ignored up to draft 7)
             }
             return node;
+        }
+
+        /**
+         * Whether a {@code $ref} names a definition without JSON-pointer escapes ({@code [A-Za-z0-9_.-]+}); a loop,
+         * not a regular expression, as everything on a first render's path.
+         */
+        private static boolean plainName(String name) {
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (!((c >= 'A' && c <= 'Z')
+                        || (c >= 'a' && c <= 'z')
+                        || (c >= '0' && c <= '9')
+                        || c == '_'
+                        || c == '.'
+                        || c == '-')) {
+                    return false;
+                }
+            }
+            return !name.isEmpty();
         }
 
         private List<Node> list(Object value, int depth) throws Unsupported {
@@ -392,7 +651,7 @@ final class PlainSchemaCheck {
         boolean hasConst;
 
         Object constValue;
-        RememberedFind pattern;
+        LazyPattern pattern;
         Integer minLength;
         Integer maxLength;
         Integer minItems;
@@ -531,7 +790,7 @@ final class PlainSchemaCheck {
                     return Answer.FAILS;
                 }
             }
-            return pattern == null ? Answer.MEETS : Answer.of(pattern.find(text));
+            return pattern == null ? Answer.MEETS : pattern.find(text);
         }
 
         /** A Long or a Double, as {@link #json} gives numbers. */

@@ -275,8 +275,9 @@ public final class ValuesSchema {
             ValueOrigins origins,
             List<ValuesProblem> problems,
             StringBuilder text) {
-        chart.schema().ifPresent(s -> {
-            Outcome outcome = s.evaluate(chart.chartName(), values, at, origins);
+        // An if, not ifPresent: a lambda's first use spins a class, a cost of every first render.
+        if (chart.schema().isPresent()) {
+            Outcome outcome = chart.schema().get().evaluate(chart.chartName(), values, at, origins);
             problems.addAll(outcome.problems());
             if (!outcome.helmText().isEmpty()) {
                 text.append(chart.chartName())
@@ -284,7 +285,7 @@ public final class ValuesSchema {
                         .append(outcome.helmText())
                         .append('\n');
             }
-        });
+        }
         for (ChartSchemas dependency : chart.dependencies()) {
             Object sub = values == null ? null : values.get(dependency.chartName());
             if (sub == null) {

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.runway.render.DistinctValuesSets;
+import dev.runway.render.gofmt.GoStrconv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -219,6 +221,119 @@ class ValuesSchemaFastPathTest {
         assertNull(ValuesSchema.parse(
                         "{\"$schema\": \"http://json-schema.org/draft-04/schema#\", \"type\": \"object\"}", "s")
                 .plainAnswer(Map.of()));
+    }
+
+    /**
+     * A pattern Go's regexp refuses ends as before the patterns compiled lazily: the whole schema is networknt's,
+     * which refuses it at parse with its words, whether or not a value reaches the pattern.
+     */
+    @Test
+    void invalidGoPatternIsRefusedAtParseWhetherOrNotAValueReachesIt() {
+        for (String pattern : List.of("(?=a)", "a{1001}", "[z-a]", "(a", "\\1", "x**", "[[:alpha:]")) {
+            String text = "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\", \"pattern\": "
+                    + GoStrconv.quote(pattern) + "}, \"b\": {\"type\": \"integer\"}}}";
+            assertFalse(PlainSchemaCheck.LazyPattern.certainlyCompiles(pattern), pattern);
+            ValuesFileException refused =
+                    assertThrows(ValuesFileException.class, () -> ValuesSchema.parse(text, "bad.schema.json"), text);
+            assertTrue(refused.getMessage().contains("is not a valid Go regular expression"), refused.getMessage());
+        }
+    }
+
+    /**
+     * A pattern the small check defers is compiled at the first value that reaches it, and one no value reaches is
+     * never compiled; a deferred pattern RE2/J refused (which {@code certainlyCompiles} should never let through)
+     * would make the answer UNSURE, so networknt, which compiles patterns the same way, reports it.
+     */
+    @Test
+    void deferredPatternsCompileAtFirstUse() throws Exception {
+        String text = "{\"properties\": {\"a\": {\"pattern\": \"^[a-z]+$\"}, \"b\": {\"pattern\": \"^[0-9]{2}$\"}}}";
+        ValuesSchema schema = ValuesSchema.parse(text, "lazy.schema.json");
+        assertEquals(PlainSchemaCheck.Answer.MEETS, schema.plainAnswer(Map.of("a", "abc")));
+        assertEquals(PlainSchemaCheck.Answer.FAILS, schema.plainAnswer(Map.of("a", "ABC")));
+        assertEquals(PlainSchemaCheck.Answer.FAILS, schema.plainAnswer(Map.of("a", "abc", "b", "123")));
+        assertEquals(List.of(), schema.validate(Map.of("a", "abc", "b", "12")));
+        assertFalse(schema.networkntCompiled());
+        assertEquals(1, schema.validate(Map.of("b", "1")).size());
+
+        PlainSchemaCheck.LazyPattern untouched = PlainSchemaCheck.LazyPattern.of("^x$");
+        java.lang.reflect.Field compiled = PlainSchemaCheck.LazyPattern.class.getDeclaredField("compiled");
+        compiled.setAccessible(true);
+        assertNull(compiled.get(untouched), "compiled before any value reached it");
+        assertEquals(PlainSchemaCheck.Answer.MEETS, untouched.find("x"));
+        assertNotNull(compiled.get(untouched));
+        assertNotNull(compiled.get(PlainSchemaCheck.LazyPattern.of("(?i)x")), "not vouched for, so compiled now");
+
+        // As if certainlyCompiles had let an invalid pattern through: the value gets UNSURE, so networknt decides.
+        PlainSchemaCheck.LazyPattern broken = brokenPattern("(?=x)");
+        assertEquals(PlainSchemaCheck.Answer.UNSURE, broken.find("x"));
+        assertEquals(PlainSchemaCheck.Answer.UNSURE, broken.find("y"));
+        assertEquals(PlainSchemaCheck.Answer.UNSURE.not(), PlainSchemaCheck.Answer.UNSURE);
+    }
+
+    private static void collectPatterns(Object schema, List<String> patterns) {
+        if (schema instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (entry.getKey().equals("pattern") && entry.getValue() instanceof String text) {
+                    patterns.add(text);
+                } else {
+                    collectPatterns(entry.getValue(), patterns);
+                }
+            }
+        } else if (schema instanceof List<?> list) {
+            for (Object item : list) {
+                collectPatterns(item, patterns);
+            }
+        }
+    }
+
+    /** A deferred pattern of {@code text}, as though {@code certainlyCompiles} had vouched for it. */
+    private static PlainSchemaCheck.LazyPattern brokenPattern(String text) throws Exception {
+        java.lang.reflect.Constructor<PlainSchemaCheck.LazyPattern> make =
+                PlainSchemaCheck.LazyPattern.class.getDeclaredConstructor(String.class);
+        make.setAccessible(true);
+        return make.newInstance(text);
+    }
+
+    /**
+     * {@code certainlyCompiles} vouches only for patterns GoRegexp compiles (else a schema networknt refuses at parse
+     * would be taken), and for every pattern of runway-eks's schema (else its first render compiles them up front).
+     */
+    @Test
+    void deferredPatternsAreOnlyThoseGoCompiles() throws IOException {
+        Object schema = dev.runway.render.yaml.GoJson.decodeUseNumber(
+                        Files.readString(ValuesSchemaTest.CHART.resolve("values.schema.json")))
+                .value();
+        List<String> patterns = new ArrayList<>();
+        collectPatterns(schema, patterns);
+        assertEquals(27, patterns.size()); // 22 texts
+        for (String pattern : patterns) {
+            assertTrue(PlainSchemaCheck.LazyPattern.certainlyCompiles(pattern), pattern);
+        }
+        String alphabet = "()[]{}|^$.*+?\\-,:=!<09aAzdsSwWpQ\u00e9\ud83d";
+        Random random = new Random(25);
+        int vouched = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder pattern = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                pattern.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            if (random.nextInt(4) == 0) {
+                pattern.insert(
+                        random.nextInt(pattern.length() + 1),
+                        "{" + random.nextInt(1200) + ","
+                                + (random.nextBoolean() ? "" : String.valueOf(random.nextInt(1200))) + "}");
+            }
+            String text = pattern.toString();
+            if (PlainSchemaCheck.LazyPattern.certainlyCompiles(text)) {
+                vouched++;
+                try {
+                    dev.runway.render.regexp.GoRegexp.compile(text);
+                } catch (RuntimeException e) {
+                    fail("vouched for " + GoStrconv.quote(text) + ", which Go's regexp refuses: " + e.getMessage());
+                }
+            }
+        }
+        assertTrue(vouched > 5_000, "vouched for only " + vouched);
     }
 
     /**
