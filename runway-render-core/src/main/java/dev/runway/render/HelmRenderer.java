@@ -7,6 +7,7 @@ import dev.runway.render.api.RenderedChart;
 import dev.runway.render.api.ValuesSchemaException;
 import dev.runway.render.chart.Capabilities;
 import dev.runway.render.chart.Chart;
+import dev.runway.render.chart.ChartFile;
 import dev.runway.render.chart.ClusterLookup;
 import dev.runway.render.chart.Dependencies;
 import dev.runway.render.chart.EngineFunctions;
@@ -87,9 +88,27 @@ public final class HelmRenderer {
 
     /** Templates parse against the function set of one Helm version (Helm 4 added mustToYaml, for example). */
     private PreparedChart preparedFor(Chart resolved, HelmVersion version) {
-        return prepared.computeIfAbsent(
-                version.name() + "|" + Dependencies.signature(resolved),
-                k -> new PreparedChart(resolved, functions(version)));
+        return parsedOnce(version.name() + "|" + Dependencies.signature(resolved), resolved, version);
+    }
+
+    /**
+     * The templates parsed under {@code key}, parsed now if no render parsed them yet (once: a miss parses under the
+     * map's lock, as computeIfAbsent would; plain code because a lambda costs a class spin in a fresh JVM, issue 19).
+     */
+    private PreparedChart parsedOnce(String key, Chart chart, HelmVersion version) {
+        PreparedChart known = prepared.get(key);
+        if (known != null) {
+            return known;
+        }
+        synchronized (prepared) {
+            PreparedChart again = prepared.get(key);
+            if (again != null) {
+                return again;
+            }
+            PreparedChart fresh = new PreparedChart(chart, functions(version));
+            prepared.put(key, fresh);
+            return fresh;
+        }
     }
 
     /**
@@ -104,16 +123,19 @@ public final class HelmRenderer {
         }
         StringBuilder key = new StringBuilder(version.name()).append("|selection|");
         templateSignature(selected, key);
-        PreparedChart parsed =
-                prepared.computeIfAbsent(key.toString(), k -> new PreparedChart(selected, functions(version)));
+        PreparedChart parsed = parsedOnce(key.toString(), selected, version);
         return parsed.chart() == selected ? parsed : parsed.withChart(selected);
     }
 
     private static void templateSignature(Chart chart, StringBuilder out) {
         out.append(chart.name()).append('(');
-        chart.templates().forEach(t -> out.append(t.name()).append(','));
+        for (ChartFile t : chart.templates()) {
+            out.append(t.name()).append(',');
+        }
         out.append(')');
-        chart.dependencies().forEach(d -> templateSignature(d, out));
+        for (Chart d : chart.dependencies()) {
+            templateSignature(d, out);
+        }
         out.append(';');
     }
 
@@ -132,7 +154,13 @@ public final class HelmRenderer {
      * expressions (Go parses 10000 nested parentheses) are parsed on a deep stack too.
      */
     public static HelmRenderer prepare(Chart chart, ValuesSchemaValidator validator) {
-        return withDeepStack(() -> new HelmRenderer(chart, validator));
+        try {
+            return new HelmRenderer(chart, validator);
+        } catch (StackOverflowError e) {
+            return onDeepStack(() -> new HelmRenderer(chart, validator));
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory();
+        }
     }
 
     /**
@@ -146,7 +174,13 @@ public final class HelmRenderer {
     }
 
     public RenderedChart render(Map<String, Object> userValues, RenderOptions options) {
-        return withDeepStack(() -> renderOnThisThread(userValues, options));
+        try {
+            return renderOnThisThread(userValues, options);
+        } catch (StackOverflowError e) {
+            return onDeepStack(() -> renderOnThisThread(userValues, options));
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory();
+        }
     }
 
     /**
@@ -182,26 +216,51 @@ public final class HelmRenderer {
             boolean checkReleaseName,
             UnaryOperator<Chart> select,
             ClusterLookup cluster) {
-        return withDeepStack(() -> {
-            Prepared p = prepareRender(userValues, options, apiVersions, checkReleaseName);
-            return preparedForSelection(p.chart(), select.apply(p.chart()), options.helmVersion())
-                    .render(p.values(), options, p.capabilities(), revision, cluster);
-        });
+        try {
+            return renderTemplatesOnThisThread(
+                    userValues, options, revision, apiVersions, checkReleaseName, select, cluster);
+        } catch (StackOverflowError e) {
+            return onDeepStack(() -> renderTemplatesOnThisThread(
+                    userValues, options, revision, apiVersions, checkReleaseName, select, cluster));
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory();
+        }
+    }
+
+    private Map<String, String> renderTemplatesOnThisThread(
+            Map<String, Object> userValues,
+            RenderOptions options,
+            int revision,
+            List<String> apiVersions,
+            boolean checkReleaseName,
+            UnaryOperator<Chart> select,
+            ClusterLookup cluster) {
+        Prepared p = prepareRender(userValues, options, apiVersions, checkReleaseName);
+        return preparedForSelection(p.chart(), select.apply(p.chart()), options.helmVersion())
+                .render(p.values(), options, p.capabilities(), revision, cluster);
     }
 
     /**
-     * Deep include chains (Helm allows 1000 levels) and deep values need more stack than a default thread has. A render
-     * that exhausts the heap ends in the render's error too: the values functions create are bounded one by one
-     * ({@code ValueLimits}), not in sum, so twenty copies of a list of 4 Mi elements still fill a small heap. Everything
-     * the render allocated is unreachable once the error reaches this frame, so the JVM goes on.
+     * Deep include chains (Helm allows 1000 levels) and deep values need more stack than a default thread has: the
+     * public entry points run on the calling thread and, when it overflows, again here.
      */
-    private static <T> T withDeepStack(java.util.function.Supplier<T> render) {
+    private static <T> T onDeepStack(java.util.function.Supplier<T> render) {
         try {
-            return dev.runway.render.io.DeepStack.call(
+            return dev.runway.render.io.DeepStack.rerun(
                     render, overflow -> new RenderException(deepStackMessage(overflow)));
         } catch (OutOfMemoryError e) {
-            throw new RenderException(outOfMemoryMessage(Runtime.getRuntime().maxMemory()));
+            throw outOfMemory();
         }
+    }
+
+    /**
+     * A render that exhausts the heap ends in the render's error, thrown by each public entry point: the values
+     * functions create are bounded one by one ({@code ValueLimits}), not in sum, so twenty copies of a list of 4 Mi
+     * elements still fill a small heap. Everything the render allocated is unreachable once the error reaches the
+     * entry point, so the JVM goes on.
+     */
+    private static RenderException outOfMemory() {
+        return new RenderException(outOfMemoryMessage(Runtime.getRuntime().maxMemory()));
     }
 
     static String outOfMemoryMessage(long maxHeapBytes) {
@@ -282,14 +341,22 @@ public final class HelmRenderer {
         String required = chart.metadata().kubeVersion();
         // chartutil.IsCompatibleRange against the numeric part of the kube version; a range that does not parse fails.
         if (!required.isEmpty()
-                && !kubeVersionOk.computeIfAbsent(
-                        capabilities.kubeVersion().version(),
-                        v -> SemverRange.isCompatible(required, SemverRange.kubeVersionForCheck(v)))) {
+                && !kubeVersionCompatible(required, capabilities.kubeVersion().version())) {
             throw new RenderException(
                     "chart requires kubeVersion: " + required + " which is incompatible with Kubernetes "
                             + capabilities.kubeVersion().version());
         }
         return new Prepared(chart, values, capabilities);
+    }
+
+    /** The chart's kubeVersion range checked once per kube version (a race checks twice, with the same answer). */
+    private boolean kubeVersionCompatible(String required, String kubeVersion) {
+        Boolean known = kubeVersionOk.get(kubeVersion);
+        if (known == null) {
+            known = SemverRange.isCompatible(required, SemverRange.kubeVersionForCheck(kubeVersion));
+            kubeVersionOk.put(kubeVersion, known);
+        }
+        return known;
     }
 
     private RenderedChart renderOnThisThread(Map<String, Object> userValues, RenderOptions options) {
@@ -315,6 +382,22 @@ public final class HelmRenderer {
         // argument nodes, which Go's error messages quote.
         names.removeAll(List.of("print", "printf", "println", "urlquery"));
         names.addAll(engine.keySet());
-        return new FunctionTable(names, name -> engine.containsKey(name) ? engine.get(name) : library.get(name));
+        return new FunctionTable(names, new EngineFirst(engine, library));
+    }
+
+    /** The engine's function where it has one, else the library's (a named class, not a lambda: see parsedOnce). */
+    private static final class EngineFirst implements java.util.function.Function<String, TemplateFunction> {
+        private final Map<String, TemplateFunction> engine;
+        private final Map<String, TemplateFunction> library;
+
+        EngineFirst(Map<String, TemplateFunction> engine, Map<String, TemplateFunction> library) {
+            this.engine = engine;
+            this.library = library;
+        }
+
+        @Override
+        public TemplateFunction apply(String name) {
+            return engine.containsKey(name) ? engine.get(name) : library.get(name);
+        }
     }
 }

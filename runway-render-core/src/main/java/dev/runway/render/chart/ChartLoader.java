@@ -289,7 +289,9 @@ final class ChartLoader {
      */
     static Chart fromFiles(Map<String, byte[]> files, String where, HelmVersion version, TarGz.Budget budget) {
         Map<String, byte[]> clean = new TreeMap<>();
-        files.forEach((name, data) -> clean.put(name, withoutBom(data)));
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            clean.put(e.getKey(), withoutBom(e.getValue()));
+        }
         byte[] chartYaml = clean.get("Chart.yaml");
         if (chartYaml == null) {
             throw new RenderException("Chart.yaml file is missing in " + where);
@@ -368,7 +370,12 @@ final class ChartLoader {
                 String rest = name.substring("charts/".length());
                 int slash = rest.indexOf('/');
                 String subchart = slash < 0 ? rest : rest.substring(0, slash);
-                subcharts.computeIfAbsent(subchart, k -> new TreeMap<>()).put(rest, data);
+                Map<String, byte[]> subchartFiles = subcharts.get(subchart);
+                if (subchartFiles == null) {
+                    subchartFiles = new TreeMap<>();
+                    subcharts.put(subchart, subchartFiles);
+                }
+                subchartFiles.put(rest, data);
             } else {
                 other.add(new ChartFile(name, data));
             }
@@ -403,16 +410,19 @@ final class ChartLoader {
                         + " deep (a .tgz in the charts/ folder of a .tgz, again and again); unpack the subcharts");
             }
             Map<String, byte[]> unpacked = new TreeMap<>();
-            TarGz.read(files.get(dir), budget).forEach((name, data) -> unpacked.put(name, withoutBom(data)));
+            for (Map.Entry<String, byte[]> e :
+                    TarGz.read(files.get(dir), budget).entrySet()) {
+                unpacked.put(e.getKey(), withoutBom(e.getValue()));
+            }
             return load(unpacked, version, budget, nesting + 1, null);
         }
         Map<String, byte[]> inside = new TreeMap<>();
-        files.forEach((name, data) -> {
-            int slash = name.indexOf('/');
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            int slash = e.getKey().indexOf('/');
             if (slash >= 0) {
-                inside.put(name.substring(slash + 1), data);
+                inside.put(e.getKey().substring(slash + 1), e.getValue());
             }
-        });
+        }
         return load(inside, version, budget, nesting, null);
     }
 

@@ -1,13 +1,14 @@
 package dev.runway.render.chart;
 
-import java.util.Comparator;
-
 /** Helm's engine ordering rules shared by the chart code. */
 final class ChartRenderer {
     private ChartRenderer() {}
 
-    /** sortTemplates: more path segments first; among equals, reverse lexical (byte) order. */
-    static final Comparator<String> RENDER_ORDER = (a, b) -> {
+    /**
+     * sortTemplates: more path segments first; among equals, reverse lexical (byte) order. A method, not a Comparator
+     * lambda: a lambda costs a class spin in a fresh JVM (issue 19).
+     */
+    static int renderOrder(String a, String b) {
         int ca = count(a);
         int cb = count(b);
         if (ca != cb) {
@@ -16,7 +17,7 @@ final class ChartRenderer {
         return java.util.Arrays.compareUnsigned(
                 b.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 a.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    };
+    }
 
     private static int count(String s) {
         int n = 0;

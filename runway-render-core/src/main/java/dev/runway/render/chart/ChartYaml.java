@@ -374,12 +374,16 @@ final class ChartYaml {
         }
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, item) -> out.put(String.valueOf(k), jsonValue(item)));
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                out.put(String.valueOf(e.getKey()), jsonValue(e.getValue()));
+            }
             return out;
         }
         if (v instanceof List<?> l) {
             List<Object> out = new ArrayList<>();
-            l.forEach(item -> out.add(jsonValue(item)));
+            for (Object item : l) {
+                out.add(jsonValue(item));
+            }
             return out;
         }
         return v;
@@ -388,28 +392,11 @@ final class ChartYaml {
     /** json.Marshal sorts map keys, so encoding/json sees them in byte order; the last match of a field wins. */
     private static List<String> sortedKeys(Map<?, ?> map) {
         List<String> keys = new ArrayList<>();
-        map.keySet().forEach(k -> keys.add(String.valueOf(k)));
-        keys.sort(ChartYaml::compareCodePoints);
-        return keys;
-    }
-
-    /**
-     * Go's string order (bytes of UTF-8), which is code point order. A loop, not {@code String.codePoints()}: its
-     * stream would load some twenty java.util.stream classes into every render that reads a Chart.yaml.
-     */
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int x = a.codePointAt(i);
-            int y = b.codePointAt(j);
-            if (x != y) {
-                return Integer.compare(x, y);
-            }
-            i += Character.charCount(x);
-            j += Character.charCount(y);
+        for (Object k : map.keySet()) {
+            keys.add(String.valueOf(k));
         }
-        return Boolean.compare(i < a.length(), j < b.length());
+        keys.sort(GoJson.UTF8_ORDER);
+        return keys;
     }
 
     /** The json field name {@code key} decodes into: an exact match, else a case-insensitive one, else null. */

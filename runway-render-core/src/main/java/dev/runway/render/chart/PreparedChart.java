@@ -19,7 +19,13 @@ import java.util.Map;
  * {@code <no value>} is removed from its output. Thread-safe.
  */
 public final class PreparedChart {
-    private record Template(String name, Chart chart, String chartPath) {}
+    /** Ordered as Helm renders (by name; no Comparator object, see {@link ChartRenderer#renderOrder}). */
+    private record Template(String name, Chart chart, String chartPath) implements Comparable<Template> {
+        @Override
+        public int compareTo(Template other) {
+            return ChartRenderer.renderOrder(name, other.name);
+        }
+    }
 
     private final Chart chart;
     private final List<Template> order;
@@ -30,7 +36,7 @@ public final class PreparedChart {
         List<Template> all = new ArrayList<>();
         Map<String, String> texts = new LinkedHashMap<>();
         collect(chart, chart.name(), all, texts);
-        all.sort((a, b) -> ChartRenderer.RENDER_ORDER.compare(a.name(), b.name()));
+        all.sort(null);
         this.order = List.copyOf(all);
         this.set = new TemplateSet("gotpl", functions);
         for (Template t : order) {

@@ -138,11 +138,11 @@ public final class ValuesCoalescer {
             return dst;
         }
         java.util.Set<String> srcNonNil = new java.util.HashSet<>();
-        src.forEach((key, value) -> {
-            if (value != null) {
-                srcNonNil.add(key);
+        for (Map.Entry<String, Object> e : src.entrySet()) {
+            if (e.getValue() != null) {
+                srcNonNil.add(e.getKey());
             }
-        });
+        }
         for (Map.Entry<String, Object> e : new ArrayList<>(dst.entrySet())) {
             if (e.getValue() == null) {
                 src.put(e.getKey(), null);

@@ -143,11 +143,11 @@ final class DictFunctions {
                     }
                     Map<String, Object> res = new LinkedHashMap<>();
                     if (d != null) {
-                        d.forEach((k, v) -> {
-                            if (!omit.contains(k)) {
-                                res.put(k, v);
+                        for (Map.Entry<String, Object> e : d.entrySet()) {
+                            if (!omit.contains(e.getKey())) {
+                                res.put(e.getKey(), e.getValue());
                             }
-                        });
+                        }
                     }
                     return res;
                 }

@@ -2,12 +2,15 @@ package dev.runway.render.funcs;
 
 import dev.runway.render.digest.Sha256;
 import dev.runway.render.gofmt.GoBytes;
+import dev.runway.render.template.FunctionContext;
 import dev.runway.render.template.TemplateFunction;
+import dev.runway.render.template.TemplateFunctionException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,68 +23,87 @@ final class EncodingFunctions {
     /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
     static TemplateFunction lookup(String name) {
         return switch (name) {
-            case "b64enc" ->
-                (c, a) -> {
+            case "b64enc",
+                    "b64dec",
+                    "b32enc",
+                    "b32dec",
+                    "sha1sum",
+                    "sha256sum",
+                    "sha512sum",
+                    "encryptAES",
+                    "decryptAES",
+                    "adler32sum" -> new EncodingFunction(name);
+            default -> null;
+        };
+    }
+
+    /**
+     * Sprig's encodings and digests: one class that switches on the name rather than a lambda per function, as the
+     * other themes do: in a fresh JVM each lambda is a class spun at its first use (issue 19).
+     */
+    private static final class EncodingFunction implements TemplateFunction {
+        private final String name;
+
+        EncodingFunction(String name) {
+            this.name = name.intern(); // the switch's String.equals then ends at its identity check
+        }
+
+        @Override
+        public Object call(FunctionContext c, List<Object> a) throws TemplateFunctionException {
+            switch (name) {
+                case "b64enc" -> {
                     Args.count("b64enc", a, 1);
                     return Base64.getEncoder().encodeToString(GoStrings.utf8(Args.string(a, 0)));
-                };
-            case "b64dec" ->
-                (c, a) -> {
+                }
+                case "b64dec" -> {
                     Args.count("b64dec", a, 1);
                     return base64Decode(Args.string(a, 0));
-                };
-            case "b32enc" ->
-                (c, a) -> {
+                }
+                case "b32enc" -> {
                     Args.count("b32enc", a, 1);
                     return base32Encode(GoStrings.utf8(Args.string(a, 0)));
-                };
-            case "b32dec" ->
-                (c, a) -> {
+                }
+                case "b32dec" -> {
                     Args.count("b32dec", a, 1);
                     return base32Decode(Args.string(a, 0));
-                };
-            case "sha1sum" ->
-                (c, a) -> {
+                }
+                case "sha1sum" -> {
                     Args.count("sha1sum", a, 1);
                     return digest("SHA-1", Args.string(a, 0));
-                };
-            case "sha256sum" ->
-                (c, a) -> {
+                }
+                case "sha256sum" -> {
                     Args.count("sha256sum", a, 1);
                     return HexFormat.of().formatHex(Sha256.digest(GoStrings.utf8(Args.string(a, 0))));
-                };
-            case "sha512sum" ->
-                (c, a) -> {
+                }
+                case "sha512sum" -> {
                     Args.count("sha512sum", a, 1);
                     return digest("SHA-512", Args.string(a, 0));
-                };
-            case "encryptAES" ->
-                (c, a) -> {
+                }
+                case "encryptAES" -> {
                     Args.count("encryptAES", a, 2);
                     try {
                         return encryptAes(Args.string(a, 0), Args.string(a, 1));
                     } catch (GeneralSecurityException e) {
-                        throw new dev.runway.render.template.TemplateFunctionException(e.getMessage());
+                        throw new TemplateFunctionException(e.getMessage());
                     }
-                };
-            case "decryptAES" ->
-                (c, a) -> {
+                }
+                case "decryptAES" -> {
                     Args.count("decryptAES", a, 2);
                     try {
                         return decryptAes(Args.string(a, 0), Args.string(a, 1));
                     } catch (GeneralSecurityException e) {
-                        throw new dev.runway.render.template.TemplateFunctionException(e.getMessage());
+                        throw new TemplateFunctionException(e.getMessage());
                     }
-                };
-            case "adler32sum" ->
-                (c, a) -> {
+                }
+                case "adler32sum" -> {
                     Args.count("adler32sum", a, 1);
                     java.util.zip.Adler32 adler = new java.util.zip.Adler32();
                     adler.update(GoStrings.utf8(Args.string(a, 0)));
                     return Long.toString(adler.getValue());
-                };
-            default -> null;
-        };
+                }
+                default -> throw new IllegalStateException("not a function here: " + name);
+            }
+        }
     }
 
     /** Sprig's encryptAES: AES-256-CBC, key = password bytes zero-padded or cut to 32, random IV, PKCS#7, base64. */
@@ -111,15 +133,15 @@ final class EncodingFunctions {
         }
         Decoded d = decode(crypt64, B64, 4, 6);
         if (d.error() != null) {
-            throw new dev.runway.render.template.TemplateFunctionException(d.error());
+            throw new TemplateFunctionException(d.error());
         }
         byte[] crypt = d.data();
         if (crypt.length < 16) {
-            throw new dev.runway.render.template.TemplateFunctionException(
+            throw new TemplateFunctionException(
                     "runtime error: slice bounds out of range [:16] with capacity " + crypt.length);
         }
         if ((crypt.length - 16) % 16 != 0) {
-            throw new dev.runway.render.template.TemplateFunctionException("crypto/cipher: input not full blocks");
+            throw new TemplateFunctionException("crypto/cipher: input not full blocks");
         }
         Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
         cipher.init(
@@ -128,8 +150,7 @@ final class EncodingFunctions {
         int pad = decrypted.length == 0 ? 0 : decrypted[decrypted.length - 1] & 0xff;
         int end = decrypted.length - pad;
         if (end < 0) {
-            throw new dev.runway.render.template.TemplateFunctionException(
-                    "runtime error: slice bounds out of range [:" + end + "]");
+            throw new TemplateFunctionException("runtime error: slice bounds out of range [:" + end + "]");
         }
         return GoBytes.string(decrypted, 0, end);
     }

@@ -34,7 +34,23 @@ public final class FunctionLibrary {
         List<String> names = new ArrayList<>(NAMES);
         names.removeAll(HelmVersionFunctions.removed(version));
         Registry r = new Registry();
-        return new FunctionTable(names, name -> HelmVersionFunctions.adapt(version, name, Registry.create(name, r)));
+        return new FunctionTable(names, new Factory(version, r));
+    }
+
+    /** A named class, not a lambda: a lambda class is spun at its first use in a fresh JVM (issue 19). */
+    private static final class Factory implements java.util.function.Function<String, TemplateFunction> {
+        private final HelmVersion version;
+        private final Registry registry;
+
+        Factory(HelmVersion version, Registry registry) {
+            this.version = version;
+            this.registry = registry;
+        }
+
+        @Override
+        public TemplateFunction apply(String name) {
+            return HelmVersionFunctions.adapt(version, name, Registry.create(name, registry));
+        }
     }
 
     private static List<String> allNames() {

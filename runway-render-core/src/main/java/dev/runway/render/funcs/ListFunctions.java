@@ -2,6 +2,7 @@ package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoSlice;
 import dev.runway.render.gofmt.GoValues;
+import dev.runway.render.template.FunctionContext;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import java.util.ArrayList;
@@ -44,112 +45,26 @@ final class ListFunctions {
     /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
     static TemplateFunction lookup(String name) {
         return switch (name) {
-            case "list", "tuple" -> (c, a) -> new ArrayList<>(a);
-            case "append", "push", "mustAppend", "mustPush" ->
-                (c, a) -> {
-                    Args.count("append", a, 2);
-                    return push(requireList(a.get(0), "Cannot push on type %s"), a.get(1));
-                };
-            case "prepend", "mustPrepend" ->
-                (c, a) -> {
-                    Args.count("prepend", a, 2);
-                    List<Object> l = requireList(a.get(0), "Cannot prepend on type %s");
-                    List<Object> out = new ArrayList<>();
-                    out.add(a.get(1));
-                    out.addAll(l);
-                    return out;
-                };
-            case "chunk", "mustChunk" ->
-                (c, a) -> {
-                    Args.count("chunk", a, 2);
-                    int size = Args.integer(a, 0);
-                    return chunk(size, requireList(a.get(1), "Cannot chunk type %s"));
-                };
-            case "without", "mustWithout" ->
-                (c, a) -> {
-                    Args.atLeast("without", a, 1);
-                    List<Object> l = requireList(a.get(0), "Cannot find without on type %s");
-                    List<Object> omit = a.subList(1, a.size());
-                    List<Object> out = new ArrayList<>();
-                    for (Object o : l) {
-                        if (!inList(omit, o)) {
-                            out.add(o);
-                        }
-                    }
-                    return out;
-                };
-            case "has", "mustHas" ->
-                (c, a) -> {
-                    Args.count("has", a, 2);
-                    Object haystack = a.get(1);
-                    if (haystack == null) {
-                        return false;
-                    }
-                    return inList(requireList(haystack, "Cannot find has on type %s"), a.get(0));
-                };
-            case "slice", "mustSlice" ->
-                (c, a) -> {
-                    Args.atLeast("slice", a, 1);
-                    Object v = a.get(0);
-                    if (v == null) {
-                        throw new TemplateFunctionException(NIL_PANIC);
-                    }
-                    if (!GoValues.isList(v)) {
-                        throw new TemplateFunctionException(
-                                "list should be type of slice or array but " + GoValues.kind(v));
-                    }
-                    List<Object> l = GoValues.asList(v);
-                    if (l.isEmpty()) {
-                        return null;
-                    }
-                    int start = a.size() > 1 ? Cast.toInt(a.get(1)) : 0;
-                    int end = a.size() > 2 ? Cast.toInt(a.get(2)) : l.size();
-                    if (end < 0 || end > l.size()) {
-                        throw new TemplateFunctionException("reflect: slice index out of range");
-                    }
-                    if (start < 0 || start > end) {
-                        throw new TemplateFunctionException("reflect: slice index out of range");
-                    }
-                    List<Object> out = new ArrayList<>(l.subList(start, end));
-                    if (v instanceof GoSlice gs && gs.elementType().equals("string")) {
-                        return GoSlice.ofStrings(
-                                out.stream().map(String::valueOf).toList());
-                    }
-                    return out;
-                };
-            case "concat" ->
-                (c, a) -> {
-                    List<Object> res = new ArrayList<>();
-                    for (Object l : a) {
-                        if (l == null) {
-                            throw new TemplateFunctionException(NIL_PANIC);
-                        }
-                        if (!GoValues.isList(l)) {
-                            throw new TemplateFunctionException("Cannot concat type " + GoValues.kind(l) + " as list");
-                        }
-                        res.addAll(GoValues.asList(l));
-                    }
-                    return res.isEmpty() ? GoSlice.nilInterfaces() : res;
-                };
-            case "until" ->
-                (c, a) -> {
-                    Args.count("until", a, 1);
-                    int count = Args.integer(a, 0);
-                    return untilStep(0, count, count < 0 ? -1 : 1);
-                };
-            case "untilStep" ->
-                (c, a) -> {
-                    Args.count("untilStep", a, 3);
-                    return untilStep(Args.integer(a, 0), Args.integer(a, 1), Args.integer(a, 2));
-                };
-            case "seq" ->
-                (c, a) -> {
-                    int[] p = new int[a.size()];
-                    for (int i = 0; i < a.size(); i++) {
-                        p[i] = Args.integer(a, i);
-                    }
-                    return seq(p);
-                };
+            case "list",
+                    "tuple",
+                    "append",
+                    "push",
+                    "mustAppend",
+                    "mustPush",
+                    "prepend",
+                    "mustPrepend",
+                    "chunk",
+                    "mustChunk",
+                    "without",
+                    "mustWithout",
+                    "has",
+                    "mustHas",
+                    "slice",
+                    "mustSlice",
+                    "concat",
+                    "until",
+                    "untilStep",
+                    "seq" -> new ListFunction(name);
             case "first", "mustFirst" ->
                 listFn(name, "Cannot find first on type %s", 1, 0, l -> l.isEmpty() ? null : l.get(0));
             case "last", "mustLast" ->
@@ -196,6 +111,123 @@ final class ListFunctions {
                 });
             default -> null;
         };
+    }
+
+    /**
+     * Sprig's list functions other than listFn's: one class that switches on the name rather than a lambda per
+     * function, as the other themes do: in a fresh JVM each lambda is a class spun at its first use (issue 19).
+     */
+    private static final class ListFunction implements TemplateFunction {
+        private final String name;
+
+        ListFunction(String name) {
+            this.name = name.intern(); // the switch's String.equals then ends at its identity check
+        }
+
+        @Override
+        public Object call(FunctionContext c, List<Object> a) throws TemplateFunctionException {
+            switch (name) {
+                case "list", "tuple" -> {
+                    return new ArrayList<>(a);
+                }
+                case "append", "push", "mustAppend", "mustPush" -> {
+                    Args.count("append", a, 2);
+                    return push(requireList(a.get(0), "Cannot push on type %s"), a.get(1));
+                }
+                case "prepend", "mustPrepend" -> {
+                    Args.count("prepend", a, 2);
+                    List<Object> l = requireList(a.get(0), "Cannot prepend on type %s");
+                    List<Object> out = new ArrayList<>();
+                    out.add(a.get(1));
+                    out.addAll(l);
+                    return out;
+                }
+                case "chunk", "mustChunk" -> {
+                    Args.count("chunk", a, 2);
+                    int size = Args.integer(a, 0);
+                    return chunk(size, requireList(a.get(1), "Cannot chunk type %s"));
+                }
+                case "without", "mustWithout" -> {
+                    Args.atLeast("without", a, 1);
+                    List<Object> l = requireList(a.get(0), "Cannot find without on type %s");
+                    List<Object> omit = a.subList(1, a.size());
+                    List<Object> out = new ArrayList<>();
+                    for (Object o : l) {
+                        if (!inList(omit, o)) {
+                            out.add(o);
+                        }
+                    }
+                    return out;
+                }
+                case "has", "mustHas" -> {
+                    Args.count("has", a, 2);
+                    Object haystack = a.get(1);
+                    if (haystack == null) {
+                        return false;
+                    }
+                    return inList(requireList(haystack, "Cannot find has on type %s"), a.get(0));
+                }
+                case "slice", "mustSlice" -> {
+                    Args.atLeast("slice", a, 1);
+                    Object v = a.get(0);
+                    if (v == null) {
+                        throw new TemplateFunctionException(NIL_PANIC);
+                    }
+                    if (!GoValues.isList(v)) {
+                        throw new TemplateFunctionException(
+                                "list should be type of slice or array but " + GoValues.kind(v));
+                    }
+                    List<Object> l = GoValues.asList(v);
+                    if (l.isEmpty()) {
+                        return null;
+                    }
+                    int start = a.size() > 1 ? Cast.toInt(a.get(1)) : 0;
+                    int end = a.size() > 2 ? Cast.toInt(a.get(2)) : l.size();
+                    if (end < 0 || end > l.size()) {
+                        throw new TemplateFunctionException("reflect: slice index out of range");
+                    }
+                    if (start < 0 || start > end) {
+                        throw new TemplateFunctionException("reflect: slice index out of range");
+                    }
+                    List<Object> out = new ArrayList<>(l.subList(start, end));
+                    if (v instanceof GoSlice gs && gs.elementType().equals("string")) {
+                        return GoSlice.ofStrings(
+                                out.stream().map(String::valueOf).toList());
+                    }
+                    return out;
+                }
+                case "concat" -> {
+                    List<Object> res = new ArrayList<>();
+                    for (Object l : a) {
+                        if (l == null) {
+                            throw new TemplateFunctionException(NIL_PANIC);
+                        }
+                        if (!GoValues.isList(l)) {
+                            throw new TemplateFunctionException("Cannot concat type " + GoValues.kind(l) + " as list");
+                        }
+                        res.addAll(GoValues.asList(l));
+                    }
+                    return res.isEmpty() ? GoSlice.nilInterfaces() : res;
+                }
+                case "until" -> {
+                    Args.count("until", a, 1);
+                    int count = Args.integer(a, 0);
+                    return untilStep(0, count, count < 0 ? -1 : 1);
+                }
+                case "untilStep" -> {
+                    Args.count("untilStep", a, 3);
+                    return untilStep(Args.integer(a, 0), Args.integer(a, 1), Args.integer(a, 2));
+                }
+                case "seq" -> {
+                    int[] p = new int[a.size()];
+                    for (int i = 0; i < a.size(); i++) {
+                        p[i] = Args.integer(a, i);
+                    }
+                    return seq(p);
+                }
+                default -> throw new IllegalStateException("not a function here: " + name);
+            }
+        }
     }
 
     private static List<Object> push(List<Object> l, Object v) {

@@ -1,6 +1,7 @@
 package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoStrconv;
+import dev.runway.render.template.FunctionContext;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import java.math.BigDecimal;
@@ -24,99 +25,129 @@ final class MathFunctions {
     /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
     static TemplateFunction lookup(String name) {
         return switch (name) {
-            case "add1" ->
-                (c, a) -> {
+            case "add1",
+                    "add",
+                    "sub",
+                    "div",
+                    "mod",
+                    "mul",
+                    "max",
+                    "biggest",
+                    "min",
+                    "maxf",
+                    "minf",
+                    "floor",
+                    "ceil",
+                    "round",
+                    "add1f",
+                    "addf",
+                    "subf",
+                    "mulf",
+                    "divf",
+                    "randInt",
+                    "int",
+                    "int64",
+                    "float64",
+                    "atoi",
+                    "toDecimal" -> new MathFunction(name);
+            default -> null;
+        };
+    }
+
+    /**
+     * Sprig's arithmetic: one class that switches on the name rather than a lambda per function, as the other themes
+     * do: in a fresh JVM each lambda is a class spun at its first use (issue 19).
+     */
+    private static final class MathFunction implements TemplateFunction {
+        private final String name;
+
+        MathFunction(String name) {
+            this.name = name.intern(); // the switch's String.equals then ends at its identity check
+        }
+
+        @Override
+        public Object call(FunctionContext c, List<Object> a) throws TemplateFunctionException {
+            switch (name) {
+                case "add1" -> {
                     Args.count("add1", a, 1);
                     return Cast.toInt64(a.get(0)) + 1;
-                };
-            case "add" ->
-                (c, a) -> {
+                }
+                case "add" -> {
                     long sum = 0;
                     for (Object o : a) {
                         sum += Cast.toInt64(o);
                     }
                     return sum;
-                };
-            case "sub" ->
-                (c, a) -> {
+                }
+                case "sub" -> {
                     Args.count("sub", a, 2);
                     return Cast.toInt64(a.get(0)) - Cast.toInt64(a.get(1));
-                };
-            case "div" ->
-                (c, a) -> {
+                }
+                case "div" -> {
                     Args.count("div", a, 2);
                     long d = Cast.toInt64(a.get(1));
                     if (d == 0) {
                         throw new TemplateFunctionException("runtime error: integer divide by zero");
                     }
                     return Cast.toInt64(a.get(0)) / d;
-                };
-            case "mod" ->
-                (c, a) -> {
+                }
+                case "mod" -> {
                     Args.count("mod", a, 2);
                     long d = Cast.toInt64(a.get(1));
                     if (d == 0) {
                         throw new TemplateFunctionException("runtime error: integer divide by zero");
                     }
                     return Cast.toInt64(a.get(0)) % d;
-                };
-            case "mul" ->
-                (c, a) -> {
+                }
+                case "mul" -> {
                     Args.atLeast("mul", a, 1);
                     long v = Cast.toInt64(a.get(0));
                     for (int i = 1; i < a.size(); i++) {
                         v *= Cast.toInt64(a.get(i));
                     }
                     return v;
-                };
-            case "max", "biggest" ->
-                (c, a) -> {
+                }
+                case "max", "biggest" -> {
                     Args.atLeast("max", a, 1);
                     long m = Cast.toInt64(a.get(0));
                     for (int i = 1; i < a.size(); i++) {
                         m = Math.max(m, Cast.toInt64(a.get(i)));
                     }
                     return m;
-                };
-            case "min" ->
-                (c, a) -> {
+                }
+                case "min" -> {
                     Args.atLeast("min", a, 1);
                     long m = Cast.toInt64(a.get(0));
                     for (int i = 1; i < a.size(); i++) {
                         m = Math.min(m, Cast.toInt64(a.get(i)));
                     }
                     return m;
-                };
-            case "maxf" ->
-                (c, a) -> {
+                }
+                case "maxf" -> {
                     Args.atLeast("maxf", a, 1);
                     double m = Cast.toFloat64(a.get(0));
                     for (int i = 1; i < a.size(); i++) {
                         m = goMax(m, Cast.toFloat64(a.get(i)));
                     }
                     return m;
-                };
-            case "minf" ->
-                (c, a) -> {
+                }
+                case "minf" -> {
                     Args.atLeast("minf", a, 1);
                     double m = Cast.toFloat64(a.get(0));
                     for (int i = 1; i < a.size(); i++) {
                         m = goMin(m, Cast.toFloat64(a.get(i)));
                     }
                     return m;
-                };
-            case "floor" ->
-                (c, a) -> {
+                }
+                case "floor" -> {
                     Args.count("floor", a, 1);
                     return Math.floor(Cast.toFloat64(a.get(0)));
-                };
-            case "ceil" ->
-                (c, a) -> {
+                }
+                case "ceil" -> {
                     Args.count("ceil", a, 1);
                     return Math.ceil(Cast.toFloat64(a.get(0)));
-                };
-            case "round" ->
-                (c, a) -> {
+                }
+                case "round" -> {
                     Args.atLeast("round", a, 2);
                     double val = Cast.toFloat64(a.get(0));
                     int p = Args.integer(a, 1);
@@ -126,25 +157,23 @@ final class MathFunctions {
                     double frac = digit - (digit < 0 ? Math.ceil(digit) : Math.floor(digit));
                     double rounded = frac >= roundOn ? Math.ceil(digit) : Math.floor(digit);
                     return rounded / pow;
-                };
-            case "add1f" ->
-                (c, a) -> {
+                }
+                case "add1f" -> {
                     Args.count("add1f", a, 1);
                     return decimalOp(a.get(0), List.of(1), BigDecimal::add);
-                };
-            case "addf" -> (c, a) -> decimalOp(0.0, a, BigDecimal::add);
-            case "subf" ->
-                (c, a) -> {
+                }
+                case "addf" -> {
+                    return decimalOp(0.0, a, BigDecimal::add);
+                }
+                case "subf" -> {
                     Args.atLeast("subf", a, 1);
                     return decimalOp(a.get(0), a.subList(1, a.size()), BigDecimal::subtract);
-                };
-            case "mulf" ->
-                (c, a) -> {
+                }
+                case "mulf" -> {
                     Args.atLeast("mulf", a, 1);
                     return decimalOp(a.get(0), a.subList(1, a.size()), BigDecimal::multiply);
-                };
-            case "divf" ->
-                (c, a) -> {
+                }
+                case "divf" -> {
                     Args.atLeast("divf", a, 1);
                     return decimalOp(a.get(0), a.subList(1, a.size()), (x, y) -> {
                         if (y.signum() == 0) {
@@ -152,9 +181,8 @@ final class MathFunctions {
                         }
                         return x.divide(y, 16, RoundingMode.HALF_UP);
                     });
-                };
-            case "randInt" ->
-                (c, a) -> {
+                }
+                case "randInt" -> {
                     Args.count("randInt", a, 2);
                     int min = Args.integer(a, 0);
                     int max = Args.integer(a, 1);
@@ -162,35 +190,31 @@ final class MathFunctions {
                         throw new TemplateFunctionException("invalid argument to Intn");
                     }
                     return ThreadLocalRandom.current().nextInt(max - min) + min;
-                };
-            case "int" ->
-                (c, a) -> {
+                }
+                case "int" -> {
                     Args.count("int", a, 1);
                     return Cast.toInt(a.get(0));
-                };
-            case "int64" ->
-                (c, a) -> {
+                }
+                case "int64" -> {
                     Args.count("int64", a, 1);
                     return Cast.toInt64(a.get(0));
-                };
-            case "float64" ->
-                (c, a) -> {
+                }
+                case "float64" -> {
                     Args.count("float64", a, 1);
                     return Cast.toFloat64(a.get(0));
-                };
-            case "atoi" ->
-                (c, a) -> {
+                }
+                case "atoi" -> {
                     Args.count("atoi", a, 1);
                     return atoi(Args.string(a, 0));
-                };
-            case "toDecimal" ->
-                (c, a) -> {
+                }
+                case "toDecimal" -> {
                     Args.count("toDecimal", a, 1);
                     Long v = GoStrconv.parseInt(dev.runway.render.gofmt.GoFmt.sprint(a.get(0)), 8);
                     return v == null ? 0L : v;
-                };
-            default -> null;
-        };
+                }
+                default -> throw new IllegalStateException("not a function here: " + name);
+            }
+        }
     }
 
     private static double floatArg(List<Object> a, int i) throws WrongArgumentException {

@@ -5,6 +5,7 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.runway.render.gofmt.GoSlice;
 import dev.runway.render.regexp.GoRegexp;
+import dev.runway.render.template.FunctionContext;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import java.util.ArrayList;
@@ -23,8 +24,44 @@ final class RegexFunctions {
     /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
     static TemplateFunction lookup(String name, Registry r) {
         return switch (name) {
-            case "regexQuoteMeta" ->
-                (c, a) -> {
+            case "regexQuoteMeta" -> new RegexFunction(name, null);
+            case "regexMatch",
+                    "mustRegexMatch",
+                    "regexFindAll",
+                    "mustRegexFindAll",
+                    "regexFind",
+                    "mustRegexFind",
+                    "regexReplaceAll",
+                    "mustRegexReplaceAll",
+                    "regexReplaceAllLiteral",
+                    "mustRegexReplaceAllLiteral",
+                    "regexSplit",
+                    "mustRegexSplit" -> new RegexFunction(name, r.patterns());
+            default -> null;
+        };
+    }
+
+    /**
+     * Sprig's regex functions: one class that switches on the name rather than a lambda per function, as the other
+     * themes do: in a fresh JVM each lambda is a class spun at its first use (issue 19).
+     */
+    private static final class RegexFunction implements TemplateFunction {
+        private final String name;
+        /** The function map's compiled patterns (null for regexQuoteMeta, which compiles none). */
+        private final PatternCache patterns;
+        /** The must- form: a bad pattern's error is regexp.MustCompile's panic text. */
+        private final boolean must;
+
+        RegexFunction(String name, PatternCache patterns) {
+            this.name = name.intern(); // the switch's String.equals then ends at its identity check
+            this.patterns = patterns;
+            this.must = name.startsWith("must");
+        }
+
+        @Override
+        public Object call(FunctionContext c, List<Object> a) throws TemplateFunctionException {
+            switch (name) {
+                case "regexQuoteMeta" -> {
                     Args.count("regexQuoteMeta", a, 1);
                     StringBuilder sb = new StringBuilder();
                     for (char ch : Args.string(a, 0).toCharArray()) {
@@ -34,11 +71,8 @@ final class RegexFunctions {
                         sb.append(ch);
                     }
                     return sb.toString();
-                };
-            case "regexMatch", "mustRegexMatch" -> {
-                PatternCache patterns = r.patterns();
-                boolean must = name.startsWith("must");
-                yield (c, a) -> {
+                }
+                case "regexMatch", "mustRegexMatch" -> {
                     Args.count(name, a, 2);
                     String expr = Args.string(a, 0);
                     String s = Args.string(a, 1);
@@ -51,12 +85,8 @@ final class RegexFunctions {
                         }
                     }
                     return patterns.find(patterns.compile(expr, true), expr, s);
-                };
-            }
-            case "regexFindAll", "mustRegexFindAll" -> {
-                PatternCache patterns = r.patterns();
-                boolean must = name.startsWith("must");
-                yield (c, a) -> {
+                }
+                case "regexFindAll", "mustRegexFindAll" -> {
                     Args.count(name, a, 3);
                     Pattern p = patterns.compile(Args.string(a, 0), must);
                     String s = Args.string(a, 1);
@@ -66,41 +96,31 @@ final class RegexFunctions {
                         out.add(s.substring(m[0], m[1]));
                     }
                     return out.isEmpty() ? GoSlice.nilStrings() : GoSlice.ofStrings(out);
-                };
-            }
-            case "regexFind", "mustRegexFind" -> {
-                PatternCache patterns = r.patterns();
-                boolean must = name.startsWith("must");
-                yield (c, a) -> {
+                }
+                case "regexFind", "mustRegexFind" -> {
                     Args.count(name, a, 2);
                     Matcher m = patterns.compile(Args.string(a, 0), must).matcher(Args.string(a, 1));
                     return m.find() ? m.group() : "";
-                };
-            }
-            case "regexReplaceAll", "mustRegexReplaceAll", "regexReplaceAllLiteral", "mustRegexReplaceAllLiteral" -> {
-                PatternCache patterns = r.patterns();
-                boolean must = name.startsWith("must");
-                boolean literal = name.endsWith("Literal");
-                yield (c, a) -> {
+                }
+                case "regexReplaceAll",
+                        "mustRegexReplaceAll",
+                        "regexReplaceAllLiteral",
+                        "mustRegexReplaceAllLiteral" -> {
                     Args.count(name, a, 3);
                     Pattern p = patterns.compile(Args.string(a, 0), must);
-                    return replaceAll(p, Args.string(a, 1), Args.string(a, 2), literal);
-                };
-            }
-            case "regexSplit", "mustRegexSplit" -> {
-                PatternCache patterns = r.patterns();
-                boolean must = name.startsWith("must");
-                yield (c, a) -> {
+                    return replaceAll(p, Args.string(a, 1), Args.string(a, 2), name.endsWith("Literal"));
+                }
+                case "regexSplit", "mustRegexSplit" -> {
                     Args.count(name, a, 3);
                     Pattern p = patterns.compile(Args.string(a, 0), must);
                     int n = Args.integer(a, 2);
                     return n == 0
                             ? GoSlice.nilStrings()
                             : GoSlice.ofStrings(split(p, Args.string(a, 0), Args.string(a, 1), n));
-                };
+                }
+                default -> throw new IllegalStateException("not a function here: " + name);
             }
-            default -> null;
-        };
+        }
     }
 
     /** regexp.Compile (returnsError) or regexp.MustCompile (its panic text otherwise). */

@@ -18,18 +18,13 @@ public final class DeepStack {
     private DeepStack() {}
 
     /**
-     * {@code work}'s result; when even the deep stack overflows, the exception {@code overflow} makes of that
-     * StackOverflowError is thrown instead, so none reaches a caller.
+     * Runs {@code work} again on a thread with a deep stack, after it overflowed the calling thread's stack: callers
+     * run their work directly first and call this from their {@code catch (StackOverflowError e)}, so that the common
+     * shallow case creates no functional objects (each lambda class is spun at its first use in a fresh JVM, issue
+     * 19). Returns {@code work}'s result; when even the deep stack overflows, the exception {@code overflow} makes of
+     * that StackOverflowError is thrown instead, so none reaches a caller.
      */
-    public static <T> T call(Supplier<T> work, Function<StackOverflowError, RuntimeException> overflow) {
-        try {
-            return work.get();
-        } catch (StackOverflowError e) {
-            return onDeepStack(work, overflow);
-        }
-    }
-
-    private static <T> T onDeepStack(Supplier<T> work, Function<StackOverflowError, RuntimeException> overflow) {
+    public static <T> T rerun(Supplier<T> work, Function<StackOverflowError, RuntimeException> overflow) {
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
         Thread worker = new Thread(

@@ -10,12 +10,17 @@ public final class ManifestScratch {
     /** The longest array kept per thread (128 KB). */
     static final int MAX_KEPT = 1 << 16;
 
-    private final ThreadLocal<char[]> kept = ThreadLocal.withInitial(() -> new char[0]);
+    /**
+     * Null until this thread's first array is kept: a plain ThreadLocal, as withInitial's lambda costs a class spin
+     * in a fresh JVM (issue 19). Per instance on purpose: the arrays go with their renderer.
+     */
+    @SuppressWarnings("ThreadLocalUsage")
+    private final ThreadLocal<char[]> kept = new ThreadLocal<>();
 
     /** An array of at least {@code length} characters for this thread's next scan; its contents are undefined. */
     char[] chars(int length) {
         char[] chars = kept.get();
-        if (chars.length >= length) {
+        if (chars != null && chars.length >= length) {
             return chars;
         }
         chars = new char[length];

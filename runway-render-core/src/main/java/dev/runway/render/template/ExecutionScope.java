@@ -157,7 +157,12 @@ public final class ExecutionScope {
 
     /** The cell holding how deep {@code template} is included right now (include changes it in place). */
     public int[] includeDepth(String template) {
-        return includeDepth.computeIfAbsent(template, k -> new int[1]);
+        int[] depth = includeDepth.get(template);
+        if (depth == null) {
+            depth = new int[1];
+            includeDepth.put(template, depth);
+        }
+        return depth;
     }
 
     /** How deep tpl calls are nested right now; an include starts again from zero (as Helm's tpl counter does). */

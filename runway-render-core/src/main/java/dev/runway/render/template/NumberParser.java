@@ -2,26 +2,26 @@ package dev.runway.render.template;
 
 import dev.runway.render.gofmt.GoStrconv;
 import java.math.BigInteger;
-import java.util.function.Function;
 
 /** Go's parse.newNumber: reads a number or character constant into the flags and values of a NumberNode. */
 final class NumberParser {
     private NumberParser() {}
 
-    static Node.NumberNode parse(Token t, Function<String, RuntimeException> error) {
+    /** The number {@code t} holds; what it cannot hold is {@code parser}'s error at {@code t}. */
+    static Node.NumberNode parse(Token t, Parser parser) {
         String text = t.val();
         if (t.kind() == Token.Kind.CHAR_CONSTANT) {
             String ch;
             try {
                 ch = GoStrconv.unquote(text);
             } catch (IllegalArgumentException e) {
-                throw error.apply("malformed character constant: " + text);
+                throw parser.error("malformed character constant: " + text);
             }
             int cp = ch.codePointAt(0);
             return new Node.NumberNode(t.pos(), text, true, true, cp, cp, false);
         }
         if (text.endsWith("i")) {
-            throw error.apply("complex numbers are not supported: " + GoStrconv.quote(text));
+            throw parser.error("complex numbers are not supported: " + GoStrconv.quote(text));
         }
         Long asInt = parseInt(text);
         if (asInt != null) {
@@ -36,15 +36,15 @@ final class NumberParser {
         Double f = parseFloat(text);
         if (f != null) {
             if (!looksFloat) {
-                throw error.apply("integer overflow: " + GoStrconv.quote(text));
+                throw parser.error("integer overflow: " + GoStrconv.quote(text));
             }
             boolean integral = f == Math.rint(f) && Math.abs(f) < 0x1p63;
             return new Node.NumberNode(t.pos(), text, integral, true, integral ? f.longValue() : 0, f, false);
         }
         if (isUnsigned(text)) {
-            throw error.apply("integer overflow: " + GoStrconv.quote(text));
+            throw parser.error("integer overflow: " + GoStrconv.quote(text));
         }
-        throw error.apply("illegal number syntax: " + GoStrconv.quote(text));
+        throw parser.error("illegal number syntax: " + GoStrconv.quote(text));
     }
 
     /** strconv.ParseInt(text, 0, 64). */

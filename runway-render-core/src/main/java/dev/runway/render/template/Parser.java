@@ -6,7 +6,6 @@ import dev.runway.render.template.Token.Kind;
 import dev.runway.render.text.TextPositions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * Builds parse trees from tokens with the grammar and checks of Go's text/template/parse (parse.go): actions,
@@ -20,7 +19,7 @@ final class Parser {
     /** The text's lines, for the line of a position. */
     private final TextPositions positions;
 
-    private final Predicate<String> hasFunction;
+    private final TemplateSet functions;
     private final List<Tree> trees = new ArrayList<>();
     private int index;
     private Token last;
@@ -32,17 +31,17 @@ final class Parser {
      */
     private int actionPos = -1;
 
-    private Parser(String parseName, String text, Predicate<String> hasFunction) {
+    private Parser(String parseName, String text, TemplateSet functions) {
         this.parseName = parseName;
         this.text = text;
         this.tokens = Lexer.lex(text).toArray(new Token[0]);
         this.positions = new TextPositions(text);
-        this.hasFunction = hasFunction;
+        this.functions = functions;
     }
 
     /** Parses a file; the first tree is the file's own (named {@code name}), then its definitions in order. */
-    static List<Tree> parse(String name, String text, Predicate<String> hasFunction) {
-        Parser p = new Parser(name, text, hasFunction);
+    static List<Tree> parse(String name, String text, TemplateSet functions) {
+        Parser p = new Parser(name, text, functions);
         Node.ListNode root = p.parseTop();
         List<Tree> result = new ArrayList<>();
         result.add(new Tree(name, name, text, root));
@@ -87,7 +86,7 @@ final class Parser {
         return t;
     }
 
-    private TemplateParseException error(String reason) {
+    TemplateParseException error(String reason) {
         return new TemplateParseException(parseName, lineOf(last != null ? last.pos() : 0), reason);
     }
 
@@ -522,7 +521,7 @@ final class Parser {
         Token t = nextNonSpace();
         switch (t.kind()) {
             case IDENTIFIER -> {
-                if (!hasFunction.test(t.val())) {
+                if (!functions.hasFunction(t.val())) {
                     throw error("function " + GoStrconv.quote(t.val()) + " not defined");
                 }
                 return new Node.IdentifierNode(t.pos(), t.val());
@@ -546,7 +545,7 @@ final class Parser {
                 return new Node.BoolNode(t.pos(), t.val().equals("true"));
             }
             case CHAR_CONSTANT, NUMBER -> {
-                return NumberParser.parse(t, this::error);
+                return NumberParser.parse(t, this);
             }
             case LEFT_PAREN -> {
                 // parse.go maxStackDepth: 10000 nested parenthesized pipelines parse, one more does not.

@@ -61,7 +61,7 @@ public final class TemplateSet {
      * empty string prints nothing instead of the enclosing tpl's text).
      */
     public Tree parseNew(String templateName, String text) {
-        List<Tree> parsed = Parser.parse(templateName, text, this::hasFunction);
+        List<Tree> parsed = Parser.parse(templateName, text, this);
         for (Tree tree : parsed) {
             Tree old = trees.get(tree.name());
             if (old != null && tree.isEmpty()) {

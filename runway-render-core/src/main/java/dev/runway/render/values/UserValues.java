@@ -71,15 +71,19 @@ public final class UserValues {
     private final List<Source> sources;
     private final ValuesFiles files;
     private final ValuesFileMemo memo;
+    /** The builder's reader for --set-file, or null: files are read from {@link #fileBase}. */
     private final FileValueReader fileReader;
+
+    private final Path fileBase;
     private final HelmVersion helmVersion;
 
     private UserValues(Builder builder) {
         this.sources = List.copyOf(builder.sources);
         this.files = builder.files;
         this.memo = builder.memo;
-        this.fileReader =
-                builder.fileReader != null ? builder.fileReader : fileReader(builder.fileBase, builder.files.limits());
+        // The disk reader is made at the first --set-file: a lambda costs a class spin in a fresh JVM (issue 19).
+        this.fileReader = builder.fileReader;
+        this.fileBase = builder.fileBase;
         this.helmVersion = builder.helmVersion;
     }
 
@@ -109,10 +113,14 @@ public final class UserValues {
      */
     public MergedValues merge() {
         // --set a[0][0]... nests a level per index (Helm takes tens of thousands), and parsing and merging recurse.
-        return dev.runway.render.io.DeepStack.call(
-                this::mergeOnThisThread,
-                overflow -> new SetValueException(
-                        "the values nest too deeply to merge (stack overflow): nest maps and lists less deeply"));
+        try {
+            return mergeOnThisThread();
+        } catch (StackOverflowError e) {
+            return dev.runway.render.io.DeepStack.rerun(
+                    this::mergeOnThisThread,
+                    overflow -> new SetValueException(
+                            "the values nest too deeply to merge (stack overflow): nest maps and lists less deeply"));
+        }
     }
 
     private MergedValues mergeOnThisThread() {
@@ -169,7 +177,9 @@ public final class UserValues {
                 case SET_JSON -> Strvals.parseJson(line, base);
                 case SET -> Strvals.parseInto(line, base);
                 case SET_STRING -> Strvals.parseIntoString(line, base);
-                case SET_FILE -> Strvals.parseIntoFile(line, base, fileReader);
+                case SET_FILE ->
+                    Strvals.parseIntoFile(
+                            line, base, fileReader != null ? fileReader : fileReader(fileBase, files.limits()));
                 case SET_LITERAL -> Strvals.parseLiteralInto(line, base);
                 default -> throw new IllegalStateException(source.kind().name());
             }
@@ -223,11 +233,11 @@ public final class UserValues {
      */
     private static void collectLeaves(Object value, List<Object> path, List<ValuesPath> leaves) {
         if (value instanceof Map<?, ?> map && (path.isEmpty() || !map.isEmpty())) {
-            map.forEach((k, v) -> {
-                path.add(k);
-                collectLeaves(v, path, leaves);
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                path.add(e.getKey());
+                collectLeaves(e.getValue(), path, leaves);
                 path.remove(path.size() - 1);
-            });
+            }
         } else if (value instanceof List<?> list && !list.isEmpty()) {
             for (int i = 0; i < list.size(); i++) {
                 if (list.get(i) != null) {

@@ -14,7 +14,13 @@ public interface ValueOrigins {
 
     /** No origins known (values built in code). */
     static ValueOrigins none() {
-        return path -> Optional.empty();
+        // Anonymous classes, not lambdas: a lambda costs a class spin in a fresh JVM (issue 19).
+        return new ValueOrigins() {
+            @Override
+            public Optional<ValueOrigin> originOf(ValuesPath path) {
+                return Optional.empty();
+            }
+        };
     }
 
     /** These origins, and {@code fallback} for paths they do not know. */
@@ -23,12 +29,14 @@ public interface ValueOrigins {
         return new ValueOrigins() {
             @Override
             public Optional<ValueOrigin> originOf(ValuesPath path) {
-                return first.originOf(path).or(() -> fallback.originOf(path));
+                Optional<ValueOrigin> origin = first.originOf(path);
+                return origin.isPresent() ? origin : fallback.originOf(path);
             }
 
             @Override
             public Optional<ValueOrigin> keyOriginOf(ValuesPath path) {
-                return first.keyOriginOf(path).or(() -> fallback.keyOriginOf(path));
+                Optional<ValueOrigin> origin = first.keyOriginOf(path);
+                return origin.isPresent() ? origin : fallback.keyOriginOf(path);
             }
         };
     }
@@ -40,14 +48,17 @@ public interface ValueOrigins {
     static ValueOrigins chartDefaults(
             String chartName, java.util.Map<String, Object> defaults, java.util.Map<String, Object> values) {
         ValueOrigin origin = ValueOrigin.flag(chartName + " default in values.yaml");
-        return path -> {
-            if (path.isRoot()) {
-                return Optional.empty();
+        return new ValueOrigins() {
+            @Override
+            public Optional<ValueOrigin> originOf(ValuesPath path) {
+                if (path.isRoot()) {
+                    return Optional.empty();
+                }
+                Optional<Object> byDefault = ValueTrees.at(defaults, path);
+                return byDefault.isPresent() && byDefault.equals(ValueTrees.at(values, path))
+                        ? Optional.of(origin)
+                        : Optional.empty();
             }
-            Optional<Object> byDefault = ValueTrees.at(defaults, path);
-            return byDefault.isPresent() && byDefault.equals(ValueTrees.at(values, path))
-                    ? Optional.of(origin)
-                    : Optional.empty();
         };
     }
 }

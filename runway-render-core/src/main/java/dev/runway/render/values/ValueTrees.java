@@ -14,7 +14,9 @@ public final class ValueTrees {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> mutableCopy(Map<String, Object> map) {
         Map<String, Object> out = new LinkedHashMap<>();
-        map.forEach((k, v) -> out.put(k, copyValue(v)));
+        for (Map.Entry<String, Object> e : map.entrySet()) {
+            out.put(e.getKey(), copyValue(e.getValue()));
+        }
         return out;
     }
 
@@ -41,13 +43,15 @@ public final class ValueTrees {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> mergeMaps(Map<String, Object> a, Map<String, Object> b) {
         Map<String, Object> out = new LinkedHashMap<>(a);
-        b.forEach((k, v) -> {
+        for (Map.Entry<String, Object> e : b.entrySet()) {
+            String k = e.getKey();
+            Object v = e.getValue();
             if (v instanceof Map<?, ?> bv && out.get(k) instanceof Map<?, ?> av) {
                 out.put(k, mergeMaps((Map<String, Object>) av, (Map<String, Object>) bv));
             } else {
                 out.put(k, v);
             }
-        });
+        }
         return out;
     }
 
@@ -63,7 +67,7 @@ public final class ValueTrees {
                 return java.util.Optional.empty();
             }
         }
-        return java.util.Optional.ofNullable(current).or(() -> java.util.Optional.of(NULL));
+        return java.util.Optional.of(current == null ? NULL : current);
     }
 
     /** Stands for a present null in {@link #at}. */

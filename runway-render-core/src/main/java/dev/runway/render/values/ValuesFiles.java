@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
@@ -51,14 +52,21 @@ public final class ValuesFiles {
     }
 
     /** The shared Helm-compatible YAML reader (FUNCS' {@link GoYaml#read}), with Go's error turned into ours. */
-    private static final YamlValueDecoder GO_YAML = (text, sourceName) -> {
-        try {
-            return GoYaml.read(text, sourceName);
-        } catch (GoYamlException e) {
-            SourcePosition at = e.line() > 0 ? new SourcePosition(sourceName, e.line(), Math.max(e.column(), 1)) : null;
-            throw new ValuesFileException(sourceName, at, e.getMessage());
+    private static final YamlValueDecoder GO_YAML = new GoYamlDecoder();
+
+    /** A named class, not a lambda: each lambda class is spun at its first use in a fresh JVM (issue 19). */
+    private static final class GoYamlDecoder implements YamlValueDecoder {
+        @Override
+        public Object decode(String text, String sourceName) {
+            try {
+                return GoYaml.read(text, sourceName);
+            } catch (GoYamlException e) {
+                SourcePosition at =
+                        e.line() > 0 ? new SourcePosition(sourceName, e.line(), Math.max(e.column(), 1)) : null;
+                throw new ValuesFileException(sourceName, at, e.getMessage());
+            }
         }
-    };
+    }
 
     /** A reader with the default limits and Helm's YAML reading. */
     public static ValuesFiles standard() {
@@ -260,7 +268,7 @@ public final class ValuesFiles {
     private Node firstDocument(LoadSettings settings, String text, String sourceName) {
         LimitedEvents events = new LimitedEvents(sourceName);
         try {
-            List<Node> documents = GuardedYaml.composeAll(settings, text, events::over);
+            List<Node> documents = GuardedYaml.composeAll(settings, text, events);
             return documents.isEmpty() ? null : documents.get(0);
         } catch (RuntimeException e) {
             if (!events.failed) {
@@ -274,7 +282,7 @@ public final class ValuesFiles {
      * The events of the first document, passed on to the composer as it takes them, each checked on the way:
      * depth, alias count and the size of everything aliases expand to. After the first document the stream ends.
      */
-    private final class LimitedEvents implements Parser {
+    private final class LimitedEvents implements Parser, UnaryOperator<Parser> {
         private final String sourceName;
         private final Map<Anchor, Long> anchorSizes = new HashMap<>();
         private final Deque<long[]> open = new ArrayDeque<>();
@@ -293,7 +301,9 @@ public final class ValuesFiles {
             this.sourceName = sourceName;
         }
 
-        Parser over(Parser parser) {
+        /** Reads the events of {@code parser} (the composer takes this object as its events). */
+        @Override
+        public Parser apply(Parser parser) {
             this.events = parser;
             return this;
         }
@@ -363,10 +373,15 @@ public final class ValuesFiles {
                 openAnchors.push(start.getAnchor());
             } else if (event.getEventId() == Event.ID.MappingEnd || event.getEventId() == Event.ID.SequenceEnd) {
                 long size = open.pop()[0];
-                openAnchors.pop().ifPresent(anchor -> anchorSizes.put(anchor, size));
+                Optional<Anchor> anchor = openAnchors.pop();
+                if (anchor.isPresent()) {
+                    anchorSizes.put(anchor.get(), size);
+                }
                 total = add(open, total, size, sourceName, event);
             } else if (event instanceof ScalarEvent scalar) {
-                scalar.getAnchor().ifPresent(anchor -> anchorSizes.put(anchor, 1L));
+                if (scalar.getAnchor().isPresent()) {
+                    anchorSizes.put(scalar.getAnchor().get(), 1L);
+                }
                 total = add(open, total, 1, sourceName, event);
             } else if (event instanceof AliasEvent alias) {
                 aliases++;

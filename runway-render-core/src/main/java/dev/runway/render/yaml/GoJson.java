@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -195,7 +196,7 @@ public final class GoJson {
             keys.add(String.valueOf(k));
         }
         if (!(map instanceof StructObject)) {
-            keys.sort(GoJson::compareUtf8);
+            keys.sort(UTF8_ORDER);
         }
         Map<String, Object> byString = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -251,6 +252,19 @@ public final class GoJson {
     private static void checkLength(StringBuilder sb) {
         if (sb.length() > dev.runway.render.gofmt.ValueLimits.MAX_VALUE_CHARS) {
             throw dev.runway.render.gofmt.ValueLimits.tooLong("the JSON text");
+        }
+    }
+
+    /**
+     * Go's string order ({@link #compareUtf8}) as a Comparator. A named class, not a method reference: each of those
+     * spins a class (and, for a private method, LambdaForms) at its first use in a fresh JVM (issue 19).
+     */
+    public static final Comparator<String> UTF8_ORDER = new Utf8Order();
+
+    private static final class Utf8Order implements Comparator<String> {
+        @Override
+        public int compare(String a, String b) {
+            return compareUtf8(a, b);
         }
     }
 
@@ -384,12 +398,20 @@ public final class GoJson {
 
     /** json.Unmarshal into interface{}: objects are maps, arrays lists, numbers Double. */
     public static Object read(String text) {
-        return onDeepStack(() -> new JsonParser(text, 0, "unexpected end of JSON input", false).parseDocument());
+        try {
+            return new JsonParser(text, 0, "unexpected end of JSON input", false).parseDocument();
+        } catch (StackOverflowError e) {
+            return onDeepStack(() -> new JsonParser(text, 0, "unexpected end of JSON input", false).parseDocument());
+        }
     }
 
-    /** Up to encoding/json's 10,000 levels, one parser frame each: more than a default thread's stack holds. */
+    /**
+     * Up to encoding/json's 10,000 levels, one parser frame each: more than a default thread's stack holds. The
+     * readers parse on the calling thread first and come here when it overflows.
+     */
     private static <T> T onDeepStack(Supplier<T> parse) {
-        return DeepStack.call(parse, overflow -> new GoYamlException("the JSON text nests too deeply to read", -1, -1));
+        return DeepStack.rerun(
+                parse, overflow -> new GoYamlException("the JSON text nests too deeply to read", -1, -1));
     }
 
     /**
@@ -398,7 +420,11 @@ public final class GoJson {
      * What follows the value is not looked at.
      */
     public static Decoded decodeUseNumber(String text) {
-        return onDeepStack(() -> new JsonParser(text, 0, "unexpected EOF", true).decodeValue());
+        try {
+            return new JsonParser(text, 0, "unexpected EOF", true).decodeValue();
+        } catch (StackOverflowError e) {
+            return onDeepStack(() -> new JsonParser(text, 0, "unexpected EOF", true).decodeValue());
+        }
     }
 
     /** Go's json.Number: a number's literal as the JSON text wrote it. */
@@ -439,7 +465,11 @@ public final class GoJson {
 
         /** {@link GoJson#decode} of the value that starts at {@code start}. */
         public Decoded decode(int start) {
-            return onDeepStack(() -> new JsonParser(text, chars, start, "unexpected EOF", false).decodeValue());
+            try {
+                return new JsonParser(text, chars, start, "unexpected EOF", false).decodeValue();
+            } catch (StackOverflowError e) {
+                return onDeepStack(() -> new JsonParser(text, chars, start, "unexpected EOF", false).decodeValue());
+            }
         }
     }
 

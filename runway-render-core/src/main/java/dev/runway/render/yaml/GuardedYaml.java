@@ -117,15 +117,21 @@ public final class GuardedYaml {
      * checks limits of its own on the way, or ends the stream early, without a second parse of the text.
      */
     public static List<Node> composeAll(LoadSettings settings, String text, UnaryOperator<Parser> events) {
-        return onDeepStack(() -> {
-            List<Node> documents = new ArrayList<>();
-            // A plain loop rather than forEachRemaining(documents::add): no lambda to link on a first read.
-            Composer composer = new Composer(settings, events.apply(parser(settings, text)));
-            while (composer.hasNext()) {
-                documents.add(composer.next());
-            }
-            return documents;
-        });
+        try {
+            return composeAllOnThisThread(settings, text, events);
+        } catch (StackOverflowError e) {
+            return onDeepStack(() -> composeAllOnThisThread(settings, text, events));
+        }
+    }
+
+    private static List<Node> composeAllOnThisThread(LoadSettings settings, String text, UnaryOperator<Parser> events) {
+        List<Node> documents = new ArrayList<>();
+        // A plain loop rather than forEachRemaining(documents::add): no lambda to link on a first read.
+        Composer composer = new Composer(settings, events.apply(parser(settings, text)));
+        while (composer.hasNext()) {
+            documents.add(composer.next());
+        }
+        return documents;
     }
 
     /** The first document (snakeyaml-engine's composeString), through the guarded events. */
@@ -135,7 +141,11 @@ public final class GuardedYaml {
 
     /** {@link #compose(LoadSettings, String)} of the guarded events as {@code events} passes them on. */
     public static Optional<Node> compose(LoadSettings settings, String text, UnaryOperator<Parser> events) {
-        return onDeepStack(() -> new Composer(settings, events.apply(parser(settings, text))).getSingleNode());
+        try {
+            return new Composer(settings, events.apply(parser(settings, text))).getSingleNode();
+        } catch (StackOverflowError e) {
+            return onDeepStack(() -> new Composer(settings, events.apply(parser(settings, text))).getSingleNode());
+        }
     }
 
     /**
@@ -151,22 +161,38 @@ public final class GuardedYaml {
 
             @Override
             public Object loadFromString(String yaml) {
-                return onDeepStack(() -> super.loadFromString(yaml));
+                try {
+                    return super.loadFromString(yaml);
+                } catch (StackOverflowError e) {
+                    return onDeepStack(() -> super.loadFromString(yaml));
+                }
             }
 
             @Override
             public Iterable<Object> loadAllFromString(String yaml) {
-                return onDeepStack(() -> {
-                    List<Object> documents = new ArrayList<>();
-                    super.loadAllFromString(yaml).forEach(documents::add);
-                    return documents;
-                });
+                try {
+                    return loadAll(yaml);
+                } catch (StackOverflowError e) {
+                    return onDeepStack(() -> loadAll(yaml));
+                }
+            }
+
+            private List<Object> loadAll(String yaml) {
+                List<Object> documents = new ArrayList<>();
+                for (Object document : super.loadAllFromString(yaml)) {
+                    documents.add(document);
+                }
+                return documents;
             }
         };
     }
 
+    /**
+     * The readers run on the calling thread first and come here when its stack overflows: no functional object on
+     * the common path, as each lambda costs a class spin in a fresh JVM (issue 19).
+     */
     private static <T> T onDeepStack(java.util.function.Supplier<T> read) {
-        return DeepStack.call(read, overflow -> new YamlEngineException("the YAML nests too deeply to read"));
+        return DeepStack.rerun(read, overflow -> new YamlEngineException("the YAML nests too deeply to read"));
     }
 
     // ---- Jackson

@@ -121,19 +121,27 @@ final class YamlReader {
      * timestamps and other scalars as strings, map keys as their text.
      */
     static Object readV3(String text, String sourceName) {
-        return onDeepStack(() -> {
-            YamlReader reader = new YamlReader(Mode.V3);
-            Node root = reader.parse(text);
-            return root == null ? null : reader.toJsonValue(root);
-        });
+        try {
+            return readV3OnThisThread(text);
+        } catch (StackOverflowError e) {
+            return onDeepStack(() -> readV3OnThisThread(text));
+        }
+    }
+
+    private static Object readV3OnThisThread(String text) {
+        YamlReader reader = new YamlReader(Mode.V3);
+        Node root = reader.parse(text);
+        return root == null ? null : reader.toJsonValue(root);
     }
 
     /**
      * Building and decoding recurse once per level, and documents may nest up to go-yaml's 10,000 levels (checked
      * by {@link GuardedYaml#goParser} before anything deeper is built): more than a default thread's stack holds.
+     * The readers run on the calling thread first and come here when it overflows (no lambda on the common path: a
+     * lambda costs a class spin in a fresh JVM, issue 19).
      */
     private static Object onDeepStack(java.util.function.Supplier<Object> read) {
-        return dev.runway.render.io.DeepStack.call(
+        return dev.runway.render.io.DeepStack.rerun(
                 read, overflow -> new GoYamlException("yaml: the document nests too deeply to read", -1, -1));
     }
 
@@ -144,18 +152,24 @@ final class YamlReader {
 
     /** The first document read as {@code mode} says. */
     static Object read(String text, String sourceName, Mode mode) {
-        return onDeepStack(() -> {
-            YamlReader reader = new YamlReader(mode);
-            Node root = reader.parse(text);
-            if (root == null) {
-                return null;
-            }
-            try {
-                return reader.toJsonValue(root, true);
-            } catch (GoYamlException e) {
-                throw mode.helmErrors() ? e.wrap("error converting YAML to JSON: ") : e;
-            }
-        });
+        try {
+            return readOnThisThread(text, mode);
+        } catch (StackOverflowError e) {
+            return onDeepStack(() -> readOnThisThread(text, mode));
+        }
+    }
+
+    private static Object readOnThisThread(String text, Mode mode) {
+        YamlReader reader = new YamlReader(mode);
+        Node root = reader.parse(text);
+        if (root == null) {
+            return null;
+        }
+        try {
+            return reader.toJsonValue(root, true);
+        } catch (GoYamlException e) {
+            throw mode.helmErrors() ? e.wrap("error converting YAML to JSON: ") : e;
+        }
     }
 
     private String text = "";
