@@ -57,27 +57,9 @@ final class DataFunctions {
         return parsed;
     }
 
-    /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
+    /** This theme's function {@code name}, one of the names FunctionTheme lists for it (FunctionTheme.create checks). */
     static TemplateFunction lookup(String name) {
-        return switch (name) {
-            case "toYaml",
-                    "mustToYaml",
-                    "toYamlPretty",
-                    "fromYaml",
-                    "fromYamlArray",
-                    "toJson",
-                    "mustToJson",
-                    "toPrettyJson",
-                    "mustToPrettyJson",
-                    "toRawJson",
-                    "mustToRawJson",
-                    "fromJson",
-                    "fromJsonArray",
-                    "mustFromJson",
-                    "fromToml",
-                    "toToml" -> new DataFunction(name);
-            default -> null;
-        };
+        return new DataFunction(name);
     }
 
     /**

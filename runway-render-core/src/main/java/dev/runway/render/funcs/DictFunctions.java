@@ -15,28 +15,9 @@ final class DictFunctions {
 
     private DictFunctions() {}
 
-    /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
+    /** This theme's function {@code name}, one of the names FunctionTheme lists for it (FunctionTheme.create checks). */
     static TemplateFunction lookup(String name) {
-        return switch (name) {
-            case "dict",
-                    "get",
-                    "set",
-                    "unset",
-                    "hasKey",
-                    "pluck",
-                    "keys",
-                    "values",
-                    "pick",
-                    "omit",
-                    "deepCopy",
-                    "mustDeepCopy",
-                    "dig",
-                    "merge",
-                    "mustMerge",
-                    "mergeOverwrite",
-                    "mustMergeOverwrite" -> new DictFunction(name);
-            default -> null;
-        };
+        return new DictFunction(name);
     }
 
     /**

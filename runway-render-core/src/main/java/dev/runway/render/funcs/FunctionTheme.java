@@ -264,8 +264,15 @@ enum FunctionTheme {
         return BY_NAME.get(name);
     }
 
-    /** This theme's function {@code name}, or null; only this theme's class is loaded. */
+    /**
+     * This theme's function {@code name}, or null when the theme does not list the name; only this theme's class is
+     * loaded. The check is here, once, so the themes whose functions are one class switching on the name do not list
+     * their names a second time.
+     */
     TemplateFunction create(String name, Registry r) {
+        if (BY_NAME.get(name) != this) {
+            return null;
+        }
         return switch (this) {
             case STRING -> StringFunctions.lookup(name);
             case LIST -> ListFunctions.lookup(name);

@@ -45,26 +45,6 @@ final class ListFunctions {
     /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
     static TemplateFunction lookup(String name) {
         return switch (name) {
-            case "list",
-                    "tuple",
-                    "append",
-                    "push",
-                    "mustAppend",
-                    "mustPush",
-                    "prepend",
-                    "mustPrepend",
-                    "chunk",
-                    "mustChunk",
-                    "without",
-                    "mustWithout",
-                    "has",
-                    "mustHas",
-                    "slice",
-                    "mustSlice",
-                    "concat",
-                    "until",
-                    "untilStep",
-                    "seq" -> new ListFunction(name);
             case "first", "mustFirst" ->
                 listFn(name, "Cannot find first on type %s", 1, 0, l -> l.isEmpty() ? null : l.get(0));
             case "last", "mustLast" ->
@@ -109,7 +89,7 @@ final class ListFunctions {
                     }
                     return out;
                 });
-            default -> null;
+            default -> new ListFunction(name);
         };
     }
 

@@ -22,36 +22,9 @@ final class MathFunctions {
         BigDecimal apply(BigDecimal a, BigDecimal b) throws TemplateFunctionException;
     }
 
-    /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
+    /** This theme's function {@code name}, one of the names FunctionTheme lists for it (FunctionTheme.create checks). */
     static TemplateFunction lookup(String name) {
-        return switch (name) {
-            case "add1",
-                    "add",
-                    "sub",
-                    "div",
-                    "mod",
-                    "mul",
-                    "max",
-                    "biggest",
-                    "min",
-                    "maxf",
-                    "minf",
-                    "floor",
-                    "ceil",
-                    "round",
-                    "add1f",
-                    "addf",
-                    "subf",
-                    "mulf",
-                    "divf",
-                    "randInt",
-                    "int",
-                    "int64",
-                    "float64",
-                    "atoi",
-                    "toDecimal" -> new MathFunction(name);
-            default -> null;
-        };
+        return new MathFunction(name);
     }
 
     /**

@@ -25,19 +25,7 @@ final class RegexFunctions {
     static TemplateFunction lookup(String name, Registry r) {
         return switch (name) {
             case "regexQuoteMeta" -> new RegexFunction(name, null);
-            case "regexMatch",
-                    "mustRegexMatch",
-                    "regexFindAll",
-                    "mustRegexFindAll",
-                    "regexFind",
-                    "mustRegexFind",
-                    "regexReplaceAll",
-                    "mustRegexReplaceAll",
-                    "regexReplaceAllLiteral",
-                    "mustRegexReplaceAllLiteral",
-                    "regexSplit",
-                    "mustRegexSplit" -> new RegexFunction(name, r.patterns());
-            default -> null;
+            default -> new RegexFunction(name, r.patterns());
         };
     }
 

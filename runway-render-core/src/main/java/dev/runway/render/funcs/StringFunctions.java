@@ -20,50 +20,9 @@ final class StringFunctions {
 
     private StringFunctions() {}
 
-    /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
+    /** This theme's function {@code name}, one of the names FunctionTheme lists for it (FunctionTheme.create checks). */
     static TemplateFunction lookup(String name) {
-        return switch (name) {
-            case "trim",
-                    "upper",
-                    "lower",
-                    "title",
-                    "untitle",
-                    "substr",
-                    "repeat",
-                    "trimAll",
-                    "trimall",
-                    "trimSuffix",
-                    "trimPrefix",
-                    "nospace",
-                    "initials",
-                    "swapcase",
-                    "snakecase",
-                    "kebabcase",
-                    "camelcase",
-                    "wrap",
-                    "wrapWith",
-                    "contains",
-                    "hasPrefix",
-                    "hasSuffix",
-                    "quote",
-                    "squote",
-                    "cat",
-                    "indent",
-                    "nindent",
-                    "replace",
-                    "plural",
-                    "toString",
-                    "toStrings",
-                    "split",
-                    "splitn",
-                    "splitList",
-                    "join",
-                    "abbrev",
-                    "abbrevboth",
-                    "trunc",
-                    "sortAlpha" -> new StringFunction(name);
-            default -> null;
-        };
+        return new StringFunction(name);
     }
 
     /**

@@ -12,25 +12,9 @@ final class TypeFunctions {
 
     private TypeFunctions() {}
 
-    /** This theme's function {@code name}, created for a function map's first lookup of the name, or null. */
+    /** This theme's function {@code name}, one of the names FunctionTheme lists for it (FunctionTheme.create checks). */
     static TemplateFunction lookup(String name) {
-        return switch (name) {
-            case "typeOf",
-                    "typeIs",
-                    "typeIsLike",
-                    "kindOf",
-                    "kindIs",
-                    "deepEqual",
-                    "default",
-                    "empty",
-                    "coalesce",
-                    "all",
-                    "any",
-                    "ternary",
-                    "semver",
-                    "semverCompare" -> new TypeFunction(name);
-            default -> null;
-        };
+        return new TypeFunction(name);
     }
 
     /**
