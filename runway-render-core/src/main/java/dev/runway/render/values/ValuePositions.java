@@ -33,6 +33,66 @@ public abstract sealed class ValuePositions {
         return new Mapped(Map.copyOf(values), Map.copyOf(keys));
     }
 
+    /**
+     * Positions that {@code reading} finds when they are first asked for, once, whichever thread asks (documents are
+     * shared by a run's memo): on a file that reads well they are seldom needed, only for messages.
+     */
+    static ValuePositions deferred(Reading reading) {
+        return new Deferred(new Once(reading), 0);
+    }
+
+    /** Finds the positions of a file, for {@link #deferred}. */
+    interface Reading {
+        ValuePositions read();
+    }
+
+    private static final class Once {
+        private Reading reading;
+        private ValuePositions found;
+
+        Once(Reading reading) {
+            this.reading = Objects.requireNonNull(reading, "reading");
+        }
+
+        synchronized ValuePositions get() {
+            if (found == null) {
+                found = reading.read();
+                reading = null;
+            }
+            return found;
+        }
+    }
+
+    private static final class Deferred extends ValuePositions {
+        private final Once positions;
+        private final int lineShift;
+
+        Deferred(Once positions, int lineShift) {
+            this.positions = positions;
+            this.lineShift = lineShift;
+        }
+
+        private ValuePositions found() {
+            ValuePositions found = positions.get();
+            return lineShift == 0 ? found : found.shifted(lineShift);
+        }
+
+        @Override
+        Optional<SourcePosition> value(ValuesPath path) {
+            return found().value(path);
+        }
+
+        @Override
+        Optional<SourcePosition> key(ValuesPath path) {
+            return found().key(path);
+        }
+
+        @Override
+        ValuePositions shifted(int lines) {
+            return new Deferred(positions, lineShift + lines);
+        }
+    }
+
     /** Builds the positions of a file named {@code file} from a walk of its YAML tree. */
     static Builder builder(String file) {
         return new Builder(file);

@@ -35,12 +35,12 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.parser.Parser;
 
 /**
- * Reads values files safely. The first document is composed (syntax errors name the line and column) from YAML
- * events that are checked against the {@link ValuesLimits} (size, nesting depth, number of aliases, size after alias
- * expansion) before the composer takes each one, so a billion-laughs file or a 100000-level list stops with a clear
- * message at the line that crosses the limit. Then positions are recorded, and the Go values are
- * built by a {@link YamlValueDecoder}: by default {@link GoYaml#read}, the reader {@code fromYaml} uses too, so
- * values files and templates agree on what YAML means.
+ * Reads values files safely. The YAML events of the first document are checked against the {@link ValuesLimits}
+ * (size, nesting depth, number of aliases, size after alias expansion) as they are read, so a billion-laughs file or a
+ * 100000-level list stops with a clear message at the line that crosses the limit, and syntax errors name the line
+ * and column. Then the Go values are built by a {@link YamlValueDecoder}: by default {@link GoYaml#read}, the reader
+ * {@code fromYaml} uses too, so values files and templates agree on what YAML means. Where each value starts is
+ * found only when a message first asks ({@link ValuePositions#deferred}).
  */
 public final class ValuesFiles {
     private final ValuesLimits limits;
@@ -50,6 +50,13 @@ public final class ValuesFiles {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.decoder = decoder;
     }
+
+    /**
+     * Files up to this size (64 Ki characters, some 16,000 entries at most) have their positions found only when a
+     * message first asks, after their values are built; larger ones have them found first, as before, so that their
+     * node tree is never live beside their values (see {@link #positions}).
+     */
+    static final int DEFERRED_POSITIONS_MAX_CHARS = 64 << 10;
 
     /** The shared Helm-compatible YAML reader (FUNCS' {@link GoYaml#read}), with Go's error turned into ours. */
     private static final YamlValueDecoder GO_YAML = new GoYamlDecoder();
@@ -155,13 +162,24 @@ public final class ValuesFiles {
                 .setUseMarks(true)
                 .build();
         try {
-            ValuePositions positions = positions(settings, text, sourceName);
-            Object values = decode(text, sourceName);
-            return new ValuesDocument(
-                    sourceName,
-                    topLevelMap(
-                            values, sourceName, positions.value(ValuesPath.ROOT).orElse(null)),
-                    positions);
+            ValuePositions positions = null;
+            if (text.length() > DEFERRED_POSITIONS_MAX_CHARS || !eventsDecide(settings, text, sourceName)) {
+                positions = positions(settings, text, sourceName);
+            }
+            Object values;
+            try {
+                values = decode(text, sourceName);
+            } catch (RuntimeException decodeError) {
+                if (positions == null) {
+                    // Before the decoder's words come the composer's own (an undefined alias), as when it went first.
+                    firstDocument(settings, text, sourceName);
+                }
+                throw decodeError;
+            }
+            if (positions == null) {
+                positions = ValuePositions.deferred(new PositionReading(settings, text, sourceName));
+            }
+            return new ValuesDocument(sourceName, topLevelMap(values, sourceName, positions), positions);
         } catch (YamlLimitException e) {
             // GuardedYaml's limits hold for every reader; here they read like the values files' own.
             SourcePosition at =
@@ -199,6 +217,48 @@ public final class ValuesFiles {
             YamlTree.walk(root, YamlTree.View.DECODED, positions);
         }
         return positions.build();
+    }
+
+    /**
+     * Reads the first document's events for their limit and syntax errors, and says whether that is all the composer
+     * would check: true unless the document has a tag or an alias, which the composer judges too (a tag it cannot
+     * take, an alias to no anchor). Then, on a file that reads well, neither a node tree nor positions are built until
+     * a message asks where a value is (issue 19: the composer, its node classes and the walk were a cold cost of every
+     * first render, for positions that are seldom read).
+     */
+    private boolean eventsDecide(LoadSettings settings, String text, String sourceName) {
+        LimitedEvents events = new LimitedEvents(sourceName);
+        events.apply(GuardedYaml.parser(settings, text));
+        events.drain();
+        return !events.taggedOrAliased;
+    }
+
+    /**
+     * The positions of a file of up to {@link #DEFERRED_POSITIONS_MAX_CHARS}, found when they are first asked for; its
+     * text is let go once they are.
+     */
+    private final class PositionReading implements ValuePositions.Reading {
+        private final LoadSettings settings;
+        private final String sourceName;
+        private String text;
+
+        PositionReading(LoadSettings settings, String text, String sourceName) {
+            this.settings = settings;
+            this.text = text;
+            this.sourceName = sourceName;
+        }
+
+        @Override
+        public ValuePositions read() {
+            try {
+                return positions(settings, text, sourceName);
+            } catch (RuntimeException e) {
+                // Not reached: the events and the decoder took the same text. Without a tree, no value has a position.
+                return ValuePositions.builder(sourceName).build();
+            } finally {
+                text = null;
+            }
+        }
     }
 
     /**
@@ -244,7 +304,7 @@ public final class ValuesFiles {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> topLevelMap(Object values, String sourceName, SourcePosition at) {
+    private static Map<String, Object> topLevelMap(Object values, String sourceName, ValuePositions positions) {
         if (values == null) {
             return new LinkedHashMap<>();
         }
@@ -253,7 +313,7 @@ public final class ValuesFiles {
         }
         throw new ValuesFileException(
                 sourceName,
-                at,
+                positions.value(ValuesPath.ROOT).orElse(null),
                 "the top level of a values file must be a map of names to values, " + "found "
                         + ValueTrees.describeKind(values));
     }
@@ -296,15 +356,29 @@ public final class ValuesFiles {
         private boolean endTaken;
         /** An event could not be read or crossed a limit: that error is the read's. */
         private boolean failed;
+        /** A node had a tag of its own, or an alias was read: what the composer makes of them is for it to say. */
+        private boolean taggedOrAliased;
 
         LimitedEvents(String sourceName) {
             this.sourceName = sourceName;
         }
 
-        /** Reads the events of {@code parser} (the composer takes this object as its events). */
+        /**
+         * Reads the events of {@code parser} (the composer takes this object as its events) from a fresh count: a
+         * composer rerun on a deeper stack ({@link GuardedYaml#composeAll}) reads the text again from its start.
+         */
         @Override
         public Parser apply(Parser parser) {
             this.events = parser;
+            anchorSizes.clear();
+            open.clear();
+            openAnchors.clear();
+            total = 0;
+            aliases = 0;
+            end = null;
+            endTaken = false;
+            failed = false;
+            taggedOrAliased = false;
             return this;
         }
 
@@ -363,6 +437,12 @@ public final class ValuesFiles {
         }
 
         private void check(Event event) {
+            if ((event instanceof ScalarEvent scalar && scalar.getTag().isPresent())
+                    || (event instanceof CollectionStartEvent collection
+                            && collection.getTag().isPresent())
+                    || event instanceof AliasEvent) {
+                taggedOrAliased = true;
+            }
             if (event.getEventId() == Event.ID.DocumentEnd) {
                 end = new StreamEndEvent(event.getEndMark(), event.getEndMark());
             } else if (event instanceof CollectionStartEvent start) {
