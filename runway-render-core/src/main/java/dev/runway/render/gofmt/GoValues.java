@@ -381,7 +381,7 @@ public final class GoValues {
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 out.put(String.valueOf(e.getKey()), deepCopy(e.getValue(), depth + 1, copied));
             }
-            return out;
+            return v instanceof NamedMap named ? named.withEntries(out) : out;
         }
         if (v instanceof GoSlice s) {
             if (s.isNil()) {
