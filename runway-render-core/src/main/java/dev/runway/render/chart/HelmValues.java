@@ -1,6 +1,7 @@
 package dev.runway.render.chart;
 
 import dev.runway.render.gofmt.GoFmt;
+import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.template.GoMethodMap;
 import dev.runway.render.template.TemplateArityException;
 import dev.runway.render.template.TemplateFunction;
@@ -19,7 +20,7 @@ import java.util.Set;
  * every template sees, as in Go), with the type's methods: {@code AsMap}, {@code YAML}, {@code Table} and
  * {@code PathValue}. As in Go, a method wins over a key of the same name.
  */
-final class HelmValues extends GoMethodMap implements GoFmt.GoTyped {
+final class HelmValues extends GoMethodMap implements GoFmt.GoTyped, GoValues.NamedMap {
     private final Map<String, Object> map;
     private final String goPackage;
 
@@ -54,13 +55,18 @@ final class HelmValues extends GoMethodMap implements GoFmt.GoTyped {
     }
 
     @Override
-    public String goTypeName() {
-        return goPackage + ".Values";
+    public Map<String, Object> underlying() {
+        return map;
     }
 
     @Override
-    public String goUnderlyingType() {
-        return "map[string]interface {}";
+    public Map<String, Object> withEntries(Map<String, Object> entries) {
+        return new HelmValues(entries, goPackage);
+    }
+
+    @Override
+    public String goTypeName() {
+        return goPackage + ".Values";
     }
 
     @Override

@@ -133,7 +133,8 @@ public final class PreparedChart {
             vals.put("Template", new HelmValues(template, capabilities.goPackage()));
             String out;
             try {
-                out = set.execute(t.name(), vals, execution);
+                // renderable.vals is a Values too: $ has its methods and type name (typeOf $, $.AsMap).
+                out = set.execute(t.name(), new HelmValues(vals, capabilities.goPackage()), execution);
             } catch (TemplateExecException e) {
                 throw new RenderException(HelmErrors.execError(t.name(), e, options.helmVersion()));
             }

@@ -2,6 +2,7 @@ package dev.runway.render.funcs;
 
 import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoSlice;
+import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.template.CallArguments;
 import java.util.List;
 import java.util.Map;
@@ -75,9 +76,10 @@ final class Args {
             }
             return null;
         }
-        if (v instanceof Map<?, ?> m
-                && (!(v instanceof GoFmt.GoTyped typed)
-                        || typed.goUnderlyingType().equals("map[string]interface {}"))) {
+        if (v instanceof GoValues.NamedMap named) {
+            return named.underlying();
+        }
+        if (v instanceof Map<?, ?> m && !(v instanceof GoFmt.GoTyped)) {
             return (Map<String, Object>) m;
         }
         // A Go map of another type (.Files is engine.files) is not assignable to map[string]interface{}; Helm's

@@ -145,10 +145,7 @@ final class DictFunctions {
                         throw new TemplateFunctionException("dig needs at least three arguments");
                     }
                     Object last = a.get(a.size() - 1);
-                    if (!(last instanceof Map)) {
-                        throw new TemplateFunctionException("interface conversion: interface {} is "
-                                + dev.runway.render.gofmt.GoFmt.typeName(last) + ", not map[string]interface {}");
-                    }
+                    Map<String, Object> dict = asPlainMap(last);
                     Object def = a.get(a.size() - 2);
                     List<String> ks = new ArrayList<>();
                     for (int i = 0; i < a.size() - 2; i++) {
@@ -158,8 +155,6 @@ final class DictFunctions {
                         }
                         ks.add(s);
                     }
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> dict = (Map<String, Object>) last;
                     return dig(dict, def, ks);
                 }
                 case "merge", "mustMerge", "mergeOverwrite", "mustMergeOverwrite" -> {
@@ -191,13 +186,21 @@ final class DictFunctions {
         if (ks.size() == 1) {
             return step;
         }
-        if (!(step instanceof Map)) {
-            throw new TemplateFunctionException("interface conversion: interface {} is "
-                    + dev.runway.render.gofmt.GoFmt.typeName(step) + ", not map[string]interface {}");
+        return dig(asPlainMap(step), def, ks.subList(1, ks.size()));
+    }
+
+    /**
+     * Sprig's dig asserts {@code v.(map[string]interface{})}, which a named map type fails even with that underlying
+     * type: Helm's {@code .Values} and {@code $} (chartutil/common.Values) panic there, where a parameter of that type
+     * (get, hasKey, merge) would accept them.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asPlainMap(Object v) throws TemplateFunctionException {
+        if (v instanceof Map && !(v instanceof dev.runway.render.gofmt.GoFmt.GoTyped)) {
+            return (Map<String, Object>) v;
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> next = (Map<String, Object>) step;
-        return dig(next, def, ks.subList(1, ks.size()));
+        throw new TemplateFunctionException("interface conversion: interface {} is "
+                + dev.runway.render.gofmt.GoFmt.typeName(v) + ", not map[string]interface {}");
     }
 
     /** mergo's deepMerge of two map[string]interface{} (Merge, or MergeWithOverwrite when overwrite is set). */

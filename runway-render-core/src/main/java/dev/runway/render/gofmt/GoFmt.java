@@ -125,14 +125,6 @@ public final class GoFmt {
 
         /** The %v form of the object. */
         String goString();
-
-        /**
-         * The type's underlying type (Helm's {@code Values} is a {@code map[string]interface {}}): Go assigns a named
-         * type to an unnamed parameter type with the same underlying type.
-         */
-        default String goUnderlyingType() {
-            return goTypeName();
-        }
     }
 
     /** One fmt printer: flags and width of the verb being printed, and the output buffer. */

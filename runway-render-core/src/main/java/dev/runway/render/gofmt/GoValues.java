@@ -22,6 +22,18 @@ public final class GoValues {
         String goKind();
     }
 
+    /**
+     * A named Go map type over {@code map[string]interface{}} (Helm's {@code Values}). Passed to a parameter of the
+     * unnamed type, Go hands the function the plain map (same entries, no methods, so {@code merge .Values} returns
+     * a {@code map[string]interface {}}); copystructure's copy keeps the name.
+     */
+    public interface NamedMap {
+        Map<String, Object> underlying();
+
+        /** The same named type over other entries. */
+        Map<String, Object> withEntries(Map<String, Object> entries);
+    }
+
     /** A function value (text/template's FuncMap entry): Go names its type {@code func(...)}. */
     public interface GoFunc {}
 
@@ -369,7 +381,7 @@ public final class GoValues {
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 out.put(String.valueOf(e.getKey()), deepCopy(e.getValue(), depth + 1, copied));
             }
-            return out;
+            return v instanceof NamedMap named ? named.withEntries(out) : out;
         }
         if (v instanceof GoSlice s) {
             if (s.isNil()) {

@@ -1,0 +1,1 @@
+{{- define "t.type" }}{{ typeOf . }}{{ end }}
