@@ -216,7 +216,8 @@ final class Certificates {
                 throw new TemplateFunctionException(
                         "error parsing ip: " + dev.runway.render.gofmt.GoFmt.formatValue(ip) + " is not a string");
             }
-            if (!s.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+            // Possessive, split at the first ':': the same texts, without trying every ':' (20,000 of them: 3.2 s).
+            if (!s.matches("[0-9.]++|[0-9a-fA-F.]*+:[0-9a-fA-F:.]*+")) {
                 throw new TemplateFunctionException("error parsing ip: " + s);
             }
             try {

@@ -26,8 +26,6 @@ public final class HandshakeCheck {
     static final String PROFILING_ENV = "GITLAB_CONTINUOUS_PROFILING";
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::([^:]*):role/(.+)");
     private static final Pattern IMPERSONATION = Pattern.compile(".*/serviceAccounts/([^/:]+):generateAccessToken");
-    private static final Pattern GKE_MEMBER =
-            Pattern.compile("serviceAccount:(.+)\\.svc\\.id\\.goog\\[([^/]+)/([^]]+)]");
 
     private HandshakeCheck() {}
 
@@ -214,8 +212,8 @@ public final class HandshakeCheck {
                             + account));
         }
         Optional<Handshake.Binding> user = handshake.binding(Handshake.WORKLOAD_IDENTITY_USER);
-        Matcher member = GKE_MEMBER.matcher(user.map(Handshake.Binding::member).orElse(""));
-        if (!member.matches()) {
+        GkeMember member = GkeMember.read(user.map(Handshake.Binding::member).orElse(""));
+        if (member == null) {
             findings.add(error(
                     "handshake.gke-member",
                     sa,
@@ -224,17 +222,17 @@ public final class HandshakeCheck {
                             + "Workload Identity member serviceAccount:<project>.svc.id.goog[" + namespace + "/" + name
                             + "]",
                     "run `mvn runway:identity` for the binding of " + Handshake.WORKLOAD_IDENTITY_USER));
-        } else if (!member.group(2).equals(namespace) || !member.group(3).equals(name)) {
+        } else if (!member.group2().equals(namespace) || !member.group3().equals(name)) {
             findings.add(error(
                     "handshake.gke-member",
                     sa,
                     "metadata",
                     "the Workload Identity member "
-                            + member.group() + " (" + source + ") is for " + member.group(2) + "/" + member.group(3)
+                            + member.text() + " (" + source + ") is for " + member.group2() + "/" + member.group3()
                             + ", but the render's ServiceAccount is " + namespace + "/" + name,
                     "render the ServiceAccount "
-                            + member.group(3) + " in namespace " + member.group(2) + ", or have the provisioner bind "
-                            + "serviceAccount:" + member.group(1) + ".svc.id.goog[" + namespace + "/" + name + "]"));
+                            + member.group3() + " in namespace " + member.group2() + ", or have the provisioner bind "
+                            + "serviceAccount:" + member.group1() + ".svc.id.goog[" + namespace + "/" + name + "]"));
         }
     }
 
@@ -335,5 +333,51 @@ public final class HandshakeCheck {
 
     private static Finding error(String check, ResourceRef resource, String path, String message, String fix) {
         return new Finding(Severity.ERROR, check, resource, path, message, fix, "", 0);
+    }
+
+    /**
+     * A Workload Identity member as {@code serviceAccount:(.+)\\.svc\\.id\\.goog\\[([^/]+)/([^]]+)]} matches it
+     * whole: the project (the greedy group: the last ".svc.id.goog[" that fits, on one line), the namespace and the
+     * name. Read by hand because the expression retries the rest after every ".svc.id.goog[", quadratic in the text
+     * (10,000 characters of them took a second, 100,000 over 20 s).
+     */
+    record GkeMember(String text, String group1, String group2, String group3) {
+        private static final String PREFIX = "serviceAccount:";
+        private static final String POOL = ".svc.id.goog[";
+
+        static GkeMember read(String s) {
+            if (!s.startsWith(PREFIX) || !s.endsWith("]")) {
+                return null;
+            }
+            int close = s.length() - 1;
+            int lastBracket = s.lastIndexOf(']', close - 1); // the name holds no ']'
+            int lineEnd = PREFIX.length(); // '.' takes no line terminator
+            while (lineEnd < s.length() && !isLineTerminator(s.charAt(lineEnd))) {
+                lineEnd++;
+            }
+            int slash = -1; // the first '/' at or after the namespace's start, kept as the candidates move left
+            int scanned = s.length();
+            for (int at = s.lastIndexOf(POOL); at > PREFIX.length(); at = s.lastIndexOf(POOL, at - 1)) {
+                int from = at + POOL.length();
+                for (int i = scanned - 1; i >= from; i--) {
+                    if (s.charAt(i) == '/') {
+                        slash = i;
+                    }
+                }
+                scanned = Math.min(scanned, from);
+                if (at <= lineEnd && slash > from && slash + 1 < close && lastBracket <= slash) {
+                    return new GkeMember(
+                            s,
+                            s.substring(PREFIX.length(), at),
+                            s.substring(from, slash),
+                            s.substring(slash + 1, close));
+                }
+            }
+            return null;
+        }
+
+        private static boolean isLineTerminator(char c) {
+            return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+        }
     }
 }

@@ -283,6 +283,9 @@ public final class SemverRange {
     /** NewConstraint: fills {@code ors} with the OR groups of AND-ed constraints; the error text, or null. */
     private static String parseConstraints(String text, List<List<Constraint>> ors, boolean quoted) {
         String rewritten = rewriteRange(text);
+        if (rewritten == null) {
+            return "constraint of " + text.length() + " characters has too many ranges to rewrite";
+        }
         for (String or : splitOr(rewritten)) {
             if (!valid(or)) {
                 return "improper constraint: " + (quoted ? GoStrconv.quote(or) : or);
@@ -315,13 +318,18 @@ public final class SemverRange {
         return null;
     }
 
-    /** rewriteRange: each "a - b" becomes ">= a, <= b ". */
+    /**
+     * rewriteRange: each "a - b" becomes ">= a, <= b ", or null when Masterminds' own order of replacements would cost
+     * more than {@link #REPLACE_BUDGET}. Masterminds replaces each match's text where it first occurs in the text
+     * rewritten so far, which is the match's own place unless an earlier "ws - ws" outside the matches can host it
+     * (in "1 - 2 - 3 x 2 - 3" the second match lands in the first one's "<= 2 - 3").
+     */
     private static String rewriteRange(String text) {
-        List<String[]> replacements = new ArrayList<>();
+        List<RangeMatch> matches = new ArrayList<>();
         if (text.length() > LONG_RANGE_TEXT) {
             com.google.re2j.Matcher m = LongRange.RANGE.matcher(text);
             while (m.find()) {
-                replacements.add(new String[] {m.group(), ">= " + m.group(1) + ", <= " + m.group(11) + " "});
+                matches.add(new RangeMatch(m.start(), m.end(), m.group(1), m.group(11)));
             }
         } else {
             for (int from = 0; from <= text.length(); ) {
@@ -329,19 +337,75 @@ public final class SemverRange {
                 if (found == null) {
                     break;
                 }
-                replacements.add(new String[] {found.text(), ">= " + found.low() + ", <= " + found.high() + " "});
+                matches.add(found);
                 from = found.end();
             }
         }
+        if (matches.isEmpty()) {
+            return text;
+        }
+        return looseDashBeforeSpace(text, matches) ? rewriteInGoOrder(text, matches) : rewriteInPlace(text, matches);
+    }
+
+    /**
+     * Every match replaced where it stands, in one pass. This is Masterminds' answer when no dash outside the matches
+     * is followed by whitespace: a match's text always holds the only "ws - ws" it can be found at, and the
+     * replacements before it hold none (their dashes follow version characters), so its first occurrence is its own.
+     */
+    private static String rewriteInPlace(String text, List<RangeMatch> matches) {
+        StringBuilder out = new StringBuilder(text.length() + 8 * matches.size());
+        int from = 0;
+        for (RangeMatch m : matches) {
+            out.append(text, from, m.start())
+                    .append(">= ")
+                    .append(m.low())
+                    .append(", <= ")
+                    .append(m.high())
+                    .append(' ');
+            from = m.end();
+        }
+        return out.append(text, from, text.length()).toString();
+    }
+
+    /** strings.Replace(o, match, replacement, 1) for each match in turn, as Masterminds does; null past the budget. */
+    private static String rewriteInGoOrder(String text, List<RangeMatch> matches) {
         String out = text;
-        for (String[] r : replacements) {
-            int at = out.indexOf(r[0]);
+        long work = 0;
+        for (RangeMatch m : matches) {
+            work += out.length();
+            if (work > REPLACE_BUDGET) {
+                return null;
+            }
+            String match = text.substring(m.start(), m.end());
+            int at = out.indexOf(match);
             if (at >= 0) {
-                out = out.substring(0, at) + r[1] + out.substring(at + r[0].length());
+                out = out.substring(0, at) + ">= " + m.low() + ", <= " + m.high() + " "
+                        + out.substring(at + match.length());
             }
         }
         return out;
     }
+
+    /** A '-' between two matches (or before the first) followed by whitespace: one that could host a later match. */
+    private static boolean looseDashBeforeSpace(String text, List<RangeMatch> matches) {
+        int from = 0;
+        for (RangeMatch m : matches) {
+            for (int i = from; i < m.start(); i++) {
+                if (text.charAt(i) == '-' && i + 1 < text.length() && isSpace(text.charAt(i + 1))) {
+                    return true;
+                }
+            }
+            from = m.end();
+        }
+        return false;
+    }
+
+    /**
+     * Characters of work (texts searched and copied) Masterminds' order of replacements may take here before a
+     * constraint is refused: that order costs the text's length per range, so a long text of ranges with loose dashes
+     * would take minutes. Real constraints stay far below it.
+     */
+    private static final long REPLACE_BUDGET = 1L << 25;
 
     private static Constraint parseConstraint(String text) {
         if (text.isEmpty()) {
@@ -527,8 +591,8 @@ public final class SemverRange {
         return null;
     }
 
-    /** One "a - b" that rewriteRange replaces: its whole text, the two versions, and where it ends. */
-    private record RangeMatch(String text, String low, String high, int end) {}
+    /** One "a - b" that rewriteRange replaces: where it starts and ends in the text, and its two versions. */
+    private record RangeMatch(int start, int end, String low, String high) {}
 
     /**
      * The next match of constraints.go's rewriteRange expression, {@code \s*(cv)\s+-\s+(cv)\s*}, at or after
@@ -547,10 +611,7 @@ public final class SemverRange {
                     if (second != null) {
                         int end = skipSpace(s, second.end);
                         return new RangeMatch(
-                                s.substring(start, end),
-                                s.substring(first.start, first.end),
-                                s.substring(second.start, second.end),
-                                end);
+                                start, end, s.substring(first.start, first.end), s.substring(second.start, second.end));
                     }
                 }
             }

@@ -3,7 +3,6 @@ package dev.runway.render.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,12 +21,28 @@ public final class PlaceholderCheck {
     /** Maven's CI-friendly version properties: replacing these is what the user wants. */
     private static final Set<String> MAVEN_PROPERTIES = Set.of("revision", "sha1", "changelist");
 
-    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
     private static final Pattern FLUX_NAME = Pattern.compile("[_a-zA-Z][_a-zA-Z0-9]*");
     private static final String ADVICE =
             "put Flux placeholders in a values file (.runway/values.yaml), " + "which Maven does not interpolate";
 
     private PlaceholderCheck() {}
+
+    /**
+     * What each "${...}" of the text holds, as the expression \$\{([^}]*)} finds them. By hand: the expression tries
+     * every later "${" again when no '}' follows, which took 1 s on 10,000 characters of "${" and minutes on 100,000.
+     */
+    static List<String> expressions(String text) {
+        List<String> names = new ArrayList<>();
+        for (int open = text.indexOf("${"); open >= 0; open = text.indexOf("${", open)) {
+            int close = text.indexOf('}', open + 2);
+            if (close < 0) {
+                break; // no later "${" has a '}' after it either
+            }
+            names.add(text.substring(open + 2, close));
+            open = close + 1;
+        }
+        return names;
+    }
 
     /** A problem with one override entry. Errors stop the build. */
     public record Problem(boolean error, String message) {}
@@ -55,11 +70,7 @@ public final class PlaceholderCheck {
             }
         }
         for (String written : raw) {
-            Matcher expression = EXPRESSION.matcher(written);
-            List<String> names = new ArrayList<>();
-            while (expression.find()) {
-                names.add(expression.group(1));
-            }
+            List<String> names = expressions(written);
             if (names.isEmpty() || effective.contains(written)) {
                 continue;
             }

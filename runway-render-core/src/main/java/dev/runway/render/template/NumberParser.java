@@ -118,6 +118,9 @@ final class NumberParser {
         }
         try {
             String s = text.replace("_", "");
+            // Possessive runs, one way to read each text: "[0-9]+\\.?[0-9]*" let digits move between its runs (a long
+            // run
+            // without an end took seconds); the texts matched are the same.
             BigInteger v = s.startsWith("0x") || s.startsWith("0X")
                     ? new BigInteger(s.substring(2), 16)
                     : new BigInteger(s, 10);
@@ -136,12 +139,12 @@ final class NumberParser {
         String s = text.replace("_", "");
         try {
             if (s.matches("[+-]?0[xX].*")) {
-                if (!s.matches("[+-]?0[xX][0-9a-fA-F]*\\.?[0-9a-fA-F]*[pP][+-]?[0-9]+")) {
+                if (!s.matches("[+-]?0[xX][0-9a-fA-F]*+(\\.[0-9a-fA-F]*+)?[pP][+-]?[0-9]++")) {
                     return null;
                 }
                 return Double.parseDouble(s);
             }
-            if (!s.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
+            if (!s.matches("[+-]?([0-9]++(\\.[0-9]*+)?|\\.[0-9]++)([eE][+-]?[0-9]++)?")) {
                 return null;
             }
             double d = Double.parseDouble(s);

@@ -51,7 +51,7 @@ final class CronSchedule {
             }
             if (spec.startsWith("@every ")) {
                 String duration = spec.substring("@every ".length());
-                return duration.matches("([0-9]*\\.?[0-9]+(ns|us|µs|ms|s|m|h))+")
+                return isEveryDuration(duration)
                         ? Optional.empty()
                         : Optional.of(
                                 "failed to parse duration " + spec + ": time: invalid duration \"" + duration + "\"");
@@ -72,6 +72,49 @@ final class CronSchedule {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the text is {@code ([0-9]*\\.?[0-9]+(ns|us|µs|ms|s|m|h))+} (robfig/cron's check of an {@code @every}
+     * duration before time.ParseDuration), read by hand: Java's expression backtracks over a long run of digits
+     * without a unit (quadratic) and recurses once per part (a StackOverflowError on "1s" repeated).
+     */
+    static boolean isEveryDuration(String d) {
+        int i = 0;
+        int n = d.length();
+        if (n == 0) {
+            return false;
+        }
+        while (i < n) {
+            int start = i;
+            i = digits(d, i);
+            if (i < n && d.charAt(i) == '.') {
+                int fraction = i + 1;
+                i = digits(d, fraction);
+                if (i == fraction) {
+                    return false;
+                }
+            } else if (i == start) {
+                return false;
+            }
+            // A unit's first letter alone is no unit (a part starts with a digit or a dot): "ms" is never "m" "s".
+            if (d.startsWith("ns", i) || d.startsWith("us", i) || d.startsWith("µs", i) || d.startsWith("ms", i)) {
+                i += 2;
+            } else if (i < n && "smh".indexOf(d.charAt(i)) >= 0) {
+                i++;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String s, int at) {
+        int i = at;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
     }
 
     private static Optional<String> range(String expr, Bounds b) {

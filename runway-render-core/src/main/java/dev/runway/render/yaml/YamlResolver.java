@@ -60,7 +60,6 @@ final class YamlResolver {
     private static final Pattern YAML_STYLE_FLOAT =
             Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
     private static final Pattern DOT_FLOAT = Pattern.compile("^\\.[0-9]+([eE][-+]?[0-9]+)?$");
-    private static final Pattern BASE60_FLOAT = Pattern.compile("^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?$");
     private static final Pattern TIMESTAMP = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})"
             + "(?:(?:[Tt](\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.\\d+)?(?:Z|[+-](\\d{2}):(\\d{2})))"
             + "|(?: (\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.\\d+)?))?$");
@@ -243,7 +242,39 @@ final class YamlResolver {
         if (!(c == '+' || c == '-' || (c >= '0' && c <= '9')) || s.indexOf(':') < 0) {
             return false;
         }
-        return BASE60_FLOAT.matcher(s).matches();
+        // ^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$ read by hand: Java's expression recurses once per ":nn"
+        // part, and toYaml asks this of every string (a value of "1:1" x 5,000 overflowed the stack).
+        int n = s.length();
+        int i = c == '+' || c == '-' ? 1 : 0;
+        if (i >= n || !isDigit(s.charAt(i))) {
+            return false;
+        }
+        i = digitsOrUnderscores(s, i + 1);
+        boolean part = false;
+        while (i < n && s.charAt(i) == ':') {
+            if (i + 1 >= n || !isDigit(s.charAt(i + 1))) {
+                return false;
+            }
+            // Two digits when they fit [0-5][0-9]: one digit followed by a digit could not go on either.
+            i += i + 2 < n && isDigit(s.charAt(i + 2)) && s.charAt(i + 1) <= '5' ? 3 : 2;
+            part = true;
+        }
+        if (part && i < n && s.charAt(i) == '.') {
+            i = digitsOrUnderscores(s, i + 1);
+        }
+        return part && i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int digitsOrUnderscores(String s, int at) {
+        int i = at;
+        while (i < s.length() && (isDigit(s.charAt(i)) || s.charAt(i) == '_')) {
+            i++;
+        }
+        return i;
     }
 
     /** go-yaml's parseTimestamp: the four layouts it tries with Go's time.Parse, including range checks. */

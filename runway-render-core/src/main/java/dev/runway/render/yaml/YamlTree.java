@@ -75,8 +75,9 @@ public final class YamlTree {
     }
 
     /**
-     * A scalar of the document, a map key or a value, with its path formatted as {@link #formatPath} does. Offsets are
-     * char offsets in the text.
+     * A scalar of the document, a map key or a value, with its path formatted as {@link #formatPath} does (a null
+     * {@code path} is formatted from the segments when asked: only findings need it, and a path per scalar of a deep
+     * document costs its depth each). Offsets are char offsets in the text.
      */
     public record Scalar(
             List<Object> segments,
@@ -89,6 +90,11 @@ public final class YamlTree {
             int end) {
         public boolean plain() {
             return style == ScalarStyle.PLAIN;
+        }
+
+        @Override
+        public String path() {
+            return path != null ? path : formatPath(segments);
         }
     }
 
@@ -104,11 +110,76 @@ public final class YamlTree {
         if (root != null) {
             // A class rather than a lambda: a lambda's class is spun at first use, which a first render pays for.
             walk(root, view, new Visitor() {
+                /** The path of each depth of the walk; a node's path shares its parent's. */
+                private final List<SegmentPath> paths = new ArrayList<>(List.of(SegmentPath.EMPTY));
+
                 @Override
                 public void entry(List<Object> segments, boolean key, Node node) {
-                    entries.add(new Entry(List.copyOf(segments), key, node));
+                    // A walk tells a node before any node under it, so paths holds the current parent's path.
+                    int size = segments.size();
+                    SegmentPath path = size == 0
+                            ? SegmentPath.EMPTY
+                            : new SegmentPath(paths.get(size - 1), segments.get(size - 1), size);
+                    paths.subList(Math.max(1, Math.min(size, paths.size())), paths.size())
+                            .clear();
+                    if (size > 0) {
+                        paths.add(path);
+                    }
+                    entries.add(new Entry(path, key, node));
                 }
             });
+        }
+    }
+
+    /**
+     * An entry's segments as its parent's path and one more segment: a copy of the whole path per node would cost the
+     * depth times the number of nodes (a flow list of a million items under 1,000 maps took gigabytes).
+     */
+    private static final class SegmentPath extends java.util.AbstractList<Object> {
+        static final SegmentPath EMPTY = new SegmentPath(null, null, 0);
+
+        private final SegmentPath parent;
+        private final Object last;
+        private final int size;
+
+        SegmentPath(SegmentPath parent, Object last, int size) {
+            this.parent = parent;
+            this.last = last;
+            this.size = size;
+        }
+
+        @Override
+        public Object get(int index) {
+            java.util.Objects.checkIndex(index, size);
+            SegmentPath p = this;
+            while (p.size > index + 1) {
+                p = p.parent;
+            }
+            return p.last;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public java.util.Iterator<Object> iterator() {
+            return java.util.Arrays.asList(toArray()).iterator(); // one walk up, not one per element
+        }
+
+        @Override
+        public java.util.ListIterator<Object> listIterator(int index) {
+            return java.util.Arrays.asList(toArray()).listIterator(index); // equals reads through this
+        }
+
+        @Override
+        public Object[] toArray() {
+            Object[] out = new Object[size];
+            for (SegmentPath p = this; p.size > 0; p = p.parent) {
+                out[p.size - 1] = p.last;
+            }
+            return out;
         }
     }
 
@@ -210,7 +281,7 @@ public final class YamlTree {
                 .orElse(start);
         return new Scalar(
                 entry.segments(),
-                formatPath(entry.segments()),
+                null,
                 entry.key(),
                 node.getValue(),
                 node.getScalarStyle(),

@@ -3,8 +3,12 @@ package dev.runway.render.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,25 @@ class YamlTreeTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void deepDocumentsKeepOnePathSegmentPerNode() {
+        // 100,000 items under 990 maps: a copy of the path per node and a formatted path per scalar took 34 s and
+        // gigabytes (a million items ran out of a 2 GB heap); the paths now share their parents'.
+        int depth = 990;
+        int items = 100_000;
+        String text = "{a: ".repeat(depth) + "[" + "1,".repeat(items) + "2]" + "}".repeat(depth) + "\n";
+        List<YamlTree.Scalar> scalars = assertTimeoutPreemptively(
+                Duration.ofSeconds(10), () -> YamlTree.parse(text).scalars());
+        YamlTree.Scalar last = scalars.get(scalars.size() - 1);
+        assertEquals("2", last.value());
+        List<Object> expected = new ArrayList<>(Collections.nCopies(depth, "a"));
+        expected.add(items);
+        assertEquals(expected, last.segments());
+        assertEquals(last.segments(), expected);
+        assertEquals(expected.hashCode(), last.segments().hashCode());
+        assertEquals("a.".repeat(depth - 1) + "a[" + items + "]", last.path());
     }
 
     @Test
