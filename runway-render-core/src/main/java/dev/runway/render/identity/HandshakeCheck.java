@@ -222,17 +222,17 @@ public final class HandshakeCheck {
                             + "Workload Identity member serviceAccount:<project>.svc.id.goog[" + namespace + "/" + name
                             + "]",
                     "run `mvn runway:identity` for the binding of " + Handshake.WORKLOAD_IDENTITY_USER));
-        } else if (!member.group2().equals(namespace) || !member.group3().equals(name)) {
+        } else if (!member.namespace().equals(namespace) || !member.name().equals(name)) {
             findings.add(error(
                     "handshake.gke-member",
                     sa,
                     "metadata",
                     "the Workload Identity member "
-                            + member.text() + " (" + source + ") is for " + member.group2() + "/" + member.group3()
+                            + member.text() + " (" + source + ") is for " + member.namespace() + "/" + member.name()
                             + ", but the render's ServiceAccount is " + namespace + "/" + name,
                     "render the ServiceAccount "
-                            + member.group3() + " in namespace " + member.group2() + ", or have the provisioner bind "
-                            + "serviceAccount:" + member.group1() + ".svc.id.goog[" + namespace + "/" + name + "]"));
+                            + member.name() + " in namespace " + member.namespace() + ", or have the provisioner bind "
+                            + "serviceAccount:" + member.project() + ".svc.id.goog[" + namespace + "/" + name + "]"));
         }
     }
 
@@ -341,7 +341,7 @@ public final class HandshakeCheck {
      * name. Read by hand because the expression retries the rest after every ".svc.id.goog[", quadratic in the text
      * (10,000 characters of them took a second, 100,000 over 20 s).
      */
-    record GkeMember(String text, String group1, String group2, String group3) {
+    record GkeMember(String text, String project, String namespace, String name) {
         private static final String PREFIX = "serviceAccount:";
         private static final String POOL = ".svc.id.goog[";
 
