@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -67,12 +69,23 @@ public final class ValuesSchemaReader {
     }
 
     private JsonNode childSchema(JsonNode node, String key) {
+        return childSchema(node, key, Collections.newSetFromMap(new IdentityHashMap<>()), 0);
+    }
+
+    /**
+     * Each schema once and at most {@link #MAX_REF_DEPTH} alternatives deep: a oneOf whose $ref leads back to itself
+     * recursed until the stack overflowed. A schema seen before found nothing then and finds nothing now.
+     */
+    private JsonNode childSchema(JsonNode node, String key, Set<JsonNode> seen, int depth) {
+        if (depth > MAX_REF_DEPTH || !seen.add(node)) {
+            return null;
+        }
         JsonNode properties = node.get("properties");
         if (properties != null && properties.has(key)) {
             return properties.get(key);
         }
         for (JsonNode alternative : alternatives(node)) {
-            JsonNode found = childSchema(resolve(alternative), key);
+            JsonNode found = childSchema(resolve(alternative), key, seen, depth + 1);
             if (found != null) {
                 return found;
             }
@@ -98,12 +111,16 @@ public final class ValuesSchemaReader {
 
     private String typeOf(JsonNode node) {
         Set<String> types = new LinkedHashSet<>();
-        collectTypes(node, types, 0);
+        collectTypes(node, types, Collections.newSetFromMap(new IdentityHashMap<>()), 0);
         return String.join(" or ", types);
     }
 
-    private void collectTypes(JsonNode node, Set<String> types, int depth) {
-        if (depth > MAX_REF_DEPTH) {
+    /**
+     * Each schema once: two alternatives that $ref their own schema made 2^32 visits under the depth bound alone. A
+     * schema seen before added its types then.
+     */
+    private void collectTypes(JsonNode node, Set<String> types, Set<JsonNode> seen, int depth) {
+        if (depth > MAX_REF_DEPTH || !seen.add(node)) {
             return;
         }
         JsonNode type = node.get("type");
@@ -113,7 +130,7 @@ public final class ValuesSchemaReader {
             type.forEach(t -> types.add(t.asText()));
         }
         for (JsonNode alternative : alternatives(node)) {
-            collectTypes(resolve(alternative), types, depth + 1);
+            collectTypes(resolve(alternative), types, seen, depth + 1);
         }
     }
 
