@@ -332,13 +332,13 @@ final class Semver implements GoStruct, GoJson.JsonMarshaler, GoValues.KindAware
 
     // ---- constraints: one implementation of Masterminds' constraints for the chart loader and Sprig
 
-    /** semver.NewConstraint(c).Check(v); the constraint's parse error as Masterminds words it. */
-    static boolean check(String constraints, Semver v) throws TemplateFunctionException {
-        String error = SemverRange.constraintError(constraints);
-        if (error != null) {
-            throw new ImproperConstraintException(error, SemverRange.constraintError(constraints, false));
+    /** semver.NewConstraint(c); its parse error as Masterminds words it. */
+    static SemverRange.Constraints constraint(String constraints) throws TemplateFunctionException {
+        SemverRange.Constraints parsed = SemverRange.constraints(constraints);
+        if (parsed.error(true) != null) {
+            throw new ImproperConstraintException(parsed.error(true), parsed.error(false));
         }
-        return SemverRange.isCompatible(constraints, v.toString());
+        return parsed;
     }
 
     /**

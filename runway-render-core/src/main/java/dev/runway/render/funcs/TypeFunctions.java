@@ -114,8 +114,8 @@ final class TypeFunctions {
 
     private static boolean checkConstraint(String constraint, String version)
             throws dev.runway.render.template.TemplateFunctionException {
-        // NewConstraint is parsed first, as in Sprig; then the version.
-        Semver.check(constraint, Semver.parse("0.0.0"));
-        return Semver.check(constraint, Semver.parse(version));
+        // NewConstraint is parsed first, as in Sprig; then the version. The constraint is read once.
+        dev.runway.render.semver.SemverRange.Constraints parsed = Semver.constraint(constraint);
+        return parsed.allows(Semver.parse(version).toString());
     }
 }

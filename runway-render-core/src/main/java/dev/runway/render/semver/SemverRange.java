@@ -97,15 +97,7 @@ public final class SemverRange {
      * other case, a constraint that does not parse included.
      */
     public static boolean isCompatible(String constraint, String version) {
-        Version v = parseVersion(version);
-        if (v == null) {
-            return false;
-        }
-        List<List<Constraint>> ors = new ArrayList<>();
-        if (parseConstraints(constraint, ors, true) != null) {
-            return false;
-        }
-        return satisfies(ors, v);
+        return constraints(constraint).allows(version);
     }
 
     /** Constraints.Check: {@code v} meets every constraint of at least one AND group of {@code ors}. */
@@ -269,7 +261,7 @@ public final class SemverRange {
      * part unquoted.
      */
     public static String constraintError(String constraint) {
-        return constraintError(constraint, true);
+        return constraints(constraint).error(true);
     }
 
     /**
@@ -277,18 +269,58 @@ public final class SemverRange {
      * ({@code improper constraint: "x"}), v3.4.0 (Helm 4.1) does not.
      */
     public static String constraintError(String constraint, boolean quoted) {
-        return parseConstraints(constraint, new ArrayList<>(), quoted);
+        return constraints(constraint).error(quoted);
     }
 
-    /** NewConstraint: fills {@code ors} with the OR groups of AND-ed constraints; the error text, or null. */
-    private static String parseConstraints(String text, List<List<Constraint>> ors, boolean quoted) {
+    /** semver.NewConstraint: the constraint read once, for its error in either wording and for checks. */
+    public static Constraints constraints(String constraint) {
+        List<List<Constraint>> ors = new ArrayList<>();
+        String[] error = parseConstraints(constraint, ors);
+        return error == null
+                ? new Constraints(List.copyOf(ors), null, null)
+                : new Constraints(null, error[0], error[1]);
+    }
+
+    /**
+     * A constraint as semver.NewConstraint read it: its OR groups of AND-ed constraints, or why it does not parse. A
+     * constraint can be long (ranges rewritten, each part read), so callers read it once.
+     */
+    public static final class Constraints {
+        private final List<List<Constraint>> ors;
+        private final String quotedError;
+        private final String unquotedError;
+
+        private Constraints(List<List<Constraint>> ors, String quotedError, String unquotedError) {
+            this.ors = ors;
+            this.quotedError = quotedError;
+            this.unquotedError = unquotedError;
+        }
+
+        /** The parse error as v3.5.0 ({@code quoted}) or v3.4.0 words it, or null when the constraint parses. */
+        public String error(boolean quoted) {
+            return quoted ? quotedError : unquotedError;
+        }
+
+        /** chartutil.IsCompatibleRange: false when the version or the constraint does not parse. */
+        public boolean allows(String version) {
+            if (ors == null) {
+                return false;
+            }
+            Version v = parseVersion(version);
+            return v != null && satisfies(ors, v);
+        }
+    }
+
+    /** NewConstraint: fills {@code ors} with the OR groups of AND-ed constraints; the error quoted and not, or null. */
+    private static String[] parseConstraints(String text, List<List<Constraint>> ors) {
         String rewritten = rewriteRange(text);
         if (rewritten == null) {
-            return "constraint of " + text.length() + " characters has too many ranges to rewrite";
+            String tooMany = "constraint of " + text.length() + " characters has too many ranges to rewrite";
+            return new String[] {tooMany, tooMany};
         }
         for (String or : splitOr(rewritten)) {
             if (!valid(or)) {
-                return "improper constraint: " + (quoted ? GoStrconv.quote(or) : or);
+                return improper(or);
             }
             List<String> parts = new ArrayList<>();
             for (int from = 0; from < or.length(); ) {
@@ -305,17 +337,21 @@ public final class SemverRange {
             List<Constraint> and = new ArrayList<>();
             for (String part : parts) {
                 if (!part.isEmpty() && Anchored.read(part) == null) {
-                    return "improper constraint: " + (quoted ? GoStrconv.quote(part) : part);
+                    return improper(part);
                 }
                 Constraint c = parseConstraint(part);
                 if (c == null) {
-                    return "constraint parser error";
+                    return new String[] {"constraint parser error", "constraint parser error"};
                 }
                 and.add(c);
             }
             ors.add(and);
         }
         return null;
+    }
+
+    private static String[] improper(String part) {
+        return new String[] {"improper constraint: " + GoStrconv.quote(part), "improper constraint: " + part};
     }
 
     /**

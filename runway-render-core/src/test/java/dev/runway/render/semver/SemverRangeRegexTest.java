@@ -269,8 +269,13 @@ class SemverRangeRegexTest {
     private static void assertSame(String c) {
         assertEquals(RegexSemverRange.constraintError(c, true), SemverRange.constraintError(c, true), c);
         assertEquals(RegexSemverRange.constraintError(c, false), SemverRange.constraintError(c, false), c);
+        // One reading answers for both wordings and every version, as semverCompare uses it.
+        SemverRange.Constraints once = SemverRange.constraints(c);
+        assertEquals(RegexSemverRange.constraintError(c, true), once.error(true), c);
+        assertEquals(RegexSemverRange.constraintError(c, false), once.error(false), c);
         for (String v : List.of("1.2.3", "1.27.0", "1.30.2", "0.0.1", "1.2.3-rc.1", "2.0.0", "1.4.0", "0.1.0")) {
             assertEquals(RegexSemverRange.isCompatible(c, v), SemverRange.isCompatible(c, v), c + " against " + v);
+            assertEquals(RegexSemverRange.isCompatible(c, v), once.allows(v), c + " against " + v);
         }
     }
 
