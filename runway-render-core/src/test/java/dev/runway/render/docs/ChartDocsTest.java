@@ -176,6 +176,27 @@ class ChartDocsTest {
         assertTrue(markers.getMessage().contains("but not " + ReadmeSection.END), markers.getMessage());
     }
 
+    /**
+     * A chart from elsewhere whose values.yaml is /dev/zero or larger than any chart file Helm loads: refused at once
+     * with the file's name (the unbounded read ran the heap out).
+     */
+    @Test
+    void valuesThatAreADeviceOrTooLargeAreRefused() throws IOException {
+        writeChart("a: 1\n", null);
+        Files.delete(dir.resolve("values.yaml"));
+        Files.createSymbolicLink(dir.resolve("values.yaml"), Path.of("/dev/zero"));
+        DocsException device = assertThrows(DocsException.class, () -> ChartDocs.rows(dir));
+        assertTrue(device.getMessage().contains("values.yaml is a character device"), device.getMessage());
+
+        Files.delete(dir.resolve("values.yaml"));
+        try (java.io.RandomAccessFile file =
+                new java.io.RandomAccessFile(dir.resolve("values.yaml").toFile(), "rw")) {
+            file.setLength(40L << 20); // sparse: no disk space used
+        }
+        DocsException large = assertThrows(DocsException.class, () -> ChartDocs.rows(dir));
+        assertTrue(large.getMessage().contains("values.yaml has more than 5242880 bytes"), large.getMessage());
+    }
+
     private void writeChart(String values, String schema) throws IOException {
         Files.writeString(dir.resolve("Chart.yaml"), "apiVersion: v2\nname: demo\nversion: 1.2.3\n");
         Files.writeString(dir.resolve("values.yaml"), values);
