@@ -23,6 +23,18 @@ public final class ValuesTable {
     private ValuesTable() {}
 
     public static List<ValueRow> rows(String valuesYaml, String valuesSourceName, ValuesSchemaReader schema) {
+        try {
+            return rowsOf(valuesYaml, valuesSourceName, schema);
+        } catch (OutOfMemoryError e) {
+            // snakeyaml's node tree (with its marks) of a 2.5 MB values.yaml of 200,000 keys fills a 128 MB heap; all
+            // of it is unreachable here, so the caller gets our error, not the JVM's.
+            throw new DocsException(valuesSourceName + " is too large to document within the JVM's heap of "
+                    + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB; give the JVM more heap (-Xmx, for Maven in MAVEN_OPTS)");
+        }
+    }
+
+    private static List<ValueRow> rowsOf(String valuesYaml, String valuesSourceName, ValuesSchemaReader schema) {
         Object values = load(valuesYaml, valuesSourceName);
         Map<String, ValueComment> comments = ValueCommentParser.parse(valuesYaml);
         List<ValueRow> rows = new ArrayList<>();

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /**
  * Reads one hostile input in a JVM of its own, for {@link HostileValuesMemoryTest}, which starts it with a small heap.
  * Arguments: what reads it ({@code values}, or a template function: {@code fromYaml}, {@code fromYamlArray},
- * {@code fromJson}, {@code fromJsonArray}, or {@code template}: a chart of that one template is rendered, or {@code verify}: the file is checked as a manifest) and the file. Prints {@code read ...} and exits 0, or prints the
+ * {@code fromJson}, {@code fromJsonArray}, or {@code template}: a chart of that one template is rendered, or {@code verify}: the file is checked as a manifest, or {@code docs}: the rows of its values table) and the file. Prints {@code read ...} and exits 0, or prints the
  * project's exception and exits 3. An OutOfMemoryError is not caught: the JVM prints it and exits 1.
  */
 public final class HostileValuesMain {
@@ -36,12 +36,20 @@ public final class HostileValuesMain {
                                     .size();
                 case "template" -> renderTemplate(file);
                 case "verify" -> verify(file);
+                case "docs" ->
+                    dev.runway.render.docs.ValuesTable.rows(
+                                            Files.readString(file),
+                                            "values.yaml",
+                                            dev.runway.render.docs.ValuesSchemaReader.empty())
+                                    .size()
+                            + " rows";
                 default -> throw new IllegalArgumentException(args[0]);
             };
             System.out.println("read " + result);
         } catch (ValuesFileException
                 | dev.runway.render.yaml.GoYamlException
-                | dev.runway.render.api.RenderException e) {
+                | dev.runway.render.api.RenderException
+                | dev.runway.render.docs.DocsException e) {
             System.out.println("refused: " + e.getMessage());
             System.exit(3);
         }

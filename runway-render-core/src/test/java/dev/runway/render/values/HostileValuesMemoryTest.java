@@ -179,6 +179,25 @@ class HostileValuesMemoryTest {
                 result.output());
     }
 
+    /**
+     * A chart's values.yaml of 300,000 keys (3.5 MB, under Helm's 5 MiB file limit): runway:docs builds snakeyaml's
+     * node tree of it, which does not fit in 128 MB; the rows are refused with the heap and the fix, not an
+     * OutOfMemoryError.
+     */
+    @Test
+    void aValuesFileTooLargeToDocumentIsRefused() throws Exception {
+        Path values = write("many-keys.yaml", out -> {
+            for (int i = 0; i < 300_000; i++) {
+                out.write("k" + i + ": " + i + "\n");
+            }
+        });
+        Result result = run("docs", values);
+        assertEquals(3, result.exit(), result.output());
+        assertTrue(
+                result.output().contains("values.yaml is too large to document within the JVM's heap of "),
+                result.output());
+    }
+
     private interface Content {
         void writeTo(Writer out) throws IOException;
     }
