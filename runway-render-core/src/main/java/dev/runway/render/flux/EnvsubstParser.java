@@ -82,6 +82,13 @@ final class EnvsubstParser {
     private byte[] buf;
     private int[] origin; // origin[i]: char offset in source of buf[i]; origin[len]: end
     private int len;
+    /**
+     * Bytes {@link #skip()} removed: bytes before {@code pos} sit at their index, the rest {@code gap} further on.
+     * scan.go copies the rest of the text down at each escape, which made {@code $$} repeated quadratic (1.6 MB of
+     * {@code $}: 47 s); this keeps the bytes read so far contiguous, for {@link #string()}, at a few bytes a step.
+     */
+    private int gap;
+
     private int pos;
     private int start;
     private int width;
@@ -126,6 +133,7 @@ final class EnvsubstParser {
         buf = bytes;
         origin = map;
         len = bytes.length;
+        gap = 0;
         pos = 0;
         start = 0;
         width = 0;
@@ -146,7 +154,7 @@ final class EnvsubstParser {
             } else if (token == TOKEN_IDENT) {
                 nodes.add(new EnvsubstNode.Text(string()));
             } else if (token == TOKEN_LBRACK) {
-                int dollar = origin[start];
+                int dollar = originAt(start);
                 exprStart = dollar;
                 try {
                     nodes.add(parseFunc(start));
@@ -171,7 +179,7 @@ final class EnvsubstParser {
     }
 
     private EnvsubstException error(EnvsubstException.Kind kind) {
-        return new EnvsubstException(kind, kind.text(), origin[Math.min(pos, len)], exprStart);
+        return new EnvsubstException(kind, kind.text(), originAt(Math.min(pos, len)), exprStart);
     }
 
     // ---- parser (parse.go) ----
@@ -219,7 +227,7 @@ final class EnvsubstParser {
     }
 
     private EnvsubstNode.Func func(String param, String operator, List<EnvsubstNode> args, int dollarPos) {
-        return new EnvsubstNode.Func(param, operator, args, origin[dollarPos], origin[pos]);
+        return new EnvsubstNode.Func(param, operator, args, originAt(dollarPos), originAt(pos));
     }
 
     private EnvsubstNode parseParam(Accept acceptFunc, int scanMode) {
@@ -362,7 +370,8 @@ final class EnvsubstParser {
             width = 0;
             return EOF;
         }
-        int b0 = buf[pos] & 0xff;
+        int at = pos + gap;
+        int b0 = buf[at] & 0xff;
         int n;
         int r;
         if (b0 < 0x80) {
@@ -370,19 +379,20 @@ final class EnvsubstParser {
             r = b0;
         } else if (b0 >= 0xf0 && pos + 3 < len) {
             n = 4;
-            r = ((b0 & 0x07) << 18)
-                    | ((buf[pos + 1] & 0x3f) << 12)
-                    | ((buf[pos + 2] & 0x3f) << 6)
-                    | (buf[pos + 3] & 0x3f);
+            r = ((b0 & 0x07) << 18) | ((buf[at + 1] & 0x3f) << 12) | ((buf[at + 2] & 0x3f) << 6) | (buf[at + 3] & 0x3f);
         } else if (b0 >= 0xe0 && pos + 2 < len) {
             n = 3;
-            r = ((b0 & 0x0f) << 12) | ((buf[pos + 1] & 0x3f) << 6) | (buf[pos + 2] & 0x3f);
+            r = ((b0 & 0x0f) << 12) | ((buf[at + 1] & 0x3f) << 6) | (buf[at + 2] & 0x3f);
         } else if (b0 >= 0xc0 && pos + 1 < len) {
             n = 2;
-            r = ((b0 & 0x1f) << 6) | (buf[pos + 1] & 0x3f);
+            r = ((b0 & 0x1f) << 6) | (buf[at + 1] & 0x3f);
         } else {
             n = 1;
             r = 0xFFFD; // utf8.RuneError
+        }
+        if (gap > 0) {
+            System.arraycopy(buf, at, buf, pos, n);
+            System.arraycopy(origin, at, origin, pos, n);
         }
         width = n;
         pos += n;
@@ -391,14 +401,28 @@ final class EnvsubstParser {
 
     private void unread() {
         pos -= width;
+        if (gap > 0) {
+            System.arraycopy(buf, pos, buf, pos + gap, Math.min(width, buf.length - pos - gap));
+            System.arraycopy(origin, pos, origin, pos + gap, width);
+        }
     }
 
-    /** Removes the byte just read from the buffer (an escape character), as scan.go's skip does. */
+    /**
+     * Removes the byte just read from the buffer (an escape character), as scan.go's skip does: the byte after it
+     * takes its place, read.
+     */
     private void skip() {
-        int at = pos - 1;
-        System.arraycopy(buf, at + 1, buf, at, len - at - 1);
-        System.arraycopy(origin, at + 1, origin, at, len - at);
+        if (pos < len) {
+            buf[pos - 1] = buf[pos + gap];
+        }
+        origin[pos - 1] = origin[pos + gap];
+        gap++;
         len--;
+    }
+
+    /** The offset in the source of the byte at {@code i}. */
+    private int originAt(int i) {
+        return origin[i < pos ? i : i + gap];
     }
 
     private int peek() {

@@ -2,8 +2,10 @@ package dev.runway.render.flux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -270,5 +272,22 @@ class EnvsubstTest {
         assertEquals("a.b.c", eval("${v/#a/}", v), "replacePrefix needs two arguments (funcs.go)");
         assertEquals("-a-.-b-", Envsubst.goReplace("a.b", "", "-", -1), "Go inserts around every rune");
         assertEquals("-a.b", Envsubst.goReplace("a.b", "", "-", 1));
+    }
+
+    /**
+     * Each {@code $$} escape removed its byte by copying the rest of the text down, as Flux's scanner does: 1.6 MB of
+     * {@code $} took 47 s (quadratic). Escapes inside a replace pattern take the same path.
+     */
+    @Test
+    void manyEscapesEndInLinearTime() {
+        String dollars = "$".repeat(1_600_000);
+        String out = assertTimeoutPreemptively(
+                Duration.ofSeconds(20), () -> Envsubst.eval(dollars, name -> Optional.empty(), false));
+        assertEquals("$".repeat(800_000), out);
+        String pattern = "${a/" + "\\/".repeat(400_000) + "/x}";
+        String replaced = assertTimeoutPreemptively(
+                Duration.ofSeconds(20), () -> Envsubst.eval(pattern, name -> Optional.of("//"), false));
+        assertEquals("//", replaced);
+        assertEquals("$a $$ ${", Envsubst.eval("$$a $$$$ $${", name -> Optional.empty(), false));
     }
 }
