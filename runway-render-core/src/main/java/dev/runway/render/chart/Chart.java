@@ -36,6 +36,9 @@ public record Chart(
         return metadata.name();
     }
 
+    /** Helm's MaxDecompressedFileSize: Helm loads no bigger chart file (templates, values.yaml, README...). */
+    public static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
+
     /** Loads a chart from a directory, as the default Helm version ({@link HelmVersion#DEFAULT}) loads it. */
     public static Chart load(Path directory) {
         return load(directory, HelmVersion.DEFAULT);

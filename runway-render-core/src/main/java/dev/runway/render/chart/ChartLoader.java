@@ -31,8 +31,6 @@ import java.util.jar.JarFile;
  * values.yaml, values.schema.json, templates/, charts/ (subcharts, as directories or .tgz archives) and the rest.
  */
 final class ChartLoader {
-    /** Helm's MaxDecompressedFileSize: no chart file may be bigger. */
-    static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
     /** Helm's MaxDecompressedChartSize: all files of a chart together, subcharts included. */
     static final long MAX_CHART_BYTES = 100L * 1024 * 1024;
     /**
@@ -87,7 +85,7 @@ final class ChartLoader {
             if (Files.exists(ignoreFile)) {
                 // pkg/ignore Parse trims a UTF-8 BOM from the first line. A .helmignore that is a pipe or a
                 // device is refused (Helm would wait on it or read it without end).
-                ignoreText = text(withoutBom(BoundedFiles.read(ignoreFile, MAX_FILE_BYTES)));
+                ignoreText = text(withoutBom(BoundedFiles.read(ignoreFile, Chart.MAX_FILE_BYTES)));
             }
             HelmIgnore ignore = HelmIgnore.parse(ignoreText, ignoreFile.toString());
             Map<String, byte[]> files = new TreeMap<>();
@@ -137,7 +135,7 @@ final class ChartLoader {
                 collect(walk, child, ignore, out);
             } else if (Files.isRegularFile(child)) {
                 long size = Files.size(child);
-                if (size > MAX_FILE_BYTES) {
+                if (size > Chart.MAX_FILE_BYTES) {
                     throw fileTooLarge(root.toString(), rel, String.valueOf(size));
                 }
                 walk.bytes += size;
@@ -145,7 +143,7 @@ final class ChartLoader {
                     throw chartTooLarge(root.toString());
                 }
                 // Read with the cap too: a file that grows while the chart is read cannot outgrow the limit.
-                out.put(rel, BoundedFiles.read(child, MAX_FILE_BYTES));
+                out.put(rel, BoundedFiles.read(child, Chart.MAX_FILE_BYTES));
             } else if (Files.exists(child)) {
                 // Helm's loader (pkg/chart/loader/directory.go) refuses files with type bits in their mode: named
                 // pipes, devices, sockets. Reading a pipe would wait for a writer; a device could be endless.
@@ -256,14 +254,14 @@ final class ChartLoader {
     /** A chart file larger than Helm reads; {@code size} as known: exact on disk, a lower bound in a jar. */
     private static RenderException fileTooLarge(String root, String rel, String size) {
         return new RenderException("chart " + root + ": file " + rel + " has " + size
-                + " bytes; chart files are limited to " + MAX_FILE_BYTES + " bytes (as in Helm)");
+                + " bytes; chart files are limited to " + Chart.MAX_FILE_BYTES + " bytes (as in Helm)");
     }
 
     private static byte[] readEntry(JarFile jar, JarEntry entry, String root, String rel) throws IOException {
         try (InputStream in = jar.getInputStream(entry)) {
-            byte[] data = in.readNBytes((int) MAX_FILE_BYTES + 1);
-            if (data.length > MAX_FILE_BYTES) {
-                throw fileTooLarge(root, rel, "more than " + MAX_FILE_BYTES);
+            byte[] data = in.readNBytes((int) Chart.MAX_FILE_BYTES + 1);
+            if (data.length > Chart.MAX_FILE_BYTES) {
+                throw fileTooLarge(root, rel, "more than " + Chart.MAX_FILE_BYTES);
             }
             return data;
         }

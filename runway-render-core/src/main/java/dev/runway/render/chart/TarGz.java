@@ -81,9 +81,9 @@ final class TarGz {
                 if (e.size > budget.remaining) {
                     throw tooLarge();
                 }
-                if (e.size > ChartLoader.MAX_FILE_BYTES) {
+                if (e.size > Chart.MAX_FILE_BYTES) {
                     throw new RenderException("decompressed chart file \"" + e.name + "\" is larger than the maximum"
-                            + " file size " + ChartLoader.MAX_FILE_BYTES);
+                            + " file size " + Chart.MAX_FILE_BYTES);
                 }
                 byte[] data = reader.data(e);
                 if (data.length < e.size) {

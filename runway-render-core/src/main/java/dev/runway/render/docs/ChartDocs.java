@@ -1,9 +1,9 @@
 package dev.runway.render.docs;
 
+import dev.runway.render.chart.Chart;
 import dev.runway.render.io.BoundedFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,9 +15,6 @@ import java.util.List;
  * Writes nothing: the caller writes {@link DocsUpdate#expected()} or reports a stale README.
  */
 public final class ChartDocs {
-
-    /** Helm's MaxDecompressedFileSize, which the chart loader applies too: Helm loads no bigger chart file. */
-    private static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
 
     private ChartDocs() {}
 
@@ -57,18 +54,17 @@ public final class ChartDocs {
         try {
             // Bounded, regular files only: a chart from elsewhere may link values.yaml to /dev/zero, which ran the
             // heap out. Decoded strictly, as Files.readString did.
-            byte[] bytes = BoundedFiles.read(file, MAX_FILE_BYTES);
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(bytes))
-                    .toString();
+            return BoundedFiles.readUtf8(file, Chart.MAX_FILE_BYTES);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new DocsException(file + " is not UTF-8 text; save it as UTF-8", e);
         } catch (NoSuchFileException e) {
             throw new DocsException(file + " does not exist; " + hint);
         } catch (BoundedFiles.NotARegularFileException e) {
             throw new DocsException(e.getMessage(), e);
         } catch (BoundedFiles.FileTooLargeException e) {
             throw new DocsException(
-                    file + " has more than " + MAX_FILE_BYTES + " bytes, the most Helm loads from a chart file", e);
+                    file + " has more than " + Chart.MAX_FILE_BYTES + " bytes, the most Helm loads from a chart file",
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

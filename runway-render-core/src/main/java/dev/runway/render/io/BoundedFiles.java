@@ -46,6 +46,22 @@ public final class BoundedFiles {
     }
 
     /**
+     * The file's text, at most {@code maxBytes} bytes of strict UTF-8.
+     *
+     * @throws java.nio.charset.CharacterCodingException when the bytes are not UTF-8 text
+     * @throws NotARegularFileException when the path names a directory, a named pipe, a device or a socket
+     * @throws FileTooLargeException    when the file has more than {@code maxBytes} bytes
+     */
+    public static String readUtf8(Path file, long maxBytes) throws IOException {
+        return java.nio.charset.StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(read(file, maxBytes)))
+                .toString();
+    }
+
+    /**
      * Fails unless {@code file} is a regular file (after following links); a missing file is left to the read,
      * whose {@code NoSuchFileException} callers already word.
      */

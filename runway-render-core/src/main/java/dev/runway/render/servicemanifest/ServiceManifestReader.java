@@ -8,8 +8,6 @@ import dev.runway.render.values.ValuesFiles;
 import dev.runway.render.values.ValuesPath;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,13 +45,7 @@ public final class ServiceManifestReader {
     public ServiceManifest read(Path file, String name, Collection<String> ignoredFields) {
         String text;
         try {
-            byte[] bytes = BoundedFiles.read(file, (long) files.limits().maxChars() * 4);
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes))
-                    .toString();
+            text = BoundedFiles.readUtf8(file, (long) files.limits().maxChars() * 4);
         } catch (CharacterCodingException e) {
             throw single(name, "the file is not UTF-8 text");
         } catch (java.nio.file.NoSuchFileException e) {

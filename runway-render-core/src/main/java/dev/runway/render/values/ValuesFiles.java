@@ -8,8 +8,6 @@ import dev.runway.render.yaml.YamlLimitException;
 import dev.runway.render.yaml.YamlTree;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -111,14 +109,7 @@ public final class ValuesFiles {
     private String readText(Path file, String name) {
         try {
             // A UTF-8 character has at most 4 bytes. Read with a cap: Files.size is 0 for /dev/zero and /proc files.
-            byte[] bytes = BoundedFiles.read(file, (long) limits.maxChars() * 4);
-            String text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes))
-                    .toString();
-            return text;
+            return BoundedFiles.readUtf8(file, (long) limits.maxChars() * 4);
         } catch (CharacterCodingException e) {
             throw new ValuesFileException(name, null, "the file is not UTF-8 text");
         } catch (java.nio.file.NoSuchFileException e) {
