@@ -253,7 +253,7 @@ final class Certificates {
             PrivateKey signingKey,
             byte[] ski,
             byte[] parentKeyId)
-            throws GeneralSecurityException {
+            throws GeneralSecurityException, TemplateFunctionException {
         byte[] subject = name(cn);
         boolean subjectIsEmpty = subject.length == 2;
         // Go sets the authority key id only when issuer and subject differ and the parent has a subject key id.
@@ -275,6 +275,11 @@ final class Certificates {
         if (!ips.isEmpty() || !dns.isEmpty()) {
             List<byte[]> names = new ArrayList<>();
             for (String d : dns) {
+                if (!d.chars().allMatch(c -> c < 0x80)) {
+                    // Go's x509 (marshalSANs) refuses a DNS name beyond ASCII; Sprig wraps the error.
+                    throw new TemplateFunctionException("error creating certificate: x509: "
+                            + dev.runway.render.gofmt.GoStrconv.quote(d) + " cannot be encoded as an IA5String");
+                }
                 names.add(tlv(0x82, d.getBytes(StandardCharsets.US_ASCII)));
             }
             for (byte[] ip : ips) {
