@@ -104,4 +104,37 @@ class CertificatesTest {
         Object leaf = F.get("genSignedCert").call(null, List.of("svc", new ArrayList<>(), new ArrayList<>(), 30, ca));
         assertTrue(((String) ((Map<?, ?>) leaf).get("Cert")).startsWith("-----BEGIN CERTIFICATE-----\n"));
     }
+
+    @Test
+    void addressesAreReadAsGoReadsThemWithoutAskingTheDns() {
+        assertEquals("01020304", hex(Certificates.goIp("1.2.3.4")));
+        assertEquals("01020304", hex(Certificates.goIp("::ffff:1.2.3.4")));
+        assertEquals("00000000000000000000000001020304", hex(Certificates.goIp("::1.2.3.4")));
+        assertEquals("00010000000000000000000000000002", hex(Certificates.goIp("1::2")));
+        for (String refused : List.of(
+                "01.2.3.4",
+                "1.2.3",
+                "1.2.3.4.5",
+                "256.1.1.1",
+                "example.com",
+                "1::2::3",
+                "::1%eth0",
+                "1:2:3:4:5:6:7:8::",
+                "12345::",
+                ":",
+                "1:",
+                "::01.2.3.4",
+                "1.2.3.4:5")) {
+            assertEquals(null, Certificates.goIp(refused), refused);
+        }
+        // One pass over the text: a long hostile one is refused at once.
+        long start = System.nanoTime();
+        assertEquals(null, Certificates.goIp(":".repeat(200_000)));
+        assertEquals(null, Certificates.goIp("1.".repeat(200_000)));
+        assertTrue(System.nanoTime() - start < 2_000_000_000L);
+    }
+
+    private static String hex(byte[] b) {
+        return b == null ? null : java.util.HexFormat.of().formatHex(b);
+    }
 }
