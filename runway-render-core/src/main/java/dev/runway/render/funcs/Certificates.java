@@ -4,7 +4,6 @@ import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -152,8 +151,8 @@ final class Certificates {
         try {
             KeyPair k = key != null ? key : rsa(2048);
             byte[] ski = subjectKeyId(k.getPublic());
-            byte[] der =
-                    certificate(cn, List.of(), List.of(), days, true, k.getPublic(), cn, k.getPrivate(), ski, null);
+            byte[] der = certificate(
+                    cn, List.of(), List.of(), days, true, k.getPublic(), name(cn), k.getPrivate(), ski, null);
             return certificate(pem("CERTIFICATE", der), pem("RSA PRIVATE KEY", pkcs1(k.getPrivate())));
         } catch (GeneralSecurityException e) {
             throw new TemplateFunctionException("error generating rsa key: " + e.getMessage());
@@ -165,7 +164,7 @@ final class Certificates {
         try {
             KeyPair k = key != null ? key : rsa(2048);
             byte[] der = certificate(
-                    cn, ips(ips), dnsNames(dns), days, false, k.getPublic(), cn, k.getPrivate(), null, null);
+                    cn, ips(ips), dnsNames(dns), days, false, k.getPublic(), name(cn), k.getPrivate(), null, null);
             return certificate(pem("CERTIFICATE", der), pem("RSA PRIVATE KEY", pkcs1(k.getPrivate())));
         } catch (GeneralSecurityException e) {
             throw new TemplateFunctionException("error generating rsa key: " + e.getMessage());
@@ -181,13 +180,9 @@ final class Certificates {
             throw Args.wrongType("sprig.certificate", ca);
         }
         try {
-            java.security.cert.X509Certificate parent =
-                    (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-                            .generateCertificate(
-                                    new java.io.ByteArrayInputStream(caCert.getBytes(StandardCharsets.UTF_8)));
+            Parent parent = parent(caCert);
             KeyPair signer = parseKey(caKey);
             KeyPair k = key != null ? key : rsa(2048);
-            String issuer = parent.getSubjectX500Principal().getName().replaceFirst("^CN=", "");
             byte[] der = certificate(
                     cn,
                     ips(ips),
@@ -195,10 +190,10 @@ final class Certificates {
                     days,
                     false,
                     k.getPublic(),
-                    issuer,
+                    parent.subject(),
                     signer.getPrivate(),
                     null,
-                    subjectKeyId(signer.getPublic()));
+                    parent.keyId());
             return certificate(pem("CERTIFICATE", der), pem("RSA PRIVATE KEY", pkcs1(k.getPrivate())));
         } catch (GeneralSecurityException e) {
             throw new TemplateFunctionException(
@@ -216,17 +211,155 @@ final class Certificates {
                 throw new TemplateFunctionException(
                         "error parsing ip: " + dev.runway.render.gofmt.GoFmt.formatValue(ip) + " is not a string");
             }
-            // Possessive, split at the first ':': the same texts, without trying every ':' (20,000 of them: 3.2 s).
-            if (!s.matches("[0-9.]++|[0-9a-fA-F.]*+:[0-9a-fA-F:.]*+")) {
+            byte[] address = goIp(s);
+            if (address == null) {
                 throw new TemplateFunctionException("error parsing ip: " + s);
             }
-            try {
-                out.add(InetAddress.getByName(s).getAddress());
-            } catch (java.net.UnknownHostException e) {
-                throw new TemplateFunctionException("error parsing ip: " + s);
-            }
+            out.add(address);
         }
         return out;
+    }
+
+    /**
+     * Go's net.ParseIP (netip.ParseAddr without a zone) as x509 then writes it: 4 bytes for IPv4 and IPv4-mapped
+     * IPv6, else 16; null where Go refuses the text. Read here rather than by InetAddress, which takes forms Go
+     * refuses (01.2.3.4, 1.2.3) and asks the DNS for names that are not literals.
+     */
+    static byte[] goIp(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                byte[] v4 = new byte[4];
+                return ipv4Fields(s, 0, s.length(), v4, 0) ? v4 : null;
+            }
+            if (c == ':') {
+                return ipv6(s);
+            }
+            if (c == '%') {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static boolean ipv4Fields(String s, int from, int to, byte[] out, int at) {
+        int val = 0;
+        int pos = 0;
+        int digits = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (digits == 1 && val == 0) {
+                    return false; // a leading zero
+                }
+                val = val * 10 + (c - '0');
+                digits++;
+                if (val > 255) {
+                    return false;
+                }
+            } else if (c == '.') {
+                if (i == from || i == to - 1 || s.charAt(i - 1) == '.' || pos == 3) {
+                    return false;
+                }
+                out[at + pos++] = (byte) val;
+                val = 0;
+                digits = 0;
+            } else {
+                return false;
+            }
+        }
+        if (pos < 3) {
+            return false;
+        }
+        out[at + 3] = (byte) val;
+        return true;
+    }
+
+    private static byte[] ipv6(String in) {
+        if (in.indexOf('%') >= 0) {
+            return null; // a zone: net.ParseIP refuses it
+        }
+        byte[] ip = new byte[16];
+        int p = 0;
+        int ellipsis = -1;
+        if (in.startsWith("::")) {
+            ellipsis = 0;
+            p = 2;
+            if (p == in.length()) {
+                return ip;
+            }
+        }
+        int i = 0;
+        while (i < 16) {
+            int off = 0;
+            int acc = 0;
+            for (; p + off < in.length(); off++) {
+                char c = in.charAt(p + off);
+                int d = c >= '0' && c <= '9'
+                        ? c - '0'
+                        : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+                if (d < 0) {
+                    break;
+                }
+                acc = (acc << 4) + d;
+                if (off > 3 || acc > 0xffff) {
+                    return null;
+                }
+            }
+            if (off == 0) {
+                return null;
+            }
+            if (p + off < in.length() && in.charAt(p + off) == '.') {
+                if ((ellipsis < 0 && i != 12) || i + 4 > 16 || !ipv4Fields(in, p, in.length(), ip, i)) {
+                    return null;
+                }
+                p = in.length();
+                i += 4;
+                break;
+            }
+            ip[i] = (byte) (acc >> 8);
+            ip[i + 1] = (byte) acc;
+            i += 2;
+            p += off;
+            if (p == in.length()) {
+                break;
+            }
+            if (in.charAt(p) != ':' || p + 1 == in.length()) {
+                return null;
+            }
+            p++;
+            if (in.charAt(p) == ':') {
+                if (ellipsis >= 0) {
+                    return null;
+                }
+                ellipsis = i;
+                p++;
+                if (p == in.length()) {
+                    break;
+                }
+            }
+        }
+        if (p != in.length()) {
+            return null;
+        }
+        if (i < 16) {
+            if (ellipsis < 0) {
+                return null;
+            }
+            int n = 16 - i;
+            for (int j = i - 1; j >= ellipsis; j--) {
+                ip[j + n] = ip[j];
+            }
+            java.util.Arrays.fill(ip, ellipsis, ellipsis + n, (byte) 0);
+        } else if (ellipsis >= 0) {
+            return null;
+        }
+        boolean mapped = true;
+        for (int k = 0; k < 10; k++) {
+            mapped &= ip[k] == 0;
+        }
+        mapped &= ip[10] == (byte) 0xff && ip[11] == (byte) 0xff;
+        return mapped ? java.util.Arrays.copyOfRange(ip, 12, 16) : ip;
     }
 
     private static List<String> dnsNames(List<Object> names) throws TemplateFunctionException {
@@ -253,11 +386,15 @@ final class Certificates {
             int days,
             boolean isCa,
             PublicKey subjectKey,
-            String issuerCn,
+            byte[] issuer,
             PrivateKey signingKey,
             byte[] ski,
-            byte[] aki)
-            throws GeneralSecurityException {
+            byte[] parentKeyId)
+            throws GeneralSecurityException, TemplateFunctionException {
+        byte[] subject = name(cn);
+        boolean subjectIsEmpty = subject.length == 2;
+        // Go sets the authority key id only when issuer and subject differ and the parent has a subject key id.
+        byte[] aki = java.util.Arrays.equals(issuer, subject) ? null : parentKeyId;
         byte[] sigAlg = seq(oid("1.2.840.113549.1.1.11"), new byte[] {0x05, 0x00});
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).withNano(0);
         byte[] serial = integer(new BigInteger(128, SharedRandom.get()));
@@ -275,20 +412,26 @@ final class Certificates {
         if (!ips.isEmpty() || !dns.isEmpty()) {
             List<byte[]> names = new ArrayList<>();
             for (String d : dns) {
+                if (!d.chars().allMatch(c -> c < 0x80)) {
+                    // Go's x509 (marshalSANs) refuses a DNS name beyond ASCII; Sprig wraps the error.
+                    throw new TemplateFunctionException("error creating certificate: x509: "
+                            + dev.runway.render.gofmt.GoStrconv.quote(d) + " cannot be encoded as an IA5String");
+                }
                 names.add(tlv(0x82, d.getBytes(StandardCharsets.US_ASCII)));
             }
             for (byte[] ip : ips) {
                 names.add(tlv(0x87, ip));
             }
-            exts.add(extension("2.5.29.17", false, seq(names.toArray(new byte[0][]))));
+            // Go (RFC 5280 4.2.1.6): with an empty subject the SANs are the identity, so the extension is critical.
+            exts.add(extension("2.5.29.17", subjectIsEmpty, seq(names.toArray(new byte[0][]))));
         }
         byte[] tbs = seq(
                 tlv(0xa0, integer(BigInteger.TWO)),
                 serial,
                 sigAlg,
-                name(issuerCn),
+                issuer,
                 seq(time(now), time(now.plusDays(days))),
-                name(cn),
+                subject,
                 subjectKey.getEncoded(),
                 tlv(0xa3, seq(exts.toArray(new byte[0][]))));
         Signature s = Signature.getInstance("SHA256withRSA");
@@ -298,10 +441,10 @@ final class Certificates {
     }
 
     private static byte[] subjectKeyId(PublicKey key) throws GeneralSecurityException {
-        // Go: SHA-1 of the subjectPublicKey bit string contents.
+        // Go 1.25 (x509sha256skid): SHA-256 of the subjectPublicKey bit string contents, cut to 20 bytes.
         byte[] spki = key.getEncoded();
         byte[] bits = innerBitString(spki);
-        return MessageDigest.getInstance("SHA-1").digest(bits);
+        return java.util.Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(bits), 20);
     }
 
     private static byte[] innerBitString(byte[] spki) {
@@ -312,6 +455,119 @@ final class Certificates {
         p[0] += algLen;
         int bitLen = readHeader(spki, p);
         return java.util.Arrays.copyOfRange(spki, p[0] + 1, p[0] + bitLen);
+    }
+
+    /**
+     * What Go's x509.CreateCertificate takes from the signing certificate: its subject as encoded (the new
+     * certificate's issuer) and its subject key id (the new authority key id), or null where it has none.
+     */
+    @SuppressWarnings("ArrayRecordComponent") // read once, never compared or hashed
+    private record Parent(byte[] subject, byte[] keyId) {}
+
+    private static Parent parent(String pemText) throws GeneralSecurityException {
+        byte[] tbs;
+        try {
+            tbs = ((java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                            .generateCertificate(
+                                    new java.io.ByteArrayInputStream(pemText.getBytes(StandardCharsets.UTF_8))))
+                    .getTBSCertificate();
+        } catch (java.security.cert.CertificateException refused) {
+            // Java refuses an empty issuer or subject, which Go reads (genCA "" makes one): read such a one here.
+            tbs = emptyNamedTbs(pemText);
+            if (tbs == null) {
+                throw refused;
+            }
+        }
+        try {
+            return parentOf(tbs);
+        } catch (IndexOutOfBoundsException e) {
+            throw new java.security.cert.CertificateParsingException("malformed certificate");
+        }
+    }
+
+    /** The TBSCertificate of a PEM certificate whose issuer or subject is empty, or null for any other text. */
+    private static byte[] emptyNamedTbs(String pemText) {
+        int begin = pemText.indexOf("-----BEGIN CERTIFICATE-----");
+        int end = pemText.indexOf("-----END CERTIFICATE-----");
+        if (begin < 0 || end < begin) {
+            return null;
+        }
+        try {
+            byte[] der = Base64.getMimeDecoder()
+                    .decode(pemText.substring(begin + "-----BEGIN CERTIFICATE-----".length(), end));
+            int[] p = {0};
+            readHeader(der, p); // Certificate
+            int start = p[0];
+            int len = readHeader(der, p);
+            byte[] tbs = java.util.Arrays.copyOfRange(der, start, checkedEnd(der, p[0], len));
+            Parent parent = parentOf(tbs);
+            return parent.subject().length == 2 || issuerIsEmpty(tbs) ? tbs : null;
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
+    private static boolean issuerIsEmpty(byte[] tbs) {
+        int[] p = {0};
+        readHeader(tbs, p);
+        skipFields(tbs, p, (tbs[p[0]] & 0xff) == 0xa0 ? 3 : 2); // [0] version, serial, signature
+        return tbs[p[0]] == 0x30 && tbs[p[0] + 1] == 0;
+    }
+
+    /** The subject as encoded and the subject key id of a TBSCertificate (IndexOutOfBounds where it is cut short). */
+    private static Parent parentOf(byte[] tbs) {
+        int[] p = {0};
+        int tbsLen = readHeader(tbs, p);
+        int tbsEnd = checkedEnd(tbs, p[0], tbsLen);
+        // [0] version (absent in version 1), serial, signature, issuer, validity, then the subject.
+        skipFields(tbs, p, (tbs[p[0]] & 0xff) == 0xa0 ? 5 : 4);
+        int subjectStart = p[0];
+        skipFields(tbs, p, 1);
+        byte[] subject = java.util.Arrays.copyOfRange(tbs, subjectStart, p[0]);
+        skipFields(tbs, p, 1); // subjectPublicKeyInfo
+        byte[] keyId = null;
+        while (p[0] < tbsEnd) {
+            int tag = tbs[p[0]] & 0xff;
+            if (tag != 0xa3) {
+                skipFields(tbs, p, 1); // [1] issuerUniqueID, [2] subjectUniqueID
+                continue;
+            }
+            readHeader(tbs, p); // [3]
+            int extsLen = readHeader(tbs, p);
+            int extsEnd = checkedEnd(tbs, p[0], extsLen);
+            while (p[0] < extsEnd) {
+                int extLen = readHeader(tbs, p);
+                int extEnd = checkedEnd(tbs, p[0], extLen);
+                int oidLen = readHeader(tbs, p);
+                boolean ski = oidLen == 3 && tbs[p[0]] == 0x55 && tbs[p[0] + 1] == 0x1d && tbs[p[0] + 2] == 0x0e;
+                p[0] += oidLen;
+                if (ski) {
+                    if ((tbs[p[0]] & 0xff) == 0x01) {
+                        skipFields(tbs, p, 1); // critical
+                    }
+                    readHeader(tbs, p); // extnValue OCTET STRING
+                    int idLen = readHeader(tbs, p); // the key id's OCTET STRING
+                    keyId = java.util.Arrays.copyOfRange(tbs, p[0], checkedEnd(tbs, p[0], idLen));
+                }
+                p[0] = extEnd;
+            }
+            break;
+        }
+        return new Parent(subject, keyId);
+    }
+
+    private static void skipFields(byte[] der, int[] p, int count) {
+        for (int i = 0; i < count; i++) {
+            int len = readHeader(der, p);
+            p[0] = checkedEnd(der, p[0], len);
+        }
+    }
+
+    private static int checkedEnd(byte[] der, int from, int len) {
+        if (len < 0 || len > der.length - from) {
+            throw new IndexOutOfBoundsException("length " + len + " past the end");
+        }
+        return from + len;
     }
 
     private static int readHeader(byte[] der, int[] p) {
@@ -346,6 +602,9 @@ final class Certificates {
     }
 
     private static byte[] name(String cn) {
+        if (cn.isEmpty()) {
+            return seq(); // Go's pkix.Name leaves out an empty common name: an empty RDN sequence
+        }
         int tag = cn.matches("[A-Za-z0-9 '()+,\\-./:=?]*") ? 0x13 : 0x0c;
         return seq(set(seq(oid("2.5.4.3"), tlv(tag, cn.getBytes(StandardCharsets.UTF_8)))));
     }

@@ -62,4 +62,79 @@ class CertificatesTest {
         c.verify(c.getPublicKey());
         assertEquals("Unknown type nope", F.get("genPrivateKey").call(null, List.of("nope")));
     }
+
+    @Test
+    void subjectKeyIdIsSha256OfTheKeyCutTo20BytesAsGo125MakesIt() throws Exception {
+        X509Certificate ca = parse(F.get("genCA").call(null, List.of("my-ca", 365)));
+        byte[] spki = ca.getPublicKey().getEncoded();
+        // SubjectPublicKeyInfo of RSA 2048: 24 bytes of header and algorithm, then the bit string's unused-bits byte.
+        byte[] bits = java.util.Arrays.copyOfRange(spki, 24, spki.length);
+        byte[] expected = java.util.Arrays.copyOf(
+                java.security.MessageDigest.getInstance("SHA-256").digest(bits), 20);
+        byte[] ext = ca.getExtensionValue("2.5.29.14"); // OCTET STRING { OCTET STRING keyId }
+        assertEquals(
+                java.util.HexFormat.of().formatHex(expected),
+                java.util.HexFormat.of().formatHex(java.util.Arrays.copyOfRange(ext, 4, ext.length)));
+
+        Object leaf = F.get("genSignedCert")
+                .call(
+                        null,
+                        List.of(
+                                "svc",
+                                new ArrayList<>(),
+                                new ArrayList<>(List.of("svc")),
+                                30,
+                                F.get("genCA").call(null, List.of("my-ca", 365))));
+        assertTrue(parse(leaf).getExtensionValue("2.5.29.35") != null, "an authority key id from the CA's");
+    }
+
+    @Test
+    void aCutShortCaCertificateIsAnErrorOfTheFunction() throws Exception {
+        Map<?, ?> ca = (Map<?, ?>) F.get("genCA").call(null, List.of("", 365));
+        String pem = (String) ca.get("Cert");
+        String cut = pem.substring(0, 120) + "\n-----END CERTIFICATE-----\n";
+        Map<String, Object> broken = new java.util.LinkedHashMap<>();
+        broken.put("Cert", cut);
+        broken.put("Key", ca.get("Key"));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                dev.runway.render.template.TemplateFunctionException.class,
+                () -> F.get("genSignedCert")
+                        .call(null, List.of("svc", new ArrayList<>(), new ArrayList<>(), 30, broken)));
+        // The whole one is read although Java's own parser refuses its empty issuer.
+        Object leaf = F.get("genSignedCert").call(null, List.of("svc", new ArrayList<>(), new ArrayList<>(), 30, ca));
+        assertTrue(((String) ((Map<?, ?>) leaf).get("Cert")).startsWith("-----BEGIN CERTIFICATE-----\n"));
+    }
+
+    @Test
+    void addressesAreReadAsGoReadsThemWithoutAskingTheDns() {
+        assertEquals("01020304", hex(Certificates.goIp("1.2.3.4")));
+        assertEquals("01020304", hex(Certificates.goIp("::ffff:1.2.3.4")));
+        assertEquals("00000000000000000000000001020304", hex(Certificates.goIp("::1.2.3.4")));
+        assertEquals("00010000000000000000000000000002", hex(Certificates.goIp("1::2")));
+        for (String refused : List.of(
+                "01.2.3.4",
+                "1.2.3",
+                "1.2.3.4.5",
+                "256.1.1.1",
+                "example.com",
+                "1::2::3",
+                "::1%eth0",
+                "1:2:3:4:5:6:7:8::",
+                "12345::",
+                ":",
+                "1:",
+                "::01.2.3.4",
+                "1.2.3.4:5")) {
+            assertEquals(null, Certificates.goIp(refused), refused);
+        }
+        // One pass over the text: a long hostile one is refused at once.
+        long start = System.nanoTime();
+        assertEquals(null, Certificates.goIp(":".repeat(200_000)));
+        assertEquals(null, Certificates.goIp("1.".repeat(200_000)));
+        assertTrue(System.nanoTime() - start < 2_000_000_000L);
+    }
+
+    private static String hex(byte[] b) {
+        return b == null ? null : java.util.HexFormat.of().formatHex(b);
+    }
 }
