@@ -15,6 +15,12 @@ public final class EnvsubstException extends RuntimeException {
         PARSE_VARIABLE_NAME("unable to parse variable name"),
         PARSE_FUNC_SUBSTITUTION("unable to parse substitution within function"),
         PARSE_DEFAULT_FUNCTION("unable to parse default function"),
+        /**
+         * Not Flux's: expressions nested more than {@link EnvsubstParser#MAX_NESTING} deep, which no manifest needs
+         * and which would overflow the stack of the parser and of everything that walks its tree.
+         */
+        NESTED_TOO_DEEPLY("expressions nested more than " + EnvsubstParser.MAX_NESTING
+                + " deep; runway-render refuses them (Flux reads them): nest fewer defaults"),
         VARIABLE_NOT_SET("variable not set (strict mode)"),
         /** A Go runtime panic inside Flux's envsubst (a substring with a negative length). */
         PANIC("runtime error");

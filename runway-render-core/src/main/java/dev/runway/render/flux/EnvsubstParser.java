@@ -75,6 +75,12 @@ final class EnvsubstParser {
         }
     }
 
+    /**
+     * The deepest nesting of expressions read ({@code ${a:=${b:=...}}}). Go's growing stacks let Flux read any depth;
+     * here 25,000 levels overflowed the stack, so deeper nesting is an error of its own.
+     */
+    static final int MAX_NESTING = 100;
+
     /** What a tolerant parse found: every expression that parsed, and every error with where it happened. */
     record Outcome(List<EnvsubstNode> nodes, List<EnvsubstException> errors) {}
 
@@ -96,6 +102,7 @@ final class EnvsubstParser {
     private int escapeChars;
     private Accept accept;
     private int exprStart; // char offset of the outermost ${ being parsed
+    private int nesting; // expressions being read, the outermost included
 
     EnvsubstParser(String source) {
         this.source = source;
@@ -185,6 +192,18 @@ final class EnvsubstParser {
     // ---- parser (parse.go) ----
 
     private EnvsubstNode parseFunc(int dollarPos) {
+        if (nesting == MAX_NESTING) {
+            throw error(EnvsubstException.Kind.NESTED_TOO_DEEPLY);
+        }
+        nesting++;
+        try {
+            return parseExpression(dollarPos);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private EnvsubstNode parseExpression(int dollarPos) {
         escapeChars = ESCAPE_ALL;
         if (peek() == '#') {
             return parseLenFunc(dollarPos);

@@ -290,4 +290,33 @@ class EnvsubstTest {
         assertEquals("//", replaced);
         assertEquals("$a $$ ${", Envsubst.eval("$$a $$$$ $${", name -> Optional.empty(), false));
     }
+
+    /**
+     * Nested defaults 25,000 deep overflowed the stack (a raw StackOverflowError from the parser): more than
+     * {@link EnvsubstParser#MAX_NESTING} levels are now the parser's own error, in both parses, while that many levels
+     * still read, evaluate and list their expressions as Flux does.
+     */
+    @Test
+    void nestingDeeperThanTheLimitIsAnErrorNotAStackOverflow() {
+        String deep = nested(25_000);
+        EnvsubstException e = assertThrows(EnvsubstException.class, () -> Envsubst.parse(deep));
+        assertEquals(EnvsubstException.Kind.NESTED_TOO_DEEPLY, e.kind());
+        assertEquals(0, e.expressionStart());
+        assertTrue(e.getMessage().contains("nested more than 100 deep"), e.getMessage());
+        EnvsubstParser.Outcome tolerant = new EnvsubstParser(nested(2_000)).parseTolerant();
+        assertEquals(
+                EnvsubstException.Kind.NESTED_TOO_DEEPLY,
+                tolerant.errors().get(0).kind());
+
+        String deepest = nested(EnvsubstParser.MAX_NESTING);
+        assertEquals("y", Envsubst.eval(deepest, name -> Optional.empty(), false));
+        assertEquals("v", Envsubst.eval(deepest, name -> Optional.of("v"), true));
+        assertEquals(
+                EnvsubstParser.MAX_NESTING,
+                Envsubst.expressions(Envsubst.parse(deepest)).size());
+    }
+
+    private static String nested(int levels) {
+        return "${a:=".repeat(levels) + "y" + "}".repeat(levels);
+    }
 }
