@@ -84,7 +84,7 @@ public final class ServiceManifestReader {
         check.walk(document.values(), "", ValuesPath.ROOT);
         check.semantics();
         if (!check.problems.isEmpty()) {
-            throw new ServiceManifestException(name, check.problems);
+            throw new ServiceManifestException(name, check.problems, check.unlisted);
         }
         return new ServiceManifest(name, document, check.ignored);
     }
@@ -97,11 +97,17 @@ public final class ServiceManifestReader {
         return new SourcePosition(name, 1, 1);
     }
 
+    /** The most problems a message lists; the rest are counted. */
+    static final int MAX_LISTED_PROBLEMS = 100;
+
     /** The checks of one read. */
     private static final class Check {
         private final ValuesDocument document;
         private final Set<String> ignoredFields;
         private final List<ManifestProblem> problems = new ArrayList<>();
+        /** Problems found beyond {@link #MAX_LISTED_PROBLEMS}: counted, not listed. */
+        private int unlisted;
+
         private final Set<String> ignored = new LinkedHashSet<>();
 
         Check(ValuesDocument document, Set<String> ignoredFields) {
@@ -273,6 +279,10 @@ public final class ServiceManifestReader {
         }
 
         private void keyProblem(ValuesPath at, String path, String message) {
+            if (problems.size() == MAX_LISTED_PROBLEMS) {
+                unlisted++;
+                return;
+            }
             problems.add(new ManifestProblem(
                     document.keyPositionOf(at).or(() -> document.positionOf(at)).orElse(start(document.source())),
                     path,
@@ -280,6 +290,10 @@ public final class ServiceManifestReader {
         }
 
         private void valueProblem(ValuesPath at, String path, String message) {
+            if (problems.size() == MAX_LISTED_PROBLEMS) {
+                unlisted++;
+                return;
+            }
             problems.add(new ManifestProblem(
                     document.positionOf(at).or(() -> document.keyPositionOf(at)).orElse(start(document.source())),
                     path,

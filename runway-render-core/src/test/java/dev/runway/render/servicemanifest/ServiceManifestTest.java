@@ -210,6 +210,32 @@ class ServiceManifestTest {
                 "only the ignored fields the manifest has");
     }
 
+    /**
+     * A manifest with 100,000 unknown keys made a message of some 20 MB that ran a 96 MB heap out (20,000 here): the first
+     * {@link ServiceManifestReader#MAX_LISTED_PROBLEMS} problems are listed, in file order, and the rest counted.
+     */
+    @Test
+    void manyProblemsAreCountedAndTheFirstHundredListed() {
+        StringBuilder yaml = new StringBuilder(FULL).append("  ");
+        for (int i = 0; i < 20_000; i++) {
+            yaml.append("x").append(i).append(": 1\n  ");
+        }
+        ServiceManifestException e = assertThrows(
+                ServiceManifestException.class, () -> read(yaml.toString().stripTrailing()));
+        assertEquals(ServiceManifestReader.MAX_LISTED_PROBLEMS, e.problems().size());
+        assertEquals("spec.x0", e.problems().get(0).field());
+        assertEquals("spec.x99", e.problems().get(99).field());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(".runway/runway.yml is not a Runway service manifest runway-render can use"
+                                + " (20000 problems; the first 100 follow):"),
+                e.getMessage().substring(0, 200));
+        assertTrue(e.getMessage().endsWith("\n  ... and 19900 more; fix these and read the manifest again"));
+        assertTrue(
+                e.getMessage().length() < 100_000,
+                "message of " + e.getMessage().length() + " characters");
+    }
+
     @Test
     void kindAndNameAreRequiredAndQuotedNumbersAreSuggested() {
         ServiceManifestException e = assertThrows(ServiceManifestException.class, () -> read("""
