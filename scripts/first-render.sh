@@ -6,6 +6,13 @@
 # and the number of classes the JVM loads (-Xlog:class+load).
 #
 #   scripts/first-render.sh [runs]     # default 5; needs runway-render-core/target/{classes,test-classes,cp.txt}
+#   scripts/first-render.sh --by-library [runs]
+#
+# --by-library prints what loading each library's classes costs a first render, against helm: it archives (static
+# class-data sharing, -Xshare:dump) the classes one render loads, library by library: the JDK's only, then the JDK's
+# with snakeyaml-engine's, with RE2/J's, with runway-render's own, and all of them. A library's share is what its
+# classes cost when they are not in an archive (the JDK-only run against the run with that library archived too);
+# what the all-archived run still takes is the JVM's start and the render's cold code (interpreter and JIT).
 #
 # Build those first (offline):
 #   ./mvnw -q -o -pl runway-render-core test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -15,6 +22,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+by_library=false
+if [[ "${1:-}" == --by-library ]]; then by_library=true; shift; fi
 runs=${1:-5}
 core=${CORE:-$root/runway-render-core}
 helm=${HELM:-$root/runway-render-core/target/helm4/helm}
@@ -58,6 +67,26 @@ kinds=(java cds cds-c1)
 declare -A flags=([java]="" [cds]="-XX:SharedArchiveFile=$work/app.jsa"
   [cds-c1]="-XX:SharedArchiveFile=$work/app.jsa -XX:TieredStopAtLevel=1")
 declare -A labels=([java]="runway, fresh JVM:" [cds]="runway, AppCDS archive:" [cds-c1]="runway, AppCDS + C1 only:")
+if $by_library; then
+  # Static archives of the classes one render loads, filtered by where they come from (the list names classes by
+  # path; lines starting with @ are the JDK's generated method-handle forms and stay in every archive).
+  java -XX:DumpLoadedClassList="$work/all.classes" -cp "$cp" dev.runway.render.bench.FirstRenderMain "$chart" \
+    "$work/values.yaml" payments >/dev/null
+  app='^(org/snakeyaml/|com/google/re2j/|dev/runway/)'
+  grep -Ev "$app" "$work/all.classes" >"$work/jdk.classes"
+  { cat "$work/jdk.classes"; grep -E '^org/snakeyaml/' "$work/all.classes"; } >"$work/snakeyaml.classes"
+  { cat "$work/jdk.classes"; grep -E '^com/google/re2j/' "$work/all.classes"; } >"$work/re2j.classes"
+  { cat "$work/jdk.classes"; grep -E '^dev/runway/' "$work/all.classes"; } >"$work/runway.classes"
+  kinds=(java jdk snakeyaml re2j runway all)
+  flags=([java]="")
+  for kind in jdk snakeyaml re2j runway all; do
+    java -Xshare:dump -XX:SharedClassListFile="$work/$kind.classes" -XX:SharedArchiveFile="$work/$kind.jsa" \
+      -cp "$cp" >/dev/null 2>&1
+    flags[$kind]="-XX:SharedArchiveFile=$work/$kind.jsa"
+  done
+  labels=([java]="fresh JVM (JDK's archive):" [jdk]="+ JDK classes archived:" [snakeyaml]="  + snakeyaml-engine's:"
+    [re2j]="  + RE2/J's:" [runway]="  + runway-render's:" [all]="everything archived:")
+fi
 for kind in helm "${kinds[@]}"; do : >"$work/$kind.wall"; : >"$work/$kind.cpu"; done
 for ((i = 1; i <= runs; i++)); do
   measure bash -c "$(declare -f helm_run); helm='$helm' chart='$chart' work='$work' helm_run" >"$work/m"
@@ -83,3 +112,17 @@ for kind in "${kinds[@]}"; do
     "$(ratio "$w" "$hw")" "$(ratio "$c" "$hc")"
 done
 echo "classes loaded by the JVM: $classes (of them runway-render's own: $ours_classes); medians of $runs runs"
+if $by_library; then
+  # A library's share: the JDK-archived run minus the run with that library archived too, as a part of the fresh run.
+  jw=$(median <"$work/jdk.wall"); jc=$(median <"$work/jdk.cpu")
+  fw=$(median <"$work/java.wall"); fc=$(median <"$work/java.cpu")
+  share() { awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN {printf "%5.2f s (%2.0f%%)", a - b, 100 * (a - b) / t}'; }
+  echo "what loading the classes costs, wall and CPU (share of the fresh JVM's run):"
+  printf '  %-22s %s wall, %s CPU\n' "JDK beyond its archive" "$(share "$fw" "$jw" "$fw")" "$(share "$fc" "$jc" "$fc")"
+  for kind in snakeyaml re2j runway; do
+    w=$(median <"$work/$kind.wall"); c=$(median <"$work/$kind.cpu")
+    printf '  %-22s %s wall, %s CPU\n' "$kind" "$(share "$jw" "$w" "$fw")" "$(share "$jc" "$c" "$fc")"
+  done
+  w=$(median <"$work/all.wall"); c=$(median <"$work/all.cpu")
+  printf '  %-22s %s wall, %s CPU\n' "all classes" "$(share "$fw" "$w" "$fw")" "$(share "$fc" "$c" "$fc")"
+fi
