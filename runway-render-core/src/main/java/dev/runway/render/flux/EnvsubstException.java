@@ -21,6 +21,11 @@ public final class EnvsubstException extends RuntimeException {
          */
         NESTED_TOO_DEEPLY("expressions nested more than " + EnvsubstParser.MAX_NESTING
                 + " deep; runway-render refuses them (Flux reads them): nest fewer defaults"),
+        /**
+         * Not Flux's: a tolerant parse (which reads on past errors to report them all) met more malformed expressions
+         * than it checks ({@link EnvsubstParser#MAX_ERRORS}, or re-reading the text too often) and stopped there.
+         */
+        TOO_MANY_ERRORS("too many malformed expressions; the rest of the text was not checked"),
         VARIABLE_NOT_SET("variable not set (strict mode)"),
         /** A Go runtime panic inside Flux's envsubst (a substring with a negative length). */
         PANIC("runtime error");
@@ -41,7 +46,15 @@ public final class EnvsubstException extends RuntimeException {
     private final int expressionStart;
 
     public EnvsubstException(Kind kind, String message, int offset, int expressionStart) {
-        super(message);
+        this(kind, message, offset, expressionStart, true);
+    }
+
+    /**
+     * {@code stackTrace} false for errors that are a tolerant parse's findings, never thrown to a caller: filling in
+     * the stack of an error a hundred expressions deep cost half a millisecond each.
+     */
+    EnvsubstException(Kind kind, String message, int offset, int expressionStart, boolean stackTrace) {
+        super(message, null, false, stackTrace);
         this.kind = kind;
         this.offset = offset;
         this.expressionStart = expressionStart;

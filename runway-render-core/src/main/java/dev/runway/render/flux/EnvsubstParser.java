@@ -81,13 +81,38 @@ final class EnvsubstParser {
      */
     static final int MAX_NESTING = 100;
 
-    /** What a tolerant parse found: every expression that parsed, and every error with where it happened. */
+    /**
+     * The most malformed expressions a tolerant parse reports before it stops with {@link
+     * EnvsubstException.Kind#TOO_MANY_ERRORS}: each is a finding of its own, Flux stops at the first, and no manifest
+     * has a thousand (100,000 malformed <code>${</code> made 100,000 findings).
+     */
+    static final int MAX_ERRORS = 1_000;
+
+    /**
+     * How much a tolerant parse may read again after its restarts: {@link #REREAD_PER_BYTE} times the text's bytes plus
+     * {@link #REREAD_ALLOWANCE}, then it stops with {@link EnvsubstException.Kind#TOO_MANY_ERRORS}. A failed expression
+     * can read far (an unclosed default runs on to the next <code>}</code>) and the restart just after its
+     * <code>${</code> reads that stretch again, so unclosed defaults nested before a long text each re-read all of it.
+     * A real manifest's few malformed expressions re-read it a few times at most; 16 times plus 16 MiB costs about
+     * 0.1 s a MB.
+     */
+    static final int REREAD_PER_BYTE = 16;
+
+    static final long REREAD_ALLOWANCE = 16L << 20;
+
+    /**
+     * What a tolerant parse found: every expression that parsed, and every error with where it happened (the last a
+     * {@link EnvsubstException.Kind#TOO_MANY_ERRORS} where it stopped early).
+     */
     record Outcome(List<EnvsubstNode> nodes, List<EnvsubstException> errors) {}
 
-    private final String source;
-    private byte[] buf;
-    private int[] origin; // origin[i]: char offset in source of buf[i]; origin[len]: end
+    private final byte[] pristine; // the text's UTF-8 bytes as written, before skip() removed escapes
+    private final int[] pristineOrigin;
+    private final byte[] buf;
+    private final int[] origin; // origin[i]: char offset in source of buf[i]; origin[len]: end
     private int len;
+    /** Just past the furthest byte of {@link #buf} read since the (re)start: edits lie before it. */
+    private int reach;
     /**
      * Bytes {@link #skip()} removed: bytes before {@code pos} sit at their index, the rest {@code gap} further on.
      * scan.go copies the rest of the text down at each escape, which made {@code $$} repeated quadratic (1.6 MB of
@@ -103,10 +128,27 @@ final class EnvsubstParser {
     private Accept accept;
     private int exprStart; // char offset of the outermost ${ being parsed
     private int nesting; // expressions being read, the outermost included
+    private boolean tolerant;
 
     EnvsubstParser(String source) {
-        this.source = source;
-        init(0);
+        pristine = source.getBytes(StandardCharsets.UTF_8);
+        pristineOrigin = new int[pristine.length + 1];
+        int b = 0;
+        for (int c = 0; c < source.length(); ) {
+            int cp = source.codePointAt(c);
+            int n = Character.isSurrogate((char) cp) && cp < 0x10000
+                    ? 1 // a lone surrogate encodes as '?'
+                    : cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            for (int k = 0; k < n; k++) {
+                pristineOrigin[b + k] = c;
+            }
+            b += n;
+            c += Character.charCount(cp);
+        }
+        pristineOrigin[pristine.length] = source.length();
+        buf = pristine.clone();
+        origin = pristineOrigin.clone();
+        len = pristine.length;
     }
 
     /** Parses the whole text the way Flux does: the first error aborts. */
@@ -115,41 +157,35 @@ final class EnvsubstParser {
         return outcome.nodes().size() == 1 ? outcome.nodes().get(0) : new EnvsubstNode.Sequence(outcome.nodes());
     }
 
-    /** Parses on after errors (restarting just after a failed <code>${</code>), to report every malformed expression. */
+    /**
+     * Parses on after errors (restarting just after a failed <code>${</code>), to report every malformed expression, up
+     * to {@link #MAX_ERRORS} of them and within the re-read budget ({@link #REREAD_PER_BYTE}).
+     */
     Outcome parseTolerant() {
         return run(true);
     }
 
-    private void init(int fromChar) {
-        String rest = source.substring(fromChar);
-        byte[] bytes = rest.getBytes(StandardCharsets.UTF_8);
-        int[] map = new int[bytes.length + 1];
-        int b = 0;
-        for (int c = 0; c < rest.length(); ) {
-            int cp = rest.codePointAt(c);
-            int n = Character.isSurrogate((char) cp) && cp < 0x10000
-                    ? 1 // a lone surrogate encodes as '?'
-                    : cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-            for (int k = 0; k < n; k++) {
-                map[b + k] = fromChar + c;
-            }
-            b += n;
-            c += Character.charCount(cp);
-        }
-        map[bytes.length] = source.length();
-        buf = bytes;
-        origin = map;
-        len = bytes.length;
+    /**
+     * Goes back to byte {@code from} of the text as it was (a tolerant parse's restart after a failed expression):
+     * only the bytes read since the last restart can have been edited, so only those are restored.
+     */
+    private void restart(int from) {
+        System.arraycopy(pristine, from, buf, from, reach - from);
+        System.arraycopy(pristineOrigin, from, origin, from, reach - from);
+        len = pristine.length;
         gap = 0;
-        pos = 0;
-        start = 0;
+        pos = from;
+        start = from;
         width = 0;
-        accept = null;
+        reach = from;
     }
 
     private Outcome run(boolean tolerant) {
+        this.tolerant = tolerant;
         List<EnvsubstNode> nodes = new ArrayList<>();
         List<EnvsubstException> errors = new ArrayList<>();
+        long reread = 0;
+        long rereadBudget = REREAD_PER_BYTE * (long) pristine.length + REREAD_ALLOWANCE;
         while (true) {
             // parseAny
             accept = Accept.ACCEPT_RUNE;
@@ -161,17 +197,22 @@ final class EnvsubstParser {
             } else if (token == TOKEN_IDENT) {
                 nodes.add(new EnvsubstNode.Text(string()));
             } else if (token == TOKEN_LBRACK) {
-                int dollar = originAt(start);
-                exprStart = dollar;
+                exprStart = originAt(start);
+                int afterBrace = pos + gap; // index in pristine of the byte after the '{'
                 try {
                     nodes.add(parseFunc(start));
                 } catch (EnvsubstException e) {
                     if (!tolerant) {
                         throw e;
                     }
+                    reread += reach - afterBrace;
+                    if (errors.size() == MAX_ERRORS || reread > rereadBudget) {
+                        errors.add(tooManyErrors(errors.size() + 1, e));
+                        break;
+                    }
                     errors.add(e);
                     nodes.add(new EnvsubstNode.Text("${"));
-                    init(dollar + 2);
+                    restart(afterBrace);
                 }
             } else {
                 EnvsubstException e = error(EnvsubstException.Kind.BAD_SUBSTITUTION);
@@ -185,8 +226,18 @@ final class EnvsubstParser {
         return new Outcome(nodes, errors);
     }
 
+    private static EnvsubstException tooManyErrors(int found, EnvsubstException at) {
+        return new EnvsubstException(
+                EnvsubstException.Kind.TOO_MANY_ERRORS,
+                found + " malformed expressions by here, more than runway-render checks (Flux stops at the first);"
+                        + " the rest of the text was not checked",
+                at.offset(),
+                at.expressionStart(),
+                false);
+    }
+
     private EnvsubstException error(EnvsubstException.Kind kind) {
-        return new EnvsubstException(kind, kind.text(), originAt(Math.min(pos, len)), exprStart);
+        return new EnvsubstException(kind, kind.text(), originAt(Math.min(pos, len)), exprStart, !tolerant);
     }
 
     // ---- parser (parse.go) ----
@@ -409,6 +460,7 @@ final class EnvsubstParser {
             n = 1;
             r = 0xFFFD; // utf8.RuneError
         }
+        reach = Math.max(reach, at + n);
         if (gap > 0) {
             System.arraycopy(buf, at, buf, pos, n);
             System.arraycopy(origin, at, origin, pos, n);

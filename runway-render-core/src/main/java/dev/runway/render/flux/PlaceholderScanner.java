@@ -153,22 +153,33 @@ public final class PlaceholderScanner {
         }
         for (EnvsubstException e : outcome.errors()) {
             int start = e.expressionStart();
-            int lineEnd = text.indexOf('\n', start);
-            String snippet = text.substring(start, lineEnd < 0 ? text.length() : lineEnd);
+            // The next 61 chars, not the rest of the line: each of a thousand errors on one long line read it all.
+            String snippet = text.substring(start, Math.min(text.length(), start + 61));
+            int lineEnd = snippet.indexOf('\n');
+            if (lineEnd >= 0) {
+                snippet = snippet.substring(0, lineEnd);
+            }
             if (snippet.length() > 60) {
                 snippet = snippet.substring(0, 60) + "...";
             }
             FluxLocation location = locator.at(start);
             malformed.add(new MalformedPlaceholder(snippet, e.getMessage(), location));
+            boolean stopped = e.kind() == EnvsubstException.Kind.TOO_MANY_ERRORS; // the parser's, not Flux's
             findings.add(FluxFinding.at(
                     Severity.ERROR,
                     "flux/malformed-placeholder",
                     location,
-                    "Flux cannot parse `" + snippet + "` (" + e.getMessage() + "); kustomize-controller then fails the"
-                            + " whole Kustomization with \"envsubst error: variable substitution failed: "
-                            + e.getMessage() + "\"",
-                    "write ${name} with a name of letters, digits and '_' (" + FluxVariableNames.REGEX
-                            + "); for literal text write $${...}"));
+                    stopped
+                            ? "runway-render stopped reading placeholders at `" + snippet + "`: " + e.getMessage()
+                                    + "; kustomize-controller fails the whole Kustomization on the first"
+                            : "Flux cannot parse `" + snippet + "` (" + e.getMessage() + "); kustomize-controller"
+                                    + " then fails the whole Kustomization with \"envsubst error: variable"
+                                    + " substitution failed: " + e.getMessage() + "\"",
+                    stopped
+                            ? "fix the malformed placeholders before it (for literal text write $${...}), then check"
+                                    + " again"
+                            : "write ${name} with a name of letters, digits and '_' (" + FluxVariableNames.REGEX
+                                    + "); for literal text write $${...}"));
         }
         findEscapes(text, spans, locator, escapes, findings);
         java.util.regex.Matcher hidden = HIDDEN_DOLLAR.matcher(text);

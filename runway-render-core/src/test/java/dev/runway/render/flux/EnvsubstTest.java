@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -314,6 +315,112 @@ class EnvsubstTest {
         assertEquals(
                 EnvsubstParser.MAX_NESTING,
                 Envsubst.expressions(Envsubst.parse(deepest)).size());
+    }
+
+    /**
+     * The tolerant parse restarts just after each failed <code>${</code>; it re-encoded the rest of the text for each
+     * restart, so 100,000 malformed expressions took 21 s (quadratic). Now it restarts in place, and stops with its
+     * own error after {@link EnvsubstParser#MAX_ERRORS}, since each one is a finding and Flux stops at the first.
+     */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "'${ '    | 0 | PARSE_VARIABLE_NAME   | 3",
+                "'${a '   | 0 | MISSING_CLOSING_BRACE | 4",
+                "'${'     | 0 | PARSE_VARIABLE_NAME   | 3",
+                "'$$${ $$'| 2 | PARSE_VARIABLE_NAME   | 5",
+                "'${a:'   | 0 | NESTED_TOO_DEEPLY     | 402",
+                "'${a:='  | 0 | NESTED_TOO_DEEPLY     | 502",
+            })
+    void manyMalformedExpressionsStopAtTheLimit(String shape, int dollar, EnvsubstException.Kind kind, int reach) {
+        String text = shape.repeat(100_000);
+        EnvsubstParser.Outcome outcome = new EnvsubstParser(text).parseTolerant();
+        int limit = EnvsubstParser.MAX_ERRORS;
+        assertEquals(limit + 1, outcome.errors().size());
+        for (int i = 0; i < limit; i++) {
+            EnvsubstException e = outcome.errors().get(i);
+            assertEquals(kind, e.kind(), shape + " #" + i);
+            assertEquals(i * shape.length() + dollar, e.expressionStart(), shape + " #" + i);
+            assertEquals(i * shape.length() + reach, e.offset(), shape + " #" + i);
+        }
+        EnvsubstException last = outcome.errors().get(limit);
+        assertEquals(EnvsubstException.Kind.TOO_MANY_ERRORS, last.kind());
+        assertEquals(limit * shape.length() + dollar, last.expressionStart());
+        assertEquals(
+                "1001 malformed expressions by here, more than runway-render checks (Flux stops at the first);"
+                        + " the rest of the text was not checked",
+                last.getMessage());
+        assertEquals(
+                limit,
+                outcome.nodes().stream()
+                        .filter(n -> n.equals(new EnvsubstNode.Text("${")))
+                        .count());
+    }
+
+    /**
+     * Unclosed defaults nested before a long text each read it to the end before failing, and the restart after each
+     * read it again: the tolerant parse stops once it has re-read the text {@link EnvsubstParser#REREAD_PER_BYTE}
+     * times over (plus {@link EnvsubstParser#REREAD_ALLOWANCE}).
+     */
+    @Test
+    void malformedExpressionsReadingFarStopWithinTheRereadBudget() {
+        int opens = 90;
+        String text = "${a:=".repeat(opens) + "x".repeat(1_000_000);
+        List<EnvsubstException> errors =
+                new EnvsubstParser(text).parseTolerant().errors();
+        long budget = EnvsubstParser.REREAD_PER_BYTE * (long) text.length() + EnvsubstParser.REREAD_ALLOWANCE;
+        int failures = 0;
+        for (long reread = 0; reread <= budget; failures++) {
+            reread += text.length() - (5 * failures + 2); // each reads on to the end from just after its ${
+        }
+        assertTrue(failures > 30 && failures < opens, "failures " + failures);
+        assertEquals(failures, errors.size());
+        for (int i = 0; i < errors.size() - 1; i++) {
+            assertEquals(
+                    EnvsubstException.Kind.PARSE_FUNC_SUBSTITUTION,
+                    errors.get(i).kind());
+            assertEquals(5 * i, errors.get(i).expressionStart());
+        }
+        EnvsubstException last = errors.get(errors.size() - 1);
+        assertEquals(EnvsubstException.Kind.TOO_MANY_ERRORS, last.kind());
+        assertEquals(5 * (errors.size() - 1), last.expressionStart());
+        assertTrue(last.getMessage().startsWith(errors.size() + " malformed expressions by here"), last.getMessage());
+
+        EnvsubstParser.Outcome shortTail =
+                new EnvsubstParser("${a:=".repeat(opens) + "x".repeat(1_000)).parseTolerant();
+        assertEquals(opens, shortTail.errors().size());
+        assertTrue(
+                shortTail.errors().stream().allMatch(e -> e.kind() == EnvsubstException.Kind.PARSE_FUNC_SUBSTITUTION));
+    }
+
+    /**
+     * What the tolerant parse reported before it restarted in place (re-encoding the rest of the text at each error):
+     * a failed replace edits its escapes ({@code $$}, {@code \\}) in the buffer, and the restart reads them as written.
+     */
+    @Test
+    void tolerantParseRestartsOnTheTextAsWritten() {
+        String text = "ü ${x/\\\\//$$ ${ok} é$$ ${bad $${no} ${y:-ü} ${#}";
+        EnvsubstParser.Outcome outcome = new EnvsubstParser(text).parseTolerant();
+        assertEquals(
+                List.of(
+                        new EnvsubstNode.Text("ü "),
+                        new EnvsubstNode.Text("${"),
+                        new EnvsubstNode.Text("x/\\\\//$ "),
+                        new EnvsubstNode.Func("ok", "", List.of(), 13, 18),
+                        new EnvsubstNode.Text(" é$ "),
+                        new EnvsubstNode.Text("${"),
+                        new EnvsubstNode.Text("bad ${no} "),
+                        new EnvsubstNode.Func("y", ":-", List.of(new EnvsubstNode.Text("ü")), 36, 43),
+                        new EnvsubstNode.Text(" "),
+                        new EnvsubstNode.Text("${"),
+                        new EnvsubstNode.Text("#}")),
+                outcome.nodes());
+        assertEquals(
+                List.of("BAD_SUBSTITUTION 14 2", "MISSING_CLOSING_BRACE 29 23", "BAD_SUBSTITUTION 48 44"),
+                outcome.errors().stream()
+                        .map(e -> e.kind() + " " + e.offset() + " " + e.expressionStart())
+                        .toList());
     }
 
     private static String nested(int levels) {

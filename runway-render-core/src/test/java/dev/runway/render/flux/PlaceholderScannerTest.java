@@ -161,6 +161,29 @@ class PlaceholderScannerTest {
         assertTrue(scan.findings().get(0).format().startsWith("ERROR flux/malformed-placeholder"));
     }
 
+    /**
+     * Past {@link EnvsubstParser#MAX_ERRORS} malformed placeholders the scan stops reading the manifest and says so,
+     * as one more finding (100,000 of them made 100,000 findings, after 21 s); placeholders before it are still read.
+     */
+    @Test
+    void tooManyMalformedPlaceholdersEndInOneFinding() {
+        String text = "a: ${ok}\nb: \"" + "${ ".repeat(100_000) + "\"\nc: ${late}\n";
+        ScanResult scan = PlaceholderScanner.scan(List.of(manifest(text)));
+        assertEquals(List.of("ok"), scan.variables());
+        assertEquals(EnvsubstParser.MAX_ERRORS + 1, scan.malformed().size());
+        List<FluxFinding> malformed = scan.findings().stream()
+                .filter(f -> f.rule().equals("flux/malformed-placeholder"))
+                .toList();
+        assertEquals(EnvsubstParser.MAX_ERRORS + 1, malformed.size());
+        FluxFinding last = malformed.get(EnvsubstParser.MAX_ERRORS);
+        assertEquals(Severity.ERROR, last.severity());
+        assertEquals("b", last.path());
+        assertTrue(
+                last.message().startsWith("runway-render stopped reading placeholders at `${ ${ ${ "), last.message());
+        assertTrue(last.message().contains("1001 malformed expressions by here"), last.message());
+        assertTrue(last.message().contains("the rest of the text was not checked"), last.message());
+    }
+
     @Test
     void reportsNamesFluxCanNeverDefine() {
         ScanResult scan = PlaceholderScanner.scan(List.of(manifest("a: ${1abc}\nb: ${café}\nc: ${fine_1}\n")));
