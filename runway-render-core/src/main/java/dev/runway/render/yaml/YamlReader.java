@@ -730,7 +730,8 @@ final class YamlReader {
     private GoYamlException syntaxError(MarkedYamlEngineException e, String text) {
         Optional<Mark> mark = e.getProblemMark();
         String prefix = mode.helmErrors() ? "error converting YAML to JSON: " : "";
-        return new GoYamlException(prefix + GoYamlErrors.libyamlMessage(e, text), line(mark), column(mark));
+        boolean goYamlV2 = mode != Mode.V3 && mode != Mode.KYAML_JSON;
+        return new GoYamlException(prefix + GoYamlErrors.libyamlMessage(e, text, goYamlV2), line(mark), column(mark));
     }
 
     private static int line(Optional<Mark> mark) {
