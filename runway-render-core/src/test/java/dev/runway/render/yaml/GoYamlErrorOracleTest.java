@@ -47,7 +47,8 @@ class GoYamlErrorOracleTest {
             "? {a: 1}\n: c\n",
             "a: 1\n{}\n",
             "a:\n  - b\n  []\nc: 1\n",
-            "a: 1\n{b: 1}\n");
+            "a: 1\n{b: 1}\n",
+            "? {b: 1, a: 2}\n: c\n");
 
     @Test
     void badValuesFilesFailWithHelmsMessage() throws IOException {
