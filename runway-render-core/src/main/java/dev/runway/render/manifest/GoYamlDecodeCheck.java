@@ -1,6 +1,8 @@
 package dev.runway.render.manifest;
 
 import dev.runway.render.api.RenderException;
+import dev.runway.render.yaml.GoYaml;
+import dev.runway.render.yaml.GoYamlException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -22,6 +24,10 @@ import org.snakeyaml.engine.v2.events.ScalarEvent;
  * A value like {@code podAnnotations: {"<<": "v"}} printed with toYaml gives such a key, so Helm refuses what a plain
  * YAML parser would accept. A quoted {@code "<<"} is an ordinary key (go-yaml's isMerge wants an implicit or
  * merge-tagged scalar).</li>
+ * <li>a map or list as a key ({@code {a: 1}: b}, {@code ? [a]}): go-yaml's decoder.mapping refuses it as "invalid map
+ * key" with Go's %#v of the key, which the project's go-yaml reader words (it reads the document again, once).
+ * Empty collections in a key are left alone: go-yaml v2's scanner forgets the key of an empty flow collection (see
+ * GoYamlErrors.libyamlMessage), so such keys fail, or are read, in other ways.</li>
  * </ul>
  */
 final class GoYamlDecodeCheck implements Iterator<Event> {
@@ -44,13 +50,24 @@ final class GoYamlDecodeCheck implements Iterator<Event> {
 
     private final Iterator<Event> events;
     private final String source;
+    private final String document;
+    /** How many collections were open where a map or list key began, or -1 outside such a key. */
+    private int keyDepth = -1;
+    /** Whether the key being read holds an empty collection. */
+    private boolean emptyInKey;
+
+    private boolean previousWasStart;
+    /** The document is read again at most once, so that many keys cost one read. */
+    private boolean keyChecked;
+
     private final Deque<Frame> open = new ArrayDeque<>();
     /** Each anchor defined so far, to whether it names a map (go-yaml checks an alias's target kind). */
     private final Map<String, Boolean> anchorsToMaps = new HashMap<>();
 
-    GoYamlDecodeCheck(Iterator<Event> events, String source) {
+    GoYamlDecodeCheck(Iterator<Event> events, String source, String document) {
         this.events = events;
         this.source = source;
+        this.document = document;
     }
 
     @Override
@@ -64,12 +81,35 @@ final class GoYamlDecodeCheck implements Iterator<Event> {
         switch (e.getEventId()) {
             case Scalar, Alias, MappingStart, SequenceStart -> node(e);
             case MappingEnd, SequenceEnd -> {
+                emptyInKey |= previousWasStart;
                 open.pop();
+                if (open.size() == keyDepth) {
+                    keyDepth = -1;
+                    if (!emptyInKey) {
+                        collectionKey();
+                    }
+                }
                 completed();
             }
             default -> {}
         }
+        previousWasStart = e.getEventId() == Event.ID.MappingStart || e.getEventId() == Event.ID.SequenceStart;
         return e;
+    }
+
+    /** A map or list key ended: go-yaml's decoder refuses it, in the words the project's go-yaml reader finds. */
+    private void collectionKey() {
+        if (keyChecked) {
+            return;
+        }
+        keyChecked = true;
+        try {
+            GoYaml.read(document, source);
+        } catch (GoYamlException e) {
+            if (e.getMessage().contains("yaml: invalid map key: ")) {
+                throw new RenderException("YAML parse error on " + source + ": " + e.getMessage());
+            }
+        }
     }
 
     private void node(Event e) {
@@ -94,6 +134,11 @@ final class GoYamlDecodeCheck implements Iterator<Event> {
                     + ": error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value");
         }
         boolean mergeKey = parent != null && parent.map && parent.expectKey && isMergeKey(e);
+        boolean collection = e.getEventId() == Event.ID.MappingStart || e.getEventId() == Event.ID.SequenceStart;
+        if (collection && keyDepth < 0 && parent != null && parent.map && parent.expectKey) {
+            keyDepth = open.size();
+            emptyInKey = false;
+        }
         switch (e.getEventId()) {
             case MappingStart -> open.push(new Frame(true, false));
             case SequenceStart -> open.push(new Frame(false, mergeValue));

@@ -51,7 +51,7 @@ public record ManifestHead(
         }
         try {
             Iterator<Event> events = new GoYamlDecodeCheck(
-                    GuardedYaml.goEvents(SETTINGS, document).iterator(), source);
+                    GuardedYaml.goEvents(SETTINGS, document).iterator(), source, document);
             return new Reader(events, source, version.isHelm4() ? "util.SimpleHead" : "releaseutil.SimpleHead").read();
         } catch (YamlLimitException e) {
             throw new RenderException("YAML parse error on " + source + ": " + GoYamlErrors.limitMessage(e, true));

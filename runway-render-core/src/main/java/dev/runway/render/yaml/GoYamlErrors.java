@@ -5,6 +5,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ParserException;
+import org.snakeyaml.engine.v2.exceptions.ScannerException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.Parser;
 
 /**
  * go-yaml v2's error texts, in one place so every YAML reader of the engine (the manifest head reader, the values
@@ -98,6 +102,26 @@ public final class GoYamlErrors {
      * ':' on the last line) is one line further.
      */
     public static String libyamlMessage(MarkedYamlEngineException e, String text) {
+        return libyamlMessage(e, text, true);
+    }
+
+    /**
+     * {@link #libyamlMessage(MarkedYamlEngineException, String)} for go-yaml v2 ({@code goYamlV2}) or v3, whose
+     * scanner keeps two tokens more queued ahead of its parser, so that a missing ':' after an empty flow collection
+     * is its scanner's error there, as in snakeyaml (see {@link #forgottenKeyText}).
+     */
+    public static String libyamlMessage(MarkedYamlEngineException e, String text, boolean goYamlV2) {
+        String forgotten = goYamlV2 ? forgottenKeyText(e, text) : null;
+        if (forgotten != null) {
+            MarkedYamlEngineException parserError = parserError(forgotten);
+            if (parserError != null) {
+                return goMessage(parserError, forgotten);
+            }
+        }
+        return goMessage(e, text);
+    }
+
+    private static String goMessage(MarkedYamlEngineException e, String text) {
         String problem = libyamlProblem(e.getProblem(), e.getContext());
         Optional<Mark> mark = e.getProblemMark();
         boolean scanner = e.getClass().getSimpleName().contains("Scanner");
@@ -114,6 +138,66 @@ public final class GoYamlErrors {
             goLine = e.getContextMark().map(Mark::getLine).orElse(0);
         }
         return "yaml: " + (goLine != 0 ? "line " + goLine + ": " : "") + problem;
+    }
+
+    /**
+     * go-yaml v2.4 forgets the possible key of an empty flow collection ({@code {}} or {@code []}) opened outside
+     * any flow collection once it closes: increase_flow_level gives the new level the collection's own token number
+     * and decrease_flow_level deletes that number from simple_keys_by_tok (scannerc.go). The collection then goes to
+     * the parser without waiting for a ':', so where a key was required (at a block collection's column) go-yaml's
+     * parser refuses it ("did not find expected key", on the collection's line) instead of the scanner's
+     * "could not find expected ':'" that snakeyaml reports. Returns {@code text} with the collection's opening
+     * bracket turned into a ']', which cannot start a key either, so that snakeyaml's parser fails where go-yaml's
+     * does; null for any other error.
+     */
+    private static String forgottenKeyText(MarkedYamlEngineException e, String text) {
+        if (!(e instanceof ScannerException)
+                || e.getProblem() == null
+                || !e.getProblem().startsWith("could not find expected ':'")
+                || e.getContextMark().isEmpty()) {
+            return null;
+        }
+        int index = e.getContextMark().get().getIndex();
+        if (index < 0 || index >= text.codePointCount(0, text.length())) {
+            return null;
+        }
+        int open = text.offsetByCodePoints(0, index);
+        char bracket = text.charAt(open);
+        if (bracket != '{' && bracket != '[') {
+            return null;
+        }
+        int i = open + 1;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '#') {
+                while (i < text.length() && text.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (i == text.length() || (text.charAt(i) != '}' && text.charAt(i) != ']')) {
+            return null;
+        }
+        return text.substring(0, open) + ']' + text.substring(open + 1);
+    }
+
+    /** The error snakeyaml's parser meets in {@code text} (events only, limits checked), or null. */
+    private static MarkedYamlEngineException parserError(String text) {
+        try {
+            Parser parser = GuardedYaml.goParser(GuardedYaml.settings(null).build(), text);
+            while (parser.hasNext()) {
+                parser.next();
+            }
+            return null;
+        } catch (ParserException e) {
+            return e;
+        } catch (YamlEngineException e) {
+            return null;
+        }
     }
 
     /** libyaml's wording for the problems snakeyaml (a sibling of libyaml) reports in its own words. */

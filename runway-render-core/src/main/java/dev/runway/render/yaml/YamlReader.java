@@ -552,12 +552,19 @@ final class YamlReader {
                 "yaml: invalid map key: " + describe(toJsonValue(n)), line(k.mark()), column(k.mark()));
     }
 
-    /** Go's %#v of a decoded key (go-yaml's maps have interface{} keys). */
+    /**
+     * Go's %#v of a decoded key (go-yaml's maps have interface{} keys). fmt prints a map's entries sorted by key
+     * (internal/fmtsort), strings in byte order, which for UTF-8 is code point order.
+     */
     private static String describe(Object v) {
         if (v instanceof Map<?, ?> m) {
             StringBuilder sb = new StringBuilder("map[interface {}]interface {}{");
             boolean first = true;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
+            List<Map.Entry<?, ?>> entries = new ArrayList<>(m.entrySet());
+            if (entries.stream().allMatch(e -> e.getKey() instanceof String)) {
+                entries.sort((a, b) -> GoJson.compareUtf8((String) a.getKey(), (String) b.getKey()));
+            }
+            for (Map.Entry<?, ?> e : entries) {
                 if (!first) {
                     sb.append(", ");
                 }
@@ -730,7 +737,8 @@ final class YamlReader {
     private GoYamlException syntaxError(MarkedYamlEngineException e, String text) {
         Optional<Mark> mark = e.getProblemMark();
         String prefix = mode.helmErrors() ? "error converting YAML to JSON: " : "";
-        return new GoYamlException(prefix + GoYamlErrors.libyamlMessage(e, text), line(mark), column(mark));
+        boolean goYamlV2 = mode != Mode.V3 && mode != Mode.KYAML_JSON;
+        return new GoYamlException(prefix + GoYamlErrors.libyamlMessage(e, text, goYamlV2), line(mark), column(mark));
     }
 
     private static int line(Optional<Mark> mark) {

@@ -44,7 +44,11 @@ class GoYamlErrorOracleTest {
             "ok: 1\nbad: @x\n",
             "ok: 1\nlist:\n- a\n  - b\n",
             "ok: 1\n\n\nq: \"a\\qb\"\n",
-            "? {a: 1}\n: c\n");
+            "? {a: 1}\n: c\n",
+            "a: 1\n{}\n",
+            "a:\n  - b\n  []\nc: 1\n",
+            "a: 1\n{b: 1}\n",
+            "? {b: 1, a: 2}\n: c\n");
 
     @Test
     void badValuesFilesFailWithHelmsMessage() throws IOException {
