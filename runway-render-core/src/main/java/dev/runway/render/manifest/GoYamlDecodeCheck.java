@@ -105,6 +105,11 @@ final class GoYamlDecodeCheck implements Iterator<Event> {
         keyChecked = true;
         try {
             GoYaml.read(document, source);
+        } catch (GoYamlException.TooManyValues e) {
+            // Go reads on and refuses the key; the reader stopped before it could print the key as Go does.
+            throw new RenderException("YAML parse error on " + source + ": error converting YAML to JSON: yaml: invalid"
+                    + " map key: a map or list (by line " + e.line() + " the document holds more values than"
+                    + " runway-render reads to print the key as Helm does; use a string as the key)");
         } catch (GoYamlException e) {
             if (e.getMessage().contains("yaml: invalid map key: ")) {
                 throw new RenderException("YAML parse error on " + source + ": " + e.getMessage());

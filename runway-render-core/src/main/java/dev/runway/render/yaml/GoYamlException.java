@@ -27,4 +27,14 @@ public class GoYamlException extends RuntimeException {
     public GoYamlException wrap(String prefix) {
         return new GoYamlException(prefix + getMessage(), line, column);
     }
+
+    /**
+     * Not Go's: the document holds more values than the project's reader builds (to bound its memory), where Go would
+     * read on; callers that read again only to word Go's error can tell it from Go's own errors.
+     */
+    public static final class TooManyValues extends GoYamlException {
+        public TooManyValues(String message, int line, int column) {
+            super(message, line, column);
+        }
+    }
 }

@@ -221,7 +221,7 @@ final class YamlReader {
 
     private Node node(Event event, Parser parser) {
         if (++nodes > MAX_NODES) {
-            throw new GoYamlException(
+            throw new GoYamlException.TooManyValues(
                     (mode.helmErrors() ? "error converting YAML to JSON: " : "") + "yaml: line "
                             + line(event.getStartMark()) + ": the document holds more than " + MAX_NODES
                             + " values, the most one text may hold here (to bound the memory it takes)",

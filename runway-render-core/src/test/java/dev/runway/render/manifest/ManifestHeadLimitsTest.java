@@ -41,6 +41,19 @@ class ManifestHeadLimitsTest {
     }
 
     @Test
+    void aListKeyTooLargeToPrintIsStillHelmsInvalidMapKey() {
+        // Helm refuses a list as a key whatever its size; the project's reader, which words that error, stops at
+        // 250,000 values, so past them the key is refused without Go's printing of it.
+        String doc = "kind: ConfigMap\n? [" + "1, ".repeat(300_000) + "1]\n: v\n";
+        RenderException e = assertThrows(RenderException.class, () -> ManifestHead.parse(doc, "t.yaml"));
+        assertEquals(
+                "YAML parse error on t.yaml: error converting YAML to JSON: yaml: invalid map key: a map or list (by"
+                        + " line 2 the document holds more values than runway-render reads to print the key as Helm"
+                        + " does; use a string as the key)",
+                e.getMessage());
+    }
+
+    @Test
     void aFewAliasesAreRead() {
         ManifestHead head = ManifestHead.parse("""
                 apiVersion: v1
