@@ -106,8 +106,14 @@ final class EnvsubstParser {
      */
     record Outcome(List<EnvsubstNode> nodes, List<EnvsubstException> errors) {}
 
-    private final byte[] pristine; // the text's UTF-8 bytes as written, before skip() removed escapes
-    private final int[] pristineOrigin;
+    private final int size; // the text's length in UTF-8 bytes
+    /**
+     * The text's bytes and origins as written, copied at a tolerant parse's first {@link #skip()} (the only edit) for
+     * its restarts; null until then, so that texts without {@code $$} and Flux's own parse copy nothing.
+     */
+    private byte[] pristine;
+
+    private int[] pristineOrigin;
     private final byte[] buf;
     private final int[] origin; // origin[i]: char offset in source of buf[i]; origin[len]: end
     private int len;
@@ -131,8 +137,9 @@ final class EnvsubstParser {
     private boolean tolerant;
 
     EnvsubstParser(String source) {
-        pristine = source.getBytes(StandardCharsets.UTF_8);
-        pristineOrigin = new int[pristine.length + 1];
+        buf = source.getBytes(StandardCharsets.UTF_8);
+        size = buf.length;
+        origin = new int[size + 1];
         int b = 0;
         for (int c = 0; c < source.length(); ) {
             int cp = source.codePointAt(c);
@@ -140,15 +147,13 @@ final class EnvsubstParser {
                     ? 1 // a lone surrogate encodes as '?'
                     : cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
             for (int k = 0; k < n; k++) {
-                pristineOrigin[b + k] = c;
+                origin[b + k] = c;
             }
             b += n;
             c += Character.charCount(cp);
         }
-        pristineOrigin[pristine.length] = source.length();
-        buf = pristine.clone();
-        origin = pristineOrigin.clone();
-        len = pristine.length;
+        origin[size] = source.length();
+        len = size;
     }
 
     /** Parses the whole text the way Flux does: the first error aborts. */
@@ -170,9 +175,11 @@ final class EnvsubstParser {
      * only the bytes read since the last restart can have been edited, so only those are restored.
      */
     private void restart(int from) {
-        System.arraycopy(pristine, from, buf, from, reach - from);
-        System.arraycopy(pristineOrigin, from, origin, from, reach - from);
-        len = pristine.length;
+        if (pristine != null) {
+            System.arraycopy(pristine, from, buf, from, reach - from);
+            System.arraycopy(pristineOrigin, from, origin, from, reach - from);
+        }
+        len = size;
         gap = 0;
         pos = from;
         start = from;
@@ -185,7 +192,7 @@ final class EnvsubstParser {
         List<EnvsubstNode> nodes = new ArrayList<>();
         List<EnvsubstException> errors = new ArrayList<>();
         long reread = 0;
-        long rereadBudget = REREAD_PER_BYTE * (long) pristine.length + REREAD_ALLOWANCE;
+        long rereadBudget = REREAD_PER_BYTE * (long) size + REREAD_ALLOWANCE;
         while (true) {
             // parseAny
             accept = Accept.ACCEPT_RUNE;
@@ -198,7 +205,7 @@ final class EnvsubstParser {
                 nodes.add(new EnvsubstNode.Text(string()));
             } else if (token == TOKEN_LBRACK) {
                 exprStart = originAt(start);
-                int afterBrace = pos + gap; // index in pristine of the byte after the '{'
+                int afterBrace = pos + gap; // index in the text as written of the byte after the '{'
                 try {
                     nodes.add(parseFunc(start));
                 } catch (EnvsubstException e) {
@@ -483,6 +490,10 @@ final class EnvsubstParser {
      * takes its place, read.
      */
     private void skip() {
+        if (tolerant && pristine == null) {
+            pristine = buf.clone();
+            pristineOrigin = origin.clone();
+        }
         if (pos < len) {
             buf[pos - 1] = buf[pos + gap];
         }
