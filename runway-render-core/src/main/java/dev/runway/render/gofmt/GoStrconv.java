@@ -432,6 +432,77 @@ public final class GoStrconv {
         return neg ? v.negate() : v;
     }
 
+    /**
+     * strconv.ParseFloat(s, 64): Go's float literal syntax (decimal, or hexadecimal with a mandatory {@code p}
+     * exponent; underscores between digits), {@code inf}, {@code infinity} with an optional sign and an unsigned
+     * {@code nan}, in any case. Null where Go returns an error: a syntax error, or a finite number past float64's range
+     * (Go returns ±Inf with ErrRange there; every caller here treats that as a failed parse). An underflow is 0, as in Go.
+     */
+    public static Double parseFloat(String s) {
+        Double special = specialFloat(s);
+        if (special != null) {
+            return special;
+        }
+        int n = s.length();
+        int i = 0;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        boolean hex = i + 2 < n && s.charAt(i) == '0' && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X');
+        if (hex) {
+            i += 2;
+        }
+        boolean underscores = false;
+        boolean sawDot = false;
+        boolean sawDigits = false;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '_') {
+                underscores = true;
+            } else if (c == '.' && !sawDot) {
+                sawDot = true;
+            } else if ((c >= '0' && c <= '9') || (hex && Character.digit(c, 16) >= 0 && c <= 'f')) {
+                sawDigits = true;
+            } else {
+                break;
+            }
+        }
+        if (!sawDigits) {
+            return null;
+        }
+        char expChar = hex ? 'p' : 'e';
+        if (i < n && Character.toLowerCase(s.charAt(i)) == expChar) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            if (i >= n || s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return null;
+            }
+            for (; i < n && ((s.charAt(i) >= '0' && s.charAt(i) <= '9') || s.charAt(i) == '_'); i++) {
+                underscores |= s.charAt(i) == '_';
+            }
+        } else if (hex) {
+            return null; // a hexadecimal mantissa needs a 'p' exponent
+        }
+        if (i != n || (underscores && !underscoreOk(s))) {
+            return null;
+        }
+        // The text is now a literal Java's parser reads the same way (it rounds correctly, as Go does).
+        double v = Double.parseDouble(underscores ? s.replace("_", "") : s);
+        return Double.isInfinite(v) ? null : v;
+    }
+
+    /** strconv's special(): the whole of {@code s} is inf, infinity (either with a sign) or nan, in any case. */
+    private static Double specialFloat(String s) {
+        boolean signed = s.startsWith("+") || s.startsWith("-");
+        String t = signed ? s.substring(1) : s;
+        if (t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("infinity")) {
+            return s.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        return !signed && t.equalsIgnoreCase("nan") ? Double.NaN : null;
+    }
+
     private static boolean underscoreOk(String s) {
         // Mirrors strconv.underscoreOK: '_' must separate digits (a base prefix counts as a digit).
         char saw = '^';

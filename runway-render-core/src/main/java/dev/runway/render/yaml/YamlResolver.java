@@ -59,7 +59,6 @@ final class YamlResolver {
 
     private static final Pattern YAML_STYLE_FLOAT =
             Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
-    private static final Pattern DOT_FLOAT = Pattern.compile("^\\.[0-9]+([eE][-+]?[0-9]+)?$");
     private static final Pattern TIMESTAMP = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})"
             + "(?:(?:[Tt](\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.\\d+)?(?:Z|[+-](\\d{2}):(\\d{2})))"
             + "|(?: (\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.\\d+)?))?$");
@@ -161,8 +160,10 @@ final class YamlResolver {
         }
         switch (hint) {
             case '.' -> {
-                if (DOT_FLOAT.matcher(in).matches()) {
-                    return new Resolved(Kind.FLOAT, Double.parseDouble(in));
+                // Not in the map, so maybe a normal float: go-yaml asks strconv.ParseFloat.
+                Double floatv = GoStrconv.parseFloat(in);
+                if (floatv != null) {
+                    return new Resolved(Kind.FLOAT, floatv);
                 }
             }
             case 'D', 'S' -> {
@@ -179,7 +180,11 @@ final class YamlResolver {
                     return new Resolved(Kind.INT, uintv);
                 }
                 if (YAML_STYLE_FLOAT.matcher(plain).matches()) {
-                    return new Resolved(Kind.FLOAT, Double.parseDouble(plain));
+                    // ParseFloat fails past float64's range (1e400): go-yaml then reads the scalar as a string.
+                    Double floatv = GoStrconv.parseFloat(plain);
+                    if (floatv != null) {
+                        return new Resolved(Kind.FLOAT, floatv);
+                    }
                 }
                 if (plain.startsWith("0b")) {
                     BigInteger b = GoStrconv.parseBig(plain.substring(2), 2);
