@@ -398,10 +398,26 @@ public final class GoJson {
 
     /** json.Unmarshal into interface{}: objects are maps, arrays lists, numbers Double. */
     public static Object read(String text) {
+        Unmarshalled read = unmarshal(text);
+        if (read.savedError() != null) {
+            throw read.savedError();
+        }
+        return read.value();
+    }
+
+    /**
+     * What json.Unmarshal into interface{} leaves: the value, and the error it saved on the way, or null. A number
+     * past float64's range is not a syntax error: Go stores nil there, reads on and returns the first such error at
+     * the end (after any syntax error, which it finds before decoding), so Helm's fromJson keeps the rest of the map.
+     */
+    public record Unmarshalled(Object value, GoYamlException savedError) {}
+
+    static Unmarshalled unmarshal(String text) {
         try {
-            return new JsonParser(text, 0, "unexpected end of JSON input", false).parseDocument();
+            return new JsonParser(text, 0, "unexpected end of JSON input", false).unmarshalDocument();
         } catch (StackOverflowError e) {
-            return onDeepStack(() -> new JsonParser(text, 0, "unexpected end of JSON input", false).parseDocument());
+            return onDeepStack(
+                    () -> new JsonParser(text, 0, "unexpected end of JSON input", false).unmarshalDocument());
         }
     }
 
@@ -477,20 +493,25 @@ public final class GoJson {
     public static Map<String, Object> fromJson(String text) {
         Map<String, Object> m = new LinkedHashMap<>();
         try {
-            Object v = read(text);
-            if (v == null) {
+            Unmarshalled read = unmarshal(text);
+            Object v = read.value();
+            if (v instanceof Map<?, ?> map) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> typed = (Map<String, Object>) map;
+                if (read.savedError() != null) {
+                    // What was read stays, with nil where a number did not fit, and the error beside it.
+                    typed.put("Error", read.savedError().getMessage());
+                }
+                return typed;
+            }
+            if (v == null && read.savedError() == null) {
                 // json.Unmarshal of null sets the map to nil.
                 @SuppressWarnings("unchecked")
                 Map<String, Object> nil =
                         (Map<String, Object>) (Map<String, ?>) dev.runway.render.gofmt.GoNilMap.INSTANCE;
                 return nil;
             }
-            if (v instanceof Map<?, ?> map) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> typed = (Map<String, Object>) map;
-                return typed;
-            }
-            m.put("Error", "json: cannot unmarshal " + jsonKind(v) + " into Go value of type map[string]interface {}");
+            m.put("Error", notThe(v, "map[string]interface {}"));
         } catch (GoYamlException e) {
             m.put("Error", e.getMessage());
         }
@@ -500,18 +521,29 @@ public final class GoJson {
     /** Helm's fromJsonArray: a list, or a one-element list holding Go's error message. */
     public static List<Object> fromJsonArray(String text) {
         try {
-            Object v = read(text);
-            if (v == null) {
+            Unmarshalled read = unmarshal(text);
+            Object v = read.value();
+            if (v instanceof List<?> list) {
+                return read.savedError() != null
+                        ? new ArrayList<>(List.of(read.savedError().getMessage()))
+                        : new ArrayList<>(list);
+            }
+            if (v == null && read.savedError() == null) {
                 return dev.runway.render.gofmt.GoSlice.nilInterfaces();
             }
-            if (v instanceof List<?> list) {
-                return new ArrayList<>(list);
-            }
-            return new ArrayList<>(
-                    List.of("json: cannot unmarshal " + jsonKind(v) + " into Go value of type []interface {}"));
+            return new ArrayList<>(List.of(notThe(v, "[]interface {}")));
         } catch (GoYamlException e) {
             return new ArrayList<>(List.of(e.getMessage()));
         }
+    }
+
+    /**
+     * encoding/json's type error for a document of another kind than {@code goType}. Go skips such a value, so a
+     * number past float64's range inside it is never looked at; one at the top is null here and a number to
+     * {@link #jsonKind}.
+     */
+    private static String notThe(Object v, String goType) {
+        return "json: cannot unmarshal " + jsonKind(v) + " into Go value of type " + goType;
     }
 
     /** The JSON kind encoding/json names in a type error: object, array, string, bool or number. */
@@ -540,6 +572,8 @@ public final class GoJson {
         private final String eof;
         /** Decoder.UseNumber: numbers stay literals ({@link JsonNumber}) instead of float64. */
         private final boolean useNumber;
+        /** The first number past float64's range: encoding/json saves that error, stores nil and reads on. */
+        private GoYamlException saved;
 
         private int pos;
         private int depth;
@@ -564,10 +598,13 @@ public final class GoJson {
                 throw error("EOF");
             }
             Object v = value("looking for beginning of value");
+            if (saved != null) {
+                throw saved;
+            }
             return new Decoded(v, pos);
         }
 
-        Object parseDocument() {
+        Unmarshalled unmarshalDocument() {
             skipWs();
             if (pos >= cs.length) {
                 throw error(eof);
@@ -577,7 +614,7 @@ public final class GoJson {
             if (pos < cs.length) {
                 throw invalid("after top-level value");
             }
-            return v;
+            return new Unmarshalled(v, saved);
         }
 
         /**
@@ -748,8 +785,13 @@ public final class GoJson {
             }
             double d = Double.parseDouble(text);
             if (Double.isInfinite(d)) {
-                pos = start; // the error is about the whole literal: point at its start
-                throw error("json: cannot unmarshal number " + text + " into Go value of type float64");
+                if (saved == null) {
+                    int end = pos;
+                    pos = start; // the error is about the whole literal: point at its start
+                    saved = error("json: cannot unmarshal number " + text + " into Go value of type float64");
+                    pos = end;
+                }
+                return null;
             }
             return d;
         }
