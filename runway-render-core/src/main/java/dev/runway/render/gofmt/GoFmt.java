@@ -467,7 +467,7 @@ public final class GoFmt {
                 first = false;
                 printArg(k, verb);
                 buf.append(':');
-                printArg(map.get(k), verb);
+                printElement(map.get(k), verb);
                 checkLength();
             }
             buf.append(goSyntax ? '}' : ']');
@@ -497,10 +497,22 @@ public final class GoFmt {
                 if (i > 0) {
                     buf.append(separator);
                 }
-                printArg(list.get(i), verb);
+                printElement(list.get(i), verb);
                 checkLength();
             }
             buf.append(goSyntax ? '}' : ']');
+        }
+
+        /**
+         * An element of a map or slice of interface{}: fmt's printValue writes a nil one itself, whatever the verb and
+         * without padding, as {@code <nil>}, or under {@code %#v} as its type and {@code (nil)}.
+         */
+        private void printElement(Object element, int verb) {
+            if (element == null) {
+                buf.append(sharpV ? "interface {}(nil)" : "<nil>");
+            } else {
+                printArg(element, verb);
+            }
         }
 
         private void badVerb(Object arg, int verb) {
