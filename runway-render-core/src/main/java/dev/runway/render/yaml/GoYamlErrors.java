@@ -252,6 +252,15 @@ public final class GoYamlErrors {
         if (problem.startsWith("found undefined tag handle")) {
             return "found undefined tag handle";
         }
+        // A block scalar's header: libyaml reads its indicators, then blanks and a comment, and wants the line to end
+        // there; snakeyaml refuses any other character right after the indicators in its own words.
+        if (problem.startsWith("expected chomping or indentation indicators")
+                || problem.startsWith("expected a comment or a line break")) {
+            return "did not find expected comment or line break";
+        }
+        if (problem.startsWith("expected indentation indicator in the range 1-9")) {
+            return "found an indentation indicator equal to 0";
+        }
         if (problem.startsWith("special characters are not allowed")) {
             return "control characters are not allowed";
         }
