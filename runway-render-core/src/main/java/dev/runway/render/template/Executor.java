@@ -397,7 +397,7 @@ final class Executor {
                 && text.indexOf('p') < 0
                 && text.indexOf('P') < 0;
         boolean runeInt = text.startsWith("'");
-        if (n.isFloat() && !hexInt && !runeInt && hasFloatMark(text)) {
+        if (n.isFloat() && !hexInt && !runeInt && NumberParser.hasFloatMark(text)) {
             return n.floatValue();
         }
         if (n.isInt()) {
@@ -405,15 +405,6 @@ final class Executor {
             return v == (int) v ? (Object) (int) v : (Object) v;
         }
         throw error(text + " overflows int");
-    }
-
-    private static boolean hasFloatMark(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (".eEpP".indexOf(text.charAt(i)) >= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Object evalFieldNode(Object dot, Node.FieldNode field, List<Node> args, Object fin) {
