@@ -253,15 +253,14 @@ final class MiscFunctions {
                     if (!(a.get(1) instanceof GoTime t)) {
                         throw Args.wrongType("time.Time", a.get(1));
                     }
-                    Long d = GoDuration.parse(fmt);
-                    if (d == null) {
+                    GoDuration.Parsed d = GoDuration.parseDuration(fmt);
+                    if (d.error() != null) {
                         if (must) {
-                            throw new TemplateFunctionException(
-                                    "time: invalid duration " + dev.runway.render.gofmt.GoStrconv.quote(fmt));
+                            throw new TemplateFunctionException(d.error());
                         }
                         return t;
                     }
-                    return new GoTime(t.time.plusNanos(d), zones);
+                    return new GoTime(t.time.plusNanos(d.nanos()), zones);
                 };
             }
             default -> null;
@@ -269,7 +268,8 @@ final class MiscFunctions {
     }
 
     private static String durationRound(long d) {
-        long u = Math.abs(d);
+        // Sprig negates in uint64, where the most negative duration is 2^63; MAX_VALUE, one less, is as many years.
+        long u = d == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(d);
         long second = 1_000_000_000L;
         long minute = 60 * second;
         long hour = 60 * minute;
