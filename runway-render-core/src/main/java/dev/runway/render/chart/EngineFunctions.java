@@ -117,7 +117,8 @@ public final class EngineFunctions {
         try {
             return ctx.templates().execute(name, a.get(1), scope);
         } catch (TemplateExecException e) {
-            throw new TemplateFunctionException(e.getMessage(), e);
+            // The message is the included template's, read when asked: it holds every include below this one.
+            throw TemplateFunctionException.chained("", e);
         } finally {
             scope.setTplNesting(tplNesting);
             depth[0]--;
@@ -155,8 +156,7 @@ public final class EngineFunctions {
         try {
             return copy.execute(tree, dot, ctx.scope()).replace("<no value>", "");
         } catch (TemplateExecException e) {
-            throw new TemplateFunctionException(
-                    "error during tpl function execution for " + quote(text) + ": " + e.getMessage(), e);
+            throw TemplateFunctionException.chained("error during tpl function execution for " + quote(text) + ": ", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.runway.render.chart;
 
 import dev.runway.render.api.HelmVersion;
+import dev.runway.render.template.ChainedMessages;
 import dev.runway.render.template.TemplateExecException;
 import dev.runway.render.template.TemplateParseException;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ final class HelmErrors {
     private static String traced(TemplateExecException e) {
         List<Traceable> links = new ArrayList<>();
         for (Throwable current = e; current != null; current = current.getCause()) {
-            Traceable link = current.getMessage() == null ? null : parse(current.getMessage());
+            Traceable link = parse(current);
             if (link == null) {
                 return e.getMessage();
             }
@@ -82,19 +83,51 @@ final class HelmErrors {
         return b.toString().strip();
     }
 
-    /** parseTemplateExecErrorString: null when the message is not one of text/template's error forms. */
-    private static Traceable parse(String s) {
+    /** Marks a link that a head of its message does not settle: a longer head is read. */
+    private static final Traceable UNSETTLED = new Traceable("", "", "");
+
+    /**
+     * parseTemplateExecErrorString of a link's message, reading only as much of it as needed: each link's message
+     * holds the messages of all links below it (Go's %w), so reading every link whole would take time and memory
+     * quadratic in the chain's length (1,000 nested includes). A head settles the parse when every search succeeds
+     * within it (a first occurrence found in a prefix is the first in the whole), else a head four times as long is
+     * read, up to the whole message.
+     */
+    private static Traceable parse(Throwable link) {
+        for (int limit = 256; ; limit = (int) Math.min(Integer.MAX_VALUE, 4L * limit)) {
+            String head = ChainedMessages.head(link, limit);
+            if (head == null) {
+                return null;
+            }
+            boolean whole = head.length() < limit;
+            Traceable parsed = parse(head, whole);
+            // A settled result of a head is of the "executing" form, never equal to UNSETTLED.
+            if (whole || !UNSETTLED.equals(parsed)) {
+                return parsed;
+            }
+        }
+    }
+
+    /**
+     * parseTemplateExecErrorString: null when the message is not one of text/template's error forms. When
+     * {@code whole} is false, {@code s} is only the head of the message and any result the rest could change is
+     * {@link #UNSETTLED}.
+     */
+    private static Traceable parse(String s, boolean whole) {
         String prefix = "template: ";
         if (!s.startsWith(prefix)) {
-            return null;
+            return whole ? null : UNSETTLED;
         }
         String remainder = s.substring(prefix.length());
         if (remainder.startsWith("no template ")) {
-            return new Traceable("", "", s);
+            return whole ? new Traceable("", "", s) : UNSETTLED;
         }
         int idx = remainder.indexOf(": executing ");
         if (idx != -1) {
-            return executing(remainder, idx);
+            return executing(remainder, idx, whole);
+        }
+        if (!whole) {
+            return UNSETTLED;
         }
         int sep = remainder.lastIndexOf(": ");
         if (sep == -1) {
@@ -104,28 +137,34 @@ final class HelmErrors {
     }
 
     /** The form {@code <template>: executing "<name>" at <<node>>: <message>}. */
-    private static Traceable executing(String remainder, int idx) {
+    private static Traceable executing(String remainder, int idx, boolean whole) {
+        Traceable notThisForm = whole ? null : UNSETTLED;
         String after = remainder.substring(idx + ": executing ".length());
         if (after.isEmpty() || after.charAt(0) != '"') {
-            return null;
+            return notThisForm;
         }
         int endQuote = after.indexOf('"', 1);
         if (endQuote == -1) {
-            return null;
+            return notThisForm;
         }
         String afterFunc = after.substring(endQuote + 1);
         if (!afterFunc.startsWith(" at <")) {
-            return null;
+            return notThisForm;
         }
         String afterAt = afterFunc.substring(" at <".length());
         int endLoc = afterAt.indexOf(">: ");
         if (endLoc == -1) {
-            return null;
+            return notThisForm;
+        }
+        String message = afterAt.substring(endLoc + ">: ".length());
+        int cut = message.indexOf(" template:");
+        if (cut == -1 && !whole) {
+            return UNSETTLED;
         }
         return new Traceable(
                 remainder.substring(0, idx),
                 "executing \"" + after.substring(1, endQuote) + "\" at <" + afterAt.substring(0, endLoc) + ">:",
-                cutChained(afterAt.substring(endLoc + ">: ".length())));
+                cut == -1 ? message : message.substring(0, cut));
     }
 
     /** Drops a chained error's text: its own link of the chain prints it. */

@@ -84,14 +84,25 @@ final class Executor {
      * error, in "error calling X: ..."), kept as the cause so that Helm 4 can walk the chain as errors.Unwrap does.
      */
     TemplateExecException error(String reason, Throwable wrapped) {
+        return new TemplateExecException(where() + reason, wrapped);
+    }
+
+    /**
+     * Go's {@code error calling X: %w}: {@link #error}'s message with the function's message appended, built only
+     * when asked ({@link TemplateExecException#chained}): an include's error holds the messages of all the includes
+     * below it, and storing each level's text would keep a quadratic amount alive.
+     */
+    private TemplateExecException errorCalling(String name, TemplateFunctionException e) {
+        return TemplateExecException.chained(where() + "error calling " + name + ": ", e);
+    }
+
+    /** The start of Go's ExecError message: {@code template: file:line:col: executing "name" at <node>: }. */
+    private String where() {
         if (node == null) {
-            return new TemplateExecException("template: " + tree.name() + ": " + reason, wrapped);
+            return "template: " + tree.name() + ": ";
         }
-        String context = node.toString();
-        return new TemplateExecException(
-                "template: " + tree.location(node.pos()) + ": executing " + GoStrconv.quote(tree.name()) + " at <"
-                        + context + ">: " + reason,
-                wrapped);
+        return "template: " + tree.location(node.pos()) + ": executing " + GoStrconv.quote(tree.name()) + " at <" + node
+                + ">: ";
     }
 
     // --- variables ---
@@ -619,13 +630,14 @@ final class Executor {
         } catch (TemplateArgumentException e) {
             throw argumentError(e.index(), e.expectedType(), e.getMessage(), ident, args, trace, evaluated);
         } catch (TemplateFunctionException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("wrong number of args for ")) {
+            // Only the head is read: an include's error holds the messages of all the includes below it.
+            if (ChainedMessages.startsWith(e, "wrong number of args for ")) {
                 // Go checks the count before calling: no "error calling" prefix, reported at the name.
                 node = ident;
                 throw error(e.getMessage());
             }
             node = at;
-            throw error("error calling " + name + ": " + e.getMessage(), e);
+            throw errorCalling(name, e);
         } catch (TemplateArityException e) {
             throw argumentError(e.argumentIndex(), e.expectedType(), e.getMessage(), ident, args, trace, evaluated);
         } catch (TemplateExecException | BreakSignal | ContinueSignal e) {
