@@ -16,7 +16,10 @@ import java.util.Locale;
 final class GoTime implements GoFmt.GoTyped, GoJson.JsonMarshaler, GoValues.KindAware {
     final ZonedDateTime time;
     private final GoZoneNames zones;
-    /** The Go location's zone name when it is not the region's (BurntSushi/toml's "date-local"), else null. */
+    /**
+     * The Go location's zone name when it is not the region's (BurntSushi/toml's "date-local", a zone time.Parse
+     * fabricated for an unknown abbreviation or offset; "" for none), else null.
+     */
     private final String zoneName;
 
     GoTime(ZonedDateTime time, GoZoneNames zones) {
@@ -38,52 +41,23 @@ final class GoTime implements GoFmt.GoTyped, GoJson.JsonMarshaler, GoValues.Kind
         return new GoTime(time.withZoneSameInstant(zone), zones);
     }
 
-    /** What Go prints for the MST layout element. */
+    /** What Go prints for the MST layout element ("" for a fixed zone without a name: the numeric offset). */
     private String zoneAbbreviation() {
-        String name = zoneName;
-        if (name == null) {
-            java.time.ZoneId zone = time.getZone();
-            if (zone instanceof java.time.ZoneOffset offset) {
-                name = offset.getTotalSeconds() == 0 ? "UTC" : "";
-            } else {
-                name = zones == null ? null : zones.abbreviation(zone, time.toInstant());
-                if (name == null) {
-                    name = DateTimeFormatter.ofPattern("z", Locale.US).format(time);
-                }
-            }
-        }
-        if (!name.isEmpty()) {
-            return name;
-        }
-        int minutes = time.getOffset().getTotalSeconds() / 60;
-        return (minutes < 0 ? "-" : "+")
-                + String.format(Locale.ROOT, "%02d%02d", Math.abs(minutes) / 60, Math.abs(minutes) % 60);
+        return zoneName != null ? zoneName : zoneName(time.getZone(), time.toInstant(), zones);
     }
 
+    /** The abbreviation of {@code zone} at {@code at} as Go names it ("UTC" for offset zero, "" for other offsets). */
+    static String zoneName(ZoneId zone, java.time.Instant at, GoZoneNames zones) {
+        if (zone instanceof java.time.ZoneOffset offset) {
+            return offset.getTotalSeconds() == 0 ? "UTC" : "";
+        }
+        String name = zones == null ? null : zones.abbreviation(zone, at);
+        return name != null ? name : DateTimeFormatter.ofPattern("z", Locale.US).format(at.atZone(zone));
+    }
+
+    /** Time.Format with a Go layout. */
     String format(String layout) {
-        // The zone name is Go's, not java.time's: format a placeholder and put it in afterwards.
-        boolean zoneNamed = layout.contains("MST");
-        if (zoneNamed) {
-            layout = layout.replace("MST", "\u0002");
-        }
-        // Go's ".999..." prints the fraction without trailing zeros, and nothing at all for whole seconds.
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[.,](9+)").matcher(layout);
-        StringBuilder l = new StringBuilder();
-        java.util.List<String> fractions = new java.util.ArrayList<>();
-        while (m.find()) {
-            String digits = String.format("%09d", time.getNano())
-                    .substring(0, Math.min(9, m.group(1).length()));
-            digits = digits.replaceAll("0+$", "");
-            fractions.add(digits.isEmpty() ? "" : layout.charAt(m.start()) + digits);
-            m.appendReplacement(l, "\u0001");
-        }
-        m.appendTail(l);
-        String out = DateTimeFormatter.ofPattern(javaPattern(l.toString()), Locale.US)
-                .format(time);
-        for (String f : fractions) {
-            out = out.replaceFirst("\u0001", java.util.regex.Matcher.quoteReplacement(f));
-        }
-        return zoneNamed ? out.replace("\u0002", zoneAbbreviation()) : out;
+        return GoTimeLayout.format(time, this::zoneAbbreviation, layout);
     }
 
     @Override
@@ -104,66 +78,5 @@ final class GoTime implements GoFmt.GoTyped, GoJson.JsonMarshaler, GoValues.Kind
     @Override
     public Object toJsonValue() {
         return format("2006-01-02T15:04:05.999999999Z07:00");
-    }
-
-    /** Translates a Go reference-time layout into a java.time pattern. */
-    static String javaPattern(String layout) {
-        String[][] tokens = {
-            {"January", "MMMM"},
-            {"Monday", "EEEE"},
-            {"2006", "uuuu"},
-            {"Z07:00", "XXX"},
-            {"Z0700", "XX"},
-            {"-07:00", "xxx"},
-            {"-0700", "xx"},
-            {"-07", "x"},
-            {".000000000", ".SSSSSSSSS"},
-            {".000000", ".SSSSSS"},
-            {".000", ".SSS"},
-            {"Jan", "MMM"},
-            {"Mon", "EEE"},
-            {"MST", "z"},
-            {"_2", "ppd"},
-            {"002", "DDD"},
-            {"01", "MM"},
-            {"02", "dd"},
-            {"06", "uu"},
-            {"15", "HH"},
-            {"03", "hh"},
-            {"04", "mm"},
-            {"05", "ss"},
-            {"PM", "a"},
-            {"pm", "a"},
-            {"1", "M"},
-            {"2", "d"},
-            {"3", "h"},
-            {"4", "m"},
-            {"5", "s"}
-        };
-        StringBuilder out = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        int i = 0;
-        outer:
-        while (i < layout.length()) {
-            for (String[] t : tokens) {
-                if (layout.startsWith(t[0], i)) {
-                    if (literal.length() > 0) {
-                        out.append('\'')
-                                .append(literal.toString().replace("'", "''"))
-                                .append('\'');
-                        literal.setLength(0);
-                    }
-                    out.append(t[1]);
-                    i += t[0].length();
-                    continue outer;
-                }
-            }
-            literal.append(layout.charAt(i));
-            i++;
-        }
-        if (literal.length() > 0) {
-            out.append('\'').append(literal.toString().replace("'", "''")).append('\'');
-        }
-        return out.toString();
     }
 }

@@ -71,6 +71,40 @@ final class GoZoneNames {
                 : null;
     }
 
+    /**
+     * zoneinfo.go lookupName: the offset of the zone type named {@code name}, preferring one in force at the wall
+     * time {@code wall} (seconds, read as UTC), else the first so named; empty when the zone has no such name.
+     */
+    java.util.OptionalInt offsetOf(ZoneId zone, String name, long wall) {
+        Optional<Zone> z =
+                zone instanceof ZoneOffset ? Optional.empty() : zones.computeIfAbsent(zone.getId(), this::load);
+        if (z.isPresent()) {
+            String[] names = z.get().names();
+            int[] offsets = z.get().offsets();
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(name)) {
+                    Instant at = Instant.ofEpochSecond(wall - offsets[i]);
+                    if (name.equals(z.get().name(zone, at))) {
+                        return java.util.OptionalInt.of(
+                                zone.getRules().getOffset(at).getTotalSeconds());
+                    }
+                }
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(name)) {
+                    return java.util.OptionalInt.of(offsets[i]);
+                }
+            }
+            return java.util.OptionalInt.empty();
+        }
+        // No tzdata: only the name the zone has at that time is known.
+        Instant at = Instant.ofEpochSecond(wall);
+        at = at.minusSeconds(zone.getRules().getOffset(at).getTotalSeconds());
+        return name.equals(GoTime.zoneName(zone, at, this))
+                ? java.util.OptionalInt.of(zone.getRules().getOffset(at).getTotalSeconds())
+                : java.util.OptionalInt.empty();
+    }
+
     /** zic's {@code %z}: sign and hours, then minutes and seconds only when not zero ("+14", "+0545", "-0930"). */
     static String offsetName(int seconds) {
         int s = Math.abs(seconds);

@@ -219,27 +219,13 @@ final class MiscFunctions {
                     String layout = Args.string(a, 0);
                     String value = Args.string(a, 1);
                     try {
-                        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern(
-                                        GoTime.javaPattern(layout), java.util.Locale.US)
-                                .withZone(ZoneId.systemDefault());
-                        java.time.temporal.TemporalAccessor ta = f.parseBest(
-                                value, ZonedDateTime::from, java.time.LocalDateTime::from, java.time.LocalDate::from);
-                        ZonedDateTime z;
-                        if (ta instanceof ZonedDateTime zz) {
-                            z = zz;
-                        } else if (ta instanceof java.time.LocalDateTime ldt) {
-                            z = ldt.atZone(ZoneId.systemDefault());
-                        } else {
-                            z = ((java.time.LocalDate) ta).atStartOfDay(ZoneId.systemDefault());
-                        }
-                        return new GoTime(z, zones);
-                    } catch (RuntimeException e) {
+                        // time.ParseInLocation(layout, value, time.Local), as Sprig calls it.
+                        return GoTimeLayout.parse(layout, value, ZoneId.systemDefault(), zones);
+                    } catch (GoTimeLayout.ParseError e) {
                         if (must) {
-                            throw new TemplateFunctionException(
-                                    "parsing time " + dev.runway.render.gofmt.GoStrconv.quote(value) + " as "
-                                            + dev.runway.render.gofmt.GoStrconv.quote(layout)
-                                            + ": cannot parse");
+                            throw new TemplateFunctionException(e.getMessage());
                         }
+                        // toDate drops the error and returns Go's zero time.
                         return new GoTime(ZonedDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneId.of("UTC")), zones);
                     }
                 };
