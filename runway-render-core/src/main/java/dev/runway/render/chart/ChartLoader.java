@@ -120,12 +120,16 @@ final class ChartLoader {
             if (rel.endsWith("/")) {
                 rel = rel.substring(0, rel.length() - 1);
             }
+            boolean link = Files.isSymbolicLink(child);
+            // Helm resolves a link before it asks .helmignore (internal/sympath): a link to nothing fails the
+            // chart even where .helmignore lists it.
+            Path target = link ? resolve(child) : null;
             boolean directory = Files.isDirectory(child);
             if (ignore.ignores(rel, directory)) {
                 continue;
             }
-            if (Files.isSymbolicLink(child)) {
-                insideChart(walk, child, rel);
+            if (link) {
+                insideChart(walk, target, rel);
             }
             if (directory) {
                 if (!walk.visited.add(child.toRealPath())) {
@@ -153,15 +157,21 @@ final class ChartLoader {
         }
     }
 
-    /** A symbolic link may point only inside the chart: otherwise a chart could read any file of the machine. */
-    private static void insideChart(Walk walk, Path link, String rel) {
-        Path target;
+    /** Where a symbolic link leads; one that leads nowhere is Helm's error, worded as Go's filepath.EvalSymlinks. */
+    private static Path resolve(Path link) {
         try {
-            target = link.toRealPath();
+            return link.toRealPath();
         } catch (IOException e) {
-            throw new RenderException("chart " + walk.root + ": " + rel + " is a symbolic link to a file that does"
-                    + " not exist; remove the link or list it in .helmignore");
+            // Helm's loader walks filepath.Abs of the chart folder, so it names the link by its absolute path.
+            Path absolute = link.toAbsolutePath().normalize();
+            String why = GoEvalSymlinks.error(absolute);
+            throw new RenderException("error evaluating symlink " + absolute + ": "
+                    + (why == null ? "lstat " + absolute + ": no such file or directory" : why));
         }
+    }
+
+    /** A symbolic link may point only inside the chart: otherwise a chart could read any file of the machine. */
+    private static void insideChart(Walk walk, Path target, String rel) {
         if (!target.startsWith(walk.realRoot)) {
             throw new RenderException("chart " + walk.root + ": " + rel + " is a symbolic link to " + target
                     + ", outside the chart; a chart may only link to its own files (copy the file into the chart,"

@@ -5,14 +5,27 @@ import dev.runway.render.template.TemplateFunctionException;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPrivateKeySpec;
+import java.security.spec.ECPublicKeySpec;
+import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.ZoneOffset;
@@ -25,11 +38,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sprig's certificate functions (genCA, genSelfSignedCert, genSignedCert and their WithKey forms, genPrivateKey for
- * RSA, buildCustomCert) with RSA keys and SHA-256 signatures, shaped like Go's x509.CreateCertificate output. Results
+ * Sprig's certificate functions (genCA, genSelfSignedCert, genSignedCert and their WithKey forms, genPrivateKey,
+ * buildCustomCert) with RSA, ECDSA (P-256, P-384, P-521) and Ed25519 keys (not DSA), shaped like Go's
+ * x509.CreateCertificate output. Results
  * are random, so only their shape can be compared with Helm. A certificate is a map with {@code Cert} and {@code Key}.
  */
 final class Certificates {
+    /** The curves Go's x509 reads and writes: name, OID, and the signature Go signs with (Java's name, OID). */
+    private static final String[][] CURVES = {
+        {"secp256r1", "1.2.840.10045.3.1.7", "SHA256withECDSA", "1.2.840.10045.4.3.2"},
+        {"secp384r1", "1.3.132.0.34", "SHA384withECDSA", "1.2.840.10045.4.3.3"},
+        {"secp521r1", "1.3.132.0.35", "SHA512withECDSA", "1.2.840.10045.4.3.4"},
+    };
+
+    private static final String OID_RSA = "1.2.840.113549.1.1.1";
+    private static final String OID_EC = "1.2.840.10045.2.1";
+    private static final String OID_ED25519 = "1.3.101.112";
 
     private Certificates() {}
 
@@ -40,13 +64,15 @@ final class Certificates {
                 (c, a) -> {
                     Args.count("genPrivateKey", a, 1);
                     String type = Args.string(a, 0);
-                    if (!type.isEmpty() && !type.equals("rsa")) {
-                        return type.equals("dsa") || type.equals("ecdsa") || type.equals("ed25519")
-                                ? "failed to generate private key: " + type + " keys are not supported by this renderer"
-                                : "Unknown type " + type;
-                    }
                     try {
-                        return pem("RSA PRIVATE KEY", pkcs1(rsa(4096).getPrivate()));
+                        return switch (type) {
+                            case "", "rsa" -> privatePem(rsa(4096));
+                            // Sprig: ecdsa.GenerateKey(elliptic.P256()), ed25519.GenerateKey.
+                            case "ecdsa" -> privatePem(generate("EC", new ECGenParameterSpec("secp256r1")));
+                            case "ed25519" -> privatePem(generate("Ed25519", NamedParameterSpec.ED25519));
+                            case "dsa" -> "failed to generate private key: dsa keys are not supported by this renderer";
+                            default -> "Unknown type " + type;
+                        };
                     } catch (GeneralSecurityException e) {
                         return "failed to generate private key: " + e.getMessage();
                     }
@@ -129,22 +155,205 @@ final class Certificates {
         return RsaKeyGenerator.generate(bits, SharedRandom.get());
     }
 
+    private static KeyPair generate(String algorithm, java.security.spec.AlgorithmParameterSpec spec)
+            throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+        generator.initialize(spec, SharedRandom.get());
+        return generator.generateKeyPair();
+    }
+
+    /**
+     * Sprig's parsePrivateKeyPEM: RSA (PKCS#1), EC (SEC 1) or PKCS#8 (RSA, EC or Ed25519), as the first PEM block
+     * says.
+     */
     private static KeyPair parseKey(String pemText) throws TemplateFunctionException {
-        String body = pemText.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        if (!pemText.contains("-----BEGIN")) {
+        int begin = pemText.indexOf("-----BEGIN ");
+        int typeEnd = begin < 0 ? -1 : pemText.indexOf("-----", begin + 11);
+        if (typeEnd < 0) {
             throw new TemplateFunctionException("parsing private key: no PEM data in input");
         }
+        String type = pemText.substring(begin + 11, typeEnd);
+        int end = pemText.indexOf("-----END", typeEnd);
         try {
-            byte[] der = Base64.getDecoder().decode(body);
-            byte[] pkcs8 = pemText.contains("BEGIN RSA PRIVATE KEY") ? wrapPkcs1(der) : der;
-            PrivateKey priv = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-            RSAPrivateCrtKey crt = (RSAPrivateCrtKey) priv;
-            PublicKey pub = KeyFactory.getInstance("RSA")
-                    .generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
-            return new KeyPair(pub, priv);
-        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
-            throw new TemplateFunctionException("parsing private key: only RSA keys are supported by this renderer");
+            byte[] der =
+                    Base64.getMimeDecoder().decode(pemText.substring(typeEnd + 5, end < 0 ? pemText.length() : end));
+            return switch (type) {
+                case "RSA PRIVATE KEY" -> rsaKey(wrapPkcs1(der));
+                case "EC PRIVATE KEY" -> ecKey(der, null);
+                case "PRIVATE KEY" -> pkcs8Key(der);
+                default -> throw new GeneralSecurityException(type);
+            };
+        } catch (GeneralSecurityException
+                | IllegalArgumentException
+                | ClassCastException
+                | IndexOutOfBoundsException e) {
+            throw new TemplateFunctionException(
+                    "parsing private key: only RSA, ECDSA and Ed25519 keys are supported by this renderer");
         }
+    }
+
+    private static KeyPair rsaKey(byte[] pkcs8) throws GeneralSecurityException {
+        PrivateKey priv = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        RSAPrivateCrtKey crt = (RSAPrivateCrtKey) priv;
+        PublicKey pub = KeyFactory.getInstance("RSA")
+                .generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+        return new KeyPair(pub, priv);
+    }
+
+    /** PrivateKeyInfo: the algorithm's OID says which key its OCTET STRING holds. */
+    private static KeyPair pkcs8Key(byte[] der) throws GeneralSecurityException {
+        int[] p = {0};
+        readHeader(der, p); // PrivateKeyInfo
+        skipFields(der, p, 1); // version
+        int algLen = readHeader(der, p); // AlgorithmIdentifier
+        int algEnd = checkedEnd(der, p[0], algLen);
+        int oidStart = p[0];
+        skipFields(der, p, 1);
+        byte[] algorithm = java.util.Arrays.copyOfRange(der, oidStart, p[0]);
+        byte[] parameters = java.util.Arrays.copyOfRange(der, p[0], algEnd);
+        p[0] = algEnd;
+        int keyLen = readHeader(der, p);
+        byte[] key = java.util.Arrays.copyOfRange(der, p[0], checkedEnd(der, p[0], keyLen));
+        if (java.util.Arrays.equals(algorithm, oid(OID_RSA))) {
+            return rsaKey(der);
+        }
+        if (java.util.Arrays.equals(algorithm, oid(OID_EC))) {
+            return ecKey(key, parameters);
+        }
+        if (java.util.Arrays.equals(algorithm, oid(OID_ED25519)) && key.length == 34 && key[0] == 0x04) {
+            byte[] seed = java.util.Arrays.copyOfRange(key, 2, 34);
+            // Java has no call that derives an Ed25519 public key from a seed; its generator does, fed the seed.
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+            generator.initialize(NamedParameterSpec.ED25519, new SecureRandom() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public void nextBytes(byte[] bytes) {
+                    System.arraycopy(seed, 0, bytes, 0, Math.min(bytes.length, seed.length));
+                }
+            });
+            return generator.generateKeyPair();
+        }
+        throw new GeneralSecurityException("unsupported PKCS#8 key");
+    }
+
+    /**
+     * SEC 1 ECPrivateKey (version, key, [0] curve, [1] public point); the curve comes from PKCS#8's parameters
+     * where [0] is left out. Go derives a missing public point; this reads only keys that carry it, as Go and
+     * OpenSSL write them.
+     */
+    private static KeyPair ecKey(byte[] der, byte[] curveFromPkcs8) throws GeneralSecurityException {
+        int[] p = {0};
+        int seqLen = readHeader(der, p);
+        int seqEnd = checkedEnd(der, p[0], seqLen);
+        skipFields(der, p, 1); // version
+        int dLen = readHeader(der, p);
+        BigInteger d = new BigInteger(1, java.util.Arrays.copyOfRange(der, p[0], checkedEnd(der, p[0], dLen)));
+        p[0] += dLen;
+        byte[] curve = curveFromPkcs8;
+        byte[] point = null;
+        while (p[0] < seqEnd) {
+            int tag = der[p[0]] & 0xff;
+            int len = readHeader(der, p);
+            int fieldEnd = checkedEnd(der, p[0], len);
+            if (tag == 0xa0) {
+                curve = java.util.Arrays.copyOfRange(der, p[0], fieldEnd);
+            } else if (tag == 0xa1) {
+                int bitsLen = readHeader(der, p);
+                point = java.util.Arrays.copyOfRange(der, p[0] + 1, checkedEnd(der, p[0], bitsLen));
+            }
+            p[0] = fieldEnd;
+        }
+        String name = curve == null ? null : curveName(curve);
+        if (name == null || point == null || point.length % 2 != 1 || point[0] != 0x04) {
+            throw new GeneralSecurityException("unsupported EC key");
+        }
+        AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+        parameters.init(new ECGenParameterSpec(name));
+        ECParameterSpec spec = parameters.getParameterSpec(ECParameterSpec.class);
+        int half = (point.length - 1) / 2;
+        ECPoint w = new ECPoint(
+                new BigInteger(1, java.util.Arrays.copyOfRange(point, 1, 1 + half)),
+                new BigInteger(1, java.util.Arrays.copyOfRange(point, 1 + half, point.length)));
+        KeyFactory factory = KeyFactory.getInstance("EC");
+        return new KeyPair(
+                factory.generatePublic(new ECPublicKeySpec(w, spec)),
+                factory.generatePrivate(new ECPrivateKeySpec(d, spec)));
+    }
+
+    private static String curveName(byte[] encodedOid) {
+        for (String[] curve : CURVES) {
+            if (java.util.Arrays.equals(encodedOid, oid(curve[1]))) {
+                return curve[0];
+            }
+        }
+        return null;
+    }
+
+    /** The curve row of an EC key, by the size of its order (P-256, P-384, P-521). */
+    private static String[] curveOf(ECKey key) throws GeneralSecurityException {
+        int bits = key.getParams().getOrder().bitLength();
+        for (String[] curve : CURVES) {
+            if (curve[0].equals("secp" + bits + "r1")) {
+                return curve;
+            }
+        }
+        throw new GeneralSecurityException("unsupported curve of " + bits + " bits");
+    }
+
+    /** Sprig's pemBlockForKey: PKCS#1 for RSA, SEC 1 for EC, PKCS#8 for Ed25519. */
+    private static String privatePem(KeyPair k) throws GeneralSecurityException {
+        if (k.getPrivate() instanceof ECPrivateKey ec) {
+            return pem("EC PRIVATE KEY", sec1(ec, (ECPublicKey) k.getPublic()));
+        }
+        if (k.getPrivate() instanceof EdECPrivateKey ed) {
+            byte[] seed = ed.getBytes().orElseThrow(() -> new GeneralSecurityException("no Ed25519 seed"));
+            return pem("PRIVATE KEY", seq(integer(BigInteger.ZERO), seq(oid(OID_ED25519)), tlv(0x04, tlv(0x04, seed))));
+        }
+        return pem("RSA PRIVATE KEY", pkcs1(k.getPrivate()));
+    }
+
+    /** Go's x509.MarshalECPrivateKey: version 1, the key padded to the order's size, the curve, the public point. */
+    private static byte[] sec1(ECPrivateKey key, ECPublicKey pub) throws GeneralSecurityException {
+        String[] curve = curveOf(key);
+        int size = (key.getParams().getOrder().bitLength() + 7) / 8;
+        int coordinate = (key.getParams().getCurve().getField().getFieldSize() + 7) / 8;
+        byte[] point = concat(
+                new byte[] {0x04},
+                fixed(pub.getW().getAffineX(), coordinate),
+                fixed(pub.getW().getAffineY(), coordinate));
+        return seq(
+                integer(BigInteger.ONE),
+                tlv(0x04, fixed(key.getS(), size)),
+                tlv(0xa0, oid(curve[1])),
+                tlv(0xa1, bitString(point, 0)));
+    }
+
+    /** big.Int.FillBytes: the unsigned value, left-padded with zeros to {@code size} bytes. */
+    private static byte[] fixed(BigInteger value, int size) {
+        byte[] raw = value.toByteArray();
+        byte[] out = new byte[size];
+        int copy = Math.min(raw.length, size);
+        System.arraycopy(raw, raw.length - copy, out, size - copy, copy);
+        return out;
+    }
+
+    /** Go's signingParamsForKey: SHA-256 with RSA, the curve's hash with ECDSA, pure Ed25519. */
+    private static String signatureName(PrivateKey key) throws GeneralSecurityException {
+        if (key instanceof ECPrivateKey ec) {
+            return curveOf(ec)[2];
+        }
+        return key instanceof EdECPrivateKey ? "Ed25519" : "SHA256withRSA";
+    }
+
+    /** The AlgorithmIdentifier of {@link #signatureName}: RSA's carries a NULL parameter, the others none. */
+    private static byte[] signatureAlgorithm(PrivateKey key) throws GeneralSecurityException {
+        if (key instanceof ECPrivateKey ec) {
+            return seq(oid(curveOf(ec)[3]));
+        }
+        return key instanceof EdECPrivateKey
+                ? seq(oid(OID_ED25519))
+                : seq(oid("1.2.840.113549.1.1.11"), new byte[] {0x05, 0x00});
     }
 
     private static Map<String, Object> ca(String cn, int days, KeyPair key) throws TemplateFunctionException {
@@ -153,7 +362,7 @@ final class Certificates {
             byte[] ski = subjectKeyId(k.getPublic());
             byte[] der = certificate(
                     cn, List.of(), List.of(), days, true, k.getPublic(), name(cn), k.getPrivate(), ski, null);
-            return certificate(pem("CERTIFICATE", der), pem("RSA PRIVATE KEY", pkcs1(k.getPrivate())));
+            return certificate(pem("CERTIFICATE", der), privatePem(k));
         } catch (GeneralSecurityException e) {
             throw new TemplateFunctionException("error generating rsa key: " + e.getMessage());
         }
@@ -165,7 +374,7 @@ final class Certificates {
             KeyPair k = key != null ? key : rsa(2048);
             byte[] der = certificate(
                     cn, ips(ips), dnsNames(dns), days, false, k.getPublic(), name(cn), k.getPrivate(), null, null);
-            return certificate(pem("CERTIFICATE", der), pem("RSA PRIVATE KEY", pkcs1(k.getPrivate())));
+            return certificate(pem("CERTIFICATE", der), privatePem(k));
         } catch (GeneralSecurityException e) {
             throw new TemplateFunctionException("error generating rsa key: " + e.getMessage());
         }
@@ -194,7 +403,7 @@ final class Certificates {
                     signer.getPrivate(),
                     null,
                     parent.keyId());
-            return certificate(pem("CERTIFICATE", der), pem("RSA PRIVATE KEY", pkcs1(k.getPrivate())));
+            return certificate(pem("CERTIFICATE", der), privatePem(k));
         } catch (GeneralSecurityException e) {
             throw new TemplateFunctionException(
                     "error parsing certificate: decodedSignerCert.Bytes: " + e.getMessage());
@@ -395,7 +604,7 @@ final class Certificates {
         boolean subjectIsEmpty = subject.length == 2;
         // Go sets the authority key id only when issuer and subject differ and the parent has a subject key id.
         byte[] aki = java.util.Arrays.equals(issuer, subject) ? null : parentKeyId;
-        byte[] sigAlg = seq(oid("1.2.840.113549.1.1.11"), new byte[] {0x05, 0x00});
+        byte[] sigAlg = signatureAlgorithm(signingKey);
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).withNano(0);
         byte[] serial = integer(new BigInteger(128, SharedRandom.get()));
         List<byte[]> exts = new ArrayList<>();
@@ -434,7 +643,7 @@ final class Certificates {
                 subject,
                 subjectKey.getEncoded(),
                 tlv(0xa3, seq(exts.toArray(new byte[0][]))));
-        Signature s = Signature.getInstance("SHA256withRSA");
+        Signature s = Signature.getInstance(signatureName(signingKey));
         s.initSign(signingKey);
         s.update(tbs);
         return seq(tbs, sigAlg, bitString(s.sign(), 0));

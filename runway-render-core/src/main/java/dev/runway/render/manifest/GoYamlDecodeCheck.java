@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.Map;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
@@ -26,8 +27,9 @@ import org.snakeyaml.engine.v2.events.ScalarEvent;
  * merge-tagged scalar).</li>
  * <li>a map or list as a key ({@code {a: 1}: b}, {@code ? [a]}): go-yaml's decoder.mapping refuses it as "invalid map
  * key" with Go's %#v of the key, which the project's go-yaml reader words (it reads the document again, once).
- * Empty collections in a key are left alone: go-yaml v2's scanner forgets the key of an empty flow collection (see
- * GoYamlErrors.libyamlMessage), so such keys fail, or are read, in other ways.</li>
+ * A key that is itself an empty collection ({@code {}: 1}) is go-yaml v2's forgotten key (ForgottenFlowKey) where it
+ * is a simple key outside flow collections, else an invalid map key; other keys holding empty collections are left
+ * alone.</li>
  * </ul>
  */
 final class GoYamlDecodeCheck implements Iterator<Event> {
@@ -38,13 +40,22 @@ final class GoYamlDecodeCheck implements Iterator<Event> {
         final boolean map;
         /** A list that is the value of a merge key: each item must be a map or an alias of one. */
         final boolean mergeList;
+        /** Written in flow style ({@code {...}}, {@code [...]}). */
+        final boolean flow;
+        /** Where it starts, in code points (-1 where the reader gives no mark), and its column. */
+        final int start;
+
+        final int column;
 
         boolean expectKey = true;
         boolean mergeValueNext;
 
-        Frame(boolean map, boolean mergeList) {
+        Frame(boolean map, boolean mergeList, boolean flow, int start, int column) {
             this.map = map;
             this.mergeList = mergeList;
+            this.flow = flow;
+            this.start = start;
+            this.column = column;
         }
     }
 
@@ -55,6 +66,14 @@ final class GoYamlDecodeCheck implements Iterator<Event> {
     private int keyDepth = -1;
     /** Whether the key being read holds an empty collection. */
     private boolean emptyInKey;
+    /** Where the collection key being read starts (code points), whether a flow collection holds it, and whether
+     * it is the first key of the document's root map. */
+    private int keyStart;
+
+    private boolean keyInFlow;
+    private boolean keyStartsDocument;
+    /** Whether the map the key opens is an item of a list written at its parent map's column ({@code a:\n- x}). */
+    private boolean keyInIndentlessList;
 
     private boolean previousWasStart;
     /** The document is read again at most once, so that many keys cost one read. */
@@ -85,7 +104,9 @@ final class GoYamlDecodeCheck implements Iterator<Event> {
                 open.pop();
                 if (open.size() == keyDepth) {
                     keyDepth = -1;
-                    if (!emptyInKey) {
+                    if (previousWasStart) {
+                        emptyKey();
+                    } else if (!emptyInKey) {
                         collectionKey();
                     }
                 }
@@ -117,6 +138,40 @@ final class GoYamlDecodeCheck implements Iterator<Event> {
         }
     }
 
+    /**
+     * A key that is an empty collection: go-yaml v2 forgets a simple one outside flow collections (see
+     * ForgottenFlowKey) and its parser fails there, unless it starts the document (ManifestHead reads that); an
+     * explicit one, or one inside a flow collection, is an invalid map key. Looked at once per document, because
+     * finding the key's text walks the document to it.
+     */
+    private void emptyKey() {
+        if (keyChecked || keyStart < 0) {
+            return;
+        }
+        int at = document.offsetByCodePoints(0, keyStart);
+        if (!keyInFlow && !ForgottenFlowKey.isExplicit(document, at) && ForgottenFlowKey.isSimpleKey(document, at)) {
+            keyChecked = true;
+            if (!keyStartsDocument) {
+                throw new RenderException("YAML parse error on " + source + ": error converting YAML to JSON: "
+                        + ForgottenFlowKey.parserError(document, at, keyInIndentlessList));
+            }
+            return;
+        }
+        collectionKey();
+    }
+
+    /**
+     * Whether the map on top (the one a key is starting in) is an item of a block list at its own parent map's
+     * column: go-yaml's parser ends such a list quietly where another token than '-' follows an item.
+     */
+    private boolean indentlessList() {
+        java.util.Iterator<Frame> up = open.iterator();
+        up.next(); // the map the key is in
+        Frame list = up.hasNext() ? up.next() : null;
+        Frame map = up.hasNext() ? up.next() : null;
+        return list != null && !list.map && map != null && map.map && !map.flow && list.column == map.column;
+    }
+
     private void node(Event e) {
         if (e instanceof AliasEvent alias
                 && !anchorsToMaps.containsKey(alias.getAlias().getValue())) {
@@ -140,13 +195,23 @@ final class GoYamlDecodeCheck implements Iterator<Event> {
         }
         boolean mergeKey = parent != null && parent.map && parent.expectKey && isMergeKey(e);
         boolean collection = e.getEventId() == Event.ID.MappingStart || e.getEventId() == Event.ID.SequenceStart;
+        int start = e.getStartMark().map(m -> m.getIndex()).orElse(-1);
+        int column = e.getStartMark().map(m -> m.getColumn()).orElse(-1);
         if (collection && keyDepth < 0 && parent != null && parent.map && parent.expectKey) {
             keyDepth = open.size();
             emptyInKey = false;
+            keyStart = start;
+            keyInFlow = false;
+            for (Frame f : open) {
+                keyInFlow |= f.flow;
+            }
+            keyStartsDocument = open.size() == 1 && parent.start == start;
+            keyInIndentlessList = indentlessList();
         }
+        boolean flow = e instanceof CollectionStartEvent c && c.isFlow();
         switch (e.getEventId()) {
-            case MappingStart -> open.push(new Frame(true, false));
-            case SequenceStart -> open.push(new Frame(false, mergeValue));
+            case MappingStart -> open.push(new Frame(true, false, flow, start, column));
+            case SequenceStart -> open.push(new Frame(false, mergeValue, flow, start, column));
             default -> {
                 completed();
                 if (mergeKey) {

@@ -15,6 +15,7 @@ import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ParserException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -49,10 +50,21 @@ public record ManifestHead(
             throw new RenderException(
                     "YAML parse error on " + source + ": error converting YAML to JSON: yaml: " + readerProblem);
         }
+        String headType = version.isHelm4() ? "util.SimpleHead" : "releaseutil.SimpleHead";
+        // go-yaml v2 reads a document that starts with "{}:" or "[]:" as that empty collection and no further.
+        char forgottenKey = ForgottenFlowKey.atDocumentStart(document);
+        if (forgottenKey == '{') {
+            return new ManifestHead("", "", "", "", Map.of());
+        }
+        if (forgottenKey == '[') {
+            throw new RenderException("YAML parse error on " + source
+                    + ": error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type "
+                    + headType);
+        }
         try {
             Iterator<Event> events = new GoYamlDecodeCheck(
                     GuardedYaml.goEvents(SETTINGS, document).iterator(), source, document);
-            return new Reader(events, source, version.isHelm4() ? "util.SimpleHead" : "releaseutil.SimpleHead").read();
+            return new Reader(events, source, headType).read();
         } catch (YamlLimitException e) {
             throw new RenderException("YAML parse error on " + source + ": " + GoYamlErrors.limitMessage(e, true));
         } catch (MarkedYamlEngineException e) {
@@ -91,13 +103,21 @@ public record ManifestHead(
         ManifestHead read() {
             Event root = null;
             RenderException notAMap = null;
-            while (events.hasNext()) {
-                Event e = events.next();
-                if (root == null && isNode(e)) {
-                    root = e;
-                    notAMap = readRoot(e);
-                } else if (isNode(e)) {
-                    skip(e);
+            try {
+                while (events.hasNext()) {
+                    Event e = events.next();
+                    if (root == null && isNode(e)) {
+                        root = e;
+                        notAMap = readRoot(e);
+                    } else if (isNode(e)) {
+                        skip(e);
+                    }
+                }
+            } catch (ParserException e) {
+                // go-yaml v2's Unmarshal reads the first document only: after its root, a token that cannot start a
+                // document ends it (an implicit end), where snakeyaml wants a '---'.
+                if (root == null || !e.getProblem().startsWith("expected '<document start>'")) {
+                    throw e;
                 }
             }
             // Helm converts the whole document from YAML to JSON before decoding it into its head type, so a syntax

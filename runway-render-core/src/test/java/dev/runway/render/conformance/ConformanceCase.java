@@ -15,7 +15,9 @@ import java.util.stream.Stream;
 /**
  * One conformance case: a folder {@code conformance/<group>/<case>/} holding a small chart and an optional
  * {@code case.yaml} ({@code release}, {@code namespace}, {@code kubeVersion}, {@code set}, {@code valuesFiles},
- * {@code description}). Chart.yaml may be left out: the harness adds a default one.
+ * {@code symlinks}, {@code description}). Chart.yaml may be left out: the harness adds a default one. {@code symlinks}
+ * maps a path in the chart to a link target; the harness makes the links, because a link in the source tree (above
+ * all one that leads nowhere) would not survive git on every platform nor Maven's copy of test resources.
  */
 record ConformanceCase(
         String id,
@@ -25,6 +27,7 @@ record ConformanceCase(
         String kubeVersion,
         Map<String, Object> set,
         List<Path> valuesFiles,
+        Map<String, String> symlinks,
         String description) {
 
     static final String DEFAULT_CHART_YAML = "apiVersion: v2\nname: conformance\nversion: 0.1.0\n";
@@ -69,6 +72,10 @@ record ConformanceCase(
                 valuesFiles.add(folder.resolve(String.valueOf(f)));
             }
         }
+        Map<String, String> symlinks = new LinkedHashMap<>();
+        if (spec.get("symlinks") instanceof Map<?, ?> s) {
+            s.forEach((k, v) -> symlinks.put(String.valueOf(k), String.valueOf(v)));
+        }
         return new ConformanceCase(
                 id,
                 folder,
@@ -77,6 +84,7 @@ record ConformanceCase(
                 string(spec.get("kubeVersion"), null),
                 set,
                 valuesFiles,
+                symlinks,
                 string(spec.get("description"), ""));
     }
 
@@ -121,6 +129,11 @@ record ConformanceCase(
                         Files.copy(p, dest);
                     }
                 }
+            }
+            for (Map.Entry<String, String> link : symlinks.entrySet()) {
+                Path at = target.resolve(link.getKey());
+                Files.createDirectories(at.getParent());
+                Files.createSymbolicLink(at, Path.of(link.getValue()));
             }
             if (!Files.exists(target.resolve("Chart.yaml"))) {
                 Files.writeString(target.resolve("Chart.yaml"), DEFAULT_CHART_YAML);

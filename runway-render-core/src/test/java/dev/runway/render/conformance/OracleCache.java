@@ -70,11 +70,18 @@ final class OracleCache {
                             + request.set());
             List<Path> files;
             try (Stream<Path> walk = Files.walk(request.chart())) {
-                files = walk.filter(Files::isRegularFile).sorted().toList();
+                files = walk.filter(p -> Files.isRegularFile(p) || Files.isSymbolicLink(p))
+                        .sorted()
+                        .toList();
             }
             for (Path f : files) {
                 update(sha, request.chart().relativize(f).toString());
-                sha.update(Files.readAllBytes(f));
+                if (Files.isSymbolicLink(f)) {
+                    // A link is keyed by where it leads (it may lead nowhere); charts without links keep their keys.
+                    update(sha, "link:" + Files.readSymbolicLink(f));
+                } else {
+                    sha.update(Files.readAllBytes(f));
+                }
             }
             for (Path f : request.valuesFiles()) {
                 update(sha, "values:" + f.getFileName());
