@@ -848,7 +848,7 @@ final class GoTimeLayout {
             if (yday >= 0) {
                 int d = 0;
                 int m = 0;
-                if (isLeap(year)) {
+                if (java.time.Year.isLeap(year)) {
                     if (yday == 31 + 29) {
                         m = 2;
                         d = 29;
@@ -882,7 +882,7 @@ final class GoTimeLayout {
                     day = 1;
                 }
             }
-            if (day < 1 || day > daysIn(month, year)) {
+            if (day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
                 throw message(": day out of range");
             }
         }
@@ -951,17 +951,6 @@ final class GoTimeLayout {
 
     private static boolean commaOrPeriod(byte b) {
         return b == '.' || b == ',';
-    }
-
-    private static boolean isLeap(int year) {
-        return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    }
-
-    private static int daysIn(int month, int year) {
-        if (month == 2 && isLeap(year)) {
-            return 29;
-        }
-        return DAYS_BEFORE[month] - DAYS_BEFORE[month - 1];
     }
 
     /**

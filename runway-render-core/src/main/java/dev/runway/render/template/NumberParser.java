@@ -25,11 +25,11 @@ final class NumberParser {
         }
         // parse.newNumber: ParseUint and ParseInt with base 0 first, so 0x1f and 0o17 are integers; a float that
         // fits an integer exactly is an integer too; digits that only ParseFloat reads are too large for an integer.
-        BigInteger asUint = GoStrconv.parseUint(text, 0);
         Long asInt = GoStrconv.parseInt(text, 0);
         if (asInt != null) {
             return new Node.NumberNode(t.pos(), text, true, true, asInt, asInt, false);
         }
+        BigInteger asUint = GoStrconv.parseUint(text, 0);
         if (asUint != null) {
             // Fits uint64 but not int64: Go parses it and fails only when it is used ("overflows int").
             return new Node.NumberNode(t.pos(), text, false, true, 0, asUint.doubleValue(), false);

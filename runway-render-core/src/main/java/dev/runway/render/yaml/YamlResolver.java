@@ -296,7 +296,10 @@ final class YamlResolver {
         int year = Integer.parseInt(m.group(1));
         int month = Integer.parseInt(m.group(2));
         int day = Integer.parseInt(m.group(3));
-        if (month < 1 || month > 12 || day < 1 || day > daysIn(month, year)) {
+        if (month < 1
+                || month > 12
+                || day < 1
+                || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
             return false;
         }
         // The hour, minute and second of the two layouts with a time (groups 4 to 6 and 9 to 11).
@@ -319,14 +322,6 @@ final class YamlResolver {
     private static boolean above(Matcher m, int group, int max) {
         String v = m.group(group);
         return v != null && Integer.parseInt(v) > max;
-    }
-
-    private static int daysIn(int month, int year) {
-        return switch (month) {
-            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-            case 4, 6, 9, 11 -> 30;
-            default -> 31;
-        };
     }
 
     /** Resolution of a scalar carrying an explicit standard tag ({@code !!str}, {@code !!int}, ...). */
