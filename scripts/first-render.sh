@@ -33,8 +33,9 @@ cpfile="$core/target/cp.txt"
 [[ -f "$cpfile" ]] || { echo "build the classpath first (see the comment at the top)" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# A class-data archive takes jars only (no class folders on the class path), as users' builds would have them.
-jar cf "$work/core.jar" -C "$core/target/classes" .
+# A class-data archive takes jars only (no class folders on the class path), as users' builds would have them. The
+# core jar's entries are stored, not deflated, as runway-render-core's pom packages them (jar -0).
+jar cf0 "$work/core.jar" -C "$core/target/classes" .
 jar cf "$work/bench.jar" -C "$core/target/test-classes" dev/runway/render/bench/FirstRenderMain.class
 cp="$work/bench.jar:$work/core.jar:$(cat "$cpfile")"
 cat >"$work/values.yaml" <<'YAML'

@@ -26,15 +26,6 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public record ManifestHead(
         String apiVersion, String kind, String name, String namespace, Map<String, String> annotations) {
 
-    private static final LoadSettings SETTINGS = GuardedYaml.settings("manifest")
-            .setAllowDuplicateKeys(true)
-            .setMaxAliasesForCollections(1000)
-            .build();
-    private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
-    private static final Pattern BOOL = Pattern.compile("(?i)true|false|yes|no|on|off|y|n");
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\.?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?"
-            + "|0x[0-9a-fA-F_]+|0o?[0-7_]+|\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))");
-
     /** Reads the head as the default Helm version reports errors. */
     public static ManifestHead parse(String document, String source) {
         return parse(document, source, HelmVersion.DEFAULT);
@@ -63,7 +54,7 @@ public record ManifestHead(
         }
         try {
             Iterator<Event> events = new GoYamlDecodeCheck(
-                    GuardedYaml.goEvents(SETTINGS, document).iterator(), source, document);
+                    GuardedYaml.goEvents(Reader.SETTINGS, document).iterator(), source, document);
             return new Reader(events, source, headType).read();
         } catch (YamlLimitException e) {
             throw new RenderException("YAML parse error on " + source + ": " + GoYamlErrors.limitMessage(e, true));
@@ -83,6 +74,17 @@ public record ManifestHead(
 
     /** Walks the events of one document, keeping the few fields Helm reads and checking the rest is YAML. */
     private static final class Reader {
+        // Here rather than in ManifestHead: the scanner's fast path builds ManifestHeads for most documents and
+        // should not pay for parser settings and patterns it never uses (a few ms of a first render).
+        static final LoadSettings SETTINGS = GuardedYaml.settings("manifest")
+                .setAllowDuplicateKeys(true)
+                .setMaxAliasesForCollections(1000)
+                .build();
+        private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
+        private static final Pattern BOOL = Pattern.compile("(?i)true|false|yes|no|on|off|y|n");
+        private static final Pattern NUMBER = Pattern.compile("[-+]?(\\.?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?"
+                + "|0x[0-9a-fA-F_]+|0o?[0-7_]+|\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))");
+
         private final Iterator<Event> events;
         private final String source;
         /** Go's name of the type Helm decodes into, for its error text. */

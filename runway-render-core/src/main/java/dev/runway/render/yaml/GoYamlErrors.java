@@ -268,7 +268,6 @@ public final class GoYamlErrors {
     }
 
     private static final String CANNOT_START = "found character that cannot start any token";
-    private static final Pattern BLOCK_SCALAR_HEADER = Pattern.compile(".*[:\\-] +[|>][-+0-9]*( +#.*)?|[|>][-+0-9]*");
 
     /**
      * snakeyaml stops a plain or block scalar before a tab in the indentation of the next line and then refuses the
@@ -290,7 +289,9 @@ public final class GoYamlErrors {
         if (previous < 0) {
             return null;
         }
-        // Inside a block scalar: a header line above, and every line between indented deeper than the header.
+        // Inside a block scalar: a header line above, and every line between indented deeper than the header. The
+        // pattern is compiled here, on this error path, so that a render's clean reads do not pay for it.
+        Pattern blockScalarHeader = Pattern.compile(".*[:\\-] +[|>][-+0-9]*( +#.*)?|[|>][-+0-9]*");
         int headerIndent = Integer.MAX_VALUE;
         for (int i = previous; i >= 0; i--) {
             String l = lines[i];
@@ -298,7 +299,7 @@ public final class GoYamlErrors {
                 continue;
             }
             int indent = indentOf(l);
-            if (BLOCK_SCALAR_HEADER.matcher(l.strip()).matches() && indent < headerIndent) {
+            if (blockScalarHeader.matcher(l.strip()).matches() && indent < headerIndent) {
                 return "found a tab character where an indentation space is expected";
             }
             headerIndent = Math.min(headerIndent, indent);
