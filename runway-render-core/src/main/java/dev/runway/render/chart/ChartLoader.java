@@ -132,7 +132,8 @@ final class ChartLoader {
                 insideChart(walk, target, rel);
             }
             if (directory) {
-                if (!walk.visited.add(child.toRealPath())) {
+                // A link's target is its real path already (resolve above).
+                if (!walk.visited.add(link ? target : child.toRealPath())) {
                     throw new RenderException("chart " + root + ": " + rel + " leads to a folder already read"
                             + " (a symbolic link loop, or a second link to one folder); remove the link");
                 }
