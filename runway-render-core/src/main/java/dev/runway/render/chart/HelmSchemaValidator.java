@@ -132,8 +132,15 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
         if (text != null) {
             schema = compiled.get(text);
             if (schema == null) {
-                // computeIfAbsent, so that a render waits for a compile compileSchemas started on another thread
-                schema = compiled.computeIfAbsent(text, new Parse(chart.name() + "/values.schema.json"));
+                // Under the map's lock, so that a render waits for a compile compileSchemas started on another thread
+                // (as computeIfAbsent would, but without a Function class to load).
+                synchronized (compiled) {
+                    schema = compiled.get(text);
+                    if (schema == null) {
+                        schema = ValuesSchema.parse(text, chart.name() + "/values.schema.json");
+                        compiled.put(text, schema);
+                    }
+                }
             }
         }
         // A loop, not a stream: a render's first stream would load some twenty java.util.stream classes.
@@ -142,19 +149,5 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
             dependencies.add(schemas(dependency));
         }
         return new ChartSchemas(chart.name(), Optional.ofNullable(schema), dependencies);
-    }
-
-    /** Reads a schema text; a class rather than a lambda (see {@link #schemas}). */
-    private static final class Parse implements Function<String, ValuesSchema> {
-        private final String sourceName;
-
-        Parse(String sourceName) {
-            this.sourceName = sourceName;
-        }
-
-        @Override
-        public ValuesSchema apply(String text) {
-            return ValuesSchema.parse(text, sourceName);
-        }
     }
 }
