@@ -22,6 +22,7 @@ import java.util.function.Function;
  * the file, line and column (or the flag) that gave the value.
  */
 public final class HelmSchemaValidator implements ValuesSchemaValidator {
+    /** Where the user gave each value; null for none (the chart defaults alone, without loading an orElse class). */
     private final ValueOrigins origins;
     /**
      * Compiled schemas by their text: a prepared renderer validates on every render, and validators made by
@@ -31,17 +32,17 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
 
     /** The engine's default: problems without origins. */
     public HelmSchemaValidator() {
-        this(ValueOrigins.none(), new ConcurrentHashMap<>());
+        this(null, new ConcurrentHashMap<>());
     }
 
     private HelmSchemaValidator(ValueOrigins origins, Map<String, ValuesSchema> compiled) {
-        this.origins = Objects.requireNonNull(origins, "origins");
+        this.origins = origins;
         this.compiled = compiled;
     }
 
     /** A validator whose messages say where each value was given (from {@link MergedValues#origins()}). */
     public static HelmSchemaValidator withOrigins(ValueOrigins origins) {
-        return new HelmSchemaValidator(origins, new ConcurrentHashMap<>());
+        return new HelmSchemaValidator(Objects.requireNonNull(origins, "origins"), new ConcurrentHashMap<>());
     }
 
     /**
@@ -49,7 +50,7 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
      * values, while the 19 KB schema of runway-eks is read and compiled once (issue 19).
      */
     public HelmSchemaValidator reporting(ValueOrigins valueOrigins) {
-        return new HelmSchemaValidator(valueOrigins, compiled);
+        return new HelmSchemaValidator(Objects.requireNonNull(valueOrigins, "valueOrigins"), compiled);
     }
 
     /**
@@ -79,7 +80,7 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
     }
 
     private ValuesSchema.Verdict verdict(Chart chart, Map<String, Object> values) {
-        return ValuesSchema.verdict(schemas(chart), values, origins.orElse(defaults(chart, values)));
+        return ValuesSchema.verdict(schemas(chart), values, originsOf(chart, values));
     }
 
     /**
@@ -104,7 +105,13 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
 
     /** Every problem the schemas of the chart and its subcharts find in the coalesced values, in Helm's order. */
     public List<ValuesProblem> problems(Chart chart, Map<String, Object> values) {
-        return ValuesSchema.validate(schemas(chart), values, origins.orElse(defaults(chart, values)));
+        return ValuesSchema.validate(schemas(chart), values, originsOf(chart, values));
+    }
+
+    /** The user's origins, then the chart defaults for the paths they do not know. */
+    private ValueOrigins originsOf(Chart chart, Map<String, Object> values) {
+        ValueOrigins defaults = defaults(chart, values);
+        return origins == null ? defaults : origins.orElse(defaults);
     }
 
     /** Chart defaults of the chart and, under their names, of its subcharts. */
@@ -132,8 +139,15 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
         if (text != null) {
             schema = compiled.get(text);
             if (schema == null) {
-                // computeIfAbsent, so that a render waits for a compile compileSchemas started on another thread
-                schema = compiled.computeIfAbsent(text, new Parse(chart.name() + "/values.schema.json"));
+                // Under the map's lock, so that a render waits for a compile compileSchemas started on another thread
+                // (as computeIfAbsent would, but without a Function class to load).
+                synchronized (compiled) {
+                    schema = compiled.get(text);
+                    if (schema == null) {
+                        schema = ValuesSchema.parse(text, chart.name() + "/values.schema.json");
+                        compiled.put(text, schema);
+                    }
+                }
             }
         }
         // A loop, not a stream: a render's first stream would load some twenty java.util.stream classes.
@@ -142,19 +156,5 @@ public final class HelmSchemaValidator implements ValuesSchemaValidator {
             dependencies.add(schemas(dependency));
         }
         return new ChartSchemas(chart.name(), Optional.ofNullable(schema), dependencies);
-    }
-
-    /** Reads a schema text; a class rather than a lambda (see {@link #schemas}). */
-    private static final class Parse implements Function<String, ValuesSchema> {
-        private final String sourceName;
-
-        Parse(String sourceName) {
-            this.sourceName = sourceName;
-        }
-
-        @Override
-        public ValuesSchema apply(String text) {
-            return ValuesSchema.parse(text, sourceName);
-        }
     }
 }

@@ -3,7 +3,6 @@ package dev.runway.render.values;
 import dev.runway.render.regexp.GoRegexp;
 import dev.runway.render.regexp.RememberedFind;
 import dev.runway.render.yaml.GoJson.JsonNumber;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -65,8 +64,12 @@ final class PlainSchemaCheck {
 
     private final Node root;
 
-    private PlainSchemaCheck(Node root) {
+    /** The schema's patterns, one per text (for tests: which ones values have reached). */
+    private final Map<String, LazyPattern> patterns;
+
+    private PlainSchemaCheck(Node root, Map<String, LazyPattern> patterns) {
         this.root = root;
+        this.patterns = patterns;
     }
 
     /**
@@ -104,12 +107,14 @@ final class PlainSchemaCheck {
             IdentityHashMap<Node, Boolean> done = new IdentityHashMap<>();
             // One path for all: loops() leaves it empty again whenever it answers false.
             Set<Node> path = Collections.newSetFromMap(new IdentityHashMap<>());
+            // From the $ref nodes only: every loop passes through one (each other edge leads to a node compiled from
+            // a part of its source's own object), and a search from a node of a loop finds it.
             for (Node node : compiler.all) {
-                if (loops(node, done, path)) {
+                if (node.ref != null && loops(node, done, path)) {
                     return null;
                 }
             }
-            return new PlainSchemaCheck(top);
+            return new PlainSchemaCheck(top, compiler.patterns);
         } catch (Unsupported e) {
             return null;
         }
@@ -134,10 +139,15 @@ final class PlainSchemaCheck {
         if (node.not != null) {
             same.add(node.not);
         }
-        for (List<Node> group : java.util.Arrays.asList(node.allOf, node.anyOf, node.oneOf)) {
-            if (group != null) {
-                same.addAll(group);
-            }
+        // Three ifs, not a loop over Arrays.asList: that would load two classes only this line uses.
+        if (node.allOf != null) {
+            same.addAll(node.allOf);
+        }
+        if (node.anyOf != null) {
+            same.addAll(node.anyOf);
+        }
+        if (node.oneOf != null) {
+            same.addAll(node.oneOf);
         }
         for (Node next : same) {
             if (loops(next, done, path)) {
@@ -155,6 +165,17 @@ final class PlainSchemaCheck {
      */
     Answer check(Object values) {
         return root.check(values, 0);
+    }
+
+    /** The texts of the patterns compiled so far (for tests). */
+    Set<String> compiledPatterns() {
+        Set<String> texts = new java.util.TreeSet<>();
+        for (Map.Entry<String, LazyPattern> pattern : patterns.entrySet()) {
+            if (pattern.getValue().isCompiled()) {
+                texts.add(pattern.getKey());
+            }
+        }
+        return texts;
     }
 
     /**
@@ -229,6 +250,11 @@ final class PlainSchemaCheck {
                 }
             }
             return pattern;
+        }
+
+        /** Whether a value has reached the pattern yet, or it was compiled when the schema was read. */
+        boolean isCompiled() {
+            return compiled != null;
         }
 
         /**
@@ -740,32 +766,74 @@ final class PlainSchemaCheck {
             if (answer == Answer.FAILS) {
                 return answer;
             }
+            // From here on, a keyword whose answer cannot change the verdict is not evaluated: that changes no answer
+            // (and() and or() are commutative), only which patterns a first render compiles.
             if (not != null) {
                 answer = and(answer, not.check(value, depth + 1).not());
+                if (answer == Answer.FAILS) {
+                    return answer;
+                }
             }
             if (allOf != null) {
                 for (Node each : allOf) {
                     answer = and(answer, each.check(value, depth + 1));
+                    if (answer == Answer.FAILS) {
+                        return answer;
+                    }
                 }
             }
             if (anyOf != null) {
-                Answer any = Answer.FAILS;
-                for (Node each : anyOf) {
-                    any = or(any, each.check(value, depth + 1));
+                answer = and(answer, anyOf(value, depth));
+                if (answer == Answer.FAILS) {
+                    return answer;
                 }
-                answer = and(answer, any);
             }
             if (oneOf != null) {
                 int meets = 0;
                 boolean unsure = false;
-                for (Node each : oneOf) {
-                    Answer a = each.check(value, depth + 1);
+                for (int i = 0; i < oneOf.size() && meets < 2; i++) {
+                    Answer a = oneOf.get(i).check(value, depth + 1);
                     meets += a == Answer.MEETS ? 1 : 0;
                     unsure |= a == Answer.UNSURE;
                 }
                 answer = and(answer, meets > 1 ? Answer.FAILS : unsure ? Answer.UNSURE : Answer.of(meets == 1));
             }
             return answer;
+        }
+
+        /**
+         * anyOf: met once one branch is met, so the branches after it are not evaluated, and branches whose patterns
+         * are compiled already ({@link #patternCompiled}) go first. runway-eks's ids take a pattern of their own or a
+         * Flux placeholder ({@code $ref} to one shared pattern): with placeholders, a first render compiles the
+         * placeholder's pattern at the first id and no later id's own pattern.
+         */
+        private Answer anyOf(Object value, int depth) {
+            int n = anyOf.size();
+            boolean[] ready = new boolean[n]; // fixed before the first pass: a branch may compile another's pattern
+            for (int i = 0; i < n; i++) {
+                ready[i] = anyOf.get(i).patternCompiled();
+            }
+            Answer any = Answer.FAILS;
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < n; i++) {
+                    if (ready[i] == (pass == 0)) {
+                        any = or(any, anyOf.get(i).check(value, depth + 1));
+                        if (any == Answer.MEETS) {
+                            return any;
+                        }
+                    }
+                }
+            }
+            return any;
+        }
+
+        /** Whether this node's own pattern (after its {@code $ref}s) is compiled or absent: only an ordering hint. */
+        private boolean patternCompiled() {
+            Node node = this;
+            for (int hops = 0; node.ref != null && hops < MAX_DEPTH; hops++) {
+                node = node.definitions.get(node.ref);
+            }
+            return node.pattern == null || node.pattern.isCompiled();
         }
 
         /** {@code value} is already {@link #json}'s: numbers are Long or Double. */
@@ -793,22 +861,32 @@ final class PlainSchemaCheck {
             return pattern == null ? Answer.MEETS : pattern.find(text);
         }
 
-        /** A Long or a Double, as {@link #json} gives numbers. */
+        /**
+         * A Long or a Double, as {@link #json} gives numbers. Compared exactly without BigDecimal (whose class a first
+         * render would load for this alone): a long against a long, and a finite double against a bound within
+         * 2^53 ({@code Compiler.bound}), which converts to double without rounding.
+         */
         private Answer number(Number value) {
             if (minimum == null && maximum == null && exclusiveMinimum == null && exclusiveMaximum == null) {
                 return Answer.MEETS;
             }
-            BigDecimal number = value instanceof Double d
-                    ? (Double.isFinite(d) ? new BigDecimal(d) : null)
-                    : BigDecimal.valueOf(value.longValue());
-            if (number == null) {
+            if (value instanceof Double d && !Double.isFinite(d)) {
                 return Answer.UNSURE;
             }
-            boolean meets = (minimum == null || number.compareTo(BigDecimal.valueOf(minimum)) >= 0)
-                    && (maximum == null || number.compareTo(BigDecimal.valueOf(maximum)) <= 0)
-                    && (exclusiveMinimum == null || number.compareTo(BigDecimal.valueOf(exclusiveMinimum)) > 0)
-                    && (exclusiveMaximum == null || number.compareTo(BigDecimal.valueOf(exclusiveMaximum)) < 0);
+            boolean meets = (minimum == null || compare(value, minimum) >= 0)
+                    && (maximum == null || compare(value, maximum) <= 0)
+                    && (exclusiveMinimum == null || compare(value, exclusiveMinimum) > 0)
+                    && (exclusiveMaximum == null || compare(value, exclusiveMaximum) < 0);
             return Answer.of(meets);
+        }
+
+        /** The sign of {@code value - bound}: a Long or a finite Double against a bound of at most 2^53. */
+        private static int compare(Number value, long bound) {
+            if (value instanceof Double d) {
+                double b = bound; // exact: |bound| <= 2^53
+                return d < b ? -1 : d > b ? 1 : 0; // -0.0 equals 0, as BigDecimal's compareTo has it
+            }
+            return Long.compare(value.longValue(), bound);
         }
 
         private Answer object(Map<?, ?> value, int depth) {

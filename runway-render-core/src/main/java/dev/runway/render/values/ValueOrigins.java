@@ -47,7 +47,6 @@ public interface ValueOrigins {
      */
     static ValueOrigins chartDefaults(
             String chartName, java.util.Map<String, Object> defaults, java.util.Map<String, Object> values) {
-        ValueOrigin origin = ValueOrigin.flag(chartName + " default in values.yaml");
         return new ValueOrigins() {
             @Override
             public Optional<ValueOrigin> originOf(ValuesPath path) {
@@ -55,8 +54,10 @@ public interface ValueOrigins {
                     return Optional.empty();
                 }
                 Optional<Object> byDefault = ValueTrees.at(defaults, path);
+                // The origin is made when a problem asks for it: a first render whose values meet the schema then
+                // loads no ValueOrigin class.
                 return byDefault.isPresent() && byDefault.equals(ValueTrees.at(values, path))
-                        ? Optional.of(origin)
+                        ? Optional.of(ValueOrigin.flag(chartName + " default in values.yaml"))
                         : Optional.empty();
             }
         };

@@ -115,7 +115,7 @@ public final class ValuesSchema {
         }
         Object tree;
         try {
-            tree = GoJson.decodeUseNumber(text).value();
+            tree = GoJson.decodeUseNumber(text);
         } catch (GoYamlException e) {
             return null;
         }
@@ -278,12 +278,14 @@ public final class ValuesSchema {
         // An if, not ifPresent: a lambda's first use spins a class, a cost of every first render.
         if (chart.schema().isPresent()) {
             Outcome outcome = chart.schema().get().evaluate(chart.chartName(), values, at, origins);
-            problems.addAll(outcome.problems());
-            if (!outcome.helmText().isEmpty()) {
-                text.append(chart.chartName())
-                        .append(":\n")
-                        .append(outcome.helmText())
-                        .append('\n');
+            if (outcome != null) {
+                problems.addAll(outcome.problems());
+                if (!outcome.helmText().isEmpty()) {
+                    text.append(chart.chartName())
+                            .append(":\n")
+                            .append(outcome.helmText())
+                            .append('\n');
+                }
             }
         }
         for (ChartSchemas dependency : chart.dependencies()) {
@@ -332,14 +334,19 @@ public final class ValuesSchema {
 
     private List<ValuesProblem> validate(
             String chart, Map<String, Object> values, ValuesPath at, ValueOrigins origins) {
-        return evaluate(chart, values, at, origins).problems();
+        Outcome outcome = evaluate(chart, values, at, origins);
+        return outcome == null ? List.of() : outcome.problems();
     }
 
+    /**
+     * The schema's verdict on {@code values}, or null when the small check finds them met: a first render, whose
+     * values meet the schema, then loads no Outcome class.
+     */
     private Outcome evaluate(String chart, Map<String, Object> values, ValuesPath at, ValueOrigins origins) {
         // Helm validates JSON; null values become {} (ValidateAgainstSingleSchema).
         if (plainCheck != null
                 && plainCheck.check(values == null ? Map.of() : values) == PlainSchemaCheck.Answer.MEETS) {
-            return new Outcome("", List.of());
+            return null;
         }
         return networknt().evaluate(chart, values, at, origins);
     }

@@ -431,15 +431,16 @@ public final class GoJson {
     }
 
     /**
-     * {@link #decode} from the start of {@code text} by a Decoder with {@code UseNumber}: each number is a
-     * {@link JsonNumber} holding its literal, so that {@code 5} and {@code 5.0} stay apart and no digit is rounded.
-     * What follows the value is not looked at.
+     * The value {@link #decode} reads from the start of {@code text} by a Decoder with {@code UseNumber}: each number
+     * is a {@link JsonNumber} holding its literal, so that {@code 5} and {@code 5.0} stay apart and no digit is
+     * rounded. What follows the value is not looked at (nor is its end returned: a schema's first read needs only the
+     * value, and no {@link Decoded} class to load).
      */
-    public static Decoded decodeUseNumber(String text) {
+    public static Object decodeUseNumber(String text) {
         try {
-            return new JsonParser(text, 0, "unexpected EOF", true).decodeValue();
+            return new JsonParser(text, 0, "unexpected EOF", true).firstValue();
         } catch (StackOverflowError e) {
-            return onDeepStack(() -> new JsonParser(text, 0, "unexpected EOF", true).decodeValue());
+            return onDeepStack(() -> new JsonParser(text, 0, "unexpected EOF", true).firstValue());
         }
     }
 
@@ -593,6 +594,12 @@ public final class GoJson {
 
         /** json.Decoder.Decode: one value from {@code pos}, no look at what follows it. */
         Decoded decodeValue() {
+            Object v = firstValue();
+            return new Decoded(v, pos);
+        }
+
+        /** {@link #decodeValue}'s value alone ({@link #pos} is then just after it). */
+        Object firstValue() {
             skipWs();
             if (pos >= cs.length) {
                 throw error("EOF");
@@ -601,7 +608,7 @@ public final class GoJson {
             if (saved != null) {
                 throw saved;
             }
-            return new Decoded(v, pos);
+            return v;
         }
 
         Unmarshalled unmarshalDocument() {

@@ -270,6 +270,106 @@ class ValuesSchemaFastPathTest {
         assertEquals(PlainSchemaCheck.Answer.UNSURE.not(), PlainSchemaCheck.Answer.UNSURE);
     }
 
+    /**
+     * An anyOf that one branch meets evaluates no further branch, and branches whose pattern is compiled go first: as
+     * runway-eks's ids with Flux placeholders, the first id compiles its own pattern and the placeholder's, a later id
+     * none of its own. The answers stay networknt's.
+     */
+    @Test
+    void anyOfMetByACompiledBranchCompilesNoOtherPattern() {
+        String flux = "^\\$\\{[a-z_]+\\}$";
+        String text = "{\"definitions\": {\"flux\": {\"type\": \"string\", \"pattern\": " + GoStrconv.quote(flux)
+                + "}}, \"properties\": {"
+                + "\"a\": {\"anyOf\": [{\"pattern\": \"^[0-9]{12}$\"}, {\"$ref\": \"#/definitions/flux\"}]},"
+                + " \"b\": {\"anyOf\": [{\"pattern\": \"^[a-z]{4}$\"}, {\"$ref\": \"#/definitions/flux\"}]},"
+                + " \"c\": {\"anyOf\": [{\"pattern\": \"^x\"}, {\"pattern\": \"^y\"}]}}}";
+        PlainSchemaCheck check = PlainSchemaCheck.of(dev.runway.render.yaml.GoJson.decodeUseNumber(text), true);
+        assertNotNull(check);
+        assertEquals(PlainSchemaCheck.Answer.MEETS, check.check(Map.of("a", "${x}")));
+        assertEquals(java.util.Set.of("^[0-9]{12}$", flux), check.compiledPatterns());
+        assertEquals(PlainSchemaCheck.Answer.MEETS, check.check(Map.of("b", "${y}")));
+        assertEquals(java.util.Set.of("^[0-9]{12}$", flux), check.compiledPatterns(), "b's own pattern compiled");
+        assertEquals(PlainSchemaCheck.Answer.FAILS, check.check(Map.of("b", "Abcd")));
+        assertEquals(PlainSchemaCheck.Answer.MEETS, check.check(Map.of("b", "abcd")));
+        // Without a compiled branch, schema order: the first branch met, the second is never compiled.
+        assertEquals(PlainSchemaCheck.Answer.MEETS, check.check(Map.of("c", "xyz")));
+        assertFalse(check.compiledPatterns().contains("^y"));
+        assertEquals(PlainSchemaCheck.Answer.MEETS, check.check(Map.of("c", "yes")));
+        assertEquals(PlainSchemaCheck.Answer.FAILS, check.check(Map.of("c", "no")));
+
+        ValuesSchema schema = ValuesSchema.parse(text, "anyof.schema.json");
+        List<Map<String, Object>> bases = new ArrayList<>();
+        for (String value : List.of("${x}", "123456789012", "abcd", "xyz", "yes", "no", "Abcd")) {
+            bases.add(Map.of("a", value, "b", value, "c", value));
+        }
+        agree(schema, bases, 300, text);
+    }
+
+    /**
+     * Number bounds compare exactly (as BigDecimal would) without BigDecimal: longs and doubles next to integral
+     * bounds up to 2^53, negative zero, and numbers far past the bounds.
+     */
+    @Test
+    void numberBoundsCompareExactly() {
+        long big = 1L << 53;
+        String text = "{\"properties\": {\"a\": {\"minimum\": -1, \"maximum\": " + big + "},"
+                + " \"b\": {\"exclusiveMinimum\": 0, \"exclusiveMaximum\": 3},"
+                + " \"c\": {\"minimum\": -" + big + ", \"exclusiveMaximum\": -" + (big - 1) + "}}}";
+        PlainSchemaCheck check = PlainSchemaCheck.of(dev.runway.render.yaml.GoJson.decodeUseNumber(text), true);
+        assertNotNull(check);
+        long[][] bounds = { // minimum, maximum, exclusive (1) or not (0)
+            {-1, big, 0}, {0, 3, 1}, {-big, -(big - 1), 2}
+        };
+        List<Object> numbers = List.of(
+                -1L,
+                0L,
+                1L,
+                3L,
+                2L,
+                big,
+                big + 1,
+                big - 1,
+                -big,
+                -big - 1,
+                -(big - 1),
+                -(big - 2),
+                Long.MAX_VALUE,
+                Long.MIN_VALUE,
+                -0.0,
+                0.0,
+                0.5,
+                -0.5,
+                2.9999999999999996,
+                3.0000000000000004,
+                -1.0000000000000002,
+                -0.9999999999999999,
+                4.9E-324,
+                -4.9E-324,
+                1.0e19,
+                -1.0e19,
+                1.7976931348623157E308,
+                -1.7976931348623157E308,
+                9.007199254740991E15,
+                4.5035996273704955E15);
+        String[] keys = {"a", "b", "c"};
+        int meets = 0;
+        for (int k = 0; k < keys.length; k++) {
+            for (Object n : numbers) {
+                java.math.BigDecimal exact =
+                        n instanceof Double d ? new java.math.BigDecimal(d) : java.math.BigDecimal.valueOf((Long) n);
+                int low = exact.compareTo(java.math.BigDecimal.valueOf(bounds[k][0]));
+                int high = exact.compareTo(java.math.BigDecimal.valueOf(bounds[k][1]));
+                boolean expected = bounds[k][2] == 0
+                        ? low >= 0 && high <= 0
+                        : bounds[k][2] == 1 ? low > 0 && high < 0 : low >= 0 && high < 0;
+                meets += expected ? 1 : 0;
+                assertEquals(
+                        PlainSchemaCheck.Answer.of(expected), check.check(Map.of(keys[k], n)), keys[k] + " = " + n);
+            }
+        }
+        assertTrue(meets > 10 && meets < numbers.size() * keys.length - 10, "too one-sided: " + meets);
+    }
+
     private static void collectPatterns(Object schema, List<String> patterns) {
         if (schema instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -301,8 +401,7 @@ class ValuesSchemaFastPathTest {
     @Test
     void deferredPatternsAreOnlyThoseGoCompiles() throws IOException {
         Object schema = dev.runway.render.yaml.GoJson.decodeUseNumber(
-                        Files.readString(ValuesSchemaTest.CHART.resolve("values.schema.json")))
-                .value();
+                Files.readString(ValuesSchemaTest.CHART.resolve("values.schema.json")));
         List<String> patterns = new ArrayList<>();
         collectPatterns(schema, patterns);
         assertEquals(27, patterns.size()); // 22 texts
