@@ -239,8 +239,8 @@ final class Certificates {
 
     /**
      * SEC 1 ECPrivateKey (version, key, [0] curve, [1] public point); the curve comes from PKCS#8's parameters
-     * where [0] is left out. Go derives a missing public point; this reads only keys that carry it, as Go and
-     * OpenSSL write them.
+     * where [0] is left out. Like Go's x509.ParseECPrivateKey, the public point is derived from the key, whether [1]
+     * is there (OpenSSL's -no_public leaves it out) or not.
      */
     private static KeyPair ecKey(byte[] der, byte[] curveFromPkcs8) throws GeneralSecurityException {
         int[] p = {0};
@@ -250,31 +250,28 @@ final class Certificates {
         int dLen = readHeader(der, p);
         BigInteger d = new BigInteger(1, java.util.Arrays.copyOfRange(der, p[0], checkedEnd(der, p[0], dLen)));
         p[0] += dLen;
-        byte[] curve = curveFromPkcs8;
-        byte[] point = null;
+        byte[] curve = null;
         while (p[0] < seqEnd) {
             int tag = der[p[0]] & 0xff;
             int len = readHeader(der, p);
             int fieldEnd = checkedEnd(der, p[0], len);
             if (tag == 0xa0) {
                 curve = java.util.Arrays.copyOfRange(der, p[0], fieldEnd);
-            } else if (tag == 0xa1) {
-                int bitsLen = readHeader(der, p);
-                point = java.util.Arrays.copyOfRange(der, p[0] + 1, checkedEnd(der, p[0], bitsLen));
             }
             p[0] = fieldEnd;
         }
+        // Go prefers PKCS#8's curve whenever its parameters hold an OID, and reads [0] only when they do not.
+        if (curveFromPkcs8 != null && curveFromPkcs8.length > 0 && curveFromPkcs8[0] == 0x06) {
+            curve = curveFromPkcs8;
+        }
         String name = curve == null ? null : curveName(curve);
-        if (name == null || point == null || point.length % 2 != 1 || point[0] != 0x04) {
+        if (name == null) {
             throw new GeneralSecurityException("unsupported EC key");
         }
         AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
         parameters.init(new ECGenParameterSpec(name));
         ECParameterSpec spec = parameters.getParameterSpec(ECParameterSpec.class);
-        int half = (point.length - 1) / 2;
-        ECPoint w = new ECPoint(
-                new BigInteger(1, java.util.Arrays.copyOfRange(point, 1, 1 + half)),
-                new BigInteger(1, java.util.Arrays.copyOfRange(point, 1 + half, point.length)));
+        ECPoint w = EcPublicPoint.of(d, spec);
         KeyFactory factory = KeyFactory.getInstance("EC");
         return new KeyPair(
                 factory.generatePublic(new ECPublicKeySpec(w, spec)),

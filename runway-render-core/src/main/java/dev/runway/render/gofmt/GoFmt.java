@@ -415,6 +415,8 @@ public final class GoFmt {
                 printList(new ArrayList<>(list), verb);
             } else if (arg instanceof Object[] arr) {
                 printList(List.of(arr), verb);
+            } else if (arg instanceof GoComplex c) {
+                fmtComplex(c, verb, arg);
             } else if (arg instanceof GoTyped typed) {
                 if (verb == 'v' || verb == 's') {
                     fmtS(typed.goString());
@@ -860,6 +862,22 @@ public final class GoFmt {
         }
 
         // ---- floats
+
+        /** fmt's fmtComplex: each part as a float64 of the verb, the imaginary one always signed. */
+        private void fmtComplex(GoComplex c, int verb, Object arg) {
+            switch (verb) {
+                case 'v', 'b', 'g', 'G', 'x', 'X', 'f', 'F', 'e', 'E' -> {
+                    boolean oldPlus = plus;
+                    buf.append('(');
+                    fmtFloat(c.real(), 64, verb, arg);
+                    plus = true;
+                    fmtFloat(c.imag(), 64, verb, arg);
+                    buf.append("i)");
+                    plus = oldPlus;
+                }
+                default -> badVerb(arg, verb);
+            }
+        }
 
         private void fmtFloat(double v, int size, int verb, Object arg) {
             switch (verb) {

@@ -66,6 +66,9 @@ public final class GoValues {
         if (v instanceof Float f) {
             return f == 0;
         }
+        if (v instanceof GoComplex c) {
+            return c.real() == 0 && c.imag() == 0;
+        }
         if (v instanceof BigInteger b) {
             return b.signum() == 0;
         }
@@ -149,6 +152,9 @@ public final class GoValues {
         }
         if (v instanceof String) {
             return Kind.STRING;
+        }
+        if (v instanceof GoComplex) {
+            return Kind.COMPLEX;
         }
         return Kind.OTHER;
     }

@@ -1,5 +1,6 @@
 package dev.runway.render.template;
 
+import dev.runway.render.gofmt.GoComplex;
 import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.gofmt.GoValues.Kind;
 import java.math.BigInteger;
@@ -35,6 +36,7 @@ final class Comparisons {
                     case INT -> ((Number) a).longValue() == ((Number) b).longValue();
                     case UINT -> a.equals(b);
                     case STRING -> a.equals(b);
+                    case COMPLEX -> ((GoComplex) a).sameValue((GoComplex) b);
                     default -> {
                         if (a == null || b == null) {
                             yield a == b;

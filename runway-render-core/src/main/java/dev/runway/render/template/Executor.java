@@ -401,6 +401,9 @@ final class Executor {
 
     private Object idealConstant(Node.NumberNode n) {
         node = n;
+        if (n.complex() != null) {
+            return n.complex();
+        }
         String text = n.text();
         boolean hexInt = text.length() > 2
                 && text.charAt(0) == '0'
@@ -626,7 +629,7 @@ final class Executor {
             argv.add(raw ? fin : unbox(fin));
         }
         try {
-            return bounded(f.call(context, argv));
+            return bounded(callWithWholeComplexLiterals(f, argv, args));
         } catch (TemplateArgumentException e) {
             throw argumentError(e.index(), e.expectedType(), e.getMessage(), ident, args, trace, evaluated);
         } catch (TemplateFunctionException e) {
@@ -647,6 +650,52 @@ final class Executor {
             node = at;
             throw error("error calling " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The call, where a parameter of type int or float64 that refuses a complex literal gets the literal's integer
+     * or float value instead, as Go's evalInteger and evalFloat read a constant whose imaginary part is zero
+     * ({@code 2+0i}); an interface{} parameter keeps the complex128. Signatures are checked before any work, so the
+     * call is simply made again, at most once per argument.
+     */
+    private Object callWithWholeComplexLiterals(TemplateFunction f, CallArguments argv, List<Node> args)
+            throws TemplateFunctionException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return f.call(context, argv);
+            } catch (TemplateArgumentException e) {
+                if (attempt >= argv.size() || !wholeComplexLiteral(argv, args, e.index(), e.expectedType())) {
+                    throw e;
+                }
+            } catch (TemplateArityException e) {
+                if (attempt >= argv.size() || !wholeComplexLiteral(argv, args, e.argumentIndex(), e.expectedType())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Puts the int or float value of the complex literal at argument {@code i} where parameter type {@code t} wants it. */
+    private static boolean wholeComplexLiteral(CallArguments argv, List<Node> args, int i, String t) {
+        if (args == null
+                || i < 0
+                || i + 1 >= args.size()
+                || t == null
+                || !(args.get(i + 1) instanceof Node.NumberNode n)
+                || n.complex() == null
+                || !(argv.get(i) instanceof dev.runway.render.gofmt.GoComplex)) {
+            return false;
+        }
+        if (n.isInt() && (t.equals("int") || t.equals("int64"))) {
+            // What an integer literal of the same value hands over.
+            long v = n.intValue();
+            argv.set(i, v == (int) v ? (Object) (int) v : (Object) v);
+        } else if (n.isFloat() && t.equals("float64")) {
+            argv.set(i, n.floatValue());
+        } else {
+            return false;
+        }
+        return true;
     }
 
     /**

@@ -475,6 +475,8 @@ final class Lexer {
             if (!scanNumber() || buf[pos - 1] != 'i') {
                 return error("bad number syntax: " + GoStrconv.quote(input.substring(start, pos)));
             }
+            emit(Token.Kind.COMPLEX);
+            return true;
         }
         emit(Token.Kind.NUMBER);
         return true;

@@ -113,9 +113,18 @@ sealed interface Node {
         }
     }
 
-    /** A numeric constant; {@code value} is what Go's idealConstant yields (Integer, Long or Double). */
+    /**
+     * A numeric constant; {@code value} is what Go's idealConstant yields (Integer, Long or Double). {@code complex}
+     * is the value of a complex or imaginary constant ({@code 1i}, {@code 1+2i}), else null.
+     */
     record NumberNode(
-            int pos, String text, boolean isInt, boolean isFloat, long intValue, double floatValue, boolean isComplex)
+            int pos,
+            String text,
+            boolean isInt,
+            boolean isFloat,
+            long intValue,
+            double floatValue,
+            dev.runway.render.gofmt.GoComplex complex)
             implements Node {
         @Override
         public String toString() {

@@ -441,6 +441,7 @@ final class Parser {
                         FIELD,
                         IDENTIFIER,
                         NUMBER,
+                        COMPLEX,
                         NIL,
                         RAW_STRING,
                         STRING,
@@ -544,7 +545,7 @@ final class Parser {
             case BOOL -> {
                 return new Node.BoolNode(t.pos(), t.val().equals("true"));
             }
-            case CHAR_CONSTANT, NUMBER -> {
+            case CHAR_CONSTANT, NUMBER, COMPLEX -> {
                 return NumberParser.parse(t, this);
             }
             case LEFT_PAREN -> {

@@ -22,6 +22,8 @@ record Token(Kind kind, int pos, String val) {
         RAW_STRING,
         CHAR_CONSTANT,
         NUMBER,
+        /** A complex constant such as 1+2i (Go's itemComplex); an imaginary one alone (2i) is a NUMBER. */
+        COMPLEX,
         BOOL,
         FIELD,
         VARIABLE,

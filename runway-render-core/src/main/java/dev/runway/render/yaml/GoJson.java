@@ -116,6 +116,8 @@ public final class GoJson {
             writeList(sb, List.of(arr), escapeHtml, indent, depth, path);
         } else if (v instanceof JsonMarshaler m) {
             write(sb, m.toJsonValue(), escapeHtml, indent, depth, path);
+        } else if (v instanceof dev.runway.render.gofmt.GoComplex) {
+            throw new GoJsonException("json: unsupported type: complex128");
         } else {
             writeString(sb, GoFmt.formatValue(v), escapeHtml);
         }

@@ -387,6 +387,9 @@ public final class GoYaml {
         if (v instanceof byte[] bytes) {
             return stringScalar(Base64.getEncoder().encodeToString(bytes));
         }
+        if (v instanceof dev.runway.render.gofmt.GoComplex) {
+            throw new GoJson.GoJsonException("json: unsupported type: complex128");
+        }
         if (v instanceof Map<?, ?> map) {
             enter(v, "map[string]interface {}", depth, encoding);
             List<Map.Entry<String, Object>> entries = new ArrayList<>(map.size());

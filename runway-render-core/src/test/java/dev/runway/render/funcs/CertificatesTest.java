@@ -106,6 +106,39 @@ class CertificatesTest {
     }
 
     @Test
+    void anEcKeyWithoutItsPublicPointGetsItDerivedAndAScalarOutsideTheOrderIsRefused() throws Exception {
+        String full = (String) F.get("genPrivateKey").call(null, List.of("ecdsa"));
+        byte[] der = java.util.Base64.getMimeDecoder()
+                .decode(full.replace("-----BEGIN EC PRIVATE KEY-----", "").replace("-----END EC PRIVATE KEY-----", ""));
+        // SEC 1 of P-256: version, the 32-byte scalar and the curve, without [1] (OpenSSL's -no_public).
+        byte[] head = {0x30, 0x31};
+        byte[] stripped = concat(head, java.util.Arrays.copyOfRange(der, 2, 2 + 3 + 34 + 12));
+        Object cert = F.get("genSelfSignedCertWithKey")
+                .call(null, List.of("me", new ArrayList<>(), new ArrayList<>(), 1, ecPem(stripped)));
+        assertEquals(full, ((Map<?, ?>) cert).get("Key"));
+        parse(cert).verify(parse(cert).getPublicKey());
+
+        for (byte fill : new byte[] {0, (byte) 0xff}) {
+            byte[] outside = stripped.clone();
+            java.util.Arrays.fill(outside, 7, 7 + 32, fill);
+            org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.runway.render.template.TemplateFunctionException.class,
+                    () -> F.get("genCAWithKey").call(null, List.of("ca", 1, ecPem(outside))));
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static String ecPem(byte[] der) {
+        return "-----BEGIN EC PRIVATE KEY-----\n"
+                + java.util.Base64.getEncoder().encodeToString(der) + "\n-----END EC PRIVATE KEY-----\n";
+    }
+
+    @Test
     void addressesAreReadAsGoReadsThemWithoutAskingTheDns() {
         assertEquals("01020304", hex(Certificates.goIp("1.2.3.4")));
         assertEquals("01020304", hex(Certificates.goIp("::ffff:1.2.3.4")));

@@ -101,7 +101,7 @@ class LexerTest {
     void keywordsNumbersAndPunctuation() {
         assertEquals(
                 "LEFT_DELIM@0:{{ | IF@2:if | SPACE@4:  | BOOL@5:true | SPACE@9:  | NUMBER@10:0x1F | SPACE@14:  "
-                        + "| NUMBER@15:1e3 | SPACE@18:  | NUMBER@19:1+2i | SPACE@23:  | VARIABLE@24:$x | SPACE@26:  "
+                        + "| NUMBER@15:1e3 | SPACE@18:  | COMPLEX@19:1+2i | SPACE@23:  | VARIABLE@24:$x | SPACE@26:  "
                         + "| DECLARE@27::= | SPACE@29:  | LEFT_PAREN@30:( | IDENTIFIER@31:f | PIPE@32:| "
                         + "| DOT@33:. | RIGHT_PAREN@34:) | CHAR@35:, | NIL@36:nil | RIGHT_DELIM@39:}} | EOF@41:",
                 lex("{{if true 0x1F 1e3 1+2i $x := (f|.),nil}}"));
