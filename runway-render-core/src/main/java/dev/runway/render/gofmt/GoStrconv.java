@@ -443,6 +443,19 @@ public final class GoStrconv {
         if (special != null) {
             return special;
         }
+        if (!isFloatLiteral(s)) {
+            return null;
+        }
+        // The text is now a literal Java's parser reads the same way (it rounds correctly, as Go does).
+        double v = Double.parseDouble(s.indexOf('_') >= 0 ? s.replace("_", "") : s);
+        return Double.isInfinite(v) ? null : v;
+    }
+
+    /**
+     * Whether {@code s} has the syntax of a finite Go float literal as strconv.ParseFloat reads it (not inf or nan):
+     * where such a text fails {@link #parseFloat}, Go's error is ErrRange ("value out of range"), not ErrSyntax.
+     */
+    public static boolean isFloatLiteral(String s) {
         int n = s.length();
         int i = 0;
         if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
@@ -468,7 +481,7 @@ public final class GoStrconv {
             }
         }
         if (!sawDigits) {
-            return null;
+            return false;
         }
         char expChar = hex ? 'p' : 'e';
         if (i < n && Character.toLowerCase(s.charAt(i)) == expChar) {
@@ -477,20 +490,15 @@ public final class GoStrconv {
                 i++;
             }
             if (i >= n || s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return null;
+                return false;
             }
             for (; i < n && ((s.charAt(i) >= '0' && s.charAt(i) <= '9') || s.charAt(i) == '_'); i++) {
                 underscores |= s.charAt(i) == '_';
             }
         } else if (hex) {
-            return null; // a hexadecimal mantissa needs a 'p' exponent
+            return false; // a hexadecimal mantissa needs a 'p' exponent
         }
-        if (i != n || (underscores && !underscoreOk(s))) {
-            return null;
-        }
-        // The text is now a literal Java's parser reads the same way (it rounds correctly, as Go does).
-        double v = Double.parseDouble(underscores ? s.replace("_", "") : s);
-        return Double.isInfinite(v) ? null : v;
+        return i == n && (!underscores || underscoreOk(s));
     }
 
     /** strconv's special(): the whole of {@code s} is inf, infinity (either with a sign) or nan, in any case. */

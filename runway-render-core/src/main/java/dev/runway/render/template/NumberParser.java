@@ -137,15 +137,17 @@ final class NumberParser {
      * int64's), else "invalid syntax".
      */
     private static String numError(String func, String num, String checked) {
-        boolean range;
-        try {
-            new java.math.BigDecimal(checked);
-            range = checked.indexOf('_') < 0;
-        } catch (NumberFormatException e) {
-            range = false;
-        }
+        // Decided by syntax alone: parsing the digits as a number (BigDecimal) would take quadratic time on a
+        // template's megabyte-long literal.
+        boolean range = func.equals("Atoi") ? isDecimalInteger(checked) : GoStrconv.isFloatLiteral(checked);
         return "strconv." + func + ": parsing " + GoStrconv.quote(num) + ": "
                 + (range ? "value out of range" : "invalid syntax");
+    }
+
+    /** Atoi's syntax: an optional sign and decimal digits, without underscores (base 10 allows none). */
+    private static boolean isDecimalInteger(String s) {
+        int i = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+        return i < s.length() && run(s, i, "0123456789") == s.length();
     }
 
     /** Go's simplifyComplex: a complex constant without an imaginary part is also a float, and an integer if whole. */
