@@ -73,6 +73,11 @@ public final class GoJson {
         public GoJsonException(String message) {
             super(message);
         }
+
+        /** json.Marshal's UnsupportedTypeError, for a value of Go type {@code goType} (complex128). */
+        static GoJsonException unsupportedType(String goType) {
+            return new GoJsonException("json: unsupported type: " + goType);
+        }
     }
 
     /** encoding/json's startDetectingCyclesAfter: past this nesting, maps and lists on the path are remembered. */
@@ -117,7 +122,7 @@ public final class GoJson {
         } else if (v instanceof JsonMarshaler m) {
             write(sb, m.toJsonValue(), escapeHtml, indent, depth, path);
         } else if (v instanceof dev.runway.render.gofmt.GoComplex) {
-            throw new GoJsonException("json: unsupported type: complex128");
+            throw GoJsonException.unsupportedType("complex128");
         } else {
             writeString(sb, GoFmt.formatValue(v), escapeHtml);
         }

@@ -388,7 +388,7 @@ public final class GoYaml {
             return stringScalar(Base64.getEncoder().encodeToString(bytes));
         }
         if (v instanceof dev.runway.render.gofmt.GoComplex) {
-            throw new GoJson.GoJsonException("json: unsupported type: complex128");
+            throw GoJson.GoJsonException.unsupportedType("complex128");
         }
         if (v instanceof Map<?, ?> map) {
             enter(v, "map[string]interface {}", depth, encoding);
