@@ -107,47 +107,18 @@ final class NumberParser {
     }
 
     /**
-     * fmt's convertFloat: strconv.ParseFloat, except that a decimal mantissa with a p exponent (1.5p3) is scaled by
-     * that power of two; its errors are strconv's NumError texts.
+     * fmt's convertFloat: strconv.ParseFloat, with its NumError text. (fmt also scales a decimal mantissa by a p
+     * exponent, 1.5p3, but the template lexer allows p only after 0x, so every part here is ParseFloat's.)
      */
     private static double convertFloat(String str, Parser parser) {
-        int p = str.indexOf('p');
-        boolean hex = str.indexOf('x') >= 0 || str.indexOf('X') >= 0;
-        if (p >= 0 && !hex) {
-            Double f = GoStrconv.parseFloat(str.substring(0, p));
-            Long m = GoStrconv.parseInt(str.substring(p + 1), 10);
-            if (f == null) {
-                throw parser.error(numError("ParseFloat", str, str.substring(0, p)));
-            }
-            if (m == null) {
-                throw parser.error(numError("Atoi", str, str.substring(p + 1)));
-            }
-            // math.Ldexp: past ±2200 every float64 is already infinite or zero.
-            return Math.scalb(f, (int) Math.max(-2200, Math.min(2200, m)));
-        }
         Double f = GoStrconv.parseFloat(str);
         if (f == null) {
-            throw parser.error(numError("ParseFloat", str, str));
+            // Decided by syntax alone: parsing the digits as a number (BigDecimal) would take quadratic time on a
+            // template's megabyte-long literal.
+            String why = GoStrconv.isFloatLiteral(str) ? "value out of range" : "invalid syntax";
+            throw parser.error("strconv.ParseFloat: parsing " + GoStrconv.quote(str) + ": " + why);
         }
         return f;
-    }
-
-    /**
-     * strconv's NumError text: "value out of range" for a decimal number past float64's range (or an exponent past
-     * int64's), else "invalid syntax".
-     */
-    private static String numError(String func, String num, String checked) {
-        // Decided by syntax alone: parsing the digits as a number (BigDecimal) would take quadratic time on a
-        // template's megabyte-long literal.
-        boolean range = func.equals("Atoi") ? isDecimalInteger(checked) : GoStrconv.isFloatLiteral(checked);
-        return "strconv." + func + ": parsing " + GoStrconv.quote(num) + ": "
-                + (range ? "value out of range" : "invalid syntax");
-    }
-
-    /** Atoi's syntax: an optional sign and decimal digits, without underscores (base 10 allows none). */
-    private static boolean isDecimalInteger(String s) {
-        int i = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
-        return i < s.length() && run(s, i, "0123456789") == s.length();
     }
 
     /** Go's simplifyComplex: a complex constant without an imaginary part is also a float, and an integer if whole. */
