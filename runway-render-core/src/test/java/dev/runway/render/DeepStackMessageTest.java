@@ -1,11 +1,17 @@
 package dev.runway.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runway.render.api.RenderException;
 import dev.runway.render.api.RenderOptions;
+import dev.runway.render.chart.Chart;
+import dev.runway.render.robust.TempChartsAccess;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 15: "the templates nest too deeply" only when the overflow is the template executor's own recursion. */
 class DeepStackMessageTest {
@@ -34,24 +40,20 @@ class DeepStackMessageTest {
     }
 
     @Test
-    void tenThousandNestedParenthesesParseAsInGo() {
+    void tenThousandNestedParenthesesParseAsInGo(@TempDir Path dir) {
         // parse.go maxStackDepth: 10000 nested parenthesized pipelines parse (Helm prints 1), more do not.
-        java.nio.file.Path chart = dev.runway.render.robust.TempChartsAccess.chart(
-                "a: {{ " + "(".repeat(10_000) + "1" + ")".repeat(10_000) + " }}\n");
-        String out = HelmRenderer.render(
-                        dev.runway.render.chart.Chart.load(chart), java.util.Map.of(), RenderOptions.defaults())
+        Path chart = TempChartsAccess.chart(dir, "a: {{ " + "(".repeat(10_000) + "1" + ")".repeat(10_000) + " }}\n");
+        String out = HelmRenderer.render(Chart.load(chart), Map.of(), RenderOptions.defaults())
                 .output();
         assertTrue(out.endsWith("a: 1\n"), out);
     }
 
     @Test
-    void deeperParenthesesFailWithGosParseError() {
-        java.nio.file.Path chart = dev.runway.render.robust.TempChartsAccess.chart(
-                "a: {{ " + "(".repeat(100_000) + "1" + ")".repeat(100_000) + " }}\n");
-        RenderException e = org.junit.jupiter.api.Assertions.assertThrows(
+    void deeperParenthesesFailWithGosParseError(@TempDir Path dir) {
+        Path chart = TempChartsAccess.chart(dir, "a: {{ " + "(".repeat(100_000) + "1" + ")".repeat(100_000) + " }}\n");
+        RenderException e = assertThrows(
                 RenderException.class,
-                () -> HelmRenderer.render(
-                        dev.runway.render.chart.Chart.load(chart), java.util.Map.of(), RenderOptions.defaults()));
+                () -> HelmRenderer.render(Chart.load(chart), Map.of(), RenderOptions.defaults()));
         assertTrue(e.getMessage().contains("max expression depth exceeded"), e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package dev.runway.render.bench;
 
 import dev.runway.render.HelmRenderer;
+import dev.runway.render.ScratchDirectories;
 import dev.runway.render.api.RenderOptions;
 import dev.runway.render.chart.Chart;
 import dev.runway.render.oracle.Helm4Cli;
@@ -152,7 +153,7 @@ public final class KeyGenBenchmark {
     }
 
     private static Path chart(String call, int n) throws Exception {
-        Path dir = Files.createTempDirectory("keygen-bench");
+        Path dir = ScratchDirectories.create("keygen-bench");
         Files.writeString(dir.resolve("Chart.yaml"), "apiVersion: v2\nname: keygen\nversion: 0.1.0\n");
         Files.createDirectories(dir.resolve("templates"));
         StringBuilder t = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keys\ndata:\n");

@@ -76,6 +76,7 @@ public final class RenderBenchmark {
         Map<String, Object> values = (Map<String, Object>) GoYaml.read(VALUES, "bench-values.yaml");
         RenderOptions options = RenderOptions.of("payments", "payments");
         Path valuesFile = Files.createTempFile("bench-values", ".yaml");
+        valuesFile.toFile().deleteOnExit();
         Files.writeString(valuesFile, VALUES, StandardCharsets.UTF_8);
         HelmOracle.Request request = HelmOracle.Request.of(chartDir, "payments", "payments", valuesFile);
 

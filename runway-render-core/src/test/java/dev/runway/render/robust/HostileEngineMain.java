@@ -1,5 +1,6 @@
 package dev.runway.render.robust;
 
+import dev.runway.render.ScratchDirectories;
 import dev.runway.render.api.RenderException;
 import dev.runway.render.values.SetValueException;
 import dev.runway.render.values.UserValues;
@@ -52,7 +53,7 @@ public final class HostileEngineMain {
             Map<String, String> files = args.length > 2
                     ? Map.of("templates/t.yaml", args[0], "values.schema.json", args[1], "values.yaml", args[2])
                     : Map.of("templates/t.yaml", args[0]);
-            chart = TempCharts.write(Files.createTempDirectory("hostile").resolve("chart"), files);
+            chart = TempCharts.write(ScratchDirectories.create("hostile").resolve("chart"), files);
         }
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();

@@ -1,8 +1,5 @@
 package dev.runway.render.robust;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -10,11 +7,8 @@ import java.util.Map;
 public final class TempChartsAccess {
     private TempChartsAccess() {}
 
-    public static Path chart(String template) {
-        try {
-            return TempCharts.write(Files.createTempDirectory("chart"), Map.of("templates/t.yaml", template));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Writes a chart whose only template is {@code template} into {@code dir} (a test's {@code @TempDir}). */
+    public static Path chart(Path dir, String template) {
+        return TempCharts.write(dir, Map.of("templates/t.yaml", template));
     }
 }
