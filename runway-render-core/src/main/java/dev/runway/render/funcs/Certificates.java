@@ -44,6 +44,11 @@ import java.util.Map;
  * are random, so only their shape can be compared with Helm. A certificate is a map with {@code Cert} and {@code Key}.
  */
 final class Certificates {
+    /** Markers of encoding/pem: a block starts with "-----BEGIN TYPE-----" and ends at "-----END TYPE-----". */
+    private static final String PEM_BEGIN = "-----BEGIN ";
+
+    private static final String PEM_DASHES = "-----";
+
     /** The curves Go's x509 reads and writes: name, OID, and the signature Go signs with (Java's name, OID). */
     private static final String[][] CURVES = {
         {"secp256r1", "1.2.840.10045.3.1.7", "SHA256withECDSA", "1.2.840.10045.4.3.2"},
@@ -167,16 +172,14 @@ final class Certificates {
      * says.
      */
     private static KeyPair parseKey(String pemText) throws TemplateFunctionException {
-        int begin = pemText.indexOf("-----BEGIN ");
-        int typeEnd = begin < 0 ? -1 : pemText.indexOf("-----", begin + 11);
+        int begin = pemText.indexOf(PEM_BEGIN);
+        int typeEnd = begin < 0 ? -1 : pemText.indexOf(PEM_DASHES, begin + PEM_BEGIN.length());
         if (typeEnd < 0) {
             throw new TemplateFunctionException("parsing private key: no PEM data in input");
         }
-        String type = pemText.substring(begin + 11, typeEnd);
-        int end = pemText.indexOf("-----END", typeEnd);
+        String type = pemText.substring(begin + PEM_BEGIN.length(), typeEnd);
         try {
-            byte[] der =
-                    Base64.getMimeDecoder().decode(pemText.substring(typeEnd + 5, end < 0 ? pemText.length() : end));
+            byte[] der = pemBody(pemText, typeEnd + PEM_DASHES.length());
             return switch (type) {
                 case "RSA PRIVATE KEY" -> rsaKey(wrapPkcs1(der));
                 case "EC PRIVATE KEY" -> ecKey(der, null);
@@ -693,14 +696,13 @@ final class Certificates {
 
     /** The TBSCertificate of a PEM certificate whose issuer or subject is empty, or null for any other text. */
     private static byte[] emptyNamedTbs(String pemText) {
-        int begin = pemText.indexOf("-----BEGIN CERTIFICATE-----");
-        int end = pemText.indexOf("-----END CERTIFICATE-----");
-        if (begin < 0 || end < begin) {
+        String header = PEM_BEGIN + "CERTIFICATE" + PEM_DASHES;
+        int begin = pemText.indexOf(header);
+        if (begin < 0 || pemText.indexOf("-----END CERTIFICATE-----", begin) < 0) {
             return null;
         }
         try {
-            byte[] der = Base64.getMimeDecoder()
-                    .decode(pemText.substring(begin + "-----BEGIN CERTIFICATE-----".length(), end));
+            byte[] der = pemBody(pemText, begin + header.length());
             int[] p = {0};
             readHeader(der, p); // Certificate
             int start = p[0];
@@ -893,10 +895,20 @@ final class Certificates {
         return out.toByteArray();
     }
 
+    /**
+     * The bytes of the PEM block whose header ends at {@code from}: its base64 up to the {@code -----END} line (or
+     * the text's end), line breaks skipped. Throws IllegalArgumentException for text that is not base64.
+     */
+    private static byte[] pemBody(String pemText, int from) {
+        int end = pemText.indexOf("-----END", from);
+        return Base64.getMimeDecoder().decode(pemText.substring(from, end < 0 ? pemText.length() : end));
+    }
+
     /** encoding/pem: 64-character lines and a trailing newline. */
     private static String pem(String type, byte[] der) {
         String b64 = Base64.getEncoder().encodeToString(der);
-        StringBuilder sb = new StringBuilder("-----BEGIN ").append(type).append("-----\n");
+        StringBuilder sb =
+                new StringBuilder(PEM_BEGIN).append(type).append(PEM_DASHES).append('\n');
         for (int i = 0; i < b64.length(); i += 64) {
             sb.append(b64, i, Math.min(b64.length(), i + 64)).append('\n');
         }
