@@ -42,7 +42,10 @@ public record RenderRequest(
         HelmVersion helmVersion,
         ValuesFileMemo valuesFileMemo) {
 
-    /** A request without a service manifest, rendering as the default Helm version. */
+    /**
+     * A request without a service manifest, rendering as the default Helm version and reading its values files at
+     * every {@link #mergeValues()}; {@link #withHelmVersion} changes the version.
+     */
     public RenderRequest(
             ChartSource chart,
             List<Path> valuesFiles,
@@ -64,60 +67,7 @@ public record RenderRequest(
                 kubeVersion,
                 baseDirectory,
                 null,
-                null);
-    }
-
-    /** A request rendering as the default Helm version. */
-    public RenderRequest(
-            ChartSource chart,
-            List<Path> valuesFiles,
-            List<String> set,
-            List<String> setString,
-            List<String> setFile,
-            String releaseName,
-            String namespace,
-            String kubeVersion,
-            Path baseDirectory,
-            ValuesDocument manifestValues) {
-        this(
-                chart,
-                valuesFiles,
-                set,
-                setString,
-                setFile,
-                releaseName,
-                namespace,
-                kubeVersion,
-                baseDirectory,
-                manifestValues,
-                null);
-    }
-
-    /** A request that reads its values files at every {@link #mergeValues()}. */
-    public RenderRequest(
-            ChartSource chart,
-            List<Path> valuesFiles,
-            List<String> set,
-            List<String> setString,
-            List<String> setFile,
-            String releaseName,
-            String namespace,
-            String kubeVersion,
-            Path baseDirectory,
-            ValuesDocument manifestValues,
-            HelmVersion helmVersion) {
-        this(
-                chart,
-                valuesFiles,
-                set,
-                setString,
-                setFile,
-                releaseName,
-                namespace,
-                kubeVersion,
-                baseDirectory,
-                manifestValues,
-                helmVersion,
+                null,
                 null);
     }
 

@@ -213,7 +213,8 @@ class EnvironmentPlannerTest {
                 r.kubeVersion(),
                 r.baseDirectory(),
                 r.manifestValues(),
-                r.helmVersion());
+                r.helmVersion(),
+                null);
     }
 
     @Test

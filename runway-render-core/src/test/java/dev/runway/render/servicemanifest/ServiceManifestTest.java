@@ -271,7 +271,9 @@ class ServiceManifestTest {
                         name,
                         "",
                         dir,
-                        manifest.toValues("staging")));
+                        manifest.toValues("staging"),
+                        null,
+                        null));
     }
 
     @Test
