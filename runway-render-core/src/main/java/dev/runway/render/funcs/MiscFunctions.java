@@ -231,7 +231,6 @@ final class MiscFunctions {
                 };
             }
             case "dateModify", "date_modify", "mustDateModify", "must_date_modify" -> {
-                GoZoneNames zones = r.zones();
                 boolean must = name.startsWith("must");
                 yield (c, a) -> {
                     Args.count(name, a, 2);
@@ -246,7 +245,7 @@ final class MiscFunctions {
                         }
                         return t;
                     }
-                    return new GoTime(t.time.plusNanos(d.nanos()), zones);
+                    return t.plusNanos(d.nanos());
                 };
             }
             default -> null;

@@ -19,6 +19,7 @@ import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.regexp.GoRegexp;
 import dev.runway.render.regexp.RememberedFind;
 import dev.runway.render.text.ClosestName;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -91,7 +92,89 @@ final class NetworkntSchema {
             node = node.deepCopy();
             ((ObjectNode) node).remove("$schema");
         }
+        settleNestedDialects(node, sourceName);
         return new NetworkntSchema(sourceName, node, draft);
+    }
+
+    /** Keywords whose value is one sub-schema (or, for items, an array of them): any draft's (draft.go subschemas). */
+    private static final Set<String> SCHEMA_KEYWORDS = Set.of(
+            "not",
+            "additionalProperties",
+            "items",
+            "additionalItems",
+            "propertyNames",
+            "contains",
+            "if",
+            "then",
+            "else",
+            "unevaluatedProperties",
+            "unevaluatedItems",
+            "contentSchema");
+    /** Keywords whose value is an array of sub-schemas. */
+    private static final Set<String> SCHEMA_ARRAY_KEYWORDS = Set.of("allOf", "anyOf", "oneOf", "prefixItems");
+    /** Keywords whose value maps names to sub-schemas (dependencies' string arrays are no schemas). */
+    private static final Set<String> SCHEMA_MAP_KEYWORDS =
+            Set.of("properties", "patternProperties", "definitions", "$defs", "dependentSchemas", "dependencies");
+
+    /**
+     * A sub-schema's own {@code $schema}, as santhosh-tekuri/jsonschema v6 reads it (roots.go _collectResources): the
+     * draft is looked up (a URL it does not know would be downloaded, refused here as at the root), then ignored
+     * unless the sub-schema has an id in that draft's keyword ({@code id} for draft-04, else {@code $id}, fragment
+     * dropped, none beside a {@code $ref} before 2019-09: draft.go getID). networknt would load every such URL as a
+     * dialect, and knows each draft by one URL only: an ignored one is removed, a kept one written as networknt's.
+     * Walks the sub-schemas once, without recursion; the tree is this parse's own.
+     */
+    private static void settleNestedDialects(JsonNode root, String sourceName) {
+        ArrayDeque<JsonNode> pending = new java.util.ArrayDeque<>();
+        pushSubschemas(root, pending);
+        while (!pending.isEmpty()) {
+            JsonNode next = pending.pop();
+            if (!(next instanceof ObjectNode schema)) {
+                continue;
+            }
+            JsonNode declared = schema.get("$schema");
+            if (declared != null && declared.isTextual()) {
+                ValuesSchema.Draft nested = ValuesSchema.dialect(declared.asText(), sourceName);
+                JsonNode id = schema.get(nested == ValuesSchema.Draft.DRAFT_4 ? "id" : "$id");
+                boolean refHidesId = nested.compareTo(ValuesSchema.Draft.DRAFT_2019_09) < 0 && schema.has("$ref");
+                boolean hasId = id != null
+                        && id.isTextual()
+                        && !refHidesId
+                        && !withoutFragment(id.asText()).isEmpty();
+                if (hasId) {
+                    schema.put("$schema", version(nested).getDialectId());
+                } else {
+                    schema.remove("$schema");
+                }
+            }
+            pushSubschemas(schema, pending);
+        }
+    }
+
+    private static String withoutFragment(String url) {
+        int hash = url.indexOf('#');
+        return hash < 0 ? url : url.substring(0, hash);
+    }
+
+    private static void pushSubschemas(JsonNode schema, ArrayDeque<JsonNode> pending) {
+        if (!(schema instanceof ObjectNode object)) {
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String keyword = field.getKey();
+            JsonNode value = field.getValue();
+            if (SCHEMA_KEYWORDS.contains(keyword) || SCHEMA_ARRAY_KEYWORDS.contains(keyword)) {
+                if (value.isArray()) {
+                    value.forEach(pending::push);
+                } else {
+                    pending.push(value);
+                }
+            } else if (SCHEMA_MAP_KEYWORDS.contains(keyword) && value.isObject()) {
+                value.forEach(pending::push);
+            }
+        }
     }
 
     /** The draft the schema is read as. */
