@@ -125,7 +125,7 @@ final class NetworkntSchema {
      * Walks the sub-schemas once, without recursion; the tree is this parse's own.
      */
     private static void settleNestedDialects(JsonNode root, String sourceName) {
-        ArrayDeque<JsonNode> pending = new java.util.ArrayDeque<>();
+        ArrayDeque<JsonNode> pending = new ArrayDeque<>();
         pushSubschemas(root, pending);
         while (!pending.isEmpty()) {
             JsonNode next = pending.pop();
