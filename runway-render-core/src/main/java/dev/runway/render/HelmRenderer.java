@@ -254,10 +254,14 @@ public final class HelmRenderer {
     }
 
     /**
-     * A render that exhausts the heap ends in the render's error, thrown by each public entry point: the values
-     * functions create are bounded one by one ({@code ValueLimits}), not in sum, so twenty copies of a list of 4 Mi
-     * elements still fill a small heap. Everything the render allocated is unreachable once the error reaches the
-     * entry point, so the JVM goes on.
+     * A render that exhausts the heap ends in the render's error, thrown by each public entry point. A last resort:
+     * the values function calls create are bounded one by one ({@code ValueLimits}) and in sum
+     * ({@code ExecutionLimits.maxCreatedBytes}, 128 MiB by default: a value built in a loop, many large copies), and
+     * steps and output are bounded too. That sum is an estimate (a boxed number or a short string weighs more than it
+     * is charged; values files, chart files and what Helm itself builds are bounded by their own limits, not by it),
+     * and a heap of 128 MB or less, or one shared with other work, can run out before it is reached: twenty copies of
+     * a 4 Mi list end here with a 128 MB heap and with the budget's message with 256 MB. Everything the render
+     * allocated is unreachable once the error reaches the entry point, so the JVM goes on.
      */
     private static RenderException outOfMemory() {
         return new RenderException(outOfMemoryMessage(Runtime.getRuntime().maxMemory()));

@@ -71,6 +71,11 @@ public final class EngineFunctions {
                 case LOOKUP -> lookup(c, a);
             };
         }
+
+        @Override
+        public ResultCharge resultCharge() {
+            return this == INCLUDE || this == TPL ? ResultCharge.NONE : ResultCharge.TOP_LEVEL;
+        }
     }
 
     private static TemplateContext context(FunctionContext c) {

@@ -69,9 +69,17 @@ final class DataFunctions {
      */
     private static final class DataFunction implements TemplateFunction {
         private final String name;
+        private final ResultCharge charge;
 
         DataFunction(String name) {
             this.name = name.intern(); // the switch's String.equals then ends at its identity check
+            this.charge =
+                    name.startsWith("from") || name.equals("mustFromJson") ? ResultCharge.TREE : ResultCharge.TOP_LEVEL;
+        }
+
+        @Override
+        public ResultCharge resultCharge() {
+            return charge;
         }
 
         @Override

@@ -26,9 +26,17 @@ final class DictFunctions {
      */
     private static final class DictFunction implements TemplateFunction {
         private final String name;
+        private final ResultCharge charge;
 
         DictFunction(String name) {
             this.name = name.intern(); // the switch's String.equals then ends at its identity check
+            this.charge =
+                    name.equals("deepCopy") || name.equals("mustDeepCopy") ? ResultCharge.TREE : ResultCharge.TOP_LEVEL;
+        }
+
+        @Override
+        public ResultCharge resultCharge() {
+            return charge;
         }
 
         @Override

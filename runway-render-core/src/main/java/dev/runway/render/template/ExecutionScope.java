@@ -1,5 +1,6 @@
 package dev.runway.render.template;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,6 +40,7 @@ public final class ExecutionScope {
     private int buildersInUse;
     private long steps;
     private long outputChars;
+    private long createdBytes;
 
     public ExecutionScope() {
         this(ExecutionLimits.DEFAULT);
@@ -82,6 +84,53 @@ public final class ExecutionScope {
                     + " prints without end (repeat, range or include calling itself)";
         }
         return null;
+    }
+
+    /**
+     * Counts the estimated bytes one function call created (see {@link ExecutionLimits#maxCreatedBytes}); the reason
+     * to stop when the render has created too much.
+     */
+    String created(long bytes) {
+        createdBytes += bytes;
+        if (createdBytes > limits.maxCreatedBytes()) {
+            return "the render's function calls created more than " + limits.maxCreatedBytes() + " bytes of values"
+                    + " (estimated: " + ExecutionLimits.VALUE_BYTES + " a value, " + ExecutionLimits.CHAR_BYTES
+                    + " a character, " + ExecutionLimits.LIST_ELEMENT_BYTES + " a list element, "
+                    + ExecutionLimits.MAP_ENTRY_BYTES + " a map entry); a template probably builds a value step by"
+                    + " step in a loop (append, concat, cat, printf, set or deepCopy of its own growing result) or"
+                    + " keeps many large copies: build it in one call instead (toYaml, join, or a range that prints)";
+        }
+        return null;
+    }
+
+    /**
+     * Counts every list, map and scalar in {@code tree} (a deepCopy or fromYaml result, all of it new), walking no
+     * further than the budget left; the reason to stop as in {@link #created(long)}.
+     */
+    String createdTree(Object tree) {
+        long left = limits.maxCreatedBytes() - createdBytes;
+        long bytes = ExecutionLimits.VALUE_BYTES;
+        ArrayDeque<Object> pending = new ArrayDeque<>();
+        pending.push(tree);
+        while (!pending.isEmpty() && bytes <= left) {
+            Object v = pending.pop();
+            Iterable<?> elements;
+            if (v instanceof Map<?, ?> m) {
+                bytes += (long) m.size() * ExecutionLimits.MAP_ENTRY_BYTES;
+                elements = m.values();
+            } else {
+                List<?> l = (List<?>) v;
+                bytes += (long) l.size() * ExecutionLimits.LIST_ELEMENT_BYTES;
+                elements = l;
+            }
+            for (Object e : elements) {
+                bytes += ExecutionLimits.VALUE_BYTES;
+                if (e instanceof Map || e instanceof List) {
+                    pending.push(e);
+                }
+            }
+        }
+        return created(bytes);
     }
 
     /** An empty builder for one execution's output, until {@link #returnBuilder}; executions nest strictly. */

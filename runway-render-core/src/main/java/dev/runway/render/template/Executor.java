@@ -628,8 +628,10 @@ final class Executor {
             scope.setTrace(trace + 2 * evaluated++ + 1, node);
             argv.add(raw ? fin : unbox(fin));
         }
+        // set, unset and merge change their first argument in place and return it: what it gains is new.
+        int mapSizeBefore = argv.size() > 0 && argv.get(0) instanceof Map<?, ?> m ? m.size() : 0;
         try {
-            return bounded(callWithWholeComplexLiterals(f, argv, args));
+            return charged(bounded(callWithWholeComplexLiterals(f, argv, args)), f, argv, mapSizeBefore, at);
         } catch (TemplateArgumentException e) {
             throw argumentError(e.index(), e.expectedType(), e.getMessage(), ident, args, trace, evaluated);
         } catch (TemplateFunctionException e) {
@@ -708,6 +710,51 @@ final class Executor {
         }
         if (result instanceof List<?> l && l.size() > ValueLimits.MAX_LIST_ELEMENTS) {
             throw ValueLimits.tooManyElements();
+        }
+        return result;
+    }
+
+    /**
+     * Charges a new result to the render's budget on created values ({@link ExecutionLimits#maxCreatedBytes}): a few
+     * field reads per call, so that building values in a loop stops in seconds, not when the heap runs out. A result
+     * that is one of the arguments is not new (default, set and merge return one), except what a map argument gained.
+     */
+    private Object charged(Object result, TemplateFunction f, CallArguments argv, int mapSizeBefore, Node at) {
+        long size;
+        int bytesEach;
+        if (result instanceof String s) {
+            size = s.length();
+            bytesEach = ExecutionLimits.CHAR_BYTES;
+        } else if (result instanceof List<?> l) {
+            size = l.size();
+            bytesEach = ExecutionLimits.LIST_ELEMENT_BYTES;
+        } else if (result instanceof Map<?, ?> m) {
+            size = m.size();
+            bytesEach = ExecutionLimits.MAP_ENTRY_BYTES;
+        } else {
+            return result;
+        }
+        if (size == 0) {
+            return result;
+        }
+        for (int i = 0, n = argv.size(); i < n; i++) {
+            if (argv.get(i) == result) {
+                if (i > 0 || !(result instanceof Map) || size <= mapSizeBefore) {
+                    return result;
+                }
+                size -= mapSizeBefore;
+                break;
+            }
+        }
+        TemplateFunction.ResultCharge charge = f.resultCharge();
+        String tooMuch = charge == TemplateFunction.ResultCharge.NONE
+                ? null
+                : charge == TemplateFunction.ResultCharge.TREE && !(result instanceof String)
+                        ? scope.createdTree(result)
+                        : scope.created(ExecutionLimits.VALUE_BYTES + size * bytesEach);
+        if (tooMuch != null) {
+            node = at;
+            throw error(tooMuch);
         }
         return result;
     }

@@ -12,4 +12,23 @@ import java.util.List;
 @FunctionalInterface
 public interface TemplateFunction extends GoValues.GoFunc {
     Object call(FunctionContext context, List<Object> args) throws TemplateFunctionException;
+
+    /**
+     * What the render's budget on created values ({@link ExecutionLimits#maxCreatedBytes}) charges for a new result of this
+     * function: its length or element count (times the bytes each is estimated at) unless the function builds a whole tree or its result is counted
+     * elsewhere.
+     */
+    default ResultCharge resultCharge() {
+        return ResultCharge.TOP_LEVEL;
+    }
+
+    /** See {@link #resultCharge}. */
+    enum ResultCharge {
+        /** A string's length, a list's or map's element count (the elements were charged when they were made). */
+        TOP_LEVEL,
+        /** Every element of every map and list in the result (deepCopy, fromYaml: all of it is new). */
+        TREE,
+        /** Nothing: include and tpl, whose text was written and counted as output. */
+        NONE
+    }
 }

@@ -14,6 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class HostileEngineTest {
     private static final String SELF = "{{ $d := dict }}{{ $_ := set $d \"self\" $d }}";
+    /** The budget on created values (ExecutionLimits.maxCreatedBytes), by default 128 MiB. */
+    private static final String CREATED = "the render's function calls created more than 134217728 bytes of values";
+
     private static final String DEEP = "{{ $d := dict }}{{ range until 100000 }}{{ $d = dict \"a\" $d }}{{ end }}";
 
     @ParameterizedTest(name = "{0}")
@@ -62,6 +65,13 @@ class HostileEngineTest {
             template-loop       § {{ define \"l\" }}{{ template \"l\" . }}{{ end }}{{ template \"l\" . }} § ERROR exceeded maximum template depth (100000)
             self-merge          § SELF a: {{ merge (dict) $d | len }}             § OK a: 1
             self-mergeOverwrite § SELF a: {{ mergeOverwrite (dict) $d | len }}    § OK a: 1
+            append-quadratic    § {{ $l := list }}{{ range until 200000 }}{{ $l = append $l . }}{{ end }} § ERROR CREATED
+            cat-quadratic       § {{ $s := \"\" }}{{ range until 300000 }}{{ $s = cat $s \"xxxxxxxx\" }}{{ end }} § ERROR CREATED
+            twenty-list-copies  § {{ $l := list 1 }}{{ range until 22 }}{{ $l = concat $l $l }}{{ end }}{{ $d := dict }}{{ range until 20 }}{{ $_ := set $d (toString .) (concat $l (list)) }}{{ end }} § ERROR CREATED
+            deepCopy-kept       § {{ $l := list 1 }}{{ range until 20 }}{{ $l = concat $l $l }}{{ end }}{{ $m := dict \"l\" $l }}{{ $d := dict }}{{ range until 1000 }}{{ $_ := set $d (toString .) (deepCopy $m) }}{{ end }} § ERROR CREATED
+            printf-kept         § {{ $x := repeat 8000000 \"a\" }}{{ $l := list }}{{ range until 50 }}{{ $l = append $l (printf \"%s%s\" $x $x) }}{{ end }} § ERROR CREATED
+            set-grow            § {{ $d := dict }}{{ range $i := until 1000 }}{{ range until 5000 }}{{ $_ := set $d (printf \"%d.%d\" $i .) 1 }}{{ end }}{{ end }} § ERROR CREATED
+            fromJson-kept       § {{ $y := toJson (until 100000) }}{{ $l := list }}{{ range until 300 }}{{ $l = append $l (fromJsonArray $y) }}{{ end }} § ERROR CREATED
             fromJson-deep       § a: {{ (fromJson (printf \"%s1%s\" (repeat 100000 \"[\") (repeat 100000 \"]\"))).Error }} § OK a: invalid character '[' exceeded max depth
             """)
     void hostileTemplateEndsQuicklyInBoundedMemory(String name, String template, String expected)
@@ -70,7 +80,7 @@ class HostileEngineTest {
                 .replace("DEEP ", DEEP)
                 .replace("\\\"", "\"")
                 .replace("\\\\n", "\\n");
-        fork(name, expected, List.of(text));
+        fork(name, expected.replace("CREATED", CREATED), List.of(text));
     }
 
     /** tpl on a value that calls tpl on itself: Helm recurses until Go's stack gives out. */

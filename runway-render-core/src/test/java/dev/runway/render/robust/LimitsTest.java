@@ -2,13 +2,16 @@ package dev.runway.render.robust;
 
 import static dev.runway.render.robust.Text.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runway.render.api.RenderException;
 import dev.runway.render.chart.Chart;
+import dev.runway.render.chart.EngineFunctions;
 import dev.runway.render.funcs.FunctionLibrary;
 import dev.runway.render.template.ExecutionLimits;
 import dev.runway.render.template.ExecutionScope;
 import dev.runway.render.template.TemplateExecException;
+import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateSet;
 import dev.runway.render.values.ValuesFileException;
 import dev.runway.render.values.ValuesFiles;
@@ -17,6 +20,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +70,95 @@ class LimitsTest {
                         + "{{ range 100 }}{{ template \"x\" }}{{ end }}",
                 new ExecutionLimits(10_000_000, 50_000));
         assertThat(message).contains("the render wrote more than 50000 characters");
+    }
+
+    private static final String CREATED = "the render's function calls created more than 1000 bytes of values";
+
+    /** A budget of 1000 bytes created, with steps and output out of the way. */
+    private static final ExecutionLimits SMALL_BUDGET = new ExecutionLimits(10_000_000, 10_000_000, 1000);
+
+    /** Runs {@code template} on {@code data} with {@link #SMALL_BUDGET}, with include; its output or its error. */
+    private static String withSmallBudget(String template, Object data) {
+        Map<String, TemplateFunction> functions = new HashMap<>(FunctionLibrary.functions());
+        functions.putAll(EngineFunctions.functions()); // include
+        TemplateSet set = new TemplateSet("t", functions);
+        set.parse("t.yaml", template);
+        try {
+            return set.execute("t.yaml", data, new ExecutionScope(SMALL_BUDGET));
+        } catch (TemplateExecException e) {
+            return "ERROR " + e.getMessage();
+        }
+    }
+
+    @Test
+    void createdValuesBudgetStopsAGrowingStringWithPosition() {
+        String message =
+                execFailure("a\n{{ $s := \"\" }}{{ range 100 }}{{ $s = cat $s \"xxxxxxxx\" }}{{ end }}", SMALL_BUDGET);
+        assertThat(message)
+                .startsWith("template: t.yaml:2:")
+                .contains(CREATED + " (estimated: 24 a value, 1 a character, 4 a list element, 48 a map entry)")
+                .contains("builds a value step by step in a loop")
+                .doesNotContain("error calling");
+    }
+
+    @Test
+    void createdValuesBudgetCountsListsAndWhatSetAddsToAMap() {
+        // 100 appends copy 1 + 2 + ... + 100 elements of 4 bytes.
+        assertThat(withSmallBudget("{{ $l := list }}{{ range 100 }}{{ $l = append $l . }}{{ end }}", Map.of()))
+                .contains(CREATED);
+        // set returns the map it was given: only its new entries count, 48 bytes each (the keys 25 each).
+        assertThat(withSmallBudget(
+                        "{{ $d := dict }}{{ range 15 }}{{ $_ := set $d (toString .) 1 }}{{ end }}", Map.of()))
+                .contains(CREATED);
+        assertThat(withSmallBudget(
+                        "{{ $d := dict }}{{ range 8 }}{{ $_ := set $d (toString .) 1 }}{{ end }}ok", Map.of()))
+                .isEqualTo("ok");
+    }
+
+    @Test
+    void createdValuesBudgetCountsTheWholeTreeOfDeepCopyAndFromYaml() {
+        // One map entry at the top and a list of 300 numbers below it (24 + 48 + 24 + 300 * (4 + 24) bytes): all new.
+        Map<String, Object> data = Map.of(
+                "big", Map.of("l", java.util.Collections.nCopies(300, 1)), "yaml", "a: [" + "1, ".repeat(299) + "1]\n");
+        assertThat(withSmallBudget("{{ $c := deepCopy .big }}", data)).contains(CREATED);
+        assertThat(withSmallBudget("{{ $c := fromYaml .yaml }}", data)).contains(CREATED);
+        assertThat(withSmallBudget("{{ $c := deepCopy .big.l | len }}", data)).contains(CREATED);
+        assertThat(withSmallBudget("{{ $c := deepCopy (dict) }}{{ $c := fromYaml \"a: 1\" }}ok", data))
+                .isEqualTo("ok");
+    }
+
+    @Test
+    void createdValuesBudgetLeavesOutResultsThatAreArgumentsAndIncludedText() {
+        // set on an existing key, merge of nothing new, default of a present value: each returns its argument.
+        assertThat(withSmallBudget(
+                        "{{ $s := repeat 900 \"x\" }}{{ $d := dict \"k\" 1 }}{{ range 1000 }}"
+                                + "{{ $_ := set $d \"k\" . }}{{ $_ := merge $d (dict) }}{{ $t := default \"y\" $s }}"
+                                + "{{ end }}{{ len $d }}",
+                        Map.of()))
+                .isEqualTo("1");
+        // include's text is bounded as output (maxOutputChars), not again as a created value.
+        assertThat(withSmallBudget(
+                        "{{ define \"x\" }}abababababababababab{{ end }}"
+                                + "{{ range 200 }}{{ $s := include \"x\" . }}{{ end }}ok",
+                        Map.of()))
+                .isEqualTo("ok");
+    }
+
+    @Test
+    void defaultCreatedValuesBudgetStopsQuadraticAppendThroughTheEngine() {
+        Path chart = TempCharts.write(
+                tmp.resolve("c"),
+                Map.of(
+                        "templates/append.yaml",
+                        "{{ $l := list }}{{ range until 200000 }}{{ $l = append $l . }}{{ end }}"));
+        long start = System.nanoTime();
+        assertThat(TempCharts.failure(chart, Map.of()))
+                .startsWith("bad/templates/append.yaml:1:")
+                .contains("the render's function calls created more than " + ExecutionLimits.DEFAULT.maxCreatedBytes()
+                        + " bytes of values");
+        // Without the budget: 2 * 10^10 element copies, minutes.
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertTrue(seconds < 30, () -> "took " + seconds + " s");
     }
 
     @Test
