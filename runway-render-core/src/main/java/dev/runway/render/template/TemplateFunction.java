@@ -14,9 +14,9 @@ public interface TemplateFunction extends GoValues.GoFunc {
     Object call(FunctionContext context, List<Object> args) throws TemplateFunctionException;
 
     /**
-     * What the render's budget on created values ({@link ExecutionLimits#maxCreatedBytes}) charges for a new result of this
-     * function: its length or element count (times the bytes each is estimated at) unless the function builds a whole tree or its result is counted
-     * elsewhere.
+     * What the render's budget on created values ({@link ExecutionLimits#maxCreatedBytes}) charges for a new result
+     * of this function: its length or element count, times the bytes each is estimated at, unless the function
+     * builds a whole tree or its result is counted elsewhere.
      */
     default ResultCharge resultCharge() {
         return ResultCharge.TOP_LEVEL;
