@@ -51,6 +51,14 @@ public final class HelmRenderer {
      * of its longest document.
      */
     private final ManifestScratch manifestScratch = new ManifestScratch();
+    /**
+     * Capabilities with Helm's default API versions, by Helm and kube version: they are immutable, and parsing the
+     * kube version on every render was about 1% of a warm one. At most {@value #MAX_CAPABILITIES} are kept; a caller
+     * cycling through more kube versions gets the rest parsed each time.
+     */
+    private final Map<String, Capabilities> defaultCapabilities = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final int MAX_CAPABILITIES = 16;
 
     private HelmRenderer(Chart chart, ValuesSchemaValidator validator) {
         this(chart, validator, true);
@@ -335,10 +343,9 @@ public final class HelmRenderer {
         }
         Capabilities capabilities;
         try {
-            capabilities = new Capabilities(
-                    options.kubeVersion(),
-                    apiVersions == null ? Capabilities.defaultApiVersions() : apiVersions,
-                    options.helmVersion());
+            capabilities = apiVersions == null
+                    ? defaultCapabilities(options)
+                    : new Capabilities(options.kubeVersion(), apiVersions, options.helmVersion());
         } catch (IllegalArgumentException e) {
             throw new RenderException(e.getMessage(), e);
         }
@@ -351,6 +358,18 @@ public final class HelmRenderer {
                             + capabilities.kubeVersion().version());
         }
         return new Prepared(chart, values, capabilities);
+    }
+
+    private Capabilities defaultCapabilities(RenderOptions options) {
+        String key = options.helmVersion().name() + "|" + options.kubeVersion();
+        Capabilities known = defaultCapabilities.get(key);
+        if (known == null) {
+            known = new Capabilities(options.kubeVersion(), Capabilities.defaultApiVersions(), options.helmVersion());
+            if (defaultCapabilities.size() < MAX_CAPABILITIES) {
+                defaultCapabilities.put(key, known);
+            }
+        }
+        return known;
     }
 
     /** The chart's kubeVersion range checked once per kube version (a race checks twice, with the same answer). */

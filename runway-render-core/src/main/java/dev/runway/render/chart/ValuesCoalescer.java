@@ -137,6 +137,39 @@ public final class ValuesCoalescer {
         if (src == null) {
             return dst;
         }
+        // The null handling below needs a null in dst; most tables have none, and skipping it saves a set and a copy
+        // of dst's entries per table on every render.
+        java.util.Set<String> srcNonNil = hasNullValue(dst) ? nullsIntoSource(dst, src) : null;
+        for (Map.Entry<String, Object> e : src.entrySet()) {
+            String key = e.getKey();
+            Object val = e.getValue();
+            boolean present = dst.containsKey(key);
+            Object dv = dst.get(key);
+            if (present && !merge && dv == null && srcNonNil != null && srcNonNil.contains(key)) {
+                dst.remove(key);
+            } else if (!present) {
+                dst.put(key, val);
+            } else if (val instanceof Map && dv instanceof Map) {
+                coalesceTables((Map<String, Object>) dv, (Map<String, Object>) val, merge);
+            }
+        }
+        return dst;
+    }
+
+    private static boolean hasNullValue(Map<String, Object> map) {
+        for (Object v : map.values()) {
+            if (v == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The keys whose value in {@code src} is not null, taken before each key holding null in {@code dst} is put into
+     * {@code src} with a null value.
+     */
+    private static java.util.Set<String> nullsIntoSource(Map<String, Object> dst, Map<String, Object> src) {
         java.util.Set<String> srcNonNil = new java.util.HashSet<>();
         for (Map.Entry<String, Object> e : src.entrySet()) {
             if (e.getValue() != null) {
@@ -148,29 +181,23 @@ public final class ValuesCoalescer {
                 src.put(e.getKey(), null);
             }
         }
-        for (Map.Entry<String, Object> e : src.entrySet()) {
-            String key = e.getKey();
-            Object val = e.getValue();
-            boolean present = dst.containsKey(key);
-            Object dv = dst.get(key);
-            if (present && !merge && dv == null && srcNonNil.contains(key)) {
-                dst.remove(key);
-            } else if (!present) {
-                dst.put(key, val);
-            } else if (val instanceof Map && dv instanceof Map) {
-                coalesceTables((Map<String, Object>) dv, (Map<String, Object>) val, merge);
-            }
-        }
-        return dst;
+        return srcNonNil;
     }
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> deepCopyMap(Map<String, Object> map) {
-        Map<String, Object> copy = new LinkedHashMap<>();
+        // Sized for the entries it gets: every render copies the chart's defaults, and growing from the default
+        // capacity was most of the coalescer's allocation.
+        Map<String, Object> copy = new LinkedHashMap<>(capacityFor(map.size()));
         for (Map.Entry<String, Object> e : map.entrySet()) {
             copy.put(e.getKey(), deepCopy(e.getValue()));
         }
         return copy;
+    }
+
+    /** A HashMap capacity that holds {@code size} entries without a resize (the default load factor, 0.75). */
+    static int capacityFor(int size) {
+        return size < 3 ? size + 1 : (int) (size / 0.75f) + 1;
     }
 
     @SuppressWarnings("unchecked")

@@ -49,6 +49,47 @@ class ChartPipelineTest {
     }
 
     @Test
+    void nestedNullRemovesADefaultAndStaysWhereTheChartHasNone() {
+        // The null handling of nested tables runs only for tables holding a null: both of its outcomes, and a
+        // table without nulls next to them.
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("x", 1.0);
+        m.put("y", 2.0);
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("m", m);
+        defaults.put("n", new LinkedHashMap<>(Map.of("p", "default")));
+        Chart chart = new Chart(ChartMetadata.of("c", "1", "v2"), defaults, null, List.of(), List.of(), List.of());
+        Map<String, Object> userM = new LinkedHashMap<>();
+        userM.put("y", null);
+        userM.put("z", null);
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("m", userM);
+        user.put("n", new LinkedHashMap<>(Map.of("q", "user")));
+        Map<String, Object> out = ValuesCoalescer.coalesce(chart, user);
+        Map<?, ?> outM = (Map<?, ?>) out.get("m");
+        assertEquals(1.0, outM.get("x"));
+        assertFalse(outM.containsKey("y"), "a user null removes the chart's default");
+        assertTrue(outM.containsKey("z") && outM.get("z") == null, "a null for a key the chart lacks stays");
+        assertEquals(Map.of("p", "default", "q", "user"), out.get("n"));
+    }
+
+    @Test
+    void eachKubeVersionGetsItsOwnCapabilities() throws IOException {
+        // The renderer keeps the capabilities of each kube version it has seen: a later render with another
+        // version must not see the first one's.
+        Path c = chart(Map.of(
+                "Chart.yaml", "apiVersion: v2\nname: caps\nversion: 0.1.0\n",
+                "templates/cm.yaml",
+                        "kind: ConfigMap\nmetadata:\n  name: {{ .Capabilities.KubeVersion.Minor | quote }}\n"));
+        HelmRenderer renderer = HelmRenderer.prepare(Chart.load(c));
+        for (String minor : List.of("29", "31", "29")) {
+            String out = renderer.render(Map.of(), RenderOptions.of("rel", "ns").withKubeVersion("v1." + minor + ".2"))
+                    .output();
+            assertTrue(out.contains("name: \"" + minor + "\""), out);
+        }
+    }
+
+    @Test
     void rendersAChartFromADirectoryWithSubchartAndHelmignore() throws IOException {
         Path c = chart(Map.of(
                 "Chart.yaml", "apiVersion: v2\nname: parent\nversion: 0.1.0\n",
