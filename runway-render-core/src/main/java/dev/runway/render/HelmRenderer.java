@@ -44,7 +44,10 @@ public final class HelmRenderer {
     private final Map<String, PreparedChart> prepared;
 
     private final ValuesSchemaValidator validator;
-    /** kubeVersion checks already made, by kube version: the chart's range never changes. */
+    /**
+     * kubeVersion checks already made, by kube version (the chart's range never changes); at most
+     * {@value #MAX_KUBE_VERSIONS_KEPT}, as for {@link #defaultCapabilities}.
+     */
     private final Map<String, Boolean> kubeVersionOk;
     /**
      * The head scanner's per-thread array (bounded, see ManifestScratch): without it every render allocated a copy
@@ -53,12 +56,12 @@ public final class HelmRenderer {
     private final ManifestScratch manifestScratch = new ManifestScratch();
     /**
      * Capabilities with Helm's default API versions, by Helm and kube version: they are immutable, and parsing the
-     * kube version on every render was about 1% of a warm one. At most {@value #MAX_CAPABILITIES} are kept; a caller
-     * cycling through more kube versions gets the rest parsed each time.
+     * kube version on every render was about 1% of a warm one. At most {@value #MAX_KUBE_VERSIONS_KEPT} are kept: a
+     * caller cycling through more kube versions (a renderer is long-lived and shared) gets the rest parsed each time.
      */
     private final Map<String, Capabilities> defaultCapabilities = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static final int MAX_CAPABILITIES = 16;
+    private static final int MAX_KUBE_VERSIONS_KEPT = 16;
 
     private HelmRenderer(Chart chart, ValuesSchemaValidator validator) {
         this(chart, validator, true);
@@ -365,7 +368,7 @@ public final class HelmRenderer {
         Capabilities known = defaultCapabilities.get(key);
         if (known == null) {
             known = new Capabilities(options.kubeVersion(), Capabilities.defaultApiVersions(), options.helmVersion());
-            if (defaultCapabilities.size() < MAX_CAPABILITIES) {
+            if (defaultCapabilities.size() < MAX_KUBE_VERSIONS_KEPT) {
                 defaultCapabilities.put(key, known);
             }
         }
@@ -377,7 +380,9 @@ public final class HelmRenderer {
         Boolean known = kubeVersionOk.get(kubeVersion);
         if (known == null) {
             known = SemverRange.isCompatible(required, SemverRange.kubeVersionForCheck(kubeVersion));
-            kubeVersionOk.put(kubeVersion, known);
+            if (kubeVersionOk.size() < MAX_KUBE_VERSIONS_KEPT) {
+                kubeVersionOk.put(kubeVersion, known);
+            }
         }
         return known;
     }

@@ -141,6 +141,28 @@ class ChartPipelineTest {
     }
 
     @Test
+    void kubeVersionsPastWhatTheRendererKeepsAreStillCheckedAndReported() throws IOException {
+        // The renderer keeps 16 kube versions' capabilities and range checks; the 40 below go past that, twice.
+        Path c = chart(Map.of(
+                "Chart.yaml",
+                "apiVersion: v2\nname: c\nversion: 0.1.0\nkubeVersion: \">=1.20.0\"\n",
+                "templates/cm.yaml",
+                "kind: ConfigMap\nmetadata:\n  name: {{ .Capabilities.KubeVersion.Version | quote }}\n"));
+        HelmRenderer renderer = HelmRenderer.prepare(Chart.load(c));
+        for (int round = 0; round < 2; round++) {
+            for (int minor = 0; minor < 40; minor++) {
+                RenderOptions options = RenderOptions.of("rel", "ns").withKubeVersion("v1." + minor + ".0");
+                if (minor < 20) {
+                    assertThrows(RenderException.class, () -> renderer.render(Map.of(), options), "1." + minor);
+                } else {
+                    String out = renderer.render(Map.of(), options).output();
+                    assertTrue(out.contains("name: \"v1." + minor + ".0\""), out);
+                }
+            }
+        }
+    }
+
+    @Test
     void kubeVersionConstraintIsChecked() throws IOException {
         Path c = chart(Map.of(
                 "Chart.yaml",
