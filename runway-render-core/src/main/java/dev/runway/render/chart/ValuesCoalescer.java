@@ -1,5 +1,6 @@
 package dev.runway.render.chart;
 
+import dev.runway.render.gofmt.GoValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -188,16 +189,11 @@ public final class ValuesCoalescer {
     static Map<String, Object> deepCopyMap(Map<String, Object> map) {
         // Sized for the entries it gets: every render copies the chart's defaults, and growing from the default
         // capacity was most of the coalescer's allocation.
-        Map<String, Object> copy = new LinkedHashMap<>(capacityFor(map.size()));
+        Map<String, Object> copy = new LinkedHashMap<>(GoValues.mapCapacity(map.size()));
         for (Map.Entry<String, Object> e : map.entrySet()) {
             copy.put(e.getKey(), deepCopy(e.getValue()));
         }
         return copy;
-    }
-
-    /** A HashMap capacity that holds {@code size} entries without a resize (the default load factor, 0.75). */
-    static int capacityFor(int size) {
-        return size < 3 ? size + 1 : (int) (size / 0.75f) + 1;
     }
 
     @SuppressWarnings("unchecked")

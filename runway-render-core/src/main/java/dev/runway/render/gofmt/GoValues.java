@@ -367,6 +367,14 @@ public final class GoValues {
     }
 
     /**
+     * The capacity a HashMap or LinkedHashMap needs to hold {@code entries} without a resize (the default load factor,
+     * 0.75): for copies whose size is known, which would otherwise grow from 16 and rehash on the way.
+     */
+    public static int mapCapacity(int entries) {
+        return entries < 3 ? entries + 1 : (int) (entries / 0.75f) + 1;
+    }
+
+    /**
      * copystructure.Copy for maps and lists (scalars are immutable). A map that contains itself makes Sprig's
      * deepCopy run until memory ends; here it fails at {@link ValueLimits#MAX_NESTING} levels,
      * and a value shared many times over fails when the copy would outgrow the list bound.

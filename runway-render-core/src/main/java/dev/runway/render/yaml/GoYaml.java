@@ -2,6 +2,7 @@ package dev.runway.render.yaml;
 
 import dev.runway.render.gofmt.GoFmt;
 import dev.runway.render.gofmt.GoStrconv;
+import dev.runway.render.gofmt.GoValues;
 import java.math.BigInteger;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -411,7 +412,7 @@ public final class GoYaml {
             }
             // Distinct keys sorted with their values: no map from key to value to look each one up again.
             YamlEmitter.sortEntriesByKey(entries);
-            Map<YamlEmitter.ScalarValue, Object> out = new LinkedHashMap<>((int) (entries.size() / 0.75f) + 1);
+            Map<YamlEmitter.ScalarValue, Object> out = new LinkedHashMap<>(GoValues.mapCapacity(entries.size()));
             for (Map.Entry<String, Object> e : entries) {
                 out.put(stringScalar(e.getKey()), emitterValue(e.getValue(), depth + 1, encoding));
             }
