@@ -734,6 +734,12 @@ final class Executor {
         } else {
             return result;
         }
+        TemplateFunction.ResultCharge charge = f.resultCharge();
+        if (charge == TemplateFunction.ResultCharge.TREE && argv.size() > 0 && argv.get(0) instanceof String text) {
+            // fromYaml and its kind: parsing allocates at least its text on the way, whatever it returns (an error
+            // map, or nothing for a text of comments), and texts over 16 KiB are parsed again at every call.
+            charge(scope.created((long) text.length() * ExecutionLimits.CHAR_BYTES), at);
+        }
         if (size == 0) {
             return result;
         }
@@ -746,17 +752,22 @@ final class Executor {
                 break;
             }
         }
-        TemplateFunction.ResultCharge charge = f.resultCharge();
-        String tooMuch = charge == TemplateFunction.ResultCharge.NONE
-                ? null
-                : charge == TemplateFunction.ResultCharge.TREE && !(result instanceof String)
-                        ? scope.createdTree(result)
-                        : scope.created(ExecutionLimits.VALUE_BYTES + size * bytesEach);
+        charge(
+                charge == TemplateFunction.ResultCharge.NONE
+                        ? null
+                        : charge == TemplateFunction.ResultCharge.TREE && !(result instanceof String)
+                                ? scope.createdTree(result)
+                                : scope.created(ExecutionLimits.VALUE_BYTES + size * bytesEach),
+                at);
+        return result;
+    }
+
+    /** Stops the render at {@code at} when the budget on created values said why ({@code tooMuch} not null). */
+    private void charge(String tooMuch, Node at) {
         if (tooMuch != null) {
             node = at;
             throw error(tooMuch);
         }
-        return result;
     }
 
     /** Go's wording of an argument its signature rejects (evalArg and validateType), at the argument. */

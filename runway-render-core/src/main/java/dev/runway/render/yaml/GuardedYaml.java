@@ -75,8 +75,31 @@ public final class GuardedYaml {
      * alias ratio and self-referring aliases throw {@link YamlLimitException}.
      */
     public static Parser parser(LoadSettings settings, String text) {
-        return new GuardedParser(
-                new ParserImpl(settings, new StreamReader(settings, text)), TREE_MAX_DEPTH, false, true);
+        return new GuardedParser(new ParserImpl(settings, reader(settings, text)), TREE_MAX_DEPTH, false, true);
+    }
+
+    /** Texts up to this length are read with snakeyaml-engine's 1 Ki-character buffer. */
+    static final int SMALL_TEXT = 64 << 10;
+
+    /** The buffer longer texts are read with: a fixed allocation per reader, and 16 refills for the longest text. */
+    static final int LARGE_TEXT_BUFFER = 1 << 20;
+
+    /**
+     * A reader of {@code text}. snakeyaml-engine's StreamReader copies its whole window of unread characters at every
+     * refill of its buffer, and a token (a comment, a plain scalar) stays in the window until it ends: a
+     * 15-million-character comment line took 70 s to read with the default 1 Ki buffer (quadratic). Longer texts get
+     * a buffer of up to {@value #LARGE_TEXT_BUFFER} characters, so a token is copied at most 16 times; short ones keep
+     * the default, since every reader allocates its buffer whole.
+     */
+    private static StreamReader reader(LoadSettings settings, String text) {
+        if (text.length() <= SMALL_TEXT) {
+            return new StreamReader(settings, text);
+        }
+        LoadSettings large = settings(settings.getLabel())
+                .setUseMarks(settings.getUseMarks())
+                .setBufferSize(Math.min(text.length() + 1, LARGE_TEXT_BUFFER))
+                .build();
+        return new StreamReader(large, text);
     }
 
     /**
@@ -85,7 +108,7 @@ public final class GuardedYaml {
      * reader applies go-yaml's alias rule itself while decoding.
      */
     static Parser goParser(LoadSettings settings, String text) {
-        return new GuardedParser(new ParserImpl(settings, new StreamReader(settings, text)), MAX_DEPTH, true, false);
+        return new GuardedParser(new ParserImpl(settings, reader(settings, text)), MAX_DEPTH, true, false);
     }
 
     /**
@@ -94,8 +117,7 @@ public final class GuardedYaml {
      * {@link GoYamlErrors#limitMessage} words what it throws as Helm does.
      */
     public static Iterable<Event> goEvents(LoadSettings settings, String text) {
-        return () ->
-                new GuardedParser(new ParserImpl(settings, new StreamReader(settings, text)), MAX_DEPTH, true, true);
+        return () -> new GuardedParser(new ParserImpl(settings, reader(settings, text)), MAX_DEPTH, true, true);
     }
 
     /** snakeyaml-engine's composer over the guarded events (one node per document). */

@@ -72,6 +72,8 @@ class HostileEngineTest {
             printf-kept         § {{ $x := repeat 8000000 \"a\" }}{{ $l := list }}{{ range until 50 }}{{ $l = append $l (printf \"%s%s\" $x $x) }}{{ end }} § ERROR CREATED
             set-grow            § {{ $d := dict }}{{ range $i := until 1000 }}{{ range until 5000 }}{{ $_ := set $d (printf \"%d.%d\" $i .) 1 }}{{ end }}{{ end }} § ERROR CREATED
             fromJson-kept       § {{ $y := toJson (until 100000) }}{{ $l := list }}{{ range until 300 }}{{ $l = append $l (fromJsonArray $y) }}{{ end }} § ERROR CREATED
+            fromYaml-long-token § a: {{ len (fromYaml (printf \"#%s\" (repeat 15000000 \"x\"))) }} § OK a: 0
+            fromYaml-reparsed   § {{ $y := repeat 2000000 \"a: b\\n\" }}{{ range until 1000 }}{{ $_ := fromYamlArray $y }}{{ end }} § ERROR CREATED
             fromJson-deep       § a: {{ (fromJson (printf \"%s1%s\" (repeat 100000 \"[\") (repeat 100000 \"]\"))).Error }} § OK a: invalid character '[' exceeded max depth
             """)
     void hostileTemplateEndsQuicklyInBoundedMemory(String name, String template, String expected)

@@ -128,6 +128,20 @@ class LimitsTest {
     }
 
     @Test
+    void createdValuesBudgetCountsTheTextsThatFromYamlAndFromJsonParse() {
+        // Each parse of a 600-character text counts it, whatever comes out: an empty map for a text of comments, an
+        // error list for fromYamlArray of a map; the second parse goes past 1000 bytes.
+        Map<String, Object> data = Map.of("comments", "#" + "x".repeat(599), "map", "a: " + "b".repeat(597));
+        assertThat(withSmallBudget("{{ range 2 }}{{ $c := fromYaml $.comments }}{{ end }}", data))
+                .contains(CREATED);
+        assertThat(withSmallBudget("{{ range 2 }}{{ $c := fromYamlArray $.map }}{{ end }}", data))
+                .contains(CREATED);
+        assertThat(withSmallBudget("{{ range 2 }}{{ $c := fromJson $.comments }}{{ end }}", data))
+                .contains(CREATED);
+        assertThat(withSmallBudget("{{ $c := fromYaml $.comments }}ok", data)).isEqualTo("ok");
+    }
+
+    @Test
     void createdValuesBudgetLeavesOutResultsThatAreArgumentsAndIncludedText() {
         // set on an existing key, merge of nothing new, default of a present value: each returns its argument.
         assertThat(withSmallBudget(
