@@ -17,6 +17,7 @@ import dev.runway.render.chart.ValuesCoalescer;
 import dev.runway.render.chart.ValuesSchemaValidator;
 import dev.runway.render.manifest.ManifestScratch;
 import dev.runway.render.manifest.ManifestSorter;
+import dev.runway.render.memo.BoundedMemo;
 import dev.runway.render.semver.SemverRange;
 import dev.runway.render.template.FunctionTable;
 import dev.runway.render.template.TemplateFunction;
@@ -40,15 +41,19 @@ import java.util.function.UnaryOperator;
  */
 public final class HelmRenderer {
     private final Chart chart;
-    /** Parsed templates per Helm version and set of enabled subcharts (conditions and tags can switch them off). */
-    private final Map<String, PreparedChart> prepared;
+    /**
+     * Parsed templates per Helm version and set of enabled subcharts (conditions and tags can switch them off), at
+     * most {@value #MAX_PREPARED_KEPT}: values that switch subcharts on and off can ask for up to 2^subcharts sets,
+     * and each holds every template's tree.
+     */
+    private final BoundedMemo<String, PreparedChart> prepared;
 
     private final ValuesSchemaValidator validator;
     /**
      * kubeVersion checks already made, by kube version (the chart's range never changes); at most
      * {@value #MAX_KUBE_VERSIONS_KEPT}, as for {@link #defaultCapabilities}.
      */
-    private final Map<String, Boolean> kubeVersionOk;
+    private final BoundedMemo<String, Boolean> kubeVersionOk;
     /**
      * The head scanner's per-thread array (bounded, see ManifestScratch): without it every render allocated a copy
      * of its longest document.
@@ -57,22 +62,19 @@ public final class HelmRenderer {
     /**
      * Capabilities with Helm's default API versions, by Helm and kube version: they are immutable, and parsing the
      * kube version on every render was about 1% of a warm one. At most {@value #MAX_KUBE_VERSIONS_KEPT} are kept: a
-     * caller cycling through more kube versions (a renderer is long-lived and shared) gets the rest parsed each time.
+     * caller cycling through more kube versions gets the rest parsed each time.
      */
-    private final Map<String, Capabilities> defaultCapabilities = new java.util.concurrent.ConcurrentHashMap<>();
+    private final BoundedMemo<String, Capabilities> defaultCapabilities = new BoundedMemo<>(MAX_KUBE_VERSIONS_KEPT);
 
     private static final int MAX_KUBE_VERSIONS_KEPT = 16;
+    private static final int MAX_PREPARED_KEPT = 32;
 
     private HelmRenderer(Chart chart, ValuesSchemaValidator validator) {
         this(chart, validator, true);
     }
 
     private HelmRenderer(Chart chart, ValuesSchemaValidator validator, boolean parseNow) {
-        this(
-                chart,
-                new java.util.concurrent.ConcurrentHashMap<>(),
-                new java.util.concurrent.ConcurrentHashMap<>(),
-                validator);
+        this(chart, new BoundedMemo<>(MAX_PREPARED_KEPT), new BoundedMemo<>(MAX_KUBE_VERSIONS_KEPT), validator);
         if (parseNow && chart.metadata().dependencies().isEmpty()) {
             preparedFor(chart, HelmVersion.DEFAULT);
         }
@@ -80,8 +82,8 @@ public final class HelmRenderer {
 
     private HelmRenderer(
             Chart chart,
-            Map<String, PreparedChart> prepared,
-            Map<String, Boolean> kubeVersionOk,
+            BoundedMemo<String, PreparedChart> prepared,
+            BoundedMemo<String, Boolean> kubeVersionOk,
             ValuesSchemaValidator validator) {
         this.chart = chart;
         this.prepared = prepared;
@@ -104,7 +106,8 @@ public final class HelmRenderer {
 
     /**
      * The templates parsed under {@code key}, parsed now if no render parsed them yet (once: a miss parses under the
-     * map's lock, as computeIfAbsent would; plain code because a lambda costs a class spin in a fresh JVM, issue 19).
+     * table's lock, as computeIfAbsent would; plain code because a lambda costs a class spin in a fresh JVM, issue 19).
+     * When the table is full, a new key is parsed for this render only.
      */
     private PreparedChart parsedOnce(String key, Chart chart, HelmVersion version) {
         PreparedChart known = prepared.get(key);
@@ -117,7 +120,7 @@ public final class HelmRenderer {
                 return again;
             }
             PreparedChart fresh = new PreparedChart(chart, functions(version));
-            prepared.put(key, fresh);
+            prepared.keep(key, fresh);
             return fresh;
         }
     }
@@ -368,9 +371,7 @@ public final class HelmRenderer {
         Capabilities known = defaultCapabilities.get(key);
         if (known == null) {
             known = new Capabilities(options.kubeVersion(), Capabilities.defaultApiVersions(), options.helmVersion());
-            if (defaultCapabilities.size() < MAX_KUBE_VERSIONS_KEPT) {
-                defaultCapabilities.put(key, known);
-            }
+            defaultCapabilities.keep(key, known);
         }
         return known;
     }
@@ -380,9 +381,7 @@ public final class HelmRenderer {
         Boolean known = kubeVersionOk.get(kubeVersion);
         if (known == null) {
             known = SemverRange.isCompatible(required, SemverRange.kubeVersionForCheck(kubeVersion));
-            if (kubeVersionOk.size() < MAX_KUBE_VERSIONS_KEPT) {
-                kubeVersionOk.put(kubeVersion, known);
-            }
+            kubeVersionOk.keep(kubeVersion, known);
         }
         return known;
     }

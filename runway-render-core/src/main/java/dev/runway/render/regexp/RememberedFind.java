@@ -1,22 +1,21 @@
 package dev.runway.render.regexp;
 
 import com.google.re2j.Pattern;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.runway.render.memo.BoundedMemo;
 
 /**
  * A compiled pattern's unanchored find (how JSON schema's {@code pattern} matches) that remembers its answers for
  * short strings. RE2/J matches with its NFA, a few hundred nanoseconds per character, and a warm engine checks mostly
  * the same strings on every render (the chart's defaults survive coalescing), so one lookup replaces the match. The
  * answer depends on the text alone; the table stops growing at {@link #MAX_REMEMBERED} entries of at most
- * {@link #MAX_REMEMBERED_CHARS} characters, so hostile values cannot make it large (a few racing threads may add one
- * entry each beyond the limit). Safe for concurrent use.
+ * {@link #MAX_REMEMBERED_CHARS} characters, so hostile values cannot make it large. Safe for concurrent use.
  */
 public final class RememberedFind {
     private static final int MAX_REMEMBERED = 512;
     private static final int MAX_REMEMBERED_CHARS = 256;
 
     private final Pattern pattern;
-    private final ConcurrentHashMap<String, Boolean> answers = new ConcurrentHashMap<>();
+    private final BoundedMemo<String, Boolean> answers = new BoundedMemo<>(MAX_REMEMBERED);
 
     public RememberedFind(Pattern pattern) {
         this.pattern = pattern;
@@ -32,9 +31,7 @@ public final class RememberedFind {
             return known;
         }
         boolean found = pattern.matcher(text).find();
-        if (answers.size() < MAX_REMEMBERED) {
-            answers.put(text, found);
-        }
+        answers.keep(text, found);
         return found;
     }
 }

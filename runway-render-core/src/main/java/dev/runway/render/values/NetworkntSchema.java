@@ -16,6 +16,7 @@ import com.networknt.schema.path.NodePath;
 import com.networknt.schema.regex.RegularExpressionFactory;
 import com.networknt.schema.resource.InputStreamSource;
 import dev.runway.render.gofmt.GoStrconv;
+import dev.runway.render.memo.BoundedMemo;
 import dev.runway.render.regexp.GoRegexp;
 import dev.runway.render.regexp.RememberedFind;
 import dev.runway.render.text.ClosestName;
@@ -30,7 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -216,7 +216,10 @@ final class NetworkntSchema {
      * values through the whole schema for the exact errors.
      */
     private record PlainRoot(
-            Map<String, Schema> properties, List<String> required, boolean closed, Set<PropertyValue> knownValid) {
+            Map<String, Schema> properties,
+            List<String> required,
+            boolean closed,
+            BoundedMemo<PropertyValue, Boolean> knownValid) {
         /** Root keywords that do not make a value's validity depend on more than its own property. */
         private static final Set<String> PLAIN_KEYWORDS = Set.of(
                 "$schema",
@@ -287,7 +290,7 @@ final class NetworkntSchema {
                     Map.copyOf(subSchemas),
                     List.copyOf(requiredNames),
                     additional != null && !additional.booleanValue(),
-                    ConcurrentHashMap.newKeySet());
+                    new BoundedMemo<>(MAX_REMEMBERED));
         }
 
         /** True when the instance certainly meets the root schema; false when unsure or it does not. */
@@ -308,7 +311,7 @@ final class NetworkntSchema {
                     continue;
                 }
                 PropertyValue key = new PropertyValue(field.getKey(), field.getValue());
-                if (knownValid.contains(key)) {
+                if (knownValid.get(key) != null) {
                     continue;
                 }
                 List<Error> errors;
@@ -320,8 +323,8 @@ final class NetworkntSchema {
                 if (!errors.isEmpty()) {
                     return false;
                 }
-                if (knownValid.size() < MAX_REMEMBERED && nodes(field.getValue(), MAX_REMEMBERED_NODES) >= 0) {
-                    knownValid.add(key);
+                if (!knownValid.full() && nodes(field.getValue(), MAX_REMEMBERED_NODES) >= 0) {
+                    knownValid.keep(key, Boolean.TRUE);
                 }
             }
             return true;

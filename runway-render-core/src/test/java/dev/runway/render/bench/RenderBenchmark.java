@@ -75,10 +75,34 @@ public final class RenderBenchmark {
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) GoYaml.read(VALUES, "bench-values.yaml");
         RenderOptions options = RenderOptions.of("payments", "payments");
+        // helm-java reads the file on every render; deleted at the end (deleteOnExit left one whenever a run was
+        // stopped).
         Path valuesFile = Files.createTempFile("bench-values", ".yaml");
-        valuesFile.toFile().deleteOnExit();
-        Files.writeString(valuesFile, VALUES, StandardCharsets.UTF_8);
-        HelmOracle.Request request = HelmOracle.Request.of(chartDir, "payments", "payments", valuesFile);
+        try {
+            Files.writeString(valuesFile, VALUES, StandardCharsets.UTF_8);
+            compare(
+                    engine,
+                    values,
+                    options,
+                    HelmOracle.Request.of(chartDir, "payments", "payments", valuesFile),
+                    helmIterations,
+                    oursIterations,
+                    batch,
+                    firstBatch);
+        } finally {
+            Files.deleteIfExists(valuesFile);
+        }
+    }
+
+    private static void compare(
+            HelmRenderer engine,
+            Map<String, Object> values,
+            RenderOptions options,
+            HelmOracle.Request request,
+            int helmIterations,
+            int oursIterations,
+            int batch,
+            int firstBatch) {
 
         String ours = engine.render(values, options).output();
         String helm = HelmOracle.template(request).output();

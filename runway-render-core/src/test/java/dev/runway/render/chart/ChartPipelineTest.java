@@ -163,6 +163,39 @@ class ChartPipelineTest {
     }
 
     @Test
+    void subchartSelectionsPastWhatTheRendererKeepsAreStillRenderedRight() throws IOException {
+        // Six subcharts behind conditions give 64 selections; the renderer keeps 32 parsed sets, and each selection
+        // is rendered twice, so the later ones are parsed afresh each time and must come out the same.
+        Map<String, String> files = new LinkedHashMap<>();
+        StringBuilder deps = new StringBuilder("apiVersion: v2\nname: c\nversion: 0.1.0\ndependencies:\n");
+        for (int i = 0; i < 6; i++) {
+            deps.append("  - name: s")
+                    .append(i)
+                    .append("\n    version: 0.1.0\n    condition: s")
+                    .append(i)
+                    .append(".on\n");
+            files.put("charts/s" + i + "/Chart.yaml", "apiVersion: v2\nname: s" + i + "\nversion: 0.1.0\n");
+            files.put("charts/s" + i + "/templates/cm.yaml", "kind: ConfigMap\nmetadata:\n  name: s" + i + "\n");
+        }
+        files.put("Chart.yaml", deps.toString());
+        HelmRenderer renderer = HelmRenderer.prepare(Chart.load(chart(files)));
+        for (int round = 0; round < 2; round++) {
+            for (int mask = 0; mask < 64; mask++) {
+                Map<String, Object> values = new LinkedHashMap<>();
+                for (int i = 0; i < 6; i++) {
+                    values.put("s" + i, Map.of("on", (mask & (1 << i)) != 0));
+                }
+                String out =
+                        renderer.render(values, RenderOptions.of("rel", "ns")).output();
+                for (int i = 0; i < 6; i++) {
+                    assertEquals(
+                            (mask & (1 << i)) != 0, out.contains("name: s" + i + "\n"), "mask " + mask + ": " + out);
+                }
+            }
+        }
+    }
+
+    @Test
     void kubeVersionConstraintIsChecked() throws IOException {
         Path c = chart(Map.of(
                 "Chart.yaml",
