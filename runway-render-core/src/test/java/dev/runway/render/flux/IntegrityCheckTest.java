@@ -1,9 +1,11 @@
 package dev.runway.render.flux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runway.render.api.RenderedChart;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -144,5 +146,27 @@ class IntegrityCheckTest {
         assertEquals(cm.toString(), findings.get(0).source());
         assertEquals(9, findings.get(0).line(), "the line in that file where the field starts");
         assertTrue(findings.get(0).message().startsWith("${gcp_wip_id} was emptied"));
+    }
+
+    @Test
+    void aValueWithManyPlaceholdersAgainstALongAlteredValueIsDescribedQuickly() {
+        // Describing what became of each placeholder matches the render's literal parts against the value on disk,
+        // one lazy group per placeholder: with a backtracking matcher 25 groups over 2,000 characters that cannot
+        // match would try C(2000, 24) placements.
+        StringBuilder value = new StringBuilder();
+        for (char c = 'a'; c < 'z'; c++) {
+            value.append("${").append(c).append("}x");
+        }
+        String render = "---\n# Source: c/templates/cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n"
+                + "data:\n  v: \"" + value + "Z\"\n";
+        String disk = render.replace(value + "Z", "x".repeat(2000));
+        List<FluxFinding> findings = assertTimeoutPreemptively(
+                Duration.ofSeconds(20),
+                () -> IntegrityCheck.compare(ManifestStream.parse(render), disk, "manifests.yaml"));
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("data.v", findings.get(0).path());
+        assertTrue(
+                findings.get(0).message().startsWith("the placeholders [${a}, ${b}"),
+                findings.get(0).message());
     }
 }
