@@ -174,8 +174,8 @@ final class YamlReader {
 
     private String text = "";
 
-    /** The text's length in code points, counted on first need ({@link #blockScalarValue}); -1 until then. */
-    private int textCodePoints = -1;
+    /** Block scalars as go-yaml reads them from {@link #text}. */
+    private GoBlockScalar blockScalars;
 
     /**
      * One immutable set of parser settings for every read: building them makes a new scalar resolver each time (a
@@ -189,7 +189,7 @@ final class YamlReader {
 
     private Node parse(String text) {
         this.text = text;
-        this.textCodePoints = -1;
+        this.blockScalars = new GoBlockScalar(text);
         String readerProblem = GoYamlErrors.readerProblem(text);
         if (readerProblem != null) {
             throw new GoYamlException(
@@ -242,7 +242,7 @@ final class YamlReader {
                 // class made at its first use, which a first render in a fresh JVM pays for.
                 Optional<String> tag = s.getTag();
                 Scalar node = new Scalar(
-                        blockScalarValue(s),
+                        blockScalars.value(s.getValue(), s.getScalarStyle(), s.getEndMark()),
                         tag.isPresent() && !tag.get().equals("!") ? tag.get() : null,
                         s.getScalarStyle() == ScalarStyle.PLAIN && s.getTag().isEmpty(),
                         At.of(s.getStartMark()));
@@ -294,34 +294,6 @@ final class YamlReader {
                         line(event.getStartMark()),
                         column(event.getStartMark()));
         }
-    }
-
-    /**
-     * A scalar's value as go-yaml reads it. A literal or folded block scalar whose last line ends the text without a
-     * line break keeps no final line break in Go (its scanner chomps the breaks it read, and there is none), where
-     * snakeyaml-engine adds one: {@code fromYaml "a: |\n  x"} is "x". The text's length in code points (what
-     * snakeyaml's marks count) is counted once, and only for such a scalar.
-     */
-    private String blockScalarValue(ScalarEvent s) {
-        String value = s.getValue();
-        ScalarStyle style = s.getScalarStyle();
-        if ((style != ScalarStyle.LITERAL && style != ScalarStyle.FOLDED)
-                || !value.endsWith("\n")
-                || text.isEmpty()
-                || endsWithBreak(text)
-                || s.getEndMark().isEmpty()) {
-            return value;
-        }
-        if (textCodePoints < 0) {
-            textCodePoints = text.codePointCount(0, text.length());
-        }
-        return s.getEndMark().get().getIndex() == textCodePoints ? value.substring(0, value.length() - 1) : value;
-    }
-
-    /** Whether the text's last character is a YAML line break (go-yaml's is_break). */
-    private static boolean endsWithBreak(String text) {
-        char last = text.charAt(text.length() - 1);
-        return last == '\n' || last == '\r' || last == '\u0085' || last == '\u2028' || last == '\u2029';
     }
 
     private static Event nextContent(Parser parser) {
