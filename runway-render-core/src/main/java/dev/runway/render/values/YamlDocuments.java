@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Splits a YAML stream into documents as Kubernetes' YAML reader does (k8s.io/apimachinery/pkg/util/yaml
  * YAMLReader), which Helm 4 uses for every values file: a line starting with {@code ---} ends a document when only
- * spaces or a comment follow it (anything else is an error); empty documents are skipped.
+ * spaces or a comment follow it (anything else is an error); empty documents are skipped; every line, the last one
+ * too, ends with a line break.
  */
 public final class YamlDocuments {
     private static final String SEPARATOR = "---";
@@ -48,6 +49,10 @@ public final class YamlDocuments {
                 firstLine = line;
             }
             buffer.append(current);
+            if (end < 0) {
+                // The reader hands on every line with a line break, the last one too: "a: |\n  x" reads "x\n" here.
+                buffer.append('\n');
+            }
         }
         if (buffer.length() > 0) {
             parts.add(new Part(buffer.toString(), firstLine));

@@ -174,6 +174,9 @@ final class YamlReader {
 
     private String text = "";
 
+    /** Block scalars as go-yaml reads them from {@link #text}. */
+    private GoBlockScalar blockScalars;
+
     /**
      * One immutable set of parser settings for every read: building them makes a new scalar resolver each time (a
      * few percent of a render that calls fromYaml). Their label is not used: messages are built from the problem,
@@ -186,6 +189,7 @@ final class YamlReader {
 
     private Node parse(String text) {
         this.text = text;
+        this.blockScalars = new GoBlockScalar(text);
         String readerProblem = GoYamlErrors.readerProblem(text);
         if (readerProblem != null) {
             throw new GoYamlException(
@@ -238,7 +242,7 @@ final class YamlReader {
                 // class made at its first use, which a first render in a fresh JVM pays for.
                 Optional<String> tag = s.getTag();
                 Scalar node = new Scalar(
-                        s.getValue(),
+                        blockScalars.value(s.getValue(), s.getScalarStyle(), s.getEndMark()),
                         tag.isPresent() && !tag.get().equals("!") ? tag.get() : null,
                         s.getScalarStyle() == ScalarStyle.PLAIN && s.getTag().isEmpty(),
                         At.of(s.getStartMark()));

@@ -99,6 +99,7 @@ public final class YamlTree {
     }
 
     private final String text;
+    private final GoBlockScalar blockScalars;
     private final Node root;
     private final List<Entry> entries = new ArrayList<>();
     private TextPositions positions;
@@ -106,6 +107,7 @@ public final class YamlTree {
 
     private YamlTree(String text, Node root, View view) {
         this.text = text;
+        this.blockScalars = new GoBlockScalar(text);
         this.root = root;
         if (root != null) {
             // A class rather than a lambda: a lambda's class is spun at first use, which a first render pays for.
@@ -283,7 +285,7 @@ public final class YamlTree {
                 entry.segments(),
                 null,
                 entry.key(),
-                node.getValue(),
+                value(node),
                 node.getScalarStyle(),
                 !node.isResolved(),
                 start,
@@ -325,7 +327,7 @@ public final class YamlTree {
 
     /** A top-level string field such as {@code kind}, or a nested one such as {@code metadata.name}. */
     public Optional<String> string(String... keys) {
-        return nodeAt(keys) instanceof ScalarNode s ? Optional.of(s.getValue()) : Optional.empty();
+        return nodeAt(keys) instanceof ScalarNode s ? Optional.of(value(s)) : Optional.empty();
     }
 
     /** A string-to-string mapping such as {@code metadata.annotations}; empty when absent. */
@@ -334,11 +336,16 @@ public final class YamlTree {
         if (nodeAt(keys) instanceof MappingNode mapping) {
             for (NodeTuple t : mapping.getValue()) {
                 if (t.getKeyNode() instanceof ScalarNode k && t.getValueNode() instanceof ScalarNode v) {
-                    out.put(k.getValue(), v.getValue());
+                    out.put(k.getValue(), value(v));
                 }
             }
         }
         return out;
+    }
+
+    /** A scalar's value as go-yaml reads it ({@link GoBlockScalar}). */
+    private String value(ScalarNode node) {
+        return blockScalars.value(node.getValue(), node.getScalarStyle(), node.getEndMark());
     }
 
     /** The node at a path of map keys (the last of repeated keys), or null. */
@@ -469,7 +476,7 @@ public final class YamlTree {
         try {
             Node node =
                     GuardedYaml.compose(settings, text, CountedEvents.AROUND).orElse(null);
-            root = node == null ? null : new Typer(file, firstLine).convert(node);
+            root = node == null ? null : new Typer(file, firstLine, new GoBlockScalar(text)).convert(node);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark();
             int at = mark.map(Mark::getLine).orElse(0) + firstLine;
@@ -494,12 +501,14 @@ public final class YamlTree {
     private static final class Typer {
         private final String file;
         private final int baseLine;
+        private final GoBlockScalar blockScalars;
         private final IdentityHashMap<Node, YNode> done = new IdentityHashMap<>();
         private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
 
-        Typer(String file, int baseLine) {
+        Typer(String file, int baseLine, GoBlockScalar blockScalars) {
             this.file = file;
             this.baseLine = baseLine;
+            this.blockScalars = blockScalars;
         }
 
         private int lineOf(Node node) {
@@ -589,7 +598,7 @@ public final class YamlTree {
         }
 
         private YNode.YScalar scalar(ScalarNode node) {
-            String text = node.getValue();
+            String text = blockScalars.value(node.getValue(), node.getScalarStyle(), node.getEndMark());
             YamlResolver.Resolved resolved;
             try {
                 resolved = YamlReader.resolve(text, explicitTag(node), plain(node), false);
