@@ -242,6 +242,14 @@ final class ListFunctions {
      */
     private static List<Object> uniq(List<Object> l) {
         List<Object> out = new ArrayList<>();
+        if (l.size() <= 32) { // a chart's short list: no set
+            for (Object o : l) {
+                if (!inList(out, o)) {
+                    out.add(o);
+                }
+            }
+            return out;
+        }
         java.util.Set<Object> scalars = new java.util.HashSet<>();
         List<Object> others = new ArrayList<>();
         for (Object o : l) {

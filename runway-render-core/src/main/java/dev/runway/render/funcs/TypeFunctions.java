@@ -30,7 +30,7 @@ final class TypeFunctions {
             this.name = name.intern(); // the switch's String.equals then ends at its identity check
             this.reads = switch (name) {
                 case "deepEqual" -> ArgumentReads.WHOLE;
-                case "semver", "semverCompare" -> ArgumentReads.STRINGS;
+                case "semver", "semverCompare" -> ArgumentReads.MATCHES; // a version is parsed by a regex
                 default -> ArgumentReads.NONE; // types, emptiness and choices look at a value, not through it
             };
         }

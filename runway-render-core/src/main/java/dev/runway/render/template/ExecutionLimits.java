@@ -16,7 +16,8 @@ package dev.runway.render.template;
  * @param maxReadChars   most characters the function calls of one render may read from their arguments in sum: each
  *                       string argument of a function that reads it whole (see {@code
  *                       TemplateFunction.argumentReads}), and {@link #ELEMENT_READ_CHARS} for each element of a list
- *                       or entry of a map that a function walks, for arguments over {@link #FREE_READ_CHARS}: so that a loop calling sha256sum,
+ *                       or entry of a map that a function walks, {@link #MATCH_READ_CHARS} for each character a
+ *                       regular expression matches, for arguments over {@link #FREE_READ_CHARS}: so that a loop calling sha256sum,
  *                       contains, regexMatch, tpl or has on a large value, which create little but read it all at
  *                       every call, ends in seconds instead of running for minutes or hours within the steps allowed
  */
@@ -31,11 +32,12 @@ public record ExecutionLimits(long maxSteps, long maxOutputChars, long maxCreate
 
     /**
      * 256 Mi characters. Measured (December 2026) over 1,544 renders of public charts and the 3,684 renders of the
-     * conformance cases (each in Helm 4 and Helm 3 mode), the most one render read was 6.1 M characters
-     * (victoria-metrics-operator-crds: its CRD texts) and 8.0 M (deep-toyaml-at-max-depth: len and sha256sum of a
-     * 4 MB toYaml); runway-eks reads nothing above {@link #FREE_READ_CHARS}. The bound is 32 times the largest, and
-     * low enough that the slowest reader, a digest, ends a hostile loop in a second or two (sha256sum of a 16 Mi
-     * string: 16 calls).
+     * conformance cases (each in Helm 4 and Helm 3 mode), the most one render read was 13.6 M characters
+     * (argo-workflows: regular expressions over 0.85 M characters, counted {@link #MATCH_READ_CHARS} times; next
+     * victoria-metrics-operator-crds, 6.1 M, its CRD texts) and 8.0 M (deep-toyaml-at-max-depth: len and sha256sum
+     * of a 4 MB toYaml); runway-eks reads nothing above {@link #FREE_READ_CHARS}. The bound is 19 times the largest,
+     * and low enough that a hostile loop of the slowest readers, a digest or a regular expression with groups over a
+     * 16 Mi string, ends in a few seconds (16 digests, or one match).
      */
     public static final long DEFAULT_MAX_READ_CHARS = 256L << 20;
 
@@ -44,6 +46,12 @@ public record ExecutionLimits(long maxSteps, long maxOutputChars, long maxCreate
      * arguments are this short, so the common call pays one length check per argument.
      */
     public static final int FREE_READ_CHARS = 256;
+    /**
+     * A character matched by a regular expression (the regex functions, semver): 20 to 150 ns against a digest's 5 to
+     * 10 (measured: a hostile loop of regexMatch "(a|b)*c" or semverCompare over a 16 Mi string).
+     */
+    public static final int MATCH_READ_CHARS = 16;
+
     /** A list element or map entry a function walks (an equality test, a hash, a merge): a few dozen characters' work. */
     public static final int ELEMENT_READ_CHARS = 16;
 

@@ -113,7 +113,8 @@ public final class ExecutionScope {
         if (readChars > limits.maxReadChars()) {
             return "the render's function calls read more than " + limits.maxReadChars() + " characters of their"
                     + " arguments (strings over " + ExecutionLimits.FREE_READ_CHARS + " characters, and "
-                    + ExecutionLimits.ELEMENT_READ_CHARS + " a list element or map entry walked); a template"
+                    + ExecutionLimits.ELEMENT_READ_CHARS + " a list element or map entry walked, "
+                    + ExecutionLimits.MATCH_READ_CHARS + " a character a regular expression matches); a template"
                     + " probably calls a function that reads a long value whole in a loop (sha256sum, contains,"
                     + " regexMatch, eq, tpl, fromYaml on a large text, has or deepEqual on a large list): call it once"
                     + " before the loop and keep its result in a variable";

@@ -791,6 +791,8 @@ final class Executor {
             if (reads == TemplateFunction.ArgumentReads.WHOLE
                     || (reads == TemplateFunction.ArgumentReads.STRINGS && !walked)) {
                 charge(scope.read(chars), at);
+            } else if (reads == TemplateFunction.ArgumentReads.MATCHES && !walked) {
+                charge(scope.read(chars * ExecutionLimits.MATCH_READ_CHARS), at);
             }
         }
     }

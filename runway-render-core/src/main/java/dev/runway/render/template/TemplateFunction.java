@@ -38,6 +38,11 @@ public interface TemplateFunction extends GoValues.GoFunc {
         NONE,
         /** Each string argument is read whole; lists and maps are passed on. */
         STRINGS,
+        /**
+         * Each string argument is matched by a regular expression (regexMatch, semver), which costs as much as
+         * reading it {@link ExecutionLimits#MATCH_READ_CHARS} times.
+         */
+        MATCHES,
         /** Each string argument is read whole, and each list or map argument walked (has, uniq, deepEqual, merge). */
         WHOLE
     }

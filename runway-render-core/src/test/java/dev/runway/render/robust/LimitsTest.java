@@ -169,7 +169,7 @@ class LimitsTest {
         assertThat(message)
                 .isEqualTo("template: t.yaml:2:49: executing \"t.yaml\" at <sha256sum $s>: the render's function calls"
                         + " read more than 1000 characters of their arguments (strings over 256 characters, and 16 a"
-                        + " list element or map entry walked); a template probably calls a function that reads a long"
+                        + " list element or map entry walked, 16 a character a regular expression matches); a template probably calls a function that reads a long"
                         + " value whole in a loop (sha256sum, contains, regexMatch, eq, tpl, fromYaml on a large text,"
                         + " has or deepEqual on a large list): call it once before the loop and keep its result in a"
                         + " variable");
@@ -187,6 +187,8 @@ class LimitsTest {
         // 20 elements of 16 characters each: 320 a call.
         assertThat(withReads("{{ range 4 }}{{ $_ := has 2 $.l }}{{ end }}", data))
                 .contains(read);
+        // A regular expression's text counts 16 times: the first call goes past 1000.
+        assertThat(withReads("{{ $_ := regexMatch \"y\" $.s }}", data)).contains(read);
         // Strings of 256 characters or less are free (bounded by the steps), and so are functions that only pass a
         // value on or look at a bounded part of it.
         assertThat(withReads(
