@@ -76,6 +76,12 @@ public final class EngineFunctions {
         public ResultCharge resultCharge() {
             return this == INCLUDE || this == TPL ? ResultCharge.NONE : ResultCharge.TOP_LEVEL;
         }
+
+        /** tpl parses its text whole (a text of comments writes nothing); the others pass their arguments on. */
+        @Override
+        public ArgumentReads argumentReads() {
+            return this == TPL ? ArgumentReads.STRINGS : ArgumentReads.NONE;
+        }
     }
 
     private static TemplateContext context(FunctionContext c) {

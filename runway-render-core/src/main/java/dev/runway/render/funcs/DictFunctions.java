@@ -32,6 +32,17 @@ final class DictFunctions {
             this.name = name.intern(); // the switch's String.equals then ends at its identity check
             this.charge =
                     name.equals("deepCopy") || name.equals("mustDeepCopy") ? ResultCharge.TREE : ResultCharge.TOP_LEVEL;
+            // The merges walk their sources whether or not they add anything; the others store, look up or copy
+            // (what a copy makes is charged as created).
+            this.reads =
+                    name.startsWith("merge") || name.startsWith("mustMerge") ? ArgumentReads.WHOLE : ArgumentReads.NONE;
+        }
+
+        private final ArgumentReads reads;
+
+        @Override
+        public ArgumentReads argumentReads() {
+            return reads;
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.runway.render.funcs;
 
 import dev.runway.render.api.HelmVersion;
+import dev.runway.render.template.FunctionContext;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import java.util.List;
@@ -27,11 +28,24 @@ final class HelmVersionFunctions {
         if (!version.isHelm4() || !name.equals("semverCompare")) {
             return common;
         }
-        return (c, a) -> {
-            try {
-                return common.call(c, a);
-            } catch (Semver.ImproperConstraintException e) {
-                throw new TemplateFunctionException(e.unquotedMessage());
+        return new TemplateFunction() {
+            @Override
+            public Object call(FunctionContext c, List<Object> a) throws TemplateFunctionException {
+                try {
+                    return common.call(c, a);
+                } catch (Semver.ImproperConstraintException e) {
+                    throw new TemplateFunctionException(e.unquotedMessage());
+                }
+            }
+
+            @Override
+            public ArgumentReads argumentReads() {
+                return common.argumentReads(); // the budgets charge the wrapped function as it is
+            }
+
+            @Override
+            public ResultCharge resultCharge() {
+                return common.resultCharge();
             }
         };
     }

@@ -26,10 +26,25 @@ final class ListFunctions {
 
     /** The function {@code name} (a name and its must-variant share the operation) on one list argument. */
     private static TemplateFunction listFn(String name, String errorFormat, int arity, int listIndex, ListOp op) {
-        return (c, a) -> {
+        return new ListFn(name, errorFormat, arity, listIndex, op);
+    }
+
+    /** See {@link #listFn}; compact and uniq walk their list, the others take an end or copy it (charged as created). */
+    private record ListFn(String name, String errorFormat, int arity, int listIndex, ListOp op)
+            implements TemplateFunction {
+        @Override
+        public Object call(FunctionContext c, List<Object> a) throws TemplateFunctionException {
             Args.count(name, a, arity);
             return op.apply(requireList(a.get(listIndex), errorFormat));
-        };
+        }
+
+        @Override
+        public ArgumentReads argumentReads() {
+            return switch (name) {
+                case "compact", "mustCompact", "uniq", "mustUniq" -> ArgumentReads.WHOLE;
+                default -> ArgumentReads.NONE;
+            };
+        }
     }
 
     static List<Object> requireList(Object v, String errorFormat) throws TemplateFunctionException {
@@ -79,16 +94,7 @@ final class ListFunctions {
                     }
                     return out;
                 });
-            case "uniq", "mustUniq" ->
-                listFn(name, "Cannot find uniq on type %s", 1, 0, l -> {
-                    List<Object> out = new ArrayList<>();
-                    for (Object o : l) {
-                        if (!inList(out, o)) {
-                            out.add(o);
-                        }
-                    }
-                    return out;
-                });
+            case "uniq", "mustUniq" -> listFn(name, "Cannot find uniq on type %s", 1, 0, ListFunctions::uniq);
             default -> new ListFunction(name);
         };
     }
@@ -99,9 +105,21 @@ final class ListFunctions {
      */
     private static final class ListFunction implements TemplateFunction {
         private final String name;
+        private final ArgumentReads reads;
 
         ListFunction(String name) {
             this.name = name.intern(); // the switch's String.equals then ends at its identity check
+            // has and without compare with every element; the others build, copy or index (copies are charged as
+            // created).
+            this.reads = switch (name) {
+                case "has", "mustHas", "without", "mustWithout" -> ArgumentReads.WHOLE;
+                default -> ArgumentReads.NONE;
+            };
+        }
+
+        @Override
+        public ArgumentReads argumentReads() {
+            return reads;
         }
 
         @Override
@@ -213,6 +231,36 @@ final class ListFunctions {
     private static List<Object> push(List<Object> l, Object v) {
         List<Object> out = new ArrayList<>(l);
         out.add(v);
+        return out;
+    }
+
+    /**
+     * Sprig's uniq: the first of each run of deep-equal elements, in order. Sprig compares each element with all kept
+     * so far (quadratic: a million distinct elements took hours); strings, booleans and Go ints, for which deep
+     * equality is Java's equality, are kept in a hash set instead, and only the other elements are compared one by one
+     * (with each other: such an element is never deep-equal to one of those).
+     */
+    private static List<Object> uniq(List<Object> l) {
+        List<Object> out = new ArrayList<>();
+        if (l.size() <= 32) { // a chart's short list: no set
+            for (Object o : l) {
+                if (!inList(out, o)) {
+                    out.add(o);
+                }
+            }
+            return out;
+        }
+        java.util.Set<Object> scalars = new java.util.HashSet<>();
+        List<Object> others = new ArrayList<>();
+        for (Object o : l) {
+            Class<?> c = o == null ? null : o.getClass();
+            boolean fresh = c == String.class || c == Boolean.class || c == Integer.class || c == Long.class
+                    ? scalars.add(o)
+                    : !inList(others, o) && others.add(o);
+            if (fresh) {
+                out.add(o);
+            }
+        }
         return out;
     }
 

@@ -31,9 +31,20 @@ final class StringFunctions {
      */
     private static final class StringFunction implements TemplateFunction {
         private final String name;
+        private final ArgumentReads reads;
 
         StringFunction(String name) {
             this.name = name.intern(); // the switch's String.equals then ends at its identity check
+            this.reads = switch (name) {
+                case "toString" -> ArgumentReads.NONE; // a string is itself (substr and trunc count its bytes)
+                case "join", "sortAlpha", "toStrings" -> ArgumentReads.WHOLE; // a list of empty strings joins to ""
+                default -> ArgumentReads.STRINGS;
+            };
+        }
+
+        @Override
+        public ArgumentReads argumentReads() {
+            return reads;
         }
 
         @Override

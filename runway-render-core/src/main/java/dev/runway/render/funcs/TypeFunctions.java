@@ -24,9 +24,20 @@ final class TypeFunctions {
      */
     private static final class TypeFunction implements TemplateFunction {
         private final String name;
+        private final ArgumentReads reads;
 
         TypeFunction(String name) {
             this.name = name.intern(); // the switch's String.equals then ends at its identity check
+            this.reads = switch (name) {
+                case "deepEqual" -> ArgumentReads.WHOLE;
+                case "semver", "semverCompare" -> ArgumentReads.MATCHES; // a version is parsed by a regex
+                default -> ArgumentReads.NONE; // types, emptiness and choices look at a value, not through it
+            };
+        }
+
+        @Override
+        public ArgumentReads argumentReads() {
+            return reads;
         }
 
         @Override

@@ -302,7 +302,8 @@ public final class GoValues {
 
     /** reflect.DeepEqual over the value model: types must match (int is not int64, []string is not []interface{}). */
     public static boolean deepEqual(Object a, Object b) {
-        return deepEqual(a, b, new java.util.HashSet<>(), 0);
+        // Only maps and lists are visited: a scalar compared (has, uniq over a long list) needs no set.
+        return deepEqual(a, b, a instanceof Map || a instanceof List ? new java.util.HashSet<>() : null, 0);
     }
 
     /** Two maps or lists compared at the same time, by identity (reflect.DeepEqual's visited set). */

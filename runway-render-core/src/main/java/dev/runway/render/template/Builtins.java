@@ -73,6 +73,18 @@ final class Builtins {
         GT,
         GE;
 
+        /**
+         * and, or, not and call pass values on; the others read their strings whole (len, index and slice count a
+         * string's UTF-8 bytes), and none walks a list or map.
+         */
+        @Override
+        public ArgumentReads argumentReads() {
+            return switch (this) {
+                case AND, OR, NOT, CALL -> ArgumentReads.NONE;
+                default -> ArgumentReads.STRINGS;
+            };
+        }
+
         @Override
         public Object call(FunctionContext c, List<Object> a) throws TemplateFunctionException {
             return switch (this) {

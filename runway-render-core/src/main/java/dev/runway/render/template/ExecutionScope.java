@@ -41,6 +41,7 @@ public final class ExecutionScope {
     private long steps;
     private long outputChars;
     private long createdBytes;
+    private long readChars;
 
     public ExecutionScope() {
         this(ExecutionLimits.DEFAULT);
@@ -99,6 +100,24 @@ public final class ExecutionScope {
                     + ExecutionLimits.MAP_ENTRY_BYTES + " a map entry); a template probably builds a value step by"
                     + " step in a loop (append, concat, cat, printf, set or deepCopy of its own growing result) or"
                     + " keeps many large copies: build it in one call instead (toYaml, join, or a range that prints)";
+        }
+        return null;
+    }
+
+    /**
+     * Counts the characters one function call is about to read from its arguments (see {@link
+     * ExecutionLimits#maxReadChars}); the reason to stop when the render has read too much.
+     */
+    String read(long chars) {
+        readChars += chars;
+        if (readChars > limits.maxReadChars()) {
+            return "the render's function calls read more than " + limits.maxReadChars() + " characters of their"
+                    + " arguments (strings over " + ExecutionLimits.FREE_READ_CHARS + " characters, and "
+                    + ExecutionLimits.ELEMENT_READ_CHARS + " a list element or map entry walked, "
+                    + ExecutionLimits.MATCH_READ_CHARS + " a character a regular expression matches); a template"
+                    + " probably calls a function that reads a long value whole in a loop (sha256sum, contains,"
+                    + " regexMatch, eq, tpl, fromYaml on a large text, has or deepEqual on a large list): call it once"
+                    + " before the loop and keep its result in a variable";
         }
         return null;
     }

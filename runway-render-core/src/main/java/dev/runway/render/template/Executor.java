@@ -630,6 +630,7 @@ final class Executor {
         }
         // set, unset and merge change their first argument in place and return it: what it gains is new.
         int mapSizeBefore = argv.size() > 0 && argv.get(0) instanceof Map<?, ?> m ? m.size() : 0;
+        chargeReads(f, argv, at);
         try {
             return charged(bounded(callWithWholeComplexLiterals(f, argv, args)), f, argv, mapSizeBefore, at);
         } catch (TemplateArgumentException e) {
@@ -762,7 +763,41 @@ final class Executor {
         return result;
     }
 
-    /** Stops the render at {@code at} when the budget on created values said why ({@code tooMuch} not null). */
+    /**
+     * Charges what a call is about to read to the render's budget on reads ({@link ExecutionLimits#maxReadChars}),
+     * before the work: one length check per argument, and the function's declaration read only for an argument over
+     * {@link ExecutionLimits#FREE_READ_CHARS} characters' worth, so that calling a function that reads a large value whole in a loop stops in seconds.
+     */
+    private void chargeReads(TemplateFunction f, CallArguments argv, Node at) {
+        for (int i = 0, n = argv.size(); i < n; i++) {
+            Object a = argv.get(i);
+            long chars;
+            boolean walked = false;
+            if (a instanceof String s) {
+                chars = s.length();
+            } else if (a instanceof List<?> l) {
+                chars = (long) l.size() * ExecutionLimits.ELEMENT_READ_CHARS;
+                walked = true;
+            } else if (a instanceof Map<?, ?> m) {
+                chars = (long) m.size() * ExecutionLimits.ELEMENT_READ_CHARS;
+                walked = true;
+            } else {
+                continue;
+            }
+            if (chars <= ExecutionLimits.FREE_READ_CHARS) {
+                continue;
+            }
+            TemplateFunction.ArgumentReads reads = f.argumentReads();
+            if (reads == TemplateFunction.ArgumentReads.WHOLE
+                    || (reads == TemplateFunction.ArgumentReads.STRINGS && !walked)) {
+                charge(scope.read(chars), at);
+            } else if (reads == TemplateFunction.ArgumentReads.MATCHES && !walked) {
+                charge(scope.read(chars * ExecutionLimits.MATCH_READ_CHARS), at);
+            }
+        }
+    }
+
+    /** Stops the render at {@code at} when a budget (created values, reads) said why ({@code tooMuch} not null). */
     private void charge(String tooMuch, Node at) {
         if (tooMuch != null) {
             node = at;

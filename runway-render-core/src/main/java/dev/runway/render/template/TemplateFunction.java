@@ -22,6 +22,31 @@ public interface TemplateFunction extends GoValues.GoFunc {
         return ResultCharge.TOP_LEVEL;
     }
 
+    /**
+     * What the render's budget on reads ({@link ExecutionLimits#maxReadChars}) charges for this function's arguments
+     * before each call: by default every long string argument, read whole (contains, sha256sum, regexMatch, eq, tpl);
+     * a function that only passes its arguments on or looks at a bounded part of them (default, list, index) says
+     * {@link ArgumentReads#NONE}, one that walks whole lists and maps {@link ArgumentReads#WHOLE}.
+     */
+    default ArgumentReads argumentReads() {
+        return ArgumentReads.STRINGS;
+    }
+
+    /** See {@link #argumentReads}. */
+    enum ArgumentReads {
+        /** No argument is read whole: passed on, stored, or read at a bounded place. */
+        NONE,
+        /** Each string argument is read whole; lists and maps are passed on. */
+        STRINGS,
+        /**
+         * Each string argument is matched by a regular expression (regexMatch, semver), which costs as much as
+         * reading it {@link ExecutionLimits#MATCH_READ_CHARS} times.
+         */
+        MATCHES,
+        /** Each string argument is read whole, and each list or map argument walked (has, uniq, deepEqual, merge). */
+        WHOLE
+    }
+
     /** See {@link #resultCharge}. */
     enum ResultCharge {
         /** A string's length, a list's or map's element count (the elements were charged when they were made). */

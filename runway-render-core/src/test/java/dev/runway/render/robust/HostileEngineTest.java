@@ -17,6 +17,10 @@ class HostileEngineTest {
     /** The budget on created values (ExecutionLimits.maxCreatedBytes), by default 128 MiB. */
     private static final String CREATED = "the render's function calls created more than 134217728 bytes of values";
 
+    /** The budget on what function calls read (ExecutionLimits.maxReadChars). */
+    private static final String READ = "the render's function calls read more than "
+            + dev.runway.render.template.ExecutionLimits.DEFAULT_MAX_READ_CHARS + " characters of their arguments";
+
     private static final String DEEP = "{{ $d := dict }}{{ range until 100000 }}{{ $d = dict \"a\" $d }}{{ end }}";
 
     @ParameterizedTest(name = "{0}")
@@ -74,6 +78,16 @@ class HostileEngineTest {
             fromJson-kept       § {{ $y := toJson (until 100000) }}{{ $l := list }}{{ range until 300 }}{{ $l = append $l (fromJsonArray $y) }}{{ end }} § ERROR CREATED
             fromYaml-long-token § a: {{ len (fromYaml (printf \"#%s\" (repeat 15000000 \"x\"))) }} § OK a: 0
             fromYaml-reparsed   § {{ $y := repeat 2000000 \"a: b\\n\" }}{{ range until 1000 }}{{ $_ := fromYamlArray $y }}{{ end }} § ERROR CREATED
+            sha256sum-loop      § {{ $b := repeat 16000000 \"a\" }}{{ range until 1000000 }}{{ $_ := sha256sum $b }}{{ end }} § ERROR READ
+            regexMatch-loop     § {{ $b := repeat 16000000 \"a\" }}{{ range until 1000000 }}{{ $_ := regexMatch \"x\" $b }}{{ end }} § ERROR READ
+            regex-groups-loop   § {{ $b := repeat 16000000 \"a\" }}{{ range until 1000000 }}{{ $_ := regexMatch \"(a|b)*c\" $b }}{{ end }} § ERROR READ
+            tpl-comment-loop    § {{ $t := printf \"{{/*%s*/}}\" (repeat 10000000 \"a\") }}{{ range until 1000000 }}{{ $_ := tpl $t . }}{{ end }} § ERROR READ
+            contains-loop       § {{ $b := repeat 16000000 \"a\" }}{{ range until 1000000 }}{{ $_ := contains \"x\" $b }}{{ end }} § ERROR READ
+            eq-loop             § {{ $b := repeat 16000000 \"a\" }}{{ $c := printf \"%s\" $b }}{{ range until 1000000 }}{{ $_ := eq $b $c }}{{ end }} § ERROR READ
+            semverCompare-loop  § {{ $b := printf \"1.0.0-%s\" (repeat 4000000 \"a\") }}{{ range until 1000000 }}{{ $_ := semverCompare \"*\" $b }}{{ end }} § ERROR READ
+            has-loop            § {{ $l := until 1000000 }}{{ range until 1000000 }}{{ $_ := has -1 $l }}{{ end }} § ERROR READ
+            deepEqual-loop      § {{ $l := until 1000000 }}{{ $m := until 1000000 }}{{ range until 1000000 }}{{ $_ := deepEqual $l $m }}{{ end }} § ERROR READ
+            uniq-distinct       § a: {{ len (uniq (until 1000000)) }}             § OK a: 1000000
             fromJson-deep       § a: {{ (fromJson (printf \"%s1%s\" (repeat 100000 \"[\") (repeat 100000 \"]\"))).Error }} § OK a: invalid character '[' exceeded max depth
             """)
     void hostileTemplateEndsQuicklyInBoundedMemory(String name, String template, String expected)
@@ -82,7 +96,7 @@ class HostileEngineTest {
                 .replace("DEEP ", DEEP)
                 .replace("\\\"", "\"")
                 .replace("\\\\n", "\\n");
-        fork(name, expected.replace("CREATED", CREATED), List.of(text));
+        fork(name, expected.replace("CREATED", CREATED).replace("READ", READ), List.of(text));
     }
 
     /** tpl on a value that calls tpl on itself: Helm recurses until Go's stack gives out. */

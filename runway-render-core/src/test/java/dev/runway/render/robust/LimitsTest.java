@@ -158,6 +158,57 @@ class LimitsTest {
                 .isEqualTo("ok");
     }
 
+    /** A budget of 1000 characters read, with steps, output and created values out of the way. */
+    private static final ExecutionLimits SMALL_READS = new ExecutionLimits(10_000_000, 10_000_000, 1L << 30, 1000);
+
+    @Test
+    void readBudgetStopsALoopReadingALongStringWithItsMessage() {
+        // Each sha256sum reads the 300 characters whole: the fourth call goes past 1000, before it runs.
+        String message = execFailure(
+                "a\n{{ $s := repeat 300 \"x\" }}{{ range 10 }}{{ $_ := sha256sum $s }}{{ end }}", SMALL_READS);
+        assertThat(message)
+                .isEqualTo("template: t.yaml:2:49: executing \"t.yaml\" at <sha256sum $s>: the render's function calls"
+                        + " read more than 1000 characters of their arguments (strings over 256 characters, and 16 a"
+                        + " list element or map entry walked, 16 a character a regular expression matches); a template probably calls a function that reads a long"
+                        + " value whole in a loop (sha256sum, contains, regexMatch, eq, tpl, fromYaml on a large text,"
+                        + " has or deepEqual on a large list): call it once before the loop and keep its result in a"
+                        + " variable");
+    }
+
+    @Test
+    void readBudgetCountsLongStringsAndWalkedListsButNotPassingValuesOn() {
+        String read = "the render's function calls read more than 1000 characters";
+        Map<String, Object> data =
+                Map.of("s", "x".repeat(300), "short", "x".repeat(256), "l", java.util.Collections.nCopies(20, 1));
+        assertThat(withReads("{{ range 4 }}{{ $_ := contains \"y\" $.s }}{{ end }}", data))
+                .contains(read);
+        assertThat(withReads("{{ range 4 }}{{ $_ := eq $.s \"y\" }}{{ end }}", data))
+                .contains(read);
+        // 20 elements of 16 characters each: 320 a call.
+        assertThat(withReads("{{ range 4 }}{{ $_ := has 2 $.l }}{{ end }}", data))
+                .contains(read);
+        // A regular expression's text counts 16 times: the first call goes past 1000.
+        assertThat(withReads("{{ $_ := regexMatch \"y\" $.s }}", data)).contains(read);
+        // Strings of 256 characters or less are free (bounded by the steps), and so are functions that only pass a
+        // value on or look at a bounded part of it.
+        assertThat(withReads(
+                        "{{ range 100 }}{{ $_ := contains \"y\" $.short }}{{ $_ := default \"y\" $.s }}"
+                                + "{{ $_ := len $.l }}{{ $_ := list $.s }}{{ $_ := index $.l 3 }}"
+                                + "{{ $_ := first $.l }}{{ $_ := dict \"k\" $.s }}{{ end }}ok",
+                        data))
+                .isEqualTo("ok");
+    }
+
+    private static String withReads(String template, Object data) {
+        TemplateSet set = new TemplateSet("t", FunctionLibrary.functions());
+        set.parse("t.yaml", template);
+        try {
+            return set.execute("t.yaml", data, new ExecutionScope(SMALL_READS));
+        } catch (TemplateExecException e) {
+            return "ERROR " + e.getMessage();
+        }
+    }
+
     @Test
     void defaultCreatedValuesBudgetStopsQuadraticAppendThroughTheEngine() {
         Path chart = TempCharts.write(
