@@ -29,7 +29,15 @@ final class UnittestYaml {
 
     /** TrustedMarshalYAML: the value as a whole yaml.v3 document with its trailing newline. */
     static String marshal(Object value) {
-        return GoYaml.marshalV3(withoutLeadingNewlines(value));
+        try {
+            return GoYaml.marshalV3(withoutLeadingNewlines(value));
+        } catch (StackOverflowError e) {
+            // A suite's expected value nested many thousand levels deep: a deep stack, and past that the suite's
+            // own error.
+            return dev.runway.render.io.DeepStack.rerun(
+                    () -> GoYaml.marshalV3(withoutLeadingNewlines(value)),
+                    overflow -> new UnittestException("yaml: the value nests too deeply to write"));
+        }
     }
 
     /** The parts of a multi-document text split as helm-unittest splits them (empty parts included). */

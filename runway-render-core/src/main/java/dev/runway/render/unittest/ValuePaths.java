@@ -39,6 +39,22 @@ final class ValuePaths {
 
     /** A full JSONPath ({@code $...}); filters with {@code =~} match with Go's regexp ({@link RegexFilters}). */
     private static List<Object> find(Object document, String path) {
+        try {
+            return findOnThisThread(document, path);
+        } catch (StackOverflowError e) {
+            // json-path compiles and walks a path one recursion per segment: a path of many thousand segments
+            // (from a hostile suite) goes to a deep stack, and past that ends as the suite's own error.
+            return dev.runway.render.io.DeepStack.rerun(
+                    () -> findOnThisThread(document, path),
+                    overflow -> new PathException("invalid path " + abbreviated(path) + ": it has too many segments"));
+        }
+    }
+
+    private static String abbreviated(String path) {
+        return path.length() > 200 ? path.substring(0, 200) + "..." : path;
+    }
+
+    private static List<Object> findOnThisThread(Object document, String path) {
         JsonPath compiled;
         try {
             RegexFilters.Rewritten rewritten = RegexFilters.rewrite(path, ValuePaths::find);
@@ -142,12 +158,23 @@ final class ValuePaths {
                     if (last != ']') {
                         throw new UnittestException("set path " + path + ": missing index value");
                     }
+                    int index;
                     try {
-                        cursors.add(Integer.parseInt(k));
+                        index = Integer.parseInt(k);
                     } catch (NumberFormatException e) {
                         throw new UnittestException("set path " + path + ": strconv.Atoi: parsing "
                                 + dev.runway.render.gofmt.GoStrconv.quote(k) + ": invalid syntax");
                     }
+                    // build makes a list of index + 1 elements: Helm's --set limits, not a heap-sized list.
+                    if (index < 0) {
+                        throw new UnittestException("set path " + path + ": negative " + index + " index not allowed");
+                    }
+                    if (index > dev.runway.render.values.Strvals.MAX_INDEX) {
+                        throw new UnittestException("set path " + path + ": index of " + index
+                                + " is greater than maximum supported index of "
+                                + dev.runway.render.values.Strvals.MAX_INDEX);
+                    }
+                    cursors.add(index);
                     state = State.DENOTATION;
                 }
                 case DENOTATION -> {

@@ -28,6 +28,11 @@ final class SemanticCheck {
     private final Map<Resource, KindInfo> kinds;
     private final VerifyOptions options;
     private final Findings findings;
+    /** Indexes over {@link #resources}, built on first use (see {@link #find} and {@link #candidates}). */
+    private Map<List<String>, Resource> byRef;
+
+    private Map<List<String>, List<Workload>> workloadsByLabel;
+    private final Map<List<Object>, Selection> selections = new HashMap<>();
 
     SemanticCheck(List<Resource> resources, Map<Resource, KindInfo> kinds, VerifyOptions options, Findings findings) {
         this.resources = resources;
@@ -966,15 +971,7 @@ final class SemanticCheck {
         }
         labels(r, spec.map("selector"), "spec.selector");
         Map<String, String> selector = Selectors.strings(spec.map("selector"));
-        List<Resource> selected = new ArrayList<>();
-        for (Resource w : resources) {
-            if (PodSpecs.isWorkload(w.kind())
-                    && namespaceOf(w).equals(namespaceOf(r))
-                    && !selector.isEmpty()
-                    && Selectors.matchesMap(selector, podLabels(w))) {
-                selected.add(w);
-            }
-        }
+        Selection selected = selector.isEmpty() ? Selection.NONE : selection(namespaceOf(r), selector);
         if (!selector.isEmpty() && selected.isEmpty()) {
             findings.warning(
                     r,
@@ -1038,7 +1035,7 @@ final class SemanticCheck {
                             t.line(),
                             "Invalid value \"" + t.value() + "\": " + problem.get(),
                             "use a port number or a container port name");
-                } else if (!selected.isEmpty() && noneNamesPort(selected, t.value())) {
+                } else if (!selected.isEmpty() && !selected.portNames().contains(t.value())) {
                     findings.warning(
                             r,
                             "port.unknown-name",
@@ -1151,10 +1148,8 @@ final class SemanticCheck {
         var sel = spec.map("selector").orElse(null);
         if (sel != null) {
             boolean any = false;
-            for (Resource w : resources) {
-                if (PodSpecs.isWorkload(w.kind())
-                        && namespaceOf(w).equals(namespaceOf(r))
-                        && Selectors.matches(sel, podLabels(w))) {
+            for (Workload w : candidates(namespaceOf(r), Selectors.strings(sel.map("matchLabels")))) {
+                if (Selectors.matches(sel, w.labels())) {
                     any = true;
                     break;
                 }
@@ -1209,14 +1204,13 @@ final class SemanticCheck {
     }
 
     private Optional<Resource> find(String kind, String namespace, String name) {
-        for (Resource x : resources) {
-            if (x.kind().equals(kind)
-                    && x.ref().name().equals(name)
-                    && namespaceOf(x).equals(namespace)) {
-                return Optional.of(x);
+        if (byRef == null) {
+            byRef = new HashMap<>();
+            for (Resource x : resources) {
+                byRef.putIfAbsent(List.of(x.kind(), namespaceOf(x), x.ref().name()), x);
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(byRef.get(List.of(kind, namespace, name)));
     }
 
     private static Map<String, String> podLabels(Resource w) {
@@ -1224,13 +1218,65 @@ final class SemanticCheck {
         return t == null ? Map.of() : Selectors.strings(Optional.ofNullable(mapAt(t.labelsOwner(), "labels")));
     }
 
-    private static boolean noneNamesPort(List<Resource> workloads, String port) {
-        for (Resource w : workloads) {
-            if (containerPortNames(w).contains(port)) {
-                return false;
+    /** A workload and its pod template's labels. */
+    private record Workload(Resource resource, Map<String, String> labels) {}
+
+    /** The workloads a Service selector selects, and the container port names they declare. */
+    private record Selection(List<Resource> workloads, Set<String> portNames) {
+        static final Selection NONE = new Selection(List.of(), Set.of());
+
+        boolean isEmpty() {
+            return workloads.isEmpty();
+        }
+    }
+
+    /**
+     * The workloads of {@code namespace} that may match {@code matchLabels}: the shortest list of those carrying one
+     * of its labels (all of the namespace's when it is empty). Read once per verification, so that Services and PDBs
+     * do not each walk every resource (a file of many Services was quadratic).
+     */
+    private List<Workload> candidates(String namespace, Map<String, String> matchLabels) {
+        if (workloadsByLabel == null) {
+            workloadsByLabel = new HashMap<>();
+            for (Resource w : resources) {
+                if (PodSpecs.isWorkload(w.kind())) {
+                    Workload workload = new Workload(w, podLabels(w));
+                    String ns = namespaceOf(w);
+                    workloadsByLabel
+                            .computeIfAbsent(List.of(ns), k -> new ArrayList<>())
+                            .add(workload);
+                    for (Map.Entry<String, String> e : workload.labels().entrySet()) {
+                        workloadsByLabel
+                                .computeIfAbsent(List.of(ns, e.getKey(), e.getValue()), k -> new ArrayList<>())
+                                .add(workload);
+                    }
+                }
             }
         }
-        return true;
+        List<Workload> shortest = workloadsByLabel.getOrDefault(List.of(namespace), List.of());
+        for (Map.Entry<String, String> e : matchLabels.entrySet()) {
+            List<Workload> carrying =
+                    workloadsByLabel.getOrDefault(List.of(namespace, e.getKey(), e.getValue()), List.of());
+            if (carrying.size() < shortest.size()) {
+                shortest = carrying;
+            }
+        }
+        return shortest;
+    }
+
+    /** What a Service selector selects; Services with the same selector share the answer. */
+    private Selection selection(String namespace, Map<String, String> selector) {
+        return selections.computeIfAbsent(List.of(namespace, selector), k -> {
+            List<Resource> selected = new ArrayList<>();
+            Set<String> portNames = new HashSet<>();
+            for (Workload w : candidates(namespace, selector)) {
+                if (Selectors.matchesMap(selector, w.labels())) {
+                    selected.add(w.resource());
+                    portNames.addAll(containerPortNames(w.resource()));
+                }
+            }
+            return new Selection(selected, portNames);
+        });
     }
 
     /**
