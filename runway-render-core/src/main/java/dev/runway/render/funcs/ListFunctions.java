@@ -6,7 +6,9 @@ import dev.runway.render.template.FunctionContext;
 import dev.runway.render.template.TemplateFunction;
 import dev.runway.render.template.TemplateFunctionException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Sprig's list functions (list.go). Each {@code x} panics where {@code mustX} returns the error; both reach the
@@ -250,11 +252,11 @@ final class ListFunctions {
             }
             return out;
         }
-        java.util.Set<Object> scalars = new java.util.HashSet<>();
+        Set<Object> scalars = new HashSet<>();
         List<Object> others = new ArrayList<>();
         for (Object o : l) {
             Class<?> c = o == null ? null : o.getClass();
-            boolean fresh = c == String.class || c == Boolean.class || c == Integer.class || c == Long.class
+            boolean fresh = (c == String.class || c == Boolean.class || c == Integer.class || c == Long.class)
                     ? scalars.add(o)
                     : !inList(others, o) && others.add(o);
             if (fresh) {

@@ -101,8 +101,14 @@ final class Semver implements GoStruct, GoJson.JsonMarshaler, GoValues.KindAware
     }
 
     private static BigInteger segment(String s) throws TemplateFunctionException {
-        BigInteger b = new BigInteger(s);
-        if (b.bitLength() > 64) {
+        int zeros = 0;
+        while (zeros < s.length() - 1 && s.charAt(zeros) == '0') {
+            zeros++;
+        }
+        // Past 20 significant digits a segment is beyond uint64 whatever they are: BigInteger's parse is quadratic,
+        // and a 16 Mi-digit version took minutes.
+        BigInteger b = s.length() - zeros > 20 ? null : new BigInteger(s.substring(zeros));
+        if (b == null || b.bitLength() > 64) {
             throw new TemplateFunctionException(
                     "Error parsing version segment: strconv.ParseUint: parsing \"" + s + "\": value out of range");
         }
@@ -196,7 +202,9 @@ final class Semver implements GoStruct, GoJson.JsonMarshaler, GoValues.KindAware
         boolean an = numeric(a);
         boolean bn = numeric(b);
         if (an && bn) {
-            return Integer.signum(new BigInteger(a).compareTo(new BigInteger(b)));
+            // Numeric identifiers have no leading zeros (checked when parsed): the longer is larger, else the digits
+            // decide; no BigInteger, whose parse of a long identifier is quadratic.
+            return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : Integer.signum(a.compareTo(b));
         }
         if (an) {
             return -1;

@@ -87,6 +87,9 @@ class HostileEngineTest {
             semverCompare-loop  § {{ $b := printf \"1.0.0-%s\" (repeat 4000000 \"a\") }}{{ range until 1000000 }}{{ $_ := semverCompare \"*\" $b }}{{ end }} § ERROR READ
             has-loop            § {{ $l := until 1000000 }}{{ range until 1000000 }}{{ $_ := has -1 $l }}{{ end }} § ERROR READ
             deepEqual-loop      § {{ $l := until 1000000 }}{{ $m := until 1000000 }}{{ range until 1000000 }}{{ $_ := deepEqual $l $m }}{{ end }} § ERROR READ
+            int64-long-digits   § a: {{ int64 (repeat 16000000 \"1\") }}          § OK a: 0
+            semver-long-digits  § {{ semver (repeat 16000000 \"1\") }}            § ERROR value out of range
+            semver-long-prerelease § a: {{ semverCompare \"<1.0.0-2\" (printf \"1.0.0-%s\" (repeat 4000000 \"1\")) }} § OK a: false
             uniq-distinct       § a: {{ len (uniq (until 1000000)) }}             § OK a: 1000000
             fromJson-deep       § a: {{ (fromJson (printf \"%s1%s\" (repeat 100000 \"[\") (repeat 100000 \"]\"))).Error }} § OK a: invalid character '[' exceeded max depth
             """)
