@@ -93,6 +93,7 @@ final class NetworkntSchema {
             ((ObjectNode) node).remove("$schema");
         }
         settleNestedDialects(node, sourceName);
+        SchemaExpansion.check(SchemaExpansion.JACKSON, node, sourceName);
         return new NetworkntSchema(sourceName, node, draft);
     }
 

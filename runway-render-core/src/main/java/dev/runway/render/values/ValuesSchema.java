@@ -85,6 +85,7 @@ public final class ValuesSchema {
                 copy.remove("$schema");
                 schema = copy;
             }
+            SchemaExpansion.check(SchemaExpansion.PLAIN, schema, sourceName);
             PlainSchemaCheck plainCheck = PlainSchemaCheck.of(schema, draft.compareTo(Draft.DRAFT_6) >= 0);
             if (plainCheck != null) {
                 return new ValuesSchema(sourceName, schemaText, draft, plainCheck, null);

@@ -287,4 +287,33 @@ class ValuesSchemaTest {
             assertEquals(List.of(), combined.validate(Map.of("a", "x", "b", 1L)));
         }
     }
+
+    /** n levels of {@code anyOf} whose two branches refer to the level below: 2^n checks of a value that fails. */
+    private static String doublingSchema(int levels) {
+        StringBuilder defs = new StringBuilder("\"d0\":{\"type\":\"object\"}");
+        for (int i = 1; i <= levels; i++) {
+            defs.append(",\"d")
+                    .append(i)
+                    .append("\":{\"anyOf\":[{\"$ref\":\"#/$defs/d")
+                    .append(i - 1)
+                    .append("\"},{\"$ref\":\"#/$defs/d")
+                    .append(i - 1)
+                    .append("\"}]}");
+        }
+        return "{\"$defs\":{" + defs + "},\"$ref\":\"#/$defs/d" + levels + "\"}";
+    }
+
+    @Test
+    void aSchemaThatChecksOneValueExponentiallyOftenIsRefusedBeforeAnyCheck() {
+        // 39 levels never ended (in Helm either). Each level is its anyOf and two $ref objects: 2^(n+2) - 2 schemas
+        // for the root value, 262,142 for 16 levels.
+        ValuesFileException e = assertThrows(
+                ValuesFileException.class, () -> ValuesSchema.parse(doublingSchema(39), "c/values.schema.json"));
+        assertTrue(e.getMessage().contains("c/values.schema.json"), e.getMessage());
+        assertTrue(e.getMessage().contains("more than 100000 schemas"), e.getMessage());
+        assertThrows(ValuesFileException.class, () -> ValuesSchema.parse(doublingSchema(16), "s"));
+        // 14 levels are 65,534: still allowed, and checked as before.
+        ValuesSchema allowed = ValuesSchema.parse(doublingSchema(14), "s");
+        assertEquals(List.of(), allowed.validate(Map.of("a", 1L)));
+    }
 }
