@@ -31,7 +31,7 @@ final class ListFunctions {
         return new ListFn(name, errorFormat, arity, listIndex, op);
     }
 
-    /** See {@link #listFn}; compact and uniq walk their list, the others take an end or copy it (charged as created). */
+    /** See {@link #listFn}; compact and uniq walk their list, the others take an end or copy it (charged as made). */
     private record ListFn(String name, String errorFormat, int arity, int listIndex, ListOp op)
             implements TemplateFunction {
         @Override

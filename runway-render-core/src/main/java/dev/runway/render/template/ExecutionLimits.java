@@ -17,9 +17,10 @@ package dev.runway.render.template;
  *                       string argument of a function that reads it whole (see {@code
  *                       TemplateFunction.argumentReads}), and {@link #ELEMENT_READ_CHARS} for each element of a list
  *                       or entry of a map that a function walks, {@link #MATCH_READ_CHARS} for each character a
- *                       regular expression matches, for arguments over {@link #FREE_READ_CHARS}: so that a loop calling sha256sum,
- *                       contains, regexMatch, tpl or has on a large value, which create little but read it all at
- *                       every call, ends in seconds instead of running for minutes or hours within the steps allowed
+ *                       regular expression matches, for arguments over {@link #FREE_READ_CHARS}: so that a loop
+ *                       calling sha256sum, contains, regexMatch, tpl or has on a large value, which create little but
+ *                       read it all at every call, ends in seconds instead of running for minutes or hours within the
+ *                       steps allowed
  */
 public record ExecutionLimits(long maxSteps, long maxOutputChars, long maxCreatedBytes, long maxReadChars) {
     /**
@@ -52,7 +53,7 @@ public record ExecutionLimits(long maxSteps, long maxOutputChars, long maxCreate
      */
     public static final int MATCH_READ_CHARS = 16;
 
-    /** A list element or map entry a function walks (an equality test, a hash, a merge): a few dozen characters' work. */
+    /** A list element or map entry a function walks (an equality test, a hash, a merge): tens of characters' work. */
     public static final int ELEMENT_READ_CHARS = 16;
 
     /** A new value's header: a string's two objects, a list's or map's object and its array. */

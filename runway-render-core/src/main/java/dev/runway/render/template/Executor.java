@@ -766,7 +766,8 @@ final class Executor {
     /**
      * Charges what a call is about to read to the render's budget on reads ({@link ExecutionLimits#maxReadChars}),
      * before the work: one length check per argument, and the function's declaration read only for an argument over
-     * {@link ExecutionLimits#FREE_READ_CHARS} characters' worth, so that calling a function that reads a large value whole in a loop stops in seconds.
+     * {@link ExecutionLimits#FREE_READ_CHARS} characters' worth, so that calling a function that reads a large value
+     * whole in a loop stops in seconds.
      */
     private void chargeReads(TemplateFunction f, CallArguments argv, Node at) {
         for (int i = 0, n = argv.size(); i < n; i++) {
