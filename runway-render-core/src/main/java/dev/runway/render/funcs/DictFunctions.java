@@ -27,6 +27,7 @@ final class DictFunctions {
     private static final class DictFunction implements TemplateFunction {
         private final String name;
         private final ResultCharge charge;
+        private final ArgumentReads reads;
 
         DictFunction(String name) {
             this.name = name.intern(); // the switch's String.equals then ends at its identity check
@@ -37,8 +38,6 @@ final class DictFunctions {
             this.reads =
                     name.startsWith("merge") || name.startsWith("mustMerge") ? ArgumentReads.WHOLE : ArgumentReads.NONE;
         }
-
-        private final ArgumentReads reads;
 
         @Override
         public ArgumentReads argumentReads() {

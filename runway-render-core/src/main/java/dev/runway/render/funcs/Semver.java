@@ -2,6 +2,7 @@ package dev.runway.render.funcs;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.runway.render.gofmt.GoStrconv;
 import dev.runway.render.gofmt.GoValues;
 import dev.runway.render.semver.SemverRange;
 import dev.runway.render.template.GoStruct;
@@ -101,14 +102,10 @@ final class Semver implements GoStruct, GoJson.JsonMarshaler, GoValues.KindAware
     }
 
     private static BigInteger segment(String s) throws TemplateFunctionException {
-        int zeros = 0;
-        while (zeros < s.length() - 1 && s.charAt(zeros) == '0') {
-            zeros++;
-        }
-        // Past 20 significant digits a segment is beyond uint64 whatever they are: BigInteger's parse is quadratic,
-        // and a 16 Mi-digit version took minutes.
-        BigInteger b = s.length() - zeros > 20 ? null : new BigInteger(s.substring(zeros));
-        if (b == null || b.bitLength() > 64) {
+        // strconv.ParseUint(s, 10, 64), as Masterminds/semver reads a segment: null past uint64, found without
+        // parsing millions of digits.
+        BigInteger b = GoStrconv.parseUint(s, 10);
+        if (b == null) {
             throw new TemplateFunctionException(
                     "Error parsing version segment: strconv.ParseUint: parsing \"" + s + "\": value out of range");
         }
